@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime/debug"
+	"runtime/pprof"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/scanner"
+)
+
+// Exit codes.
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+// usageError marks a bad flag, target or config: exit 2, nothing sent.
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+func (u usageError) Unwrap() error { return u.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// app is everything a command needs from the outside world; tests build
+// one with buffers.
+type app struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	// isTTY reports whether a writer is a terminal.
+	isTTY func(io.Writer) bool
+
+	// newEnv builds the scanner's view of the machine; tests swap it.
+	newEnv func(*oui.Registry, *slog.Logger) scanner.Env
+
+	configPath string
+	verbose    int
+	cpuProfile string
+	cfg        config.Config
+	log        *slog.Logger
+
+	// storeFlag is --store: the CMDB's location (sqlite:PATH).
+	storeFlag string
+}
+
+func newApp(stdout, stderr io.Writer, getenv func(string) string) *app {
+	return &app{stdout: stdout, stderr: stderr, getenv: getenv, isTTY: isTerminal, newEnv: scanner.SystemEnv}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// version is set by -ldflags "-X main.version=..." in release builds.
+var version = ""
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func newRoot(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "netcensus",
+		Short:         "Find every device on your networks and say what it is",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			level := slog.LevelWarn
+			switch {
+			case a.verbose >= 2:
+				level = slog.LevelDebug
+			case a.verbose == 1:
+				level = slog.LevelInfo
+			}
+			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			cfg, path, err := config.Load(a.configPath, a.getenv)
+			if err != nil {
+				return usageError{err}
+			}
+			if path != "" {
+				a.log.Info("config loaded", "path", path)
+			}
+			a.cfg = cfg
+			return nil
+		},
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.PersistentFlags().StringVar(&a.configPath, "config", "", "config file (default $XDG_CONFIG_HOME/netcensus/config.yaml, then /etc/netcensus/config.yaml)")
+	root.PersistentFlags().CountVarP(&a.verbose, "verbose", "v", "log more to stderr (-v info, -vv debug)")
+	root.PersistentFlags().StringVar(&a.cpuProfile, "cpu-profile", "", "write a Go CPU profile of the command to this file")
+	_ = root.PersistentFlags().MarkHidden("cpu-profile")
+	root.PersistentFlags().StringVar(&a.storeFlag, "store", "", "the CMDB: sqlite:PATH (default $XDG_DATA_HOME/netcensus/netcensus.db, /var/lib/netcensus/netcensus.db as root)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newVersionCmd(a), newSweepCmd(a), newProbeCmd(a), newMDNSCmd(a), newImportCmd(a), newFingerprintsCmd(a))
+	root.AddCommand(newCMDBCmds(a)...)
+	root.AddCommand(newDriftCmd(a), newExportCmd(a))
+	root.AddCommand(newCapacityCmd(a))
+	return root
+}
+
+// run executes the command line and maps errors to exit codes. It is the
+// only place that decides an exit code.
+func run(ctx context.Context, a *app, args []string) int {
+	root := newRoot(a)
+	root.SetArgs(args)
+	// The profile flag is read before cobra runs, so the whole command is
+	// profiled.
+	stopProfile := startProfile(a, args)
+	err := root.ExecuteContext(ctx)
+	stopProfile()
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(a.stderr, "netcensus: interrupted")
+		return exitInterrupted
+	}
+	fmt.Fprintf(a.stderr, "netcensus: %v\n", err)
+	var ue usageError
+	switch {
+	case errors.As(err, &ue), isCobraUsage(err):
+		return exitUsage
+	case errors.Is(err, errNeedRaw):
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// isCobraUsage recognises cobra's own argument errors (unknown command,
+// wrong number of args), which it does not type.
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "accepts ", "requires at least", "invalid argument"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newVersionCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fmt.Fprintf(a.stdout, "netcensus %s\n", buildVersion())
+			return nil
+		},
+	}
+}
+
+// startProfile starts a CPU profile when --cpu-profile FILE is among args.
+func startProfile(a *app, args []string) func() {
+	path := ""
+	for i, arg := range args {
+		if v, ok := strings.CutPrefix(arg, "--cpu-profile="); ok {
+			path = v
+		} else if arg == "--cpu-profile" && i+1 < len(args) {
+			path = args[i+1]
+		}
+	}
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "netcensus: cpu profile: %v\n", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		fmt.Fprintf(a.stderr, "netcensus: cpu profile: %v\n", err)
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
+}

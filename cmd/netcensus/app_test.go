@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/arp"
+	"github.com/netcensus/netcensus/scanner/arp/arptest"
+)
+
+type fakeIfs map[string]*net.Interface
+
+func (f fakeIfs) ByName(n string) (*net.Interface, []netip.Prefix, error) {
+	if ifi, ok := f[n]; ok {
+		return ifi, []netip.Prefix{netip.MustParsePrefix("198.51.100.2/24")}, nil
+	}
+	return nil, nil, os.ErrNotExist
+}
+
+// testApp runs commands against buffers, an empty config dir and, for
+// sweeps, a fake segment: nothing touches the network.
+func testApp(t *testing.T, seg *arptest.Segment, listenErr error) (*app, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	dir := t.TempDir()
+	a := newApp(&out, &errb, func(k string) string {
+		if k == "XDG_CONFIG_HOME" || k == "XDG_DATA_HOME" { // config and CMDB in the temp dir
+			return dir
+		}
+		return ""
+	})
+	a.isTTY = func(io.Writer) bool { return false }
+	a.newEnv = func(reg *oui.Registry, log *slog.Logger) scanner.Env {
+		return scanner.Env{
+			Routes: func() ([]arp.Route, error) {
+				return []arp.Route{
+					{Iface: "eth0", Prefix: netip.MustParsePrefix("198.51.100.0/24"), Gateway: netip.IPv4Unspecified(), Flags: 1},
+					{Iface: "eth0", Prefix: netip.MustParsePrefix("203.0.113.0/24"), Gateway: netip.MustParseAddr("198.51.100.254"), Flags: 3},
+				}, nil
+			},
+			Interfaces: fakeIfs{"eth0": {Name: "eth0", Flags: net.FlagUp | net.FlagBroadcast, HardwareAddr: net.HardwareAddr{2, 0, 0, 0, 0, 2}}},
+			ListenARP: func(*net.Interface) (net.PacketConn, error) {
+				if listenErr != nil {
+					return nil, listenErr
+				}
+				if seg == nil {
+					t.Fatal("a packet socket was opened although the command should have refused first")
+				}
+				return seg, nil
+			},
+			OUI:    reg,
+			Logger: log,
+		}
+	}
+	return a, &out, &errb
+}
+
+func TestVersion(t *testing.T) {
+	a, out, _ := testApp(t, nil, nil)
+	if code := run(context.Background(), a, []string{"version"}); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.HasPrefix(out.String(), "netcensus ") {
+		t.Fatalf("version output %q", out)
+	}
+}
+
+func TestSweepRefusals(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		say  string
+	}{
+		{"bad target", []string{"sweep", "198.51.100.300"}, "198.51.100.300"},
+		{"public", []string{"sweep", "8.8.8.0/24"}, "--allow-public"},
+		{"too large", []string{"sweep", "198.18.0.0/15"}, "max-hosts"},
+		{"lowered limit", []string{"sweep", "--max-hosts", "10", "198.51.100.0/24"}, "max-hosts 10"},
+		{"bad exclude", []string{"sweep", "--exclude", "nope", "198.51.100.0/24"}, "nope"},
+		{"bad format", []string{"sweep", "--format", "xml", "198.51.100.0/24"}, "xml"},
+		{"bad rate", []string{"sweep", "--rate", "0", "198.51.100.0/24"}, "rate 0"},
+		{"bad wait", []string{"sweep", "--arp-wait", "soon", "198.51.100.0/24"}, "soon"},
+		{"unknown flag", []string{"sweep", "--frobnicate", "198.51.100.0/24"}, "frobnicate"},
+		{"no target", []string{"sweep"}, "requires at least 1 arg"},
+		{"missing config", []string{"--config", "/nonexistent/netcensus.yaml", "sweep", "198.51.100.0/24"}, "/nonexistent/netcensus.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, out, errb := testApp(t, nil, nil)
+			if code := run(context.Background(), a, tt.args); code != exitUsage {
+				t.Fatalf("exit %d, want %d; stderr %q", code, exitUsage, errb)
+			}
+			if !strings.Contains(errb.String(), tt.say) {
+				t.Errorf("stderr %q does not say %q", errb, tt.say)
+			}
+			if out.Len() != 0 {
+				t.Errorf("stdout not empty: %q", out)
+			}
+		})
+	}
+}
+
+func TestSweepStrictConfig(t *testing.T) {
+	a, _, errb := testApp(t, nil, nil)
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(cfg, []byte("sweep:\n  rat: 5\n"), 0o644)
+	if code := run(context.Background(), a, []string{"--config", cfg, "sweep", "198.51.100.0/24"}); code != exitUsage {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(errb.String(), "rat") {
+		t.Errorf("stderr %q does not name the unknown key", errb)
+	}
+}
+
+func TestSweepWithoutCapability(t *testing.T) {
+	a, out, errb := testApp(t, nil, os.ErrPermission)
+	code := run(context.Background(), a, []string{"sweep", "198.51.100.0/24"})
+	if code != exitUsage {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	if lines := strings.Split(strings.TrimSpace(errb.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "setcap cap_net_raw+ep") || !strings.Contains(lines[0], "sudo") {
+		t.Errorf("stderr %q: want one line saying how to grant CAP_NET_RAW", errb)
+	}
+	if out.Len() != 0 {
+		t.Errorf("stdout %q", out)
+	}
+}
+
+func TestSweepOutputAndConfigExclude(t *testing.T) {
+	seg := arptest.NewSegment()
+	seg.AddHost("198.51.100.11", "00:1b:54:00:00:11")
+	seg.AddHost("198.51.100.12", "da:00:00:00:00:12")
+	seg.AddHost("198.51.100.40", "00:05:85:00:00:40")
+	a, out, errb := testApp(t, seg, nil)
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(cfg, []byte("sweep:\n  exclude: [198.51.100.40]\n  arp_wait: 20ms\n  rate: 100000\n"), 0o644)
+	code := run(context.Background(), a, []string{"--config", cfg, "sweep", "--exclude", "198.51.100.100-120", "198.51.100.0/24", "203.0.113.0/24"})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if seg.RequestsTo("198.51.100.40") != 0 || seg.RequestsTo("198.51.100.110") != 0 {
+		t.Error("an excluded address was sent a request")
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("stdout: %d lines, want 2 jsonl records:\n%s", len(lines), out)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec["ip"] != "198.51.100.11" || rec["mac"] != "00:1b:54:00:00:11" || !strings.Contains(rec["mac_vendor"].(string), "Cisco") {
+		t.Errorf("record %v", rec)
+	}
+	json.Unmarshal([]byte(lines[1]), &rec)
+	if rec["mac_vendor"] != "locally administered" {
+		t.Errorf("randomised MAC labelled %v", rec["mac_vendor"])
+	}
+	e := errb.String()
+	if !strings.Contains(e, "skipped 203.0.113.0/24: not on an attached segment") || !strings.Contains(e, "summary: probed=231 found=2") {
+		t.Errorf("stderr:\n%s", e)
+	}
+}
+
+func TestResolveFormat(t *testing.T) {
+	a, _, _ := testApp(t, nil, nil)
+	if f, _ := a.resolveFormat(""); f != "jsonl" {
+		t.Errorf("piped default = %s, want jsonl", f)
+	}
+	a.isTTY = func(io.Writer) bool { return true }
+	if f, _ := a.resolveFormat(""); f != "table" {
+		t.Errorf("terminal default = %s, want table", f)
+	}
+	if f, err := a.resolveFormat("csv"); f != "csv" || err != nil {
+		t.Errorf("csv: %s %v", f, err)
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	var b bytes.Buffer
+	drawProgress(&b, 128, 20, 256, 3*time.Second)
+	s := b.String()
+	if !strings.HasPrefix(s, "\r\033[K[") || !strings.Contains(s, " 50% sent=128 found=20 3s") {
+		t.Errorf("progress line %q", s)
+	}
+	b.Reset()
+	drawProgress(&b, 600, 20, 256, time.Second) // retries push sent past total
+	if !strings.Contains(b.String(), "100%") {
+		t.Errorf("progress past total: %q", b.String())
+	}
+}
+
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	a, _, errb := testApp(t, nil, nil)
+	stop := a.startProgress(context.Background(), &arp.Counters{}, 10, false)
+	stop()
+	if errb.Len() != 0 {
+		t.Errorf("progress drawn on a non-terminal: %q", errb)
+	}
+}

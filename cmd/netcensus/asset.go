@@ -1,0 +1,357 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+)
+
+// assetDetail is `netcensus asset ID`: the record, its bookkeeping, its
+// identity keys and its history.
+type assetDetail struct {
+	record.Asset
+	StateSince   time.Time            `json:"state_since,omitzero"`
+	MissedSweeps int                  `json:"missed_sweeps,omitempty"`
+	LastSweepID  string               `json:"last_sweep_id,omitempty"`
+	MergedInto   string               `json:"merged_into,omitempty"`
+	IdentityKeys []string             `json:"identity_keys,omitempty"`
+	History      []exporters.EventRow `json:"history"`
+}
+
+func newAssetCmd(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "asset ID",
+		Short: "Show one asset with its history; subcommands act on assets",
+		Long: `asset ID shows one asset: its record, identity keys and history (table and
+JSON; csv and jsonl print the history rows only for csv, the whole record for jsonl).`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				d, err := inv.Details(ctx, args[0])
+				if err != nil {
+					return err
+				}
+				return a.writeDetail(format, d)
+			})
+		},
+	}
+	formatFlag(cmd, &format)
+	cmd.AddCommand(newExplainCmd(a), newApproveCmd(a), newSetCmd(a), newMergeCmd(a), newSplitCmd(a), newRetireCmd(a))
+	return cmd
+}
+
+func (a *app) writeDetail(format string, d inventory.Details) error {
+	v := assetDetail{Asset: d.Asset.Record, StateSince: d.Asset.StateSince, MissedSweeps: d.Asset.MissedSweeps,
+		LastSweepID: d.Asset.LastSweepID, MergedInto: d.Asset.MergedInto, History: exporters.EventRows(d.Events)}
+	for _, s := range d.Software {
+		v.Software = append(v.Software, s.Software)
+	}
+	if len(d.Interfaces) > 0 {
+		v.Interfaces = nil
+		for _, it := range d.Interfaces {
+			v.Interfaces = append(v.Interfaces, it.Interface)
+		}
+	}
+	if len(d.Neighbors) > 0 {
+		v.Neighbors = nil
+		for _, n := range d.Neighbors {
+			v.Neighbors = append(v.Neighbors, n.Neighbor)
+		}
+	}
+	for _, k := range d.Keys {
+		v.IdentityKeys = append(v.IdentityKeys, k.Key.String())
+	}
+	switch format {
+	case "json", "jsonl":
+		w := exporters.NewJSONL[assetDetail](a.stdout)
+		if format == "json" {
+			b, err := json.MarshalIndent(&v, "", "  ")
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(a.stdout, "%s\n", b)
+			return err
+		}
+		return writeAll(w, []assetDetail{v})
+	case "csv":
+		w, err := newRowWriter(format, a, eventRows)
+		if err != nil {
+			return err
+		}
+		return writeAll(w, v.History)
+	}
+	// table: the record's filled fields, one a line, then the history.
+	rec := v.Asset
+	var lines [][2]string
+	for _, c := range exporters.AssetColumns() {
+		if s := c.Get(&rec); s != "" {
+			lines = append(lines, [2]string{c.Key, s})
+		}
+	}
+	lines = append(lines, [2]string{"state_since", timeText(v.StateSince)})
+	if v.MergedInto != "" {
+		lines = append(lines, [2]string{"merged_into", v.MergedInto})
+	}
+	if len(v.IdentityKeys) > 0 {
+		lines = append(lines, [2]string{"identity_keys", strings.Join(v.IdentityKeys, " ")})
+	}
+	width := 0
+	for _, l := range lines {
+		width = max(width, len(l[0]))
+	}
+	for _, l := range lines {
+		fmt.Fprintf(a.stdout, "%-*s  %s\n", width, l[0], record.Sanitize(l[1]))
+	}
+	fmt.Fprintln(a.stdout, "\nhistory:")
+	return writeAll(exporters.NewTable(a.stdout, eventRows), v.History)
+}
+
+// tieRow is one observation a key tied, as `asset explain` prints it.
+type tieRow struct {
+	Key         string    `json:"key"`
+	Known       bool      `json:"known_asset"`
+	Observation string    `json:"observation_id"`
+	Source      string    `json:"source"`
+	Scanner     string    `json:"scanner,omitempty"`
+	IP          string    `json:"ip,omitempty"`
+	MAC         string    `json:"mac,omitempty"`
+	Time        time.Time `json:"time"`
+}
+
+var tieRows = exporters.Rows[tieRow]{
+	Header: func() []string {
+		return []string{"key", "known_asset", "observation_id", "source", "scanner", "ip", "mac", "time"}
+	},
+	Row: func(t *tieRow) []string {
+		return []string{t.Key, fmt.Sprint(t.Known), t.Observation, t.Source, t.Scanner, t.IP, t.MAC, timeText(t.Time)}
+	},
+}
+
+func obsIP(o *store.Observation) string {
+	if o.Asset.IP.IsValid() {
+		return o.Asset.IP.String()
+	}
+	return ""
+}
+
+func newExplainCmd(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "explain ID",
+		Short: "Say which identity keys tied which observations into the asset (its last sweep, replayed)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				ex, err := inv.Explain(ctx, args[0])
+				if err != nil {
+					return err
+				}
+				var rows []tieRow
+				for _, t := range ex.Ties {
+					for i := range t.Observations {
+						o := &t.Observations[i]
+						rows = append(rows, tieRow{Key: t.Key.String(), Known: t.Known, Observation: o.ID, Source: string(o.Source),
+							Scanner: o.Scanner, IP: obsIP(o), MAC: o.Asset.MAC.String(), Time: o.Time})
+					}
+				}
+				if format != "table" {
+					w, err := newRowWriter(format, a, tieRows)
+					if err != nil {
+						return err
+					}
+					return writeAll(w, rows)
+				}
+				fmt.Fprintf(a.stdout, "asset %s, last sweep %s: %d observations\n", ex.AssetID, ex.SweepID, len(ex.Observations))
+				for i := range ex.Observations {
+					o := &ex.Observations[i]
+					fmt.Fprintf(a.stdout, "  observation %s  %-10s %-15s %s %s\n", o.ID, o.Source, obsIP(o), o.Asset.MAC, record.Sanitize(o.Asset.Hostname+o.Asset.SysName))
+				}
+				fmt.Fprintln(a.stdout, "keys that tied them:")
+				for _, t := range ex.Ties {
+					known := ""
+					if t.Known {
+						known = " and the stored asset"
+					}
+					ids := make([]string, len(t.Observations))
+					for i, o := range t.Observations {
+						ids[i] = o.ID
+					}
+					fmt.Fprintf(a.stdout, "  %s tied %d observation(s)%s: %s\n", record.Sanitize(t.Key.String()), len(t.Observations), known, strings.Join(ids, " "))
+				}
+				if len(ex.Ties) == 0 {
+					fmt.Fprintln(a.stdout, "  none: one observation, or only the stored asset's keys")
+				}
+				fmt.Fprintln(a.stdout, "stored identity keys:")
+				for _, k := range ex.Keys {
+					fmt.Fprintf(a.stdout, "  %s (since %s)\n", record.Sanitize(k.Key.String()), timeText(k.FirstSeen))
+				}
+				for _, d := range ex.Decisions {
+					fmt.Fprintf(a.stdout, "decision %s by %s at %s: %s %s %s\n", d.Kind, d.Actor, timeText(d.Time), d.AssetA, d.AssetB, d.Key.String())
+				}
+				for _, r := range ex.Refused {
+					fmt.Fprintf(a.stdout, "refused: %s\n", record.Sanitize(r))
+				}
+				return nil
+			})
+		},
+	}
+	formatFlag(cmd, &format)
+	return cmd
+}
+
+// showAssets prints the given assets after an action.
+func (a *app) showAssets(ctx context.Context, inv *inventory.Inventory, format string, ids ...string) error {
+	if len(ids) == 0 {
+		return a.writeAssets(format, nil)
+	}
+	as, err := inv.Store().Assets(ctx, store.AssetFilter{IDs: ids, IncludeMerged: true})
+	if err != nil {
+		return err
+	}
+	return a.writeAssets(format, as)
+}
+
+func newApproveCmd(a *app) *cobra.Command {
+	var format string
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "approve ID... | --all-current",
+		Short: "Approve assets (known and allowed); --all-current approves every current asset, to baseline a network",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if all == (len(args) > 0) {
+				return usagef("give asset IDs or --all-current, not both or neither")
+			}
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				done, err := inv.Approve(ctx, a.actor(), all, args...)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stderr, "approved %d asset(s)\n", len(done))
+				return a.showAssets(ctx, inv, format, done...)
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&all, "all-current", false, "approve every asset not retired")
+	formatFlag(cmd, &format)
+	return cmd
+}
+
+func newSetCmd(a *app) *cobra.Command {
+	var format, site, role, owner string
+	var tags []string
+	cmd := &cobra.Command{
+		Use:   "set ID [--site S] [--role R] [--owner O] [--tag T]...",
+		Short: "Set what people know about an asset; kept across sweeps",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var c inventory.Changes
+			ch := cmd.Flags().Changed
+			if ch("site") {
+				c.Site = &site
+			}
+			if ch("role") {
+				c.Role = &role
+			}
+			if ch("owner") {
+				c.Owner = &owner
+			}
+			if ch("tag") {
+				c.Tags = append([]string{}, tags...)
+			}
+			if c.Site == nil && c.Role == nil && c.Owner == nil && c.Tags == nil {
+				return usagef("nothing to set: give --site, --role, --owner or --tag")
+			}
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				if err := inv.Set(ctx, a.actor(), args[0], c); err != nil {
+					return err
+				}
+				return a.showAssets(ctx, inv, format, args[0])
+			})
+		},
+	}
+	cmd.Flags().StringVar(&site, "site", "", "site")
+	cmd.Flags().StringVar(&role, "role", "", "role")
+	cmd.Flags().StringVar(&owner, "owner", "", "owner")
+	cmd.Flags().StringArrayVar(&tags, "tag", nil, "tag (repeatable; replaces the tags; --tag '' clears them)")
+	formatFlag(cmd, &format)
+	return cmd
+}
+
+func newMergeCmd(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "merge A B",
+		Short: "Record that B is the same device as A (B folds into A; later sweeps respect it)",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				if err := inv.Merge(ctx, a.actor(), args[0], args[1]); err != nil {
+					return err
+				}
+				return a.showAssets(ctx, inv, format, args[0])
+			})
+		},
+	}
+	formatFlag(cmd, &format)
+	return cmd
+}
+
+func newSplitCmd(a *app) *cobra.Command {
+	var format string
+	var macs []string
+	cmd := &cobra.Command{
+		Use:   "split ID --mac MAC...",
+		Short: "Record that these MACs are not the asset's (the device behind them becomes its own asset when next seen)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(macs) == 0 {
+				return usagef("give at least one --mac")
+			}
+			for _, m := range macs {
+				if _, err := record.ParseMAC(m); err != nil {
+					return usagef("--mac %q: %v", m, err)
+				}
+			}
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				if err := inv.Split(ctx, a.actor(), args[0], macs); err != nil {
+					return err
+				}
+				return a.showAssets(ctx, inv, format, args[0])
+			})
+		},
+	}
+	cmd.Flags().StringArrayVar(&macs, "mac", nil, "MAC to split off (repeatable)")
+	formatFlag(cmd, &format)
+	return cmd
+}
+
+func newRetireCmd(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "retire ID...",
+		Short: "Retire assets (gone for good; they return if seen again)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				for _, id := range args {
+					if err := inv.Retire(ctx, a.actor(), id); err != nil {
+						return err
+					}
+				}
+				return a.showAssets(ctx, inv, format, args...)
+			})
+		},
+	}
+	formatFlag(cmd, &format)
+	return cmd
+}

@@ -1,0 +1,321 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/store"
+)
+
+// The CMDB commands: assets, asset (details, explain, approve, set, merge,
+// split, retire), events, sweeps and prune.
+
+func newCMDBCmds(a *app) []*cobra.Command {
+	return []*cobra.Command{newAssetsCmd(a), newAssetCmd(a), newEventsCmd(a), newSweepsCmd(a), newPruneCmd(a)}
+}
+
+// withInventory resolves the format, opens the store and runs fn.
+func (a *app) withInventory(cmd *cobra.Command, format string, fn func(ctx context.Context, inv *inventory.Inventory, format string) error) error {
+	f, err := a.resolveFormat(format)
+	if err != nil {
+		return err
+	}
+	inv, done, err := a.openInventory(cmd.Context())
+	if err != nil {
+		return err
+	}
+	defer done()
+	return notFound(fn(cmd.Context(), inv, f))
+}
+
+func formatFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVarP(p, "format", "o", "", "output: table, json, jsonl or csv (default table on a terminal, jsonl otherwise)")
+}
+
+// parseSince reads a duration back from now (24h, 7d) or an RFC 3339 time.
+func parseSince(s string, now time.Time) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if d, err := config.ParseDuration(s); err == nil {
+		if d < 0 {
+			return time.Time{}, fmt.Errorf("%q: a duration back from now must be positive", s)
+		}
+		return now.Add(-d), nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q: want a duration (24h, 7d) or an RFC 3339 time", s)
+	}
+	return t, nil
+}
+
+var states = []string{store.StateNew, store.StateActive, store.StateMissing, store.StateReturned, store.StateRetired, store.StateMerged}
+
+func newAssetsCmd(a *app) *cobra.Command {
+	var (
+		format, vendor, typ, subnet, since string
+		stateFlags                         []string
+		unapproved                         bool
+	)
+	cmd := &cobra.Command{
+		Use:   "assets",
+		Short: "List the assets the CMDB keeps",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := store.AssetFilter{Vendor: vendor, DeviceType: typ, Unapproved: unapproved}
+			for _, s := range stateFlags {
+				for _, x := range strings.Split(s, ",") {
+					if x = strings.TrimSpace(x); x == "" {
+						continue
+					}
+					if !contains(states, x) {
+						return usagef("--state %q: want one of %s", x, strings.Join(states, ", "))
+					}
+					f.States = append(f.States, x)
+				}
+			}
+			if subnet != "" {
+				p, err := netip.ParsePrefix(subnet)
+				if err != nil {
+					return usagef("--subnet %q: %v", subnet, err)
+				}
+				f.Subnet = p.Masked()
+			}
+			t, err := parseSince(since, time.Now())
+			if err != nil {
+				return usagef("--seen-since %v", err)
+			}
+			f.SeenSince = t
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				as, err := inv.Store().Assets(ctx, f)
+				if err != nil {
+					return err
+				}
+				return a.writeAssets(format, as)
+			})
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&stateFlags, "state", nil, "only assets in these states (new, active, missing, returned, retired, merged; repeatable or comma-separated)")
+	fl.StringVar(&vendor, "vendor", "", "only assets whose vendor or MAC vendor contains this (any case)")
+	fl.StringVar(&typ, "type", "", "only assets of this device type")
+	fl.StringVar(&subnet, "subnet", "", "only assets with an address in this CIDR")
+	fl.StringVar(&since, "seen-since", "", "only assets seen since: a duration back from now (24h, 7d) or an RFC 3339 time")
+	fl.BoolVar(&unapproved, "unapproved", false, "only assets nobody has approved")
+	formatFlag(cmd, &format)
+	return cmd
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *app) writeAssets(format string, as []store.Asset) error {
+	w, err := exporters.NewAssetWriter(format, a.stdout)
+	if err != nil {
+		return usageError{err}
+	}
+	// Written in place: a copy of 100,000 records costs more than the
+	// writing.
+	for i := range as {
+		if err := w.Write(&as[i].Record); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}
+
+// eventRows prints events: the same rows as the events export.
+var eventRows = exporters.Rows[exporters.EventRow]{
+	Header: func() []string {
+		return []string{"time", "asset_id", "type", "field", "old", "new", "sweep_id", "actor"}
+	},
+	Row: func(e *exporters.EventRow) []string {
+		return []string{timeText(e.Time), e.AssetID, e.Type, e.Field, e.Old, e.New, e.SweepID, e.Actor}
+	},
+}
+
+var eventTypes = append([]string{store.EventState, store.EventNewUnapproved, store.EventChange, store.EventApproved, store.EventSet, store.EventMerged, store.EventSplit, store.EventCompliance},
+	inventory.SoftwareEventTypes...)
+
+func newEventsCmd(a *app) *cobra.Command {
+	var format, since, asset string
+	var types []string
+	cmd := &cobra.Command{
+		Use:   "events",
+		Short: "List what appeared, changed and went away, oldest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			t, err := parseSince(since, time.Now())
+			if err != nil {
+				return usagef("--since %v", err)
+			}
+			f := store.EventFilter{Since: t, AssetID: asset}
+			for _, s := range types {
+				for _, x := range strings.Split(s, ",") {
+					if x = strings.TrimSpace(x); x == "" {
+						continue
+					}
+					if x == "software" { // every software change
+						f.Types = append(f.Types, inventory.SoftwareEventTypes...)
+						continue
+					}
+					if !contains(eventTypes, x) {
+						return usagef("--type %q: want one of %s, or software", x, strings.Join(eventTypes, ", "))
+					}
+					f.Types = append(f.Types, x)
+				}
+			}
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				es, err := inv.Store().Events(ctx, f)
+				if err != nil {
+					return err
+				}
+				w, err := newRowWriter(format, a, eventRows)
+				if err != nil {
+					return err
+				}
+				return writeAll(w, exporters.EventRows(es))
+			})
+		},
+	}
+	cmd.Flags().StringVar(&since, "since", "24h", "events since: a duration back from now (24h, 7d) or an RFC 3339 time; \"\" for all")
+	cmd.Flags().StringArrayVar(&types, "type", nil, "only these kinds: "+strings.Join(eventTypes, ", ")+", or software for every software_* kind (repeatable or comma-separated)")
+	cmd.Flags().StringVar(&asset, "asset", "", "only this asset's events")
+	formatFlag(cmd, &format)
+	return cmd
+}
+
+// sweepRow is a sweep as printed.
+type sweepRow struct {
+	ID           string    `json:"sweep_id"`
+	Scanner      string    `json:"scanner,omitempty"`
+	Start        time.Time `json:"start"`
+	End          time.Time `json:"end,omitzero"`
+	Partial      bool      `json:"partial"`
+	Segments     []string  `json:"segments,omitempty"`
+	Observations int       `json:"observations"`
+	Assets       int       `json:"assets"`
+	New          int       `json:"new"`
+	Missing      int       `json:"missing"`
+}
+
+var sweepRows = exporters.Rows[sweepRow]{
+	Header: func() []string {
+		return []string{"sweep_id", "scanner", "start", "end", "partial", "segments", "observations", "assets", "new", "missing"}
+	},
+	Row: func(s *sweepRow) []string {
+		return []string{s.ID, s.Scanner, timeText(s.Start), timeText(s.End), strconv.FormatBool(s.Partial), strings.Join(s.Segments, " "),
+			strconv.Itoa(s.Observations), strconv.Itoa(s.Assets), strconv.Itoa(s.New), strconv.Itoa(s.Missing)}
+	},
+}
+
+func newSweepsCmd(a *app) *cobra.Command {
+	var format string
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "sweeps",
+		Short: "List stored sweeps, newest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				ss, err := inv.Store().Sweeps(ctx, limit)
+				if err != nil {
+					return err
+				}
+				rows := make([]sweepRow, len(ss))
+				for i, s := range ss {
+					rows[i] = sweepRow{ID: s.ID, Scanner: s.Scanner, Start: s.Start, End: s.End, Partial: s.Partial,
+						Observations: s.Observations, Assets: s.Assets, New: s.New, Missing: s.Missing}
+					for _, p := range s.Segments {
+						rows[i].Segments = append(rows[i].Segments, p.String())
+					}
+				}
+				w, err := newRowWriter(format, a, sweepRows)
+				if err != nil {
+					return err
+				}
+				return writeAll(w, rows)
+			})
+		},
+	}
+	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many (0: all)")
+	formatFlag(cmd, &format)
+	return cmd
+}
+
+// pruneRow is what prune removed.
+type pruneRow struct {
+	Before       time.Time `json:"before,omitzero"`
+	Observations int64     `json:"observations"`
+	Samples      int64     `json:"samples"`
+	Software     int64     `json:"software"`
+	Interfaces   int64     `json:"interfaces"`
+	Neighbors    int64     `json:"neighbors"`
+}
+
+var pruneRows = exporters.Rows[pruneRow]{
+	Header: func() []string {
+		return []string{"before", "observations", "samples", "software", "interfaces", "neighbors"}
+	},
+	Row: func(p *pruneRow) []string {
+		i := func(n int64) string { return strconv.FormatInt(n, 10) }
+		return []string{timeText(p.Before), i(p.Observations), i(p.Samples), i(p.Software), i(p.Interfaces), i(p.Neighbors)}
+	},
+}
+
+func newPruneCmd(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "prune",
+		Short: "Delete observations and samples older than inventory.retention (assets and events are kept)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				ps, err := inv.Prune(ctx)
+				if err != nil {
+					return err
+				}
+				row := pruneRow{Observations: ps.Observations, Samples: ps.Samples, Software: ps.Software, Interfaces: ps.Interfaces, Neighbors: ps.Neighbors}
+				if r := a.cfg.Inventory.Retention.D(); r > 0 {
+					row.Before = store.Second(time.Now().Add(-r))
+				}
+				w, err := newRowWriter(format, a, pruneRows)
+				if err != nil {
+					return err
+				}
+				return writeAll(w, []pruneRow{row})
+			})
+		},
+	}
+	formatFlag(cmd, &format)
+	return cmd
+}
+
+// actor is who a person's action is recorded as.
+func (a *app) actor() string {
+	for _, k := range []string{"SUDO_USER", "USER", "LOGNAME"} {
+		if v := a.getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
+}

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/netcensus/netcensus/inventory/capacity"
+)
+
+// Terminal charts for the capacity command: a sparkline per series in the
+// table, and a column chart per series when one asset is shown. Block
+// characters on a UTF-8 terminal, ASCII otherwise.
+
+var (
+	sparkUTF8  = []rune("▁▂▃▄▅▆▇█")
+	sparkASCII = []rune("_.-:=+*#")
+)
+
+// utf8Locale reports whether the locale (LC_ALL, else LC_CTYPE, else LANG)
+// is UTF-8.
+func utf8Locale(getenv func(string) string) bool {
+	for _, k := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if v := getenv(k); v != "" {
+			v = strings.ToLower(v)
+			return strings.Contains(v, "utf-8") || strings.Contains(v, "utf8")
+		}
+	}
+	return false
+}
+
+// buckets averages vs into at most n values.
+func buckets(vs []float64, n int) []float64 {
+	if len(vs) <= n || n <= 0 {
+		return vs
+	}
+	out := make([]float64, n)
+	for i := range n {
+		lo, hi := i*len(vs)/n, (i+1)*len(vs)/n
+		var s float64
+		for _, v := range vs[lo:hi] {
+			s += v
+		}
+		out[i] = s / float64(hi-lo)
+	}
+	return out
+}
+
+func pointValues(ps []capacity.Point) []float64 {
+	vs := make([]float64, len(ps))
+	for i, p := range ps {
+		vs[i] = p.Value
+	}
+	return vs
+}
+
+// sparkline draws vs in at most width characters, scaled from their
+// minimum to their maximum (a flat series sits in the middle).
+func sparkline(vs []float64, width int, utf8 bool) string {
+	ramp := sparkASCII
+	if utf8 {
+		ramp = sparkUTF8
+	}
+	vs = buckets(vs, width)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range vs {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	var b strings.Builder
+	for _, v := range vs {
+		i := len(ramp) / 2
+		// Differences in the last bits of a float are not a shape.
+		if hi-lo > 1e-9*math.Max(math.Abs(hi), math.Abs(lo)) {
+			i = int(math.Round((v - lo) / (hi - lo) * float64(len(ramp)-1)))
+		}
+		b.WriteRune(ramp[i])
+	}
+	return b.String()
+}
+
+// drawChart draws one series as columns height rows high and at most
+// width wide, from 0 (or the minimum, when negative) to the series'
+// limit, or its maximum when it has none; the axis says both, and the
+// first and last time.
+func drawChart(w io.Writer, title string, s capacity.Series, width, height int, utf8 bool) {
+	vs := buckets(pointValues(s.Points), width)
+	if len(vs) == 0 {
+		return
+	}
+	lo, hi := 0.0, s.Limit
+	for _, v := range vs {
+		lo = math.Min(lo, v)
+		if s.Limit <= 0 {
+			hi = math.Max(hi, v)
+		}
+	}
+	if hi <= lo {
+		hi = lo + 1
+	}
+	full, axis, corner, rule := '#', '|', '+', '-'
+	partial := []rune(" .:-=+*#")
+	if utf8 {
+		full, axis, corner, rule = '█', '│', '└', '─'
+		partial = []rune(" ▁▂▃▄▅▆▇")
+	}
+	top, bottom := formatValue(hi, s.Unit), formatValue(lo, s.Unit)
+	lw := max(len(top), len(bottom))
+	fmt.Fprintf(w, "%s\n", title)
+	for r := range height {
+		label := ""
+		switch r {
+		case 0:
+			label = top
+		case height - 1:
+			label = bottom
+		}
+		var line strings.Builder
+		for _, v := range vs {
+			// eighths of a row filled above this row's floor
+			level := (v - lo) / (hi - lo) * float64(height*8)
+			floor := float64((height - 1 - r) * 8)
+			switch e := level - floor; {
+			case e >= 8:
+				line.WriteRune(full)
+			case e >= 1:
+				line.WriteRune(partial[int(e)])
+			default:
+				line.WriteByte(' ')
+			}
+		}
+		fmt.Fprintf(w, "  %*s %c%s\n", lw, label, axis, strings.TrimRight(line.String(), " "))
+	}
+	first, last := s.Points[0].Time.UTC().Format(time.DateOnly), s.Points[len(s.Points)-1].Time.UTC().Format(time.DateOnly)
+	fmt.Fprintf(w, "  %*s %c%s\n", lw, "", corner, strings.Repeat(string(rule), len(vs)))
+	gap := len(vs) - len(first) - len(last)
+	if gap < 1 {
+		gap = 1
+	}
+	fmt.Fprintf(w, "  %*s  %s%s%s\n\n", lw, "", first, strings.Repeat(" ", gap), last)
+}
+
+// formatValue prints a value in its unit for people.
+func formatValue(v float64, unit string) string {
+	switch unit {
+	case capacity.UnitPercent:
+		if math.Abs(v) < 1 {
+			return trimFloat(v, 2) + "%"
+		}
+		return trimFloat(v, 1) + "%"
+	case capacity.UnitBytes:
+		return scaled(v, 1024, []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"})
+	case capacity.UnitBps:
+		return scaled(v, 1000, []string{"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s"})
+	}
+	return trimFloat(v, 2)
+}
+
+func scaled(v, base float64, units []string) string {
+	i := 0
+	a := math.Abs(v)
+	for a >= base && i < len(units)-1 {
+		a /= base
+		v /= base
+		i++
+	}
+	return trimFloat(v, 1) + " " + units[i]
+}
+
+// trimFloat prints v with at most prec decimals, no trailing zeros.
+func trimFloat(v float64, prec int) string {
+	s := fmt.Sprintf("%.*f", prec, v)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// formatTrend prints a change per day, signed when it is not zero as
+// printed.
+func formatTrend(v float64, unit string) string {
+	s := formatValue(v, unit)
+	if v > 0 && s != formatValue(0, unit) {
+		s = "+" + s
+	}
+	return s
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/drift"
+)
+
+// loadBaselines reads baseline files; a directory stands for its *.yaml
+// and *.yml files.
+func loadBaselines(args []string) ([]drift.Baseline, error) {
+	var files []string
+	for _, p := range args {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, usagef("--baseline: %v", err)
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		for _, pat := range []string{"*.yaml", "*.yml"} {
+			m, _ := filepath.Glob(filepath.Join(p, pat))
+			files = append(files, m...)
+		}
+	}
+	if len(files) == 0 {
+		return nil, usagef("give --baseline FILE or DIR (examples in configs/baselines/)")
+	}
+	sort.Strings(files)
+	bs, err := drift.Load(files...)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return bs, nil
+}
+
+var dayRows = exporters.Rows[drift.DayCount]{
+	Header: func() []string { return []string{"day", "compliant", "noncompliant"} },
+	Row: func(d *drift.DayCount) []string {
+		return []string{d.Day.Format(time.DateOnly), fmt.Sprint(d.Compliant), fmt.Sprint(d.NonCompliant)}
+	},
+}
+
+func newDriftCmd(a *app) *cobra.Command {
+	var (
+		format, since string
+		baselines     []string
+		dryRun, daily bool
+	)
+	cmd := &cobra.Command{
+		Use:   "drift",
+		Short: "Check assets against baselines: what deviates, since when",
+		Long: `drift checks every asset the CMDB keeps (retired ones aside) against the
+baselines (minimum OS versions, minimum package versions, forbidden
+packages), prints one row per deviation with the time it began, and records
+in the CMDB's events (type "compliance") when an asset or a finding goes
+out of or back into compliance. --daily prints compliant and non-compliant
+counts per day from that history instead.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			bs, err := loadBaselines(baselines)
+			if err != nil {
+				return err
+			}
+			now := time.Now().UTC()
+			t, err := parseSince(since, now)
+			if err != nil {
+				return usagef("--since %v", err)
+			}
+			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				res, err := drift.Evaluate(ctx, inv.Store(), bs, drift.Options{Now: now, Record: !dryRun})
+				if err != nil {
+					return err
+				}
+				recorded := "recorded"
+				if dryRun {
+					recorded = "not recorded (--dry-run)"
+				}
+				fmt.Fprintf(a.stderr, "drift: %d assets checked, %d compliant, %d non-compliant, %d findings, %d events %s\n",
+					res.Assets, res.Compliant, res.NonCompliant, len(res.Findings), len(res.Events), recorded)
+				if daily {
+					days, err := drift.Daily(ctx, inv.Store(), t, now)
+					if err != nil {
+						return err
+					}
+					w, err := newRowWriter(format, a, dayRows)
+					if err != nil {
+						return err
+					}
+					return writeAll(w, days)
+				}
+				w, err := newRowWriter(format, a, exporters.DriftSheet().Rows())
+				if err != nil {
+					return err
+				}
+				return writeAll(w, res.Findings)
+			})
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&baselines, "baseline", nil, "baseline YAML file or directory of them (repeatable)")
+	fl.BoolVar(&dryRun, "dry-run", false, "do not record compliance events in the CMDB")
+	fl.BoolVar(&daily, "daily", false, "print compliance counts per day from the recorded history")
+	fl.StringVar(&since, "since", "", "with --daily: from this day: a duration back from now (30d) or an RFC 3339 time")
+	formatFlag(cmd, &format)
+	return cmd
+}

@@ -1,0 +1,282 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/inventory/capacity"
+	"github.com/netcensus/netcensus/inventory/drift"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+)
+
+var (
+	exportFormats = []string{"csv", "json", "jsonl", "xlsx", "netbox"}
+	exportKinds   = []string{"assets", "software", "events", "drift", "capacity"}
+)
+
+type exportFlags struct {
+	format, out, since string
+	what, baselines    []string
+	netbox             exporters.NetBoxDefaults
+	netboxURL          string
+	netboxTokenFile    string
+}
+
+func newExportCmd(a *app) *cobra.Command {
+	f := exportFlags{netbox: exporters.DefaultNetBox()}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Export assets, software, events, drift findings or capacity for spreadsheets and NetBox",
+		Long: `export writes what the CMDB keeps in a file format for other tools:
+csv (RFC 4180, cells that a spreadsheet would run as formulas escaped),
+json, jsonl, xlsx (one sheet per --what, typed cells, frozen header,
+autofilter) and netbox (the CSV NetBox's device bulk import takes; site
+and role from what people set on the asset, else the --netbox-* defaults).
+--what capacity is one row per series as the capacity command prints it
+(all samples, or those since --since; flagged under 30 days).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			kinds, err := f.validate()
+			if err != nil {
+				return err
+			}
+			var bs []drift.Baseline
+			if contains(kinds, "drift") {
+				if bs, err = loadBaselines(f.baselines); err != nil {
+					return err
+				}
+			}
+			since, err := parseSince(f.since, time.Now())
+			if err != nil {
+				return usagef("--since %v", err)
+			}
+			inv, done, err := a.openInventory(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer done()
+			if f.netboxURL != "" {
+				return a.netboxPush(cmd.Context(), inv.Store(), f)
+			}
+			return a.export(cmd.Context(), inv.Store(), f, kinds, bs, since)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "csv", "csv, json, jsonl, xlsx or netbox")
+	fl.StringArrayVar(&f.what, "what", []string{"assets"}, "assets, software, events, drift or capacity (xlsx: several, one sheet each; repeatable or comma-separated)")
+	fl.StringVarP(&f.out, "output", "o", "", "write to this file (default stdout)")
+	fl.StringArrayVar(&f.baselines, "baseline", nil, "with --what drift: baseline YAML file or directory (repeatable)")
+	fl.StringVar(&f.since, "since", "", "with --what events or capacity: only events or samples since a duration back from now (30d) or an RFC 3339 time")
+	fl.StringVar(&f.netbox.Site, "netbox-site", f.netbox.Site, "netbox: site of assets nobody set one on")
+	fl.StringVar(&f.netbox.Role, "netbox-role", f.netbox.Role, "netbox: role of assets nobody set one on")
+	fl.StringVar(&f.netbox.Manufacturer, "netbox-manufacturer", f.netbox.Manufacturer, "netbox: manufacturer when the vendor is unknown")
+	fl.StringVar(&f.netbox.DeviceType, "netbox-device-type", f.netbox.DeviceType, "netbox: device type when the model is unknown")
+	fl.StringVar(&f.netboxURL, "netbox-url", "", "netbox: push the devices to this NetBox through its REST API instead of writing CSV (token from $NETCENSUS_NETBOX_TOKEN or --netbox-token-file)")
+	fl.StringVar(&f.netboxTokenFile, "netbox-token-file", "", "netbox: read the API token from this file")
+	return cmd
+}
+
+// netboxPush sends the assets to NetBox; devices NetBox refused are listed
+// on stderr and make the command fail.
+func (a *app) netboxPush(ctx context.Context, st store.Store, f exportFlags) error {
+	token := strings.TrimSpace(a.getenv("NETCENSUS_NETBOX_TOKEN"))
+	if f.netboxTokenFile != "" {
+		b, err := os.ReadFile(f.netboxTokenFile)
+		if err != nil {
+			return usagef("--netbox-token-file: %v", err)
+		}
+		token = strings.TrimSpace(string(b))
+	}
+	if token == "" {
+		return usagef("--netbox-url needs a token: set NETCENSUS_NETBOX_TOKEN or give --netbox-token-file")
+	}
+	as, err := st.Assets(ctx, store.AssetFilter{})
+	if err != nil {
+		return err
+	}
+	recs := make([]record.Asset, len(as))
+	for i := range as {
+		recs[i] = as[i].Record
+	}
+	c := &exporters.NetBoxClient{BaseURL: f.netboxURL, Token: token, HTTP: &http.Client{Timeout: 30 * time.Second}}
+	res, err := c.Push(ctx, recs, f.netbox)
+	fmt.Fprintf(a.stderr, "netbox: %d created, %d updated, %d refused\n", res.Created, res.Updated, len(res.Failed))
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(res.Failed))
+	for n := range res.Failed {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(a.stderr, "netbox: %s: %s\n", n, res.Failed[n])
+	}
+	if len(names) > 0 {
+		return fmt.Errorf("netbox refused %d of %d devices", len(names), len(recs))
+	}
+	return nil
+}
+
+func (f *exportFlags) validate() ([]string, error) {
+	if !contains(exportFormats, f.format) {
+		return nil, usagef("--format %q: want one of %s", f.format, strings.Join(exportFormats, ", "))
+	}
+	var kinds []string
+	for _, s := range f.what {
+		for _, k := range strings.Split(s, ",") {
+			if k = strings.TrimSpace(k); k == "" || contains(kinds, k) {
+				continue
+			}
+			if !contains(exportKinds, k) {
+				return nil, usagef("--what %q: want one of %s", k, strings.Join(exportKinds, ", "))
+			}
+			kinds = append(kinds, k)
+		}
+	}
+	switch {
+	case len(kinds) == 0:
+		return nil, usagef("--what: name what to export (%s)", strings.Join(exportKinds, ", "))
+	case f.netboxURL != "" && f.format != "netbox":
+		return nil, usagef("--netbox-url goes with --format netbox")
+	case f.format == "netbox" && (len(kinds) != 1 || kinds[0] != "assets"):
+		return nil, usagef("--format netbox exports assets only (NetBox has no place for %s)", strings.Join(kinds, ", "))
+	case f.format != "xlsx" && len(kinds) > 1:
+		return nil, usagef("--format %s holds one kind: give one --what (xlsx takes several)", f.format)
+	}
+	return kinds, nil
+}
+
+// export writes the kinds to --output (through a temporary file renamed
+// on success) or stdout.
+func (a *app) export(ctx context.Context, st store.Store, f exportFlags, kinds []string, bs []drift.Baseline, since time.Time) (err error) {
+	var w io.Writer = a.stdout
+	if f.out != "" {
+		tmp, cerr := os.CreateTemp(filepath.Dir(f.out), "."+filepath.Base(f.out)+".*")
+		if cerr != nil {
+			return fmt.Errorf("export: %w", cerr)
+		}
+		defer func() {
+			if err == nil {
+				// CreateTemp makes 0600; an export is an ordinary file.
+				if cerr := tmp.Chmod(0o644); cerr != nil {
+					err = fmt.Errorf("export: %w", cerr)
+				}
+			}
+			if cerr := tmp.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("export: %w", cerr)
+			}
+			if err == nil {
+				if rerr := os.Rename(tmp.Name(), f.out); rerr != nil {
+					err = fmt.Errorf("export: %w", rerr)
+				}
+			}
+			if err != nil {
+				os.Remove(tmp.Name())
+			}
+		}()
+		w = tmp
+	}
+	var x *exporters.XLSX
+	if f.format == "xlsx" {
+		if x, err = exporters.NewXLSX(w); err != nil {
+			return err
+		}
+	}
+	var assets []record.Asset
+	loadAssets := func() ([]record.Asset, error) {
+		if assets != nil {
+			return assets, nil
+		}
+		as, err := st.Assets(ctx, store.AssetFilter{})
+		if err != nil {
+			return nil, err
+		}
+		assets = make([]record.Asset, len(as))
+		for i := range as {
+			assets[i] = as[i].Record
+		}
+		return assets, nil
+	}
+	for _, k := range kinds {
+		if err := a.exportKind(ctx, st, f, k, x, w, loadAssets, bs, since); err != nil {
+			return err
+		}
+	}
+	if x != nil {
+		return x.Close()
+	}
+	return nil
+}
+
+// writeKind writes rows as a sheet of x, or as csv, json or jsonl to w.
+func writeKind[T any](x *exporters.XLSX, format string, w io.Writer, s exporters.Sheet[T], rows []T) error {
+	switch format {
+	case "xlsx":
+		return exporters.WriteSheet(x, s, rows)
+	case "json":
+		return writeAll(exporters.NewJSON[T](w), rows)
+	case "jsonl":
+		return writeAll(exporters.NewJSONL[T](w), rows)
+	}
+	return writeAll(exporters.NewCSV(w, s.Rows()), rows)
+}
+
+func (a *app) exportKind(ctx context.Context, st store.Store, f exportFlags, kind string, x *exporters.XLSX, w io.Writer,
+	loadAssets func() ([]record.Asset, error), bs []drift.Baseline, since time.Time) error {
+	switch kind {
+	case "assets":
+		as, err := loadAssets()
+		if err != nil {
+			return err
+		}
+		if f.format == "netbox" {
+			return writeAll(exporters.NewNetBoxCSV(w, f.netbox), as)
+		}
+		return writeKind(x, f.format, w, exporters.AssetSheet(), as)
+	case "software":
+		as, err := loadAssets()
+		if err != nil {
+			return err
+		}
+		var rows []exporters.SoftwareRow
+		for i := range as {
+			sw, err := st.Software(ctx, as[i].AssetID)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, exporters.SoftwareRows(as[i].Hostname, sw)...)
+		}
+		return writeKind(x, f.format, w, exporters.SoftwareSheet(), rows)
+	case "events":
+		es, err := st.Events(ctx, store.EventFilter{Since: since})
+		if err != nil {
+			return err
+		}
+		return writeKind(x, f.format, w, exporters.EventSheet(), exporters.EventRows(es))
+	case "drift":
+		res, err := drift.Evaluate(ctx, st, bs, drift.Options{})
+		if err != nil {
+			return err
+		}
+		return writeKind(x, f.format, w, exporters.DriftSheet(), res.Findings)
+	case "capacity":
+		rows, err := loadCapacity(ctx, st, capacityQuery{since: since, opts: capacity.Options{WarnDays: capacity.DefaultWarnDays}})
+		if err != nil {
+			return err
+		}
+		return writeKind(x, f.format, w, exporters.CapacitySheet(), summaries(rows))
+	}
+	return usagef("--what %q: want one of %s", kind, strings.Join(exportKinds, ", "))
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/fingerprints"
+	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/record"
+)
+
+func newFingerprintsCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "fingerprints",
+		Short: "Inspect the device fingerprints",
+	}
+	cmd.AddCommand(newFingerprintsExplainCmd(a))
+	return cmd
+}
+
+func newFingerprintsExplainCmd(a *app) *cobra.Command {
+	var sysObjectID, sysDescr, walkFile, format string
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "explain (--sys-object-id OID --sys-descr TEXT | --walk FILE)",
+		Short: "Say which profiles match a device and why, and what they conclude",
+		Long: `Explain runs the fingerprint engine on a sysObjectID and sysDescr, or on a
+recorded walk (snmprec, .bz2 accepted), and prints the result with its evidence
+and every profile that matched, with the reasons. --all also lists the profiles
+that did not match.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if walkFile == "" && sysObjectID == "" && sysDescr == "" {
+				return usagef("give --sys-object-id and/or --sys-descr, or --walk FILE")
+			}
+			if walkFile != "" && (sysObjectID != "" || sysDescr != "") {
+				return usagef("--walk replaces --sys-object-id and --sys-descr: give one or the other")
+			}
+			if format == "" {
+				format = "table"
+			}
+			if format != "table" && format != "json" {
+				return usagef("--format %q: want table or json", format)
+			}
+			eng, err := fingerprints.New()
+			if err != nil {
+				return fmt.Errorf("fingerprints: %w", err)
+			}
+			in := fingerprints.Input{SysObjectID: strings.TrimPrefix(sysObjectID, "."), SysDescr: sysDescr}
+			if walkFile != "" {
+				w, lerrs, err := snmprec.ParseFile(walkFile)
+				if err != nil {
+					return usageError{fmt.Errorf("--walk %s: %w", walkFile, err)}
+				}
+				if len(lerrs) > 0 {
+					fmt.Fprintf(a.stderr, "walk %s: %d unreadable lines skipped\n", walkFile, len(lerrs))
+				}
+				in = fingerprints.InputFromWalk(w, eng.VendorOIDs())
+			}
+			res := eng.Identify(in)
+			matches := eng.Explain(in)
+			if !all {
+				kept := matches[:0]
+				for _, m := range matches {
+					if m.Matched {
+						kept = append(kept, m)
+					}
+				}
+				matches = kept
+			}
+			if format == "json" {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(struct {
+					Result  fingerprints.Result  `json:"result"`
+					Matches []fingerprints.Match `json:"matches"`
+				}{res, matches})
+			}
+			printExplain(a, res, matches)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&sysObjectID, "sys-object-id", "", "the device's sysObjectID (1.3.6.1.4.1...)")
+	fl.StringVar(&sysDescr, "sys-descr", "", "the device's sysDescr")
+	fl.StringVar(&walkFile, "walk", "", "a recorded walk (snmprec format, .bz2 accepted) instead of the two values")
+	fl.BoolVar(&all, "all", false, "also list profiles that did not match")
+	fl.StringVarP(&format, "format", "o", "table", "table or json")
+	return cmd
+}
+
+func printExplain(a *app, res fingerprints.Result, matches []fingerprints.Match) {
+	w := a.stdout
+	fields := []struct{ key, val string }{
+		{"vendor", res.Vendor}, {"model", res.Model}, {"serial", res.Serial},
+		{"os", res.OS}, {"os_version", res.OSVersion}, {"device_type", res.DeviceType},
+	}
+	profile := res.Profile
+	if profile == "" {
+		profile = "(generic rules only)"
+	}
+	fmt.Fprintf(w, "profile: %s\n", record.Sanitize(profile))
+	for _, f := range fields {
+		if f.val == "" {
+			fmt.Fprintf(w, "%-12s -\n", f.key+":")
+			continue
+		}
+		ev := res.Evidence[f.key]
+		from := ev.Rule
+		if ev.OID != "" {
+			from += " (" + ev.OID + ")"
+		}
+		fmt.Fprintf(w, "%-12s %s   <- %s\n", f.key+":", record.Sanitize(f.val), record.Sanitize(from))
+	}
+	fmt.Fprintf(w, "\n%d profile(s):\n", len(matches))
+	for _, m := range matches {
+		mark := " "
+		if m.Winner {
+			mark = "*"
+		}
+		state := "no match"
+		if m.Matched {
+			state = fmt.Sprintf("match, score %d", m.Score)
+		}
+		kind := ""
+		if m.Generic {
+			kind = " generic"
+		}
+		fmt.Fprintf(w, "%s %s (%s%s) %s\n", mark, m.Profile, m.File, kind, state)
+		for _, r := range m.Reasons {
+			fmt.Fprintf(w, "    %s\n", record.Sanitize(r))
+		}
+		keys := make([]string, 0, len(m.Fields))
+		for k := range m.Fields {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(w, "    -> %s = %s\n", k, record.Sanitize(m.Fields[k]))
+		}
+	}
+}

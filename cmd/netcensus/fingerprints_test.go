@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestFingerprintsExplain(t *testing.T) {
+	a, out, errb := testApp(t, nil, nil)
+	code := run(context.Background(), a, []string{"fingerprints", "explain",
+		"--sys-object-id", "1.3.6.1.4.1.9.1.1208",
+		"--sys-descr", "Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(4)E10, RELEASE SOFTWARE (fc2)"})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	s := out.String()
+	for _, want := range []string{"vendor:", "Cisco", "os_version:  15.2(4)E10", "* "} {
+		if !strings.Contains(s, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func TestFingerprintsExplainJSONAndWalk(t *testing.T) {
+	a, out, errb := testApp(t, nil, nil)
+	code := run(context.Background(), a, []string{"fingerprints", "explain", "--format", "json",
+		"--walk", "../../../shared/corpus/snmpsim-data/UPS/apc-7902b.snmprec"})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var got struct {
+		Result struct {
+			Vendor, Model, Serial string
+		}
+		Matches []struct{ Profile string }
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	if got.Result.Vendor != "APC" || got.Result.Model == "" || got.Result.Serial == "" || len(got.Matches) == 0 {
+		t.Errorf("walk explain = %+v", got)
+	}
+}
+
+func TestFingerprintsExplainUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"fingerprints", "explain"},
+		{"fingerprints", "explain", "--walk", "x.snmprec", "--sys-descr", "y"},
+		{"fingerprints", "explain", "--sys-descr", "y", "--format", "csv"},
+		{"fingerprints", "explain", "--walk", "/nonexistent.snmprec"},
+	} {
+		a, _, _ := testApp(t, nil, nil)
+		if code := run(context.Background(), a, args); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/exporters"
+	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
+	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner/mdns"
+	"github.com/netcensus/netcensus/scanner/passive"
+)
+
+func newImportCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "import",
+		Short: "Read hosts from other sources (capture files)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return usagef("import: name a source, e.g. netcensus import pcap FILE")
+		},
+	}
+	cmd.AddCommand(newImportPcapCmd(a))
+	return cmd
+}
+
+type importFlags struct {
+	format   string
+	recogDir string
+}
+
+func newImportPcapCmd(a *app) *cobra.Command {
+	var f importFlags
+	cmd := &cobra.Command{
+		Use:   "pcap [flags] FILE...",
+		Short: "Report the hosts heard in pcap / pcapng captures (ARP, mDNS, DHCP)",
+		Long: `import pcap reads capture files (pcap or pcapng) and reports the hosts
+heard in them, as passive listening would: ARP senders, mDNS responders (with
+their services and what they say they are) and DHCP clients (host name,
+vendor class, parameter request list). Malformed frames are counted, never
+fatal. Host records go to stdout; a summary goes to stderr.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.importPcap(cmd.Context(), f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "o", "", "output: table, json, jsonl or csv (default table on a terminal, jsonl otherwise)")
+	fl.StringVar(&f.recogDir, "recog-dir", "", "directory of Recog XML fingerprint files (default: config recog_dir)")
+	return cmd
+}
+
+// passiveLimits turns the config into the passive decoder's bounds.
+func (a *app) passiveLimits() passive.Limits {
+	c := a.cfg.MDNS
+	return passive.Limits{MaxHosts: c.PassiveMaxHosts, MDNS: mdns.Limits{MaxInstances: c.MaxInstances, MaxTXTBytes: c.MaxTXTBytes}}
+}
+
+func (a *app) importPcap(ctx context.Context, f importFlags, files []string) error {
+	format, err := a.resolveFormat(f.format)
+	if err != nil {
+		return err
+	}
+	db, err := a.loadRecog(f.recogDir)
+	if err != nil {
+		return err
+	}
+	rules, err := fpmdns.New(db)
+	if err != nil {
+		return fmt.Errorf("mdns rules: %w", err)
+	}
+	for _, p := range files {
+		if _, err := os.Stat(p); err != nil {
+			return usageError{fmt.Errorf("capture: %w", err)}
+		}
+	}
+	reg, err := oui.Open()
+	if err != nil {
+		return fmt.Errorf("IEEE registry: %w", err)
+	}
+	d := passive.NewDecoder(a.passiveLimits())
+	frames := 0
+	for _, p := range files {
+		n, err := passive.ReadPath(ctx, p, d)
+		frames += n
+		if err != nil {
+			return err
+		}
+	}
+	assets := d.Assets(rules, db)
+	if err := writeAssets(a, format, assets, reg); err != nil {
+		return err
+	}
+	st := d.Stats()
+	fmt.Fprintf(a.stderr, "summary: files=%d hosts=%d %s\n", len(files), len(assets), st)
+	return nil
+}
+
+// writeAssets labels MAC vendors (the vendor too, when no evidence named
+// one) and writes the records.
+func writeAssets(a *app, format string, assets []record.Asset, reg *oui.Registry) error {
+	w, err := exporters.NewAssetWriter(format, a.stdout)
+	if err != nil {
+		return usageError{err}
+	}
+	for i := range assets {
+		as := &assets[i]
+		if len(as.MAC) > 0 && as.MACVendor == "" {
+			as.MACVendor = oui.Label(reg, net.HardwareAddr(as.MAC))
+		}
+		if as.Vendor == "" && as.MACVendor != "" && !as.MAC.IsLocal() {
+			as.Vendor = as.MACVendor
+		}
+		if err := w.Write(as); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
+	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/fingerprints/recog"
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/arp"
+	"github.com/netcensus/netcensus/scanner/mdns"
+)
+
+type mdnsFlags struct {
+	iface    string
+	duration config.Duration
+	format   string
+	recogDir string
+}
+
+func newMDNSCmd(a *app) *cobra.Command {
+	var f mdnsFlags
+	f.duration = config.Default().MDNS.Duration
+	cmd := &cobra.Command{
+		Use:   "mdns [flags]",
+		Short: "Browse mDNS / DNS-SD: names, services and models of the hosts that announce themselves",
+		Long: `mdns enumerates the DNS-SD service types announced on each attached segment
+(or only on --interface), browses each, resolves every instance (host name,
+addresses, port, TXT) and asks each host for HINFO and _device-info. It says
+what each host is from what it announces. Queries go out of the chosen
+interfaces only. Host records go to stdout; a summary, with what the decoder
+dropped, goes to stderr.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.mdns(cmd.Context(), cmd, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.iface, "interface", "i", "", "browse through this interface only (default: every interface with an attached IPv4 segment)")
+	fl.Var(&f.duration, "duration", "how long to listen (Go units plus d, w)")
+	fl.StringVarP(&f.format, "format", "o", "", "output: table, json, jsonl or csv (default table on a terminal, jsonl otherwise)")
+	fl.StringVar(&f.recogDir, "recog-dir", "", "directory of Recog XML fingerprint files (default: config recog_dir)")
+	return cmd
+}
+
+// loadRecog reads the Recog directory named by the flag, else the config;
+// nil when neither names one.
+func (a *app) loadRecog(flagDir string) (*recog.DB, error) {
+	dir := flagDir
+	if dir == "" {
+		dir = a.cfg.RecogDir
+	}
+	if dir == "" {
+		return nil, nil
+	}
+	db, err := recog.LoadDir(dir)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--recog-dir: %w", err)}
+	}
+	n := 0
+	for _, s := range db.Sets() {
+		n += len(s.Fingerprints)
+	}
+	a.log.Info("recog fingerprints loaded", "dir", dir, "files", len(db.Sets()), "fingerprints", n)
+	return db, nil
+}
+
+// mdnsLimits turns the config into the decoder's bounds.
+func mdnsLimits(c config.MDNS) mdns.Limits {
+	return mdns.Limits{MaxInstances: c.MaxInstances, MaxTXTBytes: c.MaxTXTBytes}
+}
+
+// mdnsInterfaces picks the interfaces to browse: the named one, or one
+// per attached IPv4 segment.
+func (a *app) mdnsInterfaces(name string) ([]*net.Interface, error) {
+	env := a.newEnv(nil, a.log)
+	routes, err := env.Routes()
+	if err != nil {
+		return nil, fmt.Errorf("routing table: %w", err)
+	}
+	segs, err := arp.Segments(routes, env.Interfaces, name)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	seen := map[string]bool{}
+	var out []*net.Interface
+	for _, s := range segs {
+		if !seen[s.Interface.Name] {
+			seen[s.Interface.Name] = true
+			out = append(out, s.Interface)
+		}
+	}
+	if len(out) == 0 {
+		if name != "" {
+			return nil, usagef("--interface %s: no attached IPv4 segment", name)
+		}
+		return nil, usagef("no interface with an attached IPv4 segment to browse")
+	}
+	return out, nil
+}
+
+func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
+	cfg := a.cfg.MDNS
+	if cmd.Flags().Changed("duration") {
+		cfg.Duration = f.duration
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageError{err}
+	}
+	format, err := a.resolveFormat(f.format)
+	if err != nil {
+		return err
+	}
+	db, err := a.loadRecog(f.recogDir)
+	if err != nil {
+		return err
+	}
+	rules, err := fpmdns.New(db)
+	if err != nil {
+		return fmt.Errorf("mdns rules: %w", err)
+	}
+	ifis, err := a.mdnsInterfaces(f.iface)
+	if err != nil {
+		return err
+	}
+	reg, err := oui.Open()
+	if err != nil {
+		return fmt.Errorf("IEEE registry: %w", err)
+	}
+	type out struct {
+		ifi *net.Interface
+		res *mdns.Result
+		err error
+	}
+	results := make([]out, len(ifis))
+	var wg sync.WaitGroup
+	for i, ifi := range ifis {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := mdns.Browse(ctx, mdns.Options{Interface: ifi, Duration: cfg.Duration.D(), MaxBrowsed: cfg.MaxTypes, Limits: mdnsLimits(cfg), Logger: a.log})
+			results[i] = out{ifi, res, err}
+		}()
+	}
+	wg.Wait()
+	var assets []record.Asset
+	var firstErr error
+	for _, r := range results {
+		if r.err != nil && r.res == nil {
+			if errors.Is(r.err, os.ErrPermission) {
+				return fmt.Errorf("mdns on %s: %w (binding UDP 5353 and joining the group may need root or CAP_NET_BIND_SERVICE)", r.ifi.Name, r.err)
+			}
+			return r.err
+		}
+		if r.err != nil && firstErr == nil {
+			firstErr = r.err
+		}
+		as := mdns.Assets(r.res.Hosts, rules, record.SourceMDNS, r.res.Start)
+		assets = append(assets, as...)
+	}
+	sort.SliceStable(assets, func(i, j int) bool { return assets[i].IP.Less(assets[j].IP) })
+	if err := writeAssets(a, format, assets, reg); err != nil {
+		return err
+	}
+	for _, r := range results {
+		st := r.res.Stats
+		services := 0
+		for _, h := range r.res.Hosts {
+			services += len(h.Services)
+		}
+		fmt.Fprintf(a.stderr, "summary: interface=%s hosts=%d services=%d types=%d types_skipped=%d packets=%d unicast=%d dropped=%d (malformed=%d oversize=%d too_many_records=%d dropped_records=%d truncated_txt=%d) last_new=%s duration=%s\n",
+			r.ifi.Name, len(r.res.Hosts), services, len(r.res.Types), r.res.TypesSkipped, st.Packets, r.res.UnicastAnswers, st.Dropped(),
+			st.Malformed, st.Oversize, st.TooManyRecords, st.DroppedRecords, st.TruncatedTXT,
+			r.res.LastNew.Round(time.Millisecond), r.res.Duration.Round(time.Millisecond))
+	}
+	return firstErr
+}
+
+// stageFlags are sweep's flags for the mDNS stage, passive listening and
+// Recog.
+type stageFlags struct {
+	passive  config.Duration
+	noMDNS   bool
+	recogDir string
+}
+
+func (s *stageFlags) register(fl *pflag.FlagSet) {
+	fl.Var(&s.passive, "passive", "send nothing: listen this long and report the hosts heard (ARP, mDNS, DHCP)")
+	fl.BoolVar(&s.noMDNS, "no-mdns", false, "no mDNS browse of the attached segments")
+	fl.StringVar(&s.recogDir, "recog-dir", "", "directory of Recog XML fingerprint files (default: config recog_dir)")
+}
+
+// sweepStages builds the mDNS, passive and Recog settings of a sweep from
+// the config and flags. With --passive, the passive options are set and
+// nothing is sent.
+func (a *app) sweepStages(cmd *cobra.Command, s stageFlags) (*scanner.MDNSOptions, *scanner.PassiveOptions, *recog.DB, error) {
+	cfg := a.cfg.MDNS
+	if cfg == (config.MDNS{}) {
+		cfg = config.Default().MDNS
+	}
+	db, err := a.loadRecog(s.recogDir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	rules, err := fpmdns.New(db)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("mdns rules: %w", err)
+	}
+	if cmd.Flags().Changed("passive") {
+		if s.passive.D() <= 0 || s.passive.D() > 24*time.Hour {
+			return nil, nil, nil, usagef("--passive %s: must be more than 0 and at most 24h", s.passive)
+		}
+		return nil, &scanner.PassiveOptions{Duration: s.passive.D(), Limits: a.passiveLimits(), Rules: rules, Recog: db}, db, nil
+	}
+	if s.noMDNS || !cfg.Enabled {
+		return nil, nil, db, nil
+	}
+	return &scanner.MDNSOptions{Duration: cfg.Duration.D(), MaxTypes: cfg.MaxTypes, Limits: mdnsLimits(cfg), Rules: rules}, nil, db, nil
+}
+
+// reportStages prints the mDNS or passive counts on stderr.
+func (a *app) reportStages(rep *scanner.Report) {
+	if m := rep.MDNS; m.Segments > 0 {
+		fmt.Fprintf(a.stderr, "mdns: segments=%d hosts=%d services=%d merged=%d dropped=%d last_new=%s\n",
+			m.Segments, m.Hosts, m.Services, m.Merged, m.Dropped, m.LastNew.Round(time.Millisecond))
+	}
+	if p := rep.Passive; p.Frames > 0 || p.Heard > 0 {
+		fmt.Fprintf(a.stderr, "passive: heard=%d %s\n", p.Heard, p.Stats)
+	}
+}

@@ -1,0 +1,309 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gosnmp/gosnmp"
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/fingerprints"
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/scanner/snmp"
+)
+
+type probeFlags struct {
+	communities   []string
+	port          int
+	timeout       config.Duration
+	retries       int
+	version       string
+	v3User        string
+	v3AuthProto   string
+	v3AuthPass    string
+	v3PrivProto   string
+	v3PrivPass    string
+	v3Context     string
+	workers       int
+	targetTimeout config.Duration
+	format        string
+}
+
+func newProbeCmd(a *app) *cobra.Command {
+	var f probeFlags
+	def := config.DefaultSNMP()
+	f.timeout = def.Timeout
+	f.targetTimeout = def.TargetTimeout
+	cmd := &cobra.Command{
+		Use:   "probe [flags] HOST[:PORT]...",
+		Short: "Inventory hosts by SNMP: system, hardware, software, storage, interfaces, neighbours",
+		Long: `Probe walks each HOST over SNMP (v1, v2c or v3) and prints one asset record per
+host: the system group, vendor, model, serial, OS and version with the evidence
+for each, installed software, storage, interfaces and LLDP neighbours.
+
+Credentials: --community (repeatable) or --v3-user and friends; without them,
+the credential sets of the config file scoped to each host's address; with
+none configured, the community "public" (v2c). A host that fails is reported
+on stderr and the others go on; the exit status is 1 when every host failed.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.probe(cmd.Context(), cmd, f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&f.communities, "community", nil, "community to try, in order (repeatable)")
+	fl.IntVar(&f.port, "port", def.Port, "agent UDP port, where a HOST gives none")
+	fl.Var(&f.timeout, "timeout", "wait for each reply")
+	fl.IntVar(&f.retries, "retries", def.Retries, "resend an unanswered request this many times")
+	fl.StringVar(&f.version, "snmp-version", "", "1, 2c or 3 (default 2c with --community, 3 with --v3-user)")
+	fl.StringVar(&f.v3User, "v3-user", "", "SNMPv3 user name")
+	fl.StringVar(&f.v3AuthProto, "v3-auth-proto", "", "md5, sha, sha224, sha256, sha384 or sha512")
+	fl.StringVar(&f.v3AuthPass, "v3-auth-pass", "", "authentication passphrase (or NETCENSUS_V3_AUTH_PASS)")
+	fl.StringVar(&f.v3PrivProto, "v3-priv-proto", "", "des, aes, aes192, aes256, aes192c or aes256c (c: Reeder key extension)")
+	fl.StringVar(&f.v3PrivPass, "v3-priv-pass", "", "privacy passphrase (or NETCENSUS_V3_PRIV_PASS)")
+	fl.StringVar(&f.v3Context, "v3-context", "", "SNMPv3 context name")
+	fl.IntVar(&f.workers, "workers", def.Workers, "hosts walked at once")
+	fl.Var(&f.targetTimeout, "target-timeout", "give up on one host after this long")
+	fl.StringVarP(&f.format, "format", "o", "", "output: table, json or jsonl (default table on a terminal, jsonl otherwise)")
+	return cmd
+}
+
+// probeCredentials builds the credential sets from flags, else from the
+// config (which has the default when it names none).
+func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags) ([]snmp.Credential, error) {
+	ch := cmd.Flags().Changed
+	authPass := f.v3AuthPass
+	if authPass == "" {
+		authPass = a.getenv("NETCENSUS_V3_AUTH_PASS")
+	}
+	privPass := f.v3PrivPass
+	if privPass == "" {
+		privPass = a.getenv("NETCENSUS_V3_PRIV_PASS")
+	}
+	version := f.version
+	if version == "" {
+		switch {
+		case f.v3User != "":
+			version = "3"
+		case len(f.communities) > 0:
+			version = "2c"
+		}
+	}
+	if version == "" {
+		if ch("v3-auth-proto") || ch("v3-priv-proto") || ch("v3-context") {
+			return nil, usagef("--v3-* flags need --v3-user")
+		}
+		creds, err := snmp.CredentialsFromConfig(a.cfg.SNMP, a.getenv)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		return creds, nil
+	}
+	v, err := snmp.ParseVersion(version)
+	if err != nil {
+		return nil, usagef("--snmp-version: %w", err)
+	}
+	if v != gosnmp.Version3 {
+		if f.v3User != "" {
+			return nil, usagef("--v3-user given with --snmp-version %s", version)
+		}
+		comms := f.communities
+		if len(comms) == 0 {
+			comms = []string{"public"}
+		}
+		creds := make([]snmp.Credential, len(comms))
+		for i, c := range comms {
+			if c == "" {
+				return nil, usagef("--community: empty")
+			}
+			creds[i] = snmp.Credential{Name: fmt.Sprintf("community-%d", i+1), Version: v, Community: config.Secret(c)}
+		}
+		return creds, nil
+	}
+	if len(f.communities) > 0 {
+		return nil, usagef("--community given with SNMP version 3")
+	}
+	if f.v3User == "" {
+		return nil, usagef("SNMP version 3 needs --v3-user")
+	}
+	c := snmp.Credential{Name: "v3-" + f.v3User, Version: gosnmp.Version3, User: f.v3User, Context: f.v3Context}
+	if c.AuthProto, err = snmp.ParseAuthProtocol(f.v3AuthProto); err != nil {
+		return nil, usagef("--v3-auth-proto: %w", err)
+	}
+	if c.PrivProto, err = snmp.ParsePrivProtocol(f.v3PrivProto); err != nil {
+		return nil, usagef("--v3-priv-proto: %w", err)
+	}
+	if (c.AuthProto != gosnmp.NoAuth) != (authPass != "") {
+		return nil, usagef("--v3-auth-proto and --v3-auth-pass go together")
+	}
+	if (c.PrivProto != gosnmp.NoPriv) != (privPass != "") {
+		return nil, usagef("--v3-priv-proto and --v3-priv-pass go together")
+	}
+	if c.PrivProto != gosnmp.NoPriv && c.AuthProto == gosnmp.NoAuth {
+		return nil, usagef("--v3-priv-proto needs --v3-auth-proto")
+	}
+	if len(authPass) > 0 && len(authPass) < 8 || len(privPass) > 0 && len(privPass) < 8 {
+		return nil, usagef("SNMPv3 passphrases must be at least 8 characters")
+	}
+	c.AuthPass, c.PrivPass = config.Secret(authPass), config.Secret(privPass)
+	return []snmp.Credential{c}, nil
+}
+
+// parseHostPort reads HOST, HOST:PORT, [V6]:PORT or a bare IPv6 address;
+// names are resolved (first address).
+func parseHostPort(ctx context.Context, s string, port int) (netip.AddrPort, error) {
+	host, ps := s, ""
+	if h, p, err := net.SplitHostPort(s); err == nil {
+		host, ps = h, p
+	}
+	if ps != "" {
+		n, err := strconv.ParseUint(ps, 10, 16)
+		if err != nil || n == 0 {
+			return netip.AddrPort{}, fmt.Errorf("host %q: bad port %q", s, ps)
+		}
+		port = int(n)
+	}
+	if a, err := netip.ParseAddr(host); err == nil {
+		return netip.AddrPortFrom(a.Unmap(), uint16(port)), nil
+	}
+	if host == "" || strings.ContainsAny(host, " /") {
+		return netip.AddrPort{}, fmt.Errorf("host %q: want HOST[:PORT]", s)
+	}
+	rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	addrs, err := net.DefaultResolver.LookupNetIP(rctx, "ip", host)
+	if err != nil || len(addrs) == 0 {
+		return netip.AddrPort{}, fmt.Errorf("host %q: cannot resolve: %w", s, err)
+	}
+	return netip.AddrPortFrom(addrs[0].Unmap(), uint16(port)), nil
+}
+
+var errAllFailed = errors.New("no host answered")
+
+func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args []string) error {
+	ch := cmd.Flags().Changed
+	sc := a.cfg.SNMP
+	if sc.Port == 0 {
+		sc = config.DefaultSNMP()
+	}
+	if ch("port") {
+		sc.Port = f.port
+	}
+	if ch("timeout") {
+		sc.Timeout = f.timeout
+	}
+	if ch("retries") {
+		sc.Retries = f.retries
+	}
+	if ch("workers") {
+		sc.Workers = f.workers
+	}
+	if ch("target-timeout") {
+		sc.TargetTimeout = f.targetTimeout
+	}
+	creds := sc.Credentials
+	sc.Credentials = nil // flag credentials are validated below
+	if err := sc.Validate(); err != nil {
+		return usageError{err}
+	}
+	sc.Credentials = creds
+	format := f.format
+	if format == "csv" {
+		return usagef("--format csv: probe records nest lists; want table, json or jsonl")
+	}
+	format, err := a.resolveFormat(format)
+	if err != nil {
+		return err
+	}
+	cfgCopy := a.cfg
+	cfgCopy.SNMP = sc
+	a2 := *a
+	a2.cfg = cfgCopy
+	credsResolved, err := a2.probeCredentials(cmd, f)
+	if err != nil {
+		return err
+	}
+	targets := make([]snmp.Target, 0, len(args))
+	for _, s := range args {
+		ap, err := parseHostPort(ctx, s, sc.Port)
+		if err != nil {
+			return usageError{err}
+		}
+		targets = append(targets, snmp.Target{Addr: ap, Credential: -1})
+	}
+	eng, err := fingerprints.New()
+	if err != nil {
+		return fmt.Errorf("fingerprints: %w", err)
+	}
+	out, err := exporters.NewAssetWriter(format, a.stdout)
+	if err != nil {
+		return usageError{err}
+	}
+	col := snmp.NewCollector(snmp.CollectOptions{
+		Credentials:    credsResolved,
+		Timeout:        sc.Timeout.D(),
+		Retries:        sc.Retries,
+		TargetTimeout:  sc.TargetTimeout.D(),
+		MaxRepetitions: sc.MaxRepetitions,
+		MaxRows:        sc.MaxRows,
+		Workers:        sc.Workers,
+		Engine:         eng,
+		Logger:         a.log,
+	})
+	// Records come out in the order the hosts were given; each is
+	// dropped once written, so memory holds only those waiting for an
+	// earlier host.
+	pending := map[int]*snmp.Result{}
+	index := map[netip.AddrPort][]int{}
+	for i, t := range targets {
+		index[t.Addr] = append(index[t.Addr], i)
+	}
+	next, ok := 0, 0
+	var werr error
+	for r := range col.Stream(ctx, targets) {
+		is := index[r.Target]
+		if len(is) == 0 {
+			continue
+		}
+		rr := r
+		rr.Walk = nil
+		pending[is[0]] = &rr
+		index[r.Target] = is[1:]
+		for p := pending[next]; p != nil; p = pending[next] {
+			delete(pending, next)
+			next++
+			if !p.Answered {
+				fmt.Fprintf(a.stderr, "probe %s: %v\n", p.Target, p.Err)
+				continue
+			}
+			ok++
+			if p.Err != nil {
+				fmt.Fprintf(a.stderr, "probe %s: partial: %v\n", p.Target, p.Err)
+			}
+			if werr == nil {
+				werr = out.Write(&p.Asset)
+			}
+		}
+	}
+	if werr == nil {
+		werr = out.Close()
+	}
+	if werr != nil {
+		return fmt.Errorf("write output: %w", werr)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "summary: probed=%d answered=%d failed=%d\n", len(targets), ok, len(targets)-ok)
+	if ok == 0 {
+		return errAllFailed
+	}
+	return nil
+}

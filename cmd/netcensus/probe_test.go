@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/internal/snmpsim"
+	"github.com/netcensus/netcensus/record"
+)
+
+const probeSecret = "probe-s3cret-pass"
+
+// startProbeSim serves a corpus walk on loopback as community "dev" and
+// v3 user "u" (SHA-256/AES-256 with probeSecret).
+func startProbeSim(t *testing.T) string {
+	t.Helper()
+	w, _, err := snmprec.ParseFile("../../../shared/corpus/snmpsim-data/os/linux/unknown-003.snmprec.bz2")
+	if err != nil {
+		t.Skipf("corpus walk: %v", err)
+	}
+	ag, err := snmpsim.New(snmpsim.Options{Walks: map[string]*snmprec.Walk{"dev": w}, DefaultContext: "dev",
+		Users: []snmpsim.User{{Name: "u", Auth: snmpsim.AuthSHA256, AuthPass: probeSecret, Priv: snmpsim.PrivAES256, PrivPass: probeSecret}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() { ag.Serve(ctx, conn) })
+	t.Cleanup(func() { cancel(); conn.Close(); wg.Wait() })
+	return conn.LocalAddr().String()
+}
+
+func TestProbe(t *testing.T) {
+	addr := startProbeSim(t)
+	_, port, _ := net.SplitHostPort(addr)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"v2c with host:port", []string{"--community", "nope", "--community", "dev", addr}},
+		{"v1 with --port", []string{"--snmp-version", "1", "--community", "dev", "--port", port, "127.0.0.1"}},
+		{"v3 authPriv", []string{"--v3-user", "u", "--v3-auth-proto", "sha256", "--v3-auth-pass", probeSecret, "--v3-priv-proto", "aes256", "--v3-priv-pass", probeSecret, addr}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, out, errb := testApp(t, nil, nil)
+			args := append([]string{"probe", "-vv", "--format", "json", "--timeout", "300ms", "--retries", "0"}, tc.args...)
+			if code := run(context.Background(), a, args); code != exitOK {
+				t.Fatalf("exit %d: %s", code, errb)
+			}
+			if strings.Contains(out.String()+errb.String(), probeSecret) {
+				t.Fatal("a secret reached the output or the log")
+			}
+			var recs []record.Asset
+			if err := json.Unmarshal(out.Bytes(), &recs); err != nil || len(recs) != 1 {
+				t.Fatalf("want a JSON array of 1: %v\n%s", err, out)
+			}
+			r := recs[0]
+			if r.IP.String() != "127.0.0.1" || r.SysName != "DUMSYS-14" || len(r.Software) < 100 || len(r.Storage) == 0 || len(r.Interfaces) == 0 {
+				t.Errorf("record: ip %s sys_name %q software %d storage %d interfaces %d", r.IP, r.SysName, len(r.Software), len(r.Storage), len(r.Interfaces))
+			}
+			if r.OS == "" || r.Evidence["os"].Rule == "" {
+				t.Errorf("no os or its evidence: %q %+v", r.OS, r.Evidence)
+			}
+			if !strings.Contains(errb.String(), "summary: probed=1 answered=1 failed=0") {
+				t.Errorf("stderr: %s", errb)
+			}
+		})
+	}
+}
+
+func TestProbeFailures(t *testing.T) {
+	addr := startProbeSim(t)
+	a, out, errb := testApp(t, nil, nil)
+	code := run(context.Background(), a, []string{"probe", "--format", "jsonl", "--timeout", "200ms", "--retries", "0", "--community", "dev", addr, "127.0.0.1:9"})
+	if code != exitOK || strings.Count(out.String(), "\n") != 1 || !strings.Contains(errb.String(), "probe 127.0.0.1:9:") {
+		t.Fatalf("one host down: exit %d, out %q, err %s", code, out, errb)
+	}
+	a, _, errb = testApp(t, nil, nil)
+	code = run(context.Background(), a, []string{"probe", "--timeout", "200ms", "--retries", "0", "--v3-user", "u", "--v3-auth-proto", "sha256", "--v3-auth-pass", "wrong-" + probeSecret, addr})
+	if code != exitFailure {
+		t.Fatalf("all failed: exit %d, want 1: %s", code, errb)
+	}
+	if strings.Contains(errb.String(), probeSecret) {
+		t.Fatal("secret in the error output")
+	}
+	for _, bad := range [][]string{
+		{"probe", "--snmp-version", "4", "198.51.100.1"},
+		{"probe", "--v3-user", "u", "--v3-auth-proto", "sha1", "--v3-auth-pass", "xxxxxxxx", "198.51.100.1"},
+		{"probe", "--v3-user", "u", "--v3-priv-proto", "aes", "--v3-priv-pass", "xxxxxxxx", "198.51.100.1"},
+		{"probe", "--community", "x", "--v3-user", "u", "198.51.100.1"},
+		{"probe", "--community", "x", "198.51.100.1:99999"},
+		{"probe", "--format", "csv", "198.51.100.1"},
+		{"probe", "--workers", "0", "198.51.100.1"},
+		{"probe"},
+	} {
+		a, _, errb := testApp(t, nil, nil)
+		if code := run(context.Background(), a, bad); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2: %s", bad, code, errb)
+		}
+		if strings.Contains(errb.String(), "xxxxxxxx") {
+			t.Errorf("%v: secret in error: %s", bad, errb)
+		}
+	}
+}
+
+func TestProbeCancel(t *testing.T) {
+	a, _, _ := testApp(t, nil, nil)
+	// A bound socket that never answers: every request waits for its 10 s
+	// timeout unless cancelled. (A closed port would answer at once with
+	// ICMP port unreachable.)
+	var holes []string
+	for range 3 {
+		pc, err := net.ListenPacket("udp4", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer pc.Close()
+		holes = append(holes, pc.LocalAddr().String())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	start := time.Now()
+	code := run(ctx, a, append([]string{"probe", "--timeout", "10s"}, holes...))
+	if code != exitInterrupted {
+		t.Fatalf("exit %d, want %d", code, exitInterrupted)
+	}
+	if el := time.Since(start); el > 3*time.Second {
+		t.Fatalf("probe took %s to stop after cancel", el)
+	}
+}
+
+func TestSweepSNMPFlags(t *testing.T) {
+	for _, bad := range [][]string{
+		{"sweep", "--snmp-workers", "0", "198.51.100.0/24"},
+		{"sweep", "--snmp-timeout", "0s", "198.51.100.0/24"},
+		{"sweep", "--snmp-retries", "11", "198.51.100.0/24"},
+		{"sweep", "--community", "", "198.51.100.0/24"},
+	} {
+		a, _, errb := testApp(t, nil, nil)
+		if code := run(context.Background(), a, bad); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2: %s", bad, code, errb)
+		}
+	}
+}

@@ -1,0 +1,288 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/inventory/spool"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/inventory/store/clickhouse"
+	"github.com/netcensus/netcensus/inventory/store/sqlite"
+	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner"
+)
+
+// storeDSN picks the store: --store, else the config's, else the default
+// SQLite file.
+func (a *app) storeDSN() (string, error) {
+	dsn := a.storeFlag
+	if dsn == "" {
+		dsn = a.cfg.Inventory.Store
+	}
+	if dsn == "" {
+		p := sqlite.DefaultPath(a.getenv, os.Geteuid())
+		if p == "" {
+			return "", usagef("no default store location (neither HOME nor XDG_DATA_HOME is set): give --store sqlite:PATH")
+		}
+		return "sqlite:" + p, nil
+	}
+	return dsn, nil
+}
+
+// openInventory opens and migrates the store and builds the inventory.
+// The returned func closes the store.
+func (a *app) openInventory(ctx context.Context) (*inventory.Inventory, func(), error) {
+	dsn, err := a.storeDSN()
+	if err != nil {
+		return nil, nil, err
+	}
+	var st store.Store
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:"):
+		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
+		if path == "" {
+			return nil, nil, usagef("--store %q: want sqlite:PATH", dsn)
+		}
+		db, err := sqlite.Open(ctx, path)
+		if err != nil {
+			return nil, nil, err
+		}
+		st = db
+	case strings.HasPrefix(dsn, "clickhouse://"):
+		o, err := clickhouse.ParseDSN(dsn)
+		if err != nil {
+			return nil, nil, usageError{err}
+		}
+		if o.Username, o.Password, err = a.clickhouseAuth(); err != nil {
+			return nil, nil, usageError{err}
+		}
+		db, err := clickhouse.Open(ctx, o)
+		if err != nil {
+			return nil, nil, err
+		}
+		st = db
+	default:
+		return nil, nil, usagef("--store %q: want sqlite:PATH or clickhouse://host:9000/db", dsn)
+	}
+	if n, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, nil, err
+	} else if n > 0 {
+		a.log.Info("store migrated", "store", dsn, "steps", n)
+	}
+	inv, err := newInventory(st, a.cfg.Inventory, os.Hostname)
+	if err != nil {
+		st.Close()
+		return nil, nil, usageError{err}
+	}
+	inv.SetLogger(a.log)
+	return inv, func() { st.Close() }, nil
+}
+
+// clickhouseAuth is the ClickHouse user and password: from the config,
+// else env NETCENSUS_CLICKHOUSE_USER / NETCENSUS_CLICKHOUSE_PASSWORD.
+func (a *app) clickhouseAuth() (user, password string, err error) {
+	c := a.cfg.Inventory
+	user = c.ClickHouseUser
+	if user == "" {
+		user = a.getenv("NETCENSUS_CLICKHOUSE_USER")
+	}
+	env := c.ClickHousePasswordEnv
+	if c.ClickHousePassword == "" && c.ClickHousePasswordFile == "" && env == "" {
+		env = "NETCENSUS_CLICKHOUSE_PASSWORD"
+	}
+	pw, err := config.ResolveSecret(c.ClickHousePassword, c.ClickHousePasswordFile, env, a.getenv)
+	if err != nil && (c.ClickHousePassword != "" || c.ClickHousePasswordFile != "" || c.ClickHousePasswordEnv != "") {
+		return "", "", fmt.Errorf("inventory.clickhouse_password: %w", err)
+	}
+	return user, pw.Reveal(), nil
+}
+
+func newInventory(st store.Store, c config.Inventory, hostname func() (string, error)) (*inventory.Inventory, error) {
+	order := make([]identity.Kind, len(c.Identity.Order))
+	for i, k := range c.Identity.Order {
+		order[i] = identity.Kind(k)
+	}
+	res, err := identity.New(order, identity.Defaults().Merge(c.Identity.Ignore))
+	if err != nil {
+		return nil, fmt.Errorf("inventory.identity: %w", err)
+	}
+	scanner := c.Scanner
+	if scanner == "" {
+		scanner, _ = hostname()
+	}
+	return inventory.New(st, res, inventory.Config{
+		Scanner:            scanner,
+		MissingAfterSweeps: c.MissingAfter.Sweeps,
+		MissingAfter:       c.MissingAfter.Time.D(),
+		RetireAfter:        c.RetireAfter.D(),
+		Retention:          c.Retention.D(),
+	}, nil), nil
+}
+
+// storeSweep records a finished (or interrupted) sweep in the CMDB and
+// prints what changed on stderr.
+func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
+	// An interrupted sweep is still stored (as partial): use a context
+	// that outlives the cancelled one, bounded in time.
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute)
+	defer cancel()
+	end := rep.Start.Add(rep.Duration)
+	scannerName := a.cfg.Inventory.Scanner
+	if scannerName == "" {
+		scannerName, _ = os.Hostname()
+	}
+	var obs []record.Observation
+	rep.Each(func(h *record.Asset) error {
+		obs = append(obs, inventory.ObservationsFromHost(end, scannerName, h)...)
+		return nil
+	})
+	sw := inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: rep.Start, End: end, Partial: rep.Partial, Segments: rep.Swept, Observations: obs}
+	sp, err := a.spoolPath()
+	if err != nil {
+		return fmt.Errorf("store sweep: %w", err)
+	}
+	if sp == "" {
+		// No place for a spool: store directly.
+		inv, done, err := a.openInventory(sctx)
+		if err != nil {
+			return fmt.Errorf("store sweep: %w", err)
+		}
+		defer done()
+		res, err := inv.Ingest(sctx, sw)
+		if err != nil {
+			return fmt.Errorf("store sweep: %w", err)
+		}
+		a.printStored(res)
+		return nil
+	}
+	// The spool: sweeps that could not reach the store before are replayed
+	// first; if the store is unreachable now, this one waits in the spool.
+	out, err := spool.New(sp, spool.DefaultMaxBytes).Deliver(sctx, a.openInventory, sw)
+	if out.Replayed > 0 {
+		fmt.Fprintf(a.stderr, "stored: %d spooled sweep(s) replayed from %s\n", out.Replayed, sp)
+	}
+	if err != nil {
+		return fmt.Errorf("store sweep: %w", err)
+	}
+	if out.Spooled {
+		fmt.Fprintf(a.stderr, "store unreachable: sweep %s (%d observations) spooled to %s; it is replayed by the next run that reaches the store\n", sw.ID, len(obs), sp)
+		return nil
+	}
+	a.printStored(out.Result)
+	return nil
+}
+
+// spoolPath is where sweeps wait for an unreachable store:
+// $XDG_STATE_HOME/netcensus/spool.jsonl, else beside an SQLite store's
+// file, else spool.DefaultPath.
+func (a *app) spoolPath() (string, error) {
+	if x := a.getenv("XDG_STATE_HOME"); x != "" {
+		return filepath.Join(x, "netcensus", "spool.jsonl"), nil
+	}
+	dsn, err := a.storeDSN()
+	if err != nil {
+		return "", err
+	}
+	if p, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		return filepath.Join(filepath.Dir(strings.TrimPrefix(p, "//")), "spool.jsonl"), nil
+	}
+	return spool.DefaultPath(a.getenv, os.Geteuid()), nil
+}
+
+// printStored prints what an ingest did on stderr.
+func (a *app) printStored(res inventory.Result) {
+	partial := ""
+	if res.Sweep.Partial {
+		partial = " (partial: nothing marked missing)"
+	}
+	fmt.Fprintf(a.stderr, "stored: sweep=%s assets=%d new=%d missing=%d events=%d%s\n", res.Sweep.ID, res.Sweep.Assets, res.Sweep.New, res.Sweep.Missing, len(res.Events), partial)
+}
+
+// newRowWriter returns a writer of T in format, with rows for table and CSV.
+func newRowWriter[T any](format string, a *app, rows exporters.Rows[T]) (exporters.Writer[T], error) {
+	switch format {
+	case "json":
+		return exporters.NewJSON[T](a.stdout), nil
+	case "jsonl":
+		return exporters.NewJSONL[T](a.stdout), nil
+	case "csv":
+		return exporters.NewCSV(a.stdout, rows), nil
+	case "table":
+		return exporters.NewTable(a.stdout, rows), nil
+	}
+	return nil, usagef("--format %q: %v", format, exporters.ErrFormat)
+}
+
+// writeAll writes rows with w and closes it.
+func writeAll[T any](w exporters.Writer[T], xs []T) error {
+	for i := range xs {
+		if err := w.Write(&xs[i]); err != nil {
+			return fmt.Errorf("write output: %w", err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}
+
+// notFound turns a store's not-found into a usage error.
+func notFound(err error) error {
+	if errors.Is(err, store.ErrNotFound) || errors.Is(err, inventory.ErrState) {
+		return usageError{err}
+	}
+	return err
+}
+
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// rememberedCredentials maps every address of the CMDB's assets to the
+// SNMP credential set that last answered the asset, so a sweep asks a
+// known device with that set first. A store it cannot read costs the
+// memory, never the sweep: it says so on stderr and goes on.
+func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	inv, done, err := a.openInventory(ctx)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
+		return nil
+	}
+	defer done()
+	as, err := inv.Store().Assets(ctx, store.AssetFilter{})
+	if err != nil {
+		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
+		return nil
+	}
+	out := map[netip.Addr]string{}
+	for i := range as {
+		r := &as[i].Record
+		if r.SNMPCredential == "" || r.State == store.StateRetired {
+			continue
+		}
+		if r.IP.IsValid() {
+			out[r.IP] = r.SNMPCredential
+		}
+		for _, ip := range r.IPs {
+			out[ip] = r.SNMPCredential
+		}
+	}
+	a.log.Info("snmp credentials remembered", "addresses", len(out))
+	return out
+}

@@ -1,0 +1,342 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gosnmp/gosnmp"
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/fingerprints"
+	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/arp"
+	"github.com/netcensus/netcensus/scanner/snmp"
+	"github.com/netcensus/netcensus/scanner/targets"
+)
+
+// errNeedRaw: the process may not open raw sockets.
+var errNeedRaw = errors.New("sweeping needs CAP_NET_RAW: run it with sudo, or grant it once with: sudo setcap cap_net_raw+ep \"$(command -v netcensus)\"")
+
+type sweepFlags struct {
+	iface       string
+	rate        int
+	arpRetries  int
+	arpWait     config.Duration
+	exclude     []string
+	maxHosts    uint64
+	allowPublic bool
+	format      string
+	noStore     bool
+	noProgress  bool
+
+	communities []string
+	snmpTimeout config.Duration
+	snmpRetries int
+	snmpWorkers int
+	noSNMP      bool
+
+	stages stageFlags // mDNS, passive, Recog: mdns.go
+}
+
+func newSweepCmd(a *app) *cobra.Command {
+	var f sweepFlags
+	def := config.Default().Sweep
+	f.arpWait = def.ARPWait
+	cmd := &cobra.Command{
+		Use:   "sweep [flags] TARGET...",
+		Short: "Find live hosts: ARP on attached segments",
+		Long: `Sweep finds the live hosts among TARGETs. A TARGET is a CIDR (198.51.100.0/24),
+an address (198.51.100.7) or a range (198.51.100.10-20 or 198.51.100.10-198.51.100.40).
+
+Targets on a directly attached segment are swept by ARP from one raw socket per
+interface; others are reported as skipped, with the reason, on stderr. Host
+records go to stdout; progress, skipped targets, anomalies and a summary go to
+stderr.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.sweep(cmd.Context(), cmd, f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.iface, "interface", "i", "", "sweep through this interface only (default: chosen per target from the routing table)")
+	fl.IntVar(&f.rate, "rate", def.Rate, "packets per second, all probes together")
+	fl.IntVar(&f.arpRetries, "arp-retries", def.ARPRetries, "extra requests to addresses that have not answered")
+	fl.Var(&f.arpWait, "arp-wait", "wait for a reply before retrying, and after the last request (Go units plus d, w)")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "address, CIDR or range never sent anything (repeatable; adds to config)")
+	fl.Uint64Var(&f.maxHosts, "max-hosts", def.MaxHosts, "refuse sweeps of more addresses than this")
+	fl.BoolVar(&f.allowPublic, "allow-public", false, "allow public (globally routed) targets")
+	fl.StringVarP(&f.format, "format", "o", "", "output: table, json, jsonl or csv (default table on a terminal, jsonl otherwise)")
+	fl.BoolVar(&f.noStore, "no-store", false, "print only, store nothing in the CMDB")
+	fl.BoolVar(&f.noProgress, "no-progress", false, "no progress bar on stderr")
+	snmpDef := config.DefaultSNMP()
+	f.snmpTimeout = snmpDef.Timeout
+	fl.StringArrayVar(&f.communities, "community", nil, "SNMP community to try, in order (repeatable; replaces the config's credential sets)")
+	fl.Var(&f.snmpTimeout, "snmp-timeout", "wait for each SNMP reply")
+	fl.IntVar(&f.snmpRetries, "snmp-retries", snmpDef.Retries, "resend an unanswered SNMP request this many times")
+	fl.IntVar(&f.snmpWorkers, "snmp-workers", snmpDef.Workers, "SNMP devices walked at once")
+	fl.BoolVar(&f.noSNMP, "no-snmp", false, "ARP only: no SNMP discovery or collection")
+	f.stages.register(fl)
+	return cmd
+}
+
+// mergeSweep lays flags the user set over the config file.
+func mergeSweep(cmd *cobra.Command, cfg config.Sweep, f sweepFlags) (config.Sweep, error) {
+	ch := cmd.Flags().Changed
+	if ch("interface") {
+		cfg.Interface = f.iface
+	}
+	if ch("rate") {
+		cfg.Rate = f.rate
+	}
+	if ch("arp-retries") {
+		cfg.ARPRetries = f.arpRetries
+	}
+	if ch("arp-wait") {
+		cfg.ARPWait = f.arpWait
+	}
+	cfg.Exclude = append(append([]string(nil), cfg.Exclude...), f.exclude...)
+	if ch("max-hosts") {
+		cfg.MaxHosts = f.maxHosts
+	}
+	if ch("allow-public") {
+		cfg.AllowPublic = f.allowPublic
+	}
+	if ch("format") {
+		cfg.Format = f.format
+	}
+	c := config.Config{Sweep: cfg}
+	if err := c.Validate(); err != nil {
+		return cfg, usageError{err}
+	}
+	return cfg, nil
+}
+
+// resolveFormat picks the output format: explicit, else table on a
+// terminal and jsonl otherwise.
+func (a *app) resolveFormat(format string) (string, error) {
+	if format == "" {
+		if a.isTTY(a.stdout) {
+			return "table", nil
+		}
+		return "jsonl", nil
+	}
+	for _, f := range config.Formats {
+		if f == format {
+			return format, nil
+		}
+	}
+	return "", usagef("--format %q: want one of %s", format, strings.Join(config.Formats, ", "))
+}
+
+func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args []string) error {
+	cfg, err := mergeSweep(cmd, a.cfg.Sweep, f)
+	if err != nil {
+		return err
+	}
+	format, err := a.resolveFormat(cfg.Format)
+	if err != nil {
+		return err
+	}
+	set, err := targets.Build(args, cfg.Exclude, targets.Options{AllowPublic: cfg.AllowPublic, MaxHosts: cfg.MaxHosts})
+	if err != nil {
+		return usageError{err}
+	}
+	out, err := exporters.NewAssetWriter(format, a.stdout)
+	if err != nil {
+		return usageError{err}
+	}
+	reg, err := oui.Open()
+	if err != nil {
+		return fmt.Errorf("IEEE registry: %w", err)
+	}
+	env := a.newEnv(reg, a.log)
+	counters := &arp.Counters{}
+	progressDone := a.startProgress(ctx, counters, int64(set.Size()), f.noProgress)
+	snmpOpts, err := a.sweepSNMP(cmd, f)
+	if err != nil {
+		return err
+	}
+	if snmpOpts != nil && !f.noStore {
+		snmpOpts.Remembered = a.rememberedCredentials(ctx)
+	}
+	mdnsOpts, passiveOpts, recogDB, err := a.sweepStages(cmd, f.stages)
+	if err != nil {
+		return err
+	}
+	rep, err := scanner.Run(ctx, env, scanner.Options{
+		Targets:    set,
+		Interface:  cfg.Interface,
+		Rate:       cfg.Rate,
+		ARPRetries: cfg.ARPRetries,
+		ARPWait:    cfg.ARPWait.D(),
+		Counters:   counters,
+		SNMP:       snmpOpts,
+		MDNS:       mdnsOpts,
+		Recog:      recogDB,
+		Passive:    passiveOpts,
+	})
+	progressDone()
+	if err != nil && rep == nil {
+		if errors.Is(err, os.ErrPermission) {
+			return errNeedRaw
+		}
+		if cfg.Interface != "" {
+			return usageError{err}
+		}
+		return err
+	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(a.stderr, "skipped %s: %s\n", s.Target, s.Reason)
+	}
+	// One pass: write each record, keep its anomalies for stderr.
+	var anomalies []string
+	werr := rep.Each(func(h *record.Asset) error {
+		for _, an := range h.Anomalies {
+			if an.Kind != record.AnomalySharedMAC { // summarised per MAC below
+				anomalies = append(anomalies, fmt.Sprintf("anomaly: %s %s: %s", h.IP, an.Kind, an.Detail))
+			}
+		}
+		return out.Write(h)
+	})
+	if werr != nil {
+		return fmt.Errorf("write output: %w", werr)
+	}
+	if werr := out.Close(); werr != nil {
+		return fmt.Errorf("write output: %w", werr)
+	}
+	a.reportAnomalies(rep, anomalies)
+	status := ""
+	if rep.Partial {
+		status = " (interrupted: partial)"
+	}
+	snmpSummary := ""
+	if rep.SNMP.Probed > 0 {
+		snmpSummary = fmt.Sprintf(" snmp_probed=%d snmp_answered=%d snmp_collected=%d router_arp=%d",
+			rep.SNMP.Probed, rep.SNMP.Responders, rep.SNMP.Collected, rep.SNMP.RouterARP)
+	}
+	a.reportStages(rep)
+	fmt.Fprintf(a.stderr, "summary: probed=%d found=%d sent=%d skipped=%d%s duration=%s%s\n",
+		rep.Probed, rep.Found, rep.Sent, len(rep.Skipped), snmpSummary, rep.Duration.Round(time.Millisecond), status)
+	if !f.noStore {
+		// An interrupted sweep is stored as partial: it marks nothing missing.
+		if serr := a.storeSweep(ctx, rep); serr != nil {
+			return errors.Join(err, serr)
+		}
+	}
+	return err
+}
+
+// reportAnomalies prints one line per anomaly on stderr, the per-host
+// shared-MAC notes folded into one line per MAC.
+func (a *app) reportAnomalies(rep *scanner.Report, perHost []string) {
+	for _, m := range rep.SharedMACs {
+		fmt.Fprintf(a.stderr, "anomaly: %s answers for %d addresses (proxy ARP, virtual router or secondary addresses)\n", m.MAC, m.Count)
+	}
+	for _, l := range perHost {
+		fmt.Fprintln(a.stderr, l)
+	}
+}
+
+// startProgress draws a progress bar on stderr when it is a terminal and
+// the sweep has run for more than a second. The returned func stops it.
+func (a *app) startProgress(ctx context.Context, c *arp.Counters, total int64, off bool) func() {
+	if off || !a.isTTY(a.stderr) {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		start := time.Now()
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		drawn := false
+		for {
+			select {
+			case <-done:
+				if drawn {
+					fmt.Fprint(a.stderr, "\r\033[K")
+				}
+				return
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				if time.Since(start) < time.Second {
+					continue
+				}
+				drawn = true
+				drawProgress(a.stderr, c.Sent.Load(), c.Found.Load(), total, time.Since(start))
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
+
+func drawProgress(w io.Writer, sent, found, total int64, el time.Duration) {
+	const width = 30
+	frac := float64(sent) / float64(max(total, 1))
+	if frac > 1 {
+		frac = 1 // retries push sent past total
+	}
+	n := int(frac * width)
+	fmt.Fprintf(w, "\r\033[K[%s%s] %3.0f%% sent=%d found=%d %s", strings.Repeat("=", n), strings.Repeat(" ", width-n), frac*100, sent, found, el.Round(time.Second))
+}
+
+// sweepSNMP builds the SNMP phases' settings from the config and flags;
+// nil with --no-snmp.
+func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions, error) {
+	if f.noSNMP {
+		return nil, nil
+	}
+	ch := cmd.Flags().Changed
+	sc := a.cfg.SNMP
+	if sc.Port == 0 {
+		sc = config.DefaultSNMP()
+	}
+	if ch("snmp-timeout") {
+		sc.Timeout = f.snmpTimeout
+	}
+	if ch("snmp-retries") {
+		sc.Retries = f.snmpRetries
+	}
+	if ch("snmp-workers") {
+		sc.Workers = f.snmpWorkers
+	}
+	if err := sc.Validate(); err != nil {
+		return nil, usageError{err}
+	}
+	var creds []snmp.Credential
+	if len(f.communities) > 0 {
+		for i, c := range f.communities {
+			if c == "" {
+				return nil, usagef("--community: empty")
+			}
+			creds = append(creds, snmp.Credential{Name: fmt.Sprintf("community-%d", i+1), Version: gosnmp.Version2c, Community: config.Secret(c)})
+		}
+	} else {
+		var err error
+		if creds, err = snmp.CredentialsFromConfig(sc, a.getenv); err != nil {
+			return nil, usageError{err}
+		}
+	}
+	eng, err := fingerprints.New()
+	if err != nil {
+		return nil, fmt.Errorf("fingerprints: %w", err)
+	}
+	return &scanner.SNMPOptions{
+		Credentials: creds, Port: sc.Port, Timeout: sc.Timeout.D(), Retries: sc.Retries,
+		Workers: sc.Workers, TargetTimeout: sc.TargetTimeout.D(), MaxRepetitions: sc.MaxRepetitions,
+		MaxRows: sc.MaxRows, Engine: eng,
+	}, nil
+}

@@ -1,0 +1,178 @@
+package exporters
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/netcensus/netcensus/record"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func mustMAC(s string) record.MAC {
+	m, err := record.ParseMAC(s)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// sample covers what sweeps print: plain hosts, anomalies, a locally
+// administered MAC, and hostile device strings.
+func sample() []record.Asset {
+	t0 := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	return []record.Asset{
+		{
+			IP: netip.MustParseAddr("198.51.100.11"), MAC: mustMAC("00:1b:54:00:00:11"), MACVendor: "Cisco Systems, Inc",
+			Sources: []record.Source{record.SourceARP}, FirstSeen: t0, LastSeen: t0,
+		},
+		{
+			IP: netip.MustParseAddr("198.51.100.12"), MAC: mustMAC("00:00:5e:00:01:01"),
+			MACs:      []record.MAC{mustMAC("00:00:5e:00:01:01"), mustMAC("00:05:85:00:00:12")},
+			MACVendor: "ICANN, IANA Department", Sources: []record.Source{record.SourceARP}, FirstSeen: t0, LastSeen: t0,
+			Anomalies: []record.Anomaly{
+				{Kind: record.AnomalyIPConflict, Detail: "198.51.100.12 answered by 2 MACs"},
+				{Kind: record.AnomalyVirtualMAC, Detail: "vrrp"},
+			},
+		},
+		{
+			IP: netip.MustParseAddr("198.51.100.13"), MAC: mustMAC("da:a1:19:00:00:13"), MACVendor: "locally administered",
+			Hostname: "=HYPERLINK(\"http://evil.example\")", SysDescr: "evil\x1b[2J\x1b]0;pwned\x07 box\r\nline2",
+			Model: "+cmd|' /C calc'!A0", Serial: "@SUM(1+1)", Vendor: "-2+3", OS: "\tTabbed",
+			Sources: []record.Source{record.SourceARP}, FirstSeen: t0, LastSeen: t0.Add(time.Minute),
+		},
+	}
+}
+
+func render(t *testing.T, format string, recs []record.Asset) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := NewAssetWriter(format, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range recs {
+		if err := w.Write(&recs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from golden:\n got:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, f := range []string{"table", "json", "jsonl", "csv"} {
+		t.Run(f, func(t *testing.T) {
+			golden(t, "assets."+f, render(t, f, sample()))
+		})
+	}
+}
+
+func TestJSONShapes(t *testing.T) {
+	var arr []map[string]any
+	if err := json.Unmarshal(render(t, "json", sample()), &arr); err != nil {
+		t.Fatalf("json is not an array: %v", err)
+	}
+	if len(arr) != 3 {
+		t.Fatalf("%d records", len(arr))
+	}
+	if _, ok := arr[0]["hostname"]; ok {
+		t.Error("unknown key not omitted")
+	}
+	if arr[0]["first_seen"] != "2026-11-23T09:00:00Z" {
+		t.Errorf("first_seen = %v, want RFC 3339 UTC", arr[0]["first_seen"])
+	}
+	lines := strings.Split(strings.TrimSpace(string(render(t, "jsonl", sample()))), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("jsonl: %d lines", len(lines))
+	}
+	for _, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("jsonl line %q: %v", l, err)
+		}
+	}
+	if got := string(render(t, "json", nil)); got != "[]\n" {
+		t.Errorf("empty json = %q", got)
+	}
+}
+
+func TestCSVFormulaInjection(t *testing.T) {
+	rows, err := csv.NewReader(bytes.NewReader(render(t, "csv", sample()))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		for _, c := range r {
+			if c != "" && strings.ContainsAny(c[:1], "=+-@\t\r") {
+				t.Errorf("cell %q could run as a formula", c)
+			}
+			if strings.ContainsAny(c, "\x1b\x07\r\n") {
+				t.Errorf("cell %q carries control characters", c)
+			}
+		}
+	}
+	if len(rows[0]) != len(AssetColumns()) {
+		t.Errorf("header has %d columns, want %d", len(rows[0]), len(AssetColumns()))
+	}
+}
+
+func TestTableStripsControl(t *testing.T) {
+	out := string(render(t, "table", sample()))
+	if strings.ContainsAny(out, "\x1b\x07\r") {
+		t.Fatalf("table carries terminal control characters: %q", out)
+	}
+}
+
+func TestCSVCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"":            "",
+		"plain":       "plain",
+		"=1+1":        "'=1+1",
+		"+1":          "'+1",
+		"-1":          "'-1",
+		"@x":          "'@x",
+		"\tx":         "' x",
+		"\rx":         "' x",
+		"a\x1b[31mb":  "a[31mb",
+		"bad\xffutf8": "bad\uFFFDutf8",
+	} {
+		if got := CSVCell(in); got != want {
+			t.Errorf("CSVCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if _, err := NewAssetWriter("xml", &bytes.Buffer{}); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "xml") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -1,0 +1,799 @@
+// Package fingerprints says what an SNMP-speaking device is: its vendor,
+// model, serial number, operating system and version, and device type, from
+// the system group, the ENTITY-MIB physical table and a few vendor OIDs.
+//
+// The knowledge lives in device profiles, the project's own YAML embedded
+// from profiles/: each profile matches on sysObjectID prefixes, sysDescr
+// regular expressions, ENTITY rows or the presence of vendor OIDs, and says
+// where each field comes from. The most specific matching profile wins; the
+// others that match, generic ones included (ENTITY chassis, UPS-MIB,
+// Printer-MIB, HOST-RESOURCES, common sysDescr version patterns), fill the
+// fields it leaves empty. The vendor falls back to the IANA enterprise
+// number of sysObjectID.
+//
+// The package is pure: no network code. InputFromWalk decodes a walk (a
+// recorded snmprec file or what the live collector walked) into an Input.
+package fingerprints
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/netcensus/netcensus/fingerprints/pen"
+	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/record"
+)
+
+//go:embed profiles/*.yaml
+var profileFS embed.FS
+
+// Well-known OIDs.
+const (
+	OIDSysDescr    = "1.3.6.1.2.1.1.1.0"
+	OIDSysObjectID = "1.3.6.1.2.1.1.2.0"
+	OIDSysName     = "1.3.6.1.2.1.1.5.0"
+	// OIDEntPhysicalEntry is the entPhysicalTable entry; column c of row i
+	// is OIDEntPhysicalEntry.c.i.
+	OIDEntPhysicalEntry = "1.3.6.1.2.1.47.1.1.1.1"
+	oidHRDeviceEntry    = "1.3.6.1.2.1.25.3.2.1"
+	oidSystem           = "1.3.6.1.2.1.1"
+	oidEntity           = "1.3.6.1.2.1.47"
+)
+
+// Entity is one row of the ENTITY-MIB entPhysicalTable.
+type Entity struct {
+	Index       int
+	Class       int // entPhysicalClass: 3 chassis, 9 module, 10 port, 11 stack ...
+	Descr       string
+	Name        string
+	Model       string
+	Serial      string
+	HardwareRev string
+	FirmwareRev string
+	SoftwareRev string
+	Mfg         string
+	ContainedIn int
+}
+
+// EntityClassChassis is entPhysicalClass chassis(3).
+const EntityClassChassis = 3
+
+// Input is what a device said about itself.
+type Input struct {
+	SysObjectID string
+	SysDescr    string
+	SysName     string
+	Entities    []Entity
+	// Values holds the OIDs profiles name (VendorOIDs): scalars and the
+	// records of walked subtrees, keyed by dotted OID without a leading dot.
+	Values map[string]snmprec.Value
+}
+
+// Result is what the engine concluded. Empty fields are unknown.
+type Result struct {
+	Vendor     string `json:"vendor,omitempty"`
+	Model      string `json:"model,omitempty"`
+	Serial     string `json:"serial,omitempty"`
+	OS         string `json:"os,omitempty"`
+	OSVersion  string `json:"os_version,omitempty"`
+	DeviceType string `json:"device_type,omitempty"`
+	// Evidence says, per field (keys "vendor", "model", "serial", "os",
+	// "os_version", "device_type"), which rule gave the value and from what.
+	Evidence map[string]record.Evidence `json:"evidence,omitempty"`
+	// Profile is the id of the winning profile, "" when only generic rules
+	// applied.
+	Profile string `json:"profile,omitempty"`
+}
+
+// Match is one profile's verdict on an Input, for Explain.
+type Match struct {
+	Profile  string `json:"profile"`
+	File     string `json:"file"`
+	Generic  bool   `json:"generic"`
+	Priority int    `json:"priority"`
+	Matched  bool   `json:"matched"`
+	// Winner marks the profile whose rules came first.
+	Winner bool `json:"winner"`
+	// Score orders matching profiles: priority, then how specific the match
+	// was (length of the sysObjectID prefix, regexps and OIDs that hit).
+	Score int `json:"score"`
+	// Reasons lists each condition with its outcome.
+	Reasons []string `json:"reasons"`
+	// Fields holds the values this profile's own rules yield.
+	Fields map[string]string `json:"fields,omitempty"`
+}
+
+// Engine holds the compiled profiles and the enterprise registry. It is
+// immutable and safe for concurrent use.
+type Engine struct {
+	profiles []*profile
+	pen      *pen.Registry
+}
+
+// New loads the embedded device profiles and the IANA enterprise registry.
+func New() (*Engine, error) {
+	sub, err := fs.Sub(profileFS, "profiles")
+	if err != nil {
+		return nil, fmt.Errorf("device profiles: %w", err)
+	}
+	return newEngine(sub)
+}
+
+func newEngine(fsys fs.FS) (*Engine, error) {
+	ps, err := loadProfiles(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("device profiles: %w", err)
+	}
+	reg, err := pen.Open()
+	if err != nil {
+		return nil, fmt.Errorf("enterprise registry: %w", err)
+	}
+	return &Engine{profiles: ps, pen: reg}, nil
+}
+
+// Profiles returns the ids of the loaded profiles.
+func (e *Engine) Profiles() []string {
+	out := make([]string, len(e.profiles))
+	for i, p := range e.profiles {
+		out[i] = p.id
+	}
+	return out
+}
+
+// VendorOIDs lists the OIDs and subtrees the profiles read beyond the
+// system group and the ENTITY-MIB, sorted, for the collector to fetch: a
+// walk of each (a scalar's walk returns the scalar) gives Identify all it
+// needs.
+func (e *Engine) VendorOIDs() []string {
+	set := map[string]bool{}
+	add := func(o string) {
+		if o == "" || hasOIDPrefix(o, oidSystem) || hasOIDPrefix(o, oidEntity) {
+			return
+		}
+		set[o] = true
+	}
+	for _, p := range e.profiles {
+		for _, o := range p.match.oidPresent {
+			add(o)
+		}
+		for _, o := range p.exclude.oidPresent {
+			add(o)
+		}
+		for _, rs := range p.fields {
+			for _, r := range rs {
+				switch r.src {
+				case srcOID, srcWalk:
+					add(r.arg)
+				case srcHRDevice:
+					add(oidHRDeviceEntry + ".2")
+					add(oidHRDeviceEntry + ".3")
+				}
+			}
+		}
+	}
+	// Drop OIDs covered by a listed subtree.
+	var out []string
+	for o := range set {
+		covered := false
+		for q := range set {
+			if q != o && hasOIDPrefix(o, q) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, o)
+		}
+	}
+	slices.SortFunc(out, snmprec.CompareOID)
+	return out
+}
+
+// Identify runs every profile over in and merges their answers.
+func (e *Engine) Identify(in Input) Result {
+	res, _ := e.run(in, false)
+	return res
+}
+
+// Explain returns every profile's verdict on in: matching profiles first,
+// best score first, then the rest by id.
+func (e *Engine) Explain(in Input) []Match {
+	_, ms := e.run(in, true)
+	return ms
+}
+
+type scored struct {
+	p       *profile
+	score   int
+	matched bool
+	reasons []string
+}
+
+func (e *Engine) run(in Input, explain bool) (Result, []Match) {
+	c := newEvalCtx(in)
+	all := make([]scored, 0, len(e.profiles))
+	for _, p := range e.profiles {
+		ok, score, reasons := c.matchProfile(p, explain)
+		all = append(all, scored{p: p, score: score, matched: ok, reasons: reasons})
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.matched != b.matched {
+			return a.matched
+		}
+		if a.matched && a.p.generic != b.p.generic {
+			return !a.p.generic
+		}
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		return a.p.id < b.p.id
+	})
+	var order []scored
+	for _, s := range all {
+		if s.matched {
+			order = append(order, s)
+		}
+	}
+	// order: non-generic by score, then generic by score.
+	res := Result{Evidence: map[string]record.Evidence{}}
+	if len(order) > 0 && !order[0].p.generic {
+		res.Profile = order[0].p.id
+	}
+	for _, field := range fieldOrder {
+		val, ev, ok := e.resolve(c, field, order, res.Profile != "")
+		if !ok {
+			continue
+		}
+		res.Evidence[field] = ev
+		switch field {
+		case FieldVendor:
+			res.Vendor = val
+		case FieldModel:
+			res.Model = val
+		case FieldSerial:
+			res.Serial = val
+		case FieldOS:
+			res.OS = val
+		case FieldOSVersion:
+			res.OSVersion = val
+		case FieldDeviceType:
+			res.DeviceType = val
+		}
+	}
+	if len(res.Evidence) == 0 {
+		res.Evidence = nil
+	}
+	if !explain {
+		return res, nil
+	}
+	ms := make([]Match, 0, len(all))
+	for _, s := range all {
+		m := Match{
+			Profile: s.p.id, File: s.p.file, Generic: s.p.generic, Priority: s.p.priority,
+			Matched: s.matched, Score: s.score, Reasons: s.reasons,
+			Winner: s.matched && s.p.id == res.Profile,
+		}
+		if s.matched {
+			m.Fields = map[string]string{}
+			for _, f := range fieldOrder {
+				if v, _, ok := c.applyRules(s.p, f); ok {
+					m.Fields[f] = v
+				}
+			}
+		}
+		ms = append(ms, m)
+	}
+	return res, ms
+}
+
+// resolve finds a field's value: the winner's rules, then (for the vendor)
+// the enterprise number, then the other matching profiles in order.
+func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner bool) (string, record.Evidence, bool) {
+	start := 0
+	if hasWinner {
+		if v, ev, ok := c.applyRules(order[0].p, field); ok {
+			return v, ev, true
+		}
+		start = 1
+	}
+	if field == FieldVendor {
+		if v, ev, ok := e.penVendor(c.in.SysObjectID); ok {
+			return v, ev, true
+		}
+	}
+	for _, s := range order[start:] {
+		if v, ev, ok := c.applyRules(s.p, field); ok {
+			return v, ev, true
+		}
+	}
+	return "", record.Evidence{}, false
+}
+
+func (e *Engine) penVendor(oid string) (string, record.Evidence, bool) {
+	if e.pen == nil || oid == "" {
+		return "", record.Evidence{}, false
+	}
+	n, ok := pen.FromSysObjectID(oid)
+	if !ok || agentEnterprises[n] {
+		return "", record.Evidence{}, false
+	}
+	name, ok := e.pen.Lookup(n)
+	if !ok {
+		return "", record.Evidence{}, false
+	}
+	v := NormalizeVendor(name)
+	if IsPlaceholder(v) {
+		return "", record.Evidence{}, false
+	}
+	return v, record.Evidence{
+		Rule:   "enterprise number " + strconv.FormatUint(uint64(n), 10) + " (" + name + ")",
+		Source: record.SourceSNMP, OID: OIDSysObjectID, Value: v,
+	}, true
+}
+
+// evalCtx is one Input prepared for matching.
+type evalCtx struct {
+	in      Input
+	keys    []string // Values keys in OID order
+	sysDesc string   // sanitized sysDescr
+	ents    []Entity // by index
+}
+
+func newEvalCtx(in Input) *evalCtx {
+	in.SysObjectID = strings.TrimPrefix(strings.TrimSpace(in.SysObjectID), ".")
+	c := &evalCtx{in: in, sysDesc: record.Sanitize(in.SysDescr)}
+	c.keys = make([]string, 0, len(in.Values))
+	for k := range in.Values {
+		c.keys = append(c.keys, k)
+	}
+	slices.SortFunc(c.keys, snmprec.CompareOID)
+	c.ents = slices.Clone(in.Entities)
+	slices.SortStableFunc(c.ents, func(a, b Entity) int { return a.Index - b.Index })
+	return c
+}
+
+func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
+	var reasons []string
+	note := func(s string) {
+		if explain {
+			reasons = append(reasons, s)
+		}
+	}
+	m := p.match
+	score := p.priority * 1000
+	ok := true
+	if len(m.sysObjectID) > 0 {
+		best := ""
+		for _, pre := range m.sysObjectID {
+			if hasOIDPrefix(c.in.SysObjectID, pre) && len(pre) > len(best) {
+				best = pre
+			}
+		}
+		if best == "" {
+			ok = false
+			note(fmt.Sprintf("sysObjectID %q under none of %s", c.in.SysObjectID, strings.Join(m.sysObjectID, ", ")))
+		} else {
+			score += 10 * (strings.Count(best, ".") + 1)
+			note("sysObjectID under " + best)
+		}
+	}
+	if len(m.sysDescr) > 0 {
+		if re := firstMatch(m.sysDescr, c.sysDesc); re != nil {
+			score += 5
+			note("sysDescr matches /" + re.String() + "/")
+		} else {
+			ok = false
+			note("sysDescr matches none of " + patterns(m.sysDescr))
+		}
+	}
+	for _, em := range []struct {
+		res  []*regexp.Regexp
+		name string
+		get  func(Entity) string
+	}{
+		{m.entityMfg, "entPhysicalMfgName", func(e Entity) string { return e.Mfg }},
+		{m.entityModel, "entPhysicalModelName", func(e Entity) string { return e.Model }},
+	} {
+		if len(em.res) == 0 {
+			continue
+		}
+		hit := ""
+		for _, e := range c.ents {
+			if re := firstMatch(em.res, em.get(e)); re != nil {
+				hit = fmt.Sprintf("%s of entity %d matches /%s/", em.name, e.Index, re)
+				break
+			}
+		}
+		if hit == "" {
+			ok = false
+			note(em.name + " of no entity matches " + patterns(em.res))
+		} else {
+			score += 5
+			note(hit)
+		}
+	}
+	if len(m.oidPresent) > 0 {
+		hit := ""
+		for _, o := range m.oidPresent {
+			if c.present(o) {
+				hit = o
+				break
+			}
+		}
+		if hit == "" {
+			ok = false
+			note("none of " + strings.Join(m.oidPresent, ", ") + " present")
+		} else {
+			score += 8
+			note(hit + " present")
+		}
+	}
+	if !ok {
+		return false, score, reasons
+	}
+	x := p.exclude
+	for _, pre := range x.sysObjectID {
+		if hasOIDPrefix(c.in.SysObjectID, pre) {
+			note("excluded: sysObjectID under " + pre)
+			return false, score, reasons
+		}
+	}
+	if re := firstMatch(x.sysDescr, c.sysDesc); re != nil {
+		note("excluded: sysDescr matches /" + re.String() + "/")
+		return false, score, reasons
+	}
+	for _, e := range c.ents {
+		if re := firstMatch(x.entityMfg, e.Mfg); re != nil {
+			note("excluded: entPhysicalMfgName matches /" + re.String() + "/")
+			return false, score, reasons
+		}
+		if re := firstMatch(x.entityModel, e.Model); re != nil {
+			note("excluded: entPhysicalModelName matches /" + re.String() + "/")
+			return false, score, reasons
+		}
+	}
+	for _, o := range x.oidPresent {
+		if c.present(o) {
+			note("excluded: " + o + " present")
+			return false, score, reasons
+		}
+	}
+	if m.empty() {
+		note("generic: always applies")
+	}
+	return true, score, reasons
+}
+
+func firstMatch(res []*regexp.Regexp, s string) *regexp.Regexp {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return re
+		}
+	}
+	return nil
+}
+
+func patterns(res []*regexp.Regexp) string {
+	s := make([]string, len(res))
+	for i, re := range res {
+		s[i] = "/" + re.String() + "/"
+	}
+	return strings.Join(s, ", ")
+}
+
+// present reports whether a value with content sits at or below oid.
+func (c *evalCtx) present(oid string) bool {
+	i, _ := slices.BinarySearchFunc(c.keys, oid, snmprec.CompareOID)
+	for ; i < len(c.keys) && hasOIDPrefix(c.keys[i], oid); i++ {
+		v := c.in.Values[c.keys[i]]
+		if !v.Type.IsException() && v.Type != snmprec.TypeNull && !IsPlaceholder(valueString(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+// applyRules tries a profile's rules for one field in order.
+func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence, bool) {
+	for _, r := range p.fields[field] {
+		raw, oid, ok := c.source(r, field)
+		if !ok {
+			continue
+		}
+		v, ok := r.transform(raw)
+		if !ok {
+			continue
+		}
+		v = cleanValue(v)
+		switch field {
+		case FieldVendor:
+			v = NormalizeVendor(v)
+		case FieldOSVersion:
+			v = strings.TrimRight(v, ".")
+		}
+		if IsPlaceholder(v) || (field != FieldDeviceType && field != FieldOS && isVersionPlaceholder(field, v)) {
+			continue
+		}
+		return v, record.Evidence{
+			Rule:   "profile " + p.id + ": " + r.describe(field),
+			Source: record.SourceSNMP, OID: oid, Value: v,
+		}, true
+	}
+	return "", record.Evidence{}, false
+}
+
+// source fetches a rule's raw value and the OID it came from.
+func (c *evalCtx) source(r rule, field string) (string, string, bool) {
+	switch r.src {
+	case srcValue:
+		return r.value, "", true
+	case srcSysDescr:
+		if c.sysDesc == "" {
+			return "", "", false
+		}
+		return c.sysDesc, OIDSysDescr, true
+	case srcSysObjectID:
+		if c.in.SysObjectID == r.arg {
+			return "", OIDSysObjectID, true
+		}
+		if !hasOIDPrefix(c.in.SysObjectID, r.arg) {
+			return "", "", false
+		}
+		return c.in.SysObjectID[len(r.arg)+1:], OIDSysObjectID, true
+	case srcOID:
+		v, ok := c.in.Values[r.arg]
+		if !ok || v.Type.IsException() {
+			return "", "", false
+		}
+		return valueString(v), r.arg, true
+	case srcWalk:
+		i, _ := slices.BinarySearchFunc(c.keys, r.arg, snmprec.CompareOID)
+		for ; i < len(c.keys) && hasOIDPrefix(c.keys[i], r.arg); i++ {
+			v := c.in.Values[c.keys[i]]
+			s := valueString(v)
+			if v.Type.IsException() || IsPlaceholder(cleanValue(s)) {
+				continue
+			}
+			if r.re != nil && !r.re.MatchString(s) {
+				continue
+			}
+			return s, c.keys[i], true
+		}
+		return "", "", false
+	case srcHRDevice:
+		typePrefix := oidHRDeviceEntry + ".2."
+		i, _ := slices.BinarySearchFunc(c.keys, typePrefix, snmprec.CompareOID)
+		for ; i < len(c.keys) && strings.HasPrefix(c.keys[i], typePrefix); i++ {
+			v := c.in.Values[c.keys[i]]
+			if v.Type != snmprec.TypeOID || v.OID != r.arg {
+				continue
+			}
+			idx := c.keys[i][len(typePrefix):]
+			d, ok := c.in.Values[oidHRDeviceEntry+".3."+idx]
+			if !ok {
+				continue
+			}
+			s := valueString(d)
+			if IsPlaceholder(cleanValue(s)) {
+				continue
+			}
+			return s, oidHRDeviceEntry + ".3." + idx, true
+		}
+		return "", "", false
+	case srcEntity:
+		return c.entityValue(r.arg)
+	}
+	return "", "", false
+}
+
+// entityValue picks a field from the device's own ENTITY row: the first
+// chassis (class 3) whose field is real, else the lowest-index row with a
+// real serial number.
+func (c *evalCtx) entityValue(field string) (string, string, bool) {
+	col := entityFields[field]
+	oid := func(e Entity) string {
+		return OIDEntPhysicalEntry + "." + strconv.Itoa(col) + "." + strconv.Itoa(e.Index)
+	}
+	for _, e := range c.ents {
+		if e.Class != EntityClassChassis {
+			continue
+		}
+		if v := entityField(e, field); !IsPlaceholder(cleanValue(v)) {
+			return v, oid(e), true
+		}
+	}
+	for _, e := range c.ents {
+		if IsPlaceholder(cleanValue(e.Serial)) {
+			continue
+		}
+		if v := entityField(e, field); !IsPlaceholder(cleanValue(v)) {
+			return v, oid(e), true
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
+func entityField(e Entity, field string) string {
+	switch field {
+	case "descr":
+		return e.Descr
+	case "name":
+		return e.Name
+	case "hardware_rev":
+		return e.HardwareRev
+	case "firmware_rev":
+		return e.FirmwareRev
+	case "software_rev":
+		return e.SoftwareRev
+	case "serial":
+		return e.Serial
+	case "mfg":
+		return e.Mfg
+	case "model":
+		return e.Model
+	}
+	return ""
+}
+
+// transform applies a rule's regex, template, literal and map to a raw value.
+func (r rule) transform(raw string) (string, bool) {
+	out := raw
+	if r.re != nil {
+		m := r.re.FindStringSubmatchIndex(raw)
+		if m == nil {
+			return "", false
+		}
+		switch {
+		case r.template != "":
+			out = string(r.re.ExpandString(nil, r.template, raw, m))
+		case len(m) > 2:
+			out = ""
+			for g := 1; 2*g+1 < len(m); g++ {
+				if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+					out = raw[m[2*g]:m[2*g+1]]
+					break
+				}
+			}
+		default:
+			out = raw[m[0]:m[1]]
+		}
+	}
+	if r.src != srcValue && r.value != "" {
+		out = r.value
+	}
+	if r.mapping != nil {
+		key := out
+		for {
+			if v, ok := r.mapping[key]; ok {
+				return v, true
+			}
+			i := strings.LastIndexByte(key, '.')
+			if i < 0 {
+				return "", false
+			}
+			key = key[:i]
+		}
+	}
+	return out, true
+}
+
+func (r rule) describe(field string) string {
+	if r.name != "" {
+		return r.name
+	}
+	label := strings.ReplaceAll(field, "_", " ")
+	switch r.src {
+	case srcValue:
+		return label + " literal"
+	case srcSysDescr:
+		if r.value != "" {
+			return "sysDescr matches " + label
+		}
+		return "sysDescr " + label
+	case srcEntity:
+		return "ENTITY chassis " + r.arg
+	case srcOID:
+		return label + " from " + r.arg
+	case srcWalk:
+		return label + " from table " + r.arg
+	case srcHRDevice:
+		return "hrDeviceDescr " + label
+	case srcSysObjectID:
+		return "sysObjectID " + label
+	}
+	return label
+}
+
+// valueString renders an SNMP value as the text a rule works on.
+func valueString(v snmprec.Value) string {
+	if v.Type == snmprec.TypeOctetString {
+		if s, ok := v.Text(); ok {
+			return s
+		}
+		return v.String()
+	}
+	return v.String()
+}
+
+var wsRE = regexp.MustCompile(`\s+`)
+
+// cleanValue sanitizes device text and trims padding and trailing
+// punctuation.
+func cleanValue(s string) string {
+	s = record.Sanitize(s)
+	s = wsRE.ReplaceAllString(s, " ")
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, ",;:")
+	return strings.TrimSpace(s)
+}
+
+var placeholders = map[string]bool{
+	"": true, "0": true, "00": true, "-": true, "--": true, "n/a": true, "na": true, "none": true,
+	"null": true, "nil": true, "unknown": true, "unknow": true, "not specified": true,
+	"not available": true, "not applicable": true, "default string": true, "default": true,
+	"to be filled by o.e.m.": true, "to be filled by oem": true, "system serial number": true,
+	"system product name": true, "system manufacturer": true, "chassis serial number": true,
+	"serial number": true, "sn": true, "s/n": true, "123456789": true, "1234567890": true,
+	"0123456789": true, "12345678": true, "none specified": true, "not set": true, "empty": true,
+	"uninitialized": true, "undefined": true, "oem": true, "o.e.m.": true, "invalid": true,
+	"not supported": true, "unsupported": true, "no such object": true, "nosuchobject": true,
+	"nosuchinstance": true, "*****": true, "?": true, "...": true, "base board serial number": true,
+}
+
+// IsPlaceholder reports whether a device-supplied value means "nothing":
+// empty, "0", "N/A", "unknown", "123456789", a run of one repeated
+// character ("XXXXXXXX", "00000000", "FFFF"), "Not Specified", "To be
+// filled by O.E.M." and the like.
+func IsPlaceholder(s string) bool {
+	t := strings.ToLower(cleanValue(s))
+	if placeholders[t] {
+		return true
+	}
+	if len(t) >= 3 {
+		same := true
+		for i := 1; i < len(t); i++ {
+			if t[i] != t[0] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	// Only separators and zeros: "0.0.0", "00:00:00:00".
+	allZero := true
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '0', '.', ':', '-', ' ':
+		default:
+			allZero = false
+		}
+	}
+	return allZero
+}
+
+// isVersionPlaceholder rejects values that say nothing for their field.
+func isVersionPlaceholder(field, v string) bool {
+	if field == FieldOSVersion {
+		low := strings.ToLower(v)
+		return low == "unknown-version" || low == "v" || low == "version"
+	}
+	return false
+}
+
+// hasOIDPrefix reports whether oid is prefix or lies below it.
+func hasOIDPrefix(oid, prefix string) bool {
+	if !strings.HasPrefix(oid, prefix) {
+		return false
+	}
+	return len(oid) == len(prefix) || oid[len(prefix)] == '.'
+}

@@ -1,0 +1,549 @@
+package fingerprints
+
+import (
+	"github.com/netcensus/netcensus/internal/testenv"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/record"
+)
+
+const corpusDir = "../../shared/corpus/snmpsim-data"
+
+var (
+	engOnce sync.Once
+	engVal  *Engine
+	engErr  error
+)
+
+func engine(t testing.TB) *Engine {
+	t.Helper()
+	engOnce.Do(func() { engVal, engErr = New() })
+	if engErr != nil {
+		t.Fatalf("New: %v", engErr)
+	}
+	return engVal
+}
+
+var (
+	inputMu    sync.Mutex
+	inputCache = map[string]Input{}
+)
+
+// input parses a walk once per test binary: the corpus is large and CPU is
+// shared.
+func input(t *testing.T, e *Engine, path string) Input {
+	t.Helper()
+	inputMu.Lock()
+	defer inputMu.Unlock()
+	if in, ok := inputCache[path]; ok {
+		return in
+	}
+	w, _, err := snmprec.ParseFile(path)
+	if err != nil {
+		t.Fatalf("parse %s: %v", path, err)
+	}
+	in := InputFromWalk(w, e.VendorOIDs())
+	inputCache[path] = in
+	return in
+}
+
+func identifyFile(t *testing.T, e *Engine, path string) (Result, Input) {
+	t.Helper()
+	in := input(t, e, path)
+	return e.Identify(in), in
+}
+
+type want struct {
+	profile, vendor, model, serial, os, osVersion, deviceType string
+}
+
+func check(t *testing.T, got Result, w want) {
+	t.Helper()
+	for _, c := range []struct{ name, got, want string }{
+		{"profile", got.Profile, w.profile}, {"vendor", got.Vendor, w.vendor}, {"model", got.Model, w.model},
+		{"serial", got.Serial, w.serial}, {"os", got.OS, w.os}, {"os_version", got.OSVersion, w.osVersion},
+		{"device_type", got.DeviceType, w.deviceType},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	// Every field that came out has evidence that names its value.
+	for f, v := range map[string]string{FieldVendor: got.Vendor, FieldModel: got.Model, FieldSerial: got.Serial,
+		FieldOS: got.OS, FieldOSVersion: got.OSVersion, FieldDeviceType: got.DeviceType} {
+		ev, ok := got.Evidence[f]
+		if (v != "") != ok {
+			t.Errorf("evidence for %s present=%v but value %q", f, ok, v)
+			continue
+		}
+		if ok && (ev.Value != v || ev.Rule == "" || ev.Source != record.SourceSNMP) {
+			t.Errorf("evidence for %s = %+v, value %q", f, ev, v)
+		}
+	}
+}
+
+// TestCorpus checks the profiles that have a real walk in the corpus.
+func TestCorpus(t *testing.T) {
+	if !testenv.FullCorpus() {
+		t.Skip("corpus walks are slow to parse: skipped under -short and -race; CI runs them in full without -race")
+	}
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("corpus not found at %s: %v", corpusDir, err)
+	}
+	e := engine(t)
+	for file, w := range corpusCases {
+		t.Run(file, func(t *testing.T) {
+			got, _ := identifyFile(t, e, filepath.Join(corpusDir, file))
+			check(t, got, w)
+		})
+	}
+}
+
+// corpusCases are walks of real devices; parsing them is the slow part of
+// these tests, so the very largest files (covered by fixtures or other
+// walks) are left to the accuracy report.
+var corpusCases = map[string]want{
+	"UPS/apc-7902b.snmprec":                               {"apc-nmc", "APC", "AP7902B", "5A1551F39430", "AOS", "6.7.2", "pdu"},
+	"UPS/eaton-93e-80.snmprec.bz2":                        {"eaton-xups", "Eaton", "EATON 93E 80", "4K234LXX06", "", "2.08.0011", "ups"},
+	"UPS/eaton-9px-partial.snmprec.bz2":                   {"eaton-xups", "Eaton", "Eaton 9PX 2200i RT 3U", "GX13G45099", "", "01.17.4945", "ups"},
+	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX", "416791G106T2010SEP230036", "", "PAL 1.04.026.STD", "cooling"},
+	"UPS/emerson-network-power.snmprec.bz2":               {"emerson-ups-card", "Vertiv", "", "", "", "", "ups"},
+	"UPS/huawei-gse200m.snmprec.bz2":                      {"net-snmp-linux", "Huawei", "UPS5000", "", "Linux", "2.6.27-SPEAr310", "ups"},
+	"UPS/ingrasys-power-switch.snmprec.bz2":               {"", "Ingrasys", "Array-3A3", "11120051132123", "", "5.27", "ups"},
+	"bmc/hp-onboard-administrator.snmprec.bz2":            {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G2", "6CU250TV5C", "Onboard Administrator", "OB28BP5991", "bmc"},
+	"camera/hikvision.snmprec.bz2":                        {"hikvision-mib", "Hikvision", "DS-2CD4C36FWD-AP", "", "", "5.5.80 build 190131", "camera"},
+	"camera/hikvision-network-video-recorder.snmprec.bz2": {"hikvision-nvr", "Hikvision", "", "0820161024CCRR666108343WCVU", "", "", "nvr"},
+	"camera/samsung-ipolis.snmprec.bz2":                   {"hanwha-samsung-camera", "Samsung", "", "", "", "", "camera"},
+	"cloud/arista-dcs-7150s-52-cl.snmprec.bz2":            {"arista-eos", "Arista Networks", "DCS-7150S-52-CL", "JPE15151458", "EOS", "4.20.5F", "switch"},
+	"iot/geist-temperature-sensor.snmprec":                {"vertiv-geist", "Vertiv", "Geist WD15", "", "", "3.4.0", "sensor"},
+	"network/appliance/cisco-controller.snmprec.bz2":      {"cisco-wlc", "Cisco", "AIR-CT5508-K9", "FCW1430L0CZ", "AireOS", "7.6.130.0", "wireless_controller"},
+	"network/appliance/empirical-hw-mgmt.snmprec.bz2":     {"huawei-ibmc", "Huawei", "RH5885 V3", "2102311JWG10H4000737", "iBMC", "", "bmc"},
+	"network/appliance/huawei-ism.snmprec.bz2":            {"huawei-generic", "Huawei", "", "", "", "", "storage"},
+	"network/appliance/tripplite-poweralert.snmprec":      {"tripplite-poweralert", "Tripp Lite", "", "PDUMH20ATNET", "PowerAlert", "15.5.4 (Build 1045)", "ups"},
+	"network/firewall/fortinet-xcu.snmprec.bz2":           {"fortinet-fortigate", "Fortinet", "FortiGate-3000D", "FGT3KD3Z16800461", "FortiOS", "5.4.5 build 1138", "firewall"},
+	"network/firewall/paloalto-pa-5000.snmprec.bz2":       {"paloalto-panos", "Palo Alto Networks", "PA-5050", "0009C100761", "PAN-OS", "8.0.1", "firewall"},
+	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "router"},
+	"network/router/huawei-s5720.snmprec.bz2":             {"huawei-vrp", "Huawei", "S5720-36C-EI-AC", "210235956210F7000410", "VRP", "V200R007C00SPC500", "switch"},
+	"network/router/juniper-mx960-16-1r6-7-a.snmprec.bz2": {"juniper-junos", "Juniper Networks", "MX960", "JN11F7072AFA", "Junos", "16.1R6.7", "router"},
+	"network/router/ruijie-n18010.snmprec.bz2":            {"ruijie", "Ruijie Networks", "RG-N18010", "G1KC14N00001B", "RGOS", "11.0(1)B3P3T5", "switch"},
+	"network/router/vyatta-unknown.snmprec.bz2":           {"vyatta-vyos", "Vyatta", "", "", "Vyatta", "", "router"},
+	"network/switch/bdcom-s5612.snmprec.bz2":              {"bdcom", "BDCOM", "S5612", "", "", "2.1.1B Build 31318", "switch"},
+	"network/switch/brocade-ds-5100b.snmprec.bz2":         {"brocade-fabric-os", "Brocade", "DS-5100B", "BRCALM2534F019", "Fabric OS", "v6.4.3d", "switch"},
+	"network/switch/brocade-icx6430-24.snmprec.bz2":       {"brocade-fastiron", "Brocade", "ICX6430-24", "BZN3215N09A", "FastIron", "08.0.30tT311", "switch"},
+	"network/switch/cisco-c3560.snmprec.bz2":              {"cisco-ios", "Cisco", "WS-C3560G-48TS-E", "FOC1408Z61U", "IOS", "12.2(55)SE3", "switch"},
+	"network/switch/cisco-n5000.snmprec.bz2":              {"cisco-nx-os", "Cisco", "N5K-C5548UP", "SSI183706KP", "NX-OS", "6.0(2)N2(3)", "switch"},
+	"network/switch/dcrs-5980-28t-dc.snmprec.bz2":         {"digital-china-maipu", "Digital China Networks", "DCRS-5980-28T-DC", "GOSWE120F327000001", "", "7.0.3.1(B0232.0031)", "switch"},
+	"network/switch/dlink-des3200.snmprec.bz2":            {"dlink", "D-Link", "DES-3200-18", "R3MD1DB002523", "", "", "switch"},
+	"network/switch/h3c-comware-7-1-075.snmprec.bz2":      {"h3c-comware", "H3C", "SR8808-X", "210235A0YVX18A00000B", "Comware", "7.1.075 Release 7751P01", "switch"},
+	"network/switch/h3c-wx6103.snmprec.bz2":               {"h3c-comware", "H3C", "WX6103", "210231A76JX091000041", "Comware", "Release 2509P33", "wireless_controller"},
+	"network/switch/hpe-procurve-516733-b21.snmprec.bz2":  {"hp-procurve", "HPE", "516733-B21", "3C421900TX", "ProCurve", "Z.14.31", "switch"},
+	"network/switch/maipu-sm4200-16gef8ge-ac.snmprec.bz2": {"digital-china-maipu", "Maipu", "SM4200-16GEF8GE-AC", "", "", "6.0.222.39", "switch"},
+	"network/switch/zte-zxr10-5250.snmprec.bz2":           {"zte-zxr10", "ZTE", "ZXR10 5250-52TM-H", "", "ZXROS", "V2.05.11B19", "switch"},
+	"network/wifi/aruba-7210.snmprec.bz2":                 {"aruba-mobility-controller", "Aruba", "Aruba7210", "CV0008612", "ArubaOS", "6.5.1.6", "wireless_controller"},
+	"network/wifi/ubiquiti-m5.snmprec.bz2":                {"ubiquiti-airos", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4", "access_point"},
+	"os/linux/unknown-006.snmprec.bz2":                    {"net-snmp-linux", "", "", "", "Linux", "3.10.0-514.el7.x86_64", "server"},
+	"os/linux/sangfor.snmprec.bz2":                        {"linux-sysdescr", "Sangfor", "", "", "Linux", "2.4.35.4-AC1.95", ""},
+	"os/windows/XP.snmprec.bz2":                           {"windows", "", "", "", "Windows", "5.1.2600", "workstation"},
+	"os/windows/server-2003-5-2.snmprec.bz2":              {"windows", "", "", "", "Windows", "5.2.3790", "server"},
+	"storage/isilon-onefs.snmprec.bz2":                    {"isilon-onefs", "Dell EMC", "X210", "CEGER155100014", "OneFS", "7.2.1.0", "storage"},
+	"storage/netapp-fas3270.snmprec.bz2":                  {"netapp-ontap", "NetApp", "FAS3270", "940001051000", "ONTAP", "8.2.3 7-Mode", "storage"},
+}
+
+// TestFixtures checks profiles without a corpus walk against small walks
+// written from each vendor's documented OIDs and sysDescr formats.
+func TestFixtures(t *testing.T) {
+	e := engine(t)
+	cases := map[string]want{
+		"allied-telesis":          {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123456789", "AlliedWare Plus", "5.4.7-2.5", "switch"},
+		"aruba-os-cx":             {"aruba-os-cx", "HPE", "JL658A", "SG9ZKN1234", "ArubaOS-CX", "FL.10.06.0001", "switch"},
+		"axis-camera":             {"axis-camera", "Axis", "AXIS P1455-LE", "", "AXIS OS", "10.12.182", "camera"},
+		"brother-printer":         {"brother-printer", "Brother", "Brother HL-L6200DW", "U63891A7N123456", "", "1.15", "printer"},
+		"canon-printer":           {"canon-printer", "Canon", "Canon iR-ADV C5535", "XLT12345", "", "", "printer"},
+		"checkpoint-gaia":         {"checkpoint-gaia", "Check Point", "Check Point 6200", "1911BA1234", "Gaia", "R81.10", "firewall"},
+		"cisco-asa":               {"cisco-asa", "Cisco", "ASA5516", "JAD20123456", "ASA", "9.8(2)", "firewall"},
+		"cisco-ios-xe":            {"cisco-ios-xe", "Cisco", "C9300-48P", "FCW2233L0AB", "IOS-XE", "17.3.4", "switch"},
+		"cisco-ios-xr":            {"cisco-ios-xr", "Cisco", "ASR-9006", "FOX1234ABCD", "IOS-XR", "6.5.3", "router"},
+		"cyberpower":              {"cyberpower", "CyberPower", "PR1500ELCDRT2U", "PAKCR2000123", "", "CRA2000XYZ", "ups"},
+		"dell-idrac":              {"dell-idrac", "Dell", "PowerEdge R740", "ABC1234", "iDRAC", "6.10.30.00", "bmc"},
+		"dell-networking-os9":     {"dell-networking-os9", "Dell", "S4048-ON", "CN0XYZ98765", "Dell Networking OS", "9.14(2.4)", "switch"},
+		"dell-openmanage":         {"net-snmp-linux", "Dell", "PowerEdge R650", "7XYZ123", "Linux", "5.14.0-362.8.1.el9_3.x86_64", "server"},
+		"dell-os10":               {"dell-os10", "Dell", "S5248F-ON", "CN0ABCD1234", "OS10", "10.5.2.4", "switch"},
+		"dell-powerconnect":       {"dell-powerconnect", "Dell", "PCT5548P", "CN0P1234", "PowerConnect", "4.1.0.12", "switch"},
+		"epson-printer":           {"epson-printer", "Epson", "EPSON ET-4750 Series", "X5KM012345", "", "", "printer"},
+		"extreme-exos":            {"extreme-exos", "Extreme Networks", "X460G2-48p-10G4", "1611N-12345", "EXOS", "22.7.1.2", "switch"},
+		"extreme-voss":            {"extreme-voss", "Extreme Networks", "VSP-4850GTS-PWR+", "14JP123456", "VOSS", "7.1.0.0", "switch"},
+		"fortinet-other":          {"fortinet-other", "Fortinet", "", "S248EFTF20001234", "", "7.2.5", "switch"},
+		"generic-printer-mib":     {"", "", "Acme Laser 9000", "ACM123456", "", "", "printer"},
+		"hikvision":               {"hikvision", "Hikvision", "DS-2CD2143G2-I", "", "", "5.7.3 build 220112", "camera"},
+		"hp-ilo":                  {"hp-ilo", "HPE", "ProLiant DL380 Gen10", "CZJ1234567", "iLO", "2.72", "bmc"},
+		"hp-printer":              {"hp-printer", "HP", "HP LaserJet Pro M404dn", "PHBQB12345", "FutureSmart", "JSI23900012", "printer"},
+		"juniper-screenos":        {"juniper-screenos", "Juniper Networks", "SSG5-Serial-WLAN", "0168102006001234", "ScreenOS", "6.3.0r19.0", "firewall"},
+		"kyocera-printer":         {"kyocera-printer", "Kyocera", "ECOSYS M2540dn", "VCF8Z12345", "", "", "printer"},
+		"lexmark-printer":         {"lexmark-printer", "Lexmark", "Lexmark MX511de", "7015123456ABC", "", "MXTGM.052.024", "printer"},
+		"mikrotik-routeros":       {"mikrotik-routeros", "MikroTik", "RB4011iGS+", "D4F00A1B2C3D", "RouterOS", "7.11.2", "router"},
+		"net-snmp-bsd":            {"net-snmp-bsd", "", "", "", "FreeBSD", "13.2-RELEASE", "server"},
+		"net-snmp-other-unix":     {"net-snmp-other-unix", "", "", "", "Solaris", "5.11", "server"},
+		"netgear":                 {"netgear", "Netgear", "GS724Tv4", "", "", "", "switch"},
+		"qnap-qts":                {"qnap-qts", "QNAP", "TS-453D", "", "QTS", "5.10.60-qnap", "storage"},
+		"ricoh-printer":           {"ricoh-printer", "Ricoh", "RICOH MP C3004ex", "C778P123456", "", "1.05", "printer"},
+		"ruckus-wireless":         {"ruckus-wireless", "Ruckus", "ZD1200", "271704001234", "ZoneDirector", "10.1.2.0 build 275", "wireless_controller"},
+		"sonicwall-sonicos":       {"sonicwall-sonicos", "SonicWall", "TZ 400", "18B1690A1234", "SonicOS", "6.5.4.4-44n", "firewall"},
+		"synology-dsm":            {"synology-dsm", "Synology", "DS920+", "2080RQR123456", "DSM", "7.2-64570", "storage"},
+		"synology-sysobjectid":    {"synology-dsm", "Synology", "RS1221+", "21A0SBR123456", "DSM", "7.1.1-42962", "storage"},
+		"tplink":                  {"tplink", "TP-Link", "T2600G-28TS", "2219012001234", "", "3.0.0 Build 20180806 Rel.35538", "switch"},
+		"ubiquiti-edgeos":         {"ubiquiti-edgeos", "Ubiquiti", "", "", "EdgeOS", "2.0.9", "router"},
+		"ubiquiti-unifi-sysdescr": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "UAP-AC-Pro", "", "UniFi", "6.5.28.14491", "access_point"},
+		"vmware-esxi":             {"vmware-esxi", "", "", "", "ESXi", "7.0.3", "hypervisor"},
+		"xerox-printer":           {"xerox-printer", "Xerox", "Xerox WorkCentre 7845", "3123456789", "", "073.040.075.34540", "printer"},
+		"zyxel":                   {"zyxel", "Zyxel", "GS1920-24HP", "S172L21001234", "", "V4.50(AAOC.6)", "switch"},
+	}
+	files, err := filepath.Glob("testdata/fixtures/*.snmprec")
+	if err != nil || len(files) != len(cases) {
+		t.Fatalf("fixtures: %d files (%v), %d cases", len(files), err, len(cases))
+	}
+	for name, w := range cases {
+		t.Run(name, func(t *testing.T) {
+			got, _ := identifyFile(t, e, filepath.Join("testdata/fixtures", name+".snmprec"))
+			check(t, got, w)
+		})
+	}
+}
+
+// TestEveryProfileCovered: each non-generic profile wins at least one test
+// case, from the corpus or a fixture, or is reached by another test here.
+func TestEveryProfileCovered(t *testing.T) {
+	if !testenv.FullCorpus() {
+		t.Skip("corpus walks are slow to parse: skipped under -short and -race; CI runs them in full without -race")
+	}
+	e := engine(t)
+	covered := map[string]bool{}
+	var files []string
+	fx, _ := filepath.Glob("testdata/fixtures/*.snmprec")
+	files = append(files, fx...)
+	if _, err := os.Stat(corpusDir); err == nil {
+		for f := range corpusCases {
+			files = append(files, filepath.Join(corpusDir, f))
+		}
+	} else {
+		t.Skipf("corpus not found at %s: %v", corpusDir, err)
+	}
+	for _, f := range files {
+		for _, m := range e.Explain(input(t, e, f)) {
+			if m.Matched {
+				covered[m.Profile] = true
+			}
+		}
+	}
+	for _, p := range e.profiles {
+		if !covered[p.id] {
+			t.Errorf("profile %s matched no corpus walk or fixture", p.id)
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	e := engine(t)
+	in := Input{
+		SysObjectID: "1.3.6.1.4.1.9.1.617",
+		SysDescr:    "Cisco IOS Software, C3560 Software (C3560-IPSERVICESK9-M), Version 12.2(55)SE3, RELEASE SOFTWARE (fc1)",
+	}
+	ms := e.Explain(in)
+	if len(ms) != len(e.profiles) {
+		t.Fatalf("Explain returned %d matches for %d profiles", len(ms), len(e.profiles))
+	}
+	if !ms[0].Matched || !ms[0].Winner || ms[0].Profile != "cisco-ios" {
+		t.Fatalf("first match = %+v, want the winning cisco-ios", ms[0])
+	}
+	if ms[0].Fields[FieldOSVersion] != "12.2(55)SE3" || ms[0].Fields[FieldOS] != "IOS" {
+		t.Errorf("cisco-ios fields = %v", ms[0].Fields)
+	}
+	joined := strings.Join(ms[0].Reasons, "; ")
+	if !strings.Contains(joined, "sysObjectID under 1.3.6.1.4.1.9") || !strings.Contains(joined, "sysDescr matches") {
+		t.Errorf("reasons = %q", joined)
+	}
+	var sawGeneric, sawXE bool
+	lastMatched := true
+	for i, m := range ms {
+		if m.Matched && !lastMatched {
+			t.Errorf("matched profile %s after unmatched ones", m.Profile)
+		}
+		lastMatched = m.Matched
+		if i > 0 && m.Winner {
+			t.Errorf("second winner %s", m.Profile)
+		}
+		switch m.Profile {
+		case "cisco-generic":
+			sawGeneric = m.Matched && m.Score < ms[0].Score
+		case "cisco-ios-xe":
+			sawXE = !m.Matched && len(m.Reasons) > 0
+		}
+	}
+	if !sawGeneric || !sawXE {
+		t.Errorf("cisco-generic matched below winner: %v; cisco-ios-xe unmatched with reasons: %v", sawGeneric, sawXE)
+	}
+	// Explain and Identify agree.
+	res := e.Identify(in)
+	if res.Profile != "cisco-ios" || res.Vendor != "Cisco" || res.OSVersion != "12.2(55)SE3" {
+		t.Errorf("Identify = %+v", res)
+	}
+	ev := res.Evidence[FieldOSVersion]
+	if ev.OID != OIDSysDescr || ev.Rule != "profile cisco-ios: sysDescr version" || ev.Value != "12.2(55)SE3" {
+		t.Errorf("os_version evidence = %+v", ev)
+	}
+}
+
+func TestVendorFromEnterpriseNumber(t *testing.T) {
+	e := engine(t)
+	for _, c := range []struct{ oid, want string }{
+		{"1.3.6.1.4.1.2636.1.1.1.2.21", "Juniper Networks"}, // profile
+		{"1.3.6.1.4.1.3375.2.1.3.4.43", "F5"},               // registry, normalised
+		{"1.3.6.1.4.1.8072.3.2.10", ""},                     // net-snmp says nothing of the maker
+		{"1.3.6.1.4.1.35047.2.1", "Sangfor"},
+		{"1.3.6.1.4.1.4294967295", ""}, // out of range
+		{"not an oid", ""},
+	} {
+		r := e.Identify(Input{SysObjectID: c.oid})
+		if r.Vendor != c.want {
+			t.Errorf("%s: vendor %q, want %q", c.oid, r.Vendor, c.want)
+		}
+	}
+	r := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.3375.2.1.3.4.43"})
+	if ev := r.Evidence[FieldVendor]; ev.OID != OIDSysObjectID || !strings.HasPrefix(ev.Rule, "enterprise number 3375") {
+		t.Errorf("vendor evidence = %+v", ev)
+	}
+}
+
+func TestNormalizeVendor(t *testing.T) {
+	for in, want := range map[string]string{
+		"ciscoSystems":                        "Cisco",
+		"Cisco Systems, Inc.":                 "Cisco",
+		"Juniper Networks, Inc.":              "Juniper Networks",
+		"HUAWEI Technology Co.,Ltd":           "Huawei",
+		"Hewlett Packard Enterprise":          "HPE",
+		"Hewlett-Packard":                     "HP",
+		"IBM (https://w3.ibm.com/standards )": "IBM",
+		"American Power Conversion Corp.":     "APC",
+		"Some Maker GmbH":                     "Some Maker",
+		"Acme Widgets Co., Ltd.":              "Acme Widgets",
+		"HPC Systems Inc.":                    "HPC Systems",
+		"":                                    "",
+	} {
+		if got := NormalizeVendor(in); got != want {
+			t.Errorf("NormalizeVendor(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	for _, s := range []string{"", " ", "0", "N/A", "n/a", "unknown", "Unknown", "123456789", "XXXXXXXX",
+		"xxxxxxxxxxxx", "00000000", "Not Specified", "To be filled by O.E.M.", "Default string", "0.0.0",
+		"00:00:00", "FFFFFFFF", "System Serial Number", "None", "\x00\x00"} {
+		if !IsPlaceholder(s) {
+			t.Errorf("IsPlaceholder(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"FOC1408Z61U", "JN11FCEC5AFA", "1.0", "A1", "S5720", "12"} {
+		if IsPlaceholder(s) {
+			t.Errorf("IsPlaceholder(%q) = true", s)
+		}
+	}
+	// A placeholder chassis serial falls through to the next rule: the
+	// lowest-index row with a real serial.
+	e := engine(t)
+	in := Input{
+		SysObjectID: "1.3.6.1.4.1.30065.1.3011.7150",
+		SysDescr:    "Arista Networks EOS version 4.20.5F running on an Arista Networks DCS-7150S-52-CL",
+		Entities: []Entity{
+			{Index: 1, Class: 3, Model: "DCS-7150S-52-CL", Serial: "To be filled by O.E.M."},
+			{Index: 5, Class: 9, Model: "PWR-460AC-F", Serial: "N/A"},
+			{Index: 3, Class: 9, Model: "Supervisor", Serial: "JPE1234"},
+		},
+	}
+	r := e.Identify(in)
+	if r.Serial != "JPE1234" || r.Model != "DCS-7150S-52-CL" {
+		t.Errorf("serial %q model %q", r.Serial, r.Model)
+	}
+	if ev := r.Evidence[FieldSerial]; ev.OID != OIDEntPhysicalEntry+".11.3" {
+		t.Errorf("serial evidence = %+v", ev)
+	}
+	in.Entities[2].Serial = "0"
+	if r := e.Identify(in); r.Serial != "" {
+		t.Errorf("serial %q from placeholders", r.Serial)
+	}
+}
+
+func TestStrictYAML(t *testing.T) {
+	good := "profiles:\n  - id: x\n    match:\n      sys_descr: ['^X']\n    vendor: X\n    model:\n      - sys_descr: 'X (\\S+)'\n"
+	for name, src := range map[string]string{
+		"unknown top key":     good + "extra: 1\n",
+		"unknown profile key": strings.Replace(good, "vendor: X", "vendr: X", 1),
+		"unknown match key":   strings.Replace(good, "sys_descr: ['^X']", "sysdescr: ['^X']", 1),
+		"unknown rule key":    strings.Replace(good, "- sys_descr: 'X (\\S+)'", "- sys_descr: 'X (\\S+)'\n        regexp: 'y'", 1),
+		"bad regexp":          strings.Replace(good, "'^X'", "'(['", 1),
+		"two sources":         strings.Replace(good, "- sys_descr: 'X (\\S+)'", "- sys_descr: 'X'\n        oid: 1.2.3", 1),
+		"bad device type":     good + "    device_type: toaster\n",
+		"no match":            "profiles:\n  - id: x\n    vendor: X\n",
+		"bad entity field":    strings.Replace(good, "- sys_descr: 'X (\\S+)'", "- entity: colour", 1),
+		"bad oid":             strings.Replace(good, "- sys_descr: 'X (\\S+)'", "- oid: 1.3.x", 1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(src)}}); err == nil {
+				t.Errorf("loaded without error:\n%s", src)
+			}
+		})
+	}
+	ps, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(good)}})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("good profile: %v", err)
+	}
+	if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(good)}, "b.yaml": {Data: []byte(good)}}); err == nil {
+		t.Error("duplicate id accepted")
+	}
+}
+
+func TestVendorOIDs(t *testing.T) {
+	e := engine(t)
+	oids := e.VendorOIDs()
+	if !slices.IsSortedFunc(oids, snmprec.CompareOID) {
+		t.Error("VendorOIDs not sorted")
+	}
+	for _, want := range []string{"1.3.6.1.4.1.2636.3.1.3.0", "1.3.6.1.4.1.12356.100.1.1.1.0", "1.3.6.1.4.1.318.1.1.1.1.1.1.0",
+		"1.3.6.1.2.1.43.5.1.1.17", "1.3.6.1.2.1.33.1.1", "1.3.6.1.4.1.6574.1.5.1.0", "1.3.6.1.4.1.14988.1.1.7.3.0"} {
+		found := false
+		for _, o := range oids {
+			if hasOIDPrefix(want, o) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("VendorOIDs lacks %s", want)
+		}
+	}
+	for _, o := range oids {
+		if hasOIDPrefix(o, "1.3.6.1.2.1.1") || hasOIDPrefix(o, "1.3.6.1.2.1.47") {
+			t.Errorf("VendorOIDs lists system/ENTITY OID %s", o)
+		}
+	}
+}
+
+func TestInputFromWalk(t *testing.T) {
+	b := OIDEntPhysicalEntry
+	w := snmprec.NewWalk([]snmprec.Record{
+		{OID: OIDSysDescr, Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte("Box 1.0\x00")}},
+		{OID: OIDSysObjectID, Value: snmprec.Value{Type: snmprec.TypeOID, OID: "1.3.6.1.4.1.9.1.1"}},
+		{OID: OIDSysName, Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte("sw1")}},
+		{OID: b + ".5.2", Value: snmprec.Value{Type: snmprec.TypeInteger, Int: 9}},
+		{OID: b + ".5.1", Value: snmprec.Value{Type: snmprec.TypeInteger, Int: 3}},
+		{OID: b + ".11.1", Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte("SER1  ")}},
+		{OID: b + ".4.2", Value: snmprec.Value{Type: snmprec.TypeInteger, Int: 1}},
+		{OID: "1.3.6.1.4.1.9.3.6.3.0", Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte("X")}},
+		{OID: "1.3.6.1.4.1.9.9.9.0", Value: snmprec.Value{Type: snmprec.TypeInteger, Int: 1}},
+	})
+	in := InputFromWalk(w, []string{"1.3.6.1.4.1.9.3"})
+	if in.SysDescr != "Box 1.0" || in.SysObjectID != "1.3.6.1.4.1.9.1.1" || in.SysName != "sw1" {
+		t.Errorf("system group = %q %q %q", in.SysDescr, in.SysObjectID, in.SysName)
+	}
+	if len(in.Entities) != 2 || in.Entities[0].Index != 1 || in.Entities[0].Class != 3 || in.Entities[0].Serial != "SER1" ||
+		in.Entities[1].ContainedIn != 1 || in.Entities[1].Class != 9 {
+		t.Errorf("entities = %+v", in.Entities)
+	}
+	if len(in.Values) != 1 {
+		t.Errorf("values = %v", in.Values)
+	}
+	if got := InputFromWalk(nil, nil); got.SysDescr != "" || got.Values != nil {
+		t.Errorf("nil walk = %+v", got)
+	}
+}
+
+func TestParseSoftware(t *testing.T) {
+	for in, want := range map[string]record.Software{
+		"adduser_3.134_all":                                           {Name: "adduser", Version: "3.134", Arch: "all"},
+		"libc6_2.36-9+deb12u4_amd64":                                  {Name: "libc6", Version: "2.36-9+deb12u4", Arch: "amd64"},
+		"python3-apt_2.6.0_amd64":                                     {Name: "python3-apt", Version: "2.6.0", Arch: "amd64"},
+		"tzdata_2024a-0+deb12u1_all":                                  {Name: "tzdata", Version: "2024a-0+deb12u1", Arch: "all"},
+		"vim_2:9.0.1378-2_amd64":                                      {Name: "vim", Version: "2:9.0.1378-2", Arch: "amd64"},
+		"openssl-libs-3.0.7-25.el9.x86_64":                            {Name: "openssl-libs", Version: "3.0.7-25.el9", Arch: "x86_64"},
+		"openssl-libs-1:3.0.7-25.el9.x86_64":                          {Name: "openssl-libs", Version: "1:3.0.7-25.el9", Arch: "x86_64"},
+		"kernel-3.10.0-514.el7.x86_64":                                {Name: "kernel", Version: "3.10.0-514.el7", Arch: "x86_64"},
+		"tzdata-2024a-1.el9.noarch":                                   {Name: "tzdata", Version: "2024a-1.el9", Arch: "noarch"},
+		"bash-4.2.46-34.el7":                                          {Name: "bash", Version: "4.2.46-34.el7"},
+		"gpg-pubkey-fd431d51-4ae0493b":                                {Name: "gpg-pubkey-fd431d51-4ae0493b"},
+		"Mozilla Firefox (x64 en-US) 120.0.1":                         {Name: "Mozilla Firefox (x64 en-US)", Version: "120.0.1", Arch: "x64"},
+		"Microsoft Visual C++ 2019 X64 Minimum Runtime - 14.29.30133": {Name: "Microsoft Visual C++ 2019 X64 Minimum Runtime", Version: "14.29.30133", Arch: "x64"},
+		"7-Zip 19.00 (x64)":                                           {Name: "7-Zip", Version: "19.00", Arch: "x64"},
+		"Notepad++ (64-bit x64)":                                      {Name: "Notepad++ (64-bit x64)"},
+		"Notepad++ v8.5.8":                                            {Name: "Notepad++", Version: "8.5.8"},
+		"Google Chrome":                                               {Name: "Google Chrome"},
+		"Microsoft Office Professional Plus 2016":                     {Name: "Microsoft Office Professional Plus 2016"},
+		"WinPcap":      {Name: "WinPcap"},
+		"  padded\x00": {Name: "padded"},
+		"":             {},
+	} {
+		if got := ParseSoftware(in); got != want {
+			t.Errorf("ParseSoftware(%q) = %+v, want %+v", in, got, want)
+		}
+	}
+}
+
+func TestConcurrentIdentify(t *testing.T) {
+	e := engine(t)
+	in := Input{SysObjectID: "1.3.6.1.4.1.2636.1.1.1.2.21", SysDescr: "Juniper Networks, Inc. mx960 internet router, kernel JUNOS 16.1R6.7"}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if r := e.Identify(in); r.OSVersion != "16.1R6.7" {
+					t.Errorf("os_version %q", r.OSVersion)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func FuzzIdentify(f *testing.F) {
+	for _, s := range []string{
+		"Cisco IOS Software, C3560 Software (C3560-IPSERVICESK9-M), Version 12.2(55)SE3, RELEASE SOFTWARE (fc1)",
+		"S5720-36C-EI-AC \r\nHuawei Versatile Routing Platform Software \r\n VRP (R) software,Version 5.160 (S5720 V200R007C00SPC500)",
+		"APC Web/SNMP Management Card (MB:v4.1.0 PF:v6.7.2 MN:AP7902B HR:B2 SN: 5A1551F39430 MD:10/07/2018)",
+		" ; AXIS P1455-LE; Network Camera; 10.12.182; Jan 10 2023 11:13; 201; 1;",
+		"Linux host 6.1.0-13-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1 (2023-09-29) x86_64",
+		"\xff\xfe\x00version", "",
+	} {
+		f.Add("1.3.6.1.4.1.9.1.617", s)
+		f.Add("1.3.6.1.4.1.2011.2.23.276", s)
+		f.Add("1.3.6.1.4.1.8072.3.2.10", s)
+	}
+	e := engine(f)
+	f.Fuzz(func(t *testing.T, oid, descr string) {
+		r := e.Identify(Input{SysObjectID: oid, SysDescr: descr})
+		for k, ev := range r.Evidence {
+			if ev.Value == "" || ev.Rule == "" {
+				t.Fatalf("empty evidence for %s: %+v", k, ev)
+			}
+		}
+		_ = e.Explain(Input{SysObjectID: oid, SysDescr: descr})
+	})
+}
+
+func FuzzParseSoftware(f *testing.F) {
+	for _, s := range []string{"adduser_3.134_all", "openssl-libs-1:3.0.7-25.el9.x86_64", "Mozilla Firefox (x64 en-US) 120.0.1", "a-b-c", "_", "- 1.2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sw := ParseSoftware(s)
+		if strings.TrimSpace(s) != "" && sw.Name == "" && sw.Version != "" {
+			t.Fatalf("version without name from %q: %+v", s, sw)
+		}
+	})
+}

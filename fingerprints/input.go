@@ -1,0 +1,113 @@
+package fingerprints
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/netcensus/netcensus/internal/snmprec"
+)
+
+// InputFromWalk builds an Input from a walk: the system group, the
+// entPhysicalTable and the values at or below each of oids (usually
+// Engine.VendorOIDs). The live collector uses it on what it walked, so
+// recorded and live devices are decoded by the same code.
+func InputFromWalk(w *snmprec.Walk, oids []string) Input {
+	var in Input
+	if w == nil {
+		return in
+	}
+	if v, ok := w.Get(OIDSysObjectID); ok {
+		if v.Type == snmprec.TypeOID {
+			in.SysObjectID = v.OID
+		} else if s, ok := v.Text(); ok {
+			in.SysObjectID = strings.TrimPrefix(strings.TrimSpace(s), ".")
+		}
+	}
+	if v, ok := w.Get(OIDSysDescr); ok {
+		in.SysDescr = valueString(v)
+	}
+	if v, ok := w.Get(OIDSysName); ok {
+		in.SysName = valueString(v)
+	}
+	in.Entities = entitiesFromWalk(w)
+	in.Values = map[string]snmprec.Value{}
+	for _, o := range oids {
+		o = strings.TrimPrefix(o, ".")
+		for _, r := range w.Subtree(o) {
+			if r.Value.Type.IsException() {
+				continue
+			}
+			in.Values[r.OID] = r.Value
+		}
+	}
+	if len(in.Values) == 0 {
+		in.Values = nil
+	}
+	return in
+}
+
+// entitiesFromWalk decodes entPhysicalTable rows, in index order.
+func entitiesFromWalk(w *snmprec.Walk) []Entity {
+	prefix := OIDEntPhysicalEntry + "."
+	rows := map[int]*Entity{}
+	var order []int
+	for _, r := range w.Subtree(OIDEntPhysicalEntry) {
+		rest := strings.TrimPrefix(r.OID, prefix)
+		colS, idxS, ok := strings.Cut(rest, ".")
+		if !ok || strings.Contains(idxS, ".") {
+			continue
+		}
+		col, err1 := strconv.Atoi(colS)
+		idx, err2 := strconv.Atoi(idxS)
+		if err1 != nil || err2 != nil || idx < 0 {
+			continue
+		}
+		e := rows[idx]
+		if e == nil {
+			e = &Entity{Index: idx}
+			rows[idx] = e
+			order = append(order, idx)
+		}
+		s := cleanValue(valueString(r.Value))
+		switch col {
+		case 2:
+			e.Descr = s
+		case 4:
+			e.ContainedIn = int(r.Value.Int)
+		case 5:
+			e.Class = int(r.Value.Int)
+		case 7:
+			e.Name = s
+		case 8:
+			e.HardwareRev = s
+		case 9:
+			e.FirmwareRev = s
+		case 10:
+			e.SoftwareRev = s
+		case 11:
+			e.Serial = s
+		case 12:
+			e.Mfg = s
+		case 13:
+			e.Model = s
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	// Subtree is in OID order, so columns come in column order and rows
+	// first appear in index order within column 2 (or the first column
+	// present); sort to be sure.
+	out := make([]Entity, 0, len(order))
+	for _, idx := range order {
+		out = append(out, *rows[idx])
+	}
+	sortEntities(out)
+	return out
+}
+
+func sortEntities(es []Entity) {
+	slices.SortStableFunc(es, func(a, b Entity) int { return cmp.Compare(a.Index, b.Index) })
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package pen
+
+const raceEnabled = false

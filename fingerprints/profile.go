@@ -1,0 +1,412 @@
+package fingerprints
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The profile file format (profiles/*.yaml, decoded strictly: an unknown key
+// is an error):
+//
+//	profiles:
+//	  - id: cisco-ios              # unique, lower-case
+//	    priority: 50               # higher wins among matching profiles
+//	    generic: false             # generic profiles only fill gaps, never win
+//	    match:                     # every kind given must match; any entry of a kind
+//	      sys_object_id: [1.3.6.1.4.1.9.1]     # OID prefixes
+//	      sys_descr: ['Cisco IOS Software']    # regular expressions
+//	      entity_mfg: ['(?i)cisco']            # regexps on any ENTITY row's entPhysicalMfgName
+//	      entity_model: ['^WS-C']              # regexps on any ENTITY row's entPhysicalModelName
+//	      oid_present: [1.3.6.1.4.1.6574.1.5.1.0]  # a value at or below this OID
+//	    exclude:                   # same kinds; any hit rejects the profile
+//	      sys_descr: ['IOS[ -]XE']
+//	    vendor: Cisco              # a literal, or a list of rules as below
+//	    model:                     # rules, tried in order; the first good value wins
+//	      - entity: model                      # chassis row field
+//	      - sys_descr: '^Cisco IOS Software, (\S+) Software'
+//	      - oid: 1.3.6.1.4.1.9.3.6.3.0
+//	        regex: '...'                       # optional capture on the value
+//	        template: '$1-$2'                  # optional regexp template
+//	      - walk: 1.3.6.1.2.1.43.5.1.1.17      # first good value below a prefix
+//	      - hr_device: printer                 # hrDeviceDescr of the first device of a type
+//	      - sys_object_id: 1.3.6.1.4.1.318.1.3 # the arcs after this prefix, usually with map
+//	        map: {"2": ups, "4": pdu}
+//	      - sys_descr: 'Firewall'              # a regexp with value: the literal when it matches
+//	        value: firewall
+//	    serial, os, os_version, device_type: rules as for model
+//
+// A rule has exactly one source: entity, sys_descr, oid, walk, hr_device,
+// sys_object_id or (alone) value.
+
+type profileFile struct {
+	Profiles []profileSpec `yaml:"profiles"`
+}
+
+type profileSpec struct {
+	ID         string    `yaml:"id"`
+	Priority   int       `yaml:"priority"`
+	Generic    bool      `yaml:"generic"`
+	Match      matchSpec `yaml:"match"`
+	Exclude    matchSpec `yaml:"exclude"`
+	Vendor     rules     `yaml:"vendor"`
+	Model      rules     `yaml:"model"`
+	Serial     rules     `yaml:"serial"`
+	OS         rules     `yaml:"os"`
+	OSVersion  rules     `yaml:"os_version"`
+	DeviceType rules     `yaml:"device_type"`
+}
+
+type matchSpec struct {
+	SysObjectID []string `yaml:"sys_object_id"`
+	SysDescr    []string `yaml:"sys_descr"`
+	EntityMfg   []string `yaml:"entity_mfg"`
+	EntityModel []string `yaml:"entity_model"`
+	OIDPresent  []string `yaml:"oid_present"`
+}
+
+func (m matchSpec) empty() bool {
+	return len(m.SysObjectID)+len(m.SysDescr)+len(m.EntityMfg)+len(m.EntityModel)+len(m.OIDPresent) == 0
+}
+
+type ruleSpec struct {
+	Entity      string            `yaml:"entity"`
+	SysDescr    string            `yaml:"sys_descr"`
+	OID         string            `yaml:"oid"`
+	Walk        string            `yaml:"walk"`
+	HRDevice    string            `yaml:"hr_device"`
+	SysObjectID string            `yaml:"sys_object_id"`
+	Value       string            `yaml:"value"`
+	Regex       string            `yaml:"regex"`
+	Template    string            `yaml:"template"`
+	Map         map[string]string `yaml:"map"`
+	Name        string            `yaml:"name"`
+}
+
+var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "value", "regex", "template", "map", "name"}
+
+// rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
+type rules []ruleSpec
+
+// UnmarshalYAML accepts a scalar (a literal value) or a sequence of rule
+// mappings, rejecting unknown rule keys (yaml.v3 does not carry KnownFields
+// into custom unmarshalers, so the check is done here).
+func (r *rules) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*r = rules{{Value: n.Value}}
+		return nil
+	case yaml.SequenceNode:
+		out := make(rules, 0, len(n.Content))
+		for _, item := range n.Content {
+			if item.Kind != yaml.MappingNode {
+				return fmt.Errorf("line %d: a rule must be a mapping", item.Line)
+			}
+			for i := 0; i+1 < len(item.Content); i += 2 {
+				k := item.Content[i].Value
+				if !slices.Contains(ruleKeys, k) {
+					return fmt.Errorf("line %d: field %s not found in rule", item.Content[i].Line, k)
+				}
+			}
+			var rs ruleSpec
+			if err := item.Decode(&rs); err != nil {
+				return err
+			}
+			out = append(out, rs)
+		}
+		*r = out
+		return nil
+	}
+	return fmt.Errorf("line %d: rules must be a value or a list", n.Line)
+}
+
+// Field names, also the Evidence keys.
+const (
+	FieldVendor     = "vendor"
+	FieldModel      = "model"
+	FieldSerial     = "serial"
+	FieldOS         = "os"
+	FieldOSVersion  = "os_version"
+	FieldDeviceType = "device_type"
+)
+
+var fieldOrder = []string{FieldVendor, FieldModel, FieldSerial, FieldOS, FieldOSVersion, FieldDeviceType}
+
+// DeviceTypes are the values device_type may take.
+var deviceTypes = []string{
+	"router", "switch", "firewall", "wireless", "wireless_controller", "access_point", "load_balancer",
+	"server", "workstation", "hypervisor", "printer", "ups", "pdu", "storage", "camera", "nvr",
+	"phone", "bmc", "appliance", "sensor", "power", "media_converter", "cooling",
+}
+
+type source int
+
+const (
+	srcValue source = iota
+	srcEntity
+	srcSysDescr
+	srcOID
+	srcWalk
+	srcHRDevice
+	srcSysObjectID
+)
+
+type rule struct {
+	src      source
+	arg      string         // entity field, OID, prefix, hr device type OID
+	re       *regexp.Regexp // sys_descr regex or post-filter
+	value    string         // literal
+	template string
+	mapping  map[string]string
+	name     string
+}
+
+type profile struct {
+	id       string
+	priority int
+	generic  bool
+	file     string
+	match    matcher
+	exclude  matcher
+	fields   map[string][]rule
+}
+
+type matcher struct {
+	sysObjectID []string
+	sysDescr    []*regexp.Regexp
+	entityMfg   []*regexp.Regexp
+	entityModel []*regexp.Regexp
+	oidPresent  []string
+}
+
+var entityFields = map[string]int{
+	"descr": 2, "name": 7, "hardware_rev": 8, "firmware_rev": 9, "software_rev": 10,
+	"serial": 11, "mfg": 12, "model": 13,
+}
+
+var hrDeviceTypes = map[string]string{
+	"other": "1", "unknown": "2", "processor": "3", "network": "4", "printer": "5",
+	"disk": "6", "video": "10", "audio": "11", "coprocessor": "12", "keyboard": "13",
+	"modem": "14", "parallel": "15", "pointing": "16", "serial": "17", "tape": "18",
+	"clock": "19", "volatile_memory": "20", "nonvolatile_memory": "21",
+}
+
+// decodeProfiles reads one profile file strictly.
+func decodeProfiles(name string, r io.Reader) ([]*profile, error) {
+	dec := yaml.NewDecoder(r)
+	dec.KnownFields(true)
+	var pf profileFile
+	if err := dec.Decode(&pf); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("profile file %s: empty", name)
+		}
+		return nil, fmt.Errorf("profile file %s: %w", name, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("profile file %s: more than one YAML document", name)
+	}
+	out := make([]*profile, 0, len(pf.Profiles))
+	for i, ps := range pf.Profiles {
+		p, err := compileProfile(ps)
+		if err != nil {
+			return nil, fmt.Errorf("profile file %s: profile %d (%s): %w", name, i, ps.ID, err)
+		}
+		p.file = name
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+var oidRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
+
+func compileProfile(ps profileSpec) (*profile, error) {
+	if !idRE.MatchString(ps.ID) {
+		return nil, fmt.Errorf("id %q: want lower-case letters, digits and dashes", ps.ID)
+	}
+	if ps.Match.empty() && !ps.Generic {
+		return nil, errors.New("a profile that is not generic needs a match")
+	}
+	p := &profile{id: ps.ID, priority: ps.Priority, generic: ps.Generic, fields: map[string][]rule{}}
+	var err error
+	if p.match, err = compileMatcher(ps.Match); err != nil {
+		return nil, fmt.Errorf("match: %w", err)
+	}
+	if p.exclude, err = compileMatcher(ps.Exclude); err != nil {
+		return nil, fmt.Errorf("exclude: %w", err)
+	}
+	for _, f := range []struct {
+		name  string
+		rules rules
+	}{
+		{FieldVendor, ps.Vendor}, {FieldModel, ps.Model}, {FieldSerial, ps.Serial},
+		{FieldOS, ps.OS}, {FieldOSVersion, ps.OSVersion}, {FieldDeviceType, ps.DeviceType},
+	} {
+		for j, rs := range f.rules {
+			r, err := compileRule(rs)
+			if err != nil {
+				return nil, fmt.Errorf("%s rule %d: %w", f.name, j, err)
+			}
+			if f.name == FieldDeviceType {
+				if err := checkDeviceTypes(r); err != nil {
+					return nil, fmt.Errorf("%s rule %d: %w", f.name, j, err)
+				}
+			}
+			p.fields[f.name] = append(p.fields[f.name], r)
+		}
+	}
+	return p, nil
+}
+
+func checkDeviceTypes(r rule) error {
+	vals := []string{}
+	if r.src == srcValue || r.value != "" {
+		vals = append(vals, r.value)
+	}
+	for _, v := range r.mapping {
+		vals = append(vals, v)
+	}
+	for _, v := range vals {
+		if !slices.Contains(deviceTypes, v) {
+			return fmt.Errorf("device type %q is not one of %s", v, strings.Join(deviceTypes, ", "))
+		}
+	}
+	return nil
+}
+
+func compileMatcher(ms matchSpec) (matcher, error) {
+	var m matcher
+	for _, o := range ms.SysObjectID {
+		o = strings.TrimPrefix(o, ".")
+		if !oidRE.MatchString(o) {
+			return m, fmt.Errorf("sys_object_id %q is not an OID", o)
+		}
+		m.sysObjectID = append(m.sysObjectID, o)
+	}
+	for _, o := range ms.OIDPresent {
+		o = strings.TrimPrefix(o, ".")
+		if !oidRE.MatchString(o) {
+			return m, fmt.Errorf("oid_present %q is not an OID", o)
+		}
+		m.oidPresent = append(m.oidPresent, o)
+	}
+	for _, l := range []struct {
+		src []string
+		dst *[]*regexp.Regexp
+	}{{ms.SysDescr, &m.sysDescr}, {ms.EntityMfg, &m.entityMfg}, {ms.EntityModel, &m.entityModel}} {
+		for _, s := range l.src {
+			re, err := regexp.Compile(s)
+			if err != nil {
+				return m, fmt.Errorf("regexp %q: %w", s, err)
+			}
+			*l.dst = append(*l.dst, re)
+		}
+	}
+	return m, nil
+}
+
+func compileRule(rs ruleSpec) (rule, error) {
+	r := rule{value: rs.Value, template: rs.Template, mapping: rs.Map, name: rs.Name}
+	n := 0
+	set := func(s source, arg string) {
+		if arg != "" {
+			n++
+			r.src, r.arg = s, strings.TrimPrefix(arg, ".")
+		}
+	}
+	set(srcEntity, rs.Entity)
+	set(srcSysDescr, rs.SysDescr)
+	set(srcOID, rs.OID)
+	set(srcWalk, rs.Walk)
+	set(srcHRDevice, rs.HRDevice)
+	set(srcSysObjectID, rs.SysObjectID)
+	switch {
+	case n > 1:
+		return r, errors.New("a rule takes one source")
+	case n == 0 && rs.Value == "":
+		return r, errors.New("a rule needs a source or a value")
+	case n == 0 && (rs.Regex != "" || rs.Map != nil || rs.Template != ""):
+		return r, errors.New("a literal value takes no regex, template or map")
+	}
+	switch r.src {
+	case srcEntity:
+		if _, ok := entityFields[r.arg]; !ok {
+			return r, fmt.Errorf("entity field %q unknown", r.arg)
+		}
+	case srcOID, srcWalk, srcSysObjectID:
+		if !oidRE.MatchString(r.arg) {
+			return r, fmt.Errorf("%q is not an OID", r.arg)
+		}
+	case srcHRDevice:
+		t, ok := hrDeviceTypes[r.arg]
+		if !ok {
+			return r, fmt.Errorf("hr_device type %q unknown", r.arg)
+		}
+		r.arg = "1.3.6.1.2.1.25.3.1." + t
+	}
+	pat := rs.Regex
+	if r.src == srcSysDescr {
+		if pat != "" {
+			return r, errors.New("sys_descr is itself the regex; regex is not allowed with it")
+		}
+		pat = rs.SysDescr
+	}
+	if pat != "" {
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			return r, fmt.Errorf("regexp %q: %w", pat, err)
+		}
+		r.re = re
+	}
+	if r.template != "" && r.re == nil {
+		return r, errors.New("template needs a regex")
+	}
+	return r, nil
+}
+
+// loadProfiles reads every *.yaml file of fsys's root in name order and
+// checks that ids are unique.
+func loadProfiles(fsys fs.FS) ([]*profile, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("list profiles: %w", err)
+	}
+	sort.Strings(names)
+	var all []*profile
+	seen := map[string]string{}
+	for _, n := range names {
+		b, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, fmt.Errorf("read profile file %s: %w", n, err)
+		}
+		ps, err := decodeProfiles(path.Base(n), bytes.NewReader(b))
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			if f, dup := seen[p.id]; dup {
+				return nil, fmt.Errorf("profile %s defined in %s and %s", p.id, f, n)
+			}
+			seen[p.id] = n
+			all = append(all, p)
+		}
+	}
+	if len(all) == 0 {
+		return nil, errors.New("no device profiles found")
+	}
+	return all, nil
+}
+
+func (m matcher) empty() bool {
+	return len(m.sysObjectID)+len(m.sysDescr)+len(m.entityMfg)+len(m.entityModel)+len(m.oidPresent) == 0
+}

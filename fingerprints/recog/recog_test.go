@@ -1,0 +1,235 @@
+package recog
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/netcensus/netcensus/record"
+)
+
+const corpus = "../../../shared/corpus/recog"
+
+func corpusDB(t testing.TB) *DB {
+	t.Helper()
+	db, err := LoadDir(corpus)
+	if err != nil {
+		t.Fatalf("load corpus: %v", err)
+	}
+	return db
+}
+
+// Every <example> in the corpus files must produce the params it
+// documents, base64-encoded ones included.
+func TestCorpusExamples(t *testing.T) {
+	db := corpusDB(t)
+	sets := db.Sets()
+	if len(sets) != 5 {
+		t.Fatalf("loaded %d sets, want the 5 corpus files", len(sets))
+	}
+	var examples, b64, documented int
+	for _, s := range sets {
+		t.Run(s.Source, func(t *testing.T) {
+			for _, err := range s.Verify() {
+				t.Error(err)
+			}
+		})
+		for _, fp := range s.Fingerprints {
+			examples += len(fp.Examples)
+			for _, ex := range fp.Examples {
+				documented += len(ex.Want)
+			}
+		}
+	}
+	raw, err := os.ReadFile(filepath.Join(corpus, "snmp_sysdescr.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b64 = bytes.Count(raw, []byte(`_encoding="base64"`))
+	if examples < 2000 || b64 == 0 || documented < 1000 {
+		t.Fatalf("examples=%d base64=%d documented params=%d: corpus not fully read", examples, b64, documented)
+	}
+	t.Logf("%d examples (%d base64), %d documented params verified", examples, b64, documented)
+}
+
+// The first matching fingerprint wins, as in Recog.
+func TestCorpusMatch(t *testing.T) {
+	db := corpusDB(t)
+	tests := []struct {
+		matches, text string
+		want          map[string]string
+	}{
+		{MDNSDeviceInfo, "osxvers=22", map[string]string{"os.version": "13.0", "os.vendor": "Apple"}},
+		{MDNSDeviceInfo, "model=AirPort4,107", map[string]string{"hw.product": "AirPort Express", "hw.device": "WAP"}},
+		{MDNSWorkstation, "org.freedesktop.Avahi.cookie=1023312927", map[string]string{"service.product": "Avahi"}},
+		{DHCPVendorClass, "Mfg=Xerox;Typ=MFP;Mod=VersaLink C405;Ser=ABC123456;Loc=Print Room",
+			map[string]string{"hw.family": "VersaLink", "hw.model": "C405", "hw.product": "VersaLink C405", "hw.serial_number": "ABC123456"}},
+	}
+	for _, tt := range tests {
+		m, ok := db.Match(tt.matches, tt.text)
+		if !ok {
+			t.Errorf("%s %q: no match", tt.matches, tt.text)
+			continue
+		}
+		for k, v := range tt.want {
+			if m.Params[k] != v {
+				t.Errorf("%s %q: %s = %q, want %q", tt.matches, tt.text, k, m.Params[k], v)
+			}
+		}
+	}
+	if _, ok := db.Match(MDNSDeviceInfo, "model=NotAThing"); ok {
+		t.Error("matched garbage")
+	}
+	var nilDB *DB
+	if _, ok := nilDB.Match(MDNSDeviceInfo, "osxvers=22"); ok {
+		t.Error("nil DB matched")
+	}
+}
+
+const small = `<?xml version="1.0"?>
+<fingerprints matches="test.kind" protocol="x">
+  <fingerprint pattern="^Acme (\w+)(?: v(\d+))?$" flags="REG_ICASE">
+    <description>Acme
+      box</description>
+    <example hw.model="Rocket" os.version="7">acme Rocket v7</example>
+    <example hw.model="Anvil">ACME Anvil</example>
+    <example _encoding="base64" hw.model="Line2">eHgKYWNtZSBMaW5lMgp5eQ==</example>
+    <param pos="0" name="hw.vendor" value="Acme"/>
+    <param pos="1" name="hw.model"/>
+    <param pos="2" name="os.version"/>
+    <param pos="0" name="hw.product" value="{hw.vendor} {hw.model}"/>
+    <param pos="0" name="os.cpe23" value="cpe:/o:acme:os:{os.version}"/>
+  </fingerprint>
+  <fingerprint pattern="^a.b$" flags="REG_DOT_NEWLINE">
+    <description>dot newline</description>
+    <example>a
+b</example>
+  </fingerprint>
+</fingerprints>`
+
+func TestParseSmall(t *testing.T) {
+	s, err := Parse(strings.NewReader(small), "small.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := s.Verify(); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	tests := []struct {
+		in   string
+		want map[string]string
+	}{
+		{"Acme Rocket v7", map[string]string{"hw.vendor": "Acme", "hw.model": "Rocket", "os.version": "7", "hw.product": "Acme Rocket", "os.cpe23": "cpe:/o:acme:os:7"}},
+		// A group that took no part leaves its param unset, and
+		// interpolation of it gives "".
+		{"acme Anvil", map[string]string{"hw.model": "Anvil", "os.version": "", "os.cpe23": "cpe:/o:acme:os:"}},
+		// ^ and $ match at line boundaries, as in Ruby.
+		{"junk\nAcme Line3\nmore", map[string]string{"hw.model": "Line3"}},
+	}
+	for _, tt := range tests {
+		m, ok := s.Match(tt.in)
+		if !ok {
+			t.Fatalf("%q: no match", tt.in)
+		}
+		if m.Description != "Acme box" || m.Rule() != "recog:small.xml:Acme box" {
+			t.Errorf("description %q rule %q", m.Description, m.Rule())
+		}
+		for k, v := range tt.want {
+			if m.Params[k] != v {
+				t.Errorf("%q: %s = %q, want %q", tt.in, k, m.Params[k], v)
+			}
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := map[string]string{
+		"not xml":         "<<<",
+		"no matches":      `<fingerprints><fingerprint pattern="a"/></fingerprints>`,
+		"bad regexp":      `<fingerprints matches="x"><fingerprint pattern="(a"/></fingerprints>`,
+		"pos past groups": `<fingerprints matches="x"><fingerprint pattern="a"><param pos="1" name="n"/></fingerprint></fingerprints>`,
+		"bad pos":         `<fingerprints matches="x"><fingerprint pattern="a"><param pos="z" name="n"/></fingerprint></fingerprints>`,
+		"bad flag":        `<fingerprints matches="x"><fingerprint pattern="a" flags="REG_NOPE"/></fingerprints>`,
+		"bad base64":      `<fingerprints matches="x"><fingerprint pattern="a"><example _encoding="base64">!!!</example></fingerprint></fingerprints>`,
+		"bad encoding":    `<fingerprints matches="x"><fingerprint pattern="a"><example _encoding="rot13">a</example></fingerprint></fingerprints>`,
+	}
+	for name, in := range tests {
+		if _, err := Parse(strings.NewReader(in), name); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	if _, err := LoadDir(t.TempDir()); err == nil {
+		t.Error("empty dir: no error")
+	}
+	if _, err := LoadDir(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("missing dir: no error")
+	}
+}
+
+func TestVerifyReportsBadExamples(t *testing.T) {
+	in := `<fingerprints matches="x"><fingerprint pattern="^v(\d)$"><description>d</description>
+<example n="2">v1</example><example>zz</example><param pos="1" name="n"/></fingerprint></fingerprints>`
+	s, err := Parse(strings.NewReader(in), "bad.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := s.Verify(); len(errs) != 2 {
+		t.Fatalf("Verify = %v, want 2 errors", errs)
+	}
+}
+
+func TestFill(t *testing.T) {
+	db := corpusDB(t)
+	m, ok := db.Match(DHCPVendorClass, "Mfg=Xerox;Typ=MFP;Mod=VersaLink C405;Ser=ABC123456;Loc=Print Room")
+	if !ok {
+		t.Fatal("no match")
+	}
+	a := record.Asset{Vendor: "Xerox Corporation"}
+	got := Fill(&a, m, record.Evidence{Source: record.SourcePassive, TXT: "option60", Value: "Mfg=Xerox"})
+	if a.Vendor != "Xerox Corporation" {
+		t.Errorf("Fill overwrote vendor: %q", a.Vendor)
+	}
+	if a.Model != "VersaLink C405" || a.Serial != "ABC123456" || a.DeviceType != "printer" {
+		t.Errorf("asset = %+v", a)
+	}
+	if ev := a.Evidence["model"]; ev.Rule != "recog:dhcp_vendor_class.xml:Xerox Multifunction Printer" || ev.Source != record.SourcePassive {
+		t.Errorf("evidence = %+v", ev)
+	}
+	if _, ok := a.Evidence["vendor"]; ok {
+		t.Error("evidence for a field not set")
+	}
+	if strings.Join(got, ",") != "model,device_type,serial" {
+		t.Errorf("fields set = %v", got)
+	}
+	if DeviceType("WAP") != "access_point" || DeviceType("Media Player") != "media_player" {
+		t.Error("DeviceType")
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(small))
+	if b, err := os.ReadFile(filepath.Join(corpus, "mdns_workstation_txt.xml")); err == nil {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, err := Parse(bytes.NewReader(b), "fuzz.xml")
+		if err != nil {
+			return
+		}
+		s.Verify()
+		s.Match(string(b))
+	})
+}
+
+func FuzzMatch(f *testing.F) {
+	db := corpusDB(f)
+	f.Add("osxvers=22")
+	f.Add("Mfg=Xerox;Typ=MFP;Mod=VersaLink C405;Ser=ABC123456")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, set := range db.Sets() {
+			set.Match(s)
+		}
+	})
+}

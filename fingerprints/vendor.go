@@ -1,0 +1,114 @@
+package fingerprints
+
+import (
+	"regexp"
+	"strings"
+)
+
+// vendorNames maps the start of a lower-cased registry or device-supplied
+// manufacturer name to the display name used in records. Longer keys are
+// tried first, so "hewlett packard enterprise" beats "hewlett".
+var vendorNames = []struct{ prefix, name string }{
+	{"ciscosystems", "Cisco"}, {"cisco", "Cisco"}, {"airespace", "Cisco"},
+	{"juniper", "Juniper Networks"}, {"netscreen", "Juniper Networks"},
+	{"arista", "Arista Networks"},
+	{"hewlett packard enterprise", "HPE"}, {"hewlett-packard enterprise", "HPE"}, {"hpe", "HPE"},
+	{"hewlett-packard", "HP"}, {"hewlett packard", "HP"}, {"hp inc", "HP"}, {"compaq", "HP"}, {"hp", "HP"},
+	{"aruba", "Aruba"},
+	{"huawei", "Huawei"}, {"mikrotik", "MikroTik"}, {"fortinet", "Fortinet"},
+	{"palo alto", "Palo Alto Networks"}, {"check point", "Check Point"}, {"checkpoint", "Check Point"},
+	{"sonicwall", "SonicWall"}, {"ubiquiti", "Ubiquiti"},
+	{"dell", "Dell"}, {"force10", "Dell"},
+	{"extreme", "Extreme Networks"},
+	{"brocade", "Brocade"}, {"foundry", "Brocade"}, {"ruckus", "Ruckus"},
+	{"netgear", "Netgear"}, {"tp-link", "TP-Link"}, {"tplink", "TP-Link"}, {"d-link", "D-Link"},
+	{"zyxel", "Zyxel"}, {"new h3c", "H3C"}, {"h3c", "H3C"}, {"hangzhou h3c", "H3C"},
+	{"zhongxing", "ZTE"}, {"zte", "ZTE"},
+	{"ruijie", "Ruijie Networks"}, {"allied telesis", "Allied Telesis"}, {"allied telesyn", "Allied Telesis"},
+	{"microsoft", "Microsoft"}, {"vmware", "VMware"},
+	{"synology", "Synology"}, {"qnap", "QNAP"},
+	{"network appliance", "NetApp"}, {"netapp", "NetApp"},
+	{"american power conversion", "APC"}, {"apc", "APC"}, {"schneider electric", "Schneider Electric"},
+	{"eaton", "Eaton"}, {"merlin gerin", "Eaton"}, {"mge ups", "Eaton"},
+	{"vertiv", "Vertiv"}, {"liebert", "Vertiv"}, {"emerson network power", "Vertiv"},
+	{"canon", "Canon"}, {"brother", "Brother"}, {"xerox", "Xerox"}, {"ricoh", "Ricoh"},
+	{"lexmark", "Lexmark"}, {"kyocera", "Kyocera"}, {"konica minolta", "Konica Minolta"},
+	{"seiko epson", "Epson"}, {"epson", "Epson"}, {"sharp", "Sharp"}, {"oki data", "OKI"},
+	{"hikvision", "Hikvision"}, {"axis communications", "Axis"}, {"axis", "Axis"},
+	{"hanwha", "Hanwha Vision"}, {"samsung", "Samsung"}, {"dahua", "Dahua"},
+	{"ibm", "IBM"}, {"isilon", "Isilon"}, {"emc", "Dell EMC"}, {"dell emc", "Dell EMC"},
+	{"tripp lite", "Tripp Lite"}, {"phoenixtec", "Phoenixtec"}, {"cyber power", "CyberPower"},
+	{"f5", "F5"}, {"3com", "3Com"}, {"sangfor", "Sangfor"}, {"maipu", "Maipu"},
+	{"shanghai baud data", "BDCOM"}, {"bdcom", "BDCOM"}, {"hangzhou dptech", "DPtech"}, {"dptech", "DPtech"},
+	{"digital china", "Digital China Networks"}, {"meru", "Meru Networks"},
+	{"alcatel-lucent", "Alcatel-Lucent Enterprise"}, {"nokia", "Nokia"},
+	{"moxa", "Moxa"}, {"riverbed", "Riverbed"}, {"infoblox", "Infoblox"},
+	{"beijing topsec", "Topsec"}, {"topsec", "Topsec"}, {"venus", "Venustech"},
+	{"nsfocus", "NSFOCUS"}, {"clavister", "Clavister"}, {"vyatta", "Vyatta"},
+	{"supermicro", "Supermicro"}, {"super micro", "Supermicro"}, {"lenovo", "Lenovo"},
+	{"intel", "Intel"}, {"geist", "Vertiv"}, {"santak", "Santak"}, {"delta electronics", "Delta Electronics"},
+}
+
+// agentEnterprises are enterprise numbers of SNMP agent software, not of the
+// device's maker: a sysObjectID under them says nothing about the vendor.
+var agentEnterprises = map[uint32]bool{
+	0:     true, // reserved
+	311:   true, // Microsoft: the OS, not the hardware
+	2021:  true, // UC Davis (ucd-snmp)
+	4976:  true, // AGENT++
+	8072:  true, // net-snmp
+	12325: true, // Fraunhofer FOKUS (bsnmpd)
+	6876:  true, // VMware: ESXi runs on someone else's hardware
+	99999: true,
+}
+
+var (
+	parenRE   = regexp.MustCompile(`\s*\([^)]*\)?`)
+	legalRE   = regexp.MustCompile(`(?i)[,.]?\s*\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|gmbh|ag|ab|s\.?a|s\.r\.o|srl|b\.?v|plc|pty)\.?\s*$`)
+	spaceRE   = regexp.MustCompile(`\s+`)
+	urlLikeRE = regexp.MustCompile(`(?i)https?://\S*`)
+)
+
+// NormalizeVendor turns a registry or device-supplied organisation name into
+// a clean display name: "ciscoSystems" → "Cisco", "Juniper Networks, Inc." →
+// "Juniper Networks". Names outside the table lose legal suffixes and
+// parenthesised notes.
+func NormalizeVendor(s string) string {
+	s = strings.TrimSpace(urlLikeRE.ReplaceAllString(s, ""))
+	s = strings.TrimSpace(parenRE.ReplaceAllString(s, ""))
+	s = spaceRE.ReplaceAllString(s, " ")
+	if s == "" {
+		return ""
+	}
+	low := strings.ToLower(s)
+	best, bestLen := "", 0
+	for _, v := range vendorNames {
+		if len(v.prefix) > bestLen && strings.HasPrefix(low, v.prefix) {
+			// The key must end at a word boundary ("hp" must not take "hpc ...").
+			if len(low) > len(v.prefix) {
+				c := low[len(v.prefix)]
+				last := v.prefix[len(v.prefix)-1]
+				if isWordByte(c) && isWordByte(last) && v.prefix != "ciscosystems" {
+					continue
+				}
+			}
+			best, bestLen = v.name, len(v.prefix)
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for {
+		t := strings.TrimSpace(legalRE.ReplaceAllString(s, ""))
+		t = strings.TrimRight(t, ",. ")
+		if t == s || t == "" {
+			break
+		}
+		s = t
+	}
+	return s
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}

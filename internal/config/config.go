@@ -1,0 +1,412 @@
+// Package config is netcensus's configuration file: strict YAML (unknown keys
+// are errors), a Default for every setting, and Validate. Flags override it;
+// cmd/ does that merge.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/netcensus/netcensus/inventory/identity"
+)
+
+// Duration is a time.Duration that reads Go's units plus d (days) and
+// w (weeks): "300ms", "90s", "1h30m", "7d", "2w", "1w2d3h".
+type Duration time.Duration
+
+// ParseDuration parses Go's duration syntax extended with d and w.
+func ParseDuration(s string) (time.Duration, error) {
+	in := strings.TrimSpace(s)
+	if in == "" {
+		return 0, fmt.Errorf("duration %q: empty", s)
+	}
+	var total time.Duration
+	rest := in
+	neg := false
+	if rest[0] == '-' || rest[0] == '+' {
+		neg = rest[0] == '-'
+		rest = rest[1:]
+	}
+	// Peel leading "<n>w" and "<n>d" terms; hand the remainder to Go.
+	for rest != "" {
+		i := 0
+		for i < len(rest) && (rest[i] >= '0' && rest[i] <= '9' || rest[i] == '.') {
+			i++
+		}
+		if i == 0 || i == len(rest) {
+			break
+		}
+		unit := rest[i]
+		if unit != 'd' && unit != 'w' {
+			break
+		}
+		n, err := strconv.ParseFloat(rest[:i], 64)
+		if err != nil {
+			return 0, fmt.Errorf("duration %q: %w", s, err)
+		}
+		day := 24 * time.Hour
+		if unit == 'w' {
+			day *= 7
+		}
+		total += time.Duration(n * float64(day))
+		rest = rest[i+1:]
+	}
+	if rest != "" {
+		d, err := time.ParseDuration(rest)
+		if err != nil {
+			return 0, fmt.Errorf("duration %q: want a number with a unit (ms, s, m, h, d, w)", s)
+		}
+		total += d
+	}
+	if neg {
+		total = -total
+	}
+	return total, nil
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	v, err := ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalYAML implements yaml.Marshaler.
+func (d Duration) MarshalYAML() (any, error) { return time.Duration(d).String(), nil }
+
+// String implements pflag.Value (so a flag can be a Duration).
+func (d Duration) String() string { return time.Duration(d).String() }
+
+// Set implements pflag.Value.
+func (d *Duration) Set(s string) error {
+	v, err := ParseDuration(s)
+	if err != nil {
+		return err
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// Type implements pflag.Value.
+func (d *Duration) Type() string { return "duration" }
+
+// D returns the value as a time.Duration.
+func (d Duration) D() time.Duration { return time.Duration(d) }
+
+// Config is the whole file.
+type Config struct {
+	Sweep Sweep `yaml:"sweep"`
+	SNMP  SNMP  `yaml:"snmp"`
+	MDNS  MDNS  `yaml:"mdns"`
+	// RecogDir is a directory of Rapid7 Recog XML fingerprint files
+	// (--recog-dir), applied after netcensus's own rules; empty: none.
+	RecogDir string `yaml:"recog_dir"`
+	// Inventory is the CMDB: where it is stored and its lifecycle rules.
+	Inventory Inventory `yaml:"inventory"`
+}
+
+// MDNS holds the settings of mDNS browsing (netcensus mdns, and sweep's
+// mDNS stage) and passive listening.
+type MDNS struct {
+	// Enabled runs mDNS on each attached segment during a sweep.
+	Enabled bool `yaml:"enabled"`
+	// Duration is how long a browse listens.
+	Duration Duration `yaml:"duration"`
+	// MaxTypes is how many service types are browsed.
+	MaxTypes int `yaml:"max_types"`
+	// MaxInstances is how many service instances are kept.
+	MaxInstances int `yaml:"max_instances"`
+	// MaxTXTBytes caps one TXT record's length; longer ones are cut.
+	MaxTXTBytes int `yaml:"max_txt_bytes"`
+	// PassiveMaxHosts is how many hosts passive listening keeps.
+	PassiveMaxHosts int `yaml:"passive_max_hosts"`
+}
+
+// Validate reports the first bad mDNS value. The zero MDNS (a Config
+// built in code around one section only) is valid.
+func (m *MDNS) Validate() error {
+	if *m == (MDNS{}) {
+		return nil
+	}
+	switch {
+	case m.Duration.D() <= 0 || m.Duration.D() > time.Hour:
+		return fmt.Errorf("mdns.duration %s: must be more than 0 and at most 1h", m.Duration)
+	case m.MaxTypes < 1 || m.MaxTypes > 1024:
+		return fmt.Errorf("mdns.max_types %d: must be between 1 and 1024", m.MaxTypes)
+	case m.MaxInstances < 1 || m.MaxInstances > 1_000_000:
+		return fmt.Errorf("mdns.max_instances %d: must be between 1 and 1000000", m.MaxInstances)
+	case m.MaxTXTBytes < 64 || m.MaxTXTBytes > 65535:
+		return fmt.Errorf("mdns.max_txt_bytes %d: must be between 64 and 65535", m.MaxTXTBytes)
+	case m.PassiveMaxHosts < 1 || m.PassiveMaxHosts > 1_000_000:
+		return fmt.Errorf("mdns.passive_max_hosts %d: must be between 1 and 1000000", m.PassiveMaxHosts)
+	}
+	return nil
+}
+
+// Sweep holds the settings of `netcensus sweep`; each has a flag of the
+// same name (underscores become dashes).
+type Sweep struct {
+	// Interface forces every target onto one interface; empty means the
+	// routing table decides.
+	Interface string `yaml:"interface"`
+	// Rate is the packets per second sent, all protocols together.
+	Rate int `yaml:"rate"`
+	// ARPRetries is how many times an unanswered address is asked again.
+	ARPRetries int `yaml:"arp_retries"`
+	// ARPWait is how long to wait for a reply before retrying, and after
+	// the last request.
+	ARPWait Duration `yaml:"arp_wait"`
+	// Exclude lists addresses, CIDRs or ranges never sent anything.
+	Exclude []string `yaml:"exclude"`
+	// MaxHosts refuses sweeps larger than this many addresses.
+	MaxHosts uint64 `yaml:"max_hosts"`
+	// AllowPublic permits public (globally routed) targets.
+	AllowPublic bool `yaml:"allow_public"`
+	// Format is the output format: table, json, jsonl or csv; empty means
+	// table on a terminal, jsonl otherwise.
+	Format string `yaml:"format"`
+}
+
+// Default returns the built-in settings.
+func Default() Config {
+	return Config{
+		Sweep: Sweep{
+			Rate:       1000,
+			ARPRetries: 1,
+			ARPWait:    Duration(250 * time.Millisecond),
+			MaxHosts:   65536,
+		},
+		SNMP:      DefaultSNMP(),
+		Inventory: DefaultInventory(),
+		MDNS: MDNS{
+			Enabled:         true,
+			Duration:        Duration(3 * time.Second),
+			MaxTypes:        64,
+			MaxInstances:    2048,
+			MaxTXTBytes:     2048,
+			PassiveMaxHosts: 4096,
+		},
+	}
+}
+
+// Formats are the output formats every listing command takes.
+var Formats = []string{"table", "json", "jsonl", "csv"}
+
+// Validate reports the first bad value, naming it.
+func (c *Config) Validate() error {
+	s := c.Sweep
+	switch {
+	case s.Rate <= 0 || s.Rate > 10_000_000:
+		return fmt.Errorf("sweep.rate %d: must be between 1 and 10000000 packets/s", s.Rate)
+	case s.ARPRetries < 0 || s.ARPRetries > 10:
+		return fmt.Errorf("sweep.arp_retries %d: must be between 0 and 10", s.ARPRetries)
+	case s.ARPWait.D() <= 0 || s.ARPWait.D() > time.Minute:
+		return fmt.Errorf("sweep.arp_wait %s: must be more than 0 and at most 1m", s.ARPWait)
+	case s.MaxHosts == 0:
+		return errors.New("sweep.max_hosts 0: must be at least 1")
+	}
+	if s.Format != "" && !oneOf(s.Format, Formats) {
+		return fmt.Errorf("sweep.format %q: must be one of %s", s.Format, strings.Join(Formats, ", "))
+	}
+	if err := c.MDNS.Validate(); err != nil {
+		return err
+	}
+	if err := c.Inventory.Validate(); err != nil {
+		return err
+	}
+	return c.SNMP.Validate()
+}
+
+func oneOf(s string, set []string) bool {
+	for _, x := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Decode reads a config strictly over the defaults.
+func Decode(r io.Reader) (Config, error) {
+	c := Default()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return c, err
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return c, nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+// Paths returns where a config file is looked for, in order: the explicit
+// path, $XDG_CONFIG_HOME/netcensus/config.yaml (or ~/.config/...), then
+// /etc/netcensus/config.yaml.
+func Paths(getenv func(string) string) []string {
+	var ps []string
+	if x := getenv("XDG_CONFIG_HOME"); x != "" {
+		ps = append(ps, filepath.Join(x, "netcensus", "config.yaml"))
+	} else if h := getenv("HOME"); h != "" {
+		ps = append(ps, filepath.Join(h, ".config", "netcensus", "config.yaml"))
+	}
+	return append(ps, "/etc/netcensus/config.yaml")
+}
+
+// Load reads the config at explicit (which must exist) or the first of
+// Paths that exists; with none, the defaults. It returns the path used.
+func Load(explicit string, getenv func(string) string) (Config, string, error) {
+	candidates := Paths(getenv)
+	if explicit != "" {
+		candidates = []string{explicit}
+	}
+	for _, p := range candidates {
+		f, err := os.Open(p)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && explicit == "" {
+				continue
+			}
+			return Default(), p, fmt.Errorf("config %s: %w", p, err)
+		}
+		c, err := Decode(f)
+		f.Close()
+		if err != nil {
+			return c, p, fmt.Errorf("config %s: %w", p, err)
+		}
+		return c, p, nil
+	}
+	return Default(), "", nil
+}
+
+// Inventory holds the CMDB's settings.
+type Inventory struct {
+	// Store is where the CMDB lives: sqlite:PATH or
+	// clickhouse://host:9000/db. Empty: the default SQLite file. The
+	// --store flag overrides it.
+	Store string `yaml:"store"`
+	// ClickHouseUser is the ClickHouse user (env NETCENSUS_CLICKHOUSE_USER
+	// when empty; "default" when both are).
+	ClickHouseUser string `yaml:"clickhouse_user"`
+	// ClickHousePassword is the ClickHouse password, inline, from a file,
+	// or from the named environment variable (NETCENSUS_CLICKHOUSE_PASSWORD
+	// when none is given). Never printed.
+	ClickHousePassword     Secret `yaml:"clickhouse_password"`
+	ClickHousePasswordFile string `yaml:"clickhouse_password_file"`
+	ClickHousePasswordEnv  string `yaml:"clickhouse_password_env"`
+	// Scanner names this scanner (site) on every observation it stores.
+	// Empty: the host name.
+	Scanner string `yaml:"scanner"`
+	// MissingAfter: an asset is missing after this many complete sweeps
+	// of its subnet missed it ("3"), or when one has not seen it for this
+	// long ("6h").
+	MissingAfter MissingAfter `yaml:"missing_after"`
+	// RetireAfter retires a missing asset not seen for this long. 0: only
+	// by command.
+	RetireAfter Duration `yaml:"retire_after"`
+	// Retention: observations and capacity samples older than this are
+	// pruned after each sweep and by netcensus prune. 0: kept forever.
+	Retention Duration `yaml:"retention"`
+	// Identity ranks the identity keys and extends the ignore lists.
+	Identity Identity `yaml:"identity"`
+}
+
+// Identity is the identity resolver's settings.
+type Identity struct {
+	// Order ranks key kinds, strongest first: serial, engine_id, mac,
+	// mdns_name, sys_name. Empty: that order.
+	Order []string `yaml:"order"`
+	// Ignore adds values that identify nothing to the built-in lists.
+	Ignore identity.Ignore `yaml:"ignore"`
+}
+
+// MissingAfter is a count of sweeps or a duration.
+type MissingAfter struct {
+	Sweeps int
+	Time   Duration
+}
+
+// UnmarshalYAML reads "3" (sweeps) or "6h" (a duration).
+func (m *MissingAfter) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	if v, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+		*m = MissingAfter{Sweeps: v}
+		return nil
+	}
+	d, err := ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("line %d: missing_after %q: want a number of sweeps (3) or a duration (6h)", n.Line, s)
+	}
+	*m = MissingAfter{Time: Duration(d)}
+	return nil
+}
+
+// MarshalYAML implements yaml.Marshaler.
+func (m MissingAfter) MarshalYAML() (any, error) {
+	if m.Time != 0 {
+		return m.Time.String(), nil
+	}
+	return strconv.Itoa(m.Sweeps), nil
+}
+
+// DefaultInventory: missing after 3 sweeps, retired by command only, 90
+// days of observations and samples.
+func DefaultInventory() Inventory {
+	return Inventory{MissingAfter: MissingAfter{Sweeps: 3}, Retention: Duration(90 * 24 * time.Hour)}
+}
+
+// Validate reports the first bad inventory value. The zero Inventory (a
+// Config built in code around one section only) is valid.
+func (v *Inventory) Validate() error {
+	if v.Store != "" && !strings.HasPrefix(v.Store, "sqlite:") && !strings.HasPrefix(v.Store, "clickhouse://") {
+		return fmt.Errorf("inventory.store %q: want sqlite:PATH or clickhouse://host:9000/db", v.Store)
+	}
+	switch {
+	case v.MissingAfter.Sweeps < 0 || v.MissingAfter.Sweeps > 1000:
+		return fmt.Errorf("inventory.missing_after %d: must be between 1 and 1000 sweeps", v.MissingAfter.Sweeps)
+	case v.MissingAfter.Time < 0:
+		return fmt.Errorf("inventory.missing_after %s: must be positive", v.MissingAfter.Time)
+	case v.RetireAfter < 0:
+		return fmt.Errorf("inventory.retire_after %s: must be positive or 0", v.RetireAfter)
+	case v.Retention < 0:
+		return fmt.Errorf("inventory.retention %s: must be positive or 0", v.Retention)
+	}
+	order := make([]identity.Kind, len(v.Identity.Order))
+	for i, k := range v.Identity.Order {
+		order[i] = identity.Kind(k)
+	}
+	if len(order) > 0 || !isZeroIgnore(v.Identity.Ignore) {
+		if _, err := identity.New(order, identity.Defaults().Merge(v.Identity.Ignore)); err != nil {
+			return fmt.Errorf("inventory.identity: %w", err)
+		}
+	}
+	return nil
+}
+
+func isZeroIgnore(i identity.Ignore) bool {
+	return len(i.Serials)+len(i.SerialPatterns)+len(i.Names)+len(i.MACPrefixes)+len(i.MACs)+len(i.EngineIDs) == 0 &&
+		i.SharedEngineIDMin == 0 && i.SharedMACMin == 0
+}

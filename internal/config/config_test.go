@@ -1,0 +1,161 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseDuration(t *testing.T) {
+	for in, want := range map[string]time.Duration{
+		"300ms":   300 * time.Millisecond,
+		"90s":     90 * time.Second,
+		"1h30m":   90 * time.Minute,
+		"7d":      7 * 24 * time.Hour,
+		"2w":      14 * 24 * time.Hour,
+		"1w2d3h":  (9*24 + 3) * time.Hour,
+		"1.5d":    36 * time.Hour,
+		" 1d ":    24 * time.Hour,
+		"-1d":     -24 * time.Hour,
+		"1d500ms": 24*time.Hour + 500*time.Millisecond,
+		"0s":      0,
+	} {
+		got, err := ParseDuration(in)
+		if err != nil || got != want {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "d", "5", "5y", "1dd", "w1", "abc", "1d5"} {
+		if _, err := ParseDuration(bad); err == nil {
+			t.Errorf("ParseDuration(%q) accepted", bad)
+		} else if !strings.Contains(err.Error(), bad) {
+			t.Errorf("ParseDuration(%q) error %q does not name the value", bad, err)
+		}
+	}
+}
+
+func TestDecodeStrict(t *testing.T) {
+	_, err := Decode(strings.NewReader("sweep:\n  rate: 10\n  ratee: 5\n"))
+	if err == nil || !strings.Contains(err.Error(), "ratee") {
+		t.Fatalf("unknown key not refused by name: %v", err)
+	}
+	_, err = Decode(strings.NewReader("swep: {}\n"))
+	if err == nil || !strings.Contains(err.Error(), "swep") {
+		t.Fatalf("unknown top-level key not refused: %v", err)
+	}
+}
+
+func TestDecodeDefaultsAndOverrides(t *testing.T) {
+	c, err := Decode(strings.NewReader("sweep:\n  arp_wait: 1d\n  rate: 5000\n  exclude: [198.51.100.1]\n"))
+	if err == nil {
+		t.Fatal("arp_wait of a day accepted")
+	}
+	c, err = Decode(strings.NewReader("sweep:\n  arp_wait: 2s\n  rate: 5000\n  exclude: [198.51.100.1]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Sweep.Rate != 5000 || c.Sweep.ARPWait.D() != 2*time.Second || c.Sweep.ARPRetries != 1 || c.Sweep.MaxHosts != 65536 {
+		t.Fatalf("got %+v", c.Sweep)
+	}
+	if len(c.Sweep.Exclude) != 1 {
+		t.Fatalf("exclude = %v", c.Sweep.Exclude)
+	}
+	c, err = Decode(strings.NewReader(""))
+	if err != nil || c.Sweep.Rate != Default().Sweep.Rate {
+		t.Fatalf("empty file: %v %+v", err, c)
+	}
+}
+
+func TestValidateNamesValue(t *testing.T) {
+	for _, y := range []string{"sweep: {rate: 0}", "sweep: {arp_retries: 99}", "sweep: {format: xml}", "sweep: {max_hosts: 0}"} {
+		_, err := Decode(strings.NewReader(y))
+		if err == nil {
+			t.Errorf("%s accepted", y)
+		}
+	}
+	_, err := Decode(strings.NewReader("sweep: {format: xml}"))
+	if !strings.Contains(err.Error(), `"xml"`) {
+		t.Errorf("error %v does not name the value", err)
+	}
+}
+
+func TestLoadSearchOrder(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"XDG_CONFIG_HOME": dir}
+	getenv := func(k string) string { return env[k] }
+
+	c, path, err := Load("", getenv)
+	if err != nil || path != "" || c.Sweep.Rate != Default().Sweep.Rate {
+		// /etc/netcensus/config.yaml may exist on a developer machine.
+		if _, statErr := os.Stat("/etc/netcensus/config.yaml"); statErr != nil {
+			t.Fatalf("no file: %v %q %+v", err, path, c)
+		}
+	}
+	p := filepath.Join(dir, "netcensus", "config.yaml")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("sweep: {rate: 77}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, path, err = Load("", getenv)
+	if err != nil || path != p || c.Sweep.Rate != 77 {
+		t.Fatalf("xdg file: %v %q %d", err, path, c.Sweep.Rate)
+	}
+	explicit := filepath.Join(dir, "other.yaml")
+	os.WriteFile(explicit, []byte("sweep: {rate: 88}\n"), 0o644)
+	c, path, err = Load(explicit, getenv)
+	if err != nil || path != explicit || c.Sweep.Rate != 88 {
+		t.Fatalf("explicit file: %v %q %d", err, path, c.Sweep.Rate)
+	}
+	if _, _, err := Load(filepath.Join(dir, "missing.yaml"), getenv); err == nil {
+		t.Fatal("missing explicit config accepted")
+	}
+}
+
+func TestExampleConfigIsValid(t *testing.T) {
+	f, err := os.Open("../../configs/netcensus.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := Decode(f); err != nil {
+		t.Fatalf("example config: %v", err)
+	}
+}
+
+func TestInventoryConfig(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		sweeps  int
+		dur     time.Duration
+		wantErr string
+	}{
+		{"", 3, 0, ""},
+		{"inventory:\n  missing_after: 5\n", 5, 0, ""},
+		{"inventory:\n  missing_after: 6h\n", 0, 6 * time.Hour, ""},
+		{"inventory:\n  missing_after: soon\n", 0, 0, "missing_after"},
+		{"inventory:\n  store: postgres://x\n", 0, 0, "inventory.store"},
+		{"inventory:\n  identity:\n    order: [mac, serial]\n    ignore:\n      names: [hal]\n", 3, 0, ""},
+		{"inventory:\n  identity:\n    order: [ip]\n", 0, 0, "identity"},
+		{"inventory:\n  identity:\n    ignore:\n      serial_patterns: ['(']\n", 0, 0, "identity"},
+		{"inventory:\n  retention_days: 3\n", 0, 0, "retention_days"},
+	} {
+		c, err := Decode(strings.NewReader(tc.in))
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("%q: err %v, want %q", tc.in, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", tc.in, err)
+			continue
+		}
+		if c.Inventory.MissingAfter.Sweeps != tc.sweeps || c.Inventory.MissingAfter.Time.D() != tc.dur {
+			t.Errorf("%q: missing_after %+v", tc.in, c.Inventory.MissingAfter)
+		}
+	}
+}

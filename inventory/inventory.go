@@ -1,0 +1,592 @@
+// Package inventory turns sweeps into assets and keeps their history: it
+// resolves a sweep's observations to assets (identity), moves each asset
+// through its lifecycle (new → active → missing → returned / retired),
+// records an event for every transition and attribute change, and carries
+// what people decide (approvals, site, role, owner, tags, merges, splits).
+//
+// It reads and writes through a store.Store only.
+package inventory
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/netip"
+	"sort"
+	"time"
+
+	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+)
+
+// Config is the lifecycle's settings.
+type Config struct {
+	// Scanner names this scanner (site) on every observation it stores.
+	Scanner string
+	// MissingAfterSweeps: an asset is missing after this many complete
+	// sweeps of its subnet did not see it (used when MissingAfter is 0).
+	MissingAfterSweeps int
+	// MissingAfter: an asset is missing when a complete sweep of its
+	// subnet has not seen it for this long. 0: count sweeps instead.
+	MissingAfter time.Duration
+	// RetireAfter: a missing asset not seen for this long is retired. 0:
+	// only by command.
+	RetireAfter time.Duration
+	// Retention: observations and samples older than this are pruned
+	// after each sweep and by Prune. 0: kept forever.
+	Retention time.Duration
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+}
+
+// DefaultConfig returns the defaults: missing after 3 sweeps, retired by
+// command only, 90 days of observations and samples.
+func DefaultConfig() Config {
+	return Config{MissingAfterSweeps: 3, Retention: 90 * 24 * time.Hour}
+}
+
+// Inventory is the CMDB's logic over a store.
+type Inventory struct {
+	st  store.Store
+	res *identity.Resolver
+	cfg Config
+	log *slog.Logger
+}
+
+// New returns an Inventory.
+func New(st store.Store, res *identity.Resolver, cfg Config, log *slog.Logger) *Inventory {
+	if cfg.MissingAfterSweeps <= 0 {
+		cfg.MissingAfterSweeps = 1
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Inventory{st: st, res: res, cfg: cfg, log: log}
+}
+
+func (inv *Inventory) now() time.Time {
+	if inv.cfg.Now != nil {
+		return inv.cfg.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// Store is the store the inventory uses.
+func (inv *Inventory) Store() store.Store { return inv.st }
+
+// Sweep is one sweep to ingest.
+type Sweep struct {
+	// ID is the sweep's UUID; made up when empty.
+	ID string
+	// Scanner overrides Config.Scanner.
+	Scanner    string
+	Start, End time.Time
+	// Partial: the sweep was cancelled; it marks nothing missing.
+	Partial bool
+	// Segments are the prefixes actually swept: absence is counted only
+	// for assets whose address lies in one.
+	Segments     []netip.Prefix
+	Observations []record.Observation
+}
+
+// Result is what one ingest did.
+type Result struct {
+	Sweep  store.Sweep
+	Events []store.Event
+	Pruned store.PruneStats
+}
+
+// Attributes are the fields whose changes are events, with their getters.
+var attributes = []struct {
+	name string
+	get  func(*record.Asset) string
+}{
+	{"ip", func(a *record.Asset) string {
+		if a.IP.IsValid() {
+			return a.IP.String()
+		}
+		return ""
+	}},
+	{"mac", func(a *record.Asset) string { return a.MAC.String() }},
+	{"hostname", func(a *record.Asset) string { return a.Hostname }},
+	{"vendor", func(a *record.Asset) string { return a.Vendor }},
+	{"model", func(a *record.Asset) string { return a.Model }},
+	{"serial", func(a *record.Asset) string { return a.Serial }},
+	{"os_version", func(a *record.Asset) string { return a.OSVersion }},
+	{"location", func(a *record.Asset) string { return a.SysLocation }},
+	{"device_type", func(a *record.Asset) string { return a.DeviceType }},
+}
+
+// events collects a batch's events in order.
+type events struct {
+	list []store.Event
+	// base is the wall clock in microseconds when the batch began: events
+	// of the same second list in the order they were recorded.
+	base    int64
+	sweepID string
+	actor   string
+	at      time.Time
+}
+
+func newEvents(sweepID, actor string, at time.Time) *events {
+	return &events{sweepID: sweepID, actor: actor, at: at, base: time.Now().UnixMicro() * 100}
+}
+
+func (e *events) add(asset, typ, field, old, new string) {
+	e.list = append(e.list, store.Event{
+		ID: store.NewUUID(e.at), Time: store.Second(e.at), SweepID: e.sweepID, Seq: e.base + int64(len(e.list)),
+		AssetID: asset, Type: typ, Field: field, Old: old, New: new, Actor: e.actor,
+	})
+}
+
+// actionEvents collects the events of a person's action at at.
+func actionEvents(actor string, at time.Time) *events { return newEvents("", actor, at) }
+
+func (e *events) state(a *store.Asset, to string, at time.Time) {
+	from := a.Record.State
+	if from == to {
+		return
+	}
+	e.add(a.Record.AssetID, store.EventState, "state", from, to)
+	a.Record.State, a.StateSince = to, store.Second(at)
+}
+
+// ObservationsFromHost splits a sweep's merged host record into the
+// observations identity needs: the full record under its wire source (ARP,
+// passive, router ARP, else its first source), plus a slim identity-only
+// observation for each other source, so that an mDNS name stays an mDNS
+// name and an ARP binding stays a binding.
+func ObservationsFromHost(at time.Time, scanner string, h *record.Asset) []record.Observation {
+	srcs := append([]record.Source(nil), h.Sources...)
+	if len(srcs) == 0 {
+		srcs = []record.Source{record.SourceARP}
+	}
+	primary := srcs[0]
+	for _, s := range []record.Source{record.SourceARP, record.SourcePassive, record.SourceRouterARP} {
+		if contains(srcs, s) {
+			primary = s
+			break
+		}
+	}
+	out := []record.Observation{{Time: at, Source: primary, Scanner: scanner, Asset: *h}}
+	for _, s := range srcs {
+		if s == primary {
+			continue
+		}
+		slim := record.Asset{IP: h.IP, Sources: []record.Source{s}}
+		switch s {
+		case record.SourceMDNS:
+			slim.Hostname = h.Hostname
+		case record.SourceSNMP:
+			slim.SysName, slim.SNMPEngineID, slim.Serial, slim.Vendor = h.SysName, h.SNMPEngineID, h.Serial, h.Vendor
+		}
+		if s != record.SourceSNMP && s != record.SourceMDNS {
+			slim.MAC = h.MAC
+		}
+		out = append(out, record.Observation{Time: at, Source: s, Scanner: scanner, Asset: slim})
+	}
+	return out
+}
+
+func contains[T comparable](xs []T, x T) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// obsOrder sorts a cluster's observations so that merging them does not
+// depend on arrival order: newest first (its values win), then by source,
+// address and, last, the whole record.
+func obsOrder(obs []record.Observation, idx []int) {
+	enc := map[int]string{}
+	full := func(i int) string {
+		if s, ok := enc[i]; ok {
+			return s
+		}
+		b, _ := json.Marshal(&obs[i])
+		enc[i] = string(b)
+		return enc[i]
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		a, b := &obs[idx[x]], &obs[idx[y]]
+		switch {
+		case !a.Time.Equal(b.Time):
+			return a.Time.After(b.Time)
+		case a.Source != b.Source:
+			return a.Source < b.Source
+		case a.Asset.IP != b.Asset.IP:
+			return a.Asset.IP.Less(b.Asset.IP)
+		case a.Asset.MAC.String() != b.Asset.MAC.String():
+			return a.Asset.MAC.String() < b.Asset.MAC.String()
+		}
+		return full(idx[x]) < full(idx[y])
+	})
+}
+
+// Ingest stores a sweep and updates every asset it touches.
+func (inv *Inventory) Ingest(ctx context.Context, sw Sweep) (Result, error) {
+	at := sw.End
+	if at.IsZero() {
+		at = inv.now()
+	}
+	if sw.Start.IsZero() {
+		sw.Start = at
+	}
+	if sw.ID == "" {
+		sw.ID = store.NewUUID(at)
+	}
+	scanner := sw.Scanner
+	if scanner == "" {
+		scanner = inv.cfg.Scanner
+	}
+	srow := store.Sweep{ID: sw.ID, Scanner: scanner, Start: sw.Start, Partial: sw.Partial, Segments: sw.Segments, Observations: len(sw.Observations)}
+	// Recorded first, unfinished (no end): a crash leaves a trace.
+	if err := inv.st.PutSweep(ctx, srow); err != nil {
+		return Result{}, err
+	}
+	obs := make([]record.Observation, len(sw.Observations))
+	copy(obs, sw.Observations)
+	for i := range obs {
+		if obs[i].Scanner == "" {
+			obs[i].Scanner = scanner
+		}
+		if obs[i].Time.IsZero() {
+			obs[i].Time = at
+		}
+		a := &obs[i].Asset
+		a.AssetID, a.State, a.Approved, a.Site, a.Role, a.Owner, a.Tags = "", "", nil, "", "", "", nil
+	}
+
+	current, err := inv.st.Assets(ctx, store.AssetFilter{})
+	if err != nil {
+		return Result{}, err
+	}
+	assets := make(map[string]*store.Asset, len(current))
+	for i := range current {
+		assets[current[i].Record.AssetID] = &current[i]
+	}
+	keys, err := inv.st.Keys(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	var known []identity.Known
+	for i := 0; i < len(keys); {
+		j := i
+		var ks []identity.Key
+		for ; j < len(keys) && keys[j].AssetID == keys[i].AssetID; j++ {
+			ks = append(ks, keys[j].Key)
+		}
+		if _, live := assets[keys[i].AssetID]; live {
+			known = append(known, identity.Known{AssetID: keys[i].AssetID, Keys: ks})
+		}
+		i = j
+	}
+	decs, err := inv.decisions(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	res := inv.res.Resolve(identity.Input{Observations: obs, Known: known, Decisions: decs, SkipTies: true})
+
+	ev := newEvents(sw.ID, "", at)
+	rows := make([]store.Observation, len(obs))
+	var (
+		put      []store.Asset
+		newKeys  []store.AssetKey
+		delKeys  []store.AssetKey
+		software []store.Software
+		samples  []store.Sample
+		ifaces   []store.Interface
+		neigh    []store.Neighbor
+		diffs    softwareDiffs
+		seen     = map[string]bool{}
+	)
+	for ci := range res.Clusters {
+		c := &res.Clusters[ci]
+		idx := append([]int(nil), c.Observations...)
+		obsOrder(obs, idx)
+		var observed record.Asset
+		first, last := obs[idx[0]].Time, obs[idx[0]].Time
+		for _, m := range idx {
+			observed.Merge(&obs[m].Asset)
+			t := obs[m].Time
+			if t.Before(first) {
+				first = t
+			}
+			if t.After(last) {
+				last = t
+			}
+			// The ID derives from the sweep and the observation's place in
+			// it: a replayed sweep writes the same IDs, stored once.
+			rows[m] = store.Observation{ID: store.DerivedUUID(sw.ID, m), SweepID: sw.ID, AssetID: c.AssetID, Observation: obs[m]}
+		}
+		observed.Anomalies = nil
+		seen[c.AssetID] = true
+
+		old, exists := assets[c.AssetID]
+		var a store.Asset
+		if exists {
+			a = *old
+		} else {
+			a = store.Asset{Record: record.Asset{AssetID: c.AssetID, FirstSeen: first}}
+		}
+		for _, mid := range c.Merged {
+			m, ok := assets[mid]
+			if !ok {
+				continue
+			}
+			seen[mid] = true
+			if m.Record.FirstSeen.Before(a.Record.FirstSeen) {
+				a.Record.FirstSeen = m.Record.FirstSeen
+			}
+			ev.add(c.AssetID, store.EventMerged, "asset", "", mid)
+			ev.state(m, store.StateMerged, at)
+			m.MergedInto = c.AssetID
+			put = append(put, *m)
+			for _, k := range keys {
+				if k.AssetID == mid {
+					delKeys = append(delKeys, k)
+					newKeys = append(newKeys, store.AssetKey{AssetID: c.AssetID, Key: k.Key, FirstSeen: k.FirstSeen})
+				}
+			}
+		}
+		cur := observed
+		cur.AssetID = c.AssetID
+		if exists {
+			for _, f := range attributes {
+				ov, nv := f.get(&old.Record), f.get(&observed)
+				if nv != "" && nv != ov {
+					ev.add(c.AssetID, store.EventChange, f.name, ov, nv)
+				}
+			}
+			prev := old.Record
+			prev.Anomalies = nil
+			if len(cur.IPs) > 0 {
+				prev.IPs = nil
+			}
+			if len(cur.MACs) > 0 {
+				prev.MACs = nil
+			}
+			if len(cur.Services) > 0 {
+				prev.Services = nil
+			}
+			cur.Merge(&prev)
+		}
+		cur.Software = nil // kept in its own table
+		cur.State, cur.FirstSeen, cur.LastSeen = a.Record.State, a.Record.FirstSeen, last
+		a.Record, a.MissedSweeps, a.LastSweepID = cur, 0, sw.ID
+		switch a.Record.State {
+		case "":
+			ev.state(&a, store.StateNew, at)
+			ev.add(c.AssetID, store.EventNewUnapproved, "", "", describe(&a.Record))
+			srow.New++
+		case store.StateNew, store.StateReturned:
+			ev.state(&a, store.StateActive, at)
+		case store.StateMissing, store.StateRetired:
+			ev.state(&a, store.StateReturned, at)
+		}
+		put = append(put, a)
+		for _, k := range c.Keys {
+			newKeys = append(newKeys, store.AssetKey{AssetID: c.AssetID, Key: k, FirstSeen: at})
+		}
+		t := store.Second(last)
+		// A snapshot is written when the software changed (or was never
+		// seen); the change is compared with the one before it.
+		if dg := SoftwareDigest(observed.Software); dg != "" && (!exists || dg != old.SoftwareDigest) {
+			snap := make([]store.Software, len(observed.Software))
+			for i, s := range observed.Software {
+				snap[i] = store.Software{AssetID: c.AssetID, SweepID: sw.ID, Time: t, Software: s}
+			}
+			software = append(software, snap...)
+			if exists {
+				diffs.add(c.AssetID, snap)
+			}
+			put[len(put)-1].SoftwareDigest = dg
+		}
+		for _, it := range observed.Interfaces {
+			ifaces = append(ifaces, store.Interface{AssetID: c.AssetID, SweepID: sw.ID, Time: t, Interface: it})
+		}
+		samples = append(samples, sweepSamples(c.AssetID, sw.ID, t, &observed)...)
+		for _, n := range observed.Neighbors {
+			neigh = append(neigh, store.Neighbor{AssetID: c.AssetID, SweepID: sw.ID, Time: t, Neighbor: n})
+		}
+		// Tables go out in batches: a sweep of 10,000 hosts with 800
+		// packages each is 8 M rows, too many to hold.
+		if len(software)+len(samples)+len(ifaces)+len(neigh) >= flushRows {
+			if err := diffs.emit(ctx, inv.st, ev); err != nil {
+				return Result{}, fmt.Errorf("ingest sweep %s: software changes: %w", sw.ID, err)
+			}
+			if err := inv.flushTables(ctx, &software, &samples, &ifaces, &neigh); err != nil {
+				return Result{}, fmt.Errorf("ingest sweep %s: %w", sw.ID, err)
+			}
+		}
+	}
+
+	// Absence: only complete sweeps, only assets whose address was swept.
+	if !sw.Partial {
+		ids := make([]string, 0, len(assets))
+		for id := range assets {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			a := assets[id]
+			if seen[id] {
+				continue
+			}
+			changed := false
+			switch a.Record.State {
+			case store.StateNew, store.StateActive, store.StateReturned:
+				if !swept(sw.Segments, a.Record.IP) {
+					continue
+				}
+				a.MissedSweeps++
+				changed = true
+				gone := a.MissedSweeps >= inv.cfg.MissingAfterSweeps
+				if inv.cfg.MissingAfter > 0 {
+					gone = at.Sub(a.Record.LastSeen) >= inv.cfg.MissingAfter
+				}
+				if gone {
+					ev.state(a, store.StateMissing, at)
+					srow.Missing++
+				}
+			case store.StateMissing:
+				if inv.cfg.RetireAfter > 0 && at.Sub(a.Record.LastSeen) >= inv.cfg.RetireAfter {
+					ev.state(a, store.StateRetired, at)
+					changed = true
+				}
+			}
+			if changed {
+				put = append(put, *a)
+			}
+		}
+	}
+	srow.Assets = len(res.Clusters)
+	srow.End = at
+
+	steps := []func() error{
+		func() error { return inv.st.AppendObservations(ctx, slimRows(rows)) },
+		func() error { return inv.st.DeleteKeys(ctx, delKeys) },
+		func() error { return inv.st.PutAssets(ctx, put) },
+		func() error { return inv.st.AddKeys(ctx, newKeys) },
+		func() error { return diffs.emit(ctx, inv.st, ev) },
+		func() error { return inv.st.AppendEvents(ctx, ev.list) },
+		func() error { return inv.flushTables(ctx, &software, &samples, &ifaces, &neigh) },
+		func() error { return inv.st.PutSweep(ctx, srow) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return Result{}, fmt.Errorf("ingest sweep %s: %w", sw.ID, err)
+		}
+	}
+	out := Result{Sweep: srow, Events: ev.list}
+	if inv.cfg.Retention > 0 {
+		ps, err := inv.st.Prune(ctx, at.Add(-inv.cfg.Retention))
+		if err != nil {
+			return out, fmt.Errorf("prune after sweep %s: %w", sw.ID, err)
+		}
+		out.Pruned = ps
+	}
+	inv.log.Info("sweep stored", "sweep", sw.ID, "observations", len(obs), "assets", srow.Assets, "new", srow.New, "missing", srow.Missing, "events", len(ev.list))
+	return out, nil
+}
+
+// flushRows is how many table rows Ingest holds before writing them.
+const flushRows = 64 << 10
+
+// flushTables writes and empties the buffered table rows.
+func (inv *Inventory) flushTables(ctx context.Context, sw *[]store.Software, sa *[]store.Sample, it *[]store.Interface, ne *[]store.Neighbor) error {
+	if err := inv.st.AppendSoftware(ctx, *sw); err != nil {
+		return err
+	}
+	if err := inv.st.AppendSamples(ctx, *sa); err != nil {
+		return err
+	}
+	if err := inv.st.AppendInterfaces(ctx, *it); err != nil {
+		return err
+	}
+	if err := inv.st.AppendNeighbors(ctx, *ne); err != nil {
+		return err
+	}
+	*sw, *sa, *it, *ne = (*sw)[:0], (*sa)[:0], (*it)[:0], (*ne)[:0]
+	return nil
+}
+
+// slimRows drops the large tables (software, storage, neighbors) from
+// observations: they are stored in their own tables. Interfaces stay: their
+// MACs are identity keys that explain replays.
+func slimRows(rows []store.Observation) []store.Observation {
+	out := make([]store.Observation, 0, len(rows))
+	for _, r := range rows {
+		if r.ID == "" {
+			continue
+		}
+		r.Asset.Software, r.Asset.Storage, r.Asset.Neighbors = nil, nil, nil
+		out = append(out, r)
+	}
+	return out
+}
+
+func swept(segs []netip.Prefix, ip netip.Addr) bool {
+	if !ip.IsValid() {
+		return false
+	}
+	for _, p := range segs {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
+}
+
+// describe is a one-line summary of a new asset, for its event.
+func describe(a *record.Asset) string {
+	s := ""
+	if a.IP.IsValid() {
+		s = a.IP.String()
+	}
+	for _, x := range []string{a.MAC.String(), a.Hostname, a.Vendor, a.DeviceType} {
+		if x != "" {
+			if s != "" {
+				s += " "
+			}
+			s += x
+		}
+	}
+	return s
+}
+
+func (inv *Inventory) decisions(ctx context.Context) ([]identity.Decision, error) {
+	ds, err := inv.st.Decisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []identity.Decision
+	for _, d := range ds {
+		switch d.Kind {
+		case store.DecisionMerge:
+			out = append(out, identity.Decision{MergeA: d.AssetA, MergeB: d.AssetB})
+		case store.DecisionSplit:
+			out = append(out, identity.Decision{SplitFrom: d.AssetA, SplitKey: d.Key})
+		}
+	}
+	return out, nil
+}
+
+// ErrState: the asset is in a state the action does not apply to.
+var ErrState = errors.New("not possible in the asset's state")
+
+// SetLogger replaces the logger.
+func (inv *Inventory) SetLogger(log *slog.Logger) {
+	if log != nil {
+		inv.log = log
+	}
+}
+
+// ScannerName is the scanner name stored on observations.
+func (inv *Inventory) ScannerName() string { return inv.cfg.Scanner }

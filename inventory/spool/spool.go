@@ -1,0 +1,301 @@
+// Package spool keeps sweeps that could not reach the store: a bounded
+// local file of whole sweeps (the ingest input), replayed in order, each
+// once, at the start of the next run that reaches the store.
+//
+// The file is JSON lines, one sweep a line, next to a lock file; a sweep
+// that would push the file past its size cap is refused (ErrFull) rather
+// than dropping older ones silently.
+package spool
+
+import (
+	"bufio"
+	"context"
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/store"
+)
+
+// DefaultMaxBytes caps the spool file: 256 MiB.
+const DefaultMaxBytes = 256 << 20
+
+// ErrFull: the sweep would push the spool past its cap; it was not kept.
+var ErrFull = errors.New("spool full")
+
+// DefaultPath is $XDG_STATE_HOME/netcensus/spool.jsonl when XDG_STATE_HOME
+// is set, else next to the default SQLite store: /var/lib/netcensus for
+// root, ~/.local/state/netcensus otherwise. "" when there is no home.
+func DefaultPath(getenv func(string) string, uid int) string {
+	if x := getenv("XDG_STATE_HOME"); x != "" {
+		return filepath.Join(x, "netcensus", "spool.jsonl")
+	}
+	if uid == 0 {
+		return "/var/lib/netcensus/spool.jsonl"
+	}
+	if h := getenv("HOME"); h != "" {
+		return filepath.Join(h, ".local", "state", "netcensus", "spool.jsonl")
+	}
+	return ""
+}
+
+// Spool is a spool file. Methods lock the file against other processes.
+type Spool struct {
+	path string
+	max  int64
+}
+
+// New returns the spool at path holding at most maxBytes (DefaultMaxBytes
+// when 0).
+func New(path string, maxBytes int64) *Spool {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	return &Spool{path: path, max: maxBytes}
+}
+
+// Path is the spool file.
+func (s *Spool) Path() string { return s.path }
+
+// lock takes an exclusive lock on path.lock; the returned func releases it.
+func (s *Spool) lock() (func(), error) {
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o750); err != nil {
+		return nil, fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	f, err := os.OpenFile(s.path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("spool %s: lock: %w", s.path, err)
+	}
+	return func() { f.Close() }, nil
+}
+
+// Add appends a sweep (its ID must be set, so a replay is recognisable).
+func (s *Spool) Add(sw inventory.Sweep) error {
+	if sw.ID == "" {
+		return fmt.Errorf("spool %s: sweep without an ID", s.path)
+	}
+	line, err := json.Marshal(&sw)
+	if err != nil {
+		return fmt.Errorf("spool sweep %s: %w", sw.ID, err)
+	}
+	line = append(line, '\n')
+	unlock, err := s.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	f, err := os.OpenFile(s.path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	if st.Size()+int64(len(line)) > s.max {
+		return fmt.Errorf("spool %s: %w: it holds %d bytes, sweep %s needs %d more, the cap is %d; the sweep was not kept (reach the store to replay the spool, or raise the cap)",
+			s.path, ErrFull, st.Size(), sw.ID, len(line), s.max)
+	}
+	if _, err := f.Write(line); err != nil {
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// read returns the spooled sweeps, oldest first.
+func (s *Spool) read() ([]inventory.Sweep, error) {
+	f, err := os.Open(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	defer f.Close()
+	r := bufio.NewReader(f)
+	var out []inventory.Sweep
+	for n := 1; ; n++ {
+		line, err := r.ReadBytes('\n')
+		if len(line) > 0 && line[len(line)-1] == '\n' {
+			var sw inventory.Sweep
+			if err := json.Unmarshal(line, &sw); err != nil {
+				return nil, fmt.Errorf("spool %s line %d: %w", s.path, n, err)
+			}
+			out = append(out, sw)
+		} // an unterminated last line is a torn write: ignored
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("spool %s: %w", s.path, err)
+		}
+	}
+}
+
+// Len is how many sweeps wait.
+func (s *Spool) Len() (int, error) {
+	unlock, err := s.lock()
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
+	sws, err := s.read()
+	return len(sws), err
+}
+
+// write replaces the spool with sws (atomically; removed when empty).
+func (s *Spool) write(sws []inventory.Sweep) error {
+	if len(sws) == 0 {
+		if err := os.Remove(s.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("spool %s: %w", s.path, err)
+		}
+		return nil
+	}
+	tmp := s.path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for i := range sws {
+		if err := enc.Encode(&sws[i]); err != nil {
+			f.Close()
+			return fmt.Errorf("spool %s: %w", s.path, err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	if err := os.Rename(tmp, s.path); err != nil {
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Replay ingests the spooled sweeps into inv, oldest first, removing each
+// from the spool once stored. A sweep the store already holds complete
+// (a replay interrupted after storing it) is dropped, not ingested again.
+// It stops at the first failure, keeping that sweep and the later ones.
+func (s *Spool) Replay(ctx context.Context, inv *inventory.Inventory) (int, error) {
+	unlock, err := s.lock()
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
+	sws, err := s.read()
+	if err != nil {
+		return 0, err
+	}
+	done := 0
+	for done < len(sws) {
+		sw := sws[done]
+		old, err := inv.Store().Sweep(ctx, sw.ID)
+		switch {
+		case err == nil && !old.End.IsZero():
+			// stored before: drop it
+		case err == nil || errors.Is(err, store.ErrNotFound):
+			if _, err := inv.Ingest(ctx, sw); err != nil {
+				return done, errors.Join(fmt.Errorf("replay spooled sweep %s: %w", sw.ID, err), s.write(sws[done:]))
+			}
+		default:
+			return done, errors.Join(fmt.Errorf("replay spooled sweep %s: %w", sw.ID, err), s.write(sws[done:]))
+		}
+		done++
+		if err := s.write(sws[done:]); err != nil {
+			return done, err
+		}
+	}
+	return done, nil
+}
+
+// Unreachable tells a store that could not be reached (refused, reset,
+// timed out, closed) from other errors: only those sweeps are spooled.
+func Unreachable(err error) bool {
+	if err == nil || errors.Is(err, store.ErrSchemaNewer) || errors.Is(err, store.ErrForeign) {
+		return false
+	}
+	var ne net.Error
+	return errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, driver.ErrBadConn) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, net.ErrClosed)
+}
+
+// Opener opens the store and builds the inventory; the func closes it.
+type Opener func(ctx context.Context) (*inventory.Inventory, func(), error)
+
+// Outcome is what Deliver did.
+type Outcome struct {
+	// Result is the sweep's ingest (zero when spooled).
+	Result inventory.Result
+	// Replayed counts spooled sweeps stored first.
+	Replayed int
+	// Spooled: the store was unreachable and the sweep waits in the spool.
+	Spooled bool
+}
+
+// Deliver stores sw: it opens the store, replays the spool into it, then
+// ingests sw. When the store cannot be reached (at open, during the
+// replay or during the ingest) sw is spooled instead and Spooled is set;
+// other errors are returned. sw.ID is set if empty.
+func (s *Spool) Deliver(ctx context.Context, open Opener, sw inventory.Sweep) (Outcome, error) {
+	var out Outcome
+	if sw.ID == "" {
+		at := sw.End
+		if at.IsZero() {
+			at = sw.Start
+		}
+		sw.ID = store.NewUUID(at)
+	}
+	spool := func(cause error) (Outcome, error) {
+		if err := s.Add(sw); err != nil {
+			return out, errors.Join(fmt.Errorf("store unreachable: %w", cause), err)
+		}
+		out.Spooled = true
+		return out, nil
+	}
+	inv, closeFn, err := open(ctx)
+	if err != nil {
+		if Unreachable(err) {
+			return spool(err)
+		}
+		return out, err
+	}
+	defer closeFn()
+	out.Replayed, err = s.Replay(ctx, inv)
+	if err != nil {
+		if Unreachable(err) {
+			return spool(err)
+		}
+		return out, err
+	}
+	out.Result, err = inv.Ingest(ctx, sw)
+	if err != nil && Unreachable(err) {
+		return spool(err)
+	}
+	return out, err
+}

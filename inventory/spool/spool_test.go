@@ -1,0 +1,277 @@
+package spool
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/inventory/store/clickhouse"
+	"github.com/netcensus/netcensus/inventory/store/clickhouse/chtest"
+	"github.com/netcensus/netcensus/inventory/store/sqlite"
+	"github.com/netcensus/netcensus/record"
+)
+
+var lab *chtest.Lab
+
+func TestMain(m *testing.M) {
+	lab = chtest.Setup()
+	code := m.Run()
+	lab.Close()
+	os.Exit(code)
+}
+
+var t0 = time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+
+// sweep makes a sweep of n hosts in 192.0.2.0/24, each seen by ARP.
+func sweep(n int, at time.Time) inventory.Sweep {
+	sw := inventory.Sweep{Start: at, End: at.Add(time.Minute), Segments: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}}
+	for i := 0; i < n; i++ {
+		var o record.Observation
+		o.Time, o.Source, o.Scanner = at, record.SourceARP, "site-a"
+		o.Asset.IP = netip.AddrFrom4([4]byte{192, 0, 2, byte(i + 1)})
+		o.Asset.MAC, _ = record.ParseMAC(fmt.Sprintf("02:00:00:00:00:%02x", i+1))
+		sw.Observations = append(sw.Observations, o)
+	}
+	return sw
+}
+
+func newInv(t *testing.T, st store.Store) *inventory.Inventory {
+	res, err := identity.New(nil, identity.Defaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inventory.New(st, res, inventory.Config{Scanner: "site-a", MissingAfterSweeps: 3}, nil)
+}
+
+func TestAddFullAndOrder(t *testing.T) {
+	dir := t.TempDir()
+	s := New(filepath.Join(dir, "spool.jsonl"), 3000)
+	a, b := sweep(3, t0), sweep(3, t0.Add(time.Hour))
+	a.ID, b.ID = "sweep-a", "sweep-b"
+	if err := s.Add(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add(b); err != nil {
+		t.Fatal(err)
+	}
+	big := sweep(40, t0)
+	big.ID = "sweep-big"
+	if err := s.Add(big); !errors.Is(err, ErrFull) {
+		t.Fatalf("over the cap: %v, want ErrFull", err)
+	}
+	if n, err := s.Len(); err != nil || n != 2 {
+		t.Fatalf("len %d %v, want 2 (the refused sweep is not kept)", n, err)
+	}
+	got, err := s.read()
+	if err != nil || got[0].ID != "sweep-a" || got[1].ID != "sweep-b" || len(got[1].Observations) != 3 ||
+		got[1].Observations[2].Asset.IP != b.Observations[2].Asset.IP {
+		t.Fatalf("read back %+v %v", got, err)
+	}
+	if err := s.Add(inventory.Sweep{}); err == nil {
+		t.Error("a sweep without an ID was spooled")
+	}
+}
+
+func TestTornLastLineIgnored(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "spool.jsonl")
+	s := New(p, 0)
+	a := sweep(1, t0)
+	a.ID = "a"
+	if err := s.Add(a); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`{"ID":"torn","Obs`)
+	f.Close()
+	if n, err := s.Len(); err != nil || n != 1 {
+		t.Fatalf("len %d %v, want 1", n, err)
+	}
+}
+
+func TestUnreachable(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{&net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}, true},
+		{fmt.Errorf("open clickhouse: %w", syscall.ECONNREFUSED), true},
+		{fmt.Errorf("x: %w", store.ErrSchemaNewer), false},
+		{fmt.Errorf("x: %w", store.ErrForeign), false},
+		{errors.New("syntax error"), false},
+		{nil, false},
+	} {
+		if got := Unreachable(tc.err); got != tc.want {
+			t.Errorf("Unreachable(%v) = %v", tc.err, got)
+		}
+	}
+}
+
+// TestDeliverSQLite: the store refuses connections for one run, the sweep
+// spools; the next run replays it, then stores its own; each observation
+// is stored once; a third run replays nothing.
+func TestDeliverSQLite(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	s := New(filepath.Join(dir, "spool.jsonl"), 0)
+	down := true
+	open := func(ctx context.Context) (*inventory.Inventory, func(), error) {
+		if down {
+			return nil, nil, fmt.Errorf("open store: %w", &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED})
+		}
+		db, err := sqlite.Open(ctx, filepath.Join(dir, "netcensus.db"))
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		return newInv(t, db), func() { db.Close() }, nil
+	}
+	checkOnce(t, s, open, func() { down = false }, func(f func(store.Store)) {
+		db, err := sqlite.Open(ctx, filepath.Join(dir, "netcensus.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		f(db)
+	})
+}
+
+// TestDeliverClickHouse: ClickHouse is stopped during a sweep's ingest;
+// the sweep spools; the server is restarted; the next run replays it and
+// every observation arrives exactly once (counted by UUID).
+func TestDeliverClickHouse(t *testing.T) {
+	srv := lab.Need(t)
+	ctx := t.Context()
+	o := clickhouse.Options{Addr: srv.Addr, Database: fmt.Sprintf("spool_%d_%d", os.Getpid(), time.Now().UnixNano()), DialTimeout: 2 * time.Second}
+	open := func(ctx context.Context) (*inventory.Inventory, func(), error) {
+		db, err := clickhouse.Open(ctx, o)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		return newInv(t, db), func() { db.Close() }, nil
+	}
+	// The store exists and works before the outage.
+	inv, done, err := open(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done()
+	_ = inv
+	if err := srv.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	restarted := false
+	t.Cleanup(func() {
+		if !restarted {
+			srv.Restart(context.Background())
+		}
+	})
+	s := New(filepath.Join(t.TempDir(), "spool.jsonl"), 0)
+	checkOnce(t, s, open, func() {
+		if err := srv.Restart(ctx); err != nil {
+			t.Fatal(err)
+		}
+		restarted = true
+	}, func(f func(store.Store)) {
+		db, err := clickhouse.Open(ctx, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		f(db)
+	})
+}
+
+func checkOnce(t *testing.T, s *Spool, open Opener, recover func(), with func(func(store.Store))) {
+	ctx := t.Context()
+	first := sweep(50, t0)
+	out, err := s.Deliver(ctx, open, first)
+	if err != nil || !out.Spooled {
+		t.Fatalf("deliver while down: %+v %v, want spooled", out, err)
+	}
+	if n, _ := s.Len(); n != 1 {
+		t.Fatalf("spool holds %d sweeps, want 1", n)
+	}
+	recover()
+	second := sweep(50, t0.Add(time.Hour))
+	out, err = s.Deliver(ctx, open, second)
+	if err != nil || out.Spooled || out.Replayed != 1 {
+		t.Fatalf("deliver after recovery: %+v %v, want 1 replayed and stored", out, err)
+	}
+	out, err = s.Deliver(ctx, open, sweep(50, t0.Add(2*time.Hour)))
+	if err != nil || out.Replayed != 0 {
+		t.Fatalf("third run: %+v %v, want nothing replayed", out, err)
+	}
+	if n, _ := s.Len(); n != 0 {
+		t.Fatalf("spool still holds %d", n)
+	}
+	with(func(st store.Store) {
+		all, err := st.Observations(ctx, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		perSweep := map[string]int{}
+		for _, o := range all {
+			if ids[o.ID] {
+				t.Errorf("observation %s stored twice", o.ID)
+			}
+			ids[o.ID] = true
+			perSweep[o.SweepID]++
+		}
+		sws, err := st.Sweeps(ctx, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sws) != 3 || len(ids) != 150 {
+			t.Fatalf("%d sweeps, %d distinct observations; want 3 and 150", len(sws), len(ids))
+		}
+		for _, sw := range sws {
+			if perSweep[sw.ID] != 50 || sw.End.IsZero() {
+				t.Errorf("sweep %s: %d observations (want 50), end %v", sw.ID, perSweep[sw.ID], sw.End)
+			}
+		}
+	})
+}
+
+// FuzzRead: any spool file content reads without panicking, and what reads
+// back is written back readable.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(`{"ID":"a","Start":"2026-03-04T05:06:07Z","Observations":[{"time":"2026-03-04T05:06:07Z","source":"arp","asset":{"ip":"192.0.2.1"}}]}` + "\n"))
+	f.Add([]byte("{\"ID\":\"torn\""))
+	f.Add([]byte("\n\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(t.TempDir(), "spool.jsonl")
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s := New(p, 0)
+		sws, err := s.read()
+		if err != nil {
+			return
+		}
+		if err := s.write(sws); err != nil {
+			t.Fatal(err)
+		}
+		again, err := s.read()
+		if err != nil || len(again) != len(sws) {
+			t.Fatalf("rewritten spool: %d sweeps (%v), want %d", len(again), err, len(sws))
+		}
+	})
+}

@@ -1,0 +1,1406 @@
+// Package clickhouse is the CMDB store for scale: ClickHouse over its
+// native protocol through github.com/ClickHouse/clickhouse-go/v2.
+//
+// The schema uses only types ClickHouse 18.16 knows (String, DateTime,
+// UInt*, Float64, Array, the MergeTree family), so it runs on that release
+// and on current ones. Times are DateTime: seconds, UTC. Current state
+// (sweeps, assets, annotations, identity keys) lives in ReplacingMergeTree
+// tables versioned by write order and is read with FINAL (OPTIMIZE is never
+// needed for correct reads); an asset is one binary blob (codec.go) beside
+// the columns filters test, and a listing reads the blobs and the
+// annotations by two queries at once and joins them here; observations,
+// events and decisions are ReplacingMergeTree keyed by their UUID, so a
+// replayed batch is stored once; snapshots and samples are plain
+// MergeTree. Migrations are versioned in schema_migrations; a database
+// written by a newer netcensus is refused before anything is changed.
+package clickhouse
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	ch "github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+
+	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+)
+
+// Options say where the store is.
+type Options struct {
+	// Addr is host:port of the native protocol (9000 by default).
+	Addr     string
+	Database string
+	Username string
+	Password string
+	// DialTimeout bounds connecting (5 s when zero).
+	DialTimeout time.Duration
+}
+
+// ParseDSN reads clickhouse://host:9000/db. User and password are not
+// taken from the DSN (they come from config or the environment); a DSN
+// carrying them is refused so they never reach a log line.
+func ParseDSN(dsn string) (Options, error) {
+	u, err := url.Parse(dsn)
+	if err != nil || u.Scheme != "clickhouse" || u.Host == "" {
+		return Options{}, fmt.Errorf("clickhouse DSN %q: want clickhouse://host:9000/db", redactDSN(dsn))
+	}
+	if u.User != nil {
+		return Options{}, fmt.Errorf("clickhouse DSN %q: put user and password in the config or environment, not in the DSN", redactDSN(dsn))
+	}
+	o := Options{Addr: u.Host, Database: strings.Trim(u.Path, "/")}
+	if u.Port() == "" {
+		o.Addr += ":9000"
+	}
+	if o.Database == "" {
+		o.Database = "netcensus"
+	}
+	if strings.ContainsAny(o.Database, "`/\\\x00 ") {
+		return Options{}, fmt.Errorf("clickhouse DSN %q: bad database name %q", redactDSN(dsn), o.Database)
+	}
+	return o, nil
+}
+
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	u.User = url.User("REDACTED")
+	return u.String()
+}
+
+// DB is a ClickHouse store.
+type DB struct {
+	conn driver.Conn
+	db   string // quoted database name
+	name string
+	addr string
+
+	// blob writes and reads store.Asset blobs (codec.go).
+	blob *codec
+
+	mu  sync.Mutex
+	ver uint64 // last version handed out
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open connects to the server and checks the database is a netcensus
+// store no newer than this binary (an absent or empty database is fine).
+// It creates nothing: call Migrate.
+func Open(ctx context.Context, o Options) (*DB, error) {
+	if o.DialTimeout == 0 {
+		o.DialTimeout = 5 * time.Second
+	}
+	conn, err := ch.Open(&ch.Options{
+		Addr:         []string{o.Addr},
+		Auth:         ch.Auth{Database: "default", Username: o.Username, Password: o.Password},
+		DialTimeout:  o.DialTimeout,
+		MaxOpenConns: 8,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
+	}
+	d := &DB{conn: conn, db: "`" + o.Database + "`", name: o.Database, addr: o.Addr}
+	if d.blob, err = newCodec(reflect.TypeFor[store.Asset]()); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
+	}
+	pctx, cancel := context.WithTimeout(ctx, o.DialTimeout)
+	defer cancel()
+	if err := conn.Ping(pctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
+	}
+	if _, err := d.check(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// Close closes the connections.
+func (d *DB) Close() error { return d.conn.Close() }
+
+// q puts the database name into a query.
+func (d *DB) q(s string) string { return strings.ReplaceAll(s, "{db}", d.db) }
+
+// nextVer is a version for ReplacingMergeTree rows: the wall clock in
+// nanoseconds, strictly increasing within this process.
+func (d *DB) nextVer() uint64 {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	v := uint64(time.Now().UnixNano())
+	if v <= d.ver {
+		v = d.ver + 1
+	}
+	d.ver = v
+	return v
+}
+
+// step is one schema migration: statements, each idempotent, and columns
+// added to existing tables (18.16 has no ADD COLUMN IF NOT EXISTS, so
+// Migrate adds a column only when system.columns lacks it).
+type step struct {
+	sql []string
+	add []addColumn
+	// data runs last: a rewrite of rows, idempotent.
+	data func(d *DB, ctx context.Context) error
+}
+
+type addColumn struct{ table, name, typ string }
+
+// migrations are the schema steps; step i brings the schema to version
+// i+1. Never edit a released step: append.
+var migrations = []step{{sql: []string{
+	`CREATE TABLE IF NOT EXISTS {db}.sweeps (id String, scanner String, start DateTime, end DateTime,
+		partial UInt8, segments Array(String), observations UInt64, assets UInt64, new UInt64, missing UInt64,
+		ver UInt64) ENGINE = ReplacingMergeTree(ver) ORDER BY id`,
+	`CREATE TABLE IF NOT EXISTS {db}.observations (id String, sweep_id String, asset_id String, time DateTime,
+		source String, scanner String, ip String, mac String, data String)
+		ENGINE = ReplacingMergeTree PARTITION BY toYYYYMM(time) ORDER BY id`,
+	`CREATE TABLE IF NOT EXISTS {db}.assets (id String, state String, state_since DateTime, first_seen DateTime,
+		last_seen DateTime, missed_sweeps UInt32, last_sweep_id String, merged_into String, ip String,
+		vendor String, mac_vendor String, device_type String, data String, ver UInt64)
+		ENGINE = ReplacingMergeTree(ver) ORDER BY id`,
+	`CREATE TABLE IF NOT EXISTS {db}.annotations (asset_id String, approved UInt8, approved_at DateTime,
+		approved_by String, site String, role String, owner String, tags Array(String), updated DateTime,
+		ver UInt64) ENGINE = ReplacingMergeTree(ver) ORDER BY asset_id`,
+	`CREATE TABLE IF NOT EXISTS {db}.asset_keys (asset_id String, kind String, value String, first_seen DateTime,
+		deleted UInt8, ver UInt64) ENGINE = ReplacingMergeTree(ver) ORDER BY (asset_id, kind, value)`,
+	`CREATE TABLE IF NOT EXISTS {db}.decisions (id String, time DateTime, kind String, actor String,
+		asset_a String, asset_b String, key_kind String, key_value String)
+		ENGINE = ReplacingMergeTree ORDER BY id`,
+	`CREATE TABLE IF NOT EXISTS {db}.events (id String, time DateTime, sweep_id String, seq Int64,
+		asset_id String, type String, field String, old String, new String, actor String)
+		ENGINE = ReplacingMergeTree ORDER BY id`,
+	`CREATE TABLE IF NOT EXISTS {db}.software (asset_id String, sweep_id String, time DateTime, ins UInt64,
+		name String, version String, arch String, installed_at DateTime)
+		ENGINE = MergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, time)`,
+	`CREATE TABLE IF NOT EXISTS {db}.samples (asset_id String, sweep_id String, time DateTime, metric String,
+		instance String, value Float64) ENGINE = MergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, metric, time)`,
+	`CREATE TABLE IF NOT EXISTS {db}.interfaces (asset_id String, sweep_id String, time DateTime, ins UInt64,
+		idx Int64, name String, alias String, type String, mac String, speed_bps UInt64, admin_up UInt8,
+		oper_up UInt8, in_octets UInt64, out_octets UInt64)
+		ENGINE = MergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, time)`,
+	`CREATE TABLE IF NOT EXISTS {db}.neighbors (asset_id String, sweep_id String, time DateTime, ins UInt64,
+		local_port String, chassis_id String, port_id String, sys_name String)
+		ENGINE = MergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, time)`,
+}}, {
+	// 2: the digest of each asset's latest software snapshot, and asset
+	// blobs in the binary form (codec.go): the JSON ones are rewritten.
+	add:  []addColumn{{"assets", "software_digest", "String"}},
+	data: (*DB).rewriteJSONAssets,
+}}
+
+const migrationsTable = `CREATE TABLE IF NOT EXISTS {db}.schema_migrations (version UInt32, applied DateTime)
+	ENGINE = ReplacingMergeTree ORDER BY version`
+
+// Latest is the schema version this binary writes.
+func Latest() int { return len(migrations) }
+
+// check returns the schema version, refusing a foreign database or a
+// newer schema; it changes nothing.
+func (d *DB) check(ctx context.Context) (int, error) {
+	var tables []string
+	rows, err := d.conn.Query(ctx, `SELECT name FROM system.tables WHERE database = ?`, d.name)
+	if err != nil {
+		return 0, fmt.Errorf("clickhouse %s/%s: list tables: %w", d.addr, d.name, err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("clickhouse %s/%s: list tables: %w", d.addr, d.name, err)
+		}
+		tables = append(tables, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("clickhouse %s/%s: list tables: %w", d.addr, d.name, err)
+	}
+	hasMig := false
+	for _, t := range tables {
+		hasMig = hasMig || t == "schema_migrations"
+	}
+	if !hasMig {
+		if len(tables) > 0 {
+			return 0, fmt.Errorf("clickhouse %s/%s: %w: the database holds %d tables and no schema_migrations; it was left untouched", d.addr, d.name, store.ErrForeign, len(tables))
+		}
+		return 0, nil
+	}
+	var v uint32
+	if err := d.conn.QueryRow(ctx, d.q(`SELECT max(version) FROM {db}.schema_migrations`)).Scan(&v); err != nil {
+		return 0, fmt.Errorf("clickhouse %s/%s: schema version: %w", d.addr, d.name, err)
+	}
+	if int(v) > len(migrations) {
+		return int(v), fmt.Errorf("clickhouse %s/%s: %w: schema version %d, this netcensus knows up to %d; upgrade netcensus (the database was left untouched)", d.addr, d.name, store.ErrSchemaNewer, v, len(migrations))
+	}
+	return int(v), nil
+}
+
+// Migrate creates the database if needed and applies the missing steps.
+func (d *DB) Migrate(ctx context.Context) (int, error) {
+	return d.migrate(ctx, len(migrations))
+}
+
+// migrate applies the steps up to schema version to.
+func (d *DB) migrate(ctx context.Context, to int) (int, error) {
+	v, err := d.check(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if v >= to {
+		return 0, nil
+	}
+	for _, s := range []string{`CREATE DATABASE IF NOT EXISTS {db}`, migrationsTable} {
+		if err := d.conn.Exec(ctx, d.q(s)); err != nil {
+			return 0, fmt.Errorf("migrate clickhouse %s/%s: %w", d.addr, d.name, err)
+		}
+	}
+	applied := 0
+	for i := v; i < to; i++ {
+		for _, s := range migrations[i].sql {
+			if err := d.conn.Exec(ctx, d.q(s)); err != nil {
+				return applied, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
+			}
+		}
+		for _, c := range migrations[i].add {
+			var n uint64
+			if err := d.conn.QueryRow(ctx, `SELECT count() FROM system.columns WHERE database = ? AND table = ? AND name = ?`,
+				d.name, c.table, c.name).Scan(&n); err != nil {
+				return applied, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
+			}
+			if n > 0 {
+				continue
+			}
+			if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.`+c.table+` ADD COLUMN `+c.name+` `+c.typ)); err != nil {
+				return applied, fmt.Errorf("migrate clickhouse %s/%s to %d: add %s.%s: %w", d.addr, d.name, i+1, c.table, c.name, err)
+			}
+		}
+		if f := migrations[i].data; f != nil {
+			if err := f(d, ctx); err != nil {
+				return applied, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
+			}
+		}
+		// A batch, not INSERT ... VALUES: 18.16 waits for a data block after it.
+		if err := d.insert(ctx, "schema version", "schema_migrations", "version, applied", 1, func(int) []any {
+			return []any{uint32(i + 1), ts(time.Now())}
+		}); err != nil {
+			return applied, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
+		}
+		applied++
+	}
+	return applied, nil
+}
+
+// SchemaVersion is the store's schema version (0: empty).
+func (d *DB) SchemaVersion(ctx context.Context) (int, error) {
+	v, err := d.check(ctx)
+	if err != nil && v == 0 {
+		return 0, err
+	}
+	return v, nil
+}
+
+var epoch = time.Unix(0, 0).UTC()
+
+// ts is what a DateTime column holds for t: seconds; the zero time is 0.
+func ts(t time.Time) time.Time {
+	if t.IsZero() || t.Before(epoch) {
+		return epoch
+	}
+	return t.UTC().Truncate(time.Second)
+}
+
+// fromTS reads a DateTime back: 0 is the zero time.
+func fromTS(t time.Time) time.Time {
+	if t.Unix() <= 0 {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func ipText(a netip.Addr) string {
+	if a.IsValid() {
+		return a.String()
+	}
+	return ""
+}
+
+// insert sends n rows in one batch (explicit column list: ClickHouse
+// 18.16 sends no columns for a bare INSERT INTO t).
+func (d *DB) insert(ctx context.Context, what, table, cols string, n int, row func(i int) []any) error {
+	if n == 0 {
+		return nil
+	}
+	b, err := d.conn.PrepareBatch(ctx, d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`))
+	if err != nil {
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	for i := 0; i < n; i++ {
+		if err := b.Append(row(i)...); err != nil {
+			b.Abort()
+			return fmt.Errorf("store %s: %w", what, err)
+		}
+	}
+	if err := b.Send(); err != nil {
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	return nil
+}
+
+// PutSweep inserts or replaces a sweep.
+func (d *DB) PutSweep(ctx context.Context, s store.Sweep) error {
+	segs := make([]string, len(s.Segments))
+	for i, p := range s.Segments {
+		segs[i] = p.String()
+	}
+	return d.insert(ctx, "sweep "+s.ID, "sweeps", "id, scanner, start, end, partial, segments, observations, assets, new, missing, ver", 1,
+		func(int) []any {
+			return []any{s.ID, s.Scanner, ts(s.Start), ts(s.End), b2u(s.Partial), segs, uint64(s.Observations),
+				uint64(s.Assets), uint64(s.New), uint64(s.Missing), d.nextVer()}
+		})
+}
+
+const sweepQuery = `SELECT id, scanner, start, end, partial, segments, observations, assets, new, missing FROM {db}.sweeps FINAL`
+
+func scanSweeps(rows driver.Rows) ([]store.Sweep, error) {
+	defer rows.Close()
+	var out []store.Sweep
+	for rows.Next() {
+		var s store.Sweep
+		var start, end time.Time
+		var partial uint8
+		var segs []string
+		var o, a, n, m uint64
+		if err := rows.Scan(&s.ID, &s.Scanner, &start, &end, &partial, &segs, &o, &a, &n, &m); err != nil {
+			return nil, err
+		}
+		s.Start, s.End, s.Partial = fromTS(start), fromTS(end), partial != 0
+		s.Observations, s.Assets, s.New, s.Missing = int(o), int(a), int(n), int(m)
+		for _, f := range segs {
+			if p, err := netip.ParsePrefix(f); err == nil {
+				s.Segments = append(s.Segments, p)
+			}
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// Sweeps lists sweeps, newest first.
+func (d *DB) Sweeps(ctx context.Context, limit int) ([]store.Sweep, error) {
+	q := sweepQuery + ` ORDER BY start DESC, id DESC`
+	var args []any
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := d.conn.Query(ctx, d.q(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list sweeps: %w", err)
+	}
+	out, err := scanSweeps(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list sweeps: %w", err)
+	}
+	return out, nil
+}
+
+// Sweep returns one sweep.
+func (d *DB) Sweep(ctx context.Context, id string) (store.Sweep, error) {
+	rows, err := d.conn.Query(ctx, d.q(sweepQuery+` WHERE id = ?`), id)
+	if err != nil {
+		return store.Sweep{}, fmt.Errorf("sweep %s: %w", id, err)
+	}
+	out, err := scanSweeps(rows)
+	if err != nil {
+		return store.Sweep{}, fmt.Errorf("sweep %s: %w", id, err)
+	}
+	if len(out) == 0 {
+		return store.Sweep{}, fmt.Errorf("sweep %s: %w", id, store.ErrNotFound)
+	}
+	return out[0], nil
+}
+
+// AppendObservations stores observations; an ID stored before is stored
+// once (the table is replacing on the ID and read with FINAL).
+func (d *DB) AppendObservations(ctx context.Context, obs []store.Observation) error {
+	data := make([]string, len(obs))
+	for i := range obs {
+		b, err := json.Marshal(&obs[i].Asset)
+		if err != nil {
+			return fmt.Errorf("store observation %s: %w", obs[i].ID, err)
+		}
+		data[i] = string(b)
+	}
+	return d.insert(ctx, "observations", "observations", "id, sweep_id, asset_id, time, source, scanner, ip, mac, data", len(obs),
+		func(i int) []any {
+			o := &obs[i]
+			return []any{o.ID, o.SweepID, o.AssetID, ts(o.Time), string(o.Source), o.Scanner, ipText(o.Asset.IP), o.Asset.MAC.String(), data[i]}
+		})
+}
+
+// Observations lists observations of a sweep and/or asset, by ID.
+func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store.Observation, error) {
+	q := `SELECT id, sweep_id, asset_id, time, source, scanner, data FROM {db}.observations FINAL WHERE 1 = 1`
+	var args []any
+	if sweepID != "" {
+		q += ` AND sweep_id = ?`
+		args = append(args, sweepID)
+	}
+	if assetID != "" {
+		q += ` AND asset_id = ?`
+		args = append(args, assetID)
+	}
+	rows, err := d.conn.Query(ctx, d.q(q+` ORDER BY id`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list observations: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Observation
+	for rows.Next() {
+		var o store.Observation
+		var t time.Time
+		var src, data string
+		if err := rows.Scan(&o.ID, &o.SweepID, &o.AssetID, &t, &src, &o.Scanner, &data); err != nil {
+			return nil, fmt.Errorf("list observations: %w", err)
+		}
+		o.Time, o.Source = fromTS(t), record.Source(src)
+		if err := json.Unmarshal([]byte(data), &o.Asset); err != nil {
+			return nil, fmt.Errorf("observation %s: %w", o.ID, err)
+		}
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list observations: %w", err)
+	}
+	return out, nil
+}
+
+// PutAssets upserts assets' current state. The whole store.Asset goes
+// into the data blob (codec.go), so a listing reads one column; the
+// columns beside it are what filters test.
+func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
+	data := make([]string, len(as))
+	var buf []byte
+	for i := range as {
+		a := as[i]
+		r := &a.Record
+		r.Approved, r.Site, r.Role, r.Owner, r.Tags = nil, "", "", "", nil
+		r.FirstSeen, r.LastSeen, a.StateSince = fromTS(ts(r.FirstSeen)), fromTS(ts(r.LastSeen)), fromTS(ts(a.StateSince))
+		var err error
+		if buf, err = d.blob.encode(buf[:0], reflect.ValueOf(&a).Elem()); err != nil {
+			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
+		}
+		data[i] = string(buf)
+	}
+	ver := d.nextVer()
+	return d.insert(ctx, "assets", "assets", `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
+		merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, ver`, len(as), func(i int) []any {
+		a := &as[i]
+		r := &a.Record
+		return []any{r.AssetID, r.State, ts(a.StateSince), ts(r.FirstSeen), ts(r.LastSeen), uint32(a.MissedSweeps),
+			a.LastSweepID, a.MergedInto, ipText(r.IP), r.Vendor, r.MACVendor, r.DeviceType, data[i], a.SoftwareDigest, ver}
+	})
+}
+
+// rewriteJSONAssets rewrites the assets stored with a JSON blob (before
+// schema 2) in the binary form; run again, it finds none.
+func (d *DB) rewriteJSONAssets(ctx context.Context) error {
+	rows, err := d.conn.Query(ctx, d.q(`SELECT id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
+		merged_into, data FROM (SELECT id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
+		merged_into, data FROM {db}.assets FINAL) WHERE substring(data, 1, 1) = '{'`))
+	if err != nil {
+		return fmt.Errorf("read JSON assets: %w", err)
+	}
+	defer rows.Close()
+	var as []store.Asset
+	for rows.Next() {
+		var a store.Asset
+		var id, state, data string
+		var since, first, last time.Time
+		var missed uint32
+		if err := rows.Scan(&id, &state, &since, &first, &last, &missed, &a.LastSweepID, &a.MergedInto, &data); err != nil {
+			return fmt.Errorf("read JSON assets: %w", err)
+		}
+		if err := json.Unmarshal([]byte(data), &a.Record); err != nil {
+			return fmt.Errorf("asset %s: %w", id, err)
+		}
+		a.Record.AssetID, a.Record.State, a.MissedSweeps = id, state, int(missed)
+		a.Record.FirstSeen, a.Record.LastSeen, a.StateSince = fromTS(first), fromTS(last), fromTS(since)
+		as = append(as, a)
+		if len(as) == 4096 {
+			if err := d.PutAssets(ctx, as); err != nil {
+				return err
+			}
+			as = as[:0]
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read JSON assets: %w", err)
+	}
+	return d.PutAssets(ctx, as)
+}
+
+// annotations reads the people's fields of the given assets (all when
+// ids is nil), by asset ID.
+func (d *DB) annotations(ctx context.Context, ids []string) (map[string]store.Annotation, error) {
+	q := `SELECT asset_id, approved, site, role, owner, tags FROM {db}.annotations FINAL`
+	var args []any
+	if ids != nil {
+		q += ` WHERE asset_id IN (SELECT arrayJoin(?))`
+		args = append(args, ids)
+	}
+	rows, err := d.conn.Query(ctx, d.q(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]store.Annotation{}
+	for rows.Next() {
+		var n store.Annotation
+		var approved uint8
+		if err := rows.Scan(&n.AssetID, &approved, &n.Site, &n.Role, &n.Owner, &n.Tags); err != nil {
+			return nil, err
+		}
+		n.Approved = approved != 0
+		out[n.AssetID] = n
+	}
+	return out, rows.Err()
+}
+
+// assets lists the assets matching where (on the assets table's columns,
+// applied after FINAL) with their annotations, by ID. The annotations are
+// read by a second query at the same time and joined here: ClickHouse's
+// join and ORDER BY over the record blobs cost seconds at 100,000 assets.
+func (d *DB) assets(ctx context.Context, where string, args []any, annIDs []string) ([]store.Asset, error) {
+	type annResult struct {
+		m   map[string]store.Annotation
+		err error
+	}
+	annc := make(chan annResult, 1)
+	go func() {
+		m, err := d.annotations(ctx, annIDs)
+		annc <- annResult{m, err}
+	}()
+	out, err := d.scanAssets(ctx, where, args)
+	ann := <-annc
+	if err != nil {
+		return nil, err
+	}
+	if ann.err != nil {
+		return nil, fmt.Errorf("annotations: %w", ann.err)
+	}
+	byID := func(a, b store.Asset) int { return strings.Compare(a.Record.AssetID, b.Record.AssetID) }
+	if !slices.IsSortedFunc(out, byID) {
+		// FINAL reads in key order, so this is rare; sort a permutation
+		// rather than swapping the large structs.
+		idx := make([]int, len(out))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(i, j int) int { return byID(out[i], out[j]) })
+		sorted := make([]store.Asset, len(out))
+		for i, j := range idx {
+			sorted[i] = out[j]
+		}
+		out = sorted
+	}
+	for i := range out {
+		r := &out[i].Record
+		n := ann.m[r.AssetID]
+		ok := n.Approved
+		r.Approved = &ok
+		r.Site, r.Role, r.Owner = n.Site, n.Role, n.Owner
+		if len(n.Tags) > 0 {
+			r.Tags = n.Tags
+		}
+	}
+	return out, nil
+}
+
+// scanAssets reads the assets matching where, in the order the server
+// sends them (FINAL: by ID): the blobs, then decodes them in parallel.
+func (d *DB) scanAssets(ctx context.Context, where string, args []any) ([]store.Asset, error) {
+	// Small blocks: the driver grows a block's string buffer row by row,
+	// copying it over and over when the block is large.
+	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": blobBlockRows}))
+	// The blob comes in pieces under 128 bytes, and the rest: the driver
+	// reads a column of short strings into one buffer per block, but grows
+	// it row by row for longer ones (several times the bytes copied).
+	rows, err := d.conn.Query(ctx, d.q(`SELECT substring(data, 1, 127), substring(data, 128, 127),
+		substring(data, 255, 127), substring(data, 382)
+		FROM (SELECT data, id, state, vendor, mac_vendor, device_type, last_seen FROM {db}.assets FINAL)
+		WHERE `+where), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var blobs []string
+	for rows.Next() {
+		var data, d1, d2, d3 string
+		if err := rows.Scan(&data, &d1, &d2, &d3); err != nil {
+			return nil, err
+		}
+		if d1 != "" {
+			data += d1 + d2 + d3
+		}
+		if len(data) == 0 || data[0] != blobMagic {
+			return nil, fmt.Errorf("asset stored by an older netcensus (JSON): run migrate")
+		}
+		blobs = append(blobs, data)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Decoding is most of a listing's work: spread it over the CPUs.
+	out := make([]store.Asset, len(blobs))
+	const chunk = 2048
+	workers := min(runtime.GOMAXPROCS(0), 4, (len(blobs)+chunk-1)/chunk)
+	if workers <= 1 {
+		return out, d.decodeAssets(blobs, out)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w * chunk; i < len(blobs); i += workers * chunk {
+				j := min(len(blobs), i+chunk)
+				if err := d.decodeAssets(blobs[i:j], out[i:j]); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// decodeAssets decodes blobs into out, one for one.
+func (d *DB) decodeAssets(blobs []string, out []store.Asset) error {
+	var arena []byte
+	for i, b := range blobs {
+		if err := d.blob.decode(b, reflect.ValueOf(&out[i]).Elem(), &arena); err != nil {
+			return fmt.Errorf("asset blob: %w", err)
+		}
+	}
+	return nil
+}
+
+// Asset returns one asset.
+func (d *DB) Asset(ctx context.Context, id string) (store.Asset, error) {
+	out, err := d.assets(ctx, `id = ?`, []any{id}, []string{id})
+	if err != nil {
+		return store.Asset{}, fmt.Errorf("asset %s: %w", id, err)
+	}
+	if len(out) == 0 {
+		return store.Asset{}, fmt.Errorf("asset %s: %w", id, store.ErrNotFound)
+	}
+	return out[0], nil
+}
+
+// blobBlockRows is the block size of queries reading record blobs.
+const blobBlockRows = 4096
+
+// maxBound is how many IDs a query binds; more are filtered here (a
+// longer query would pass max_query_size).
+const maxBound = 1000
+
+// Assets lists assets matching f, by ID.
+func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
+	where := `1 = 1`
+	var args []any
+	var want map[string]bool
+	var annIDs []string
+	switch {
+	case len(f.IDs) > maxBound:
+		want = make(map[string]bool, len(f.IDs))
+		for _, id := range f.IDs {
+			want[id] = true
+		}
+	case len(f.IDs) > 0:
+		where += ` AND id IN (SELECT arrayJoin(?))`
+		args = append(args, f.IDs)
+		annIDs = f.IDs
+	}
+	if len(f.States) > 0 {
+		where += ` AND has(?, state)`
+		args = append(args, f.States)
+	} else if !f.IncludeMerged {
+		where += ` AND state != ?`
+		args = append(args, store.StateMerged)
+	}
+	if f.Vendor != "" {
+		where += ` AND (position(lowerUTF8(vendor), lowerUTF8(?)) > 0 OR position(lowerUTF8(mac_vendor), lowerUTF8(?)) > 0)`
+		args = append(args, f.Vendor, f.Vendor)
+	}
+	if f.DeviceType != "" {
+		where += ` AND lowerUTF8(device_type) = lowerUTF8(?)`
+		args = append(args, f.DeviceType)
+	}
+	if !f.SeenSince.IsZero() {
+		where += ` AND last_seen >= ?`
+		args = append(args, ts(f.SeenSince))
+	}
+	all, err := d.assets(ctx, where, args, annIDs)
+	if err != nil {
+		return nil, fmt.Errorf("list assets: %w", err)
+	}
+	if want == nil && !f.Subnet.IsValid() && !f.Unapproved {
+		return all, nil
+	}
+	out := all[:0]
+	for _, a := range all {
+		if want != nil && !want[a.Record.AssetID] {
+			continue
+		}
+		if f.Subnet.IsValid() && !store.InSubnet(f.Subnet, &a.Record) {
+			continue
+		}
+		if f.Unapproved && *a.Record.Approved {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// Annotate upserts an annotation.
+func (d *DB) Annotate(ctx context.Context, n store.Annotation) error {
+	tags := n.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	return d.insert(ctx, "annotation "+n.AssetID, "annotations", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated, ver", 1,
+		func(int) []any {
+			return []any{n.AssetID, b2u(n.Approved), ts(n.ApprovedAt), n.ApprovedBy, n.Site, n.Role, n.Owner, tags, ts(n.Updated), d.nextVer()}
+		})
+}
+
+// Annotation returns an asset's annotation (zero if none).
+func (d *DB) Annotation(ctx context.Context, id string) (store.Annotation, error) {
+	n := store.Annotation{AssetID: id}
+	rows, err := d.conn.Query(ctx, d.q(`SELECT approved, approved_at, approved_by, site, role, owner, tags, updated
+		FROM {db}.annotations FINAL WHERE asset_id = ?`), id)
+	if err != nil {
+		return n, fmt.Errorf("annotation %s: %w", id, err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var approved uint8
+		var at, updated time.Time
+		var tags []string
+		if err := rows.Scan(&approved, &at, &n.ApprovedBy, &n.Site, &n.Role, &n.Owner, &tags, &updated); err != nil {
+			return n, fmt.Errorf("annotation %s: %w", id, err)
+		}
+		n.Approved, n.ApprovedAt, n.Updated = approved != 0, fromTS(at), fromTS(updated)
+		if len(tags) > 0 {
+			n.Tags = tags
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return n, fmt.Errorf("annotation %s: %w", id, err)
+	}
+	return n, nil
+}
+
+// AddKeys records keys, keeping a held key's first FirstSeen.
+func (d *DB) AddKeys(ctx context.Context, ks []store.AssetKey) error {
+	if len(ks) == 0 {
+		return nil
+	}
+	ids := map[string]bool{}
+	for _, k := range ks {
+		ids[k.AssetID] = true
+	}
+	list := make([]string, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	held, err := d.Keys(ctx, list...)
+	if err != nil {
+		return fmt.Errorf("store identity keys: %w", err)
+	}
+	type kk struct{ a, k, v string }
+	have := make(map[kk]bool, len(held))
+	for _, k := range held {
+		have[kk{k.AssetID, string(k.Key.Kind), k.Key.Value}] = true
+	}
+	var add []store.AssetKey
+	for _, k := range ks {
+		x := kk{k.AssetID, string(k.Key.Kind), k.Key.Value}
+		if !have[x] {
+			have[x] = true
+			add = append(add, k)
+		}
+	}
+	ver := d.nextVer()
+	return d.insert(ctx, "identity keys", "asset_keys", "asset_id, kind, value, first_seen, deleted, ver", len(add), func(i int) []any {
+		k := &add[i]
+		return []any{k.AssetID, string(k.Key.Kind), k.Key.Value, ts(k.FirstSeen), uint8(0), ver}
+	})
+}
+
+// DeleteKeys removes keys (a tombstone row replaces each).
+func (d *DB) DeleteKeys(ctx context.Context, ks []store.AssetKey) error {
+	ver := d.nextVer()
+	return d.insert(ctx, "delete identity keys", "asset_keys", "asset_id, kind, value, first_seen, deleted, ver", len(ks), func(i int) []any {
+		k := &ks[i]
+		return []any{k.AssetID, string(k.Key.Kind), k.Key.Value, epoch, uint8(1), ver}
+	})
+}
+
+// Keys lists keys of the given assets (all if none).
+func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, error) {
+	inner := `SELECT asset_id, kind, value, first_seen, deleted FROM {db}.asset_keys FINAL`
+	var args []any
+	var want map[string]bool
+	switch {
+	case len(assetIDs) > 1000:
+		// Too many to bind under max_query_size: read all, filter here.
+		want = make(map[string]bool, len(assetIDs))
+		for _, id := range assetIDs {
+			want[id] = true
+		}
+	case len(assetIDs) > 0:
+		inner += ` WHERE asset_id IN (SELECT arrayJoin(?))`
+		args = append(args, assetIDs)
+	}
+	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, kind, value, first_seen FROM (`+inner+`) WHERE deleted = 0 ORDER BY asset_id, kind, value`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list identity keys: %w", err)
+	}
+	defer rows.Close()
+	var out []store.AssetKey
+	for rows.Next() {
+		var k store.AssetKey
+		var kind string
+		var t time.Time
+		if err := rows.Scan(&k.AssetID, &kind, &k.Key.Value, &t); err != nil {
+			return nil, fmt.Errorf("list identity keys: %w", err)
+		}
+		if want != nil && !want[k.AssetID] {
+			continue
+		}
+		k.Key.Kind, k.FirstSeen = identity.Kind(kind), fromTS(t)
+		out = append(out, k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list identity keys: %w", err)
+	}
+	return out, nil
+}
+
+// AddDecision stores a decision (again: stored once).
+func (d *DB) AddDecision(ctx context.Context, x store.Decision) error {
+	return d.insert(ctx, "decision "+x.ID, "decisions", "id, time, kind, actor, asset_a, asset_b, key_kind, key_value", 1, func(int) []any {
+		return []any{x.ID, ts(x.Time), x.Kind, x.Actor, x.AssetA, x.AssetB, string(x.Key.Kind), x.Key.Value}
+	})
+}
+
+// Decisions lists decisions, oldest first.
+func (d *DB) Decisions(ctx context.Context) ([]store.Decision, error) {
+	rows, err := d.conn.Query(ctx, d.q(`SELECT id, time, kind, actor, asset_a, asset_b, key_kind, key_value
+		FROM {db}.decisions FINAL ORDER BY time, id`))
+	if err != nil {
+		return nil, fmt.Errorf("list decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Decision
+	for rows.Next() {
+		var x store.Decision
+		var t time.Time
+		var kind string
+		if err := rows.Scan(&x.ID, &t, &x.Kind, &x.Actor, &x.AssetA, &x.AssetB, &kind, &x.Key.Value); err != nil {
+			return nil, fmt.Errorf("list decisions: %w", err)
+		}
+		x.Time, x.Key.Kind = fromTS(t), identity.Kind(kind)
+		out = append(out, x)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list decisions: %w", err)
+	}
+	return out, nil
+}
+
+// AppendEvents stores events once each.
+func (d *DB) AppendEvents(ctx context.Context, es []store.Event) error {
+	if len(es) == 0 {
+		return nil
+	}
+	// Column by column: a drift run or a big sweep records tens of
+	// thousands at once.
+	n := len(es)
+	id, sweep, asset, typ, field, old, nw, actor := make([]string, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	tm, seq := make([]time.Time, n), make([]int64, n)
+	for i := range es {
+		e := &es[i]
+		id[i], tm[i], sweep[i], seq[i], asset[i] = e.ID, ts(e.Time), e.SweepID, e.Seq, e.AssetID
+		typ[i], field[i], old[i], nw[i], actor[i] = e.Type, e.Field, e.Old, e.New, e.Actor
+	}
+	return d.columns(ctx, "events", "events", "id, time, sweep_id, seq, asset_id, type, field, old, new, actor",
+		id, tm, sweep, seq, asset, typ, field, old, nw, actor)
+}
+
+// Events lists events, oldest first.
+func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, error) {
+	q := `SELECT id, time, sweep_id, seq, asset_id, type, field, old, new, actor FROM {db}.events FINAL WHERE 1 = 1`
+	var args []any
+	if f.AssetID != "" {
+		q += ` AND asset_id = ?`
+		args = append(args, f.AssetID)
+	}
+	if !f.Since.IsZero() {
+		q += ` AND time >= ?`
+		args = append(args, ts(f.Since))
+	}
+	if len(f.Types) > 0 {
+		q += ` AND has(?, type)`
+		args = append(args, f.Types)
+	}
+	q += ` ORDER BY time, seq, id`
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := d.conn.Query(ctx, d.q(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Event
+	for rows.Next() {
+		var e store.Event
+		var t time.Time
+		if err := rows.Scan(&e.ID, &t, &e.SweepID, &e.Seq, &e.AssetID, &e.Type, &e.Field, &e.Old, &e.New, &e.Actor); err != nil {
+			return nil, fmt.Errorf("list events: %w", err)
+		}
+		e.Time = fromTS(t)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	return out, nil
+}
+
+// latest selects an asset's newest snapshot in table.
+func (d *DB) latest(table string) string {
+	return d.q(` WHERE asset_id = ? AND sweep_id = (SELECT sweep_id FROM {db}.` + table +
+		` WHERE asset_id = ? ORDER BY time DESC, ins DESC LIMIT 1)`)
+}
+
+// AppendSoftware stores a software snapshot, column by column (the
+// largest table of an ingest).
+func (d *DB) AppendSoftware(ctx context.Context, rs []store.Software) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	n := len(rs)
+	asset, sweep, name, version, arch := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	tm, inst, ins := make([]time.Time, n), make([]time.Time, n), make([]uint64, n)
+	v := d.nextVer()
+	for i := range rs {
+		r := &rs[i]
+		asset[i], sweep[i], tm[i], ins[i] = r.AssetID, r.SweepID, ts(r.Time), v
+		name[i], version[i], arch[i], inst[i] = r.Name, r.Version, r.Arch, ts(r.InstalledAt)
+	}
+	return d.columns(ctx, "software", "software", "asset_id, sweep_id, time, ins, name, version, arch, installed_at",
+		asset, sweep, tm, ins, name, version, arch, inst)
+}
+
+// columns sends one INSERT given column by column (explicit column list),
+// in blocks of chunkRows rows: the driver appends strings one by one to
+// buffers it grows as it goes, so large blocks copy every byte several
+// times over, while a Flush after each small block keeps the buffers and
+// reuses them. The server squashes the blocks into large parts
+// (min_insert_block_size_rows), and Send waits for the whole INSERT.
+func (d *DB) columns(ctx context.Context, what, table, cols string, data ...any) error {
+	n := 0
+	if len(data) > 0 {
+		n = reflect.ValueOf(data[0]).Len()
+	}
+	if n < 2*splitRows {
+		return d.columnsOnce(ctx, what, table, cols, data...)
+	}
+	// Two INSERTs in flight, on two connections: one is built while the
+	// server sorts and writes the other.
+	half := n / 2
+	parts := [2][]any{make([]any, len(data)), make([]any, len(data))}
+	for i, c := range data {
+		v := reflect.ValueOf(c)
+		parts[0][i], parts[1][i] = v.Slice(0, half).Interface(), v.Slice(half, n).Interface()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- d.columnsOnce(ctx, what, table, cols, parts[1]...) }()
+	err := d.columnsOnce(ctx, what, table, cols, parts[0]...)
+	return errors.Join(err, <-errc)
+}
+
+// splitRows: a column insert of at least twice as many rows is sent as
+// two concurrent INSERTs.
+const splitRows = 16384
+
+// columnsOnce sends one INSERT of columns.
+func (d *DB) columnsOnce(ctx context.Context, what, table, cols string, data ...any) error {
+	b, err := d.conn.PrepareBatch(ctx, d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`))
+	if err != nil {
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	n := 0
+	if len(data) > 0 {
+		n = reflect.ValueOf(data[0]).Len()
+	}
+	for at := 0; at < n; at += chunkRows {
+		end := min(n, at+chunkRows)
+		for i, c := range data {
+			part := c
+			if at > 0 || end < n {
+				part = reflect.ValueOf(c).Slice(at, end).Interface()
+			}
+			if err := b.Column(i).Append(part); err != nil {
+				b.Abort()
+				return fmt.Errorf("store %s: column %d: %w", what, i, err)
+			}
+		}
+		if end < n {
+			if err := b.Flush(); err != nil {
+				b.Abort()
+				return fmt.Errorf("store %s: %w", what, err)
+			}
+		}
+	}
+	if err := b.Send(); err != nil {
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	return nil
+}
+
+// chunkRows is the block size of column inserts.
+const chunkRows = 2048
+
+// Software returns the asset's latest software snapshot, by name.
+func (d *DB) Software(ctx context.Context, assetID string) ([]store.Software, error) {
+	out := map[string][]store.Software{}
+	if err := d.software(ctx, d.latest("software"), []any{assetID, assetID}, out); err != nil {
+		return nil, fmt.Errorf("software of %s: %w", assetID, err)
+	}
+	rs := out[assetID]
+	sortSoftware(rs)
+	return rs, nil
+}
+
+func sortSoftware(rs []store.Software) {
+	slices.SortFunc(rs, func(a, b store.Software) int {
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Version, b.Version); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Arch, b.Arch)
+	})
+}
+
+// software reads the software rows matching where into out, by asset.
+func (d *DB) software(ctx context.Context, where string, args []any, out map[string][]store.Software) error {
+	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, sweep_id, time, name, version, arch, installed_at FROM {db}.software`)+where, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r store.Software
+		var t, inst time.Time
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.Name, &r.Version, &r.Arch, &inst); err != nil {
+			return err
+		}
+		r.Time, r.InstalledAt = fromTS(t), fromTS(inst)
+		out[r.AssetID] = append(out[r.AssetID], r)
+	}
+	return rows.Err()
+}
+
+// LatestSoftware returns each given asset's latest software snapshot
+// (every asset's when ids is empty), in chunks of maxBound assets.
+func (d *DB) LatestSoftware(ctx context.Context, ids []string) (map[string][]store.Software, error) {
+	out := map[string][]store.Software{}
+	var err error
+	if len(ids) == 0 {
+		err = d.latestSoftware(ctx, nil, out)
+	}
+	for i := 0; i < len(ids) && err == nil; i += maxBound {
+		err = d.latestSoftware(ctx, ids[i:min(len(ids), i+maxBound)], out)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("latest software of %d assets: %w", len(ids), err)
+	}
+	for _, rs := range out {
+		sortSoftware(rs)
+	}
+	return out, nil
+}
+
+// latestSoftware adds the latest snapshots of ids (all when nil) to out.
+// `asset_id IN (SELECT arrayJoin(?))` uses the primary key; has(?,
+// asset_id) would test every row against the whole array.
+func (d *DB) latestSoftware(ctx context.Context, ids []string, out map[string][]store.Software) error {
+	if ids == nil {
+		return d.software(ctx, d.q(` WHERE (asset_id, sweep_id) IN (SELECT asset_id, argMax(sweep_id, (time, ins))
+			FROM {db}.software GROUP BY asset_id)`), nil, out)
+	}
+	return d.software(ctx, d.q(` WHERE asset_id IN (SELECT arrayJoin(?)) AND (asset_id, sweep_id) IN (SELECT asset_id,
+		argMax(sweep_id, (time, ins)) FROM {db}.software WHERE asset_id IN (SELECT arrayJoin(?)) GROUP BY asset_id)`),
+		[]any{ids, ids}, out)
+}
+
+// AppendSamples stores capacity samples, column by column.
+func (d *DB) AppendSamples(ctx context.Context, rs []store.Sample) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	n := len(rs)
+	asset, sweep, metric, inst := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	tm, val := make([]time.Time, n), make([]float64, n)
+	for i := range rs {
+		r := &rs[i]
+		asset[i], sweep[i], tm[i], metric[i], inst[i], val[i] = r.AssetID, r.SweepID, ts(r.Time), r.Metric, r.Instance, r.Value
+	}
+	return d.columns(ctx, "samples", "samples", "asset_id, sweep_id, time, metric, instance, value", asset, sweep, tm, metric, inst, val)
+}
+
+// Samples lists samples, oldest first.
+func (d *DB) Samples(ctx context.Context, f store.SampleFilter) ([]store.Sample, error) {
+	q := `SELECT asset_id, sweep_id, time, metric, instance, value FROM {db}.samples WHERE 1 = 1`
+	var args []any
+	if f.AssetID != "" {
+		q += ` AND asset_id = ?`
+		args = append(args, f.AssetID)
+	}
+	if len(f.AssetIDs) > 0 {
+		q += ` AND asset_id IN (SELECT arrayJoin(?))`
+		args = append(args, f.AssetIDs)
+	}
+	if f.Metric != "" {
+		q += ` AND metric = ?`
+		args = append(args, f.Metric)
+	}
+	if !f.Since.IsZero() {
+		q += ` AND time >= ?`
+		args = append(args, ts(f.Since))
+	}
+	rows, err := d.conn.Query(ctx, d.q(q+` ORDER BY time, asset_id, metric, instance`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list samples: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Sample
+	for rows.Next() {
+		var r store.Sample
+		var t time.Time
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.Metric, &r.Instance, &r.Value); err != nil {
+			return nil, fmt.Errorf("list samples: %w", err)
+		}
+		r.Time = fromTS(t)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list samples: %w", err)
+	}
+	return out, nil
+}
+
+// AppendInterfaces stores an interface snapshot, column by column.
+func (d *DB) AppendInterfaces(ctx context.Context, rs []store.Interface) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	n := len(rs)
+	asset, sweep, name, alias, typ, mac := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	tm, ins, idx := make([]time.Time, n), make([]uint64, n), make([]int64, n)
+	speed, in, out := make([]uint64, n), make([]uint64, n), make([]uint64, n)
+	admin, oper := make([]uint8, n), make([]uint8, n)
+	v := d.nextVer()
+	for i := range rs {
+		r := &rs[i]
+		asset[i], sweep[i], tm[i], ins[i], idx[i] = r.AssetID, r.SweepID, ts(r.Time), v, int64(r.Index)
+		name[i], alias[i], typ[i], mac[i] = r.Name, r.Alias, r.Type, r.MAC.String()
+		speed[i], admin[i], oper[i], in[i], out[i] = r.SpeedBps, b2u(r.AdminUp), b2u(r.OperUp), r.InOctets, r.OutOctets
+	}
+	return d.columns(ctx, "interfaces", "interfaces", `asset_id, sweep_id, time, ins, idx, name, alias, type, mac, speed_bps,
+		admin_up, oper_up, in_octets, out_octets`, asset, sweep, tm, ins, idx, name, alias, typ, mac, speed, admin, oper, in, out)
+}
+
+// Interfaces returns the asset's latest interfaces, by index.
+func (d *DB) Interfaces(ctx context.Context, assetID string) ([]store.Interface, error) {
+	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, sweep_id, time, idx, name, alias, type, mac, speed_bps,
+		admin_up, oper_up, in_octets, out_octets FROM {db}.interfaces`)+d.latest("interfaces")+` ORDER BY idx`, assetID, assetID)
+	if err != nil {
+		return nil, fmt.Errorf("interfaces of %s: %w", assetID, err)
+	}
+	defer rows.Close()
+	var out []store.Interface
+	for rows.Next() {
+		var r store.Interface
+		var t time.Time
+		var idx int64
+		var admin, oper uint8
+		var mac string
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &idx, &r.Name, &r.Alias, &r.Type, &mac, &r.SpeedBps, &admin,
+			&oper, &r.InOctets, &r.OutOctets); err != nil {
+			return nil, fmt.Errorf("interfaces of %s: %w", assetID, err)
+		}
+		r.Time, r.Index, r.AdminUp, r.OperUp = fromTS(t), int(idx), admin != 0, oper != 0
+		if mac != "" {
+			r.MAC, _ = record.ParseMAC(mac)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("interfaces of %s: %w", assetID, err)
+	}
+	return out, nil
+}
+
+// AppendNeighbors stores a neighbor snapshot.
+func (d *DB) AppendNeighbors(ctx context.Context, rs []store.Neighbor) error {
+	ins := d.nextVer()
+	return d.insert(ctx, "neighbors", "neighbors", "asset_id, sweep_id, time, ins, local_port, chassis_id, port_id, sys_name", len(rs), func(i int) []any {
+		r := &rs[i]
+		return []any{r.AssetID, r.SweepID, ts(r.Time), ins, r.LocalPort, r.ChassisID, r.PortID, r.SysName}
+	})
+}
+
+// Neighbors returns the asset's latest neighbors.
+func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, error) {
+	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, sweep_id, time, local_port, chassis_id, port_id, sys_name
+		FROM {db}.neighbors`)+d.latest("neighbors")+` ORDER BY local_port, chassis_id, port_id`, assetID, assetID)
+	if err != nil {
+		return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
+	}
+	defer rows.Close()
+	var out []store.Neighbor
+	for rows.Next() {
+		var r store.Neighbor
+		var t time.Time
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.LocalPort, &r.ChassisID, &r.PortID, &r.SysName); err != nil {
+			return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
+		}
+		r.Time = fromTS(t)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
+	}
+	return out, nil
+}
+
+// Prune deletes old observations, samples and superseded snapshots. It
+// counts what it deletes, then runs one mutation per table and waits for
+// it, so reads after Prune no longer see the rows.
+func (d *DB) Prune(ctx context.Context, before time.Time) (store.PruneStats, error) {
+	var ps store.PruneStats
+	cut := ts(store.Second(before))
+	for _, t := range []struct {
+		n     *int64
+		table string
+	}{{&ps.Observations, "observations"}, {&ps.Samples, "samples"}} {
+		if err := d.prune(ctx, t.table, t.n, `time < ?`, cut); err != nil {
+			return ps, err
+		}
+	}
+	for _, t := range []struct {
+		n     *int64
+		table string
+	}{{&ps.Software, "software"}, {&ps.Interfaces, "interfaces"}, {&ps.Neighbors, "neighbors"}} {
+		// Each asset's latest snapshot is kept, however old.
+		rows, err := d.conn.Query(ctx, d.q(`SELECT concat(asset_id, '\t', argMax(sweep_id, (time, ins))) FROM {db}.`+t.table+
+			` WHERE asset_id IN (SELECT asset_id FROM {db}.`+t.table+` WHERE time < ?) GROUP BY asset_id`), cut)
+		if err != nil {
+			return ps, fmt.Errorf("prune %s: %w", t.table, err)
+		}
+		var keep []string
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return ps, fmt.Errorf("prune %s: %w", t.table, err)
+			}
+			keep = append(keep, k)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return ps, fmt.Errorf("prune %s: %w", t.table, err)
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		if err := d.prune(ctx, t.table, t.n, `time < ? AND NOT has(?, concat(asset_id, '\t', sweep_id))`, cut, keep); err != nil {
+			return ps, err
+		}
+	}
+	return ps, nil
+}
+
+// prune deletes the rows of table matching where, counting them first,
+// and waits until the mutation is done.
+func (d *DB) prune(ctx context.Context, table string, n *int64, where string, args ...any) error {
+	var c uint64
+	if err := d.conn.QueryRow(ctx, d.q(`SELECT count() FROM {db}.`+table+` WHERE `+where), args...).Scan(&c); err != nil {
+		return fmt.Errorf("prune %s: %w", table, err)
+	}
+	*n = int64(c)
+	if c == 0 {
+		return nil
+	}
+	if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.`+table+` DELETE WHERE `+where), args...); err != nil {
+		return fmt.Errorf("prune %s: %w", table, err)
+	}
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(2 * time.Minute)
+	for {
+		var pending uint64
+		if err := d.conn.QueryRow(ctx, `SELECT count() FROM system.mutations WHERE database = ? AND table = ? AND is_done = 0`, d.name, table).Scan(&pending); err != nil {
+			return fmt.Errorf("prune %s: wait for mutation: %w", table, err)
+		}
+		if pending == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("prune %s: wait for mutation: %w", table, ctx.Err())
+		case <-deadline:
+			return fmt.Errorf("prune %s: mutation not done after 2 minutes", table)
+		case <-tick.C:
+		}
+	}
+}

@@ -1,0 +1,1005 @@
+// Package sqlite is the embedded CMDB store: one SQLite file through
+// modernc.org/sqlite (pure Go), in WAL mode, zero set-up.
+//
+// Times are kept as Unix seconds. A file that is not a netcensus store (a
+// foreign SQLite database, or not SQLite at all) and a schema newer than
+// this binary are refused with a clear error before anything is written.
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the driver
+
+	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+)
+
+// applicationID marks a netcensus file in the SQLite header ("NCNS").
+const applicationID = 0x4e434e53
+
+// DefaultPath is where the store lives: $XDG_DATA_HOME/netcensus/netcensus.db
+// when XDG_DATA_HOME is set, else /var/lib/netcensus/netcensus.db for root,
+// else ~/.local/share/netcensus/netcensus.db. With neither HOME nor
+// XDG_DATA_HOME, a non-root user has no default ("").
+func DefaultPath(getenv func(string) string, uid int) string {
+	if x := getenv("XDG_DATA_HOME"); x != "" {
+		return filepath.Join(x, "netcensus", "netcensus.db")
+	}
+	if uid == 0 {
+		return "/var/lib/netcensus/netcensus.db"
+	}
+	if h := getenv("HOME"); h != "" {
+		return filepath.Join(h, ".local", "share", "netcensus", "netcensus.db")
+	}
+	return ""
+}
+
+// DB is a SQLite store.
+type DB struct {
+	db   *sql.DB
+	path string
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open opens (creating it and its directory if needed) the store at path
+// and checks that it is a netcensus store no newer than this binary. It
+// does not migrate: call Migrate.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if err := check(ctx, path); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return nil, fmt.Errorf("store directory for %s: %w", path, err)
+	}
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)&_pragma=synchronous(NORMAL)&_pragma=journal_mode(WAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	// One connection: SQLite has one writer, and it keeps every
+	// statement of a command on the same snapshot.
+	db.SetMaxOpenConns(1)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return &DB{db: db, path: path}, nil
+}
+
+// check refuses a file that exists but is not a netcensus store, or is
+// newer than this binary, opening it read-only so nothing is changed.
+func check(ctx context.Context, path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", path, err)
+	}
+	head := make([]byte, 100)
+	n, _ := io.ReadFull(f, head)
+	f.Close()
+	if n == 0 {
+		return nil // an empty file: SQLite makes a database of it
+	}
+	if n < 100 || !bytes.HasPrefix(head, []byte("SQLite format 3\x00")) {
+		return fmt.Errorf("store %s: %w: the file is not an SQLite database (corrupt or foreign); it was left untouched", path, store.ErrForeign)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", path, err)
+	}
+	defer db.Close()
+	var appID, version, tables int
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("store %s: %w: %v; it was left untouched", path, store.ErrForeign, err)
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("store %s: %w: %v; it was left untouched", path, store.ErrForeign, err)
+	}
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+		return fmt.Errorf("store %s: %w: corrupt (%v); it was left untouched", path, store.ErrForeign, err)
+	}
+	switch {
+	case appID == 0 && tables == 0:
+		return nil // a new, empty database
+	case appID != applicationID:
+		return fmt.Errorf("store %s: %w: an SQLite database of another application (application_id %#x, %d tables); it was left untouched", path, store.ErrForeign, appID, tables)
+	case version > len(migrations):
+		return fmt.Errorf("store %s: %w: schema version %d, this netcensus knows up to %d; upgrade netcensus (the store was left untouched)", path, store.ErrSchemaNewer, version, len(migrations))
+	}
+	var ok string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&ok); err != nil || ok != "ok" {
+		return fmt.Errorf("store %s: %w: corrupt (quick_check: %s %v); it was left untouched", path, store.ErrForeign, ok, err)
+	}
+	return nil
+}
+
+// Path is the file the store lives in.
+func (d *DB) Path() string { return d.path }
+
+// Close closes the database.
+func (d *DB) Close() error { return d.db.Close() }
+
+// migrations are the schema steps, in order; migration i brings the
+// schema to version i+1. Never edit a released step: append one.
+var migrations = []string{
+	`CREATE TABLE sweeps (
+		id TEXT PRIMARY KEY, scanner TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+		partial INTEGER NOT NULL, segments TEXT NOT NULL, observations INTEGER NOT NULL,
+		assets INTEGER NOT NULL, new INTEGER NOT NULL, missing INTEGER NOT NULL);
+	CREATE INDEX sweeps_start ON sweeps(start);
+	CREATE TABLE observations (
+		id TEXT PRIMARY KEY, sweep_id TEXT NOT NULL, asset_id TEXT NOT NULL, time INTEGER NOT NULL,
+		source TEXT NOT NULL, scanner TEXT NOT NULL, ip TEXT NOT NULL, mac TEXT NOT NULL, data TEXT NOT NULL);
+	CREATE INDEX observations_sweep ON observations(sweep_id, asset_id);
+	CREATE INDEX observations_asset ON observations(asset_id);
+	CREATE INDEX observations_time ON observations(time);
+	CREATE TABLE assets (
+		id TEXT PRIMARY KEY, state TEXT NOT NULL, state_since INTEGER NOT NULL, first_seen INTEGER NOT NULL,
+		last_seen INTEGER NOT NULL, missed_sweeps INTEGER NOT NULL, last_sweep_id TEXT NOT NULL,
+		merged_into TEXT NOT NULL, ip TEXT NOT NULL, vendor TEXT NOT NULL, mac_vendor TEXT NOT NULL,
+		device_type TEXT NOT NULL, data TEXT NOT NULL);
+	CREATE INDEX assets_state ON assets(state);
+	CREATE TABLE annotations (
+		asset_id TEXT PRIMARY KEY, approved INTEGER NOT NULL, approved_at INTEGER NOT NULL,
+		approved_by TEXT NOT NULL, site TEXT NOT NULL, role TEXT NOT NULL, owner TEXT NOT NULL,
+		tags TEXT NOT NULL, updated INTEGER NOT NULL);
+	CREATE TABLE asset_keys (
+		asset_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, first_seen INTEGER NOT NULL,
+		PRIMARY KEY (asset_id, kind, value));
+	CREATE TABLE decisions (
+		id TEXT PRIMARY KEY, time INTEGER NOT NULL, kind TEXT NOT NULL, actor TEXT NOT NULL,
+		asset_a TEXT NOT NULL, asset_b TEXT NOT NULL, key_kind TEXT NOT NULL, key_value TEXT NOT NULL);
+	CREATE TABLE events (
+		id TEXT PRIMARY KEY, time INTEGER NOT NULL, sweep_id TEXT NOT NULL, seq INTEGER NOT NULL,
+		asset_id TEXT NOT NULL, type TEXT NOT NULL, field TEXT NOT NULL, old TEXT NOT NULL,
+		new TEXT NOT NULL, actor TEXT NOT NULL);
+	CREATE INDEX events_asset ON events(asset_id, time);
+	CREATE INDEX events_time ON events(time);
+	CREATE TABLE software (
+		asset_id TEXT NOT NULL, sweep_id TEXT NOT NULL, time INTEGER NOT NULL, name TEXT NOT NULL,
+		version TEXT NOT NULL, arch TEXT NOT NULL, installed_at INTEGER NOT NULL);
+	CREATE INDEX software_asset ON software(asset_id, time);
+	CREATE TABLE samples (
+		asset_id TEXT NOT NULL, sweep_id TEXT NOT NULL, time INTEGER NOT NULL, metric TEXT NOT NULL,
+		instance TEXT NOT NULL, value REAL NOT NULL);
+	CREATE INDEX samples_asset ON samples(asset_id, metric, time);
+	CREATE INDEX samples_time ON samples(time);
+	CREATE TABLE interfaces (
+		asset_id TEXT NOT NULL, sweep_id TEXT NOT NULL, time INTEGER NOT NULL, idx INTEGER NOT NULL,
+		name TEXT NOT NULL, alias TEXT NOT NULL, type TEXT NOT NULL, mac TEXT NOT NULL,
+		speed_bps INTEGER NOT NULL, admin_up INTEGER NOT NULL, oper_up INTEGER NOT NULL,
+		in_octets INTEGER NOT NULL, out_octets INTEGER NOT NULL);
+	CREATE INDEX interfaces_asset ON interfaces(asset_id, time);
+	CREATE TABLE neighbors (
+		asset_id TEXT NOT NULL, sweep_id TEXT NOT NULL, time INTEGER NOT NULL, local_port TEXT NOT NULL,
+		chassis_id TEXT NOT NULL, port_id TEXT NOT NULL, sys_name TEXT NOT NULL);
+	CREATE INDEX neighbors_asset ON neighbors(asset_id, time);`,
+	// 2: the digest of each asset's latest software snapshot.
+	`ALTER TABLE assets ADD COLUMN software_digest TEXT NOT NULL DEFAULT '';`,
+}
+
+// Migrate applies the steps the store lacks, each in its own transaction.
+func (d *DB) Migrate(ctx context.Context) (int, error) {
+	v, err := d.SchemaVersion(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if v > len(migrations) {
+		return 0, fmt.Errorf("store %s: %w: schema version %d, this netcensus knows up to %d", d.path, store.ErrSchemaNewer, v, len(migrations))
+	}
+	applied := 0
+	for i := v; i < len(migrations); i++ {
+		tx, err := d.db.BeginTx(ctx, nil)
+		if err != nil {
+			return applied, fmt.Errorf("migrate store %s to %d: %w", d.path, i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			tx.Rollback()
+			return applied, fmt.Errorf("migrate store %s to %d: %w", d.path, i+1, err)
+		}
+		// PRAGMA takes no bound parameters; both values are constants.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, i+1)); err != nil {
+			tx.Rollback()
+			return applied, fmt.Errorf("migrate store %s to %d: %w", d.path, i+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return applied, fmt.Errorf("migrate store %s to %d: %w", d.path, i+1, err)
+		}
+		applied++
+	}
+	return applied, nil
+}
+
+// SchemaVersion is the store's schema version (0: empty).
+func (d *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	if err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("store %s schema version: %w", d.path, err)
+	}
+	return v, nil
+}
+
+func unix(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+func fromUnix(s int64) time.Time {
+	if s == 0 {
+		return time.Time{}
+	}
+	return time.Unix(s, 0).UTC()
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// bulk runs fn in one transaction with a prepared statement.
+func (d *DB) bulk(ctx context.Context, what, query string, fn func(*sql.Stmt) error) error {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	st, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		tx.Rollback()
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	if err := fn(st); err != nil {
+		st.Close()
+		tx.Rollback()
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	st.Close()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	return nil
+}
+
+// PutSweep inserts or replaces a sweep.
+func (d *DB) PutSweep(ctx context.Context, s store.Sweep) error {
+	segs := make([]string, len(s.Segments))
+	for i, p := range s.Segments {
+		segs[i] = p.String()
+	}
+	_, err := d.db.ExecContext(ctx, `INSERT OR REPLACE INTO sweeps (id, scanner, start, end, partial, segments,
+		observations, assets, new, missing) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		s.ID, s.Scanner, unix(s.Start), unix(s.End), b2i(s.Partial), strings.Join(segs, " "),
+		s.Observations, s.Assets, s.New, s.Missing)
+	if err != nil {
+		return fmt.Errorf("store sweep %s: %w", s.ID, err)
+	}
+	return nil
+}
+
+const sweepCols = `id, scanner, start, end, partial, segments, observations, assets, new, missing`
+
+func scanSweep(sc interface{ Scan(...any) error }) (store.Sweep, error) {
+	var s store.Sweep
+	var start, end int64
+	var partial int
+	var segs string
+	if err := sc.Scan(&s.ID, &s.Scanner, &start, &end, &partial, &segs, &s.Observations, &s.Assets, &s.New, &s.Missing); err != nil {
+		return s, err
+	}
+	s.Start, s.End, s.Partial = fromUnix(start), fromUnix(end), partial != 0
+	for _, f := range strings.Fields(segs) {
+		if p, err := netip.ParsePrefix(f); err == nil {
+			s.Segments = append(s.Segments, p)
+		}
+	}
+	return s, nil
+}
+
+// Sweeps lists sweeps, newest first.
+func (d *DB) Sweeps(ctx context.Context, limit int) ([]store.Sweep, error) {
+	q := `SELECT ` + sweepCols + ` FROM sweeps ORDER BY start DESC, id DESC`
+	args := []any{}
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := d.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list sweeps: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Sweep
+	for rows.Next() {
+		s, err := scanSweep(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list sweeps: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// Sweep returns one sweep.
+func (d *DB) Sweep(ctx context.Context, id string) (store.Sweep, error) {
+	s, err := scanSweep(d.db.QueryRowContext(ctx, `SELECT `+sweepCols+` FROM sweeps WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, fmt.Errorf("sweep %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return s, fmt.Errorf("sweep %s: %w", id, err)
+	}
+	return s, nil
+}
+
+// AppendObservations stores observations once each.
+func (d *DB) AppendObservations(ctx context.Context, obs []store.Observation) error {
+	return d.bulk(ctx, "observations", `INSERT OR IGNORE INTO observations (id, sweep_id, asset_id, time, source,
+		scanner, ip, mac, data) VALUES (?,?,?,?,?,?,?,?,?)`, func(st *sql.Stmt) error {
+		for i := range obs {
+			o := &obs[i]
+			data, err := json.Marshal(&o.Asset)
+			if err != nil {
+				return err
+			}
+			ip := ""
+			if o.Asset.IP.IsValid() {
+				ip = o.Asset.IP.String()
+			}
+			if _, err := st.ExecContext(ctx, o.ID, o.SweepID, o.AssetID, unix(o.Time), string(o.Source), o.Scanner,
+				ip, o.Asset.MAC.String(), string(data)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Observations lists observations of a sweep and/or asset.
+func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store.Observation, error) {
+	q := `SELECT id, sweep_id, asset_id, time, source, scanner, data FROM observations WHERE 1=1`
+	var args []any
+	if sweepID != "" {
+		q += ` AND sweep_id = ?`
+		args = append(args, sweepID)
+	}
+	if assetID != "" {
+		q += ` AND asset_id = ?`
+		args = append(args, assetID)
+	}
+	rows, err := d.db.QueryContext(ctx, q+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list observations: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Observation
+	for rows.Next() {
+		var o store.Observation
+		var t int64
+		var src, data string
+		if err := rows.Scan(&o.ID, &o.SweepID, &o.AssetID, &t, &src, &o.Scanner, &data); err != nil {
+			return nil, fmt.Errorf("list observations: %w", err)
+		}
+		o.Time, o.Source = fromUnix(t), record.Source(src)
+		if err := json.Unmarshal([]byte(data), &o.Asset); err != nil {
+			return nil, fmt.Errorf("observation %s: %w", o.ID, err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// PutAssets upserts assets' current state.
+func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
+	return d.bulk(ctx, "assets", `INSERT OR REPLACE INTO assets (id, state, state_since, first_seen, last_seen,
+		missed_sweeps, last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, func(st *sql.Stmt) error {
+		for i := range as {
+			a := &as[i]
+			r := a.Record
+			// People's fields live in annotations; times to the second.
+			r.Approved, r.Site, r.Role, r.Owner, r.Tags = nil, "", "", "", nil
+			r.FirstSeen, r.LastSeen = store.Second(r.FirstSeen), store.Second(r.LastSeen)
+			data, err := json.Marshal(&r)
+			if err != nil {
+				return err
+			}
+			ip := ""
+			if r.IP.IsValid() {
+				ip = r.IP.String()
+			}
+			if _, err := st.ExecContext(ctx, r.AssetID, r.State, unix(a.StateSince), unix(r.FirstSeen), unix(r.LastSeen),
+				a.MissedSweeps, a.LastSweepID, a.MergedInto, ip, r.Vendor, r.MACVendor, r.DeviceType, string(data), a.SoftwareDigest); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+const assetQuery = `SELECT a.id, a.state, a.state_since, a.first_seen, a.last_seen, a.missed_sweeps, a.last_sweep_id,
+	a.merged_into, a.software_digest, a.data, n.approved, n.site, n.role, n.owner, n.tags
+	FROM assets a LEFT JOIN annotations n ON n.asset_id = a.id`
+
+func scanAsset(sc interface{ Scan(...any) error }) (store.Asset, error) {
+	var a store.Asset
+	var id, state, data string
+	var since, first, last int64
+	var approved sql.NullInt64
+	var site, role, owner, tags sql.NullString
+	if err := sc.Scan(&id, &state, &since, &first, &last, &a.MissedSweeps, &a.LastSweepID, &a.MergedInto, &a.SoftwareDigest, &data,
+		&approved, &site, &role, &owner, &tags); err != nil {
+		return a, err
+	}
+	if err := json.Unmarshal([]byte(data), &a.Record); err != nil {
+		return a, fmt.Errorf("asset %s: %w", id, err)
+	}
+	a.Record.AssetID, a.Record.State = id, state
+	a.Record.FirstSeen, a.Record.LastSeen, a.StateSince = fromUnix(first), fromUnix(last), fromUnix(since)
+	ok := approved.Int64 != 0
+	a.Record.Approved = &ok
+	a.Record.Site, a.Record.Role, a.Record.Owner = site.String, role.String, owner.String
+	if tags.String != "" {
+		if err := json.Unmarshal([]byte(tags.String), &a.Record.Tags); err != nil {
+			return a, fmt.Errorf("asset %s tags: %w", id, err)
+		}
+	}
+	return a, nil
+}
+
+// Asset returns one asset.
+func (d *DB) Asset(ctx context.Context, id string) (store.Asset, error) {
+	a, err := scanAsset(d.db.QueryRowContext(ctx, assetQuery+` WHERE a.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("asset %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return a, fmt.Errorf("asset %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// Assets lists assets matching f, by ID.
+func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
+	q := assetQuery + ` WHERE 1=1`
+	var args []any
+	in := func(col string, vs []string) {
+		q += ` AND ` + col + ` IN (` + strings.TrimSuffix(strings.Repeat("?,", len(vs)), ",") + `)`
+		for _, v := range vs {
+			args = append(args, v)
+		}
+	}
+	if len(f.IDs) > 0 {
+		in("a.id", f.IDs)
+	}
+	if len(f.States) > 0 {
+		in("a.state", f.States)
+	} else if !f.IncludeMerged {
+		q += ` AND a.state <> ?`
+		args = append(args, store.StateMerged)
+	}
+	if f.Vendor != "" {
+		q += ` AND (instr(lower(a.vendor), lower(?)) > 0 OR instr(lower(a.mac_vendor), lower(?)) > 0)`
+		args = append(args, f.Vendor, f.Vendor)
+	}
+	if f.DeviceType != "" {
+		q += ` AND lower(a.device_type) = lower(?)`
+		args = append(args, f.DeviceType)
+	}
+	if !f.SeenSince.IsZero() {
+		q += ` AND a.last_seen >= ?`
+		args = append(args, unix(f.SeenSince))
+	}
+	if f.Unapproved {
+		q += ` AND coalesce(n.approved, 0) = 0`
+	}
+	rows, err := d.db.QueryContext(ctx, q+` ORDER BY a.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list assets: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Asset
+	for rows.Next() {
+		a, err := scanAsset(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list assets: %w", err)
+		}
+		if f.Subnet.IsValid() && !store.InSubnet(f.Subnet, &a.Record) {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Annotate upserts an annotation.
+func (d *DB) Annotate(ctx context.Context, n store.Annotation) error {
+	tags, err := json.Marshal(n.Tags)
+	if err != nil {
+		return fmt.Errorf("annotate %s: %w", n.AssetID, err)
+	}
+	if n.Tags == nil {
+		tags = []byte("")
+	}
+	_, err = d.db.ExecContext(ctx, `INSERT OR REPLACE INTO annotations (asset_id, approved, approved_at, approved_by,
+		site, role, owner, tags, updated) VALUES (?,?,?,?,?,?,?,?,?)`,
+		n.AssetID, b2i(n.Approved), unix(n.ApprovedAt), n.ApprovedBy, n.Site, n.Role, n.Owner, string(tags), unix(n.Updated))
+	if err != nil {
+		return fmt.Errorf("annotate %s: %w", n.AssetID, err)
+	}
+	return nil
+}
+
+// Annotation returns an asset's annotation (zero if none).
+func (d *DB) Annotation(ctx context.Context, id string) (store.Annotation, error) {
+	n := store.Annotation{AssetID: id}
+	var approved int
+	var at, updated int64
+	var tags string
+	err := d.db.QueryRowContext(ctx, `SELECT approved, approved_at, approved_by, site, role, owner, tags, updated
+		FROM annotations WHERE asset_id = ?`, id).Scan(&approved, &at, &n.ApprovedBy, &n.Site, &n.Role, &n.Owner, &tags, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return n, nil
+	}
+	if err != nil {
+		return n, fmt.Errorf("annotation %s: %w", id, err)
+	}
+	n.Approved, n.ApprovedAt, n.Updated = approved != 0, fromUnix(at), fromUnix(updated)
+	if tags != "" {
+		if err := json.Unmarshal([]byte(tags), &n.Tags); err != nil {
+			return n, fmt.Errorf("annotation %s tags: %w", id, err)
+		}
+	}
+	return n, nil
+}
+
+// AddKeys records keys, keeping the first FirstSeen.
+func (d *DB) AddKeys(ctx context.Context, ks []store.AssetKey) error {
+	return d.bulk(ctx, "identity keys", `INSERT OR IGNORE INTO asset_keys (asset_id, kind, value, first_seen)
+		VALUES (?,?,?,?)`, func(st *sql.Stmt) error {
+		for _, k := range ks {
+			if _, err := st.ExecContext(ctx, k.AssetID, string(k.Key.Kind), k.Key.Value, unix(k.FirstSeen)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteKeys removes keys.
+func (d *DB) DeleteKeys(ctx context.Context, ks []store.AssetKey) error {
+	return d.bulk(ctx, "delete identity keys", `DELETE FROM asset_keys WHERE asset_id = ? AND kind = ? AND value = ?`,
+		func(st *sql.Stmt) error {
+			for _, k := range ks {
+				if _, err := st.ExecContext(ctx, k.AssetID, string(k.Key.Kind), k.Key.Value); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+}
+
+// Keys lists keys of the given assets (all if none).
+func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, error) {
+	q := `SELECT asset_id, kind, value, first_seen FROM asset_keys`
+	var args []any
+	if len(assetIDs) > 0 {
+		q += ` WHERE asset_id IN (` + strings.TrimSuffix(strings.Repeat("?,", len(assetIDs)), ",") + `)`
+		for _, id := range assetIDs {
+			args = append(args, id)
+		}
+	}
+	rows, err := d.db.QueryContext(ctx, q+` ORDER BY asset_id, kind, value`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list identity keys: %w", err)
+	}
+	defer rows.Close()
+	var out []store.AssetKey
+	for rows.Next() {
+		var k store.AssetKey
+		var kind string
+		var t int64
+		if err := rows.Scan(&k.AssetID, &kind, &k.Key.Value, &t); err != nil {
+			return nil, fmt.Errorf("list identity keys: %w", err)
+		}
+		k.Key.Kind, k.FirstSeen = identity.Kind(kind), fromUnix(t)
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// AddDecision stores a decision (again: ignored).
+func (d *DB) AddDecision(ctx context.Context, x store.Decision) error {
+	_, err := d.db.ExecContext(ctx, `INSERT OR IGNORE INTO decisions (id, time, kind, actor, asset_a, asset_b,
+		key_kind, key_value) VALUES (?,?,?,?,?,?,?,?)`, x.ID, unix(x.Time), x.Kind, x.Actor, x.AssetA, x.AssetB,
+		string(x.Key.Kind), x.Key.Value)
+	if err != nil {
+		return fmt.Errorf("store decision %s: %w", x.ID, err)
+	}
+	return nil
+}
+
+// Decisions lists decisions, oldest first.
+func (d *DB) Decisions(ctx context.Context) ([]store.Decision, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, time, kind, actor, asset_a, asset_b, key_kind, key_value
+		FROM decisions ORDER BY time, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Decision
+	for rows.Next() {
+		var x store.Decision
+		var t int64
+		var kind string
+		if err := rows.Scan(&x.ID, &t, &x.Kind, &x.Actor, &x.AssetA, &x.AssetB, &kind, &x.Key.Value); err != nil {
+			return nil, fmt.Errorf("list decisions: %w", err)
+		}
+		x.Time, x.Key.Kind = fromUnix(t), identity.Kind(kind)
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// AppendEvents stores events once each.
+func (d *DB) AppendEvents(ctx context.Context, es []store.Event) error {
+	return d.bulk(ctx, "events", `INSERT OR IGNORE INTO events (id, time, sweep_id, seq, asset_id, type, field,
+		old, new, actor) VALUES (?,?,?,?,?,?,?,?,?,?)`, func(st *sql.Stmt) error {
+		for _, e := range es {
+			if _, err := st.ExecContext(ctx, e.ID, unix(e.Time), e.SweepID, e.Seq, e.AssetID, e.Type, e.Field,
+				e.Old, e.New, e.Actor); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Events lists events, oldest first.
+func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, error) {
+	q := `SELECT id, time, sweep_id, seq, asset_id, type, field, old, new, actor FROM events WHERE 1=1`
+	var args []any
+	if f.AssetID != "" {
+		q += ` AND asset_id = ?`
+		args = append(args, f.AssetID)
+	}
+	if !f.Since.IsZero() {
+		q += ` AND time >= ?`
+		args = append(args, unix(f.Since))
+	}
+	if len(f.Types) > 0 {
+		q += ` AND type IN (` + strings.TrimSuffix(strings.Repeat("?,", len(f.Types)), ",") + `)`
+		for _, t := range f.Types {
+			args = append(args, t)
+		}
+	}
+	q += ` ORDER BY time, seq, id`
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := d.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Event
+	for rows.Next() {
+		var e store.Event
+		var t int64
+		if err := rows.Scan(&e.ID, &t, &e.SweepID, &e.Seq, &e.AssetID, &e.Type, &e.Field, &e.Old, &e.New, &e.Actor); err != nil {
+			return nil, fmt.Errorf("list events: %w", err)
+		}
+		e.Time = fromUnix(t)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// AppendSoftware stores a software snapshot.
+func (d *DB) AppendSoftware(ctx context.Context, rs []store.Software) error {
+	return d.bulkRows(ctx, "software", `INSERT INTO software (asset_id, sweep_id, time, name, version, arch, installed_at) VALUES `,
+		"(?,?,?,?,?,?,?)", len(rs), func(i int, args []any) []any {
+			r := &rs[i]
+			return append(args, r.AssetID, r.SweepID, unix(r.Time), r.Name, r.Version, r.Arch, unix(r.InstalledAt))
+		})
+}
+
+// bulkRows inserts n rows in one transaction, many rows per statement.
+func (d *DB) bulkRows(ctx context.Context, what, prefix, tuple string, n int, row func(i int, args []any) []any) error {
+	if n == 0 {
+		return nil
+	}
+	cols := strings.Count(tuple, "?")
+	per := max(1, 999/cols) // SQLite's classic bound-parameter limit
+	full := prefix + strings.TrimSuffix(strings.Repeat(tuple+",", per), ",")
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, full)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	defer st.Close()
+	args := make([]any, 0, per*cols)
+	for i := 0; i < n; i += per {
+		args = args[:0]
+		end := min(n, i+per)
+		for j := i; j < end; j++ {
+			args = row(j, args)
+		}
+		if end-i == per {
+			_, err = st.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, prefix+strings.TrimSuffix(strings.Repeat(tuple+",", end-i), ","), args...)
+		}
+		if err != nil {
+			return fmt.Errorf("store %s: %w", what, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store %s: %w", what, err)
+	}
+	return nil
+}
+
+// latest is the condition selecting an asset's newest snapshot in table.
+func latest(table string) string {
+	return ` WHERE asset_id = ? AND sweep_id = (SELECT sweep_id FROM ` + table +
+		` WHERE asset_id = ? ORDER BY time DESC, rowid DESC LIMIT 1)`
+}
+
+// Software returns the asset's latest software snapshot, by name.
+func (d *DB) Software(ctx context.Context, assetID string) ([]store.Software, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT asset_id, sweep_id, time, name, version, arch, installed_at FROM software`+
+		latest("software")+` ORDER BY name, version, arch`, assetID, assetID)
+	if err != nil {
+		return nil, fmt.Errorf("software of %s: %w", assetID, err)
+	}
+	defer rows.Close()
+	var out []store.Software
+	for rows.Next() {
+		var r store.Software
+		var t, inst int64
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.Name, &r.Version, &r.Arch, &inst); err != nil {
+			return nil, fmt.Errorf("software of %s: %w", assetID, err)
+		}
+		r.Time, r.InstalledAt = fromUnix(t), fromUnix(inst)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// LatestSoftware returns each given asset's latest software snapshot
+// (every asset's when ids is empty), a chunk of assets per query.
+func (d *DB) LatestSoftware(ctx context.Context, ids []string) (map[string][]store.Software, error) {
+	out := map[string][]store.Software{}
+	const chunk = 500
+	var err error
+	if len(ids) == 0 {
+		err = d.latestSoftware(ctx, nil, out)
+	}
+	for i := 0; i < len(ids) && err == nil; i += chunk {
+		err = d.latestSoftware(ctx, ids[i:min(len(ids), i+chunk)], out)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("latest software of %d assets: %w", len(ids), err)
+	}
+	return out, nil
+}
+
+// latestSoftware adds the latest snapshots of ids (all when nil) to out.
+func (d *DB) latestSoftware(ctx context.Context, ids []string, out map[string][]store.Software) error {
+	where := ``
+	args := make([]any, 0, len(ids))
+	if ids != nil {
+		where = ` WHERE asset_id IN (` + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + `)`
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT s.asset_id, s.sweep_id, s.time, s.name, s.version, s.arch, s.installed_at
+		FROM software s JOIN (SELECT asset_id, sweep_id FROM (SELECT asset_id, sweep_id,
+			row_number() OVER (PARTITION BY asset_id ORDER BY time DESC, rowid DESC) AS n FROM software`+where+`) WHERE n = 1) l
+		ON s.asset_id = l.asset_id AND s.sweep_id = l.sweep_id
+		ORDER BY s.asset_id, s.name, s.version, s.arch`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r store.Software
+		var t, inst int64
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.Name, &r.Version, &r.Arch, &inst); err != nil {
+			return err
+		}
+		r.Time, r.InstalledAt = fromUnix(t), fromUnix(inst)
+		out[r.AssetID] = append(out[r.AssetID], r)
+	}
+	return rows.Err()
+}
+
+// AppendSamples stores capacity samples.
+func (d *DB) AppendSamples(ctx context.Context, rs []store.Sample) error {
+	return d.bulkRows(ctx, "samples", `INSERT INTO samples (asset_id, sweep_id, time, metric, instance, value) VALUES `,
+		"(?,?,?,?,?,?)", len(rs), func(i int, args []any) []any {
+			r := &rs[i]
+			return append(args, r.AssetID, r.SweepID, unix(r.Time), r.Metric, r.Instance, r.Value)
+		})
+}
+
+// maxInArgs bounds the IDs of one IN list: SQLite takes at most 32,766
+// bound parameters in a statement.
+const maxInArgs = 30000
+
+// Samples lists samples, oldest first.
+func (d *DB) Samples(ctx context.Context, f store.SampleFilter) ([]store.Sample, error) {
+	q := `SELECT asset_id, sweep_id, time, metric, instance, value FROM samples WHERE 1=1`
+	var args []any
+	if f.AssetID != "" {
+		q += ` AND asset_id = ?`
+		args = append(args, f.AssetID)
+	}
+	if len(f.AssetIDs) > 0 {
+		if len(f.AssetIDs) > maxInArgs {
+			return nil, fmt.Errorf("list samples: %d assets at once, at most %d", len(f.AssetIDs), maxInArgs)
+		}
+		q += ` AND asset_id IN (` + strings.TrimSuffix(strings.Repeat("?,", len(f.AssetIDs)), ",") + `)`
+		for _, id := range f.AssetIDs {
+			args = append(args, id)
+		}
+	}
+	if f.Metric != "" {
+		q += ` AND metric = ?`
+		args = append(args, f.Metric)
+	}
+	if !f.Since.IsZero() {
+		q += ` AND time >= ?`
+		args = append(args, unix(f.Since))
+	}
+	rows, err := d.db.QueryContext(ctx, q+` ORDER BY time, asset_id, metric, instance`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list samples: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Sample
+	for rows.Next() {
+		var r store.Sample
+		var t int64
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.Metric, &r.Instance, &r.Value); err != nil {
+			return nil, fmt.Errorf("list samples: %w", err)
+		}
+		r.Time = fromUnix(t)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// AppendInterfaces stores an interface snapshot.
+func (d *DB) AppendInterfaces(ctx context.Context, rs []store.Interface) error {
+	return d.bulkRows(ctx, "interfaces", `INSERT INTO interfaces (asset_id, sweep_id, time, idx, name, alias, type, mac,
+		speed_bps, admin_up, oper_up, in_octets, out_octets) VALUES `, "(?,?,?,?,?,?,?,?,?,?,?,?,?)", len(rs),
+		func(i int, args []any) []any {
+			r := &rs[i]
+			return append(args, r.AssetID, r.SweepID, unix(r.Time), r.Index, r.Name, r.Alias, r.Type, r.MAC.String(),
+				int64(r.SpeedBps), b2i(r.AdminUp), b2i(r.OperUp), int64(r.InOctets), int64(r.OutOctets))
+		})
+}
+
+// Interfaces returns the asset's latest interfaces.
+func (d *DB) Interfaces(ctx context.Context, assetID string) ([]store.Interface, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT asset_id, sweep_id, time, idx, name, alias, type, mac, speed_bps,
+		admin_up, oper_up, in_octets, out_octets FROM interfaces`+latest("interfaces")+` ORDER BY idx`, assetID, assetID)
+	if err != nil {
+		return nil, fmt.Errorf("interfaces of %s: %w", assetID, err)
+	}
+	defer rows.Close()
+	var out []store.Interface
+	for rows.Next() {
+		var r store.Interface
+		var t, speed, in, outo int64
+		var admin, oper int
+		var mac string
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.Index, &r.Name, &r.Alias, &r.Type, &mac, &speed, &admin,
+			&oper, &in, &outo); err != nil {
+			return nil, fmt.Errorf("interfaces of %s: %w", assetID, err)
+		}
+		r.Time, r.SpeedBps, r.AdminUp, r.OperUp = fromUnix(t), uint64(speed), admin != 0, oper != 0
+		r.InOctets, r.OutOctets = uint64(in), uint64(outo)
+		if mac != "" {
+			r.MAC, _ = record.ParseMAC(mac)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// AppendNeighbors stores a neighbor snapshot.
+func (d *DB) AppendNeighbors(ctx context.Context, rs []store.Neighbor) error {
+	return d.bulkRows(ctx, "neighbors", `INSERT INTO neighbors (asset_id, sweep_id, time, local_port, chassis_id,
+		port_id, sys_name) VALUES `, "(?,?,?,?,?,?,?)", len(rs), func(i int, args []any) []any {
+		r := &rs[i]
+		return append(args, r.AssetID, r.SweepID, unix(r.Time), r.LocalPort, r.ChassisID, r.PortID, r.SysName)
+	})
+}
+
+// Neighbors returns the asset's latest neighbors.
+func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT asset_id, sweep_id, time, local_port, chassis_id, port_id, sys_name
+		FROM neighbors`+latest("neighbors")+` ORDER BY local_port, chassis_id, port_id`, assetID, assetID)
+	if err != nil {
+		return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
+	}
+	defer rows.Close()
+	var out []store.Neighbor
+	for rows.Next() {
+		var r store.Neighbor
+		var t int64
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.LocalPort, &r.ChassisID, &r.PortID, &r.SysName); err != nil {
+			return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
+		}
+		r.Time = fromUnix(t)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Prune deletes old observations, samples and superseded snapshots.
+func (d *DB) Prune(ctx context.Context, before time.Time) (store.PruneStats, error) {
+	var ps store.PruneStats
+	cut := unix(store.Second(before))
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return ps, fmt.Errorf("prune store: %w", err)
+	}
+	defer tx.Rollback()
+	steps := []struct {
+		n *int64
+		q string
+	}{
+		{&ps.Observations, `DELETE FROM observations WHERE time < ?`},
+		{&ps.Samples, `DELETE FROM samples WHERE time < ?`},
+	}
+	for _, t := range []struct {
+		n     *int64
+		table string
+	}{{&ps.Software, "software"}, {&ps.Interfaces, "interfaces"}, {&ps.Neighbors, "neighbors"}} {
+		steps = append(steps, struct {
+			n *int64
+			q string
+		}{t.n, `DELETE FROM ` + t.table + ` AS x WHERE time < ? AND sweep_id <> (SELECT y.sweep_id FROM ` + t.table +
+			` y WHERE y.asset_id = x.asset_id ORDER BY y.time DESC, y.rowid DESC LIMIT 1)`})
+	}
+	for _, s := range steps {
+		res, err := tx.ExecContext(ctx, s.q, cut)
+		if err != nil {
+			return ps, fmt.Errorf("prune store: %w", err)
+		}
+		*s.n, _ = res.RowsAffected()
+	}
+	if err := tx.Commit(); err != nil {
+		return ps, fmt.Errorf("prune store: %w", err)
+	}
+	return ps, nil
+}

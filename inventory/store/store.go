@@ -1,0 +1,369 @@
+// Package store is the CMDB's storage contract: one Store interface that
+// the embedded SQLite backend (store/sqlite) and the ClickHouse backend
+// implement, and that the contract suite in store/storetest checks.
+//
+// Every time a Store keeps is truncated to the second and returned in UTC
+// (ClickHouse 18.16 has no DateTime64). Observations, events, software
+// snapshots, capacity samples, interfaces and neighbors are append-only;
+// assets, annotations and identity keys are current state. Identifiers are
+// UUID strings made by the caller (NewUUID), so a batch written twice is
+// recognisably the same rows.
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha1"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"net/netip"
+	"strconv"
+	"time"
+
+	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/record"
+)
+
+// Errors every backend returns (wrapped) so callers can tell them apart.
+var (
+	// ErrNotFound: no row with that ID.
+	ErrNotFound = errors.New("not found")
+	// ErrSchemaNewer: the store was written by a newer netcensus; nothing
+	// was changed.
+	ErrSchemaNewer = errors.New("store schema is newer than this netcensus")
+	// ErrForeign: the file or database is not a netcensus store (or is
+	// corrupt); nothing was changed.
+	ErrForeign = errors.New("not a netcensus store")
+)
+
+// Asset lifecycle states.
+const (
+	StateNew      = "new"
+	StateActive   = "active"
+	StateMissing  = "missing"
+	StateReturned = "returned"
+	StateRetired  = "retired"
+	// StateMerged: a person or a rule proved the asset the same device as
+	// MergedInto; it is kept for history and listed no more.
+	StateMerged = "merged"
+)
+
+// Event kinds.
+const (
+	// EventState: a lifecycle transition (Field "state").
+	EventState = "state"
+	// EventNewUnapproved: a new asset nobody has approved appeared.
+	EventNewUnapproved = "new_unapproved"
+	// EventChange: an attribute changed (Field names it).
+	EventChange = "change"
+	// EventApproved: a person approved the asset.
+	EventApproved = "approved"
+	// EventSet: a person set site, role, owner or tags (Field names it).
+	EventSet = "set"
+	// EventMerged: another asset was folded into this one (New is its ID).
+	EventMerged = "merged"
+	// EventSplit: a key was split off the asset (New is the key).
+	EventSplit = "split"
+	// EventCompliance: an asset went out of or back into compliance with a
+	// baseline (written by drift).
+	EventCompliance = "compliance"
+)
+
+// Sweep is one run of the scanner.
+type Sweep struct {
+	ID      string
+	Scanner string
+	Start   time.Time
+	End     time.Time // zero while running
+	// Partial: cancelled or incomplete; it marked nothing missing.
+	Partial bool
+	// Segments are the prefixes actually swept.
+	Segments     []netip.Prefix
+	Observations int
+	Assets       int
+	New          int
+	Missing      int
+}
+
+// Observation is one stored sighting.
+type Observation struct {
+	ID      string // UUID
+	SweepID string
+	AssetID string // the asset it was resolved to; empty if not yet
+	record.Observation
+}
+
+// Asset is an asset's current state. Record carries the device's fields
+// (AssetID, State, FirstSeen, LastSeen included); the people's fields of
+// Record (Approved, Site, Role, Owner, Tags) are filled from the
+// annotation on read and ignored on write.
+type Asset struct {
+	Record record.Asset
+	// StateSince is when State was entered.
+	StateSince time.Time
+	// MissedSweeps counts complete sweeps of its subnet that did not see it
+	// since it was last seen.
+	MissedSweeps int
+	LastSweepID  string
+	MergedInto   string
+	// SoftwareDigest is a digest of the asset's latest software snapshot,
+	// set by ingest; stores keep and return it as given.
+	SoftwareDigest string
+}
+
+// AssetFilter selects assets; zero values select everything except merged
+// assets.
+type AssetFilter struct {
+	IDs        []string
+	States     []string
+	Vendor     string // case-insensitive substring of vendor or mac_vendor
+	DeviceType string // exact, case-insensitive
+	Subnet     netip.Prefix
+	SeenSince  time.Time
+	Unapproved bool
+	// IncludeMerged lists merged assets too.
+	IncludeMerged bool
+}
+
+// InSubnet reports whether the record's address, or one of its addresses,
+// lies in p: the subnet filter, applied the same way by every backend.
+func InSubnet(p netip.Prefix, r *record.Asset) bool {
+	if r.IP.IsValid() && p.Contains(r.IP) {
+		return true
+	}
+	for _, ip := range r.IPs {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
+}
+
+// Annotation is what people say about an asset.
+type Annotation struct {
+	AssetID    string
+	Approved   bool
+	ApprovedAt time.Time
+	ApprovedBy string
+	Site       string
+	Role       string
+	Owner      string
+	Tags       []string
+	Updated    time.Time
+}
+
+// AssetKey is one identity key an asset was tied by.
+type AssetKey struct {
+	AssetID string
+	Key     identity.Key
+	// FirstSeen is when the key first tied to the asset.
+	FirstSeen time.Time
+}
+
+// Decision kinds.
+const (
+	DecisionMerge = "merge"
+	DecisionSplit = "split"
+)
+
+// Decision is a person's correction of identity, kept for later sweeps.
+type Decision struct {
+	ID    string
+	Time  time.Time
+	Kind  string // DecisionMerge or DecisionSplit
+	Actor string
+	// Merge: B is the same device as A. Split: Key never belongs to A.
+	AssetA string
+	AssetB string
+	Key    identity.Key
+}
+
+// Event is one entry of an asset's history.
+type Event struct {
+	ID      string
+	Time    time.Time
+	SweepID string // empty for a person's action
+	// Seq orders events of the same second: the order they were
+	// recorded in (Events lists by Time, then Seq).
+	Seq     int64
+	AssetID string
+	Type    string
+	Field   string
+	Old     string
+	New     string
+	Actor   string
+}
+
+// EventFilter selects events, oldest first.
+type EventFilter struct {
+	AssetID string
+	Since   time.Time
+	Types   []string
+	Limit   int // 0: all
+}
+
+// Software is one row of a software snapshot.
+type Software struct {
+	AssetID string
+	SweepID string
+	Time    time.Time
+	record.Software
+}
+
+// Sample is one capacity measurement.
+type Sample struct {
+	AssetID  string
+	SweepID  string
+	Time     time.Time
+	Metric   string // e.g. if_in_octets, storage_used_bytes
+	Instance string // e.g. interface index or storage description
+	Value    float64
+}
+
+// SampleFilter selects samples, oldest first.
+type SampleFilter struct {
+	AssetID string
+	// AssetIDs selects the samples of any of these assets (with AssetID
+	// empty): one read for many assets.
+	AssetIDs []string
+	Metric   string
+	Since    time.Time
+}
+
+// Interface is one interface of an asset as a sweep saw it.
+type Interface struct {
+	AssetID string
+	SweepID string
+	Time    time.Time
+	record.Interface
+}
+
+// Neighbor is one LLDP/CDP neighbour of an asset as a sweep saw it.
+type Neighbor struct {
+	AssetID string
+	SweepID string
+	Time    time.Time
+	record.Neighbor
+}
+
+// PruneStats counts what Prune removed.
+type PruneStats struct {
+	Observations int64
+	Samples      int64
+	Software     int64
+	Interfaces   int64
+	Neighbors    int64
+}
+
+// Store is the CMDB's storage. Methods are safe for concurrent use.
+type Store interface {
+	// Migrate brings the schema to the binary's version and returns how
+	// many steps it applied (0 when current). A schema newer than the
+	// binary is ErrSchemaNewer and nothing is touched.
+	Migrate(ctx context.Context) (applied int, err error)
+	// SchemaVersion is the version the store is at.
+	SchemaVersion(ctx context.Context) (int, error)
+	Close() error
+
+	// PutSweep inserts or replaces a sweep by ID.
+	PutSweep(ctx context.Context, s Sweep) error
+	// Sweeps lists sweeps, newest first; limit 0 lists all.
+	Sweeps(ctx context.Context, limit int) ([]Sweep, error)
+	Sweep(ctx context.Context, id string) (Sweep, error)
+
+	// AppendObservations adds observations; an ID already stored is
+	// skipped, so replaying a batch stores each observation once.
+	AppendObservations(ctx context.Context, obs []Observation) error
+	// Observations lists a sweep's observations (all sweeps if sweepID is
+	// empty) of one asset (all if assetID is empty), in ID order.
+	Observations(ctx context.Context, sweepID, assetID string) ([]Observation, error)
+
+	// PutAssets inserts or replaces assets' current state.
+	PutAssets(ctx context.Context, as []Asset) error
+	Asset(ctx context.Context, id string) (Asset, error)
+	// Assets lists assets in ID order.
+	Assets(ctx context.Context, f AssetFilter) ([]Asset, error)
+
+	// Annotate inserts or replaces what people say about an asset.
+	Annotate(ctx context.Context, a Annotation) error
+	// Annotation returns an asset's annotation, or a zero one (with
+	// AssetID set) when there is none.
+	Annotation(ctx context.Context, assetID string) (Annotation, error)
+
+	// AddKeys records identity keys; a key already held by the asset is
+	// kept with its first FirstSeen.
+	AddKeys(ctx context.Context, ks []AssetKey) error
+	// DeleteKeys removes keys from assets (a split, a merge moving keys).
+	DeleteKeys(ctx context.Context, ks []AssetKey) error
+	// Keys lists the keys of the given assets (all assets if none given),
+	// ordered by asset, kind and value.
+	Keys(ctx context.Context, assetIDs ...string) ([]AssetKey, error)
+
+	AddDecision(ctx context.Context, d Decision) error
+	// Decisions lists every decision, oldest first.
+	Decisions(ctx context.Context) ([]Decision, error)
+
+	AppendEvents(ctx context.Context, es []Event) error
+	Events(ctx context.Context, f EventFilter) ([]Event, error)
+
+	AppendSoftware(ctx context.Context, rows []Software) error
+	// Software returns the asset's latest software snapshot.
+	Software(ctx context.Context, assetID string) ([]Software, error)
+	// LatestSoftware returns the latest software snapshot of each given
+	// asset (every asset when assetIDs is empty), ordered as Software
+	// orders one; an asset without software has no entry. It reads in bulk:
+	// a few queries however many assets.
+	LatestSoftware(ctx context.Context, assetIDs []string) (map[string][]Software, error)
+
+	AppendSamples(ctx context.Context, rows []Sample) error
+	Samples(ctx context.Context, f SampleFilter) ([]Sample, error)
+
+	AppendInterfaces(ctx context.Context, rows []Interface) error
+	// Interfaces returns the asset's latest interfaces, by index.
+	Interfaces(ctx context.Context, assetID string) ([]Interface, error)
+
+	AppendNeighbors(ctx context.Context, rows []Neighbor) error
+	// Neighbors returns the asset's latest neighbors.
+	Neighbors(ctx context.Context, assetID string) ([]Neighbor, error)
+
+	// Prune deletes observations and capacity samples older than before,
+	// and software, interface and neighbor snapshots older than before
+	// except each asset's latest. Assets, events, keys, annotations,
+	// decisions and sweeps are kept.
+	Prune(ctx context.Context, before time.Time) (PruneStats, error)
+}
+
+// Second truncates t to the second, in UTC: what every store keeps.
+func Second(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC().Truncate(time.Second)
+}
+
+// DerivedUUID returns the UUID (version 5 layout) of the n-th item of
+// parent: the same for the same parent and n, so a batch derived from a
+// sweep and written again (a spooled sweep replayed after a store failed
+// part way) is stored once.
+func DerivedUUID(parent string, n int) string {
+	h := sha1.Sum([]byte("netcensus:" + parent + ":" + strconv.Itoa(n)))
+	h[6] = (h[6] & 0x0f) | 0x50
+	h[8] = (h[8] & 0x3f) | 0x80
+	x := hex.EncodeToString(h[:16])
+	return x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:32]
+}
+
+// NewUUID returns a random UUID (version 7: its first 48 bits are the
+// Unix time in milliseconds, so IDs sort roughly by creation).
+func NewUUID(now time.Time) string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // never fails (Go 1.24+: it crashes the program instead)
+	var ms [8]byte
+	binary.BigEndian.PutUint64(ms[:], uint64(now.UnixMilli()))
+	copy(b[0:6], ms[2:8])
+	b[6] = (b[6] & 0x0f) | 0x70
+	b[8] = (b[8] & 0x3f) | 0x80
+	x := hex.EncodeToString(b[:])
+	return x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:32]
+}

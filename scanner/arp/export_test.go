@@ -1,0 +1,4 @@
+package arp
+
+// RequestFrame exposes requestFrame to the external tests.
+var RequestFrame = requestFrame

@@ -1,0 +1,498 @@
+package mdns
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/netip"
+	"os"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/grandcat/zeroconf"
+	"github.com/miekg/dns"
+	"golang.org/x/net/ipv4"
+	"golang.org/x/sys/unix"
+)
+
+// DefaultDuration is how long a browse listens by default.
+const DefaultDuration = 3 * time.Second
+
+// typeBrowseTime is how long each zeroconf browse of one type lives.
+const typeBrowseTime = 1500 * time.Millisecond
+
+// requeryEvery is how often the own querier asks again for every type.
+const requeryEvery = time.Second
+
+// Options are one browse's settings.
+type Options struct {
+	// Interface is the one interface queried and listened on. Required:
+	// nothing is ever sent anywhere else.
+	Interface *net.Interface
+	// Duration bounds the whole browse (default DefaultDuration).
+	Duration time.Duration
+	// MaxBrowsed is how many service types are browsed through zeroconf
+	// (default 64); types past it are counted in Result.TypesSkipped.
+	MaxBrowsed int
+	Limits     Limits
+	Logger     *slog.Logger
+}
+
+// Result is a finished browse.
+type Result struct {
+	Hosts []Host
+	Types []string
+	Stats Stats
+	// TypesSkipped counts service types not browsed through zeroconf
+	// (MaxBrowsed); the own querier asked for those.
+	TypesSkipped int
+	// Queries counts the query packets netcensus built itself (HINFO,
+	// _device-info, types past MaxBrowsed); zeroconf's are not counted.
+	Queries int
+	// UnicastAnswers counts the datagrams that came back to the legacy
+	// unicast socket: answers no multicast flood could crowd out.
+	UnicastAnswers int
+	Start          time.Time
+	Duration       time.Duration
+	// LastNew is when the last new instance or host arrived, from Start.
+	LastNew time.Duration
+}
+
+var mdnsGroup = net.IPv4(224, 0, 0, 251)
+
+// ErrNoInterface: Options.Interface is nil.
+var ErrNoInterface = errors.New("mdns: no interface chosen")
+
+// Browse enumerates the service types on the interface's segment, browses
+// each, resolves the instances and asks each host for HINFO and
+// _device-info, until opts.Duration passes or ctx is done. A cancelled ctx
+// returns what was heard with ctx's error.
+func Browse(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Interface == nil {
+		return nil, ErrNoInterface
+	}
+	if opts.Duration <= 0 {
+		opts.Duration = DefaultDuration
+	}
+	if opts.MaxBrowsed <= 0 {
+		opts.MaxBrowsed = 64
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log = log.With("scanner", "mdns", "interface", opts.Interface.Name)
+	ifi := *opts.Interface
+	start := time.Now()
+	bctx, cancel := context.WithTimeout(ctx, opts.Duration)
+	defer cancel()
+
+	// zeroconf's sockets hear every interface's multicast (Linux delivers
+	// a joined group to every socket bound to the port): its entries are
+	// kept only when their address is on this interface's segments.
+	var onLink []netip.Prefix
+	if addrs, err := ifi.Addrs(); err == nil {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok {
+				if ip, ok := netip.AddrFromSlice(n.IP.To4()); ok {
+					ones, _ := n.Mask.Size()
+					onLink = append(onLink, netip.PrefixFrom(ip, ones).Masked())
+				}
+			}
+		}
+	}
+	local := func(a netip.Addr) bool {
+		for _, p := range onLink {
+			if p.Contains(a) {
+				return true
+			}
+		}
+		return false
+	}
+	tab := NewTable(opts.Limits)
+	pc, err := listen(&ifi)
+	if err != nil {
+		return nil, err
+	}
+	uc, err := listenLegacy(&ifi)
+	if err != nil {
+		pc.Close()
+		return nil, err
+	}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		readLoop(bctx, pc, ifi.Index, tab)
+	}()
+	var unicast int
+	go func() {
+		defer wg.Done()
+		unicast = readLoop(bctx, uc, ifi.Index, tab)
+	}()
+
+	newResolver := func() (*zeroconf.Resolver, error) {
+		// Always bound to the chosen interface, IPv4 only: zeroconf
+		// multicasts on every interface otherwise.
+		return zeroconf.NewResolver(zeroconf.SelectIfaces([]net.Interface{ifi}), zeroconf.SelectIPTraffic(zeroconf.IPv4))
+	}
+	var mu sync.Mutex
+	var cancels []context.CancelFunc
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range cancels {
+			c()
+		}
+	}()
+	browsed := map[string]bool{}
+	skipped := 0
+	var ownQuery []string
+	browse := func(ctx context.Context, service string, onEntry func(*zeroconf.ServiceEntry)) error {
+		r, err := newResolver()
+		if err != nil {
+			return fmt.Errorf("mdns resolver on %s: %w", ifi.Name, err)
+		}
+		ch := make(chan *zeroconf.ServiceEntry, 16)
+		if err := r.Browse(ctx, service, "local.", ch); err != nil {
+			return fmt.Errorf("mdns browse %s on %s: %w", service, ifi.Name, err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// zeroconf closes ch when ctx ends; it blocks sending, so
+			// drain to the end.
+			for e := range ch {
+				onEntry(e)
+			}
+		}()
+		return nil
+	}
+	// A zeroconf browse keeps every instance it has passed on, without
+	// bound: a type's browse stops once the table is full, and the
+	// meta-query's once MaxBrowsed types are known.
+	metaCtx, metaCancel := context.WithTimeout(bctx, typeBrowseTime)
+	defer metaCancel()
+	startType := func(typ string) {
+		mu.Lock()
+		if browsed[typ] || bctx.Err() != nil {
+			mu.Unlock()
+			return
+		}
+		if len(browsed) >= opts.MaxBrowsed {
+			// Past zeroconf's share, the own querier asks for the type.
+			skipped++
+			browsed[typ] = true
+			ownQuery = append(ownQuery, typ)
+			mu.Unlock()
+			metaCancel()
+			return
+		}
+		browsed[typ] = true
+		mu.Unlock()
+		// zeroconf queries once at the start (then after 4 s): past the
+		// answers' delays its resolver only costs CPU, and the own
+		// decoder keeps hearing everything on the segment.
+		tctx, tcancel := context.WithTimeout(bctx, typeBrowseTime)
+		err := browse(tctx, typ, func(e *zeroconf.ServiceEntry) {
+			var addrs []netip.Addr
+			for _, ip := range e.AddrIPv4 {
+				if a, ok := netip.AddrFromSlice(ip.To4()); ok && local(a) {
+					addrs = append(addrs, a)
+				}
+			}
+			if len(addrs) == 0 {
+				tab.CountForeign()
+				return
+			}
+			tab.AddEntry(e.ServiceInstanceName(), e.HostName, e.Port, e.Text, addrs, time.Now())
+			if tab.Full() {
+				tcancel()
+			}
+		})
+		if err != nil {
+			tcancel()
+			log.Warn("browse failed", "type", typ, "err", err)
+			return
+		}
+		mu.Lock()
+		cancels = append(cancels, tcancel)
+		mu.Unlock()
+	}
+	metaErr := browse(metaCtx, "_services._dns-sd._udp", func(e *zeroconf.ServiceEntry) {
+		// The meta-query's entries carry the type as their instance.
+		if typ, ok := serviceType(dns.Fqdn(e.Instance)); ok {
+			startType(typ)
+		}
+	})
+	if metaErr != nil {
+		cancel()
+		pc.Close()
+		uc.Close()
+		wg.Wait()
+		return nil, metaErr
+	}
+
+	// Follow-ups: types the own decoder heard, and HINFO / _device-info
+	// for each host as it appears.
+	asked := map[string]bool{}
+	var lastRequery time.Time // zero: the first tick asks for everything
+	queries := 0
+	tick := time.NewTicker(100 * time.Millisecond)
+loop:
+	for {
+		select {
+		case <-bctx.Done():
+			break loop
+		case <-tick.C:
+		}
+		for _, typ := range tab.Types() {
+			startType(typ)
+		}
+		var qs []dns.Question
+		requery := false
+		mu.Lock()
+		if time.Since(lastRequery) >= requeryEvery {
+			// Ask again for every type known, as RFC 6762 5.2's
+			// continuous querier does: answers lost to a busy segment
+			// (or a flood filling the socket) get a second chance.
+			lastRequery = time.Now()
+			requery = true
+			ownQuery = knownTypes(tab.Types(), browsed, tab.lim.MaxTypes)
+		}
+		for _, typ := range ownQuery {
+			qs = append(qs, dns.Question{Name: typ + ".local.", Qtype: dns.TypePTR, Qclass: dns.ClassINET})
+		}
+		ownQuery = nil
+		mu.Unlock()
+		for _, h := range tab.HostNames() {
+			if asked[h] || len(asked) >= tab.lim.MaxHosts {
+				continue
+			}
+			asked[h] = true
+			qs = append(qs, dns.Question{Name: h, Qtype: dns.TypeHINFO, Qclass: dns.ClassINET})
+			if l := dns.SplitDomainName(h); len(l) > 0 {
+				qs = append(qs, dns.Question{Name: l[0] + "._device-info._tcp.local.", Qtype: dns.TypeTXT, Qclass: dns.ClassINET})
+			}
+		}
+		n, err := sendQuestions(pc, ifi.Index, qs)
+		queries += n
+		if err != nil {
+			log.Debug("follow-up query failed", "err", err)
+		}
+		// The same questions again as legacy unicast queries (RFC 6762
+		// 6.7), the meta-query with each round: responders answer those
+		// at once, straight to the own socket, where no flood of
+		// multicast can crowd the answers out and no one-second
+		// multicast rate limit delays them.
+		if requery {
+			qs = append(qs, dns.Question{Name: metaQuery, Qtype: dns.TypePTR, Qclass: dns.ClassINET})
+		}
+		n, err = sendLegacy(uc, ifi.Index, qs)
+		queries += n
+		if err != nil {
+			log.Debug("legacy unicast query failed", "err", err)
+		}
+	}
+	tick.Stop()
+	pc.Close()
+	uc.Close()
+	wg.Wait()
+
+	res := &Result{Hosts: tab.Hosts(), Types: tab.Types(), Stats: tab.Stats(), TypesSkipped: skipped, Queries: queries, UnicastAnswers: unicast, Start: start.UTC(), Duration: time.Since(start)}
+	if ln := tab.LastNew(); !ln.IsZero() {
+		res.LastNew = ln.Sub(start)
+	}
+	log.Info("mdns browse done", "hosts", len(res.Hosts), "types", len(res.Types), "dropped", res.Stats.Dropped(), "duration", res.Duration)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// listen opens the decoder's socket: port 5353 (shared with zeroconf's
+// through SO_REUSEADDR), the group joined on ifi only, multicast sent out
+// of ifi only.
+func listen(ifi *net.Interface) (*ipv4.PacketConn, error) {
+	c, err := net.ListenUDP("udp4", &net.UDPAddr{IP: mdnsGroup, Port: 5353})
+	if err != nil {
+		return nil, fmt.Errorf("mdns listen on %s: %w", ifi.Name, err)
+	}
+	// Room for a burst of answers: past rmem_max when allowed (root),
+	// else as much as rmem_max gives.
+	setReadBuffer(c, 4<<20)
+	pc := ipv4.NewPacketConn(c)
+	fail := func(what string, err error) (*ipv4.PacketConn, error) {
+		pc.Close()
+		return nil, fmt.Errorf("mdns %s on %s: %w", what, ifi.Name, err)
+	}
+	if err := pc.JoinGroup(ifi, &net.UDPAddr{IP: mdnsGroup}); err != nil {
+		return fail("join group", err)
+	}
+	if err := pc.SetControlMessage(ipv4.FlagInterface, true); err != nil {
+		return fail("control messages", err)
+	}
+	if err := pc.SetMulticastInterface(ifi); err != nil {
+		return fail("multicast interface", err)
+	}
+	if err := pc.SetMulticastTTL(255); err != nil {
+		return fail("multicast ttl", err)
+	}
+	if err := pc.SetMulticastLoopback(false); err != nil {
+		return fail("multicast loopback", err)
+	}
+	return pc, nil
+}
+
+// listenLegacy opens the socket of legacy unicast queries: an ephemeral
+// port, so that responders answer it by unicast (RFC 6762 6.7), multicast
+// sent out of ifi only.
+func listenLegacy(ifi *net.Interface) (*ipv4.PacketConn, error) {
+	c, err := net.ListenUDP("udp4", &net.UDPAddr{})
+	if err != nil {
+		return nil, fmt.Errorf("mdns legacy socket on %s: %w", ifi.Name, err)
+	}
+	setReadBuffer(c, 1<<20)
+	pc := ipv4.NewPacketConn(c)
+	for _, step := range []struct {
+		what string
+		err  func() error
+	}{
+		{"control messages", func() error { return pc.SetControlMessage(ipv4.FlagInterface, true) }},
+		{"multicast interface", func() error { return pc.SetMulticastInterface(ifi) }},
+		{"multicast ttl", func() error { return pc.SetMulticastTTL(255) }},
+		{"multicast loopback", func() error { return pc.SetMulticastLoopback(false) }},
+	} {
+		if err := step.err(); err != nil {
+			pc.Close()
+			return nil, fmt.Errorf("mdns legacy %s on %s: %w", step.what, ifi.Name, err)
+		}
+	}
+	return pc, nil
+}
+
+// knownTypes is every service type heard or browsed, sorted, at most max.
+func knownTypes(heard []string, browsed map[string]bool, max int) []string {
+	seen := make(map[string]bool, len(heard))
+	out := make([]string, 0, len(heard))
+	for _, t := range heard {
+		seen[t] = true
+		out = append(out, t)
+	}
+	for t := range browsed {
+		if !seen[t] {
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// readLoop feeds every datagram that arrives on ifIndex to tab until ctx
+// ends, with short read deadlines so it never outlives ctx. It returns how
+// many it fed.
+func readLoop(ctx context.Context, pc *ipv4.PacketConn, ifIndex int, tab *Table) int {
+	fed := 0
+	buf := make([]byte, 65536)
+	for ctx.Err() == nil {
+		dl := time.Now().Add(100 * time.Millisecond)
+		if d, ok := ctx.Deadline(); ok && d.Before(dl) {
+			dl = d
+		}
+		if err := pc.SetReadDeadline(dl); err != nil {
+			return fed
+		}
+		n, cm, src, err := pc.ReadFrom(buf)
+		if err != nil {
+			if errors.Is(err, os.ErrDeadlineExceeded) {
+				continue
+			}
+			return fed
+		}
+		if cm != nil && cm.IfIndex != 0 && cm.IfIndex != ifIndex {
+			tab.CountForeign()
+			continue
+		}
+		var from netip.Addr
+		if ua, ok := src.(*net.UDPAddr); ok {
+			from, _ = netip.AddrFromSlice(ua.IP)
+		}
+		tab.Add(buf[:n], from, time.Now())
+		fed++
+	}
+	return fed
+}
+
+// sendQuestions multicasts qs out of ifIndex, packing as many questions
+// into each packet as fit in 1400 bytes. It returns the packets sent.
+func sendQuestions(pc *ipv4.PacketConn, ifIndex int, qs []dns.Question) (int, error) {
+	sent := 0
+	cm := &ipv4.ControlMessage{IfIndex: ifIndex}
+	dst := &net.UDPAddr{IP: mdnsGroup, Port: 5353}
+	for len(qs) > 0 {
+		m := new(dns.Msg)
+		n := 0
+		size := 12
+		for n < len(qs) {
+			size += len(qs[n].Name) + 6
+			if size > 1400 && n > 0 {
+				break
+			}
+			n++
+		}
+		m.Question = qs[:n]
+		qs = qs[n:]
+		b, err := m.Pack()
+		if err != nil {
+			return sent, fmt.Errorf("pack query: %w", err)
+		}
+		if _, err := pc.WriteTo(b, cm, dst); err != nil {
+			return sent, fmt.Errorf("send query: %w", err)
+		}
+		sent++
+	}
+	return sent, nil
+}
+
+// sendLegacy multicasts each question in a query of its own from the
+// legacy socket: one question a packet keeps each unicast answer within
+// the 512 bytes that some responders allow legacy queriers.
+func sendLegacy(pc *ipv4.PacketConn, ifIndex int, qs []dns.Question) (int, error) {
+	sent := 0
+	cm := &ipv4.ControlMessage{IfIndex: ifIndex}
+	dst := &net.UDPAddr{IP: mdnsGroup, Port: 5353}
+	for _, q := range qs {
+		m := new(dns.Msg)
+		m.Id = dns.Id()
+		m.Question = []dns.Question{q}
+		b, err := m.Pack()
+		if err != nil {
+			return sent, fmt.Errorf("pack query: %w", err)
+		}
+		if _, err := pc.WriteTo(b, cm, dst); err != nil {
+			return sent, fmt.Errorf("send query: %w", err)
+		}
+		sent++
+	}
+	return sent, nil
+}
+
+// setReadBuffer asks for n bytes of receive buffer, forcing past
+// rmem_max when the process may.
+func setReadBuffer(c *net.UDPConn, n int) {
+	if rc, err := c.SyscallConn(); err == nil {
+		var serr error
+		if err := rc.Control(func(fd uintptr) {
+			serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_RCVBUFFORCE, n)
+		}); err == nil && serr == nil {
+			return
+		}
+	}
+	_ = c.SetReadBuffer(n)
+}

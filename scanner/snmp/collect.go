@@ -1,0 +1,267 @@
+package snmp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/netip"
+	"sync"
+	"time"
+
+	"github.com/gosnmp/gosnmp"
+
+	"github.com/netcensus/netcensus/fingerprints"
+	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/record"
+)
+
+// CollectOptions configure a Collector.
+type CollectOptions struct {
+	// Credentials are tried in order per target (only those allowed for
+	// its address); the one that worked is tried first next time.
+	Credentials []Credential
+	// Dial opens sessions; nil: gosnmp with Timeout and Retries.
+	Dial    DialFunc
+	Timeout time.Duration
+	Retries int
+	// TargetTimeout bounds one device's whole collection.
+	TargetTimeout time.Duration
+	// MaxRepetitions starts GETBULK's max-repetitions (it adapts).
+	MaxRepetitions int
+	// MaxRows caps the rows read per table column.
+	MaxRows int
+	// Workers is the pool size of Stream.
+	Workers int
+	// Remembered maps an address to the index of the credential set that
+	// answered it in an earlier run: tried first (see Remembered).
+	Remembered map[netip.Addr]int
+	// Engine identifies devices; nil: no identification.
+	Engine *fingerprints.Engine
+	Logger *slog.Logger
+	// Now stamps observations; nil: time.Now.
+	Now func() time.Time
+}
+
+// Collector walks devices. Safe for concurrent use.
+type Collector struct {
+	opts CollectOptions
+	plan Plan
+	memo credMemo
+}
+
+// NewCollector fills defaults and plans the walk.
+func NewCollector(opts CollectOptions) *Collector {
+	if opts.Timeout <= 0 {
+		opts.Timeout = 2 * time.Second
+	}
+	if opts.Dial == nil {
+		opts.Dial = GoSNMPDialer(opts.Timeout, opts.Retries)
+	}
+	if opts.TargetTimeout <= 0 {
+		opts.TargetTimeout = time.Minute
+	}
+	if opts.MaxRepetitions <= 0 {
+		opts.MaxRepetitions = 25
+	}
+	if opts.MaxRows <= 0 {
+		opts.MaxRows = 10000
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = 64
+	}
+	if len(opts.Credentials) == 0 {
+		opts.Credentials = DefaultCredentials()
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	var extra []string
+	if opts.Engine != nil {
+		extra = opts.Engine.VendorOIDs()
+	}
+	c := &Collector{opts: opts, plan: DefaultPlan(extra)}
+	for a, i := range opts.Remembered {
+		c.memo.set(a, i)
+	}
+	return c
+}
+
+// Target is one device to collect.
+type Target struct {
+	Addr netip.AddrPort
+	// Credential is the index of a set known to work (from discovery),
+	// or -1.
+	Credential int
+	// EngineID from discovery, hex.
+	EngineID string
+}
+
+// Result is one device's collection.
+type Result struct {
+	Target netip.AddrPort
+	// Asset has the SNMP part and identification filled; valid when at
+	// least one credential answered.
+	Asset record.Asset
+	// RouterARP are the hosts in the device's ARP cache.
+	RouterARP []record.Observation
+	// Walk is everything read, for replay and explanation.
+	Walk *snmprec.Walk
+	// Credential names the set that answered (never its secret).
+	Credential string
+	// Err says what failed; with Answered, the walk was cut short.
+	Err      error
+	Answered bool
+	Duration time.Duration
+}
+
+// ErrNoCredential: no credential set is allowed for the address.
+var ErrNoCredential = errors.New("no SNMP credential set is scoped to this address")
+
+// Collect inventories one device. It returns within TargetTimeout (plus
+// one request timeout) however the agent behaves.
+func (c *Collector) Collect(ctx context.Context, t Target) Result {
+	start := time.Now()
+	res := Result{Target: t.Addr}
+	defer func() { res.Duration = time.Since(start) }()
+	ctx, cancel := context.WithTimeout(ctx, c.opts.TargetTimeout)
+	defer cancel()
+	log := c.opts.Logger.With("scanner", "snmp", "target", t.Addr.Addr())
+
+	first := t.Credential
+	if i, ok := c.memo.get(t.Addr.Addr()); ok {
+		first = i
+	}
+	idx := order(c.opts.Credentials, t.Addr.Addr(), first)
+	if len(idx) == 0 {
+		res.Err = ErrNoCredential
+		return res
+	}
+	var client Client
+	var sys []gosnmp.SnmpPDU
+	var errs []error
+	for _, i := range idx {
+		cred := c.opts.Credentials[i]
+		cl, err := c.opts.Dial(ctx, t.Addr, cred)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", cred, err))
+			continue
+		}
+		// The system group proves the credential; the rest follows.
+		vbs, err := getScalars(ctx, cl, c.plan.Scalars[:len(systemOIDs)])
+		if err != nil {
+			cl.Close()
+			errs = append(errs, fmt.Errorf("%s: %w", cred, err))
+			if ctx.Err() != nil {
+				break
+			}
+			continue
+		}
+		client, sys = cl, vbs
+		c.memo.set(t.Addr.Addr(), i)
+		res.Credential = cred.Name
+		log.Debug("snmp credential accepted", "credential", cred.String())
+		more, err := getScalars(ctx, cl, c.plan.Scalars[len(systemOIDs):])
+		sys = append(sys, more...)
+		if err != nil {
+			res.Err = fmt.Errorf("collect %s: vendor scalars: %w", t.Addr, err)
+		}
+		w := &walker{c: cl, log: log, bulk: cred.Version != gosnmp.Version1, maxRep: c.opts.MaxRepetitions, maxRows: c.opts.MaxRows}
+		walked, werr := w.walk(ctx, c.plan.Subtrees)
+		sys = append(sys, walked...)
+		if werr != nil && res.Err == nil {
+			res.Err = fmt.Errorf("collect %s: %w", t.Addr, werr)
+		}
+		for _, o := range w.nonIncreasing {
+			log.Info("snmp agent returned a non-increasing OID; column stopped", "oid", o)
+		}
+		for _, o := range w.capped {
+			log.Info("snmp table capped", "oid", o, "max_rows", c.opts.MaxRows)
+		}
+		break
+	}
+	if client == nil {
+		res.Err = fmt.Errorf("collect %s: %w", t.Addr, errors.Join(errs...))
+		return res
+	}
+	engineID := client.EngineID()
+	client.Close()
+	res.Answered = true
+	res.Walk = snmprec.NewWalk(Records(sys))
+	now := c.opts.Now().UTC()
+	res.Asset, res.RouterARP = Decode(res.Walk, t.Addr.Addr(), now)
+	if engineID == "" {
+		engineID = t.EngineID
+	}
+	res.Asset.SNMPEngineID = engineID
+	res.Asset.SNMPCredential = res.Credential
+	if c.opts.Engine != nil {
+		Identify(c.opts.Engine, res.Walk, &res.Asset)
+	}
+	return res
+}
+
+// Stream collects targets with a pool of Workers, each with its own
+// session at a time, and sends each Result on the returned channel,
+// closed when all are done or ctx is cancelled.
+func (c *Collector) Stream(ctx context.Context, targets []Target) <-chan Result {
+	out := make(chan Result)
+	jobs := make(chan Target)
+	var wg sync.WaitGroup
+	workers := min(c.opts.Workers, max(1, len(targets)))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range jobs {
+				r := c.Collect(ctx, t)
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, t := range targets {
+			select {
+			case jobs <- t:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+// Identify runs the fingerprint engine over a walk and fills the
+// identification fields and their evidence.
+func Identify(e *fingerprints.Engine, w *snmprec.Walk, a *record.Asset) {
+	r := e.Identify(fingerprints.InputFromWalk(w, e.VendorOIDs()))
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&a.Vendor, r.Vendor)
+	set(&a.Model, r.Model)
+	set(&a.Serial, r.Serial)
+	set(&a.OS, r.OS)
+	set(&a.OSVersion, r.OSVersion)
+	set(&a.DeviceType, r.DeviceType)
+	for k, ev := range r.Evidence {
+		if a.Evidence == nil {
+			a.Evidence = map[string]record.Evidence{}
+		}
+		a.Evidence[k] = ev
+	}
+}

@@ -1,0 +1,14 @@
+package snmp
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/gosnmp/gosnmp"
+)
+
+// WalkForTest runs the walker over roots.
+func WalkForTest(ctx context.Context, c Client, roots []string, bulk bool, maxRep, maxRows int) ([]gosnmp.SnmpPDU, error) {
+	w := &walker{c: c, log: slog.New(slog.DiscardHandler), bulk: bulk, maxRep: maxRep, maxRows: maxRows}
+	return w.walk(ctx, roots)
+}

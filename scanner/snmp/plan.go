@@ -1,0 +1,111 @@
+package snmp
+
+import "strings"
+
+// OIDs the collector reads. Tables are walked column by column, only the
+// columns decoded.
+const (
+	oidSysServices = "1.3.6.1.2.1.1.7.0"
+
+	oidIfEntry  = "1.3.6.1.2.1.2.2.1"
+	oidIfXEntry = "1.3.6.1.2.1.31.1.1.1"
+
+	oidEntPhysicalEntry = "1.3.6.1.2.1.47.1.1.1.1"
+
+	oidHrMemorySize     = "1.3.6.1.2.1.25.2.2"
+	oidHrStorageEntry   = "1.3.6.1.2.1.25.2.3.1"
+	oidHrDeviceEntry    = "1.3.6.1.2.1.25.3.2.1"
+	oidHrProcessorLoad  = "1.3.6.1.2.1.25.3.3.1.2"
+	oidHrSWInstalledEnt = "1.3.6.1.2.1.25.6.3.1"
+
+	oidIPNetToMediaEntry    = "1.3.6.1.2.1.4.22.1"
+	oidIPNetToPhysicalEntry = "1.3.6.1.2.1.4.35.1"
+
+	oidIPAdEntIfIndex = "1.3.6.1.2.1.4.20.1.2"
+
+	oidLldpLocPortEntry = "1.0.8802.1.1.2.1.3.7.1"
+	oidLldpRemEntry     = "1.0.8802.1.1.2.1.4.1.1"
+)
+
+// systemOIDs are the scalars read first, with one GET; the answer also
+// proves the credential.
+var systemOIDs = []string{oidSysDescr, oidSysObjectID, oidSysUpTime, oidSysContact, oidSysName, oidSysLocation, oidSysServices}
+
+func cols(entry string, ns ...int) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = entry + "." + itoa(n)
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// Plan is what one collection reads.
+type Plan struct {
+	// Scalars are read with GET.
+	Scalars []string
+	// Subtrees are walked.
+	Subtrees []string
+}
+
+// DefaultPlan is the full inventory: ENTITY, HOST-RESOURCES, IF, IP
+// (router ARP cache) and LLDP, plus extra (a fingerprint engine's vendor
+// OIDs: those ending in .0 are read as scalars, the rest walked).
+func DefaultPlan(extra []string) Plan {
+	p := Plan{Scalars: append([]string(nil), systemOIDs...)}
+	p.Subtrees = append(p.Subtrees, cols(oidEntPhysicalEntry, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13)...)
+	p.Subtrees = append(p.Subtrees, cols(oidHrSWInstalledEnt, 2, 4, 5)...)
+	p.Subtrees = append(p.Subtrees, cols(oidHrStorageEntry, 2, 3, 4, 5, 6)...)
+	p.Subtrees = append(p.Subtrees, cols(oidHrDeviceEntry, 2, 3)...)
+	p.Subtrees = append(p.Subtrees, oidHrProcessorLoad, oidHrMemorySize)
+	p.Subtrees = append(p.Subtrees, cols(oidIfEntry, 2, 3, 5, 6, 7, 8, 10, 16)...)
+	p.Subtrees = append(p.Subtrees, cols(oidIfXEntry, 1, 6, 10, 15, 18)...)
+	p.Subtrees = append(p.Subtrees, oidIPAdEntIfIndex)
+	p.Subtrees = append(p.Subtrees, cols(oidIPNetToMediaEntry, 2, 4)...)
+	p.Subtrees = append(p.Subtrees, cols(oidIPNetToPhysicalEntry, 4, 6, 7)...)
+	p.Subtrees = append(p.Subtrees, cols(oidLldpLocPortEntry, 3, 4)...)
+	p.Subtrees = append(p.Subtrees, cols(oidLldpRemEntry, 4, 5, 6, 7, 9)...)
+	have := map[string]bool{}
+	for _, o := range p.Scalars {
+		have[o] = true
+	}
+	for _, o := range p.Subtrees {
+		have[o] = true
+	}
+	for _, o := range extra {
+		o = normOID(o)
+		if _, ok := parseOID(o); !ok || have[o] || covered(o, p.Subtrees) {
+			continue
+		}
+		have[o] = true
+		if strings.HasSuffix(o, ".0") {
+			p.Scalars = append(p.Scalars, o)
+		} else {
+			p.Subtrees = append(p.Subtrees, o)
+		}
+	}
+	return p
+}
+
+// covered reports whether o lies under one of the subtrees.
+func covered(o string, subtrees []string) bool {
+	for _, s := range subtrees {
+		if strings.HasPrefix(o, s+".") {
+			return true
+		}
+	}
+	return false
+}

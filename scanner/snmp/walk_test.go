@@ -1,0 +1,118 @@
+package snmp_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gosnmp/gosnmp"
+
+	"github.com/netcensus/netcensus/scanner/snmp"
+	"github.com/netcensus/netcensus/scanner/snmp/snmptest"
+)
+
+// ifTableFake is a small agent: system group plus a 30-row ifTable.
+func ifTableFake() *snmptest.Fake {
+	m := map[string]any{
+		"1.3.6.1.2.1.1.1.0": "Linux test 6.1.0",
+		"1.3.6.1.2.1.1.2.0": gosnmp.SnmpPDU{Type: gosnmp.ObjectIdentifier, Value: ".1.3.6.1.4.1.8072.3.2.10"},
+		"1.3.6.1.2.1.1.5.0": "host-a",
+	}
+	for i := 1; i <= 30; i++ {
+		m[fmt.Sprintf("1.3.6.1.2.1.2.2.1.2.%d", i)] = fmt.Sprintf("eth%d", i)
+		m[fmt.Sprintf("1.3.6.1.2.1.2.2.1.3.%d", i)] = 6
+		m[fmt.Sprintf("1.3.6.1.2.1.2.2.1.7.%d", i)] = 1
+	}
+	m["1.3.6.1.2.1.4.1.0"] = 1 // after the table
+	return snmptest.New(m)
+}
+
+var ifCols = []string{"1.3.6.1.2.1.2.2.1.2", "1.3.6.1.2.1.2.2.1.3", "1.3.6.1.2.1.2.2.1.7"}
+
+func TestWalkerModes(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		setup   func(*snmptest.Fake)
+		v1      bool
+		maxRows int
+		want    int
+		check   func(t *testing.T, calls []snmptest.Call)
+	}{
+		{name: "bulk", want: 90, check: func(t *testing.T, calls []snmptest.Call) {
+			if calls[0].Op != "getbulk" || len(calls[0].OIDs) != 3 {
+				t.Errorf("first call %+v: want a 3-column getbulk", calls[0])
+			}
+			if len(calls) > 4 {
+				t.Errorf("%d requests for 30 rows at max-repetitions 25", len(calls))
+			}
+		}},
+		{name: "bulk broken falls back to getnext", setup: func(f *snmptest.Fake) { f.BulkBroken = true }, want: 90, check: func(t *testing.T, calls []snmptest.Call) {
+			if calls[len(calls)-1].Op != "getnext" {
+				t.Errorf("last call %s, want getnext", calls[len(calls)-1].Op)
+			}
+		}},
+		{name: "bulk empty falls back", setup: func(f *snmptest.Fake) { f.BulkEmpty = true }, want: 90},
+		{name: "tooBig shrinks max-repetitions", setup: func(f *snmptest.Fake) { f.TooBigAbove = 20 }, want: 90, check: func(t *testing.T, calls []snmptest.Call) {
+			for _, c := range calls {
+				if c.Op == "getbulk" && c.MaxRep*len(c.OIDs) <= 20 {
+					return
+				}
+			}
+			t.Errorf("max-repetitions never shrank under the tooBig limit: %+v", calls)
+		}},
+		{name: "v1 getnext with noSuchName at the end", setup: func(f *snmptest.Fake) { f.V1 = true }, v1: true, want: 90},
+		{name: "oids going backwards stop the column", setup: func(f *snmptest.Fake) { f.Backwards = "1.3.6.1.2.1.2.2.1.2.10" }, want: 70},
+		{name: "endless table capped", setup: func(f *snmptest.Fake) { f.Endless = "1.3.6.1.2.1.2.2.1.2" }, maxRows: 500, want: 500 + 60},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := ifTableFake()
+			if tc.setup != nil {
+				tc.setup(f)
+			}
+			maxRows := tc.maxRows
+			if maxRows == 0 {
+				maxRows = 1000
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			got, err := snmp.WalkForTest(ctx, f, ifCols, !tc.v1, 25, maxRows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tc.want {
+				t.Fatalf("got %d bindings, want %d", len(got), tc.want)
+			}
+			for _, vb := range got {
+				if strings.HasPrefix(vb.Name, ".") || !strings.HasPrefix(vb.Name, "1.3.6.1.2.1.2.2.1.") {
+					t.Fatalf("binding %q outside the walked columns", vb.Name)
+				}
+			}
+			if tc.check != nil {
+				tc.check(t, f.Calls())
+			}
+		})
+	}
+}
+
+func TestWalkerCancel(t *testing.T) {
+	f := ifTableFake()
+	f.Block = true
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := snmp.WalkForTest(ctx, f, ifCols, true, 25, 100)
+		done <- err
+	}()
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("err %v, want context.Canceled", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("walk did not return after cancel")
+	}
+}

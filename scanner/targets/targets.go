@@ -1,0 +1,352 @@
+// Package targets parses what a user asks to sweep (CIDRs, single addresses,
+// ranges), removes exclusions and enforces the safety limits: no public
+// addresses without an explicit flag, no sweep larger than a maximum.
+package targets
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Sentinel errors, wrapped with the offending value.
+var (
+	ErrSyntax   = errors.New("not a CIDR, address or range")
+	ErrPublic   = errors.New("public address space: pass --allow-public to sweep it")
+	ErrTooLarge = errors.New("sweep too large")
+	ErrIPv6     = errors.New("IPv6 targets are not swept by address (use mDNS or passive discovery)")
+	ErrEmpty    = errors.New("no addresses left to sweep")
+)
+
+// Range is an inclusive run of IPv4 addresses.
+type Range struct {
+	From, To netip.Addr
+}
+
+// Size is the number of addresses in the range.
+func (r Range) Size() uint64 { return uint64(u32(r.To)-u32(r.From)) + 1 }
+
+// Contains reports whether a lies in r.
+func (r Range) Contains(a netip.Addr) bool {
+	return a.Is4() && u32(a) >= u32(r.From) && u32(a) <= u32(r.To)
+}
+
+func (r Range) String() string {
+	if r.From == r.To {
+		return r.From.String()
+	}
+	if p, ok := r.prefix(); ok {
+		return p.String()
+	}
+	return r.From.String() + "-" + r.To.String()
+}
+
+// prefix returns r as a CIDR when it is exactly one.
+func (r Range) prefix() (netip.Prefix, bool) {
+	n := r.Size()
+	if n&(n-1) != 0 {
+		return netip.Prefix{}, false
+	}
+	bits := 32
+	for s := n; s > 1; s >>= 1 {
+		bits--
+	}
+	p := netip.PrefixFrom(r.From, bits)
+	if p.Masked().Addr() != r.From {
+		return netip.Prefix{}, false
+	}
+	return p, true
+}
+
+// Target is one thing the user asked for, as written, and its addresses.
+type Target struct {
+	Spec  string
+	Range Range
+	// Prefix is set when Spec was a CIDR: used to tell network and
+	// broadcast addresses apart and to match attached segments.
+	Prefix netip.Prefix
+}
+
+// Parse reads one target: "198.51.100.0/24", "198.51.100.7",
+// "198.51.100.10-20" (last octet) or "198.51.100.10-198.51.100.40".
+func Parse(spec string) (Target, error) {
+	s := strings.TrimSpace(spec)
+	if s == "" {
+		return Target{}, fmt.Errorf("target %q: %w", spec, ErrSyntax)
+	}
+	if strings.Contains(s, "/") {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			return Target{}, fmt.Errorf("target %q: %w", spec, ErrSyntax)
+		}
+		if !p.Addr().Is4() {
+			return Target{}, fmt.Errorf("target %q: %w", spec, ErrIPv6)
+		}
+		p = p.Masked()
+		from := p.Addr()
+		to := fromU32(u32(from) | (^uint32(0) >> uint(p.Bits()) & maskIf(p.Bits() < 32)))
+		return Target{Spec: spec, Range: Range{from, to}, Prefix: p}, nil
+	}
+	if i := strings.IndexByte(s, '-'); i >= 0 {
+		a, err := netip.ParseAddr(strings.TrimSpace(s[:i]))
+		if err != nil {
+			return Target{}, fmt.Errorf("target %q: %w", spec, ErrSyntax)
+		}
+		if !a.Is4() {
+			return Target{}, fmt.Errorf("target %q: %w", spec, ErrIPv6)
+		}
+		rest := strings.TrimSpace(s[i+1:])
+		var b netip.Addr
+		if n, err := strconv.ParseUint(rest, 10, 8); err == nil {
+			o := a.As4()
+			o[3] = byte(n)
+			b = netip.AddrFrom4(o)
+		} else if b, err = netip.ParseAddr(rest); err != nil || !b.Is4() {
+			return Target{}, fmt.Errorf("target %q: %w", spec, ErrSyntax)
+		}
+		if u32(b) < u32(a) {
+			return Target{}, fmt.Errorf("target %q: range ends before it starts: %w", spec, ErrSyntax)
+		}
+		return Target{Spec: spec, Range: Range{a, b}}, nil
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return Target{}, fmt.Errorf("target %q: %w", spec, ErrSyntax)
+	}
+	if a.Zone() != "" || !a.Unmap().Is4() {
+		return Target{}, fmt.Errorf("target %q: %w", spec, ErrIPv6)
+	}
+	a = a.Unmap()
+	return Target{Spec: spec, Range: Range{a, a}}, nil
+}
+
+func maskIf(b bool) uint32 {
+	if b {
+		return ^uint32(0)
+	}
+	return 0
+}
+
+// Options are the safety limits.
+type Options struct {
+	AllowPublic bool
+	// MaxHosts bounds the number of addresses one sweep may hold; 0 means
+	// DefaultMaxHosts.
+	MaxHosts uint64
+}
+
+// DefaultMaxHosts is the largest sweep allowed without raising --max-hosts.
+const DefaultMaxHosts = 65536
+
+// Set is the parsed, de-duplicated, exclusion-applied list of addresses to
+// sweep, kept as sorted disjoint ranges (never expanded into a slice until
+// a scanner walks it).
+type Set struct {
+	Targets []Target
+	ranges  []Range
+}
+
+// Build parses targets and exclusions and applies the limits. Nothing is
+// sent by anyone before it returns without error.
+func Build(specs, excludes []string, opts Options) (*Set, error) {
+	if len(specs) == 0 {
+		return nil, fmt.Errorf("no targets given: %w", ErrEmpty)
+	}
+	max := opts.MaxHosts
+	if max == 0 {
+		max = DefaultMaxHosts
+	}
+	set := &Set{}
+	var rs []Range
+	for _, s := range specs {
+		t, err := Parse(s)
+		if err != nil {
+			return nil, err
+		}
+		if !opts.AllowPublic {
+			if pub, ok := firstPublic(t.Range); ok {
+				return nil, fmt.Errorf("target %q contains %s: %w", s, pub, ErrPublic)
+			}
+		}
+		set.Targets = append(set.Targets, t)
+		rs = append(rs, t.Range)
+	}
+	var ex []Range
+	for _, s := range excludes {
+		t, err := Parse(s)
+		if err != nil {
+			return nil, fmt.Errorf("exclude: %w", err)
+		}
+		ex = append(ex, t.Range)
+	}
+	set.ranges = subtract(merge(rs), merge(ex))
+	n := set.Size()
+	if n == 0 {
+		return nil, fmt.Errorf("%s after exclusions: %w", strings.Join(specs, " "), ErrEmpty)
+	}
+	if n > max {
+		return nil, fmt.Errorf("%d addresses is more than --max-hosts %d: %w", n, max, ErrTooLarge)
+	}
+	return set, nil
+}
+
+// Size is the number of addresses in the set.
+func (s *Set) Size() uint64 {
+	var n uint64
+	for _, r := range s.ranges {
+		n += r.Size()
+	}
+	return n
+}
+
+// Ranges returns the disjoint sorted ranges of the set.
+func (s *Set) Ranges() []Range { return s.ranges }
+
+// Contains reports whether a is in the set.
+func (s *Set) Contains(a netip.Addr) bool {
+	i := sort.Search(len(s.ranges), func(i int) bool { return u32(s.ranges[i].To) >= u32(a) })
+	return a.Is4() && i < len(s.ranges) && s.ranges[i].Contains(a)
+}
+
+// Within returns the addresses of the set inside p, in order, skipping the
+// network and broadcast addresses of p when p is shorter than /31.
+func (s *Set) Within(p netip.Prefix) []netip.Addr {
+	p = p.Masked()
+	lo := u32(p.Addr())
+	hi := lo | (^uint32(0) >> uint(p.Bits()) & maskIf(p.Bits() < 32))
+	var out []netip.Addr
+	for _, r := range s.ranges {
+		a, b := max(u32(r.From), lo), min(u32(r.To), hi)
+		for x := uint64(a); x <= uint64(b) && a <= b; x++ {
+			if p.Bits() < 31 && (uint32(x) == lo || uint32(x) == hi) {
+				continue
+			}
+			out = append(out, fromU32(uint32(x)))
+		}
+	}
+	return out
+}
+
+// Split divides the set by the prefixes given (attached segments): for each
+// prefix the addresses inside it, and the ranges that fell in none.
+func (s *Set) Split(prefixes []netip.Prefix) (in map[netip.Prefix][]netip.Addr, rest []Range) {
+	in = make(map[netip.Prefix][]netip.Addr)
+	// Longest prefix first, so an address lands on the most specific segment.
+	ps := append([]netip.Prefix(nil), prefixes...)
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Bits() > ps[j].Bits() })
+	left := append([]Range(nil), s.ranges...)
+	for _, p := range ps {
+		p = p.Masked()
+		sub := &Set{ranges: left}
+		if addrs := sub.Within(p); len(addrs) > 0 {
+			in[p] = append(in[p], addrs...)
+		}
+		left = subtract(left, []Range{prefixRange(p)})
+	}
+	return in, left
+}
+
+func prefixRange(p netip.Prefix) Range {
+	lo := u32(p.Addr())
+	return Range{p.Addr(), fromU32(lo | (^uint32(0) >> uint(p.Bits()) & maskIf(p.Bits() < 32)))}
+}
+
+// merge sorts and joins overlapping or adjacent ranges.
+func merge(rs []Range) []Range {
+	if len(rs) == 0 {
+		return nil
+	}
+	rs = append([]Range(nil), rs...)
+	sort.Slice(rs, func(i, j int) bool { return u32(rs[i].From) < u32(rs[j].From) })
+	out := []Range{rs[0]}
+	for _, r := range rs[1:] {
+		last := &out[len(out)-1]
+		if uint64(u32(r.From)) <= uint64(u32(last.To))+1 {
+			if u32(r.To) > u32(last.To) {
+				last.To = r.To
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// subtract removes ex (merged, sorted) from rs (merged, sorted).
+func subtract(rs, ex []Range) []Range {
+	var out []Range
+	for _, r := range rs {
+		from, to := uint64(u32(r.From)), uint64(u32(r.To))
+		for _, e := range ex {
+			ef, et := uint64(u32(e.From)), uint64(u32(e.To))
+			if et < from || ef > to {
+				continue
+			}
+			if ef > from {
+				out = append(out, Range{fromU32(uint32(from)), fromU32(uint32(ef - 1))})
+			}
+			from = et + 1
+			if from > to {
+				break
+			}
+		}
+		if from <= to {
+			out = append(out, Range{fromU32(uint32(from)), fromU32(uint32(to))})
+		}
+	}
+	return out
+}
+
+// nonPublic lists the IPv4 space that is not public: private (RFC 1918),
+// CGNAT, loopback, link-local, documentation, benchmarking, multicast and
+// reserved blocks, "this network".
+var nonPublic = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"),
+	netip.MustParsePrefix("10.0.0.0/8"),
+	netip.MustParsePrefix("100.64.0.0/10"),
+	netip.MustParsePrefix("127.0.0.0/8"),
+	netip.MustParsePrefix("169.254.0.0/16"),
+	netip.MustParsePrefix("172.16.0.0/12"),
+	netip.MustParsePrefix("192.0.0.0/24"),
+	netip.MustParsePrefix("192.0.2.0/24"),
+	netip.MustParsePrefix("192.168.0.0/16"),
+	netip.MustParsePrefix("198.18.0.0/15"),
+	netip.MustParsePrefix("198.51.100.0/24"),
+	netip.MustParsePrefix("203.0.113.0/24"),
+	netip.MustParsePrefix("224.0.0.0/3"),
+}
+
+// IsPublic reports whether a is routable public address space.
+func IsPublic(a netip.Addr) bool {
+	for _, p := range nonPublic {
+		if p.Contains(a) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstPublic returns the first public address in r, if any.
+func firstPublic(r Range) (netip.Addr, bool) {
+	np := make([]Range, 0, len(nonPublic))
+	for _, p := range nonPublic {
+		np = append(np, prefixRange(p))
+	}
+	left := subtract([]Range{r}, merge(np))
+	if len(left) == 0 {
+		return netip.Addr{}, false
+	}
+	return left[0].From, true
+}
+
+func u32(a netip.Addr) uint32 {
+	b := a.As4()
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}
+
+func fromU32(x uint32) netip.Addr {
+	return netip.AddrFrom4([4]byte{byte(x >> 24), byte(x >> 16), byte(x >> 8), byte(x)})
+}

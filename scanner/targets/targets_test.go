@@ -1,0 +1,181 @@
+package targets
+
+import (
+	"errors"
+	"net/netip"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		spec     string
+		from, to string
+		err      error
+	}{
+		{"198.51.100.0/24", "198.51.100.0", "198.51.100.255", nil},
+		{"198.51.100.77/24", "198.51.100.0", "198.51.100.255", nil},
+		{"198.51.100.7", "198.51.100.7", "198.51.100.7", nil},
+		{" 198.51.100.7 ", "198.51.100.7", "198.51.100.7", nil},
+		{"198.51.100.7/32", "198.51.100.7", "198.51.100.7", nil},
+		{"198.51.100.10-20", "198.51.100.10", "198.51.100.20", nil},
+		{"198.51.100.250-198.51.101.4", "198.51.100.250", "198.51.101.4", nil},
+		{"198.18.0.0/15", "198.18.0.0", "198.19.255.255", nil},
+		{"0.0.0.0/0", "0.0.0.0", "255.255.255.255", nil},
+		{"::ffff:198.51.100.7", "198.51.100.7", "198.51.100.7", nil},
+		{"198.51.100.20-10", "", "", ErrSyntax},
+		{"198.51.100.10-256", "", "", ErrSyntax},
+		{"198.51.100.0/33", "", "", ErrSyntax},
+		{"198.51.100", "", "", ErrSyntax},
+		{"host.example", "", "", ErrSyntax},
+		{"", "", "", ErrSyntax},
+		{"-", "", "", ErrSyntax},
+		{"2001:db8::/64", "", "", ErrIPv6},
+		{"2001:db8::1", "", "", ErrIPv6},
+		{"2001:db8::1-5", "", "", ErrIPv6},
+	}
+	for _, tt := range tests {
+		got, err := Parse(tt.spec)
+		if tt.err != nil {
+			if !errors.Is(err, tt.err) {
+				t.Errorf("Parse(%q) err = %v, want %v", tt.spec, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.spec, err)
+			continue
+		}
+		if got.Range.From.String() != tt.from || got.Range.To.String() != tt.to {
+			t.Errorf("Parse(%q) = %v-%v, want %s-%s", tt.spec, got.Range.From, got.Range.To, tt.from, tt.to)
+		}
+	}
+}
+
+func TestParseErrorNamesValue(t *testing.T) {
+	_, err := Parse("198.51.100.x")
+	if err == nil || !strings.Contains(err.Error(), "198.51.100.x") {
+		t.Fatalf("error %v does not name the bad value", err)
+	}
+}
+
+func TestBuildRefusals(t *testing.T) {
+	tests := []struct {
+		name     string
+		specs    []string
+		excludes []string
+		opts     Options
+		err      error
+		size     uint64
+	}{
+		{"public refused", []string{"8.8.8.8"}, nil, Options{}, ErrPublic, 0},
+		{"public inside range refused", []string{"198.51.100.250-198.51.101.4"}, nil, Options{}, ErrPublic, 0},
+		{"public allowed with flag", []string{"8.8.8.0/30"}, nil, Options{AllowPublic: true}, nil, 4},
+		{"private ok", []string{"10.1.0.0/24", "172.16.0.1", "192.168.1.0/30"}, nil, Options{}, nil, 256 + 1 + 4},
+		{"cgnat ok", []string{"100.64.0.0/30"}, nil, Options{}, nil, 4},
+		{"link-local ok", []string{"169.254.1.0/30"}, nil, Options{}, nil, 4},
+		{"documentation ok", []string{"192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"}, nil, Options{}, nil, 768},
+		{"benchmarking /15 too large", []string{"198.18.0.0/15"}, nil, Options{}, ErrTooLarge, 0},
+		{"benchmarking /16 at the limit", []string{"198.18.0.0/16"}, nil, Options{}, nil, 65536},
+		{"raised limit", []string{"198.18.0.0/15"}, nil, Options{MaxHosts: 1 << 17}, nil, 1 << 17},
+		{"lowered limit", []string{"198.51.100.0/24"}, nil, Options{MaxHosts: 100}, ErrTooLarge, 0},
+		{"overlap counted once", []string{"198.51.100.0/24", "198.51.100.0/25", "198.51.100.7"}, nil, Options{}, nil, 256},
+		{"exclude", []string{"198.51.100.0/24"}, []string{"198.51.100.0/26", "198.51.100.200"}, Options{}, nil, 256 - 64 - 1},
+		{"exclude range", []string{"198.51.100.0/24"}, []string{"198.51.100.10-19"}, Options{}, nil, 246},
+		{"exclude all", []string{"198.51.100.0/24"}, []string{"198.51.100.0/23"}, Options{}, ErrEmpty, 0},
+		{"bad exclude", []string{"198.51.100.0/24"}, []string{"nope"}, Options{}, ErrSyntax, 0},
+		{"no targets", nil, nil, Options{}, ErrEmpty, 0},
+		{"excluded public no longer refused? no: refusal is on what was asked", []string{"8.8.8.8"}, []string{"8.8.8.8"}, Options{}, ErrPublic, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Build(tt.specs, tt.excludes, tt.opts)
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("err = %v, want %v", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Size() != tt.size {
+				t.Fatalf("size = %d, want %d", s.Size(), tt.size)
+			}
+		})
+	}
+}
+
+func TestContainsAndExclusions(t *testing.T) {
+	s, err := Build([]string{"198.51.100.0/24"}, []string{"198.51.100.10-19", "198.51.100.100"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		a  string
+		in bool
+	}{{"198.51.100.9", true}, {"198.51.100.10", false}, {"198.51.100.19", false}, {"198.51.100.20", true},
+		{"198.51.100.100", false}, {"198.51.100.255", true}, {"198.51.101.0", false}, {"203.0.113.1", false}} {
+		if got := s.Contains(netip.MustParseAddr(c.a)); got != c.in {
+			t.Errorf("Contains(%s) = %v, want %v", c.a, got, c.in)
+		}
+	}
+}
+
+func TestSplitAndWithin(t *testing.T) {
+	s, err := Build([]string{"198.51.100.0/24", "203.0.113.0/24", "198.18.0.0/30"}, []string{"198.51.100.5"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := netip.MustParsePrefix("198.51.100.0/24")
+	bench := netip.MustParsePrefix("198.18.0.0/16")
+	in, rest := s.Split([]netip.Prefix{seg, bench})
+	// 256 minus network, broadcast and the excluded .5.
+	if got := len(in[seg]); got != 253 {
+		t.Errorf("attached 198.51.100.0/24: %d addresses, want 253", got)
+	}
+	for _, a := range in[seg] {
+		if a == netip.MustParseAddr("198.51.100.5") || a == netip.MustParseAddr("198.51.100.0") || a == netip.MustParseAddr("198.51.100.255") {
+			t.Errorf("unexpected %s in sweep list", a)
+		}
+	}
+	// 198.18.0.0 is the /16's network address and is skipped; .1-.3 remain.
+	if got := len(in[bench]); got != 3 {
+		t.Errorf("198.18.0.0/30 within /16: %d addresses, want 3", got)
+	}
+	if len(rest) != 1 || rest[0].String() != "203.0.113.0/24" {
+		t.Errorf("rest = %v, want [203.0.113.0/24]", rest)
+	}
+}
+
+func TestRangeString(t *testing.T) {
+	for in, want := range map[string]string{
+		"198.51.100.0/24":  "198.51.100.0/24",
+		"198.51.100.10-20": "198.51.100.10-198.51.100.20",
+		"198.51.100.8-15":  "198.51.100.8/29",
+		"198.51.100.9":     "198.51.100.9",
+	} {
+		tg, err := Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tg.Range.String(); got != want {
+			t.Errorf("%s: String() = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"198.51.100.0/24", "198.51.100.1-9", "1.2.3.4-5.6.7.8", "::1", "a-b", "0.0.0.0/0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tg, err := Parse(s)
+		if err != nil {
+			return
+		}
+		if tg.Range.Size() == 0 || !tg.Range.Contains(tg.Range.From) || !tg.Range.Contains(tg.Range.To) {
+			t.Fatalf("%q: inconsistent range %v", s, tg.Range)
+		}
+	})
+}
