@@ -21,7 +21,8 @@
 #    interface each, 10% annotated) stored, then every asset listed with its
 #    annotation, several times; prints the median (target on ClickHouse: at
 #    most 300 ms for 100,000). SQLite always; with --store, ClickHouse too,
-#    in the database named like --store's with "_assets" appended.
+#    in the database named like --store's with "_assets" appended, and
+#    then the whole `netcensus assets -o jsonl` command over it, 7 times.
 # 3. Identity: OBSERVATIONS sightings of OBSERVATIONS/2.5 devices (ARP,
 #    SNMP, mDNS, passive) resolved from nothing (a first sweep), and against
 #    the assets a CMDB holds for those devices (every later sweep), each in
@@ -69,6 +70,14 @@ timed "$bin/cmdb" -mode assets -assets "$list" -software 0 -samples 2
 if [ -n "$store" ]; then
 	echo "== listing $list assets (ClickHouse ${store}_assets)"
 	timed "$bin/cmdb" -mode assets -store "${store}_assets" -assets "$list" -software 0 -samples 2
+	# The whole command, as a user runs it: process start, connection,
+	# listing, JSON lines written (target: at most 300 ms).
+	go build -o "$bin/netcensus" ./cmd/netcensus
+	echo "== netcensus assets -o jsonl over those $list assets (7 runs, seconds)"
+	for _ in 1 2 3 4 5 6 7; do
+		TIMEFORMAT=%R
+		{ time "$bin/netcensus" --store "${store}_assets" assets -o jsonl >/dev/null 2>&1; } 2>&1
+	done | sort -n | awk '{a[NR] = $1} END {printf "  median %ss, min %ss, max %ss\n", a[4], a[1], a[7]}'
 fi
 for known in false true; do
 	echo "== identity: $observations observations, against stored assets: $known (default GC)"

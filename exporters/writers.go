@@ -44,11 +44,22 @@ func NewJSONL[T any](w io.Writer) Writer[T] {
 	return &jsonWriter[T]{w: bufio.NewWriterSize(w, 64<<10), lines: true}
 }
 
+// RawJSONWriter is a JSON or JSONL writer that also takes records already
+// encoded (by a store that writes its records' JSON itself).
+type RawJSONWriter interface {
+	// WriteJSON writes one record's JSON, as json.Marshal gives it.
+	WriteJSON(b []byte) error
+}
+
 func (j *jsonWriter[T]) Write(v *T) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
+	return j.WriteJSON(b)
+}
+
+func (j *jsonWriter[T]) WriteJSON(b []byte) error {
 	if !j.lines {
 		if j.n == 0 {
 			j.w.WriteString("[\n")

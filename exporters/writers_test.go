@@ -125,6 +125,35 @@ func TestJSONShapes(t *testing.T) {
 	}
 }
 
+// Records handed over already encoded (WriteJSON) come out exactly as
+// records written one by one.
+func TestRawJSON(t *testing.T) {
+	for _, f := range []string{"json", "jsonl"} {
+		for _, recs := range [][]record.Asset{nil, sample()[:1], sample()} {
+			var buf bytes.Buffer
+			w, err := NewAssetWriter(f, &buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range recs {
+				b, err := json.Marshal(&recs[i])
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := w.(RawJSONWriter).WriteJSON(b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if want := render(t, f, recs); !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s, %d records: %q, want %q", f, len(recs), buf.Bytes(), want)
+			}
+		}
+	}
+}
+
 func TestCSVFormulaInjection(t *testing.T) {
 	rows, err := csv.NewReader(bytes.NewReader(render(t, "csv", sample()))).ReadAll()
 	if err != nil {

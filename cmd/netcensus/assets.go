@@ -14,6 +14,7 @@ import (
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
 )
 
 // The CMDB commands: assets, asset (details, explain, approve, set, merge,
@@ -97,6 +98,13 @@ func newAssetsCmd(a *app) *cobra.Command {
 			}
 			f.SeenSince = t
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				if jl, ok := inv.Store().(store.JSONLister); ok {
+					if w, err := exporters.NewAssetWriter(format, a.stdout); err == nil {
+						if rw, ok := w.(exporters.RawJSONWriter); ok {
+							return writeAssetsJSON(ctx, jl, f, w, rw)
+						}
+					}
+				}
 				as, err := inv.Store().Assets(ctx, f)
 				if err != nil {
 					return err
@@ -123,6 +131,28 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// writeAssetsJSON lists through a store that writes its records' JSON
+// itself (ClickHouse: several times faster than building the records).
+func writeAssetsJSON(ctx context.Context, jl store.JSONLister, f store.AssetFilter, w exporters.Writer[record.Asset], rw exporters.RawJSONWriter) error {
+	var werr error
+	err := jl.AssetsJSON(ctx, f, func(b []byte) error {
+		if werr = rw.WriteJSON(b); werr != nil {
+			return werr
+		}
+		return nil
+	})
+	if werr != nil {
+		return fmt.Errorf("write output: %w", werr)
+	}
+	if err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
 }
 
 func (a *app) writeAssets(format string, as []store.Asset) error {

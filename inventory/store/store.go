@@ -334,6 +334,15 @@ type Store interface {
 	Prune(ctx context.Context, before time.Time) (PruneStats, error)
 }
 
+// JSONLister is a Store that writes a listing's records as JSON straight
+// from storage, faster than building them: ClickHouse. fn gets each
+// record's JSON, exactly what encoding/json writes for Assets' record (with
+// its annotation), in the same order; the bytes are valid only during the
+// call. A filter the store cannot apply this way is listed through Assets.
+type JSONLister interface {
+	AssetsJSON(ctx context.Context, f AssetFilter, fn func(js []byte) error) error
+}
+
 // Second truncates t to the second, in UTC: what every store keeps.
 func Second(t time.Time) time.Time {
 	if t.IsZero() {

@@ -90,6 +90,9 @@ type DB struct {
 
 	// blob writes and reads store.Asset blobs (codec.go).
 	blob *codec
+	// jplan writes a blob's record as JSON without decoding it
+	// (json.go); nil: listings decode.
+	jplan *jsonPlan
 
 	mu  sync.Mutex
 	ver uint64 // last version handed out
@@ -118,6 +121,7 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 		conn.Close()
 		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
 	}
+	d.jplan, _ = newJSONPlan(d.blob)
 	pctx, cancel := context.WithTimeout(ctx, o.DialTimeout)
 	defer cancel()
 	if err := conn.Ping(pctx); err != nil {
@@ -629,49 +633,27 @@ func (d *DB) assets(ctx context.Context, where string, args []any, annIDs []stri
 	}
 	for i := range out {
 		r := &out[i].Record
-		n := ann.m[r.AssetID]
-		ok := n.Approved
-		r.Approved = &ok
-		r.Site, r.Role, r.Owner = n.Site, n.Role, n.Owner
-		if len(n.Tags) > 0 {
-			r.Tags = n.Tags
-		}
+		applyAnnotation(r, ann.m[r.AssetID])
 	}
 	return out, nil
+}
+
+// applyAnnotation puts what people said about an asset into its record.
+// The JSON transcoder (annotationJSON) writes the same.
+func applyAnnotation(r *record.Asset, n store.Annotation) {
+	ok := n.Approved
+	r.Approved = &ok
+	r.Site, r.Role, r.Owner = n.Site, n.Role, n.Owner
+	if len(n.Tags) > 0 {
+		r.Tags = n.Tags
+	}
 }
 
 // scanAssets reads the assets matching where, in the order the server
 // sends them (FINAL: by ID): the blobs, then decodes them in parallel.
 func (d *DB) scanAssets(ctx context.Context, where string, args []any) ([]store.Asset, error) {
-	// Small blocks: the driver grows a block's string buffer row by row,
-	// copying it over and over when the block is large.
-	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": blobBlockRows}))
-	// The blob comes in pieces under 128 bytes, and the rest: the driver
-	// reads a column of short strings into one buffer per block, but grows
-	// it row by row for longer ones (several times the bytes copied).
-	rows, err := d.conn.Query(ctx, d.q(`SELECT substring(data, 1, 127), substring(data, 128, 127),
-		substring(data, 255, 127), substring(data, 382)
-		FROM (SELECT data, id, state, vendor, mac_vendor, device_type, last_seen FROM {db}.assets FINAL)
-		WHERE `+where), args...)
+	_, blobs, err := d.scanBlobs(ctx, where, args)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var blobs []string
-	for rows.Next() {
-		var data, d1, d2, d3 string
-		if err := rows.Scan(&data, &d1, &d2, &d3); err != nil {
-			return nil, err
-		}
-		if d1 != "" {
-			data += d1 + d2 + d3
-		}
-		if len(data) == 0 || data[0] != blobMagic {
-			return nil, fmt.Errorf("asset stored by an older netcensus (JSON): run migrate")
-		}
-		blobs = append(blobs, data)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	// Decoding is most of a listing's work: spread it over the CPUs.
@@ -701,6 +683,58 @@ func (d *DB) scanAssets(ctx context.Context, where string, args []any) ([]store.
 		return nil, err
 	}
 	return out, nil
+}
+
+// scanBlobs reads the IDs and record blobs of the assets matching where,
+// in the order the server sends them (FINAL: by ID).
+func (d *DB) scanBlobs(ctx context.Context, where string, args []any) (ids, blobs []string, err error) {
+	err = d.streamBlobs(ctx, where, args, true, func(id, blob string) error {
+		ids = append(ids, id)
+		blobs = append(blobs, blob)
+		return nil
+	})
+	return ids, blobs, err
+}
+
+// streamBlobs hands fn the ID (when withIDs; "" otherwise: the blob has
+// it too) and record blob of each asset matching where, as the server
+// sends them: by ID, the order of FINAL's merge (one thread, so in every
+// ClickHouse release).
+func (d *DB) streamBlobs(ctx context.Context, where string, args []any, withIDs bool, fn func(id, blob string) error) error {
+	// Small blocks: the driver grows a block's string buffer row by row,
+	// copying it over and over when the block is large.
+	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": blobBlockRows, "max_threads": 1}))
+	// The blob comes in pieces under 128 bytes, and the rest: the driver
+	// reads a column of short strings into one buffer per block, but grows
+	// it row by row for longer ones (several times the bytes copied).
+	idCol := "id"
+	if !withIDs {
+		idCol = "''"
+	}
+	rows, err := d.conn.Query(ctx, d.q(`SELECT `+idCol+`, substring(data, 1, 127), substring(data, 128, 127),
+		substring(data, 255, 127), substring(data, 382)
+		FROM (SELECT data, id, state, vendor, mac_vendor, device_type, last_seen FROM {db}.assets FINAL)
+		WHERE `+where), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, data, d1, d2, d3 string
+		if err := rows.Scan(&id, &data, &d1, &d2, &d3); err != nil {
+			return err
+		}
+		if d1 != "" {
+			data += d1 + d2 + d3
+		}
+		if len(data) == 0 || data[0] != blobMagic {
+			return fmt.Errorf("asset stored by an older netcensus (JSON): run migrate")
+		}
+		if err := fn(id, data); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // decodeAssets decodes blobs into out, one for one.
@@ -733,8 +767,16 @@ const blobBlockRows = 4096
 // longer query would pass max_query_size).
 const maxBound = 1000
 
-// Assets lists assets matching f, by ID.
-func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
+// assetQuery is a listing's filter as a WHERE clause over the assets
+// table, and what is left to filter here: IDs past maxBound (want).
+type assetQuery struct {
+	where  string
+	args   []any
+	want   map[string]bool
+	annIDs []string
+}
+
+func newAssetQuery(f store.AssetFilter) assetQuery {
 	where := `1 = 1`
 	var args []any
 	var want map[string]bool
@@ -769,16 +811,22 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 		where += ` AND last_seen >= ?`
 		args = append(args, ts(f.SeenSince))
 	}
-	all, err := d.assets(ctx, where, args, annIDs)
+	return assetQuery{where: where, args: args, want: want, annIDs: annIDs}
+}
+
+// Assets lists assets matching f, by ID.
+func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
+	q := newAssetQuery(f)
+	all, err := d.assets(ctx, q.where, q.args, q.annIDs)
 	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)
 	}
-	if want == nil && !f.Subnet.IsValid() && !f.Unapproved {
+	if q.want == nil && !f.Subnet.IsValid() && !f.Unapproved {
 		return all, nil
 	}
 	out := all[:0]
 	for _, a := range all {
-		if want != nil && !want[a.Record.AssetID] {
+		if q.want != nil && !q.want[a.Record.AssetID] {
 			continue
 		}
 		if f.Subnet.IsValid() && !store.InSubnet(f.Subnet, &a.Record) {
