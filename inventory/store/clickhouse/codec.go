@@ -539,21 +539,15 @@ func (d *dec) value(n *node, v reflect.Value) error {
 	case nStruct:
 		next := 0 // fields come in declaration order: try the next one first
 		for {
-			name, err := d.str()
+			sp, err := d.next()
 			if err != nil {
 				return err
 			}
+			name, end := sp.name, sp.end
 			if name == "" {
 				return nil
 			}
-			l, err := d.uvarint()
-			if err != nil {
-				return err
-			}
-			if l > uint64(len(d.s)-d.i) {
-				return errBlob
-			}
-			end := d.i + int(l)
+			d.i = sp.start
 			fi := -1
 			for k := next; k < len(n.fields); k++ {
 				if n.fields[k].name == name {

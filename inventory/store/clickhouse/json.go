@@ -224,25 +224,33 @@ type span struct {
 	start, end int
 }
 
-// fields reads a struct's (name, length, value) triples up to its end.
+// next reads a struct's next (name, length, value) triple: the name and
+// where the value lies. An empty name ends the struct.
+func (d *dec) next() (span, error) {
+	name, err := d.str()
+	if err != nil || name == "" {
+		return span{}, err
+	}
+	l, err := d.uvarint()
+	if err != nil {
+		return span{}, err
+	}
+	if l > uint64(len(d.s)-d.i) {
+		return span{}, errBlob
+	}
+	sp := span{name, d.i, d.i + int(l)}
+	d.i = sp.end
+	return sp, nil
+}
+
+// fields reads a struct's fields up to its end.
 func (d *dec) fields(into []span) ([]span, error) {
 	for {
-		name, err := d.str()
-		if err != nil {
+		sp, err := d.next()
+		if err != nil || sp.name == "" {
 			return into, err
 		}
-		if name == "" {
-			return into, nil
-		}
-		l, err := d.uvarint()
-		if err != nil {
-			return into, err
-		}
-		if l > uint64(len(d.s)-d.i) {
-			return into, errBlob
-		}
-		into = append(into, span{name, d.i, d.i + int(l)})
-		d.i += int(l)
+		into = append(into, sp)
 	}
 }
 
@@ -828,23 +836,12 @@ func blobID(blob string) (string, error) {
 func (d *dec) field(name string) (span, error) {
 	found := span{start: -1}
 	for {
-		n, err := d.str()
-		if err != nil {
+		sp, err := d.next()
+		if err != nil || sp.name == "" {
 			return found, err
 		}
-		if n == "" {
-			return found, nil
+		if sp.name == name {
+			found = sp
 		}
-		l, err := d.uvarint()
-		if err != nil {
-			return found, err
-		}
-		if l > uint64(len(d.s)-d.i) {
-			return found, errBlob
-		}
-		if n == name {
-			found = span{name, d.i, d.i + int(l)}
-		}
-		d.i += int(l)
 	}
 }
