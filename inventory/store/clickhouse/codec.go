@@ -338,6 +338,49 @@ func (d *dec) uvarint() (uint64, error) {
 	return 0, errBlob
 }
 
+// varint reads a zig-zag varint.
+func (d *dec) varint() (int64, error) {
+	u, err := d.uvarint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return x, err
+}
+
+// addr reads an address: 4 or 16 bytes, else netip's binary form.
+func (d *dec) addr() (netip.Addr, error) {
+	s, err := d.str()
+	if err != nil {
+		return netip.Addr{}, err
+	}
+	var a netip.Addr
+	switch len(s) {
+	case 4:
+		a = netip.AddrFrom4([4]byte([]byte(s)))
+	case 16:
+		a = netip.AddrFrom16([16]byte([]byte(s)))
+	default:
+		if err := a.UnmarshalBinary([]byte(s)); err != nil {
+			return netip.Addr{}, errBlob
+		}
+	}
+	return a, nil
+}
+
+// utc reads a UTC time's seconds and nanoseconds (after its flag 1).
+func (d *dec) utc() (time.Time, error) {
+	sec, err := d.varint()
+	if err != nil {
+		return time.Time{}, err
+	}
+	ns, err := d.uvarint()
+	if err != nil || ns >= 1e9 {
+		return time.Time{}, errBlob
+	}
+	return time.Unix(sec, int64(ns)).UTC(), nil
+}
+
 // str reads a uvarint length and that many bytes.
 func (d *dec) str() (string, error) {
 	l, err := d.uvarint()
@@ -390,13 +433,9 @@ func (d *dec) value(n *node, v reflect.Value) error {
 		v.SetBool(d.s[d.i] != 0)
 		d.i++
 	case nInt:
-		u, err := d.uvarint()
+		x, err := d.varint()
 		if err != nil {
 			return err
-		}
-		x := int64(u >> 1)
-		if u&1 != 0 {
-			x = ^x
 		}
 		if v.OverflowInt(x) {
 			return errBlob
@@ -424,20 +463,9 @@ func (d *dec) value(n *node, v reflect.Value) error {
 		}
 		v.SetBytes(d.bytes(s))
 	case nAddr:
-		s, err := d.str()
+		a, err := d.addr()
 		if err != nil {
 			return err
-		}
-		var a netip.Addr
-		switch len(s) {
-		case 4:
-			a = netip.AddrFrom4([4]byte([]byte(s)))
-		case 16:
-			a = netip.AddrFrom16([16]byte([]byte(s)))
-		default:
-			if err := a.UnmarshalBinary([]byte(s)); err != nil {
-				return errBlob
-			}
 		}
 		*v.Addr().Interface().(*netip.Addr) = a
 	case nTime:
@@ -450,19 +478,10 @@ func (d *dec) value(n *node, v reflect.Value) error {
 		switch flag {
 		case 0:
 		case 1:
-			u, err := d.uvarint()
-			if err != nil {
+			var err error
+			if t, err = d.utc(); err != nil {
 				return err
 			}
-			sec := int64(u >> 1)
-			if u&1 != 0 {
-				sec = ^sec
-			}
-			ns, err := d.uvarint()
-			if err != nil || ns >= 1e9 {
-				return errBlob
-			}
-			t = time.Unix(sec, int64(ns)).UTC()
 		case 2:
 			s, err := d.str()
 			if err != nil {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"net/netip"
 	"reflect"
 	"runtime"
 	"slices"
@@ -451,13 +450,9 @@ func (t *jtype) value(d *dec, buf []byte, st *spans) ([]byte, error) {
 		d.i++
 		return strconv.AppendBool(buf, b), nil
 	case jInt:
-		u, err := d.uvarint()
+		x, err := d.varint()
 		if err != nil {
 			return buf, err
-		}
-		x := int64(u >> 1)
-		if u&1 != 0 {
-			x = ^x
 		}
 		if sh := 64 - t.bits; x<<sh>>sh != x {
 			return buf, errBlob
@@ -487,20 +482,9 @@ func (t *jtype) value(d *dec, buf []byte, st *spans) ([]byte, error) {
 		}
 		return append(buf, '"'), nil
 	case jAddr:
-		s, err := d.str()
+		a, err := d.addr()
 		if err != nil {
 			return buf, err
-		}
-		var a netip.Addr
-		switch len(s) {
-		case 4:
-			a = netip.AddrFrom4([4]byte([]byte(s)))
-		case 16:
-			a = netip.AddrFrom16([16]byte([]byte(s)))
-		default:
-			if err := a.UnmarshalBinary([]byte(s)); err != nil {
-				return buf, errBlob
-			}
 		}
 		buf = append(buf, '"')
 		buf = a.AppendTo(buf)
@@ -509,19 +493,10 @@ func (t *jtype) value(d *dec, buf []byte, st *spans) ([]byte, error) {
 		if d.i < len(d.s) && d.s[d.i] == 1 {
 			save := d.i
 			d.i++
-			u, err := d.uvarint()
+			tm, err := d.utc()
 			if err != nil {
 				return buf, err
 			}
-			sec := int64(u >> 1)
-			if u&1 != 0 {
-				sec = ^sec
-			}
-			ns, err := d.uvarint()
-			if err != nil || ns >= 1e9 {
-				return buf, errBlob
-			}
-			tm := time.Unix(sec, int64(ns)).UTC()
 			if y := tm.Year(); y >= 0 && y <= 9999 {
 				buf = append(buf, '"')
 				buf = tm.AppendFormat(buf, time.RFC3339Nano)
