@@ -156,12 +156,12 @@ func buildJ(n *node, seen map[*node]*jtype) (*jtype, error) {
 		t.elem, err = buildJ(n.elem, seen)
 	case nStruct:
 		t.kind = jStruct
-		err = t.buildFields()
+		err = t.buildFields(seen)
 	}
 	return t, err
 }
 
-func (t *jtype) buildFields() error {
+func (t *jtype) buildFields(seen map[*node]*jtype) error {
 	st := t.n.typ
 	t.byName = map[string]int{}
 	for _, f := range t.n.fields {
@@ -197,7 +197,7 @@ func (t *jtype) buildFields() error {
 			return fmt.Errorf("json plan: %s.%s: key %q", st, sf.Name, name)
 		}
 		var err error
-		if jf.t, err = buildJ(f.n, map[*node]*jtype{}); err != nil {
+		if jf.t, err = buildJ(f.n, seen); err != nil {
 			return err
 		}
 		jf.counted = sf.Type.Kind() == reflect.Slice || sf.Type.Kind() == reflect.Map

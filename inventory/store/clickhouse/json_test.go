@@ -287,3 +287,30 @@ func TestAssetsJSONMatchesAssets(t *testing.T) {
 		t.Errorf("after a writer error: %v, %d records", err, n)
 	}
 }
+
+// A type that contains itself gets a plan (one per type, not per field).
+func TestPlanRecursiveType(t *testing.T) {
+	type tree struct {
+		Name string `json:"name"`
+		Kids []tree `json:"kids,omitempty"`
+	}
+	c, err := newCodec(reflect.TypeFor[tree]())
+	if err != nil {
+		t.Fatal(err)
+	}
+	jt, err := buildJ(c.root, map[*node]*jtype{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := tree{Name: "a", Kids: []tree{{Name: "b"}, {Name: "<c>", Kids: []tree{{}}}}}
+	blob, err := c.encode(nil, reflect.ValueOf(&in).Elem())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := dec{s: string(blob), i: 1}
+	got, err := jt.value(&d, nil, &spans{})
+	want, _ := json.Marshal(in)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("got %s (%v), want %s", got, err, want)
+	}
+}
