@@ -278,7 +278,7 @@ loop:
 				qs = append(qs, dns.Question{Name: l[0] + "._device-info._tcp.local.", Qtype: dns.TypeTXT, Qclass: dns.ClassINET})
 			}
 		}
-		n, err := sendQuestions(pc, ifi.Index, qs)
+		n, err := sendQuestions(pc, ifi.Index, qs, false)
 		queries += n
 		if err != nil {
 			log.Debug("follow-up query failed", "err", err)
@@ -291,7 +291,7 @@ loop:
 		if requery {
 			qs = append(qs, dns.Question{Name: metaQuery, Qtype: dns.TypePTR, Qclass: dns.ClassINET})
 		}
-		n, err = sendLegacy(uc, ifi.Index, qs)
+		n, err = sendQuestions(uc, ifi.Index, qs, true)
 		queries += n
 		if err != nil {
 			log.Debug("legacy unicast query failed", "err", err)
@@ -332,19 +332,29 @@ func listen(ifi *net.Interface) (*ipv4.PacketConn, error) {
 	if err := pc.JoinGroup(ifi, &net.UDPAddr{IP: mdnsGroup}); err != nil {
 		return fail("join group", err)
 	}
-	if err := pc.SetControlMessage(ipv4.FlagInterface, true); err != nil {
-		return fail("control messages", err)
-	}
-	if err := pc.SetMulticastInterface(ifi); err != nil {
-		return fail("multicast interface", err)
-	}
-	if err := pc.SetMulticastTTL(255); err != nil {
-		return fail("multicast ttl", err)
-	}
-	if err := pc.SetMulticastLoopback(false); err != nil {
-		return fail("multicast loopback", err)
+	if what, err := multicastOut(pc, ifi); err != nil {
+		return fail(what, err)
 	}
 	return pc, nil
+}
+
+// multicastOut has pc report each datagram's interface and send multicast
+// out of ifi only, TTL 255 (RFC 6762 11), not looped back. It names the
+// step that failed.
+func multicastOut(pc *ipv4.PacketConn, ifi *net.Interface) (string, error) {
+	if err := pc.SetControlMessage(ipv4.FlagInterface, true); err != nil {
+		return "control messages", err
+	}
+	if err := pc.SetMulticastInterface(ifi); err != nil {
+		return "multicast interface", err
+	}
+	if err := pc.SetMulticastTTL(255); err != nil {
+		return "multicast ttl", err
+	}
+	if err := pc.SetMulticastLoopback(false); err != nil {
+		return "multicast loopback", err
+	}
+	return "", nil
 }
 
 // listenLegacy opens the socket of legacy unicast queries: an ephemeral
@@ -357,19 +367,9 @@ func listenLegacy(ifi *net.Interface) (*ipv4.PacketConn, error) {
 	}
 	setReadBuffer(c, 1<<20)
 	pc := ipv4.NewPacketConn(c)
-	for _, step := range []struct {
-		what string
-		err  func() error
-	}{
-		{"control messages", func() error { return pc.SetControlMessage(ipv4.FlagInterface, true) }},
-		{"multicast interface", func() error { return pc.SetMulticastInterface(ifi) }},
-		{"multicast ttl", func() error { return pc.SetMulticastTTL(255) }},
-		{"multicast loopback", func() error { return pc.SetMulticastLoopback(false) }},
-	} {
-		if err := step.err(); err != nil {
-			pc.Close()
-			return nil, fmt.Errorf("mdns legacy %s on %s: %w", step.what, ifi.Name, err)
-		}
+	if what, err := multicastOut(pc, ifi); err != nil {
+		pc.Close()
+		return nil, fmt.Errorf("mdns legacy %s on %s: %w", what, ifi.Name, err)
 	}
 	return pc, nil
 }
@@ -429,48 +429,29 @@ func readLoop(ctx context.Context, pc *ipv4.PacketConn, ifIndex int, tab *Table)
 	return fed
 }
 
-// sendQuestions multicasts qs out of ifIndex, packing as many questions
-// into each packet as fit in 1400 bytes. It returns the packets sent.
-func sendQuestions(pc *ipv4.PacketConn, ifIndex int, qs []dns.Question) (int, error) {
+// sendQuestions multicasts qs out of ifIndex and returns the packets
+// sent. An ordinary query packs as many questions into each packet as fit
+// in 1400 bytes; a legacy one (sent from the legacy socket) carries one
+// question and an ID, which keeps each unicast answer within the 512 bytes
+// some responders allow legacy queriers.
+func sendQuestions(pc *ipv4.PacketConn, ifIndex int, qs []dns.Question, legacy bool) (int, error) {
 	sent := 0
 	cm := &ipv4.ControlMessage{IfIndex: ifIndex}
 	dst := &net.UDPAddr{IP: mdnsGroup, Port: 5353}
 	for len(qs) > 0 {
 		m := new(dns.Msg)
-		n := 0
-		size := 12
-		for n < len(qs) {
-			size += len(qs[n].Name) + 6
-			if size > 1400 && n > 0 {
-				break
+		n := 1
+		if legacy {
+			m.Id = dns.Id()
+		} else {
+			for size := 12 + len(qs[0].Name) + 6; n < len(qs); n++ {
+				if size += len(qs[n].Name) + 6; size > 1400 {
+					break
+				}
 			}
-			n++
 		}
 		m.Question = qs[:n]
 		qs = qs[n:]
-		b, err := m.Pack()
-		if err != nil {
-			return sent, fmt.Errorf("pack query: %w", err)
-		}
-		if _, err := pc.WriteTo(b, cm, dst); err != nil {
-			return sent, fmt.Errorf("send query: %w", err)
-		}
-		sent++
-	}
-	return sent, nil
-}
-
-// sendLegacy multicasts each question in a query of its own from the
-// legacy socket: one question a packet keeps each unicast answer within
-// the 512 bytes that some responders allow legacy queriers.
-func sendLegacy(pc *ipv4.PacketConn, ifIndex int, qs []dns.Question) (int, error) {
-	sent := 0
-	cm := &ipv4.ControlMessage{IfIndex: ifIndex}
-	dst := &net.UDPAddr{IP: mdnsGroup, Port: 5353}
-	for _, q := range qs {
-		m := new(dns.Msg)
-		m.Id = dns.Id()
-		m.Question = []dns.Question{q}
 		b, err := m.Pack()
 		if err != nil {
 			return sent, fmt.Errorf("pack query: %w", err)
