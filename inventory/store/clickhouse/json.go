@@ -60,6 +60,9 @@ type jtype struct {
 	all    []string
 	jindex []int
 	byName map[string]int // codec field name: its index in all
+	// idField is the index in fields of AssetID (-1: none), the ID a
+	// record's annotation is found by.
+	idField int
 }
 
 // jfield is one struct field as encoding/json writes it.
@@ -164,6 +167,7 @@ func buildJ(n *node, seen map[*node]*jtype) (*jtype, error) {
 func (t *jtype) buildFields(seen map[*node]*jtype) error {
 	st := t.n.typ
 	t.byName = map[string]int{}
+	t.idField = -1
 	for _, f := range t.n.fields {
 		sf := st.Field(f.index)
 		if sf.Anonymous {
@@ -177,6 +181,9 @@ func (t *jtype) buildFields(seen map[*node]*jtype) error {
 			continue
 		}
 		t.jindex = append(t.jindex, len(t.fields))
+		if sf.Name == "AssetID" && sf.Type.Kind() == reflect.String {
+			t.idField = len(t.fields)
+		}
 		name, opts, _ := strings.Cut(tag, ",")
 		if name == "" {
 			name = sf.Name
@@ -253,33 +260,32 @@ func (d *dec) fields(into []span) ([]span, error) {
 	}
 }
 
+// annotator gives a record's annotation from its ID, read from the blob
+// before anything is written, or false to leave the record out.
+type annotator func(id string) (*store.Annotation, bool)
+
 // recordJSON appends the JSON of the blob's Record, with the annotation
-// applied as a listing applies it (applyAnnotation).
-func (p *jsonPlan) recordJSON(buf []byte, blob string, ann *store.Annotation) ([]byte, error) {
+// applied as a listing applies it (applyAnnotation), and returns the
+// record's ID and whether it was written.
+func (p *jsonPlan) recordJSON(buf []byte, blob string, annotate annotator) (out []byte, id string, written bool, err error) {
 	if len(blob) == 0 || blob[0] != blobMagic {
-		return buf, errBlob
+		return buf, "", false, errBlob
 	}
 	st := spanPool.Get().(*spans)
 	defer spanPool.Put(st)
-	st.s = st.s[:0]
-	st.d = dec{s: blob, i: 1}
-	d := &st.d
-	var err error
-	if st.s, err = d.fields(st.s); err != nil {
-		return buf, err
-	}
-	rec := span{start: -1}
-	for _, sp := range st.s {
-		if sp.name == "Record" {
-			rec = sp
-		}
-	}
 	st.s, st.m = st.s[:0], st.m[:0]
+	st.d = dec{s: blob, i: 1}
+	rec, err := st.d.field("Record")
+	if err != nil {
+		return buf, "", false, err
+	}
 	st.d = dec{s: blob[:rec.end], i: rec.start}
 	if rec.start < 0 { // a zero record: a struct with no fields
 		st.d = dec{s: "\x00"}
 	}
-	return p.record.structJSON(&st.d, buf, ann, st)
+	st.annotate, st.id, st.written = annotate, "", false
+	out, err = p.record.structJSON(&st.d, buf, st, true)
+	return out, st.id, st.written, err
 }
 
 // spans is a transcoding's stack of struct fields, and of which span each
@@ -289,6 +295,10 @@ type spans struct {
 	s []span
 	m []int
 	d dec
+	// The record being written: its annotator, and what came of it.
+	annotate annotator
+	id       string
+	written  bool
 }
 
 var spanPool = sync.Pool{New: func() any { return &spans{s: make([]span, 0, 128), m: make([]int, 0, 128)} }}
@@ -302,7 +312,9 @@ func annotated(name string) bool {
 	return false
 }
 
-func (t *jtype) structJSON(d *dec, buf []byte, ann *store.Annotation, st *spans) ([]byte, error) {
+// structJSON writes a struct; root marks the record itself, whose ID goes
+// to st.annotate before anything is written.
+func (t *jtype) structJSON(d *dec, buf []byte, st *spans, root bool) ([]byte, error) {
 	base, mbase := len(st.s), len(st.m)
 	defer func() { st.s, st.m = st.s[:base], st.m[:mbase] }()
 	var err error
@@ -339,6 +351,21 @@ func (t *jtype) structJSON(d *dec, buf []byte, ann *store.Annotation, st *spans)
 				}
 			}
 		}
+	}
+	var ann *store.Annotation
+	if root {
+		if k := t.idField; k >= 0 && st.m[mbase+k] >= 0 {
+			sp := st.s[st.m[mbase+k]]
+			d.s, d.i = all[:sp.end], sp.start
+			if st.id, err = d.str(); err != nil {
+				return buf, err
+			}
+		}
+		var keep bool
+		if ann, keep = st.annotate(st.id); !keep {
+			return buf, nil
+		}
+		st.written = true
 	}
 	buf = append(buf, '{')
 	first := true
@@ -533,7 +560,7 @@ func (t *jtype) value(d *dec, buf []byte, st *spans) ([]byte, error) {
 		}
 		return t.elem.value(d, buf, st)
 	case jStruct:
-		return t.structJSON(d, buf, nil, st)
+		return t.structJSON(d, buf, st, false)
 	}
 	return t.fallback(d, buf)
 }
@@ -760,10 +787,17 @@ func (d *DB) renderChunk(blobs []string, want map[string]bool, unapproved bool, 
 		r.err = fmt.Errorf("annotations: %w", annErr)
 		return r
 	}
+	var n store.Annotation
+	annotate := func(id string) (*store.Annotation, bool) {
+		n = ann[id]
+		return &n, (want == nil || want[id]) && !(unapproved && n.Approved)
+	}
 	for _, blob := range blobs {
-		id, err := blobID(blob)
-		if err != nil {
-			r.err = err
+		var id string
+		var written bool
+		var err error
+		if r.buf, id, written, err = d.jplan.recordJSON(r.buf, blob, annotate); err != nil {
+			r.err = fmt.Errorf("asset %s: %w", id, err)
 			return r
 		}
 		if r.first == "" {
@@ -772,38 +806,11 @@ func (d *DB) renderChunk(blobs []string, want map[string]bool, unapproved bool, 
 			r.ordered = false
 		}
 		r.last = id
-		n := ann[id]
-		if want != nil && !want[id] || unapproved && n.Approved {
-			continue
+		if written {
+			r.ends = append(r.ends, len(r.buf))
 		}
-		if r.buf, r.err = d.jplan.recordJSON(r.buf, blob, &n); r.err != nil {
-			r.err = fmt.Errorf("asset %s: %w", id, r.err)
-			return r
-		}
-		r.ends = append(r.ends, len(r.buf))
 	}
 	return r
-}
-
-// blobID reads a store.Asset blob's Record.AssetID.
-func blobID(blob string) (string, error) {
-	if len(blob) == 0 || blob[0] != blobMagic {
-		return "", errBlob
-	}
-	d := dec{s: blob, i: 1}
-	in, err := d.field("Record")
-	if err != nil || in.start < 0 {
-		return "", err
-	}
-	d = dec{s: blob[:in.end], i: in.start}
-	if in, err = d.field("AssetID"); err != nil {
-		return "", err
-	}
-	if in.start < 0 {
-		return "", nil
-	}
-	d = dec{s: blob[:in.end], i: in.start}
-	return d.str()
 }
 
 // field finds a struct's field by name (its last value, as decoding
