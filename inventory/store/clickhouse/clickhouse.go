@@ -594,27 +594,36 @@ func (d *DB) annotations(ctx context.Context, ids []string) (map[string]store.An
 	return out, rows.Err()
 }
 
+// annotationsSoon starts reading the annotations of ids (all if nil) and
+// returns what waits for them; any goroutine may call it, any number of
+// times.
+func (d *DB) annotationsSoon(ctx context.Context, ids []string) func() (map[string]store.Annotation, error) {
+	done := make(chan struct{})
+	var m map[string]store.Annotation
+	var err error
+	go func() {
+		defer close(done)
+		m, err = d.annotations(ctx, ids)
+	}()
+	return func() (map[string]store.Annotation, error) {
+		<-done
+		return m, err
+	}
+}
+
 // assets lists the assets matching where (on the assets table's columns,
 // applied after FINAL) with their annotations, by ID. The annotations are
 // read by a second query at the same time and joined here: ClickHouse's
 // join and ORDER BY over the record blobs cost seconds at 100,000 assets.
 func (d *DB) assets(ctx context.Context, where string, args []any, annIDs []string) ([]store.Asset, error) {
-	type annResult struct {
-		m   map[string]store.Annotation
-		err error
-	}
-	annc := make(chan annResult, 1)
-	go func() {
-		m, err := d.annotations(ctx, annIDs)
-		annc <- annResult{m, err}
-	}()
+	annotations := d.annotationsSoon(ctx, annIDs)
 	out, err := d.scanAssets(ctx, where, args)
-	ann := <-annc
+	ann, annErr := annotations()
 	if err != nil {
 		return nil, err
 	}
-	if ann.err != nil {
-		return nil, fmt.Errorf("annotations: %w", ann.err)
+	if annErr != nil {
+		return nil, fmt.Errorf("annotations: %w", annErr)
 	}
 	byID := func(a, b store.Asset) int { return strings.Compare(a.Record.AssetID, b.Record.AssetID) }
 	if !slices.IsSortedFunc(out, byID) {
@@ -633,7 +642,7 @@ func (d *DB) assets(ctx context.Context, where string, args []any, annIDs []stri
 	}
 	for i := range out {
 		r := &out[i].Record
-		applyAnnotation(r, ann.m[r.AssetID])
+		applyAnnotation(r, ann[r.AssetID])
 	}
 	return out, nil
 }

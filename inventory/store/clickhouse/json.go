@@ -687,13 +687,7 @@ func (d *DB) streamJSON(ctx context.Context, f store.AssetFilter, fn func([]byte
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	q := newAssetQuery(f)
-	annReady := make(chan struct{})
-	var ann map[string]store.Annotation
-	var annErr error
-	go func() {
-		defer close(annReady)
-		ann, annErr = d.annotations(ctx, q.annIDs)
-	}()
+	annotations := d.annotationsSoon(ctx, q.annIDs)
 
 	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
 	jobs := make(chan *jsonChunk, workers)
@@ -739,7 +733,7 @@ func (d *DB) streamJSON(ctx context.Context, f store.AssetFilter, fn func([]byte
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			<-annReady
+			ann, annErr := annotations()
 			for c := range jobs {
 				c.done <- d.renderChunk(c.blobs, q.want, f.Unapproved, ann, annErr)
 			}
