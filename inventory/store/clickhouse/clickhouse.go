@@ -90,9 +90,6 @@ type DB struct {
 
 	// blob writes and reads store.Asset blobs (codec.go).
 	blob *codec
-	// jplan writes a blob's record as JSON without decoding it
-	// (json.go); nil: listings decode.
-	jplan *jsonPlan
 
 	mu  sync.Mutex
 	ver uint64 // last version handed out
@@ -121,7 +118,6 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 		conn.Close()
 		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
 	}
-	d.jplan, _ = newJSONPlan(d.blob)
 	pctx, cancel := context.WithTimeout(ctx, o.DialTimeout)
 	defer cancel()
 	if err := conn.Ping(pctx); err != nil {
@@ -207,6 +203,12 @@ var migrations = []step{{sql: []string{
 	// blobs in the binary form (codec.go): the JSON ones are rewritten.
 	add:  []addColumn{{"assets", "software_digest", "String"}},
 	data: (*DB).rewriteJSONAssets,
+}, {
+	// 3: each asset's JSON, and each annotation's, as a listing writes
+	// them (listing.go).
+	add: []addColumn{{"assets", "json_head", "String"}, {"assets", "json_tail", "String"}, {"assets", "json_rev", "UInt64"},
+		{"annotations", "json", "String"}, {"annotations", "json_rev", "UInt64"}},
+	data: (*DB).refreshListings,
 }}
 
 const migrationsTable = `CREATE TABLE IF NOT EXISTS {db}.schema_migrations (version UInt32, applied DateTime)
@@ -274,26 +276,33 @@ func (d *DB) migrate(ctx context.Context, to int) (int, error) {
 			return 0, fmt.Errorf("migrate clickhouse %s/%s: %w", d.addr, d.name, err)
 		}
 	}
-	applied := 0
+	// The tables and columns of every step first: a step's rewrite of
+	// rows writes them as this netcensus does, with the latest columns.
+	// (So a migration to an older version, which tests use to build an
+	// old store, must not cross a rewrite.) Each statement is idempotent,
+	// each rewrite too: an interrupted migration runs again.
 	for i := v; i < to; i++ {
 		for _, s := range migrations[i].sql {
 			if err := d.conn.Exec(ctx, d.q(s)); err != nil {
-				return applied, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
+				return 0, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
 			}
 		}
 		for _, c := range migrations[i].add {
 			var n uint64
 			if err := d.conn.QueryRow(ctx, `SELECT count() FROM system.columns WHERE database = ? AND table = ? AND name = ?`,
 				d.name, c.table, c.name).Scan(&n); err != nil {
-				return applied, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
+				return 0, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
 			}
 			if n > 0 {
 				continue
 			}
 			if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.`+c.table+` ADD COLUMN `+c.name+` `+c.typ)); err != nil {
-				return applied, fmt.Errorf("migrate clickhouse %s/%s to %d: add %s.%s: %w", d.addr, d.name, i+1, c.table, c.name, err)
+				return 0, fmt.Errorf("migrate clickhouse %s/%s to %d: add %s.%s: %w", d.addr, d.name, i+1, c.table, c.name, err)
 			}
 		}
+	}
+	applied := 0
+	for i := v; i < to; i++ {
 		if f := migrations[i].data; f != nil {
 			if err := f(d, ctx); err != nil {
 				return applied, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
@@ -503,10 +512,12 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 }
 
 // PutAssets upserts assets' current state. The whole store.Asset goes
-// into the data blob (codec.go), so a listing reads one column; the
-// columns beside it are what filters test.
+// into the data blob (codec.go), and its record's JSON beside it
+// (listing.go), so a listing reads one or the other; the columns beside
+// them are what filters test.
 func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
 	data := make([]string, len(as))
+	heads, tails := make([]string, len(as)), make([]string, len(as))
 	var buf []byte
 	for i := range as {
 		a := as[i]
@@ -518,14 +529,20 @@ func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
 			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
 		}
 		data[i] = string(buf)
+		head, tail, err := listingParts(*r)
+		if err != nil {
+			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
+		}
+		heads[i], tails[i] = string(head), string(tail)
 	}
 	ver := d.nextVer()
 	return d.insert(ctx, "assets", "assets", `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
-		merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, ver`, len(as), func(i int) []any {
+		merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, json_head, json_tail, json_rev, ver`, len(as), func(i int) []any {
 		a := &as[i]
 		r := &a.Record
 		return []any{r.AssetID, r.State, ts(a.StateSince), ts(r.FirstSeen), ts(r.LastSeen), uint32(a.MissedSweeps),
-			a.LastSweepID, a.MergedInto, ipText(r.IP), r.Vendor, r.MACVendor, r.DeviceType, data[i], a.SoftwareDigest, ver}
+			a.LastSweepID, a.MergedInto, ipText(r.IP), r.Vendor, r.MACVendor, r.DeviceType, data[i], a.SoftwareDigest,
+			heads[i], tails[i], listingRev, ver}
 	})
 }
 
@@ -568,8 +585,8 @@ func (d *DB) rewriteJSONAssets(ctx context.Context) error {
 }
 
 // annotations reads the people's fields of the given assets (all when
-// ids is nil), by asset ID.
-func (d *DB) annotations(ctx context.Context, ids []string) (map[string]store.Annotation, error) {
+// ids is nil), by asset ID, each as conv makes it.
+func annotations[T any](ctx context.Context, d *DB, ids []string, conv func(store.Annotation) (T, error)) (map[string]T, error) {
 	q := `SELECT asset_id, approved, site, role, owner, tags FROM {db}.annotations FINAL`
 	var args []any
 	if ids != nil {
@@ -581,7 +598,7 @@ func (d *DB) annotations(ctx context.Context, ids []string) (map[string]store.An
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string]store.Annotation{}
+	out := map[string]T{}
 	for rows.Next() {
 		var n store.Annotation
 		var approved uint8
@@ -589,34 +606,38 @@ func (d *DB) annotations(ctx context.Context, ids []string) (map[string]store.An
 			return nil, err
 		}
 		n.Approved = approved != 0
-		out[n.AssetID] = n
+		if out[n.AssetID], err = conv(n); err != nil {
+			return nil, fmt.Errorf("annotation of %s: %w", n.AssetID, err)
+		}
 	}
 	return out, rows.Err()
 }
 
-// annotationsSoon starts reading the annotations of ids (all if nil) and
-// returns what waits for them; any goroutine may call it, any number of
-// times.
-func (d *DB) annotationsSoon(ctx context.Context, ids []string) func() (map[string]store.Annotation, error) {
+// annotationsSoon starts reading the annotations of ids (all if nil), as
+// conv makes them, and returns what waits for them; any goroutine may
+// call it, any number of times.
+func annotationsSoon[T any](ctx context.Context, d *DB, ids []string, conv func(store.Annotation) (T, error)) func() (map[string]T, error) {
 	done := make(chan struct{})
-	var m map[string]store.Annotation
+	var m map[string]T
 	var err error
 	go func() {
 		defer close(done)
-		m, err = d.annotations(ctx, ids)
+		m, err = annotations(ctx, d, ids, conv)
 	}()
-	return func() (map[string]store.Annotation, error) {
+	return func() (map[string]T, error) {
 		<-done
 		return m, err
 	}
 }
+
+func asIs(n store.Annotation) (store.Annotation, error) { return n, nil }
 
 // assets lists the assets matching where (on the assets table's columns,
 // applied after FINAL) with their annotations, by ID. The annotations are
 // read by a second query at the same time and joined here: ClickHouse's
 // join and ORDER BY over the record blobs cost seconds at 100,000 assets.
 func (d *DB) assets(ctx context.Context, where string, args []any, annIDs []string) ([]store.Asset, error) {
-	annotations := d.annotationsSoon(ctx, annIDs)
+	annotations := annotationsSoon(ctx, d, annIDs, asIs)
 	out, err := d.scanAssets(ctx, where, args)
 	ann, annErr := annotations()
 	if err != nil {
@@ -697,7 +718,7 @@ func (d *DB) scanAssets(ctx context.Context, where string, args []any) ([]store.
 // scanBlobs reads the IDs and record blobs of the assets matching where,
 // in the order the server sends them (FINAL: by ID).
 func (d *DB) scanBlobs(ctx context.Context, where string, args []any) (ids, blobs []string, err error) {
-	err = d.streamBlobs(ctx, where, args, true, func(id, blob string) error {
+	err = d.streamBlobs(ctx, where, args, func(id, blob string) error {
 		ids = append(ids, id)
 		blobs = append(blobs, blob)
 		return nil
@@ -705,37 +726,31 @@ func (d *DB) scanBlobs(ctx context.Context, where string, args []any) (ids, blob
 	return ids, blobs, err
 }
 
-// streamBlobs hands fn the ID (when withIDs; "" otherwise: the blob has
-// it too) and record blob of each asset matching where, as the server
-// sends them: by ID, the order of FINAL's merge (one thread, so in every
-// ClickHouse release).
-func (d *DB) streamBlobs(ctx context.Context, where string, args []any, withIDs bool, fn func(id, blob string) error) error {
+// streamBlobs hands fn the ID and record blob of each asset matching
+// where, as the server sends them: by ID, the order of FINAL's merge (one
+// thread, so in every ClickHouse release).
+func (d *DB) streamBlobs(ctx context.Context, where string, args []any, fn func(id, blob string) error) error {
 	// Small blocks: the driver grows a block's string buffer row by row,
 	// copying it over and over when the block is large.
 	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": blobBlockRows, "max_threads": 1}))
-	// The blob comes in pieces under 128 bytes, and the rest: the driver
-	// reads a column of short strings into one buffer per block, but grows
-	// it row by row for longer ones (several times the bytes copied).
-	idCol := "id"
-	if !withIDs {
-		idCol = "''"
-	}
-	rows, err := d.conn.Query(ctx, d.q(`SELECT `+idCol+`, substring(data, 1, 127), substring(data, 128, 127),
-		substring(data, 255, 127), substring(data, 382)
-		FROM (SELECT data, id, state, vendor, mac_vendor, device_type, last_seen FROM {db}.assets FINAL)
+	rows, err := d.conn.Query(ctx, d.q(`SELECT id, `+pieces("data", 1, blobPieces)+`
+		FROM (SELECT data, id, state, vendor, mac_vendor, device_type, last_seen, json_rev FROM {db}.assets FINAL)
 		WHERE `+where), args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	var id string
+	piece := make([]string, blobPieces+1)
+	dest := []any{&id}
+	for i := range piece {
+		dest = append(dest, &piece[i])
+	}
 	for rows.Next() {
-		var id, data, d1, d2, d3 string
-		if err := rows.Scan(&id, &data, &d1, &d2, &d3); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		if d1 != "" {
-			data += d1 + d2 + d3
-		}
+		data := joinPieces(piece)
 		if len(data) == 0 || data[0] != blobMagic {
 			return fmt.Errorf("asset stored by an older netcensus (JSON): run migrate")
 		}
@@ -771,6 +786,9 @@ func (d *DB) Asset(ctx context.Context, id string) (store.Asset, error) {
 
 // blobBlockRows is the block size of queries reading record blobs.
 const blobBlockRows = 4096
+
+// blobPieces is how many sub-128-byte pieces a blob comes in (pieces).
+const blobPieces = 3
 
 // maxBound is how many IDs a query binds; more are filtered here (a
 // longer query would pass max_query_size).
@@ -851,41 +869,69 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 
 // Annotate upserts an annotation.
 func (d *DB) Annotate(ctx context.Context, n store.Annotation) error {
-	tags := n.Tags
-	if tags == nil {
-		tags = []string{}
+	return d.putAnnotations(ctx, "annotation "+n.AssetID, []store.Annotation{n})
+}
+
+// putAnnotations upserts annotations, each with its fields' JSON as a
+// listing writes them (listing.go).
+func (d *DB) putAnnotations(ctx context.Context, what string, ns []store.Annotation) error {
+	js := make([]string, len(ns))
+	for i, n := range ns {
+		var err error
+		if js[i], err = annotationJSON(n); err != nil {
+			return fmt.Errorf("annotation %s: %w", n.AssetID, err)
+		}
 	}
-	return d.insert(ctx, "annotation "+n.AssetID, "annotations", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated, ver", 1,
-		func(int) []any {
-			return []any{n.AssetID, b2u(n.Approved), ts(n.ApprovedAt), n.ApprovedBy, n.Site, n.Role, n.Owner, tags, ts(n.Updated), d.nextVer()}
+	ver := d.nextVer()
+	return d.insert(ctx, what, "annotations", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated, json, json_rev, ver", len(ns),
+		func(i int) []any {
+			n := &ns[i]
+			tags := n.Tags
+			if tags == nil {
+				tags = []string{}
+			}
+			return []any{n.AssetID, b2u(n.Approved), ts(n.ApprovedAt), n.ApprovedBy, n.Site, n.Role, n.Owner, tags, ts(n.Updated), js[i], listingRev, ver}
 		})
 }
 
 // Annotation returns an asset's annotation (zero if none).
 func (d *DB) Annotation(ctx context.Context, id string) (store.Annotation, error) {
-	n := store.Annotation{AssetID: id}
-	rows, err := d.conn.Query(ctx, d.q(`SELECT approved, approved_at, approved_by, site, role, owner, tags, updated
-		FROM {db}.annotations FINAL WHERE asset_id = ?`), id)
+	ns, err := d.fullAnnotations(ctx, `asset_id = ?`, id)
 	if err != nil {
-		return n, fmt.Errorf("annotation %s: %w", id, err)
+		return store.Annotation{}, fmt.Errorf("annotation %s: %w", id, err)
+	}
+	if len(ns) == 0 {
+		return store.Annotation{AssetID: id}, nil
+	}
+	return ns[0], nil
+}
+
+// fullAnnotations reads the annotations matching where (on asset_id, the
+// key: a condition on another column would see replaced rows), every
+// field.
+func (d *DB) fullAnnotations(ctx context.Context, where string, args ...any) ([]store.Annotation, error) {
+	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated
+		FROM {db}.annotations FINAL WHERE `+where), args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
-	if rows.Next() {
+	var out []store.Annotation
+	for rows.Next() {
+		var n store.Annotation
 		var approved uint8
 		var at, updated time.Time
 		var tags []string
-		if err := rows.Scan(&approved, &at, &n.ApprovedBy, &n.Site, &n.Role, &n.Owner, &tags, &updated); err != nil {
-			return n, fmt.Errorf("annotation %s: %w", id, err)
+		if err := rows.Scan(&n.AssetID, &approved, &at, &n.ApprovedBy, &n.Site, &n.Role, &n.Owner, &tags, &updated); err != nil {
+			return nil, err
 		}
 		n.Approved, n.ApprovedAt, n.Updated = approved != 0, fromTS(at), fromTS(updated)
 		if len(tags) > 0 {
 			n.Tags = tags
 		}
+		out = append(out, n)
 	}
-	if err := rows.Err(); err != nil {
-		return n, fmt.Errorf("annotation %s: %w", id, err)
-	}
-	return n, nil
+	return out, rows.Err()
 }
 
 // AddKeys records keys, keeping a held key's first FirstSeen.

@@ -1,6 +1,7 @@
 package clickhouse
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"net/netip"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -184,7 +186,8 @@ func TestMigrateFromSchema1(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Annotate(ctx, store.Annotation{AssetID: "a1", Approved: true, Site: "lab"}); err != nil {
+	if err := db.insert(ctx, "v1 annotation", "annotations", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated, ver", 1,
+		func(int) []any { return []any{"a1", uint8(1), t0, "", "lab", "", "", []string{}, t0, uint64(1)} }); err != nil {
 		t.Fatal(err)
 	}
 	for i, want := range []int{Latest() - 1, 0} {
@@ -203,5 +206,17 @@ func TestMigrateFromSchema1(t *testing.T) {
 	}
 	if list, err := db.Assets(ctx, store.AssetFilter{States: []string{store.StateMissing}, Vendor: "cisco"}); err != nil || len(list) != 1 {
 		t.Errorf("migrated asset not listed: %d %v", len(list), err)
+	}
+	// Its JSON, and its annotation's, are stored: listed as Assets lists it.
+	wantJSON, _ := json.Marshal(&want.Record)
+	var listed [][]byte
+	if err := db.AssetsJSON(ctx, store.AssetFilter{}, func(b []byte) error { listed = append(listed, slices.Clone(b)); return nil }); err != nil || len(listed) != 1 || !bytes.Equal(listed[0], wantJSON) {
+		t.Errorf("migrated asset as JSON: %s (%v), want %s", listed, err, wantJSON)
+	}
+	for _, table := range []string{"assets", "annotations"} {
+		var n uint64
+		if err := db.conn.QueryRow(ctx, db.q(`SELECT count() FROM (SELECT json_rev FROM {db}.`+table+` FINAL) WHERE json_rev != ?`), listingRev).Scan(&n); err != nil || n != 0 {
+			t.Errorf("%d %s without their JSON after the migration (%v)", n, table, err)
+		}
 	}
 }

@@ -395,6 +395,31 @@ func (d *dec) str() (string, error) {
 	return s, nil
 }
 
+// span is one struct field's value within a blob.
+type span struct {
+	name       string
+	start, end int
+}
+
+// next reads a struct's next (name, length, value) triple: the name and
+// where the value lies. An empty name ends the struct.
+func (d *dec) next() (span, error) {
+	name, err := d.str()
+	if err != nil || name == "" {
+		return span{}, err
+	}
+	l, err := d.uvarint()
+	if err != nil {
+		return span{}, err
+	}
+	if l > uint64(len(d.s)-d.i) {
+		return span{}, errBlob
+	}
+	sp := span{name, d.i, d.i + int(l)}
+	d.i = sp.end
+	return sp, nil
+}
+
 // count reads an element count, bounded by the bytes left (every element
 // takes at least one byte) so a corrupt count cannot allocate much.
 func (d *dec) count() (int, error) {
