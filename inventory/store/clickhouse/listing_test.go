@@ -321,3 +321,37 @@ func TestAssetsJSONMatchesAssets(t *testing.T) {
 		t.Errorf("after a writer error: %v, %d records", err, calls)
 	}
 }
+
+// The cursor finds each asked ID's annotation, nil for the others, over
+// IDs that skip, meet and pass the annotations', and stops at the end.
+func TestAnnotationCursor(t *testing.T) {
+	stored := []string{"b", "d", "e", "h"}
+	i, calls := 0, 0
+	c := annotationCursor{next: func(a *storedAnnotation) (bool, error) {
+		calls++
+		if i == len(stored) {
+			return false, nil
+		}
+		*a = storedAnnotation{id: stored[i], json: "j" + stored[i]}
+		i++
+		return true, nil
+	}}
+	for _, tc := range []struct{ id, want string }{{"a", ""}, {"b", "jb"}, {"c", ""}, {"e", "je"}, {"f", ""}, {"h", "jh"}, {"i", ""}, {"j", ""}} {
+		a, err := c.get(tc.id)
+		got := ""
+		if a != nil {
+			got = a.json
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("get(%s) = %q, %v; want %q", tc.id, got, err, tc.want)
+		}
+	}
+	if calls != len(stored)+1 {
+		t.Errorf("read %d times, want each annotation once and the end once", calls)
+	}
+	bad := fmt.Errorf("broken")
+	c = annotationCursor{next: func(*storedAnnotation) (bool, error) { return false, bad }}
+	if _, err := c.get("a"); err != bad {
+		t.Errorf("a read error: %v", err)
+	}
+}
