@@ -305,6 +305,11 @@ type dec struct {
 }
 
 func (d *dec) bytes(s string) []byte {
+	if len(s) == 0 {
+		// Written, so not nil (a nil slice is a zero field, left out):
+		// empty, wherever the arena stands.
+		return []byte{}
+	}
 	if d.arena == nil || len(s) > 256 {
 		return []byte(s)
 	}
