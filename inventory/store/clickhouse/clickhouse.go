@@ -476,7 +476,10 @@ func (d *DB) AppendObservations(ctx context.Context, obs []store.Observation) er
 
 // Observations lists observations of a sweep and/or asset, by ID.
 func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store.Observation, error) {
-	q := `SELECT id, sweep_id, asset_id, time, source, scanner, data FROM {db}.observations FINAL WHERE 1 = 1`
+	// Not FINAL, which reads every column of every row to merge them:
+	// the filters read their own columns first, and a replayed row (the
+	// same ID, the same content) is dropped by LIMIT 1 BY.
+	q := `SELECT id, sweep_id, asset_id, time, source, scanner, data FROM {db}.observations WHERE 1 = 1`
 	var args []any
 	if sweepID != "" {
 		q += ` AND sweep_id = ?`
@@ -486,7 +489,7 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 		q += ` AND asset_id = ?`
 		args = append(args, assetID)
 	}
-	rows, err := d.conn.Query(ctx, d.q(q+` ORDER BY id`), args...)
+	rows, err := d.conn.Query(ctx, d.q(q+` ORDER BY id LIMIT 1 BY id`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list observations: %w", err)
 	}
@@ -1075,7 +1078,9 @@ func (d *DB) AppendEvents(ctx context.Context, es []store.Event) error {
 
 // Events lists events, oldest first.
 func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, error) {
-	q := `SELECT id, time, sweep_id, seq, asset_id, type, field, old, new, actor FROM {db}.events FINAL WHERE 1 = 1`
+	// Not FINAL (see Observations): events never change, and a replayed
+	// one is dropped by LIMIT 1 BY.
+	q := `SELECT id, time, sweep_id, seq, asset_id, type, field, old, new, actor FROM {db}.events WHERE 1 = 1`
 	var args []any
 	if f.AssetID != "" {
 		q += ` AND asset_id = ?`
@@ -1089,7 +1094,7 @@ func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, er
 		q += ` AND has(?, type)`
 		args = append(args, f.Types)
 	}
-	q += ` ORDER BY time, seq, id`
+	q += ` ORDER BY time, seq, id LIMIT 1 BY id`
 	if f.Limit > 0 {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
