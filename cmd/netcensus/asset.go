@@ -212,13 +212,13 @@ func newExplainCmd(a *app) *cobra.Command {
 // showAssets prints the given assets after an action.
 func (a *app) showAssets(ctx context.Context, inv *inventory.Inventory, format string, ids ...string) error {
 	if len(ids) == 0 {
-		return a.writeAssets(format, nil)
+		w, err := exporters.NewAssetWriter(format, a.stdout)
+		if err != nil {
+			return usageError{err}
+		}
+		return w.Close() // an empty list
 	}
-	as, err := inv.Store().Assets(ctx, store.AssetFilter{IDs: ids, IncludeMerged: true})
-	if err != nil {
-		return err
-	}
-	return a.writeAssets(format, as)
+	return a.listAssets(ctx, inv.Store(), store.AssetFilter{IDs: ids, IncludeMerged: true}, format)
 }
 
 func newApproveCmd(a *app) *cobra.Command {

@@ -343,6 +343,14 @@ type JSONLister interface {
 	AssetsJSON(ctx context.Context, f AssetFilter, fn func(js []byte) error) error
 }
 
+// AssetStreamer is a Store that hands out a listing's assets as it reads
+// them, in Assets' order, instead of building the whole list first:
+// ClickHouse. fn gets each asset Assets(f) would list; the asset is
+// valid only during the call.
+type AssetStreamer interface {
+	EachAsset(ctx context.Context, f AssetFilter, fn func(*Asset) error) error
+}
+
 // Second truncates t to the second, in UTC: what every store keeps.
 func Second(t time.Time) time.Time {
 	if t.IsZero() {

@@ -91,6 +91,9 @@ type DB struct {
 	// blob writes and reads store.Asset blobs (codec.go).
 	blob *codec
 
+	// opened is the schema version Open found.
+	opened int
+
 	mu  sync.Mutex
 	ver uint64 // last version handed out
 }
@@ -124,7 +127,7 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 		conn.Close()
 		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
 	}
-	if _, err := d.check(ctx); err != nil {
+	if d.opened, err = d.check(ctx); err != nil {
 		conn.Close()
 		return nil, err
 	}
@@ -259,6 +262,9 @@ func (d *DB) check(ctx context.Context) (int, error) {
 
 // Migrate creates the database if needed and applies the missing steps.
 func (d *DB) Migrate(ctx context.Context) (int, error) {
+	if d.opened == len(migrations) {
+		return 0, nil // Open found it current: every command opens, then migrates
+	}
 	return d.migrate(ctx, len(migrations))
 }
 
@@ -639,9 +645,9 @@ func asIs(n store.Annotation) (store.Annotation, error) { return n, nil }
 // applied after FINAL) with their annotations, by ID. The annotations are
 // read by a second query at the same time and joined here: ClickHouse's
 // join and ORDER BY over the record blobs cost seconds at 100,000 assets.
-func (d *DB) assets(ctx context.Context, where string, args []any, annIDs []string) ([]store.Asset, error) {
+func (d *DB) assets(ctx context.Context, w rowsWhere, annIDs []string) ([]store.Asset, error) {
 	annotations := annotationsSoon(ctx, d, annIDs, asIs)
-	out, err := d.scanAssets(ctx, where, args)
+	out, err := d.scanAssets(ctx, w)
 	ann, annErr := annotations()
 	if err != nil {
 		return nil, err
@@ -684,8 +690,8 @@ func applyAnnotation(r *record.Asset, n store.Annotation) {
 
 // scanAssets reads the assets matching where, in the order the server
 // sends them (FINAL: by ID): the blobs, then decodes them in parallel.
-func (d *DB) scanAssets(ctx context.Context, where string, args []any) ([]store.Asset, error) {
-	_, blobs, err := d.scanBlobs(ctx, where, args)
+func (d *DB) scanAssets(ctx context.Context, w rowsWhere) ([]store.Asset, error) {
+	_, blobs, err := d.scanBlobs(ctx, w)
 	if err != nil {
 		return nil, err
 	}
@@ -720,8 +726,8 @@ func (d *DB) scanAssets(ctx context.Context, where string, args []any) ([]store.
 
 // scanBlobs reads the IDs and record blobs of the assets matching where,
 // in the order the server sends them (FINAL: by ID).
-func (d *DB) scanBlobs(ctx context.Context, where string, args []any) (ids, blobs []string, err error) {
-	err = d.streamBlobs(ctx, where, args, func(id, blob string) error {
+func (d *DB) scanBlobs(ctx context.Context, w rowsWhere) (ids, blobs []string, err error) {
+	err = d.streamBlobs(ctx, w, func(id, blob string) error {
 		ids = append(ids, id)
 		blobs = append(blobs, blob)
 		return nil
@@ -732,13 +738,12 @@ func (d *DB) scanBlobs(ctx context.Context, where string, args []any) (ids, blob
 // streamBlobs hands fn the ID and record blob of each asset matching
 // where, as the server sends them: by ID, the order of FINAL's merge (one
 // thread, so in every ClickHouse release).
-func (d *DB) streamBlobs(ctx context.Context, where string, args []any, fn func(id, blob string) error) error {
+func (d *DB) streamBlobs(ctx context.Context, w rowsWhere, fn func(id, blob string) error) error {
 	// Small blocks: the driver grows a block's string buffer row by row,
 	// copying it over and over when the block is large.
 	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": blobBlockRows, "max_threads": 1}))
-	rows, err := d.conn.Query(ctx, d.q(`SELECT id, `+pieces("data", 1, blobPieces)+`
-		FROM (SELECT data, id, state, vendor, mac_vendor, device_type, last_seen, json_rev FROM {db}.assets FINAL)
-		WHERE `+where), args...)
+	from, args := w.from("data, id, state, vendor, mac_vendor, device_type, last_seen, json_rev")
+	rows, err := d.conn.Query(ctx, d.q(`SELECT id, `+pieces("data", 1, blobPieces)+` FROM `+from), args...)
 	if err != nil {
 		return err
 	}
@@ -777,7 +782,7 @@ func (d *DB) decodeAssets(blobs []string, out []store.Asset) error {
 
 // Asset returns one asset.
 func (d *DB) Asset(ctx context.Context, id string) (store.Asset, error) {
-	out, err := d.assets(ctx, `id = ?`, []any{id}, []string{id})
+	out, err := d.assets(ctx, rowsWhere{key: `id = ?`, keyArgs: []any{id}}, []string{id})
 	if err != nil {
 		return store.Asset{}, fmt.Errorf("asset %s: %w", id, err)
 	}
@@ -800,10 +805,42 @@ const maxBound = 1000
 // assetQuery is a listing's filter as a WHERE clause over the assets
 // table, and what is left to filter here: IDs past maxBound (want).
 type assetQuery struct {
-	where  string
-	args   []any
+	rowsWhere
 	want   map[string]bool
 	annIDs []string
+}
+
+// rowsWhere picks rows of the assets table: conditions on the key (id),
+// applied inside FINAL, where they pick the index ranges to read (and mean
+// the same before and after the merge), and the others, applied after.
+type rowsWhere struct {
+	key     string // "": none
+	keyArgs []any
+	where   string // "": none
+	args    []any
+}
+
+// from is the subquery reading cols of the rows w picks, and its
+// arguments in order.
+func (w rowsWhere) from(cols string) (string, []any) {
+	q := `(SELECT ` + cols + ` FROM {db}.assets FINAL`
+	if w.key != "" {
+		q += ` WHERE ` + w.key
+	}
+	q += `)`
+	if w.where != "" {
+		q += ` WHERE ` + w.where
+	}
+	return q, append(slices.Clip(w.keyArgs), w.args...)
+}
+
+// andKey adds a condition on the key.
+func (w rowsWhere) andKey(cond string, args ...any) rowsWhere {
+	if w.key != "" {
+		cond = w.key + ` AND ` + cond
+	}
+	w.key, w.keyArgs = cond, append(slices.Clip(w.keyArgs), args...)
+	return w
 }
 
 func newAssetQuery(f store.AssetFilter) assetQuery {
@@ -811,6 +848,7 @@ func newAssetQuery(f store.AssetFilter) assetQuery {
 	var args []any
 	var want map[string]bool
 	var annIDs []string
+	var key rowsWhere
 	switch {
 	case len(f.IDs) > maxBound:
 		want = make(map[string]bool, len(f.IDs))
@@ -818,8 +856,7 @@ func newAssetQuery(f store.AssetFilter) assetQuery {
 			want[id] = true
 		}
 	case len(f.IDs) > 0:
-		where += ` AND id IN (SELECT arrayJoin(?))`
-		args = append(args, f.IDs)
+		key = key.andKey(`id IN (SELECT arrayJoin(?))`, f.IDs)
 		annIDs = f.IDs
 	}
 	if len(f.States) > 0 {
@@ -841,13 +878,14 @@ func newAssetQuery(f store.AssetFilter) assetQuery {
 		where += ` AND last_seen >= ?`
 		args = append(args, ts(f.SeenSince))
 	}
-	return assetQuery{where: where, args: args, want: want, annIDs: annIDs}
+	key.where, key.args = where, args
+	return assetQuery{rowsWhere: key, want: want, annIDs: annIDs}
 }
 
 // Assets lists assets matching f, by ID.
 func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
 	q := newAssetQuery(f)
-	all, err := d.assets(ctx, q.where, q.args, q.annIDs)
+	all, err := d.assets(ctx, q.rowsWhere, q.annIDs)
 	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)
 	}
@@ -855,19 +893,20 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 		return all, nil
 	}
 	out := all[:0]
-	for _, a := range all {
-		if q.want != nil && !q.want[a.Record.AssetID] {
-			continue
+	for i := range all {
+		if keep(&all[i], q, f) {
+			out = append(out, all[i])
 		}
-		if f.Subnet.IsValid() && !store.InSubnet(f.Subnet, &a.Record) {
-			continue
-		}
-		if f.Unapproved && *a.Record.Approved {
-			continue
-		}
-		out = append(out, a)
 	}
 	return out, nil
+}
+
+// keep is whether a listing keeps an annotated asset: the filters the
+// query could not apply.
+func keep(a *store.Asset, q assetQuery, f store.AssetFilter) bool {
+	return (q.want == nil || q.want[a.Record.AssetID]) &&
+		(!f.Subnet.IsValid() || store.InSubnet(f.Subnet, &a.Record)) &&
+		!(f.Unapproved && *a.Record.Approved)
 }
 
 // Annotate upserts an annotation.

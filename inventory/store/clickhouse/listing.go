@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"reflect"
-	"slices"
 	"strings"
 
 	ch "github.com/ClickHouse/clickhouse-go/v2"
@@ -280,7 +279,7 @@ func (d *DB) listJSON(ctx context.Context, f store.AssetFilter, fn func([]byte) 
 	if err != nil {
 		return fmt.Errorf("annotations: %w", err)
 	}
-	return d.streamBlobs(ctx, q.where+` AND id >= ?`, append(slices.Clone(q.args), from), func(id, blob string) error {
+	return d.streamBlobs(ctx, q.andKey(`id >= ?`, from), func(id, blob string) error {
 		n, ok := ann[id]
 		if !ok {
 			n.json = unannotated
@@ -329,9 +328,9 @@ func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn f
 		a.approved = approved != 0
 		return true, err
 	}}
+	from, args := q.from("id, json_head, json_tail, json_rev, state, vendor, mac_vendor, device_type, last_seen")
 	rows, err := d.conn.Query(ctx, d.q(fmt.Sprintf(`SELECT id, toFixedString(substring(json_head, 1, %d), %[1]d), %s,
-		json_tail, json_rev = %d FROM (SELECT id, json_head, json_tail, json_rev, state, vendor, mac_vendor, device_type,
-		last_seen FROM {db}.assets FINAL) WHERE %s`, listingWidth, pieces("json_head", listingWidth+1, listingPieces), listingRev, q.where)), q.args...)
+		json_tail, json_rev = %d FROM %s`, listingWidth, pieces("json_head", listingWidth+1, listingPieces), listingRev, from)), args...)
 	if err != nil {
 		return "", err
 	}
@@ -442,7 +441,7 @@ func (d *DB) refreshListings(ctx context.Context) error {
 		batch = batch[:0]
 		return err
 	}
-	err := d.streamBlobs(ctx, fmt.Sprintf(`json_rev != %d`, listingRev), nil, func(_, blob string) error {
+	err := d.streamBlobs(ctx, rowsWhere{where: fmt.Sprintf(`json_rev != %d`, listingRev)}, func(_, blob string) error {
 		var a store.Asset
 		if err := d.blob.decode(blob, reflect.ValueOf(&a).Elem(), nil); err != nil {
 			return fmt.Errorf("asset blob: %w", err)

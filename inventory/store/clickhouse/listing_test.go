@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -193,8 +194,9 @@ func TestListingShape(t *testing.T) {
 	}
 }
 
-// AssetsJSON lists, record for record and in order, what Assets lists,
-// through every filter, against the real server: rows with their JSON
+// AssetsJSON lists, record for record and in order, what Assets lists
+// (and EachAsset the same assets), through every filter, against the real
+// server: rows with their JSON
 // stored, and rows whose stored JSON another revision wrote (listed from
 // their blobs).
 func TestAssetsJSONMatchesAssets(t *testing.T) {
@@ -249,6 +251,16 @@ func TestAssetsJSONMatchesAssets(t *testing.T) {
 					t.Fatal(err)
 				}
 				want = append(want, b)
+			}
+			var each []store.Asset
+			if err := st.EachAsset(ctx, f, func(a *store.Asset) error {
+				each = append(each, *a)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(each, list) {
+				t.Errorf("%s: filter %+v: EachAsset listed %d assets, not the %d Assets lists", phase, f, len(each), len(list))
 			}
 			var got [][]byte
 			if err := st.AssetsJSON(ctx, f, func(b []byte) error {
@@ -317,8 +329,12 @@ func TestAssetsJSONMatchesAssets(t *testing.T) {
 	// A writer's error stops the listing and comes back.
 	stop := fmt.Errorf("stop")
 	calls := 0
-	if err := st.AssetsJSON(ctx, store.AssetFilter{}, func([]byte) error { calls++; return stop }); err == nil || calls != 1 {
+	if err := st.AssetsJSON(ctx, store.AssetFilter{}, func([]byte) error { calls++; return stop }); !errors.Is(err, stop) || calls != 1 {
 		t.Errorf("after a writer error: %v, %d records", err, calls)
+	}
+	calls = 0
+	if err := st.EachAsset(ctx, store.AssetFilter{}, func(*store.Asset) error { calls++; return stop }); !errors.Is(err, stop) || calls != 1 {
+		t.Errorf("EachAsset after a writer error: %v, %d assets", err, calls)
 	}
 }
 
