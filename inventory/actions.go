@@ -13,37 +13,56 @@ import (
 
 // Approve marks assets approved (known, allowed). Already approved assets
 // are left as they are. With no IDs and all true, every current asset
-// (not retired, not merged) is approved: a baseline.
+// (not retired, not merged) is approved: a baseline. An unknown ID
+// approves nothing. The assets are read in one listing and annotated in
+// one write: a baseline of 100,000 assets is three queries, not 300,000.
 func (inv *Inventory) Approve(ctx context.Context, actor string, all bool, ids ...string) ([]string, error) {
+	var as []store.Asset
+	var err error
 	if all {
-		as, err := inv.st.Assets(ctx, store.AssetFilter{Unapproved: true, States: []string{store.StateNew, store.StateActive, store.StateMissing, store.StateReturned}})
-		if err != nil {
-			return nil, err
+		as, err = inv.st.Assets(ctx, store.AssetFilter{Unapproved: true, States: []string{store.StateNew, store.StateActive, store.StateMissing, store.StateReturned}})
+	} else if len(ids) > 0 {
+		as, err = inv.st.Assets(ctx, store.AssetFilter{IDs: ids, IncludeMerged: true})
+	}
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*record.Asset, len(as))
+	for i := range as {
+		byID[as[i].Record.AssetID] = &as[i].Record
+	}
+	for _, id := range ids {
+		if byID[id] == nil {
+			return nil, fmt.Errorf("asset %s: %w", id, store.ErrNotFound)
 		}
-		for _, a := range as {
-			ids = append(ids, a.Record.AssetID)
+	}
+	if all {
+		for i := range as {
+			ids = append(ids, as[i].Record.AssetID)
 		}
 	}
 	at := inv.now()
 	ev := actionEvents(actor, at)
 	var done []string
+	var ns []store.Annotation
 	for _, id := range ids {
-		if _, err := inv.st.Asset(ctx, id); err != nil {
-			return done, err
-		}
-		n, err := inv.st.Annotation(ctx, id)
-		if err != nil {
-			return done, err
-		}
-		if n.Approved {
+		r := byID[id]
+		if r.Approved != nil && *r.Approved {
 			continue
 		}
-		n.Approved, n.ApprovedAt, n.ApprovedBy, n.Updated = true, at, actor, at
-		if err := inv.st.Annotate(ctx, n); err != nil {
-			return done, err
-		}
+		yes := true
+		r.Approved = &yes // an ID given twice is approved once
+		// The listing carries the annotation's fields; approving keeps them.
+		ns = append(ns, store.Annotation{AssetID: id, Approved: true, ApprovedAt: at, ApprovedBy: actor,
+			Site: r.Site, Role: r.Role, Owner: r.Owner, Tags: r.Tags, Updated: at})
 		ev.add(id, store.EventApproved, "approved", "false", "true")
 		done = append(done, id)
+	}
+	if len(ns) == 0 {
+		return nil, nil
+	}
+	if err := inv.st.Annotate(ctx, ns...); err != nil {
+		return nil, err
 	}
 	return done, inv.st.AppendEvents(ctx, ev.list)
 }

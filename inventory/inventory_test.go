@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/netip"
@@ -252,6 +253,41 @@ func TestPeopleFieldsKept(t *testing.T) {
 	evs, _ := inv.st.Events(t.Context(), store.EventFilter{AssetID: id, Types: []string{store.EventSet, store.EventApproved}})
 	if got := kinds(evs); !reflect.DeepEqual(got, []string{"set:site", "set:owner", "set:tags", "approved:approved"}) {
 		t.Errorf("people's events %v", got)
+	}
+}
+
+// Approve reads the assets once and writes every annotation at once: an
+// unknown ID approves nothing, an ID given twice is approved once, and
+// approving keeps what people set and records who approved, when.
+func TestApproveBatch(t *testing.T) {
+	inv := newInv(t, Config{MissingAfterSweeps: 1})
+	ingest(t, inv, sweep(t0, false, arp("192.0.2.10", macA), arp("192.0.2.11", macB)))
+	as, _ := inv.st.Assets(t.Context(), store.AssetFilter{})
+	a, b := as[0].Record.AssetID, as[1].Record.AssetID
+	owner := "ops"
+	if err := inv.Set(t.Context(), "ana", a, Changes{Owner: &owner, Tags: []string{"core"}}); err != nil {
+		t.Fatal(err)
+	}
+	if done, err := inv.Approve(t.Context(), "bob", false, a, "no-such-asset"); !errors.Is(err, store.ErrNotFound) || done != nil {
+		t.Fatalf("an unknown ID: %v %v", done, err)
+	}
+	if un, _ := inv.st.Assets(t.Context(), store.AssetFilter{Unapproved: true}); len(un) != 2 {
+		t.Fatalf("an unknown ID approved %d assets", 2-len(un))
+	}
+	done, err := inv.Approve(t.Context(), "bob", false, a, b, a)
+	if err != nil || !reflect.DeepEqual(done, []string{a, b}) {
+		t.Fatalf("approve a, b, a: %v %v", done, err)
+	}
+	n, err := inv.st.Annotation(t.Context(), a)
+	if err != nil || !n.Approved || n.ApprovedBy != "bob" || !n.ApprovedAt.Equal(store.Second(inv.now())) || n.Owner != "ops" || !reflect.DeepEqual(n.Tags, []string{"core"}) {
+		t.Errorf("annotation after approving: %+v %v", n, err)
+	}
+	evs, _ := inv.st.Events(t.Context(), store.EventFilter{Types: []string{store.EventApproved}})
+	if len(evs) != 2 {
+		t.Errorf("%d approval events, want 2", len(evs))
+	}
+	if done, err := inv.Approve(t.Context(), "bob", true); err != nil || len(done) != 0 {
+		t.Errorf("approve --all-current with everything approved: %v %v", done, err)
 	}
 }
 

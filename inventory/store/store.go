@@ -285,8 +285,9 @@ type Store interface {
 	// Assets lists assets in ID order.
 	Assets(ctx context.Context, f AssetFilter) ([]Asset, error)
 
-	// Annotate inserts or replaces what people say about an asset.
-	Annotate(ctx context.Context, a Annotation) error
+	// Annotate inserts or replaces what people say about assets, in one
+	// write however many.
+	Annotate(ctx context.Context, ns ...Annotation) error
 	// Annotation returns an asset's annotation, or a zero one (with
 	// AssetID set) when there is none.
 	Annotation(ctx context.Context, assetID string) (Annotation, error)

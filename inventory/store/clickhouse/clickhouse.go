@@ -909,9 +909,13 @@ func keep(a *store.Asset, q assetQuery, f store.AssetFilter) bool {
 		!(f.Unapproved && *a.Record.Approved)
 }
 
-// Annotate upserts an annotation.
-func (d *DB) Annotate(ctx context.Context, n store.Annotation) error {
-	return d.putAnnotations(ctx, "annotation "+n.AssetID, []store.Annotation{n})
+// Annotate upserts annotations, in one insert.
+func (d *DB) Annotate(ctx context.Context, ns ...store.Annotation) error {
+	what := "annotations"
+	if len(ns) == 1 {
+		what = "annotation " + ns[0].AssetID
+	}
+	return d.putAnnotations(ctx, what, ns)
 }
 
 // putAnnotations upserts annotations, each with its fields' JSON as a

@@ -532,19 +532,33 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 }
 
 // Annotate upserts an annotation.
-func (d *DB) Annotate(ctx context.Context, n store.Annotation) error {
-	tags, err := json.Marshal(n.Tags)
+func (d *DB) Annotate(ctx context.Context, ns ...store.Annotation) error {
+	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("annotate %s: %w", n.AssetID, err)
+		return fmt.Errorf("annotate: %w", err)
 	}
-	if n.Tags == nil {
-		tags = []byte("")
-	}
-	_, err = d.db.ExecContext(ctx, `INSERT OR REPLACE INTO annotations (asset_id, approved, approved_at, approved_by,
-		site, role, owner, tags, updated) VALUES (?,?,?,?,?,?,?,?,?)`,
-		n.AssetID, b2i(n.Approved), unix(n.ApprovedAt), n.ApprovedBy, n.Site, n.Role, n.Owner, string(tags), unix(n.Updated))
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO annotations (asset_id, approved, approved_at, approved_by,
+		site, role, owner, tags, updated) VALUES (?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
-		return fmt.Errorf("annotate %s: %w", n.AssetID, err)
+		return fmt.Errorf("annotate: %w", err)
+	}
+	defer st.Close()
+	for _, n := range ns {
+		tags, err := json.Marshal(n.Tags)
+		if err != nil {
+			return fmt.Errorf("annotate %s: %w", n.AssetID, err)
+		}
+		if n.Tags == nil {
+			tags = []byte("")
+		}
+		if _, err := st.ExecContext(ctx, n.AssetID, b2i(n.Approved), unix(n.ApprovedAt), n.ApprovedBy, n.Site, n.Role, n.Owner,
+			string(tags), unix(n.Updated)); err != nil {
+			return fmt.Errorf("annotate %s: %w", n.AssetID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("annotate: %w", err)
 	}
 	return nil
 }

@@ -193,6 +193,14 @@ func testAssets(t *testing.T, s store.Store) {
 	if n.ApprovedBy != "ana" || !n.ApprovedAt.Equal(store.Second(t0)) {
 		t.Errorf("annotation %+v", n)
 	}
+	// Several at once, each stored; none, nothing.
+	must(t, s.Annotate(ctx(t), store.Annotation{AssetID: "m1", Site: "x"}, store.Annotation{AssetID: "m2", Approved: true, Tags: []string{"t"}}))
+	must(t, s.Annotate(ctx(t)))
+	for id, want := range map[string]store.Annotation{"m1": {AssetID: "m1", Site: "x"}, "m2": {AssetID: "m2", Approved: true, Tags: []string{"t"}}} {
+		if n, err := s.Annotation(ctx(t), id); err != nil || !reflect.DeepEqual(n, want) {
+			t.Errorf("annotation %s written with another: %+v %v", id, n, err)
+		}
+	}
 	if n, err := s.Annotation(ctx(t), "none"); err != nil || n.Approved || n.AssetID != "none" {
 		t.Errorf("absent annotation: %+v %v", n, err)
 	}
