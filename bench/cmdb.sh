@@ -5,6 +5,7 @@
 #   bash bench/cmdb.sh [--assets 10000] [--software 800] [--samples 20]
 #                      [--observations 1000000] [--memlimit 850MiB]
 #                      [--store clickhouse://127.0.0.1:9000/bench] [--list 100000]
+#                      [--annotated 10]
 #
 # No ClickHouse at hand? `go run ./bench/cmdb -mode chserver` runs a
 # private one (the tests' set-up, own ports and temporary data) and prints
@@ -18,11 +19,13 @@
 #    at least 500,000 rows/s; user and password from env
 #    NETCENSUS_CLICKHOUSE_USER / NETCENSUS_CLICKHOUSE_PASSWORD).
 # 2. Listing (what `netcensus assets` does): a sweep of LIST assets (one
-#    interface each, 10% annotated) stored, then every asset listed with its
-#    annotation, several times; prints the median (target on ClickHouse: at
-#    most 300 ms for 100,000). SQLite always; with --store, ClickHouse too,
-#    in the database named like --store's with "_assets" appended, and
-#    then the whole `netcensus assets -o jsonl` command over it, 7 times.
+#    interface each, ANNOTATED percent of them annotated) stored, then
+#    every asset listed with its annotation, several times; prints the
+#    median. SQLite always; with --store, ClickHouse too, in the database
+#    named like --store's with "_assets" appended, and then the whole
+#    command as a user runs it over it, 7 times each: `netcensus assets`
+#    as JSON lines (what it writes to a pipe; target on ClickHouse: at
+#    most 300 ms for 100,000), CSV and a table.
 # 3. Identity: OBSERVATIONS sightings of OBSERVATIONS/2.5 devices (ARP,
 #    SNMP, mDNS, passive) resolved from nothing (a first sweep), and against
 #    the assets a CMDB holds for those devices (every later sweep), each in
@@ -32,7 +35,7 @@
 #    high-water mark, and /usr/bin/time's when installed.
 set -euo pipefail
 
-assets=10000 software=800 samples=20 observations=1000000 memlimit=850MiB store= list=100000
+assets=10000 software=800 samples=20 observations=1000000 memlimit=850MiB store= list=100000 annotated=10
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--assets) assets=$2; shift 2 ;;
@@ -42,7 +45,8 @@ while [ $# -gt 0 ]; do
 	--memlimit) memlimit=$2; shift 2 ;;
 	--store) store=$2; shift 2 ;;
 	--list) list=$2; shift 2 ;;
-	*) echo "usage: $0 [--assets N] [--software N] [--samples N] [--observations N] [--memlimit SIZE] [--store clickhouse://HOST:PORT/DB] [--list N]" >&2; exit 2 ;;
+	--annotated) annotated=$2; shift 2 ;;
+	*) echo "usage: $0 [--assets N] [--software N] [--samples N] [--observations N] [--memlimit SIZE] [--store clickhouse://HOST:PORT/DB] [--list N] [--annotated PCT]" >&2; exit 2 ;;
 	esac
 done
 
@@ -66,18 +70,20 @@ if [ -n "$store" ]; then
 	timed "$bin/cmdb" -mode ingest -store "$store" -assets "$assets" -software "$software" -samples "$samples"
 fi
 echo "== listing $list assets (SQLite)"
-timed "$bin/cmdb" -mode assets -assets "$list" -software 0 -samples 2
+timed "$bin/cmdb" -mode assets -assets "$list" -software 0 -samples 2 -annotated "$annotated"
 if [ -n "$store" ]; then
 	echo "== listing $list assets (ClickHouse ${store}_assets)"
-	timed "$bin/cmdb" -mode assets -store "${store}_assets" -assets "$list" -software 0 -samples 2
+	timed "$bin/cmdb" -mode assets -store "${store}_assets" -assets "$list" -software 0 -samples 2 -annotated "$annotated"
 	# The whole command, as a user runs it: process start, connection,
-	# listing, JSON lines written (target: at most 300 ms).
+	# listing, output written (JSON lines: at most 300 ms).
 	go build -o "$bin/netcensus" ./cmd/netcensus
-	echo "== netcensus assets -o jsonl over those $list assets (7 runs, seconds)"
-	for _ in 1 2 3 4 5 6 7; do
-		TIMEFORMAT=%R
-		{ time "$bin/netcensus" --store "${store}_assets" assets -o jsonl >/dev/null 2>&1; } 2>&1
-	done | sort -n | awk '{a[NR] = $1} END {printf "  median %ss, min %ss, max %ss\n", a[4], a[1], a[7]}'
+	for format in jsonl csv table; do
+		echo "== netcensus assets -o $format over those $list assets (7 runs, seconds)"
+		for _ in 1 2 3 4 5 6 7; do
+			TIMEFORMAT=%R
+			{ time "$bin/netcensus" --store "${store}_assets" assets -o "$format" >/dev/null 2>&1; } 2>&1
+		done | sort -n | awk '{a[NR] = $1} END {printf "  median %ss, min %ss, max %ss\n", a[4], a[1], a[7]}'
+	done
 fi
 for known in false true; do
 	echo "== identity: $observations observations, against stored assets: $known (default GC)"

@@ -51,14 +51,15 @@ func listing(dir, dsn string, n, nsw, nsamp, pct, runs int) error {
 		if err != nil {
 			return err
 		}
+		var ns []store.Annotation
 		for i := range all {
 			if pct > 0 && i%100 < pct {
-				a := all[i].Record.AssetID
-				if err := db.Annotate(ctx, store.Annotation{AssetID: a, Approved: i%2 == 0, Site: "dc-1", Owner: "netops",
-					Tags: []string{"bench"}, Updated: now}); err != nil {
-					return err
-				}
+				ns = append(ns, store.Annotation{AssetID: all[i].Record.AssetID, Approved: i%2 == 0, Site: "dc-1", Owner: "netops",
+					Tags: []string{"bench"}, Updated: now})
 			}
+		}
+		if err := db.Annotate(ctx, ns...); err != nil {
+			return err
 		}
 	}
 	var times []time.Duration
