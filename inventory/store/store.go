@@ -345,9 +345,10 @@ type JSONLister interface {
 }
 
 // AssetStreamer is a Store that hands out a listing's assets as it reads
-// them, in Assets' order, instead of building the whole list first:
-// ClickHouse. fn gets each asset Assets(f) would list; the asset is
-// valid only during the call.
+// them, instead of building the whole list first: ClickHouse. fn gets
+// each asset Assets(f) would list, in Assets' order where the store reads
+// in it (a ClickHouse cluster's shards interleave); the asset is valid
+// only during the call.
 type AssetStreamer interface {
 	EachAsset(ctx context.Context, f AssetFilter, fn func(*Asset) error) error
 }

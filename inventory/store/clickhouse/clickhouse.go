@@ -93,6 +93,9 @@ type DB struct {
 
 	// opened is the schema version Open found.
 	opened int
+	// distributed: the assets table is a cluster's Distributed table,
+	// whose rows come from the shards interleaved, not by ID.
+	distributed bool
 
 	mu  sync.Mutex
 	ver uint64 // last version handed out
@@ -224,17 +227,21 @@ func Latest() int { return len(migrations) }
 // newer schema; it changes nothing.
 func (d *DB) check(ctx context.Context) (int, error) {
 	var tables []string
-	rows, err := d.conn.Query(ctx, `SELECT name FROM system.tables WHERE database = ?`, d.name)
+	rows, err := d.conn.Query(ctx, `SELECT name, engine FROM system.tables WHERE database = ?`, d.name)
 	if err != nil {
 		return 0, fmt.Errorf("clickhouse %s/%s: list tables: %w", d.addr, d.name, err)
 	}
 	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
+		var n, engine string
+		if err := rows.Scan(&n, &engine); err != nil {
 			rows.Close()
 			return 0, fmt.Errorf("clickhouse %s/%s: list tables: %w", d.addr, d.name, err)
 		}
 		tables = append(tables, n)
+		if n == "assets" {
+			// A cluster's shards interleave their rows (README).
+			d.distributed = engine == "Distributed"
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

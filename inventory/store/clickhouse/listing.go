@@ -259,7 +259,8 @@ func (d *DB) listJSON(ctx context.Context, f store.AssetFilter, fn func([]byte) 
 		return err
 	}
 	var buf []byte
-	from, err := d.listStored(ctx, q, f.Unapproved, func(id string, first []byte, rest []string, ann string, tail string) error {
+	var stale []string
+	err = d.listStored(ctx, q, f.Unapproved, func(id string, first []byte, rest []string, ann string, tail string) error {
 		if q.want != nil && !q.want[id] {
 			return nil
 		}
@@ -268,18 +269,22 @@ func (d *DB) listJSON(ctx context.Context, f store.AssetFilter, fn func([]byte) 
 		}
 		buf = appendListing(buf[:0], first, rest, ann, tail)
 		return fn(buf)
+	}, func(id string) bool {
+		stale = append(stale, id)
+		return d.distributed
 	})
-	if err != nil || from == "" {
+	if err != nil || len(stale) == 0 {
 		return err
 	}
-	// A row whose stored JSON (the asset's or its annotation's) is of
-	// another revision: it and the rest are listed from what they are
-	// stored as, decoded and encoded (FINAL sends rows by ID).
+	// Rows whose stored JSON (the asset's or its annotation's) is of
+	// another revision are listed from what they are stored as, decoded
+	// and encoded: on one table, the first and all after it (FINAL sends
+	// rows by ID); on a cluster, which sends them in no order, each.
 	ann, err := annotations(ctx, d, q.annIDs, listAnnotation)
 	if err != nil {
 		return fmt.Errorf("annotations: %w", err)
 	}
-	return d.streamBlobs(ctx, q.andKey(`id >= ?`, from), func(id, blob string) error {
+	list := func(id, blob string) error {
 		n, ok := ann[id]
 		if !ok {
 			n.json = unannotated
@@ -292,21 +297,32 @@ func (d *DB) listJSON(ctx context.Context, f store.AssetFilter, fn func([]byte) 
 			return fmt.Errorf("asset %s: %w", id, err)
 		}
 		return fn(buf)
-	})
+	}
+	if !d.distributed {
+		return d.streamBlobs(ctx, q.andKey(`id >= ?`, stale[0]), list)
+	}
+	for i := 0; i < len(stale); i += maxBound {
+		if err := d.streamBlobs(ctx, q.andKey(`id IN (SELECT arrayJoin(?))`, stale[i:min(len(stale), i+maxBound)]), list); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // listStored hands fn the stored JSON of each asset matching q, in parts
-// (the annotation's "" when the asset has none), up to the first whose
-// JSON, or whose annotation's, another revision stored: its ID comes back
-// ("" at the end).
+// (the annotation's "" when the asset has none). A row whose JSON, or
+// whose annotation's, another revision stored goes to stale instead,
+// which says whether to go on.
 //
 // The annotations come in a second query, by ID, read alongside as far
 // as the assets have come. (A join on the server costs more than the
 // whole listing otherwise: 18.16 builds its hash table of every
 // annotation before the first row.) So this relies on FINAL sending the
 // assets by ID, as it does on one thread in every release; should one
-// ever not, the listing stops with an error rather than mis-annotate.
-func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn func(id string, first []byte, rest []string, ann string, tail string) error) (string, error) {
+// ever not, the listing stops with an error rather than mis-annotate. A
+// cluster's Distributed table interleaves its shards' rows: there, the
+// annotations are all read first.
+func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn func(id string, first []byte, rest []string, ann string, tail string) error, stale func(id string) bool) error {
 	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": listingBlockRows, "max_threads": 1}))
 	annQuery := `SELECT asset_id, approved, json, json_rev = %d FROM {db}.annotations FINAL`
 	var annArgs []any
@@ -314,12 +330,15 @@ func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn f
 		annQuery += ` WHERE asset_id IN (SELECT arrayJoin(?))`
 		annArgs = append(annArgs, q.annIDs)
 	}
-	arows, err := d.conn.Query(ctx, d.q(fmt.Sprintf(annQuery+` ORDER BY asset_id`, listingRev)), annArgs...)
+	if !d.distributed {
+		annQuery += ` ORDER BY asset_id`
+	}
+	arows, err := d.conn.Query(ctx, d.q(fmt.Sprintf(annQuery, listingRev)), annArgs...)
 	if err != nil {
-		return "", fmt.Errorf("annotations: %w", err)
+		return fmt.Errorf("annotations: %w", err)
 	}
 	defer arows.Close()
-	ann := annotationCursor{next: func(a *storedAnnotation) (bool, error) {
+	next := func(a *storedAnnotation) (bool, error) {
 		if !arows.Next() {
 			return false, arows.Err()
 		}
@@ -327,12 +346,28 @@ func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn f
 		err := arows.Scan(&a.id, &approved, &a.json, &a.current)
 		a.approved = approved != 0
 		return true, err
-	}}
+	}
+	annotation := (&annotationCursor{next: next}).get
+	if d.distributed {
+		all := map[string]*storedAnnotation{}
+		for {
+			a := new(storedAnnotation)
+			ok, err := next(a)
+			if err != nil {
+				return fmt.Errorf("annotations: %w", err)
+			}
+			if !ok {
+				break
+			}
+			all[a.id] = a
+		}
+		annotation = func(id string) (*storedAnnotation, error) { return all[id], nil }
+	}
 	from, args := q.from("id, json_head, json_tail, json_rev, state, vendor, mac_vendor, device_type, last_seen")
 	rows, err := d.conn.Query(ctx, d.q(fmt.Sprintf(`SELECT id, toFixedString(substring(json_head, 1, %d), %[1]d), %s,
 		json_tail, json_rev = %d FROM %s`, listingWidth, pieces("json_head", listingWidth+1, listingPieces), listingRev, from)), args...)
 	if err != nil {
-		return "", err
+		return err
 	}
 	defer rows.Close()
 	var id, tail, last string
@@ -346,18 +381,21 @@ func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn f
 	dest = append(dest, &tail, &current)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
-			return "", err
+			return err
 		}
-		if id <= last && last != "" {
-			return "", fmt.Errorf("clickhouse sent asset %s after %s, out of ID order: this listing cannot join the annotations (list with --subnet 0.0.0.0/0 or ::/0 instead, and report the ClickHouse version)", id, last)
+		if !d.distributed && id <= last && last != "" {
+			return fmt.Errorf("clickhouse sent asset %s after %s, out of ID order: this listing cannot join the annotations (list with --subnet 0.0.0.0/0 or ::/0 instead, and report the ClickHouse version)", id, last)
 		}
 		last = id
-		a, err := ann.get(id)
+		a, err := annotation(id)
 		if err != nil {
-			return "", fmt.Errorf("annotations: %w", err)
+			return fmt.Errorf("annotations: %w", err)
 		}
 		if !current || a != nil && !a.current {
-			return id, nil
+			if !stale(id) {
+				return nil
+			}
+			continue
 		}
 		var js string
 		if a != nil {
@@ -370,10 +408,10 @@ func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn f
 			first = first[:i]
 		}
 		if err := fn(id, first, rest, js, tail); err != nil {
-			return "", err
+			return err
 		}
 	}
-	return "", rows.Err()
+	return rows.Err()
 }
 
 // storedAnnotation is an annotation as stored for listings.

@@ -23,10 +23,11 @@ type streamChunk struct {
 	done  chan struct{}
 }
 
-// EachAsset hands fn each asset Assets(f) lists, in the same order
-// (store.AssetStreamer), as the server sends them: the blobs are decoded
-// on every CPU while the next ones arrive, and handed out in order, so
-// that memory stays a few chunks whatever the CMDB's size.
+// EachAsset hands fn each asset Assets(f) lists (store.AssetStreamer), in
+// the order the server sends them (by ID; a cluster's shards interleave):
+// the blobs are decoded on every CPU while the next ones arrive, and
+// handed out in order, so that memory stays a few chunks whatever the
+// CMDB's size.
 func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.Asset) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the reader and the workers on an early return

@@ -88,11 +88,19 @@ func Start(ctx context.Context, dir string) (*Server, error) {
   <timezone>UTC</timezone>
   <mark_cache_size>536870912</mark_cache_size>
   <max_concurrent_queries>100</max_concurrent_queries>
+  <remote_servers>
+    <!-- Two shards on this one server, in databases shard1 and shard2:
+         a cluster's Distributed tables, for the tests. -->
+    <netcensus_two_shards>
+      <shard><replica><host>127.0.0.1</host><port>` + strconv.Itoa(tcp) + `</port><default_database>shard1</default_database></replica></shard>
+      <shard><replica><host>127.0.0.1</host><port>` + strconv.Itoa(tcp) + `</port><default_database>shard2</default_database></replica></shard>
+    </netcensus_two_shards>
+  </remote_servers>
 </yandex>
 `
 	users := `<?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage><insert_distributed_sync>1</insert_distributed_sync></default></profiles>
   <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users>
   <quotas><default></default></quotas>
 </yandex>
