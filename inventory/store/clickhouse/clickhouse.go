@@ -685,7 +685,8 @@ func (d *DB) assets(ctx context.Context, w rowsWhere, annIDs []string) ([]store.
 }
 
 // applyAnnotation puts what people said about an asset into its record.
-// The JSON transcoder (annotationJSON) writes the same.
+// The stored listing JSON (listing.go) is derived from it: the fields it
+// sets are the ones a listing splices in.
 func applyAnnotation(r *record.Asset, n store.Annotation) {
 	ok := n.Approved
 	r.Approved = &ok
