@@ -167,7 +167,6 @@ func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilte
 	return nil
 }
 
-
 // eventRows prints events: the same rows as the events export.
 var eventRows = exporters.Rows[exporters.EventRow]{
 	Header: func() []string {
