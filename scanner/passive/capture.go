@@ -3,7 +3,9 @@ package passive
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -11,49 +13,38 @@ import (
 	"os"
 	"time"
 
-	"github.com/google/gopacket"
-	"github.com/google/gopacket/layers"
-	"github.com/google/gopacket/pcapgo"
 	"github.com/mdlayher/packet"
 )
 
 // ErrNotCapture: the file is neither pcap nor pcapng.
 var ErrNotCapture = errors.New("not a pcap or pcapng file")
 
-// ReadFile feeds every frame of a pcap or pcapng capture to d. It stops at
-// the first unreadable record (a truncated file) and returns the frames
-// read; an error is returned only when the file is not a capture at all,
-// or when ctx ends.
+// ReadFile feeds every frame of a pcap or pcapng capture (either possibly
+// gzipped) to d, each with its interface's link type. It stops at the
+// first unreadable record (a truncated file), counting it as malformed,
+// and returns the frames read; an error is returned only when the file is
+// not a capture at all, or when ctx ends.
 func ReadFile(ctx context.Context, r io.Reader, d *Decoder) (int, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
-	magic, err := br.Peek(4)
+	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		// pcapgo read gzipped pcap files; they stay readable.
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return 0, fmt.Errorf("gzip: %w: %w", ErrNotCapture, err)
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 1<<16)
+	}
+	src, err := openCapture(br)
 	if err != nil {
-		return 0, fmt.Errorf("read capture header: %w", ErrNotCapture)
-	}
-	type source interface {
-		ReadPacketData() ([]byte, gopacket.CaptureInfo, error)
-	}
-	var src source
-	var link layers.LinkType
-	if bytes.Equal(magic, []byte{0x0a, 0x0d, 0x0d, 0x0a}) {
-		ng, err := pcapgo.NewNgReader(br, pcapgo.DefaultNgReaderOptions)
-		if err != nil {
-			return 0, fmt.Errorf("pcapng: %w: %w", ErrNotCapture, err)
-		}
-		src, link = ng, ng.LinkType()
-	} else {
-		pr, err := pcapgo.NewReader(br)
-		if err != nil {
-			return 0, fmt.Errorf("pcap: %w: %w", ErrNotCapture, err)
-		}
-		src, link = pr, pr.LinkType()
+		return 0, err
 	}
 	n := 0
 	for {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return n, ctx.Err()
 		}
-		data, ci, err := src.ReadPacketData()
+		data, link, at, err := src.next()
 		if err != nil {
 			// io.EOF, or a truncated / corrupt record: what was read stands.
 			if !errors.Is(err, io.EOF) {
@@ -64,8 +55,34 @@ func ReadFile(ctx context.Context, r io.Reader, d *Decoder) (int, error) {
 			return n, nil
 		}
 		n++
-		d.Frame(data, link, ci.Timestamp)
+		d.Frame(data, link, at)
 	}
+}
+
+// packetSource is a capture file's records. next's data is valid until
+// the following call.
+type packetSource interface {
+	next() (data []byte, link LinkType, at time.Time, err error)
+}
+
+// openCapture reads a pcap or pcapng file's header.
+func openCapture(br *bufio.Reader) (packetSource, error) {
+	magic, err := br.Peek(4)
+	if err != nil {
+		return nil, fmt.Errorf("read capture header: %w", ErrNotCapture)
+	}
+	if binary.BigEndian.Uint32(magic) == ngSectionHeader {
+		ng, err := newNgReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("pcapng: %w: %w", ErrNotCapture, err)
+		}
+		return ng, nil
+	}
+	pr, err := newPcapReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("pcap: %w: %w", ErrNotCapture, err)
+	}
+	return pr, nil
 }
 
 // ReadPath opens a capture file and reads it with ReadFile.
@@ -134,8 +151,7 @@ func Listen(ctx context.Context, c Conn, dur time.Duration, d *Decoder) error {
 			}
 			return fmt.Errorf("passive capture: read: %w", err)
 		}
-		// NoCopy decoding keeps slices into buf only for this call; the
-		// decoder copies what it keeps.
-		d.Frame(buf[:n], layers.LinkTypeEthernet, time.Now())
+		// Frame keeps no reference to buf: the decoder copies what it keeps.
+		d.Frame(buf[:n], LinkEthernet, time.Now())
 	}
 }

@@ -2,9 +2,13 @@
 // ARP senders, mDNS responders and DHCP clients (host name, vendor class,
 // parameter request list). Frames come from a live packet socket
 // (github.com/mdlayher/packet, read with deadlines) or from a pcap / pcapng
-// file; both go through the same Decoder, built on gopacket's layers. UDP
-// 5353 payloads are decoded by scanner/mdns's Table (gopacket does not
-// decode them as DNS).
+// file (read by capture.go); both go through the same Decoder, whose
+// header decoders (frame.go) read only the layers on the way to ARP, DHCP
+// and mDNS: Ethernet, Linux SLL or raw IP, VLAN tags, LLC/SNAP, IPv4, IPv6
+// and its extension headers, UDP, BOOTP/DHCPv4. They are this package's own, not
+// gopacket's, whose layers package costs every process tens of
+// milliseconds of init. UDP 5353 payloads are decoded by scanner/mdns's
+// Table.
 package passive
 
 import (
@@ -16,9 +20,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/google/gopacket"
-	"github.com/google/gopacket/layers"
 
 	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/fingerprints/recog"
@@ -38,17 +39,23 @@ type Limits struct {
 
 // Stats count what a Decoder read.
 type Stats struct {
-	Frames    int `json:"frames"`
-	Bytes     int `json:"bytes"`
-	ARP       int `json:"arp"`
-	MDNS      int `json:"mdns"`
-	DHCP      int `json:"dhcp"`
-	Malformed int `json:"malformed"` // frames gopacket could not decode
+	Frames int `json:"frames"`
+	Bytes  int `json:"bytes"`
+	ARP    int `json:"arp"`
+	MDNS   int `json:"mdns"`
+	DHCP   int `json:"dhcp"`
+	// Malformed counts frames with a truncated or inconsistent header on
+	// the way to ARP / DHCP / mDNS (ARP packets other than Ethernet/IPv4
+	// among them), or with an EtherType or IP protocol unknown to the
+	// gopacket-based decoder this package once had, which counted them so;
+	// and a capture file's unreadable last record.
+	Malformed int `json:"malformed"`
 	Oversize  int `json:"oversize"`
 	// DroppedHosts counts hosts not kept (MaxHosts).
 	DroppedHosts int `json:"dropped_hosts"`
-	// Panics counts frames whose decoding panicked inside gopacket; the
-	// frame is dropped and reading goes on.
+	// Panics counts frames whose decoding panicked; the frame is dropped
+	// and reading goes on. The decoders are written (and fuzzed) never to
+	// panic: this is a last guard.
 	Panics int `json:"panics"`
 	// MDNSStats is the mDNS decoder's own count.
 	MDNSStats mdns.Stats `json:"mdns_stats"`
@@ -70,6 +77,7 @@ type DHCP struct {
 }
 
 type host struct {
+	key   string // string(mac): its key in Decoder.byMAC
 	mac   net.HardwareAddr
 	ips   []netip.Addr
 	dhcp  DHCP
@@ -81,13 +89,12 @@ type host struct {
 
 // Decoder accumulates what frames say about hosts. Safe for concurrent use.
 type Decoder struct {
-	lim    Limits
-	mu     sync.Mutex
-	stats  Stats
-	byMAC  map[string]*host
-	ipMAC  map[netip.Addr]string
-	mdns   *mdns.Table
-	parser func([]byte, gopacket.Decoder) gopacket.Packet
+	lim   Limits
+	mu    sync.Mutex
+	stats Stats
+	byMAC map[string]*host
+	ipMAC map[netip.Addr]string
+	mdns  *mdns.Table
 }
 
 // NewDecoder returns an empty decoder.
@@ -103,9 +110,6 @@ func NewDecoder(lim Limits) *Decoder {
 		byMAC: map[string]*host{},
 		ipMAC: map[netip.Addr]string{},
 		mdns:  mdns.NewTable(lim.MDNS),
-		parser: func(b []byte, d gopacket.Decoder) gopacket.Packet {
-			return gopacket.NewPacket(b, d, gopacket.DecodeOptions{Lazy: true, NoCopy: true})
-		},
 	}
 }
 
@@ -118,8 +122,10 @@ func (d *Decoder) Stats() Stats {
 	return s
 }
 
-// Frame decodes one captured frame of the given link type.
-func (d *Decoder) Frame(data []byte, link layers.LinkType, at time.Time) {
+// Frame decodes one captured frame of the given link type; frames of link
+// types other than Ethernet, Linux SLL and raw IP are ignored. Frame keeps
+// no reference to data.
+func (d *Decoder) Frame(data []byte, link LinkType, at time.Time) {
 	d.mu.Lock()
 	d.stats.Frames++
 	d.stats.Bytes += len(data)
@@ -130,104 +136,98 @@ func (d *Decoder) Frame(data []byte, link layers.LinkType, at time.Time) {
 	}
 	d.mu.Unlock()
 	defer func() {
-		// gopacket v1.1.19 has decoders that panic on some malformed
-		// input; a hostile frame must not end a capture.
+		// decodeFrame is written and fuzzed never to panic; should it
+		// all the same, a hostile frame must not end a capture.
 		if r := recover(); r != nil {
 			d.mu.Lock()
 			d.stats.Panics++
 			d.mu.Unlock()
 		}
 	}()
-	p := d.parser(data, link)
-	d.packet(p, at)
+	f := decodeFrame(data, link)
+	switch f.kind {
+	case kindMalformed:
+		d.mu.Lock()
+		d.stats.Malformed++
+		d.mu.Unlock()
+	case kindARP:
+		d.arp(&f.arp, at)
+	case kindDHCP:
+		d.dhcp(&f.dhcp, at)
+	case kindMDNS:
+		d.mdnsFrame(&f, at)
+	}
 }
 
-func (d *Decoder) packet(p gopacket.Packet, at time.Time) {
-	var srcMAC net.HardwareAddr
-	if eth, ok := p.Layer(layers.LayerTypeEthernet).(*layers.Ethernet); ok {
-		srcMAC = eth.SrcMAC
-	} else if sll, ok := p.Layer(layers.LayerTypeLinuxSLL).(*layers.LinuxSLL); ok && sll.AddrLen == 6 {
-		srcMAC = sll.Addr
-	}
-	if a, ok := p.Layer(layers.LayerTypeARP).(*layers.ARP); ok {
-		d.arp(a, at)
-		return
-	}
-	if dh, ok := p.Layer(layers.LayerTypeDHCPv4).(*layers.DHCPv4); ok {
-		d.dhcp(dh, at)
-		return
-	}
-	udp, ok := p.Layer(layers.LayerTypeUDP).(*layers.UDP)
-	if !ok || (udp.SrcPort != 5353 && udp.DstPort != 5353) {
-		if p.ErrorLayer() != nil {
-			d.mu.Lock()
-			d.stats.Malformed++
-			d.mu.Unlock()
-		}
-		return
-	}
-	var src netip.Addr
-	switch ip := p.NetworkLayer().(type) {
-	case *layers.IPv4:
-		src, _ = netip.AddrFromSlice(ip.SrcIP.To4())
-	case *layers.IPv6:
-		src, _ = netip.AddrFromSlice(ip.SrcIP)
-	}
+// mdnsFrame records an mDNS packet's sender (an IPv4 source with its MAC)
+// and hands the payload to the mDNS table.
+func (d *Decoder) mdnsFrame(f *frameInfo, at time.Time) {
 	d.mu.Lock()
 	d.stats.MDNS++
-	if src.Is4() && len(srcMAC) == 6 && !src.IsUnspecified() {
-		d.sawLocked(srcMAC, src, "mdns", at)
+	if f.src.Is4() && len(f.srcMAC) == 6 && !f.src.IsUnspecified() {
+		d.sawLocked(f.srcMAC, f.src, "mdns", at)
 	}
 	d.mu.Unlock()
-	d.mdns.Add(udp.Payload, src, at)
+	d.mdns.Add(f.payload, f.src, at)
 }
 
-func (d *Decoder) arp(a *layers.ARP, at time.Time) {
+func (d *Decoder) arp(a *arpInfo, at time.Time) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.stats.ARP++
-	if a.AddrType != layers.LinkTypeEthernet || len(a.SourceHwAddress) != 6 || len(a.SourceProtAddress) != 4 {
+	if !a.ok {
 		d.stats.Malformed++
 		return
 	}
-	ip, _ := netip.AddrFromSlice(a.SourceProtAddress)
-	mac := net.HardwareAddr(a.SourceHwAddress)
+	ip := netip.AddrFrom4([4]byte(a.spa))
 	if ip.IsUnspecified() {
 		// An ARP probe (RFC 5227): the MAC is there, its address is not yet.
-		d.sawLocked(mac, netip.Addr{}, "arp", at)
+		d.sawLocked(a.sha, netip.Addr{}, "arp", at)
 		return
 	}
-	d.sawLocked(mac, ip, "arp", at)
+	d.sawLocked(a.sha, ip, "arp", at)
 }
 
-func (d *Decoder) dhcp(dh *layers.DHCPv4, at time.Time) {
+// DHCP options read from clients' requests.
+const (
+	dhcpOptRequestedIP = 50
+	dhcpOptHostname    = 12
+	dhcpOptParams      = 55
+	dhcpOptVendorClass = 60
+)
+
+func (d *Decoder) dhcp(dh *dhcpInfo, at time.Time) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.stats.DHCP++
-	if dh.Operation != layers.DHCPOpRequest || len(dh.ClientHWAddr) != 6 {
+	if dh.op != 1 || dh.hlen != 6 { // BOOTREQUEST from an Ethernet MAC
 		return
 	}
 	var ip netip.Addr
-	if a, ok := netip.AddrFromSlice(dh.ClientIP.To4()); ok && !a.IsUnspecified() {
+	if a := netip.AddrFrom4([4]byte(dh.ciaddr)); !a.IsUnspecified() {
 		ip = a
 	}
-	h := d.sawLocked(dh.ClientHWAddr, ip, "dhcp", at)
+	h := d.sawLocked(dh.chaddr[:6], ip, "dhcp", at)
 	if h == nil {
 		return
 	}
-	for _, o := range dh.Options {
-		switch o.Type {
-		case layers.DHCPOptHostname:
-			h.dhcp.Hostname = clip(string(o.Data), 255)
-		case layers.DHCPOptClassID:
-			h.dhcp.VendorClass = clip(string(o.Data), 255)
-		case layers.DHCPOptParamsRequest:
-			if len(o.Data) <= 255 {
-				h.dhcp.ParamRequestList = append([]uint8(nil), o.Data...)
-			}
-		case layers.DHCPOptRequestIP:
-			if a, ok := netip.AddrFromSlice(o.Data); ok && a.Is4() {
-				h.dhcp.RequestedIP = a
+	// The options were checked whole by decodeFrame; a later occurrence
+	// of an option overrides an earlier one.
+	for it := dh.options; ; {
+		code, v, st := it.next()
+		if st != optOK {
+			return
+		}
+		switch code {
+		case dhcpOptHostname:
+			h.dhcp.Hostname = clip(string(v), 255)
+		case dhcpOptVendorClass:
+			h.dhcp.VendorClass = clip(string(v), 255)
+		case dhcpOptParams:
+			h.dhcp.ParamRequestList = append([]uint8(nil), v...)
+		case dhcpOptRequestedIP:
+			if len(v) == 4 {
+				h.dhcp.RequestedIP = netip.AddrFrom4([4]byte(v))
 			}
 		}
 	}
@@ -241,19 +241,19 @@ func clip(s string, n int) string {
 }
 
 // sawLocked records mac (and ip, when valid) as heard. d.mu is held.
-func (d *Decoder) sawLocked(mac net.HardwareAddr, ip netip.Addr, how string, at time.Time) *host {
+// mac may point into a frame: it is copied if kept.
+func (d *Decoder) sawLocked(mac []byte, ip netip.Addr, how string, at time.Time) *host {
 	if mac[0]&1 != 0 || isZero(mac) {
 		return nil // broadcast / multicast / zero source: not a host
 	}
-	key := string(mac)
-	h, ok := d.byMAC[key]
+	h, ok := d.byMAC[string(mac)] // no allocation for the lookup
 	if !ok {
 		if len(d.byMAC) >= d.lim.MaxHosts {
 			d.stats.DroppedHosts++
 			return nil
 		}
-		h = &host{mac: append(net.HardwareAddr(nil), mac...), first: at, how: map[string]bool{}}
-		d.byMAC[key] = h
+		h = &host{key: string(mac), mac: append(net.HardwareAddr(nil), mac...), first: at, how: map[string]bool{}}
+		d.byMAC[h.key] = h
 	}
 	if at.Before(h.first) {
 		h.first = at
@@ -270,12 +270,12 @@ func (d *Decoder) sawLocked(mac net.HardwareAddr, ip netip.Addr, how string, at 
 		if !have && len(h.ips) < 8 {
 			h.ips = append(h.ips, ip)
 		}
-		d.ipMAC[ip] = key
+		d.ipMAC[ip] = h.key
 	}
 	return h
 }
 
-func isZero(mac net.HardwareAddr) bool {
+func isZero(mac []byte) bool {
 	for _, b := range mac {
 		if b != 0 {
 			return false

@@ -189,11 +189,11 @@ func TestDecoderFrames(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := NewDecoder(Limits{})
-	d.Frame(dhcpFrame(t), layers.LinkTypeEthernet, t0)
-	d.Frame(arpFrame(t, hostMAC, net.IPv4(192, 0, 2, 8)), layers.LinkTypeEthernet, t0)
-	d.Frame(arpFrame(t, clientMAC, net.IPv4zero), layers.LinkTypeEthernet, t0) // probe
-	d.Frame(mdnsFrame(t), layers.LinkTypeEthernet, t0.Add(time.Second))
-	d.Frame([]byte{1, 2, 3}, layers.LinkTypeEthernet, t0)
+	d.Frame(dhcpFrame(t), LinkEthernet, t0)
+	d.Frame(arpFrame(t, hostMAC, net.IPv4(192, 0, 2, 8)), LinkEthernet, t0)
+	d.Frame(arpFrame(t, clientMAC, net.IPv4zero), LinkEthernet, t0) // probe
+	d.Frame(mdnsFrame(t), LinkEthernet, t0.Add(time.Second))
+	d.Frame([]byte{1, 2, 3}, LinkEthernet, t0)
 	as := d.Assets(rules, db)
 	if len(as) != 2 {
 		t.Fatalf("assets = %+v", as)
@@ -222,7 +222,7 @@ func TestDecoderFrames(t *testing.T) {
 func TestMaxHosts(t *testing.T) {
 	d := NewDecoder(Limits{MaxHosts: 3})
 	for i := 0; i < 10; i++ {
-		d.Frame(arpFrame(t, net.HardwareAddr{2, 0, 0, 0, 0, byte(i + 1)}, net.IPv4(198, 18, 0, byte(i+1))), layers.LinkTypeEthernet, t0)
+		d.Frame(arpFrame(t, net.HardwareAddr{2, 0, 0, 0, 0, byte(i + 1)}, net.IPv4(198, 18, 0, byte(i+1))), LinkEthernet, t0)
 	}
 	if n := len(d.Assets(nil, nil)); n != 3 || d.Stats().DroppedHosts != 7 {
 		t.Errorf("hosts %d stats %+v", n, d.Stats())
@@ -346,8 +346,8 @@ func FuzzFrame(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		d := NewDecoder(Limits{MaxHosts: 8})
-		d.Frame(b, layers.LinkTypeEthernet, t0)
-		d.Frame(b, layers.LinkTypeLinuxSLL, t0)
+		d.Frame(b, LinkEthernet, t0)
+		d.Frame(b, LinkLinuxSLL, t0)
 		d.Assets(nil, nil)
 	})
 }
