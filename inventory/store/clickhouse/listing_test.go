@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -369,5 +370,18 @@ func TestAnnotationCursor(t *testing.T) {
 	c = annotationCursor{next: func(*storedAnnotation) (bool, error) { return false, bad }}
 	if _, err := c.get("a"); err != bad {
 		t.Errorf("a read error: %v", err)
+	}
+	// Annotations out of ID order are an error, not a silent miss.
+	stored, i = []string{"b", "a"}, 0
+	c = annotationCursor{next: func(a *storedAnnotation) (bool, error) {
+		if i == len(stored) {
+			return false, nil
+		}
+		*a = storedAnnotation{id: stored[i]}
+		i++
+		return true, nil
+	}}
+	if _, err := c.get("z"); err == nil || !strings.Contains(err.Error(), "out of ID order") {
+		t.Errorf("annotations out of order: %v", err)
 	}
 }
