@@ -265,16 +265,11 @@ func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
 		return nil
 	}
 	defer done()
-	as, err := inv.Store().Assets(ctx, store.AssetFilter{})
-	if err != nil {
-		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
-		return nil
-	}
 	out := map[netip.Addr]string{}
-	for i := range as {
-		r := &as[i].Record
+	remember := func(x *store.Asset) error {
+		r := &x.Record
 		if r.SNMPCredential == "" || r.State == store.StateRetired {
-			continue
+			return nil
 		}
 		if r.IP.IsValid() {
 			out[r.IP] = r.SNMPCredential
@@ -282,6 +277,23 @@ func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
 		for _, ip := range r.IPs {
 			out[ip] = r.SNMPCredential
 		}
+		return nil
+	}
+	st := inv.Store()
+	if es, ok := st.(store.AssetStreamer); ok {
+		// A few chunks in memory, not the whole CMDB.
+		err = es.EachAsset(ctx, store.AssetFilter{}, remember)
+	} else {
+		var as []store.Asset
+		if as, err = st.Assets(ctx, store.AssetFilter{}); err == nil {
+			for i := range as {
+				remember(&as[i])
+			}
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
+		return nil
 	}
 	a.log.Info("snmp credentials remembered", "addresses", len(out))
 	return out
