@@ -159,13 +159,7 @@ func TestPcapRead(t *testing.T) {
 	micro := []got{{LinkEthernet, t0.Add(123456 * time.Microsecond), string(frmA)}, {LinkEthernet, t0.Add(time.Second + 7*time.Microsecond), string(frmB)}}
 	nano := []got{{LinkEthernet, t0.Add(123456 * time.Nanosecond), string(frmA)}, {LinkEthernet, t0.Add(time.Second + 7*time.Nanosecond), string(frmB)}}
 	big := bytes.Repeat([]byte{0}, pcapMaxRecord+1)
-	tests := []struct {
-		name    string
-		b       []byte
-		want    []got
-		notCap  bool // ErrNotCapture
-		stopped bool // an error after the frames
-	}{
+	tests := []readCase{
 		{"little-endian microseconds", pcapFile(le, pcapMicro, 1, 65535, recs...), micro, false, false},
 		{"big-endian microseconds", pcapFile(be, pcapMicro, 1, 65535, recs...), micro, false, false},
 		{"little-endian nanoseconds", pcapFile(le, pcapNano, 1, 65535, recs...), nano, false, false},
@@ -186,6 +180,20 @@ func TestPcapRead(t *testing.T) {
 		{"unknown magic", pcapFile(le, 0xa1b2c3d5, 1, 65535), nil, true, false},
 		{"version 1", cat(pcapFile(le, pcapMicro, 1, 65535)[:4], []byte{1, 0}, pcapFile(le, pcapMicro, 1, 65535)[6:]), nil, true, false},
 	}
+	runReadCases(t, tests)
+}
+
+// readCase is a capture file and what reading it gives.
+type readCase struct {
+	name    string
+	b       []byte
+	want    []got
+	notCap  bool // ErrNotCapture
+	stopped bool // an error after the frames
+}
+
+func runReadCases(t *testing.T, tests []readCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			gotFrames, err := readCapture(t, tt.b)
@@ -226,13 +234,7 @@ func TestPcapngRead(t *testing.T) {
 		ngEPB(be, 0, 3*1024+512, frmA))
 	// A second section, in the other byte order, whose interfaces are its own.
 	sections := cat(two, ngSHB(be, 1), ngIDB(be, 113, 0), ngEPB(be, 0, us, frmSL))
-	tests := []struct {
-		name    string
-		b       []byte
-		want    []got
-		notCap  bool
-		stopped bool
-	}{
+	tests := []readCase{
 		{"two interfaces", two, twoWant, false, false},
 		{"binary resolution and offset", binRes, []got{{LinkEthernet, t0.Add(3*time.Second + 500*time.Millisecond), string(frmA)}}, false, false},
 		{"two sections", sections, append(twoWant[:2:2], got{LinkLinuxSLL, t0, string(frmSL)}), false, false},
@@ -262,20 +264,7 @@ func TestPcapngRead(t *testing.T) {
 		{"section header only", ngSHB(le, 1), nil, false, false},
 		{"section header cut", ngSHB(le, 1)[:20], nil, true, false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			gotFrames, err := readCapture(t, tt.b)
-			if tt.notCap != (err != nil && errors.Is(err, ErrNotCapture)) {
-				t.Fatalf("err = %v", err)
-			}
-			if !tt.notCap && tt.stopped != (err != nil) {
-				t.Fatalf("err = %v", err)
-			}
-			if !equalGot(gotFrames, tt.want) {
-				t.Errorf("frames %v, want %v", gotFrames, tt.want)
-			}
-		})
-	}
+	runReadCases(t, tests)
 }
 
 // ReadFile's contract: frames read stand, a stop counts once as malformed,

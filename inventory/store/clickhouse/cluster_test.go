@@ -3,13 +3,8 @@ package clickhouse
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"math/rand/v2"
-	"net/netip"
-	"reflect"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/netcensus/netcensus/inventory/store"
 )
@@ -67,18 +62,7 @@ func TestListingOnTwoShards(t *testing.T) {
 		t.Fatalf("migrate on the cluster: %d %v", n, err)
 	}
 
-	fl := filler{rand.New(rand.NewPCG(7, 8))}
-	var as []store.Asset
-	for i := range 1200 {
-		var a store.Asset
-		fl.fill(reflect.ValueOf(&a.Record).Elem(), 0)
-		a.Record.AssetID = fmt.Sprintf("%08x-asset", rand.Uint32())
-		a.Record.IP = netip.AddrFrom4([4]byte{198, 51, 100, byte(i)})
-		a.Record.State = []string{store.StateNew, store.StateActive}[i%2]
-		a.Record.Approved, a.Record.Site, a.Record.Role, a.Record.Owner, a.Record.Tags = nil, "", "", "", nil
-		a.Record.LastSeen = time.Unix(1700000000+int64(i), 0).UTC()
-		as = append(as, a)
-	}
+	as := randomAssets(1200, 7)
 	if err := st.PutAssets(ctx, as); err != nil {
 		t.Fatal(err)
 	}

@@ -100,6 +100,25 @@ func (f filler) fill(v reflect.Value, depth int) {
 	}
 }
 
+// randomAssets makes n random assets as a sweep stores them: random
+// records with an ID, an address in 198.51.100.0/24, a state, a vendor
+// and a last-seen time a filter can pick, and no annotation.
+func randomAssets(n int, seed uint64) []store.Asset {
+	fl := filler{rand.New(rand.NewPCG(seed, seed+1))}
+	as := make([]store.Asset, n)
+	for i := range as {
+		r := &as[i].Record
+		fl.fill(reflect.ValueOf(r).Elem(), 0)
+		r.AssetID = fmt.Sprintf("%08x-asset", fl.r.Uint32())
+		r.IP = netip.AddrFrom4([4]byte{198, 51, 100, byte(i)})
+		r.State = []string{store.StateNew, store.StateActive, store.StateMissing}[i%3]
+		r.Vendor = []string{"Cisco", "Juniper", ""}[i%3]
+		r.Approved, r.Site, r.Role, r.Owner, r.Tags = nil, "", "", "", nil
+		r.LastSeen = time.Unix(1700000000+int64(i), 0).UTC()
+	}
+	return as
+}
+
 // listed is what a listing shows for a stored record: its annotation's
 // fields from the annotation (Assets' way).
 func listed(r record.Asset, n store.Annotation) ([]byte, error) {
@@ -203,19 +222,7 @@ func TestListingShape(t *testing.T) {
 func TestAssetsJSONMatchesAssets(t *testing.T) {
 	ctx := context.Background()
 	st := openFresh(t).(*DB)
-	fl := filler{rand.New(rand.NewPCG(5, 6))}
-	var as []store.Asset
-	for i := range 1500 {
-		var a store.Asset
-		fl.fill(reflect.ValueOf(&a.Record).Elem(), 0)
-		a.Record.AssetID = fmt.Sprintf("%08x-asset", rand.Uint32())
-		a.Record.IP = netip.AddrFrom4([4]byte{198, 51, 100, byte(i)})
-		a.Record.State = []string{store.StateNew, store.StateActive, store.StateMissing}[i%3]
-		a.Record.Vendor = []string{"Cisco", "Juniper", ""}[i%3]
-		a.Record.Approved, a.Record.Site, a.Record.Role, a.Record.Owner, a.Record.Tags = nil, "", "", "", nil
-		a.Record.LastSeen = time.Unix(1700000000+int64(i), 0).UTC()
-		as = append(as, a)
-	}
+	as := randomAssets(1500, 5)
 	if err := st.PutAssets(ctx, as); err != nil {
 		t.Fatal(err)
 	}
