@@ -162,6 +162,9 @@ func TestFixtures(t *testing.T) {
 	e := engine(t)
 	cases := map[string]want{
 		"allied-telesis":          {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123456789", "AlliedWare Plus", "5.4.7-2.5", "switch"},
+		"ale-omniswitch":          {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6860E-P24", "V1234567", "AOS", "8.6.289.R01", "switch"},
+		"cisco-sb":                {"cisco-sb", "Cisco", "SG350-28P-K9", "DNI2217A1BC", "", "2.5.9.16", "switch"},
+		"f5-bigip":                {"f5-bigip", "F5", "BIG-IP i4800", "chs610123s", "TMOS", "15.1.8.2", "load_balancer"},
 		"aruba-os-cx":             {"aruba-os-cx", "HPE", "JL658A", "SG9ZKN1234", "ArubaOS-CX", "FL.10.06.0001", "switch"},
 		"axis-camera":             {"axis-camera", "Axis", "AXIS P1455-LE", "", "AXIS OS", "10.12.182", "camera"},
 		"brother-printer":         {"brother-printer", "Brother", "Brother HL-L6200DW", "U63891A7N123456", "", "1.15", "printer"},
@@ -303,7 +306,8 @@ func TestVendorFromEnterpriseNumber(t *testing.T) {
 	e := engine(t)
 	for _, c := range []struct{ oid, want string }{
 		{"1.3.6.1.4.1.2636.1.1.1.2.21", "Juniper Networks"}, // profile
-		{"1.3.6.1.4.1.3375.2.1.3.4.43", "F5"},               // registry, normalised
+		{"1.3.6.1.4.1.3375.2.1.3.4.43", "F5"},               // profile
+		{"1.3.6.1.4.1.3375.1.2", "F5"},                      // registry, normalised
 		{"1.3.6.1.4.1.8072.3.2.10", ""},                     // net-snmp says nothing of the maker
 		{"1.3.6.1.4.1.35047.2.1", "Sangfor"},
 		{"1.3.6.1.4.1.4294967295", ""}, // out of range
@@ -314,7 +318,7 @@ func TestVendorFromEnterpriseNumber(t *testing.T) {
 			t.Errorf("%s: vendor %q, want %q", c.oid, r.Vendor, c.want)
 		}
 	}
-	r := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.3375.2.1.3.4.43"})
+	r := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.3375.1.2"})
 	if ev := r.Evidence[FieldVendor]; ev.OID != OIDSysObjectID || !strings.HasPrefix(ev.Rule, "enterprise number 3375") {
 		t.Errorf("vendor evidence = %+v", ev)
 	}
