@@ -603,30 +603,19 @@ func (d *DB) rewriteJSONAssets(ctx context.Context) error {
 // annotations reads the people's fields of the given assets (all when
 // ids is nil), by asset ID, each as conv makes it.
 func annotations[T any](ctx context.Context, d *DB, ids []string, conv func(store.Annotation) (T, error)) (map[string]T, error) {
-	q := `SELECT asset_id, approved, site, role, owner, tags FROM {db}.annotations FINAL`
-	var args []any
+	where, args := `1 = 1`, []any(nil)
 	if ids != nil {
-		q += ` WHERE asset_id IN (SELECT arrayJoin(?))`
-		args = append(args, ids)
+		where, args = `asset_id IN (SELECT arrayJoin(?))`, []any{ids}
 	}
-	rows, err := d.conn.Query(ctx, d.q(q), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[string]T{}
-	for rows.Next() {
-		var n store.Annotation
-		var approved uint8
-		if err := rows.Scan(&n.AssetID, &approved, &n.Site, &n.Role, &n.Owner, &n.Tags); err != nil {
-			return nil, err
-		}
-		n.Approved = approved != 0
+	err := d.eachAnnotation(ctx, where, args, func(n store.Annotation) error {
+		var err error
 		if out[n.AssetID], err = conv(n); err != nil {
-			return nil, fmt.Errorf("annotation of %s: %w", n.AssetID, err)
+			return fmt.Errorf("annotation of %s: %w", n.AssetID, err)
 		}
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 // annotationsSoon starts reading the annotations of ids (all if nil), as
@@ -964,28 +953,40 @@ func (d *DB) Annotation(ctx context.Context, id string) (store.Annotation, error
 // key: a condition on another column would see replaced rows), every
 // field.
 func (d *DB) fullAnnotations(ctx context.Context, where string, args ...any) ([]store.Annotation, error) {
+	var out []store.Annotation
+	err := d.eachAnnotation(ctx, where, args, func(n store.Annotation) error {
+		out = append(out, n)
+		return nil
+	})
+	return out, err
+}
+
+// eachAnnotation hands fn each annotation matching where (on asset_id,
+// as fullAnnotations says), every field.
+func (d *DB) eachAnnotation(ctx context.Context, where string, args []any, fn func(store.Annotation) error) error {
 	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated
 		FROM {db}.annotations FINAL WHERE `+where), args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []store.Annotation
 	for rows.Next() {
 		var n store.Annotation
 		var approved uint8
 		var at, updated time.Time
 		var tags []string
 		if err := rows.Scan(&n.AssetID, &approved, &at, &n.ApprovedBy, &n.Site, &n.Role, &n.Owner, &tags, &updated); err != nil {
-			return nil, err
+			return err
 		}
 		n.Approved, n.ApprovedAt, n.Updated = approved != 0, fromTS(at), fromTS(updated)
 		if len(tags) > 0 {
 			n.Tags = tags
 		}
-		out = append(out, n)
+		if err := fn(n); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // AddKeys records keys, keeping a held key's first FirstSeen.
