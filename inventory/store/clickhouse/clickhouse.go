@@ -215,6 +215,16 @@ var migrations = []step{{sql: []string{
 	add: []addColumn{{"assets", "json_head", "String"}, {"assets", "json_tail", "String"}, {"assets", "json_rev", "UInt64"},
 		{"annotations", "json", "String"}, {"annotations", "json_rev", "UInt64"}},
 	data: (*DB).refreshListings,
+}, {
+	// 4: serve's schedule times and alert outbox (servestate.go).
+	sql: []string{
+		`CREATE TABLE IF NOT EXISTS {db}.schedules (name String, next_run DateTime, last_run DateTime,
+			last_sweep_id String, last_outcome String, last_error String, ver UInt64)
+			ENGINE = ReplacingMergeTree(ver) ORDER BY name`,
+		`CREATE TABLE IF NOT EXISTS {db}.alert_outbox (id String, sink String, event_id String, type String,
+			created DateTime, payload String, attempts UInt32, next_attempt DateTime, delivered DateTime,
+			dead UInt8, last_error String, ver UInt64) ENGINE = ReplacingMergeTree(ver) ORDER BY id`,
+	},
 }}
 
 const migrationsTable = `CREATE TABLE IF NOT EXISTS {db}.schema_migrations (version UInt32, applied DateTime)

@@ -193,6 +193,16 @@ var migrations = []string{
 	CREATE INDEX neighbors_asset ON neighbors(asset_id, time);`,
 	// 2: the digest of each asset's latest software snapshot.
 	`ALTER TABLE assets ADD COLUMN software_digest TEXT NOT NULL DEFAULT '';`,
+	// 3: serve's schedule times and alert outbox (servestate.go).
+	`CREATE TABLE schedules (
+		name TEXT PRIMARY KEY, next_run INTEGER NOT NULL, last_run INTEGER NOT NULL,
+		last_sweep_id TEXT NOT NULL, last_outcome TEXT NOT NULL, last_error TEXT NOT NULL);
+	CREATE TABLE alert_outbox (
+		id TEXT PRIMARY KEY, sink TEXT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL,
+		created INTEGER NOT NULL, payload TEXT NOT NULL, attempts INTEGER NOT NULL,
+		next_attempt INTEGER NOT NULL, delivered INTEGER NOT NULL, dead INTEGER NOT NULL,
+		last_error TEXT NOT NULL);
+	CREATE INDEX alert_outbox_pending ON alert_outbox(delivered, dead, next_attempt);`,
 }
 
 // Migrate applies the steps the store lacks, each in its own transaction.

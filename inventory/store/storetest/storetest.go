@@ -39,6 +39,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ManyAssets", testManyAssets},
 		{"Prune", testPrune},
 		{"HostileStrings", testHostile},
+		{"ServeSchedules", testServeSchedules},
+		{"ServeOutbox", testServeOutbox},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
