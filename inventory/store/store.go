@@ -35,6 +35,10 @@ var (
 	// ErrForeign: the file or database is not a netcensus store (or is
 	// corrupt); nothing was changed.
 	ErrForeign = errors.New("not a netcensus store")
+	// ErrBusy: another process held the store's lock longer than the
+	// store waits for it (SQLite's busy timeout); nothing was changed and
+	// the same write may succeed when retried. Never ErrForeign.
+	ErrBusy = errors.New("store busy")
 )
 
 // Asset lifecycle states.
@@ -333,6 +337,14 @@ type Store interface {
 	// except each asset's latest. Assets, events, keys, annotations,
 	// decisions and sweeps are kept.
 	Prune(ctx context.Context, before time.Time) (PruneStats, error)
+}
+
+// Atomic is a Store that runs several writes as one transaction: fn's
+// writes through tx are all stored, or none of them is (SQLite). fn reads
+// through tx too, and sees its own writes. A store that is not Atomic
+// writes each call on its own.
+type Atomic interface {
+	Atomically(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
 }
 
 // JSONLister is a Store that writes a listing's records as JSON straight

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,23 +51,115 @@ func DefaultPath(getenv func(string) string, uid int) string {
 
 // DB is a SQLite store.
 type DB struct {
-	db   *sql.DB
+	db *sql.DB
+	// c runs the statements: db, or the transaction of Atomically (tx).
+	c    conn
+	tx   *sql.Tx
 	path string
 }
 
-var _ store.Store = (*DB)(nil)
+// conn is what statements run on: the pool or one transaction.
+type conn interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// txn is one write's transaction.
+type txn interface {
+	conn
+	Commit() error
+	Rollback() error
+}
+
+// nested is Atomically's transaction as one write inside it sees it: the
+// commit and the rollback are Atomically's.
+type nested struct{ *sql.Tx }
+
+func (nested) Commit() error   { return nil }
+func (nested) Rollback() error { return nil }
+
+// begin starts a write's transaction, or joins Atomically's.
+func (d *DB) begin(ctx context.Context) (txn, error) {
+	if d.tx != nil {
+		return nested{d.tx}, nil
+	}
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, busy(err)
+	}
+	return tx, nil
+}
+
+var (
+	_ store.Store  = (*DB)(nil)
+	_ store.Atomic = (*DB)(nil)
+)
+
+// Options tune Open.
+type Options struct {
+	// BusyTimeout is how long a statement waits for another process's
+	// lock before it fails with store.ErrBusy (DefaultBusyTimeout when 0).
+	BusyTimeout time.Duration
+}
+
+// DefaultBusyTimeout is how long a statement waits for a lock.
+const DefaultBusyTimeout = 10 * time.Second
+
+// SQLite result codes (the primary code: the low byte).
+const (
+	codeBusy    = 5
+	codeLocked  = 6
+	codeCorrupt = 11
+	codeNotADB  = 26
+)
+
+// code is the SQLite primary result code in err's chain (0: none).
+func code(err error) int {
+	var e interface{ Code() int }
+	if errors.As(err, &e) {
+		return e.Code() & 0xff
+	}
+	return 0
+}
+
+// busy marks a lock timeout with store.ErrBusy.
+func busy(err error) error {
+	if c := code(err); c == codeBusy || c == codeLocked {
+		return fmt.Errorf("%w: %w", store.ErrBusy, err)
+	}
+	return err
+}
+
+// foreign reports whether err says the file is not a database (or a
+// corrupt one): only those refuse a file as foreign. A lock or an I/O
+// error says nothing about what the file is.
+func foreign(err error) bool {
+	c := code(err)
+	return c == codeCorrupt || c == codeNotADB
+}
 
 // Open opens (creating it and its directory if needed) the store at path
 // and checks that it is a netcensus store no newer than this binary. It
 // does not migrate: call Migrate.
 func Open(ctx context.Context, path string) (*DB, error) {
-	if err := check(ctx, path); err != nil {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
+	if o.BusyTimeout <= 0 {
+		o.BusyTimeout = DefaultBusyTimeout
+	}
+	bt := o.BusyTimeout.Milliseconds()
+	if err := check(ctx, path, bt); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, fmt.Errorf("store directory for %s: %w", path, err)
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)&_pragma=synchronous(NORMAL)&_pragma=journal_mode(WAL)&_txlock=immediate"
+	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(0)&_pragma=synchronous(NORMAL)&_pragma=journal_mode(WAL)&_txlock=immediate", path, bt)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -76,14 +169,50 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	db.SetMaxOpenConns(1)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		if foreign(err) {
+			return nil, fmt.Errorf("store %s: %w: %v; it was left untouched", path, store.ErrForeign, err)
+		}
+		return nil, fmt.Errorf("open store %s: %w", path, busy(err))
 	}
-	return &DB{db: db, path: path}, nil
+	d := &DB{db: db, c: db, path: path}
+	if err := d.verify(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// verify checks, on the store's own connection, what check could not
+// read from the file's header: the schema version and the integrity.
+func (d *DB) verify(ctx context.Context) error {
+	var version int
+	if err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		if foreign(err) {
+			return fmt.Errorf("store %s: %w: %v; it was left untouched", d.path, store.ErrForeign, err)
+		}
+		return fmt.Errorf("open store %s: %w", d.path, busy(err))
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("store %s: %w: schema version %d, this netcensus knows up to %d; upgrade netcensus (the store was left untouched)", d.path, store.ErrSchemaNewer, version, len(migrations))
+	}
+	var ok string
+	err := d.db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&ok)
+	switch {
+	case err != nil && !foreign(err):
+		return fmt.Errorf("check store %s: %w", d.path, busy(err))
+	case err != nil || ok != "ok":
+		return fmt.Errorf("store %s: %w: corrupt (quick_check: %s %v); it was left untouched", d.path, store.ErrForeign, ok, err)
+	}
+	return nil
 }
 
 // check refuses a file that exists but is not a netcensus store, or is
-// newer than this binary, opening it read-only so nothing is changed.
-func check(ctx context.Context, path string) error {
+// newer than this binary, before anything is written to it or created
+// beside it. It reads the 100-byte header first; it opens the file only
+// when the header cannot tell, read-only, and without a -wal file beside
+// it as immutable, so SQLite creates no -wal or -shm file either. A lock
+// or an I/O error is returned as it is, never as a foreign file.
+func check(ctx context.Context, path string, busyMillis int64) error {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -92,40 +221,73 @@ func check(ctx context.Context, path string) error {
 		return fmt.Errorf("open store %s: %w", path, err)
 	}
 	head := make([]byte, 100)
-	n, _ := io.ReadFull(f, head)
+	n, rerr := io.ReadFull(f, head)
 	f.Close()
-	if n == 0 {
+	if n == 0 && (rerr == nil || errors.Is(rerr, io.EOF)) {
 		return nil // an empty file: SQLite makes a database of it
+	}
+	if rerr != nil && !errors.Is(rerr, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("read store %s: %w", path, rerr)
 	}
 	if n < 100 || !bytes.HasPrefix(head, []byte("SQLite format 3\x00")) {
 		return fmt.Errorf("store %s: %w: the file is not an SQLite database (corrupt or foreign); it was left untouched", path, store.ErrForeign)
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	// The header is the whole truth when no -wal file holds newer pages.
+	_, werr := os.Stat(path + "-wal")
+	hasWAL := werr == nil
+	appID := binary.BigEndian.Uint32(head[68:72])
+	version := int(binary.BigEndian.Uint32(head[60:64]))
+	switch {
+	case appID != 0 && appID != applicationID:
+		return fmt.Errorf("store %s: %w: an SQLite database of another application (application_id %#x); it was left untouched", path, store.ErrForeign, appID)
+	case appID == applicationID && !hasWAL && version > len(migrations):
+		return fmt.Errorf("store %s: %w: schema version %d, this netcensus knows up to %d; upgrade netcensus (the store was left untouched)", path, store.ErrSchemaNewer, version, len(migrations))
+	case appID == applicationID:
+		return nil // ours: Open checks the rest on its own connection
+	}
+	// application_id 0: a new, empty database, another application's, or
+	// ours with its first pages still in the -wal file.
+	q := fmt.Sprintf("?mode=ro&_pragma=busy_timeout(%d)", busyMillis)
+	if !hasWAL {
+		q = "?mode=ro&immutable=1"
+	}
+	db, err := sql.Open("sqlite", "file:"+path+q)
 	if err != nil {
 		return fmt.Errorf("open store %s: %w", path, err)
 	}
 	defer db.Close()
-	var appID, version, tables int
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return fmt.Errorf("store %s: %w: %v; it was left untouched", path, store.ErrForeign, err)
-	}
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("store %s: %w: %v; it was left untouched", path, store.ErrForeign, err)
-	}
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
-		return fmt.Errorf("store %s: %w: corrupt (%v); it was left untouched", path, store.ErrForeign, err)
+	var tables int
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err == nil {
+		err = db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
 	}
 	switch {
-	case appID == 0 && tables == 0:
-		return nil // a new, empty database
-	case appID != applicationID:
-		return fmt.Errorf("store %s: %w: an SQLite database of another application (application_id %#x, %d tables); it was left untouched", path, store.ErrForeign, appID, tables)
-	case version > len(migrations):
-		return fmt.Errorf("store %s: %w: schema version %d, this netcensus knows up to %d; upgrade netcensus (the store was left untouched)", path, store.ErrSchemaNewer, version, len(migrations))
+	case err != nil && foreign(err):
+		return fmt.Errorf("store %s: %w: corrupt (%v); it was left untouched", path, store.ErrForeign, err)
+	case err != nil:
+		return fmt.Errorf("check store %s: %w", path, busy(err))
+	case appID == applicationID || tables == 0:
+		return nil // ours, or a new, empty database
 	}
-	var ok string
-	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&ok); err != nil || ok != "ok" {
-		return fmt.Errorf("store %s: %w: corrupt (quick_check: %s %v); it was left untouched", path, store.ErrForeign, ok, err)
+	return fmt.Errorf("store %s: %w: an SQLite database of another application (application_id %#x, %d tables); it was left untouched", path, store.ErrForeign, appID, tables)
+}
+
+// Atomically runs fn in one transaction: every write fn makes through tx
+// is stored, or none (fn's error, a crash, a full disk). A lock held too
+// long by another process is store.ErrBusy, and nothing was written.
+func (d *DB) Atomically(ctx context.Context, fn func(ctx context.Context, tx store.Store) error) error {
+	if d.tx != nil {
+		return fn(ctx, d)
+	}
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store %s: begin: %w", d.path, busy(err))
+	}
+	if err := fn(ctx, &DB{db: d.db, c: tx, tx: tx, path: d.path}); err != nil {
+		tx.Rollback()
+		return busy(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store %s: commit: %w", d.path, busy(err))
 	}
 	return nil
 }
@@ -206,41 +368,53 @@ var migrations = []string{
 }
 
 // Migrate applies the steps the store lacks, each in its own transaction.
+// Each step reads the version again inside its transaction, so two
+// processes opening a new store at once apply each step once.
 func (d *DB) Migrate(ctx context.Context) (int, error) {
-	v, err := d.SchemaVersion(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if v > len(migrations) {
-		return 0, fmt.Errorf("store %s: %w: schema version %d, this netcensus knows up to %d", d.path, store.ErrSchemaNewer, v, len(migrations))
-	}
 	applied := 0
-	for i := v; i < len(migrations); i++ {
-		tx, err := d.db.BeginTx(ctx, nil)
-		if err != nil {
-			return applied, fmt.Errorf("migrate store %s to %d: %w", d.path, i+1, err)
-		}
-		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
-			tx.Rollback()
-			return applied, fmt.Errorf("migrate store %s to %d: %w", d.path, i+1, err)
-		}
-		// PRAGMA takes no bound parameters; both values are constants.
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, i+1)); err != nil {
-			tx.Rollback()
-			return applied, fmt.Errorf("migrate store %s to %d: %w", d.path, i+1, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return applied, fmt.Errorf("migrate store %s to %d: %w", d.path, i+1, err)
+	for {
+		done, err := d.migrateOne(ctx)
+		if err != nil || done {
+			return applied, err
 		}
 		applied++
 	}
-	return applied, nil
+}
+
+// migrateOne applies the next step; done when the schema is current.
+func (d *DB) migrateOne(ctx context.Context) (done bool, err error) {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("migrate store %s: %w", d.path, busy(err))
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return false, fmt.Errorf("store %s schema version: %w", d.path, busy(err))
+	}
+	switch {
+	case v > len(migrations):
+		return false, fmt.Errorf("store %s: %w: schema version %d, this netcensus knows up to %d", d.path, store.ErrSchemaNewer, v, len(migrations))
+	case v == len(migrations):
+		return true, nil
+	}
+	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+		return false, fmt.Errorf("migrate store %s to %d: %w", d.path, v+1, busy(err))
+	}
+	// PRAGMA takes no bound parameters; both values are constants.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, v+1)); err != nil {
+		return false, fmt.Errorf("migrate store %s to %d: %w", d.path, v+1, busy(err))
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migrate store %s to %d: %w", d.path, v+1, busy(err))
+	}
+	return false, nil
 }
 
 // SchemaVersion is the store's schema version (0: empty).
 func (d *DB) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
-	if err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+	if err := d.c.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return 0, fmt.Errorf("store %s schema version: %w", d.path, err)
 	}
 	return v, nil
@@ -269,7 +443,7 @@ func b2i(b bool) int {
 
 // bulk runs fn in one transaction with a prepared statement.
 func (d *DB) bulk(ctx context.Context, what, query string, fn func(*sql.Stmt) error) error {
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, err := d.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store %s: %w", what, err)
 	}
@@ -296,7 +470,7 @@ func (d *DB) PutSweep(ctx context.Context, s store.Sweep) error {
 	for i, p := range s.Segments {
 		segs[i] = p.String()
 	}
-	_, err := d.db.ExecContext(ctx, `INSERT OR REPLACE INTO sweeps (id, scanner, start, end, partial, segments,
+	_, err := d.c.ExecContext(ctx, `INSERT OR REPLACE INTO sweeps (id, scanner, start, end, partial, segments,
 		observations, assets, new, missing) VALUES (?,?,?,?,?,?,?,?,?,?)`,
 		s.ID, s.Scanner, unix(s.Start), unix(s.End), b2i(s.Partial), strings.Join(segs, " "),
 		s.Observations, s.Assets, s.New, s.Missing)
@@ -333,7 +507,7 @@ func (d *DB) Sweeps(ctx context.Context, limit int) ([]store.Sweep, error) {
 		q += ` LIMIT ?`
 		args = append(args, limit)
 	}
-	rows, err := d.db.QueryContext(ctx, q, args...)
+	rows, err := d.c.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list sweeps: %w", err)
 	}
@@ -351,7 +525,7 @@ func (d *DB) Sweeps(ctx context.Context, limit int) ([]store.Sweep, error) {
 
 // Sweep returns one sweep.
 func (d *DB) Sweep(ctx context.Context, id string) (store.Sweep, error) {
-	s, err := scanSweep(d.db.QueryRowContext(ctx, `SELECT `+sweepCols+` FROM sweeps WHERE id = ?`, id))
+	s, err := scanSweep(d.c.QueryRowContext(ctx, `SELECT `+sweepCols+` FROM sweeps WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, fmt.Errorf("sweep %s: %w", id, store.ErrNotFound)
 	}
@@ -396,7 +570,7 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 		q += ` AND asset_id = ?`
 		args = append(args, assetID)
 	}
-	rows, err := d.db.QueryContext(ctx, q+` ORDER BY id`, args...)
+	rows, err := d.c.QueryContext(ctx, q+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list observations: %w", err)
 	}
@@ -478,7 +652,7 @@ func scanAsset(sc interface{ Scan(...any) error }) (store.Asset, error) {
 
 // Asset returns one asset.
 func (d *DB) Asset(ctx context.Context, id string) (store.Asset, error) {
-	a, err := scanAsset(d.db.QueryRowContext(ctx, assetQuery+` WHERE a.id = ?`, id))
+	a, err := scanAsset(d.c.QueryRowContext(ctx, assetQuery+` WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("asset %s: %w", id, store.ErrNotFound)
 	}
@@ -522,7 +696,7 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 	if f.Unapproved {
 		q += ` AND coalesce(n.approved, 0) = 0`
 	}
-	rows, err := d.db.QueryContext(ctx, q+` ORDER BY a.id`, args...)
+	rows, err := d.c.QueryContext(ctx, q+` ORDER BY a.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)
 	}
@@ -543,7 +717,7 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 
 // Annotate upserts an annotation.
 func (d *DB) Annotate(ctx context.Context, ns ...store.Annotation) error {
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, err := d.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("annotate: %w", err)
 	}
@@ -579,7 +753,7 @@ func (d *DB) Annotation(ctx context.Context, id string) (store.Annotation, error
 	var approved int
 	var at, updated int64
 	var tags string
-	err := d.db.QueryRowContext(ctx, `SELECT approved, approved_at, approved_by, site, role, owner, tags, updated
+	err := d.c.QueryRowContext(ctx, `SELECT approved, approved_at, approved_by, site, role, owner, tags, updated
 		FROM annotations WHERE asset_id = ?`, id).Scan(&approved, &at, &n.ApprovedBy, &n.Site, &n.Role, &n.Owner, &tags, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return n, nil
@@ -632,7 +806,7 @@ func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, er
 			args = append(args, id)
 		}
 	}
-	rows, err := d.db.QueryContext(ctx, q+` ORDER BY asset_id, kind, value`, args...)
+	rows, err := d.c.QueryContext(ctx, q+` ORDER BY asset_id, kind, value`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list identity keys: %w", err)
 	}
@@ -653,7 +827,7 @@ func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, er
 
 // AddDecision stores a decision (again: ignored).
 func (d *DB) AddDecision(ctx context.Context, x store.Decision) error {
-	_, err := d.db.ExecContext(ctx, `INSERT OR IGNORE INTO decisions (id, time, kind, actor, asset_a, asset_b,
+	_, err := d.c.ExecContext(ctx, `INSERT OR IGNORE INTO decisions (id, time, kind, actor, asset_a, asset_b,
 		key_kind, key_value) VALUES (?,?,?,?,?,?,?,?)`, x.ID, unix(x.Time), x.Kind, x.Actor, x.AssetA, x.AssetB,
 		string(x.Key.Kind), x.Key.Value)
 	if err != nil {
@@ -664,7 +838,7 @@ func (d *DB) AddDecision(ctx context.Context, x store.Decision) error {
 
 // Decisions lists decisions, oldest first.
 func (d *DB) Decisions(ctx context.Context) ([]store.Decision, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, time, kind, actor, asset_a, asset_b, key_kind, key_value
+	rows, err := d.c.QueryContext(ctx, `SELECT id, time, kind, actor, asset_a, asset_b, key_kind, key_value
 		FROM decisions ORDER BY time, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list decisions: %w", err)
@@ -721,7 +895,7 @@ func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, er
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := d.db.QueryContext(ctx, q, args...)
+	rows, err := d.c.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
 	}
@@ -756,7 +930,7 @@ func (d *DB) bulkRows(ctx context.Context, what, prefix, tuple string, n int, ro
 	cols := strings.Count(tuple, "?")
 	per := max(1, 999/cols) // SQLite's classic bound-parameter limit
 	full := prefix + strings.TrimSuffix(strings.Repeat(tuple+",", per), ",")
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, err := d.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store %s: %w", what, err)
 	}
@@ -796,7 +970,7 @@ func latest(table string) string {
 
 // Software returns the asset's latest software snapshot, by name.
 func (d *DB) Software(ctx context.Context, assetID string) ([]store.Software, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT asset_id, sweep_id, time, name, version, arch, installed_at FROM software`+
+	rows, err := d.c.QueryContext(ctx, `SELECT asset_id, sweep_id, time, name, version, arch, installed_at FROM software`+
 		latest("software")+` ORDER BY name, version, arch`, assetID, assetID)
 	if err != nil {
 		return nil, fmt.Errorf("software of %s: %w", assetID, err)
@@ -843,7 +1017,7 @@ func (d *DB) latestSoftware(ctx context.Context, ids []string, out map[string][]
 			args = append(args, id)
 		}
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT s.asset_id, s.sweep_id, s.time, s.name, s.version, s.arch, s.installed_at
+	rows, err := d.c.QueryContext(ctx, `SELECT s.asset_id, s.sweep_id, s.time, s.name, s.version, s.arch, s.installed_at
 		FROM software s JOIN (SELECT asset_id, sweep_id FROM (SELECT asset_id, sweep_id,
 			row_number() OVER (PARTITION BY asset_id ORDER BY time DESC, rowid DESC) AS n FROM software`+where+`) WHERE n = 1) l
 		ON s.asset_id = l.asset_id AND s.sweep_id = l.sweep_id
@@ -902,7 +1076,7 @@ func (d *DB) Samples(ctx context.Context, f store.SampleFilter) ([]store.Sample,
 		q += ` AND time >= ?`
 		args = append(args, unix(f.Since))
 	}
-	rows, err := d.db.QueryContext(ctx, q+` ORDER BY time, asset_id, metric, instance`, args...)
+	rows, err := d.c.QueryContext(ctx, q+` ORDER BY time, asset_id, metric, instance`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list samples: %w", err)
 	}
@@ -933,7 +1107,7 @@ func (d *DB) AppendInterfaces(ctx context.Context, rs []store.Interface) error {
 
 // Interfaces returns the asset's latest interfaces.
 func (d *DB) Interfaces(ctx context.Context, assetID string) ([]store.Interface, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT asset_id, sweep_id, time, idx, name, alias, type, mac, speed_bps,
+	rows, err := d.c.QueryContext(ctx, `SELECT asset_id, sweep_id, time, idx, name, alias, type, mac, speed_bps,
 		admin_up, oper_up, in_octets, out_octets FROM interfaces`+latest("interfaces")+` ORDER BY idx`, assetID, assetID)
 	if err != nil {
 		return nil, fmt.Errorf("interfaces of %s: %w", assetID, err)
@@ -970,7 +1144,7 @@ func (d *DB) AppendNeighbors(ctx context.Context, rs []store.Neighbor) error {
 
 // Neighbors returns the asset's latest neighbors.
 func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT asset_id, sweep_id, time, local_port, chassis_id, port_id, sys_name
+	rows, err := d.c.QueryContext(ctx, `SELECT asset_id, sweep_id, time, local_port, chassis_id, port_id, sys_name
 		FROM neighbors`+latest("neighbors")+` ORDER BY local_port, chassis_id, port_id`, assetID, assetID)
 	if err != nil {
 		return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
@@ -993,7 +1167,7 @@ func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, e
 func (d *DB) Prune(ctx context.Context, before time.Time) (store.PruneStats, error) {
 	var ps store.PruneStats
 	cut := unix(store.Second(before))
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, err := d.begin(ctx)
 	if err != nil {
 		return ps, fmt.Errorf("prune store: %w", err)
 	}

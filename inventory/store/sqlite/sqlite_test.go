@@ -5,9 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/storetest"
@@ -169,4 +171,215 @@ func FuzzOpen(f *testing.F) {
 			t.Error("a refused file was changed")
 		}
 	})
+}
+
+// TestRefusedFolderUnchanged: checking a foreign database in WAL mode, or
+// a store of a newer schema, refuses it and leaves its folder as it was:
+// no -wal or -shm file beside it (#16, defect 7).
+func TestRefusedFolderUnchanged(t *testing.T) {
+	ctx := t.Context()
+	for _, tc := range []struct {
+		name string
+		make func(path string)
+		want error
+	}{
+		{"foreign-wal", func(path string) {
+			db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(`CREATE TABLE photos (id INTEGER PRIMARY KEY); INSERT INTO photos VALUES (1)`); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}, store.ErrForeign},
+		{"foreign-appid", func(path string) {
+			db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(`PRAGMA application_id = 1234; CREATE TABLE t (x)`); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}, store.ErrForeign},
+		{"newer", func(path string) {
+			db, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.db.Exec(`PRAGMA user_version = 999`); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}, store.ErrSchemaNewer},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "x.db")
+			tc.make(path)
+			before := listDir(t, dir)
+			db, err := Open(ctx, path)
+			if err == nil {
+				db.Close()
+				t.Fatalf("opened, want %v", tc.want)
+			}
+			if !errors.Is(err, tc.want) {
+				t.Errorf("%v, want %v", err, tc.want)
+			}
+			if after := listDir(t, dir); after != before {
+				t.Errorf("folder was %q, is %q after the check", before, after)
+			}
+		})
+	}
+}
+
+func listDir(t *testing.T, dir string) string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ""
+	for _, e := range es {
+		s += e.Name() + " "
+	}
+	return s
+}
+
+// TestBusyIsNotForeign: a store another process holds locked is reported
+// busy (store.ErrBusy), never as "not a netcensus store" (#16, defects 3
+// and 7), whether the lock is met by the check or by a write.
+func TestBusyIsNotForeign(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "netcensus.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// Another process's exclusive lock: readers and writers are refused.
+	holder, err := sql.Open("sqlite", "file:"+path+"?_pragma=locking_mode(EXCLUSIVE)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	holder.SetMaxOpenConns(1)
+	if _, err := holder.Exec(`PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; INSERT INTO decisions VALUES ('d','0','merge','','','','','')`); err != nil {
+		t.Fatal(err)
+	}
+	db2, err := OpenWith(ctx, path, Options{BusyTimeout: 50 * time.Millisecond})
+	if err == nil {
+		db2.Close()
+		t.Fatal("opened a store another process holds locked")
+	}
+	if errors.Is(err, store.ErrForeign) || !errors.Is(err, store.ErrBusy) {
+		t.Errorf("locked store: %v, want ErrBusy and not ErrForeign", err)
+	}
+}
+
+// TestCodeClassification: only "not a database" and "corrupt" make a
+// file foreign; a lock is busy; an I/O error is neither.
+func TestCodeClassification(t *testing.T) {
+	for _, tc := range []struct {
+		code          int
+		foreign, busy bool
+	}{
+		{5, false, true}, {5 | 2<<8, false, true}, {6, false, true},
+		{10, false, false}, {10 | 1<<8, false, false}, {13, false, false}, {14, false, false},
+		{11, true, false}, {26, true, false},
+	} {
+		err := fmt.Errorf("wrapped: %w", codeErr(tc.code))
+		if got := foreign(err); got != tc.foreign {
+			t.Errorf("code %d: foreign %v, want %v", tc.code, got, tc.foreign)
+		}
+		if got := errors.Is(busy(err), store.ErrBusy); got != tc.busy {
+			t.Errorf("code %d: busy %v, want %v", tc.code, got, tc.busy)
+		}
+	}
+}
+
+type codeErr int
+
+func (c codeErr) Error() string { return fmt.Sprintf("sqlite code %d", int(c)) }
+func (c codeErr) Code() int     { return int(c) }
+
+// TestAtomically: a failing transaction leaves nothing behind; a committed
+// one keeps everything; reads inside see the transaction's writes.
+func TestAtomically(t *testing.T) {
+	ctx := t.Context()
+	db := openTemp(t).(*DB)
+	boom := errors.New("boom")
+	t0 := time.Unix(1700000000, 0).UTC()
+	err := db.Atomically(ctx, func(ctx context.Context, tx store.Store) error {
+		if err := tx.PutSweep(ctx, store.Sweep{ID: "s1", Scanner: "x", Start: t0}); err != nil {
+			return err
+		}
+		if _, err := tx.Sweep(ctx, "s1"); err != nil {
+			return fmt.Errorf("read inside: %w", err)
+		}
+		if err := tx.AppendSoftware(ctx, []store.Software{{AssetID: "a", SweepID: "s1", Time: t0}}); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("Atomically: %v, want boom", err)
+	}
+	if _, err := db.Sweep(ctx, "s1"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("rolled-back sweep: %v, want not found", err)
+	}
+	if sw, _ := db.Software(ctx, "a"); len(sw) != 0 {
+		t.Errorf("rolled-back software kept: %v", sw)
+	}
+	if err := db.Atomically(ctx, func(ctx context.Context, tx store.Store) error {
+		return tx.PutSweep(ctx, store.Sweep{ID: "s2", Scanner: "x", Start: t0})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Sweep(ctx, "s2"); err != nil {
+		t.Errorf("committed sweep: %v", err)
+	}
+}
+
+// TestConcurrentFirstMigrate: processes that open a new store at once
+// apply each migration once, none fails.
+func TestConcurrentFirstMigrate(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "netcensus.db")
+	const n = 4
+	errs := make(chan error, n)
+	total := make(chan int, n)
+	for range n {
+		go func() {
+			db, err := Open(ctx, path)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer db.Close()
+			k, err := db.Migrate(ctx)
+			total <- k
+			errs <- err
+		}()
+	}
+	sum := 0
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	close(total)
+	for k := range total {
+		sum += k
+	}
+	if sum != len(migrations) {
+		t.Errorf("%d steps applied in all, want %d", sum, len(migrations))
+	}
 }
