@@ -17,6 +17,20 @@ import (
 // approves nothing. The assets are read in one listing and annotated in
 // one write: a baseline of 100,000 assets is three queries, not 300,000.
 func (inv *Inventory) Approve(ctx context.Context, actor string, all bool, ids ...string) ([]string, error) {
+	var done []string
+	_, err := inv.atomically(ctx, "approve", func(ctx context.Context, inv *Inventory) error {
+		var err error
+		done, err = inv.approve(ctx, actor, all, ids...)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return done, nil
+}
+
+// approve is one run of Approve's reads and writes.
+func (inv *Inventory) approve(ctx context.Context, actor string, all bool, ids ...string) ([]string, error) {
 	var as []store.Asset
 	var err error
 	if all {
@@ -76,6 +90,14 @@ type Changes struct {
 
 // Set applies a person's changes, with an event for each field changed.
 func (inv *Inventory) Set(ctx context.Context, actor, id string, c Changes) error {
+	_, err := inv.atomically(ctx, "set", func(ctx context.Context, inv *Inventory) error {
+		return inv.set(ctx, actor, id, c)
+	})
+	return err
+}
+
+// set is one run of Set's reads and writes.
+func (inv *Inventory) set(ctx context.Context, actor, id string, c Changes) error {
 	if _, err := inv.st.Asset(ctx, id); err != nil {
 		return err
 	}
@@ -130,6 +152,14 @@ func dedupeSorted(xs []string) []string {
 // keys move to a, it is kept as merged), and the decision is kept for
 // later sweeps.
 func (inv *Inventory) Merge(ctx context.Context, actor, a, b string) error {
+	_, err := inv.atomically(ctx, "merge", func(ctx context.Context, inv *Inventory) error {
+		return inv.merge(ctx, actor, a, b)
+	})
+	return err
+}
+
+// merge is one run of Merge's reads and writes.
+func (inv *Inventory) merge(ctx context.Context, actor, a, b string) error {
 	if a == b {
 		return fmt.Errorf("merge %s into itself: %w", a, ErrState)
 	}
@@ -179,6 +209,14 @@ func (inv *Inventory) Merge(ctx context.Context, actor, a, b string) error {
 // them, and later sweeps never tie them to it again (the device behind
 // them becomes an asset of its own when next seen).
 func (inv *Inventory) Split(ctx context.Context, actor, id string, macs []string) error {
+	_, err := inv.atomically(ctx, "split", func(ctx context.Context, inv *Inventory) error {
+		return inv.split(ctx, actor, id, macs)
+	})
+	return err
+}
+
+// split is one run of Split's reads and writes.
+func (inv *Inventory) split(ctx context.Context, actor, id string, macs []string) error {
 	if len(macs) == 0 {
 		return fmt.Errorf("split %s: no MAC given", id)
 	}
@@ -206,6 +244,14 @@ func (inv *Inventory) Split(ctx context.Context, actor, id string, macs []string
 
 // Retire retires an asset by hand.
 func (inv *Inventory) Retire(ctx context.Context, actor, id string) error {
+	_, err := inv.atomically(ctx, "retire", func(ctx context.Context, inv *Inventory) error {
+		return inv.retire(ctx, actor, id)
+	})
+	return err
+}
+
+// retire is one run of Retire's reads and writes.
+func (inv *Inventory) retire(ctx context.Context, actor, id string) error {
 	a, err := inv.st.Asset(ctx, id)
 	if err != nil {
 		return err

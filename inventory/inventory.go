@@ -97,6 +97,38 @@ type Result struct {
 	Sweep  store.Sweep
 	Events []store.Event
 	Pruned store.PruneStats
+	// Retries counts the times the store was busy (another process held
+	// its lock too long) and the whole ingest was run again.
+	Retries int
+}
+
+// BusyAttempts bounds the runs of one write when the store stays busy:
+// the first and two retries, each waiting the store's own busy timeout.
+const BusyAttempts = 3
+
+// atomically runs fn on a copy of inv whose store is one transaction,
+// where the store has them (store.Atomic): fn's writes are all stored or
+// none. A busy store runs fn again, at most BusyAttempts times in all,
+// each retry logged; it returns how many retries it took.
+func (inv *Inventory) atomically(ctx context.Context, what string, fn func(ctx context.Context, inv *Inventory) error) (int, error) {
+	at, ok := inv.st.(store.Atomic)
+	if !ok {
+		return 0, fn(ctx, inv)
+	}
+	for attempt := 1; ; attempt++ {
+		err := at.Atomically(ctx, func(ctx context.Context, tx store.Store) error {
+			c := *inv
+			c.st = tx
+			return fn(ctx, &c)
+		})
+		if err == nil || !errors.Is(err, store.ErrBusy) || attempt >= BusyAttempts || ctx.Err() != nil {
+			if err != nil && errors.Is(err, store.ErrBusy) {
+				err = fmt.Errorf("%s: still busy after %d attempts: %w", what, attempt, err)
+			}
+			return attempt - 1, err
+		}
+		inv.log.Warn("store busy, running the write again", "write", what, "attempt", attempt+1, "of", BusyAttempts, "err", err)
+	}
 }
 
 // Attributes are the fields whose changes are events, with their getters.
@@ -229,17 +261,42 @@ func obsOrder(obs []record.Observation, idx []int) {
 	})
 }
 
-// Ingest stores a sweep and updates every asset it touches.
+// Ingest stores a sweep and updates every asset it touches: in one
+// transaction where the store has them (all of the sweep or nothing), a
+// busy store retried a bounded number of times; then it prunes.
 func (inv *Inventory) Ingest(ctx context.Context, sw Sweep) (Result, error) {
-	at := sw.End
-	if at.IsZero() {
-		at = inv.now()
-	}
-	if sw.Start.IsZero() {
-		sw.Start = at
+	if sw.End.IsZero() {
+		sw.End = inv.now()
 	}
 	if sw.ID == "" {
-		sw.ID = store.NewUUID(at)
+		sw.ID = store.NewUUID(sw.End)
+	}
+	var out Result
+	retries, err := inv.atomically(ctx, "ingest sweep "+sw.ID, func(ctx context.Context, inv *Inventory) error {
+		var err error
+		out, err = inv.ingest(ctx, sw)
+		return err
+	})
+	out.Retries = retries
+	if err != nil {
+		return Result{Retries: retries}, err
+	}
+	if inv.cfg.Retention > 0 {
+		ps, err := inv.st.Prune(ctx, sw.End.Add(-inv.cfg.Retention))
+		if err != nil {
+			return out, fmt.Errorf("prune after sweep %s: %w", sw.ID, err)
+		}
+		out.Pruned = ps
+	}
+	inv.log.Info("sweep stored", "sweep", sw.ID, "observations", len(sw.Observations), "assets", out.Sweep.Assets, "new", out.Sweep.New, "missing", out.Sweep.Missing, "events", len(out.Events), "retries", retries)
+	return out, nil
+}
+
+// ingest is one run of Ingest's writes.
+func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
+	at := sw.End
+	if sw.Start.IsZero() {
+		sw.Start = at
 	}
 	scanner := sw.Scanner
 	if scanner == "" {
@@ -484,16 +541,7 @@ func (inv *Inventory) Ingest(ctx context.Context, sw Sweep) (Result, error) {
 			return Result{}, fmt.Errorf("ingest sweep %s: %w", sw.ID, err)
 		}
 	}
-	out := Result{Sweep: srow, Events: ev.list}
-	if inv.cfg.Retention > 0 {
-		ps, err := inv.st.Prune(ctx, at.Add(-inv.cfg.Retention))
-		if err != nil {
-			return out, fmt.Errorf("prune after sweep %s: %w", sw.ID, err)
-		}
-		out.Pruned = ps
-	}
-	inv.log.Info("sweep stored", "sweep", sw.ID, "observations", len(obs), "assets", srow.Assets, "new", srow.New, "missing", srow.Missing, "events", len(ev.list))
-	return out, nil
+	return Result{Sweep: srow, Events: ev.list}, nil
 }
 
 // flushRows is how many table rows Ingest holds before writing them.
