@@ -207,6 +207,8 @@ func capacityTable(utf8 bool) exporters.Rows[capacityRow] {
 				full = "now"
 			case s.DaysToFull != nil:
 				full = trimFloat(*s.DaysToFull, 1) + "d"
+			case s.TooFew && r.series.Limit > 0:
+				full = "too soon"
 			case r.series.Limit > 0:
 				full = "never"
 			}
@@ -234,7 +236,10 @@ func newCapacityCmd(a *app) *cobra.Command {
 (asset, metric, instance): the latest value, min/avg/max over the window, the
 trend per day (a least-squares line through the window) and, for storage and
 memory, the days until full at that trend, counted from the latest sample:
-flagged WARN under --warn-days and FULL when full. Interface rates come from
+flagged WARN under --warn-days and FULL when full. A series of fewer than 3
+samples, or spanning less than 24 hours, gets no trend and no forecast ("too
+soon"): two samples always fit a line, and within a day the daily cycle
+swamps the growth. Interface rates come from
 counter deltas: wraps at 32 and 64 bits are followed, and an interval with an
 agent reboot or a counter reset is dropped (counted in SAMPLES as -N).
 
@@ -265,10 +270,13 @@ locale, ASCII otherwise.`,
 				if err != nil {
 					return err
 				}
-				flagged := 0
+				flagged, tooFew := 0, 0
 				for i := range rows {
 					if rows[i].Flag != "" {
 						flagged++
+					}
+					if rows[i].TooFew {
+						tooFew++
 					}
 				}
 				window := "all samples"
@@ -276,6 +284,10 @@ locale, ASCII otherwise.`,
 					window = "since " + t.Format(time.RFC3339)
 				}
 				fmt.Fprintf(a.stderr, "capacity: %d series, %s, %d flagged (warn under %s days)\n", len(rows), window, flagged, trimFloat(q.opts.WarnDays, 1))
+				if tooFew > 0 {
+					fmt.Fprintf(a.stderr, "capacity: %d series without a trend or forecast: a trend needs %d samples over %s at least\n",
+						tooFew, capacity.MinForecastSamples, capacity.MinForecastSpan)
+				}
 				if format != "table" {
 					w, err := newRowWriter(format, a, exporters.CapacitySheet().Rows())
 					if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"net/netip"
 	"strings"
@@ -231,5 +232,54 @@ func TestSparklineAndChart(t *testing.T) {
 	}
 	if got := formatValue(-0.004, capacity.UnitPercent); got != "0%" {
 		t.Errorf("pct: %q", got)
+	}
+}
+
+// Sweeps seconds apart (issue 16): two or three samples 9 seconds apart
+// make no trend and no forecast, and say so; the values are still shown.
+func TestCapacitySweepsSecondsApart(t *testing.T) {
+	c := newCMDB(t)
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, strings.TrimPrefix(c.store, "sqlite:"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	as := []store.Asset{{Record: record.Asset{AssetID: capWeb, IP: netip.MustParseAddr("192.0.2.10"), Hostname: "web1", State: store.StateActive,
+		FirstSeen: capT0, LastSeen: capT0.Add(18 * time.Second)}}}
+	var ss []store.Sample
+	for i, used := range []float64{50e9, 57e9, 64e9} {
+		at := capT0.Add(time.Duration(i) * 9 * time.Second)
+		sweep := fmt.Sprintf("s-%d", i)
+		ss = append(ss, store.Sample{AssetID: capWeb, SweepID: sweep, Time: at, Metric: capacity.RawStorageUsed, Instance: "/", Value: used},
+			store.Sample{AssetID: capWeb, SweepID: sweep, Time: at, Metric: capacity.RawStorageSize, Instance: "/", Value: 100e9})
+	}
+	if err := db.PutAssets(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AppendSamples(ctx, ss); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	code, out, errb := c.run(nil, "capacity", "--since", capSince, "--metric", "storage_used_pct", "-o", "jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var got capacity.Summary
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.Samples != 3 || got.Latest != 64 || got.Min != 50 || got.TrendPerDay != nil || got.DaysToFull != nil || got.Flag != "" {
+		t.Errorf("3 samples over 18 s: %s", out)
+	}
+	if !strings.Contains(errb, "1 series without a trend or forecast: a trend needs 3 samples over 24h0m0s at least") {
+		t.Errorf("stderr does not say why there is no forecast:\n%s", errb)
+	}
+	_, out, _ = c.run(nil, "capacity", "--since", capSince, "--metric", "storage_used_pct", "-o", "table")
+	if !strings.Contains(out, "too soon") || strings.Contains(out, "WARN") {
+		t.Errorf("table:\n%s", out)
 	}
 }

@@ -20,6 +20,18 @@ const DefaultWarnDays = 30
 // nearly flat trend says "never", not "in 40,000 years").
 const maxForecastDays = 3650
 
+// A trend, and a forecast from it, need at least MinForecastSamples
+// samples spanning at least MinForecastSpan. Two samples always fit a line
+// exactly, so nothing in them can show the line is wrong; three are the
+// fewest that can disagree with it. And under a day, a series' daily cycle
+// (backups, log rotation, business hours) swamps its growth: two samples
+// 9 seconds apart once gave +14765.6% a day and "full in 0.3 days".
+// Below either bound the values are still summarised, without a trend.
+const (
+	MinForecastSamples = 3
+	MinForecastSpan    = 24 * time.Hour
+)
+
 // Options tune Summarize.
 type Options struct {
 	// WarnDays flags forecasts that reach the limit within this many
@@ -44,7 +56,8 @@ type Summary struct {
 	Avg          float64   `json:"avg"`
 	Max          float64   `json:"max"`
 	// TrendPerDay is the slope of the least-squares line through the
-	// window's points, in Unit per day; nil with fewer than two times.
+	// window's points, in Unit per day; nil with fewer than
+	// MinForecastSamples points or a span under MinForecastSpan.
 	TrendPerDay *float64 `json:"trend_per_day,omitempty"`
 	// DaysToFull counts from Last, at the trend, until the series reaches
 	// its limit: 0 when already full, nil when it never will (flat or
@@ -54,6 +67,9 @@ type Summary struct {
 	Flag       string    `json:"flag,omitempty"`
 	// Dropped counts counter intervals left out (reboots, resets).
 	Dropped int `json:"dropped_intervals,omitempty"`
+	// TooFew is set when the window holds too little data for a trend
+	// (see MinForecastSamples): TrendPerDay and any forecast are then nil.
+	TooFew bool `json:"too_few_samples,omitempty"`
 }
 
 // Fit is the least-squares line y = Intercept + Slope·x.
@@ -104,6 +120,9 @@ func Summarize(s Series, o Options) Summary {
 	}
 	sum.Avg /= float64(len(ps))
 	fit, ok := LinearFit(x, y)
+	if len(ps) < MinForecastSamples || last.Time.Sub(first.Time) < MinForecastSpan {
+		ok, sum.TooFew = false, true
+	}
 	if ok {
 		slope := fit.Slope
 		sum.TrendPerDay = &slope
