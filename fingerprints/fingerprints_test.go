@@ -110,12 +110,12 @@ func TestCorpus(t *testing.T) {
 // these tests, so the very largest files (covered by fixtures or other
 // walks) are left to the accuracy report.
 var corpusCases = map[string]want{
-	"UPS/apc-7902b.snmprec":                               {"apc-nmc", "APC", "AP7902B", "5A1551F39430", "AOS", "6.7.2", "pdu"},
+	"UPS/apc-7902b.snmprec":                               {"apc-rpdu2", "APC", "AP7902B", "5A1551F39430", "AOS", "6.7.2", "pdu"},
 	"UPS/eaton-93e-80.snmprec.bz2":                        {"eaton-xups", "Eaton", "EATON 93E 80", "4K234LXX06", "", "2.08.0011", "ups"},
 	"UPS/eaton-9px-partial.snmprec.bz2":                   {"eaton-xups", "Eaton", "Eaton 9PX 2200i RT 3U", "GX13G45099", "", "01.17.4945", "ups"},
 	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX", "416791G106T2010SEP230036", "", "PAL 1.04.026.STD", "cooling"},
 	"UPS/emerson-network-power.snmprec.bz2":               {"emerson-ups-card", "Vertiv", "", "", "", "", "ups"},
-	"UPS/huawei-gse200m.snmprec.bz2":                      {"net-snmp-linux", "Huawei", "UPS5000", "", "Linux", "2.6.27-SPEAr310", "ups"},
+	"UPS/huawei-gse200m.snmprec.bz2":                      {"huawei-ups", "Huawei", "UPS5000-E", "", "Linux", "V100R001C10B003SP00", "ups"},
 	"UPS/ingrasys-power-switch.snmprec.bz2":               {"", "Ingrasys", "Array-3A3", "11120051132123", "", "5.27", "ups"},
 	"bmc/hp-onboard-administrator.snmprec.bz2":            {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G2", "6CU250TV5C", "Onboard Administrator", "OB28BP5991", "bmc"},
 	"camera/hikvision.snmprec.bz2":                        {"hikvision-mib", "Hikvision", "DS-2CD4C36FWD-AP", "", "", "5.5.80 build 190131", "camera"},
@@ -230,6 +230,8 @@ func TestEveryProfileCovered(t *testing.T) {
 	var files []string
 	fx, _ := filepath.Glob("testdata/fixtures/*.snmprec")
 	files = append(files, fx...)
+	sub, _ := filepath.Glob("testdata/fixtures/*/*.snmprec")
+	files = append(files, sub...)
 	if _, err := os.Stat(corpusDir); err == nil {
 		for f := range corpusCases {
 			files = append(files, filepath.Join(corpusDir, f))

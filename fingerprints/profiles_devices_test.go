@@ -1,0 +1,53 @@
+package fingerprints
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestDeviceFixtures checks the profiles of non-network families (power,
+// printers, storage and servers, hosts, cameras, sensors, telecom, voice)
+// against small walks written from each vendor's MIB, one a profile, in
+// testdata/fixtures/devices.
+func TestDeviceFixtures(t *testing.T) {
+	e := engine(t)
+	files, err := filepath.Glob("testdata/fixtures/devices/*.snmprec")
+	if err != nil || len(files) != len(deviceCases) {
+		t.Fatalf("device fixtures: %d files (%v), %d cases", len(files), err, len(deviceCases))
+	}
+	for name, w := range deviceCases {
+		t.Run(name, func(t *testing.T) {
+			got, _ := identifyFile(t, e, filepath.Join("testdata/fixtures/devices", name+".snmprec"))
+			check(t, got, w)
+		})
+	}
+}
+
+// deviceCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var deviceCases = map[string]want{
+	// Power.
+	"apc-ats":            {"apc-ats", "APC", "AP7724", "5A0931A01234", "AOS", "3.7.4", "power"},
+	"apc-cooling":        {"apc-cooling", "APC", "ACRC301S", "JK1540001234", "AOS", "6.4.0", "cooling"},
+	"apc-environmental":  {"apc-environmental", "APC", "NBRK0201", "ZA1616012345", "AOS", "6.4.6", "sensor"},
+	"apc-netbotz":        {"apc-netbotz", "APC", "NetBotz 450 Appliance", "", "NetBotz", "4.7.0", "sensor"},
+	"apc-rpdu2":          {"apc-rpdu2", "APC", "AP8853", "5A1712E01234", "AOS", "6.5.6", "pdu"},
+	"apc-ups":            {"apc-ups", "APC", "Smart-UPS X 3000", "AS1837123456", "AOS", "6.8.2", "ups"},
+	"apc-xpdu":           {"apc-xpdu", "APC", "PDPM150H", "PD1419001234", "AOS", "6.1.1", "pdu"},
+	"delta-ups":          {"delta-ups", "Delta", "RT-3K", "", "", "02.10.06", "ups"},
+	"eaton-ats":          {"eaton-ats", "Eaton", "Eaton ATS 16", "G110K12345", "", "02.00.0015", "power"},
+	"eaton-epdu":         {"eaton-epdu", "Eaton", "EMAB03", "A933E12345", "", "04.01.0003", "pdu"},
+	"eaton-mge":          {"eaton-mge", "Eaton", "Galaxy 5000", "AS0123456789", "", "FA", "ups"},
+	"eltek-smartpack":    {"eltek-smartpack", "Eltek", "SmartPack2", "", "", "3.31", "power"},
+	"huawei-ups":         {"huawei-ups", "Huawei", "UPS2000-G-3KRTS", "2102310QKU10J1000123", "Linux", "V100R002C01SPC100", "ups"},
+	"liebert-lgp-card":   {"liebert-lgp-card", "Vertiv", "GXT4-3000RT230", "1528300123AFA12", "Linux", "U060D022", "ups"},
+	"ppc-netagent":       {"ppc-netagent", "Sanpu", "MT3000", "E141234567", "", "04.06", "ups"},
+	"raritan-px1":        {"raritan-px1", "Raritan", "DPXR20A-16", "AEI0C00123", "", "01.05.20", "pdu"},
+	"raritan-px2":        {"raritan-px2", "Raritan", "PX2-5496", "QFD1234567", "Xerus", "3.5.0.5-45371", "pdu"},
+	"riello-netman":      {"riello-netman", "Riello", "SEP 2200", "SE42UA123456", "", "SWM065-01-00", "ups"},
+	"rittal-cmc3":        {"rittal-cmc3", "Rittal", "CMC III PU", "31234567", "", "3.15.70_5", "sensor"},
+	"schleifenbauer-pdu": {"schleifenbauer-pdu", "Schleifenbauer", "DPM27/E", "SB12345678", "", "240", "pdu"},
+	"servertech-sentry3": {"servertech-sentry3", "Server Technology", "CW-24V2-L30M", "ABAF0123456", "Sentry", "7.1a", "pdu"},
+	"servertech-sentry4": {"servertech-sentry4", "Server Technology", "C2S42CE-YCMFAM00", "ABEF0001234", "Sentry", "8.0n", "pdu"},
+	"socomec-netvision":  {"socomec-netvision", "Socomec", "MASTERYS BC 60", "", "", "UPS 2.08", "ups"},
+}
