@@ -50,4 +50,22 @@ var deviceCases = map[string]want{
 	"servertech-sentry3": {"servertech-sentry3", "Server Technology", "CW-24V2-L30M", "ABAF0123456", "Sentry", "7.1a", "pdu"},
 	"servertech-sentry4": {"servertech-sentry4", "Server Technology", "C2S42CE-YCMFAM00", "ABEF0001234", "Sentry", "8.0n", "pdu"},
 	"socomec-netvision":  {"socomec-netvision", "Socomec", "MASTERYS BC 60", "", "", "UPS 2.08", "ups"},
+
+	// Printers.
+	"brother-netconfig":      {"brother-printer", "Brother", "Brother MFC-L8900CDW", "E78123A4N567890", "", "1.08", "printer"},
+	"canon-imagerunner":      {"canon-printer", "Canon", "Canon iR-ADV C3530", "3CE01234", "", "67.04", "printer"},
+	"dell-printer":           {"dell-printer", "Dell", "Dell Color Laser 3110cn", "7K5CXF1", "", "05.01.00", "printer"},
+	"epson-mib":              {"epson-printer", "Epson", "WF-C5790 Series", "X3B5012345", "", "CM25O3", "printer"},
+	"fujifilm-printer":       {"fujifilm-printer", "Fujifilm", "FUJIFILM Apeos C3570", "502012", "", "1.3.2", "printer"},
+	"konica-minolta-printer": {"konica-minolta-printer", "Konica Minolta", "bizhub C368", "A7PU021012345", "", "A7PU0Y0-F000-G00-81", "printer"},
+	"kyocera-utax":           {"kyocera-printer", "UTAX", "P-4531DN", "VXK9Z01234", "", "2S0_2F00.002.001", "printer"},
+	"lexmark-mps":            {"lexmark-printer", "Lexmark", "Lexmark CX725", "75281234567AB", "", "CXTPP.073.025", "printer"},
+	"oki-printer":            {"oki-printer", "OKI", "C532", "AK9B012345", "", "A1.11", "printer"},
+	"panasonic-printer":      {"panasonic-printer", "Panasonic", "KX-MB2061", "1GCSA012345", "", "", "printer"},
+	"pantum-printer":         {"pantum-printer", "Pantum", "Pantum P3300DW Series", "CC1D012345", "", "", "printer"},
+	"ricoh-savin":            {"ricoh-printer", "Ricoh", "SAVIN MP C3004ex", "C778P123457", "", "1.05", "printer"},
+	"samsung-printer":        {"samsung-printer", "Samsung", "M332x 382x 402x", "ZDDMB07K123456", "", "4.00.02.16", "printer"},
+	"sharp-printer":          {"sharp-printer", "Sharp", "MX-3071", "8505012345", "", "", "printer"},
+	"toshiba-tec-printer":    {"toshiba-tec-printer", "Toshiba", "e-STUDIO5005AC", "CNKL12345", "", "T470HD0W1120", "printer"},
+	"zebra-printer":          {"zebra-printer", "Zebra", "ZT410-203dpi ZPL", "18J174201234", "", "V75.20.01Z", "printer"},
 }
