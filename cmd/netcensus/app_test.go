@@ -209,3 +209,56 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 		t.Errorf("progress drawn on a non-terminal: %q", errb)
 	}
 }
+
+// TestConfigHeldToFlagRules (issue 16): a setting is refused the same way
+// whether it comes from a flag, the config file, a secret file or the
+// environment, and before anything is sent.
+func TestConfigHeldToFlagRules(t *testing.T) {
+	dir := t.TempDir()
+	short := filepath.Join(dir, "short-pass")
+	if err := os.WriteFile(short, []byte("abc\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v3 := func(pass string) string {
+		return "snmp:\n  credentials:\n    - {name: v3, version: 3, v3: {user: u, auth_protocol: sha, " + pass + "}}\n"
+	}
+	for _, tc := range []struct {
+		name, config string
+		args         []string
+		say          string
+	}{
+		{"flag passphrase", "", []string{"probe", "--v3-user", "u", "--v3-auth-proto", "sha", "--v3-auth-pass", "abc", "198.51.100.1"},
+			"--v3-auth-pass: 3 characters: SNMPv3 passphrases must be at least 8"},
+		{"config passphrase", v3("auth_password: abc"), []string{"probe", "198.51.100.1"},
+			"v3.auth_password: 3 characters: SNMPv3 passphrases must be at least 8"},
+		{"config passphrase, sweep", v3("auth_password: abc"), []string{"sweep", "198.51.100.0/24"},
+			"v3.auth_password: 3 characters: SNMPv3 passphrases must be at least 8"},
+		{"passphrase file", v3("auth_password_file: " + short), []string{"sweep", "198.51.100.0/24"},
+			"secret file " + short + ": 3 characters: SNMPv3 passphrases must be at least 8"},
+		{"passphrase file, probe", v3("auth_password_file: " + short), []string{"probe", "198.51.100.1"},
+			"secret file " + short + ": 3 characters: SNMPv3 passphrases must be at least 8"},
+		{"max_rows", "snmp:\n  max_rows: 1000000\n", []string{"sweep", "198.51.100.0/24"}, "snmp.max_rows 1000000: must be between 1 and 100000"},
+		{"sweeps --limit", "", []string{"sweeps", "--limit", "-1"}, "--limit -1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, out, errb := testApp(t, nil, nil)
+			args := tc.args
+			if tc.config != "" {
+				cfg := filepath.Join(t.TempDir(), "c.yaml")
+				if err := os.WriteFile(cfg, []byte(tc.config), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				args = append([]string{"--config", cfg}, args...)
+			}
+			if code := run(context.Background(), a, args); code != exitUsage {
+				t.Fatalf("exit %d, want %d; stderr %q", code, exitUsage, errb)
+			}
+			if !strings.Contains(errb.String(), tc.say) {
+				t.Errorf("stderr %q does not say %q", errb, tc.say)
+			}
+			if out.Len() != 0 {
+				t.Errorf("stdout: %q", out)
+			}
+		})
+	}
+}

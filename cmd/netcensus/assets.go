@@ -260,6 +260,9 @@ func newSweepsCmd(a *app) *cobra.Command {
 		Short: "List stored sweeps, newest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if limit < 0 {
+				return usagef("--limit %d: want 0 (all) or more", limit)
+			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
 				ss, err := inv.Store().Sweeps(ctx, limit)
 				if err != nil {

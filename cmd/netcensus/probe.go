@@ -149,8 +149,15 @@ func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags) ([]snmp.Credent
 	if c.PrivProto != gosnmp.NoPriv && c.AuthProto == gosnmp.NoAuth {
 		return nil, usagef("--v3-priv-proto needs --v3-auth-proto")
 	}
-	if len(authPass) > 0 && len(authPass) < 8 || len(privPass) > 0 && len(privPass) < 8 {
-		return nil, usagef("SNMPv3 passphrases must be at least 8 characters")
+	if authPass != "" {
+		if err := config.ValidPassphrase(config.Secret(authPass)); err != nil {
+			return nil, usagef("--v3-auth-pass: %w", err)
+		}
+	}
+	if privPass != "" {
+		if err := config.ValidPassphrase(config.Secret(privPass)); err != nil {
+			return nil, usagef("--v3-priv-pass: %w", err)
+		}
 	}
 	c.AuthPass, c.PrivPass = config.Secret(authPass), config.Secret(privPass)
 	return []snmp.Credential{c}, nil

@@ -66,6 +66,11 @@ func TestSNMPValidate(t *testing.T) {
 		{"snmp:\n  credentials:\n    - {version: 2c, community: x, v3: {user: u}}\n", "v3 given"},
 		{"snmp:\n  credentials:\n    - {version: 2c, community: x, comunity: y}\n", "comunity"},
 		{"snmp:\n  credentials:\n    - {name: a, version: 2c, community: x}\n    - {name: a, version: 2c, community: y}\n", "twice"},
+		// Issue 16: the config is held to the flags' rules.
+		{"snmp:\n  credentials:\n    - {version: 3, v3: {user: u, auth_protocol: sha, auth_password: abc}}\n", "v3.auth_password: 3 characters: SNMPv3 passphrases must be at least 8"},
+		{"snmp:\n  credentials:\n    - {version: 3, v3: {user: u, auth_protocol: sha, auth_password: abcdefgh, priv_protocol: aes, priv_password: xxxxxxx}}\n", "v3.priv_password: 7 characters"},
+		{"snmp:\n  max_rows: 1000000\n", "snmp.max_rows 1000000: must be between 1 and 100000"},
+		{"snmp:\n  max_rows: 0\n", "snmp.max_rows 0"},
 	} {
 		_, err := Decode(strings.NewReader(tc.yaml))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -150,3 +155,42 @@ func TestResolveSecret(t *testing.T) {
 }
 
 func writeFile(p, s string) error { return os.WriteFile(p, []byte(s), 0o600) }
+
+// TestResolvePassphrase: a v3 passphrase read from a file or the
+// environment meets the rule an inline one or a flag does (issue 16).
+func TestResolvePassphrase(t *testing.T) {
+	dir := t.TempDir()
+	short, long := dir+"/short", dir+"/long"
+	if err := writeFile(short, "abc\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(long, "abcdefgh\n"); err != nil {
+		t.Fatal(err)
+	}
+	env := func(k string) string { return map[string]string{"SHORT": "abc", "LONG": "abcdefgh"}[k] }
+	for _, tc := range []struct {
+		inline    Secret
+		file, env string
+		err       string
+	}{
+		{inline: "abc", err: "3 characters: SNMPv3 passphrases must be at least 8"},
+		{file: short, err: "secret file " + short + ": 3 characters"},
+		{env: "SHORT", err: "secret environment variable SHORT: 3 characters"},
+		{inline: "abcdefgh"},
+		{file: long},
+		{env: "LONG"},
+		{}, // none given: no passphrase, no error
+	} {
+		got, err := ResolvePassphrase(tc.inline, tc.file, tc.env, env)
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%+v: %v", tc, err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%+v: err %v, want %q", tc, err, tc.err)
+		case err != nil && strings.Contains(err.Error(), "abc\""):
+			t.Errorf("error shows the passphrase: %v", err)
+		case tc.err == "" && got.Reveal() != "" && got.Reveal() != "abcdefgh":
+			t.Errorf("%+v: got a wrong passphrase", tc)
+		}
+	}
+}

@@ -144,10 +144,10 @@ func CredentialsFromConfig(cfg config.SNMP, getenv func(string) string) ([]Crede
 		if c.PrivProto, err = ParsePrivProtocol(v.PrivProtocol); err != nil {
 			return nil, fmt.Errorf("snmp credential %s: %w", name, err)
 		}
-		if c.AuthPass, err = config.ResolveSecret(v.AuthPassword, v.AuthPasswordFile, v.AuthPasswordEnv, getenv); err != nil {
+		if c.AuthPass, err = config.ResolvePassphrase(v.AuthPassword, v.AuthPasswordFile, v.AuthPasswordEnv, getenv); err != nil {
 			return nil, fmt.Errorf("snmp credential %s: auth password: %w", name, err)
 		}
-		if c.PrivPass, err = config.ResolveSecret(v.PrivPassword, v.PrivPasswordFile, v.PrivPasswordEnv, getenv); err != nil {
+		if c.PrivPass, err = config.ResolvePassphrase(v.PrivPassword, v.PrivPasswordFile, v.PrivPasswordEnv, getenv); err != nil {
 			return nil, fmt.Errorf("snmp credential %s: priv password: %w", name, err)
 		}
 		out = append(out, c)
