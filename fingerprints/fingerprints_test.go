@@ -182,7 +182,7 @@ func TestFixtures(t *testing.T) {
 		"epson-printer":           {"epson-printer", "Epson", "EPSON ET-4750 Series", "X5KM012345", "", "", "printer"},
 		"extreme-exos":            {"extreme-exos", "Extreme Networks", "X460G2-48p-10G4", "1611N-12345", "EXOS", "22.7.1.2", "switch"},
 		"extreme-voss":            {"extreme-voss", "Extreme Networks", "VSP-4850GTS-PWR+", "14JP123456", "VOSS", "7.1.0.0", "switch"},
-		"fortinet-other":          {"fortinet-other", "Fortinet", "", "S248EFTF20001234", "", "7.2.5", "switch"},
+		"fortinet-other":          {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-248E-FPOE", "S248EFTF20001234", "FortiSwitchOS", "7.2.5 build 453", "switch"},
 		"generic-printer-mib":     {"", "", "Acme Laser 9000", "ACM123456", "", "", "printer"},
 		"hikvision":               {"hikvision", "Hikvision", "DS-2CD2143G2-I", "", "", "5.7.3 build 220112", "camera"},
 		"hp-ilo":                  {"hp-ilo", "HPE", "ProLiant DL380 Gen10", "CZJ1234567", "iLO", "2.72", "bmc"},

@@ -1,0 +1,80 @@
+package fingerprints
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// networkFixtureDir holds small walks written from each network vendor's
+// MIB (switching, routing, firewalls, wireless): the objects a profile
+// reads, with values shaped as the vendor documents them.
+const networkFixtureDir = "testdata/fixtures/network"
+
+// TestNetworkFixtures checks each network profile on its fixture: the
+// winning profile and every field, with evidence (check).
+func TestNetworkFixtures(t *testing.T) {
+	e := engine(t)
+	cases := map[string]want{
+		// Firewalls and security appliances.
+		"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-60E", "FGT60ETK18012345", "FortiOS", "6.4.9 build 1966", "firewall"},
+		"fortinet-fortiswitch":            {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-108E-POE", "S108EF5918001234", "FortiSwitchOS", "6.4.11 build 520", "switch"},
+		"fortinet-fortimanager":           {"fortinet-fortimanager", "Fortinet", "FortiManager-VM64", "FMG100C312000123", "FortiManager", "7.0.5 build 365", "appliance"},
+		"fortinet-fortimail":              {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "7.0.3 build 178", "appliance"},
+		"fortinet-fortiauthenticator":     {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "6.4.5", "appliance"},
+		"sophos-sfos":                     {"sophos-sfos", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "19.5.1 MR-1", "firewall"},
+		"sophos-xg":                       {"sophos-xg", "Sophos", "XG210", "", "SFOS", "17.0.5 MR-5", "firewall"},
+		"stormshield-sns":                 {"stormshield-sns", "Stormshield", "SN310", "SN310A17C1234A5", "SNS", "4.3.10", "firewall"},
+		"forcepoint-ngfw":                 {"forcepoint-ngfw", "Forcepoint", "N120W", "NGF12345678", "Forcepoint NGFW", "6.10.9.26089", "firewall"},
+		"checkpoint-gaia-netsnmp":         {"checkpoint-gaia-netsnmp", "Check Point", "Check Point 6600", "2034BA5678", "Gaia", "R81.20", "firewall"},
+		"checkpoint-embedded-ngx":         {"checkpoint-embedded-ngx", "Check Point", "1490", "", "Gaia Embedded", "81.10.08", "firewall"},
+		"pfsense":                         {"pfsense", "Netgate", "", "", "pfSense", "2.6.0-RELEASE", "firewall"},
+		"opnsense":                        {"opnsense", "Deciso", "", "", "OPNsense", "23.7.8", "firewall"},
+		"watchguard-fireware":             {"watchguard-fireware", "WatchGuard", "T40-W", "", "Fireware", "", "firewall"},
+		"hillstone-stoneos":               {"hillstone-stoneos", "Hillstone Networks", "SG-6000-E3960", "0010033160001234", "StoneOS", "5.5R8", "firewall"},
+		"cisco-meraki":                    {"cisco-meraki", "Cisco", "MS220-8P", "", "Meraki", "", "switch"},
+		"barracuda":                       {"barracuda", "Barracuda", "F180", "", "", "8.2.1", "firewall"},
+		"paloalto-chassis":                {"paloalto-panos", "Palo Alto Networks", "PA-3220", "013201012345", "PAN-OS", "10.1.9-h1", "firewall"},
+		// Switching and routing.
+		"ubiquiti-edgeswitch": {"ubiquiti-edgeswitch", "Ubiquiti", "ES-24-Lite", "F09FC2A1B2C3", "EdgeSwitch", "1.9.3.5294473", "switch"},
+		"avaya-boss":          {"avaya-boss", "Avaya", "ERS-4850GTS-PWR+", "14JP1234ABCD", "BOSS", "5.8.1.013", "switch"},
+		"enterasys-eos":       {"enterasys-eos", "Extreme Networks", "C5G124-48P2", "13345678901a", "EOS", "06.81.04.0001", "switch"},
+		"eltex-mes":           {"eltex-mes", "Eltex", "MES2324B", "ES01234567", "MES", "4.0.16.3", "switch"},
+		"cumulus-linux":       {"cumulus-linux", "Cumulus Networks", "S5248F-ON", "CN0ABC12345678", "Cumulus Linux", "4.4.0", "switch"},
+		"mellanox-onyx":       {"mellanox-onyx", "Mellanox", "SN2410", "MT1927X01234", "Onyx", "3.9.1306", "switch"},
+		"mikrotik-swos":       {"mikrotik-swos", "MikroTik", "CSS326-24G-2S+", "", "SwOS", "2.13", "switch"},
+		"netonix":             {"netonix", "Netonix", "WS-12-250-AC", "", "", "1.5.14", "switch"},
+		"hirschmann-classic":  {"hirschmann-classic", "Hirschmann", "RS20-0800T1T1SDAUHC", "943434023000012345", "Classic", "09.0.04", "switch"},
+		"hirschmann-hios":     {"hirschmann-hios", "Hirschmann", "RSP35-08033O6TT-SK9V9HSE3S", "942053999123456789", "HiOS", "HiOS-3S-08.1.00", "switch"},
+		"siemens-scalance":    {"siemens-scalance", "Siemens", "SCALANCE XC208", "VPK2123456", "SCALANCE", "04.03.01", "switch"},
+		"siemens-ruggedcom":   {"siemens-ruggedcom", "Siemens", "RSG2300", "RSG2300-1234-05", "ROS", "ROS-CF52 v5.4.2", "switch"},
+		"moxa-etherdevice":    {"moxa-etherdevice", "Moxa", "EDS-408A", "", "", "V3.8 build 18041013", "switch"},
+		"teltonika":           {"teltonika", "Teltonika", "RUT955", "1100123456", "RutOS", "00.07.02.7", "router"},
+		"draytek-vigor":       {"draytek-vigor", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
+		"lancom-lcos":         {"lancom-lcos", "LANCOM", "LANCOM 1781VA", "4002345678901234", "LCOS", "10.32.0056", "router"},
+		"nokia-sros":          {"nokia-sros", "Nokia", "7750 SR", "NS1947F1234", "SR OS", "20.10.R3", "router"},
+		"cisco-fxos":          {"cisco-fxos", "Cisco", "FPR-2130", "JAD2134567X", "FXOS", "2.4(1.214)", "firewall"},
+		"cisco-catos":         {"cisco-catos", "Cisco", "WS-C6509", "SCA044901AB", "CatOS", "8.4(5)", "switch"},
+		"citrix-netscaler":    {"citrix-netscaler", "Citrix", "NetScaler MPX 8900", "FM72T8Q123", "NetScaler", "13.0-88.14", "load_balancer"},
+		"riverbed-steelhead":  {"riverbed-steelhead", "Riverbed", "CX580", "J12AB000C1234", "RiOS", "9.12.1a", "appliance"},
+		// Wireless.
+		"aruba-instant":     {"aruba-instant", "Aruba", "515", "CNKJL1B2C3", "ArubaOS Instant", "8.10.0.6", "access_point"},
+		"ruckus-ap":         {"ruckus-ap", "Ruckus", "R650", "382001012345", "Ruckus AP", "116.0.0.0.2012", "access_point"},
+		"cambium-epmp":      {"cambium-epmp", "Cambium Networks", "ePMP 3000", "E3KA01234567", "ePMP", "4.6.2", "access_point"},
+		"cambium-cnpilot":   {"cambium-cnpilot", "Cambium Networks", "cnPilot E410", "", "cnPilot", "4.2.3-r12", "access_point"},
+		"cambium-canopy":    {"cambium-canopy", "Cambium Networks", "Canopy AP-DES", "0a-00-3e-a1-b2-c3", "Canopy", "16.2.3", "access_point"},
+		"mimosa":            {"mimosa", "Mimosa", "B5", "1018123456", "", "2.5.4.1", "wireless"},
+		"ubiquiti-airfiber": {"ubiquiti-airfiber", "Ubiquiti", "LTU-Rocket", "", "airFiber", "2.1.1", "wireless"},
+		"aerohive-hiveos":   {"aerohive-hiveos", "Aerohive", "AP230", "02301607123456", "HiveOS", "10.0r8", "access_point"},
+		"meru-controller":   {"meru-controller", "Meru Networks", "MC1550", "5213MC1552281", "System Director", "5.3-132", "wireless_controller"},
+	}
+	files, err := filepath.Glob(filepath.Join(networkFixtureDir, "*.snmprec"))
+	if err != nil || len(files) != len(cases) {
+		t.Fatalf("network fixtures: %d files (%v), %d cases", len(files), err, len(cases))
+	}
+	for name, w := range cases {
+		t.Run(name, func(t *testing.T) {
+			got, _ := identifyFile(t, e, filepath.Join(networkFixtureDir, name+".snmprec"))
+			check(t, got, w)
+		})
+	}
+}
