@@ -14,6 +14,8 @@ import (
 	"time"
 )
 
+//go:generate go run ./internal/schemagen -o ../docs/asset.schema.json
+
 // Source names what saw a host.
 type Source string
 
