@@ -68,4 +68,27 @@ var deviceCases = map[string]want{
 	"sharp-printer":          {"sharp-printer", "Sharp", "MX-3071", "8505012345", "", "", "printer"},
 	"toshiba-tec-printer":    {"toshiba-tec-printer", "Toshiba", "e-STUDIO5005AC", "CNKL12345", "", "T470HD0W1120", "printer"},
 	"zebra-printer":          {"zebra-printer", "Zebra", "ZT410-203dpi ZPL", "18J174201234", "", "V75.20.01Z", "printer"},
+
+	// Storage, servers and their controllers.
+	"datadomain":       {"datadomain", "Dell EMC", "", "", "DD OS", "7.2.0.5-633922", "storage"},
+	"dell-emc-storage": {"dell-emc-storage", "Dell EMC", "Unity 400F", "", "", "5.1.2.0.5.007", "storage"},
+	"fcmgmt-unit":      {"fcmgmt-unit", "HP", "MSA 2050 SAN", "00C0FF2A0C34", "", "VL270P005", "storage"},
+	"hpe-3par":         {"hpe-3par", "HPE", "3PAR 8200", "4UW0001234", "InForm OS", "3.3.1 (MU5)", "storage"},
+	"ibm-imm":          {"ibm-imm", "IBM", "System x3650 M5", "06CKB12", "IMM", "TCOO52B", "bmc"},
+	"lenovo-xcc":       {"lenovo-xcc", "Lenovo", "ThinkSystem SR650", "J30012AB", "XClarity Controller", "CDI338D-5.30", "bmc"},
+	"nimble-storage":   {"nimble-storage", "HPE", "AF40", "", "NimbleOS", "5.0.7.0-665203", "storage"},
+	"pure-storage":     {"pure-storage", "Pure Storage", "FlashArray//X70R3", "", "Purity", "6.1.4", "storage"},
+	"truenas-core":     {"truenas", "iXsystems", "", "", "TrueNAS CORE", "13.0-U5.3", "storage"},
+	"truenas-scale":    {"truenas", "iXsystems", "", "", "TrueNAS SCALE", "6.1.42-production+truenas", "storage"},
+
+	// Hosts. The Windows release is named from the build number; "Model 154"
+	// in the CPU description is not a device model.
+	"hp-ux":               {"hp-ux", "HPE", "", "", "HP-UX", "B.11.31", "server"},
+	"ibm-aix":             {"ibm-aix", "IBM", "", "", "AIX", "07.02.0005.0000", "server"},
+	"linux-distro-debian": {"linux-distro", "", "", "", "Debian", "6.1.0-13-amd64", "server"},
+	"linux-distro-extend": {"linux-distro-extend", "", "", "", "Ubuntu 22.04.3", "5.15.0-91-generic", "server"},
+	"sun-solaris":         {"sun-solaris", "Oracle", "", "", "Solaris", "5.10", "server"},
+	"windows-11":          {"windows-workstation", "", "", "", "Windows 11", "10.0.22631", "workstation"},
+	"windows-2008r2":      {"windows-server", "", "", "", "Windows Server 2008 R2", "6.1.7601", "server"},
+	"windows-server-2019": {"windows-server", "", "", "", "Windows Server 2019", "10.0.17763", "server"},
 }
