@@ -11,7 +11,7 @@ var _ store.ServeState = (*DB)(nil)
 
 // PutSchedule inserts or replaces a schedule's state.
 func (d *DB) PutSchedule(ctx context.Context, s store.ScheduleState) error {
-	_, err := d.db.ExecContext(ctx, `INSERT OR REPLACE INTO schedules (name, next_run, last_run, last_sweep_id, last_outcome, last_error)
+	_, err := d.c.ExecContext(ctx, `INSERT OR REPLACE INTO schedules (name, next_run, last_run, last_sweep_id, last_outcome, last_error)
 		VALUES (?, ?, ?, ?, ?, ?)`, s.Name, unix(s.NextRun), unix(s.LastRun), s.LastSweepID, s.LastOutcome, s.LastError)
 	if err != nil {
 		return fmt.Errorf("store schedule %s: %w", s.Name, err)
@@ -21,7 +21,7 @@ func (d *DB) PutSchedule(ctx context.Context, s store.ScheduleState) error {
 
 // Schedules lists every schedule's state by name.
 func (d *DB) Schedules(ctx context.Context) ([]store.ScheduleState, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT name, next_run, last_run, last_sweep_id, last_outcome, last_error FROM schedules ORDER BY name`)
+	rows, err := d.c.QueryContext(ctx, `SELECT name, next_run, last_run, last_sweep_id, last_outcome, last_error FROM schedules ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("list schedules: %w", err)
 	}
@@ -44,7 +44,7 @@ func (d *DB) EnqueueAlerts(ctx context.Context, as []store.Alert) error {
 	if len(as) == 0 {
 		return nil
 	}
-	tx, err := d.db.BeginTx(ctx, nil)
+	tx, err := d.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("queue alerts: %w", err)
 	}
@@ -69,7 +69,7 @@ func (d *DB) EnqueueAlerts(ctx context.Context, as []store.Alert) error {
 
 // UpdateAlert replaces an alert's delivery state.
 func (d *DB) UpdateAlert(ctx context.Context, a store.Alert) error {
-	res, err := d.db.ExecContext(ctx, `UPDATE alert_outbox SET attempts = ?, next_attempt = ?, delivered = ?, dead = ?, last_error = ? WHERE id = ?`,
+	res, err := d.c.ExecContext(ctx, `UPDATE alert_outbox SET attempts = ?, next_attempt = ?, delivered = ?, dead = ?, last_error = ? WHERE id = ?`,
 		a.Attempts, unix(a.NextAttempt), unix(a.Delivered), b2i(a.Dead), a.LastError, a.ID)
 	if err != nil {
 		return fmt.Errorf("update alert %s: %w", a.ID, err)
@@ -96,7 +96,7 @@ func (d *DB) Alerts(ctx context.Context, f store.AlertFilter) ([]store.Alert, er
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := d.db.QueryContext(ctx, q, args...)
+	rows, err := d.c.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list alerts: %w", err)
 	}
