@@ -245,6 +245,15 @@ func Unreachable(err error) bool {
 		errors.Is(err, driver.ErrBadConn) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, net.ErrClosed)
 }
 
+// Spoolable tells whether a sweep that failed to store with err waits in
+// the spool: every failure except the ones the user must fix first (the
+// store is foreign, or of a newer netcensus). An unreachable or busy
+// store, a full disk, an I/O error or a missing table spools the sweep:
+// it is never lost.
+func Spoolable(err error) bool {
+	return err != nil && !errors.Is(err, store.ErrSchemaNewer) && !errors.Is(err, store.ErrForeign)
+}
+
 // Opener opens the store and builds the inventory; the func closes it.
 type Opener func(ctx context.Context) (*inventory.Inventory, func(), error)
 
@@ -254,14 +263,17 @@ type Outcome struct {
 	Result inventory.Result
 	// Replayed counts spooled sweeps stored first.
 	Replayed int
-	// Spooled: the store was unreachable and the sweep waits in the spool.
+	// Spooled: the sweep could not be stored and waits in the spool.
 	Spooled bool
+	// Cause is why it was spooled.
+	Cause error
 }
 
 // Deliver stores sw: it opens the store, replays the spool into it, then
-// ingests sw. When the store cannot be reached (at open, during the
-// replay or during the ingest) sw is spooled instead and Spooled is set;
-// other errors are returned. sw.ID is set if empty.
+// ingests sw. When that fails (at open, during the replay or during the
+// ingest) for any reason Spoolable allows, sw is spooled instead and
+// Spooled and Cause are set; other errors are returned. sw.ID is set if
+// empty.
 func (s *Spool) Deliver(ctx context.Context, open Opener, sw inventory.Sweep) (Outcome, error) {
 	var out Outcome
 	if sw.ID == "" {
@@ -273,14 +285,14 @@ func (s *Spool) Deliver(ctx context.Context, open Opener, sw inventory.Sweep) (O
 	}
 	spool := func(cause error) (Outcome, error) {
 		if err := s.Add(sw); err != nil {
-			return out, errors.Join(fmt.Errorf("store unreachable: %w", cause), err)
+			return out, errors.Join(fmt.Errorf("store sweep %s: %w", sw.ID, cause), err)
 		}
-		out.Spooled = true
+		out.Spooled, out.Cause = true, cause
 		return out, nil
 	}
 	inv, closeFn, err := open(ctx)
 	if err != nil {
-		if Unreachable(err) {
+		if Spoolable(err) {
 			return spool(err)
 		}
 		return out, err
@@ -288,13 +300,13 @@ func (s *Spool) Deliver(ctx context.Context, open Opener, sw inventory.Sweep) (O
 	defer closeFn()
 	out.Replayed, err = s.Replay(ctx, inv)
 	if err != nil {
-		if Unreachable(err) {
+		if Spoolable(err) {
 			return spool(err)
 		}
 		return out, err
 	}
 	out.Result, err = inv.Ingest(ctx, sw)
-	if err != nil && Unreachable(err) {
+	if Spoolable(err) {
 		return spool(err)
 	}
 	return out, err

@@ -275,3 +275,54 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// brokenStore fails every asset write, as a full disk or a dropped table
+// does, after the writes before it went through.
+type brokenStore struct{ store.Store }
+
+func (b brokenStore) PutAssets(context.Context, []store.Asset) error {
+	return errors.New("database or disk is full (13)")
+}
+
+// TestDeliverSpoolsAnyStoreFailure: a sweep whose ingest fails for any
+// reason that is not the user's (full disk, missing table, busy) is
+// spooled, and the next run replays it once, with nothing half-stored in
+// between (#16, defect 6); a foreign store or one of a newer netcensus is
+// the user's to fix, and is reported, not spooled.
+func TestDeliverSpoolsAnyStoreFailure(t *testing.T) {
+	dir := t.TempDir()
+	s := New(filepath.Join(dir, "spool.jsonl"), 0)
+	broken := true
+	open := func(ctx context.Context) (*inventory.Inventory, func(), error) {
+		db, err := sqlite.Open(ctx, filepath.Join(dir, "netcensus.db"))
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		var st store.Store = db
+		if broken {
+			st = brokenStore{db}
+		}
+		return newInv(t, st), func() { db.Close() }, nil
+	}
+	checkOnce(t, s, open, func() { broken = false }, func(f func(store.Store)) {
+		db, err := sqlite.Open(t.Context(), filepath.Join(dir, "netcensus.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		f(db)
+	})
+	for _, cause := range []error{store.ErrForeign, store.ErrSchemaNewer} {
+		refuse := func(context.Context) (*inventory.Inventory, func(), error) {
+			return nil, nil, fmt.Errorf("open store: %w", cause)
+		}
+		out, err := s.Deliver(t.Context(), refuse, sweep(1, t0))
+		if !errors.Is(err, cause) || out.Spooled {
+			t.Errorf("%v: %+v %v, want the error and nothing spooled", cause, out, err)
+		}
+	}
+}
