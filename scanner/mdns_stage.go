@@ -209,7 +209,7 @@ func RunPassive(ctx context.Context, env Env, set *targets.Set, iface string, o 
 			firstErr = err
 		}
 		if err == nil {
-			rep.Swept = append(rep.Swept, jobs[i].seg.Prefix)
+			rep.Swept = append(rep.Swept, targets.Prefixes(in[jobs[i].seg.Prefix])...)
 		}
 	}
 	for _, a := range d.Assets(o.Rules, o.Recog) {

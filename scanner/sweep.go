@@ -131,8 +131,9 @@ type Report struct {
 	Duration  time.Duration
 	// Partial is true when the sweep was cancelled before it finished.
 	Partial bool
-	// Swept lists the segments actually swept (a CMDB counts absence only
-	// there).
+	// Swept holds the addresses actually asked, as the fewest prefixes
+	// that hold exactly them (a CMDB counts absence only there): the
+	// targets within each segment swept to the end, exclusions left out.
 	Swept []netip.Prefix
 	// SharedMACs lists MACs that answered for more than one address, with
 	// their count: the one-line-per-MAC summary for stderr.
@@ -330,7 +331,9 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 			firstErr = errs[i]
 		}
 		if errs[i] == nil {
-			rep.Swept = append(rep.Swept, jobs[i].seg.Prefix)
+			// The addresses asked (exclusions and other targets left
+			// out), not the whole segment: absence counts only there.
+			rep.Swept = append(rep.Swept, targets.Prefixes(jobs[i].addrs)...)
 		}
 	}
 	rep.arp = newARPRecords(hosts, env.OUI)

@@ -65,8 +65,20 @@ func TestRunSplitsSkipsAndExcludes(t *testing.T) {
 	if len(rep.Skipped) != 1 || rep.Skipped[0].Target != "203.0.113.0/24" || !strings.Contains(rep.Skipped[0].Reason, "via 198.51.100.254") {
 		t.Errorf("skipped = %+v", rep.Skipped)
 	}
-	if len(rep.Swept) != 1 || rep.Swept[0].String() != "198.51.100.0/24" {
-		t.Errorf("swept = %v", rep.Swept)
+	// Swept is exactly the addresses asked: .1 to .254 less our own .2
+	// and the excluded .50; never the network, the broadcast, an
+	// excluded address or the segment as a whole (#16, defect 1).
+	asked := 0
+	for _, p := range rep.Swept {
+		asked += 1 << (32 - p.Bits())
+		for _, not := range []string{"198.51.100.0", "198.51.100.2", "198.51.100.50", "198.51.100.255"} {
+			if p.Contains(netip.MustParseAddr(not)) {
+				t.Errorf("swept %v holds %s, which was not asked", p, not)
+			}
+		}
+	}
+	if asked != 252 || len(rep.Swept) > 20 {
+		t.Errorf("swept = %v: %d addresses in %d prefixes, want 252 in a few", rep.Swept, asked, len(rep.Swept))
 	}
 	// 254 less the excluded .50 and our own .2.
 	if rep.Probed != 252 || rep.Found != 1 || rep.Partial {

@@ -350,3 +350,41 @@ func u32(a netip.Addr) uint32 {
 func fromU32(x uint32) netip.Addr {
 	return netip.AddrFrom4([4]byte{byte(x >> 24), byte(x >> 16), byte(x >> 8), byte(x)})
 }
+
+// Prefixes returns the fewest CIDR prefixes that hold exactly addrs (IPv4,
+// in ascending order, as Within returns them): the compact form of the
+// addresses a sweep asked, which a CMDB counts absence in. A run of
+// addresses from a to b takes at most 62 prefixes.
+func Prefixes(addrs []netip.Addr) []netip.Prefix {
+	var out []netip.Prefix
+	for i := 0; i < len(addrs); {
+		lo := u32(addrs[i])
+		j := i + 1
+		for j < len(addrs) && u32(addrs[j]) == u32(addrs[j-1])+1 {
+			j++
+		}
+		out = append(out, RangePrefixes(Range{From: addrs[i], To: fromU32(lo + uint32(j-i-1))})...)
+		i = j
+	}
+	return out
+}
+
+// RangePrefixes returns the fewest CIDR prefixes that cover r exactly.
+func RangePrefixes(r Range) []netip.Prefix {
+	var out []netip.Prefix
+	lo, hi := uint64(u32(r.From)), uint64(u32(r.To))
+	for lo <= hi {
+		bits := 32
+		// Grow the block while lo stays aligned and it ends within r.
+		for bits > 0 {
+			size := uint64(1) << uint(32-bits+1)
+			if lo%size != 0 || lo+size-1 > hi {
+				break
+			}
+			bits--
+		}
+		out = append(out, netip.PrefixFrom(fromU32(uint32(lo)), bits))
+		lo += uint64(1) << uint(32-bits)
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package targets
 
 import (
 	"errors"
+	"fmt"
 	"net/netip"
 	"strings"
 	"testing"
@@ -178,4 +179,33 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q: inconsistent range %v", s, tg.Range)
 		}
 	})
+}
+
+// TestPrefixes: the fewest prefixes holding exactly the addresses given.
+func TestPrefixes(t *testing.T) {
+	addrs := func(from, to string) []netip.Addr {
+		var out []netip.Addr
+		for a := netip.MustParseAddr(from); !netip.MustParseAddr(to).Less(a); a = a.Next() {
+			out = append(out, a)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		addrs []netip.Addr
+		want  string
+	}{
+		{addrs("198.51.100.11", "198.51.100.13"), "[198.51.100.11/32 198.51.100.12/31]"},
+		{addrs("198.51.100.0", "198.51.100.255"), "[198.51.100.0/24]"},
+		{addrs("198.51.100.1", "198.51.100.254"), "[198.51.100.1/32 198.51.100.2/31 198.51.100.4/30 198.51.100.8/29 198.51.100.16/28 198.51.100.32/27 198.51.100.64/26 198.51.100.128/26 198.51.100.192/27 198.51.100.224/28 198.51.100.240/29 198.51.100.248/30 198.51.100.252/31 198.51.100.254/32]"},
+		{append(addrs("198.51.100.1", "198.51.100.19"), addrs("198.51.100.31", "198.51.100.32")...), "[198.51.100.1/32 198.51.100.2/31 198.51.100.4/30 198.51.100.8/29 198.51.100.16/30 198.51.100.31/32 198.51.100.32/32]"},
+		{addrs("0.0.0.0", "0.0.0.0"), "[0.0.0.0/32]"},
+		{nil, "[]"},
+	} {
+		if got := fmt.Sprint(Prefixes(tc.addrs)); got != tc.want {
+			t.Errorf("%d addresses: %s, want %s", len(tc.addrs), got, tc.want)
+		}
+	}
+	if got := fmt.Sprint(RangePrefixes(Range{netip.MustParseAddr("0.0.0.0"), netip.MustParseAddr("255.255.255.255")})); got != "[0.0.0.0/0]" {
+		t.Errorf("the whole space: %s", got)
+	}
 }
