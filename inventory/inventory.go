@@ -375,6 +375,10 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 			if t.Before(first) {
 				first = t
 			}
+			// The host's first answer in the sweep, when it says so.
+			if fs := obs[m].Asset.FirstSeen; !fs.IsZero() && fs.Before(first) {
+				first = fs
+			}
 			if t.After(last) {
 				last = t
 			}

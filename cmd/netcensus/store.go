@@ -89,6 +89,28 @@ func (a *app) openInventory(ctx context.Context) (*inventory.Inventory, func(), 
 	return inv, func() { st.Close() }, nil
 }
 
+// preflightStore opens the store before a sweep sends anything: a bad
+// --store, a foreign file or a schema newer than this netcensus is
+// returned (nothing is sent); a store that cannot be opened now for any
+// other reason (unreachable, busy, an I/O error) is said on stderr, and
+// the sweep goes ahead to be spooled at its end if the store is still
+// out of reach then.
+func (a *app) preflightStore(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	_, done, err := a.openInventory(ctx)
+	var ue usageError
+	switch {
+	case err == nil:
+		done()
+		return nil
+	case errors.As(err, &ue), !spool.Spoolable(err):
+		return err
+	}
+	fmt.Fprintf(a.stderr, "store: not open now (%v); the sweep goes ahead and is spooled if the store is still out of reach at its end\n", err)
+	return nil
+}
+
 // clickhouseAuth is the ClickHouse user and password: from the config,
 // else env NETCENSUS_CLICKHOUSE_USER / NETCENSUS_CLICKHOUSE_PASSWORD.
 func (a *app) clickhouseAuth() (user, password string, err error) {
@@ -142,11 +164,7 @@ func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
 	if scannerName == "" {
 		scannerName, _ = os.Hostname()
 	}
-	var obs []record.Observation
-	rep.Each(func(h *record.Asset) error {
-		obs = append(obs, inventory.ObservationsFromHost(end, scannerName, h)...)
-		return nil
-	})
+	obs := sweepObservations(rep, end, scannerName)
 	sw := inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: rep.Start, End: end, Partial: rep.Partial, Segments: rep.Swept, Observations: obs}
 	sp, err := a.spoolPath()
 	if err != nil {
@@ -176,11 +194,30 @@ func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
 		return fmt.Errorf("store sweep: %w", err)
 	}
 	if out.Spooled {
-		fmt.Fprintf(a.stderr, "store unreachable: sweep %s (%d observations) spooled to %s; it is replayed by the next run that reaches the store\n", sw.ID, len(obs), sp)
+		fmt.Fprintf(a.stderr, "store: sweep %s not stored (%v): its %d observations are spooled to %s; the next run that reaches the store replays it\n", sw.ID, out.Cause, len(obs), sp)
 		return nil
+	}
+	if out.Result.Retries > 0 {
+		fmt.Fprintf(a.stderr, "store: busy; stored after %d retries\n", out.Result.Retries)
 	}
 	a.printStored(out.Result)
 	return nil
+}
+
+// sweepObservations turns a sweep's hosts into observations, each at the
+// time its host last answered (the sweep's end when it carries none), the
+// times its printed record shows.
+func sweepObservations(rep *scanner.Report, end time.Time, scannerName string) []record.Observation {
+	var obs []record.Observation
+	rep.Each(func(h *record.Asset) error {
+		at := end
+		if !h.LastSeen.IsZero() {
+			at = h.LastSeen
+		}
+		obs = append(obs, inventory.ObservationsFromHost(at, scannerName, h)...)
+		return nil
+	})
+	return obs
 }
 
 // spoolPath is where sweeps wait for an unreachable store:

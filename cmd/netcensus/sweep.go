@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/gosnmp/gosnmp"
@@ -155,6 +157,17 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	if err != nil {
 		return usageError{err}
 	}
+	if !f.noStore {
+		// The store is checked before any packet: a bad --store, a
+		// foreign file or a newer schema is refused now; an unreachable
+		// or busy store is said now, and the sweep is spooled at its end.
+		if err := a.preflightStore(ctx); err != nil {
+			return err
+		}
+	}
+	// A reader that closes stdout early (| head) makes writes fail with
+	// EPIPE instead of killing the process: the sweep is still stored.
+	signal.Ignore(syscall.SIGPIPE)
 	reg, err := oui.Open()
 	if err != nil {
 		return fmt.Errorf("IEEE registry: %w", err)
@@ -198,21 +211,27 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(a.stderr, "skipped %s: %s\n", s.Target, s.Reason)
 	}
-	// One pass: write each record, keep its anomalies for stderr.
+	// One pass: write each record, keep its anomalies for stderr. A
+	// failing stdout (closed, full) stops the records, not the sweep: it
+	// is still stored, and the error is reported at the end.
 	var anomalies []string
-	werr := rep.Each(func(h *record.Asset) error {
+	var werr error
+	rep.Each(func(h *record.Asset) error {
 		for _, an := range h.Anomalies {
 			if an.Kind != record.AnomalySharedMAC { // summarised per MAC below
 				anomalies = append(anomalies, fmt.Sprintf("anomaly: %s %s: %s", h.IP, an.Kind, an.Detail))
 			}
 		}
-		return out.Write(h)
+		if werr == nil {
+			werr = out.Write(h)
+		}
+		return nil
 	})
-	if werr != nil {
-		return fmt.Errorf("write output: %w", werr)
+	if cerr := out.Close(); werr == nil {
+		werr = cerr
 	}
-	if werr := out.Close(); werr != nil {
-		return fmt.Errorf("write output: %w", werr)
+	if werr != nil {
+		werr = fmt.Errorf("write output: %w", werr)
 	}
 	a.reportAnomalies(rep, anomalies)
 	status := ""
@@ -230,10 +249,10 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	if !f.noStore {
 		// An interrupted sweep is stored as partial: it marks nothing missing.
 		if serr := a.storeSweep(ctx, rep); serr != nil {
-			return errors.Join(err, serr)
+			return errors.Join(err, serr, werr)
 		}
 	}
-	return err
+	return errors.Join(err, werr)
 }
 
 // reportAnomalies prints one line per anomaly on stderr, the per-host
