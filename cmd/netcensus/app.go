@@ -16,6 +16,7 @@ import (
 
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/scanner"
 )
 
@@ -54,6 +55,10 @@ type app struct {
 
 	// storeFlag is --store: the CMDB's location (sqlite:PATH).
 	storeFlag string
+
+	// wrapStore, when set, wraps every store opened; tests use it to stop
+	// a process at a chosen write.
+	wrapStore func(store.Store) store.Store
 }
 
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *app {

@@ -74,6 +74,9 @@ func (a *app) openInventory(ctx context.Context) (*inventory.Inventory, func(), 
 	default:
 		return nil, nil, usagef("--store %q: want sqlite:PATH or clickhouse://host:9000/db", dsn)
 	}
+	if a.wrapStore != nil {
+		st = a.wrapStore(st)
+	}
 	if n, err := st.Migrate(ctx); err != nil {
 		st.Close()
 		return nil, nil, err

@@ -371,6 +371,15 @@ var migrations = []string{
 // Each step reads the version again inside its transaction, so two
 // processes opening a new store at once apply each step once.
 func (d *DB) Migrate(ctx context.Context) (int, error) {
+	// A current store is read, not locked: readers never wait on a
+	// writer to learn there is nothing to do.
+	v, err := d.SchemaVersion(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if v == len(migrations) {
+		return 0, nil
+	}
 	applied := 0
 	for {
 		done, err := d.migrateOne(ctx)
@@ -415,7 +424,7 @@ func (d *DB) migrateOne(ctx context.Context) (done bool, err error) {
 func (d *DB) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
 	if err := d.c.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return 0, fmt.Errorf("store %s schema version: %w", d.path, err)
+		return 0, fmt.Errorf("store %s schema version: %w", d.path, busy(err))
 	}
 	return v, nil
 }
