@@ -86,6 +86,16 @@ func TestNetworkFixtures(t *testing.T) {
 		"juniper-virtual-chassis":  {"juniper-junos", "Juniper Networks", "ex4300-48p", "PE3718260123", "Junos", "18.4R2-S3.3", "switch"},
 		"extreme-exos-systemid":    {"extreme-exos", "Extreme Networks", "X440G2-24p-10G4", "1914N-40123", "EXOS", "30.7.1.1", "switch"},
 		"brocade-icx-imgver":       {"brocade-fastiron", "Ruckus", "ICX7150-48P-4X1G", "FEK3224R0AB", "FastIron", "08.0.95bT211", "switch"},
+		"opengear":                 {"opengear", "Opengear", "OM2248-10G-L", "22481234567890", "Linux", "22.11.3", "appliance"},
+		"cradlepoint":              {"cradlepoint", "Cradlepoint", "IBR900-600M", "", "NetCloud OS", "7.22.60", "router"},
+		"fs-com":                   {"fs-com", "FS", "S5860-20SQ", "", "", "11.0(5)B9P59", "switch"},
+		"adtran-aos":               {"adtran-aos", "ADTRAN", "NetVanta 1531P", "LBADTN1234AB567", "AOS", "R11.4.1.E", "switch"},
+		"lenovo-enos":              {"lenovo-enos", "IBM", "G8052", "US71234567", "ENOS", "7.11.12", "switch"},
+		// chassisModel "D0" (a real Catalyst 2950's) is no model.
+		"cisco-ios-stack-placeholder": {"cisco-ios", "Cisco", "", "CAT0625X0DP", "IOS", "12.1(22)EA14", "switch"},
+		"cisco-ios-stack":             {"cisco-ios", "Cisco", "WS-C2950T-24", "FOC0913X1AB", "IOS", "12.1(22)EA14", "switch"},
+		"dell-os9-stackunit":          {"dell-networking-os9", "Dell", "S4048-ON", "4DKXYZ2", "Dell Networking OS", "9.14(2.4)", "switch"},
+		"ubiquiti-unifi-switch":       {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-24-PoE", "F4E2C6A1B2C3", "UniFi", "6.5.59.14777", "switch"},
 	}
 	files, err := filepath.Glob(filepath.Join(networkFixtureDir, "*.snmprec"))
 	if err != nil || len(files) != len(cases) {
