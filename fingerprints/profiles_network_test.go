@@ -89,7 +89,6 @@ func TestNetworkFixtures(t *testing.T) {
 		"opengear":                 {"opengear", "Opengear", "OM2248-10G-L", "22481234567890", "Linux", "22.11.3", "appliance"},
 		"cradlepoint":              {"cradlepoint", "Cradlepoint", "IBR900-600M", "", "NetCloud OS", "7.22.60", "router"},
 		"fs-com":                   {"fs-com", "FS", "S5860-20SQ", "", "", "11.0(5)B9P59", "switch"},
-		"adtran-aos":               {"adtran-aos", "ADTRAN", "NetVanta 1531P", "LBADTN1234AB567", "AOS", "R11.4.1.E", "switch"},
 		"lenovo-enos":              {"lenovo-enos", "IBM", "G8052", "US71234567", "ENOS", "7.11.12", "switch"},
 		// chassisModel "D0" (a real Catalyst 2950's) is no model.
 		"cisco-ios-stack-placeholder": {"cisco-ios", "Cisco", "", "CAT0625X0DP", "IOS", "12.1(22)EA14", "switch"},
