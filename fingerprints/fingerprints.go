@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"github.com/netcensus/netcensus/fingerprints/pen"
+	"github.com/netcensus/netcensus/fingerprints/products"
 	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/record"
 )
@@ -114,6 +115,10 @@ type Match struct {
 type Engine struct {
 	profiles []*profile
 	pen      *pen.Registry
+	// products names registered enterprise OIDs (vendor MIBs); display
+	// turns a product registration into a model name.
+	products *products.Registry
+	display  *products.Display
 }
 
 // New loads the embedded device profiles and the IANA enterprise registry.
@@ -134,7 +139,46 @@ func newEngine(fsys fs.FS) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("enterprise registry: %w", err)
 	}
-	return &Engine{profiles: ps, pen: reg}, nil
+	disp, err := products.OpenDisplay()
+	if err != nil {
+		return nil, fmt.Errorf("product registry: %w", err)
+	}
+	return &Engine{profiles: ps, pen: reg, products: products.Open(), display: disp}, nil
+}
+
+// NameOID names an OID below enterprises through the product registry
+// generated from vendor MIBs ("CISCO-PRODUCTS-MIB::cat6509",
+// "OLD-CISCO-CHASSIS-MIB::chassisId.0"); "" when no module registers it
+// or a prefix of it.
+func (e *Engine) NameOID(oid string) string {
+	if e == nil || e.products == nil {
+		return ""
+	}
+	ent, rest, ok := e.products.Name(oid)
+	if !ok || ent.OID == "1.3.6.1.4.1" {
+		return ""
+	}
+	return ent.String() + rest
+}
+
+// registryModel gives the model a device's sysObjectID registration
+// names in the vendor MIBs, through the display rules.
+func (e *Engine) registryModel(oid string) (string, record.Evidence, bool) {
+	if e.products == nil || oid == "" {
+		return "", record.Evidence{}, false
+	}
+	ent, ok := e.products.Lookup(oid)
+	if !ok {
+		return "", record.Evidence{}, false
+	}
+	v, ok := e.display.Model(ent)
+	if !ok || IsPlaceholder(v) {
+		return "", record.Evidence{}, false
+	}
+	return v, record.Evidence{
+		Rule:   "product registry: " + ent.String(),
+		Source: record.SourceSNMP, OID: OIDSysObjectID, Value: v,
+	}, true
 }
 
 // Profiles returns the ids of the loaded profiles.
@@ -312,6 +356,9 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 		if v, ev, ok := c.applyRules(s.p, field); ok {
 			return v, ev, true
 		}
+	}
+	if field == FieldModel {
+		return e.registryModel(c.in.SysObjectID)
 	}
 	return "", record.Evidence{}, false
 }

@@ -129,7 +129,7 @@ var corpusCases = map[string]want{
 	"network/appliance/tripplite-poweralert.snmprec":      {"tripplite-poweralert", "Tripp Lite", "", "PDUMH20ATNET", "PowerAlert", "15.5.4 (Build 1045)", "ups"},
 	"network/firewall/fortinet-xcu.snmprec.bz2":           {"fortinet-fortigate", "Fortinet", "FortiGate-3000D", "FGT3KD3Z16800461", "FortiOS", "5.4.5 build 1138", "firewall"},
 	"network/firewall/paloalto-pa-5000.snmprec.bz2":       {"paloalto-panos", "Palo Alto Networks", "PA-5050", "0009C100761", "PAN-OS", "8.0.1", "firewall"},
-	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "router"},
+	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "Catalyst 355024", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "router"},
 	"network/router/huawei-s5720.snmprec.bz2":             {"huawei-vrp", "Huawei", "S5720-36C-EI-AC", "210235956210F7000410", "VRP", "V200R007C00SPC500", "switch"},
 	"network/router/juniper-mx960-16-1r6-7-a.snmprec.bz2": {"juniper-junos", "Juniper Networks", "MX960", "JN11F7072AFA", "Junos", "16.1R6.7", "router"},
 	"network/router/ruijie-n18010.snmprec.bz2":            {"ruijie", "Ruijie Networks", "RG-N18010", "G1KC14N00001B", "RGOS", "11.0(1)B3P3T5", "switch"},
@@ -554,4 +554,37 @@ func FuzzParseSoftware(f *testing.F) {
 			t.Fatalf("version without name from %q: %+v", s, sw)
 		}
 	})
+}
+
+func TestRegistryModelFallback(t *testing.T) {
+	e := engine(t)
+	for _, c := range []struct {
+		in        Input
+		want, rul string
+	}{
+		// Nothing but the sysObjectID: the registration names the model.
+		{Input{SysObjectID: "1.3.6.1.4.1.9.1.283"}, "Catalyst 6509", "product registry: CISCO-PRODUCTS-MIB::cat6509"},
+		{Input{SysObjectID: "1.3.6.1.4.1.25461.2.3.18"}, "PA-3020", "product registry: PAN-PRODUCTS-MIB::panPA-3020"},
+		// A better source wins: the ENTITY chassis model.
+		{Input{SysObjectID: "1.3.6.1.4.1.9.1.283", Entities: []Entity{{Index: 1, Class: 3, Model: "WS-C6509-E", Serial: "SMG1234ABCD"}}}, "WS-C6509-E", ""},
+		// An agent's registration (net-snmp's linux) is no model.
+		{Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10"}, "", ""},
+		// An arc, not a product.
+		{Input{SysObjectID: "1.3.6.1.4.1.9.1"}, "", ""},
+	} {
+		r := e.Identify(c.in)
+		if r.Model != c.want {
+			t.Errorf("%s: model %q, want %q", c.in.SysObjectID, r.Model, c.want)
+			continue
+		}
+		if c.rul != "" && r.Evidence[FieldModel].Rule != c.rul {
+			t.Errorf("%s: evidence %+v, want rule %q", c.in.SysObjectID, r.Evidence[FieldModel], c.rul)
+		}
+	}
+	if got := e.NameOID("1.3.6.1.4.1.9.1.283"); got != "CISCO-PRODUCTS-MIB::cat6509" {
+		t.Errorf("NameOID = %q", got)
+	}
+	if got := e.NameOID("1.3.6.1.2.1.1.1.0"); got != "" {
+		t.Errorf("NameOID outside enterprises = %q", got)
+	}
 }

@@ -75,12 +75,26 @@ that did not match.`,
 			if format == "json" {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
+				// names: the OIDs of the input and the evidence, named
+				// through the product registry of the vendor MIBs.
+				names := map[string]string{}
+				for _, o := range []string{in.SysObjectID} {
+					if n := eng.NameOID(o); n != "" {
+						names[o] = n
+					}
+				}
+				for _, ev := range res.Evidence {
+					if n := eng.NameOID(ev.OID); n != "" {
+						names[ev.OID] = n
+					}
+				}
 				return enc.Encode(struct {
-					Result  fingerprints.Result  `json:"result"`
-					Matches []fingerprints.Match `json:"matches"`
-				}{res, matches})
+					Result   fingerprints.Result  `json:"result"`
+					Matches  []fingerprints.Match `json:"matches"`
+					OIDNames map[string]string    `json:"oid_names,omitempty"`
+				}{res, matches, names})
 			}
-			printExplain(a, res, matches)
+			printExplain(a, eng, in, res, matches)
 			return nil
 		},
 	}
@@ -93,8 +107,18 @@ that did not match.`,
 	return cmd
 }
 
-func printExplain(a *app, res fingerprints.Result, matches []fingerprints.Match) {
+func printExplain(a *app, eng *fingerprints.Engine, in fingerprints.Input, res fingerprints.Result, matches []fingerprints.Match) {
 	w := a.stdout
+	// oidName is oid with its registered name from the vendor MIBs.
+	oidName := func(oid string) string {
+		if n := eng.NameOID(oid); n != "" {
+			return oid + " = " + n
+		}
+		return oid
+	}
+	if in.SysObjectID != "" {
+		fmt.Fprintf(w, "sysObjectID: %s\n", record.Sanitize(oidName(in.SysObjectID)))
+	}
 	fields := []struct{ key, val string }{
 		{"vendor", res.Vendor}, {"model", res.Model}, {"serial", res.Serial},
 		{"os", res.OS}, {"os_version", res.OSVersion}, {"device_type", res.DeviceType},
@@ -112,7 +136,7 @@ func printExplain(a *app, res fingerprints.Result, matches []fingerprints.Match)
 		ev := res.Evidence[f.key]
 		from := ev.Rule
 		if ev.OID != "" {
-			from += " (" + ev.OID + ")"
+			from += " (" + oidName(ev.OID) + ")"
 		}
 		fmt.Fprintf(w, "%-12s %s   <- %s\n", f.key+":", record.Sanitize(f.val), record.Sanitize(from))
 	}

@@ -57,3 +57,20 @@ func TestFingerprintsExplainUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestFingerprintsExplainNamesOIDsThroughTheRegistry(t *testing.T) {
+	a, out, errb := testApp(t, nil, nil)
+	code := run(context.Background(), a, []string{"fingerprints", "explain", "--sys-object-id", ".1.3.6.1.4.1.9.1.283"})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	s := out.String()
+	for _, want := range []string{
+		"sysObjectID: 1.3.6.1.4.1.9.1.283 = CISCO-PRODUCTS-MIB::cat6509",
+		"Catalyst 6509   <- product registry: CISCO-PRODUCTS-MIB::cat6509 (1.3.6.1.2.1.1.2.0)",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, s)
+		}
+	}
+}

@@ -1,0 +1,170 @@
+package products
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed display.yaml
+var displayYAML []byte
+
+// Display turns a product registration's descriptor into a model name
+// (cat6509 -> Catalyst 6509) by per-vendor rules that are data
+// (display.yaml), and says which descriptors are not products at all
+// (ciscoProducts, jnxProductLine).
+type Display struct {
+	def     vendorRules
+	vendors map[uint32]vendorRules
+}
+
+type vendorRules struct {
+	skip      []*regexp.Regexp
+	rewrite   []rewrite
+	noDefault bool
+	minLen    int
+}
+
+type rewrite struct {
+	re *regexp.Regexp
+	to string
+}
+
+type displayFile struct {
+	Default displayVendor   `yaml:"default"`
+	Vendors []displayVendor `yaml:"vendors"`
+}
+
+type displayVendor struct {
+	Enterprise []uint32      `yaml:"enterprise"`
+	Name       string        `yaml:"name"`
+	Skip       []string      `yaml:"skip"`
+	Rewrite    []rewriteSpec `yaml:"rewrite"`
+	NoDefault  bool          `yaml:"no_default"`
+}
+
+type rewriteSpec struct {
+	Match string `yaml:"match"`
+	To    string `yaml:"to"`
+}
+
+// OpenDisplay compiles the embedded display rules.
+func OpenDisplay() (*Display, error) {
+	d, err := DecodeDisplay(bytes.NewReader(displayYAML))
+	if err != nil {
+		return nil, fmt.Errorf("display.yaml: %w", err)
+	}
+	return d, nil
+}
+
+// DecodeDisplay reads display rules strictly (unknown keys are errors).
+func DecodeDisplay(r io.Reader) (*Display, error) {
+	dec := yaml.NewDecoder(r)
+	dec.KnownFields(true)
+	var f displayFile
+	if err := dec.Decode(&f); err != nil {
+		return nil, err
+	}
+	d := &Display{vendors: map[uint32]vendorRules{}}
+	var err error
+	if d.def, err = compileVendor(f.Default); err != nil {
+		return nil, fmt.Errorf("default: %w", err)
+	}
+	for i, v := range f.Vendors {
+		if len(v.Enterprise) == 0 {
+			return nil, fmt.Errorf("vendor %d (%s): no enterprise number", i, v.Name)
+		}
+		vr, err := compileVendor(v)
+		if err != nil {
+			return nil, fmt.Errorf("vendor %d (%s): %w", i, v.Name, err)
+		}
+		for _, n := range v.Enterprise {
+			if _, dup := d.vendors[n]; dup {
+				return nil, fmt.Errorf("vendor %d (%s): enterprise %d listed twice", i, v.Name, n)
+			}
+			d.vendors[n] = vr
+		}
+	}
+	return d, nil
+}
+
+func compileVendor(v displayVendor) (vendorRules, error) {
+	vr := vendorRules{noDefault: v.NoDefault}
+	for _, s := range v.Skip {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return vr, fmt.Errorf("skip %q: %w", s, err)
+		}
+		vr.skip = append(vr.skip, re)
+	}
+	for _, rw := range v.Rewrite {
+		if rw.Match == "" {
+			return vr, errors.New("a rewrite needs match")
+		}
+		re, err := regexp.Compile(rw.Match)
+		if err != nil {
+			return vr, fmt.Errorf("rewrite %q: %w", rw.Match, err)
+		}
+		vr.rewrite = append(vr.rewrite, rewrite{re: re, to: rw.To})
+	}
+	return vr, nil
+}
+
+// Model turns the registration of a sysObjectID into a model name: the
+// vendor's rewrites in order (each applies to the result of the last),
+// then the default ones unless the vendor opts out. ok is false when the
+// descriptor is not a product (a skip pattern of the vendor or the
+// default matches) or nothing is left.
+func (d *Display) Model(e Entry) (string, bool) {
+	if d == nil || e.Kind != "node" {
+		return "", false
+	}
+	n, ok := enterpriseOf(e.OID)
+	if !ok {
+		return "", false
+	}
+	v, hasVendor := d.vendors[n]
+	for _, re := range v.skip {
+		if re.MatchString(e.Name) {
+			return "", false
+		}
+	}
+	if !hasVendor || !v.noDefault {
+		for _, re := range d.def.skip {
+			if re.MatchString(e.Name) {
+				return "", false
+			}
+		}
+	}
+	s := e.Name
+	for _, rw := range v.rewrite {
+		s = rw.re.ReplaceAllString(s, rw.to)
+	}
+	if !hasVendor || !v.noDefault {
+		for _, rw := range d.def.rewrite {
+			s = rw.re.ReplaceAllString(s, rw.to)
+		}
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) < 2 {
+		return "", false
+	}
+	return s, true
+}
+
+func enterpriseOf(oid string) (uint32, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(oid, "."), enterprises+".")
+	if !ok {
+		return 0, false
+	}
+	arc, _, _ := strings.Cut(rest, ".")
+	n, err := strconv.ParseUint(arc, 10, 32)
+	return uint32(n), err == nil
+}

@@ -1,0 +1,158 @@
+package products
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/netcensus/netcensus/fingerprints/products/internal/build"
+)
+
+func small(t *testing.T) *Registry {
+	t.Helper()
+	raw := build.Encode(build.Reduce([]build.Entry{
+		{OID: "1.3.6.1.4.1", Module: "SNMPv2-SMI", Name: "enterprises", Kind: "node"},
+		{OID: "1.3.6.1.4.1.9", Module: "CISCO-SMI", Name: "cisco", Kind: "node"},
+		{OID: "1.3.6.1.4.1.9.1.283", Module: "CISCO-PRODUCTS-MIB", Name: "cat6509", Kind: "node"},
+		{OID: "1.3.6.1.4.1.9.1.1000", Module: "CISCO-PRODUCTS-MIB", Name: "ciscoBig", Kind: "node"},
+		{OID: "1.3.6.1.4.1.9.1.29", Module: "CISCO-PRODUCTS-MIB", Name: "cisco2513", Kind: "node"},
+		{OID: "1.3.6.1.4.1.9.9.23.1.2.1.1.6", Module: "CISCO-CDP-MIB", Name: "cdpCacheDeviceId", Kind: "column"},
+	}))
+	gz, err := build.Compress(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Decode(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestLookupAndName(t *testing.T) {
+	r := small(t)
+	if r.Len() != 6 {
+		t.Fatalf("Len = %d, want 6", r.Len())
+	}
+	for _, c := range []struct{ oid, want string }{
+		{"1.3.6.1.4.1.9.1.283", "CISCO-PRODUCTS-MIB::cat6509 node"},
+		{".1.3.6.1.4.1.9.1.29", "CISCO-PRODUCTS-MIB::cisco2513 node"},
+		{"1.3.6.1.4.1.9.1.1000", "CISCO-PRODUCTS-MIB::ciscoBig node"},
+		{"1.3.6.1.4.1", "SNMPv2-SMI::enterprises node"},
+		{"1.3.6.1.4.1.9.1.284", ""},
+		{"1.3.6.1.4.1.9.1", ""},
+		{"1.3.6.1.2.1.1.2.0", ""},
+		{"", ""},
+	} {
+		e, ok := r.Lookup(c.oid)
+		got := ""
+		if ok {
+			got = e.String() + " " + e.Kind
+		}
+		if got != c.want {
+			t.Errorf("Lookup(%q) = %q, want %q", c.oid, got, c.want)
+		}
+	}
+	e, rest, ok := r.Name("1.3.6.1.4.1.9.9.23.1.2.1.1.6.5.1")
+	if !ok || e.String() != "CISCO-CDP-MIB::cdpCacheDeviceId" || rest != ".5.1" {
+		t.Errorf("Name = %v %q %v", e, rest, ok)
+	}
+	if _, _, ok := r.Name("1.3.6.1.2.1.1.1.0"); ok {
+		t.Error("Name found an OID outside enterprises")
+	}
+}
+
+func TestDecodeRejectsCorruptTables(t *testing.T) {
+	for name, raw := range map[string]string{
+		"header":      "NOPE\nA\n\n1\t0\tx\tn\n",
+		"module":      build.Magic + "\nA\n\n1\t3\tx\tn\n",
+		"order":       build.Magic + "\nA\n\n2\t0\tx\tn\n1\t0\ty\tn\n",
+		"fields":      build.Magic + "\nA\n\n1\t0\tx\n",
+		"modulesOnly": build.Magic + "\nA\n",
+	} {
+		gz, err := build.Compress([]byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(gz); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: err = %v, want ErrCorrupt", name, err)
+		}
+	}
+	if _, err := Decode([]byte("not gzip")); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("not gzip: err = %v", err)
+	}
+}
+
+func TestEmbeddedRegistry(t *testing.T) {
+	r := Open()
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if r.Len() < 100000 {
+		t.Errorf("only %d registrations", r.Len())
+	}
+	for oid, want := range map[string]string{
+		"1.3.6.1.4.1.9.1.283":      "CISCO-PRODUCTS-MIB::cat6509",
+		"1.3.6.1.4.1.25461.2.3.18": "PAN-PRODUCTS-MIB::panPA-3020",
+	} {
+		e, ok := r.Lookup(oid)
+		if !ok || e.String() != want {
+			t.Errorf("Lookup(%s) = %v, want %s", oid, e, want)
+		}
+	}
+}
+
+func TestDisplayModel(t *testing.T) {
+	d, err := OpenDisplay()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ oid, name, want string }{
+		{"1.3.6.1.4.1.9.1.283", "cat6509", "Catalyst 6509"},
+		{"1.3.6.1.4.1.9.1.1745", "catWsC2960x48lpsL", "Catalyst 2960x48lpsL"},
+		{"1.3.6.1.4.1.9.1.29", "cisco2513", "2513"},
+		{"1.3.6.1.4.1.9.1.2", "ciscoTerminalServer", ""},
+		{"1.3.6.1.4.1.25506.1.1", "hh3c-S5120-52SC-HI", "S5120-52SC-HI"},
+		{"1.3.6.1.4.1.25506.1.2", "hh3cS3528FPEA", "S3528FPEA"},
+		{"1.3.6.1.4.1.30065.1.3011.7508", "aristaDCS7508", "DCS-7508"},
+		{"1.3.6.1.4.1.25461.2.3.18", "panPA-200", "PA-200"},
+		{"1.3.6.1.4.1.2011.2.23.1", "s5700-52C-SI", "S5700-52C-SI"},
+		{"1.3.6.1.4.1.11.2.3.7.11.1", "hpSwitchJ9586A", "J9586A"},
+		{"1.3.6.1.4.1.12356.101.1.1", "fgt500E", "FortiGate-500E"},
+		{"1.3.6.1.4.1.1916.2.1", "summitX670v-48x", "Summit X670v-48x"},
+		{"1.3.6.1.4.1.171.10.1", "dlink-DGS1210SeriesProd", ""},
+		{"1.3.6.1.4.1.41112.1.11", "uiAF60", "AF60"},
+		{"1.3.6.1.4.1.8072.3.2.10", "linux", ""},
+		{"1.3.6.1.4.1.8072.3.2.1", "hpux11", ""},
+		{"1.3.6.1.4.1.32473.1.1", "ex_Box_10", "Box-10"},
+	} {
+		got, ok := d.Model(Entry{OID: c.oid, Name: c.name, Kind: "node", Module: "X"})
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("Model(%s) = %q, %v; want %q", c.name, got, ok, c.want)
+		}
+	}
+	if _, ok := d.Model(Entry{OID: "1.3.6.1.4.1.9.9.1", Name: "cisco7200", Kind: "column"}); ok {
+		t.Error("a column named a model")
+	}
+}
+
+func TestDecodeDisplayIsStrict(t *testing.T) {
+	for _, src := range []string{
+		"default: {skipp: []}\n",
+		"vendors: [{name: x, rewrite: [{match: '('}]}]\n",
+		"vendors: [{name: x, enterprise: [9], rewrite: [{match: '('}]}]\n",
+		"vendors: [{name: x, enterprise: [9]}, {name: y, enterprise: [9]}]\n",
+	} {
+		if _, err := DecodeDisplay(strings.NewReader(src)); err == nil {
+			t.Errorf("%q accepted", src)
+		}
+	}
+}
+
+func BenchmarkOpen(b *testing.B) {
+	for b.Loop() {
+		if err := Open().Err(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
