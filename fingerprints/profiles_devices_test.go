@@ -122,4 +122,18 @@ var deviceCases = map[string]want{
 	"vivotek":             {"vivotek", "Vivotek", "FD9389-HV", "", "", "0102a", "camera"},
 	"yealink":             {"yealink", "Yealink", "SIP-T46S", "", "", "66.86.0.15", "phone"},
 	"zte-olt":             {"zte-olt", "ZTE", "ZXA10 C320", "", "ZXAN", "V2.1.0", "switch"},
+
+	// Chassis managers, more storage and power, time servers, macOS.
+	"bachmann-pdu":            {"bachmann-pdu", "Bachmann", "BlueNet PDU", "BN3000-123456", "", "", "pdu"},
+	"cisco-ucs-cimc":          {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M5SX", "WZP23150ABC", "CIMC", "4.1(3b)", "bmc"},
+	"dell-cmc":                {"dell-cmc", "Dell", "PowerEdge M1000e", "7RTXJ52", "CMC", "6.21.A00.201907020913", "bmc"},
+	"dell-compellent":         {"dell-compellent", "Dell EMC", "SC4020", "", "Storage Center", "7.4.10.51", "storage"},
+	"dell-ome-modular":        {"dell-ome-modular", "Dell", "PowerEdge MX7000", "8ZQ9XY2", "OpenManage Enterprise Modular", "2.00.00", "bmc"},
+	"generex-cs141":           {"generex-cs141", "AEG", "Protect B PRO 1400", "", "Linux", "1.98.0", "ups"},
+	"gude-epc":                {"gude-epc", "Gude", "Expert Power Control 8226-1", "", "", "1.2.1", "pdu"},
+	"hitachi-vantara":         {"hitachi-vantara", "Hitachi Vantara", "VSP G700", "412345", "", "88-06-01-60/00", "storage"},
+	"ibm-spectrum-virtualize": {"ibm-spectrum-virtualize", "IBM", "FlashSystem 5200", "", "Spectrum Virtualize", "8.5.0.6", "storage"},
+	"infortrend":              {"infortrend", "Infortrend", "DS 3024RUB", "8512345", "", "", "storage"},
+	"macos":                   {"macos", "Apple", "", "", "macOS 14 Sonoma", "23.4.0", "workstation"},
+	"meinberg-lantime":        {"meinberg-lantime", "Meinberg", "LANTIME M300", "031211003540", "", "7.04.008", "appliance"},
 }
