@@ -8,6 +8,7 @@
 package inventory
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -40,6 +41,10 @@ type Config struct {
 	Retention time.Duration
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// FlushRows is how many software, sample, interface and neighbor rows
+	// Ingest holds before writing them, so a large sweep goes out in
+	// batches (64 Ki when 0).
+	FlushRows int
 }
 
 // DefaultConfig returns the defaults: missing after 3 sweeps, retired by
@@ -164,12 +169,22 @@ type events struct {
 }
 
 func newEvents(sweepID, actor string, at time.Time) *events {
-	return &events{sweepID: sweepID, actor: actor, at: at, base: time.Now().UnixMicro() * 100}
+	base := time.Now().UnixMicro() * 100
+	if sweepID != "" {
+		// A sweep's events are the same rows when it is stored again (a
+		// spooled sweep replayed after a store failed part way).
+		base = at.UnixMicro() * 100
+	}
+	return &events{sweepID: sweepID, actor: actor, at: at, base: base}
 }
 
 func (e *events) add(asset, typ, field, old, new string) {
+	id := store.NewUUID(e.at)
+	if e.sweepID != "" {
+		id = store.DerivedUUID(e.sweepID+"/event", len(e.list))
+	}
 	e.list = append(e.list, store.Event{
-		ID: store.NewUUID(e.at), Time: store.Second(e.at), SweepID: e.sweepID, Seq: e.base + int64(len(e.list)),
+		ID: id, Time: store.Second(e.at), SweepID: e.sweepID, Seq: e.base + int64(len(e.list)),
 		AssetID: asset, Type: typ, Field: field, Old: old, New: new, Actor: e.actor,
 	})
 }
@@ -272,6 +287,9 @@ func (inv *Inventory) Ingest(ctx context.Context, sw Sweep) (Result, error) {
 		sw.ID = store.NewUUID(sw.End)
 	}
 	var out Result
+	// On a store without transactions the sweep is a change set named by
+	// its ID: a replay of it writes the same rows, each stored once.
+	ctx = store.WithChangeSet(ctx, sw.ID)
 	retries, err := inv.atomically(ctx, "ingest sweep "+sw.ID, func(ctx context.Context, inv *Inventory) error {
 		var err error
 		out, err = inv.ingest(ctx, sw)
@@ -478,7 +496,7 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 		}
 		// Tables go out in batches: a sweep of 10,000 hosts with 800
 		// packages each is 8 M rows, too many to hold.
-		if len(software)+len(samples)+len(ifaces)+len(neigh) >= flushRows {
+		if len(software)+len(samples)+len(ifaces)+len(neigh) >= cmp.Or(inv.cfg.FlushRows, flushRows) {
 			if err := diffs.emit(ctx, inv.st, ev); err != nil {
 				return Result{}, fmt.Errorf("ingest sweep %s: software changes: %w", sw.ID, err)
 			}
@@ -548,7 +566,8 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 	return Result{Sweep: srow, Events: ev.list}, nil
 }
 
-// flushRows is how many table rows Ingest holds before writing them.
+// flushRows is how many table rows Ingest holds before writing them, by
+// default.
 const flushRows = 64 << 10
 
 // flushTables writes and empties the buffered table rows.

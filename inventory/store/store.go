@@ -343,8 +343,32 @@ type Store interface {
 // writes through tx are all stored, or none of them is (SQLite). fn reads
 // through tx too, and sees its own writes. A store that is not Atomic
 // writes each call on its own.
+//
+// ClickHouse has no transactions: there fn's writes are a change set,
+// invisible to every reader until fn returns nil and the change set is
+// committed (one INSERT); fn's reads do not see its own writes. A change
+// set cut short (the writer or the server died) stays invisible; written
+// again under the same ID (WithChangeSet) and committed, each of its rows
+// shows once.
 type Atomic interface {
 	Atomically(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
+}
+
+type changeSetKey struct{}
+
+// WithChangeSet names the change set that Atomically on a store without
+// transactions writes under: the same ID for the same writes (a sweep's
+// ID) makes writing them again (a spooled sweep replayed after a store
+// failed part way) one write. Without it, each run is a change set of its
+// own.
+func WithChangeSet(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, changeSetKey{}, id)
+}
+
+// ChangeSetOf is the change set ID WithChangeSet put in ctx ("" if none).
+func ChangeSetOf(ctx context.Context) string {
+	id, _ := ctx.Value(changeSetKey{}).(string)
+	return id
 }
 
 // JSONLister is a Store that writes a listing's records as JSON straight

@@ -5,14 +5,15 @@
 // UInt*, Float64, Array, the MergeTree family), so it runs on that release
 // and on current ones. Times are DateTime: seconds, UTC. Current state
 // (sweeps, assets, annotations, identity keys) lives in ReplacingMergeTree
-// tables versioned by write order and is read with FINAL (OPTIMIZE is never
-// needed for correct reads); an asset is one binary blob (codec.go) beside
-// the columns filters test, and a listing reads the blobs and the
+// tables versioned by write order; an asset is one binary blob (codec.go)
+// beside the columns filters test, and a listing reads the blobs and the
 // annotations by two queries at once and joins them here; observations,
-// events and decisions are ReplacingMergeTree keyed by their UUID, so a
-// replayed batch is stored once; snapshots and samples are plain
-// MergeTree. Migrations are versioned in schema_migrations; a database
-// written by a newer netcensus is refused before anything is changed.
+// events and decisions are ReplacingMergeTree keyed by their UUID, and
+// snapshots and samples keyed by what identifies a row within a sweep, so
+// a replayed batch is stored once. A sweep and a person's action are
+// change sets (changeset.go), visible only once committed. Migrations are
+// versioned in schema_migrations; a database written by a newer netcensus
+// is refused before anything is changed.
 package clickhouse
 
 import (
@@ -225,7 +226,111 @@ var migrations = []step{{sql: []string{
 			created DateTime, payload String, attempts UInt32, next_attempt DateTime, delivered DateTime,
 			dead UInt8, last_error String, ver UInt64) ENGINE = ReplacingMergeTree(ver) ORDER BY id`,
 	},
+}, {
+	// 5: change sets (changeset.go): every row says which one wrote it,
+	// txns says which are committed, current state is partitioned by
+	// change set; and snapshots and samples become ReplacingMergeTree
+	// keyed by their content, so a replayed sweep's rows are stored once.
+	sql: []string{`CREATE TABLE IF NOT EXISTS {db}.txns (txn String, state UInt8, time DateTime, ver UInt64)
+		ENGINE = ReplacingMergeTree(ver) ORDER BY (txn, state)`},
+	add: txnColumns("sweeps", "observations", "assets", "annotations", "asset_keys", "decisions", "events",
+		"software", "samples", "interfaces", "neighbors"),
+	data: (*DB).rebuildTables,
 }}
+
+func txnColumns(tables ...string) []addColumn {
+	out := make([]addColumn, len(tables))
+	for i, t := range tables {
+		out[i] = addColumn{t, "txn", "String"}
+	}
+	return out
+}
+
+// rebuiltTables are the tables schema 5 rebuilds (their engine or
+// partitioning changes), with their columns in order. Snapshots and
+// samples become ReplacingMergeTree keyed by what identifies a row within
+// a sweep. The current-state tables are partitioned by change set: an
+// open change set's rows sit in a partition of their own, which merges
+// never mix with the committed rows (the partition of the empty txn; a ReplacingMergeTree
+// merge would otherwise drop the committed version under a newer,
+// uncommitted one); Commit folds its partition into the committed one.
+var rebuiltTables = []struct{ name, cols, engine string }{
+	{"software", `asset_id String, sweep_id String, time DateTime, ins UInt64, name String, version String, arch String,
+		installed_at DateTime, txn String`,
+		`ReplacingMergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, sweep_id, name, version, arch, installed_at)`},
+	{"samples", `asset_id String, sweep_id String, time DateTime, metric String, instance String, value Float64, txn String`,
+		`ReplacingMergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, metric, instance, time, sweep_id)`},
+	{"interfaces", `asset_id String, sweep_id String, time DateTime, ins UInt64, idx Int64, name String, alias String,
+		type String, mac String, speed_bps UInt64, admin_up UInt8, oper_up UInt8, in_octets UInt64, out_octets UInt64, txn String`,
+		`ReplacingMergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, sweep_id, idx)`},
+	{"neighbors", `asset_id String, sweep_id String, time DateTime, ins UInt64, local_port String, chassis_id String,
+		port_id String, sys_name String, txn String`,
+		`ReplacingMergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, sweep_id, local_port, chassis_id, port_id, sys_name)`},
+	{"assets", `id String, state String, state_since DateTime, first_seen DateTime, last_seen DateTime, missed_sweeps UInt32,
+		last_sweep_id String, merged_into String, ip String, vendor String, mac_vendor String, device_type String, data String,
+		ver UInt64, software_digest String, json_head String, json_tail String, json_rev UInt64, txn String`,
+		`ReplacingMergeTree(ver) PARTITION BY txn ORDER BY id`},
+	{"annotations", `asset_id String, approved UInt8, approved_at DateTime, approved_by String, site String, role String,
+		owner String, tags Array(String), updated DateTime, ver UInt64, json String, json_rev UInt64, txn String`,
+		`ReplacingMergeTree(ver) PARTITION BY txn ORDER BY asset_id`},
+	{"asset_keys", `asset_id String, kind String, value String, first_seen DateTime, deleted UInt8, ver UInt64, txn String`,
+		`ReplacingMergeTree(ver) PARTITION BY txn ORDER BY (asset_id, kind, value)`},
+}
+
+// Row identities of the snapshot tables: a read keeps one row of each
+// (LIMIT 1 BY), as a merge eventually does.
+const (
+	softwareRow  = `asset_id, sweep_id, name, version, arch, installed_at`
+	sampleRow    = `asset_id, metric, instance, time, sweep_id`
+	interfaceRow = `asset_id, sweep_id, idx`
+	neighborRow  = `asset_id, sweep_id, local_port, chassis_id, port_id, sys_name`
+)
+
+// rebuildTables rebuilds the rebuiltTables, rows and all: a new table
+// filled from the old one, then renamed over it. Each state an
+// interrupted run leaves is picked up by the next (the tables are keyed,
+// so rows copied twice are one row to every read). Tables of another
+// engine (a cluster's Distributed ones) are left alone.
+func (d *DB) rebuildTables(ctx context.Context) error {
+	for _, t := range rebuiltTables {
+		engines := map[string]string{}
+		rows, err := d.conn.Query(ctx, `SELECT name, engine FROM system.tables WHERE database = ? AND name IN (?, ?, ?)`,
+			d.name, t.name, t.name+"_new", t.name+"_old")
+		if err != nil {
+			return fmt.Errorf("rebuild %s: %w", t.name, err)
+		}
+		for rows.Next() {
+			var n, e string
+			if err := rows.Scan(&n, &e); err != nil {
+				rows.Close()
+				return fmt.Errorf("rebuild %s: %w", t.name, err)
+			}
+			engines[n] = e
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("rebuild %s: %w", t.name, err)
+		}
+		var stmts []string
+		switch e := engines[t.name]; {
+		case strings.HasSuffix(e, "MergeTree") && !strings.HasPrefix(e, "Replicated"):
+			stmts = []string{
+				`CREATE TABLE IF NOT EXISTS {db}.` + t.name + `_new (` + t.cols + `) ENGINE = ` + t.engine,
+				`INSERT INTO {db}.` + t.name + `_new SELECT * FROM {db}.` + t.name,
+				`RENAME TABLE {db}.` + t.name + ` TO {db}.` + t.name + `_old, {db}.` + t.name + `_new TO {db}.` + t.name,
+			}
+		case e == "" && engines[t.name+"_new"] != "":
+			stmts = []string{`RENAME TABLE {db}.` + t.name + `_new TO {db}.` + t.name}
+		}
+		stmts = append(stmts, `DROP TABLE IF EXISTS {db}.`+t.name+`_old`)
+		for _, q := range stmts {
+			if err := d.conn.Exec(ctx, d.q(q)); err != nil {
+				return fmt.Errorf("rebuild %s: %w", t.name, err)
+			}
+		}
+	}
+	return nil
+}
 
 const migrationsTable = `CREATE TABLE IF NOT EXISTS {db}.schema_migrations (version UInt32, applied DateTime)
 	ENGINE = ReplacingMergeTree ORDER BY version`
@@ -386,15 +491,29 @@ func ipText(a netip.Addr) string {
 // insert sends n rows in one batch (explicit column list: ClickHouse
 // 18.16 sends no columns for a bare INSERT INTO t).
 func (d *DB) insert(ctx context.Context, what, table, cols string, n int, row func(i int) []any) error {
+	if untagged(table) {
+		return d.insertRows(ctx, what, table, cols, false, n, row)
+	}
+	return d.insertRows(ctx, what, table, cols+", txn", true, n, row)
+}
+
+// insertRows sends n rows in one batch, each with the change set of ctx
+// after its columns when tag is set.
+func (d *DB) insertRows(ctx context.Context, what, table, cols string, tag bool, n int, row func(i int) []any) error {
 	if n == 0 {
 		return nil
 	}
+	txn := txnOf(ctx)
 	b, err := d.conn.PrepareBatch(ctx, d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`))
 	if err != nil {
 		return fmt.Errorf("store %s: %w", what, err)
 	}
 	for i := 0; i < n; i++ {
-		if err := b.Append(row(i)...); err != nil {
+		r := row(i)
+		if tag {
+			r = append(r, txn)
+		}
+		if err := b.Append(r...); err != nil {
 			b.Abort()
 			return fmt.Errorf("store %s: %w", what, err)
 		}
@@ -418,7 +537,11 @@ func (d *DB) PutSweep(ctx context.Context, s store.Sweep) error {
 		})
 }
 
-const sweepQuery = `SELECT id, scanner, start, end, partial, segments, observations, assets, new, missing FROM {db}.sweeps FINAL`
+// sweepQuery reads the visible sweeps (a sweep's rows are all of its
+// change set, so FINAL's newest row is visible exactly when the sweep is).
+func (d *DB) sweepQuery() string {
+	return `SELECT id, scanner, start, end, partial, segments, observations, assets, new, missing FROM {db}.sweeps FINAL WHERE ` + d.visible()
+}
 
 func scanSweeps(rows driver.Rows) ([]store.Sweep, error) {
 	defer rows.Close()
@@ -446,7 +569,7 @@ func scanSweeps(rows driver.Rows) ([]store.Sweep, error) {
 
 // Sweeps lists sweeps, newest first.
 func (d *DB) Sweeps(ctx context.Context, limit int) ([]store.Sweep, error) {
-	q := sweepQuery + ` ORDER BY start DESC, id DESC`
+	q := d.sweepQuery() + ` ORDER BY start DESC, id DESC`
 	var args []any
 	if limit > 0 {
 		q += ` LIMIT ?`
@@ -465,7 +588,7 @@ func (d *DB) Sweeps(ctx context.Context, limit int) ([]store.Sweep, error) {
 
 // Sweep returns one sweep.
 func (d *DB) Sweep(ctx context.Context, id string) (store.Sweep, error) {
-	rows, err := d.conn.Query(ctx, d.q(sweepQuery+` WHERE id = ?`), id)
+	rows, err := d.conn.Query(ctx, d.q(d.sweepQuery()+` AND id = ?`), id)
 	if err != nil {
 		return store.Sweep{}, fmt.Errorf("sweep %s: %w", id, err)
 	}
@@ -502,7 +625,7 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 	// Not FINAL, which reads every column of every row to merge them:
 	// the filters read their own columns first, and a replayed row (the
 	// same ID, the same content) is dropped by LIMIT 1 BY.
-	q := `SELECT id, sweep_id, asset_id, time, source, scanner, data FROM {db}.observations WHERE 1 = 1`
+	q := `SELECT id, sweep_id, asset_id, time, source, scanner, data FROM {db}.observations WHERE ` + d.visible()
 	var args []any
 	if sweepID != "" {
 		q += ` AND sweep_id = ?`
@@ -749,7 +872,7 @@ func (d *DB) streamBlobs(ctx context.Context, w rowsWhere, fn func(id, blob stri
 	// Small blocks: the driver grows a block's string buffer row by row,
 	// copying it over and over when the block is large.
 	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": blobBlockRows, "max_threads": 1}))
-	from, args := w.from("data, id, state, vendor, mac_vendor, device_type, last_seen, json_rev")
+	from, args := d.from(w, "data, id, state, vendor, mac_vendor, device_type, last_seen, json_rev")
 	rows, err := d.conn.Query(ctx, d.q(`SELECT id, `+pieces("data", 1, blobPieces)+` FROM `+from), args...)
 	if err != nil {
 		return err
@@ -829,16 +952,12 @@ type rowsWhere struct {
 
 // from is the subquery reading cols of the rows w picks, and its
 // arguments in order.
-func (w rowsWhere) from(cols string) (string, []any) {
-	q := `(SELECT ` + cols + ` FROM {db}.assets FINAL`
-	if w.key != "" {
-		q += ` WHERE ` + w.key
-	}
-	q += `)`
+func (d *DB) from(w rowsWhere, cols string) (string, []any) {
+	q, args := d.cur("assets", "id", cols, w.key, w.keyArgs...)
 	if w.where != "" {
 		q += ` WHERE ` + w.where
 	}
-	return q, append(slices.Clip(w.keyArgs), w.args...)
+	return q, append(args, w.args...)
 }
 
 // andKey adds a condition on the key.
@@ -974,8 +1093,9 @@ func (d *DB) fullAnnotations(ctx context.Context, where string, args ...any) ([]
 // eachAnnotation hands fn each annotation matching where (on asset_id,
 // as fullAnnotations says), every field.
 func (d *DB) eachAnnotation(ctx context.Context, where string, args []any, fn func(store.Annotation) error) error {
+	from, args := d.cur("annotations", "asset_id", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated", where, args...)
 	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated
-		FROM {db}.annotations FINAL WHERE `+where), args...)
+		FROM `+from), args...)
 	if err != nil {
 		return err
 	}
@@ -1047,7 +1167,7 @@ func (d *DB) DeleteKeys(ctx context.Context, ks []store.AssetKey) error {
 
 // Keys lists keys of the given assets (all if none).
 func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, error) {
-	inner := `SELECT asset_id, kind, value, first_seen, deleted FROM {db}.asset_keys FINAL`
+	cond := ""
 	var args []any
 	var want map[string]bool
 	switch {
@@ -1058,10 +1178,11 @@ func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, er
 			want[id] = true
 		}
 	case len(assetIDs) > 0:
-		inner += ` WHERE asset_id IN (SELECT arrayJoin(?))`
+		cond = `asset_id IN (SELECT arrayJoin(?))`
 		args = append(args, assetIDs)
 	}
-	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, kind, value, first_seen FROM (`+inner+`) WHERE deleted = 0 ORDER BY asset_id, kind, value`), args...)
+	from, args := d.cur("asset_keys", "(asset_id, kind, value)", "asset_id, kind, value, first_seen, deleted", cond, args...)
+	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, kind, value, first_seen FROM `+from+` WHERE deleted = 0 ORDER BY asset_id, kind, value`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list identity keys: %w", err)
 	}
@@ -1096,7 +1217,7 @@ func (d *DB) AddDecision(ctx context.Context, x store.Decision) error {
 // Decisions lists decisions, oldest first.
 func (d *DB) Decisions(ctx context.Context) ([]store.Decision, error) {
 	rows, err := d.conn.Query(ctx, d.q(`SELECT id, time, kind, actor, asset_a, asset_b, key_kind, key_value
-		FROM {db}.decisions FINAL ORDER BY time, id`))
+		FROM {db}.decisions FINAL WHERE `+d.visible()+` ORDER BY time, id`))
 	if err != nil {
 		return nil, fmt.Errorf("list decisions: %w", err)
 	}
@@ -1142,7 +1263,7 @@ func (d *DB) AppendEvents(ctx context.Context, es []store.Event) error {
 func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, error) {
 	// Not FINAL (see Observations): events never change, and a replayed
 	// one is dropped by LIMIT 1 BY.
-	q := `SELECT id, time, sweep_id, seq, asset_id, type, field, old, new, actor FROM {db}.events WHERE 1 = 1`
+	q := `SELECT id, time, sweep_id, seq, asset_id, type, field, old, new, actor FROM {db}.events WHERE ` + d.visible()
 	var args []any
 	if f.AssetID != "" {
 		q += ` AND asset_id = ?`
@@ -1184,8 +1305,8 @@ func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, er
 
 // latest selects an asset's newest snapshot in table.
 func (d *DB) latest(table string) string {
-	return d.q(` WHERE asset_id = ? AND sweep_id = (SELECT sweep_id FROM {db}.` + table +
-		` WHERE asset_id = ? ORDER BY time DESC, ins DESC LIMIT 1)`)
+	return d.q(` WHERE asset_id = ? AND ` + d.visible() + ` AND sweep_id IN (SELECT sweep_id FROM {db}.` + table +
+		` WHERE asset_id = ? AND ` + d.visible() + ` ORDER BY time DESC, ins DESC LIMIT 1)`)
 }
 
 // AppendSoftware stores a software snapshot, column by column (the
@@ -1218,6 +1339,11 @@ func (d *DB) columns(ctx context.Context, what, table, cols string, data ...any)
 	if len(data) > 0 {
 		n = reflect.ValueOf(data[0]).Len()
 	}
+	txn := make([]string, n)
+	for i := range txn {
+		txn[i] = txnOf(ctx)
+	}
+	cols, data = cols+", txn", append(data, txn)
 	if n < 2*splitRows {
 		return d.columnsOnce(ctx, what, table, cols, data...)
 	}
@@ -1302,7 +1428,8 @@ func sortSoftware(rs []store.Software) {
 
 // software reads the software rows matching where into out, by asset.
 func (d *DB) software(ctx context.Context, where string, args []any, out map[string][]store.Software) error {
-	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, sweep_id, time, name, version, arch, installed_at FROM {db}.software`)+where, args...)
+	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, sweep_id, time, name, version, arch, installed_at FROM {db}.software`)+where+
+		` LIMIT 1 BY `+softwareRow, args...)
 	if err != nil {
 		return err
 	}
@@ -1344,11 +1471,11 @@ func (d *DB) LatestSoftware(ctx context.Context, ids []string) (map[string][]sto
 // asset_id) would test every row against the whole array.
 func (d *DB) latestSoftware(ctx context.Context, ids []string, out map[string][]store.Software) error {
 	if ids == nil {
-		return d.software(ctx, d.q(` WHERE (asset_id, sweep_id) IN (SELECT asset_id, argMax(sweep_id, (time, ins))
-			FROM {db}.software GROUP BY asset_id)`), nil, out)
+		return d.software(ctx, d.q(` WHERE `+d.visible()+` AND (asset_id, sweep_id)`+d.in()+`(SELECT asset_id, argMax(sweep_id, (time, ins))
+			FROM {db}.software WHERE `+d.visible()+` GROUP BY asset_id)`), nil, out)
 	}
-	return d.software(ctx, d.q(` WHERE asset_id IN (SELECT arrayJoin(?)) AND (asset_id, sweep_id) IN (SELECT asset_id,
-		argMax(sweep_id, (time, ins)) FROM {db}.software WHERE asset_id IN (SELECT arrayJoin(?)) GROUP BY asset_id)`),
+	return d.software(ctx, d.q(` WHERE asset_id IN (SELECT arrayJoin(?)) AND `+d.visible()+` AND (asset_id, sweep_id)`+d.in()+`(SELECT asset_id,
+		argMax(sweep_id, (time, ins)) FROM {db}.software WHERE asset_id IN (SELECT arrayJoin(?)) AND `+d.visible()+` GROUP BY asset_id)`),
 		[]any{ids, ids}, out)
 }
 
@@ -1369,7 +1496,7 @@ func (d *DB) AppendSamples(ctx context.Context, rs []store.Sample) error {
 
 // Samples lists samples, oldest first.
 func (d *DB) Samples(ctx context.Context, f store.SampleFilter) ([]store.Sample, error) {
-	q := `SELECT asset_id, sweep_id, time, metric, instance, value FROM {db}.samples WHERE 1 = 1`
+	q := `SELECT asset_id, sweep_id, time, metric, instance, value FROM {db}.samples WHERE ` + d.visible()
 	var args []any
 	if f.AssetID != "" {
 		q += ` AND asset_id = ?`
@@ -1387,7 +1514,7 @@ func (d *DB) Samples(ctx context.Context, f store.SampleFilter) ([]store.Sample,
 		q += ` AND time >= ?`
 		args = append(args, ts(f.Since))
 	}
-	rows, err := d.conn.Query(ctx, d.q(q+` ORDER BY time, asset_id, metric, instance`), args...)
+	rows, err := d.conn.Query(ctx, d.q(q+` ORDER BY time, asset_id, metric, instance LIMIT 1 BY `+sampleRow), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list samples: %w", err)
 	}
@@ -1432,7 +1559,7 @@ func (d *DB) AppendInterfaces(ctx context.Context, rs []store.Interface) error {
 // Interfaces returns the asset's latest interfaces, by index.
 func (d *DB) Interfaces(ctx context.Context, assetID string) ([]store.Interface, error) {
 	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, sweep_id, time, idx, name, alias, type, mac, speed_bps,
-		admin_up, oper_up, in_octets, out_octets FROM {db}.interfaces`)+d.latest("interfaces")+` ORDER BY idx`, assetID, assetID)
+		admin_up, oper_up, in_octets, out_octets FROM {db}.interfaces`)+d.latest("interfaces")+` ORDER BY idx LIMIT 1 BY `+interfaceRow, assetID, assetID)
 	if err != nil {
 		return nil, fmt.Errorf("interfaces of %s: %w", assetID, err)
 	}
@@ -1472,7 +1599,7 @@ func (d *DB) AppendNeighbors(ctx context.Context, rs []store.Neighbor) error {
 // Neighbors returns the asset's latest neighbors.
 func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, error) {
 	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, sweep_id, time, local_port, chassis_id, port_id, sys_name
-		FROM {db}.neighbors`)+d.latest("neighbors")+` ORDER BY local_port, chassis_id, port_id`, assetID, assetID)
+		FROM {db}.neighbors`)+d.latest("neighbors")+` ORDER BY local_port, chassis_id, port_id LIMIT 1 BY `+neighborRow, assetID, assetID)
 	if err != nil {
 		return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
 	}
@@ -1513,7 +1640,7 @@ func (d *DB) Prune(ctx context.Context, before time.Time) (store.PruneStats, err
 	}{{&ps.Software, "software"}, {&ps.Interfaces, "interfaces"}, {&ps.Neighbors, "neighbors"}} {
 		// Each asset's latest snapshot is kept, however old.
 		rows, err := d.conn.Query(ctx, d.q(`SELECT concat(asset_id, '\t', argMax(sweep_id, (time, ins))) FROM {db}.`+t.table+
-			` WHERE asset_id IN (SELECT asset_id FROM {db}.`+t.table+` WHERE time < ?) GROUP BY asset_id`), cut)
+			` WHERE `+d.visible()+` AND asset_id IN (SELECT asset_id FROM {db}.`+t.table+` WHERE time < ?) GROUP BY asset_id`), cut)
 		if err != nil {
 			return ps, fmt.Errorf("prune %s: %w", t.table, err)
 		}

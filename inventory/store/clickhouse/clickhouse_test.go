@@ -180,13 +180,13 @@ func TestMigrateFromSchema1(t *testing.T) {
 		t.Fatal(err)
 	}
 	// As schema 1's PutAssets wrote it.
-	if err := db.insert(ctx, "v1 asset", "assets", `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
-		merged_into, ip, vendor, mac_vendor, device_type, data, ver`, 1, func(int) []any {
+	if err := db.insertRows(ctx, "v1 asset", "assets", `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
+		merged_into, ip, vendor, mac_vendor, device_type, data, ver`, false, 1, func(int) []any {
 		return []any{"a1", a.Record.State, t0, t0, t0, uint32(2), "s1", "m", "192.0.2.7", "Cisco", "", "", string(data), uint64(1)}
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.insert(ctx, "v1 annotation", "annotations", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated, ver", 1,
+	if err := db.insertRows(ctx, "v1 annotation", "annotations", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated, ver", false, 1,
 		func(int) []any { return []any{"a1", uint8(1), t0, "", "lab", "", "", []string{}, t0, uint64(1)} }); err != nil {
 		t.Fatal(err)
 	}

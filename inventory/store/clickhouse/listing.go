@@ -325,13 +325,14 @@ func (d *DB) listJSON(ctx context.Context, f store.AssetFilter, fn func([]byte) 
 // annotations are all read first.
 func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn func(id string, first []byte, rest []string, ann string, tail string) error, stale func(id string) bool) error {
 	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": listingBlockRows, "max_threads": 1}))
-	annQuery := `SELECT asset_id, approved, json, json_rev = %d FROM {db}.annotations FINAL`
+	annCond := ""
 	var annArgs []any
 	if q.annIDs != nil {
-		annQuery += ` WHERE asset_id IN (SELECT arrayJoin(?))`
+		annCond = `asset_id IN (SELECT arrayJoin(?))`
 		annArgs = append(annArgs, q.annIDs)
 	}
-	arows, err := d.conn.Query(ctx, d.q(fmt.Sprintf(annQuery, listingRev)), annArgs...)
+	annFrom, annArgs := d.cur("annotations", "asset_id", "asset_id, approved, json, json_rev", annCond, annArgs...)
+	arows, err := d.conn.Query(ctx, d.q(fmt.Sprintf(`SELECT asset_id, approved, json, json_rev = %d FROM `, listingRev)+annFrom), annArgs...)
 	if err != nil {
 		return fmt.Errorf("annotations: %w", err)
 	}
@@ -361,7 +362,7 @@ func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn f
 		}
 		annotation = func(id string) (*storedAnnotation, error) { return all[id], nil }
 	}
-	from, args := q.from("id, json_head, json_tail, json_rev, state, vendor, mac_vendor, device_type, last_seen")
+	from, args := d.from(q.rowsWhere, "id, json_head, json_tail, json_rev, state, vendor, mac_vendor, device_type, last_seen")
 	rows, err := d.conn.Query(ctx, d.q(fmt.Sprintf(`SELECT id, toFixedString(substring(json_head, 1, %d), %[1]d), %s,
 		json_tail, json_rev = %d FROM %s`, listingWidth, pieces("json_head", listingWidth+1, listingPieces), listingRev, from)), args...)
 	if err != nil {

@@ -185,6 +185,21 @@ func (s *Server) Stop() error {
 	return nil
 }
 
+// Kill kills the server with SIGKILL, a crash with no chance to flush or
+// finish anything, and waits for it to exit. Restart starts it again.
+func (s *Server) Kill() error {
+	if s.cmd == nil {
+		return errors.New("clickhouse test server is not running")
+	}
+	cmd := s.cmd
+	s.cmd = nil
+	if err := cmd.Process.Kill(); err != nil {
+		return fmt.Errorf("kill clickhouse test server: %w", err)
+	}
+	<-s.done
+	return nil
+}
+
 // Restart starts a stopped server again on the same ports and data.
 func (s *Server) Restart(ctx context.Context) error {
 	if s.cmd != nil {
