@@ -2,7 +2,6 @@ package fingerprints
 
 import (
 	"github.com/netcensus/netcensus/internal/testenv"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,7 +13,7 @@ import (
 	"github.com/netcensus/netcensus/record"
 )
 
-const corpusDir = "../../shared/corpus/snmpsim-data"
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 var (
 	engOnce sync.Once
@@ -91,12 +90,7 @@ func check(t *testing.T, got Result, w want) {
 
 // TestCorpus checks the profiles that have a real walk in the corpus.
 func TestCorpus(t *testing.T) {
-	if !testenv.FullCorpus() {
-		t.Skip("corpus walks are slow to parse: skipped under -short and -race; CI runs them in full without -race")
-	}
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("corpus not found at %s: %v", corpusDir, err)
-	}
+	corpusDir := testenv.Corpus(t, "snmpsim-data")
 	e := engine(t)
 	for file, w := range corpusCases {
 		t.Run(file, func(t *testing.T) {
@@ -223,10 +217,9 @@ func TestFixtures(t *testing.T) {
 
 // TestEveryProfileCovered: each non-generic profile wins at least one test
 // case, from the corpus or a fixture, or is reached by another test here.
+// It is of the corpus tier, as the corpus walks are part of it.
 func TestEveryProfileCovered(t *testing.T) {
-	if !testenv.FullCorpus() {
-		t.Skip("corpus walks are slow to parse: skipped under -short and -race; CI runs them in full without -race")
-	}
+	corpusDir := testenv.Corpus(t, "snmpsim-data")
 	e := engine(t)
 	covered := map[string]bool{}
 	var files []string
@@ -234,12 +227,8 @@ func TestEveryProfileCovered(t *testing.T) {
 	files = append(files, fx...)
 	sub, _ := filepath.Glob("testdata/fixtures/*/*.snmprec")
 	files = append(files, sub...)
-	if _, err := os.Stat(corpusDir); err == nil {
-		for f := range corpusCases {
-			files = append(files, filepath.Join(corpusDir, f))
-		}
-	} else {
-		t.Skipf("corpus not found at %s: %v", corpusDir, err)
+	for f := range corpusCases {
+		files = append(files, filepath.Join(corpusDir, f))
 	}
 	for _, f := range files {
 		for _, m := range e.Explain(input(t, e, f)) {

@@ -76,7 +76,7 @@ func TestSweepMergesMDNS(t *testing.T) {
 
 // Recog fills SNMP records' gaps from sysDescr after the own profiles.
 func TestApplyRecog(t *testing.T) {
-	db, err := recog.LoadDir("../../shared/corpus/recog")
+	db, err := recog.LoadDir("../testdata/recog")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func TestFingerprintsExplain(t *testing.T) {
 func TestFingerprintsExplainJSONAndWalk(t *testing.T) {
 	a, out, errb := testApp(t, nil, nil)
 	code := run(context.Background(), a, []string{"fingerprints", "explain", "--format", "json",
-		"--walk", "../../../shared/corpus/snmpsim-data/UPS/apc-7902b.snmprec"})
+		"--walk", "../../testdata/snmpsim-data/UPS/apc-7902b.snmprec.bz2"})
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb)
 	}

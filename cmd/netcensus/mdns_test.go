@@ -17,9 +17,17 @@ import (
 	"time"
 
 	"github.com/netcensus/netcensus/internal/labtest"
+	"github.com/netcensus/netcensus/internal/testenv"
 )
 
-const recogCorpus = "../../../shared/corpus/recog"
+// Trimmed copies of Recog's files and captures from Zeek's and tcpdump's
+// test suites (testdata/README.md).
+const (
+	recogCorpus = "../../testdata/recog"
+	pcapDir     = "../../testdata/pcap"
+)
+
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 func TestMDNSUsageErrors(t *testing.T) {
 	tests := [][]string{
@@ -41,12 +49,11 @@ func TestMDNSUsageErrors(t *testing.T) {
 	}
 }
 
-// import pcap reads the corpus captures into host records.
+// import pcap reads captures into host records.
 func TestImportPcap(t *testing.T) {
 	a, stdout, stderr := testApp(t, nil, nil)
 	code := run(context.Background(), a, []string{"import", "pcap", "-o", "json", "--recog-dir", recogCorpus,
-		"../../../shared/corpus/pcap/zeek/dns-mdns.pcap", "../../../shared/corpus/pcap/zeek/arp-who-has.pcap",
-		"../../../shared/corpus/pcap/tcpdump/arp-oobr.pcap"})
+		pcapDir + "/zeek/dns-mdns.pcap", pcapDir + "/zeek/arp-who-has.pcap", pcapDir + "/tcpdump/arp-oobr.pcap"})
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -73,7 +80,7 @@ func TestImportPcap(t *testing.T) {
 
 // Every corpus pcap, malformed ones included, imports with exit 0.
 func TestImportCorpus(t *testing.T) {
-	files, err := filepathGlob("../../../shared/corpus/pcap/*/*.pcap")
+	files, err := filepathGlob(testenv.Corpus(t, "pcap") + "/*/*.pcap")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("corpus: %v", err)
 	}

@@ -18,7 +18,7 @@ import (
 	"github.com/netcensus/netcensus/scanner/snmp"
 )
 
-// TestLabProbeDebianSnmpsim: Debian's snmpsimd serves corpus walks in a
+// TestLabProbeDebianSnmpsim: Debian's snmpsimd serves recorded walks in a
 // lab host namespace; netcensus probe, run in the scanner namespace,
 // reads each as the decoders read the walk file itself.
 func TestLabProbeDebianSnmpsim(t *testing.T) {
@@ -34,10 +34,10 @@ func TestLabProbeDebianSnmpsim(t *testing.T) {
 	data := t.TempDir()
 	walks := []string{"os/linux/unknown-003", "network/router/huawei-s5720", "network/firewall/paloalto-pa-5000"}
 	for _, name := range walks {
-		src := filepath.Join("../../../shared/corpus/snmpsim-data", name+".snmprec.bz2")
+		src := filepath.Join("../../testdata/snmpsim-data", name+".snmprec.bz2")
 		f, err := os.Open(src)
 		if err != nil {
-			t.Skipf("corpus walk: %v", err)
+			t.Fatal(err)
 		}
 		dst := filepath.Join(data, name+".snmprec")
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {

@@ -16,13 +16,13 @@ import (
 
 const probeSecret = "probe-s3cret-pass"
 
-// startProbeSim serves a corpus walk on loopback as community "dev" and
+// startProbeSim serves a recorded walk on loopback as community "dev" and
 // v3 user "u" (SHA-256/AES-256 with probeSecret).
 func startProbeSim(t *testing.T) string {
 	t.Helper()
-	w, _, err := snmprec.ParseFile("../../../shared/corpus/snmpsim-data/os/linux/unknown-003.snmprec.bz2")
+	w, _, err := snmprec.ParseFile("../../testdata/snmpsim-data/os/linux/unknown-003.snmprec.bz2")
 	if err != nil {
-		t.Skipf("corpus walk: %v", err)
+		t.Fatal(err)
 	}
 	ag, err := snmpsim.New(snmpsim.Options{Walks: map[string]*snmprec.Walk{"dev": w}, DefaultContext: "dev",
 		Users: []snmpsim.User{{Name: "u", Auth: snmpsim.AuthSHA256, AuthPass: probeSecret, Priv: snmpsim.PrivAES256, PrivPass: probeSecret}}})

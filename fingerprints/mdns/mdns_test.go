@@ -235,7 +235,7 @@ func TestAppleModels(t *testing.T) {
 
 // Recog fills what the project's rules left empty, with evidence naming it.
 func TestRecogFillsGaps(t *testing.T) {
-	db, err := recog.LoadDir("../../../shared/corpus/recog")
+	db, err := recog.LoadDir("../../testdata/recog")
 	if err != nil {
 		t.Fatal(err)
 	}

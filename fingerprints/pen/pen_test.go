@@ -17,13 +17,16 @@ import (
 	"testing"
 
 	"github.com/netcensus/netcensus/fingerprints/pen/internal/build"
+	"github.com/netcensus/netcensus/internal/testenv"
 )
 
 // enterprisesTSV is where Debian's libwireshark-data installs the registry.
 const enterprisesTSV = "/usr/share/wireshark/enterprises.tsv"
 
-// corpus holds recorded SNMP walks (snmpsim-data).
-const corpus = "../../../shared/corpus/snmpsim-data"
+// walksDir holds recorded walks from snmpsim-data (testdata/README.md).
+const walksDir = "../../testdata/snmpsim-data"
+
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 func open(t testing.TB) *Registry {
 	t.Helper()
@@ -136,22 +139,32 @@ func TestFromSysObjectID(t *testing.T) {
 	}
 }
 
-// TestCorpusSysObjectIDs reads the sysObjectID of every recorded walk and
+// TestSysObjectIDs reads the sysObjectID of every walk of testdata and
 // checks that its enterprise is registered.
-func TestCorpusSysObjectIDs(t *testing.T) {
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("corpus not found at %s: %v", corpus, err)
+func TestSysObjectIDs(t *testing.T) {
+	named := sysObjectIDs(t, walksDir, 5)
+	if got, want := named["apc-7902b.snmprec.bz2"], "American Power Conversion Corp."; got != want {
+		t.Errorf("apc-7902b: %q, want %q", got, want)
 	}
+}
+
+// TestCorpusSysObjectIDs does so for every walk of the corpus.
+func TestCorpusSysObjectIDs(t *testing.T) {
+	// 107 of the 113 walks carry a sysObjectID.
+	named := sysObjectIDs(t, testenv.Corpus(t, "snmpsim-data"), 100)
+	if got, want := named["apc-8932.snmprec"], "American Power Conversion Corp."; got != want {
+		t.Errorf("apc-8932: %q, want %q", got, want)
+	}
+}
+
+// sysObjectIDs checks the walks under dir, at least minSeen of which carry
+// a sysObjectID, and returns the enterprise named for each file.
+func sysObjectIDs(t *testing.T, dir string, minSeen int) map[string]string {
 	r := open(t)
-	seen, named, bz2 := 0, map[string]string{}, 0
-	err := filepath.WalkDir(corpus, func(path string, d fs.DirEntry, err error) error {
+	seen, named := 0, map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.Contains(d.Name(), ".snmprec") {
 			return err
-		}
-		if strings.HasSuffix(path, ".bz2") {
-			if bz2++; raceEnabled && bz2 > 10 {
-				return nil // slow under -race; the full set runs without it
-			}
 		}
 		oid, err := sysObjectID(path)
 		if err != nil || oid == "" {
@@ -175,21 +188,11 @@ func TestCorpusSysObjectIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	minSeen := 100 // 107 of the 113 walks carry a sysObjectID
-	if raceEnabled {
-		minSeen = 12
-	}
 	if seen < minSeen {
-		t.Fatalf("found only %d sysObjectIDs in %s, want at least %d", seen, corpus, minSeen)
-	}
-	for file, want := range map[string]string{
-		"apc-8932.snmprec": "American Power Conversion Corp.",
-	} {
-		if got := named[file]; got != want {
-			t.Errorf("%s: %q, want %q", file, got, want)
-		}
+		t.Fatalf("found only %d sysObjectIDs in %s, want at least %d", seen, dir, minSeen)
 	}
 	t.Logf("%d walks, %d enterprises named", seen, len(named))
+	return named
 }
 
 // sysObjectID returns the value of 1.3.6.1.2.1.1.2.0 in an snmprec file

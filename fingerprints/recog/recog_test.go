@@ -7,29 +7,52 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netcensus/netcensus/internal/testenv"
 	"github.com/netcensus/netcensus/record"
 )
 
-const corpus = "../../../shared/corpus/recog"
+// fixtures are trimmed copies of the five Recog files (testdata/README.md).
+const fixtures = "../../testdata/recog"
 
-func corpusDB(t testing.TB) *DB {
+func TestMain(m *testing.M) { testenv.Main(m) }
+
+func loadDB(t testing.TB, dir string) *DB {
 	t.Helper()
-	db, err := LoadDir(corpus)
+	db, err := LoadDir(dir)
 	if err != nil {
-		t.Fatalf("load corpus: %v", err)
+		t.Fatalf("load %s: %v", dir, err)
 	}
 	return db
 }
 
-// Every <example> in the corpus files must produce the params it
-// documents, base64-encoded ones included.
-func TestCorpusExamples(t *testing.T) {
-	db := corpusDB(t)
-	sets := db.Sets()
-	if len(sets) != 5 {
-		t.Fatalf("loaded %d sets, want the 5 corpus files", len(sets))
+func fixtureDB(t testing.TB) *DB { return loadDB(t, fixtures) }
+
+// Every <example> in the fixture files produces the params it documents,
+// base64-encoded ones included.
+func TestExamples(t *testing.T) {
+	examples, b64, documented := verifyExamples(t, fixtures)
+	if examples < 10 || b64 == 0 || documented < 10 {
+		t.Fatalf("examples=%d base64=%d documented params=%d: fixtures not fully read", examples, b64, documented)
 	}
-	var examples, b64, documented int
+}
+
+// Every <example> in the whole corpus, likewise.
+func TestCorpusExamples(t *testing.T) {
+	examples, b64, documented := verifyExamples(t, testenv.Corpus(t, "recog"))
+	if examples < 2000 || b64 == 0 || documented < 1000 {
+		t.Fatalf("examples=%d base64=%d documented params=%d: corpus not fully read", examples, b64, documented)
+	}
+	t.Logf("%d examples (%d base64), %d documented params verified", examples, b64, documented)
+}
+
+// verifyExamples checks the examples of the five files in dir and counts
+// them, the base64 ones of snmp_sysdescr.xml and the params they document.
+func verifyExamples(t *testing.T, dir string) (examples, b64, documented int) {
+	t.Helper()
+	sets := loadDB(t, dir).Sets()
+	if len(sets) != 5 {
+		t.Fatalf("loaded %d sets from %s, want 5 files", len(sets), dir)
+	}
 	for _, s := range sets {
 		t.Run(s.Source, func(t *testing.T) {
 			for _, err := range s.Verify() {
@@ -43,20 +66,16 @@ func TestCorpusExamples(t *testing.T) {
 			}
 		}
 	}
-	raw, err := os.ReadFile(filepath.Join(corpus, "snmp_sysdescr.xml"))
+	raw, err := os.ReadFile(filepath.Join(dir, "snmp_sysdescr.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b64 = bytes.Count(raw, []byte(`_encoding="base64"`))
-	if examples < 2000 || b64 == 0 || documented < 1000 {
-		t.Fatalf("examples=%d base64=%d documented params=%d: corpus not fully read", examples, b64, documented)
-	}
-	t.Logf("%d examples (%d base64), %d documented params verified", examples, b64, documented)
+	return examples, bytes.Count(raw, []byte(`_encoding="base64"`)), documented
 }
 
 // The first matching fingerprint wins, as in Recog.
-func TestCorpusMatch(t *testing.T) {
-	db := corpusDB(t)
+func TestMatch(t *testing.T) {
+	db := fixtureDB(t)
 	tests := []struct {
 		matches, text string
 		want          map[string]string
@@ -181,7 +200,7 @@ func TestVerifyReportsBadExamples(t *testing.T) {
 }
 
 func TestFill(t *testing.T) {
-	db := corpusDB(t)
+	db := fixtureDB(t)
 	m, ok := db.Match(DHCPVendorClass, "Mfg=Xerox;Typ=MFP;Mod=VersaLink C405;Ser=ABC123456;Loc=Print Room")
 	if !ok {
 		t.Fatal("no match")
@@ -210,7 +229,15 @@ func TestFill(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(small))
-	if b, err := os.ReadFile(filepath.Join(corpus, "mdns_workstation_txt.xml")); err == nil {
+	dirs := []string{fixtures}
+	if dir, ok := testenv.OptionalCorpus(f, "recog"); ok {
+		dirs = append(dirs, dir)
+	}
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, "mdns_workstation_txt.xml"))
+		if err != nil {
+			f.Fatal(err)
+		}
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -224,7 +251,10 @@ func FuzzParse(f *testing.F) {
 }
 
 func FuzzMatch(f *testing.F) {
-	db := corpusDB(f)
+	db := fixtureDB(f)
+	if dir, ok := testenv.OptionalCorpus(f, "recog"); ok {
+		db = loadDB(f, dir)
+	}
 	f.Add("osxvers=22")
 	f.Add("Mfg=Xerox;Typ=MFP;Mod=VersaLink C405;Ser=ABC123456")
 	f.Fuzz(func(t *testing.T, s string) {

@@ -2,8 +2,9 @@ package snmprec
 
 import (
 	"bytes"
+	"compress/bzip2"
 	"errors"
-	"github.com/netcensus/netcensus/internal/testenv"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -12,9 +13,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/netcensus/netcensus/internal/testenv"
 )
 
-const corpusDir = "../../../shared/corpus/snmpsim-data"
+// walksDir holds recorded walks from snmpsim-data (testdata/README.md).
+const walksDir = "../../testdata/snmpsim-data"
+
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 func parseOne(t *testing.T, line string) (Record, []*LineError) {
 	t.Helper()
@@ -452,11 +458,11 @@ func TestFormatRejectsBadRecords(t *testing.T) {
 	}
 }
 
-// corpusFiles lists the snmprec files of the shared corpus.
-func corpusFiles(t testing.TB) []string {
+// walkFiles lists the snmprec files under dir.
+func walkFiles(t testing.TB, dir string) []string {
 	t.Helper()
 	var files []string
-	err := filepath.WalkDir(corpusDir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -466,37 +472,29 @@ func corpusFiles(t testing.TB) []string {
 		return nil
 	})
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			if os.Getenv("NETCENSUS_LAB") == "1" {
-				t.Fatalf("corpus missing: %v", err)
-			}
-			t.Skipf("corpus %s missing: %v", corpusDir, err)
-		}
 		t.Fatal(err)
 	}
 	if len(files) == 0 {
-		t.Fatalf("no snmprec files under %s", corpusDir)
+		t.Fatalf("no snmprec files under %s", dir)
 	}
 	return files
 }
 
-// TestCorpus parses every corpus walk. With -short only the files up to
-// 48 KiB are read (bzip2 decoding of the whole corpus takes a while).
-func TestCorpus(t *testing.T) {
-	files := corpusFiles(t)
+// TestWalks parses the recorded walks of testdata.
+func TestWalks(t *testing.T) { parseAll(t, walksDir) }
+
+// TestCorpus parses every walk of the corpus.
+func TestCorpus(t *testing.T) { parseAll(t, testenv.Corpus(t, "snmpsim-data")) }
+
+func parseAll(t *testing.T, dir string) {
 	var total, dirty, parsed int
-	for _, f := range files {
-		if !testenv.FullCorpus() {
-			if st, err := os.Stat(f); err == nil && st.Size() > testenv.SmallFile {
-				continue
-			}
-		}
+	for _, f := range walkFiles(t, dir) {
 		w, lerrs, err := ParseFile(f)
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
 		}
-		rel, _ := filepath.Rel(corpusDir, f)
+		rel, _ := filepath.Rel(dir, f)
 		t.Logf("%-60s records=%-8d dirty=%d", rel, w.Len(), len(lerrs))
 		for i, le := range lerrs {
 			if i == 3 {
@@ -519,7 +517,7 @@ func TestCorpus(t *testing.T) {
 		dirty += len(lerrs)
 		parsed++
 	}
-	t.Logf("corpus: %d files, %d records, %d dirty lines", parsed, total, dirty)
+	t.Logf("%s: %d files, %d records, %d dirty lines", dir, parsed, total, dirty)
 	if dirty*1000 > total {
 		t.Errorf("more than 0.1%% dirty lines: %d of %d", dirty, total)
 	}
@@ -543,13 +541,26 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("1.3.6.1.2.1.1.1.0|4x|00ff\n#c\n\n1.3.6.1|2:numeric|min=1,max=9\n"))
 	f.Add([]byte("1.3.6.1|4e|\\x41\\101\\\\\n1.3.6.1.2|64x|c0000201\n1.3|70|18446744073709551615\n"))
 	f.Add([]byte("1.3.6.1.4.1.2021.10.1.6.1|68x|0906033834452d32\r\n1.3.6|128|\n1.3.7|5|\n"))
-	for _, name := range []string{"UPS/apc-7902b.snmprec", "iot/geist-temperature-sensor.snmprec"} {
-		if b, err := os.ReadFile(filepath.Join(corpusDir, name)); err == nil {
-			if len(b) > 2<<10 {
-				b = b[:2<<10]
-			}
-			f.Add(b)
+	seeds := []string{filepath.Join(walksDir, "UPS/apc-7902b.snmprec.bz2")}
+	if dir, ok := testenv.OptionalCorpus(f, "snmpsim-data"); ok {
+		seeds = append(seeds, filepath.Join(dir, "iot/geist-temperature-sensor.snmprec"))
+	}
+	for _, name := range seeds {
+		fh, err := os.Open(name)
+		if err != nil {
+			f.Fatal(err)
 		}
+		var r io.Reader = fh
+		if strings.HasSuffix(name, ".bz2") {
+			r = bzip2.NewReader(fh)
+		}
+		b := make([]byte, 2<<10)
+		n, err := io.ReadFull(r, b)
+		fh.Close()
+		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+			f.Fatalf("%s: %v", name, err)
+		}
+		f.Add(b[:n])
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w, lerrs, err := Parse(bytes.NewReader(data))

@@ -19,22 +19,20 @@ import (
 	"github.com/gosnmp/gosnmp"
 
 	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/internal/testenv"
 )
 
-const corpusDir = "../../../shared/corpus/snmpsim-data"
+// walksDir holds recorded walks from snmpsim-data (testdata/README.md).
+const walksDir = "../../testdata/snmpsim-data"
 
-// corpusWalk parses a corpus file, skipping (or failing in the lab) when
-// the corpus is absent.
-func corpusWalk(t testing.TB, rel string) *snmprec.Walk {
+func TestMain(m *testing.M) { testenv.Main(m) }
+
+// walkFile parses the walk at rel in walksDir.
+func walkFile(t testing.TB, rel string) *snmprec.Walk { return parseWalk(t, walksDir, rel) }
+
+func parseWalk(t testing.TB, dir, rel string) *snmprec.Walk {
 	t.Helper()
-	path := filepath.Join(corpusDir, rel)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("NETCENSUS_LAB") == "1" {
-			t.Fatalf("corpus file %s: %v", path, err)
-		}
-		t.Skipf("corpus file %s missing: %v", path, err)
-	}
-	w, lerrs, err := snmprec.ParseFile(path)
+	w, lerrs, err := snmprec.ParseFile(filepath.Join(dir, rel))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +206,7 @@ func withoutCounter64(recs []snmprec.Record) []snmprec.Record {
 }
 
 func TestWalkEqualsFile(t *testing.T) {
-	w := corpusWalk(t, "UPS/apc-7902b.snmprec")
+	w := walkFile(t, "UPS/apc-7902b.snmprec.bz2")
 	r := serve(t, Options{Walks: map[string]*snmprec.Walk{"apc": w, "tiny": smallWalk(t, tinyWalk)}})
 
 	t.Run("v2c getbulk", func(t *testing.T) {
@@ -346,7 +344,7 @@ func TestBulkEndsWithEndOfMibView(t *testing.T) {
 }
 
 func TestResponseSizeBounded(t *testing.T) {
-	w := corpusWalk(t, "UPS/apc-7902b.snmprec")
+	w := walkFile(t, "UPS/apc-7902b.snmprec.bz2")
 	const limit = 1400
 	r := serve(t, Options{Walks: map[string]*snmprec.Walk{"apc": w}, MaxMessageSize: limit})
 	g := newClient(t, r.addr, gosnmp.Version2c, "apc")
@@ -629,17 +627,25 @@ func TestIndexDirPrefersPlain(t *testing.T) {
 	}
 }
 
-// TestCorpusDataDir serves the whole corpus directory (files load lazily)
-// and walks a compressed device by its snmpsim-style community.
+// TestDataDir serves a directory of walks (files load lazily) and walks
+// compressed devices by their snmpsim-style community.
+func TestDataDir(t *testing.T) {
+	serveDataDir(t, walksDir, 5, "UPS/apc-7902b", "os/windows/server-2003-5-2")
+}
+
+// TestCorpusDataDir does so over the whole corpus.
 func TestCorpusDataDir(t *testing.T) {
-	corpusWalk(t, "UPS/apc-7902b.snmprec") // skips without the corpus
-	r := serve(t, Options{DataDir: corpusDir})
+	serveDataDir(t, testenv.Corpus(t, "snmpsim-data"), 100, "camera/semac-ipcam-500", "bmc/hp-onboard-administrator")
+}
+
+func serveDataDir(t *testing.T, dir string, minDevices int, communities ...string) {
+	r := serve(t, Options{DataDir: dir})
 	names := r.agent.Communities()
-	if len(names) < 100 {
+	if len(names) < minDevices {
 		t.Fatalf("only %d devices indexed", len(names))
 	}
-	for _, community := range []string{"camera/semac-ipcam-500", "bmc/hp-onboard-administrator"} {
-		want := corpusWalk(t, community+".snmprec.bz2")
+	for _, community := range communities {
+		want := parseWalk(t, dir, community+".snmprec.bz2")
 		g := newClient(t, r.addr, gosnmp.Version2c, community)
 		pdus, err := g.BulkWalkAll(".1.3")
 		if err != nil {

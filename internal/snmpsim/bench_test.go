@@ -1,6 +1,7 @@
 package snmpsim
 
 import (
+	"compress/bzip2"
 	"context"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -18,14 +20,14 @@ import (
 	"github.com/netcensus/netcensus/internal/snmprec"
 )
 
-// The benchmarks walk a whole corpus file over loopback with gosnmp and
+// The benchmarks walk a whole recorded file over loopback with gosnmp and
 // report requests and varbinds per second. Where Debian's snmpsim
 // (snmpsimd, package "snmpsim") is installed, the same walk is timed
 // against it and the ratio reported:
 //
 //	go test -run XXX -bench . -benchtime 5x ./internal/snmpsim/
 
-const benchFile = "UPS/apc-7902b.snmprec"
+const benchFile = "UPS/apc-7902b.snmprec.bz2"
 
 type walker func(g *gosnmp.GoSNMP) (int, error)
 
@@ -94,18 +96,14 @@ func startBenchAgent(b *testing.B, opts Options) *net.UDPAddr {
 	return conn.LocalAddr().(*net.UDPAddr)
 }
 
-// startSnmpsimd runs Debian's snmpsimd on a copy-free link to the walk and
-// waits until it answers. It returns nil when snmpsimd is not installed.
+// startSnmpsimd runs Debian's snmpsimd on a copy of the walk (decompressed:
+// snmpsimd reads no bzip2) and waits until it answers. It returns nil when snmpsimd is not installed.
 func startSnmpsimd(b *testing.B, walkPath, community string) *net.UDPAddr {
 	b.Helper()
 	bin, err := exec.LookPath("snmpsimd")
 	if err != nil {
 		b.Logf("snmpsimd not installed (apt-get install snmpsim): no comparison")
 		return nil
-	}
-	abs, err := filepath.Abs(walkPath)
-	if err != nil {
-		b.Fatal(err)
 	}
 	// snmpsimd drops root for nobody, who must reach these directories:
 	// b.TempDir's parent is private, so make our own.
@@ -123,7 +121,7 @@ func startSnmpsimd(b *testing.B, walkPath, community string) *net.UDPAddr {
 			b.Fatal(err)
 		}
 	}
-	if err := os.Symlink(abs, filepath.Join(data, community+".snmprec")); err != nil {
+	if err := copyWalk(walkPath, filepath.Join(data, community+".snmprec")); err != nil {
 		b.Fatal(err)
 	}
 	// Find a free port; snmpsimd binds it itself.
@@ -161,9 +159,9 @@ func startSnmpsimd(b *testing.B, walkPath, community string) *net.UDPAddr {
 }
 
 func BenchmarkWalk(b *testing.B) {
-	w := corpusWalk(b, benchFile)
+	w := walkFile(b, benchFile)
 	ours := startBenchAgent(b, Options{Walks: map[string]*snmprec.Walk{"bench": w}})
-	theirs := startSnmpsimd(b, filepath.Join(corpusDir, benchFile), "bench")
+	theirs := startSnmpsimd(b, filepath.Join(walksDir, benchFile), "bench")
 	for _, tc := range []struct {
 		name string
 		walk walker
@@ -199,7 +197,7 @@ func BenchmarkWalk(b *testing.B) {
 }
 
 func BenchmarkWalkV3AuthPriv(b *testing.B) {
-	w := corpusWalk(b, benchFile)
+	w := walkFile(b, benchFile)
 	u := User{Name: "bench", Auth: AuthSHA256, AuthPass: "bench-auth-pass", Priv: PrivAES256, PrivPass: "bench-priv-pass"}
 	addr := startBenchAgent(b, Options{Walks: map[string]*snmprec.Walk{"bench": w}, Users: []User{u}})
 	g := &gosnmp.GoSNMP{
@@ -222,4 +220,27 @@ func BenchmarkWalkV3AuthPriv(b *testing.B) {
 		reqs, took = reqs+r, took+d
 	}
 	b.ReportMetric(float64(reqs)/took.Seconds(), "req/s")
+}
+
+// copyWalk writes the walk file src, bunzip2-ed when it ends in .bz2, to
+// dst, readable by all.
+func copyWalk(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	var r io.Reader = in
+	if strings.HasSuffix(src, ".bz2") {
+		r = bzip2.NewReader(in)
+	}
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, r); err != nil {
+		out.Close()
+		return fmt.Errorf("copy %s: %w", src, err)
+	}
+	return out.Close()
 }

@@ -65,7 +65,7 @@ func TestFaultDropEveryN(t *testing.T) {
 }
 
 func TestFaultBulkIgnoresMaxRepetitions(t *testing.T) {
-	w := corpusWalk(t, "UPS/apc-7902b.snmprec")
+	w := walkFile(t, "UPS/apc-7902b.snmprec.bz2")
 	r := serve(t, Options{Walks: map[string]*snmprec.Walk{"apc": w}, Faults: Faults{Bulk: BulkIgnoreMaxRepetitions}, MaxVarbinds: 100})
 	g := newClient(t, r.addr, gosnmp.Version2c, "apc")
 	res, err := g.GetBulk([]string{".1.3"}, 0, 5)

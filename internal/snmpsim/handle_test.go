@@ -16,20 +16,20 @@ import (
 	"github.com/gosnmp/gosnmp"
 
 	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/internal/testenv"
 )
 
-const pcapDir = "../../../shared/corpus/pcap"
+// pcapDir holds small captures from Zeek's and tcpdump's test suites
+// (testdata/README.md); the corpus tier reads the full set.
+const pcapDir = "../../testdata/pcap"
 
 // pcapSNMP returns the UDP payloads to or from ports 161 and 162 in every
-// capture of the corpus.
-func pcapSNMP(t testing.TB) [][]byte {
+// capture under dir's subfolders.
+func pcapSNMP(t testing.TB, dir string) [][]byte {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(pcapDir, "*", "*.pcap"))
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.pcap"))
 	if len(files) == 0 {
-		if os.Getenv("NETCENSUS_LAB") == "1" {
-			t.Fatalf("no pcaps under %s", pcapDir)
-		}
-		t.Skipf("no pcaps under %s", pcapDir)
+		t.Fatalf("no pcaps under %s", dir)
 	}
 	var out [][]byte
 	for _, f := range files {
@@ -254,9 +254,14 @@ func TestHandleGosnmpRequests(t *testing.T) {
 	}
 }
 
-func TestHandlePcapPackets(t *testing.T) {
+func TestHandlePcapPackets(t *testing.T) { handlePcapPackets(t, pcapSNMP(t, pcapDir)) }
+
+func TestHandleCorpusPcapPackets(t *testing.T) {
+	handlePcapPackets(t, pcapSNMP(t, testenv.Corpus(t, "pcap")))
+}
+
+func handlePcapPackets(t *testing.T, payloads [][]byte) {
 	a := fuzzAgent(t)
-	payloads := pcapSNMP(t)
 	answered := 0
 	for _, p := range payloads {
 		resp := a.Handle(bytes.Clone(p))
@@ -334,9 +339,11 @@ func FuzzHandle(f *testing.F) {
 	for _, p := range gosnmpRequests(f) {
 		f.Add(p)
 	}
-	files, _ := filepath.Glob(filepath.Join(pcapDir, "*", "*.pcap"))
-	for _, file := range files {
-		for _, p := range snmpPayloads(f, file) {
+	for _, p := range pcapSNMP(f, pcapDir) {
+		f.Add(p)
+	}
+	if dir, ok := testenv.OptionalCorpus(f, "pcap"); ok {
+		for _, p := range pcapSNMP(f, dir) {
 			f.Add(p)
 		}
 	}

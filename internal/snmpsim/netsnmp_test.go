@@ -63,7 +63,7 @@ func outputOIDs(out string) []string {
 }
 
 func TestNetSNMPBulkWalk(t *testing.T) {
-	w := corpusWalk(t, "UPS/apc-7902b.snmprec")
+	w := walkFile(t, "UPS/apc-7902b.snmprec.bz2")
 	r := serve(t, Options{Walks: map[string]*snmprec.Walk{"apc": w}})
 	target := "127.0.0.1:" + strconv.Itoa(r.addr.Port)
 	for _, tool := range []struct {

@@ -18,6 +18,7 @@ import (
 	mdarp "github.com/mdlayher/arp"
 	"golang.org/x/time/rate"
 
+	"github.com/netcensus/netcensus/internal/testenv"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
 )
@@ -260,13 +261,19 @@ func TestDecodeTable(t *testing.T) {
 	}
 }
 
-// corpusFrames returns the Ethernet ARP frames of every pcap in the shared
-// corpus, re-framed as Ethernet when captured on Linux cooked (SLL).
-func corpusFrames(t testing.TB) map[string][][]byte {
+// pcapDir holds small captures from Zeek's and tcpdump's test suites
+// (testdata/README.md); the corpus tier reads the full set.
+const pcapDir = "../../testdata/pcap"
+
+func TestMain(m *testing.M) { testenv.Main(m) }
+
+// pcapFrames returns the Ethernet ARP frames of every pcap in dir's
+// subfolders, re-framed as Ethernet when captured on Linux cooked (SLL).
+func pcapFrames(t testing.TB, dir string) map[string][][]byte {
 	t.Helper()
-	files, _ := filepath.Glob("../../../shared/corpus/pcap/*/*.pcap")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.pcap"))
 	if len(files) == 0 {
-		t.Skip("shared corpus not found at ../../../shared/corpus/pcap")
+		t.Fatalf("no pcaps under %s", dir)
 	}
 	out := map[string][][]byte{}
 	for _, fn := range files {
@@ -302,8 +309,13 @@ func corpusFrames(t testing.TB) map[string][][]byte {
 	return out
 }
 
+func TestDecodePcaps(t *testing.T) { decodePcaps(t, pcapFrames(t, pcapDir)) }
+
 func TestDecodeCorpusPcaps(t *testing.T) {
-	frames := corpusFrames(t)
+	decodePcaps(t, pcapFrames(t, testenv.Corpus(t, "pcap")))
+}
+
+func decodePcaps(t *testing.T, frames map[string][][]byte) {
 	decoded, failed := 0, 0
 	perFile := map[string][2]int{}
 	for name, fs := range frames {
@@ -323,11 +335,11 @@ func TestDecodeCorpusPcaps(t *testing.T) {
 		}
 	}
 	if decoded == 0 {
-		t.Fatal("no ARP frame of the corpus decoded")
+		t.Fatal("no ARP frame of the captures decoded")
 	}
 	// tcpdump's arp-oobr.pcap holds frames damaged to read out of bounds:
 	// those must be rejected (and nothing may panic).
-	if c, ok := perFile["arp-oobr.pcap"]; ok && c[1] == 0 {
+	if c := perFile["arp-oobr.pcap"]; c[1] == 0 {
 		t.Errorf("arp-oobr.pcap: no frame rejected (%d decoded)", c[0])
 	}
 	for name, c := range perFile {
@@ -336,9 +348,15 @@ func TestDecodeCorpusPcaps(t *testing.T) {
 }
 
 func FuzzDecode(f *testing.F) {
-	for _, fs := range corpusFrames(f) {
-		for _, b := range fs {
-			f.Add(b)
+	dirs := []string{pcapDir}
+	if dir, ok := testenv.OptionalCorpus(f, "pcap"); ok {
+		dirs = append(dirs, dir)
+	}
+	for _, dir := range dirs {
+		for _, fs := range pcapFrames(f, dir) {
+			for _, b := range fs {
+				f.Add(b)
+			}
 		}
 	}
 	f.Add(arptest.Reply(net.HardwareAddr{0, 0x1b, 0x54, 1, 2, 3}, netip.MustParseAddr("198.51.100.9"), ourMAC, ourIP))

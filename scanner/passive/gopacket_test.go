@@ -268,9 +268,9 @@ func compareFrame(t *testing.T, b []byte, link LinkType) (excused string) {
 	return ""
 }
 
-// corpusFrames are the frames of the corpus captures, with their link type.
-func corpusFrames(t testing.TB) (frames [][]byte, links []LinkType) {
-	for _, path := range corpusPcaps(t) {
+// framesOf are the frames of the captures, with their link type.
+func framesOf(t testing.TB, files []string) (frames [][]byte, links []LinkType) {
+	for _, path := range files {
 		fh, err := os.Open(path)
 		if err != nil {
 			t.Fatal(err)
@@ -291,10 +291,14 @@ func corpusFrames(t testing.TB) (frames [][]byte, links []LinkType) {
 	return frames, links
 }
 
-// TestCorpusMatchesGopacket: on every corpus frame, decodeFrame does what
-// the gopacket version did, or differs as documented.
-func TestCorpusMatchesGopacket(t *testing.T) {
-	frames, links := corpusFrames(t)
+// TestMatchesGopacket: on every frame of the captures, decodeFrame does
+// what the gopacket version did, or differs as documented.
+func TestMatchesGopacket(t *testing.T) { matchesGopacket(t, pcaps(t, pcapDir)) }
+
+func TestCorpusMatchesGopacket(t *testing.T) { matchesGopacket(t, corpusPcaps(t)) }
+
+func matchesGopacket(t *testing.T, files []string) {
+	frames, links := framesOf(t, files)
 	why := map[string]int{}
 	for i, b := range frames {
 		if e := compareFrame(t, b, links[i]); e != "" {
@@ -310,7 +314,7 @@ func TestCorpusMatchesGopacket(t *testing.T) {
 // gopacket version did (source MAC, ARP sender, DHCP fields, UDP ports and
 // payload for mDNS, malformed or not), or differs as documented.
 func FuzzFrameMatchesGopacket(f *testing.F) {
-	frames, links := corpusFrames(f)
+	frames, links := framesOf(f, seedPcaps(f))
 	for i, b := range frames {
 		f.Add(b, byte(links[i]))
 	}

@@ -21,32 +21,53 @@ import (
 
 	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/fingerprints/recog"
+	"github.com/netcensus/netcensus/internal/testenv"
 	"github.com/netcensus/netcensus/record"
 )
 
-const pcapDir = "../../../shared/corpus/pcap"
+// pcapDir holds small captures from Zeek's and tcpdump's test suites
+// (testdata/README.md); the corpus tier reads the full set.
+const pcapDir = "../../testdata/pcap"
+
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 var t0 = time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC)
 
-func corpusPcaps(t testing.TB) []string {
+// pcaps lists the captures in dir's subfolders (zeek/, tcpdump/).
+func pcaps(t testing.TB, dir string) []string {
 	t.Helper()
-	ps, err := filepath.Glob(filepath.Join(pcapDir, "*", "*.pcap"))
+	ps, err := filepath.Glob(filepath.Join(dir, "*", "*.pcap"))
 	if err != nil || len(ps) == 0 {
-		t.Fatalf("no corpus pcaps under %s: %v", pcapDir, err)
+		t.Fatalf("no pcaps under %s: %v", dir, err)
 	}
 	return ps
 }
 
-// Every corpus capture, malformed ones included, reads without error or
-// panic.
-func TestCorpusPcaps(t *testing.T) {
+// corpusPcaps are every capture of the corpus (the corpus tier).
+func corpusPcaps(t testing.TB) []string { return pcaps(t, testenv.Corpus(t, "pcap")) }
+
+// seedPcaps are the fixture captures, and the corpus's when it is set.
+func seedPcaps(f *testing.F) []string {
+	ps := pcaps(f, pcapDir)
+	if dir, ok := testenv.OptionalCorpus(f, "pcap"); ok {
+		ps = append(ps, pcaps(f, dir)...)
+	}
+	return ps
+}
+
+// Every capture, malformed ones included, reads without error or panic.
+func TestPcaps(t *testing.T) { readsCleanly(t, pcaps(t, pcapDir)) }
+
+func TestCorpusPcaps(t *testing.T) { readsCleanly(t, corpusPcaps(t)) }
+
+func readsCleanly(t *testing.T, files []string) {
 	rules, err := fpmdns.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range corpusPcaps(t) {
+	for _, p := range files {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			d := NewDecoder(Limits{})
 			n, err := ReadPath(context.Background(), p, d)
@@ -180,7 +201,7 @@ func mdnsFrame(t testing.TB) []byte {
 }
 
 func TestDecoderFrames(t *testing.T) {
-	db, err := recog.LoadDir("../../../shared/corpus/recog")
+	db, err := recog.LoadDir("../../testdata/recog")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,7 +348,7 @@ func FuzzFrame(f *testing.F) {
 	f.Add(dhcpFrame(f))
 	f.Add(mdnsFrame(f))
 	f.Add(arpFrame(f, hostMAC, net.IPv4(192, 0, 2, 8)))
-	for _, p := range corpusPcaps(f) {
+	for _, p := range seedPcaps(f) {
 		fh, err := os.Open(p)
 		if err != nil {
 			continue
@@ -353,7 +374,7 @@ func FuzzFrame(f *testing.F) {
 }
 
 func FuzzReadFile(f *testing.F) {
-	for _, p := range corpusPcaps(f)[:4] {
+	for _, p := range seedPcaps(f) {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
 		}
@@ -368,7 +389,7 @@ func FuzzReadFile(f *testing.F) {
 // Addresses are replaced by tokens (addr-1, addr-2, ...): the captures use
 // private ranges, which never appear in this repository.
 func TestCorpusGolden(t *testing.T) {
-	db, err := recog.LoadDir("../../../shared/corpus/recog")
+	db, err := recog.LoadDir(testenv.Corpus(t, "recog"))
 	if err != nil {
 		t.Fatal(err)
 	}

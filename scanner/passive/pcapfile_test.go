@@ -366,9 +366,13 @@ func TestReadPcapgoFiles(t *testing.T) {
 	}
 }
 
-// On the corpus, the pcap reader returns what pcapgo's does.
-func TestCorpusMatchesPcapgo(t *testing.T) {
-	for _, p := range corpusPcaps(t) {
+// On real captures, the pcap reader returns what pcapgo's does.
+func TestMatchesPcapgo(t *testing.T) { matchesPcapgo(t, pcaps(t, pcapDir)) }
+
+func TestCorpusMatchesPcapgo(t *testing.T) { matchesPcapgo(t, corpusPcaps(t)) }
+
+func matchesPcapgo(t *testing.T, files []string) {
+	for _, p := range files {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)

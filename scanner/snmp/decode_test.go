@@ -13,6 +13,7 @@ import (
 	"github.com/gosnmp/gosnmp"
 
 	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/internal/testenv"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/snmp"
 )
@@ -156,14 +157,32 @@ func TestRecordsRoundTrip(t *testing.T) {
 	}
 }
 
-// TestReplayPcaps feeds every SNMP datagram of the corpus pcaps (malformed
+// pcapDir holds small captures from Zeek's and tcpdump's test suites
+// (testdata/README.md); the corpus tier reads the full set.
+const pcapDir = "../../testdata/pcap"
+
+func TestMain(m *testing.M) { testenv.Main(m) }
+
+// snmpPcaps lists the SNMP captures in dir's subfolders.
+func snmpPcaps(t testing.TB, dir string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*snmp*.pcap"))
+	if len(files) == 0 {
+		t.Fatalf("no SNMP pcaps in %s", dir)
+	}
+	return files
+}
+
+// TestReplayPcaps feeds every SNMP datagram of the captures (malformed
 // ones included) to the response decoder: errors are fine, panics and
 // hangs are not.
-func TestReplayPcaps(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/corpus/pcap/*/*snmp*.pcap")
-	if len(files) == 0 {
-		t.Skip("no SNMP pcaps in ../../../shared/corpus/pcap")
-	}
+func TestReplayPcaps(t *testing.T) { replayPcaps(t, snmpPcaps(t, pcapDir)) }
+
+func TestReplayCorpusPcaps(t *testing.T) {
+	replayPcaps(t, snmpPcaps(t, testenv.Corpus(t, "pcap")))
+}
+
+func replayPcaps(t *testing.T, files []string) {
 	total, decoded := 0, 0
 	for _, f := range files {
 		fh, err := os.Open(f)
@@ -200,7 +219,10 @@ func TestReplayPcaps(t *testing.T) {
 }
 
 func FuzzDecodeResponse(f *testing.F) {
-	files, _ := filepath.Glob("../../../shared/corpus/pcap/*/*snmp*.pcap")
+	files := snmpPcaps(f, pcapDir)
+	if dir, ok := testenv.OptionalCorpus(f, "pcap"); ok {
+		files = append(files, snmpPcaps(f, dir)...)
+	}
 	for _, fn := range files {
 		fh, err := os.Open(fn)
 		if err != nil {

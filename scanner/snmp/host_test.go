@@ -99,8 +99,8 @@ func TestDecodeHost(t *testing.T) {
 	}
 }
 
-// TestDecodeHostCorpus reads recorded walks of real hosts.
-func TestDecodeHostCorpus(t *testing.T) {
+// TestDecodeHostWalks reads recorded walks of real hosts.
+func TestDecodeHostWalks(t *testing.T) {
 	for _, tc := range []struct {
 		file      string
 		mem, used uint64
@@ -114,10 +114,7 @@ func TestDecodeHostCorpus(t *testing.T) {
 		{"os/windows/server-2003-5-2", 2096536 * 1024, 24452 * 65536, 4, 0, 32},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			w, _, err := snmprec.ParseFile(corpus + tc.file + ".snmprec.bz2")
-			if err != nil {
-				t.Skipf("corpus walk: %v", err)
-			}
+			w := walkFile(t, tc.file)
 			a, _ := snmp.Decode(w, netip.Addr{}, time.Unix(0, 0))
 			if a.MemoryBytes != tc.mem || a.MemoryUsedBytes != tc.used || a.CPUCount != tc.cpus || a.CPULoadPct == nil || *a.CPULoadPct != tc.load {
 				t.Errorf("mem=%d used=%d cpus=%d load=%v, want %d %d %d %v", a.MemoryBytes, a.MemoryUsedBytes, a.CPUCount, a.CPULoadPct,

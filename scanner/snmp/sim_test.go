@@ -20,13 +20,14 @@ import (
 	"github.com/netcensus/netcensus/scanner/snmp"
 )
 
-const corpus = "../../../shared/corpus/snmpsim-data/"
+// walks holds recorded walks from snmpsim-data (testdata/README.md).
+const walks = "../../testdata/snmpsim-data/"
 
-func corpusWalk(t *testing.T, name string) *snmprec.Walk {
+func walkFile(t *testing.T, name string) *snmprec.Walk {
 	t.Helper()
-	w, _, err := snmprec.ParseFile(corpus + name + ".snmprec.bz2")
+	w, _, err := snmprec.ParseFile(walks + name + ".snmprec.bz2")
 	if err != nil {
-		t.Skipf("corpus walk %s: %v", name, err)
+		t.Fatalf("walk %s: %v", name, err)
 	}
 	return w
 }
@@ -80,7 +81,7 @@ func collect(t *testing.T, addr netip.AddrPort, opts snmp.CollectOptions) snmp.R
 // v1 and v2c.
 func TestSimMatchesRecorded(t *testing.T) {
 	for _, name := range []string{"os/linux/unknown-003", "network/router/huawei-s5720"} {
-		w := corpusWalk(t, name)
+		w := walkFile(t, name)
 		addr := startSim(t, snmpsim.Options{Walks: map[string]*snmprec.Walk{"dev": w}})
 		want0, _ := snmp.Decode(w, addr.Addr(), time.Time{})
 		wantJSON, _ := json.Marshal(want0)
@@ -198,7 +199,7 @@ func TestSimV3Matrix(t *testing.T) {
 
 // TestSimFaults: broken agents cost bounded time and never a hang.
 func TestSimFaults(t *testing.T) {
-	w := corpusWalk(t, "os/linux/unknown-003")
+	w := walkFile(t, "os/linux/unknown-003")
 	full, _ := snmp.Decode(w, netip.Addr{}, time.Time{})
 	for _, tc := range []struct {
 		name   string
@@ -251,7 +252,7 @@ func TestSimFaults(t *testing.T) {
 // TestSimDiscoverAndStream: discovery from one socket finds the simulated
 // device among silent addresses, and Stream collects it.
 func TestSimDiscoverAndStream(t *testing.T) {
-	w := corpusWalk(t, "os/linux/unknown-003")
+	w := walkFile(t, "os/linux/unknown-003")
 	addr := startSim(t, snmpsim.Options{Walks: map[string]*snmprec.Walk{"dev": w}, Users: []snmpsim.User{{Name: "x"}}})
 	addrs := []netip.Addr{addr.Addr()}
 	for i := 2; i < 60; i++ {

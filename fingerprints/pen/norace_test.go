@@ -1,5 +1,0 @@
-//go:build !race
-
-package pen
-
-const raceEnabled = false

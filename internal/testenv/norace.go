@@ -1,6 +1,0 @@
-//go:build !race
-
-package testenv
-
-// RaceEnabled is true when built with -race.
-const RaceEnabled = false
