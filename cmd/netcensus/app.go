@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -73,14 +74,60 @@ func isTerminal(w io.Writer) bool {
 // version is set by -ldflags "-X main.version=..." in release builds.
 var version = ""
 
-func buildVersion() string {
-	if version != "" {
-		return version
+// buildInfo is what a binary knows of its own build: the release, the
+// commit and its date from the Go toolchain's VCS stamping, and the Go
+// version.
+type buildInfo struct {
+	release, commit, date, goVersion string
+	modified                         bool
+}
+
+func readBuildInfo() buildInfo {
+	b := buildInfo{release: version, commit: "unknown", date: "unknown", goVersion: runtime.Version()}
+	bi, ok := debug.ReadBuildInfo()
+	if ok {
+		b.goVersion = bi.GoVersion
+		if b.release == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			b.release = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				b.commit = s.Value
+			case "vcs.time":
+				b.date = s.Value
+			case "vcs.modified":
+				b.modified = s.Value == "true"
+			}
+		}
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	if b.release == "" {
+		b.release = "dev"
 	}
-	return "dev"
+	return b
+}
+
+func buildVersion() string { return readBuildInfo().release }
+
+// String is what version and --version print.
+func (b buildInfo) String() string {
+	commit := b.commit
+	if b.modified {
+		commit += " (modified)"
+	}
+	return fmt.Sprintf("netcensus %s\ncommit: %s\nbuilt:  %s\ngo:     %s\n", b.release, commit, b.date, b.goVersion)
+}
+
+// needsNoConfig reports whether cmd runs without reading the config file,
+// so that a broken one does not stop version, completion or help.
+func needsNoConfig(cmd *cobra.Command) bool {
+	for c := cmd; c != nil; c = c.Parent() {
+		switch c.Name() {
+		case "version", "completion", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+			return true
+		}
+	}
+	return false
 }
 
 func newRoot(a *app) *cobra.Command {
@@ -98,6 +145,10 @@ func newRoot(a *app) *cobra.Command {
 				level = slog.LevelInfo
 			}
 			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			if needsNoConfig(cmd) {
+				a.cfg = config.Default()
+				return nil
+			}
 			cfg, path, err := config.Load(a.configPath, a.getenv)
 			if err != nil {
 				return usageError{err}
@@ -109,6 +160,8 @@ func newRoot(a *app) *cobra.Command {
 			return nil
 		},
 	}
+	root.Version = buildVersion()
+	root.SetVersionTemplate(readBuildInfo().String())
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "config file (default $XDG_CONFIG_HOME/netcensus/config.yaml, then /etc/netcensus/config.yaml)")
@@ -167,10 +220,10 @@ func isCobraUsage(err error) bool {
 func newVersionCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version",
+		Short: "Print the release, commit, build date and Go version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintf(a.stdout, "netcensus %s\n", buildVersion())
+			fmt.Fprint(a.stdout, readBuildInfo())
 			return nil
 		},
 	}

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -253,12 +254,26 @@ func Decode(r io.Reader) (Config, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return c, nil
 	}
+	// Errors name the key path and line (sweep.ratee: unknown key (line
+	// 3)): the document is read as nodes first and walked against Config.
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return c, err
+	}
+	k := keyPaths{byLine: map[int]string{}, line: map[string]int{}}
+	k.walk(&doc, reflect.TypeFor[Config](), "")
+	if len(k.unknown) > 0 {
+		return c, errors.New(strings.Join(k.unknown, "; "))
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-		return c, err
+		return c, k.explain(err)
 	}
-	return c, c.Validate()
+	if err := c.Validate(); err != nil {
+		return c, k.withLine(err)
+	}
+	return c, nil
 }
 
 // Paths returns where a config file is looked for, in order: the explicit
