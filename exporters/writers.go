@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -125,16 +126,35 @@ func (c *csvWriter[T]) Close() error {
 
 // CSVCell makes a device-supplied value safe for a spreadsheet: control
 // characters go, and a cell that a spreadsheet would run as a formula
-// (leading =, +, -, @, tab or carriage return) is prefixed with a quote.
+// (leading =, +, -, @, tab or carriage return) is prefixed with a quote,
+// unless it is a plain number (-2.5, +3): a number runs as nothing, and
+// quoting it would turn it into text.
 func CSVCell(s string) string {
 	if s == "" {
 		return s
 	}
 	switch s[0] {
 	case '=', '+', '-', '@', '\t', '\r':
-		s = "'" + s
+		if !isNumber(s) {
+			s = "'" + s
+		}
 	}
 	return record.Sanitize(s)
+}
+
+// isNumber reports whether s is a decimal number a spreadsheet reads as
+// one: an optional sign, digits with at most one point, an optional
+// exponent. Hex, Inf and NaN, which ParseFloat also takes, are not.
+func isNumber(s string) bool {
+	if _, err := strconv.ParseFloat(s, 64); err != nil {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789+-.eE", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // tableWriter keeps each row as one string, its sanitized cells joined

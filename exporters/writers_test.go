@@ -183,11 +183,21 @@ func TestTableStripsControl(t *testing.T) {
 
 func TestCSVCell(t *testing.T) {
 	for in, want := range map[string]string{
-		"":            "",
-		"plain":       "plain",
-		"=1+1":        "'=1+1",
-		"+1":          "'+1",
-		"-1":          "'-1",
+		"":      "",
+		"plain": "plain",
+		"=1+1":  "'=1+1",
+		// Plain numbers run as nothing: quoting them would make text of
+		// them (a negative capacity slope, a temperature).
+		"+1":          "+1",
+		"-1":          "-1",
+		"-2.5":        "-2.5",
+		"-1.5e-3":     "-1.5e-3",
+		"-2+3":        "'-2+3",
+		"-0x10":       "'-0x10",
+		"-Inf":        "'-Inf",
+		"-NaN":        "'-NaN",
+		"-1,5":        "'-1,5",
+		"- 1":         "'- 1",
 		"@x":          "'@x",
 		"\tx":         "' x",
 		"\rx":         "' x",

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -56,5 +58,50 @@ func TestCommandsThatNeedNoConfig(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "sweep.ratee: unknown key (line 3)") {
 		t.Errorf("stderr %q does not name the key and line", errb)
+	}
+}
+
+// -o is --format on export as on every other command; the output file is
+// -O/--output-file. (export -o json once wrote CSV into a file named json.)
+func TestExportDashOIsFormat(t *testing.T) {
+	c := exportCMDB(t)
+	dir := t.TempDir()
+	t.Chdir(dir) // where a file named json would have gone
+	a, out, errb := testApp(t, nil, nil)
+	code := run(context.Background(), a, []string{"--config", c.cfg, "--store", c.store, "export", "-o", "json"})
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if !strings.HasPrefix(out.String(), "[") || !strings.Contains(out.String(), `"hostname":"web1"`) {
+		t.Errorf("export -o json stdout is not the JSON listing:\n%s", out)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "*")); len(m) != 0 {
+		t.Errorf("export -o json wrote files: %v", m)
+	}
+	path := filepath.Join(dir, "a.jsonl")
+	c.ok(nil, "export", "-o", "jsonl", "-O", path)
+	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "{") {
+		t.Errorf("-O %s: %v %q", path, err, b)
+	}
+	c.ok(nil, "export", "--format", "csv", "--output-file", path)
+	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "asset_id,") {
+		t.Errorf("--output-file: %q", b)
+	}
+}
+
+// XLSX is refused on a terminal, with a hint; to a file or a pipe it is
+// written.
+func TestExportXLSXNotToATerminal(t *testing.T) {
+	c := exportCMDB(t)
+	a, out, errb := testApp(t, nil, nil)
+	a.isTTY = func(io.Writer) bool { return true }
+	code := run(context.Background(), a, []string{"--config", c.cfg, "--store", c.store, "export", "-o", "xlsx"})
+	if code != exitUsage || out.Len() != 0 || !strings.Contains(errb.String(), "-O FILE") {
+		t.Errorf("xlsx to a terminal: exit %d, %d bytes out, stderr %q", code, out.Len(), errb)
+	}
+	a, out, errb = testApp(t, nil, nil) // not a terminal
+	code = run(context.Background(), a, []string{"--config", c.cfg, "--store", c.store, "export", "-o", "xlsx"})
+	if code != exitOK || !bytes.HasPrefix(out.Bytes(), []byte("PK")) {
+		t.Errorf("xlsx to a pipe: exit %d, stderr %q", code, errb)
 	}
 }

@@ -51,6 +51,9 @@ and role from what people set on the asset, else the --netbox-* defaults).
 			if err != nil {
 				return err
 			}
+			if f.format == "xlsx" && f.out == "" && f.netboxURL == "" && a.isTTY(a.stdout) {
+				return usagef("--format xlsx is a binary file: refusing to write it to a terminal; give -O FILE (or redirect stdout)")
+			}
 			var bs []drift.Baseline
 			if contains(kinds, "drift") {
 				if bs, err = loadBaselines(f.baselines); err != nil {
@@ -73,9 +76,9 @@ and role from what people set on the asset, else the --netbox-* defaults).
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "csv", "csv, json, jsonl, xlsx or netbox")
+	fl.StringVarP(&f.format, "format", "o", "csv", "csv, json, jsonl, xlsx or netbox (-o means --format here as in every command)")
 	fl.StringArrayVar(&f.what, "what", []string{"assets"}, "assets, software, events, drift or capacity (xlsx: several, one sheet each; repeatable or comma-separated)")
-	fl.StringVarP(&f.out, "output", "o", "", "write to this file (default stdout)")
+	fl.StringVarP(&f.out, "output-file", "O", "", "write to this file (default stdout)")
 	fl.StringArrayVar(&f.baselines, "baseline", nil, "with --what drift: baseline YAML file or directory (repeatable)")
 	fl.StringVar(&f.since, "since", "", "with --what events or capacity: only events or samples since a duration back from now (30d) or an RFC 3339 time")
 	fl.StringVar(&f.netbox.Site, "netbox-site", f.netbox.Site, "netbox: site of assets nobody set one on")
@@ -158,7 +161,7 @@ func (f *exportFlags) validate() ([]string, error) {
 	return kinds, nil
 }
 
-// export writes the kinds to --output (through a temporary file renamed
+// export writes the kinds to --output-file (through a temporary file renamed
 // on success) or stdout.
 func (a *app) export(ctx context.Context, st store.Store, f exportFlags, kinds []string, bs []drift.Baseline, since time.Time) (err error) {
 	var w io.Writer = a.stdout

@@ -194,7 +194,7 @@ func TestExportGoldenEveryFormat(t *testing.T) {
 	goldenFile(t, "assets.netbox.csv", []byte(out))
 
 	path := filepath.Join(t.TempDir(), "cmdb.xlsx")
-	c.ok(nil, "export", "--format", "xlsx", "--what", "assets,software", "--what", "events", "--what", "drift,capacity", "--baseline", baselineDir, "-o", path)
+	c.ok(nil, "export", "--format", "xlsx", "--what", "assets,software", "--what", "events", "--what", "drift,capacity", "--baseline", baselineDir, "-O", path)
 	goldenFile(t, "all.xlsx.txt", xlsxText(t, path))
 }
 
@@ -210,7 +210,7 @@ func TestExportNoSecrets(t *testing.T) {
 		for _, what := range kinds {
 			if format == "xlsx" {
 				path := filepath.Join(dir, what+".xlsx")
-				_, _, errb := c.run(nil, "export", "--format", format, "--what", what, "--baseline", baselineDir, "-o", path)
+				_, _, errb := c.run(nil, "export", "--format", format, "--what", what, "--baseline", baselineDir, "-O", path)
 				outputs = append(outputs, errb, string(xlsxText(t, path)))
 				continue
 			}
@@ -249,7 +249,7 @@ func TestExportRefusals(t *testing.T) {
 	}
 	// A failed export leaves no file behind.
 	path := filepath.Join(t.TempDir(), "x.csv")
-	if code, _, _ := c.run(nil, "export", "--what", "drift", "--baseline", "/nonexistent", "-o", path); code == 0 {
+	if code, _, _ := c.run(nil, "export", "--what", "drift", "--baseline", "/nonexistent", "-O", path); code == 0 {
 		t.Error("export with a missing baseline succeeded")
 	}
 	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*")); len(m) != 0 {
