@@ -95,6 +95,15 @@ func TestNetworkFixtures(t *testing.T) {
 		"cisco-ios-stack":             {"cisco-ios", "Cisco", "WS-C2950T-24", "FOC0913X1AB", "IOS", "12.1(22)EA14", "switch"},
 		"dell-os9-stackunit":          {"dell-networking-os9", "Dell", "S4048-ON", "4DKXYZ2", "Dell Networking OS", "9.14(2.4)", "switch"},
 		"ubiquiti-unifi-switch":       {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-24-PoE", "F4E2C6A1B2C3", "UniFi", "6.5.59.14777", "switch"},
+		"radlan-unit":                 {"radlan-unit", "Linksys", "", "CNX01234567", "", "1.2.3.0", "switch"},
+		"fastpath-inventory":          {"fastpath-inventory", "Quanta Computer", "LB6M", "QTFCA1234567", "", "1.2.0.18", "switch"},
+		"dcn-platform":                {"dcn-platform", "NAG", "SNR-S2985G-24T", "SW061710D102000032", "", "7.0.3.5(R0241.0101)", "switch"},
+		"edgecore":                    {"edgecore", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "1.2.3.4", "switch"},
+		"raisecom":                    {"raisecom", "Raisecom", "ISCOM2128EA-MA", "", "ROS", "5.2.1_20180103", "switch"},
+		"planet":                      {"planet", "Planet", "GS-4210-24P2S", "A123456789", "", "v2.305b210201", "switch"},
+		"juniper-junose":              {"juniper-junose", "Juniper Networks", "E320", "4600123456", "JunosE", "7.2.2 patch-1.0", "router"},
+		"brocade-nos":                 {"brocade-nos", "Brocade", "VDX6740", "CPL2512K0AB", "Network OS", "7.2.0a", "switch"},
+		"extreme-wing":                {"extreme-wing", "Extreme Networks", "RFS4000", "", "WiNG", "5.9.1.2-006R", "wireless_controller"},
 	}
 	files, err := filepath.Glob(filepath.Join(networkFixtureDir, "*.snmprec"))
 	if err != nil || len(files) != len(cases) {
