@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"slices"
 	"strings"
 	"time"
 )
@@ -26,7 +27,19 @@ const (
 	SourceMDNS      Source = "mdns"
 	SourcePassive   Source = "passive"
 	SourceRouterARP Source = "router_arp"
+	// SourceNetBIOS and SourceLLMNR: the host answered a NetBIOS node
+	// status or an LLMNR query. SourceDNS names reverse DNS, which names
+	// hosts but never sees one, so it is never among a record's sources.
+	SourceNetBIOS Source = "netbios"
+	SourceLLMNR   Source = "llmnr"
+	SourceDNS     Source = "dns"
 )
+
+// HostName is one name a host goes by, and what gave it.
+type HostName struct {
+	Name   string `json:"name"`
+	Source Source `json:"source"`
+}
 
 // MAC is a hardware address that marshals as text (aa:bb:cc:dd:ee:ff)
 // rather than as base64 bytes.
@@ -169,6 +182,11 @@ type Asset struct {
 	OS         string       `json:"os,omitempty"`
 	OSVersion  string       `json:"os_version,omitempty"`
 	DeviceType string       `json:"device_type,omitempty"`
+	// Names holds every name the host was found under (NetBIOS, LLMNR,
+	// reverse DNS), each with its source; Hostname is the one chosen.
+	Names []HostName `json:"names,omitempty"`
+	// Workgroup is the NetBIOS workgroup or domain.
+	Workgroup string `json:"workgroup,omitempty"`
 
 	SysName      string `json:"sys_name,omitempty"`
 	SysDescr     string `json:"sys_descr,omitempty"`
@@ -298,7 +316,7 @@ func (a *Asset) Merge(b *Asset) {
 		src string
 	}{
 		{&a.Hostname, b.Hostname}, {&a.MACVendor, b.MACVendor}, {&a.Vendor, b.Vendor}, {&a.Model, b.Model},
-		{&a.Serial, b.Serial}, {&a.OS, b.OS}, {&a.OSVersion, b.OSVersion}, {&a.DeviceType, b.DeviceType},
+		{&a.Serial, b.Serial}, {&a.OS, b.OS}, {&a.OSVersion, b.OSVersion}, {&a.DeviceType, b.DeviceType}, {&a.Workgroup, b.Workgroup},
 		{&a.SysName, b.SysName}, {&a.SysDescr, b.SysDescr}, {&a.SysObjectID, b.SysObjectID},
 		{&a.SysLocation, b.SysLocation}, {&a.SysContact, b.SysContact}, {&a.SNMPEngineID, b.SNMPEngineID},
 		{&a.SNMPCredential, b.SNMPCredential},
@@ -352,6 +370,11 @@ func (a *Asset) Merge(b *Asset) {
 		}
 		if !dup {
 			a.Services = append(a.Services, s)
+		}
+	}
+	for _, n := range b.Names {
+		if !slices.Contains(a.Names, n) {
+			a.Names = append(a.Names, n)
 		}
 	}
 	for _, t := range b.Tags {

@@ -1,0 +1,336 @@
+// Package names finds what hosts are called: reverse DNS (PTR records, from
+// the configured servers or the system's resolv.conf), NetBIOS node status
+// (the name, workgroup and MAC of Windows and Samba hosts) and LLMNR reverse
+// queries (RFC 4795 2.4, unicast to the host).
+//
+// Each protocol is one UDP socket: requests are sent to every address,
+// paced by the sweep's packet budget, and replies are collected until one
+// timeout after the last send, so a /24 costs about one timeout however
+// many hosts are silent.
+package names
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/netip"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/netcensus/netcensus/record"
+)
+
+// Options configure name resolution.
+type Options struct {
+	// DNS asks for PTR records of every address: from Servers, else from
+	// the nameservers of ResolvConf (default /etc/resolv.conf).
+	DNS        bool
+	Servers    []netip.AddrPort
+	ResolvConf string
+	// NetBIOS sends a node status request to every IPv4 address (UDP
+	// NetBIOSPort, default 137); LLMNR a reverse query to every address
+	// (UDP LLMNRPort, default 5355).
+	NetBIOS     bool
+	NetBIOSPort uint16
+	LLMNR       bool
+	LLMNRPort   uint16
+	// Timeout is how long replies are awaited after the last request.
+	Timeout time.Duration
+	// Limiter paces the requests (nil: unpaced).
+	Limiter *rate.Limiter
+	Logger  *slog.Logger
+	// Listen opens a protocol's socket (nil: UDP on an ephemeral port).
+	Listen func() (net.PacketConn, error)
+}
+
+// DefaultTimeout is Options.Timeout's default.
+const DefaultTimeout = time.Second
+
+// Result is what one address is called.
+type Result struct {
+	// PTR holds the reverse DNS names, without the trailing dot.
+	PTR []string
+	// NetBIOS is the node status reply, if any.
+	NetBIOS *NodeStatus
+	// LLMNR holds the names the host gave for its address.
+	LLMNR []string
+}
+
+// Stats count one resolution.
+type Stats struct {
+	Asked                    int // addresses
+	DNS, NetBIOS, LLMNR      int // addresses each protocol named
+	DNSErrors, NetBIOSErrors int // malformed or refused replies
+	LLMNRErrors              int
+}
+
+// ErrNoServers: DNS was asked for and no server is configured or in
+// resolv.conf.
+var ErrNoServers = errors.New("no DNS servers")
+
+// Resolve asks every protocol of o about addrs at once and returns what
+// each address is called (addresses nobody named are absent). A protocol
+// whose socket cannot be opened is an error; silent hosts are not.
+func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr]*Result, Stats, error) {
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.NetBIOSPort == 0 {
+		o.NetBIOSPort = 137
+	}
+	if o.LLMNRPort == 0 {
+		o.LLMNRPort = 5355
+	}
+	if o.Listen == nil {
+		o.Listen = func() (net.PacketConn, error) { return net.ListenPacket("udp", ":0") }
+	}
+	log := o.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if len(addrs) > 1<<16 {
+		return nil, Stats{}, fmt.Errorf("names: %d addresses, at most %d", len(addrs), 1<<16)
+	}
+	st := Stats{Asked: len(addrs)}
+	if o.DNS && len(o.Servers) == 0 {
+		servers, err := resolvConfServers(o.ResolvConf)
+		if err != nil {
+			return nil, st, err
+		}
+		o.Servers = servers
+	}
+
+	results := make([]Result, len(addrs))
+	var mu sync.Mutex // guards results across the protocols' readers
+	type run struct {
+		name string
+		p    protocol
+	}
+	var runs []run
+	if o.DNS {
+		runs = append(runs, run{"dns", dnsProtocol(addrs, o.Servers, results, &mu)})
+	}
+	if o.NetBIOS {
+		runs = append(runs, run{"netbios", netbiosProtocol(addrs, o.NetBIOSPort, results, &mu)})
+	}
+	if o.LLMNR {
+		runs = append(runs, run{"llmnr", llmnrProtocol(addrs, o.LLMNRPort, results, &mu)})
+	}
+	conns := make([]net.PacketConn, len(runs))
+	for i, r := range runs {
+		c, err := o.Listen()
+		if err != nil {
+			for _, c := range conns[:i] {
+				c.Close()
+			}
+			return nil, st, fmt.Errorf("names: %s socket: %w", r.name, err)
+		}
+		conns[i] = c
+	}
+	counts := make([]exchangeStats, len(runs))
+	errs := make([]error, len(runs))
+	var wg sync.WaitGroup
+	for i, r := range runs {
+		wg.Go(func() {
+			defer conns[i].Close()
+			counts[i], errs[i] = exchange(ctx, conns[i], addrs, o.Limiter, o.Timeout, r.p)
+			log.Info("names", "scanner", r.name, "asked", len(addrs), "named", counts[i].answered, "errors", counts[i].bad)
+		})
+	}
+	wg.Wait()
+	for i, r := range runs {
+		switch r.name {
+		case "dns":
+			st.DNS, st.DNSErrors = counts[i].answered, counts[i].bad
+		case "netbios":
+			st.NetBIOS, st.NetBIOSErrors = counts[i].answered, counts[i].bad
+		case "llmnr":
+			st.LLMNR, st.LLMNRErrors = counts[i].answered, counts[i].bad
+		}
+	}
+	out := map[netip.Addr]*Result{}
+	for i := range results {
+		r := &results[i]
+		if len(r.PTR) > 0 || r.NetBIOS != nil || len(r.LLMNR) > 0 {
+			out[addrs[i]] = r
+		}
+	}
+	return out, st, errors.Join(errs...)
+}
+
+// protocol is one way of asking: request i's bytes and destination, and a
+// reply's decoder, which stores what it learns and returns the index of
+// the request it answers (ok false: not a reply to any).
+type protocol struct {
+	request func(i int) (b []byte, to netip.AddrPort, ok bool)
+	reply   func(b []byte, from netip.AddrPort) (i int, named bool, ok bool)
+}
+
+type exchangeStats struct{ answered, bad int }
+
+// exchange sends every request of p through conn, paced by lim, while a
+// reader collects replies until timeout after the last send, every request
+// answered, or ctx ends.
+func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim *rate.Limiter, timeout time.Duration, p protocol) (exchangeStats, error) {
+	var st exchangeStats
+	answered := make([]bool, len(addrs))
+	pending := 0
+	var mu sync.Mutex
+	done := make(chan struct{})
+	readerDone := make(chan struct{})
+	go func() {
+		defer close(readerDone)
+		buf := make([]byte, 1500)
+		for {
+			n, from, err := conn.ReadFrom(buf)
+			if err != nil {
+				return // deadline or closed
+			}
+			ua, ok := from.(*net.UDPAddr)
+			if !ok {
+				continue
+			}
+			ap := ua.AddrPort()
+			ap = netip.AddrPortFrom(ap.Addr().Unmap(), ap.Port())
+			i, named, ok := p.reply(buf[:n], ap)
+			mu.Lock()
+			switch {
+			case !ok:
+				st.bad++
+			case !answered[i]:
+				answered[i] = true
+				pending--
+				if named {
+					st.answered++
+				}
+			}
+			finished := pending == 0
+			mu.Unlock()
+			select {
+			case <-done:
+				if finished {
+					return
+				}
+			default:
+			}
+		}
+	}()
+
+	var sendErr error
+	for i := range addrs {
+		b, to, ok := p.request(i)
+		if !ok {
+			continue
+		}
+		if lim != nil {
+			if err := lim.Wait(ctx); err != nil {
+				sendErr = err
+				break
+			}
+		}
+		mu.Lock()
+		pending++
+		mu.Unlock()
+		if _, err := conn.WriteTo(b, net.UDPAddrFromAddrPort(to)); err != nil {
+			mu.Lock()
+			pending--
+			mu.Unlock()
+			if ctx.Err() != nil {
+				sendErr = ctx.Err()
+				break
+			}
+			continue // one unreachable address is not the sweep's failure
+		}
+	}
+	close(done)
+	deadline := time.Now().Add(timeout)
+	if dl, ok := ctx.Deadline(); ok && dl.Before(deadline) {
+		deadline = dl
+	}
+	conn.SetReadDeadline(deadline)
+	// Wake the reader early when every request was answered or ctx ends.
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		mu.Lock()
+		finished := pending == 0
+		mu.Unlock()
+		if finished {
+			conn.SetReadDeadline(time.Now())
+		}
+		select {
+		case <-readerDone:
+			mu.Lock()
+			defer mu.Unlock()
+			if sendErr == nil {
+				sendErr = ctx.Err()
+			}
+			return st, sendErr
+		case <-ctx.Done():
+			conn.SetReadDeadline(time.Now())
+		case <-tick.C:
+		}
+	}
+}
+
+// Names are the names a result gives, each with its source, in the
+// order Apply prefers them.
+func (r *Result) Names() []record.HostName {
+	var out []record.HostName
+	add := func(n string, src record.Source) {
+		n = record.Sanitize(strings.TrimSuffix(strings.TrimSpace(n), "."))
+		if n == "" {
+			return
+		}
+		for _, o := range out {
+			if o.Source == src && strings.EqualFold(o.Name, n) {
+				return
+			}
+		}
+		out = append(out, record.HostName{Name: n, Source: src})
+	}
+	if r.NetBIOS != nil {
+		add(r.NetBIOS.Name, record.SourceNetBIOS)
+	}
+	for _, n := range r.LLMNR {
+		add(n, record.SourceLLMNR)
+	}
+	for _, n := range r.PTR {
+		add(n, record.SourceDNS)
+	}
+	return out
+}
+
+// Apply records what r says of rec's host: every name with its source, the
+// workgroup, the MAC when rec has none (a routed host), and the sources
+// that answered. The host name is then chosen in the stated order: an mDNS
+// name, else the sysName, else NetBIOS, else LLMNR, else reverse DNS.
+func Apply(rec *record.Asset, r *Result) {
+	names := r.Names()
+	for _, n := range names {
+		if !slices.Contains(rec.Names, n) {
+			rec.Names = append(rec.Names, n)
+		}
+	}
+	if r.NetBIOS != nil {
+		rec.AddSource(record.SourceNetBIOS)
+		if rec.Workgroup == "" {
+			rec.Workgroup = record.Sanitize(r.NetBIOS.Workgroup)
+		}
+		if len(rec.MAC) == 0 && len(r.NetBIOS.MAC) == 6 {
+			rec.MAC = record.MAC(r.NetBIOS.MAC)
+		}
+	}
+	if len(r.LLMNR) > 0 {
+		rec.AddSource(record.SourceLLMNR)
+	}
+	if rec.Hostname == "" && rec.SysName == "" && len(names) > 0 {
+		rec.Hostname = names[0].Name
+	}
+}
