@@ -25,6 +25,7 @@ import (
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/mdns"
+	"github.com/netcensus/netcensus/scanner/names"
 	"github.com/netcensus/netcensus/scanner/passive"
 	"github.com/netcensus/netcensus/scanner/snmp"
 	"github.com/netcensus/netcensus/scanner/targets"
@@ -47,6 +48,9 @@ type Env struct {
 	// opens a receive-only capture for passive sweeps (mdns_stage.go).
 	BrowseMDNS  func(context.Context, mdns.Options) (*mdns.Result, error)
 	OpenCapture func(*net.Interface) (passive.Conn, error)
+	// ListenNames opens a socket of the names stage (nil: no names
+	// stage, so a test's fake machine never asks a real resolver).
+	ListenNames func() (net.PacketConn, error)
 }
 
 // SystemEnv is the real machine.
@@ -61,6 +65,7 @@ func SystemEnv(reg *oui.Registry, log *slog.Logger) Env {
 		DialSNMP:    snmp.GoSNMPDialer,
 		BrowseMDNS:  mdns.Browse,
 		OpenCapture: passive.OpenInterface,
+		ListenNames: func() (net.PacketConn, error) { return net.ListenPacket("udp", ":0") },
 	}
 }
 
@@ -81,6 +86,9 @@ type Options struct {
 	// fills what own rules left unknown (mdns_stage.go).
 	MDNS  *MDNSOptions
 	Recog *recog.DB
+	// Names, when set, asks reverse DNS, NetBIOS and LLMNR what every
+	// found host is called (names_stage.go).
+	Names *names.Options
 	// Passive, when set, sends nothing: RunPassive listens instead.
 	Passive *PassiveOptions
 }
@@ -143,12 +151,15 @@ type Report struct {
 	// MDNS and Passive count those stages, when they ran.
 	MDNS    MDNSStats
 	Passive PassiveStats
+	// Names counts the names stage, when it ran.
+	Names NamesStats
 	// Extra holds what other stages learned (SNMP, router ARP tables, mDNS),
 	// keyed by IP: merged into the ARP host with the same IP, or emitted as
 	// a host of its own.
 	Extra map[netip.Addr]*record.Asset
 
-	arp *arpRecords
+	arp   *arpRecords
+	names map[netip.Addr]*names.Result
 }
 
 // Add merges rec into the report's extra records, by IP.
@@ -205,6 +216,7 @@ func (r *Report) Each(fn func(*record.Asset) error) error {
 			i++
 			j++
 		}
+		r.applyNames(&rec)
 		if err := fn(&rec); err != nil {
 			return err
 		}
@@ -353,6 +365,11 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 				}
 			}
 			firstErr = runSNMP(ctx, env, *opts.SNMP, limiter, addrs, rep, log)
+		}
+	}
+	if opts.Names != nil && firstErr == nil && ctx.Err() == nil {
+		if err := runNames(ctx, env, *opts.Names, limiter, rep, log); err != nil {
+			log.Warn("names stage failed", "err", err)
 		}
 	}
 	finishStages(rep, opts, mdnsWait, log)

@@ -236,6 +236,9 @@ func (a *app) reportStages(rep *scanner.Report) {
 		fmt.Fprintf(a.stderr, "mdns: segments=%d hosts=%d services=%d merged=%d dropped=%d last_new=%s\n",
 			m.Segments, m.Hosts, m.Services, m.Merged, m.Dropped, m.LastNew.Round(time.Millisecond))
 	}
+	if n := rep.Names; n.Asked > 0 {
+		fmt.Fprintf(a.stderr, "names: asked=%d dns=%d netbios=%d llmnr=%d\n", n.Asked, n.DNS, n.NetBIOS, n.LLMNR)
+	}
 	if p := rep.Passive; p.Frames > 0 || p.Heard > 0 {
 		fmt.Fprintf(a.stderr, "passive: heard=%d %s\n", p.Heard, p.Stats)
 	}

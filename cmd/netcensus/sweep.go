@@ -22,6 +22,7 @@ import (
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
+	"github.com/netcensus/netcensus/scanner/names"
 	"github.com/netcensus/netcensus/scanner/snmp"
 	"github.com/netcensus/netcensus/scanner/targets"
 )
@@ -46,6 +47,9 @@ type sweepFlags struct {
 	snmpRetries int
 	snmpWorkers int
 	noSNMP      bool
+
+	noNames    bool
+	dnsServers []string
 
 	stages stageFlags // mDNS, passive, Recog: mdns.go
 }
@@ -87,8 +91,35 @@ stderr.`,
 	fl.IntVar(&f.snmpRetries, "snmp-retries", snmpDef.Retries, "resend an unanswered SNMP request this many times")
 	fl.IntVar(&f.snmpWorkers, "snmp-workers", snmpDef.Workers, "SNMP devices walked at once")
 	fl.BoolVar(&f.noSNMP, "no-snmp", false, "ARP only: no SNMP discovery or collection")
+	fl.BoolVar(&f.noNames, "no-names", false, "ask no names: no reverse DNS, NetBIOS or LLMNR")
+	fl.StringArrayVar(&f.dnsServers, "dns-server", nil, "DNS server for reverse lookups, ADDR or ADDR:PORT (repeatable; replaces the config's; default: /etc/resolv.conf's)")
 	f.stages.register(fl)
 	return cmd
+}
+
+// sweepNames builds the names stage's options from the config and flags;
+// nil when it is off.
+func (a *app) sweepNames(f sweepFlags) (*names.Options, error) {
+	cfg := a.cfg.Names
+	if len(f.dnsServers) > 0 {
+		cfg.Servers = f.dnsServers
+	}
+	c := config.Config{Names: cfg}
+	if err := c.Names.Validate(); err != nil {
+		return nil, usageError{err}
+	}
+	if f.noNames || (!cfg.DNS && !cfg.NetBIOS && !cfg.LLMNR) {
+		return nil, nil
+	}
+	o := &names.Options{DNS: cfg.DNS, NetBIOS: cfg.NetBIOS, LLMNR: cfg.LLMNR, Timeout: cfg.Timeout.D()}
+	for _, s := range cfg.Servers {
+		ap, err := config.ParseDNSServer(s)
+		if err != nil {
+			return nil, usagef("--dns-server %q: %v", s, err)
+		}
+		o.Servers = append(o.Servers, ap)
+	}
+	return o, nil
 }
 
 // mergeSweep lays flags the user set over the config file.
@@ -186,6 +217,10 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	if err != nil {
 		return err
 	}
+	namesOpts, err := a.sweepNames(f)
+	if err != nil {
+		return err
+	}
 	rep, err := scanner.Run(ctx, env, scanner.Options{
 		Targets:    set,
 		Interface:  cfg.Interface,
@@ -197,6 +232,7 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		MDNS:       mdnsOpts,
 		Recog:      recogDB,
 		Passive:    passiveOpts,
+		Names:      namesOpts,
 	})
 	progressDone()
 	if err != nil && rep == nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -116,11 +117,64 @@ type Config struct {
 	Sweep Sweep `yaml:"sweep"`
 	SNMP  SNMP  `yaml:"snmp"`
 	MDNS  MDNS  `yaml:"mdns"`
+	Names Names `yaml:"names"`
 	// RecogDir is a directory of Rapid7 Recog XML fingerprint files
 	// (--recog-dir), applied after netcensus's own rules; empty: none.
 	RecogDir string `yaml:"recog_dir"`
 	// Inventory is the CMDB: where it is stored and its lifecycle rules.
 	Inventory Inventory `yaml:"inventory"`
+}
+
+// Names holds the settings of a sweep's names stage: what every found
+// host is called, from reverse DNS, NetBIOS and LLMNR.
+type Names struct {
+	// DNS asks for every host's PTR records, from Servers (address or
+	// address:port), else from the nameservers of /etc/resolv.conf.
+	DNS     bool     `yaml:"dns"`
+	Servers []string `yaml:"servers"`
+	// NetBIOS sends every IPv4 host a node status request (UDP 137).
+	NetBIOS bool `yaml:"netbios"`
+	// LLMNR sends every host a reverse query (UDP 5355).
+	LLMNR bool `yaml:"llmnr"`
+	// Timeout is how long replies are awaited after the last request.
+	Timeout Duration `yaml:"timeout"`
+}
+
+// DefaultNames is every protocol on, replies awaited one second.
+func DefaultNames() Names {
+	return Names{DNS: true, NetBIOS: true, LLMNR: true, Timeout: Duration(time.Second)}
+}
+
+// Validate reports the first bad names value. The zero Names (a Config
+// built in code around one section only) is valid.
+func (n *Names) Validate() error {
+	if n.Timeout == 0 && !n.DNS && !n.NetBIOS && !n.LLMNR && len(n.Servers) == 0 {
+		return nil
+	}
+	if n.Timeout.D() <= 0 || n.Timeout.D() > 30*time.Second {
+		return fmt.Errorf("names.timeout %s: must be more than 0 and at most 30s", n.Timeout)
+	}
+	if len(n.Servers) > 16 {
+		return fmt.Errorf("names.servers: %d servers, at most 16", len(n.Servers))
+	}
+	for _, s := range n.Servers {
+		if _, err := ParseDNSServer(s); err != nil {
+			return fmt.Errorf("names.servers %q: %w", s, err)
+		}
+	}
+	return nil
+}
+
+// ParseDNSServer reads a DNS server: an address, or address:port.
+func ParseDNSServer(s string) (netip.AddrPort, error) {
+	if ap, err := netip.ParseAddrPort(s); err == nil {
+		return ap, nil
+	}
+	a, err := netip.ParseAddr(strings.Trim(s, "[]"))
+	if err != nil {
+		return netip.AddrPort{}, errors.New("want an address or address:port")
+	}
+	return netip.AddrPortFrom(a, 53), nil
 }
 
 // MDNS holds the settings of mDNS browsing (netcensus mdns, and sweep's
@@ -196,6 +250,7 @@ func Default() Config {
 		},
 		SNMP:      DefaultSNMP(),
 		Inventory: DefaultInventory(),
+		Names:     DefaultNames(),
 		MDNS: MDNS{
 			Enabled:         true,
 			Duration:        Duration(3 * time.Second),
@@ -225,6 +280,9 @@ func (c *Config) Validate() error {
 	}
 	if s.Format != "" && !oneOf(s.Format, Formats) {
 		return fmt.Errorf("sweep.format %q: must be one of %s", s.Format, strings.Join(Formats, ", "))
+	}
+	if err := c.Names.Validate(); err != nil {
+		return err
 	}
 	if err := c.MDNS.Validate(); err != nil {
 		return err

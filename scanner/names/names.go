@@ -98,12 +98,11 @@ func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr
 		return nil, Stats{}, fmt.Errorf("names: %d addresses, at most %d", len(addrs), 1<<16)
 	}
 	st := Stats{Asked: len(addrs)}
+	var confErr error
 	if o.DNS && len(o.Servers) == 0 {
-		servers, err := resolvConfServers(o.ResolvConf)
-		if err != nil {
-			return nil, st, err
-		}
-		o.Servers = servers
+		// No servers: the other protocols still run.
+		o.Servers, confErr = resolvConfServers(o.ResolvConf)
+		o.DNS = confErr == nil
 	}
 
 	results := make([]Result, len(addrs))
@@ -161,7 +160,7 @@ func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr
 			out[addrs[i]] = r
 		}
 	}
-	return out, st, errors.Join(errs...)
+	return out, st, errors.Join(append(errs, confErr)...)
 }
 
 // protocol is one way of asking: request i's bytes and destination, and a

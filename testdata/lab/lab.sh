@@ -198,6 +198,8 @@ lab_down() {
 	if ((${#nss[@]})); then
 		printf 'netns del %s\n' "${nss[@]}" | ip -force -batch - 2>/dev/null || true
 	fi
+	# Per-namespace /etc files (the dns role's resolv.conf for $P-scan).
+	rm -rf "/etc/netns/$P-"*
 	rm -rf "$STATE"
 	[[ -z $(lab_namespaces) ]] || die "namespaces left: $(lab_namespaces | paste -sd' ')"
 }
