@@ -104,6 +104,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"juniper-junose":              {"juniper-junose", "Juniper Networks", "E320", "4600123456", "JunosE", "7.2.2 patch-1.0", "router"},
 		"brocade-nos":                 {"brocade-nos", "Brocade", "VDX6740", "CPL2512K0AB", "Network OS", "7.2.0a", "switch"},
 		"extreme-wing":                {"extreme-wing", "Extreme Networks", "RFS4000", "", "WiNG", "5.9.1.2-006R", "wireless_controller"},
+		"clavister-cos":               {"clavister-cos", "Clavister", "E80", "", "cOS Core", "13.00.09.00-34245", "firewall"},
+		"topsec-ngfw":                 {"topsec-ngfw", "Topsec", "NGFW4000-UF", "", "", "V3.2294.2130_NGFW.1", "firewall"},
+		"venus-vsos":                  {"venus-vsos", "Venustech", "", "", "VSOS", "V0600R0706B20190320", "firewall"},
+		"ruckus-smartcell":            {"ruckus-wireless", "Ruckus", "SmartCell Gateway 200", "491436001234", "SmartZone", "", "wireless_controller"},
 	}
 	files, err := filepath.Glob(filepath.Join(networkFixtureDir, "*.snmprec"))
 	if err != nil || len(files) != len(cases) {
