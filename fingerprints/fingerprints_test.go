@@ -107,6 +107,8 @@ var corpusCases = map[string]want{
 	"UPS/apc-7902b.snmprec":                               {"apc-rpdu2", "APC", "AP7902B", "5A1551F39430", "AOS", "6.7.2", "pdu"},
 	"UPS/eaton-93e-80.snmprec.bz2":                        {"eaton-xups", "Eaton", "EATON 93E 80", "4K234LXX06", "", "2.08.0011", "ups"},
 	"UPS/eaton-9px-partial.snmprec.bz2":                   {"eaton-xups", "Eaton", "Eaton 9PX 2200i RT 3U", "GX13G45099", "", "01.17.4945", "ups"},
+	"UPS/eastpower-istars-swv053.snmprec.bz2":             {"east-istars", "EAST", "EA9080", "", "", "8.0", "ups"},
+	"camera/wds-ips-1022.snmprec.bz2":                     {"wrd-ipsensor", "WRD Tech", "IPS-1022", "", "", "", "sensor"},
 	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX", "416791G106T2010SEP230036", "", "PAL 1.04.026.STD", "cooling"},
 	"UPS/emerson-network-power.snmprec.bz2":               {"emerson-ups-card", "Vertiv", "", "", "", "", "ups"},
 	"UPS/huawei-gse200m.snmprec.bz2":                      {"huawei-ups", "Huawei", "UPS5000-E", "", "Linux", "V100R001C10B003SP00", "ups"},

@@ -130,6 +130,7 @@ var deviceCases = map[string]want{
 	"dell-compellent":         {"dell-compellent", "Dell EMC", "SC4020", "", "Storage Center", "7.4.10.51", "storage"},
 	"dell-ome-modular":        {"dell-ome-modular", "Dell", "PowerEdge MX7000", "8ZQ9XY2", "OpenManage Enterprise Modular", "2.00.00", "bmc"},
 	"generex-cs141":           {"generex-cs141", "AEG", "Protect B PRO 1400", "", "Linux", "1.98.0", "ups"},
+	"lantronix-slc":           {"lantronix-slc", "Lantronix", "SLC8048", "0080A3B12345", "", "7.4.0.0R11", "appliance"},
 	"gude-epc":                {"gude-epc", "Gude", "Expert Power Control 8226-1", "", "", "1.2.1", "pdu"},
 	"hitachi-vantara":         {"hitachi-vantara", "Hitachi Vantara", "VSP G700", "412345", "", "88-06-01-60/00", "storage"},
 	"ibm-spectrum-virtualize": {"ibm-spectrum-virtualize", "IBM", "FlashSystem 5200", "", "Spectrum Virtualize", "8.5.0.6", "storage"},
