@@ -29,7 +29,7 @@ func Main(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "FAIL: %v\n", err)
 		os.Exit(1)
 	case dir == "":
-		fmt.Printf("corpus tier skipped: %s is not set (name the corpus directory, e.g. ../shared/corpus, to run the Corpus tests)\n", Env)
+		fmt.Fprintf(os.Stderr, "corpus tier skipped: %s is not set (name the corpus directory, e.g. ../shared/corpus, to run the Corpus tests)\n", Env)
 	}
 	os.Exit(m.Run())
 }
