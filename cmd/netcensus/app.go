@@ -21,13 +21,24 @@ import (
 	"github.com/netcensus/netcensus/scanner"
 )
 
-// Exit codes.
+// Exit codes (documented in the README and in netcensus --help).
 const (
-	exitOK          = 0
-	exitFailure     = 1
-	exitUsage       = 2
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+	// exitDeviates: drift found an asset out of compliance.
+	exitDeviates = 3
+	// exitNoRawSocket: the process may not open raw sockets (CAP_NET_RAW).
+	exitNoRawSocket = 4
 	exitInterrupted = 130
 )
+
+// errDeviates is drift's result when some asset deviates: exit 3.
+type errDeviates struct{ n int }
+
+func (e errDeviates) Error() string {
+	return fmt.Sprintf("%d assets deviate from the baselines", e.n)
+}
 
 // usageError marks a bad flag, target or config: exit 2, nothing sent.
 type usageError struct{ err error }
@@ -132,8 +143,13 @@ func needsNoConfig(cmd *cobra.Command) bool {
 
 func newRoot(a *app) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "netcensus",
-		Short:         "Find every device on your networks and say what it is",
+		Use:   "netcensus",
+		Short: "Find every device on your networks and say what it is",
+		Long: `netcensus finds every device on the networks it is pointed at, says what
+each one is, and keeps a history of it in a CMDB (SQLite or ClickHouse).
+
+Exit status: 0 success, 1 failure, 2 a bad flag, target or config, 3 drift
+found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -168,7 +184,7 @@ func newRoot(a *app) *cobra.Command {
 	root.PersistentFlags().CountVarP(&a.verbose, "verbose", "v", "log more to stderr (-v info, -vv debug)")
 	root.PersistentFlags().StringVar(&a.cpuProfile, "cpu-profile", "", "write a Go CPU profile of the command to this file")
 	_ = root.PersistentFlags().MarkHidden("cpu-profile")
-	root.PersistentFlags().StringVar(&a.storeFlag, "store", "", "the CMDB: sqlite:PATH (default $XDG_DATA_HOME/netcensus/netcensus.db, /var/lib/netcensus/netcensus.db as root)")
+	root.PersistentFlags().StringVar(&a.storeFlag, "store", "", "the CMDB: sqlite:PATH or clickhouse://HOST:9000/DB (default sqlite at $XDG_DATA_HOME/netcensus/netcensus.db, /var/lib/netcensus/netcensus.db as root)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newVersionCmd(a), newSweepCmd(a), newProbeCmd(a), newMDNSCmd(a), newImportCmd(a), newFingerprintsCmd(a))
 	root.AddCommand(newCMDBCmds(a)...)
@@ -196,11 +212,14 @@ func run(ctx context.Context, a *app, args []string) int {
 	}
 	fmt.Fprintf(a.stderr, "netcensus: %v\n", err)
 	var ue usageError
+	var dev errDeviates
 	switch {
+	case errors.Is(err, errNeedRaw):
+		return exitNoRawSocket
 	case errors.As(err, &ue), isCobraUsage(err):
 		return exitUsage
-	case errors.Is(err, errNeedRaw):
-		return exitUsage
+	case errors.As(err, &dev):
+		return exitDeviates
 	}
 	return exitFailure
 }

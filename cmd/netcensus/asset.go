@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -31,12 +32,23 @@ func newAssetCmd(a *app) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "asset ID",
-		Short: "Show one asset with its history; subcommands act on assets",
-		Long: `asset ID shows one asset: its record, identity keys and history (table and
-JSON; csv and jsonl print the history rows only for csv, the whole record for jsonl).`,
+		Short: "Show one asset and its history; act on assets",
+		Long: `asset ID shows one asset: its record, identity keys and history.
+
+  table, json  the record, its identity keys and its history
+  jsonl        the whole record on one line
+  csv          the history rows only
+
+ID is an asset ID as assets lists it, or any unique prefix of one (as git
+takes short hashes). The subcommands act on assets: approve, set, merge,
+split, retire, explain.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				args, err := resolveIDs(ctx, inv.Store(), args)
+				if err != nil {
+					return err
+				}
 				d, err := inv.Details(ctx, args[0])
 				if err != nil {
 					return err
@@ -148,10 +160,15 @@ func newExplainCmd(a *app) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "explain ID",
-		Short: "Say which identity keys tied which observations into the asset (its last sweep, replayed)",
+		Short: "Say which identity keys made the asset (its last sweep, replayed)",
+		Long:  "explain replays the asset's last sweep and says which identity keys tied which\nobservations into the asset.",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				args, err := resolveIDs(ctx, inv.Store(), args)
+				if err != nil {
+					return err
+				}
 				ex, err := inv.Explain(ctx, args[0])
 				if err != nil {
 					return err
@@ -226,12 +243,17 @@ func newApproveCmd(a *app) *cobra.Command {
 	var all bool
 	cmd := &cobra.Command{
 		Use:   "approve ID... | --all-current",
-		Short: "Approve assets (known and allowed); --all-current approves every current asset, to baseline a network",
+		Short: "Approve assets as known and allowed (--all-current: a baseline)",
+		Long:  "approve marks assets as known and allowed. --all-current approves every\ncurrent asset, to baseline a network.",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if all == (len(args) > 0) {
 				return usagef("give asset IDs or --all-current, not both or neither")
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				args, err := resolveIDs(ctx, inv.Store(), args)
+				if err != nil {
+					return err
+				}
 				done, err := inv.Approve(ctx, a.actor(), all, args...)
 				if err != nil {
 					return err
@@ -272,6 +294,10 @@ func newSetCmd(a *app) *cobra.Command {
 				return usagef("nothing to set: give --site, --role, --owner or --tag")
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				args, err := resolveIDs(ctx, inv.Store(), args)
+				if err != nil {
+					return err
+				}
 				if err := inv.Set(ctx, a.actor(), args[0], c); err != nil {
 					return err
 				}
@@ -291,10 +317,15 @@ func newMergeCmd(a *app) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "merge A B",
-		Short: "Record that B is the same device as A (B folds into A; later sweeps respect it)",
+		Short: "Record that B is the same device as A (B folds into A)",
+		Long:  "merge records that B is the same device as A: B folds into A, and later\nsweeps respect it.",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				args, err := resolveIDs(ctx, inv.Store(), args)
+				if err != nil {
+					return err
+				}
 				if err := inv.Merge(ctx, a.actor(), args[0], args[1]); err != nil {
 					return err
 				}
@@ -311,7 +342,8 @@ func newSplitCmd(a *app) *cobra.Command {
 	var macs []string
 	cmd := &cobra.Command{
 		Use:   "split ID --mac MAC...",
-		Short: "Record that these MACs are not the asset's (the device behind them becomes its own asset when next seen)",
+		Short: "Record that these MACs are another device's",
+		Long:  "split records that these MACs are not the asset's: the device behind them\nbecomes its own asset when next seen.",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(macs) == 0 {
@@ -323,6 +355,10 @@ func newSplitCmd(a *app) *cobra.Command {
 				}
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				args, err := resolveIDs(ctx, inv.Store(), args)
+				if err != nil {
+					return err
+				}
 				if err := inv.Split(ctx, a.actor(), args[0], macs); err != nil {
 					return err
 				}
@@ -343,6 +379,10 @@ func newRetireCmd(a *app) *cobra.Command {
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				args, err := resolveIDs(ctx, inv.Store(), args)
+				if err != nil {
+					return err
+				}
 				for _, id := range args {
 					if err := inv.Retire(ctx, a.actor(), id); err != nil {
 						return err
@@ -354,4 +394,47 @@ func newRetireCmd(a *app) *cobra.Command {
 	}
 	formatFlag(cmd, &format)
 	return cmd
+}
+
+// resolveIDs turns each argument into a full asset ID: an exact ID, or a
+// unique prefix of one (as git takes short hashes). A prefix that matches
+// several assets is a usage error listing them.
+func resolveIDs(ctx context.Context, st store.Store, args []string) ([]string, error) {
+	out := make([]string, len(args))
+	var all []store.Asset
+	for i, arg := range args {
+		exact, err := st.Assets(ctx, store.AssetFilter{IDs: []string{arg}, IncludeMerged: true})
+		if err != nil {
+			return nil, err
+		}
+		if len(exact) == 1 {
+			out[i] = arg
+			continue
+		}
+		if all == nil {
+			if all, err = st.Assets(ctx, store.AssetFilter{IncludeMerged: true}); err != nil {
+				return nil, err
+			}
+		}
+		var match []string
+		for j := range all {
+			if id := all[j].Record.AssetID; arg != "" && strings.HasPrefix(id, arg) {
+				match = append(match, id)
+			}
+		}
+		switch len(match) {
+		case 0:
+			return nil, fmt.Errorf("asset %s: %w", arg, store.ErrNotFound)
+		case 1:
+			out[i] = match[0]
+		default:
+			sort.Strings(match)
+			shown := match
+			if len(shown) > 5 {
+				shown = append(shown[:5:5], "...")
+			}
+			return nil, usagef("asset ID %q is ambiguous: it begins %d assets (%s); give more of it", arg, len(match), strings.Join(shown, ", "))
+		}
+	}
+	return out, nil
 }

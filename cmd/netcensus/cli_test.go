@@ -3,12 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/inventory/store/sqlite"
+	"github.com/netcensus/netcensus/record"
 )
 
 // brokenConfig writes a config with an unknown key where the test app
@@ -103,5 +109,55 @@ func TestExportXLSXNotToATerminal(t *testing.T) {
 	code = run(context.Background(), a, []string{"--config", c.cfg, "--store", c.store, "export", "-o", "xlsx"})
 	if code != exitOK || !bytes.HasPrefix(out.Bytes(), []byte("PK")) {
 		t.Errorf("xlsx to a pipe: exit %d, stderr %q", code, errb)
+	}
+}
+
+// drift exits 0 when every asset complies (here: none to check) and 3
+// when one deviates (TestDriftCommand), so cron and CI can act on it.
+func TestDriftExitsZeroWhenCompliant(t *testing.T) {
+	c := newCMDB(t)
+	if code, _, errb := c.run(nil, "drift", "--baseline", baselineDir); code != exitOK {
+		t.Errorf("drift of an empty CMDB: exit %d: %s", code, errb)
+	}
+}
+
+// An asset ID may be given as a unique prefix, as git takes short hashes;
+// an ambiguous one is refused, naming what it matches.
+func TestAssetIDPrefix(t *testing.T) {
+	c := newCMDB(t)
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, strings.TrimPrefix(c.store, "sqlite:"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"0193aaaa-0000-7000-8000-000000000001", "0193aaaa-1111-7000-8000-000000000002", "0193bbbb-0000-7000-8000-000000000003"}
+	var as []store.Asset
+	for i, id := range ids {
+		as = append(as, store.Asset{Record: record.Asset{AssetID: id, IP: netip.AddrFrom4([4]byte{192, 0, 2, byte(10 + i)}),
+			Hostname: fmt.Sprint("host", i), Sources: []record.Source{record.SourceARP}, State: store.StateActive, FirstSeen: exportT0, LastSeen: exportT0}})
+	}
+	if err := db.PutAssets(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	if out := c.ok(nil, "asset", "0193bb", "-o", "jsonl"); !strings.Contains(out, `"asset_id":"`+ids[2]+`"`) {
+		t.Errorf("asset 0193bb: %s", out)
+	}
+	if out := c.ok(nil, "asset", "set", "0193aaaa-1", "--site", "hq", "-o", "jsonl"); !strings.Contains(out, `"site":"hq"`) || !strings.Contains(out, ids[1]) {
+		t.Errorf("asset set 0193aaaa-1: %s", out)
+	}
+	code, _, errb := c.run(nil, "asset", "0193aaaa")
+	if code != exitUsage || !strings.Contains(errb, "ambiguous") || !strings.Contains(errb, ids[0]) || !strings.Contains(errb, ids[1]) {
+		t.Errorf("ambiguous prefix: exit %d: %s", code, errb)
+	}
+	if code, _, errb := c.run(nil, "asset", "retire", "0193cc"); code == exitOK || !strings.Contains(errb, "not found") {
+		t.Errorf("unknown prefix: exit %d: %s", code, errb)
+	}
+	if code, _, errb := c.run(nil, "asset", ids[0], "-o", "json"); code != exitOK {
+		t.Errorf("full ID: exit %d: %s", code, errb)
 	}
 }

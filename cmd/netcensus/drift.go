@@ -65,7 +65,10 @@ baselines (minimum OS versions, minimum package versions, forbidden
 packages), prints one row per deviation with the time it began, and records
 in the CMDB's events (type "compliance") when an asset or a finding goes
 out of or back into compliance. --daily prints compliant and non-compliant
-counts per day from that history instead.`,
+counts per day from that history instead.
+
+Exit status: 0 when every asset complies, 3 when any deviates (so cron and
+CI can act on it), 2 for a bad flag or baseline, 1 for any other failure.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			bs, err := loadBaselines(baselines)
@@ -97,13 +100,22 @@ counts per day from that history instead.`,
 					if err != nil {
 						return err
 					}
-					return writeAll(w, days)
+					if err := writeAll(w, days); err != nil {
+						return err
+					}
+				} else {
+					w, err := newRowWriter(format, a, exporters.DriftSheet().Rows())
+					if err != nil {
+						return err
+					}
+					if err := writeAll(w, res.Findings); err != nil {
+						return err
+					}
 				}
-				w, err := newRowWriter(format, a, exporters.DriftSheet().Rows())
-				if err != nil {
-					return err
+				if res.NonCompliant > 0 {
+					return errDeviates{res.NonCompliant}
 				}
-				return writeAll(w, res.Findings)
+				return nil
 			})
 		},
 	}

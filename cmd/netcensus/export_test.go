@@ -260,8 +260,8 @@ func TestExportRefusals(t *testing.T) {
 func TestDriftCommand(t *testing.T) {
 	c := exportCMDB(t)
 	code, out, errb := c.run(nil, "drift", "--baseline", baselineDir, "-o", "csv")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errb)
+	if code != exitDeviates {
+		t.Fatalf("exit %d, want %d (assets deviate): %s", code, exitDeviates, errb)
 	}
 	if !strings.Contains(errb, "3 assets checked, 1 compliant, 2 non-compliant, 3 findings") {
 		t.Errorf("summary: %s", errb)
@@ -286,7 +286,7 @@ func TestDriftCommand(t *testing.T) {
 	if !strings.Contains(errb, "0 events recorded") {
 		t.Errorf("second run: %s", errb)
 	}
-	days := c.ok(nil, "drift", "--baseline", baselineDir, "--daily", "--dry-run", "-o", "csv")
+	_, days, _ := c.run(nil, "drift", "--baseline", baselineDir, "--daily", "--dry-run", "-o", "csv")
 	if !strings.HasPrefix(days, "day,compliant,noncompliant\r\n2026-03-01,") {
 		t.Errorf("daily:\n%s", days)
 	}

@@ -64,10 +64,21 @@ func newSweepCmd(a *app) *cobra.Command {
 		Long: `Sweep finds the live hosts among TARGETs. A TARGET is a CIDR (198.51.100.0/24),
 an address (198.51.100.7) or a range (198.51.100.10-20 or 198.51.100.10-198.51.100.40).
 
-Targets on a directly attached segment are swept by ARP from one raw socket per
-interface; others are reported as skipped, with the reason, on stderr. Host
-records go to stdout; progress, skipped targets, anomalies and a summary go to
-stderr.`,
+A sweep runs three stages:
+
+  ARP    targets on a directly attached segment are asked by ARP, from one raw
+         socket per interface (needs CAP_NET_RAW: exit 4 without it).
+  SNMP   every host ARP found, and targets behind a router (routed targets,
+         which ARP cannot reach), are queried by SNMP with the --community
+         strings or the config's credential sets (v1, v2c, v3): system group,
+         interfaces, software, storage, neighbours. --no-snmp turns it off.
+  mDNS   the attached segments are browsed by multicast DNS for names,
+         services and device models. --no-mdns turns it off.
+
+Fingerprints turn what was found into vendor, model, OS and device type, and
+the hosts are stored in the CMDB (--no-store prints only). Host records go to
+stdout; progress, skipped targets (with the reason), anomalies and a summary go
+to stderr.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.sweep(cmd.Context(), cmd, f, args)
