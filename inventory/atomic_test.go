@@ -14,21 +14,28 @@ import (
 // missing) after the writes before them went through.
 type failing struct {
 	store.Store
-	busy int // busy errors to return first (all writes), then none
+	prune bool // Prune fails instead of AppendEvents
 }
 
 var errDiskFull = errors.New("database or disk is full")
 
 func (f *failing) AppendEvents(ctx context.Context, es []store.Event) error {
-	if len(es) == 0 {
-		return nil
+	if len(es) == 0 || f.prune {
+		return f.Store.AppendEvents(ctx, es)
 	}
 	return errDiskFull
 }
 
+func (f *failing) Prune(ctx context.Context, before time.Time) (store.PruneStats, error) {
+	if f.prune {
+		return store.PruneStats{}, errDiskFull
+	}
+	return f.Store.Prune(ctx, before)
+}
+
 func (f *failing) Atomically(ctx context.Context, fn func(ctx context.Context, tx store.Store) error) error {
 	return f.Store.(store.Atomic).Atomically(ctx, func(ctx context.Context, tx store.Store) error {
-		return fn(ctx, &failing{Store: tx})
+		return fn(ctx, &failing{Store: tx, prune: f.prune})
 	})
 }
 
@@ -65,21 +72,25 @@ func same(a, b map[string]int) bool {
 	return len(a) == len(b)
 }
 
-// TestFailedIngestStoresNothing: an ingest that fails part way (here its
-// events) leaves no sweep row, no observation, no asset, no software:
-// all of the sweep or nothing (#16, defect 6).
+// TestFailedIngestStoresNothing: an ingest that fails part way (its
+// events, or the prune after it) leaves no sweep row, no observation, no
+// asset, no software: all of the sweep or nothing, and an error means
+// nothing was stored, so a spooled sweep is never stored twice (#16,
+// defect 6).
 func TestFailedIngestStoresNothing(t *testing.T) {
-	inv := newInv(t, Config{MissingAfterSweeps: 1})
-	ingest(t, inv, sweep(t0, false, arp("192.0.2.10", macA)))
-	before := counts(t, inv.st)
-	bad := New(&failing{Store: inv.st}, inv.res, inv.cfg, nil)
-	o := arp("192.0.2.11", macB)
-	o.Asset.Software = []record.Software{{Name: "openssh", Version: "9.2"}}
-	if _, err := bad.Ingest(t.Context(), sweep(t0.Add(time.Hour), false, arp("192.0.2.10", macA), o)); !errors.Is(err, errDiskFull) {
-		t.Fatalf("ingest: %v, want the store's error", err)
-	}
-	if after := counts(t, inv.st); !same(before, after) {
-		t.Errorf("a failed ingest left rows: before %v, after %v", before, after)
+	for _, prune := range []bool{false, true} {
+		inv := newInv(t, Config{MissingAfterSweeps: 1, Retention: time.Hour})
+		ingest(t, inv, sweep(t0, false, arp("192.0.2.10", macA)))
+		before := counts(t, inv.st)
+		bad := New(&failing{Store: inv.st, prune: prune}, inv.res, inv.cfg, nil)
+		o := arp("192.0.2.11", macB)
+		o.Asset.Software = []record.Software{{Name: "openssh", Version: "9.2"}}
+		if _, err := bad.Ingest(t.Context(), sweep(t0.Add(time.Hour), false, arp("192.0.2.10", macA), o)); !errors.Is(err, errDiskFull) {
+			t.Fatalf("prune fails %v: ingest: %v, want the store's error", prune, err)
+		}
+		if after := counts(t, inv.st); !same(before, after) {
+			t.Errorf("prune fails %v: a failed ingest left rows: before %v, after %v", prune, before, after)
+		}
 	}
 }
 

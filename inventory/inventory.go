@@ -292,19 +292,21 @@ func (inv *Inventory) Ingest(ctx context.Context, sw Sweep) (Result, error) {
 	ctx = store.WithChangeSet(ctx, sw.ID)
 	retries, err := inv.atomically(ctx, "ingest sweep "+sw.ID, func(ctx context.Context, inv *Inventory) error {
 		var err error
-		out, err = inv.ingest(ctx, sw)
-		return err
+		if out, err = inv.ingest(ctx, sw); err != nil {
+			return err
+		}
+		// Pruned in the same transaction: one lock, and a sweep is
+		// never reported failed (and spooled again) after it was stored.
+		if inv.cfg.Retention > 0 {
+			if out.Pruned, err = inv.st.Prune(ctx, sw.End.Add(-inv.cfg.Retention)); err != nil {
+				return fmt.Errorf("prune after sweep %s: %w", sw.ID, err)
+			}
+		}
+		return nil
 	})
 	out.Retries = retries
 	if err != nil {
 		return Result{Retries: retries}, err
-	}
-	if inv.cfg.Retention > 0 {
-		ps, err := inv.st.Prune(ctx, sw.End.Add(-inv.cfg.Retention))
-		if err != nil {
-			return out, fmt.Errorf("prune after sweep %s: %w", sw.ID, err)
-		}
-		out.Pruned = ps
 	}
 	inv.log.Info("sweep stored", "sweep", sw.ID, "observations", len(sw.Observations), "assets", out.Sweep.Assets, "new", out.Sweep.New, "missing", out.Sweep.Missing, "events", len(out.Events), "retries", retries)
 	return out, nil

@@ -34,6 +34,8 @@ import (
 //	NETCENSUS_CHILD_STORE, NETCENSUS_CHILD_CONFIG   --store and --config
 //	NETCENSUS_CHILD_VERSION   ingest: the sweep's number (its software
 //	                    versions and counters change with it)
+//	NETCENSUS_CHILD_PACKAGES  ingest: packages per host (default
+//	                    childPackages)
 //	NETCENSUS_CHILD_STOP      ingest: METHOD:N stops the child for good
 //	                    after the N-th call of the store's METHOD, inside
 //	                    the ingest's transaction, for the parent to kill
@@ -76,7 +78,11 @@ func TestChildProcess(t *testing.T) {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(exitUsage)
 		}
-		if err := a.storeSweep(context.Background(), madeUpSweep(version)); err != nil {
+		pkgs := childPackages
+		if n, err := strconv.Atoi(os.Getenv("NETCENSUS_CHILD_PACKAGES")); err == nil {
+			pkgs = n
+		}
+		if err := a.storeSweep(context.Background(), madeUpSweep(version, pkgs)); err != nil {
 			fmt.Fprintln(os.Stderr, "netcensus:", err)
 			os.Exit(exitFailure)
 		}
@@ -86,8 +92,8 @@ func TestChildProcess(t *testing.T) {
 }
 
 // madeUpSweep is what a sweep of childHosts SNMP hosts reports: each with
-// childPackages packages, four interfaces and an uptime (samples).
-func madeUpSweep(version int) *scanner.Report {
+// pkgs packages, four interfaces and an uptime (samples).
+func madeUpSweep(version, pkgs int) *scanner.Report {
 	t0 := time.Now().UTC().Truncate(time.Second)
 	rep := &scanner.Report{Start: t0, Duration: time.Second}
 	for i := range childHosts {
@@ -98,7 +104,7 @@ func madeUpSweep(version int) *scanner.Report {
 			FirstSeen: t0, LastSeen: t0,
 		}
 		h.MAC, _ = record.ParseMAC(fmt.Sprintf("00:1b:54:00:%02x:%02x", i/256, i%256))
-		for p := range childPackages {
+		for p := range pkgs {
 			h.Software = append(h.Software, record.Software{Name: fmt.Sprintf("pkg-%03d", p), Version: fmt.Sprintf("1.%d", version)})
 		}
 		for k := 1; k <= 4; k++ {
