@@ -108,6 +108,12 @@ func TestNetworkFixtures(t *testing.T) {
 		"topsec-ngfw":                 {"topsec-ngfw", "Topsec", "NGFW4000-UF", "", "", "V3.2294.2130_NGFW.1", "firewall"},
 		"venus-vsos":                  {"venus-vsos", "Venustech", "", "", "VSOS", "V0600R0706B20190320", "firewall"},
 		"ruckus-smartcell":            {"ruckus-wireless", "Ruckus", "SmartCell Gateway 200", "491436001234", "SmartZone", "", "wireless_controller"},
+		"efficientip-solidserver":     {"efficientip-solidserver", "EfficientIP", "SDS-2200", "EIP2200A123456", "SOLIDserver", "8.0.2a", "appliance"},
+		"exinda":                      {"exinda", "Exinda", "4061", "", "ExOS", "7.4.6", "appliance"},
+		"etherwan":                    {"etherwan", "EtherWAN", "EX78900E-0VB", "", "", "1.94.3", "switch"},
+		"lantronix-slc":               {"lantronix-slc", "Lantronix", "SLC8048", "0080A3123456", "", "7.5.0.1", "appliance"},
+		"sixnet":                      {"sixnet", "Sixnet", "SLX-8MS-4", "SN0123456", "", "5.3.170", "switch"},
+		"trendnet":                    {"trendnet", "TRENDnet", "TEG-30284", "", "", "2.10.011", "switch"},
 	}
 	files, err := filepath.Glob(filepath.Join(networkFixtureDir, "*.snmprec"))
 	if err != nil || len(files) != len(cases) {
