@@ -111,7 +111,6 @@ func TestNetworkFixtures(t *testing.T) {
 		"efficientip-solidserver":     {"efficientip-solidserver", "EfficientIP", "SDS-2200", "EIP2200A123456", "SOLIDserver", "8.0.2a", "appliance"},
 		"exinda":                      {"exinda", "Exinda", "4061", "", "ExOS", "7.4.6", "appliance"},
 		"etherwan":                    {"etherwan", "EtherWAN", "EX78900E-0VB", "", "", "1.94.3", "switch"},
-		"lantronix-slc":               {"lantronix-slc", "Lantronix", "SLC8048", "0080A3123456", "", "7.5.0.1", "appliance"},
 		"sixnet":                      {"sixnet", "Sixnet", "SLX-8MS-4", "SN0123456", "", "5.3.170", "switch"},
 		"trendnet":                    {"trendnet", "TRENDnet", "TEG-30284", "", "", "2.10.011", "switch"},
 	}
