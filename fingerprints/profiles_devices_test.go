@@ -137,4 +137,10 @@ var deviceCases = map[string]want{
 	"infortrend":              {"infortrend", "Infortrend", "DS 3024RUB", "8512345", "", "", "storage"},
 	"macos":                   {"macos", "Apple", "", "", "macOS 14 Sonoma", "23.4.0", "workstation"},
 	"meinberg-lantime":        {"meinberg-lantime", "Meinberg", "LANTIME M300", "031211003540", "", "7.04.008", "appliance"},
+
+	"hp-ilo-sysdescr":  {"hp-ilo", "HPE", "ProLiant DL360 Gen10", "MXQ12345AB", "iLO", "2.72", "bmc"},
+	"intermec-printer": {"intermec-printer", "Honeywell", "PM43", "12345678901", "", "10.11.017310", "printer"},
+	"muratec-printer":  {"muratec-printer", "Muratec", "MFX-C2700", "K3X123456", "", "", "printer"},
+	"openbsd-snmpd":    {"openbsd-snmpd", "OpenBSD Project", "", "", "OpenBSD", "7.4", "server"},
+	"riso-printer":     {"riso-printer", "Riso", "ComColor FW5230", "58312345", "", "", "printer"},
 }
