@@ -119,7 +119,8 @@ func (d *DB) Commit(ctx context.Context) error {
 // and their columns but txn.
 var stateTables = []struct{ name, cols string }{
 	{"assets", `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id, merged_into, ip, vendor,
-		mac_vendor, device_type, data, ver, software_digest, json_head, json_tail, json_rev`},
+		mac_vendor, device_type, data, ver, software_digest, json_head, json_tail, json_rev, hostname, mac, model, serial,
+		os, os_version, sys_name, sys_object_id, location, sources, ips, macs`},
 	{"annotations", `asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated, ver, json, json_rev`},
 	{"asset_keys", `asset_id, kind, value, first_seen, deleted, ver`},
 }

@@ -2,7 +2,10 @@ package clickhouse
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"net/netip"
+	"reflect"
 	"testing"
 
 	"github.com/netcensus/netcensus/inventory"
@@ -129,5 +132,65 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMigrateTypedColumns: a store written by schema 5 (an asset's
+// attributes only in its blob, an observation's in its JSON) migrates to
+// typed columns a person can filter and group by, in the tables and in
+// the assets_current view, with nothing else changed.
+func TestMigrateTypedColumns(t *testing.T) {
+	ctx := t.Context()
+	o := freshDB(t)
+	db, err := Open(ctx, o)
+	must(t, err)
+	defer db.Close()
+	if n, err := db.migrate(ctx, 5); err != nil || n != 5 {
+		t.Fatalf("migrate to 5: %d %v", n, err)
+	}
+	a := store.Asset{StateSince: t0, LastSweepID: "s1"}
+	a.Record = record.Asset{AssetID: "a1", State: store.StateActive, IP: netip.MustParseAddr("192.0.2.7"),
+		MAC: record.MAC{2, 0, 0, 0, 0, 7}, Hostname: "sw-1", Vendor: "Cisco", Model: "C9300-48P", Serial: "FOC123",
+		OS: "IOS-XE", OSVersion: "17.9.4", DeviceType: "switch", SysName: "sw-1.example", SysObjectID: "1.3.6.1.4.1.9.1.2494",
+		SysLocation: "rack 4", Sources: []record.Source{record.SourceSNMP, record.SourceARP}, FirstSeen: t0, LastSeen: t0}
+	blob, err := db.blob.encode(nil, reflect.ValueOf(&a).Elem())
+	must(t, err)
+	head, tail, err := listingParts(a.Record)
+	must(t, err)
+	// As schema 5's PutAssets and AppendObservations wrote them.
+	must(t, db.insertRows(ctx, "v5 asset", "assets", `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
+		merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, json_head, json_tail, json_rev, ver, txn`, false, 1,
+		func(int) []any {
+			return []any{"a1", "active", t0, t0, t0, uint32(0), "s1", "", "192.0.2.7", "Cisco", "", "switch", string(blob), "",
+				string(head), string(tail), listingRev, uint64(1), ""}
+		}))
+	js, err := json.Marshal(&a.Record)
+	must(t, err)
+	must(t, db.insertRows(ctx, "v5 observation", "observations", "id, sweep_id, asset_id, time, source, scanner, ip, mac, data, txn", false, 1,
+		func(int) []any {
+			return []any{"o1", "s1", "a1", t0, "snmp", "lab", "192.0.2.7", "02:00:00:00:00:07", string(js), ""}
+		}))
+	if n, err := db.Migrate(ctx); err != nil || n != 1 {
+		t.Fatalf("migrate 5 to %d: applied %d (%v), want 1", Latest(), n, err)
+	}
+	got, err := db.Asset(ctx, "a1")
+	must(t, err)
+	want := a
+	no := false
+	want.Record.Approved = &no
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("migrated asset:\n got %+v\nwant %+v", got, want)
+	}
+	for q, want := range map[string]string{
+		`SELECT concat(hostname, '|', mac, '|', model, '|', serial, '|', os, '|', os_version, '|', sys_name, '|', sys_object_id,
+			'|', location, '|', arrayStringConcat(sources, ',')) FROM {db}.assets_current`: "sw-1|02:00:00:00:00:07|C9300-48P|FOC123|IOS-XE|17.9.4|sw-1.example|1.3.6.1.4.1.9.1.2494|rack 4|snmp,arp",
+		`SELECT concat(model, ':', toString(count())) FROM {db}.assets_current GROUP BY model`: "C9300-48P:1",
+		`SELECT concat(hostname, '|', vendor, '|', model, '|', serial, '|', os_version, '|', device_type, '|', sys_name, '|', location)
+			FROM {db}.observations`: "sw-1|Cisco|C9300-48P|FOC123|17.9.4|switch|sw-1.example|rack 4",
+	} {
+		var s string
+		if err := db.conn.QueryRow(ctx, db.q(q)).Scan(&s); err != nil || s != want {
+			t.Errorf("%s:\n got %q (%v)\nwant %q", q, s, err, want)
+		}
 	}
 }

@@ -236,7 +236,100 @@ var migrations = []step{{sql: []string{
 	add: txnColumns("sweeps", "observations", "assets", "annotations", "asset_keys", "decisions", "events",
 		"software", "samples", "interfaces", "neighbors"),
 	data: (*DB).rebuildTables,
+}, {
+	// 6: typed columns (every attribute a user filters or groups by) on
+	// assets and observations, filled from the stored records, and the
+	// views of current state (docs/clickhouse.md).
+	add:  typedColumns,
+	data: (*DB).fillTypedColumns,
 }}
+
+// assetColumns are the typed columns of assets beyond those of schema 1
+// (ip, vendor, mac_vendor, device_type, state, first_seen, last_seen).
+var assetColumns = []addColumn{{"assets", "hostname", "String"}, {"assets", "mac", "String"}, {"assets", "model", "String"},
+	{"assets", "serial", "String"}, {"assets", "os", "String"}, {"assets", "os_version", "String"},
+	{"assets", "sys_name", "String"}, {"assets", "sys_object_id", "String"}, {"assets", "location", "String"},
+	{"assets", "sources", "Array(String)"}, {"assets", "ips", "Array(String)"}, {"assets", "macs", "Array(String)"}}
+
+// observationColumns are the typed columns of observations beyond those
+// of schema 1 (ip, mac, source, scanner, time), with the record's JSON
+// key each is filled from.
+var observationColumns = []struct{ name, key string }{{"hostname", "hostname"}, {"vendor", "vendor"},
+	{"mac_vendor", "mac_vendor"}, {"model", "model"}, {"serial", "serial"}, {"os", "os"}, {"os_version", "os_version"},
+	{"device_type", "device_type"}, {"sys_name", "sys_name"}, {"sys_object_id", "sys_object_id"}, {"location", "sys_location"}}
+
+var typedColumns = func() []addColumn {
+	out := slices.Clone(assetColumns)
+	for _, c := range observationColumns {
+		out = append(out, addColumn{"observations", c.name, "String"})
+	}
+	return out
+}()
+
+// views give the current state to SQL users without FINAL, argMax or
+// change-set knowledge: the newest committed version of each asset with
+// what people said about it, each asset's latest software snapshot, and
+// the open change sets other queries leave out.
+var views = []string{
+	// The change sets still open: their rows are in the tables, not yet
+	// part of what the CMDB says.
+	`CREATE VIEW IF NOT EXISTS {db}.txns_open AS SELECT txn FROM {db}.txns GROUP BY txn HAVING max(state) = 0`,
+	`CREATE VIEW IF NOT EXISTS {db}.assets_current AS SELECT asset_id, state, ip, ips, mac, macs, hostname, vendor, mac_vendor,
+		model, serial, os, os_version, device_type, sys_name, sys_object_id, location, sources, first_seen, last_seen,
+		state_since, merged_into, approved, site, role, owner, tags
+	FROM (SELECT id AS asset_id, state, ip, ips, mac, macs, hostname, vendor, mac_vendor, model, serial, os, os_version,
+			device_type, sys_name, sys_object_id, location, sources, first_seen, last_seen, state_since, merged_into
+		FROM {db}.assets WHERE (id, ver) IN (SELECT id, max(ver) FROM {db}.assets
+			WHERE txn NOT IN (SELECT txn FROM {db}.txns GROUP BY txn HAVING max(state) = 0) GROUP BY id)
+		ORDER BY id LIMIT 1 BY id)
+	ANY LEFT JOIN (SELECT asset_id, approved, site, role, owner, tags FROM {db}.annotations
+		WHERE (asset_id, ver) IN (SELECT asset_id, max(ver) FROM {db}.annotations
+			WHERE txn NOT IN (SELECT txn FROM {db}.txns GROUP BY txn HAVING max(state) = 0) GROUP BY asset_id)
+		ORDER BY asset_id LIMIT 1 BY asset_id) USING asset_id`,
+	`CREATE VIEW IF NOT EXISTS {db}.software_current AS SELECT asset_id, name, version, arch, installed_at, time AS seen, sweep_id
+	FROM {db}.software
+	WHERE txn NOT IN (SELECT txn FROM {db}.txns GROUP BY txn HAVING max(state) = 0)
+		AND (asset_id, sweep_id) IN (SELECT asset_id, argMax(sweep_id, (time, ins)) FROM {db}.software
+			WHERE txn NOT IN (SELECT txn FROM {db}.txns GROUP BY txn HAVING max(state) = 0) GROUP BY asset_id)
+	LIMIT 1 BY asset_id, sweep_id, name, version, arch, installed_at`,
+}
+
+// fillTypedColumns fills schema 6's typed columns of the rows stored
+// before it: each current asset is written again (a new version, with
+// its columns), and the observations' columns are set from their JSON by
+// one mutation, waited for. Run again, it rewrites the same values.
+func (d *DB) fillTypedColumns(ctx context.Context) error {
+	// Schema 5's rebuild of assets (in the same run) made the table
+	// afresh, without them.
+	if err := d.addColumns(ctx, assetColumns); err != nil {
+		return fmt.Errorf("typed columns: %w", err)
+	}
+	for _, v := range views { // after the columns they read
+		if err := d.conn.Exec(ctx, d.q(v)); err != nil {
+			return fmt.Errorf("views: %w", err)
+		}
+	}
+	as, err := d.scanAssets(ctx, rowsWhere{})
+	if err != nil {
+		return fmt.Errorf("typed columns of assets: %w", err)
+	}
+	for i := 0; i < len(as); i += 4096 {
+		if err := d.PutAssets(ctx, as[i:min(len(as), i+4096)]); err != nil {
+			return fmt.Errorf("typed columns of assets: %w", err)
+		}
+	}
+	if d.distributed {
+		return nil // mutations are per shard: ALTER ... ON CLUSTER by hand
+	}
+	var set []string
+	for _, c := range observationColumns {
+		set = append(set, c.name+` = visitParamExtractString(data, '`+c.key+`')`)
+	}
+	if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.observations UPDATE `+strings.Join(set, ", ")+` WHERE data != ''`)); err != nil {
+		return fmt.Errorf("typed columns of observations: %w", err)
+	}
+	return d.waitMutations(ctx, "observations")
+}
 
 func txnColumns(tables ...string) []addColumn {
 	out := make([]addColumn, len(tables))
@@ -286,6 +379,17 @@ const (
 	neighborRow  = `asset_id, sweep_id, local_port, chassis_id, port_id, sys_name`
 )
 
+// colNames are the names of a column list with types.
+func colNames(cols string) string {
+	var out []string
+	for _, c := range strings.Split(cols, ",") {
+		if f := strings.Fields(c); len(f) > 0 {
+			out = append(out, f[0])
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // rebuildTables rebuilds the rebuiltTables, rows and all: a new table
 // filled from the old one, then renamed over it. Each state an
 // interrupted run leaves is picked up by the next (the tables are keyed,
@@ -316,7 +420,7 @@ func (d *DB) rebuildTables(ctx context.Context) error {
 		case strings.HasSuffix(e, "MergeTree") && !strings.HasPrefix(e, "Replicated"):
 			stmts = []string{
 				`CREATE TABLE IF NOT EXISTS {db}.` + t.name + `_new (` + t.cols + `) ENGINE = ` + t.engine,
-				`INSERT INTO {db}.` + t.name + `_new SELECT * FROM {db}.` + t.name,
+				`INSERT INTO {db}.` + t.name + `_new (` + colNames(t.cols) + `) SELECT ` + colNames(t.cols) + ` FROM {db}.` + t.name,
 				`RENAME TABLE {db}.` + t.name + ` TO {db}.` + t.name + `_old, {db}.` + t.name + `_new TO {db}.` + t.name,
 			}
 		case e == "" && engines[t.name+"_new"] != "":
@@ -415,18 +519,8 @@ func (d *DB) migrate(ctx context.Context, to int) (int, error) {
 				return 0, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
 			}
 		}
-		for _, c := range migrations[i].add {
-			var n uint64
-			if err := d.conn.QueryRow(ctx, `SELECT count() FROM system.columns WHERE database = ? AND table = ? AND name = ?`,
-				d.name, c.table, c.name).Scan(&n); err != nil {
-				return 0, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
-			}
-			if n > 0 {
-				continue
-			}
-			if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.`+c.table+` ADD COLUMN `+c.name+` `+c.typ)); err != nil {
-				return 0, fmt.Errorf("migrate clickhouse %s/%s to %d: add %s.%s: %w", d.addr, d.name, i+1, c.table, c.name, err)
-			}
+		if err := d.addColumns(ctx, migrations[i].add); err != nil {
+			return 0, fmt.Errorf("migrate clickhouse %s/%s to %d: %w", d.addr, d.name, i+1, err)
 		}
 	}
 	applied := 0
@@ -445,6 +539,25 @@ func (d *DB) migrate(ctx context.Context, to int) (int, error) {
 		applied++
 	}
 	return applied, nil
+}
+
+// addColumns adds the columns a table lacks (18.16 has no ADD COLUMN IF
+// NOT EXISTS).
+func (d *DB) addColumns(ctx context.Context, cs []addColumn) error {
+	for _, c := range cs {
+		var n uint64
+		if err := d.conn.QueryRow(ctx, `SELECT count() FROM system.columns WHERE database = ? AND table = ? AND name = ?`,
+			d.name, c.table, c.name).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.`+c.table+` ADD COLUMN `+c.name+` `+c.typ)); err != nil {
+			return fmt.Errorf("add %s.%s: %w", c.table, c.name, err)
+		}
+	}
+	return nil
 }
 
 // SchemaVersion is the store's schema version (0: empty).
@@ -472,6 +585,15 @@ func fromTS(t time.Time) time.Time {
 		return time.Time{}
 	}
 	return t.UTC()
+}
+
+// texts is each element's text form, never nil (an Array column).
+func texts[T any](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = fmt.Sprint(x)
+	}
+	return out
 }
 
 func b2u(b bool) uint8 {
@@ -613,10 +735,13 @@ func (d *DB) AppendObservations(ctx context.Context, obs []store.Observation) er
 		}
 		data[i] = string(b)
 	}
-	return d.insert(ctx, "observations", "observations", "id, sweep_id, asset_id, time, source, scanner, ip, mac, data", len(obs),
+	return d.insert(ctx, "observations", "observations", `id, sweep_id, asset_id, time, source, scanner, ip, mac, data,
+		hostname, vendor, mac_vendor, model, serial, os, os_version, device_type, sys_name, sys_object_id, location`, len(obs),
 		func(i int) []any {
 			o := &obs[i]
-			return []any{o.ID, o.SweepID, o.AssetID, ts(o.Time), string(o.Source), o.Scanner, ipText(o.Asset.IP), o.Asset.MAC.String(), data[i]}
+			a := &o.Asset
+			return []any{o.ID, o.SweepID, o.AssetID, ts(o.Time), string(o.Source), o.Scanner, ipText(a.IP), a.MAC.String(), data[i],
+				a.Hostname, a.Vendor, a.MACVendor, a.Model, a.Serial, a.OS, a.OSVersion, a.DeviceType, a.SysName, a.SysObjectID, a.SysLocation}
 		})
 }
 
@@ -686,12 +811,15 @@ func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
 	}
 	ver := d.nextVer()
 	return d.insert(ctx, "assets", "assets", `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
-		merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, json_head, json_tail, json_rev, ver`, len(as), func(i int) []any {
+		merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, json_head, json_tail, json_rev, ver,
+		hostname, mac, model, serial, os, os_version, sys_name, sys_object_id, location, sources, ips, macs`, len(as), func(i int) []any {
 		a := &as[i]
 		r := &a.Record
 		return []any{r.AssetID, r.State, ts(a.StateSince), ts(r.FirstSeen), ts(r.LastSeen), uint32(a.MissedSweeps),
 			a.LastSweepID, a.MergedInto, ipText(r.IP), r.Vendor, r.MACVendor, r.DeviceType, data[i], a.SoftwareDigest,
-			heads[i], tails[i], listingRev, ver}
+			heads[i], tails[i], listingRev, ver,
+			r.Hostname, r.MAC.String(), r.Model, r.Serial, r.OS, r.OSVersion, r.SysName, r.SysObjectID, r.SysLocation,
+			texts(r.Sources), texts(r.IPs), texts(r.MACs)}
 	})
 }
 
@@ -1681,22 +1809,28 @@ func (d *DB) prune(ctx context.Context, table string, n *int64, where string, ar
 	if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.`+table+` DELETE WHERE `+where), args...); err != nil {
 		return fmt.Errorf("prune %s: %w", table, err)
 	}
+	return d.waitMutations(ctx, table)
+}
+
+// waitMutations waits until table's mutations are done (2 minutes at
+// most).
+func (d *DB) waitMutations(ctx context.Context, table string) error {
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	deadline := time.After(2 * time.Minute)
 	for {
 		var pending uint64
 		if err := d.conn.QueryRow(ctx, `SELECT count() FROM system.mutations WHERE database = ? AND table = ? AND is_done = 0`, d.name, table).Scan(&pending); err != nil {
-			return fmt.Errorf("prune %s: wait for mutation: %w", table, err)
+			return fmt.Errorf("%s: wait for mutation: %w", table, err)
 		}
 		if pending == 0 {
 			return nil
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("prune %s: wait for mutation: %w", table, ctx.Err())
+			return fmt.Errorf("%s: wait for mutation: %w", table, ctx.Err())
 		case <-deadline:
-			return fmt.Errorf("prune %s: mutation not done after 2 minutes", table)
+			return fmt.Errorf("%s: mutation not done after 2 minutes", table)
 		case <-tick.C:
 		}
 	}
