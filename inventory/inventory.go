@@ -15,7 +15,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/netip"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/netcensus/netcensus/inventory/identity"
@@ -155,6 +157,14 @@ var attributes = []struct {
 	{"os_version", func(a *record.Asset) string { return a.OSVersion }},
 	{"location", func(a *record.Asset) string { return a.SysLocation }},
 	{"device_type", func(a *record.Asset) string { return a.DeviceType }},
+	{"ports", func(a *record.Asset) string {
+		ps := make([]string, len(a.Ports))
+		for i, p := range a.Ports {
+			ps[i] = p.String()
+		}
+		slices.Sort(ps)
+		return strings.Join(ps, ", ")
+	}},
 }
 
 // events collects a batch's events in order.
@@ -455,6 +465,9 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 			}
 			if len(cur.Services) > 0 {
 				prev.Services = nil
+			}
+			if len(cur.Ports) > 0 {
+				prev.Ports = nil
 			}
 			cur.Merge(&prev)
 		}

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -33,7 +34,30 @@ const (
 	SourceNetBIOS Source = "netbios"
 	SourceLLMNR   Source = "llmnr"
 	SourceDNS     Source = "dns"
+	// SourceNmap: a host from an imported Nmap XML report.
+	SourceNmap Source = "nmap"
 )
+
+// Port is one open port of a host and what listens on it (from an Nmap
+// report's service detection).
+type Port struct {
+	Port     int    `json:"port"`
+	Protocol string `json:"protocol"`
+	Service  string `json:"service,omitempty"`
+	Product  string `json:"product,omitempty"`
+	Version  string `json:"version,omitempty"`
+}
+
+// String is the port as "22/tcp ssh OpenSSH 9.2p1", what is unknown left out.
+func (p Port) String() string {
+	s := strconv.Itoa(p.Port) + "/" + p.Protocol
+	for _, x := range []string{p.Service, p.Product, p.Version} {
+		if x != "" {
+			s += " " + x
+		}
+	}
+	return s
+}
 
 // HostName is one name a host goes by, and what gave it.
 type HostName struct {
@@ -214,6 +238,9 @@ type Asset struct {
 	CPULoadPct *float64 `json:"cpu_load_pct,omitempty"`
 
 	Services []Service `json:"services,omitempty"`
+	// Ports are the host's open ports, when a port scan (an imported Nmap
+	// report) saw them; a new list replaces the old one, as an event.
+	Ports []Port `json:"ports,omitempty"`
 
 	Sources   []Source            `json:"sources,omitempty"`
 	FirstSeen time.Time           `json:"first_seen,omitzero"`
@@ -388,6 +415,9 @@ func (a *Asset) Merge(b *Asset) {
 	}
 	if len(a.Software) == 0 {
 		a.Software = b.Software
+	}
+	if len(a.Ports) == 0 {
+		a.Ports = b.Ports
 	}
 	if len(a.Interfaces) == 0 {
 		a.Interfaces = b.Interfaces
