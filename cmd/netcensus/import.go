@@ -19,13 +19,13 @@ import (
 func newImportCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import",
-		Short: "Read hosts from other sources (capture files)",
+		Short: "Read hosts from other sources (capture files, Nmap reports)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return usagef("import: name a source, e.g. netcensus import pcap FILE")
 		},
 	}
-	cmd.AddCommand(newImportPcapCmd(a))
+	cmd.AddCommand(newImportPcapCmd(a), newImportNmapCmd(a))
 	return cmd
 }
 

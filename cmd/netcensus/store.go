@@ -169,6 +169,13 @@ func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
 	}
 	obs := sweepObservations(rep, end, scannerName)
 	sw := inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: rep.Start, End: end, Partial: rep.Partial, Segments: rep.Swept, Observations: obs}
+	return a.deliverSweep(sctx, sw)
+}
+
+// deliverSweep stores sw, through the spool where there is one: sweeps
+// that could not reach the store before are replayed first, and sw waits
+// in the spool if the store is unreachable now.
+func (a *app) deliverSweep(sctx context.Context, sw inventory.Sweep) error {
 	sp, err := a.spoolPath()
 	if err != nil {
 		return fmt.Errorf("store sweep: %w", err)
@@ -197,7 +204,7 @@ func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
 		return fmt.Errorf("store sweep: %w", err)
 	}
 	if out.Spooled {
-		fmt.Fprintf(a.stderr, "store: sweep %s not stored (%v): its %d observations are spooled to %s; the next run that reaches the store replays it\n", sw.ID, out.Cause, len(obs), sp)
+		fmt.Fprintf(a.stderr, "store: sweep %s not stored (%v): its %d observations are spooled to %s; the next run that reaches the store replays it\n", sw.ID, out.Cause, len(sw.Observations), sp)
 		return nil
 	}
 	if out.Result.Retries > 0 {

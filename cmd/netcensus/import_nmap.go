@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner/nmap"
+)
+
+type importNmapFlags struct {
+	format   string
+	noStore  bool
+	maxBytes int64
+}
+
+func newImportNmapCmd(a *app) *cobra.Command {
+	var f importNmapFlags
+	cmd := &cobra.Command{
+		Use:   "nmap [flags] FILE.xml...",
+		Short: "Store the hosts of Nmap XML reports (nmap -oX) in the CMDB",
+		Long: `import nmap reads Nmap's XML reports (the output of nmap -oX) and stores each
+host that was up as an observation of source nmap: its addresses, MAC, host
+names, open ports with service and version, and the best OS match (at least
+90% accurate) with its accuracy as evidence. Hosts join the assets ARP and
+SNMP know through the same identity resolution (by MAC, never by address
+alone); a change of a host's open ports is an event. An import marks nothing
+missing.
+
+Reports are read as a stream, host by host; a file over --max-bytes, a
+malformed or truncated file, or a document that is not an Nmap report is
+refused before anything is stored. Host records go to stdout; a summary
+goes to stderr.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.importNmap(cmd.Context(), f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.format, "format", "o", "", "output: table, json, jsonl or csv (default table on a terminal, jsonl otherwise)")
+	fl.BoolVar(&f.noStore, "no-store", false, "print only, store nothing in the CMDB")
+	fl.Int64Var(&f.maxBytes, "max-bytes", 1<<30, "refuse a report larger than this many bytes")
+	return cmd
+}
+
+func (a *app) importNmap(ctx context.Context, f importNmapFlags, files []string) error {
+	format, err := a.resolveFormat(f.format)
+	if err != nil {
+		return err
+	}
+	if f.maxBytes <= 0 {
+		return usagef("--max-bytes %d: must be positive", f.maxBytes)
+	}
+	var hosts []record.Asset
+	var start time.Time
+	down := 0
+	for _, p := range files {
+		fh, err := os.Open(p)
+		if err != nil {
+			return usageError{fmt.Errorf("nmap report: %w", err)}
+		}
+		rep, err := nmap.Read(ctx, fh, nmap.Limits{MaxBytes: f.maxBytes})
+		fh.Close()
+		if err != nil {
+			return usageError{fmt.Errorf("%s: %w", p, err)}
+		}
+		if start.IsZero() || (!rep.Start.IsZero() && rep.Start.Before(start)) {
+			start = rep.Start
+		}
+		hosts = append(hosts, rep.Hosts...)
+		down += rep.Down
+	}
+	if !f.noStore {
+		if err := a.preflightStore(ctx); err != nil {
+			return err
+		}
+	}
+	reg, err := oui.Open()
+	if err != nil {
+		return fmt.Errorf("IEEE registry: %w", err)
+	}
+	// A closed or failing stdout stops the records, not the import: the
+	// hosts are still stored, and the output error reported.
+	signal.Ignore(syscall.SIGPIPE)
+	werr := writeAssets(a, format, hosts, reg)
+	fmt.Fprintf(a.stderr, "summary: files=%d hosts=%d down=%d\n", len(files), len(hosts), down)
+	if f.noStore || len(hosts) == 0 {
+		return werr
+	}
+	scannerName := a.cfg.Inventory.Scanner
+	if scannerName == "" {
+		scannerName, _ = os.Hostname()
+	}
+	end := start
+	var obs []record.Observation
+	for i := range hosts {
+		h := &hosts[i]
+		if h.LastSeen.After(end) {
+			end = h.LastSeen
+		}
+		obs = append(obs, inventory.ObservationsFromHost(h.LastSeen, scannerName, h)...)
+	}
+	if start.IsZero() {
+		start = end
+	}
+	// No segments: an import says what Nmap saw, never that a host is gone.
+	sw := inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: start, End: end, Observations: obs}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute)
+	defer cancel()
+	return errors.Join(werr, a.deliverSweep(sctx, sw))
+}
