@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/netip"
@@ -159,5 +160,39 @@ func TestAssetIDPrefix(t *testing.T) {
 	}
 	if code, _, errb := c.run(nil, "asset", ids[0], "-o", "json"); code != exitOK {
 		t.Errorf("full ID: exit %d: %s", code, errb)
+	}
+}
+
+// import pcap keeps a MAC's registry owner in mac_vendor: vendor is set
+// only with evidence naming it.
+func TestImportPcapVendorNeedsEvidence(t *testing.T) {
+	a, stdout, stderr := testApp(t, nil, nil)
+	files, err := filepath.Glob(pcapDir + "/*/*.pcap")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("fixtures: %v", err)
+	}
+	if code := run(context.Background(), a, append([]string{"import", "pcap", "-o", "json", "--recog-dir", recogCorpus}, files...)); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var recs []struct {
+		MAC       string                    `json:"mac"`
+		MACVendor string                    `json:"mac_vendor"`
+		Vendor    string                    `json:"vendor"`
+		Evidence  map[string]map[string]any `json:"evidence"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &recs); err != nil {
+		t.Fatal(err)
+	}
+	labelled := 0
+	for _, r := range recs {
+		if r.MACVendor != "" {
+			labelled++
+		}
+		if _, ok := r.Evidence["vendor"]; r.Vendor != "" && !ok {
+			t.Errorf("%s: vendor %q without evidence (mac_vendor %q)", r.MAC, r.Vendor, r.MACVendor)
+		}
+	}
+	if labelled == 0 {
+		t.Error("no record has a mac_vendor: the test proves nothing")
 	}
 }

@@ -101,8 +101,9 @@ func (a *app) importPcap(ctx context.Context, f importFlags, files []string) err
 	return nil
 }
 
-// writeAssets labels MAC vendors (the vendor too, when no evidence named
-// one) and writes the records.
+// writeAssets labels MAC vendors and writes the records. The registry
+// owner of a MAC goes to mac_vendor only: vendor is the device's maker as
+// evidence (SNMP, mDNS, DHCP) named it, and a NIC's maker is not that.
 func writeAssets(a *app, format string, assets []record.Asset, reg *oui.Registry) error {
 	w, err := exporters.NewAssetWriter(format, a.stdout)
 	if err != nil {
@@ -112,9 +113,6 @@ func writeAssets(a *app, format string, assets []record.Asset, reg *oui.Registry
 		as := &assets[i]
 		if len(as.MAC) > 0 && as.MACVendor == "" {
 			as.MACVendor = oui.Label(reg, net.HardwareAddr(as.MAC))
-		}
-		if as.Vendor == "" && as.MACVendor != "" && !as.MAC.IsLocal() {
-			as.Vendor = as.MACVendor
 		}
 		if err := w.Write(as); err != nil {
 			return fmt.Errorf("write output: %w", err)
