@@ -67,6 +67,9 @@ type app struct {
 
 	// storeFlag is --store: the CMDB's location (sqlite:PATH).
 	storeFlag string
+	// existingStore: the command reads the CMDB or acts on stored assets,
+	// so it opens an existing SQLite file only, never creating one.
+	existingStore bool
 
 	// wrapStore, when set, wraps every store opened; tests use it to stop
 	// a process at a chosen write.
@@ -129,6 +132,20 @@ func (b buildInfo) String() string {
 	return fmt.Sprintf("netcensus %s\ncommit: %s\nbuilt:  %s\ngo:     %s\n", b.release, commit, b.date, b.goVersion)
 }
 
+// annotExistingStore marks a command that opens only an existing CMDB.
+const annotExistingStore = "netcensus/existing-store"
+
+// existingStoreOnly marks cmds as reading the CMDB (or acting on stored
+// assets): they never create an empty database as a side effect.
+func existingStoreOnly(cmds ...*cobra.Command) {
+	for _, c := range cmds {
+		if c.Annotations == nil {
+			c.Annotations = map[string]string{}
+		}
+		c.Annotations[annotExistingStore] = "true"
+	}
+}
+
 // needsNoConfig reports whether cmd runs without reading the config file,
 // so that a broken one does not stop version, completion or help.
 func needsNoConfig(cmd *cobra.Command) bool {
@@ -161,6 +178,7 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 				level = slog.LevelInfo
 			}
 			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			a.existingStore = cmd.Annotations[annotExistingStore] == "true"
 			if needsNoConfig(cmd) {
 				a.cfg = config.Default()
 				return nil
@@ -190,6 +208,13 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 	root.AddCommand(newCMDBCmds(a)...)
 	root.AddCommand(newDriftCmd(a), newExportCmd(a))
 	root.AddCommand(newCapacityCmd(a))
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "assets", "asset", "events", "sweeps", "capacity", "drift", "export":
+			existingStoreOnly(c)
+			existingStoreOnly(c.Commands()...)
+		}
+	}
 	return root
 }
 

@@ -117,6 +117,7 @@ func TestExportXLSXNotToATerminal(t *testing.T) {
 // when one deviates (TestDriftCommand), so cron and CI can act on it.
 func TestDriftExitsZeroWhenCompliant(t *testing.T) {
 	c := newCMDB(t)
+	createStore(t, c)
 	if code, _, errb := c.run(nil, "drift", "--baseline", baselineDir); code != exitOK {
 		t.Errorf("drift of an empty CMDB: exit %d: %s", code, errb)
 	}
@@ -194,5 +195,35 @@ func TestImportPcapVendorNeedsEvidence(t *testing.T) {
 	}
 	if labelled == 0 {
 		t.Error("no record has a mac_vendor: the test proves nothing")
+	}
+}
+
+// Commands that read the CMDB never create an empty one as a side effect.
+func TestReadOnlyCommandsCreateNoDatabase(t *testing.T) {
+	for _, args := range [][]string{{"assets"}, {"asset", "0193"}, {"asset", "explain", "0193"}, {"events"}, {"sweeps"},
+		{"capacity"}, {"export"}, {"drift", "--baseline", baselineDir, "--dry-run"}, {"asset", "approve", "0193"}} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "sub", "cmdb.db")
+		a, _, errb := testApp(t, nil, nil)
+		code := run(context.Background(), a, append([]string{"--store", "sqlite:" + path}, args...))
+		if code == exitOK || !strings.Contains(errb.String(), "no CMDB at "+path) {
+			t.Errorf("%v on no database: exit %d, stderr %q", args, code, errb)
+		}
+		if m, _ := filepath.Glob(filepath.Join(dir, "*")); len(m) != 0 {
+			t.Errorf("%v created %v", args, m)
+		}
+	}
+}
+
+// createStore makes c's CMDB, empty, as a first sweep would.
+func createStore(t *testing.T, c *cmdb) {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), strings.TrimPrefix(c.store, "sqlite:"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -52,6 +53,13 @@ func (a *app) openInventory(ctx context.Context) (*inventory.Inventory, func(), 
 		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
 		if path == "" {
 			return nil, nil, usagef("--store %q: want sqlite:PATH", dsn)
+		}
+		if a.existingStore {
+			// A command that only reads (or acts on assets already
+			// stored) never leaves an empty database behind.
+			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+				return nil, nil, fmt.Errorf("no CMDB at %s yet: a sweep creates it (or give --store)", path)
+			}
 		}
 		db, err := sqlite.Open(ctx, path)
 		if err != nil {

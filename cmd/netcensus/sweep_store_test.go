@@ -171,6 +171,7 @@ func TestSweepSIGPIPEChild(t *testing.T) {
 // when the host answered, as printed, not the sweep's end (#16, defect 14).
 func TestStoredTimesAreAnswerTimes(t *testing.T) {
 	c := newCMDB(t)
+	createStore(t, c) // assets, run below to set the app up, creates none
 	a, _, errb := testApp(t, nil, nil)
 	if code := run(context.Background(), a, []string{"--config", c.cfg, "--store", c.store, "assets"}); code != 0 {
 		t.Fatalf("assets: exit %d %s", code, errb)
