@@ -113,6 +113,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"etherwan":                    {"etherwan", "EtherWAN", "EX78900E-0VB", "", "", "1.94.3", "switch"},
 		"sixnet":                      {"sixnet", "Sixnet", "SLX-8MS-4", "SN0123456", "", "5.3.170", "switch"},
 		"trendnet":                    {"trendnet", "TRENDnet", "TEG-30284", "", "", "2.10.011", "switch"},
+		"fortinet-fortiadc":           {"fortinet-fortiadc", "Fortinet", "FAD-200F", "FAD2HF1234567890", "FortiADC", "7.2.1", "load_balancer"},
+		"oneaccess-oneos":             {"oneaccess-oneos", "OneAccess", "LBB4G+", "T1234567", "OneOS", "5.2R2E7", "router"},
+		"packetfront-drg":             {"packetfront-drg", "PacketFront", "DRG600-SE", "PF0123456", "", "3.1.2", "router"},
+		"cambium-cnpilot-mib":         {"cambium-cnpilot", "Cambium Networks", "E600", "W8VD01234567", "cnPilot", "4.2.5-r4", "access_point"},
 	}
 	files, err := filepath.Glob(filepath.Join(networkFixtureDir, "*.snmprec"))
 	if err != nil || len(files) != len(cases) {
