@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -249,5 +250,61 @@ func TestCMDBInterruptedSweep(t *testing.T) {
 	}
 	if as := c.assets("--state", "missing"); len(as) != 0 {
 		t.Errorf("a partial sweep marked %d assets missing (missing_after is 1)", len(as))
+	}
+}
+
+// TestSpoolCapFromConfig (issue 16): the spool's cap is the config key
+// inventory.spool_max_bytes, and a sweep refused by it says which key to
+// raise.
+func TestSpoolCapFromConfig(t *testing.T) {
+	seg := func() *arptest.Segment {
+		s := arptest.NewSegment()
+		for i := 1; i <= 200; i++ {
+			s.AddHost(fmt.Sprintf("198.51.100.%d", i), fmt.Sprintf("02:00:5e:00:01:%02x", i))
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		name, cap string
+		code      int
+		say       string
+	}{
+		{"default cap", "", exitOK, "spooled to"},
+		{"64KiB", "  spool_max_bytes: 64KiB\n", exitFailure, "the cap is 65536; the sweep was not kept (reach the store to replay the spool, or raise the cap: inventory.spool_max_bytes in the config)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			cfg := filepath.Join(dir, "c.yaml")
+			// Port 1 of loopback refuses: the store is unreachable.
+			os.WriteFile(cfg, []byte("sweep:\n  arp_wait: 20ms\n  rate: 100000\ninventory:\n  store: clickhouse://127.0.0.1:1/netcensus\n"+tc.cap), 0o600)
+			sweep := func() (int, string) {
+				a, _, errb := testApp(t, seg(), nil)
+				env := a.getenv
+				a.getenv = func(k string) string {
+					if k == "XDG_STATE_HOME" {
+						return dir
+					}
+					return env(k)
+				}
+				return run(context.Background(), a, []string{"--config", cfg, "sweep", "--no-snmp", "198.51.100.0/24"}), errb.String()
+			}
+			// The first sweep (about 50 KB) spools; the second passes 64KiB.
+			if code, errb := sweep(); code != exitOK {
+				t.Fatalf("first sweep: exit %d: %s", code, errb)
+			}
+			code, errb := sweep()
+			if code != tc.code || !strings.Contains(errb, tc.say) {
+				t.Fatalf("exit %d (want %d), stderr:\n%s\nwant %q", code, tc.code, errb, tc.say)
+			}
+			st, err := os.Stat(filepath.Join(dir, "netcensus", "spool.jsonl"))
+			switch {
+			case err != nil:
+				t.Fatal(err)
+			case tc.cap == "" && st.Size() <= 64<<10:
+				t.Errorf("spool of %d bytes; want two sweeps, more than 64KiB", st.Size())
+			case tc.cap != "" && st.Size() > 64<<10:
+				t.Errorf("spool holds %d bytes, past its cap", st.Size())
+			}
+		})
 	}
 }

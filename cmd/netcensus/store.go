@@ -204,7 +204,7 @@ func (a *app) deliverSweep(sctx context.Context, sw inventory.Sweep) error {
 	}
 	// The spool: sweeps that could not reach the store before are replayed
 	// first; if the store is unreachable now, this one waits in the spool.
-	out, err := spool.New(sp, spool.DefaultMaxBytes).Deliver(sctx, a.openInventory, sw)
+	out, err := spool.New(sp, int64(a.cfg.Inventory.SpoolMaxBytes)).Deliver(sctx, a.openInventory, sw)
 	if out.Replayed > 0 {
 		fmt.Fprintf(a.stderr, "stored: %d spooled sweep(s) replayed from %s\n", out.Replayed, sp)
 	}

@@ -19,6 +19,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/netcensus/netcensus/internal/readlimit"
 	"github.com/netcensus/netcensus/inventory/identity"
 )
 
@@ -111,6 +112,62 @@ func (d *Duration) Type() string { return "duration" }
 
 // D returns the value as a time.Duration.
 func (d Duration) D() time.Duration { return time.Duration(d) }
+
+// ByteSize is a size in bytes that reads a plain number or one with a
+// unit: "268435456", "256MiB", "1GiB", "500MB", "64KiB".
+type ByteSize int64
+
+var byteUnits = []struct {
+	suffix string
+	mult   int64
+}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}, {"B", 1}}
+
+// ParseByteSize parses a ByteSize.
+func ParseByteSize(s string) (ByteSize, error) {
+	in := strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range byteUnits {
+		if num, ok := strings.CutSuffix(in, u.suffix); ok {
+			in, mult = strings.TrimSpace(num), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(in, 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("size %q: want a number of bytes, optionally with a unit (KiB, MiB, GiB, KB, MB, GB)", s)
+	}
+	return ByteSize(n * mult), nil
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	v, err := ParseByteSize(s)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	*b = v
+	return nil
+}
+
+// String prints the size in the largest binary unit that divides it.
+func (b ByteSize) String() string {
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"TiB", 1 << 40}, {"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if b != 0 && int64(b)%u.mult == 0 {
+			return strconv.FormatInt(int64(b)/u.mult, 10) + u.suffix
+		}
+	}
+	return strconv.FormatInt(int64(b), 10) + "B"
+}
+
+// MarshalYAML implements yaml.Marshaler.
+func (b ByteSize) MarshalYAML() (any, error) { return b.String(), nil }
 
 // Config is the whole file.
 type Config struct {
@@ -302,10 +359,17 @@ func oneOf(s string, set []string) bool {
 	return false
 }
 
+// MaxFileBytes bounds a config file (the example, every key commented,
+// is 9 KB), and MaxSecretFileBytes a file holding one secret.
+const (
+	MaxFileBytes       = 1 << 20
+	MaxSecretFileBytes = 64 << 10
+)
+
 // Decode reads a config strictly over the defaults.
 func Decode(r io.Reader) (Config, error) {
 	c := Default()
-	b, err := io.ReadAll(r)
+	b, err := readlimit.ReadAll(r, MaxFileBytes, "config file")
 	if err != nil {
 		return c, err
 	}
@@ -402,7 +466,16 @@ type Inventory struct {
 	Retention Duration `yaml:"retention"`
 	// Identity ranks the identity keys and extends the ignore lists.
 	Identity Identity `yaml:"identity"`
+	// SpoolMaxBytes caps the spool, where sweeps wait while the store
+	// cannot be reached: a sweep that would pass it is refused, not kept.
+	SpoolMaxBytes ByteSize `yaml:"spool_max_bytes"`
 }
+
+// Bounds of inventory.spool_max_bytes.
+const (
+	MinSpoolBytes = 64 << 10
+	MaxSpoolBytes = 1 << 40
+)
 
 // Identity is the identity resolver's settings.
 type Identity struct {
@@ -448,7 +521,7 @@ func (m MissingAfter) MarshalYAML() (any, error) {
 // DefaultInventory: missing after 3 sweeps, retired by command only, 90
 // days of observations and samples.
 func DefaultInventory() Inventory {
-	return Inventory{MissingAfter: MissingAfter{Sweeps: 3}, Retention: Duration(90 * 24 * time.Hour)}
+	return Inventory{MissingAfter: MissingAfter{Sweeps: 3}, Retention: Duration(90 * 24 * time.Hour), SpoolMaxBytes: 256 << 20}
 }
 
 // Validate reports the first bad inventory value. The zero Inventory (a
@@ -466,6 +539,8 @@ func (v *Inventory) Validate() error {
 		return fmt.Errorf("inventory.retire_after %s: must be positive or 0", v.RetireAfter)
 	case v.Retention < 0:
 		return fmt.Errorf("inventory.retention %s: must be positive or 0", v.Retention)
+	case v.SpoolMaxBytes != 0 && (v.SpoolMaxBytes < MinSpoolBytes || v.SpoolMaxBytes > MaxSpoolBytes):
+		return fmt.Errorf("inventory.spool_max_bytes %s: must be between %s and %s", v.SpoolMaxBytes, ByteSize(MinSpoolBytes), ByteSize(MaxSpoolBytes))
 	}
 	order := make([]identity.Kind, len(v.Identity.Order))
 	for i, k := range v.Identity.Order {

@@ -142,6 +142,9 @@ func TestInventoryConfig(t *testing.T) {
 		{"inventory:\n  identity:\n    order: [ip]\n", 0, 0, "identity"},
 		{"inventory:\n  identity:\n    ignore:\n      serial_patterns: ['(']\n", 0, 0, "identity"},
 		{"inventory:\n  retention_days: 3\n", 0, 0, "retention_days"},
+		{"inventory:\n  spool_max_bytes: 1GiB\n", 3, 0, ""},
+		{"inventory:\n  spool_max_bytes: 1000\n", 0, 0, "inventory.spool_max_bytes 1000B: must be between 64KiB and 1TiB"},
+		{"inventory:\n  spool_max_bytes: lots\n", 0, 0, "size \"lots\""},
 	} {
 		c, err := Decode(strings.NewReader(tc.in))
 		if tc.wantErr != "" {
@@ -157,5 +160,45 @@ func TestInventoryConfig(t *testing.T) {
 		if c.Inventory.MissingAfter.Sweeps != tc.sweeps || c.Inventory.MissingAfter.Time.D() != tc.dur {
 			t.Errorf("%q: missing_after %+v", tc.in, c.Inventory.MissingAfter)
 		}
+	}
+}
+
+func TestParseByteSize(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want ByteSize
+		str  string
+	}{
+		{"268435456", 256 << 20, "256MiB"}, {"256MiB", 256 << 20, "256MiB"}, {"1 GiB", 1 << 30, "1GiB"},
+		{"500MB", 500e6, "500000000B"}, {"64KiB", 64 << 10, "64KiB"}, {"10B", 10, "10B"},
+	} {
+		got, err := ParseByteSize(tc.in)
+		if err != nil || got != tc.want || got.String() != tc.str {
+			t.Errorf("%q: %d %q %v, want %d %q", tc.in, got, got, err, tc.want, tc.str)
+		}
+	}
+	for _, bad := range []string{"", "-1", "1.5GiB", "lots", "99999999999TiB"} {
+		if _, err := ParseByteSize(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// TestFileLimits (issue 16): a config file and a secret file are read
+// within a bound, and the error says which and how large.
+func TestFileLimits(t *testing.T) {
+	big := strings.Repeat("# a comment line, repeated past the limit\n", MaxFileBytes/40)
+	if _, err := Decode(strings.NewReader(big)); err == nil || !strings.Contains(err.Error(), "config file is larger than 1 MiB, the limit") {
+		t.Errorf("config of %d bytes: %v", len(big), err)
+	}
+	if _, err := Decode(strings.NewReader(big[:MaxFileBytes-100])); err != nil {
+		t.Errorf("config under the limit: %v", err)
+	}
+	p := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(p, []byte(strings.Repeat("s", MaxSecretFileBytes+1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ResolveSecret("", p, "", nil); err == nil || !strings.Contains(err.Error(), "secret file "+p+" is larger than 64 KiB, the limit") {
+		t.Errorf("secret file: %v", err)
 	}
 }

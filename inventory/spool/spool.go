@@ -25,7 +25,8 @@ import (
 	"github.com/netcensus/netcensus/inventory/store"
 )
 
-// DefaultMaxBytes caps the spool file: 256 MiB.
+// DefaultMaxBytes caps the spool file when the caller names no cap:
+// 256 MiB (the config key inventory.spool_max_bytes sets it).
 const DefaultMaxBytes = 256 << 20
 
 // ErrFull: the sweep would push the spool past its cap; it was not kept.
@@ -106,7 +107,7 @@ func (s *Spool) Add(sw inventory.Sweep) error {
 		return fmt.Errorf("spool %s: %w", s.path, err)
 	}
 	if st.Size()+int64(len(line)) > s.max {
-		return fmt.Errorf("spool %s: %w: it holds %d bytes, sweep %s needs %d more, the cap is %d; the sweep was not kept (reach the store to replay the spool, or raise the cap)",
+		return fmt.Errorf("spool %s: %w: it holds %d bytes, sweep %s needs %d more, the cap is %d; the sweep was not kept (reach the store to replay the spool, or raise the cap: inventory.spool_max_bytes in the config)",
 			s.path, ErrFull, st.Size(), sw.ID, len(line), s.max)
 	}
 	if _, err := f.Write(line); err != nil {
@@ -118,32 +119,49 @@ func (s *Spool) Add(sw inventory.Sweep) error {
 	return nil
 }
 
-// read returns the spooled sweeps, oldest first.
-func (s *Spool) read() ([]inventory.Sweep, error) {
-	f, err := os.Open(s.path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("spool %s: %w", s.path, err)
-	}
-	defer f.Close()
-	r := bufio.NewReader(f)
-	var out []inventory.Sweep
+// scan calls fn with each spooled sweep, oldest first, one at a time
+// (memory holds one sweep, whatever the spool's size), with its line's
+// number. An unterminated last line is a torn write: ignored. It stops at
+// fn's first error, or at a line that does not decode, and returns the
+// offset of the line it stopped at.
+func scan(r io.Reader, fn func(n int, sw inventory.Sweep) error) (int64, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	var off int64
 	for n := 1; ; n++ {
-		line, err := r.ReadBytes('\n')
+		line, err := br.ReadBytes('\n')
 		if len(line) > 0 && line[len(line)-1] == '\n' {
 			var sw inventory.Sweep
 			if err := json.Unmarshal(line, &sw); err != nil {
-				return nil, fmt.Errorf("spool %s line %d: %w", s.path, n, err)
+				return off, fmt.Errorf("line %d does not decode (fix or remove it): %w", n, err)
 			}
-			out = append(out, sw)
-		} // an unterminated last line is a torn write: ignored
+			if err := fn(n, sw); err != nil {
+				return off, err
+			}
+		}
+		off += int64(len(line))
 		if errors.Is(err, io.EOF) {
-			return out, nil
+			return off, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("spool %s: %w", s.path, err)
+			return off, err
+		}
+	}
+}
+
+// countLines counts the complete lines of r without keeping any.
+func countLines(r io.Reader) (int, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	n := 0
+	for {
+		_, err := br.ReadSlice('\n')
+		switch {
+		case err == nil:
+			n++
+		case errors.Is(err, bufio.ErrBufferFull):
+		case errors.Is(err, io.EOF):
+			return n, nil
+		default:
+			return n, err
 		}
 	}
 }
@@ -155,40 +173,44 @@ func (s *Spool) Len() (int, error) {
 		return 0, err
 	}
 	defer unlock()
-	sws, err := s.read()
-	return len(sws), err
+	f, err := os.Open(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	defer f.Close()
+	n, err := countLines(f)
+	if err != nil {
+		return n, fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	return n, nil
 }
 
-// write replaces the spool with sws (atomically; removed when empty).
-func (s *Spool) write(sws []inventory.Sweep) error {
-	if len(sws) == 0 {
-		if err := os.Remove(s.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("spool %s: %w", s.path, err)
-		}
+// keepFrom replaces the spool with its bytes from off on (atomically, by
+// a copy streamed to a temporary file).
+func (s *Spool) keepFrom(f *os.File, off int64) error {
+	if off == 0 {
 		return nil
 	}
+	if _, err := f.Seek(off, io.SeekStart); err != nil {
+		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
 	tmp := s.path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	out, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
 		return fmt.Errorf("spool %s: %w", s.path, err)
 	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	for i := range sws {
-		if err := enc.Encode(&sws[i]); err != nil {
-			f.Close()
-			return fmt.Errorf("spool %s: %w", s.path, err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
+	if _, err := io.Copy(out, f); err != nil {
+		out.Close()
 		return fmt.Errorf("spool %s: %w", s.path, err)
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
+	if err := out.Sync(); err != nil {
+		out.Close()
 		return fmt.Errorf("spool %s: %w", s.path, err)
 	}
-	if err := f.Close(); err != nil {
+	if err := out.Close(); err != nil {
 		return fmt.Errorf("spool %s: %w", s.path, err)
 	}
 	if err := os.Rename(tmp, s.path); err != nil {
@@ -197,38 +219,47 @@ func (s *Spool) write(sws []inventory.Sweep) error {
 	return nil
 }
 
-// Replay ingests the spooled sweeps into inv, oldest first, removing each
-// from the spool once stored. A sweep the store already holds complete
-// (a replay interrupted after storing it) is dropped, not ingested again.
-// It stops at the first failure, keeping that sweep and the later ones.
+// Replay ingests the spooled sweeps into inv, oldest first, reading one
+// sweep at a time. A sweep the store already holds complete (a replay
+// interrupted after storing it, even by a crash) is skipped, not ingested
+// again, so the file is rewritten only when the replay stops early: then
+// it keeps the sweep that failed and the later ones. Once every sweep is
+// stored the spool is removed.
 func (s *Spool) Replay(ctx context.Context, inv *inventory.Inventory) (int, error) {
 	unlock, err := s.lock()
 	if err != nil {
 		return 0, err
 	}
 	defer unlock()
-	sws, err := s.read()
-	if err != nil {
-		return 0, err
+	f, err := os.Open(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
 	}
+	if err != nil {
+		return 0, fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	defer f.Close()
 	done := 0
-	for done < len(sws) {
-		sw := sws[done]
+	stop, err := scan(f, func(_ int, sw inventory.Sweep) error {
 		old, err := inv.Store().Sweep(ctx, sw.ID)
 		switch {
 		case err == nil && !old.End.IsZero():
-			// stored before: drop it
+			// stored before: skip it
 		case err == nil || errors.Is(err, store.ErrNotFound):
 			if _, err := inv.Ingest(ctx, sw); err != nil {
-				return done, errors.Join(fmt.Errorf("replay spooled sweep %s: %w", sw.ID, err), s.write(sws[done:]))
+				return fmt.Errorf("replay spooled sweep %s: %w", sw.ID, err)
 			}
 		default:
-			return done, errors.Join(fmt.Errorf("replay spooled sweep %s: %w", sw.ID, err), s.write(sws[done:]))
+			return fmt.Errorf("replay spooled sweep %s: %w", sw.ID, err)
 		}
 		done++
-		if err := s.write(sws[done:]); err != nil {
-			return done, err
-		}
+		return nil
+	})
+	if err != nil {
+		return done, errors.Join(fmt.Errorf("spool %s: %w", s.path, err), s.keepFrom(f, stop))
+	}
+	if err := os.Remove(s.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return done, fmt.Errorf("spool %s: %w", s.path, err)
 	}
 	return done, nil
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/netip"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -72,7 +74,7 @@ func TestAddFullAndOrder(t *testing.T) {
 	if n, err := s.Len(); err != nil || n != 2 {
 		t.Fatalf("len %d %v, want 2 (the refused sweep is not kept)", n, err)
 	}
-	got, err := s.read()
+	got, err := readAll(s)
 	if err != nil || got[0].ID != "sweep-a" || got[1].ID != "sweep-b" || len(got[1].Observations) != 3 ||
 		got[1].Observations[2].Asset.IP != b.Observations[2].Asset.IP {
 		t.Fatalf("read back %+v %v", got, err)
@@ -250,28 +252,51 @@ func checkOnce(t *testing.T, s *Spool, open Opener, recover func(), with func(fu
 	})
 }
 
-// FuzzRead: any spool file content reads without panicking, and what reads
-// back is written back readable.
+// readAll reads every spooled sweep.
+func readAll(s *Spool) ([]inventory.Sweep, error) {
+	f, err := os.Open(s.path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []inventory.Sweep
+	_, err = scan(f, func(_ int, sw inventory.Sweep) error {
+		out = append(out, sw)
+		return nil
+	})
+	return out, err
+}
+
+// FuzzRead: any spool file content scans without panicking; what is kept
+// from where a scan stopped scans again, and Len counts no fewer lines
+// than scan decoded.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(`{"ID":"a","Start":"2026-03-04T05:06:07Z","Observations":[{"time":"2026-03-04T05:06:07Z","source":"arp","asset":{"ip":"192.0.2.1"}}]}` + "\n"))
 	f.Add([]byte("{\"ID\":\"torn\""))
 	f.Add([]byte("\n\n"))
+	f.Add([]byte(`{"ID":"a"}` + "\nnot json\n" + `{"ID":"b"}` + "\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p := filepath.Join(t.TempDir(), "spool.jsonl")
 		if err := os.WriteFile(p, b, 0o600); err != nil {
 			t.Fatal(err)
 		}
 		s := New(p, 0)
-		sws, err := s.read()
-		if err != nil {
-			return
+		got, _ := readAll(s)
+		if n, err := s.Len(); err != nil || n < len(got) {
+			t.Fatalf("len %d (%v), but %d sweeps decoded", n, err, len(got))
 		}
-		if err := s.write(sws); err != nil {
+		fh, err := os.Open(p)
+		if err != nil {
 			t.Fatal(err)
 		}
-		again, err := s.read()
-		if err != nil || len(again) != len(sws) {
-			t.Fatalf("rewritten spool: %d sweeps (%v), want %d", len(again), err, len(sws))
+		defer fh.Close()
+		stop, _ := scan(fh, func(int, inventory.Sweep) error { return nil })
+		if err := s.keepFrom(fh, stop); err != nil {
+			t.Fatal(err)
+		}
+		rest, err := os.ReadFile(p)
+		if err != nil || string(rest) != string(b[stop:]) {
+			t.Fatalf("kept %q (%v), want %q", rest, err, b[stop:])
 		}
 	})
 }
@@ -324,5 +349,66 @@ func TestDeliverSpoolsAnyStoreFailure(t *testing.T) {
 		if !errors.Is(err, cause) || out.Spooled {
 			t.Errorf("%v: %+v %v, want the error and nothing spooled", cause, out, err)
 		}
+	}
+}
+
+// TestReplayStreams (issue 16): the replay takes the spool one sweep at a
+// time. Sweeps before a line that does not decode are stored and leave
+// the spool; the bad line and those after it stay, and the error names it.
+// (A replay that read the whole spool first stored nothing.)
+func TestReplayStreams(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "spool.jsonl")
+	s := New(p, 0)
+	for i, id := range []string{"sweep-a", "sweep-b"} {
+		sw := sweep(3, t0.Add(time.Duration(i)*time.Hour))
+		sw.ID = id
+		if err := s.Add(sw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("{\"ID\":\"bad\",\"Start\":\"yesterday\"}\n")
+	f.Close()
+	c := sweep(3, t0.Add(3*time.Hour))
+	c.ID = "sweep-c"
+	if err := s.Add(c); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "netcensus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.Replay(ctx, newInv(t, db))
+	if n != 2 || err == nil || !strings.Contains(err.Error(), "line 3 does not decode") {
+		t.Fatalf("replay: %d stored, %v; want 2 and an error naming line 3", n, err)
+	}
+	if sws, _ := db.Sweeps(ctx, 0); len(sws) != 2 {
+		t.Errorf("%d sweeps stored, want 2", len(sws))
+	}
+	rest, err := readAll(s)
+	if err == nil || len(rest) != 0 {
+		t.Errorf("the spool kept %d sweeps before its bad line (%v)", len(rest), err)
+	}
+	if n, _ := s.Len(); n != 2 {
+		t.Errorf("spool holds %d lines, want the bad one and sweep-c", n)
+	}
+	// Once the bad line is removed, the rest replays and the spool goes.
+	b, _ := os.ReadFile(p)
+	_, after, _ := strings.Cut(string(b), "\n")
+	os.WriteFile(p, []byte(after), 0o600)
+	if n, err := s.Replay(ctx, newInv(t, db)); n != 1 || err != nil {
+		t.Fatalf("second replay: %d, %v", n, err)
+	}
+	if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("spool left after a full replay: %v", err)
 	}
 }
