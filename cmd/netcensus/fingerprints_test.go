@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -72,5 +74,21 @@ func TestFingerprintsExplainNamesOIDsThroughTheRegistry(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("explain output lacks %q:\n%s", want, s)
 		}
+	}
+}
+
+// TestFingerprintsExplainWalkLimits (issue 16): a --walk past a bound of
+// the walk reader is refused, and the error names the bound; a 1 GiB .bz2
+// once took 15.7 GB. (The size bound is tested on a bzip2 bomb in
+// internal/snmprec.)
+func TestFingerprintsExplainWalkLimits(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "junk.snmprec")
+	if err := os.WriteFile(p, []byte(strings.Repeat("not a record\n", 100_001)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a, out, errb := testApp(t, nil, nil)
+	code := run(context.Background(), a, []string{"fingerprints", "explain", "--walk", p})
+	if code != exitUsage || !strings.Contains(errb.String(), "more than 100000 unreadable lines, the limit") || out.Len() != 0 {
+		t.Errorf("exit %d, stdout %q, stderr %s", code, out, errb)
 	}
 }

@@ -22,6 +22,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/netcensus/netcensus/internal/readlimit"
 )
 
 // The match keys (the "matches" attribute) netcensus applies.
@@ -117,7 +119,7 @@ type xmlParam struct {
 // Parse reads one Recog XML file. source names it in errors and evidence.
 func Parse(r io.Reader, source string) (*Set, error) {
 	var f xmlFile
-	dec := xml.NewDecoder(io.LimitReader(r, maxFileBytes))
+	dec := xml.NewDecoder(readlimit.New(r, maxFileBytes, "recog file"))
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("recog %s: %w", source, err)
 	}

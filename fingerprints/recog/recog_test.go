@@ -263,3 +263,13 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// TestParseLimit (issue 16): a Recog file past the size bound is refused
+// with an error that says so (it was cut silently, then failed to decode).
+func TestParseLimit(t *testing.T) {
+	big := `<fingerprints matches="snmp.sys_description">` + strings.Repeat("<!-- padding past the limit -->\n", maxFileBytes/30) + `</fingerprints>`
+	_, err := Parse(strings.NewReader(big), "big.xml")
+	if err == nil || !strings.Contains(err.Error(), "recog file is larger than 16 MiB, the limit") {
+		t.Errorf("%d bytes: %v", len(big), err)
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/netcensus/netcensus/internal/readlimit"
 )
 
 // Secret is a credential (community, passphrase). It prints, logs and
@@ -281,9 +283,14 @@ func ResolveSecret(inline Secret, file, env string, getenv func(string) string) 
 	case inline != "":
 		return inline, nil
 	case file != "":
-		b, err := os.ReadFile(file)
+		f, err := os.Open(file)
 		if err != nil {
 			return "", fmt.Errorf("secret file: %w", err)
+		}
+		b, err := readlimit.ReadAll(f, MaxSecretFileBytes, "secret file "+file)
+		f.Close()
+		if err != nil {
+			return "", err
 		}
 		v := strings.TrimRight(string(b), "\r\n")
 		if v == "" {

@@ -12,6 +12,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/netcensus/netcensus/internal/readlimit"
 )
 
 // Record is one line of an snmprec file.
@@ -50,10 +52,50 @@ const MaxLineLen = 4 << 20
 
 const maxErrText = 200
 
-// Parse reads an snmprec file. Lines that cannot be parsed are returned as
-// LineErrors and skipped; the error is only for failures to read r.
+// Limits bound what one walk may take: it is held in memory whole, and a
+// small compressed file can expand to gigabytes (a 115 KB .bz2 of 1 GiB
+// once took 15.7 GB).
+type Limits struct {
+	// MaxBytes bounds the walk's (decompressed) size.
+	MaxBytes int64
+	// MaxRows bounds its records.
+	MaxRows int
+	// MaxLineErrors bounds the unreadable lines skipped.
+	MaxLineErrors int
+}
+
+// DefaultLimits: 128 MiB, 2,000,000 records and 100,000 unreadable lines.
+// The largest public walks (routers and controllers with thousands of
+// interfaces) are 80 MB and 1.47 million records, and take about 520 MB
+// parsed; these bounds leave room above them and keep a walk under about
+// 1 GB.
+func DefaultLimits() Limits {
+	return Limits{MaxBytes: 128 << 20, MaxRows: 2_000_000, MaxLineErrors: 100_000}
+}
+
+// ErrTooLarge: a walk passed one of its Limits (the error says which).
+var ErrTooLarge = readlimit.ErrTooLarge
+
+// Parse reads an snmprec file within DefaultLimits. Lines that cannot be
+// parsed are returned as LineErrors and skipped; the error is for failures
+// to read r and for a walk past its limits.
 func Parse(r io.Reader) (*Walk, []*LineError, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	return ParseLimited(r, DefaultLimits())
+}
+
+// ParseLimited is Parse within lim (a zero field: that default).
+func ParseLimited(r io.Reader, lim Limits) (*Walk, []*LineError, error) {
+	def := DefaultLimits()
+	if lim.MaxBytes <= 0 {
+		lim.MaxBytes = def.MaxBytes
+	}
+	if lim.MaxRows <= 0 {
+		lim.MaxRows = def.MaxRows
+	}
+	if lim.MaxLineErrors <= 0 {
+		lim.MaxLineErrors = def.MaxLineErrors
+	}
+	br := bufio.NewReaderSize(readlimit.New(r, lim.MaxBytes, "walk (decompressed)"), 64<<10)
 	var (
 		recs  []Record
 		lerrs []*LineError
@@ -71,6 +113,12 @@ func Parse(r io.Reader) (*Walk, []*LineError, error) {
 				rec.Line = lineNo
 				recs = append(recs, rec)
 			}
+			if len(recs) > lim.MaxRows {
+				return nil, lerrs, fmt.Errorf("%w: more than %d records, the limit", ErrTooLarge, lim.MaxRows)
+			}
+			if len(lerrs) > lim.MaxLineErrors {
+				return nil, lerrs[:lim.MaxLineErrors], fmt.Errorf("%w: more than %d unreadable lines, the limit: not an snmprec walk", ErrTooLarge, lim.MaxLineErrors)
+			}
 		}
 		if err == io.EOF {
 			break
@@ -82,9 +130,14 @@ func Parse(r io.Reader) (*Walk, []*LineError, error) {
 	return NewWalk(recs), lerrs, nil
 }
 
-// ParseFile parses the snmprec file at path, decompressing it when the name
-// ends in .bz2.
+// ParseFile parses the snmprec file at path within DefaultLimits,
+// decompressing it when the name ends in .bz2.
 func ParseFile(path string) (*Walk, []*LineError, error) {
+	return ParseFileLimited(path, DefaultLimits())
+}
+
+// ParseFileLimited is ParseFile within lim.
+func ParseFileLimited(path string, lim Limits) (*Walk, []*LineError, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open snmprec: %w", err)
@@ -94,7 +147,7 @@ func ParseFile(path string) (*Walk, []*LineError, error) {
 	if strings.HasSuffix(path, ".bz2") {
 		r = bzip2.NewReader(f)
 	}
-	w, lerrs, err := Parse(r)
+	w, lerrs, err := ParseLimited(r, lim)
 	if err != nil {
 		return nil, lerrs, fmt.Errorf("parse %s: %w", path, err)
 	}

@@ -536,6 +536,62 @@ func TestParseFileErrors(t *testing.T) {
 	}
 }
 
+// endless repeats line forever.
+type endless struct {
+	line []byte
+	off  int
+}
+
+func (e *endless) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		c := copy(p[n:], e.line[e.off:])
+		n += c
+		e.off = (e.off + c) % len(e.line)
+	}
+	return n, nil
+}
+
+// TestLimits (issue 16): a walk is read within bounds on its size, its
+// records and its unreadable lines, whatever it is made of, and the error
+// says which bound it passed. Before them, a 115 KB .bz2 expanding to
+// 1 GiB took 15.7 GB.
+func TestLimits(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		line string
+		lim  Limits
+		say  string
+	}{
+		{"comment lines forever", "# padding\n", Limits{}, "walk (decompressed) is larger than 128 MiB, the limit"},
+		{"junk lines forever", "not a record\n", Limits{}, "more than 100000 unreadable lines, the limit"},
+		{"records forever", "1.3.6.1.2.1.1.1.0|4|x\n", Limits{MaxRows: 1000}, "more than 1000 records, the limit"},
+		{"one endless line", "x", Limits{MaxBytes: 16 << 20}, "larger than 16 MiB, the limit"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, lerrs, err := ParseLimited(&endless{line: []byte(tc.line)}, tc.lim)
+			if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), tc.say) || w != nil {
+				t.Fatalf("err %v, want ErrTooLarge saying %q", err, tc.say)
+			}
+			if len(lerrs) > DefaultLimits().MaxLineErrors {
+				t.Errorf("%d line errors kept", len(lerrs))
+			}
+		})
+	}
+	// A bzip2 file of 32 KB that expands to 129 MiB (testdata/bombs):
+	// the bound is on what it expands to (here lowered to 4 MiB, to
+	// decompress less).
+	_, _, err := ParseFileLimited("../../testdata/bombs/walk-129MiB.snmprec.bz2", Limits{MaxBytes: 4 << 20})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "walk (decompressed) is larger than 4 MiB") {
+		t.Errorf("bzip2 bomb: %v", err)
+	}
+	// Within the limits, nothing changes.
+	w, _, err := ParseLimited(strings.NewReader("1.3.6.1.2.1.1.1.0|4|x\n1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.9\n"), Limits{MaxRows: 2, MaxBytes: 64})
+	if err != nil || w.Len() != 2 {
+		t.Errorf("at the limits: %v", err)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("1.3.6.1.2.1.1.1.0|4|hello\n1.3.6.1.2.1.1.3.0|67|5\n"))
 	f.Add([]byte("1.3.6.1.2.1.1.1.0|4x|00ff\n#c\n\n1.3.6.1|2:numeric|min=1,max=9\n"))
@@ -564,6 +620,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w, lerrs, err := Parse(bytes.NewReader(data))
+		if errors.Is(err, ErrTooLarge) {
+			return
+		}
 		if err != nil {
 			t.Fatalf("Parse from memory failed: %v", err)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/netcensus/netcensus/internal/readlimit"
 	"github.com/netcensus/netcensus/inventory/versions"
 	"github.com/netcensus/netcensus/record"
 )
@@ -123,13 +124,29 @@ func Parse(r io.Reader) (Baseline, error) {
 	return b, b.Validate()
 }
 
+// MaxFileBytes bounds one baseline file (the examples are 2 KB).
+const MaxFileBytes = 1 << 20
+
+func readFile(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("read baseline: %w", err)
+	}
+	defer f.Close()
+	b, err := readlimit.ReadAll(f, MaxFileBytes, "baseline "+p)
+	if err != nil {
+		return nil, fmt.Errorf("read baseline: %w", err)
+	}
+	return b, nil
+}
+
 // Load reads baseline files.
 func Load(paths ...string) ([]Baseline, error) {
 	var out []Baseline
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		data, err := readFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("read baseline: %w", err)
+			return nil, err
 		}
 		b, err := Parse(bytes.NewReader(data))
 		if err != nil {

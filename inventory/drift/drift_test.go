@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -320,5 +321,18 @@ func TestOSVersionSinceMany(t *testing.T) {
 	}
 	if seen != n {
 		t.Errorf("%d os_version findings, want %d", seen, n)
+	}
+}
+
+// TestLoadLimit (issue 16): a baseline file past the size bound is
+// refused, and the error names it and the bound.
+func TestLoadLimit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.yaml")
+	body := "name: big\nrules:\n" + strings.Repeat("# padding past the limit\n", MaxFileBytes/24)
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "baseline "+p+" is larger than 1 MiB, the limit") {
+		t.Errorf("%d bytes: %v", len(body), err)
 	}
 }
