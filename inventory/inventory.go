@@ -93,8 +93,8 @@ type Sweep struct {
 	Start, End time.Time
 	// Partial: the sweep was cancelled; it marks nothing missing.
 	Partial bool
-	// Segments are the prefixes actually swept: absence is counted only
-	// for assets whose address lies in one.
+	// Segments hold the addresses actually asked, as prefixes: absence is
+	// counted only for assets whose address lies in one.
 	Segments     []netip.Prefix
 	Observations []record.Observation
 }

@@ -82,7 +82,8 @@ type Sweep struct {
 	End     time.Time // zero while running
 	// Partial: cancelled or incomplete; it marked nothing missing.
 	Partial bool
-	// Segments are the prefixes actually swept.
+	// Segments hold the addresses the sweep actually asked (exclusions
+	// left out), as the fewest prefixes that hold exactly them.
 	Segments     []netip.Prefix
 	Observations int
 	Assets       int
