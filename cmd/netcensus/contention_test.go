@@ -16,9 +16,7 @@ import (
 // processes of their own. No sweep is lost (each is stored, or spooled and
 // replayed by the next run), and no reader fails (#16, defect 3).
 func TestSQLiteContention(t *testing.T) {
-	if testing.Short() {
-		t.Skip("child processes: not in -short")
-	}
+	skipProcessTest(t)
 	const writers, readers = 12, 10
 	dir := t.TempDir()
 	cfg := crashConfig(t, dir)

@@ -288,9 +288,7 @@ func crashConfig(t *testing.T, dir string) string {
 // half-stored); after the sweep is run again, every table's row count
 // equals a run that was never killed (#16, defect 6 and its crash test).
 func TestCrashMidIngestSQLite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("child processes: not in -short")
-	}
+	skipProcessTest(t)
 	dir := t.TempDir()
 	cfg := crashConfig(t, dir)
 	control := filepath.Join(dir, "control", "cmdb.db")
@@ -333,6 +331,20 @@ func TestCrashMidIngestSQLite(t *testing.T) {
 				t.Errorf("killed after %s, then run again: tables %v, want the control run's %v", stop, got, want)
 			}
 		})
+	}
+}
+
+// skipProcessTest skips the crash and contention tests in -short and
+// under -race: they are about processes (each child is a process of its
+// own, and the race detector makes every one several times slower, for
+// no race it could see across processes); .ci/run runs them without -race.
+func skipProcessTest(t *testing.T) {
+	t.Helper()
+	switch {
+	case testing.Short():
+		t.Skip("child processes: not in -short")
+	case raceBuild:
+		t.Skip("child processes: not under -race (.ci/run runs this test without it)")
 	}
 }
 
