@@ -71,9 +71,13 @@ func SystemEnv(reg *oui.Registry, log *slog.Logger) Env {
 
 // Options are one sweep's settings.
 type Options struct {
-	Targets    *targets.Set
-	Interface  string // force one interface; "" = routing table
-	Rate       int    // packets per second, every protocol together
+	Targets   *targets.Set
+	Interface string // force one interface; "" = routing table
+	Rate      int    // packets per second, every protocol together
+	// Limiter, when set, paces the sweep instead of Rate: a service hands
+	// the same limiter to every sweep it runs, so concurrent sweeps share
+	// one packet budget.
+	Limiter    *rate.Limiter
 	ARPRetries int
 	ARPWait    time.Duration
 	// Counters, when set, are updated live (progress bars read them).
@@ -302,6 +306,9 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 	// one-packet wake-ups.
 	burst := max(1, opts.Rate/200)
 	limiter := rate.NewLimiter(limit, burst)
+	if opts.Limiter != nil {
+		limiter = opts.Limiter
+	}
 	counters := opts.Counters
 	if counters == nil {
 		counters = &arp.Counters{}

@@ -1,6 +1,8 @@
 package scanner
 
 import (
+	"golang.org/x/time/rate"
+
 	"context"
 	"errors"
 	"net"
@@ -195,5 +197,28 @@ func TestReportMergesExtraByIP(t *testing.T) {
 	}
 	if m := got[2]; m.SysName != "sw1" || m.MAC.String() != "00:1b:54:00:00:20" || len(m.Sources) != 2 {
 		t.Errorf("merged record = %+v", m)
+	}
+}
+
+// A sweep given a limiter spends that limiter's tokens, not a budget of
+// its own: concurrent sweeps of a service share one.
+func TestRunSharedLimiter(t *testing.T) {
+	seg := arptest.NewSegment()
+	seg.AddHost("198.51.100.11", "00:1b:54:00:00:11")
+	set, err := targets.Build([]string{"198.51.100.0/24"}, nil, targets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Rate 1 alone would take minutes; the shared limiter's burst pays.
+	shared := rate.NewLimiter(1, 1000)
+	rep, err := Run(t.Context(), fakeEnv(seg), Options{Targets: set, Rate: 1, Limiter: shared, ARPWait: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Found != 1 {
+		t.Fatalf("found %d", rep.Found)
+	}
+	if left := shared.Tokens(); left > float64(1000-rep.Probed)+5 {
+		t.Errorf("shared limiter has %.0f tokens after %d probes: the sweep did not spend them", left, rep.Probed)
 	}
 }

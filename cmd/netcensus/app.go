@@ -208,6 +208,7 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 	root.AddCommand(newCMDBCmds(a)...)
 	root.AddCommand(newDriftCmd(a), newExportCmd(a))
 	root.AddCommand(newCapacityCmd(a))
+	root.AddCommand(newServeCmd(a))
 	for _, c := range root.Commands() {
 		switch c.Name() {
 		case "assets", "asset", "events", "sweeps", "capacity", "drift", "export":

@@ -170,14 +170,7 @@ func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
 	// that outlives the cancelled one, bounded in time.
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute)
 	defer cancel()
-	end := rep.Start.Add(rep.Duration)
-	scannerName := a.cfg.Inventory.Scanner
-	if scannerName == "" {
-		scannerName, _ = os.Hostname()
-	}
-	obs := sweepObservations(rep, end, scannerName)
-	sw := inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: rep.Start, End: end, Partial: rep.Partial, Segments: rep.Swept, Observations: obs}
-	return a.deliverSweep(sctx, sw)
+	return a.deliverSweep(sctx, a.inventorySweep(rep))
 }
 
 // deliverSweep stores sw, through the spool where there is one: sweeps
@@ -236,6 +229,19 @@ func sweepObservations(rep *scanner.Report, end time.Time, scannerName string) [
 		return nil
 	})
 	return obs
+}
+
+// inventorySweep turns a scanner's report into the sweep the inventory
+// ingests: the one conversion a CLI sweep and serve's scheduled sweeps
+// share.
+func (a *app) inventorySweep(rep *scanner.Report) inventory.Sweep {
+	end := rep.Start.Add(rep.Duration)
+	scannerName := a.cfg.Inventory.Scanner
+	if scannerName == "" {
+		scannerName, _ = os.Hostname()
+	}
+	obs := sweepObservations(rep, end, scannerName)
+	return inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: rep.Start, End: end, Partial: rep.Partial, Segments: rep.Swept, Observations: obs}
 }
 
 // spoolPath is where sweeps wait for an unreachable store:
@@ -320,6 +326,19 @@ func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
 		return nil
 	}
 	defer done()
+	out, err := rememberedIn(ctx, inv.Store())
+	if err != nil {
+		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
+		return nil
+	}
+	a.log.Info("snmp credentials remembered", "addresses", len(out))
+	return out
+}
+
+// rememberedIn maps every address of the store's assets to the SNMP
+// credential set that last answered the asset.
+func rememberedIn(ctx context.Context, st store.Store) (map[netip.Addr]string, error) {
+	var err error
 	out := map[netip.Addr]string{}
 	remember := func(x *store.Asset) error {
 		r := &x.Record
@@ -334,7 +353,6 @@ func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
 		}
 		return nil
 	}
-	st := inv.Store()
 	if es, ok := st.(store.AssetStreamer); ok {
 		// A few chunks in memory, not the whole CMDB.
 		err = es.EachAsset(ctx, store.AssetFilter{}, remember)
@@ -347,9 +365,7 @@ func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
-		return nil
+		return nil, err
 	}
-	a.log.Info("snmp credentials remembered", "addresses", len(out))
-	return out
+	return out, nil
 }

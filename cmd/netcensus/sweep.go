@@ -396,6 +396,12 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 			return nil, usageError{err}
 		}
 	}
+	return snmpOptions(sc, creds)
+}
+
+// snmpOptions are the SNMP phases' settings of a sweep (the CLI's and
+// serve's alike).
+func snmpOptions(sc config.SNMP, creds []snmp.Credential) (*scanner.SNMPOptions, error) {
 	eng, err := fingerprints.New()
 	if err != nil {
 		return nil, fmt.Errorf("fingerprints: %w", err)

@@ -180,6 +180,10 @@ type Config struct {
 	RecogDir string `yaml:"recog_dir"`
 	// Inventory is the CMDB: where it is stored and its lifecycle rules.
 	Inventory Inventory `yaml:"inventory"`
+	// Schedules are netcensus serve's recurring sweeps (serve.go).
+	Schedules []Schedule `yaml:"schedules"`
+	// Serve is netcensus serve's API, tokens and alerts.
+	Serve Serve `yaml:"serve"`
 }
 
 // Names holds the settings of a sweep's names stage: what every found
@@ -308,6 +312,7 @@ func Default() Config {
 		SNMP:      DefaultSNMP(),
 		Inventory: DefaultInventory(),
 		Names:     DefaultNames(),
+		Serve:     DefaultServe(),
 		MDNS: MDNS{
 			Enabled:         true,
 			Duration:        Duration(3 * time.Second),
@@ -345,6 +350,12 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if err := c.Inventory.Validate(); err != nil {
+		return err
+	}
+	if err := ValidateSchedules(c.Schedules); err != nil {
+		return err
+	}
+	if err := c.Serve.Validate(); err != nil {
 		return err
 	}
 	return c.SNMP.Validate()

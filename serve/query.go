@@ -1,0 +1,241 @@
+package serve
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+)
+
+// Listing bounds.
+const (
+	defaultLimit = 1000
+	maxLimit     = 200_000
+	maxSearch    = 128
+)
+
+// assetQuery is a parsed GET /api/v1/assets.
+type assetQuery struct {
+	filter store.AssetFilter
+	// approved: nil any, else the approval wanted.
+	approved *bool
+	search   string // lower case
+	limit    int
+	after    string // the cursor: list IDs after this one
+}
+
+var assetParams = []string{"state", "vendor", "type", "subnet", "approved", "seen_since", "q", "limit", "cursor"}
+
+var states = []string{store.StateNew, store.StateActive, store.StateMissing, store.StateReturned, store.StateRetired, store.StateMerged}
+
+// badRequest is a client error with a message for the client.
+type badRequest struct{ msg string }
+
+func (b badRequest) Error() string { return b.msg }
+
+func badf(format string, args ...any) error { return badRequest{fmt.Sprintf(format, args...)} }
+
+// checkParams refuses parameters the route does not know, and repeats.
+func checkParams(v url.Values, known []string) error {
+	for k, vs := range v {
+		if !slices.Contains(known, k) {
+			return badf("unknown query parameter %q (known: %s)", clip(k), strings.Join(known, ", "))
+		}
+		if len(vs) > 1 {
+			return badf("query parameter %q given %d times", k, len(vs))
+		}
+	}
+	return nil
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// parseAssetQuery parses a listing's query parameters; every error is a
+// badRequest naming the parameter.
+func parseAssetQuery(v url.Values, now time.Time) (assetQuery, error) {
+	q := assetQuery{limit: defaultLimit}
+	if err := checkParams(v, assetParams); err != nil {
+		return q, err
+	}
+	if s := v.Get("state"); s != "" {
+		for _, st := range strings.Split(s, ",") {
+			if !slices.Contains(states, st) {
+				return q, badf("state %s: want one or more of %s, comma-separated", clip(st), strings.Join(states, ", "))
+			}
+			q.filter.States = append(q.filter.States, st)
+		}
+	}
+	if s := v.Get("vendor"); s != "" {
+		if err := plainText("vendor", s); err != nil {
+			return q, err
+		}
+		q.filter.Vendor = s
+	}
+	if s := v.Get("type"); s != "" {
+		if err := plainText("type", s); err != nil {
+			return q, err
+		}
+		q.filter.DeviceType = s
+	}
+	if s := v.Get("subnet"); s != "" {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			return q, badf("subnet %s: want a CIDR such as 192.0.2.0/24", clip(s))
+		}
+		q.filter.Subnet = p.Masked()
+	}
+	if s := v.Get("approved"); s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return q, badf("approved %s: want true or false", clip(s))
+		}
+		q.approved = &b
+		q.filter.Unapproved = !b
+	}
+	if s := v.Get("seen_since"); s != "" {
+		t, err := parseSince(s, now)
+		if err != nil {
+			return q, badf("seen_since %s: %v", clip(s), err)
+		}
+		q.filter.SeenSince = t
+	}
+	if s := v.Get("q"); s != "" {
+		if err := searchText(s); err != nil {
+			return q, err
+		}
+		q.search = strings.ToLower(s)
+	}
+	if s := v.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxLimit {
+			return q, badf("limit %s: want 1 to %d", clip(s), maxLimit)
+		}
+		q.limit = n
+	}
+	if s := v.Get("cursor"); s != "" {
+		b, err := base64.RawURLEncoding.DecodeString(s)
+		if err != nil || len(b) == 0 || len(b) > 64 || !utf8.Valid(b) || !idChars(string(b)) {
+			return q, badf("cursor %s: not a cursor this API gave", clip(s))
+		}
+		q.after = string(b)
+	}
+	return q, nil
+}
+
+func idChars(s string) bool {
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func cursorFor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+// parseSince reads an RFC 3339 time or a duration back from now (24h, 7d).
+func parseSince(s string, now time.Time) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), nil
+	}
+	var d time.Duration
+	var err error
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		var days int
+		days, err = strconv.Atoi(n)
+		d = time.Duration(days) * 24 * time.Hour
+		if days > 100_000 {
+			err = errors.New("too far back")
+		}
+	} else {
+		d, err = time.ParseDuration(s)
+	}
+	if err != nil || d < 0 {
+		return time.Time{}, errors.New("want an RFC 3339 time or a duration such as 24h or 7d")
+	}
+	return now.Add(-d).UTC(), nil
+}
+
+// plainText refuses control characters and overlong filter values.
+func plainText(name, s string) error {
+	if len(s) > maxSearch || !utf8.ValidString(s) {
+		return badf("%s: at most %d bytes of UTF-8", name, maxSearch)
+	}
+	for _, c := range s {
+		if c < 0x20 || c == 0x7f {
+			return badf("%s: control characters are not allowed", name)
+		}
+	}
+	return nil
+}
+
+// searchText allows what addresses, names, serials and models are made
+// of; quotes, semicolons, angle brackets, backslashes and control
+// characters are refused with a 400, not searched for.
+func searchText(s string) error {
+	if err := plainText("q", s); err != nil {
+		return err
+	}
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c > 0x7f:
+		case strings.ContainsRune(" .:-_/()+,#@", c):
+		default:
+			return badf("q: %q is not allowed in a search (letters, digits, spaces and . : - _ / ( ) + , # @ are)", c)
+		}
+	}
+	return nil
+}
+
+// match applies what the store's filter does not: approval either way,
+// the free-text search, the cursor.
+func (q *assetQuery) match(a *store.Asset) bool {
+	r := &a.Record
+	if q.after != "" && r.AssetID <= q.after {
+		return false
+	}
+	if q.approved != nil && *q.approved != (r.Approved != nil && *r.Approved) {
+		return false
+	}
+	if q.search != "" && !searchMatch(r, q.search) {
+		return false
+	}
+	return true
+}
+
+// searchMatch: a case-insensitive substring of the ip, any ip, the mac,
+// any mac, hostname, serial or model.
+func searchMatch(r *record.Asset, s string) bool {
+	has := func(x string) bool { return x != "" && strings.Contains(strings.ToLower(x), s) }
+	if r.IP.IsValid() && has(r.IP.String()) {
+		return true
+	}
+	for _, ip := range r.IPs {
+		if has(ip.String()) {
+			return true
+		}
+	}
+	if has(r.MAC.String()) {
+		return true
+	}
+	for _, m := range r.MACs {
+		if has(m.String()) {
+			return true
+		}
+	}
+	return has(r.Hostname) || has(r.Serial) || has(r.Model)
+}

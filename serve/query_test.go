@@ -1,0 +1,80 @@
+package serve
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseAssetQuery(t *testing.T) {
+	tests := []struct {
+		raw     string
+		wantErr string
+		check   func(assetQuery) bool
+	}{
+		{"", "", func(q assetQuery) bool { return q.limit == defaultLimit && q.approved == nil }},
+		{"state=new,missing&vendor=Cisco&type=switch", "", func(q assetQuery) bool {
+			return len(q.filter.States) == 2 && q.filter.Vendor == "Cisco" && q.filter.DeviceType == "switch"
+		}},
+		{"subnet=192.0.2.77/24", "", func(q assetQuery) bool { return q.filter.Subnet.String() == "192.0.2.0/24" }},
+		{"approved=false", "", func(q assetQuery) bool { return q.approved != nil && !*q.approved && q.filter.Unapproved }},
+		{"seen_since=7d", "", func(q assetQuery) bool { return q.filter.SeenSince.Equal(now0.Add(-7 * 24 * time.Hour)) }},
+		{"seen_since=2026-05-01T00:00:00Z", "", func(q assetQuery) bool { return q.filter.SeenSince.Equal(time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)) }},
+		{"q=AA:BB", "", func(q assetQuery) bool { return q.search == "aa:bb" }},
+		{"cursor=" + cursorFor("0190-ab"), "", func(q assetQuery) bool { return q.after == "0190-ab" }},
+		{"limit=200001", "limit", nil},
+		{"seen_since=-5h", "seen_since", nil},
+		{"q=a%22b", "not allowed", nil},
+		{"q=" + strings.Repeat("a", 200), "at most", nil},
+		{"q=%ff", "UTF-8", nil},
+		{"cursor=%2F%2F", "cursor", nil},
+		{"vendor=a%0Ab", "control", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.raw, func(t *testing.T) {
+			v, err := url.ParseQuery(tc.raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, err := parseAssetQuery(v, now0)
+			if tc.wantErr != "" {
+				var br badRequest
+				if !errors.As(err, &br) || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err %v, want a bad request with %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || !tc.check(q) {
+				t.Fatalf("parse: %+v, %v", q, err)
+			}
+		})
+	}
+}
+
+// Whatever the query string, parsing returns a query or a bad request
+// (a 400), never panics, and what it accepts is within bounds.
+func FuzzParseAssetQuery(f *testing.F) {
+	for _, s := range []string{"", "state=new&q=192.0.2", "subnet=2001:db8::/32&approved=true", "q=' OR 1=1 --",
+		"limit=5&cursor=" + cursorFor("x"), "seen_since=24h", "q=%00", "state=new,,active", "vendor=%ff%fe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		q, err := parseAssetQuery(v, now0)
+		if err != nil {
+			var br badRequest
+			if !errors.As(err, &br) || br.msg == "" {
+				t.Fatalf("%q: error %v is not a bad request with a message", raw, err)
+			}
+			return
+		}
+		if q.limit < 1 || q.limit > maxLimit || len(q.search) > 4*maxSearch || strings.ContainsAny(q.search, "'\";<>\\") {
+			t.Fatalf("%q: accepted out of bounds: %+v", raw, q)
+		}
+	})
+}
