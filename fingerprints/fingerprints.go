@@ -19,6 +19,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -119,6 +120,14 @@ type Engine struct {
 	// turns a product registration into a model name.
 	products *products.Registry
 	display  *products.Display
+	// byEnterprise indexes the profiles whose every sysObjectID prefix
+	// lies under one enterprise number (positions in profiles, in order);
+	// anyEnterprise lists the rest (no sysObjectID condition, or a prefix
+	// above the enterprise arc). A device is matched against the two
+	// lists of its sysObjectID's enterprise only.
+	byEnterprise  map[uint32][]int
+	anyEnterprise []int
+	vendorOIDs    []string
 }
 
 // New loads the embedded device profiles and the IANA enterprise registry.
@@ -143,7 +152,148 @@ func newEngine(fsys fs.FS) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("product registry: %w", err)
 	}
-	return &Engine{profiles: ps, pen: reg, products: products.Open(), display: disp}, nil
+	e := &Engine{profiles: ps, pen: reg, products: products.Open(), display: disp}
+	e.index()
+	return e, nil
+}
+
+// index fills byEnterprise, anyEnterprise and vendorOIDs.
+func (e *Engine) index() {
+	e.byEnterprise = map[uint32][]int{}
+	for i, p := range e.profiles {
+		ent, ok := profileEnterprise(p)
+		if !ok {
+			e.anyEnterprise = append(e.anyEnterprise, i)
+			continue
+		}
+		e.byEnterprise[ent] = append(e.byEnterprise[ent], i)
+	}
+	e.vendorOIDs = e.fetchOf(e.profiles).All()
+}
+
+// profileEnterprise is the one enterprise number all of a profile's
+// sysObjectID prefixes lie under.
+func profileEnterprise(p *profile) (uint32, bool) {
+	if len(p.match.sysObjectID) == 0 {
+		return 0, false
+	}
+	var ent uint32
+	for i, pre := range p.match.sysObjectID {
+		n, ok := pen.FromSysObjectID(pre)
+		if !ok || !strings.HasPrefix(pre, pen.EnterprisesPrefix) {
+			return 0, false
+		}
+		if i > 0 && n != ent {
+			return 0, false
+		}
+		ent = n
+	}
+	return ent, true
+}
+
+// candidates are the profiles that may match a device with this
+// sysObjectID, in load order.
+func (e *Engine) candidates(sysObjectID string) []*profile {
+	var idx []int
+	if n, ok := pen.FromSysObjectID(sysObjectID); ok {
+		idx = e.byEnterprise[n]
+	}
+	out := make([]*profile, 0, len(idx)+len(e.anyEnterprise))
+	i, j := 0, 0
+	for i < len(idx) || j < len(e.anyEnterprise) {
+		if j >= len(e.anyEnterprise) || (i < len(idx) && idx[i] < e.anyEnterprise[j]) {
+			out = append(out, e.profiles[idx[i]])
+			i++
+		} else {
+			out = append(out, e.profiles[e.anyEnterprise[j]])
+			j++
+		}
+	}
+	return out
+}
+
+// Fetch is what the profiles that may match a device read beyond the
+// system group and the ENTITY-MIB: Get lists exact instances to read with
+// GET, Walk the subtrees to walk. Both sorted, without duplicates.
+type Fetch struct {
+	Get  []string
+	Walk []string
+}
+
+// All lists Get and Walk together, those under a listed subtree dropped,
+// sorted.
+func (f Fetch) All() []string {
+	all := append(slices.Clone(f.Walk), f.Get...)
+	slices.SortFunc(all, snmprec.CompareOID)
+	all = slices.Compact(all)
+	var out []string
+	for _, o := range all {
+		if len(out) > 0 && hasOIDPrefix(o, out[len(out)-1]) {
+			continue // sorted: a covering subtree sorts right before
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// FetchFor says what to read from a device once its system group is
+// known: the OIDs of the profiles that can match its sysObjectID and
+// sysDescr (conditions on the ENTITY rows or on the presence of an OID are
+// not known yet, so they count as met). A profile's `oid` rules are exact
+// instances (read with GET), its `walk` rules and oid_present conditions
+// subtrees (oid_present also with GET, for an instance).
+func (e *Engine) FetchFor(sysObjectID, sysDescr string) Fetch {
+	sysObjectID = strings.TrimPrefix(strings.TrimSpace(sysObjectID), ".")
+	descr := record.Sanitize(sysDescr)
+	var ps []*profile
+	for _, p := range e.candidates(sysObjectID) {
+		if len(p.match.sysObjectID) > 0 && !slices.ContainsFunc(p.match.sysObjectID, func(pre string) bool {
+			return hasOIDPrefix(sysObjectID, pre)
+		}) {
+			continue
+		}
+		if len(p.match.sysDescr) > 0 && firstMatch(p.match.sysDescr, descr) == nil {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	return e.fetchOf(ps)
+}
+
+func (e *Engine) fetchOf(ps []*profile) Fetch {
+	get, walk := map[string]bool{}, map[string]bool{}
+	keep := func(o string) bool {
+		return o != "" && !hasOIDPrefix(o, oidSystem) && !hasOIDPrefix(o, oidEntity)
+	}
+	for _, p := range ps {
+		for _, o := range slices.Concat(p.match.oidPresent, p.exclude.oidPresent) {
+			if keep(o) {
+				walk[o] = true
+				get[o] = true
+			}
+		}
+		for _, rs := range p.fields {
+			for _, r := range rs {
+				switch r.src {
+				case srcOID:
+					if keep(r.arg) {
+						get[r.arg] = true
+					}
+				case srcWalk:
+					if keep(r.arg) {
+						walk[r.arg] = true
+					}
+				case srcHRDevice:
+					walk[oidHRDeviceEntry+".2"] = true
+					walk[oidHRDeviceEntry+".3"] = true
+				}
+			}
+		}
+	}
+	f := Fetch{Get: slices.Collect(maps.Keys(get)), Walk: slices.Collect(maps.Keys(walk))}
+	slices.SortFunc(f.Get, snmprec.CompareOID)
+	slices.SortFunc(f.Walk, snmprec.CompareOID)
+	return f
 }
 
 // NameOID names an OID below enterprises through the product registry
@@ -195,48 +345,7 @@ func (e *Engine) Profiles() []string {
 // walk of each (a scalar's walk returns the scalar) gives Identify all it
 // needs.
 func (e *Engine) VendorOIDs() []string {
-	set := map[string]bool{}
-	add := func(o string) {
-		if o == "" || hasOIDPrefix(o, oidSystem) || hasOIDPrefix(o, oidEntity) {
-			return
-		}
-		set[o] = true
-	}
-	for _, p := range e.profiles {
-		for _, o := range p.match.oidPresent {
-			add(o)
-		}
-		for _, o := range p.exclude.oidPresent {
-			add(o)
-		}
-		for _, rs := range p.fields {
-			for _, r := range rs {
-				switch r.src {
-				case srcOID, srcWalk:
-					add(r.arg)
-				case srcHRDevice:
-					add(oidHRDeviceEntry + ".2")
-					add(oidHRDeviceEntry + ".3")
-				}
-			}
-		}
-	}
-	// Drop OIDs covered by a listed subtree.
-	var out []string
-	for o := range set {
-		covered := false
-		for q := range set {
-			if q != o && hasOIDPrefix(o, q) {
-				covered = true
-				break
-			}
-		}
-		if !covered {
-			out = append(out, o)
-		}
-	}
-	slices.SortFunc(out, snmprec.CompareOID)
-	return out
+	return slices.Clone(e.vendorOIDs)
 }
 
 // Identify runs every profile over in and merges their answers.
@@ -261,8 +370,12 @@ type scored struct {
 
 func (e *Engine) run(in Input, explain bool) (Result, []Match) {
 	c := newEvalCtx(in)
-	all := make([]scored, 0, len(e.profiles))
-	for _, p := range e.profiles {
+	ps := e.profiles
+	if !explain {
+		ps = e.candidates(c.in.SysObjectID)
+	}
+	all := make([]scored, 0, len(ps))
+	for _, p := range ps {
 		ok, score, reasons := c.matchProfile(p, explain)
 		all = append(all, scored{p: p, score: score, matched: ok, reasons: reasons})
 	}

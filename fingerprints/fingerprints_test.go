@@ -3,6 +3,7 @@ package fingerprints
 import (
 	"github.com/netcensus/netcensus/internal/testenv"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -577,5 +578,93 @@ func TestRegistryModelFallback(t *testing.T) {
 	}
 	if got := e.NameOID("1.3.6.1.2.1.1.1.0"); got != "" {
 		t.Errorf("NameOID outside enterprises = %q", got)
+	}
+}
+
+func TestFetchForReadsOnlyTheProfilesThatCanMatch(t *testing.T) {
+	e := engine(t)
+	sb := e.FetchFor(".1.3.6.1.4.1.9.6.1.95.28.5", "SG350-28P 28-Port Gigabit PoE Managed Switch")
+	// cisco-sb's exact instances are read with GET: a walk starting at an
+	// instance never returns the instance itself.
+	for _, o := range []string{"1.3.6.1.4.1.9.6.1.101.53.14.1.2.1", "1.3.6.1.4.1.9.6.1.101.53.14.1.5.1"} {
+		if !slices.Contains(sb.Get, o) {
+			t.Errorf("cisco-sb fetch lacks GET %s: %v", o, sb.Get)
+		}
+		if slices.Contains(sb.Walk, o) {
+			t.Errorf("cisco-sb walks the instance %s", o)
+		}
+	}
+	all := e.VendorOIDs()
+	linux := e.FetchFor("1.3.6.1.4.1.8072.3.2.10", "Linux host 5.10.0 #1 SMP x86_64")
+	for _, f := range []Fetch{sb, linux} {
+		if n := len(f.Get) + len(f.Walk); n == 0 || n >= len(all)/2 {
+			t.Errorf("fetch of %d OIDs, of %d the profiles read", n, len(all))
+		}
+	}
+	for _, o := range slices.Concat(linux.Get, linux.Walk) {
+		if strings.HasPrefix(o, "1.3.6.1.4.1.9.") || strings.HasPrefix(o, "1.3.6.1.4.1.318.") {
+			t.Errorf("a Linux host would be asked %s", o)
+		}
+	}
+	// Standard MIBs read by generic profiles are always fetched.
+	for _, f := range []Fetch{sb, linux} {
+		if !slices.Contains(f.Walk, "1.3.6.1.2.1.33.1.1") {
+			t.Errorf("UPS-MIB ident not fetched: %v", f.Walk)
+		}
+	}
+}
+
+// TestIndexedMatchingEqualsFullScan: the enterprise index changes no
+// result: Identify (indexed) and Explain's full scan agree on every
+// fixture.
+func TestIndexedMatchingEqualsFullScan(t *testing.T) {
+	e := engine(t)
+	files, err := filepath.Glob("testdata/fixtures/*/*.snmprec")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("testdata/fixtures/*.snmprec")
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Skip("no fixtures")
+	}
+	for _, f := range files {
+		w, _, err := snmprec.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := InputFromWalk(w, e.VendorOIDs())
+		fast, _ := e.run(in, false)
+		full, _ := e.run(in, true)
+		if !reflect.DeepEqual(fast, full) {
+			t.Errorf("%s: indexed %+v, full scan %+v", f, fast, full)
+		}
+	}
+}
+
+// BenchmarkIdentify fingerprints each fixture walk in turn (decoded once):
+// ns/op is one walk's fingerprint.
+func BenchmarkIdentify(b *testing.B) {
+	e := engine(b)
+	files, _ := filepath.Glob("testdata/fixtures/*.snmprec")
+	more, _ := filepath.Glob("testdata/fixtures/*/*.snmprec")
+	files = append(files, more...)
+	var ins []Input
+	for _, f := range files {
+		w, _, err := snmprec.ParseFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ins = append(ins, InputFromWalk(w, e.VendorOIDs()))
+	}
+	if len(ins) == 0 {
+		b.Skip("no fixtures")
+	}
+	// The product registry loads on first use: not part of a walk's cost.
+	e.Identify(Input{SysObjectID: "1.3.6.1.4.1.9.1.1"})
+	i := 0
+	for b.Loop() {
+		e.Identify(ins[i%len(ins)])
+		i++
 	}
 }

@@ -79,11 +79,9 @@ func NewCollector(opts CollectOptions) *Collector {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	var extra []string
-	if opts.Engine != nil {
-		extra = opts.Engine.VendorOIDs()
-	}
-	c := &Collector{opts: opts, plan: DefaultPlan(extra)}
+	// The vendor OIDs are chosen per device, once its system group says
+	// which profiles can match (see vendorPlan).
+	c := &Collector{opts: opts, plan: DefaultPlan(nil)}
 	for a, i := range opts.Remembered {
 		c.memo.set(a, i)
 	}
@@ -164,13 +162,14 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 		c.memo.set(t.Addr.Addr(), i)
 		res.Credential = cred.Name
 		log.Debug("snmp credential accepted", "credential", cred.String())
-		more, err := getScalars(ctx, cl, c.plan.Scalars[len(systemOIDs):])
+		plan := c.vendorPlan(vbs)
+		more, err := getScalars(ctx, cl, plan.Scalars[len(systemOIDs):])
 		sys = append(sys, more...)
 		if err != nil {
 			res.Err = fmt.Errorf("collect %s: vendor scalars: %w", t.Addr, err)
 		}
 		w := &walker{c: cl, log: log, bulk: cred.Version != gosnmp.Version1, maxRep: c.opts.MaxRepetitions, maxRows: c.opts.MaxRows}
-		walked, werr := w.walk(ctx, c.plan.Subtrees)
+		walked, werr := w.walk(ctx, plan.Subtrees)
 		sys = append(sys, walked...)
 		if werr != nil && res.Err == nil {
 			res.Err = fmt.Errorf("collect %s: %w", t.Addr, werr)
@@ -202,6 +201,32 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 		Identify(c.opts.Engine, res.Walk, &res.Asset)
 	}
 	return res
+}
+
+// vendorPlan is the plan for a device whose system group is sys: the
+// default plan plus what the fingerprint profiles that can match its
+// sysObjectID and sysDescr read (exact instances with GET, subtrees
+// walked), so a probe reads a few vendor OIDs per device, not every
+// profile's.
+func (c *Collector) vendorPlan(sys []gosnmp.SnmpPDU) Plan {
+	if c.opts.Engine == nil {
+		return c.plan
+	}
+	var oid, descr string
+	for _, r := range Records(sys) {
+		switch r.OID {
+		case oidSysObjectID:
+			if r.Value.Type == snmprec.TypeOID {
+				oid = r.Value.OID
+			} else if s, ok := r.Value.Text(); ok {
+				oid = s
+			}
+		case oidSysDescr:
+			descr, _ = r.Value.Text()
+		}
+	}
+	f := c.opts.Engine.FetchFor(oid, descr)
+	return c.plan.With(f.Get, f.Walk)
 }
 
 // Stream collects targets with a pool of Workers, each with its own

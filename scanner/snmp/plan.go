@@ -1,6 +1,9 @@
 package snmp
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // OIDs the collector reads. Tables are walked column by column, only the
 // columns decoded.
@@ -78,26 +81,47 @@ func DefaultPlan(extra []string) Plan {
 	p.Subtrees = append(p.Subtrees, cols(oidIPNetToPhysicalEntry, 4, 6, 7)...)
 	p.Subtrees = append(p.Subtrees, cols(oidLldpLocPortEntry, 3, 4)...)
 	p.Subtrees = append(p.Subtrees, cols(oidLldpRemEntry, 4, 5, 6, 7, 9)...)
-	have := map[string]bool{}
+	var get, walk []string
+	for _, o := range extra {
+		if strings.HasSuffix(o, ".0") {
+			get = append(get, o)
+		} else {
+			walk = append(walk, o)
+		}
+	}
+	return p.With(get, walk)
+}
+
+// With returns p plus get (exact instances, read with GET) and walk
+// (subtrees), without what p already reads: an OID p lists, or one under
+// a subtree p walks. p is not changed.
+func (p Plan) With(get, walk []string) Plan {
+	if len(get)+len(walk) == 0 {
+		return p
+	}
+	out := Plan{Scalars: slices.Clip(p.Scalars), Subtrees: slices.Clip(p.Subtrees)}
+	have := make(map[string]bool, len(p.Scalars)+len(p.Subtrees)+len(get)+len(walk))
 	for _, o := range p.Scalars {
-		have[o] = true
+		have["g"+o] = true
 	}
 	for _, o := range p.Subtrees {
-		have[o] = true
+		have["w"+o] = true
 	}
-	for _, o := range extra {
+	add := func(o string, kind string, dst *[]string) {
 		o = normOID(o)
-		if _, ok := parseOID(o); !ok || have[o] || covered(o, p.Subtrees) {
-			continue
+		if _, ok := parseOID(o); !ok || have[kind+o] || covered(o, out.Subtrees) || (kind == "w" && have["w"+o]) {
+			return
 		}
-		have[o] = true
-		if strings.HasSuffix(o, ".0") {
-			p.Scalars = append(p.Scalars, o)
-		} else {
-			p.Subtrees = append(p.Subtrees, o)
-		}
+		have[kind+o] = true
+		*dst = append(*dst, o)
 	}
-	return p
+	for _, o := range walk {
+		add(o, "w", &out.Subtrees)
+	}
+	for _, o := range get {
+		add(o, "g", &out.Scalars)
+	}
+	return out
 }
 
 // covered reports whether o lies under one of the subtrees.

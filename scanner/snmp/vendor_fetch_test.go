@@ -1,0 +1,76 @@
+package snmp_test
+
+import (
+	"context"
+	"net/netip"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gosnmp/gosnmp"
+
+	"github.com/netcensus/netcensus/fingerprints"
+	"github.com/netcensus/netcensus/scanner/snmp"
+	"github.com/netcensus/netcensus/scanner/snmp/snmptest"
+)
+
+func oidPDU(v string) gosnmp.SnmpPDU { return gosnmp.SnmpPDU{Type: gosnmp.ObjectIdentifier, Value: v} }
+
+// TestCollectFetchesTheMatchingProfilesOIDs: the collector asks a device
+// only for the vendor OIDs of the profiles its system group can match,
+// and reads a profile's exact instances (not .0) with GET, so they reach
+// Identify on the live path.
+func TestCollectFetchesTheMatchingProfilesOIDs(t *testing.T) {
+	eng, err := fingerprints.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb := snmptest.New(map[string]any{
+		"1.3.6.1.2.1.1.1.0":                   "SG350-28P 28-Port Gigabit PoE Managed Switch",
+		"1.3.6.1.2.1.1.2.0":                   oidPDU(".1.3.6.1.4.1.9.6.1.95.28.5"),
+		"1.3.6.1.2.1.1.5.0":                   "sw-a",
+		"1.3.6.1.4.1.9.6.1.101.53.14.1.2.1":   "2.5.7.85",
+		"1.3.6.1.4.1.9.6.1.101.53.14.1.5.1":   "DNI1234ABCD",
+		"1.3.6.1.4.1.9.6.1.101.53.14.1.2.100": "not this one",
+	})
+	linux := snmptest.New(map[string]any{
+		"1.3.6.1.2.1.1.1.0": "Linux host-b 5.10.0-21-amd64 #1 SMP Debian 5.10.162-1 x86_64",
+		"1.3.6.1.2.1.1.2.0": oidPDU(".1.3.6.1.4.1.8072.3.2.10"),
+		"1.3.6.1.2.1.1.5.0": "host-b",
+	})
+	addr := netip.AddrPortFrom(netip.MustParseAddr("192.0.2.7"), 161)
+	for _, c := range []struct {
+		fake  *snmptest.Fake
+		check func(t *testing.T, r snmp.Result, asked []string)
+	}{
+		{sb, func(t *testing.T, r snmp.Result, asked []string) {
+			if r.Asset.OSVersion != "2.5.7.85" || r.Asset.Serial != "DNI1234ABCD" {
+				t.Errorf("os_version %q serial %q: the instances were not read", r.Asset.OSVersion, r.Asset.Serial)
+			}
+		}},
+		{linux, func(t *testing.T, r snmp.Result, asked []string) {
+			for _, o := range asked {
+				if strings.HasPrefix(o, "1.3.6.1.4.1.9.") || strings.HasPrefix(o, "1.3.6.1.4.1.318.") {
+					t.Errorf("a Linux host was asked %s", o)
+				}
+			}
+			// A standard MIB that generic profiles read is still asked.
+			if !slices.Contains(asked, "1.3.6.1.2.1.33.1.1") {
+				t.Errorf("UPS-MIB not walked: %v", asked)
+			}
+		}},
+	} {
+		col := snmp.NewCollector(snmp.CollectOptions{Dial: c.fake.Dial(), Engine: eng})
+		r := col.Collect(context.Background(), snmp.Target{Addr: addr, Credential: -1})
+		if !r.Answered {
+			t.Fatalf("no answer: %v", r.Err)
+		}
+		var asked []string
+		for _, call := range c.fake.Calls() {
+			for _, o := range call.OIDs {
+				asked = append(asked, strings.TrimPrefix(o, "."))
+			}
+		}
+		c.check(t, r, asked)
+	}
+}
