@@ -317,6 +317,11 @@ func (e *Engine) registryModel(oid string) (string, record.Evidence, bool) {
 	if e.products == nil || oid == "" {
 		return "", record.Evidence{}, false
 	}
+	// An agent's registration names no hardware: skip it before the
+	// registry is decoded (a probe of hosts alone never loads it).
+	if n, ok := pen.FromSysObjectID(oid); !ok || agentEnterprises[n] {
+		return "", record.Evidence{}, false
+	}
 	ent, ok := e.products.Lookup(oid)
 	if !ok {
 		return "", record.Evidence{}, false
