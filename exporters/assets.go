@@ -155,3 +155,9 @@ func rowsOf(cols []Column, sparse bool) Rows[record.Asset] {
 		},
 	}
 }
+
+// NewAssetTable is the asset table of NewAssetWriter with cells cut at
+// max terminal columns (0: never).
+func NewAssetTable(w io.Writer, max int) Writer[record.Asset] {
+	return NewTableCut(w, rowsOf(AssetColumns(), true), max)
+}

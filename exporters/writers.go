@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -165,13 +167,32 @@ type tableWriter[T any] struct {
 	w      io.Writer
 	rows   Rows[T]
 	data   []string
-	width  []int  // widest cell of each column, in runes
+	width  []int  // widest cell of each column, in terminal columns
+	max    int    // cells wider than this are cut (0: never)
 	filled []bool // whether any row fills the column
 	buf    []byte
 }
 
-// NewTable writes an aligned plain-text table for terminals.
+// NewTable writes an aligned plain-text table for terminals. Widths are
+// display widths: an East Asian wide character or an emoji (mDNS names
+// have them) takes two columns.
 func NewTable[T any](w io.Writer, rows Rows[T]) Writer[T] { return &tableWriter[T]{w: w, rows: rows} }
+
+// NewTableCut is NewTable that cuts a cell wider than max columns to max,
+// its end an ellipsis: on a terminal, one row stays one line.
+func NewTableCut[T any](w io.Writer, rows Rows[T], max int) Writer[T] {
+	return &tableWriter[T]{w: w, rows: rows, max: max}
+}
+
+// displayWidth is how many terminal columns s takes.
+func displayWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return runewidth.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 func (t *tableWriter[T]) Write(v *T) error {
 	r := t.rows.Row(v)
@@ -181,13 +202,16 @@ func (t *tableWriter[T]) Write(v *T) error {
 	t.buf = t.buf[:0]
 	for i, c := range r {
 		c = record.Sanitize(c)
+		if t.max > 0 && displayWidth(c) > t.max {
+			c = runewidth.Truncate(c, t.max, "…")
+		}
 		if i > 0 {
 			t.buf = append(t.buf, 0)
 		}
 		t.buf = append(t.buf, c...)
 		if c != "" {
 			t.filled[i] = true
-			t.width[i] = max(t.width[i], utf8.RuneCountInString(c))
+			t.width[i] = max(t.width[i], displayWidth(c))
 		}
 	}
 	t.data = append(t.data, string(t.buf))
@@ -204,7 +228,7 @@ func (t *tableWriter[T]) Close() error {
 	for i, h := range header {
 		keep[i] = !t.rows.Sparse || t.filled[i] || len(t.data) == 0 && i < 2
 		if keep[i] {
-			t.width[i] = max(t.width[i], utf8.RuneCountInString(h))
+			t.width[i] = max(t.width[i], displayWidth(h))
 			last = i
 		}
 	}
@@ -232,7 +256,7 @@ func (t *tableWriter[T]) writeLine(bw *bufio.Writer, row string, keep []bool, la
 		}
 		line = append(line, c...)
 		if i != last {
-			for n := t.width[i] - utf8.RuneCountInString(c) + 2; n > 0; n-- {
+			for n := t.width[i] - displayWidth(c) + 2; n > 0; n-- {
 				line = append(line, ' ')
 			}
 		}

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -213,5 +215,52 @@ func TestCSVCell(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if _, err := NewAssetWriter("xml", &bytes.Buffer{}); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "xml") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// Tables align by display width: East Asian wide characters and emoji
+// (mDNS names have both) take two columns; NewTableCut cuts long cells.
+func TestTableDisplayWidth(t *testing.T) {
+	type row struct{ name, kind string }
+	rows := Rows[row]{
+		Header: func() []string { return []string{"name", "kind"} },
+		Row:    func(r *row) []string { return []string{r.name, r.kind} },
+	}
+	data := []row{{"東京プリンタ", "printer"}, {"🖨 lab", "printer"}, {"plain-host", "server"}, {"Café ☕", "cafe"}}
+	for _, tc := range []struct {
+		name string
+		max  int
+	}{{"whole", 0}, {"cut", 8}} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			w := NewTableCut(&b, rows, tc.max)
+			for i := range data {
+				if err := w.Write(&data[i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+			col := -1
+			for _, l := range lines {
+				i := strings.LastIndex(l, "  ")
+				if i < 0 {
+					t.Fatalf("line %q has one column", l)
+				}
+				at := runewidth.StringWidth(l[:i+2])
+				if col >= 0 && at != col {
+					t.Errorf("second column at display column %d, want %d:\n%s", at, col, b.String())
+				}
+				col = at
+				if first := strings.TrimRight(l[:i], " "); tc.max > 0 && runewidth.StringWidth(first) > tc.max {
+					t.Errorf("cell %q wider than %d", first, tc.max)
+				}
+			}
+			if tc.max > 0 && !strings.Contains(b.String(), "…") {
+				t.Errorf("nothing cut:\n%s", b.String())
+			}
+		})
 	}
 }

@@ -229,7 +229,7 @@ func newExplainCmd(a *app) *cobra.Command {
 // showAssets prints the given assets after an action.
 func (a *app) showAssets(ctx context.Context, inv *inventory.Inventory, format string, ids ...string) error {
 	if len(ids) == 0 {
-		w, err := exporters.NewAssetWriter(format, a.stdout)
+		w, err := a.assetWriter(format)
 		if err != nil {
 			return usageError{err}
 		}

@@ -125,7 +125,7 @@ func contains(xs []string, x string) bool {
 // the store offers: JSON it stores (ClickHouse, for json and jsonl),
 // assets as it reads them (ClickHouse), or the whole list.
 func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilter, format string) error {
-	w, err := exporters.NewAssetWriter(format, a.stdout)
+	w, err := a.assetWriter(format)
 	if err != nil {
 		return usageError{err}
 	}

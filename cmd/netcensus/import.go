@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/exporters"
 	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/record"
@@ -105,7 +104,7 @@ func (a *app) importPcap(ctx context.Context, f importFlags, files []string) err
 // owner of a MAC goes to mac_vendor only: vendor is the device's maker as
 // evidence (SNMP, mDNS, DHCP) named it, and a NIC's maker is not that.
 func writeAssets(a *app, format string, assets []record.Asset, reg *oui.Registry) error {
-	w, err := exporters.NewAssetWriter(format, a.stdout)
+	w, err := a.assetWriter(format)
 	if err != nil {
 		return usageError{err}
 	}

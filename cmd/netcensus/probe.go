@@ -13,7 +13,6 @@ import (
 	"github.com/gosnmp/gosnmp"
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/fingerprints"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/scanner/snmp"
@@ -249,7 +248,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err != nil {
 		return fmt.Errorf("fingerprints: %w", err)
 	}
-	out, err := exporters.NewAssetWriter(format, a.stdout)
+	out, err := a.assetWriter(format)
 	if err != nil {
 		return usageError{err}
 	}

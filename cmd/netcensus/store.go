@@ -280,9 +280,25 @@ func newRowWriter[T any](format string, a *app, rows exporters.Rows[T]) (exporte
 	case "csv":
 		return exporters.NewCSV(a.stdout, rows), nil
 	case "table":
+		if a.isTTY(a.stdout) {
+			return exporters.NewTableCut(a.stdout, rows, termCellMax), nil
+		}
 		return exporters.NewTable(a.stdout, rows), nil
 	}
 	return nil, usagef("--format %q: %v", format, exporters.ErrFormat)
+}
+
+// termCellMax is the widest a table cell is printed on a terminal, in
+// columns; piped, cells are whole.
+const termCellMax = 40
+
+// assetWriter is exporters.NewAssetWriter on stdout, its table's cells cut
+// on a terminal.
+func (a *app) assetWriter(format string) (exporters.Writer[record.Asset], error) {
+	if format == "table" && a.isTTY(a.stdout) {
+		return exporters.NewAssetTable(a.stdout, termCellMax), nil
+	}
+	return exporters.NewAssetWriter(format, a.stdout)
 }
 
 // writeAll writes rows with w and closes it.

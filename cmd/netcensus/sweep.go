@@ -15,7 +15,6 @@ import (
 	"github.com/gosnmp/gosnmp"
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/fingerprints"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/config"
@@ -195,7 +194,7 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	if err != nil {
 		return usageError{err}
 	}
-	out, err := exporters.NewAssetWriter(format, a.stdout)
+	out, err := a.assetWriter(format)
 	if err != nil {
 		return usageError{err}
 	}
