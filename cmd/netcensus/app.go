@@ -151,7 +151,7 @@ func existingStoreOnly(cmds ...*cobra.Command) {
 func needsNoConfig(cmd *cobra.Command) bool {
 	for c := cmd; c != nil; c = c.Parent() {
 		switch c.Name() {
-		case "version", "completion", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+		case "version", "completion", "help", "config", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
 			return true
 		}
 	}
@@ -208,6 +208,7 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 	root.AddCommand(newCMDBCmds(a)...)
 	root.AddCommand(newDriftCmd(a), newExportCmd(a))
 	root.AddCommand(newCapacityCmd(a))
+	root.AddCommand(newConfigCmd(a))
 	root.AddCommand(newServeCmd(a))
 	for _, c := range root.Commands() {
 		switch c.Name() {

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+
+	"github.com/netcensus/netcensus/internal/config"
+)
+
+func newConfigCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Check the configuration and show the effective settings",
+	}
+	check := &cobra.Command{
+		Use:   "check [FILE]",
+		Short: "Validate a config file and print the effective settings, secrets redacted",
+		Long: `config check reads FILE (default: --config, else the first of
+$XDG_CONFIG_HOME/netcensus/config.yaml and /etc/netcensus/config.yaml), validates
+it, and prints the effective settings (the file over the defaults) as YAML on
+stdout, with every secret redacted. A bad file exits 2 naming the key and line.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := a.configPath
+			if len(args) == 1 {
+				path = args[0]
+			}
+			cfg, used, err := config.Load(path, a.getenv)
+			if err != nil {
+				return usageError{err}
+			}
+			if used == "" {
+				fmt.Fprintln(a.stderr, "config: no file found: the built-in defaults")
+			} else {
+				fmt.Fprintf(a.stderr, "config %s: valid\n", used)
+			}
+			out, err := yaml.Marshal(cfg)
+			if err != nil {
+				return fmt.Errorf("config: %w", err)
+			}
+			_, err = a.stdout.Write(out)
+			return err
+		},
+	}
+	cmd.AddCommand(check)
+	return cmd
+}
