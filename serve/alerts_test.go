@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -210,5 +211,43 @@ func TestBackoff(t *testing.T) {
 	}
 	if got := backoff(50); got != time.Hour {
 		t.Errorf("backoff(50) = %v, want the 1h cap", got)
+	}
+}
+
+// A Slack-compatible sink gets {"text": ...} with the summary and the
+// idempotency key; its type filter lets missing through only.
+func TestSlackSink(t *testing.T) {
+	var mu sync.Mutex
+	var bodies []map[string]string
+	slack := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var m map[string]string
+		if err := json.NewDecoder(r.Body).Decode(&m); err != nil {
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		mu.Lock()
+		bodies = append(bodies, m)
+		mu.Unlock()
+	}))
+	defer slack.Close()
+	opts := testOptions()
+	opts.Sinks = []Sink{{Name: "chat", Kind: SinkSlack, URL: slack.URL, Types: []string{AlertMissing}}}
+	nw := newNetwork(map[string]string{"192.0.2.10": "00:1b:54:00:00:10", "192.0.2.11": "00:1b:54:00:00:11"})
+	h := newHarness(t, "", opts, nw)
+	h.start()
+	for _, down := range []string{"", "192.0.2.11"} {
+		if down != "" {
+			nw.set(down, "")
+		}
+		if code, body := h.do("POST", "/api/v1/runs", writeToken, `{"targets":["192.0.2.0/24"]}`); code != 202 {
+			t.Fatalf("trigger: %d %s", code, body)
+		}
+		until(t, "the run to end", 10*time.Second, func() bool { return h.srv.runs.list()[0].State != RunRunning })
+	}
+	until(t, "the Slack message", 10*time.Second, func() bool { mu.Lock(); defer mu.Unlock(); return len(bodies) == 1 })
+	mu.Lock()
+	defer mu.Unlock()
+	if text := bodies[0]["text"]; len(bodies[0]) != 1 || !strings.Contains(text, "192.0.2.11 is missing") || !strings.Contains(text, "[") {
+		t.Errorf("slack body %v", bodies[0])
 	}
 }
