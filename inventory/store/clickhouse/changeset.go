@@ -213,8 +213,18 @@ func (d *DB) visible() string {
 // (versioned by ver, keyed by key: "id" or "(a, b)"): per key, the newest
 // row written by no change set or a committed one, in key order, with cols.
 // cond (on key columns, its ? bound by args) narrows the rows read; the
-// returned arguments bind the subquery.
-func (d *DB) cur(table, key, cols, cond string, args ...any) (string, []any) {
+// returned arguments bind the subquery. When every committed change set
+// is folded (the usual case), that is FINAL over the committed partition
+// (PREWHERE filters before FINAL merges); otherwise the newest visible
+// version of each key is picked by its ver.
+func (d *DB) cur(ctx context.Context, table, key, cols, cond string, args ...any) (string, []any) {
+	if d.folded(ctx, table) {
+		q := `(SELECT ` + cols + ` FROM {db}.` + table + ` FINAL PREWHERE txn = ''`
+		if cond != "" {
+			q += ` WHERE ` + cond
+		}
+		return q + `)`, append([]any{}, args...)
+	}
 	c := ""
 	if cond != "" {
 		c = ` AND (` + cond + `)`
@@ -223,4 +233,17 @@ func (d *DB) cur(table, key, cols, cond string, args ...any) (string, []any) {
 	q := `(SELECT ` + cols + ` FROM {db}.` + table + ` WHERE (` + k + `, ver)` + d.in() + `(SELECT ` + k + `, max(ver) FROM {db}.` +
 		table + ` WHERE ` + d.visible() + c + ` GROUP BY ` + k + `)` + c + ` ORDER BY ` + k + ` LIMIT 1 BY ` + k + `)`
 	return q, append(append([]any{}, args...), args...)
+}
+
+// folded is whether table holds no committed change set outside the
+// committed partition (false when that cannot be told, and on a cluster,
+// where change sets are not folded).
+func (d *DB) folded(ctx context.Context, table string) bool {
+	if d.distributed {
+		return false
+	}
+	var n uint64
+	err := d.conn.QueryRow(ctx, d.q(`SELECT count() FROM system.parts WHERE database = ? AND table = ? AND active
+		AND partition != '' AND partition NOT IN (SELECT txn FROM {db}.txns GROUP BY txn HAVING max(state) = 0)`), d.name, table).Scan(&n)
+	return err == nil && n == 0
 }

@@ -1000,7 +1000,7 @@ func (d *DB) streamBlobs(ctx context.Context, w rowsWhere, fn func(id, blob stri
 	// Small blocks: the driver grows a block's string buffer row by row,
 	// copying it over and over when the block is large.
 	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": blobBlockRows, "max_threads": 1}))
-	from, args := d.from(w, "data, id, state, vendor, mac_vendor, device_type, last_seen, json_rev")
+	from, args := d.from(ctx, w, "data, id, state, vendor, mac_vendor, device_type, last_seen, json_rev")
 	rows, err := d.conn.Query(ctx, d.q(`SELECT id, `+pieces("data", 1, blobPieces)+` FROM `+from), args...)
 	if err != nil {
 		return err
@@ -1080,8 +1080,8 @@ type rowsWhere struct {
 
 // from is the subquery reading cols of the rows w picks, and its
 // arguments in order.
-func (d *DB) from(w rowsWhere, cols string) (string, []any) {
-	q, args := d.cur("assets", "id", cols, w.key, w.keyArgs...)
+func (d *DB) from(ctx context.Context, w rowsWhere, cols string) (string, []any) {
+	q, args := d.cur(ctx, "assets", "id", cols, w.key, w.keyArgs...)
 	if w.where != "" {
 		q += ` WHERE ` + w.where
 	}
@@ -1221,7 +1221,7 @@ func (d *DB) fullAnnotations(ctx context.Context, where string, args ...any) ([]
 // eachAnnotation hands fn each annotation matching where (on asset_id,
 // as fullAnnotations says), every field.
 func (d *DB) eachAnnotation(ctx context.Context, where string, args []any, fn func(store.Annotation) error) error {
-	from, args := d.cur("annotations", "asset_id", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated", where, args...)
+	from, args := d.cur(ctx, "annotations", "asset_id", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated", where, args...)
 	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated
 		FROM `+from), args...)
 	if err != nil {
@@ -1309,7 +1309,7 @@ func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, er
 		cond = `asset_id IN (SELECT arrayJoin(?))`
 		args = append(args, assetIDs)
 	}
-	from, args := d.cur("asset_keys", "(asset_id, kind, value)", "asset_id, kind, value, first_seen, deleted", cond, args...)
+	from, args := d.cur(ctx, "asset_keys", "(asset_id, kind, value)", "asset_id, kind, value, first_seen, deleted", cond, args...)
 	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, kind, value, first_seen FROM `+from+` WHERE deleted = 0 ORDER BY asset_id, kind, value`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list identity keys: %w", err)

@@ -331,7 +331,7 @@ func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn f
 		annCond = `asset_id IN (SELECT arrayJoin(?))`
 		annArgs = append(annArgs, q.annIDs)
 	}
-	annFrom, annArgs := d.cur("annotations", "asset_id", "asset_id, approved, json, json_rev", annCond, annArgs...)
+	annFrom, annArgs := d.cur(ctx, "annotations", "asset_id", "asset_id, approved, json, json_rev", annCond, annArgs...)
 	arows, err := d.conn.Query(ctx, d.q(fmt.Sprintf(`SELECT asset_id, approved, json, json_rev = %d FROM `, listingRev)+annFrom), annArgs...)
 	if err != nil {
 		return fmt.Errorf("annotations: %w", err)
@@ -362,7 +362,7 @@ func (d *DB) listStored(ctx context.Context, q assetQuery, unapproved bool, fn f
 		}
 		annotation = func(id string) (*storedAnnotation, error) { return all[id], nil }
 	}
-	from, args := d.from(q.rowsWhere, "id, json_head, json_tail, json_rev, state, vendor, mac_vendor, device_type, last_seen")
+	from, args := d.from(ctx, q.rowsWhere, "id, json_head, json_tail, json_rev, state, vendor, mac_vendor, device_type, last_seen")
 	rows, err := d.conn.Query(ctx, d.q(fmt.Sprintf(`SELECT id, toFixedString(substring(json_head, 1, %d), %[1]d), %s,
 		json_tail, json_rev = %d FROM %s`, listingWidth, pieces("json_head", listingWidth+1, listingPieces), listingRev, from)), args...)
 	if err != nil {
