@@ -509,6 +509,7 @@ type evalCtx struct {
 	keys    []string // Values keys in OID order
 	sysDesc string   // sanitized sysDescr
 	ents    []Entity // by index
+	chassis []Entity // chassisOrder, once computed
 }
 
 func newEvalCtx(in Input) *evalCtx {
@@ -758,21 +759,31 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 	return "", "", false
 }
 
-// entityValue picks a field from the device's own ENTITY row: the first
-// chassis (class 3) whose field is real, else the lowest-index row with a
-// real serial number.
+// entityValue picks a field from the device's own ENTITY row: the rows
+// of chassisOrder in turn (the first whose field is real); then, for a
+// software or firmware revision, any row that has one (agents often put
+// it on the supervisor module, not the chassis); else the lowest-index
+// row with a real serial number.
 func (c *evalCtx) entityValue(field string) (string, string, bool) {
 	col := entityFields[field]
 	oid := func(e Entity) string {
 		return OIDEntPhysicalEntry + "." + strconv.Itoa(col) + "." + strconv.Itoa(e.Index)
 	}
-	for _, e := range c.ents {
-		if e.Class != EntityClassChassis {
-			continue
-		}
+	for _, e := range c.chassisOrder() {
 		if v := entityField(e, field); !IsPlaceholder(cleanValue(v)) {
 			return v, oid(e), true
 		}
+	}
+	if field == "software_rev" || field == "firmware_rev" {
+		for _, e := range c.ents {
+			if e.Class == entityClassPort || e.Class == entityClassSensor {
+				continue
+			}
+			if v := entityField(e, field); !IsPlaceholder(cleanValue(v)) {
+				return v, oid(e), true
+			}
+		}
+		return "", "", false
 	}
 	for _, e := range c.ents {
 		if IsPlaceholder(cleanValue(e.Serial)) {
@@ -784,6 +795,79 @@ func (c *evalCtx) entityValue(field string) (string, string, bool) {
 		return "", "", false
 	}
 	return "", "", false
+}
+
+// entPhysicalClass values the chassis choice uses.
+const (
+	entityClassOther     = 1
+	entityClassContainer = 5
+	entityClassSensor    = 8
+	entityClassModule    = 9
+	entityClassPort      = 10
+	entityClassStack     = 11
+)
+
+// chassisOrder lists the rows that describe the device as a whole, best
+// first: a stack at the root of the containment tree and the chassis in
+// it (the lowest-index member, usually the master, first); chassis at the
+// root; other chassis (virtual chassis members under a container); other
+// stacks; then root rows of class other or container (agents that give
+// the box no chassis class). Computed once per Input.
+func (c *evalCtx) chassisOrder() []Entity {
+	if c.chassis != nil || len(c.ents) == 0 {
+		return c.chassis
+	}
+	byIndex := make(map[int]Entity, len(c.ents))
+	for _, e := range c.ents {
+		byIndex[e.Index] = e
+	}
+	isRoot := func(e Entity) bool {
+		if e.ContainedIn == 0 || e.ContainedIn == e.Index {
+			return true
+		}
+		_, ok := byIndex[e.ContainedIn]
+		return !ok
+	}
+	seen := map[int]bool{}
+	out := []Entity{}
+	add := func(e Entity) {
+		if !seen[e.Index] {
+			seen[e.Index] = true
+			out = append(out, e)
+		}
+	}
+	for _, e := range c.ents {
+		if e.Class == entityClassStack && isRoot(e) {
+			add(e)
+			for _, m := range c.ents {
+				if m.Class == EntityClassChassis && m.ContainedIn == e.Index {
+					add(m)
+				}
+			}
+		}
+	}
+	for _, e := range c.ents {
+		if e.Class == EntityClassChassis && isRoot(e) {
+			add(e)
+		}
+	}
+	for _, e := range c.ents {
+		if e.Class == EntityClassChassis {
+			add(e)
+		}
+	}
+	for _, e := range c.ents {
+		if e.Class == entityClassStack {
+			add(e)
+		}
+	}
+	for _, e := range c.ents {
+		if isRoot(e) && (e.Class == entityClassOther || e.Class == entityClassContainer || e.Class == 0) {
+			add(e)
+		}
+	}
+	c.chassis = out
+	return out
 }
 
 func entityField(e Entity, field string) string {

@@ -668,3 +668,59 @@ func BenchmarkIdentify(b *testing.B) {
 		i++
 	}
 }
+
+// TestEntityChassisChoice: the ENTITY-MIB row that describes the device,
+// on the shapes agents give it.
+func TestEntityChassisChoice(t *testing.T) {
+	e := engine(t)
+	const port, module, chassis, stack, container, other = 10, 9, 3, 11, 5, 1
+	for _, c := range []struct {
+		name                     string
+		ents                     []Entity
+		model, serial, osVersion string
+	}{
+		{"single chassis", []Entity{
+			{Index: 1, Class: chassis, Model: "XS-100", Serial: "S100A", SoftwareRev: "1.2.3"},
+			{Index: 2, Class: port, ContainedIn: 1, Serial: "PORTSER1"},
+		}, "XS-100", "S100A", "1.2.3"},
+		{"stack: the stack row, then its first member", []Entity{
+			{Index: 1, Class: stack, Descr: "stack"},
+			{Index: 1001, Class: chassis, ContainedIn: 1, Model: "XS-48", Serial: "MEMBER1", SoftwareRev: "9.1"},
+			{Index: 2001, Class: chassis, ContainedIn: 1, Model: "XS-24", Serial: "MEMBER2"},
+		}, "XS-48", "MEMBER1", "9.1"},
+		{"a module listed before the chassis is not the device", []Entity{
+			{Index: 1, Class: module, ContainedIn: 5, Model: "SFP-10G", Serial: "SFPSER01"},
+			{Index: 5, Class: chassis, Model: "XR-9000", Serial: "CHASSIS9"},
+		}, "XR-9000", "CHASSIS9", ""},
+		{"placeholders skipped: the next chassis speaks", []Entity{
+			{Index: 1, Class: chassis, Model: "N/A", Serial: "0000000000"},
+			{Index: 2, Class: chassis, ContainedIn: 1, Model: "XS-8", Serial: "REAL0008"},
+		}, "XS-8", "REAL0008", ""},
+		{"virtual chassis: members under a container", []Entity{
+			{Index: 1, Class: container, Descr: "virtual chassis"},
+			{Index: 10, Class: chassis, ContainedIn: 1, Model: "EX-4300", Serial: "VC0001"},
+			{Index: 20, Class: chassis, ContainedIn: 1, Model: "EX-4300", Serial: "VC0002"},
+		}, "EX-4300", "VC0001", ""},
+		{"software revision on the supervisor module", []Entity{
+			{Index: 1, Class: chassis, Model: "XS-6509", Serial: "SUP00001"},
+			{Index: 2, Class: port, ContainedIn: 3, SoftwareRev: "port-fw"},
+			{Index: 3, Class: module, ContainedIn: 1, Model: "SUP-2T", SoftwareRev: "15.1(2)SY"},
+		}, "XS-6509", "SUP00001", "15.1(2)SY"},
+		{"no chassis class: the root row", []Entity{
+			{Index: 1, Class: other, Model: "BOX-1", Serial: "BOX00001", FirmwareRev: "4.0"},
+			{Index: 2, Class: port, ContainedIn: 1},
+		}, "BOX-1", "BOX00001", "4.0"},
+		{"no chassis at all: the first row with a serial", []Entity{
+			{Index: 3, Class: port, ContainedIn: 2},
+			{Index: 4, Class: module, ContainedIn: 2, Model: "LC-1", Serial: "LC000001"},
+		}, "LC-1", "LC000001", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			// An enterprise no profile and no registration knows.
+			r := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.32473.9.9", Entities: c.ents})
+			if r.Model != c.model || r.Serial != c.serial || r.OSVersion != c.osVersion {
+				t.Errorf("model %q serial %q os_version %q; want %q %q %q", r.Model, r.Serial, r.OSVersion, c.model, c.serial, c.osVersion)
+			}
+		})
+	}
+}
