@@ -262,3 +262,61 @@ func TestConfigHeldToFlagRules(t *testing.T) {
 		})
 	}
 }
+
+// TestPermissions (issue 16): a config file holding secrets that others
+// can read gets a warning naming it and the fix; a new SQLite store is
+// created 0600 and an export file 0640.
+func TestPermissions(t *testing.T) {
+	dir := t.TempDir()
+	withSecret := "snmp:\n  credentials:\n    - {version: 2c, community: s3cret-community}\n"
+	for _, tc := range []struct {
+		name, body string
+		mode       os.FileMode
+		warn       bool
+	}{
+		{"secret, world-readable", withSecret, 0o644, true},
+		{"secret, group-readable", withSecret, 0o640, true},
+		{"secret, owner only", withSecret, 0o600, false},
+		{"no secret, world-readable", "sweep:\n  rate: 500\n", 0o644, false},
+	} {
+		cfg := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "_")+".yaml")
+		if err := os.WriteFile(cfg, []byte(tc.body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(cfg, tc.mode); err != nil {
+			t.Fatal(err)
+		}
+		a, _, errb := testApp(t, nil, nil)
+		// The warning comes when the config is read, whatever follows
+		// (here: no CMDB yet).
+		run(context.Background(), a, []string{"--config", cfg, "--store", "sqlite:" + filepath.Join(dir, "c.db"), "sweeps"})
+		warned := strings.Contains(errb.String(), "warning: config "+cfg+" holds secrets (snmp.credentials[0].community)") &&
+			strings.Contains(errb.String(), "chmod 600 "+cfg)
+		if warned != tc.warn {
+			t.Errorf("%s: warned %v, want %v: %s", tc.name, warned, tc.warn, errb)
+		}
+		if strings.Contains(errb.String(), "s3cret") {
+			t.Errorf("%s: the secret is in the warning", tc.name)
+		}
+	}
+
+	c := newCMDB(t)
+	seg := arptest.NewSegment()
+	seg.AddHost("198.51.100.11", "00:1b:54:00:00:11")
+	c.ok(seg, "sweep", "198.51.100.0/24")
+	path := strings.TrimPrefix(c.store, "sqlite:")
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		st, err := os.Stat(p)
+		if err != nil {
+			continue // the sidecars may be gone once the store is closed
+		}
+		if m := st.Mode().Perm(); m != 0o600 {
+			t.Errorf("%s: mode %04o, want 0600", p, m)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "assets.csv")
+	c.ok(nil, "export", "-O", out)
+	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o640 {
+		t.Errorf("export: %v %v, want mode 0640", st.Mode(), err)
+	}
+}

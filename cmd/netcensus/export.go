@@ -172,8 +172,9 @@ func (a *app) export(ctx context.Context, st store.Store, f exportFlags, kinds [
 		}
 		defer func() {
 			if err == nil {
-				// CreateTemp makes 0600; an export is an ordinary file.
-				if cerr := tmp.Chmod(0o644); cerr != nil {
+				// CreateTemp makes 0600; an export is the owner's and
+				// their group's to read, not everyone's.
+				if cerr := tmp.Chmod(0o640); cerr != nil {
 					err = fmt.Errorf("export: %w", cerr)
 				}
 			}

@@ -324,6 +324,28 @@ func Default() Config {
 	}
 }
 
+// InlineSecrets names the keys that hold a secret in the file itself
+// (not a *_file or *_env reference), for a warning when the file is
+// readable by others.
+func (c *Config) InlineSecrets() []string {
+	var keys []string
+	for i, cr := range c.SNMP.Credentials {
+		if cr.Community != "" {
+			keys = append(keys, fmt.Sprintf("snmp.credentials[%d].community", i))
+		}
+		if cr.V3 != nil && cr.V3.AuthPassword != "" {
+			keys = append(keys, fmt.Sprintf("snmp.credentials[%d].v3.auth_password", i))
+		}
+		if cr.V3 != nil && cr.V3.PrivPassword != "" {
+			keys = append(keys, fmt.Sprintf("snmp.credentials[%d].v3.priv_password", i))
+		}
+	}
+	if c.Inventory.ClickHousePassword != "" {
+		keys = append(keys, "inventory.clickhouse_password")
+	}
+	return keys
+}
+
 // Formats are the output formats every listing command takes.
 var Formats = []string{"table", "json", "jsonl", "csv"}
 

@@ -159,6 +159,13 @@ func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, fmt.Errorf("store directory for %s: %w", path, err)
 	}
+	// A new store is made 0600 (the CMDB is nobody else's to read): SQLite
+	// would make it 0644, and its -wal and -shm files take its mode.
+	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); err == nil {
+		f.Close()
+	} else if !errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("create store %s: %w", path, err)
+	}
 	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(0)&_pragma=synchronous(NORMAL)&_pragma=journal_mode(WAL)&_txlock=immediate", path, bt)
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
