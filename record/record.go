@@ -221,11 +221,14 @@ type Asset struct {
 	SNMPEngineID string `json:"snmp_engine_id,omitempty"`
 	// SNMPCredential names the credential set that answered (never a
 	// secret): the CMDB remembers it per asset and tries it first.
-	SNMPCredential string      `json:"snmp_credential,omitempty"`
-	Software       []Software  `json:"software,omitempty"`
-	Interfaces     []Interface `json:"interfaces,omitempty"`
-	Storage        []Storage   `json:"storage,omitempty"`
-	Neighbors      []Neighbor  `json:"neighbors,omitempty"`
+	SNMPCredential string `json:"snmp_credential,omitempty"`
+	// Collection says whether the SNMP collection read everything it
+	// asked for, and if not why: omitted for a host not walked.
+	Collection *Collection `json:"collection,omitempty"`
+	Software   []Software  `json:"software,omitempty"`
+	Interfaces []Interface `json:"interfaces,omitempty"`
+	Storage    []Storage   `json:"storage,omitempty"`
+	Neighbors  []Neighbor  `json:"neighbors,omitempty"`
 	// MemoryBytes is the physical memory (hrMemorySize); MemoryUsedBytes
 	// what of it is in use (hrStorage rows of type ram, less buffers and
 	// cache where the agent lists them).
@@ -366,6 +369,9 @@ func (a *Asset) Merge(b *Asset) {
 	if a.CPULoadPct == nil {
 		a.CPULoadPct = b.CPULoadPct
 	}
+	if a.Collection == nil {
+		a.Collection = b.Collection
+	}
 	if a.Approved == nil {
 		a.Approved = b.Approved
 	}
@@ -469,4 +475,37 @@ func containsAnomaly(xs []Anomaly, x Anomaly) bool {
 		}
 	}
 	return false
+}
+
+// Collection statuses.
+const (
+	CollectionComplete = "complete"
+	CollectionPartial  = "partial"
+)
+
+// Reasons a collection is partial.
+const (
+	// ReasonMaxRows: a table column reached snmp.max_rows; OID names it.
+	ReasonMaxRows = "max_rows"
+	// ReasonNonIncreasingOID: the agent answered an OID not after the one
+	// asked; the column was stopped there. OID names the answer.
+	ReasonNonIncreasingOID = "non_increasing_oid"
+	// ReasonTargetTimeout: the host's whole collection passed
+	// snmp.target_timeout (--target-timeout); Detail names the limit.
+	ReasonTargetTimeout = "target_timeout"
+	// ReasonError: a request failed; Detail says how.
+	ReasonError = "error"
+)
+
+// Collection is how complete a host's SNMP collection was.
+type Collection struct {
+	Status  string             `json:"status"`
+	Reasons []CollectionReason `json:"reasons,omitempty"`
+}
+
+// CollectionReason is one reason a collection is partial.
+type CollectionReason struct {
+	Reason string `json:"reason"`
+	OID    string `json:"oid,omitempty"`
+	Detail string `json:"detail,omitempty"`
 }

@@ -122,6 +122,10 @@ type SNMPStats struct {
 	Collected  int // devices walked
 	Failed     int // responders whose walk failed
 	RouterARP  int // hosts learnt from routers' ARP caches
+	// Partial counts devices walked only in part, and Reasons each
+	// reason (record.ReasonMaxRows...) by the devices it cut.
+	Partial int
+	Reasons map[string]int
 }
 
 // Skip is a part of the targets that was not swept, and why.
@@ -541,6 +545,19 @@ func runSNMP(ctx context.Context, env Env, o SNMPOptions, limiter *rate.Limiter,
 			log.Info("snmp collection partial", "scanner", "snmp", "target", res.Target.Addr(), "err", res.Err)
 		}
 		rep.SNMP.Collected++
+		if c := res.Asset.Collection; c != nil && c.Status == record.CollectionPartial {
+			rep.SNMP.Partial++
+			if rep.SNMP.Reasons == nil {
+				rep.SNMP.Reasons = map[string]int{}
+			}
+			seen := map[string]bool{}
+			for _, r := range c.Reasons {
+				if !seen[r.Reason] {
+					seen[r.Reason] = true
+					rep.SNMP.Reasons[r.Reason]++
+				}
+			}
+		}
 		a := res.Asset
 		rep.Add(&a)
 		arpSeen = append(arpSeen, res.RouterARP...)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/netcensus/netcensus/fingerprints"
 	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/snmp"
 )
 
@@ -271,7 +272,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	for i, t := range targets {
 		index[t.Addr] = append(index[t.Addr], i)
 	}
-	next, ok := 0, 0
+	next, ok, partial := 0, 0, 0
 	var werr error
 	for r := range col.Stream(ctx, targets) {
 		is := index[r.Target]
@@ -290,6 +291,14 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 				continue
 			}
 			ok++
+			if c := p.Asset.Collection; c != nil && c.Status == record.CollectionPartial {
+				partial++
+				reasons := make([]string, len(c.Reasons))
+				for i, r := range c.Reasons {
+					reasons[i] = strings.TrimSpace(r.Reason + " " + r.OID)
+				}
+				fmt.Fprintf(a.stderr, "probe %s: partial (%s)\n", p.Target, strings.Join(reasons, ", "))
+			}
 			if p.Err != nil {
 				fmt.Fprintf(a.stderr, "probe %s: partial: %v\n", p.Target, p.Err)
 			}
@@ -307,7 +316,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "summary: probed=%d answered=%d failed=%d\n", len(targets), ok, len(targets)-ok)
+	fmt.Fprintf(a.stderr, "summary: probed=%d answered=%d partial=%d failed=%d\n", len(targets), ok, partial, len(targets)-ok)
 	if ok == 0 {
 		return errAllFailed
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -71,10 +73,46 @@ func TestProbe(t *testing.T) {
 			if r.OS == "" || r.Evidence["os"].Rule == "" {
 				t.Errorf("no os or its evidence: %q %+v", r.OS, r.Evidence)
 			}
-			if !strings.Contains(errb.String(), "summary: probed=1 answered=1 failed=0") {
+			if !strings.Contains(errb.String(), "summary: probed=1 answered=1 partial=0 failed=0") {
 				t.Errorf("stderr: %s", errb)
 			}
+			if r.Collection == nil || r.Collection.Status != record.CollectionComplete {
+				t.Errorf("collection %+v, want complete", r.Collection)
+			}
 		})
+	}
+}
+
+// TestProbePartialCollection (issue 16): a table capped at snmp.max_rows
+// makes the record's collection partial, with the reason and the column,
+// and the summary counts it; it no longer shows only at -v.
+func TestProbePartialCollection(t *testing.T) {
+	addr := startProbeSim(t)
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(cfg, []byte("snmp:\n  max_rows: 20\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a, out, errb := testApp(t, nil, nil)
+	if code := run(context.Background(), a, []string{"--config", cfg, "probe", "--format", "jsonl", "--timeout", "300ms", "--retries", "0", "--community", "dev", addr}); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var r record.Asset
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	c := r.Collection
+	if c == nil || c.Status != record.CollectionPartial || len(c.Reasons) == 0 {
+		t.Fatalf("collection %+v, want partial", c)
+	}
+	capped := false
+	for _, x := range c.Reasons {
+		capped = capped || x.Reason == record.ReasonMaxRows && x.OID == "1.3.6.1.2.1.25.6.3.1.2" && x.Detail == "max_rows 20"
+	}
+	if !capped {
+		t.Errorf("reasons %+v lack the software table capped at 20", c.Reasons)
+	}
+	if s := errb.String(); !strings.Contains(s, "summary: probed=1 answered=1 partial=1 failed=0") || !strings.Contains(s, "partial (max_rows 1.3.6.1.2.1.25.6.3.1.2") {
+		t.Errorf("stderr: %s", s)
 	}
 }
 

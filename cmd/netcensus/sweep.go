@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -286,8 +287,8 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	}
 	snmpSummary := ""
 	if rep.SNMP.Probed > 0 {
-		snmpSummary = fmt.Sprintf(" snmp_probed=%d snmp_answered=%d snmp_collected=%d router_arp=%d",
-			rep.SNMP.Probed, rep.SNMP.Responders, rep.SNMP.Collected, rep.SNMP.RouterARP)
+		snmpSummary = fmt.Sprintf(" snmp_probed=%d snmp_answered=%d snmp_collected=%d snmp_partial=%d%s snmp_failed=%d router_arp=%d",
+			rep.SNMP.Probed, rep.SNMP.Responders, rep.SNMP.Collected, rep.SNMP.Partial, partialReasons(rep.SNMP.Reasons), rep.SNMP.Failed, rep.SNMP.RouterARP)
 	}
 	a.reportStages(rep)
 	fmt.Fprintf(a.stderr, "summary: probed=%d found=%d sent=%d skipped=%d%s duration=%s%s\n",
@@ -410,4 +411,22 @@ func snmpOptions(sc config.SNMP, creds []snmp.Credential) (*scanner.SNMPOptions,
 		Workers: sc.Workers, TargetTimeout: sc.TargetTimeout.D(), MaxRepetitions: sc.MaxRepetitions,
 		MaxRows: sc.MaxRows, Engine: eng,
 	}, nil
+}
+
+// partialReasons prints the reasons of partial collections for the
+// summary: " (max_rows=2 target_timeout=1)", or "" for none.
+func partialReasons(m map[string]int) string {
+	if len(m) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s=%d", k, m[k])
+	}
+	return " (" + strings.Join(parts, " ") + ")"
 }

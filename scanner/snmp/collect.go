@@ -116,6 +116,13 @@ type Result struct {
 	Duration time.Duration
 }
 
+// ErrTargetTimeout: a host's collection passed the target timeout.
+var ErrTargetTimeout = errors.New("target timeout")
+
+func (c *Collector) timeoutError() error {
+	return fmt.Errorf("cut by the %w of %s (snmp.target_timeout, --target-timeout): what was read by then is kept", ErrTargetTimeout, c.opts.TargetTimeout)
+}
+
 // ErrNoCredential: no credential set is allowed for the address.
 var ErrNoCredential = errors.New("no SNMP credential set is scoped to this address")
 
@@ -125,6 +132,7 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 	start := time.Now()
 	res := Result{Target: t.Addr}
 	defer func() { res.Duration = time.Since(start) }()
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, c.opts.TargetTimeout)
 	defer cancel()
 	log := c.opts.Logger.With("scanner", "snmp", "target", t.Addr.Addr())
@@ -141,6 +149,7 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 	var client Client
 	var sys []gosnmp.SnmpPDU
 	var errs []error
+	coll := record.Collection{Status: record.CollectionComplete}
 	for _, i := range idx {
 		cred := c.opts.Credentials[i]
 		cl, err := c.opts.Dial(ctx, t.Addr, cred)
@@ -176,15 +185,34 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 		}
 		for _, o := range w.nonIncreasing {
 			log.Info("snmp agent returned a non-increasing OID; column stopped", "oid", o)
+			coll.Reasons = append(coll.Reasons, record.CollectionReason{Reason: record.ReasonNonIncreasingOID, OID: o})
 		}
 		for _, o := range w.capped {
 			log.Info("snmp table capped", "oid", o, "max_rows", c.opts.MaxRows)
+			coll.Reasons = append(coll.Reasons, record.CollectionReason{Reason: record.ReasonMaxRows, OID: o, Detail: fmt.Sprintf("max_rows %d", c.opts.MaxRows)})
 		}
 		break
 	}
+	// A deadline that is the target's own, not the caller's, is the
+	// target timeout: say so, with the limit, not "context deadline
+	// exceeded".
+	timedOut := errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil
 	if client == nil {
+		if timedOut {
+			errs = append(errs, c.timeoutError())
+		}
 		res.Err = fmt.Errorf("collect %s: %w", t.Addr, errors.Join(errs...))
 		return res
+	}
+	switch {
+	case timedOut:
+		res.Err = fmt.Errorf("collect %s: %w", t.Addr, c.timeoutError())
+		coll.Reasons = append(coll.Reasons, record.CollectionReason{Reason: record.ReasonTargetTimeout, Detail: c.timeoutError().Error()})
+	case res.Err != nil:
+		coll.Reasons = append(coll.Reasons, record.CollectionReason{Reason: record.ReasonError, Detail: res.Err.Error()})
+	}
+	if len(coll.Reasons) > 0 {
+		coll.Status = record.CollectionPartial
 	}
 	engineID := client.EngineID()
 	client.Close()
@@ -197,6 +225,7 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 	}
 	res.Asset.SNMPEngineID = engineID
 	res.Asset.SNMPCredential = res.Credential
+	res.Asset.Collection = &coll
 	if c.opts.Engine != nil {
 		Identify(c.opts.Engine, res.Walk, &res.Asset)
 	}

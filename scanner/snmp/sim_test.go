@@ -211,16 +211,19 @@ func TestSimFaults(t *testing.T) {
 			if r.Err != nil || len(r.Asset.Software) != len(full.Software) {
 				t.Fatalf("err %v, %d packages, want %d", r.Err, len(r.Asset.Software), len(full.Software))
 			}
+			wantCollection(t, r, record.CollectionComplete, "")
 		}},
 		{name: "getbulk repeats oids", faults: snmpsim.Faults{Bulk: snmpsim.BulkNonIncreasing}, check: func(t *testing.T, r snmp.Result) {
 			if !r.Answered || r.Asset.SysName == "" {
 				t.Fatalf("result %+v", r)
 			}
+			wantCollection(t, r, record.CollectionPartial, record.ReasonNonIncreasingOID)
 		}},
 		{name: "endless table capped", faults: snmpsim.Faults{EndlessTable: "1.3.6.1.2.1.25.6.3.1.2"}, opts: snmp.CollectOptions{MaxRows: 300}, check: func(t *testing.T, r snmp.Result) {
 			if !r.Answered || len(r.Asset.Software) == 0 || len(r.Asset.Software) > 300 {
 				t.Fatalf("err %v, %d packages", r.Err, len(r.Asset.Software))
 			}
+			wantCollection(t, r, record.CollectionPartial, record.ReasonMaxRows)
 		}},
 		{name: "drops every 3rd request", faults: snmpsim.Faults{DropEveryN: 3}, opts: snmp.CollectOptions{Timeout: 100 * time.Millisecond, Retries: 3}, check: func(t *testing.T, r snmp.Result) {
 			if r.Err != nil || len(r.Asset.Software) != len(full.Software) {
@@ -233,6 +236,11 @@ func TestSimFaults(t *testing.T) {
 			}
 			if !r.Answered || r.Err == nil {
 				t.Fatalf("want a partial result with an error: %+v", r.Err)
+			}
+			wantCollection(t, r, record.CollectionPartial, record.ReasonTargetTimeout)
+			// The message names the limit, not "context deadline exceeded".
+			if msg := r.Err.Error(); !strings.Contains(msg, "target timeout of 1.5s (snmp.target_timeout, --target-timeout)") || strings.Contains(msg, "context deadline exceeded") {
+				t.Errorf("timeout message: %s", msg)
 			}
 		}},
 	} {
@@ -278,4 +286,27 @@ func TestSimDiscoverAndStream(t *testing.T) {
 	if n != 1 {
 		t.Fatalf("%d results", n)
 	}
+}
+
+// wantCollection checks the record's collection status (issue 16): a
+// capped table, a non-increasing OID or the target timeout make it
+// partial, with the reason; else it is complete.
+func wantCollection(t *testing.T, r snmp.Result, status, reason string) {
+	t.Helper()
+	c := r.Asset.Collection
+	if c == nil || c.Status != status {
+		t.Fatalf("collection %+v, want status %s", c, status)
+	}
+	if reason == "" {
+		if len(c.Reasons) != 0 {
+			t.Errorf("complete collection with reasons %+v", c.Reasons)
+		}
+		return
+	}
+	for _, x := range c.Reasons {
+		if x.Reason == reason {
+			return
+		}
+	}
+	t.Errorf("collection reasons %+v lack %s", c.Reasons, reason)
 }
