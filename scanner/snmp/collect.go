@@ -196,7 +196,10 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 	// A deadline that is the target's own, not the caller's, is the
 	// target timeout: say so, with the limit, not "context deadline
 	// exceeded".
-	timedOut := errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil
+	// (A request's socket deadline can pass just before the context's
+	// own timer fires: the deadline itself decides.)
+	dl, _ := ctx.Deadline()
+	timedOut := parent.Err() == nil && (errors.Is(ctx.Err(), context.DeadlineExceeded) || !time.Now().Before(dl))
 	if client == nil {
 		if timedOut {
 			errs = append(errs, c.timeoutError())

@@ -94,7 +94,11 @@ func TestSimMatchesRecorded(t *testing.T) {
 				if res.Asset.SNMPCredential != "dev" {
 					t.Errorf("snmp_credential %q, want dev", res.Asset.SNMPCredential)
 				}
+				if c := res.Asset.Collection; c == nil || c.Status != record.CollectionComplete {
+					t.Errorf("collection %+v, want complete", c)
+				}
 				res.Asset.SNMPCredential = "" // the walk alone does not know it
+				res.Asset.Collection = nil    // nor how complete a collection was
 				got, _ := json.Marshal(res.Asset)
 				want := wantJSON
 				if v == gosnmp.Version1 {
