@@ -808,8 +808,9 @@ const (
 )
 
 // chassisOrder lists the rows that describe the device as a whole, best
-// first: a stack at the root of the containment tree and the chassis in
-// it (the lowest-index member, usually the master, first); chassis at the
+// first: the chassis in a stack at the root of the containment tree (the
+// lowest-index member, usually the master, first), then that stack's own
+// row; chassis at the
 // root; other chassis (virtual chassis members under a container); other
 // stacks; then root rows of class other or container (agents that give
 // the box no chassis class). Computed once per Input.
@@ -838,12 +839,15 @@ func (c *evalCtx) chassisOrder() []Entity {
 	}
 	for _, e := range c.ents {
 		if e.Class == entityClassStack && isRoot(e) {
-			add(e)
+			// The stack row is a logical container (Comware names it
+			// "STACK MODE", with a serial of its own): its member chassis
+			// say what the boxes are, the stack row only what they lack.
 			for _, m := range c.ents {
 				if m.Class == EntityClassChassis && m.ContainedIn == e.Index {
 					add(m)
 				}
 			}
+			add(e)
 		}
 	}
 	for _, e := range c.ents {

@@ -683,7 +683,12 @@ func TestEntityChassisChoice(t *testing.T) {
 			{Index: 1, Class: chassis, Model: "XS-100", Serial: "S100A", SoftwareRev: "1.2.3"},
 			{Index: 2, Class: port, ContainedIn: 1, Serial: "PORTSER1"},
 		}, "XS-100", "S100A", "1.2.3"},
-		{"stack: the stack row, then its first member", []Entity{
+		{"stack with a row of its own (Comware): the members speak first", []Entity{
+			{Index: 1, Class: stack, Model: "STACK MODE", Serial: "STACKSERIAL1"},
+			{Index: 3, Class: chassis, ContainedIn: 1, Model: "SR-88", Serial: "MEMBER3"},
+			{Index: 4, Class: chassis, ContainedIn: 1, Model: "SR-88", Serial: "MEMBER4"},
+		}, "SR-88", "MEMBER3", ""},
+		{"stack: its first member, then the stack row", []Entity{
 			{Index: 1, Class: stack, Descr: "stack"},
 			{Index: 1001, Class: chassis, ContainedIn: 1, Model: "XS-48", Serial: "MEMBER1", SoftwareRev: "9.1"},
 			{Index: 2001, Class: chassis, ContainedIn: 1, Model: "XS-24", Serial: "MEMBER2"},
