@@ -373,21 +373,32 @@ func (s *sweep) drain(ctx context.Context) error {
 	return nil
 }
 
-// receive decodes frames until stop is closed.
+// finalDrain bounds the last read after stop: frames already queued when
+// the sweep ends (the duplicate replies that came with the last answer)
+// are still counted, and nothing is waited for.
+const finalDrain = 2 * time.Millisecond
+
+// receive decodes frames until stop is closed, then reads what is already
+// queued for at most finalDrain.
 func (s *sweep) receive(stop <-chan struct{}) {
 	buf := make([]byte, 1600)
 	var deadline time.Time
+	stopping := false
 	for {
-		select {
-		case <-stop:
-			return
-		default:
+		if !stopping {
+			select {
+			case <-stop:
+				stopping = true
+				deadline = time.Now().Add(finalDrain)
+				_ = s.conn.SetReadDeadline(deadline)
+			default:
+			}
 		}
 		// A deadline keeps the loop responsive to stop even when the
 		// segment is silent; it is moved only when half spent, not per
 		// frame.
 		now := time.Now()
-		if deadline.Sub(now) < 25*time.Millisecond {
+		if !stopping && deadline.Sub(now) < 25*time.Millisecond {
 			deadline = now.Add(50 * time.Millisecond)
 			_ = s.conn.SetReadDeadline(deadline)
 		}
@@ -403,6 +414,9 @@ func (s *sweep) receive(stop <-chan struct{}) {
 		if err != nil {
 			var ne net.Error
 			if errors.As(err, &ne) && ne.Timeout() {
+				if stopping {
+					return
+				}
 				deadline = time.Time{}
 				continue
 			}
