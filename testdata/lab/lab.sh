@@ -152,6 +152,45 @@ run_role() {
 	) 9>&-
 }
 
+# Helpers the roles share (defined before a role file is sourced; a role
+# may override role_stop).
+
+# role_stop_pid: stop the process in $ROLE_DIR/pid, TERM then after 2 s KILL.
+role_stop_pid() {
+	local pid i
+	pid=$(cat "$ROLE_DIR/pid" 2>/dev/null) || return 0
+	kill -TERM "$pid" 2>/dev/null || return 0
+	for ((i = 0; i < 40; i++)); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.05
+	done
+	kill -KILL "$pid" 2>/dev/null || true
+}
+
+# role_stop NS: the default stop, for roles whose daemon is one pid.
+role_stop() { role_stop_pid; }
+
+# role_wait_udp NAME NS PID PORT LOG...: wait (30 s at most: CI runs many
+# packages at once) until PID listens on UDP PORT in NS; print LOGs and fail
+# if it exits first or never listens.
+role_wait_udp() {
+	local name=$1 ns=$2 pid=$3 port=$4 i
+	shift 4
+	for ((i = 0; i < 600; i++)); do
+		if ! kill -0 "$pid" 2>/dev/null; then
+			echo "$name role: exited on $ns:" >&2
+			cat "$@" >&2 2>/dev/null
+			return 1
+		fi
+		if [[ -n $(nsenter --net="/run/netns/$ns" -- ss -Hlun "sport = :$port") ]]; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	echo "$name role: not listening on $ns UDP $port after 30 s" >&2
+	return 1
+}
+
 # running PID...: true while any PID is alive and not a zombie (an exited
 # process whose parent has not reaped it yet has left its namespaces).
 running() {

@@ -77,13 +77,4 @@ CONF
 	return 1
 }
 
-role_stop() {
-	local pid i
-	pid=$(cat "$ROLE_DIR/pid" 2>/dev/null) || return 0
-	kill -TERM "$pid" 2>/dev/null || return 0
-	for ((i = 0; i < 40; i++)); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.05
-	done
-	kill -KILL "$pid" 2>/dev/null || true
-}
+# role_stop: lab.sh's default (role_stop_pid).

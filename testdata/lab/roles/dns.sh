@@ -24,20 +24,7 @@ role_start() {
 	echo "$pid" >"$ROLE_DIR/pid"
 	mkdir -p "/etc/netns/$LAB_PREFIX-scan"
 	echo "nameserver $ip" >"/etc/netns/$LAB_PREFIX-scan/resolv.conf"
-	local i
-	for ((i = 0; i < 600; i++)); do
-		if ! kill -0 "$pid" 2>/dev/null; then
-			echo "dns role: dnsmasq on $ns exited:" >&2
-			cat "$ROLE_DIR/dnsmasq.log" >&2
-			return 1
-		fi
-		if [[ -n $(nsenter --net="/run/netns/$ns" -- ss -Hlun "sport = :53") ]]; then
-			return 0
-		fi
-		sleep 0.05
-	done
-	echo "dns role: dnsmasq on $ns not listening on $ip:53 after 30 s" >&2
-	return 1
+	role_wait_udp dns "$ns" "$pid" 53 "$ROLE_DIR/dnsmasq.log"
 }
 
 # rev_name 198.51.100.11 -> 11.100.51.198.in-addr.arpa
@@ -48,14 +35,7 @@ rev_name() {
 }
 
 role_stop() {
-	local pid i
 	rm -f "/etc/netns/$LAB_PREFIX-scan/resolv.conf"
 	rmdir "/etc/netns/$LAB_PREFIX-scan" 2>/dev/null || true
-	pid=$(cat "$ROLE_DIR/pid" 2>/dev/null) || return 0
-	kill -TERM "$pid" 2>/dev/null || return 0
-	for ((i = 0; i < 40; i++)); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.05
-	done
-	kill -KILL "$pid" 2>/dev/null || true
+	role_stop_pid
 }

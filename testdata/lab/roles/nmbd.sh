@@ -35,29 +35,7 @@ CONF
 		</dev/null >"$d/nmbd.out" 2>&1 &
 	local pid=$!
 	echo "$pid" >"$d/pid"
-	local i
-	for ((i = 0; i < 600; i++)); do
-		if ! kill -0 "$pid" 2>/dev/null; then
-			echo "nmbd role: nmbd on $ns exited:" >&2
-			cat "$d/nmbd.out" "$d/log/nmbd.log" >&2 2>/dev/null
-			return 1
-		fi
-		if [[ -n $(nsenter --net="/run/netns/$ns" -- ss -Hlun "sport = :137") ]]; then
-			return 0
-		fi
-		sleep 0.05
-	done
-	echo "nmbd role: nmbd on $ns not listening on $ip:137 after 30 s" >&2
-	return 1
+	role_wait_udp nmbd "$ns" "$pid" 137 "$d/nmbd.out" "$d/log/nmbd.log"
 }
 
-role_stop() {
-	local pid i
-	pid=$(cat "$ROLE_DIR/pid" 2>/dev/null) || return 0
-	kill -TERM "$pid" 2>/dev/null || return 0
-	for ((i = 0; i < 40; i++)); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.05
-	done
-	kill -KILL "$pid" 2>/dev/null || true
-}
+# role_stop: lab.sh's default (role_stop_pid).

@@ -48,30 +48,7 @@ CONF
 		</dev/null >"$ROLE_DIR/snmpd.log" 2>&1 &
 	local pid=$!
 	echo "$pid" >"$ROLE_DIR/pid"
-	# Ready when the socket is bound (at most 30 s: CI runs many packages at once).
-	local i
-	for ((i = 0; i < 600; i++)); do
-		if ! kill -0 "$pid" 2>/dev/null; then
-			echo "snmpd role: snmpd on $ns exited:" >&2
-			cat "$ROLE_DIR/snmpd.log" >&2
-			return 1
-		fi
-		if [[ -n $(nsenter --net="/run/netns/$ns" -- ss -Hlun "sport = :161") ]]; then
-			return 0
-		fi
-		sleep 0.05
-	done
-	echo "snmpd role: snmpd on $ns not listening on $ip:161 after 30 s" >&2
-	return 1
+	role_wait_udp snmpd "$ns" "$pid" 161 "$ROLE_DIR/snmpd.log"
 }
 
-role_stop() {
-	local pid i
-	pid=$(cat "$ROLE_DIR/pid" 2>/dev/null) || return 0
-	kill -TERM "$pid" 2>/dev/null || return 0
-	for ((i = 0; i < 40; i++)); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.05
-	done
-	kill -KILL "$pid" 2>/dev/null || true
-}
+# role_stop: lab.sh's default (role_stop_pid).
