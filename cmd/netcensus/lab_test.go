@@ -126,17 +126,48 @@ func TestLabSweepCancel(t *testing.T) {
 	defer cancel()
 	// 65,534 addresses at 2,000/s would take half a minute.
 	store := "sqlite:" + filepath.Join(t.TempDir(), "netcensus.db")
-	cmd := lab.Exec(ctx, lab.ScannerNS(), bin, "sweep", "--store", store, "--no-snmp", "--no-mdns", "--rate", "2000", "--interface", "bench0", "--format", "jsonl", "198.18.0.0/16")
+	cmd := lab.Exec(ctx, lab.ScannerNS(), bin, "-v", "sweep", "--store", store, "--no-snmp", "--no-mdns", "--rate", "2000", "--interface", "bench0", "--format", "jsonl", "198.18.0.0/16")
 	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Stdout = &stdout
+	pipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Let it run a second (about 2,000 requests), then interrupt.
+	// Interrupt a second (about 2,000 requests) after the ARP sweep has
+	// begun: by then the signal handler is installed. A fixed wait from
+	// the process's start raced its start-up on a loaded machine.
+	begun := make(chan struct{})
+	copied := make(chan struct{})
+	go func() {
+		defer close(copied)
+		sc := bufio.NewScanner(pipe)
+		once := false
+		for sc.Scan() {
+			stderr.Write(append(sc.Bytes(), '\n'))
+			if !once && strings.Contains(sc.Text(), "arp sweep") {
+				once = true
+				close(begun)
+			}
+		}
+		if !once {
+			close(begun)
+		}
+	}()
+	select {
+	case <-begun:
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		<-copied
+		t.Fatalf("the ARP sweep did not begin within 30 s\n%s", stderr.String())
+	}
 	<-time.After(time.Second)
 	sent := time.Now()
 	cmd.Process.Signal(syscall.SIGINT)
-	err := cmd.Wait()
+	<-copied
+	err = cmd.Wait()
 	if el := time.Since(sent); el > 2*time.Second {
 		t.Errorf("sweep took %v to stop after SIGINT", el)
 	}
