@@ -144,6 +144,13 @@ func newEngine(fsys fs.FS) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("device profiles: %w", err)
 	}
+	return newEngineFrom(ps)
+}
+
+func newEngineFrom(ps []*profile) (*Engine, error) {
+	if len(ps) == 0 {
+		return nil, errNoProfiles
+	}
 	reg, err := pen.Open()
 	if err != nil {
 		return nil, fmt.Errorf("enterprise registry: %w", err)

@@ -10,9 +10,12 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/netcensus/netcensus/internal/readlimit"
 )
 
 // The profile file format (profiles/*.yaml, decoded strictly: an unknown key
@@ -175,6 +178,7 @@ type profile struct {
 	priority int
 	generic  bool
 	file     string
+	line     int // of its id
 	match    matcher
 	exclude  matcher
 	fields   map[string][]rule
@@ -200,16 +204,26 @@ var hrDeviceTypes = map[string]string{
 	"clock": "19", "volatile_memory": "20", "nonvolatile_memory": "21",
 }
 
-// decodeProfiles reads one profile file strictly.
+// decodeProfiles reads one profile file strictly. Its errors name the
+// file, the line and the key ("profile file x.yaml line 7:
+// profiles[0].model[1].regex: ...").
 func decodeProfiles(name string, r io.Reader) ([]*profile, error) {
-	dec := yaml.NewDecoder(r)
+	b, err := readlimit.ReadAll(r, maxProfileFileBytes, "profile file "+name)
+	if err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, locateDecodeError(name, &doc, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, fmt.Errorf("profile file %s: empty", name)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	var pf profileFile
 	if err := dec.Decode(&pf); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("profile file %s: empty", name)
-		}
-		return nil, fmt.Errorf("profile file %s: %w", name, err)
+		return nil, locateDecodeError(name, &doc, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -219,12 +233,160 @@ func decodeProfiles(name string, r io.Reader) ([]*profile, error) {
 	for i, ps := range pf.Profiles {
 		p, err := compileProfile(ps)
 		if err != nil {
-			return nil, fmt.Errorf("profile file %s: profile %d (%s): %w", name, i, ps.ID, err)
+			key := []string{"profiles", strconv.Itoa(i)}
+			var ke *keyError
+			if errors.As(err, &ke) {
+				key = append(key, ke.key...)
+				err = ke.err
+			}
+			return nil, fmt.Errorf("profile file %s line %d: %s (profile %s): %w", name, lineOfKey(&doc, key), keyString(key), ps.ID, err)
 		}
 		p.file = name
+		p.line = lineOfKey(&doc, []string{"profiles", strconv.Itoa(i), "id"})
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// maxProfileFileBytes bounds one profile file (the largest built-in one is
+// well under 100 KB).
+const maxProfileFileBytes = 4 << 20
+
+// keyError is an error at a key of a profile, as a path of mapping keys
+// and sequence indexes ("model", "1", "regex").
+type keyError struct {
+	key []string
+	err error
+}
+
+func (e *keyError) Error() string { return keyString(e.key) + ": " + e.err.Error() }
+func (e *keyError) Unwrap() error { return e.err }
+
+// atKey puts err at key, below any key it already names.
+func atKey(err error, key ...string) error {
+	var ke *keyError
+	if errors.As(err, &ke) {
+		return &keyError{key: append(slices.Clone(key), ke.key...), err: ke.err}
+	}
+	return &keyError{key: key, err: err}
+}
+
+// keyString writes a key path as profiles[0].model[1].regex.
+func keyString(key []string) string {
+	var sb strings.Builder
+	for _, k := range key {
+		if _, err := strconv.Atoi(k); err == nil {
+			sb.WriteString("[" + k + "]")
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte('.')
+		}
+		sb.WriteString(k)
+	}
+	return sb.String()
+}
+
+// lineOfKey finds the line of key in doc: the line of the deepest node
+// the path reaches (the key itself for a mapping key).
+func lineOfKey(doc *yaml.Node, key []string) int {
+	n := doc
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := n.Line
+	for _, k := range key {
+		switch n.Kind {
+		case yaml.MappingNode:
+			found := false
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == k {
+					line = n.Content[i].Line
+					n = n.Content[i+1]
+					found = true
+					break
+				}
+			}
+			if !found {
+				return line
+			}
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(n.Content) {
+				return line
+			}
+			n = n.Content[i]
+			line = n.Line
+		default:
+			return line
+		}
+	}
+	return line
+}
+
+// keyAtLine names the innermost mapping key written on line (the key of
+// an unknown field, or of a value of the wrong type).
+func keyAtLine(doc *yaml.Node, line int) string {
+	var best []string
+	var walk func(n *yaml.Node, path []string)
+	walk = func(n *yaml.Node, path []string) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, path)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				p := append(slices.Clone(path), n.Content[i].Value)
+				if n.Content[i].Line == line || n.Content[i+1].Line == line && n.Content[i+1].Kind == yaml.ScalarNode {
+					best = p
+				}
+				walk(n.Content[i+1], p)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, append(slices.Clone(path), strconv.Itoa(i)))
+			}
+		}
+	}
+	walk(doc, nil)
+	return keyString(best)
+}
+
+var (
+	lineRE     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	notFoundRE = regexp.MustCompile(`^field (\S+) not found in (?:type \S+|rule)$`)
+)
+
+// locateDecodeError rewrites yaml's "line 7: field regexp not found in
+// type ..." into "profile file x.yaml line 7: profiles[0].model[1].regexp:
+// unknown key", one line per error.
+func locateDecodeError(name string, doc *yaml.Node, err error) error {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	out := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		sm := lineRE.FindStringSubmatch(strings.TrimSpace(m))
+		if sm == nil {
+			out = append(out, fmt.Sprintf("profile file %s: %s", name, m))
+			continue
+		}
+		line, _ := strconv.Atoi(sm[1])
+		msg := sm[2]
+		if nf := notFoundRE.FindStringSubmatch(msg); nf != nil {
+			msg = "unknown key " + nf[1]
+		}
+		if key := keyAtLine(doc, line); key != "" {
+			msg = key + ": " + msg
+		}
+		out = append(out, fmt.Sprintf("profile file %s line %d: %s", name, line, msg))
+	}
+	return errors.New(strings.Join(out, "; "))
 }
 
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -232,18 +394,18 @@ var oidRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
 
 func compileProfile(ps profileSpec) (*profile, error) {
 	if !idRE.MatchString(ps.ID) {
-		return nil, fmt.Errorf("id %q: want lower-case letters, digits and dashes", ps.ID)
+		return nil, atKey(fmt.Errorf("id %q: want lower-case letters, digits and dashes", ps.ID), "id")
 	}
 	if ps.Match.empty() && !ps.Generic {
-		return nil, errors.New("a profile that is not generic needs a match")
+		return nil, atKey(errors.New("a profile that is not generic needs a match"), "id")
 	}
 	p := &profile{id: ps.ID, priority: ps.Priority, generic: ps.Generic, fields: map[string][]rule{}}
 	var err error
 	if p.match, err = compileMatcher(ps.Match); err != nil {
-		return nil, fmt.Errorf("match: %w", err)
+		return nil, atKey(err, "match")
 	}
 	if p.exclude, err = compileMatcher(ps.Exclude); err != nil {
-		return nil, fmt.Errorf("exclude: %w", err)
+		return nil, atKey(err, "exclude")
 	}
 	for _, f := range []struct {
 		name  string
@@ -255,11 +417,11 @@ func compileProfile(ps profileSpec) (*profile, error) {
 		for j, rs := range f.rules {
 			r, err := compileRule(rs)
 			if err != nil {
-				return nil, fmt.Errorf("%s rule %d: %w", f.name, j, err)
+				return nil, atKey(err, f.name, strconv.Itoa(j))
 			}
 			if f.name == FieldDeviceType {
 				if err := checkDeviceTypes(r); err != nil {
-					return nil, fmt.Errorf("%s rule %d: %w", f.name, j, err)
+					return nil, atKey(err, f.name, strconv.Itoa(j))
 				}
 			}
 			p.fields[f.name] = append(p.fields[f.name], r)
@@ -286,28 +448,29 @@ func checkDeviceTypes(r rule) error {
 
 func compileMatcher(ms matchSpec) (matcher, error) {
 	var m matcher
-	for _, o := range ms.SysObjectID {
+	for i, o := range ms.SysObjectID {
 		o = strings.TrimPrefix(o, ".")
 		if !oidRE.MatchString(o) {
-			return m, fmt.Errorf("sys_object_id %q is not an OID", o)
+			return m, atKey(fmt.Errorf("%q is not an OID", o), "sys_object_id", strconv.Itoa(i))
 		}
 		m.sysObjectID = append(m.sysObjectID, o)
 	}
-	for _, o := range ms.OIDPresent {
+	for i, o := range ms.OIDPresent {
 		o = strings.TrimPrefix(o, ".")
 		if !oidRE.MatchString(o) {
-			return m, fmt.Errorf("oid_present %q is not an OID", o)
+			return m, atKey(fmt.Errorf("%q is not an OID", o), "oid_present", strconv.Itoa(i))
 		}
 		m.oidPresent = append(m.oidPresent, o)
 	}
 	for _, l := range []struct {
+		key string
 		src []string
 		dst *[]*regexp.Regexp
-	}{{ms.SysDescr, &m.sysDescr}, {ms.EntityMfg, &m.entityMfg}, {ms.EntityModel, &m.entityModel}} {
-		for _, s := range l.src {
+	}{{"sys_descr", ms.SysDescr, &m.sysDescr}, {"entity_mfg", ms.EntityMfg, &m.entityMfg}, {"entity_model", ms.EntityModel, &m.entityModel}} {
+		for i, s := range l.src {
 			re, err := regexp.Compile(s)
 			if err != nil {
-				return m, fmt.Errorf("regexp %q: %w", s, err)
+				return m, atKey(fmt.Errorf("regexp %q: %w", s, err), l.key, strconv.Itoa(i))
 			}
 			*l.dst = append(*l.dst, re)
 		}
@@ -341,35 +504,43 @@ func compileRule(rs ruleSpec) (rule, error) {
 	switch r.src {
 	case srcEntity:
 		if _, ok := entityFields[r.arg]; !ok {
-			return r, fmt.Errorf("entity field %q unknown", r.arg)
+			return r, atKey(fmt.Errorf("entity field %q unknown", r.arg), "entity")
 		}
-	case srcOID, srcWalk, srcSysObjectID:
+	case srcOID:
 		if !oidRE.MatchString(r.arg) {
-			return r, fmt.Errorf("%q is not an OID", r.arg)
+			return r, atKey(fmt.Errorf("%q is not an OID", r.arg), "oid")
+		}
+	case srcWalk:
+		if !oidRE.MatchString(r.arg) {
+			return r, atKey(fmt.Errorf("%q is not an OID", r.arg), "walk")
+		}
+	case srcSysObjectID:
+		if !oidRE.MatchString(r.arg) {
+			return r, atKey(fmt.Errorf("%q is not an OID", r.arg), "sys_object_id")
 		}
 	case srcHRDevice:
 		t, ok := hrDeviceTypes[r.arg]
 		if !ok {
-			return r, fmt.Errorf("hr_device type %q unknown", r.arg)
+			return r, atKey(fmt.Errorf("hr_device type %q unknown", r.arg), "hr_device")
 		}
 		r.arg = "1.3.6.1.2.1.25.3.1." + t
 	}
-	pat := rs.Regex
+	pat, patKey := rs.Regex, "regex"
 	if r.src == srcSysDescr {
 		if pat != "" {
-			return r, errors.New("sys_descr is itself the regex; regex is not allowed with it")
+			return r, atKey(errors.New("sys_descr is itself the regex; regex is not allowed with it"), "regex")
 		}
-		pat = rs.SysDescr
+		pat, patKey = rs.SysDescr, "sys_descr"
 	}
 	if pat != "" {
 		re, err := regexp.Compile(pat)
 		if err != nil {
-			return r, fmt.Errorf("regexp %q: %w", pat, err)
+			return r, atKey(fmt.Errorf("regexp %q: %w", pat, err), patKey)
 		}
 		r.re = re
 	}
 	if r.template != "" && r.re == nil {
-		return r, errors.New("template needs a regex")
+		return r, atKey(errors.New("template needs a regex"), "template")
 	}
 	return r, nil
 }
@@ -402,7 +573,7 @@ func loadProfiles(fsys fs.FS) ([]*profile, error) {
 		}
 	}
 	if len(all) == 0 {
-		return nil, errors.New("no device profiles found")
+		return nil, errNoProfiles
 	}
 	return all, nil
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
+	"github.com/netcensus/netcensus/fingerprints"
 	"github.com/netcensus/netcensus/internal/config"
 )
 
@@ -30,6 +31,11 @@ stdout, with every secret redacted. A bad file exits 2 naming the key and line.`
 			cfg, used, err := config.Load(path, a.getenv)
 			if err != nil {
 				return usageError{err}
+			}
+			if d := cfg.Fingerprints.ProfilesDir; d != "" {
+				if _, err := fingerprints.NewWithProfiles(d); err != nil {
+					return usageError{fmt.Errorf("config %s: fingerprints.profiles_dir: %w", used, err)}
+				}
 			}
 			if used == "" {
 				fmt.Fprintln(a.stderr, "config: no file found: the built-in defaults")

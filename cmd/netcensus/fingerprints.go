@@ -46,9 +46,9 @@ that did not match.`,
 			if format != "table" && format != "json" {
 				return usagef("--format %q: want table or json", format)
 			}
-			eng, err := fingerprints.New()
+			eng, err := a.fingerprintEngine()
 			if err != nil {
-				return fmt.Errorf("fingerprints: %w", err)
+				return err
 			}
 			in := fingerprints.Input{SysObjectID: strings.TrimPrefix(sysObjectID, "."), SysDescr: sysDescr}
 			if walkFile != "" {
@@ -167,4 +167,14 @@ func printExplain(a *app, eng *fingerprints.Engine, in fingerprints.Input, res f
 			fmt.Fprintf(w, "    -> %s = %s\n", k, record.Sanitize(m.Fields[k]))
 		}
 	}
+}
+
+// fingerprintEngine loads the built-in device profiles and those of the
+// config's fingerprints.profiles_dir.
+func (a *app) fingerprintEngine() (*fingerprints.Engine, error) {
+	eng, err := fingerprints.NewWithProfiles(a.cfg.Fingerprints.ProfilesDir)
+	if err != nil {
+		return nil, fmt.Errorf("fingerprints: %w", err)
+	}
+	return eng, nil
 }

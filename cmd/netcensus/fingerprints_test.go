@@ -92,3 +92,41 @@ func TestFingerprintsExplainWalkLimits(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %s", code, out, errb)
 	}
 }
+
+// TestFingerprintsProfilesDir: the config's fingerprints.profiles_dir adds
+// profiles to every command that identifies devices, and a bad file stops
+// them (exit 2) naming the file, the line and the key.
+func TestFingerprintsProfilesDir(t *testing.T) {
+	dir := t.TempDir()
+	profiles := filepath.Join(dir, "profiles")
+	if err := os.Mkdir(profiles, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	good := "profiles:\n  - id: acme-widget\n    match:\n      sys_object_id: [1.3.6.1.4.1.99999]\n    vendor: Acme\n    model:\n      - sys_descr: '^Acme (\\S+)'\n"
+	os.WriteFile(filepath.Join(profiles, "acme.yaml"), []byte(good), 0o600)
+	cfg := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfg, []byte("fingerprints:\n  profiles_dir: "+profiles+"\n"), 0o600)
+	args := []string{"--config", cfg, "fingerprints", "explain", "--sys-object-id", "1.3.6.1.4.1.99999.3", "--sys-descr", "Acme WX-9 v1"}
+	a, out, errb := testApp(t, nil, nil)
+	if code := run(context.Background(), a, args); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if s := out.String(); !strings.Contains(s, "WX-9") || !strings.Contains(s, "acme-widget ("+filepath.Join(profiles, "acme.yaml")+")") {
+		t.Errorf("custom profile not applied:\n%s", s)
+	}
+	a, _, errb = testApp(t, nil, nil)
+	if code := run(context.Background(), a, []string{"config", "check", cfg}); code != 0 {
+		t.Fatalf("config check: exit %d: %s", code, errb)
+	}
+
+	os.WriteFile(filepath.Join(profiles, "acme.yaml"), []byte(strings.Replace(good, "    vendor: Acme", "    vendor: Acme\n    modle: x", 1)), 0o600)
+	for _, args := range [][]string{args, {"config", "check", cfg}} {
+		a, _, errb = testApp(t, nil, nil)
+		if code := run(context.Background(), a, args); code == 0 {
+			t.Fatalf("%v: exit 0 with a bad profile file", args)
+		}
+		if s := errb.String(); !strings.Contains(s, "acme.yaml line 6") || !strings.Contains(s, "profiles[0].modle") {
+			t.Errorf("%v: stderr %q does not name file, line and key", args, s)
+		}
+	}
+}

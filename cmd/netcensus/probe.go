@@ -13,7 +13,6 @@ import (
 	"github.com/gosnmp/gosnmp"
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/fingerprints"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/snmp"
@@ -245,9 +244,9 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 		}
 		targets = append(targets, snmp.Target{Addr: ap, Credential: -1})
 	}
-	eng, err := fingerprints.New()
+	eng, err := a.fingerprintEngine()
 	if err != nil {
-		return fmt.Errorf("fingerprints: %w", err)
+		return err
 	}
 	out, err := a.assetWriter(format)
 	if err != nil {

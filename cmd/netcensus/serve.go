@@ -288,7 +288,7 @@ func (a *app) serveSweep(inv *inventory.Inventory, cur *liveConfig) serve.SweepF
 			if len(req.Credentials) > 0 {
 				creds = slices.DeleteFunc(creds, func(c snmp.Credential) bool { return !slices.Contains(req.Credentials, c.Name) })
 			}
-			if opts.SNMP, err = snmpOptions(sc, creds); err != nil {
+			if opts.SNMP, err = snmpOptions(sc, creds, cfg.Fingerprints.ProfilesDir); err != nil {
 				return serve.SweepResult{}, err
 			}
 			if rem, err := rememberedIn(ctx, inv.Store()); err == nil {

@@ -396,13 +396,13 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 			return nil, usageError{err}
 		}
 	}
-	return snmpOptions(sc, creds)
+	return snmpOptions(sc, creds, a.cfg.Fingerprints.ProfilesDir)
 }
 
 // snmpOptions are the SNMP phases' settings of a sweep (the CLI's and
 // serve's alike).
-func snmpOptions(sc config.SNMP, creds []snmp.Credential) (*scanner.SNMPOptions, error) {
-	eng, err := fingerprints.New()
+func snmpOptions(sc config.SNMP, creds []snmp.Credential, profilesDir string) (*scanner.SNMPOptions, error) {
+	eng, err := fingerprints.NewWithProfiles(profilesDir)
 	if err != nil {
 		return nil, fmt.Errorf("fingerprints: %w", err)
 	}

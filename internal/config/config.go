@@ -178,12 +178,23 @@ type Config struct {
 	// RecogDir is a directory of Rapid7 Recog XML fingerprint files
 	// (--recog-dir), applied after netcensus's own rules; empty: none.
 	RecogDir string `yaml:"recog_dir"`
+	// Fingerprints holds the device fingerprint settings.
+	Fingerprints Fingerprints `yaml:"fingerprints"`
 	// Inventory is the CMDB: where it is stored and its lifecycle rules.
 	Inventory Inventory `yaml:"inventory"`
 	// Schedules are netcensus serve's recurring sweeps (serve.go).
 	Schedules []Schedule `yaml:"schedules"`
 	// Serve is netcensus serve's API, tokens and alerts.
 	Serve Serve `yaml:"serve"`
+}
+
+// Fingerprints holds the device fingerprint engine's settings.
+type Fingerprints struct {
+	// ProfilesDir is a directory of the user's own device profiles
+	// (*.yaml, *.yml; the built-in profiles' schema, decoded strictly),
+	// loaded after the built-in ones: a profile with a built-in id
+	// replaces it. Empty: the built-in profiles alone.
+	ProfilesDir string `yaml:"profiles_dir"`
 }
 
 // Names holds the settings of a sweep's names stage: what every found
