@@ -1,0 +1,173 @@
+package names
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/netip"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/miekg/dns"
+)
+
+// slash24 is the 254 host addresses of 198.51.100.0/24.
+func slash24() []netip.Addr {
+	out := make([]netip.Addr, 0, 254)
+	for i := 1; i <= 254; i++ {
+		out = append(out, netip.AddrFrom4([4]byte{198, 51, 100, byte(i)}))
+	}
+	return out
+}
+
+// TestDNSAsksConcurrently: a fake resolver that answers nothing until it
+// holds every question of a /24 at once. A resolver asked one question at
+// a time (waiting for each answer) would never be answered and name no
+// host; asked concurrently, every host is named by one batch of answers.
+func TestDNSAsksConcurrently(t *testing.T) {
+	addrs := slash24()
+	srv := udp(t, "127.0.0.1", 0)
+	var mu sync.Mutex
+	var held []*dns.Msg
+	var from *net.UDPAddr
+	peak := 0
+	go func() {
+		buf := make([]byte, 1500)
+		for {
+			n, f, err := srv.ReadFromUDP(buf)
+			if err != nil {
+				return
+			}
+			q := new(dns.Msg)
+			if q.Unpack(buf[:n]) != nil || len(q.Question) != 1 {
+				continue
+			}
+			mu.Lock()
+			held, from = append(held, q), f
+			peak = max(peak, len(held))
+			release := len(held) == len(addrs)
+			batch := held
+			if release {
+				held = nil
+			}
+			mu.Unlock()
+			if !release {
+				continue
+			}
+			for _, q := range batch {
+				m := new(dns.Msg)
+				m.SetReply(q)
+				rr, _ := dns.NewRR(q.Question[0].Name + " 60 IN PTR h" + fmt.Sprint(q.Id) + ".lab.example.net.")
+				m.Answer = append(m.Answer, rr)
+				b, _ := m.Pack()
+				srv.WriteToUDP(b, from)
+			}
+		}
+	}()
+	// The timeout only bounds a failing run: a passing one ends when the
+	// last answer is read.
+	got, st, err := Resolve(context.Background(), addrs, Options{
+		DNS: true, Servers: []netip.AddrPort{addrPort(srv)}, Timeout: 20 * time.Second,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if peak != len(addrs) || st.DNS != len(addrs) || len(got) != len(addrs) {
+		t.Fatalf("%d questions outstanding at once, %d named (stats %+v): want all %d at once and named", peak, len(got), st, len(addrs))
+	}
+	if r := got[addrs[9]]; r == nil || len(r.PTR) != 1 || r.PTR[0] != "h9.lab.example.net" {
+		t.Errorf("198.51.100.10: %+v", r)
+	}
+}
+
+// deadlineConn records when each datagram was written and every read
+// deadline set, around a real loopback socket.
+type deadlineConn struct {
+	net.PacketConn
+	mu        sync.Mutex
+	writes    []time.Time
+	deadlines []time.Time
+}
+
+func (c *deadlineConn) WriteTo(b []byte, to net.Addr) (int, error) {
+	c.mu.Lock()
+	c.writes = append(c.writes, time.Now())
+	c.mu.Unlock()
+	return c.PacketConn.WriteTo(b, to)
+}
+
+func (c *deadlineConn) SetReadDeadline(t time.Time) error {
+	c.mu.Lock()
+	c.deadlines = append(c.deadlines, t)
+	c.mu.Unlock()
+	return c.PacketConn.SetReadDeadline(t)
+}
+
+// TestSilentResolverCostsOneTimeout: when no server, NetBIOS or LLMNR host
+// answers, every protocol asks the whole /24 first and then waits one
+// timeout after its last question: the read deadline is set once all are
+// asked, and lies one timeout (not one per address) after the last.
+func TestSilentResolverCostsOneTimeout(t *testing.T) {
+	addrs := slash24()
+	silent := udp(t, "127.0.0.1", 0)
+	var conns []*deadlineConn
+	var mu sync.Mutex
+	const timeout = 150 * time.Millisecond
+	_, st, err := Resolve(context.Background(), addrs, Options{
+		DNS: true, Servers: []netip.AddrPort{addrPort(silent)}, Timeout: timeout,
+		// NetBIOS and LLMNR go to the /24's addresses: here, loopback
+		// ports nobody listens on stand in for them.
+		NetBIOS: true, LLMNR: true,
+		Listen: func() (net.PacketConn, error) {
+			c, err := net.ListenPacket("udp4", "127.0.0.1:0")
+			if err != nil {
+				return nil, err
+			}
+			dc := &deadlineConn{PacketConn: redirect{c, addrPort(silent)}}
+			mu.Lock()
+			conns = append(conns, dc)
+			mu.Unlock()
+			return dc, nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.DNS+st.NetBIOS+st.LLMNR != 0 {
+		t.Fatalf("silence named hosts: %+v", st)
+	}
+	if len(conns) != 3 {
+		t.Fatalf("%d sockets, want one per protocol", len(conns))
+	}
+	for i, c := range conns {
+		if len(c.writes) != len(addrs) || len(c.deadlines) == 0 {
+			t.Fatalf("socket %d: %d questions, %d deadlines", i, len(c.writes), len(c.deadlines))
+		}
+		last := c.writes[len(c.writes)-1]
+		first := c.deadlines[0]
+		if first.Before(last) {
+			t.Errorf("socket %d: a read deadline was set before the last question went: one address waited for", i)
+		}
+		for _, d := range c.deadlines {
+			// One timeout after the last question; a serial resolver's
+			// would lie up to 254 timeouts after the first.
+			if d.Sub(last) > 2*timeout {
+				t.Errorf("socket %d: read deadline %v after the last question, want one timeout (%v)", i, d.Sub(last), timeout)
+			}
+		}
+	}
+}
+
+// redirect sends every datagram to one silent loopback port, whatever its
+// destination: the /24 stays unreached.
+type redirect struct {
+	net.PacketConn
+	to netip.AddrPort
+}
+
+func (r redirect) WriteTo(b []byte, _ net.Addr) (int, error) {
+	return r.PacketConn.WriteTo(b, net.UDPAddrFromAddrPort(r.to))
+}
