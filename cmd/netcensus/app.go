@@ -132,6 +132,9 @@ func (b buildInfo) String() string {
 	return fmt.Sprintf("netcensus %s\ncommit: %s\nbuilt:  %s\ngo:     %s\n", b.release, commit, b.date, b.goVersion)
 }
 
+// helpWidth is the width every --help fits in.
+const helpWidth = 80
+
 // annotExistingStore marks a command that opens only an existing CMDB.
 const annotExistingStore = "netcensus/existing-store"
 
@@ -197,6 +200,13 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 	}
 	root.Version = buildVersion()
 	root.SetVersionTemplate(readBuildInfo().String())
+	// Help fits 80 columns: flag descriptions wrap under their column.
+	root.SetUsageTemplate(strings.NewReplacer(
+		".LocalFlags.FlagUsages", fmt.Sprintf("(.LocalFlags.FlagUsagesWrapped %d)", helpWidth),
+		".InheritedFlags.FlagUsages", fmt.Sprintf("(.InheritedFlags.FlagUsagesWrapped %d)", helpWidth),
+		`Use "{{.CommandPath}} [command] --help" for more information about a command.`,
+		`Run "{{.CommandPath}} COMMAND --help" for a command's help.`,
+	).Replace(root.UsageTemplate()))
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "config file (default $XDG_CONFIG_HOME/netcensus/config.yaml, then /etc/netcensus/config.yaml)")

@@ -313,8 +313,10 @@ func newPruneCmd(a *app) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "prune",
-		Short: "Delete observations and samples older than inventory.retention (assets and events are kept)",
-		Args:  cobra.NoArgs,
+		Short: "Delete observations and samples older than the retention",
+		Long: `Prune deletes observations and capacity samples older than
+inventory.retention; assets and events are kept. Sweeps prune after they store.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
 				ps, err := inv.Prune(ctx)

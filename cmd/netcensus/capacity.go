@@ -231,7 +231,7 @@ func newCapacityCmd(a *app) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "capacity",
-		Short: "Storage, memory, CPU and interface use over time, and when volumes fill up",
+		Short: "Storage, memory, CPU, interface use over time; when disks fill",
 		Long: `capacity reads the samples each sweep stored and prints one row per series
 (asset, metric, instance): the latest value, min/avg/max over the window, the
 trend per day (a least-squares line through the window) and, for storage and

@@ -17,11 +17,12 @@ func newConfigCmd(a *app) *cobra.Command {
 	}
 	check := &cobra.Command{
 		Use:   "check [FILE]",
-		Short: "Validate a config file and print the effective settings, secrets redacted",
+		Short: "Validate a config; print the effective settings, secrets redacted",
 		Long: `config check reads FILE (default: --config, else the first of
-$XDG_CONFIG_HOME/netcensus/config.yaml and /etc/netcensus/config.yaml), validates
-it, and prints the effective settings (the file over the defaults) as YAML on
-stdout, with every secret redacted. A bad file exits 2 naming the key and line.`,
+$XDG_CONFIG_HOME/netcensus/config.yaml and /etc/netcensus/config.yaml),
+validates it, and prints the effective settings (the file over the defaults)
+as YAML on stdout, with every secret redacted. A bad file exits 2 naming the
+key and line.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := a.configPath

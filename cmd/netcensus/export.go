@@ -37,7 +37,7 @@ func newExportCmd(a *app) *cobra.Command {
 	f := exportFlags{netbox: exporters.DefaultNetBox()}
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Export assets, software, events, drift findings or capacity for spreadsheets and NetBox",
+		Short: "Export assets, software, events, drift, capacity; push to NetBox",
 		Long: `export writes what the CMDB keeps in a file format for other tools:
 csv (RFC 4180, cells that a spreadsheet would run as formulas escaped),
 json, jsonl, xlsx (one sheet per --what, typed cells, frozen header,

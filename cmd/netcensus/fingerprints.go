@@ -26,13 +26,15 @@ func newFingerprintsExplainCmd(a *app) *cobra.Command {
 	var sysObjectID, sysDescr, walkFile, format string
 	var all bool
 	cmd := &cobra.Command{
-		Use:   "explain (--sys-object-id OID --sys-descr TEXT | --walk FILE)",
+		Use:   "explain (--sys-object-id OID --sys-descr S|--walk FILE)",
 		Short: "Say which profiles match a device and why, and what they conclude",
 		Long: `Explain runs the fingerprint engine on a sysObjectID and sysDescr, or on a
 recorded walk (snmprec, .bz2 accepted), and prints the result with its evidence
 and every profile that matched, with the reasons. --all also lists the profiles
 that did not match.`,
-		Args: cobra.NoArgs,
+		// The usage line is the whole of Use: cobra adds no "[flags]".
+		DisableFlagsInUseLine: true,
+		Args:                  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if walkFile == "" && sysObjectID == "" && sysDescr == "" {
 				return usagef("give --sys-object-id and/or --sys-descr, or --walk FILE")

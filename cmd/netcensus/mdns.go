@@ -35,7 +35,7 @@ func newMDNSCmd(a *app) *cobra.Command {
 	f.duration = config.Default().MDNS.Duration
 	cmd := &cobra.Command{
 		Use:   "mdns [flags]",
-		Short: "Browse mDNS / DNS-SD: names, services and models of the hosts that announce themselves",
+		Short: "Browse mDNS / DNS-SD: names, services and models of hosts",
 		Long: `mdns enumerates the DNS-SD service types announced on each attached segment
 (or only on --interface), browses each, resolves every instance (host name,
 addresses, port, TXT) and asks each host for HINFO and _device-info. It says

@@ -42,7 +42,7 @@ func newProbeCmd(a *app) *cobra.Command {
 	f.targetTimeout = def.TargetTimeout
 	cmd := &cobra.Command{
 		Use:   "probe [flags] HOST[:PORT]...",
-		Short: "Inventory hosts by SNMP: system, hardware, software, storage, interfaces, neighbours",
+		Short: "Inventory hosts by SNMP: hardware, software, interfaces, LLDP",
 		Long: `Probe walks each HOST over SNMP (v1, v2c or v3) and prints one asset record per
 host: the system group, vendor, model, serial, OS and version with the evidence
 for each, installed software, storage, interfaces and LLDP neighbours.

@@ -40,7 +40,7 @@ func newServeCmd(a *app) *cobra.Command {
 	var f serveFlags
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Run the always-on service: scheduled sweeps, the HTTP API, alerts and metrics",
+		Short: "Run the service: scheduled sweeps, HTTP API, alerts, metrics",
 		Long: `Serve runs the schedules of the config file's schedules section, serves the
 HTTP API under /api/v1 (with /metrics for Prometheus), and sends alerts to the
 sinks of serve.alerts through an outbox kept in the store.

@@ -60,9 +60,10 @@ func newSweepCmd(a *app) *cobra.Command {
 	f.arpWait = def.ARPWait
 	cmd := &cobra.Command{
 		Use:   "sweep [flags] TARGET...",
-		Short: "Find live hosts: ARP on attached segments",
-		Long: `Sweep finds the live hosts among TARGETs. A TARGET is a CIDR (198.51.100.0/24),
-an address (198.51.100.7) or a range (198.51.100.10-20 or 198.51.100.10-198.51.100.40).
+		Short: "Find hosts by ARP, SNMP and mDNS and store them in the CMDB",
+		Long: `Sweep finds the live hosts among TARGETs. A TARGET is a CIDR
+(198.51.100.0/24), an address (198.51.100.7) or a range (198.51.100.10-20 or
+198.51.100.10-198.51.100.40).
 
 A sweep runs three stages:
 
