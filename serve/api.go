@@ -72,6 +72,12 @@ func (s *Server) routes() http.Handler {
 		mux.Handle(rt.method+" "+rt.path, s.wrap(rt))
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if s.ui != nil && !strings.HasPrefix(r.URL.Path, "/api/") {
+			sw := &statusWriter{ResponseWriter: w}
+			defer func() { s.metrics.requests.WithLabelValues("ui", strconv.Itoa(max(sw.code, 200))).Inc() }()
+			s.ui.ServeHTTP(sw, r)
+			return
+		}
 		s.metrics.requests.WithLabelValues("unmatched", "404").Inc()
 		writeError(w, http.StatusNotFound, "no such route: see /api/v1/openapi.json")
 	})

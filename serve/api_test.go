@@ -54,6 +54,9 @@ func TestAssetListingFiltersAndSearch(t *testing.T) {
 	if code, body := h.do("POST", "/api/v1/assets/"+approved+"/approve", writeToken, ""); code != 200 {
 		t.Fatalf("approve: %d %s", code, body)
 	}
+	if code, body := h.do("PATCH", "/api/v1/assets/"+approved, writeToken, `{"site":"Lab-1"}`); code != 200 {
+		t.Fatalf("set site: %d %s", code, body)
+	}
 	tests := []struct {
 		query string
 		want  []string
@@ -61,6 +64,8 @@ func TestAssetListingFiltersAndSearch(t *testing.T) {
 		{"", []string{"192.0.2.10", "192.0.2.11", "198.51.100.200"}},
 		{"?subnet=192.0.2.0/24", []string{"192.0.2.10", "192.0.2.11"}},
 		{"?approved=true", []string{"192.0.2.11"}},
+		{"?site=lab-1", []string{"192.0.2.11"}},
+		{"?site=lab-2", nil},
 		{"?approved=false", []string{"192.0.2.10", "198.51.100.200"}},
 		{"?state=new", []string{"192.0.2.10", "192.0.2.11", "198.51.100.200"}},
 		{"?state=missing,retired", nil},

@@ -29,11 +29,12 @@ type assetQuery struct {
 	// approved: nil any, else the approval wanted.
 	approved *bool
 	search   string // lower case
+	site     string
 	limit    int
 	after    string // the cursor: list IDs after this one
 }
 
-var assetParams = []string{"state", "vendor", "type", "subnet", "approved", "seen_since", "q", "limit", "cursor"}
+var assetParams = []string{"state", "vendor", "type", "site", "subnet", "approved", "seen_since", "q", "limit", "cursor"}
 
 var states = []string{store.StateNew, store.StateActive, store.StateMissing, store.StateReturned, store.StateRetired, store.StateMerged}
 
@@ -90,6 +91,12 @@ func parseAssetQuery(v url.Values, now time.Time) (assetQuery, error) {
 			return q, err
 		}
 		q.filter.DeviceType = s
+	}
+	if s := v.Get("site"); s != "" {
+		if err := plainText("site", s); err != nil {
+			return q, err
+		}
+		q.site = s
 	}
 	if s := v.Get("subnet"); s != "" {
 		p, err := netip.ParsePrefix(s)
@@ -202,13 +209,16 @@ func searchText(s string) error {
 }
 
 // match applies what the store's filter does not: approval either way,
-// the free-text search, the cursor.
+// the site, the free-text search, the cursor.
 func (q *assetQuery) match(a *store.Asset) bool {
 	r := &a.Record
 	if q.after != "" && r.AssetID <= q.after {
 		return false
 	}
 	if q.approved != nil && *q.approved != (r.Approved != nil && *r.Approved) {
+		return false
+	}
+	if q.site != "" && !strings.EqualFold(r.Site, q.site) {
 		return false
 	}
 	if q.search != "" && !searchMatch(r, q.search) {

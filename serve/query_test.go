@@ -18,6 +18,8 @@ func TestParseAssetQuery(t *testing.T) {
 		{"state=new,missing&vendor=Cisco&type=switch", "", func(q assetQuery) bool {
 			return len(q.filter.States) == 2 && q.filter.Vendor == "Cisco" && q.filter.DeviceType == "switch"
 		}},
+		{"site=Lab-1", "", func(q assetQuery) bool { return q.site == "Lab-1" }},
+		{"site=a%0Ab", "control", nil},
 		{"subnet=192.0.2.77/24", "", func(q assetQuery) bool { return q.filter.Subnet.String() == "192.0.2.0/24" }},
 		{"approved=false", "", func(q assetQuery) bool { return q.approved != nil && !*q.approved && q.filter.Unapproved }},
 		{"seen_since=7d", "", func(q assetQuery) bool { return q.filter.SeenSince.Equal(now0.Add(-7 * 24 * time.Hour)) }},

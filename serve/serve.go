@@ -106,6 +106,9 @@ type Deps struct {
 	Exec func(ctx context.Context, argv []string, stdin []byte) error
 	// Started, when set, is called with the API's address once it listens.
 	Started func(addr net.Addr)
+	// UI, when set, builds the web UI served on the API's port for every
+	// path the API does not own; it is called once, by New.
+	UI func(s *Server) http.Handler
 }
 
 // Server is the running service.
@@ -118,6 +121,7 @@ type Server struct {
 	runs    *runs
 	notify  *notifier
 	handler http.Handler
+	ui      http.Handler
 
 	mu   sync.RWMutex
 	opts Options
@@ -163,6 +167,9 @@ func New(opts Options, deps Deps) (*Server, error) {
 	s.metrics = newMetrics()
 	s.sched = newScheduler(opts.Schedules)
 	s.handler = s.routes()
+	if deps.UI != nil {
+		s.ui = deps.UI(s)
+	}
 	return s, nil
 }
 
