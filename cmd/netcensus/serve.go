@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/netip"
 	"os"
 	"os/signal"
@@ -28,6 +29,7 @@ import (
 	"github.com/netcensus/netcensus/scanner/snmp"
 	"github.com/netcensus/netcensus/scanner/targets"
 	"github.com/netcensus/netcensus/serve"
+	"github.com/netcensus/netcensus/serve/web"
 )
 
 type serveFlags struct {
@@ -42,8 +44,9 @@ func newServeCmd(a *app) *cobra.Command {
 		Use:   "serve",
 		Short: "Run the service: scheduled sweeps, HTTP API, alerts, metrics",
 		Long: `Serve runs the schedules of the config file's schedules section, serves the
-HTTP API under /api/v1 (with /metrics for Prometheus), and sends alerts to the
-sinks of serve.alerts through an outbox kept in the store.
+HTTP API under /api/v1 (with /metrics for Prometheus) and the web UI on the
+same port (open http://<listen>/ and sign in with an API token), and sends
+alerts to the sinks of serve.alerts through an outbox kept in the store.
 
 SIGTERM or SIGINT stops it: the HTTP server drains, and a running sweep gets
 serve.shutdown_grace to finish before it is cancelled and stored as partial.
@@ -185,7 +188,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f serveFlags) error
 		return fmt.Errorf("store %s keeps no service state", redactDSN(dsn))
 	}
 	cur := &liveConfig{cfg: a.cfg}
-	srv, err := serve.New(opts, serve.Deps{Inventory: inv, State: state, Sweep: a.serveSweep(inv, cur), Log: log})
+	srv, err := serve.New(opts, serve.Deps{Inventory: inv, State: state, Sweep: a.serveSweep(inv, cur), Log: log, UI: webUI(log)})
 	if err != nil {
 		return usageError{err}
 	}
@@ -207,6 +210,20 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f serveFlags) error
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// webUI builds the web UI that serve mounts beside the API. A UI that
+// cannot be built (its embedded templates) is a bug: it is logged and
+// the API runs without it.
+func webUI(log *slog.Logger) func(*serve.Server) http.Handler {
+	return func(s *serve.Server) http.Handler {
+		ui, err := web.New(s, web.Options{Log: log})
+		if err != nil {
+			log.Error("web UI unavailable", "err", err)
+			return nil
+		}
+		return ui.Handler()
+	}
 }
 
 // liveConfig is the config a SIGHUP may swap while sweeps read it.
