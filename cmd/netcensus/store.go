@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/netip"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,8 +15,7 @@ import (
 	"github.com/netcensus/netcensus/inventory/identity"
 	"github.com/netcensus/netcensus/inventory/spool"
 	"github.com/netcensus/netcensus/inventory/store"
-	"github.com/netcensus/netcensus/inventory/store/clickhouse"
-	"github.com/netcensus/netcensus/inventory/store/sqlite"
+	"github.com/netcensus/netcensus/inventory/stores"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
 )
@@ -31,11 +28,11 @@ func (a *app) storeDSN() (string, error) {
 		dsn = a.cfg.Inventory.Store
 	}
 	if dsn == "" {
-		p := sqlite.DefaultPath(a.getenv, os.Geteuid())
-		if p == "" {
-			return "", usagef("no default store location (neither HOME nor XDG_DATA_HOME is set): give --store sqlite:PATH")
+		d, err := stores.DefaultDSN(a.getenv, os.Geteuid())
+		if err != nil {
+			return "", usageError{err}
 		}
-		return "sqlite:" + p, nil
+		return d, nil
 	}
 	return dsn, nil
 }
@@ -47,40 +44,17 @@ func (a *app) openInventory(ctx context.Context) (*inventory.Inventory, func(), 
 	if err != nil {
 		return nil, nil, err
 	}
-	var st store.Store
-	switch {
-	case strings.HasPrefix(dsn, "sqlite:"):
-		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
-		if path == "" {
-			return nil, nil, usagef("--store %q: want sqlite:PATH", dsn)
-		}
-		if a.existingStore {
-			// A command that only reads (or acts on assets already
-			// stored) never leaves an empty database behind.
-			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-				return nil, nil, fmt.Errorf("no CMDB at %s yet: a sweep creates it (or give --store)", path)
-			}
-		}
-		db, err := sqlite.Open(ctx, path)
-		if err != nil {
-			return nil, nil, err
-		}
-		st = db
-	case strings.HasPrefix(dsn, "clickhouse://"):
-		o, err := clickhouse.ParseDSN(dsn)
-		if err != nil {
+	var auth stores.Auth
+	if strings.HasPrefix(dsn, "clickhouse://") {
+		if auth.User, auth.Password, err = a.cfg.Inventory.ClickHouseAuth(a.getenv); err != nil {
 			return nil, nil, usageError{err}
 		}
-		if o.Username, o.Password, err = a.clickhouseAuth(); err != nil {
-			return nil, nil, usageError{err}
-		}
-		db, err := clickhouse.Open(ctx, o)
-		if err != nil {
-			return nil, nil, err
-		}
-		st = db
-	default:
-		return nil, nil, usagef("--store %q: want sqlite:PATH or clickhouse://host:9000/db", dsn)
+	}
+	st, err := stores.Open(ctx, dsn, auth, stores.Options{Existing: a.existingStore})
+	if errors.Is(err, stores.ErrDSN) {
+		return nil, nil, usageError{err}
+	} else if err != nil {
+		return nil, nil, err
 	}
 	if a.wrapStore != nil {
 		st = a.wrapStore(st)
@@ -120,25 +94,6 @@ func (a *app) preflightStore(ctx context.Context) error {
 	}
 	fmt.Fprintf(a.stderr, "store: not open now (%v); the sweep goes ahead and is spooled if the store is still out of reach at its end\n", err)
 	return nil
-}
-
-// clickhouseAuth is the ClickHouse user and password: from the config,
-// else env NETCENSUS_CLICKHOUSE_USER / NETCENSUS_CLICKHOUSE_PASSWORD.
-func (a *app) clickhouseAuth() (user, password string, err error) {
-	c := a.cfg.Inventory
-	user = c.ClickHouseUser
-	if user == "" {
-		user = a.getenv("NETCENSUS_CLICKHOUSE_USER")
-	}
-	env := c.ClickHousePasswordEnv
-	if c.ClickHousePassword == "" && c.ClickHousePasswordFile == "" && env == "" {
-		env = "NETCENSUS_CLICKHOUSE_PASSWORD"
-	}
-	pw, err := config.ResolveSecret(c.ClickHousePassword, c.ClickHousePasswordFile, env, a.getenv)
-	if err != nil && (c.ClickHousePassword != "" || c.ClickHousePasswordFile != "" || c.ClickHousePasswordEnv != "") {
-		return "", "", fmt.Errorf("inventory.clickhouse_password: %w", err)
-	}
-	return user, pw.Reveal(), nil
 }
 
 func newInventory(st store.Store, c config.Inventory, hostname func() (string, error)) (*inventory.Inventory, error) {
@@ -244,21 +199,14 @@ func (a *app) inventorySweep(rep *scanner.Report) inventory.Sweep {
 	return inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: rep.Start, End: end, Partial: rep.Partial, Segments: rep.Swept, Observations: obs}
 }
 
-// spoolPath is where sweeps wait for an unreachable store:
-// $XDG_STATE_HOME/netcensus/spool.jsonl, else beside an SQLite store's
-// file, else spool.DefaultPath.
+// spoolPath is where sweeps wait for an unreachable store
+// (stores.SpoolPath).
 func (a *app) spoolPath() (string, error) {
-	if x := a.getenv("XDG_STATE_HOME"); x != "" {
-		return filepath.Join(x, "netcensus", "spool.jsonl"), nil
-	}
 	dsn, err := a.storeDSN()
 	if err != nil {
 		return "", err
 	}
-	if p, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
-		return filepath.Join(filepath.Dir(strings.TrimPrefix(p, "//")), "spool.jsonl"), nil
-	}
-	return spool.DefaultPath(a.getenv, os.Geteuid()), nil
+	return stores.SpoolPath(dsn, a.getenv, os.Geteuid()), nil
 }
 
 // printStored prints what an ingest did on stderr.

@@ -602,3 +602,23 @@ func isZeroIgnore(i identity.Ignore) bool {
 	return len(i.Serials)+len(i.SerialPatterns)+len(i.Names)+len(i.MACPrefixes)+len(i.MACs)+len(i.EngineIDs) == 0 &&
 		i.SharedEngineIDMin == 0 && i.SharedMACMin == 0
 }
+
+// ClickHouseAuth is the ClickHouse user and password: from the config,
+// else the environment's NETCENSUS_CLICKHOUSE_USER and
+// NETCENSUS_CLICKHOUSE_PASSWORD. Errors name the key, never the value.
+func (v *Inventory) ClickHouseAuth(getenv func(string) string) (user, password string, err error) {
+	user = v.ClickHouseUser
+	if user == "" {
+		user = getenv("NETCENSUS_CLICKHOUSE_USER")
+	}
+	env := v.ClickHousePasswordEnv
+	explicit := v.ClickHousePassword != "" || v.ClickHousePasswordFile != "" || env != ""
+	if !explicit {
+		env = "NETCENSUS_CLICKHOUSE_PASSWORD"
+	}
+	pw, err := ResolveSecret(v.ClickHousePassword, v.ClickHousePasswordFile, env, getenv)
+	if err != nil && explicit {
+		return "", "", fmt.Errorf("inventory.clickhouse_password: %w", err)
+	}
+	return user, pw.Reveal(), nil
+}

@@ -1,0 +1,70 @@
+package stores
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestOpenDispatch(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, dsn string
+		o         Options
+		want      error // nil: opens
+	}{
+		{"sqlite creates", "sqlite:" + filepath.Join(dir, "a.db"), Options{}, nil},
+		{"sqlite with slashes", "sqlite://" + filepath.Join(dir, "b.db"), Options{}, nil},
+		{"existing only, none there", "sqlite:" + filepath.Join(dir, "none.db"), Options{Existing: true}, ErrNoStore},
+		{"existing only, there", "sqlite:" + filepath.Join(dir, "a.db"), Options{Existing: true}, nil},
+		{"empty sqlite path", "sqlite:", Options{}, ErrDSN},
+		{"unknown scheme", "postgres://db/x", Options{}, ErrDSN},
+		{"bare path", filepath.Join(dir, "c.db"), Options{}, ErrDSN},
+		{"clickhouse user in DSN", "clickhouse://u:p@127.0.0.1:9/x", Options{}, ErrDSN},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := Open(ctx, tc.dsn, Auth{}, tc.o)
+			if tc.want == nil {
+				if err != nil {
+					t.Fatalf("Open(%q): %v", tc.dsn, err)
+				}
+				st.Close()
+				return
+			}
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Open(%q) = %v, want %v", tc.dsn, err, tc.want)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "none.db")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("an existing-only open created the file: %v", err)
+	}
+}
+
+func TestDefaultAndSpoolPaths(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	if d, err := DefaultDSN(env(nil), 0); err != nil || d != "sqlite:/var/lib/netcensus/netcensus.db" {
+		t.Errorf("root default = %q, %v", d, err)
+	}
+	if _, err := DefaultDSN(env(nil), 1000); !errors.Is(err, ErrDSN) {
+		t.Errorf("no home: %v, want ErrDSN", err)
+	}
+	for _, tc := range []struct {
+		dsn  string
+		env  map[string]string
+		uid  int
+		want string
+	}{
+		{"sqlite:/srv/nc/x.db", nil, 1000, "/srv/nc/spool.jsonl"},
+		{"sqlite:/srv/nc/x.db", map[string]string{"XDG_STATE_HOME": "/st"}, 1000, "/st/netcensus/spool.jsonl"},
+		{"clickhouse://h:9000/db", nil, 0, "/var/lib/netcensus/spool.jsonl"},
+		{"clickhouse://h:9000/db", map[string]string{"HOME": "/home/u"}, 1000, "/home/u/.local/state/netcensus/spool.jsonl"},
+	} {
+		if got := SpoolPath(tc.dsn, env(tc.env), tc.uid); got != tc.want {
+			t.Errorf("SpoolPath(%q, %v) = %q, want %q", tc.dsn, tc.env, got, tc.want)
+		}
+	}
+}
