@@ -308,7 +308,7 @@ func (a *app) serveSweep(inv *inventory.Inventory, cur *liveConfig) serve.SweepF
 			if opts.SNMP, err = snmpOptions(sc, creds, cfg.Fingerprints.ProfilesDir); err != nil {
 				return serve.SweepResult{}, err
 			}
-			if rem, err := rememberedIn(ctx, inv.Store()); err == nil {
+			if rem, err := inventory.RememberedCredentials(ctx, inv.Store()); err == nil {
 				opts.SNMP.Remembered = rem
 			} else {
 				a.log.Warn("snmp: remembered credentials not read; every set is tried", "err", err)

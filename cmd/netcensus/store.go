@@ -290,46 +290,11 @@ func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
 		return nil
 	}
 	defer done()
-	out, err := rememberedIn(ctx, inv.Store())
+	out, err := inventory.RememberedCredentials(ctx, inv.Store())
 	if err != nil {
 		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
 		return nil
 	}
 	a.log.Info("snmp credentials remembered", "addresses", len(out))
 	return out
-}
-
-// rememberedIn maps every address of the store's assets to the SNMP
-// credential set that last answered the asset.
-func rememberedIn(ctx context.Context, st store.Store) (map[netip.Addr]string, error) {
-	var err error
-	out := map[netip.Addr]string{}
-	remember := func(x *store.Asset) error {
-		r := &x.Record
-		if r.SNMPCredential == "" || r.State == store.StateRetired {
-			return nil
-		}
-		if r.IP.IsValid() {
-			out[r.IP] = r.SNMPCredential
-		}
-		for _, ip := range r.IPs {
-			out[ip] = r.SNMPCredential
-		}
-		return nil
-	}
-	if es, ok := st.(store.AssetStreamer); ok {
-		// A few chunks in memory, not the whole CMDB.
-		err = es.EachAsset(ctx, store.AssetFilter{}, remember)
-	} else {
-		var as []store.Asset
-		if as, err = st.Assets(ctx, store.AssetFilter{}); err == nil {
-			for i := range as {
-				remember(&as[i])
-			}
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
