@@ -12,167 +12,13 @@ import (
 	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/capacity"
-	"github.com/netcensus/netcensus/inventory/store"
-	"github.com/netcensus/netcensus/record"
 )
-
-// metricFamilies name groups of capacity metrics --metric takes.
-var metricFamilies = map[string]string{"storage": "storage_", "memory": "memory_", "cpu": "cpu_", "interface": "if_", "if": "if_"}
-
-// metricFilter matches series metrics against --metric values: exact
-// metric names or families; none matches everything.
-type metricFilter []string
-
-func parseMetrics(flags []string) (metricFilter, error) {
-	var f metricFilter
-	for _, s := range flags {
-		for _, m := range strings.Split(s, ",") {
-			if m = strings.TrimSpace(m); m == "" {
-				continue
-			}
-			if _, ok := metricFamilies[m]; !ok && !contains(capacity.Metrics(), m) {
-				return nil, usagef("--metric %q: want a family (storage, memory, cpu, interface) or one of %s", m, strings.Join(capacity.Metrics(), ", "))
-			}
-			f = append(f, m)
-		}
-	}
-	return f, nil
-}
-
-func (f metricFilter) match(metric string) bool {
-	if len(f) == 0 {
-		return true
-	}
-	for _, m := range f {
-		if m == metric || (metricFamilies[m] != "" && strings.HasPrefix(metric, metricFamilies[m])) {
-			return true
-		}
-	}
-	return false
-}
-
-// capacityQuery selects what loadCapacity reads.
-type capacityQuery struct {
-	assetID string
-	since   time.Time
-	metrics metricFilter
-	opts    capacity.Options
-	// points keeps each series' points (else only a sparkline's worth).
-	points bool
-}
-
-// capacityRow is one summarised series and the points to chart it.
-type capacityRow struct {
-	capacity.Summary
-	series capacity.Series
-}
 
 // sparkWidth is the sparkline column's width and the number of points
 // kept per series when not all of them are.
 const sparkWidth = 24
 
-// capacityChunk is how many assets' samples one read takes: few reads
-// (ClickHouse answers each in milliseconds, whatever its size) while
-// memory stays bounded by the chunk, not the CMDB.
-const capacityChunk = 256
-
-// loadCapacity summarises the capacity series of one asset, or of every
-// asset (merged ones aside), reading the samples of capacityChunk assets
-// at a time.
-func loadCapacity(ctx context.Context, st store.Store, q capacityQuery) ([]capacityRow, error) {
-	var as []store.Asset
-	if q.assetID != "" {
-		a, err := st.Asset(ctx, q.assetID)
-		if err != nil {
-			return nil, fmt.Errorf("asset %s: %w", q.assetID, err)
-		}
-		as = []store.Asset{a}
-	} else {
-		all, err := st.Assets(ctx, store.AssetFilter{})
-		if err != nil {
-			return nil, err
-		}
-		for _, a := range all {
-			if a.Record.State != store.StateMerged {
-				as = append(as, a)
-			}
-		}
-	}
-	var rows []capacityRow
-	for lo := 0; lo < len(as); lo += capacityChunk {
-		part := as[lo:min(len(as), lo+capacityChunk)]
-		recs := make(map[string]*record.Asset, len(part))
-		ids := make([]string, len(part))
-		for i := range part {
-			ids[i] = part[i].Record.AssetID
-			recs[ids[i]] = &part[i].Record
-		}
-		series, err := capacity.Query(ctx, st, store.SampleFilter{AssetIDs: ids, Since: q.since})
-		if err != nil {
-			return nil, fmt.Errorf("capacity of %d assets: %w", len(ids), err)
-		}
-		names := map[string]map[string]string{}
-		for _, s := range series {
-			if !q.metrics.match(s.Metric) {
-				continue
-			}
-			rec := recs[s.AssetID]
-			if rec == nil {
-				continue
-			}
-			sum := capacity.Summarize(s, q.opts)
-			sum.Hostname = rec.Name()
-			if strings.HasPrefix(s.Metric, "if_") {
-				if names[s.AssetID] == nil {
-					if names[s.AssetID], err = interfaceNames(ctx, st, rec); err != nil {
-						return nil, err
-					}
-				}
-				sum.InstanceName = names[s.AssetID][s.Instance]
-			}
-			if !q.points {
-				s.Points = thin(s.Points, sparkWidth)
-			}
-			rows = append(rows, capacityRow{Summary: sum, series: s})
-		}
-	}
-	return rows, nil
-}
-
-// thin keeps at most n points, averaged per bucket, for a sparkline.
-func thin(ps []capacity.Point, n int) []capacity.Point {
-	if len(ps) <= n {
-		return ps
-	}
-	vs := buckets(pointValues(ps), n)
-	out := make([]capacity.Point, n)
-	for i := range n {
-		out[i] = capacity.Point{Time: ps[(i+1)*len(ps)/n-1].Time, Value: vs[i]}
-	}
-	return out
-}
-
-// interfaceNames maps ifIndex to name: from the asset's record, which
-// keeps its last interfaces, else from its latest interface snapshot.
-func interfaceNames(ctx context.Context, st store.Store, rec *record.Asset) (map[string]string, error) {
-	its := rec.Interfaces
-	if len(its) == 0 {
-		snap, err := st.Interfaces(ctx, rec.AssetID)
-		if err != nil {
-			return nil, fmt.Errorf("interfaces of %s: %w", rec.AssetID, err)
-		}
-		for _, it := range snap {
-			its = append(its, it.Interface)
-		}
-	}
-	m := make(map[string]string, len(its))
-	for _, it := range its {
-		m[strconv.Itoa(it.Index)] = it.Name
-	}
-	return m, nil
-}
-
-func summaries(rows []capacityRow) []capacity.Summary {
+func summaries(rows []capacity.Row) []capacity.Summary {
 	out := make([]capacity.Summary, len(rows))
 	for i := range rows {
 		out[i] = rows[i].Summary
@@ -182,12 +28,12 @@ func summaries(rows []capacityRow) []capacity.Summary {
 
 // capacityTable is the table format: values in their units for people,
 // and a sparkline.
-func capacityTable(utf8 bool) exporters.Rows[capacityRow] {
-	return exporters.Rows[capacityRow]{
+func capacityTable(utf8 bool) exporters.Rows[capacity.Row] {
+	return exporters.Rows[capacity.Row]{
 		Header: func() []string {
 			return []string{"asset", "metric", "instance", "latest", "min", "avg", "max", "trend/day", "full in", "flag", "samples", "chart"}
 		},
-		Row: func(r *capacityRow) []string {
+		Row: func(r *capacity.Row) []string {
 			s := &r.Summary
 			asset := s.Hostname
 			if asset == "" {
@@ -207,9 +53,9 @@ func capacityTable(utf8 bool) exporters.Rows[capacityRow] {
 				full = "now"
 			case s.DaysToFull != nil:
 				full = trimFloat(*s.DaysToFull, 1) + "d"
-			case s.TooFew && r.series.Limit > 0:
+			case s.TooFew && r.Series.Limit > 0:
 				full = "too soon"
-			case r.series.Limit > 0:
+			case r.Series.Limit > 0:
 				full = "never"
 			}
 			samples := strconv.Itoa(s.Samples)
@@ -217,7 +63,7 @@ func capacityTable(utf8 bool) exporters.Rows[capacityRow] {
 				samples += fmt.Sprintf(" (-%d)", s.Dropped)
 			}
 			return []string{asset, s.Metric, inst, formatValue(s.Latest, s.Unit), formatValue(s.Min, s.Unit), formatValue(s.Avg, s.Unit),
-				formatValue(s.Max, s.Unit), trend, full, strings.ToUpper(s.Flag), samples, sparkline(pointValues(r.series.Points), sparkWidth, utf8)}
+				formatValue(s.Max, s.Unit), trend, full, strings.ToUpper(s.Flag), samples, sparkline(capacity.Values(r.Series.Points), sparkWidth, utf8)}
 		},
 	}
 }
@@ -252,9 +98,9 @@ follows it (--no-chart leaves charts out). Block characters on a UTF-8
 locale, ASCII otherwise.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			mf, err := parseMetrics(metrics)
+			mf, err := capacity.ParseMetrics(metrics)
 			if err != nil {
-				return err
+				return usagef("--%v", err)
 			}
 			if warnDays < 0 {
 				return usagef("--warn-days %v: want 0 or more days", warnDays)
@@ -264,9 +110,12 @@ locale, ASCII otherwise.`,
 				return usagef("--since %v", err)
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				q := capacityQuery{assetID: assetID, since: t, metrics: mf, opts: capacity.Options{WarnDays: warnDays},
-					points: assetID != "" && format == "table" && !noChart}
-				rows, err := loadCapacity(ctx, inv.Store(), q)
+				charts := assetID != "" && format == "table" && !noChart
+				q := capacity.LoadQuery{AssetID: assetID, Since: t, Metrics: mf, Options: capacity.Options{WarnDays: warnDays}}
+				if !charts {
+					q.MaxPoints = sparkWidth
+				}
+				rows, err := capacity.Load(ctx, inv.Store(), q)
 				if err != nil {
 					return err
 				}
@@ -283,7 +132,7 @@ locale, ASCII otherwise.`,
 				if !t.IsZero() {
 					window = "since " + t.Format(time.RFC3339)
 				}
-				fmt.Fprintf(a.stderr, "capacity: %d series, %s, %d flagged (warn under %s days)\n", len(rows), window, flagged, trimFloat(q.opts.WarnDays, 1))
+				fmt.Fprintf(a.stderr, "capacity: %d series, %s, %d flagged (warn under %s days)\n", len(rows), window, flagged, trimFloat(q.Options.WarnDays, 1))
 				if tooFew > 0 {
 					fmt.Fprintf(a.stderr, "capacity: %d series without a trend or forecast: a trend needs %d samples over %s at least\n",
 						tooFew, capacity.MinForecastSamples, capacity.MinForecastSpan)
@@ -299,12 +148,12 @@ locale, ASCII otherwise.`,
 				if err := writeAll(exporters.NewTable(a.stdout, capacityTable(utf8)), rows); err != nil {
 					return err
 				}
-				if q.points {
+				if charts {
 					fmt.Fprintln(a.stdout)
 					for i := range rows {
 						r := &rows[i]
 						title := fmt.Sprintf("%s %s %s", r.Hostname, r.Metric, strings.TrimSpace(r.Instance+" "+r.InstanceName))
-						drawChart(a.stdout, strings.TrimSpace(title), r.series, 60, 6, utf8)
+						drawChart(a.stdout, strings.TrimSpace(title), r.Series, 60, 6, utf8)
 					}
 				}
 				return nil

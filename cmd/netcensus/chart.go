@@ -31,31 +31,6 @@ func utf8Locale(getenv func(string) string) bool {
 	return false
 }
 
-// buckets averages vs into at most n values.
-func buckets(vs []float64, n int) []float64 {
-	if len(vs) <= n || n <= 0 {
-		return vs
-	}
-	out := make([]float64, n)
-	for i := range n {
-		lo, hi := i*len(vs)/n, (i+1)*len(vs)/n
-		var s float64
-		for _, v := range vs[lo:hi] {
-			s += v
-		}
-		out[i] = s / float64(hi-lo)
-	}
-	return out
-}
-
-func pointValues(ps []capacity.Point) []float64 {
-	vs := make([]float64, len(ps))
-	for i, p := range ps {
-		vs[i] = p.Value
-	}
-	return vs
-}
-
 // sparkline draws vs in at most width characters, scaled from their
 // minimum to their maximum (a flat series sits in the middle).
 func sparkline(vs []float64, width int, utf8 bool) string {
@@ -63,7 +38,7 @@ func sparkline(vs []float64, width int, utf8 bool) string {
 	if utf8 {
 		ramp = sparkUTF8
 	}
-	vs = buckets(vs, width)
+	vs = capacity.Buckets(vs, width)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range vs {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
@@ -85,7 +60,7 @@ func sparkline(vs []float64, width int, utf8 bool) string {
 // limit, or its maximum when it has none; the axis says both, and the
 // first and last time.
 func drawChart(w io.Writer, title string, s capacity.Series, width, height int, utf8 bool) {
-	vs := buckets(pointValues(s.Points), width)
+	vs := capacity.Buckets(capacity.Values(s.Points), width)
 	if len(vs) == 0 {
 		return
 	}

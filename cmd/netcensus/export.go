@@ -276,7 +276,7 @@ func (a *app) exportKind(ctx context.Context, st store.Store, f exportFlags, kin
 		}
 		return writeKind(x, f.format, w, exporters.DriftSheet(), res.Findings)
 	case "capacity":
-		rows, err := loadCapacity(ctx, st, capacityQuery{since: since, opts: capacity.Options{WarnDays: capacity.DefaultWarnDays}})
+		rows, err := capacity.Load(ctx, st, capacity.LoadQuery{Since: since, Options: capacity.Options{WarnDays: capacity.DefaultWarnDays}, MaxPoints: sparkWidth})
 		if err != nil {
 			return err
 		}
