@@ -101,7 +101,7 @@ func newInventory(st store.Store, c config.Inventory, hostname func() (string, e
 	for i, k := range c.Identity.Order {
 		order[i] = identity.Kind(k)
 	}
-	res, err := identity.New(order, identity.Defaults().Merge(c.Identity.Ignore))
+	res, err := identity.New(order, identity.Defaults().Merge(identity.Ignore(c.Identity.Ignore)))
 	if err != nil {
 		return nil, fmt.Errorf("inventory.identity: %w", err)
 	}

@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -20,7 +22,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/netcensus/netcensus/internal/readlimit"
-	"github.com/netcensus/netcensus/inventory/identity"
 )
 
 // Duration is a time.Duration that reads Go's units plus d (days) and
@@ -527,7 +528,64 @@ type Identity struct {
 	// mdns_name, sys_name. Empty: that order.
 	Order []string `yaml:"order"`
 	// Ignore adds values that identify nothing to the built-in lists.
-	Ignore identity.Ignore `yaml:"ignore"`
+	Ignore IdentityIgnore `yaml:"ignore"`
+}
+
+// IdentityKinds are the identity key kinds inventory.identity.order may
+// rank, strongest first by default.
+func IdentityKinds() []string {
+	return []string{"serial", "engine_id", "mac", "mdns_name", "sys_name"}
+}
+
+// IdentityIgnore lists values that identify nothing, added to the
+// resolver's built-in lists (the wiring hands them to the resolver).
+type IdentityIgnore struct {
+	// Serials are placeholder serial numbers.
+	Serials []string `yaml:"serials"`
+	// SerialPatterns are regular expressions of placeholder serials.
+	SerialPatterns []string `yaml:"serial_patterns"`
+	// Names are default host and system names.
+	Names []string `yaml:"names"`
+	// MACPrefixes are hardware address prefixes never one device's.
+	MACPrefixes []string `yaml:"mac_prefixes"`
+	// MACs are single addresses to ignore.
+	MACs []string `yaml:"macs"`
+	// EngineIDs are SNMP engine IDs to ignore, in hex.
+	EngineIDs []string `yaml:"engine_ids"`
+	// SharedEngineIDMin: an engine ID on this many devices in one sweep
+	// is a cloned default.
+	SharedEngineIDMin int `yaml:"shared_engine_id_min"`
+	// SharedMACMin: a MAC answering for this many addresses in one sweep
+	// identifies nothing.
+	SharedMACMin int `yaml:"shared_mac_min"`
+}
+
+// Validate checks the ranking and the ignore lists.
+func (v *Identity) Validate() error {
+	seen := map[string]bool{}
+	for _, k := range v.Order {
+		if !oneOf(k, IdentityKinds()) {
+			return fmt.Errorf("order: kind %q: want one of %s", k, strings.Join(IdentityKinds(), ", "))
+		}
+		if seen[k] {
+			return fmt.Errorf("order: kind %q listed twice", k)
+		}
+		seen[k] = true
+	}
+	for _, p := range v.Ignore.SerialPatterns {
+		if _, err := regexp.Compile(p); err != nil {
+			return fmt.Errorf("ignore.serial_patterns %q: %w", p, err)
+		}
+	}
+	for _, m := range v.Ignore.MACs {
+		if _, err := net.ParseMAC(strings.TrimSpace(m)); err != nil {
+			return fmt.Errorf("ignore.macs %q: %w", m, err)
+		}
+	}
+	if v.Ignore.SharedEngineIDMin < 0 || v.Ignore.SharedMACMin < 0 {
+		return errors.New("ignore: shared_engine_id_min and shared_mac_min must be 0 or more")
+	}
+	return nil
 }
 
 // MissingAfter is a count of sweeps or a duration.
@@ -586,21 +644,10 @@ func (v *Inventory) Validate() error {
 	case v.SpoolMaxBytes != 0 && (v.SpoolMaxBytes < MinSpoolBytes || v.SpoolMaxBytes > MaxSpoolBytes):
 		return fmt.Errorf("inventory.spool_max_bytes %s: must be between %s and %s", v.SpoolMaxBytes, ByteSize(MinSpoolBytes), ByteSize(MaxSpoolBytes))
 	}
-	order := make([]identity.Kind, len(v.Identity.Order))
-	for i, k := range v.Identity.Order {
-		order[i] = identity.Kind(k)
-	}
-	if len(order) > 0 || !isZeroIgnore(v.Identity.Ignore) {
-		if _, err := identity.New(order, identity.Defaults().Merge(v.Identity.Ignore)); err != nil {
-			return fmt.Errorf("inventory.identity: %w", err)
-		}
+	if err := v.Identity.Validate(); err != nil {
+		return fmt.Errorf("inventory.identity: %w", err)
 	}
 	return nil
-}
-
-func isZeroIgnore(i identity.Ignore) bool {
-	return len(i.Serials)+len(i.SerialPatterns)+len(i.Names)+len(i.MACPrefixes)+len(i.MACs)+len(i.EngineIDs) == 0 &&
-		i.SharedEngineIDMin == 0 && i.SharedMACMin == 0
 }
 
 // ClickHouseAuth is the ClickHouse user and password: from the config,

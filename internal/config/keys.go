@@ -158,7 +158,7 @@ func goTypeWord(t string) string {
 	switch {
 	case strings.HasPrefix(t, "[]"):
 		return "a list"
-	case strings.HasPrefix(t, "map["), strings.HasPrefix(t, "config."), strings.HasPrefix(t, "identity."):
+	case strings.HasPrefix(t, "map["), strings.HasPrefix(t, "config."):
 		return "a mapping (key: value)"
 	case t == "bool":
 		return "true or false"
