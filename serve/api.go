@@ -257,7 +257,11 @@ func (s *Server) listAssets(w http.ResponseWriter, r *http.Request, _ string) {
 	n, last, more := 0, "", false
 	errStop := errors.New("stop")
 	started := false
-	err = s.eachAsset(r.Context(), q.filter, func(a *store.Asset) error {
+	f := q.filter
+	if q.site == "" {
+		f.Limit = q.limit + 1 // one more: is there a next page
+	}
+	err = s.eachAsset(r.Context(), f, func(a *store.Asset) error {
 		if !q.match(a) {
 			return nil
 		}

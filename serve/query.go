@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/netcensus/netcensus/inventory/store"
-	"github.com/netcensus/netcensus/record"
 )
 
 // Listing bounds.
@@ -23,15 +22,14 @@ const (
 	maxSearch    = 128
 )
 
-// assetQuery is a parsed GET /api/v1/assets.
+// assetQuery is a parsed GET /api/v1/assets: the store applies all of
+// its filter (search and cursor included); the listing stops at limit.
 type assetQuery struct {
 	filter store.AssetFilter
-	// approved: nil any, else the approval wanted.
-	approved *bool
-	search   string // lower case
-	site     string
-	limit    int
-	after    string // the cursor: list IDs after this one
+	// site is applied here, as the assets come (an annotation the
+	// store's filter does not know).
+	site  string
+	limit int
 }
 
 var assetParams = []string{"state", "vendor", "type", "site", "subnet", "approved", "seen_since", "q", "limit", "cursor"}
@@ -110,8 +108,7 @@ func parseAssetQuery(v url.Values, now time.Time) (assetQuery, error) {
 		if err != nil {
 			return q, badf("approved %s: want true or false", clip(s))
 		}
-		q.approved = &b
-		q.filter.Unapproved = !b
+		q.filter.Approved, q.filter.Unapproved = b, !b
 	}
 	if s := v.Get("seen_since"); s != "" {
 		t, err := parseSince(s, now)
@@ -124,7 +121,7 @@ func parseAssetQuery(v url.Values, now time.Time) (assetQuery, error) {
 		if err := searchText(s); err != nil {
 			return q, err
 		}
-		q.search = strings.ToLower(s)
+		q.filter.Search = s
 	}
 	if s := v.Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
@@ -138,7 +135,7 @@ func parseAssetQuery(v url.Values, now time.Time) (assetQuery, error) {
 		if err != nil || len(b) == 0 || len(b) > 64 || !utf8.Valid(b) || !idChars(string(b)) {
 			return q, badf("cursor %s: not a cursor this API gave", clip(s))
 		}
-		q.after = string(b)
+		q.filter.After = string(b)
 	}
 	return q, nil
 }
@@ -208,44 +205,7 @@ func searchText(s string) error {
 	return nil
 }
 
-// match applies what the store's filter does not: approval either way,
-// the site, the free-text search, the cursor.
+// match applies what the store's filter does not: the site.
 func (q *assetQuery) match(a *store.Asset) bool {
-	r := &a.Record
-	if q.after != "" && r.AssetID <= q.after {
-		return false
-	}
-	if q.approved != nil && *q.approved != (r.Approved != nil && *r.Approved) {
-		return false
-	}
-	if q.site != "" && !strings.EqualFold(r.Site, q.site) {
-		return false
-	}
-	if q.search != "" && !searchMatch(r, q.search) {
-		return false
-	}
-	return true
-}
-
-// searchMatch: a case-insensitive substring of the ip, any ip, the mac,
-// any mac, hostname, serial or model.
-func searchMatch(r *record.Asset, s string) bool {
-	has := func(x string) bool { return x != "" && strings.Contains(strings.ToLower(x), s) }
-	if r.IP.IsValid() && has(r.IP.String()) {
-		return true
-	}
-	for _, ip := range r.IPs {
-		if has(ip.String()) {
-			return true
-		}
-	}
-	if has(r.MAC.String()) {
-		return true
-	}
-	for _, m := range r.MACs {
-		if has(m.String()) {
-			return true
-		}
-	}
-	return has(r.Hostname) || has(r.Serial) || has(r.Model)
+	return q.site == "" || strings.EqualFold(a.Record.Site, q.site)
 }

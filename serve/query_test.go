@@ -14,18 +14,19 @@ func TestParseAssetQuery(t *testing.T) {
 		wantErr string
 		check   func(assetQuery) bool
 	}{
-		{"", "", func(q assetQuery) bool { return q.limit == defaultLimit && q.approved == nil }},
+		{"", "", func(q assetQuery) bool { return q.limit == defaultLimit && !q.filter.Approved && !q.filter.Unapproved }},
 		{"state=new,missing&vendor=Cisco&type=switch", "", func(q assetQuery) bool {
 			return len(q.filter.States) == 2 && q.filter.Vendor == "Cisco" && q.filter.DeviceType == "switch"
 		}},
 		{"site=Lab-1", "", func(q assetQuery) bool { return q.site == "Lab-1" }},
 		{"site=a%0Ab", "control", nil},
 		{"subnet=192.0.2.77/24", "", func(q assetQuery) bool { return q.filter.Subnet.String() == "192.0.2.0/24" }},
-		{"approved=false", "", func(q assetQuery) bool { return q.approved != nil && !*q.approved && q.filter.Unapproved }},
+		{"approved=false", "", func(q assetQuery) bool { return !q.filter.Approved && q.filter.Unapproved }},
 		{"seen_since=7d", "", func(q assetQuery) bool { return q.filter.SeenSince.Equal(now0.Add(-7 * 24 * time.Hour)) }},
 		{"seen_since=2026-05-01T00:00:00Z", "", func(q assetQuery) bool { return q.filter.SeenSince.Equal(time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)) }},
-		{"q=AA:BB", "", func(q assetQuery) bool { return q.search == "aa:bb" }},
-		{"cursor=" + cursorFor("0190-ab"), "", func(q assetQuery) bool { return q.after == "0190-ab" }},
+		{"approved=true", "", func(q assetQuery) bool { return q.filter.Approved && !q.filter.Unapproved }},
+		{"q=AA:BB", "", func(q assetQuery) bool { return q.filter.Search == "AA:BB" }},
+		{"cursor=" + cursorFor("0190-ab"), "", func(q assetQuery) bool { return q.filter.After == "0190-ab" }},
 		{"limit=200001", "limit", nil},
 		{"seen_since=-5h", "seen_since", nil},
 		{"q=a%22b", "not allowed", nil},
@@ -75,7 +76,7 @@ func FuzzParseAssetQuery(f *testing.F) {
 			}
 			return
 		}
-		if q.limit < 1 || q.limit > maxLimit || len(q.search) > 4*maxSearch || strings.ContainsAny(q.search, "'\";<>\\") {
+		if q.limit < 1 || q.limit > maxLimit || len(q.filter.Search) > 4*maxSearch || strings.ContainsAny(q.filter.Search, "'\";<>\\\n") {
 			t.Fatalf("%q: accepted out of bounds: %+v", raw, q)
 		}
 	})

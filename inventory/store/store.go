@@ -19,6 +19,7 @@ import (
 	"errors"
 	"net/netip"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/netcensus/netcensus/inventory/identity"
@@ -127,8 +128,66 @@ type AssetFilter struct {
 	Subnet     netip.Prefix
 	SeenSince  time.Time
 	Unapproved bool
+	// Approved lists approved assets only (with Unapproved: none).
+	Approved bool
 	// IncludeMerged lists merged assets too.
 	IncludeMerged bool
+	// Search is a case-insensitive substring of the address, any address,
+	// the MAC, any MAC, the hostname, the serial or the model (SearchMatch
+	// says which assets it selects; a newline selects none).
+	Search string
+	// After lists only assets whose ID sorts after it: a listing's cursor.
+	After string
+	// Limit ends the listing after this many assets (0: no limit).
+	Limit int
+}
+
+// SearchText is the text a Search is a substring of: the record's
+// searched fields, lower case, one a line (ip, ips, mac, macs, hostname,
+// serial, model), so that no match spans two fields. Stores that index it
+// keep it in this layout.
+func SearchText(r *record.Asset) string {
+	var b strings.Builder
+	if r.IP.IsValid() {
+		b.WriteString(r.IP.String())
+	}
+	b.WriteByte('\n')
+	for i, ip := range r.IPs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(ip.String())
+	}
+	b.WriteByte('\n')
+	if len(r.MAC) > 0 {
+		b.WriteString(r.MAC.String())
+	}
+	b.WriteByte('\n')
+	for i, m := range r.MACs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(m.String())
+	}
+	b.WriteByte('\n')
+	b.WriteString(r.Hostname)
+	b.WriteByte('\n')
+	b.WriteString(r.Serial)
+	b.WriteByte('\n')
+	b.WriteString(r.Model)
+	return strings.ToLower(b.String())
+}
+
+// SearchMatch reports whether a Search for s selects the record: the
+// filter as every backend applies it.
+func SearchMatch(r *record.Asset, s string) bool {
+	if s == "" {
+		return true
+	}
+	if strings.ContainsRune(s, '\n') {
+		return false
+	}
+	return strings.Contains(SearchText(r), strings.ToLower(s))
 }
 
 // InSubnet reports whether the record's address, or one of its addresses,

@@ -1076,16 +1076,28 @@ type rowsWhere struct {
 	keyArgs []any
 	where   string // "": none
 	args    []any
+	// cols are the columns where reads beyond a caller's ("": none).
+	cols string
+	// limit is the most rows read, by ID (0: all).
+	limit int
 }
 
 // from is the subquery reading cols of the rows w picks, and its
 // arguments in order.
 func (d *DB) from(ctx context.Context, w rowsWhere, cols string) (string, []any) {
+	if w.cols != "" {
+		cols += ", " + w.cols
+	}
 	q, args := d.cur(ctx, "assets", "id", cols, w.key, w.keyArgs...)
 	if w.where != "" {
 		q += ` WHERE ` + w.where
 	}
-	return q, append(args, w.args...)
+	args = append(args, w.args...)
+	if w.limit > 0 {
+		q += ` ORDER BY id LIMIT ?`
+		args = append(args, w.limit)
+	}
+	return q, args
 }
 
 // andKey adds a condition on the key.
@@ -1132,7 +1144,27 @@ func newAssetQuery(f store.AssetFilter) assetQuery {
 		where += ` AND last_seen >= ?`
 		args = append(args, ts(f.SeenSince))
 	}
+	if f.After != "" {
+		key = key.andKey(`id > ?`, f.After)
+	}
+	switch s := strings.ToLower(f.Search); {
+	case s == "":
+	case strings.ContainsRune(s, '\n'):
+		where += ` AND 0`
+	default:
+		// The searched fields of store.SearchText, on the typed columns
+		// of the asset's current version.
+		where += ` AND (positionCaseInsensitiveUTF8(ip, ?) > 0 OR arrayExists(x -> positionCaseInsensitiveUTF8(x, ?) > 0, ips)
+			OR positionCaseInsensitiveUTF8(mac, ?) > 0 OR arrayExists(x -> positionCaseInsensitiveUTF8(x, ?) > 0, macs)
+			OR positionCaseInsensitiveUTF8(hostname, ?) > 0 OR positionCaseInsensitiveUTF8(serial, ?) > 0
+			OR positionCaseInsensitiveUTF8(model, ?) > 0)`
+		args = append(args, s, s, s, s, s, s, s)
+		key.cols = "ip, ips, mac, macs, hostname, serial, model"
+	}
 	key.where, key.args = where, args
+	if f.Limit > 0 && want == nil && !f.Subnet.IsValid() && !f.Unapproved && !f.Approved {
+		key.limit = f.Limit // else applied as the assets are kept
+	}
 	return assetQuery{rowsWhere: key, want: want, annIDs: annIDs}
 }
 
@@ -1143,8 +1175,8 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)
 	}
-	if q.want == nil && !f.Subnet.IsValid() && !f.Unapproved {
-		return all, nil
+	if q.want == nil && !f.Subnet.IsValid() && !f.Unapproved && !f.Approved {
+		return limited(all, f.Limit), nil
 	}
 	out := all[:0]
 	for i := range all {
@@ -1152,7 +1184,14 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 			out = append(out, all[i])
 		}
 	}
-	return out, nil
+	return limited(out, f.Limit), nil
+}
+
+func limited(as []store.Asset, n int) []store.Asset {
+	if n > 0 && len(as) > n {
+		return as[:n]
+	}
+	return as
 }
 
 // keep is whether a listing keeps an annotated asset: the filters the
@@ -1160,7 +1199,7 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 func keep(a *store.Asset, q assetQuery, f store.AssetFilter) bool {
 	return (q.want == nil || q.want[a.Record.AssetID]) &&
 		(!f.Subnet.IsValid() || store.InSubnet(f.Subnet, &a.Record)) &&
-		!(f.Unapproved && *a.Record.Approved)
+		!(f.Unapproved && *a.Record.Approved) && !(f.Approved && !*a.Record.Approved)
 }
 
 // Annotate upserts annotations, in one insert.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"reflect"
@@ -227,8 +228,32 @@ var _ store.JSONLister = (*DB)(nil)
 // AssetsJSON hands fn the JSON of each asset Assets(f) would list, in the
 // same order (store.JSONLister), as the server sends it.
 func (d *DB) AssetsJSON(ctx context.Context, f store.AssetFilter, fn func([]byte) error) error {
-	if f.Subnet.IsValid() {
-		// The subnet filter needs the decoded addresses.
+	if f.Limit > 0 {
+		// Stopped at the limit (the query itself reads no more when no
+		// filter is left to apply here).
+		n, all := 0, fn
+		fn = func(b []byte) error {
+			if n == f.Limit {
+				return errLimit
+			}
+			n++
+			return all(b)
+		}
+		if err := d.assetsJSON(ctx, f, fn); err != nil && !errors.Is(err, errLimit) {
+			return err
+		}
+		return nil
+	}
+	return d.assetsJSON(ctx, f, fn)
+}
+
+// errLimit stops a listing at its limit.
+var errLimit = errors.New("listing limit reached")
+
+func (d *DB) assetsJSON(ctx context.Context, f store.AssetFilter, fn func([]byte) error) error {
+	if f.Subnet.IsValid() || f.Approved {
+		// The subnet filter needs the decoded addresses; approval, the
+		// annotations of assets that have one.
 		as, err := d.Assets(ctx, f)
 		if err != nil {
 			return err

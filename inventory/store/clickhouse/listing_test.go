@@ -246,11 +246,42 @@ func TestAssetsJSONMatchesAssets(t *testing.T) {
 			{IDs: ids}, // past maxBound: filtered here
 			{SeenSince: time.Unix(1700000000+1000, 0)},
 			{Subnet: netip.MustParsePrefix("198.51.100.0/26")},
+			{Approved: true},
+			{Search: "198.51.100.1"},
+			{Search: as[4].Record.Hostname[:min(4, len(as[4].Record.Hostname))]},
+			{After: ids[len(ids)/2]},
+			{Limit: 10},
+			{Search: "51.100", After: ids[5], Limit: 50},
+			{Subnet: netip.MustParsePrefix("198.51.100.0/26"), Limit: 5},
+			{Approved: true, Limit: 3},
 		}
 		for _, f := range filters {
 			list, err := st.Assets(ctx, f)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if f.Search != "" {
+				// The server's search is store.SearchMatch.
+				all, err := st.Assets(ctx, store.AssetFilter{After: f.After})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var match []string
+				for i := range all {
+					if store.SearchMatch(&all[i].Record, f.Search) && (f.Limit == 0 || len(match) < f.Limit) {
+						match = append(match, all[i].Record.AssetID)
+					}
+				}
+				var got []string
+				for i := range list {
+					got = append(got, list[i].Record.AssetID)
+				}
+				if !slices.Equal(got, match) || len(got) == 0 {
+					t.Errorf("%s: search %q: listed %d assets, SearchMatch selects %d", phase, f.Search, len(got), len(match))
+				}
+			}
+			if f.Limit > 0 && len(list) != f.Limit {
+				t.Errorf("%s: filter %+v: %d assets, not the limit", phase, f, len(list))
 			}
 			var want [][]byte
 			for i := range list {
@@ -305,9 +336,11 @@ func TestAssetsJSONMatchesAssets(t *testing.T) {
 	}
 	// Another revision's JSON, garbled so that using it would show.
 	if err := st.conn.Exec(ctx, st.q(`INSERT INTO {db}.assets (id, state, state_since, first_seen, last_seen, missed_sweeps,
-		last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, json_head, json_tail, json_rev, ver)
+		last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, json_head, json_tail, json_rev, ver,
+		hostname, mac, model, serial, ips, macs)
 		SELECT id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id, merged_into, ip, vendor, mac_vendor,
-		device_type, data, software_digest, '{"garbled', '', toUInt64(7), ver + 1 FROM {db}.assets FINAL WHERE has(?, id)`), stale); err != nil {
+		device_type, data, software_digest, '{"garbled', '', toUInt64(7), ver + 1, hostname, mac, model, serial, ips, macs
+		FROM {db}.assets FINAL WHERE has(?, id)`), stale); err != nil {
 		t.Fatal(err)
 	}
 	check("another revision's JSON in every fifth row of the second half")

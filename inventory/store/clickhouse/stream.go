@@ -82,6 +82,7 @@ func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.
 	}
 	defer wg.Wait()
 	defer cancel() // before the wait: unblocks the reader and the workers
+	n := 0
 	for c := range pending {
 		select {
 		case <-c.done:
@@ -94,6 +95,9 @@ func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.
 		for i := range c.out {
 			if err := fn(&c.out[i]); err != nil {
 				return err
+			}
+			if n++; n == f.Limit {
+				return nil
 			}
 		}
 	}

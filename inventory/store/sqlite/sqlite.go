@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	_ "modernc.org/sqlite" // the driver
 
@@ -372,6 +373,27 @@ var migrations = []string{
 		next_attempt INTEGER NOT NULL, delivered INTEGER NOT NULL, dead INTEGER NOT NULL,
 		last_error TEXT NOT NULL);
 	CREATE INDEX alert_outbox_pending ON alert_outbox(delivered, dead, next_attempt);`,
+	// 4: the searched text of each asset (store.SearchText: ip, ips, mac,
+	// macs, hostname, serial, model, one a line, lower case) and its
+	// trigram index, so that a substring search reads the index, not every
+	// asset. Triggers keep the index; assets are upserted in place (a
+	// REPLACE would bypass the delete trigger).
+	`ALTER TABLE assets ADD COLUMN search TEXT NOT NULL DEFAULT '';
+	UPDATE assets SET search = lower(coalesce(json_extract(data, '$.ip'), '') || char(10) ||
+		coalesce((SELECT group_concat(value, char(10)) FROM json_each(assets.data, '$.ips')), '') || char(10) ||
+		coalesce(json_extract(data, '$.mac'), '') || char(10) ||
+		coalesce((SELECT group_concat(value, char(10)) FROM json_each(assets.data, '$.macs')), '') || char(10) ||
+		coalesce(json_extract(data, '$.hostname'), '') || char(10) || coalesce(json_extract(data, '$.serial'), '') || char(10) ||
+		coalesce(json_extract(data, '$.model'), ''));
+	CREATE VIRTUAL TABLE asset_search USING fts5(search, content='assets', content_rowid='rowid', tokenize='trigram');
+	INSERT INTO asset_search(asset_search) VALUES ('rebuild');
+	CREATE TRIGGER assets_search_insert AFTER INSERT ON assets BEGIN
+		INSERT INTO asset_search(rowid, search) VALUES (new.rowid, new.search); END;
+	CREATE TRIGGER assets_search_delete AFTER DELETE ON assets BEGIN
+		INSERT INTO asset_search(asset_search, rowid, search) VALUES ('delete', old.rowid, old.search); END;
+	CREATE TRIGGER assets_search_update AFTER UPDATE OF search ON assets BEGIN
+		INSERT INTO asset_search(asset_search, rowid, search) VALUES ('delete', old.rowid, old.search);
+		INSERT INTO asset_search(rowid, search) VALUES (new.rowid, new.search); END;`,
 }
 
 // Migrate applies the steps the store lacks, each in its own transaction.
@@ -610,9 +632,15 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 
 // PutAssets upserts assets' current state.
 func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
-	return d.bulk(ctx, "assets", `INSERT OR REPLACE INTO assets (id, state, state_since, first_seen, last_seen,
-		missed_sweeps, last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, func(st *sql.Stmt) error {
+	// An upsert in place, not a REPLACE: the search index's triggers see
+	// the update (a REPLACE's delete fires no trigger).
+	return d.bulk(ctx, "assets", `INSERT INTO assets (id, state, state_since, first_seen, last_seen,
+		missed_sweeps, last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, search)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,
+		state_since = excluded.state_since, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+		missed_sweeps = excluded.missed_sweeps, last_sweep_id = excluded.last_sweep_id, merged_into = excluded.merged_into,
+		ip = excluded.ip, vendor = excluded.vendor, mac_vendor = excluded.mac_vendor, device_type = excluded.device_type,
+		data = excluded.data, software_digest = excluded.software_digest, search = excluded.search`, func(st *sql.Stmt) error {
 		for i := range as {
 			a := &as[i]
 			r := a.Record
@@ -628,7 +656,8 @@ func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
 				ip = r.IP.String()
 			}
 			if _, err := st.ExecContext(ctx, r.AssetID, r.State, unix(a.StateSince), unix(r.FirstSeen), unix(r.LastSeen),
-				a.MissedSweeps, a.LastSweepID, a.MergedInto, ip, r.Vendor, r.MACVendor, r.DeviceType, string(data), a.SoftwareDigest); err != nil {
+				a.MissedSweeps, a.LastSweepID, a.MergedInto, ip, r.Vendor, r.MACVendor, r.DeviceType, string(data), a.SoftwareDigest,
+				store.SearchText(&r)); err != nil {
 				return err
 			}
 		}
@@ -680,6 +709,78 @@ func (d *DB) Asset(ctx context.Context, id string) (store.Asset, error) {
 
 // Assets lists assets matching f, by ID.
 func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
+	var out []store.Asset
+	err := d.EachAsset(ctx, f, func(a *store.Asset) error {
+		out = append(out, *a)
+		return nil
+	})
+	return out, err
+}
+
+var _ store.AssetStreamer = (*DB)(nil)
+
+// listPage is how many assets a listing reads per query.
+const listPage = 1000
+
+// EachAsset hands fn each asset Assets(f) lists, in ID order
+// (store.AssetStreamer), reading a page of them at a time by ID: a
+// listing of the whole CMDB is never one list in memory, and fn runs
+// with the store free (a slow reader of a listing holds no query open,
+// and fn may use the store). Pages are read one after another, not as
+// one snapshot.
+func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.Asset) error) error {
+	n := 0
+	page := f
+	for {
+		page.Limit = listPage
+		if f.Limit > 0 && !f.Subnet.IsValid() {
+			page.Limit = min(listPage, f.Limit-n)
+		}
+		as, err := d.assetPage(ctx, page)
+		if err != nil {
+			return fmt.Errorf("list assets: %w", err)
+		}
+		for i := range as {
+			if f.Subnet.IsValid() && !store.InSubnet(f.Subnet, &as[i].Record) {
+				continue
+			}
+			if err := fn(&as[i]); err != nil {
+				return err
+			}
+			if n++; n == f.Limit {
+				return nil
+			}
+		}
+		if len(as) < page.Limit {
+			return nil
+		}
+		page.After = as[len(as)-1].Record.AssetID
+	}
+}
+
+// assetPage reads the assets of one page: f but its subnet, at most
+// f.Limit of them.
+func (d *DB) assetPage(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
+	q, args := assetWhere(f)
+	rows, err := d.c.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]store.Asset, 0, f.Limit)
+	for rows.Next() {
+		a, err := scanAsset(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// assetWhere is the query listing the assets f selects, by ID, at most
+// f.Limit: all of f but the subnet, which needs the decoded addresses.
+func assetWhere(f store.AssetFilter) (string, []any) {
 	q := assetQuery + ` WHERE 1=1`
 	var args []any
 	in := func(col string, vs []string) {
@@ -712,23 +813,33 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 	if f.Unapproved {
 		q += ` AND coalesce(n.approved, 0) = 0`
 	}
-	rows, err := d.c.QueryContext(ctx, q+` ORDER BY a.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list assets: %w", err)
+	if f.Approved {
+		q += ` AND coalesce(n.approved, 0) <> 0`
 	}
-	defer rows.Close()
-	var out []store.Asset
-	for rows.Next() {
-		a, err := scanAsset(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list assets: %w", err)
-		}
-		if f.Subnet.IsValid() && !store.InSubnet(f.Subnet, &a.Record) {
-			continue
-		}
-		out = append(out, a)
+	if f.After != "" {
+		q += ` AND a.id > ?`
+		args = append(args, f.After)
 	}
-	return out, rows.Err()
+	switch s := strings.ToLower(f.Search); {
+	case s == "":
+	case strings.ContainsRune(s, '\n'):
+		q += ` AND 0`
+	case utf8.RuneCountInString(s) >= 3:
+		// The trigram index: a phrase of the text's trigrams is the
+		// substring (case folded by the tokenizer).
+		q += ` AND a.rowid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ?)`
+		args = append(args, `"`+strings.ReplaceAll(s, `"`, `""`)+`"`)
+	default:
+		// Shorter than a trigram: every asset's text is read.
+		q += ` AND instr(a.search, ?) > 0`
+		args = append(args, s)
+	}
+	q += ` ORDER BY a.id`
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	return q, args
 }
 
 // Annotate upserts an annotation.

@@ -383,3 +383,56 @@ func TestConcurrentFirstMigrate(t *testing.T) {
 		t.Errorf("%d steps applied in all, want %d", sum, len(migrations))
 	}
 }
+
+// TestSearchMigrationFillsOldAssets: assets stored before the search
+// index (schema 3) are found by a search once the store is migrated, with
+// the text Go would write for them.
+func TestSearchMigrationFillsOldAssets(t *testing.T) {
+	ctx := t.Context()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "netcensus.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for v, m := range migrations[:3] {
+		if _, err := db.db.Exec(m); err != nil {
+			t.Fatalf("migration %d: %v", v+1, err)
+		}
+	}
+	if _, err := db.db.Exec(`PRAGMA user_version = 3`); err != nil {
+		t.Fatal(err)
+	}
+	old := []struct{ id, data string }{
+		{"a1", `{"ip":"192.0.2.1","ips":["192.0.2.1","2001:db8::1"],"mac":"00:1b:54:aa:00:01","hostname":"Core-SW1","serial":"FOC1","model":"WS-C3850"}`},
+		{"a2", `{"ip":"198.51.100.2","macs":["3c:22:fb:00:00:02","3c:22:fb:00:00:12"]}`},
+		{"a3", `{}`},
+	}
+	for _, o := range old {
+		if _, err := db.db.Exec(`INSERT INTO assets (id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
+			merged_into, ip, vendor, mac_vendor, device_type, data) VALUES (?, 'active', 0, 0, 0, 0, '', '', '', '', '', '', ?)`, o.id, o.data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := db.Migrate(ctx); err != nil || n != len(migrations)-3 {
+		t.Fatalf("migrate from 3: %d steps, %v", n, err)
+	}
+	all, err := db.Assets(ctx, store.AssetFilter{})
+	if err != nil || len(all) != 3 {
+		t.Fatalf("assets: %d %v", len(all), err)
+	}
+	for _, a := range all {
+		var got string
+		if err := db.db.QueryRow(`SELECT search FROM assets WHERE id = ?`, a.Record.AssetID).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if want := store.SearchText(&a.Record); got != want {
+			t.Errorf("%s: migrated search text %q, Go writes %q", a.Record.AssetID, got, want)
+		}
+	}
+	for q, want := range map[string]string{"2001:db8::1": "a1", "core-sw": "a1", "fb:00:00:12": "a2", "c3850": "a1"} {
+		as, err := db.Assets(ctx, store.AssetFilter{Search: q})
+		if err != nil || len(as) != 1 || as[0].Record.AssetID != want {
+			t.Errorf("search %q after the migration: %d assets %v, want %s", q, len(as), err, want)
+		}
+	}
+}

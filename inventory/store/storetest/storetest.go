@@ -219,6 +219,11 @@ func testAssetFilters(t *testing.T, s store.Store) {
 		asset("a4", "192.0.2.4", "Apple", "phone", store.StateMerged, t0),
 	}
 	as[3].MergedInto = "a3"
+	as[0].Record.MAC = mac("00:1B:54:AA:00:01")
+	as[0].Record.Hostname, as[0].Record.Serial, as[0].Record.Model = "Core-SW1.example", "FOC1234X0AB", "WS-C3850-48P"
+	as[1].Record.IPs = []netip.Addr{netip.MustParseAddr("198.51.100.2"), netip.MustParseAddr("2001:db8::2")}
+	as[1].Record.MACs = []record.MAC{mac("3c:22:fb:00:00:02"), mac("3c:22:fb:00:00:12")}
+	as[2].Record.Hostname = "Zoë's phone"
 	must(t, s.PutAssets(ctx(t), as))
 	must(t, s.Annotate(ctx(t), store.Annotation{AssetID: "a1", Approved: true}))
 	ids := func(f store.AssetFilter) []string {
@@ -244,6 +249,31 @@ func testAssetFilters(t *testing.T, s store.Store) {
 		{"seen since", store.AssetFilter{SeenSince: t0.Add(-time.Hour)}, []string{"a1", "a3"}},
 		{"unapproved", store.AssetFilter{Unapproved: true}, []string{"a2", "a3"}},
 		{"ids", store.AssetFilter{IDs: []string{"a3", "a2"}}, []string{"a2", "a3"}},
+		{"approved", store.AssetFilter{Approved: true}, []string{"a1"}},
+		{"search ip prefix", store.AssetFilter{Search: "192.0.2"}, []string{"a1", "a3"}},
+		{"search ip exact", store.AssetFilter{Search: "192.0.2.3"}, []string{"a3"}},
+		{"search another ip", store.AssetFilter{Search: "2001:DB8::2"}, []string{"a2"}},
+		{"search mac any case", store.AssetFilter{Search: "00:1b:54:aa"}, []string{"a1"}},
+		{"search another mac", store.AssetFilter{Search: "fb:00:00:12"}, []string{"a2"}},
+		{"search hostname", store.AssetFilter{Search: "core-sw1"}, []string{"a1"}},
+		{"search non-ASCII", store.AssetFilter{Search: "ZOË"}, []string{"a3"}},
+		{"search serial", store.AssetFilter{Search: "foc1234"}, []string{"a1"}},
+		{"search model", store.AssetFilter{Search: "c3850"}, []string{"a1"}},
+		{"search short", store.AssetFilter{Search: "2."}, []string{"a1", "a3"}},
+		{"search short second address", store.AssetFilter{Search: ":2"}, []string{"a2"}},
+		{"search short none", store.AssetFilter{Search: "zz"}, nil},
+		{"search not across fields", store.AssetFilter{Search: "0.2.1\n00"}, nil},
+		{"search vendor is not searched", store.AssetFilter{Search: "cisco"}, nil},
+		{"search wildcards are text", store.AssetFilter{Search: "%"}, nil},
+		{"search quote", store.AssetFilter{Search: `"192`}, nil},
+		{"search and filter", store.AssetFilter{Search: "192.0.2", Unapproved: true}, []string{"a3"}},
+		{"search merged too", store.AssetFilter{Search: "192.0.2.4", IncludeMerged: true}, []string{"a4"}},
+		{"after", store.AssetFilter{After: "a1"}, []string{"a2", "a3"}},
+		{"after the last", store.AssetFilter{After: "a3"}, nil},
+		{"limit", store.AssetFilter{Limit: 2}, []string{"a1", "a2"}},
+		{"after and limit", store.AssetFilter{After: "a1", Limit: 1}, []string{"a2"}},
+		{"limit after the subnet", store.AssetFilter{Subnet: netip.MustParsePrefix("192.0.2.0/24"), Limit: 2, IncludeMerged: true}, []string{"a1", "a3"}},
+		{"search after limit", store.AssetFilter{Search: "192.0.2", After: "a1", Limit: 1}, []string{"a3"}},
 	} {
 		if got := ids(tc.f); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
@@ -254,6 +284,34 @@ func testAssetFilters(t *testing.T, s store.Store) {
 	if len(got) != 1 || got[0].MergedInto != "a3" {
 		t.Errorf("merged_into lost: %+v", got)
 	}
+	// An upsert changes what is searched: the old text no longer finds
+	// the asset, the new one does.
+	as[0].Record.Hostname, as[0].Record.IP = "edge-rtr", netip.MustParseAddr("203.0.113.9")
+	must(t, s.PutAssets(ctx(t), as[:1]))
+	for q, want := range map[string][]string{"core-sw1": nil, "edge-rtr": {"a1"}, "203.0.113.9": {"a1"}, "192.0.2.1": nil} {
+		if got := ids(store.AssetFilter{Search: q}); !reflect.DeepEqual(got, want) {
+			t.Errorf("search %q after an update: got %v, want %v", q, got, want)
+		}
+	}
+	// A streaming store lists the same, and stops at the limit.
+	if es, ok := s.(store.AssetStreamer); ok {
+		var got []string
+		must(t, es.EachAsset(ctx(t), store.AssetFilter{Search: "3", Limit: 2}, func(a *store.Asset) error {
+			got = append(got, a.Record.AssetID)
+			return nil
+		}))
+		if want := ids(store.AssetFilter{Search: "3", Limit: 2}); !reflect.DeepEqual(got, want) || len(got) != 2 {
+			t.Errorf("EachAsset with search and limit: %v, Assets: %v", got, want)
+		}
+	}
+}
+
+func mac(s string) record.MAC {
+	m, err := record.ParseMAC(s)
+	if err != nil {
+		panic(err)
+	}
+	return m
 }
 
 func testKeys(t *testing.T, s store.Store) {
