@@ -804,6 +804,7 @@ type runBody struct {
 	Exclude  []string `json:"exclude"`
 	SNMP     *bool    `json:"snmp"`
 	MDNS     *bool    `json:"mdns"`
+	Names    *bool    `json:"names"`
 }
 
 func (s *Server) startRunAPI(w http.ResponseWriter, r *http.Request, actor string) {
@@ -828,7 +829,7 @@ func (s *Server) startRunAPI(w http.ResponseWriter, r *http.Request, actor strin
 	}
 	var run Run
 	if b.Schedule != "" {
-		if b.SNMP != nil || b.MDNS != nil || len(b.Exclude) > 0 {
+		if b.SNMP != nil || b.MDNS != nil || b.Names != nil || len(b.Exclude) > 0 {
 			s.fail(w, r, badf("body: a schedule's run takes the schedule's options"))
 			return
 		}
@@ -843,7 +844,7 @@ func (s *Server) startRunAPI(w http.ResponseWriter, r *http.Request, actor strin
 		}
 		run = s.startRun(s.sweepCtx(), sc.Name, requestFor(sc))
 	} else {
-		run = s.startRun(s.sweepCtx(), "", SweepRequest{Targets: b.Targets, Exclude: b.Exclude, SNMP: b.SNMP, MDNS: b.MDNS})
+		run = s.startRun(s.sweepCtx(), "", SweepRequest{Targets: b.Targets, Exclude: b.Exclude, SNMP: b.SNMP, MDNS: b.MDNS, Names: b.Names})
 	}
 	s.log.Info("sweep triggered", "actor", actor, "run", run.ID, "schedule", b.Schedule)
 	w.Header().Set("Location", "/api/v1/runs/"+run.ID)

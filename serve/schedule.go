@@ -268,7 +268,7 @@ func (s *Server) scheduleLoop(ctx, sweepCtx context.Context) {
 }
 
 func requestFor(sc Schedule) SweepRequest {
-	return SweepRequest{Schedule: sc.Name, Targets: sc.Targets, Exclude: sc.Exclude, SNMP: sc.SNMP, MDNS: sc.MDNS, Credentials: sc.Credentials}
+	return SweepRequest{Schedule: sc.Name, Targets: sc.Targets, Exclude: sc.Exclude, SNMP: sc.SNMP, MDNS: sc.MDNS, Names: sc.Names, Credentials: sc.Credentials}
 }
 
 func (s *Server) putSchedules(ctx context.Context, ss []store.ScheduleState) {

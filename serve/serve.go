@@ -33,10 +33,11 @@ type Schedule struct {
 	Every  time.Duration
 	Cron   string
 	Jitter time.Duration
-	// SNMP and MDNS turn those stages on or off (nil: the config's
-	// default); Credentials names the SNMP sets to try (empty: all).
-	SNMP, MDNS  *bool
-	Credentials []string
+	// SNMP, MDNS and Names turn those stages on or off (nil: the
+	// config's default); Credentials names the SNMP sets to try (empty:
+	// all).
+	SNMP, MDNS, Names *bool
+	Credentials       []string
 }
 
 // Token is an API bearer token; Write adds changes and triggers to read.
@@ -64,10 +65,10 @@ type Options struct {
 // SweepRequest is one sweep to run.
 type SweepRequest struct {
 	// Schedule names the schedule; empty for a sweep of given targets.
-	Schedule         string
-	Targets, Exclude []string
-	SNMP, MDNS       *bool
-	Credentials      []string
+	Schedule          string
+	Targets, Exclude  []string
+	SNMP, MDNS, Names *bool
+	Credentials       []string
 	// Limiter is the service's one packet budget, shared by every sweep.
 	Limiter *rate.Limiter
 	// Progress is updated live by the sweep.

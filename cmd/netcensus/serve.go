@@ -123,7 +123,7 @@ func (a *app) serveOptions(cfg config.Config, f serveFlags) (serve.Options, erro
 			return o, fmt.Errorf("schedules[%d] (%s).targets: %w", i, s.Name, err)
 		}
 		o.Schedules = append(o.Schedules, serve.Schedule{Name: s.Name, Targets: s.Targets, Exclude: s.Exclude, Every: s.Every.D(),
-			Cron: s.Cron, Jitter: s.Jitter.D(), SNMP: s.Options.SNMP, MDNS: s.Options.MDNS, Credentials: s.Options.Credentials})
+			Cron: s.Cron, Jitter: s.Jitter.D(), SNMP: s.Options.SNMP, MDNS: s.Options.MDNS, Names: s.Options.Names, Credentials: s.Options.Credentials})
 	}
 	for i, k := range sc.Alerts {
 		hm, err := config.ResolveSecret(k.HMACSecret, k.HMACSecretFile, "", a.getenv)
@@ -329,6 +329,13 @@ func (a *app) serveSweep(inv *inventory.Inventory, cur *liveConfig) serve.SweepF
 			}
 			opts.MDNS = &scanner.MDNSOptions{Duration: mc.Duration.D(), MaxTypes: mc.MaxTypes, Limits: mdnsLimits(mc), Rules: rules}
 			opts.Recog = db
+		}
+		if req.Names == nil || *req.Names {
+			// The names stage, as a CLI sweep runs it: the names section,
+			// every protocol it turns on (a schedule's names: false, none).
+			if opts.Names, err = namesOptions(cfg.Names); err != nil {
+				return serve.SweepResult{}, fmt.Errorf("names: %w", err)
+			}
 		}
 		rep, err := scanner.Run(ctx, a.newEnv(reg, a.log), opts)
 		if rep == nil {

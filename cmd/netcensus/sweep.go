@@ -116,18 +116,31 @@ func (a *app) sweepNames(f sweepFlags) (*names.Options, error) {
 	if len(f.dnsServers) > 0 {
 		cfg.Servers = f.dnsServers
 	}
-	c := config.Config{Names: cfg}
-	if err := c.Names.Validate(); err != nil {
+	if f.noNames {
+		return nil, nil
+	}
+	o, err := namesOptions(cfg)
+	if err != nil {
 		return nil, usageError{err}
 	}
-	if f.noNames || (!cfg.DNS && !cfg.NetBIOS && !cfg.LLMNR) {
+	return o, nil
+}
+
+// namesOptions are the names stage's options of a names section (a CLI
+// sweep's or a scheduled one's); nil when every protocol is off.
+func namesOptions(cfg config.Names) (*names.Options, error) {
+	c := config.Config{Names: cfg}
+	if err := c.Names.Validate(); err != nil {
+		return nil, err
+	}
+	if !cfg.DNS && !cfg.NetBIOS && !cfg.LLMNR {
 		return nil, nil
 	}
 	o := &names.Options{DNS: cfg.DNS, NetBIOS: cfg.NetBIOS, LLMNR: cfg.LLMNR, Timeout: cfg.Timeout.D()}
 	for _, s := range cfg.Servers {
 		ap, err := config.ParseDNSServer(s)
 		if err != nil {
-			return nil, usagef("--dns-server %q: %v", s, err)
+			return nil, fmt.Errorf("dns server %q: %w", s, err)
 		}
 		o.Servers = append(o.Servers, ap)
 	}

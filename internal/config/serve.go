@@ -36,6 +36,9 @@ type Schedule struct {
 type ScheduleOptions struct {
 	SNMP *bool `yaml:"snmp"`
 	MDNS *bool `yaml:"mdns"`
+	// Names turns the names stage (reverse DNS, NetBIOS, LLMNR; the names
+	// section) on or off for this schedule.
+	Names *bool `yaml:"names"`
 	// Credentials names the snmp.credentials sets to try, in order; empty:
 	// all of them.
 	Credentials []string `yaml:"credentials"`
