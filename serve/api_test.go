@@ -104,6 +104,34 @@ func TestAssetListingCursor(t *testing.T) {
 	if len(seen) != 3 || !slices.IsSorted(seen) || len(slices.Compact(slices.Clone(seen))) != 3 {
 		t.Errorf("paged IDs %v: want all three once, in order", seen)
 	}
+	// Pages of a search, and of a filter applied as the assets come (the
+	// site), a page of one at a time.
+	for _, a := range h.assets(store.AssetFilter{}) {
+		if code, body := h.do("PATCH", "/api/v1/assets/"+a.Record.AssetID, writeToken, `{"site":"dc"}`); code != 200 {
+			t.Fatalf("set site: %d %s", code, body)
+		}
+	}
+	for query, want := range map[string][]string{"q=192.0.2.1": {"192.0.2.10", "192.0.2.11"}, "site=DC": {"192.0.2.10", "192.0.2.11", "198.51.100.200"}} {
+		var got []string
+		path := "/api/v1/assets?limit=1&" + query
+		for pages := 0; pages < 5; pages++ {
+			var l listing
+			h.getJSON(path, readToken, &l)
+			if len(l.Assets) > 1 {
+				t.Fatalf("%s: a page of %d, limit 1", query, len(l.Assets))
+			}
+			for _, a := range l.Assets {
+				got = append(got, a.IP.String())
+			}
+			if l.NextCursor == "" {
+				break
+			}
+			path = "/api/v1/assets?limit=1&" + query + "&cursor=" + l.NextCursor
+		}
+		if slices.Sort(got); !slices.Equal(got, want) {
+			t.Errorf("%s, paged one at a time: %v, want %v", query, got, want)
+		}
+	}
 }
 
 func TestAssetDetailsAndChanges(t *testing.T) {
