@@ -2,91 +2,226 @@ package exporters
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
+	"time"
+
+	"github.com/netcensus/netcensus/exporters/netboxtest"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
 )
 
 const netboxToken = "0123456789abcdef-netbox-token-secret"
 
-// fakeNetBox is NetBox's device API in memory: it checks the token,
-// knows one device and refuses a device type named "Unknown".
-type fakeNetBox struct {
-	mu      sync.Mutex
-	devices map[string]int
-	bodies  []map[string]any
-	methods []string
-}
-
-func (f *fakeNetBox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if r.Header.Get("Authorization") != "Token "+netboxToken {
-		http.Error(w, `{"detail":"Invalid token"}`, http.StatusForbidden)
-		return
-	}
-	f.methods = append(f.methods, r.Method+" "+r.URL.Path)
-	switch {
-	case r.Method == http.MethodGet && r.URL.Path == "/api/dcim/devices/":
-		var res []map[string]int
-		if id, ok := f.devices[r.URL.Query().Get("name")]; ok {
-			res = append(res, map[string]int{"id": id})
-		}
-		json.NewEncoder(w).Encode(map[string]any{"count": len(res), "results": res})
-	case r.Method == http.MethodPost || r.Method == http.MethodPatch:
-		b, _ := io.ReadAll(r.Body)
-		var m map[string]any
-		json.Unmarshal(b, &m)
-		f.bodies = append(f.bodies, m)
-		if dt, _ := m["device_type"].(map[string]any); dt["model"] == "Unknown" {
-			w.WriteHeader(http.StatusBadRequest)
-			fmt.Fprint(w, `{"device_type":["Related object not found using the provided attributes: {'model': 'Unknown'}"]}`)
-			return
-		}
-		if r.Method == http.MethodPost {
-			w.WriteHeader(http.StatusCreated)
-		}
-		fmt.Fprint(w, `{"id":9}`)
-	default:
-		http.NotFound(w, r)
+// netboxAssets: a switch SNMP described (interfaces, a management VLAN
+// whose MAC answered ARP) and a printer ARP alone saw.
+func netboxAssets(t *testing.T) []record.Asset {
+	return []record.Asset{
+		{AssetID: "a-1", Hostname: "core-sw1", Vendor: "Cisco", Model: "WS-C2960X-48TS-L", Serial: "FOC1234X0AB",
+			Site: "dc-east", Role: "access-switch", State: store.StateActive,
+			IP: netip.MustParseAddr("192.0.2.1"), IPs: []netip.Addr{netip.MustParseAddr("192.0.2.1"), netip.MustParseAddr("198.51.100.1")},
+			MAC: mustMAC("00:1b:54:00:00:01"),
+			Interfaces: []record.Interface{
+				{Index: 10101, Name: "Gi0/1", Alias: "uplink", Type: "ethernetCsmacd", MAC: mustMAC("00:1b:54:00:01:01"), SpeedBps: 1_000_000_000, AdminUp: true, OperUp: true},
+				{Index: 1, Name: "Vlan1", Type: "propVirtual", MAC: mustMAC("00:1b:54:00:00:01"), AdminUp: true, OperUp: true},
+			}},
+		{AssetID: "a-2", IP: netip.MustParseAddr("192.0.2.50"), MAC: mustMAC("a4:c3:61:00:00:50"), MACVendor: "Apple, Inc.", State: store.StateMissing},
 	}
 }
 
+// fullNetBox has every site, role, manufacturer and device type
+// netboxAssets names.
+func fullNetBox() *netboxtest.Server {
+	nb := netboxtest.New(netboxToken)
+	nb.Add(netboxtest.Sites, netboxtest.Object{"name": "dc-east", "slug": "dc-east"})
+	nb.Add(netboxtest.Sites, netboxtest.Object{"name": "unassigned", "slug": "unassigned"})
+	nb.Add(netboxtest.Roles, netboxtest.Object{"name": "access-switch", "slug": "access-switch"})
+	nb.Add(netboxtest.Roles, netboxtest.Object{"name": "unassigned", "slug": "unassigned"})
+	cisco := nb.Add(netboxtest.Manufacturers, netboxtest.Object{"name": "Cisco", "slug": "cisco"})
+	apple := nb.Add(netboxtest.Manufacturers, netboxtest.Object{"name": "Apple, Inc.", "slug": "apple"})
+	nb.Add(netboxtest.DeviceTypes, netboxtest.Object{"model": "WS-C2960X-48TS-L", "slug": "ws-c2960x", "manufacturer": cisco})
+	nb.Add(netboxtest.DeviceTypes, netboxtest.Object{"model": "Unknown", "slug": "unknown-apple", "manufacturer": apple})
+	return nb
+}
+
+func newClient(srv *httptest.Server) *NetBoxClient {
+	return &NetBoxClient{BaseURL: srv.URL + "/", Token: netboxToken, HTTP: srv.Client(), Backoff: func(int) time.Duration { return 0 }}
+}
+
+// A push writes each device with its interfaces, their MACs and its IP
+// addresses, on the interface whose MAC answered, with the primary IP
+// set; a second push updates the same objects and creates none.
 func TestNetBoxPush(t *testing.T) {
-	fake := &fakeNetBox{devices: map[string]int{"core-sw1": 7}}
-	srv := httptest.NewServer(fake)
+	nb := fullNetBox()
+	srv := httptest.NewServer(nb)
 	defer srv.Close()
-	c := &NetBoxClient{BaseURL: srv.URL + "/", Token: netboxToken, HTTP: srv.Client()}
-	as := sampleAssets()
-	as[2].Model = "FortiGate-100F"
-	res, err := c.Push(context.Background(), as, DefaultNetBox())
+	c := newClient(srv)
+	res, err := c.Push(context.Background(), netboxAssets(t), DefaultNetBox())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Created != 1 || res.Updated != 1 || len(res.Failed) != 1 || !strings.Contains(res.Failed["fw-edge"], "HTTP 400") {
-		t.Errorf("result: %+v", res)
+	if res.Created != 2 || res.Updated != 0 || res.Interfaces != 3 || res.MACs != 3 || res.IPs != 3 || len(res.Failed) != 0 {
+		t.Fatalf("result %+v", res)
 	}
-	want := "GET /api/dcim/devices/ PATCH /api/dcim/devices/7/ GET /api/dcim/devices/ POST /api/dcim/devices/ GET /api/dcim/devices/ POST /api/dcim/devices/"
-	if got := strings.Join(fake.methods, " "); got != want {
-		t.Errorf("requests:\n%s\nwant:\n%s", got, want)
+	devs := nb.Objects(netboxtest.Devices)
+	ifs := nb.Objects(netboxtest.Interfaces)
+	macs := nb.Objects(netboxtest.MACAddresses)
+	ips := nb.Objects(netboxtest.IPAddresses)
+	if len(devs) != 2 || len(ifs) != 3 || len(macs) != 3 || len(ips) != 3 {
+		t.Fatalf("stored %d devices, %d interfaces, %d MACs, %d IPs", len(devs), len(ifs), len(macs), len(ips))
 	}
-	b, _ := json.Marshal(fake.bodies[0])
-	if string(b) != `{"device_type":{"manufacturer":{"name":"Cisco"},"model":"WS-C2960X-48TS-L"},"name":"core-sw1","role":{"name":"access-switch"},"serial":"FOC1234X0AB","site":{"name":"dc-east"},"status":"active"}` {
-		t.Errorf("body: %s", b)
+	sw := devs[0]
+	if sw["name"] != "core-sw1" || sw["serial"] != "FOC1234X0AB" || sw["status"] != "active" {
+		t.Errorf("switch %v", sw)
+	}
+	byName := map[string]netboxtest.Object{}
+	for _, it := range ifs {
+		byName[it["name"].(string)] = it
+	}
+	if g := byName["Gi0/1"]; g["type"] != "1000base-t" || g["description"] != "uplink" || g["speed"] != 1_000_000 || g["device"] != sw["id"] {
+		t.Errorf("Gi0/1 %v", g)
+	}
+	vlan := byName["Vlan1"]
+	if vlan["type"] != "virtual" || vlan["primary_mac_address"] == nil {
+		t.Errorf("Vlan1 %v", vlan)
+	}
+	nic := byName["nic-a4c361000050"]
+	if nic == nil || nic["device"] != devs[1]["id"] || nic["type"] != "other" {
+		t.Errorf("the printer's interface %v (interfaces %v)", nic, ifs)
+	}
+	var addrs []string
+	for _, ip := range ips {
+		addrs = append(addrs, ip["address"].(string))
+		want := vlan["id"]
+		if ip["address"] == "192.0.2.50/32" {
+			want = nic["id"]
+		}
+		if ip["assigned_object_id"] != want || ip["assigned_object_type"] != "dcim.interface" {
+			t.Errorf("%v is on interface %v, want %v", ip["address"], ip["assigned_object_id"], want)
+		}
+	}
+	slices.Sort(addrs)
+	if want := []string{"192.0.2.1/32", "192.0.2.50/32", "198.51.100.1/32"}; !slices.Equal(addrs, want) {
+		t.Errorf("addresses %v, want %v", addrs, want)
+	}
+	if sw["primary_ip4"] != ips[0]["id"] || devs[1]["primary_ip4"] == nil {
+		t.Errorf("primary IPs %v %v", sw["primary_ip4"], devs[1]["primary_ip4"])
+	}
+	if devs[1]["status"] != "offline" || devs[1]["site"] != nb.Objects(netboxtest.Sites)[1]["id"] {
+		t.Errorf("printer %v", devs[1])
+	}
+
+	res, err = c.Push(context.Background(), netboxAssets(t), DefaultNetBox())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Created != 0 || res.Updated != 2 || len(res.Failed) != 0 {
+		t.Errorf("second push %+v", res)
+	}
+	if n := len(nb.Objects(netboxtest.Devices)) + len(nb.Objects(netboxtest.Interfaces)) + len(nb.Objects(netboxtest.MACAddresses)) + len(nb.Objects(netboxtest.IPAddresses)); n != 11 {
+		t.Errorf("a second push left %d objects, want the same 11", n)
+	}
+}
+
+// A site, role or device type missing in NetBox refuses the push before
+// anything is written, naming everything to create.
+func TestNetBoxPushRefusesMissing(t *testing.T) {
+	nb := netboxtest.New(netboxToken)
+	nb.Add(netboxtest.Sites, netboxtest.Object{"name": "unassigned", "slug": "unassigned"})
+	nb.Add(netboxtest.Roles, netboxtest.Object{"name": "unassigned", "slug": "unassigned"})
+	nb.Add(netboxtest.Manufacturers, netboxtest.Object{"name": "Cisco", "slug": "cisco"})
+	srv := httptest.NewServer(nb)
+	defer srv.Close()
+	_, err := newClient(srv).Push(context.Background(), netboxAssets(t), DefaultNetBox())
+	var me *NetBoxMissingError
+	if !errors.As(err, &me) {
+		t.Fatalf("err = %v, want a NetBoxMissingError", err)
+	}
+	want := []string{`device role "access-switch"`, `device type "Unknown" of manufacturer "Apple, Inc."`,
+		`device type "WS-C2960X-48TS-L" of manufacturer "Cisco"`, `manufacturer "Apple, Inc."`, `site "dc-east"`}
+	if !slices.Equal(me.Missing, want) {
+		t.Errorf("missing\n%q\nwant\n%q", me.Missing, want)
+	}
+	if !strings.Contains(err.Error(), "nothing written: create these in NetBox first") {
+		t.Errorf("message %q", err)
+	}
+	if n := nb.Writes(); n != 0 {
+		t.Errorf("%d writes before the refusal: %v", n, nb.Requests())
+	}
+}
+
+// A device NetBox refuses is reported; the others are pushed.
+func TestNetBoxPushDeviceRefused(t *testing.T) {
+	nb := fullNetBox()
+	srv := httptest.NewServer(nb)
+	defer srv.Close()
+	as := netboxAssets(t)
+	as[0].Serial = strings.Repeat("X", 60)
+	res, err := newClient(srv).Push(context.Background(), as, DefaultNetBox())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Created != 1 || !strings.Contains(res.Failed["core-sw1"], "HTTP 400") || !strings.Contains(res.Failed["core-sw1"], "serial") {
+		t.Errorf("result %+v", res)
+	}
+}
+
+// 503s are tried again, a bounded number of times.
+func TestNetBoxPushRetries(t *testing.T) {
+	nb := fullNetBox()
+	srv := httptest.NewServer(nb)
+	defer srv.Close()
+	c := newClient(srv)
+	nb.FailNext(2)
+	if _, err := c.Push(context.Background(), netboxAssets(t), DefaultNetBox()); err != nil {
+		t.Fatalf("two 503s with three tries: %v", err)
+	}
+	before := len(nb.Requests())
+	nb.FailNext(100)
+	_, err := c.Push(context.Background(), netboxAssets(t), DefaultNetBox())
+	if err == nil || !strings.Contains(err.Error(), "HTTP 503") {
+		t.Fatalf("err = %v, want HTTP 503", err)
+	}
+	if n := len(nb.Requests()) - before; n != NetBoxAttempts {
+		t.Errorf("%d requests, want %d tries", n, NetBoxAttempts)
+	}
+}
+
+// A NetBox that does not answer is given up on: each request within the
+// client's timeout, a read tried a bounded number of times.
+func TestNetBoxPushTimeout(t *testing.T) {
+	var mu = make(chan struct{}, 100)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu <- struct{}{}
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	c := newClient(srv)
+	c.HTTP = &http.Client{Timeout: 50 * time.Millisecond}
+	start := time.Now()
+	_, err := c.Push(context.Background(), netboxAssets(t), DefaultNetBox())
+	if err == nil || !strings.Contains(err.Error(), "Timeout") {
+		t.Fatalf("err = %v, want a timeout", err)
+	}
+	if len(mu) != NetBoxAttempts {
+		t.Errorf("%d requests, want %d", len(mu), NetBoxAttempts)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %s", d)
 	}
 }
 
 func TestNetBoxPushBadToken(t *testing.T) {
-	srv := httptest.NewServer(&fakeNetBox{})
+	srv := httptest.NewServer(fullNetBox())
 	defer srv.Close()
-	c := &NetBoxClient{BaseURL: srv.URL, Token: "wrong-" + netboxToken, HTTP: srv.Client()}
-	_, err := c.Push(context.Background(), sampleAssets(), DefaultNetBox())
+	c := newClient(srv)
+	c.Token = "wrong-" + netboxToken
+	_, err := c.Push(context.Background(), netboxAssets(t), DefaultNetBox())
 	if !errors.Is(err, ErrNetBoxAuth) {
 		t.Fatalf("err = %v, want ErrNetBoxAuth", err)
 	}
@@ -94,18 +229,17 @@ func TestNetBoxPushBadToken(t *testing.T) {
 		t.Errorf("token in error: %v", err)
 	}
 	c.BaseURL = "netbox.example.net"
-	if _, err := c.Push(context.Background(), sampleAssets(), DefaultNetBox()); err == nil {
+	if _, err := c.Push(context.Background(), netboxAssets(t), DefaultNetBox()); err == nil {
 		t.Error("URL without scheme accepted")
 	}
 }
 
 func TestNetBoxPushCancelled(t *testing.T) {
-	srv := httptest.NewServer(&fakeNetBox{})
+	srv := httptest.NewServer(fullNetBox())
 	defer srv.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	c := &NetBoxClient{BaseURL: srv.URL, Token: netboxToken, HTTP: srv.Client()}
-	if _, err := c.Push(ctx, sampleAssets(), DefaultNetBox()); !errors.Is(err, context.Canceled) {
+	if _, err := newClient(srv).Push(ctx, netboxAssets(t), DefaultNetBox()); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -112,9 +111,10 @@ func (a *app) netboxPush(ctx context.Context, st store.Store, f exportFlags) err
 	for i := range as {
 		recs[i] = as[i].Record
 	}
-	c := &exporters.NetBoxClient{BaseURL: f.netboxURL, Token: token, HTTP: &http.Client{Timeout: 30 * time.Second}}
+	c := &exporters.NetBoxClient{BaseURL: f.netboxURL, Token: token}
 	res, err := c.Push(ctx, recs, f.netbox)
-	fmt.Fprintf(a.stderr, "netbox: %d created, %d updated, %d refused\n", res.Created, res.Updated, len(res.Failed))
+	fmt.Fprintf(a.stderr, "netbox: %d created, %d updated, %d refused; %d interfaces, %d MAC addresses, %d IP addresses\n",
+		res.Created, res.Updated, len(res.Failed), res.Interfaces, res.MACs, res.IPs)
 	if err != nil {
 		return err
 	}

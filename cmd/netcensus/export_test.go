@@ -5,19 +5,18 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/netcensus/netcensus/exporters/netboxtest"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/sqlite"
 	"github.com/netcensus/netcensus/record"
@@ -298,42 +297,30 @@ func TestDriftCommand(t *testing.T) {
 func TestExportNetBoxPush(t *testing.T) {
 	c := exportCMDB(t)
 	const token = "Xq7-netbox-token-never-printed"
-	var mu sync.Mutex
-	var got []string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") != "Token "+token {
-			http.Error(w, "{}", http.StatusForbidden)
-			return
+	nb := netboxtest.New(token)
+	for _, kind := range []string{netboxtest.Sites, netboxtest.Roles} {
+		for _, n := range []string{"dc-east", "access-switch", "unassigned"} {
+			nb.Add(kind, netboxtest.Object{"name": n, "slug": n})
 		}
-		mu.Lock()
-		got = append(got, r.Method+" "+r.URL.Path+"?"+r.URL.RawQuery)
-		mu.Unlock()
-		switch r.Method {
-		case http.MethodGet:
-			if r.URL.Query().Get("name") == "web1" {
-				fmt.Fprint(w, `{"results":[{"id":3}]}`)
-				return
-			}
-			fmt.Fprint(w, `{"results":[]}`)
-		case http.MethodPost:
-			w.WriteHeader(http.StatusCreated)
-			fmt.Fprint(w, `{"id":4}`)
-		default:
-			fmt.Fprint(w, `{"id":3}`)
-		}
-	}))
+	}
+	for mfr, model := range map[string]string{"Xen": "Unknown", "Cisco": "WS-C2960X-48TS-L", "Fortinet": "FortiGate-100F"} {
+		id := nb.Add(netboxtest.Manufacturers, netboxtest.Object{"name": mfr, "slug": strings.ToLower(mfr)})
+		nb.Add(netboxtest.DeviceTypes, netboxtest.Object{"model": model, "slug": strings.ToLower(model), "manufacturer": id})
+	}
+	nb.Add(netboxtest.Devices, netboxtest.Object{"name": "web1", "site": 3, "role": 6, "device_type": 8, "status": "active"})
+	srv := httptest.NewServer(nb)
 	defer srv.Close()
 	tf := filepath.Join(t.TempDir(), "token")
 	os.WriteFile(tf, []byte(token+"\n"), 0o600)
 	code, out, errb := c.run(nil, "export", "--format", "netbox", "--netbox-url", srv.URL, "--netbox-token-file", tf)
-	if code != 0 || !strings.Contains(errb, "netbox: 2 created, 1 updated, 0 refused") {
+	if code != 0 || !strings.Contains(errb, "netbox: 2 created, 1 updated, 0 refused; 3 interfaces, 3 MAC addresses, 3 IP addresses") {
 		t.Fatalf("exit %d\n%s", code, errb)
 	}
 	if strings.Contains(out+errb, token) {
 		t.Error("token printed")
 	}
-	if len(got) != 6 || got[1] != "PATCH /api/dcim/devices/3/?" {
-		t.Errorf("requests: %v", got)
+	if n := len(nb.Objects(netboxtest.Devices)); n != 3 {
+		t.Errorf("%d devices in NetBox, want 3", n)
 	}
 	os.WriteFile(tf, []byte("wrong\n"), 0o600)
 	code, out, errb = c.run(nil, "export", "--format", "netbox", "--netbox-url", srv.URL, "--netbox-token-file", tf)
@@ -342,5 +329,12 @@ func TestExportNetBoxPush(t *testing.T) {
 	}
 	if code, _, _ := c.run(nil, "export", "--format", "netbox", "--netbox-url", srv.URL); code != 2 {
 		t.Errorf("no token: exit %d, want 2", code)
+	}
+	// A site nobody created refuses the push before anything is written.
+	os.WriteFile(tf, []byte(token+"\n"), 0o600)
+	writes := nb.Writes()
+	code, _, errb = c.run(nil, "export", "--format", "netbox", "--netbox-url", srv.URL, "--netbox-token-file", tf, "--netbox-site", "hq")
+	if code == 0 || !strings.Contains(errb, `create these in NetBox first: site "hq"`) || nb.Writes() != writes {
+		t.Errorf("missing site: exit %d, %d writes\n%s", code, nb.Writes()-writes, errb)
 	}
 }
