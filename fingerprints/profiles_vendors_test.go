@@ -14,7 +14,7 @@ const vendorFixtureDir = "testdata/fixtures/vendors"
 // serial, os, os_version, device_type).
 var vendorCases = map[string]want{
 	"infoblox-nios":       {"infoblox-nios", "Infoblox", "IB-1415", "1415201901234567", "NIOS", "8.6.2-49947", "appliance"},
-	"radware-alteon":      {"radware-alteon", "Radware", "Alteon 5224", "AL5224R12345", "Alteon OS", "", "load_balancer"},
+	"radware-alteon":      {"radware-alteon", "Radware", "Alteon 5224", "AL5224R12345", "Alteon OS", "32.6.3.0", "load_balancer"},
 	"peplink":             {"peplink", "Peplink", "Balance 310X", "1824-A1B2-C3D4", "Peplink Firmware", "8.1.3", "router"},
 	"pepwave":             {"pepwave", "Peplink", "MAX BR1 Pro 5G", "2934-E5F6-0789", "Peplink Firmware", "8.3.0", "router"},
 	"fujitsu-primergy":    {"fujitsu-primergy", "Fujitsu", "PRIMERGY RX2540 M5", "YM5K012345", "", "", "server"},
@@ -28,6 +28,15 @@ var vendorCases = map[string]want{
 	"nateks":              {"nateks", "NATEKS", "MGS-3C-RGN", "NT0123456", "", "4.2.17", "switch"},
 	"teleste-luminato":    {"teleste-luminato", "Teleste", "LAC", "T1234567", "", "3.6.0", "appliance"},
 	"voltronic-ups":       {"voltronic-ups", "Voltronic Power", "MKS-3000", "83122102101234", "", "00322.02", "ups"},
+	"bluecat":             {"bluecat", "BlueCat", "BDDS-75", "BC5501234567", "BlueCat OS", "9.2.0-919", "appliance"},
+	"wyse-thinos":         {"wyse-thinos", "Dell", "Wyse 3040", "8TQ7XY2", "ThinOS", "9.1.3129", "workstation"},
+	"htek-phone":          {"htek-phone", "Htek", "UC926", "", "", "2.0.4.4.40", "phone"},
+	"voltaire":            {"voltaire", "Voltaire", "", "VLT0812A0123", "", "5.1.1", "switch"},
+	"dell-equallogic":     {"dell-equallogic", "Dell", "PS6210", "SHU1234567ABC12", "EqualLogic PS firmware", "", "storage"},
+	"netgear-readynas":    {"netgear-readynas", "Netgear", "", "", "Linux", "4.4.218.alpine.1", "storage"},
+	"areca":               {"areca", "Areca", "ARC-8050T3", "Y912CACAAR600123", "", "1.56", "storage"},
+	"rnx-pdu":             {"rnx-pdu", "RNX", "UPDU-T-3P32A-36C13-6C19", "2103300123", "", "2.6.1", "pdu"},
+	"cambium-ptp650":      {"cambium-ptp650", "Cambium Networks", "PTP 650", "", "PTP", "", "wireless"},
 }
 
 // TestVendorFixtures checks each profile on its fixture: the winning
