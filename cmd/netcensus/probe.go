@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/usm"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/snmp"
 )
@@ -99,7 +100,7 @@ func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags) ([]snmp.Credent
 		if ch("v3-auth-proto") || ch("v3-priv-proto") || ch("v3-context") {
 			return nil, usagef("--v3-* flags need --v3-user")
 		}
-		creds, err := snmp.CredentialsFromConfig(a.cfg.SNMP, a.getenv)
+		creds, err := snmpCredentials(a.cfg.SNMP, a.getenv)
 		if err != nil {
 			return nil, usageError{err}
 		}
@@ -132,34 +133,22 @@ func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags) ([]snmp.Credent
 	if f.v3User == "" {
 		return nil, usagef("SNMP version 3 needs --v3-user")
 	}
-	c := snmp.Credential{Name: "v3-" + f.v3User, Version: gosnmp.Version3, User: f.v3User, Context: f.v3Context}
-	if c.AuthProto, err = snmp.ParseAuthProtocol(f.v3AuthProto); err != nil {
-		return nil, usagef("--v3-auth-proto: %w", err)
+	err = usm.Validate(usm.Settings{User: f.v3User, AuthProtocol: f.v3AuthProto, PrivProtocol: f.v3PrivProto, AuthPass: authPass != "", PrivPass: privPass != ""},
+		usm.Names{User: "--v3-user", AuthProtocol: "--v3-auth-proto", AuthPass: "--v3-auth-pass", PrivProtocol: "--v3-priv-proto", PrivPass: "--v3-priv-pass"})
+	if err != nil {
+		return nil, usageError{err}
 	}
-	if c.PrivProto, err = snmp.ParsePrivProtocol(f.v3PrivProto); err != nil {
-		return nil, usagef("--v3-priv-proto: %w", err)
-	}
-	if (c.AuthProto != gosnmp.NoAuth) != (authPass != "") {
-		return nil, usagef("--v3-auth-proto and --v3-auth-pass go together")
-	}
-	if (c.PrivProto != gosnmp.NoPriv) != (privPass != "") {
-		return nil, usagef("--v3-priv-proto and --v3-priv-pass go together")
-	}
-	if c.PrivProto != gosnmp.NoPriv && c.AuthProto == gosnmp.NoAuth {
-		return nil, usagef("--v3-priv-proto needs --v3-auth-proto")
-	}
-	if authPass != "" {
-		if err := config.ValidPassphrase(config.Secret(authPass)); err != nil {
-			return nil, usagef("--v3-auth-pass: %w", err)
+	for _, p := range [][2]string{{"--v3-auth-pass", authPass}, {"--v3-priv-pass", privPass}} {
+		if err := usm.ValidPassphrase(p[1]); p[1] != "" && err != nil {
+			return nil, usagef("%s: %w", p[0], err)
 		}
 	}
-	if privPass != "" {
-		if err := config.ValidPassphrase(config.Secret(privPass)); err != nil {
-			return nil, usagef("--v3-priv-pass: %w", err)
-		}
+	creds, err := snmp.Credentials([]snmp.CredentialSpec{{Name: "v3-" + f.v3User, Version: "3", User: f.v3User, Context: f.v3Context,
+		AuthProtocol: f.v3AuthProto, AuthPass: config.Secret(authPass), PrivProtocol: f.v3PrivProto, PrivPass: config.Secret(privPass)}})
+	if err != nil {
+		return nil, usageError{err}
 	}
-	c.AuthPass, c.PrivPass = config.Secret(authPass), config.Secret(privPass)
-	return []snmp.Credential{c}, nil
+	return creds, nil
 }
 
 // parseHostPort reads HOST, HOST:PORT, [V6]:PORT or a bare IPv6 address;

@@ -298,7 +298,7 @@ func (a *app) serveSweep(inv *inventory.Inventory, cur *liveConfig) serve.SweepF
 			if sc.Port == 0 {
 				sc = config.DefaultSNMP()
 			}
-			creds, err := snmp.CredentialsFromConfig(sc, a.getenv)
+			creds, err := snmpCredentials(sc, a.getenv)
 			if err != nil {
 				return serve.SweepResult{}, err
 			}

@@ -18,6 +18,7 @@ import (
 	"github.com/netcensus/netcensus/inventory/stores"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/snmp"
 )
 
 // storeDSN picks the store: --store, else the config's, else the default
@@ -297,4 +298,18 @@ func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
 	}
 	a.log.Info("snmp credentials remembered", "addresses", len(out))
 	return out
+}
+
+// snmpCredentials resolves the config's SNMP credential sets and hands
+// them to the scanner; with none configured, the scanner's default.
+func snmpCredentials(sc config.SNMP, getenv func(string) string) ([]snmp.Credential, error) {
+	specs, err := sc.ResolveCredentials(getenv)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]snmp.CredentialSpec, len(specs))
+	for i, s := range specs {
+		out[i] = snmp.CredentialSpec(s)
+	}
+	return snmp.Credentials(out)
 }

@@ -406,7 +406,7 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 		}
 	} else {
 		var err error
-		if creds, err = snmp.CredentialsFromConfig(sc, a.getenv); err != nil {
+		if creds, err = snmpCredentials(sc, a.getenv); err != nil {
 			return nil, usageError{err}
 		}
 	}

@@ -8,69 +8,14 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/netcensus/netcensus/internal/readlimit"
+	"github.com/netcensus/netcensus/internal/secret"
+	"github.com/netcensus/netcensus/internal/usm"
 )
 
-// Secret is a credential (community, passphrase). It prints, logs and
-// marshals as "REDACTED"; Reveal returns the value for the one place that
-// sends it.
-type Secret string
-
-const redacted = "REDACTED"
-
-// Reveal returns the secret itself.
-func (s Secret) Reveal() string { return string(s) }
-
-// String implements fmt.Stringer: never the value.
-func (s Secret) String() string {
-	if s == "" {
-		return ""
-	}
-	return redacted
-}
-
-// GoString implements fmt.GoStringer (%#v).
-func (s Secret) GoString() string { return `"` + s.String() + `"` }
-
-// Format implements fmt.Formatter so every verb (%s, %v, %q, %x, %d...)
-// prints the redacted form.
-func (s Secret) Format(f fmt.State, verb rune) {
-	switch verb {
-	case 'q':
-		fmt.Fprintf(f, "%q", s.String())
-	default:
-		fmt.Fprint(f, s.String())
-	}
-}
-
-// MarshalYAML implements yaml.Marshaler.
-func (s Secret) MarshalYAML() (any, error) { return s.String(), nil }
-
-// MarshalJSON implements json.Marshaler.
-func (s Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + s.String() + `"`), nil }
-
-// MarshalText implements encoding.TextMarshaler (slog's JSON and text
-// handlers use it).
-func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// UnmarshalYAML implements yaml.Unmarshaler.
-func (s *Secret) UnmarshalYAML(n *yaml.Node) error {
-	var v string
-	if err := n.Decode(&v); err != nil {
-		return fmt.Errorf("line %d: secret: want a string", n.Line)
-	}
-	*s = Secret(v)
-	return nil
-}
-
-// SNMP versions and protocols a credential set may name.
-var (
-	SNMPVersions      = []string{"1", "2c", "3"}
-	SNMPAuthProtocols = []string{"md5", "sha", "sha224", "sha256", "sha384", "sha512"}
-	SNMPPrivProtocols = []string{"des", "aes", "aes192", "aes256", "aes192c", "aes256c"}
-)
+// Secret is a credential (community, passphrase) that never prints: see
+// secret.Secret.
+type Secret = secret.Secret
 
 // SNMP holds the settings of SNMP discovery and collection.
 type SNMP struct {
@@ -129,18 +74,11 @@ type SNMPv3 struct {
 // netcensus walks (a core switch's forwarding or ARP table).
 const MaxSNMPRows = 100_000
 
-// MinPassphrase is the shortest SNMPv3 passphrase: RFC 3414 (11.2) asks
-// for 8 characters at least, and net-snmp refuses shorter ones.
-const MinPassphrase = 8
+// MinPassphrase is the shortest SNMPv3 passphrase (usm.MinPassphrase).
+const MinPassphrase = usm.MinPassphrase
 
-// ValidPassphrase checks an SNMPv3 passphrase, whatever it came from
-// (config, file, environment or flag); the error never holds the value.
-func ValidPassphrase(s Secret) error {
-	if n := len(s.Reveal()); n < MinPassphrase {
-		return fmt.Errorf("%d characters: SNMPv3 passphrases must be at least %d", n, MinPassphrase)
-	}
-	return nil
-}
+// ValidPassphrase checks an SNMPv3 passphrase (usm.ValidPassphrase).
+func ValidPassphrase(s Secret) error { return usm.ValidPassphrase(s.Reveal()) }
 
 // DefaultSNMP returns the built-in SNMP settings.
 func DefaultSNMP() SNMP {
@@ -198,8 +136,8 @@ func (s *SNMP) Validate() error {
 
 // Validate checks one credential set.
 func (c *SNMPCredential) Validate() error {
-	if !oneOf(c.Version, SNMPVersions) {
-		return fmt.Errorf("version %q: must be one of %s", c.Version, strings.Join(SNMPVersions, ", "))
+	if !oneOf(c.Version, usm.Versions()) {
+		return fmt.Errorf("version %q: must be one of %s", c.Version, strings.Join(usm.Versions(), ", "))
 	}
 	for _, p := range c.Subnets {
 		if _, err := netip.ParsePrefix(strings.TrimSpace(p)); err != nil {
@@ -227,28 +165,15 @@ func (c *SNMPCredential) Validate() error {
 
 // Validate checks the USM settings.
 func (v *SNMPv3) Validate() error {
-	if v.User == "" {
-		return errors.New("v3.user: empty")
-	}
 	na := count(v.AuthPassword != "", v.AuthPasswordFile != "", v.AuthPasswordEnv != "")
 	np := count(v.PrivPassword != "", v.PrivPasswordFile != "", v.PrivPasswordEnv != "")
 	if na > 1 || np > 1 {
 		return errors.New("v3: at most one of password, password_file, password_env each for auth and priv")
 	}
-	if v.AuthProtocol != "" && !oneOf(v.AuthProtocol, SNMPAuthProtocols) {
-		return fmt.Errorf("v3.auth_protocol %q: must be one of %s", v.AuthProtocol, strings.Join(SNMPAuthProtocols, ", "))
-	}
-	if v.PrivProtocol != "" && !oneOf(v.PrivProtocol, SNMPPrivProtocols) {
-		return fmt.Errorf("v3.priv_protocol %q: must be one of %s", v.PrivProtocol, strings.Join(SNMPPrivProtocols, ", "))
-	}
-	if (v.AuthProtocol == "") != (na == 0) {
-		return errors.New("v3: auth_protocol and an auth password go together")
-	}
-	if (v.PrivProtocol == "") != (np == 0) {
-		return errors.New("v3: priv_protocol and a priv password go together")
-	}
-	if v.PrivProtocol != "" && v.AuthProtocol == "" {
-		return errors.New("v3: privacy needs authentication (auth_protocol)")
+	err := usm.Validate(usm.Settings{User: v.User, AuthProtocol: v.AuthProtocol, PrivProtocol: v.PrivProtocol, AuthPass: na > 0, PrivPass: np > 0},
+		usm.Names{User: "v3.user", AuthProtocol: "v3.auth_protocol", AuthPass: "an auth password", PrivProtocol: "v3.priv_protocol", PrivPass: "a priv password"})
+	if err != nil {
+		return err
 	}
 	// Passphrases from a file or the environment are checked once
 	// resolved (ResolvePassphrase).
@@ -337,4 +262,49 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// CredentialSpec is one credential set with its secrets resolved (from
+// the file itself, a file or the environment), still in the config's
+// words: the SNMP scanner has a type of the same shape, and the wiring
+// converts one into the other.
+type CredentialSpec struct {
+	Name, Version string
+	Community     Secret
+	User, Context string
+	AuthProtocol  string
+	AuthPass      Secret
+	PrivProtocol  string
+	PrivPass      Secret
+	Subnets       []string
+}
+
+// ResolveCredentials resolves the configured sets, in order; a set
+// without a name is called credentials[i]. None configured: none.
+func (s *SNMP) ResolveCredentials(getenv func(string) string) ([]CredentialSpec, error) {
+	out := make([]CredentialSpec, 0, len(s.Credentials))
+	for i, cc := range s.Credentials {
+		c := CredentialSpec{Name: cc.Name, Version: cc.Version, Subnets: cc.Subnets}
+		if c.Name == "" {
+			c.Name = fmt.Sprintf("credentials[%d]", i)
+		}
+		var err error
+		if cc.V3 == nil {
+			if c.Community, err = ResolveSecret(cc.Community, cc.CommunityFile, cc.CommunityEnv, getenv); err != nil {
+				return nil, fmt.Errorf("snmp credential %s: community: %w", c.Name, err)
+			}
+			out = append(out, c)
+			continue
+		}
+		v := cc.V3
+		c.User, c.Context, c.AuthProtocol, c.PrivProtocol = v.User, v.Context, v.AuthProtocol, v.PrivProtocol
+		if c.AuthPass, err = ResolvePassphrase(v.AuthPassword, v.AuthPasswordFile, v.AuthPasswordEnv, getenv); err != nil {
+			return nil, fmt.Errorf("snmp credential %s: auth password: %w", c.Name, err)
+		}
+		if c.PrivPass, err = ResolvePassphrase(v.PrivPassword, v.PrivPasswordFile, v.PrivPasswordEnv, getenv); err != nil {
+			return nil, fmt.Errorf("snmp credential %s: priv password: %w", c.Name, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }

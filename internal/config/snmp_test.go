@@ -194,3 +194,26 @@ func TestResolvePassphrase(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveCredentials(t *testing.T) {
+	s := SNMP{Credentials: []SNMPCredential{
+		{Name: "env", Version: "2c", CommunityEnv: "COMM", Subnets: []string{"198.51.100.0/24"}},
+		{Version: "3", V3: &SNMPv3{User: "u", AuthProtocol: "sha512", AuthPasswordEnv: "AP", PrivProtocol: "aes192c", PrivPassword: "inline-priv", Context: "c"}},
+	}}
+	env := map[string]string{"COMM": "from-env", "AP": "auth-from-env"}
+	got, err := s.ResolveCredentials(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []CredentialSpec{
+		{Name: "env", Version: "2c", Community: "from-env", Subnets: []string{"198.51.100.0/24"}},
+		{Name: "credentials[1]", Version: "3", User: "u", Context: "c", AuthProtocol: "sha512", AuthPass: "auth-from-env", PrivProtocol: "aes192c", PrivPass: "inline-priv"},
+	}
+	if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) || got[0].Community.Reveal() != "from-env" || got[1].AuthPass.Reveal() != "auth-from-env" || got[1].PrivPass.Reveal() != "inline-priv" {
+		t.Errorf("got %#v", got)
+	}
+	env["AP"] = "short"
+	if _, err := s.ResolveCredentials(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "AP: 5 characters") {
+		t.Errorf("short passphrase from the environment: %v", err)
+	}
+}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/gosnmp/gosnmp"
 
-	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/scanner/snmp"
 	"github.com/netcensus/netcensus/scanner/snmp/snmptest"
 )
@@ -199,18 +198,15 @@ func TestStreamAll(t *testing.T) {
 	}
 }
 
-func TestCredentialsFromConfig(t *testing.T) {
-	cfg := config.DefaultSNMP()
-	creds, err := snmp.CredentialsFromConfig(cfg, func(string) string { return "" })
+func TestCredentials(t *testing.T) {
+	creds, err := snmp.Credentials(nil)
 	if err != nil || len(creds) != 1 || creds[0].Community.Reveal() != "public" || creds[0].Version != gosnmp.Version2c {
 		t.Fatalf("default: %+v, %v", creds, err)
 	}
-	cfg.Credentials = []config.SNMPCredential{
-		{Name: "env", Version: "2c", CommunityEnv: "COMM", Subnets: []string{"198.51.100.0/24"}},
-		{Name: "v3", Version: "3", V3: &config.SNMPv3{User: "u", AuthProtocol: "sha512", AuthPasswordEnv: "AP", PrivProtocol: "aes192c", PrivPassword: "inline-priv"}},
-	}
-	env := map[string]string{"COMM": "from-env", "AP": "auth-from-env"}
-	creds, err = snmp.CredentialsFromConfig(cfg, func(k string) string { return env[k] })
+	creds, err = snmp.Credentials([]snmp.CredentialSpec{
+		{Name: "env", Version: "2c", Community: "from-env", Subnets: []string{"198.51.100.0/24"}},
+		{Name: "v3", Version: "3", User: "u", AuthProtocol: "sha512", AuthPass: "auth-from-env", PrivProtocol: "aes192c", PrivPass: "inline-priv"},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,5 +219,16 @@ func TestCredentialsFromConfig(t *testing.T) {
 	}
 	if s := fmt.Sprintf("%v %+v %#v %s", creds, creds, creds, v); strings.Contains(s, "from-env") || strings.Contains(s, "inline-priv") {
 		t.Fatalf("secret printed: %s", s)
+	}
+	for _, bad := range []snmp.CredentialSpec{
+		{Name: "v4", Version: "4", Community: "x"},
+		{Name: "sha1", Version: "3", User: "u", AuthProtocol: "sha1", AuthPass: "xxxxxxxx"},
+		{Name: "nouser", Version: "3"},
+		{Name: "nocomm", Version: "2c"},
+		{Name: "subnet", Version: "2c", Community: "x", Subnets: []string{"198.51.100.0"}},
+	} {
+		if _, err := snmp.Credentials([]snmp.CredentialSpec{bad}); err == nil || !strings.Contains(err.Error(), bad.Name) {
+			t.Errorf("%s: err %v", bad.Name, err)
+		}
 	}
 }

@@ -8,20 +8,21 @@ import (
 
 	"github.com/gosnmp/gosnmp"
 
-	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/secret"
+	"github.com/netcensus/netcensus/internal/usm"
 )
 
-// Credential is one resolved credential set. Secrets are config.Secret:
+// Credential is one resolved credential set. Secrets are secret.Secret:
 // they print as REDACTED and are revealed only into a packet.
 type Credential struct {
 	Name      string
 	Version   gosnmp.SnmpVersion
-	Community config.Secret
+	Community secret.Secret
 	User      string
 	AuthProto gosnmp.SnmpV3AuthProtocol
-	AuthPass  config.Secret
+	AuthPass  secret.Secret
 	PrivProto gosnmp.SnmpV3PrivProtocol
-	PrivPass  config.Secret
+	PrivPass  secret.Secret
 	Context   string
 	// Subnets are where this set may be sent; empty means anywhere.
 	Subnets []netip.Prefix
@@ -88,7 +89,7 @@ func ParseVersion(s string) (gosnmp.SnmpVersion, error) {
 func ParseAuthProtocol(s string) (gosnmp.SnmpV3AuthProtocol, error) {
 	p, ok := authProtos[strings.ToLower(s)]
 	if !ok {
-		return 0, fmt.Errorf("auth protocol %q: want one of %s", s, strings.Join(config.SNMPAuthProtocols, ", "))
+		return 0, fmt.Errorf("auth protocol %q: want one of %s", s, strings.Join(usm.AuthProtocols(), ", "))
 	}
 	return p, nil
 }
@@ -97,58 +98,60 @@ func ParseAuthProtocol(s string) (gosnmp.SnmpV3AuthProtocol, error) {
 func ParsePrivProtocol(s string) (gosnmp.SnmpV3PrivProtocol, error) {
 	p, ok := privProtos[strings.ToLower(s)]
 	if !ok {
-		return 0, fmt.Errorf("priv protocol %q: want one of %s", s, strings.Join(config.SNMPPrivProtocols, ", "))
+		return 0, fmt.Errorf("priv protocol %q: want one of %s", s, strings.Join(usm.PrivProtocols(), ", "))
 	}
 	return p, nil
 }
 
-// CredentialsFromConfig resolves the configured sets (secrets from files
-// or the environment), in order; with none configured, the default.
-func CredentialsFromConfig(cfg config.SNMP, getenv func(string) string) ([]Credential, error) {
-	if len(cfg.Credentials) == 0 {
+// CredentialSpec is one credential set in words, its secrets resolved:
+// the shape of the config's sets and of the command line's.
+type CredentialSpec struct {
+	Name, Version string
+	Community     secret.Secret
+	User, Context string
+	AuthProtocol  string
+	AuthPass      secret.Secret
+	PrivProtocol  string
+	PrivPass      secret.Secret
+	Subnets       []string
+}
+
+// Credentials parses the sets, in order; with none, the default.
+func Credentials(specs []CredentialSpec) ([]Credential, error) {
+	if len(specs) == 0 {
 		return DefaultCredentials(), nil
 	}
-	out := make([]Credential, 0, len(cfg.Credentials))
-	for i, cc := range cfg.Credentials {
-		name := cc.Name
-		if name == "" {
-			name = fmt.Sprintf("credentials[%d]", i)
-		}
-		c := Credential{Name: name}
+	out := make([]Credential, 0, len(specs))
+	for _, cs := range specs {
+		c := Credential{Name: cs.Name}
 		var err error
-		if c.Version, err = ParseVersion(cc.Version); err != nil {
-			return nil, fmt.Errorf("snmp credential %s: %w", name, err)
+		if c.Version, err = ParseVersion(cs.Version); err != nil {
+			return nil, fmt.Errorf("snmp credential %s: %w", cs.Name, err)
 		}
-		for _, s := range cc.Subnets {
+		for _, s := range cs.Subnets {
 			p, err := netip.ParsePrefix(strings.TrimSpace(s))
 			if err != nil {
-				return nil, fmt.Errorf("snmp credential %s: subnet %q: %w", name, s, err)
+				return nil, fmt.Errorf("snmp credential %s: subnet %q: %w", cs.Name, s, err)
 			}
 			c.Subnets = append(c.Subnets, p.Masked())
 		}
 		if c.Version != gosnmp.Version3 {
-			if c.Community, err = config.ResolveSecret(cc.Community, cc.CommunityFile, cc.CommunityEnv, getenv); err != nil {
-				return nil, fmt.Errorf("snmp credential %s: community: %w", name, err)
+			if cs.Community == "" {
+				return nil, fmt.Errorf("snmp credential %s: no community", cs.Name)
 			}
+			c.Community = cs.Community
 			out = append(out, c)
 			continue
 		}
-		if cc.V3 == nil {
-			return nil, fmt.Errorf("snmp credential %s: version 3 without v3 settings", name)
+		if cs.User == "" {
+			return nil, fmt.Errorf("snmp credential %s: version 3 without a user", cs.Name)
 		}
-		v := cc.V3
-		c.User, c.Context = v.User, v.Context
-		if c.AuthProto, err = ParseAuthProtocol(v.AuthProtocol); err != nil {
-			return nil, fmt.Errorf("snmp credential %s: %w", name, err)
+		c.User, c.Context, c.AuthPass, c.PrivPass = cs.User, cs.Context, cs.AuthPass, cs.PrivPass
+		if c.AuthProto, err = ParseAuthProtocol(cs.AuthProtocol); err != nil {
+			return nil, fmt.Errorf("snmp credential %s: %w", cs.Name, err)
 		}
-		if c.PrivProto, err = ParsePrivProtocol(v.PrivProtocol); err != nil {
-			return nil, fmt.Errorf("snmp credential %s: %w", name, err)
-		}
-		if c.AuthPass, err = config.ResolvePassphrase(v.AuthPassword, v.AuthPasswordFile, v.AuthPasswordEnv, getenv); err != nil {
-			return nil, fmt.Errorf("snmp credential %s: auth password: %w", name, err)
-		}
-		if c.PrivPass, err = config.ResolvePassphrase(v.PrivPassword, v.PrivPasswordFile, v.PrivPasswordEnv, getenv); err != nil {
-			return nil, fmt.Errorf("snmp credential %s: priv password: %w", name, err)
+		if c.PrivProto, err = ParsePrivProtocol(cs.PrivProtocol); err != nil {
+			return nil, fmt.Errorf("snmp credential %s: %w", cs.Name, err)
 		}
 		out = append(out, c)
 	}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/gosnmp/gosnmp"
 
-	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/secret"
 	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/internal/snmpsim"
 	"github.com/netcensus/netcensus/record"
@@ -59,7 +59,7 @@ func startSim(t *testing.T, opts snmpsim.Options) netip.AddrPort {
 }
 
 func comm(c string, v gosnmp.SnmpVersion) snmp.Credential {
-	return snmp.Credential{Name: c, Version: v, Community: config.Secret(c)}
+	return snmp.Credential{Name: c, Version: v, Community: secret.Secret(c)}
 }
 
 func collect(t *testing.T, addr netip.AddrPort, opts snmp.CollectOptions) snmp.Result {
