@@ -18,7 +18,7 @@ func newFingerprintsCmd(a *app) *cobra.Command {
 		Use:   "fingerprints",
 		Short: "Inspect the device fingerprints",
 	}
-	cmd.AddCommand(newFingerprintsExplainCmd(a))
+	cmd.AddCommand(newFingerprintsExplainCmd(a), newFingerprintsCoverageCmd(a))
 	return cmd
 }
 

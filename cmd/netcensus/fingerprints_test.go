@@ -130,3 +130,56 @@ func TestFingerprintsProfilesDir(t *testing.T) {
 		}
 	}
 }
+
+func TestFingerprintsCoverage(t *testing.T) {
+	dir := t.TempDir()
+	expect := filepath.Join(dir, "expect.csv")
+	os.WriteFile(expect, []byte("walk,vendor,model,serial,os_version\n"+
+		"UPS/apc-7902b,APC,AP7902B,5A1551F39430,6.7.2\n"+
+		"network/router/huawei-s5720,Huawei,S5720-36C-EI-AC,NOT-THIS-ONE,\n"+
+		"os/linux/unknown-003,,PowerEdge R640,,\n"), 0o600)
+	a, out, errb := testApp(t, nil, nil)
+	code := run(context.Background(), a, []string{"fingerprints", "coverage", "../../testdata/snmpsim-data", "--expect", expect})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	s := out.String()
+	for _, want := range []string{
+		"walks: 5\n",
+		"model               3/5     60.0%",
+		"without vendor, by enterprise:\n     1  311 Microsoft: os/windows/server-2003-5-2\n",
+		"model               3      2      0        1     66.7%",
+		"serial              2      1      1        0     50.0%",
+		`network/router/huawei-s5720 serial: want "NOT-THIS-ONE", got "210235956210F7000410" <- profile huawei-vrp: ENTITY chassis serial (1.3.6.1.2.1.47.1.1.1.1.11.67108867)`,
+		`os/linux/unknown-003 model: want "PowerEdge R640", got nothing; the walk has sysObjectID=1.3.6.1.4.1.8072.3.2.10`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("coverage output lacks %q:\n%s", want, s)
+		}
+	}
+	a, out, errb = testApp(t, nil, nil)
+	if code := run(context.Background(), a, []string{"fingerprints", "coverage", "-o", "json", "../../testdata/snmpsim-data"}); code != 0 {
+		t.Fatalf("json: exit %d: %s", code, errb)
+	}
+	var rep struct {
+		Walks    int
+		Coverage []struct {
+			Field        string
+			Found, Walks int
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || rep.Walks != 5 || len(rep.Coverage) != 6 {
+		t.Errorf("json report %+v (%v):\n%s", rep, err, out)
+	}
+	for _, args := range [][]string{
+		{"fingerprints", "coverage"},
+		{"fingerprints", "coverage", "../../testdata/snmpsim-data", "--expect", filepath.Join(dir, "missing.yaml")},
+		{"fingerprints", "coverage", filepath.Join(dir, "no-such-dir")},
+		{"fingerprints", "coverage", "../../testdata/snmpsim-data", "-o", "csv"},
+	} {
+		a, _, _ := testApp(t, nil, nil)
+		if code := run(context.Background(), a, args); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
