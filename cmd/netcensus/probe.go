@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,7 @@ type probeFlags struct {
 	workers       int
 	targetTimeout config.Duration
 	format        string
+	record        string
 }
 
 func newProbeCmd(a *app) *cobra.Command {
@@ -51,7 +53,13 @@ for each, installed software, storage, interfaces and LLDP neighbours.
 Credentials: --community (repeatable) or --v3-user and friends; without them,
 the credential sets of the config file scoped to each host's address; with
 none configured, the community "public" (v2c). A host that fails is reported
-on stderr and the others go on; the exit status is 1 when every host failed.`,
+on stderr and the others go on; the exit status is 1 when every host failed.
+
+--record DIR writes what was read from each host to DIR/ADDRESS.snmprec
+(ADDRESS_PORT.snmprec off port 161), in snmpsim's format: Debian's snmpsimd
+serves it back with the file name as the community, and netcensus
+fingerprints coverage DIR reads it. No community or passphrase is written:
+credential tables are left out and a secret inside a value becomes REDACTED.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.probe(cmd.Context(), cmd, f, args)
@@ -71,6 +79,7 @@ on stderr and the others go on; the exit status is 1 when every host failed.`,
 	fl.StringVar(&f.v3Context, "v3-context", "", "SNMPv3 context name")
 	fl.IntVar(&f.workers, "workers", def.Workers, "hosts walked at once")
 	fl.Var(&f.targetTimeout, "target-timeout", "give up on one host after this long")
+	fl.StringVar(&f.record, "record", "", "write each host's walk to DIR/HOST.snmprec (secrets removed)")
 	fl.StringVarP(&f.format, "format", "o", "", "output: table, json or jsonl (default table on a terminal, jsonl otherwise)")
 	return cmd
 }
@@ -225,6 +234,13 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err != nil {
 		return err
 	}
+	secrets := snmp.CredentialSecrets(credsResolved)
+	var recordErr error
+	if f.record != "" {
+		if err := os.MkdirAll(f.record, 0o750); err != nil {
+			return usageError{fmt.Errorf("--record: %w", err)}
+		}
+	}
 	targets := make([]snmp.Target, 0, len(args))
 	for _, s := range args {
 		ap, err := parseHostPort(ctx, s, sc.Port)
@@ -267,6 +283,15 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 		if len(is) == 0 {
 			continue
 		}
+		if f.record != "" && r.Answered && r.Walk != nil {
+			path, n, err := writeRecording(f.record, r.Target, r.Walk, secrets)
+			if err != nil {
+				fmt.Fprintf(a.stderr, "probe %s: record: %v\n", r.Target, err)
+				recordErr = err
+			} else {
+				fmt.Fprintf(a.stderr, "probe %s: %d records written to %s\n", r.Target, n, path)
+			}
+		}
 		rr := r
 		rr.Walk = nil
 		pending[is[0]] = &rr
@@ -307,6 +332,9 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	fmt.Fprintf(a.stderr, "summary: probed=%d answered=%d partial=%d failed=%d\n", len(targets), ok, partial, len(targets)-ok)
 	if ok == 0 {
 		return errAllFailed
+	}
+	if recordErr != nil {
+		return fmt.Errorf("--record %s: %w", f.record, recordErr)
 	}
 	return nil
 }
