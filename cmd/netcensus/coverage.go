@@ -17,7 +17,7 @@ func newFingerprintsCoverageCmd(a *app) *cobra.Command {
 	var expectFile, format string
 	cmd := &cobra.Command{
 		Use:   "coverage DIR [--expect FILE]",
-		Short: "Run the fingerprints over a folder of recorded walks and say what they find",
+		Short: "Fingerprint a folder of recorded walks: coverage and accuracy",
 		Long: `Coverage runs the fingerprint engine (the built-in profiles and those of
 fingerprints.profiles_dir) over every recorded walk below DIR (.snmprec and
 .snmprec.bz2, as probe --record writes them) and prints, per field, how many
