@@ -37,6 +37,11 @@ var vendorCases = map[string]want{
 	"areca":               {"areca", "Areca", "ARC-8050T3", "Y912CACAAR600123", "", "1.56", "storage"},
 	"rnx-pdu":             {"rnx-pdu", "RNX", "UPDU-T-3P32A-36C13-6C19", "2103300123", "", "2.6.1", "pdu"},
 	"cambium-ptp650":      {"cambium-ptp650", "Cambium Networks", "PTP 650", "", "PTP", "", "wireless"},
+	"trapeze-mss":         {"trapeze-mss", "Trapeze Networks", "", "0572900123", "MSS", "7.0.11.3.0", "wireless_controller"},
+	"skyhigh-swg":         {"skyhigh-swg", "Skyhigh Security", "Skyhigh Secure Web Gateway", "", "Secure Web Gateway", "12.2.3.41021", "appliance"},
+	"cern-wrs":            {"cern-wrs", "Seven Solutions", "White Rabbit Switch", "7S-WRS-0123", "", "6.0.1", "switch"},
+	"nexans":              {"nexans", "Nexans", "GigaSwitch 642 SFP-2", "", "", "5.38.02", "switch"},
+	"engenius":            {"engenius", "EnGenius", "", "GE7123456789", "", "3.5.6.7", "access_point"},
 }
 
 // TestVendorFixtures checks each profile on its fixture: the winning
