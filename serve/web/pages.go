@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -104,16 +105,50 @@ type unknownData struct {
 // maxUnknown bounds the Unknown list (newest first).
 const maxUnknown = 1000
 
+// unknownWindows are how far back the Unknown list looks for new assets,
+// nearest first, until one holds maxUnknown of them (0: all time).
+var unknownWindows = []time.Duration{time.Hour, 24 * time.Hour, 7 * 24 * time.Hour, 30 * 24 * time.Hour, 365 * 24 * time.Hour, 0}
+
+// idAt is the prefix of the asset IDs made at t: IDs are UUIDv7
+// (store.NewUUID), whose first 48 bits are the Unix milliseconds they were
+// made, so IDs sort as the assets were first stored, and an ID after idAt(t)
+// is an asset stored after t.
+func idAt(t time.Time) string {
+	ms := uint64(t.UnixMilli())
+	x := fmt.Sprintf("%012x", ms&(1<<48-1))
+	return x[:8] + "-" + x[8:]
+}
+
 func (u *UI) unknownList(r *http.Request, s *session) (unknownData, error) {
-	var l listing
-	v := url.Values{"approved": {"false"}, "state": {"new,active,missing,returned"}, "limit": {strconv.Itoa(10 * maxUnknown)}}
-	if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/assets", v, nil, &l); err != nil {
-		return unknownData{}, err
+	// The API lists in ID order, oldest first; the newest come from the
+	// nearest window that holds a page of them.
+	// A window holding more than a page is listed oldest first, so the
+	// nearer window before it (all of it, the newest) is shown instead.
+	var l, prev *listing
+	more := false
+	now := u.opts.Now()
+	for _, w := range unknownWindows {
+		v := url.Values{"approved": {"false"}, "state": {"new,active,missing,returned"}, "limit": {strconv.Itoa(maxUnknown + 1)}}
+		if w > 0 {
+			v.Set("cursor", base64.RawURLEncoding.EncodeToString([]byte(idAt(now.Add(-w)))))
+		}
+		l = &listing{}
+		if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/assets", v, nil, l); err != nil {
+			return unknownData{}, err
+		}
+		if len(l.Assets) > maxUnknown {
+			more = true
+			if prev != nil && len(prev.Assets) > 0 {
+				l = prev
+			}
+			break
+		}
+		prev = l
 	}
 	slices.SortStableFunc(l.Assets, func(a, b record.Asset) int {
 		return cmp.Or(b.FirstSeen.Compare(a.FirstSeen), strings.Compare(b.AssetID, a.AssetID))
 	})
-	d := unknownData{S: view(s), More: len(l.Assets) > maxUnknown || l.NextCursor != "", Since: u.opts.Now().UTC().Format(time.RFC3339)}
+	d := unknownData{S: view(s), More: more, Since: now.UTC().Format(time.RFC3339)}
 	for i := range l.Assets[:min(len(l.Assets), maxUnknown)] {
 		a := &l.Assets[i]
 		row := unknownRow{ID: a.AssetID, URL: "/assets/" + url.PathEscape(a.AssetID), IP: ipText(a), MAC: a.MAC.String(),

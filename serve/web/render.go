@@ -55,7 +55,7 @@ var funcs = template.FuncMap{
 		if math.Abs(f) >= 100 || f == math.Trunc(f) {
 			return fmt.Sprintf("%.0f", f)
 		}
-		return fmt.Sprintf("%.2f", f)
+		return fmt.Sprintf("%.1f", f)
 	},
 	"days": func(p *float64) string {
 		if p == nil {
