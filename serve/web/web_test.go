@@ -448,3 +448,27 @@ func TestMountedBesideAPI(t *testing.T) {
 		t.Errorf("/healthz: %d", resp.StatusCode)
 	}
 }
+
+// The Unknown list is the newest unapproved assets, however many older
+// ones the store holds (it once showed the oldest 10,000's newest).
+func TestUnknownNewestAmongMany(t *testing.T) {
+	f := newFixture(t)
+	if err := webtest.Bulk(context.Background(), f.st, 10_500, time.Now().Add(-time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client()
+	c.signin(webtest.ReadToken)
+	code, body := c.get("/unknown")
+	if code != 200 {
+		t.Fatalf("/unknown: %d", code)
+	}
+	if !strings.Contains(body, ">"+webtest.UnknownIP+"<") {
+		t.Error("the newest unapproved device is not on the list")
+	}
+	if !strings.Contains(body, "more were first seen earlier") {
+		t.Error("the list does not say older ones are left out")
+	}
+	if i, j := strings.Index(body, ">"+webtest.UnknownIP+"<"), strings.Index(body, "host-010499"); j < 0 || i > j {
+		t.Errorf("newest first: the newcomer at %d, the newest synthetic host at %d", i, j)
+	}
+}
