@@ -761,7 +761,26 @@ func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.
 // assetPage reads the assets of one page: f but its subnet, at most
 // f.Limit of them.
 func (d *DB) assetPage(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
-	q, args := assetWhere(f)
+	if f.Limit > 0 && utf8.RuneCountInString(f.Search) >= 3 {
+		// A search most assets match ("hos" of "host-…", as a person
+		// types it) would make the trigram index hand over nearly every
+		// row before the first page is cut. Reading the next searchProbe
+		// assets in ID order finds such a page at once; when they hold
+		// fewer than a page of matches, the index answers.
+		as, err := d.queryAssets(ctx, f, true)
+		if err != nil || len(as) == f.Limit {
+			return as, err
+		}
+	}
+	return d.queryAssets(ctx, f, false)
+}
+
+// searchProbe is how many assets a search reads in ID order before it
+// asks the trigram index.
+const searchProbe = 4000
+
+func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe bool) ([]store.Asset, error) {
+	q, args := assetWhere(f, probe)
 	rows, err := d.c.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -780,7 +799,9 @@ func (d *DB) assetPage(ctx context.Context, f store.AssetFilter) ([]store.Asset,
 
 // assetWhere is the query listing the assets f selects, by ID, at most
 // f.Limit: all of f but the subnet, which needs the decoded addresses.
-func assetWhere(f store.AssetFilter) (string, []any) {
+// probe searches by reading the searchProbe assets after f.After instead
+// of through the trigram index (its page is the true page only when full).
+func assetWhere(f store.AssetFilter, probe bool) (string, []any) {
 	q := assetQuery + ` WHERE 1=1`
 	var args []any
 	in := func(col string, vs []string) {
@@ -824,6 +845,9 @@ func assetWhere(f store.AssetFilter) (string, []any) {
 	case s == "":
 	case strings.ContainsRune(s, '\n'):
 		q += ` AND 0`
+	case probe:
+		q += ` AND instr(a.search, ?) > 0 AND a.id <= (SELECT id FROM assets WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?)`
+		args = append(args, s, f.After, searchProbe-1)
 	case utf8.RuneCountInString(s) >= 3:
 		// The trigram index: a phrase of the text's trigrams is the
 		// substring (case folded by the tokenizer).

@@ -6,13 +6,16 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/storetest"
+	"github.com/netcensus/netcensus/record"
 )
 
 func openTemp(t *testing.T) store.Store {
@@ -433,6 +436,58 @@ func TestSearchMigrationFillsOldAssets(t *testing.T) {
 		as, err := db.Assets(ctx, store.AssetFilter{Search: q})
 		if err != nil || len(as) != 1 || as[0].Record.AssetID != want {
 			t.Errorf("search %q after the migration: %d assets %v, want %s", q, len(as), err, want)
+		}
+	}
+}
+
+// A search pages through the same assets, in the same order, whether a
+// probe of the next assets in ID order answers it (a search most match)
+// or the trigram index does (one few match).
+func TestSearchProbeAndIndexAgree(t *testing.T) {
+	st := openTemp(t)
+	ctx := t.Context()
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var as []store.Asset
+	n := searchProbe + 1500
+	for i := range n {
+		at := base.Add(time.Duration(i) * time.Second)
+		name := fmt.Sprintf("host-%05d", i)
+		if i%7 == 0 {
+			name = fmt.Sprintf("printer-%05d", i)
+		}
+		as = append(as, store.Asset{Record: record.Asset{AssetID: store.NewUUID(at), Hostname: name, State: store.StateActive,
+			IP: netip.AddrFrom4([4]byte{198, 18, byte(i >> 8), byte(i)}), FirstSeen: at, LastSeen: at}})
+	}
+	if err := st.PutAssets(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"host", "HOST-0", "printer", "host-04217", "rinter-0000", "zzz", "198.18.1"} {
+		var want []string
+		for i := range as {
+			if store.SearchMatch(&as[i].Record, q) {
+				want = append(want, as[i].Record.AssetID)
+			}
+		}
+		slices.Sort(want)
+		for _, limit := range []int{50, 1000} {
+			var got []string
+			f := store.AssetFilter{Search: q, Limit: limit}
+			for pages := 0; pages <= n/limit+1; pages++ {
+				page, err := st.Assets(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, a := range page {
+					got = append(got, a.Record.AssetID)
+				}
+				if len(page) < limit {
+					break
+				}
+				f.After = page[len(page)-1].Record.AssetID
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("search %q by pages of %d: %d assets, want %d", q, limit, len(got), len(want))
+			}
 		}
 	}
 }
