@@ -113,6 +113,7 @@ func run() error {
 
 	// 2. Search as you type: one request per keystroke, as htmx sends it.
 	var keys []time.Duration
+	per := make([][]time.Duration, len(*typed))
 	for r := 0; r < 3; r++ {
 		for i := 1; i <= len(*typed); i++ {
 			q := (*typed)[:i]
@@ -124,10 +125,14 @@ func run() error {
 				return fmt.Errorf("search %q found nothing", q)
 			}
 			keys = append(keys, rtt)
+			per[i-1] = append(per[i-1], rtt)
 		}
 	}
 	fmt.Printf("search as you type %q (%d keystrokes): round trip median %s p90 %s max %s  [target: <= 150ms]\n",
 		*typed, len(keys), med(keys), pct(keys, 90), slices.Max(keys))
+	for i, ds := range per {
+		fmt.Printf("  %-12q median %s\n", (*typed)[:i+1], med(ds))
+	}
 
 	// 3. DOMContentLoaded of the first page in headless chromium.
 	if *browser {
