@@ -113,9 +113,7 @@ func (a *app) mdnsInterfaces(name string) ([]*net.Interface, error) {
 
 func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
 	cfg := a.cfg.MDNS
-	if cmd.Flags().Changed("duration") {
-		cfg.Duration = f.duration
-	}
+	overlay(cmd.Flags(), over("duration", &cfg.Duration, &f.duration))
 	if err := cfg.Validate(); err != nil {
 		return usageError{err}
 	}

@@ -192,26 +192,12 @@ func parseHostPort(ctx context.Context, s string, port int) (netip.AddrPort, err
 var errAllFailed = errors.New("no host answered")
 
 func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args []string) error {
-	ch := cmd.Flags().Changed
 	sc := a.cfg.SNMP
 	if sc.Port == 0 {
 		sc = config.DefaultSNMP()
 	}
-	if ch("port") {
-		sc.Port = f.port
-	}
-	if ch("timeout") {
-		sc.Timeout = f.timeout
-	}
-	if ch("retries") {
-		sc.Retries = f.retries
-	}
-	if ch("workers") {
-		sc.Workers = f.workers
-	}
-	if ch("target-timeout") {
-		sc.TargetTimeout = f.targetTimeout
-	}
+	overlay(cmd.Flags(), over("port", &sc.Port, &f.port), over("timeout", &sc.Timeout, &f.timeout), over("retries", &sc.Retries, &f.retries),
+		over("workers", &sc.Workers, &f.workers), over("target-timeout", &sc.TargetTimeout, &f.targetTimeout))
 	creds := sc.Credentials
 	sc.Credentials = nil // flag credentials are validated below
 	if err := sc.Validate(); err != nil {

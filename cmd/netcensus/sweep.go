@@ -149,29 +149,11 @@ func namesOptions(cfg config.Names) (*names.Options, error) {
 
 // mergeSweep lays flags the user set over the config file.
 func mergeSweep(cmd *cobra.Command, cfg config.Sweep, f sweepFlags) (config.Sweep, error) {
-	ch := cmd.Flags().Changed
-	if ch("interface") {
-		cfg.Interface = f.iface
-	}
-	if ch("rate") {
-		cfg.Rate = f.rate
-	}
-	if ch("arp-retries") {
-		cfg.ARPRetries = f.arpRetries
-	}
-	if ch("arp-wait") {
-		cfg.ARPWait = f.arpWait
-	}
+	overlay(cmd.Flags(), over("interface", &cfg.Interface, &f.iface), over("rate", &cfg.Rate, &f.rate),
+		over("arp-retries", &cfg.ARPRetries, &f.arpRetries), over("arp-wait", &cfg.ARPWait, &f.arpWait),
+		over("max-hosts", &cfg.MaxHosts, &f.maxHosts), over("allow-public", &cfg.AllowPublic, &f.allowPublic),
+		over("format", &cfg.Format, &f.format))
 	cfg.Exclude = append(append([]string(nil), cfg.Exclude...), f.exclude...)
-	if ch("max-hosts") {
-		cfg.MaxHosts = f.maxHosts
-	}
-	if ch("allow-public") {
-		cfg.AllowPublic = f.allowPublic
-	}
-	if ch("format") {
-		cfg.Format = f.format
-	}
 	c := config.Config{Sweep: cfg}
 	if err := c.Validate(); err != nil {
 		return cfg, usageError{err}
@@ -379,20 +361,12 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 	if f.noSNMP {
 		return nil, nil
 	}
-	ch := cmd.Flags().Changed
 	sc := a.cfg.SNMP
 	if sc.Port == 0 {
 		sc = config.DefaultSNMP()
 	}
-	if ch("snmp-timeout") {
-		sc.Timeout = f.snmpTimeout
-	}
-	if ch("snmp-retries") {
-		sc.Retries = f.snmpRetries
-	}
-	if ch("snmp-workers") {
-		sc.Workers = f.snmpWorkers
-	}
+	overlay(cmd.Flags(), over("snmp-timeout", &sc.Timeout, &f.snmpTimeout), over("snmp-retries", &sc.Retries, &f.snmpRetries),
+		over("snmp-workers", &sc.Workers, &f.snmpWorkers))
 	if err := sc.Validate(); err != nil {
 		return nil, usageError{err}
 	}
