@@ -28,8 +28,8 @@ import (
 
 	"github.com/netcensus/netcensus/fingerprints/pen"
 	"github.com/netcensus/netcensus/fingerprints/products"
-	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/snmpwalk"
 )
 
 //go:embed profiles/*.yaml
@@ -74,7 +74,7 @@ type Input struct {
 	Entities    []Entity
 	// Values holds the OIDs profiles name (VendorOIDs): scalars and the
 	// records of walked subtrees, keyed by dotted OID without a leading dot.
-	Values map[string]snmprec.Value
+	Values map[string]snmpwalk.Value
 }
 
 // Result is what the engine concluded. Empty fields are unknown.
@@ -231,7 +231,7 @@ type Fetch struct {
 // sorted.
 func (f Fetch) All() []string {
 	all := append(slices.Clone(f.Walk), f.Get...)
-	slices.SortFunc(all, snmprec.CompareOID)
+	slices.SortFunc(all, snmpwalk.CompareOID)
 	all = slices.Compact(all)
 	var out []string
 	for _, o := range all {
@@ -298,8 +298,8 @@ func (e *Engine) fetchOf(ps []*profile) Fetch {
 		}
 	}
 	f := Fetch{Get: slices.Collect(maps.Keys(get)), Walk: slices.Collect(maps.Keys(walk))}
-	slices.SortFunc(f.Get, snmprec.CompareOID)
-	slices.SortFunc(f.Walk, snmprec.CompareOID)
+	slices.SortFunc(f.Get, snmpwalk.CompareOID)
+	slices.SortFunc(f.Walk, snmpwalk.CompareOID)
 	return f
 }
 
@@ -526,7 +526,7 @@ func newEvalCtx(in Input) *evalCtx {
 	for k := range in.Values {
 		c.keys = append(c.keys, k)
 	}
-	slices.SortFunc(c.keys, snmprec.CompareOID)
+	slices.SortFunc(c.keys, snmpwalk.CompareOID)
 	c.ents = slices.Clone(in.Entities)
 	slices.SortStableFunc(c.ents, func(a, b Entity) int { return a.Index - b.Index })
 	return c
@@ -663,10 +663,10 @@ func patterns(res []*regexp.Regexp) string {
 
 // present reports whether a value with content sits at or below oid.
 func (c *evalCtx) present(oid string) bool {
-	i, _ := slices.BinarySearchFunc(c.keys, oid, snmprec.CompareOID)
+	i, _ := slices.BinarySearchFunc(c.keys, oid, snmpwalk.CompareOID)
 	for ; i < len(c.keys) && hasOIDPrefix(c.keys[i], oid); i++ {
 		v := c.in.Values[c.keys[i]]
-		if !v.Type.IsException() && v.Type != snmprec.TypeNull && !IsPlaceholder(valueString(v)) {
+		if !v.Type.IsException() && v.Type != snmpwalk.TypeNull && !IsPlaceholder(valueString(v)) {
 			return true
 		}
 	}
@@ -727,7 +727,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		}
 		return valueString(v), r.arg, true
 	case srcWalk:
-		i, _ := slices.BinarySearchFunc(c.keys, r.arg, snmprec.CompareOID)
+		i, _ := slices.BinarySearchFunc(c.keys, r.arg, snmpwalk.CompareOID)
 		for ; i < len(c.keys) && hasOIDPrefix(c.keys[i], r.arg); i++ {
 			v := c.in.Values[c.keys[i]]
 			s := valueString(v)
@@ -742,10 +742,10 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		return "", "", false
 	case srcHRDevice:
 		typePrefix := oidHRDeviceEntry + ".2."
-		i, _ := slices.BinarySearchFunc(c.keys, typePrefix, snmprec.CompareOID)
+		i, _ := slices.BinarySearchFunc(c.keys, typePrefix, snmpwalk.CompareOID)
 		for ; i < len(c.keys) && strings.HasPrefix(c.keys[i], typePrefix); i++ {
 			v := c.in.Values[c.keys[i]]
-			if v.Type != snmprec.TypeOID || v.OID != r.arg {
+			if v.Type != snmpwalk.TypeOID || v.OID != r.arg {
 				continue
 			}
 			idx := c.keys[i][len(typePrefix):]
@@ -973,8 +973,8 @@ func (r rule) describe(field string) string {
 }
 
 // valueString renders an SNMP value as the text a rule works on.
-func valueString(v snmprec.Value) string {
-	if v.Type == snmprec.TypeOctetString {
+func valueString(v snmpwalk.Value) string {
+	if v.Type == snmpwalk.TypeOctetString {
 		if s, ok := v.Text(); ok {
 			return s
 		}

@@ -6,20 +6,20 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/snmpwalk"
 )
 
 // InputFromWalk builds an Input from a walk: the system group, the
 // entPhysicalTable and the values at or below each of oids (usually
 // Engine.VendorOIDs). The live collector uses it on what it walked, so
 // recorded and live devices are decoded by the same code.
-func InputFromWalk(w *snmprec.Walk, oids []string) Input {
+func InputFromWalk(w *snmpwalk.Walk, oids []string) Input {
 	var in Input
 	if w == nil {
 		return in
 	}
 	if v, ok := w.Get(OIDSysObjectID); ok {
-		if v.Type == snmprec.TypeOID {
+		if v.Type == snmpwalk.TypeOID {
 			in.SysObjectID = v.OID
 		} else if s, ok := v.Text(); ok {
 			in.SysObjectID = strings.TrimPrefix(strings.TrimSpace(s), ".")
@@ -32,7 +32,7 @@ func InputFromWalk(w *snmprec.Walk, oids []string) Input {
 		in.SysName = valueString(v)
 	}
 	in.Entities = entitiesFromWalk(w)
-	in.Values = map[string]snmprec.Value{}
+	in.Values = map[string]snmpwalk.Value{}
 	for _, o := range oids {
 		o = strings.TrimPrefix(o, ".")
 		for _, r := range w.Subtree(o) {
@@ -49,7 +49,7 @@ func InputFromWalk(w *snmprec.Walk, oids []string) Input {
 }
 
 // entitiesFromWalk decodes entPhysicalTable rows, in index order.
-func entitiesFromWalk(w *snmprec.Walk) []Entity {
+func entitiesFromWalk(w *snmpwalk.Walk) []Entity {
 	prefix := OIDEntPhysicalEntry + "."
 	rows := map[int]*Entity{}
 	var order []int

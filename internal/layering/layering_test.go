@@ -27,6 +27,10 @@ var rules = []struct {
 		"inventory does not import the scanners or its readers"},
 	{"./exporters/...", []string{"scanner", "serve", "cmd"},
 		"exporters read inventory's query API only"},
+	{"./fingerprints", []string{"internal/snmprec"},
+		"fingerprints.Input exposes the public snmpwalk types, not an internal package's"},
+	{"./snmpwalk", []string{"record", "scanner", "inventory", "fingerprints", "exporters", "serve", "internal", "cmd"},
+		"snmpwalk is a leaf every SNMP user may import"},
 	{"./record", []string{"scanner", "inventory", "fingerprints", "exporters", "serve", "internal/config", "cmd"},
 		"record is the leaf everything may import"},
 }

@@ -16,14 +16,6 @@ import (
 	"github.com/netcensus/netcensus/internal/readlimit"
 )
 
-// Record is one line of an snmprec file.
-type Record struct {
-	OID       string // dotted, no leading dot
-	Value     Value
-	Variation string // snmpsim variation module named in the tag ("numeric", "writecache"), or ""
-	Line      int    // 1-based line number in the source, 0 when not parsed from a file
-}
-
 // LineError is a line that could not be parsed; it was skipped.
 type LineError struct {
 	Line int

@@ -1,12 +1,8 @@
-// Package snmprec reads and writes snmpsim's .snmprec walk files: one
-// variable binding a line, `OID|TAG|VALUE`, where TAG is the BER type number
-// of the value, optionally followed by `x` (the value is hex), `e` (the value
-// uses Python-style backslash escapes) and `:variation` (an snmpsim variation
-// module whose parameters follow in VALUE).
-//
-// A Walk holds the records of one file in numeric OID order and answers the
-// lookups an SNMP agent needs: Get, Next (GETNEXT) and Subtree.
-package snmprec
+// Package snmpwalk holds SNMP's values and walks: the BER type and value of a
+// variable binding, OIDs compared as numbers, and a Walk (records in OID
+// order, with Get, Next and Subtree). The snmprec file format, the SNMP
+// scanner, its test fakes and the fingerprints all use these types.
+package snmpwalk
 
 import (
 	"net/netip"
@@ -197,6 +193,10 @@ func isText(b []byte) bool {
 
 // isPlainLine reports whether b can be written verbatim as an snmprec value:
 // printable UTF-8 with no control characters at all.
+// IsPlainLine reports whether b is printable text of one line, which a
+// walk file can hold as it is (else it is written hex-encoded).
+func IsPlainLine(b []byte) bool { return isPlainLine(b) }
+
 func isPlainLine(b []byte) bool {
 	for len(b) > 0 {
 		c := b[0]

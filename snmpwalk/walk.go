@@ -1,14 +1,17 @@
-package snmprec
+package snmpwalk
 
 import (
-	"bufio"
-	"encoding/hex"
-	"fmt"
-	"io"
 	"slices"
-	"strconv"
 	"strings"
 )
+
+// Record is one variable binding of a walk.
+type Record struct {
+	OID       string // dotted, no leading dot
+	Value     Value
+	Variation string // snmpsim variation module named in the tag ("numeric", "writecache"), or ""
+	Line      int    // 1-based line number in the source, 0 when not parsed from a file
+}
 
 // Walk is an immutable set of records in numeric OID order, one record per
 // OID. It is safe for concurrent use.
@@ -95,14 +98,14 @@ func (w *Walk) Subtree(prefix string) []Record {
 	}
 	i, _ := w.search(prefix)
 	j := i
-	for j < len(w.recs) && hasOIDPrefix(w.recs[j].OID, prefix) {
+	for j < len(w.recs) && HasPrefix(w.recs[j].OID, prefix) {
 		j++
 	}
 	return w.recs[i:j:j]
 }
 
-// hasOIDPrefix reports whether oid is prefix or lies below it.
-func hasOIDPrefix(oid, prefix string) bool {
+// HasPrefix reports whether oid is prefix or lies below it.
+func HasPrefix(oid, prefix string) bool {
 	if !strings.HasPrefix(oid, prefix) {
 		return false
 	}
@@ -163,65 +166,4 @@ func compareComponent(a, b string) int {
 		return 1
 	}
 	return 0
-}
-
-// Format writes recs as snmprec lines. Octet strings that are not plain
-// printable text, and all Opaque values, are written hex-encoded (4x, 68x);
-// variation modules are not written, only the static value.
-func Format(w io.Writer, recs []Record) error {
-	bw := bufio.NewWriter(w)
-	for _, r := range recs {
-		if err := formatRecord(bw, r); err != nil {
-			return err
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write snmprec: %w", err)
-	}
-	return nil
-}
-
-func formatRecord(bw *bufio.Writer, r Record) error {
-	v := r.Value
-	if !validOID([]byte(strings.TrimPrefix(r.OID, "."))) {
-		return fmt.Errorf("format snmprec: record %q: %w", r.OID, ErrOID)
-	}
-	bw.WriteString(strings.TrimPrefix(r.OID, "."))
-	bw.WriteByte('|')
-	tag := strconv.Itoa(int(v.Type))
-	switch v.Type {
-	case TypeInteger:
-		bw.WriteString(tag + "|" + strconv.FormatInt(v.Int, 10))
-	case TypeCounter32, TypeGauge32, TypeTimeTicks, TypeCounter64:
-		bw.WriteString(tag + "|" + strconv.FormatUint(v.Uint, 10))
-	case TypeOctetString:
-		if isPlainLine(v.Bytes) {
-			bw.WriteString(tag + "|")
-			bw.Write(v.Bytes)
-		} else {
-			bw.WriteString(tag + "x|" + hex.EncodeToString(v.Bytes))
-		}
-	case TypeOpaque:
-		bw.WriteString(tag + "x|" + hex.EncodeToString(v.Bytes))
-	case TypeIPAddress:
-		if len(v.Bytes) != 4 {
-			return fmt.Errorf("format snmprec: record %s: IpAddress of %d bytes: %w", r.OID, len(v.Bytes), ErrValue)
-		}
-		bw.WriteString(tag + "|" + v.String())
-	case TypeOID:
-		oid := strings.TrimPrefix(v.OID, ".")
-		if !validOID([]byte(oid)) {
-			return fmt.Errorf("format snmprec: record %s: ObjectIdentifier %q: %w", r.OID, v.OID, ErrValue)
-		}
-		bw.WriteString(tag + "|" + oid)
-	case TypeNull, TypeNoSuchObject, TypeNoSuchInstance, TypeEndOfMibView:
-		bw.WriteString(tag + "|")
-	default:
-		return fmt.Errorf("format snmprec: record %s: %v: %w", r.OID, v.Type, ErrTag)
-	}
-	_, err := bw.WriteString("\n")
-	if err != nil {
-		return fmt.Errorf("write snmprec: %w", err)
-	}
-	return nil
 }
