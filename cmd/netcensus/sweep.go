@@ -28,7 +28,7 @@ import (
 )
 
 // errNeedRaw: the process may not open raw sockets.
-var errNeedRaw = errors.New("sweeping needs CAP_NET_RAW: run it with sudo, or grant it once with: sudo setcap cap_net_raw+ep \"$(command -v netcensus)\"")
+var errNeedRaw = errors.New("sweeping needs CAP_NET_RAW: run it as root, or grant it once, as root, with: setcap cap_net_raw+ep \"$(command -v netcensus)\"")
 
 type sweepFlags struct {
 	iface       string
