@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,9 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/record"
 )
 
 // The browser tests drive Debian's chromium (headless) with chromedp.
@@ -301,6 +305,21 @@ func TestBrowserKnownStore(t *testing.T) {
 	if a, _ := f.st.Asset(context.Background(), unk); a.Record.Approved == nil || !*a.Record.Approved {
 		t.Error("the device left the list but is not approved")
 	}
+
+	// Live: a sweep finds a new device while the list is open, and it
+	// appears without a reload (server-sent event, then htmx).
+	b.run("live list", chromedp.Navigate(base+"/unknown"), chromedp.WaitVisible(chromedp.ID("unknown-list")),
+		chromedp.Poll[chromedp.Void](`!document.querySelector(".live").hidden`, chromedp.WithPollingTimeout(10*time.Second)))
+	mac, _ := record.ParseMAC("3c:22:fb:88:00:88")
+	now := time.Now().UTC()
+	if _, err := f.inv.Ingest(context.Background(), inventory.Sweep{Start: now, End: now, Segments: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}, Partial: true,
+		Observations: []record.Observation{{Time: now, Source: record.SourceARP, Asset: record.Asset{IP: netip.MustParseAddr("192.0.2.88"), MAC: mac,
+			Sources: []record.Source{record.SourceARP}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	b.run("live row", chromedp.Poll[chromedp.Void](`document.querySelector("#unknown-list tbody").textContent.includes("192.0.2.88")`,
+		chromedp.WithPollingTimeout(20*time.Second)))
+	b.clean("live list")
 	b.signout(base)
 
 	// A read-only session: no change buttons, and a direct POST is refused.

@@ -66,7 +66,8 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%.0f", *p)
 	},
-	"join": func(xs []string) string { return strings.Join(xs, ", ") },
+	"join":   func(xs []string) string { return strings.Join(xs, ", ") },
+	"metric": metricTitle,
 	"deref": func(p any) any {
 		switch v := p.(type) {
 		case *bool:

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/sqlite"
 	"github.com/netcensus/netcensus/serve/web/webtest"
@@ -26,6 +27,7 @@ import (
 type fixture struct {
 	t   *testing.T
 	st  *sqlite.DB
+	inv *inventory.Inventory
 	svc *webtest.Service
 	ids map[string]string // ip → asset ID
 }
@@ -50,7 +52,7 @@ func newFixture(t *testing.T) *fixture {
 		}
 		db.Close()
 	})
-	f := &fixture{t: t, st: db, svc: svc, ids: map[string]string{}}
+	f := &fixture{t: t, st: db, inv: inv, svc: svc, ids: map[string]string{}}
 	as, err := db.Assets(ctx, store.AssetFilter{})
 	if err != nil {
 		t.Fatal(err)
