@@ -6,15 +6,15 @@ import (
 
 	"github.com/gosnmp/gosnmp"
 
-	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/secret"
 	"github.com/netcensus/netcensus/internal/snmprec"
 )
 
 func TestRecordingDropsAndRedactsSecrets(t *testing.T) {
 	creds := []Credential{
-		{Name: "a", Version: gosnmp.Version2c, Community: config.Secret("c0mmunity")},
-		{Name: "b", Version: gosnmp.Version3, User: "ops", AuthPass: config.Secret("auth-pass-1"), PrivPass: config.Secret("priv-pass-1")},
-		{Name: "c", Version: gosnmp.Version2c, Community: config.Secret("c0mmunity")},
+		{Name: "a", Version: gosnmp.Version2c, Community: secret.Secret("c0mmunity")},
+		{Name: "b", Version: gosnmp.Version3, User: "ops", AuthPass: secret.Secret("auth-pass-1"), PrivPass: secret.Secret("priv-pass-1")},
+		{Name: "c", Version: gosnmp.Version2c, Community: secret.Secret("c0mmunity")},
 	}
 	secrets := CredentialSecrets(creds)
 	if !slices.Equal(secrets, []string{"c0mmunity", "auth-pass-1", "priv-pass-1"}) {
