@@ -122,8 +122,8 @@ func contains(xs []string, x string) bool {
 }
 
 // listAssets writes the assets matching f in format, by the fastest way
-// the store offers: JSON it stores (ClickHouse, for json and jsonl),
-// assets as it reads them (ClickHouse), or the whole list.
+// the store offers: assets as it reads them (ClickHouse), or the whole
+// list.
 func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilter, format string) error {
 	w, err := a.assetWriter(format)
 	if err != nil {
@@ -135,12 +135,8 @@ func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilte
 		werr = err
 		return err
 	}
-	jl, isJL := st.(store.JSONLister)
-	rw, isRaw := w.(exporters.RawJSONWriter)
 	es, isES := st.(store.AssetStreamer)
 	switch {
-	case isJL && isRaw:
-		err = jl.AssetsJSON(ctx, f, func(b []byte) error { return write(rw.WriteJSON(b)) })
 	case isES:
 		err = es.EachAsset(ctx, f, func(x *store.Asset) error { return write(w.Write(&x.Record)) })
 	default:

@@ -431,15 +431,6 @@ func ChangeSetOf(ctx context.Context) string {
 	return id
 }
 
-// JSONLister is a Store that writes a listing's records as JSON straight
-// from storage, faster than building them: ClickHouse. fn gets each
-// record's JSON, exactly what encoding/json writes for Assets' record (with
-// its annotation), in the same order; the bytes are valid only during the
-// call. A filter the store cannot apply this way is listed through Assets.
-type JSONLister interface {
-	AssetsJSON(ctx context.Context, f AssetFilter, fn func(js []byte) error) error
-}
-
 // AssetStreamer is a Store that hands out a listing's assets as it reads
 // them, instead of building the whole list first: ClickHouse. fn gets
 // each asset Assets(f) would list, in Assets' order where the store reads

@@ -1,12 +1,14 @@
 package clickhouse
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"net/netip"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/identity"
@@ -54,10 +56,10 @@ func TestChangeSetVisibleOnlyCommitted(t *testing.T) {
 		sws, err := db.Sweeps(ctx, 0)
 		must(t, err)
 		var js int
-		must(t, db.AssetsJSON(ctx, store.AssetFilter{}, func([]byte) error { js++; return nil }))
+		must(t, db.EachAsset(ctx, store.AssetFilter{}, func(*store.Asset) error { js++; return nil }))
 		if len(as) != assets || js != assets || a.Record.Vendor != vendor || a.Record.Site != site || len(ks) != keys ||
 			len(es) != events || len(sw) != software || len(sws) != sweeps {
-			t.Errorf("%s: %d assets (%d as JSON), a1 vendor %q site %q, %d keys, %d events, %d software, %d sweeps; want %d, %q %q, %d, %d, %d, %d",
+			t.Errorf("%s: %d assets (%d streamed), a1 vendor %q site %q, %d keys, %d events, %d software, %d sweeps; want %d, %q %q, %d, %d, %d, %d",
 				when, len(as), js, a.Record.Vendor, a.Record.Site, len(ks), len(es), len(sw), len(sws), assets, vendor, site, keys, events, software, sweeps)
 		}
 	}
@@ -136,9 +138,10 @@ func must(t *testing.T, err error) {
 }
 
 // TestMigrateTypedColumns: a store written by schema 5 (an asset's
-// attributes only in its blob, an observation's in its JSON) migrates to
-// typed columns a person can filter and group by, in the tables and in
-// the assets_current view, with nothing else changed.
+// attributes only in its blob and stored listing JSON, an observation's
+// in its JSON) migrates to typed columns a person can filter and group
+// by, in the tables and in the assets_current view, with nothing else
+// changed, and the blob and JSON columns gone.
 func TestMigrateTypedColumns(t *testing.T) {
 	ctx := t.Context()
 	o := freshDB(t)
@@ -149,29 +152,49 @@ func TestMigrateTypedColumns(t *testing.T) {
 		t.Fatalf("migrate to 5: %d %v", n, err)
 	}
 	a := store.Asset{StateSince: t0, LastSweepID: "s1"}
+	load := 12.5
 	a.Record = record.Asset{AssetID: "a1", State: store.StateActive, IP: netip.MustParseAddr("192.0.2.7"),
 		MAC: record.MAC{2, 0, 0, 0, 0, 7}, Hostname: "sw-1", Vendor: "Cisco", Model: "C9300-48P", Serial: "FOC123",
 		OS: "IOS-XE", OSVersion: "17.9.4", DeviceType: "switch", SysName: "sw-1.example", SysObjectID: "1.3.6.1.4.1.9.1.2494",
-		SysLocation: "rack 4", Sources: []record.Source{record.SourceSNMP, record.SourceARP}, FirstSeen: t0, LastSeen: t0}
-	blob, err := db.blob.encode(nil, reflect.ValueOf(&a).Elem())
+		SysLocation: "rack 4", Sources: []record.Source{record.SourceSNMP, record.SourceARP}, FirstSeen: t0, LastSeen: t0,
+		CPULoadPct: &load, Storage: []record.Storage{{Descr: "/", SizeBytes: 1 << 30, UsedBytes: 1 << 29}},
+		Evidence: map[string]record.Evidence{"model": {Rule: "cisco-entity", Source: record.SourceSNMP, OID: "1.3.6.1.2.1.47.1.1.1.1.13.1", Value: "C9300-48P"}}}
+	// As schema 5's PutAssets wrote it: a blob (which this netcensus no
+	// longer reads) and the record's JSON in two parts, cut where the
+	// annotation's fields went.
+	js, err := json.Marshal(&a.Record)
 	must(t, err)
-	head, tail, err := listingParts(a.Record)
-	must(t, err)
-	// As schema 5's PutAssets and AppendObservations wrote them.
+	cut := bytes.Index(js, []byte(`,"state"`)) + 1
+	head, tail := string(js[:len(js)-1]), "}"
+	if cut > 0 {
+		head, tail = string(js[:cut-1]), ","+string(js[cut:])
+	}
 	must(t, db.insertRows(ctx, "v5 asset", "assets", `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
 		merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, json_head, json_tail, json_rev, ver, txn`, false, 1,
 		func(int) []any {
-			return []any{"a1", "active", t0, t0, t0, uint32(0), "s1", "", "192.0.2.7", "Cisco", "", "switch", string(blob), "",
-				string(head), string(tail), listingRev, uint64(1), ""}
+			return []any{"a1", "active", t0, t0, t0, uint32(0), "s1", "", "192.0.2.7", "Cisco", "", "switch", "\x01blob", "",
+				head, tail, uint64(99), uint64(1), ""}
 		}))
-	js, err := json.Marshal(&a.Record)
-	must(t, err)
 	must(t, db.insertRows(ctx, "v5 observation", "observations", "id, sweep_id, asset_id, time, source, scanner, ip, mac, data, txn", false, 1,
 		func(int) []any {
 			return []any{"o1", "s1", "a1", t0, "snmp", "lab", "192.0.2.7", "02:00:00:00:00:07", string(js), ""}
 		}))
-	if n, err := db.Migrate(ctx); err != nil || n != 1 {
-		t.Fatalf("migrate 5 to %d: applied %d (%v), want 1", Latest(), n, err)
+	for i, want := range []int{Latest() - 5, 0} {
+		if n, err := db.Migrate(ctx); err != nil || n != want {
+			t.Fatalf("migrate 5 to %d (run %d): applied %d (%v), want %d", Latest(), i, n, err, want)
+		}
+	}
+	for _, c := range droppedColumns {
+		if has, err := db.hasColumn(ctx, c.table, c.name); err != nil || has {
+			t.Errorf("%s.%s after the migration: %v %v", c.table, c.name, has, err)
+		}
+	}
+	obs, err := db.Observations(ctx, "s1", "")
+	must(t, err)
+	wantObs := a.Record
+	wantObs.AssetID, wantObs.State, wantObs.FirstSeen, wantObs.LastSeen = "", "", time.Time{}, time.Time{}
+	if len(obs) != 1 || !reflect.DeepEqual(obs[0].Asset, wantObs) {
+		t.Errorf("migrated observation: %+v, want %+v", obs, wantObs)
 	}
 	got, err := db.Asset(ctx, "a1")
 	must(t, err)
@@ -185,6 +208,8 @@ func TestMigrateTypedColumns(t *testing.T) {
 		`SELECT concat(hostname, '|', mac, '|', model, '|', serial, '|', os, '|', os_version, '|', sys_name, '|', sys_object_id,
 			'|', location, '|', arrayStringConcat(sources, ',')) FROM {db}.assets_current`: "sw-1|02:00:00:00:00:07|C9300-48P|FOC123|IOS-XE|17.9.4|sw-1.example|1.3.6.1.4.1.9.1.2494|rack 4|snmp,arp",
 		`SELECT concat(model, ':', toString(count())) FROM {db}.assets_current GROUP BY model`: "C9300-48P:1",
+		`SELECT concat(storage_descr[1], ':', toString(storage_used_bytes[1]), ':', evidence_field[1], ':', evidence_rule[1], ':',
+			toString(cpu_load_pct)) FROM {db}.assets FINAL`: "/:536870912:model:cisco-entity:12.5",
 		`SELECT concat(hostname, '|', vendor, '|', model, '|', serial, '|', os_version, '|', device_type, '|', sys_name, '|', location)
 			FROM {db}.observations`: "sw-1|Cisco|C9300-48P|FOC123|17.9.4|switch|sw-1.example|rack 4",
 	} {

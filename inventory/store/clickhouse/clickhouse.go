@@ -5,9 +5,10 @@
 // UInt*, Float64, Array, the MergeTree family), so it runs on that release
 // and on current ones. Times are DateTime: seconds, UTC. Current state
 // (sweeps, assets, annotations, identity keys) lives in ReplacingMergeTree
-// tables versioned by write order; an asset is one binary blob (codec.go)
-// beside the columns filters test, and a listing reads the blobs and the
-// annotations by two queries at once and joins them here; observations,
+// tables versioned by write order; an asset's and an observation's
+// record is typed columns, one a field (columns.go), and a listing reads
+// the assets and the annotations by two queries at once and joins them
+// here; observations,
 // events and decisions are ReplacingMergeTree keyed by their UUID, and
 // snapshots and samples keyed by what identifies a row within a sweep, so
 // a replayed batch is stored once. A sweep and a person's action are
@@ -18,13 +19,11 @@ package clickhouse
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/netip"
 	"net/url"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -89,9 +88,6 @@ type DB struct {
 	name string
 	addr string
 
-	// blob writes and reads store.Asset blobs (codec.go).
-	blob *codec
-
 	// opened is the schema version Open found.
 	opened int
 	// distributed: the assets table is a cluster's Distributed table,
@@ -121,10 +117,6 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
 	}
 	d := &DB{conn: conn, db: "`" + o.Database + "`", name: o.Database, addr: o.Addr}
-	if d.blob, err = newCodec(reflect.TypeFor[store.Asset]()); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
-	}
 	pctx, cancel := context.WithTimeout(ctx, o.DialTimeout)
 	defer cancel()
 	if err := conn.Ping(pctx); err != nil {
@@ -206,16 +198,15 @@ var migrations = []step{{sql: []string{
 		local_port String, chassis_id String, port_id String, sys_name String)
 		ENGINE = MergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, time)`,
 }}, {
-	// 2: the digest of each asset's latest software snapshot, and asset
-	// blobs in the binary form (codec.go): the JSON ones are rewritten.
-	add:  []addColumn{{"assets", "software_digest", "String"}},
-	data: (*DB).rewriteJSONAssets,
+	// 2: the digest of each asset's latest software snapshot. (Its
+	// rewrite of assets into a binary blob is gone with the blob: schema 7
+	// moves every stored asset to typed columns.)
+	add: []addColumn{{"assets", "software_digest", "String"}},
 }, {
-	// 3: each asset's JSON, and each annotation's, as a listing writes
-	// them (listing.go).
+	// 3: each asset's JSON, and each annotation's, as a listing wrote
+	// them; schema 7 drops them.
 	add: []addColumn{{"assets", "json_head", "String"}, {"assets", "json_tail", "String"}, {"assets", "json_rev", "UInt64"},
 		{"annotations", "json", "String"}, {"annotations", "json_rev", "UInt64"}},
-	data: (*DB).refreshListings,
 }, {
 	// 4: serve's schedule times and alert outbox (servestate.go).
 	sql: []string{
@@ -238,10 +229,17 @@ var migrations = []step{{sql: []string{
 	data: (*DB).rebuildTables,
 }, {
 	// 6: typed columns (every attribute a user filters or groups by) on
-	// assets and observations, filled from the stored records, and the
-	// views of current state (docs/clickhouse.md).
+	// assets and observations, and the views of current state
+	// (docs/clickhouse.md); schema 7 fills them.
 	add:  typedColumns,
-	data: (*DB).fillTypedColumns,
+	data: (*DB).createViews,
+}, {
+	// 7: the record is typed columns alone (columns.go): every device
+	// field of assets and observations, filled from the JSON stored
+	// before, and the blob, the stored listing JSON and the observations'
+	// JSON dropped (migrate7.go).
+	add:  append(recordColumnsOf("assets"), recordColumnsOf("observations")...),
+	data: (*DB).moveToColumns,
 }}
 
 // assetColumns are the typed columns of assets beyond those of schema 1
@@ -294,41 +292,19 @@ var views = []string{
 	LIMIT 1 BY asset_id, sweep_id, name, version, arch, installed_at`,
 }
 
-// fillTypedColumns fills schema 6's typed columns of the rows stored
-// before it: each current asset is written again (a new version, with
-// its columns), and the observations' columns are set from their JSON by
-// one mutation, waited for. Run again, it rewrites the same values.
-func (d *DB) fillTypedColumns(ctx context.Context) error {
-	// Schema 5's rebuild of assets (in the same run) made the table
-	// afresh, without them.
+// createViews creates the views (after schema 6's columns, which they
+// read; schema 5's rebuild of assets, in the same run, made the table
+// afresh, without them).
+func (d *DB) createViews(ctx context.Context) error {
 	if err := d.addColumns(ctx, assetColumns); err != nil {
 		return fmt.Errorf("typed columns: %w", err)
 	}
-	for _, v := range views { // after the columns they read
+	for _, v := range views {
 		if err := d.conn.Exec(ctx, d.q(v)); err != nil {
 			return fmt.Errorf("views: %w", err)
 		}
 	}
-	as, err := d.scanAssets(ctx, rowsWhere{})
-	if err != nil {
-		return fmt.Errorf("typed columns of assets: %w", err)
-	}
-	for i := 0; i < len(as); i += 4096 {
-		if err := d.PutAssets(ctx, as[i:min(len(as), i+4096)]); err != nil {
-			return fmt.Errorf("typed columns of assets: %w", err)
-		}
-	}
-	if d.distributed {
-		return nil // mutations are per shard: ALTER ... ON CLUSTER by hand
-	}
-	var set []string
-	for _, c := range observationColumns {
-		set = append(set, c.name+` = visitParamExtractString(data, '`+c.key+`')`)
-	}
-	if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.observations UPDATE `+strings.Join(set, ", ")+` WHERE data != ''`)); err != nil {
-		return fmt.Errorf("typed columns of observations: %w", err)
-	}
-	return d.waitMutations(ctx, "observations")
+	return nil
 }
 
 func txnColumns(tables ...string) []addColumn {
@@ -569,12 +545,16 @@ func (d *DB) SchemaVersion(ctx context.Context) (int, error) {
 	return v, nil
 }
 
-var epoch = time.Unix(0, 0).UTC()
+var epoch, lastTS = time.Unix(0, 0).UTC(), time.Unix(1<<32-1, 0).UTC()
 
-// ts is what a DateTime column holds for t: seconds; the zero time is 0.
+// ts is what a DateTime column holds for t: seconds; the zero time is 0,
+// a time past the type's range (2106) its last second.
 func ts(t time.Time) time.Time {
 	if t.IsZero() || t.Before(epoch) {
 		return epoch
+	}
+	if t.After(lastTS) {
+		return lastTS
 	}
 	return t.UTC().Truncate(time.Second)
 }
@@ -725,23 +705,17 @@ func (d *DB) Sweep(ctx context.Context, id string) (store.Sweep, error) {
 }
 
 // AppendObservations stores observations; an ID stored before is stored
-// once (the table is replacing on the ID and read with FINAL).
+// once (the table is replacing on the ID and read with LIMIT 1 BY). The
+// observed record goes into the record columns (columns.go); its
+// bookkeeping fields (asset_id, state, first and last seen) and people's
+// fields are not an observation's and are not kept.
 func (d *DB) AppendObservations(ctx context.Context, obs []store.Observation) error {
-	data := make([]string, len(obs))
-	for i := range obs {
-		b, err := json.Marshal(&obs[i].Asset)
-		if err != nil {
-			return fmt.Errorf("store observation %s: %w", obs[i].ID, err)
-		}
-		data[i] = string(b)
-	}
-	return d.insert(ctx, "observations", "observations", `id, sweep_id, asset_id, time, source, scanner, ip, mac, data,
-		hostname, vendor, mac_vendor, model, serial, os, os_version, device_type, sys_name, sys_object_id, location`, len(obs),
+	var rr recordRow
+	return d.insert(ctx, "observations", "observations", `id, sweep_id, asset_id, time, source, scanner, `+recordColNames, len(obs),
 		func(i int) []any {
 			o := &obs[i]
-			a := &o.Asset
-			return []any{o.ID, o.SweepID, o.AssetID, ts(o.Time), string(o.Source), o.Scanner, ipText(a.IP), a.MAC.String(), data[i],
-				a.Hostname, a.Vendor, a.MACVendor, a.Model, a.Serial, a.OS, a.OSVersion, a.DeviceType, a.SysName, a.SysObjectID, a.SysLocation}
+			rr.fromRecord(&o.Asset)
+			return append([]any{o.ID, o.SweepID, o.AssetID, ts(o.Time), string(o.Source), o.Scanner}, rr.values()...)
 		})
 }
 
@@ -750,7 +724,7 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 	// Not FINAL, which reads every column of every row to merge them:
 	// the filters read their own columns first, and a replayed row (the
 	// same ID, the same content) is dropped by LIMIT 1 BY.
-	q := `SELECT id, sweep_id, asset_id, time, source, scanner, data FROM {db}.observations WHERE ` + d.visible()
+	q := `SELECT id, sweep_id, asset_id, time, source, scanner, ` + recordColNames + ` FROM {db}.observations WHERE ` + d.visible()
 	var args []any
 	if sweepID != "" {
 		q += ` AND sweep_id = ?`
@@ -766,17 +740,17 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 	}
 	defer rows.Close()
 	var out []store.Observation
+	var o store.Observation
+	var t time.Time
+	var src string
+	var rr recordRow
+	dest := append([]any{&o.ID, &o.SweepID, &o.AssetID, &t, &src, &o.Scanner}, rr.dest()...)
 	for rows.Next() {
-		var o store.Observation
-		var t time.Time
-		var src, data string
-		if err := rows.Scan(&o.ID, &o.SweepID, &o.AssetID, &t, &src, &o.Scanner, &data); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("list observations: %w", err)
 		}
-		o.Time, o.Source = fromTS(t), record.Source(src)
-		if err := json.Unmarshal([]byte(data), &o.Asset); err != nil {
-			return nil, fmt.Errorf("observation %s: %w", o.ID, err)
-		}
+		o.Time, o.Source, o.Asset = fromTS(t), record.Source(src), record.Asset{}
+		rr.toRecord(&o.Asset)
 		out = append(out, o)
 	}
 	if err := rows.Err(); err != nil {
@@ -785,80 +759,23 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 	return out, nil
 }
 
-// PutAssets upserts assets' current state. The whole store.Asset goes
-// into the data blob (codec.go), and its record's JSON beside it
-// (listing.go), so a listing reads one or the other; the columns beside
-// them are what filters test.
+// assetCols are the assets table's columns besides the record columns,
+// as PutAssets writes them.
+const assetCols = `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id, merged_into, software_digest, ver`
+
+// PutAssets upserts assets' current state: the bookkeeping columns and
+// the record's (columns.go). People's fields go to annotations, never
+// here.
 func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
-	data := make([]string, len(as))
-	heads, tails := make([]string, len(as)), make([]string, len(as))
-	var buf []byte
-	for i := range as {
-		a := as[i]
-		r := &a.Record
-		r.Approved, r.Site, r.Role, r.Owner, r.Tags = nil, "", "", "", nil
-		r.FirstSeen, r.LastSeen, a.StateSince = fromTS(ts(r.FirstSeen)), fromTS(ts(r.LastSeen)), fromTS(ts(a.StateSince))
-		var err error
-		if buf, err = d.blob.encode(buf[:0], reflect.ValueOf(&a).Elem()); err != nil {
-			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
-		}
-		data[i] = string(buf)
-		head, tail, err := listingParts(*r)
-		if err != nil {
-			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
-		}
-		heads[i], tails[i] = string(head), string(tail)
-	}
 	ver := d.nextVer()
-	return d.insert(ctx, "assets", "assets", `id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
-		merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, json_head, json_tail, json_rev, ver,
-		hostname, mac, model, serial, os, os_version, sys_name, sys_object_id, location, sources, ips, macs`, len(as), func(i int) []any {
+	var rr recordRow
+	return d.insert(ctx, "assets", "assets", assetCols+`, `+recordColNames, len(as), func(i int) []any {
 		a := &as[i]
 		r := &a.Record
-		return []any{r.AssetID, r.State, ts(a.StateSince), ts(r.FirstSeen), ts(r.LastSeen), uint32(a.MissedSweeps),
-			a.LastSweepID, a.MergedInto, ipText(r.IP), r.Vendor, r.MACVendor, r.DeviceType, data[i], a.SoftwareDigest,
-			heads[i], tails[i], listingRev, ver,
-			r.Hostname, r.MAC.String(), r.Model, r.Serial, r.OS, r.OSVersion, r.SysName, r.SysObjectID, r.SysLocation,
-			texts(r.Sources), texts(r.IPs), texts(r.MACs)}
+		rr.fromRecord(r)
+		return append([]any{r.AssetID, r.State, ts(a.StateSince), ts(r.FirstSeen), ts(r.LastSeen), uint32(a.MissedSweeps),
+			a.LastSweepID, a.MergedInto, a.SoftwareDigest, ver}, rr.values()...)
 	})
-}
-
-// rewriteJSONAssets rewrites the assets stored with a JSON blob (before
-// schema 2) in the binary form; run again, it finds none.
-func (d *DB) rewriteJSONAssets(ctx context.Context) error {
-	rows, err := d.conn.Query(ctx, d.q(`SELECT id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
-		merged_into, data FROM (SELECT id, state, state_since, first_seen, last_seen, missed_sweeps, last_sweep_id,
-		merged_into, data FROM {db}.assets FINAL) WHERE substring(data, 1, 1) = '{'`))
-	if err != nil {
-		return fmt.Errorf("read JSON assets: %w", err)
-	}
-	defer rows.Close()
-	var as []store.Asset
-	for rows.Next() {
-		var a store.Asset
-		var id, state, data string
-		var since, first, last time.Time
-		var missed uint32
-		if err := rows.Scan(&id, &state, &since, &first, &last, &missed, &a.LastSweepID, &a.MergedInto, &data); err != nil {
-			return fmt.Errorf("read JSON assets: %w", err)
-		}
-		if err := json.Unmarshal([]byte(data), &a.Record); err != nil {
-			return fmt.Errorf("asset %s: %w", id, err)
-		}
-		a.Record.AssetID, a.Record.State, a.MissedSweeps = id, state, int(missed)
-		a.Record.FirstSeen, a.Record.LastSeen, a.StateSince = fromTS(first), fromTS(last), fromTS(since)
-		as = append(as, a)
-		if len(as) == 4096 {
-			if err := d.PutAssets(ctx, as); err != nil {
-				return err
-			}
-			as = as[:0]
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read JSON assets: %w", err)
-	}
-	return d.PutAssets(ctx, as)
 }
 
 // annotations reads the people's fields of the given assets (all when
@@ -900,11 +817,15 @@ func asIs(n store.Annotation) (store.Annotation, error) { return n, nil }
 
 // assets lists the assets matching where (on the assets table's columns,
 // applied after FINAL) with their annotations, by ID. The annotations are
-// read by a second query at the same time and joined here: ClickHouse's
-// join and ORDER BY over the record blobs cost seconds at 100,000 assets.
+// read by a second query at the same time and joined here: 18.16's join
+// builds its hash table of every annotation before the first row.
 func (d *DB) assets(ctx context.Context, w rowsWhere, annIDs []string) ([]store.Asset, error) {
 	annotations := annotationsSoon(ctx, d, annIDs, asIs)
-	out, err := d.scanAssets(ctx, w)
+	var out []store.Asset
+	err := d.streamAssets(ctx, w, func(a *store.Asset) error {
+		out = append(out, *a)
+		return nil
+	})
 	ann, annErr := annotations()
 	if err != nil {
 		return nil, err
@@ -914,8 +835,9 @@ func (d *DB) assets(ctx context.Context, w rowsWhere, annIDs []string) ([]store.
 	}
 	byID := func(a, b store.Asset) int { return strings.Compare(a.Record.AssetID, b.Record.AssetID) }
 	if !slices.IsSortedFunc(out, byID) {
-		// FINAL reads in key order, so this is rare; sort a permutation
-		// rather than swapping the large structs.
+		// FINAL reads in key order, so this is rare (a cluster's shards
+		// interleave); sort a permutation rather than swapping the large
+		// structs.
 		idx := make([]int, len(out))
 		for i := range idx {
 			idx[i] = i
@@ -935,8 +857,6 @@ func (d *DB) assets(ctx context.Context, w rowsWhere, annIDs []string) ([]store.
 }
 
 // applyAnnotation puts what people said about an asset into its record.
-// The stored listing JSON (listing.go) is derived from it: the fields it
-// sets are the ones a listing splices in.
 func applyAnnotation(r *record.Asset, n store.Annotation) {
 	ok := n.Approved
 	r.Approved = &ok
@@ -946,96 +866,43 @@ func applyAnnotation(r *record.Asset, n store.Annotation) {
 	}
 }
 
-// scanAssets reads the assets matching where, in the order the server
-// sends them (FINAL: by ID): the blobs, then decodes them in parallel.
-func (d *DB) scanAssets(ctx context.Context, w rowsWhere) ([]store.Asset, error) {
-	_, blobs, err := d.scanBlobs(ctx, w)
-	if err != nil {
-		return nil, err
-	}
-	// Decoding is most of a listing's work: spread it over the CPUs.
-	out := make([]store.Asset, len(blobs))
-	const chunk = 2048
-	workers := min(runtime.GOMAXPROCS(0), 4, (len(blobs)+chunk-1)/chunk)
-	if workers <= 1 {
-		return out, d.decodeAssets(blobs, out)
-	}
-	var wg sync.WaitGroup
-	errs := make([]error, workers)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w * chunk; i < len(blobs); i += workers * chunk {
-				j := min(len(blobs), i+chunk)
-				if err := d.decodeAssets(blobs[i:j], out[i:j]); err != nil {
-					errs[w] = err
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// scanBlobs reads the IDs and record blobs of the assets matching where,
-// in the order the server sends them (FINAL: by ID).
-func (d *DB) scanBlobs(ctx context.Context, w rowsWhere) (ids, blobs []string, err error) {
-	err = d.streamBlobs(ctx, w, func(id, blob string) error {
-		ids = append(ids, id)
-		blobs = append(blobs, blob)
-		return nil
-	})
-	return ids, blobs, err
-}
-
-// streamBlobs hands fn the ID and record blob of each asset matching
-// where, as the server sends them: by ID, the order of FINAL's merge (one
-// thread, so in every ClickHouse release).
-func (d *DB) streamBlobs(ctx context.Context, w rowsWhere, fn func(id, blob string) error) error {
-	// Small blocks: the driver grows a block's string buffer row by row,
-	// copying it over and over when the block is large.
-	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": blobBlockRows, "max_threads": 1}))
-	from, args := d.from(ctx, w, "data, id, state, vendor, mac_vendor, device_type, last_seen, json_rev")
-	rows, err := d.conn.Query(ctx, d.q(`SELECT id, `+pieces("data", 1, blobPieces)+` FROM `+from), args...)
+// streamAssets hands fn each asset matching w (without its annotation),
+// as the server sends them: by ID, the order of FINAL's merge (one
+// thread, so in every ClickHouse release). The asset is fn's to keep.
+func (d *DB) streamAssets(ctx context.Context, w rowsWhere, fn func(*store.Asset) error) error {
+	// Blocks of a few thousand rows: the driver grows a block's buffers
+	// value by value, copying them over and over when the block is large.
+	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": listingBlockRows, "max_threads": 1}))
+	cols := assetCols + `, ` + recordColNames
+	from, args := d.from(ctx, w, cols)
+	rows, err := d.conn.Query(ctx, d.q(`SELECT `+cols+` FROM `+from), args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var id string
-	piece := make([]string, blobPieces+1)
-	dest := []any{&id}
-	for i := range piece {
-		dest = append(dest, &piece[i])
-	}
+	var (
+		a                     store.Asset
+		since, first, last    time.Time
+		missed                uint32
+		ver                   uint64
+		rr                    recordRow
+		id, state, sweep, mrg string
+		digest                string
+	)
+	dest := append([]any{&id, &state, &since, &first, &last, &missed, &sweep, &mrg, &digest, &ver}, rr.dest()...)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		data := joinPieces(piece)
-		if len(data) == 0 || data[0] != blobMagic {
-			return fmt.Errorf("asset stored by an older netcensus (JSON): run migrate")
-		}
-		if err := fn(id, data); err != nil {
+		a = store.Asset{StateSince: fromTS(since), MissedSweeps: int(missed), LastSweepID: sweep, MergedInto: mrg, SoftwareDigest: digest}
+		r := &a.Record
+		r.AssetID, r.State, r.FirstSeen, r.LastSeen = id, state, fromTS(first), fromTS(last)
+		rr.toRecord(r)
+		if err := fn(&a); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
-}
-
-// decodeAssets decodes blobs into out, one for one.
-func (d *DB) decodeAssets(blobs []string, out []store.Asset) error {
-	var arena []byte
-	for i, b := range blobs {
-		if err := d.blob.decode(b, reflect.ValueOf(&out[i]).Elem(), &arena); err != nil {
-			return fmt.Errorf("asset blob: %w", err)
-		}
-	}
-	return nil
 }
 
 // Asset returns one asset.
@@ -1050,11 +917,8 @@ func (d *DB) Asset(ctx context.Context, id string) (store.Asset, error) {
 	return out[0], nil
 }
 
-// blobBlockRows is the block size of queries reading record blobs.
-const blobBlockRows = 4096
-
-// blobPieces is how many sub-128-byte pieces a blob comes in (pieces).
-const blobPieces = 3
+// listingBlockRows is the block size of queries reading assets.
+const listingBlockRows = 2048
 
 // maxBound is how many IDs a query binds; more are filtered here (a
 // longer query would pass max_query_size).
@@ -1086,7 +950,15 @@ type rowsWhere struct {
 // arguments in order.
 func (d *DB) from(ctx context.Context, w rowsWhere, cols string) (string, []any) {
 	if w.cols != "" {
-		cols += ", " + w.cols
+		have := map[string]bool{}
+		for _, c := range strings.Split(cols, ",") {
+			have[strings.TrimSpace(c)] = true
+		}
+		for _, c := range strings.Split(w.cols, ",") {
+			if c = strings.TrimSpace(c); !have[c] {
+				cols += ", " + c
+			}
+		}
 	}
 	q, args := d.cur(ctx, "assets", "id", cols, w.key, w.keyArgs...)
 	if w.where != "" {
@@ -1211,25 +1083,17 @@ func (d *DB) Annotate(ctx context.Context, ns ...store.Annotation) error {
 	return d.putAnnotations(ctx, what, ns)
 }
 
-// putAnnotations upserts annotations, each with its fields' JSON as a
-// listing writes them (listing.go).
+// putAnnotations upserts annotations.
 func (d *DB) putAnnotations(ctx context.Context, what string, ns []store.Annotation) error {
-	js := make([]string, len(ns))
-	for i, n := range ns {
-		var err error
-		if js[i], err = annotationJSON(n); err != nil {
-			return fmt.Errorf("annotation %s: %w", n.AssetID, err)
-		}
-	}
 	ver := d.nextVer()
-	return d.insert(ctx, what, "annotations", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated, json, json_rev, ver", len(ns),
+	return d.insert(ctx, what, "annotations", "asset_id, approved, approved_at, approved_by, site, role, owner, tags, updated, ver", len(ns),
 		func(i int) []any {
 			n := &ns[i]
 			tags := n.Tags
 			if tags == nil {
 				tags = []string{}
 			}
-			return []any{n.AssetID, b2u(n.Approved), ts(n.ApprovedAt), n.ApprovedBy, n.Site, n.Role, n.Owner, tags, ts(n.Updated), js[i], listingRev, ver}
+			return []any{n.AssetID, b2u(n.Approved), ts(n.ApprovedAt), n.ApprovedBy, n.Site, n.Role, n.Owner, tags, ts(n.Updated), ver}
 		})
 }
 

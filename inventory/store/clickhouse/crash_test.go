@@ -163,7 +163,11 @@ func storedState(t *testing.T, db *DB) (visible string, rows map[string]uint64) 
 	latest, err := db.LatestSoftware(ctx, nil)
 	must(err)
 	var listing []string
-	must(db.AssetsJSON(ctx, store.AssetFilter{}, func(js []byte) error { listing = append(listing, string(js)); return nil }))
+	must(db.EachAsset(ctx, store.AssetFilter{}, func(a *store.Asset) error {
+		js, err := json.Marshal(&a.Record)
+		listing = append(listing, string(js))
+		return err
+	}))
 	st["sweeps"], st["assets"], st["keys"], st["events"], st["observations"], st["samples"], st["latest"], st["listing"] =
 		sws, as, keys, evs, obs, samples, latest, listing
 	for _, a := range as {
