@@ -48,10 +48,13 @@ func TestDocumentedQueries(t *testing.T) {
 	}
 	a2 := asset("a2", "access-2", "switch", "Cisco", "C9300-48P", "IOS-XE", "16.12.4", "192.0.2.2", 9, 30, 1, store.StateActive)
 	a2.Record.MACs = []record.MAC{mac(9), mac(2)}
+	a1 := asset("a1", "core-1", "switch", "Cisco", "C9300-48P", "IOS-XE", "17.9.4", "192.0.2.1", 1, 30, 1, store.StateActive)
+	a1.Record.Interfaces = []record.Interface{{Index: 1, Name: "Gi1/0/1", SpeedBps: 1e9, AdminUp: true, OperUp: true},
+		{Index: 2, Name: "Gi1/0/2", SpeedBps: 1e9, AdminUp: true}, {Index: 3, Name: "Gi1/0/3", SpeedBps: 1e8}}
 	a4 := asset("a4", "", "", "", "", "", "", "198.51.100.77", 4, 2, 0, store.StateNew)
 	a4.Record.MACVendor = "Raspberry Pi Trading Ltd"
 	must(t, db.PutAssets(ctx, []store.Asset{
-		asset("a1", "core-1", "switch", "Cisco", "C9300-48P", "IOS-XE", "17.9.4", "192.0.2.1", 1, 30, 1, store.StateActive),
+		a1,
 		a2,
 		asset("a3", "db-1", "server", "Dell", "PowerEdge R650", "Linux", "5.15.0", "198.51.100.10", 3, 60, 0, store.StateActive),
 		a4,
@@ -119,6 +122,7 @@ func TestDocumentedQueries(t *testing.T) {
 		{"192.0.2.0\t2", "198.51.100.0\t3"},
 		{"hostname\t1", "os_version\t1"},
 		{"\t1\t0", "server\t2\t2", "switch\t2\t2"},
+		{"core-1\tGi1/0/2\t1000000000"},
 	}
 	qs := documentedQueries(t)
 	if len(qs) != len(want) {

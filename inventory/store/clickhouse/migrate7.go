@@ -20,6 +20,21 @@ import (
 // JSON: a development build that never shipped) keeps the columns it has.
 // Each part is idempotent: a run interrupted anywhere runs again.
 
+// assetsCurrent7 is schema 7's assets_current: every record column, the
+// bookkeeping and what people said, for the newest committed version of
+// each asset (LIMIT 1 BY keeps one of a version copied twice; no ORDER
+// BY: a user sorts what they select).
+var assetsCurrent7 = `CREATE VIEW IF NOT EXISTS {db}.assets_current AS SELECT asset_id, state, first_seen, last_seen, state_since,
+	merged_into, ` + recordColNames + `, approved, site, role, owner, tags
+	FROM (SELECT id AS asset_id, state, first_seen, last_seen, state_since, merged_into, ` + recordColNames + `
+		FROM {db}.assets WHERE (id, ver) IN (SELECT id, max(ver) FROM {db}.assets
+			WHERE txn NOT IN (SELECT txn FROM {db}.txns GROUP BY txn HAVING max(state) = 0) GROUP BY id)
+		LIMIT 1 BY id)
+	ANY LEFT JOIN (SELECT asset_id, approved, site, role, owner, tags FROM {db}.annotations
+		WHERE (asset_id, ver) IN (SELECT asset_id, max(ver) FROM {db}.annotations
+			WHERE txn NOT IN (SELECT txn FROM {db}.txns GROUP BY txn HAVING max(state) = 0) GROUP BY asset_id)
+		LIMIT 1 BY asset_id) USING asset_id`
+
 // droppedColumns are the columns schema 7 drops.
 var droppedColumns = []struct{ table, name string }{
 	{"assets", "data"}, {"assets", "json_head"}, {"assets", "json_tail"}, {"assets", "json_rev"},
@@ -35,6 +50,11 @@ func (d *DB) moveToColumns(ctx context.Context) error {
 	}
 	if err := d.createViews(ctx); err != nil {
 		return err
+	}
+	for _, q := range []string{`DROP TABLE IF EXISTS {db}.assets_current`, assetsCurrent7} {
+		if err := d.conn.Exec(ctx, d.q(q)); err != nil {
+			return fmt.Errorf("view assets_current: %w", err)
+		}
 	}
 	if d.distributed {
 		// A cluster's tables are made at the latest schema by store init
