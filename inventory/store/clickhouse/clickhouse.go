@@ -724,7 +724,7 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 	// Not FINAL, which reads every column of every row to merge them:
 	// the filters read their own columns first, and a replayed row (the
 	// same ID, the same content) is dropped by LIMIT 1 BY.
-	q := `SELECT id, sweep_id, asset_id, time, source, scanner, ` + recordColNames + ` FROM {db}.observations WHERE ` + d.visible()
+	q := `SELECT id, sweep_id, asset_id, time, source, scanner, ` + recordSelect + ` FROM {db}.observations WHERE ` + d.visible()
 	var args []any
 	if sweepID != "" {
 		q += ` AND sweep_id = ?`
@@ -744,10 +744,14 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 	var t time.Time
 	var src string
 	var rr recordRow
-	dest := append([]any{&o.ID, &o.SweepID, &o.AssetID, &t, &src, &o.Scanner}, rr.dest()...)
+	var lists string
+	dest := append([]any{&o.ID, &o.SweepID, &o.AssetID, &t, &src, &o.Scanner}, rr.scanDest(&lists)...)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("list observations: %w", err)
+		}
+		if err := rr.readLists(lists); err != nil {
+			return nil, fmt.Errorf("observation %s: %w", o.ID, err)
 		}
 		o.Time, o.Source, o.Asset = fromTS(t), record.Source(src), record.Asset{}
 		rr.toRecord(&o.Asset)
@@ -873,9 +877,8 @@ func (d *DB) streamAssets(ctx context.Context, w rowsWhere, fn func(*store.Asset
 	// Blocks of a few thousand rows: the driver grows a block's buffers
 	// value by value, copying them over and over when the block is large.
 	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"max_block_size": listingBlockRows, "max_threads": 1}))
-	cols := assetCols + `, ` + recordColNames
-	from, args := d.from(ctx, w, cols)
-	rows, err := d.conn.Query(ctx, d.q(`SELECT `+cols+` FROM `+from), args...)
+	from, args := d.from(ctx, w, assetCols+`, `+recordColNames)
+	rows, err := d.conn.Query(ctx, d.q(`SELECT `+assetCols+`, `+recordSelect+` FROM `+from), args...)
 	if err != nil {
 		return err
 	}
@@ -887,12 +890,15 @@ func (d *DB) streamAssets(ctx context.Context, w rowsWhere, fn func(*store.Asset
 		ver                   uint64
 		rr                    recordRow
 		id, state, sweep, mrg string
-		digest                string
+		digest, lists         string
 	)
-	dest := append([]any{&id, &state, &since, &first, &last, &missed, &sweep, &mrg, &digest, &ver}, rr.dest()...)
+	dest := append([]any{&id, &state, &since, &first, &last, &missed, &sweep, &mrg, &digest, &ver}, rr.scanDest(&lists)...)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
+		}
+		if err := rr.readLists(lists); err != nil {
+			return fmt.Errorf("asset %s: %w", id, err)
 		}
 		a = store.Asset{StateSince: fromTS(since), MissedSweeps: int(missed), LastSweepID: sweep, MergedInto: mrg, SoftwareDigest: digest}
 		r := &a.Record

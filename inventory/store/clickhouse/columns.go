@@ -2,8 +2,10 @@ package clickhouse
 
 import (
 	"encoding/hex"
+	"fmt"
 	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,39 +26,39 @@ import (
 
 // recordRow is one row's record columns, as sent and as scanned.
 type recordRow struct {
-	ip                                                       string
-	ips                                                      []string
-	mac                                                      string
-	macs                                                     []string
-	hostname, macVendor, vendor, model, serial, os, osVer    string
-	deviceType                                               string
-	namesName, namesSource                                   []string
-	workgroup                                                string
-	sysName, sysDescr, sysObjectID, location, sysContact     string
-	sysUptime                                                uint64
-	engineID, credential                                     string
-	collStatus                                               string
-	collReason, collOID, collDetail                          []string
-	swName, swVersion, swArch                                []string
-	swInstalled                                              []time.Time
-	ifIndex, ifCounterBits                                   []int64
-	ifName, ifAlias, ifType, ifMAC                           []string
-	ifSpeed, ifIn, ifOut                                     []uint64
-	ifAdmin, ifOper                                          []uint8
-	stDescr, stType                                          []string
-	stSize, stUsed                                           []uint64
-	nbLocal, nbChassis, nbPort, nbSysName                    []string
-	memBytes, memUsed                                        uint64
-	cpuCount                                                 int64
-	cpuLoad                                                  *float64
-	svcType, svcName                                         []string
-	svcPort                                                  []int64
-	svcTXTKeys, svcTXTValues                                 [][]string
-	portPort                                                 []int64
-	portProto, portService, portProduct, portVersion         []string
-	sources                                                  []string
-	anKind, anDetail                                         []string
-	evField, evRule, evSource, evOID, evTXT, evValue         []string
+	ip                                                    string
+	ips                                                   []string
+	mac                                                   string
+	macs                                                  []string
+	hostname, macVendor, vendor, model, serial, os, osVer string
+	deviceType                                            string
+	namesName, namesSource                                []string
+	workgroup                                             string
+	sysName, sysDescr, sysObjectID, location, sysContact  string
+	sysUptime                                             uint64
+	engineID, credential                                  string
+	collStatus                                            string
+	collReason, collOID, collDetail                       []string
+	swName, swVersion, swArch                             []string
+	swInstalled                                           []time.Time
+	ifIndex, ifCounterBits                                []int64
+	ifName, ifAlias, ifType, ifMAC                        []string
+	ifSpeed, ifIn, ifOut                                  []uint64
+	ifAdmin, ifOper                                       []uint8
+	stDescr, stType                                       []string
+	stSize, stUsed                                        []uint64
+	nbLocal, nbChassis, nbPort, nbSysName                 []string
+	memBytes, memUsed                                     uint64
+	cpuCount                                              int64
+	cpuLoad                                               *float64
+	svcType, svcName                                      []string
+	svcPort                                               []int64
+	svcTXTKeys, svcTXTValues                              [][]string
+	portPort                                              []int64
+	portProto, portService, portProduct, portVersion      []string
+	sources                                               []string
+	anKind, anDetail                                      []string
+	evField, evRule, evSource, evOID, evTXT, evValue      []string
 }
 
 // col is a column: name, ClickHouse type (one 18.16 and current releases
@@ -161,16 +163,6 @@ func nonNil[T any](xs []T) []T {
 		return []T{}
 	}
 	return xs
-}
-
-// dest are pointers to scan a row's record columns into.
-func (r *recordRow) dest() []any {
-	cs := r.cols()
-	out := make([]any, len(cs))
-	for i, c := range cs {
-		out[i] = c.p
-	}
-	return out
 }
 
 func macText(m record.MAC) string { return m.String() }
@@ -353,4 +345,193 @@ func (r *recordRow) toRecord(a *record.Asset) {
 				TXT: at(r.evTXT, i), Value: at(r.evValue, i)}
 		}
 	}
+}
+
+// Reading the lists. The driver scans an Array column row by row through
+// reflection, a slice and a value at a time: with the record's 45 array
+// columns that was most of a listing's time. So a read asks the server
+// for every list of a row as one String, each array as its length and
+// its elements as netstrings (length in bytes, ':', the bytes), numbers
+// in decimal, times as seconds, an inner array as one element holding its
+// own netstrings; and reads that string back here (readLists). The
+// columns are what is stored; this is only how they travel.
+
+// isList is whether a column type is an array.
+func isList(typ string) bool { return strings.HasPrefix(typ, "Array(") }
+
+// netstrings is the SQL of an Array(String)'s elements as netstrings.
+func netstrings(arr string) string {
+	return `arrayStringConcat(arrayMap(s -> concat(toString(length(s)), ':', s), ` + arr + `))`
+}
+
+// recordSelect is what a read selects for the record columns: the
+// scalar ones, then the lists as one String.
+var recordSelect = func() string {
+	var scalars, lists []string
+	for _, c := range recordCols {
+		if !isList(c.typ) {
+			scalars = append(scalars, c.name)
+			continue
+		}
+		elems := c.name
+		switch c.typ {
+		case "Array(String)":
+		case "Array(DateTime)":
+			elems = `arrayMap(x -> toString(toUInt32(x)), ` + c.name + `)`
+		case "Array(Array(String))":
+			elems = `arrayMap(a -> ` + netstrings("a") + `, ` + c.name + `)`
+		default: // numbers
+			elems = `arrayMap(x -> toString(x), ` + c.name + `)`
+		}
+		lists = append(lists, `toString(length(`+c.name+`)), ':', `+netstrings(elems))
+	}
+	return strings.Join(scalars, ", ") + `, concat(` + strings.Join(lists, ", ") + `)`
+}()
+
+// scanDest are pointers to scan recordSelect's columns into: the scalar
+// columns' fields, then *lists.
+func (r *recordRow) scanDest(lists *string) []any {
+	var out []any
+	for _, c := range r.cols() {
+		if !isList(c.typ) {
+			out = append(out, c.p)
+		}
+	}
+	return append(out, lists)
+}
+
+// listReader reads netstrings.
+type listReader struct{ s string }
+
+func (l *listReader) num() (int, error) {
+	i := strings.IndexByte(l.s, ':')
+	if i < 0 {
+		return 0, fmt.Errorf("record lists: no length at %.20q", l.s)
+	}
+	n, err := strconv.Atoi(l.s[:i])
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("record lists: bad length %.20q", l.s[:i])
+	}
+	l.s = l.s[i+1:]
+	return n, nil
+}
+
+func (l *listReader) next() (string, error) {
+	n, err := l.num()
+	if err != nil {
+		return "", err
+	}
+	if n > len(l.s) {
+		return "", fmt.Errorf("record lists: %d bytes past the end", n)
+	}
+	v := l.s[:n]
+	l.s = l.s[n:]
+	return v, nil
+}
+
+// strings reads an array of strings (nil when empty).
+func (l *listReader) strings() ([]string, error) {
+	n, err := l.num()
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	if n > len(l.s) { // each element takes at least two bytes
+		return nil, fmt.Errorf("record lists: %d elements past the end", n)
+	}
+	out := make([]string, n)
+	for i := range out {
+		if out[i], err = l.next(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// readLists sets r's array fields from a row's lists as recordSelect
+// selects them.
+func (r *recordRow) readLists(s string) error {
+	l := &listReader{s: s}
+	for _, c := range r.cols() {
+		if !isList(c.typ) {
+			continue
+		}
+		elems, err := l.strings()
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.name, err)
+		}
+		switch p := c.p.(type) {
+		case *[]string:
+			*p = elems
+		case *[][]string:
+			*p = nil
+			for _, e := range elems {
+				inner, err := (&listReader{s: strconv.Itoa(countNetstrings(e)) + ":" + e}).strings()
+				if err != nil {
+					return fmt.Errorf("%s: %w", c.name, err)
+				}
+				*p = append(*p, inner)
+			}
+		case *[]time.Time:
+			*p = nil
+			for _, e := range elems {
+				sec, err := strconv.ParseInt(e, 10, 64)
+				if err != nil {
+					return fmt.Errorf("%s: %w", c.name, err)
+				}
+				*p = append(*p, time.Unix(sec, 0).UTC())
+			}
+		case *[]int64:
+			*p = nil
+			for _, e := range elems {
+				v, err := strconv.ParseInt(e, 10, 64)
+				if err != nil {
+					return fmt.Errorf("%s: %w", c.name, err)
+				}
+				*p = append(*p, v)
+			}
+		case *[]uint64:
+			*p = nil
+			for _, e := range elems {
+				v, err := strconv.ParseUint(e, 10, 64)
+				if err != nil {
+					return fmt.Errorf("%s: %w", c.name, err)
+				}
+				*p = append(*p, v)
+			}
+		case *[]uint8:
+			*p = nil
+			for _, e := range elems {
+				v, err := strconv.ParseUint(e, 10, 8)
+				if err != nil {
+					return fmt.Errorf("%s: %w", c.name, err)
+				}
+				*p = append(*p, uint8(v))
+			}
+		default:
+			return fmt.Errorf("%s: no reader for %s", c.name, c.typ)
+		}
+	}
+	if l.s != "" {
+		return fmt.Errorf("record lists: %d bytes left over", len(l.s))
+	}
+	return nil
+}
+
+// countNetstrings counts the netstrings in s (0 if s is not a sequence
+// of them; the read then fails).
+func countNetstrings(s string) int {
+	n := 0
+	for s != "" {
+		i := strings.IndexByte(s, ':')
+		if i < 0 {
+			return 0
+		}
+		k, err := strconv.Atoi(s[:i])
+		if err != nil || k < 0 || k > len(s)-i-1 {
+			return 0
+		}
+		s = s[i+1+k:]
+		n++
+	}
+	return n
 }
