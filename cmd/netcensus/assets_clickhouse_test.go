@@ -3,19 +3,21 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/inventory/store/clickhouse"
 	"github.com/netcensus/netcensus/inventory/store/clickhouse/chtest"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
 )
 
-// On ClickHouse, `assets` lists three ways: the JSON the store keeps
-// (json, jsonl), assets streamed as they are read (table, csv), and the
-// whole list (--subnet). Every format shows the same assets: what the
-// writers make of the records the JSON listing gives.
+// On ClickHouse, `assets` lists two ways: assets streamed as they are
+// read, and the whole list (--subnet). Every format shows the same
+// assets: what the writers make of the records the JSON listing gives.
 func TestAssetsListingOnClickHouse(t *testing.T) {
 	srv, err := chtest.Start(t.Context(), t.TempDir())
 	if err != nil {
@@ -66,5 +68,42 @@ func TestAssetsListingOnClickHouse(t *testing.T) {
 	}
 	if got := c.assets("--unapproved"); len(got) != 2 {
 		t.Errorf("--unapproved listed %d, want 2", len(got))
+	}
+}
+
+// store init creates the schema on one server and says its version;
+// --cluster names a cluster the server must know (the replicated cluster
+// itself is tested in inventory/store/clickhouse, TestReplicatedCluster);
+// --replicas needs --cluster, and --cluster needs ClickHouse.
+func TestStoreInit(t *testing.T) {
+	srv, err := chtest.Start(t.Context(), t.TempDir())
+	if err != nil {
+		if os.Getenv("NETCENSUS_LAB") == "1" {
+			t.Fatalf("no ClickHouse server (NETCENSUS_LAB=1: required): %v", err)
+		}
+		t.Skipf("no ClickHouse server: %v", err)
+	}
+	defer srv.Stop()
+	c := newCMDB(t)
+	sqliteStore := c.store
+	c.store = "clickhouse://" + srv.Addr + "/inittest"
+	if code, _, stderr := c.run(nil, "store", "init"); code != 0 || !strings.Contains(stderr, fmt.Sprintf("schema version %d", clickhouse.Latest())) {
+		t.Errorf("store init: exit %d, stderr %q", code, stderr)
+	}
+	for _, tc := range []struct {
+		store string
+		args  []string
+		code  int
+		says  string
+	}{
+		{c.store, []string{"--cluster", "nowhere"}, 1, "not in this server's remote_servers"},
+		{c.store, []string{"--replicas", "2"}, 2, "--replicas needs --cluster"},
+		{sqliteStore, []string{"--cluster", "nc"}, 2, "is not ClickHouse"},
+	} {
+		c.store = tc.store
+		code, _, stderr := c.run(nil, append([]string{"store", "init"}, tc.args...)...)
+		if code != tc.code || !strings.Contains(stderr, tc.says) {
+			t.Errorf("store init %v: exit %d, stderr %q; want %d and %q", tc.args, code, stderr, tc.code, tc.says)
+		}
 	}
 }

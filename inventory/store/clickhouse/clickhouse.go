@@ -606,7 +606,7 @@ func (d *DB) insertRows(ctx context.Context, what, table, cols string, tag bool,
 		return nil
 	}
 	txn := txnOf(ctx)
-	b, err := d.conn.PrepareBatch(ctx, d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`))
+	b, err := d.conn.PrepareBatch(d.insertCtx(ctx), d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`))
 	if err != nil {
 		return fmt.Errorf("store %s: %w", what, err)
 	}
@@ -624,6 +624,16 @@ func (d *DB) insertRows(ctx context.Context, what, table, cols string, tag bool,
 		return fmt.Errorf("store %s: %w", what, err)
 	}
 	return nil
+}
+
+// insertCtx is ctx for an INSERT: on a cluster, a Distributed table's
+// INSERT returns once every shard stored its rows (insert_distributed_sync),
+// not when they are queued on this node.
+func (d *DB) insertCtx(ctx context.Context) context.Context {
+	if !d.distributed {
+		return ctx
+	}
+	return ch.Context(ctx, ch.WithSettings(ch.Settings{"insert_distributed_sync": 1}))
 }
 
 // PutSweep inserts or replaces a sweep.
@@ -1404,7 +1414,7 @@ const splitRows = 16384
 
 // columnsOnce sends one INSERT of columns.
 func (d *DB) columnsOnce(ctx context.Context, what, table, cols string, data ...any) error {
-	b, err := d.conn.PrepareBatch(ctx, d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`))
+	b, err := d.conn.PrepareBatch(d.insertCtx(ctx), d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`))
 	if err != nil {
 		return fmt.Errorf("store %s: %w", what, err)
 	}

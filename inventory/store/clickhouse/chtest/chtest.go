@@ -46,6 +46,16 @@ func freePort() (int, error) {
 // Start starts a server under dir (a fresh temporary directory) and
 // returns once its native port answers.
 func Start(ctx context.Context, dir string) (*Server, error) {
+	tcp, err := freePort()
+	if err != nil {
+		return nil, fmt.Errorf("clickhouse test server port: %w", err)
+	}
+	return start(ctx, dir, tcp, "", "")
+}
+
+// start starts a server under dir on native port tcp, with more clusters
+// in its remote_servers and extra XML in its config.
+func start(ctx context.Context, dir string, tcp int, clusters, extra string) (*Server, error) {
 	var bin []string
 	for _, b := range binaries {
 		if _, err := os.Stat(b); err == nil {
@@ -58,10 +68,6 @@ func Start(ctx context.Context, dir string) (*Server, error) {
 	}
 	if bin == nil {
 		return nil, ErrNoBinary
-	}
-	tcp, err := freePort()
-	if err != nil {
-		return nil, fmt.Errorf("clickhouse test server port: %w", err)
 	}
 	http, err := freePort()
 	if err != nil {
@@ -95,7 +101,9 @@ func Start(ctx context.Context, dir string) (*Server, error) {
       <shard><replica><host>127.0.0.1</host><port>` + strconv.Itoa(tcp) + `</port><default_database>shard1</default_database></replica></shard>
       <shard><replica><host>127.0.0.1</host><port>` + strconv.Itoa(tcp) + `</port><default_database>shard2</default_database></replica></shard>
     </netcensus_two_shards>
+    ` + clusters + `
   </remote_servers>
+` + extra + `
 </yandex>
 `
 	users := `<?xml version="1.0"?>

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/netcensus/netcensus/inventory/store/clickhouse"
+)
+
+func newStoreCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "store",
+		Short: "Set up the CMDB's store",
+	}
+	var cluster string
+	var replicas int
+	initCmd := &cobra.Command{
+		Use:   "init",
+		Short: "Create the schema, on one server or a ClickHouse cluster",
+		Long: `store init creates the store's schema, or migrates it to this netcensus's
+version (what every command does on its own first).
+
+With --cluster NAME (ClickHouse only), it creates the whole schema on the
+cluster NAME of the server's remote_servers, ON CLUSTER (ZooKeeper and
+distributed_ddl configured, macros {shard} and {replica} on every node):
+a Replicated*MergeTree table NAME_local for each table, a Distributed table
+in front of it under the table's name, sharded by asset, and the schema
+version, change sets and serve's state replicated to every node. Point
+every netcensus at any node's database afterwards. --replicas N checks
+that every shard has N replicas. Run again, it creates nothing that exists.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cluster == "" {
+				if replicas != 0 {
+					return usagef("--replicas needs --cluster")
+				}
+				inv, done, err := a.openInventory(cmd.Context())
+				if err != nil {
+					return err
+				}
+				defer done()
+				v, err := inv.Store().SchemaVersion(cmd.Context())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stderr, "store: schema version %d\n", v)
+				return nil
+			}
+			if replicas < 0 {
+				return usagef("--replicas %d: want at least 1", replicas)
+			}
+			db, err := a.openClickHouse(cmd.Context(), "store init --cluster")
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if err := db.InitCluster(cmd.Context(), cluster, replicas); err != nil {
+				return err
+			}
+			shards, err := db.ClusterShards(cmd.Context(), cluster)
+			if err != nil {
+				return err
+			}
+			for _, s := range shards {
+				fmt.Fprintf(a.stderr, "store: cluster %s shard %d: %s\n", cluster, s.Num, strings.Join(s.Replicas, ", "))
+			}
+			fmt.Fprintf(a.stderr, "store: schema version %d on cluster %s\n", clickhouse.Latest(), cluster)
+			return nil
+		},
+	}
+	initCmd.Flags().StringVar(&cluster, "cluster", "", "create the schema on this ClickHouse cluster (remote_servers), replicated and distributed")
+	initCmd.Flags().IntVar(&replicas, "replicas", 0, "with --cluster: require this many replicas in every shard")
+	cmd.AddCommand(initCmd)
+	return cmd
+}
+
+// openClickHouse opens the --store's ClickHouse server without migrating
+// anything; what is for the error when the store is not ClickHouse.
+func (a *app) openClickHouse(ctx context.Context, what string) (*clickhouse.DB, error) {
+	dsn, err := a.storeDSN()
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasPrefix(dsn, "clickhouse://") {
+		return nil, usagef("%s: --store %q is not ClickHouse (clickhouse://host:9000/db)", what, dsn)
+	}
+	o, err := clickhouse.ParseDSN(dsn)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	if o.Username, o.Password, err = a.cfg.Inventory.ClickHouseAuth(a.getenv); err != nil {
+		return nil, usageError{err}
+	}
+	return clickhouse.Open(ctx, o)
+}

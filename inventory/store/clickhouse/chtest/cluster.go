@@ -1,0 +1,156 @@
+package chtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// zookeeperJar is Debian's (zookeeperd) ZooKeeper.
+const zookeeperJar = "/usr/share/java/zookeeper.jar"
+
+// ErrNoZooKeeper: ZooKeeper or Java is not installed.
+var ErrNoZooKeeper = errors.New("ZooKeeper is not installed (Debian: apt-get install zookeeperd)")
+
+// Cluster is a private replicated ClickHouse cluster: one standalone
+// ZooKeeper and shards × replicas clickhouse-server processes, every one
+// on its own loopback ports and directories, in remote_servers as
+// cluster Name with internal replication, macros {shard} and {replica},
+// and distributed DDL (ON CLUSTER).
+type Cluster struct {
+	Name string
+	// Nodes are the servers, shard by shard: Nodes[s*replicas+r].
+	Nodes []*Server
+	zk    *exec.Cmd
+	zkEnd chan error
+	dir   string
+}
+
+// StartCluster starts a cluster under dir (a fresh temporary directory)
+// and returns once ZooKeeper and every server answer. Close stops it.
+func StartCluster(ctx context.Context, dir, name string, shards, replicas int) (*Cluster, error) {
+	if _, err := os.Stat(zookeeperJar); err != nil {
+		return nil, ErrNoZooKeeper
+	}
+	java, err := exec.LookPath("java")
+	if err != nil {
+		return nil, ErrNoZooKeeper
+	}
+	c := &Cluster{Name: name, dir: dir}
+	zkPort, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	zkDir := filepath.Join(dir, "zookeeper")
+	if err := os.MkdirAll(filepath.Join(zkDir, "data"), 0o750); err != nil {
+		return nil, err
+	}
+	cfg := fmt.Sprintf("tickTime=500\ndataDir=%s/data\nclientPort=%d\nclientPortAddress=127.0.0.1\nadmin.enableServer=false\nmaxClientCnxns=200\n", zkDir, zkPort)
+	if err := os.WriteFile(filepath.Join(zkDir, "zoo.cfg"), []byte(cfg), 0o640); err != nil {
+		return nil, err
+	}
+	out, err := os.Create(filepath.Join(zkDir, "zookeeper.log"))
+	if err != nil {
+		return nil, err
+	}
+	c.zk = exec.Command(java, "-Xmx256m", "-cp", zookeeperJar, "org.apache.zookeeper.server.ZooKeeperServerMain", filepath.Join(zkDir, "zoo.cfg"))
+	c.zk.Stdout, c.zk.Stderr = out, out
+	c.zk.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	if err := c.zk.Start(); err != nil {
+		out.Close()
+		return nil, fmt.Errorf("start zookeeper: %w", err)
+	}
+	c.zkEnd = make(chan error, 1)
+	go func() { c.zkEnd <- c.zk.Wait(); out.Close() }()
+	if err := waitTCP(ctx, net.JoinHostPort("127.0.0.1", strconv.Itoa(zkPort)), c.zkEnd); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("zookeeper: %w", err)
+	}
+
+	ports := make([]int, shards*replicas)
+	for i := range ports {
+		if ports[i], err = freePort(); err != nil {
+			c.Close()
+			return nil, err
+		}
+	}
+	var remote strings.Builder
+	fmt.Fprintf(&remote, "<%s>", name)
+	for s := range shards {
+		remote.WriteString("<shard><internal_replication>true</internal_replication>")
+		for r := range replicas {
+			fmt.Fprintf(&remote, "<replica><host>127.0.0.1</host><port>%d</port></replica>", ports[s*replicas+r])
+		}
+		remote.WriteString("</shard>")
+	}
+	fmt.Fprintf(&remote, "</%s>", name)
+	for s := range shards {
+		for r := range replicas {
+			i := s*replicas + r
+			inter, err := freePort()
+			if err != nil {
+				c.Close()
+				return nil, err
+			}
+			extra := fmt.Sprintf(`
+  <interserver_http_host>127.0.0.1</interserver_http_host><interserver_http_port>%d</interserver_http_port>
+  <zookeeper><node><host>127.0.0.1</host><port>%d</port></node><session_timeout_ms>30000</session_timeout_ms></zookeeper>
+  <macros><shard>%02d</shard><replica>s%dr%d</replica></macros>
+  <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>`, inter, zkPort, s+1, s+1, r+1)
+			nodeDir := filepath.Join(dir, fmt.Sprintf("s%dr%d", s+1, r+1))
+			srv, err := start(ctx, nodeDir, ports[i], remote.String(), extra)
+			if srv != nil {
+				c.Nodes = append(c.Nodes, srv)
+			}
+			if err != nil {
+				c.Close()
+				return nil, fmt.Errorf("cluster node %s: %w", nodeDir, err)
+			}
+		}
+	}
+	return c, nil
+}
+
+// waitTCP polls addr until it accepts, the process ends (end), or 60 s
+// pass.
+func waitTCP(ctx context.Context, addr string, end chan error) error {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	var d net.Dialer
+	for {
+		if conn, err := d.DialContext(ctx, "tcp", addr); err == nil {
+			conn.Close()
+			return nil
+		}
+		select {
+		case err := <-end:
+			end <- err
+			return fmt.Errorf("exited before %s answered: %v", addr, err)
+		case <-ctx.Done():
+			return fmt.Errorf("%s not ready: %w", addr, ctx.Err())
+		case <-tick.C:
+		}
+	}
+}
+
+// Close stops every server and ZooKeeper.
+func (c *Cluster) Close() {
+	for _, n := range c.Nodes {
+		n.Stop()
+	}
+	if c.zk != nil && c.zk.Process != nil {
+		_ = c.zk.Process.Kill()
+		<-c.zkEnd
+		c.zk = nil
+	}
+}
