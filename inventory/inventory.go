@@ -521,13 +521,17 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 		}
 	}
 
-	// Absence: only complete sweeps, only assets whose address was swept.
+	// Absence: only complete sweeps, only assets whose address was swept,
+	// by the scanner that last saw them: sites that reuse an address
+	// range (behind different scanners) do not mark each other's devices
+	// missing.
 	if !sw.Partial {
 		ids := make([]string, 0, len(assets))
 		for id := range assets {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
+		scannerOf := map[string]string{sw.ID: scanner}
 		for _, id := range ids {
 			a := assets[id]
 			if seen[id] {
@@ -537,6 +541,11 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 			switch a.Record.State {
 			case store.StateNew, store.StateActive, store.StateReturned:
 				if !swept(sw.Segments, a.Record.IP) {
+					continue
+				}
+				if other, err := inv.lastScanner(ctx, scannerOf, a.LastSweepID, scanner); err != nil {
+					return Result{}, err
+				} else if other != scanner {
 					continue
 				}
 				a.MissedSweeps++
@@ -616,6 +625,28 @@ func slimRows(rows []store.Observation) []store.Observation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// lastScanner is the scanner of sweep id (cached in byID); self (the
+// asking scanner) for no sweep or one no longer stored (pruned), so that
+// absence is counted as before.
+func (inv *Inventory) lastScanner(ctx context.Context, byID map[string]string, id, self string) (string, error) {
+	if s, ok := byID[id]; ok {
+		return s, nil
+	}
+	if id == "" {
+		return self, nil
+	}
+	s, err := inv.st.Sweep(ctx, id)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		byID[id] = self
+	case err != nil:
+		return "", fmt.Errorf("scanner of sweep %s: %w", id, err)
+	default:
+		byID[id] = s.Scanner
+	}
+	return byID[id], nil
 }
 
 func swept(segs []netip.Prefix, ip netip.Addr) bool {
