@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# bench/clickhouse.sh: the ClickHouse CMDB's three figures of issue 15, in
+# one command, on a private clickhouse-server it starts (its own loopback
+# ports and temporary data; stopped at the end). Numbers to read, no
+# assertions; each block prints the load average it ran under (a figure
+# taken while others build is not a figure).
+#
+#   bash bench/clickhouse.sh [--assets 10000] [--software 800] [--samples 20] [--list 100000]
+#
+# 1. ingest: one sweep of ASSETS hosts x (SOFTWARE packages + SAMPLES
+#    samples) through inventory.Ingest (bar: at least 500,000 rows/s).
+# 2. `netcensus assets -o jsonl` over LIST assets (10% annotated), the
+#    whole command, 7 runs, median (bar: at most 0.5 s).
+# 3. search by MAC: `SELECT ... FROM assets_current WHERE mac = ...` over
+#    those LIST assets, through clickhouse-client --time, 7 runs, median
+#    (bar: at most 20 ms), and the same on the assets table as netcensus
+#    reads it (newest version by (id, ver) IN, no FINAL).
+set -euo pipefail
+
+assets=10000 software=800 samples=20 list=100000
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--assets) assets=$2; shift 2 ;;
+	--software) software=$2; shift 2 ;;
+	--samples) samples=$2; shift 2 ;;
+	--list) list=$2; shift 2 ;;
+	*) echo "usage: $0 [--assets N] [--software N] [--samples N] [--list N]" >&2; exit 2 ;;
+	esac
+done
+cd "$(dirname "$0")/.."
+command -v clickhouse-client >/dev/null || { echo "clickhouse-client is not installed (Debian: clickhouse-client)" >&2; exit 1; }
+bin=$(mktemp -d)
+server=
+cleanup() {
+	[ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+	rm -rf "$bin"
+}
+trap cleanup EXIT
+go build -o "$bin/cmdb" ./bench/cmdb
+go build -o "$bin/netcensus" ./cmd/netcensus
+
+"$bin/cmdb" -mode chserver >"$bin/dsn" 2>"$bin/server.log" &
+server=$!
+for _ in $(seq 600); do
+	[ -s "$bin/dsn" ] && break
+	kill -0 "$server" 2>/dev/null || { cat "$bin/server.log" >&2; exit 1; }
+	sleep 0.1
+done
+dsn=$(head -1 "$bin/dsn")
+port=${dsn#clickhouse://127.0.0.1:}
+port=${port%%/*}
+echo "private server: $dsn"
+
+load() { echo "  (load average: $(cut -d' ' -f1-3 /proc/loadavg))"; }
+median() { sort -n | awk '{a[NR] = $1} END {printf "  median %s, min %s, max %s (%d runs)\n", a[int((NR + 1) / 2)], a[1], a[NR], NR}'; }
+
+echo "== 1. ingest: $assets assets x ($software software + $samples samples)"
+load
+"$bin/cmdb" -mode ingest -store "$dsn" -assets "$assets" -software "$software" -samples "$samples"
+load
+
+echo "== 2. netcensus assets -o jsonl over $list assets, the whole command (seconds)"
+"$bin/cmdb" -mode assets -store "${dsn}_assets" -assets "$list" -software 0 -samples 2 -annotated 10 -runs 1 >/dev/null
+# Background merges of the fill done first: the listing is timed on a
+# store at rest, as a user's is between sweeps.
+clickhouse-client --port "$port" -q "OPTIMIZE TABLE bench_assets.assets FINAL" >/dev/null 2>&1 || true
+load
+for _ in 1 2 3 4 5 6 7; do
+	TIMEFORMAT=%R
+	{ time "$bin/netcensus" --store "${dsn}_assets" assets -o jsonl >/dev/null 2>&1; } 2>&1
+done | median
+load
+
+mac=$(clickhouse-client --port "$port" -q "SELECT mac FROM bench_assets.assets WHERE mac != '' ORDER BY id LIMIT 1 OFFSET $((list / 2))")
+echo "== 3. search by MAC $mac over $list assets (milliseconds)"
+load
+echo " the view assets_current:"
+for _ in 1 2 3 4 5 6 7; do
+	clickhouse-client --port "$port" --time -q "SELECT asset_id, ip, hostname FROM bench_assets.assets_current WHERE mac = '$mac' FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
+done | median
+echo " the assets table, newest version (as netcensus reads it):"
+for _ in 1 2 3 4 5 6 7; do
+	clickhouse-client --port "$port" --time -q "SELECT id, ip, hostname FROM bench_assets.assets PREWHERE txn = '' WHERE mac = '$mac'
+		AND (id, ver) IN (SELECT id, max(ver) FROM bench_assets.assets PREWHERE txn = '' WHERE id IN
+		(SELECT id FROM bench_assets.assets WHERE mac = '$mac') GROUP BY id) LIMIT 1 BY id FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
+done | median
+load
