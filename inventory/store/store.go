@@ -178,6 +178,26 @@ func SearchText(r *record.Asset) string {
 	return strings.ToLower(b.String())
 }
 
+// SearchAddresses are the record's searched addresses (ip, ips, mac,
+// macs), lower case: the part of SearchText a store may index by every
+// suffix, since their trigrams are common to every asset.
+func SearchAddresses(r *record.Asset) []string {
+	var out []string
+	if r.IP.IsValid() {
+		out = append(out, strings.ToLower(r.IP.String()))
+	}
+	for _, ip := range r.IPs {
+		out = append(out, strings.ToLower(ip.String()))
+	}
+	if len(r.MAC) > 0 {
+		out = append(out, r.MAC.String())
+	}
+	for _, m := range r.MACs {
+		out = append(out, m.String())
+	}
+	return out
+}
+
 // SearchMatch reports whether a Search for s selects the record: the
 // filter as every backend applies it.
 func SearchMatch(r *record.Asset, s string) bool {

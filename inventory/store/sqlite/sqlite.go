@@ -394,6 +394,40 @@ var migrations = []string{
 	CREATE TRIGGER assets_search_update AFTER UPDATE OF search ON assets BEGIN
 		INSERT INTO asset_search(asset_search, rowid, search) VALUES ('delete', old.rowid, old.search);
 		INSERT INTO asset_search(rowid, search) VALUES (new.rowid, new.search); END;`,
+	// 5: a search reads two indexes instead of 4's one: the trigrams of an
+	// asset's addresses are common to every asset (a MAC's "00:", an IP's
+	// "198"), so each search read the whole trigram index. Addresses are
+	// indexed by every suffix of three or more characters (asset_terms: a
+	// substring is a prefix of one, a B-tree range), and the trigram index
+	// keeps the names (search_text: hostname, serial, model, one a line).
+	`DROP TRIGGER assets_search_insert;
+	DROP TRIGGER assets_search_delete;
+	DROP TRIGGER assets_search_update;
+	DROP TABLE asset_search;
+	ALTER TABLE assets ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+	UPDATE assets SET search_text = lower(coalesce(json_extract(data, '$.hostname'), '') || char(10) ||
+		coalesce(json_extract(data, '$.serial'), '') || char(10) || coalesce(json_extract(data, '$.model'), ''));
+	CREATE VIRTUAL TABLE asset_text USING fts5(search_text, content='assets', content_rowid='rowid', tokenize='trigram');
+	INSERT INTO asset_text(asset_text) VALUES ('rebuild');
+	CREATE TRIGGER assets_text_insert AFTER INSERT ON assets BEGIN
+		INSERT INTO asset_text(rowid, search_text) VALUES (new.rowid, new.search_text); END;
+	CREATE TRIGGER assets_text_delete AFTER DELETE ON assets BEGIN
+		INSERT INTO asset_text(asset_text, rowid, search_text) VALUES ('delete', old.rowid, old.search_text); END;
+	CREATE TRIGGER assets_text_update AFTER UPDATE OF search_text ON assets BEGIN
+		INSERT INTO asset_text(asset_text, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+		INSERT INTO asset_text(rowid, search_text) VALUES (new.rowid, new.search_text); END;
+	CREATE TABLE asset_terms (term TEXT NOT NULL, asset_id TEXT NOT NULL, PRIMARY KEY (term, asset_id)) WITHOUT ROWID;
+	CREATE INDEX asset_terms_asset ON asset_terms(asset_id);
+	CREATE TRIGGER assets_terms_delete AFTER DELETE ON assets BEGIN
+		DELETE FROM asset_terms WHERE asset_id = old.id; END;
+	INSERT OR IGNORE INTO asset_terms (term, asset_id)
+		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64),
+		v(id, val) AS (
+			SELECT id, lower(json_extract(data, '$.ip')) FROM assets WHERE json_extract(data, '$.ip') IS NOT NULL
+			UNION SELECT a.id, lower(j.value) FROM assets a, json_each(a.data, '$.ips') j
+			UNION SELECT id, lower(json_extract(data, '$.mac')) FROM assets WHERE json_extract(data, '$.mac') IS NOT NULL
+			UNION SELECT a.id, lower(j.value) FROM assets a, json_each(a.data, '$.macs') j)
+		SELECT substr(val, i), id FROM v JOIN n ON length(val) - i + 1 >= 3;`,
 }
 
 // Migrate applies the steps the store lacks, each in its own transaction.
@@ -630,39 +664,87 @@ func (d *DB) Observations(ctx context.Context, sweepID, assetID string) ([]store
 	return out, rows.Err()
 }
 
-// PutAssets upserts assets' current state.
+// PutAssets upserts assets' current state, and the search indexes: the
+// names' trigrams by trigger, the addresses' suffixes here when they
+// changed.
 func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
+	tx, err := d.begin(ctx)
+	if err != nil {
+		return fmt.Errorf("store assets: %w", err)
+	}
+	defer tx.Rollback()
+	prev, err := tx.PrepareContext(ctx, `SELECT search FROM assets WHERE id = ?`)
+	if err != nil {
+		return fmt.Errorf("store assets: %w", err)
+	}
+	defer prev.Close()
 	// An upsert in place, not a REPLACE: the search index's triggers see
 	// the update (a REPLACE's delete fires no trigger).
-	return d.bulk(ctx, "assets", `INSERT INTO assets (id, state, state_since, first_seen, last_seen,
-		missed_sweeps, last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, search)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,
+	put, err := tx.PrepareContext(ctx, `INSERT INTO assets (id, state, state_since, first_seen, last_seen,
+		missed_sweeps, last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, search, search_text)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,
 		state_since = excluded.state_since, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
 		missed_sweeps = excluded.missed_sweeps, last_sweep_id = excluded.last_sweep_id, merged_into = excluded.merged_into,
 		ip = excluded.ip, vendor = excluded.vendor, mac_vendor = excluded.mac_vendor, device_type = excluded.device_type,
-		data = excluded.data, software_digest = excluded.software_digest, search = excluded.search`, func(st *sql.Stmt) error {
-		for i := range as {
-			a := &as[i]
-			r := a.Record
-			// People's fields live in annotations; times to the second.
-			r.Approved, r.Site, r.Role, r.Owner, r.Tags = nil, "", "", "", nil
-			r.FirstSeen, r.LastSeen = store.Second(r.FirstSeen), store.Second(r.LastSeen)
-			data, err := json.Marshal(&r)
-			if err != nil {
-				return err
-			}
-			ip := ""
-			if r.IP.IsValid() {
-				ip = r.IP.String()
-			}
-			if _, err := st.ExecContext(ctx, r.AssetID, r.State, unix(a.StateSince), unix(r.FirstSeen), unix(r.LastSeen),
-				a.MissedSweeps, a.LastSweepID, a.MergedInto, ip, r.Vendor, r.MACVendor, r.DeviceType, string(data), a.SoftwareDigest,
-				store.SearchText(&r)); err != nil {
-				return err
+		data = excluded.data, software_digest = excluded.software_digest, search = excluded.search, search_text = excluded.search_text`)
+	if err != nil {
+		return fmt.Errorf("store assets: %w", err)
+	}
+	defer put.Close()
+	delTerms, err := tx.PrepareContext(ctx, `DELETE FROM asset_terms WHERE asset_id = ?`)
+	if err != nil {
+		return fmt.Errorf("store assets: %w", err)
+	}
+	defer delTerms.Close()
+	addTerm, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO asset_terms (term, asset_id) VALUES (?, ?)`)
+	if err != nil {
+		return fmt.Errorf("store assets: %w", err)
+	}
+	defer addTerm.Close()
+	for i := range as {
+		a := &as[i]
+		r := a.Record
+		// People's fields live in annotations; times to the second.
+		r.Approved, r.Site, r.Role, r.Owner, r.Tags = nil, "", "", "", nil
+		r.FirstSeen, r.LastSeen = store.Second(r.FirstSeen), store.Second(r.LastSeen)
+		data, err := json.Marshal(&r)
+		if err != nil {
+			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
+		}
+		ip := ""
+		if r.IP.IsValid() {
+			ip = r.IP.String()
+		}
+		search := store.SearchText(&r)
+		var old sql.NullString
+		if err := prev.QueryRowContext(ctx, r.AssetID).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
+		}
+		if _, err := put.ExecContext(ctx, r.AssetID, r.State, unix(a.StateSince), unix(r.FirstSeen), unix(r.LastSeen),
+			a.MissedSweeps, a.LastSweepID, a.MergedInto, ip, r.Vendor, r.MACVendor, r.DeviceType, string(data), a.SoftwareDigest,
+			search, strings.ToLower(r.Hostname+"\n"+r.Serial+"\n"+r.Model)); err != nil {
+			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
+		}
+		if old.Valid && old.String == search {
+			continue // the same addresses: their terms stand
+		}
+		if old.Valid {
+			if _, err := delTerms.ExecContext(ctx, r.AssetID); err != nil {
+				return fmt.Errorf("store asset %s search terms: %w", r.AssetID, err)
 			}
 		}
-		return nil
-	})
+		for _, v := range store.SearchAddresses(&r) {
+			for k := 0; len(v)-k >= 3; k++ {
+				if _, err := addTerm.ExecContext(ctx, v[k:], r.AssetID); err != nil {
+					return fmt.Errorf("store asset %s search terms: %w", r.AssetID, err)
+				}
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store assets: %w", err)
+	}
+	return nil
 }
 
 const assetQuery = `SELECT a.id, a.state, a.state_since, a.first_seen, a.last_seen, a.missed_sweeps, a.last_sweep_id,
@@ -849,10 +931,12 @@ func assetWhere(f store.AssetFilter, probe bool) (string, []any) {
 		q += ` AND instr(a.search, ?) > 0 AND a.id <= (SELECT id FROM assets WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?)`
 		args = append(args, s, f.After, searchProbe-1)
 	case utf8.RuneCountInString(s) >= 3:
-		// The trigram index: a phrase of the text's trigrams is the
-		// substring (case folded by the tokenizer).
-		q += ` AND a.rowid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ?)`
-		args = append(args, `"`+strings.ReplaceAll(s, `"`, `""`)+`"`)
+		// A substring of an address is a prefix of one of its suffixes
+		// (asset_terms); of a name, a phrase of its trigrams (asset_text,
+		// case folded by the tokenizer).
+		q += ` AND a.id IN (SELECT asset_id FROM asset_terms WHERE term >= ? AND term < ?
+			UNION SELECT id FROM assets WHERE rowid IN (SELECT rowid FROM asset_text WHERE asset_text MATCH ?))`
+		args = append(args, s, s+"\U0010FFFF", `"`+strings.ReplaceAll(s, `"`, `""`)+`"`)
 	default:
 		// Shorter than a trigram: every asset's text is read.
 		q += ` AND instr(a.search, ?) > 0`
