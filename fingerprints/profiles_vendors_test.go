@@ -42,6 +42,8 @@ var vendorCases = map[string]want{
 	"cern-wrs":            {"cern-wrs", "Seven Solutions", "White Rabbit Switch", "7S-WRS-0123", "", "6.0.1", "switch"},
 	"nexans":              {"nexans", "Nexans", "GigaSwitch 642 SFP-2", "", "", "5.38.02", "switch"},
 	"engenius":            {"engenius", "EnGenius", "", "GE7123456789", "", "3.5.6.7", "access_point"},
+	// An AIX agent whose sysDescr names no version: the bos.rte fileset level.
+	"ibm-aix-bosrte": {"ibm-aix", "IBM", "", "", "AIX", "7.1.3.45", "server"},
 }
 
 // TestVendorFixtures checks each profile on its fixture: the winning
