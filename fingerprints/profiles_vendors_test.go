@@ -43,7 +43,9 @@ var vendorCases = map[string]want{
 	"nexans":              {"nexans", "Nexans", "GigaSwitch 642 SFP-2", "", "", "5.38.02", "switch"},
 	"engenius":            {"engenius", "EnGenius", "", "GE7123456789", "", "3.5.6.7", "access_point"},
 	// An AIX agent whose sysDescr names no version: the bos.rte fileset level.
-	"ibm-aix-bosrte": {"ibm-aix", "IBM", "", "", "AIX", "7.1.3.45", "server"},
+	"ibm-aix-bosrte":  {"ibm-aix", "IBM", "", "", "AIX", "7.1.3.45", "server"},
+	"avigilon-camera": {"avigilon-camera", "Avigilon", "", "", "", "", "camera"},
+	"aten-pdu":        {"aten-pdu", "ATEN", "", "", "", "", "pdu"},
 }
 
 // TestVendorFixtures checks each profile on its fixture: the winning
