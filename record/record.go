@@ -165,12 +165,81 @@ type Storage struct {
 	UsedBytes uint64 `json:"used_bytes"`
 }
 
-// Neighbor is one LLDP (or CDP) neighbour.
+// Neighbor is one LLDP or CDP neighbour.
 type Neighbor struct {
 	LocalPort string `json:"local_port,omitempty"`
 	ChassisID string `json:"chassis_id,omitempty"`
 	PortID    string `json:"port_id,omitempty"`
 	SysName   string `json:"sys_name,omitempty"`
+	// Protocol is how it was learnt: "lldp" or "cdp" (omitted: lldp, in
+	// records stored before CDP was read).
+	Protocol string `json:"protocol,omitempty"`
+	// Capabilities are what the neighbour says it is, in lower case:
+	// LLDP's enabled capabilities (bridge, router, telephone, wlan_access_point,
+	// station_only...) or CDP's (router, trans_bridge, switch, host, phone...).
+	Capabilities []string `json:"capabilities,omitempty"`
+	// Platform is CDP's cdpCachePlatform (the neighbour's model).
+	Platform string `json:"platform,omitempty"`
+}
+
+// Location is where a host is plugged in: the access port of a switch
+// whose forwarding table learnt the host's MAC there.
+type Location struct {
+	Switch SwitchRef `json:"switch"`
+	// Port is the interface's name (ifName, else ifDescr, else the
+	// bridge port number).
+	Port    string `json:"port"`
+	IfIndex int    `json:"if_index,omitempty"`
+	// VLAN of the forwarding entry (0: not known).
+	VLAN int `json:"vlan,omitempty"`
+	// Seen is when the forwarding table was read.
+	Seen time.Time `json:"seen,omitzero"`
+}
+
+// SwitchRef names the switch of a Location: its asset once stored, its
+// name (sysName) and the address it was read at.
+type SwitchRef struct {
+	AssetID string     `json:"asset_id,omitempty"`
+	Name    string     `json:"name,omitempty"`
+	IP      netip.Addr `json:"ip,omitzero"`
+}
+
+// Same reports whether l and m are the same place: switch, port and VLAN
+// (the time aside). The switch is compared by asset ID when both have one,
+// else by address, else by name.
+func (l *Location) Same(m *Location) bool {
+	if l == nil || m == nil {
+		return l == m
+	}
+	if l.Port != m.Port || l.VLAN != m.VLAN {
+		return false
+	}
+	switch {
+	case l.Switch.AssetID != "" && m.Switch.AssetID != "":
+		return l.Switch.AssetID == m.Switch.AssetID
+	case l.Switch.IP.IsValid() && m.Switch.IP.IsValid():
+		return l.Switch.IP == m.Switch.IP
+	}
+	return l.Switch.Name == m.Switch.Name
+}
+
+// String is the place for people: "sw-access-1 Gi1/0/5 vlan 10".
+func (l *Location) String() string {
+	if l == nil {
+		return ""
+	}
+	sw := l.Switch.Name
+	if sw == "" && l.Switch.IP.IsValid() {
+		sw = l.Switch.IP.String()
+	}
+	if sw == "" {
+		sw = l.Switch.AssetID
+	}
+	s := sw + " " + l.Port
+	if l.VLAN > 0 {
+		s += " vlan " + strconv.Itoa(l.VLAN)
+	}
+	return s
 }
 
 // Service is one mDNS / DNS-SD service instance.
@@ -244,6 +313,10 @@ type Asset struct {
 	// Ports are the host's open ports, when a port scan (an imported Nmap
 	// report) saw them; a new list replaces the old one, as an event.
 	Ports []Port `json:"ports,omitempty"`
+	// Location is the switch access port the host is plugged into, from
+	// switches' forwarding tables; its evidence is Evidence["location"].
+	// A change of it is an event (moved).
+	Location *Location `json:"location,omitempty"`
 
 	Sources   []Source            `json:"sources,omitempty"`
 	FirstSeen time.Time           `json:"first_seen,omitzero"`
@@ -371,6 +444,9 @@ func (a *Asset) Merge(b *Asset) {
 	}
 	if a.Collection == nil {
 		a.Collection = b.Collection
+	}
+	if a.Location == nil {
+		a.Location = b.Location
 	}
 	if a.Approved == nil {
 		a.Approved = b.Approved

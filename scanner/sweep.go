@@ -24,6 +24,7 @@ import (
 	"github.com/netcensus/netcensus/fingerprints/recog"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/arp"
+	"github.com/netcensus/netcensus/scanner/locate"
 	"github.com/netcensus/netcensus/scanner/mdns"
 	"github.com/netcensus/netcensus/scanner/names"
 	"github.com/netcensus/netcensus/scanner/passive"
@@ -113,6 +114,20 @@ type SNMPOptions struct {
 	// the asset there before (from the CMDB): discovery asks with it
 	// alone first and collection tries it first.
 	Remembered map[netip.Addr]string
+	// FDB configures the reading of switches' forwarding tables, VLAN
+	// contexts and CDP; Locate holds the rules that place hosts on
+	// switch ports from them (nil: the embedded defaults).
+	FDB    snmp.FDBOptions
+	Locate *locate.Rules
+}
+
+// LocateStats count the location of hosts on switch ports.
+type LocateStats struct {
+	Switches int // switches whose forwarding table was read
+	Entries  int // forwarding entries read
+	Located  int // MACs placed on an access port
+	Uplinks  int // ports judged uplinks or trunks
+	Duration time.Duration
 }
 
 // SNMPStats count the SNMP phases.
@@ -126,6 +141,8 @@ type SNMPStats struct {
 	// reason (record.ReasonMaxRows...) by the devices it cut.
 	Partial int
 	Reasons map[string]int
+	// Locate counts the location of hosts from forwarding tables.
+	Locate LocateStats
 }
 
 // Skip is a part of the targets that was not swept, and why.
@@ -166,8 +183,13 @@ type Report struct {
 	// a host of its own.
 	Extra map[netip.Addr]*record.Asset
 
-	arp   *arpRecords
-	names map[netip.Addr]*names.Result
+	// Ports are the switch ports the location rules judged, with their
+	// MAC counts and, for uplinks, the rule and reason.
+	Ports []locate.Port
+
+	arp       *arpRecords
+	names     map[netip.Addr]*names.Result
+	locations map[string]locate.Conclusion
 }
 
 // Add merges rec into the report's extra records, by IP.
@@ -225,6 +247,9 @@ func (r *Report) Each(fn func(*record.Asset) error) error {
 			j++
 		}
 		r.applyNames(&rec)
+		if rec.Location == nil && len(r.locations) > 0 {
+			locate.Apply(&rec, r.locations)
+		}
 		if err := fn(&rec); err != nil {
 			return err
 		}
@@ -527,9 +552,10 @@ func runSNMP(ctx context.Context, env Env, o SNMPOptions, limiter *rate.Limiter,
 		Credentials: o.Credentials, Dial: env.DialSNMP(o.Timeout, o.Retries),
 		Timeout: o.Timeout, Retries: o.Retries, TargetTimeout: o.TargetTimeout,
 		MaxRepetitions: o.MaxRepetitions, MaxRows: o.MaxRows, Workers: o.Workers,
-		Engine: o.Engine, Logger: log, Remembered: remembered,
+		Engine: o.Engine, Logger: log, Remembered: remembered, FDB: o.FDB,
 	})
 	var arpSeen []record.Observation
+	var switches []locate.Switch
 	for res := range col.Stream(ctx, tgts) {
 		if !res.Answered {
 			rep.SNMP.Failed++
@@ -561,6 +587,14 @@ func runSNMP(ctx context.Context, env Env, o SNMPOptions, limiter *rate.Limiter,
 		a := res.Asset
 		rep.Add(&a)
 		arpSeen = append(arpSeen, res.RouterARP...)
+		if len(res.FDB) > 0 {
+			switches = append(switches, locate.SwitchOf(res.Target.Addr(), &res.Asset, res.FDB, time.Now()))
+		}
+	}
+	if len(switches) > 0 {
+		if err := locateHosts(o, switches, rep, log); err != nil {
+			return err
+		}
 	}
 	// Router ARP entries after every device's own record, so a device's
 	// SNMP answers win over what its neighbours' caches say.
@@ -574,4 +608,34 @@ func runSNMP(ctx context.Context, env Env, o SNMPOptions, limiter *rate.Limiter,
 	}
 	rep.SNMP.RouterARP = len(arpSeen)
 	return ctx.Err()
+}
+
+// locateHosts places the hosts whose MACs the switches learnt on access
+// ports (applied to the records by Each) and keeps the judged ports.
+func locateHosts(o SNMPOptions, switches []locate.Switch, rep *Report, log *slog.Logger) error {
+	start := time.Now()
+	rules := o.Locate
+	if rules == nil {
+		r, err := locate.Default()
+		if err != nil {
+			return err
+		}
+		rules = &r
+	}
+	found, ports := rules.Locate(switches)
+	rep.locations, rep.Ports = found, ports
+	st := &rep.SNMP.Locate
+	st.Switches, st.Located = len(switches), len(found)
+	for _, s := range switches {
+		st.Entries += len(s.FDB)
+	}
+	for _, p := range ports {
+		if p.Uplink {
+			st.Uplinks++
+			log.Debug("uplink port", "scanner", "locate", "switch", p.Switch.Name, "port", p.Port, "rule", p.Rule, "reason", p.Reason)
+		}
+	}
+	st.Duration = time.Since(start)
+	log.Info("hosts located on switch ports", "scanner", "locate", "switches", st.Switches, "entries", st.Entries, "located", st.Located, "uplinks", st.Uplinks, "duration", st.Duration)
+	return nil
 }

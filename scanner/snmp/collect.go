@@ -36,6 +36,8 @@ type CollectOptions struct {
 	// Remembered maps an address to the index of the credential set that
 	// answered it in an earlier run: tried first (see Remembered).
 	Remembered map[netip.Addr]int
+	// FDB configures forwarding tables, VLAN contexts and CDP.
+	FDB FDBOptions
 	// Engine identifies devices; nil: no identification.
 	Engine *fingerprints.Engine
 	Logger *slog.Logger
@@ -106,6 +108,11 @@ type Result struct {
 	Asset record.Asset
 	// RouterARP are the hosts in the device's ARP cache.
 	RouterARP []record.Observation
+	// FDB is a bridge's forwarding table (nil for other devices), read
+	// from Walk and VLANs.
+	FDB []FDBEntry
+	// VLANs are the per-VLAN contexts read (community@vlan, vlan-N).
+	VLANs []VLANContext
 	// Walk is everything read, for replay and explanation.
 	Walk *snmprec.Walk
 	// Credential names the set that answered (never its secret).
@@ -183,6 +190,15 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 		if werr != nil && res.Err == nil {
 			res.Err = fmt.Errorf("collect %s: %w", t.Addr, werr)
 		}
+		if !c.opts.FDB.Off && werr == nil {
+			bw, vlans, reasons, berr := c.collectBridge(ctx, t.Addr, cred, w, sys, log)
+			sys = append(sys, bw...)
+			res.VLANs = vlans
+			coll.Reasons = append(coll.Reasons, reasons...)
+			if berr != nil && res.Err == nil {
+				res.Err = fmt.Errorf("collect %s: bridge tables: %w", t.Addr, berr)
+			}
+		}
 		for _, o := range w.nonIncreasing {
 			log.Info("snmp agent returned a non-increasing OID; column stopped", "oid", o)
 			coll.Reasons = append(coll.Reasons, record.CollectionReason{Reason: record.ReasonNonIncreasingOID, OID: o})
@@ -223,6 +239,9 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 	res.Walk = snmprec.NewWalk(Records(sys))
 	now := c.opts.Now().UTC()
 	res.Asset, res.RouterARP = Decode(res.Walk, t.Addr.Addr(), now)
+	if isBridge(res.Walk) {
+		res.FDB = DecodeFDB(res.Walk, res.VLANs, res.Asset.Interfaces)
+	}
 	if engineID == "" {
 		engineID = t.EngineID
 	}

@@ -226,7 +226,7 @@ func Decode(w *snmprec.Walk, ip netip.Addr, now time.Time) (record.Asset, []reco
 	a.Storage = decodeStorage(w)
 	decodeHost(w, &a)
 	a.Interfaces = decodeInterfaces(w)
-	a.Neighbors = decodeNeighbors(w)
+	a.Neighbors = append(decodeNeighbors(w), decodeCDP(w, a.Interfaces)...)
 	a.AddSource(record.SourceSNMP)
 	a.IP = ip
 	addrs := decodeAddrs(w)
@@ -457,7 +457,10 @@ func decodeNeighbors(w *snmprec.Walk) []record.Neighbor {
 			continue
 		}
 		r := rows[idx]
-		n := record.Neighbor{SysName: r.str(9)}
+		n := record.Neighbor{SysName: r.str(9), Protocol: "lldp"}
+		if v, ok := r[12]; ok {
+			n.Capabilities = bitsNames(v.Bytes, lldpCapabilities)
+		}
 		if l, ok := loc[parts[1]]; ok {
 			n.LocalPort = l.str(3)
 			if d := l.str(4); d != "" {

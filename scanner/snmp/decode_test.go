@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -110,7 +111,7 @@ func TestDecode(t *testing.T) {
 	if a.MAC.String() != "00:1b:54:01:02:03" || a.IP.String() != "198.51.100.9" {
 		t.Errorf("asset mac %s", a.MAC)
 	}
-	if len(a.Neighbors) != 1 || a.Neighbors[0] != (record.Neighbor{LocalPort: "Gi0/5", ChassisID: "00:1b:54:99:88:77", PortID: "Ethernet1", SysName: "core-sw"}) {
+	if len(a.Neighbors) != 1 || !reflect.DeepEqual(a.Neighbors[0], record.Neighbor{LocalPort: "Gi0/5", ChassisID: "00:1b:54:99:88:77", PortID: "Ethernet1", SysName: "core-sw", Protocol: "lldp"}) {
 		t.Errorf("neighbors: %+v", a.Neighbors)
 	}
 	got := map[string]string{}

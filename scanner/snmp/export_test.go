@@ -12,3 +12,6 @@ func WalkForTest(ctx context.Context, c Client, roots []string, bulk bool, maxRe
 	w := &walker{c: c, log: slog.New(slog.DiscardHandler), bulk: bulk, maxRep: maxRep, maxRows: maxRows}
 	return w.walk(ctx, roots)
 }
+
+// VLANCredential is vlanCredential.
+var VLANCredential = vlanCredential

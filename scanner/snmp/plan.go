@@ -68,7 +68,7 @@ type Plan struct {
 // (router ARP cache) and LLDP, plus extra (a fingerprint engine's vendor
 // OIDs: those ending in .0 are read as scalars, the rest walked).
 func DefaultPlan(extra []string) Plan {
-	p := Plan{Scalars: append([]string(nil), systemOIDs...)}
+	p := Plan{Scalars: append(append([]string(nil), systemOIDs...), oidDot1dBaseNumPorts)}
 	p.Subtrees = append(p.Subtrees, cols(oidEntPhysicalEntry, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13)...)
 	p.Subtrees = append(p.Subtrees, cols(oidHrSWInstalledEnt, 2, 4, 5)...)
 	p.Subtrees = append(p.Subtrees, cols(oidHrStorageEntry, 2, 3, 4, 5, 6)...)
@@ -80,7 +80,7 @@ func DefaultPlan(extra []string) Plan {
 	p.Subtrees = append(p.Subtrees, cols(oidIPNetToMediaEntry, 2, 4)...)
 	p.Subtrees = append(p.Subtrees, cols(oidIPNetToPhysicalEntry, 4, 6, 7)...)
 	p.Subtrees = append(p.Subtrees, cols(oidLldpLocPortEntry, 3, 4)...)
-	p.Subtrees = append(p.Subtrees, cols(oidLldpRemEntry, 4, 5, 6, 7, 9)...)
+	p.Subtrees = append(p.Subtrees, cols(oidLldpRemEntry, 4, 5, 6, 7, 9, 12)...)
 	var get, walk []string
 	for _, o := range extra {
 		if strings.HasSuffix(o, ".0") {
