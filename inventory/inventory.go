@@ -380,6 +380,23 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 	}
 	res := inv.res.Resolve(identity.Input{Observations: obs, Known: known, Decisions: decs, SkipTies: true})
 
+	// A location names its switch by the address it was read at: the
+	// switch's asset is the cluster that holds that address.
+	byIP := map[netip.Addr]string{}
+	for ci := range res.Clusters {
+		for _, m := range res.Clusters[ci].Observations {
+			ip := obs[m].Asset.IP
+			if !ip.IsValid() {
+				continue
+			}
+			// The device that answered SNMP there wins over a host
+			// merely seen with the address.
+			if _, ok := byIP[ip]; !ok || obs[m].Source == record.SourceSNMP {
+				byIP[ip] = res.Clusters[ci].AssetID
+			}
+		}
+	}
+
 	ev := newEvents(sw.ID, "", at)
 	rows := make([]store.Observation, len(obs))
 	var (
@@ -390,6 +407,7 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 		samples  []store.Sample
 		ifaces   []store.Interface
 		neigh    []store.Neighbor
+		locs     []store.Location
 		diffs    softwareDiffs
 		seen     = map[string]bool{}
 	)
@@ -445,6 +463,18 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 					newKeys = append(newKeys, store.AssetKey{AssetID: c.AssetID, Key: k.Key, FirstSeen: k.FirstSeen})
 				}
 			}
+		}
+		if l := observed.Location; l != nil {
+			loc := *l
+			if loc.Switch.AssetID == "" {
+				loc.Switch.AssetID = byIP[loc.Switch.IP]
+			}
+			observed.Location = &loc
+			if exists && old.Record.Location != nil && !old.Record.Location.Same(&loc) {
+				ev.add(c.AssetID, store.EventMoved, "location", old.Record.Location.String(), loc.String())
+			}
+			locs = append(locs, store.Location{AssetID: c.AssetID, SweepID: sw.ID, Time: store.Second(last),
+				MAC: locatedMAC(&observed), Location: loc, Rule: observed.Evidence["location"].Rule})
 		}
 		cur := observed
 		cur.AssetID = c.AssetID
@@ -580,6 +610,7 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 		func() error { return diffs.emit(ctx, inv.st, ev) },
 		func() error { return inv.st.AppendEvents(ctx, ev.list) },
 		func() error { return inv.flushTables(ctx, &software, &samples, &ifaces, &neigh) },
+		func() error { return inv.st.AppendLocations(ctx, locs) },
 		func() error { return inv.st.PutSweep(ctx, srow) },
 	}
 	for _, step := range steps {
@@ -588,6 +619,24 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 		}
 	}
 	return Result{Sweep: srow, Events: ev.list}, nil
+}
+
+// locatedMAC is the MAC a location was concluded from: the one its
+// evidence's OID names (a forwarding entry is indexed by its MAC), else
+// the record's.
+func locatedMAC(a *record.Asset) record.MAC {
+	oid := a.Evidence["location"].OID
+	macs := append([]record.MAC{a.MAC}, a.MACs...)
+	for _, m := range macs {
+		if len(m) != 6 {
+			continue
+		}
+		suffix := fmt.Sprintf(".%d.%d.%d.%d.%d.%d", m[0], m[1], m[2], m[3], m[4], m[5])
+		if strings.HasSuffix(oid, suffix) {
+			return m
+		}
+	}
+	return a.MAC
 }
 
 // flushRows is how many table rows Ingest holds before writing them, by

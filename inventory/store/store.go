@@ -73,6 +73,9 @@ const (
 	// EventCompliance: an asset went out of or back into compliance with a
 	// baseline (written by drift).
 	EventCompliance = "compliance"
+	// EventMoved: the asset's switch port changed (Field "location"; Old
+	// and New are the places, "switch port vlan N").
+	EventMoved = "moved"
 )
 
 // Sweep is one run of the scanner.
@@ -331,6 +334,28 @@ type Neighbor struct {
 	record.Neighbor
 }
 
+// Location is where an asset was plugged in as a sweep saw it: one row
+// per asset and sweep, so its history says where it has been.
+type Location struct {
+	AssetID string
+	SweepID string
+	Time    time.Time
+	// MAC is the address the switch learnt.
+	MAC record.MAC
+	record.Location
+	// Rule is the location rule that concluded it (its evidence's rule).
+	Rule string
+}
+
+// LocationFilter selects location rows, oldest first.
+type LocationFilter struct {
+	AssetID string
+	// SwitchID selects the rows on that switch's ports.
+	SwitchID string
+	Since    time.Time
+	Limit    int // 0: all; else the newest Limit rows
+}
+
 // PruneStats counts what Prune removed.
 type PruneStats struct {
 	Observations int64
@@ -338,6 +363,7 @@ type PruneStats struct {
 	Software     int64
 	Interfaces   int64
 	Neighbors    int64
+	Locations    int64
 }
 
 // Store is the CMDB's storage. Methods are safe for concurrent use.
@@ -412,9 +438,15 @@ type Store interface {
 	// Neighbors returns the asset's latest neighbors.
 	Neighbors(ctx context.Context, assetID string) ([]Neighbor, error)
 
+	// AppendLocations records where assets were seen plugged in; a row of
+	// the same asset and sweep is stored once.
+	AppendLocations(ctx context.Context, rows []Location) error
+	// Locations lists location rows, oldest first.
+	Locations(ctx context.Context, f LocationFilter) ([]Location, error)
+
 	// Prune deletes observations and capacity samples older than before,
-	// and software, interface and neighbor snapshots older than before
-	// except each asset's latest. Assets, events, keys, annotations,
+	// and software, interface, neighbor and location snapshots older than
+	// before except each asset's latest (moved events keep older places). Assets, events, keys, annotations,
 	// decisions and sweeps are kept.
 	Prune(ctx context.Context, before time.Time) (PruneStats, error)
 }

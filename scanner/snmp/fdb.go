@@ -12,7 +12,7 @@ import (
 
 	"github.com/gosnmp/gosnmp"
 
-	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/secret"
 	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/record"
 )
@@ -190,7 +190,7 @@ func vlanCredential(cred Credential, id int) (Credential, string) {
 		cred.Context = "vlan-" + s
 		return cred, cred.Context
 	}
-	cred.Community = config.Secret(cred.Community.Reveal() + "@" + s)
+	cred.Community = secret.Secret(cred.Community.Reveal() + "@" + s)
 	return cred, "@" + s
 }
 

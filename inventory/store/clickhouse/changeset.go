@@ -181,7 +181,7 @@ func (d *DB) putTxn(ctx context.Context, id string, state uint8) error {
 func untagged(table string) bool {
 	switch table {
 	case "sweeps", "observations", "assets", "annotations", "asset_keys", "decisions", "events",
-		"software", "samples", "interfaces", "neighbors":
+		"software", "samples", "interfaces", "neighbors", "locations":
 		return false
 	}
 	return true

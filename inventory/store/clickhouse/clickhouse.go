@@ -25,6 +25,7 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -240,7 +241,27 @@ var migrations = []step{{sql: []string{
 	// JSON dropped (migrate7.go).
 	add:  append(recordColumnsOf("assets"), recordColumnsOf("observations")...),
 	data: (*DB).moveToColumns,
+}, {
+	// 8: where assets are plugged in (switch port location): its record
+	// columns (location_*) and neighbours' protocol, capabilities and
+	// platform on assets and observations, and one row per asset and
+	// sweep in locations, for where they have been.
+	sql: []string{`CREATE TABLE IF NOT EXISTS {db}.locations (asset_id String, sweep_id String, time DateTime, ins UInt64,
+		mac String, switch_id String, switch_name String, switch_ip String, port String, if_index Int64, vlan UInt16,
+		seen DateTime, rule String, txn String)
+		ENGINE = ReplacingMergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, sweep_id)`},
+	add: schema8Columns(),
+	// Again after the rewrites of earlier steps in the same run (schema
+	// 5 rebuilds neighbors with its own columns).
+	data: func(d *DB, ctx context.Context) error { return d.addColumns(ctx, schema8Columns()) },
 }}
+
+// schema8Columns are the columns schema 8 adds (recordColumnsOf adds only
+// what a table lacks, so the whole record's list is fine).
+func schema8Columns() []addColumn {
+	return append(append(recordColumnsOf("assets"), recordColumnsOf("observations")...), addColumn{"neighbors", "protocol", "String"},
+		addColumn{"neighbors", "capabilities", "Array(String)"}, addColumn{"neighbors", "platform", "String"})
+}
 
 // assetColumns are the typed columns of assets beyond those of schema 1
 // (ip, vendor, mac_vendor, device_type, state, first_seen, last_seen).
@@ -1667,6 +1688,66 @@ func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, e
 	return out, nil
 }
 
+// AppendLocations stores location rows (one per asset and sweep: a row
+// written again is the same row to every read).
+func (d *DB) AppendLocations(ctx context.Context, rs []store.Location) error {
+	ins := d.nextVer()
+	return d.insert(ctx, "locations", "locations", `asset_id, sweep_id, time, ins, mac, switch_id, switch_name, switch_ip,
+		port, if_index, vlan, seen, rule`, len(rs), func(i int) []any {
+		r := &rs[i]
+		return []any{r.AssetID, r.SweepID, ts(r.Time), ins, r.MAC.String(), r.Switch.AssetID, r.Switch.Name, ipText(r.Switch.IP),
+			r.Port, int64(r.IfIndex), uint16(r.VLAN), ts(r.Seen), r.Rule}
+	})
+}
+
+// Locations lists location rows, oldest first.
+func (d *DB) Locations(ctx context.Context, f store.LocationFilter) ([]store.Location, error) {
+	q := `SELECT asset_id, sweep_id, time, mac, switch_id, switch_name, switch_ip, port, if_index, vlan, seen, rule
+		FROM {db}.locations WHERE ` + d.visible()
+	var args []any
+	if f.AssetID != "" {
+		q += ` AND asset_id = ?`
+		args = append(args, f.AssetID)
+	}
+	if f.SwitchID != "" {
+		q += ` AND switch_id = ?`
+		args = append(args, f.SwitchID)
+	}
+	if !f.Since.IsZero() {
+		q += ` AND time >= ?`
+		args = append(args, ts(f.Since))
+	}
+	q += ` ORDER BY time DESC, asset_id DESC LIMIT 1 BY asset_id, sweep_id`
+	if f.Limit > 0 {
+		q += ` LIMIT ` + strconv.Itoa(f.Limit)
+	}
+	rows, err := d.conn.Query(ctx, d.q(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list locations: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Location
+	for rows.Next() {
+		var r store.Location
+		var t, seen time.Time
+		var mac, ip string
+		var ix int64
+		var vlan uint16
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &mac, &r.Switch.AssetID, &r.Switch.Name, &ip, &r.Port, &ix, &vlan, &seen, &r.Rule); err != nil {
+			return nil, fmt.Errorf("list locations: %w", err)
+		}
+		r.Time, r.Seen, r.IfIndex, r.VLAN = fromTS(t), fromTS(seen), int(ix), int(vlan)
+		r.MAC, _ = record.ParseMAC(mac)
+		r.Switch.IP, _ = netip.ParseAddr(ip)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list locations: %w", err)
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
 // Prune deletes old observations, samples and superseded snapshots. It
 // counts what it deletes, then runs one mutation per table and waits for
 // it, so reads after Prune no longer see the rows.
@@ -1684,7 +1765,7 @@ func (d *DB) Prune(ctx context.Context, before time.Time) (store.PruneStats, err
 	for _, t := range []struct {
 		n     *int64
 		table string
-	}{{&ps.Software, "software"}, {&ps.Interfaces, "interfaces"}, {&ps.Neighbors, "neighbors"}} {
+	}{{&ps.Software, "software"}, {&ps.Interfaces, "interfaces"}, {&ps.Neighbors, "neighbors"}, {&ps.Locations, "locations"}} {
 		// Each asset's latest snapshot is kept, however old.
 		rows, err := d.conn.Query(ctx, d.q(`SELECT concat(asset_id, '\t', argMax(sweep_id, (time, ins))) FROM {db}.`+t.table+
 			` WHERE `+d.visible()+` AND asset_id IN (SELECT asset_id FROM {db}.`+t.table+` WHERE time < ?) GROUP BY asset_id`), cut)

@@ -59,6 +59,10 @@ type recordRow struct {
 	sources                                               []string
 	anKind, anDetail                                      []string
 	evField, evRule, evSource, evOID, evTXT, evValue      []string
+	nbProtocol, nbPlatform                                []string
+	nbCaps                                                [][]string
+	locSwitchID, locSwitch, locSwitchIP, locPort          string
+	locIfIndex, locVLAN, locSeen                          int64
 }
 
 // col is a column: name, ClickHouse type (one 18.16 and current releases
@@ -102,6 +106,13 @@ func (r *recordRow) cols() []col {
 		{"anomalies_kind", as, &r.anKind}, {"anomalies_detail", as, &r.anDetail},
 		{"evidence_field", as, &r.evField}, {"evidence_rule", as, &r.evRule}, {"evidence_source", as, &r.evSource},
 		{"evidence_oid", as, &r.evOID}, {"evidence_txt", as, &r.evTXT}, {"evidence_value", as, &r.evValue},
+		// Schema 8: neighbours' protocol, platform and capabilities, and
+		// the switch port location (seen in Unix seconds, 0 unknown).
+		{"neighbors_protocol", as, &r.nbProtocol}, {"neighbors_platform", as, &r.nbPlatform},
+		{"neighbors_capabilities", "Array(Array(String))", &r.nbCaps},
+		{"location_switch_id", s, &r.locSwitchID}, {"location_switch", s, &r.locSwitch}, {"location_switch_ip", s, &r.locSwitchIP},
+		{"location_port", s, &r.locPort}, {"location_if_index", "Int64", &r.locIfIndex}, {"location_vlan", "Int64", &r.locVLAN},
+		{"location_seen", "Int64", &r.locSeen},
 	}
 }
 
@@ -230,6 +241,15 @@ func (r *recordRow) fromRecord(a *record.Asset) {
 	for _, n := range a.Neighbors {
 		r.nbLocal, r.nbChassis = append(r.nbLocal, n.LocalPort), append(r.nbChassis, n.ChassisID)
 		r.nbPort, r.nbSysName = append(r.nbPort, n.PortID), append(r.nbSysName, n.SysName)
+		r.nbProtocol, r.nbPlatform = append(r.nbProtocol, n.Protocol), append(r.nbPlatform, n.Platform)
+		r.nbCaps = append(r.nbCaps, nonNil(n.Capabilities))
+	}
+	if l := a.Location; l != nil {
+		r.locSwitchID, r.locSwitch, r.locSwitchIP, r.locPort = l.Switch.AssetID, l.Switch.Name, addrText(l.Switch.IP), l.Port
+		r.locIfIndex, r.locVLAN = int64(l.IfIndex), int64(l.VLAN)
+		if !l.Seen.IsZero() {
+			r.locSeen = l.Seen.Unix()
+		}
 	}
 	for _, s := range a.Services {
 		r.svcType, r.svcName, r.svcPort = append(r.svcType, s.Type), append(r.svcName, s.Name), append(r.svcPort, int64(s.Port))
@@ -315,7 +335,21 @@ func (r *recordRow) toRecord(a *record.Asset) {
 		a.Storage = append(a.Storage, record.Storage{Descr: d, Type: at(r.stType, i), SizeBytes: at(r.stSize, i), UsedBytes: at(r.stUsed, i)})
 	}
 	for i, l := range r.nbLocal {
-		a.Neighbors = append(a.Neighbors, record.Neighbor{LocalPort: l, ChassisID: at(r.nbChassis, i), PortID: at(r.nbPort, i), SysName: at(r.nbSysName, i)})
+		n := record.Neighbor{LocalPort: l, ChassisID: at(r.nbChassis, i), PortID: at(r.nbPort, i), SysName: at(r.nbSysName, i),
+			Protocol: at(r.nbProtocol, i), Platform: at(r.nbPlatform, i)}
+		if c := at(r.nbCaps, i); len(c) > 0 {
+			n.Capabilities = c
+		}
+		a.Neighbors = append(a.Neighbors, n)
+	}
+	a.Location = nil
+	if r.locPort != "" || r.locSwitchID != "" || r.locSwitch != "" {
+		l := &record.Location{Switch: record.SwitchRef{AssetID: r.locSwitchID, Name: r.locSwitch, IP: parseAddr(r.locSwitchIP)},
+			Port: r.locPort, IfIndex: int(r.locIfIndex), VLAN: int(r.locVLAN)}
+		if r.locSeen != 0 {
+			l.Seen = time.Unix(r.locSeen, 0).UTC()
+		}
+		a.Location = l
 	}
 	for i, t := range r.svcType {
 		s := record.Service{Type: t, Name: at(r.svcName, i), Port: int(at(r.svcPort, i))}
@@ -534,4 +568,11 @@ func countNetstrings(s string) int {
 		n++
 	}
 	return n
+}
+
+func addrText(a netip.Addr) string {
+	if a.IsValid() {
+		return a.String()
+	}
+	return ""
 }

@@ -19,6 +19,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -428,6 +429,14 @@ var migrations = []string{
 			UNION SELECT id, lower(json_extract(data, '$.mac')) FROM assets WHERE json_extract(data, '$.mac') IS NOT NULL
 			UNION SELECT a.id, lower(j.value) FROM assets a, json_each(a.data, '$.macs') j)
 		SELECT substr(val, i), id FROM v JOIN n ON length(val) - i + 1 >= 3;`,
+	// 6: where assets were plugged in, per sweep (switch port location).
+	`CREATE TABLE locations (
+		asset_id TEXT NOT NULL, sweep_id TEXT NOT NULL, time INTEGER NOT NULL, mac TEXT NOT NULL,
+		switch_id TEXT NOT NULL, switch_name TEXT NOT NULL, switch_ip TEXT NOT NULL, port TEXT NOT NULL,
+		if_index INTEGER NOT NULL, vlan INTEGER NOT NULL, seen INTEGER NOT NULL, rule TEXT NOT NULL,
+		PRIMARY KEY (asset_id, sweep_id));
+	CREATE INDEX locations_asset ON locations(asset_id, time);
+	CREATE INDEX locations_switch ON locations(switch_id, time);`,
 }
 
 // Migrate applies the steps the store lacks, each in its own transaction.
@@ -1398,6 +1407,69 @@ func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, e
 	return out, rows.Err()
 }
 
+// AppendLocations stores location rows (one per asset and sweep).
+func (d *DB) AppendLocations(ctx context.Context, rs []store.Location) error {
+	return d.bulkRows(ctx, "locations", `INSERT OR REPLACE INTO locations (asset_id, sweep_id, time, mac, switch_id,
+		switch_name, switch_ip, port, if_index, vlan, seen, rule) VALUES `, "(?,?,?,?,?,?,?,?,?,?,?,?)", len(rs),
+		func(i int, args []any) []any {
+			r := &rs[i]
+			ip := ""
+			if r.Switch.IP.IsValid() {
+				ip = r.Switch.IP.String()
+			}
+			return append(args, r.AssetID, r.SweepID, unix(r.Time), r.MAC.String(), r.Switch.AssetID, r.Switch.Name, ip,
+				r.Port, r.IfIndex, r.VLAN, unix(r.Seen), r.Rule)
+		})
+}
+
+// Locations lists location rows, oldest first.
+func (d *DB) Locations(ctx context.Context, f store.LocationFilter) ([]store.Location, error) {
+	q := `SELECT asset_id, sweep_id, time, mac, switch_id, switch_name, switch_ip, port, if_index, vlan, seen, rule
+		FROM locations WHERE 1=1`
+	var args []any
+	if f.AssetID != "" {
+		q += ` AND asset_id = ?`
+		args = append(args, f.AssetID)
+	}
+	if f.SwitchID != "" {
+		q += ` AND switch_id = ?`
+		args = append(args, f.SwitchID)
+	}
+	if !f.Since.IsZero() {
+		q += ` AND time >= ?`
+		args = append(args, unix(f.Since))
+	}
+	q += ` ORDER BY time DESC, asset_id DESC`
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := d.c.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list locations: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Location
+	for rows.Next() {
+		var r store.Location
+		var t, seen int64
+		var mac, ip string
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &mac, &r.Switch.AssetID, &r.Switch.Name, &ip, &r.Port, &r.IfIndex,
+			&r.VLAN, &seen, &r.Rule); err != nil {
+			return nil, fmt.Errorf("list locations: %w", err)
+		}
+		r.Time, r.Seen = fromUnix(t), fromUnix(seen)
+		r.MAC, _ = record.ParseMAC(mac)
+		r.Switch.IP, _ = netip.ParseAddr(ip)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list locations: %w", err)
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
 // Prune deletes old observations, samples and superseded snapshots.
 func (d *DB) Prune(ctx context.Context, before time.Time) (store.PruneStats, error) {
 	var ps store.PruneStats
@@ -1417,7 +1489,7 @@ func (d *DB) Prune(ctx context.Context, before time.Time) (store.PruneStats, err
 	for _, t := range []struct {
 		n     *int64
 		table string
-	}{{&ps.Software, "software"}, {&ps.Interfaces, "interfaces"}, {&ps.Neighbors, "neighbors"}} {
+	}{{&ps.Software, "software"}, {&ps.Interfaces, "interfaces"}, {&ps.Neighbors, "neighbors"}, {&ps.Locations, "locations"}} {
 		steps = append(steps, struct {
 			n *int64
 			q string

@@ -38,6 +38,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"WholeRecord", testWholeRecord},
 		{"ManyAssets", testManyAssets},
 		{"Prune", testPrune},
+		{"Locations", testLocations},
 		{"HostileStrings", testHostile},
 		{"ServeSchedules", testServeSchedules},
 		{"ServeOutbox", testServeOutbox},
@@ -671,5 +672,51 @@ func testManyAssets(t *testing.T, s store.Store) {
 	// m00042 is among the first 20 and approved.
 	if un, err := s.Assets(ctx(t), store.AssetFilter{Unapproved: true, IDs: ids[:20]}); err != nil || len(un) != 19 {
 		t.Errorf("unapproved of 20 IDs (one approved): %d %v", len(un), err)
+	}
+}
+
+// testLocations: location rows are kept per asset and sweep (written twice,
+// stored once), listed oldest first by asset or by switch, the newest
+// Limit of them; Prune keeps each asset's latest.
+func testLocations(t *testing.T, s store.Store) {
+	mac := record.MAC{0x00, 0x00, 0x5e, 0x00, 0x53, 0x01}
+	row := func(asset, sweep string, at time.Time, sw, port string, vlan int) store.Location {
+		return store.Location{AssetID: asset, SweepID: sweep, Time: at, MAC: mac, Rule: "access_port",
+			Location: record.Location{Switch: record.SwitchRef{AssetID: sw, Name: "name-" + sw, IP: netip.MustParseAddr("192.0.2.11")},
+				Port: port, IfIndex: 10101, VLAN: vlan, Seen: at}}
+	}
+	old := t0.Add(-40 * 24 * time.Hour)
+	rows := []store.Location{
+		row("a1", "s0", old, "sw1", "Gi1/0/1", 10),
+		row("a1", "s1", t0, "sw1", "Gi1/0/1", 10),
+		row("a1", "s2", t0.Add(time.Hour), "sw2", "Gi1/0/7", 20),
+		row("a2", "s2", t0.Add(time.Hour), "sw1", "Gi1/0/2", 10),
+	}
+	must(t, s.AppendLocations(ctx(t), rows))
+	must(t, s.AppendLocations(ctx(t), rows[1:2])) // a replay
+	got, err := s.Locations(ctx(t), store.LocationFilter{AssetID: "a1"})
+	must(t, err)
+	if len(got) != 3 || got[0].SweepID != "s0" || got[2].Switch.AssetID != "sw2" || got[2].Port != "Gi1/0/7" || got[2].VLAN != 20 {
+		t.Fatalf("history of a1: %+v", got)
+	}
+	want := rows[2]
+	want.Time, want.Seen = store.Second(want.Time), store.Second(want.Seen)
+	if !reflect.DeepEqual(got[2], want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got[2], want)
+	}
+	on, err := s.Locations(ctx(t), store.LocationFilter{SwitchID: "sw1", Since: t0})
+	must(t, err)
+	if len(on) != 2 || on[0].AssetID != "a1" || on[1].AssetID != "a2" {
+		t.Errorf("on sw1 since t0: %+v", on)
+	}
+	last, err := s.Locations(ctx(t), store.LocationFilter{AssetID: "a1", Limit: 1})
+	must(t, err)
+	if len(last) != 1 || last[0].SweepID != "s2" {
+		t.Errorf("newest 1: %+v", last)
+	}
+	ps, err := s.Prune(ctx(t), t0.Add(-30*24*time.Hour))
+	must(t, err)
+	if ps.Locations != 1 {
+		t.Errorf("pruned %d location rows, want 1", ps.Locations)
 	}
 }
