@@ -222,6 +222,7 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 	root.AddCommand(newConfigCmd(a))
 	root.AddCommand(newServeCmd(a))
 	root.AddCommand(newStoreCmd(a))
+	root.AddCommand(newPortsCmd(a))
 	for _, c := range root.Commands() {
 		switch c.Name() {
 		case "assets", "asset", "events", "sweeps", "capacity", "drift", "export":

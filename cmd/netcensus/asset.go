@@ -58,7 +58,7 @@ split, retire, explain.`,
 		},
 	}
 	formatFlag(cmd, &format)
-	cmd.AddCommand(newExplainCmd(a), newApproveCmd(a), newSetCmd(a), newMergeCmd(a), newSplitCmd(a), newRetireCmd(a))
+	cmd.AddCommand(newExplainCmd(a), newApproveCmd(a), newSetCmd(a), newMergeCmd(a), newSplitCmd(a), newRetireCmd(a), newLocateCmd(a))
 	return cmd
 }
 
