@@ -40,7 +40,7 @@ type route struct {
 }
 
 func (s *Server) routeTable() []route {
-	return []route{
+	return append([]route{
 		{"GET", "/healthz", scopeNone, s.health},
 		{"GET", "/metrics", scopeRead, s.metricsHandler},
 		{"GET", "/api/v1/openapi.json", scopeRead, s.openapi},
@@ -61,7 +61,7 @@ func (s *Server) routeTable() []route {
 		{"GET", "/api/v1/drift", scopeRead, s.getDrift},
 		{"GET", "/api/v1/capacity", scopeRead, s.getCapacity},
 		{"GET", "/api/v1/alerts", scopeRead, s.listAlerts},
-	}
+	}, s.locateRoutes()...)
 }
 
 // Mux is the service's mux: the API's routes are on it; a web UI adds

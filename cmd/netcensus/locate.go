@@ -19,14 +19,16 @@ func newLocateCmd(a *app) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "locate MAC|IP|ID",
-		Short: "Where a device is plugged in (switch, port, VLAN) and where it has been",
-		Long: `asset locate finds the asset a MAC, an IP address or an asset ID (or a unique
-prefix of one) names, and prints the switch port it was last seen on (from the
-switches' forwarding tables, uplinks and trunks left out by the location rules),
-the evidence for it, and every place it has been, oldest first.
+		Short: "Where a device is plugged in, and where it has been",
+		Long: `asset locate finds the asset a MAC, an IP address or an asset ID (or a
+unique prefix of one) names, and prints the switch port it was last seen on
+(from the switches' forwarding tables, uplinks and trunks left out by the
+location rules), the evidence for it, and every place it has been, oldest
+first.
 
   table  the current place and its evidence, then the places
-  json   {asset_id, location, evidence, history: [{switch, port, vlan, first, last, sweeps}]}
+  json   {asset_id, location, evidence, history: [{switch, port, vlan,
+         first, last, sweeps}]}
   jsonl  the same on one line
   csv    the places only`,
 		Args: cobra.ExactArgs(1),
@@ -152,11 +154,12 @@ func newPortsCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "ports SWITCH",
 		Short: "A switch's ports and what is on each",
-		Long: `ports lists the ports of the switch SWITCH names (its IP address, MAC, asset ID
-or a unique prefix of one): each interface as last read, its LLDP/CDP neighbours,
-and the assets located on it (one line per asset).
+		Long: `ports lists the ports of the switch SWITCH names (its IP address, MAC,
+asset ID or a unique prefix of one): each interface as last read, its LLDP/CDP
+neighbours, and the assets located on it (one line per asset).
 
-  json   {switch, ports: [{port, if_index, oper_up, neighbors, hosts: [...]}]}
+  json               {switch, ports: [{port, if_index, oper_up, neighbors,
+                     hosts: [...]}]}
   table, csv, jsonl  one row per port and host`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
