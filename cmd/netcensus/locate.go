@@ -5,14 +5,20 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/locate"
+	"github.com/netcensus/netcensus/scanner/snmp"
 )
 
 func newLocateCmd(a *app) *cobra.Command {
@@ -237,4 +243,39 @@ func flattenPorts(ps inventory.SwitchPorts) []portRow {
 		}
 	}
 	return out
+}
+
+// maxRulesFile bounds a location rules file.
+const maxRulesFile = 1 << 20
+
+// locateOptions sets a sweep's forwarding-table collection and location
+// rules from the config's locate section (a rules file replacing the
+// built-in rules).
+func locateOptions(o *scanner.SNMPOptions, lc config.Locate) error {
+	if err := lc.Validate(); err != nil {
+		return err
+	}
+	o.FDB = snmp.FDBOptions{Off: !lc.Enabled, VLANContexts: lc.VLANContexts, MaxVLANs: lc.MaxVLANs}
+	if lc.RulesFile == "" {
+		return nil
+	}
+	f, err := os.Open(lc.RulesFile)
+	if err != nil {
+		return fmt.Errorf("locate.rules_file: %w", err)
+	}
+	defer f.Close()
+	r, err := locate.Parse(io.LimitReader(f, maxRulesFile+1))
+	if err != nil {
+		return fmt.Errorf("locate.rules_file %s: %w", lc.RulesFile, err)
+	}
+	o.Locate = &r
+	return nil
+}
+
+// usageErr makes a non-nil err a usage error.
+func usageErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return usageError{err}
 }

@@ -308,6 +308,9 @@ func (a *app) serveSweep(inv *inventory.Inventory, cur *liveConfig) serve.SweepF
 			if opts.SNMP, err = snmpOptions(sc, creds, cfg.Fingerprints.ProfilesDir); err != nil {
 				return serve.SweepResult{}, err
 			}
+			if err := locateOptions(opts.SNMP, cfg.Locate); err != nil {
+				return serve.SweepResult{}, err
+			}
 			if rem, err := inventory.RememberedCredentials(ctx, inv.Store()); err == nil {
 				opts.SNMP.Remembered = rem
 			} else {

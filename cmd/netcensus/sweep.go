@@ -384,7 +384,11 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 			return nil, usageError{err}
 		}
 	}
-	return snmpOptions(sc, creds, a.cfg.Fingerprints.ProfilesDir)
+	o, err := snmpOptions(sc, creds, a.cfg.Fingerprints.ProfilesDir)
+	if err != nil {
+		return nil, err
+	}
+	return o, usageErr(locateOptions(o, a.cfg.Locate))
 }
 
 // snmpOptions are the SNMP phases' settings of a sweep (the CLI's and

@@ -187,6 +187,8 @@ type Config struct {
 	Schedules []Schedule `yaml:"schedules"`
 	// Serve is netcensus serve's API, tokens and alerts.
 	Serve Serve `yaml:"serve"`
+	// Locate is switch-port location (locate.go).
+	Locate Locate `yaml:"locate"`
 }
 
 // Fingerprints holds the device fingerprint engine's settings.
@@ -325,6 +327,7 @@ func Default() Config {
 		Inventory: DefaultInventory(),
 		Names:     DefaultNames(),
 		Serve:     DefaultServe(),
+		Locate:    DefaultLocate(),
 		MDNS: MDNS{
 			Enabled:         true,
 			Duration:        Duration(3 * time.Second),
@@ -390,6 +393,9 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if err := c.Serve.Validate(); err != nil {
+		return err
+	}
+	if err := c.Locate.Validate(); err != nil {
 		return err
 	}
 	return c.SNMP.Validate()

@@ -202,3 +202,24 @@ func TestFileLimits(t *testing.T) {
 		t.Errorf("secret file: %v", err)
 	}
 }
+
+func TestLocateConfig(t *testing.T) {
+	for _, tc := range []struct{ in, wantErr string }{
+		{"", ""},
+		{"locate:\n  vlan_contexts: always\n  max_vlans: 10\n", ""},
+		{"locate:\n  vlan_contexts: sometimes\n", "locate.vlan_contexts"},
+		{"locate:\n  max_vlans: 5000\n", "locate.max_vlans"},
+		{"locate:\n  rules: x\n", "rules"},
+	} {
+		c, err := Decode(strings.NewReader(tc.in))
+		if tc.wantErr == "" {
+			if err != nil || !c.Locate.Enabled {
+				t.Errorf("%q: %v %+v", tc.in, err, c.Locate)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+			t.Errorf("%q: err %v, want one naming %s", tc.in, err, tc.wantErr)
+		}
+	}
+}
