@@ -191,7 +191,7 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 			res.Err = fmt.Errorf("collect %s: %w", t.Addr, werr)
 		}
 		if !c.opts.FDB.Off && werr == nil {
-			bw, vlans, reasons, berr := c.collectBridge(ctx, t.Addr, cred, w, sys, log)
+			bw, vlans, reasons, berr := c.collectBridge(ctx, cl, t.Addr, cred, w, sys, log)
 			sys = append(sys, bw...)
 			res.VLANs = vlans
 			coll.Reasons = append(coll.Reasons, reasons...)

@@ -123,7 +123,7 @@ func isBridge(w *snmprec.Walk) bool {
 // when opts say so. ctx bounds it all (the target timeout). A failed VLAN
 // context is a reason of a partial collection, not an error of the host;
 // a timeout stops the contexts left.
-func (c *Collector) collectBridge(ctx context.Context, target netip.AddrPort, cred Credential, w *walker, sys []gosnmp.SnmpPDU, log *slog.Logger) (walked []gosnmp.SnmpPDU, vlans []VLANContext, reasons []record.CollectionReason, err error) {
+func (c *Collector) collectBridge(ctx context.Context, cl Client, target netip.AddrPort, cred Credential, w *walker, sys []gosnmp.SnmpPDU, log *slog.Logger) (walked []gosnmp.SnmpPDU, vlans []VLANContext, reasons []record.CollectionReason, err error) {
 	o := c.opts.FDB.withDefaults()
 	base := snmprec.NewWalk(Records(sys))
 	bridge := isBridge(base)
@@ -137,7 +137,12 @@ func (c *Collector) collectBridge(ctx context.Context, target netip.AddrPort, cr
 	if len(roots) == 0 {
 		return nil, nil, nil, nil
 	}
-	walked, err = w.walk(ctx, roots)
+	// Forwarding tables are long and their rows small: larger GETBULK
+	// answers than the default (the walker still shrinks them on tooBig
+	// or a dropped answer).
+	fw := c.bridgeWalker(cl, w.bulk, log)
+	walked, err = fw.walk(ctx, roots)
+	w.capped, w.nonIncreasing = append(w.capped, fw.capped...), append(w.nonIncreasing, fw.nonIncreasing...)
 	if err != nil || !bridge || o.VLANContexts == VLANContextsNever {
 		return walked, nil, nil, err
 	}
@@ -157,7 +162,7 @@ func (c *Collector) collectBridge(ctx context.Context, target netip.AddrPort, cr
 			reasons = append(reasons, record.CollectionReason{Reason: record.ReasonError, Detail: fmt.Sprintf("vlan context %s: %v", name, err)})
 			continue
 		}
-		vw := &walker{c: vcl, log: log, bulk: w.bulk, maxRep: c.opts.MaxRepetitions, maxRows: c.opts.MaxRows}
+		vw := c.bridgeWalker(vcl, w.bulk, log)
 		pdus, err := vw.walk(ctx, contextColumns)
 		vcl.Close()
 		for _, o := range vw.capped {
@@ -180,6 +185,18 @@ func (c *Collector) collectBridge(ctx context.Context, target netip.AddrPort, cr
 		}
 	}
 	return walked, vlans, reasons, nil
+}
+
+// Bridge walks: GETBULK max-repetitions and varbinds per answer (an FDB
+// row is about 30 bytes: 1,000 of them fit a UDP datagram twice over).
+const (
+	bridgeMaxRepetitions = 100
+	bridgeMaxVarbinds    = 1000
+)
+
+func (c *Collector) bridgeWalker(cl Client, bulk bool, log *slog.Logger) *walker {
+	return &walker{c: cl, log: log, bulk: bulk, maxRep: max(c.opts.MaxRepetitions, bridgeMaxRepetitions),
+		maxVarbinds: bridgeMaxVarbinds, maxRows: c.opts.MaxRows}
 }
 
 // vlanCredential is cred for VLAN id's context: community@id for v1 and
