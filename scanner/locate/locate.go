@@ -207,8 +207,12 @@ func (r Rules) Locate(switches []Switch) (map[string]Conclusion, []Port) {
 		best := cs[0]
 		s := &switches[best.sw]
 		rule := RuleAccessPort
-		why := fmt.Sprintf("learnt on %s of %s, vlan %d; the port carries %d MAC(s) and is no uplink (rules: neighbour capabilities %s, at most %d MACs)",
-			best.e.Port, switchName(s.Ref), best.e.VLAN, best.p.MACs, strings.Join(r.Uplinks.NeighborCapabilities, "/"), r.Uplinks.MaxMACs)
+		vlan := "VLAN not known"
+		if best.e.VLAN > 0 {
+			vlan = "vlan " + strconv.Itoa(best.e.VLAN)
+		}
+		why := fmt.Sprintf("learnt on %s of %s, %s; the port carries %d MAC(s) and is no uplink (rules: neighbour capabilities %s, at most %d MACs)",
+			best.e.Port, switchName(s.Ref), vlan, best.p.MACs, strings.Join(r.Uplinks.NeighborCapabilities, "/"), r.Uplinks.MaxMACs)
 		others := map[string]bool{}
 		for _, c := range cs[1:] {
 			if c.sw != best.sw || c.e.Port != best.e.Port {
