@@ -1658,16 +1658,20 @@ func (d *DB) Interfaces(ctx context.Context, assetID string) ([]store.Interface,
 // AppendNeighbors stores a neighbor snapshot.
 func (d *DB) AppendNeighbors(ctx context.Context, rs []store.Neighbor) error {
 	ins := d.nextVer()
-	return d.insert(ctx, "neighbors", "neighbors", "asset_id, sweep_id, time, ins, local_port, chassis_id, port_id, sys_name", len(rs), func(i int) []any {
+	return d.insert(ctx, "neighbors", "neighbors", "asset_id, sweep_id, time, ins, local_port, chassis_id, port_id, sys_name, protocol, capabilities, platform", len(rs), func(i int) []any {
 		r := &rs[i]
-		return []any{r.AssetID, r.SweepID, ts(r.Time), ins, r.LocalPort, r.ChassisID, r.PortID, r.SysName}
+		caps := r.Capabilities
+		if caps == nil {
+			caps = []string{}
+		}
+		return []any{r.AssetID, r.SweepID, ts(r.Time), ins, r.LocalPort, r.ChassisID, r.PortID, r.SysName, r.Protocol, caps, r.Platform}
 	})
 }
 
 // Neighbors returns the asset's latest neighbors.
 func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, error) {
-	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, sweep_id, time, local_port, chassis_id, port_id, sys_name
-		FROM {db}.neighbors`)+d.latest("neighbors")+` ORDER BY local_port, chassis_id, port_id LIMIT 1 BY `+neighborRow, assetID, assetID)
+	rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, sweep_id, time, local_port, chassis_id, port_id, sys_name,
+		protocol, capabilities, platform FROM {db}.neighbors`)+d.latest("neighbors")+` ORDER BY local_port, chassis_id, port_id LIMIT 1 BY `+neighborRow, assetID, assetID)
 	if err != nil {
 		return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
 	}
@@ -1676,10 +1680,14 @@ func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, e
 	for rows.Next() {
 		var r store.Neighbor
 		var t time.Time
-		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.LocalPort, &r.ChassisID, &r.PortID, &r.SysName); err != nil {
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.LocalPort, &r.ChassisID, &r.PortID, &r.SysName,
+			&r.Protocol, &r.Capabilities, &r.Platform); err != nil {
 			return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
 		}
 		r.Time = fromTS(t)
+		if len(r.Capabilities) == 0 {
+			r.Capabilities = nil
+		}
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {

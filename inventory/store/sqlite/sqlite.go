@@ -429,14 +429,18 @@ var migrations = []string{
 			UNION SELECT id, lower(json_extract(data, '$.mac')) FROM assets WHERE json_extract(data, '$.mac') IS NOT NULL
 			UNION SELECT a.id, lower(j.value) FROM assets a, json_each(a.data, '$.macs') j)
 		SELECT substr(val, i), id FROM v JOIN n ON length(val) - i + 1 >= 3;`,
-	// 6: where assets were plugged in, per sweep (switch port location).
+	// 6: where assets were plugged in, per sweep (switch port location);
+	// each neighbour's protocol (lldp, cdp), capabilities and platform.
 	`CREATE TABLE locations (
 		asset_id TEXT NOT NULL, sweep_id TEXT NOT NULL, time INTEGER NOT NULL, mac TEXT NOT NULL,
 		switch_id TEXT NOT NULL, switch_name TEXT NOT NULL, switch_ip TEXT NOT NULL, port TEXT NOT NULL,
 		if_index INTEGER NOT NULL, vlan INTEGER NOT NULL, seen INTEGER NOT NULL, rule TEXT NOT NULL,
 		PRIMARY KEY (asset_id, sweep_id));
 	CREATE INDEX locations_asset ON locations(asset_id, time);
-	CREATE INDEX locations_switch ON locations(switch_id, time);`,
+	CREATE INDEX locations_switch ON locations(switch_id, time);
+	ALTER TABLE neighbors ADD COLUMN protocol TEXT NOT NULL DEFAULT '';
+	ALTER TABLE neighbors ADD COLUMN capabilities TEXT NOT NULL DEFAULT '';
+	ALTER TABLE neighbors ADD COLUMN platform TEXT NOT NULL DEFAULT '';`,
 }
 
 // Migrate applies the steps the store lacks, each in its own transaction.
@@ -1380,16 +1384,17 @@ func (d *DB) Interfaces(ctx context.Context, assetID string) ([]store.Interface,
 // AppendNeighbors stores a neighbor snapshot.
 func (d *DB) AppendNeighbors(ctx context.Context, rs []store.Neighbor) error {
 	return d.bulkRows(ctx, "neighbors", `INSERT INTO neighbors (asset_id, sweep_id, time, local_port, chassis_id,
-		port_id, sys_name) VALUES `, "(?,?,?,?,?,?,?)", len(rs), func(i int, args []any) []any {
+		port_id, sys_name, protocol, capabilities, platform) VALUES `, "(?,?,?,?,?,?,?,?,?,?)", len(rs), func(i int, args []any) []any {
 		r := &rs[i]
-		return append(args, r.AssetID, r.SweepID, unix(r.Time), r.LocalPort, r.ChassisID, r.PortID, r.SysName)
+		return append(args, r.AssetID, r.SweepID, unix(r.Time), r.LocalPort, r.ChassisID, r.PortID, r.SysName,
+			r.Protocol, strings.Join(r.Capabilities, ","), r.Platform)
 	})
 }
 
 // Neighbors returns the asset's latest neighbors.
 func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, error) {
-	rows, err := d.c.QueryContext(ctx, `SELECT asset_id, sweep_id, time, local_port, chassis_id, port_id, sys_name
-		FROM neighbors`+latest("neighbors")+` ORDER BY local_port, chassis_id, port_id`, assetID, assetID)
+	rows, err := d.c.QueryContext(ctx, `SELECT asset_id, sweep_id, time, local_port, chassis_id, port_id, sys_name,
+		protocol, capabilities, platform FROM neighbors`+latest("neighbors")+` ORDER BY local_port, chassis_id, port_id`, assetID, assetID)
 	if err != nil {
 		return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
 	}
@@ -1398,10 +1403,15 @@ func (d *DB) Neighbors(ctx context.Context, assetID string) ([]store.Neighbor, e
 	for rows.Next() {
 		var r store.Neighbor
 		var t int64
-		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.LocalPort, &r.ChassisID, &r.PortID, &r.SysName); err != nil {
+		var caps string
+		if err := rows.Scan(&r.AssetID, &r.SweepID, &t, &r.LocalPort, &r.ChassisID, &r.PortID, &r.SysName,
+			&r.Protocol, &caps, &r.Platform); err != nil {
 			return nil, fmt.Errorf("neighbors of %s: %w", assetID, err)
 		}
 		r.Time = fromUnix(t)
+		if caps != "" {
+			r.Capabilities = strings.Split(caps, ",")
+		}
 		out = append(out, r)
 	}
 	return out, rows.Err()

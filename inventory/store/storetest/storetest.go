@@ -393,7 +393,8 @@ func testSnapshots(t *testing.T, s store.Store) {
 		}
 		must(t, s.AppendSoftware(ctx(t), sws))
 		must(t, s.AppendInterfaces(ctx(t), []store.Interface{{AssetID: "a1", SweepID: sw, Time: tm, Interface: record.Interface{Index: 1, Name: "eth0", MAC: mac, SpeedBps: 1e9, AdminUp: true, OperUp: i == 1, InOctets: 1 << 40, OutOctets: uint64(i)}}}))
-		must(t, s.AppendNeighbors(ctx(t), []store.Neighbor{{AssetID: "a1", SweepID: sw, Time: tm, Neighbor: record.Neighbor{LocalPort: "ge-0/0/" + sw, ChassisID: "c", SysName: "core"}}}))
+		must(t, s.AppendNeighbors(ctx(t), []store.Neighbor{{AssetID: "a1", SweepID: sw, Time: tm, Neighbor: record.Neighbor{LocalPort: "ge-0/0/" + sw, ChassisID: "c", SysName: "core",
+			Protocol: "cdp", Capabilities: []string{"router", "switch"}, Platform: "cisco WS-C4500X-32"}}}))
 		must(t, s.AppendSamples(ctx(t), []store.Sample{{AssetID: "a1", SweepID: sw, Time: tm, Metric: "if_in_octets", Instance: "1", Value: float64(1000 * (i + 1))}}))
 	}
 	sw, err := s.Software(ctx(t), "a1")
@@ -408,7 +409,8 @@ func testSnapshots(t *testing.T, s store.Store) {
 	}
 	ns, err := s.Neighbors(ctx(t), "a1")
 	must(t, err)
-	if len(ns) != 1 || ns[0].LocalPort != "ge-0/0/s2" {
+	if len(ns) != 1 || ns[0].LocalPort != "ge-0/0/s2" || ns[0].Protocol != "cdp" || ns[0].Platform != "cisco WS-C4500X-32" ||
+		!reflect.DeepEqual(ns[0].Capabilities, []string{"router", "switch"}) {
 		t.Errorf("latest neighbors: %+v", ns)
 	}
 	smp, err := s.Samples(ctx(t), store.SampleFilter{AssetID: "a1", Metric: "if_in_octets"})
