@@ -1,12 +1,18 @@
 // Package targets parses what a user asks to sweep (CIDRs, single addresses,
 // ranges), removes exclusions and enforces the safety limits: no public
 // addresses without an explicit flag, no sweep larger than a maximum.
+//
+// IPv6 targets are addresses and prefixes up to /120 (256 addresses): an
+// IPv6 subnet (a /64 holds 2^64 addresses) cannot be swept address by
+// address, and its hosts are found by NDP, mDNS and routers' neighbour
+// tables instead.
 package targets
 
 import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,7 +23,7 @@ var (
 	ErrSyntax   = errors.New("not a CIDR, address or range")
 	ErrPublic   = errors.New("public address space: pass --allow-public to sweep it")
 	ErrTooLarge = errors.New("sweep too large")
-	ErrIPv6     = errors.New("IPv6 targets are not swept by address (use mDNS or passive discovery)")
+	ErrIPv6     = errors.New("IPv6 prefixes longer than /120 are not swept address by address: hosts of an IPv6 subnet are found by NDP on attached links, mDNS and routers' neighbour tables (sweep the IPv4 targets of the same links, or give IPv6 addresses or a /120)")
 	ErrEmpty    = errors.New("no addresses left to sweep")
 )
 
@@ -68,6 +74,31 @@ type Target struct {
 	// Prefix is set when Spec was a CIDR: used to tell network and
 	// broadcast addresses apart and to match attached segments.
 	Prefix netip.Prefix
+	// V6 is set (and Range is not) when Spec was an IPv6 address (a /128)
+	// or prefix (at most MaxV6Addrs addresses).
+	V6 netip.Prefix
+}
+
+// MinV6Bits is the longest IPv6 prefix a target may be: /120, 256
+// addresses.
+const MinV6Bits = 120
+
+// v6Target parses an IPv6 address or prefix target.
+func v6Target(spec string, p netip.Prefix) (Target, error) {
+	if p.Bits() < MinV6Bits {
+		return Target{}, fmt.Errorf("target %q: /%d holds 2^%d addresses, more than a /%d: %w", spec, p.Bits(), 128-p.Bits(), MinV6Bits, ErrIPv6)
+	}
+	return Target{Spec: spec, V6: p.Masked()}, nil
+}
+
+// v6Addrs lists the addresses of a /120 or longer.
+func v6Addrs(p netip.Prefix) []netip.Addr {
+	n := 1 << (128 - p.Bits())
+	out := make([]netip.Addr, 0, n)
+	for a := p.Masked().Addr(); len(out) < n && a.IsValid(); a = a.Next() {
+		out = append(out, a)
+	}
+	return out
 }
 
 // Parse reads one target: "198.51.100.0/24", "198.51.100.7",
@@ -82,8 +113,14 @@ func Parse(spec string) (Target, error) {
 		if err != nil {
 			return Target{}, fmt.Errorf("target %q: %w", spec, ErrSyntax)
 		}
+		if p.Addr().Is4In6() {
+			p = netip.PrefixFrom(p.Addr().Unmap(), max(p.Bits()-96, -1))
+			if p.Bits() < 0 {
+				return Target{}, fmt.Errorf("target %q: %w", spec, ErrSyntax)
+			}
+		}
 		if !p.Addr().Is4() {
-			return Target{}, fmt.Errorf("target %q: %w", spec, ErrIPv6)
+			return v6Target(spec, p)
 		}
 		p = p.Masked()
 		from := p.Addr()
@@ -96,7 +133,7 @@ func Parse(spec string) (Target, error) {
 			return Target{}, fmt.Errorf("target %q: %w", spec, ErrSyntax)
 		}
 		if !a.Is4() {
-			return Target{}, fmt.Errorf("target %q: %w", spec, ErrIPv6)
+			return Target{}, fmt.Errorf("target %q: IPv6 ranges are not accepted, give an address or a prefix of /%d or longer: %w", spec, MinV6Bits, ErrSyntax)
 		}
 		rest := strings.TrimSpace(s[i+1:])
 		var b netip.Addr
@@ -116,8 +153,11 @@ func Parse(spec string) (Target, error) {
 	if err != nil {
 		return Target{}, fmt.Errorf("target %q: %w", spec, ErrSyntax)
 	}
-	if a.Zone() != "" || !a.Unmap().Is4() {
-		return Target{}, fmt.Errorf("target %q: %w", spec, ErrIPv6)
+	if !a.Unmap().Is4() {
+		if a.Zone() != "" {
+			return Target{}, fmt.Errorf("target %q: an IPv6 target takes no zone (the sweep finds the link): %w", spec, ErrSyntax)
+		}
+		return v6Target(spec, netip.PrefixFrom(a, 128))
 	}
 	a = a.Unmap()
 	return Target{Spec: spec, Range: Range{a, a}}, nil
@@ -147,6 +187,9 @@ const DefaultMaxHosts = 65536
 type Set struct {
 	Targets []Target
 	ranges  []Range
+	// v6 holds the IPv6 addresses, sorted and unique (at most 256 a
+	// target, bounded by MaxHosts as a whole).
+	v6 []netip.Addr
 }
 
 // Build parses targets and exclusions and applies the limits. Nothing is
@@ -161,10 +204,19 @@ func Build(specs, excludes []string, opts Options) (*Set, error) {
 	}
 	set := &Set{}
 	var rs []Range
+	var v6 []netip.Addr
 	for _, s := range specs {
 		t, err := Parse(s)
 		if err != nil {
 			return nil, err
+		}
+		if t.V6.IsValid() {
+			if pub, ok := firstPublic6(t.V6); ok && !opts.AllowPublic {
+				return nil, fmt.Errorf("target %q contains %s: %w", s, pub, ErrPublic)
+			}
+			set.Targets = append(set.Targets, t)
+			v6 = append(v6, v6Addrs(t.V6)...)
+			continue
 		}
 		if !opts.AllowPublic {
 			if pub, ok := firstPublic(t.Range); ok {
@@ -175,14 +227,28 @@ func Build(specs, excludes []string, opts Options) (*Set, error) {
 		rs = append(rs, t.Range)
 	}
 	var ex []Range
+	var ex6 []netip.Prefix
 	for _, s := range excludes {
+		if p, err := netip.ParsePrefix(strings.TrimSpace(s)); err == nil && !p.Addr().Unmap().Is4() {
+			// Any IPv6 prefix may be excluded: nothing is expanded.
+			ex6 = append(ex6, p.Masked())
+			continue
+		}
 		t, err := Parse(s)
 		if err != nil {
 			return nil, fmt.Errorf("exclude: %w", err)
 		}
+		if t.V6.IsValid() {
+			ex6 = append(ex6, t.V6)
+			continue
+		}
 		ex = append(ex, t.Range)
 	}
 	set.ranges = subtract(merge(rs), merge(ex))
+	slices.SortFunc(v6, netip.Addr.Compare)
+	set.v6 = slices.DeleteFunc(slices.Compact(v6), func(a netip.Addr) bool {
+		return slices.ContainsFunc(ex6, func(p netip.Prefix) bool { return p.Contains(a) })
+	})
 	n := set.Size()
 	if n == 0 {
 		return nil, fmt.Errorf("%s after exclusions: %w", strings.Join(specs, " "), ErrEmpty)
@@ -199,14 +265,22 @@ func (s *Set) Size() uint64 {
 	for _, r := range s.ranges {
 		n += r.Size()
 	}
-	return n
+	return n + uint64(len(s.v6))
 }
+
+// IPv6 returns the set's IPv6 addresses, sorted.
+func (s *Set) IPv6() []netip.Addr { return s.v6 }
 
 // Ranges returns the disjoint sorted ranges of the set.
 func (s *Set) Ranges() []Range { return s.ranges }
 
 // Contains reports whether a is in the set.
 func (s *Set) Contains(a netip.Addr) bool {
+	if a.Is6() && !a.Is4In6() {
+		_, ok := slices.BinarySearchFunc(s.v6, a.WithZone(""), netip.Addr.Compare)
+		return ok
+	}
+	a = a.Unmap()
 	i := sort.Search(len(s.ranges), func(i int) bool { return u32(s.ranges[i].To) >= u32(a) })
 	return a.Is4() && i < len(s.ranges) && s.ranges[i].Contains(a)
 }
@@ -319,8 +393,40 @@ var nonPublic = []netip.Prefix{
 	netip.MustParsePrefix("224.0.0.0/3"),
 }
 
+// nonPublic6 is the IPv6 space counted as not public, as nonPublic is for
+// IPv4: documentation (2001:db8::/32), unique local (fc00::/7), link-local
+// (fe80::/10), loopback and multicast.
+var nonPublic6 = []netip.Prefix{
+	netip.MustParsePrefix("::1/128"),
+	netip.MustParsePrefix("2001:db8::/32"),
+	netip.MustParsePrefix("fc00::/7"),
+	netip.MustParsePrefix("fe80::/10"),
+	netip.MustParsePrefix("ff00::/8"),
+}
+
+// firstPublic6 returns the first public address of p (a /120 or longer,
+// so it lies wholly inside or outside each of nonPublic6 but ::1).
+func firstPublic6(p netip.Prefix) (netip.Addr, bool) {
+	for _, a := range v6Addrs(p) {
+		if IsPublic(a) {
+			return a, true
+		}
+	}
+	return netip.Addr{}, false
+}
+
 // IsPublic reports whether a is routable public address space.
 func IsPublic(a netip.Addr) bool {
+	if a.Is6() && !a.Is4In6() {
+		a = a.WithZone("")
+		for _, p := range nonPublic6 {
+			if p.Contains(a) {
+				return false
+			}
+		}
+		return true
+	}
+	a = a.Unmap()
 	for _, p := range nonPublic {
 		if p.Contains(a) {
 			return false

@@ -32,8 +32,9 @@ func TestParse(t *testing.T) {
 		{"", "", "", ErrSyntax},
 		{"-", "", "", ErrSyntax},
 		{"2001:db8::/64", "", "", ErrIPv6},
-		{"2001:db8::1", "", "", ErrIPv6},
-		{"2001:db8::1-5", "", "", ErrIPv6},
+		{"2001:db8::/119", "", "", ErrIPv6},
+		{"2001:db8::1-5", "", "", ErrSyntax},
+		{"fe80::1%eth0", "", "", ErrSyntax},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.spec)
@@ -49,6 +50,99 @@ func TestParse(t *testing.T) {
 		}
 		if got.Range.From.String() != tt.from || got.Range.To.String() != tt.to {
 			t.Errorf("Parse(%q) = %v-%v, want %s-%s", tt.spec, got.Range.From, got.Range.To, tt.from, tt.to)
+		}
+	}
+}
+
+// TestParseIPv6: addresses and prefixes up to /120 are targets; a larger
+// prefix is refused saying how its hosts are found instead.
+func TestParseIPv6(t *testing.T) {
+	for _, tc := range []struct{ spec, want string }{
+		{"2001:db8::7", "2001:db8::7/128"},
+		{"2001:db8:100::/120", "2001:db8:100::/120"},
+		{"2001:db8:100::17/124", "2001:db8:100::10/124"},
+		{"fe80::1", "fe80::1/128"},
+	} {
+		got, err := Parse(tc.spec)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tc.spec, err)
+			continue
+		}
+		if got.V6.String() != tc.want || got.Range.From.IsValid() {
+			t.Errorf("Parse(%q) = v6 %v range %v, want v6 %s and no range", tc.spec, got.V6, got.Range, tc.want)
+		}
+	}
+	_, err := Parse("2001:db8::/64")
+	for _, word := range []string{"2001:db8::/64", "/120", "NDP", "mDNS", "routers"} {
+		if err == nil || !strings.Contains(err.Error(), word) {
+			t.Errorf("refusal of a /64 %q does not say %q", err, word)
+		}
+	}
+}
+
+func TestBuildIPv6(t *testing.T) {
+	tests := []struct {
+		name     string
+		specs    []string
+		excludes []string
+		opts     Options
+		err      error
+		size     uint64
+	}{
+		{"documentation /120", []string{"2001:db8:100::/120"}, nil, Options{}, nil, 256},
+		{"with IPv4", []string{"198.51.100.0/24", "2001:db8::1", "2001:db8::1"}, nil, Options{}, nil, 257},
+		{"ULA ok", []string{"fd00:1::/124"}, nil, Options{}, nil, 16},
+		{"link-local ok", []string{"fe80::1"}, nil, Options{}, nil, 1},
+		{"public refused", []string{"2600::1"}, nil, Options{}, ErrPublic, 0},
+		{"public prefix refused", []string{"2a00:1450::/120"}, nil, Options{}, ErrPublic, 0},
+		{"public allowed with flag", []string{"2a00:1450::/126"}, nil, Options{AllowPublic: true}, nil, 4},
+		{"/64 refused", []string{"2001:db8::/64"}, nil, Options{}, ErrIPv6, 0},
+		{"excluded by a /64", []string{"2001:db8::/120", "198.51.100.1"}, []string{"2001:db8::/64"}, Options{}, nil, 1},
+		{"exclude one", []string{"2001:db8::/124"}, []string{"2001:db8::3"}, Options{}, nil, 15},
+		{"limit counts IPv6", []string{"2001:db8::/120"}, nil, Options{MaxHosts: 100}, ErrTooLarge, 0},
+		{"all excluded", []string{"2001:db8::/120"}, []string{"2001:db8::/32"}, Options{}, ErrEmpty, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Build(tt.specs, tt.excludes, tt.opts)
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("err = %v, want %v", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Size() != tt.size {
+				t.Fatalf("size = %d, want %d", s.Size(), tt.size)
+			}
+		})
+	}
+	s, err := Build([]string{"2001:db8::/126", "198.51.100.0/30"}, []string{"2001:db8::2"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(s.IPv6()); got != "[2001:db8:: 2001:db8::1 2001:db8::3]" {
+		t.Errorf("IPv6() = %s", got)
+	}
+	for a, want := range map[string]bool{"2001:db8::1": true, "2001:db8::2": false, "198.51.100.1": true, "::ffff:198.51.100.1": true, "2001:db8::4": false} {
+		if got := s.Contains(netip.MustParseAddr(a)); got != want {
+			t.Errorf("Contains(%s) = %v, want %v", a, got, want)
+		}
+	}
+	if in, rest := s.Split([]netip.Prefix{netip.MustParsePrefix("198.51.100.0/24")}); len(in) != 1 || len(rest) != 0 {
+		t.Errorf("Split holds IPv4 only: %v, rest %v", in, rest)
+	}
+}
+
+func TestIsPublic6(t *testing.T) {
+	for a, want := range map[string]bool{
+		"2001:db8::1": false, "fd12:3456::1": false, "fe80::1%eth0": false, "::1": false, "ff02::1": false,
+		"2001:4860::8888": true, "2a00:1450::1": true, "2001:db9::1": true,
+	} {
+		if got := IsPublic(netip.MustParseAddr(a)); got != want {
+			t.Errorf("IsPublic(%s) = %v, want %v", a, got, want)
 		}
 	}
 }
@@ -167,12 +261,18 @@ func TestRangeString(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"198.51.100.0/24", "198.51.100.1-9", "1.2.3.4-5.6.7.8", "::1", "a-b", "0.0.0.0/0"} {
+	for _, s := range []string{"198.51.100.0/24", "198.51.100.1-9", "1.2.3.4-5.6.7.8", "::1", "a-b", "0.0.0.0/0", "2001:db8::/120", "::ffff:198.51.100.0/120"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		tg, err := Parse(s)
 		if err != nil {
+			return
+		}
+		if tg.V6.IsValid() {
+			if tg.V6.Bits() < MinV6Bits || tg.Range.From.IsValid() {
+				t.Fatalf("%q: IPv6 target %v with range %v", s, tg.V6, tg.Range)
+			}
 			return
 		}
 		if tg.Range.Size() == 0 || !tg.Range.Contains(tg.Range.From) || !tg.Range.Contains(tg.Range.To) {
