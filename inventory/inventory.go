@@ -213,16 +213,17 @@ func (e *events) state(a *store.Asset, to string, at time.Time) {
 
 // ObservationsFromHost splits a sweep's merged host record into the
 // observations identity needs: the full record under its wire source (ARP,
-// passive, router ARP, else its first source), plus a slim identity-only
-// observation for each other source, so that an mDNS name stays an mDNS
-// name and an ARP binding stays a binding.
+// passive, router ARP, NDP, router ND, else its first source), plus a slim
+// identity-only observation for each other source, so that an mDNS name
+// stays an mDNS name and an ARP binding stays a binding; NDP and routers'
+// neighbour tables give one binding for each IPv6 address with its MAC.
 func ObservationsFromHost(at time.Time, scanner string, h *record.Asset) []record.Observation {
 	srcs := append([]record.Source(nil), h.Sources...)
 	if len(srcs) == 0 {
 		srcs = []record.Source{record.SourceARP}
 	}
 	primary := srcs[0]
-	for _, s := range []record.Source{record.SourceARP, record.SourcePassive, record.SourceRouterARP} {
+	for _, s := range []record.Source{record.SourceARP, record.SourcePassive, record.SourceRouterARP, record.SourceNDP, record.SourceRouterND} {
 		if contains(srcs, s) {
 			primary = s
 			break
@@ -230,6 +231,17 @@ func ObservationsFromHost(at time.Time, scanner string, h *record.Asset) []recor
 	}
 	out := []record.Observation{{Time: at, Source: primary, Scanner: scanner, Asset: *h}}
 	for _, s := range srcs {
+		if s == record.SourceNDP || s == record.SourceRouterND {
+			// One binding per IPv6 address, with the MAC it was seen
+			// from: an IPv6 address joins only through it.
+			for _, ip := range append([]netip.Addr{h.IP}, h.IPs...) {
+				if ip.Is6() && !ip.Is4In6() && len(h.MAC) > 0 && (ip != h.IP || s != primary) {
+					out = append(out, record.Observation{Time: at, Source: s, Scanner: scanner,
+						Asset: record.Asset{IP: ip, MAC: h.MAC, Sources: []record.Source{s}}})
+				}
+			}
+			continue
+		}
 		if s == primary {
 			continue
 		}

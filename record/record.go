@@ -36,7 +36,24 @@ const (
 	SourceDNS     Source = "dns"
 	// SourceNmap: a host from an imported Nmap XML report.
 	SourceNmap Source = "nmap"
+	// SourceNDP: IPv6 neighbour discovery on an attached link (an echo to
+	// all nodes, solicitations); SourceRouterND: a router's IPv6
+	// neighbour table (IP-MIB ipNetToPhysicalTable). Each gives an IPv6
+	// address with the MAC it answers from.
+	SourceNDP      Source = "ndp"
+	SourceRouterND Source = "router_nd"
 )
+
+// SeesWire reports whether s sees an address with the MAC it answers from
+// on the wire, binding one to the other: ARP, passive capture, NDP,
+// routers' ARP and neighbour tables.
+func (s Source) SeesWire() bool {
+	switch s {
+	case SourceARP, SourcePassive, SourceRouterARP, SourceNDP, SourceRouterND:
+		return true
+	}
+	return false
+}
 
 // Port is one open port of a host and what listens on it (from an Nmap
 // report's service detection).

@@ -225,7 +225,7 @@ func (r *Resolver) keys(a *Sighting, binding map[netip.Addr]string, shared map[K
 }
 
 // bindings returns the sweep's IP-to-MAC bindings (from sources that see
-// the wire: ARP, passive capture, routers' ARP tables) where one IP maps to
+// the wire: ARP, passive capture, NDP, routers' ARP and neighbour tables) where one IP maps to
 // exactly one usable MAC, and the MACs and engine IDs shared widely enough
 // to identify nothing.
 func (r *Resolver) bindings(obs []Sighting) (map[netip.Addr]string, map[Key]bool) {
@@ -239,9 +239,7 @@ func (r *Resolver) bindings(obs []Sighting) (map[netip.Addr]string, map[Key]bool
 		if !a.IP.IsValid() || len(a.MAC) != 6 {
 			continue
 		}
-		switch a.Source {
-		case record.SourceARP, record.SourcePassive, record.SourceRouterARP:
-		default:
+		if !a.Source.SeesWire() {
 			continue
 		}
 		if !r.f.usableMAC(a.MAC) {

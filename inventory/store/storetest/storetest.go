@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ObservationsOnce", testObservations},
 		{"AssetsAndAnnotations", testAssets},
 		{"AssetFilters", testAssetFilters},
+		{"IPv6Addresses", testIPv6},
 		{"Keys", testKeys},
 		{"Decisions", testDecisions},
 		{"Events", testEvents},
@@ -313,6 +314,46 @@ func mac(s string) record.MAC {
 		panic(err)
 	}
 	return m
+}
+
+// testIPv6: IPv6 addresses are kept among an asset's addresses (or as its
+// address, for a host known by IPv6 alone), found by an IPv6 subnet, and
+// kept on observations.
+func testIPv6(t *testing.T, s store.Store) {
+	dual := asset("d1", "192.0.2.5", "Synology", "nas", store.StateActive, t0)
+	dual.Record.IPs = []netip.Addr{netip.MustParseAddr("192.0.2.5"), netip.MustParseAddr("2001:db8:100::5"), netip.MustParseAddr("fd00::5")}
+	only := asset("d2", "2001:db8:100::99", "Apple", "phone", store.StateNew, t0)
+	v4 := asset("d3", "192.0.2.7", "HP", "printer", store.StateActive, t0)
+	must(t, s.PutAssets(ctx(t), []store.Asset{dual, only, v4}))
+	got, err := s.Asset(ctx(t), "d1")
+	must(t, err)
+	if !reflect.DeepEqual(got.Record.IPs, dual.Record.IPs) {
+		t.Errorf("addresses %v, want %v", got.Record.IPs, dual.Record.IPs)
+	}
+	if got, err := s.Asset(ctx(t), "d2"); err != nil || got.Record.IP != only.Record.IP {
+		t.Errorf("IPv6 address %v (%v), want %v", got.Record.IP, err, only.Record.IP)
+	}
+	for p, want := range map[string][]string{
+		"2001:db8:100::/64": {"d1", "d2"},
+		"fd00::/8":          {"d1"},
+		"192.0.2.0/24":      {"d1", "d3"},
+	} {
+		as, err := s.Assets(ctx(t), store.AssetFilter{Subnet: netip.MustParsePrefix(p)})
+		must(t, err)
+		var ids []string
+		for _, a := range as {
+			ids = append(ids, a.Record.AssetID)
+		}
+		if !reflect.DeepEqual(ids, want) {
+			t.Errorf("subnet %s: %v, want %v", p, ids, want)
+		}
+	}
+	must(t, s.AppendObservations(ctx(t), []store.Observation{obs("s6", "d1", "2001:db8:100::5", "00:11:32:00:00:05", record.SourceNDP)}))
+	os, err := s.Observations(ctx(t), "s6", "d1")
+	must(t, err)
+	if len(os) != 1 || os[0].Asset.IP.String() != "2001:db8:100::5" || os[0].Source != record.SourceNDP {
+		t.Errorf("observations %+v", os)
+	}
 }
 
 func testKeys(t *testing.T, s store.Store) {
