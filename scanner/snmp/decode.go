@@ -497,34 +497,47 @@ func lldpID(v snmprec.Value, isMAC, isAddr bool) string {
 	return text(b)
 }
 
-// decodeARPCache reads ipNetToPhysicalTable, else ipNetToMediaTable.
+// decodeARPCache reads the device's neighbour tables: ipNetToPhysicalTable
+// (IP-MIB: IPv4 and IPv6 entries), then ipNetToMediaTable (the old IPv4
+// ARP cache). IPv4 entries are router_arp observations, IPv6 ones
+// router_nd.
 func decodeARPCache(w *snmprec.Walk, now time.Time) []record.Observation {
 	seen := map[netip.Addr]bool{}
 	var out []record.Observation
 	add := func(ip netip.Addr, mac record.MAC) {
-		if !ip.IsValid() || mac == nil || seen[ip] || mac.IsMulticast() || ip.IsLoopback() || ip.IsMulticast() {
+		if !ip.IsValid() || mac == nil || seen[ip] || mac.IsMulticast() || ip.IsLoopback() || ip.IsMulticast() || ip.IsUnspecified() {
 			return
 		}
 		seen[ip] = true
+		src := record.SourceRouterARP
+		if ip.Is6() {
+			src = record.SourceRouterND
+		}
 		a := record.Asset{IP: ip, MAC: mac}
-		a.AddSource(record.SourceRouterARP)
-		out = append(out, record.Observation{Time: now, Source: record.SourceRouterARP, Scanner: "snmp", Asset: a})
+		a.AddSource(src)
+		out = append(out, record.Observation{Time: now, Source: src, Scanner: "snmp", Asset: a})
 	}
-	// ipNetToPhysicalEntry index: ifIndex.addrType.len.addr...
+	// ipNetToPhysicalEntry index: ifIndex.addrType.len.addr... where
+	// addrType is ipv4(1), ipv6(2) or ipv6z(4) (16 bytes and a 4-byte
+	// zone index).
 	rows, order := table(w, oidIPNetToPhysicalEntry)
 	for _, idx := range order {
 		r := rows[idx]
-		if t, ok := r.int(6); ok && t == 2 { // invalid
+		// ipNetToPhysicalType: other(1), invalid(2), dynamic(3),
+		// static(4), local(5).
+		if t, ok := r.int(6); ok && t == 2 {
 			continue
 		}
-		if st, ok := r.int(7); ok && (st == 3 || st == 5 || st == 6) { // incomplete, noneExist?, invalid
+		// ipNetToPhysicalState: reachable(1), stale(2), delay(3),
+		// probe(4), invalid(5), unknown(6), incomplete(7).
+		if st, ok := r.int(7); ok && (st == 5 || st == 7) {
 			continue
 		}
 		arcs, ok := parseOID(idx)
 		if !ok || len(arcs) < 3 {
 			continue
 		}
-		n := int(arcs[2])
+		typ, n := arcs[1], int(arcs[2])
 		if len(arcs) != 3+n {
 			continue
 		}
@@ -535,6 +548,15 @@ func decodeARPCache(w *snmprec.Walk, now time.Time) []record.Observation {
 				break
 			}
 			b[i] = byte(arcs[3+i])
+		}
+		switch {
+		case b == nil:
+			continue
+		case typ == 1 && n == 4, typ == 2 && n == 16:
+		case typ == 4 && n == 20:
+			b = b[:16] // the zone is the entry's ifIndex's link
+		default:
+			continue
 		}
 		ip, ok := netip.AddrFromSlice(b)
 		if !ok {

@@ -1,10 +1,13 @@
 package snmp_test
 
 import (
+	"fmt"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,7 +119,11 @@ func TestDecode(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, o := range arp {
-		if o.Source != record.SourceRouterARP || !o.Time.Equal(now) || len(o.Asset.Sources) != 1 {
+		src := record.SourceRouterARP
+		if o.Asset.IP.Is6() {
+			src = record.SourceRouterND
+		}
+		if o.Source != src || o.Asset.Sources[0] != src || !o.Time.Equal(now) || len(o.Asset.Sources) != 1 {
 			t.Errorf("observation %+v", o)
 		}
 		got[o.Asset.IP.String()] = o.Asset.MAC.String()
@@ -124,6 +131,49 @@ func TestDecode(t *testing.T) {
 	want := map[string]string{"203.0.113.7": "00:05:85:aa:bb:cc", "2001:db8::9": "00:05:85:00:00:09"}
 	if len(got) != len(want) || got["203.0.113.7"] != want["203.0.113.7"] || got["2001:db8::9"] != want["2001:db8::9"] {
 		t.Errorf("router arp: %v", got)
+	}
+}
+
+// TestDecodeIPNetToPhysical: a router's neighbour table, IPv4 and IPv6
+// (with and without a zone), by IP-MIB's type and state: delay and probe
+// entries are neighbours, incomplete and invalid ones are not.
+func TestDecodeIPNetToPhysical(t *testing.T) {
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	const e = "1.3.6.1.2.1.4.35.1"
+	v6 := func(last int) string { return fmt.Sprintf("2.16.32.1.13.184.0.0.0.0.0.0.0.0.0.0.0.%d", last) }
+	ll := "4.20.254.128.0.0.0.0.0.0.0.0.0.0.0.0.0.33.0.0.0.3" // fe80::21, zone 3
+	rows := map[string][]any{
+		// index: row's MAC, type, state
+		"3.1.4.203.0.113.7": {octB(0, 5, 0x85, 0, 0, 7), 3, 1},
+		"3." + v6(9):        {octB(0, 5, 0x85, 0, 0, 9), 3, 3},    // delay: a neighbour
+		"3." + v6(10):       {octB(0, 5, 0x85, 0, 0, 10), 3, 7},   // incomplete
+		"3." + v6(11):       {octB(0, 5, 0x85, 0, 0, 11), 2, 1},   // invalid type
+		"3." + v6(12):       {octB(0, 5, 0x85, 0, 0, 12), 3, 5},   // invalid state
+		"3." + v6(13):       {octB(0, 5, 0x85, 0, 0, 13), 4, 4},   // static, probe
+		"3." + ll:           {octB(0, 5, 0x85, 0, 0, 0x21), 3, 2}, // link-local with its zone, stale
+		"3.2.16.255.2.0.0.0.0.0.0.0.0.0.0.0.0.0.1": {octB(0x33, 0x33, 0, 0, 0, 1), 3, 1}, // multicast
+		"3.2.4.1.2.3.4": {octB(0, 5, 0x85, 0, 0, 14), 3, 1}, // ipv6 of 4 bytes
+	}
+	walk := map[string]snmprec.Value{}
+	for idx, r := range rows {
+		walk[e+".4."+idx] = r[0].(snmprec.Value)
+		walk[e+".6."+idx] = integer(int64(r[1].(int)))
+		walk[e+".7."+idx] = integer(int64(r[2].(int)))
+	}
+	_, obs := snmp.Decode(walkOf(walk), netip.Addr{}, now)
+	var got []string
+	for _, o := range obs {
+		got = append(got, fmt.Sprintf("%s %s %s", o.Source, o.Asset.IP, o.Asset.MAC))
+	}
+	slices.Sort(got)
+	want := []string{
+		"router_arp 203.0.113.7 00:05:85:00:00:07",
+		"router_nd 2001:db8::9 00:05:85:00:00:09",
+		"router_nd 2001:db8::d 00:05:85:00:00:0d",
+		"router_nd fe80::21 00:05:85:00:00:21",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("neighbours\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
