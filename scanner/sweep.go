@@ -27,6 +27,7 @@ import (
 	"github.com/netcensus/netcensus/scanner/locate"
 	"github.com/netcensus/netcensus/scanner/mdns"
 	"github.com/netcensus/netcensus/scanner/names"
+	"github.com/netcensus/netcensus/scanner/ndp"
 	"github.com/netcensus/netcensus/scanner/passive"
 	"github.com/netcensus/netcensus/scanner/snmp"
 	"github.com/netcensus/netcensus/scanner/targets"
@@ -52,6 +53,11 @@ type Env struct {
 	// ListenNames opens a socket of the names stage (nil: no names
 	// stage, so a test's fake machine never asks a real resolver).
 	ListenNames func() (net.PacketConn, error)
+	// ListenNDP opens the ICMPv6 socket of one interface, bound to it,
+	// and AddrsV6 lists an interface's IPv6 addresses (ListenNDP nil: no
+	// NDP stage, so a test's fake machine never sends ICMPv6).
+	ListenNDP func(*net.Interface) (ndp.Conn, error)
+	AddrsV6   func(*net.Interface) ([]netip.Prefix, error)
 }
 
 // SystemEnv is the real machine.
@@ -67,6 +73,8 @@ func SystemEnv(reg *oui.Registry, log *slog.Logger) Env {
 		BrowseMDNS:  mdns.Browse,
 		OpenCapture: passive.OpenInterface,
 		ListenNames: func() (net.PacketConn, error) { return net.ListenPacket("udp", ":0") },
+		ListenNDP:   ndp.Listen,
+		AddrsV6:     SystemAddrsV6,
 	}
 }
 
@@ -94,6 +102,9 @@ type Options struct {
 	// Names, when set, asks reverse DNS, NetBIOS and LLMNR what every
 	// found host is called (names_stage.go).
 	Names *names.Options
+	// NDP, when set, finds the IPv6 neighbours of the swept links and
+	// joins their addresses to hosts through their MACs (ndp_stage.go).
+	NDP *NDPOptions
 	// Passive, when set, sends nothing: RunPassive listens instead.
 	Passive *PassiveOptions
 }
@@ -137,6 +148,7 @@ type SNMPStats struct {
 	Collected  int // devices walked
 	Failed     int // responders whose walk failed
 	RouterARP  int // hosts learnt from routers' ARP caches
+	RouterND   int // IPv6 addresses learnt from routers' neighbour tables
 	// Partial counts devices walked only in part, and Reasons each
 	// reason (record.ReasonMaxRows...) by the devices it cut.
 	Partial int
@@ -178,6 +190,8 @@ type Report struct {
 	Passive PassiveStats
 	// Names counts the names stage, when it ran.
 	Names NamesStats
+	// NDP counts the IPv6 neighbour discovery, when it ran.
+	NDP NDPStats
 	// Extra holds what other stages learned (SNMP, router ARP tables, mDNS),
 	// keyed by IP: merged into the ARP host with the same IP, or emitted as
 	// a host of its own.
@@ -190,6 +204,11 @@ type Report struct {
 	arp       *arpRecords
 	names     map[netip.Addr]*names.Result
 	locations map[string]locate.Conclusion
+	// ndp holds, per MAC (as a string of its bytes), the IPv6 addresses
+	// NDP or routers' neighbour tables saw it answer from, for the hosts
+	// other stages found; routerND are the routers' IPv6 entries.
+	ndp      map[string]*v6Of
+	routerND []record.Observation
 }
 
 // Add merges rec into the report's extra records, by IP.
@@ -246,6 +265,7 @@ func (r *Report) Each(fn func(*record.Asset) error) error {
 			i++
 			j++
 		}
+		r.applyNDP(&rec)
 		r.applyNames(&rec)
 		if rec.Location == nil && len(r.locations) > 0 {
 			locate.Apply(&rec, r.locations)
@@ -303,6 +323,20 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 		}
 		rep.Skipped = append(rep.Skipped, Skip{Target: r.String(), Reason: reason})
 	}
+	links, offLink := ndpLinks(env, segs, in, opts.Targets.IPv6(), log)
+	if opts.NDP == nil || env.ListenNDP == nil {
+		// No NDP: IPv6 targets on a link are not asked.
+		for _, l := range links {
+			for _, a := range l.targets {
+				rep.Skipped = append(rep.Skipped, Skip{Target: a.String(), Reason: "IPv6 neighbour discovery is off"})
+			}
+		}
+	}
+	if opts.SNMP == nil {
+		for _, a := range offLink {
+			rep.Skipped = append(rep.Skipped, Skip{Target: a.String(), Reason: "not on an attached IPv6 link (only SNMP asks routed IPv6 targets, and it is off)"})
+		}
+	}
 
 	type job struct {
 		seg   arp.Segment
@@ -342,6 +376,7 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 	if counters == nil {
 		counters = &arp.Counters{}
 	}
+	ndpWait := startNDP(ctx, env, opts.NDP, links, limiter, log)
 
 	results := make([]*arp.Result, len(jobs))
 	errs := make([]error, len(jobs))
@@ -387,6 +422,7 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 	rep.arp = newARPRecords(hosts, env.OUI)
 	rep.SharedMACs = rep.arp.shared
 	rep.Found = len(hosts)
+	ndpDone := ndpWait()
 	if opts.SNMP != nil && firstErr == nil && ctx.Err() == nil {
 		if env.ListenSNMP == nil || env.DialSNMP == nil {
 			log.Info("snmp phases off: no SNMP socket in this environment")
@@ -400,6 +436,7 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 					addrs = append(addrs, a)
 				}
 			}
+			addrs = append(addrs, offLink...)
 			firstErr = runSNMP(ctx, env, *opts.SNMP, limiter, addrs, rep, log)
 		}
 	}
@@ -408,6 +445,7 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 			log.Warn("names stage failed", "err", err)
 		}
 	}
+	foldNDP(rep, ndpDone, opts.Targets, env.OUI, log)
 	finishStages(rep, opts, mdnsWait, log)
 	rep.Duration = time.Since(rep.Start)
 	if firstErr != nil {
@@ -600,13 +638,19 @@ func runSNMP(ctx context.Context, env Env, o SNMPOptions, limiter *rate.Limiter,
 	// SNMP answers win over what its neighbours' caches say.
 	for i := range arpSeen {
 		a := arpSeen[i].Asset
+		if arpSeen[i].Source == record.SourceRouterND {
+			// IPv6 entries join hosts through their MACs (ndp_stage.go).
+			rep.routerND = append(rep.routerND, arpSeen[i])
+			continue
+		}
 		if a.FirstSeen.IsZero() {
 			a.FirstSeen = arpSeen[i].Time.Truncate(time.Second)
 			a.LastSeen = a.FirstSeen
 		}
 		rep.Add(&a)
 	}
-	rep.SNMP.RouterARP = len(arpSeen)
+	rep.SNMP.RouterARP = len(arpSeen) - len(rep.routerND)
+	rep.SNMP.RouterND = len(rep.routerND)
 	return ctx.Err()
 }
 

@@ -3,6 +3,7 @@ package scanner
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/netip"
 	"sync"
@@ -79,6 +80,11 @@ func TestRunSNMPPhases(t *testing.T) {
 		{OID: "1.3.6.1.2.1.2.2.1.2.1", Value: octets("Gi0/0")},
 		{OID: "1.3.6.1.2.1.4.22.1.2.2.203.0.113.99", Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte{0x00, 0x05, 0x85, 0x12, 0x34, 0x56}}},
 		{OID: "1.3.6.1.2.1.4.22.1.4.2.203.0.113.99", Value: snmprec.Value{Type: snmprec.TypeInteger, Int: 3}},
+		// Its IPv6 neighbour table (ipNetToPhysicalPhysAddress): the
+		// silent .12's address, the far host's, and a host of IPv6 alone.
+		{OID: "1.3.6.1.2.1.4.35.1.4.1.2.16.32.1.13.184.0.0.0.0.0.0.0.0.0.0.0.18", Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte{0x00, 0x1b, 0x54, 0, 0, 0x12}}},
+		{OID: "1.3.6.1.2.1.4.35.1.4.1.2.16.32.1.13.184.0.7.0.0.0.0.0.0.0.0.0.153", Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte{0x00, 0x05, 0x85, 0x12, 0x34, 0x56}}},
+		{OID: "1.3.6.1.2.1.4.35.1.4.1.2.16.32.1.13.184.0.7.0.0.0.0.0.0.0.0.0.5", Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte{0xa4, 0xc3, 0x61, 0, 0, 5}}},
 	})
 	far := snmprec.NewWalk([]snmprec.Record{
 		{OID: "1.3.6.1.2.1.1.1.0", Value: octets("Linux far 6.1.0")},
@@ -122,7 +128,7 @@ func TestRunSNMPPhases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.SNMP.Responders != 2 || rep.SNMP.Collected != 2 || rep.SNMP.RouterARP != 1 {
+	if rep.SNMP.Responders != 2 || rep.SNMP.Collected != 2 || rep.SNMP.RouterARP != 1 || rep.SNMP.RouterND != 3 {
 		t.Fatalf("snmp stats %+v", rep.SNMP)
 	}
 	// 2 ARP hosts plus the 16 routed addresses.
@@ -142,14 +148,18 @@ func TestRunSNMPPhases(t *testing.T) {
 		t.Errorf("far record %+v", f)
 	}
 	x := byIP[netip.MustParseAddr("203.0.113.99")]
-	if x.MAC.String() != "00:05:85:12:34:56" || len(x.Sources) != 1 || x.Sources[0] != record.SourceRouterARP {
+	if x.MAC.String() != "00:05:85:12:34:56" || fmt.Sprint(x.Sources) != "[router_arp router_nd]" || fmt.Sprint(x.IPs) != "[203.0.113.99 2001:db8:7::99]" {
 		t.Errorf("router ARP record %+v", x)
 	}
-	if h := byIP[netip.MustParseAddr("198.51.100.12")]; len(h.Sources) != 1 || h.SysName != "" {
+	// The router's IPv6 entries join hosts through their MACs.
+	if h := byIP[netip.MustParseAddr("198.51.100.12")]; fmt.Sprint(h.Sources) != "[arp router_nd]" || h.SysName != "" || fmt.Sprint(h.IPs) != "[198.51.100.12 2001:db8::12]" {
 		t.Errorf("silent host %+v", h)
 	}
-	if len(rep.Hosts()) != 4 {
-		t.Errorf("%d records, want 4", len(rep.Hosts()))
+	if h := byIP[netip.MustParseAddr("2001:db8:7::5")]; h.MAC.String() != "a4:c3:61:00:00:05" || fmt.Sprint(h.Sources) != "[router_nd]" {
+		t.Errorf("IPv6-only host %+v", h)
+	}
+	if len(rep.Hosts()) != 5 {
+		t.Errorf("%d records, want 5", len(rep.Hosts()))
 	}
 }
 

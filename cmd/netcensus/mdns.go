@@ -191,12 +191,14 @@ func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
 type stageFlags struct {
 	passive  config.Duration
 	noMDNS   bool
+	noNDP    bool
 	recogDir string
 }
 
 func (s *stageFlags) register(fl *pflag.FlagSet) {
 	fl.Var(&s.passive, "passive", "send nothing: listen this long and report the hosts heard (ARP, mDNS, DHCP)")
 	fl.BoolVar(&s.noMDNS, "no-mdns", false, "no mDNS browse of the attached segments")
+	fl.BoolVar(&s.noNDP, "no-ndp", false, "no IPv6 neighbour discovery (echo to all nodes, solicitations) on the swept links")
 	fl.StringVar(&s.recogDir, "recog-dir", "", "directory of Recog XML fingerprint files (default: config recog_dir)")
 }
 
@@ -236,6 +238,10 @@ func (a *app) reportStages(rep *scanner.Report) {
 	}
 	if n := rep.Names; n.Asked > 0 {
 		fmt.Fprintf(a.stderr, "names: asked=%d dns=%d netbios=%d llmnr=%d\n", n.Asked, n.DNS, n.NetBIOS, n.LLMNR)
+	}
+	if n := rep.NDP; n.Links > 0 {
+		fmt.Fprintf(a.stderr, "ndp: links=%d echoes=%d solicitations=%d neighbors=%d unresolved=%d joined=%d ipv6_only=%d malformed=%d\n",
+			n.Links, n.Echoes, n.Solicitations, n.Neighbors, n.Unresolved, n.Joined, n.Hosts, n.Malformed)
 	}
 	if p := rep.Passive; p.Frames > 0 || p.Heard > 0 {
 		fmt.Fprintf(a.stderr, "passive: heard=%d %s\n", p.Heard, p.Stats)

@@ -75,6 +75,12 @@ A sweep runs three stages:
          interfaces, software, storage, neighbours. --no-snmp turns it off.
   mDNS   the attached segments are browsed by multicast DNS for names,
          services and device models. --no-mdns turns it off.
+  NDP    the IPv6 neighbours of the swept links answer an echo to all nodes
+         and solicitations; their global and unique-local addresses join the
+         hosts with the same MAC. --no-ndp turns it off.
+
+A TARGET may also be an IPv6 address or prefix of /120 or longer; a larger
+IPv6 prefix is refused, its hosts being found by NDP, mDNS and routers.
 
 Fingerprints turn what was found into vendor, model, OS and device type, and
 the hosts are stored in the CMDB (--no-store prints only). Host records go to
@@ -145,6 +151,15 @@ func namesOptions(cfg config.Names) (*names.Options, error) {
 		o.Servers = append(o.Servers, ap)
 	}
 	return o, nil
+}
+
+// sweepNDP is the NDP stage's settings: on unless --no-ndp (or --passive,
+// which sends nothing).
+func sweepNDP(s stageFlags) *scanner.NDPOptions {
+	if s.noNDP || s.passive.D() > 0 {
+		return nil
+	}
+	return &scanner.NDPOptions{}
 }
 
 // mergeSweep lays flags the user set over the config file.
@@ -240,6 +255,7 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		Recog:      recogDB,
 		Passive:    passiveOpts,
 		Names:      namesOpts,
+		NDP:        sweepNDP(f.stages),
 	})
 	progressDone()
 	if err != nil && rep == nil {
@@ -285,6 +301,9 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	if rep.SNMP.Probed > 0 {
 		snmpSummary = fmt.Sprintf(" snmp_probed=%d snmp_answered=%d snmp_collected=%d snmp_partial=%d%s snmp_failed=%d router_arp=%d",
 			rep.SNMP.Probed, rep.SNMP.Responders, rep.SNMP.Collected, rep.SNMP.Partial, partialReasons(rep.SNMP.Reasons), rep.SNMP.Failed, rep.SNMP.RouterARP)
+		if rep.SNMP.RouterND > 0 {
+			snmpSummary += fmt.Sprintf(" router_nd=%d", rep.SNMP.RouterND)
+		}
 	}
 	a.reportStages(rep)
 	fmt.Fprintf(a.stderr, "summary: probed=%d found=%d sent=%d skipped=%d%s duration=%s%s\n",

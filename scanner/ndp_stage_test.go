@@ -1,0 +1,131 @@
+package scanner
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/netip"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner/arp/arptest"
+	"github.com/netcensus/netcensus/scanner/ndp"
+	"github.com/netcensus/netcensus/scanner/ndp/ndptest"
+	"github.com/netcensus/netcensus/scanner/targets"
+)
+
+// ndpEnv is fakeEnv's segment with IPv6 on its link: .11 is dual-stack,
+// .12 has a link-local address only, and a third host is IPv6 alone.
+func ndpEnv(t *testing.T) (Env, *ndptest.Link, *[]string) {
+	seg := arptest.NewSegment()
+	seg.AddHost("198.51.100.11", "00:1b:54:00:00:11")
+	seg.AddHost("198.51.100.12", "00:05:85:00:00:12")
+	link := ndptest.NewLink(
+		ndptest.Host{LL: netip.MustParseAddr("fe80::11"), Global: netip.MustParseAddr("2001:db8:100::11"), MAC: ndptest.MAC("00:1b:54:00:00:11")},
+		ndptest.Host{LL: netip.MustParseAddr("fe80::12"), MAC: ndptest.MAC("00:05:85:00:00:12")},
+		ndptest.Host{LL: netip.MustParseAddr("fe80::99"), Global: netip.MustParseAddr("2001:db8:100::99"), MAC: ndptest.MAC("a4:c3:61:00:00:99")},
+	)
+	env := fakeEnv(seg)
+	var opened []string
+	env.ListenNDP = func(ifi *net.Interface) (ndp.Conn, error) {
+		opened = append(opened, ifi.Name)
+		return link, nil
+	}
+	env.AddrsV6 = func(*net.Interface) ([]netip.Prefix, error) {
+		return []netip.Prefix{netip.MustParsePrefix("fe80::2/64"), netip.MustParsePrefix("2001:db8:100::2/64")}, nil
+	}
+	return env, link, &opened
+}
+
+func TestRunNDPJoinsByMAC(t *testing.T) {
+	env, _, opened := ndpEnv(t)
+	set, err := targets.Build([]string{"198.51.100.0/24"}, nil, targets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(context.Background(), env, Options{Targets: set, Rate: 100000, ARPWait: 20 * time.Millisecond,
+		NDP: &NDPOptions{Wait: 30 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range rep.Hosts() {
+		got = append(got, fmt.Sprintf("%s %s %v %v", h.IP, h.MAC, h.IPs, h.Sources))
+	}
+	want := []string{
+		// Joined through the MAC ARP saw: the global address, not the link-local.
+		"198.51.100.11 00:1b:54:00:00:11 [198.51.100.11 2001:db8:100::11] [arp ndp]",
+		// A link-local address alone adds nothing.
+		"198.51.100.12 00:05:85:00:00:12 [] [arp]",
+		// IPv6 alone, on a segment swept whole: a host of its own.
+		"2001:db8:100::99 a4:c3:61:00:00:99 [] [ndp]",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("hosts\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s := rep.NDP; s.Links != 1 || s.Joined != 1 || s.Hosts != 1 || s.Neighbors != 5 || s.Echoes != 2 {
+		t.Errorf("ndp stats %+v", s)
+	}
+	if fmt.Sprint(*opened) != "[eth0]" {
+		t.Errorf("ndp sockets on %v, want eth0 only", *opened)
+	}
+}
+
+// TestRunNDPScope: a host known by IPv6 alone is reported only when it was
+// asked for: its address among the targets, or the link's whole segment.
+func TestRunNDPScope(t *testing.T) {
+	for _, tc := range []struct {
+		specs []string
+		want  bool
+	}{
+		{[]string{"198.51.100.11-12"}, false},
+		{[]string{"198.51.100.11-12", "2001:db8:100::99"}, true},
+		{[]string{"2001:db8:100::99"}, true},
+	} {
+		env, link, _ := ndpEnv(t)
+		set, err := targets.Build(tc.specs, nil, targets.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := Run(context.Background(), env, Options{Targets: set, Rate: 100000, ARPWait: 20 * time.Millisecond,
+			NDP: &NDPOptions{Wait: 30 * time.Millisecond}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := slices.ContainsFunc(rep.Hosts(), func(h record.Asset) bool { return h.IP.String() == "2001:db8:100::99" })
+		if found != tc.want {
+			t.Errorf("%v: IPv6-only host reported %v, want %v", tc.specs, found, tc.want)
+		}
+		if len(rep.Skipped) != 0 {
+			t.Errorf("%v: skipped %v", tc.specs, rep.Skipped)
+		}
+		if slices.Contains(tc.specs, "2001:db8:100::99") && !slices.ContainsFunc(link.Sent(), func(s string) bool { return strings.HasPrefix(s, "ff02::1:ff00:99 ") }) {
+			t.Errorf("%v: the IPv6 target was not solicited: %v", tc.specs, link.Sent())
+		}
+	}
+}
+
+// TestRunIPv6TargetsSkipped: IPv6 targets that nothing will ask are
+// skipped with the reason.
+func TestRunIPv6TargetsSkipped(t *testing.T) {
+	env, _, _ := ndpEnv(t)
+	set, err := targets.Build([]string{"198.51.100.11", "2001:db8:200::5", "2001:db8:100::11"}, nil, targets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(context.Background(), env, Options{Targets: set, Rate: 100000, ARPWait: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range rep.Skipped {
+		got = append(got, s.Target+": "+s.Reason)
+	}
+	want := "[2001:db8:100::11: IPv6 neighbour discovery is off 2001:db8:200::5: not on an attached IPv6 link (only SNMP asks routed IPv6 targets, and it is off)]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("skipped %v\nwant %s", got, want)
+	}
+}
