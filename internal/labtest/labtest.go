@@ -26,6 +26,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -61,14 +62,19 @@ type Options struct {
 	Hosts int
 	// Roles: daemons to run on hosts (testdata/lab/roles/<Name>.sh).
 	Roles []Role
+	// IPv6 adds 2001:db8:100::/64 beside the IPv4 segment (lab.sh
+	// --ipv6): Host.IP6 is each host's address.
+	IPv6 bool
 }
 
 // Role runs daemon Name (with Arg, which holds no comma) on host number Host
-// (1-based, as in Lab.Hosts()[Host-1]).
+// (1-based, as in Lab.Hosts()[Host-1]), or on the router when Router is
+// set (Host is then 0).
 type Role struct {
-	Host int
-	Name string
-	Arg  string
+	Host   int
+	Name   string
+	Arg    string
+	Router bool
 }
 
 // Host is one lab host on Segment.
@@ -76,6 +82,8 @@ type Host struct {
 	NS  string // network namespace, e.g. "t1a2b-h1"
 	IP  netip.Addr
 	MAC net.HardwareAddr
+	// IP6 is the host's IPv6 address in a lab with IPv6.
+	IP6 netip.Addr
 }
 
 // Lab is one running lab.
@@ -151,7 +159,11 @@ func Up(t testing.TB, opts Options) *Lab {
 		}
 	})
 	start := time.Now()
-	out, err := l.run(ctx, "up", "--hosts", strconv.Itoa(n), "--roles", spec)
+	args := []string{"up", "--hosts", strconv.Itoa(n), "--roles", spec}
+	if opts.IPv6 {
+		args = append(args, "--ipv6")
+	}
+	out, err := l.run(ctx, args...)
 	var ee *exec.ExitError
 	if errors.As(err, &ee) && ee.ExitCode() == exitMissing {
 		SkipOrFail(t, "lab cannot run here: %s", strings.TrimSpace(out))
@@ -170,6 +182,15 @@ func Up(t testing.TB, opts Options) *Lab {
 	}
 	if len(l.hosts) != n {
 		t.Fatalf("lab %s: hosts.tsv has %d hosts, want %d", prefix, len(l.hosts), n)
+	}
+	if opts.IPv6 {
+		b, err := os.ReadFile(filepath.Join(l.state, "hosts6.tsv"))
+		if err != nil {
+			t.Fatalf("lab %s: %v", prefix, err)
+		}
+		if err := parseHosts6(b, l.hosts); err != nil {
+			t.Fatalf("lab %s: hosts6.tsv: %v", prefix, err)
+		}
 	}
 	t.Logf("lab %s up in %v: %d hosts, roles %q", prefix, time.Since(start).Round(time.Millisecond), n, spec)
 	return l
@@ -206,7 +227,7 @@ func (l *Lab) StateDir() string { return l.state }
 func (l *Lab) Hosts() []Host {
 	hs := make([]Host, len(l.hosts))
 	for i, h := range l.hosts {
-		hs[i] = Host{NS: h.NS, IP: h.IP, MAC: append(net.HardwareAddr(nil), h.MAC...)}
+		hs[i] = Host{NS: h.NS, IP: h.IP, MAC: append(net.HardwareAddr(nil), h.MAC...), IP6: h.IP6}
 	}
 	return hs
 }
@@ -270,6 +291,17 @@ var roleName = regexp.MustCompile(`^[a-z0-9_-]+$`)
 func rolesSpec(roles []Role, hosts int) (string, error) {
 	parts := make([]string, 0, len(roles))
 	for _, r := range roles {
+		if r.Router {
+			if r.Host != 0 || !roleName.MatchString(r.Name) || strings.ContainsAny(r.Arg, ",\n") {
+				return "", fmt.Errorf("router role %q (host %d, argument %q): want a name of [a-z0-9_-], no host, no comma", r.Name, r.Host, r.Arg)
+			}
+			p := "rtr=" + r.Name
+			if r.Arg != "" {
+				p += ":" + r.Arg
+			}
+			parts = append(parts, p)
+			continue
+		}
 		if r.Host < 1 || r.Host > hosts {
 			return "", fmt.Errorf("role %s on host %d: hosts are 1..%d", r.Name, r.Host, hosts)
 		}
@@ -321,6 +353,29 @@ func parseHosts(r io.Reader) ([]Host, error) {
 		return nil, fmt.Errorf("read hosts: %w", err)
 	}
 	return hs, nil
+}
+
+// parseHosts6 reads lab.sh's hosts6.tsv ("ns<TAB>ip6" lines) into hs.
+func parseHosts6(b []byte, hs []Host) error {
+	for n, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			return fmt.Errorf("line %d: %d fields, want 2 (ns, ip6)", n+1, len(f))
+		}
+		ip, err := netip.ParseAddr(f[1])
+		if err != nil || !ip.Is6() {
+			return fmt.Errorf("line %d: %q is not an IPv6 address", n+1, f[1])
+		}
+		i := slices.IndexFunc(hs, func(h Host) bool { return h.NS == f[0] })
+		if i < 0 {
+			return fmt.Errorf("line %d: no host %s", n+1, f[0])
+		}
+		hs[i].IP6 = ip
+	}
+	return nil
 }
 
 // freePrefix picks "t" and four random hex digits not used by a lab yet.

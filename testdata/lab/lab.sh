@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # lab.sh: the netcensus test lab, built from network namespaces only.
 #
-#   lab.sh up|down|status [--prefix P] [--hosts N] [--roles SPEC] [--roles-file FILE]
+#   lab.sh up|down|status [--prefix P] [--hosts N] [--roles SPEC] [--roles-file FILE] [--ipv6]
 #   lab.sh role start|stop hN=ROLE[:ARG] [--prefix P]   (one role on a running lab)
 #
 # Exit: 0 ok, 1 failed, 2 bad usage, 3 status of a lab that is down,
 # 4 a command some role needs is missing (tests skip on it).
 # Environment (flags win): LAB_PREFIX (default nc), LAB_HOSTS (default 20),
 # LAB_ROLES ("h1=snmpd,h2=avahi,h3=snmpsim:/path"), LAB_ROLES_FILE (one
-# "hN=role[:arg]" a line, # comments), LAB_STATE_DIR (default /run/netcensus-lab).
+# "hN=role[:arg]" a line, # comments), LAB_STATE_DIR (default /run/netcensus-lab),
+# LAB_IPV6=1 (as --ipv6). A role may also run on the router: "rtr=snmpd".
 #
 # Topology (every name starts with "$P-"; nothing touches the root namespace's
 # interfaces: each veth pair is created straight into its two namespaces):
@@ -23,7 +24,14 @@
 #   $P-resp  proxy-ARP responder: answers ARP for every 198.18.x.y but
 #            198.18.0.1 (routed out of a second veth pair, sink0/sink1)
 #
-# State: $LAB_STATE_DIR/$P/hosts.tsv (ns, ip, mac of every host), roles.tsv
+# --ipv6 adds IPv6 (2001:db8::/32, no duplicate address detection) beside
+# IPv4: 2001:db8:100::/64 on br0 (scanner ::2, host I ::(10+I) as written in
+# decimal, e.g. h1 2001:db8:100::11, router ::254), 2001:db8:113::/64 on br1
+# (router ::1, far1 ::10); the router forwards IPv6, hosts route through it.
+# Without it the namespaces have their link-local IPv6 addresses only.
+#
+# State: $LAB_STATE_DIR/$P/hosts.tsv (ns, ip, mac of every host), hosts6.tsv
+# (ns, IPv6 address: with --ipv6), roles.tsv
 # (ns, role, arg, pid), roles/<ns>/<role>/ (each role's files and logs).
 #
 # "up" on an existing lab tears it down first and builds it anew, so it is
@@ -42,6 +50,7 @@ P=${LAB_PREFIX:-nc}
 N=${LAB_HOSTS:-20}
 ROLES_SPEC=${LAB_ROLES:-}
 ROLES_FILE=${LAB_ROLES_FILE:-}
+IPV6=${LAB_IPV6:-0}
 STATE_ROOT=${LAB_STATE_DIR:-/run/netcensus-lab}
 
 usage() {
@@ -64,6 +73,7 @@ while (($#)); do
 	--hosts) N=${2:?--hosts needs a value}; shift 2 ;;
 	--roles) ROLES_SPEC=${2?--roles needs a value}; shift 2 ;;
 	--roles-file) ROLES_FILE=${2:?--roles-file needs a value}; shift 2 ;;
+	--ipv6) IPV6=1; shift ;;
 	-h | --help) usage ;;
 	-*) echo "lab: unknown flag $1" >&2; usage ;;
 	*) ROLE_ARGS+=("$1"); shift ;;
@@ -96,6 +106,7 @@ OUIS=(
 )
 
 host_ip() { echo "198.51.100.$((10 + $1))"; }
+host_ip6() { echo "2001:db8:100::$((10 + $1))"; }
 host_mac() {
 	local i=$1
 	printf '%s:00:%02x:%02x' "${OUIS[$(((i - 1) % ${#OUIS[@]}))]}" $((i >> 8)) $((i & 255))
@@ -123,7 +134,13 @@ role_lines() {
 	IFS=, read -ra items <<<"$spec"
 	for item in "${items[@]}"; do
 		[[ -n $item ]] || continue
-		[[ $item =~ ^h([0-9]+)=([a-z0-9_-]+)(:(.*))?$ ]] || die "role $item: want hN=role[:arg]"
+		if [[ $item =~ ^rtr=([a-z0-9_-]+)(:(.*))?$ ]]; then
+			local role=${BASH_REMATCH[1]} arg=${BASH_REMATCH[3]}
+			[[ -r $LAB_DIR/roles/$role.sh ]] || die "role $item: no $LAB_DIR/roles/$role.sh"
+			echo "$P-rtr $role ${arg:--}"
+			continue
+		fi
+		[[ $item =~ ^h([0-9]+)=([a-z0-9_-]+)(:(.*))?$ ]] || die "role $item: want hN=role[:arg] or rtr=role[:arg]"
 		local i=${BASH_REMATCH[1]} role=${BASH_REMATCH[2]} arg=${BASH_REMATCH[4]}
 		((i >= 1 && i <= N)) || die "role $item: no host h$i (hosts 1..$N)"
 		[[ -r $LAB_DIR/roles/$role.sh ]] || die "role $item: no $LAB_DIR/roles/$role.sh"
@@ -135,8 +152,12 @@ role_lines() {
 run_role() {
 	local what=$1 ns=$2 role=$3 arg=$4 i ip
 	[[ $arg == - ]] && arg=
-	i=${ns##*-h}
-	ip=$(host_ip "$i")
+	if [[ $ns == "$P-rtr" ]]; then
+		ip=198.51.100.254
+	else
+		i=${ns##*-h}
+		ip=$(host_ip "$i")
+	fi
 	# The subshell drops fd 9, the lab's lock: a daemon the role leaves
 	# running must not hold it, or the next up or down waits on it.
 	(
@@ -360,6 +381,7 @@ lab_up() {
 	local j failed=0
 	for j in "${jobs[@]}"; do wait "$j" || failed=1; done
 	((failed == 0)) || die "configuring namespaces failed"
+	((IPV6)) && lab_ipv6
 
 	# A veth set up while its peer was still down gets its carrier, and
 	# its real qdisc (until then "noop", which drops every frame), from
@@ -385,11 +407,42 @@ lab_up() {
 		printf '# ns\tip\tmac\n'
 		for ((i = 1; i <= N; i++)); do printf '%s\t%s\t%s\n' "$P-h$i" "$(host_ip "$i")" "$(host_mac "$i")"; done
 	} >"$STATE/hosts.tsv"
+	if ((IPV6)); then
+		{
+			printf '# ns\tip6\n'
+			for ((i = 1; i <= N; i++)); do printf '%s\t%s\n' "$P-h$i" "$(host_ip6 "$i")"; done
+		} >"$STATE/hosts6.tsv"
+	fi
 	printf 'prefix=%s\nhosts=%s\nowner=%s\n' "$P" "$N" "${LAB_OWNER_PID:-}" >"$STATE/lab.env"
 
 	# Roles, started in parallel; each waits until its daemon serves.
 	: >"$STATE/roles.tsv"
 	start_roles "$roles" || die "roles failed (lab left up: lab.sh down --prefix $P)"
+}
+
+# lab_ipv6: the IPv6 addresses and routes of --ipv6, every namespace in
+# parallel; nodad: an address is usable at once (duplicate address
+# detection would hold it tentative for a second).
+lab_ipv6() {
+	local jobs=() j i failed=0
+	printf '%s\n' "addr add 2001:db8:100::2/64 dev eth0 nodad" \
+		"route add 2001:db8:113::/64 via 2001:db8:100::254" | ip -n "$P-scan" -batch - &
+	jobs+=($!)
+	printf '%s\n' "addr add 2001:db8:100::254/64 dev eth0 nodad" \
+		"addr add 2001:db8:113::1/64 dev eth1 nodad" | ip -n "$P-rtr" -batch - &
+	jobs+=($!)
+	printf '%s\n' "addr add 2001:db8:113::10/64 dev eth0 nodad" \
+		"route add default via 2001:db8:113::1" | ip -n "$P-far1" -batch - &
+	jobs+=($!)
+	for ((i = 1; i <= N; i++)); do
+		printf '%s\n' "addr add $(host_ip6 "$i")/64 dev eth0 nodad" \
+			"route add default via 2001:db8:100::254" | ip -n "$P-h$i" -batch - &
+		jobs+=($!)
+	done
+	nsx "$P-rtr" sysctl -qw net.ipv6.conf.all.forwarding=1 &
+	jobs+=($!)
+	for j in "${jobs[@]}"; do wait "$j" || failed=1; done
+	((failed == 0)) || die "configuring IPv6 failed"
 }
 
 # lab_role start|stop hN ROLE[:ARG]: start or stop one role on a running lab.
