@@ -43,6 +43,52 @@ func labRecords(t *testing.T, lab *labtest.Lab, bin string, args ...string) ([]r
 	return out, stderr.String()
 }
 
+// TestLabPassiveNDP: --passive hears a host's neighbour solicitation (it
+// asks for another host's IPv6 address) and its ARP request: one host,
+// both addresses.
+func TestLabPassiveNDP(t *testing.T) {
+	lab := labtest.Up(t, labtest.Options{Hosts: 3, IPv6: true})
+	bin := labtest.BuildBinary(t, "./cmd/netcensus")
+	hosts := lab.Hosts()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := lab.Exec(ctx, lab.ScannerNS(), bin, "-v", "sweep", "--no-store", "-o", "jsonl", "--passive", "6s", labtest.Segment)
+	var stdout bytes.Buffer
+	stderr := &watchedBuffer{}
+	cmd.Stdout, cmd.Stderr = &stdout, stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stderr.waitFor(t, "passive listen", 20*time.Second)
+	// h2 asks for h1's IPv6 address (a multicast solicitation from its
+	// own, naming its MAC) and, by ARP, for h3's IPv4 one.
+	if out, err := lab.Exec(ctx, hosts[1].NS, "ping", "-6", "-c", "1", "-w", "3", hosts[0].IP6.String()).CombinedOutput(); err != nil {
+		t.Fatalf("ping from h2: %v\n%s", err, out)
+	}
+	if out, err := lab.Exec(ctx, hosts[1].NS, "arp-scan", "-q", "-I", "eth0", "--retry=1", hosts[2].IP.String()).CombinedOutput(); err != nil {
+		t.Fatalf("arp-scan from h2: %v\n%s", err, out)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("sweep --passive: %v\n%s", err, stderr.String())
+	}
+	var found bool
+	for _, line := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+		var r record.Asset
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		if r.IP == hosts[1].IP {
+			found = true
+			if !slices.Contains(r.IPs, hosts[1].IP6) || !slices.Contains(r.Sources, record.SourceNDP) || r.MAC.String() != hosts[1].MAC.String() {
+				t.Errorf("h2: %+v, want %s among its addresses, heard by ndp", r, hosts[1].IP6)
+			}
+		}
+	}
+	if !found || !strings.Contains(stderr.String(), " ndp=") {
+		t.Errorf("h2 not heard, or no NDP counted:\n%s\n%s", stdout.String(), stderr.String())
+	}
+}
+
 // TestLabNDP: on a lab with IPv6, a sweep of the IPv4 segment finds each
 // host's IPv6 address by NDP and joins it to the host's IPv4 asset through
 // its MAC, in the output and in the store; the router's snmpd answers

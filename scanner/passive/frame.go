@@ -2,6 +2,8 @@ package passive
 
 import (
 	"encoding/binary"
+	mdndp "github.com/mdlayher/ndp"
+	xipv6 "golang.org/x/net/ipv6"
 	"net/netip"
 )
 
@@ -31,6 +33,9 @@ const (
 	kindARP
 	kindDHCP
 	kindMDNS
+	// kindNDP: an IPv6 neighbour solicitation, advertisement or router
+	// advertisement naming an address and the MAC it is at.
+	kindNDP
 )
 
 // frameInfo is what decodeFrame read from one frame. Its slices point into the
@@ -48,6 +53,15 @@ type frameInfo struct {
 	// sport, dport and payload are UDP's (mDNS).
 	sport, dport uint16
 	payload      []byte
+	// hop is IPv6's hop limit; ndp is what an NDP message names.
+	hop int
+	ndp ndpInfo
+}
+
+// ndpInfo is an address and the MAC an NDP message says it is at.
+type ndpInfo struct {
+	addr netip.Addr
+	mac  []byte
 }
 
 // arpInfo is an ARP packet's sender, when the packet is Ethernet/IPv4
@@ -85,6 +99,7 @@ const (
 const (
 	ipHopByHop = 0
 	ipUDP      = 17
+	ipICMPv6   = 58
 	ipRouting  = 43
 	ipFragment = 44
 	ipDestOpts = 60
@@ -401,6 +416,7 @@ func (f *frameInfo) ipv6(b []byte) {
 		p = p[:plen]
 	}
 	f.src = netip.AddrFrom16([16]byte(b[8:24]))
+	f.hop = int(b[7])
 	frag := false // a first fragment: more follow
 	for ; len(p) > 0; hdrs++ {
 		if hdrs == maxIPv6Headers && isIPv6Ext(next) {
@@ -513,6 +529,8 @@ func (f *frameInfo) transport(proto byte, p []byte, frag bool) {
 		}
 	case proto == ipUDP:
 		f.udp(p)
+	case proto == ipICMPv6 && f.src.Is6():
+		f.icmpv6(p)
 	case !knownIPProtocol(proto):
 		f.kind = kindMalformed
 	}
@@ -673,4 +691,53 @@ func (o *dhcpOptions) next() (code byte, val []byte, st optState) {
 	n := 2 + int(b[1])
 	*o = b[n:]
 	return b[0], b[2:n], optOK
+}
+
+// icmpv6 reads the NDP messages that name a MAC: a neighbour advertisement
+// (its target, at its target link-layer address or the frame's source), a
+// solicitation (its sender, at its source link-layer address) and a router
+// advertisement (the router). A message failing RFC 4861's checks (code 0,
+// hop limit 255, its own framing) is ignored, as every ICMPv6 message was
+// before; a solicitation from the unspecified address (duplicate address
+// detection) names nobody yet.
+func (f *frameInfo) icmpv6(p []byte) {
+	if len(p) < 4 {
+		return
+	}
+	switch xipv6.ICMPType(p[0]) {
+	case xipv6.ICMPTypeNeighborSolicitation, xipv6.ICMPTypeNeighborAdvertisement, xipv6.ICMPTypeRouterAdvertisement:
+	default:
+		return
+	}
+	if p[1] != 0 || f.hop != mdndp.HopLimit {
+		return
+	}
+	m, err := mdndp.ParseMessage(p)
+	if err != nil {
+		return
+	}
+	lla := func(opts []mdndp.Option, d mdndp.Direction) []byte {
+		for _, o := range opts {
+			if l, ok := o.(*mdndp.LinkLayerAddress); ok && l.Direction == d && len(l.Addr) == 6 {
+				return l.Addr
+			}
+		}
+		return f.srcMAC
+	}
+	switch m := m.(type) {
+	case *mdndp.NeighborAdvertisement:
+		f.ndp = ndpInfo{addr: m.TargetAddress, mac: lla(m.Options, mdndp.Target)}
+	case *mdndp.NeighborSolicitation:
+		if f.src.IsUnspecified() {
+			return
+		}
+		f.ndp = ndpInfo{addr: f.src, mac: lla(m.Options, mdndp.Source)}
+	case *mdndp.RouterAdvertisement:
+		f.ndp = ndpInfo{addr: f.src, mac: lla(m.Options, mdndp.Source)}
+	default:
+		return
+	}
+	if len(f.ndp.mac) == 6 && f.ndp.addr.Is6() {
+		f.kind = kindNDP
+	}
 }

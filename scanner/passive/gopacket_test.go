@@ -47,6 +47,8 @@ func newView(b []byte, link LinkType) view {
 	f := decodeFrame(b, link)
 	v := view{Kind: f.kind}
 	switch f.kind {
+	case kindNDP:
+		v.Kind = kindOther // read since gopacket's time: it passed NDP by
 	case kindARP:
 		v.ARPOK = f.arp.ok
 		if f.arp.ok {

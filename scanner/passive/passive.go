@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,9 @@ type Stats struct {
 	ARP    int `json:"arp"`
 	MDNS   int `json:"mdns"`
 	DHCP   int `json:"dhcp"`
+	// NDP counts IPv6 neighbour solicitations and advertisements and
+	// router advertisements that named an address and its MAC.
+	NDP int `json:"ndp,omitempty"`
 	// Malformed counts frames with a truncated or inconsistent header on
 	// the way to ARP / DHCP / mDNS (ARP packets other than Ethernet/IPv4
 	// among them), or with an EtherType or IP protocol unknown to the
@@ -156,7 +160,22 @@ func (d *Decoder) Frame(data []byte, link LinkType, at time.Time) {
 		d.dhcp(&f.dhcp, at)
 	case kindMDNS:
 		d.mdnsFrame(&f, at)
+	case kindNDP:
+		d.ndpFrame(&f.ndp, at)
 	}
+}
+
+// ndpFrame records the address and MAC an NDP message names. Link-local
+// addresses are left out: they name no host a sweep reports, and every
+// interface brought up sends them.
+func (d *Decoder) ndpFrame(n *ndpInfo, at time.Time) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.stats.NDP++
+	if n.addr.IsLinkLocalUnicast() || n.addr.IsMulticast() || n.addr.IsLoopback() {
+		return
+	}
+	d.sawLocked(n.mac, n.addr.WithZone(""), "ndp", at)
 }
 
 // mdnsFrame records an mDNS packet's sender (an IPv4 source with its MAC)
@@ -297,7 +316,11 @@ func (d *Decoder) Assets(rules *fpmdns.Rules, db *recog.DB) []record.Asset {
 	for key, h := range d.byMAC {
 		a := &record.Asset{MAC: record.MAC(h.mac), FirstSeen: h.first.UTC(), LastSeen: h.last.UTC()}
 		if len(h.ips) > 0 {
+			// An IPv4 address first: IPv6 ones join it, through the MAC.
 			a.IP = h.ips[0]
+			if i := slices.IndexFunc(h.ips, netip.Addr.Is4); i > 0 {
+				a.IP = h.ips[i]
+			}
 		}
 		if len(h.ips) > 1 {
 			a.IPs = append([]netip.Addr(nil), h.ips...)
@@ -306,6 +329,9 @@ func (d *Decoder) Assets(rules *fpmdns.Rules, db *recog.DB) []record.Asset {
 			a.IP = h.dhcp.RequestedIP
 		}
 		a.AddSource(record.SourcePassive)
+		if h.how["ndp"] {
+			a.AddSource(record.SourceNDP)
+		}
 		dhcpInto(a, h.dhcp, db)
 		out[key] = a
 		order = append(order, key)
@@ -406,5 +432,8 @@ func dhcpInto(a *record.Asset, dh DHCP, db *recog.DB) {
 
 // String describes the counts for a summary line.
 func (s Stats) String() string {
+	if s.NDP > 0 {
+		return fmt.Sprintf("frames=%d arp=%d mdns=%d dhcp=%d ndp=%d malformed=%d dropped=%d", s.Frames, s.ARP, s.MDNS, s.DHCP, s.NDP, s.Malformed, s.Dropped())
+	}
 	return fmt.Sprintf("frames=%d arp=%d mdns=%d dhcp=%d malformed=%d dropped=%d", s.Frames, s.ARP, s.MDNS, s.DHCP, s.Malformed, s.Dropped())
 }
