@@ -343,7 +343,7 @@ func (r *recordRow) toRecord(a *record.Asset) {
 		a.Neighbors = append(a.Neighbors, n)
 	}
 	a.Location = nil
-	if r.locPort != "" || r.locSwitchID != "" || r.locSwitch != "" {
+	if r.locPort != "" || r.locSwitchID != "" || r.locSwitch != "" || r.locSwitchIP != "" || r.locIfIndex != 0 || r.locVLAN != 0 || r.locSeen != 0 {
 		l := &record.Location{Switch: record.SwitchRef{AssetID: r.locSwitchID, Name: r.locSwitch, IP: parseAddr(r.locSwitchIP)},
 			Port: r.locPort, IfIndex: int(r.locIfIndex), VLAN: int(r.locVLAN)}
 		if r.locSeen != 0 {

@@ -128,6 +128,20 @@ func stored(r record.Asset) record.Asset {
 	if c := r.Collection; c != nil && c.Status == "" && len(c.Reasons) == 0 {
 		r.Collection = nil
 	}
+	// An empty location (no switch, port, VLAN or time) is none.
+	if l := r.Location; l != nil && l.Port == "" && l.Switch == (record.SwitchRef{}) && l.IfIndex == 0 && l.VLAN == 0 && l.Seen.IsZero() {
+		r.Location = nil
+	}
+	// Its time is kept in Unix seconds, 0 for none.
+	if l := r.Location; l != nil {
+		c := *l
+		if c.Seen.IsZero() || c.Seen.Unix() == 0 {
+			c.Seen = time.Time{}
+		} else {
+			c.Seen = time.Unix(c.Seen.Unix(), 0).UTC()
+		}
+		r.Location = &c
+	}
 	r.Software = slices.Clone(r.Software)
 	for i := range r.Software {
 		r.Software[i].InstalledAt = fromTS(ts(r.Software[i].InstalledAt))
@@ -175,7 +189,8 @@ func TestRecordColumnsRoundTrip(t *testing.T) {
 		}
 		var in record.Asset
 		empty := func(v reflect.Value) bool {
-			return v.IsZero() || (v.Kind() == reflect.Slice || v.Kind() == reflect.Map) && v.Len() == 0
+			return v.IsZero() || (v.Kind() == reflect.Slice || v.Kind() == reflect.Map) && v.Len() == 0 ||
+				v.Kind() == reflect.Pointer && v.Elem().IsZero()
 		}
 		for try := 0; try < 50 && empty(reflect.ValueOf(in).Field(i)); try++ {
 			f.fill(reflect.ValueOf(&in).Elem().Field(i), 0)
