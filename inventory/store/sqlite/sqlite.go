@@ -176,7 +176,7 @@ func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
 	// One connection: SQLite has one writer, and it keeps every
 	// statement of a command on the same snapshot.
 	db.SetMaxOpenConns(1)
-	if err := db.PingContext(ctx); err != nil {
+	if err := ping(ctx, db, o.BusyTimeout); err != nil {
 		db.Close()
 		if foreign(err) {
 			return nil, fmt.Errorf("store %s: %w: %v; it was left untouched", path, store.ErrForeign, err)
@@ -189,6 +189,25 @@ func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// ping opens the connection, retrying a busy answer until the busy
+// timeout: turning a new database to WAL takes an exclusive lock, and
+// SQLite answers SQLITE_BUSY at once, without its busy handler, to a
+// process that asks while another does the same.
+func ping(ctx context.Context, db *sql.DB, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
+		err := db.PingContext(ctx)
+		if c := code(err); err == nil || c != codeBusy && c != codeLocked || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
 }
 
 // verify checks, on the store's own connection, what check could not
@@ -265,9 +284,16 @@ func check(ctx context.Context, path string, busyMillis int64) error {
 		return fmt.Errorf("open store %s: %w", path, err)
 	}
 	defer db.Close()
+	// Both are read in one transaction, one snapshot: read apart, another
+	// process's first migration could commit between them (tables, and
+	// an application_id still 0 when it was read).
 	var tables int
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err == nil {
-		err = db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err == nil {
+		if err = tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err == nil {
+			err = tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables)
+		}
+		tx.Rollback()
 	}
 	switch {
 	case err != nil && foreign(err):
