@@ -146,7 +146,7 @@ var corpusCases = map[string]want{
 	"network/wifi/aruba-7210.snmprec.bz2":                 {"aruba-mobility-controller", "Aruba", "Aruba7210", "CV0008612", "ArubaOS", "6.5.1.6", "wireless_controller"},
 	"network/wifi/ubiquiti-m5.snmprec.bz2":                {"ubiquiti-airos", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4", "access_point"},
 	"os/linux/ibm-x3550-m3.snmprec.bz2":                   {"ibm-imm", "IBM", "System x3250 M3", "0622254", "IMM", "YUOO91K", "bmc"},
-	"os/linux/ibm-power-chrp.snmprec.bz2":                 {"ibm-aix", "IBM", "", "", "AIX", "", "server"},
+	"os/linux/ibm-power-chrp.snmprec.bz2":                 {"ibm-aix", "IBM", "", "", "AIX", "7.1.3.45", "server"},
 	"os/linux/unknown-006.snmprec.bz2":                    {"linux-distro", "", "", "", "Enterprise Linux 7", "3.10.0-514.el7.x86_64", "server"},
 	"os/linux/sangfor.snmprec.bz2":                        {"linux-sysdescr", "Sangfor", "", "", "Linux", "2.4.35.4-AC1.95", ""},
 	"os/windows/XP.snmprec.bz2":                           {"windows-workstation", "", "", "", "Windows XP", "5.1.2600", "workstation"},
