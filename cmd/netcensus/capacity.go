@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -13,60 +12,6 @@ import (
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/capacity"
 )
-
-// sparkWidth is the sparkline column's width and the number of points
-// kept per series when not all of them are.
-const sparkWidth = 24
-
-func summaries(rows []capacity.Row) []capacity.Summary {
-	out := make([]capacity.Summary, len(rows))
-	for i := range rows {
-		out[i] = rows[i].Summary
-	}
-	return out
-}
-
-// capacityTable is the table format: values in their units for people,
-// and a sparkline.
-func capacityTable(utf8 bool) exporters.Rows[capacity.Row] {
-	return exporters.Rows[capacity.Row]{
-		Header: func() []string {
-			return []string{"asset", "metric", "instance", "latest", "min", "avg", "max", "trend/day", "full in", "flag", "samples", "chart"}
-		},
-		Row: func(r *capacity.Row) []string {
-			s := &r.Summary
-			asset := s.Hostname
-			if asset == "" {
-				asset = s.AssetID
-			}
-			inst := s.Instance
-			if s.InstanceName != "" {
-				inst += " " + s.InstanceName
-			}
-			trend := ""
-			if s.TrendPerDay != nil {
-				trend = formatTrend(*s.TrendPerDay, s.Unit)
-			}
-			full := ""
-			switch {
-			case s.DaysToFull != nil && *s.DaysToFull == 0:
-				full = "now"
-			case s.DaysToFull != nil:
-				full = trimFloat(*s.DaysToFull, 1) + "d"
-			case s.TooFew && r.Series.Limit > 0:
-				full = "too soon"
-			case r.Series.Limit > 0:
-				full = "never"
-			}
-			samples := strconv.Itoa(s.Samples)
-			if s.Dropped > 0 {
-				samples += fmt.Sprintf(" (-%d)", s.Dropped)
-			}
-			return []string{asset, s.Metric, inst, formatValue(s.Latest, s.Unit), formatValue(s.Min, s.Unit), formatValue(s.Avg, s.Unit),
-				formatValue(s.Max, s.Unit), trend, full, strings.ToUpper(s.Flag), samples, sparkline(capacity.Values(r.Series.Points), sparkWidth, utf8)}
-		},
-	}
-}
 
 func newCapacityCmd(a *app) *cobra.Command {
 	var (
@@ -113,7 +58,7 @@ locale, ASCII otherwise.`,
 				charts := assetID != "" && format == "table" && !noChart
 				q := capacity.LoadQuery{AssetID: assetID, Since: t, Metrics: mf, Options: capacity.Options{WarnDays: warnDays}}
 				if !charts {
-					q.MaxPoints = sparkWidth
+					q.MaxPoints = exporters.SparkWidth
 				}
 				rows, err := capacity.Load(ctx, inv.Store(), q)
 				if err != nil {
@@ -132,7 +77,7 @@ locale, ASCII otherwise.`,
 				if !t.IsZero() {
 					window = "since " + t.Format(time.RFC3339)
 				}
-				fmt.Fprintf(a.stderr, "capacity: %d series, %s, %d flagged (warn under %s days)\n", len(rows), window, flagged, trimFloat(q.Options.WarnDays, 1))
+				fmt.Fprintf(a.stderr, "capacity: %d series, %s, %d flagged (warn under %s days)\n", len(rows), window, flagged, exporters.TrimFloat(q.Options.WarnDays, 1))
 				if tooFew > 0 {
 					fmt.Fprintf(a.stderr, "capacity: %d series without a trend or forecast: a trend needs %d samples over %s at least\n",
 						tooFew, capacity.MinForecastSamples, capacity.MinForecastSpan)
@@ -142,10 +87,10 @@ locale, ASCII otherwise.`,
 					if err != nil {
 						return err
 					}
-					return writeAll(w, summaries(rows))
+					return writeAll(w, exporters.CapacitySummaries(rows))
 				}
-				utf8 := utf8Locale(a.getenv)
-				if err := writeAll(exporters.NewTable(a.stdout, capacityTable(utf8)), rows); err != nil {
+				utf8 := exporters.UTF8Locale(a.getenv)
+				if err := writeAll(exporters.NewTable(a.stdout, exporters.CapacityTable(utf8)), rows); err != nil {
 					return err
 				}
 				if charts {
@@ -153,7 +98,7 @@ locale, ASCII otherwise.`,
 					for i := range rows {
 						r := &rows[i]
 						title := fmt.Sprintf("%s %s %s", r.Hostname, r.Metric, strings.TrimSpace(r.Instance+" "+r.InstanceName))
-						drawChart(a.stdout, strings.TrimSpace(title), r.Series, 60, 6, utf8)
+						exporters.DrawChart(a.stdout, strings.TrimSpace(title), r.Series, 60, 6, utf8)
 					}
 				}
 				return nil

@@ -208,33 +208,6 @@ func TestCapacityRefusals(t *testing.T) {
 	}
 }
 
-func TestSparklineAndChart(t *testing.T) {
-	if got := sparkline([]float64{0, 1, 2, 3, 4, 5, 6, 7}, 24, true); got != "▁▂▃▄▅▆▇█" {
-		t.Errorf("utf-8 sparkline %q", got)
-	}
-	if got := sparkline([]float64{5, 5, 5}, 24, false); got != "===" {
-		t.Errorf("flat ascii sparkline %q", got)
-	}
-	if got := sparkline([]float64{0, 0, 10, 10}, 2, false); got != "_#" {
-		t.Errorf("bucketed sparkline %q", got)
-	}
-	if !utf8Locale(func(k string) string { return map[string]string{"LANG": "de_DE.utf8"}[k] }) ||
-		utf8Locale(func(k string) string { return map[string]string{"LC_ALL": "C", "LANG": "en_US.UTF-8"}[k] }) {
-		t.Error("locale detection")
-	}
-	for v, want := range map[float64]string{0: "0 bit/s", 999: "999 bit/s", 1.5e9: "1.5 Gbit/s"} {
-		if got := formatValue(v, capacity.UnitBps); got != want {
-			t.Errorf("formatValue(%v) = %q, want %q", v, got, want)
-		}
-	}
-	if got := formatValue(1536<<20, capacity.UnitBytes); got != "1.5 GiB" {
-		t.Errorf("bytes: %q", got)
-	}
-	if got := formatValue(-0.004, capacity.UnitPercent); got != "0%" {
-		t.Errorf("pct: %q", got)
-	}
-}
-
 // Sweeps seconds apart (issue 16): two or three samples 9 seconds apart
 // make no trend and no forecast, and say so; the values are still shown.
 func TestCapacitySweepsSecondsApart(t *testing.T) {

@@ -276,11 +276,11 @@ func (a *app) exportKind(ctx context.Context, st store.Store, f exportFlags, kin
 		}
 		return writeKind(x, f.format, w, exporters.DriftSheet(), res.Findings)
 	case "capacity":
-		rows, err := capacity.Load(ctx, st, capacity.LoadQuery{Since: since, Options: capacity.Options{WarnDays: capacity.DefaultWarnDays}, MaxPoints: sparkWidth})
+		rows, err := capacity.Load(ctx, st, capacity.LoadQuery{Since: since, Options: capacity.Options{WarnDays: capacity.DefaultWarnDays}, MaxPoints: exporters.SparkWidth})
 		if err != nil {
 			return err
 		}
-		return writeKind(x, f.format, w, exporters.CapacitySheet(), summaries(rows))
+		return writeKind(x, f.format, w, exporters.CapacitySheet(), exporters.CapacitySummaries(rows))
 	}
 	return usagef("--what %q: want one of %s", kind, strings.Join(exportKinds, ", "))
 }

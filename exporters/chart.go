@@ -1,16 +1,17 @@
-package main
+package exporters
 
 import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/netcensus/netcensus/inventory/capacity"
 )
 
-// Terminal charts for the capacity command: a sparkline per series in the
+// Terminal charts of capacity series: a sparkline per series in the
 // table, and a column chart per series when one asset is shown. Block
 // characters on a UTF-8 terminal, ASCII otherwise.
 
@@ -19,9 +20,9 @@ var (
 	sparkASCII = []rune("_.-:=+*#")
 )
 
-// utf8Locale reports whether the locale (LC_ALL, else LC_CTYPE, else LANG)
+// UTF8Locale reports whether the locale (LC_ALL, else LC_CTYPE, else LANG)
 // is UTF-8.
-func utf8Locale(getenv func(string) string) bool {
+func UTF8Locale(getenv func(string) string) bool {
 	for _, k := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
 		if v := getenv(k); v != "" {
 			v = strings.ToLower(v)
@@ -31,9 +32,9 @@ func utf8Locale(getenv func(string) string) bool {
 	return false
 }
 
-// sparkline draws vs in at most width characters, scaled from their
+// Sparkline draws vs in at most width characters, scaled from their
 // minimum to their maximum (a flat series sits in the middle).
-func sparkline(vs []float64, width int, utf8 bool) string {
+func Sparkline(vs []float64, width int, utf8 bool) string {
 	ramp := sparkASCII
 	if utf8 {
 		ramp = sparkUTF8
@@ -55,11 +56,11 @@ func sparkline(vs []float64, width int, utf8 bool) string {
 	return b.String()
 }
 
-// drawChart draws one series as columns height rows high and at most
+// DrawChart draws one series as columns height rows high and at most
 // width wide, from 0 (or the minimum, when negative) to the series'
 // limit, or its maximum when it has none; the axis says both, and the
 // first and last time.
-func drawChart(w io.Writer, title string, s capacity.Series, width, height int, utf8 bool) {
+func DrawChart(w io.Writer, title string, s capacity.Series, width, height int, utf8 bool) {
 	vs := capacity.Buckets(capacity.Values(s.Points), width)
 	if len(vs) == 0 {
 		return
@@ -80,7 +81,7 @@ func drawChart(w io.Writer, title string, s capacity.Series, width, height int, 
 		full, axis, corner, rule = '█', '│', '└', '─'
 		partial = []rune(" ▁▂▃▄▅▆▇")
 	}
-	top, bottom := formatValue(hi, s.Unit), formatValue(lo, s.Unit)
+	top, bottom := FormatValue(hi, s.Unit), FormatValue(lo, s.Unit)
 	lw := max(len(top), len(bottom))
 	fmt.Fprintf(w, "%s\n", title)
 	for r := range height {
@@ -116,20 +117,20 @@ func drawChart(w io.Writer, title string, s capacity.Series, width, height int, 
 	fmt.Fprintf(w, "  %*s  %s%s%s\n\n", lw, "", first, strings.Repeat(" ", gap), last)
 }
 
-// formatValue prints a value in its unit for people.
-func formatValue(v float64, unit string) string {
+// FormatValue prints a value in its unit for people.
+func FormatValue(v float64, unit string) string {
 	switch unit {
 	case capacity.UnitPercent:
 		if math.Abs(v) < 1 {
-			return trimFloat(v, 2) + "%"
+			return TrimFloat(v, 2) + "%"
 		}
-		return trimFloat(v, 1) + "%"
+		return TrimFloat(v, 1) + "%"
 	case capacity.UnitBytes:
 		return scaled(v, 1024, []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"})
 	case capacity.UnitBps:
 		return scaled(v, 1000, []string{"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s"})
 	}
-	return trimFloat(v, 2)
+	return TrimFloat(v, 2)
 }
 
 func scaled(v, base float64, units []string) string {
@@ -140,11 +141,11 @@ func scaled(v, base float64, units []string) string {
 		v /= base
 		i++
 	}
-	return trimFloat(v, 1) + " " + units[i]
+	return TrimFloat(v, 1) + " " + units[i]
 }
 
-// trimFloat prints v with at most prec decimals, no trailing zeros.
-func trimFloat(v float64, prec int) string {
+// TrimFloat prints v with at most prec decimals, no trailing zeros.
+func TrimFloat(v float64, prec int) string {
 	s := fmt.Sprintf("%.*f", prec, v)
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
@@ -155,12 +156,67 @@ func trimFloat(v float64, prec int) string {
 	return s
 }
 
-// formatTrend prints a change per day, signed when it is not zero as
+// FormatTrend prints a change per day, signed when it is not zero as
 // printed.
-func formatTrend(v float64, unit string) string {
-	s := formatValue(v, unit)
-	if v > 0 && s != formatValue(0, unit) {
+func FormatTrend(v float64, unit string) string {
+	s := FormatValue(v, unit)
+	if v > 0 && s != FormatValue(0, unit) {
 		s = "+" + s
 	}
 	return s
+}
+
+// SparkWidth is the sparkline column's width and the number of points
+// kept per series when not all of them are.
+const SparkWidth = 24
+
+// CapacitySummaries are the rows' summaries, as the capacity sheet takes them.
+func CapacitySummaries(rows []capacity.Row) []capacity.Summary {
+	out := make([]capacity.Summary, len(rows))
+	for i := range rows {
+		out[i] = rows[i].Summary
+	}
+	return out
+}
+
+// CapacityTable is the capacity command's table: values in their units
+// for people, and a sparkline.
+func CapacityTable(utf8 bool) Rows[capacity.Row] {
+	return Rows[capacity.Row]{
+		Header: func() []string {
+			return []string{"asset", "metric", "instance", "latest", "min", "avg", "max", "trend/day", "full in", "flag", "samples", "chart"}
+		},
+		Row: func(r *capacity.Row) []string {
+			s := &r.Summary
+			asset := s.Hostname
+			if asset == "" {
+				asset = s.AssetID
+			}
+			inst := s.Instance
+			if s.InstanceName != "" {
+				inst += " " + s.InstanceName
+			}
+			trend := ""
+			if s.TrendPerDay != nil {
+				trend = FormatTrend(*s.TrendPerDay, s.Unit)
+			}
+			full := ""
+			switch {
+			case s.DaysToFull != nil && *s.DaysToFull == 0:
+				full = "now"
+			case s.DaysToFull != nil:
+				full = TrimFloat(*s.DaysToFull, 1) + "d"
+			case s.TooFew && r.Series.Limit > 0:
+				full = "too soon"
+			case r.Series.Limit > 0:
+				full = "never"
+			}
+			samples := strconv.Itoa(s.Samples)
+			if s.Dropped > 0 {
+				samples += fmt.Sprintf(" (-%d)", s.Dropped)
+			}
+			return []string{asset, s.Metric, inst, FormatValue(s.Latest, s.Unit), FormatValue(s.Min, s.Unit), FormatValue(s.Avg, s.Unit),
+				FormatValue(s.Max, s.Unit), trend, full, strings.ToUpper(s.Flag), samples, Sparkline(capacity.Values(r.Series.Points), SparkWidth, utf8)}
+		},
+	}
 }
