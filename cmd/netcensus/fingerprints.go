@@ -3,14 +3,12 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/fingerprints"
 	"github.com/netcensus/netcensus/internal/snmprec"
-	"github.com/netcensus/netcensus/record"
 )
 
 func newFingerprintsCmd(a *app) *cobra.Command {
@@ -79,24 +77,14 @@ that did not match.`,
 				enc.SetIndent("", "  ")
 				// names: the OIDs of the input and the evidence, named
 				// through the product registry of the vendor MIBs.
-				names := map[string]string{}
-				for _, o := range []string{in.SysObjectID} {
-					if n := eng.NameOID(o); n != "" {
-						names[o] = n
-					}
-				}
-				for _, ev := range res.Evidence {
-					if n := eng.NameOID(ev.OID); n != "" {
-						names[ev.OID] = n
-					}
-				}
+				names := eng.OIDNames(in, res)
 				return enc.Encode(struct {
 					Result   fingerprints.Result  `json:"result"`
 					Matches  []fingerprints.Match `json:"matches"`
 					OIDNames map[string]string    `json:"oid_names,omitempty"`
 				}{res, matches, names})
 			}
-			printExplain(a, eng, in, res, matches)
+			eng.WriteExplain(a.stdout, in, res, matches)
 			return nil
 		},
 	}
@@ -107,68 +95,6 @@ that did not match.`,
 	fl.BoolVar(&all, "all", false, "also list profiles that did not match")
 	fl.StringVarP(&format, "format", "o", "table", "table or json")
 	return cmd
-}
-
-func printExplain(a *app, eng *fingerprints.Engine, in fingerprints.Input, res fingerprints.Result, matches []fingerprints.Match) {
-	w := a.stdout
-	// oidName is oid with its registered name from the vendor MIBs.
-	oidName := func(oid string) string {
-		if n := eng.NameOID(oid); n != "" {
-			return oid + " = " + n
-		}
-		return oid
-	}
-	if in.SysObjectID != "" {
-		fmt.Fprintf(w, "sysObjectID: %s\n", record.Sanitize(oidName(in.SysObjectID)))
-	}
-	fields := []struct{ key, val string }{
-		{"vendor", res.Vendor}, {"model", res.Model}, {"serial", res.Serial},
-		{"os", res.OS}, {"os_version", res.OSVersion}, {"device_type", res.DeviceType},
-	}
-	profile := res.Profile
-	if profile == "" {
-		profile = "(generic rules only)"
-	}
-	fmt.Fprintf(w, "profile: %s\n", record.Sanitize(profile))
-	for _, f := range fields {
-		if f.val == "" {
-			fmt.Fprintf(w, "%-12s -\n", f.key+":")
-			continue
-		}
-		ev := res.Evidence[f.key]
-		from := ev.Rule
-		if ev.OID != "" {
-			from += " (" + oidName(ev.OID) + ")"
-		}
-		fmt.Fprintf(w, "%-12s %s   <- %s\n", f.key+":", record.Sanitize(f.val), record.Sanitize(from))
-	}
-	fmt.Fprintf(w, "\n%d profile(s):\n", len(matches))
-	for _, m := range matches {
-		mark := " "
-		if m.Winner {
-			mark = "*"
-		}
-		state := "no match"
-		if m.Matched {
-			state = fmt.Sprintf("match, score %d", m.Score)
-		}
-		kind := ""
-		if m.Generic {
-			kind = " generic"
-		}
-		fmt.Fprintf(w, "%s %s (%s%s) %s\n", mark, m.Profile, m.File, kind, state)
-		for _, r := range m.Reasons {
-			fmt.Fprintf(w, "    %s\n", record.Sanitize(r))
-		}
-		keys := make([]string, 0, len(m.Fields))
-		for k := range m.Fields {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			fmt.Fprintf(w, "    -> %s = %s\n", k, record.Sanitize(m.Fields[k]))
-		}
-	}
 }
 
 // fingerprintEngine loads the built-in device profiles and those of the
