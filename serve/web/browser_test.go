@@ -144,8 +144,12 @@ func (b *browser) clean(step string) {
 
 func (b *browser) run(step string, actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	if err := chromedp.Do(b.ctx, actions...); err != nil {
-		b.t.Fatalf("%s: %v", step, err)
+	// A step that hangs fails on its own, saying where the page was.
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		state, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`location.href + "\n" + (document.querySelector("main") || document.body).innerHTML.slice(0, 4000)`))
+		b.t.Fatalf("%s: %v\npage: %s", step, err, state)
 	}
 }
 
@@ -288,9 +292,27 @@ func TestBrowserKnownStore(t *testing.T) {
 	// Search for a MAC as a person types it, and open its asset.
 	b.run("search a MAC", chromedp.Navigate(base+"/inventory"), chromedp.WaitVisible(chromedp.ID("q")),
 		chromedp.SendKeys(chromedp.ID("q"), "3C:22:FB:77"),
-		chromedp.Poll[chromedp.Void](`document.querySelectorAll("#results tbody tr").length === 1 && document.querySelector("#results tbody").textContent.includes("192.0.2.77")`,
+		// The answer to the whole MAC is in (a partial one can already be
+		// a single row, and a later swap would detach the link clicked).
+		chromedp.Poll[chromedp.Void](`new URLSearchParams(location.search).get("q") === "3C:22:FB:77" && !document.getElementById("q").classList.contains("htmx-request") &&
+			document.querySelectorAll("#results tbody tr").length === 1 && document.querySelector("#results tbody").textContent.includes("192.0.2.77")`,
 			chromedp.WithPollingTimeout(20*time.Second)),
-		chromedp.Click(chromedp.CSS(`#results tbody a`)), chromedp.WaitVisible(chromedp.CSS("h1")))
+		// The answer replaces the results, never nests in them.
+		chromedp.Poll[chromedp.Void](`document.querySelectorAll("#results").length === 1`, chromedp.WithPollingTimeout(time.Second)))
+	if n := value(b, "search box change", chromedp.Evaluate[int](`(() => {
+		let n = 0; const f = () => n++;
+		document.body.addEventListener("htmx:beforeRequest", f);
+		document.getElementById("q").dispatchEvent(new Event("change", {bubbles: true}));
+		document.body.removeEventListener("htmx:beforeRequest", f);
+		return n;
+	})()`)); n != 0 {
+		// Leaving the box (clicking a result) must not ask again: the new
+		// answer would replace the result under the click.
+		t.Errorf("the search box's change event sent %d more request(s)", n)
+	}
+	b.run("open the result", chromedp.Click(chromedp.CSS(`#results tbody a`), chromedp.NodeVisible),
+		// The inventory has an h1 too: wait for the asset page's own table.
+		chromedp.WaitVisible(chromedp.CSS("table.ident")))
 	loc := value(b, "location", chromedp.Location())
 	if !strings.HasSuffix(loc, "/assets/"+unk) || !strings.Contains(b.text(), "3c:22:fb:77:00:77") {
 		t.Errorf("searching the MAC led to %s", loc)

@@ -19,7 +19,29 @@
     if (note) { note.hidden = false; }
     var es = new EventSource(list.dataset.live);
     var pending = false;
+    // A person's own request on the list (approve, set) and the live
+    // fetch must not cross: a list fetched before an approval, landing
+    // after it, would bring the approved row back and drop the answer
+    // (or the answer would be swapped into a list no longer shown). So a
+    // person's request cancels a live fetch in flight, and events that
+    // come while it runs are answered once it has been swapped in.
+    var own = [], again = false;
+    function onList(e) { return e.detail.target && e.detail.target.id === "unknown-list"; }
+    function isLive(e) { return e.detail.elt && e.detail.elt.id === "unknown-list"; }
+    document.body.addEventListener("htmx:beforeRequest", function (e) {
+      if (!onList(e) || isLive(e)) { return; }
+      own.push(e.detail.xhr);
+      var cur = document.getElementById("unknown-list");
+      if (cur) { htmx.trigger(cur, "htmx:abort"); }
+    });
+    document.body.addEventListener("htmx:afterRequest", function (e) {
+      var i = own.indexOf(e.detail.xhr);
+      if (i < 0) { return; }
+      own.splice(i, 1);
+      if (!own.length && again) { again = false; refresh(); }
+    });
     function refresh() {
+      if (own.length) { again = true; return; }
       var cur = document.getElementById("unknown-list");
       if (cur && cur.querySelector("input[type=checkbox]:checked")) {
         if (!pending) {
@@ -32,7 +54,11 @@
         return;
       }
       pending = false;
-      htmx.ajax("GET", "/unknown", { target: "#unknown-list", swap: "outerHTML" });
+      // The answer to the person's own last action stays shown: an
+      // approval's own event must not wipe "Approved 1 device(s)".
+      var said = cur && cur.querySelector(".flash[role=status]");
+      var u = "/unknown" + (said ? "?done=" + encodeURIComponent(said.textContent) : "");
+      htmx.ajax("GET", u, { target: "#unknown-list", swap: "outerHTML" });
     }
     es.onmessage = refresh;
     ["new_unapproved", "approved", "set"].forEach(function (t) { es.addEventListener(t, refresh); });
@@ -88,5 +114,16 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { live(); charts(); });
+  // The search box asks as the person types (its own trigger). Its
+  // change event, which comes when it loses focus (as when a result is
+  // clicked), must not make the filters form ask again: that answer would
+  // replace the results under the click, which then hits nothing.
+  function search() {
+    var q = document.getElementById("q");
+    if (q && q.hasAttribute("hx-get")) {
+      q.addEventListener("change", function (e) { e.stopPropagation(); });
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { live(); charts(); search(); });
 })();
