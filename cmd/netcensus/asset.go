@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,18 +13,6 @@ import (
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
 )
-
-// assetDetail is `netcensus asset ID`: the record, its bookkeeping, its
-// identity keys and its history.
-type assetDetail struct {
-	record.Asset
-	StateSince   time.Time            `json:"state_since,omitzero"`
-	MissedSweeps int                  `json:"missed_sweeps,omitempty"`
-	LastSweepID  string               `json:"last_sweep_id,omitempty"`
-	MergedInto   string               `json:"merged_into,omitempty"`
-	IdentityKeys []string             `json:"identity_keys,omitempty"`
-	History      []exporters.EventRow `json:"history"`
-}
 
 func newAssetCmd(a *app) *cobra.Command {
 	var format string
@@ -53,107 +39,13 @@ split, retire, explain.`,
 				if err != nil {
 					return err
 				}
-				return a.writeDetail(format, d)
+				return exporters.WriteAssetDetail(a.stdout, format, exporters.NewAssetDetail(d))
 			})
 		},
 	}
 	formatFlag(cmd, &format)
 	cmd.AddCommand(newExplainCmd(a), newApproveCmd(a), newSetCmd(a), newMergeCmd(a), newSplitCmd(a), newRetireCmd(a), newLocateCmd(a))
 	return cmd
-}
-
-func (a *app) writeDetail(format string, d inventory.Details) error {
-	v := assetDetail{Asset: d.Asset.Record, StateSince: d.Asset.StateSince, MissedSweeps: d.Asset.MissedSweeps,
-		LastSweepID: d.Asset.LastSweepID, MergedInto: d.Asset.MergedInto, History: exporters.EventRows(d.Events)}
-	for _, s := range d.Software {
-		v.Software = append(v.Software, s.Software)
-	}
-	if len(d.Interfaces) > 0 {
-		v.Interfaces = nil
-		for _, it := range d.Interfaces {
-			v.Interfaces = append(v.Interfaces, it.Interface)
-		}
-	}
-	if len(d.Neighbors) > 0 {
-		v.Neighbors = nil
-		for _, n := range d.Neighbors {
-			v.Neighbors = append(v.Neighbors, n.Neighbor)
-		}
-	}
-	for _, k := range d.Keys {
-		v.IdentityKeys = append(v.IdentityKeys, k.Key.String())
-	}
-	switch format {
-	case "json", "jsonl":
-		w := exporters.NewJSONL[assetDetail](a.stdout)
-		if format == "json" {
-			b, err := json.MarshalIndent(&v, "", "  ")
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(a.stdout, "%s\n", b)
-			return err
-		}
-		return writeAll(w, []assetDetail{v})
-	case "csv":
-		w, err := newRowWriter(format, a, eventRows)
-		if err != nil {
-			return err
-		}
-		return writeAll(w, v.History)
-	}
-	// table: the record's filled fields, one a line, then the history.
-	rec := v.Asset
-	var lines [][2]string
-	for _, c := range exporters.AssetColumns() {
-		if s := c.Get(&rec); s != "" {
-			lines = append(lines, [2]string{c.Key, s})
-		}
-	}
-	lines = append(lines, [2]string{"state_since", timeText(v.StateSince)})
-	if v.MergedInto != "" {
-		lines = append(lines, [2]string{"merged_into", v.MergedInto})
-	}
-	if len(v.IdentityKeys) > 0 {
-		lines = append(lines, [2]string{"identity_keys", strings.Join(v.IdentityKeys, " ")})
-	}
-	width := 0
-	for _, l := range lines {
-		width = max(width, len(l[0]))
-	}
-	for _, l := range lines {
-		fmt.Fprintf(a.stdout, "%-*s  %s\n", width, l[0], record.Sanitize(l[1]))
-	}
-	fmt.Fprintln(a.stdout, "\nhistory:")
-	return writeAll(exporters.NewTable(a.stdout, eventRows), v.History)
-}
-
-// tieRow is one observation a key tied, as `asset explain` prints it.
-type tieRow struct {
-	Key         string    `json:"key"`
-	Known       bool      `json:"known_asset"`
-	Observation string    `json:"observation_id"`
-	Source      string    `json:"source"`
-	Scanner     string    `json:"scanner,omitempty"`
-	IP          string    `json:"ip,omitempty"`
-	MAC         string    `json:"mac,omitempty"`
-	Time        time.Time `json:"time"`
-}
-
-var tieRows = exporters.Rows[tieRow]{
-	Header: func() []string {
-		return []string{"key", "known_asset", "observation_id", "source", "scanner", "ip", "mac", "time"}
-	},
-	Row: func(t *tieRow) []string {
-		return []string{t.Key, fmt.Sprint(t.Known), t.Observation, t.Source, t.Scanner, t.IP, t.MAC, timeText(t.Time)}
-	},
-}
-
-func obsIP(o *store.Observation) string {
-	if o.Asset.IP.IsValid() {
-		return o.Asset.IP.String()
-	}
-	return ""
 }
 
 func newExplainCmd(a *app) *cobra.Command {
@@ -173,51 +65,14 @@ func newExplainCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				var rows []tieRow
-				for _, t := range ex.Ties {
-					for i := range t.Observations {
-						o := &t.Observations[i]
-						rows = append(rows, tieRow{Key: t.Key.String(), Known: t.Known, Observation: o.ID, Source: string(o.Source),
-							Scanner: o.Scanner, IP: obsIP(o), MAC: o.Asset.MAC.String(), Time: o.Time})
-					}
-				}
 				if format != "table" {
-					w, err := newRowWriter(format, a, tieRows)
+					w, err := newRowWriter(format, a, exporters.TieRows())
 					if err != nil {
 						return err
 					}
-					return writeAll(w, rows)
+					return exporters.WriteAll(w, exporters.TieRowsOf(ex))
 				}
-				fmt.Fprintf(a.stdout, "asset %s, last sweep %s: %d observations\n", ex.AssetID, ex.SweepID, len(ex.Observations))
-				for i := range ex.Observations {
-					o := &ex.Observations[i]
-					fmt.Fprintf(a.stdout, "  observation %s  %-10s %-15s %s %s\n", o.ID, o.Source, obsIP(o), o.Asset.MAC, record.Sanitize(o.Asset.Hostname+o.Asset.SysName))
-				}
-				fmt.Fprintln(a.stdout, "keys that tied them:")
-				for _, t := range ex.Ties {
-					known := ""
-					if t.Known {
-						known = " and the stored asset"
-					}
-					ids := make([]string, len(t.Observations))
-					for i, o := range t.Observations {
-						ids[i] = o.ID
-					}
-					fmt.Fprintf(a.stdout, "  %s tied %d observation(s)%s: %s\n", record.Sanitize(t.Key.String()), len(t.Observations), known, strings.Join(ids, " "))
-				}
-				if len(ex.Ties) == 0 {
-					fmt.Fprintln(a.stdout, "  none: one observation, or only the stored asset's keys")
-				}
-				fmt.Fprintln(a.stdout, "stored identity keys:")
-				for _, k := range ex.Keys {
-					fmt.Fprintf(a.stdout, "  %s (since %s)\n", record.Sanitize(k.Key.String()), timeText(k.FirstSeen))
-				}
-				for _, d := range ex.Decisions {
-					fmt.Fprintf(a.stdout, "decision %s by %s at %s: %s %s %s\n", d.Kind, d.Actor, timeText(d.Time), d.AssetA, d.AssetB, d.Key.String())
-				}
-				for _, r := range ex.Refused {
-					fmt.Fprintf(a.stdout, "refused: %s\n", record.Sanitize(r))
-				}
+				exporters.WriteExplanation(a.stdout, ex)
 				return nil
 			})
 		},

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/netip"
-	"strconv"
 	"strings"
 	"time"
 
@@ -163,16 +162,6 @@ func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilte
 	return nil
 }
 
-// eventRows prints events: the same rows as the events export.
-var eventRows = exporters.Rows[exporters.EventRow]{
-	Header: func() []string {
-		return []string{"time", "asset_id", "type", "field", "old", "new", "sweep_id", "actor"}
-	},
-	Row: func(e *exporters.EventRow) []string {
-		return []string{timeText(e.Time), e.AssetID, e.Type, e.Field, e.Old, e.New, e.SweepID, e.Actor}
-	},
-}
-
 var eventTypes = append([]string{store.EventState, store.EventNewUnapproved, store.EventChange, store.EventApproved, store.EventSet, store.EventMerged, store.EventSplit, store.EventCompliance},
 	inventory.SoftwareEventTypes...)
 
@@ -209,11 +198,11 @@ func newEventsCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				w, err := newRowWriter(format, a, eventRows)
+				w, err := newRowWriter(format, a, exporters.EventTableRows())
 				if err != nil {
 					return err
 				}
-				return writeAll(w, exporters.EventRows(es))
+				return exporters.WriteAll(w, exporters.EventRows(es))
 			})
 		},
 	}
@@ -222,30 +211,6 @@ func newEventsCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&asset, "asset", "", "only this asset's events")
 	formatFlag(cmd, &format)
 	return cmd
-}
-
-// sweepRow is a sweep as printed.
-type sweepRow struct {
-	ID           string    `json:"sweep_id"`
-	Scanner      string    `json:"scanner,omitempty"`
-	Start        time.Time `json:"start"`
-	End          time.Time `json:"end,omitzero"`
-	Partial      bool      `json:"partial"`
-	Segments     []string  `json:"segments,omitempty"`
-	Observations int       `json:"observations"`
-	Assets       int       `json:"assets"`
-	New          int       `json:"new"`
-	Missing      int       `json:"missing"`
-}
-
-var sweepRows = exporters.Rows[sweepRow]{
-	Header: func() []string {
-		return []string{"sweep_id", "scanner", "start", "end", "partial", "segments", "observations", "assets", "new", "missing"}
-	},
-	Row: func(s *sweepRow) []string {
-		return []string{s.ID, s.Scanner, timeText(s.Start), timeText(s.End), strconv.FormatBool(s.Partial), strings.Join(s.Segments, " "),
-			strconv.Itoa(s.Observations), strconv.Itoa(s.Assets), strconv.Itoa(s.New), strconv.Itoa(s.Missing)}
-	},
 }
 
 func newSweepsCmd(a *app) *cobra.Command {
@@ -264,45 +229,17 @@ func newSweepsCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				rows := make([]sweepRow, len(ss))
-				for i, s := range ss {
-					rows[i] = sweepRow{ID: s.ID, Scanner: s.Scanner, Start: s.Start, End: s.End, Partial: s.Partial,
-						Observations: s.Observations, Assets: s.Assets, New: s.New, Missing: s.Missing}
-					for _, p := range s.Segments {
-						rows[i].Segments = append(rows[i].Segments, p.String())
-					}
-				}
-				w, err := newRowWriter(format, a, sweepRows)
+				w, err := newRowWriter(format, a, exporters.SweepRows())
 				if err != nil {
 					return err
 				}
-				return writeAll(w, rows)
+				return exporters.WriteAll(w, exporters.SweepRowsOf(ss))
 			})
 		},
 	}
 	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many (0: all)")
 	formatFlag(cmd, &format)
 	return cmd
-}
-
-// pruneRow is what prune removed.
-type pruneRow struct {
-	Before       time.Time `json:"before,omitzero"`
-	Observations int64     `json:"observations"`
-	Samples      int64     `json:"samples"`
-	Software     int64     `json:"software"`
-	Interfaces   int64     `json:"interfaces"`
-	Neighbors    int64     `json:"neighbors"`
-}
-
-var pruneRows = exporters.Rows[pruneRow]{
-	Header: func() []string {
-		return []string{"before", "observations", "samples", "software", "interfaces", "neighbors"}
-	},
-	Row: func(p *pruneRow) []string {
-		i := func(n int64) string { return strconv.FormatInt(n, 10) }
-		return []string{timeText(p.Before), i(p.Observations), i(p.Samples), i(p.Software), i(p.Interfaces), i(p.Neighbors)}
-	},
 }
 
 func newPruneCmd(a *app) *cobra.Command {
@@ -319,15 +256,15 @@ inventory.retention; assets and events are kept. Sweeps prune after they store.`
 				if err != nil {
 					return err
 				}
-				row := pruneRow{Observations: ps.Observations, Samples: ps.Samples, Software: ps.Software, Interfaces: ps.Interfaces, Neighbors: ps.Neighbors}
+				row := exporters.PruneRow{Observations: ps.Observations, Samples: ps.Samples, Software: ps.Software, Interfaces: ps.Interfaces, Neighbors: ps.Neighbors}
 				if r := a.cfg.Inventory.Retention.D(); r > 0 {
 					row.Before = store.Second(time.Now().Add(-r))
 				}
-				w, err := newRowWriter(format, a, pruneRows)
+				w, err := newRowWriter(format, a, exporters.PruneRows())
 				if err != nil {
 					return err
 				}
-				return writeAll(w, []pruneRow{row})
+				return exporters.WriteAll(w, []exporters.PruneRow{row})
 			})
 		},
 	}

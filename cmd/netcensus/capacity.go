@@ -87,10 +87,10 @@ locale, ASCII otherwise.`,
 					if err != nil {
 						return err
 					}
-					return writeAll(w, exporters.CapacitySummaries(rows))
+					return exporters.WriteAll(w, exporters.CapacitySummaries(rows))
 				}
 				utf8 := exporters.UTF8Locale(a.getenv)
-				if err := writeAll(exporters.NewTable(a.stdout, exporters.CapacityTable(utf8)), rows); err != nil {
+				if err := exporters.WriteAll(exporters.NewTable(a.stdout, exporters.CapacityTable(utf8)), rows); err != nil {
 					return err
 				}
 				if charts {

@@ -100,7 +100,7 @@ CI can act on it), 2 for a bad flag or baseline, 1 for any other failure.`,
 					if err != nil {
 						return err
 					}
-					if err := writeAll(w, days); err != nil {
+					if err := exporters.WriteAll(w, days); err != nil {
 						return err
 					}
 				} else {
@@ -108,7 +108,7 @@ CI can act on it), 2 for a bad flag or baseline, 1 for any other failure.`,
 					if err != nil {
 						return err
 					}
-					if err := writeAll(w, res.Findings); err != nil {
+					if err := exporters.WriteAll(w, res.Findings); err != nil {
 						return err
 					}
 				}

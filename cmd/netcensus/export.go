@@ -230,11 +230,11 @@ func writeKind[T any](x *exporters.XLSX, format string, w io.Writer, s exporters
 	case "xlsx":
 		return exporters.WriteSheet(x, s, rows)
 	case "json":
-		return writeAll(exporters.NewJSON[T](w), rows)
+		return exporters.WriteAll(exporters.NewJSON[T](w), rows)
 	case "jsonl":
-		return writeAll(exporters.NewJSONL[T](w), rows)
+		return exporters.WriteAll(exporters.NewJSONL[T](w), rows)
 	}
-	return writeAll(exporters.NewCSV(w, s.Rows()), rows)
+	return exporters.WriteAll(exporters.NewCSV(w, s.Rows()), rows)
 }
 
 func (a *app) exportKind(ctx context.Context, st store.Store, f exportFlags, kind string, x *exporters.XLSX, w io.Writer,
@@ -246,7 +246,7 @@ func (a *app) exportKind(ctx context.Context, st store.Store, f exportFlags, kin
 			return err
 		}
 		if f.format == "netbox" {
-			return writeAll(exporters.NewNetBoxCSV(w, f.netbox), as)
+			return exporters.WriteAll(exporters.NewNetBoxCSV(w, f.netbox), as)
 		}
 		return writeKind(x, f.format, w, exporters.AssetSheet(), as)
 	case "software":

@@ -2,20 +2,16 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
-	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/locate"
 	"github.com/netcensus/netcensus/scanner/snmp"
@@ -47,111 +43,12 @@ first.
 				if err != nil {
 					return err
 				}
-				return a.writeWhereabouts(format, w)
+				return exporters.WriteWhereabouts(a.stdout, format, w)
 			})
 		},
 	}
 	formatFlag(cmd, &format)
 	return cmd
-}
-
-var placeRows = exporters.Rows[inventory.Place]{
-	Header: func() []string {
-		return []string{"switch", "switch_id", "port", "vlan", "first", "last", "sweeps", "mac"}
-	},
-	Row: func(p *inventory.Place) []string {
-		return []string{switchText(p.Switch), p.Switch.AssetID, p.Port, vlanText(p.VLAN), timeText(p.First), timeText(p.Last),
-			strconv.Itoa(p.Sweeps), p.MAC.String()}
-	},
-}
-
-func switchText(s record.SwitchRef) string {
-	switch {
-	case s.Name != "":
-		return s.Name
-	case s.IP.IsValid():
-		return s.IP.String()
-	}
-	return s.AssetID
-}
-
-func vlanText(v int) string {
-	if v == 0 {
-		return ""
-	}
-	return strconv.Itoa(v)
-}
-
-func (a *app) writeWhereabouts(format string, w inventory.Whereabouts) error {
-	switch format {
-	case "json", "jsonl":
-		var b []byte
-		var err error
-		if format == "json" {
-			b, err = json.MarshalIndent(&w, "", "  ")
-		} else {
-			b, err = json.Marshal(&w)
-		}
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(a.stdout, "%s\n", b)
-		return err
-	case "csv":
-		wr, err := newRowWriter(format, a, placeRows)
-		if err != nil {
-			return err
-		}
-		return writeAll(wr, w.History)
-	}
-	name := w.Name
-	if name == "" {
-		name = w.AssetID
-	}
-	fmt.Fprintf(a.stdout, "asset     %s (%s)\n", record.Sanitize(name), w.AssetID)
-	if w.Current == nil {
-		fmt.Fprintln(a.stdout, "location  unknown: no switch's forwarding table placed it on an access port")
-	} else {
-		l := w.Current
-		fmt.Fprintf(a.stdout, "location  %s port %s", record.Sanitize(switchText(l.Switch)), record.Sanitize(l.Port))
-		if l.VLAN > 0 {
-			fmt.Fprintf(a.stdout, " vlan %d", l.VLAN)
-		}
-		fmt.Fprintf(a.stdout, " (seen %s)\n", timeText(l.Seen))
-		if w.Evidence != nil {
-			fmt.Fprintf(a.stdout, "evidence  %s: %s\n", w.Evidence.Rule, record.Sanitize(w.Evidence.Value))
-		}
-	}
-	fmt.Fprintln(a.stdout, "\nwhere it has been:")
-	return writeAll(exporters.NewTable(a.stdout, placeRows), w.History)
-}
-
-// portRow is one line of `ports`: a port and one host on it (a port with
-// several hosts has several lines, one without any has one).
-type portRow struct {
-	Port     string `json:"port"`
-	IfIndex  int    `json:"if_index,omitempty"`
-	Status   string `json:"status,omitempty"`
-	Neighbor string `json:"neighbor,omitempty"`
-	AssetID  string `json:"asset_id,omitempty"`
-	Host     string `json:"host,omitempty"`
-	IP       string `json:"ip,omitempty"`
-	MAC      string `json:"mac,omitempty"`
-	VLAN     int    `json:"vlan,omitempty"`
-	Seen     string `json:"seen,omitempty"`
-}
-
-var portRows = exporters.Rows[portRow]{
-	Header: func() []string {
-		return []string{"port", "if_index", "status", "neighbor", "asset_id", "host", "ip", "mac", "vlan", "seen"}
-	},
-	Row: func(p *portRow) []string {
-		ix := ""
-		if p.IfIndex != 0 {
-			ix = strconv.Itoa(p.IfIndex)
-		}
-		return []string{p.Port, ix, p.Status, p.Neighbor, p.AssetID, p.Host, p.IP, p.MAC, vlanText(p.VLAN), p.Seen}
-	},
 }
 
 func newPortsCmd(a *app) *cobra.Command {
@@ -187,62 +84,19 @@ neighbours, and the assets located on it (one line per asset).
 					ps.Ports = kept
 				}
 				if format == "json" {
-					b, err := json.MarshalIndent(&ps, "", "  ")
-					if err != nil {
-						return err
-					}
-					_, err = fmt.Fprintf(a.stdout, "%s\n", b)
-					return err
+					return exporters.WriteValue(a.stdout, format, &ps)
 				}
-				w, err := newRowWriter(format, a, portRows)
+				w, err := newRowWriter(format, a, exporters.PortRows())
 				if err != nil {
 					return err
 				}
-				return writeAll(w, flattenPorts(ps))
+				return exporters.WriteAll(w, exporters.FlattenPorts(ps))
 			})
 		},
 	}
 	formatFlag(cmd, &format)
 	cmd.Flags().BoolVar(&occupied, "occupied", false, "only ports with a host or a neighbour")
 	return cmd
-}
-
-func flattenPorts(ps inventory.SwitchPorts) []portRow {
-	var out []portRow
-	for _, p := range ps.Ports {
-		base := portRow{Port: p.Port, IfIndex: p.IfIndex}
-		if p.OperUp != nil {
-			base.Status = "down"
-			if *p.OperUp {
-				base.Status = "up"
-			}
-		}
-		var ns []string
-		for _, n := range p.Neighbors {
-			s := n.SysName
-			if s == "" {
-				s = n.ChassisID
-			}
-			if n.Protocol != "" {
-				s += " (" + n.Protocol + ")"
-			}
-			ns = append(ns, s)
-		}
-		base.Neighbor = strings.Join(ns, ", ")
-		if len(p.Hosts) == 0 {
-			out = append(out, base)
-			continue
-		}
-		for _, h := range p.Hosts {
-			r := base
-			r.AssetID, r.Host, r.MAC, r.VLAN, r.Seen = h.AssetID, h.Name, h.MAC.String(), h.VLAN, timeText(h.Seen)
-			if h.IP.IsValid() {
-				r.IP = h.IP.String()
-			}
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // maxRulesFile bounds a location rules file.

@@ -250,32 +250,12 @@ func (a *app) assetWriter(format string) (exporters.Writer[record.Asset], error)
 	return exporters.NewAssetWriter(format, a.stdout)
 }
 
-// writeAll writes rows with w and closes it.
-func writeAll[T any](w exporters.Writer[T], xs []T) error {
-	for i := range xs {
-		if err := w.Write(&xs[i]); err != nil {
-			return fmt.Errorf("write output: %w", err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	return nil
-}
-
 // notFound turns a store's not-found into a usage error.
 func notFound(err error) error {
 	if errors.Is(err, store.ErrNotFound) || errors.Is(err, inventory.ErrState) {
 		return usageError{err}
 	}
 	return err
-}
-
-func timeText(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
 }
 
 // rememberedCredentials maps every address of the CMDB's assets to the
