@@ -121,9 +121,12 @@ func compileVendor(v displayVendor) (vendorRules, error) {
 // vendor's rewrites in order (each applies to the result of the last),
 // then the default ones unless the vendor opts out. ok is false when the
 // descriptor is not a product (a skip pattern of the vendor or the
-// default matches) or nothing is left.
+// default matches) or nothing is left. A registration is a node, or a
+// scalar where a vendor declares its products as OBJECT-TYPEs
+// (MELLANOX-PRODUCTS-MIB): a sysObjectID equal to a scalar's OID names
+// no instance, so it can only be such a product.
 func (d *Display) Model(e Entry) (string, bool) {
-	if d == nil || e.Kind != "node" {
+	if d == nil || e.Kind != "node" && e.Kind != "scalar" {
 		return "", false
 	}
 	n, ok := enterpriseOf(e.OID)

@@ -134,6 +134,15 @@ func TestDisplayModel(t *testing.T) {
 	if _, ok := d.Model(Entry{OID: "1.3.6.1.4.1.9.9.1", Name: "cisco7200", Kind: "column"}); ok {
 		t.Error("a column named a model")
 	}
+	// MELLANOX-PRODUCTS-MIB declares its products as OBJECT-TYPEs, which
+	// smidump calls scalars: they are registrations all the same.
+	for _, c := range []struct{ name, want string }{
+		{"sx6036", "SX6036"}, {"sn2410", "SN2410"}, {"msx1410", "MSX1410"}, {"mqm8700", "MQM8700"},
+	} {
+		if got, ok := d.Model(Entry{OID: "1.3.6.1.4.1.33049.1.1.1.1", Name: c.name, Kind: "scalar", Module: "MELLANOX-PRODUCTS-MIB"}); !ok || got != c.want {
+			t.Errorf("Model(scalar %s) = %q, %v; want %q", c.name, got, ok, c.want)
+		}
+	}
 }
 
 func TestDecodeDisplayIsStrict(t *testing.T) {
