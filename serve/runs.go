@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/inventory/store"
 )
@@ -63,7 +65,11 @@ type Run struct {
 	New      int       `json:"new"`
 	Missing  int       `json:"missing"`
 	Events   int       `json:"events"`
+	// Rate is a running sweep's share of the packet budget now (packets
+	// per second; absent: no limit, or the run ended).
+	Rate     float64 `json:"rate,omitempty"`
 	progress *Progress
+	limiter  *rate.Limiter
 }
 
 // runs keeps the running sweeps and the last few finished ones.
@@ -128,7 +134,10 @@ func snapshot(run *Run) Run {
 		c.Total = run.progress.Total.Load()
 		c.Sent, c.Found = run.progress.read()
 	}
-	c.progress = nil
+	if run.State == RunRunning && run.limiter != nil && run.limiter.Limit() != rate.Inf {
+		c.Rate = float64(run.limiter.Limit())
+	}
+	c.progress, c.limiter = nil, nil
 	return c
 }
 
@@ -160,7 +169,8 @@ func (r *runs) waitIdle(ctx context.Context) bool {
 func (s *Server) startRun(ctx context.Context, schedule string, req SweepRequest) Run {
 	now := s.deps.Now().UTC()
 	run := &Run{ID: store.NewUUID(now), Schedule: schedule, Targets: req.Targets, Started: store.Second(now), State: RunRunning, progress: &Progress{}}
-	req.Limiter, req.Progress = s.limiter, run.progress
+	lim, release := s.budget.acquire(req.Rate)
+	req.Limiter, req.Progress, run.limiter = lim, run.progress, lim
 	s.runs.add(run)
 	label := schedule
 	if label == "" {
@@ -169,6 +179,7 @@ func (s *Server) startRun(ctx context.Context, schedule string, req SweepRequest
 	s.log.Info("sweep started", "schedule", label, "run", run.ID, "targets", len(req.Targets))
 	go func() {
 		res, err := s.deps.Sweep(ctx, req)
+		release()
 		end := s.deps.Now().UTC()
 		outcome := RunOK
 		switch {

@@ -209,6 +209,7 @@ type ScheduleView struct {
 	Every       string    `json:"every,omitempty"`
 	Cron        string    `json:"cron,omitempty"`
 	Jitter      string    `json:"jitter,omitempty"`
+	Rate        int       `json:"rate,omitempty"`
 	NextRun     time.Time `json:"next_run,omitzero"`
 	Running     bool      `json:"running"`
 	LastRun     time.Time `json:"last_run,omitzero"`
@@ -223,7 +224,7 @@ func (s *scheduler) views() []ScheduleView {
 	var out []ScheduleView
 	for _, name := range s.names() {
 		e := s.entries[name]
-		v := ScheduleView{Name: name, Targets: e.sc.Targets, Exclude: e.sc.Exclude, Cron: e.sc.Cron, NextRun: store.Second(e.next),
+		v := ScheduleView{Name: name, Targets: e.sc.Targets, Exclude: e.sc.Exclude, Cron: e.sc.Cron, Rate: e.sc.Rate, NextRun: store.Second(e.next),
 			Running: e.running, LastRun: e.state.LastRun, LastSweepID: e.state.LastSweepID, LastOutcome: e.state.LastOutcome, LastError: e.state.LastError}
 		if e.sc.Every > 0 {
 			v.Every = e.sc.Every.String()
@@ -268,7 +269,8 @@ func (s *Server) scheduleLoop(ctx, sweepCtx context.Context) {
 }
 
 func requestFor(sc Schedule) SweepRequest {
-	return SweepRequest{Schedule: sc.Name, Targets: sc.Targets, Exclude: sc.Exclude, SNMP: sc.SNMP, MDNS: sc.MDNS, Names: sc.Names, Credentials: sc.Credentials}
+	return SweepRequest{Schedule: sc.Name, Targets: sc.Targets, Exclude: sc.Exclude, SNMP: sc.SNMP, MDNS: sc.MDNS, Names: sc.Names, Credentials: sc.Credentials,
+		Rate: sc.Rate}
 }
 
 func (s *Server) putSchedules(ctx context.Context, ss []store.ScheduleState) {

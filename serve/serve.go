@@ -38,6 +38,9 @@ type Schedule struct {
 	// all).
 	SNMP, MDNS, Names *bool
 	Credentials       []string
+	// Rate caps this schedule's share of the packet budget (packets per
+	// second; 0: no cap beyond the budget).
+	Rate int
 }
 
 // Token is an API bearer token; Write adds changes and triggers to read.
@@ -54,7 +57,7 @@ type Options struct {
 	Tokens           []Token
 	MaxBodyBytes     int64
 	ShutdownGrace    time.Duration
-	Rate             int // packets per second, all sweeps together; 0: no limit
+	Rate             int // packets per second, all sweeps together (the budget); 0: no limit
 	Schedules        []Schedule
 	Sinks            []Sink
 	Baselines        []drift.Baseline
@@ -69,7 +72,10 @@ type SweepRequest struct {
 	Targets, Exclude  []string
 	SNMP, MDNS, Names *bool
 	Credentials       []string
-	// Limiter is the service's one packet budget, shared by every sweep.
+	// Rate caps the sweep's share of the packet budget (0: no cap).
+	Rate int
+	// Limiter paces the sweep: its share of the service's one packet
+	// budget, which changes as other sweeps start and end.
 	Limiter *rate.Limiter
 	// Progress is updated live by the sweep.
 	Progress *Progress
@@ -116,7 +122,7 @@ type Deps struct {
 type Server struct {
 	deps    Deps
 	log     *slog.Logger
-	limiter *rate.Limiter
+	budget  *budget
 	metrics *metrics
 	sched   *scheduler
 	runs    *runs
@@ -164,7 +170,7 @@ func New(opts Options, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{deps: deps, log: deps.Log, opts: opts, wake: make(chan struct{}, 1), runs: newRuns(100), notify: newNotifier()}
-	s.limiter = newLimiter(opts.Rate)
+	s.budget = newBudget(opts.Rate)
 	s.metrics = newMetrics()
 	s.sched = newScheduler(opts.Schedules)
 	s.handler = s.routes()
@@ -172,13 +178,6 @@ func New(opts Options, deps Deps) (*Server, error) {
 		s.ui = deps.UI(s)
 	}
 	return s, nil
-}
-
-func newLimiter(pps int) *rate.Limiter {
-	if pps <= 0 {
-		return rate.NewLimiter(rate.Inf, 1)
-	}
-	return rate.NewLimiter(rate.Limit(pps), max(1, pps/200))
 }
 
 // checkOptions fills defaults and refuses what cannot work.
@@ -203,6 +202,9 @@ func checkOptions(o *Options) error {
 		names[sc.Name] = true
 		if (sc.Every > 0) == (sc.Cron != "") {
 			return fmt.Errorf("serve: schedule %s: want every or cron", sc.Name)
+		}
+		if sc.Rate < 0 {
+			return fmt.Errorf("serve: schedule %s: rate %d below 0", sc.Name, sc.Rate)
 		}
 		if sc.Cron != "" {
 			if _, err := parseCron(sc.Cron); err != nil {
@@ -256,12 +258,7 @@ func (s *Server) Reload(o Options) error {
 	s.opts = o
 	s.mu.Unlock()
 	if o.Rate != old.Rate {
-		l := rate.Limit(o.Rate)
-		if o.Rate <= 0 {
-			l = rate.Inf
-		}
-		s.limiter.SetLimit(l)
-		s.limiter.SetBurst(max(1, o.Rate/200))
+		s.budget.setTotal(o.Rate)
 	}
 	s.sched.reload(o.Schedules)
 	s.poke()

@@ -123,7 +123,7 @@ func (a *app) serveOptions(cfg config.Config, f serveFlags) (serve.Options, erro
 			return o, fmt.Errorf("schedules[%d] (%s).targets: %w", i, s.Name, err)
 		}
 		o.Schedules = append(o.Schedules, serve.Schedule{Name: s.Name, Targets: s.Targets, Exclude: s.Exclude, Every: s.Every.D(),
-			Cron: s.Cron, Jitter: s.Jitter.D(), SNMP: s.Options.SNMP, MDNS: s.Options.MDNS, Names: s.Options.Names, Credentials: s.Options.Credentials})
+			Cron: s.Cron, Jitter: s.Jitter.D(), SNMP: s.Options.SNMP, MDNS: s.Options.MDNS, Names: s.Options.Names, Credentials: s.Options.Credentials, Rate: s.Options.Rate})
 	}
 	for i, k := range sc.Alerts {
 		hm, err := config.ResolveSecret(k.HMACSecret, k.HMACSecretFile, "", a.getenv)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/sqlite"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
@@ -47,7 +48,7 @@ func TestServeCheck(t *testing.T) {
   - name: nightly
     targets: [192.0.2.0/24]
     cron: "0 2 * * *"
-    options: {snmp: false}
+    options: {snmp: false, rate: 500}
 serve:
   listen: 0.0.0.0:8470
   tokens:
@@ -72,11 +73,23 @@ serve:
 		{"no tokens beyond loopback", "serve:\n  listen: 0.0.0.0:8470\n", exitUsage, "needs serve.tokens"},
 		{"bad scope", "serve:\n  tokens: [{name: a, token: " + serveToken + ", scope: admin}]\n", exitUsage, "scope"},
 		{"missing token file", "serve:\n  tokens: [{name: a, token_file: /nonexistent/tok, scope: read}]\n", exitUsage, "serve.tokens[0] (a)"},
+		{"negative schedule rate", "schedules:\n  - {name: a, targets: [192.0.2.0/24], every: 1h, options: {rate: -5}}\n", exitUsage, "schedules[0] (a).options.rate -5"},
 		{"unknown credential set", "schedules:\n  - {name: a, targets: [192.0.2.0/24], every: 1h, options: {credentials: [nope]}}\n", exitUsage, "options.credentials"},
 		{"bad sink type", "serve:\n  alerts: [{name: a, type: email}]\n", exitUsage, "serve.alerts[0] (a).type"},
 		{"bad alert type", "serve:\n  alerts: [{name: a, type: exec, command: [true], types: [everything]}]\n", exitUsage, "types"},
 		{"half TLS", "serve:\n  tls_cert: /x.pem\n", exitUsage, "tls_cert and serve.tls_key"},
 	}
+	t.Run("schedule rate reaches serve", func(t *testing.T) {
+		a, _, _ := testApp(t, nil, nil)
+		cfg, err := config.Decode(strings.NewReader(good))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := a.serveOptions(cfg, serveFlags{})
+		if err != nil || len(o.Schedules) != 2 || o.Schedules[0].Rate != 0 || o.Schedules[1].Rate != 500 {
+			t.Fatalf("serve options: %v, schedules %+v", err, o.Schedules)
+		}
+	})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a, out, errb := testApp(t, nil, nil)

@@ -32,8 +32,11 @@ type Schedule struct {
 
 // ScheduleOptions are a scheduled sweep's options; unset ones follow the
 // sweep, snmp and mdns sections. Every schedule spends serve.rate, the one
-// packet budget they share.
+// packet budget they share: split evenly among the sweeps running at once.
 type ScheduleOptions struct {
+	// Rate caps this schedule's share of serve.rate, in packets per second
+	// (0: no cap; what a capped schedule leaves goes to the others).
+	Rate int   `yaml:"rate"`
 	SNMP *bool `yaml:"snmp"`
 	MDNS *bool `yaml:"mdns"`
 	// Names turns the names stage (reverse DNS, NetBIOS, LLMNR; the names
@@ -154,6 +157,9 @@ func ValidateSchedules(ss []Schedule) error {
 			interval = c.Next(t).Sub(t)
 		default:
 			return fmt.Errorf("%s: want every or cron", key)
+		}
+		if s.Options.Rate < 0 || s.Options.Rate > 10_000_000 {
+			return fmt.Errorf("%s.options.rate %d: must be between 0 and 10000000 packets/s", key, s.Options.Rate)
 		}
 		if s.Jitter < 0 || s.Jitter.D() >= interval {
 			return fmt.Errorf("%s.jitter %s: must be 0 or more and less than the interval (%s)", key, s.Jitter, interval)
