@@ -156,6 +156,7 @@ func (s *Server) alertLoop(ctx context.Context) {
 	for {
 		wake := s.notify.wait()
 		cursor = s.queueEvents(ctx, cursor, floor, seen)
+		s.sender.setCursor(cursor)
 		s.deliver(ctx)
 		t := time.NewTimer(s.options().PollInterval)
 		select {
@@ -403,6 +404,7 @@ func (s *Server) deliver(ctx context.Context) {
 		if err == nil {
 			a.Delivered, a.LastError = now, ""
 			s.metrics.deliveries.WithLabelValues(k.Name, "ok").Inc()
+			s.sender.attempt(k.Name, "ok", now, "")
 		} else {
 			down[a.Sink] = true
 			a.LastError = err.Error()
@@ -416,6 +418,7 @@ func (s *Server) deliver(ctx context.Context) {
 				a.Dead, result = true, "dead"
 			}
 			s.metrics.deliveries.WithLabelValues(k.Name, result).Inc()
+			s.sender.attempt(k.Name, result, now, a.LastError)
 			s.log.Warn("alert delivery failed", "sink", k.Name, "alert", a.ID, "attempt", a.Attempts, "err", err)
 		}
 		if err := s.deps.State.UpdateAlert(context.WithoutCancel(ctx), a); err != nil {
@@ -424,6 +427,11 @@ func (s *Server) deliver(ctx context.Context) {
 	}
 	if p, err := s.deps.State.Alerts(ctx, store.AlertFilter{Pending: true}); err == nil {
 		s.metrics.outboxPending.Set(float64(len(p)))
+		bySink := map[string]int{}
+		for _, a := range p {
+			bySink[a.Sink]++
+		}
+		s.sender.round(s.deps.Now(), bySink)
 	}
 }
 

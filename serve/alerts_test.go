@@ -251,3 +251,63 @@ func TestSlackSink(t *testing.T) {
 		t.Errorf("slack body %v", bodies[0])
 	}
 }
+
+// The alert sender's state is in the schedules listing: the cursor, each
+// configured sink's pending alerts, failures with the last error, and
+// deliveries; never a sink's URL or secret.
+func TestSenderStatusShown(t *testing.T) {
+	rcv := newReceiver(t)
+	rcv.setDown(true)
+	opts := testOptions()
+	opts.Sinks = []Sink{{Name: "hook", Kind: SinkWebhook, URL: rcv.srv.URL + "/secret-path", HMAC: hmacSecret},
+		{Name: "pager", Kind: SinkExec, Command: []string{"true"}, Types: []string{AlertSweepFailed}}}
+	nw := newNetwork(map[string]string{"192.0.2.60": "00:1b:54:00:00:60"})
+	h := newHarness(t, "", opts, nw)
+	h.start()
+	type listing struct {
+		Schedules []ScheduleView
+		Alerts    SenderView
+	}
+	read := func() (listing, string) {
+		t.Helper()
+		code, body := h.do("GET", "/api/v1/schedules", readToken, "")
+		if code != 200 {
+			t.Fatalf("schedules: %d %s", code, body)
+		}
+		var l listing
+		if err := json.Unmarshal([]byte(body), &l); err != nil {
+			t.Fatal(err)
+		}
+		return l, body
+	}
+	if l, _ := read(); len(l.Alerts.Sinks) != 2 || l.Alerts.Sinks[0].Name != "hook" || l.Alerts.Sinks[1].Kind != SinkExec {
+		t.Fatalf("before any alert: %+v", l.Alerts)
+	}
+	if code, body := h.do("POST", "/api/v1/runs", writeToken, `{"targets":["192.0.2.0/24"]}`); code != 202 {
+		t.Fatalf("trigger: %d %s", code, body)
+	}
+	var body string
+	until(t, "the failed delivery shown", 10*time.Second, func() bool {
+		var l listing
+		l, body = read()
+		k := l.Alerts.Sinks[0]
+		return l.Alerts.Pending == 1 && k.Pending == 1 && k.Failed >= 1 && strings.Contains(k.LastError, "503") &&
+			!k.LastFailed.IsZero() && k.Delivered == 0 && !l.Alerts.Cursor.IsZero() && !l.Alerts.LastRound.IsZero()
+	})
+	for _, secret := range []string{"secret-path", rcv.srv.URL, hmacSecret} {
+		if strings.Contains(body, secret) {
+			t.Errorf("the listing shows %q: %s", secret, body)
+		}
+	}
+	rcv.setDown(false)
+	as, _ := h.st.Alerts(t.Context(), store.AlertFilter{Pending: true})
+	as[0].NextAttempt = time.Now().Add(-time.Second) // the backoff, passed
+	if err := h.st.UpdateAlert(t.Context(), as[0]); err != nil {
+		t.Fatal(err)
+	}
+	until(t, "the delivery shown", 10*time.Second, func() bool {
+		l, _ := read()
+		k := l.Alerts.Sinks[0]
+		return l.Alerts.Pending == 0 && k.Pending == 0 && k.Delivered == 1 && !k.LastDelivered.IsZero()
+	})
+}

@@ -790,7 +790,7 @@ func (s *Server) listSchedules(w http.ResponseWriter, r *http.Request, _ string)
 	if vs == nil {
 		vs = []ScheduleView{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"schedules": vs})
+	writeJSON(w, http.StatusOK, map[string]any{"schedules": vs, "alerts": s.sender.view(s.options().Sinks)})
 }
 
 func (s *Server) listRuns(w http.ResponseWriter, r *http.Request, _ string) {

@@ -127,6 +127,7 @@ type Server struct {
 	sched   *scheduler
 	runs    *runs
 	notify  *notifier
+	sender  *sender
 	handler http.Handler
 	ui      http.Handler
 
@@ -169,7 +170,7 @@ func New(opts Options, deps Deps) (*Server, error) {
 	if err := checkOptions(&opts); err != nil {
 		return nil, err
 	}
-	s := &Server{deps: deps, log: deps.Log, opts: opts, wake: make(chan struct{}, 1), runs: newRuns(100), notify: newNotifier()}
+	s := &Server{deps: deps, log: deps.Log, opts: opts, wake: make(chan struct{}, 1), runs: newRuns(100), notify: newNotifier(), sender: newSender()}
 	s.budget = newBudget(opts.Rate)
 	s.metrics = newMetrics()
 	s.sched = newScheduler(opts.Schedules)
