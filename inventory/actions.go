@@ -223,6 +223,10 @@ func (inv *Inventory) split(ctx context.Context, actor, id string, macs []string
 	if _, err := inv.st.Asset(ctx, id); err != nil {
 		return err
 	}
+	held, err := inv.st.Keys(ctx, id)
+	if err != nil {
+		return err
+	}
 	at := inv.now()
 	ev := actionEvents(actor, at)
 	for _, s := range macs {
@@ -230,14 +234,23 @@ func (inv *Inventory) split(ctx context.Context, actor, id string, macs []string
 		if err != nil {
 			return fmt.Errorf("split %s: mac %q: %w", id, s, err)
 		}
-		k := identity.Key{Kind: identity.KindMAC, Value: m.String()}
-		if err := inv.st.AddDecision(ctx, store.Decision{ID: store.NewUUID(at), Time: at, Kind: store.DecisionSplit, Actor: actor, AssetA: id, Key: k}); err != nil {
-			return err
+		// The MAC's keys as the asset holds them: in each site it was
+		// seen in (identity.ScopedMAC), else unscoped.
+		ks := []identity.Key{{Kind: identity.KindMAC, Value: m.String()}}
+		for _, h := range held {
+			if h.Key.Kind == identity.KindMAC && h.Key.Value != m.String() && identity.KeyMAC(h.Key) == m.String() {
+				ks = append(ks, h.Key)
+			}
 		}
-		if err := inv.st.DeleteKeys(ctx, []store.AssetKey{{AssetID: id, Key: k}}); err != nil {
-			return err
+		for _, k := range ks {
+			if err := inv.st.AddDecision(ctx, store.Decision{ID: store.NewUUID(at), Time: at, Kind: store.DecisionSplit, Actor: actor, AssetA: id, Key: k}); err != nil {
+				return err
+			}
+			if err := inv.st.DeleteKeys(ctx, []store.AssetKey{{AssetID: id, Key: k}}); err != nil {
+				return err
+			}
+			ev.add(id, store.EventSplit, "key", "", k.String())
 		}
-		ev.add(id, store.EventSplit, "key", "", k.String())
 	}
 	return inv.st.AppendEvents(ctx, ev.list)
 }
@@ -380,7 +393,16 @@ func (inv *Inventory) Explain(ctx context.Context, id string) (Explanation, erro
 	if err != nil {
 		return ex, err
 	}
-	res := inv.res.Resolve(identity.Input{Observations: obs, Known: known, Decisions: decs})
+	// The sweep's site is the scope of the asset's MAC keys (a sweep does
+	// not keep it): the replay keys MACs as that sweep did.
+	scope := ""
+	for _, k := range ex.Keys {
+		if k.Key.Kind == identity.KindMAC && identity.KeyMAC(k.Key) != k.Key.Value {
+			scope = strings.TrimSuffix(k.Key.Value, "|"+identity.KeyMAC(k.Key))
+			break
+		}
+	}
+	res := inv.res.Resolve(identity.Input{Observations: obs, Known: known, Decisions: decs, Scope: scope})
 	for _, c := range res.Clusters {
 		if c.AssetID != id {
 			continue

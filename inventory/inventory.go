@@ -29,6 +29,10 @@ import (
 type Config struct {
 	// Scanner names this scanner (site) on every observation it stores.
 	Scanner string
+	// Site is the layer-2 domain this scanner's sweeps see: a MAC address
+	// identifies a device only within its site (identity.Input.Scope).
+	// Scanners on one L2 domain share a site; empty: one for all.
+	Site string
 	// MissingAfterSweeps: an asset is missing after this many complete
 	// sweeps of its subnet did not see it (used when MissingAfter is 0).
 	MissingAfterSweeps int
@@ -89,7 +93,9 @@ type Sweep struct {
 	// ID is the sweep's UUID; made up when empty.
 	ID string
 	// Scanner overrides Config.Scanner.
-	Scanner    string
+	Scanner string
+	// Site overrides Config.Site (a spooled sweep keeps its own).
+	Site       string `json:",omitempty"`
 	Start, End time.Time
 	// Partial: the sweep was cancelled; it marks nothing missing.
 	Partial bool
@@ -390,7 +396,8 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res := inv.res.Resolve(identity.Input{Observations: obs, Known: known, Decisions: decs, SkipTies: true})
+	site := cmp.Or(sw.Site, inv.cfg.Site)
+	res := inv.res.Resolve(identity.Input{Observations: obs, Known: known, Decisions: decs, SkipTies: true, Scope: site})
 
 	// A location names its switch by the address it was read at: the
 	// switch's asset is the cluster that holds that address.

@@ -112,6 +112,7 @@ func newInventory(st store.Store, c config.Inventory, hostname func() (string, e
 	}
 	return inventory.New(st, res, inventory.Config{
 		Scanner:            scanner,
+		Site:               c.Site,
 		MissingAfterSweeps: c.MissingAfter.Sweeps,
 		MissingAfter:       c.MissingAfter.Time.D(),
 		RetireAfter:        c.RetireAfter.D(),
@@ -197,7 +198,7 @@ func (a *app) inventorySweep(rep *scanner.Report) inventory.Sweep {
 		scannerName, _ = os.Hostname()
 	}
 	obs := sweepObservations(rep, end, scannerName)
-	return inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: rep.Start, End: end, Partial: rep.Partial, Segments: rep.Swept, Observations: obs}
+	return inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Site: a.cfg.Inventory.Site, Start: rep.Start, End: end, Partial: rep.Partial, Segments: rep.Swept, Observations: obs}
 }
 
 // spoolPath is where sweeps wait for an unreachable store

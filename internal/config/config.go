@@ -505,6 +505,13 @@ type Inventory struct {
 	// Scanner names this scanner (site) on every observation it stores.
 	// Empty: the host name.
 	Scanner string `yaml:"scanner"`
+	// Site is the layer-2 domain (site) this scanner sweeps: a MAC address
+	// identifies a device only within its site, so the same MAC behind
+	// two sites' scanners (a locally administered or cloned VM MAC) is two
+	// assets; scanners on one L2 domain give the same site. Empty: one
+	// site for all. A device both sites see is still one asset by its
+	// serial or engine ID.
+	Site string `yaml:"site"`
 	// MissingAfter: an asset is missing after this many complete sweeps
 	// of its subnet missed it ("3"), or when one has not seen it for this
 	// long ("6h").

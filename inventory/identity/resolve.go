@@ -40,6 +40,13 @@ type Input struct {
 	SkipTies  bool
 	Known     []Known
 	Decisions []Decision
+	// Scope is the layer-2 domain (the site) the observations were seen
+	// in: a MAC address identifies a device only within it, so the same
+	// MAC at two sites (a locally administered or cloned VM MAC, a
+	// duplicated one) is two devices, and a device seen at both is joined
+	// only by a stronger key (its serial). Its MAC keys are ScopedMAC's.
+	// Empty: one domain for all, MAC keys unscoped.
+	Scope string
 }
 
 // Sighting is the part of an observation that identity reads: about a
@@ -173,13 +180,49 @@ func exclusive(k Kind) bool { return k == KindSerial || k == KindEngineID || k =
 // IP-to-MAC bindings and the values found shared in it.
 func (r *Resolver) Keys(o *record.Observation, binding map[netip.Addr]string, shared map[Key]bool) []Key {
 	s := SightingOf(o)
-	return r.keys(&s, binding, shared)
+	return r.keys(&s, binding, shared, "")
 }
 
-// keys returns the identifying keys of one sighting.
-func (r *Resolver) keys(a *Sighting, binding map[netip.Addr]string, shared map[Key]bool) []Key {
+// ScopedMAC is the key of MAC m (canonical text) seen in the layer-2
+// domain scope: "scope|m", or m alone for no scope.
+func ScopedMAC(scope, m string) Key {
+	if scope == "" {
+		return Key{KindMAC, m}
+	}
+	return Key{KindMAC, scope + "|" + m}
+}
+
+// KeyMAC is the MAC a MAC key names, without its scope.
+func KeyMAC(k Key) string {
+	if i := strings.LastIndexByte(k.Value, '|'); i >= 0 {
+		return k.Value[i+1:]
+	}
+	return k.Value
+}
+
+// scopeShared puts the shared MAC keys into scope.
+func scopeShared(shared map[Key]bool, scope string) map[Key]bool {
+	if scope == "" {
+		return shared
+	}
+	out := make(map[Key]bool, len(shared))
+	for k := range shared {
+		if k.Kind == KindMAC {
+			k = ScopedMAC(scope, k.Value)
+		}
+		out[k] = true
+	}
+	return out
+}
+
+// keys returns the identifying keys of one sighting seen in scope
+// (shared's MAC keys in that scope).
+func (r *Resolver) keys(a *Sighting, binding map[netip.Addr]string, shared map[Key]bool, scope string) []Key {
 	var ks []Key
 	add := func(k Key) {
+		if k.Kind == KindMAC && k.Value != "" {
+			k = ScopedMAC(scope, k.Value)
+		}
 		if _, used := r.rank[k.Kind]; !used || k.Value == "" || shared[k] {
 			return
 		}
@@ -354,6 +397,7 @@ func (r *Resolver) Resolve(in Input) Result {
 		}
 	}
 	binding, shared := r.bindings(obs)
+	shared = scopeShared(shared, in.Scope)
 
 	// Nodes: observations first, then known assets (sorted by ID).
 	known := append([]Known(nil), in.Known...)
@@ -381,7 +425,7 @@ func (r *Resolver) Resolve(in Input) Result {
 	nodeStart := make([]int32, n+1)
 	nodeKey := make([]int32, 0, n*2)
 	for i := range obs {
-		for _, k := range r.keys(&obs[i], binding, shared) {
+		for _, k := range r.keys(&obs[i], binding, shared, in.Scope) {
 			nodeKey = append(nodeKey, intern(k))
 		}
 		nodeStart[i+1] = int32(len(nodeKey))

@@ -362,3 +362,38 @@ func BenchmarkResolve(b *testing.B) {
 		_ = res
 	}
 }
+
+// TestScopeMACs: a MAC identifies a device within its layer-2 domain. The
+// same MAC in two scopes gives two keys and two new assets; in one scope,
+// a known asset keyed there is joined; shared MACs stay shared in scope.
+func TestScopeMACs(t *testing.T) {
+	r := resolver(t)
+	const vm = "02:00:5e:10:00:01"
+	obs := []record.Observation{arpObs("192.0.2.10", vm)}
+	a := r.Resolve(Input{Observations: obs, Scope: "site-a"})
+	b := r.Resolve(Input{Observations: obs, Scope: "site-b"})
+	if len(a.Clusters) != 1 || len(b.Clusters) != 1 || a.Clusters[0].AssetID == b.Clusters[0].AssetID {
+		t.Fatalf("one MAC in two sites: %+v and %+v, want two assets", a.Clusters, b.Clusters)
+	}
+	if k := a.Clusters[0].Keys; len(k) != 1 || k[0] != ScopedMAC("site-a", vm) || KeyMAC(k[0]) != vm {
+		t.Errorf("site-a's keys %v, want %v", k, ScopedMAC("site-a", vm))
+	}
+	known := []Known{{AssetID: "a-vm", Keys: a.Clusters[0].Keys}}
+	for _, tc := range []struct {
+		scope string
+		want  string
+	}{{"site-a", "a-vm"}, {"site-b", b.Clusters[0].AssetID}, {"", newIDSeed(Key{KindMAC, vm}.String())}} {
+		got := r.Resolve(Input{Observations: obs, Known: known, Scope: tc.scope})
+		if len(got.Clusters) != 1 || got.Clusters[0].AssetID != tc.want {
+			t.Errorf("scope %q with site-a's asset known: %+v, want asset %s", tc.scope, got.Clusters, tc.want)
+		}
+	}
+	// A MAC answering for three addresses (proxy ARP) identifies nothing,
+	// in a scope as without one.
+	proxy := []record.Observation{arpObs("192.0.2.1", "00:1b:54:aa:aa:aa"), arpObs("192.0.2.2", "00:1b:54:aa:aa:aa"), arpObs("192.0.2.3", "00:1b:54:aa:aa:aa")}
+	for _, c := range r.Resolve(Input{Observations: proxy, Scope: "site-a"}).Clusters {
+		if len(c.Keys) != 0 {
+			t.Errorf("a shared MAC keyed an asset in site-a: %v", c.Keys)
+		}
+	}
+}

@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ManyAssets", testManyAssets},
 		{"Prune", testPrune},
 		{"Locations", testLocations},
+		{"SitesScopeMACs", testSites},
 		{"HostileStrings", testHostile},
 		{"ServeSchedules", testServeSchedules},
 		{"ServeOutbox", testServeOutbox},
