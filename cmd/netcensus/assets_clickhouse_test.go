@@ -87,8 +87,16 @@ func TestStoreInit(t *testing.T) {
 	c := newCMDB(t)
 	sqliteStore := c.store
 	c.store = "clickhouse://" + srv.Addr + "/inittest"
+	// store check before: the server lacks the schema, and says so.
+	if code, _, stderr := c.run(nil, "store", "check"); code != 1 || !strings.Contains(stderr, srv.Addr+": schema version 0 of") ||
+		!strings.Contains(stderr, "lacks alert_outbox, annotations, ") {
+		t.Errorf("store check of an empty database: exit %d, stderr %q", code, stderr)
+	}
 	if code, _, stderr := c.run(nil, "store", "init"); code != 0 || !strings.Contains(stderr, fmt.Sprintf("schema version %d", clickhouse.Latest())) {
 		t.Errorf("store init: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := c.run(nil, "store", "check"); code != 0 || !strings.Contains(stderr, fmt.Sprintf("%s: schema version %d, current", srv.Addr, clickhouse.Latest())) {
+		t.Errorf("store check after init: exit %d, stderr %q", code, stderr)
 	}
 	for _, tc := range []struct {
 		store string

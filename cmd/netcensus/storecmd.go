@@ -74,6 +74,43 @@ that every shard has N replicas. Run again, it creates nothing that exists.`,
 	initCmd.Flags().StringVar(&cluster, "cluster", "", "create the schema on this ClickHouse cluster (remote_servers), replicated and distributed")
 	initCmd.Flags().IntVar(&replicas, "replicas", 0, "with --cluster: require this many replicas in every shard")
 	cmd.AddCommand(initCmd)
+	cmd.AddCommand(&cobra.Command{
+		Use:   "check",
+		Short: "Check the schema on every node of a ClickHouse store",
+		Long: `store check asks the ClickHouse store's server, or on a cluster (store init
+--cluster) every node of it directly, for its schema version and the tables
+and columns of this netcensus's schema it lacks, one line a node on stderr.
+It changes nothing. It exits 1 when a node is behind, lacks something or
+does not answer, naming it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.openClickHouse(cmd.Context(), "store check")
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			cluster, nodes, err := db.CheckSchema(cmd.Context())
+			if err != nil {
+				return err
+			}
+			var behind []string
+			for _, n := range nodes {
+				fmt.Fprintf(a.stderr, "store: %s\n", n)
+				if !n.Current() {
+					behind = append(behind, n.Addr)
+				}
+			}
+			if len(behind) > 0 {
+				of := ""
+				if cluster != "" {
+					of = " of cluster " + cluster
+				}
+				return fmt.Errorf("store check: %d of %d nodes%s not at schema version %d whole: %s", len(behind), len(nodes),
+					of, clickhouse.Latest(), strings.Join(behind, ", "))
+			}
+			return nil
+		},
+	})
 	return cmd
 }
 

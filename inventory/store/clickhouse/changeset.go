@@ -62,12 +62,12 @@ func (d *DB) Atomically(ctx context.Context, fn func(ctx context.Context, tx sto
 	}
 	tx, err := d.Begin(ctx, id)
 	if err != nil {
-		return err
+		return d.shardsDown(ctx, err)
 	}
 	if err := fn(tx, d); err != nil {
-		return err
+		return d.shardsDown(ctx, err)
 	}
-	return d.Commit(tx)
+	return d.shardsDown(ctx, d.Commit(tx))
 }
 
 // Begin opens change set id: writes made with the returned context stay

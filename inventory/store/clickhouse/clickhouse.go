@@ -88,6 +88,8 @@ type DB struct {
 	db   string // quoted database name
 	name string
 	addr string
+	// opts opened it: the other nodes of a cluster are opened alike.
+	opts Options
 
 	// opened is the schema version Open found.
 	opened int
@@ -117,7 +119,7 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
 	}
-	d := &DB{conn: conn, db: "`" + o.Database + "`", name: o.Database, addr: o.Addr}
+	d := &DB{conn: conn, db: "`" + o.Database + "`", name: o.Database, addr: o.Addr, opts: o}
 	pctx, cancel := context.WithTimeout(ctx, o.DialTimeout)
 	defer cancel()
 	if err := conn.Ping(pctx); err != nil {
@@ -487,6 +489,9 @@ func (d *DB) check(ctx context.Context) (int, error) {
 func (d *DB) Migrate(ctx context.Context) (int, error) {
 	if d.opened == len(migrations) {
 		return 0, nil // Open found it current: every command opens, then migrates
+	}
+	if d.distributed {
+		return d.migrateCluster(ctx, len(migrations))
 	}
 	return d.migrate(ctx, len(migrations))
 }

@@ -215,4 +215,8 @@ func TestMigrateFromSchema1(t *testing.T) {
 			t.Errorf("%s.%s after the migration: %v %v", c.table, c.name, has, err)
 		}
 	}
+	// store check: a store migrated from schema 1 has all a new one has.
+	if cluster, nodes, err := db.CheckSchema(ctx); err != nil || cluster != "" || len(nodes) != 1 || !nodes[0].Current() {
+		t.Errorf("store check of the migrated store: %q %v (%v)", cluster, nodes, err)
+	}
 }

@@ -59,6 +59,12 @@ func (d *DB) ClusterShards(ctx context.Context, cluster string) ([]ClusterShard,
 // creates nothing that exists. The database must hold no netcensus
 // schema yet, or one InitCluster made.
 func (d *DB) InitCluster(ctx context.Context, cluster string, replicas int) error {
+	return d.initCluster(ctx, cluster, replicas, len(migrations))
+}
+
+// initCluster is InitCluster at schema version to (tests make a cluster
+// of an older schema to migrate).
+func (d *DB) initCluster(ctx context.Context, cluster string, replicas, to int) error {
 	if strings.ContainsAny(cluster, "`'\"\\ \x00") || cluster == "" {
 		return fmt.Errorf("cluster name %q", cluster)
 	}
@@ -78,28 +84,13 @@ func (d *DB) InitCluster(ctx context.Context, cluster string, replicas int) erro
 	if d.opened > 0 && !d.distributed {
 		return fmt.Errorf("clickhouse %s/%s: holds a single-node netcensus schema (version %d): init the cluster in a new database", d.addr, d.name, d.opened)
 	}
-	tables, err := d.latestTables(ctx)
+	tables, err := d.latestTables(ctx, to)
 	if err != nil {
 		return fmt.Errorf("cluster %s: the schema: %w", cluster, err)
 	}
-	on := " ON CLUSTER `" + cluster + "`"
-	stmts := []string{`CREATE DATABASE IF NOT EXISTS {db}` + on}
-	for _, t := range tables {
-		path := `/clickhouse/tables/{shard}/` + d.name + `/` + t.name
-		replica := `{replica}`
-		local := t.name + `_local`
-		if slices.Contains(everywhere, t.name) {
-			path, replica, local = `/clickhouse/tables/all/`+d.name+`/`+t.name, `{shard}-{replica}`, t.name
-		}
-		engine, err := replicated(t.engine, path, replica)
-		if err != nil {
-			return fmt.Errorf("cluster %s: table %s: %w", cluster, t.name, err)
-		}
-		stmts = append(stmts, `CREATE TABLE IF NOT EXISTS {db}.`+local+on+` (`+t.cols+`) ENGINE = `+engine)
-		if local != t.name {
-			stmts = append(stmts, `CREATE TABLE IF NOT EXISTS {db}.`+t.name+on+` AS {db}.`+local+
-				` ENGINE = Distributed(`+cluster+`, `+d.name+`, `+local+`, cityHash64(`+t.shardKey+`))`)
-		}
+	stmts, err := d.clusterTables(cluster, tables)
+	if err != nil {
+		return err
 	}
 	for _, q := range stmts {
 		if err := d.conn.Exec(ctx, d.q(q)); err != nil {
@@ -121,7 +112,7 @@ func (d *DB) InitCluster(ctx context.Context, cluster string, replicas int) erro
 	}
 	rows.Close()
 	var add []uint32
-	for v := uint32(1); v <= uint32(len(migrations)); v++ {
+	for v := uint32(1); v <= uint32(to); v++ {
 		if !slices.Contains(have, v) {
 			add = append(add, v)
 		}
@@ -135,20 +126,59 @@ func (d *DB) InitCluster(ctx context.Context, cluster string, replicas int) erro
 	return err
 }
 
+// localName is the name of table's Replicated table on every node:
+// NAME_local, or the name itself for the tables replicated everywhere.
+func localName(table string) string {
+	if slices.Contains(everywhere, table) {
+		return table
+	}
+	return table + "_local"
+}
+
+// clusterTables is the DDL, ON CLUSTER and each statement idempotent,
+// that creates tables on cluster: each one's Replicated table on every
+// node and, for the sharded ones, the Distributed table in front.
+func (d *DB) clusterTables(cluster string, tables []latestTable) ([]string, error) {
+	on := " ON CLUSTER `" + cluster + "`"
+	stmts := []string{`CREATE DATABASE IF NOT EXISTS {db}` + on}
+	for _, t := range tables {
+		path := `/clickhouse/tables/{shard}/` + d.name + `/` + t.name
+		replica := `{replica}`
+		local := localName(t.name)
+		if local == t.name {
+			path, replica = `/clickhouse/tables/all/`+d.name+`/`+t.name, `{shard}-{replica}`
+		}
+		engine, err := replicated(t.engine, path, replica)
+		if err != nil {
+			return nil, fmt.Errorf("cluster %s: table %s: %w", cluster, t.name, err)
+		}
+		stmts = append(stmts, `CREATE TABLE IF NOT EXISTS {db}.`+local+on+` (`+t.cols+`) ENGINE = `+engine)
+		if local != t.name {
+			stmts = append(stmts, `CREATE TABLE IF NOT EXISTS {db}.`+t.name+on+` AS {db}.`+local+
+				` ENGINE = Distributed(`+cluster+`, `+d.name+`, `+local+`, cityHash64(`+t.shardKey+`))`)
+		}
+	}
+	return stmts, nil
+}
+
 // latestTable is a table of the single-node schema: columns with their
 // types, engine with its clauses, and the column it is sharded by.
-type latestTable struct{ name, cols, engine, shardKey string }
+type latestTable struct {
+	name, cols, engine, shardKey string
+	// colList is cols one by one: name and type.
+	colList [][2]string
+}
 
-// latestTables migrates a scratch database on the node to the latest
-// schema and reads its tables back (views left out), then drops it.
-func (d *DB) latestTables(ctx context.Context) ([]latestTable, error) {
+// latestTables migrates a scratch database on the node to schema version
+// to and reads its tables back (views left out), then drops it.
+func (d *DB) latestTables(ctx context.Context, to int) ([]latestTable, error) {
 	scratch := d.name + "_netcensus_schema"
 	p := &DB{conn: d.conn, db: "`" + scratch + "`", name: scratch, addr: d.addr}
 	if err := d.conn.Exec(ctx, "DROP DATABASE IF EXISTS "+p.db); err != nil {
 		return nil, err
 	}
 	defer d.conn.Exec(context.WithoutCancel(ctx), "DROP DATABASE IF EXISTS "+p.db)
-	if _, err := p.migrate(ctx, len(migrations)); err != nil {
+	if _, err := p.migrate(ctx, to); err != nil {
 		return nil, err
 	}
 	rows, err := d.conn.Query(ctx, `SELECT name, engine_full FROM system.tables WHERE database = ? AND engine LIKE '%MergeTree' ORDER BY name`, scratch)
@@ -183,6 +213,7 @@ func (d *DB) latestTables(ctx context.Context) ([]latestTable, error) {
 				return nil, err
 			}
 			cols = append(cols, n+" "+typ)
+			t.colList = append(t.colList, [2]string{n, typ})
 			if n == "asset_id" {
 				t.shardKey = "asset_id"
 			}

@@ -1,32 +1,41 @@
 package clickhouse
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/netip"
 	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/inventory/spool"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/clickhouse/chtest"
 	"github.com/netcensus/netcensus/record"
 )
 
-// clusterSweep is a sweep of n hosts of 198.18.x.y seen by ARP and SNMP.
-func clusterSweep(n int, at time.Time, tag string) inventory.Sweep {
+// clusterSweep is site's sweep of hosts first..first+n-1, seen by ARP
+// and SNMP: host i at 198.18.x.y (the sites reuse addresses), a MAC of
+// the site, serial SNi (a device's serial whichever site sees it).
+func clusterSweep(site string, first, n int, at time.Time, osVersion string) inventory.Sweep {
 	var obs []record.Observation
-	for i := range n {
+	for i := first; i < first+n; i++ {
 		ip := netip.AddrFrom4([4]byte{198, 18, byte(i >> 8), byte(i)})
-		m := record.MAC{2, 0x42, 0, 0, byte(i >> 8), byte(i)}
+		m := record.MAC{2, 0x42, site[0], 0, byte(i >> 8), byte(i)}
 		obs = append(obs, record.Observation{Time: at, Source: record.SourceARP, Asset: record.Asset{IP: ip, MAC: m}},
 			record.Observation{Time: at, Source: record.SourceSNMP, Asset: record.Asset{IP: ip, SysName: fmt.Sprintf("host-%d", i),
-				Serial: fmt.Sprintf("SN%05d", i), OSVersion: tag, Interfaces: []record.Interface{{Index: 1, Name: "eth0", MAC: m}}}})
+				Vendor: "Acme", Serial: fmt.Sprintf("SN%05d", i), OSVersion: osVersion, Interfaces: []record.Interface{{Index: 1, Name: "eth0", MAC: m}}}})
 	}
-	return inventory.Sweep{Start: at, End: at, Segments: []netip.Prefix{netip.MustParsePrefix("198.18.0.0/16")}, Observations: obs}
+	return inventory.Sweep{ID: store.NewUUID(at.Add(time.Duration(first))), Scanner: "scan-" + site, Site: site, Start: at, End: at,
+		Segments: []netip.Prefix{netip.MustParsePrefix("198.18.0.0/16")}, Observations: obs}
 }
 
 // TestReplicatedCluster: netcensus sets up a real cluster itself (store
@@ -51,6 +60,9 @@ func TestReplicatedCluster(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
+	begun := time.Now()
+	step := func(what string) { t.Logf("%5.1f s: %s", time.Since(begun).Seconds(), what) }
+	step("cluster started")
 	open := func(i int) *DB {
 		t.Helper()
 		db, err := Open(ctx, Options{Addr: c.Nodes[i].Addr, Database: "nc"})
@@ -64,95 +76,300 @@ func TestReplicatedCluster(t *testing.T) {
 	if err := w.InitCluster(ctx, "nc_test", 3); err == nil {
 		t.Error("a cluster of 2 replicas a shard accepted --replicas 3")
 	}
-	for range 2 { // again: nothing new
-		if err := w.InitCluster(ctx, "nc_test", 2); err != nil {
-			t.Fatal(err)
+	// The cluster at the schema before the latest, then migrated: ON
+	// CLUSTER, every node gets what the latest schema adds.
+	if err := w.initCluster(ctx, "nc_test", 2, Latest()-1); err != nil {
+		t.Fatal(err)
+	}
+	step("initialised at the schema before the latest")
+	checkNodes(t, w, func(n NodeCheck) string {
+		if n.Err != nil || n.Version != Latest()-1 || !slices.Contains(n.Missing, "locations_local") || !slices.Contains(n.Missing, "neighbors_local.protocol") {
+			return "want the schema before the latest, without locations_local and neighbors_local.protocol"
 		}
+		return ""
+	})
+	if n, err := w.Migrate(ctx); err != nil || n != 1 || !w.distributed {
+		t.Fatalf("migrating the cluster: applied %d (%v), distributed %v", n, err, w.distributed)
 	}
-	if n, err := w.Migrate(ctx); err != nil || n != 0 || !w.distributed {
-		t.Fatalf("after init: migrate applied %d (%v), distributed %v", n, err, w.distributed)
+	current := func(n NodeCheck) string {
+		if !n.Current() {
+			return "not current"
+		}
+		return ""
 	}
+	checkNodes(t, w, current)
+	step("migrated")
+	// Run again after it was cut short (the DDL done, the version not
+	// recorded): it finishes, changing nothing twice.
+	if err := w.conn.Exec(ctx, "ALTER TABLE nc.schema_migrations DELETE WHERE version = ?", uint32(Latest())); err != nil {
+		t.Fatal(err)
+	}
+	pollUntil(t, 60*time.Second, "the version's row deleted", func() bool {
+		v, err := w.check(ctx)
+		return err == nil && v == Latest()-1
+	})
+	again := open(1)
+	if n, err := again.Migrate(ctx); err != nil || n != 1 {
+		t.Fatalf("migrating the cluster again: applied %d (%v)", n, err)
+	}
+	checkNodes(t, w, current)
+	if err := w.InitCluster(ctx, "nc_test", 2); err != nil { // again: nothing new
+		t.Fatal(err)
+	}
+	if n, err := w.Migrate(ctx); err != nil || n != 0 {
+		t.Fatalf("after init: migrate applied %d (%v)", n, err)
+	}
+	// A node behind: node 4 lost a table (dropped there alone); store
+	// check names it and it alone; store init puts it back.
+	if err := open(3).conn.Exec(ctx, "DROP TABLE nc.locations"); err != nil {
+		t.Fatal(err)
+	}
+	checkNodes(t, w, func(n NodeCheck) string {
+		if n.Addr == c.Nodes[3].Addr {
+			if n.Err != nil || !slices.Equal(n.Missing, []string{"locations"}) {
+				return "want it to lack the table locations alone"
+			}
+			return ""
+		}
+		return current(n)
+	})
+	if err := w.InitCluster(ctx, "nc_test", 2); err != nil {
+		t.Fatal(err)
+	}
+	checkNodes(t, w, current)
+	step("store check and migration")
 	res, err := identity.New(identity.DefaultOrder(), identity.Defaults())
 	if err != nil {
 		t.Fatal(err)
 	}
-	t1 := time.Now().UTC().Add(-time.Hour).Truncate(time.Second)
-	if _, err := inventory.New(w, res, inventory.Config{MissingAfterSweeps: 3}, nil).Ingest(ctx, clusterSweep(300, t1, "6.1")); err != nil {
-		t.Fatal(err)
+	// scanner is an inventory of site (scanner name and L2 domain) over db.
+	scanner := func(db store.Store, site string) *inventory.Inventory {
+		return inventory.New(db, res, inventory.Config{Scanner: "scan-" + site, Site: site, MissingAfterSweeps: 3}, nil)
 	}
+	// listing polls a node's listing until it holds want assets and ok
+	// holds for each (replication is asynchronous).
+	listing := func(db *DB, want int, ok func(*store.Asset) bool) []store.Asset {
+		t.Helper()
+		var as []store.Asset
+		var err error
+		pollUntil(t, 90*time.Second, fmt.Sprintf("node %s lists %d assets", db.addr, want), func() bool {
+			as, err = db.Assets(ctx, store.AssetFilter{})
+			if err != nil || len(as) != want {
+				return false
+			}
+			for i := range as {
+				if !ok(&as[i]) {
+					return false
+				}
+			}
+			return true
+		})
+		return as
+	}
+	// once checks that every device is one asset (one a serial, each
+	// serial there), and that every observation of the sweeps is stored
+	// exactly once (read through db, and in the tables themselves).
+	once := func(db *DB, sweeps map[string]int) {
+		t.Helper()
+		as, err := db.Assets(ctx, store.AssetFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		serials := map[string]int{}
+		for _, a := range as {
+			serials[a.Record.Serial]++
+		}
+		for sn, n := range serials {
+			if n != 1 {
+				t.Errorf("serial %q: %d assets", sn, n)
+			}
+		}
+		total := 0
+		for id, n := range sweeps {
+			obs, err := db.Observations(ctx, id, "")
+			if err != nil || len(obs) != n {
+				t.Errorf("sweep %s: %d observations (%v), want %d", id, len(obs), err, n)
+			}
+			total += n
+		}
+		var rows, ids uint64
+		if err := db.conn.QueryRow(ctx, "SELECT count(), uniqExact(id) FROM nc.observations FINAL").Scan(&rows, &ids); err != nil ||
+			rows != uint64(total) || ids != uint64(total) {
+			t.Errorf("observations FINAL: %d rows, %d IDs (%v); want %d of each", rows, ids, err, total)
+		}
+	}
+
+	// Two scanners at two sites sweep into the cluster at once, through
+	// two nodes: site a hosts 0-199, site b hosts 150-349; 150-199 are
+	// devices both see (one serial, a MAC of each site).
+	t1 := time.Now().UTC().Add(-time.Hour).Truncate(time.Second)
+	r := open(3)
+	swA, swB := clusterSweep("a", 0, 200, t1, "6.1"), clusterSweep("b", 150, 200, t1, "6.1")
+	errs := make(chan error, 2)
+	go func() { _, err := scanner(w, "a").Ingest(ctx, swA); errs <- err }()
+	go func() { _, err := scanner(r, "b").Ingest(ctx, swB); errs <- err }()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatalf("concurrent sweeps: %v", err)
+		}
+	}
+	step("two scanners swept at once")
+	sweeps := map[string]int{swA.ID: len(swA.Observations), swB.ID: len(swB.Observations)}
+	is := func(v string) func(*store.Asset) bool {
+		return func(a *store.Asset) bool {
+			n, _ := strconv.Atoi(strings.TrimPrefix(a.Record.Serial, "SN"))
+			return n >= 200 || a.Record.OSVersion == v
+		}
+	}
+	want := listing(w, 350, is("6.1"))
+	if got := listing(r, 350, is("6.1")); !reflect.DeepEqual(got, want) {
+		t.Error("the listing read through another node differs from the writer's")
+	}
+	once(w, sweeps)
 	// Both shards hold some of the assets.
 	for _, i := range []int{0, 2} {
 		var n uint64
-		if err := open(i).conn.QueryRow(ctx, "SELECT count() FROM nc.assets_local").Scan(&n); err != nil || n == 0 || n >= 300*2 {
+		if err := open(i).conn.QueryRow(ctx, "SELECT count() FROM nc.assets_local").Scan(&n); err != nil || n == 0 || n >= 350*2 {
 			t.Fatalf("node %d (shard %d) holds %d asset rows (%v)", i, i/2+1, n, err)
 		}
 	}
-	// eventually polls a node's listing until it has want assets, each
-	// with osVersion (replication is asynchronous).
-	eventually := func(db *DB, want int, osVersion string) []store.Asset {
+
+	// A replica of shard 2 killed in the middle of site a's next sweep
+	// (after it began writing): the sweep is stored whole, at once or
+	// from the spool, and the replica catches up when it is back.
+	sp := spool.New(filepath.Join(t.TempDir(), "spool.jsonl"), 0)
+	deliver := func(sw inventory.Sweep, db store.Store) spool.Outcome {
 		t.Helper()
-		deadline := time.Now().Add(90 * time.Second)
-		for {
-			as, err := db.Assets(ctx, store.AssetFilter{})
-			ok := err == nil && len(as) == want
-			for i := 0; ok && i < len(as); i++ {
-				ok = as[i].Record.OSVersion == osVersion
-			}
-			if ok {
-				return as
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("node %s: %d assets (%v), want %d with os_version %s", db.addr, len(as), err, want, osVersion)
-			}
-			select {
-			case <-ctx.Done():
-				t.Fatal(ctx.Err())
-			case <-time.After(200 * time.Millisecond):
-			}
+		out, err := sp.Deliver(ctx, func(context.Context) (*inventory.Inventory, func(), error) {
+			return scanner(db, "a"), func() {}, nil
+		}, sw)
+		if err != nil {
+			t.Fatalf("sweep %s: %v", sw.ID, err)
+		}
+		return out
+	}
+	t2 := t1.Add(10 * time.Minute)
+	sw2 := clusterSweep("a", 0, 200, t2, "6.2")
+	k := &killer{DB: w, kill: func() error { return c.Nodes[2].Kill() }}
+	if out := deliver(sw2, k); out.Spooled {
+		t.Logf("sweep with a replica killed in it spooled (%v); replayed", out.Cause)
+		if n, err := sp.Replay(ctx, scanner(w, "a")); err != nil || n != 1 {
+			t.Fatalf("replaying it: %d (%v)", n, err)
 		}
 	}
-	want := eventually(w, 300, "6.1")
-	r := open(3)
-	if got := eventually(r, 300, "6.1"); !reflect.DeepEqual(got, want) {
-		t.Error("the listing read through another node differs from the writer's")
+	if !k.killed {
+		t.Fatal("the replica was not killed in the sweep")
 	}
-
-	// One replica of shard 2 down: the next sweep still goes in whole,
-	// and reads through the others see it.
-	if err := c.Nodes[2].Kill(); err != nil {
-		t.Fatal(err)
-	}
-	t2 := t1.Add(30 * time.Minute)
-	if _, err := inventory.New(w, res, inventory.Config{MissingAfterSweeps: 3}, nil).Ingest(ctx, clusterSweep(300, t2, "6.2")); err != nil {
-		t.Fatalf("sweep with a replica down: %v", err)
-	}
-	want = eventually(w, 300, "6.2")
-	if got := eventually(r, 300, "6.2"); !reflect.DeepEqual(got, want) {
+	sweeps[sw2.ID] = len(sw2.Observations)
+	step("a replica killed in a sweep")
+	want = listing(w, 350, is("6.2"))
+	if got := listing(r, 350, is("6.2")); !reflect.DeepEqual(got, want) {
 		t.Error("with a replica down, the listing read through another node differs")
 	}
-	sws, err := r.Sweeps(ctx, 0)
-	if err != nil || len(sws) != 2 {
-		t.Errorf("%d sweeps through node 3 (%v), want 2", len(sws), err)
-	}
-	// Back, the replica catches up with its shard.
+	once(r, sweeps)
 	if err := c.Nodes[2].Restart(ctx); err != nil {
 		t.Fatal(err)
 	}
 	back := open(2)
-	deadline := time.Now().Add(90 * time.Second)
-	for {
-		var a, b uint64
-		err1 := back.conn.QueryRow(ctx, "SELECT count() FROM nc.assets_local").Scan(&a)
-		err2 := r.conn.QueryRow(ctx, "SELECT count() FROM nc.assets_local").Scan(&b)
-		if err1 == nil && err2 == nil && a == b && a > 0 {
-			break
+	for _, table := range []string{"assets_local", "observations_local", "asset_keys_local", "txns"} {
+		q := "SELECT count() FROM nc." + table
+		pollUntil(t, 90*time.Second, "the restarted replica's "+table+" as its shard's other", func() bool {
+			var a, b uint64
+			err1 := back.conn.QueryRow(ctx, q).Scan(&a)
+			err2 := r.conn.QueryRow(ctx, q).Scan(&b)
+			return err1 == nil && err2 == nil && a == b && a > 0
+		})
+	}
+	if got := listing(back, 350, is("6.2")); !reflect.DeepEqual(got, want) {
+		t.Error("the restarted replica lists differently")
+	}
+	step("the replica caught up")
+
+	// Shard 2 down whole: site a's sweep is spooled, naming the shard,
+	// and replayed once by the next sweep after the shard is back.
+	for _, i := range []int{2, 3} {
+		if err := c.Nodes[i].Kill(); err != nil {
+			t.Fatal(err)
 		}
+	}
+	sw3, sw4 := clusterSweep("a", 0, 200, t2.Add(10*time.Minute), "6.3"), clusterSweep("a", 0, 200, t2.Add(20*time.Minute), "6.4")
+	out := deliver(sw3, w)
+	if !out.Spooled || out.Cause == nil || !strings.Contains(out.Cause.Error(), "shard 2 down") {
+		t.Fatalf("sweep with shard 2 down: spooled %v, cause %v; want it spooled, naming shard 2", out.Spooled, out.Cause)
+	}
+	step("a sweep spooled with a shard down")
+	for _, i := range []int{2, 3} {
+		if err := c.Nodes[i].Restart(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out := deliver(sw4, w); out.Spooled || out.Replayed != 1 {
+		t.Fatalf("after the shard is back: spooled %v (%v), replayed %d; want 1 replayed, this one stored", out.Spooled, out.Cause, out.Replayed)
+	}
+	sweeps[sw3.ID], sweeps[sw4.ID] = len(sw3.Observations), len(sw4.Observations)
+	want = listing(w, 350, is("6.4"))
+	reader := open(1)
+	if got := listing(reader, 350, is("6.4")); !reflect.DeepEqual(got, want) {
+		t.Error("after the replay, the listing through another node differs")
+	}
+	once(reader, sweeps)
+	if sws, err := reader.Sweeps(ctx, 0); err != nil || len(sws) != len(sweeps) {
+		t.Errorf("%d sweeps (%v), want %d", len(sws), err, len(sweeps))
+	}
+	step("replayed after the shard came back")
+}
+
+// killer is a store that runs kill once, when the ingest through it
+// first writes observations: a server dies in the middle of a sweep.
+type killer struct {
+	*DB
+	kill   func() error
+	killed bool
+}
+
+func (k *killer) Atomically(ctx context.Context, fn func(ctx context.Context, tx store.Store) error) error {
+	return k.DB.Atomically(ctx, func(ctx context.Context, _ store.Store) error { return fn(ctx, k) })
+}
+
+func (k *killer) AppendObservations(ctx context.Context, obs []store.Observation) error {
+	if !k.killed {
+		k.killed = true
+		if err := k.kill(); err != nil {
+			return err
+		}
+	}
+	return k.DB.AppendObservations(ctx, obs)
+}
+
+// checkNodes runs CheckSchema through db and fails for each node whose
+// check bad explains (it returns "" for a node as wanted).
+func checkNodes(t *testing.T, db *DB, bad func(NodeCheck) string) {
+	t.Helper()
+	cluster, nodes, err := db.CheckSchema(t.Context())
+	if err != nil || cluster != "nc_test" || len(nodes) != 4 {
+		t.Fatalf("store check: cluster %q, %d nodes (%v)", cluster, len(nodes), err)
+	}
+	for _, n := range nodes {
+		if why := bad(n); why != "" {
+			t.Errorf("store check: %s: %s", n, why)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// pollUntil polls cond until it holds or timeout passes.
+func pollUntil(t *testing.T, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("restarted replica holds %d asset rows (%v), its shard's other %d (%v)", a, err1, b, err2)
+			t.Fatalf("%s: not after %s", what, timeout)
 		}
 		select {
-		case <-ctx.Done():
-			t.Fatal(ctx.Err())
+		case <-t.Context().Done():
+			t.Fatal(t.Context().Err())
 		case <-time.After(200 * time.Millisecond):
 		}
 	}

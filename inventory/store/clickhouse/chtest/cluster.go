@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -143,11 +144,14 @@ func waitTCP(ctx context.Context, addr string, end chan error) error {
 	}
 }
 
-// Close stops every server and ZooKeeper.
+// Close stops every server, all at once, and then ZooKeeper.
 func (c *Cluster) Close() {
+	var wg sync.WaitGroup
 	for _, n := range c.Nodes {
-		n.Stop()
+		wg.Add(1)
+		go func() { defer wg.Done(); n.Stop() }()
 	}
+	wg.Wait()
 	if c.zk != nil && c.zk.Process != nil {
 		_ = c.zk.Process.Kill()
 		<-c.zkEnd
