@@ -28,6 +28,11 @@ while [ $# -gt 0 ]; do
 	esac
 done
 cd "$(dirname "$0")/.."
+# Unattended from a clone: Go where its tarball installs it, the Debian
+# tools in sbin, no user config (an empty one) and no store credentials.
+export PATH=$PATH:/usr/local/go/bin:/usr/sbin:/sbin
+unset NETCENSUS_CLICKHOUSE_USER NETCENSUS_CLICKHOUSE_PASSWORD
+command -v go >/dev/null || { echo "go is not installed (https://go.dev/dl/ into /usr/local/go)" >&2; exit 1; }
 command -v clickhouse-client >/dev/null || { echo "clickhouse-client is not installed (Debian: clickhouse-client)" >&2; exit 1; }
 bin=$(mktemp -d)
 server=
@@ -36,6 +41,7 @@ cleanup() {
 	rm -rf "$bin"
 }
 trap cleanup EXIT
+: >"$bin/config.yaml"
 go build -o "$bin/cmdb" ./bench/cmdb
 go build -o "$bin/netcensus" ./cmd/netcensus
 
@@ -64,14 +70,18 @@ echo "== 2. netcensus assets -o jsonl over $list assets, the whole command (seco
 # Background merges of the fill done first: the listing is timed on a
 # store at rest, as a user's is between sweeps.
 clickhouse-client --port "$port" -q "OPTIMIZE TABLE bench_assets.assets FINAL" >/dev/null 2>&1 || true
+# Once untimed: a listing that fails or lists the wrong number is no figure.
+n=$("$bin/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets" assets -o jsonl | wc -l)
+[ "$n" -eq "$list" ] || { echo "assets -o jsonl listed $n assets, want $list" >&2; exit 1; }
 load
 for _ in 1 2 3 4 5 6 7; do
 	TIMEFORMAT=%R
-	{ time "$bin/netcensus" --store "${dsn}_assets" assets -o jsonl >/dev/null 2>&1; } 2>&1
+	{ time "$bin/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets" assets -o jsonl >/dev/null 2>&1; } 2>&1
 done | median
 load
 
 mac=$(clickhouse-client --port "$port" -q "SELECT mac FROM bench_assets.assets WHERE mac != '' ORDER BY id LIMIT 1 OFFSET $((list / 2))")
+[ -n "$mac" ] || { echo "no MAC to search for in bench_assets.assets" >&2; exit 1; }
 echo "== 3. search by MAC $mac over $list assets (milliseconds)"
 load
 echo " the view assets_current:"
