@@ -61,6 +61,9 @@ type Entity struct {
 	SoftwareRev string
 	Mfg         string
 	ContainedIn int
+	// VendorType is entPhysicalVendorType: an OID, usually the product's
+	// registration under its maker's enterprise number.
+	VendorType string
 }
 
 // EntityClassChassis is entPhysicalClass chassis(3).
@@ -473,8 +476,15 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 		start = 1
 	}
 	if field == FieldVendor {
-		if v, ev, ok := e.penVendor(c.in.SysObjectID); ok {
-			return v, ev, true
+		pv, pev, pok := e.penVendor(c.in.SysObjectID)
+		// The chassis's maker, where its registration and its
+		// manufacturer name agree, outweighs a sysObjectID of another
+		// enterprise (an agent's or a placeholder system group's).
+		if ev, eev, eok := e.entityVendor(c, true); eok && (!pok || ev != pv) {
+			return ev, eev, true
+		}
+		if pok {
+			return pv, pev, true
 		}
 	}
 	for _, s := range order[start:] {
@@ -482,8 +492,46 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 			return v, ev, true
 		}
 	}
-	if field == FieldModel {
+	switch field {
+	case FieldModel:
 		return e.registryModel(c.in.SysObjectID)
+	case FieldVendor:
+		return e.entityVendor(c, false)
+	}
+	return "", record.Evidence{}, false
+}
+
+// entityVendor is the maker of the device's chassis from the enterprise
+// number its entPhysicalVendorType lies under; with agree, only when the
+// row's entPhysicalMfgName names the same maker.
+func (e *Engine) entityVendor(c *evalCtx, agree bool) (string, record.Evidence, bool) {
+	if e.pen == nil {
+		return "", record.Evidence{}, false
+	}
+	for _, ent := range c.chassisOrder() {
+		n, ok := pen.FromSysObjectID(ent.VendorType)
+		if !ok || agentEnterprises[n] {
+			continue
+		}
+		name, ok := e.pen.Lookup(n)
+		if !ok {
+			continue
+		}
+		v := NormalizeVendor(name)
+		if IsPlaceholder(v) {
+			continue
+		}
+		rule := "ENTITY chassis entPhysicalVendorType enterprise " + strconv.FormatUint(uint64(n), 10) + " (" + name + ")"
+		if agree {
+			if IsPlaceholder(ent.Mfg) || NormalizeVendor(ent.Mfg) != v {
+				return "", record.Evidence{}, false
+			}
+			rule += ", as entPhysicalMfgName says"
+		}
+		return v, record.Evidence{
+			Rule: rule, Source: record.SourceSNMP, Value: v,
+			OID: OIDEntPhysicalEntry + ".3." + strconv.Itoa(ent.Index),
+		}, true
 	}
 	return "", record.Evidence{}, false
 }
@@ -776,6 +824,9 @@ func (c *evalCtx) entityValue(field string) (string, string, bool) {
 	oid := func(e Entity) string {
 		return OIDEntPhysicalEntry + "." + strconv.Itoa(col) + "." + strconv.Itoa(e.Index)
 	}
+	if field == "descr_model" {
+		return c.entityDescrModel()
+	}
 	for _, e := range c.chassisOrder() {
 		if v := entityField(e, field); !IsPlaceholder(cleanValue(v)) {
 			return v, oid(e), true
@@ -802,6 +853,118 @@ func (c *evalCtx) entityValue(field string) (string, string, bool) {
 		return "", "", false
 	}
 	return "", "", false
+}
+
+// entityDescrModel is the model the device's chassis (or stack) row
+// names in its entPhysicalDescr or entPhysicalName when it leaves
+// entPhysicalModelName empty: "ME60-X8 frame", "HUAWEI S12704 chassis",
+// a name "WS-C6509-E". Only the first such row is read (a row with a model
+// name of its own is left to the model rule), and only a text that is one
+// model-like token once the maker's name and words such as "chassis" are
+// set aside: a phrase ("Catalyst 6500 9-slot Chassis System") names no
+// model this way.
+func (c *evalCtx) entityDescrModel() (string, string, bool) {
+	for _, e := range c.chassisOrder() {
+		if e.Class != EntityClassChassis && e.Class != entityClassStack {
+			continue
+		}
+		if !IsPlaceholder(e.Model) {
+			return "", "", false
+		}
+		for _, f := range []struct {
+			col int
+			s   string
+		}{{2, e.Descr}, {7, e.Name}} {
+			if m, ok := modelFromText(f.s, e.Mfg, e.Serial); ok {
+				return m, OIDEntPhysicalEntry + "." + strconv.Itoa(f.col) + "." + strconv.Itoa(e.Index), true
+			}
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
+// modelTokenRE is one model-like token: letters and digits with dashes,
+// slashes, dots, pluses or underscores, a digit in it, 3 to 32 long.
+var modelTokenRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9+/._-]{1,30}[A-Za-z0-9+]$`)
+
+// versionTokenRE is a version, not a model: "v5.2.1", "7.1.075".
+var versionTokenRE = regexp.MustCompile(`^[vV]?[0-9]+(\.[0-9A-Za-z]+)+$`)
+
+// archTokens are processor architectures agents put in descriptions.
+var archTokens = map[string]bool{
+	"x86_64": true, "x86-64": true, "amd64": true, "i386": true, "i686": true, "arm64": true,
+	"aarch64": true, "armv7l": true, "armv5tejl": true, "mips64": true, "ppc64": true, "ppc64le": true,
+}
+
+// descrNoise are words around a model in an entity description; a token
+// that starts with one ("Chasis_0", "Slot1", "FAN2") is no model.
+var descrNoise = map[string]bool{
+	"chassis": true, "chasis": true, "frame": true, "switch": true, "router": true, "routing": true,
+	"system": true, "unit": true, "box": true, "device": true, "stack": true, "ethernet": true,
+	"backplane": true, "shelf": true, "series": true, "slot": true, "fan": true, "psu": true,
+	"ps": true, "power": true, "supply": true, "module": true, "card": true, "member": true,
+	"port": true, "board": true, "mainboard": true, "sensor": true, "temp": true, "cpu": true,
+	"mpu": true, "lpu": true, "sfu": true, "fabric": true, "virtual": true, "logical": true,
+	"the": true, "of": true, "and": true, "with": true, "for": true, "version": true,
+	"release": true, "software": true, "firmware": true, "hardware": true, "rev": true,
+	"revision": true, "vpc": true, "domain": true, "mac": true, "address": true, "container": true,
+}
+
+// modelFromText finds the single model-like token of an entity text, the
+// maker's name (mfg's words, "HUAWEI" in "HUAWEI S5720 Routing Switch")
+// and noise words aside; ok is false for anything else, the serial
+// number included.
+func modelFromText(text, mfg, serial string) (string, bool) {
+	text = cleanValue(text)
+	if IsPlaceholder(text) || len(text) > 80 {
+		return "", false
+	}
+	maker := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(mfg)) {
+		maker[strings.Trim(w, ",.")] = true
+	}
+	if v := strings.ToLower(NormalizeVendor(mfg)); v != "" {
+		maker[v] = true
+	}
+	var tok string
+	for i, w := range strings.Fields(text) {
+		lw := strings.ToLower(strings.Trim(w, ",.;:"))
+		if lw == "" || descrNoise[lw] || (i == 0 && maker[lw]) {
+			continue
+		}
+		if tok != "" {
+			return "", false // two candidates: a phrase, not a model
+		}
+		tok = strings.Trim(w, ",;:")
+	}
+	if tok == "" || !modelTokenRE.MatchString(tok) || strings.EqualFold(tok, serial) ||
+		versionTokenRE.MatchString(tok) || archTokens[strings.ToLower(tok)] {
+		return "", false
+	}
+	hasDigit, hasLetter := false, false
+	for _, r := range tok {
+		switch {
+		case r >= '0' && r <= '9':
+			hasDigit = true
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			hasLetter = true
+		}
+	}
+	if !hasDigit || !hasLetter {
+		return "", false
+	}
+	// "Chasis_0", "Slot1", "FAN-2": a noise word with a number is a part.
+	lead := strings.ToLower(strings.TrimRightFunc(tok, func(r rune) bool {
+		return r >= '0' && r <= '9' || r == '_' || r == '-' || r == '/' || r == '.'
+	}))
+	if descrNoise[lead] || maker[lead] {
+		return "", false
+	}
+	if i := strings.IndexAny(lead, "0123456789_-/."); i > 0 && descrNoise[lead[:i]] {
+		return "", false
+	}
+	return tok, true
 }
 
 // entPhysicalClass values the chassis choice uses.

@@ -298,6 +298,42 @@ func TestExplain(t *testing.T) {
 	}
 }
 
+// TestVendorFromEntity: the chassis's maker from the enterprise its
+// entPhysicalVendorType lies under. When entPhysicalMfgName agrees, it
+// outweighs a sysObjectID of another enterprise (an H3C E528 whose system
+// group said NetManage, enterprise 233, was given vendor "NetManage");
+// alone, it is a last resort.
+func TestVendorFromEntity(t *testing.T) {
+	e := engine(t)
+	h3c := []Entity{
+		{Index: 1, Class: 11, Descr: "H3C", Mfg: "H3C"},
+		{Index: 2, Class: 3, ContainedIn: 1, Model: "H3C Switch E528", Mfg: "H3C", VendorType: "1.3.6.1.4.1.25506.1.578"},
+	}
+	for _, c := range []struct {
+		name     string
+		in       Input
+		want     string
+		wantRule string
+	}{
+		{"maker and registration agree over another enterprise", Input{SysObjectID: "1.3.6.1.4.1.233", SysDescr: "Dummy System", Entities: h3c},
+			"H3C", "ENTITY chassis entPhysicalVendorType enterprise 25506 (H3C), as entPhysicalMfgName says"},
+		{"no sysObjectID", Input{Entities: h3c}, "H3C", "ENTITY chassis entPhysicalVendorType enterprise 25506 (H3C), as entPhysicalMfgName says"},
+		{"a maker name that disagrees leaves the sysObjectID's", Input{SysObjectID: "1.3.6.1.4.1.233", Entities: []Entity{
+			{Index: 1, Class: 3, Mfg: "Acme", VendorType: "1.3.6.1.4.1.25506.1.578"},
+		}}, "NetManage", "enterprise number 233"},
+		{"registration alone is a last resort", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", Entities: []Entity{
+			{Index: 1, Class: 3, VendorType: "1.3.6.1.4.1.25506.1.578"},
+		}}, "H3C", "ENTITY chassis entPhysicalVendorType enterprise 25506 (H3C)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := e.Identify(c.in)
+			if r.Vendor != c.want || !strings.HasPrefix(r.Evidence[FieldVendor].Rule, c.wantRule) {
+				t.Errorf("vendor %q (%+v), want %q by %q", r.Vendor, r.Evidence[FieldVendor], c.want, c.wantRule)
+			}
+		})
+	}
+}
+
 func TestVendorFromEnterpriseNumber(t *testing.T) {
 	e := engine(t)
 	for _, c := range []struct{ oid, want string }{
@@ -442,6 +478,7 @@ func TestInputFromWalk(t *testing.T) {
 		{OID: b + ".5.2", Value: snmprec.Value{Type: snmprec.TypeInteger, Int: 9}},
 		{OID: b + ".5.1", Value: snmprec.Value{Type: snmprec.TypeInteger, Int: 3}},
 		{OID: b + ".11.1", Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte("SER1  ")}},
+		{OID: b + ".3.1", Value: snmprec.Value{Type: snmprec.TypeOID, OID: "1.3.6.1.4.1.9.12.3.1.3.144"}},
 		{OID: b + ".4.2", Value: snmprec.Value{Type: snmprec.TypeInteger, Int: 1}},
 		{OID: "1.3.6.1.4.1.9.3.6.3.0", Value: snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte("X")}},
 		{OID: "1.3.6.1.4.1.9.9.9.0", Value: snmprec.Value{Type: snmprec.TypeInteger, Int: 1}},
@@ -451,7 +488,7 @@ func TestInputFromWalk(t *testing.T) {
 		t.Errorf("system group = %q %q %q", in.SysDescr, in.SysObjectID, in.SysName)
 	}
 	if len(in.Entities) != 2 || in.Entities[0].Index != 1 || in.Entities[0].Class != 3 || in.Entities[0].Serial != "SER1" ||
-		in.Entities[1].ContainedIn != 1 || in.Entities[1].Class != 9 {
+		in.Entities[0].VendorType != "1.3.6.1.4.1.9.12.3.1.3.144" || in.Entities[1].ContainedIn != 1 || in.Entities[1].Class != 9 {
 		t.Errorf("entities = %+v", in.Entities)
 	}
 	if len(in.Values) != 1 {
@@ -719,6 +756,32 @@ func TestEntityChassisChoice(t *testing.T) {
 			{Index: 3, Class: port, ContainedIn: 2},
 			{Index: 4, Class: module, ContainedIn: 2, Model: "LC-1", Serial: "LC000001"},
 		}, "LC-1", "LC000001", ""},
+		// Without entPhysicalModelName, the chassis's description or
+		// name when it is one model-like token, the maker and words such
+		// as "frame" and "chassis" aside (a Huawei ME60-X8 says
+		// "ME60-X8 frame"; the product registry gave "60-X8").
+		{"model from the chassis description", []Entity{
+			{Index: 16777216, Class: chassis, Descr: "ME60-X8 frame", Name: "ME60-X8 frame", Serial: "2102352021N0H6000098", Mfg: "Huawei"},
+		}, "ME60-X8", "2102352021N0H6000098", ""},
+		{"maker's name before the model", []Entity{
+			{Index: 1, Class: chassis, Descr: "HUAWEI S12704 chassis", Mfg: "Huawei"},
+		}, "S12704", "", ""},
+		{"model from the chassis name when the description is a phrase", []Entity{
+			{Index: 1, Class: chassis, Descr: "Cisco Systems Catalyst 6500 9-slot Chassis System", Name: "WS-C6509-E"},
+		}, "WS-C6509-E", "", ""},
+		{"a description that is a phrase or a part names no model", []Entity{
+			{Index: 1, Class: chassis, Descr: "52-port SFP+ 10GigE 1RU + Clock", Name: "Chasis_0"},
+		}, "", "", ""},
+		{"versions, architectures, slot names and serials are not models", []Entity{
+			{Index: 1, Class: chassis, Descr: "v5.2.1", Name: "x86_64"},
+			{Index: 2, Class: chassis, Descr: "Slot1", Name: "ABC12345678", Serial: "ABC12345678"},
+		}, "", "ABC12345678", ""},
+		{"a model name elsewhere does not let a description speak", []Entity{
+			{Index: 1, Class: chassis, Descr: "XS-9 frame", Model: "XS-9000"},
+		}, "XS-9000", "", ""},
+		{"a port's description is never read", []Entity{
+			{Index: 1, Class: port, Descr: "GE0/0/1"},
+		}, "", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			// An enterprise no profile and no registration knows.

@@ -74,6 +74,10 @@ func entitiesFromWalk(w *snmpwalk.Walk) []Entity {
 		switch col {
 		case 2:
 			e.Descr = s
+		case 3:
+			if r.Value.Type == snmpwalk.TypeOID {
+				e.VendorType = r.Value.OID
+			}
 		case 4:
 			e.ContainedIn = int(r.Value.Int)
 		case 5:

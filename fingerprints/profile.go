@@ -35,7 +35,8 @@ import (
 //	      sys_descr: ['IOS[ -]XE']
 //	    vendor: Cisco              # a literal, or a list of rules as below
 //	    model:                     # rules, tried in order; the first good value wins
-//	      - entity: model                      # chassis row field
+//	      - entity: model                      # chassis row field (descr_model: the
+//	                                           # model its descr or name names)
 //	      - sys_descr: '^Cisco IOS Software, (\S+) Software'
 //	      - oid: 1.3.6.1.4.1.9.3.6.3.0
 //	        regex: '...'                       # optional capture on the value
@@ -195,6 +196,9 @@ type matcher struct {
 var entityFields = map[string]int{
 	"descr": 2, "name": 7, "hardware_rev": 8, "firmware_rev": 9, "software_rev": 10,
 	"serial": 11, "mfg": 12, "model": 13,
+	// descr_model: the model a chassis row's entPhysicalDescr or
+	// entPhysicalName names when its entPhysicalModelName is empty.
+	"descr_model": 2,
 }
 
 var hrDeviceTypes = map[string]string{
