@@ -254,7 +254,7 @@ func (s *Server) listAssets(w http.ResponseWriter, r *http.Request, _ string) {
 	w.Header().Set("Content-Type", "application/json")
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
-	n, last, more := 0, "", false
+	n, last, lastKey, more := 0, "", "", false
 	errStop := errors.New("stop")
 	started := false
 	f := q.filter
@@ -277,6 +277,9 @@ func (s *Server) listAssets(w http.ResponseWriter, r *http.Request, _ string) {
 		}
 		n++
 		last = a.Record.AssetID
+		if f.Sort != "" {
+			lastKey = store.SortValue(f.Sort, a)
+		}
 		return enc.Encode(&a.Record)
 	})
 	if err != nil && !errors.Is(err, errStop) {
@@ -293,7 +296,10 @@ func (s *Server) listAssets(w http.ResponseWriter, r *http.Request, _ string) {
 		bw.WriteString(`{"assets":[`)
 	}
 	bw.WriteString(`],"count":` + strconv.Itoa(n))
-	if more {
+	switch {
+	case more && f.Sort != "":
+		bw.WriteString(`,"next_cursor":"` + sortedCursorFor(f.Sort, lastKey, last) + `"`)
+	case more:
 		bw.WriteString(`,"next_cursor":"` + cursorFor(last) + `"`)
 	}
 	bw.WriteString("}\n")

@@ -32,7 +32,7 @@ type assetQuery struct {
 	limit int
 }
 
-var assetParams = []string{"state", "vendor", "type", "site", "subnet", "approved", "seen_since", "q", "limit", "cursor"}
+var assetParams = []string{"state", "vendor", "type", "site", "subnet", "approved", "seen_since", "q", "sort", "dir", "limit", "cursor"}
 
 var states = []string{store.StateNew, store.StateActive, store.StateMissing, store.StateReturned, store.StateRetired, store.StateMerged}
 
@@ -130,7 +130,26 @@ func parseAssetQuery(v url.Values, now time.Time) (assetQuery, error) {
 		}
 		q.limit = n
 	}
-	if s := v.Get("cursor"); s != "" {
+	if s := v.Get("sort"); s != "" {
+		if !store.IsSortKey(s) {
+			return q, badf("sort %s: want one of %s", clip(s), strings.Join(store.SortKeys, ", "))
+		}
+		q.filter.Sort = s
+	}
+	switch s := v.Get("dir"); s {
+	case "", "asc":
+	case "desc":
+		q.filter.Desc = true
+	default:
+		return q, badf("dir %s: want asc or desc", clip(s))
+	}
+	if s := v.Get("cursor"); s != "" && q.filter.Sort != "" {
+		sort, key, id, ok := parseSortedCursor(s)
+		if !ok || sort != q.filter.Sort {
+			return q, badf("cursor %s: not a cursor this API gave for sort %s", clip(s), q.filter.Sort)
+		}
+		q.filter.After, q.filter.AfterKey = id, key
+	} else if s != "" {
 		b, err := base64.RawURLEncoding.DecodeString(s)
 		if err != nil || len(b) == 0 || len(b) > 64 || !utf8.Valid(b) || !idChars(string(b)) {
 			return q, badf("cursor %s: not a cursor this API gave", clip(s))
@@ -150,6 +169,28 @@ func idChars(s string) bool {
 }
 
 func cursorFor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+// sortedCursorFor is a sorted listing's cursor: the sort, the last
+// asset's sort value (store.SortValue) and its ID, so the next page is
+// the store's keyset range after them.
+func sortedCursorFor(sort, key, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(sort + "\n" + id + "\n" + key))
+}
+
+func parseSortedCursor(s string) (sort, key, id string, ok bool) {
+	if len(s) > 2048 {
+		return "", "", "", false
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || !utf8.Valid(b) {
+		return "", "", "", false
+	}
+	parts := strings.SplitN(string(b), "\n", 3)
+	if len(parts) != 3 || len(parts[1]) == 0 || len(parts[1]) > 64 || !idChars(parts[1]) || !store.IsSortKey(parts[0]) {
+		return "", "", "", false
+	}
+	return parts[0], parts[2], parts[1], true
+}
 
 // parseSince reads an RFC 3339 time or a duration back from now (24h, 7d).
 func parseSince(s string, now time.Time) (time.Time, error) {

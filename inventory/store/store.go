@@ -40,6 +40,9 @@ var (
 	// store waits for it (SQLite's busy timeout); nothing was changed and
 	// the same write may succeed when retried. Never ErrForeign.
 	ErrBusy = errors.New("store busy")
+	// ErrInvalid: a filter the store cannot apply (an unknown sort, a
+	// cursor it did not give).
+	ErrInvalid = errors.New("invalid filter")
 )
 
 // Asset lifecycle states.
@@ -140,7 +143,15 @@ type AssetFilter struct {
 	// says which assets it selects; a newline selects none).
 	Search string
 	// After lists only assets whose ID sorts after it: a listing's cursor.
+	// With Sort, the assets after (AfterKey, After) in the sort order.
 	After string
+	// Sort orders the listing by one of SortKeys, then by ID; empty: by
+	// ID. Desc reverses both. Stores order in the query (an index), so a
+	// sorted page costs what an unsorted one does.
+	Sort string
+	Desc bool
+	// AfterKey is SortValue(Sort, a) of the asset After names.
+	AfterKey string
 	// Limit ends the listing after this many assets (0: no limit).
 	Limit int
 }
@@ -524,4 +535,143 @@ func NewUUID(now time.Time) string {
 	b[8] = (b[8] & 0x3f) | 0x80
 	x := hex.EncodeToString(b[:])
 	return x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:32]
+}
+
+// The orders a listing may be sorted in (AssetFilter.Sort): the columns a
+// person sees. Text is compared case-insensitively (ASCII), times and
+// approval as numbers, addresses as numbers (IPv4 before IPv6).
+const (
+	SortIP        = "ip"
+	SortMAC       = "mac"
+	SortHostname  = "hostname" // the best name: record.Asset.Name
+	SortVendor    = "vendor"   // the vendor, else the MAC's vendor
+	SortModel     = "model"
+	SortSerial    = "serial"
+	SortOS        = "os" // "OS version"
+	SortType      = "type"
+	SortSite      = "site"
+	SortState     = "state"
+	SortApproved  = "approved"
+	SortFirstSeen = "first_seen"
+	SortLastSeen  = "last_seen"
+)
+
+// SortKeys are the orders stores know.
+var SortKeys = []string{SortIP, SortMAC, SortHostname, SortVendor, SortModel, SortSerial, SortOS, SortType, SortSite, SortState,
+	SortApproved, SortFirstSeen, SortLastSeen}
+
+// IsSortKey says whether k is one of SortKeys.
+func IsSortKey(k string) bool {
+	for _, x := range SortKeys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// SortValue is the value an asset is ordered by under sort, as stores keep
+// it and as a cursor carries it: text as shown (compared without ASCII
+// case), times as Unix seconds, approval as 0 or 1, an address as the
+// hex of its 16 bytes (IPv4 mapped, so before IPv6; none is "").
+func SortValue(sort string, a *Asset) string {
+	r := &a.Record
+	switch sort {
+	case SortIP:
+		return IPSortKey(r.IP)
+	case SortMAC:
+		if len(r.MAC) == 0 {
+			return ""
+		}
+		return r.MAC.String()
+	case SortHostname:
+		return r.Name()
+	case SortVendor:
+		if r.Vendor != "" {
+			return r.Vendor
+		}
+		return r.MACVendor
+	case SortModel:
+		return r.Model
+	case SortSerial:
+		return r.Serial
+	case SortOS:
+		return OSText(r)
+	case SortType:
+		return r.DeviceType
+	case SortSite:
+		return r.Site
+	case SortState:
+		return r.State
+	case SortApproved:
+		if r.Approved != nil && *r.Approved {
+			return "1"
+		}
+		return "0"
+	case SortFirstSeen:
+		return strconv.FormatInt(unixOrZero(r.FirstSeen), 10)
+	case SortLastSeen:
+		return strconv.FormatInt(unixOrZero(r.LastSeen), 10)
+	}
+	return ""
+}
+
+// CompareSortValues compares two SortValues of sort as stores order
+// them: numbers as numbers, other text without ASCII case.
+func CompareSortValues(sort, a, b string) int {
+	switch sort {
+	case SortFirstSeen, SortLastSeen, SortApproved:
+		x, _ := strconv.ParseInt(a, 10, 64)
+		y, _ := strconv.ParseInt(b, 10, 64)
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	}
+	return strings.Compare(asciiLower(a), asciiLower(b))
+}
+
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// OSText is the OS and its version as one text ("Linux 6.1").
+func OSText(r *record.Asset) string {
+	switch {
+	case r.OS == "":
+		return r.OSVersion
+	case r.OSVersion == "":
+		return r.OS
+	}
+	return r.OS + " " + r.OSVersion
+}
+
+// IPSortKey orders addresses as numbers: the hex of the 16-byte form.
+func IPSortKey(ip netip.Addr) string {
+	if !ip.IsValid() {
+		return ""
+	}
+	b := ip.As16()
+	return hex.EncodeToString(b[:])
+}
+
+func unixOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
 }

@@ -18,6 +18,7 @@
 package clickhouse
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -874,7 +875,7 @@ func (d *DB) assets(ctx context.Context, w rowsWhere, annIDs []string) ([]store.
 		return nil, fmt.Errorf("annotations: %w", annErr)
 	}
 	byID := func(a, b store.Asset) int { return strings.Compare(a.Record.AssetID, b.Record.AssetID) }
-	if !slices.IsSortedFunc(out, byID) {
+	if w.order == "" && !slices.IsSortedFunc(out, byID) {
 		// FINAL reads in key order, so this is rare (a cluster's shards
 		// interleave); sort a permutation rather than swapping the large
 		// structs.
@@ -986,6 +987,10 @@ type rowsWhere struct {
 	cols string
 	// limit is the most rows read, by ID (0: all).
 	limit int
+	// order, when set, is the sort expression rows are read in (then by
+	// ID; desc reverses both): a sorted listing (store.AssetFilter.Sort).
+	order string
+	desc  bool
 }
 
 // from is the subquery reading cols of the rows w picks, and its
@@ -1007,11 +1012,79 @@ func (d *DB) from(ctx context.Context, w rowsWhere, cols string) (string, []any)
 		q += ` WHERE ` + w.where
 	}
 	args = append(args, w.args...)
-	if w.limit > 0 {
+	switch {
+	case w.order != "":
+		dir := ""
+		if w.desc {
+			dir = " DESC"
+		}
+		q += ` ORDER BY ` + w.order + dir + `, id` + dir
+		if w.limit > 0 {
+			q += ` LIMIT ?`
+			args = append(args, w.limit)
+		}
+	case w.limit > 0:
 		q += ` ORDER BY id LIMIT ?`
 		args = append(args, w.limit)
 	}
 	return q, args
+}
+
+// sortExprs are what a listing sorted by a store.SortKeys key orders by,
+// on the asset's columns: text lower-cased as ASCII (as SQLite's NOCASE),
+// the address as the hex of its 16 bytes (store.IPSortKey). The site
+// and approval are annotations, sorted here as the assets come
+// (sortedHere).
+var sortExprs = map[string]string{
+	store.SortIP:        `if(ip = '', '', lower(hex(if(position(ip, ':') > 0, IPv6StringToNum(ip), IPv4ToIPv6(IPv4StringToNum(ip))))))`,
+	store.SortMAC:       `lower(mac)`,
+	store.SortHostname:  `lower(if(hostname != '', hostname, if(sys_name != '', sys_name, ip)))`,
+	store.SortVendor:    `lower(if(vendor != '', vendor, mac_vendor))`,
+	store.SortModel:     `lower(model)`,
+	store.SortSerial:    `lower(serial)`,
+	store.SortOS:        `lower(if(os = '', os_version, if(os_version = '', os, concat(os, ' ', os_version))))`,
+	store.SortType:      `lower(device_type)`,
+	store.SortState:     `state`,
+	store.SortFirstSeen: `toUInt32(first_seen)`,
+	store.SortLastSeen:  `toUInt32(last_seen)`,
+}
+
+// sortedHere is whether a listing sorted by k is sorted as it is read
+// (an annotation's column, which the assets table does not hold).
+func sortedHere(k string) bool { return k == store.SortSite || k == store.SortApproved }
+
+// afterCursor is whether a comes after the cursor (f.AfterKey, f.After)
+// in f's order.
+func afterCursor(a *store.Asset, f store.AssetFilter) bool {
+	if f.After == "" {
+		return true
+	}
+	x := cmp.Or(store.CompareSortValues(f.Sort, store.SortValue(f.Sort, a), f.AfterKey), strings.Compare(a.Record.AssetID, f.After))
+	if f.Desc {
+		return x < 0
+	}
+	return x > 0
+}
+
+// sortAssets orders as by f's sort, then ID.
+func sortAssets(as []store.Asset, f store.AssetFilter) {
+	keys := make([]string, len(as))
+	idx := make([]int, len(as))
+	for i := range as {
+		keys[i], idx[i] = store.SortValue(f.Sort, &as[i]), i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int {
+		x := cmp.Or(store.CompareSortValues(f.Sort, keys[i], keys[j]), strings.Compare(as[i].Record.AssetID, as[j].Record.AssetID))
+		if f.Desc {
+			return -x
+		}
+		return x
+	})
+	sorted := make([]store.Asset, len(as))
+	for i, j := range idx {
+		sorted[i] = as[j]
+	}
+	copy(as, sorted)
 }
 
 // andKey adds a condition on the key.
@@ -1058,8 +1131,31 @@ func newAssetQuery(f store.AssetFilter) assetQuery {
 		where += ` AND last_seen >= ?`
 		args = append(args, ts(f.SeenSince))
 	}
-	if f.After != "" {
+	switch {
+	case f.Sort != "" && !sortedHere(f.Sort):
+		key.order, key.desc = sortExprs[f.Sort], f.Desc
+		if f.After != "" {
+			// A keyset cursor, on the current rows (not the key's).
+			c, v := ">", any(strings.ToLower(f.AfterKey))
+			if f.Desc {
+				c = "<"
+			}
+			if f.Sort == store.SortFirstSeen || f.Sort == store.SortLastSeen {
+				n, _ := strconv.ParseUint(f.AfterKey, 10, 32)
+				v = uint32(n)
+			}
+			where += ` AND (` + key.order + ` ` + c + ` ? OR (` + key.order + ` = ? AND id ` + c + ` ?))`
+			args = append(args, v, v, f.After)
+		}
+	case f.Sort != "":
+		// Sorted here, after the annotations: the cursor too.
+	case f.After != "" && f.Desc:
+		key = key.andKey(`id < ?`, f.After)
+		key.order, key.desc = "id", true
+	case f.After != "":
 		key = key.andKey(`id > ?`, f.After)
+	case f.Desc:
+		key.order, key.desc = "id", true
 	}
 	switch s := strings.ToLower(f.Search); {
 	case s == "":
@@ -1076,20 +1172,26 @@ func newAssetQuery(f store.AssetFilter) assetQuery {
 		key.cols = "ip, ips, mac, macs, hostname, serial, model"
 	}
 	key.where, key.args = where, args
-	if f.Limit > 0 && want == nil && !f.Subnet.IsValid() && !f.Unapproved && !f.Approved {
+	if f.Limit > 0 && want == nil && !f.Subnet.IsValid() && !f.Unapproved && !f.Approved && !sortedHere(f.Sort) {
 		key.limit = f.Limit // else applied as the assets are kept
 	}
 	return assetQuery{rowsWhere: key, want: want, annIDs: annIDs}
 }
 
-// Assets lists assets matching f, by ID.
+// Assets lists assets matching f, by ID or in f's order.
 func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
+	if f.Sort != "" && !store.IsSortKey(f.Sort) {
+		return nil, fmt.Errorf("list assets: sort %q: %w", f.Sort, store.ErrInvalid)
+	}
 	q := newAssetQuery(f)
 	all, err := d.assets(ctx, q.rowsWhere, q.annIDs)
 	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)
 	}
-	if q.want == nil && !f.Subnet.IsValid() && !f.Unapproved && !f.Approved {
+	if sortedHere(f.Sort) {
+		sortAssets(all, f)
+	}
+	if q.want == nil && !f.Subnet.IsValid() && !f.Unapproved && !f.Approved && !sortedHere(f.Sort) {
 		return limited(all, f.Limit), nil
 	}
 	out := all[:0]
@@ -1111,7 +1213,7 @@ func limited(as []store.Asset, n int) []store.Asset {
 // keep is whether a listing keeps an annotated asset: the filters the
 // query could not apply.
 func keep(a *store.Asset, q assetQuery, f store.AssetFilter) bool {
-	return (q.want == nil || q.want[a.Record.AssetID]) &&
+	return (q.want == nil || q.want[a.Record.AssetID]) && (!sortedHere(f.Sort) || afterCursor(a, f)) &&
 		(!f.Subnet.IsValid() || store.InSubnet(f.Subnet, &a.Record)) &&
 		!(f.Unapproved && *a.Record.Approved) && !(f.Approved && !*a.Record.Approved)
 }

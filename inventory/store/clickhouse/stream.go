@@ -13,10 +13,24 @@ var _ store.AssetStreamer = (*DB)(nil)
 const streamChunkRows = 256
 
 // EachAsset hands fn each asset Assets(f) lists (store.AssetStreamer), in
-// the order the server sends them (by ID; a cluster's shards interleave).
+// the order the server sends them (by ID, or f's sort; a cluster's shards
+// interleave in an unsorted listing).
 // One goroutine reads and builds the assets while fn writes the ones
 // before, so memory stays a few chunks whatever the CMDB's size.
 func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.Asset) error) error {
+	if f.Sort != "" && (sortedHere(f.Sort) || !store.IsSortKey(f.Sort)) {
+		// Sorted after the annotations are read: a list, not a stream.
+		as, err := d.Assets(ctx, f)
+		if err != nil {
+			return err
+		}
+		for i := range as {
+			if err := fn(&as[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the reader on an early return
 	q := newAssetQuery(f)

@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -467,6 +468,94 @@ var migrations = []string{
 	ALTER TABLE neighbors ADD COLUMN protocol TEXT NOT NULL DEFAULT '';
 	ALTER TABLE neighbors ADD COLUMN capabilities TEXT NOT NULL DEFAULT '';
 	ALTER TABLE neighbors ADD COLUMN platform TEXT NOT NULL DEFAULT '';`,
+	// 7: the columns a listing is sorted by (store.SortKeys), each with an
+	// index ending in the ID, so that a sorted page is an index range, as
+	// an unsorted one is: the MAC, the best name (hostname, else sysName,
+	// else the address), model, serial, OS and version, and the address
+	// as a number (ip_sort: the hex of its 16 bytes). Text sorts without
+	// ASCII case. fillSortColumns fills them from each asset's record.
+	`ALTER TABLE assets ADD COLUMN mac TEXT NOT NULL DEFAULT '';
+	ALTER TABLE assets ADD COLUMN name TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+	ALTER TABLE assets ADD COLUMN model TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+	ALTER TABLE assets ADD COLUMN serial TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+	ALTER TABLE assets ADD COLUMN os TEXT NOT NULL DEFAULT '';
+	ALTER TABLE assets ADD COLUMN os_version TEXT NOT NULL DEFAULT '';
+	ALTER TABLE assets ADD COLUMN ip_sort TEXT NOT NULL DEFAULT '';
+	CREATE INDEX assets_by_ip ON assets(ip_sort, id);
+	CREATE INDEX assets_by_mac ON assets(mac, id);
+	CREATE INDEX assets_by_name ON assets(name, id);
+	CREATE INDEX assets_by_vendor ON assets(` + sortVendor + `, id);
+	CREATE INDEX assets_by_model ON assets(model, id);
+	CREATE INDEX assets_by_serial ON assets(serial, id);
+	CREATE INDEX assets_by_os ON assets(` + sortOS + `, id);
+	CREATE INDEX assets_by_type ON assets(device_type COLLATE NOCASE, id);
+	CREATE INDEX assets_by_state ON assets(state, id);
+	CREATE INDEX assets_by_first_seen ON assets(first_seen, id);
+	CREATE INDEX assets_by_last_seen ON assets(last_seen, id);`,
+}
+
+// The sort expressions an index of migration 7 is on, written as the
+// listing's query writes them (an index serves a query whose expression
+// is the same).
+const (
+	sortVendor = `(CASE WHEN vendor <> '' THEN vendor ELSE mac_vendor END) COLLATE NOCASE`
+	sortOS     = `(CASE WHEN os = '' THEN os_version WHEN os_version = '' THEN os ELSE os || ' ' || os_version END) COLLATE NOCASE`
+)
+
+// migrationFills run after a migration's SQL in its transaction: the
+// values SQL cannot compute from the stored records.
+var migrationFills = map[int]func(ctx context.Context, tx *sql.Tx) error{
+	7: fillSortColumns,
+}
+
+// fillSortColumns sets migration 7's columns from each stored record.
+func fillSortColumns(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, data FROM assets`)
+	if err != nil {
+		return err
+	}
+	var all []sortCols
+	for rows.Next() {
+		var id, data string
+		if err := rows.Scan(&id, &data); err != nil {
+			rows.Close()
+			return err
+		}
+		var r record.Asset
+		if err := json.Unmarshal([]byte(data), &r); err != nil {
+			rows.Close()
+			return fmt.Errorf("asset %s: %w", id, err)
+		}
+		c := sortColumns(&r)
+		c.id = id
+		all = append(all, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	st, err := tx.PrepareContext(ctx, `UPDATE assets SET mac = ?, name = ?, model = ?, serial = ?, os = ?, os_version = ?, ip_sort = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, c := range all {
+		if _, err := st.ExecContext(ctx, c.mac, c.name, c.model, c.serial, c.os, c.osVersion, c.ip, c.id); err != nil {
+			return fmt.Errorf("asset %s: %w", c.id, err)
+		}
+	}
+	return nil
+}
+
+// sortCols are an asset's migration 7 columns.
+type sortCols struct{ id, mac, name, model, serial, os, osVersion, ip string }
+
+func sortColumns(r *record.Asset) sortCols {
+	mac := ""
+	if len(r.MAC) > 0 {
+		mac = r.MAC.String()
+	}
+	return sortCols{mac: mac, name: r.Name(), model: r.Model, serial: r.Serial, os: r.OS, osVersion: r.OSVersion, ip: store.IPSortKey(r.IP)}
 }
 
 // Migrate applies the steps the store lacks, each in its own transaction.
@@ -511,6 +600,11 @@ func (d *DB) migrateOne(ctx context.Context) (done bool, err error) {
 	}
 	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 		return false, fmt.Errorf("migrate store %s to %d: %w", d.path, v+1, busy(err))
+	}
+	if fill := migrationFills[v+1]; fill != nil {
+		if err := fill(ctx, tx); err != nil {
+			return false, fmt.Errorf("migrate store %s to %d: %w", d.path, v+1, busy(err))
+		}
 	}
 	// PRAGMA takes no bound parameters; both values are constants.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, v+1)); err != nil {
@@ -720,12 +814,15 @@ func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
 	// An upsert in place, not a REPLACE: the search index's triggers see
 	// the update (a REPLACE's delete fires no trigger).
 	put, err := tx.PrepareContext(ctx, `INSERT INTO assets (id, state, state_since, first_seen, last_seen,
-		missed_sweeps, last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, search, search_text)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,
+		missed_sweeps, last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, search, search_text,
+		mac, name, model, serial, os, os_version, ip_sort)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,
 		state_since = excluded.state_since, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
 		missed_sweeps = excluded.missed_sweeps, last_sweep_id = excluded.last_sweep_id, merged_into = excluded.merged_into,
 		ip = excluded.ip, vendor = excluded.vendor, mac_vendor = excluded.mac_vendor, device_type = excluded.device_type,
-		data = excluded.data, software_digest = excluded.software_digest, search = excluded.search, search_text = excluded.search_text`)
+		data = excluded.data, software_digest = excluded.software_digest, search = excluded.search, search_text = excluded.search_text,
+		mac = excluded.mac, name = excluded.name, model = excluded.model, serial = excluded.serial, os = excluded.os,
+		os_version = excluded.os_version, ip_sort = excluded.ip_sort`)
 	if err != nil {
 		return fmt.Errorf("store assets: %w", err)
 	}
@@ -755,13 +852,14 @@ func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
 			ip = r.IP.String()
 		}
 		search := store.SearchText(&r)
+		sc := sortColumns(&r)
 		var old sql.NullString
 		if err := prev.QueryRowContext(ctx, r.AssetID).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
 		}
 		if _, err := put.ExecContext(ctx, r.AssetID, r.State, unix(a.StateSince), unix(r.FirstSeen), unix(r.LastSeen),
 			a.MissedSweeps, a.LastSweepID, a.MergedInto, ip, r.Vendor, r.MACVendor, r.DeviceType, string(data), a.SoftwareDigest,
-			search, strings.ToLower(r.Hostname+"\n"+r.Serial+"\n"+r.Model)); err != nil {
+			search, strings.ToLower(r.Hostname+"\n"+r.Serial+"\n"+r.Model), sc.mac, sc.name, sc.model, sc.serial, sc.os, sc.osVersion, sc.ip); err != nil {
 			return fmt.Errorf("store asset %s: %w", r.AssetID, err)
 		}
 		if old.Valid && old.String == search {
@@ -876,13 +974,51 @@ func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.
 			return nil
 		}
 		page.After = as[len(as)-1].Record.AssetID
+		if f.Sort != "" {
+			page.AfterKey = store.SortValue(f.Sort, &as[len(as)-1])
+		}
 	}
+}
+
+// sortExpr is what a listing sorted by k orders by (an indexed column or
+// expression, migration 7), and whether its value is a number; ann when
+// it is an annotation's (no index: the page is found by a sort of the IDs).
+func sortExpr(k string) (expr string, num, ann bool, err error) {
+	switch k {
+	case store.SortIP:
+		return "a.ip_sort", false, false, nil
+	case store.SortMAC:
+		return "a.mac", false, false, nil
+	case store.SortHostname:
+		return "a.name", false, false, nil
+	case store.SortVendor:
+		return sortVendor, false, false, nil
+	case store.SortModel:
+		return "a.model", false, false, nil
+	case store.SortSerial:
+		return "a.serial", false, false, nil
+	case store.SortOS:
+		return sortOS, false, false, nil
+	case store.SortType:
+		return "a.device_type COLLATE NOCASE", false, false, nil
+	case store.SortState:
+		return "a.state", false, false, nil
+	case store.SortFirstSeen:
+		return "a.first_seen", true, false, nil
+	case store.SortLastSeen:
+		return "a.last_seen", true, false, nil
+	case store.SortSite:
+		return "coalesce(n.site, '') COLLATE NOCASE", false, true, nil
+	case store.SortApproved:
+		return "coalesce(n.approved, 0)", true, true, nil
+	}
+	return "", false, false, fmt.Errorf("sort %q: %w", k, store.ErrInvalid)
 }
 
 // assetPage reads the assets of one page: f but its subnet, at most
 // f.Limit of them.
 func (d *DB) assetPage(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
-	if f.Limit > 0 && utf8.RuneCountInString(f.Search) >= 3 {
+	if f.Limit > 0 && f.Sort == "" && !f.Desc && utf8.RuneCountInString(f.Search) >= 3 {
 		// A search most assets match ("hos" of "host-…", as a person
 		// types it) would make the trigram index hand over nearly every
 		// row before the first page is cut. Reading the next searchProbe
@@ -901,7 +1037,10 @@ func (d *DB) assetPage(ctx context.Context, f store.AssetFilter) ([]store.Asset,
 const searchProbe = 4000
 
 func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe bool) ([]store.Asset, error) {
-	q, args := assetWhere(f, probe)
+	q, args, err := assetWhere(f, probe)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := d.c.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -922,9 +1061,20 @@ func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe bool) (
 // f.Limit: all of f but the subnet, which needs the decoded addresses.
 // probe searches by reading the searchProbe assets after f.After instead
 // of through the trigram index (its page is the true page only when full).
-func assetWhere(f store.AssetFilter, probe bool) (string, []any) {
-	q := assetQuery + ` WHERE 1=1`
+func assetWhere(f store.AssetFilter, probe bool) (string, []any, error) {
+	q := ` WHERE 1=1`
 	var args []any
+	order, num, ann := "a.id", false, false
+	if f.Sort != "" {
+		var err error
+		if order, num, ann, err = sortExpr(f.Sort); err != nil {
+			return "", nil, err
+		}
+		probe = false
+	}
+	if f.Desc {
+		probe = false
+	}
 	in := func(col string, vs []string) {
 		q += ` AND ` + col + ` IN (` + strings.TrimSuffix(strings.Repeat("?,", len(vs)), ",") + `)`
 		for _, v := range vs {
@@ -934,9 +1084,14 @@ func assetWhere(f store.AssetFilter, probe bool) (string, []any) {
 	if len(f.IDs) > 0 {
 		in("a.id", f.IDs)
 	}
-	if len(f.States) > 0 {
+	switch {
+	case len(f.States) > 0 && f.Sort != "":
+		// Not through the state index: the sort's index reads the page
+		// in order (the state index would have every match sorted).
+		in("+a.state", f.States)
+	case len(f.States) > 0:
 		in("a.state", f.States)
-	} else if !f.IncludeMerged {
+	case !f.IncludeMerged:
 		q += ` AND a.state <> ?`
 		args = append(args, store.StateMerged)
 	}
@@ -958,8 +1113,25 @@ func assetWhere(f store.AssetFilter, probe bool) (string, []any) {
 	if f.Approved {
 		q += ` AND coalesce(n.approved, 0) <> 0`
 	}
-	if f.After != "" {
-		q += ` AND a.id > ?`
+	cmp, dir := ">", ""
+	if f.Desc {
+		cmp, dir = "<", " DESC"
+	}
+	switch {
+	case f.After != "" && f.Sort != "":
+		// A keyset cursor: (value, ID) past the last asset's, an index range.
+		var key any = f.AfterKey
+		if num {
+			n, err := strconv.ParseInt(f.AfterKey, 10, 64)
+			if err != nil {
+				return "", nil, fmt.Errorf("cursor %q: %w", f.AfterKey, store.ErrInvalid)
+			}
+			key = n
+		}
+		q += ` AND (` + order + `, a.id) ` + cmp + ` (?, ?)`
+		args = append(args, key, f.After)
+	case f.After != "":
+		q += ` AND a.id ` + cmp + ` ?`
 		args = append(args, f.After)
 	}
 	switch s := strings.ToLower(f.Search); {
@@ -981,12 +1153,22 @@ func assetWhere(f store.AssetFilter, probe bool) (string, []any) {
 		q += ` AND instr(a.search, ?) > 0`
 		args = append(args, s)
 	}
-	q += ` ORDER BY a.id`
+	q += ` ORDER BY `
+	if f.Sort != "" {
+		q += order + dir + `, `
+	}
+	q += `a.id` + dir
 	if f.Limit > 0 {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	return q, args
+	if ann {
+		// No index orders by an annotation: the page's IDs are sorted
+		// first (narrow rows), then their records read.
+		return assetQuery + ` WHERE a.id IN (SELECT a.id FROM assets a LEFT JOIN annotations n ON n.asset_id = a.id` + q + `)
+			ORDER BY ` + order + dir + `, a.id` + dir, args, nil
+	}
+	return assetQuery + q, args, nil
 }
 
 // Annotate upserts an annotation.

@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ObservationsOnce", testObservations},
 		{"AssetsAndAnnotations", testAssets},
 		{"AssetFilters", testAssetFilters},
+		{"AssetSort", testAssetSort},
 		{"IPv6Addresses", testIPv6},
 		{"Keys", testKeys},
 		{"Decisions", testDecisions},
