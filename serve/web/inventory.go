@@ -22,6 +22,8 @@ import (
 type column struct {
 	Key, Label string
 	get        func(a *record.Asset) string
+	// noSort: the store has no order by it.
+	noSort bool
 }
 
 func timeText(t time.Time) string {
@@ -46,19 +48,20 @@ func approvedText(a *record.Asset) string {
 }
 
 var columns = []column{
-	{"ip", "IP", ipText},
-	{"mac", "MAC", func(a *record.Asset) string { return a.MAC.String() }},
-	{"hostname", "Hostname", func(a *record.Asset) string { return a.Name() }},
-	{"vendor", "Vendor", func(a *record.Asset) string { return cmp.Or(a.Vendor, a.MACVendor) }},
-	{"model", "Model", func(a *record.Asset) string { return a.Model }},
-	{"serial", "Serial", func(a *record.Asset) string { return a.Serial }},
-	{"os", "OS / version", func(a *record.Asset) string { return strings.TrimSpace(a.OS + " " + a.OSVersion) }},
-	{"type", "Type", func(a *record.Asset) string { return a.DeviceType }},
-	{"site", "Site", func(a *record.Asset) string { return a.Site }},
-	{"state", "State", func(a *record.Asset) string { return a.State }},
-	{"approved", "Approved", approvedText},
-	{"first_seen", "First seen", func(a *record.Asset) string { return timeText(a.FirstSeen) }},
-	{"last_seen", "Last seen", func(a *record.Asset) string { return timeText(a.LastSeen) }},
+	{Key: "ip", Label: "IP", get: ipText},
+	{Key: "mac", Label: "MAC", get: func(a *record.Asset) string { return a.MAC.String() }},
+	{Key: "hostname", Label: "Hostname", get: func(a *record.Asset) string { return a.Name() }},
+	{Key: "vendor", Label: "Vendor", get: func(a *record.Asset) string { return cmp.Or(a.Vendor, a.MACVendor) }},
+	{Key: "model", Label: "Model", get: func(a *record.Asset) string { return a.Model }},
+	{Key: "serial", Label: "Serial", get: func(a *record.Asset) string { return a.Serial }},
+	{Key: "os", Label: "OS / version", get: func(a *record.Asset) string { return strings.TrimSpace(a.OS + " " + a.OSVersion) }},
+	{Key: "type", Label: "Type", get: func(a *record.Asset) string { return a.DeviceType }},
+	{Key: "site", Label: "Site", get: func(a *record.Asset) string { return a.Site }},
+	{Key: "state", Label: "State", get: func(a *record.Asset) string { return a.State }},
+	{Key: "approved", Label: "Approved", get: approvedText},
+	{Key: "first_seen", Label: "First seen", get: func(a *record.Asset) string { return timeText(a.FirstSeen) }},
+	{Key: "last_seen", Label: "Last seen", get: func(a *record.Asset) string { return timeText(a.LastSeen) }},
+	{Key: "location", Label: "Location", get: func(a *record.Asset) string { return a.Location.String() }, noSort: true},
 }
 
 var defaultColumns = []string{"ip", "mac", "hostname", "vendor", "model", "type", "state", "last_seen"}
@@ -75,11 +78,6 @@ func columnByKey(k string) (column, bool) {
 // filterParams are the inventory's filters, passed to the API as they are.
 var filterParams = []string{"q", "state", "type", "vendor", "site", "subnet", "approved"}
 
-// sortCap bounds a sorted view: the API lists in ID order (the order
-// assets were first seen), so another order is made here, over at most
-// this many matches.
-const sortCap = 5000
-
 // invQuery is the inventory page's parsed query.
 type invQuery struct {
 	filters url.Values // API parameters
@@ -87,7 +85,6 @@ type invQuery struct {
 	sort    string
 	desc    bool
 	cursor  string
-	offset  int
 }
 
 func parseInv(v url.Values) invQuery {
@@ -108,14 +105,11 @@ func parseInv(v url.Values) invQuery {
 			q.cols = append(q.cols, c)
 		}
 	}
-	if _, ok := columnByKey(v.Get("sort")); ok {
+	if c, ok := columnByKey(v.Get("sort")); ok && !c.noSort {
 		q.sort = v.Get("sort")
 		q.desc = v.Get("dir") == "desc"
 	}
 	q.cursor = v.Get("cursor")
-	if n, err := strconv.Atoi(v.Get("offset")); err == nil && n > 0 && n < sortCap {
-		q.offset = n
-	}
 	return q
 }
 
@@ -185,8 +179,6 @@ type invData struct {
 	Error       string
 	NextURL     string
 	FirstURL    string
-	PrevURL     string
-	SortNote    string
 	CSVURL      string
 	XLSXURL     string
 	Shown       int
@@ -220,7 +212,9 @@ func (u *UI) inventory(w http.ResponseWriter, r *http.Request, s *session) {
 				v.Set("dir", "desc")
 			}
 		}
-		h.SortURL = link("/inventory", v)
+		if !c.noSort {
+			h.SortURL = link("/inventory", v)
+		}
 		d.Header = append(d.Header, h)
 	}
 	d.FirstURL = link("/inventory", base)
@@ -233,7 +227,7 @@ func (u *UI) inventory(w http.ResponseWriter, r *http.Request, s *session) {
 	ev.Set("format", "xlsx")
 	d.XLSXURL = link("/inventory/export", ev)
 
-	assets, next, truncated, err := u.page(r, s, q)
+	assets, next, err := u.page(r, s, q)
 	var ae *apiError
 	switch {
 	case errors.As(err, &ae) && ae.Code == http.StatusBadRequest:
@@ -253,22 +247,8 @@ func (u *UI) inventory(w http.ResponseWriter, r *http.Request, s *session) {
 	d.Shown = len(d.Rows)
 	if next != "" {
 		v := q.values()
-		if q.sort != "" {
-			v.Set("offset", next)
-		} else {
-			v.Set("cursor", next)
-		}
+		v.Set("cursor", next)
 		d.NextURL = link("/inventory", v)
-	}
-	if q.sort != "" && q.offset > 0 {
-		v := q.values()
-		if p := q.offset - u.opts.PageSize; p > 0 {
-			v.Set("offset", strconv.Itoa(p))
-		}
-		d.PrevURL = link("/inventory", v)
-	}
-	if truncated {
-		d.SortNote = fmt.Sprintf("Sorted views cover the first %d matches; narrow the search or filters to sort them all.", sortCap)
 	}
 	d.Elapsed = time.Since(start).Round(time.Millisecond).String()
 	w.Header().Set("Server-Timing", fmt.Sprintf("app;dur=%.1f", float64(time.Since(start).Microseconds())/1000))
@@ -280,61 +260,34 @@ func (u *UI) inventory(w http.ResponseWriter, r *http.Request, s *session) {
 	u.render(w, r, http.StatusOK, "inventory", s, pageData{Title: "Inventory", Nav: "inventory", Data: d})
 }
 
-// page reads one page of the inventory through the API: by cursor in the
-// API's order, or sorted here over the first sortCap matches.
-func (u *UI) page(r *http.Request, s *session, q invQuery) (page []record.Asset, next string, truncated bool, err error) {
+// page reads one page of the inventory through the API, in the order
+// chosen (the store sorts, by an index) from the cursor on.
+func (u *UI) page(r *http.Request, s *session, q invQuery) (page []record.Asset, next string, err error) {
+	v := q.apiValues()
+	v.Set("limit", strconv.Itoa(u.opts.PageSize))
+	if q.cursor != "" {
+		v.Set("cursor", q.cursor)
+	}
+	var l listing
+	if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/assets", v, nil, &l); err != nil {
+		return nil, "", err
+	}
+	return l.Assets, l.NextCursor, nil
+}
+
+// apiValues are the API parameters of the query: filters and order.
+func (q invQuery) apiValues() url.Values {
 	v := url.Values{}
 	for k, x := range q.filters {
 		v[k] = x
 	}
-	if q.sort == "" {
-		v.Set("limit", strconv.Itoa(u.opts.PageSize))
-		if q.cursor != "" {
-			v.Set("cursor", q.cursor)
+	if q.sort != "" {
+		v.Set("sort", q.sort)
+		if q.desc {
+			v.Set("dir", "desc")
 		}
-		var l listing
-		if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/assets", v, nil, &l); err != nil {
-			return nil, "", false, err
-		}
-		return l.Assets, l.NextCursor, false, nil
 	}
-	v.Set("limit", strconv.Itoa(sortCap))
-	var l listing
-	if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/assets", v, nil, &l); err != nil {
-		return nil, "", false, err
-	}
-	sortAssets(l.Assets, q.sort, q.desc)
-	lo := min(q.offset, len(l.Assets))
-	hi := min(lo+u.opts.PageSize, len(l.Assets))
-	if hi < len(l.Assets) {
-		next = strconv.Itoa(hi)
-	}
-	return l.Assets[lo:hi], next, l.NextCursor != "", nil
-}
-
-func sortAssets(as []record.Asset, key string, desc bool) {
-	c, _ := columnByKey(key)
-	less := func(a, b *record.Asset) int {
-		var x int
-		switch key {
-		case "ip":
-			x = a.IP.Compare(b.IP)
-		case "first_seen":
-			x = a.FirstSeen.Compare(b.FirstSeen)
-		case "last_seen":
-			x = a.LastSeen.Compare(b.LastSeen)
-		default:
-			x = strings.Compare(strings.ToLower(c.get(a)), strings.ToLower(c.get(b)))
-		}
-		if x == 0 {
-			x = strings.Compare(a.AssetID, b.AssetID)
-		}
-		if desc {
-			return -x
-		}
-		return x
-	}
-	slices.SortStableFunc(as, func(a, b record.Asset) int { return less(&a, &b) })
+	return v
 }
 
 // export writes the current view (filters and order) as CSV or XLSX
@@ -347,15 +300,8 @@ func (u *UI) export(w http.ResponseWriter, r *http.Request, s *session) {
 		u.render(w, r, http.StatusBadRequest, "error", s, pageData{Title: "Bad request", Message: "format: want csv or xlsx"})
 		return
 	}
-	v := url.Values{}
-	for k, x := range q.filters {
-		v[k] = x
-	}
-	limit := 200_000
-	if q.sort != "" {
-		limit = sortCap
-	}
-	v.Set("limit", strconv.Itoa(limit))
+	v := q.apiValues()
+	v.Set("limit", "200000")
 	name := "netcensus-inventory-" + u.opts.Now().UTC().Format("20060102-150405") + "." + format
 	var out interface {
 		Write(*record.Asset) error
@@ -386,27 +332,12 @@ func (u *UI) export(w http.ResponseWriter, r *http.Request, s *session) {
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 		return nil
 	}
-	var sorted []record.Asset
 	err := u.stream(r.Context(), s, http.MethodGet, "/api/v1/assets", v, func(body io.Reader) error {
 		if err := begin(); err != nil {
 			return err
 		}
-		return eachListed(body, func(a *record.Asset) error {
-			if q.sort != "" {
-				sorted = append(sorted, *a)
-				return nil
-			}
-			return out.Write(a)
-		})
+		return eachListed(body, out.Write)
 	})
-	if err == nil && q.sort != "" {
-		sortAssets(sorted, q.sort, q.desc)
-		for i := range sorted {
-			if err = out.Write(&sorted[i]); err != nil {
-				break
-			}
-		}
-	}
 	if err != nil {
 		if !started || out == nil {
 			u.fail(w, r, s, err)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"cmp"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/serve"
@@ -97,59 +97,37 @@ type unknownRow struct {
 type unknownData struct {
 	S       *sessionView
 	Rows    []unknownRow
-	More    bool
 	Since   string
 	Message string
+	// NextURL is the next (older) page; Paged when this is not the first.
+	NextURL string
+	Paged   bool
 }
 
-// maxUnknown bounds the Unknown list (newest first).
+// maxUnknown bounds the devices one change names.
 const maxUnknown = 1000
 
-// unknownWindows are how far back the Unknown list looks for new assets,
-// nearest first, until one holds maxUnknown of them (0: all time).
-var unknownWindows = []time.Duration{time.Hour, 24 * time.Hour, 7 * 24 * time.Hour, 30 * 24 * time.Hour, 365 * 24 * time.Hour, 0}
+// unknownPage is the Unknown list's rows per page.
+const unknownPage = 200
 
-// idAt is the prefix of the asset IDs made at t: IDs are UUIDv7
-// (store.NewUUID), whose first 48 bits are the Unix milliseconds they were
-// made, so IDs sort as the assets were first stored, and an ID after idAt(t)
-// is an asset stored after t.
-func idAt(t time.Time) string {
-	ms := uint64(t.UnixMilli())
-	x := fmt.Sprintf("%012x", ms&(1<<48-1))
-	return x[:8] + "-" + x[8:]
-}
-
-func (u *UI) unknownList(r *http.Request, s *session) (unknownData, error) {
-	// The API lists in ID order, oldest first; the newest come from the
-	// nearest window that holds a page of them.
-	// A window holding more than a page is listed oldest first, so the
-	// nearer window before it (all of it, the newest) is shown instead.
-	var l, prev *listing
-	more := false
-	now := u.opts.Now()
-	for _, w := range unknownWindows {
-		v := url.Values{"approved": {"false"}, "state": {"new,active,missing,returned"}, "limit": {strconv.Itoa(maxUnknown + 1)}}
-		if w > 0 {
-			v.Set("cursor", base64.RawURLEncoding.EncodeToString([]byte(idAt(now.Add(-w)))))
-		}
-		l = &listing{}
-		if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/assets", v, nil, l); err != nil {
-			return unknownData{}, err
-		}
-		if len(l.Assets) > maxUnknown {
-			more = true
-			if prev != nil && len(prev.Assets) > 0 {
-				l = prev
-			}
-			break
-		}
-		prev = l
+// unknownList reads one page of the Unknown list: unapproved current
+// assets, newest first (sorted by the store, first seen then ID, both
+// descending), from the cursor on.
+func (u *UI) unknownList(r *http.Request, s *session, cursor string) (unknownData, error) {
+	v := url.Values{"approved": {"false"}, "state": {"new,active,missing,returned"}, "sort": {"first_seen"}, "dir": {"desc"},
+		"limit": {strconv.Itoa(unknownPage)}}
+	if cursor != "" {
+		v.Set("cursor", cursor)
 	}
-	slices.SortStableFunc(l.Assets, func(a, b record.Asset) int {
-		return cmp.Or(b.FirstSeen.Compare(a.FirstSeen), strings.Compare(b.AssetID, a.AssetID))
-	})
-	d := unknownData{S: view(s), More: more, Since: now.UTC().Format(time.RFC3339)}
-	for i := range l.Assets[:min(len(l.Assets), maxUnknown)] {
+	var l listing
+	if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/assets", v, nil, &l); err != nil {
+		return unknownData{}, err
+	}
+	d := unknownData{S: view(s), Since: u.opts.Now().UTC().Format(time.RFC3339), Paged: cursor != ""}
+	if l.NextCursor != "" {
+		d.NextURL = "/unknown?cursor=" + url.QueryEscape(l.NextCursor)
+	}
+	for i := range l.Assets {
 		a := &l.Assets[i]
 		row := unknownRow{ID: a.AssetID, URL: "/assets/" + url.PathEscape(a.AssetID), IP: ipText(a), MAC: a.MAC.String(),
 			Vendor: cmp.Or(a.Vendor, a.MACVendor), Name: a.Name(), Type: a.DeviceType, FirstSeen: a.FirstSeen,
@@ -163,7 +141,7 @@ func (u *UI) unknownList(r *http.Request, s *session) (unknownData, error) {
 }
 
 func (u *UI) unknown(w http.ResponseWriter, r *http.Request, s *session) {
-	d, err := u.unknownList(r, s)
+	d, err := u.unknownList(r, s, r.URL.Query().Get("cursor"))
 	if err != nil {
 		u.fail(w, r, s, err)
 		return
@@ -222,7 +200,7 @@ func (u *UI) unknownChange(w http.ResponseWriter, r *http.Request, s *session) {
 		return
 	}
 	if r.Header.Get("HX-Request") != "" {
-		d, err := u.unknownList(r, s)
+		d, err := u.unknownList(r, s, "")
 		if err != nil {
 			u.fail(w, r, s, err)
 			return
@@ -321,6 +299,9 @@ type assetData struct {
 	Drift      []driftState
 	Charts     []chart
 	Message    string
+	// Where is the switch port it is plugged into and has been (nil:
+	// never located).
+	Where *inventory.Whereabouts
 }
 
 type identityRow struct {
@@ -399,6 +380,15 @@ func (u *UI) asset(w http.ResponseWriter, r *http.Request, s *session) {
 	slices.SortStableFunc(ad.Addresses, func(x, y serve.KeyView) int { return y.FirstSeen.Compare(x.FirstSeen) })
 	ad.Drift = driftOf(d.History)
 	ad.Charts = charts(d.Capacity)
+	if a.Location != nil {
+		var wh inventory.Whereabouts
+		if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/assets/"+url.PathEscape(a.AssetID)+"/location", nil, nil, &wh); err != nil {
+			u.log.Warn("ui asset location", "asset", a.AssetID, "err", err)
+			wh = inventory.Whereabouts{Current: a.Location}
+		}
+		slices.Reverse(wh.History) // newest first
+		ad.Where = &wh
+	}
 	u.render(w, r, http.StatusOK, "asset", s, pageData{Title: ad.Name, Nav: "inventory", Data: ad})
 }
 

@@ -118,6 +118,15 @@ func day(d int, at time.Time) []record.Observation {
 		Storage:     []record.Storage{{Descr: "/", Type: "fixed_disk", SizeBytes: 100 * gib, UsedBytes: uint64(float64(100*gib) * (0.70 + 0.04*float64(d)))}},
 		MemoryBytes: 16 * gib, MemoryUsedBytes: 9 * gib,
 		Evidence: map[string]record.Evidence{"os": {Rule: "sysDescr Linux", Source: record.SourceSNMP, OID: "1.3.6.1.2.1.1.1.0", Value: "Linux db-1 6.1.0"}}}
+	// The server is plugged into the switch: Gi1/0/2, then Gi1/0/7 from
+	// day 3 (a move).
+	port := "Gi1/0/2"
+	if d >= 3 {
+		port = "Gi1/0/7"
+	}
+	srv.Location = &record.Location{Switch: record.SwitchRef{Name: "sw-core-1", IP: netip.MustParseAddr(SwitchIP)}, Port: port, VLAN: 10, Seen: at}
+	srv.Evidence["location"] = record.Evidence{Rule: "access port (one MAC, no neighbour)", Source: record.SourceSNMP,
+		OID: "1.3.6.1.2.1.17.7.1.2.2.1.2", Value: port}
 	if d >= 3 {
 		srv.Software = append(srv.Software, record.Software{Name: "redis", Version: "7.0.15"})
 		srv.Software[0].Version = "3.0.13"

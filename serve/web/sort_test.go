@@ -1,0 +1,60 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/netcensus/netcensus/serve/web/webtest"
+)
+
+var (
+	hostRe = regexp.MustCompile(`>(host-\d{6})<`)
+	nextRe = regexp.MustCompile(`href="([^"]+)" rel="next"`)
+)
+
+// TestInventorySortedByStore: a sorted inventory is the store's order
+// over every asset, page after page by cursor: sorted by hostname,
+// descending, over 6,000 assets the first page starts at the last name
+// (it once sorted the first 5,000 assets only, by offset).
+func TestInventorySortedByStore(t *testing.T) {
+	f := newFixture(t)
+	const n = 6000
+	if err := webtest.Bulk(context.Background(), f.st, n, time.Now().Add(-time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client()
+	c.signin(webtest.ReadToken)
+	path := "/inventory?sort=hostname&dir=desc&type=server"
+	var got []string
+	for page := 0; page < 3; page++ {
+		code, body := c.get(path)
+		if code != 200 {
+			t.Fatalf("%s: %d", path, code)
+		}
+		if strings.Contains(body, "offset=") {
+			t.Errorf("%s: a link by offset", path)
+		}
+		for _, m := range hostRe.FindAllStringSubmatch(body, -1) {
+			got = append(got, m[1])
+		}
+		m := nextRe.FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("%s: no next page", path)
+		}
+		path = html.UnescapeString(m[1])
+	}
+	// Bulk's servers are every sixth host: 5996, 5990, … down.
+	if len(got) != 150 {
+		t.Fatalf("three pages held %d hosts, want 150", len(got))
+	}
+	for i, h := range got {
+		if want := fmt.Sprintf("host-%06d", n-4-6*i); h != want {
+			t.Fatalf("row %d: %s, want %s (rows %v…)", i, h, want, got[:min(len(got), 5)])
+		}
+	}
+}
