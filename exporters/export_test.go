@@ -3,7 +3,11 @@ package exporters
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +17,7 @@ import (
 	"github.com/netcensus/netcensus/inventory/capacity"
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/inventory/store/sqlite"
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -295,5 +300,73 @@ func TestNetBox(t *testing.T) {
 func TestSheetName(t *testing.T) {
 	if got := sheetName("a/b:c*d?e[f]g\\h-very-long-name-beyond-31-chars"); got != "a_b_c_d_e_f_g_h-very-long-name-" {
 		t.Errorf("%q", got)
+	}
+}
+
+// TestExportFromStore: Export reads each kind from a store and writes it
+// in the format asked; WriteFile leaves nothing behind on failure.
+func TestExportFromStore(t *testing.T) {
+	ctx := t.Context()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "cmdb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var as []store.Asset
+	for _, r := range sampleAssets() {
+		as = append(as, store.Asset{Record: r, StateSince: t1})
+	}
+	if err := db.PutAssets(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := AssetRecords(ctx, db)
+	if err != nil || len(recs) != len(as) {
+		t.Fatalf("AssetRecords: %d, %v", len(recs), err)
+	}
+	var b bytes.Buffer
+	if err := Export(ctx, db, &b, ExportOptions{Format: "jsonl", Kinds: []string{KindAssets}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "\n"); n != len(as) || !strings.Contains(b.String(), `"hostname":"core-sw1"`) {
+		t.Errorf("jsonl assets: %d lines\n%s", n, b.String())
+	}
+	b.Reset()
+	if err := Export(ctx, db, &b, ExportOptions{Format: "netbox", Kinds: []string{KindAssets}, NetBox: DefaultNetBox()}); err != nil || !strings.Contains(b.String(), "core-sw1") {
+		t.Errorf("netbox: %v\n%s", err, b.String())
+	}
+	b.Reset()
+	if err := Export(ctx, db, &b, ExportOptions{Format: "xlsx", Kinds: []string{KindAssets, KindSoftware, KindEvents, KindDrift, KindCapacity}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(f.GetSheetList(), " "); got != "assets software events drift capacity" {
+		t.Errorf("sheets %q", got)
+	}
+	if err := Export(ctx, db, &b, ExportOptions{Format: "csv", Kinds: []string{"nope"}}); !errors.Is(err, ErrKind) {
+		t.Errorf("unknown kind: %v", err)
+	}
+
+	dir := t.TempDir()
+	out := filepath.Join(dir, "assets.csv")
+	if err := WriteFile(out, func(w io.Writer) error {
+		return Export(ctx, db, w, ExportOptions{Format: "csv", Kinds: []string{KindAssets}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o640 {
+		t.Errorf("export file: %v %v", st, err)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	if err := WriteFile(bad, func(w io.Writer) error { return errors.New("boom") }); err == nil {
+		t.Error("a failing write succeeded")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("a failed export left files: %v", ents)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -13,15 +12,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
-	"github.com/netcensus/netcensus/inventory/capacity"
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/inventory/store"
-	"github.com/netcensus/netcensus/record"
 )
 
 var (
 	exportFormats = []string{"csv", "json", "jsonl", "xlsx", "netbox"}
-	exportKinds   = []string{"assets", "software", "events", "drift", "capacity"}
+	exportKinds   = []string{exporters.KindAssets, exporters.KindSoftware, exporters.KindEvents, exporters.KindDrift, exporters.KindCapacity}
 )
 
 type exportFlags struct {
@@ -103,13 +100,9 @@ func (a *app) netboxPush(ctx context.Context, st store.Store, f exportFlags) err
 	if token == "" {
 		return usagef("--netbox-url needs a token: set NETCENSUS_NETBOX_TOKEN or give --netbox-token-file")
 	}
-	as, err := st.Assets(ctx, store.AssetFilter{})
+	recs, err := exporters.AssetRecords(ctx, st)
 	if err != nil {
 		return err
-	}
-	recs := make([]record.Asset, len(as))
-	for i := range as {
-		recs[i] = as[i].Record
 	}
 	c := &exporters.NetBoxClient{BaseURL: f.netboxURL, Token: token}
 	res, err := c.Push(ctx, recs, f.netbox)
@@ -163,124 +156,10 @@ func (f *exportFlags) validate() ([]string, error) {
 
 // export writes the kinds to --output-file (through a temporary file renamed
 // on success) or stdout.
-func (a *app) export(ctx context.Context, st store.Store, f exportFlags, kinds []string, bs []drift.Baseline, since time.Time) (err error) {
-	var w io.Writer = a.stdout
-	if f.out != "" {
-		tmp, cerr := os.CreateTemp(filepath.Dir(f.out), "."+filepath.Base(f.out)+".*")
-		if cerr != nil {
-			return fmt.Errorf("export: %w", cerr)
-		}
-		defer func() {
-			if err == nil {
-				// CreateTemp makes 0600; an export is the owner's and
-				// their group's to read, not everyone's.
-				if cerr := tmp.Chmod(0o640); cerr != nil {
-					err = fmt.Errorf("export: %w", cerr)
-				}
-			}
-			if cerr := tmp.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("export: %w", cerr)
-			}
-			if err == nil {
-				if rerr := os.Rename(tmp.Name(), f.out); rerr != nil {
-					err = fmt.Errorf("export: %w", rerr)
-				}
-			}
-			if err != nil {
-				os.Remove(tmp.Name())
-			}
-		}()
-		w = tmp
+func (a *app) export(ctx context.Context, st store.Store, f exportFlags, kinds []string, bs []drift.Baseline, since time.Time) error {
+	o := exporters.ExportOptions{Format: f.format, Kinds: kinds, NetBox: f.netbox, Baselines: bs, Since: since}
+	if f.out == "" {
+		return exporters.Export(ctx, st, a.stdout, o)
 	}
-	var x *exporters.XLSX
-	if f.format == "xlsx" {
-		if x, err = exporters.NewXLSX(w); err != nil {
-			return err
-		}
-	}
-	var assets []record.Asset
-	loadAssets := func() ([]record.Asset, error) {
-		if assets != nil {
-			return assets, nil
-		}
-		as, err := st.Assets(ctx, store.AssetFilter{})
-		if err != nil {
-			return nil, err
-		}
-		assets = make([]record.Asset, len(as))
-		for i := range as {
-			assets[i] = as[i].Record
-		}
-		return assets, nil
-	}
-	for _, k := range kinds {
-		if err := a.exportKind(ctx, st, f, k, x, w, loadAssets, bs, since); err != nil {
-			return err
-		}
-	}
-	if x != nil {
-		return x.Close()
-	}
-	return nil
-}
-
-// writeKind writes rows as a sheet of x, or as csv, json or jsonl to w.
-func writeKind[T any](x *exporters.XLSX, format string, w io.Writer, s exporters.Sheet[T], rows []T) error {
-	switch format {
-	case "xlsx":
-		return exporters.WriteSheet(x, s, rows)
-	case "json":
-		return exporters.WriteAll(exporters.NewJSON[T](w), rows)
-	case "jsonl":
-		return exporters.WriteAll(exporters.NewJSONL[T](w), rows)
-	}
-	return exporters.WriteAll(exporters.NewCSV(w, s.Rows()), rows)
-}
-
-func (a *app) exportKind(ctx context.Context, st store.Store, f exportFlags, kind string, x *exporters.XLSX, w io.Writer,
-	loadAssets func() ([]record.Asset, error), bs []drift.Baseline, since time.Time) error {
-	switch kind {
-	case "assets":
-		as, err := loadAssets()
-		if err != nil {
-			return err
-		}
-		if f.format == "netbox" {
-			return exporters.WriteAll(exporters.NewNetBoxCSV(w, f.netbox), as)
-		}
-		return writeKind(x, f.format, w, exporters.AssetSheet(), as)
-	case "software":
-		as, err := loadAssets()
-		if err != nil {
-			return err
-		}
-		var rows []exporters.SoftwareRow
-		for i := range as {
-			sw, err := st.Software(ctx, as[i].AssetID)
-			if err != nil {
-				return err
-			}
-			rows = append(rows, exporters.SoftwareRows(as[i].Hostname, sw)...)
-		}
-		return writeKind(x, f.format, w, exporters.SoftwareSheet(), rows)
-	case "events":
-		es, err := st.Events(ctx, store.EventFilter{Since: since})
-		if err != nil {
-			return err
-		}
-		return writeKind(x, f.format, w, exporters.EventSheet(), exporters.EventRows(es))
-	case "drift":
-		res, err := drift.Evaluate(ctx, st, bs, drift.Options{})
-		if err != nil {
-			return err
-		}
-		return writeKind(x, f.format, w, exporters.DriftSheet(), res.Findings)
-	case "capacity":
-		rows, err := capacity.Load(ctx, st, capacity.LoadQuery{Since: since, Options: capacity.Options{WarnDays: capacity.DefaultWarnDays}, MaxPoints: exporters.SparkWidth})
-		if err != nil {
-			return err
-		}
-		return writeKind(x, f.format, w, exporters.CapacitySheet(), exporters.CapacitySummaries(rows))
-	}
-	return usagef("--what %q: want one of %s", kind, strings.Join(exportKinds, ", "))
+	return exporters.WriteFile(f.out, func(w io.Writer) error { return exporters.Export(ctx, st, w, o) })
 }

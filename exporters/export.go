@@ -1,0 +1,177 @@
+package exporters
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/netcensus/netcensus/inventory/capacity"
+	"github.com/netcensus/netcensus/inventory/drift"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+)
+
+// Export's formats and kinds.
+const (
+	KindAssets   = "assets"
+	KindSoftware = "software"
+	KindEvents   = "events"
+	KindDrift    = "drift"
+	KindCapacity = "capacity"
+)
+
+// ExportOptions say what Export writes.
+type ExportOptions struct {
+	// Format is csv, json, jsonl, xlsx or netbox (the CSV of NetBox's
+	// device import, assets only).
+	Format string
+	// Kinds are written in order: xlsx takes several (a sheet each), the
+	// other formats one.
+	Kinds []string
+	// NetBox fills what a netbox row needs and the asset lacks.
+	NetBox NetBoxDefaults
+	// Baselines are what drift is evaluated against.
+	Baselines []drift.Baseline
+	// Since bounds events and capacity samples; zero for all.
+	Since time.Time
+}
+
+// Export writes the kinds the store keeps to w in o's format.
+func Export(ctx context.Context, st store.Store, w io.Writer, o ExportOptions) error {
+	var x *XLSX
+	if o.Format == "xlsx" {
+		var err error
+		if x, err = NewXLSX(w); err != nil {
+			return err
+		}
+	}
+	// Assets are read once, for the kinds that need them.
+	var assets []record.Asset
+	loadAssets := func() ([]record.Asset, error) {
+		if assets != nil {
+			return assets, nil
+		}
+		as, err := AssetRecords(ctx, st)
+		assets = as
+		return as, err
+	}
+	for _, k := range o.Kinds {
+		if err := exportKind(ctx, st, o, k, x, w, loadAssets); err != nil {
+			return err
+		}
+	}
+	if x != nil {
+		return x.Close()
+	}
+	return nil
+}
+
+// AssetRecords reads the records of every asset the store keeps.
+func AssetRecords(ctx context.Context, st store.Store) ([]record.Asset, error) {
+	as, err := st.Assets(ctx, store.AssetFilter{})
+	if err != nil {
+		return nil, err
+	}
+	recs := make([]record.Asset, len(as))
+	for i := range as {
+		recs[i] = as[i].Record
+	}
+	return recs, nil
+}
+
+// writeKind writes rows as a sheet of x, or as csv, json or jsonl to w.
+func writeKind[T any](x *XLSX, format string, w io.Writer, s Sheet[T], rows []T) error {
+	switch format {
+	case "xlsx":
+		return WriteSheet(x, s, rows)
+	case "json":
+		return WriteAll(NewJSON[T](w), rows)
+	case "jsonl":
+		return WriteAll(NewJSONL[T](w), rows)
+	}
+	return WriteAll(NewCSV(w, s.Rows()), rows)
+}
+
+func exportKind(ctx context.Context, st store.Store, o ExportOptions, kind string, x *XLSX, w io.Writer, loadAssets func() ([]record.Asset, error)) error {
+	switch kind {
+	case KindAssets:
+		as, err := loadAssets()
+		if err != nil {
+			return err
+		}
+		if o.Format == "netbox" {
+			return WriteAll(NewNetBoxCSV(w, o.NetBox), as)
+		}
+		return writeKind(x, o.Format, w, AssetSheet(), as)
+	case KindSoftware:
+		as, err := loadAssets()
+		if err != nil {
+			return err
+		}
+		var rows []SoftwareRow
+		for i := range as {
+			sw, err := st.Software(ctx, as[i].AssetID)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, SoftwareRows(as[i].Hostname, sw)...)
+		}
+		return writeKind(x, o.Format, w, SoftwareSheet(), rows)
+	case KindEvents:
+		es, err := st.Events(ctx, store.EventFilter{Since: o.Since})
+		if err != nil {
+			return err
+		}
+		return writeKind(x, o.Format, w, EventSheet(), EventRows(es))
+	case KindDrift:
+		res, err := drift.Evaluate(ctx, st, o.Baselines, drift.Options{})
+		if err != nil {
+			return err
+		}
+		return writeKind(x, o.Format, w, DriftSheet(), res.Findings)
+	case KindCapacity:
+		rows, err := capacity.Load(ctx, st, capacity.LoadQuery{Since: o.Since, Options: capacity.Options{WarnDays: capacity.DefaultWarnDays}, MaxPoints: SparkWidth})
+		if err != nil {
+			return err
+		}
+		return writeKind(x, o.Format, w, CapacitySheet(), CapacitySummaries(rows))
+	}
+	return fmt.Errorf("export %q: %w", kind, ErrKind)
+}
+
+// ErrKind: Export was asked for a kind it does not know.
+var ErrKind = fmt.Errorf("unknown kind (want %s, %s, %s, %s or %s)", KindAssets, KindSoftware, KindEvents, KindDrift, KindCapacity)
+
+// WriteFile calls write with a temporary file beside path and renames it
+// to path when write succeeds, so path never holds half an export; the
+// file is the owner's and their group's to read (0640).
+func WriteFile(path string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer func() {
+		if err == nil {
+			// CreateTemp makes 0600; an export is the owner's and
+			// their group's to read, not everyone's.
+			if cerr := tmp.Chmod(0o640); cerr != nil {
+				err = fmt.Errorf("export: %w", cerr)
+			}
+		}
+		if cerr := tmp.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("export: %w", cerr)
+		}
+		if err == nil {
+			if rerr := os.Rename(tmp.Name(), path); rerr != nil {
+				err = fmt.Errorf("export: %w", rerr)
+			}
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	return write(tmp)
+}
