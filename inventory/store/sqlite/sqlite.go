@@ -1018,19 +1018,46 @@ func sortExpr(k string) (expr string, num, ann bool, err error) {
 // assetPage reads the assets of one page: f but its subnet, at most
 // f.Limit of them.
 func (d *DB) assetPage(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
-	if f.Limit > 0 && f.Sort == "" && !f.Desc && utf8.RuneCountInString(f.Search) >= 3 {
+	if f.Limit > 0 && f.Sort == "" && !f.Desc && utf8.RuneCountInString(f.Search) >= 3 && !strings.ContainsRune(f.Search, '\n') {
 		// A search most assets match ("hos" of "host-…", as a person
 		// types it) would make the trigram index hand over nearly every
 		// row before the first page is cut. Reading the next searchProbe
 		// assets in ID order finds such a page at once; when they hold
-		// fewer than a page of matches, the index answers.
-		as, err := d.queryAssets(ctx, f, true)
-		if err != nil || len(as) == f.Limit {
-			return as, err
+		// fewer than a page of matches, the index answers. A search the
+		// index matches fewer than searchProbe times (a MAC, an IP, a
+		// serial) goes to the index straight away: it reads those assets,
+		// not the next searchProbe assets' texts.
+		n, err := d.indexMatches(ctx, strings.ToLower(f.Search), searchProbe)
+		if err != nil {
+			return nil, err
+		}
+		if n >= searchProbe {
+			as, err := d.queryAssets(ctx, f, true)
+			if err != nil || len(as) == f.Limit {
+				return as, err
+			}
 		}
 	}
 	return d.queryAssets(ctx, f, false)
 }
+
+// indexMatches counts the index entries matching the lower-cased search
+// s, stopping at bound: the address terms s is a prefix of and the
+// assets whose text holds s as a phrase of trigrams (an asset can count
+// twice; the count is a bound, read without sorting).
+func (d *DB) indexMatches(ctx context.Context, s string, bound int) (int, error) {
+	var n int
+	err := d.c.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM asset_terms WHERE term >= ? AND term < ?
+		UNION ALL SELECT 1 FROM asset_text WHERE asset_text MATCH ? LIMIT ?)`,
+		s, s+"\U0010FFFF", ftsPhrase(s), bound).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count search matches: %w", err)
+	}
+	return n, nil
+}
+
+// ftsPhrase quotes s as one FTS5 phrase.
+func ftsPhrase(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // searchProbe is how many assets a search reads in ID order before it
 // asks the trigram index.
@@ -1147,7 +1174,7 @@ func assetWhere(f store.AssetFilter, probe bool) (string, []any, error) {
 		// case folded by the tokenizer).
 		q += ` AND a.id IN (SELECT asset_id FROM asset_terms WHERE term >= ? AND term < ?
 			UNION SELECT id FROM assets WHERE rowid IN (SELECT rowid FROM asset_text WHERE asset_text MATCH ?))`
-		args = append(args, s, s+"\U0010FFFF", `"`+strings.ReplaceAll(s, `"`, `""`)+`"`)
+		args = append(args, s, s+"\U0010FFFF", ftsPhrase(s))
 	default:
 		// Shorter than a trigram: every asset's text is read.
 		q += ` AND instr(a.search, ?) > 0`
