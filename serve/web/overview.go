@@ -110,9 +110,18 @@ type capData struct {
 	Fill    []serve.CapacityRow
 	Flagged []serve.CapacityRow
 	Total   int
+	// Loaded: the tables are in the page; else the page comes at once and
+	// fetches them (they read every asset's series: seconds on a large
+	// store), or a link does without JavaScript.
+	Loaded bool
 }
 
 func (u *UI) capacityPage(w http.ResponseWriter, r *http.Request, s *session) {
+	frag := r.Header.Get("HX-Request") != "" && r.Header.Get("HX-Target") == "capacity-table"
+	if !frag && r.URL.Query().Get("load") == "" {
+		u.render(w, r, http.StatusOK, "capacity", s, pageData{Title: "Capacity", Nav: "capacity", Data: capData{}})
+		return
+	}
 	var res struct {
 		Capacity []serve.CapacityRow `json:"capacity"`
 	}
@@ -120,7 +129,7 @@ func (u *UI) capacityPage(w http.ResponseWriter, r *http.Request, s *session) {
 		u.fail(w, r, s, err)
 		return
 	}
-	d := capData{Total: len(res.Capacity)}
+	d := capData{Total: len(res.Capacity), Loaded: true}
 	for _, x := range res.Capacity {
 		switch {
 		case x.Metric == capacity.StorageUsedPct || x.Metric == capacity.MemoryUsedPct:
@@ -140,6 +149,10 @@ func (u *UI) capacityPage(w http.ResponseWriter, r *http.Request, s *session) {
 	})
 	d.Fill = d.Fill[:min(len(d.Fill), 100)]
 	d.Flagged = d.Flagged[:min(len(d.Flagged), 100)]
+	if frag {
+		u.fragment(w, "capacity", "table", d)
+		return
+	}
 	u.render(w, r, http.StatusOK, "capacity", s, pageData{Title: "Capacity", Nav: "capacity", Data: d})
 }
 

@@ -534,12 +534,7 @@ type runData struct {
 	Running bool
 }
 
-func (u *UI) run(w http.ResponseWriter, r *http.Request, s *session) {
-	var run serve.Run
-	if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/runs/"+url.PathEscape(r.PathValue("id")), nil, nil, &run); err != nil {
-		u.fail(w, r, s, err)
-		return
-	}
+func runDataOf(run serve.Run) runData {
 	d := runData{Run: run, Running: run.State == serve.RunRunning}
 	if run.Total > 0 {
 		d.Pct = int(min(100, run.Sent*100/run.Total))
@@ -547,6 +542,26 @@ func (u *UI) run(w http.ResponseWriter, r *http.Request, s *session) {
 	if !d.Running {
 		d.Pct = 100
 	}
+	return d
+}
+
+// Running is whether one of the recent runs is running.
+func (d sweepsData) Running() bool {
+	for _, r := range d.Runs {
+		if r.State == serve.RunRunning {
+			return true
+		}
+	}
+	return false
+}
+
+func (u *UI) run(w http.ResponseWriter, r *http.Request, s *session) {
+	var run serve.Run
+	if err := u.call(r.Context(), s, http.MethodGet, "/api/v1/runs/"+url.PathEscape(r.PathValue("id")), nil, nil, &run); err != nil {
+		u.fail(w, r, s, err)
+		return
+	}
+	d := runDataOf(run)
 	if r.Header.Get("HX-Request") != "" && r.Header.Get("HX-Target") == "run" {
 		u.fragment(w, "run", "progress", d)
 		return

@@ -131,6 +131,8 @@ func (u *UI) routes() *http.ServeMux {
 	page("GET /sweeps", u.sweeps)
 	change("POST /sweeps", u.sweepRun)
 	page("GET /runs/{id}", u.run)
+	page("GET /runs/{id}/events", u.runEvents)
+	page("GET /sweeps/events", u.sweepsEvents)
 	page("GET /drift", u.drift)
 	page("GET /capacity", u.capacityPage)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -125,5 +125,25 @@
     }
   }
 
-  document.addEventListener("DOMContentLoaded", function () { live(); charts(); search(); });
+  // A running sweep's progress (its page, the Sweeps page's recent
+  // runs): the server pushes the section again as server-sent events
+  // ("update" while it changes, "done" when the run ends), rendered and
+  // escaped by its templates; it replaces the section in place.
+  function progress() {
+    if (!window.EventSource) { return; }
+    ["run", "runs"].forEach(function (id) {
+      var el = document.getElementById(id);
+      if (!el || !el.dataset.live) { return; }
+      var es = new EventSource(el.dataset.live);
+      function swap(e) {
+        var cur = document.getElementById(id);
+        if (cur) { cur.outerHTML = e.data; }
+      }
+      es.addEventListener("update", swap);
+      es.addEventListener("done", function (e) { es.close(); swap(e); });
+      window.addEventListener("pagehide", function () { es.close(); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { live(); charts(); search(); progress(); });
 })();
