@@ -46,6 +46,17 @@ var vendorCases = map[string]want{
 	"ibm-aix-bosrte":  {"ibm-aix", "IBM", "", "", "AIX", "7.1.3.45", "server"},
 	"avigilon-camera": {"avigilon-camera", "Avigilon", "", "", "", "", "camera"},
 	"aten-pdu":        {"aten-pdu", "ATEN", "", "", "", "", "pdu"},
+	// PON OLTs, white-box and access switches, PDUs and NAC appliances
+	// from the OIDs their vendors' MIBs give model, serial and version.
+	"cdata-olt":        {"cdata-olt", "C-Data", "FD1208S-B0", "FD1208S2203012345", "", "1.5.2_220301", "switch"},
+	"gwd-olt":          {"gwd-olt", "GW Delight", "GFA6700", "GW0123456789", "", "", "switch"},
+	"dasan-nos":        {"dasan-nos", "DASAN Zhone", "V5824G", "", "NOS", "5.07", "switch"},
+	"pica8-picos":      {"pica8-picos", "Pica8", "as4610_54p", "4610P2F026130123", "PicOS", "4.3.2", "switch"},
+	"chatsworth-pdu":   {"chatsworth-pdu", "Chatsworth Products", "EA-1112", "", "", "2.2.1", "pdu"},
+	"aruba-clearpass":  {"aruba-clearpass", "Aruba", "ClearPass Policy Manager", "", "ClearPass", "6.9.7.161449", "appliance"},
+	"fireeye":          {"fireeye", "FireEye", "NX4500", "FM1734AA0123", "", "", "appliance"},
+	"nasuni-filer":     {"nasuni-filer", "Nasuni", "NMC-600", "NSN0123456789", "Nasuni Filer", "9.8.1", "storage"},
+	"sinetica-hawk-i2": {"sinetica-hawk-i2", "Sinetica", "Eagle-i", "EI0412345", "", "2.11", "sensor"},
 }
 
 // TestVendorFixtures checks each profile on its fixture: the winning
