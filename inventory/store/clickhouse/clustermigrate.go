@@ -1,6 +1,7 @@
 package clickhouse
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -71,7 +72,7 @@ func (d *DB) nodes(ctx context.Context, cluster string) ([]node, error) {
 
 // dial connects to another server as d did, and checks it answers.
 func (d *DB) dial(ctx context.Context, addr string) (driver.Conn, error) {
-	timeout := cmpDur(d.opts.DialTimeout, 5*time.Second)
+	timeout := cmp.Or(d.opts.DialTimeout, 5*time.Second)
 	conn, err := ch.Open(&ch.Options{
 		Addr:         []string{addr},
 		Auth:         ch.Auth{Database: "default", Username: d.opts.Username, Password: d.opts.Password},
@@ -88,13 +89,6 @@ func (d *DB) dial(ctx context.Context, addr string) (driver.Conn, error) {
 		return nil, err
 	}
 	return conn, nil
-}
-
-func cmpDur(a, b time.Duration) time.Duration {
-	if a > 0 {
-		return a
-	}
-	return b
 }
 
 // wantColumns are the tables and their columns every node of a cluster
@@ -398,7 +392,6 @@ func (d *DB) shardsDown(ctx context.Context, err error) error {
 		c, derr := d.dial(ctx, n.addr)
 		if derr != nil {
 			down = append(down, fmt.Sprintf("%s (shard %d)", n.addr, n.shard))
-			up[n.shard] = up[n.shard] || false
 			continue
 		}
 		c.Close()

@@ -137,7 +137,8 @@ func localName(table string) string {
 
 // clusterTables is the DDL, ON CLUSTER and each statement idempotent,
 // that creates tables on cluster: each one's Replicated table on every
-// node and, for the sharded ones, the Distributed table in front.
+// node and, for the sharded ones, the Distributed table in front; then
+// the views of current state over them.
 func (d *DB) clusterTables(cluster string, tables []latestTable) ([]string, error) {
 	on := " ON CLUSTER `" + cluster + "`"
 	stmts := []string{`CREATE DATABASE IF NOT EXISTS {db}` + on}
@@ -158,7 +159,20 @@ func (d *DB) clusterTables(cluster string, tables []latestTable) ([]string, erro
 				` ENGINE = Distributed(`+cluster+`, `+d.name+`, `+local+`, cityHash64(`+t.shardKey+`))`)
 		}
 	}
+	for _, v := range views {
+		stmts = append(stmts, clusterView(v, cluster))
+	}
 	return stmts, nil
+}
+
+// clusterView is view v on cluster: created ON CLUSTER, its subqueries
+// GLOBAL (over Distributed tables a plain IN would run each of them on
+// every shard against the Distributed table again).
+func clusterView(v, cluster string) string {
+	v = strings.Replace(v, " AS SELECT", " ON CLUSTER `"+cluster+"` AS SELECT", 1)
+	v = strings.ReplaceAll(v, " NOT IN (SELECT", " GLOBAL NOT\x00IN (SELECT")
+	v = strings.ReplaceAll(v, " IN (SELECT", " GLOBAL IN (SELECT")
+	return strings.ReplaceAll(v, "NOT\x00IN", "NOT IN")
 }
 
 // latestTable is a table of the single-node schema: columns with their

@@ -317,6 +317,34 @@ func TestReplicatedCluster(t *testing.T) {
 		t.Errorf("%d sweeps (%v), want %d", len(sws), err, len(sweeps))
 	}
 	step("replayed after the shard came back")
+
+	// The views of current state, on the cluster too: assets_current
+	// lists what the store's listing does.
+	var fromList, fromView []string
+	for _, a := range want {
+		fromList = append(fromList, a.Record.AssetID+" "+a.Record.Serial+" "+a.Record.OSVersion+" "+a.Record.State)
+	}
+	rows, err := reader.conn.Query(ctx, "SELECT asset_id, serial, os_version, state FROM nc.assets_current")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id, sn, v, st string
+		if err := rows.Scan(&id, &sn, &v, &st); err != nil {
+			t.Fatal(err)
+		}
+		fromView = append(fromView, id+" "+sn+" "+v+" "+st)
+	}
+	rows.Close()
+	slices.Sort(fromList)
+	slices.Sort(fromView)
+	if !slices.Equal(fromView, fromList) {
+		t.Errorf("assets_current on the cluster: %d rows, the listing %d, or others", len(fromView), len(fromList))
+	}
+	var sw uint64
+	if err := reader.conn.QueryRow(ctx, "SELECT count() FROM nc.software_current").Scan(&sw); err != nil {
+		t.Errorf("software_current on the cluster: %v", err)
+	}
 }
 
 // killer is a store that runs kill once, when the ingest through it
