@@ -10,8 +10,8 @@ import (
 
 	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/record"
-	"github.com/netcensus/netcensus/scanner/mdns"
 	"github.com/netcensus/netcensus/scanner/passive"
 )
 
@@ -54,12 +54,6 @@ fatal. Host records go to stdout; a summary goes to stderr.`,
 	return cmd
 }
 
-// passiveLimits turns the config into the passive decoder's bounds.
-func (a *app) passiveLimits() passive.Limits {
-	c := a.cfg.MDNS
-	return passive.Limits{MaxHosts: c.PassiveMaxHosts, MDNS: mdns.Limits{MaxInstances: c.MaxInstances, MaxTXTBytes: c.MaxTXTBytes}}
-}
-
 func (a *app) importPcap(ctx context.Context, f importFlags, files []string) error {
 	format, err := a.resolveFormat(f.format)
 	if err != nil {
@@ -82,7 +76,7 @@ func (a *app) importPcap(ctx context.Context, f importFlags, files []string) err
 	if err != nil {
 		return fmt.Errorf("IEEE registry: %w", err)
 	}
-	d := passive.NewDecoder(a.passiveLimits())
+	d := passive.NewDecoder(assemble.PassiveLimits(a.cfg.MDNS))
 	frames := 0
 	for _, p := range files {
 		n, err := passive.ReadPath(ctx, p, d)

@@ -3,18 +3,11 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
-	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
-	"github.com/netcensus/netcensus/scanner"
-	"github.com/netcensus/netcensus/scanner/locate"
-	"github.com/netcensus/netcensus/scanner/snmp"
 )
 
 func newLocateCmd(a *app) *cobra.Command {
@@ -97,33 +90,6 @@ neighbours, and the assets located on it (one line per asset).
 	formatFlag(cmd, &format)
 	cmd.Flags().BoolVar(&occupied, "occupied", false, "only ports with a host or a neighbour")
 	return cmd
-}
-
-// maxRulesFile bounds a location rules file.
-const maxRulesFile = 1 << 20
-
-// locateOptions sets a sweep's forwarding-table collection and location
-// rules from the config's locate section (a rules file replacing the
-// built-in rules).
-func locateOptions(o *scanner.SNMPOptions, lc config.Locate) error {
-	if err := lc.Validate(); err != nil {
-		return err
-	}
-	o.FDB = snmp.FDBOptions{Off: !lc.Enabled, VLANContexts: lc.VLANContexts, MaxVLANs: lc.MaxVLANs}
-	if lc.RulesFile == "" {
-		return nil
-	}
-	f, err := os.Open(lc.RulesFile)
-	if err != nil {
-		return fmt.Errorf("locate.rules_file: %w", err)
-	}
-	defer f.Close()
-	r, err := locate.Parse(io.LimitReader(f, maxRulesFile+1))
-	if err != nil {
-		return fmt.Errorf("locate.rules_file %s: %w", lc.RulesFile, err)
-	}
-	o.Locate = &r
-	return nil
 }
 
 // usageErr makes a non-nil err a usage error.

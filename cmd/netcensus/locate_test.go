@@ -3,16 +3,15 @@ package main
 import (
 	"encoding/json"
 	"net/netip"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store/sqlite"
 	"github.com/netcensus/netcensus/record"
-	"github.com/netcensus/netcensus/scanner"
 )
 
 // seedLocations stores two sweeps into c's store: a switch at 192.0.2.11
@@ -27,7 +26,7 @@ func seedLocations(t *testing.T, c *cmdb) {
 	if _, err := db.Migrate(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	inv, err := newInventory(db, config.Default().Inventory, func() (string, error) { return "site-a", nil })
+	inv, err := assemble.Inventory(db, config.Default().Inventory, func() (string, error) { return "site-a", nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,27 +90,5 @@ func TestAssetLocateAndPorts(t *testing.T) {
 	}
 	if code, _, errb := c.run(nil, "asset", "locate", "00:00:5e:00:53:99"); code != 2 || !strings.Contains(errb, "not found") {
 		t.Errorf("unknown MAC: exit %d %s", code, errb)
-	}
-}
-
-// TestLocateOptions: the config's locate section sets the collection and
-// a rules file replaces the built-in rules, strictly read.
-func TestLocateOptions(t *testing.T) {
-	dir := t.TempDir()
-	good, bad := dir+"/good.yaml", dir+"/bad.yaml"
-	os.WriteFile(good, []byte("uplinks:\n  max_macs: 3\n"), 0o644)
-	os.WriteFile(bad, []byte("uplinks:\n  max_macs: 3\n  max_mac: 4\n"), 0o644)
-	o := &scanner.SNMPOptions{}
-	if err := locateOptions(o, config.Locate{Enabled: true, VLANContexts: "never", RulesFile: good}); err != nil {
-		t.Fatal(err)
-	}
-	if o.Locate == nil || o.Locate.Uplinks.MaxMACs != 3 || o.FDB.Off || o.FDB.VLANContexts != "never" {
-		t.Errorf("options %+v %+v", o.FDB, o.Locate)
-	}
-	if err := locateOptions(o, config.Locate{RulesFile: bad}); err == nil || !strings.Contains(err.Error(), "locate.rules_file") || !strings.Contains(err.Error(), "max_mac") {
-		t.Errorf("bad rules file: %v", err)
-	}
-	if err := locateOptions(o, config.Locate{}); err != nil || !o.FDB.Off {
-		t.Errorf("disabled: %v %+v", err, o.FDB)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/fingerprints/recog"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
@@ -65,21 +66,11 @@ func (a *app) loadRecog(flagDir string) (*recog.DB, error) {
 	if dir == "" {
 		return nil, nil
 	}
-	db, err := recog.LoadDir(dir)
+	db, err := assemble.LoadRecog(dir, a.log)
 	if err != nil {
 		return nil, usageError{fmt.Errorf("--recog-dir: %w", err)}
 	}
-	n := 0
-	for _, s := range db.Sets() {
-		n += len(s.Fingerprints)
-	}
-	a.log.Info("recog fingerprints loaded", "dir", dir, "files", len(db.Sets()), "fingerprints", n)
 	return db, nil
-}
-
-// mdnsLimits turns the config into the decoder's bounds.
-func mdnsLimits(c config.MDNS) mdns.Limits {
-	return mdns.Limits{MaxInstances: c.MaxInstances, MaxTXTBytes: c.MaxTXTBytes}
 }
 
 // mdnsInterfaces picks the interfaces to browse: the named one, or one
@@ -148,7 +139,7 @@ func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			res, err := mdns.Browse(ctx, mdns.Options{Interface: ifi, Duration: cfg.Duration.D(), MaxBrowsed: cfg.MaxTypes, Limits: mdnsLimits(cfg), Logger: a.log})
+			res, err := mdns.Browse(ctx, mdns.Options{Interface: ifi, Duration: cfg.Duration.D(), MaxBrowsed: cfg.MaxTypes, Limits: assemble.MDNSLimits(cfg), Logger: a.log})
 			results[i] = out{ifi, res, err}
 		}()
 	}
@@ -206,10 +197,7 @@ func (s *stageFlags) register(fl *pflag.FlagSet) {
 // the config and flags. With --passive, the passive options are set and
 // nothing is sent.
 func (a *app) sweepStages(cmd *cobra.Command, s stageFlags) (*scanner.MDNSOptions, *scanner.PassiveOptions, *recog.DB, error) {
-	cfg := a.cfg.MDNS
-	if cfg == (config.MDNS{}) {
-		cfg = config.Default().MDNS
-	}
+	cfg := assemble.MDNSSection(a.cfg.MDNS)
 	db, err := a.loadRecog(s.recogDir)
 	if err != nil {
 		return nil, nil, nil, err
@@ -222,12 +210,12 @@ func (a *app) sweepStages(cmd *cobra.Command, s stageFlags) (*scanner.MDNSOption
 		if s.passive.D() <= 0 || s.passive.D() > 24*time.Hour {
 			return nil, nil, nil, usagef("--passive %s: must be more than 0 and at most 24h", s.passive)
 		}
-		return nil, &scanner.PassiveOptions{Duration: s.passive.D(), Limits: a.passiveLimits(), Rules: rules, Recog: db}, db, nil
+		return nil, &scanner.PassiveOptions{Duration: s.passive.D(), Limits: assemble.PassiveLimits(a.cfg.MDNS), Rules: rules, Recog: db}, db, nil
 	}
 	if s.noMDNS || !cfg.Enabled {
 		return nil, nil, db, nil
 	}
-	return &scanner.MDNSOptions{Duration: cfg.Duration.D(), MaxTypes: cfg.MaxTypes, Limits: mdnsLimits(cfg), Rules: rules}, nil, db, nil
+	return assemble.MDNS(cfg, rules), nil, db, nil
 }
 
 // reportStages prints the mDNS or passive counts on stderr.

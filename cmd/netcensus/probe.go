@@ -14,6 +14,7 @@ import (
 	"github.com/gosnmp/gosnmp"
 	"github.com/spf13/cobra"
 
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/internal/usm"
 	"github.com/netcensus/netcensus/record"
@@ -109,7 +110,7 @@ func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags) ([]snmp.Credent
 		if ch("v3-auth-proto") || ch("v3-priv-proto") || ch("v3-context") {
 			return nil, usagef("--v3-* flags need --v3-user")
 		}
-		creds, err := snmpCredentials(a.cfg.SNMP, a.getenv)
+		creds, err := assemble.Credentials(a.cfg.SNMP, a.getenv)
 		if err != nil {
 			return nil, usageError{err}
 		}
@@ -127,12 +128,9 @@ func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags) ([]snmp.Credent
 		if len(comms) == 0 {
 			comms = []string{"public"}
 		}
-		creds := make([]snmp.Credential, len(comms))
-		for i, c := range comms {
-			if c == "" {
-				return nil, usagef("--community: empty")
-			}
-			creds[i] = snmp.Credential{Name: fmt.Sprintf("community-%d", i+1), Version: v, Community: config.Secret(c)}
+		creds, err := assemble.Communities(comms, v)
+		if err != nil {
+			return nil, usagef("--community: %w", err)
 		}
 		return creds, nil
 	}

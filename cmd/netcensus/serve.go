@@ -20,6 +20,7 @@ import (
 
 	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/drift"
@@ -298,17 +299,17 @@ func (a *app) serveSweep(inv *inventory.Inventory, cur *liveConfig) serve.SweepF
 			if sc.Port == 0 {
 				sc = config.DefaultSNMP()
 			}
-			creds, err := snmpCredentials(sc, a.getenv)
+			creds, err := assemble.Credentials(sc, a.getenv)
 			if err != nil {
 				return serve.SweepResult{}, err
 			}
 			if len(req.Credentials) > 0 {
 				creds = slices.DeleteFunc(creds, func(c snmp.Credential) bool { return !slices.Contains(req.Credentials, c.Name) })
 			}
-			if opts.SNMP, err = snmpOptions(sc, creds, cfg.Fingerprints.ProfilesDir); err != nil {
+			if opts.SNMP, err = assemble.SNMP(sc, creds, cfg.Fingerprints.ProfilesDir); err != nil {
 				return serve.SweepResult{}, err
 			}
-			if err := locateOptions(opts.SNMP, cfg.Locate); err != nil {
+			if err := assemble.Locate(opts.SNMP, cfg.Locate); err != nil {
 				return serve.SweepResult{}, err
 			}
 			if rem, err := inventory.RememberedCredentials(ctx, inv.Store()); err == nil {
@@ -330,13 +331,13 @@ func (a *app) serveSweep(inv *inventory.Inventory, cur *liveConfig) serve.SweepF
 			if err != nil {
 				return serve.SweepResult{}, fmt.Errorf("mdns rules: %w", err)
 			}
-			opts.MDNS = &scanner.MDNSOptions{Duration: mc.Duration.D(), MaxTypes: mc.MaxTypes, Limits: mdnsLimits(mc), Rules: rules}
+			opts.MDNS = &scanner.MDNSOptions{Duration: mc.Duration.D(), MaxTypes: mc.MaxTypes, Limits: assemble.MDNSLimits(mc), Rules: rules}
 			opts.Recog = db
 		}
 		if req.Names == nil || *req.Names {
 			// The names stage, as a CLI sweep runs it: the names section,
 			// every protocol it turns on (a schedule's names: false, none).
-			if opts.Names, err = namesOptions(cfg.Names); err != nil {
+			if opts.Names, err = assemble.Names(cfg.Names); err != nil {
 				return serve.SweepResult{}, fmt.Errorf("names: %w", err)
 			}
 		}

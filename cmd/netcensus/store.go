@@ -10,15 +10,13 @@ import (
 	"time"
 
 	"github.com/netcensus/netcensus/exporters"
-	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/inventory"
-	"github.com/netcensus/netcensus/inventory/identity"
 	"github.com/netcensus/netcensus/inventory/spool"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/stores"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
-	"github.com/netcensus/netcensus/scanner/snmp"
 )
 
 // storeDSN picks the store: --store, else the config's, else the default
@@ -66,7 +64,7 @@ func (a *app) openInventory(ctx context.Context) (*inventory.Inventory, func(), 
 	} else if n > 0 {
 		a.log.Info("store migrated", "store", dsn, "steps", n)
 	}
-	inv, err := newInventory(st, a.cfg.Inventory, os.Hostname)
+	inv, err := assemble.Inventory(st, a.cfg.Inventory, os.Hostname)
 	if err != nil {
 		st.Close()
 		return nil, nil, usageError{err}
@@ -95,29 +93,6 @@ func (a *app) preflightStore(ctx context.Context) error {
 	}
 	fmt.Fprintf(a.stderr, "store: not open now (%v); the sweep goes ahead and is spooled if the store is still out of reach at its end\n", err)
 	return nil
-}
-
-func newInventory(st store.Store, c config.Inventory, hostname func() (string, error)) (*inventory.Inventory, error) {
-	order := make([]identity.Kind, len(c.Identity.Order))
-	for i, k := range c.Identity.Order {
-		order[i] = identity.Kind(k)
-	}
-	res, err := identity.New(order, identity.Defaults().Merge(identity.Ignore(c.Identity.Ignore)))
-	if err != nil {
-		return nil, fmt.Errorf("inventory.identity: %w", err)
-	}
-	scanner := c.Scanner
-	if scanner == "" {
-		scanner, _ = hostname()
-	}
-	return inventory.New(st, res, inventory.Config{
-		Scanner:            scanner,
-		Site:               c.Site,
-		MissingAfterSweeps: c.MissingAfter.Sweeps,
-		MissingAfter:       c.MissingAfter.Time.D(),
-		RetireAfter:        c.RetireAfter.D(),
-		Retention:          c.Retention.D(),
-	}, nil), nil
 }
 
 // storeSweep records a finished (or interrupted) sweep in the CMDB and
@@ -172,33 +147,11 @@ func (a *app) deliverSweep(sctx context.Context, sw inventory.Sweep) error {
 	return nil
 }
 
-// sweepObservations turns a sweep's hosts into observations, each at the
-// time its host last answered (the sweep's end when it carries none), the
-// times its printed record shows.
-func sweepObservations(rep *scanner.Report, end time.Time, scannerName string) []record.Observation {
-	var obs []record.Observation
-	rep.Each(func(h *record.Asset) error {
-		at := end
-		if !h.LastSeen.IsZero() {
-			at = h.LastSeen
-		}
-		obs = append(obs, inventory.ObservationsFromHost(at, scannerName, h)...)
-		return nil
-	})
-	return obs
-}
-
 // inventorySweep turns a scanner's report into the sweep the inventory
 // ingests: the one conversion a CLI sweep and serve's scheduled sweeps
 // share.
 func (a *app) inventorySweep(rep *scanner.Report) inventory.Sweep {
-	end := rep.Start.Add(rep.Duration)
-	scannerName := a.cfg.Inventory.Scanner
-	if scannerName == "" {
-		scannerName, _ = os.Hostname()
-	}
-	obs := sweepObservations(rep, end, scannerName)
-	return inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Site: a.cfg.Inventory.Site, Start: rep.Start, End: end, Partial: rep.Partial, Segments: rep.Swept, Observations: obs}
+	return assemble.Sweep(rep, assemble.ScannerName(a.cfg.Inventory, os.Hostname), a.cfg.Inventory.Site)
 }
 
 // spoolPath is where sweeps wait for an unreachable store
@@ -279,18 +232,4 @@ func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
 	}
 	a.log.Info("snmp credentials remembered", "addresses", len(out))
 	return out
-}
-
-// snmpCredentials resolves the config's SNMP credential sets and hands
-// them to the scanner; with none configured, the scanner's default.
-func snmpCredentials(sc config.SNMP, getenv func(string) string) ([]snmp.Credential, error) {
-	specs, err := sc.ResolveCredentials(getenv)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]snmp.CredentialSpec, len(specs))
-	for i, s := range specs {
-		out[i] = snmp.CredentialSpec(s)
-	}
-	return snmp.Credentials(out)
 }

@@ -16,8 +16,8 @@ import (
 	"github.com/gosnmp/gosnmp"
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/fingerprints"
 	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
@@ -125,30 +125,9 @@ func (a *app) sweepNames(f sweepFlags) (*names.Options, error) {
 	if f.noNames {
 		return nil, nil
 	}
-	o, err := namesOptions(cfg)
+	o, err := assemble.Names(cfg)
 	if err != nil {
 		return nil, usageError{err}
-	}
-	return o, nil
-}
-
-// namesOptions are the names stage's options of a names section (a CLI
-// sweep's or a scheduled one's); nil when every protocol is off.
-func namesOptions(cfg config.Names) (*names.Options, error) {
-	c := config.Config{Names: cfg}
-	if err := c.Names.Validate(); err != nil {
-		return nil, err
-	}
-	if !cfg.DNS && !cfg.NetBIOS && !cfg.LLMNR {
-		return nil, nil
-	}
-	o := &names.Options{DNS: cfg.DNS, NetBIOS: cfg.NetBIOS, LLMNR: cfg.LLMNR, Timeout: cfg.Timeout.D()}
-	for _, s := range cfg.Servers {
-		ap, err := config.ParseDNSServer(s)
-		if err != nil {
-			return nil, fmt.Errorf("dns server %q: %w", s, err)
-		}
-		o.Servers = append(o.Servers, ap)
 	}
 	return o, nil
 }
@@ -391,37 +370,21 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 	}
 	var creds []snmp.Credential
 	if len(f.communities) > 0 {
-		for i, c := range f.communities {
-			if c == "" {
-				return nil, usagef("--community: empty")
-			}
-			creds = append(creds, snmp.Credential{Name: fmt.Sprintf("community-%d", i+1), Version: gosnmp.Version2c, Community: config.Secret(c)})
+		var err error
+		if creds, err = assemble.Communities(f.communities, gosnmp.Version2c); err != nil {
+			return nil, usagef("--community: %w", err)
 		}
 	} else {
 		var err error
-		if creds, err = snmpCredentials(sc, a.getenv); err != nil {
+		if creds, err = assemble.Credentials(sc, a.getenv); err != nil {
 			return nil, usageError{err}
 		}
 	}
-	o, err := snmpOptions(sc, creds, a.cfg.Fingerprints.ProfilesDir)
+	o, err := assemble.SNMP(sc, creds, a.cfg.Fingerprints.ProfilesDir)
 	if err != nil {
 		return nil, err
 	}
-	return o, usageErr(locateOptions(o, a.cfg.Locate))
-}
-
-// snmpOptions are the SNMP phases' settings of a sweep (the CLI's and
-// serve's alike).
-func snmpOptions(sc config.SNMP, creds []snmp.Credential, profilesDir string) (*scanner.SNMPOptions, error) {
-	eng, err := fingerprints.NewWithProfiles(profilesDir)
-	if err != nil {
-		return nil, fmt.Errorf("fingerprints: %w", err)
-	}
-	return &scanner.SNMPOptions{
-		Credentials: creds, Port: sc.Port, Timeout: sc.Timeout.D(), Retries: sc.Retries,
-		Workers: sc.Workers, TargetTimeout: sc.TargetTimeout.D(), MaxRepetitions: sc.MaxRepetitions,
-		MaxRows: sc.MaxRows, Engine: eng,
-	}, nil
+	return o, usageErr(assemble.Locate(o, a.cfg.Locate))
 }
 
 // partialReasons prints the reasons of partial collections for the

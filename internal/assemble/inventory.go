@@ -1,0 +1,70 @@
+package assemble
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner"
+)
+
+// Inventory builds the inventory over st from the config's inventory
+// section: its identity rules, lifecycle and retention; the scanner's
+// name is the section's, else the host's.
+func Inventory(st store.Store, c config.Inventory, hostname func() (string, error)) (*inventory.Inventory, error) {
+	order := make([]identity.Kind, len(c.Identity.Order))
+	for i, k := range c.Identity.Order {
+		order[i] = identity.Kind(k)
+	}
+	res, err := identity.New(order, identity.Defaults().Merge(identity.Ignore(c.Identity.Ignore)))
+	if err != nil {
+		return nil, fmt.Errorf("inventory.identity: %w", err)
+	}
+	return inventory.New(st, res, inventory.Config{
+		Scanner:            ScannerName(c, hostname),
+		Site:               c.Site,
+		MissingAfterSweeps: c.MissingAfter.Sweeps,
+		MissingAfter:       c.MissingAfter.Time.D(),
+		RetireAfter:        c.RetireAfter.D(),
+		Retention:          c.Retention.D(),
+	}, nil), nil
+}
+
+// ScannerName is the name sweeps are stored under: the config's, else
+// the host's.
+func ScannerName(c config.Inventory, hostname func() (string, error)) string {
+	if c.Scanner != "" {
+		return c.Scanner
+	}
+	n, _ := hostname()
+	return n
+}
+
+// Sweep turns a scanner's report into the sweep the inventory ingests,
+// made by scannerName at site: the one conversion a CLI sweep and serve's
+// scheduled sweeps share.
+func Sweep(rep *scanner.Report, scannerName, site string) inventory.Sweep {
+	end := rep.Start.Add(rep.Duration)
+	return inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Site: site, Start: rep.Start, End: end, Partial: rep.Partial,
+		Segments: rep.Swept, Observations: Observations(rep, end, scannerName)}
+}
+
+// Observations turns a sweep's hosts into observations, each at the time
+// its host last answered (end when it carries none), the times its
+// printed record shows.
+func Observations(rep *scanner.Report, end time.Time, scannerName string) []record.Observation {
+	var obs []record.Observation
+	rep.Each(func(h *record.Asset) error {
+		at := end
+		if !h.LastSeen.IsZero() {
+			at = h.LastSeen
+		}
+		obs = append(obs, inventory.ObservationsFromHost(at, scannerName, h)...)
+		return nil
+	})
+	return obs
+}
