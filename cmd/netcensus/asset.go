@@ -2,9 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,7 +30,7 @@ split, retire, explain.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := resolveIDs(ctx, inv.Store(), args)
+				args, err := a.resolveIDs(ctx, inv, args)
 				if err != nil {
 					return err
 				}
@@ -57,7 +56,7 @@ func newExplainCmd(a *app) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := resolveIDs(ctx, inv.Store(), args)
+				args, err := a.resolveIDs(ctx, inv, args)
 				if err != nil {
 					return err
 				}
@@ -105,7 +104,7 @@ func newApproveCmd(a *app) *cobra.Command {
 				return usagef("give asset IDs or --all-current, not both or neither")
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := resolveIDs(ctx, inv.Store(), args)
+				args, err := a.resolveIDs(ctx, inv, args)
 				if err != nil {
 					return err
 				}
@@ -149,7 +148,7 @@ func newSetCmd(a *app) *cobra.Command {
 				return usagef("nothing to set: give --site, --role, --owner or --tag")
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := resolveIDs(ctx, inv.Store(), args)
+				args, err := a.resolveIDs(ctx, inv, args)
 				if err != nil {
 					return err
 				}
@@ -177,7 +176,7 @@ func newMergeCmd(a *app) *cobra.Command {
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := resolveIDs(ctx, inv.Store(), args)
+				args, err := a.resolveIDs(ctx, inv, args)
 				if err != nil {
 					return err
 				}
@@ -210,7 +209,7 @@ func newSplitCmd(a *app) *cobra.Command {
 				}
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := resolveIDs(ctx, inv.Store(), args)
+				args, err := a.resolveIDs(ctx, inv, args)
 				if err != nil {
 					return err
 				}
@@ -234,7 +233,7 @@ func newRetireCmd(a *app) *cobra.Command {
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := resolveIDs(ctx, inv.Store(), args)
+				args, err := a.resolveIDs(ctx, inv, args)
 				if err != nil {
 					return err
 				}
@@ -251,45 +250,11 @@ func newRetireCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// resolveIDs turns each argument into a full asset ID: an exact ID, or a
-// unique prefix of one (as git takes short hashes). A prefix that matches
-// several assets is a usage error listing them.
-func resolveIDs(ctx context.Context, st store.Store, args []string) ([]string, error) {
-	out := make([]string, len(args))
-	var all []store.Asset
-	for i, arg := range args {
-		exact, err := st.Assets(ctx, store.AssetFilter{IDs: []string{arg}, IncludeMerged: true})
-		if err != nil {
-			return nil, err
-		}
-		if len(exact) == 1 {
-			out[i] = arg
-			continue
-		}
-		if all == nil {
-			if all, err = st.Assets(ctx, store.AssetFilter{IncludeMerged: true}); err != nil {
-				return nil, err
-			}
-		}
-		var match []string
-		for j := range all {
-			if id := all[j].Record.AssetID; arg != "" && strings.HasPrefix(id, arg) {
-				match = append(match, id)
-			}
-		}
-		switch len(match) {
-		case 0:
-			return nil, fmt.Errorf("asset %s: %w", arg, store.ErrNotFound)
-		case 1:
-			out[i] = match[0]
-		default:
-			sort.Strings(match)
-			shown := match
-			if len(shown) > 5 {
-				shown = append(shown[:5:5], "...")
-			}
-			return nil, usagef("asset ID %q is ambiguous: it begins %d assets (%s); give more of it", arg, len(match), strings.Join(shown, ", "))
-		}
+// resolveIDs is inventory.ResolveIDs, an ambiguous prefix a usage error.
+func (a *app) resolveIDs(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
+	ids, err := inventory.ResolveIDs(ctx, inv.Store(), args)
+	if errors.Is(err, inventory.ErrAmbiguous) {
+		return nil, usageError{err}
 	}
-	return out, nil
+	return ids, err
 }
