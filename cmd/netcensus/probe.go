@@ -4,12 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/netip"
 	"os"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gosnmp/gosnmp"
 	"github.com/spf13/cobra"
@@ -19,6 +16,7 @@ import (
 	"github.com/netcensus/netcensus/internal/usm"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/snmp"
+	"github.com/netcensus/netcensus/scanner/targets"
 )
 
 type probeFlags struct {
@@ -158,35 +156,6 @@ func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags) ([]snmp.Credent
 	return creds, nil
 }
 
-// parseHostPort reads HOST, HOST:PORT, [V6]:PORT or a bare IPv6 address;
-// names are resolved (first address).
-func parseHostPort(ctx context.Context, s string, port int) (netip.AddrPort, error) {
-	host, ps := s, ""
-	if h, p, err := net.SplitHostPort(s); err == nil {
-		host, ps = h, p
-	}
-	if ps != "" {
-		n, err := strconv.ParseUint(ps, 10, 16)
-		if err != nil || n == 0 {
-			return netip.AddrPort{}, fmt.Errorf("host %q: bad port %q", s, ps)
-		}
-		port = int(n)
-	}
-	if a, err := netip.ParseAddr(host); err == nil {
-		return netip.AddrPortFrom(a.Unmap(), uint16(port)), nil
-	}
-	if host == "" || strings.ContainsAny(host, " /") {
-		return netip.AddrPort{}, fmt.Errorf("host %q: want HOST[:PORT]", s)
-	}
-	rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	addrs, err := net.DefaultResolver.LookupNetIP(rctx, "ip", host)
-	if err != nil || len(addrs) == 0 {
-		return netip.AddrPort{}, fmt.Errorf("host %q: cannot resolve: %w", s, err)
-	}
-	return netip.AddrPortFrom(addrs[0].Unmap(), uint16(port)), nil
-}
-
 var errAllFailed = errors.New("no host answered")
 
 func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args []string) error {
@@ -225,13 +194,13 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 			return usageError{fmt.Errorf("--record: %w", err)}
 		}
 	}
-	targets := make([]snmp.Target, 0, len(args))
+	tgts := make([]snmp.Target, 0, len(args))
 	for _, s := range args {
-		ap, err := parseHostPort(ctx, s, sc.Port)
+		ap, err := targets.ParseHostPort(ctx, s, sc.Port)
 		if err != nil {
 			return usageError{err}
 		}
-		targets = append(targets, snmp.Target{Addr: ap, Credential: -1})
+		tgts = append(tgts, snmp.Target{Addr: ap, Credential: -1})
 	}
 	eng, err := a.fingerprintEngine()
 	if err != nil {
@@ -257,12 +226,12 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	// earlier host.
 	pending := map[int]*snmp.Result{}
 	index := map[netip.AddrPort][]int{}
-	for i, t := range targets {
+	for i, t := range tgts {
 		index[t.Addr] = append(index[t.Addr], i)
 	}
 	next, ok, partial := 0, 0, 0
 	var werr error
-	for r := range col.Stream(ctx, targets) {
+	for r := range col.Stream(ctx, tgts) {
 		is := index[r.Target]
 		if len(is) == 0 {
 			continue
@@ -313,7 +282,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "summary: probed=%d answered=%d partial=%d failed=%d\n", len(targets), ok, partial, len(targets)-ok)
+	fmt.Fprintf(a.stderr, "summary: probed=%d answered=%d partial=%d failed=%d\n", len(tgts), ok, partial, len(tgts)-ok)
 	if ok == 0 {
 		return errAllFailed
 	}
