@@ -217,21 +217,3 @@ func (a *app) sweepStages(cmd *cobra.Command, s stageFlags) (*scanner.MDNSOption
 	}
 	return assemble.MDNS(cfg, rules), nil, db, nil
 }
-
-// reportStages prints the mDNS or passive counts on stderr.
-func (a *app) reportStages(rep *scanner.Report) {
-	if m := rep.MDNS; m.Segments > 0 {
-		fmt.Fprintf(a.stderr, "mdns: segments=%d hosts=%d services=%d merged=%d dropped=%d last_new=%s\n",
-			m.Segments, m.Hosts, m.Services, m.Merged, m.Dropped, m.LastNew.Round(time.Millisecond))
-	}
-	if n := rep.Names; n.Asked > 0 {
-		fmt.Fprintf(a.stderr, "names: asked=%d dns=%d netbios=%d llmnr=%d\n", n.Asked, n.DNS, n.NetBIOS, n.LLMNR)
-	}
-	if n := rep.NDP; n.Links > 0 {
-		fmt.Fprintf(a.stderr, "ndp: links=%d echoes=%d solicitations=%d neighbors=%d unresolved=%d joined=%d ipv6_only=%d malformed=%d\n",
-			n.Links, n.Echoes, n.Solicitations, n.Neighbors, n.Unresolved, n.Joined, n.Hosts, n.Malformed)
-	}
-	if p := rep.Passive; p.Frames > 0 || p.Heard > 0 {
-		fmt.Fprintf(a.stderr, "passive: heard=%d %s\n", p.Heard, p.Stats)
-	}
-}

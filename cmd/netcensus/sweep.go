@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -272,21 +271,7 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		werr = fmt.Errorf("write output: %w", werr)
 	}
 	a.reportAnomalies(rep, anomalies)
-	status := ""
-	if rep.Partial {
-		status = " (interrupted: partial)"
-	}
-	snmpSummary := ""
-	if rep.SNMP.Probed > 0 {
-		snmpSummary = fmt.Sprintf(" snmp_probed=%d snmp_answered=%d snmp_collected=%d snmp_partial=%d%s snmp_failed=%d router_arp=%d",
-			rep.SNMP.Probed, rep.SNMP.Responders, rep.SNMP.Collected, rep.SNMP.Partial, partialReasons(rep.SNMP.Reasons), rep.SNMP.Failed, rep.SNMP.RouterARP)
-		if rep.SNMP.RouterND > 0 {
-			snmpSummary += fmt.Sprintf(" router_nd=%d", rep.SNMP.RouterND)
-		}
-	}
-	a.reportStages(rep)
-	fmt.Fprintf(a.stderr, "summary: probed=%d found=%d sent=%d skipped=%d%s duration=%s%s\n",
-		rep.Probed, rep.Found, rep.Sent, len(rep.Skipped), snmpSummary, rep.Duration.Round(time.Millisecond), status)
+	rep.WriteSummary(a.stderr)
 	if !f.noStore {
 		// An interrupted sweep is stored as partial: it marks nothing missing.
 		if serr := a.storeSweep(ctx, rep); serr != nil {
@@ -385,22 +370,4 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 		return nil, err
 	}
 	return o, usageErr(assemble.Locate(o, a.cfg.Locate))
-}
-
-// partialReasons prints the reasons of partial collections for the
-// summary: " (max_rows=2 target_timeout=1)", or "" for none.
-func partialReasons(m map[string]int) string {
-	if len(m) == 0 {
-		return ""
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s=%d", k, m[k])
-	}
-	return " (" + strings.Join(parts, " ") + ")"
 }
