@@ -238,7 +238,7 @@ func (f Fetch) All() []string {
 	all = slices.Compact(all)
 	var out []string
 	for _, o := range all {
-		if len(out) > 0 && hasOIDPrefix(o, out[len(out)-1]) {
+		if len(out) > 0 && snmpwalk.HasPrefix(o, out[len(out)-1]) {
 			continue // sorted: a covering subtree sorts right before
 		}
 		out = append(out, o)
@@ -258,7 +258,7 @@ func (e *Engine) FetchFor(sysObjectID, sysDescr string) Fetch {
 	var ps []*profile
 	for _, p := range e.candidates(sysObjectID) {
 		if len(p.match.sysObjectID) > 0 && !slices.ContainsFunc(p.match.sysObjectID, func(pre string) bool {
-			return hasOIDPrefix(sysObjectID, pre)
+			return snmpwalk.HasPrefix(sysObjectID, pre)
 		}) {
 			continue
 		}
@@ -273,7 +273,7 @@ func (e *Engine) FetchFor(sysObjectID, sysDescr string) Fetch {
 func (e *Engine) fetchOf(ps []*profile) Fetch {
 	get, walk := map[string]bool{}, map[string]bool{}
 	keep := func(o string) bool {
-		return o != "" && !hasOIDPrefix(o, oidSystem) && !hasOIDPrefix(o, oidEntity)
+		return o != "" && !snmpwalk.HasPrefix(o, oidSystem) && !snmpwalk.HasPrefix(o, oidEntity)
 	}
 	for _, p := range ps {
 		for _, o := range slices.Concat(p.match.oidPresent, p.exclude.oidPresent) {
@@ -593,7 +593,7 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 	if len(m.sysObjectID) > 0 {
 		best := ""
 		for _, pre := range m.sysObjectID {
-			if hasOIDPrefix(c.in.SysObjectID, pre) && len(pre) > len(best) {
+			if snmpwalk.HasPrefix(c.in.SysObjectID, pre) && len(pre) > len(best) {
 				best = pre
 			}
 		}
@@ -661,7 +661,7 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 	}
 	x := p.exclude
 	for _, pre := range x.sysObjectID {
-		if hasOIDPrefix(c.in.SysObjectID, pre) {
+		if snmpwalk.HasPrefix(c.in.SysObjectID, pre) {
 			note("excluded: sysObjectID under " + pre)
 			return false, score, reasons
 		}
@@ -712,7 +712,7 @@ func patterns(res []*regexp.Regexp) string {
 // present reports whether a value with content sits at or below oid.
 func (c *evalCtx) present(oid string) bool {
 	i, _ := slices.BinarySearchFunc(c.keys, oid, snmpwalk.CompareOID)
-	for ; i < len(c.keys) && hasOIDPrefix(c.keys[i], oid); i++ {
+	for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], oid); i++ {
 		v := c.in.Values[c.keys[i]]
 		if !v.Type.IsException() && v.Type != snmpwalk.TypeNull && !IsPlaceholder(valueString(v)) {
 			return true
@@ -764,7 +764,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		if c.in.SysObjectID == r.arg {
 			return "", OIDSysObjectID, true
 		}
-		if !hasOIDPrefix(c.in.SysObjectID, r.arg) {
+		if !snmpwalk.HasPrefix(c.in.SysObjectID, r.arg) {
 			return "", "", false
 		}
 		return c.in.SysObjectID[len(r.arg)+1:], OIDSysObjectID, true
@@ -776,7 +776,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		return valueString(v), r.arg, true
 	case srcWalk:
 		i, _ := slices.BinarySearchFunc(c.keys, r.arg, snmpwalk.CompareOID)
-		for ; i < len(c.keys) && hasOIDPrefix(c.keys[i], r.arg); i++ {
+		for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], r.arg); i++ {
 			v := c.in.Values[c.keys[i]]
 			s := valueString(v)
 			if v.Type.IsException() || IsPlaceholder(cleanValue(s)) {
@@ -1211,12 +1211,4 @@ func isVersionPlaceholder(field, v string) bool {
 		return low == "unknown-version" || low == "v" || low == "version"
 	}
 	return false
-}
-
-// hasOIDPrefix reports whether oid is prefix or lies below it.
-func hasOIDPrefix(oid, prefix string) bool {
-	if !strings.HasPrefix(oid, prefix) {
-		return false
-	}
-	return len(oid) == len(prefix) || oid[len(prefix)] == '.'
 }

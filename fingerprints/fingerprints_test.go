@@ -12,6 +12,7 @@ import (
 
 	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/snmpwalk"
 )
 
 func TestMain(m *testing.M) { testenv.Main(m) }
@@ -454,7 +455,7 @@ func TestVendorOIDs(t *testing.T) {
 		"1.3.6.1.2.1.43.5.1.1.17", "1.3.6.1.2.1.33.1.1", "1.3.6.1.4.1.6574.1.5.1.0", "1.3.6.1.4.1.14988.1.1.7.3.0"} {
 		found := false
 		for _, o := range oids {
-			if hasOIDPrefix(want, o) {
+			if snmpwalk.HasPrefix(want, o) {
 				found = true
 			}
 		}
@@ -463,7 +464,7 @@ func TestVendorOIDs(t *testing.T) {
 		}
 	}
 	for _, o := range oids {
-		if hasOIDPrefix(o, "1.3.6.1.2.1.1") || hasOIDPrefix(o, "1.3.6.1.2.1.47") {
+		if snmpwalk.HasPrefix(o, "1.3.6.1.2.1.1") || snmpwalk.HasPrefix(o, "1.3.6.1.2.1.47") {
 			t.Errorf("VendorOIDs lists system/ENTITY OID %s", o)
 		}
 	}

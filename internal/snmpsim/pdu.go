@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/snmpwalk"
 )
 
 // Error statuses (RFC 3416).
@@ -28,12 +29,10 @@ func (a *Agent) view(w *snmprec.Walk) view {
 }
 
 // under reports whether oid lies strictly below prefix.
-func under(oid, prefix string) bool {
-	return len(oid) > len(prefix) && strings.HasPrefix(oid, prefix) && oid[len(prefix)] == '.'
-}
+func under(oid, prefix string) bool { return oid != prefix && snmpwalk.HasPrefix(oid, prefix) }
 
 func (v view) get(oid string) (snmprec.Value, bool) {
-	if v.endless != "" && (oid == v.endless || under(oid, v.endless)) {
+	if v.endless != "" && snmpwalk.HasPrefix(oid, v.endless) {
 		rest := oid[len(v.endless):]
 		if len(rest) < 2 {
 			return snmprec.Value{}, false
@@ -59,7 +58,7 @@ func (v view) next(oid string) (string, snmprec.Value, bool) {
 	}
 	p := v.endless
 	recs := v.w.Records()
-	if oid == p || under(oid, p) {
+	if snmpwalk.HasPrefix(oid, p) {
 		var n uint64
 		if oid != p {
 			first, _, _ := strings.Cut(oid[len(p)+1:], ".")
