@@ -181,7 +181,8 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 }
 
 // fail maps an error to a status: bad requests 400, unknown IDs 404,
-// inventory state conflicts 409, the rest 500 (logged, not shown).
+// inventory state conflicts 409, a busy store 503 with Retry-After, the
+// rest 500 (logged, not shown).
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var br badRequest
 	var mb *http.MaxBytesError
@@ -196,6 +197,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusConflict, err.Error())
 	case errors.Is(err, context.Canceled):
 		// the client went away
+	case errors.Is(err, store.ErrBusy):
+		// The store is held by another writer or out of connections: the
+		// client may try again; nothing was changed.
+		s.storeError("api "+r.Method+" "+r.URL.Path, err)
+		w.Header().Set("Retry-After", "1")
+		writeError(w, http.StatusServiceUnavailable, "store busy: try again")
 	default:
 		s.storeError("api "+r.Method+" "+r.URL.Path, err)
 		writeError(w, http.StatusInternalServerError, "internal error (logged)")

@@ -1,15 +1,21 @@
 package serve
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/identity"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
 )
@@ -427,6 +433,43 @@ func TestSecretsNeverShown(t *testing.T) {
 		}
 		if strings.Contains(logs, secret) {
 			t.Errorf("the log shows a secret %q", secret)
+		}
+	}
+}
+
+// busyStore answers every asset read with store.ErrBusy, as SQLite does
+// when another process holds its lock past the busy timeout.
+type busyStore struct{ store.Store }
+
+func (busyStore) Asset(context.Context, string) (store.Asset, error) {
+	return store.Asset{}, fmt.Errorf("read asset: %w", store.ErrBusy)
+}
+
+func (busyStore) Assets(context.Context, store.AssetFilter) ([]store.Asset, error) {
+	return nil, fmt.Errorf("list assets: %w", store.ErrBusy)
+}
+
+// A busy store is a 503 with Retry-After, for the client to try again:
+// not a 500.
+func TestBusyStoreIs503(t *testing.T) {
+	db, _ := openInv(t, filepath.Join(t.TempDir(), "netcensus.db"))
+	defer db.Close()
+	res, err := identity.New(nil, identity.Defaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv := inventory.New(busyStore{db}, res, inventory.Config{Scanner: "test"}, nil)
+	s, err := New(testOptions(), Deps{Inventory: inv, State: db, Sweep: newNetwork(nil).sweeper(inv)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/api/v1/assets/0190c2a0-0000-7000-8000-000000000001", "/api/v1/assets"} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Authorization", "Bearer "+readToken)
+		w := httptest.NewRecorder()
+		s.Handler().ServeHTTP(w, req)
+		if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") == "" || !strings.Contains(w.Body.String(), "busy") {
+			t.Errorf("GET %s on a busy store: %d %q (Retry-After %q), want 503 saying busy", path, w.Code, w.Body.String(), w.Header().Get("Retry-After"))
 		}
 	}
 }
