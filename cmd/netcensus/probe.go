@@ -8,12 +8,10 @@ import (
 	"os"
 	"strings"
 
-	"github.com/gosnmp/gosnmp"
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
-	"github.com/netcensus/netcensus/internal/usm"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/snmp"
 	"github.com/netcensus/netcensus/scanner/targets"
@@ -84,76 +82,14 @@ credential tables are left out and a secret inside a value becomes REDACTED.`,
 }
 
 // probeCredentials builds the credential sets from flags, else from the
-// config (which has the default when it names none).
+// config (which has the default when it names none); every refusal is a
+// usage error.
 func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags) ([]snmp.Credential, error) {
 	ch := cmd.Flags().Changed
-	authPass := f.v3AuthPass
-	if authPass == "" {
-		authPass = a.getenv("NETCENSUS_V3_AUTH_PASS")
-	}
-	privPass := f.v3PrivPass
-	if privPass == "" {
-		privPass = a.getenv("NETCENSUS_V3_PRIV_PASS")
-	}
-	version := f.version
-	if version == "" {
-		switch {
-		case f.v3User != "":
-			version = "3"
-		case len(f.communities) > 0:
-			version = "2c"
-		}
-	}
-	if version == "" {
-		if ch("v3-auth-proto") || ch("v3-priv-proto") || ch("v3-context") {
-			return nil, usagef("--v3-* flags need --v3-user")
-		}
-		creds, err := assemble.Credentials(a.cfg.SNMP, a.getenv)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		return creds, nil
-	}
-	v, err := snmp.ParseVersion(version)
-	if err != nil {
-		return nil, usagef("--snmp-version: %w", err)
-	}
-	if v != gosnmp.Version3 {
-		if f.v3User != "" {
-			return nil, usagef("--v3-user given with --snmp-version %s", version)
-		}
-		comms := f.communities
-		if len(comms) == 0 {
-			comms = []string{"public"}
-		}
-		creds, err := assemble.Communities(comms, v)
-		if err != nil {
-			return nil, usagef("--community: %w", err)
-		}
-		return creds, nil
-	}
-	if len(f.communities) > 0 {
-		return nil, usagef("--community given with SNMP version 3")
-	}
-	if f.v3User == "" {
-		return nil, usagef("SNMP version 3 needs --v3-user")
-	}
-	err = usm.Validate(usm.Settings{User: f.v3User, AuthProtocol: f.v3AuthProto, PrivProtocol: f.v3PrivProto, AuthPass: authPass != "", PrivPass: privPass != ""},
-		usm.Names{User: "--v3-user", AuthProtocol: "--v3-auth-proto", AuthPass: "--v3-auth-pass", PrivProtocol: "--v3-priv-proto", PrivPass: "--v3-priv-pass"})
-	if err != nil {
-		return nil, usageError{err}
-	}
-	for _, p := range [][2]string{{"--v3-auth-pass", authPass}, {"--v3-priv-pass", privPass}} {
-		if err := usm.ValidPassphrase(p[1]); p[1] != "" && err != nil {
-			return nil, usagef("%s: %w", p[0], err)
-		}
-	}
-	creds, err := snmp.Credentials([]snmp.CredentialSpec{{Name: "v3-" + f.v3User, Version: "3", User: f.v3User, Context: f.v3Context,
-		AuthProtocol: f.v3AuthProto, AuthPass: config.Secret(authPass), PrivProtocol: f.v3PrivProto, PrivPass: config.Secret(privPass)}})
-	if err != nil {
-		return nil, usageError{err}
-	}
-	return creds, nil
+	creds, err := assemble.FlagCredentials(assemble.CredentialFlags{Version: f.version, Communities: f.communities,
+		V3User: f.v3User, V3AuthProto: f.v3AuthProto, V3AuthPass: f.v3AuthPass, V3PrivProto: f.v3PrivProto, V3PrivPass: f.v3PrivPass,
+		V3Context: f.v3Context, V3Set: ch("v3-auth-proto") || ch("v3-priv-proto") || ch("v3-context")}, a.cfg.SNMP, a.getenv)
+	return creds, usageErr(err)
 }
 
 var errAllFailed = errors.New("no host answered")
