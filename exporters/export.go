@@ -175,3 +175,43 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	}()
 	return write(tmp)
 }
+
+// WriteAssets writes the assets matching f with w and closes it, by the
+// fastest way the store offers: assets as it reads them (ClickHouse), or
+// the whole list. A failing write is "write output: ...", apart from the
+// store's errors.
+func WriteAssets(ctx context.Context, st store.Store, f store.AssetFilter, w Writer[record.Asset]) error {
+	var err error
+	// A write error is the output's, kept apart from the store's.
+	var werr error
+	write := func(err error) error {
+		werr = err
+		return err
+	}
+	es, isES := st.(store.AssetStreamer)
+	switch {
+	case isES:
+		err = es.EachAsset(ctx, f, func(x *store.Asset) error { return write(w.Write(&x.Record)) })
+	default:
+		var as []store.Asset
+		if as, err = st.Assets(ctx, f); err == nil {
+			// Written in place: a copy of 100,000 records costs more than
+			// the writing.
+			for i := range as {
+				if err = write(w.Write(&as[i].Record)); err != nil {
+					break
+				}
+			}
+		}
+	}
+	if werr != nil {
+		return fmt.Errorf("write output: %w", werr)
+	}
+	if err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}

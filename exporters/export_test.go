@@ -327,6 +327,13 @@ func TestExportFromStore(t *testing.T) {
 		t.Fatalf("AssetRecords: %d, %v", len(recs), err)
 	}
 	var b bytes.Buffer
+	if err := WriteAssets(ctx, db, store.AssetFilter{IDs: []string{"a-1"}}, NewJSONL[record.Asset](&b)); err != nil || strings.Count(b.String(), "\n") != 1 || !strings.Contains(b.String(), `"asset_id":"a-1"`) {
+		t.Errorf("WriteAssets of one: %v\n%s", err, b.String())
+	}
+	if err := WriteAssets(ctx, db, store.AssetFilter{}, NewCSV(failingWriter{}, AssetSheet().Rows())); err == nil || !strings.HasPrefix(err.Error(), "write output: ") {
+		t.Errorf("a failing output: %v", err)
+	}
+	b.Reset()
 	if err := Export(ctx, db, &b, ExportOptions{Format: "jsonl", Kinds: []string{KindAssets}}); err != nil {
 		t.Fatal(err)
 	}
@@ -370,3 +377,7 @@ func TestExportFromStore(t *testing.T) {
 		t.Errorf("a failed export left files: %v", ents)
 	}
 }
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }

@@ -120,46 +120,13 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// listAssets writes the assets matching f in format, by the fastest way
-// the store offers: assets as it reads them (ClickHouse), or the whole
-// list.
+// listAssets writes the assets matching f in format.
 func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilter, format string) error {
 	w, err := a.assetWriter(format)
 	if err != nil {
 		return usageError{err}
 	}
-	// A write error is the output's, kept apart from the store's.
-	var werr error
-	write := func(err error) error {
-		werr = err
-		return err
-	}
-	es, isES := st.(store.AssetStreamer)
-	switch {
-	case isES:
-		err = es.EachAsset(ctx, f, func(x *store.Asset) error { return write(w.Write(&x.Record)) })
-	default:
-		var as []store.Asset
-		if as, err = st.Assets(ctx, f); err == nil {
-			// Written in place: a copy of 100,000 records costs more than
-			// the writing.
-			for i := range as {
-				if err = write(w.Write(&as[i].Record)); err != nil {
-					break
-				}
-			}
-		}
-	}
-	if werr != nil {
-		return fmt.Errorf("write output: %w", werr)
-	}
-	if err != nil {
-		return err
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	return nil
+	return exporters.WriteAssets(ctx, st, f, w)
 }
 
 var eventTypes = append([]string{store.EventState, store.EventNewUnapproved, store.EventChange, store.EventApproved, store.EventSet, store.EventMerged, store.EventSplit, store.EventCompliance},
