@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/scanner"
@@ -186,20 +185,6 @@ func TestResolveFormat(t *testing.T) {
 	}
 	if f, err := a.resolveFormat("csv"); f != "csv" || err != nil {
 		t.Errorf("csv: %s %v", f, err)
-	}
-}
-
-func TestProgressBar(t *testing.T) {
-	var b bytes.Buffer
-	drawProgress(&b, 128, 20, 256, 3*time.Second)
-	s := b.String()
-	if !strings.HasPrefix(s, "\r\033[K[") || !strings.Contains(s, " 50% sent=128 found=20 3s") {
-		t.Errorf("progress line %q", s)
-	}
-	b.Reset()
-	drawProgress(&b, 600, 20, 256, time.Second) // retries push sent past total
-	if !strings.Contains(b.String(), "100%") {
-		t.Errorf("progress past total: %q", b.String())
 	}
 }
 

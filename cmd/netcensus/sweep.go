@@ -4,13 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"strings"
-	"sync"
 	"syscall"
-	"time"
 
 	"github.com/gosnmp/gosnmp"
 	"github.com/spf13/cobra"
@@ -18,6 +15,7 @@ import (
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/progress"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
@@ -298,44 +296,7 @@ func (a *app) startProgress(ctx context.Context, c *arp.Counters, total int64, o
 	if off || !a.isTTY(a.stderr) {
 		return func() {}
 	}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		start := time.Now()
-		tick := time.NewTicker(200 * time.Millisecond)
-		defer tick.Stop()
-		drawn := false
-		for {
-			select {
-			case <-done:
-				if drawn {
-					fmt.Fprint(a.stderr, "\r\033[K")
-				}
-				return
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-				if time.Since(start) < time.Second {
-					continue
-				}
-				drawn = true
-				drawProgress(a.stderr, c.Sent.Load(), c.Found.Load(), total, time.Since(start))
-			}
-		}
-	}()
-	return func() { close(done); wg.Wait() }
-}
-
-func drawProgress(w io.Writer, sent, found, total int64, el time.Duration) {
-	const width = 30
-	frac := float64(sent) / float64(max(total, 1))
-	if frac > 1 {
-		frac = 1 // retries push sent past total
-	}
-	n := int(frac * width)
-	fmt.Fprintf(w, "\r\033[K[%s%s] %3.0f%% sent=%d found=%d %s", strings.Repeat("=", n), strings.Repeat(" ", width-n), frac*100, sent, found, el.Round(time.Second))
+	return progress.Start(ctx, a.stderr, c.Sent.Load, c.Found.Load, total)
 }
 
 // sweepSNMP builds the SNMP phases' settings from the config and flags;
