@@ -7,8 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -16,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/internal/buildinfo"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/scanner"
@@ -88,49 +87,9 @@ func isTerminal(w io.Writer) bool {
 // version is set by -ldflags "-X main.version=..." in release builds.
 var version = ""
 
-// buildInfo is what a binary knows of its own build: the release, the
-// commit and its date from the Go toolchain's VCS stamping, and the Go
-// version.
-type buildInfo struct {
-	release, commit, date, goVersion string
-	modified                         bool
-}
+func readBuildInfo() buildinfo.Info { return buildinfo.Read(version) }
 
-func readBuildInfo() buildInfo {
-	b := buildInfo{release: version, commit: "unknown", date: "unknown", goVersion: runtime.Version()}
-	bi, ok := debug.ReadBuildInfo()
-	if ok {
-		b.goVersion = bi.GoVersion
-		if b.release == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			b.release = bi.Main.Version
-		}
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				b.commit = s.Value
-			case "vcs.time":
-				b.date = s.Value
-			case "vcs.modified":
-				b.modified = s.Value == "true"
-			}
-		}
-	}
-	if b.release == "" {
-		b.release = "dev"
-	}
-	return b
-}
-
-func buildVersion() string { return readBuildInfo().release }
-
-// String is what version and --version print.
-func (b buildInfo) String() string {
-	commit := b.commit
-	if b.modified {
-		commit += " (modified)"
-	}
-	return fmt.Sprintf("netcensus %s\ncommit: %s\nbuilt:  %s\ngo:     %s\n", b.release, commit, b.date, b.goVersion)
-}
+func buildVersion() string { return readBuildInfo().Release }
 
 // helpWidth is the width every --help fits in.
 const helpWidth = 80
