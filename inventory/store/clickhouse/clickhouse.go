@@ -120,7 +120,7 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open clickhouse %s: %w", o.Addr, err)
 	}
-	d := &DB{conn: conn, db: "`" + o.Database + "`", name: o.Database, addr: o.Addr, opts: o}
+	d := &DB{conn: busyConn{conn}, db: "`" + o.Database + "`", name: o.Database, addr: o.Addr, opts: o}
 	pctx, cancel := context.WithTimeout(ctx, o.DialTimeout)
 	defer cancel()
 	if err := conn.Ping(pctx); err != nil {
