@@ -492,6 +492,17 @@ var migrations = []string{
 	CREATE INDEX assets_by_state ON assets(state, id);
 	CREATE INDEX assets_by_first_seen ON assets(first_seen, id);
 	CREATE INDEX assets_by_last_seen ON assets(last_seen, id);`,
+	// 8: the site and approval a person set (annotations) copied onto
+	// the asset, each with an index ending in the ID, so that sorting by
+	// them is an index range too (it sorted every asset's ID: 170 ms at
+	// 100,000). Annotate keeps the copy; an asset stored after its
+	// annotation takes it then.
+	`ALTER TABLE assets ADD COLUMN site TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+	ALTER TABLE assets ADD COLUMN approved INTEGER NOT NULL DEFAULT 0;
+	UPDATE assets SET site = coalesce((SELECT n.site FROM annotations n WHERE n.asset_id = assets.id), ''),
+		approved = coalesce((SELECT n.approved FROM annotations n WHERE n.asset_id = assets.id), 0);
+	CREATE INDEX assets_by_site ON assets(site, id);
+	CREATE INDEX assets_by_approved ON assets(approved, id);`,
 }
 
 // The sort expressions an index of migration 7 is on, written as the
@@ -815,8 +826,10 @@ func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
 	// the update (a REPLACE's delete fires no trigger).
 	put, err := tx.PrepareContext(ctx, `INSERT INTO assets (id, state, state_since, first_seen, last_seen,
 		missed_sweeps, last_sweep_id, merged_into, ip, vendor, mac_vendor, device_type, data, software_digest, search, search_text,
-		mac, name, model, serial, os, os_version, ip_sort)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET state = excluded.state,
+		mac, name, model, serial, os, os_version, ip_sort, site, approved)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,
+		coalesce((SELECT site FROM annotations WHERE asset_id = ?1), ''), coalesce((SELECT approved FROM annotations WHERE asset_id = ?1), 0))
+		ON CONFLICT (id) DO UPDATE SET state = excluded.state,
 		state_since = excluded.state_since, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
 		missed_sweeps = excluded.missed_sweeps, last_sweep_id = excluded.last_sweep_id, merged_into = excluded.merged_into,
 		ip = excluded.ip, vendor = excluded.vendor, mac_vendor = excluded.mac_vendor, device_type = excluded.device_type,
@@ -981,38 +994,37 @@ func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.
 }
 
 // sortExpr is what a listing sorted by k orders by (an indexed column or
-// expression, migration 7), and whether its value is a number; ann when
-// it is an annotation's (no index: the page is found by a sort of the IDs).
-func sortExpr(k string) (expr string, num, ann bool, err error) {
+// expression, migrations 7 and 8), and whether its value is a number.
+func sortExpr(k string) (expr string, num bool, err error) {
 	switch k {
 	case store.SortIP:
-		return "a.ip_sort", false, false, nil
+		return "a.ip_sort", false, nil
 	case store.SortMAC:
-		return "a.mac", false, false, nil
+		return "a.mac", false, nil
 	case store.SortHostname:
-		return "a.name", false, false, nil
+		return "a.name", false, nil
 	case store.SortVendor:
-		return sortVendor, false, false, nil
+		return sortVendor, false, nil
 	case store.SortModel:
-		return "a.model", false, false, nil
+		return "a.model", false, nil
 	case store.SortSerial:
-		return "a.serial", false, false, nil
+		return "a.serial", false, nil
 	case store.SortOS:
-		return sortOS, false, false, nil
+		return sortOS, false, nil
 	case store.SortType:
-		return "a.device_type COLLATE NOCASE", false, false, nil
+		return "a.device_type COLLATE NOCASE", false, nil
 	case store.SortState:
-		return "a.state", false, false, nil
+		return "a.state", false, nil
 	case store.SortFirstSeen:
-		return "a.first_seen", true, false, nil
+		return "a.first_seen", true, nil
 	case store.SortLastSeen:
-		return "a.last_seen", true, false, nil
+		return "a.last_seen", true, nil
 	case store.SortSite:
-		return "coalesce(n.site, '') COLLATE NOCASE", false, true, nil
+		return "a.site", false, nil
 	case store.SortApproved:
-		return "coalesce(n.approved, 0)", true, true, nil
+		return "a.approved", true, nil
 	}
-	return "", false, false, fmt.Errorf("sort %q: %w", k, store.ErrInvalid)
+	return "", false, fmt.Errorf("sort %q: %w", k, store.ErrInvalid)
 }
 
 // assetPage reads the assets of one page: f but its subnet, at most
@@ -1091,10 +1103,10 @@ func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe bool) (
 func assetWhere(f store.AssetFilter, probe bool) (string, []any, error) {
 	q := ` WHERE 1=1`
 	var args []any
-	order, num, ann := "a.id", false, false
+	order, num := "a.id", false
 	if f.Sort != "" {
 		var err error
-		if order, num, ann, err = sortExpr(f.Sort); err != nil {
+		if order, num, err = sortExpr(f.Sort); err != nil {
 			return "", nil, err
 		}
 		probe = false
@@ -1189,12 +1201,6 @@ func assetWhere(f store.AssetFilter, probe bool) (string, []any, error) {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	if ann {
-		// No index orders by an annotation: the page's IDs are sorted
-		// first (narrow rows), then their records read.
-		return assetQuery + ` WHERE a.id IN (SELECT a.id FROM assets a LEFT JOIN annotations n ON n.asset_id = a.id` + q + `)
-			ORDER BY ` + order + dir + `, a.id` + dir, args, nil
-	}
 	return assetQuery + q, args, nil
 }
 
@@ -1221,6 +1227,10 @@ func (d *DB) Annotate(ctx context.Context, ns ...store.Annotation) error {
 		}
 		if _, err := st.ExecContext(ctx, n.AssetID, b2i(n.Approved), unix(n.ApprovedAt), n.ApprovedBy, n.Site, n.Role, n.Owner,
 			string(tags), unix(n.Updated)); err != nil {
+			return fmt.Errorf("annotate %s: %w", n.AssetID, err)
+		}
+		// The asset's copies the sorts read (migration 8).
+		if _, err := tx.ExecContext(ctx, `UPDATE assets SET site = ?, approved = ? WHERE id = ?`, n.Site, b2i(n.Approved), n.AssetID); err != nil {
 			return fmt.Errorf("annotate %s: %w", n.AssetID, err)
 		}
 	}

@@ -159,6 +159,15 @@ func testAssetSort(t *testing.T, s store.Store) {
 	if got := list(store.AssetFilter{Sort: store.SortHostname, Limit: 1}); !reflect.DeepEqual(got, []string{"s6"}) {
 		t.Errorf("sort by hostname after a rename: got %v, want [s6]", got)
 	}
+	// An asset annotated before it is stored sorts by its annotation.
+	must(t, s.Annotate(ctx(t), store.Annotation{AssetID: "s8", Site: "AAA", Approved: true}))
+	must(t, s.PutAssets(ctx(t), []store.Asset{asset("s8", "192.0.2.8", "HP", "printer", store.StateActive, t0)}))
+	if got := list(store.AssetFilter{Sort: store.SortSite, Desc: true, Limit: 1}); !reflect.DeepEqual(got, []string{"s5"}) {
+		t.Errorf("sort by site, descending: got %v, want [s5] (HQ, hq: then by ID)", got)
+	}
+	if got := list(store.AssetFilter{Sort: store.SortSite, Approved: true, Limit: 1, After: "s9", AfterKey: ""}); !reflect.DeepEqual(got, []string{"s8"}) {
+		t.Errorf("sort by site, approved, after (\"\", s9): got %v, want [s8]", got)
+	}
 	if _, err := s.Assets(ctx(t), store.AssetFilter{Sort: "data"}); err == nil {
 		t.Error("an unknown sort was accepted")
 	}
