@@ -9,6 +9,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -110,6 +112,56 @@ func run() error {
 	}
 	fmt.Printf("inventory first page (%d runs): round trip median %s p90 %s max %s; server (Server-Timing) median %s p90 %s  [target: server <= 100ms]\n",
 		*runs, med(rtts), pct(rtts, 90), slices.Max(rtts), med(apps), pct(apps, 90))
+
+	// 1b. Sorted pages (the store's order by an index, or by the IDs for
+	// an annotation's column) and the page after, by cursor.
+	nextRe := regexp.MustCompile(`href="([^"]+)" rel="next"`)
+	for _, q := range []string{"sort=hostname&dir=desc", "sort=ip", "sort=last_seen&dir=desc", "sort=vendor&type=server", "sort=site"} {
+		var first, second []time.Duration
+		for i := 0; i < *runs; i++ {
+			_, app, body, err := get("/inventory?"+q, nil)
+			if err != nil {
+				return err
+			}
+			m := nextRe.FindStringSubmatch(body)
+			if m == nil {
+				return fmt.Errorf("sorted %s: no next page", q)
+			}
+			_, app2, _, err := get(html.UnescapeString(m[1]), nil)
+			if err != nil {
+				return err
+			}
+			first, second = append(first, app), append(second, app2)
+		}
+		fmt.Printf("inventory sorted %-26s server median %s p90 %s; next page median %s p90 %s\n", q, med(first), pct(first, 90), med(second), pct(second, 90))
+	}
+	// 1c. The Unknown list's first page and the one after (newest first).
+	var unk []time.Duration
+	for i := 0; i < *runs; i++ {
+		rtt, _, body, err := get("/unknown", nil)
+		if err != nil {
+			return err
+		}
+		if !strings.Contains(body, `rel="next"`) {
+			return fmt.Errorf("/unknown: no older page")
+		}
+		unk = append(unk, rtt)
+	}
+	fmt.Printf("unknown devices first page (%d runs): round trip median %s p90 %s\n", *runs, med(unk), pct(unk, 90))
+	// 1d. The capacity overview: its page, then the tables it fetches.
+	var capPage, capTables []time.Duration
+	for i := 0; i < min(*runs, 5); i++ {
+		rtt, _, _, err := get("/capacity", nil)
+		if err != nil {
+			return err
+		}
+		rtt2, _, _, err := get("/capacity", map[string]string{"HX-Request": "true", "HX-Target": "capacity-table"})
+		if err != nil {
+			return err
+		}
+		capPage, capTables = append(capPage, rtt), append(capTables, rtt2)
+	}
+	fmt.Printf("capacity overview: page median %s; its tables (every series) median %s\n", med(capPage), med(capTables))
 
 	// 2. Search as you type: one request per keystroke, as htmx sends it.
 	var keys []time.Duration
