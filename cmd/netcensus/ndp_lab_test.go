@@ -121,9 +121,12 @@ func TestLabNDP(t *testing.T) {
 	}
 
 	// NDP, SNMP off: the hosts' addresses come from neighbour discovery.
-	recs, stderr := labRecords(t, lab, bin, "sweep", "--store", store, "--format", "jsonl", "--no-progress",
+	recs, stderr := labRecords(t, lab, bin, "-vv", "sweep", "--store", store, "--format", "jsonl", "--no-progress",
 		"--no-snmp", "--no-mdns", "--no-names", "198.51.100.0/24")
 	check(recs, record.SourceNDP)
+	if t.Failed() {
+		t.Logf("sweep's stderr:\n%s", stderr)
+	}
 	if !strings.Contains(stderr, "ndp: links=1 ") {
 		t.Errorf("no ndp summary line:\n%s", stderr)
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -360,5 +361,41 @@ func TestReapOrphans(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(DefaultStateDir, prefix)); !os.IsNotExist(err) {
 		t.Errorf("orphaned lab %s state still there: %v", prefix, err)
+	}
+}
+
+// TestLabIPv6Ready: a lab with IPv6 is up only once IPv6 is usable: no
+// address in any namespace still tentative (its link-local addresses go
+// through duplicate address detection when the links come up) and every
+// global address's solicited-node group joined. A sweep that ran before
+// that found no IPv6 neighbour at all (TestLabNDP failed in CI on a lab up
+// in 820 ms).
+func TestLabIPv6Ready(t *testing.T) {
+	l := Up(t, Options{Hosts: 2, IPv6: true})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	nss := []string{l.ScannerNS(), l.RouterNS(), l.FarNS(), l.NS("sw")}
+	for _, h := range l.Hosts() {
+		nss = append(nss, h.NS)
+	}
+	for _, ns := range nss {
+		out, err := exec.CommandContext(ctx, "ip", "-n", ns, "-6", "-o", "addr", "show", "tentative").CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", ns, err, out)
+		}
+		if s := strings.TrimSpace(string(out)); s != "" {
+			t.Errorf("%s: tentative addresses once up:\n%s", ns, s)
+		}
+	}
+	for _, h := range l.Hosts() {
+		out, err := exec.CommandContext(ctx, "ip", "-n", h.NS, "-6", "maddr", "show", "dev", "eth0").CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", h.NS, err, out)
+		}
+		b := h.IP6.As16()
+		grp := netip.AddrFrom16([16]byte{0: 0xff, 1: 0x02, 11: 1, 12: 0xff, 13: b[13], 14: b[14], 15: b[15]})
+		if !slices.Contains(strings.Fields(string(out)), grp.String()) {
+			t.Errorf("%s: group %s of %s not joined once up:\n%s", h.NS, grp, h.IP6, out)
+		}
 	}
 }

@@ -93,8 +93,8 @@ type Neighbor struct {
 
 // Stats count one link's discovery.
 type Stats struct {
-	Echoes        int // echo requests sent
-	Solicitations int // neighbour solicitations sent
+	Echoes        int // echo requests sent (that the kernel took)
+	Solicitations int // neighbour solicitations sent (that the kernel took)
 	EchoReplies   int
 	Messages      int // NDP messages read
 	Malformed     int // ICMPv6 messages that did not parse or failed a check
@@ -153,13 +153,14 @@ func Scan(ctx context.Context, conn Conn, cfg Config) (*Result, error) {
 	if len(sources) == 0 {
 		return nil, ErrNoSource
 	}
-	nsSource := sources[0]
-	for _, s := range sources {
-		if s.IsLinkLocalUnicast() {
-			nsSource = s
-			break
-		}
-	}
+	// Solicitations go from the link-local address when it can send,
+	// else from the next own address that can: right after a link comes
+	// up its link-local address is tentative for a second or two and the
+	// kernel refuses it as a source.
+	nsSources := slices.Clone(sources)
+	slices.SortStableFunc(nsSources, func(a, b netip.Addr) int {
+		return boolInt(b.IsLinkLocalUnicast()) - boolInt(a.IsLinkLocalUnicast())
+	})
 	var idb [2]byte
 	rand.Read(idb[:])
 	id := binary.BigEndian.Uint16(idb[:])
@@ -252,19 +253,26 @@ func Scan(ctx context.Context, conn Conn, cfg Config) (*Result, error) {
 		<-readerDone
 	}
 
-	send := func(b []byte, src, dst netip.Addr) error {
+	// send writes b to dst from the first of srcs the kernel takes, under
+	// the limiter, and returns that source's index (-1: none took it);
+	// only ctx's end is an error.
+	send := func(b []byte, dst netip.Addr, srcs ...netip.Addr) (int, error) {
 		if cfg.Limiter != nil {
 			if err := cfg.Limiter.Wait(ctx); err != nil {
-				return err
+				return -1, err
 			}
 		}
-		if err := conn.WriteTo(b, src, dst); err != nil {
+		for i, src := range srcs {
+			err := conn.WriteTo(b, src, dst)
+			if err == nil {
+				return i, nil
+			}
 			if ctx.Err() != nil {
-				return ctx.Err()
+				return -1, ctx.Err()
 			}
-			log.Debug("ndp send failed", "scanner", "ndp", "target", dst, "err", err)
+			log.Debug("ndp send failed", "scanner", "ndp", "source", src, "target", dst, "err", err)
 		}
-		return nil
+		return -1, nil
 	}
 	wait := func(early bool) error {
 		t := time.NewTimer(cfg.Wait)
@@ -310,12 +318,15 @@ func Scan(ctx context.Context, conn Conn, cfg Config) (*Result, error) {
 	// Round 0: the echo, from every own address.
 	for seq, s := range sources {
 		b := echoRequest(id, uint16(seq))
-		if err := send(b, s, allNodes); err != nil {
+		i, err := send(b, allNodes, s)
+		if err != nil {
 			return finish(err)
 		}
-		mu.Lock()
-		st.Echoes++
-		mu.Unlock()
+		if i >= 0 {
+			mu.Lock()
+			st.Echoes++
+			mu.Unlock()
+		}
 	}
 	// The targets are solicited in the first round with the answers.
 	mu.Lock()
@@ -355,12 +366,19 @@ func Scan(ctx context.Context, conn Conn, cfg Config) (*Result, error) {
 			mu.Lock()
 			table[a].solicited++
 			mu.Unlock()
-			if err := send(b, nsSource, dst); err != nil {
+			i, err := send(b, dst, nsSources...)
+			if err != nil {
 				return finish(err)
 			}
-			mu.Lock()
-			st.Solicitations++
-			mu.Unlock()
+			if i > 0 {
+				// Later solicitations start from the one that worked.
+				nsSources[0], nsSources[i] = nsSources[i], nsSources[0]
+			}
+			if i >= 0 {
+				mu.Lock()
+				st.Solicitations++
+				mu.Unlock()
+			}
 		}
 		if err := wait(true); err != nil {
 			return finish(err)
@@ -372,6 +390,13 @@ func Scan(ctx context.Context, conn Conn, cfg Config) (*Result, error) {
 // usable: a unicast address a neighbour may hold.
 func usable(a netip.Addr) bool {
 	return a.Is6() && !a.Is4In6() && !a.IsUnspecified() && !a.IsMulticast() && !a.IsLoopback()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func echoRequest(id, seq uint16) []byte {

@@ -164,3 +164,33 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestScanTentativeSource: right after a link comes up its link-local
+// address is tentative (duplicate address detection runs for a second or
+// two) and the kernel refuses to send from it. The echo from the global
+// address still draws answers, and their solicitations must go from an
+// address that can send: from the tentative one, every answer stayed
+// without a MAC.
+func TestScanTentativeSource(t *testing.T) {
+	l := ndptest.NewLink(
+		ndptest.Host{LL: netip.MustParseAddr("fe80::11"), Global: netip.MustParseAddr("2001:db8:100::11"), MAC: ndptest.MAC("00:1b:54:00:00:01")},
+		ndptest.Host{LL: netip.MustParseAddr("fe80::12"), Global: netip.MustParseAddr("2001:db8:100::12"), MAC: ndptest.MAC("00:05:85:00:00:02")},
+	)
+	l.Unusable = map[netip.Addr]bool{own[0]: true}
+	res, err := Scan(context.Background(), l, Config{HardwareAddr: ownHW, Sources: own, Wait: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range res.Neighbors {
+		got = append(got, fmt.Sprintf("%s %s %s", n.Addr, n.MAC, n.Via))
+	}
+	want := []string{"2001:db8:100::11 00:1b:54:00:00:01 solicit", "2001:db8:100::12 00:05:85:00:00:02 solicit"}
+	if fmt.Sprint(got) != fmt.Sprint(want) || res.Stats.Unresolved != 0 {
+		t.Errorf("neighbours %v (unresolved %d), want %v", got, res.Stats.Unresolved, want)
+	}
+	// Sent counts what left: one echo (the global one), one solicitation each.
+	if s := res.Stats; s.Echoes != 1 || s.Solicitations != 2 {
+		t.Errorf("stats %+v: want 1 echo and 2 solicitations sent", s)
+	}
+}

@@ -402,6 +402,7 @@ lab_up() {
 		sleep 0.02
 	done
 	[[ -z $busy ]] || die "links in $busy still without carrier after 10 s"
+	((IPV6)) && lab_ipv6_ready "${nss[@]}"
 
 	{
 		printf '# ns\tip\tmac\n'
@@ -443,6 +444,47 @@ lab_ipv6() {
 	jobs+=($!)
 	for j in "${jobs[@]}"; do wait "$j" || failed=1; done
 	((failed == 0)) || die "configuring IPv6 failed"
+}
+
+# lab_ipv6_ready NS...: wait (30 s at most) until IPv6 is usable in every
+# namespace: no address still tentative (the link-local addresses the
+# kernel makes when a link comes up go through duplicate address detection,
+# a second or two: it refuses them as sources meanwhile) and each address's
+# solicited-node group joined (the kernel joins it from its addrconf work
+# queue, which other namespaces' set-up and teardown can hold back for
+# seconds; until then solicitations for the address go unanswered). A lab
+# swept before that finds no IPv6 neighbours.
+lab_ipv6_ready() {
+	local k ns addr grp left=("$@") busy
+	for ((k = 0; k < 600 && ${#left[@]}; k++)); do
+		((k)) && sleep 0.05
+		busy=()
+		for ns in "${left[@]}"; do
+			if [[ -n $(ip -n "$ns" -6 -o addr show tentative) ]]; then
+				busy+=("$ns")
+				continue
+			fi
+			# Groups ff02::1:ffXX:XXXX of the low 24 bits of each address.
+			while read -r addr; do
+				grp=$(solicited_node "$addr")
+				if ! ip -n "$ns" -6 maddr show | grep -qw "$grp"; then
+					busy+=("$ns")
+					break
+				fi
+			done < <(ip -n "$ns" -6 -o addr show scope global | awk '{ sub(/\/.*/, "", $4); print $4 }')
+		done
+		left=("${busy[@]}")
+	done
+	((${#left[@]} == 0)) || die "IPv6 in ${left[*]} still not ready (tentative addresses or groups not joined) after 30 s"
+}
+
+# solicited_node ADDR: the solicited-node multicast group of an IPv6
+# address as ip prints it (the lab's addresses end in one group: ::N).
+solicited_node() {
+	local last=${1##*:} lo hi
+	last=$(printf '%06x' $((16#${last:-0} & 0xffffff)))
+	hi=$((16#${last:0:2})) lo=$((16#${last:2:4}))
+	printf 'ff02::1:ff%02x:%x\n' "$hi" "$lo"
 }
 
 # lab_role start|stop hN ROLE[:ARG]: start or stop one role on a running lab.

@@ -3,6 +3,7 @@
 package ndptest
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/netip"
@@ -41,14 +42,22 @@ type Link struct {
 	mu    sync.Mutex
 	sent  []string // "dst type" of every write
 	in    chan pkt
-	dl    chan time.Time
+	// deadline is the read deadline; dl wakes a read when it changes.
+	deadline time.Time
+	dl       chan struct{}
 	// Written is signalled on every write.
 	Written chan struct{}
+	// Unusable are own addresses the kernel refuses to send from, as it
+	// refuses a tentative one (duplicate address detection not done).
+	Unusable map[netip.Addr]bool
 }
+
+// ErrUnusable is what a write from an Unusable source returns.
+var ErrUnusable = errors.New("ndptest: source address not usable (tentative)")
 
 // NewLink is a link holding hosts.
 func NewLink(hosts ...Host) *Link {
-	return &Link{hosts: hosts, in: make(chan pkt, 1024), dl: make(chan time.Time, 16), Written: make(chan struct{}, 1024)}
+	return &Link{hosts: hosts, in: make(chan pkt, 1024), dl: make(chan struct{}, 1), Written: make(chan struct{}, 1024)}
 }
 
 // Sent lists "dst type" of every message written.
@@ -77,6 +86,9 @@ func Advert(target netip.Addr, hw net.HardwareAddr, router bool) []byte {
 }
 
 func (l *Link) WriteTo(b []byte, src, dst netip.Addr) error {
+	if l.Unusable[src] {
+		return ErrUnusable
+	}
 	l.mu.Lock()
 	l.sent = append(l.sent, fmt.Sprintf("%s %d", dst, b[0]))
 	l.mu.Unlock()
@@ -131,22 +143,42 @@ func (l *Link) WriteTo(b []byte, src, dst netip.Addr) error {
 }
 
 func (l *Link) ReadFrom(b []byte) (int, netip.Addr, int, error) {
-	var timer <-chan time.Time
 	for {
+		// The deadline is the link's, as a socket's is: it holds across
+		// reads, and a past one fails a read even with data waiting.
+		l.mu.Lock()
+		d := l.deadline
+		l.mu.Unlock()
+		if !d.IsZero() && !time.Now().Before(d) {
+			return 0, netip.Addr{}, -1, os.ErrDeadlineExceeded
+		}
+		timer := time.NewTimer(time.Hour)
+		if !d.IsZero() {
+			timer.Reset(time.Until(d))
+		}
 		select {
 		case p := <-l.in:
+			timer.Stop()
 			return copy(b, p.b), p.src, p.hop, nil
-		case d := <-l.dl:
-			if d.IsZero() {
-				timer = nil
-				continue
+		case <-l.dl:
+			timer.Stop()
+		case <-timer.C:
+			if !d.IsZero() {
+				return 0, netip.Addr{}, -1, os.ErrDeadlineExceeded
 			}
-			timer = time.After(time.Until(d))
-		case <-timer:
-			return 0, netip.Addr{}, -1, os.ErrDeadlineExceeded
 		}
 	}
 }
 
-func (l *Link) SetReadDeadline(t time.Time) error { l.dl <- t; return nil }
-func (l *Link) Close() error                      { return nil }
+func (l *Link) SetReadDeadline(t time.Time) error {
+	l.mu.Lock()
+	l.deadline = t
+	l.mu.Unlock()
+	select {
+	case l.dl <- struct{}{}:
+	default:
+	}
+	return nil
+}
+
+func (l *Link) Close() error { return nil }
