@@ -80,6 +80,31 @@ func AssetColumns() []Column {
 			}
 			return strings.Join(s, " ")
 		}),
+		// Where it is plugged in: the switch (its name, else address,
+		// else asset ID, as Location.String names it) and the access port.
+		str("location_switch", func(a *record.Asset) string {
+			if a.Location == nil {
+				return ""
+			}
+			l := a.Location.Switch
+			switch {
+			case l.Name != "":
+				return l.Name
+			case l.IP.IsValid():
+				return l.IP.String()
+			}
+			return l.AssetID
+		}),
+		str("location_switch_id", func(a *record.Asset) string { return loc(a).Switch.AssetID }),
+		str("location_switch_ip", func(a *record.Asset) string {
+			if ip := loc(a).Switch.IP; ip.IsValid() {
+				return ip.String()
+			}
+			return ""
+		}),
+		str("location_port", func(a *record.Asset) string { return loc(a).Port }),
+		str("location_vlan", func(a *record.Asset) string { return count(loc(a).VLAN) }),
+		str("location_seen", func(a *record.Asset) string { return timeCell(loc(a).Seen) }),
 		str("sources", func(a *record.Asset) string {
 			s := make([]string, len(a.Sources))
 			for i, x := range a.Sources {
@@ -110,6 +135,14 @@ func AssetColumns() []Column {
 	}
 }
 
+// loc is a's location, or an empty one.
+func loc(a *record.Asset) *record.Location {
+	if a.Location == nil {
+		return &record.Location{}
+	}
+	return a.Location
+}
+
 func count(n int) string {
 	if n == 0 {
 		return ""
@@ -129,9 +162,26 @@ func NewAssetWriter(format string, w io.Writer) (Writer[record.Asset], error) {
 	case "csv":
 		return NewCSV(w, rowsOf(AssetColumns(), false)), nil
 	case "table":
-		return NewTable(w, rowsOf(AssetColumns(), true)), nil
+		return NewTable(w, rowsOf(AssetTableColumns(), true)), nil
 	}
 	return nil, fmt.Errorf("format %q: %w", format, ErrFormat)
+}
+
+// AssetTableColumns are AssetColumns for people at a terminal: the
+// location's columns are one, the place as Location.String says it
+// ("acc-sw-1 Gi1/0/5 vlan 10").
+func AssetTableColumns() []Column {
+	var out []Column
+	for _, c := range AssetColumns() {
+		switch {
+		case c.Key == "location_switch":
+			out = append(out, Column{"location", func(a *record.Asset) string { return a.Location.String() }})
+		case strings.HasPrefix(c.Key, "location_"):
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // rowsOf adapts columns to a Rows view; sparse drops columns no record
@@ -159,5 +209,5 @@ func rowsOf(cols []Column, sparse bool) Rows[record.Asset] {
 // NewAssetTable is the asset table of NewAssetWriter with cells cut at
 // max terminal columns (0: never).
 func NewAssetTable(w io.Writer, max int) Writer[record.Asset] {
-	return NewTableCut(w, rowsOf(AssetColumns(), true), max)
+	return NewTableCut(w, rowsOf(AssetTableColumns(), true), max)
 }

@@ -338,7 +338,7 @@ func WriteAssetDetail(out io.Writer, format string, v AssetDetail) error {
 	}
 	rec := v.Asset
 	var lines [][2]string
-	for _, c := range AssetColumns() {
+	for _, c := range AssetTableColumns() {
 		if s := c.Get(&rec); s != "" {
 			lines = append(lines, [2]string{c.Key, s})
 		}

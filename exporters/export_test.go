@@ -232,6 +232,24 @@ func TestXLSXTypedCells(t *testing.T) {
 	if typ, _ := f.GetCellType("assets", col("assets", "approved")+"2"); typ != excelize.CellTypeBool {
 		t.Errorf("approved type %v", cellTypes[typ])
 	}
+	// The location: the VLAN a number, the time the table was read a date.
+	if v, _ := f.GetCellValue("assets", col("assets", "location_vlan")+"2", excelize.Options{RawCellValue: true}); v != "10" {
+		t.Errorf("location_vlan = %q", v)
+	}
+	if typ, _ := f.GetCellType("assets", col("assets", "location_vlan")+"2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("location_vlan type %v", cellTypes[typ])
+	}
+	if s, _ := f.GetCellValue("assets", col("assets", "location_seen")+"2"); s != "2026-11-23 09:00:00" {
+		t.Errorf("location_seen formatted = %q", s)
+	}
+	for ref, want := range map[string]string{"location_switch": "acc-sw-1", "location_port": "Gi1/0/5", "location_switch_id": "a-7"} {
+		if v, _ := f.GetCellValue("assets", col("assets", ref)+"2"); v != want {
+			t.Errorf("%s = %q, want %q", ref, v, want)
+		}
+	}
+	if v, _ := f.GetCellValue("assets", col("assets", "location_switch")+"4"); v != "198.51.100.3" {
+		t.Errorf("location_switch of a switch known by address = %q", v)
+	}
 	hostile := col("assets", "hostname") + "4"
 	if fm, _ := f.GetCellFormula("assets", hostile); fm != "" {
 		t.Errorf("hostname became formula %q", fm)

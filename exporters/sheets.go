@@ -97,6 +97,8 @@ func AssetSheet() Sheet[record.Asset] {
 		"sys_uptime_s":    func(a *record.Asset) any { return optInt(int64(a.SysUptimeS)) },
 		"software_count":  func(a *record.Asset) any { return optInt(int64(len(a.Software))) },
 		"interface_count": func(a *record.Asset) any { return optInt(int64(len(a.Interfaces))) },
+		"location_vlan":   func(a *record.Asset) any { return optInt(int64(loc(a).VLAN)) },
+		"location_seen":   func(a *record.Asset) any { return optTime(loc(a).Seen) },
 		"first_seen":      func(a *record.Asset) any { return optTime(a.FirstSeen) },
 		"last_seen":       func(a *record.Asset) any { return optTime(a.LastSeen) },
 		"approved": func(a *record.Asset) any {

@@ -36,6 +36,8 @@ func sample() []record.Asset {
 		{
 			IP: netip.MustParseAddr("198.51.100.11"), MAC: mustMAC("00:1b:54:00:00:11"), MACVendor: "Cisco Systems, Inc",
 			Sources: []record.Source{record.SourceARP}, FirstSeen: t0, LastSeen: t0,
+			Location: &record.Location{Switch: record.SwitchRef{AssetID: "a-7", Name: "acc-sw-1", IP: netip.MustParseAddr("198.51.100.2")},
+				Port: "Gi1/0/5", IfIndex: 10105, VLAN: 10, Seen: t0},
 		},
 		{
 			IP: netip.MustParseAddr("198.51.100.12"), MAC: mustMAC("00:00:5e:00:01:01"),
@@ -51,6 +53,8 @@ func sample() []record.Asset {
 			Hostname: "=HYPERLINK(\"http://evil.example\")", SysDescr: "evil\x1b[2J\x1b]0;pwned\x07 box\r\nline2",
 			Model: "+cmd|' /C calc'!A0", Serial: "@SUM(1+1)", Vendor: "-2+3", OS: "\tTabbed",
 			Sources: []record.Source{record.SourceARP}, FirstSeen: t0, LastSeen: t0.Add(time.Minute),
+			// A switch known by address alone, its port name the device's.
+			Location: &record.Location{Switch: record.SwitchRef{IP: netip.MustParseAddr("198.51.100.3")}, Port: "=1+2\x1b[2J"},
 		},
 	}
 }

@@ -77,7 +77,10 @@ snmp:
 	as := []store.Asset{
 		{Record: record.Asset{AssetID: "0193a1b2-0000-7000-8000-000000000001", IP: netip.MustParseAddr("192.0.2.10"), MAC: mac("00:16:3e:00:00:10"),
 			Hostname: "web1", OS: "Debian", OSVersion: "12", DeviceType: "server", Vendor: "Xen", Sources: []record.Source{record.SourceARP, record.SourceSNMP},
-			State: store.StateActive, FirstSeen: exportT0, LastSeen: exportT0.Add(48 * time.Hour), SysUptimeS: 86400}},
+			State: store.StateActive, FirstSeen: exportT0, LastSeen: exportT0.Add(48 * time.Hour), SysUptimeS: 86400,
+			// Plugged into access-sw2 (the next asset), read back through the store.
+			Location: &record.Location{Switch: record.SwitchRef{AssetID: "0193a1b2-0000-7000-8000-000000000002", Name: "=access-sw2", IP: netip.MustParseAddr("198.51.100.2")},
+				Port: "Gi1/0/10", IfIndex: 10110, VLAN: 20, Seen: exportT0.Add(48 * time.Hour)}}},
 		{Record: record.Asset{AssetID: "0193a1b2-0000-7000-8000-000000000002", IP: netip.MustParseAddr("198.51.100.2"), MAC: mac("00:1b:54:00:00:02"),
 			SysName: "=access-sw2", Vendor: "Cisco", OS: "IOS", OSVersion: "15.2(4)E10", Model: "WS-C2960X-48TS-L", Serial: "FOC1234X0AB", DeviceType: "switch",
 			Sources: []record.Source{record.SourceSNMP}, State: store.StateActive, FirstSeen: exportT0, LastSeen: exportT0.Add(48 * time.Hour)}},
