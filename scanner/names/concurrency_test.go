@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/miekg/dns"
+	"golang.org/x/time/rate"
 )
 
 // slash24 is the 254 host addresses of 198.51.100.0/24.
@@ -170,4 +171,70 @@ type redirect struct {
 
 func (r redirect) WriteTo(b []byte, _ net.Addr) (int, error) {
 	return r.PacketConn.WriteTo(b, net.UDPAddrFromAddrPort(r.to))
+}
+
+// TestSilentServerGivenUp: a DNS server that answers none of its
+// questions for one timeout after the first is given up: the rest of its
+// questions are not sent (their packets stay in the sweep's budget) and
+// not awaited, so a dead server costs one timeout, not one timeout after
+// the last question of a /24 paced at the sweep's rate. A server that
+// answers keeps being asked, and names its share of the hosts. Before,
+// every question went to the dead server too, and Resolve waited a
+// timeout after the last of them.
+func TestSilentServerGivenUp(t *testing.T) {
+	addrs := slash24()
+	silent := udp(t, "127.0.0.1", 0)
+	live := udp(t, "127.0.0.1", 0)
+	go func() {
+		buf := make([]byte, 1500)
+		for {
+			n, from, err := live.ReadFromUDP(buf)
+			if err != nil {
+				return
+			}
+			q := new(dns.Msg)
+			if q.Unpack(buf[:n]) != nil || len(q.Question) != 1 {
+				continue
+			}
+			m := new(dns.Msg)
+			m.SetReply(q)
+			rr, _ := dns.NewRR(q.Question[0].Name + " 60 IN PTR h" + fmt.Sprint(q.Id) + ".lab.example.net.")
+			m.Answer = append(m.Answer, rr)
+			b, _ := m.Pack()
+			live.WriteToUDP(b, from)
+		}
+	}()
+	var conn *deadlineConn
+	// 254 questions at 1,000 a second take a quarter of a second to send:
+	// five timeouts.
+	const timeout = 50 * time.Millisecond
+	got, st, err := Resolve(context.Background(), addrs, Options{
+		DNS: true, Servers: []netip.AddrPort{addrPort(silent), addrPort(live)}, Timeout: timeout,
+		Limiter: rate.NewLimiter(1000, 1),
+		Listen: func() (net.PacketConn, error) {
+			c, err := net.ListenPacket("udp4", "127.0.0.1:0")
+			if err != nil {
+				return nil, err
+			}
+			conn = &deadlineConn{PacketConn: c}
+			return conn, nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Round robin: the live server has the odd indexes, 127 questions.
+	if st.DNSSilent != 1 || st.DNS != len(addrs)/2 || len(got) != len(addrs)/2 {
+		t.Errorf("stats %+v, %d named: want the silent server given up and the live one's 127 hosts named", st, len(got))
+	}
+	if r := got[addrs[1]]; r == nil || len(r.PTR) != 1 || r.PTR[0] != "h1.lab.example.net" {
+		t.Errorf("%s: %+v", addrs[1], r)
+	}
+	conn.mu.Lock()
+	defer conn.mu.Unlock()
+	// The live server's 127 and, to the silent one, those sent before it
+	// was given up: fewer than its 127.
+	if n := len(conn.writes); n >= len(addrs) || n <= len(addrs)/2 {
+		t.Errorf("%d questions sent, want the live server's %d and part of the silent one's", n, len(addrs)/2)
+	}
 }

@@ -89,6 +89,7 @@ func dnsProtocol(addrs []netip.Addr, servers []netip.AddrPort, results []Result,
 			b, ok := ptrQuery(addrs[i], uint16(i), true)
 			return b, servers[i%len(servers)], ok
 		},
+		server: func(i int) int { return i % len(servers) },
 		reply: func(b []byte, from netip.AddrPort) (int, bool, bool) {
 			if !slices.Contains(servers, from) {
 				return 0, false, false

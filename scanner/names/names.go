@@ -6,7 +6,9 @@
 // Each protocol is one UDP socket: requests are sent to every address,
 // paced by the sweep's packet budget, and replies are collected until one
 // timeout after the last send, so a /24 costs about one timeout however
-// many hosts are silent.
+// many hosts are silent. A DNS server silent for a timeout after its first
+// question is given up at once: a dead resolver costs one timeout, not one
+// after the last question (the sending of a /24 at the sweep's rate).
 package names
 
 import (
@@ -68,6 +70,11 @@ type Stats struct {
 	DNS, NetBIOS, LLMNR      int // addresses each protocol named
 	DNSErrors, NetBIOSErrors int // malformed or refused replies
 	LLMNRErrors              int
+	// DNSSilent counts the DNS servers given up: silent for a timeout
+	// after their first question, the rest of theirs neither sent nor
+	// awaited (a dead server costs one timeout, not one after the last
+	// question of a whole /24).
+	DNSSilent int
 }
 
 // ErrNoServers: DNS was asked for and no server is configured or in
@@ -139,14 +146,14 @@ func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr
 		wg.Go(func() {
 			defer conns[i].Close()
 			counts[i], errs[i] = exchange(ctx, conns[i], addrs, o.Limiter, o.Timeout, r.p)
-			log.Info("names", "scanner", r.name, "asked", len(addrs), "named", counts[i].answered, "errors", counts[i].bad)
+			log.Info("names", "scanner", r.name, "asked", len(addrs), "named", counts[i].answered, "errors", counts[i].bad, "servers_given_up", counts[i].silent)
 		})
 	}
 	wg.Wait()
 	for i, r := range runs {
 		switch r.name {
 		case "dns":
-			st.DNS, st.DNSErrors = counts[i].answered, counts[i].bad
+			st.DNS, st.DNSErrors, st.DNSSilent = counts[i].answered, counts[i].bad, counts[i].silent
 		case "netbios":
 			st.NetBIOS, st.NetBIOSErrors = counts[i].answered, counts[i].bad
 		case "llmnr":
@@ -169,18 +176,56 @@ func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr
 type protocol struct {
 	request func(i int) (b []byte, to netip.AddrPort, ok bool)
 	reply   func(b []byte, from netip.AddrPort) (i int, named bool, ok bool)
+	// server, when set, names the server request i goes to (DNS): a
+	// server that answered none of its questions one timeout after the
+	// first is given up, its other questions neither sent nor awaited.
+	// (Hosts asked for themselves, NetBIOS and LLMNR, are each silent or
+	// not: no server to give up.)
+	server func(i int) int
 }
 
-type exchangeStats struct{ answered, bad int }
+type exchangeStats struct{ answered, bad, silent int }
+
+// serverState is what exchange knows of one server.
+type serverState struct {
+	first   time.Time // first question sent
+	heard   bool      // some answer came
+	dead    bool      // given up
+	waiting int       // questions sent, not answered
+}
 
 // exchange sends every request of p through conn, paced by lim, while a
 // reader collects replies until timeout after the last send, every request
-// answered, or ctx ends.
+// answered (or its server given up), or ctx ends.
 func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim *rate.Limiter, timeout time.Duration, p protocol) (exchangeStats, error) {
 	var st exchangeStats
 	answered := make([]bool, len(addrs))
 	pending := 0
 	var mu sync.Mutex
+	servers := map[int]*serverState{}
+	serverOf := func(i int) *serverState {
+		if p.server == nil {
+			return nil
+		}
+		s := servers[p.server(i)]
+		if s == nil {
+			s = &serverState{}
+			servers[p.server(i)] = s
+		}
+		return s
+	}
+	// giveUp declares the servers silent for a timeout dead (mu held):
+	// their questions are no longer awaited.
+	giveUp := func(now time.Time) {
+		for _, s := range servers {
+			if !s.dead && !s.heard && !s.first.IsZero() && now.Sub(s.first) >= timeout {
+				s.dead = true
+				st.silent++
+				pending -= s.waiting
+				s.waiting = 0
+			}
+		}
+	}
 	done := make(chan struct{})
 	readerDone := make(chan struct{})
 	go func() {
@@ -204,7 +249,13 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 				st.bad++
 			case !answered[i]:
 				answered[i] = true
-				pending--
+				if s := serverOf(i); s == nil || !s.dead {
+					pending--
+					if s != nil {
+						s.heard = true
+						s.waiting--
+					}
+				}
 				if named {
 					st.answered++
 				}
@@ -227,6 +278,14 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 		if !ok {
 			continue
 		}
+		mu.Lock()
+		giveUp(time.Now())
+		srv := serverOf(i)
+		dead := srv != nil && srv.dead
+		mu.Unlock()
+		if dead {
+			continue // its packets are left to the rest of the budget
+		}
 		if lim != nil {
 			if err := lim.Wait(ctx); err != nil {
 				sendErr = err
@@ -235,10 +294,19 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 		}
 		mu.Lock()
 		pending++
+		if srv != nil {
+			if srv.first.IsZero() {
+				srv.first = time.Now()
+			}
+			srv.waiting++
+		}
 		mu.Unlock()
 		if _, err := conn.WriteTo(b, net.UDPAddrFromAddrPort(to)); err != nil {
 			mu.Lock()
 			pending--
+			if srv != nil {
+				srv.waiting--
+			}
 			mu.Unlock()
 			if ctx.Err() != nil {
 				sendErr = ctx.Err()
@@ -253,15 +321,31 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 		deadline = dl
 	}
 	conn.SetReadDeadline(deadline)
-	// Wake the reader early when every request was answered or ctx ends.
+	// Wake the reader early when every request was answered (or its
+	// server given up) or ctx ends.
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
+	giveUpTimer := time.NewTimer(time.Hour)
+	defer giveUpTimer.Stop()
 	for {
 		mu.Lock()
+		giveUp(time.Now())
 		finished := pending == 0
+		// The next server to give up, to the moment.
+		var next time.Time
+		for _, s := range servers {
+			if at := s.first.Add(timeout); !s.dead && !s.heard && !s.first.IsZero() && (next.IsZero() || at.Before(next)) {
+				next = at
+			}
+		}
 		mu.Unlock()
 		if finished {
 			conn.SetReadDeadline(time.Now())
+		}
+		var giveUpAt <-chan time.Time
+		if !next.IsZero() && !finished {
+			giveUpTimer.Reset(time.Until(next))
+			giveUpAt = giveUpTimer.C
 		}
 		select {
 		case <-readerDone:
@@ -274,6 +358,7 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 		case <-ctx.Done():
 			conn.SetReadDeadline(time.Now())
 		case <-tick.C:
+		case <-giveUpAt:
 		}
 	}
 }
