@@ -27,6 +27,11 @@ type NDPOptions struct {
 	MaxNeighbors int
 }
 
+// DefaultNDP is the NDP stage of every sweep that does not turn it off: a
+// CLI sweep without --no-ndp, and serve's scheduled sweeps (ndp.Scan's
+// defaults: one echo round, one more solicitation, 300 ms waits).
+func DefaultNDP() *NDPOptions { return &NDPOptions{} }
+
 // NDPStats count the NDP stage.
 type NDPStats struct {
 	Links         int // links asked
@@ -60,9 +65,10 @@ type v6Link struct {
 }
 
 // ndpLinks picks the links NDP runs on: the interfaces of the segments
-// holding targets, and those whose IPv6 prefixes hold IPv6 targets. The
-// IPv6 targets on no link are returned apart.
-func ndpLinks(env Env, segs []arp.Segment, in map[netip.Prefix][]netip.Addr, v6 []netip.Addr, log *slog.Logger) (links []*v6Link, offLink []netip.Addr) {
+// holding targets, and those whose IPv6 prefixes hold IPv6 targets, also
+// links with no IPv4 at all (of the interface only, when one is chosen).
+// The IPv6 targets on no link are returned apart.
+func ndpLinks(env Env, segs []arp.Segment, in map[netip.Prefix][]netip.Addr, v6 []netip.Addr, only string, log *slog.Logger) (links []*v6Link, offLink []netip.Addr) {
 	var all []*v6Link
 	byIndex := map[int]*v6Link{}
 	for _, s := range segs {
@@ -83,6 +89,27 @@ func ndpLinks(env Env, segs []arp.Segment, in map[netip.Prefix][]netip.Addr, v6 
 			if size := 1 << (32 - s.Prefix.Bits()); n >= size-2 {
 				l.whole = true
 			}
+		}
+	}
+	if len(v6) > 0 && env.ListInterfaces != nil && env.AddrsV6 != nil {
+		// IPv6-only links: up, Ethernet, not loopback, with IPv6 addresses.
+		ifs, err := env.ListInterfaces()
+		if err != nil {
+			log.Info("ndp: interfaces not listed", "err", err)
+		}
+		for i := range ifs {
+			ifi := &ifs[i]
+			if byIndex[ifi.Index] != nil || only != "" && ifi.Name != only ||
+				ifi.Flags&net.FlagUp == 0 || ifi.Flags&net.FlagLoopback != 0 || len(ifi.HardwareAddr) != 6 {
+				continue
+			}
+			addrs, err := env.AddrsV6(ifi)
+			if err != nil || len(addrs) == 0 {
+				continue
+			}
+			l := &v6Link{ifi: ifi, addrs: addrs}
+			byIndex[ifi.Index] = l
+			all = append(all, l)
 		}
 	}
 	for _, a := range v6 {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
 	"github.com/netcensus/netcensus/scanner/ndp"
 	"github.com/netcensus/netcensus/scanner/ndp/ndptest"
@@ -127,5 +128,71 @@ func TestRunIPv6TargetsSkipped(t *testing.T) {
 	want := "[2001:db8:100::11: IPv6 neighbour discovery is off 2001:db8:200::5: not on an attached IPv6 link (only SNMP asks routed IPv6 targets, and it is off)]"
 	if fmt.Sprint(got) != want {
 		t.Errorf("skipped %v\nwant %s", got, want)
+	}
+}
+
+// v6OnlyIfs is a machine whose interfaces have no IPv4 address.
+type v6OnlyIfs map[string]*net.Interface
+
+func (f v6OnlyIfs) ByName(n string) (*net.Interface, []netip.Prefix, error) {
+	if ifi, ok := f[n]; ok {
+		return ifi, nil, nil
+	}
+	return nil, nil, fmt.Errorf("no interface %s", n)
+}
+
+// TestRunNDPIPv6OnlyLink: a link with no IPv4 at all (no segment, no
+// route) is asked by NDP for the IPv6 targets on it, with or without the
+// interface chosen: its hosts are found by their IPv6 addresses and MACs.
+// Before, such targets were skipped as "not on an attached IPv6 link", and
+// a chosen interface without IPv4 failed the sweep.
+func TestRunNDPIPv6OnlyLink(t *testing.T) {
+	eth1 := &net.Interface{Index: 3, Name: "eth1", Flags: net.FlagUp | net.FlagBroadcast | net.FlagMulticast, HardwareAddr: scanMAC}
+	lo := &net.Interface{Index: 1, Name: "lo", Flags: net.FlagUp | net.FlagLoopback}
+	for _, iface := range []string{"", "eth1"} {
+		t.Run("interface="+iface, func(t *testing.T) {
+			link := ndptest.NewLink(
+				ndptest.Host{LL: netip.MustParseAddr("fe80::11"), Global: netip.MustParseAddr("2001:db8:100::11"), MAC: ndptest.MAC("00:1b:54:00:00:11")},
+				ndptest.Host{LL: netip.MustParseAddr("fe80::99"), Global: netip.MustParseAddr("2001:db8:100::199"), MAC: ndptest.MAC("a4:c3:61:00:00:99")}, // outside the /120
+			)
+			var opened []string
+			env := Env{
+				Routes:     func() ([]arp.Route, error) { return nil, nil },
+				Interfaces: v6OnlyIfs{"eth1": eth1, "lo": lo},
+				ListenARP: func(*net.Interface) (net.PacketConn, error) {
+					t.Fatal("an ARP socket was opened on a link with no IPv4")
+					return nil, nil
+				},
+				ListInterfaces: func() ([]net.Interface, error) { return []net.Interface{*lo, *eth1}, nil },
+				ListenNDP: func(ifi *net.Interface) (ndp.Conn, error) {
+					opened = append(opened, ifi.Name)
+					return link, nil
+				},
+				AddrsV6: func(ifi *net.Interface) ([]netip.Prefix, error) {
+					if ifi.Name != "eth1" {
+						return []netip.Prefix{netip.MustParsePrefix("::1/128")}, nil
+					}
+					return []netip.Prefix{netip.MustParsePrefix("fe80::2/64"), netip.MustParsePrefix("2001:db8:100::2/64")}, nil
+				},
+			}
+			set, err := targets.Build([]string{"2001:db8:100::/120"}, nil, targets.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := Run(context.Background(), env, Options{Targets: set, Interface: iface, Rate: 100000, NDP: &NDPOptions{Wait: 30 * time.Millisecond}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range rep.Hosts() {
+				got = append(got, fmt.Sprintf("%s %s %v", h.IP, h.MAC, h.Sources))
+			}
+			if want := []string{"2001:db8:100::11 00:1b:54:00:00:11 [ndp]"}; fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("hosts %v, want %v (skipped %v)", got, want, rep.Skipped)
+			}
+			if fmt.Sprint(opened) != "[eth1]" || rep.NDP.Links != 1 {
+				t.Errorf("ndp on %v (%d links), want eth1 alone", opened, rep.NDP.Links)
+			}
+		})
 	}
 }

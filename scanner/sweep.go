@@ -58,6 +58,9 @@ type Env struct {
 	// NDP stage, so a test's fake machine never sends ICMPv6).
 	ListenNDP func(*net.Interface) (ndp.Conn, error)
 	AddrsV6   func(*net.Interface) ([]netip.Prefix, error)
+	// ListInterfaces lists the machine's interfaces: NDP looks there for
+	// IPv6 links with no IPv4 segment (nil: only the segments' links).
+	ListInterfaces func() ([]net.Interface, error)
 }
 
 // SystemEnv is the real machine.
@@ -75,6 +78,8 @@ func SystemEnv(reg *oui.Registry, log *slog.Logger) Env {
 		ListenNames: func() (net.PacketConn, error) { return net.ListenPacket("udp", ":0") },
 		ListenNDP:   ndp.Listen,
 		AddrsV6:     SystemAddrsV6,
+
+		ListInterfaces: net.Interfaces,
 	}
 }
 
@@ -307,9 +312,10 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 		return nil, err
 	}
 	segs, err := arp.Segments(routes, env.Interfaces, opts.Interface)
-	if err != nil {
+	if err != nil && !(errors.Is(err, arp.ErrNoAddress) && len(opts.Targets.IPv6()) > 0) {
 		return nil, err
 	}
+	// (An interface with IPv6 alone has no segment: NDP asks its link.)
 	prefixes := make([]netip.Prefix, len(segs))
 	for i, s := range segs {
 		prefixes[i] = s.Prefix
@@ -323,7 +329,7 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 		}
 		rep.Skipped = append(rep.Skipped, Skip{Target: r.String(), Reason: reason})
 	}
-	links, offLink := ndpLinks(env, segs, in, opts.Targets.IPv6(), log)
+	links, offLink := ndpLinks(env, segs, in, opts.Targets.IPv6(), opts.Interface, log)
 	if opts.NDP == nil || env.ListenNDP == nil {
 		// No NDP: IPv6 targets on a link are not asked.
 		for _, l := range links {

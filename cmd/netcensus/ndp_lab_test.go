@@ -158,3 +158,38 @@ func TestLabNDP(t *testing.T) {
 		t.Errorf("no router_nd count in the summary:\n%s", stderr)
 	}
 }
+
+// TestLabNDPIPv6Only: on a link with no IPv4 at all (the scanner's and one
+// host's IPv4 addresses removed, so no segment and no route), a sweep of
+// an IPv6 prefix finds every host there by NDP, the IPv6-only host too,
+// with or without the interface named. Before, the targets were skipped as
+// not on an attached link, and --interface failed for want of IPv4.
+func TestLabNDPIPv6Only(t *testing.T) {
+	lab := labtest.Up(t, labtest.Options{Hosts: 3, IPv6: true})
+	bin := labtest.BuildBinary(t, "./cmd/netcensus")
+	hosts := lab.Hosts()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for _, ns := range []string{lab.ScannerNS(), hosts[2].NS} {
+		if out, err := lab.Exec(ctx, ns, "ip", "-4", "addr", "flush", "dev", "eth0").CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", ns, err, out)
+		}
+	}
+	for _, iface := range [][]string{nil, {"--interface", "eth0"}} {
+		args := append([]string{"-vv", "sweep", "--no-store", "--format", "jsonl", "--no-progress", "--no-snmp", "--no-mdns", "--no-names"}, iface...)
+		recs, stderr := labRecords(t, lab, bin, append(args, "2001:db8:100::/120")...)
+		byIP := map[netip.Addr]record.Asset{}
+		for _, r := range recs {
+			byIP[r.IP] = r
+		}
+		for _, h := range hosts {
+			r, ok := byIP[h.IP6]
+			if !ok || r.MAC.String() != h.MAC.String() || !slices.Contains(r.Sources, record.SourceNDP) {
+				t.Errorf("%v: %s: record %+v, want its MAC %s by ndp", iface, h.IP6, r, h.MAC)
+			}
+		}
+		if t.Failed() {
+			t.Logf("sweep's stderr:\n%s", stderr)
+		}
+	}
+}

@@ -135,7 +135,7 @@ func sweepNDP(s stageFlags) *scanner.NDPOptions {
 	if s.noNDP || s.passive.D() > 0 {
 		return nil
 	}
-	return &scanner.NDPOptions{}
+	return scanner.DefaultNDP()
 }
 
 // mergeSweep lays flags the user set over the config file.
