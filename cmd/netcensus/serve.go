@@ -293,7 +293,7 @@ func (a *app) serveSweep(inv *inventory.Inventory, cur *liveConfig) serve.SweepF
 			req.Progress.Bind(counters.Sent.Load, counters.Found.Load)
 		}
 		opts := scanner.Options{Targets: set, Interface: cfg.Sweep.Interface, Rate: cfg.Sweep.Rate, Limiter: req.Limiter,
-			ARPRetries: cfg.Sweep.ARPRetries, ARPWait: cfg.Sweep.ARPWait.D(), Counters: counters}
+			ARPRetries: cfg.Sweep.ARPRetries, ARPWait: cfg.Sweep.ARPWait.D(), Counters: counters, NDP: scanner.DefaultNDP()}
 		if req.SNMP == nil || *req.SNMP {
 			sc := cfg.SNMP
 			if sc.Port == 0 {
