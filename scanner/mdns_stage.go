@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"slices"
 	"sync"
 	"time"
 
@@ -98,7 +99,14 @@ func finishStages(rep *Report, opts Options, wait func() []mdnsSegment, log *slo
 			rep.MDNS.Hosts++
 			rep.MDNS.Services += len(a.Services)
 			if !a.IP.Is4() || opts.Targets == nil || !opts.Targets.Contains(a.IP) {
-				continue
+				// Heard over IPv6 alone (AAAA records, no A inside the
+				// targets): it joins the host whose MAC NDP saw answer
+				// from one of its addresses, never by address alone.
+				ip, ok := rep.hostOfV6(a)
+				if !ok || opts.Targets == nil || !opts.Targets.Contains(ip) {
+					continue
+				}
+				a.IP = ip
 			}
 			a.IPs = nil // link-local v6 and the like: ARP's record is the host's
 			rep.MDNS.Merged++
@@ -106,6 +114,32 @@ func finishStages(rep *Report, opts Options, wait func() []mdnsSegment, log *slo
 		}
 	}
 	applyRecog(rep, opts.Recog)
+}
+
+// hostOfV6 is the IPv4 address of the ARP host whose MAC NDP saw answer
+// from one of a's IPv6 addresses.
+func (r *Report) hostOfV6(a record.Asset) (netip.Addr, bool) {
+	if len(r.ndp) == 0 || r.arp == nil {
+		return netip.Addr{}, false
+	}
+	for _, ip := range append([]netip.Addr{a.IP}, a.IPs...) {
+		if !ip.Is6() || ip.Is4In6() {
+			continue
+		}
+		for mac, v := range r.ndp {
+			if !slices.Contains(v.addrs, ip.WithZone("")) {
+				continue
+			}
+			for _, h := range r.arp.hosts {
+				for _, rp := range h.Replies {
+					if string(rp.MAC) == mac {
+						return h.IP, true
+					}
+				}
+			}
+		}
+	}
+	return netip.Addr{}, false
 }
 
 // applyRecog fills the gaps of SNMP records from Recog's sysDescr and

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/netip"
 	"os"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/grandcat/zeroconf"
 	"github.com/miekg/dns"
 	"golang.org/x/net/ipv4"
+	"golang.org/x/net/ipv6"
 	"golang.org/x/sys/unix"
 )
 
@@ -61,7 +63,10 @@ type Result struct {
 	LastNew time.Duration
 }
 
-var mdnsGroup = net.IPv4(224, 0, 0, 251)
+var (
+	mdnsGroup  = net.IPv4(224, 0, 0, 251)
+	mdnsGroup6 = net.ParseIP("ff02::fb")
+)
 
 // ErrNoInterface: Options.Interface is nil.
 var ErrNoInterface = errors.New("mdns: no interface chosen")
@@ -97,8 +102,12 @@ func Browse(ctx context.Context, opts Options) (*Result, error) {
 	if addrs, err := ifi.Addrs(); err == nil {
 		for _, a := range addrs {
 			if n, ok := a.(*net.IPNet); ok {
+				ones, _ := n.Mask.Size()
 				if ip, ok := netip.AddrFromSlice(n.IP.To4()); ok {
-					ones, _ := n.Mask.Size()
+					onLink = append(onLink, netip.PrefixFrom(ip, ones).Masked())
+				} else if ip, ok := netip.AddrFromSlice(n.IP); ok && !ip.IsLinkLocalUnicast() {
+					// IPv6 global and unique-local prefixes; a link-local
+					// address names no link (every one has fe80::/64).
 					onLink = append(onLink, netip.PrefixFrom(ip, ones).Masked())
 				}
 			}
@@ -113,31 +122,48 @@ func Browse(ctx context.Context, opts Options) (*Result, error) {
 		return false
 	}
 	tab := NewTable(opts.Limits)
-	pc, err := listen(&ifi)
+	pc4, err := listen(&ifi)
 	if err != nil {
 		return nil, err
 	}
-	uc, err := listenLegacy(&ifi)
+	uc4, err := listenLegacy(&ifi)
 	if err != nil {
-		pc.Close()
+		pc4.Close()
 		return nil, err
+	}
+	// mDNS over IPv6 (ff02::fb), on the same interface: hosts that answer
+	// only there are heard, with their AAAA records. A link without IPv6
+	// is browsed over IPv4 alone.
+	pcs, ucs := []mconn{v4conn{pc4}}, []mconn{v4conn{uc4}}
+	var traffic zeroconf.IPType = zeroconf.IPv4
+	if pc6, err := listen6(&ifi); err != nil {
+		log.Info("mdns over IPv6 off", "err", err)
+	} else if uc6, err := listenLegacy6(&ifi); err != nil {
+		pc6.Close()
+		log.Info("mdns over IPv6 off", "err", err)
+	} else {
+		pcs, ucs = append(pcs, v6conn{pc6}), append(ucs, v6conn{uc6})
+		traffic = zeroconf.IPv4AndIPv6
+	}
+	closeAll := func() {
+		for _, c := range append(slices.Clone(pcs), ucs...) {
+			c.Close()
+		}
 	}
 	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() {
-		defer wg.Done()
-		readLoop(bctx, pc, ifi.Index, tab)
-	}()
-	var unicast int
-	go func() {
-		defer wg.Done()
-		unicast = readLoop(bctx, uc, ifi.Index, tab)
-	}()
+	for _, c := range pcs {
+		wg.Go(func() { readLoop(bctx, c, ifi.Index, tab) })
+	}
+	unicasts := make([]int, len(ucs))
+	for i, c := range ucs {
+		wg.Go(func() { unicasts[i] = readLoop(bctx, c, ifi.Index, tab) })
+	}
 
 	newResolver := func() (*zeroconf.Resolver, error) {
-		// Always bound to the chosen interface, IPv4 only: zeroconf
-		// multicasts on every interface otherwise.
-		return zeroconf.NewResolver(zeroconf.SelectIfaces([]net.Interface{ifi}), zeroconf.SelectIPTraffic(zeroconf.IPv4))
+		// Always bound to the chosen interface: zeroconf multicasts on
+		// every interface otherwise (over IPv6 too when the own socket
+		// could join ff02::fb there).
+		return zeroconf.NewResolver(zeroconf.SelectIfaces([]net.Interface{ifi}), zeroconf.SelectIPTraffic(traffic))
 	}
 	var mu sync.Mutex
 	var cancels []context.CancelFunc
@@ -204,6 +230,11 @@ func Browse(ctx context.Context, opts Options) (*Result, error) {
 					addrs = append(addrs, a)
 				}
 			}
+			for _, ip := range e.AddrIPv6 {
+				if a, ok := netip.AddrFromSlice(ip.To16()); ok && !a.Is4In6() && local(a) {
+					addrs = append(addrs, a)
+				}
+			}
 			if len(addrs) == 0 {
 				tab.CountForeign()
 				return
@@ -230,8 +261,7 @@ func Browse(ctx context.Context, opts Options) (*Result, error) {
 	})
 	if metaErr != nil {
 		cancel()
-		pc.Close()
-		uc.Close()
+		closeAll()
 		wg.Wait()
 		return nil, metaErr
 	}
@@ -278,10 +308,12 @@ loop:
 				qs = append(qs, dns.Question{Name: l[0] + "._device-info._tcp.local.", Qtype: dns.TypeTXT, Qclass: dns.ClassINET})
 			}
 		}
-		n, err := sendQuestions(pc, ifi.Index, qs, false)
-		queries += n
-		if err != nil {
-			log.Debug("follow-up query failed", "err", err)
+		for _, c := range pcs {
+			n, err := sendQuestions(c, ifi.Index, qs, false)
+			queries += n
+			if err != nil {
+				log.Debug("follow-up query failed", "err", err)
+			}
 		}
 		// The same questions again as legacy unicast queries (RFC 6762
 		// 6.7), the meta-query with each round: responders answer those
@@ -291,16 +323,21 @@ loop:
 		if requery {
 			qs = append(qs, dns.Question{Name: metaQuery, Qtype: dns.TypePTR, Qclass: dns.ClassINET})
 		}
-		n, err = sendQuestions(uc, ifi.Index, qs, true)
-		queries += n
-		if err != nil {
-			log.Debug("legacy unicast query failed", "err", err)
+		for _, c := range ucs {
+			n, err := sendQuestions(c, ifi.Index, qs, true)
+			queries += n
+			if err != nil {
+				log.Debug("legacy unicast query failed", "err", err)
+			}
 		}
 	}
 	tick.Stop()
-	pc.Close()
-	uc.Close()
+	closeAll()
 	wg.Wait()
+	unicast := 0
+	for _, n := range unicasts {
+		unicast += n
+	}
 
 	res := &Result{Hosts: tab.Hosts(), Types: tab.Types(), Stats: tab.Stats(), TypesSkipped: skipped, Queries: queries, UnicastAnswers: unicast, Start: start.UTC(), Duration: time.Since(start)}
 	if ln := tab.LastNew(); !ln.IsZero() {
@@ -397,7 +434,7 @@ func knownTypes(heard []string, browsed map[string]bool, max int) []string {
 // readLoop feeds every datagram that arrives on ifIndex to tab until ctx
 // ends, with short read deadlines so it never outlives ctx. It returns how
 // many it fed.
-func readLoop(ctx context.Context, pc *ipv4.PacketConn, ifIndex int, tab *Table) int {
+func readLoop(ctx context.Context, pc mconn, ifIndex int, tab *Table) int {
 	fed := 0
 	buf := make([]byte, 65536)
 	for ctx.Err() == nil {
@@ -408,14 +445,14 @@ func readLoop(ctx context.Context, pc *ipv4.PacketConn, ifIndex int, tab *Table)
 		if err := pc.SetReadDeadline(dl); err != nil {
 			return fed
 		}
-		n, cm, src, err := pc.ReadFrom(buf)
+		n, in, src, err := pc.read(buf)
 		if err != nil {
 			if errors.Is(err, os.ErrDeadlineExceeded) {
 				continue
 			}
 			return fed
 		}
-		if cm != nil && cm.IfIndex != 0 && cm.IfIndex != ifIndex {
+		if in != 0 && in != ifIndex {
 			tab.CountForeign()
 			continue
 		}
@@ -434,10 +471,8 @@ func readLoop(ctx context.Context, pc *ipv4.PacketConn, ifIndex int, tab *Table)
 // in 1400 bytes; a legacy one (sent from the legacy socket) carries one
 // question and an ID, which keeps each unicast answer within the 512 bytes
 // some responders allow legacy queriers.
-func sendQuestions(pc *ipv4.PacketConn, ifIndex int, qs []dns.Question, legacy bool) (int, error) {
+func sendQuestions(pc mconn, ifIndex int, qs []dns.Question, legacy bool) (int, error) {
 	sent := 0
-	cm := &ipv4.ControlMessage{IfIndex: ifIndex}
-	dst := &net.UDPAddr{IP: mdnsGroup, Port: 5353}
 	for len(qs) > 0 {
 		m := new(dns.Msg)
 		n := 1
@@ -456,7 +491,7 @@ func sendQuestions(pc *ipv4.PacketConn, ifIndex int, qs []dns.Question, legacy b
 		if err != nil {
 			return sent, fmt.Errorf("pack query: %w", err)
 		}
-		if _, err := pc.WriteTo(b, cm, dst); err != nil {
+		if err := pc.send(b, ifIndex); err != nil {
 			return sent, fmt.Errorf("send query: %w", err)
 		}
 		sent++
@@ -476,4 +511,97 @@ func setReadBuffer(c *net.UDPConn, n int) {
 		}
 	}
 	_ = c.SetReadBuffer(n)
+}
+
+// mconn is one of the browse's sockets, IPv4 or IPv6: a read that says the
+// interface a datagram came in on (0: not known), and a send to the mDNS
+// group out of one interface.
+type mconn interface {
+	read(b []byte) (n, ifIndex int, src net.Addr, err error)
+	send(b []byte, ifIndex int) error
+	SetReadDeadline(time.Time) error
+	Close() error
+}
+
+type v4conn struct{ *ipv4.PacketConn }
+
+func (c v4conn) read(b []byte) (int, int, net.Addr, error) {
+	n, cm, src, err := c.ReadFrom(b)
+	in := 0
+	if cm != nil {
+		in = cm.IfIndex
+	}
+	return n, in, src, err
+}
+
+func (c v4conn) send(b []byte, ifIndex int) error {
+	_, err := c.WriteTo(b, &ipv4.ControlMessage{IfIndex: ifIndex}, &net.UDPAddr{IP: mdnsGroup, Port: 5353})
+	return err
+}
+
+type v6conn struct{ *ipv6.PacketConn }
+
+func (c v6conn) read(b []byte) (int, int, net.Addr, error) {
+	n, cm, src, err := c.ReadFrom(b)
+	in := 0
+	if cm != nil {
+		in = cm.IfIndex
+	}
+	return n, in, src, err
+}
+
+func (c v6conn) send(b []byte, ifIndex int) error {
+	_, err := c.WriteTo(b, &ipv6.ControlMessage{IfIndex: ifIndex, HopLimit: 255}, &net.UDPAddr{IP: mdnsGroup6, Port: 5353})
+	return err
+}
+
+// listen6 is listen over IPv6: port 5353, ff02::fb joined on ifi only,
+// multicast out of ifi only, hop limit 255, not looped back.
+func listen6(ifi *net.Interface) (*ipv6.PacketConn, error) {
+	c, err := net.ListenUDP("udp6", &net.UDPAddr{IP: mdnsGroup6, Port: 5353, Zone: ifi.Name})
+	if err != nil {
+		return nil, fmt.Errorf("mdns listen (IPv6) on %s: %w", ifi.Name, err)
+	}
+	setReadBuffer(c, 4<<20)
+	pc := ipv6.NewPacketConn(c)
+	if err := pc.JoinGroup(ifi, &net.UDPAddr{IP: mdnsGroup6}); err != nil {
+		pc.Close()
+		return nil, fmt.Errorf("mdns join group (IPv6) on %s: %w", ifi.Name, err)
+	}
+	if what, err := multicastOut6(pc, ifi); err != nil {
+		pc.Close()
+		return nil, fmt.Errorf("mdns %s (IPv6) on %s: %w", what, ifi.Name, err)
+	}
+	return pc, nil
+}
+
+// listenLegacy6 is listenLegacy over IPv6.
+func listenLegacy6(ifi *net.Interface) (*ipv6.PacketConn, error) {
+	c, err := net.ListenUDP("udp6", &net.UDPAddr{})
+	if err != nil {
+		return nil, fmt.Errorf("mdns legacy socket (IPv6) on %s: %w", ifi.Name, err)
+	}
+	setReadBuffer(c, 1<<20)
+	pc := ipv6.NewPacketConn(c)
+	if what, err := multicastOut6(pc, ifi); err != nil {
+		pc.Close()
+		return nil, fmt.Errorf("mdns legacy %s (IPv6) on %s: %w", what, ifi.Name, err)
+	}
+	return pc, nil
+}
+
+func multicastOut6(pc *ipv6.PacketConn, ifi *net.Interface) (string, error) {
+	if err := pc.SetControlMessage(ipv6.FlagInterface, true); err != nil {
+		return "control messages", err
+	}
+	if err := pc.SetMulticastInterface(ifi); err != nil {
+		return "multicast interface", err
+	}
+	if err := pc.SetMulticastHopLimit(255); err != nil {
+		return "multicast hop limit", err
+	}
+	if err := pc.SetMulticastLoopback(false); err != nil {
+		return "multicast loopback", err
+	}
+	return "", nil
 }

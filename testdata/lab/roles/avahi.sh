@@ -6,7 +6,7 @@
 # namespace, where a tmpfs covers /run/avahi-daemon (its pid file and
 # socket) and the fixture directory is bind-mounted over
 # /etc/avahi/services: nothing of the machine's own avahi is touched.
-# D-Bus is off, IPv4 only, eth0 only. The host name is <ARG>-h<I>; a fixture
+# D-Bus is off, IPv4 only (role avahi6: IPv6 only), eth0 only. The host name is <ARG>-h<I>; a fixture
 # dir holding a file "publish-workstation" also publishes _workstation._tcp.
 # Sourced by lab.sh with LAB_PREFIX, LAB_STATE, LAB_DIR, ROLE_DIR set.
 
@@ -26,8 +26,8 @@ role_start() {
 [server]
 host-name=$set-h${ns##*-h}
 domain-name=local
-use-ipv4=yes
-use-ipv6=no
+use-ipv4=${AVAHI_USE_IPV4:-yes}
+use-ipv6=${AVAHI_USE_IPV6:-no}
 allow-interfaces=eth0
 enable-dbus=no
 ratelimit-interval-usec=1000000

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/netcensus/netcensus/internal/labtest"
+	"github.com/netcensus/netcensus/record"
+)
+
+// TestLabMDNSIPv6: a host whose avahi-daemon speaks IPv6 only (it answers
+// on ff02::fb, with AAAA records) is heard by a sweep's mDNS browse, and
+// what it announces joins its ARP host through the MAC NDP saw answer
+// from its IPv6 address. Before, the browse asked and listened over IPv4
+// alone and heard nothing of it.
+func TestLabMDNSIPv6(t *testing.T) {
+	lab := labtest.Up(t, labtest.Options{Hosts: 2, IPv6: true, Roles: []labtest.Role{{Host: 1, Name: "avahi6", Arg: "printer"}}})
+	bin := labtest.BuildBinary(t, "./cmd/netcensus")
+	hosts := lab.Hosts()
+	recs, stderr := labRecords(t, lab, bin, "-vv", "sweep", "--no-store", "--format", "jsonl", "--no-progress", "--no-snmp", "--no-names", "198.51.100.0/24")
+	var found bool
+	for _, r := range recs {
+		switch r.IP {
+		case hosts[0].IP:
+			found = true
+			if r.Hostname != "printer-h1" || !slices.Contains(r.Sources, record.SourceMDNS) || len(r.Services) == 0 || !slices.Contains(r.IPs, hosts[0].IP6) {
+				t.Errorf("h1: hostname %q sources %v services %v addresses %v: want printer-h1's services by mdns, joined with %s", r.Hostname, r.Sources, r.Services, r.IPs, hosts[0].IP6)
+			}
+		case hosts[1].IP:
+			if slices.Contains(r.Sources, record.SourceMDNS) {
+				t.Errorf("h2 runs no mDNS responder, yet has %+v", r)
+			}
+		}
+		if r.IP.Is6() {
+			t.Errorf("a record of its own for %s (%q): IPv6 addresses join through MACs", r.IP, r.Hostname)
+		}
+	}
+	if !found || t.Failed() {
+		t.Errorf("h1 found: %v; sweep's stderr:\n%s", found, stderr)
+	}
+}
