@@ -168,35 +168,41 @@ func TestReplicatedCluster(t *testing.T) {
 	}
 	// once checks that every device is one asset (one a serial, each
 	// serial there), and that every observation of the sweeps is stored
-	// exactly once (read through db, and in the tables themselves).
+	// exactly once (read through db, and in the tables themselves). A
+	// read goes to either replica of a shard, and replication is
+	// asynchronous: it asks until the answer holds, or 90 s pass.
 	once := func(db *DB, sweeps map[string]int) {
 		t.Helper()
-		as, err := db.Assets(ctx, store.AssetFilter{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		serials := map[string]int{}
-		for _, a := range as {
-			serials[a.Record.Serial]++
-		}
-		for sn, n := range serials {
-			if n != 1 {
-				t.Errorf("serial %q: %d assets", sn, n)
+		problem := func() string {
+			as, err := db.Assets(ctx, store.AssetFilter{})
+			if err != nil {
+				return err.Error()
 			}
-		}
-		total := 0
-		for id, n := range sweeps {
-			obs, err := db.Observations(ctx, id, "")
-			if err != nil || len(obs) != n {
-				t.Errorf("sweep %s: %d observations (%v), want %d", id, len(obs), err, n)
+			serials := map[string]int{}
+			for _, a := range as {
+				serials[a.Record.Serial]++
 			}
-			total += n
+			for sn, n := range serials {
+				if n != 1 {
+					return fmt.Sprintf("serial %q: %d assets", sn, n)
+				}
+			}
+			total := 0
+			for id, n := range sweeps {
+				obs, err := db.Observations(ctx, id, "")
+				if err != nil || len(obs) != n {
+					return fmt.Sprintf("sweep %s: %d observations (%v), want %d", id, len(obs), err, n)
+				}
+				total += n
+			}
+			var rows, ids uint64
+			if err := db.conn.QueryRow(ctx, "SELECT count(), uniqExact(id) FROM nc.observations FINAL").Scan(&rows, &ids); err != nil ||
+				rows != uint64(total) || ids != uint64(total) {
+				return fmt.Sprintf("observations FINAL: %d rows, %d IDs (%v); want %d of each", rows, ids, err, total)
+			}
+			return ""
 		}
-		var rows, ids uint64
-		if err := db.conn.QueryRow(ctx, "SELECT count(), uniqExact(id) FROM nc.observations FINAL").Scan(&rows, &ids); err != nil ||
-			rows != uint64(total) || ids != uint64(total) {
-			t.Errorf("observations FINAL: %d rows, %d IDs (%v); want %d of each", rows, ids, err, total)
-		}
+		pollWhy(t, 90*time.Second, problem)
 	}
 
 	// Two scanners at two sites sweep into the cluster at once, through
@@ -324,23 +330,30 @@ func TestReplicatedCluster(t *testing.T) {
 	for _, a := range want {
 		fromList = append(fromList, a.Record.AssetID+" "+a.Record.Serial+" "+a.Record.OSVersion+" "+a.Record.State)
 	}
-	rows, err := reader.conn.Query(ctx, "SELECT asset_id, serial, os_version, state FROM nc.assets_current")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var id, sn, v, st string
-		if err := rows.Scan(&id, &sn, &v, &st); err != nil {
-			t.Fatal(err)
-		}
-		fromView = append(fromView, id+" "+sn+" "+v+" "+st)
-	}
-	rows.Close()
 	slices.Sort(fromList)
-	slices.Sort(fromView)
-	if !slices.Equal(fromView, fromList) {
-		t.Errorf("assets_current on the cluster: %d rows, the listing %d, or others", len(fromView), len(fromList))
+	view := func() error {
+		fromView = fromView[:0]
+		rows, err := reader.conn.Query(ctx, "SELECT asset_id, serial, os_version, state FROM nc.assets_current")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, sn, v, st string
+			if err := rows.Scan(&id, &sn, &v, &st); err != nil {
+				return err
+			}
+			fromView = append(fromView, id+" "+sn+" "+v+" "+st)
+		}
+		slices.Sort(fromView)
+		return rows.Err()
 	}
+	pollWhy(t, 90*time.Second, func() string {
+		if err := view(); err != nil || !slices.Equal(fromView, fromList) {
+			return fmt.Sprintf("assets_current on the cluster: %d rows (%v), the listing %d, or others", len(fromView), err, len(fromList))
+		}
+		return ""
+	})
 	var sw uint64
 	if err := reader.conn.QueryRow(ctx, "SELECT count() FROM nc.software_current").Scan(&sw); err != nil {
 		t.Errorf("software_current on the cluster: %v", err)
@@ -384,6 +397,24 @@ func checkNodes(t *testing.T, db *DB, bad func(NodeCheck) string) {
 	}
 	if t.Failed() {
 		t.FailNow()
+	}
+}
+
+// pollWhy polls problem until it says none ("") or timeout passes, and
+// fails with the last one it said.
+func pollWhy(t *testing.T, timeout time.Duration, problem func() string) {
+	t.Helper()
+	last := ""
+	deadline := time.Now().Add(timeout)
+	for last = problem(); last != ""; last = problem() {
+		if time.Now().After(deadline) {
+			t.Fatalf("after %s: %s", timeout, last)
+		}
+		select {
+		case <-t.Context().Done():
+			t.Fatal(t.Context().Err())
+		case <-time.After(200 * time.Millisecond):
+		}
 	}
 }
 
