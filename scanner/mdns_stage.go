@@ -44,18 +44,12 @@ type MDNSStats struct {
 	LastNew time.Duration
 }
 
-type mdnsSegment struct {
-	ifi *net.Interface
-	res *mdns.Result
-	err error
-}
-
 // startMDNS browses the interface of every segment in segs that holds
 // targets (in), one browse per interface, and returns a func that waits
 // for them all. With o nil, or no browse function in env, it does nothing.
-func startMDNS(ctx context.Context, env Env, o *MDNSOptions, segs []arp.Segment, in map[netip.Prefix][]netip.Addr, log *slog.Logger) func() []mdnsSegment {
+func startMDNS(ctx context.Context, env Env, o *MDNSOptions, segs []arp.Segment, in map[netip.Prefix][]netip.Addr, log *slog.Logger) func() []mdns.Browsed {
 	if o == nil || env.BrowseMDNS == nil || len(segs) == 0 {
-		return func() []mdnsSegment { return nil }
+		return func() []mdns.Browsed { return nil }
 	}
 	seen := map[int]bool{}
 	var ifis []*net.Interface
@@ -65,37 +59,33 @@ func startMDNS(ctx context.Context, env Env, o *MDNSOptions, segs []arp.Segment,
 			ifis = append(ifis, s.Interface)
 		}
 	}
-	out := make([]mdnsSegment, len(ifis))
-	var wg sync.WaitGroup
-	for i, ifi := range ifis {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			res, err := env.BrowseMDNS(ctx, mdns.Options{Interface: ifi, Duration: o.Duration, MaxBrowsed: o.MaxTypes, Limits: o.Limits, Logger: log})
-			out[i] = mdnsSegment{ifi: ifi, res: res, err: err}
-		}()
-	}
-	return func() []mdnsSegment { wg.Wait(); return out }
+	var out []mdns.Browsed
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		out = mdns.BrowseEach(ctx, env.BrowseMDNS, ifis, mdns.Options{Duration: o.Duration, MaxBrowsed: o.MaxTypes, Limits: o.Limits, Logger: log})
+	}()
+	return func() []mdns.Browsed { <-done; return out }
 }
 
 // finishStages waits for the mDNS browses and merges their hosts (those
 // inside the targets) into the report, then lets Recog fill what is still
 // unknown of SNMP records from their sysDescr and sysObjectID.
-func finishStages(rep *Report, opts Options, wait func() []mdnsSegment, log *slog.Logger) {
+func finishStages(rep *Report, opts Options, wait func() []mdns.Browsed, log *slog.Logger) {
 	for _, s := range wait() {
-		if s.res == nil {
-			log.Warn("mdns browse failed", "interface", s.ifi.Name, "err", s.err)
+		if s.Result == nil {
+			log.Warn("mdns browse failed", "interface", s.Interface.Name, "err", s.Err)
 			continue
 		}
 		rep.MDNS.Segments++
-		st := s.res.Stats
+		st := s.Result.Stats
 		rep.MDNS.Dropped += st.Dropped()
-		rep.MDNS.LastNew = max(rep.MDNS.LastNew, s.res.LastNew)
+		rep.MDNS.LastNew = max(rep.MDNS.LastNew, s.Result.LastNew)
 		var rules *fpmdns.Rules
 		if opts.MDNS != nil {
 			rules = opts.MDNS.Rules
 		}
-		for _, a := range mdns.Assets(s.res.Hosts, rules, record.SourceMDNS, s.res.Start) {
+		for _, a := range mdns.Assets(s.Result.Hosts, rules, record.SourceMDNS, s.Result.Start) {
 			rep.MDNS.Hosts++
 			rep.MDNS.Services += len(a.Services)
 			if !a.IP.Is4() || opts.Targets == nil || !opts.Targets.Contains(a.IP) {

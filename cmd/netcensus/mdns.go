@@ -7,7 +7,6 @@ import (
 	"net"
 	"os"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -128,35 +127,20 @@ func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
 	if err != nil {
 		return fmt.Errorf("IEEE registry: %w", err)
 	}
-	type out struct {
-		ifi *net.Interface
-		res *mdns.Result
-		err error
-	}
-	results := make([]out, len(ifis))
-	var wg sync.WaitGroup
-	for i, ifi := range ifis {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			res, err := mdns.Browse(ctx, mdns.Options{Interface: ifi, Duration: cfg.Duration.D(), MaxBrowsed: cfg.MaxTypes, Limits: assemble.MDNSLimits(cfg), Logger: a.log})
-			results[i] = out{ifi, res, err}
-		}()
-	}
-	wg.Wait()
+	results := mdns.BrowseEach(ctx, mdns.Browse, ifis, mdns.Options{Duration: cfg.Duration.D(), MaxBrowsed: cfg.MaxTypes, Limits: assemble.MDNSLimits(cfg), Logger: a.log})
 	var assets []record.Asset
 	var firstErr error
 	for _, r := range results {
-		if r.err != nil && r.res == nil {
-			if errors.Is(r.err, os.ErrPermission) {
-				return fmt.Errorf("mdns on %s: %w (binding UDP 5353 and joining the group may need root or CAP_NET_BIND_SERVICE)", r.ifi.Name, r.err)
+		if r.Err != nil && r.Result == nil {
+			if errors.Is(r.Err, os.ErrPermission) {
+				return fmt.Errorf("mdns on %s: %w (binding UDP 5353 and joining the group may need root or CAP_NET_BIND_SERVICE)", r.Interface.Name, r.Err)
 			}
-			return r.err
+			return r.Err
 		}
-		if r.err != nil && firstErr == nil {
-			firstErr = r.err
+		if r.Err != nil && firstErr == nil {
+			firstErr = r.Err
 		}
-		as := mdns.Assets(r.res.Hosts, rules, record.SourceMDNS, r.res.Start)
+		as := mdns.Assets(r.Result.Hosts, rules, record.SourceMDNS, r.Result.Start)
 		assets = append(assets, as...)
 	}
 	sort.SliceStable(assets, func(i, j int) bool { return assets[i].IP.Less(assets[j].IP) })
@@ -164,15 +148,7 @@ func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
 		return err
 	}
 	for _, r := range results {
-		st := r.res.Stats
-		services := 0
-		for _, h := range r.res.Hosts {
-			services += len(h.Services)
-		}
-		fmt.Fprintf(a.stderr, "summary: interface=%s hosts=%d services=%d types=%d types_skipped=%d packets=%d unicast=%d dropped=%d (malformed=%d oversize=%d too_many_records=%d dropped_records=%d truncated_txt=%d) last_new=%s duration=%s\n",
-			r.ifi.Name, len(r.res.Hosts), services, len(r.res.Types), r.res.TypesSkipped, st.Packets, r.res.UnicastAnswers, st.Dropped(),
-			st.Malformed, st.Oversize, st.TooManyRecords, st.DroppedRecords, st.TruncatedTXT,
-			r.res.LastNew.Round(time.Millisecond), r.res.Duration.Round(time.Millisecond))
+		fmt.Fprintf(a.stderr, "summary: interface=%s %s\n", r.Interface.Name, r.Result.Summary())
 	}
 	return firstErr
 }
