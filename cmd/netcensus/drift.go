@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,25 +15,13 @@ import (
 // loadBaselines reads baseline files; a directory stands for its *.yaml
 // and *.yml files.
 func loadBaselines(args []string) ([]drift.Baseline, error) {
-	var files []string
-	for _, p := range args {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, usagef("--baseline: %v", err)
-		}
-		if !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		for _, pat := range []string{"*.yaml", "*.yml"} {
-			m, _ := filepath.Glob(filepath.Join(p, pat))
-			files = append(files, m...)
-		}
+	files, err := drift.Files(args)
+	if err != nil {
+		return nil, usagef("--baseline: %v", err)
 	}
 	if len(files) == 0 {
 		return nil, usagef("give --baseline FILE or DIR (examples in configs/baselines/)")
 	}
-	sort.Strings(files)
 	bs, err := drift.Load(files...)
 	if err != nil {
 		return nil, usageError{err}

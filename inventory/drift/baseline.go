@@ -13,6 +13,8 @@ import (
 	"net/netip"
 	"os"
 	"path"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -208,4 +210,26 @@ func (b *Baseline) Validate() error {
 		}
 	}
 	return nil
+}
+
+// Files lists the baseline files paths name, sorted: a file itself, a
+// directory its *.yaml and *.yml files.
+func Files(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		for _, pat := range []string{"*.yaml", "*.yml"} {
+			m, _ := filepath.Glob(filepath.Join(p, pat))
+			files = append(files, m...)
+		}
+	}
+	sort.Strings(files)
+	return files, nil
 }

@@ -336,3 +336,27 @@ func TestLoadLimit(t *testing.T) {
 		t.Errorf("%d bytes: %v", len(body), err)
 	}
 }
+
+// TestFiles: a file is itself, a directory its *.yaml and *.yml files,
+// sorted; a path that is not there is an error.
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"b.yaml", "a.yml", "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	one := filepath.Join(t.TempDir(), "z.conf")
+	os.WriteFile(one, []byte("x"), 0o600)
+	got, err := Files([]string{one, dir})
+	want := []string{filepath.Join(dir, "a.yml"), filepath.Join(dir, "b.yaml"), one}
+	if err != nil || strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Files = %v, %v; want %v", got, err, want)
+	}
+	if _, err := Files([]string{filepath.Join(dir, "missing")}); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing path: %v", err)
+	}
+	if got, err := Files(nil); err != nil || len(got) != 0 {
+		t.Errorf("no paths: %v, %v", got, err)
+	}
+}
