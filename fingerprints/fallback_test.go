@@ -17,6 +17,7 @@ func text(s string) snmprec.Value {
 func TestGenericFallbacks(t *testing.T) {
 	e := engine(t)
 	hrSW := "1.3.6.1.2.1.25.6.3.1.2."
+	extend := "1.3.6.1.4.1.8072.1.3.2.3.1.1."
 	for _, tc := range []struct {
 		name     string
 		in       Input
@@ -47,6 +48,55 @@ func TestGenericFallbacks(t *testing.T) {
 		{"a plain release still wins", Input{
 			SysObjectID: "1.3.6.1.4.1.99998", SysDescr: "Acme box Release 2.4.1",
 		}, FieldOSVersion, "2.4.1", "sysDescr release"},
+		// sysDescr versions by other names.
+		{"SW: after a hardware revision", Input{SysObjectID: "1.3.6.1.4.1.99998",
+			SysDescr: "Ethernet Routing Switch 5520-24T-PWR  HW:02       FW:6.0.0.10  SW:v6.1.1.017 BN:17 (c) Acme"},
+			FieldOSVersion, "6.1.1.017", "sysDescr SW"},
+		{"revision after a comma", Input{SysObjectID: "1.3.6.1.4.1.99998",
+			SysDescr: "Acme J9085A Switch 2610-24, revision R.11.72, ROM R.10.06 (/sw/code/build/nemo)"},
+			FieldOSVersion, "R.11.72", "sysDescr revision"},
+		{"a hardware revision is no software version", Input{SysObjectID: "1.3.6.1.4.1.99998",
+			SysDescr: "Acme sensor hub, hardware revision 2.1"},
+			FieldOSVersion, "", ""},
+		{"Ver.", Input{SysObjectID: "1.3.6.1.4.1.99998", SysDescr: "Acme NC-8300h, Firmware Ver.1.05 ,MID 8C5-F12"},
+			FieldOSVersion, "1.05", "sysDescr ver"},
+		{"a dotted version between commas", Input{SysObjectID: "1.3.6.1.4.1.99998",
+			SysDescr: "Acme Networking N2048, 6.3.3.10, Linux 3.6.5-e4e2a2f3"},
+			FieldOSVersion, "6.3.3.10", "sysDescr comma-separated version"},
+		{"Product: names the model", Input{SysObjectID: "1.3.6.1.4.1.99998", SysDescr: "Acme appliance; Product: XG-210; Serial: AB1234567"},
+			FieldModel, "XG-210", "sysDescr Product or Model"},
+		{"Product Version Release is no model", Input{SysObjectID: "1.3.6.1.4.1.99998", SysDescr: "Acme Platform Software LSQ1. Product Version Release 2509P61"},
+			FieldModel, "", ""},
+		// The model right after the maker's name.
+		{"model after the maker", Input{SysObjectID: "1.3.6.1.4.1.38616.99", SysDescr: "METEL PB-200 PoE Switch"},
+			FieldModel, "PB-200", "sysDescr model after the vendor METEL"},
+		{"model after the maker's registered name", Input{SysObjectID: "1.3.6.1.4.1.21671.99", SysDescr: "Netscout Systems, Inc. nG1-7000 probe"},
+			FieldModel, "nG1-7000", "sysDescr model after the vendor Netscout Systems"},
+		{"a family word after the maker is no model", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Cisco IOS Software, C3560 Software"},
+			FieldModel, "", ""},
+		{"an OS and its version after the maker are no model", Input{SysObjectID: "1.3.6.1.4.1.15227.1.3.1", SysDescr: "VENUS VSOS-V0600R0705B20180507"},
+			FieldModel, "", ""},
+		{"a host's name after the OS is no model", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysDescr: "OpenBSD fw1.example.net 7.4 GENERIC.MP#1397 amd64"},
+			FieldModel, "", ""},
+		{"nor is its sysName", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysName: "fw1", SysDescr: "OpenBSD fw1 7.4 GENERIC.MP#1397 amd64"},
+			FieldModel, "", ""},
+		{"a sysDescr of another maker gives nothing", Input{SysObjectID: "1.3.6.1.4.1.38616.99", SysDescr: "Acme PB-200 PoE Switch"},
+			FieldModel, "", ""},
+		// NET-SNMP-EXTEND-MIB hardware and serial extends.
+		{"hardware extend", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux db1 5.15.0-91-generic #101-Ubuntu SMP x86_64",
+			Values: map[string]snmprec.Value{
+				extend + "8.104.97.114.100.119.97.114.101": text("PowerEdge R650"),
+				extend + "6.115.101.114.105.97.108":        text("7XYZ123"),
+			}}, FieldModel, "PowerEdge R650", "nsExtendOutput1Line hardware"},
+		{"serial extend", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux db1 5.15.0-91-generic #101-Ubuntu SMP x86_64",
+			Values: map[string]snmprec.Value{extend + "6.115.101.114.105.97.108": text("7XYZ123")},
+		}, FieldSerial, "7XYZ123", "nsExtendOutput1Line serial"},
+		{"manufacturer extend", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux db1 5.15.0-91-generic #101-Ubuntu SMP x86_64",
+			Values: map[string]snmprec.Value{extend + "12.109.97.110.117.102.97.99.116.117.114.101.114": text("Dell Inc.")},
+		}, FieldVendor, "Dell", "nsExtendOutput1Line manufacturer"},
+		{"a placeholder extend says nothing", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux vm1 5.15.0 #1 SMP x86_64",
+			Values: map[string]snmprec.Value{extend + "6.115.101.114.105.97.108": text("To be filled by O.E.M.")},
+		}, FieldSerial, "", ""},
 		// A host's hrDeviceDescr of type printer is a printer it prints
 		// to (Windows XP in the development corpus lists "HP Officejet
 		// 6500 E710a-f"), not its model: without Printer-MIB, no model.
@@ -59,7 +109,8 @@ func TestGenericFallbacks(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := e.Identify(tc.in)
-			got := map[string]string{FieldOS: r.OS, FieldOSVersion: r.OSVersion, FieldModel: r.Model}[tc.field]
+			got := map[string]string{FieldOS: r.OS, FieldOSVersion: r.OSVersion, FieldModel: r.Model,
+				FieldSerial: r.Serial, FieldVendor: r.Vendor}[tc.field]
 			if got != tc.want {
 				t.Fatalf("%s = %q, want %q (%+v)", tc.field, got, tc.want, r.Evidence[tc.field])
 			}
@@ -67,5 +118,27 @@ func TestGenericFallbacks(t *testing.T) {
 				t.Errorf("evidence %+v, want rule %q", ev, tc.wantRule)
 			}
 		})
+	}
+}
+
+// TestDeviceTypeFromModel: a Catalyst 3550 whose old image says only
+// "Cisco Internetwork Operating System Software" was typed a router; the
+// model its registration names says switch.
+func TestDeviceTypeFromModel(t *testing.T) {
+	e := engine(t)
+	for _, c := range []struct {
+		in                Input
+		model, deviceType string
+	}{
+		{Input{SysObjectID: "1.3.6.1.4.1.9.1.366", SysDescr: "Cisco Internetwork Operating System Software"}, "Catalyst 355024", "switch"},
+		{Input{SysObjectID: "1.3.6.1.4.1.9.1.122", SysDescr: "Cisco Internetwork Operating System Software"}, "3620", "router"},
+	} {
+		r := e.Identify(c.in)
+		if r.Model != c.model || r.DeviceType != c.deviceType {
+			t.Errorf("%s: model %q device_type %q (%+v), want %q %q", c.in.SysObjectID, r.Model, r.DeviceType, r.Evidence[FieldDeviceType], c.model, c.deviceType)
+		}
+	}
+	if ev := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.9.1.366", SysDescr: "Cisco Internetwork Operating System Software"}).Evidence[FieldDeviceType]; ev.Rule != "profile cisco-ios: model matches device type" || ev.OID != OIDSysObjectID {
+		t.Errorf("device_type evidence = %+v", ev)
 	}
 }

@@ -427,8 +427,11 @@ func (e *Engine) run(in Input, explain bool) (Result, []Match) {
 		switch field {
 		case FieldVendor:
 			res.Vendor = val
+			c.vendor = val
 		case FieldModel:
 			res.Model = val
+			c.model = val
+			c.modelOID = ev.OID
 		case FieldSerial:
 			res.Serial = val
 		case FieldOS:
@@ -494,11 +497,105 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 	}
 	switch field {
 	case FieldModel:
-		return e.registryModel(c.in.SysObjectID)
+		if v, ev, ok := e.registryModel(c.in.SysObjectID); ok {
+			return v, ev, true
+		}
+		return e.sysDescrVendorModel(c)
 	case FieldVendor:
 		return e.entityVendor(c, false)
 	}
 	return "", record.Evidence{}, false
+}
+
+// osVersionTokenRE is an operating system and its release written as one
+// word ("VSOS-V0600R0705B20180507", "RGOS-11.4"), not a model.
+var osVersionTokenRE = regexp.MustCompile(`(?i)V[0-9]{3,}R[0-9]{3,}|^[a-z]*os[-_ ]?v?[0-9]`)
+
+// domainTokenRE is a host name with a domain ("fw1.example.net"): agents
+// that print uname put the host's name after the OS's.
+var domainTokenRE = regexp.MustCompile(`\.[A-Za-z]{2,}(\.|$)`)
+
+// isSysName reports whether tok is the device's name (sysName, or its
+// first label).
+func isSysName(tok, sysName string) bool {
+	n := strings.ToLower(cleanValue(sysName))
+	if n == "" {
+		return false
+	}
+	first, _, _ := strings.Cut(n, ".")
+	t := strings.ToLower(tok)
+	return t == n || t == first
+}
+
+// legalWords are words between a maker's name and its product in a
+// sysDescr ("Juniper Networks, Inc. ex4200").
+var legalWords = map[string]bool{
+	"inc": true, "inc.": true, "corp": true, "corp.": true, "co": true, "co.": true, "ltd": true,
+	"ltd.": true, "llc": true, "gmbh": true, "ag": true, "s.a.": true, "(tm)": true, "(r)": true,
+}
+
+// sysDescrVendorModel reads the model a sysDescr names right after the
+// device's maker: "D-Link DES-3028 Fast Ethernet Switch", "NETGEAR
+// GS724TP ...", "Juniper Networks, Inc. ex4200-48t ...". The sysDescr must
+// start with the vendor already found (its display name or its
+// enterprise's registered name), and the next word must be one model-like
+// token: a family or a phrase ("Cisco IOS Software", "HP ETHERNET
+// MULTI-ENVIRONMENT") names no model.
+func (e *Engine) sysDescrVendorModel(c *evalCtx) (string, record.Evidence, bool) {
+	if c.vendor == "" || c.sysDesc == "" {
+		return "", record.Evidence{}, false
+	}
+	line, _, _ := strings.Cut(c.sysDesc, "\n")
+	words := strings.Fields(line)
+	if len(words) < 2 {
+		return "", record.Evidence{}, false
+	}
+	names := []string{c.vendor}
+	if n, ok := pen.FromSysObjectID(c.in.SysObjectID); ok && e.pen != nil {
+		if org, ok := e.pen.Lookup(n); ok {
+			names = append(names, org)
+		}
+	}
+	norm := func(w string) string {
+		w = strings.ToLower(strings.Trim(w, ",;:"))
+		w = strings.TrimSuffix(w, "(tm)")
+		return strings.TrimSuffix(w, "(r)")
+	}
+	skip := 0
+	for _, name := range names {
+		nw := strings.Fields(name)
+		k := 0
+		for k < len(nw) && k < len(words) && norm(words[k]) == norm(nw[k]) {
+			k++
+		}
+		// The maker's first word at least ("D-Link", "Juniper"), then
+		// more of its name.
+		if k > skip && (k == len(nw) || len(norm(nw[0])) >= 3) {
+			skip = k
+		}
+	}
+	if skip == 0 {
+		return "", record.Evidence{}, false
+	}
+	for skip < len(words) && legalWords[norm(words[skip])] {
+		skip++
+	}
+	if skip >= len(words) {
+		return "", record.Evidence{}, false
+	}
+	raw := words[skip]
+	tok := strings.TrimRight(raw, ",;:")
+	if strings.ContainsAny(tok, "()[]") {
+		return "", record.Evidence{}, false
+	}
+	if m, ok := modelFromText(tok, "", ""); !ok || m != tok || osVersionTokenRE.MatchString(tok) ||
+		domainTokenRE.MatchString(tok) || isSysName(tok, c.in.SysName) {
+		return "", record.Evidence{}, false
+	}
+	return tok, record.Evidence{
+		Rule:   "sysDescr model after the vendor " + c.vendor,
+		Source: record.SourceSNMP, OID: OIDSysDescr, Value: tok,
+	}, true
 }
 
 // entityVendor is the maker of the device's chassis from the enterprise
@@ -560,11 +657,14 @@ func (e *Engine) penVendor(oid string) (string, record.Evidence, bool) {
 
 // evalCtx is one Input prepared for matching.
 type evalCtx struct {
-	in      Input
-	keys    []string // Values keys in OID order
-	sysDesc string   // sanitized sysDescr
-	ents    []Entity // by index
-	chassis []Entity // chassisOrder, once computed
+	in       Input
+	vendor   string // the vendor, once resolved
+	model    string // the model, once resolved
+	modelOID string
+	keys     []string // Values keys in OID order
+	sysDesc  string   // sanitized sysDescr
+	ents     []Entity // by index
+	chassis  []Entity // chassisOrder, once computed
 }
 
 func newEvalCtx(in Input) *evalCtx {
@@ -760,6 +860,11 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			return "", "", false
 		}
 		return c.sysDesc, OIDSysDescr, true
+	case srcModel:
+		if c.model == "" || field == FieldVendor || field == FieldModel {
+			return "", "", false
+		}
+		return c.model, c.modelOID, true
 	case srcSysObjectID:
 		if c.in.SysObjectID == r.arg {
 			return "", OIDSysObjectID, true
@@ -1131,6 +1236,8 @@ func (r rule) describe(field string) string {
 		return "hrDeviceDescr " + label
 	case srcSysObjectID:
 		return "sysObjectID " + label
+	case srcModel:
+		return "model matches " + label
 	}
 	return label
 }

@@ -127,7 +127,7 @@ var corpusCases = map[string]want{
 	"network/appliance/tripplite-poweralert.snmprec":      {"tripplite-poweralert", "Tripp Lite", "", "PDUMH20ATNET", "PowerAlert", "15.5.4 (Build 1045)", "ups"},
 	"network/firewall/fortinet-xcu.snmprec.bz2":           {"fortinet-fortigate", "Fortinet", "FortiGate-3000D", "FGT3KD3Z16800461", "FortiOS", "5.4.5 build 1138", "firewall"},
 	"network/firewall/paloalto-pa-5000.snmprec.bz2":       {"paloalto-panos", "Palo Alto Networks", "PA-5050", "0009C100761", "PAN-OS", "8.0.1", "firewall"},
-	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "Catalyst 355024", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "router"},
+	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "Catalyst 355024", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "switch"},
 	"network/router/huawei-s5720.snmprec.bz2":             {"huawei-vrp", "Huawei", "S5720-36C-EI-AC", "210235956210F7000410", "VRP", "V200R007C00SPC500", "switch"},
 	"network/router/juniper-mx960-16-1r6-7-a.snmprec.bz2": {"juniper-junos", "Juniper Networks", "MX960", "JN11F7072AFA", "Junos", "16.1R6.7", "router"},
 	"network/router/ruijie-n18010.snmprec.bz2":            {"ruijie", "Ruijie Networks", "RG-N18010", "G1KC14N00001B", "RGOS", "11.0(1)B3P3T5", "switch"},
@@ -193,7 +193,7 @@ func TestFixtures(t *testing.T) {
 		"mikrotik-routeros":       {"mikrotik-routeros", "MikroTik", "RB4011iGS+", "D4F00A1B2C3D", "RouterOS", "7.11.2", "router"},
 		"net-snmp-bsd":            {"net-snmp-bsd", "", "", "", "FreeBSD", "13.2-RELEASE", "server"},
 		"net-snmp-other-unix":     {"net-snmp-other-unix", "", "", "", "Solaris", "5.11", "server"},
-		"netgear":                 {"netgear", "Netgear", "GS724Tv4", "", "", "", "switch"},
+		"netgear":                 {"netgear", "Netgear", "GS724Tv4", "", "", "6.3.1.4", "switch"},
 		"qnap-qts":                {"qnap-qts", "QNAP", "TS-453D", "", "QTS", "5.10.60-qnap", "storage"},
 		"ricoh-printer":           {"ricoh-printer", "Ricoh", "RICOH MP C3004ex", "C778P123456", "", "1.05", "printer"},
 		"ruckus-wireless":         {"ruckus-wireless", "Ruckus", "ZD1200", "271704001234", "ZoneDirector", "10.1.2.0 build 275", "wireless_controller"},
@@ -429,6 +429,8 @@ func TestStrictYAML(t *testing.T) {
 		"no match":            "profiles:\n  - id: x\n    vendor: X\n",
 		"bad entity field":    strings.Replace(good, "- sys_descr: 'X (\\S+)'", "- entity: colour", 1),
 		"bad oid":             strings.Replace(good, "- sys_descr: 'X (\\S+)'", "- oid: 1.3.x", 1),
+		"model with regex":    strings.Replace(good, "- sys_descr: 'X (\\S+)'", "- model: '^A'\n        regex: 'B'", 1),
+		"bad model regexp":    strings.Replace(good, "- sys_descr: 'X (\\S+)'", "- model: '(['", 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(src)}}); err == nil {

@@ -47,10 +47,12 @@ import (
 //	        map: {"2": ups, "4": pdu}
 //	      - sys_descr: 'Firewall'              # a regexp with value: the literal when it matches
 //	        value: firewall
+//	      - model: '^Catalyst'                 # a regexp on the model found (device_type, os, os_version)
+//	        value: switch
 //	    serial, os, os_version, device_type: rules as for model
 //
 // A rule has exactly one source: entity, sys_descr, oid, walk, hr_device,
-// sys_object_id or (alone) value.
+// sys_object_id, model or (alone) value.
 
 type profileFile struct {
 	Profiles []profileSpec `yaml:"profiles"`
@@ -89,6 +91,7 @@ type ruleSpec struct {
 	Walk        string            `yaml:"walk"`
 	HRDevice    string            `yaml:"hr_device"`
 	SysObjectID string            `yaml:"sys_object_id"`
+	Model       string            `yaml:"model"`
 	Value       string            `yaml:"value"`
 	Regex       string            `yaml:"regex"`
 	Template    string            `yaml:"template"`
@@ -96,7 +99,7 @@ type ruleSpec struct {
 	Name        string            `yaml:"name"`
 }
 
-var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "value", "regex", "template", "map", "name"}
+var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "value", "regex", "template", "map", "name"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -162,6 +165,7 @@ const (
 	srcWalk
 	srcHRDevice
 	srcSysObjectID
+	srcModel
 )
 
 type rule struct {
@@ -497,6 +501,10 @@ func compileRule(rs ruleSpec) (rule, error) {
 	set(srcWalk, rs.Walk)
 	set(srcHRDevice, rs.HRDevice)
 	set(srcSysObjectID, rs.SysObjectID)
+	if rs.Model != "" {
+		n++
+		r.src = srcModel
+	}
 	switch {
 	case n > 1:
 		return r, errors.New("a rule takes one source")
@@ -530,11 +538,17 @@ func compileRule(rs ruleSpec) (rule, error) {
 		r.arg = "1.3.6.1.2.1.25.3.1." + t
 	}
 	pat, patKey := rs.Regex, "regex"
-	if r.src == srcSysDescr {
+	switch r.src {
+	case srcSysDescr:
 		if pat != "" {
 			return r, atKey(errors.New("sys_descr is itself the regex; regex is not allowed with it"), "regex")
 		}
 		pat, patKey = rs.SysDescr, "sys_descr"
+	case srcModel:
+		if pat != "" {
+			return r, atKey(errors.New("model is itself the regex; regex is not allowed with it"), "regex")
+		}
+		pat, patKey = rs.Model, "model"
 	}
 	if pat != "" {
 		re, err := regexp.Compile(pat)

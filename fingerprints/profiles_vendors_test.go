@@ -31,7 +31,7 @@ var vendorCases = map[string]want{
 	"bluecat":             {"bluecat", "BlueCat", "BDDS-75", "BC5501234567", "BlueCat OS", "9.2.0-919", "appliance"},
 	"wyse-thinos":         {"wyse-thinos", "Dell", "Wyse 3040", "8TQ7XY2", "ThinOS", "9.1.3129", "workstation"},
 	"htek-phone":          {"htek-phone", "Htek", "UC926", "", "", "2.0.4.4.40", "phone"},
-	"voltaire":            {"voltaire", "Voltaire", "", "VLT0812A0123", "", "5.1.1", "switch"},
+	"voltaire":            {"voltaire", "Voltaire", "ISR9024D-M", "VLT0812A0123", "", "5.1.1", "switch"},
 	"dell-equallogic":     {"dell-equallogic", "Dell", "PS6210", "SHU1234567ABC12", "EqualLogic PS firmware", "", "storage"},
 	"netgear-readynas":    {"netgear-readynas", "Netgear", "", "", "Linux", "4.4.218.alpine.1", "storage"},
 	"areca":               {"areca", "Areca", "ARC-8050T3", "Y912CACAAR600123", "", "1.56", "storage"},
