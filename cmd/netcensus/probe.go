@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/netip"
 	"os"
 	"strings"
 
@@ -160,53 +159,39 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	// Records come out in the order the hosts were given; each is
 	// dropped once written, so memory holds only those waiting for an
 	// earlier host.
-	pending := map[int]*snmp.Result{}
-	index := map[netip.AddrPort][]int{}
-	for i, t := range tgts {
-		index[t.Addr] = append(index[t.Addr], i)
-	}
-	next, ok, partial := 0, 0, 0
+	ok, partial := 0, 0
 	var werr error
-	for r := range col.Stream(ctx, tgts) {
-		is := index[r.Target]
-		if len(is) == 0 {
+	keep := func(r *snmp.Result) {
+		if f.record == "" || !r.Answered || r.Walk == nil {
+			return
+		}
+		path, n, err := writeRecording(f.record, r.Target, r.Walk, secrets)
+		if err != nil {
+			fmt.Fprintf(a.stderr, "probe %s: record: %v\n", r.Target, err)
+			recordErr = err
+		} else {
+			fmt.Fprintf(a.stderr, "probe %s: %d records written to %s\n", r.Target, n, path)
+		}
+	}
+	for p := range snmp.InOrder(tgts, col.Stream(ctx, tgts), keep) {
+		if !p.Answered {
+			fmt.Fprintf(a.stderr, "probe %s: %v\n", p.Target, p.Err)
 			continue
 		}
-		if f.record != "" && r.Answered && r.Walk != nil {
-			path, n, err := writeRecording(f.record, r.Target, r.Walk, secrets)
-			if err != nil {
-				fmt.Fprintf(a.stderr, "probe %s: record: %v\n", r.Target, err)
-				recordErr = err
-			} else {
-				fmt.Fprintf(a.stderr, "probe %s: %d records written to %s\n", r.Target, n, path)
+		ok++
+		if c := p.Asset.Collection; c != nil && c.Status == record.CollectionPartial {
+			partial++
+			reasons := make([]string, len(c.Reasons))
+			for i, r := range c.Reasons {
+				reasons[i] = strings.TrimSpace(r.Reason + " " + r.OID)
 			}
+			fmt.Fprintf(a.stderr, "probe %s: partial (%s)\n", p.Target, strings.Join(reasons, ", "))
 		}
-		rr := r
-		rr.Walk = nil
-		pending[is[0]] = &rr
-		index[r.Target] = is[1:]
-		for p := pending[next]; p != nil; p = pending[next] {
-			delete(pending, next)
-			next++
-			if !p.Answered {
-				fmt.Fprintf(a.stderr, "probe %s: %v\n", p.Target, p.Err)
-				continue
-			}
-			ok++
-			if c := p.Asset.Collection; c != nil && c.Status == record.CollectionPartial {
-				partial++
-				reasons := make([]string, len(c.Reasons))
-				for i, r := range c.Reasons {
-					reasons[i] = strings.TrimSpace(r.Reason + " " + r.OID)
-				}
-				fmt.Fprintf(a.stderr, "probe %s: partial (%s)\n", p.Target, strings.Join(reasons, ", "))
-			}
-			if p.Err != nil {
-				fmt.Fprintf(a.stderr, "probe %s: partial: %v\n", p.Target, p.Err)
-			}
-			if werr == nil {
-				werr = out.Write(&p.Asset)
-			}
+		if p.Err != nil {
+			fmt.Fprintf(a.stderr, "probe %s: partial: %v\n", p.Target, p.Err)
+		}
+		if werr == nil {
+			werr = out.Write(&p.Asset)
 		}
 	}
 	if werr == nil {
