@@ -148,10 +148,11 @@ func (n *notifier) broadcast() {
 }
 
 // alertLoop queues new events for the sinks and delivers due alerts,
-// every PollInterval and whenever a sweep ends, until ctx ends.
-func (s *Server) alertLoop(ctx context.Context) {
+// every PollInterval and whenever a sweep ends, until ctx ends. cursor
+// and floor come from loadCursor, read before the API accepts a run: a
+// sweep started at once must not end before alerts begin.
+func (s *Server) alertLoop(ctx context.Context, cursor, floor time.Time) {
 	s.refreshGauges(ctx)
-	cursor, floor := s.loadCursor(ctx)
 	seen := map[string]time.Time{}
 	for {
 		wake := s.notify.wait()
