@@ -674,7 +674,7 @@ func newEvalCtx(in Input) *evalCtx {
 	for k := range in.Values {
 		c.keys = append(c.keys, k)
 	}
-	slices.SortFunc(c.keys, snmpwalk.CompareOID)
+	snmpwalk.SortOIDs(c.keys)
 	c.ents = slices.Clone(in.Entities)
 	slices.SortStableFunc(c.ents, func(a, b Entity) int { return a.Index - b.Index })
 	return c
