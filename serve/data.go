@@ -3,6 +3,8 @@ package serve
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/netcensus/netcensus/inventory/capacity"
@@ -38,6 +40,9 @@ type capacityQuery struct {
 	AssetID string
 	Since   time.Time
 	Points  bool
+	// names, when set, are the current assets' names by ID, read already
+	// (the gauges' pass over the assets): not read again.
+	names map[string]string
 }
 
 // CapacityRow is one series' summary, with its points when asked.
@@ -55,23 +60,26 @@ func (s *Server) capacityRows(ctx context.Context, q capacityQuery) ([]CapacityR
 	if q.Since.IsZero() {
 		q.Since = s.deps.Now().Add(-30 * 24 * time.Hour)
 	}
-	names := map[string]string{}
-	var ids []string
-	if q.AssetID != "" {
+	names := q.names
+	switch {
+	case q.AssetID != "":
 		a, err := st.Asset(ctx, q.AssetID)
 		if err != nil {
 			return nil, err
 		}
-		ids, names[q.AssetID] = []string{q.AssetID}, a.Record.Name()
-	} else if err := s.eachAsset(ctx, store.AssetFilter{}, func(a *store.Asset) error {
-		if a.Record.State != store.StateRetired {
-			ids = append(ids, a.Record.AssetID)
-			names[a.Record.AssetID] = a.Record.Name()
+		names = map[string]string{q.AssetID: a.Record.Name()}
+	case names == nil:
+		names = map[string]string{}
+		if err := s.eachAsset(ctx, store.AssetFilter{}, func(a *store.Asset) error {
+			if a.Record.State != store.StateRetired {
+				names[a.Record.AssetID] = a.Record.Name()
+			}
+			return nil
+		}); err != nil {
+			return nil, err
 		}
-		return nil
-	}); err != nil {
-		return nil, err
 	}
+	ids := slices.Sorted(maps.Keys(names))
 	warn := s.options().CapacityWarnDays
 	if warn <= 0 {
 		warn = capacity.DefaultWarnDays

@@ -78,11 +78,15 @@ func (s *Server) refreshGauges(ctx context.Context) {
 	defer cancel()
 	counts := map[string]int{}
 	unapproved := 0
+	names := map[string]string{} // the current assets, for the capacity rows
 	err := s.eachAsset(ctx, store.AssetFilter{}, func(a *store.Asset) error {
 		r := &a.Record
 		counts[r.State]++
-		if (r.Approved == nil || !*r.Approved) && r.State != store.StateRetired {
-			unapproved++
+		if r.State != store.StateRetired {
+			names[r.AssetID] = r.Name()
+			if r.Approved == nil || !*r.Approved {
+				unapproved++
+			}
 		}
 		return nil
 	})
@@ -101,7 +105,7 @@ func (s *Server) refreshGauges(ctx context.Context) {
 			s.storeError("drift", err)
 		}
 	}
-	rows, err := s.capacityRows(ctx, capacityQuery{})
+	rows, err := s.capacityRows(ctx, capacityQuery{names: names})
 	if err != nil {
 		s.storeError("capacity", err)
 		return
