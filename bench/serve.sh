@@ -3,7 +3,7 @@
 # Nothing here is an assertion: numbers to read. Run as root from a clone:
 #
 #   bash bench/serve.sh [--assets 100000] [--rate 200] [--duration 30s]
-#                       [--soak 10m] [--no-clickhouse] [--no-soak]
+#                       [--soak 10m] [--no-clickhouse] [--no-sqlite] [--no-soak]
 #
 # 1. SQLite: a store of ASSETS assets (one sweep of 198.18.0.0/15 hosts with
 #    MAC, IP, name, serial and model, through inventory.Ingest); serve on
@@ -25,7 +25,7 @@
 set -euo pipefail
 export PATH=$PATH:/usr/sbin:/sbin
 
-assets=100000 rate=200 duration=30s soak=10m clickhouse=1 dosoak=1
+assets=100000 rate=200 duration=30s soak=10m clickhouse=1 dosoak=1 sqlite=1
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--assets) assets=$2; shift 2 ;;
@@ -34,7 +34,9 @@ while [ $# -gt 0 ]; do
 	--soak) soak=$2; shift 2 ;;
 	--no-clickhouse) clickhouse=0; shift ;;
 	--no-soak) dosoak=0; shift ;;
-	*) echo "usage: $0 [--assets N] [--rate RPS] [--duration 30s] [--soak 10m] [--no-clickhouse] [--no-soak]" >&2; exit 2 ;;
+	--no-sqlite) sqlite=0; dosoak=0; shift ;; # the soak runs on the SQLite store
+
+	*) echo "usage: $0 [--assets N] [--rate RPS] [--duration 30s] [--soak 10m] [--no-clickhouse] [--no-sqlite] [--no-soak]" >&2; exit 2 ;;
 	esac
 done
 
@@ -151,7 +153,7 @@ measure() {
 	stop_serve
 }
 
-measure sqlite "sqlite:$W/cmdb.db"
+((sqlite)) && measure sqlite "sqlite:$W/cmdb.db"
 
 if ((clickhouse)); then
 	if [ -x /usr/bin/clickhouse ] || [ -x /usr/bin/clickhouse-server ] || [ -x /usr/sbin/clickhouse-server ]; then

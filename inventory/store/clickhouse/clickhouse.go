@@ -161,6 +161,9 @@ type step struct {
 	add []addColumn
 	// data runs last: a rewrite of rows, idempotent.
 	data func(d *DB, ctx context.Context) error
+	// cluster: data runs on a cluster too (through the Distributed
+	// tables), once every node has the step's tables.
+	cluster bool
 }
 
 type addColumn struct{ table, name, typ string }
@@ -257,6 +260,12 @@ var migrations = []step{{sql: []string{
 	// Again after the rewrites of earlier steps in the same run (schema
 	// 5 rebuilds neighbors with its own columns).
 	data: func(d *DB, ctx context.Context) error { return d.addColumns(ctx, schema8Columns()) },
+}, {
+	// 9: the search index (search.go), filled from the assets stored
+	// before it.
+	sql:     []string{searchTable},
+	data:    (*DB).fillSearch,
+	cluster: true,
 }}
 
 // schema8Columns are the columns schema 8 adds (recordColumnsOf adds only
@@ -808,6 +817,14 @@ const assetCols = `id, state, state_since, first_seen, last_seen, missed_sweeps,
 // the record's (columns.go). People's fields go to annotations, never
 // here.
 func (d *DB) PutAssets(ctx context.Context, as []store.Asset) error {
+	if err := d.putAssetRows(ctx, as); err != nil {
+		return err
+	}
+	return d.putSearchTerms(ctx, as)
+}
+
+// putAssetRows inserts the assets' rows (PutAssets less the search index).
+func (d *DB) putAssetRows(ctx context.Context, as []store.Asset) error {
 	ver := d.nextVer()
 	var rr recordRow
 	return d.insert(ctx, "assets", "assets", assetCols+`, `+recordColNames, len(as), func(i int) []any {
@@ -860,13 +877,26 @@ func asIs(n store.Annotation) (store.Annotation, error) { return n, nil }
 // applied after FINAL) with their annotations, by ID. The annotations are
 // read by a second query at the same time and joined here: 18.16's join
 // builds its hash table of every annotation before the first row.
-func (d *DB) assets(ctx context.Context, w rowsWhere, annIDs []string) ([]store.Asset, error) {
-	annotations := annotationsSoon(ctx, d, annIDs, asIs)
+func (d *DB) assets(ctx context.Context, w rowsWhere, annIDs []string, annAfter bool) ([]store.Asset, error) {
+	var annotations func() (map[string]store.Annotation, error)
+	if !annAfter {
+		annotations = annotationsSoon(ctx, d, annIDs, asIs)
+	}
 	var out []store.Asset
 	err := d.streamAssets(ctx, w, func(a *store.Asset) error {
 		out = append(out, *a)
 		return nil
 	})
+	if annAfter {
+		if err != nil || len(out) == 0 {
+			return nil, err
+		}
+		ids := make([]string, len(out))
+		for i := range out {
+			ids[i] = out[i].Record.AssetID
+		}
+		annotations = annotationsSoon(ctx, d, ids, asIs)
+	}
 	ann, annErr := annotations()
 	if err != nil {
 		return nil, err
@@ -950,7 +980,7 @@ func (d *DB) streamAssets(ctx context.Context, w rowsWhere, fn func(*store.Asset
 
 // Asset returns one asset.
 func (d *DB) Asset(ctx context.Context, id string) (store.Asset, error) {
-	out, err := d.assets(ctx, rowsWhere{key: `id = ?`, keyArgs: []any{id}}, []string{id})
+	out, err := d.assets(ctx, rowsWhere{key: `id = ?`, keyArgs: []any{id}}, []string{id}, false)
 	if err != nil {
 		return store.Asset{}, fmt.Errorf("asset %s: %w", id, err)
 	}
@@ -973,6 +1003,9 @@ type assetQuery struct {
 	rowsWhere
 	want   map[string]bool
 	annIDs []string
+	// annAfter: the annotations of the assets found are read after them,
+	// not all of them beside (a search through the index finds few).
+	annAfter bool
 }
 
 // rowsWhere picks rows of the assets table: conditions on the key (id),
@@ -1096,7 +1129,8 @@ func (w rowsWhere) andKey(cond string, args ...any) rowsWhere {
 	return w
 }
 
-func newAssetQuery(f store.AssetFilter) assetQuery {
+// newAssetQuery is the query listing f; in is IN for a subquery (DB.in).
+func newAssetQuery(f store.AssetFilter, in string) assetQuery {
 	where := `1 = 1`
 	var args []any
 	var want map[string]bool
@@ -1157,17 +1191,28 @@ func newAssetQuery(f store.AssetFilter) assetQuery {
 	case f.Desc:
 		key.order, key.desc = "id", true
 	}
+	annAfter := false
 	switch s := strings.ToLower(f.Search); {
 	case s == "":
 	case strings.ContainsRune(s, '\n'):
 		where += ` AND 0`
 	default:
+		if lo, hi, ok := searchRange(s); ok {
+			key = key.andKey(`id`+in+`(SELECT asset_id FROM {db}.asset_search WHERE term >= ? AND term < ?)`, lo, hi)
+			annAfter = annIDs == nil
+		}
 		// The searched fields of store.SearchText, on the typed columns
 		// of the asset's current version.
-		where += ` AND (positionCaseInsensitiveUTF8(ip, ?) > 0 OR arrayExists(x -> positionCaseInsensitiveUTF8(x, ?) > 0, ips)
-			OR positionCaseInsensitiveUTF8(mac, ?) > 0 OR arrayExists(x -> positionCaseInsensitiveUTF8(x, ?) > 0, macs)
-			OR positionCaseInsensitiveUTF8(hostname, ?) > 0 OR positionCaseInsensitiveUTF8(serial, ?) > 0
-			OR positionCaseInsensitiveUTF8(model, ?) > 0)`
+		// An ASCII search compares bytes, ASCII case folded: the UTF-8
+		// function finds nothing in a field that is not valid UTF-8 (a
+		// Latin-1 name an agent reported), where SearchMatch finds it.
+		pos := "positionCaseInsensitive"
+		if !isASCII(s) {
+			pos = "positionCaseInsensitiveUTF8"
+		}
+		where += strings.NewReplacer("POS", pos).Replace(` AND (POS(ip, ?) > 0 OR arrayExists(x -> POS(x, ?) > 0, ips)
+			OR POS(mac, ?) > 0 OR arrayExists(x -> POS(x, ?) > 0, macs)
+			OR POS(hostname, ?) > 0 OR POS(serial, ?) > 0 OR POS(model, ?) > 0)`)
 		args = append(args, s, s, s, s, s, s, s)
 		key.cols = "ip, ips, mac, macs, hostname, serial, model"
 	}
@@ -1175,7 +1220,7 @@ func newAssetQuery(f store.AssetFilter) assetQuery {
 	if f.Limit > 0 && want == nil && !f.Subnet.IsValid() && !f.Unapproved && !f.Approved && !sortedHere(f.Sort) {
 		key.limit = f.Limit // else applied as the assets are kept
 	}
-	return assetQuery{rowsWhere: key, want: want, annIDs: annIDs}
+	return assetQuery{rowsWhere: key, want: want, annIDs: annIDs, annAfter: annAfter}
 }
 
 // Assets lists assets matching f, by ID or in f's order.
@@ -1183,8 +1228,8 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 	if f.Sort != "" && !store.IsSortKey(f.Sort) {
 		return nil, fmt.Errorf("list assets: sort %q: %w", f.Sort, store.ErrInvalid)
 	}
-	q := newAssetQuery(f)
-	all, err := d.assets(ctx, q.rowsWhere, q.annIDs)
+	q := newAssetQuery(f, d.in())
+	all, err := d.assets(ctx, q.rowsWhere, q.annIDs, q.annAfter)
 	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)
 	}

@@ -34,7 +34,7 @@ func TestMain(m *testing.M) {
 }
 
 // freshDB names a database no other test uses.
-func freshDB(t *testing.T) Options {
+func freshDB(t testing.TB) Options {
 	srv := lab.Need(t)
 	return Options{Addr: srv.Addr, Database: fmt.Sprintf("t%d_%d", os.Getpid(), dbSeq.Add(1))}
 }

@@ -265,6 +265,15 @@ func (d *DB) migrateCluster(ctx context.Context, to int) (int, error) {
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
+	// The rewrites that have a cluster form, through the Distributed
+	// tables (each idempotent: a run cut short does it again).
+	for i := v; i < to; i++ {
+		if m := migrations[i]; m.cluster && m.data != nil {
+			if err := m.data(d, ctx); err != nil {
+				return 0, fmt.Errorf("cluster %s: migrate to %d: %w", cluster, i+1, err)
+			}
+		}
+	}
 	var add []uint32
 	for i := v + 1; i <= to; i++ {
 		add = append(add, uint32(i))

@@ -83,8 +83,8 @@ func TestReplicatedCluster(t *testing.T) {
 	}
 	step("initialised at the schema before the latest")
 	checkNodes(t, w, func(n NodeCheck) string {
-		if n.Err != nil || n.Version != Latest()-1 || !slices.Contains(n.Missing, "locations_local") || !slices.Contains(n.Missing, "neighbors_local.protocol") {
-			return "want the schema before the latest, without locations_local and neighbors_local.protocol"
+		if n.Err != nil || n.Version != Latest()-1 || !slices.Contains(n.Missing, "asset_search_local") || !slices.Contains(n.Missing, "asset_search") {
+			return "want the schema before the latest, without the search index (asset_search_local and its Distributed asset_search)"
 		}
 		return ""
 	})
@@ -232,6 +232,29 @@ func TestReplicatedCluster(t *testing.T) {
 		t.Error("the listing read through another node differs from the writer's")
 	}
 	once(w, sweeps)
+	// A search through the index (GLOBAL IN over the Distributed
+	// asset_search) lists what SearchMatch selects, through either node.
+	for _, s := range []string{want[17].Record.Serial, strings.ToUpper(want[201].Record.MAC.String()[3:])} {
+		var match []string
+		for i := range want {
+			if store.SearchMatch(&want[i].Record, s) {
+				match = append(match, want[i].Record.AssetID)
+			}
+		}
+		for _, db := range []*DB{w, r} {
+			pollWhy(t, 90*time.Second, func() string {
+				got, err := db.Assets(ctx, store.AssetFilter{Search: s})
+				var ids []string
+				for i := range got {
+					ids = append(ids, got[i].Record.AssetID)
+				}
+				if err != nil || len(match) == 0 || !slices.Equal(ids, match) {
+					return fmt.Sprintf("search %q through %s: %v (%v), SearchMatch selects %v", s, db.addr, ids, err, match)
+				}
+				return ""
+			})
+		}
+	}
 	// Both shards hold some of the assets.
 	for _, i := range []int{0, 2} {
 		var n uint64

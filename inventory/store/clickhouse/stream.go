@@ -18,8 +18,11 @@ const streamChunkRows = 256
 // One goroutine reads and builds the assets while fn writes the ones
 // before, so memory stays a few chunks whatever the CMDB's size.
 func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.Asset) error) error {
-	if f.Sort != "" && (sortedHere(f.Sort) || !store.IsSortKey(f.Sort)) {
-		// Sorted after the annotations are read: a list, not a stream.
+	q := newAssetQuery(f, d.in())
+	if q.annAfter || f.Sort != "" && (sortedHere(f.Sort) || !store.IsSortKey(f.Sort)) {
+		// Sorted after the annotations are read, or a search through the
+		// index (few assets, their annotations read after them): a list,
+		// not a stream.
 		as, err := d.Assets(ctx, f)
 		if err != nil {
 			return err
@@ -33,7 +36,6 @@ func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops the reader on an early return
-	q := newAssetQuery(f)
 	annotations := annotationsSoon(ctx, d, q.annIDs, asIs)
 	chunks := make(chan []store.Asset, 4)
 	scanErr := make(chan error, 1)
