@@ -122,7 +122,7 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func openInv(t *testing.T, path string) (*sqlite.DB, *inventory.Inventory) {
+func openInv(t testing.TB, path string) (*sqlite.DB, *inventory.Inventory) {
 	t.Helper()
 	db, err := sqlite.Open(t.Context(), path)
 	if err != nil {
