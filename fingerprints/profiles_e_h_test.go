@@ -1,0 +1,78 @@
+package fingerprints
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// ehFixtureDir holds walks written from the MIBs of the OS families from
+// E to H (profiles/vendors-e-h.yaml and the profiles it extends).
+const ehFixtureDir = "testdata/fixtures/e-h"
+
+// ehCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var ehCases = map[string]want{
+	"fortinet-fortiweb": {"fortinet-fortiweb", "Fortinet", "FortiWeb-1000D", "FV-1KD3A17000123", "FortiWeb", "6.3.11", "firewall"},
+	// No system group: the model from the product registration.
+	"fortinet-fortiweb-vm":  {"fortinet-fortiweb", "Fortinet", "FortiWeb-VM", "FVVM040000012345", "FortiWeb", "", "firewall"},
+	"fortinet-fortisandbox": {"fortinet-fortisandbox", "Fortinet", "FortiSandbox-1000F", "FSA1KFT319000123", "FortiSandbox", "4.2.4", "appliance"},
+	"fortinet-fortivoice":   {"fortinet-fortivoice", "Fortinet", "FortiVoice-200F", "FVE2HF3919000456", "FortiVoice", "6.4.5", "appliance"},
+	"hpe-ipdu":              {"hpe-ipdu", "HPE", "HP 24a Intelligent Modular PDU", "2CJ2130123", "", "2.0.51.A", "pdu"},
+	"hpe-mapdu":             {"hpe-power-module", "HPE", "HPE G2 Metered/Switched 3Ph 14.4kVA PDU", "4CA9140123", "", "2.0.0.K", "pdu"},
+	// An R/T UPS module: model and serial from upsIdentModel's fields.
+	"hpe-rtups": {"hpe-power-module", "HPE", "HP R5500 XR", "B00123456W", "", "2.15", "ups"},
+	// An Accton-style FS switch: FS-MIB's product name and unit 1.
+	"fs-switch-fsmib": {"fs-com", "FS", "S3900-24T4S", "CG2004123456", "", "1.4.2.5", "switch"},
+	// An eNexus controller: the power system's serial (SP2-MIB).
+	"eltek-enexus": {"eltek-smartpack", "Eltek", "Smartpack2", "183100012345", "", "2.12", "power"},
+	// The system serial left at zeros: the controller's own serial.
+	"eaton-sc200": {"eaton-sc200", "Eaton", "APS6-500 48V", "1402123456", "", "4.10", "power"},
+	// The identity never set: no model from the default "System Type".
+	"eaton-sc200-default": {"eaton-sc200", "Eaton", "", "", "", "3.01", "power"},
+	"eaton-pdu-mib":       {"eaton-pdu-mib", "Eaton", "", "ADF0912345", "", "01.01.07", "pdu"},
+	"eaton-matrix":        {"eaton-matrix", "Eaton", "Matrix 20kVA", "83A1500123", "", "1.05.02", "power"},
+	"ericsson-ipos":       {"ericsson-ipos", "Ericsson", "Ericsson 6672 Router", "", "IPOS", "19.2.1.0.27", "router"},
+	"fiberhome-an5516":    {"fiberhome-an5516", "FiberHome", "AN5516-06", "", "", "RP1500", "switch"},
+	"firebrick":           {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "1.54.004", "router"},
+	// An Eltex MES whose sysDescr does not name it: RADLAN rlPhdUnitGenParamModelName.
+	"eltex-mes-modelname": {"eltex-mes", "Eltex", "MES2348B", "ES5F012345", "", "4.0.18.2", "switch"},
+	// HiOS's HM2-DEVMGMT-MIB: product description, serial, running image.
+	"hirschmann-hios-hm2": {"hirschmann-hios", "Hirschmann", "GRS1040-6T6ZTHH00Z9HHSE3AMR", "942135001000123456", "HiOS", "09.0.02", "switch"},
+	// A classic switch with PROFINET: the order ID before the group description.
+	"hirschmann-classic-pnio": {"hirschmann-classic", "Hirschmann", "RS20-1600T1T1SDAPHH", "943434043000045678", "Classic", "09.1.00", "switch"},
+	// A Ubiquiti EdgePoint on the Broadcom FASTPATH agent: Ubiquiti, not Broadcom.
+	"ubiquiti-edgepoint": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgePoint Switch 16-Port", "", "EdgeSwitch", "1.7.4.5075842", "switch"},
+	// Web-managed HPE switches: the product number and release in sysDescr.
+	"hpe-officeconnect":       {"hp-procurve", "HPE", "J9980A", "", "OfficeConnect", "PT.02.09", "switch"},
+	"aruba-instant-on-switch": {"hp-procurve", "HPE", "JL682A", "", "Instant On", "2.5.0.19", "switch"},
+	"eltex-ltp":               {"eltex-ltp", "Eltex", "LTP-8X rev.C", "", "", "3.40.2", "switch"},
+	// ENLOGIC-PDU2-MIB's columns, then ENLOGIC-PDU-MIB's on the same table.
+	"enlogic-pdu":            {"enlogic-pdu", "Enlogic", "EN1141", "ENL2017123456", "", "2.6.1", "pdu"},
+	"enlogic-pdu-v1":         {"enlogic-pdu", "Enlogic", "EN1133", "ENL1512345678", "", "1.0.7", "pdu"},
+	"eds-owserver":           {"eds-owserver", "Embedded Data Systems", "OW-SERVER-ENET-2", "", "", "1.37", "sensor"},
+	"fortinet-fortiextender": {"fortinet-fortiextender", "Fortinet", "FXT201E", "FX201E5919000123", "FortiExtender", "7.0.3", "router"},
+	"fortinet-fortiap":       {"fortinet-fortiap", "Fortinet", "FortiAP-231F", "FP231FTF21001234", "FortiAP", "7.0", "access_point"},
+	"fs-gbn":                 {"fs-gbn", "FS", "S3260-16T4FP", "G1RB19B000123", "", "2.2.0D Build 81283", "switch"},
+	"fs-nmu":                 {"fs-nmu", "FS", "M6200-NMU", "FNMU20190312001", "", "2.6.0", "appliance"},
+	// A Centec-based FSOS switch: the model in the sysDescr parentheses.
+	"fs-centec": {"fs-com", "FS", "S5850-48B8C", "", "", "7.4.1.r1", "switch"},
+	// UBNT-EdgeMAX-MIB's ubntModel names the router, before a generic
+	// ENTITY chassis name.
+	"ubiquiti-edgeos-entity": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "2.0.9", "router"},
+}
+
+// TestEHFixtures checks each profile on its fixture: the winning profile
+// and every field, with evidence (check).
+func TestEHFixtures(t *testing.T) {
+	e := engine(t)
+	files, err := filepath.Glob(filepath.Join(ehFixtureDir, "*.snmprec"))
+	if err != nil || len(files) != len(ehCases) {
+		t.Fatalf("e-h fixtures: %d files (%v), %d cases", len(files), err, len(ehCases))
+	}
+	for name, w := range ehCases {
+		t.Run(name, func(t *testing.T) {
+			got, _ := identifyFile(t, e, filepath.Join(ehFixtureDir, name+".snmprec"))
+			check(t, got, w)
+		})
+	}
+}
