@@ -1,0 +1,66 @@
+package fingerprints
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// imFixtureDir holds small walks written from the MIBs of the OS families
+// i to m (IOS, Junos, IronWare, LCOS, Moxa, MRV, Microsemi and others):
+// each exercises the objects a new or extended profile reads.
+const imFixtureDir = "testdata/fixtures/i-m"
+
+// imCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var imCases = map[string]want{
+	"mrv-optidriver":       {"mrv-optidriver", "MRV", "OD-NM-16", "OD4A0731B2", "OptiDriver", "4.6.2", ""},
+	"microsemi-syncserver": {"microsemi-syncserver", "Microsemi", "S650", "2211B07713", "", "1.3.8", "appliance"},
+	// The model bracketed in jnxBoxDescr, the release from
+	// hrSWInstalledName where sysDescr names none.
+	"juniper-junos-bracketed": {"juniper-junos", "Juniper Networks", "MX10003", "JN12A4C7BAFA", "Junos", "21.2R3-S2.9", "router"},
+	// IOS-XE images that do not say IOS-XE: CAT3K_CAA and *_LINUX_IOSD.
+	"cisco-iosxe-cat3k-caa":     {"cisco-ios-xe", "Cisco", "WS-C3850-24P", "FOC1822X0AB", "IOS-XE", "03.03.05SE", "switch"},
+	"cisco-iosxe-linux-iosd":    {"cisco-ios-xe", "Cisco", "ASR1002", "FOX1604G0CD", "IOS-XE", "15.2(4)S4", "router"},
+	"ironware-netiron":          {"brocade-fastiron", "Brocade", "NI-CES-2024C", "BMA2413K00C", "FastIron", "5.6.0fT183", "router"},
+	"mellanox-mlnxos-ib":        {"mellanox-onyx", "Mellanox", "IS5030", "", "Onyx", "3.4.2008", "switch"},
+	"moxa-system-info":          {"moxa-etherdevice", "Moxa", "EDS-4012-8P-4GS", "TBAIB1052317", "", "V3.1 build 23051015", "switch"},
+	"moxa-edsg508e":             {"moxa-etherdevice", "Moxa", "EDS-G508E", "", "", "V5.1 build 16071514", "switch"},
+	"lancom-lcos-mib":           {"lancom-lcos", "LANCOM", "LANCOM 1900EF", "4005123400001234", "LCOS", "10.42.0327RU4", "router"},
+	"tplink-jetstream-sysinfo":  {"tplink", "TP-Link", "T1600G-52PS", "2207385004321", "", "4.0.3 Build 20200420 Rel.57064(s)", "switch"},
+	"hp-jetdirect-laserjet-mib": {"hp-printer", "HP", "HP LaserJet M507", "PHCBB71234", "FutureSmart", "2409048_052604", "printer"},
+	"konica-minolta-sysfw":      {"konica-minolta-printer", "Konica Minolta", "bizhub 4750", "A63P021054321", "", "A63P0Y0-1000-G00-14", "printer"},
+	// Linux hosts: the board from Supermicro SuperDoctor 5, and the
+	// hardware and serial scripts published as UCD-SNMP exec entries.
+	"linux-supermicro-sd5":     {"linux-distro", "Supermicro", "X11SPH-nCTF", "ZM19AS012345", "Ubuntu", "5.15.0-91-generic", "server"},
+	"linux-ucd-exec-extends":   {"linux-distro", "", "ThinkSystem SR630 V2", "J30ABC12", "Enterprise Linux 8", "4.18.0-513.9.1.el8_9.x86_64", "server"},
+	"ict-power-panel":          {"ict-power", "ICT", "ICT200DB-12IRC", "", "", "2.04", "pdu"},
+	"ict-power-platinum":       {"ict-power", "ICT", "ICT800-48SC", "", "", "1.13", "power"},
+	"ingrasys-ipoman":          {"ingrasys-ipoman", "Ingrasys", "iPoMan 1201", "11120777031234", "", "1.09", "pdu"},
+	"linksys-ss":               {"linksys-ss", "Linksys", "SRW248G4P", "CGD01H707123", "", "1.2.2b", "switch"},
+	"juniper-junose-swversion": {"juniper-junose", "Juniper Networks", "E320", "", "JunosE", "11.3.2 patch-0.4", "router"},
+	"mcafee-web-gateway":       {"mcafee-web-gateway", "McAfee", "McAfee Web Gateway", "", "Web Gateway", "10.2.9", "appliance"},
+	"lenovoemc-nas":            {"lenovoemc-nas", "LenovoEMC", "px4-300d", "", "Linux", "", "storage"},
+	"meraki-cw-ap":             {"cisco-meraki", "Cisco", "CW9166I", "Q5AE-7BCD-9XYZ", "Meraki", "", "access_point"},
+	"teleste-luminato-chassis": {"teleste-luminato", "Teleste", "LAC-2", "LX2M04512", "", "4.2.1", "appliance"},
+	"infinera-groove":          {"infinera-groove", "Infinera", "G30", "", "Groove", "", ""},
+	"lancom-lcos-sx3":          {"lancom-lcos-sx", "LANCOM", "GS-2326P+", "4004181234567890", "LCOS SX", "3.34.0417", "switch"},
+	"lancom-lcos-sx4":          {"lancom-lcos-sx", "LANCOM", "XS-3552YUP", "4008422000123456", "LCOS SX", "4.30.0117 RU2", "switch"},
+	"ibm-tape-library":         {"ibm-tape-library", "IBM", "TS3200", "78A1234", "", "C.70", "storage"},
+	"snia-sml-library":         {"snia-sml-library", "Quantum", "Scalar i6000", "A0C0123456", "", "i7.2", "storage"},
+}
+
+// TestIMFixtures checks each profile of the i-m families on its fixture:
+// the winning profile and every field, with evidence (check).
+func TestIMFixtures(t *testing.T) {
+	e := engine(t)
+	files, err := filepath.Glob(filepath.Join(imFixtureDir, "*.snmprec"))
+	if err != nil || len(files) != len(imCases) {
+		t.Fatalf("i-m fixtures: %d files (%v), %d cases", len(files), err, len(imCases))
+	}
+	for name, w := range imCases {
+		t.Run(name, func(t *testing.T) {
+			got, _ := identifyFile(t, e, filepath.Join(imFixtureDir, name+".snmprec"))
+			check(t, got, w)
+		})
+	}
+}
