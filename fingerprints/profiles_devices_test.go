@@ -84,7 +84,7 @@ var deviceCases = map[string]want{
 	// Hosts. The Windows release is named from the build number; "Model 154"
 	// in the CPU description is not a device model.
 	"hp-ux":               {"hp-ux", "HPE", "", "", "HP-UX", "B.11.31", "server"},
-	"ibm-aix":             {"ibm-aix", "IBM", "", "", "AIX", "07.02.0005.0000", "server"},
+	"ibm-aix":             {"ibm-aix", "IBM", "", "", "AIX", "7.2.5.0", "server"},
 	"linux-distro-debian": {"linux-distro", "", "", "", "Debian", "6.1.0-13-amd64", "server"},
 	"linux-distro-extend": {"linux-distro-extend", "", "", "", "Ubuntu 22.04.3", "5.15.0-91-generic", "server"},
 	"sun-solaris":         {"sun-solaris", "Oracle", "", "", "Solaris", "5.10", "server"},

@@ -1,0 +1,87 @@
+package fingerprints
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// abFixtureDir holds walks written from the MIBs of the OS families A-B
+// (profiles/vendors-a-b.yaml and the extensions of older profiles of those
+// vendors).
+const abFixtureDir = "testdata/fixtures/a-b"
+
+// abCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var abCases = map[string]want{
+	"cisco-apic":          {"cisco-apic", "Cisco", "APIC-SERVER-M3", "FCH2301V1XY", "APIC", "5.2(7f)", "appliance"},
+	"cisco-acs":           {"cisco-acs", "Cisco", "CSACS-3415-K9", "FCH1633V0QZ", "ACS", "5.8.0.32", "appliance"},
+	"calix-axos":          {"calix-axos", "Calix", "E9-2", "CXNK00A1B2C3", "AXOS", "", "switch"},
+	"ats-mib-switch":      {"ats-mib-switch", "Example Power", "ATS-32A-R", "2104ATS00123", "", "1.2.8", "power"},
+	"buffalo-nas":         {"buffalo-nas", "Buffalo", "TeraStation TS5410DN", "", "Linux", "4.10", "storage"},
+	"aviat-wtm":           {"aviat-wtm", "Aviat Networks", "WTM4200-1000", "AV19320045", "", "4.3.1", "wireless"},
+	"abb-ups":             {"abb-ups", "ABB", "PowerValue 11RT 10kVA", "", "Linux", "2.04", "ups"},
+	"ascom-ipbs":          {"ascom-ipbs", "Ascom", "IPBS2-A1/2", "", "", "11.2.4", "access_point"},
+	"telco-systems-binos": {"telco-systems-binos", "Telco Systems", "T-Marc 340", "TM340A1234567", "BiNOS", "6.2.1", "switch"},
+	// An APC EMU2 whose sysDescr names no model: emsIdentProductNumber.
+	"apc-emu2-product": {"apc-environmental", "APC", "AP9340", "ZA1834012345", "AOS", "1.0.3", "sensor"},
+	// An ADVA AOS shelf: the chassis entPhysicalName and RMON's
+	// probeSoftwareRev.
+	"adva-aos-entity-name": {"adva-fsp", "ADVA", "TeraFlex", "FA71234567890", "", "3.2.1", "switch"},
+	"apc-epdu":             {"apc-epdu", "APC", "EPDU1016B", "5A2118E01234", "", "1.2.6", "pdu"},
+	// AIX: IBM-AIX-MIB's machine type and serial, without "IBM,".
+	"ibm-aix-semachine":  {"ibm-aix", "IBM", "8286-42A", "0221A2B3C", "AIX", "7.2.5.0", "server"},
+	"bintec-brick":       {"bintec-brick", "bintec", "be.IP plus", "BEIP1920123456", "", "10.2", "router"},
+	"apc-cpdu":           {"apc-cpdu", "APC", "APDU10150SW-NA", "3A2215P01234", "AOS", "1.3.4.1", "pdu"},
+	"alpha-power":        {"alpha-power", "Alpha Technologies", "XM3-915HP", "0301A21234", "", "5.12.3", "power"},
+	"scte-hms-common":    {"scte-hms-common", "BKtel", "OA-2400", "BK18110023", "", "", ""},
+	"radware-apsoluteos": {"radware-apsoluteos", "Radware", "DefensePro x412", "RD16B0123456", "APSolute OS", "8.22.2.0", "firewall"},
+	// AudioCodes whose sysDescr names neither product nor release:
+	// AC-SYSTEM-MIB's acSysId group.
+	"audiocodes-acsys": {"audiocodes", "AudioCodes", "Mediant 800", "9123456", "", "7.40A.100.016", "appliance"},
+	// AlliedWare Plus without an ENTITY-MIB chassis: AT-RESOURCE-MIB's
+	// base board and AT-SETUP-MIB's currSoftVersion.
+	"allied-awplus-resource": {"allied-telesis", "Allied Telesis", "x230-28GP", "A04835F163900006", "AlliedWare Plus", "5.4.9-2.3", "switch"},
+	"arista-mos":             {"arista-mos", "Arista Networks", "MetaWatch 48", "", "MOS", "0.39.3", "switch"},
+	"zyxel-anyos":            {"zyxel-anyos", "Zyxel", "", "S190Y47012345", "AnyOS", "5.50(AAJZ.9)C0", "router"},
+	// An OmniStack LS: the Radlan agent's stack product id; release and
+	// serial from the Radlan unit table.
+	"ale-omnistack-ls": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS-LS-6224", "M2Y0123456", "AOS", "1.1.2.1", "switch"},
+	"arris-cmts":       {"arris-cmts", "ARRIS", "C4c", "", "", "08.03.03.09", "router"},
+	"benu-benuos":      {"benu-benuos", "Benu Networks", "MEG-1200", "BN1200A0042", "BenuOS", "5.2.1-R2", "router"},
+	"aruba-instant-on": {"aruba-instant-on", "HPE", "1930 24G 4SFP/SFP+ Switch JL682A", "CN21KM0123", "Instant On", "2.6.0.11", "switch"},
+	"advantech-eki":    {"advantech-eki", "Advantech", "EKI-7712G-4FI", "", "", "1.02.11", "switch"},
+	// AlliedWare Plus 2.x (8100S): the product row at 207.8.17.1.3.1.
+	"allied-awplus2": {"allied-telesis", "Allied Telesis", "AT-8100S/48POE", "A045B8109000012", "AlliedWare Plus", "2.2.3.0", "switch"},
+	// An airFiber LTU on the net-snmp Linux sysObjectID.
+	"ubiquiti-airfiber-agent": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF-LTU5", "", "airFiber", "2.1.1", "wireless"},
+	"cisco-acano":             {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "3.6.1", "appliance"},
+	// A DSM3x transponder without SCTE identity objects: the DOCSIS-style
+	// sysDescr.
+	"alpha-dsm3x":         {"alpha-power", "Alpha Technologies", "DSM3x", "", "", "1.7.2", "power"},
+	"altalabs":            {"altalabs", "Alta Labs", "S24-POE", "", "Linux", "1.1.2", "switch"},
+	"arris-bcs-ident":     {"arris-bcs-ident", "ARRIS", "APEX1000", "JAB3291045", "", "2.12.14", "appliance"},
+	"apc-isx-modular-pdu": {"apc-isx-modular-pdu", "APC", "PDPM277H", "PD0917001234", "AOS", "6.1.3", "pdu"},
+	// An A10 whose sysDescr names no ACOS release: A10-AX-MIB's
+	// axSysPrimaryVersionOnDisk and axSysSerialNumber.
+	"a10-acos-axsys": {"a10-acos", "A10 Networks", "", "TH10A51192010042", "ACOS", "4.1.4-GR1-P12", "load_balancer"},
+	// BDCOM switches and OLTs: NMS-CHASSIS nmscardTable when the
+	// sysDescr names no model, and the sysDescr's "Serial num:".
+	"bdcom-nmscard":         {"bdcom", "BDCOM", "S2528-B", "28120330417", "", "2.2.0F", "switch"},
+	"bdcom-serial-sysdescr": {"bdcom", "BDCOM", "P3310D", "3310D1234567", "", "10.1.0F Build 51258", "appliance"},
+}
+
+// TestABFixtures checks each A-B profile on its fixture: the winning
+// profile and every field, with evidence (check).
+func TestABFixtures(t *testing.T) {
+	e := engine(t)
+	files, err := filepath.Glob(filepath.Join(abFixtureDir, "*.snmprec"))
+	if err != nil || len(files) != len(abCases) {
+		t.Fatalf("a-b fixtures: %d files (%v), %d cases", len(files), err, len(abCases))
+	}
+	for name, w := range abCases {
+		t.Run(name, func(t *testing.T) {
+			got, _ := identifyFile(t, e, filepath.Join(abFixtureDir, name+".snmprec"))
+			check(t, got, w)
+		})
+	}
+}
