@@ -48,7 +48,6 @@ var abCases = map[string]want{
 	"ale-omnistack-ls": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS-LS-6224", "M2Y0123456", "AOS", "1.1.2.1", "switch"},
 	"arris-cmts":       {"arris-cmts", "ARRIS", "C4c", "", "", "08.03.03.09", "router"},
 	"benu-benuos":      {"benu-benuos", "Benu Networks", "MEG-1200", "BN1200A0042", "BenuOS", "5.2.1-R2", "router"},
-	"aruba-instant-on": {"aruba-instant-on", "HPE", "1930 24G 4SFP/SFP+ Switch JL682A", "CN21KM0123", "Instant On", "2.6.0.11", "switch"},
 	"advantech-eki":    {"advantech-eki", "Advantech", "EKI-7712G-4FI", "", "", "1.02.11", "switch"},
 	// AlliedWare Plus 2.x (8100S): the product row at 207.8.17.1.3.1.
 	"allied-awplus2": {"allied-telesis", "Allied Telesis", "AT-8100S/48POE", "A045B8109000012", "AlliedWare Plus", "2.2.3.0", "switch"},
