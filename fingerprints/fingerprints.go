@@ -286,7 +286,17 @@ func (e *Engine) fetchOf(ps []*profile) Fetch {
 			for _, r := range rs {
 				switch r.src {
 				case srcOID:
-					if keep(r.arg) {
+					switch {
+					case r.indexFrom != "":
+						// The instance is known once indexFrom is
+						// read: the column is walked.
+						if keep(r.indexFrom) {
+							get[r.indexFrom] = true
+						}
+						if keep(r.arg) {
+							walk[r.arg] = true
+						}
+					case keep(r.arg):
 						get[r.arg] = true
 					}
 				case srcWalk:
@@ -874,11 +884,26 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		}
 		return c.in.SysObjectID[len(r.arg)+1:], OIDSysObjectID, true
 	case srcOID:
-		v, ok := c.in.Values[r.arg]
+		oid := r.arg
+		if r.indexFrom != "" {
+			iv, ok := c.in.Values[r.indexFrom]
+			if !ok || iv.Type.IsException() {
+				return "", "", false
+			}
+			idx := strings.TrimPrefix(strings.TrimSpace(valueString(iv)), ".")
+			if !oidRE.MatchString(idx) {
+				return "", "", false
+			}
+			oid += "." + idx
+		}
+		v, ok := c.in.Values[oid]
 		if !ok || v.Type.IsException() {
+			if s, ok := c.entityAt(oid); ok {
+				return s, oid, true
+			}
 			return "", "", false
 		}
-		return valueString(v), r.arg, true
+		return valueString(v), oid, true
 	case srcWalk:
 		i, _ := slices.BinarySearchFunc(c.keys, r.arg, snmpwalk.CompareOID)
 		for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], r.arg); i++ {
@@ -1149,6 +1174,38 @@ func (c *evalCtx) chassisOrder() []Entity {
 	return out
 }
 
+// entityAt reads an entPhysicalTable instance (column.index) from the
+// decoded rows: the ENTITY-MIB is walked apart from the vendor objects, so
+// an oid rule naming one row ("entPhysicalModelName.5") finds it here.
+func (c *evalCtx) entityAt(oid string) (string, bool) {
+	rest, ok := strings.CutPrefix(oid, OIDEntPhysicalEntry+".")
+	if !ok {
+		return "", false
+	}
+	colS, idxS, ok := strings.Cut(rest, ".")
+	col, err1 := strconv.Atoi(colS)
+	idx, err2 := strconv.Atoi(idxS)
+	if !ok || err1 != nil || err2 != nil {
+		return "", false
+	}
+	field := ""
+	for name, n := range entityFields {
+		if n == col && name != "descr_model" {
+			field = name
+		}
+	}
+	if field == "" {
+		return "", false
+	}
+	for _, e := range c.in.Entities {
+		if e.Index == idx {
+			v := entityField(e, field)
+			return v, v != ""
+		}
+	}
+	return "", false
+}
+
 func entityField(e Entity, field string) string {
 	switch field {
 	case "descr":
@@ -1229,6 +1286,9 @@ func (r rule) describe(field string) string {
 	case srcEntity:
 		return "ENTITY chassis " + r.arg
 	case srcOID:
+		if r.indexFrom != "" {
+			return label + " from " + r.arg + " at the instance in " + r.indexFrom
+		}
 		return label + " from " + r.arg
 	case srcWalk:
 		return label + " from table " + r.arg

@@ -41,6 +41,8 @@ import (
 //	      - oid: 1.3.6.1.4.1.9.3.6.3.0
 //	        regex: '...'                       # optional capture on the value
 //	        template: '$1-$2'                  # optional regexp template
+//	      - oid: 1.3.6.1.4.1.6527.3.1.2.2.1.6.1.2  # a column, at the instance
+//	        index_from: 1.3.6.1.4.1.6527.3.1.2.2.1.3.1.4.1  # this OID's value names
 //	      - walk: 1.3.6.1.2.1.43.5.1.1.17      # first good value below a prefix
 //	      - hr_device: printer                 # hrDeviceDescr of the first device of a type
 //	      - sys_object_id: 1.3.6.1.4.1.318.1.3 # the arcs after this prefix, usually with map
@@ -97,9 +99,10 @@ type ruleSpec struct {
 	Template    string            `yaml:"template"`
 	Map         map[string]string `yaml:"map"`
 	Name        string            `yaml:"name"`
+	IndexFrom   string            `yaml:"index_from"`
 }
 
-var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "value", "regex", "template", "map", "name"}
+var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "value", "regex", "template", "map", "name", "index_from"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -176,6 +179,9 @@ type rule struct {
 	template string
 	mapping  map[string]string
 	name     string
+	// indexFrom (oid rules only): the OID whose value (an integer or
+	// an instance such as "1.4") is the instance of arg to read.
+	indexFrom string
 }
 
 type profile struct {
@@ -487,7 +493,7 @@ func compileMatcher(ms matchSpec) (matcher, error) {
 }
 
 func compileRule(rs ruleSpec) (rule, error) {
-	r := rule{value: rs.Value, template: rs.Template, mapping: rs.Map, name: rs.Name}
+	r := rule{value: rs.Value, template: rs.Template, mapping: rs.Map, name: rs.Name, indexFrom: strings.TrimPrefix(rs.IndexFrom, ".")}
 	n := 0
 	set := func(s source, arg string) {
 		if arg != "" {
@@ -513,6 +519,9 @@ func compileRule(rs ruleSpec) (rule, error) {
 	case n == 0 && (rs.Regex != "" || rs.Map != nil || rs.Template != ""):
 		return r, errors.New("a literal value takes no regex, template or map")
 	}
+	if r.indexFrom != "" && r.src != srcOID {
+		return r, atKey(errors.New("index_from goes with oid only"), "index_from")
+	}
 	switch r.src {
 	case srcEntity:
 		if _, ok := entityFields[r.arg]; !ok {
@@ -521,6 +530,9 @@ func compileRule(rs ruleSpec) (rule, error) {
 	case srcOID:
 		if !oidRE.MatchString(r.arg) {
 			return r, atKey(fmt.Errorf("%q is not an OID", r.arg), "oid")
+		}
+		if r.indexFrom != "" && !oidRE.MatchString(r.indexFrom) {
+			return r, atKey(fmt.Errorf("%q is not an OID", r.indexFrom), "index_from")
 		}
 	case srcWalk:
 		if !oidRE.MatchString(r.arg) {

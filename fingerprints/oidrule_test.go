@@ -1,0 +1,93 @@
+package fingerprints
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/netcensus/netcensus/snmpwalk"
+)
+
+// TestIndexFrom: an oid rule with index_from reads the column at the
+// instance another object's value names; without that value it yields
+// nothing and the next rule applies; the column is walked and the index
+// read with GET; index_from goes with oid rules only.
+func TestIndexFrom(t *testing.T) {
+	const (
+		col = "1.3.6.1.4.1.99999.2.1.2"
+		idx = "1.3.6.1.4.1.99999.1.1.0"
+	)
+	src := `profiles:
+  - id: acme
+    priority: 50
+    match:
+      sys_object_id: [1.3.6.1.4.1.99999]
+    vendor: Acme
+    model:
+      - oid: ` + col + `
+        index_from: ` + idx + `
+      - sys_descr: '^Acme (\S+)'
+`
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme W1 switch", Values: map[string]snmpwalk.Value{
+		idx:        {Type: snmpwalk.TypeInteger, Int: 7},
+		col + ".6": text("Widget 6"),
+		col + ".7": text("Widget 7"),
+		col + ".8": text("Widget 8"),
+	}}
+	got := e.Identify(in)
+	if got.Model != "Widget 7" || got.Evidence[FieldModel].OID != col+".7" {
+		t.Errorf("model = %q from %q, want Widget 7 from %s.7", got.Model, got.Evidence[FieldModel].OID, col)
+	}
+	delete(in.Values, idx)
+	if got := e.Identify(in); got.Model != "W1" {
+		t.Errorf("without the index: model = %q, want W1 from sysDescr", got.Model)
+	}
+	f := e.FetchFor("1.3.6.1.4.1.99999.1", "")
+	if !slices.Contains(f.Get, idx) || !slices.Contains(f.Walk, col) {
+		t.Errorf("fetch = %+v, want GET %s and a walk of %s", f, idx, col)
+	}
+	bad := strings.Replace(src, "- oid: "+col, "- walk: "+col, 1)
+	if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), "index_from") {
+		t.Errorf("index_from on a walk rule: err = %v", err)
+	}
+}
+
+// TestOIDRuleOnEntity: an oid rule naming one entPhysicalTable instance
+// reads it from the decoded ENTITY rows (the table is walked apart from the
+// vendor objects, so it is not among Input.Values); a row or column that
+// is not there yields nothing.
+func TestOIDRuleOnEntity(t *testing.T) {
+	src := `profiles:
+  - id: acme
+    priority: 50
+    match:
+      sys_object_id: [1.3.6.1.4.1.99999]
+    model:
+      - oid: 1.3.6.1.2.1.47.1.1.1.1.13.9
+      - oid: 1.3.6.1.2.1.47.1.1.1.1.7.3
+    serial:
+      - oid: 1.3.6.1.2.1.47.1.1.1.1.11.5
+`
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", Entities: []Entity{
+		{Index: 1, Class: EntityClassChassis, Name: "Chassis", Serial: "CH001"},
+		{Index: 3, Name: "Widget-5512"},
+		{Index: 5, Class: 9, Serial: "MOD005"},
+	}}
+	got := e.Identify(in)
+	if got.Model != "Widget-5512" || got.Evidence[FieldModel].OID != "1.3.6.1.2.1.47.1.1.1.1.7.3" {
+		t.Errorf("model = %q from %q, want entPhysicalName.3", got.Model, got.Evidence[FieldModel].OID)
+	}
+	if got.Serial != "MOD005" {
+		t.Errorf("serial = %q, want entPhysicalSerialNum.5 MOD005", got.Serial)
+	}
+}
