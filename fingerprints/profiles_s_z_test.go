@@ -1,0 +1,91 @@
+package fingerprints
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// szFixtureDir holds small walks written from the vendor MIBs of the OS
+// families from s to z (and the vendors' objects their device-support
+// definitions name): model, serial and version read from each vendor's own
+// objects.
+const szFixtureDir = "testdata/fixtures/s-z"
+
+// szCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var szCases = map[string]want{
+	// A VRP switch whose sysDescr names no model: hwEntitySystemModel and
+	// hwDeviceEsn; the type from the model.
+	"huawei-vrp-ext": {"huawei-vrp", "Huawei", "CE6881-48S6CQ", "2102351931P0K8000123", "VRP", "8.191", "switch"},
+	// SR OS has no ENTITY-MIB: the name of the chassis type tmnxChassisType
+	// points at (index_from), the serial of the chassis row of tmnxHwTable.
+	"nokia-sros-hw": {"nokia-sros", "Nokia", "7250 IXR-e", "NS2120T0456", "SR OS", "22.10.R2", "router"},
+	// ZLD firewall: ZYXEL-ES-COMMON, the version cut before "ITS".
+	"zyxel-zywall": {"zyxel", "Zyxel", "USG FLEX 200", "S212L46123456", "", "V5.37(ABFV.1)", "firewall"},
+	// An older ZyNOS switch: the serial in its model's own MIB.
+	"zyxel-zynos-mgs": {"zyxel", "Zyxel", "MGS3712F", "S080H12345678", "", "", "switch"},
+	// vCenter by its sysObjectID, and on net-snmp by its sysDescr.
+	"vmware-vcsa":          {"vmware-vcsa", "VMware", "", "", "vCenter Server", "8.0.2", "appliance"},
+	"vmware-vcsa-sysdescr": {"vmware-vcsa-sysdescr", "VMware", "", "", "vCenter Server", "7.0.3.01700", "appliance"},
+	// ESXi: the host's hardware in entPhysicalDescr.1.
+	"vmware-esxi-entity": {"vmware-esxi", "", "PowerEdge R750", "7XK2QJ3", "ESXi", "8.0.1", "hypervisor"},
+	// CUCM: the application's release from SYSAPPL-MIB, not the UCOS
+	// platform's in sysDescr. (Its registration, ciscoUCVirtualMachine,
+	// names no model.)
+	"cisco-ucos": {"cisco-ucos", "Cisco", "", "", "UCOS", "12.5.1.14900-63", "appliance"},
+	// StoneOS: serial and release from HILLSTONE-SYSTEM-MIB.
+	"hillstone-stoneos-mib": {"hillstone-stoneos", "Hillstone Networks", "", "0010452019001234", "StoneOS", "5.5R8P4.3", "firewall"},
+	// ISP wireless backhaul and access switches.
+	"sub10-liberator": {"sub10-liberator", "Sub10 Systems", "Liberator V1000", "S1000653B201601234", "", "02.01.03.16", "wireless"},
+	"siae-sm-os":      {"siae-sm-os", "SIAE Microelettronica", "ALFOplus2", "1912A00123", "SM-OS", "03.04.02", "wireless"},
+	// SNR (NAG) switches are the DCN platform's: the serial as later
+	// firmware writes it in sysDescr.
+	"snr-switch": {"dcn-platform", "NAG", "SNR-S2985G-24T", "SW031710J123", "", "7.0.3.5(R0241.0181)", "switch"},
+	// Transition Networks: the product MIB's SystemInfo; else the LLDP
+	// local system name when it is a model, never a host name.
+	"transition-sispm": {"transition-networks", "Transition Networks", "SISPM1040-582-LRT", "A1B2C3123456", "", "1.4.3", "switch"},
+	"transition-lldp":  {"transition-networks", "Transition Networks", "SM24TAT4XB", "", "", "", "switch"},
+	"transition-named": {"transition-networks", "Transition Networks", "", "", "", "", "switch"},
+	// Model, version and serial written in sysDescr.
+	"saf-integra-x":     {"saf-tehnika", "SAF Tehnika", "Integra-X", "386123456", "", "1.2.45", "wireless"},
+	"asentria-siteboss": {"asentria-siteboss", "Asentria", "SiteBoss 530", "", "", "2.06.270", "sensor"},
+	"tait-infra93":      {"tait-infra93", "Tait Communications", "TB9300", "19091234", "", "3.30.02.0004", "wireless"},
+	"topvision-cmts":    {"topvision-cmts", "Topvision", "", "", "", "2.6.3.2", ""},
+	// A Symbol access point: the serial in 388.11.2, "S/W rev:" in sysDescr.
+	"symbol-ap": {"extreme-wing", "Symbol", "AP-5131", "06129520501234", "WiNG", "2.5.1.0-006R", "access_point"},
+	// VeloCloud edge: the model in sysDescr.
+	"velocloud-edge": {"velocloud-edge", "VMware", "EDGE610", "", "VeloCloud", "", "router"},
+	// A WebPower card: release and serial in one UPS-MIB string, the model
+	// the card's name when the UPS gives none.
+	"webpower-ups-card": {"webpower-ups-card", "Ingrasys", "WebPower Pro II Card", "1510001234", "", "1.36", "ups"},
+	// A JetStream switch without ENTITY-MIB: RMON2 probe revisions.
+	"tplink-rmon":     {"tplink", "TP-Link", "T1500G-10PS", "", "", "2.0.6 Build 20200224 Rel.64815(s)", "switch"},
+	"siklu-etherhaul": {"siklu-etherhaul", "Siklu", "EH-8010FX", "F418211234", "", "", "wireless"},
+	// A current Vertiv rack PDU: VERTIV-V5-MIB deviceInfo.
+	"vertiv-v5-pdu": {"vertiv-geist", "Vertiv", "VP7881", "2118VP7881123", "", "5.10.2", "pdu"},
+	// Westermo Lynx: the unit in ENTITY row 3, the release in sysDescr.
+	"westermo-weos": {"westermo-weos", "Westermo", "Lynx-5512-F4G-T8G-LV", "21340567", "WeOS", "4.33.0", "switch"},
+	// A vEdge: the model from its systemStatusModel enumeration.
+	"cisco-viptela": {"cisco-viptela", "Cisco", "vedge-1000", "11OG103180123", "Viptela OS", "20.6.4", "router"},
+	// A UniFi AP answering with a Linux uname: UBNT-UniFi-MIB.
+	"ubiquiti-unifi-mib": {"ubiquiti-unifi-mib", "Ubiquiti", "UAP-AC-Lite", "", "UniFi", "6.5.62.14789", "access_point"},
+	"tycon-tpdin":        {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB2", "", "", "2.1.4", "power"},
+	"microsemi-ssu2000":  {"microsemi-ssu2000", "Microsemi", "", "B123456789", "", "14213A005", "appliance"},
+	"smartoptics":        {"smartoptics", "Smartoptics", "DCP-M40-ZR+", "", "SmartOS", "6.1.2", ""},
+}
+
+// TestSZFixtures checks each profile on its fixture: the winning profile
+// and every field, with evidence (check).
+func TestSZFixtures(t *testing.T) {
+	e := engine(t)
+	files, err := filepath.Glob(filepath.Join(szFixtureDir, "*.snmprec"))
+	if err != nil || len(files) != len(szCases) {
+		t.Fatalf("s-z fixtures: %d files (%v), %d cases", len(files), err, len(szCases))
+	}
+	for name, w := range szCases {
+		t.Run(name, func(t *testing.T) {
+			got, _ := identifyFile(t, e, filepath.Join(szFixtureDir, name+".snmprec"))
+			check(t, got, w)
+		})
+	}
+}
