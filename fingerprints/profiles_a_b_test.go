@@ -56,10 +56,15 @@ var abCases = map[string]want{
 	"cisco-acano":             {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "3.6.1", "appliance"},
 	// A DSM3x transponder without SCTE identity objects: the DOCSIS-style
 	// sysDescr.
-	"alpha-dsm3x":         {"alpha-power", "Alpha Technologies", "DSM3x", "", "", "1.7.2", "power"},
-	"altalabs":            {"altalabs", "Alta Labs", "S24-POE", "", "Linux", "1.1.2", "switch"},
-	"arris-bcs-ident":     {"arris-bcs-ident", "ARRIS", "APEX1000", "JAB3291045", "", "2.12.14", "appliance"},
-	"apc-isx-modular-pdu": {"apc-isx-modular-pdu", "APC", "PDPM277H", "PD0917001234", "AOS", "6.1.3", "pdu"},
+	"alpha-dsm3x":           {"alpha-power", "Alpha Technologies", "DSM3x", "", "", "1.7.2", "power"},
+	"altalabs":              {"altalabs", "Alta Labs", "S24-POE", "", "Linux", "1.1.2", "switch"},
+	"arris-bcs-ident":       {"arris-bcs-ident", "ARRIS", "APEX1000", "JAB3291045", "", "2.12.14", "appliance"},
+	"apc-isx-modular-pdu":   {"apc-isx-modular-pdu", "APC", "PDPM277H", "PD0917001234", "AOS", "6.1.3", "pdu"},
+	"bdt-flexstor":          {"bdt-flexstor", "BDT", "FlexStor II 2U", "DE91200123", "", "6.42", "storage"},
+	"bats-aats":             {"bats-aats", "BATS", "AATS-5", "10452", "", "3.2.1", "wireless"},
+	"exterity-avediaplayer": {"exterity-avediaplayer", "Exterity", "AvediaPlayer r9500", "", "", "3.14.2", "appliance"},
+	// A Barracuda web application firewall: BWS-MIB's firmware and serial.
+	"barracuda-waf-bws": {"barracuda", "Barracuda", "", "BAR-WF-1234567", "", "11.0.0.011", "appliance"},
 	// An A10 whose sysDescr names no ACOS release: A10-AX-MIB's
 	// axSysPrimaryVersionOnDisk and axSysSerialNumber.
 	"a10-acos-axsys": {"a10-acos", "A10 Networks", "", "TH10A51192010042", "ACOS", "4.1.4-GR1-P12", "load_balancer"},
