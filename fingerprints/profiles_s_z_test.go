@@ -72,6 +72,7 @@ var szCases = map[string]want{
 	"tycon-tpdin":        {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB2", "", "", "2.1.4", "power"},
 	"microsemi-ssu2000":  {"microsemi-ssu2000", "Microsemi", "", "B123456789", "", "14213A005", "appliance"},
 	"smartoptics":        {"smartoptics", "Smartoptics", "DCP-M40-ZR+", "", "SmartOS", "6.1.2", ""},
+	"vigintos":           {"vigintos", "Vigintos Elektronika", "", "", "VigintOS", "3.2.14", ""},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
