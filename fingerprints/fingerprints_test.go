@@ -118,7 +118,7 @@ var corpusCases = map[string]want{
 	"bmc/hp-onboard-administrator.snmprec.bz2":            {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G2", "6CU250TV5C", "Onboard Administrator", "OB28BP5991", "bmc"},
 	"camera/hikvision.snmprec.bz2":                        {"hikvision-mib", "Hikvision", "DS-2CD4C36FWD-AP", "", "", "5.5.80 build 190131", "camera"},
 	"camera/hikvision-network-video-recorder.snmprec.bz2": {"hikvision-nvr", "Hikvision", "", "0820161024CCRR666108343WCVU", "", "", "nvr"},
-	"camera/samsung-ipolis.snmprec.bz2":                   {"hanwha-samsung-camera", "Samsung", "", "", "", "", "camera"},
+	"camera/samsung-ipolis.snmprec.bz2":                   {"hanwha-samsung-camera", "Samsung", "SNO-7084R", "", "", "3.00_140915", "camera"},
 	"cloud/arista-dcs-7150s-52-cl.snmprec.bz2":            {"arista-eos", "Arista Networks", "DCS-7150S-52-CL", "JPE15151458", "EOS", "4.20.5F", "switch"},
 	"iot/geist-temperature-sensor.snmprec":                {"vertiv-geist", "Vertiv", "Geist WD15", "", "", "3.4.0", "sensor"},
 	"network/appliance/cisco-controller.snmprec.bz2":      {"cisco-wlc", "Cisco", "AIR-CT5508-K9", "FCW1430L0CZ", "AireOS", "7.6.130.0", "wireless_controller"},

@@ -47,6 +47,8 @@ var imCases = map[string]want{
 	"lancom-lcos-sx4":          {"lancom-lcos-sx", "LANCOM", "XS-3552YUP", "4008422000123456", "LCOS SX", "4.30.0117 RU2", "switch"},
 	"ibm-tape-library":         {"ibm-tape-library", "IBM", "TS3200", "78A1234", "", "C.70", "storage"},
 	"snia-sml-library":         {"snia-sml-library", "Quantum", "Scalar i6000", "A0C0123456", "", "i7.2", "storage"},
+	// The product's own arc under 36849.1.2 leads with model and firmware.
+	"hanwha-product-arc": {"hanwha-samsung-camera", "Hanwha Vision", "XNO-6080R", "", "", "2.10_210325", "camera"},
 }
 
 // TestIMFixtures checks each profile of the i-m families on its fixture:
