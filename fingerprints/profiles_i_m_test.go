@@ -49,6 +49,7 @@ var imCases = map[string]want{
 	"snia-sml-library":         {"snia-sml-library", "Quantum", "Scalar i6000", "A0C0123456", "", "i7.2", "storage"},
 	// The product's own arc under 36849.1.2 leads with model and firmware.
 	"hanwha-product-arc": {"hanwha-samsung-camera", "Hanwha Vision", "XNO-6080R", "", "", "2.10_210325", "camera"},
+	"ict-power-system":   {"ict-power", "ICT", "ICT-MPS48-2400", "", "", "3.02", "power"},
 }
 
 // TestIMFixtures checks each profile of the i-m families on its fixture:
