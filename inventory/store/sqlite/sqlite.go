@@ -19,9 +19,11 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -901,30 +903,51 @@ const assetQuery = `SELECT a.id, a.state, a.state_since, a.first_seen, a.last_se
 	a.merged_into, a.software_digest, a.data, n.approved, n.site, n.role, n.owner, n.tags
 	FROM assets a LEFT JOIN annotations n ON n.asset_id = a.id`
 
-func scanAsset(sc interface{ Scan(...any) error }) (store.Asset, error) {
-	var a store.Asset
-	var id, state, data string
-	var since, first, last int64
-	var approved sql.NullInt64
-	var site, role, owner, tags sql.NullString
-	if err := sc.Scan(&id, &state, &since, &first, &last, &a.MissedSweeps, &a.LastSweepID, &a.MergedInto, &a.SoftwareDigest, &data,
-		&approved, &site, &role, &owner, &tags); err != nil {
-		return a, err
+// rawAsset is an asset's row as read, its record's JSON not yet decoded.
+type rawAsset struct {
+	a               store.Asset // all but the record
+	id, state, data string
+	first, last     int64
+	approved        sql.NullInt64
+	site, role, own sql.NullString
+	tags            sql.NullString
+}
+
+func scanRaw(sc interface{ Scan(...any) error }) (rawAsset, error) {
+	var r rawAsset
+	var since int64
+	err := sc.Scan(&r.id, &r.state, &since, &r.first, &r.last, &r.a.MissedSweeps, &r.a.LastSweepID, &r.a.MergedInto, &r.a.SoftwareDigest, &r.data,
+		&r.approved, &r.site, &r.role, &r.own, &r.tags)
+	r.a.StateSince = fromUnix(since)
+	return r, err
+}
+
+// decode makes the asset: its record from the JSON, with the columns and
+// the annotation.
+func (r *rawAsset) decode() (store.Asset, error) {
+	a := r.a
+	if err := json.Unmarshal([]byte(r.data), &a.Record); err != nil {
+		return a, fmt.Errorf("asset %s: %w", r.id, err)
 	}
-	if err := json.Unmarshal([]byte(data), &a.Record); err != nil {
-		return a, fmt.Errorf("asset %s: %w", id, err)
-	}
-	a.Record.AssetID, a.Record.State = id, state
-	a.Record.FirstSeen, a.Record.LastSeen, a.StateSince = fromUnix(first), fromUnix(last), fromUnix(since)
-	ok := approved.Int64 != 0
+	a.Record.AssetID, a.Record.State = r.id, r.state
+	a.Record.FirstSeen, a.Record.LastSeen = fromUnix(r.first), fromUnix(r.last)
+	ok := r.approved.Int64 != 0
 	a.Record.Approved = &ok
-	a.Record.Site, a.Record.Role, a.Record.Owner = site.String, role.String, owner.String
-	if tags.String != "" {
-		if err := json.Unmarshal([]byte(tags.String), &a.Record.Tags); err != nil {
-			return a, fmt.Errorf("asset %s tags: %w", id, err)
+	a.Record.Site, a.Record.Role, a.Record.Owner = r.site.String, r.role.String, r.own.String
+	if r.tags.String != "" {
+		if err := json.Unmarshal([]byte(r.tags.String), &a.Record.Tags); err != nil {
+			return a, fmt.Errorf("asset %s tags: %w", r.id, err)
 		}
 	}
 	return a, nil
+}
+
+func scanAsset(sc interface{ Scan(...any) error }) (store.Asset, error) {
+	r, err := scanRaw(sc)
+	if err != nil {
+		return store.Asset{}, err
+	}
+	return r.decode()
 }
 
 // Asset returns one asset.
@@ -961,34 +984,117 @@ const listPage = 1000
 // and fn may use the store). Pages are read one after another, not as
 // one snapshot.
 func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.Asset) error) error {
+	// Three stages, so that a long listing keeps every core busy: pages
+	// are read (one query each, closed before the next stage has them),
+	// decoded (a page's records split among the cores) and handed to fn,
+	// each stage a page ahead of the next. An early return stops the
+	// others and waits for them.
+	ctx, cancel := context.WithCancel(ctx)
+	raws := make(chan rawPage, 1)
+	pages := make(chan decodedPage, 1)
+	go d.readPages(ctx, f, raws)
+	go decodePages(ctx, raws, pages)
+	defer func() {
+		cancel()
+		for range pages {
+		}
+	}()
 	n := 0
-	page := f
-	for {
-		page.Limit = listPage
-		if f.Limit > 0 && !f.Subnet.IsValid() {
-			page.Limit = min(listPage, f.Limit-n)
+	for p := range pages {
+		if p.err != nil {
+			return fmt.Errorf("list assets: %w", p.err)
 		}
-		as, err := d.assetPage(ctx, page)
-		if err != nil {
-			return fmt.Errorf("list assets: %w", err)
-		}
-		for i := range as {
-			if f.Subnet.IsValid() && !store.InSubnet(f.Subnet, &as[i].Record) {
+		for i := range p.assets {
+			if f.Subnet.IsValid() && !store.InSubnet(f.Subnet, &p.assets[i].Record) {
 				continue
 			}
-			if err := fn(&as[i]); err != nil {
+			if err := fn(&p.assets[i]); err != nil {
 				return err
 			}
 			if n++; n == f.Limit {
 				return nil
 			}
 		}
-		if len(as) < page.Limit {
-			return nil
+	}
+	return nil
+}
+
+type rawPage struct {
+	rows []rawAsset
+	err  error
+}
+
+type decodedPage struct {
+	assets []store.Asset
+	err    error
+}
+
+// readPages reads the pages of f's listing into out, then closes it.
+func (d *DB) readPages(ctx context.Context, f store.AssetFilter, out chan<- rawPage) {
+	defer close(out)
+	read := 0
+	page := f
+	for {
+		page.Limit = listPage
+		if f.Limit > 0 && !f.Subnet.IsValid() {
+			if read == f.Limit {
+				return
+			}
+			page.Limit = min(listPage, f.Limit-read) // every row read is listed
 		}
-		page.After = as[len(as)-1].Record.AssetID
-		if f.Sort != "" {
-			page.AfterKey = store.SortValue(f.Sort, &as[len(as)-1])
+		rows, err := d.assetPage(ctx, page)
+		if err == nil && f.Sort != "" && len(rows) == page.Limit {
+			// The next page's cursor: the last asset's sort value.
+			var last store.Asset
+			if last, err = rows[len(rows)-1].decode(); err == nil {
+				page.AfterKey = store.SortValue(f.Sort, &last)
+			}
+		}
+		select {
+		case out <- rawPage{rows, err}:
+		case <-ctx.Done():
+			return
+		}
+		if err != nil || len(rows) < page.Limit {
+			return
+		}
+		read += len(rows)
+		page.After = rows[len(rows)-1].id
+	}
+}
+
+// decodePages decodes each page of in, its rows split among the cores,
+// into out, in order, then closes it.
+func decodePages(ctx context.Context, in <-chan rawPage, out chan<- decodedPage) {
+	defer close(out)
+	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
+	for p := range in {
+		d := decodedPage{err: p.err}
+		if p.err == nil {
+			d.assets = make([]store.Asset, len(p.rows))
+			errs := make([]error, workers)
+			var wg sync.WaitGroup
+			chunk := (len(p.rows) + workers - 1) / workers
+			for w := range workers {
+				lo, hi := w*chunk, min(len(p.rows), (w+1)*chunk)
+				if lo >= hi {
+					break
+				}
+				wg.Go(func() {
+					for i := lo; i < hi && errs[w] == nil; i++ {
+						d.assets[i], errs[w] = p.rows[i].decode()
+					}
+				})
+			}
+			wg.Wait()
+			d.err = errors.Join(errs...)
+		}
+		select {
+		case out <- d:
+		case <-ctx.Done():
+			for range in { // let the reader finish
+			}
+			return
 		}
 	}
 }
@@ -1029,7 +1135,7 @@ func sortExpr(k string) (expr string, num bool, err error) {
 
 // assetPage reads the assets of one page: f but its subnet, at most
 // f.Limit of them.
-func (d *DB) assetPage(ctx context.Context, f store.AssetFilter) ([]store.Asset, error) {
+func (d *DB) assetPage(ctx context.Context, f store.AssetFilter) ([]rawAsset, error) {
 	if f.Limit > 0 && f.Sort == "" && !f.Desc && utf8.RuneCountInString(f.Search) >= 3 && !strings.ContainsRune(f.Search, '\n') {
 		// A search most assets match ("hos" of "host-…", as a person
 		// types it) would make the trigram index hand over nearly every
@@ -1075,7 +1181,7 @@ func ftsPhrase(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) 
 // asks the trigram index.
 const searchProbe = 4000
 
-func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe bool) ([]store.Asset, error) {
+func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe bool) ([]rawAsset, error) {
 	q, args, err := assetWhere(f, probe)
 	if err != nil {
 		return nil, err
@@ -1085,9 +1191,9 @@ func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe bool) (
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]store.Asset, 0, f.Limit)
+	out := make([]rawAsset, 0, f.Limit)
 	for rows.Next() {
-		a, err := scanAsset(rows)
+		a, err := scanRaw(rows)
 		if err != nil {
 			return nil, err
 		}
