@@ -65,6 +65,8 @@ var abCases = map[string]want{
 	"exterity-avediaplayer": {"exterity-avediaplayer", "Exterity", "AvediaPlayer r9500", "", "", "3.14.2", "appliance"},
 	// A Barracuda web application firewall: BWS-MIB's firmware and serial.
 	"barracuda-waf-bws": {"barracuda", "Barracuda", "", "BAR-WF-1234567", "", "11.0.0.011", "appliance"},
+	"haproxy-aloha":     {"haproxy-aloha", "HAProxy Technologies", "ALB5100", "", "ALOHA", "13.5.12", "load_balancer"},
+	"asrockrack-bmc":    {"asrockrack-bmc", "ASRock Rack", "AM5D4ID-2T/BCM", "AR24M0001234", "Linux", "3.05.00", "bmc"},
 	// An A10 whose sysDescr names no ACOS release: A10-AX-MIB's
 	// axSysPrimaryVersionOnDisk and axSysSerialNumber.
 	"a10-acos-axsys": {"a10-acos", "A10 Networks", "", "TH10A51192010042", "ACOS", "4.1.4-GR1-P12", "load_balancer"},
