@@ -182,7 +182,7 @@ type invData struct {
 	Rows        []row
 	Error       string
 	NextURL     string
-	FirstURL    string
+	FirstURL    string // "" on the first page
 	CSVURL      string
 	XLSXURL     string
 	Shown       int
@@ -221,7 +221,9 @@ func (u *UI) inventory(w http.ResponseWriter, r *http.Request, s *session) {
 		}
 		d.Header = append(d.Header, h)
 	}
-	d.FirstURL = link("/inventory", base)
+	if q.cursor != "" {
+		d.FirstURL = link("/inventory", base)
+	}
 	ev := url.Values{}
 	for k, x := range base {
 		ev[k] = x

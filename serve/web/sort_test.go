@@ -39,6 +39,10 @@ func TestInventorySortedByStore(t *testing.T) {
 		if strings.Contains(body, "offset=") {
 			t.Errorf("%s: a link by offset", path)
 		}
+		// Back to the first page from a later one; none on the first.
+		if first := strings.Contains(body, ">First page</a>"); first != (page > 0) {
+			t.Errorf("page %d: a link to the first page: %v", page+1, first)
+		}
 		for _, m := range hostRe.FindAllStringSubmatch(body, -1) {
 			got = append(got, m[1])
 		}
