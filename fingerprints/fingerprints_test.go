@@ -138,7 +138,7 @@ var corpusCases = map[string]want{
 	"network/switch/cisco-c3560.snmprec.bz2":              {"cisco-ios", "Cisco", "WS-C3560G-48TS-E", "FOC1408Z61U", "IOS", "12.2(55)SE3", "switch"},
 	"network/switch/cisco-n5000.snmprec.bz2":              {"cisco-nx-os", "Cisco", "N5K-C5548UP", "SSI183706KP", "NX-OS", "6.0(2)N2(3)", "switch"},
 	"network/switch/dcrs-5980-28t-dc.snmprec.bz2":         {"digital-china-maipu", "Digital China Networks", "DCRS-5980-28T-DC", "GOSWE120F327000001", "", "7.0.3.1(B0232.0031)", "switch"},
-	"network/switch/dlink-des3200.snmprec.bz2":            {"dlink", "D-Link", "DES-3200-18", "R3MD1DB002523", "", "", "switch"},
+	"network/switch/dlink-des3200.snmprec.bz2":            {"dlink", "D-Link", "DES-3200-18", "R3MD1DB002523", "", "4.04.004", "switch"},
 	"network/switch/h3c-comware-7-1-075.snmprec.bz2":      {"h3c-comware", "H3C", "SR8808-X", "210235A0YVX18A00000B", "Comware", "7.1.075 Release 7751P01", "switch"},
 	"network/switch/h3c-wx6103.snmprec.bz2":               {"h3c-comware", "H3C", "WX6103", "210231A76JX091000041", "Comware", "Release 2509P33", "wireless_controller"},
 	"network/switch/hpe-procurve-516733-b21.snmprec.bz2":  {"hp-procurve", "HPE", "516733-B21", "3C421900TX", "ProCurve", "Z.14.31", "switch"},

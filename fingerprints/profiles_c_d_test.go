@@ -1,0 +1,82 @@
+package fingerprints
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// cdFixtureDir holds small walks, written from the vendors' MIBs, of the
+// OS families whose device-support definitions start with c or d
+// (profiles/vendors-c-d.yaml and the Cisco, Dell and D-Link profiles they
+// extend).
+const cdFixtureDir = "testdata/fixtures/c-d"
+
+// cdCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var cdCases = map[string]want{
+	// CISCOSB rlPhdUnitGenParamModelName names the model before the
+	// ENTITY row and the sysDescr.
+	"cisco-sb-modelname":  {"cisco-sb", "Cisco", "SG300-10", "PSZ17031A2B", "", "1.4.8.6", "switch"},
+	"cisco-sb-wap":        {"cisco-sb-wap", "Cisco", "WAP371", "", "", "1.3.0.7", "access_point"},
+	"cisco-catalyst-1300": {"cisco-catalyst-1x00", "Cisco", "C1300-24T-4X", "PSZ27451ABC", "", "4.1.3.36", "switch"},
+	"cisco-cbw":           {"cisco-cbw", "Cisco", "CBW240AC-E", "PSZ24151XYZ", "", "10.4.1.0", "wireless_controller"},
+	"cisco-spa":           {"cisco-spa", "Cisco", "SPA122", "", "", "", "phone"},
+	"ciena-sds":           {"ciena-sds", "Ciena", "170-5170-900", "M8123456", "SAOS", "saos-10-06-01-0215", "switch"},
+	"ciena-waveserver":    {"ciena-waveserver", "Ciena", "186-1600-900", "NNTMRT012345", "Waveserver OS", "waveserverai-2.3.4", "switch"},
+	"dell-rpdu":           {"dell-rpdu", "Dell", "LD20M", "CN0X1234567890", "", "1.2.0", "pdu"},
+	// The product registration names the IP-20 family member; the unit's
+	// inventory row its serial.
+	"ceragon-ip20":     {"ceragon", "Ceragon", "IP-20S", "F123456789", "", "", "wireless"},
+	"datacom-dmos":     {"datacom-dmos", "Datacom", "DM4370", "4370A1234567", "DmOS", "5.6.2", "switch"},
+	"datacom-dmswitch": {"datacom-dmswitch", "Datacom", "dmSwitch4100", "3560123456", "", "14.6.8", "switch"},
+	// A Cumulus agent with the vendor's sysObjectID and a uname sysDescr.
+	"cumulus-oid": {"cumulus-linux-oid", "Cumulus Networks", "Mellanox SN2410", "MT1934X01234", "Cumulus Linux", "4.3.0", "switch"},
+	// Comware 7: the product line of sysDescr, the first serial of
+	// HH3C-ENTITY-EXT-MIB.
+	"comware-hpe": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "CN12FP40ZZ", "Comware", "7.1.070 Release 3208P08", "switch"},
+	// A UCS fabric interconnect: model and serial from the UCS network
+	// element table when no ENTITY chassis row names them.
+	"cisco-ucs-fi": {"cisco-ucs-fi", "Cisco", "UCS-FI-6248UP", "SSI16310ABC", "NX-OS", "5.2(3)N2(2.28g)", "switch"},
+	// Cyberoam (CYBEROAM-MIB, the same objects as Sophos XG): the
+	// appliance key is the serial.
+	"cyberoam":  {"sophos-xg", "Sophos", "CR25iNG", "C2412345678-ABCDEF", "CyberoamOS", "10.6.6 MR-1", "firewall"},
+	"cisco-ips": {"cisco-ips", "Cisco", "IPS-4345-K9", "", "IPS", "7.1(10)E4", "firewall"},
+	// The printer's device ID names the model; Dell's MIB the firmware.
+	"dell-laser":         {"dell-printer", "Dell", "Dell Laser Printer 5310n", "9TWX6C1", "", "NR.APS.N436", "printer"},
+	"digipower":          {"digipower-pdu", "DigiPower", "SWH-1023J-1A1", "", "", "3.1.42", "pdu"},
+	"cisco-dsg-receiver": {"cisco-dsg-receiver", "Cisco", "D9824", "TCK123456", "", "3.10.20", "appliance"},
+	"dell-ups":           {"dell-ups", "Dell", "Dell UPS Rack 1920W LV", "CN0J7310123456", "", "01.05", "ups"},
+	"deliberant":         {"deliberant", "Deliberant", "5M-18", "", "", "6.9.1-41356", "wireless"},
+	"ctm":                {"ctm", "CTM", "CTM PoE Switch 8P", "", "", "2.14", "appliance"},
+	// DASAN-SWITCH-MIB firmware version and serial.
+	"dasan-nos-mib": {"dasan-nos", "DASAN Zhone", "V8102", "V81021234567", "NOS", "2.18.12", "switch"},
+	// DLINKSW-ENTITY-EXT-MIB runtime version; EQUIPMENT-MIB unit serial.
+	"dlink-dgs": {"dlink", "D-Link", "DGS-3630-28TC", "RZ2W1A6000123", "", "2.20.B013", "switch"},
+	// EQUIPMENT-MIB swUnitMgmt firmware version and serial.
+	"dlink-des-equipment": {"dlink", "D-Link", "DES-3200-28", "P4P01B5000456", "", "4.39.B009", "switch"},
+	// RMON2 probeSoftwareRev ("Build 2.60.017") on older DES switches.
+	"dlink-rmon2": {"dlink", "D-Link", "DES-3028", "P1UT2A9000789", "", "2.60.017", "switch"},
+	// DELL-NETWORKING-CHASSIS-MIB stack unit serial; the model from
+	// "Series:" in sysDescr.
+	"dell-os9-dellnet": {"dell-networking-os9", "Dell", "S4048-ON", "CN0R9Y8M7823412", "Dell Networking OS", "9.14(2.4)", "switch"},
+	// DNOS 6 (N-series): the service tag before the serial number.
+	"dell-dnos6-servicetag": {"dell-powerconnect", "Dell", "N3248TE-ON", "7HQK2Z3", "PowerConnect", "6.7.1.6", "switch"},
+	// os10ChassisProductSN before the service tag.
+	"dell-os10-productsn": {"dell-os10", "Dell", "S4148F-ON", "TW0F7Y9Y2829704", "OS10", "10.5.1.3", "switch"},
+}
+
+// TestCDFixtures checks each profile on its fixture: the winning profile
+// and every field, with evidence (check).
+func TestCDFixtures(t *testing.T) {
+	e := engine(t)
+	files, err := filepath.Glob(filepath.Join(cdFixtureDir, "*.snmprec"))
+	if err != nil || len(files) != len(cdCases) {
+		t.Fatalf("c-d fixtures: %d files (%v), %d cases", len(files), err, len(cdCases))
+	}
+	for name, w := range cdCases {
+		t.Run(name, func(t *testing.T) {
+			got, _ := identifyFile(t, e, filepath.Join(cdFixtureDir, name+".snmprec"))
+			check(t, got, w)
+		})
+	}
+}
