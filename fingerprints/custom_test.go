@@ -115,6 +115,8 @@ func TestCustomProfileErrors(t *testing.T) {
 			[]string{"a.yaml line 7:", "profiles[0].model[0].sys_descr", "regexp"}},
 		{"bad oid", map[string]string{"a.yaml": strings.Replace(good, "[1.3.6.1.4.1.99999]", "[1.3.6.1.4.1.99999, 1.3.x]", 1)},
 			[]string{"a.yaml line 4:", "profiles[0].match.sys_object_id[1]", "not an OID"}},
+		{"bad case", map[string]string{"a.yaml": good + "        case: title\n"},
+			[]string{"a.yaml line 8:", "profiles[0].model[0].case", "want upper or lower"}},
 		{"bad device type", map[string]string{"a.yaml": good + "    device_type: toaster\n"},
 			[]string{"a.yaml line 8:", "profiles[0].device_type", "toaster"}},
 		{"bad id", map[string]string{"a.yaml": "profiles:\n  - id: ok\n    match: {sys_descr: [x]}\n  - id: Not_OK\n    match: {sys_descr: [x]}\n"},

@@ -1254,6 +1254,9 @@ func (r rule) transform(raw string) (string, bool) {
 	if r.src != srcValue && r.value != "" {
 		out = r.value
 	}
+	if r.toCase != nil {
+		out = r.toCase(out)
+	}
 	if r.mapping != nil {
 		key := out
 		for {

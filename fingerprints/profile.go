@@ -41,6 +41,7 @@ import (
 //	      - oid: 1.3.6.1.4.1.9.3.6.3.0
 //	        regex: '...'                       # optional capture on the value
 //	        template: '$1-$2'                  # optional regexp template
+//	        case: upper                        # optional: upper or lower, the value's letters
 //	      - oid: 1.3.6.1.4.1.6527.3.1.2.2.1.6.1.2  # a column, at the instance
 //	        index_from: 1.3.6.1.4.1.6527.3.1.2.2.1.3.1.4.1  # this OID's value names
 //	      - walk: 1.3.6.1.2.1.43.5.1.1.17      # first good value below a prefix
@@ -100,9 +101,10 @@ type ruleSpec struct {
 	Map         map[string]string `yaml:"map"`
 	Name        string            `yaml:"name"`
 	IndexFrom   string            `yaml:"index_from"`
+	Case        string            `yaml:"case"`
 }
 
-var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "value", "regex", "template", "map", "name", "index_from"}
+var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "value", "regex", "template", "map", "name", "index_from", "case"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -182,6 +184,9 @@ type rule struct {
 	// indexFrom (oid rules only): the OID whose value (an integer or
 	// an instance such as "1.4") is the instance of arg to read.
 	indexFrom string
+	// toCase, when set, maps the value's letters (strings.ToUpper or
+	// ToLower): a model a sysDescr writes in lower case, as "ex4300-48p".
+	toCase func(string) string
 }
 
 type profile struct {
@@ -521,6 +526,15 @@ func compileRule(rs ruleSpec) (rule, error) {
 	}
 	if r.indexFrom != "" && r.src != srcOID {
 		return r, atKey(errors.New("index_from goes with oid only"), "index_from")
+	}
+	switch rs.Case {
+	case "":
+	case "upper":
+		r.toCase = strings.ToUpper
+	case "lower":
+		r.toCase = strings.ToLower
+	default:
+		return r, atKey(fmt.Errorf("case %q: want upper or lower", rs.Case), "case")
 	}
 	switch r.src {
 	case srcEntity:

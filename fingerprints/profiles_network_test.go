@@ -85,7 +85,7 @@ func TestNetworkFixtures(t *testing.T) {
 		"netgear-fastpath":         {"netgear", "Netgear", "M4300-52G", "5MR1795T0001A", "", "12.0.9.3", "switch"},
 		"dell-powerconnect-vendor": {"dell-powerconnect", "Dell", "N2048P", "CN0ABC12282986AB1234", "PowerConnect", "6.5.2.8", "switch"},
 		"tplink-sysinfo":           {"tplink", "TP-Link", "T2600G-28TS", "", "", "3.0.0 Build 20180806 Rel.35538(s)", "switch"},
-		"juniper-virtual-chassis":  {"juniper-junos", "Juniper Networks", "ex4300-48p", "PE3718260123", "Junos", "18.4R2-S3.3", "switch"},
+		"juniper-virtual-chassis":  {"juniper-junos", "Juniper Networks", "EX4300-48P", "PE3718260123", "Junos", "18.4R2-S3.3", "switch"},
 		"extreme-exos-systemid":    {"extreme-exos", "Extreme Networks", "X440G2-24p-10G4", "1914N-40123", "EXOS", "30.7.1.1", "switch"},
 		"brocade-icx-imgver":       {"brocade-fastiron", "Ruckus", "ICX7150-48P-4X1G", "FEK3224R0AB", "FastIron", "08.0.95bT211", "switch"},
 		"opengear":                 {"opengear", "Opengear", "OM2248-10G-L", "22481234567890", "Linux", "22.11.3", "appliance"},
