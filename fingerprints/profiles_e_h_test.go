@@ -45,7 +45,9 @@ var ehCases = map[string]want{
 	// Web-managed HPE switches: the product number and release in sysDescr.
 	"hpe-officeconnect":       {"hp-procurve", "HPE", "J9980A", "", "OfficeConnect", "PT.02.09", "switch"},
 	"aruba-instant-on-switch": {"hp-procurve", "HPE", "JL682A", "", "Instant On", "2.5.0.19", "switch"},
-	"eltex-ltp":               {"eltex-ltp", "Eltex", "LTP-8X rev.C", "", "", "3.40.2", "switch"},
+	// A GEIST-MIB-V3 unit: its climate sensor's serial.
+	"geist-v3-climate": {"vertiv-geist", "Vertiv", "Watchdog 100", "2856A8D41000001F", "", "3.2.6", "sensor"},
+	"eltex-ltp":        {"eltex-ltp", "Eltex", "LTP-8X rev.C", "", "", "3.40.2", "switch"},
 	// ENLOGIC-PDU2-MIB's columns, then ENLOGIC-PDU-MIB's on the same table.
 	"enlogic-pdu":            {"enlogic-pdu", "Enlogic", "EN1141", "ENL2017123456", "", "2.6.1", "pdu"},
 	"enlogic-pdu-v1":         {"enlogic-pdu", "Enlogic", "EN1133", "ENL1512345678", "", "1.0.7", "pdu"},
