@@ -266,6 +266,12 @@ var migrations = []step{{sql: []string{
 	sql:     []string{searchTable},
 	data:    (*DB).fillSearch,
 	cluster: true,
+}, {
+	// 10: assets_current keeps each asset's newest committed version as
+	// it reads the table (FINAL), where it grouped every asset's versions
+	// and read every asset again before a user's filter saw a row
+	// (views.go).
+	data: (*DB).replaceAssetsCurrent,
 }}
 
 // schema8Columns are the columns schema 8 adds (recordColumnsOf adds only

@@ -185,6 +185,10 @@ func (d *DB) migrateCluster(ctx context.Context, to int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if v < assetsCurrentSince {
+		// The view changed: CREATE VIEW IF NOT EXISTS keeps an old one.
+		stmts = append([]string{"DROP TABLE IF EXISTS {db}.assets_current ON CLUSTER `" + cluster + "`"}, stmts...)
+	}
 	dctx := ch.Context(ctx, ch.WithSettings(ch.Settings{"distributed_ddl_task_timeout": ddlTimeout}))
 	for _, q := range stmts {
 		if err := d.conn.Exec(dctx, d.q(q)); err != nil {

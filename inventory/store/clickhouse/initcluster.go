@@ -159,7 +159,7 @@ func (d *DB) clusterTables(cluster string, tables []latestTable) ([]string, erro
 				` ENGINE = Distributed(`+cluster+`, `+d.name+`, `+local+`, cityHash64(`+t.shardKey+`))`)
 		}
 	}
-	for _, v := range views {
+	for _, v := range currentViews() {
 		stmts = append(stmts, clusterView(v, cluster))
 	}
 	return stmts, nil

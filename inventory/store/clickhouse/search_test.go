@@ -144,7 +144,7 @@ func TestSearchIndexFilledByMigration(t *testing.T) {
 	if err := db.putAssetRows(ctx, as); err != nil { // as schema 8 stored them: no index
 		t.Fatal(err)
 	}
-	if n, err := db.Migrate(ctx); err != nil || n != 1 {
+	if n, err := db.migrate(ctx, 9); err != nil || n != 1 {
 		t.Fatalf("migrate 8 -> 9: %d steps, %v", n, err)
 	}
 	got, err := db.Assets(ctx, store.AssetFilter{Search: "1B:54:0A"})
