@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/sqlite"
@@ -85,7 +86,7 @@ serve:
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, err := a.serveOptions(cfg, serveFlags{})
+		o, err := assemble.ServeOptions(cfg, "", a.getenv)
 		if err != nil || len(o.Schedules) != 2 || o.Schedules[0].Rate != 0 || o.Schedules[1].Rate != 500 {
 			t.Fatalf("serve options: %v, schedules %+v", err, o.Schedules)
 		}

@@ -58,6 +58,15 @@ func Communities(comms []string, v gosnmp.SnmpVersion) ([]snmp.Credential, error
 	return creds, nil
 }
 
+// SNMPSection is the config's snmp section, the default where the config
+// has none.
+func SNMPSection(c config.SNMP) config.SNMP {
+	if c.Port == 0 {
+		return config.DefaultSNMP()
+	}
+	return c
+}
+
 // SNMP are the SNMP phases' settings of a sweep: sc's bounds, creds, and
 // the fingerprint engine with the profiles of profilesDir.
 func SNMP(sc config.SNMP, creds []snmp.Credential, profilesDir string) (*scanner.SNMPOptions, error) {
@@ -70,6 +79,28 @@ func SNMP(sc config.SNMP, creds []snmp.Credential, profilesDir string) (*scanner
 		Workers: sc.Workers, TargetTimeout: sc.TargetTimeout.D(), MaxRepetitions: sc.MaxRepetitions,
 		MaxRows: sc.MaxRows, Engine: eng,
 	}, nil
+}
+
+// SettingsError is a bad setting (a store's DSN or ClickHouse
+// credentials, the identity rules, the location rules): the user's to
+// fix, not a failure of the store or the network. Its message is the
+// setting's error.
+type SettingsError struct{ Err error }
+
+func (e *SettingsError) Error() string { return e.Err.Error() }
+func (e *SettingsError) Unwrap() error { return e.Err }
+
+// SNMPStage is a sweep's SNMP stage: sc's settings with creds, and the
+// config's location rules (a bad locate section is a *SettingsError).
+func SNMPStage(cfg config.Config, sc config.SNMP, creds []snmp.Credential) (*scanner.SNMPOptions, error) {
+	o, err := SNMP(sc, creds, cfg.Fingerprints.ProfilesDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := Locate(o, cfg.Locate); err != nil {
+		return nil, &SettingsError{err}
+	}
+	return o, nil
 }
 
 // maxRulesFile bounds a location rules file.

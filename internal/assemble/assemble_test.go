@@ -131,3 +131,24 @@ func TestInventoryAndSweep(t *testing.T) {
 		}
 	}
 }
+
+// TestSNMPStage: a bad locate section is a settings error (the user's to
+// fix); profiles that cannot be read are not.
+func TestSNMPStage(t *testing.T) {
+	cfg := config.Default()
+	o, err := SNMPStage(cfg, SNMPSection(config.SNMP{}), nil)
+	if err != nil || o.Engine == nil || o.Port != config.DefaultSNMP().Port {
+		t.Fatalf("%+v, %v", o, err)
+	}
+	var se *SettingsError
+	bad := cfg
+	bad.Locate.RulesFile = "/nonexistent/rules.yaml"
+	if _, err := SNMPStage(bad, config.DefaultSNMP(), nil); !errors.As(err, &se) || !strings.HasPrefix(err.Error(), "locate.rules_file") {
+		t.Errorf("a missing rules file: %v", err)
+	}
+	bad = cfg
+	bad.Fingerprints.ProfilesDir = "/nonexistent-profiles"
+	if _, err := SNMPStage(bad, config.DefaultSNMP(), nil); err == nil || errors.As(err, &se) {
+		t.Errorf("missing profiles: %v, want an error that is no settings error", err)
+	}
+}

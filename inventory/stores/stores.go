@@ -91,3 +91,14 @@ func SpoolPath(dsn string, getenv func(string) string, uid int) string {
 	}
 	return spool.DefaultPath(getenv, uid)
 }
+
+// Redact drops the user and password of a DSN (clickhouse://user:pw@host
+// becomes clickhouse://…@host), so that it may be printed or logged.
+func Redact(dsn string) string {
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		if j := strings.Index(dsn[i+3:], "@"); j >= 0 {
+			return dsn[:i+3] + "…@" + dsn[i+3+j+1:]
+		}
+	}
+	return dsn
+}

@@ -68,3 +68,16 @@ func TestDefaultAndSpoolPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestRedact(t *testing.T) {
+	for _, tc := range []struct{ dsn, want string }{
+		{"clickhouse://user:secret@192.0.2.9:9000/cmdb", "clickhouse://…@192.0.2.9:9000/cmdb"},
+		{"clickhouse://user@192.0.2.9:9000/cmdb", "clickhouse://…@192.0.2.9:9000/cmdb"},
+		{"clickhouse://192.0.2.9:9000/cmdb", "clickhouse://192.0.2.9:9000/cmdb"},
+		{"sqlite:/var/lib/netcensus/netcensus.db", "sqlite:/var/lib/netcensus/netcensus.db"},
+	} {
+		if got := Redact(tc.dsn); got != tc.want {
+			t.Errorf("Redact(%q) = %q, want %q", tc.dsn, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,244 @@
+package assemble
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/netip"
+	"slices"
+	"sync"
+	"time"
+
+	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
+	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/drift"
+	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/arp"
+	"github.com/netcensus/netcensus/scanner/snmp"
+	"github.com/netcensus/netcensus/scanner/targets"
+	"github.com/netcensus/netcensus/serve"
+)
+
+// minTokenLen is the shortest API token serve accepts.
+const minTokenLen = 16
+
+// ServeOptions turns the config into the service's options, reading
+// token and secret files, TLS files and baselines: everything
+// serve --check checks. listen, when not "", replaces serve.listen.
+// Errors name the config key.
+func ServeOptions(cfg config.Config, listen string, getenv func(string) string) (serve.Options, error) {
+	sc := cfg.Serve
+	if listen != "" {
+		sc.Listen = listen
+		if err := sc.Validate(); err != nil {
+			return serve.Options{}, err
+		}
+	}
+	o := serve.Options{Listen: sc.Listen, TLSCert: sc.TLSCert, TLSKey: sc.TLSKey, MaxBodyBytes: sc.MaxBodyBytes,
+		ShutdownGrace: sc.ShutdownGrace.D(), Rate: sc.Rate}
+	if o.Rate == 0 {
+		o.Rate = cfg.Sweep.Rate
+	}
+	if sc.TLSCert != "" {
+		if _, err := tls.LoadX509KeyPair(sc.TLSCert, sc.TLSKey); err != nil {
+			return o, fmt.Errorf("serve.tls_cert, serve.tls_key: %w", err)
+		}
+	}
+	for i, t := range sc.Tokens {
+		sec, err := config.ResolveSecret(t.Token, t.TokenFile, "", getenv)
+		if err != nil {
+			return o, fmt.Errorf("serve.tokens[%d] (%s): %w", i, t.Name, err)
+		}
+		if len(sec.Reveal()) < minTokenLen {
+			return o, fmt.Errorf("serve.tokens[%d] (%s): at least %d characters", i, t.Name, minTokenLen)
+		}
+		o.Tokens = append(o.Tokens, serve.Token{Name: t.Name, Secret: sec.Reveal(), Write: t.Scope == "write"})
+	}
+	names := CredentialNames(cfg.SNMP)
+	for i, s := range cfg.Schedules {
+		for _, c := range s.Options.Credentials {
+			if !slices.Contains(names, c) {
+				return o, fmt.Errorf("schedules[%d] (%s).options.credentials: %q is not a set of snmp.credentials", i, s.Name, c)
+			}
+		}
+		if _, err := targets.Build(s.Targets, append(slices.Clone(cfg.Sweep.Exclude), s.Exclude...),
+			targets.Options{AllowPublic: cfg.Sweep.AllowPublic, MaxHosts: cfg.Sweep.MaxHosts}); err != nil {
+			return o, fmt.Errorf("schedules[%d] (%s).targets: %w", i, s.Name, err)
+		}
+		o.Schedules = append(o.Schedules, serve.Schedule{Name: s.Name, Targets: s.Targets, Exclude: s.Exclude, Every: s.Every.D(),
+			Cron: s.Cron, Jitter: s.Jitter.D(), SNMP: s.Options.SNMP, MDNS: s.Options.MDNS, Names: s.Options.Names, Credentials: s.Options.Credentials, Rate: s.Options.Rate})
+	}
+	for i, k := range sc.Alerts {
+		hm, err := config.ResolveSecret(k.HMACSecret, k.HMACSecretFile, "", getenv)
+		if err != nil && (k.HMACSecret != "" || k.HMACSecretFile != "") {
+			return o, fmt.Errorf("serve.alerts[%d] (%s).hmac_secret: %w", i, k.Name, err)
+		}
+		sink := serve.Sink{Name: k.Name, Kind: k.Type, URL: k.URL.Reveal(), HMAC: hm.Reveal(), Command: k.Command,
+			Types: k.Types, Sites: k.Sites, MaxAttempts: k.MaxAttempts, Timeout: k.Timeout.D()}
+		for _, p := range k.Subnets {
+			pfx, err := netip.ParsePrefix(p)
+			if err != nil { // Validate parsed them; a config built in code may not have been
+				return o, fmt.Errorf("serve.alerts[%d] (%s).subnets: %w", i, k.Name, err)
+			}
+			sink.Subnets = append(sink.Subnets, pfx.Masked())
+		}
+		o.Sinks = append(o.Sinks, sink)
+	}
+	if len(sc.Baselines) > 0 {
+		bs, err := drift.Load(sc.Baselines...)
+		if err != nil {
+			return o, fmt.Errorf("serve.baselines: %w", err)
+		}
+		o.Baselines = bs
+	}
+	return o, nil
+}
+
+// CredentialNames are the names of the config's SNMP credential sets,
+// credentials[i] for a set without one.
+func CredentialNames(sc config.SNMP) []string {
+	var out []string
+	for i, c := range sc.Credentials {
+		n := c.Name
+		if n == "" {
+			n = fmt.Sprintf("credentials[%d]", i)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// Live is the config a reload may swap while sweeps read it.
+type Live struct {
+	mu  sync.Mutex
+	cfg config.Config
+}
+
+// NewLive holds cfg.
+func NewLive(cfg config.Config) *Live { return &Live{cfg: cfg} }
+
+// Get is the config held now.
+func (l *Live) Get() config.Config {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.cfg
+}
+
+// Set swaps the config held.
+func (l *Live) Set(c config.Config) {
+	l.mu.Lock()
+	l.cfg = c
+	l.mu.Unlock()
+}
+
+// ServeSweepDeps are what serve's sweeps use of the outside world.
+type ServeSweepDeps struct {
+	// Inventory stores the sweeps; Stored is the inventory section it was
+	// built from: sweeps are stored under its scanner name and site.
+	Inventory *inventory.Inventory
+	Stored    config.Inventory
+	// Config is the config as of a sweep's start (a reload swaps it).
+	Config func() config.Config
+	// Env builds the scanner's view of the machine.
+	Env      func(*oui.Registry, *slog.Logger) scanner.Env
+	Getenv   func(string) string
+	Hostname func() (string, error)
+	Log      *slog.Logger
+}
+
+// ingestBound bounds storing a sweep, an interrupted one too.
+const ingestBound = 5 * time.Minute
+
+// ServeSweep is serve's SweepFunc: the CLI sweep's path (scanner.Run,
+// then the inventory's Ingest of the same conversion), with the
+// service's shared limiter and live counters.
+func ServeSweep(d ServeSweepDeps) serve.SweepFunc {
+	return func(ctx context.Context, req serve.SweepRequest) (serve.SweepResult, error) {
+		cfg := d.Config() // the config as of this sweep's start
+		set, err := targets.Build(req.Targets, append(slices.Clone(cfg.Sweep.Exclude), req.Exclude...),
+			targets.Options{AllowPublic: cfg.Sweep.AllowPublic, MaxHosts: cfg.Sweep.MaxHosts})
+		if err != nil {
+			return serve.SweepResult{}, err
+		}
+		reg, err := oui.Open()
+		if err != nil {
+			return serve.SweepResult{}, fmt.Errorf("IEEE registry: %w", err)
+		}
+		counters := &arp.Counters{}
+		if req.Progress != nil {
+			req.Progress.Total.Store(int64(set.Size()))
+			req.Progress.Bind(counters.Sent.Load, counters.Found.Load)
+		}
+		opts := scanner.Options{Targets: set, Interface: cfg.Sweep.Interface, Rate: cfg.Sweep.Rate, Limiter: req.Limiter,
+			ARPRetries: cfg.Sweep.ARPRetries, ARPWait: cfg.Sweep.ARPWait.D(), Counters: counters, NDP: scanner.DefaultNDP()}
+		if req.SNMP == nil || *req.SNMP {
+			if opts.SNMP, err = serveSNMP(ctx, d, cfg, req.Credentials); err != nil {
+				return serve.SweepResult{}, err
+			}
+		}
+		mc := MDNSSection(cfg.MDNS)
+		if (req.MDNS == nil && mc.Enabled) || (req.MDNS != nil && *req.MDNS) {
+			db, err := LoadRecog(cfg.RecogDir, d.Log)
+			if err != nil {
+				return serve.SweepResult{}, fmt.Errorf("recog_dir: %w", err)
+			}
+			rules, err := fpmdns.New(db)
+			if err != nil {
+				return serve.SweepResult{}, fmt.Errorf("mdns rules: %w", err)
+			}
+			opts.MDNS = MDNS(mc, rules)
+			opts.Recog = db
+		}
+		if req.Names == nil || *req.Names {
+			// The names stage, as a CLI sweep runs it: the names section,
+			// every protocol it turns on (a schedule's names: false, none).
+			if opts.Names, err = Names(cfg.Names); err != nil {
+				return serve.SweepResult{}, fmt.Errorf("names: %w", err)
+			}
+		}
+		rep, err := scanner.Run(ctx, d.Env(reg, d.Log), opts)
+		if rep == nil {
+			if err == nil {
+				err = errors.New("sweep returned no report")
+			}
+			return serve.SweepResult{}, err
+		}
+		// An interrupted sweep is stored too, as partial, within a bound.
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ingestBound)
+		defer cancel()
+		res, ierr := d.Inventory.Ingest(sctx, Sweep(rep, ScannerName(d.Stored, d.Hostname), d.Stored.Site))
+		if ierr != nil {
+			return serve.SweepResult{Sent: rep.Sent, Found: rep.Found, Partial: true}, errors.Join(err, fmt.Errorf("store sweep: %w", ierr))
+		}
+		return serve.SweepResult{SweepID: res.Sweep.ID, Partial: rep.Partial, Found: rep.Found, Sent: rep.Sent,
+			New: res.Sweep.New, Missing: res.Sweep.Missing, Events: len(res.Events), Duration: rep.Duration}, err
+	}
+}
+
+// serveSNMP is a scheduled sweep's SNMP stage: the config's credential
+// sets (those named when names is not empty), location rules, and the
+// sets that last answered each stored asset, tried first.
+func serveSNMP(ctx context.Context, d ServeSweepDeps, cfg config.Config, names []string) (*scanner.SNMPOptions, error) {
+	sc := SNMPSection(cfg.SNMP)
+	creds, err := Credentials(sc, d.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) > 0 {
+		creds = slices.DeleteFunc(creds, func(c snmp.Credential) bool { return !slices.Contains(names, c.Name) })
+	}
+	o, err := SNMPStage(cfg, sc, creds)
+	if err != nil {
+		return nil, err
+	}
+	if rem, err := inventory.RememberedCredentials(ctx, d.Inventory.Store()); err == nil {
+		o.Remembered = rem
+	} else {
+		d.Log.Warn("snmp: remembered credentials not read; every set is tried", "err", err)
+	}
+	return o, nil
+}
