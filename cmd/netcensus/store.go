@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/netcensus/netcensus/exporters"
@@ -14,63 +13,37 @@ import (
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/spool"
 	"github.com/netcensus/netcensus/inventory/store"
-	"github.com/netcensus/netcensus/inventory/stores"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
 )
 
-// storeDSN picks the store: --store, else the config's, else the default
-// SQLite file.
+// storeSettings say which CMDB a command opens: --store, else the
+// config's, else the default SQLite file.
+func (a *app) storeSettings() assemble.StoreSettings {
+	return assemble.StoreSettings{Flag: a.storeFlag, Inventory: a.cfg.Inventory, Getenv: a.getenv, UID: os.Geteuid(),
+		Existing: a.existingStore, Wrap: a.wrapStore, Hostname: os.Hostname, Log: a.log}
+}
+
+// settingsErr makes a bad setting (assemble.SettingsError) a usage error.
+func settingsErr(err error) error {
+	var se *assemble.SettingsError
+	if errors.As(err, &se) {
+		return usageError{err}
+	}
+	return err
+}
+
+// storeDSN is the store's DSN (assemble.StoreSettings.DSN).
 func (a *app) storeDSN() (string, error) {
-	dsn := a.storeFlag
-	if dsn == "" {
-		dsn = a.cfg.Inventory.Store
-	}
-	if dsn == "" {
-		d, err := stores.DefaultDSN(a.getenv, os.Geteuid())
-		if err != nil {
-			return "", usageError{err}
-		}
-		return d, nil
-	}
-	return dsn, nil
+	dsn, err := a.storeSettings().DSN()
+	return dsn, settingsErr(err)
 }
 
 // openInventory opens and migrates the store and builds the inventory.
 // The returned func closes the store.
 func (a *app) openInventory(ctx context.Context) (*inventory.Inventory, func(), error) {
-	dsn, err := a.storeDSN()
-	if err != nil {
-		return nil, nil, err
-	}
-	var auth stores.Auth
-	if strings.HasPrefix(dsn, "clickhouse://") {
-		if auth.User, auth.Password, err = a.cfg.Inventory.ClickHouseAuth(a.getenv); err != nil {
-			return nil, nil, usageError{err}
-		}
-	}
-	st, err := stores.Open(ctx, dsn, auth, stores.Options{Existing: a.existingStore})
-	if errors.Is(err, stores.ErrDSN) {
-		return nil, nil, usageError{err}
-	} else if err != nil {
-		return nil, nil, err
-	}
-	if a.wrapStore != nil {
-		st = a.wrapStore(st)
-	}
-	if n, err := st.Migrate(ctx); err != nil {
-		st.Close()
-		return nil, nil, err
-	} else if n > 0 {
-		a.log.Info("store migrated", "store", dsn, "steps", n)
-	}
-	inv, err := assemble.Inventory(st, a.cfg.Inventory, os.Hostname)
-	if err != nil {
-		st.Close()
-		return nil, nil, usageError{err}
-	}
-	inv.SetLogger(a.log)
-	return inv, func() { st.Close() }, nil
+	inv, done, err := a.storeSettings().OpenInventory(ctx)
+	return inv, done, settingsErr(err)
 }
 
 // preflightStore opens the store before a sweep sends anything: a bad
@@ -109,68 +82,23 @@ func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
 // that could not reach the store before are replayed first, and sw waits
 // in the spool if the store is unreachable now.
 func (a *app) deliverSweep(sctx context.Context, sw inventory.Sweep) error {
-	sp, err := a.spoolPath()
+	sp, err := a.storeSettings().SpoolPath()
+	if err != nil {
+		return fmt.Errorf("store sweep: %w", settingsErr(err))
+	}
+	out, err := spool.DeliverTo(sctx, sp, int64(a.cfg.Inventory.SpoolMaxBytes), a.openInventory, sw)
+	out.WriteReplayed(a.stderr)
 	if err != nil {
 		return fmt.Errorf("store sweep: %w", err)
 	}
-	if sp == "" {
-		// No place for a spool: store directly.
-		inv, done, err := a.openInventory(sctx)
-		if err != nil {
-			return fmt.Errorf("store sweep: %w", err)
-		}
-		defer done()
-		res, err := inv.Ingest(sctx, sw)
-		if err != nil {
-			return fmt.Errorf("store sweep: %w", err)
-		}
-		a.printStored(res)
-		return nil
-	}
-	// The spool: sweeps that could not reach the store before are replayed
-	// first; if the store is unreachable now, this one waits in the spool.
-	out, err := spool.New(sp, int64(a.cfg.Inventory.SpoolMaxBytes)).Deliver(sctx, a.openInventory, sw)
-	if out.Replayed > 0 {
-		fmt.Fprintf(a.stderr, "stored: %d spooled sweep(s) replayed from %s\n", out.Replayed, sp)
-	}
-	if err != nil {
-		return fmt.Errorf("store sweep: %w", err)
-	}
-	if out.Spooled {
-		fmt.Fprintf(a.stderr, "store: sweep %s not stored (%v): its %d observations are spooled to %s; the next run that reaches the store replays it\n", sw.ID, out.Cause, len(sw.Observations), sp)
-		return nil
-	}
-	if out.Result.Retries > 0 {
-		fmt.Fprintf(a.stderr, "store: busy; stored after %d retries\n", out.Result.Retries)
-	}
-	a.printStored(out.Result)
+	out.WriteStored(a.stderr, sw)
 	return nil
 }
 
 // inventorySweep turns a scanner's report into the sweep the inventory
-// ingests: the one conversion a CLI sweep and serve's scheduled sweeps
-// share.
+// ingests (assemble.Sweep).
 func (a *app) inventorySweep(rep *scanner.Report) inventory.Sweep {
 	return assemble.Sweep(rep, assemble.ScannerName(a.cfg.Inventory, os.Hostname), a.cfg.Inventory.Site)
-}
-
-// spoolPath is where sweeps wait for an unreachable store
-// (stores.SpoolPath).
-func (a *app) spoolPath() (string, error) {
-	dsn, err := a.storeDSN()
-	if err != nil {
-		return "", err
-	}
-	return stores.SpoolPath(dsn, a.getenv, os.Geteuid()), nil
-}
-
-// printStored prints what an ingest did on stderr.
-func (a *app) printStored(res inventory.Result) {
-	partial := ""
-	if res.Sweep.Partial {
-		partial = " (partial: nothing marked missing)"
-	}
-	fmt.Fprintf(a.stderr, "stored: sweep=%s assets=%d new=%d missing=%d events=%d%s\n", res.Sweep.ID, res.Sweep.Assets, res.Sweep.New, res.Sweep.Missing, len(res.Events), partial)
 }
 
 // newRowWriter returns a writer of T in format, with rows for table and CSV.

@@ -298,6 +298,52 @@ type Outcome struct {
 	Spooled bool
 	// Cause is why it was spooled.
 	Cause error
+	// Path is the spool's file ("" when the sweep went straight to the
+	// store).
+	Path string
+}
+
+// DeliverTo stores sw through the spool at path holding at most maxBytes
+// (Deliver), or, when path is "" (no place for a spool), straight into
+// the store: then a store out of reach is an error, the sweep being kept
+// nowhere.
+func DeliverTo(ctx context.Context, path string, maxBytes int64, open Opener, sw inventory.Sweep) (Outcome, error) {
+	if path != "" {
+		return New(path, maxBytes).Deliver(ctx, open, sw)
+	}
+	inv, done, err := open(ctx)
+	if err != nil {
+		return Outcome{}, err
+	}
+	defer done()
+	res, err := inv.Ingest(ctx, sw)
+	return Outcome{Result: res}, err
+}
+
+// WriteReplayed says on w how many spooled sweeps were stored first, if
+// any.
+func (o Outcome) WriteReplayed(w io.Writer) {
+	if o.Replayed > 0 {
+		fmt.Fprintf(w, "stored: %d spooled sweep(s) replayed from %s\n", o.Replayed, o.Path)
+	}
+}
+
+// WriteStored says on w what became of sw: spooled (and why), or stored
+// (the store's retries, the sweep's counts).
+func (o Outcome) WriteStored(w io.Writer, sw inventory.Sweep) {
+	if o.Spooled {
+		fmt.Fprintf(w, "store: sweep %s not stored (%v): its %d observations are spooled to %s; the next run that reaches the store replays it\n", sw.ID, o.Cause, len(sw.Observations), o.Path)
+		return
+	}
+	if o.Result.Retries > 0 {
+		fmt.Fprintf(w, "store: busy; stored after %d retries\n", o.Result.Retries)
+	}
+	partial := ""
+	if o.Result.Sweep.Partial {
+		partial = " (partial: nothing marked missing)"
+	}
+	r := o.Result
+	fmt.Fprintf(w, "stored: sweep=%s assets=%d new=%d missing=%d events=%d%s\n", r.Sweep.ID, r.Sweep.Assets, r.Sweep.New, r.Sweep.Missing, len(r.Events), partial)
 }
 
 // Deliver stores sw: it opens the store, replays the spool into it, then
@@ -306,7 +352,7 @@ type Outcome struct {
 // Spooled and Cause are set; other errors are returned. sw.ID is set if
 // empty.
 func (s *Spool) Deliver(ctx context.Context, open Opener, sw inventory.Sweep) (Outcome, error) {
-	var out Outcome
+	out := Outcome{Path: s.path}
 	if sw.ID == "" {
 		at := sw.End
 		if at.IsZero() {

@@ -412,3 +412,69 @@ func TestReplayStreams(t *testing.T) {
 		t.Errorf("spool left after a full replay: %v", err)
 	}
 }
+
+// TestDeliverTo: with no place for a spool, a sweep goes straight to the
+// store, and a store out of reach is an error (the sweep is kept
+// nowhere, so it must not look stored); with one, Deliver's spooling.
+func TestDeliverTo(t *testing.T) {
+	dir := t.TempDir()
+	refused := func(context.Context) (*inventory.Inventory, func(), error) {
+		return nil, nil, fmt.Errorf("open store: %w", &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED})
+	}
+	out, err := DeliverTo(t.Context(), "", 0, refused, sweep(2, t0))
+	if !errors.Is(err, syscall.ECONNREFUSED) || out.Spooled {
+		t.Errorf("no spool, store refused: %+v, %v; want the error", out, err)
+	}
+	open := func(ctx context.Context) (*inventory.Inventory, func(), error) {
+		db, err := sqlite.Open(ctx, filepath.Join(dir, "netcensus.db"))
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		return newInv(t, db), func() { db.Close() }, nil
+	}
+	out, err = DeliverTo(t.Context(), "", 0, open, sweep(2, t0))
+	if err != nil || out.Spooled || out.Path != "" || out.Result.Sweep.Assets != 2 {
+		t.Errorf("no spool, store up: %+v, %v", out, err)
+	}
+	path := filepath.Join(dir, "spool.jsonl")
+	out, err = DeliverTo(t.Context(), path, 0, refused, sweep(1, t0.Add(time.Hour)))
+	if err != nil || !out.Spooled || out.Path != path {
+		t.Fatalf("spool, store refused: %+v, %v", out, err)
+	}
+	out, err = DeliverTo(t.Context(), path, 0, open, sweep(1, t0.Add(2*time.Hour)))
+	if err != nil || out.Spooled || out.Replayed != 1 {
+		t.Errorf("spool, store back: %+v, %v; want the spooled sweep replayed", out, err)
+	}
+}
+
+func TestOutcomeWrite(t *testing.T) {
+	sw := sweep(3, t0)
+	sw.ID = "0190-sweep"
+	for _, tc := range []struct {
+		name     string
+		o        Outcome
+		replayed string
+		stored   string
+	}{
+		{"stored", Outcome{Result: inventory.Result{Sweep: store.Sweep{ID: "s1", Assets: 3, New: 2, Missing: 1}, Events: make([]store.Event, 4)}},
+			"", "stored: sweep=s1 assets=3 new=2 missing=1 events=4\n"},
+		{"partial after retries and a replay", Outcome{Replayed: 2, Path: "/s/spool.jsonl", Result: inventory.Result{Sweep: store.Sweep{ID: "s1", Assets: 3, Partial: true}, Retries: 2}},
+			"stored: 2 spooled sweep(s) replayed from /s/spool.jsonl\n",
+			"store: busy; stored after 2 retries\nstored: sweep=s1 assets=3 new=0 missing=0 events=0 (partial: nothing marked missing)\n"},
+		{"spooled", Outcome{Spooled: true, Cause: errors.New("connection refused"), Path: "/s/spool.jsonl"},
+			"", "store: sweep 0190-sweep not stored (connection refused): its 3 observations are spooled to /s/spool.jsonl; the next run that reaches the store replays it\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var r, s strings.Builder
+			tc.o.WriteReplayed(&r)
+			tc.o.WriteStored(&s, sw)
+			if r.String() != tc.replayed || s.String() != tc.stored {
+				t.Errorf("replayed %q, stored %q\nwant %q, %q", r.String(), s.String(), tc.replayed, tc.stored)
+			}
+		})
+	}
+}

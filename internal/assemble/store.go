@@ -1,0 +1,103 @@
+package assemble
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/inventory/stores"
+)
+
+// StoreSettings say which CMDB a command opens and how.
+type StoreSettings struct {
+	// Flag is --store; when "", the inventory section's store, else the
+	// default SQLite file.
+	Flag      string
+	Inventory config.Inventory
+	Getenv    func(string) string
+	// UID places the default store and spool (root's or a user's).
+	UID int
+	// Existing opens an existing SQLite file only: a command that reads
+	// the CMDB never creates an empty one.
+	Existing bool
+	// Wrap, when set, wraps the store opened (tests stop a process at a
+	// chosen write).
+	Wrap     func(store.Store) store.Store
+	Hostname func() (string, error)
+	Log      *slog.Logger
+}
+
+// DSN is the store's DSN: --store, else the config's, else the default
+// SQLite file.
+func (s StoreSettings) DSN() (string, error) {
+	if s.Flag != "" {
+		return s.Flag, nil
+	}
+	if s.Inventory.Store != "" {
+		return s.Inventory.Store, nil
+	}
+	d, err := stores.DefaultDSN(s.Getenv, s.UID)
+	if err != nil {
+		return "", &SettingsError{err}
+	}
+	return d, nil
+}
+
+// SpoolPath is where sweeps wait while the store is unreachable
+// (stores.SpoolPath); "" when there is no place for a spool.
+func (s StoreSettings) SpoolPath() (string, error) {
+	dsn, err := s.DSN()
+	if err != nil {
+		return "", err
+	}
+	return stores.SpoolPath(dsn, s.Getenv, s.UID), nil
+}
+
+// OpenInventory opens the store, migrates it and builds the inventory of
+// the inventory section over it; done closes the store. A bad setting
+// is a *SettingsError.
+func (s StoreSettings) OpenInventory(ctx context.Context) (inv *inventory.Inventory, done func(), err error) {
+	dsn, err := s.DSN()
+	if err != nil {
+		return nil, nil, err
+	}
+	var auth stores.Auth
+	if strings.HasPrefix(dsn, "clickhouse://") {
+		if auth.User, auth.Password, err = s.Inventory.ClickHouseAuth(s.Getenv); err != nil {
+			return nil, nil, &SettingsError{err}
+		}
+	}
+	st, err := stores.Open(ctx, dsn, auth, stores.Options{Existing: s.Existing})
+	if errors.Is(err, stores.ErrDSN) {
+		return nil, nil, &SettingsError{err}
+	} else if err != nil {
+		return nil, nil, err
+	}
+	if s.Wrap != nil {
+		st = s.Wrap(st)
+	}
+	if n, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, nil, err
+	} else if n > 0 {
+		s.log().Info("store migrated", "store", stores.Redact(dsn), "steps", n)
+	}
+	inv, err = Inventory(st, s.Inventory, s.Hostname)
+	if err != nil {
+		st.Close()
+		return nil, nil, &SettingsError{err}
+	}
+	inv.SetLogger(s.log())
+	return inv, func() { st.Close() }, nil
+}
+
+func (s StoreSettings) log() *slog.Logger {
+	if s.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Log
+}
