@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/netcensus/netcensus/record"
 )
 
 // WriteSummary prints, for people, the counts of the stages that ran, then
@@ -65,4 +67,44 @@ func partialReasons(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s=%d", k, m[k])
 	}
 	return " (" + strings.Join(parts, " ") + ")"
+}
+
+// HostWriter takes host records: an output format's writer.
+type HostWriter interface {
+	Write(*record.Asset) error
+	Close() error
+}
+
+// WriteHosts writes every host record to out, then closes it, and prints
+// for people on w the skipped targets (with the reason) and the
+// anomalies: one line per shared MAC, then the others host by host. A
+// failing out (closed, full) stops the records, not the report: its
+// first error is returned once the anomalies are written.
+func (rep *Report) WriteHosts(out HostWriter, w io.Writer) error {
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(w, "skipped %s: %s\n", s.Target, s.Reason)
+	}
+	var anomalies []string
+	var werr error
+	rep.Each(func(h *record.Asset) error {
+		for _, an := range h.Anomalies {
+			if an.Kind != record.AnomalySharedMAC { // summarised per MAC below
+				anomalies = append(anomalies, fmt.Sprintf("anomaly: %s %s: %s", h.IP, an.Kind, an.Detail))
+			}
+		}
+		if werr == nil {
+			werr = out.Write(h)
+		}
+		return nil
+	})
+	if cerr := out.Close(); werr == nil {
+		werr = cerr
+	}
+	for _, m := range rep.SharedMACs {
+		fmt.Fprintf(w, "anomaly: %s answers for %d addresses (proxy ARP, virtual router or secondary addresses)\n", m.MAC, m.Count)
+	}
+	for _, l := range anomalies {
+		fmt.Fprintln(w, l)
+	}
+	return werr
 }

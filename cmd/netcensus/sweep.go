@@ -16,7 +16,6 @@ import (
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/internal/progress"
-	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/names"
@@ -243,32 +242,12 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		}
 		return err
 	}
-	for _, s := range rep.Skipped {
-		fmt.Fprintf(a.stderr, "skipped %s: %s\n", s.Target, s.Reason)
-	}
-	// One pass: write each record, keep its anomalies for stderr. A
-	// failing stdout (closed, full) stops the records, not the sweep: it
-	// is still stored, and the error is reported at the end.
-	var anomalies []string
-	var werr error
-	rep.Each(func(h *record.Asset) error {
-		for _, an := range h.Anomalies {
-			if an.Kind != record.AnomalySharedMAC { // summarised per MAC below
-				anomalies = append(anomalies, fmt.Sprintf("anomaly: %s %s: %s", h.IP, an.Kind, an.Detail))
-			}
-		}
-		if werr == nil {
-			werr = out.Write(h)
-		}
-		return nil
-	})
-	if cerr := out.Close(); werr == nil {
-		werr = cerr
-	}
+	// A failing stdout (closed, full) stops the records, not the sweep:
+	// it is still stored, and the error is reported at the end.
+	werr := rep.WriteHosts(out, a.stderr)
 	if werr != nil {
 		werr = fmt.Errorf("write output: %w", werr)
 	}
-	a.reportAnomalies(rep, anomalies)
 	rep.WriteSummary(a.stderr)
 	if !f.noStore {
 		// An interrupted sweep is stored as partial: it marks nothing missing.
@@ -277,17 +256,6 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		}
 	}
 	return errors.Join(err, werr)
-}
-
-// reportAnomalies prints one line per anomaly on stderr, the per-host
-// shared-MAC notes folded into one line per MAC.
-func (a *app) reportAnomalies(rep *scanner.Report, perHost []string) {
-	for _, m := range rep.SharedMACs {
-		fmt.Fprintf(a.stderr, "anomaly: %s answers for %d addresses (proxy ARP, virtual router or secondary addresses)\n", m.MAC, m.Count)
-	}
-	for _, l := range perHost {
-		fmt.Fprintln(a.stderr, l)
-	}
 }
 
 // startProgress draws a progress bar on stderr when it is a terminal and
@@ -305,10 +273,7 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 	if f.noSNMP {
 		return nil, nil
 	}
-	sc := a.cfg.SNMP
-	if sc.Port == 0 {
-		sc = config.DefaultSNMP()
-	}
+	sc := assemble.SNMPSection(a.cfg.SNMP)
 	overlay(cmd.Flags(), over("snmp-timeout", &sc.Timeout, &f.snmpTimeout), over("snmp-retries", &sc.Retries, &f.snmpRetries),
 		over("snmp-workers", &sc.Workers, &f.snmpWorkers))
 	if err := sc.Validate(); err != nil {
@@ -326,9 +291,6 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 			return nil, usageError{err}
 		}
 	}
-	o, err := assemble.SNMP(sc, creds, a.cfg.Fingerprints.ProfilesDir)
-	if err != nil {
-		return nil, err
-	}
-	return o, usageErr(assemble.Locate(o, a.cfg.Locate))
+	o, err := assemble.SNMPStage(a.cfg, sc, creds)
+	return o, settingsErr(err)
 }
