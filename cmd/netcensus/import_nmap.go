@@ -12,8 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/fingerprints/oui"
-	"github.com/netcensus/netcensus/inventory"
-	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/nmap"
 )
@@ -97,24 +96,8 @@ func (a *app) importNmap(ctx context.Context, f importNmapFlags, files []string)
 	if f.noStore || len(hosts) == 0 {
 		return werr
 	}
-	scannerName := a.cfg.Inventory.Scanner
-	if scannerName == "" {
-		scannerName, _ = os.Hostname()
-	}
-	end := start
-	var obs []record.Observation
-	for i := range hosts {
-		h := &hosts[i]
-		if h.LastSeen.After(end) {
-			end = h.LastSeen
-		}
-		obs = append(obs, inventory.ObservationsFromHost(h.LastSeen, scannerName, h)...)
-	}
-	if start.IsZero() {
-		start = end
-	}
 	// No segments: an import says what Nmap saw, never that a host is gone.
-	sw := inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: start, End: end, Observations: obs}
+	sw := assemble.ImportSweep(hosts, start, assemble.ScannerName(a.cfg.Inventory, os.Hostname))
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute)
 	defer cancel()
 	return errors.Join(werr, a.deliverSweep(sctx, sw))

@@ -68,3 +68,24 @@ func Observations(rep *scanner.Report, end time.Time, scannerName string) []reco
 	})
 	return obs
 }
+
+// ImportSweep is the sweep an import stores of hosts another tool saw
+// (an Nmap report): each host observed when it was last seen, the sweep
+// from start (the earliest report's; the last host's time when zero) to
+// the last host's time. It has no segments: an import says what the tool
+// saw, never that a host is gone.
+func ImportSweep(hosts []record.Asset, start time.Time, scannerName string) inventory.Sweep {
+	end := start
+	var obs []record.Observation
+	for i := range hosts {
+		h := &hosts[i]
+		if h.LastSeen.After(end) {
+			end = h.LastSeen
+		}
+		obs = append(obs, inventory.ObservationsFromHost(h.LastSeen, scannerName, h)...)
+	}
+	if start.IsZero() {
+		start = end
+	}
+	return inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: start, End: end, Observations: obs}
+}
