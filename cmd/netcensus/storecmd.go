@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/inventory/store/clickhouse"
 )
 
@@ -117,19 +119,10 @@ does not answer, naming it.`,
 // openClickHouse opens the --store's ClickHouse server without migrating
 // anything; what is for the error when the store is not ClickHouse.
 func (a *app) openClickHouse(ctx context.Context, what string) (*clickhouse.DB, error) {
-	dsn, err := a.storeDSN()
-	if err != nil {
-		return nil, err
+	db, err := a.storeSettings().OpenClickHouse(ctx)
+	var se *assemble.SettingsError
+	if errors.As(err, &se) {
+		return nil, usagef("%s: %w", what, err)
 	}
-	if !strings.HasPrefix(dsn, "clickhouse://") {
-		return nil, usagef("%s: --store %q is not ClickHouse (clickhouse://host:9000/db)", what, dsn)
-	}
-	o, err := clickhouse.ParseDSN(dsn)
-	if err != nil {
-		return nil, usageError{err}
-	}
-	if o.Username, o.Password, err = a.cfg.Inventory.ClickHouseAuth(a.getenv); err != nil {
-		return nil, usageError{err}
-	}
-	return clickhouse.Open(ctx, o)
+	return db, err
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/inventory/store/clickhouse"
 	"github.com/netcensus/netcensus/inventory/stores"
 )
 
@@ -67,8 +68,8 @@ func (s StoreSettings) OpenInventory(ctx context.Context) (inv *inventory.Invent
 	}
 	var auth stores.Auth
 	if strings.HasPrefix(dsn, "clickhouse://") {
-		if auth.User, auth.Password, err = s.Inventory.ClickHouseAuth(s.Getenv); err != nil {
-			return nil, nil, &SettingsError{err}
+		if auth, err = s.clickHouseAuth(); err != nil {
+			return nil, nil, err
 		}
 	}
 	st, err := stores.Open(ctx, dsn, auth, stores.Options{Existing: s.Existing})
@@ -93,6 +94,38 @@ func (s StoreSettings) OpenInventory(ctx context.Context) (inv *inventory.Invent
 	}
 	inv.SetLogger(s.log())
 	return inv, func() { st.Close() }, nil
+}
+
+// OpenClickHouse opens the store's ClickHouse server without migrating
+// anything (stores.OpenClickHouse); a store that is not ClickHouse, or
+// bad credentials, are a *SettingsError.
+func (s StoreSettings) OpenClickHouse(ctx context.Context) (*clickhouse.DB, error) {
+	dsn, err := s.DSN()
+	if err != nil {
+		return nil, err
+	}
+	var auth stores.Auth
+	if strings.HasPrefix(dsn, "clickhouse://") {
+		if auth, err = s.clickHouseAuth(); err != nil {
+			return nil, err
+		}
+	}
+	db, err := stores.OpenClickHouse(ctx, dsn, auth)
+	if errors.Is(err, stores.ErrDSN) {
+		return nil, &SettingsError{err}
+	}
+	return db, err
+}
+
+// clickHouseAuth is the ClickHouse user and password of the inventory
+// section or the environment.
+func (s StoreSettings) clickHouseAuth() (stores.Auth, error) {
+	var a stores.Auth
+	var err error
+	if a.User, a.Password, err = s.Inventory.ClickHouseAuth(s.Getenv); err != nil {
+		return a, &SettingsError{err}
+	}
+	return a, nil
 }
 
 func (s StoreSettings) log() *slog.Logger {

@@ -104,3 +104,17 @@ func TestOpenInventory(t *testing.T) {
 		})
 	}
 }
+
+func TestOpenClickHouseSettings(t *testing.T) {
+	dir := t.TempDir()
+	for _, s := range []StoreSettings{
+		{Flag: "sqlite:" + filepath.Join(dir, "a.db")},
+		{Flag: "clickhouse://192.0.2.9:9000/cmdb", Inventory: config.Inventory{ClickHousePasswordFile: filepath.Join(dir, "none")}},
+	} {
+		s.Getenv = envOf(nil)
+		var se *SettingsError
+		if db, err := s.OpenClickHouse(t.Context()); !errors.As(err, &se) {
+			t.Errorf("%s: %v, %v; want a settings error", s.Flag, db, err)
+		}
+	}
+}

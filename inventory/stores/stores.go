@@ -79,6 +79,21 @@ func Open(ctx context.Context, dsn string, auth Auth, o Options) (store.Store, e
 	return nil, fmt.Errorf("%w: --store %q: want sqlite:PATH or clickhouse://host:9000/db", ErrDSN, dsn)
 }
 
+// OpenClickHouse opens the ClickHouse server of dsn without migrating
+// anything, for what only ClickHouse does (clusters, schema checks); a
+// dsn that is not clickhouse:// or does not parse is ErrDSN.
+func OpenClickHouse(ctx context.Context, dsn string, auth Auth) (*clickhouse.DB, error) {
+	if !strings.HasPrefix(dsn, "clickhouse://") {
+		return nil, fmt.Errorf("%w: --store %q is not ClickHouse (clickhouse://host:9000/db)", ErrDSN, dsn)
+	}
+	co, err := clickhouse.ParseDSN(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrDSN, err)
+	}
+	co.Username, co.Password = auth.User, auth.Password
+	return clickhouse.Open(ctx, co)
+}
+
 // SpoolPath is where sweeps wait while the store of dsn is unreachable:
 // $XDG_STATE_HOME/netcensus/spool.jsonl, else beside an SQLite store's
 // file, else spool.DefaultPath ("" when there is no place).

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -78,6 +79,20 @@ func TestRedact(t *testing.T) {
 	} {
 		if got := Redact(tc.dsn); got != tc.want {
 			t.Errorf("Redact(%q) = %q, want %q", tc.dsn, got, tc.want)
+		}
+	}
+}
+
+// TestOpenClickHouseRefusals: what is not a ClickHouse DSN is refused
+// before anything is dialled.
+func TestOpenClickHouseRefusals(t *testing.T) {
+	for _, tc := range []struct{ dsn, msg string }{
+		{"sqlite:/tmp/x.db", `--store "sqlite:/tmp/x.db" is not ClickHouse`},
+		{"clickhouse://u:p@127.0.0.1:9/x", "not in the DSN"},
+	} {
+		db, err := OpenClickHouse(context.Background(), tc.dsn, Auth{})
+		if !errors.Is(err, ErrDSN) || !strings.Contains(err.Error(), tc.msg) {
+			t.Errorf("OpenClickHouse(%q) = %v, %v; want ErrDSN saying %q", tc.dsn, db, err, tc.msg)
 		}
 	}
 }
