@@ -165,7 +165,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 		if f.record == "" || !r.Answered || r.Walk == nil {
 			return
 		}
-		path, n, err := writeRecording(f.record, r.Target, r.Walk, secrets)
+		path, n, err := snmp.WriteRecording(f.record, r.Target, r.Walk, secrets)
 		if err != nil {
 			fmt.Fprintf(a.stderr, "probe %s: record: %v\n", r.Target, err)
 			recordErr = err

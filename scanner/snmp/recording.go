@@ -2,6 +2,10 @@ package snmp
 
 import (
 	"bytes"
+	"fmt"
+	"net/netip"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -89,4 +93,44 @@ next:
 		out = append(out, snmprec.Record{OID: r.OID, Value: v})
 	}
 	return out
+}
+
+// RecordingName is a host's recording file name: its address, and its
+// port when not 161 (IPv6 colons become dashes, which snmpsim's
+// community, the file name, can carry).
+func RecordingName(t netip.AddrPort) string {
+	n := strings.ReplaceAll(t.Addr().String(), ":", "-")
+	if t.Port() != 161 {
+		n += "_" + strconv.Itoa(int(t.Port()))
+	}
+	return n + ".snmprec"
+}
+
+// WriteRecording writes the Recording of t's walk w, without secrets, to
+// dir as RecordingName(t), replacing a file of that name only once the
+// new one is complete (mode 0640). It returns the file and the number
+// of records written.
+func WriteRecording(dir string, t netip.AddrPort, w *snmprec.Walk, secrets []string) (string, int, error) {
+	recs := Recording(w, secrets)
+	path := filepath.Join(dir, RecordingName(t))
+	tmp, err := os.CreateTemp(dir, ".record-*")
+	if err != nil {
+		return "", 0, err
+	}
+	defer os.Remove(tmp.Name())
+	if err := snmprec.Format(tmp, recs); err != nil {
+		tmp.Close()
+		return "", 0, fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o640); err != nil {
+		tmp.Close()
+		return "", 0, err
+	}
+	if err := tmp.Close(); err != nil {
+		return "", 0, fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return "", 0, err
+	}
+	return path, len(recs), nil
 }

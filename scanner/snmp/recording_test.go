@@ -1,6 +1,9 @@
 package snmp
 
 import (
+	"net/netip"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -60,5 +63,49 @@ func TestRecordingDropsAndRedactsSecrets(t *testing.T) {
 	}
 	if Recording(nil, secrets) != nil {
 		t.Error("nil walk")
+	}
+}
+
+func TestWriteRecording(t *testing.T) {
+	for _, tc := range []struct{ target, name string }{
+		{"192.0.2.7:161", "192.0.2.7.snmprec"},
+		{"192.0.2.7:1161", "192.0.2.7_1161.snmprec"},
+		{"[2001:db8::7]:161", "2001-db8--7.snmprec"},
+	} {
+		if got := RecordingName(netip.MustParseAddrPort(tc.target)); got != tc.name {
+			t.Errorf("RecordingName(%s) = %q, want %q", tc.target, got, tc.name)
+		}
+	}
+	dir := t.TempDir()
+	str := func(s string) snmprec.Value { return snmprec.Value{Type: snmprec.TypeOctetString, Bytes: []byte(s)} }
+	w := snmprec.NewWalk([]snmprec.Record{
+		{OID: "1.3.6.1.2.1.1.1.0", Value: str("Acme OS 1.0")},
+		{OID: "1.3.6.1.2.1.1.4.0", Value: str("noc c0mmunity")},
+		{OID: "1.3.6.1.6.3.18.1.1.1.2.1", Value: str("c0mmunity")},
+	})
+	target := netip.MustParseAddrPort("192.0.2.7:1161")
+	// A file of the same name is replaced whole.
+	if err := os.WriteFile(filepath.Join(dir, RecordingName(target)), []byte("old\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path, n, err := WriteRecording(dir, target, w, []string{"c0mmunity"})
+	if err != nil || n != 2 || path != filepath.Join(dir, "192.0.2.7_1161.snmprec") {
+		t.Fatalf("WriteRecording: %q, %d, %v", path, n, err)
+	}
+	back, lerrs, err := snmprec.ParseFile(path)
+	if err != nil || len(lerrs) != 0 || back.Len() != 2 {
+		t.Fatalf("read back: %v %v, %d records", err, lerrs, back.Len())
+	}
+	if v, _ := back.Get("1.3.6.1.2.1.1.4.0"); string(v.Bytes) != "noc "+Redacted {
+		t.Errorf("sysContact %q: the secret was written", v.Bytes)
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, %v", st.Mode().Perm(), err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("%d files in the directory: a temporary file was left", len(ents))
+	}
+	if _, _, err := WriteRecording(filepath.Join(dir, "none"), target, w, nil); err == nil {
+		t.Error("a missing directory was taken")
 	}
 }
