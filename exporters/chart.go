@@ -220,3 +220,45 @@ func CapacityTable(utf8 bool) Rows[capacity.Row] {
 		},
 	}
 }
+
+// WriteCapacitySummary says, for people, how many series rows holds, over
+// which window (since; zero: all samples), how many are flagged at
+// warnDays, and how many have too few samples for a trend.
+func WriteCapacitySummary(w io.Writer, rows []capacity.Row, since time.Time, warnDays float64) {
+	flagged, tooFew := 0, 0
+	for i := range rows {
+		if rows[i].Flag != "" {
+			flagged++
+		}
+		if rows[i].TooFew {
+			tooFew++
+		}
+	}
+	window := "all samples"
+	if !since.IsZero() {
+		window = "since " + since.Format(time.RFC3339)
+	}
+	fmt.Fprintf(w, "capacity: %d series, %s, %d flagged (warn under %s days)\n", len(rows), window, flagged, TrimFloat(warnDays, 1))
+	if tooFew > 0 {
+		fmt.Fprintf(w, "capacity: %d series without a trend or forecast: a trend needs %d samples over %s at least\n",
+			tooFew, capacity.MinForecastSamples, capacity.MinForecastSpan)
+	}
+}
+
+// WriteCapacityTable writes rows as the capacity table (CapacityTable)
+// and, with charts, a chart of each series after it.
+func WriteCapacityTable(w io.Writer, rows []capacity.Row, charts, utf8 bool) error {
+	if err := WriteAll(NewTable(w, CapacityTable(utf8)), rows); err != nil {
+		return err
+	}
+	if !charts {
+		return nil
+	}
+	fmt.Fprintln(w)
+	for i := range rows {
+		r := &rows[i]
+		title := fmt.Sprintf("%s %s %s", r.Hostname, r.Metric, strings.TrimSpace(r.Instance+" "+r.InstanceName))
+		DrawChart(w, strings.TrimSpace(title), r.Series, 60, 6, utf8)
+	}
+	return nil
+}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -64,24 +62,7 @@ locale, ASCII otherwise.`,
 				if err != nil {
 					return err
 				}
-				flagged, tooFew := 0, 0
-				for i := range rows {
-					if rows[i].Flag != "" {
-						flagged++
-					}
-					if rows[i].TooFew {
-						tooFew++
-					}
-				}
-				window := "all samples"
-				if !t.IsZero() {
-					window = "since " + t.Format(time.RFC3339)
-				}
-				fmt.Fprintf(a.stderr, "capacity: %d series, %s, %d flagged (warn under %s days)\n", len(rows), window, flagged, exporters.TrimFloat(q.Options.WarnDays, 1))
-				if tooFew > 0 {
-					fmt.Fprintf(a.stderr, "capacity: %d series without a trend or forecast: a trend needs %d samples over %s at least\n",
-						tooFew, capacity.MinForecastSamples, capacity.MinForecastSpan)
-				}
+				exporters.WriteCapacitySummary(a.stderr, rows, t, q.Options.WarnDays)
 				if format != "table" {
 					w, err := newRowWriter(format, a, exporters.CapacitySheet().Rows())
 					if err != nil {
@@ -89,19 +70,7 @@ locale, ASCII otherwise.`,
 					}
 					return exporters.WriteAll(w, exporters.CapacitySummaries(rows))
 				}
-				utf8 := exporters.UTF8Locale(a.getenv)
-				if err := exporters.WriteAll(exporters.NewTable(a.stdout, exporters.CapacityTable(utf8)), rows); err != nil {
-					return err
-				}
-				if charts {
-					fmt.Fprintln(a.stdout)
-					for i := range rows {
-						r := &rows[i]
-						title := fmt.Sprintf("%s %s %s", r.Hostname, r.Metric, strings.TrimSpace(r.Instance+" "+r.InstanceName))
-						exporters.DrawChart(a.stdout, strings.TrimSpace(title), r.Series, 60, 6, utf8)
-					}
-				}
-				return nil
+				return exporters.WriteCapacityTable(a.stdout, rows, charts, exporters.UTF8Locale(a.getenv))
 			})
 		},
 	}
