@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
-	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/snmp"
 	"github.com/netcensus/netcensus/scanner/targets"
 )
@@ -123,7 +121,6 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 		return err
 	}
 	secrets := snmp.CredentialSecrets(credsResolved)
-	var recordErr error
 	if f.record != "" {
 		if err := os.MkdirAll(f.record, 0o750); err != nil {
 			return usageError{fmt.Errorf("--record: %w", err)}
@@ -156,44 +153,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 		Engine:         eng,
 		Logger:         a.log,
 	})
-	// Records come out in the order the hosts were given; each is
-	// dropped once written, so memory holds only those waiting for an
-	// earlier host.
-	ok, partial := 0, 0
-	var werr error
-	keep := func(r *snmp.Result) {
-		if f.record == "" || !r.Answered || r.Walk == nil {
-			return
-		}
-		path, n, err := snmp.WriteRecording(f.record, r.Target, r.Walk, secrets)
-		if err != nil {
-			fmt.Fprintf(a.stderr, "probe %s: record: %v\n", r.Target, err)
-			recordErr = err
-		} else {
-			fmt.Fprintf(a.stderr, "probe %s: %d records written to %s\n", r.Target, n, path)
-		}
-	}
-	for p := range snmp.InOrder(tgts, col.Stream(ctx, tgts), keep) {
-		if !p.Answered {
-			fmt.Fprintf(a.stderr, "probe %s: %v\n", p.Target, p.Err)
-			continue
-		}
-		ok++
-		if c := p.Asset.Collection; c != nil && c.Status == record.CollectionPartial {
-			partial++
-			reasons := make([]string, len(c.Reasons))
-			for i, r := range c.Reasons {
-				reasons[i] = strings.TrimSpace(r.Reason + " " + r.OID)
-			}
-			fmt.Fprintf(a.stderr, "probe %s: partial (%s)\n", p.Target, strings.Join(reasons, ", "))
-		}
-		if p.Err != nil {
-			fmt.Fprintf(a.stderr, "probe %s: partial: %v\n", p.Target, p.Err)
-		}
-		if werr == nil {
-			werr = out.Write(&p.Asset)
-		}
-	}
+	st, werr := snmp.Probe(tgts, col.Stream(ctx, tgts), out.Write, snmp.ProbeOptions{Record: f.record, Secrets: secrets, Log: a.stderr})
 	if werr == nil {
 		werr = out.Close()
 	}
@@ -203,12 +163,12 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "summary: probed=%d answered=%d partial=%d failed=%d\n", len(tgts), ok, partial, len(tgts)-ok)
-	if ok == 0 {
+	st.WriteSummary(a.stderr)
+	if st.Answered == 0 {
 		return errAllFailed
 	}
-	if recordErr != nil {
-		return fmt.Errorf("--record %s: %w", f.record, recordErr)
+	if st.RecordErr != nil {
+		return fmt.Errorf("--record %s: %w", f.record, st.RecordErr)
 	}
 	return nil
 }
