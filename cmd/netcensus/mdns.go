@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"os"
-	"sort"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,7 +14,6 @@ import (
 	"github.com/netcensus/netcensus/fingerprints/recog"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
-	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/mdns"
@@ -128,29 +124,17 @@ func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
 		return fmt.Errorf("IEEE registry: %w", err)
 	}
 	results := mdns.BrowseEach(ctx, mdns.Browse, ifis, mdns.Options{Duration: cfg.Duration.D(), MaxBrowsed: cfg.MaxTypes, Limits: assemble.MDNSLimits(cfg), Logger: a.log})
-	var assets []record.Asset
-	var firstErr error
-	for _, r := range results {
-		if r.Err != nil && r.Result == nil {
-			if errors.Is(r.Err, os.ErrPermission) {
-				return fmt.Errorf("mdns on %s: %w (binding UDP 5353 and joining the group may need root or CAP_NET_BIND_SERVICE)", r.Interface.Name, r.Err)
-			}
-			return r.Err
-		}
-		if r.Err != nil && firstErr == nil {
-			firstErr = r.Err
-		}
-		as := mdns.Assets(r.Result.Hosts, rules, record.SourceMDNS, r.Result.Start)
-		assets = append(assets, as...)
+	assets, partial, err := mdns.BrowsedAssets(results, rules)
+	if err != nil {
+		return err
 	}
-	sort.SliceStable(assets, func(i, j int) bool { return assets[i].IP.Less(assets[j].IP) })
 	if err := writeAssets(a, format, assets, reg); err != nil {
 		return err
 	}
 	for _, r := range results {
 		fmt.Fprintf(a.stderr, "summary: interface=%s %s\n", r.Interface.Name, r.Result.Summary())
 	}
-	return firstErr
+	return partial
 }
 
 // stageFlags are sweep's flags for the mDNS stage, passive listening and

@@ -2,10 +2,16 @@ package mdns
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
+	"os"
+	"sort"
 	"sync"
 	"time"
+
+	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
+	"github.com/netcensus/netcensus/record"
 )
 
 // Browsed is one interface's browse: its result, or what stopped it
@@ -49,4 +55,26 @@ func (r *Result) Summary() string {
 		len(r.Hosts), services, len(r.Types), r.TypesSkipped, st.Packets, r.UnicastAnswers, st.Dropped(),
 		st.Malformed, st.Oversize, st.TooManyRecords, st.DroppedRecords, st.TruncatedTXT,
 		r.LastNew.Round(time.Millisecond), r.Duration.Round(time.Millisecond))
+}
+
+// BrowsedAssets are the host records of every browse in address order,
+// each said what it is by rules (Assets, source mdns); partial is the
+// first error of a browse cut short. A browse that could not start stops
+// it: err is its error, naming the interface and what it needs when the
+// socket was refused.
+func BrowsedAssets(bs []Browsed, rules *fpmdns.Rules) (assets []record.Asset, partial, err error) {
+	for _, b := range bs {
+		if b.Err != nil && b.Result == nil {
+			if errors.Is(b.Err, os.ErrPermission) {
+				return nil, nil, fmt.Errorf("mdns on %s: %w (binding UDP 5353 and joining the group may need root or CAP_NET_BIND_SERVICE)", b.Interface.Name, b.Err)
+			}
+			return nil, nil, b.Err
+		}
+		if b.Err != nil && partial == nil {
+			partial = b.Err
+		}
+		assets = append(assets, Assets(b.Result.Hosts, rules, record.SourceMDNS, b.Result.Start)...)
+	}
+	sort.SliceStable(assets, func(i, j int) bool { return assets[i].IP.Less(assets[j].IP) })
+	return assets, partial, nil
 }

@@ -3,10 +3,15 @@ package mdns
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"net/netip"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
+	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -48,5 +53,44 @@ func TestResultSummary(t *testing.T) {
 	want := "hosts=2 services=3 types=1 types_skipped=1 packets=10 unicast=4 dropped=3 (malformed=1 oversize=2 too_many_records=0 dropped_records=0 truncated_txt=0) last_new=1.235s duration=3s"
 	if got := r.Summary(); got != want {
 		t.Errorf("Summary\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestBrowsedAssets(t *testing.T) {
+	rules, err := fpmdns.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eth0, eth1 := &net.Interface{Name: "eth0"}, &net.Interface{Name: "eth1"}
+	host := func(name, ip string) Host { return Host{Name: name, Addrs: []netip.Addr{netip.MustParseAddr(ip)}} }
+	cut := errors.New("read: connection reset")
+	ok := []Browsed{
+		{Interface: eth0, Result: &Result{Hosts: []Host{host("b", "192.0.2.9"), host("a", "192.0.2.7")}}},
+		{Interface: eth1, Result: &Result{Hosts: []Host{host("c", "198.51.100.3")}}, Err: cut},
+	}
+	as, partial, err := BrowsedAssets(ok, rules)
+	var ips []string
+	for _, a := range as {
+		ips = append(ips, a.IP.String())
+		if len(a.Sources) != 1 || a.Sources[0] != record.SourceMDNS {
+			t.Errorf("%s: sources %v", a.IP, a.Sources)
+		}
+	}
+	if err != nil || !errors.Is(partial, cut) || strings.Join(ips, " ") != "192.0.2.7 192.0.2.9 198.51.100.3" {
+		t.Errorf("assets %v, partial %v, err %v", ips, partial, err)
+	}
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"no permission", fmt.Errorf("listen: %w", os.ErrPermission), "mdns on eth1: listen: permission denied (binding UDP 5353"},
+		{"another failure", errors.New("no such interface"), "no such interface"},
+	} {
+		bs := append(ok[:1:1], Browsed{Interface: eth1, Err: tc.err})
+		as, _, err := BrowsedAssets(bs, rules)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) || !errors.Is(err, tc.err) || as != nil {
+			t.Errorf("%s: %v, %v", tc.name, as, err)
+		}
 	}
 }
