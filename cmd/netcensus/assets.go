@@ -58,8 +58,6 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	return t, nil
 }
 
-var states = []string{store.StateNew, store.StateActive, store.StateMissing, store.StateReturned, store.StateRetired, store.StateMerged}
-
 func newAssetsCmd(a *app) *cobra.Command {
 	var (
 		format, vendor, typ, subnet, since string
@@ -72,16 +70,9 @@ func newAssetsCmd(a *app) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f := store.AssetFilter{Vendor: vendor, DeviceType: typ, Unapproved: unapproved}
-			for _, s := range stateFlags {
-				for _, x := range strings.Split(s, ",") {
-					if x = strings.TrimSpace(x); x == "" {
-						continue
-					}
-					if !contains(states, x) {
-						return usagef("--state %q: want one of %s", x, strings.Join(states, ", "))
-					}
-					f.States = append(f.States, x)
-				}
+			var err error
+			if f.States, err = store.ParseStates(stateFlags); err != nil {
+				return usagef("--%v", err)
 			}
 			if subnet != "" {
 				p, err := netip.ParsePrefix(subnet)
@@ -129,9 +120,6 @@ func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilte
 	return exporters.WriteAssets(ctx, st, f, w)
 }
 
-var eventTypes = append([]string{store.EventState, store.EventNewUnapproved, store.EventChange, store.EventApproved, store.EventSet, store.EventMerged, store.EventSplit, store.EventCompliance},
-	inventory.SoftwareEventTypes...)
-
 func newEventsCmd(a *app) *cobra.Command {
 	var format, since, asset string
 	var types []string
@@ -145,20 +133,8 @@ func newEventsCmd(a *app) *cobra.Command {
 				return usagef("--since %v", err)
 			}
 			f := store.EventFilter{Since: t, AssetID: asset}
-			for _, s := range types {
-				for _, x := range strings.Split(s, ",") {
-					if x = strings.TrimSpace(x); x == "" {
-						continue
-					}
-					if x == "software" { // every software change
-						f.Types = append(f.Types, inventory.SoftwareEventTypes...)
-						continue
-					}
-					if !contains(eventTypes, x) {
-						return usagef("--type %q: want one of %s, or software", x, strings.Join(eventTypes, ", "))
-					}
-					f.Types = append(f.Types, x)
-				}
+			if f.Types, err = inventory.ParseEventTypes(types); err != nil {
+				return usagef("--%v", err)
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
 				es, err := inv.Store().Events(ctx, f)
@@ -174,7 +150,7 @@ func newEventsCmd(a *app) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&since, "since", "24h", "events since: a duration back from now (24h, 7d) or an RFC 3339 time; \"\" for all")
-	cmd.Flags().StringArrayVar(&types, "type", nil, "only these kinds: "+strings.Join(eventTypes, ", ")+", or software for every software_* kind (repeatable or comma-separated)")
+	cmd.Flags().StringArrayVar(&types, "type", nil, "only these kinds: "+strings.Join(inventory.EventTypes(), ", ")+", or software for every software_* kind (repeatable or comma-separated)")
 	cmd.Flags().StringVar(&asset, "asset", "", "only this asset's events")
 	formatFlag(cmd, &format)
 	return cmd
