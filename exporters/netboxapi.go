@@ -53,6 +53,29 @@ type PushResult struct {
 	Failed map[string]string
 }
 
+// WriteCounts says on w, for people, what a push created and updated.
+func (r PushResult) WriteCounts(w io.Writer) {
+	fmt.Fprintf(w, "netbox: %d created, %d updated, %d refused; %d interfaces, %d MAC addresses, %d IP addresses\n",
+		r.Created, r.Updated, len(r.Failed), r.Interfaces, r.MACs, r.IPs)
+}
+
+// Refusals says on w each device NetBox refused, by name, with its
+// reason; any makes an error counting them among the total pushed.
+func (r PushResult) Refusals(w io.Writer, total int) error {
+	names := make([]string, 0, len(r.Failed))
+	for n := range r.Failed {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "netbox: %s: %s\n", n, r.Failed[n])
+	}
+	if len(names) > 0 {
+		return fmt.Errorf("netbox refused %d of %d devices", len(names), total)
+	}
+	return nil
+}
+
 // ErrNetBoxAuth: NetBox refused the token.
 var ErrNetBoxAuth = errors.New("netbox refused the API token")
 

@@ -169,6 +169,17 @@ func TestNetBoxPushDeviceRefused(t *testing.T) {
 	if res.Created != 1 || !strings.Contains(res.Failed["core-sw1"], "HTTP 400") || !strings.Contains(res.Failed["core-sw1"], "serial") {
 		t.Errorf("result %+v", res)
 	}
+	var b strings.Builder
+	res.WriteCounts(&b)
+	err = res.Refusals(&b, len(as))
+	if want := "netbox: 1 created, 0 updated, 1 refused;"; !strings.HasPrefix(b.String(), want) || !strings.Contains(b.String(), "\nnetbox: core-sw1: ") ||
+		err == nil || err.Error() != "netbox refused 1 of 2 devices" {
+		t.Errorf("report %q, %v", b.String(), err)
+	}
+	b.Reset()
+	if err := (PushResult{Created: 2}).Refusals(&b, 2); err != nil || b.Len() != 0 {
+		t.Errorf("nothing refused: %q, %v", b.String(), err)
+	}
 }
 
 // 503s are tried again, a bounded number of times.

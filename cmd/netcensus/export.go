@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -106,23 +104,11 @@ func (a *app) netboxPush(ctx context.Context, st store.Store, f exportFlags) err
 	}
 	c := &exporters.NetBoxClient{BaseURL: f.netboxURL, Token: token}
 	res, err := c.Push(ctx, recs, f.netbox)
-	fmt.Fprintf(a.stderr, "netbox: %d created, %d updated, %d refused; %d interfaces, %d MAC addresses, %d IP addresses\n",
-		res.Created, res.Updated, len(res.Failed), res.Interfaces, res.MACs, res.IPs)
+	res.WriteCounts(a.stderr)
 	if err != nil {
 		return err
 	}
-	names := make([]string, 0, len(res.Failed))
-	for n := range res.Failed {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(a.stderr, "netbox: %s: %s\n", n, res.Failed[n])
-	}
-	if len(names) > 0 {
-		return fmt.Errorf("netbox refused %d of %d devices", len(names), len(recs))
-	}
-	return nil
+	return res.Refusals(a.stderr, len(recs))
 }
 
 func (f *exportFlags) validate() ([]string, error) {
