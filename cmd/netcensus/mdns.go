@@ -157,23 +157,16 @@ func (s *stageFlags) register(fl *pflag.FlagSet) {
 // the config and flags. With --passive, the passive options are set and
 // nothing is sent.
 func (a *app) sweepStages(cmd *cobra.Command, s stageFlags) (*scanner.MDNSOptions, *scanner.PassiveOptions, *recog.DB, error) {
-	cfg := assemble.MDNSSection(a.cfg.MDNS)
 	db, err := a.loadRecog(s.recogDir)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	rules, err := fpmdns.New(db)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("mdns rules: %w", err)
-	}
+	var passive time.Duration
 	if cmd.Flags().Changed("passive") {
-		if s.passive.D() <= 0 || s.passive.D() > 24*time.Hour {
+		if passive = s.passive.D(); passive <= 0 || passive > 24*time.Hour {
 			return nil, nil, nil, usagef("--passive %s: must be more than 0 and at most 24h", s.passive)
 		}
-		return nil, &scanner.PassiveOptions{Duration: s.passive.D(), Limits: assemble.PassiveLimits(a.cfg.MDNS), Rules: rules, Recog: db}, db, nil
 	}
-	if s.noMDNS || !cfg.Enabled {
-		return nil, nil, db, nil
-	}
-	return assemble.MDNS(cfg, rules), nil, db, nil
+	mo, po, err := assemble.Stages(a.cfg.MDNS, db, passive, s.noMDNS)
+	return mo, po, db, err
 }

@@ -12,6 +12,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/gosnmp/gosnmp"
 
@@ -173,6 +174,24 @@ func PassiveLimits(c config.MDNS) passive.Limits {
 // MDNS is the sweep's mDNS stage.
 func MDNS(c config.MDNS, rules *fpmdns.Rules) *scanner.MDNSOptions {
 	return &scanner.MDNSOptions{Duration: c.Duration.D(), MaxTypes: c.MaxTypes, Limits: MDNSLimits(c), Rules: rules}
+}
+
+// Stages are a sweep's mDNS and passive stages from the config's mdns
+// section (the default where it has none) and the Recog fingerprints db:
+// with passive > 0, listening that long, nothing sent; else the mDNS
+// browse, unless the section or noMDNS turns it off.
+func Stages(c config.MDNS, db *recog.DB, passive time.Duration, noMDNS bool) (*scanner.MDNSOptions, *scanner.PassiveOptions, error) {
+	rules, err := fpmdns.New(db)
+	if err != nil {
+		return nil, nil, fmt.Errorf("mdns rules: %w", err)
+	}
+	if passive > 0 {
+		return nil, &scanner.PassiveOptions{Duration: passive, Limits: PassiveLimits(c), Rules: rules, Recog: db}, nil
+	}
+	if mc := MDNSSection(c); !noMDNS && mc.Enabled {
+		return MDNS(mc, rules), nil, nil
+	}
+	return nil, nil, nil
 }
 
 // LoadRecog reads the Recog fingerprints of dir; nil when dir is "".

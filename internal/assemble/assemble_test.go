@@ -152,3 +152,35 @@ func TestSNMPStage(t *testing.T) {
 		t.Errorf("missing profiles: %v, want an error that is no settings error", err)
 	}
 }
+
+func TestStages(t *testing.T) {
+	on := config.Default().MDNS
+	off := on
+	off.Enabled = false
+	for _, tc := range []struct {
+		name          string
+		c             config.MDNS
+		passive       time.Duration
+		noMDNS        bool
+		mdns, passOpt bool
+	}{
+		{name: "the default section browses", c: config.MDNS{}, mdns: true},
+		{name: "on", c: on, mdns: true},
+		{name: "off in the config", c: off},
+		{name: "off by flag", c: on, noMDNS: true},
+		{name: "passive sends nothing", c: on, passive: time.Minute, passOpt: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, p, err := Stages(tc.c, nil, tc.passive, tc.noMDNS)
+			if err != nil || (m != nil) != tc.mdns || (p != nil) != tc.passOpt {
+				t.Fatalf("mdns %+v, passive %+v, %v", m, p, err)
+			}
+			if m != nil && (m.Rules == nil || m.Duration != config.Default().MDNS.Duration.D()) {
+				t.Errorf("mdns %+v", m)
+			}
+			if p != nil && (p.Duration != tc.passive || p.Rules == nil) {
+				t.Errorf("passive %+v", p)
+			}
+		})
+	}
+}
