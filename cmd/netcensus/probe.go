@@ -81,21 +81,18 @@ credential tables are left out and a secret inside a value becomes REDACTED.`,
 // probeCredentials builds the credential sets from flags, else from the
 // config (which has the default when it names none); every refusal is a
 // usage error.
-func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags) ([]snmp.Credential, error) {
+func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags, sc config.SNMP) ([]snmp.Credential, error) {
 	ch := cmd.Flags().Changed
 	creds, err := assemble.FlagCredentials(assemble.CredentialFlags{Version: f.version, Communities: f.communities,
 		V3User: f.v3User, V3AuthProto: f.v3AuthProto, V3AuthPass: f.v3AuthPass, V3PrivProto: f.v3PrivProto, V3PrivPass: f.v3PrivPass,
-		V3Context: f.v3Context, V3Set: ch("v3-auth-proto") || ch("v3-priv-proto") || ch("v3-context")}, a.cfg.SNMP, a.getenv)
+		V3Context: f.v3Context, V3Set: ch("v3-auth-proto") || ch("v3-priv-proto") || ch("v3-context")}, sc, a.getenv)
 	return creds, usageErr(err)
 }
 
 var errAllFailed = errors.New("no host answered")
 
 func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args []string) error {
-	sc := a.cfg.SNMP
-	if sc.Port == 0 {
-		sc = config.DefaultSNMP()
-	}
+	sc := assemble.SNMPSection(a.cfg.SNMP)
 	overlay(cmd.Flags(), over("port", &sc.Port, &f.port), over("timeout", &sc.Timeout, &f.timeout), over("retries", &sc.Retries, &f.retries),
 		over("workers", &sc.Workers, &f.workers), over("target-timeout", &sc.TargetTimeout, &f.targetTimeout))
 	creds := sc.Credentials
@@ -112,11 +109,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err != nil {
 		return err
 	}
-	cfgCopy := a.cfg
-	cfgCopy.SNMP = sc
-	a2 := *a
-	a2.cfg = cfgCopy
-	credsResolved, err := a2.probeCredentials(cmd, f)
+	credsResolved, err := a.probeCredentials(cmd, f, sc)
 	if err != nil {
 		return err
 	}
@@ -142,17 +135,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err != nil {
 		return usageError{err}
 	}
-	col := snmp.NewCollector(snmp.CollectOptions{
-		Credentials:    credsResolved,
-		Timeout:        sc.Timeout.D(),
-		Retries:        sc.Retries,
-		TargetTimeout:  sc.TargetTimeout.D(),
-		MaxRepetitions: sc.MaxRepetitions,
-		MaxRows:        sc.MaxRows,
-		Workers:        sc.Workers,
-		Engine:         eng,
-		Logger:         a.log,
-	})
+	col := snmp.NewCollector(assemble.Collect(sc, credsResolved, eng, a.log))
 	st, werr := snmp.Probe(tgts, col.Stream(ctx, tgts), out.Write, snmp.ProbeOptions{Record: f.record, Secrets: secrets, Log: a.stderr})
 	if werr == nil {
 		werr = out.Close()

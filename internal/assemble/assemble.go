@@ -91,6 +91,13 @@ type SettingsError struct{ Err error }
 func (e *SettingsError) Error() string { return e.Err.Error() }
 func (e *SettingsError) Unwrap() error { return e.Err }
 
+// Collect are a probe's collection settings: sc's bounds, creds, and
+// the fingerprint engine eng.
+func Collect(sc config.SNMP, creds []snmp.Credential, eng *fingerprints.Engine, log *slog.Logger) snmp.CollectOptions {
+	return snmp.CollectOptions{Credentials: creds, Timeout: sc.Timeout.D(), Retries: sc.Retries, TargetTimeout: sc.TargetTimeout.D(),
+		MaxRepetitions: sc.MaxRepetitions, MaxRows: sc.MaxRows, Workers: sc.Workers, Engine: eng, Logger: log}
+}
+
 // SNMPStage is a sweep's SNMP stage: sc's settings with creds, and the
 // config's location rules (a bad locate section is a *SettingsError).
 func SNMPStage(cfg config.Config, sc config.SNMP, creds []snmp.Credential) (*scanner.SNMPOptions, error) {

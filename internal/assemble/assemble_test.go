@@ -184,3 +184,17 @@ func TestStages(t *testing.T) {
 		})
 	}
 }
+
+func TestCollect(t *testing.T) {
+	sc := config.DefaultSNMP()
+	sc.Retries, sc.Workers, sc.MaxRows = 4, 3, 99
+	creds, err := Communities([]string{"public"}, gosnmp.Version2c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Collect(sc, creds, nil, nil)
+	if len(o.Credentials) != 1 || o.Timeout != sc.Timeout.D() || o.Retries != 4 || o.Workers != 3 || o.MaxRows != 99 ||
+		o.TargetTimeout != sc.TargetTimeout.D() || o.MaxRepetitions != sc.MaxRepetitions {
+		t.Errorf("options %+v", o)
+	}
+}
