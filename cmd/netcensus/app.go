@@ -151,7 +151,9 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 			}
 			if path != "" {
 				a.log.Info("config loaded", "path", path)
-				a.warnSecretsReadable(path, cfg)
+				if w := cfg.SecretsWarning(path); w != "" {
+					fmt.Fprintln(a.stderr, w)
+				}
 			}
 			a.cfg = cfg
 			return nil
@@ -271,19 +273,4 @@ func startProfile(a *app, args []string) func() {
 		return func() {}
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }
-}
-
-// warnSecretsReadable warns when a config file that holds secrets inline
-// can be read by its group or by everyone, naming the file and the fix.
-func (a *app) warnSecretsReadable(path string, cfg config.Config) {
-	keys := cfg.InlineSecrets()
-	if len(keys) == 0 {
-		return
-	}
-	st, err := os.Stat(path)
-	if err != nil || st.Mode().Perm()&0o077 == 0 {
-		return
-	}
-	fmt.Fprintf(a.stderr, "warning: config %s holds secrets (%s) and is readable by its group or others (mode %04o): run chmod 600 %s, or move the secrets to *_file or *_env keys\n",
-		path, strings.Join(keys, ", "), st.Mode().Perm(), path)
 }

@@ -361,6 +361,22 @@ func (c *Config) InlineSecrets() []string {
 	return keys
 }
 
+// SecretsWarning warns when the config file at path holds secrets
+// inline (InlineSecrets) and its group or others may read it, naming the
+// file, the keys and the fix; "" when it need not.
+func (c *Config) SecretsWarning(path string) string {
+	keys := c.InlineSecrets()
+	if len(keys) == 0 {
+		return ""
+	}
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm()&0o077 == 0 {
+		return ""
+	}
+	return fmt.Sprintf("warning: config %s holds secrets (%s) and is readable by its group or others (mode %04o): run chmod 600 %s, or move the secrets to *_file or *_env keys",
+		path, strings.Join(keys, ", "), st.Mode().Perm(), path)
+}
+
 // Formats are the output formats every listing command takes.
 var Formats = []string{"table", "json", "jsonl", "csv"}
 

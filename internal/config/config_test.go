@@ -223,3 +223,36 @@ func TestLocateConfig(t *testing.T) {
 		}
 	}
 }
+
+func TestSecretsWarning(t *testing.T) {
+	dir := t.TempDir()
+	secret := "snmp:\n  credentials: [{name: lab, version: 2c, community: c0mmunity}]\ninventory:\n  clickhouse_password: pw\n"
+	for _, tc := range []struct {
+		name, yaml string
+		mode       os.FileMode
+		want       string // "" for none
+	}{
+		{"inline secrets, readable", secret, 0o644, "holds secrets (snmp.credentials[0].community, inventory.clickhouse_password) and is readable by its group or others (mode 0644): run chmod 600 "},
+		{"inline secrets, group only", secret, 0o640, "(mode 0640)"},
+		{"inline secrets, private", secret, 0o600, ""},
+		{"no inline secrets", "snmp:\n  credentials: [{name: lab, version: 2c, community_env: LAB_COMMUNITY}]\n", 0o644, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "_")+".yaml")
+			if err := os.WriteFile(path, []byte(tc.yaml), tc.mode); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(path, tc.mode); err != nil { // past the umask
+				t.Fatal(err)
+			}
+			c, err := Decode(strings.NewReader(tc.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := c.SecretsWarning(path)
+			if (tc.want == "") != (w == "") || !strings.Contains(w, tc.want) || strings.Contains(w, "c0mmunity") {
+				t.Errorf("warning %q, want %q", w, tc.want)
+			}
+		})
+	}
+}
