@@ -95,20 +95,11 @@ does not answer, naming it.`,
 			if err != nil {
 				return err
 			}
-			var behind []string
 			for _, n := range nodes {
 				fmt.Fprintf(a.stderr, "store: %s\n", n)
-				if !n.Current() {
-					behind = append(behind, n.Addr)
-				}
 			}
-			if len(behind) > 0 {
-				of := ""
-				if cluster != "" {
-					of = " of cluster " + cluster
-				}
-				return fmt.Errorf("store check: %d of %d nodes%s not at schema version %d whole: %s", len(behind), len(nodes),
-					of, clickhouse.Latest(), strings.Join(behind, ", "))
+			if err := clickhouse.Behind(cluster, nodes); err != nil {
+				return fmt.Errorf("store check: %w", err)
 			}
 			return nil
 		},

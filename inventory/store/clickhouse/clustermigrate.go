@@ -331,6 +331,26 @@ func (n NodeCheck) String() string {
 	return fmt.Sprintf("%s: schema version %d of %d", where, n.Version, len(migrations))
 }
 
+// Behind is how a schema check ends when some nodes do not hold the
+// latest schema whole: how many of how many (of the cluster, when there
+// is one), naming them; nil when every node does.
+func Behind(cluster string, nodes []NodeCheck) error {
+	var behind []string
+	for _, n := range nodes {
+		if !n.Current() {
+			behind = append(behind, n.Addr)
+		}
+	}
+	if len(behind) == 0 {
+		return nil
+	}
+	of := ""
+	if cluster != "" {
+		of = " of cluster " + cluster
+	}
+	return fmt.Errorf("%d of %d nodes%s not at schema version %d whole: %s", len(behind), len(nodes), of, len(migrations), strings.Join(behind, ", "))
+}
+
 // CheckSchema asks every server of the store for its schema version and
 // tables: on a cluster, each node of it, directly; else the one server.
 // The cluster's name is "" for a single server.
