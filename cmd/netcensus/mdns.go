@@ -80,14 +80,7 @@ func (a *app) mdnsInterfaces(name string) ([]*net.Interface, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
-	seen := map[string]bool{}
-	var out []*net.Interface
-	for _, s := range segs {
-		if !seen[s.Interface.Name] {
-			seen[s.Interface.Name] = true
-			out = append(out, s.Interface)
-		}
-	}
+	out := arp.SegmentInterfaces(segs)
 	if len(out) == 0 {
 		if name != "" {
 			return nil, usagef("--interface %s: no attached IPv4 segment", name)

@@ -123,6 +123,20 @@ func SystemRoutes() ([]Route, error) {
 	return ParseRoutes(f)
 }
 
+// SegmentInterfaces are the interfaces of segs, each once, in the order
+// of their first segment.
+func SegmentInterfaces(segs []Segment) []*net.Interface {
+	seen := map[string]bool{}
+	var out []*net.Interface
+	for _, s := range segs {
+		if !seen[s.Interface.Name] {
+			seen[s.Interface.Name] = true
+			out = append(out, s.Interface)
+		}
+	}
+	return out
+}
+
 // Segments returns the attached segments: every up, gateway-less route
 // whose interface is up, can broadcast, and holds an address in the route's
 // prefix. With only set, just that interface's segments (its addresses'
