@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/netcensus/netcensus/inventory/capacity"
@@ -140,6 +142,28 @@ func exportKind(ctx context.Context, st store.Store, o ExportOptions, kind strin
 		return writeKind(x, o.Format, w, CapacitySheet(), CapacitySummaries(rows))
 	}
 	return fmt.Errorf("export %q: %w", kind, ErrKind)
+}
+
+// Kinds are what an export may hold.
+func Kinds() []string { return []string{KindAssets, KindSoftware, KindEvents, KindDrift, KindCapacity} }
+
+// ParseKinds reads kinds given as repeated, comma-separated lists, each
+// kept once in the order first given, blanks skipped; an unknown kind is
+// refused, named.
+func ParseKinds(lists []string) ([]string, error) {
+	var kinds []string
+	for _, s := range lists {
+		for _, k := range strings.Split(s, ",") {
+			if k = strings.TrimSpace(k); k == "" || slices.Contains(kinds, k) {
+				continue
+			}
+			if !slices.Contains(Kinds(), k) {
+				return nil, fmt.Errorf("what %q: want one of %s", k, strings.Join(Kinds(), ", "))
+			}
+			kinds = append(kinds, k)
+		}
+	}
+	return kinds, nil
 }
 
 // ErrKind: Export was asked for a kind it does not know.

@@ -399,3 +399,27 @@ func TestExportFromStore(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestParseKinds(t *testing.T) {
+	for _, tc := range []struct {
+		in   []string
+		want string
+		err  string
+	}{
+		{in: nil, want: ""},
+		{in: []string{"assets"}, want: "assets"},
+		{in: []string{"events, assets", "assets,drift", ""}, want: "events assets drift"},
+		{in: []string{"assets,nope"}, err: `what "nope": want one of assets, software, events, drift, capacity`},
+	} {
+		got, err := ParseKinds(tc.in)
+		if tc.err != "" {
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("%q: %v, want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || strings.Join(got, " ") != tc.want {
+			t.Errorf("%q: %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}

@@ -16,7 +16,7 @@ import (
 
 var (
 	exportFormats = []string{"csv", "json", "jsonl", "xlsx", "netbox"}
-	exportKinds   = []string{exporters.KindAssets, exporters.KindSoftware, exporters.KindEvents, exporters.KindDrift, exporters.KindCapacity}
+	exportKinds   = exporters.Kinds()
 )
 
 type exportFlags struct {
@@ -115,19 +115,10 @@ func (f *exportFlags) validate() ([]string, error) {
 	if !contains(exportFormats, f.format) {
 		return nil, usagef("--format %q: want one of %s", f.format, strings.Join(exportFormats, ", "))
 	}
-	var kinds []string
-	for _, s := range f.what {
-		for _, k := range strings.Split(s, ",") {
-			if k = strings.TrimSpace(k); k == "" || contains(kinds, k) {
-				continue
-			}
-			if !contains(exportKinds, k) {
-				return nil, usagef("--what %q: want one of %s", k, strings.Join(exportKinds, ", "))
-			}
-			kinds = append(kinds, k)
-		}
-	}
+	kinds, err := exporters.ParseKinds(f.what)
 	switch {
+	case err != nil:
+		return nil, usagef("--%v", err)
 	case len(kinds) == 0:
 		return nil, usagef("--what: name what to export (%s)", strings.Join(exportKinds, ", "))
 	case f.netboxURL != "" && f.format != "netbox":
