@@ -102,15 +102,6 @@ func newAssetsCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
-}
-
 // listAssets writes the assets matching f in format.
 func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilter, format string) error {
 	w, err := a.assetWriter(format)

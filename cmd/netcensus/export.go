@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,7 +50,7 @@ and role from what people set on the asset, else the --netbox-* defaults).
 				return usagef("--format xlsx is a binary file: refusing to write it to a terminal; give -O FILE (or redirect stdout)")
 			}
 			var bs []drift.Baseline
-			if contains(kinds, "drift") {
+			if slices.Contains(kinds, exporters.KindDrift) {
 				if bs, err = loadBaselines(f.baselines); err != nil {
 					return err
 				}
@@ -112,7 +113,7 @@ func (a *app) netboxPush(ctx context.Context, st store.Store, f exportFlags) err
 }
 
 func (f *exportFlags) validate() ([]string, error) {
-	if !contains(exportFormats, f.format) {
+	if !slices.Contains(exportFormats, f.format) {
 		return nil, usagef("--format %q: want one of %s", f.format, strings.Join(exportFormats, ", "))
 	}
 	kinds, err := exporters.ParseKinds(f.what)
