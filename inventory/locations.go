@@ -164,6 +164,11 @@ type SwitchPorts struct {
 	Ports  []SwitchPort     `json:"ports"`
 }
 
+// Occupied keeps the ports with a host or a neighbour on them.
+func (sp *SwitchPorts) Occupied() {
+	sp.Ports = slices.DeleteFunc(sp.Ports, func(p SwitchPort) bool { return len(p.Hosts)+len(p.Neighbors) == 0 })
+}
+
 // Ports lists the ports of the switch q names (see FindAsset): its
 // interfaces as last read, the LLDP/CDP neighbours on each, and the
 // assets whose current location is there.

@@ -118,3 +118,16 @@ func TestFindAssetAmbiguous(t *testing.T) {
 		t.Errorf("shared prefix: %v", err)
 	}
 }
+
+func TestSwitchPortsOccupied(t *testing.T) {
+	sp := SwitchPorts{Ports: []SwitchPort{
+		{Port: "Gi1/0/1"},
+		{Port: "Gi1/0/2", Hosts: []PortHost{{AssetID: "a1"}}},
+		{Port: "Gi1/0/3"},
+		{Port: "Gi1/0/48", Neighbors: []record.Neighbor{{SysName: "core-1"}}},
+	}}
+	sp.Occupied()
+	if len(sp.Ports) != 2 || sp.Ports[0].Port != "Gi1/0/2" || sp.Ports[1].Port != "Gi1/0/48" {
+		t.Errorf("ports %+v", sp.Ports)
+	}
+}

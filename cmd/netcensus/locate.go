@@ -68,13 +68,7 @@ neighbours, and the assets located on it (one line per asset).
 					return err
 				}
 				if occupied {
-					kept := ps.Ports[:0]
-					for _, p := range ps.Ports {
-						if len(p.Hosts)+len(p.Neighbors) > 0 {
-							kept = append(kept, p)
-						}
-					}
-					ps.Ports = kept
+					ps.Occupied()
 				}
 				if format == "json" {
 					return exporters.WriteValue(a.stdout, format, &ps)
