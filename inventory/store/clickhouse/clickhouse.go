@@ -1934,7 +1934,7 @@ func (d *DB) Prune(ctx context.Context, before time.Time) (store.PruneStats, err
 	}{{&ps.Software, "software"}, {&ps.Interfaces, "interfaces"}, {&ps.Neighbors, "neighbors"}, {&ps.Locations, "locations"}} {
 		// Each asset's latest snapshot is kept, however old.
 		rows, err := d.conn.Query(ctx, d.q(`SELECT concat(asset_id, '\t', argMax(sweep_id, (time, ins))) FROM {db}.`+t.table+
-			` WHERE `+d.visible()+` AND asset_id IN (SELECT asset_id FROM {db}.`+t.table+` WHERE time < ?) GROUP BY asset_id`), cut)
+			` WHERE `+d.visible()+` AND asset_id`+d.in()+`(SELECT asset_id FROM {db}.`+t.table+` WHERE time < ?) GROUP BY asset_id`), cut)
 		if err != nil {
 			return ps, fmt.Errorf("prune %s: %w", t.table, err)
 		}
@@ -1972,21 +1972,64 @@ func (d *DB) prune(ctx context.Context, table string, n *int64, where string, ar
 	if c == 0 {
 		return nil
 	}
+	if d.distributed {
+		return d.pruneCluster(ctx, table, where, args...)
+	}
 	if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.`+table+` DELETE WHERE `+where), args...); err != nil {
 		return fmt.Errorf("prune %s: %w", table, err)
 	}
-	return d.waitMutations(ctx, table)
+	return d.waitMutations(ctx, d.conn, table)
 }
 
-// waitMutations waits until table's mutations are done (2 minutes at
-// most).
-func (d *DB) waitMutations(ctx context.Context, table string) error {
+// pruneCluster deletes the rows of table matching where on a cluster:
+// a Distributed table takes no DELETE, so the mutation runs ON CLUSTER
+// on the Replicated tables behind it (each shard's replicas apply it),
+// and Prune returns once every node has applied it. Every node must
+// answer first, as for a migration.
+func (d *DB) pruneCluster(ctx context.Context, table, where string, args ...any) error {
+	cluster, err := d.clusterName(ctx)
+	if err != nil {
+		return fmt.Errorf("prune %s: %w", table, err)
+	}
+	nodes, err := d.nodes(ctx, cluster)
+	if err != nil {
+		return fmt.Errorf("prune %s: %w", table, err)
+	}
+	conns := make([]driver.Conn, 0, len(nodes))
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for _, n := range nodes {
+		c, err := d.dial(ctx, n.addr)
+		if err != nil {
+			return fmt.Errorf("prune %s: cluster %s: node %s (shard %d) does not answer (%w): a prune deletes on every node at once", table, cluster, n.addr, n.shard, err)
+		}
+		conns = append(conns, c)
+	}
+	local := localName(table)
+	dctx := ch.Context(ctx, ch.WithSettings(ch.Settings{"distributed_ddl_task_timeout": ddlTimeout}))
+	if err := d.conn.Exec(dctx, d.q(`ALTER TABLE {db}.`+local+" ON CLUSTER `"+cluster+"` DELETE WHERE "+where), args...); err != nil {
+		return fmt.Errorf("prune %s: cluster %s: %w", table, cluster, err)
+	}
+	for i, c := range conns {
+		if err := d.waitMutations(ctx, c, local); err != nil {
+			return fmt.Errorf("prune: node %s: %w", nodes[i].addr, err)
+		}
+	}
+	return nil
+}
+
+// waitMutations waits until table's mutations are done on the server
+// conn talks to (2 minutes at most).
+func (d *DB) waitMutations(ctx context.Context, conn driver.Conn, table string) error {
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	deadline := time.After(2 * time.Minute)
 	for {
 		var pending uint64
-		if err := d.conn.QueryRow(ctx, `SELECT count() FROM system.mutations WHERE database = ? AND table = ? AND is_done = 0`, d.name, table).Scan(&pending); err != nil {
+		if err := conn.QueryRow(ctx, `SELECT count() FROM system.mutations WHERE database = ? AND table = ? AND is_done = 0`, d.name, table).Scan(&pending); err != nil {
 			return fmt.Errorf("%s: wait for mutation: %w", table, err)
 		}
 		if pending == 0 {

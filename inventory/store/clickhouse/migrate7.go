@@ -249,5 +249,5 @@ func (d *DB) observationsToColumns(ctx context.Context) error {
 	if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.observations DELETE WHERE data != ''`)); err != nil {
 		return err
 	}
-	return d.waitMutations(ctx, "observations")
+	return d.waitMutations(ctx, d.conn, "observations")
 }

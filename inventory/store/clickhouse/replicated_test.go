@@ -344,9 +344,14 @@ func TestReplicatedCluster(t *testing.T) {
 		t.Error("after the replay, the listing through another node differs")
 	}
 	once(reader, sweeps)
-	if sws, err := reader.Sweeps(ctx, 0); err != nil || len(sws) != len(sweeps) {
-		t.Errorf("%d sweeps (%v), want %d", len(sws), err, len(sweeps))
-	}
+	// Through another node, which may still be fetching (3 of 5 sweeps
+	// once, read at once).
+	pollWhy(t, 90*time.Second, func() string {
+		if sws, err := reader.Sweeps(ctx, 0); err != nil || len(sws) != len(sweeps) {
+			return fmt.Sprintf("%d sweeps (%v), want %d", len(sws), err, len(sweeps))
+		}
+		return ""
+	})
 	step("replayed after the shard came back")
 
 	// The views of current state, on the cluster too: assets_current
@@ -383,6 +388,21 @@ func TestReplicatedCluster(t *testing.T) {
 	if err := reader.conn.QueryRow(ctx, "SELECT count() FROM nc.software_current").Scan(&sw); err != nil {
 		t.Errorf("software_current on the cluster: %v", err)
 	}
+
+	// Prune on a cluster: the DELETE runs ON CLUSTER on the Replicated
+	// tables (the Distributed ones take none), and Prune returns once
+	// every node has applied it: no node holds an observation after.
+	ps, err := reader.Prune(ctx, time.Now().Add(time.Hour))
+	if err != nil || ps.Observations == 0 {
+		t.Fatalf("prune on the cluster: %+v, %v", ps, err)
+	}
+	for i := range c.Nodes {
+		var obs uint64
+		if err := open(i).conn.QueryRow(ctx, "SELECT count() FROM nc.observations_local").Scan(&obs); err != nil || obs != 0 {
+			t.Errorf("after the prune, node %s holds %d observations (%v)", c.Nodes[i].Addr, obs, err)
+		}
+	}
+	step("pruned")
 }
 
 // killer is a store that runs kill once, when the ingest through it
