@@ -1,7 +1,6 @@
 package fingerprints
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -79,15 +78,5 @@ var abCases = map[string]want{
 // TestABFixtures checks each A-B profile on its fixture: the winning
 // profile and every field, with evidence (check).
 func TestABFixtures(t *testing.T) {
-	e := engine(t)
-	files, err := filepath.Glob(filepath.Join(abFixtureDir, "*.snmprec"))
-	if err != nil || len(files) != len(abCases) {
-		t.Fatalf("a-b fixtures: %d files (%v), %d cases", len(files), err, len(abCases))
-	}
-	for name, w := range abCases {
-		t.Run(name, func(t *testing.T) {
-			got, _ := identifyFile(t, e, filepath.Join(abFixtureDir, name+".snmprec"))
-			check(t, got, w)
-		})
-	}
+	checkFixtures(t, abFixtureDir, abCases)
 }

@@ -1,7 +1,6 @@
 package fingerprints
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -68,15 +67,5 @@ var cdCases = map[string]want{
 // TestCDFixtures checks each profile on its fixture: the winning profile
 // and every field, with evidence (check).
 func TestCDFixtures(t *testing.T) {
-	e := engine(t)
-	files, err := filepath.Glob(filepath.Join(cdFixtureDir, "*.snmprec"))
-	if err != nil || len(files) != len(cdCases) {
-		t.Fatalf("c-d fixtures: %d files (%v), %d cases", len(files), err, len(cdCases))
-	}
-	for name, w := range cdCases {
-		t.Run(name, func(t *testing.T) {
-			got, _ := identifyFile(t, e, filepath.Join(cdFixtureDir, name+".snmprec"))
-			check(t, got, w)
-		})
-	}
+	checkFixtures(t, cdFixtureDir, cdCases)
 }

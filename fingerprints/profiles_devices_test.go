@@ -1,7 +1,6 @@
 package fingerprints
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -10,17 +9,7 @@ import (
 // against small walks written from each vendor's MIB, one a profile, in
 // testdata/fixtures/devices.
 func TestDeviceFixtures(t *testing.T) {
-	e := engine(t)
-	files, err := filepath.Glob("testdata/fixtures/devices/*.snmprec")
-	if err != nil || len(files) != len(deviceCases) {
-		t.Fatalf("device fixtures: %d files (%v), %d cases", len(files), err, len(deviceCases))
-	}
-	for name, w := range deviceCases {
-		t.Run(name, func(t *testing.T) {
-			got, _ := identifyFile(t, e, filepath.Join("testdata/fixtures/devices", name+".snmprec"))
-			check(t, got, w)
-		})
-	}
+	checkFixtures(t, "testdata/fixtures/devices", deviceCases)
 }
 
 // deviceCases: fixture name → the expected result (profile, vendor, model,

@@ -1,7 +1,6 @@
 package fingerprints
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -66,15 +65,5 @@ var ehCases = map[string]want{
 // TestEHFixtures checks each profile on its fixture: the winning profile
 // and every field, with evidence (check).
 func TestEHFixtures(t *testing.T) {
-	e := engine(t)
-	files, err := filepath.Glob(filepath.Join(ehFixtureDir, "*.snmprec"))
-	if err != nil || len(files) != len(ehCases) {
-		t.Fatalf("e-h fixtures: %d files (%v), %d cases", len(files), err, len(ehCases))
-	}
-	for name, w := range ehCases {
-		t.Run(name, func(t *testing.T) {
-			got, _ := identifyFile(t, e, filepath.Join(ehFixtureDir, name+".snmprec"))
-			check(t, got, w)
-		})
-	}
+	checkFixtures(t, ehFixtureDir, ehCases)
 }

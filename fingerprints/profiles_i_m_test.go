@@ -1,7 +1,6 @@
 package fingerprints
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -55,15 +54,5 @@ var imCases = map[string]want{
 // TestIMFixtures checks each profile of the i-m families on its fixture:
 // the winning profile and every field, with evidence (check).
 func TestIMFixtures(t *testing.T) {
-	e := engine(t)
-	files, err := filepath.Glob(filepath.Join(imFixtureDir, "*.snmprec"))
-	if err != nil || len(files) != len(imCases) {
-		t.Fatalf("i-m fixtures: %d files (%v), %d cases", len(files), err, len(imCases))
-	}
-	for name, w := range imCases {
-		t.Run(name, func(t *testing.T) {
-			got, _ := identifyFile(t, e, filepath.Join(imFixtureDir, name+".snmprec"))
-			check(t, got, w)
-		})
-	}
+	checkFixtures(t, imFixtureDir, imCases)
 }

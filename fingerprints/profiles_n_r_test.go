@@ -1,7 +1,6 @@
 package fingerprints
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -62,15 +61,5 @@ var nrCases = map[string]want{
 // TestNRFixtures checks each profile of the n-r families on its fixture:
 // the winning profile and every field, with evidence (check).
 func TestNRFixtures(t *testing.T) {
-	e := engine(t)
-	files, err := filepath.Glob(filepath.Join(nrFixtureDir, "*.snmprec"))
-	if err != nil || len(files) != len(nrCases) {
-		t.Fatalf("n-r fixtures: %d files (%v), %d cases", len(files), err, len(nrCases))
-	}
-	for name, w := range nrCases {
-		t.Run(name, func(t *testing.T) {
-			got, _ := identifyFile(t, e, filepath.Join(nrFixtureDir, name+".snmprec"))
-			check(t, got, w)
-		})
-	}
+	checkFixtures(t, nrFixtureDir, nrCases)
 }

@@ -1,7 +1,6 @@
 package fingerprints
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -78,15 +77,5 @@ var szCases = map[string]want{
 // TestSZFixtures checks each profile on its fixture: the winning profile
 // and every field, with evidence (check).
 func TestSZFixtures(t *testing.T) {
-	e := engine(t)
-	files, err := filepath.Glob(filepath.Join(szFixtureDir, "*.snmprec"))
-	if err != nil || len(files) != len(szCases) {
-		t.Fatalf("s-z fixtures: %d files (%v), %d cases", len(files), err, len(szCases))
-	}
-	for name, w := range szCases {
-		t.Run(name, func(t *testing.T) {
-			got, _ := identifyFile(t, e, filepath.Join(szFixtureDir, name+".snmprec"))
-			check(t, got, w)
-		})
-	}
+	checkFixtures(t, szFixtureDir, szCases)
 }

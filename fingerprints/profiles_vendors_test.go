@@ -62,14 +62,22 @@ var vendorCases = map[string]want{
 // TestVendorFixtures checks each profile on its fixture: the winning
 // profile and every field, with evidence (check).
 func TestVendorFixtures(t *testing.T) {
+	checkFixtures(t, vendorFixtureDir, vendorCases)
+}
+
+// checkFixtures checks each case on its fixture in dir, every fixture
+// having a case and every case a fixture: the winning profile and every
+// field, with evidence (check).
+func checkFixtures(t *testing.T, dir string, cases map[string]want) {
+	t.Helper()
 	e := engine(t)
-	files, err := filepath.Glob(filepath.Join(vendorFixtureDir, "*.snmprec"))
-	if err != nil || len(files) != len(vendorCases) {
-		t.Fatalf("vendor fixtures: %d files (%v), %d cases", len(files), err, len(vendorCases))
+	files, err := filepath.Glob(filepath.Join(dir, "*.snmprec"))
+	if err != nil || len(files) != len(cases) {
+		t.Fatalf("%s: %d fixtures (%v), %d cases", dir, len(files), err, len(cases))
 	}
-	for name, w := range vendorCases {
+	for name, w := range cases {
 		t.Run(name, func(t *testing.T) {
-			got, _ := identifyFile(t, e, filepath.Join(vendorFixtureDir, name+".snmprec"))
+			got, _ := identifyFile(t, e, filepath.Join(dir, name+".snmprec"))
 			check(t, got, w)
 		})
 	}
