@@ -97,6 +97,24 @@ func TestGenericFallbacks(t *testing.T) {
 		{"a placeholder extend says nothing", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux vm1 5.15.0 #1 SMP x86_64",
 			Values: map[string]snmprec.Value{extend + "6.115.101.114.105.97.108": text("To be filled by O.E.M.")},
 		}, FieldSerial, "", ""},
+		// Vendor MIB identity scalars (profiles/mib-identity.yaml): they
+		// fill what no profile of the vendor reads, and refuse values that
+		// are no serial, model or version.
+		{"a vendor MIB's serial scalar", Input{SysObjectID: "1.3.6.1.4.1.3181.10.6", SysDescr: "MICROSENS G6 Micro-Switch",
+			Values: map[string]snmprec.Value{"1.3.6.1.4.1.3181.10.3.1.2.0": text("21430017AB")},
+		}, FieldSerial, "21430017AB", "MS-SWITCH30-MIB::deviceSerNo"},
+		{"a vendor MIB's firmware scalar outweighs a sysDescr version", Input{SysObjectID: "1.3.6.1.4.1.24062.2.2.1", SysDescr: "JetNet 5010G Version 9.9",
+			Values: map[string]snmprec.Value{"1.3.6.1.4.1.24062.2.2.1.1.5.0": text("v1.3a")},
+		}, FieldOSVersion, "1.3a", "Jetnet5010G::systemFwVer"},
+		{"a 4-digit counter is no serial", Input{SysObjectID: "1.3.6.1.4.1.7505.1", SysDescr: "Calista DPA",
+			Values: map[string]snmprec.Value{"1.3.6.1.4.1.7505.1.1.1.0": {Type: snmprec.TypeInteger, Int: 9586}},
+		}, FieldSerial, "", ""},
+		{"a version without a dotted number is none", Input{SysObjectID: "1.3.6.1.4.1.164.6.1.3.101", SysDescr: "Optimux-XLT1",
+			Values: map[string]snmprec.Value{"1.3.6.1.4.1.164.3.3.1.1.2.0": text("JH")},
+		}, FieldOSVersion, "", ""},
+		{"an identity scalar of another enterprise is not read", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme box",
+			Values: map[string]snmprec.Value{"1.3.6.1.4.1.3181.10.3.1.2.0": text("21430017AB")},
+		}, FieldSerial, "", ""},
 		// A host's hrDeviceDescr of type printer is a printer it prints
 		// to (Windows XP in the development corpus lists "HP Officejet
 		// 6500 E710a-f"), not its model: without Printer-MIB, no model.

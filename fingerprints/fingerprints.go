@@ -32,6 +32,10 @@ import (
 	"github.com/netcensus/netcensus/snmpwalk"
 )
 
+// profiles/mib-identity.yaml is generated from the product registry.
+//
+//go:generate go run ./internal/identgen -out profiles/mib-identity.yaml
+
 //go:embed profiles/*.yaml
 var profileFS embed.FS
 

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"sort"
 	"strconv"
 	"strings"
@@ -203,6 +204,22 @@ func (reg *Registry) Lookup(oid string) (Entry, bool) {
 		return r.entry(i), true
 	}
 	return Entry{}, false
+}
+
+// All yields every registration in OID order (none when the table does
+// not decode: Err says why).
+func (reg *Registry) All() iter.Seq[Entry] {
+	return func(yield func(Entry) bool) {
+		r := reg.table()
+		if r == nil {
+			return
+		}
+		for i := range r.starts {
+			if !yield(r.entry(i)) {
+				return
+			}
+		}
+	}
 }
 
 // Name names oid by its longest registered prefix: the registration and

@@ -60,6 +60,15 @@ func TestLookupAndName(t *testing.T) {
 	if _, _, ok := r.Name("1.3.6.1.2.1.1.1.0"); ok {
 		t.Error("Name found an OID outside enterprises")
 	}
+	var all []string
+	for e := range r.All() {
+		all = append(all, e.OID+" "+e.Kind)
+	}
+	want := "1.3.6.1.4.1 node,1.3.6.1.4.1.9 node,1.3.6.1.4.1.9.1.29 node,1.3.6.1.4.1.9.1.283 node," +
+		"1.3.6.1.4.1.9.1.1000 node,1.3.6.1.4.1.9.9.23.1.2.1.1.6 column"
+	if got := strings.Join(all, ","); got != want {
+		t.Errorf("All = %s, want %s", got, want)
+	}
 }
 
 func TestDecodeRejectsCorruptTables(t *testing.T) {
