@@ -82,6 +82,24 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldModel, "", ""},
 		{"a sysDescr of another maker gives nothing", Input{SysObjectID: "1.3.6.1.4.1.38616.99", SysDescr: "Acme PB-200 PoE Switch"},
 			FieldModel, "", ""},
+		// A sysDescr that names the model alone, or with words that only
+		// say what kind of device it is.
+		{"a sysDescr that is the model", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "EKI-2528"},
+			FieldModel, "EKI-2528", "sysDescr names the model alone"},
+		{"the model and the kind of device", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "SG350-28 28-Port Gigabit PoE Managed Switch"},
+			FieldModel, "SG350-28", "sysDescr names the model alone"},
+		{"a host name as sysDescr is no model", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysName: "sw01.example.net", SysDescr: "sw01"},
+			FieldModel, "", ""},
+		{"a sentence after a model-like word names none", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "NX-2000 running build 2.1"},
+			FieldModel, "", ""},
+		{"a version alone is no model", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "v2.4.1"},
+			FieldModel, "", ""},
+		{"Hardware: one model word - Software:", Input{SysObjectID: "1.3.6.1.4.1.99998.1",
+			SysDescr: "Hardware: APV2600 - Software: ArrayOS Rel.APV.8.6.1.53 build on Jan  1 2020"},
+			FieldModel, "APV2600", "sysDescr Hardware"},
+		{"Windows's processor after Hardware: is no model", Input{SysObjectID: "1.3.6.1.4.1.311.1.1.3.1.2",
+			SysDescr: "Hardware: Intel64 Family 6 Model 85 Stepping 4 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)"},
+			FieldModel, "", ""},
 		// NET-SNMP-EXTEND-MIB hardware and serial extends.
 		{"hardware extend", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux db1 5.15.0-91-generic #101-Ubuntu SMP x86_64",
 			Values: map[string]snmprec.Value{

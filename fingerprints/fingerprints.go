@@ -514,7 +514,10 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 		if v, ev, ok := e.registryModel(c.in.SysObjectID); ok {
 			return v, ev, true
 		}
-		return e.sysDescrVendorModel(c)
+		if v, ev, ok := e.sysDescrVendorModel(c); ok {
+			return v, ev, true
+		}
+		return sysDescrModelOnly(c)
 	case FieldVendor:
 		return e.entityVendor(c, false)
 	}
@@ -608,6 +611,52 @@ func (e *Engine) sysDescrVendorModel(c *evalCtx) (string, record.Evidence, bool)
 	}
 	return tok, record.Evidence{
 		Rule:   "sysDescr model after the vendor " + c.vendor,
+		Source: record.SourceSNMP, OID: OIDSysDescr, Value: tok,
+	}, true
+}
+
+// phraseWords describe a device after its model in a sysDescr that
+// starts with the model: "SG350-28 28-Port Gigabit PoE Managed Switch",
+// "EKI-2528 Industrial Switch".
+var phraseWords = map[string]bool{
+	"gigabit": true, "fast": true, "ethernet": true, "managed": true, "unmanaged": true, "smart": true,
+	"poe": true, "poe+": true, "switch": true, "router": true, "industrial": true, "stackable": true,
+	"layer": true, "l2": true, "l2+": true, "l3": true, "web": true, "lite": true, "pro": true,
+	"wireless": true, "access": true, "point": true, "gateway": true, "firewall": true, "ups": true,
+	"pdu": true, "series": true, "sfp": true, "10g": true, "10gbe": true, "multi-gigabit": true,
+	"ip": true, "camera": true, "network": true, "device": true, "and": true, "with": true,
+	"media": true, "converter": true, "controller": true, "bridge": true, "modem": true,
+}
+
+// portCountRE is a port count in such a phrase: "28-Port", "8-port".
+var portCountRE = regexp.MustCompile(`(?i)^[0-9]{1,3}-?ports?$`)
+
+// sysDescrModelOnly reads the model a sysDescr names alone: one model-like
+// token ("EDS-408A", "GS108Tv3"), or one followed by words that only say
+// what kind of device it is ("SG350-28 28-Port Gigabit Managed Switch").
+// Not a host name (sysName), an OS with its release or a version.
+func sysDescrModelOnly(c *evalCtx) (string, record.Evidence, bool) {
+	line, _, _ := strings.Cut(c.sysDesc, "\n")
+	words := strings.Fields(line)
+	if len(words) == 0 || len(words) > 8 {
+		return "", record.Evidence{}, false
+	}
+	for _, w := range words[1:] {
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if !phraseWords[lw] && !descrNoise[lw] && !portCountRE.MatchString(lw) {
+			return "", record.Evidence{}, false
+		}
+	}
+	tok := strings.TrimRight(words[0], ",;:")
+	if strings.ContainsAny(tok, "()[]") {
+		return "", record.Evidence{}, false
+	}
+	if m, ok := modelFromText(tok, "", ""); !ok || m != tok || osVersionTokenRE.MatchString(tok) ||
+		domainTokenRE.MatchString(tok) || isSysName(tok, c.in.SysName) || portCountRE.MatchString(tok) {
+		return "", record.Evidence{}, false
+	}
+	return tok, record.Evidence{
+		Rule:   "sysDescr names the model alone",
 		Source: record.SourceSNMP, OID: OIDSysDescr, Value: tok,
 	}, true
 }

@@ -69,7 +69,7 @@ var szCases = map[string]want{
 	// A UniFi AP answering with a Linux uname: UBNT-UniFi-MIB.
 	"ubiquiti-unifi-mib": {"ubiquiti-unifi-mib", "Ubiquiti", "UAP-AC-Lite", "", "UniFi", "6.5.62.14789", "access_point"},
 	"tycon-tpdin":        {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB2", "", "", "2.1.4", "power"},
-	"microsemi-ssu2000":  {"microsemi-ssu2000", "Microsemi", "", "B123456789", "", "14213A005", "appliance"},
+	"microsemi-ssu2000":  {"microsemi-ssu2000", "Microsemi", "SSU2000", "B123456789", "", "14213A005", "appliance"},
 	"smartoptics":        {"smartoptics", "Smartoptics", "DCP-M40-ZR+", "", "SmartOS", "6.1.2", ""},
 	"vigintos":           {"vigintos", "Vigintos Elektronika", "", "", "VigintOS", "3.2.14", ""},
 }
