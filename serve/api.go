@@ -260,7 +260,7 @@ func (s *Server) listAssets(w http.ResponseWriter, r *http.Request, _ string) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
+	var buf []byte // a record's JSON, as json.Encoder writes it
 	n, last, lastKey, more := 0, "", "", false
 	errStop := errors.New("stop")
 	started := false
@@ -287,7 +287,12 @@ func (s *Server) listAssets(w http.ResponseWriter, r *http.Request, _ string) {
 		if f.Sort != "" {
 			lastKey = store.SortValue(f.Sort, a)
 		}
-		return enc.Encode(&a.Record)
+		var err error
+		if buf, err = a.Record.AppendJSON(buf[:0]); err != nil {
+			return err
+		}
+		_, err = bw.Write(append(buf, '\n'))
+		return err
 	})
 	if err != nil && !errors.Is(err, errStop) {
 		if !started {

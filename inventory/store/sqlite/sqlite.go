@@ -926,7 +926,7 @@ func scanRaw(sc interface{ Scan(...any) error }) (rawAsset, error) {
 // the annotation.
 func (r *rawAsset) decode() (store.Asset, error) {
 	a := r.a
-	if err := json.Unmarshal([]byte(r.data), &a.Record); err != nil {
+	if err := record.DecodeAsset([]byte(r.data), &a.Record); err != nil {
 		return a, fmt.Errorf("asset %s: %w", r.id, err)
 	}
 	a.Record.AssetID, a.Record.State = r.id, r.state
