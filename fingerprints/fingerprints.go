@@ -633,7 +633,8 @@ var portCountRE = regexp.MustCompile(`(?i)^[0-9]{1,3}-?ports?$`)
 
 // sysDescrModelOnly reads the model a sysDescr names alone: one model-like
 // token ("EDS-408A", "GS108Tv3"), or one followed by words that only say
-// what kind of device it is ("SG350-28 28-Port Gigabit Managed Switch").
+// what kind of device it is ("SG350-28 28-Port Gigabit Managed Switch"),
+// or by its release ("UAP-AC-Pro-Gen2 4.3.20.11298").
 // Not a host name (sysName), an OS with its release or a version.
 func sysDescrModelOnly(c *evalCtx) (string, record.Evidence, bool) {
 	line, _, _ := strings.Cut(c.sysDesc, "\n")
@@ -641,8 +642,11 @@ func sysDescrModelOnly(c *evalCtx) (string, record.Evidence, bool) {
 	if len(words) == 0 || len(words) > 8 {
 		return "", record.Evidence{}, false
 	}
-	for _, w := range words[1:] {
+	for i, w := range words[1:] {
 		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if i == len(words)-2 && versionTokenRE.MatchString(lw) {
+			continue // "UAP-AC-Pro-Gen2 4.3.20.11298": its release last
+		}
 		if !phraseWords[lw] && !descrNoise[lw] && !portCountRE.MatchString(lw) {
 			return "", record.Evidence{}, false
 		}
