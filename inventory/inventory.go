@@ -368,19 +368,17 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 		a.AssetID, a.State, a.Approved, a.Site, a.Role, a.Owner, a.Tags = "", "", nil, "", "", "", nil
 	}
 
-	current, err := inv.st.Assets(ctx, store.AssetFilter{})
+	decs, err := inv.decisions(ctx)
 	if err != nil {
 		return Result{}, err
 	}
-	assets := make(map[string]*store.Asset, len(current))
-	for i := range current {
-		assets[current[i].Record.AssetID] = &current[i]
-	}
-	keys, err := inv.st.Keys(ctx)
+	site := cmp.Or(sw.Site, inv.cfg.Site)
+	in := identity.Input{Observations: obs, Decisions: decs, SkipTies: true, Scope: site}
+	// Only the assets the sweep can tie to are read, not the CMDB.
+	assets, keys, err := inv.touched(ctx, inv.res.KeysOf(in), decs)
 	if err != nil {
 		return Result{}, err
 	}
-	var known []identity.Known
 	for i := 0; i < len(keys); {
 		j := i
 		var ks []identity.Key
@@ -388,16 +386,11 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 			ks = append(ks, keys[j].Key)
 		}
 		if _, live := assets[keys[i].AssetID]; live {
-			known = append(known, identity.Known{AssetID: keys[i].AssetID, Keys: ks})
+			in.Known = append(in.Known, identity.Known{AssetID: keys[i].AssetID, Keys: ks})
 		}
 		i = j
 	}
-	decs, err := inv.decisions(ctx)
-	if err != nil {
-		return Result{}, err
-	}
-	site := cmp.Or(sw.Site, inv.cfg.Site)
-	res := inv.res.Resolve(identity.Input{Observations: obs, Known: known, Decisions: decs, SkipTies: true, Scope: site})
+	res := inv.res.Resolve(in)
 
 	// A location names its switch by the address it was read at: the
 	// switch's asset is the cluster that holds that address.
@@ -575,6 +568,9 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 	// range (behind different scanners) do not mark each other's devices
 	// missing.
 	if !sw.Partial {
+		if err := inv.absentees(ctx, sw.Segments, at, seen, assets); err != nil {
+			return Result{}, err
+		}
 		ids := make([]string, 0, len(assets))
 		for id := range assets {
 			ids = append(ids, id)
@@ -744,6 +740,117 @@ func describe(a *record.Asset) string {
 		}
 	}
 	return s
+}
+
+// touched reads the assets a sweep whose observations have keys can tie
+// to: the holders of those keys, then the holders of those assets' other
+// keys and the assets a person merged with them, until no more are found
+// (the whole of each group Resolve can join, whatever it decides). It
+// returns the unmerged ones by ID and every key of all of them, ordered
+// as Store.Keys.
+func (inv *Inventory) touched(ctx context.Context, keys []identity.Key, decs []identity.Decision) (map[string]*store.Asset, []store.AssetKey, error) {
+	ids := map[string]bool{}
+	asked := map[identity.Key]bool{}
+	var all []store.AssetKey
+	for len(keys) > 0 {
+		for _, k := range keys {
+			asked[k] = true
+		}
+		held, err := inv.st.KeyHolders(ctx, keys)
+		if err != nil {
+			return nil, nil, err
+		}
+		var found []string
+		add := func(id string) {
+			if id != "" && !ids[id] {
+				ids[id] = true
+				found = append(found, id)
+			}
+		}
+		for _, k := range held {
+			add(k.AssetID)
+		}
+		for i := 0; i < len(found); i++ { // found grows as merges add to it
+			for _, d := range decs {
+				switch found[i] {
+				case d.MergeA:
+					add(d.MergeB)
+				case d.MergeB:
+					add(d.MergeA)
+				}
+			}
+		}
+		keys = nil
+		for chunk := range slices.Chunk(found, idChunk) {
+			ks, err := inv.st.Keys(ctx, chunk...)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, k := range ks {
+				if !asked[k.Key] {
+					asked[k.Key] = true
+					keys = append(keys, k.Key)
+				}
+			}
+			all = append(all, ks...)
+		}
+	}
+	slices.SortFunc(all, store.CompareKeys)
+	list := make([]string, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	assets := make(map[string]*store.Asset, len(list))
+	if err := inv.load(ctx, list, assets); err != nil {
+		return nil, nil, err
+	}
+	return assets, all, nil
+}
+
+// idChunk is how many assets one read by ID asks for.
+const idChunk = 1000
+
+// load reads the unmerged assets of ids into into.
+func (inv *Inventory) load(ctx context.Context, ids []string, into map[string]*store.Asset) error {
+	slices.Sort(ids)
+	for chunk := range slices.Chunk(ids, idChunk) {
+		as, err := inv.st.Assets(ctx, store.AssetFilter{IDs: chunk})
+		if err != nil {
+			return err
+		}
+		for i := range as {
+			into[as[i].Record.AssetID] = &as[i]
+		}
+	}
+	return nil
+}
+
+// absentees adds to assets those a complete sweep of segs at time at did
+// not see (seen) and whose state it may change: assets whose address it
+// swept, and missing assets old enough to retire. The rest keep their
+// state, so they are not read.
+func (inv *Inventory) absentees(ctx context.Context, segs []netip.Prefix, at time.Time, seen map[string]bool, assets map[string]*store.Asset) error {
+	ps, err := inv.st.Presences(ctx, store.StateNew, store.StateActive, store.StateReturned, store.StateMissing)
+	if err != nil {
+		return err
+	}
+	var want []string
+	for _, p := range ps {
+		if _, have := assets[p.AssetID]; have || seen[p.AssetID] {
+			continue
+		}
+		switch p.State {
+		case store.StateMissing:
+			if inv.cfg.RetireAfter > 0 && at.Sub(p.LastSeen) >= inv.cfg.RetireAfter {
+				want = append(want, p.AssetID)
+			}
+		default:
+			if swept(segs, p.IP) {
+				want = append(want, p.AssetID)
+			}
+		}
+	}
+	return inv.load(ctx, want, assets)
 }
 
 func (inv *Inventory) decisions(ctx context.Context) ([]identity.Decision, error) {

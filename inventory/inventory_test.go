@@ -22,7 +22,7 @@ var (
 	seg = netip.MustParsePrefix("192.0.2.0/24")
 )
 
-func openStore(t *testing.T) store.Store {
+func openStore(t testing.TB) store.Store {
 	t.Helper()
 	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "cmdb.db"))
 	if err != nil {
@@ -35,7 +35,7 @@ func openStore(t *testing.T) store.Store {
 	return db
 }
 
-func newInv(t *testing.T, cfg Config) *Inventory {
+func newInv(t testing.TB, cfg Config) *Inventory {
 	t.Helper()
 	res, err := identity.New(nil, identity.Defaults())
 	if err != nil {

@@ -383,19 +383,46 @@ func macString(m uint64) string {
 	return string(b[:])
 }
 
+// sightings are in's Sightings, or its Observations' when it has them.
+func (in *Input) sightings() []Sighting {
+	if in.Observations == nil && in.Sightings != nil {
+		return in.Sightings
+	}
+	obs := make([]Sighting, len(in.Observations))
+	for i := range in.Observations {
+		obs[i] = SightingOf(&in.Observations[i])
+	}
+	return obs
+}
+
+// KeysOf lists, once each, the keys Resolve ties in's observations by
+// (Known and Decisions are not read): an asset that holds none of them
+// cannot join them, so a caller need give Resolve only the assets that
+// hold one, and the assets that hold their keys in turn.
+func (r *Resolver) KeysOf(in Input) []Key {
+	obs := in.sightings()
+	binding, shared := r.bindings(obs)
+	shared = scopeShared(shared, in.Scope)
+	seen := map[Key]bool{}
+	var out []Key
+	for i := range obs {
+		for _, k := range r.keys(&obs[i], binding, shared, in.Scope) {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
 // Resolve groups the observations into devices and matches them to known
 // assets. The result does not depend on the order of Observations.
 //
 // Keys are interned to integers and every per-node table is a flat slice,
 // so a million observations resolve in seconds and a few hundred MB.
 func (r *Resolver) Resolve(in Input) Result {
-	obs := in.Sightings
-	if in.Observations != nil || obs == nil {
-		obs = make([]Sighting, len(in.Observations))
-		for i := range in.Observations {
-			obs[i] = SightingOf(&in.Observations[i])
-		}
-	}
+	obs := in.sightings()
 	binding, shared := r.bindings(obs)
 	shared = scopeShared(shared, in.Scope)
 

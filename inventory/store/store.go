@@ -11,6 +11,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/sha1"
@@ -238,6 +239,16 @@ func InSubnet(p netip.Prefix, r *record.Asset) bool {
 	return false
 }
 
+// Presence is what a sweep's absence check reads of an asset: its state,
+// its address and when and by which sweep it was last seen.
+type Presence struct {
+	AssetID     string
+	State       string
+	IP          netip.Addr
+	LastSeen    time.Time
+	LastSweepID string
+}
+
 // Annotation is what people say about an asset.
 type Annotation struct {
 	AssetID    string
@@ -257,6 +268,13 @@ type AssetKey struct {
 	Key     identity.Key
 	// FirstSeen is when the key first tied to the asset.
 	FirstSeen time.Time
+}
+
+// CompareKeys orders asset keys as Keys lists them: by asset, kind and
+// value.
+func CompareKeys(a, b AssetKey) int {
+	return cmp.Or(strings.Compare(a.AssetID, b.AssetID), strings.Compare(string(a.Key.Kind), string(b.Key.Kind)),
+		strings.Compare(a.Key.Value, b.Key.Value))
 }
 
 // Decision kinds.
@@ -405,6 +423,10 @@ type Store interface {
 	Asset(ctx context.Context, id string) (Asset, error)
 	// Assets lists assets in ID order.
 	Assets(ctx context.Context, f AssetFilter) ([]Asset, error)
+	// Presences lists what absence reads of the (unmerged) assets in
+	// one of states, in ID order: a sweep finds the few it missed without
+	// reading every asset.
+	Presences(ctx context.Context, states ...string) ([]Presence, error)
 
 	// Annotate inserts or replaces what people say about assets, in one
 	// write however many.
@@ -421,6 +443,9 @@ type Store interface {
 	// Keys lists the keys of the given assets (all assets if none given),
 	// ordered by asset, kind and value.
 	Keys(ctx context.Context, assetIDs ...string) ([]AssetKey, error)
+	// KeyHolders lists the keys held that are one of keys, ordered as
+	// Keys: the assets a sweep's keys can tie to.
+	KeyHolders(ctx context.Context, keys []identity.Key) ([]AssetKey, error)
 
 	AddDecision(ctx context.Context, d Decision) error
 	// Decisions lists every decision, oldest first.

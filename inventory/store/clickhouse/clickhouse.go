@@ -1433,6 +1433,83 @@ func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, er
 	return out, nil
 }
 
+// KeyHolders lists the keys held that are one of keys, maxBound values a
+// query.
+func (d *DB) KeyHolders(ctx context.Context, keys []identity.Key) ([]store.AssetKey, error) {
+	want := make(map[identity.Key]bool, len(keys))
+	values := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if !want[k] {
+			want[k] = true
+			values = append(values, k.Value)
+		}
+	}
+	var out []store.AssetKey
+	for len(values) > 0 {
+		n := min(len(values), maxBound)
+		from, args := d.cur(ctx, "asset_keys", "(asset_id, kind, value)", "asset_id, kind, value, first_seen, deleted",
+			`value IN (SELECT arrayJoin(?))`, values[:n])
+		rows, err := d.conn.Query(ctx, d.q(`SELECT asset_id, kind, value, first_seen FROM `+from+` WHERE deleted = 0`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("list key holders: %w", err)
+		}
+		for rows.Next() {
+			var k store.AssetKey
+			var kind string
+			var t time.Time
+			if err := rows.Scan(&k.AssetID, &kind, &k.Key.Value, &t); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("list key holders: %w", err)
+			}
+			k.Key.Kind, k.FirstSeen = identity.Kind(kind), fromTS(t)
+			if want[k.Key] {
+				out = append(out, k)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("list key holders: %w", err)
+		}
+		values = values[n:]
+	}
+	slices.SortFunc(out, store.CompareKeys)
+	return out, nil
+}
+
+// Presences lists what absence reads of the assets in states: five
+// columns of the current rows, no record built.
+func (d *DB) Presences(ctx context.Context, states ...string) ([]store.Presence, error) {
+	if len(states) == 0 {
+		return nil, nil
+	}
+	from, args := d.from(ctx, rowsWhere{where: `has(?, state) AND merged_into = ''`, args: []any{states}}, "id, state, ip, last_seen, last_sweep_id, merged_into")
+	rows, err := d.conn.Query(ctx, d.q(`SELECT id, state, ip, last_seen, last_sweep_id FROM `+from+` ORDER BY id`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list presences: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Presence
+	for rows.Next() {
+		var p store.Presence
+		var ip string
+		var t time.Time
+		if err := rows.Scan(&p.AssetID, &p.State, &ip, &t, &p.LastSweepID); err != nil {
+			return nil, fmt.Errorf("list presences: %w", err)
+		}
+		if ip != "" {
+			if p.IP, err = netip.ParseAddr(ip); err != nil {
+				return nil, fmt.Errorf("list presences: asset %s: %w", p.AssetID, err)
+			}
+		}
+		p.LastSeen = fromTS(t)
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list presences: %w", err)
+	}
+	return out, nil
+}
+
 // AddDecision stores a decision (again: stored once).
 func (d *DB) AddDecision(ctx context.Context, x store.Decision) error {
 	return d.insert(ctx, "decision "+x.ID, "decisions", "id, time, kind, actor, asset_a, asset_b, key_kind, key_value", 1, func(int) []any {

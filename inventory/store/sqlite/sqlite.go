@@ -505,6 +505,9 @@ var migrations = []string{
 		approved = coalesce((SELECT n.approved FROM annotations n WHERE n.asset_id = assets.id), 0);
 	CREATE INDEX assets_by_site ON assets(site, id);
 	CREATE INDEX assets_by_approved ON assets(approved, id);`,
+	// 9: keys by value, so that a sweep reads the holders of its own
+	// keys (KeyHolders) instead of every key in the CMDB.
+	`CREATE INDEX asset_keys_value ON asset_keys(value);`,
 }
 
 // The sort expressions an index of migration 7 is on, written as the
@@ -1420,6 +1423,87 @@ func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, er
 		}
 		k.Key.Kind, k.FirstSeen = identity.Kind(kind), fromUnix(t)
 		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// keyChunk is how many keys one KeyHolders query binds (SQLite binds
+// at most 32,766 values in a statement).
+const keyChunk = 500
+
+// KeyHolders lists the keys held that are one of keys, through the index
+// on the key's value.
+func (d *DB) KeyHolders(ctx context.Context, keys []identity.Key) ([]store.AssetKey, error) {
+	want := make(map[identity.Key]bool, len(keys))
+	values := make([]any, 0, len(keys))
+	for _, k := range keys {
+		if !want[k] {
+			want[k] = true
+			values = append(values, k.Value)
+		}
+	}
+	var out []store.AssetKey
+	for len(values) > 0 {
+		n := min(len(values), keyChunk)
+		rows, err := d.c.QueryContext(ctx, `SELECT asset_id, kind, value, first_seen FROM asset_keys
+			WHERE value IN (`+strings.TrimSuffix(strings.Repeat("?,", n), ",")+`)`, values[:n]...)
+		if err != nil {
+			return nil, fmt.Errorf("list key holders: %w", err)
+		}
+		for rows.Next() {
+			var k store.AssetKey
+			var kind string
+			var t int64
+			if err := rows.Scan(&k.AssetID, &kind, &k.Key.Value, &t); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("list key holders: %w", err)
+			}
+			k.Key.Kind, k.FirstSeen = identity.Kind(kind), fromUnix(t)
+			if want[k.Key] {
+				out = append(out, k)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("list key holders: %w", err)
+		}
+		values = values[n:]
+	}
+	slices.SortFunc(out, store.CompareKeys)
+	return out, nil
+}
+
+// Presences lists what absence reads of the assets in states, from the
+// asset's own columns (no record is decoded).
+func (d *DB) Presences(ctx context.Context, states ...string) ([]store.Presence, error) {
+	if len(states) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(states))
+	for i, st := range states {
+		args[i] = st
+	}
+	rows, err := d.c.QueryContext(ctx, `SELECT id, state, ip, last_seen, last_sweep_id FROM assets
+		WHERE state IN (`+strings.TrimSuffix(strings.Repeat("?,", len(states)), ",")+`) AND merged_into = '' ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list presences: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Presence
+	for rows.Next() {
+		var p store.Presence
+		var ip string
+		var t int64
+		if err := rows.Scan(&p.AssetID, &p.State, &ip, &t, &p.LastSweepID); err != nil {
+			return nil, fmt.Errorf("list presences: %w", err)
+		}
+		if ip != "" {
+			if p.IP, err = netip.ParseAddr(ip); err != nil {
+				return nil, fmt.Errorf("list presences: asset %s: %w", p.AssetID, err)
+			}
+		}
+		p.LastSeen = fromUnix(t)
+		out = append(out, p)
 	}
 	return out, rows.Err()
 }

@@ -33,6 +33,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AssetSort", testAssetSort},
 		{"IPv6Addresses", testIPv6},
 		{"Keys", testKeys},
+		{"KeyHolders", testKeyHolders},
+		{"Presences", testPresences},
 		{"Decisions", testDecisions},
 		{"Events", testEvents},
 		{"Snapshots", testSnapshots},
@@ -376,6 +378,80 @@ func testKeys(t *testing.T, s store.Store) {
 	must(t, err)
 	if len(all) != 2 || all[0].Key != k2.Key || all[1].AssetID != "a2" {
 		t.Errorf("after delete: %+v", all)
+	}
+}
+
+// testKeyHolders: the holders of the keys asked, each key of its own
+// kind only, a deleted key no more; more keys than one query binds.
+func testKeyHolders(t *testing.T, s store.Store) {
+	key := func(k identity.Kind, v string) identity.Key { return identity.Key{Kind: k, Value: v} }
+	ks := []store.AssetKey{
+		{AssetID: "a1", Key: key(identity.KindSysName, "core"), FirstSeen: t0},
+		{AssetID: "a2", Key: key(identity.KindMDNSName, "core"), FirstSeen: t0},
+		{AssetID: "a3", Key: key(identity.KindSysName, "core"), FirstSeen: t0},
+		{AssetID: "a4", Key: key(identity.KindSysName, "core"), FirstSeen: t0},
+	}
+	var ask []identity.Key
+	for i := range 2500 {
+		k := store.AssetKey{AssetID: fmt.Sprintf("m%04d", i), Key: key(identity.KindMAC, fmt.Sprintf("00:11:22:33:%02x:%02x", i/256, i%256)), FirstSeen: t0}
+		ks = append(ks, k)
+		if i%2 == 0 {
+			ask = append(ask, k.Key)
+		}
+	}
+	must(t, s.AddKeys(ctx(t), ks))
+	must(t, s.DeleteKeys(ctx(t), []store.AssetKey{ks[3]}))
+	ask = append(ask, key(identity.KindSysName, "core"), key(identity.KindMAC, "00:11:22:99:99:99"))
+	got, err := s.KeyHolders(ctx(t), ask)
+	must(t, err)
+	want := []store.AssetKey{ks[0], ks[2]}
+	for i := 0; i < 2500; i += 2 {
+		want = append(want, ks[4+i])
+	}
+	for i := range want {
+		want[i].FirstSeen = store.Second(t0)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("KeyHolders: %d keys, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].AssetID != want[i].AssetID || got[i].Key != want[i].Key || !got[i].FirstSeen.Equal(want[i].FirstSeen) {
+			t.Fatalf("KeyHolders[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+// testPresences: what absence reads of the assets in the states asked,
+// merged assets never.
+func testPresences(t *testing.T, s store.Store) {
+	seen := t0.Add(-time.Hour)
+	as := []store.Asset{
+		asset("p1", "192.0.2.1", "", "", store.StateActive, seen),
+		asset("p2", "2001:db8::2", "", "", store.StateMissing, seen),
+		asset("p3", "192.0.2.3", "", "", store.StateRetired, seen),
+		asset("p4", "192.0.2.4", "", "", store.StateMerged, seen),
+	}
+	as[1].LastSweepID = "s2"
+	as[3].MergedInto = "p1"
+	as = append(as, asset("p5", "192.0.2.5", "", "", store.StateNew, seen))
+	as[4].Record.IP = netip.Addr{} // seen without an address
+	must(t, s.PutAssets(ctx(t), as))
+	got, err := s.Presences(ctx(t), store.StateNew, store.StateActive, store.StateMissing, store.StateMerged)
+	must(t, err)
+	want := []store.Presence{
+		{AssetID: "p1", State: store.StateActive, IP: as[0].Record.IP, LastSeen: store.Second(seen), LastSweepID: "s1"},
+		{AssetID: "p2", State: store.StateMissing, IP: as[1].Record.IP, LastSeen: store.Second(seen), LastSweepID: "s2"},
+		{AssetID: "p5", State: store.StateNew, LastSeen: store.Second(seen), LastSweepID: "s1"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Presences = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		g := got[i]
+		if g.AssetID != want[i].AssetID || g.State != want[i].State || g.IP != want[i].IP ||
+			!g.LastSeen.Equal(want[i].LastSeen) || g.LastSweepID != want[i].LastSweepID {
+			t.Errorf("Presences[%d] = %+v, want %+v", i, g, want[i])
+		}
 	}
 }
 
