@@ -906,31 +906,30 @@ const assetQuery = `SELECT a.id, a.state, a.state_since, a.first_seen, a.last_se
 	a.merged_into, a.software_digest, a.data, n.approved, n.site, n.role, n.owner, n.tags
 	FROM assets a LEFT JOIN annotations n ON n.asset_id = a.id`
 
-// rawAsset is an asset's row as read, its record's JSON not yet decoded.
+// rawAsset is an asset's row as read, its record's JSON not yet decoded:
+// small, as a page of them is copied from stage to stage.
 type rawAsset struct {
-	a               store.Asset // all but the record
-	id, state, data string
-	first, last     int64
-	approved        sql.NullInt64
-	site, role, own sql.NullString
-	tags            sql.NullString
+	id, state, data           string
+	since, first, last        int64
+	missed                    int
+	lastSweep, merged, digest string
+	approved                  sql.NullInt64
+	site, role, own, tags     sql.NullString
 }
 
 func scanRaw(sc interface{ Scan(...any) error }) (rawAsset, error) {
 	var r rawAsset
-	var since int64
-	err := sc.Scan(&r.id, &r.state, &since, &r.first, &r.last, &r.a.MissedSweeps, &r.a.LastSweepID, &r.a.MergedInto, &r.a.SoftwareDigest, &r.data,
+	err := sc.Scan(&r.id, &r.state, &r.since, &r.first, &r.last, &r.missed, &r.lastSweep, &r.merged, &r.digest, &r.data,
 		&r.approved, &r.site, &r.role, &r.own, &r.tags)
-	r.a.StateSince = fromUnix(since)
 	return r, err
 }
 
-// decode makes the asset: its record from the JSON, with the columns and
-// the annotation.
-func (r *rawAsset) decode() (store.Asset, error) {
-	a := r.a
+// decode sets *a, a zero asset, to the row's: its record from the JSON,
+// with the columns and the annotation.
+func (r *rawAsset) decode(a *store.Asset) error {
+	a.StateSince, a.MissedSweeps, a.LastSweepID, a.MergedInto, a.SoftwareDigest = fromUnix(r.since), r.missed, r.lastSweep, r.merged, r.digest
 	if err := record.DecodeAsset([]byte(r.data), &a.Record); err != nil {
-		return a, fmt.Errorf("asset %s: %w", r.id, err)
+		return fmt.Errorf("asset %s: %w", r.id, err)
 	}
 	a.Record.AssetID, a.Record.State = r.id, r.state
 	a.Record.FirstSeen, a.Record.LastSeen = fromUnix(r.first), fromUnix(r.last)
@@ -939,18 +938,20 @@ func (r *rawAsset) decode() (store.Asset, error) {
 	a.Record.Site, a.Record.Role, a.Record.Owner = r.site.String, r.role.String, r.own.String
 	if r.tags.String != "" {
 		if err := json.Unmarshal([]byte(r.tags.String), &a.Record.Tags); err != nil {
-			return a, fmt.Errorf("asset %s tags: %w", r.id, err)
+			return fmt.Errorf("asset %s tags: %w", r.id, err)
 		}
 	}
-	return a, nil
+	return nil
 }
 
 func scanAsset(sc interface{ Scan(...any) error }) (store.Asset, error) {
+	var a store.Asset
 	r, err := scanRaw(sc)
 	if err != nil {
-		return store.Asset{}, err
+		return a, err
 	}
-	return r.decode()
+	err = r.decode(&a)
+	return a, err
 }
 
 // Asset returns one asset.
@@ -1049,7 +1050,7 @@ func (d *DB) readPages(ctx context.Context, f store.AssetFilter, out chan<- rawP
 		if err == nil && f.Sort != "" && len(rows) == page.Limit {
 			// The next page's cursor: the last asset's sort value.
 			var last store.Asset
-			if last, err = rows[len(rows)-1].decode(); err == nil {
+			if err = rows[len(rows)-1].decode(&last); err == nil {
 				page.AfterKey = store.SortValue(f.Sort, &last)
 			}
 		}
@@ -1085,7 +1086,7 @@ func decodePages(ctx context.Context, in <-chan rawPage, out chan<- decodedPage)
 				}
 				wg.Go(func() {
 					for i := lo; i < hi && errs[w] == nil; i++ {
-						d.assets[i], errs[w] = p.rows[i].decode()
+						errs[w] = p.rows[i].decode(&d.assets[i])
 					}
 				})
 			}
