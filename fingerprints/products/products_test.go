@@ -139,6 +139,9 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.8072.3.2.10", "linux", ""},
 		{"1.3.6.1.4.1.8072.3.2.1", "hpux11", ""},
 		{"1.3.6.1.4.1.32473.1.1", "ex_Box_10", "Box-10"},
+		// A numbered group of products names none.
+		{"1.3.6.1.4.1.14179.1.1.4.3", "productGroup3", ""},
+		{"1.3.6.1.4.1.32473.1.2", "acmeFamily2", ""},
 	} {
 		got, ok := d.Model(Entry{OID: c.oid, Name: c.name, Kind: "node", Module: "X"})
 		if got != c.want || ok != (c.want != "") {
