@@ -37,6 +37,13 @@ type jsonWriter[T any] struct {
 	w     *bufio.Writer
 	n     int
 	lines bool
+	buf   []byte // a record's JSON, when it writes its own
+}
+
+// jsonAppender is a record that writes its own JSON as json.Marshal
+// does, without reflection (record.Asset).
+type jsonAppender interface {
+	AppendJSON(b []byte) ([]byte, error)
 }
 
 // NewJSON writes a JSON array, one record per line inside it.
@@ -55,6 +62,14 @@ type RawJSONWriter interface {
 }
 
 func (j *jsonWriter[T]) Write(v *T) error {
+	if a, ok := any(v).(jsonAppender); ok {
+		b, err := a.AppendJSON(j.buf[:0])
+		if err != nil {
+			return err
+		}
+		j.buf = b
+		return j.WriteJSON(b)
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err

@@ -132,7 +132,7 @@ func TestJSONShapes(t *testing.T) {
 }
 
 // Records handed over already encoded (WriteJSON) come out exactly as
-// records written one by one.
+// records written one by one (the assets by record.AppendJSON).
 func TestRawJSON(t *testing.T) {
 	for _, f := range []string{"json", "jsonl"} {
 		for _, recs := range [][]record.Asset{nil, sample()[:1], sample()} {
