@@ -518,6 +518,8 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 			return v, ev, true
 		}
 		return sysDescrModelOnly(c)
+	case FieldOSVersion:
+		return sysDescrLastRelease(c)
 	case FieldVendor:
 		return e.entityVendor(c, false)
 	}
@@ -662,6 +664,32 @@ func sysDescrModelOnly(c *evalCtx) (string, record.Evidence, bool) {
 	return tok, record.Evidence{
 		Rule:   "sysDescr names the model alone",
 		Source: record.SourceSNMP, OID: OIDSysDescr, Value: tok,
+	}, true
+}
+
+// lastReleaseRE is a release of two or three numbers as a sysDescr's last
+// word (an IPv4 address has four), and the word before it.
+var lastReleaseRE = regexp.MustCompile(`\S (\S+) [vV]?([0-9]{1,3}\.[0-9]{1,3}(?:\.[0-9]{1,5}[A-Za-z]?)?)$`)
+
+// notSoftwareWords, before a number, make it another thing's revision.
+var notSoftwareWords = map[string]bool{
+	"revision": true, "rev": true, "rev.": true, "hardware": true, "hw": true, "pcb": true,
+	"board": true, "boot": true, "bootloader": true, "rom": true, "bios": true, "kernel": true,
+	"linux": true, "at": true, "ip": true, "address": true, "mib": true, "snmp": true,
+}
+
+// sysDescrLastRelease reads the release a sysDescr ends with when nothing
+// else named one: "AXIS P3364-V Fixed Dome Network Camera 6.50.2"; not a
+// hardware revision ("hardware revision 2.1") or a kernel's.
+func sysDescrLastRelease(c *evalCtx) (string, record.Evidence, bool) {
+	line, _, _ := strings.Cut(c.sysDesc, "\n")
+	m := lastReleaseRE.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil || notSoftwareWords[strings.ToLower(m[1])] {
+		return "", record.Evidence{}, false
+	}
+	return m[2], record.Evidence{
+		Rule:   "sysDescr release last",
+		Source: record.SourceSNMP, OID: OIDSysDescr, Value: m[2],
 	}, true
 }
 
