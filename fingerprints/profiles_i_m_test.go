@@ -18,12 +18,14 @@ var imCases = map[string]want{
 	// hrSWInstalledName where sysDescr names none.
 	"juniper-junos-bracketed": {"juniper-junos", "Juniper Networks", "MX10003", "JN12A4C7BAFA", "Junos", "21.2R3-S2.9", "router"},
 	// IOS-XE images that do not say IOS-XE: CAT3K_CAA and *_LINUX_IOSD.
-	"cisco-iosxe-cat3k-caa":     {"cisco-ios-xe", "Cisco", "WS-C3850-24P", "FOC1822X0AB", "IOS-XE", "03.03.05SE", "switch"},
-	"cisco-iosxe-linux-iosd":    {"cisco-ios-xe", "Cisco", "ASR1002", "FOX1604G0CD", "IOS-XE", "15.2(4)S4", "router"},
-	"ironware-netiron":          {"brocade-fastiron", "Brocade", "NI-CES-2024C", "BMA2413K00C", "FastIron", "5.6.0fT183", "router"},
-	"mellanox-mlnxos-ib":        {"mellanox-onyx", "Mellanox", "IS5030", "", "Onyx", "3.4.2008", "switch"},
-	"moxa-system-info":          {"moxa-etherdevice", "Moxa", "EDS-4012-8P-4GS", "TBAIB1052317", "", "V3.1 build 23051015", "switch"},
-	"moxa-edsg508e":             {"moxa-etherdevice", "Moxa", "EDS-G508E", "", "", "V5.1 build 16071514", "switch"},
+	"cisco-iosxe-cat3k-caa":  {"cisco-ios-xe", "Cisco", "WS-C3850-24P", "FOC1822X0AB", "IOS-XE", "03.03.05SE", "switch"},
+	"cisco-iosxe-linux-iosd": {"cisco-ios-xe", "Cisco", "ASR1002", "FOX1604G0CD", "IOS-XE", "15.2(4)S4", "router"},
+	"ironware-netiron":       {"brocade-fastiron", "Brocade", "NI-CES-2024C", "BMA2413K00C", "FastIron", "5.6.0fT183", "router"},
+	"mellanox-mlnxos-ib":     {"mellanox-onyx", "Mellanox", "IS5030", "", "Onyx", "3.4.2008", "switch"},
+	"moxa-system-info":       {"moxa-etherdevice", "Moxa", "EDS-4012-8P-4GS", "TBAIB1052317", "", "V3.1 build 23051015", "switch"},
+	"moxa-edsg508e":          {"moxa-etherdevice", "Moxa", "EDS-G508E", "", "", "V5.1 build 16071514", "switch"},
+	// A Moxa whose sysDescr puts the maker's name first.
+	"moxa-nport-sysdescr":       {"moxa-etherdevice", "Moxa", "NPort 5150", "", "", "", "appliance"},
 	"lancom-lcos-mib":           {"lancom-lcos", "LANCOM", "LANCOM 1900EF", "4005123400001234", "LCOS", "10.42.0327RU4", "router"},
 	"tplink-jetstream-sysinfo":  {"tplink", "TP-Link", "T1600G-52PS", "2207385004321", "", "4.0.3 Build 20200420 Rel.57064(s)", "switch"},
 	"hp-jetdirect-laserjet-mib": {"hp-printer", "HP", "HP LaserJet M507", "PHCBB71234", "FutureSmart", "2409048_052604", "printer"},
