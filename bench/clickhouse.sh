@@ -5,7 +5,7 @@
 # assertions; each block prints the load average it ran under (a figure
 # taken while others build is not a figure).
 #
-#   bash bench/clickhouse.sh [--assets 10000] [--software 800] [--samples 20] [--list 100000]
+#   bash bench/clickhouse.sh [--base REV] [--assets 10000] [--software 800] [--samples 20] [--list 100000]
 #
 # 1. ingest: one sweep of ASSETS hosts x (SOFTWARE packages + SAMPLES
 #    samples) through inventory.Ingest (bar: at least 500,000 rows/s).
@@ -14,17 +14,24 @@
 # 3. search by MAC: `SELECT ... FROM assets_current WHERE mac = ...` over
 #    those LIST assets, through clickhouse-client --time, 7 runs, median
 #    (bar: at most 20 ms), and the same on the assets table as netcensus
-#    reads it (newest version by (id, ver) IN, no FINAL).
+#    reads it (the newest committed version by FINAL, PREWHERE leaving the
+#    open change sets out; before: by (id, ver) IN, no FINAL).
+#
+# --base REV also builds the tree at git revision REV (say main, or
+# HEAD~2) and measures it beside this one in the same run, on the same
+# server, taking turns (base, this, base, this, ...): two ingests each,
+# the listings of the same store in turns, the search in both shapes.
 set -euo pipefail
 
-assets=10000 software=800 samples=20 list=100000
+assets=10000 software=800 samples=20 list=100000 base=
 while [ $# -gt 0 ]; do
 	case "$1" in
+	--base) base=$2; shift 2 ;;
 	--assets) assets=$2; shift 2 ;;
 	--software) software=$2; shift 2 ;;
 	--samples) samples=$2; shift 2 ;;
 	--list) list=$2; shift 2 ;;
-	*) echo "usage: $0 [--assets N] [--software N] [--samples N] [--list N]" >&2; exit 2 ;;
+	*) echo "usage: $0 [--base REV] [--assets N] [--software N] [--samples N] [--list N]" >&2; exit 2 ;;
 	esac
 done
 cd "$(dirname "$0")/.."
@@ -44,6 +51,18 @@ trap cleanup EXIT
 : >"$bin/config.yaml"
 go build -o "$bin/cmdb" ./bench/cmdb
 go build -o "$bin/netcensus" ./cmd/netcensus
+# The builds measured: "this" (the tree the script is in), and with
+# --base the tree at REV, from git archive (its own bench/cmdb).
+builds=this
+if [ -n "$base" ]; then
+	mkdir "$bin/base-src" "$bin/base"
+	git archive "$base" | tar -x -C "$bin/base-src"
+	(cd "$bin/base-src" && go build -o "$bin/base/cmdb" ./bench/cmdb && go build -o "$bin/base/netcensus" ./cmd/netcensus)
+	echo "base: $base ($(git rev-parse --short "$base")), this: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' with uncommitted changes')"
+	builds="base this"
+fi
+# dir BUILD: where BUILD's binaries are.
+dir() { if [ "$1" = base ]; then echo "$bin/base"; else echo "$bin"; fi; }
 
 "$bin/cmdb" -mode chserver >"$bin/dsn" 2>"$bin/server.log" &
 server=$!
@@ -61,8 +80,16 @@ load() { echo "  (load average: $(cut -d' ' -f1-3 /proc/loadavg))"; }
 median() { sort -n | awk '{a[NR] = $1} END {printf "  median %s, min %s, max %s (%d runs)\n", a[int((NR + 1) / 2)], a[1], a[NR], NR}'; }
 
 echo "== 1. ingest: $assets assets x ($software software + $samples samples)"
-load
-"$bin/cmdb" -mode ingest -store "$dsn" -assets "$assets" -software "$software" -samples "$samples"
+rounds=1
+[ -n "$base" ] && rounds=2
+for r in $(seq $rounds); do
+	for b in $builds; do
+		load
+		echo -n " $b: "
+		"$(dir $b)/cmdb" -mode ingest -store "${dsn}_ingest_${b}_$r" -assets "$assets" -software "$software" -samples "$samples"
+		clickhouse-client --port "$port" -q "DROP DATABASE bench_ingest_${b}_$r" >/dev/null 2>&1 || true
+	done
+done
 load
 
 echo "== 2. netcensus assets -o jsonl over $list assets, the whole command (seconds)"
@@ -70,14 +97,23 @@ echo "== 2. netcensus assets -o jsonl over $list assets, the whole command (seco
 # Background merges of the fill done first: the listing is timed on a
 # store at rest, as a user's is between sweeps.
 clickhouse-client --port "$port" -q "OPTIMIZE TABLE bench_assets.assets FINAL" >/dev/null 2>&1 || true
-# Once untimed: a listing that fails or lists the wrong number is no figure.
-n=$("$bin/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets" assets -o jsonl | wc -l)
-[ "$n" -eq "$list" ] || { echo "assets -o jsonl listed $n assets, want $list" >&2; exit 1; }
+# Once untimed, by each build: a listing that fails or lists the wrong
+# number is no figure.
+for b in $builds; do
+	n=$("$(dir $b)/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets" assets -o jsonl | wc -l)
+	[ "$n" -eq "$list" ] || { echo "$b: assets -o jsonl listed $n assets, want $list" >&2; exit 1; }
+done
 load
-for _ in 1 2 3 4 5 6 7; do
-	TIMEFORMAT=%R
-	{ time "$bin/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets" assets -o jsonl >/dev/null 2>&1; } 2>&1
-done | median
+TIMEFORMAT=%R
+for i in 1 2 3 4 5 6 7; do
+	for b in $builds; do
+		{ time "$(dir $b)/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets" assets -o jsonl >/dev/null 2>&1; } 2>>"$bin/list.$b"
+	done
+done
+for b in $builds; do
+	echo -n " $b:"
+	median <"$bin/list.$b"
+done
 load
 
 mac=$(clickhouse-client --port "$port" -q "SELECT mac FROM bench_assets.assets WHERE mac != '' ORDER BY id LIMIT 1 OFFSET $((list / 2))")
@@ -88,7 +124,13 @@ echo " the view assets_current:"
 for _ in 1 2 3 4 5 6 7; do
 	clickhouse-client --port "$port" --time -q "SELECT asset_id, ip, hostname FROM bench_assets.assets_current WHERE mac = '$mac' FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
 done | median
-echo " the assets table, newest version (as netcensus reads it):"
+open="SELECT txn FROM bench_assets.txns GROUP BY txn HAVING max(state) = 0"
+echo " the assets table, newest version by FINAL (as netcensus reads it now):"
+for _ in 1 2 3 4 5 6 7; do
+	clickhouse-client --port "$port" --time -q "SELECT id, ip, hostname FROM bench_assets.assets FINAL PREWHERE txn NOT IN ($open)
+		WHERE id IN (SELECT id FROM bench_assets.assets WHERE mac = '$mac') AND mac = '$mac' FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
+done | median
+echo " the assets table, newest version by (id, ver) IN (as netcensus read it before):"
 for _ in 1 2 3 4 5 6 7; do
 	clickhouse-client --port "$port" --time -q "SELECT id, ip, hostname FROM bench_assets.assets PREWHERE txn = '' WHERE mac = '$mac'
 		AND (id, ver) IN (SELECT id, max(ver) FROM bench_assets.assets PREWHERE txn = '' WHERE id IN

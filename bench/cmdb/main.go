@@ -39,6 +39,7 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile here")
 	runs := flag.Int("runs", 7, "assets: timed listings (the median is reported)")
 	annotated := flag.Int("annotated", 10, "assets: percent of assets given an annotation")
+	flushRows := flag.Int("flush", 0, "ingest: table rows Ingest holds before writing them (0: inventory's default)")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -50,7 +51,7 @@ func main() {
 	var err error
 	switch *mode {
 	case "ingest":
-		err = ingest(*dir, *storeDSN, *assets, *software, *samples)
+		err = ingest(*dir, *storeDSN, *assets, *software, *samples, *flushRows)
 	case "assets":
 		err = listing(*dir, *storeDSN, *assets, *software, *samples, *annotated, *runs)
 	case "identity":
@@ -141,7 +142,7 @@ func sweepObservations(n, nsw, nsamp int, now time.Time) []record.Observation {
 	return obs
 }
 
-func ingest(dir, dsn string, n, nsw, nsamp int) error {
+func ingest(dir, dsn string, n, nsw, nsamp, flush int) error {
 	ctx := context.Background()
 	db, kind, done, err := openBench(ctx, dir, dsn)
 	if err != nil {
@@ -152,7 +153,7 @@ func ingest(dir, dsn string, n, nsw, nsamp int) error {
 	if err != nil {
 		return err
 	}
-	inv := inventory.New(db, res, inventory.Config{MissingAfterSweeps: 3}, nil)
+	inv := inventory.New(db, res, inventory.Config{MissingAfterSweeps: 3, FlushRows: flush}, nil)
 	now := time.Now().UTC()
 	nif := max(1, nsamp/2)
 	obs := sweepObservations(n, nsw, nsamp, now)

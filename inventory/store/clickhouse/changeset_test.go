@@ -38,6 +38,9 @@ func TestChangeSetVisibleOnlyCommitted(t *testing.T) {
 	must(t, db.PutSweep(tx, store.Sweep{ID: "cs1", Start: t0, End: t0}))
 	must(t, db.AppendEvents(tx, []store.Event{{ID: "e1", Time: t0, AssetID: "a2", Type: store.EventState}}))
 	must(t, db.AppendSoftware(tx, []store.Software{{AssetID: "a1", SweepID: "cs1", Time: t0, Software: record.Software{Name: "x"}}}))
+	// The change set's INSERTs finished, as Commit finishes them before
+	// its commit row: its rows are in the tables.
+	must(t, db.finishStreams("cs1", true))
 	for _, table := range []string{"assets", "annotations", "asset_keys", "events", "software", "sweeps"} {
 		must(t, db.conn.Exec(ctx, db.q(`OPTIMIZE TABLE {db}.`+table+` FINAL`)))
 	}

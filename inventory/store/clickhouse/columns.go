@@ -384,11 +384,17 @@ func (r *recordRow) toRecord(a *record.Asset) {
 // Reading the lists. The driver scans an Array column row by row through
 // reflection, a slice and a value at a time: with the record's 45 array
 // columns that was most of a listing's time. So a read asks the server
-// for every list of a row as one String, each array as its length and
-// its elements as netstrings (length in bytes, ':', the bytes), numbers
-// in decimal, times as seconds, an inner array as one element holding its
-// own netstrings; and reads that string back here (readLists). The
-// columns are what is stored; this is only how they travel.
+// for every list of a row as one String, the arrays in column order,
+// each ended by ';' (the last by the string's end): an array of strings
+// as its elements' netstrings (length in bytes, ':', the bytes), an
+// array of numbers as their decimals joined by ',', times as seconds,
+// an inner array as one netstring holding its own netstrings; and reads
+// that string back here (readLists). An element's netstring starts with
+// a digit and a number holds neither ',' nor ';', so each ';' ends its
+// array. No array carries its length: 45 lengths a row, each made a
+// string and joined by the server, were a third of its time on a
+// listing (docs/benchmarks.md). The columns are what is stored; this is
+// only how they travel.
 
 // isList is whether a column type is an array.
 func isList(typ string) bool { return strings.HasPrefix(typ, "Array(") }
@@ -407,19 +413,30 @@ var recordSelect = func() string {
 			scalars = append(scalars, c.name)
 			continue
 		}
-		elems := c.name
 		switch c.typ {
 		case "Array(String)":
+			lists = append(lists, netstrings(c.name))
 		case "Array(DateTime)":
-			elems = `arrayMap(x -> toString(toUInt32(x)), ` + c.name + `)`
+			lists = append(lists, `arrayStringConcat(arrayMap(x -> toString(toUInt32(x)), `+c.name+`), ',')`)
 		case "Array(Array(String))":
-			elems = `arrayMap(a -> ` + netstrings("a") + `, ` + c.name + `)`
+			lists = append(lists, `arrayStringConcat(arrayMap(a -> concat(toString(length(`+netstrings("a")+`)), ':', `+
+				netstrings("a")+`), `+c.name+`))`)
 		default: // numbers
-			elems = `arrayMap(x -> toString(x), ` + c.name + `)`
+			lists = append(lists, `arrayStringConcat(arrayMap(x -> toString(x), `+c.name+`), ',')`)
 		}
-		lists = append(lists, `toString(length(`+c.name+`)), ':', `+netstrings(elems))
 	}
-	return strings.Join(scalars, ", ") + `, concat(` + strings.Join(lists, ", ") + `)`
+	return strings.Join(scalars, ", ") + `, arrayStringConcat([` + strings.Join(lists, ", ") + `], ';')`
+}()
+
+// listCols are the record columns that are lists, in order.
+var listCols = func() []col {
+	var out []col
+	for _, c := range recordCols {
+		if isList(c.typ) {
+			out = append(out, c)
+		}
+	}
+	return out
 }()
 
 // scanDest are pointers to scan recordSelect's columns into: the scalar
@@ -434,141 +451,150 @@ func (r *recordRow) scanDest(lists *string) []any {
 	return append(out, lists)
 }
 
-// listReader reads netstrings.
-type listReader struct{ s string }
-
-func (l *listReader) num() (int, error) {
-	i := strings.IndexByte(l.s, ':')
-	if i < 0 {
-		return 0, fmt.Errorf("record lists: no length at %.20q", l.s)
+// listPtrs are pointers to r's list fields, in listCols' order.
+func (r *recordRow) listPtrs() []any {
+	var out []any
+	for _, c := range r.cols() {
+		if isList(c.typ) {
+			out = append(out, c.p)
+		}
 	}
-	n, err := strconv.Atoi(l.s[:i])
-	if err != nil || n < 0 {
-		return 0, fmt.Errorf("record lists: bad length %.20q", l.s[:i])
-	}
-	l.s = l.s[i+1:]
-	return n, nil
+	return out
 }
 
-func (l *listReader) next() (string, error) {
-	n, err := l.num()
-	if err != nil {
-		return "", err
+// listReader reads the lists' text.
+type listReader struct{ s string }
+
+// netstring reads one netstring.
+func (l *listReader) netstring() (string, error) {
+	i := strings.IndexByte(l.s, ':')
+	if i < 0 {
+		return "", fmt.Errorf("record lists: no length at %.20q", l.s)
 	}
-	if n > len(l.s) {
-		return "", fmt.Errorf("record lists: %d bytes past the end", n)
+	n, err := strconv.Atoi(l.s[:i])
+	if err != nil || n < 0 || n > len(l.s)-i-1 {
+		return "", fmt.Errorf("record lists: bad length %.20q", l.s[:i])
 	}
-	v := l.s[:n]
-	l.s = l.s[n:]
+	v := l.s[i+1 : i+1+n]
+	l.s = l.s[i+1+n:]
 	return v, nil
 }
 
-// strings reads an array of strings (nil when empty).
-func (l *listReader) strings() ([]string, error) {
-	n, err := l.num()
-	if err != nil || n == 0 {
-		return nil, err
+// end reads the end of an array: ';', or the end of the text after the
+// last (last).
+func (l *listReader) end(last bool) error {
+	switch {
+	case last && l.s == "":
+		return nil
+	case !last && l.s != "" && l.s[0] == ';':
+		l.s = l.s[1:]
+		return nil
+	case last:
+		return fmt.Errorf("record lists: %d bytes left over", len(l.s))
 	}
-	if n > len(l.s) { // each element takes at least two bytes
-		return nil, fmt.Errorf("record lists: %d elements past the end", n)
-	}
-	out := make([]string, n)
-	for i := range out {
-		if out[i], err = l.next(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return fmt.Errorf("record lists: no end of array at %.20q", l.s)
 }
 
-// readLists sets r's array fields from a row's lists as recordSelect
-// selects them.
-func (r *recordRow) readLists(s string) error {
-	l := &listReader{s: s}
-	for _, c := range r.cols() {
-		if !isList(c.typ) {
-			continue
-		}
-		elems, err := l.strings()
+// strings reads netstrings up to the array's end (nil when none).
+func (l *listReader) strings(last bool) ([]string, error) {
+	var out []string
+	for l.s != "" && l.s[0] != ';' {
+		v, err := l.netstring()
 		if err != nil {
-			return fmt.Errorf("%s: %w", c.name, err)
+			return nil, err
 		}
-		switch p := c.p.(type) {
-		case *[]string:
-			*p = elems
-		case *[][]string:
-			*p = nil
-			for _, e := range elems {
-				inner, err := (&listReader{s: strconv.Itoa(countNetstrings(e)) + ":" + e}).strings()
-				if err != nil {
-					return fmt.Errorf("%s: %w", c.name, err)
-				}
-				*p = append(*p, inner)
+		out = append(out, v)
+	}
+	return out, l.end(last)
+}
+
+// numbers reads the decimals up to the array's end, each as parse
+// makes it (nil when none).
+func numbers[T any](l *listReader, last bool, parse func(string) (T, error)) ([]T, error) {
+	i := strings.IndexByte(l.s, ';')
+	if i < 0 {
+		i = len(l.s)
+	}
+	text := l.s[:i]
+	l.s = l.s[i:]
+	if text == "" {
+		return nil, l.end(last)
+	}
+	out := make([]T, 0, strings.Count(text, ",")+1)
+	for text != "" {
+		j := strings.IndexByte(text, ',')
+		if j < 0 {
+			j = len(text)
+		}
+		v, err := parse(text[:j])
+		if err != nil {
+			return nil, fmt.Errorf("record lists: %w", err)
+		}
+		out = append(out, v)
+		if text = text[j:]; text != "" {
+			if text = text[1:]; text == "" {
+				return nil, fmt.Errorf("record lists: a number list ends in ','")
 			}
-		case *[]time.Time:
-			*p = nil
-			for _, e := range elems {
-				sec, err := strconv.ParseInt(e, 10, 64)
-				if err != nil {
-					return fmt.Errorf("%s: %w", c.name, err)
-				}
-				*p = append(*p, time.Unix(sec, 0).UTC())
-			}
-		case *[]int64:
-			*p = nil
-			for _, e := range elems {
-				v, err := strconv.ParseInt(e, 10, 64)
-				if err != nil {
-					return fmt.Errorf("%s: %w", c.name, err)
-				}
-				*p = append(*p, v)
-			}
-		case *[]uint64:
-			*p = nil
-			for _, e := range elems {
-				v, err := strconv.ParseUint(e, 10, 64)
-				if err != nil {
-					return fmt.Errorf("%s: %w", c.name, err)
-				}
-				*p = append(*p, v)
-			}
-		case *[]uint8:
-			*p = nil
-			for _, e := range elems {
-				v, err := strconv.ParseUint(e, 10, 8)
-				if err != nil {
-					return fmt.Errorf("%s: %w", c.name, err)
-				}
-				*p = append(*p, uint8(v))
-			}
-		default:
-			return fmt.Errorf("%s: no reader for %s", c.name, c.typ)
 		}
 	}
-	if l.s != "" {
-		return fmt.Errorf("record lists: %d bytes left over", len(l.s))
+	return out, l.end(last)
+}
+
+func parseInt(s string) (int64, error)   { return strconv.ParseInt(s, 10, 64) }
+func parseUint(s string) (uint64, error) { return strconv.ParseUint(s, 10, 64) }
+func parseUint8(s string) (uint8, error) {
+	v, err := strconv.ParseUint(s, 10, 8)
+	return uint8(v), err
+}
+func parseSeconds(s string) (time.Time, error) {
+	v, err := strconv.ParseInt(s, 10, 64)
+	return time.Unix(v, 0).UTC(), err
+}
+
+// readLists sets r's list fields (dest: r.listPtrs(), made once for a
+// read) from a row's lists as recordSelect selects them.
+func readLists(s string, dest []any) error {
+	l := &listReader{s: s}
+	for i, d := range dest {
+		last := i == len(dest)-1
+		var err error
+		switch p := d.(type) {
+		case *[]string:
+			*p, err = l.strings(last)
+		case *[][]string:
+			var outer []string
+			if outer, err = l.strings(last); err == nil {
+				*p = nil
+				for _, e := range outer {
+					inner, ierr := (&listReader{s: e}).strings(true)
+					if ierr != nil {
+						err = ierr
+						break
+					}
+					*p = append(*p, inner)
+				}
+			}
+		case *[]time.Time:
+			*p, err = numbers(l, last, parseSeconds)
+		case *[]int64:
+			*p, err = numbers(l, last, parseInt)
+		case *[]uint64:
+			*p, err = numbers(l, last, parseUint)
+		case *[]uint8:
+			*p, err = numbers(l, last, parseUint8)
+		default:
+			err = fmt.Errorf("no reader for %T", d)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", listCols[i].name, err)
+		}
 	}
 	return nil
 }
 
-// countNetstrings counts the netstrings in s (0 if s is not a sequence
-// of them; the read then fails).
-func countNetstrings(s string) int {
-	n := 0
-	for s != "" {
-		i := strings.IndexByte(s, ':')
-		if i < 0 {
-			return 0
-		}
-		k, err := strconv.Atoi(s[:i])
-		if err != nil || k < 0 || k > len(s)-i-1 {
-			return 0
-		}
-		s = s[i+1+k:]
-		n++
-	}
-	return n
-}
+// readLists sets r's list fields from a row's lists (readLists, for one
+// row: a read of many makes r.listPtrs() once).
+func (r *recordRow) readLists(s string) error { return readLists(s, r.listPtrs()) }
 
 func addrText(a netip.Addr) string {
 	if a.IsValid() {

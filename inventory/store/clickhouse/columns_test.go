@@ -301,24 +301,29 @@ func TestEachAssetMatchesAssets(t *testing.T) {
 
 // listsText is what the server sends for rr's lists (recordSelect).
 func listsText(rr *recordRow) string {
-	ns := func(xs []string) string {
-		var b strings.Builder
-		fmt.Fprintf(&b, "%d:", len(xs))
-		for _, x := range xs {
-			fmt.Fprintf(&b, "%d:%s", len(x), x)
-		}
-		return b.String()
-	}
+	ns := func(b *strings.Builder, x string) { fmt.Fprintf(b, "%d:%s", len(x), x) }
+	nums := func(b *strings.Builder, xs []string) { b.WriteString(strings.Join(xs, ",")) }
 	var b strings.Builder
-	for _, c := range rr.cols() {
+	for i, c := range listCols {
+		if i > 0 {
+			b.WriteByte(';')
+		}
 		var xs []string
-		switch p := c.p.(type) {
+		switch p := rr.listPtrs()[i].(type) {
 		case *[]string:
-			xs = *p
+			for _, x := range *p {
+				ns(&b, x)
+			}
+			continue
 		case *[][]string:
 			for _, in := range *p {
-				xs = append(xs, strings.SplitN(ns(in), ":", 2)[1])
+				var inner strings.Builder
+				for _, x := range in {
+					ns(&inner, x)
+				}
+				ns(&b, inner.String())
 			}
+			continue
 		case *[]time.Time:
 			for _, x := range *p {
 				xs = append(xs, fmt.Sprint(x.Unix()))
@@ -336,9 +341,9 @@ func listsText(rr *recordRow) string {
 				xs = append(xs, fmt.Sprint(x))
 			}
 		default:
-			continue
+			panic(c.typ)
 		}
-		b.WriteString(ns(xs))
+		nums(&b, xs)
 	}
 	return b.String()
 }
@@ -370,6 +375,8 @@ func FuzzReadLists(f *testing.F) {
 	f.Add("")
 	f.Add("1:")
 	f.Add("99999999999999999999:x")
+	f.Add(strings.Repeat(";", len(listCols)))
+	f.Add("1:a;;;;;;;;;;;1,-2,")
 	f.Fuzz(func(t *testing.T, s string) {
 		var rr recordRow
 		_ = rr.readLists(s)

@@ -107,6 +107,7 @@ func TestDocumentedQueries(t *testing.T) {
 	must(t, db.AppendObservations(tx, []store.Observation{sighting("o9", "s9", now, "192.0.2.200")}))
 	must(t, db.AppendEvents(tx, []store.Event{{ID: "e9", Time: now, AssetID: "a1", Type: store.EventChange, Field: "ghost"}}))
 	must(t, db.AppendSamples(tx, []store.Sample{{AssetID: "a5", SweepID: "s9", Time: now, Metric: "storage_used_bytes", Instance: "/", Value: 99.9 * gb}}))
+	must(t, db.finishStreams("open-sweep", true)) // its rows in the tables, the change set still open
 
 	want := [][]string{
 		{"\t\t\t1", "dc\tDell\tPowerEdge R650\t2", "hq\tCisco\tC9300-48P\t2"},
