@@ -118,6 +118,10 @@ func TestGenericFallbacks(t *testing.T) {
 				extend + "8.104.97.114.100.119.97.114.101": text("PowerEdge R650"),
 				extend + "6.115.101.114.105.97.108":        text("7XYZ123"),
 			}}, FieldModel, "PowerEdge R650", "nsExtendOutput1Line hardware"},
+		{"UCD shell hardware", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux db1 5.15.0-91-generic #101-Ubuntu SMP x86_64",
+			Values: map[string]snmprec.Value{
+				"1.3.6.1.4.1.2021.7890.3.4.1.2.12.109.97.110.117.102.97.99.116.117.114.101.114.1": text("ProLiant DL360 Gen10"),
+			}}, FieldModel, "ProLiant DL360 Gen10", "UCD shell hardware"},
 		{"serial extend", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux db1 5.15.0-91-generic #101-Ubuntu SMP x86_64",
 			Values: map[string]snmprec.Value{extend + "6.115.101.114.105.97.108": text("7XYZ123")},
 		}, FieldSerial, "7XYZ123", "nsExtendOutput1Line serial"},

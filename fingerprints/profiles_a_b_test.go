@@ -73,6 +73,8 @@ var abCases = map[string]want{
 	// sysDescr names no model, and the sysDescr's "Serial num:".
 	"bdcom-nmscard":         {"bdcom", "BDCOM", "S2528-B", "28120330417", "", "2.2.0F", "switch"},
 	"bdcom-serial-sysdescr": {"bdcom", "BDCOM", "P3310D", "3310D1234567", "", "10.1.0F Build 51258", "appliance"},
+	// Accedian: ACD-DESC-MIB's acdDesc group.
+	"accedian-aen": {"accedian-aen", "Accedian", "AMO-10000-LT-S", "G080-0157", "", "7.3.2_22453", ""},
 }
 
 // TestABFixtures checks each A-B profile on its fixture: the winning
