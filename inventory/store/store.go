@@ -424,8 +424,8 @@ type Store interface {
 	// Assets lists assets in ID order.
 	Assets(ctx context.Context, f AssetFilter) ([]Asset, error)
 	// Presences lists what absence reads of the (unmerged) assets in
-	// one of states, in ID order: a sweep finds the few it missed without
-	// reading every asset.
+	// one of states, in no set order: a sweep finds the few it missed
+	// without reading every asset.
 	Presences(ctx context.Context, states ...string) ([]Presence, error)
 
 	// Annotate inserts or replaces what people say about assets, in one

@@ -1503,7 +1503,7 @@ func (d *DB) Presences(ctx context.Context, states ...string) ([]store.Presence,
 		return nil, nil
 	}
 	from, args := d.from(ctx, rowsWhere{where: `has(?, state) AND merged_into = ''`, args: []any{states}}, "id, state, ip, last_seen, last_sweep_id, merged_into")
-	rows, err := d.conn.Query(ctx, d.q(`SELECT id, state, ip, last_seen, last_sweep_id FROM `+from+` ORDER BY id`), args...)
+	rows, err := d.conn.Query(ctx, d.q(`SELECT id, state, ip, last_seen, last_sweep_id FROM `+from), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list presences: %w", err)
 	}

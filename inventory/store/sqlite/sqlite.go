@@ -506,8 +506,11 @@ var migrations = []string{
 	CREATE INDEX assets_by_site ON assets(site, id);
 	CREATE INDEX assets_by_approved ON assets(approved, id);`,
 	// 9: keys by value, so that a sweep reads the holders of its own
-	// keys (KeyHolders) instead of every key in the CMDB.
-	`CREATE INDEX asset_keys_value ON asset_keys(value);`,
+	// keys (KeyHolders) instead of every key in the CMDB; and what
+	// absence reads of each asset (Presences) in an index of its own,
+	// not among the records' pages.
+	`CREATE INDEX asset_keys_value ON asset_keys(value);
+	CREATE INDEX assets_presence ON assets(state, merged_into, ip, last_seen, last_sweep_id, id);`,
 }
 
 // The sort expressions an index of migration 7 is on, written as the
@@ -1474,8 +1477,8 @@ func (d *DB) KeyHolders(ctx context.Context, keys []identity.Key) ([]store.Asset
 	return out, nil
 }
 
-// Presences lists what absence reads of the assets in states, from the
-// asset's own columns (no record is decoded).
+// Presences lists what absence reads of the assets in states, from an
+// index that holds all of it (no record is read).
 func (d *DB) Presences(ctx context.Context, states ...string) ([]store.Presence, error) {
 	if len(states) == 0 {
 		return nil, nil
@@ -1485,7 +1488,7 @@ func (d *DB) Presences(ctx context.Context, states ...string) ([]store.Presence,
 		args[i] = st
 	}
 	rows, err := d.c.QueryContext(ctx, `SELECT id, state, ip, last_seen, last_sweep_id FROM assets
-		WHERE state IN (`+strings.TrimSuffix(strings.Repeat("?,", len(states)), ",")+`) AND merged_into = '' ORDER BY id`, args...)
+		WHERE state IN (`+strings.TrimSuffix(strings.Repeat("?,", len(states)), ",")+`) AND merged_into = ''`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list presences: %w", err)
 	}

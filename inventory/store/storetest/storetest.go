@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"net/netip"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -438,6 +440,7 @@ func testPresences(t *testing.T, s store.Store) {
 	must(t, s.PutAssets(ctx(t), as))
 	got, err := s.Presences(ctx(t), store.StateNew, store.StateActive, store.StateMissing, store.StateMerged)
 	must(t, err)
+	slices.SortFunc(got, func(a, b store.Presence) int { return strings.Compare(a.AssetID, b.AssetID) })
 	want := []store.Presence{
 		{AssetID: "p1", State: store.StateActive, IP: as[0].Record.IP, LastSeen: store.Second(seen), LastSweepID: "s1"},
 		{AssetID: "p2", State: store.StateMissing, IP: as[1].Record.IP, LastSeen: store.Second(seen), LastSweepID: "s2"},
