@@ -56,6 +56,8 @@ var nrCases = map[string]want{
 	"ppc-eppc":            {"ppc-netagent", "PowerWalker", "VFI 2000 LCD", "GB18120012345", "", "06.00", "ups"},
 	"pbn":                 {"pbn", "PBN", "", "PB18123456", "", "2.1.4", "switch"},
 	"omnitron-iconverter": {"omnitron-iconverter", "Omnitron Systems", "GX/TM2", "712345678", "iConverter", "6.1.2", "media_converter"},
+	// Perle: PERLE-MCR-MGT-MIB's chassis table.
+	"perle-mcr": {"perle-mcr", "Perle", "MCR1900", "101-2235", "", "1.4G4", "media_converter"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:
