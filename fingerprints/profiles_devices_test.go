@@ -15,6 +15,8 @@ func TestDeviceFixtures(t *testing.T) {
 // deviceCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var deviceCases = map[string]want{
+	// A VSS Monitoring (NetScout) packet broker: its product group.
+	"vss-monitoring": {"vss-monitoring", "NetScout", "vBroker 2200", "", "", "4.2.1", "appliance"},
 	// Power.
 	"apc-ats":            {"apc-ats", "APC", "AP7724", "5A0931A01234", "AOS", "3.7.4", "power"},
 	"apc-cooling":        {"apc-cooling", "APC", "ACRC301S", "JK1540001234", "AOS", "6.4.0", "cooling"},
