@@ -60,6 +60,8 @@ var ehCases = map[string]want{
 	// UBNT-EdgeMAX-MIB's ubntModel names the router, before a generic
 	// ENTITY chassis name.
 	"ubiquiti-edgeos-entity": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "2.0.9", "router"},
+	// An EndRun Sonoma on a net-snmp agent: SONOMA-MIB's version string.
+	"endrun-sonoma": {"endrun", "EndRun Technologies", "Sonoma_D12", "", "Linux", "1.42", "appliance"},
 }
 
 // TestEHFixtures checks each profile on its fixture: the winning profile
