@@ -830,9 +830,20 @@ func (inv *Inventory) load(ctx context.Context, ids []string, into map[string]*s
 // swept, and missing assets old enough to retire. The rest keep their
 // state, so they are not read.
 func (inv *Inventory) absentees(ctx context.Context, segs []netip.Prefix, at time.Time, seen map[string]bool, assets map[string]*store.Asset) error {
-	ps, err := inv.st.Presences(ctx, store.StateNew, store.StateActive, store.StateReturned, store.StateMissing)
-	if err != nil {
-		return err
+	var ps []store.Presence
+	if len(segs) > 0 {
+		live, err := inv.st.Presences(ctx, segs, store.StateNew, store.StateActive, store.StateReturned)
+		if err != nil {
+			return err
+		}
+		ps = live
+	}
+	if inv.cfg.RetireAfter > 0 {
+		missing, err := inv.st.Presences(ctx, nil, store.StateMissing)
+		if err != nil {
+			return err
+		}
+		ps = append(ps, missing...)
 	}
 	var want []string
 	for _, p := range ps {

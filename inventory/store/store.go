@@ -424,9 +424,10 @@ type Store interface {
 	// Assets lists assets in ID order.
 	Assets(ctx context.Context, f AssetFilter) ([]Asset, error)
 	// Presences lists what absence reads of the (unmerged) assets in
-	// one of states, in no set order: a sweep finds the few it missed
-	// without reading every asset.
-	Presences(ctx context.Context, states ...string) ([]Presence, error)
+	// one of states whose address lies in one of within (nil: wherever),
+	// in no set order: a sweep finds the few it missed without reading
+	// every asset.
+	Presences(ctx context.Context, within []netip.Prefix, states ...string) ([]Presence, error)
 
 	// Annotate inserts or replaces what people say about assets, in one
 	// write however many.
@@ -686,6 +687,21 @@ func OSText(r *record.Asset) string {
 }
 
 // IPSortKey orders addresses as numbers: the hex of the 16-byte form.
+// IPSortRange is the first and last IPSortKey of the addresses of p.
+func IPSortRange(p netip.Prefix) (lo, hi string) {
+	p = p.Masked()
+	b := p.Addr().As16()
+	bits := p.Bits()
+	if p.Addr().Is4() {
+		bits += 96
+	}
+	lo = hex.EncodeToString(b[:])
+	for i := bits; i < 128; i++ {
+		b[i/8] |= 0x80 >> (i % 8)
+	}
+	return lo, hex.EncodeToString(b[:])
+}
+
 func IPSortKey(ip netip.Addr) string {
 	if !ip.IsValid() {
 		return ""

@@ -523,7 +523,7 @@ var migrations = []string{
 	// absence reads of each asset (Presences) in an index of its own,
 	// not among the records' pages.
 	`CREATE INDEX asset_keys_value ON asset_keys(value);
-	CREATE INDEX assets_presence ON assets(state, merged_into, ip, last_seen, last_sweep_id, id);`,
+	CREATE INDEX assets_presence ON assets(state, merged_into, ip_sort, ip, last_seen, last_sweep_id, id);`,
 }
 
 // The sort expressions an index of migration 7 is on, written as the
@@ -1490,33 +1490,57 @@ func (d *DB) KeyHolders(ctx context.Context, keys []identity.Key) ([]store.Asset
 	return out, nil
 }
 
-// Presences lists what absence reads of the assets in states, from an
-// index that holds all of it (no record is read).
-func (d *DB) Presences(ctx context.Context, states ...string) ([]store.Presence, error) {
-	if len(states) == 0 {
-		return nil, nil
+// Presences lists what absence reads of the assets in states within
+// the prefixes, from an index that holds all of it (no record is read):
+// a range of it a state and prefix.
+func (d *DB) Presences(ctx context.Context, within []netip.Prefix, states ...string) ([]store.Presence, error) {
+	q := `SELECT id, state, ip, last_seen, last_sweep_id FROM assets WHERE state = ? AND merged_into = ''`
+	type rng struct{ lo, hi string }
+	ranges := []rng{{}}
+	if within != nil {
+		q += ` AND ip_sort BETWEEN ? AND ?`
+		ranges = ranges[:0]
+		for _, p := range within {
+			lo, hi := store.IPSortRange(p)
+			ranges = append(ranges, rng{lo, hi})
+		}
 	}
-	args := make([]any, len(states))
-	for i, st := range states {
-		args[i] = st
-	}
-	rows, err := d.c.QueryContext(ctx, `SELECT id, state, ip, last_seen, last_sweep_id FROM assets
-		WHERE state IN (`+strings.TrimSuffix(strings.Repeat("?,", len(states)), ",")+`) AND merged_into = ''`, args...)
+	stmt, err := d.c.PrepareContext(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("list presences: %w", err)
 	}
-	defer rows.Close()
+	defer stmt.Close()
 	var out []store.Presence
+	for _, st := range states {
+		for _, r := range ranges {
+			args := []any{st}
+			if within != nil {
+				args = append(args, r.lo, r.hi)
+			}
+			if out, err = appendPresences(ctx, stmt, args, out); err != nil {
+				return nil, fmt.Errorf("list presences: %w", err)
+			}
+		}
+	}
+	return out, nil
+}
+
+func appendPresences(ctx context.Context, stmt *sql.Stmt, args []any, out []store.Presence) ([]store.Presence, error) {
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	for rows.Next() {
 		var p store.Presence
 		var ip string
 		var t int64
 		if err := rows.Scan(&p.AssetID, &p.State, &ip, &t, &p.LastSweepID); err != nil {
-			return nil, fmt.Errorf("list presences: %w", err)
+			return nil, err
 		}
 		if ip != "" {
 			if p.IP, err = netip.ParseAddr(ip); err != nil {
-				return nil, fmt.Errorf("list presences: asset %s: %w", p.AssetID, err)
+				return nil, fmt.Errorf("asset %s: %w", p.AssetID, err)
 			}
 		}
 		p.LastSeen = fromUnix(t)

@@ -424,7 +424,8 @@ func testKeyHolders(t *testing.T, s store.Store) {
 }
 
 // testPresences: what absence reads of the assets in the states asked,
-// merged assets never.
+// within the prefixes asked (the first and last addresses of each
+// inside, the next ones out), merged assets never.
 func testPresences(t *testing.T, s store.Store) {
 	seen := t0.Add(-time.Hour)
 	as := []store.Asset{
@@ -432,28 +433,46 @@ func testPresences(t *testing.T, s store.Store) {
 		asset("p2", "2001:db8::2", "", "", store.StateMissing, seen),
 		asset("p3", "192.0.2.3", "", "", store.StateRetired, seen),
 		asset("p4", "192.0.2.4", "", "", store.StateMerged, seen),
+		asset("p5", "192.0.2.5", "", "", store.StateNew, seen),
+		asset("p6", "192.0.2.127", "", "", store.StateActive, seen),
+		asset("p7", "192.0.2.128", "", "", store.StateActive, seen),
+		asset("p8", "198.51.100.7", "", "", store.StateReturned, seen),
 	}
 	as[1].LastSweepID = "s2"
 	as[3].MergedInto = "p1"
-	as = append(as, asset("p5", "192.0.2.5", "", "", store.StateNew, seen))
 	as[4].Record.IP = netip.Addr{} // seen without an address
 	must(t, s.PutAssets(ctx(t), as))
-	got, err := s.Presences(ctx(t), store.StateNew, store.StateActive, store.StateMissing, store.StateMerged)
-	must(t, err)
-	slices.SortFunc(got, func(a, b store.Presence) int { return strings.Compare(a.AssetID, b.AssetID) })
-	want := []store.Presence{
-		{AssetID: "p1", State: store.StateActive, IP: as[0].Record.IP, LastSeen: store.Second(seen), LastSweepID: "s1"},
-		{AssetID: "p2", State: store.StateMissing, IP: as[1].Record.IP, LastSeen: store.Second(seen), LastSweepID: "s2"},
-		{AssetID: "p5", State: store.StateNew, LastSeen: store.Second(seen), LastSweepID: "s1"},
+	pres := func(a store.Asset) store.Presence {
+		return store.Presence{AssetID: a.Record.AssetID, State: a.Record.State, IP: a.Record.IP, LastSeen: store.Second(seen), LastSweepID: a.LastSweepID}
 	}
-	if len(got) != len(want) {
-		t.Fatalf("Presences = %+v, want %+v", got, want)
-	}
-	for i := range want {
-		g := got[i]
-		if g.AssetID != want[i].AssetID || g.State != want[i].State || g.IP != want[i].IP ||
-			!g.LastSeen.Equal(want[i].LastSeen) || g.LastSweepID != want[i].LastSweepID {
-			t.Errorf("Presences[%d] = %+v, want %+v", i, g, want[i])
+	pfx := netip.MustParsePrefix
+	for _, tc := range []struct {
+		within []netip.Prefix
+		states []string
+		want   []store.Asset
+	}{
+		{nil, []string{store.StateNew, store.StateActive, store.StateMissing, store.StateMerged}, []store.Asset{as[0], as[1], as[4], as[5], as[6]}},
+		{[]netip.Prefix{pfx("192.0.2.0/25"), pfx("198.51.100.0/24")}, []string{store.StateNew, store.StateActive, store.StateReturned},
+			[]store.Asset{as[0], as[5], as[7]}},
+		{[]netip.Prefix{pfx("2001:db8::/64")}, []string{store.StateActive, store.StateMissing}, []store.Asset{as[1]}},
+		{[]netip.Prefix{pfx("192.0.2.128/32")}, []string{store.StateActive}, []store.Asset{as[6]}},
+		{[]netip.Prefix{}, []string{store.StateActive}, nil},
+	} {
+		got, err := s.Presences(ctx(t), tc.within, tc.states...)
+		must(t, err)
+		slices.SortFunc(got, func(a, b store.Presence) int { return strings.Compare(a.AssetID, b.AssetID) })
+		var want []store.Presence
+		for _, a := range tc.want {
+			want = append(want, pres(a))
+		}
+		ok := len(got) == len(want)
+		for i := 0; ok && i < len(want); i++ {
+			g := got[i]
+			ok = g.AssetID == want[i].AssetID && g.State == want[i].State && g.IP == want[i].IP &&
+				g.LastSeen.Equal(want[i].LastSeen) && g.LastSweepID == want[i].LastSweepID
+		}
+		if !ok {
+			t.Errorf("Presences(%v, %v) =\n%+v\nwant\n%+v", tc.within, tc.states, got, want)
 		}
 	}
 }
