@@ -75,6 +75,8 @@ var abCases = map[string]want{
 	"bdcom-serial-sysdescr": {"bdcom", "BDCOM", "P3310D", "3310D1234567", "", "10.1.0F Build 51258", "appliance"},
 	// Accedian: ACD-DESC-MIB's acdDesc group.
 	"accedian-aen": {"accedian-aen", "Accedian", "AMO-10000-LT-S", "G080-0157", "", "7.3.2_22453", ""},
+	// An Alvarion Breeze radio: its sysDescr.
+	"alvarion-breeze": {"alvarion-breeze", "Alvarion", "BreezeACCESS VL", "", "", "4.0.28", "wireless"},
 }
 
 // TestABFixtures checks each A-B profile on its fixture: the winning

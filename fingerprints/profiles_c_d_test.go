@@ -62,6 +62,8 @@ var cdCases = map[string]want{
 	"dell-dnos6-servicetag": {"dell-powerconnect", "Dell", "N3248TE-ON", "7HQK2Z3", "PowerConnect", "6.7.1.6", "switch"},
 	// os10ChassisProductSN before the service tag.
 	"dell-os10-productsn": {"dell-os10", "Dell", "S4148F-ON", "TW0F7Y9Y2829704", "OS10", "10.5.1.3", "switch"},
+	// A Christie projector: its identity group.
+	"christie-projector": {"christie-projector", "Christie", "D13WU-HS", "BK2012345", "", "1.4.2", "appliance"},
 }
 
 // TestCDFixtures checks each profile on its fixture: the winning profile
