@@ -77,6 +77,9 @@ var abCases = map[string]want{
 	"accedian-aen": {"accedian-aen", "Accedian", "AMO-10000-LT-S", "G080-0157", "", "7.3.2_22453", ""},
 	// An Alvarion Breeze radio: its sysDescr.
 	"alvarion-breeze": {"alvarion-breeze", "Alvarion", "BreezeACCESS VL", "", "", "4.0.28", "wireless"},
+	// Arrcus ArcOS: release from sysDescr, model and serial from the one
+	// ENTITY row the agent fills.
+	"arrcus-arcos": {"arrcus-arcos", "Arrcus", "S9600-72XC", "WB31234567890", "ArcOS", "5.2.1B.R1", "router"},
 }
 
 // TestABFixtures checks each A-B profile on its fixture: the winning
