@@ -29,6 +29,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	ch "github.com/ClickHouse/clickhouse-go/v2"
@@ -102,10 +103,9 @@ type DB struct {
 	ver uint64 // last version handed out
 
 	// smu guards streams, each open change set's INSERTs by table
-	// (columns), and failed, the change sets one of whose failed.
+	// (columns).
 	smu     sync.Mutex
-	streams map[string]map[string]*tableStream
-	failed  map[string]bool
+	streams map[string]map[string]*tableStreams
 }
 
 var _ store.Store = (*DB)(nil)
@@ -1756,107 +1756,142 @@ func appendBlocks(b driver.Batch, data []any) error {
 // machine under a load average of 8 to 10 (docs/benchmarks.md).
 const streamRows = 256 << 10
 
-// tableStream is a change set's open INSERT of one table.
+// streamsPerTable is how many INSERTs of a table a change set keeps
+// open, batches going to each in turn: the server writes each INSERT's
+// parts in one thread, so two keep both of its cores busy (as the two
+// concurrent INSERTs of a batch did before).
+const streamsPerTable = 2
+
+// tableStream is a change set's open INSERT of one table, fed by its own
+// goroutine, so the batch after is resolved while the server sorts and
+// writes a part of this one.
 type tableStream struct {
-	mu    sync.Mutex
-	cols  string
-	batch driver.Batch
-	rows  int
+	cols   string
+	feed   chan []any // column data of rows to send
+	failed atomic.Bool
+	send   bool       // set before feed is closed: finish, or abort
+	done   chan error // what the goroutine ended with
 }
 
-// stream sends n rows of columns into the change set's open INSERT of
-// table (opened here, finished at streamRows and by Commit). An error
-// aborts it: the change set cannot be committed whole.
+// tableStreams are a change set's INSERTs of one table.
+type tableStreams struct {
+	s    [streamsPerTable]*tableStream
+	next int
+}
+
+// stream hands n rows of columns to one of the change set's open INSERTs
+// of table (opened here, finished at streamRows and by Commit), and
+// returns once it has taken them. An INSERT that failed fails the next
+// rows given to it, and Commit.
 func (d *DB) stream(ctx context.Context, txn, what, table, cols string, n int, data []any) error {
 	d.smu.Lock()
 	if d.streams == nil {
-		d.streams = map[string]map[string]*tableStream{}
+		d.streams = map[string]map[string]*tableStreams{}
 	}
 	if d.streams[txn] == nil {
-		d.streams[txn] = map[string]*tableStream{}
+		d.streams[txn] = map[string]*tableStreams{}
 	}
-	s := d.streams[txn][table]
+	ts := d.streams[txn][table]
+	if ts == nil {
+		ts = &tableStreams{}
+		d.streams[txn][table] = ts
+	}
+	i := ts.next
+	ts.next = (i + 1) % streamsPerTable
+	s := ts.s[i]
 	if s == nil {
-		s = &tableStream{cols: cols}
-		d.streams[txn][table] = s
+		s = d.startStream(ctx, table, cols)
+		ts.s[i] = s
 	}
 	d.smu.Unlock()
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.cols != cols {
 		return fmt.Errorf("store %s: columns %s, the change set's INSERT of %s has %s", what, cols, table, s.cols)
 	}
-	if s.batch == nil {
-		b, err := d.conn.PrepareBatch(ch.Context(ctx, ch.WithSettings(ch.Settings{"min_insert_block_size_rows": streamRows})),
-			d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`))
+	if s.failed.Load() {
+		return fmt.Errorf("store %s: the change set's INSERT of %s failed", what, table)
+	}
+	select {
+	case s.feed <- append(data, n):
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("store %s: %w", what, ctx.Err())
+	}
+}
+
+// startStream starts the goroutine of an INSERT of table: it sends each
+// column data it is fed (the row count last), finishing the INSERT at
+// streamRows rows and starting the next, until feed is closed.
+func (d *DB) startStream(ctx context.Context, table, cols string) *tableStream {
+	s := &tableStream{cols: cols, feed: make(chan []any, 1), done: make(chan error, 1)}
+	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"min_insert_block_size_rows": streamRows}))
+	go func() {
+		var b driver.Batch
+		var err error
+		rows := 0
+		for data := range s.feed {
+			if err != nil {
+				continue // failed: the rest is dropped, Commit refuses
+			}
+			if b == nil {
+				if b, err = d.conn.PrepareBatch(ctx, d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`)); err != nil {
+					b = nil
+					s.failed.Store(true)
+					continue
+				}
+				rows = 0
+			}
+			n := data[len(data)-1].(int)
+			if err = appendBlocks(b, data[:len(data)-1]); err != nil {
+				b.Abort()
+				b = nil
+				s.failed.Store(true)
+				continue
+			}
+			if rows += n; rows >= streamRows {
+				err = b.Send()
+				b = nil
+				s.failed.Store(err != nil)
+			}
+		}
+		if b != nil {
+			if err == nil && s.send {
+				err = b.Send()
+			} else {
+				b.Abort()
+			}
+		}
 		if err != nil {
-			d.dropStream(txn, table, s)
-			return fmt.Errorf("store %s: %w", what, err)
+			err = fmt.Errorf("store %s: %w", table, err)
 		}
-		s.batch, s.rows = b, 0
-	}
-	if err := appendBlocks(s.batch, data); err != nil {
-		s.batch.Abort()
-		d.dropStream(txn, table, s)
-		return fmt.Errorf("store %s: %w", what, err)
-	}
-	if s.rows += n; s.rows >= streamRows {
-		b := s.batch
-		s.batch = nil
-		if err := b.Send(); err != nil {
-			d.dropStream(txn, table, s)
-			return fmt.Errorf("store %s: %w", what, err)
-		}
-	}
-	return nil
+		s.done <- err
+	}()
+	return s
 }
 
-// dropStream forgets s (aborted or failed): the change set's later rows
-// of table start a new INSERT, and Commit refuses it (failed).
-func (d *DB) dropStream(txn, table string, s *tableStream) {
-	d.smu.Lock()
-	defer d.smu.Unlock()
-	if d.streams[txn][table] == s {
-		delete(d.streams[txn], table)
-	}
-	if d.failed == nil {
-		d.failed = map[string]bool{}
-	}
-	d.failed[txn] = true
-}
-
-// finishStreams finishes the change set's open INSERTs (send) or
-// aborts them, and says whether any of them failed before.
+// finishStreams finishes the change set's open INSERTs (send) or aborts
+// them, waiting for each, and returns what failed.
 func (d *DB) finishStreams(txn string, send bool) error {
 	d.smu.Lock()
-	ss := d.streams[txn]
-	failed := d.failed[txn]
+	tss := d.streams[txn]
 	delete(d.streams, txn)
-	delete(d.failed, txn)
 	d.smu.Unlock()
-	var errs []error
-	if failed {
-		errs = append(errs, fmt.Errorf("an INSERT of the change set failed"))
-	}
-	tables := make([]string, 0, len(ss))
-	for t := range ss {
+	tables := make([]string, 0, len(tss))
+	for t := range tss {
 		tables = append(tables, t)
 	}
 	slices.Sort(tables)
+	var errs []error
 	for _, t := range tables {
-		s := ss[t]
-		s.mu.Lock()
-		if s.batch != nil {
-			if send && !failed {
-				if err := s.batch.Send(); err != nil {
-					errs = append(errs, fmt.Errorf("store %s: %w", t, err))
-				}
-			} else {
-				s.batch.Abort()
+		for _, s := range tss[t].s {
+			if s == nil {
+				continue
 			}
-			s.batch = nil
+			s.send = send
+			close(s.feed)
+			if err := <-s.done; err != nil {
+				errs = append(errs, err)
+			}
 		}
-		s.mu.Unlock()
 	}
 	return errors.Join(errs...)
 }
