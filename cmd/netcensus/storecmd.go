@@ -80,7 +80,7 @@ that every shard has N replicas. Run again, it creates nothing that exists.`,
 	cmd.AddCommand(initCmd)
 	cmd.AddCommand(&cobra.Command{
 		Use:   "check",
-		Short: "Check the store: its schema, on every node of a ClickHouse cluster; an SQLite file's pages",
+		Short: "Check the schema (each ClickHouse node), an SQLite file's pages",
 		Long: `store check asks the ClickHouse store's server, or on a cluster (store init
 --cluster) every node of it directly, for its schema version and the tables
 and columns of this netcensus's schema it lacks, one line a node on stderr.
