@@ -2279,16 +2279,73 @@ func (d *DB) pruneCluster(ctx context.Context, table, where string, args ...any)
 		conns = append(conns, c)
 	}
 	local := localName(table)
+	// A replica takes a shard's mutation from ZooKeeper in its own time:
+	// the DDL can return before a node lists it. So each node's mutations
+	// are noted first, and a node is done once it lists a new one and
+	// none is pending.
+	before := make([]map[string]bool, len(conns))
+	for i, c := range conns {
+		if before[i], err = d.mutationIDs(ctx, c, local); err != nil {
+			return fmt.Errorf("prune: node %s: %w", nodes[i].addr, err)
+		}
+	}
 	dctx := ch.Context(ctx, ch.WithSettings(ch.Settings{"distributed_ddl_task_timeout": ddlTimeout}))
 	if err := d.conn.Exec(dctx, d.q(`ALTER TABLE {db}.`+local+" ON CLUSTER `"+cluster+"` DELETE WHERE "+where), args...); err != nil {
 		return fmt.Errorf("prune %s: cluster %s: %w", table, cluster, err)
 	}
 	for i, c := range conns {
+		if err := d.waitNewMutation(ctx, c, local, before[i]); err != nil {
+			return fmt.Errorf("prune: node %s: %w", nodes[i].addr, err)
+		}
 		if err := d.waitMutations(ctx, c, local); err != nil {
 			return fmt.Errorf("prune: node %s: %w", nodes[i].addr, err)
 		}
 	}
 	return nil
+}
+
+// mutationIDs are the mutations of table the server conn talks to lists.
+func (d *DB) mutationIDs(ctx context.Context, conn driver.Conn, table string) (map[string]bool, error) {
+	rows, err := conn.Query(ctx, `SELECT mutation_id FROM system.mutations WHERE database = ? AND table = ?`, d.name, table)
+	if err != nil {
+		return nil, fmt.Errorf("%s: list mutations: %w", table, err)
+	}
+	defer rows.Close()
+	ids := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("%s: list mutations: %w", table, err)
+		}
+		ids[id] = true
+	}
+	return ids, rows.Err()
+}
+
+// waitNewMutation waits until the server conn talks to lists a mutation
+// of table not in before (2 minutes at most).
+func (d *DB) waitNewMutation(ctx context.Context, conn driver.Conn, table string, before map[string]bool) error {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(2 * time.Minute)
+	for {
+		ids, err := d.mutationIDs(ctx, conn, table)
+		if err != nil {
+			return err
+		}
+		for id := range ids {
+			if !before[id] {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s: wait for mutation: %w", table, ctx.Err())
+		case <-deadline:
+			return fmt.Errorf("%s: the mutation did not reach this node in 2 minutes", table)
+		case <-tick.C:
+		}
+	}
 }
 
 // waitMutations waits until table's mutations are done on the server
