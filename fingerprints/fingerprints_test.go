@@ -219,8 +219,8 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
-// TestEveryProfileCovered: each non-generic profile wins at least one test
-// case, from the corpus or a fixture, or is reached by another test here.
+// TestEveryProfileCovered: each profile written by hand matches at least
+// one test case, from the corpus or a fixture.
 // It is of the corpus tier, as the corpus walks are part of it.
 func TestEveryProfileCovered(t *testing.T) {
 	corpusDir := testenv.Corpus(t, "snmpsim-data")
@@ -242,7 +242,10 @@ func TestEveryProfileCovered(t *testing.T) {
 		}
 	}
 	for _, p := range e.profiles {
-		if !covered[p.id] {
+		// The profiles generated from the vendor MIBs (mib-identity.yaml,
+		// one per enterprise) are the MIBs' objects, kept current by
+		// identgen's test; most of their enterprises have no walk here.
+		if !covered[p.id] && !strings.HasPrefix(p.id, "mib-identity-") {
 			t.Errorf("profile %s matched no corpus walk or fixture", p.id)
 		}
 	}
