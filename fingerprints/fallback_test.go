@@ -65,7 +65,7 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldOSVersion, "6.3.3.10", "sysDescr comma-separated version"},
 		{"a release as the last word", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme P3364-V Fixed Dome Network Camera 6.50.2"},
 			FieldOSVersion, "6.50.2", "sysDescr release last"},
-		{"an address as the last word is no release", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme gateway at 192.168.1.1"},
+		{"an address as the last word is no release", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme gateway at 192.0.2.1"},
 			FieldOSVersion, "", ""},
 		{"Product: names the model", Input{SysObjectID: "1.3.6.1.4.1.99998", SysDescr: "Acme appliance; Product: XG-210; Serial: AB1234567"},
 			FieldModel, "XG-210", "sysDescr Product or Model"},
