@@ -270,6 +270,20 @@ type AssetKey struct {
 	FirstSeen time.Time
 }
 
+// KeySet is keys once each, and their values in first-seen order: what
+// a store's KeyHolders asks for (by value) and keeps (the whole key).
+func KeySet(keys []identity.Key) (map[identity.Key]bool, []string) {
+	want := make(map[identity.Key]bool, len(keys))
+	values := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if !want[k] {
+			want[k] = true
+			values = append(values, k.Value)
+		}
+	}
+	return want, values
+}
+
 // CompareKeys orders asset keys as Keys lists them: by asset, kind and
 // value.
 func CompareKeys(a, b AssetKey) int {

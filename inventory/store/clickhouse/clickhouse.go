@@ -1456,14 +1456,7 @@ func (d *DB) Keys(ctx context.Context, assetIDs ...string) ([]store.AssetKey, er
 // KeyHolders lists the keys held that are one of keys, maxBound values a
 // query.
 func (d *DB) KeyHolders(ctx context.Context, keys []identity.Key) ([]store.AssetKey, error) {
-	want := make(map[identity.Key]bool, len(keys))
-	values := make([]string, 0, len(keys))
-	for _, k := range keys {
-		if !want[k] {
-			want[k] = true
-			values = append(values, k.Value)
-		}
-	}
+	want, values := store.KeySet(keys)
 	var out []store.AssetKey
 	for len(values) > 0 {
 		n := min(len(values), maxBound)

@@ -1451,13 +1451,10 @@ const keyChunk = 500
 // KeyHolders lists the keys held that are one of keys, through the index
 // on the key's value.
 func (d *DB) KeyHolders(ctx context.Context, keys []identity.Key) ([]store.AssetKey, error) {
-	want := make(map[identity.Key]bool, len(keys))
-	values := make([]any, 0, len(keys))
-	for _, k := range keys {
-		if !want[k] {
-			want[k] = true
-			values = append(values, k.Value)
-		}
+	want, vs := store.KeySet(keys)
+	values := make([]any, len(vs))
+	for i, v := range vs {
+		values[i] = v
 	}
 	var out []store.AssetKey
 	for len(values) > 0 {
