@@ -303,6 +303,26 @@ type NodeCheck struct {
 	Missing []string
 	// Err: the node could not be asked.
 	Err error
+	// Lag, when not empty, names the settings of the node's profile (the
+	// user netcensus connects as) that let a read through it miss the
+	// last writes, the node being one of several replicas of a shard: a
+	// Distributed table's INSERT and SELECT may go to different replicas
+	// of a shard, one still fetching (load_balancing is not in_order, or
+	// prefer_localhost_replica is on).
+	Lag string
+}
+
+// lagSettings names the settings of a node's profile that let its reads
+// miss the last writes on a replicated cluster ("" when none do).
+func lagSettings(loadBalancing, preferLocal string) string {
+	var bad []string
+	if loadBalancing != "in_order" {
+		bad = append(bad, "load_balancing = "+loadBalancing+" (want in_order)")
+	}
+	if preferLocal != "0" {
+		bad = append(bad, "prefer_localhost_replica = "+preferLocal+" (want 0)")
+	}
+	return strings.Join(bad, ", ")
 }
 
 // Current is whether the node holds the latest schema whole.
@@ -319,6 +339,9 @@ func (n NodeCheck) String() string {
 	case n.Err != nil:
 		return fmt.Sprintf("%s: not reachable: %v", where, n.Err)
 	case n.Current():
+		if n.Lag != "" {
+			return fmt.Sprintf("%s: schema version %d, current; reads through it may miss the last writes: %s (docs/clickhouse.md)", where, n.Version, n.Lag)
+		}
 		return fmt.Sprintf("%s: schema version %d, current", where, n.Version)
 	case len(n.Missing) > 0:
 		m := n.Missing
@@ -371,6 +394,10 @@ func (d *DB) CheckSchema(ctx context.Context) (string, []NodeCheck, error) {
 	if err != nil {
 		return cluster, nil, err
 	}
+	replicas := map[uint32]int{}
+	for _, n := range nodes {
+		replicas[n.shard]++
+	}
 	out := make([]NodeCheck, len(nodes))
 	for i, n := range nodes {
 		conn, err := d.dial(ctx, n.addr)
@@ -379,6 +406,16 @@ func (d *DB) CheckSchema(ctx context.Context) (string, []NodeCheck, error) {
 			continue
 		}
 		out[i] = checkNode(ctx, conn, d, n, want)
+		if out[i].Err == nil && replicas[n.shard] > 1 {
+			var lb, local string
+			err := conn.QueryRow(ctx, `SELECT anyIf(value, name = 'load_balancing'), anyIf(value, name = 'prefer_localhost_replica')
+				FROM system.settings WHERE name IN ('load_balancing', 'prefer_localhost_replica')`).Scan(&lb, &local)
+			if err != nil {
+				out[i].Err = err
+			} else {
+				out[i].Lag = lagSettings(lb, local)
+			}
+		}
 		conn.Close()
 	}
 	return cluster, out, nil

@@ -49,7 +49,15 @@ func TestReplicatedCluster(t *testing.T) {
 		lab.Need(t)
 	}
 	ctx := t.Context()
-	c, err := chtest.StartCluster(ctx, t.TempDir(), "nc_test", 2, 2)
+	// Every node's profile reads what was written (docs/clickhouse.md)
+	// but node 3's (shard 2's first replica), which store check names.
+	const lagging = 2
+	c, err := chtest.StartCluster(ctx, t.TempDir(), "nc_test", 2, 2, func(i int) string {
+		if i == lagging {
+			return ""
+		}
+		return chtest.ReadsFollowWrites
+	})
 	if errors.Is(err, chtest.ErrNoZooKeeper) || errors.Is(err, chtest.ErrNoBinary) {
 		if os.Getenv("NETCENSUS_LAB") == "1" {
 			t.Fatalf("%v (NETCENSUS_LAB=1: required)", err)
@@ -100,6 +108,16 @@ func TestReplicatedCluster(t *testing.T) {
 		return ""
 	}
 	checkNodes(t, w, current)
+	checkNodes(t, w, func(n NodeCheck) string {
+		lags := n.Addr == c.Nodes[lagging].Addr
+		if want := "load_balancing = random (want in_order), prefer_localhost_replica = 1 (want 0)"; lags && n.Lag != want {
+			return fmt.Sprintf("its profile's settings that let reads lag: %q, want %q", n.Lag, want)
+		}
+		if !lags && n.Lag != "" {
+			return "want no setting that lets reads lag"
+		}
+		return ""
+	})
 	step("migrated")
 	// Run again after it was cut short (the DDL done, the version not
 	// recorded): it finishes, changing nothing twice.
@@ -264,6 +282,45 @@ func TestReplicatedCluster(t *testing.T) {
 			t.Fatalf("node %d (shard %d) holds %d asset rows (%v)", i, i/2+1, n, err)
 		}
 	}
+
+	// Read your writes: with the second replica of each shard fetching
+	// nothing, a sweep written through node 1 is read at once, without
+	// asking again, through node 4, the second replica of shard 2: both
+	// nodes' profiles send a Distributed table's INSERT and SELECT to
+	// the first replica of each shard, not to the node's own replica
+	// (node 4's lacks the sweep).
+	for _, i := range []int{1, 3} {
+		if err := open(i).conn.Exec(ctx, "SYSTEM STOP FETCHES"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	swRYW := clusterSweep("a", 0, 200, t1.Add(5*time.Minute), "6.1.1")
+	if _, err := scanner(w, "a").Ingest(ctx, swRYW); err != nil {
+		t.Fatal(err)
+	}
+	sweeps[swRYW.ID] = len(swRYW.Observations)
+	if as, err := r.Assets(ctx, store.AssetFilter{}); err != nil || len(as) != 350 {
+		t.Errorf("just after a sweep, node 4 lists %d assets (%v), want 350", len(as), err)
+	} else {
+		stale := 0
+		for i := range as {
+			if !is("6.1.1")(&as[i]) {
+				stale++
+			}
+		}
+		if stale > 0 {
+			t.Errorf("just after a sweep, node 4 lists %d of the 200 swept assets as before it", stale)
+		}
+	}
+	if obs, err := r.Observations(ctx, swRYW.ID, ""); err != nil || len(obs) != len(swRYW.Observations) {
+		t.Errorf("just after a sweep, node 4 reads %d of its %d observations (%v)", len(obs), len(swRYW.Observations), err)
+	}
+	for _, i := range []int{1, 3} {
+		if err := open(i).conn.Exec(ctx, "SYSTEM START FETCHES"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	step("a sweep read at once through a second replica")
 
 	// A replica of shard 2 killed in the middle of site a's next sweep
 	// (after it began writing): the sweep is stored whole, at once or

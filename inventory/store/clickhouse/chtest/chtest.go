@@ -50,12 +50,13 @@ func Start(ctx context.Context, dir string) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("clickhouse test server port: %w", err)
 	}
-	return start(ctx, dir, tcp, "", "")
+	return start(ctx, dir, tcp, "", "", "")
 }
 
 // start starts a server under dir on native port tcp, with more clusters
-// in its remote_servers and extra XML in its config.
-func start(ctx context.Context, dir string, tcp int, clusters, extra string) (*Server, error) {
+// in its remote_servers, extra XML in its config and profile in its
+// default profile (users.xml).
+func start(ctx context.Context, dir string, tcp int, clusters, extra, profile string) (*Server, error) {
 	var bin []string
 	for _, b := range binaries {
 		if _, err := os.Stat(b); err == nil {
@@ -108,7 +109,7 @@ func start(ctx context.Context, dir string, tcp int, clusters, extra string) (*S
 `
 	users := `<?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage><insert_distributed_sync>1</insert_distributed_sync></default></profiles>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage><insert_distributed_sync>1</insert_distributed_sync>` + profile + `</default></profiles>
   <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users>
   <quotas><default></default></quotas>
 </yandex>

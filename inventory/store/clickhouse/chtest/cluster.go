@@ -35,9 +35,15 @@ type Cluster struct {
 	dir   string
 }
 
+// ReadsFollowWrites is the default profile docs/clickhouse.md asks of a
+// replicated cluster's nodes: a Distributed table's INSERT and SELECT
+// go to the same replica of each shard, the first that answers.
+const ReadsFollowWrites = `<load_balancing>in_order</load_balancing><prefer_localhost_replica>0</prefer_localhost_replica>`
+
 // StartCluster starts a cluster under dir (a fresh temporary directory)
 // and returns once ZooKeeper and every server answer. Close stops it.
-func StartCluster(ctx context.Context, dir, name string, shards, replicas int) (*Cluster, error) {
+// profile(i) is the XML of node i's default profile (users.xml).
+func StartCluster(ctx context.Context, dir, name string, shards, replicas int, profile func(node int) string) (*Cluster, error) {
 	if _, err := os.Stat(zookeeperJar); err != nil {
 		return nil, ErrNoZooKeeper
 	}
@@ -107,7 +113,7 @@ func StartCluster(ctx context.Context, dir, name string, shards, replicas int) (
   <macros><shard>%02d</shard><replica>s%dr%d</replica></macros>
   <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>`, inter, zkPort, s+1, s+1, r+1)
 			nodeDir := filepath.Join(dir, fmt.Sprintf("s%dr%d", s+1, r+1))
-			srv, err := start(ctx, nodeDir, ports[i], remote.String(), extra)
+			srv, err := start(ctx, nodeDir, ports[i], remote.String(), extra, profile(i))
 			if srv != nil {
 				c.Nodes = append(c.Nodes, srv)
 			}
