@@ -12,8 +12,15 @@ const imFixtureDir = "testdata/fixtures/i-m"
 // imCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var imCases = map[string]want{
-	"mrv-optidriver":       {"mrv-optidriver", "MRV", "OD-NM-16", "OD4A0731B2", "OptiDriver", "4.6.2", ""},
-	"microsemi-syncserver": {"microsemi-syncserver", "Microsemi", "S650", "2211B07713", "", "1.3.8", "appliance"},
+	"mrv-optidriver": {"mrv-optidriver", "MRV", "OD-NM-16", "OD4A0731B2", "OptiDriver", "4.6.2", ""},
+	// MICROSENS G6 (G6-FACTORY-MIB, G6-SYSTEM-MIB) and the older
+	// MS-SWITCH30-MIB generation.
+	"microsens-g6": {"microsens", "MICROSENS", "MS440209PM-48G6+", "21360734", "", "10.6.3a", "switch"},
+	// A G6 agent that answers only the older deviceSerNo: the serial, and
+	// the model its sysObjectID registers.
+	"microsens-g6-switch30-serial": {"microsens", "MICROSENS", "g6", "21430017AB", "", "", "switch"},
+	"microsens-switch30":           {"microsens", "MICROSENS", "MS453490M", "12090417", "", "4.4", "switch"},
+	"microsemi-syncserver":         {"microsemi-syncserver", "Microsemi", "S650", "2211B07713", "", "1.3.8", "appliance"},
 	// The model bracketed in jnxBoxDescr, the release from
 	// hrSWInstalledName where sysDescr names none.
 	"juniper-junos-bracketed": {"juniper-junos", "Juniper Networks", "MX10003", "JN12A4C7BAFA", "Junos", "21.2R3-S2.9", "router"},

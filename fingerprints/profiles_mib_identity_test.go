@@ -10,8 +10,6 @@ const mibIdentityFixtureDir = "testdata/fixtures/mib-identity"
 var mibIdentityCases = map[string]want{
 	// Beijer (Korenix) JetNet: Jetnet5010G::systemFwVer.
 	"korenix-jetnet": {"", "Beijer Electronics", "5010G", "", "", "1.3a", "switch"},
-	// MICROSENS: MS-SWITCH30-MIB::deviceSerNo.
-	"microsens-switch": {"", "MICROSENS GmbH & Co. KG", "g6", "21430017AB", "", "", "switch"},
 	// RAD: RAD-MIB::sysSaSwRevision.
 	"rad-sa": {"", "Rad Data Communications", "OpXLT1", "", "", "6.8.2(0.33)", ""},
 }

@@ -58,6 +58,8 @@ var nrCases = map[string]want{
 	"omnitron-iconverter": {"omnitron-iconverter", "Omnitron Systems", "GX/TM2", "712345678", "iConverter", "6.1.2", "media_converter"},
 	// Perle: PERLE-MCR-MGT-MIB's chassis table.
 	"perle-mcr": {"perle-mcr", "Perle", "MCR1900", "101-2235", "", "1.4G4", "media_converter"},
+	// Panduit G5: the first row of PANDUIT-MIB's identity table.
+	"panduit-pdu": {"panduit-pdu", "Panduit", "P24D01M", "PNA2012345", "", "04.02.01", "pdu"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:

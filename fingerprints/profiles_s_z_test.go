@@ -72,6 +72,8 @@ var szCases = map[string]want{
 	"microsemi-ssu2000":  {"microsemi-ssu2000", "Microsemi", "SSU2000", "B123456789", "", "14213A005", "appliance"},
 	"smartoptics":        {"smartoptics", "Smartoptics", "DCP-M40-ZR+", "", "SmartOS", "6.1.2", ""},
 	"vigintos":           {"vigintos", "Vigintos Elektronika", "", "", "VigintOS", "3.2.14", ""},
+	// A Teradici PCoIP zero client: the general devices table's first row.
+	"teradici-pcoip": {"teradici-pcoip", "Teradici", "TERA2321", "1914CA000123", "PCoIP", "6.5.1", "workstation"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
