@@ -986,6 +986,12 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			if s, ok := c.entityAt(oid); ok {
 				return s, oid, true
 			}
+			// The system group is read apart from the vendor
+			// objects: sysName is on the input (some agents set
+			// it to the serial number).
+			if oid == OIDSysName && c.in.SysName != "" {
+				return c.in.SysName, oid, true
+			}
 			return "", "", false
 		}
 		return valueString(v), oid, true

@@ -64,6 +64,9 @@ var cdCases = map[string]want{
 	"dell-os10-productsn": {"dell-os10", "Dell", "S4148F-ON", "TW0F7Y9Y2829704", "OS10", "10.5.1.3", "switch"},
 	// A Christie projector: its identity group.
 	"christie-projector": {"christie-projector", "Christie", "D13WU-HS", "BK2012345", "", "1.4.2", "appliance"},
+	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
+	// from the hardware extend.
+	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
 }
 
 // TestCDFixtures checks each profile on its fixture: the winning profile
