@@ -124,7 +124,7 @@ var corpusCases = map[string]want{
 	"network/appliance/cisco-controller.snmprec.bz2":      {"cisco-wlc", "Cisco", "AIR-CT5508-K9", "FCW1430L0CZ", "AireOS", "7.6.130.0", "wireless_controller"},
 	"network/appliance/empirical-hw-mgmt.snmprec.bz2":     {"huawei-ibmc", "Huawei", "RH5885 V3", "2102311JWG10H4000737", "iBMC", "", "bmc"},
 	"network/appliance/huawei-ism.snmprec.bz2":            {"huawei-oceanstor", "Huawei", "", "2102350HYS10H1000010", "OceanStor", "V300R003C10", "storage"},
-	"network/appliance/tripplite-poweralert.snmprec":      {"tripplite-poweralert", "Tripp Lite", "", "PDUMH20ATNET", "PowerAlert", "15.5.4 (Build 1045)", "ups"},
+	"network/appliance/tripplite-poweralert.snmprec":      {"tripplite-poweralert", "Tripp Lite", "PDUMH20ATNET", "3569FG0LD527F11485", "PowerAlert", "15.5.4 (Build 1045)", "pdu"},
 	"network/firewall/fortinet-xcu.snmprec.bz2":           {"fortinet-fortigate", "Fortinet", "FortiGate-3000D", "FGT3KD3Z16800461", "FortiOS", "5.4.5 build 1138", "firewall"},
 	"network/firewall/paloalto-pa-5000.snmprec.bz2":       {"paloalto-panos", "Palo Alto Networks", "PA-5050", "0009C100761", "PAN-OS", "8.0.1", "firewall"},
 	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "Catalyst 355024", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "switch"},

@@ -58,6 +58,9 @@ var nrCases = map[string]want{
 	"omnitron-iconverter": {"omnitron-iconverter", "Omnitron Systems", "GX/TM2", "712345678", "iConverter", "6.1.2", "media_converter"},
 	// Perle: PERLE-MCR-MGT-MIB's chassis table.
 	"perle-mcr": {"perle-mcr", "Perle", "MCR1900", "101-2235", "", "1.4G4", "media_converter"},
+	// A Rittal CMC-TC: product, serial and software release in sysDescr
+	// (not the hardware's "HW V").
+	"rittal-cmc-tc": {"rittal-cmc3", "Rittal", "CMC-TC PU2", "10341234", "", "2.15", "sensor"},
 	// Panduit G5: the first row of PANDUIT-MIB's identity table.
 	"panduit-pdu": {"panduit-pdu", "Panduit", "P24D01M", "PNA2012345", "", "04.02.01", "pdu"},
 }

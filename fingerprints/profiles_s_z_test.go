@@ -46,6 +46,8 @@ var szCases = map[string]want{
 	"transition-lldp":  {"transition-networks", "Transition Networks", "SM24TAT4XB", "", "", "", "switch"},
 	"transition-named": {"transition-networks", "Transition Networks", "", "", "", "", "switch"},
 	// Model, version and serial written in sysDescr.
+	// Integra-W: the release with its firmware flavour (-mux, -esw).
+	"saf-integra-w":     {"saf-tehnika", "SAF Tehnika", "Integra-W", "384410100123", "", "1.5.23-mux", "wireless"},
 	"saf-integra-x":     {"saf-tehnika", "SAF Tehnika", "Integra-X", "386123456", "", "1.2.45", "wireless"},
 	"asentria-siteboss": {"asentria-siteboss", "Asentria", "SiteBoss 530", "", "", "2.06.270", "sensor"},
 	"tait-infra93":      {"tait-infra93", "Tait Communications", "TB9300", "19091234", "", "3.30.02.0004", "wireless"},
@@ -74,6 +76,9 @@ var szCases = map[string]want{
 	"vigintos":           {"vigintos", "Vigintos Elektronika", "", "", "VigintOS", "3.2.14", ""},
 	// A Teradici PCoIP zero client: the general devices table's first row.
 	"teradici-pcoip": {"teradici-pcoip", "Teradici", "TERA2321", "1914CA000123", "PCoIP", "6.5.1", "workstation"},
+	// A Tripp Lite PDU: TRIPPLITE-PRODUCTS' device model and the ident
+	// table's serial (no UPS-MIB identity).
+	"tripplite-pdu": {"tripplite-poweralert", "Tripp Lite", "PDUMH30HVNET", "2719AV0PD55A600123", "PowerAlert", "15.5.4 (Build 1045)", "pdu"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
