@@ -88,6 +88,9 @@ var abCases = map[string]want{
 	"asuswrt-merlin": {"linux-distro-extend", "ASUS", "RT-AC86U", "", "ASUSWRT-Merlin", "386.1_2", "router"},
 	// A BeagleBoard: the image named after "BeagleBoard.org" in the distro
 	// extend is the version, the hardware extend the model.
+	// A BKtel optical amplifier: module type and release at the
+	// definition's instances.
+	"bktel-oa":    {"bktel-oa", "BKtel", "OA-862-22", "", "", "2.4.1", "appliance"},
 	"beagleboard": {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
 }
 
