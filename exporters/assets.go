@@ -154,6 +154,12 @@ func count(n int) string {
 // jsonl or csv). Close must be called to finish the output (the JSON
 // array's bracket, the table itself).
 func NewAssetWriter(format string, w io.Writer) (Writer[record.Asset], error) {
+	return NewAssetWriterCut(format, w, 0)
+}
+
+// NewAssetWriterCut is NewAssetWriter whose table cuts cells wider than
+// cellMax terminal columns (0: never).
+func NewAssetWriterCut(format string, w io.Writer, cellMax int) (Writer[record.Asset], error) {
 	switch format {
 	case "json":
 		return NewJSON[record.Asset](w), nil
@@ -162,7 +168,7 @@ func NewAssetWriter(format string, w io.Writer) (Writer[record.Asset], error) {
 	case "csv":
 		return NewCSV(w, rowsOf(AssetColumns(), false)), nil
 	case "table":
-		return NewTable(w, rowsOf(AssetTableColumns(), true)), nil
+		return NewTableCut(w, rowsOf(AssetTableColumns(), true), cellMax), nil
 	}
 	return nil, fmt.Errorf("format %q: %w", format, ErrFormat)
 }
@@ -204,10 +210,4 @@ func rowsOf(cols []Column, sparse bool) Rows[record.Asset] {
 			return r
 		},
 	}
-}
-
-// NewAssetTable is the asset table of NewAssetWriter with cells cut at
-// max terminal columns (0: never).
-func NewAssetTable(w io.Writer, max int) Writer[record.Asset] {
-	return NewTableCut(w, rowsOf(AssetTableColumns(), true), max)
 }

@@ -167,6 +167,16 @@ type PruneRow struct {
 	Neighbors    int64     `json:"neighbors"`
 }
 
+// PruneRowOf is what prune removed, with the cut-off of a retention
+// counted back from now (none when retention is 0: nothing was pruned).
+func PruneRowOf(ps store.PruneStats, retention time.Duration, now time.Time) PruneRow {
+	row := PruneRow{Observations: ps.Observations, Samples: ps.Samples, Software: ps.Software, Interfaces: ps.Interfaces, Neighbors: ps.Neighbors}
+	if retention > 0 {
+		row.Before = store.Second(now.Add(-retention))
+	}
+	return row
+}
+
 // PruneRows are what prune removed, as it prints it.
 func PruneRows() Rows[PruneRow] {
 	return Rows[PruneRow]{

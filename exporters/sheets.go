@@ -191,6 +191,17 @@ func EventSheet() Sheet[EventRow] {
 	}}
 }
 
+// DriftDayRows are drift --daily's rows: compliant and non-compliant
+// assets at the end of each day.
+func DriftDayRows() Rows[drift.DayCount] {
+	return Rows[drift.DayCount]{
+		Header: func() []string { return []string{"day", "compliant", "noncompliant"} },
+		Row: func(d *drift.DayCount) []string {
+			return []string{d.Day.Format(time.DateOnly), strconv.Itoa(d.Compliant), strconv.Itoa(d.NonCompliant)}
+		},
+	}
+}
+
 // DriftSheet lists drift findings.
 func DriftSheet() Sheet[drift.Finding] {
 	return Sheet[drift.Finding]{Name: "drift", Columns: []TypedColumn[drift.Finding]{

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -197,6 +198,32 @@ func NewTable[T any](w io.Writer, rows Rows[T]) Writer[T] { return &tableWriter[
 // its end an ellipsis: on a terminal, one row stays one line.
 func NewTableCut[T any](w io.Writer, rows Rows[T], max int) Writer[T] {
 	return &tableWriter[T]{w: w, rows: rows, max: max}
+}
+
+// NewRowWriter returns a writer of T in format: json, jsonl, csv or table,
+// rows giving csv's and table's cells; a table cuts cells wider than
+// cellMax columns (0: never).
+func NewRowWriter[T any](format string, w io.Writer, rows Rows[T], cellMax int) (Writer[T], error) {
+	switch format {
+	case "json":
+		return NewJSON[T](w), nil
+	case "jsonl":
+		return NewJSONL[T](w), nil
+	case "csv":
+		return NewCSV(w, rows), nil
+	case "table":
+		return NewTableCut(w, rows, cellMax), nil
+	}
+	return nil, fmt.Errorf("format %q: %w", format, ErrFormat)
+}
+
+// WriteRows writes xs in format through NewRowWriter and closes it.
+func WriteRows[T any](w io.Writer, format string, cellMax int, rows Rows[T], xs []T) error {
+	rw, err := NewRowWriter(format, w, rows, cellMax)
+	if err != nil {
+		return err
+	}
+	return WriteAll(rw, xs)
 }
 
 // displayWidth is how many terminal columns s takes.

@@ -65,11 +65,7 @@ func newExplainCmd(a *app) *cobra.Command {
 					return err
 				}
 				if format != "table" {
-					w, err := newRowWriter(format, a, exporters.TieRows())
-					if err != nil {
-						return err
-					}
-					return exporters.WriteAll(w, exporters.TieRowsOf(ex))
+					return writeRows(a, format, exporters.TieRows(), exporters.TieRowsOf(ex))
 				}
 				exporters.WriteExplanation(a.stdout, ex)
 				return nil

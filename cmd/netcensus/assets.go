@@ -132,11 +132,7 @@ func newEventsCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				w, err := newRowWriter(format, a, exporters.EventTableRows())
-				if err != nil {
-					return err
-				}
-				return exporters.WriteAll(w, exporters.EventRows(es))
+				return writeRows(a, format, exporters.EventTableRows(), exporters.EventRows(es))
 			})
 		},
 	}
@@ -163,11 +159,7 @@ func newSweepsCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				w, err := newRowWriter(format, a, exporters.SweepRows())
-				if err != nil {
-					return err
-				}
-				return exporters.WriteAll(w, exporters.SweepRowsOf(ss))
+				return writeRows(a, format, exporters.SweepRows(), exporters.SweepRowsOf(ss))
 			})
 		},
 	}
@@ -190,15 +182,8 @@ inventory.retention; assets and events are kept. Sweeps prune after they store.`
 				if err != nil {
 					return err
 				}
-				row := exporters.PruneRow{Observations: ps.Observations, Samples: ps.Samples, Software: ps.Software, Interfaces: ps.Interfaces, Neighbors: ps.Neighbors}
-				if r := a.cfg.Inventory.Retention.D(); r > 0 {
-					row.Before = store.Second(time.Now().Add(-r))
-				}
-				w, err := newRowWriter(format, a, exporters.PruneRows())
-				if err != nil {
-					return err
-				}
-				return exporters.WriteAll(w, []exporters.PruneRow{row})
+				row := exporters.PruneRowOf(ps, a.cfg.Inventory.Retention.D(), time.Now())
+				return writeRows(a, format, exporters.PruneRows(), []exporters.PruneRow{row})
 			})
 		},
 	}

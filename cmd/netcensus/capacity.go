@@ -64,11 +64,7 @@ locale, ASCII otherwise.`,
 				}
 				exporters.WriteCapacitySummary(a.stderr, rows, t, q.Options.WarnDays)
 				if format != "table" {
-					w, err := newRowWriter(format, a, exporters.CapacitySheet().Rows())
-					if err != nil {
-						return err
-					}
-					return exporters.WriteAll(w, exporters.CapacitySummaries(rows))
+					return writeRows(a, format, exporters.CapacitySheet().Rows(), exporters.CapacitySummaries(rows))
 				}
 				return exporters.WriteCapacityTable(a.stdout, rows, charts, exporters.UTF8Locale(a.getenv))
 			})

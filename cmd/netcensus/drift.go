@@ -29,13 +29,6 @@ func loadBaselines(args []string) ([]drift.Baseline, error) {
 	return bs, nil
 }
 
-var dayRows = exporters.Rows[drift.DayCount]{
-	Header: func() []string { return []string{"day", "compliant", "noncompliant"} },
-	Row: func(d *drift.DayCount) []string {
-		return []string{d.Day.Format(time.DateOnly), fmt.Sprint(d.Compliant), fmt.Sprint(d.NonCompliant)}
-	},
-}
-
 func newDriftCmd(a *app) *cobra.Command {
 	var (
 		format, since string
@@ -77,25 +70,15 @@ CI can act on it), 2 for a bad flag or baseline, 1 for any other failure.`,
 				fmt.Fprintf(a.stderr, "drift: %d assets checked, %d compliant, %d non-compliant, %d findings, %d events %s\n",
 					res.Assets, res.Compliant, res.NonCompliant, len(res.Findings), len(res.Events), recorded)
 				if daily {
-					days, err := drift.Daily(ctx, inv.Store(), t, now)
-					if err != nil {
-						return err
-					}
-					w, err := newRowWriter(format, a, dayRows)
-					if err != nil {
-						return err
-					}
-					if err := exporters.WriteAll(w, days); err != nil {
-						return err
+					var days []drift.DayCount
+					if days, err = drift.Daily(ctx, inv.Store(), t, now); err == nil {
+						err = writeRows(a, format, exporters.DriftDayRows(), days)
 					}
 				} else {
-					w, err := newRowWriter(format, a, exporters.DriftSheet().Rows())
-					if err != nil {
-						return err
-					}
-					if err := exporters.WriteAll(w, res.Findings); err != nil {
-						return err
-					}
+					err = writeRows(a, format, exporters.DriftSheet().Rows(), res.Findings)
+				}
+				if err != nil {
+					return err
 				}
 				if res.NonCompliant > 0 {
 					return errDeviates{res.NonCompliant}

@@ -73,11 +73,7 @@ neighbours, and the assets located on it (one line per asset).
 				if format == "json" {
 					return exporters.WriteValue(a.stdout, format, &ps)
 				}
-				w, err := newRowWriter(format, a, exporters.PortRows())
-				if err != nil {
-					return err
-				}
-				return exporters.WriteAll(w, exporters.FlattenPorts(ps))
+				return writeRows(a, format, exporters.PortRows(), exporters.FlattenPorts(ps))
 			})
 		},
 	}

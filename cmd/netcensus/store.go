@@ -101,35 +101,31 @@ func (a *app) inventorySweep(rep *scanner.Report) inventory.Sweep {
 	return assemble.Sweep(rep, assemble.ScannerName(a.cfg.Inventory, os.Hostname), a.cfg.Inventory.Site)
 }
 
-// newRowWriter returns a writer of T in format, with rows for table and CSV.
-func newRowWriter[T any](format string, a *app, rows exporters.Rows[T]) (exporters.Writer[T], error) {
-	switch format {
-	case "json":
-		return exporters.NewJSON[T](a.stdout), nil
-	case "jsonl":
-		return exporters.NewJSONL[T](a.stdout), nil
-	case "csv":
-		return exporters.NewCSV(a.stdout, rows), nil
-	case "table":
-		if a.isTTY(a.stdout) {
-			return exporters.NewTableCut(a.stdout, rows, termCellMax), nil
-		}
-		return exporters.NewTable(a.stdout, rows), nil
-	}
-	return nil, usagef("--format %q: %v", format, exporters.ErrFormat)
-}
-
 // termCellMax is the widest a table cell is printed on a terminal, in
 // columns; piped, cells are whole.
 const termCellMax = 40
 
-// assetWriter is exporters.NewAssetWriter on stdout, its table's cells cut
-// on a terminal.
-func (a *app) assetWriter(format string) (exporters.Writer[record.Asset], error) {
-	if format == "table" && a.isTTY(a.stdout) {
-		return exporters.NewAssetTable(a.stdout, termCellMax), nil
+// cellMax is how wide a table cell on stdout may be (0: whole).
+func (a *app) cellMax() int {
+	if a.isTTY(a.stdout) {
+		return termCellMax
 	}
-	return exporters.NewAssetWriter(format, a.stdout)
+	return 0
+}
+
+// writeRows writes xs in format on stdout (exporters.WriteRows).
+func writeRows[T any](a *app, format string, rows exporters.Rows[T], xs []T) error {
+	err := exporters.WriteRows(a.stdout, format, a.cellMax(), rows, xs)
+	if errors.Is(err, exporters.ErrFormat) {
+		return usagef("--%v", err)
+	}
+	return err
+}
+
+// assetWriter writes asset records on stdout, a table's cells cut on a
+// terminal.
+func (a *app) assetWriter(format string) (exporters.Writer[record.Asset], error) {
+	return exporters.NewAssetWriterCut(format, a.stdout, a.cellMax())
 }
 
 // notFound turns a store's not-found into a usage error.
