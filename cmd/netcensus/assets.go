@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"net/netip"
 	"strings"
 	"time"
@@ -40,24 +39,6 @@ func formatFlag(cmd *cobra.Command, p *string) {
 	cmd.Flags().StringVarP(p, "format", "o", "", "output: table, json, jsonl or csv (default table on a terminal, jsonl otherwise)")
 }
 
-// parseSince reads a duration back from now (24h, 7d) or an RFC 3339 time.
-func parseSince(s string, now time.Time) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if d, err := config.ParseDuration(s); err == nil {
-		if d < 0 {
-			return time.Time{}, fmt.Errorf("%q: a duration back from now must be positive", s)
-		}
-		return now.Add(-d), nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q: want a duration (24h, 7d) or an RFC 3339 time", s)
-	}
-	return t, nil
-}
-
 func newAssetsCmd(a *app) *cobra.Command {
 	var (
 		format, vendor, typ, subnet, since string
@@ -81,7 +62,7 @@ func newAssetsCmd(a *app) *cobra.Command {
 				}
 				f.Subnet = p.Masked()
 			}
-			t, err := parseSince(since, time.Now())
+			t, err := config.ParseSince(since, time.Now())
 			if err != nil {
 				return usagef("--seen-since %v", err)
 			}
@@ -119,7 +100,7 @@ func newEventsCmd(a *app) *cobra.Command {
 		Short: "List what appeared, changed and went away, oldest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			t, err := parseSince(since, time.Now())
+			t, err := config.ParseSince(since, time.Now())
 			if err != nil {
 				return usagef("--since %v", err)
 			}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/capacity"
 )
@@ -48,7 +49,7 @@ locale, ASCII otherwise.`,
 			if warnDays < 0 {
 				return usagef("--warn-days %v: want 0 or more days", warnDays)
 			}
-			t, err := parseSince(since, time.Now().UTC())
+			t, err := config.ParseSince(since, time.Now().UTC())
 			if err != nil {
 				return usagef("--since %v", err)
 			}

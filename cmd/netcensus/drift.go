@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/drift"
 )
@@ -54,7 +55,7 @@ CI can act on it), 2 for a bad flag or baseline, 1 for any other failure.`,
 				return err
 			}
 			now := time.Now().UTC()
-			t, err := parseSince(since, now)
+			t, err := config.ParseSince(since, now)
 			if err != nil {
 				return usagef("--since %v", err)
 			}

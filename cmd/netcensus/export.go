@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/inventory/store"
 )
@@ -55,7 +56,7 @@ and role from what people set on the asset, else the --netbox-* defaults).
 					return err
 				}
 			}
-			since, err := parseSince(f.since, time.Now())
+			since, err := config.ParseSince(f.since, time.Now())
 			if err != nil {
 				return usagef("--since %v", err)
 			}

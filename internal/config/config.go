@@ -78,6 +78,25 @@ func ParseDuration(s string) (time.Duration, error) {
 	return total, nil
 }
 
+// ParseSince reads the start of a window: a duration back from now (24h,
+// 7d) or an RFC 3339 time; "" is no start (the zero time).
+func ParseSince(s string, now time.Time) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if d, err := ParseDuration(s); err == nil {
+		if d < 0 {
+			return time.Time{}, fmt.Errorf("%q: a duration back from now must be positive", s)
+		}
+		return now.Add(-d), nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q: want a duration (24h, 7d) or an RFC 3339 time", s)
+	}
+	return t, nil
+}
+
 // UnmarshalYAML implements yaml.Unmarshaler.
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	var s string

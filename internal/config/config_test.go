@@ -36,6 +36,27 @@ func TestParseDuration(t *testing.T) {
 	}
 }
 
+func TestParseSince(t *testing.T) {
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	for in, want := range map[string]time.Time{
+		"":                          {},
+		"24h":                       now.Add(-24 * time.Hour),
+		"7d":                        time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
+		"2026-11-01T08:00:00Z":      time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC),
+		"2026-11-01T08:00:00+02:00": time.Date(2026, 11, 1, 6, 0, 0, 0, time.UTC),
+	} {
+		got, err := ParseSince(in, now)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("ParseSince(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for bad, says := range map[string]string{"-1d": "must be positive", "yesterday": "RFC 3339", "2026-11-01": "RFC 3339"} {
+		if _, err := ParseSince(bad, now); err == nil || !strings.Contains(err.Error(), says) || !strings.Contains(err.Error(), bad) {
+			t.Errorf("ParseSince(%q) error %v: want it to name the value and say %q", bad, err, says)
+		}
+	}
+}
+
 func TestDecodeStrict(t *testing.T) {
 	_, err := Decode(strings.NewReader("sweep:\n  rate: 10\n  ratee: 5\n"))
 	if err == nil || !strings.Contains(err.Error(), "ratee") {
