@@ -13,7 +13,6 @@ import (
 
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
-	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/nmap"
 )
 
@@ -60,25 +59,11 @@ func (a *app) importNmap(ctx context.Context, f importNmapFlags, files []string)
 	if f.maxBytes <= 0 {
 		return usagef("--max-bytes %d: must be positive", f.maxBytes)
 	}
-	var hosts []record.Asset
-	var start time.Time
-	down := 0
-	for _, p := range files {
-		fh, err := os.Open(p)
-		if err != nil {
-			return usageError{fmt.Errorf("nmap report: %w", err)}
-		}
-		rep, err := nmap.Read(ctx, fh, nmap.Limits{MaxBytes: f.maxBytes})
-		fh.Close()
-		if err != nil {
-			return usageError{fmt.Errorf("%s: %w", p, err)}
-		}
-		if start.IsZero() || (!rep.Start.IsZero() && rep.Start.Before(start)) {
-			start = rep.Start
-		}
-		hosts = append(hosts, rep.Hosts...)
-		down += rep.Down
+	rep, err := nmap.ReadFiles(ctx, files, nmap.Limits{MaxBytes: f.maxBytes})
+	if err != nil {
+		return usageError{err}
 	}
+	hosts := rep.Hosts
 	if !f.noStore {
 		if err := a.preflightStore(ctx); err != nil {
 			return err
@@ -92,12 +77,12 @@ func (a *app) importNmap(ctx context.Context, f importNmapFlags, files []string)
 	// hosts are still stored, and the output error reported.
 	signal.Ignore(syscall.SIGPIPE)
 	werr := writeAssets(a, format, hosts, reg)
-	fmt.Fprintf(a.stderr, "summary: files=%d hosts=%d down=%d\n", len(files), len(hosts), down)
+	fmt.Fprintf(a.stderr, "summary: files=%d hosts=%d down=%d\n", len(files), len(hosts), rep.Down)
 	if f.noStore || len(hosts) == 0 {
 		return werr
 	}
 	// No segments: an import says what Nmap saw, never that a host is gone.
-	sw := assemble.ImportSweep(hosts, start, assemble.ScannerName(a.cfg.Inventory, os.Hostname))
+	sw := assemble.ImportSweep(hosts, rep.Start, assemble.ScannerName(a.cfg.Inventory, os.Hostname))
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute)
 	defer cancel()
 	return errors.Join(werr, a.deliverSweep(sctx, sw))

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,6 +64,35 @@ type Report struct {
 	// Down counts hosts reported down; Skipped hosts with no usable
 	// address.
 	Down, Skipped int
+}
+
+// ReadFiles reads the reports at paths, each as Read does, into one: the
+// hosts of all in order, Down and Skipped summed, Start the earliest
+// known, Args and Version the first report's. The first file that cannot
+// be opened or read is the error, naming it.
+func ReadFiles(ctx context.Context, paths []string, lim Limits) (*Report, error) {
+	all := &Report{}
+	for i, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, fmt.Errorf("nmap report: %w", err)
+		}
+		rep, err := Read(ctx, f, lim)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if i == 0 {
+			all.Args, all.Version = rep.Args, rep.Version
+		}
+		if all.Start.IsZero() || (!rep.Start.IsZero() && rep.Start.Before(all.Start)) {
+			all.Start = rep.Start
+		}
+		all.Hosts = append(all.Hosts, rep.Hosts...)
+		all.Down += rep.Down
+		all.Skipped += rep.Skipped
+	}
+	return all, nil
 }
 
 // Read decodes one report from r.

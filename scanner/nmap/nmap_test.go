@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/netcensus/netcensus/record"
 )
@@ -173,4 +175,46 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// ReadFiles joins reports: every host in order, the downs summed, the
+// earliest start; a file that is missing or no report is named.
+func TestReadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	down := `<host><status state="down"/><address addr="198.51.100.9" addrtype="ipv4"/></host>`
+	later := write("later.xml", strings.Replace(doc(fmt.Sprintf(hostTmpl, 5, 5, 98, 98), down), "1796319074", "1796319999", 1))
+	lab := readFile(t, "testdata/lab.xml")
+	rep, err := ReadFiles(context.Background(), []string{later, "testdata/lab.xml"}, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Hosts) != 1+len(lab.Hosts) || rep.Hosts[0].IP.String() != "198.51.100.5" || rep.Hosts[1].IP != lab.Hosts[0].IP {
+		t.Errorf("hosts %v, want 198.51.100.5 then the lab's %d", rep.Hosts, len(lab.Hosts))
+	}
+	if rep.Down != 1+lab.Down || rep.Version != "7.93" {
+		t.Errorf("down %d version %q", rep.Down, rep.Version)
+	}
+	if !rep.Start.Equal(lab.Start) || !lab.Start.Before(time.Unix(1796319999, 0)) {
+		t.Errorf("start %v, want the earlier (lab's) %v", rep.Start, lab.Start)
+	}
+	bad := write("bad.xml", "<html></html>")
+	for _, tc := range []struct {
+		paths []string
+		is    error
+		names string
+	}{
+		{[]string{later, filepath.Join(dir, "missing.xml")}, os.ErrNotExist, "missing.xml"},
+		{[]string{bad, later}, ErrNotNmap, "bad.xml"},
+	} {
+		if _, err := ReadFiles(context.Background(), tc.paths, Limits{}); !errors.Is(err, tc.is) || !strings.Contains(err.Error(), tc.names) {
+			t.Errorf("%v: err = %v, want %v naming %s", tc.paths, err, tc.is, tc.names)
+		}
+	}
 }
