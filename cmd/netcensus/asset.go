@@ -76,16 +76,26 @@ func newExplainCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// showAssets prints the given assets after an action.
-func (a *app) showAssets(ctx context.Context, inv *inventory.Inventory, format string, ids ...string) error {
-	if len(ids) == 0 {
-		w, err := a.assetWriter(format)
+// act opens the store, resolves args to asset IDs (unique prefixes
+// taken), runs the action fn on them and prints the assets it returns.
+func (a *app) act(cmd *cobra.Command, format string, args []string, fn func(ctx context.Context, inv *inventory.Inventory, ids []string) ([]string, error)) error {
+	return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+		ids, err := a.resolveIDs(ctx, inv, args)
 		if err != nil {
-			return usageError{err}
+			return err
 		}
-		return w.Close() // an empty list
-	}
-	return a.listAssets(ctx, inv.Store(), store.AssetFilter{IDs: ids, IncludeMerged: true}, format)
+		if ids, err = fn(ctx, inv, ids); err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			w, err := a.assetWriter(format)
+			if err != nil {
+				return usageError{err}
+			}
+			return w.Close() // an empty list
+		}
+		return a.listAssets(ctx, inv.Store(), store.AssetFilter{IDs: ids, IncludeMerged: true}, format)
+	})
 }
 
 func newApproveCmd(a *app) *cobra.Command {
@@ -99,17 +109,12 @@ func newApproveCmd(a *app) *cobra.Command {
 			if all == (len(args) > 0) {
 				return usagef("give asset IDs or --all-current, not both or neither")
 			}
-			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := a.resolveIDs(ctx, inv, args)
-				if err != nil {
-					return err
-				}
+			return a.act(cmd, format, args, func(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
 				done, err := inv.Approve(ctx, a.actor(), all, args...)
-				if err != nil {
-					return err
+				if err == nil {
+					fmt.Fprintf(a.stderr, "approved %d asset(s)\n", len(done))
 				}
-				fmt.Fprintf(a.stderr, "approved %d asset(s)\n", len(done))
-				return a.showAssets(ctx, inv, format, done...)
+				return done, err
 			})
 		},
 	}
@@ -143,15 +148,8 @@ func newSetCmd(a *app) *cobra.Command {
 			if c.Site == nil && c.Role == nil && c.Owner == nil && c.Tags == nil {
 				return usagef("nothing to set: give --site, --role, --owner or --tag")
 			}
-			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := a.resolveIDs(ctx, inv, args)
-				if err != nil {
-					return err
-				}
-				if err := inv.Set(ctx, a.actor(), args[0], c); err != nil {
-					return err
-				}
-				return a.showAssets(ctx, inv, format, args[0])
+			return a.act(cmd, format, args, func(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
+				return args, inv.Set(ctx, a.actor(), args[0], c)
 			})
 		},
 	}
@@ -171,15 +169,8 @@ func newMergeCmd(a *app) *cobra.Command {
 		Long:  "merge records that B is the same device as A: B folds into A, and later\nsweeps respect it.",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := a.resolveIDs(ctx, inv, args)
-				if err != nil {
-					return err
-				}
-				if err := inv.Merge(ctx, a.actor(), args[0], args[1]); err != nil {
-					return err
-				}
-				return a.showAssets(ctx, inv, format, args[0])
+			return a.act(cmd, format, args, func(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
+				return args[:1], inv.Merge(ctx, a.actor(), args[0], args[1])
 			})
 		},
 	}
@@ -204,15 +195,8 @@ func newSplitCmd(a *app) *cobra.Command {
 					return usagef("--mac %q: %v", m, err)
 				}
 			}
-			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := a.resolveIDs(ctx, inv, args)
-				if err != nil {
-					return err
-				}
-				if err := inv.Split(ctx, a.actor(), args[0], macs); err != nil {
-					return err
-				}
-				return a.showAssets(ctx, inv, format, args[0])
+			return a.act(cmd, format, args, func(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
+				return args, inv.Split(ctx, a.actor(), args[0], macs)
 			})
 		},
 	}
@@ -228,17 +212,13 @@ func newRetireCmd(a *app) *cobra.Command {
 		Short: "Retire assets (gone for good; they return if seen again)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := a.resolveIDs(ctx, inv, args)
-				if err != nil {
-					return err
-				}
+			return a.act(cmd, format, args, func(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
 				for _, id := range args {
 					if err := inv.Retire(ctx, a.actor(), id); err != nil {
-						return err
+						return nil, err
 					}
 				}
-				return a.showAssets(ctx, inv, format, args...)
+				return args, nil
 			})
 		},
 	}
