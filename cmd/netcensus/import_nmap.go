@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -83,7 +82,5 @@ func (a *app) importNmap(ctx context.Context, f importNmapFlags, files []string)
 	}
 	// No segments: an import says what Nmap saw, never that a host is gone.
 	sw := assemble.ImportSweep(hosts, rep.Start, assemble.ScannerName(a.cfg.Inventory, os.Hostname))
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute)
-	defer cancel()
-	return errors.Join(werr, a.deliverSweep(sctx, sw))
+	return errors.Join(werr, a.deliverSweep(ctx, sw))
 }

@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
-	"time"
 
 	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/inventory"
-	"github.com/netcensus/netcensus/inventory/spool"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
@@ -46,59 +44,27 @@ func (a *app) openInventory(ctx context.Context) (*inventory.Inventory, func(), 
 	return inv, done, settingsErr(err)
 }
 
-// preflightStore opens the store before a sweep sends anything: a bad
-// --store, a foreign file or a schema newer than this netcensus is
-// returned (nothing is sent); a store that cannot be opened now for any
-// other reason (unreachable, busy, an I/O error) is said on stderr, and
-// the sweep goes ahead to be spooled at its end if the store is still
-// out of reach then.
+// preflightStore opens the store before a sweep sends anything
+// (assemble.StoreSettings.Preflight): a store that is only out of reach
+// now is said on stderr, and the sweep goes ahead.
 func (a *app) preflightStore(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	_, done, err := a.openInventory(ctx)
-	var ue usageError
-	switch {
-	case err == nil:
-		done()
-		return nil
-	case errors.As(err, &ue), !spool.Spoolable(err):
-		return err
+	notNow, err := a.storeSettings().Preflight(ctx)
+	if notNow != nil {
+		fmt.Fprintf(a.stderr, "store: not open now (%v); the sweep goes ahead and is spooled if the store is still out of reach at its end\n", notNow)
 	}
-	fmt.Fprintf(a.stderr, "store: not open now (%v); the sweep goes ahead and is spooled if the store is still out of reach at its end\n", err)
-	return nil
+	return settingsErr(err)
 }
 
-// storeSweep records a finished (or interrupted) sweep in the CMDB and
-// prints what changed on stderr.
+// storeSweep stores a finished (or interrupted) sweep's report in the
+// CMDB (deliverSweep).
 func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
-	// An interrupted sweep is still stored (as partial): use a context
-	// that outlives the cancelled one, bounded in time.
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Minute)
-	defer cancel()
-	return a.deliverSweep(sctx, a.inventorySweep(rep))
+	return a.deliverSweep(ctx, assemble.Sweep(rep, assemble.ScannerName(a.cfg.Inventory, os.Hostname), a.cfg.Inventory.Site))
 }
 
-// deliverSweep stores sw, through the spool where there is one: sweeps
-// that could not reach the store before are replayed first, and sw waits
-// in the spool if the store is unreachable now.
-func (a *app) deliverSweep(sctx context.Context, sw inventory.Sweep) error {
-	sp, err := a.storeSettings().SpoolPath()
-	if err != nil {
-		return fmt.Errorf("store sweep: %w", settingsErr(err))
-	}
-	out, err := spool.DeliverTo(sctx, sp, int64(a.cfg.Inventory.SpoolMaxBytes), a.openInventory, sw)
-	out.WriteReplayed(a.stderr)
-	if err != nil {
-		return fmt.Errorf("store sweep: %w", err)
-	}
-	out.WriteStored(a.stderr, sw)
-	return nil
-}
-
-// inventorySweep turns a scanner's report into the sweep the inventory
-// ingests (assemble.Sweep).
-func (a *app) inventorySweep(rep *scanner.Report) inventory.Sweep {
-	return assemble.Sweep(rep, assemble.ScannerName(a.cfg.Inventory, os.Hostname), a.cfg.Inventory.Site)
+// deliverSweep stores sw, through the spool where there is one, and says
+// on stderr what changed (assemble.StoreSettings.Deliver).
+func (a *app) deliverSweep(ctx context.Context, sw inventory.Sweep) error {
+	return settingsErr(a.storeSettings().Deliver(ctx, sw, a.stderr))
 }
 
 // termCellMax is the widest a table cell is printed on a terminal, in
@@ -141,15 +107,7 @@ func notFound(err error) error {
 // known device with that set first. A store it cannot read costs the
 // memory, never the sweep: it says so on stderr and goes on.
 func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
-	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	defer cancel()
-	inv, done, err := a.openInventory(ctx)
-	if err != nil {
-		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
-		return nil
-	}
-	defer done()
-	out, err := inventory.RememberedCredentials(ctx, inv.Store())
+	out, err := a.storeSettings().RememberedCredentials(ctx)
 	if err != nil {
 		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
 		return nil

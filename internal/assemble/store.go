@@ -3,11 +3,16 @@ package assemble
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"log/slog"
+	"net/netip"
 	"strings"
+	"time"
 
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/spool"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/clickhouse"
 	"github.com/netcensus/netcensus/inventory/stores"
@@ -116,6 +121,69 @@ func (s StoreSettings) OpenClickHouse(ctx context.Context) (*clickhouse.DB, erro
 	}
 	return db, err
 }
+
+// Preflight opens the store before a sweep sends anything. A bad setting
+// (a *SettingsError), a foreign store or a schema newer than this
+// netcensus is err: nothing should be sent. Any other failure to open it
+// now (unreachable, busy, an I/O error) is notNow: the sweep may go ahead,
+// to be spooled at its end if the store is still out of reach then.
+func (s StoreSettings) Preflight(ctx context.Context) (notNow, err error) {
+	ctx, cancel := context.WithTimeout(ctx, preflightBound)
+	defer cancel()
+	_, done, err := s.OpenInventory(ctx)
+	var se *SettingsError
+	switch {
+	case err == nil:
+		done()
+		return nil, nil
+	case errors.As(err, &se), !spool.Spoolable(err):
+		return nil, err
+	}
+	return err, nil
+}
+
+// preflightBound bounds Preflight's open.
+const preflightBound = 30 * time.Second
+
+// Deliver stores sw through the spool where there is one
+// (spool.DeliverTo): sweeps spooled before are replayed first, and sw
+// waits in the spool, capped by the inventory section's spool_max_bytes,
+// while the store is out of reach. It outlives ctx's cancellation (an
+// interrupted sweep is stored, as partial) within ingestBound, and says
+// on w what became of sw.
+func (s StoreSettings) Deliver(ctx context.Context, sw inventory.Sweep, w io.Writer) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ingestBound)
+	defer cancel()
+	sp, err := s.SpoolPath()
+	if err != nil {
+		return fmt.Errorf("store sweep: %w", err)
+	}
+	out, err := spool.DeliverTo(ctx, sp, int64(s.Inventory.SpoolMaxBytes), s.OpenInventory, sw)
+	out.WriteReplayed(w)
+	if err != nil {
+		return fmt.Errorf("store sweep: %w", err)
+	}
+	out.WriteStored(w, sw)
+	return nil
+}
+
+// RememberedCredentials opens the store and reads, for every address of
+// its assets, the SNMP credential set that last answered the asset
+// (inventory.RememberedCredentials), within rememberedBound.
+func (s StoreSettings) RememberedCredentials(ctx context.Context) (map[netip.Addr]string, error) {
+	ctx, cancel := context.WithTimeout(ctx, rememberedBound)
+	defer cancel()
+	inv, done, err := s.OpenInventory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	return inventory.RememberedCredentials(ctx, inv.Store())
+}
+
+// rememberedBound bounds RememberedCredentials: a store slow to answer
+// costs the memory, never the sweep.
+const rememberedBound = 15 * time.Second
 
 // clickHouseAuth is the ClickHouse user and password of the inventory
 // section or the environment.
