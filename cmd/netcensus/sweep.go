@@ -9,7 +9,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/gosnmp/gosnmp"
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/fingerprints/oui"
@@ -19,7 +18,6 @@ import (
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/names"
-	"github.com/netcensus/netcensus/scanner/snmp"
 	"github.com/netcensus/netcensus/scanner/targets"
 )
 
@@ -279,17 +277,10 @@ func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions,
 	if err := sc.Validate(); err != nil {
 		return nil, usageError{err}
 	}
-	var creds []snmp.Credential
-	if len(f.communities) > 0 {
-		var err error
-		if creds, err = assemble.Communities(f.communities, gosnmp.Version2c); err != nil {
-			return nil, usagef("--community: %w", err)
-		}
-	} else {
-		var err error
-		if creds, err = assemble.Credentials(sc, a.getenv); err != nil {
-			return nil, usageError{err}
-		}
+	// --community (v2c) replaces the config's credential sets.
+	creds, err := assemble.FlagCredentials(assemble.CredentialFlags{Communities: f.communities}, sc, a.getenv)
+	if err != nil {
+		return nil, usageError{err}
 	}
 	o, err := assemble.SNMPStage(a.cfg, sc, creds)
 	return o, settingsErr(err)
