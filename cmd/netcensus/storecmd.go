@@ -10,7 +10,6 @@ import (
 
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/inventory/store/clickhouse"
-	"github.com/netcensus/netcensus/inventory/store/sqlite"
 	"github.com/netcensus/netcensus/inventory/stores"
 )
 
@@ -91,9 +90,9 @@ behind, lacks something or does not answer, naming it, or when the SQLite
 file is damaged or behind.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			dsn, err := a.storeSettings().DSN()
+			dsn, err := a.storeDSN()
 			if err != nil {
-				return settingsErr(err)
+				return err
 			}
 			if !strings.HasPrefix(dsn, "clickhouse://") {
 				return a.checkSQLite(cmd.Context(), dsn)
@@ -130,28 +129,12 @@ func (a *app) openClickHouse(ctx context.Context, what string) (*clickhouse.DB, 
 	return db, err
 }
 
-// checkSQLite is store check of an SQLite store: its schema version and
-// the integrity of every page, without migrating it.
+// checkSQLite is store check of an SQLite store (stores.CheckSQLite).
 func (a *app) checkSQLite(ctx context.Context, dsn string) error {
-	st, err := stores.Open(ctx, dsn, stores.Auth{}, stores.Options{Existing: true})
-	if err != nil {
-		return settingsErr(err)
-	}
-	defer st.Close()
-	db, ok := st.(*sqlite.DB)
-	if !ok {
-		return fmt.Errorf("store check: %s is not an SQLite store", stores.Redact(dsn))
-	}
-	v, err := db.SchemaVersion(ctx)
+	path, v, err := stores.CheckSQLite(ctx, dsn)
 	if err != nil {
 		return err
 	}
-	if err := db.Check(ctx); err != nil {
-		return fmt.Errorf("store check: %w", err)
-	}
-	if v < sqlite.Latest() {
-		return fmt.Errorf("store check: %s: schema version %d of %d, behind (any command that writes, or store init, migrates it); no damage found", db.Path(), v, sqlite.Latest())
-	}
-	fmt.Fprintf(a.stderr, "store: %s: schema version %d, current; no damage found\n", db.Path(), v)
+	fmt.Fprintf(a.stderr, "store: %s: schema version %d, current; no damage found\n", path, v)
 	return nil
 }

@@ -107,6 +107,33 @@ func SpoolPath(dsn string, getenv func(string) string, uid int) string {
 	return spool.DefaultPath(getenv, uid)
 }
 
+// CheckSQLite checks the SQLite store dsn names without migrating it: its
+// schema version, and every page of the file read for damage (SQLite's
+// quick_check). It returns the file's path and schema version, and an
+// error when the store is not SQLite, is damaged, or its schema is behind
+// this netcensus's.
+func CheckSQLite(ctx context.Context, dsn string) (path string, version int, err error) {
+	st, err := Open(ctx, dsn, Auth{}, Options{Existing: true})
+	if err != nil {
+		return "", 0, err
+	}
+	defer st.Close()
+	db, ok := st.(*sqlite.DB)
+	if !ok {
+		return "", 0, fmt.Errorf("store check: %s is not an SQLite store", Redact(dsn))
+	}
+	if version, err = db.SchemaVersion(ctx); err != nil {
+		return db.Path(), 0, err
+	}
+	if err := db.Check(ctx); err != nil {
+		return db.Path(), version, fmt.Errorf("store check: %w", err)
+	}
+	if version < sqlite.Latest() {
+		return db.Path(), version, fmt.Errorf("store check: %s: schema version %d of %d, behind (any command that writes, or store init, migrates it); no damage found", db.Path(), version, sqlite.Latest())
+	}
+	return db.Path(), version, nil
+}
+
 // Redact drops the user and password of a DSN (clickhouse://user:pw@host
 // becomes clickhouse://…@host), so that it may be printed or logged.
 func Redact(dsn string) string {

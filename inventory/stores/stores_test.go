@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/netcensus/netcensus/inventory/store/sqlite"
 )
 
 func TestOpenDispatch(t *testing.T) {
@@ -94,5 +96,44 @@ func TestOpenClickHouseRefusals(t *testing.T) {
 		if !errors.Is(err, ErrDSN) || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("OpenClickHouse(%q) = %v, %v; want ErrDSN saying %q", tc.dsn, db, err, tc.msg)
 		}
+	}
+}
+
+// CheckSQLite says a migrated file is current, an unmigrated one behind
+// (without migrating it), and refuses a store that is not SQLite or not
+// there.
+func TestCheckSQLite(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	fresh, current := filepath.Join(dir, "fresh.db"), filepath.Join(dir, "current.db")
+	for _, p := range []string{fresh, current} {
+		st, err := Open(ctx, "sqlite:"+p, Auth{}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p == current {
+			if _, err := st.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		st.Close()
+	}
+	path, v, err := CheckSQLite(ctx, "sqlite:"+current)
+	if err != nil || path != current || v != sqlite.Latest() {
+		t.Errorf("current: %q, version %d, %v; want %q at %d", path, v, err, current, sqlite.Latest())
+	}
+	for i := 0; i < 2; i++ { // checking migrates nothing: still behind
+		if _, v, err := CheckSQLite(ctx, "sqlite:"+fresh); err == nil || v != 0 || !strings.Contains(err.Error(), "behind") || !strings.Contains(err.Error(), "no damage found") {
+			t.Errorf("fresh: version %d, %v; want 0, behind", v, err)
+		}
+	}
+	if _, _, err := CheckSQLite(ctx, "sqlite:"+filepath.Join(dir, "none.db")); !errors.Is(err, ErrNoStore) {
+		t.Errorf("none there: %v, want ErrNoStore", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "none.db")); err == nil {
+		t.Error("checking a missing store created it")
+	}
+	if _, _, err := CheckSQLite(ctx, "postgres://db/x"); !errors.Is(err, ErrDSN) {
+		t.Errorf("bad DSN: %v, want ErrDSN", err)
 	}
 }
