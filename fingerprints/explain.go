@@ -3,10 +3,32 @@ package fingerprints
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 
 	"github.com/netcensus/netcensus/record"
 )
+
+// Explanation is what the engine says of one input, as fingerprints
+// explain prints it in JSON: the result, the profiles that matched (with
+// all, every profile), and the OIDs of the input and the evidence named
+// from the vendor MIBs.
+type Explanation struct {
+	Result   Result            `json:"result"`
+	Matches  []Match           `json:"matches"`
+	OIDNames map[string]string `json:"oid_names,omitempty"`
+}
+
+// Explanation runs the engine on in and explains it: Identify's result,
+// Explain's profiles (only those that matched unless all), OIDNames.
+func (eng *Engine) Explanation(in Input, all bool) Explanation {
+	res := eng.Identify(in)
+	matches := eng.Explain(in)
+	if !all {
+		matches = slices.DeleteFunc(matches, func(m Match) bool { return !m.Matched })
+	}
+	return Explanation{Result: res, Matches: matches, OIDNames: eng.OIDNames(in, res)}
+}
 
 // OIDNames names the OIDs of in and of res's evidence through the product
 // registry of the vendor MIBs; OIDs without a name are left out.

@@ -40,3 +40,32 @@ func TestWriteExplainAndOIDNames(t *testing.T) {
 		}
 	}
 }
+
+// Explanation keeps the profiles that matched, the winner among them,
+// unless all; all lists profiles that did not match too.
+func TestExplanation(t *testing.T) {
+	eng, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{SysObjectID: "1.3.6.1.4.1.9.1.283", SysDescr: "Cisco IOS Software, s72033_rp Software, Version 12.2(33)SXJ10"}
+	ex := eng.Explanation(in, false)
+	if ex.Result.Model != "Catalyst 6509" {
+		t.Errorf("result %+v", ex.Result)
+	}
+	if len(ex.Matches) == 0 {
+		t.Fatal("no profile matched")
+	}
+	for _, m := range ex.Matches {
+		if !m.Matched {
+			t.Errorf("a profile that did not match is listed: %+v", m)
+		}
+	}
+	if ex.OIDNames["1.3.6.1.4.1.9.1.283"] != "CISCO-PRODUCTS-MIB::cat6509" {
+		t.Errorf("OIDNames = %v", ex.OIDNames)
+	}
+	every := eng.Explanation(in, true)
+	if len(every.Matches) != len(eng.Explain(in)) || len(every.Matches) <= len(ex.Matches) {
+		t.Errorf("all: %d profiles, want every one (%d), more than the %d that matched", len(every.Matches), len(eng.Explain(in)), len(ex.Matches))
+	}
+}

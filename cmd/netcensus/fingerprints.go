@@ -61,30 +61,13 @@ that did not match.`,
 				}
 				in = fingerprints.InputFromWalk(w, eng.VendorOIDs())
 			}
-			res := eng.Identify(in)
-			matches := eng.Explain(in)
-			if !all {
-				kept := matches[:0]
-				for _, m := range matches {
-					if m.Matched {
-						kept = append(kept, m)
-					}
-				}
-				matches = kept
-			}
+			ex := eng.Explanation(in, all)
 			if format == "json" {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
-				// names: the OIDs of the input and the evidence, named
-				// through the product registry of the vendor MIBs.
-				names := eng.OIDNames(in, res)
-				return enc.Encode(struct {
-					Result   fingerprints.Result  `json:"result"`
-					Matches  []fingerprints.Match `json:"matches"`
-					OIDNames map[string]string    `json:"oid_names,omitempty"`
-				}{res, matches, names})
+				return enc.Encode(ex)
 			}
-			eng.WriteExplain(a.stdout, in, res, matches)
+			eng.WriteExplain(a.stdout, in, ex.Result, ex.Matches)
 			return nil
 		},
 	}
