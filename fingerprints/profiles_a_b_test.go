@@ -90,8 +90,11 @@ var abCases = map[string]want{
 	// extend is the version, the hardware extend the model.
 	// A BKtel optical amplifier: module type and release at the
 	// definition's instances.
-	"bktel-oa":    {"bktel-oa", "BKtel", "OA-862-22", "", "", "2.4.1", "appliance"},
-	"beagleboard": {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
+	"bktel-oa": {"bktel-oa", "BKtel", "OA-862-22", "", "", "2.4.1", "appliance"},
+	// An Inovonics AARON 650 whose sysName is the station's: the model
+	// from its registration, serial and firmware from the product group.
+	"inovonics-aaron": {"inovonics-aaron", "Inovonics", "AARON 650", "650-10234", "", "1.4.2", "appliance"},
+	"beagleboard":     {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
 }
 
 // TestABFixtures checks each A-B profile on its fixture: the winning
