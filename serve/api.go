@@ -823,6 +823,7 @@ type runBody struct {
 	SNMP     *bool    `json:"snmp"`
 	MDNS     *bool    `json:"mdns"`
 	Names    *bool    `json:"names"`
+	NDP      *bool    `json:"ndp"`
 }
 
 func (s *Server) startRunAPI(w http.ResponseWriter, r *http.Request, actor string) {
@@ -847,7 +848,7 @@ func (s *Server) startRunAPI(w http.ResponseWriter, r *http.Request, actor strin
 	}
 	var run Run
 	if b.Schedule != "" {
-		if b.SNMP != nil || b.MDNS != nil || b.Names != nil || len(b.Exclude) > 0 {
+		if b.SNMP != nil || b.MDNS != nil || b.Names != nil || b.NDP != nil || len(b.Exclude) > 0 {
 			s.fail(w, r, badf("body: a schedule's run takes the schedule's options"))
 			return
 		}
@@ -862,7 +863,7 @@ func (s *Server) startRunAPI(w http.ResponseWriter, r *http.Request, actor strin
 		}
 		run = s.startRun(s.sweepCtx(), sc.Name, requestFor(sc))
 	} else {
-		run = s.startRun(s.sweepCtx(), "", SweepRequest{Targets: b.Targets, Exclude: b.Exclude, SNMP: b.SNMP, MDNS: b.MDNS, Names: b.Names})
+		run = s.startRun(s.sweepCtx(), "", SweepRequest{Targets: b.Targets, Exclude: b.Exclude, SNMP: b.SNMP, MDNS: b.MDNS, Names: b.Names, NDP: b.NDP})
 	}
 	s.log.Info("sweep triggered", "actor", actor, "run", run.ID, "schedule", b.Schedule)
 	w.Header().Set("Location", "/api/v1/runs/"+run.ID)

@@ -269,7 +269,7 @@ func (s *Server) scheduleLoop(ctx, sweepCtx context.Context) {
 }
 
 func requestFor(sc Schedule) SweepRequest {
-	return SweepRequest{Schedule: sc.Name, Targets: sc.Targets, Exclude: sc.Exclude, SNMP: sc.SNMP, MDNS: sc.MDNS, Names: sc.Names, Credentials: sc.Credentials,
+	return SweepRequest{Schedule: sc.Name, Targets: sc.Targets, Exclude: sc.Exclude, SNMP: sc.SNMP, MDNS: sc.MDNS, Names: sc.Names, NDP: sc.NDP, Credentials: sc.Credentials,
 		Rate: sc.Rate}
 }
 

@@ -33,11 +33,11 @@ type Schedule struct {
 	Every  time.Duration
 	Cron   string
 	Jitter time.Duration
-	// SNMP, MDNS and Names turn those stages on or off (nil: the
+	// SNMP, MDNS, Names and NDP turn those stages on or off (nil: the
 	// config's default); Credentials names the SNMP sets to try (empty:
 	// all).
-	SNMP, MDNS, Names *bool
-	Credentials       []string
+	SNMP, MDNS, Names, NDP *bool
+	Credentials            []string
 	// Rate caps this schedule's share of the packet budget (packets per
 	// second; 0: no cap beyond the budget).
 	Rate int
@@ -68,10 +68,10 @@ type Options struct {
 // SweepRequest is one sweep to run.
 type SweepRequest struct {
 	// Schedule names the schedule; empty for a sweep of given targets.
-	Schedule          string
-	Targets, Exclude  []string
-	SNMP, MDNS, Names *bool
-	Credentials       []string
+	Schedule               string
+	Targets, Exclude       []string
+	SNMP, MDNS, Names, NDP *bool
+	Credentials            []string
 	// Rate caps the sweep's share of the packet budget (0: no cap).
 	Rate int
 	// Limiter paces the sweep: its share of the service's one packet

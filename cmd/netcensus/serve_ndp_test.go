@@ -23,8 +23,22 @@ import (
 
 // A scheduled sweep runs NDP as a CLI sweep does: the stored asset holds
 // the IPv6 address its MAC answered NDP with. Before, serve's sweeps never
-// asked IPv6 neighbours and the asset had its IPv4 address alone.
+// asked IPv6 neighbours and the asset had its IPv4 address alone. A
+// schedule's options.ndp: false leaves the stage out (no NDP socket).
 func TestServeSweepFindsIPv6(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		options string
+		ndp     bool
+	}{
+		{"ndp on by default", "{snmp: false}", true},
+		{"ndp off by schedule", "{snmp: false, ndp: false}", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) { serveSweepNDP(t, tc.options, tc.ndp) })
+	}
+}
+
+func serveSweepNDP(t *testing.T, options string, wantNDP bool) {
 	seg := arptest.NewSegment()
 	seg.AddHost("198.51.100.11", "00:1b:54:00:00:11")
 	a, _, _ := testApp(t, seg, nil)
@@ -45,7 +59,7 @@ func TestServeSweepFindsIPv6(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "c.yaml")
 	conf := "sweep:\n  arp_wait: 20ms\n  rate: 100000\nmdns:\n  enabled: false\nnames:\n  dns: false\n  netbios: false\n  llmnr: false\n" +
-		"schedules:\n  - {name: lab, targets: [198.51.100.0/24], every: 1h, options: {snmp: false}}\n"
+		"schedules:\n  - {name: lab, targets: [198.51.100.0/24], every: 1h, options: " + options + "}\n"
 	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -84,14 +98,15 @@ func TestServeSweepFindsIPv6(t *testing.T) {
 	if code := <-done; code != exitOK {
 		t.Fatalf("serve exited %d:\n%s", code, logs)
 	}
-	if len(opened) == 0 {
-		t.Error("the scheduled sweep opened no NDP socket")
+	if got := len(opened) > 0; got != wantNDP {
+		t.Errorf("options %s: NDP socket opened %v, want %v", options, got, wantNDP)
 	}
 	as, err := db.Assets(t.Context(), store.AssetFilter{})
 	if err != nil || len(as) != 1 {
 		t.Fatalf("assets %+v %v", as, err)
 	}
-	if r := as[0].Record; !slices.Contains(r.IPs, v6) || r.IP != netip.MustParseAddr("198.51.100.11") {
-		t.Errorf("stored asset %s addresses %v, want %s joined to 198.51.100.11 through its MAC", r.IP, r.IPs, v6)
+	r := as[0].Record
+	if r.IP != netip.MustParseAddr("198.51.100.11") || slices.Contains(r.IPs, v6) != wantNDP {
+		t.Errorf("options %s: stored asset %s addresses %v; want %s joined through its MAC: %v", options, r.IP, r.IPs, v6, wantNDP)
 	}
 }

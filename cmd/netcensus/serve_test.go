@@ -49,7 +49,7 @@ func TestServeCheck(t *testing.T) {
   - name: nightly
     targets: [192.0.2.0/24]
     cron: "0 2 * * *"
-    options: {snmp: false, rate: 500}
+    options: {snmp: false, rate: 500, ndp: false}
 serve:
   listen: 0.0.0.0:8470
   tokens:
@@ -75,6 +75,8 @@ serve:
 		{"bad scope", "serve:\n  tokens: [{name: a, token: " + serveToken + ", scope: admin}]\n", exitUsage, "scope"},
 		{"missing token file", "serve:\n  tokens: [{name: a, token_file: /nonexistent/tok, scope: read}]\n", exitUsage, "serve.tokens[0] (a)"},
 		{"negative schedule rate", "schedules:\n  - {name: a, targets: [192.0.2.0/24], every: 1h, options: {rate: -5}}\n", exitUsage, "schedules[0] (a).options.rate -5"},
+		{"ndp and snmp off with IPv6 targets", "schedules:\n  - {name: a, targets: [192.0.2.0/24, \"2001:db8:100::/120\"], every: 1h, options: {ndp: false, snmp: false}}\n", exitUsage, "schedules[0] (a).options.ndp false: target \"2001:db8:100::/120\" is IPv6"},
+		{"ndp not a boolean", "schedules:\n  - {name: a, targets: [192.0.2.0/24], every: 1h, options: {ndp: sometimes}}\n", exitUsage, "ndp"},
 		{"unknown credential set", "schedules:\n  - {name: a, targets: [192.0.2.0/24], every: 1h, options: {credentials: [nope]}}\n", exitUsage, "options.credentials"},
 		{"bad sink type", "serve:\n  alerts: [{name: a, type: email}]\n", exitUsage, "serve.alerts[0] (a).type"},
 		{"bad alert type", "serve:\n  alerts: [{name: a, type: exec, command: [true], types: [everything]}]\n", exitUsage, "types"},

@@ -70,7 +70,7 @@ func ServeOptions(cfg config.Config, listen string, getenv func(string) string) 
 			return o, fmt.Errorf("schedules[%d] (%s).targets: %w", i, s.Name, err)
 		}
 		o.Schedules = append(o.Schedules, serve.Schedule{Name: s.Name, Targets: s.Targets, Exclude: s.Exclude, Every: s.Every.D(),
-			Cron: s.Cron, Jitter: s.Jitter.D(), SNMP: s.Options.SNMP, MDNS: s.Options.MDNS, Names: s.Options.Names, Credentials: s.Options.Credentials, Rate: s.Options.Rate})
+			Cron: s.Cron, Jitter: s.Jitter.D(), SNMP: s.Options.SNMP, MDNS: s.Options.MDNS, Names: s.Options.Names, NDP: s.Options.NDP, Credentials: s.Options.Credentials, Rate: s.Options.Rate})
 	}
 	for i, k := range sc.Alerts {
 		hm, err := config.ResolveSecret(k.HMACSecret, k.HMACSecretFile, "", getenv)
@@ -174,7 +174,10 @@ func ServeSweep(d ServeSweepDeps) serve.SweepFunc {
 			req.Progress.Bind(counters.Sent.Load, counters.Found.Load)
 		}
 		opts := scanner.Options{Targets: set, Interface: cfg.Sweep.Interface, Rate: cfg.Sweep.Rate, Limiter: req.Limiter,
-			ARPRetries: cfg.Sweep.ARPRetries, ARPWait: cfg.Sweep.ARPWait.D(), Counters: counters, NDP: scanner.DefaultNDP()}
+			ARPRetries: cfg.Sweep.ARPRetries, ARPWait: cfg.Sweep.ARPWait.D(), Counters: counters}
+		if req.NDP == nil || *req.NDP {
+			opts.NDP = scanner.DefaultNDP()
+		}
 		if req.SNMP == nil || *req.SNMP {
 			if opts.SNMP, err = serveSNMP(ctx, d, cfg, req.Credentials); err != nil {
 				return serve.SweepResult{}, err

@@ -42,6 +42,10 @@ type ScheduleOptions struct {
 	// Names turns the names stage (reverse DNS, NetBIOS, LLMNR; the names
 	// section) on or off for this schedule.
 	Names *bool `yaml:"names"`
+	// NDP turns IPv6 neighbour discovery (an echo to ff02::1 and
+	// solicitations on the swept links) on or off for this schedule; on
+	// when unset, as in a CLI sweep without --no-ndp.
+	NDP *bool `yaml:"ndp"`
 	// Credentials names the snmp.credentials sets to try, in order; empty:
 	// all of them.
 	Credentials []string `yaml:"credentials"`
@@ -160,6 +164,16 @@ func ValidateSchedules(ss []Schedule) error {
 		}
 		if s.Options.Rate < 0 || s.Options.Rate > 10_000_000 {
 			return fmt.Errorf("%s.options.rate %d: must be between 0 and 10000000 packets/s", key, s.Options.Rate)
+		}
+		if o := s.Options; o.NDP != nil && !*o.NDP && o.SNMP != nil && !*o.SNMP {
+			// IPv6 targets are asked by NDP on attached links and by
+			// SNMP (routers' neighbour tables) beyond: with both off,
+			// the schedule would skip every one of them each run.
+			for _, t := range s.Targets {
+				if strings.Contains(t, ":") {
+					return fmt.Errorf("%s.options.ndp false: target %q is IPv6, and only NDP and SNMP (off here too) ask IPv6 targets", key, t)
+				}
+			}
 		}
 		if s.Jitter < 0 || s.Jitter.D() >= interval {
 			return fmt.Errorf("%s.jitter %s: must be 0 or more and less than the interval (%s)", key, s.Jitter, interval)
