@@ -91,9 +91,11 @@ func finishStages(rep *Report, opts Options, wait func() []mdns.Browsed, log *sl
 			if !a.IP.Is4() || opts.Targets == nil || !opts.Targets.Contains(a.IP) {
 				// Heard over IPv6 alone (AAAA records, no A inside the
 				// targets): it joins the host whose MAC NDP saw answer
-				// from one of its addresses, never by address alone.
+				// from one of its addresses, never by address alone: an
+				// ARP host, or a host NDP alone found (one with no IPv4
+				// address at all), already among the sweep's records.
 				ip, ok := rep.hostOfV6(a)
-				if !ok || opts.Targets == nil || !opts.Targets.Contains(ip) {
+				if !ok {
 					continue
 				}
 				a.IP = ip
@@ -106,18 +108,19 @@ func finishStages(rep *Report, opts Options, wait func() []mdns.Browsed, log *sl
 	applyRecog(rep, opts.Recog)
 }
 
-// hostOfV6 is the IPv4 address of the ARP host whose MAC NDP saw answer
-// from one of a's IPv6 addresses.
+// hostOfV6 is the address a host heard over IPv6 alone joins: that of the
+// ARP host whose MAC NDP saw answer from one of a's IPv6 addresses, or of
+// the host NDP alone found with that MAC and address (an IPv6-only host,
+// whose record is keyed by its first global address). Either is inside
+// what the sweep asked.
 func (r *Report) hostOfV6(a record.Asset) (netip.Addr, bool) {
-	if len(r.ndp) == 0 || r.arp == nil {
-		return netip.Addr{}, false
-	}
 	for _, ip := range append([]netip.Addr{a.IP}, a.IPs...) {
 		if !ip.Is6() || ip.Is4In6() {
 			continue
 		}
+		ip = ip.WithZone("")
 		for mac, v := range r.ndp {
-			if !slices.Contains(v.addrs, ip.WithZone("")) {
+			if !slices.Contains(v.addrs, ip) || r.arp == nil {
 				continue
 			}
 			for _, h := range r.arp.hosts {
@@ -126,6 +129,11 @@ func (r *Report) hostOfV6(a record.Asset) (netip.Addr, bool) {
 						return h.IP, true
 					}
 				}
+			}
+		}
+		for key, addrs := range r.ndpOnly {
+			if slices.Contains(addrs, ip) {
+				return key, true
 			}
 		}
 	}

@@ -304,6 +304,10 @@ func foldNDP(rep *Report, links []ndpLink, set *targets.Set, reg *oui.Registry, 
 		}
 		rep.NDP.Hosts++
 		rep.Add(&a)
+		if rep.ndpOnly == nil {
+			rep.ndpOnly = map[netip.Addr][]netip.Addr{}
+		}
+		rep.ndpOnly[a.IP] = v.addrs
 	}
 }
 

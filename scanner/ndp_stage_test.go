@@ -13,6 +13,7 @@ import (
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
+	"github.com/netcensus/netcensus/scanner/mdns"
 	"github.com/netcensus/netcensus/scanner/ndp"
 	"github.com/netcensus/netcensus/scanner/ndp/ndptest"
 	"github.com/netcensus/netcensus/scanner/targets"
@@ -194,5 +195,48 @@ func TestRunNDPIPv6OnlyLink(t *testing.T) {
 				t.Errorf("ndp on %v (%d links), want eth1 alone", opened, rep.NDP.Links)
 			}
 		})
+	}
+}
+
+// TestMDNSJoinsIPv6OnlyHost: a host with no IPv4 address that answers mDNS
+// over IPv6 alone (its AAAA records, global and link-local) joins the host
+// NDP found with that address and MAC: one record with NDP's MAC and
+// mDNS's name and services. Before, only ARP hosts could be joined, and
+// what such a host announced was dropped. An mDNS host whose addresses
+// no MAC answered from stays out (never joined by address alone).
+func TestMDNSJoinsIPv6OnlyHost(t *testing.T) {
+	env, _, _ := ndpEnv(t)
+	env.BrowseMDNS = func(ctx context.Context, o mdns.Options) (*mdns.Result, error) {
+		return &mdns.Result{Start: time.Now(), Hosts: []mdns.Host{
+			{Name: "v6-printer", Addrs: []netip.Addr{netip.MustParseAddr("fe80::99"), netip.MustParseAddr("2001:db8:100::99")},
+				Services: []record.Service{{Type: "_ipp._tcp", Name: "V6 Printer", Port: 631}}},
+			{Name: "stranger", Addrs: []netip.Addr{netip.MustParseAddr("2001:db8:100::77")},
+				Services: []record.Service{{Type: "_ssh._tcp", Name: "stranger", Port: 22}}},
+		}}, nil
+	}
+	set, err := targets.Build([]string{"198.51.100.0/24"}, nil, targets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(context.Background(), env, Options{Targets: set, Rate: 100000, ARPWait: 20 * time.Millisecond,
+		NDP: &NDPOptions{Wait: 30 * time.Millisecond}, MDNS: &MDNSOptions{Duration: time.Second}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, h := range rep.Hosts() {
+		switch h.IP {
+		case netip.MustParseAddr("2001:db8:100::99"):
+			found = true
+			if h.MAC.String() != "a4:c3:61:00:00:99" || h.Hostname != "v6-printer" || len(h.Services) != 1 ||
+				!slices.Contains(h.Sources, record.SourceMDNS) || !slices.Contains(h.Sources, record.SourceNDP) {
+				t.Errorf("IPv6-only host: %+v", h)
+			}
+		case netip.MustParseAddr("2001:db8:100::77"):
+			t.Errorf("a host joined by address alone: %+v", h)
+		}
+	}
+	if !found || rep.MDNS.Merged != 1 {
+		t.Errorf("IPv6-only host found %v, mdns stats %+v", found, rep.MDNS)
 	}
 }

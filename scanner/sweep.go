@@ -214,6 +214,10 @@ type Report struct {
 	// other stages found; routerND are the routers' IPv6 entries.
 	ndp      map[string]*v6Of
 	routerND []record.Observation
+	// ndpOnly are the hosts NDP or routers' neighbour tables alone found
+	// (no IPv4 address): the IPv6 address that keys each one's record,
+	// and every address its MAC answered from (link-local too).
+	ndpOnly map[netip.Addr][]netip.Addr
 }
 
 // Add merges rec into the report's extra records, by IP.

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/netcensus/netcensus/internal/labtest"
 	"github.com/netcensus/netcensus/record"
@@ -33,6 +35,40 @@ func TestLabMDNSIPv6(t *testing.T) {
 		}
 		if r.IP.Is6() {
 			t.Errorf("a record of its own for %s (%q): IPv6 addresses join through MACs", r.IP, r.Hostname)
+		}
+	}
+	if !found || t.Failed() {
+		t.Errorf("h1 found: %v; sweep's stderr:\n%s", found, stderr)
+	}
+}
+
+// TestLabMDNSIPv6OnlyHost: a host with no IPv4 address (flushed) whose
+// avahi-daemon answers mDNS on ff02::fb alone becomes one asset: the one
+// NDP found by its IPv6 address and MAC, with what it announces joined
+// through that MAC. Before, only ARP hosts could be joined and its
+// services were dropped.
+func TestLabMDNSIPv6OnlyHost(t *testing.T) {
+	lab := labtest.Up(t, labtest.Options{Hosts: 2, IPv6: true, Roles: []labtest.Role{{Host: 1, Name: "avahi6", Arg: "printer"}}})
+	bin := labtest.BuildBinary(t, "./cmd/netcensus")
+	hosts := lab.Hosts()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if out, err := lab.Exec(ctx, hosts[0].NS, "ip", "-4", "addr", "flush", "dev", "eth0").CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", hosts[0].NS, err, out)
+	}
+	recs, stderr := labRecords(t, lab, bin, "-vv", "sweep", "--no-store", "--format", "jsonl", "--no-progress", "--no-snmp", "--no-names", "198.51.100.0/24")
+	var found bool
+	for _, r := range recs {
+		if r.MAC.String() != hosts[0].MAC.String() {
+			continue
+		}
+		if found {
+			t.Errorf("a second record of h1's MAC: %+v", r)
+		}
+		found = true
+		if r.IP != hosts[0].IP6 || r.Hostname != "printer-h1" || len(r.Services) == 0 ||
+			!slices.Contains(r.Sources, record.SourceMDNS) || !slices.Contains(r.Sources, record.SourceNDP) {
+			t.Errorf("h1 (IPv6 only): ip %s hostname %q sources %v services %v; want %s named printer-h1 by mdns and ndp", r.IP, r.Hostname, r.Sources, r.Services, hosts[0].IP6)
 		}
 	}
 	if !found || t.Failed() {
