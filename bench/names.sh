@@ -5,6 +5,9 @@
 #   bash bench/names.sh [--hosts N] [--timeout 1s] [--rates "1000 10000"] [--repeat N] [--keep]
 #
 #   NETCENSUS_BIN=/path/netcensus  use this binary instead of building ./cmd/netcensus
+#   NETCENSUS_BASE=/path/netcensus a binary to compare with (an older build):
+#                                  the two take turns sweep by sweep, and
+#                                  the table shows both
 #
 # The lab holds N hosts (default 200) on 198.51.100.0/24 and dnsmasq on h1
 # with a PTR record for each. Every run sweeps 198.51.100.0/24 with SNMP and
@@ -12,21 +15,25 @@
 #
 #   none         --no-names: the baseline
 #   dns          reverse DNS only, from the lab's dnsmasq (it answers)
-#   dns-silent   reverse DNS only, from the router's address (no DNS
-#                server there: nothing answers)
+#   dns-refused  reverse DNS only, from the router's address (no DNS
+#                server there: its kernel refuses with ICMP port unreachable)
+#   dns-silent   reverse DNS only, from 198.51.100.250, an address nobody
+#                holds (nothing answers, nothing refuses)
 #   all          reverse DNS from dnsmasq, NetBIOS and LLMNR (the defaults;
-#                no lab host runs nmbd or LLMNR, so those two wait)
+#                no lab host runs nmbd or LLMNR: their kernels refuse)
 #   all-silent   the defaults with the silent server
 #
 # Each case runs at every --rate (1000 is the default packet budget). For
-# each: the median wall time over --repeat runs, the names named (from the
-# summary line) and the time added over "none" at the same rate. Bars (issue
-# 13): "dns" adds at most 1 s; the silent cases at most the names timeout
-# (--timeout, written to the config file). Every protocol asks all hosts at
-# once and waits one timeout after its last question, and its questions
-# share the sweep's packet budget, so a silent case adds one timeout plus
-# (questions / rate): "expect s" is that figure. The load average is printed
-# with the figures: numbers to read, no assertions.
+# each: the median wall time over --repeat runs, the names named and
+# refused (from the summary line) and the time added over "none" at the
+# same rate. Bars (issue 13): "dns" adds at most 1 s; the silent cases at
+# most the names timeout (--timeout, written to the config file). Every
+# protocol asks each host as soon as ARP finds it, and waits at most one
+# timeout after its last question (a refused question is not awaited, a
+# silent server is given up one timeout after its first); its questions
+# share the sweep's packet budget, so a silent case adds at most one
+# timeout plus (questions / rate): "bound s" is that figure. The load
+# average is printed with the figures: numbers to read, no assertions.
 set -euo pipefail
 export PATH=$PATH:/usr/sbin:/sbin:/usr/local/go/bin
 
@@ -46,7 +53,7 @@ while (($#)); do
 	--repeat) REPEAT=$2; shift 2 ;;
 	--rates) RATES=$2; shift 2 ;;
 	--keep) KEEP=1; shift ;;
-	-h | --help) sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h | --help) sed -n '2,36p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "names.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
@@ -72,11 +79,15 @@ if [[ -z $NC ]]; then
 	(cd "$ROOT" && go build -o "$TMP/netcensus" ./cmd/netcensus) || { echo "names.sh: build failed" >&2; exit 1; }
 	NC=$TMP/netcensus
 fi
+BASE=${NETCENSUS_BASE:-}
+declare -A BINS=([new]=$NC [base]=$BASE)
 
 echo "# lab up (prefix namesb, $N hosts, dnsmasq on h1)" >&2
 bash "$LAB" up --hosts "$N" --roles h1=dns >&2
 DNS_IP=198.51.100.11
-SILENT_IP=198.51.100.254
+REFUSED_IP=198.51.100.254
+SILENT_IP=198.51.100.250
+((N < 240)) || { echo "names.sh: at most 239 hosts (198.51.100.250 must be free)" >&2; exit 2; }
 
 # conf NAME DNS NETBIOS LLMNR SERVER: a config file for one case.
 conf() {
@@ -85,43 +96,50 @@ conf() {
 }
 conf none true true true "$DNS_IP"
 conf dns true false false "$DNS_IP"
+conf dns-refused true false false "$REFUSED_IP"
 conf dns-silent true false false "$SILENT_IP"
 conf all true true true "$DNS_IP"
 conf all-silent true true true "$SILENT_IP"
 
-# run CASE [FLAGS...]: REPEAT sweeps; prints "median_wall names_line".
-run() {
-	local case=$1 i walls=() line=
-	shift
-	for ((i = 0; i < REPEAT; i++)); do
-		local t0 t1
-		t0=$EPOCHREALTIME
-		ip netns exec "$NS" "$NC" --config "$TMP/$case.yaml" sweep --no-store --no-progress --no-snmp --no-mdns \
-			--format jsonl "$@" 198.51.100.0/24 >"$TMP/out" 2>"$TMP/err" || { echo "# $case: sweep failed:" >&2; tail -n3 "$TMP/err" >&2; }
-		t1=$EPOCHREALTIME
-		walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
-		line=$(grep -m1 '^names:' "$TMP/err" || echo "names: (stage off)")
-	done
-	printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(((REPEAT + 1) / 2))p" | tr '\n' ' '
-	echo "$line"
+# one BIN CASE RATE: one sweep; appends its wall time to $TMP/w.BIN.RATE.CASE
+# and keeps its names line in $TMP/n.BIN.RATE.CASE.
+one() {
+	local bin=$1 case=$2 r=$3 t0 t1 flags=(--rate "$3")
+	[[ $case == none ]] && flags+=(--no-names)
+	t0=$EPOCHREALTIME
+	ip netns exec "$NS" "${BINS[$bin]}" --config "$TMP/$case.yaml" sweep --no-store --no-progress --no-snmp --no-mdns \
+		--format jsonl "${flags[@]}" 198.51.100.0/24 >"$TMP/out" 2>"$TMP/err" || { echo "# $bin $case: sweep failed:" >&2; tail -n3 "$TMP/err" >&2; }
+	t1=$EPOCHREALTIME
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }' >>"$TMP/w.$bin.$r.$case"
+	grep -m1 '^names:' "$TMP/err" >"$TMP/n.$bin.$r.$case" || echo "names: (stage off)" >"$TMP/n.$bin.$r.$case"
 }
 
+# median FILE: the median of its lines.
+median() { sort -g "$1" | sed -n "$((($(wc -l <"$1") + 1) / 2))p"; }
+
 echo "# load before: $(uptime)" >&2
-declare -A WALL NAMED
-CASES="none dns dns-silent all all-silent"
+CASES="none dns dns-refused dns-silent all all-silent"
+# With NETCENSUS_BASE, the two binaries take turns, sweep by sweep, so
+# both see the same load.
+ORDER=(new)
+[[ -n $BASE ]] && ORDER=(base new)
 for r in $RATES; do
-	for c in $CASES; do
-		flags=(--rate "$r")
-		[[ $c == none ]] && flags+=(--no-names)
-		read -r w rest < <(run "$c" "${flags[@]}")
-		WALL[$r/$c]=$w NAMED[$r/$c]=$rest
-		echo "#   rate $r $c: ${w}s ($rest)" >&2
+	for ((i = 0; i < REPEAT; i++)); do
+		for c in $CASES; do
+			for b in "${ORDER[@]}"; do
+				one "$b" "$c" "$r"
+			done
+		done
 	done
 done
 echo "# load after: $(uptime)" >&2
 
 T=$(awk -v t="$TIMEOUT" 'BEGIN { v = t + 0; if (t ~ /ms$/) v /= 1000; printf "%g", v }')
-printf '%-6s %-11s %8s %9s %6s %9s  %s\n' rate case "wall s" "added s" "bar s" "expect s" names
+if [[ -n $BASE ]]; then
+	printf '%-6s %-11s %8s %9s %8s %9s %6s %9s  %s\n' rate case "base s" "b.added" "wall s" "added s" "bar s" "bound s" names
+else
+	printf '%-6s %-11s %8s %9s %6s %9s  %s\n' rate case "wall s" "added s" "bar s" "bound s" names
+fi
 for r in $RATES; do
 	for c in $CASES; do
 		bar=$T expect=-
@@ -132,8 +150,15 @@ for r in $RATES; do
 		dns-silent) expect=$(awk -v t="$T" -v q=$((N + 1)) -v r="$r" 'BEGIN { printf "%.3f", t + q / r }') ;;
 		all-silent) expect=$(awk -v t="$T" -v q=$((3 * (N + 1))) -v r="$r" 'BEGIN { printf "%.3f", t + q / r }') ;;
 		esac
-		added=$(awk -v a="${WALL[$r/$c]}" -v b="${WALL[$r/none]}" 'BEGIN { printf "%.3f", a - b }')
-		printf '%-6s %-11s %8s %9s %6s %9s  %s\n' "$r" "$c" "${WALL[$r/$c]}" "$added" "$bar" "$expect" "${NAMED[$r/$c]}"
+		w=$(median "$TMP/w.new.$r.$c")
+		added=$(awk -v a="$w" -v b="$(median "$TMP/w.new.$r.none")" 'BEGIN { printf "%.3f", a - b }')
+		if [[ -n $BASE ]]; then
+			bw=$(median "$TMP/w.base.$r.$c")
+			badded=$(awk -v a="$bw" -v b="$(median "$TMP/w.base.$r.none")" 'BEGIN { printf "%.3f", a - b }')
+			printf '%-6s %-11s %8s %9s %8s %9s %6s %9s  %s\n' "$r" "$c" "$bw" "$badded" "$w" "$added" "$bar" "$expect" "$(cat "$TMP/n.new.$r.$c")"
+		else
+			printf '%-6s %-11s %8s %9s %6s %9s  %s\n' "$r" "$c" "$w" "$added" "$bar" "$expect" "$(cat "$TMP/n.new.$r.$c")"
+		fi
 	done
 done
 echo "load average: $(uptime | sed 's/.*load average: //')"

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"net/netip"
-	"slices"
 
 	"golang.org/x/time/rate"
 
@@ -16,37 +15,80 @@ import (
 // protocol named.
 type NamesStats = names.Stats
 
-// runNames asks reverse DNS, NetBIOS and LLMNR about every host found so
-// far (ARP's and the other stages'), under the sweep's packet budget. The
-// answers are applied when records are read (Report.Each), after the other
-// stages' fields are merged, so the host name is chosen among all of them.
-func runNames(ctx context.Context, env Env, o names.Options, limiter *rate.Limiter, rep *Report, log *slog.Logger) error {
+// namesStage is a names stage under way: it asks reverse DNS, NetBIOS and
+// LLMNR about each host as soon as it is found (ARP's receiver adds it to
+// the feed), under the sweep's packet budget, so its questions and its
+// wait for answers overlap the rest of the sweep instead of following it.
+type namesStage struct {
+	feed   *names.Feed
+	cancel context.CancelFunc
+	done   chan struct{}
+	res    map[netip.Addr]*names.Result
+	st     names.Stats
+	err    error
+}
+
+// startNames starts the names stage (nil when o is nil or env has no
+// names socket: a test's fake machine never asks a real resolver).
+func startNames(ctx context.Context, env Env, o *names.Options, limiter *rate.Limiter, log *slog.Logger) *namesStage {
+	if o == nil {
+		return nil
+	}
 	if env.ListenNames == nil {
 		log.Info("names stage off: no names socket in this environment")
 		return nil
 	}
-	var addrs []netip.Addr
+	opts := *o
+	opts.Limiter = limiter
+	opts.Listen = env.ListenNames
+	opts.Logger = log.With("stage", "names")
+	ctx, cancel := context.WithCancel(ctx)
+	s := &namesStage{feed: names.NewFeed(), cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		s.res, s.st, s.err = names.ResolveFeed(ctx, s.feed, opts)
+	}()
+	return s
+}
+
+// found asks about a host as soon as a stage finds it.
+func (s *namesStage) found(a netip.Addr) {
+	if s != nil {
+		s.feed.Add(a)
+	}
+}
+
+// finish asks about the hosts found so far that were not asked yet (the
+// other stages' and what ARP's callback gave), closes the feed, waits for
+// the answers and keeps them in rep: applied when records are read
+// (Report.Each), after the other stages' fields are merged, so the host
+// name is chosen among all of them. With abort set (the sweep failed) the
+// stage is cancelled instead.
+func (s *namesStage) finish(rep *Report, abort bool, log *slog.Logger) {
+	if s == nil {
+		return
+	}
+	defer s.cancel()
+	if abort {
+		s.cancel()
+	}
 	if rep.arp != nil {
 		for _, h := range rep.arp.hosts {
-			addrs = append(addrs, h.IP)
+			s.feed.Add(h.IP)
 		}
 	}
 	for ip := range rep.Extra {
-		if rep.arp == nil || !rep.arp.has(ip) {
-			addrs = append(addrs, ip)
-		}
+		s.feed.Add(ip)
 	}
-	slices.SortFunc(addrs, func(a, b netip.Addr) int { return a.Compare(b) })
-	if len(addrs) == 0 {
-		return nil
+	s.feed.Close()
+	<-s.done
+	if abort {
+		return
 	}
-	o.Limiter = limiter
-	o.Listen = env.ListenNames
-	o.Logger = log.With("stage", "names")
-	res, st, err := names.Resolve(ctx, addrs, o)
-	rep.Names = st
-	rep.names = res
-	return err
+	rep.Names, rep.names = s.st, s.res
+	if s.err != nil {
+		log.Warn("names stage failed", "err", s.err)
+	}
 }
 
 // applyNames gives rec what the names stage learnt of its address.

@@ -40,7 +40,8 @@ func (rep *Report) writeStages(w io.Writer) {
 			m.Segments, m.Hosts, m.Services, m.Merged, m.Dropped, m.LastNew.Round(time.Millisecond))
 	}
 	if n := rep.Names; n.Asked > 0 {
-		fmt.Fprintf(w, "names: asked=%d dns=%d netbios=%d llmnr=%d\n", n.Asked, n.DNS, n.NetBIOS, n.LLMNR)
+		fmt.Fprintf(w, "names: asked=%d dns=%d netbios=%d llmnr=%d refused=%d servers_given_up=%d\n",
+			n.Asked, n.DNS, n.NetBIOS, n.LLMNR, n.Refused, n.DNSSilent)
 	}
 	if n := rep.NDP; n.Links > 0 {
 		fmt.Fprintf(w, "ndp: links=%d echoes=%d solicitations=%d neighbors=%d unresolved=%d joined=%d ipv6_only=%d malformed=%d\n",

@@ -387,6 +387,7 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 		counters = &arp.Counters{}
 	}
 	ndpWait := startNDP(ctx, env, opts.NDP, links, limiter, log)
+	namesRun := startNames(ctx, env, opts.Names, limiter, log)
 
 	results := make([]*arp.Result, len(jobs))
 	errs := make([]error, len(jobs))
@@ -406,6 +407,7 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 				Wait:         opts.ARPWait,
 				Counters:     counters,
 				Logger:       log.With("scanner", "arp", "interface", j.seg.Interface.Name),
+				Found:        namesRun.found,
 			}, j.addrs)
 		}()
 	}
@@ -450,12 +452,8 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 			firstErr = runSNMP(ctx, env, *opts.SNMP, limiter, addrs, rep, log)
 		}
 	}
-	if opts.Names != nil && firstErr == nil && ctx.Err() == nil {
-		if err := runNames(ctx, env, *opts.Names, limiter, rep, log); err != nil {
-			log.Warn("names stage failed", "err", err)
-		}
-	}
 	foldNDP(rep, ndpDone, opts.Targets, env.OUI, log)
+	namesRun.finish(rep, firstErr != nil || ctx.Err() != nil, log)
 	finishStages(rep, opts, mdnsWait, log)
 	rep.Duration = time.Since(rep.Start)
 	if firstErr != nil {

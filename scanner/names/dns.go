@@ -62,13 +62,14 @@ func ptrQuery(a netip.Addr, id uint16, rd bool) ([]byte, bool) {
 
 // ptrReply decodes a reply to one of ptrQuery's questions: which address it
 // answers (its id, checked against the question) and the names it gives.
-func ptrReply(b []byte, addrs []netip.Addr) (i int, names []string, ok bool) {
+func ptrReply(b []byte, feed *Feed) (i int, names []string, ok bool) {
 	m := new(dns.Msg)
 	if err := m.Unpack(b); err != nil || !m.Response || len(m.Question) != 1 {
 		return 0, nil, false
 	}
 	i = int(m.Id)
-	if i >= len(addrs) || !strings.EqualFold(m.Question[0].Name, reverseName(addrs[i])) {
+	a, known := feed.at(i)
+	if !known || !strings.EqualFold(m.Question[0].Name, reverseName(a)) {
 		return 0, nil, false
 	}
 	if m.Rcode != dns.RcodeSuccess && m.Rcode != dns.RcodeNameError {
@@ -83,21 +84,26 @@ func ptrReply(b []byte, addrs []netip.Addr) (i int, names []string, ok bool) {
 }
 
 // dnsProtocol asks servers (round robin) for every address's PTR records.
-func dnsProtocol(addrs []netip.Addr, servers []netip.AddrPort, results []Result, mu *sync.Mutex) protocol {
+func dnsProtocol(feed *Feed, servers []netip.AddrPort, result func(int) *Result, mu *sync.Mutex) protocol {
 	return protocol{
 		request: func(i int) ([]byte, netip.AddrPort, bool) {
-			b, ok := ptrQuery(addrs[i], uint16(i), true)
+			a, _ := feed.at(i)
+			b, ok := ptrQuery(a, uint16(i), true)
 			return b, servers[i%len(servers)], ok
 		},
 		server: func(i int) int { return i % len(servers) },
+		refused: func(to netip.AddrPort) (int, bool, bool) {
+			i := slices.Index(servers, to)
+			return i, true, i >= 0
+		},
 		reply: func(b []byte, from netip.AddrPort) (int, bool, bool) {
 			if !slices.Contains(servers, from) {
 				return 0, false, false
 			}
-			i, names, ok := ptrReply(b, addrs)
+			i, names, ok := ptrReply(b, feed)
 			if ok && len(names) > 0 {
 				mu.Lock()
-				results[i].PTR = names
+				result(i).PTR = names
 				mu.Unlock()
 			}
 			return i, len(names) > 0, ok
@@ -106,20 +112,22 @@ func dnsProtocol(addrs []netip.Addr, servers []netip.AddrPort, results []Result,
 }
 
 // llmnrProtocol sends every address a reverse query of its own address.
-func llmnrProtocol(addrs []netip.Addr, port uint16, results []Result, mu *sync.Mutex) protocol {
+func llmnrProtocol(feed *Feed, port uint16, result func(int) *Result, mu *sync.Mutex) protocol {
 	return protocol{
 		request: func(i int) ([]byte, netip.AddrPort, bool) {
-			b, ok := ptrQuery(addrs[i], uint16(i), false)
-			return b, netip.AddrPortFrom(addrs[i], port), ok
+			a, _ := feed.at(i)
+			b, ok := ptrQuery(a, uint16(i), false)
+			return b, netip.AddrPortFrom(a, port), ok
 		},
+		refused: hostRefused(feed, port),
 		reply: func(b []byte, from netip.AddrPort) (int, bool, bool) {
-			i, names, ok := ptrReply(b, addrs)
-			if !ok || from.Addr() != addrs[i] {
+			i, names, ok := ptrReply(b, feed)
+			if a, _ := feed.at(i); !ok || from.Addr() != a {
 				return 0, false, false
 			}
 			if len(names) > 0 {
 				mu.Lock()
-				results[i].LLMNR = names
+				result(i).LLMNR = names
 				mu.Unlock()
 			}
 			return i, len(names) > 0, true
@@ -128,20 +136,22 @@ func llmnrProtocol(addrs []netip.Addr, port uint16, results []Result, mu *sync.M
 }
 
 // netbiosProtocol sends every IPv4 address a node status request.
-func netbiosProtocol(addrs []netip.Addr, port uint16, results []Result, mu *sync.Mutex) protocol {
+func netbiosProtocol(feed *Feed, port uint16, result func(int) *Result, mu *sync.Mutex) protocol {
 	return protocol{
 		request: func(i int) ([]byte, netip.AddrPort, bool) {
-			if !addrs[i].Is4() {
+			a, _ := feed.at(i)
+			if !a.Is4() {
 				return nil, netip.AddrPort{}, false
 			}
-			return nbstatRequest(uint16(i)), netip.AddrPortFrom(addrs[i], port), true
+			return nbstatRequest(uint16(i)), netip.AddrPortFrom(a, port), true
 		},
+		refused: hostRefused(feed, port),
 		reply: func(b []byte, from netip.AddrPort) (int, bool, bool) {
 			if len(b) < 2 {
 				return 0, false, false
 			}
 			i := int(b[0])<<8 | int(b[1])
-			if i >= len(addrs) || from.Addr() != addrs[i] {
+			if a, ok := feed.at(i); !ok || from.Addr() != a {
 				return 0, false, false
 			}
 			ns, err := parseNodeStatus(b, uint16(i))
@@ -150,9 +160,21 @@ func netbiosProtocol(addrs []netip.Addr, port uint16, results []Result, mu *sync
 			}
 			named := ns.Name != ""
 			mu.Lock()
-			results[i].NetBIOS = &ns
+			result(i).NetBIOS = &ns
 			mu.Unlock()
 			return i, named, true
 		},
+	}
+}
+
+// hostRefused finds the question an ICMP error refused among those asked
+// of each host for itself.
+func hostRefused(feed *Feed, port uint16) func(netip.AddrPort) (int, bool, bool) {
+	return func(to netip.AddrPort) (int, bool, bool) {
+		if to.Port() != port {
+			return 0, false, false
+		}
+		i, ok := feed.indexOf(to.Addr())
+		return i, false, ok
 	}
 }

@@ -3,12 +3,17 @@
 // (the name, workgroup and MAC of Windows and Samba hosts) and LLMNR reverse
 // queries (RFC 4795 2.4, unicast to the host).
 //
-// Each protocol is one UDP socket: requests are sent to every address,
-// paced by the sweep's packet budget, and replies are collected until one
-// timeout after the last send, so a /24 costs about one timeout however
-// many hosts are silent. A DNS server silent for a timeout after its first
-// question is given up at once: a dead resolver costs one timeout, not one
-// after the last question (the sending of a /24 at the sweep's rate).
+// Each protocol is one UDP socket: requests are sent to every address as
+// it comes (a sweep feeds each host as ARP finds it, so the stage runs
+// beside the sweep rather than after it), paced by the sweep's packet
+// budget, and replies are collected until every request is answered, or
+// one timeout after the last send, so a /24 costs at most about one
+// timeout however many hosts are silent. A request refused by ICMP (port
+// unreachable: no responder at the host; on Linux, where an unconnected
+// socket can be told) is answered and not awaited. A DNS server silent for
+// a timeout after its first question, or refusing, is given up at once: a
+// dead resolver costs one timeout at most, not one after the last
+// question (the sending of a /24 at the sweep's rate).
 package names
 
 import (
@@ -18,6 +23,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -42,7 +48,8 @@ type Options struct {
 	NetBIOSPort uint16
 	LLMNR       bool
 	LLMNRPort   uint16
-	// Timeout is how long replies are awaited after the last request.
+	// Timeout is how long replies are awaited after the last request
+	// (less when every request is answered or refused).
 	Timeout time.Duration
 	// Limiter paces the requests (nil: unpaced).
 	Limiter *rate.Limiter
@@ -75,6 +82,11 @@ type Stats struct {
 	// awaited (a dead server costs one timeout, not one after the last
 	// question of a whole /24).
 	DNSSilent int
+	// Refused counts the questions refused by an ICMP destination
+	// unreachable (Linux): no NetBIOS or LLMNR responder at the host, no
+	// DNS server at the address. They are answered, naming nothing, and
+	// not awaited.
+	Refused int
 }
 
 // ErrNoServers: DNS was asked for and no server is configured or in
@@ -85,6 +97,18 @@ var ErrNoServers = errors.New("no DNS servers")
 // each address is called (addresses nobody named are absent). A protocol
 // whose socket cannot be opened is an error; silent hosts are not.
 func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr]*Result, Stats, error) {
+	if len(addrs) > MaxAddrs {
+		return nil, Stats{}, fmt.Errorf("names: %d addresses, at most %d", len(addrs), MaxAddrs)
+	}
+	return ResolveFeed(ctx, FeedOf(addrs), o)
+}
+
+// ResolveFeed is Resolve of the addresses feed gives as they come: each
+// protocol asks an address as soon as it is added, and waits one timeout
+// after its last question once the feed is closed (less when every
+// address has answered). It returns when the feed is closed and the
+// answers are in, or when ctx ends.
+func ResolveFeed(ctx context.Context, feed *Feed, o Options) (map[netip.Addr]*Result, Stats, error) {
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultTimeout
 	}
@@ -101,10 +125,7 @@ func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	if len(addrs) > 1<<16 {
-		return nil, Stats{}, fmt.Errorf("names: %d addresses, at most %d", len(addrs), 1<<16)
-	}
-	st := Stats{Asked: len(addrs)}
+	var st Stats
 	var confErr error
 	if o.DNS && len(o.Servers) == 0 {
 		// No servers: the other protocols still run.
@@ -112,21 +133,29 @@ func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr
 		o.DNS = confErr == nil
 	}
 
-	results := make([]Result, len(addrs))
+	results := map[int]*Result{}
 	var mu sync.Mutex // guards results across the protocols' readers
+	result := func(i int) *Result {
+		r := results[i]
+		if r == nil {
+			r = &Result{}
+			results[i] = r
+		}
+		return r
+	}
 	type run struct {
 		name string
 		p    protocol
 	}
 	var runs []run
 	if o.DNS {
-		runs = append(runs, run{"dns", dnsProtocol(addrs, o.Servers, results, &mu)})
+		runs = append(runs, run{"dns", dnsProtocol(feed, o.Servers, result, &mu)})
 	}
 	if o.NetBIOS {
-		runs = append(runs, run{"netbios", netbiosProtocol(addrs, o.NetBIOSPort, results, &mu)})
+		runs = append(runs, run{"netbios", netbiosProtocol(feed, o.NetBIOSPort, result, &mu)})
 	}
 	if o.LLMNR {
-		runs = append(runs, run{"llmnr", llmnrProtocol(addrs, o.LLMNRPort, results, &mu)})
+		runs = append(runs, run{"llmnr", llmnrProtocol(feed, o.LLMNRPort, result, &mu)})
 	}
 	conns := make([]net.PacketConn, len(runs))
 	for i, r := range runs {
@@ -145,12 +174,15 @@ func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr
 	for i, r := range runs {
 		wg.Go(func() {
 			defer conns[i].Close()
-			counts[i], errs[i] = exchange(ctx, conns[i], addrs, o.Limiter, o.Timeout, r.p)
-			log.Info("names", "scanner", r.name, "asked", len(addrs), "named", counts[i].answered, "errors", counts[i].bad, "servers_given_up", counts[i].silent)
+			counts[i], errs[i] = exchange(ctx, conns[i], feed, o.Limiter, o.Timeout, r.p)
+			log.Info("names", "scanner", r.name, "asked", counts[i].asked, "named", counts[i].answered, "errors", counts[i].bad, "refused", counts[i].refused, "servers_given_up", counts[i].silent)
 		})
 	}
 	wg.Wait()
+	addrs, over := feed.list()
+	st.Asked = len(addrs)
 	for i, r := range runs {
+		st.Refused += counts[i].refused
 		switch r.name {
 		case "dns":
 			st.DNS, st.DNSErrors, st.DNSSilent = counts[i].answered, counts[i].bad, counts[i].silent
@@ -160,9 +192,11 @@ func Resolve(ctx context.Context, addrs []netip.Addr, o Options) (map[netip.Addr
 			st.LLMNR, st.LLMNRErrors = counts[i].answered, counts[i].bad
 		}
 	}
+	if over > 0 {
+		errs = append(errs, fmt.Errorf("names: %d addresses, at most %d", len(addrs)+over, MaxAddrs))
+	}
 	out := map[netip.Addr]*Result{}
-	for i := range results {
-		r := &results[i]
+	for i, r := range results {
 		if len(r.PTR) > 0 || r.NetBIOS != nil || len(r.LLMNR) > 0 {
 			out[addrs[i]] = r
 		}
@@ -182,9 +216,12 @@ type protocol struct {
 	// (Hosts asked for themselves, NetBIOS and LLMNR, are each silent or
 	// not: no server to give up.)
 	server func(i int) int
+	// refused says which request an ICMP error for destination to
+	// refused: request i, or (server true) every request to server i.
+	refused func(to netip.AddrPort) (i int, server bool, ok bool)
 }
 
-type exchangeStats struct{ answered, bad, silent int }
+type exchangeStats struct{ asked, answered, bad, silent, refused int }
 
 // serverState is what exchange knows of one server.
 type serverState struct {
@@ -197,9 +234,9 @@ type serverState struct {
 // exchange sends every request of p through conn, paced by lim, while a
 // reader collects replies until timeout after the last send, every request
 // answered (or its server given up), or ctx ends.
-func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim *rate.Limiter, timeout time.Duration, p protocol) (exchangeStats, error) {
+func exchange(ctx context.Context, conn net.PacketConn, feed *Feed, lim *rate.Limiter, timeout time.Duration, p protocol) (exchangeStats, error) {
 	var st exchangeStats
-	answered := make([]bool, len(addrs))
+	answered := map[int]bool{}
 	pending := 0
 	var mu sync.Mutex
 	servers := map[int]*serverState{}
@@ -226,6 +263,38 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 			}
 		}
 	}
+	// A question refused by ICMP (no responder at the host's port, no
+	// server at the address) is answered: naming nothing, and not
+	// awaited. A refused server is given up at once.
+	drain, canRefuse := refusals(conn)
+	refuse := func(to netip.AddrPort) {
+		i, isServer, ok := p.refused(to)
+		if !ok {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if isServer {
+			if s := servers[i]; s != nil && !s.dead && !s.heard {
+				s.dead = true
+				st.silent++
+				st.refused += s.waiting
+				pending -= s.waiting
+				s.waiting = 0
+			}
+			return
+		}
+		if !answered[i] {
+			answered[i] = true
+			pending--
+			st.refused++
+		}
+	}
+	drainRefusals := func() {
+		if canRefuse {
+			drain(refuse)
+		}
+	}
 	done := make(chan struct{})
 	readerDone := make(chan struct{})
 	go func() {
@@ -233,6 +302,22 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 		buf := make([]byte, 1500)
 		for {
 			n, from, err := conn.ReadFrom(buf)
+			if err != nil && canRefuse && !errors.Is(err, net.ErrClosed) && !errors.Is(err, os.ErrDeadlineExceeded) {
+				// An ICMP error was queued (the socket reports it on
+				// the next read): read which question it refused.
+				drainRefusals()
+				mu.Lock()
+				finished := pending == 0
+				mu.Unlock()
+				select {
+				case <-done:
+					if finished {
+						return
+					}
+				default:
+				}
+				continue
+			}
 			if err != nil {
 				return // deadline or closed
 			}
@@ -273,7 +358,13 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 	}()
 
 	var sendErr error
-	for i := range addrs {
+	for i := 0; ; i++ {
+		if _, ok := feed.next(ctx, i); !ok {
+			if ctx.Err() != nil {
+				sendErr = ctx.Err()
+			}
+			break
+		}
 		b, to, ok := p.request(i)
 		if !ok {
 			continue
@@ -294,6 +385,7 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 		}
 		mu.Lock()
 		pending++
+		st.asked++
 		if srv != nil {
 			if srv.first.IsZero() {
 				srv.first = time.Now()
@@ -301,7 +393,14 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 			srv.waiting++
 		}
 		mu.Unlock()
-		if _, err := conn.WriteTo(b, net.UDPAddrFromAddrPort(to)); err != nil {
+		_, err := conn.WriteTo(b, net.UDPAddrFromAddrPort(to))
+		if err != nil && canRefuse && !errors.Is(err, net.ErrClosed) {
+			// The error was an earlier question's ICMP refusal,
+			// reported on this write: read it, and send again.
+			drainRefusals()
+			_, err = conn.WriteTo(b, net.UDPAddrFromAddrPort(to))
+		}
+		if err != nil {
 			mu.Lock()
 			pending--
 			if srv != nil {
@@ -328,6 +427,7 @@ func exchange(ctx context.Context, conn net.PacketConn, addrs []netip.Addr, lim 
 	giveUpTimer := time.NewTimer(time.Hour)
 	defer giveUpTimer.Stop()
 	for {
+		drainRefusals()
 		mu.Lock()
 		giveUp(time.Now())
 		finished := pending == 0

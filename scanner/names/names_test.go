@@ -197,18 +197,81 @@ func TestResolvConf(t *testing.T) {
 // TestRepliesFromElsewhere: a reply from an address that was not asked, or
 // a DNS answer for another question, names nobody.
 func TestRepliesFromElsewhere(t *testing.T) {
-	addrs := []netip.Addr{netip.MustParseAddr("198.51.100.7")}
-	res := make([]Result, 1)
-	var p = netbiosProtocol(addrs, 137, res, new(sync.Mutex))
+	feed := FeedOf([]netip.Addr{netip.MustParseAddr("198.51.100.7")})
+	res := map[int]*Result{}
+	result := func(i int) *Result {
+		if res[i] == nil {
+			res[i] = &Result{}
+		}
+		return res[i]
+	}
+	var p = netbiosProtocol(feed, 137, result, new(sync.Mutex))
 	reply := nbstatReply(0, []nbEntry{{"SPOOF", 0, false}}, nil)
-	if _, _, ok := p.reply(reply, netip.MustParseAddrPort("198.51.100.8:137")); ok || res[0].NetBIOS != nil {
+	if _, _, ok := p.reply(reply, netip.MustParseAddrPort("198.51.100.8:137")); ok || res[0] != nil {
 		t.Error("NetBIOS reply from another host accepted")
 	}
 	m := new(dns.Msg)
 	m.SetQuestion("8.100.51.198.in-addr.arpa.", dns.TypePTR)
 	m.Response = true
 	b, _ := m.Pack()
-	if _, _, ok := ptrReply(b, addrs); ok {
+	if _, _, ok := ptrReply(b, feed); ok {
 		t.Error("DNS answer to another question accepted")
+	}
+}
+
+// TestResolveFeed: addresses added to an open feed are asked as they come
+// (an address added twice once), and the resolution ends when the feed is
+// closed and every question answered; cancelled with the feed still open,
+// it returns at once.
+func TestResolveFeed(t *testing.T) {
+	dnsSrv := udp(t, "127.0.0.1", 0)
+	serve(dnsSrv, ptrServer(map[string]string{
+		"2.0.0.127.in-addr.arpa.": "a.example.net.",
+		"3.0.0.127.in-addr.arpa.": "b.example.net.",
+	}))
+	feed := NewFeed()
+	type out struct {
+		got map[netip.Addr]*Result
+		st  Stats
+		err error
+	}
+	done := make(chan out, 1)
+	go func() {
+		got, st, err := ResolveFeed(context.Background(), feed, Options{
+			DNS: true, Servers: []netip.AddrPort{addrPort(dnsSrv)}, Timeout: time.Minute,
+		})
+		done <- out{got, st, err}
+	}()
+	a, b := netip.MustParseAddr("127.0.0.2"), netip.MustParseAddr("127.0.0.3")
+	feed.Add(a)
+	feed.Add(b)
+	feed.Add(a)
+	feed.Close()
+	feed.Add(netip.MustParseAddr("127.0.0.4")) // after Close: not asked
+	select {
+	case o := <-done:
+		if o.err != nil || o.st.Asked != 2 || o.st.DNS != 2 || o.got[a] == nil || o.got[a].PTR[0] != "a.example.net" || o.got[b] == nil {
+			t.Errorf("got %v, stats %+v, err %v", o.got, o.st, o.err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the resolution of a closed, answered feed waited on")
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	open := NewFeed()
+	cdone := make(chan error, 1)
+	go func() {
+		_, _, err := ResolveFeed(ctx, open, Options{DNS: true, Servers: []netip.AddrPort{addrPort(dnsSrv)}, Timeout: time.Minute})
+		cdone <- err
+	}()
+	open.Add(a)
+	cancel()
+	select {
+	case err := <-cdone:
+		if err == nil {
+			t.Error("cancelled resolution returned no error")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ResolveFeed did not return after cancel, its feed open")
 	}
 }
