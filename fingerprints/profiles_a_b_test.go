@@ -94,7 +94,13 @@ var abCases = map[string]want{
 	// An Inovonics AARON 650 whose sysName is the station's: the model
 	// from its registration, serial and firmware from the product group.
 	"inovonics-aaron": {"inovonics-aaron", "Inovonics", "AARON 650", "650-10234", "", "1.4.2", "appliance"},
-	"beagleboard":     {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
+	// Albentia: ALBENTIA-AS-MIB's basic information group.
+	"albentia": {"albentia", "Albentia", "ARBA-550", "00:1B:C5:0A:12:34", "", "3.4.1", "wireless"},
+	// Alpine OptoElectronics: platform, serial and firmware in the sysDescr.
+	"alpineoe-tdcmedfa": {"alpineoe-tdcmedfa", "Alpine OptoElectronics", "MSM-TE-1U", "AOE2104001", "", "1.2.7", "appliance"},
+	// A Baicells CPE behind net-snmp's sysObjectID: BAICELLS-MIB deviceInfo.
+	"baicells-cpe": {"baicells-cpe", "Baicells", "OD04-B", "1202000741185JB0012", "Linux", "BCE-OD04-2.5.4", "router"},
+	"beagleboard":  {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
 }
 
 // TestABFixtures checks each A-B profile on its fixture: the winning
