@@ -20,7 +20,10 @@ var imCases = map[string]want{
 	// the model its sysObjectID registers.
 	"microsens-g6-switch30-serial": {"microsens", "MICROSENS", "g6", "21430017AB", "", "", "switch"},
 	"microsens-switch30":           {"microsens", "MICROSENS", "MS453490M", "12090417", "", "4.4", "switch"},
-	"microsemi-syncserver":         {"microsemi-syncserver", "Microsemi", "S650", "2211B07713", "", "1.3.8", "appliance"},
+	// METEL: the identity group's product name and serial, the sysDescr's
+	// firmware.
+	"metel-poe-box":        {"metel", "METEL", "4G-2S.0.4.F-BOX-PoE (M-PoE)", "20200311001234", "", "60.7120", "switch"},
+	"microsemi-syncserver": {"microsemi-syncserver", "Microsemi", "S650", "2211B07713", "", "1.3.8", "appliance"},
 	// The model bracketed in jnxBoxDescr, the release from
 	// hrSWInstalledName where sysDescr names none.
 	"juniper-junos-bracketed": {"juniper-junos", "Juniper Networks", "MX10003", "JN12A4C7BAFA", "Junos", "21.2R3-S2.9", "router"},

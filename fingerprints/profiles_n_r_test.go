@@ -63,6 +63,8 @@ var nrCases = map[string]want{
 	"rittal-cmc-tc": {"rittal-cmc3", "Rittal", "CMC-TC PU2", "10341234", "", "2.15", "sensor"},
 	// Panduit G5: the first row of PANDUIT-MIB's identity table.
 	"panduit-pdu": {"panduit-pdu", "Panduit", "P24D01M", "PNA2012345", "", "04.02.01", "pdu"},
+	// NSFOCUS ADS: the model that leads the system group.
+	"nsfocus-ads": {"nsfocus", "NSFOCUS", "ADS-4020", "", "", "", "appliance"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:

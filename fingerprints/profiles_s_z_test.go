@@ -79,6 +79,9 @@ var szCases = map[string]want{
 	// A Tripp Lite PDU: TRIPPLITE-PRODUCTS' device model and the ident
 	// table's serial (no UPS-MIB identity).
 	"tripplite-pdu": {"tripplite-poweralert", "Tripp Lite", "PDUMH30HVNET", "2719AV0PD55A600123", "PowerAlert", "15.5.4 (Build 1045)", "pdu"},
+	// Topsec: the serial that leads the system information group, its
+	// quote stripped.
+	"topsec-ngfw-serial": {"topsec-ngfw", "Topsec", "NGFW4000-UF", "Q1712345678", "", "V3.2294.2130_NGFW.1", "firewall"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
