@@ -100,7 +100,10 @@ var abCases = map[string]want{
 	"alpineoe-tdcmedfa": {"alpineoe-tdcmedfa", "Alpine OptoElectronics", "MSM-TE-1U", "AOE2104001", "", "1.2.7", "appliance"},
 	// A Baicells CPE behind net-snmp's sysObjectID: BAICELLS-MIB deviceInfo.
 	"baicells-cpe": {"baicells-cpe", "Baicells", "OD04-B", "1202000741185JB0012", "Linux", "BCE-OD04-2.5.4", "router"},
-	"beagleboard":  {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
+	// Armis: the APP_VERSION extend under the agent's own root; Debian
+	// from the kernel build.
+	"armis":       {"armis", "Armis", "", "", "Debian", "24.3.1", "appliance"},
+	"beagleboard": {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
 }
 
 // TestABFixtures checks each A-B profile on its fixture: the winning
