@@ -45,10 +45,12 @@ type MDNSStats struct {
 }
 
 // startMDNS browses the interface of every segment in segs that holds
-// targets (in), one browse per interface, and returns a func that waits
-// for them all. With o nil, or no browse function in env, it does nothing.
-func startMDNS(ctx context.Context, env Env, o *MDNSOptions, segs []arp.Segment, in map[netip.Prefix][]netip.Addr, log *slog.Logger) func() []mdns.Browsed {
-	if o == nil || env.BrowseMDNS == nil || len(segs) == 0 {
+// targets (in), and of every IPv6 link holding IPv6 targets (one with no
+// IPv4 segment too: its hosts answer over ff02::fb), one browse per
+// interface, and returns a func that waits for them all. With o nil, or no
+// browse function in env, it does nothing.
+func startMDNS(ctx context.Context, env Env, o *MDNSOptions, segs []arp.Segment, in map[netip.Prefix][]netip.Addr, links []*v6Link, log *slog.Logger) func() []mdns.Browsed {
+	if o == nil || env.BrowseMDNS == nil {
 		return func() []mdns.Browsed { return nil }
 	}
 	seen := map[int]bool{}
@@ -58,6 +60,15 @@ func startMDNS(ctx context.Context, env Env, o *MDNSOptions, segs []arp.Segment,
 			seen[s.Interface.Index] = true
 			ifis = append(ifis, s.Interface)
 		}
+	}
+	for _, l := range links {
+		if len(l.targets) > 0 && !seen[l.ifi.Index] {
+			seen[l.ifi.Index] = true
+			ifis = append(ifis, l.ifi)
+		}
+	}
+	if len(ifis) == 0 {
+		return func() []mdns.Browsed { return nil }
 	}
 	var out []mdns.Browsed
 	done := make(chan struct{})

@@ -146,7 +146,10 @@ func (f v6OnlyIfs) ByName(n string) (*net.Interface, []netip.Prefix, error) {
 // route) is asked by NDP for the IPv6 targets on it, with or without the
 // interface chosen: its hosts are found by their IPv6 addresses and MACs.
 // Before, such targets were skipped as "not on an attached IPv6 link", and
-// a chosen interface without IPv4 failed the sweep.
+// a chosen interface without IPv4 failed the sweep. mDNS browses the link
+// too (its hosts answer over ff02::fb), and what a host announces joins
+// the host NDP found; before, only links with an IPv4 segment were
+// browsed.
 func TestRunNDPIPv6OnlyLink(t *testing.T) {
 	eth1 := &net.Interface{Index: 3, Name: "eth1", Flags: net.FlagUp | net.FlagBroadcast | net.FlagMulticast, HardwareAddr: scanMAC}
 	lo := &net.Interface{Index: 1, Name: "lo", Flags: net.FlagUp | net.FlagLoopback}
@@ -156,8 +159,14 @@ func TestRunNDPIPv6OnlyLink(t *testing.T) {
 				ndptest.Host{LL: netip.MustParseAddr("fe80::11"), Global: netip.MustParseAddr("2001:db8:100::11"), MAC: ndptest.MAC("00:1b:54:00:00:11")},
 				ndptest.Host{LL: netip.MustParseAddr("fe80::99"), Global: netip.MustParseAddr("2001:db8:100::199"), MAC: ndptest.MAC("a4:c3:61:00:00:99")}, // outside the /120
 			)
-			var opened []string
+			var opened, browsed []string
 			env := Env{
+				BrowseMDNS: func(ctx context.Context, o mdns.Options) (*mdns.Result, error) {
+					browsed = append(browsed, o.Interface.Name)
+					return &mdns.Result{Start: time.Now(), Hosts: []mdns.Host{{Name: "v6-nas",
+						Addrs:    []netip.Addr{netip.MustParseAddr("2001:db8:100::11")},
+						Services: []record.Service{{Type: "_smb._tcp", Name: "v6-nas", Port: 445}}}}}, nil
+				},
 				Routes:     func() ([]arp.Route, error) { return nil, nil },
 				Interfaces: v6OnlyIfs{"eth1": eth1, "lo": lo},
 				ListenARP: func(*net.Interface) (net.PacketConn, error) {
@@ -180,19 +189,23 @@ func TestRunNDPIPv6OnlyLink(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := Run(context.Background(), env, Options{Targets: set, Interface: iface, Rate: 100000, NDP: &NDPOptions{Wait: 30 * time.Millisecond}})
+			rep, err := Run(context.Background(), env, Options{Targets: set, Interface: iface, Rate: 100000, NDP: &NDPOptions{Wait: 30 * time.Millisecond},
+				MDNS: &MDNSOptions{Duration: time.Second}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			var got []string
 			for _, h := range rep.Hosts() {
-				got = append(got, fmt.Sprintf("%s %s %v", h.IP, h.MAC, h.Sources))
+				got = append(got, fmt.Sprintf("%s %s %q %v", h.IP, h.MAC, h.Hostname, h.Sources))
 			}
-			if want := []string{"2001:db8:100::11 00:1b:54:00:00:11 [ndp]"}; fmt.Sprint(got) != fmt.Sprint(want) {
+			if want := []string{`2001:db8:100::11 00:1b:54:00:00:11 "v6-nas" [mdns ndp]`}; fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("hosts %v, want %v (skipped %v)", got, want, rep.Skipped)
 			}
 			if fmt.Sprint(opened) != "[eth1]" || rep.NDP.Links != 1 {
 				t.Errorf("ndp on %v (%d links), want eth1 alone", opened, rep.NDP.Links)
+			}
+			if fmt.Sprint(browsed) != "[eth1]" {
+				t.Errorf("mdns browsed %v, want eth1", browsed)
 			}
 		})
 	}

@@ -100,8 +100,9 @@ type Options struct {
 	// host and every address of routed targets, then collection from the
 	// responders.
 	SNMP *SNMPOptions
-	// MDNS, when set, browses each attached segment alongside ARP; Recog
-	// fills what own rules left unknown (mdns_stage.go).
+	// MDNS, when set, browses each attached segment alongside ARP (and
+	// each IPv6-only link holding IPv6 targets); Recog fills what own
+	// rules left unknown (mdns_stage.go).
 	MDNS  *MDNSOptions
 	Recog *recog.DB
 	// Names, when set, asks reverse DNS, NetBIOS and LLMNR what every
@@ -370,7 +371,7 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 		jobs = append(jobs, job{seg: s, addrs: addrs, conn: conn})
 	}
 
-	mdnsWait := startMDNS(ctx, env, opts.MDNS, segs, in, log)
+	mdnsWait := startMDNS(ctx, env, opts.MDNS, segs, in, links, log)
 	limit := rate.Limit(opts.Rate)
 	if opts.Rate <= 0 {
 		limit = rate.Inf

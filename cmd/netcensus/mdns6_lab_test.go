@@ -75,3 +75,34 @@ func TestLabMDNSIPv6OnlyHost(t *testing.T) {
 		t.Errorf("h1 found: %v; sweep's stderr:\n%s", found, stderr)
 	}
 }
+
+// TestLabMDNSIPv6OnlyLink: on a link with no IPv4 at all (the scanner's
+// and h1's IPv4 flushed), a sweep of an IPv6 prefix browses mDNS there
+// too: h1's avahi-daemon, answering on ff02::fb alone, names the host NDP
+// found. Before, only links with an IPv4 segment were browsed.
+func TestLabMDNSIPv6OnlyLink(t *testing.T) {
+	lab := labtest.Up(t, labtest.Options{Hosts: 2, IPv6: true, Roles: []labtest.Role{{Host: 1, Name: "avahi6", Arg: "printer"}}})
+	bin := labtest.BuildBinary(t, "./cmd/netcensus")
+	hosts := lab.Hosts()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for _, ns := range []string{lab.ScannerNS(), hosts[0].NS} {
+		if out, err := lab.Exec(ctx, ns, "ip", "-4", "addr", "flush", "dev", "eth0").CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", ns, err, out)
+		}
+	}
+	recs, stderr := labRecords(t, lab, bin, "-vv", "sweep", "--no-store", "--format", "jsonl", "--no-progress", "--no-snmp", "--no-names", "2001:db8:100::/120")
+	var found bool
+	for _, r := range recs {
+		if r.IP != hosts[0].IP6 {
+			continue
+		}
+		found = true
+		if r.MAC.String() != hosts[0].MAC.String() || r.Hostname != "printer-h1" || len(r.Services) == 0 || !slices.Contains(r.Sources, record.SourceMDNS) {
+			t.Errorf("h1: mac %s hostname %q sources %v services %v; want printer-h1's services by mdns on its NDP host", r.MAC, r.Hostname, r.Sources, r.Services)
+		}
+	}
+	if !found || t.Failed() {
+		t.Errorf("h1 found: %v; sweep's stderr:\n%s", found, stderr)
+	}
+}
