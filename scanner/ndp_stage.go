@@ -204,7 +204,7 @@ func foldNDP(rep *Report, links []ndpLink, set *targets.Set, reg *oui.Registry, 
 	byMAC := map[string]*v6Of{}
 	var macs []string
 	note := func(addr netip.Addr, mac net.HardwareAddr, src record.Source, whole bool) {
-		if len(mac) != 6 || !addr.Is6() {
+		if len(mac) != 6 || !addr.Is6() || subnetRouterAnycast(addr) {
 			return
 		}
 		k := string(mac)
@@ -348,4 +348,13 @@ func SystemAddrsV6(ifi *net.Interface) ([]netip.Prefix, error) {
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// subnetRouterAnycast reports whether a is a subnet-router anycast address
+// (RFC 4291 2.6.1: the prefix with an all-zero interface identifier, here
+// of a /64): every router on the link answers for it, so it names no host
+// and would key a router's record by an address not its own.
+func subnetRouterAnycast(a netip.Addr) bool {
+	b := a.As16()
+	return !a.IsLinkLocalUnicast() && [8]byte(b[8:]) == [8]byte{}
 }

@@ -253,3 +253,21 @@ func TestMDNSJoinsIPv6OnlyHost(t *testing.T) {
 		t.Errorf("IPv6-only host found %v, mdns stats %+v", found, rep.MDNS)
 	}
 }
+
+// TestSubnetRouterAnycast: a router answers NDP for its link's
+// subnet-router anycast address (prefix::) too; that address names no
+// host and keys no record (the lab's router was recorded as
+// 2001:db8:100:: before, its own ::254 second).
+func TestSubnetRouterAnycast(t *testing.T) {
+	for a, want := range map[string]bool{
+		"2001:db8:100::":     true,
+		"2001:db8:100::254":  false,
+		"2001:db8:100:0:1::": false,
+		"fe80::":             false,
+		"fd00:1:2:3::":       true,
+	} {
+		if got := subnetRouterAnycast(netip.MustParseAddr(a)); got != want {
+			t.Errorf("%s: %v, want %v", a, got, want)
+		}
+	}
+}
