@@ -82,6 +82,9 @@ var szCases = map[string]want{
 	// Topsec: the serial that leads the system information group, its
 	// quote stripped.
 	"topsec-ngfw-serial": {"topsec-ngfw", "Topsec", "NGFW4000-UF", "Q1712345678", "", "V3.2294.2130_NGFW.1", "firewall"},
+	// An Emerson Network Power (now Vertiv) UPS card: the UPS identity
+	// group under 13400.2.1.2.1.
+	"vertiv-emerson-ups": {"emerson-ups-card", "Vertiv", "UHA1R-0060L", "1904ITA60123", "", "14.02", "ups"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
