@@ -238,3 +238,68 @@ func TestSilentServerGivenUp(t *testing.T) {
 		t.Errorf("%d questions sent, want the live server's %d and part of the silent one's", n, len(addrs)/2)
 	}
 }
+
+// TestWaitCountsFromLastQuestion: a feed held open long after its last
+// address was asked (a sweep's SNMP phase runs on after ARP) does not add
+// a timeout after it closes: the wait for a silent host ends one timeout
+// after its question, a wait already spent. Before, the read deadline lay
+// a timeout after the feed closed.
+func TestWaitCountsFromLastQuestion(t *testing.T) {
+	silent := udp(t, "127.0.0.1", 0)
+	const timeout = 100 * time.Millisecond
+	var mu sync.Mutex
+	var conn *deadlineConn
+	feed := NewFeed()
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := ResolveFeed(context.Background(), feed, Options{
+			NetBIOS: true, Timeout: timeout,
+			Listen: func() (net.PacketConn, error) {
+				c, err := net.ListenPacket("udp4", "127.0.0.1:0")
+				if err != nil {
+					return nil, err
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				conn = &deadlineConn{PacketConn: redirect{c, addrPort(silent)}}
+				return conn, nil
+			},
+		})
+		done <- err
+	}()
+	feed.Add(netip.MustParseAddr("198.51.100.7"))
+	// Hold the feed open until two timeouts have passed since the
+	// question went out.
+	var sent time.Time
+	limit := time.Now().Add(10 * time.Second)
+	for sent.IsZero() || time.Since(sent) < 2*timeout {
+		if time.Now().After(limit) {
+			t.Fatal("the question was not sent")
+		}
+		mu.Lock()
+		if conn != nil {
+			conn.mu.Lock()
+			if len(conn.writes) > 0 {
+				sent = conn.writes[0]
+			}
+			conn.mu.Unlock()
+		}
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond) // polling a condition, with a deadline
+	}
+	closed := time.Now()
+	feed.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	conn.mu.Lock()
+	defer conn.mu.Unlock()
+	for _, d := range conn.deadlines {
+		// (The write is stamped as it starts, the stage's clock when it
+		// returns: half a timeout of slack; the old deadline lay three
+		// timeouts after the question.)
+		if d.Sub(sent) > timeout+timeout/2 {
+			t.Errorf("read deadline %v after the question (feed closed %v after it), want at most one timeout (%v)", d.Sub(sent), closed.Sub(sent), timeout)
+		}
+	}
+}

@@ -358,6 +358,7 @@ func exchange(ctx context.Context, conn net.PacketConn, feed *Feed, lim *rate.Li
 	}()
 
 	var sendErr error
+	var lastSend time.Time
 	for i := 0; ; i++ {
 		if _, ok := feed.next(ctx, i); !ok {
 			if ctx.Err() != nil {
@@ -413,9 +414,16 @@ func exchange(ctx context.Context, conn net.PacketConn, feed *Feed, lim *rate.Li
 			}
 			continue // one unreachable address is not the sweep's failure
 		}
+		lastSend = time.Now()
 	}
 	close(done)
-	deadline := time.Now().Add(timeout)
+	// One timeout after the last question, not after the feed closed: a
+	// sweep's later stages (SNMP) may keep the feed open long after its
+	// last host was asked, and that wait is already spent.
+	deadline := time.Now()
+	if !lastSend.IsZero() {
+		deadline = lastSend.Add(timeout)
+	}
 	if dl, ok := ctx.Deadline(); ok && dl.Before(deadline) {
 		deadline = dl
 	}
