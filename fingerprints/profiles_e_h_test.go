@@ -11,6 +11,11 @@ const ehFixtureDir = "testdata/fixtures/e-h"
 // ehCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var ehCases = map[string]want{
+	// A Himoinsa genset controller: HIMOINSAv14-MIB's version integer
+	// (the controller named in the sysDescr read by the fallback).
+	"himoinsa-genset": {"himoinsa-genset", "Himoinsa", "CEA7", "", "", "14", "power"},
+	// An Exalt ExtendAir radio: ExaltComProducts' radio information group.
+	"exalt-extendair":   {"exalt-radio", "Exalt", "ExtendAir r5005", "EXR51234567", "", "2.3.11", "wireless"},
 	"fortinet-fortiweb": {"fortinet-fortiweb", "Fortinet", "FortiWeb-1000D", "FV-1KD3A17000123", "FortiWeb", "6.3.11", "firewall"},
 	// No system group: the model from the product registration.
 	"fortinet-fortiweb-vm":  {"fortinet-fortiweb", "Fortinet", "FortiWeb-VM", "FVVM040000012345", "FortiWeb", "", "firewall"},
