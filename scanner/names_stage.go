@@ -16,9 +16,10 @@ import (
 type NamesStats = names.Stats
 
 // namesStage is a names stage under way: it asks reverse DNS, NetBIOS and
-// LLMNR about each host as soon as it is found (ARP's receiver adds it to
-// the feed), under the sweep's packet budget, so its questions and its
-// wait for answers overlap the rest of the sweep instead of following it.
+// LLMNR about a segment's hosts as soon as its ARP sweep ends (not while
+// ARP listens: see Run), under the sweep's packet budget, so its
+// questions and its wait for answers overlap the rest of the sweep (SNMP,
+// NDP, mDNS) instead of following it.
 type namesStage struct {
 	feed   *names.Feed
 	cancel context.CancelFunc
@@ -51,7 +52,7 @@ func startNames(ctx context.Context, env Env, o *names.Options, limiter *rate.Li
 	return s
 }
 
-// found asks about a host as soon as a stage finds it.
+// found asks about a host a stage found.
 func (s *namesStage) found(a netip.Addr) {
 	if s != nil {
 		s.feed.Add(a)
@@ -59,7 +60,7 @@ func (s *namesStage) found(a netip.Addr) {
 }
 
 // finish asks about the hosts found so far that were not asked yet (the
-// other stages' and what ARP's callback gave), closes the feed, waits for
+// other stages'), closes the feed, waits for
 // the answers and keeps them in rep: applied when records are read
 // (Report.Each), after the other stages' fields are merged, so the host
 // name is chosen among all of them. With abort set (the sweep failed) the

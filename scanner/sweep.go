@@ -408,8 +408,17 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 				Wait:         opts.ARPWait,
 				Counters:     counters,
 				Logger:       log.With("scanner", "arp", "interface", j.seg.Interface.Name),
-				Found:        namesRun.found,
 			}, j.addrs)
+			// The segment's hosts are asked their names once its ARP
+			// sweep ends, not as each answers: the kernel resolves a
+			// host's MAC before its first names question, and the
+			// host's answer to that would count, on the sweep's raw
+			// socket, as a duplicate reply to the sweep's own request.
+			if results[i] != nil {
+				for _, h := range results[i].Hosts {
+					namesRun.found(h.IP)
+				}
+			}
 		}()
 	}
 	wg.Wait()

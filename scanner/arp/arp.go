@@ -57,10 +57,6 @@ type Config struct {
 	// Counters, if set, are updated as the sweep runs.
 	Counters *Counters
 	Logger   *slog.Logger
-	// Found, if set, is called with each address when it first answers,
-	// from the receiving goroutine: it must not block (the names stage
-	// asks each host as it is found, while the sweep goes on).
-	Found func(netip.Addr)
 }
 
 // Reply is one hardware address that answered for an IP.
@@ -477,9 +473,6 @@ func (s *sweep) accept(p *arp.Packet, now time.Time) {
 			close(s.allDone)
 		}
 		s.cfg.Counters.Found.Add(1)
-		if s.cfg.Found != nil {
-			s.cfg.Found(p.SenderIP)
-		}
 	}
 }
 

@@ -11,8 +11,9 @@ import (
 const MaxAddrs = 1 << 16
 
 // Feed is the addresses a resolution asks about, in the order they come:
-// a sweep adds each host as ARP finds it, so its names are asked while
-// the sweep still runs, and closes the feed when no more can come.
+// a sweep adds a segment's hosts as its ARP sweep ends, so their names
+// are asked while the rest of the sweep runs, and closes the feed when no
+// more can come.
 // Add never blocks; an address added twice is asked once.
 type Feed struct {
 	mu      sync.Mutex

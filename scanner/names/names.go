@@ -4,8 +4,9 @@
 // queries (RFC 4795 2.4, unicast to the host).
 //
 // Each protocol is one UDP socket: requests are sent to every address as
-// it comes (a sweep feeds each host as ARP finds it, so the stage runs
-// beside the sweep rather than after it), paced by the sweep's packet
+// it comes (a sweep feeds a segment's hosts as its ARP sweep ends, so the
+// stage runs beside the rest of the sweep rather than after it), paced by
+// the sweep's packet
 // budget, and replies are collected until every request is answered, or
 // one timeout after the last send, so a /24 costs at most about one
 // timeout however many hosts are silent. A request refused by ICMP (port

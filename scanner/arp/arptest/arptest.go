@@ -157,3 +157,12 @@ func (f *Segment) RequestsTo(ip string) int {
 	defer f.mu.Unlock()
 	return f.requests[netip.MustParseAddr(ip)]
 }
+
+// Deliver queues a frame for the reader, as if it had arrived (a reply to
+// a request someone else on the machine sent, such as the kernel's own).
+func (f *Segment) Deliver(frame []byte) {
+	f.mu.Lock()
+	f.inbox = append(f.inbox, frame)
+	f.cond.Broadcast()
+	f.mu.Unlock()
+}
