@@ -242,11 +242,12 @@ func (d *DB) cur(ctx context.Context, table, key, cols, cond string, args ...any
 	}
 	k := strings.Trim(key, "()")
 	if !d.distributed {
-		q := `(SELECT ` + cols + ` FROM {db}.` + table + ` FINAL PREWHERE ` + d.visible()
-		if cond != "" {
-			q += ` WHERE ` + cond
-		}
-		return q + `)`, append([]any{}, args...)
+		// cond, on the key, goes into PREWHERE too: every version of a
+		// key passes or fails it alike, so FINAL merges what it would
+		// have, and the other columns are read for the rows that pass
+		// alone. A search's few assets read 433 KiB, not 8 MiB (their
+		// granule's 8,192 rows of every column).
+		return `(SELECT ` + cols + ` FROM {db}.` + table + ` FINAL PREWHERE ` + d.visible() + c + `)`, append([]any{}, args...)
 	}
 	q := `(SELECT ` + cols + ` FROM {db}.` + table + ` WHERE (` + k + `, ver)` + d.in() + `(SELECT ` + k + `, max(ver) FROM {db}.` +
 		table + ` WHERE ` + d.visible() + c + ` GROUP BY ` + k + `)` + c + ` ORDER BY ` + k + ` LIMIT 1 BY ` + k + `)`
