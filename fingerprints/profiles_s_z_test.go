@@ -89,6 +89,9 @@ var szCases = map[string]want{
 	"teldat": {"teldat", "Teldat", "h1plus", "741234", "", "11.01.03.20.05", "router"},
 	// A Tranzeo radio on net-snmp: model and release from sysDescr.
 	"tranzeo": {"tranzeo", "Tranzeo", "TR-5Plus-24", "", "Linux", "3.1.6", "wireless"},
+	// An IT Watchdogs WeatherGoose: IT-WATCHDOGS-MIB-V3's product group
+	// and the unit's climate row.
+	"itwatchdogs-wxgoos": {"itwatchdogs-wxgoos", "IT Watchdogs", "WeatherGoose II", "28F4A1B2030000B6", "Linux", "3.3.1", "sensor"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
