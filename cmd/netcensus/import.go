@@ -3,11 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/netcensus/netcensus/exporters"
 	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
@@ -94,25 +94,12 @@ func (a *app) importPcap(ctx context.Context, f importFlags, files []string) err
 	return nil
 }
 
-// writeAssets labels MAC vendors and writes the records. The registry
-// owner of a MAC goes to mac_vendor only: vendor is the device's maker as
-// evidence (SNMP, mDNS, DHCP) named it, and a NIC's maker is not that.
+// writeAssets labels MAC vendors (oui.LabelAssets) and writes the records.
 func writeAssets(a *app, format string, assets []record.Asset, reg *oui.Registry) error {
 	w, err := a.assetWriter(format)
 	if err != nil {
 		return usageError{err}
 	}
-	for i := range assets {
-		as := &assets[i]
-		if len(as.MAC) > 0 && as.MACVendor == "" {
-			as.MACVendor = oui.Label(reg, net.HardwareAddr(as.MAC))
-		}
-		if err := w.Write(as); err != nil {
-			return fmt.Errorf("write output: %w", err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	return nil
+	oui.LabelAssets(reg, assets)
+	return exporters.WriteAll(w, assets)
 }

@@ -23,6 +23,8 @@ import (
 	"net"
 	"slices"
 	"strings"
+
+	"github.com/netcensus/netcensus/record"
 )
 
 //go:embed registry.gz
@@ -119,6 +121,17 @@ func Label(r *Registry, mac net.HardwareAddr) string {
 	}
 	org, _, _ := r.Lookup(mac)
 	return org
+}
+
+// LabelAssets fills the MAC vendor (Label) of each asset that has a MAC
+// and none yet. The registry's owner goes to mac_vendor only: vendor is
+// the device's maker as evidence named it, and a NIC's maker is not that.
+func LabelAssets(r *Registry, assets []record.Asset) {
+	for i := range assets {
+		if a := &assets[i]; len(a.MAC) > 0 && a.MACVendor == "" {
+			a.MACVendor = Label(r, net.HardwareAddr(a.MAC))
+		}
+	}
 }
 
 // macBits returns the address as the high bits of a 48-bit value and how

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/netcensus/netcensus/fingerprints/oui/internal/build"
+	"github.com/netcensus/netcensus/record"
 )
 
 // ieeeDir is where Debian's ieee-data package installs the registry.
@@ -172,6 +173,26 @@ func TestLabel(t *testing.T) {
 	}
 	if got := Label(nil, mustMAC(t, "00:00:0c:00:00:01")); got != "" {
 		t.Fatalf("Label(nil registry) = %q, want \"\"", got)
+	}
+}
+
+// LabelAssets fills mac_vendor where a MAC has none, never vendor, and
+// keeps a MAC vendor already known.
+func TestLabelAssets(t *testing.T) {
+	r := open(t)
+	cisco, _ := record.ParseMAC("00:00:0c:07:ac:01")
+	la, _ := record.ParseMAC("da:a1:19:00:00:01")
+	as := []record.Asset{{MAC: cisco}, {MAC: la, Vendor: "Apple"}, {MAC: cisco, MACVendor: "as found"}, {Hostname: "no-mac"}}
+	LabelAssets(r, as)
+	for i, want := range []record.Asset{
+		{MAC: cisco, MACVendor: "Cisco Systems, Inc"},
+		{MAC: la, Vendor: "Apple", MACVendor: LocallyAdministered},
+		{MAC: cisco, MACVendor: "as found"},
+		{Hostname: "no-mac"},
+	} {
+		if as[i].MACVendor != want.MACVendor || as[i].Vendor != want.Vendor {
+			t.Errorf("asset %d: vendor %q mac_vendor %q, want %q and %q", i, as[i].Vendor, as[i].MACVendor, want.Vendor, want.MACVendor)
+		}
 	}
 }
 
