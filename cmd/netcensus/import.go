@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
-	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/record"
@@ -59,13 +58,9 @@ func (a *app) importPcap(ctx context.Context, f importFlags, files []string) err
 	if err != nil {
 		return err
 	}
-	db, err := a.loadRecog(f.recogDir)
+	db, rules, err := a.mdnsRules(f.recogDir)
 	if err != nil {
 		return err
-	}
-	rules, err := fpmdns.New(db)
-	if err != nil {
-		return fmt.Errorf("mdns rules: %w", err)
 	}
 	for _, p := range files {
 		if _, err := os.Stat(p); err != nil {

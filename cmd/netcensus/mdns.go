@@ -68,6 +68,20 @@ func (a *app) loadRecog(flagDir string) (*recog.DB, error) {
 	return db, nil
 }
 
+// mdnsRules loads the Recog directory (loadRecog) and the mDNS rules
+// that use it.
+func (a *app) mdnsRules(flagDir string) (*recog.DB, *fpmdns.Rules, error) {
+	db, err := a.loadRecog(flagDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	rules, err := fpmdns.New(db)
+	if err != nil {
+		return nil, nil, fmt.Errorf("mdns rules: %w", err)
+	}
+	return db, rules, nil
+}
+
 // mdnsInterfaces picks the interfaces to browse: the named one, or one
 // per attached IPv4 segment.
 func (a *app) mdnsInterfaces(name string) ([]*net.Interface, error) {
@@ -100,13 +114,9 @@ func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
 	if err != nil {
 		return err
 	}
-	db, err := a.loadRecog(f.recogDir)
+	_, rules, err := a.mdnsRules(f.recogDir)
 	if err != nil {
 		return err
-	}
-	rules, err := fpmdns.New(db)
-	if err != nil {
-		return fmt.Errorf("mdns rules: %w", err)
 	}
 	ifis, err := a.mdnsInterfaces(f.iface)
 	if err != nil {
