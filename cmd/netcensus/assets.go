@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"net/netip"
 	"strings"
 	"time"
 
@@ -50,23 +49,13 @@ func newAssetsCmd(a *app) *cobra.Command {
 		Short: "List the assets the CMDB keeps",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f := store.AssetFilter{Vendor: vendor, DeviceType: typ, Unapproved: unapproved}
-			var err error
-			if f.States, err = store.ParseStates(stateFlags); err != nil {
+			f, err := store.AssetQuery{States: stateFlags, Vendor: vendor, DeviceType: typ, Subnet: subnet, Unapproved: unapproved}.Filter()
+			if err != nil {
 				return usagef("--%v", err)
 			}
-			if subnet != "" {
-				p, err := netip.ParsePrefix(subnet)
-				if err != nil {
-					return usagef("--subnet %q: %v", subnet, err)
-				}
-				f.Subnet = p.Masked()
-			}
-			t, err := config.ParseSince(since, time.Now())
-			if err != nil {
+			if f.SeenSince, err = config.ParseSince(since, time.Now()); err != nil {
 				return usagef("--seen-since %v", err)
 			}
-			f.SeenSince = t
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
 				return a.listAssets(ctx, inv.Store(), f, format)
 			})

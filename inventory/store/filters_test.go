@@ -1,9 +1,11 @@
 package store
 
 import (
+	"net/netip"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseStates(t *testing.T) {
@@ -30,5 +32,30 @@ func TestParseStates(t *testing.T) {
 	}
 	if s := States(); strings.Join(s, " ") != "new active missing returned retired merged" {
 		t.Errorf("States %v", s)
+	}
+}
+
+func TestAssetQueryFilter(t *testing.T) {
+	since := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	f, err := AssetQuery{States: []string{"new,missing"}, Vendor: "cisco", DeviceType: "switch", Subnet: "198.51.100.77/24",
+		SeenSince: since, Unapproved: true}.Filter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(f.States, []string{"new", "missing"}) || f.Vendor != "cisco" || f.DeviceType != "switch" ||
+		f.Subnet != netip.MustParsePrefix("198.51.100.0/24") || !f.SeenSince.Equal(since) || !f.Unapproved {
+		t.Errorf("filter %+v", f)
+	}
+	if f, err := (AssetQuery{}).Filter(); err != nil || f.Subnet.IsValid() || f.States != nil {
+		t.Errorf("empty query: %+v, %v; want everything", f, err)
+	}
+	for q, prefix := range map[*AssetQuery]string{
+		{States: []string{"gone"}}:  `state "gone"`,
+		{Subnet: "198.51.100.0"}:    `subnet "198.51.100.0"`,
+		{Subnet: "198.51.100.0/33"}: `subnet "198.51.100.0/33"`,
+	} {
+		if _, err := q.Filter(); err == nil || !strings.HasPrefix(err.Error(), prefix) {
+			t.Errorf("%+v: %v, want an error starting %s", *q, err, prefix)
+		}
 	}
 }
