@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -30,7 +29,7 @@ split, retire, explain.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := a.resolveIDs(ctx, inv, args)
+				args, err := inventory.ResolveIDs(ctx, inv.Store(), args)
 				if err != nil {
 					return err
 				}
@@ -56,7 +55,7 @@ func newExplainCmd(a *app) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				args, err := a.resolveIDs(ctx, inv, args)
+				args, err := inventory.ResolveIDs(ctx, inv.Store(), args)
 				if err != nil {
 					return err
 				}
@@ -80,7 +79,7 @@ func newExplainCmd(a *app) *cobra.Command {
 // taken), runs the action fn on them and prints the assets it returns.
 func (a *app) act(cmd *cobra.Command, format string, args []string, fn func(ctx context.Context, inv *inventory.Inventory, ids []string) ([]string, error)) error {
 	return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-		ids, err := a.resolveIDs(ctx, inv, args)
+		ids, err := inventory.ResolveIDs(ctx, inv.Store(), args)
 		if err != nil {
 			return err
 		}
@@ -224,13 +223,4 @@ func newRetireCmd(a *app) *cobra.Command {
 	}
 	formatFlag(cmd, &format)
 	return cmd
-}
-
-// resolveIDs is inventory.ResolveIDs, an ambiguous prefix a usage error.
-func (a *app) resolveIDs(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
-	ids, err := inventory.ResolveIDs(ctx, inv.Store(), args)
-	if errors.Is(err, inventory.ErrAmbiguous) {
-		return nil, usageError{err}
-	}
-	return ids, err
 }

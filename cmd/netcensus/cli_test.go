@@ -152,9 +152,11 @@ func TestAssetIDPrefix(t *testing.T) {
 	if out := c.ok(nil, "asset", "set", "0193aaaa-1", "--site", "hq", "-o", "jsonl"); !strings.Contains(out, `"site":"hq"`) || !strings.Contains(out, ids[1]) {
 		t.Errorf("asset set 0193aaaa-1: %s", out)
 	}
-	code, _, errb := c.run(nil, "asset", "0193aaaa")
-	if code != exitUsage || !strings.Contains(errb, "ambiguous") || !strings.Contains(errb, ids[0]) || !strings.Contains(errb, ids[1]) {
-		t.Errorf("ambiguous prefix: exit %d: %s", code, errb)
+	for _, args := range [][]string{{"asset", "0193aaaa"}, {"asset", "approve", "0193aaaa"}, {"asset", "locate", "0193aaaa"}, {"ports", "0193aaaa"}} {
+		code, _, errb := c.run(nil, args...)
+		if code != exitUsage || !strings.Contains(errb, ids[0]) || !strings.Contains(errb, ids[1]) {
+			t.Errorf("%v, an ambiguous prefix: exit %d: %s", args, code, errb)
+		}
 	}
 	if code, _, errb := c.run(nil, "asset", "retire", "0193cc"); code == exitOK || !strings.Contains(errb, "not found") {
 		t.Errorf("unknown prefix: exit %d: %s", code, errb)

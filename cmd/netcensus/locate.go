@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -30,9 +29,6 @@ first.
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
 				w, err := inv.Locate(ctx, args[0])
-				if errors.Is(err, inventory.ErrAmbiguous) {
-					return usageError{err}
-				}
 				if err != nil {
 					return err
 				}
@@ -61,9 +57,6 @@ neighbours, and the assets located on it (one line per asset).
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
 				ps, err := inv.Ports(ctx, args[0])
-				if errors.Is(err, inventory.ErrAmbiguous) {
-					return usageError{err}
-				}
 				if err != nil {
 					return err
 				}

@@ -94,9 +94,10 @@ func (a *app) assetWriter(format string) (exporters.Writer[record.Asset], error)
 	return exporters.NewAssetWriterCut(format, a.stdout, a.cellMax())
 }
 
-// notFound turns a store's not-found into a usage error.
+// notFound turns a store's not-found, an action on an asset in the wrong
+// state and an ambiguous asset ID prefix into usage errors.
 func notFound(err error) error {
-	if errors.Is(err, store.ErrNotFound) || errors.Is(err, inventory.ErrState) {
+	if errors.Is(err, store.ErrNotFound) || errors.Is(err, inventory.ErrState) || errors.Is(err, inventory.ErrAmbiguous) {
 		return usageError{err}
 	}
 	return err
