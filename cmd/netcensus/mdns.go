@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"time"
@@ -83,25 +84,18 @@ func (a *app) mdnsRules(flagDir string) (*recog.DB, *fpmdns.Rules, error) {
 }
 
 // mdnsInterfaces picks the interfaces to browse: the named one, or one
-// per attached IPv4 segment.
+// per attached IPv4 segment (arp.AttachedInterfaces).
 func (a *app) mdnsInterfaces(name string) ([]*net.Interface, error) {
 	env := a.newEnv(nil, a.log)
 	routes, err := env.Routes()
 	if err != nil {
 		return nil, fmt.Errorf("routing table: %w", err)
 	}
-	segs, err := arp.Segments(routes, env.Interfaces, name)
-	if err != nil {
-		return nil, usageError{err}
+	ifis, err := arp.AttachedInterfaces(routes, env.Interfaces, name)
+	if errors.Is(err, arp.ErrNoSegment) {
+		return nil, usagef("%w to browse", err)
 	}
-	out := arp.SegmentInterfaces(segs)
-	if len(out) == 0 {
-		if name != "" {
-			return nil, usagef("--interface %s: no attached IPv4 segment", name)
-		}
-		return nil, usagef("no interface with an attached IPv4 segment to browse")
-	}
-	return out, nil
+	return ifis, usageErr(err)
 }
 
 func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {

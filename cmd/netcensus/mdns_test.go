@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,8 +18,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/labtest"
 	"github.com/netcensus/netcensus/internal/testenv"
+	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/arp"
 )
 
 // Trimmed copies of Recog's files and captures from Zeek's and tcpdump's
@@ -46,6 +51,23 @@ func TestMDNSUsageErrors(t *testing.T) {
 		if code := run(context.Background(), a, args); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d; stderr %s", args, code, exitUsage, stderr)
 		}
+	}
+}
+
+// mdns with no attached IPv4 segment (only routed ones) has nothing to
+// browse: a usage error, nothing sent.
+func TestMDNSNoSegment(t *testing.T) {
+	a, _, stderr := testApp(t, nil, nil)
+	env := a.newEnv
+	a.newEnv = func(reg *oui.Registry, log *slog.Logger) scanner.Env {
+		e := env(reg, log)
+		e.Routes = func() ([]arp.Route, error) {
+			return []arp.Route{{Iface: "eth0", Prefix: netip.MustParsePrefix("203.0.113.0/24"), Gateway: netip.MustParseAddr("198.51.100.254"), Flags: 3}}, nil
+		}
+		return e
+	}
+	if code := run(context.Background(), a, []string{"mdns"}); code != exitUsage || !strings.Contains(stderr.String(), "no interface with an attached IPv4 segment to browse") {
+		t.Errorf("exit %d, want %d; stderr %s", code, exitUsage, stderr)
 	}
 }
 

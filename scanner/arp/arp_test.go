@@ -412,6 +412,20 @@ down0	000200C0	00000000	0001	0	0	0	00FFFFFF	0	0	0
 	if _, err := arp.Segments(routes, ifs, "nope0"); err == nil || !strings.Contains(err.Error(), "nope0") {
 		t.Errorf("unknown interface: %v", err)
 	}
+	// The interfaces to browse: each with a segment, once; the one named.
+	ifis, err := arp.AttachedInterfaces(routes, ifs, "")
+	if err != nil || len(ifis) != 2 || ifis[0].Name != "eth0" || ifis[1].Name != "bench0" {
+		t.Errorf("attached interfaces %v, %v; want eth0, bench0", ifis, err)
+	}
+	if ifis, err := arp.AttachedInterfaces(routes, ifs, "bench0"); err != nil || len(ifis) != 1 || ifis[0].Name != "bench0" {
+		t.Errorf("attached interfaces of bench0: %v, %v", ifis, err)
+	}
+	if _, err := arp.AttachedInterfaces(routes, ifs, "down0"); err == nil || !strings.Contains(err.Error(), "down0") {
+		t.Errorf("attached interfaces of down0: %v", err)
+	}
+	if _, err := arp.AttachedInterfaces(routes[:1], ifs, ""); !errors.Is(err, arp.ErrNoSegment) {
+		t.Errorf("only a default route: %v, want ErrNoSegment", err)
+	}
 	why := arp.Explain(routes, netip.MustParseAddr("203.0.113.10"))
 	if !strings.Contains(why, "via 198.51.100.254") {
 		t.Errorf("arp.Explain = %q", why)

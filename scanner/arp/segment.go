@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -121,6 +122,23 @@ func SystemRoutes() ([]Route, error) {
 	}
 	defer f.Close()
 	return ParseRoutes(f)
+}
+
+// ErrNoSegment: no interface has an attached IPv4 segment.
+var ErrNoSegment = errors.New("no interface with an attached IPv4 segment")
+
+// AttachedInterfaces are the interfaces of the attached segments
+// (Segments, only as there), each once; ErrNoSegment when there are none.
+func AttachedInterfaces(routes []Route, ifs Interfaces, only string) ([]*net.Interface, error) {
+	segs, err := Segments(routes, ifs, only)
+	if err != nil {
+		return nil, err
+	}
+	out := SegmentInterfaces(segs)
+	if len(out) == 0 {
+		return nil, ErrNoSegment
+	}
+	return out, nil
 }
 
 // SegmentInterfaces are the interfaces of segs, each once, in the order
