@@ -41,8 +41,31 @@ type ExportOptions struct {
 	Since time.Time
 }
 
+// ExportFormats are the formats Export writes.
+func ExportFormats() []string { return []string{"csv", "json", "jsonl", "xlsx", "netbox"} }
+
+// Check says whether o's format holds o's kinds: netbox assets only,
+// xlsx several (a sheet each), the other formats one. An error starts
+// with what is wrong, format or what.
+func (o ExportOptions) Check() error {
+	switch {
+	case !slices.Contains(ExportFormats(), o.Format):
+		return fmt.Errorf("format %q: want one of %s", o.Format, strings.Join(ExportFormats(), ", "))
+	case len(o.Kinds) == 0:
+		return fmt.Errorf("what: name what to export (%s)", strings.Join(Kinds(), ", "))
+	case o.Format == "netbox" && (len(o.Kinds) != 1 || o.Kinds[0] != KindAssets):
+		return fmt.Errorf("format netbox exports assets only (NetBox has no place for %s)", strings.Join(o.Kinds, ", "))
+	case o.Format != "xlsx" && len(o.Kinds) > 1:
+		return fmt.Errorf("format %s holds one kind: export one at a time (xlsx takes several)", o.Format)
+	}
+	return nil
+}
+
 // Export writes the kinds the store keeps to w in o's format.
 func Export(ctx context.Context, st store.Store, w io.Writer, o ExportOptions) error {
+	if err := o.Check(); err != nil {
+		return err
+	}
 	var x *XLSX
 	if o.Format == "xlsx" {
 		var err error

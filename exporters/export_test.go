@@ -423,3 +423,32 @@ func TestParseKinds(t *testing.T) {
 		}
 	}
 }
+
+// What each format holds: netbox assets only, xlsx several kinds, the
+// others one; Export refuses the rest before writing anything.
+func TestExportOptionsCheck(t *testing.T) {
+	for _, tc := range []struct {
+		o    ExportOptions
+		want string // "" accepted; else the error's start
+	}{
+		{ExportOptions{Format: "csv", Kinds: []string{KindSoftware}}, ""},
+		{ExportOptions{Format: "xlsx", Kinds: []string{KindAssets, KindDrift}}, ""},
+		{ExportOptions{Format: "netbox", Kinds: []string{KindAssets}}, ""},
+		{ExportOptions{Format: "xml", Kinds: []string{KindAssets}}, `format "xml": want one of csv, json, jsonl, xlsx, netbox`},
+		{ExportOptions{Format: "csv"}, "what: name what to export"},
+		{ExportOptions{Format: "netbox", Kinds: []string{KindSoftware}}, "format netbox exports assets only (NetBox has no place for software)"},
+		{ExportOptions{Format: "jsonl", Kinds: []string{KindAssets, KindEvents}}, "format jsonl holds one kind"},
+	} {
+		err := tc.o.Check()
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)) {
+			t.Errorf("%s %v: %v, want %q", tc.o.Format, tc.o.Kinds, err, tc.want)
+		}
+		if tc.want == "" {
+			continue
+		}
+		var b bytes.Buffer
+		if err := Export(t.Context(), nil, &b, tc.o); err == nil || b.Len() != 0 {
+			t.Errorf("Export %s %v: %v, wrote %d bytes; want refused, nothing written", tc.o.Format, tc.o.Kinds, err, b.Len())
+		}
+	}
+}

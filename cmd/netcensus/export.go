@@ -16,11 +16,6 @@ import (
 	"github.com/netcensus/netcensus/inventory/store"
 )
 
-var (
-	exportFormats = []string{"csv", "json", "jsonl", "xlsx", "netbox"}
-	exportKinds   = exporters.Kinds()
-)
-
 type exportFlags struct {
 	format, out, since string
 	what, baselines    []string
@@ -113,22 +108,18 @@ func (a *app) netboxPush(ctx context.Context, st store.Store, f exportFlags) err
 	return res.Refusals(a.stderr, len(recs))
 }
 
+// validate reads --what and checks it with --format and --netbox-url
+// (exporters.ExportOptions.Check).
 func (f *exportFlags) validate() ([]string, error) {
-	if !slices.Contains(exportFormats, f.format) {
-		return nil, usagef("--format %q: want one of %s", f.format, strings.Join(exportFormats, ", "))
+	if f.netboxURL != "" && f.format != "netbox" {
+		return nil, usagef("--netbox-url goes with --format netbox")
 	}
 	kinds, err := exporters.ParseKinds(f.what)
-	switch {
-	case err != nil:
+	if err == nil {
+		err = exporters.ExportOptions{Format: f.format, Kinds: kinds}.Check()
+	}
+	if err != nil {
 		return nil, usagef("--%v", err)
-	case len(kinds) == 0:
-		return nil, usagef("--what: name what to export (%s)", strings.Join(exportKinds, ", "))
-	case f.netboxURL != "" && f.format != "netbox":
-		return nil, usagef("--netbox-url goes with --format netbox")
-	case f.format == "netbox" && (len(kinds) != 1 || kinds[0] != "assets"):
-		return nil, usagef("--format netbox exports assets only (NetBox has no place for %s)", strings.Join(kinds, ", "))
-	case f.format != "xlsx" && len(kinds) > 1:
-		return nil, usagef("--format %s holds one kind: give one --what (xlsx takes several)", f.format)
 	}
 	return kinds, nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/exporters/netboxtest"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/sqlite"
@@ -187,7 +188,7 @@ func xlsxText(t *testing.T, path string) []byte {
 func TestExportGoldenEveryFormat(t *testing.T) {
 	c := exportCMDB(t)
 	for _, format := range []string{"csv", "json", "jsonl"} {
-		for _, what := range exportKinds {
+		for _, what := range exporters.Kinds() {
 			out := c.ok(nil, "export", "--format", format, "--what", what, "--baseline", baselineDir)
 			goldenFile(t, what+"."+format, []byte(out))
 		}
@@ -204,8 +205,8 @@ func TestExportNoSecrets(t *testing.T) {
 	c := exportCMDB(t)
 	dir := t.TempDir()
 	var outputs []string
-	for _, format := range exportFormats {
-		kinds := exportKinds
+	for _, format := range exporters.ExportFormats() {
+		kinds := exporters.Kinds()
 		if format == "netbox" {
 			kinds = []string{"assets"}
 		}
