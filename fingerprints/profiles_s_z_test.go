@@ -92,6 +92,8 @@ var szCases = map[string]want{
 	// An IT Watchdogs WeatherGoose: IT-WATCHDOGS-MIB-V3's product group
 	// and the unit's climate row.
 	"itwatchdogs-wxgoos": {"itwatchdogs-wxgoos", "IT Watchdogs", "WeatherGoose II", "28F4A1B2030000B6", "Linux", "3.3.1", "sensor"},
+	// StoneOS naming its platform at the end of sysDescr.
+	"hillstone-stoneos-platform": {"hillstone-stoneos", "Hillstone Networks", "SG-6000-X7180", "0010452021004321", "StoneOS", "5.5R9P1.2", "firewall"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
