@@ -12,7 +12,12 @@ const imFixtureDir = "testdata/fixtures/i-m"
 // imCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var imCases = map[string]want{
-	"mrv-optidriver": {"mrv-optidriver", "MRV", "OD-NM-16", "OD4A0731B2", "OptiDriver", "4.6.2", ""},
+	// HP's SEMI-MIB device row, generic under enterprise 11: a StorageWorks
+	// library no profile knows.
+	"hp-semi-device": {"", "HP", "ESL G3", "2B7405Z123", "", "6.60", ""},
+	// HPE StoreEver MSL: the SEMI-MIB device row.
+	"hpe-storeever-msl": {"hpe-storeever-msl", "HPE", "MSL3040", "DEC71901ZZ", "", "2.40", "storage"},
+	"mrv-optidriver":    {"mrv-optidriver", "MRV", "OD-NM-16", "OD4A0731B2", "OptiDriver", "4.6.2", ""},
 	// MICROSENS G6 (G6-FACTORY-MIB, G6-SYSTEM-MIB) and the older
 	// MS-SWITCH30-MIB generation.
 	"microsens-g6": {"microsens", "MICROSENS", "MS440209PM-48G6+", "21360734", "", "10.6.3a", "switch"},
