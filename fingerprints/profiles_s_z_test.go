@@ -94,6 +94,10 @@ var szCases = map[string]want{
 	"itwatchdogs-wxgoos": {"itwatchdogs-wxgoos", "IT Watchdogs", "WeatherGoose II", "28F4A1B2030000B6", "Linux", "3.3.1", "sensor"},
 	// StoneOS naming its platform at the end of sysDescr.
 	"hillstone-stoneos-platform": {"hillstone-stoneos", "Hillstone Networks", "SG-6000-X7180", "0010452021004321", "StoneOS", "5.5R9P1.2", "firewall"},
+	// A SmartAX OLT whose sysDescr names nothing: HUAWEI-DEVICE-MIB's
+	// release (hwSysVersionVrcb) and backplane serial, the model its
+	// sysObjectID registers.
+	"huawei-smartax-device-mib": {"huawei-smartax", "Huawei", "MA5608T", "2102311YGR10K5000123", "SmartAX", "V800R021C00", "switch"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
