@@ -23,3 +23,11 @@ func overlay(fs *pflag.FlagSet, fos ...flagOver) {
 		}
 	}
 }
+
+// given is v when the user set flag name (pflag's Changed), else nil.
+func given[T any](fs *pflag.FlagSet, name string, v *T) *T {
+	if fs.Changed(name) {
+		return v
+	}
+	return nil
+}

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
@@ -18,7 +19,6 @@ import (
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/names"
-	"github.com/netcensus/netcensus/scanner/targets"
 )
 
 // errNeedRaw: the process may not open raw sockets.
@@ -135,18 +135,13 @@ func sweepNDP(s stageFlags) *scanner.NDPOptions {
 	return scanner.DefaultNDP()
 }
 
-// mergeSweep lays flags the user set over the config file.
-func mergeSweep(cmd *cobra.Command, cfg config.Sweep, f sweepFlags) (config.Sweep, error) {
-	overlay(cmd.Flags(), over("interface", &cfg.Interface, &f.iface), over("rate", &cfg.Rate, &f.rate),
-		over("arp-retries", &cfg.ARPRetries, &f.arpRetries), over("arp-wait", &cfg.ARPWait, &f.arpWait),
-		over("max-hosts", &cfg.MaxHosts, &f.maxHosts), over("allow-public", &cfg.AllowPublic, &f.allowPublic),
-		over("format", &cfg.Format, &f.format))
-	cfg.Exclude = append(append([]string(nil), cfg.Exclude...), f.exclude...)
-	c := config.Config{Sweep: cfg}
-	if err := c.Validate(); err != nil {
-		return cfg, usageError{err}
-	}
-	return cfg, nil
+// sweepOverrides are the sweep flags the user set, to lay over the
+// config's sweep section.
+func sweepOverrides(fs *pflag.FlagSet, f *sweepFlags) assemble.SweepOverrides {
+	return assemble.SweepOverrides{Interface: given(fs, "interface", &f.iface), Rate: given(fs, "rate", &f.rate),
+		ARPRetries: given(fs, "arp-retries", &f.arpRetries), ARPWait: given(fs, "arp-wait", &f.arpWait),
+		MaxHosts: given(fs, "max-hosts", &f.maxHosts), AllowPublic: given(fs, "allow-public", &f.allowPublic),
+		Format: given(fs, "format", &f.format), Exclude: f.exclude}
 }
 
 // resolveFormat picks the output format: explicit, else table on a
@@ -167,17 +162,13 @@ func (a *app) resolveFormat(format string) (string, error) {
 }
 
 func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args []string) error {
-	cfg, err := mergeSweep(cmd, a.cfg.Sweep, f)
+	opts, cfg, err := assemble.SweepOptions(a.cfg.Sweep, sweepOverrides(cmd.Flags(), &f), args)
 	if err != nil {
-		return err
+		return usageError{err}
 	}
 	format, err := a.resolveFormat(cfg.Format)
 	if err != nil {
 		return err
-	}
-	set, err := targets.Build(args, cfg.Exclude, targets.Options{AllowPublic: cfg.AllowPublic, MaxHosts: cfg.MaxHosts})
-	if err != nil {
-		return usageError{err}
 	}
 	out, err := a.assetWriter(format)
 	if err != nil {
@@ -199,37 +190,21 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		return fmt.Errorf("IEEE registry: %w", err)
 	}
 	env := a.newEnv(reg, a.log)
-	counters := &arp.Counters{}
-	progressDone := a.startProgress(ctx, counters, int64(set.Size()), f.noProgress)
-	snmpOpts, err := a.sweepSNMP(cmd, f)
-	if err != nil {
+	progressDone := a.startProgress(ctx, opts.Counters, int64(opts.Targets.Size()), f.noProgress)
+	if opts.SNMP, err = a.sweepSNMP(cmd, f); err != nil {
 		return err
 	}
-	if snmpOpts != nil && !f.noStore {
-		snmpOpts.Remembered = a.rememberedCredentials(ctx)
+	if opts.SNMP != nil && !f.noStore {
+		opts.SNMP.Remembered = a.rememberedCredentials(ctx)
 	}
-	mdnsOpts, passiveOpts, recogDB, err := a.sweepStages(cmd, f.stages)
-	if err != nil {
+	if opts.MDNS, opts.Passive, opts.Recog, err = a.sweepStages(cmd, f.stages); err != nil {
 		return err
 	}
-	namesOpts, err := a.sweepNames(f)
-	if err != nil {
+	if opts.Names, err = a.sweepNames(f); err != nil {
 		return err
 	}
-	rep, err := scanner.Run(ctx, env, scanner.Options{
-		Targets:    set,
-		Interface:  cfg.Interface,
-		Rate:       cfg.Rate,
-		ARPRetries: cfg.ARPRetries,
-		ARPWait:    cfg.ARPWait.D(),
-		Counters:   counters,
-		SNMP:       snmpOpts,
-		MDNS:       mdnsOpts,
-		Recog:      recogDB,
-		Passive:    passiveOpts,
-		Names:      namesOpts,
-		NDP:        sweepNDP(f.stages),
-	})
+	opts.NDP = sweepNDP(f.stages)
+	rep, err := scanner.Run(ctx, env, opts)
 	progressDone()
 	if err != nil && rep == nil {
 		if errors.Is(err, os.ErrPermission) {

@@ -17,9 +17,7 @@ import (
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/scanner"
-	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/snmp"
-	"github.com/netcensus/netcensus/scanner/targets"
 	"github.com/netcensus/netcensus/serve"
 )
 
@@ -65,8 +63,7 @@ func ServeOptions(cfg config.Config, listen string, getenv func(string) string) 
 				return o, fmt.Errorf("schedules[%d] (%s).options.credentials: %q is not a set of snmp.credentials", i, s.Name, c)
 			}
 		}
-		if _, err := targets.Build(s.Targets, append(slices.Clone(cfg.Sweep.Exclude), s.Exclude...),
-			targets.Options{AllowPublic: cfg.Sweep.AllowPublic, MaxHosts: cfg.Sweep.MaxHosts}); err != nil {
+		if _, _, err := SweepOptions(cfg.Sweep, SweepOverrides{Exclude: s.Exclude}, s.Targets); err != nil {
 			return o, fmt.Errorf("schedules[%d] (%s).targets: %w", i, s.Name, err)
 		}
 		o.Schedules = append(o.Schedules, serve.Schedule{Name: s.Name, Targets: s.Targets, Exclude: s.Exclude, Every: s.Every.D(),
@@ -159,22 +156,19 @@ const ingestBound = 5 * time.Minute
 func ServeSweep(d ServeSweepDeps) serve.SweepFunc {
 	return func(ctx context.Context, req serve.SweepRequest) (serve.SweepResult, error) {
 		cfg := d.Config() // the config as of this sweep's start
-		set, err := targets.Build(req.Targets, append(slices.Clone(cfg.Sweep.Exclude), req.Exclude...),
-			targets.Options{AllowPublic: cfg.Sweep.AllowPublic, MaxHosts: cfg.Sweep.MaxHosts})
+		opts, _, err := SweepOptions(cfg.Sweep, SweepOverrides{Exclude: req.Exclude}, req.Targets)
 		if err != nil {
 			return serve.SweepResult{}, err
 		}
+		opts.Limiter = req.Limiter
 		reg, err := oui.Open()
 		if err != nil {
 			return serve.SweepResult{}, fmt.Errorf("IEEE registry: %w", err)
 		}
-		counters := &arp.Counters{}
 		if req.Progress != nil {
-			req.Progress.Total.Store(int64(set.Size()))
-			req.Progress.Bind(counters.Sent.Load, counters.Found.Load)
+			req.Progress.Total.Store(int64(opts.Targets.Size()))
+			req.Progress.Bind(opts.Counters.Sent.Load, opts.Counters.Found.Load)
 		}
-		opts := scanner.Options{Targets: set, Interface: cfg.Sweep.Interface, Rate: cfg.Sweep.Rate, Limiter: req.Limiter,
-			ARPRetries: cfg.Sweep.ARPRetries, ARPWait: cfg.Sweep.ARPWait.D(), Counters: counters}
 		if req.NDP == nil || *req.NDP {
 			opts.NDP = scanner.DefaultNDP()
 		}
