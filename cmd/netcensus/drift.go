@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -13,19 +14,15 @@ import (
 	"github.com/netcensus/netcensus/inventory/drift"
 )
 
-// loadBaselines reads baseline files; a directory stands for its *.yaml
-// and *.yml files.
+// loadBaselines reads the --baseline files and directories
+// (drift.LoadPaths); none given is a usage error that says where examples are.
 func loadBaselines(args []string) ([]drift.Baseline, error) {
-	files, err := drift.Files(args)
-	if err != nil {
-		return nil, usagef("--baseline: %v", err)
-	}
-	if len(files) == 0 {
+	bs, err := drift.LoadPaths(args)
+	if errors.Is(err, drift.ErrNoBaseline) {
 		return nil, usagef("give --baseline FILE or DIR (examples in configs/baselines/)")
 	}
-	bs, err := drift.Load(files...)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, usagef("--baseline: %w", err)
 	}
 	return bs, nil
 }

@@ -233,3 +233,21 @@ func Files(paths []string) ([]string, error) {
 	sort.Strings(files)
 	return files, nil
 }
+
+// ErrNoBaseline: the paths given name no baseline file (none given, or
+// directories with no *.yaml or *.yml file in them).
+var ErrNoBaseline = errors.New("no baseline file given")
+
+// LoadPaths reads the baselines that paths name (Files: a file itself, a
+// directory its *.yaml and *.yml files). A path that is not there is an
+// error; naming no file at all is ErrNoBaseline.
+func LoadPaths(paths []string) ([]Baseline, error) {
+	files, err := Files(paths)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, ErrNoBaseline
+	}
+	return Load(files...)
+}

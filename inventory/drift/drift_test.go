@@ -360,3 +360,43 @@ func TestFiles(t *testing.T) {
 		t.Errorf("no paths: %v, %v", got, err)
 	}
 }
+
+// TestLoadPaths: the baselines of files and directories given, in Files'
+// order; none named (no path, or a directory without baselines) is
+// ErrNoBaseline; a missing path or a malformed file is an error naming it.
+func TestLoadPaths(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, body string) {
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rule := "rules:\n  - {id: r1, select: {vendor: Cisco}, min_os_version: \"15.2\"}\n"
+	write(filepath.Join(dir, "b.yaml"), "name: from-b\n"+rule)
+	write(filepath.Join(dir, "a.yml"), rule)
+	write(filepath.Join(dir, "notes.txt"), "not a baseline")
+	bs, err := LoadPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bs) != 2 || bs[0].Name != "a" || bs[1].Name != "from-b" || len(bs[0].Rules) != 1 {
+		t.Errorf("baselines of %s: %+v", dir, bs)
+	}
+
+	empty := t.TempDir()
+	write(filepath.Join(empty, "notes.txt"), "not a baseline")
+	for _, paths := range [][]string{nil, {empty}} {
+		if _, err := LoadPaths(paths); !errors.Is(err, ErrNoBaseline) {
+			t.Errorf("%v: %v, want ErrNoBaseline", paths, err)
+		}
+	}
+	missing := filepath.Join(dir, "missing")
+	if _, err := LoadPaths([]string{dir, missing}); !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), missing) {
+		t.Errorf("missing path: %v", err)
+	}
+	bad := filepath.Join(empty, "bad.yaml")
+	write(bad, "name: bad\nrules: []\n")
+	if _, err := LoadPaths([]string{empty}); !errors.Is(err, ErrBaseline) || !strings.Contains(err.Error(), bad) {
+		t.Errorf("malformed file: %v", err)
+	}
+}
