@@ -297,6 +297,18 @@ func exchange(ctx context.Context, conn net.PacketConn, feed *Feed, lim *rate.Li
 		}
 	}
 	done := make(chan struct{})
+	// over: the feed has closed (done) and no question is awaited.
+	over := func() bool {
+		mu.Lock()
+		finished := pending == 0
+		mu.Unlock()
+		select {
+		case <-done:
+			return finished
+		default:
+			return false
+		}
+	}
 	readerDone := make(chan struct{})
 	go func() {
 		defer close(readerDone)
@@ -307,15 +319,8 @@ func exchange(ctx context.Context, conn net.PacketConn, feed *Feed, lim *rate.Li
 				// An ICMP error was queued (the socket reports it on
 				// the next read): read which question it refused.
 				drainRefusals()
-				mu.Lock()
-				finished := pending == 0
-				mu.Unlock()
-				select {
-				case <-done:
-					if finished {
-						return
-					}
-				default:
+				if over() {
+					return
 				}
 				continue
 			}
@@ -346,14 +351,9 @@ func exchange(ctx context.Context, conn net.PacketConn, feed *Feed, lim *rate.Li
 					st.answered++
 				}
 			}
-			finished := pending == 0
 			mu.Unlock()
-			select {
-			case <-done:
-				if finished {
-					return
-				}
-			default:
+			if over() {
+				return
 			}
 		}
 	}()
