@@ -517,7 +517,10 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 		if v, ev, ok := e.sysDescrVendorModel(c); ok {
 			return v, ev, true
 		}
-		return sysDescrModelOnly(c)
+		if v, ev, ok := sysDescrModelOnly(c); ok {
+			return v, ev, true
+		}
+		return hostArchModel(c)
 	case FieldOSVersion:
 		return sysDescrLastRelease(c)
 	case FieldVendor:

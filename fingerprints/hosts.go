@@ -1,0 +1,90 @@
+package fingerprints
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/netcensus/netcensus/fingerprints/pen"
+	"github.com/netcensus/netcensus/record"
+)
+
+// openBSDEnterprise is OpenBSD's snmpd's enterprise number.
+const openBSDEnterprise = 30155
+
+// unixDescrRE is the sysDescr of a general-purpose Unix host as net-snmp
+// and bsnmpd write it: the kernel's name first ("Linux web1 5.15.0-91-generic
+// #101-Ubuntu SMP ... x86_64").
+var unixDescrRE = regexp.MustCompile(`^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin|GNU/kFreeBSD) `)
+
+// hostArches names a Unix host's processor architecture, as the kernel
+// writes it in uname's machine field, as a machine class: the model of a
+// host whose hardware nothing else names. The first match wins, so the
+// more specific come first.
+var hostArches = []struct {
+	re    *regexp.Regexp
+	model string
+}{
+	{regexp.MustCompile(`\bi[3-6]86\b`), "Generic x86"},
+	{regexp.MustCompile(`\b(x86_64|amd64)\b`), "Generic x86 64-bit"},
+	{regexp.MustCompile(`\bsparc32\b`), "Generic SPARC 32-bit"},
+	{regexp.MustCompile(`\bsparc64\b`), "Generic SPARC 64-bit"},
+	{regexp.MustCompile(`\bmips\w*`), "Generic MIPS"},
+	{regexp.MustCompile(`\barmv5\w*`), "Generic ARMv5"},
+	{regexp.MustCompile(`\barmv6\w*`), "Generic ARMv6"},
+	{regexp.MustCompile(`\barmv7\w*`), "Generic ARMv7"},
+	{regexp.MustCompile(`\b(aarch64|arm64)\b`), "Generic ARMv8 64-bit"},
+	{regexp.MustCompile(`\barmv\w*`), "Generic ARM"},
+}
+
+// windowsCPURE is the processor Windows' SNMP service writes as the
+// hardware in its sysDescr: "Hardware: Intel64 Family 6 Model 85 Stepping 4
+// AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763
+// Multiprocessor Free)".
+var windowsCPURE = regexp.MustCompile(`^Hardware: (\S+) Family [0-9]+ Model [0-9]+ Stepping [0-9]+ .* - Software: `)
+
+// windowsArches names the architecture word of windowsCPURE.
+var windowsArches = map[string]string{
+	"AMD64": "AMD x64", "Intel64": "Intel x64", "EM64T": "Intel x64", "x86": "Generic x86",
+	"ia64": "Intel Itanium IA64", "ARM64": "Generic ARMv8 64-bit",
+}
+
+// hostArchModel is the last resort for a general-purpose host's model:
+// the machine class its processor architecture names ("Generic x86
+// 64-bit", "Intel x64"), when neither a profile, the ENTITY-MIB, a vendor
+// agent (Dell OpenManage, HPE Insight, Supermicro SuperDoctor) nor the
+// NET-SNMP extend scripts name the hardware. That is what monitoring
+// systems show for such a host, and it says what the machine is (a PC-class
+// server or virtual machine, an ARM board) better than nothing does.
+// Only for an OS's own agent (a sysObjectID under net-snmp, bsnmpd,
+// Microsoft, OpenBSD's snmpd, or none): an appliance that registers its
+// own product is a product, not a generic machine.
+func hostArchModel(c *evalCtx) (string, record.Evidence, bool) {
+	if c.in.SysObjectID != "" {
+		n, ok := pen.FromSysObjectID(c.in.SysObjectID)
+		if !ok || !agentEnterprises[n] && n != openBSDEnterprise {
+			return "", record.Evidence{}, false
+		}
+	}
+	line, _, _ := strings.Cut(c.sysDesc, "\n")
+	if m := windowsCPURE.FindStringSubmatch(line); m != nil {
+		if v, ok := windowsArches[m[1]]; ok {
+			return v, record.Evidence{
+				Rule:   "sysDescr Windows processor architecture " + m[1],
+				Source: record.SourceSNMP, OID: OIDSysDescr, Value: v,
+			}, true
+		}
+		return "", record.Evidence{}, false
+	}
+	if !unixDescrRE.MatchString(line) {
+		return "", record.Evidence{}, false
+	}
+	for _, a := range hostArches {
+		if tok := a.re.FindString(line); tok != "" {
+			return a.model, record.Evidence{
+				Rule:   "sysDescr host architecture " + tok,
+				Source: record.SourceSNMP, OID: OIDSysDescr, Value: a.model,
+			}, true
+		}
+	}
+	return "", record.Evidence{}, false
+}
