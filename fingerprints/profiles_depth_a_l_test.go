@@ -1,0 +1,30 @@
+package fingerprints
+
+import "testing"
+
+// depthFixtureDir holds small walks, written from the vendors' MIBs, that
+// check which object the profiles of the vendors A to L prefer and the
+// form of the value they give (profiles/cisco.yaml, hpe.yaml, huawei.yaml
+// and the other files of those vendors).
+const depthFixtureDir = "testdata/fixtures/depth-a-l"
+
+// depthCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var depthCases = map[string]want{
+	// IOS-XE: the chassis row's release ("17.09.04", as show version and
+	// the image name write it) before sysDescr's IOSd form ("17.9.4").
+	"cisco-iosxe-chassis-release": {"cisco-ios-xe", "Cisco", "C9500-24Y4C", "FCW2301A0BC", "IOS-XE", "17.09.04", "switch"},
+	// A stack whose own row (index 1) has no model, serial or release:
+	// the first member's model and serial, sysDescr's release.
+	"cisco-ios-stack-row": {"cisco-ios", "Cisco", "WS-C3750X-48P-S", "FDO1649R2AB", "IOS", "15.2(4)E10", "switch"},
+	// IOS XR 7 names the platform alone in sysDescr; no ENTITY rows.
+	"cisco-iosxr-platform": {"cisco-ios-xr", "Cisco", "NCS-5500", "", "IOS-XR", "7.3.2", "router"},
+	// IOS XR: rack 0's row (8384513) names the chassis.
+	"cisco-iosxr-rack": {"cisco-ios-xr", "Cisco", "ASR-9010-AC-V2", "FOX1523G3AB", "IOS-XR", "6.5.3", "router"},
+}
+
+// TestDepthFixtures checks each fixture: the winning profile and every
+// field, with evidence (check).
+func TestDepthFixtures(t *testing.T) {
+	checkFixtures(t, depthFixtureDir, depthCases)
+}
