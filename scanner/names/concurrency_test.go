@@ -303,3 +303,127 @@ func TestWaitCountsFromLastQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionsRunAheadOfBudget: a /24's three questions a host, charged
+// to a packet budget that takes most of a timeout to send them (800 a
+// second: 762 questions, 0.95 s), go out at once, ahead of it, so hosts
+// that drop NetBIOS and LLMNR silently cost one timeout after the feed
+// closes, not one after the last question the budget would let out. A
+// slow server that answers each question just inside the timeout still
+// names every host. Before, each question waited for the budget, and the
+// last went out about a timeout after the first.
+func TestQuestionsRunAheadOfBudget(t *testing.T) {
+	addrs := slash24()
+	silent := udp(t, "127.0.0.1", 0)
+	slow := udp(t, "127.0.0.1", 0)
+	const timeout = time.Second
+	const lag = 600 * time.Millisecond // the slow server's answer time
+	go func() {
+		buf := make([]byte, 1500)
+		for {
+			n, from, err := slow.ReadFromUDP(buf)
+			if err != nil {
+				return
+			}
+			q := new(dns.Msg)
+			if q.Unpack(buf[:n]) != nil || len(q.Question) != 1 {
+				continue
+			}
+			m := new(dns.Msg)
+			m.SetReply(q)
+			rr, _ := dns.NewRR(q.Question[0].Name + " 60 IN PTR h" + fmt.Sprint(q.Id) + ".lab.example.net.")
+			m.Answer = append(m.Answer, rr)
+			b, _ := m.Pack()
+			time.AfterFunc(lag, func() { slow.WriteToUDP(b, from) })
+		}
+	}()
+	var mu sync.Mutex
+	var conns []*deadlineConn
+	lim := rate.NewLimiter(800, 1)
+	_, st, err := Resolve(context.Background(), addrs, Options{
+		DNS: true, Servers: []netip.AddrPort{addrPort(slow)}, Timeout: timeout,
+		NetBIOS: true, LLMNR: true, Limiter: lim,
+		Listen: func() (net.PacketConn, error) {
+			c, err := net.ListenPacket("udp4", "127.0.0.1:0")
+			if err != nil {
+				return nil, err
+			}
+			// The first socket is DNS's (to the slow server); NetBIOS
+			// and LLMNR questions go to the silent port.
+			var pc net.PacketConn = c
+			mu.Lock()
+			defer mu.Unlock()
+			if len(conns) > 0 {
+				pc = redirect{c, addrPort(silent)}
+			}
+			dc := &deadlineConn{PacketConn: pc}
+			conns = append(conns, dc)
+			return dc, nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.DNS != len(addrs) || st.NetBIOS+st.LLMNR != 0 {
+		t.Errorf("stats %+v: want every host named by the slow server, none by the silent hosts", st)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	var first, last time.Time
+	for i, c := range conns {
+		c.mu.Lock()
+		if len(c.writes) != len(addrs) {
+			t.Errorf("socket %d: %d questions, want %d", i, len(c.writes), len(addrs))
+		}
+		for _, w := range c.writes {
+			if first.IsZero() || w.Before(first) {
+				first = w
+			}
+			if w.After(last) {
+				last = w
+			}
+		}
+		c.mu.Unlock()
+	}
+	// Paced by the budget, the questions would span 0.95 s; ahead of it,
+	// the time the loopback takes to carry them (half a timeout of slack
+	// for a loaded machine).
+	if spread := last.Sub(first); spread > timeout/2 {
+		t.Errorf("questions spread over %v, want them sent at once (the budget paces them over %v)", spread, time.Duration(3*len(addrs))*time.Second/800)
+	}
+}
+
+// TestTakeAhead: a question is charged to the budget at once, and waits
+// only for what it owes beyond the time it may run ahead; cancelled, it
+// gives its charge back.
+func TestTakeAhead(t *testing.T) {
+	ctx := context.Background()
+	lim := rate.NewLimiter(10, 1) // a packet every 100 ms
+	now := time.Now()
+	// One second ahead: the burst and ten more go at once, each charged.
+	for i := range 11 {
+		if err := takeAhead(ctx, lim, time.Second); err != nil {
+			t.Fatalf("question %d: %v", i, err)
+		}
+	}
+	if tok := lim.TokensAt(now); tok > -9.5 {
+		t.Errorf("budget at %.1f after 11 questions from a burst of 1: not charged", tok)
+	}
+	// The next owes more than a second: it waits the excess, and a
+	// context that ends first takes it back.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := takeAhead(cctx, lim, time.Second); err == nil {
+		t.Error("a question past the time ahead did not wait")
+	}
+	if tok := lim.TokensAt(now); tok < -10.5 {
+		t.Errorf("budget at %.1f: the cancelled question kept its charge", tok)
+	}
+	// With no budget (rate.Inf) nothing waits.
+	inf := rate.NewLimiter(rate.Inf, 1)
+	for range 1000 {
+		if err := takeAhead(cctx, inf, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

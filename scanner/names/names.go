@@ -5,16 +5,17 @@
 //
 // Each protocol is one UDP socket: requests are sent to every address as
 // it comes (a sweep feeds a segment's hosts as its ARP sweep ends, so the
-// stage runs beside the rest of the sweep rather than after it), paced by
-// the sweep's packet
-// budget, and replies are collected until every request is answered, or
-// one timeout after the last send, so a /24 costs at most about one
-// timeout however many hosts are silent. A request refused by ICMP (port
-// unreachable: no responder at the host; on Linux, where an unconnected
-// socket can be told) is answered and not awaited. A DNS server silent for
-// a timeout after its first question, or refusing, is given up at once: a
-// dead resolver costs one timeout at most, not one after the last
-// question (the sending of a /24 at the sweep's rate).
+// stage runs beside the rest of the sweep rather than after it), charged
+// to the sweep's packet budget but allowed one timeout ahead of it (a
+// /24's questions go out at once), and replies are collected until every
+// request is answered, or one timeout after the last send, so a /24 costs
+// at most about one timeout however many hosts are silent. A request
+// refused by ICMP (port unreachable: no responder at the host; on Linux,
+// where an unconnected socket can be told) is answered and not awaited. A
+// DNS server silent for a timeout after its first question, or refusing,
+// is given up at once: a dead resolver costs one timeout at most, not one
+// after the last question (the sending of a large segment at the sweep's
+// rate).
 package names
 
 import (
@@ -52,7 +53,8 @@ type Options struct {
 	// Timeout is how long replies are awaited after the last request
 	// (less when every request is answered or refused).
 	Timeout time.Duration
-	// Limiter paces the requests (nil: unpaced).
+	// Limiter is the packet budget the requests are charged to (nil:
+	// none); they may run up to one Timeout ahead of it (takeAhead).
 	Limiter *rate.Limiter
 	Logger  *slog.Logger
 	// Listen opens a protocol's socket (nil: UDP on an ephemeral port).
@@ -380,7 +382,7 @@ func exchange(ctx context.Context, conn net.PacketConn, feed *Feed, lim *rate.Li
 			continue // its packets are left to the rest of the budget
 		}
 		if lim != nil {
-			if err := lim.Wait(ctx); err != nil {
+			if err := takeAhead(ctx, lim, timeout); err != nil {
 				sendErr = err
 				break
 			}
@@ -469,6 +471,35 @@ func exchange(ctx context.Context, conn net.PacketConn, feed *Feed, lim *rate.Li
 		case <-tick.C:
 		case <-giveUpAt:
 		}
+	}
+}
+
+// takeAhead charges one question to the budget lim and lets it go as
+// soon as it is no more than ahead in debt: the questions of a /24 (three
+// a host) go out at once however slow the budget, and the stage ends one
+// timeout after its hosts were found instead of one after the last
+// question the budget lets out (which, at 1,000 packets a second, is 0.6 s
+// later). The budget is charged all the same, so the rest of the sweep
+// waits for what the stage sent first, and over time the rate holds; a
+// stage with more questions than ahead's worth (a /16) is paced by it
+// beyond that. Cancelled, the question gives its charge back.
+func takeAhead(ctx context.Context, lim *rate.Limiter, ahead time.Duration) error {
+	r := lim.Reserve()
+	if !r.OK() {
+		return fmt.Errorf("names: packet budget: burst %d", lim.Burst())
+	}
+	wait := r.Delay() - ahead
+	if wait <= 0 {
+		return nil
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		r.Cancel()
+		return ctx.Err()
+	case <-t.C:
+		return nil
 	}
 }
 
