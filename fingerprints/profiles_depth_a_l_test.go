@@ -21,6 +21,15 @@ var depthCases = map[string]want{
 	"cisco-iosxr-platform": {"cisco-ios-xr", "Cisco", "NCS-5500", "", "IOS-XR", "7.3.2", "router"},
 	// IOS XR: rack 0's row (8384513) names the chassis.
 	"cisco-iosxr-rack": {"cisco-ios-xr", "Cisco", "ASR-9010-AC-V2", "FOX1523G3AB", "IOS-XR", "6.5.3", "router"},
+	// ProCurve / ArubaOS-Switch: the model name sysDescr writes before
+	// ", revision", not the product number before it.
+	"hp-procurve-model-name": {"hp-procurve", "HPE", "2930F-48G-PoE+-4SFP+", "SG97JKL0AB", "ArubaOS-Switch", "WC.16.10.0012", "switch"},
+	// An old ProCurve names the model after "Switch"; the serial from
+	// SEMI-MIB hpHttpMgSerialNumber without an ENTITY row.
+	"hp-procurve-old-switch": {"hp-procurve", "HPE", "2626", "SG509SU0AB", "ProCurve", "H.10.83", "switch"},
+	// OfficeConnect: the whole model name up to the product number, so a
+	// PoE variant keeps its words.
+	"hpe-officeconnect-poe": {"hp-procurve", "HPE", "1820 24G PoE+ (185W)", "", "OfficeConnect", "PT.02.09", "switch"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every

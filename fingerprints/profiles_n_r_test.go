@@ -15,7 +15,7 @@ var nrCases = map[string]want{
 	// HPE switches under the ProCurve arc: OfficeConnect and ProCurve 1800
 	// sysDescr formats, NETSWITCH-MIB's hpSwitchOsVersion when sysDescr
 	// names no revision, and Instant On.
-	"hp-officeconnect":        {"hp-procurve", "HPE", "J9980A", "", "OfficeConnect", "PT.02.09", "switch"},
+	"hp-officeconnect":        {"hp-procurve", "HPE", "1820 24G", "", "OfficeConnect", "PT.02.09", "switch"},
 	"hp-procurve-1800":        {"hp-procurve", "HPE", "J9028B", "CN912BX0Z1", "ProCurve", "PB.03.10", "switch"},
 	"hp-procurve-oid-version": {"hp-procurve", "HPE", "J9729A", "SG61FLX0AB", "ArubaOS-Switch", "WB.16.10.0009", "switch"},
 	"aruba-instant-on":        {"hp-procurve", "HPE", "JL682A", "", "Instant On", "1.0.7.0", "switch"},
