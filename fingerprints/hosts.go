@@ -14,7 +14,9 @@ const openBSDEnterprise = 30155
 // unixDescrRE is the sysDescr of a general-purpose Unix host as net-snmp
 // and bsnmpd write it: the kernel's name first ("Linux web1 5.15.0-91-generic
 // #101-Ubuntu SMP ... x86_64").
-var unixDescrRE = regexp.MustCompile(`^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin|GNU/kFreeBSD) `)
+// pfSense and OPNsense put their own name first ("pfSense fw1 2.7.2-RELEASE
+// pfSense FreeBSD 14.0-CURRENT amd64").
+var unixDescrRE = regexp.MustCompile(`^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin|GNU/kFreeBSD|pfSense|OPNsense) `)
 
 // hostArches names a Unix host's processor architecture, as the kernel
 // writes it in uname's machine field, as a machine class: the model of a

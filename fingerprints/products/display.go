@@ -33,8 +33,27 @@ type vendorRules struct {
 }
 
 type rewrite struct {
-	re *regexp.Regexp
-	to string
+	re    *regexp.Regexp
+	to    string
+	upper bool
+}
+
+// apply replaces every match of rw in s by its replacement, upper-cased
+// with upper: descriptors are written in camel case ("gs724tp"), models
+// in capitals ("GS724TP").
+func (rw rewrite) apply(s string) string {
+	if !rw.upper {
+		return rw.re.ReplaceAllString(s, rw.to)
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range rw.re.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		b.WriteString(strings.ToUpper(string(rw.re.ExpandString(nil, rw.to, s, m))))
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 type displayFile struct {
@@ -53,6 +72,8 @@ type displayVendor struct {
 type rewriteSpec struct {
 	Match string `yaml:"match"`
 	To    string `yaml:"to"`
+	// Upper writes the replacement in capitals.
+	Upper bool `yaml:"upper"`
 }
 
 // OpenDisplay compiles the embedded display rules.
@@ -112,7 +133,7 @@ func compileVendor(v displayVendor) (vendorRules, error) {
 		if err != nil {
 			return vr, fmt.Errorf("rewrite %q: %w", rw.Match, err)
 		}
-		vr.rewrite = append(vr.rewrite, rewrite{re: re, to: rw.To})
+		vr.rewrite = append(vr.rewrite, rewrite{re: re, to: rw.To, upper: rw.Upper})
 	}
 	return vr, nil
 }
@@ -148,11 +169,11 @@ func (d *Display) Model(e Entry) (string, bool) {
 	}
 	s := e.Name
 	for _, rw := range v.rewrite {
-		s = rw.re.ReplaceAllString(s, rw.to)
+		s = rw.apply(s)
 	}
 	if !hasVendor || !v.noDefault {
 		for _, rw := range d.def.rewrite {
-			s = rw.re.ReplaceAllString(s, rw.to)
+			s = rw.apply(s)
 		}
 	}
 	s = strings.Join(strings.Fields(s), " ")
