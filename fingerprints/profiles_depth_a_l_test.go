@@ -30,6 +30,14 @@ var depthCases = map[string]want{
 	// OfficeConnect: the whole model name up to the product number, so a
 	// PoE variant keeps its words.
 	"hpe-officeconnect-poe": {"hp-procurve", "HPE", "1820 24G PoE+ (185W)", "", "OfficeConnect", "PT.02.09", "switch"},
+	// A VRP router whose only ENTITY row is its main board (index 9):
+	// hwEntityBoardName.9 names the model, entPhysicalSerialNum.9 the ESN.
+	"huawei-ar-board": {"huawei-vrp", "Huawei", "AR2220", "210235384810F6000123", "VRP", "V200R010C10SPC700", "router"},
+	// Another Huawei product: the release its chassis row carries.
+	"huawei-generic-entity-release": {"huawei-generic", "Huawei", "RTN950", "2102310QFA10G9000456", "", "V100R011C10SPC200", ""},
+	// A virtual chassis whose first member is a line card of another
+	// model: the master's model, as sysDescr names it.
+	"juniper-vc-master": {"juniper-junos", "Juniper Networks", "EX4300-48P", "PE3714120123", "Junos", "18.4R2-S4.3", "switch"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
