@@ -31,6 +31,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	ch "github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
@@ -1218,12 +1219,14 @@ func newAssetQuery(f store.AssetFilter, in string) assetQuery {
 		key.order, key.desc = "id", true
 	}
 	annAfter := false
-	switch s := strings.ToLower(f.Search); {
+	// s as given: the server folds case, and strings.ToLower would make
+	// each byte of a search that is not valid UTF-8 U+FFFD.
+	switch s := f.Search; {
 	case s == "":
 	case strings.ContainsRune(s, '\n'):
 		where += ` AND 0`
 	default:
-		if lo, hi, ok := searchRange(s); ok {
+		if lo, hi, ok := searchRange(strings.ToLower(s)); ok {
 			key = key.andKey(`id`+in+`(SELECT asset_id FROM {db}.asset_search WHERE term >= ? AND term < ?)`, lo, hi)
 			annAfter = annIDs == nil
 		}
@@ -1231,9 +1234,11 @@ func newAssetQuery(f store.AssetFilter, in string) assetQuery {
 		// of the asset's current version.
 		// An ASCII search compares bytes, ASCII case folded: the UTF-8
 		// function finds nothing in a field that is not valid UTF-8 (a
-		// Latin-1 name an agent reported), where SearchMatch finds it.
+		// Latin-1 name an agent reported), where SearchMatch finds it;
+		// so does a search that is not valid UTF-8 itself (that name's
+		// bytes pasted in).
 		pos := "positionCaseInsensitive"
-		if !isASCII(s) {
+		if !isASCII(s) && utf8.ValidString(s) {
 			pos = "positionCaseInsensitiveUTF8"
 		}
 		where += strings.NewReplacer("POS", pos).Replace(` AND (POS(ip, ?) > 0 OR arrayExists(x -> POS(x, ?) > 0, ips)

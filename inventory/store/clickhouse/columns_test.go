@@ -26,7 +26,7 @@ import (
 type filler struct{ r *rand.Rand }
 
 var (
-	fillStrings = []string{"", "a", "eth0", "Cisco IOS <15.2> & more", `quo"te\back`, "tab\there", "é ü ß", "\u2028\u2029", "\xff\xfe bad", "\x00nul", "x\x7fdel", "ünïcødé-long-" + string(make([]byte, 40))}
+	fillStrings = []string{"", "a", "eth0", "Cisco IOS <15.2> & more", `quo"te\back`, "tab\there", "é ü ß", "\u2028\u2029", "\xff\xfe bad", "\x00nul", "x\x7fdel", "it's", `back\\slash`, "['a'],[]", "\b\f\r\n", "\a\v\x1b", "ünïcødé-long-" + string(make([]byte, 40))}
 	fillFloats  = []float64{0, 1, -1.5, 0.1, 1e21, 1e20, 1e-7, 1e-6, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64}
 	fillTimes   = []time.Time{{}, time.Unix(1700000000, 0).UTC(), time.Unix(1700000000, 123456789).UTC(), time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 1, 2, 3, 0, time.FixedZone("X", -3600)), time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)}
 	fillAddrs   = []netip.Addr{{}, netip.MustParseAddr("198.51.100.7"), netip.MustParseAddr("2001:db8::1"), netip.MustParseAddr("fe80::1%eth0"), netip.MustParseAddr("::ffff:192.0.2.1")}
