@@ -384,48 +384,34 @@ func (r *recordRow) toRecord(a *record.Asset) {
 // Reading the lists. The driver scans an Array column row by row through
 // reflection, a slice and a value at a time: with the record's 45 array
 // columns that was most of a listing's time. So a read asks the server
-// for every list of a row as one String, the arrays in column order,
-// each ended by ';' (the last by the string's end): an array of strings
-// as its elements' netstrings (length in bytes, ':', the bytes), an
-// array of numbers as their decimals joined by ',', times as seconds,
-// an inner array as one netstring holding its own netstrings; and reads
-// that string back here (readLists). An element's netstring starts with
-// a digit and a number holds neither ',' nor ';', so each ';' ends its
-// array. No array carries its length: 45 lengths a row, each made a
-// string and joined by the server, were a third of its time on a
-// listing (docs/benchmarks.md). The columns are what is stored; this is
-// only how they travel.
+// for every list of a row as one String: each array in its own text
+// form (toString: `['a','b\'c']`, `[1,-2]`, `[['x'],[]]`; times as
+// seconds), the arrays in column order one after the other; and reads
+// that string back here (readLists). The arrays need no separator: each
+// ends at its own ']'. The server makes that text with no lambda: a
+// point read of one asset (a search by MAC) spent two thirds of its
+// server time compiling the 45 arrayMap lambdas that earlier wrote
+// netstrings (docs/benchmarks.md). The columns are what is stored; this
+// is only how they travel.
 
 // isList is whether a column type is an array.
 func isList(typ string) bool { return strings.HasPrefix(typ, "Array(") }
-
-// netstrings is the SQL of an Array(String)'s elements as netstrings.
-func netstrings(arr string) string {
-	return `arrayStringConcat(arrayMap(s -> concat(toString(length(s)), ':', s), ` + arr + `))`
-}
 
 // recordSelect is what a read selects for the record columns: the
 // scalar ones, then the lists as one String.
 var recordSelect = func() string {
 	var scalars, lists []string
 	for _, c := range recordCols {
-		if !isList(c.typ) {
+		switch {
+		case !isList(c.typ):
 			scalars = append(scalars, c.name)
-			continue
-		}
-		switch c.typ {
-		case "Array(String)":
-			lists = append(lists, netstrings(c.name))
-		case "Array(DateTime)":
-			lists = append(lists, `arrayStringConcat(arrayMap(x -> toString(toUInt32(x)), `+c.name+`), ',')`)
-		case "Array(Array(String))":
-			lists = append(lists, `arrayStringConcat(arrayMap(a -> concat(toString(length(`+netstrings("a")+`)), ':', `+
-				netstrings("a")+`), `+c.name+`))`)
-		default: // numbers
-			lists = append(lists, `arrayStringConcat(arrayMap(x -> toString(x), `+c.name+`), ',')`)
+		case c.typ == "Array(DateTime)":
+			lists = append(lists, `toString(CAST(`+c.name+` AS Array(UInt32)))`)
+		default:
+			lists = append(lists, `toString(`+c.name+`)`)
 		}
 	}
-	return strings.Join(scalars, ", ") + `, arrayStringConcat([` + strings.Join(lists, ", ") + `], ';')`
+	return strings.Join(scalars, ", ") + `, concat(` + strings.Join(lists, ", ") + `)`
 }()
 
 // listCols are the record columns that are lists, in order.
@@ -465,60 +451,138 @@ func (r *recordRow) listPtrs() []any {
 // listReader reads the lists' text.
 type listReader struct{ s string }
 
-// netstring reads one netstring.
-func (l *listReader) netstring() (string, error) {
-	i := strings.IndexByte(l.s, ':')
-	if i < 0 {
-		return "", fmt.Errorf("record lists: no length at %.20q", l.s)
+// take reads byte c.
+func (l *listReader) take(c byte) error {
+	if l.s == "" || l.s[0] != c {
+		return fmt.Errorf("record lists: want %q at %.20q", c, l.s)
 	}
-	n, err := strconv.Atoi(l.s[:i])
-	if err != nil || n < 0 || n > len(l.s)-i-1 {
-		return "", fmt.Errorf("record lists: bad length %.20q", l.s[:i])
-	}
-	v := l.s[i+1 : i+1+n]
-	l.s = l.s[i+1+n:]
-	return v, nil
+	l.s = l.s[1:]
+	return nil
 }
 
-// end reads the end of an array: ';', or the end of the text after the
-// last (last).
-func (l *listReader) end(last bool) error {
-	switch {
-	case last && l.s == "":
-		return nil
-	case !last && l.s != "" && l.s[0] == ';':
+// next reads the ',' between elements, or the array's ']': whether
+// another element follows.
+func (l *listReader) next() (bool, error) {
+	if l.s != "" && l.s[0] == ',' {
 		l.s = l.s[1:]
-		return nil
-	case last:
-		return fmt.Errorf("record lists: %d bytes left over", len(l.s))
+		return true, nil
 	}
-	return fmt.Errorf("record lists: no end of array at %.20q", l.s)
+	return false, l.take(']')
 }
 
-// strings reads netstrings up to the array's end (nil when none).
-func (l *listReader) strings(last bool) ([]string, error) {
+// quoted reads one quoted string: the bytes themselves while there is no
+// escape (a slice of the text), else unescaped as the server escapes
+// (\b \f \n \r \t \0 \\ \'; \a \v \xHH and any other \c as c too).
+func (l *listReader) quoted() (string, error) {
+	if err := l.take('\''); err != nil {
+		return "", err
+	}
+	var b []byte // nil until the first escape
+	for {
+		i := strings.IndexAny(l.s, `'\`)
+		if i < 0 || l.s[i] == '\\' && i+1 == len(l.s) {
+			return "", fmt.Errorf("record lists: unterminated string")
+		}
+		if l.s[i] == '\'' {
+			v := l.s[:i]
+			l.s = l.s[i+1:]
+			if b == nil {
+				return v, nil
+			}
+			return string(append(b, v...)), nil
+		}
+		b = append(b, l.s[:i]...)
+		c := l.s[i+1]
+		l.s = l.s[i+2:]
+		switch c {
+		case 'b':
+			c = '\b'
+		case 'f':
+			c = '\f'
+		case 'n':
+			c = '\n'
+		case 'r':
+			c = '\r'
+		case 't':
+			c = '\t'
+		case '0':
+			c = 0
+		case 'a':
+			c = '\a'
+		case 'v':
+			c = '\v'
+		case 'x':
+			if len(l.s) < 2 {
+				return "", fmt.Errorf("record lists: short \\x escape")
+			}
+			v, err := strconv.ParseUint(l.s[:2], 16, 8)
+			if err != nil {
+				return "", fmt.Errorf("record lists: bad \\x escape %.4q", l.s)
+			}
+			c, l.s = byte(v), l.s[2:]
+		}
+		b = append(b, c)
+	}
+}
+
+// strings reads an array of strings (nil when empty).
+func (l *listReader) strings() ([]string, error) {
+	if err := l.take('['); err != nil {
+		return nil, err
+	}
+	if l.s != "" && l.s[0] == ']' {
+		l.s = l.s[1:]
+		return nil, nil
+	}
 	var out []string
-	for l.s != "" && l.s[0] != ';' {
-		v, err := l.netstring()
+	for {
+		v, err := l.quoted()
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, v)
+		if more, err := l.next(); err != nil || !more {
+			return out, err
+		}
 	}
-	return out, l.end(last)
 }
 
-// numbers reads the decimals up to the array's end, each as parse
-// makes it (nil when none).
-func numbers[T any](l *listReader, last bool, parse func(string) (T, error)) ([]T, error) {
-	i := strings.IndexByte(l.s, ';')
+// stringLists reads an array of arrays of strings (nil when empty).
+func (l *listReader) stringLists() ([][]string, error) {
+	if err := l.take('['); err != nil {
+		return nil, err
+	}
+	if l.s != "" && l.s[0] == ']' {
+		l.s = l.s[1:]
+		return nil, nil
+	}
+	var out [][]string
+	for {
+		v, err := l.strings()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+		if more, err := l.next(); err != nil || !more {
+			return out, err
+		}
+	}
+}
+
+// numbers reads an array of numbers, each as parse makes it (nil when
+// empty).
+func numbers[T any](l *listReader, parse func(string) (T, error)) ([]T, error) {
+	if err := l.take('['); err != nil {
+		return nil, err
+	}
+	i := strings.IndexByte(l.s, ']')
 	if i < 0 {
-		i = len(l.s)
+		return nil, fmt.Errorf("record lists: unterminated number array")
 	}
 	text := l.s[:i]
-	l.s = l.s[i:]
+	l.s = l.s[i+1:]
 	if text == "" {
-		return nil, l.end(last)
+		return nil, nil
 	}
 	out := make([]T, 0, strings.Count(text, ",")+1)
 	for text != "" {
@@ -537,7 +601,7 @@ func numbers[T any](l *listReader, last bool, parse func(string) (T, error)) ([]
 			}
 		}
 	}
-	return out, l.end(last)
+	return out, nil
 }
 
 func parseInt(s string) (int64, error)   { return strconv.ParseInt(s, 10, 64) }
@@ -556,38 +620,29 @@ func parseSeconds(s string) (time.Time, error) {
 func readLists(s string, dest []any) error {
 	l := &listReader{s: s}
 	for i, d := range dest {
-		last := i == len(dest)-1
 		var err error
 		switch p := d.(type) {
 		case *[]string:
-			*p, err = l.strings(last)
+			*p, err = l.strings()
 		case *[][]string:
-			var outer []string
-			if outer, err = l.strings(last); err == nil {
-				*p = nil
-				for _, e := range outer {
-					inner, ierr := (&listReader{s: e}).strings(true)
-					if ierr != nil {
-						err = ierr
-						break
-					}
-					*p = append(*p, inner)
-				}
-			}
+			*p, err = l.stringLists()
 		case *[]time.Time:
-			*p, err = numbers(l, last, parseSeconds)
+			*p, err = numbers(l, parseSeconds)
 		case *[]int64:
-			*p, err = numbers(l, last, parseInt)
+			*p, err = numbers(l, parseInt)
 		case *[]uint64:
-			*p, err = numbers(l, last, parseUint)
+			*p, err = numbers(l, parseUint)
 		case *[]uint8:
-			*p, err = numbers(l, last, parseUint8)
+			*p, err = numbers(l, parseUint8)
 		default:
 			err = fmt.Errorf("no reader for %T", d)
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", listCols[i].name, err)
 		}
+	}
+	if l.s != "" {
+		return fmt.Errorf("record lists: %d bytes left over", len(l.s))
 	}
 	return nil
 }
