@@ -184,7 +184,8 @@ for r in $RATES; do
 		# Questions asked: the hosts found (N and the router), once per protocol.
 		case $c in
 		dns-silent) q=$((N + 1)) ;;
-		all-silent | dropped | dropped-silent) q=$((3 * (N + 1))) ;;
+		# Four questions a host: DNS, NetBIOS, LLMNR over UDP and TCP.
+		all-silent | dropped | dropped-silent) q=$((4 * (N + 1))) ;;
 		*) q= ;;
 		esac
 		[[ -n $q ]] && expect=$(awk -v t="$T" -v q="$q" -v r="$r" 'BEGIN { a = q / r - t; printf "%.3f", t + (a > 0 ? a : 0) }')

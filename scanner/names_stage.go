@@ -42,6 +42,7 @@ func startNames(ctx context.Context, env Env, o *names.Options, limiter *rate.Li
 	opts := *o
 	opts.Limiter = limiter
 	opts.Listen = env.ListenNames
+	opts.Dial = env.DialNames
 	opts.Logger = log.With("stage", "names")
 	ctx, cancel := context.WithCancel(ctx)
 	s := &namesStage{feed: names.NewFeed(), cancel: cancel, done: make(chan struct{})}

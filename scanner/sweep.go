@@ -53,6 +53,10 @@ type Env struct {
 	// ListenNames opens a socket of the names stage (nil: no names
 	// stage, so a test's fake machine never asks a real resolver).
 	ListenNames func() (net.PacketConn, error)
+	// DialNames opens the names stage's TCP connections (LLMNR's unicast
+	// queries; nil: LLMNR over UDP alone, so a test's fake machine that
+	// fakes ListenNames never reaches a real host by TCP).
+	DialNames func(ctx context.Context, network, address string) (net.Conn, error)
 	// ListenNDP opens the ICMPv6 socket of one interface, bound to it,
 	// and AddrsV6 lists an interface's IPv6 addresses (ListenNDP nil: no
 	// NDP stage, so a test's fake machine never sends ICMPv6).
@@ -76,6 +80,7 @@ func SystemEnv(reg *oui.Registry, log *slog.Logger) Env {
 		BrowseMDNS:  mdns.Browse,
 		OpenCapture: passive.OpenInterface,
 		ListenNames: func() (net.PacketConn, error) { return net.ListenPacket("udp", ":0") },
+		DialNames:   (&net.Dialer{}).DialContext,
 		ListenNDP:   ndp.Listen,
 		AddrsV6:     SystemAddrsV6,
 

@@ -16,12 +16,13 @@ import (
 
 // TestLabNames: a sweep names its hosts from real daemons: dnsmasq's PTR
 // records through the scanner's system resolver (the lab's resolv.conf),
-// and Samba's nmbd answering NetBIOS node status; the names are stored
-// with their sources; a silent DNS server costs about one timeout and
-// fails nothing; --no-names asks nothing.
+// Samba's nmbd answering NetBIOS node status, and systemd-resolved
+// answering LLMNR (over TCP: it answers no unicast query over UDP); the
+// names are stored with their sources; a silent DNS server costs about one
+// timeout and fails nothing; --no-names asks nothing.
 func TestLabNames(t *testing.T) {
-	lab := labtest.Up(t, labtest.Options{Hosts: 3, Roles: []labtest.Role{
-		{Host: 1, Name: "dns"}, {Host: 2, Name: "nmbd", Arg: "FILESRV"},
+	lab := labtest.Up(t, labtest.Options{Hosts: 4, Roles: []labtest.Role{
+		{Host: 1, Name: "dns"}, {Host: 2, Name: "nmbd", Arg: "FILESRV"}, {Host: 4, Name: "llmnr", Arg: "ws-llmnr"},
 	}})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	hosts := lab.Hosts()
@@ -48,7 +49,7 @@ func TestLabNames(t *testing.T) {
 	}
 
 	got, errb := run("sweep", "--no-mdns", "--no-snmp", "-o", "jsonl", labtest.Segment)
-	if !strings.Contains(errb, "names: asked=4 dns=4 netbios=1 ") {
+	if !strings.Contains(errb, "names: asked=5 dns=5 netbios=1 llmnr=1 ") {
 		t.Errorf("names summary:\n%s", errb)
 	}
 	h1, h2 := got[hosts[0].IP.String()], got[hosts[1].IP.String()]
@@ -59,6 +60,11 @@ func TestLabNames(t *testing.T) {
 	if h2.Hostname != "FILESRV" || h2.Workgroup != "NCLAB" || !slices.Contains(h2.Sources, record.SourceNetBIOS) ||
 		!slices.Equal(h2.Names, []record.HostName{{Name: "FILESRV", Source: record.SourceNetBIOS}, {Name: "h2.lab.example.net", Source: record.SourceDNS}}) {
 		t.Errorf("h2 (nmbd): %+v", h2)
+	}
+	// LLMNR comes before reverse DNS too.
+	if h4 := got[hosts[3].IP.String()]; h4.Hostname != "ws-llmnr" || !slices.Contains(h4.Sources, record.SourceLLMNR) ||
+		!slices.Equal(h4.Names, []record.HostName{{Name: "ws-llmnr", Source: record.SourceLLMNR}, {Name: "h4.lab.example.net", Source: record.SourceDNS}}) {
+		t.Errorf("h4 (systemd-resolved): hostname %q sources %v names %v", h4.Hostname, h4.Sources, h4.Names)
 	}
 	if r := got["198.51.100.254"]; r.Hostname != "rtr.lab.example.net" {
 		t.Errorf("router: hostname %q", r.Hostname)
@@ -74,7 +80,7 @@ func TestLabNames(t *testing.T) {
 	// names nothing by DNS, and the sweep still succeeds.
 	start := time.Now()
 	got, errb = run("sweep", "--no-mdns", "--no-snmp", "--no-store", "-o", "jsonl", "--dns-server", hosts[2].IP.String(), labtest.Segment)
-	if !strings.Contains(errb, "names: asked=4 dns=0 netbios=1 ") {
+	if !strings.Contains(errb, "names: asked=5 dns=0 netbios=1 llmnr=1 ") {
 		t.Errorf("silent server summary:\n%s", errb)
 	}
 	if d := time.Since(start); d > 30*time.Second {

@@ -127,11 +127,21 @@ func llmnrProtocol(feed *Feed, port uint16, result func(int) *Result, mu *sync.M
 			}
 			if len(names) > 0 {
 				mu.Lock()
-				result(i).LLMNR = names
+				result(i).addLLMNR(names)
 				mu.Unlock()
 			}
 			return i, len(names) > 0, true
 		},
+	}
+}
+
+// addLLMNR keeps the names a host gave over LLMNR (over UDP, TCP or
+// both), each once.
+func (r *Result) addLLMNR(names []string) {
+	for _, n := range names {
+		if !slices.Contains(r.LLMNR, n) {
+			r.LLMNR = append(r.LLMNR, n)
+		}
 	}
 }
 

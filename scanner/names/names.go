@@ -1,7 +1,9 @@
 // Package names finds what hosts are called: reverse DNS (PTR records, from
 // the configured servers or the system's resolv.conf), NetBIOS node status
 // (the name, workgroup and MAC of Windows and Samba hosts) and LLMNR reverse
-// queries (RFC 4795 2.4, unicast to the host).
+// queries (RFC 4795 2.4, unicast to the host: over UDP, which Windows'
+// profile of LLMNR requires, and over TCP, as 2.4 has a unicast query sent
+// and systemd-resolved answers no other; llmnr_tcp.go).
 //
 // Each protocol is one UDP socket: requests are sent to every address as
 // it comes (a sweep feeds a segment's hosts as its ARP sweep ends, so the
@@ -59,6 +61,10 @@ type Options struct {
 	Logger  *slog.Logger
 	// Listen opens a protocol's socket (nil: UDP on an ephemeral port).
 	Listen func() (net.PacketConn, error)
+	// Dial opens LLMNR's TCP connections (llmnr_tcp.go; nil: LLMNR asks
+	// over UDP alone). Unlike Listen it has no default, so that a caller
+	// that fakes the sockets never reaches a real host by TCP.
+	Dial func(ctx context.Context, network, address string) (net.Conn, error)
 }
 
 // DefaultTimeout is Options.Timeout's default.
@@ -86,9 +92,9 @@ type Stats struct {
 	// question of a whole /24).
 	DNSSilent int
 	// Refused counts the questions refused by an ICMP destination
-	// unreachable (Linux): no NetBIOS or LLMNR responder at the host, no
-	// DNS server at the address. They are answered, naming nothing, and
-	// not awaited.
+	// unreachable (Linux) or, over TCP, a reset: no NetBIOS or LLMNR
+	// responder at the host, no DNS server at the address. They are
+	// answered, naming nothing, and not awaited.
 	Refused int
 }
 
@@ -174,6 +180,17 @@ func ResolveFeed(ctx context.Context, feed *Feed, o Options) (map[netip.Addr]*Re
 	counts := make([]exchangeStats, len(runs))
 	errs := make([]error, len(runs))
 	var wg sync.WaitGroup
+	var tcp exchangeStats
+	if o.LLMNR && o.Dial != nil {
+		wg.Go(func() {
+			tcp = llmnrTCP(ctx, feed, o.LLMNRPort, o.Limiter, o.Timeout, o.Dial, func(i int, names []string) {
+				mu.Lock()
+				defer mu.Unlock()
+				result(i).addLLMNR(names)
+			})
+			log.Info("names", "scanner", "llmnr-tcp", "asked", tcp.asked, "named", tcp.answered, "errors", tcp.bad, "refused", tcp.refused)
+		})
+	}
 	for i, r := range runs {
 		wg.Go(func() {
 			defer conns[i].Close()
@@ -192,7 +209,15 @@ func ResolveFeed(ctx context.Context, feed *Feed, o Options) (map[netip.Addr]*Re
 		case "netbios":
 			st.NetBIOS, st.NetBIOSErrors = counts[i].answered, counts[i].bad
 		case "llmnr":
-			st.LLMNR, st.LLMNRErrors = counts[i].answered, counts[i].bad
+			st.LLMNRErrors = counts[i].bad
+		}
+	}
+	// An address named over UDP, TCP or both counts once.
+	st.Refused += tcp.refused
+	st.LLMNRErrors += tcp.bad
+	for _, r := range results {
+		if len(r.LLMNR) > 0 {
+			st.LLMNR++
 		}
 	}
 	if over > 0 {
@@ -475,14 +500,15 @@ func exchange(ctx context.Context, conn net.PacketConn, feed *Feed, lim *rate.Li
 }
 
 // takeAhead charges one question to the budget lim and lets it go as
-// soon as it is no more than ahead in debt: the questions of a /24 (three
-// a host) go out at once however slow the budget, and the stage ends one
+// soon as it is no more than ahead in debt: the questions of a /24 (four
+// a host: DNS, NetBIOS, LLMNR over UDP and over TCP, a connection charged
+// as one) go out at once however slow the budget, and the stage ends one
 // timeout after its hosts were found instead of one after the last
-// question the budget lets out (which, at 1,000 packets a second, is 0.6 s
-// later). The budget is charged all the same, so the rest of the sweep
-// waits for what the stage sent first, and over time the rate holds; a
-// stage with more questions than ahead's worth (a /16) is paced by it
-// beyond that. Cancelled, the question gives its charge back.
+// question the budget lets out (which, at 1,000 packets a second, is 0.8 s
+// later for 200 hosts). The budget is charged all the same, so the rest
+// of the sweep waits for what the stage sent first, and over time the rate
+// holds; a stage with more questions than ahead's worth (a /16) is paced
+// by it beyond that. Cancelled, the question gives its charge back.
 func takeAhead(ctx context.Context, lim *rate.Limiter, ahead time.Duration) error {
 	r := lim.Reserve()
 	if !r.OK() {
