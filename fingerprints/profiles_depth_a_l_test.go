@@ -14,6 +14,9 @@ var depthCases = map[string]want{
 	// IOS-XE: the chassis row's release ("17.09.04", as show version and
 	// the image name write it) before sysDescr's IOSd form ("17.9.4").
 	"cisco-iosxe-chassis-release": {"cisco-ios-xe", "Cisco", "C9500-24Y4C", "FCW2301A0BC", "IOS-XE", "17.09.04", "switch"},
+	// The Catalyst 9800 runs IOS-XE and is a wireless controller, not one
+	// of the C9x00 switches its name resembles.
+	"cisco-c9800-wlc": {"cisco-ios-xe", "Cisco", "C9800-40-K9", "TTM2345012X", "IOS-XE", "17.06.05", "wireless_controller"},
 	// A stack whose own row (index 1) has no model, serial or release:
 	// the first member's model and serial, sysDescr's release.
 	"cisco-ios-stack-row": {"cisco-ios", "Cisco", "WS-C3750X-48P-S", "FDO1649R2AB", "IOS", "15.2(4)E10", "switch"},
