@@ -16,7 +16,7 @@ const openBSDEnterprise = 30155
 // #101-Ubuntu SMP ... x86_64").
 // pfSense and OPNsense put their own name first ("pfSense fw1 2.7.2-RELEASE
 // pfSense FreeBSD 14.0-CURRENT amd64").
-var unixDescrRE = regexp.MustCompile(`^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|Darwin|GNU/kFreeBSD|pfSense|OPNsense) `)
+var unixDescrRE = regexp.MustCompile(`^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|SunOS|GNU/kFreeBSD|pfSense|OPNsense) `)
 
 // hostArches names a Unix host's processor architecture, as the kernel
 // writes it in uname's machine field, as a machine class: the model of a

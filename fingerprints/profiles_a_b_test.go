@@ -102,7 +102,7 @@ var abCases = map[string]want{
 	"baicells-cpe": {"baicells-cpe", "Baicells", "OD04-B", "1202000741185JB0012", "Linux", "BCE-OD04-2.5.4", "router"},
 	// Armis: the APP_VERSION extend under the agent's own root; Debian
 	// from the kernel build.
-	"armis":       {"armis", "Armis", "", "", "Debian", "24.3.1", "appliance"},
+	"armis":       {"armis", "Armis", "Generic x86 64-bit", "", "Debian", "24.3.1", "appliance"},
 	"beagleboard": {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
 }
 

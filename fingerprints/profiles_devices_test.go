@@ -53,7 +53,7 @@ var deviceCases = map[string]want{
 	"fujifilm-printer":       {"fujifilm-printer", "Fujifilm", "FUJIFILM Apeos C3570", "502012", "", "1.3.2", "printer"},
 	"konica-minolta-printer": {"konica-minolta-printer", "Konica Minolta", "bizhub C368", "A7PU021012345", "", "A7PU0Y0-F000-G00-81", "printer"},
 	"kyocera-utax":           {"kyocera-printer", "UTAX", "P-4531DN", "VXK9Z01234", "", "2S0_2F00.002.001", "printer"},
-	"lexmark-mps":            {"lexmark-printer", "Lexmark", "Lexmark CX725", "75281234567AB", "", "CXTPP.073.025", "printer"},
+	"lexmark-mps":            {"lexmark-printer", "Lexmark", "CX725", "75281234567AB", "", "CXTPP.073.025", "printer"},
 	"oki-printer":            {"oki-printer", "OKI", "C532", "AK9B012345", "", "A1.11", "printer"},
 	"panasonic-printer":      {"panasonic-printer", "Panasonic", "KX-MB2061", "1GCSA012345", "", "", "printer"},
 	"pantum-printer":         {"pantum-printer", "Pantum", "Pantum P3300DW Series", "CC1D012345", "", "", "printer"},
@@ -73,18 +73,18 @@ var deviceCases = map[string]want{
 	"nimble-storage":   {"nimble-storage", "HPE", "AF40", "", "NimbleOS", "5.0.7.0-665203", "storage"},
 	"pure-storage":     {"pure-storage", "Pure Storage", "FlashArray//X70R3", "", "Purity", "6.1.4", "storage"},
 	"truenas-core":     {"truenas", "iXsystems", "", "", "TrueNAS CORE", "13.0-U5.3", "storage"},
-	"truenas-scale":    {"truenas", "iXsystems", "", "", "TrueNAS SCALE", "6.1.42-production+truenas", "storage"},
+	"truenas-scale":    {"truenas", "iXsystems", "Generic x86 64-bit", "", "TrueNAS SCALE", "6.1.42-production+truenas", "storage"},
 
 	// Hosts. The Windows release is named from the build number; "Model 154"
 	// in the CPU description is not a device model.
 	"hp-ux":               {"hp-ux", "HPE", "", "", "HP-UX", "B.11.31", "server"},
 	"ibm-aix":             {"ibm-aix", "IBM", "", "", "AIX", "7.2.5.0", "server"},
-	"linux-distro-debian": {"linux-distro", "", "", "", "Debian", "6.1.0-13-amd64", "server"},
-	"linux-distro-extend": {"linux-distro-extend", "", "", "", "Ubuntu 22.04.3", "5.15.0-91-generic", "server"},
+	"linux-distro-debian": {"linux-distro", "", "Generic x86 64-bit", "", "Debian", "6.1.0-13-amd64", "server"},
+	"linux-distro-extend": {"linux-distro-extend", "", "Generic x86 64-bit", "", "Ubuntu 22.04.3", "5.15.0-91-generic", "server"},
 	"sun-solaris":         {"sun-solaris", "Oracle", "", "", "Solaris", "5.10", "server"},
-	"windows-11":          {"windows-workstation", "", "", "", "Windows 11", "10.0.22631", "workstation"},
-	"windows-2008r2":      {"windows-server", "", "", "", "Windows Server 2008 R2", "6.1.7601", "server"},
-	"windows-server-2019": {"windows-server", "", "", "", "Windows Server 2019", "10.0.17763", "server"},
+	"windows-11":          {"windows-workstation", "", "Intel x64", "", "Windows 11", "10.0.22631", "workstation"},
+	"windows-2008r2":      {"windows-server", "", "Intel x64", "", "Windows Server 2008 R2", "6.1.7601", "server"},
+	"windows-server-2019": {"windows-server", "", "Intel x64", "", "Windows Server 2019", "10.0.17763", "server"},
 
 	// Cameras, sensors, telecom, voice and video, KVM.
 	"adtran":              {"adtran", "ADTRAN", "NetVanta 3448", "LBADTN1234AB567", "AOS", "R13.7.0.E", "router"},
@@ -135,6 +135,6 @@ var deviceCases = map[string]want{
 	"hp-ilo-sysdescr":  {"hp-ilo", "HPE", "ProLiant DL360 Gen10", "MXQ12345AB", "iLO", "2.72", "bmc"},
 	"intermec-printer": {"intermec-printer", "Honeywell", "PM43", "12345678901", "", "10.11.017310", "printer"},
 	"muratec-printer":  {"muratec-printer", "Muratec", "MFX-C2700", "K3X123456", "", "", "printer"},
-	"openbsd-snmpd":    {"openbsd-snmpd", "OpenBSD Project", "", "", "OpenBSD", "7.4", "server"},
+	"openbsd-snmpd":    {"openbsd-snmpd", "OpenBSD Project", "Generic x86 64-bit", "", "OpenBSD", "7.4", "server"},
 	"riso-printer":     {"riso-printer", "Riso", "ComColor FW5230", "58312345", "", "", "printer"},
 }

@@ -137,7 +137,7 @@ func TestFingerprintsCoverage(t *testing.T) {
 	os.WriteFile(expect, []byte("walk,vendor,model,serial,os_version\n"+
 		"UPS/apc-7902b,APC,AP7902B,5A1551F39430,6.7.2\n"+
 		"network/router/huawei-s5720,Huawei,S5720-36C-EI-AC,NOT-THIS-ONE,\n"+
-		"os/linux/unknown-003,,PowerEdge R640,,\n"), 0o600)
+		"os/linux/unknown-003,,,ABC1234,\n"), 0o600)
 	a, out, errb := testApp(t, nil, nil)
 	code := run(context.Background(), a, []string{"fingerprints", "coverage", "../../testdata/snmpsim-data", "--expect", expect})
 	if code != 0 {
@@ -146,12 +146,12 @@ func TestFingerprintsCoverage(t *testing.T) {
 	s := out.String()
 	for _, want := range []string{
 		"walks: 5\n",
-		"model               3/5     60.0%",
+		"model               5/5    100.0%",
 		"without vendor, by enterprise:\n     1  311 Microsoft: os/windows/server-2003-5-2\n",
-		"model               3      2      0        1     66.7%",
-		"serial              2      1      1        0     50.0%",
+		"model               2      2      0        0    100.0%",
+		"serial              3      1      1        1     33.3%",
 		`network/router/huawei-s5720 serial: want "NOT-THIS-ONE", got "210235956210F7000410" <- profile huawei-vrp: ENTITY chassis serial (1.3.6.1.2.1.47.1.1.1.1.11.67108867)`,
-		`os/linux/unknown-003 model: want "PowerEdge R640", got nothing; the walk has sysObjectID=1.3.6.1.4.1.8072.3.2.10`,
+		`os/linux/unknown-003 serial: want "ABC1234", got nothing; the walk has sysObjectID=1.3.6.1.4.1.8072.3.2.10`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("coverage output lacks %q:\n%s", want, s)
