@@ -1,17 +1,6 @@
 package main
 
-import (
-	"context"
-	"errors"
-	"fmt"
-	"strings"
-
-	"github.com/spf13/cobra"
-
-	"github.com/netcensus/netcensus/internal/assemble"
-	"github.com/netcensus/netcensus/inventory/store/clickhouse"
-	"github.com/netcensus/netcensus/inventory/stores"
-)
+import "github.com/spf13/cobra"
 
 func newStoreCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
@@ -40,38 +29,12 @@ that every shard has N replicas. Run again, it creates nothing that exists.`,
 				if replicas != 0 {
 					return usagef("--replicas needs --cluster")
 				}
-				inv, done, err := a.openInventory(cmd.Context())
-				if err != nil {
-					return err
-				}
-				defer done()
-				v, err := inv.Store().SchemaVersion(cmd.Context())
-				if err != nil {
-					return err
-				}
-				fmt.Fprintf(a.stderr, "store: schema version %d\n", v)
-				return nil
+				return settingsErr(a.storeSettings().InitStore(cmd.Context(), a.stderr))
 			}
 			if replicas < 0 {
 				return usagef("--replicas %d: want at least 1", replicas)
 			}
-			db, err := a.openClickHouse(cmd.Context(), "store init --cluster")
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			if err := db.InitCluster(cmd.Context(), cluster, replicas); err != nil {
-				return err
-			}
-			shards, err := db.ClusterShards(cmd.Context(), cluster)
-			if err != nil {
-				return err
-			}
-			for _, s := range shards {
-				fmt.Fprintf(a.stderr, "store: cluster %s shard %d: %s\n", cluster, s.Num, strings.Join(s.Replicas, ", "))
-			}
-			fmt.Fprintf(a.stderr, "store: schema version %d on cluster %s\n", clickhouse.Latest(), cluster)
-			return nil
+			return settingsErr(a.storeSettings().InitCluster(cmd.Context(), cluster, replicas, a.stderr))
 		},
 	}
 	initCmd.Flags().StringVar(&cluster, "cluster", "", "create the schema on this ClickHouse cluster (remote_servers), replicated and distributed")
@@ -90,51 +53,8 @@ behind, lacks something or does not answer, naming it, or when the SQLite
 file is damaged or behind.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			dsn, err := a.storeDSN()
-			if err != nil {
-				return err
-			}
-			if !strings.HasPrefix(dsn, "clickhouse://") {
-				return a.checkSQLite(cmd.Context(), dsn)
-			}
-			db, err := a.openClickHouse(cmd.Context(), "store check")
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			cluster, nodes, err := db.CheckSchema(cmd.Context())
-			if err != nil {
-				return err
-			}
-			for _, n := range nodes {
-				fmt.Fprintf(a.stderr, "store: %s\n", n)
-			}
-			if err := clickhouse.Behind(cluster, nodes); err != nil {
-				return fmt.Errorf("store check: %w", err)
-			}
-			return nil
+			return settingsErr(a.storeSettings().CheckStore(cmd.Context(), a.stderr))
 		},
 	})
 	return cmd
-}
-
-// openClickHouse opens the --store's ClickHouse server without migrating
-// anything; what is for the error when the store is not ClickHouse.
-func (a *app) openClickHouse(ctx context.Context, what string) (*clickhouse.DB, error) {
-	db, err := a.storeSettings().OpenClickHouse(ctx)
-	var se *assemble.SettingsError
-	if errors.As(err, &se) {
-		return nil, usagef("%s: %w", what, err)
-	}
-	return db, err
-}
-
-// checkSQLite is store check of an SQLite store (stores.CheckSQLite).
-func (a *app) checkSQLite(ctx context.Context, dsn string) error {
-	path, v, err := stores.CheckSQLite(ctx, dsn)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stderr, "store: %s: schema version %d, current; no damage found\n", path, v)
-	return nil
 }
