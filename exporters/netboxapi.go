@@ -10,11 +10,13 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -74,6 +76,48 @@ func (r PushResult) Refusals(w io.Writer, total int) error {
 		return fmt.Errorf("netbox refused %d of %d devices", len(names), total)
 	}
 	return nil
+}
+
+// NetBoxTokenEnv is the environment variable that holds NetBox's API
+// token when no token file is given.
+const NetBoxTokenEnv = "NETCENSUS_NETBOX_TOKEN"
+
+// ErrNoNetBoxToken: neither a token file nor $NETCENSUS_NETBOX_TOKEN
+// gives a token.
+var ErrNoNetBoxToken = errors.New("no NetBox API token")
+
+// NetBoxToken is NetBox's API token: the content of file when it is
+// given, else $NETCENSUS_NETBOX_TOKEN, spaces trimmed. An error names
+// the file, never the token.
+func NetBoxToken(file string, getenv func(string) string) (string, error) {
+	token := strings.TrimSpace(getenv(NetBoxTokenEnv))
+	if file != "" {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", err
+		}
+		token = strings.TrimSpace(string(b))
+	}
+	if token == "" {
+		return "", ErrNoNetBoxToken
+	}
+	return token, nil
+}
+
+// PushStore pushes every asset st keeps (Push) and says on w what was
+// created and updated, then each device NetBox refused; any refused
+// device makes an error.
+func (c *NetBoxClient) PushStore(ctx context.Context, st store.Store, d NetBoxDefaults, w io.Writer) error {
+	recs, err := AssetRecords(ctx, st)
+	if err != nil {
+		return err
+	}
+	res, err := c.Push(ctx, recs, d)
+	res.WriteCounts(w)
+	if err != nil {
+		return err
+	}
+	return res.Refusals(w, len(recs))
 }
 
 // ErrNetBoxAuth: NetBox refused the token.

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/netcensus/netcensus/exporters/netboxtest"
 	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/inventory/store/sqlite"
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -252,5 +255,84 @@ func TestNetBoxPushCancelled(t *testing.T) {
 	cancel()
 	if _, err := newClient(srv).Push(ctx, netboxAssets(t), DefaultNetBox()); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// The token comes from the file when one is given, else the
+// environment, trimmed; none is ErrNoNetBoxToken, and a file that
+// cannot be read is named.
+func TestNetBoxToken(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "token")
+	if err := os.WriteFile(file, []byte("  file-token\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == NetBoxTokenEnv {
+				return v
+			}
+			return ""
+		}
+	}
+	for _, tc := range []struct {
+		name, file, env, want string
+		err                   error
+	}{
+		{name: "the file", file: file, want: "file-token"},
+		{name: "the file over the environment", file: file, env: "env-token", want: "file-token"},
+		{name: "the environment", env: " env-token\n", want: "env-token"},
+		{name: "none", env: "  ", err: ErrNoNetBoxToken},
+		{name: "an empty file", file: os.DevNull, env: "env-token", err: ErrNoNetBoxToken},
+		{name: "no such file", file: filepath.Join(dir, "none"), env: "env-token", err: os.ErrNotExist},
+	} {
+		got, err := NetBoxToken(tc.file, env(tc.env))
+		if got != tc.want || !errors.Is(err, tc.err) || (tc.err == nil) != (err == nil) {
+			t.Errorf("%s: %q, %v; want %q, %v", tc.name, got, err, tc.want, tc.err)
+		}
+		if err != nil && tc.file != "" && tc.err != ErrNoNetBoxToken && !strings.Contains(err.Error(), tc.file) {
+			t.Errorf("%s: %v does not name the file", tc.name, err)
+		}
+	}
+}
+
+// PushStore pushes what the store keeps and says the counts; a site
+// NetBox lacks refuses the push before anything is written, the counts
+// said all the same.
+func TestNetBoxPushStore(t *testing.T) {
+	ctx := t.Context()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "cmdb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var as []store.Asset
+	for _, r := range netboxAssets(t) {
+		as = append(as, store.Asset{Record: r, StateSince: t1})
+	}
+	if err := db.PutAssets(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	nb := fullNetBox()
+	srv := httptest.NewServer(nb)
+	defer srv.Close()
+	var w strings.Builder
+	if err := newClient(srv).PushStore(ctx, db, DefaultNetBox(), &w); err != nil {
+		t.Fatal(err)
+	}
+	if want := "netbox: 2 created, 0 updated, 0 refused; 3 interfaces, 3 MAC addresses, 3 IP addresses\n"; w.String() != want {
+		t.Errorf("said %q, want %q", w.String(), want)
+	}
+	w.Reset()
+	writes := nb.Writes()
+	d := DefaultNetBox()
+	d.Site = "hq"
+	var missing *NetBoxMissingError
+	if err := newClient(srv).PushStore(ctx, db, d, &w); !errors.As(err, &missing) || nb.Writes() != writes ||
+		!strings.HasPrefix(w.String(), "netbox: 0 created, 0 updated, 0 refused;") {
+		t.Errorf("missing site: %v, %d writes, said %q", err, nb.Writes()-writes, w.String())
 	}
 }

@@ -2,10 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
-	"os"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -55,13 +54,19 @@ and role from what people set on the asset, else the --netbox-* defaults).
 			if err != nil {
 				return usagef("--since %v", err)
 			}
+			var nb *exporters.NetBoxClient
+			if f.netboxURL != "" {
+				if nb, err = f.netboxClient(a.getenv); err != nil {
+					return err
+				}
+			}
 			inv, done, err := a.openInventory(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer done()
-			if f.netboxURL != "" {
-				return a.netboxPush(cmd.Context(), inv.Store(), f)
+			if nb != nil {
+				return nb.PushStore(cmd.Context(), inv.Store(), f.netbox, a.stderr)
 			}
 			return a.export(cmd.Context(), inv.Store(), f, kinds, bs, since)
 		},
@@ -81,33 +86,6 @@ and role from what people set on the asset, else the --netbox-* defaults).
 	return cmd
 }
 
-// netboxPush sends the assets to NetBox; devices NetBox refused are listed
-// on stderr and make the command fail.
-func (a *app) netboxPush(ctx context.Context, st store.Store, f exportFlags) error {
-	token := strings.TrimSpace(a.getenv("NETCENSUS_NETBOX_TOKEN"))
-	if f.netboxTokenFile != "" {
-		b, err := os.ReadFile(f.netboxTokenFile)
-		if err != nil {
-			return usagef("--netbox-token-file: %v", err)
-		}
-		token = strings.TrimSpace(string(b))
-	}
-	if token == "" {
-		return usagef("--netbox-url needs a token: set NETCENSUS_NETBOX_TOKEN or give --netbox-token-file")
-	}
-	recs, err := exporters.AssetRecords(ctx, st)
-	if err != nil {
-		return err
-	}
-	c := &exporters.NetBoxClient{BaseURL: f.netboxURL, Token: token}
-	res, err := c.Push(ctx, recs, f.netbox)
-	res.WriteCounts(a.stderr)
-	if err != nil {
-		return err
-	}
-	return res.Refusals(a.stderr, len(recs))
-}
-
 // validate reads --what and checks it with --format and --netbox-url
 // (exporters.ExportOptions.Check).
 func (f *exportFlags) validate() ([]string, error) {
@@ -122,6 +100,18 @@ func (f *exportFlags) validate() ([]string, error) {
 		return nil, usagef("--%v", err)
 	}
 	return kinds, nil
+}
+
+// netboxClient is --netbox-url's client, with the token of
+// --netbox-token-file or $NETCENSUS_NETBOX_TOKEN (exporters.NetBoxToken).
+func (f *exportFlags) netboxClient(getenv func(string) string) (*exporters.NetBoxClient, error) {
+	token, err := exporters.NetBoxToken(f.netboxTokenFile, getenv)
+	if errors.Is(err, exporters.ErrNoNetBoxToken) {
+		return nil, usagef("--netbox-url needs a token: set NETCENSUS_NETBOX_TOKEN or give --netbox-token-file")
+	} else if err != nil {
+		return nil, usagef("--netbox-token-file: %v", err)
+	}
+	return &exporters.NetBoxClient{BaseURL: f.netboxURL, Token: token}, nil
 }
 
 // export writes the kinds to --output-file (through a temporary file renamed
