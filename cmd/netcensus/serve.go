@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -12,11 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/internal/assemble"
-	"github.com/netcensus/netcensus/internal/config"
-	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/stores"
 	"github.com/netcensus/netcensus/serve"
-	"github.com/netcensus/netcensus/serve/web"
 )
 
 type serveFlags struct {
@@ -91,16 +87,11 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f serveFlags) error
 		return err
 	}
 	defer done()
-	state, ok := inv.Store().(store.ServeState)
-	if !ok {
-		return fmt.Errorf("store %s keeps no service state", stores.Redact(dsn))
-	}
 	cur := assemble.NewLive(a.cfg)
-	sweep := assemble.ServeSweep(assemble.ServeSweepDeps{Inventory: inv, Stored: a.cfg.Inventory, Config: cur.Get,
+	srv, err := assemble.NewServer(opts, assemble.ServeSweepDeps{Inventory: inv, Stored: a.cfg.Inventory, Config: cur.Get,
 		Env: a.newEnv, Getenv: a.getenv, Hostname: os.Hostname, Log: log})
-	srv, err := serve.New(opts, serve.Deps{Inventory: inv, State: state, Sweep: sweep, Log: log, UI: webUI(log)})
 	if err != nil {
-		return usageError{err}
+		return settingsErr(err)
 	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -122,33 +113,13 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f serveFlags) error
 	return nil
 }
 
-// webUI builds the web UI that serve mounts beside the API. A UI that
-// cannot be built (its embedded templates) is a bug: it is logged and
-// the API runs without it.
-func webUI(log *slog.Logger) func(*serve.Server) http.Handler {
-	return func(s *serve.Server) http.Handler {
-		ui, err := web.New(s, web.Options{Log: log})
-		if err != nil {
-			log.Error("web UI unavailable", "err", err)
-			return nil
-		}
-		return ui.Handler()
-	}
-}
-
-// reloadServe re-reads the config file; a bad one is logged (naming the
-// key) and the running config kept.
+// reloadServe re-reads the config file (assemble.Live.Reload); a bad one
+// is logged (naming the key) and the running config kept.
 func (a *app) reloadServe(srv *serve.Server, cur *assemble.Live, f serveFlags) {
-	cfg, path, err := config.Load(a.configPath, a.getenv)
-	if err == nil {
-		var opts serve.Options
-		if opts, err = assemble.ServeOptions(cfg, f.listen, a.getenv); err == nil {
-			if err = srv.Reload(opts); err == nil {
-				cur.Set(cfg)
-				a.log.Info("reloaded", "config", path)
-				return
-			}
-		}
+	path, err := cur.Reload(srv, a.configPath, f.listen, a.getenv)
+	if err != nil {
+		a.log.Error("reload refused; the running config is kept", "config", path, "err", err)
+		return
 	}
-	a.log.Error("reload refused; the running config is kept", "config", path, "err", err)
+	a.log.Info("reloaded", "config", path)
 }

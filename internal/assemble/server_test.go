@@ -1,0 +1,75 @@
+package assemble
+
+import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/scanner/arp/arptest"
+)
+
+// NewServer builds the API with the web UI beside it; options serve
+// refuses are a settings error, a store without service state an error.
+// Reload swaps a good config file in and refuses a bad one, naming the
+// key, keeping the running config.
+func TestNewServerAndReload(t *testing.T) {
+	inv := testInventory(t)
+	cfg := config.Default()
+	live := NewLive(cfg)
+	d := sweepDeps(t, inv, arptest.NewSegment())
+	d.Config = live.Get
+	opts, err := ServeOptions(cfg, "127.0.0.1:0", d.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := NewServer(opts, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/inventory", nil))
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "<html") {
+		t.Errorf("GET /inventory: %d, want the web UI's page\n%.300s", rec.Code, rec.Body.String())
+	}
+
+	bad := opts
+	bad.Listen = "192.0.2.1:8080" // beyond loopback, no tokens
+	var se *SettingsError
+	if _, err := NewServer(bad, d); !errors.As(err, &se) {
+		t.Errorf("options serve refuses: %v, want a settings error", err)
+	}
+	noState := d
+	n := 0
+	noState.Inventory, err = Inventory(wrapped{inv.Store(), &n}, cfg.Inventory, d.Hostname)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewServer(opts, noState); err == nil || errors.As(err, &se) {
+		t.Errorf("a store without service state: %v, want an error that is not a setting's", err)
+	}
+
+	file := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(file, []byte("sweep:\n  ratee: 7\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if path, err := live.Reload(srv, file, "127.0.0.1:0", d.Getenv); err == nil || !strings.Contains(err.Error(), "ratee") || path != file {
+		t.Errorf("a bad config: %q, %v; want refused naming ratee", path, err)
+	}
+	if live.Get().Sweep.Rate != cfg.Sweep.Rate {
+		t.Errorf("a refused reload changed the rate to %d", live.Get().Sweep.Rate)
+	}
+	if err := os.WriteFile(file, []byte("sweep:\n  rate: 7\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if path, err := live.Reload(srv, file, "127.0.0.1:0", d.Getenv); err != nil || path != file {
+		t.Fatalf("a good config: %q, %v", path, err)
+	}
+	if live.Get().Sweep.Rate != 7 {
+		t.Errorf("rate %d after the reload, want 7", live.Get().Sweep.Rate)
+	}
+}
