@@ -17,6 +17,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/inventory/store"
@@ -385,7 +386,7 @@ func (s *Server) getAsset(w http.ResponseWriter, r *http.Request, _ string) {
 	}
 	var since time.Time
 	if v := r.URL.Query().Get("since"); v != "" {
-		t, err := parseSince(v, s.deps.Now())
+		t, err := timespec.ParseSince(v, s.deps.Now())
 		if err != nil {
 			s.fail(w, r, badf("since %s: %v", clip(v), err))
 			return
@@ -606,7 +607,7 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, _ string) {
 	}
 	f := store.EventFilter{Limit: 1000}
 	if x := v.Get("since"); x != "" {
-		t, err := parseSince(x, s.deps.Now())
+		t, err := timespec.ParseSince(x, s.deps.Now())
 		if err != nil {
 			s.fail(w, r, badf("since %s: %v", clip(x), err))
 			return
@@ -939,7 +940,7 @@ func (s *Server) getCapacity(w http.ResponseWriter, r *http.Request, _ string) {
 		q.AssetID = x
 	}
 	if x := v.Get("since"); x != "" {
-		t, err := parseSince(x, s.deps.Now())
+		t, err := timespec.ParseSince(x, s.deps.Now())
 		if err != nil {
 			s.fail(w, r, badf("since %s: %v", clip(x), err))
 			return

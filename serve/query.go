@@ -2,7 +2,6 @@ package serve
 
 import (
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"net/netip"
 	"net/url"
@@ -12,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory/store"
 )
 
@@ -111,7 +111,7 @@ func parseAssetQuery(v url.Values, now time.Time) (assetQuery, error) {
 		q.filter.Approved, q.filter.Unapproved = b, !b
 	}
 	if s := v.Get("seen_since"); s != "" {
-		t, err := parseSince(s, now)
+		t, err := timespec.ParseSince(s, now)
 		if err != nil {
 			return q, badf("seen_since %s: %v", clip(s), err)
 		}
@@ -190,29 +190,6 @@ func parseSortedCursor(s string) (sort, key, id string, ok bool) {
 		return "", "", "", false
 	}
 	return parts[0], parts[2], parts[1], true
-}
-
-// parseSince reads an RFC 3339 time or a duration back from now (24h, 7d).
-func parseSince(s string, now time.Time) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC(), nil
-	}
-	var d time.Duration
-	var err error
-	if n, ok := strings.CutSuffix(s, "d"); ok {
-		var days int
-		days, err = strconv.Atoi(n)
-		d = time.Duration(days) * 24 * time.Hour
-		if days > 100_000 {
-			err = errors.New("too far back")
-		}
-	} else {
-		d, err = time.ParseDuration(s)
-	}
-	if err != nil || d < 0 {
-		return time.Time{}, errors.New("want an RFC 3339 time or a duration such as 24h or 7d")
-	}
-	return now.Add(-d).UTC(), nil
 }
 
 // plainText refuses control characters and overlong filter values.

@@ -29,6 +29,9 @@ func TestParseAssetQuery(t *testing.T) {
 		{"cursor=" + cursorFor("0190-ab"), "", func(q assetQuery) bool { return q.filter.After == "0190-ab" }},
 		{"limit=200001", "limit", nil},
 		{"seen_since=-5h", "seen_since", nil},
+		// The CLI's windows (timespec.ParseSince): weeks and sums of units, bounded.
+		{"seen_since=1w2d", "", func(q assetQuery) bool { return q.filter.SeenSince.Equal(now0.Add(-9 * 24 * time.Hour)) }},
+		{"seen_since=100001d", "too far back", nil},
 		{"q=a%22b", "not allowed", nil},
 		{"q=" + strings.Repeat("a", 200), "at most", nil},
 		{"q=%ff", "UTF-8", nil},

@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
-	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
 )
@@ -40,9 +40,10 @@ func formatFlag(cmd *cobra.Command, p *string) {
 
 func newAssetsCmd(a *app) *cobra.Command {
 	var (
-		format, vendor, typ, subnet, since string
-		stateFlags                         []string
-		unapproved                         bool
+		format, vendor, typ, subnet string
+		since                       timespec.Since
+		stateFlags                  []string
+		unapproved                  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "assets",
@@ -53,9 +54,7 @@ func newAssetsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return usagef("--%v", err)
 			}
-			if f.SeenSince, err = config.ParseSince(since, time.Now()); err != nil {
-				return usagef("--seen-since %v", err)
-			}
+			f.SeenSince = since.At(time.Now())
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
 				return a.listAssets(ctx, inv.Store(), f, format)
 			})
@@ -66,7 +65,7 @@ func newAssetsCmd(a *app) *cobra.Command {
 	fl.StringVar(&vendor, "vendor", "", "only assets whose vendor or MAC vendor contains this (any case)")
 	fl.StringVar(&typ, "type", "", "only assets of this device type")
 	fl.StringVar(&subnet, "subnet", "", "only assets with an address in this CIDR")
-	fl.StringVar(&since, "seen-since", "", "only assets seen since: a duration back from now (24h, 7d) or an RFC 3339 time")
+	fl.Var(&since, "seen-since", "only assets seen since: a duration back from now (24h, 7d) or an RFC 3339 time")
 	fl.BoolVar(&unapproved, "unapproved", false, "only assets nobody has approved")
 	formatFlag(cmd, &format)
 	return cmd
@@ -82,18 +81,16 @@ func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilte
 }
 
 func newEventsCmd(a *app) *cobra.Command {
-	var format, since, asset string
+	var format, asset string
+	since := timespec.Since("24h")
 	var types []string
 	cmd := &cobra.Command{
 		Use:   "events",
 		Short: "List what appeared, changed and went away, oldest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			t, err := config.ParseSince(since, time.Now())
-			if err != nil {
-				return usagef("--since %v", err)
-			}
-			f := store.EventFilter{Since: t, AssetID: asset}
+			f := store.EventFilter{Since: since.At(time.Now()), AssetID: asset}
+			var err error
 			if f.Types, err = inventory.ParseEventTypes(types); err != nil {
 				return usagef("--%v", err)
 			}
@@ -106,7 +103,7 @@ func newEventsCmd(a *app) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&since, "since", "24h", "events since: a duration back from now (24h, 7d) or an RFC 3339 time; \"\" for all")
+	cmd.Flags().Var(&since, "since", "events since: a duration back from now (24h, 7d) or an RFC 3339 time; \"\" for all")
 	cmd.Flags().StringArrayVar(&types, "type", nil, "only these kinds: "+strings.Join(inventory.EventTypes(), ", ")+", or software for every software_* kind (repeatable or comma-separated)")
 	cmd.Flags().StringVar(&asset, "asset", "", "only this asset's events")
 	formatFlag(cmd, &format)

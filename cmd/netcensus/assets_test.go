@@ -168,6 +168,15 @@ func TestCMDBCommands(t *testing.T) {
 	if code, _, errb := c.run(nil, "events", "--type", "bogus"); code != exitUsage || !strings.Contains(errb, "bogus") || !strings.Contains(errb, "software_upgraded") {
 		t.Errorf("bad event type: exit %d %s", code, errb)
 	}
+	// A window's start is read as the flags are (timespec.Since): a bad
+	// one is a usage error naming the flag and the value.
+	for _, args := range [][]string{{"events", "--since", "yesterday"}, {"assets", "--seen-since", "-2h"},
+		{"capacity", "--since", "100001d"}, {"drift", "--daily", "--since", "1x"}, {"export", "--what", "events", "--since", "soon"}} {
+		code, out, errb := c.run(nil, args...)
+		if code != exitUsage || out != "" || !strings.Contains(errb, args[len(args)-2]) || !strings.Contains(errb, args[len(args)-1]) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 naming the flag and value", args, code, out, errb)
+		}
+	}
 
 	// Merge, split, retire.
 	c.ok(nil, "asset", "merge", idA, idB)

@@ -7,17 +7,18 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
-	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/capacity"
 )
 
 func newCapacityCmd(a *app) *cobra.Command {
 	var (
-		format, since, assetID string
-		metrics                []string
-		warnDays               float64
-		noChart                bool
+		format, assetID string
+		since           = timespec.Since("90d")
+		metrics         []string
+		warnDays        float64
+		noChart         bool
 	)
 	cmd := &cobra.Command{
 		Use:   "capacity",
@@ -49,10 +50,7 @@ locale, ASCII otherwise.`,
 			if warnDays < 0 {
 				return usagef("--warn-days %v: want 0 or more days", warnDays)
 			}
-			t, err := config.ParseSince(since, time.Now().UTC())
-			if err != nil {
-				return usagef("--since %v", err)
-			}
+			t := since.At(time.Now())
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
 				charts := assetID != "" && format == "table" && !noChart
 				q := capacity.LoadQuery{AssetID: assetID, Since: t, Metrics: mf, Options: capacity.Options{WarnDays: warnDays}}
@@ -74,7 +72,7 @@ locale, ASCII otherwise.`,
 	fl := cmd.Flags()
 	fl.StringVar(&assetID, "asset", "", "only this asset (its ID); charts each series")
 	fl.StringArrayVar(&metrics, "metric", nil, "only these metrics or families (storage, memory, cpu, interface; repeatable or comma-separated)")
-	fl.StringVar(&since, "since", "90d", "the window: a duration back from now (90d) or an RFC 3339 time; empty for all samples")
+	fl.Var(&since, "since", "the window: a duration back from now (90d) or an RFC 3339 time; empty for all samples")
 	fl.Float64Var(&warnDays, "warn-days", capacity.DefaultWarnDays, "flag storage and memory that fill up within this many days (0: flag only what is full)")
 	fl.BoolVar(&noChart, "no-chart", false, "with --asset: no charts after the table")
 	formatFlag(cmd, &format)

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
-	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/drift"
 )
@@ -29,7 +29,8 @@ func loadBaselines(args []string) ([]drift.Baseline, error) {
 
 func newDriftCmd(a *app) *cobra.Command {
 	var (
-		format, since string
+		format        string
+		since         timespec.Since
 		baselines     []string
 		dryRun, daily bool
 	)
@@ -52,10 +53,7 @@ CI can act on it), 2 for a bad flag or baseline, 1 for any other failure.`,
 				return err
 			}
 			now := time.Now().UTC()
-			t, err := config.ParseSince(since, now)
-			if err != nil {
-				return usagef("--since %v", err)
-			}
+			t := since.At(now)
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
 				res, err := drift.Evaluate(ctx, inv.Store(), bs, drift.Options{Now: now, Record: !dryRun})
 				if err != nil {
@@ -89,7 +87,7 @@ CI can act on it), 2 for a bad flag or baseline, 1 for any other failure.`,
 	fl.StringArrayVar(&baselines, "baseline", nil, "baseline YAML file or directory of them (repeatable)")
 	fl.BoolVar(&dryRun, "dry-run", false, "do not record compliance events in the CMDB")
 	fl.BoolVar(&daily, "daily", false, "print compliance counts per day from the recorded history")
-	fl.StringVar(&since, "since", "", "with --daily: from this day: a duration back from now (30d) or an RFC 3339 time")
+	fl.Var(&since, "since", "with --daily: from this day: a duration back from now (30d) or an RFC 3339 time")
 	formatFlag(cmd, &format)
 	return cmd
 }

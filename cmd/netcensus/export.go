@@ -10,17 +10,18 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
-	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/inventory/store"
 )
 
 type exportFlags struct {
-	format, out, since string
-	what, baselines    []string
-	netbox             exporters.NetBoxDefaults
-	netboxURL          string
-	netboxTokenFile    string
+	format, out     string
+	since           timespec.Since
+	what, baselines []string
+	netbox          exporters.NetBoxDefaults
+	netboxURL       string
+	netboxTokenFile string
 }
 
 func newExportCmd(a *app) *cobra.Command {
@@ -50,10 +51,6 @@ and role from what people set on the asset, else the --netbox-* defaults).
 					return err
 				}
 			}
-			since, err := config.ParseSince(f.since, time.Now())
-			if err != nil {
-				return usagef("--since %v", err)
-			}
 			var nb *exporters.NetBoxClient
 			if f.netboxURL != "" {
 				if nb, err = f.netboxClient(a.getenv); err != nil {
@@ -68,7 +65,7 @@ and role from what people set on the asset, else the --netbox-* defaults).
 			if nb != nil {
 				return nb.PushStore(cmd.Context(), inv.Store(), f.netbox, a.stderr)
 			}
-			return a.export(cmd.Context(), inv.Store(), f, kinds, bs, since)
+			return a.export(cmd.Context(), inv.Store(), f, kinds, bs, f.since.At(time.Now()))
 		},
 	}
 	fl := cmd.Flags()
@@ -76,7 +73,7 @@ and role from what people set on the asset, else the --netbox-* defaults).
 	fl.StringArrayVar(&f.what, "what", []string{"assets"}, "assets, software, events, drift or capacity (xlsx: several, one sheet each; repeatable or comma-separated)")
 	fl.StringVarP(&f.out, "output-file", "O", "", "write to this file (default stdout)")
 	fl.StringArrayVar(&f.baselines, "baseline", nil, "with --what drift: baseline YAML file or directory (repeatable)")
-	fl.StringVar(&f.since, "since", "", "with --what events or capacity: only events or samples since a duration back from now (30d) or an RFC 3339 time")
+	fl.Var(&f.since, "since", "with --what events or capacity: only events or samples since a duration back from now (30d) or an RFC 3339 time")
 	fl.StringVar(&f.netbox.Site, "netbox-site", f.netbox.Site, "netbox: site of assets nobody set one on")
 	fl.StringVar(&f.netbox.Role, "netbox-role", f.netbox.Role, "netbox: role of assets nobody set one on")
 	fl.StringVar(&f.netbox.Manufacturer, "netbox-manufacturer", f.netbox.Manufacturer, "netbox: manufacturer when the vendor is unknown")

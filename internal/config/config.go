@@ -22,80 +22,12 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/netcensus/netcensus/internal/readlimit"
+	"github.com/netcensus/netcensus/internal/timespec"
 )
 
 // Duration is a time.Duration that reads Go's units plus d (days) and
 // w (weeks): "300ms", "90s", "1h30m", "7d", "2w", "1w2d3h".
 type Duration time.Duration
-
-// ParseDuration parses Go's duration syntax extended with d and w.
-func ParseDuration(s string) (time.Duration, error) {
-	in := strings.TrimSpace(s)
-	if in == "" {
-		return 0, fmt.Errorf("duration %q: empty", s)
-	}
-	var total time.Duration
-	rest := in
-	neg := false
-	if rest[0] == '-' || rest[0] == '+' {
-		neg = rest[0] == '-'
-		rest = rest[1:]
-	}
-	// Peel leading "<n>w" and "<n>d" terms; hand the remainder to Go.
-	for rest != "" {
-		i := 0
-		for i < len(rest) && (rest[i] >= '0' && rest[i] <= '9' || rest[i] == '.') {
-			i++
-		}
-		if i == 0 || i == len(rest) {
-			break
-		}
-		unit := rest[i]
-		if unit != 'd' && unit != 'w' {
-			break
-		}
-		n, err := strconv.ParseFloat(rest[:i], 64)
-		if err != nil {
-			return 0, fmt.Errorf("duration %q: %w", s, err)
-		}
-		day := 24 * time.Hour
-		if unit == 'w' {
-			day *= 7
-		}
-		total += time.Duration(n * float64(day))
-		rest = rest[i+1:]
-	}
-	if rest != "" {
-		d, err := time.ParseDuration(rest)
-		if err != nil {
-			return 0, fmt.Errorf("duration %q: want a number with a unit (ms, s, m, h, d, w)", s)
-		}
-		total += d
-	}
-	if neg {
-		total = -total
-	}
-	return total, nil
-}
-
-// ParseSince reads the start of a window: a duration back from now (24h,
-// 7d) or an RFC 3339 time; "" is no start (the zero time).
-func ParseSince(s string, now time.Time) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if d, err := ParseDuration(s); err == nil {
-		if d < 0 {
-			return time.Time{}, fmt.Errorf("%q: a duration back from now must be positive", s)
-		}
-		return now.Add(-d), nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q: want a duration (24h, 7d) or an RFC 3339 time", s)
-	}
-	return t, nil
-}
 
 // UnmarshalYAML implements yaml.Unmarshaler.
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
@@ -103,7 +35,7 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	if err := n.Decode(&s); err != nil {
 		return err
 	}
-	v, err := ParseDuration(s)
+	v, err := timespec.ParseDuration(s)
 	if err != nil {
 		return fmt.Errorf("line %d: %w", n.Line, err)
 	}
@@ -119,7 +51,7 @@ func (d Duration) String() string { return time.Duration(d).String() }
 
 // Set implements pflag.Value.
 func (d *Duration) Set(s string) error {
-	v, err := ParseDuration(s)
+	v, err := timespec.ParseDuration(s)
 	if err != nil {
 		return err
 	}
@@ -652,7 +584,7 @@ func (m *MissingAfter) UnmarshalYAML(n *yaml.Node) error {
 		*m = MissingAfter{Sweeps: v}
 		return nil
 	}
-	d, err := ParseDuration(s)
+	d, err := timespec.ParseDuration(s)
 	if err != nil {
 		return fmt.Errorf("line %d: missing_after %q: want a number of sweeps (3) or a duration (6h)", n.Line, s)
 	}

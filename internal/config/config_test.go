@@ -8,55 +8,6 @@ import (
 	"time"
 )
 
-func TestParseDuration(t *testing.T) {
-	for in, want := range map[string]time.Duration{
-		"300ms":   300 * time.Millisecond,
-		"90s":     90 * time.Second,
-		"1h30m":   90 * time.Minute,
-		"7d":      7 * 24 * time.Hour,
-		"2w":      14 * 24 * time.Hour,
-		"1w2d3h":  (9*24 + 3) * time.Hour,
-		"1.5d":    36 * time.Hour,
-		" 1d ":    24 * time.Hour,
-		"-1d":     -24 * time.Hour,
-		"1d500ms": 24*time.Hour + 500*time.Millisecond,
-		"0s":      0,
-	} {
-		got, err := ParseDuration(in)
-		if err != nil || got != want {
-			t.Errorf("ParseDuration(%q) = %v, %v; want %v", in, got, err, want)
-		}
-	}
-	for _, bad := range []string{"", "d", "5", "5y", "1dd", "w1", "abc", "1d5"} {
-		if _, err := ParseDuration(bad); err == nil {
-			t.Errorf("ParseDuration(%q) accepted", bad)
-		} else if !strings.Contains(err.Error(), bad) {
-			t.Errorf("ParseDuration(%q) error %q does not name the value", bad, err)
-		}
-	}
-}
-
-func TestParseSince(t *testing.T) {
-	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
-	for in, want := range map[string]time.Time{
-		"":                          {},
-		"24h":                       now.Add(-24 * time.Hour),
-		"7d":                        time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
-		"2026-11-01T08:00:00Z":      time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC),
-		"2026-11-01T08:00:00+02:00": time.Date(2026, 11, 1, 6, 0, 0, 0, time.UTC),
-	} {
-		got, err := ParseSince(in, now)
-		if err != nil || !got.Equal(want) {
-			t.Errorf("ParseSince(%q) = %v, %v; want %v", in, got, err, want)
-		}
-	}
-	for bad, says := range map[string]string{"-1d": "must be positive", "yesterday": "RFC 3339", "2026-11-01": "RFC 3339"} {
-		if _, err := ParseSince(bad, now); err == nil || !strings.Contains(err.Error(), says) || !strings.Contains(err.Error(), bad) {
-			t.Errorf("ParseSince(%q) error %v: want it to name the value and say %q", bad, err, says)
-		}
-	}
-}
-
 func TestDecodeStrict(t *testing.T) {
 	_, err := Decode(strings.NewReader("sweep:\n  rate: 10\n  ratee: 5\n"))
 	if err == nil || !strings.Contains(err.Error(), "ratee") {
