@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/internal/assemble"
+	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory/stores"
 	"github.com/netcensus/netcensus/serve"
 )
@@ -116,7 +117,9 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f serveFlags) error
 // reloadServe re-reads the config file (assemble.Live.Reload); a bad one
 // is logged (naming the key) and the running config kept.
 func (a *app) reloadServe(srv *serve.Server, cur *assemble.Live, f serveFlags) {
-	path, err := cur.Reload(srv, a.configPath, f.listen, a.getenv)
+	path, err := cur.Reload(srv, a.configPath, a.getenv, func(cfg config.Config) (serve.Options, error) {
+		return assemble.ServeOptions(cfg, f.listen, a.getenv)
+	})
 	if err != nil {
 		a.log.Error("reload refused; the running config is kept", "config", path, "err", err)
 		return

@@ -41,16 +41,16 @@ func webUI(log *slog.Logger) func(*serve.Server) http.Handler {
 }
 
 // Reload re-reads the config file (config.Load of path: "" for the
-// default places) and swaps it, with the service options it gives
-// (ServeOptions, listen as serve's --listen), into srv and l. A bad one
-// is refused, its error naming the key, and the running config kept. It
-// returns the file read.
-func (l *Live) Reload(srv *serve.Server, path, listen string, getenv func(string) string) (string, error) {
+// default places) and swaps it, with the service options options makes
+// of it (ServeOptions, with the command's flags laid over), into srv and
+// l. A bad one is refused, its error naming the key, and the running
+// config kept. It returns the file read.
+func (l *Live) Reload(srv *serve.Server, path string, getenv func(string) string, options func(config.Config) (serve.Options, error)) (string, error) {
 	cfg, read, err := config.Load(path, getenv)
 	if err != nil {
 		return read, err
 	}
-	opts, err := ServeOptions(cfg, listen, getenv)
+	opts, err := options(cfg)
 	if err != nil {
 		return read, err
 	}

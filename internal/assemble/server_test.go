@@ -11,6 +11,7 @@ import (
 
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
+	"github.com/netcensus/netcensus/serve"
 )
 
 // NewServer builds the API with the web UI beside it; options serve
@@ -53,11 +54,12 @@ func TestNewServerAndReload(t *testing.T) {
 		t.Errorf("a store without service state: %v, want an error that is not a setting's", err)
 	}
 
+	options := func(c config.Config) (serve.Options, error) { return ServeOptions(c, "127.0.0.1:0", d.Getenv) }
 	file := filepath.Join(t.TempDir(), "config.yaml")
 	if err := os.WriteFile(file, []byte("sweep:\n  ratee: 7\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if path, err := live.Reload(srv, file, "127.0.0.1:0", d.Getenv); err == nil || !strings.Contains(err.Error(), "ratee") || path != file {
+	if path, err := live.Reload(srv, file, d.Getenv, options); err == nil || !strings.Contains(err.Error(), "ratee") || path != file {
 		t.Errorf("a bad config: %q, %v; want refused naming ratee", path, err)
 	}
 	if live.Get().Sweep.Rate != cfg.Sweep.Rate {
@@ -66,7 +68,7 @@ func TestNewServerAndReload(t *testing.T) {
 	if err := os.WriteFile(file, []byte("sweep:\n  rate: 7\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if path, err := live.Reload(srv, file, "127.0.0.1:0", d.Getenv); err != nil || path != file {
+	if path, err := live.Reload(srv, file, d.Getenv, options); err != nil || path != file {
 		t.Fatalf("a good config: %q, %v", path, err)
 	}
 	if live.Get().Sweep.Rate != 7 {
