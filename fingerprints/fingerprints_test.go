@@ -165,7 +165,7 @@ func TestFixtures(t *testing.T) {
 		"ale-omniswitch":          {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6860E-P24", "V1234567", "AOS", "8.6.289.R01", "switch"},
 		"cisco-sb":                {"cisco-sb", "Cisco", "SG350-28P-K9", "DNI2217A1BC", "", "2.5.9.16", "switch"},
 		"f5-bigip":                {"f5-bigip", "F5", "BIG-IP i4800", "chs610123s", "TMOS", "15.1.8.2", "load_balancer"},
-		"aruba-os-cx":             {"aruba-os-cx", "HPE", "JL658A", "SG9ZKN1234", "ArubaOS-CX", "FL.10.06.0001", "switch"},
+		"aruba-os-cx":             {"aruba-os-cx", "HPE", "6300M 24SFP+ 4SFP56", "SG9ZKN1234", "ArubaOS-CX", "FL.10.06.0001", "switch"},
 		"axis-camera":             {"axis-camera", "Axis", "AXIS P1455-LE", "", "AXIS OS", "10.12.182", "camera"},
 		"brother-printer":         {"brother-printer", "Brother", "Brother HL-L6200DW", "U63891A7N123456", "", "1.15", "printer"},
 		"canon-printer":           {"canon-printer", "Canon", "Canon iR-ADV C5535", "XLT12345", "", "", "printer"},

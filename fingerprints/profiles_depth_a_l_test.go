@@ -33,6 +33,12 @@ var depthCases = map[string]want{
 	// OfficeConnect: the whole model name up to the product number, so a
 	// PoE variant keeps its words.
 	"hpe-officeconnect-poe": {"hp-procurve", "HPE", "1820 24G PoE+ (185W)", "", "OfficeConnect", "PT.02.09", "switch"},
+	// ArubaOS-CX: the model name before the release where sysDescr has
+	// no "Swch"; the product number where it names nothing else.
+	"aruba-os-cx-no-swch":      {"aruba-os-cx", "HPE", "8360-32Y4C v2", "SG0BKL2345", "ArubaOS-CX", "LL.10.09.1020", "switch"},
+	"aruba-os-cx-product-only": {"aruba-os-cx", "HPE", "JL075A", "TW9ABC1234", "ArubaOS-CX", "TL.10.04.3020", "switch"},
+	// iLO: the firmware release without the build date that follows it.
+	"hp-ilo-rom-date": {"hp-ilo", "HPE", "ProLiant DL360 Gen9", "CZ28150ABC", "iLO", "2.80", "bmc"},
 	// A VRP router whose only ENTITY row is its main board (index 9):
 	// hwEntityBoardName.9 names the model, entPhysicalSerialNum.9 the ESN.
 	"huawei-ar-board": {"huawei-vrp", "Huawei", "AR2220", "210235384810F6000123", "VRP", "V200R010C10SPC700", "router"},
