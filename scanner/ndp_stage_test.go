@@ -71,6 +71,9 @@ func TestRunNDPJoinsByMAC(t *testing.T) {
 	if s := rep.NDP; s.Links != 1 || s.Joined != 1 || s.Hosts != 1 || s.Neighbors != 5 || s.Echoes != 2 {
 		t.Errorf("ndp stats %+v", s)
 	}
+	if rep.Found != 3 {
+		t.Errorf("found %d, want the 3 hosts reported (IPv6 alone among them)", rep.Found)
+	}
 	if fmt.Sprint(*opened) != "[eth0]" {
 		t.Errorf("ndp sockets on %v, want eth0 only", *opened)
 	}
@@ -200,6 +203,9 @@ func TestRunNDPIPv6OnlyLink(t *testing.T) {
 			}
 			if want := []string{`2001:db8:100::11 00:1b:54:00:00:11 "v6-nas" [mdns ndp]`}; fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("hosts %v, want %v (skipped %v)", got, want, rep.Skipped)
+			}
+			if rep.Found != 1 {
+				t.Errorf("found %d, want the IPv6-only host", rep.Found)
 			}
 			if fmt.Sprint(opened) != "[eth1]" || rep.NDP.Links != 1 {
 				t.Errorf("ndp on %v (%d links), want eth1 alone", opened, rep.NDP.Links)

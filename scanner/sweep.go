@@ -181,7 +181,7 @@ type Report struct {
 	Skipped   []Skip
 	Probed    int
 	Sent      int
-	Found     int
+	Found     int // hosts reported: ARP's and those other stages found beside them
 	Malformed int
 	Start     time.Time
 	Duration  time.Duration
@@ -448,7 +448,6 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 	}
 	rep.arp = newARPRecords(hosts, env.OUI)
 	rep.SharedMACs = rep.arp.shared
-	rep.Found = len(hosts)
 	ndpDone := ndpWait()
 	if opts.SNMP != nil && firstErr == nil && ctx.Err() == nil {
 		if env.ListenSNMP == nil || env.DialSNMP == nil {
@@ -470,6 +469,9 @@ func Run(ctx context.Context, env Env, opts Options) (*Report, error) {
 	foldNDP(rep, ndpDone, opts.Targets, env.OUI, log)
 	namesRun.finish(rep, firstErr != nil || ctx.Err() != nil, log)
 	finishStages(rep, opts, mdnsWait, log)
+	// Every host the sweep reports: ARP's, and those NDP (IPv6 alone),
+	// routers' tables or mDNS found beside them.
+	rep.Found = rep.Len()
 	rep.Duration = time.Since(rep.Start)
 	if firstErr != nil {
 		if errors.Is(firstErr, context.Canceled) || errors.Is(firstErr, context.DeadlineExceeded) {
