@@ -118,7 +118,17 @@ func TestDisplayModel(t *testing.T) {
 	}
 	for _, c := range []struct{ oid, name, want string }{
 		{"1.3.6.1.4.1.9.1.283", "cat6509", "Catalyst 6509"},
-		{"1.3.6.1.4.1.9.1.1745", "catWsC2960x48lpsL", "Catalyst 2960x48lpsL"},
+		// Catalyst product IDs as the chassis's ENTITY row writes them.
+		{"1.3.6.1.4.1.9.1.1745", "catWsC2960x48lpsL", "WS-C2960X-48LPS-L"},
+		{"1.3.6.1.4.1.9.1.1208", "catWsC2960s48tsL", "WS-C2960S-48TS-L"},
+		{"1.3.6.1.4.1.9.1.1750", "catWsC2960x48tsLL", "WS-C2960X-48TS-LL"},
+		{"1.3.6.1.4.1.9.1.2134", "ciscoWsC2960XR48FpdI", "WS-C2960XR-48FPD-I"},
+		{"1.3.6.1.4.1.9.1.1227", "catWsC3750v224fsS", "WS-C3750V2-24FS-S"},
+		{"1.3.6.1.4.1.9.1.1024", "ciscoWsC3750g24ps", "WS-C3750G-24PS"},
+		{"1.3.6.1.4.1.9.1.2066", "catWsC365012X48UR", "WS-C3650-12X48UR"},
+		{"1.3.6.1.4.1.9.1.2068", "catWsC365048FQM", "WS-C3650-48FQM"},
+		{"1.3.6.1.4.1.9.1.1316", "catWsCbs3120gS", "WS-CBS3120G-S"},
+		{"1.3.6.1.4.1.9.1.1321", "catWsCbs3032Del", "WS-CBS3032-DEL"},
 		{"1.3.6.1.4.1.9.1.29", "cisco2513", "2513"},
 		{"1.3.6.1.4.1.9.1.2", "ciscoTerminalServer", ""},
 		{"1.3.6.1.4.1.25506.1.1", "hh3c-S5120-52SC-HI", "S5120-52SC-HI"},
