@@ -384,10 +384,31 @@ func TieRowsOf(ex inventory.Explanation) []TieRow {
 	return rows
 }
 
-// WriteExplanation prints ex for people: the last sweep's observations,
+// WriteExplanation writes ex: a table for people (writeExplanation), or
+// in json, jsonl or csv its tie rows (TieRows), one per key and
+// observation.
+func WriteExplanation(out io.Writer, format string, ex inventory.Explanation) error {
+	if format != "table" {
+		return WriteRows(out, format, 0, TieRows(), TieRowsOf(ex))
+	}
+	writeExplanation(out, ex)
+	return nil
+}
+
+// WritePorts writes a switch's ports: in json the whole, else one row
+// per port and host (PortRows, FlattenPorts), a table's cells cut at
+// cellMax columns (0: never).
+func WritePorts(out io.Writer, format string, cellMax int, ps inventory.SwitchPorts) error {
+	if format == "json" {
+		return WriteValue(out, format, &ps)
+	}
+	return WriteRows(out, format, cellMax, PortRows(), FlattenPorts(ps))
+}
+
+// writeExplanation prints ex for people: the last sweep's observations,
 // the keys that tied them, the stored keys, people's decisions and the
 // joins refused.
-func WriteExplanation(out io.Writer, ex inventory.Explanation) {
+func writeExplanation(out io.Writer, ex inventory.Explanation) {
 	fmt.Fprintf(out, "asset %s, last sweep %s: %d observations\n", ex.AssetID, ex.SweepID, len(ex.Observations))
 	for i := range ex.Observations {
 		o := &ex.Observations[i]

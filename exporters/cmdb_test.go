@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/identity"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
 )
@@ -110,5 +111,62 @@ func TestSweepRowsAndAssetDetail(t *testing.T) {
 	b.Reset()
 	if err := WriteAssetDetail(&b, "csv", v); err != nil || strings.Count(b.String(), "\n") != 2 {
 		t.Errorf("csv is the history: %v\n%s", err, b.String())
+	}
+}
+
+// WriteExplanation: a table for people, the tie rows in every other
+// format.
+func TestWriteExplanation(t *testing.T) {
+	seen := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	o := store.Observation{ID: "o1", Observation: record.Observation{Source: "arp", Scanner: "east-1", Time: seen,
+		Asset: record.Asset{IP: netip.MustParseAddr("192.0.2.10"), MAC: mustMAC("02:00:00:00:00:01"), Hostname: "pc1"}}}
+	ex := inventory.Explanation{AssetID: "a1", SweepID: "s1", Observations: []store.Observation{o},
+		Ties:    []inventory.Tie{{Key: identity.Key{Kind: identity.KindMAC, Value: "02:00:00:00:00:01"}, Observations: []store.Observation{o}, Known: true}},
+		Refused: []string{"mac 02:00:00:00:00:02"}}
+	var b bytes.Buffer
+	if err := WriteExplanation(&b, "table", ex); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"asset a1, last sweep s1: 1 observations\n", "keys that tied them:\n", "refused: mac 02:00:00:00:00:02\n"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	if err := WriteExplanation(&b, "csv", ex); err != nil {
+		t.Fatal(err)
+	}
+	if want := "key,known_asset,observation_id,source,scanner,ip,mac,time\r\n"; !strings.HasPrefix(b.String(), want) || strings.Count(b.String(), "\n") != 2 ||
+		!strings.Contains(b.String(), ",true,o1,arp,east-1,192.0.2.10,02:00:00:00:00:01,2026-01-02T03:04:05Z\r\n") {
+		t.Errorf("csv:\n%s", b.String())
+	}
+	b.Reset()
+	if err := WriteExplanation(&b, "jsonl", ex); err != nil || strings.Count(b.String(), "\n") != 1 || !strings.Contains(b.String(), `"observation_id":"o1"`) {
+		t.Errorf("jsonl: %v\n%s", err, b.String())
+	}
+}
+
+// WritePorts: json the whole, every other format a row per port and
+// host, a table's cells cut at cellMax.
+func TestWritePorts(t *testing.T) {
+	ps := inventory.SwitchPorts{Ports: []inventory.SwitchPort{
+		{Port: "Gi1/0/1", Hosts: []inventory.PortHost{{AssetID: "a1", Name: strings.Repeat("long-host-name-", 4)}, {AssetID: "a2"}}},
+		{Port: "Gi1/0/2"},
+	}}
+	var b bytes.Buffer
+	if err := WritePorts(&b, "json", 0, ps); err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(b.Bytes(), &v); err != nil || len(v["ports"].([]any)) != 2 {
+		t.Errorf("json: %v\n%s", err, b.String())
+	}
+	b.Reset()
+	if err := WritePorts(&b, "jsonl", 0, ps); err != nil || strings.Count(b.String(), "\n") != 3 {
+		t.Errorf("jsonl, a row per port and host: %v\n%s", err, b.String())
+	}
+	b.Reset()
+	if err := WritePorts(&b, "table", 20, ps); err != nil || strings.Contains(b.String(), strings.Repeat("long-host-name-", 2)) || strings.Count(b.String(), "\n") != 4 {
+		t.Errorf("table, cells cut at 20: %v\n%s", err, b.String())
 	}
 }

@@ -63,11 +63,7 @@ func newExplainCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if format != "table" {
-					return writeRows(a, format, exporters.TieRows(), exporters.TieRowsOf(ex))
-				}
-				exporters.WriteExplanation(a.stdout, ex)
-				return nil
+				return exporters.WriteExplanation(a.stdout, format, ex)
 			})
 		},
 	}

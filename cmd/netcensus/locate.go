@@ -63,10 +63,7 @@ neighbours, and the assets located on it (one line per asset).
 				if occupied {
 					ps.Occupied()
 				}
-				if format == "json" {
-					return exporters.WriteValue(a.stdout, format, &ps)
-				}
-				return writeRows(a, format, exporters.PortRows(), exporters.FlattenPorts(ps))
+				return exporters.WritePorts(a.stdout, format, a.cellMax(), ps)
 			})
 		},
 	}
