@@ -255,12 +255,30 @@ func (inv *Inventory) split(ctx context.Context, actor, id string, macs []string
 	return inv.st.AppendEvents(ctx, ev.list)
 }
 
-// Retire retires an asset by hand.
-func (inv *Inventory) Retire(ctx context.Context, actor, id string) error {
-	_, err := inv.atomically(ctx, "retire", func(ctx context.Context, inv *Inventory) error {
-		return inv.retire(ctx, actor, id)
-	})
-	return err
+// Retire retires assets by hand, in order, each in a change of its own:
+// the first that cannot be retired stops the rest.
+func (inv *Inventory) Retire(ctx context.Context, actor string, ids ...string) error {
+	for _, id := range ids {
+		_, err := inv.atomically(ctx, "retire", func(ctx context.Context, inv *Inventory) error {
+			return inv.retire(ctx, actor, id)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// LocalActor is who a person's action at this machine is recorded as:
+// behind sudo the user who ran it ($SUDO_USER), else $USER or $LOGNAME,
+// else "unknown".
+func LocalActor(getenv func(string) string) string {
+	for _, k := range []string{"SUDO_USER", "USER", "LOGNAME"} {
+		if v := getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
 }
 
 // retire is one run of Retire's reads and writes.

@@ -457,3 +457,46 @@ func TestExplainRouter(t *testing.T) {
 		t.Errorf("samples %d, interfaces %d; want 3 each", len(smp), len(ifaces))
 	}
 }
+
+// Retire takes several assets, each retired on its own: an unknown one
+// stops the rest, those before it stay retired.
+func TestRetireSeveral(t *testing.T) {
+	inv := newInv(t, Config{MissingAfterSweeps: 2})
+	ingest(t, inv, sweep(t0, false, arp("192.0.2.10", macA), arp("192.0.2.11", macB), arp("192.0.2.12", "00:1b:21:00:00:0c")))
+	as, err := inv.st.Assets(t.Context(), store.AssetFilter{})
+	if err != nil || len(as) != 3 {
+		t.Fatalf("%d assets, %v", len(as), err)
+	}
+	ids := map[string]string{}
+	for _, a := range as {
+		ids[a.Record.MAC.String()] = a.Record.AssetID
+	}
+	if err := inv.Retire(t.Context(), "ana", ids[macA], "no-such-asset", ids[macB]); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("an unknown asset among them: %v, want ErrNotFound", err)
+	}
+	if s := state(t, inv); s[macA] != "retired" || s[macB] != "new" {
+		t.Fatalf("after the failed run: %v, want A retired, B not", s)
+	}
+	if err := inv.Retire(t.Context(), "ana", ids[macB], ids["00:1b:21:00:00:0c"]); err != nil {
+		t.Fatal(err)
+	}
+	if s := state(t, inv); s[macB] != "retired" || s["00:1b:21:00:00:0c"] != "retired" {
+		t.Errorf("after retiring two: %v", s)
+	}
+}
+
+func TestLocalActor(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"SUDO_USER": "ana", "USER": "root", "LOGNAME": "root"}, "ana"},
+		{map[string]string{"USER": "bo", "LOGNAME": "b"}, "bo"},
+		{map[string]string{"LOGNAME": "cy"}, "cy"},
+		{nil, "unknown"},
+	} {
+		if got := LocalActor(func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.env, got, tc.want)
+		}
+	}
+}

@@ -208,12 +208,7 @@ func newRetireCmd(a *app) *cobra.Command {
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.act(cmd, format, args, func(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
-				for _, id := range args {
-					if err := inv.Retire(ctx, a.actor(), id); err != nil {
-						return nil, err
-					}
-				}
-				return args, nil
+				return args, inv.Retire(ctx, a.actor(), args...)
 			})
 		},
 	}

@@ -158,12 +158,5 @@ inventory.retention; assets and events are kept. Sweeps prune after they store.`
 	return cmd
 }
 
-// actor is who a person's action is recorded as.
-func (a *app) actor() string {
-	for _, k := range []string{"SUDO_USER", "USER", "LOGNAME"} {
-		if v := a.getenv(k); v != "" {
-			return v
-		}
-	}
-	return "unknown"
-}
+// actor is who a person's action is recorded as (inventory.LocalActor).
+func (a *app) actor() string { return inventory.LocalActor(a.getenv) }
