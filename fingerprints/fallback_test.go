@@ -115,6 +115,20 @@ func TestGenericFallbacks(t *testing.T) {
 		{"an unknown Windows processor names none", Input{SysObjectID: "1.3.6.1.4.1.311.1.1.3.1.1",
 			SysDescr: "Hardware: Zilog Family 1 Model 2 Stepping 3 AT/AT COMPATIBLE - Software: Windows Version 6.1 (Build 7601 Uniprocessor Free)"},
 			FieldModel, "", ""},
+		// ENTITY rows whose entPhysicalModelName labels an instance
+		// ("VSM_0") or names the agent's stack ("acEntStack"): the member
+		// chassis's entPhysicalName names the model.
+		{"an instance label is no model", Input{SysObjectID: "1.3.6.1.4.1.99998.1.12029", SysDescr: "Acme Platform Software",
+			Entities: []Entity{
+				{Index: 1, Class: 11, Descr: "Acme Stack", Name: "Acme Stack", Model: "acEntStack", Serial: "0201P1830022"},
+				{Index: 33554432, Class: 3, Descr: "Acme Chasis_0", Name: "AX8000-A5", Model: "VSM_0", Serial: "0201P1830022", ContainedIn: 1},
+				{Index: 35651584, Class: 3, Descr: "Acme Chasis_1", Model: "VSM_1", ContainedIn: 1},
+			}}, FieldModel, "AX8000-A5", "ENTITY chassis descr_model"},
+		{"a stack member's model name stays", Input{SysObjectID: "1.3.6.1.4.1.99998.1.12029", SysDescr: "Acme Platform Software",
+			Entities: []Entity{
+				{Index: 1, Class: 11, Name: "Stack", Model: "acEntStack"},
+				{Index: 2, Class: 3, Name: "Unit 1", Model: "AX-24G", Serial: "Q1", ContainedIn: 1},
+			}}, FieldModel, "AX-24G", "ENTITY chassis model"},
 		// A Unix host's architecture, as uname writes it, names its
 		// machine class when nothing names its hardware.
 		{"a Linux host's architecture", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux db1 5.15.0-91-generic #101-Ubuntu SMP Mon Nov 13 13:13:13 UTC 2023 x86_64"},

@@ -1052,6 +1052,9 @@ func (c *evalCtx) entityValue(field string) (string, string, bool) {
 		return c.entityDescrModel()
 	}
 	for _, e := range c.chassisOrder() {
+		if field == "model" && !entityModelUsable(e) {
+			continue
+		}
 		if v := entityField(e, field); !IsPlaceholder(cleanValue(v)) {
 			return v, oid(e), true
 		}
@@ -1070,6 +1073,9 @@ func (c *evalCtx) entityValue(field string) (string, string, bool) {
 	for _, e := range c.ents {
 		if IsPlaceholder(cleanValue(e.Serial)) {
 			continue
+		}
+		if field == "model" && !entityModelUsable(e) {
+			return "", "", false
 		}
 		if v := entityField(e, field); !IsPlaceholder(cleanValue(v)) {
 			return v, oid(e), true
@@ -1092,7 +1098,7 @@ func (c *evalCtx) entityDescrModel() (string, string, bool) {
 		if e.Class != EntityClassChassis && e.Class != entityClassStack {
 			continue
 		}
-		if !IsPlaceholder(e.Model) {
+		if !IsPlaceholder(e.Model) && entityModelUsable(e) {
 			return "", "", false
 		}
 		for _, f := range []struct {
@@ -1106,6 +1112,26 @@ func (c *evalCtx) entityDescrModel() (string, string, bool) {
 		return "", "", false
 	}
 	return "", "", false
+}
+
+// instanceLabelRE is the label of one instance, not a model: "VSM_0",
+// "Chassis_1" (DPtech names its stack members' entPhysicalModelName so,
+// and puts the model in entPhysicalName).
+var instanceLabelRE = regexp.MustCompile(`^[A-Za-z]+_[0-9]{1,3}$`)
+
+// entityModelUsable reports whether a row's entPhysicalModelName can be
+// the device's model: not an instance label, and for a stack's own row a
+// name with a digit in it (a stack row's model is often the agent's name
+// for the stack, "dpEntStack", while its members name the hardware).
+func entityModelUsable(e Entity) bool {
+	m := cleanValue(e.Model)
+	if instanceLabelRE.MatchString(m) {
+		return false
+	}
+	if e.Class == entityClassStack && !strings.ContainsAny(m, "0123456789") {
+		return false
+	}
+	return true
 }
 
 // modelTokenRE is one model-like token: letters and digits with dashes,
