@@ -217,7 +217,7 @@ func TestDeviceTypeFromModel(t *testing.T) {
 		in                Input
 		model, deviceType string
 	}{
-		{Input{SysObjectID: "1.3.6.1.4.1.9.1.366", SysDescr: "Cisco Internetwork Operating System Software"}, "Catalyst 355024", "switch"},
+		{Input{SysObjectID: "1.3.6.1.4.1.9.1.366", SysDescr: "Cisco Internetwork Operating System Software"}, "Catalyst 3550-24", "switch"},
 		{Input{SysObjectID: "1.3.6.1.4.1.9.1.122", SysDescr: "Cisco Internetwork Operating System Software"}, "3620", "router"},
 	} {
 		r := e.Identify(c.in)

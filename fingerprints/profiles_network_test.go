@@ -96,7 +96,7 @@ func TestNetworkFixtures(t *testing.T) {
 		"fs-com":                   {"fs-com", "FS", "S5860-20SQ", "", "", "11.0(5)B9P59", "switch"},
 		"lenovo-enos":              {"lenovo-enos", "IBM", "G8052", "US71234567", "ENOS", "7.11.12", "switch"},
 		// chassisModel "D0" (a real Catalyst's) is no model: the product registration speaks instead.
-		"cisco-ios-stack-placeholder": {"cisco-ios", "Cisco", "Catalyst 355024", "CAT0625X0DP", "IOS", "12.1(22)EA14", "switch"},
+		"cisco-ios-stack-placeholder": {"cisco-ios", "Cisco", "Catalyst 3550-24", "CAT0625X0DP", "IOS", "12.1(22)EA14", "switch"},
 		"cisco-ios-stack":             {"cisco-ios", "Cisco", "WS-C2950T-24", "FOC0913X1AB", "IOS", "12.1(22)EA14", "switch"},
 		"dell-os9-stackunit":          {"dell-networking-os9", "Dell", "S4048-ON", "4DKXYZ2", "Dell Networking OS", "9.14(2.4)", "switch"},
 		"ubiquiti-unifi-switch":       {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-24-PoE", "F4E2C6A1B2C3", "UniFi", "6.5.59.14777", "switch"},

@@ -129,6 +129,11 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.9.1.2068", "catWsC365048FQM", "WS-C3650-48FQM"},
 		{"1.3.6.1.4.1.9.1.1316", "catWsCbs3120gS", "WS-CBS3120G-S"},
 		{"1.3.6.1.4.1.9.1.1321", "catWsCbs3032Del", "WS-CBS3032-DEL"},
+		// Older Catalysts: the model and port count apart.
+		{"1.3.6.1.4.1.9.1.366", "catalyst355024", "Catalyst 3550-24"},
+		{"1.3.6.1.4.1.9.1.694", "catalyst296048TT", "Catalyst 2960-48TT"},
+		{"1.3.6.1.4.1.9.1.516", "catalyst3750G24PS", "Catalyst 3750G-24PS"},
+		{"1.3.6.1.4.1.9.1.246", "catalyst2924XL", "Catalyst 2924XL"},
 		{"1.3.6.1.4.1.9.1.29", "cisco2513", "2513"},
 		{"1.3.6.1.4.1.9.1.2", "ciscoTerminalServer", ""},
 		{"1.3.6.1.4.1.25506.1.1", "hh3c-S5120-52SC-HI", "S5120-52SC-HI"},
