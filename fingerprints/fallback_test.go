@@ -129,6 +129,27 @@ func TestGenericFallbacks(t *testing.T) {
 				{Index: 1, Class: 11, Name: "Stack", Model: "acEntStack"},
 				{Index: 2, Class: 3, Name: "Unit 1", Model: "AX-24G", Serial: "Q1", ContainedIn: 1},
 			}}, FieldModel, "AX-24G", "ENTITY chassis model"},
+		// Without a chassis serial, the serial of the one module that has
+		// one (a stack's management card); never a part's (a power
+		// supply's, a transceiver's), nor one of several line cards'.
+		{"the one module with a serial", Input{SysObjectID: "1.3.6.1.4.1.99998.1.5", SysDescr: "Acme DCS-3726S",
+			Entities: []Entity{
+				{Index: 1, Class: 11, Descr: "Stack"},
+				{Index: 101, Class: 5, Descr: "Unit 1", Model: "DCS-3726S Switch", ContainedIn: 1},
+				{Index: 201, Class: 9, Descr: "Primary Stack Management Card", Serial: "A308023010", ContainedIn: 101},
+			}}, FieldSerial, "A308023010", "ENTITY chassis serial"},
+		{"a power supply's serial is not the device's", Input{SysObjectID: "1.3.6.1.4.1.99998.1.6", SysDescr: "Acme 9908",
+			Entities: []Entity{
+				{Index: 402653184, Class: 3, Descr: "9900 SERIES SWITCH"},
+				{Index: 805306368, Class: 6, Descr: "9900 SERIES AC POWER SUPPLY", Serial: "229020029547", ContainedIn: 402653184},
+				{Index: 1207975936, Class: 10, Descr: "SFP", Serial: "FNS1234", ContainedIn: 402653184},
+			}}, FieldSerial, "", ""},
+		{"nor are line cards' serials", Input{SysObjectID: "1.3.6.1.4.1.99998.1.6", SysDescr: "Acme 9908",
+			Entities: []Entity{
+				{Index: 402653184, Class: 3, Descr: "9900 SERIES SWITCH"},
+				{Index: 1207975936, Class: 9, Descr: "9900pm48x1gefi", Serial: "4294967307", ContainedIn: 402653184},
+				{Index: 1207992320, Class: 9, Descr: "9900pm48x1gefi", Serial: "4294967307", ContainedIn: 402653184},
+			}}, FieldSerial, "", ""},
 		// A Unix host's architecture, as uname writes it, names its
 		// machine class when nothing names its hardware.
 		{"a Linux host's architecture", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux db1 5.15.0-91-generic #101-Ubuntu SMP Mon Nov 13 13:13:13 UTC 2023 x86_64"},

@@ -1041,8 +1041,9 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 // entityValue picks a field from the device's own ENTITY row: the rows
 // of chassisOrder in turn (the first whose field is real); then, for a
 // software or firmware revision, any row that has one (agents often put
-// it on the supervisor module, not the chassis); else the lowest-index
-// row with a real serial number.
+// it on the supervisor module, not the chassis); else the one row with a
+// real serial number, when only one has it. Parts (power supplies, fans,
+// sensors, ports) are never read this way.
 func (c *evalCtx) entityValue(field string) (string, string, bool) {
 	col := entityFields[field]
 	oid := func(e Entity) string {
@@ -1061,7 +1062,7 @@ func (c *evalCtx) entityValue(field string) (string, string, bool) {
 	}
 	if field == "software_rev" || field == "firmware_rev" {
 		for _, e := range c.ents {
-			if e.Class == entityClassPort || e.Class == entityClassSensor {
+			if partOnly(e) {
 				continue
 			}
 			if v := entityField(e, field); !IsPlaceholder(cleanValue(v)) {
@@ -1070,19 +1071,37 @@ func (c *evalCtx) entityValue(field string) (string, string, bool) {
 		}
 		return "", "", false
 	}
-	for _, e := range c.ents {
-		if IsPlaceholder(cleanValue(e.Serial)) {
+	// The one row with a serial (a stack's management card): where
+	// several modules have serials (line cards, or one constant the agent
+	// repeats on each), none of them is the device's.
+	var only *Entity
+	for i, e := range c.ents {
+		if IsPlaceholder(cleanValue(e.Serial)) || partOnly(e) {
 			continue
 		}
-		if field == "model" && !entityModelUsable(e) {
+		if only != nil {
 			return "", "", false
 		}
-		if v := entityField(e, field); !IsPlaceholder(cleanValue(v)) {
-			return v, oid(e), true
-		}
+		only = &c.ents[i]
+	}
+	if only == nil || field == "model" && !entityModelUsable(*only) {
 		return "", "", false
 	}
+	if v := entityField(*only, field); !IsPlaceholder(cleanValue(v)) {
+		return v, oid(*only), true
+	}
 	return "", "", false
+}
+
+// partOnly reports whether an ENTITY row is a part that says nothing of
+// the device as a whole: a power supply, fan, sensor or port (a
+// transceiver). Its serial, model or firmware is the part's own.
+func partOnly(e Entity) bool {
+	switch e.Class {
+	case entityClassPSU, entityClassFan, entityClassSensor, entityClassPort:
+		return true
+	}
+	return false
 }
 
 // entityDescrModel is the model the device's chassis (or stack) row
@@ -1221,6 +1240,8 @@ func modelFromText(text, mfg, serial string) (string, bool) {
 const (
 	entityClassOther     = 1
 	entityClassContainer = 5
+	entityClassPSU       = 6
+	entityClassFan       = 7
 	entityClassSensor    = 8
 	entityClassModule    = 9
 	entityClassPort      = 10
