@@ -525,8 +525,8 @@ func (l *listReader) quoted() (string, error) {
 	}
 }
 
-// strings reads an array of strings (nil when empty).
-func (l *listReader) strings() ([]string, error) {
+// array reads an array whose elements elem reads (nil when empty).
+func array[T any](l *listReader, elem func() (T, error)) ([]T, error) {
 	if err := l.take('['); err != nil {
 		return nil, err
 	}
@@ -534,9 +534,9 @@ func (l *listReader) strings() ([]string, error) {
 		l.s = l.s[1:]
 		return nil, nil
 	}
-	var out []string
+	var out []T
 	for {
-		v, err := l.quoted()
+		v, err := elem()
 		if err != nil {
 			return nil, err
 		}
@@ -547,27 +547,8 @@ func (l *listReader) strings() ([]string, error) {
 	}
 }
 
-// stringLists reads an array of arrays of strings (nil when empty).
-func (l *listReader) stringLists() ([][]string, error) {
-	if err := l.take('['); err != nil {
-		return nil, err
-	}
-	if l.s != "" && l.s[0] == ']' {
-		l.s = l.s[1:]
-		return nil, nil
-	}
-	var out [][]string
-	for {
-		v, err := l.strings()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-		if more, err := l.next(); err != nil || !more {
-			return out, err
-		}
-	}
-}
+// strings reads an array of strings.
+func (l *listReader) strings() ([]string, error) { return array(l, l.quoted) }
 
 // numbers reads an array of numbers, each as parse makes it (nil when
 // empty).
@@ -625,7 +606,7 @@ func readLists(s string, dest []any) error {
 		case *[]string:
 			*p, err = l.strings()
 		case *[][]string:
-			*p, err = l.stringLists()
+			*p, err = array(l, l.strings)
 		case *[]time.Time:
 			*p, err = numbers(l, parseSeconds)
 		case *[]int64:
