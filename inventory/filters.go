@@ -12,7 +12,7 @@ import (
 // the software ones.
 func EventTypes() []string {
 	return append([]string{store.EventState, store.EventNewUnapproved, store.EventChange, store.EventApproved, store.EventSet,
-		store.EventMerged, store.EventSplit, store.EventCompliance}, SoftwareEventTypes...)
+		store.EventMerged, store.EventSplit, store.EventCompliance, store.EventMoved}, SoftwareEventTypes...)
 }
 
 // ParseEventTypes reads event types given as repeated, comma-separated

@@ -16,6 +16,7 @@ func TestParseEventTypes(t *testing.T) {
 		{in: []string{"state, merged", ""}, want: []string{"state", "merged"}},
 		{in: []string{"software"}, want: SoftwareEventTypes},
 		{in: []string{"software_installed"}, want: []string{"software_installed"}},
+		{in: []string{"moved"}, want: []string{"moved"}}, // a switch port change (locate's history)
 		{in: []string{"state,nope"}, err: `type "nope": want one of `},
 	} {
 		got, err := ParseEventTypes(tc.in)

@@ -615,13 +615,18 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, _ string) {
 		f.Since = t
 	}
 	if x := v.Get("type"); x != "" {
-		for _, t := range strings.Split(x, ",") {
-			if err := plainText("type", t); err != nil || t == "" {
-				s.fail(w, r, badf("type %s: want event types, comma-separated", clip(t)))
-				return
-			}
-			f.Types = append(f.Types, t)
+		// The CLI's events --type: known types only, software for every
+		// software_* one (inventory.ParseEventTypes).
+		err := plainText("type", x)
+		var types []string
+		if err == nil {
+			types, err = inventory.ParseEventTypes([]string{x})
 		}
+		if err != nil {
+			s.fail(w, r, badf("%v", err))
+			return
+		}
+		f.Types = types
 	}
 	if x := v.Get("asset"); x != "" {
 		if err := validID(x); err != nil {

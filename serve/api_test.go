@@ -175,6 +175,17 @@ func TestAssetDetailsAndChanges(t *testing.T) {
 	if n := len(ev.Events); n != 2 || ev.Events[1].New != store.StateRetired || ev.Events[1].Actor != "alice" {
 		t.Errorf("state events: %+v", ev.Events)
 	}
+	// Event types as the CLI's events --type reads them
+	// (inventory.ParseEventTypes): an unknown one is refused naming the
+	// known ones, software stands for every software_* type.
+	if code, body := h.do("GET", "/api/v1/events?type=state,bogus", readToken, ""); code != 400 || !strings.Contains(body, `type \"bogus\"`) || !strings.Contains(body, "moved") {
+		t.Errorf("an unknown event type: %d %s", code, body)
+	}
+	for _, q := range []string{"software", "moved,software_upgraded", "state,,approved"} {
+		if code, body := h.do("GET", "/api/v1/events?type="+q, readToken, ""); code != 200 {
+			t.Errorf("event types %s: %d %s", q, code, body)
+		}
+	}
 	if code, _ := h.do("GET", "/api/v1/assets/00000000-0000-0000-0000-000000000000", readToken, ""); code != 404 {
 		t.Errorf("unknown asset: %d", code)
 	}
