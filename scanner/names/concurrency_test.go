@@ -188,25 +188,7 @@ func TestSilentServerGivenUp(t *testing.T) {
 	addrs := slash24()
 	silent := udp(t, "127.0.0.1", 0)
 	live := udp(t, "127.0.0.1", 0)
-	go func() {
-		buf := make([]byte, 1500)
-		for {
-			n, from, err := live.ReadFromUDP(buf)
-			if err != nil {
-				return
-			}
-			q := new(dns.Msg)
-			if q.Unpack(buf[:n]) != nil || len(q.Question) != 1 {
-				continue
-			}
-			m := new(dns.Msg)
-			m.SetReply(q)
-			rr, _ := dns.NewRR(q.Question[0].Name + " 60 IN PTR h" + fmt.Sprint(q.Id) + ".lab.example.net.")
-			m.Answer = append(m.Answer, rr)
-			b, _ := m.Pack()
-			live.WriteToUDP(b, from)
-		}
-	}()
+	go answerEveryPTR(live, 0)
 	var conn *deadlineConn
 	// 254 questions at 1,000 a second take a quarter of a second to send:
 	// five timeouts.
@@ -321,25 +303,7 @@ func TestQuestionsRunAheadOfBudget(t *testing.T) {
 	slow := udp(t, "127.0.0.1", 0)
 	const timeout = time.Second
 	const lag = 600 * time.Millisecond // the slow server's answer time
-	go func() {
-		buf := make([]byte, 1500)
-		for {
-			n, from, err := slow.ReadFromUDP(buf)
-			if err != nil {
-				return
-			}
-			q := new(dns.Msg)
-			if q.Unpack(buf[:n]) != nil || len(q.Question) != 1 {
-				continue
-			}
-			m := new(dns.Msg)
-			m.SetReply(q)
-			rr, _ := dns.NewRR(q.Question[0].Name + " 60 IN PTR h" + fmt.Sprint(q.Id) + ".lab.example.net.")
-			m.Answer = append(m.Answer, rr)
-			b, _ := m.Pack()
-			time.AfterFunc(lag, func() { slow.WriteToUDP(b, from) })
-		}
-	}()
+	go answerEveryPTR(slow, lag)
 	var mu sync.Mutex
 	var conns []*deadlineConn
 	lim := rate.NewLimiter(800, 1)
@@ -428,5 +392,27 @@ func TestTakeAhead(t *testing.T) {
 		if err := takeAhead(cctx, inf, 0); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// answerEveryPTR answers each PTR question on c with h<query ID>, after
+// lag, until c is closed.
+func answerEveryPTR(c *net.UDPConn, lag time.Duration) {
+	buf := make([]byte, 1500)
+	for {
+		n, from, err := c.ReadFromUDP(buf)
+		if err != nil {
+			return
+		}
+		q := new(dns.Msg)
+		if q.Unpack(buf[:n]) != nil || len(q.Question) != 1 {
+			continue
+		}
+		m := new(dns.Msg)
+		m.SetReply(q)
+		rr, _ := dns.NewRR(q.Question[0].Name + " 60 IN PTR h" + fmt.Sprint(q.Id) + ".lab.example.net.")
+		m.Answer = append(m.Answer, rr)
+		b, _ := m.Pack()
+		time.AfterFunc(lag, func() { c.WriteToUDP(b, from) })
 	}
 }
