@@ -129,6 +129,10 @@ func TestGenericFallbacks(t *testing.T) {
 				{Index: 1, Class: 11, Name: "Stack", Model: "acEntStack"},
 				{Index: 2, Class: 3, Name: "Unit 1", Model: "AX-24G", Serial: "Q1", ContainedIn: 1},
 			}}, FieldModel, "AX-24G", "ENTITY chassis model"},
+		{"the maker's name is no model", Input{SysObjectID: "1.3.6.1.4.1.99998.1.7", SysDescr: "Acme Platform",
+			Entities: []Entity{
+				{Index: 1, Class: 3, Descr: "Acme Corp. AX-9000 chassis", Name: "AX-9000", Model: "ACME Corp", Mfg: "Acme Corp.", Serial: "Z1"},
+			}}, FieldModel, "AX-9000", "ENTITY chassis descr_model"},
 		// Without a chassis serial, the serial of the one module that has
 		// one (a stack's management card); never a part's (a power
 		// supply's, a transceiver's), nor one of several line cards'.

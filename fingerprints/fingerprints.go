@@ -1139,8 +1139,8 @@ func (c *evalCtx) entityDescrModel() (string, string, bool) {
 var instanceLabelRE = regexp.MustCompile(`^[A-Za-z]+_[0-9]{1,3}$`)
 
 // entityModelUsable reports whether a row's entPhysicalModelName can be
-// the device's model: not an instance label, and for a stack's own row a
-// name with a digit in it (a stack row's model is often the agent's name
+// the device's model: not an instance label nor the row's maker, and for
+// a stack's own row a name with a digit in it (a stack row's model is often the agent's name
 // for the stack, "dpEntStack", while its members name the hardware).
 func entityModelUsable(e Entity) bool {
 	m := cleanValue(e.Model)
@@ -1148,6 +1148,12 @@ func entityModelUsable(e Entity) bool {
 		return false
 	}
 	if e.Class == entityClassStack && !strings.ContainsAny(m, "0123456789") {
+		return false
+	}
+	// The maker's name in the model's place ("HUAWEI", "Juniper
+	// Networks").
+	if v := NormalizeVendor(m); v != "" && !strings.ContainsAny(m, "0123456789") &&
+		strings.EqualFold(v, NormalizeVendor(e.Mfg)) {
 		return false
 	}
 	return true
