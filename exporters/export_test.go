@@ -325,21 +325,7 @@ func TestSheetName(t *testing.T) {
 // in the format asked; WriteFile leaves nothing behind on failure.
 func TestExportFromStore(t *testing.T) {
 	ctx := t.Context()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "cmdb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	var as []store.Asset
-	for _, r := range sampleAssets() {
-		as = append(as, store.Asset{Record: r, StateSince: t1})
-	}
-	if err := db.PutAssets(ctx, as); err != nil {
-		t.Fatal(err)
-	}
+	db, as := storeOf(t, sampleAssets())
 	recs, err := AssetRecords(ctx, db)
 	if err != nil || len(recs) != len(as) {
 		t.Fatalf("AssetRecords: %d, %v", len(recs), err)
@@ -451,4 +437,27 @@ func TestExportOptionsCheck(t *testing.T) {
 			t.Errorf("Export %s %v: %v, wrote %d bytes; want refused, nothing written", tc.o.Format, tc.o.Kinds, err, b.Len())
 		}
 	}
+}
+
+// storeOf is a migrated SQLite store holding rs as assets (changed at t1),
+// closed when the test ends.
+func storeOf(t *testing.T, rs []record.Asset) (*sqlite.DB, []store.Asset) {
+	t.Helper()
+	ctx := t.Context()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "cmdb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var as []store.Asset
+	for _, r := range rs {
+		as = append(as, store.Asset{Record: r, StateSince: t1})
+	}
+	if err := db.PutAssets(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	return db, as
 }

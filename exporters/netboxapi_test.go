@@ -15,7 +15,6 @@ import (
 
 	"github.com/netcensus/netcensus/exporters/netboxtest"
 	"github.com/netcensus/netcensus/inventory/store"
-	"github.com/netcensus/netcensus/inventory/store/sqlite"
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -301,21 +300,7 @@ func TestNetBoxToken(t *testing.T) {
 // said all the same.
 func TestNetBoxPushStore(t *testing.T) {
 	ctx := t.Context()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "cmdb.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	var as []store.Asset
-	for _, r := range netboxAssets(t) {
-		as = append(as, store.Asset{Record: r, StateSince: t1})
-	}
-	if err := db.PutAssets(ctx, as); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := storeOf(t, netboxAssets(t))
 	nb := fullNetBox()
 	srv := httptest.NewServer(nb)
 	defer srv.Close()
