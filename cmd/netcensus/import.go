@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 
@@ -44,7 +43,7 @@ vendor class, parameter request list). Malformed frames are counted, never
 fatal. Host records go to stdout; a summary goes to stderr.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.importPcap(cmd.Context(), f, args)
+			return a.importPcap(cmd, f, args)
 		},
 	}
 	fl := cmd.Flags()
@@ -53,12 +52,13 @@ fatal. Host records go to stdout; a summary goes to stderr.`,
 	return cmd
 }
 
-func (a *app) importPcap(ctx context.Context, f importFlags, files []string) error {
+func (a *app) importPcap(cmd *cobra.Command, f importFlags, files []string) error {
+	ctx := cmd.Context()
 	format, err := a.resolveFormat(f.format)
 	if err != nil {
 		return err
 	}
-	db, rules, err := a.mdnsRules(f.recogDir)
+	db, rules, err := a.mdnsRules(cmd.Flags(), f.recogDir)
 	if err != nil {
 		return err
 	}

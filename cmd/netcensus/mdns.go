@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -15,7 +14,6 @@ import (
 	"github.com/netcensus/netcensus/fingerprints/recog"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
-	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/mdns"
 )
@@ -52,35 +50,15 @@ dropped, goes to stderr.`,
 	return cmd
 }
 
-// loadRecog reads the Recog directory named by the flag, else the config;
-// nil when neither names one.
-func (a *app) loadRecog(flagDir string) (*recog.DB, error) {
-	dir := flagDir
-	if dir == "" {
-		dir = a.cfg.RecogDir
+// mdnsRules loads the Recog directory (recog_dir, --recog-dir laid over
+// it) and the mDNS rules that use it.
+func (a *app) mdnsRules(fs *pflag.FlagSet, flagDir string) (*recog.DB, *fpmdns.Rules, error) {
+	cfg := a.cfg
+	if err := cfg.Overlay(config.Flag(fs, "recog-dir", &cfg.RecogDir, &flagDir)); err != nil {
+		return nil, nil, usageError{err}
 	}
-	if dir == "" {
-		return nil, nil
-	}
-	db, err := assemble.LoadRecog(dir, a.log)
-	if err != nil {
-		return nil, usageError{fmt.Errorf("--recog-dir: %w", err)}
-	}
-	return db, nil
-}
-
-// mdnsRules loads the Recog directory (loadRecog) and the mDNS rules
-// that use it.
-func (a *app) mdnsRules(flagDir string) (*recog.DB, *fpmdns.Rules, error) {
-	db, err := a.loadRecog(flagDir)
-	if err != nil {
-		return nil, nil, err
-	}
-	rules, err := fpmdns.New(db)
-	if err != nil {
-		return nil, nil, fmt.Errorf("mdns rules: %w", err)
-	}
-	return db, rules, nil
+	db, rules, err := assemble.MDNSRules(cfg.RecogDir, a.log)
+	return db, rules, settingsErr(err)
 }
 
 // mdnsInterfaces picks the interfaces to browse: the named one, or one
@@ -99,16 +77,16 @@ func (a *app) mdnsInterfaces(name string) ([]*net.Interface, error) {
 }
 
 func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
-	cfg := a.cfg.MDNS
-	overlay(cmd.Flags(), over("duration", &cfg.Duration, &f.duration))
-	if err := cfg.Validate(); err != nil {
+	c := a.cfg
+	if err := c.Overlay(config.Flag(cmd.Flags(), "duration", &c.MDNS.Duration, &f.duration)); err != nil {
 		return usageError{err}
 	}
+	cfg := c.MDNS
 	format, err := a.resolveFormat(f.format)
 	if err != nil {
 		return err
 	}
-	_, rules, err := a.mdnsRules(f.recogDir)
+	_, rules, err := a.mdnsRules(cmd.Flags(), f.recogDir)
 	if err != nil {
 		return err
 	}
@@ -132,38 +110,4 @@ func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
 		fmt.Fprintf(a.stderr, "summary: interface=%s %s\n", r.Interface.Name, r.Result.Summary())
 	}
 	return partial
-}
-
-// stageFlags are sweep's flags for the mDNS stage, passive listening and
-// Recog.
-type stageFlags struct {
-	passive  config.Duration
-	noMDNS   bool
-	noNDP    bool
-	recogDir string
-}
-
-func (s *stageFlags) register(fl *pflag.FlagSet) {
-	fl.Var(&s.passive, "passive", "send nothing: listen this long and report the hosts heard (ARP, mDNS, DHCP)")
-	fl.BoolVar(&s.noMDNS, "no-mdns", false, "no mDNS browse of the attached segments")
-	fl.BoolVar(&s.noNDP, "no-ndp", false, "no IPv6 neighbour discovery (echo to all nodes, solicitations) on the swept links")
-	fl.StringVar(&s.recogDir, "recog-dir", "", "directory of Recog XML fingerprint files (default: config recog_dir)")
-}
-
-// sweepStages builds the mDNS, passive and Recog settings of a sweep from
-// the config and flags. With --passive, the passive options are set and
-// nothing is sent.
-func (a *app) sweepStages(cmd *cobra.Command, s stageFlags) (*scanner.MDNSOptions, *scanner.PassiveOptions, *recog.DB, error) {
-	db, err := a.loadRecog(s.recogDir)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	var passive time.Duration
-	if cmd.Flags().Changed("passive") {
-		if passive = s.passive.D(); passive <= 0 || passive > 24*time.Hour {
-			return nil, nil, nil, usagef("--passive %s: must be more than 0 and at most 24h", s.passive)
-		}
-	}
-	mo, po, err := assemble.Stages(a.cfg.MDNS, db, passive, s.noMDNS)
-	return mo, po, db, err
 }

@@ -92,20 +92,20 @@ func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags, sc config.SNMP)
 var errAllFailed = errors.New("no host answered")
 
 func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args []string) error {
-	sc := assemble.SNMPSection(a.cfg.SNMP)
-	overlay(cmd.Flags(), over("port", &sc.Port, &f.port), over("timeout", &sc.Timeout, &f.timeout), over("retries", &sc.Retries, &f.retries),
-		over("workers", &sc.Workers, &f.workers), over("target-timeout", &sc.TargetTimeout, &f.targetTimeout))
-	creds := sc.Credentials
-	sc.Credentials = nil // flag credentials are validated below
-	if err := sc.Validate(); err != nil {
+	cfg, fs := a.cfg, cmd.Flags()
+	cfg.SNMP = assemble.SNMPSection(cfg.SNMP)
+	err := cfg.Overlay(config.Flag(fs, "port", &cfg.SNMP.Port, &f.port), config.Flag(fs, "timeout", &cfg.SNMP.Timeout, &f.timeout),
+		config.Flag(fs, "retries", &cfg.SNMP.Retries, &f.retries), config.Flag(fs, "workers", &cfg.SNMP.Workers, &f.workers),
+		config.Flag(fs, "target-timeout", &cfg.SNMP.TargetTimeout, &f.targetTimeout))
+	if err != nil {
 		return usageError{err}
 	}
-	sc.Credentials = creds
+	sc := cfg.SNMP
 	format := f.format
 	if format == "csv" {
 		return usagef("--format csv: probe records nest lists; want table, json or jsonl")
 	}
-	format, err := a.resolveFormat(format)
+	format, err = a.resolveFormat(format)
 	if err != nil {
 		return err
 	}

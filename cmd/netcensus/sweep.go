@@ -8,9 +8,9 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
@@ -18,7 +18,6 @@ import (
 	"github.com/netcensus/netcensus/internal/progress"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
-	"github.com/netcensus/netcensus/scanner/names"
 )
 
 // errNeedRaw: the process may not open raw sockets.
@@ -45,7 +44,10 @@ type sweepFlags struct {
 	noNames    bool
 	dnsServers []string
 
-	stages stageFlags // mDNS, passive, Recog: mdns.go
+	passive  config.Duration
+	noMDNS   bool
+	noNDP    bool
+	recogDir string
 }
 
 func newSweepCmd(a *app) *cobra.Command {
@@ -105,43 +107,11 @@ to stderr.`,
 	fl.BoolVar(&f.noSNMP, "no-snmp", false, "ARP only: no SNMP discovery or collection")
 	fl.BoolVar(&f.noNames, "no-names", false, "ask no names: no reverse DNS, NetBIOS or LLMNR")
 	fl.StringArrayVar(&f.dnsServers, "dns-server", nil, "DNS server for reverse lookups, ADDR or ADDR:PORT (repeatable; replaces the config's; default: /etc/resolv.conf's)")
-	f.stages.register(fl)
+	fl.Var(&f.passive, "passive", "send nothing: listen this long and report the hosts heard (ARP, mDNS, DHCP)")
+	fl.BoolVar(&f.noMDNS, "no-mdns", false, "no mDNS browse of the attached segments")
+	fl.BoolVar(&f.noNDP, "no-ndp", false, "no IPv6 neighbour discovery (echo to all nodes, solicitations) on the swept links")
+	fl.StringVar(&f.recogDir, "recog-dir", "", "directory of Recog XML fingerprint files (default: config recog_dir)")
 	return cmd
-}
-
-// sweepNames builds the names stage's options from the config and flags;
-// nil when it is off.
-func (a *app) sweepNames(f sweepFlags) (*names.Options, error) {
-	cfg := a.cfg.Names
-	if len(f.dnsServers) > 0 {
-		cfg.Servers = f.dnsServers
-	}
-	if f.noNames {
-		return nil, nil
-	}
-	o, err := assemble.Names(cfg)
-	if err != nil {
-		return nil, usageError{err}
-	}
-	return o, nil
-}
-
-// sweepNDP is the NDP stage's settings: on unless --no-ndp (or --passive,
-// which sends nothing).
-func sweepNDP(s stageFlags) *scanner.NDPOptions {
-	if s.noNDP || s.passive.D() > 0 {
-		return nil
-	}
-	return scanner.DefaultNDP()
-}
-
-// sweepOverrides are the sweep flags the user set, to lay over the
-// config's sweep section.
-func sweepOverrides(fs *pflag.FlagSet, f *sweepFlags) assemble.SweepOverrides {
-	return assemble.SweepOverrides{Interface: given(fs, "interface", &f.iface), Rate: given(fs, "rate", &f.rate),
-		ARPRetries: given(fs, "arp-retries", &f.arpRetries), ARPWait: given(fs, "arp-wait", &f.arpWait),
-		MaxHosts: given(fs, "max-hosts", &f.maxHosts), AllowPublic: given(fs, "allow-public", &f.allowPublic),
-		Format: given(fs, "format", &f.format), Exclude: f.exclude}
 }
 
 // resolveFormat picks the output format: explicit, else table on a
@@ -162,11 +132,29 @@ func (a *app) resolveFormat(format string) (string, error) {
 }
 
 func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args []string) error {
-	opts, cfg, err := assemble.SweepOptions(a.cfg.Sweep, sweepOverrides(cmd.Flags(), &f), args)
+	cfg, fs := a.cfg, cmd.Flags()
+	cfg.SNMP = assemble.SNMPSection(cfg.SNMP)
+	err := cfg.Overlay(config.Flag(fs, "interface", &cfg.Sweep.Interface, &f.iface), config.Flag(fs, "rate", &cfg.Sweep.Rate, &f.rate),
+		config.Flag(fs, "arp-retries", &cfg.Sweep.ARPRetries, &f.arpRetries), config.Flag(fs, "arp-wait", &cfg.Sweep.ARPWait, &f.arpWait),
+		config.Flag(fs, "max-hosts", &cfg.Sweep.MaxHosts, &f.maxHosts), config.Flag(fs, "allow-public", &cfg.Sweep.AllowPublic, &f.allowPublic),
+		config.Flag(fs, "format", &cfg.Sweep.Format, &f.format), config.Flag(fs, "snmp-timeout", &cfg.SNMP.Timeout, &f.snmpTimeout),
+		config.Flag(fs, "snmp-retries", &cfg.SNMP.Retries, &f.snmpRetries), config.Flag(fs, "snmp-workers", &cfg.SNMP.Workers, &f.snmpWorkers),
+		config.Flag(fs, "dns-server", &cfg.Names.Servers, &f.dnsServers), config.Flag(fs, "recog-dir", &cfg.RecogDir, &f.recogDir))
 	if err != nil {
 		return usageError{err}
 	}
-	format, err := a.resolveFormat(cfg.Format)
+	if fs.Changed("passive") && (f.passive.D() <= 0 || f.passive.D() > 24*time.Hour) {
+		return usagef("--passive %s: must be more than 0 and at most 24h", f.passive)
+	}
+	opts, err := assemble.SweepOptions(cfg.Sweep, f.exclude, args)
+	if err != nil {
+		return usageError{err}
+	}
+	st := assemble.Stages{NoSNMP: f.noSNMP, NoMDNS: f.noMDNS, NoNames: f.noNames, NoNDP: f.noNDP, Passive: f.passive.D(), Communities: f.communities}
+	if err := assemble.SweepStages(&opts, cfg, st, a.getenv, a.log); err != nil {
+		return settingsErr(err)
+	}
+	format, err := a.resolveFormat(cfg.Sweep.Format)
 	if err != nil {
 		return err
 	}
@@ -191,26 +179,16 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	}
 	env := a.newEnv(reg, a.log)
 	progressDone := a.startProgress(ctx, opts.Counters, int64(opts.Targets.Size()), f.noProgress)
-	if opts.SNMP, err = a.sweepSNMP(cmd, f); err != nil {
-		return err
-	}
 	if opts.SNMP != nil && !f.noStore {
 		opts.SNMP.Remembered = a.rememberedCredentials(ctx)
 	}
-	if opts.MDNS, opts.Passive, opts.Recog, err = a.sweepStages(cmd, f.stages); err != nil {
-		return err
-	}
-	if opts.Names, err = a.sweepNames(f); err != nil {
-		return err
-	}
-	opts.NDP = sweepNDP(f.stages)
 	rep, err := scanner.Run(ctx, env, opts)
 	progressDone()
 	if err != nil && rep == nil {
 		if errors.Is(err, os.ErrPermission) {
 			return errNeedRaw
 		}
-		if cfg.Interface != "" {
+		if cfg.Sweep.Interface != "" {
 			return usageError{err}
 		}
 		return err
@@ -238,25 +216,4 @@ func (a *app) startProgress(ctx context.Context, c *arp.Counters, total int64, o
 		return func() {}
 	}
 	return progress.Start(ctx, a.stderr, c.Sent.Load, c.Found.Load, total)
-}
-
-// sweepSNMP builds the SNMP phases' settings from the config and flags;
-// nil with --no-snmp.
-func (a *app) sweepSNMP(cmd *cobra.Command, f sweepFlags) (*scanner.SNMPOptions, error) {
-	if f.noSNMP {
-		return nil, nil
-	}
-	sc := assemble.SNMPSection(a.cfg.SNMP)
-	overlay(cmd.Flags(), over("snmp-timeout", &sc.Timeout, &f.snmpTimeout), over("snmp-retries", &sc.Retries, &f.snmpRetries),
-		over("snmp-workers", &sc.Workers, &f.snmpWorkers))
-	if err := sc.Validate(); err != nil {
-		return nil, usageError{err}
-	}
-	// --community (v2c) replaces the config's credential sets.
-	creds, err := assemble.FlagCredentials(assemble.CredentialFlags{Communities: f.communities}, sc, a.getenv)
-	if err != nil {
-		return nil, usageError{err}
-	}
-	o, err := assemble.SNMPStage(a.cfg, sc, creds)
-	return o, settingsErr(err)
 }

@@ -183,11 +183,11 @@ func MDNS(c config.MDNS, rules *fpmdns.Rules) *scanner.MDNSOptions {
 	return &scanner.MDNSOptions{Duration: c.Duration.D(), MaxTypes: c.MaxTypes, Limits: MDNSLimits(c), Rules: rules}
 }
 
-// Stages are a sweep's mDNS and passive stages from the config's mdns
+// mdnsStages are a sweep's mDNS and passive stages from the config's mdns
 // section (the default where it has none) and the Recog fingerprints db:
 // with passive > 0, listening that long, nothing sent; else the mDNS
 // browse, unless the section or noMDNS turns it off.
-func Stages(c config.MDNS, db *recog.DB, passive time.Duration, noMDNS bool) (*scanner.MDNSOptions, *scanner.PassiveOptions, error) {
+func mdnsStages(c config.MDNS, db *recog.DB, passive time.Duration, noMDNS bool) (*scanner.MDNSOptions, *scanner.PassiveOptions, error) {
 	rules, err := fpmdns.New(db)
 	if err != nil {
 		return nil, nil, fmt.Errorf("mdns rules: %w", err)
@@ -199,6 +199,20 @@ func Stages(c config.MDNS, db *recog.DB, passive time.Duration, noMDNS bool) (*s
 		return MDNS(mc, rules), nil, nil
 	}
 	return nil, nil, nil
+}
+
+// MDNSRules loads the Recog fingerprints of dir (none when it is "") and
+// the mDNS rules that use them. An unreadable dir is a *SettingsError.
+func MDNSRules(dir string, log *slog.Logger) (*recog.DB, *fpmdns.Rules, error) {
+	db, err := LoadRecog(dir, log)
+	if err != nil {
+		return nil, nil, &SettingsError{fmt.Errorf("recog_dir %s: %w", dir, err)}
+	}
+	rules, err := fpmdns.New(db)
+	if err != nil {
+		return nil, nil, fmt.Errorf("mdns rules: %w", err)
+	}
+	return db, rules, nil
 }
 
 // LoadRecog reads the Recog fingerprints of dir; nil when dir is "".

@@ -171,7 +171,7 @@ func TestStages(t *testing.T) {
 		{name: "passive sends nothing", c: on, passive: time.Minute, passOpt: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, p, err := Stages(tc.c, nil, tc.passive, tc.noMDNS)
+			m, p, err := mdnsStages(tc.c, nil, tc.passive, tc.noMDNS)
 			if err != nil || (m != nil) != tc.mdns || (p != nil) != tc.passOpt {
 				t.Fatalf("mdns %+v, passive %+v, %v", m, p, err)
 			}

@@ -11,13 +11,11 @@ import (
 	"sync"
 	"time"
 
-	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/scanner"
-	"github.com/netcensus/netcensus/scanner/snmp"
 	"github.com/netcensus/netcensus/serve"
 )
 
@@ -63,7 +61,7 @@ func ServeOptions(cfg config.Config, listen string, getenv func(string) string) 
 				return o, fmt.Errorf("schedules[%d] (%s).options.credentials: %q is not a set of snmp.credentials", i, s.Name, c)
 			}
 		}
-		if _, _, err := SweepOptions(cfg.Sweep, SweepOverrides{Exclude: s.Exclude}, s.Targets); err != nil {
+		if _, err := SweepOptions(cfg.Sweep, s.Exclude, s.Targets); err != nil {
 			return o, fmt.Errorf("schedules[%d] (%s).targets: %w", i, s.Name, err)
 		}
 		o.Schedules = append(o.Schedules, serve.Schedule{Name: s.Name, Targets: s.Targets, Exclude: s.Exclude, Every: s.Every.D(),
@@ -156,7 +154,12 @@ const ingestBound = 5 * time.Minute
 func ServeSweep(d ServeSweepDeps) serve.SweepFunc {
 	return func(ctx context.Context, req serve.SweepRequest) (serve.SweepResult, error) {
 		cfg := d.Config() // the config as of this sweep's start
-		opts, _, err := SweepOptions(cfg.Sweep, SweepOverrides{Exclude: req.Exclude}, req.Targets)
+		// The schedule's options over the config, as a CLI sweep's flags.
+		cfg.MDNS = MDNSSection(cfg.MDNS)
+		if err := cfg.Overlay(config.Option(&cfg.MDNS.Enabled, req.MDNS)); err != nil {
+			return serve.SweepResult{}, err
+		}
+		opts, err := SweepOptions(cfg.Sweep, req.Exclude, req.Targets)
 		if err != nil {
 			return serve.SweepResult{}, err
 		}
@@ -169,34 +172,12 @@ func ServeSweep(d ServeSweepDeps) serve.SweepFunc {
 			req.Progress.Total.Store(int64(opts.Targets.Size()))
 			req.Progress.Bind(opts.Counters.Sent.Load, opts.Counters.Found.Load)
 		}
-		if req.NDP == nil || *req.NDP {
-			opts.NDP = scanner.DefaultNDP()
+		off := func(b *bool) bool { return b != nil && !*b }
+		st := Stages{NoSNMP: off(req.SNMP), NoNames: off(req.Names), NoNDP: off(req.NDP), Only: req.Credentials}
+		if err := SweepStages(&opts, cfg, st, d.Getenv, d.Log); err != nil {
+			return serve.SweepResult{}, err
 		}
-		if req.SNMP == nil || *req.SNMP {
-			if opts.SNMP, err = serveSNMP(ctx, d, cfg, req.Credentials); err != nil {
-				return serve.SweepResult{}, err
-			}
-		}
-		mc := MDNSSection(cfg.MDNS)
-		if (req.MDNS == nil && mc.Enabled) || (req.MDNS != nil && *req.MDNS) {
-			db, err := LoadRecog(cfg.RecogDir, d.Log)
-			if err != nil {
-				return serve.SweepResult{}, fmt.Errorf("recog_dir: %w", err)
-			}
-			rules, err := fpmdns.New(db)
-			if err != nil {
-				return serve.SweepResult{}, fmt.Errorf("mdns rules: %w", err)
-			}
-			opts.MDNS = MDNS(mc, rules)
-			opts.Recog = db
-		}
-		if req.Names == nil || *req.Names {
-			// The names stage, as a CLI sweep runs it: the names section,
-			// every protocol it turns on (a schedule's names: false, none).
-			if opts.Names, err = Names(cfg.Names); err != nil {
-				return serve.SweepResult{}, fmt.Errorf("names: %w", err)
-			}
-		}
+		remember(ctx, d, opts.SNMP)
 		rep, err := scanner.Run(ctx, d.Env(reg, d.Log), opts)
 		if rep == nil {
 			if err == nil {
@@ -216,26 +197,15 @@ func ServeSweep(d ServeSweepDeps) serve.SweepFunc {
 	}
 }
 
-// serveSNMP is a scheduled sweep's SNMP stage: the config's credential
-// sets (those named when names is not empty), location rules, and the
-// sets that last answered each stored asset, tried first.
-func serveSNMP(ctx context.Context, d ServeSweepDeps, cfg config.Config, names []string) (*scanner.SNMPOptions, error) {
-	sc := SNMPSection(cfg.SNMP)
-	creds, err := Credentials(sc, d.Getenv)
-	if err != nil {
-		return nil, err
-	}
-	if len(names) > 0 {
-		creds = slices.DeleteFunc(creds, func(c snmp.Credential) bool { return !slices.Contains(names, c.Name) })
-	}
-	o, err := SNMPStage(cfg, sc, creds)
-	if err != nil {
-		return nil, err
+// remember has a scheduled sweep's SNMP stage o (when there is one) try
+// first the set that last answered each stored asset.
+func remember(ctx context.Context, d ServeSweepDeps, o *scanner.SNMPOptions) {
+	if o == nil {
+		return
 	}
 	if rem, err := inventory.RememberedCredentials(ctx, d.Inventory.Store()); err == nil {
 		o.Remembered = rem
 	} else {
 		d.Log.Warn("snmp: remembered credentials not read; every set is tried", "err", err)
 	}
-	return o, nil
 }

@@ -268,10 +268,12 @@ func TestServeSNMP(t *testing.T) {
 		{nil, []string{"lab", "core"}},
 		{[]string{"core"}, []string{"core"}},
 	} {
-		o, err := serveSNMP(t.Context(), d, cfg, tc.names)
-		if err != nil {
+		var so scanner.Options
+		if err := SweepStages(&so, cfg, Stages{Only: tc.names}, d.Getenv, d.Log); err != nil {
 			t.Fatal(err)
 		}
+		o := so.SNMP
+		remember(t.Context(), d, o)
 		var got []string
 		for _, c := range o.Credentials {
 			got = append(got, c.Name)
@@ -281,7 +283,7 @@ func TestServeSNMP(t *testing.T) {
 		}
 	}
 	cfg.Locate.RulesFile = "/nonexistent/rules.yaml"
-	if _, err := serveSNMP(t.Context(), d, cfg, nil); err == nil || !strings.Contains(err.Error(), "locate.rules_file") {
+	if err := SweepStages(&scanner.Options{}, cfg, Stages{}, d.Getenv, d.Log); err == nil || !strings.Contains(err.Error(), "locate.rules_file") {
 		t.Errorf("a missing rules file: %v", err)
 	}
 }

@@ -1,6 +1,6 @@
 // Package config is netcensus's configuration file: strict YAML (unknown keys
-// are errors), a Default for every setting, and Validate. Flags override it;
-// cmd/ does that merge.
+// are errors), a Default for every setting, and Validate. A command's flags
+// and a scheduled sweep's options override it through Overlay.
 package config
 
 import (
