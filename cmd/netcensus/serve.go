@@ -38,7 +38,7 @@ SIGHUP reloads the config file; a bad one is refused (the log names the bad
 key) and the running config is kept. --check validates the config and exits.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.serve(cmd.Context(), cmd, f)
+			return a.serve(cmd.Context(), cmd, &f)
 		},
 	}
 	fl := cmd.Flags()
@@ -64,13 +64,13 @@ func (a *app) serveLogger(format string) (*slog.Logger, error) {
 	return nil, usagef("--log-format %q: want text or json", format)
 }
 
-func (a *app) serve(ctx context.Context, cmd *cobra.Command, f serveFlags) error {
+func (a *app) serve(ctx context.Context, cmd *cobra.Command, f *serveFlags) error {
 	log, err := a.serveLogger(f.logFormat)
 	if err != nil {
 		return err
 	}
 	a.log = log
-	opts, err := assemble.ServeOptions(a.cfg, f.listen, a.getenv)
+	opts, err := a.serveOptions(cmd, f, a.cfg)
 	if err != nil {
 		return usageError{err}
 	}
@@ -103,7 +103,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f serveFlags) error
 			case <-ctx.Done():
 				return
 			case <-hup:
-				a.reloadServe(srv, cur, f)
+				a.reloadServe(cmd, srv, cur, f)
 			}
 		}
 	}()
@@ -114,11 +114,20 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f serveFlags) error
 	return nil
 }
 
+// serveOptions are the service's options of cfg with --listen laid over
+// serve.listen.
+func (a *app) serveOptions(cmd *cobra.Command, f *serveFlags, cfg config.Config) (serve.Options, error) {
+	if err := cfg.Overlay(config.Flag(cmd.Flags(), "listen", &cfg.Serve.Listen, &f.listen)); err != nil {
+		return serve.Options{}, err
+	}
+	return assemble.ServeOptions(cfg, a.getenv)
+}
+
 // reloadServe re-reads the config file (assemble.Live.Reload); a bad one
 // is logged (naming the key) and the running config kept.
-func (a *app) reloadServe(srv *serve.Server, cur *assemble.Live, f serveFlags) {
+func (a *app) reloadServe(cmd *cobra.Command, srv *serve.Server, cur *assemble.Live, f *serveFlags) {
 	path, err := cur.Reload(srv, a.configPath, a.getenv, func(cfg config.Config) (serve.Options, error) {
-		return assemble.ServeOptions(cfg, f.listen, a.getenv)
+		return a.serveOptions(cmd, f, cfg)
 	})
 	if err != nil {
 		a.log.Error("reload refused; the running config is kept", "config", path, "err", err)

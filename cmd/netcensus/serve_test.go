@@ -88,7 +88,7 @@ serve:
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, err := assemble.ServeOptions(cfg, "", a.getenv)
+		o, err := assemble.ServeOptions(cfg, a.getenv)
 		if err != nil || len(o.Schedules) != 2 || o.Schedules[0].Rate != 0 || o.Schedules[1].Rate != 500 {
 			t.Fatalf("serve options: %v, schedules %+v", err, o.Schedules)
 		}

@@ -24,16 +24,10 @@ const minTokenLen = 16
 
 // ServeOptions turns the config into the service's options, reading
 // token and secret files, TLS files and baselines: everything
-// serve --check checks. listen, when not "", replaces serve.listen.
-// Errors name the config key.
-func ServeOptions(cfg config.Config, listen string, getenv func(string) string) (serve.Options, error) {
+// serve --check checks (--listen is laid over serve.listen by
+// config.Overlay). Errors name the config key.
+func ServeOptions(cfg config.Config, getenv func(string) string) (serve.Options, error) {
 	sc := cfg.Serve
-	if listen != "" {
-		sc.Listen = listen
-		if err := sc.Validate(); err != nil {
-			return serve.Options{}, err
-		}
-	}
 	o := serve.Options{Listen: sc.Listen, TLSCert: sc.TLSCert, TLSKey: sc.TLSKey, MaxBodyBytes: sc.MaxBodyBytes,
 		ShutdownGrace: sc.ShutdownGrace.D(), Rate: sc.Rate}
 	if o.Rate == 0 {

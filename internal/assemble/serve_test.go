@@ -96,7 +96,16 @@ schedules:
 		{name: "a missing baseline", cfg: "serve:\n  baselines: [/nonexistent/baseline.yaml]\n", err: "serve.baselines"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			o, err := ServeOptions(decode(t, tc.cfg), tc.listen, getenv)
+			c := decode(t, tc.cfg)
+			listen := &tc.listen // serve --listen, laid over serve.listen
+			if tc.listen == "" {
+				listen = nil
+			}
+			err := c.Overlay(config.Option(&c.Serve.Listen, listen))
+			var o serve.Options
+			if err == nil {
+				o, err = ServeOptions(c, getenv)
+			}
 			if tc.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.err) {
 					t.Fatalf("err %v: want one saying %q", err, tc.err)
@@ -113,7 +122,7 @@ schedules:
 	// refused, not a panic.
 	c := config.Default()
 	c.Serve.Alerts = []config.Sink{{Name: "a", Type: "exec", Command: []string{"true"}, Subnets: []string{"192.0.2.0/33"}}}
-	if _, err := ServeOptions(c, "", getenv); err == nil || !strings.Contains(err.Error(), "serve.alerts[0] (a).subnets") {
+	if _, err := ServeOptions(c, getenv); err == nil || !strings.Contains(err.Error(), "serve.alerts[0] (a).subnets") {
 		t.Errorf("a bad subnet: %v", err)
 	}
 	// A token too short to guess at is refused here too (the config's
@@ -124,7 +133,7 @@ schedules:
 	}
 	c = config.Default()
 	c.Serve.Tokens = []config.Token{{Name: "a", TokenFile: short, Scope: "read"}}
-	if _, err := ServeOptions(c, "", getenv); err == nil || err.Error() != "serve.tokens[0] (a): at least 16 characters" {
+	if _, err := ServeOptions(c, getenv); err == nil || err.Error() != "serve.tokens[0] (a): at least 16 characters" {
 		t.Errorf("a short token file: %v", err)
 	}
 }

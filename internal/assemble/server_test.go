@@ -24,7 +24,15 @@ func TestNewServerAndReload(t *testing.T) {
 	live := NewLive(cfg)
 	d := sweepDeps(t, inv, arptest.NewSegment())
 	d.Config = live.Get
-	opts, err := ServeOptions(cfg, "127.0.0.1:0", d.Getenv)
+	// serve --listen 127.0.0.1:0, laid over serve.listen as serve does.
+	listen := "127.0.0.1:0"
+	options := func(c config.Config) (serve.Options, error) {
+		if err := c.Overlay(config.Option(&c.Serve.Listen, &listen)); err != nil {
+			return serve.Options{}, err
+		}
+		return ServeOptions(c, d.Getenv)
+	}
+	opts, err := options(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +62,6 @@ func TestNewServerAndReload(t *testing.T) {
 		t.Errorf("a store without service state: %v, want an error that is not a setting's", err)
 	}
 
-	options := func(c config.Config) (serve.Options, error) { return ServeOptions(c, "127.0.0.1:0", d.Getenv) }
 	file := filepath.Join(t.TempDir(), "config.yaml")
 	if err := os.WriteFile(file, []byte("sweep:\n  ratee: 7\n"), 0o600); err != nil {
 		t.Fatal(err)
