@@ -200,6 +200,21 @@ func NewTableCut[T any](w io.Writer, rows Rows[T], max int) Writer[T] {
 	return &tableWriter[T]{w: w, rows: rows, max: max}
 }
 
+// PickFormat is the output format of a listing: format when given (table,
+// json, jsonl or csv), else table on a terminal and jsonl otherwise.
+func PickFormat(format string, terminal bool) (string, error) {
+	switch format {
+	case "table", "json", "jsonl", "csv":
+		return format, nil
+	case "":
+		if terminal {
+			return "table", nil
+		}
+		return "jsonl", nil
+	}
+	return "", fmt.Errorf("format %q: %w", format, ErrFormat)
+}
+
 // NewRowWriter returns a writer of T in format: json, jsonl, csv or table,
 // rows giving csv's and table's cells; a table cuts cells wider than
 // cellMax columns (0: never).

@@ -268,3 +268,22 @@ func TestTableDisplayWidth(t *testing.T) {
 		})
 	}
 }
+
+// A listing's format: the one given, else table on a terminal and jsonl
+// piped; an unknown one is ErrFormat, naming it.
+func TestPickFormat(t *testing.T) {
+	for _, tc := range []struct {
+		format   string
+		terminal bool
+		want     string
+	}{
+		{"", false, "jsonl"}, {"", true, "table"}, {"csv", true, "csv"}, {"json", false, "json"}, {"table", false, "table"}, {"jsonl", true, "jsonl"},
+	} {
+		if got, err := PickFormat(tc.format, tc.terminal); got != tc.want || err != nil {
+			t.Errorf("PickFormat(%q, terminal %v) = %q, %v; want %q", tc.format, tc.terminal, got, err, tc.want)
+		}
+	}
+	if _, err := PickFormat("xml", true); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), `"xml"`) {
+		t.Errorf("xml: %v", err)
+	}
+}

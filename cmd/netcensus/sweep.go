@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
@@ -114,21 +114,14 @@ to stderr.`,
 	return cmd
 }
 
-// resolveFormat picks the output format: explicit, else table on a
-// terminal and jsonl otherwise.
+// resolveFormat picks the output format (exporters.PickFormat): the one
+// given, else table on a terminal and jsonl otherwise.
 func (a *app) resolveFormat(format string) (string, error) {
-	if format == "" {
-		if a.isTTY(a.stdout) {
-			return "table", nil
-		}
-		return "jsonl", nil
+	f, err := exporters.PickFormat(format, a.isTTY(a.stdout))
+	if err != nil {
+		return "", usagef("--%v", err)
 	}
-	for _, f := range config.Formats {
-		if f == format {
-			return format, nil
-		}
-	}
-	return "", usagef("--format %q: want one of %s", format, strings.Join(config.Formats, ", "))
+	return f, nil
 }
 
 func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args []string) error {
