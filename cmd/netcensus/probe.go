@@ -11,7 +11,6 @@ import (
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/scanner/snmp"
-	"github.com/netcensus/netcensus/scanner/targets"
 )
 
 type probeFlags struct {
@@ -119,13 +118,9 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 			return usageError{fmt.Errorf("--record: %w", err)}
 		}
 	}
-	tgts := make([]snmp.Target, 0, len(args))
-	for _, s := range args {
-		ap, err := targets.ParseHostPort(ctx, s, sc.Port)
-		if err != nil {
-			return usageError{err}
-		}
-		tgts = append(tgts, snmp.Target{Addr: ap, Credential: -1})
+	tgts, err := snmp.ProbeTargets(ctx, args, sc.Port)
+	if err != nil {
+		return usageError{err}
 	}
 	eng, err := a.fingerprintEngine()
 	if err != nil {

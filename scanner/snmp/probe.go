@@ -1,12 +1,30 @@
 package snmp
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner/targets"
 )
+
+// ProbeTargets are the targets of a probe's hosts (HOST, HOST:PORT,
+// [V6]:PORT or a bare IPv6 address: targets.ParseHostPort, names
+// resolved), at port where a host names none, each trying every
+// credential set.
+func ProbeTargets(ctx context.Context, hosts []string, port int) ([]Target, error) {
+	tgts := make([]Target, 0, len(hosts))
+	for _, h := range hosts {
+		ap, err := targets.ParseHostPort(ctx, h, port)
+		if err != nil {
+			return nil, err
+		}
+		tgts = append(tgts, Target{Addr: ap, Credential: -1})
+	}
+	return tgts, nil
+}
 
 // ProbeOptions say what a probe does beside writing records.
 type ProbeOptions struct {

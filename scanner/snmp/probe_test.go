@@ -91,3 +91,28 @@ func TestProbe(t *testing.T) {
 		t.Errorf("summary %q", sum.String())
 	}
 }
+
+// A probe's hosts become targets in the order given, at the default port
+// where a host names none, each trying every set; a bad host is refused
+// (a bad port and a CIDR: refused before any name lookup, so the test asks
+// no resolver).
+func TestProbeTargets(t *testing.T) {
+	got, err := ProbeTargets(t.Context(), []string{"192.0.2.1", "192.0.2.2:1161", "[2001:db8::1]:162", "2001:db8::2"}, 161)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"192.0.2.1:161", "192.0.2.2:1161", "[2001:db8::1]:162", "[2001:db8::2]:161"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i, tg := range got {
+		if tg.Addr.String() != want[i] || tg.Credential != -1 {
+			t.Errorf("target %d: %+v, want %s trying every set", i, tg, want[i])
+		}
+	}
+	for _, bad := range []string{"192.0.2.7:99999", "192.0.2.0/24"} {
+		if _, err := ProbeTargets(t.Context(), []string{"192.0.2.1", bad}, 161); err == nil || !strings.Contains(err.Error(), bad) {
+			t.Errorf("bad host %s: %v", bad, err)
+		}
+	}
+}
