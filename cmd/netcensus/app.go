@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,6 +15,7 @@ import (
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/buildinfo"
 	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/cpuprofile"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/scanner"
 )
@@ -249,28 +249,17 @@ func newVersionCmd(a *app) *cobra.Command {
 	}
 }
 
-// startProfile starts a CPU profile when --cpu-profile FILE is among args.
+// startProfile starts a CPU profile when --cpu-profile FILE is among args
+// (cpuprofile.Path); the returned func stops it.
 func startProfile(a *app, args []string) func() {
-	path := ""
-	for i, arg := range args {
-		if v, ok := strings.CutPrefix(arg, "--cpu-profile="); ok {
-			path = v
-		} else if arg == "--cpu-profile" && i+1 < len(args) {
-			path = args[i+1]
-		}
-	}
+	path := cpuprofile.Path(args)
 	if path == "" {
 		return func() {}
 	}
-	f, err := os.Create(path)
+	stop, err := cpuprofile.Start(path)
 	if err != nil {
 		fmt.Fprintf(a.stderr, "netcensus: cpu profile: %v\n", err)
 		return func() {}
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		fmt.Fprintf(a.stderr, "netcensus: cpu profile: %v\n", err)
-		return func() {}
-	}
-	return func() { pprof.StopCPUProfile(); f.Close() }
+	return stop
 }
