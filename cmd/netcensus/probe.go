@@ -14,28 +14,17 @@ import (
 )
 
 type probeFlags struct {
-	communities   []string
-	port          int
-	timeout       config.Duration
-	retries       int
-	version       string
-	v3User        string
-	v3AuthProto   string
-	v3AuthPass    string
-	v3PrivProto   string
-	v3PrivPass    string
-	v3Context     string
-	workers       int
-	targetTimeout config.Duration
-	format        string
-	record        string
+	// snmp holds the flags laid over the config's snmp section (port,
+	// timeout, retries, workers, target-timeout); cred the credentials.
+	snmp   config.SNMP
+	cred   assemble.CredentialFlags
+	format string
+	record string
 }
 
 func newProbeCmd(a *app) *cobra.Command {
-	var f probeFlags
-	def := config.DefaultSNMP()
-	f.timeout = def.Timeout
-	f.targetTimeout = def.TargetTimeout
+	f := probeFlags{snmp: config.DefaultSNMP()}
+	def := f.snmp
 	cmd := &cobra.Command{
 		Use:   "probe [flags] HOST[:PORT]...",
 		Short: "Inventory hosts by SNMP: hardware, software, interfaces, LLDP",
@@ -59,33 +48,22 @@ credential tables are left out and a secret inside a value becomes REDACTED.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&f.communities, "community", nil, "community to try, in order (repeatable)")
-	fl.IntVar(&f.port, "port", def.Port, "agent UDP port, where a HOST gives none")
-	fl.Var(&f.timeout, "timeout", "wait for each reply")
-	fl.IntVar(&f.retries, "retries", def.Retries, "resend an unanswered request this many times")
-	fl.StringVar(&f.version, "snmp-version", "", "1, 2c or 3 (default 2c with --community, 3 with --v3-user)")
-	fl.StringVar(&f.v3User, "v3-user", "", "SNMPv3 user name")
-	fl.StringVar(&f.v3AuthProto, "v3-auth-proto", "", "md5, sha, sha224, sha256, sha384 or sha512")
-	fl.StringVar(&f.v3AuthPass, "v3-auth-pass", "", "authentication passphrase (or NETCENSUS_V3_AUTH_PASS)")
-	fl.StringVar(&f.v3PrivProto, "v3-priv-proto", "", "des, aes, aes192, aes256, aes192c or aes256c (c: Reeder key extension)")
-	fl.StringVar(&f.v3PrivPass, "v3-priv-pass", "", "privacy passphrase (or NETCENSUS_V3_PRIV_PASS)")
-	fl.StringVar(&f.v3Context, "v3-context", "", "SNMPv3 context name")
-	fl.IntVar(&f.workers, "workers", def.Workers, "hosts walked at once")
-	fl.Var(&f.targetTimeout, "target-timeout", "give up on one host after this long")
+	fl.StringArrayVar(&f.cred.Communities, "community", nil, "community to try, in order (repeatable)")
+	fl.IntVar(&f.snmp.Port, "port", def.Port, "agent UDP port, where a HOST gives none")
+	fl.Var(&f.snmp.Timeout, "timeout", "wait for each reply")
+	fl.IntVar(&f.snmp.Retries, "retries", def.Retries, "resend an unanswered request this many times")
+	fl.StringVar(&f.cred.Version, "snmp-version", "", "1, 2c or 3 (default 2c with --community, 3 with --v3-user)")
+	fl.StringVar(&f.cred.V3User, "v3-user", "", "SNMPv3 user name")
+	fl.StringVar(&f.cred.V3AuthProto, "v3-auth-proto", "", "md5, sha, sha224, sha256, sha384 or sha512")
+	fl.StringVar(&f.cred.V3AuthPass, "v3-auth-pass", "", "authentication passphrase (or NETCENSUS_V3_AUTH_PASS)")
+	fl.StringVar(&f.cred.V3PrivProto, "v3-priv-proto", "", "des, aes, aes192, aes256, aes192c or aes256c (c: Reeder key extension)")
+	fl.StringVar(&f.cred.V3PrivPass, "v3-priv-pass", "", "privacy passphrase (or NETCENSUS_V3_PRIV_PASS)")
+	fl.StringVar(&f.cred.V3Context, "v3-context", "", "SNMPv3 context name")
+	fl.IntVar(&f.snmp.Workers, "workers", def.Workers, "hosts walked at once")
+	fl.Var(&f.snmp.TargetTimeout, "target-timeout", "give up on one host after this long")
 	fl.StringVar(&f.record, "record", "", "write each host's walk to DIR/HOST.snmprec (secrets removed)")
 	fl.StringVarP(&f.format, "format", "o", "", "output: table, json or jsonl (default table on a terminal, jsonl otherwise)")
 	return cmd
-}
-
-// probeCredentials builds the credential sets from flags, else from the
-// config (which has the default when it names none); every refusal is a
-// usage error.
-func (a *app) probeCredentials(cmd *cobra.Command, f probeFlags, sc config.SNMP) ([]snmp.Credential, error) {
-	ch := cmd.Flags().Changed
-	creds, err := assemble.FlagCredentials(assemble.CredentialFlags{Version: f.version, Communities: f.communities,
-		V3User: f.v3User, V3AuthProto: f.v3AuthProto, V3AuthPass: f.v3AuthPass, V3PrivProto: f.v3PrivProto, V3PrivPass: f.v3PrivPass,
-		V3Context: f.v3Context, V3Set: ch("v3-auth-proto") || ch("v3-priv-proto") || ch("v3-context")}, sc, a.getenv)
-	return creds, usageErr(err)
 }
 
 var errAllFailed = errors.New("no host answered")
@@ -93,9 +71,9 @@ var errAllFailed = errors.New("no host answered")
 func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args []string) error {
 	cfg, fs := a.cfg, cmd.Flags()
 	cfg.SNMP = assemble.SNMPSection(cfg.SNMP)
-	err := cfg.Overlay(config.Flag(fs, "port", &cfg.SNMP.Port, &f.port), config.Flag(fs, "timeout", &cfg.SNMP.Timeout, &f.timeout),
-		config.Flag(fs, "retries", &cfg.SNMP.Retries, &f.retries), config.Flag(fs, "workers", &cfg.SNMP.Workers, &f.workers),
-		config.Flag(fs, "target-timeout", &cfg.SNMP.TargetTimeout, &f.targetTimeout))
+	err := cfg.Overlay(config.Flag(fs, "port", &cfg.SNMP.Port, &f.snmp.Port), config.Flag(fs, "timeout", &cfg.SNMP.Timeout, &f.snmp.Timeout),
+		config.Flag(fs, "retries", &cfg.SNMP.Retries, &f.snmp.Retries), config.Flag(fs, "workers", &cfg.SNMP.Workers, &f.snmp.Workers),
+		config.Flag(fs, "target-timeout", &cfg.SNMP.TargetTimeout, &f.snmp.TargetTimeout))
 	if err != nil {
 		return usageError{err}
 	}
@@ -108,9 +86,12 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err != nil {
 		return err
 	}
-	credsResolved, err := a.probeCredentials(cmd, f, sc)
+	// The credential flags, else the config's sets (the default when it
+	// names none); every refusal is a usage error.
+	f.cred.V3Set = fs.Changed("v3-auth-proto") || fs.Changed("v3-priv-proto") || fs.Changed("v3-context")
+	credsResolved, err := assemble.FlagCredentials(f.cred, sc, a.getenv)
 	if err != nil {
-		return err
+		return usageError{err}
 	}
 	secrets := snmp.CredentialSecrets(credsResolved)
 	if f.record != "" {

@@ -24,36 +24,22 @@ import (
 var errNeedRaw = errors.New("sweeping needs CAP_NET_RAW: run it as root, or grant it once, as root, with: setcap cap_net_raw+ep \"$(command -v netcensus)\"")
 
 type sweepFlags struct {
-	iface       string
-	rate        int
-	arpRetries  int
-	arpWait     config.Duration
-	exclude     []string
-	maxHosts    uint64
-	allowPublic bool
-	format      string
-	noStore     bool
-	noProgress  bool
-
-	communities []string
-	snmpTimeout config.Duration
-	snmpRetries int
-	snmpWorkers int
-	noSNMP      bool
-
-	noNames    bool
+	// sweep and snmp hold the flags laid over the config's sections of
+	// those names (config.Overlay); stages the stages' flags.
+	sweep      config.Sweep
+	snmp       config.SNMP
+	stages     assemble.Stages
+	exclude    []string
+	noStore    bool
+	noProgress bool
 	dnsServers []string
-
-	passive  config.Duration
-	noMDNS   bool
-	noNDP    bool
-	recogDir string
+	passive    config.Duration
+	recogDir   string
 }
 
 func newSweepCmd(a *app) *cobra.Command {
-	var f sweepFlags
-	def := config.Default().Sweep
-	f.arpWait = def.ARPWait
+	f := sweepFlags{sweep: config.Default().Sweep, snmp: config.DefaultSNMP()}
+	def, snmpDef := f.sweep, f.snmp
 	cmd := &cobra.Command{
 		Use:   "sweep [flags] TARGET...",
 		Short: "Find hosts by ARP, SNMP and mDNS and store them in the CMDB",
@@ -88,28 +74,26 @@ to stderr.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.iface, "interface", "i", "", "sweep through this interface only (default: chosen per target from the routing table)")
-	fl.IntVar(&f.rate, "rate", def.Rate, "packets per second, all probes together")
-	fl.IntVar(&f.arpRetries, "arp-retries", def.ARPRetries, "extra requests to addresses that have not answered")
-	fl.Var(&f.arpWait, "arp-wait", "wait for a reply before retrying, and after the last request (Go units plus d, w)")
+	fl.StringVarP(&f.sweep.Interface, "interface", "i", "", "sweep through this interface only (default: chosen per target from the routing table)")
+	fl.IntVar(&f.sweep.Rate, "rate", def.Rate, "packets per second, all probes together")
+	fl.IntVar(&f.sweep.ARPRetries, "arp-retries", def.ARPRetries, "extra requests to addresses that have not answered")
+	fl.Var(&f.sweep.ARPWait, "arp-wait", "wait for a reply before retrying, and after the last request (Go units plus d, w)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "address, CIDR or range never sent anything (repeatable; adds to config)")
-	fl.Uint64Var(&f.maxHosts, "max-hosts", def.MaxHosts, "refuse sweeps of more addresses than this")
-	fl.BoolVar(&f.allowPublic, "allow-public", false, "allow public (globally routed) targets")
-	fl.StringVarP(&f.format, "format", "o", "", "output: table, json, jsonl or csv (default table on a terminal, jsonl otherwise)")
+	fl.Uint64Var(&f.sweep.MaxHosts, "max-hosts", def.MaxHosts, "refuse sweeps of more addresses than this")
+	fl.BoolVar(&f.sweep.AllowPublic, "allow-public", false, "allow public (globally routed) targets")
+	fl.StringVarP(&f.sweep.Format, "format", "o", "", "output: table, json, jsonl or csv (default table on a terminal, jsonl otherwise)")
 	fl.BoolVar(&f.noStore, "no-store", false, "print only, store nothing in the CMDB")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "no progress bar on stderr")
-	snmpDef := config.DefaultSNMP()
-	f.snmpTimeout = snmpDef.Timeout
-	fl.StringArrayVar(&f.communities, "community", nil, "SNMP community to try, in order (repeatable; replaces the config's credential sets)")
-	fl.Var(&f.snmpTimeout, "snmp-timeout", "wait for each SNMP reply")
-	fl.IntVar(&f.snmpRetries, "snmp-retries", snmpDef.Retries, "resend an unanswered SNMP request this many times")
-	fl.IntVar(&f.snmpWorkers, "snmp-workers", snmpDef.Workers, "SNMP devices walked at once")
-	fl.BoolVar(&f.noSNMP, "no-snmp", false, "ARP only: no SNMP discovery or collection")
-	fl.BoolVar(&f.noNames, "no-names", false, "ask no names: no reverse DNS, NetBIOS or LLMNR")
+	fl.StringArrayVar(&f.stages.Communities, "community", nil, "SNMP community to try, in order (repeatable; replaces the config's credential sets)")
+	fl.Var(&f.snmp.Timeout, "snmp-timeout", "wait for each SNMP reply")
+	fl.IntVar(&f.snmp.Retries, "snmp-retries", snmpDef.Retries, "resend an unanswered SNMP request this many times")
+	fl.IntVar(&f.snmp.Workers, "snmp-workers", snmpDef.Workers, "SNMP devices walked at once")
+	fl.BoolVar(&f.stages.NoSNMP, "no-snmp", false, "ARP only: no SNMP discovery or collection")
+	fl.BoolVar(&f.stages.NoNames, "no-names", false, "ask no names: no reverse DNS, NetBIOS or LLMNR")
 	fl.StringArrayVar(&f.dnsServers, "dns-server", nil, "DNS server for reverse lookups, ADDR or ADDR:PORT (repeatable; replaces the config's; default: /etc/resolv.conf's)")
 	fl.Var(&f.passive, "passive", "send nothing: listen this long and report the hosts heard (ARP, mDNS, DHCP)")
-	fl.BoolVar(&f.noMDNS, "no-mdns", false, "no mDNS browse of the attached segments")
-	fl.BoolVar(&f.noNDP, "no-ndp", false, "no IPv6 neighbour discovery (echo to all nodes, solicitations) on the swept links")
+	fl.BoolVar(&f.stages.NoMDNS, "no-mdns", false, "no mDNS browse of the attached segments")
+	fl.BoolVar(&f.stages.NoNDP, "no-ndp", false, "no IPv6 neighbour discovery (echo to all nodes, solicitations) on the swept links")
 	fl.StringVar(&f.recogDir, "recog-dir", "", "directory of Recog XML fingerprint files (default: config recog_dir)")
 	return cmd
 }
@@ -127,11 +111,11 @@ func (a *app) resolveFormat(format string) (string, error) {
 func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args []string) error {
 	cfg, fs := a.cfg, cmd.Flags()
 	cfg.SNMP = assemble.SNMPSection(cfg.SNMP)
-	err := cfg.Overlay(config.Flag(fs, "interface", &cfg.Sweep.Interface, &f.iface), config.Flag(fs, "rate", &cfg.Sweep.Rate, &f.rate),
-		config.Flag(fs, "arp-retries", &cfg.Sweep.ARPRetries, &f.arpRetries), config.Flag(fs, "arp-wait", &cfg.Sweep.ARPWait, &f.arpWait),
-		config.Flag(fs, "max-hosts", &cfg.Sweep.MaxHosts, &f.maxHosts), config.Flag(fs, "allow-public", &cfg.Sweep.AllowPublic, &f.allowPublic),
-		config.Flag(fs, "format", &cfg.Sweep.Format, &f.format), config.Flag(fs, "snmp-timeout", &cfg.SNMP.Timeout, &f.snmpTimeout),
-		config.Flag(fs, "snmp-retries", &cfg.SNMP.Retries, &f.snmpRetries), config.Flag(fs, "snmp-workers", &cfg.SNMP.Workers, &f.snmpWorkers),
+	err := cfg.Overlay(config.Flag(fs, "interface", &cfg.Sweep.Interface, &f.sweep.Interface), config.Flag(fs, "rate", &cfg.Sweep.Rate, &f.sweep.Rate),
+		config.Flag(fs, "arp-retries", &cfg.Sweep.ARPRetries, &f.sweep.ARPRetries), config.Flag(fs, "arp-wait", &cfg.Sweep.ARPWait, &f.sweep.ARPWait),
+		config.Flag(fs, "max-hosts", &cfg.Sweep.MaxHosts, &f.sweep.MaxHosts), config.Flag(fs, "allow-public", &cfg.Sweep.AllowPublic, &f.sweep.AllowPublic),
+		config.Flag(fs, "format", &cfg.Sweep.Format, &f.sweep.Format), config.Flag(fs, "snmp-timeout", &cfg.SNMP.Timeout, &f.snmp.Timeout),
+		config.Flag(fs, "snmp-retries", &cfg.SNMP.Retries, &f.snmp.Retries), config.Flag(fs, "snmp-workers", &cfg.SNMP.Workers, &f.snmp.Workers),
 		config.Flag(fs, "dns-server", &cfg.Names.Servers, &f.dnsServers), config.Flag(fs, "recog-dir", &cfg.RecogDir, &f.recogDir))
 	if err != nil {
 		return usageError{err}
@@ -143,8 +127,8 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	if err != nil {
 		return usageError{err}
 	}
-	st := assemble.Stages{NoSNMP: f.noSNMP, NoMDNS: f.noMDNS, NoNames: f.noNames, NoNDP: f.noNDP, Passive: f.passive.D(), Communities: f.communities}
-	if err := assemble.SweepStages(&opts, cfg, st, a.getenv, a.log); err != nil {
+	f.stages.Passive = f.passive.D()
+	if err := assemble.SweepStages(&opts, cfg, f.stages, a.getenv, a.log); err != nil {
 		return settingsErr(err)
 	}
 	format, err := a.resolveFormat(cfg.Sweep.Format)
