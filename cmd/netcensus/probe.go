@@ -70,7 +70,6 @@ var errAllFailed = errors.New("no host answered")
 
 func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args []string) error {
 	cfg, fs := a.cfg, cmd.Flags()
-	cfg.SNMP = assemble.SNMPSection(cfg.SNMP)
 	err := cfg.Overlay(config.Flag(fs, "port", &cfg.SNMP.Port, &f.snmp.Port), config.Flag(fs, "timeout", &cfg.SNMP.Timeout, &f.snmp.Timeout),
 		config.Flag(fs, "retries", &cfg.SNMP.Retries, &f.snmp.Retries), config.Flag(fs, "workers", &cfg.SNMP.Workers, &f.snmp.Workers),
 		config.Flag(fs, "target-timeout", &cfg.SNMP.TargetTimeout, &f.snmp.TargetTimeout))

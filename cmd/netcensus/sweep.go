@@ -110,7 +110,6 @@ func (a *app) resolveFormat(format string) (string, error) {
 
 func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args []string) error {
 	cfg, fs := a.cfg, cmd.Flags()
-	cfg.SNMP = assemble.SNMPSection(cfg.SNMP)
 	err := cfg.Overlay(config.Flag(fs, "interface", &cfg.Sweep.Interface, &f.sweep.Interface), config.Flag(fs, "rate", &cfg.Sweep.Rate, &f.sweep.Rate),
 		config.Flag(fs, "arp-retries", &cfg.Sweep.ARPRetries, &f.sweep.ARPRetries), config.Flag(fs, "arp-wait", &cfg.Sweep.ARPWait, &f.sweep.ARPWait),
 		config.Flag(fs, "max-hosts", &cfg.Sweep.MaxHosts, &f.sweep.MaxHosts), config.Flag(fs, "allow-public", &cfg.Sweep.AllowPublic, &f.sweep.AllowPublic),
