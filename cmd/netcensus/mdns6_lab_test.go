@@ -16,10 +16,7 @@ import (
 // from its IPv6 address. Before, the browse asked and listened over IPv4
 // alone and heard nothing of it.
 func TestLabMDNSIPv6(t *testing.T) {
-	lab := labtest.Up(t, labtest.Options{Hosts: 2, IPv6: true, Roles: []labtest.Role{{Host: 1, Name: "avahi6", Arg: "printer"}}})
-	bin := labtest.BuildBinary(t, "./cmd/netcensus")
-	hosts := lab.Hosts()
-	recs, stderr := labRecords(t, lab, bin, "-vv", "sweep", "--no-store", "--format", "jsonl", "--no-progress", "--no-snmp", "--no-names", "198.51.100.0/24")
+	hosts, recs, stderr := mdns6Sweep(t, "198.51.100.0/24", nil)
 	var found bool
 	for _, r := range recs {
 		switch r.IP {
@@ -48,15 +45,7 @@ func TestLabMDNSIPv6(t *testing.T) {
 // through that MAC. Before, only ARP hosts could be joined and its
 // services were dropped.
 func TestLabMDNSIPv6OnlyHost(t *testing.T) {
-	lab := labtest.Up(t, labtest.Options{Hosts: 2, IPv6: true, Roles: []labtest.Role{{Host: 1, Name: "avahi6", Arg: "printer"}}})
-	bin := labtest.BuildBinary(t, "./cmd/netcensus")
-	hosts := lab.Hosts()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if out, err := lab.Exec(ctx, hosts[0].NS, "ip", "-4", "addr", "flush", "dev", "eth0").CombinedOutput(); err != nil {
-		t.Fatalf("%s: %v\n%s", hosts[0].NS, err, out)
-	}
-	recs, stderr := labRecords(t, lab, bin, "-vv", "sweep", "--no-store", "--format", "jsonl", "--no-progress", "--no-snmp", "--no-names", "198.51.100.0/24")
+	hosts, recs, stderr := mdns6Sweep(t, "198.51.100.0/24", func(lab *labtest.Lab) []string { return []string{lab.Hosts()[0].NS} })
 	var found bool
 	for _, r := range recs {
 		if r.MAC.String() != hosts[0].MAC.String() {
@@ -81,17 +70,9 @@ func TestLabMDNSIPv6OnlyHost(t *testing.T) {
 // too: h1's avahi-daemon, answering on ff02::fb alone, names the host NDP
 // found. Before, only links with an IPv4 segment were browsed.
 func TestLabMDNSIPv6OnlyLink(t *testing.T) {
-	lab := labtest.Up(t, labtest.Options{Hosts: 2, IPv6: true, Roles: []labtest.Role{{Host: 1, Name: "avahi6", Arg: "printer"}}})
-	bin := labtest.BuildBinary(t, "./cmd/netcensus")
-	hosts := lab.Hosts()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	for _, ns := range []string{lab.ScannerNS(), hosts[0].NS} {
-		if out, err := lab.Exec(ctx, ns, "ip", "-4", "addr", "flush", "dev", "eth0").CombinedOutput(); err != nil {
-			t.Fatalf("%s: %v\n%s", ns, err, out)
-		}
-	}
-	recs, stderr := labRecords(t, lab, bin, "-vv", "sweep", "--no-store", "--format", "jsonl", "--no-progress", "--no-snmp", "--no-names", "2001:db8:100::/120")
+	hosts, recs, stderr := mdns6Sweep(t, "2001:db8:100::/120", func(lab *labtest.Lab) []string {
+		return []string{lab.ScannerNS(), lab.Hosts()[0].NS}
+	})
 	var found bool
 	for _, r := range recs {
 		if r.IP != hosts[0].IP6 {
@@ -105,4 +86,26 @@ func TestLabMDNSIPv6OnlyLink(t *testing.T) {
 	if !found || t.Failed() {
 		t.Errorf("h1 found: %v; sweep's stderr:\n%s", found, stderr)
 	}
+}
+
+// mdns6Sweep brings up a lab whose h1 runs avahi-daemon answering on
+// ff02::fb alone (printer-h1), flushes the IPv4 addresses of the
+// namespaces flush names (nil: none), and sweeps target from the scanner
+// (mDNS and NDP; no SNMP, no names): the lab's hosts, the records and the
+// sweep's stderr.
+func mdns6Sweep(t *testing.T, target string, flush func(*labtest.Lab) []string) ([]labtest.Host, []record.Asset, string) {
+	t.Helper()
+	lab := labtest.Up(t, labtest.Options{Hosts: 2, IPv6: true, Roles: []labtest.Role{{Host: 1, Name: "avahi6", Arg: "printer"}}})
+	bin := labtest.BuildBinary(t, "./cmd/netcensus")
+	if flush != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		for _, ns := range flush(lab) {
+			if out, err := lab.Exec(ctx, ns, "ip", "-4", "addr", "flush", "dev", "eth0").CombinedOutput(); err != nil {
+				t.Fatalf("%s: %v\n%s", ns, err, out)
+			}
+		}
+	}
+	recs, stderr := labRecords(t, lab, bin, "-vv", "sweep", "--no-store", "--format", "jsonl", "--no-progress", "--no-snmp", "--no-names", target)
+	return lab.Hosts(), recs, stderr
 }
