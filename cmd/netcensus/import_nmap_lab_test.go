@@ -55,8 +55,14 @@ func TestLabImportNmap(t *testing.T) {
 		}
 		return out
 	}
-	run(bin, "--store", db, "sweep", "--no-mdns", "--no-snmp", "--no-names", "--no-progress", "-o", "jsonl", "198.51.100.0/24")
+	// ARP's wait is generous: under -race on a loaded machine the default
+	// 250 ms once missed both hosts, and this test is about nmap's join.
+	run(bin, "--store", db, "sweep", "--no-mdns", "--no-snmp", "--no-names", "--no-progress", "--arp-wait", "1s", "--arp-retries", "2",
+		"-o", "jsonl", "198.51.100.0/24")
 	before := len(assets())
+	if before != len(hosts)+1 {
+		t.Fatalf("the ARP sweep stored %d assets, want the %d hosts and the router", before, len(hosts))
+	}
 	report := filepath.Join(dir, "lab.xml")
 	run(nmap, "-n", "-sS", "-sV", "-p", "T:22,53", "-T4", "--max-retries", "2", "-oX", report,
 		hosts[0].IP.String(), hosts[1].IP.String())
