@@ -306,6 +306,7 @@ func TestBadInput(t *testing.T) {
 		{"repeated parameter", "GET", "/api/v1/assets?q=a&q=b", "", 400, "2 times"},
 		{"bad subnet", "GET", "/api/v1/assets?subnet=192.0.2.0/33", "", 400, "subnet"},
 		{"bad state", "GET", "/api/v1/assets?state=gone", "", 400, "state"},
+		{"empty state item", "GET", "/api/v1/assets?state=new,,active", "", 400, `state \"new,,active\": item 2 is empty`},
 		{"bad limit", "GET", "/api/v1/assets?limit=0", "", 400, "limit"},
 		{"forged cursor", "GET", "/api/v1/assets?cursor=" + url.QueryEscape("' OR 1=1"), "", 400, "cursor"},
 		{"bad asset id", "GET", "/api/v1/assets/" + url.PathEscape("1' OR '1'='1"), "", 400, "want a UUID"},

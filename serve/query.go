@@ -34,8 +34,6 @@ type assetQuery struct {
 
 var assetParams = []string{"state", "vendor", "type", "site", "subnet", "approved", "seen_since", "q", "sort", "dir", "limit", "cursor"}
 
-var states = []string{store.StateNew, store.StateActive, store.StateMissing, store.StateReturned, store.StateRetired, store.StateMerged}
-
 // badRequest is a client error with a message for the client.
 type badRequest struct{ msg string }
 
@@ -70,14 +68,12 @@ func parseAssetQuery(v url.Values, now time.Time) (assetQuery, error) {
 	if err := checkParams(v, assetParams); err != nil {
 		return q, err
 	}
-	if s := v.Get("state"); s != "" {
-		for _, st := range strings.Split(s, ",") {
-			if !slices.Contains(states, st) {
-				return q, badf("state %s: want one or more of %s, comma-separated", clip(st), strings.Join(states, ", "))
-			}
-			q.filter.States = append(q.filter.States, st)
-		}
+	// The CLI's --state reads through the same parser: one behaviour.
+	sts, err := store.ParseStates([]string{v.Get("state")})
+	if err != nil {
+		return q, badRequest{err.Error()}
 	}
+	q.filter.States = sts
 	if s := v.Get("vendor"); s != "" {
 		if err := plainText("vendor", s); err != nil {
 			return q, err

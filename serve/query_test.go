@@ -3,10 +3,39 @@ package serve
 import (
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/netcensus/netcensus/inventory/store"
 )
+
+// ?state= and the CLI's --state (store.AssetQuery) accept and refuse the
+// same lists, with the same states and the same message.
+func TestStateParamAgreesWithCLI(t *testing.T) {
+	for _, in := range []string{"", " ", "new", "new,active", "new, active", "new,,active", "new,", ",", "gone", "new,gone", "NEW"} {
+		q, apiErr := parseAssetQuery(url.Values{"state": {in}}, now0)
+		f, cliErr := store.AssetQuery{States: []string{in}}.Filter()
+		if (apiErr == nil) != (cliErr == nil) {
+			t.Errorf("state %q: API %v, CLI %v", in, apiErr, cliErr)
+			continue
+		}
+		if apiErr != nil {
+			var br badRequest
+			if !errors.As(apiErr, &br) || br.msg != cliErr.Error() {
+				t.Errorf("state %q: API says %q, CLI %q", in, apiErr, cliErr)
+			}
+			continue
+		}
+		if !slices.Equal(q.filter.States, f.States) {
+			t.Errorf("state %q: API %q, CLI %q", in, q.filter.States, f.States)
+		}
+	}
+	if _, err := parseAssetQuery(url.Values{"state": {"new,,active"}}, now0); err == nil || !strings.Contains(err.Error(), "item 2 is empty") {
+		t.Errorf("new,,active: %v, want item 2 named empty", err)
+	}
+}
 
 func TestParseAssetQuery(t *testing.T) {
 	tests := []struct {

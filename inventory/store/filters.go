@@ -15,13 +15,20 @@ func States() []string {
 }
 
 // ParseStates reads states given as repeated, comma-separated lists
-// ("new,active"), blanks skipped; an unknown state is refused, named.
+// ("new,active"), each item trimmed. A list left empty (a flag or query
+// parameter given as "") selects nothing and is skipped; an empty item
+// within a list ("new,,active", "new,") is refused, named by its place,
+// as is an unknown state. The CLI's --state and serve's ?state= both
+// read through it.
 func ParseStates(lists []string) ([]string, error) {
 	var out []string
 	for _, s := range lists {
-		for _, x := range strings.Split(s, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		for i, x := range strings.Split(s, ",") {
 			if x = strings.TrimSpace(x); x == "" {
-				continue
+				return nil, fmt.Errorf("state %q: item %d is empty; want one or more of %s, comma-separated", s, i+1, strings.Join(States(), ", "))
 			}
 			if !slices.Contains(States(), x) {
 				return nil, fmt.Errorf("state %q: want one of %s", x, strings.Join(States(), ", "))

@@ -15,7 +15,10 @@ func TestParseStates(t *testing.T) {
 		err  string
 	}{
 		{in: nil, want: nil},
-		{in: []string{"new,active", " missing ", ","}, want: []string{"new", "active", "missing"}},
+		{in: []string{"new,active", " missing ", "", " "}, want: []string{"new", "active", "missing"}},
+		{in: []string{"new,,active"}, err: `state "new,,active": item 2 is empty; want one or more of new, active, missing, returned, retired, merged, comma-separated`},
+		{in: []string{"new,"}, err: `state "new,": item 2 is empty; want one or more of new, active, missing, returned, retired, merged, comma-separated`},
+		{in: []string{","}, err: `state ",": item 1 is empty; want one or more of new, active, missing, returned, retired, merged, comma-separated`},
 		{in: []string{"merged"}, want: []string{"merged"}},
 		{in: []string{"new,gone"}, err: `state "gone": want one of new, active, missing, returned, retired, merged`},
 	} {
