@@ -12,6 +12,11 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// Quanta switches: the three comma fields of sysDescr (hardware,
+	// features, version) and FASTPATH's inventory serial, under Quanta's
+	// own enterprise and under Broadcom's with a VxWorks sysDescr.
+	"quanta":          {"quanta", "Quanta", "LB4M 48x1GE 2x10GE", "QTFCA61234567", "", "1.1.0.8", "switch"},
+	"quanta-fastpath": {"quanta-fastpath", "Quanta", "LB6M", "QTFCB21234567", "FASTPATH", "1.2.0.18", "switch"},
 	// HPE switches under the ProCurve arc: OfficeConnect and ProCurve 1800
 	// sysDescr formats, NETSWITCH-MIB's hpSwitchOsVersion when sysDescr
 	// names no revision, and Instant On.

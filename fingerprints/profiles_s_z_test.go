@@ -13,6 +13,13 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// Trango: the product sysDescr names, GIGA-PLUS-MIB's firmware.
+	"trango": {"trango", "Trango", "Apex Lynx", "", "", "2.1.1", "wireless"},
+	// Eltek Valere: the DC power MIB's ident group.
+	"valere": {"valere", "Eltek", "BC2000", "", "", "4.01", "power"},
+	// Yamaha: "<model> Rev.<release> (<date>)"; the type from the model.
+	"yamaha-rtx": {"yamaha", "Yamaha", "RTX1210", "", "", "14.01.40", "router"},
+	"yamaha-swx": {"yamaha", "Yamaha", "SWX3220-16MT", "", "", "4.02.10", "switch"},
 	// A VRP switch whose sysDescr names no model: hwEntitySystemModel and
 	// hwDeviceEsn; the type from the model.
 	"huawei-vrp-ext": {"huawei-vrp", "Huawei", "CE6881-48S6CQ", "2102351931P0K8000123", "VRP", "8.191", "switch"},
