@@ -443,6 +443,12 @@ func (e *Engine) run(in Input, explain bool) (Result, []Match) {
 			res.Vendor = val
 			c.vendor = val
 		case FieldModel:
+			if m, ok := dropMakerName(val, res.Vendor); ok {
+				val = m
+				ev.Value = m
+				ev.Rule += " (maker's name dropped)"
+				res.Evidence[field] = ev
+			}
 			res.Model = val
 			c.model = val
 			c.modelOID = ev.OID

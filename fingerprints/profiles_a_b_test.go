@@ -82,7 +82,7 @@ var abCases = map[string]want{
 	"arrcus-arcos": {"arrcus-arcos", "Arrcus", "S9600-72XC", "WB31234567890", "ArcOS", "5.2.1B.R1", "router"},
 	// Allworx: the sysDescr names the product, sysName is the serial,
 	// applVersion.1 the release.
-	"allworx-voip": {"allworx-voip", "Allworx", "Allworx Connect 536", "003AB1234567", "", "8.5.10.3", "phone"},
+	"allworx-voip": {"allworx-voip", "Allworx", "Connect 536", "003AB1234567", "", "8.5.10.3", "phone"},
 	// ASUSWRT-Merlin: board and release from the distro script's UCD exec
 	// line (2021.7890.1), not the kernel.
 	"asuswrt-merlin": {"linux-distro-extend", "ASUS", "RT-AC86U", "", "ASUSWRT-Merlin", "386.1_2", "router"},

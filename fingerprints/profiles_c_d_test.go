@@ -41,12 +41,12 @@ var cdCases = map[string]want{
 	"cyberoam":  {"sophos-xg", "Sophos", "CR25iNG", "C2412345678-ABCDEF", "CyberoamOS", "10.6.6 MR-1", "firewall"},
 	"cisco-ips": {"cisco-ips", "Cisco", "IPS-4345-K9", "", "IPS", "7.1(10)E4", "firewall"},
 	// The printer's device ID names the model; Dell's MIB the firmware.
-	"dell-laser":         {"dell-printer", "Dell", "Dell Laser Printer 5310n", "9TWX6C1", "", "NR.APS.N436", "printer"},
+	"dell-laser":         {"dell-printer", "Dell", "Laser Printer 5310n", "9TWX6C1", "", "NR.APS.N436", "printer"},
 	"digipower":          {"digipower-pdu", "DigiPower", "SWH-1023J-1A1", "", "", "3.1.42", "pdu"},
 	"cisco-dsg-receiver": {"cisco-dsg-receiver", "Cisco", "D9824", "TCK123456", "", "3.10.20", "appliance"},
-	"dell-ups":           {"dell-ups", "Dell", "Dell UPS Rack 1920W LV", "CN0J7310123456", "", "01.05", "ups"},
+	"dell-ups":           {"dell-ups", "Dell", "UPS Rack 1920W LV", "CN0J7310123456", "", "01.05", "ups"},
 	"deliberant":         {"deliberant", "Deliberant", "5M-18", "", "", "6.9.1-41356", "wireless"},
-	"ctm":                {"ctm", "CTM", "CTM PoE Switch 8P", "", "", "2.14", "appliance"},
+	"ctm":                {"ctm", "CTM", "PoE Switch 8P", "", "", "2.14", "appliance"},
 	// DASAN-SWITCH-MIB firmware version and serial.
 	"dasan-nos-mib": {"dasan-nos", "DASAN Zhone", "V8102", "V81021234567", "NOS", "2.18.12", "switch"},
 	// DLINKSW-ENTITY-EXT-MIB runtime version; EQUIPMENT-MIB unit serial.

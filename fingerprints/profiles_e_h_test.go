@@ -22,7 +22,7 @@ var ehCases = map[string]want{
 	"fortinet-fortisandbox": {"fortinet-fortisandbox", "Fortinet", "FortiSandbox-1000F", "FSA1KFT319000123", "FortiSandbox", "4.2.4", "appliance"},
 	"fortinet-fortivoice":   {"fortinet-fortivoice", "Fortinet", "FortiVoice-200F", "FVE2HF3919000456", "FortiVoice", "6.4.5", "appliance"},
 	"hpe-ipdu":              {"hpe-ipdu", "HPE", "HP 24a Intelligent Modular PDU", "2CJ2130123", "", "2.0.51.A", "pdu"},
-	"hpe-mapdu":             {"hpe-power-module", "HPE", "HPE G2 Metered/Switched 3Ph 14.4kVA PDU", "4CA9140123", "", "2.0.0.K", "pdu"},
+	"hpe-mapdu":             {"hpe-power-module", "HPE", "G2 Metered/Switched 3Ph 14.4kVA PDU", "4CA9140123", "", "2.0.0.K", "pdu"},
 	// An R/T UPS module: model and serial from upsIdentModel's fields.
 	"hpe-rtups": {"hpe-power-module", "HPE", "HP R5500 XR", "B00123456W", "", "2.15", "ups"},
 	// An Accton-style FS switch: FS-MIB's product name and unit 1.
@@ -35,7 +35,7 @@ var ehCases = map[string]want{
 	"eaton-sc200-default": {"eaton-sc200", "Eaton", "", "", "", "3.01", "power"},
 	"eaton-pdu-mib":       {"eaton-pdu-mib", "Eaton", "", "ADF0912345", "", "01.01.07", "pdu"},
 	"eaton-matrix":        {"eaton-matrix", "Eaton", "Matrix 20kVA", "83A1500123", "", "1.05.02", "power"},
-	"ericsson-ipos":       {"ericsson-ipos", "Ericsson", "Ericsson 6672 Router", "", "IPOS", "19.2.1.0.27", "router"},
+	"ericsson-ipos":       {"ericsson-ipos", "Ericsson", "6672 Router", "", "IPOS", "19.2.1.0.27", "router"},
 	"fiberhome-an5516":    {"fiberhome-an5516", "FiberHome", "AN5516-06", "", "", "RP1500", "switch"},
 	"firebrick":           {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "1.54.004", "router"},
 	// An Eltex MES whose sysDescr does not name it: RADLAN rlPhdUnitGenParamModelName.

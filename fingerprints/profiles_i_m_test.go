@@ -41,9 +41,9 @@ var imCases = map[string]want{
 	"moxa-edsg508e":          {"moxa-etherdevice", "Moxa", "EDS-G508E", "", "", "V5.1 build 16071514", "switch"},
 	// A Moxa whose sysDescr puts the maker's name first.
 	"moxa-nport-sysdescr":       {"moxa-etherdevice", "Moxa", "NPort 5150", "", "", "", "appliance"},
-	"lancom-lcos-mib":           {"lancom-lcos", "LANCOM", "LANCOM 1900EF", "4005123400001234", "LCOS", "10.42.0327RU4", "router"},
+	"lancom-lcos-mib":           {"lancom-lcos", "LANCOM", "1900EF", "4005123400001234", "LCOS", "10.42.0327RU4", "router"},
 	"tplink-jetstream-sysinfo":  {"tplink", "TP-Link", "T1600G-52PS", "2207385004321", "", "4.0.3 Build 20200420 Rel.57064(s)", "switch"},
-	"hp-jetdirect-laserjet-mib": {"hp-printer", "HP", "HP LaserJet M507", "PHCBB71234", "FutureSmart", "2409048_052604", "printer"},
+	"hp-jetdirect-laserjet-mib": {"hp-printer", "HP", "LaserJet M507", "PHCBB71234", "FutureSmart", "2409048_052604", "printer"},
 	"konica-minolta-sysfw":      {"konica-minolta-printer", "Konica Minolta", "bizhub 4750", "A63P021054321", "", "A63P0Y0-1000-G00-14", "printer"},
 	// Linux hosts: the board from Supermicro SuperDoctor 5, and the
 	// hardware and serial scripts published as UCD-SNMP exec entries.
@@ -54,7 +54,7 @@ var imCases = map[string]want{
 	"ingrasys-ipoman":          {"ingrasys-ipoman", "Ingrasys", "iPoMan 1201", "11120777031234", "", "1.09", "pdu"},
 	"linksys-ss":               {"linksys-ss", "Linksys", "SRW248G4P", "CGD01H707123", "", "1.2.2b", "switch"},
 	"juniper-junose-swversion": {"juniper-junose", "Juniper Networks", "E320", "", "JunosE", "11.3.2 patch-0.4", "router"},
-	"mcafee-web-gateway":       {"mcafee-web-gateway", "McAfee", "McAfee Web Gateway", "", "Web Gateway", "10.2.9", "appliance"},
+	"mcafee-web-gateway":       {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "10.2.9", "appliance"},
 	"lenovoemc-nas":            {"lenovoemc-nas", "LenovoEMC", "px4-300d", "", "Linux", "", "storage"},
 	"meraki-cw-ap":             {"cisco-meraki", "Cisco", "CW9166I", "Q5AE-7BCD-9XYZ", "Meraki", "", "access_point"},
 	"teleste-luminato-chassis": {"teleste-luminato", "Teleste", "LAC-2", "LX2M04512", "", "4.2.1", "appliance"},

@@ -112,3 +112,50 @@ func NormalizeVendor(s string) string {
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 }
+
+// makerAliases are other spellings of a maker's name that devices write
+// before a model (HOST-RESOURCES, Printer-MIB, sysDescr): the company, not
+// a brand of its products (Liebert, Compaq, Force10 name product lines and
+// stay in the model).
+var makerAliases = map[string]string{
+	"hewlett-packard": "HP", "hewlett packard": "HP",
+	"hewlett packard enterprise": "HPE", "hewlett-packard enterprise": "HPE",
+	"seiko epson": "Epson", "american power conversion": "APC",
+	"cisco systems": "Cisco", "ciscosystems": "Cisco",
+	"konica minolta": "Konica Minolta", "fuji xerox": "Fuji Xerox", "fujixerox": "Fuji Xerox",
+	"oki data": "OKI", "axis communications": "Axis", "juniper": "Juniper Networks",
+	"arista": "Arista Networks", "palo alto": "Palo Alto Networks", "palo alto networks": "Palo Alto Networks",
+	"extreme": "Extreme Networks", "extreme networks": "Extreme Networks",
+	"allied telesyn": "Allied Telesis", "ruijie": "Ruijie Networks",
+}
+
+// dropMakerName gives the model without the maker's name in front of it:
+// the model is the product as its maker names it, and the maker is the
+// vendor field ("HP LaserJet Pro M404dn" from HP -> "LaserJet Pro
+// M404dn", "FUJI XEROX DocuCentre-VI C3370" -> "DocuCentre-VI C3370").
+// It reports false when the model does not start with the vendor's name
+// followed by a space, or when nothing would be left.
+func dropMakerName(model, vendor string) (string, bool) {
+	if vendor == "" {
+		return model, false
+	}
+	words := strings.Fields(model)
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		prefix := strings.Join(words[:n], " ")
+		if !strings.EqualFold(prefix, vendor) && makerAliases[strings.ToLower(prefix)] != vendor {
+			continue
+		}
+		// The rest of the model as written, from its n+1th word.
+		rest := model
+		for range n {
+			rest = strings.TrimLeft(rest, " \t")
+			rest = rest[strings.IndexAny(rest, " \t"):]
+		}
+		rest = strings.TrimSpace(rest)
+		if rest == "" {
+			return model, false
+		}
+		return rest, true
+	}
+	return model, false
+}
