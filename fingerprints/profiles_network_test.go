@@ -16,10 +16,10 @@ func TestNetworkFixtures(t *testing.T) {
 	e := engine(t)
 	cases := map[string]want{
 		// Firewalls and security appliances.
-		"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-60E", "FGT60ETK18012345", "FortiOS", "6.4.9 build 1966", "firewall"},
-		"fortinet-fortiswitch":            {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-108E-POE", "S108EF5918001234", "FortiSwitchOS", "6.4.11 build 520", "switch"},
-		"fortinet-fortimanager":           {"fortinet-fortimanager", "Fortinet", "FortiManager-VM64", "FMG100C312000123", "FortiManager", "7.0.5 build 365", "appliance"},
-		"fortinet-fortimail":              {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "7.0.3 build 178", "appliance"},
+		"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-60E", "FGT60ETK18012345", "FortiOS", "6.4.9", "firewall"},
+		"fortinet-fortiswitch":            {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-108E-POE", "S108EF5918001234", "FortiSwitchOS", "6.4.11", "switch"},
+		"fortinet-fortimanager":           {"fortinet-fortimanager", "Fortinet", "FortiManager-VM64", "FMG100C312000123", "FortiManager", "7.0.5", "appliance"},
+		"fortinet-fortimail":              {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "7.0.3", "appliance"},
 		"fortinet-fortiauthenticator":     {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "6.4.5", "appliance"},
 		"sophos-sfos":                     {"sophos-sfos", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "19.5.1 MR-1", "firewall"},
 		"sophos-xg":                       {"sophos-xg", "Sophos", "XG210", "", "SFOS", "17.0.5 MR-5", "firewall"},
