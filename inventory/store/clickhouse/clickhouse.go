@@ -579,22 +579,47 @@ func (d *DB) migrate(ctx context.Context, to int) (int, error) {
 }
 
 // addColumns adds the columns a table lacks (18.16 has no ADD COLUMN IF
-// NOT EXISTS).
+// NOT EXISTS), asking system.columns once for the database's columns.
 func (d *DB) addColumns(ctx context.Context, cs []addColumn) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	have, err := d.tableColumns(ctx)
+	if err != nil {
+		return err
+	}
 	for _, c := range cs {
-		var n uint64
-		if err := d.conn.QueryRow(ctx, `SELECT count() FROM system.columns WHERE database = ? AND table = ? AND name = ?`,
-			d.name, c.table, c.name).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
+		if have[[2]string{c.table, c.name}] {
 			continue
 		}
+		have[[2]string{c.table, c.name}] = true // listed twice: added once
 		if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.`+c.table+` ADD COLUMN `+c.name+` `+c.typ)); err != nil {
 			return fmt.Errorf("add %s.%s: %w", c.table, c.name, err)
 		}
 	}
 	return nil
+}
+
+// tableColumns are the database's columns, as {table, name}: one query to
+// system.columns.
+func (d *DB) tableColumns(ctx context.Context) (map[[2]string]bool, error) {
+	rows, err := d.conn.Query(ctx, `SELECT table, name FROM system.columns WHERE database = ?`, d.name)
+	if err != nil {
+		return nil, fmt.Errorf("columns of %s: %w", d.name, err)
+	}
+	defer rows.Close()
+	have := map[[2]string]bool{}
+	for rows.Next() {
+		var t, n string
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, fmt.Errorf("columns of %s: %w", d.name, err)
+		}
+		have[[2]string{t, n}] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("columns of %s: %w", d.name, err)
+	}
+	return have, nil
 }
 
 // SchemaVersion is the store's schema version (0: empty).

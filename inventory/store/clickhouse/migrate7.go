@@ -61,25 +61,24 @@ func (d *DB) moveToColumns(ctx context.Context) error {
 		// --cluster; rewrites and drops are per shard.
 		return nil
 	}
-	if has, err := d.hasColumn(ctx, "assets", "data"); err != nil || !has {
-		return err // done before (or the error)
+	// The rewrites below add and drop no column: one look at them serves.
+	have, err := d.tableColumns(ctx)
+	if err != nil {
+		return err
+	}
+	if !have[[2]string{"assets", "data"}] {
+		return nil // done before
 	}
 	if err := d.assetsToColumns(ctx); err != nil {
 		return fmt.Errorf("assets to typed columns: %w", err)
 	}
-	if has, err := d.hasColumn(ctx, "observations", "data"); err != nil {
-		return err
-	} else if has {
+	if have[[2]string{"observations", "data"}] {
 		if err := d.observationsToColumns(ctx); err != nil {
 			return fmt.Errorf("observations to typed columns: %w", err)
 		}
 	}
 	for _, c := range droppedColumns {
-		has, err := d.hasColumn(ctx, c.table, c.name)
-		if err != nil {
-			return err
-		}
-		if !has {
+		if !have[[2]string{c.table, c.name}] {
 			continue
 		}
 		if err := d.conn.Exec(ctx, d.q(`ALTER TABLE {db}.`+c.table+` DROP COLUMN `+c.name)); err != nil {
