@@ -12,6 +12,9 @@ const imFixtureDir = "testdata/fixtures/i-m"
 // imCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var imCases = map[string]want{
+	// McAfee SIEM: the role its sysObjectID registers, the release in
+	// sysDescr.
+	"mcafee-siem-ace": {"mcafee-siem", "McAfee", "Advanced Correlation Engine", "", "McAfee SIEM", "9.5.0", "appliance"},
 	// HP's SEMI-MIB device row, generic under enterprise 11: a StorageWorks
 	// library no profile knows.
 	"hp-semi-device": {"", "HP", "ESL G3", "2B7405Z123", "", "6.60", ""},

@@ -13,6 +13,16 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// Viprinet: VIPRINET-MIB's router group (model, serial, firmware).
+	"viprinet": {"viprinet", "Viprinet", "VPN Router 510", "0510-1234-5678-9012", "Viprinux", "2019072500", "router"},
+	// ZXDSL: the product in the sysObjectID's arcs, a letter arc read as
+	// its letter (8 -> H).
+	"zte-zxdsl-9806h":  {"zte-zxdsl", "ZTE", "ZXDSL 9806H", "", "ZXDSL", "", "switch"},
+	"zte-zxdsl-number": {"zte-zxdsl", "ZTE", "ZXDSL 9836", "", "ZXDSL", "", "switch"},
+	// Dantel Webmon Edge: WEBMON-EDGE-MATRIX-MIB's firmware.
+	"dantel-webmon": {"dantel-webmon", "Dantel", "Webmon Edge", "", "", "4.1.22", "sensor"},
+	// A SpeedTouch: the product sysDescr names.
+	"thomson-speedtouch": {"thomson-speedtouch", "Thomson", "SpeedTouch 585v7", "", "", "", "router"},
 	// Trango: the product sysDescr names, GIGA-PLUS-MIB's firmware.
 	"trango": {"trango", "Trango", "Apex Lynx", "", "", "2.1.1", "wireless"},
 	// Eltek Valere: the DC power MIB's ident group.
