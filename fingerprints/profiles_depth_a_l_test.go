@@ -42,6 +42,23 @@ var depthCases = map[string]want{
 	// A VRP router whose only ENTITY row is its main board (index 9):
 	// hwEntityBoardName.9 names the model, entPhysicalSerialNum.9 the ESN.
 	"huawei-ar-board": {"huawei-vrp", "Huawei", "AR2220", "210235384810F6000123", "VRP", "V200R010C10SPC700", "router"},
+	// A CE switch whose sysDescr names only the VRP platform (8.191): the
+	// product release its chassis row carries (V300R020C10SPC800), the
+	// form Huawei's advisories and upgrade guides use.
+	"huawei-ce-entity-release": {"huawei-vrp", "Huawei", "CE6881-48S6CQ", "2102351931P0K8000456", "VRP", "V300R020C10SPC800", "switch"},
+	// NX-OS: the release as Cisco writes it, 9.3(8); without one in
+	// sysDescr, the chassis row's entPhysicalSoftwareRev.
+	"cisco-nxos-entity-release": {"cisco-nx-os", "Cisco", "N9K-C93180YC-FX", "FDO23110ABC", "NX-OS", "9.3(8)", "switch"},
+	"cisco-nxos-no-version":     {"cisco-nx-os", "Cisco", "N5K-C56128P", "FOC2012R0AB", "NX-OS", "7.3(8)N1(1)", "switch"},
+	// An APC card whose AOS (PF: v3.7.3) and application (AF1: v3.7.4)
+	// differ: the application's release, the product firmware's.
+	"apc-nmc-aos-app": {"apc-ups", "APC", "Smart-UPS 1500 RM", "AS0712123456", "AOS", "3.7.4", "ups"},
+	// airOS: the release the device's UI and Ubiquiti's notes name
+	// (6.3.6), not the build, date and SoC of the image name.
+	"ubiquiti-airos-version": {"ubiquiti-airos", "Ubiquiti", "NanoStation loco M5", "", "airOS", "6.3.6", "access_point"},
+	// Windows whose sysObjectID names no role: the build names both
+	// releases it may be; os_version is the kernel version and build.
+	"windows-unknown-role": {"windows", "", "Intel x64", "", "Windows 7 / Server 2008 R2", "6.1.7601", "server"},
 	// Another Huawei product: the release its chassis row carries.
 	"huawei-generic-entity-release": {"huawei-generic", "Huawei", "RTN950", "2102310QFA10G9000456", "", "V100R011C10SPC200", ""},
 	// A virtual chassis whose first member is a line card of another
