@@ -12,6 +12,12 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// Array Networks APV: platform and release in the sysDescr,
+	// CA-SNMP-MIB8 serialNumber.
+	"array-networks-apv": {"array-networks", "Array Networks", "APV5800", "0412A5800123", "ArrayOS", "8.6.1.56", "load_balancer"},
+	// Avocent ACS 6000: ACS6000-MIB's acsAppliance group, not the host
+	// name at its first object.
+	"avocent-acs6000":     {"avocent-acs", "Avocent", "ACS6048", "0120334567", "Linux", "3.6.0.12", "appliance"},
 	"cisco-apic":          {"cisco-apic", "Cisco", "APIC-SERVER-M3", "FCH2301V1XY", "APIC", "5.2(7f)", "appliance"},
 	"cisco-acs":           {"cisco-acs", "Cisco", "CSACS-3415-K9", "FCH1633V0QZ", "ACS", "5.8.0.32", "appliance"},
 	"calix-axos":          {"calix-axos", "Calix", "E9-2", "CXNK00A1B2C3", "AXOS", "", "switch"},

@@ -13,6 +13,10 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// Cyclades AlterPath ACS 5000 and ACS: the cyACS5KSys and cyACSSys
+	// groups; the release without the "V_" and build date.
+	"cyclades-acs5k": {"cyclades-acs", "Cyclades", "ACS5016", "2850231234", "Linux", "3.1.0-3", "appliance"},
+	"cyclades-acs":   {"cyclades-acs", "Cyclades", "ACS48", "", "Linux", "3.2.0-3", "appliance"},
 	// CISCOSB rlPhdUnitGenParamModelName names the model before the
 	// ENTITY row and the sysDescr.
 	"cisco-sb-modelname":  {"cisco-sb", "Cisco", "SG300-10", "PSZ17031A2B", "", "1.4.8.6", "switch"},
