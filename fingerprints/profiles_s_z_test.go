@@ -13,6 +13,8 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// TERRA: the product in sysDescr, firmware and serial in its group.
+	"terra-sdi410c": {"terra", "TERRA", "sdi410C", "1802123456", "", "1.2.8", ""},
 	// Viprinet: VIPRINET-MIB's router group (model, serial, firmware).
 	"viprinet": {"viprinet", "Viprinet", "VPN Router 510", "0510-1234-5678-9012", "Viprinux", "2019072500", "router"},
 	// ZXDSL: the product in the sysObjectID's arcs, a letter arc read as
