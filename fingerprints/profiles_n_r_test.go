@@ -12,6 +12,9 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// A Nutanix controller VM: the AOS release out of NUTANIX-MIB's
+	// clusterVersion build tag; the CVM's machine class from uname.
+	"nutanix-aos": {"nutanix-aos", "Nutanix", "Generic x86 64-bit", "", "AOS", "6.5.2", "hypervisor"},
 	// Quanta switches: the three comma fields of sysDescr (hardware,
 	// features, version) and FASTPATH's inventory serial, under Quanta's
 	// own enterprise and under Broadcom's with a VxWorks sysDescr.
