@@ -12,6 +12,10 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// RACOM RAy: RAY-MIB's product and info groups, also where the
+	// scalars are answered without their .0 instance.
+	"racom-ray":            {"racom-ray", "RACOM", "RAy2-17", "10453921", "", "2.1.46.0", "wireless"},
+	"racom-ray-noinstance": {"racom-ray", "RACOM", "RAy11-10", "11223344", "", "1.5.26.0", "wireless"},
 	// A Nutanix controller VM: the AOS release out of NUTANIX-MIB's
 	// clusterVersion build tag; the CVM's machine class from uname.
 	"nutanix-aos": {"nutanix-aos", "Nutanix", "Generic x86 64-bit", "", "AOS", "6.5.2", "hypervisor"},
