@@ -12,6 +12,8 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// Redline: REDLINE-SYSTEM-MIB's serial and active software.
+	"redline": {"redline", "Redline", "", "RD0123A45678", "", "2.4.38", "wireless"},
 	// RACOM RAy: RAY-MIB's product and info groups, also where the
 	// scalars are answered without their .0 instance.
 	"racom-ray":            {"racom-ray", "RACOM", "RAy2-17", "10453921", "", "2.1.46.0", "wireless"},
