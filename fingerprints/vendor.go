@@ -159,3 +159,11 @@ func dropMakerName(model, vendor string) (string, bool) {
 	}
 	return model, false
 }
+
+// ModelWithoutMaker gives a model written with its maker's name in front
+// ("HP LaserJet Pro M404dn", vendor HP) in the registry's format, without
+// it ("LaserJet Pro M404dn"); other models are returned as they are.
+func ModelWithoutMaker(model, vendor string) string {
+	m, _ := dropMakerName(model, NormalizeVendor(vendor))
+	return m
+}

@@ -245,7 +245,7 @@ func Summarize(walks []Walk, bad []Unreadable, expect map[string]Expect) (Report
 			case got == "":
 				a.Missing++
 				rep.Misses = append(rep.Misses, Miss{Walk: w.Name, Field: f, Want: want, Exposes: Exposes(w.Input)})
-			case Same(f, want, got):
+			case Same(f, want, got), f == fingerprints.FieldModel && sameModel(want, got, w.Result.Vendor, expect[w.Name].Vendor):
 				a.Right++
 			default:
 				a.Wrong++
@@ -282,6 +282,22 @@ func Same(field, want, got string) bool {
 		want, got = fingerprints.NormalizeVendor(want), fingerprints.NormalizeVendor(got)
 	}
 	return norm(want) == norm(got)
+}
+
+// sameModel says whether an expected model written with its maker's name
+// in front ("HP LaserJet Pro M404dn") is the model found, which the
+// registry gives without it, the maker being the vendor field
+// ("LaserJet Pro M404dn"); the maker is the vendor found or expected.
+func sameModel(want, got, vendorFound, vendorWant string) bool {
+	for _, v := range []string{vendorFound, vendorWant} {
+		if v == "" {
+			continue
+		}
+		if m := fingerprints.ModelWithoutMaker(want, v); m != want && Same(fingerprints.FieldModel, m, got) {
+			return true
+		}
+	}
+	return false
 }
 
 // Exposes summarises what a walk offers: sysObjectID, sysDescr (cut) and

@@ -94,7 +94,9 @@ func TestRunAndSummarize(t *testing.T) {
 		t.Fatalf("%d walks, unreadable %v", len(walks), bad)
 	}
 	expect := map[string]Expect{
-		"UPS/apc-7902b":                     {Vendor: "American Power Conversion", Model: "AP7902B", Serial: "WRONG-SERIAL"},
+		// The model as a user may write it, with the maker's name the
+		// registry leaves to the vendor field.
+		"UPS/apc-7902b":                     {Vendor: "American Power Conversion", Model: "APC AP7902B", Serial: "WRONG-SERIAL"},
 		"network/firewall/paloalto-pa-5000": {OSVersion: "v8.0.1", Model: "pa-5050"},
 		"os/linux/unknown-003":              {Vendor: "Dell", Model: "PowerEdge R640"},
 		"gone/away":                         {Model: "X"},
@@ -174,6 +176,25 @@ func TestSame(t *testing.T) {
 	} {
 		if got := Same(tc.field, tc.want, tc.got); got != tc.same {
 			t.Errorf("Same(%s, %q, %q) = %v", tc.field, tc.want, tc.got, got)
+		}
+	}
+}
+
+func TestSameModel(t *testing.T) {
+	for _, tc := range []struct {
+		want, got, found, expected string
+		same                       bool
+	}{
+		{"HP LaserJet Pro M404dn", "LaserJet Pro M404dn", "HP", "", true},
+		{"Hewlett-Packard LaserJet 4250", "LaserJet 4250", "", "Hewlett-Packard", true},
+		{"LANCOM 1781VA", "1781VA", "LANCOM", "LANCOM", true},
+		// Only the maker's name is left aside, not a product line's.
+		{"Catalyst 6509", "6509", "Cisco", "Cisco", false},
+		{"HP LaserJet Pro M404dn", "LaserJet Pro M404dn", "", "", false},
+		{"HP LaserJet Pro M404dn", "LaserJet Pro M402dn", "HP", "HP", false},
+	} {
+		if got := sameModel(tc.want, tc.got, tc.found, tc.expected); got != tc.same {
+			t.Errorf("sameModel(%q, %q, %q, %q) = %v", tc.want, tc.got, tc.found, tc.expected, got)
 		}
 	}
 }
