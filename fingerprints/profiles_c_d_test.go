@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// Ciena RLS: the sysDescr names the system, CIENA-PRO-SOFTWARE-MIB
+	// the running release (ciena-saos gave neither).
+	"ciena-rls": {"ciena-rls", "Ciena", "RLS", "", "RLS", "4.2.1", "appliance"},
 	// Cyclades AlterPath ACS 5000 and ACS: the cyACS5KSys and cyACSSys
 	// groups; the release without the "V_" and build date.
 	"cyclades-acs5k": {"cyclades-acs", "Cyclades", "ACS5016", "2850231234", "Linux", "3.1.0-3", "appliance"},
