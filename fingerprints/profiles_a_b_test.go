@@ -12,6 +12,8 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// ADVA FSP 3000 ALM: ADVA-FSP3000ALM-MIB's shelf group.
+	"adva-alm": {"adva-alm", "ADVA", "ALM-8-PORT", "FA51234567890", "", "1.3.2", "appliance"},
 	// Avocent MergePoint Unity: model and serial in the sysDescr.
 	"avocent-mergepoint": {"avocent-mergepoint", "Avocent", "MPU2032", "0520123456", "", "", "appliance"},
 	// BTI SA-800: BTI8xx-SYSTEM-MIB systemInfo and the base FRU's serial.
