@@ -3,10 +3,9 @@ package serve
 import (
 	"context"
 	"fmt"
-	"maps"
-	"slices"
 	"time"
 
+	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory/capacity"
 	"github.com/netcensus/netcensus/inventory/drift"
 	"github.com/netcensus/netcensus/inventory/store"
@@ -38,11 +37,13 @@ func evaluateDrift(ctx context.Context, st store.Store, bs []drift.Baseline, now
 // capacityQuery selects capacity rows.
 type capacityQuery struct {
 	AssetID string
-	Since   time.Time
-	Points  bool
-	// names, when set, are the current assets' names by ID, read already
-	// (the gauges' pass over the assets): not read again.
-	names map[string]string
+	// Since starts the window; zero: capacity.DefaultSince back from now,
+	// the CLI's default.
+	Since  time.Time
+	Points bool
+	// assets, when not nil, are the current assets, read already (the
+	// gauges' pass over the assets): not read again.
+	assets []capacity.Current
 }
 
 // CapacityRow is one series' summary, with its points when asked.
@@ -51,53 +52,32 @@ type CapacityRow struct {
 	Points []capacity.Point `json:"points,omitempty"`
 }
 
-const capacityChunk = 500
-
 // capacityRows summarises the capacity series of one asset or of every
-// current asset, over the last 30 days unless Since says otherwise.
+// current asset through capacity.Load, the CLI's loader, over its window
+// unless Since says otherwise.
 func (s *Server) capacityRows(ctx context.Context, q capacityQuery) ([]CapacityRow, error) {
-	st := s.deps.Inventory.Store()
+	now := s.deps.Now()
 	if q.Since.IsZero() {
-		q.Since = s.deps.Now().Add(-30 * 24 * time.Hour)
-	}
-	names := q.names
-	switch {
-	case q.AssetID != "":
-		a, err := st.Asset(ctx, q.AssetID)
+		t, err := timespec.ParseSince(capacity.DefaultSince, now)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("capacity window %s: %w", capacity.DefaultSince, err)
 		}
-		names = map[string]string{q.AssetID: a.Record.Name()}
-	case names == nil:
-		names = map[string]string{}
-		if err := s.eachAsset(ctx, store.AssetFilter{}, func(a *store.Asset) error {
-			if a.Record.State != store.StateRetired {
-				names[a.Record.AssetID] = a.Record.Name()
-			}
-			return nil
-		}); err != nil {
-			return nil, err
-		}
+		q.Since = t
 	}
-	ids := slices.Sorted(maps.Keys(names))
 	warn := s.options().CapacityWarnDays
 	if warn <= 0 {
 		warn = capacity.DefaultWarnDays
 	}
-	var rows []CapacityRow
-	for lo := 0; lo < len(ids); lo += capacityChunk {
-		part := ids[lo:min(len(ids), lo+capacityChunk)]
-		series, err := capacity.Query(ctx, st, store.SampleFilter{AssetIDs: part, Since: q.Since})
-		if err != nil {
-			return nil, fmt.Errorf("capacity of %d assets: %w", len(part), err)
-		}
-		for _, se := range series {
-			r := CapacityRow{Summary: capacity.Summarize(se, capacity.Options{WarnDays: warn})}
-			r.Hostname = names[se.AssetID]
-			if q.Points {
-				r.Points = se.Points
-			}
-			rows = append(rows, r)
+	rs, err := capacity.Load(ctx, s.deps.Inventory.Store(), capacity.LoadQuery{AssetID: q.AssetID, Since: q.Since,
+		Options: capacity.Options{WarnDays: warn}, Assets: q.assets})
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]CapacityRow, len(rs))
+	for i := range rs {
+		rows[i].Summary = rs[i].Summary
+		if q.Points {
+			rows[i].Points = rs[i].Series.Points
 		}
 	}
 	return rows, nil

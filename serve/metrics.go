@@ -78,12 +78,14 @@ func (s *Server) refreshGauges(ctx context.Context) {
 	defer cancel()
 	counts := map[string]int{}
 	unapproved := 0
-	names := map[string]string{} // the current assets, for the capacity rows
+	current := []capacity.Current{} // for the capacity rows
 	err := s.eachAsset(ctx, store.AssetFilter{}, func(a *store.Asset) error {
 		r := &a.Record
 		counts[r.State]++
+		if c, ok := capacity.CurrentOf(a); ok {
+			current = append(current, c)
+		}
 		if r.State != store.StateRetired {
-			names[r.AssetID] = r.Name()
 			if r.Approved == nil || !*r.Approved {
 				unapproved++
 			}
@@ -105,7 +107,7 @@ func (s *Server) refreshGauges(ctx context.Context) {
 			s.storeError("drift", err)
 		}
 	}
-	rows, err := s.capacityRows(ctx, capacityQuery{names: names})
+	rows, err := s.capacityRows(ctx, capacityQuery{assets: current})
 	if err != nil {
 		s.storeError("capacity", err)
 		return

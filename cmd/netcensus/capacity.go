@@ -15,7 +15,7 @@ import (
 func newCapacityCmd(a *app) *cobra.Command {
 	var (
 		format, assetID string
-		since           = timespec.Since("90d")
+		since           = timespec.Since(capacity.DefaultSince)
 		metrics         []string
 		warnDays        float64
 		noChart         bool

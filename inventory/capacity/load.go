@@ -60,9 +60,15 @@ func (f MetricFilter) Match(metric string) bool {
 	return false
 }
 
+// DefaultSince is the window capacity is read over when none is given:
+// the CLI's --since, the API's and the UI's since (a timespec.ParseSince
+// form). The one default, so that they show the same series.
+const DefaultSince = "90d"
+
 // LoadQuery selects what Load reads.
 type LoadQuery struct {
-	// AssetID is one asset; empty for every asset but merged ones.
+	// AssetID is one asset; empty for every current asset (neither
+	// merged nor retired).
 	AssetID string
 	// Since starts the window; zero for all samples.
 	Since   time.Time
@@ -71,6 +77,29 @@ type LoadQuery struct {
 	// MaxPoints thins each series' points to at most this many, averaged
 	// per bucket (a sparkline's worth); 0 keeps them all.
 	MaxPoints int
+	// Assets, when not nil (and AssetID empty), are the current assets,
+	// read already by the caller: not read again.
+	Assets []Current
+}
+
+// Current is what Load keeps of an asset it reports on.
+type Current struct {
+	AssetID string
+	// Name is the asset's record.Name().
+	Name string
+	// Interfaces are its record's last interfaces, naming its interface
+	// series (when empty, its latest interface snapshot is read).
+	Interfaces []record.Interface
+}
+
+// CurrentOf is what Load keeps of a, or false when a is merged or
+// retired.
+func CurrentOf(a *store.Asset) (Current, bool) {
+	r := &a.Record
+	if r.State == store.StateMerged || r.State == store.StateRetired {
+		return Current{}, false
+	}
+	return Current{AssetID: r.AssetID, Name: r.Name(), Interfaces: r.Interfaces}, true
 }
 
 // Row is one summarised series and the points to draw it.
@@ -92,36 +121,61 @@ type Reader interface {
 	Interfaces(ctx context.Context, assetID string) ([]store.Interface, error)
 }
 
-// Load summarises the capacity series of one asset, or of every asset
-// (merged ones aside), reading the samples of a chunk of assets at a
-// time. Interface series are named by the asset's interfaces.
+// currentAssets lists the current assets, streamed where the store
+// streams, keeping only what Load needs of each.
+func currentAssets(ctx context.Context, st Reader) ([]Current, error) {
+	var out []Current
+	keep := func(a *store.Asset) error {
+		if c, ok := CurrentOf(a); ok {
+			out = append(out, c)
+		}
+		return nil
+	}
+	if es, ok := st.(store.AssetStreamer); ok {
+		if err := es.EachAsset(ctx, store.AssetFilter{}, keep); err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+	all, err := st.Assets(ctx, store.AssetFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		keep(&all[i])
+	}
+	return out, nil
+}
+
+// Load summarises the capacity series of one asset, or of every current
+// asset (neither merged nor retired), reading the samples of a chunk of
+// assets at a time. Interface series are named by the asset's
+// interfaces. The CLI (capacity), the exports and serve's API, UI,
+// gauges and alerts all read through it.
 func Load(ctx context.Context, st Reader, q LoadQuery) ([]Row, error) {
-	var as []store.Asset
-	if q.AssetID != "" {
+	as := q.Assets
+	switch {
+	case q.AssetID != "":
 		a, err := st.Asset(ctx, q.AssetID)
 		if err != nil {
 			return nil, fmt.Errorf("asset %s: %w", q.AssetID, err)
 		}
-		as = []store.Asset{a}
-	} else {
-		all, err := st.Assets(ctx, store.AssetFilter{})
-		if err != nil {
+		r := &a.Record
+		as = []Current{{AssetID: r.AssetID, Name: r.Name(), Interfaces: r.Interfaces}}
+	case as == nil:
+		var err error
+		if as, err = currentAssets(ctx, st); err != nil {
 			return nil, err
-		}
-		for _, a := range all {
-			if a.Record.State != store.StateMerged {
-				as = append(as, a)
-			}
 		}
 	}
 	var rows []Row
 	for lo := 0; lo < len(as); lo += loadChunk {
 		part := as[lo:min(len(as), lo+loadChunk)]
-		recs := make(map[string]*record.Asset, len(part))
+		recs := make(map[string]*Current, len(part))
 		ids := make([]string, len(part))
 		for i := range part {
-			ids[i] = part[i].Record.AssetID
-			recs[ids[i]] = &part[i].Record
+			ids[i] = part[i].AssetID
+			recs[ids[i]] = &part[i]
 		}
 		series, err := Query(ctx, st, store.SampleFilter{AssetIDs: ids, Since: q.Since})
 		if err != nil {
@@ -137,7 +191,7 @@ func Load(ctx context.Context, st Reader, q LoadQuery) ([]Row, error) {
 				continue
 			}
 			sum := Summarize(s, q.Options)
-			sum.Hostname = rec.Name()
+			sum.Hostname = rec.Name
 			if strings.HasPrefix(s.Metric, "if_") {
 				if names[s.AssetID] == nil {
 					if names[s.AssetID], err = interfaceNames(ctx, st, rec); err != nil {
@@ -196,7 +250,7 @@ func Values(ps []Point) []float64 {
 
 // interfaceNames maps ifIndex to name: from the asset's record, which
 // keeps its last interfaces, else from its latest interface snapshot.
-func interfaceNames(ctx context.Context, st Reader, rec *record.Asset) (map[string]string, error) {
+func interfaceNames(ctx context.Context, st Reader, rec *Current) (map[string]string, error) {
 	its := rec.Interfaces
 	if len(its) == 0 {
 		snap, err := st.Interfaces(ctx, rec.AssetID)

@@ -75,7 +75,7 @@ func asset(id, host, state string) store.Asset {
 	return store.Asset{Record: record.Asset{AssetID: id, Hostname: host, State: state}}
 }
 
-// Load summarises every asset's series but merged ones, filtered by
+// Load summarises every asset's series but merged and retired ones, filtered by
 // metric, names interfaces from the latest snapshot, and thins points.
 func TestLoad(t *testing.T) {
 	var ss []store.Sample
@@ -83,12 +83,13 @@ func TestLoad(t *testing.T) {
 		ss = append(ss,
 			store.Sample{AssetID: "a", Time: at(i), Metric: RawCPULoad, Value: float64(i)},
 			store.Sample{AssetID: "m", Time: at(i), Metric: RawCPULoad, Value: 1},
+			store.Sample{AssetID: "r", Time: at(i), Metric: RawCPULoad, Value: 2},
 			store.Sample{AssetID: "a", Time: at(i), Metric: RawIfHCInOctets, Instance: "2", Value: float64(i) * 1e6},
 		)
 	}
 	f := &fakeReader{
 		fakeSampler: fakeSampler{ss: ss},
-		assets:      []store.Asset{asset("a", "web1", store.StateActive), asset("m", "old", store.StateMerged)},
+		assets:      []store.Asset{asset("a", "web1", store.StateActive), asset("m", "old", store.StateMerged), asset("r", "gone", store.StateRetired)},
 		ifs:         map[string][]store.Interface{"a": {{AssetID: "a", Interface: record.Interface{Index: 2, Name: "eth0"}}}},
 	}
 	rows, err := Load(context.Background(), f, LoadQuery{MaxPoints: 8})
@@ -109,6 +110,11 @@ func TestLoad(t *testing.T) {
 	rows, err = Load(context.Background(), f, LoadQuery{AssetID: "a", Metrics: MetricFilter{"cpu"}})
 	if err != nil || len(rows) != 1 || len(rows[0].Series.Points) != 30 {
 		t.Fatalf("one asset, cpu only, every point: %v %+v", err, rows)
+	}
+	// Assets read already by the caller are not read again.
+	rows, err = Load(context.Background(), f, LoadQuery{Assets: []Current{{AssetID: "r", Name: "given"}}})
+	if err != nil || len(rows) != 1 || rows[0].AssetID != "r" || rows[0].Hostname != "given" {
+		t.Fatalf("given assets: %v %+v", err, rows)
 	}
 	if _, err := Load(context.Background(), f, LoadQuery{AssetID: "nope"}); err == nil {
 		t.Error("unknown asset accepted")

@@ -141,13 +141,13 @@ func TestCapacityLazy(t *testing.T) {
 	c := f.client()
 	c.signin(webtest.ReadToken)
 	code, page := c.get("/capacity")
-	if code != 200 || strings.Contains(page, "series over the last 30 days") || !strings.Contains(page, `hx-get="/capacity" hx-trigger="load"`) ||
+	if code != 200 || strings.Contains(page, "series over the last 90 days") || !strings.Contains(page, `hx-get="/capacity" hx-trigger="load"`) ||
 		!strings.Contains(page, `href="/capacity?load=1"`) {
 		t.Fatalf("the capacity page (%d) is not lazy:\n%s", code, page)
 	}
 	resp, frag := c.do("GET", "/capacity", nil, map[string]string{"HX-Request": "true", "HX-Target": "capacity-table"})
 	if resp.StatusCode != 200 || strings.Contains(frag, "<html") || !strings.Contains(frag, `<section id="capacity-table">`) ||
-		!strings.Contains(frag, "series over the last 30 days") || !strings.Contains(frag, "/assets/"+f.ids[webtest.ServerIP]) {
+		!strings.Contains(frag, "series over the last 90 days") || !strings.Contains(frag, "/assets/"+f.ids[webtest.ServerIP]) {
 		t.Errorf("the tables' fragment: %d\n%s", resp.StatusCode, frag)
 	}
 	if _, full := c.get("/capacity?load=1"); !strings.Contains(full, "<html") || !strings.Contains(full, "/assets/"+f.ids[webtest.ServerIP]) {

@@ -11,6 +11,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/netcensus/netcensus/inventory/capacity"
 )
 
 // pageData is what every page's template gets.
@@ -66,8 +68,11 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%.0f", *p)
 	},
-	"join":   func(xs []string) string { return strings.Join(xs, ", ") },
-	"metric": metricTitle,
+	"join": func(xs []string) string { return strings.Join(xs, ", ") },
+	// capacityWindow is the window capacity is read over (the API's and
+	// the CLI's default), as a person reads it: "90 days".
+	"capacityWindow": func() string { return strings.Replace(capacity.DefaultSince, "d", " days", 1) },
+	"metric":         metricTitle,
 	"deref": func(p any) any {
 		switch v := p.(type) {
 		case *bool:
