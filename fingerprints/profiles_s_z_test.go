@@ -13,6 +13,8 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// Technicolor: the gateway series sysDescr names.
+	"technicolor": {"technicolor", "Technicolor", "DGA4132", "", "", "", "router"},
 	// TERRA: the product in sysDescr, firmware and serial in its group.
 	"terra-sdi410c": {"terra", "TERRA", "sdi410C", "1802123456", "", "1.2.8", ""},
 	// Viprinet: VIPRINET-MIB's router group (model, serial, firmware).
