@@ -13,6 +13,8 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// DHCPatriot on net-snmp: the MODEL, SERIAL and VERSION extends.
+	"dhcpatriot": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2019A0042", "Linux", "6.4.2", "appliance"},
 	// Ciena RLS: the sysDescr names the system, CIENA-PRO-SOFTWARE-MIB
 	// the running release (ciena-saos gave neither).
 	"ciena-rls": {"ciena-rls", "Ciena", "RLS", "", "RLS", "4.2.1", "appliance"},
