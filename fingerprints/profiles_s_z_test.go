@@ -13,6 +13,9 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// A Zyxel IES DSLAM: the model its sysDescr names, ZYXEL-AS-MIB's
+	// firmware version.
+	"zyxel-ies": {"zyxel", "Zyxel", "IES-1248-51", "", "", "V3.53(ABE.7)b1", "switch"},
 	// Technicolor: the gateway series sysDescr names.
 	"technicolor": {"technicolor", "Technicolor", "DGA4132", "", "", "", "router"},
 	// TERRA: the product in sysDescr, firmware and serial in its group.
