@@ -1068,7 +1068,8 @@ type rowsWhere struct {
 	keyArgs []any
 	where   string // "": none
 	args    []any
-	// cols are the columns where reads beyond a caller's ("": none).
+	// cols are the columns where reads beyond a caller's ("": none): a
+	// cluster's subquery (cur) exposes them.
 	cols string
 	// limit is the most rows read, by ID (0: all).
 	limit int
@@ -1078,21 +1079,28 @@ type rowsWhere struct {
 	desc  bool
 }
 
-// from is the subquery reading cols of the rows w picks, and its
-// arguments in order.
+// from is what a query reading cols of the rows w picks puts after FROM,
+// and its arguments in order.
+//
+// On one server that is the table itself, FINAL, with w's conditions
+// beside it: PREWHERE (the visible change sets, w.key) runs before
+// FINAL's merge and WHERE after it, in 18.16 and in current releases
+// alike (views.go), so a subquery adds nothing but its cost: 18.16
+// analyses each of the ~100 columns once in the subquery and again
+// outside it, 7 of a search's 30 ms of server CPU (docs/benchmarks.md).
+// A cluster reads the newest versions through cur's subquery.
 func (d *DB) from(ctx context.Context, w rowsWhere, cols string) (string, []any) {
-	if w.cols != "" {
-		have := map[string]bool{}
-		for _, c := range strings.Split(cols, ",") {
-			have[strings.TrimSpace(c)] = true
+	var q string
+	var args []any
+	if !d.distributed {
+		q = `{db}.assets FINAL PREWHERE ` + d.visible()
+		if w.key != "" {
+			q += ` AND (` + w.key + `)`
 		}
-		for _, c := range strings.Split(w.cols, ",") {
-			if c = strings.TrimSpace(c); !have[c] {
-				cols += ", " + c
-			}
-		}
+		args = append(args, w.keyArgs...)
+	} else {
+		q, args = d.cur(ctx, "assets", "id", d.fromCols(w, cols), w.key, w.keyArgs...)
 	}
-	q, args := d.cur(ctx, "assets", "id", cols, w.key, w.keyArgs...)
 	if w.where != "" {
 		q += ` WHERE ` + w.where
 	}
@@ -1113,6 +1121,24 @@ func (d *DB) from(ctx context.Context, w rowsWhere, cols string) (string, []any)
 		args = append(args, w.limit)
 	}
 	return q, args
+}
+
+// fromCols are the columns cur's subquery exposes: cols and those w's
+// conditions and order read beyond them.
+func (d *DB) fromCols(w rowsWhere, cols string) string {
+	if w.cols == "" {
+		return cols
+	}
+	have := map[string]bool{}
+	for _, c := range strings.Split(cols, ",") {
+		have[strings.TrimSpace(c)] = true
+	}
+	for _, c := range strings.Split(w.cols, ",") {
+		if c = strings.TrimSpace(c); !have[c] {
+			cols += ", " + c
+		}
+	}
+	return cols
 }
 
 // sortExprs are what a listing sorted by a store.SortKeys key orders by,
