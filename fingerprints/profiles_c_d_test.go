@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// Calix E5-110: E5-110-IESCOMMON-MIB chassis and slot 0.0, a quoted
+	// serial unquoted.
+	"calix-e5": {"calix-e5", "Calix", "MSC1000A", "E5110A1234567", "", "V3.53(AXO.2)", "switch"},
 	// DHCPatriot on net-snmp: the MODEL, SERIAL and VERSION extends.
 	"dhcpatriot": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2019A0042", "Linux", "6.4.2", "appliance"},
 	// Ciena RLS: the sysDescr names the system, CIENA-PRO-SOFTWARE-MIB
