@@ -12,6 +12,10 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// Telco Systems 738.10 line: product, serial and release, unquoted.
+	"telco-systems-batm": {"telco-systems-batm", "Telco Systems", "T-Marc 3312SC", "TM3312A7654321", "BiNOS", "7.1.4", "switch"},
+	// Allied Telesis TQ access point: model and release in the sysDescr.
+	"allied-tq": {"allied-tq", "Allied Telesis", "AT-TQ4600", "", "", "4.1.2.B04", "access_point"},
 	// ADVA FSP 3000 ALM: ADVA-FSP3000ALM-MIB's shelf group.
 	"adva-alm": {"adva-alm", "ADVA", "ALM-8-PORT", "FA51234567890", "", "1.3.2", "appliance"},
 	// Avocent MergePoint Unity: model and serial in the sysDescr.
