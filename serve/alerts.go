@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -123,7 +124,8 @@ func (k *Sink) matches(p *Payload, addrs []netip.Addr) bool {
 }
 
 // alertCursor names the outbox's read position in the events, kept as a
-// ScheduleState (schedule names cannot start with "@").
+// ScheduleState (schedule names cannot start with "@"): LastRun is the
+// time of the last event read, LastSweepID its "seq/id".
 const alertCursor = "@alerts"
 
 // notifier wakes long-polls and SSE streams when events may have come.
@@ -147,17 +149,55 @@ func (n *notifier) broadcast() {
 	n.mu.Unlock()
 }
 
+// alertTypes are the event types alerts come from.
+var alertTypes = []string{store.EventNewUnapproved, store.EventState, store.EventCompliance}
+
+// alertPage is how many events one read takes.
+const alertPage = 5000
+
+// sweepWatch is how many of the newest sweeps each round looks at for
+// sweeps that ended: a sweep is listed there when it starts.
+const sweepWatch = 50
+
+// alertLookback bounds, on a restart, how far before the cursor a sweep
+// may have ended for its events to be read again: events are stamped
+// with their sweep's end and stored when the sweep is ingested, later;
+// one that ended and was ingested while the service was down, behind the
+// cursor, is found among the newest sweeps. The outbox's IDs drop what
+// was queued already.
+const alertLookback = 10 * time.Minute
+
+// eventReader is the alert loop's place in the events. Each round reads
+// on from cursor, the last event read (a keyset: only new events are
+// read, however many share a second), and reads again, once, the events
+// of each sweep that ended behind the cursor (its events are stamped
+// with its end but stored when it is ingested: another sweep's or an
+// action's may have been read past them meanwhile).
+type eventReader struct {
+	cursor store.EventKey
+	// floor is when alerts began, on the first start: no sweep that
+	// ended before it is read again.
+	floor time.Time
+	// started: a round listed the sweeps already (before that, on a
+	// restart, a sweep that ended within alertLookback behind the cursor
+	// is read again).
+	started bool
+	// pending are the sweeps seen running, by ID, with their start.
+	pending map[string]time.Time
+	// known are the sweeps of the last listing.
+	known map[string]bool
+}
+
 // alertLoop queues new events for the sinks and delivers due alerts,
-// every PollInterval and whenever a sweep ends, until ctx ends. cursor
-// and floor come from loadCursor, read before the API accepts a run: a
-// sweep started at once must not end before alerts begin.
-func (s *Server) alertLoop(ctx context.Context, cursor, floor time.Time) {
+// every PollInterval and whenever a sweep ends, until ctx ends. r comes
+// from loadCursor, read before the API accepts a run: a sweep started at
+// once must not end before alerts begin.
+func (s *Server) alertLoop(ctx context.Context, r *eventReader) {
 	s.refreshGauges(ctx)
-	seen := map[string]time.Time{}
 	for {
 		wake := s.notify.wait()
-		cursor = s.queueEvents(ctx, cursor, floor, seen)
-		s.sender.setCursor(cursor)
+		s.queueEvents(ctx, r)
+		s.sender.setCursor(r.cursor.Time)
 		s.deliver(ctx)
 		t := time.NewTimer(s.options().PollInterval)
 		select {
@@ -172,100 +212,202 @@ func (s *Server) alertLoop(ctx context.Context, cursor, floor time.Time) {
 }
 
 // loadCursor returns the stored cursor, or now on the first start, when
-// alerts begin (not with the whole history): floor.
-func (s *Server) loadCursor(ctx context.Context) (cursor, floor time.Time) {
+// alerts begin (not with the whole history): the floor.
+func (s *Server) loadCursor(ctx context.Context) *eventReader {
+	r := &eventReader{pending: map[string]time.Time{}, known: map[string]bool{}}
 	ss, err := s.deps.State.Schedules(ctx)
 	if err != nil {
 		s.storeError("read alert cursor", err)
 	}
 	for _, st := range ss {
 		if st.Name == alertCursor {
-			return st.LastRun, time.Time{}
+			r.cursor.Time = st.LastRun
+			if seq, id, ok := strings.Cut(st.LastSweepID, "/"); ok {
+				if n, err := strconv.ParseInt(seq, 10, 64); err == nil {
+					r.cursor.Seq, r.cursor.ID = n, id
+				}
+			}
+			return r
 		}
 	}
 	now := store.Second(s.deps.Now())
+	r.cursor.Time, r.floor = now, now
 	s.putSchedules(ctx, []store.ScheduleState{{Name: alertCursor, LastRun: now}})
-	return now, now
+	return r
 }
 
-// alertLookback: events are stamped with their sweep's end and stored
-// when the sweep is ingested, later; each read looks back this far, and
-// the outbox's IDs drop what was queued already.
-const alertLookback = 10 * time.Minute
-
-// queueEvents turns the events since cursor (less the lookback) into
-// outbox rows, one per matching sink, and moves the cursor. seen holds
-// the IDs of events already queued within the lookback, so each is
-// looked at once; a restart forgets it, and the outbox's IDs drop the
-// repeats.
-func (s *Server) queueEvents(ctx context.Context, cursor, floor time.Time, seen map[string]time.Time) time.Time {
-	const page = 5000
-	sinks := s.options().Sinks
-	st := s.deps.Inventory.Store()
-	since := cursor.Add(-alertLookback)
-	if since.Before(floor) {
-		since = floor
+// keyAfter: a comes after b in the events' order.
+func keyAfter(a, b store.EventKey) bool {
+	if !a.Time.Equal(b.Time) {
+		return a.Time.After(b.Time)
 	}
-	next := cursor
+	if a.Seq != b.Seq {
+		return a.Seq > b.Seq
+	}
+	return a.ID > b.ID
+}
+
+// queueEvents turns the events after the cursor, and those of sweeps
+// that ended behind it, into outbox rows, one per matching sink, and
+// moves the cursor.
+func (s *Server) queueEvents(ctx context.Context, r *eventReader) {
+	st := s.deps.Inventory.Store()
+	k0 := r.cursor
+	late := s.endedBehind(ctx, r, k0)
 	assets := map[string]*store.Asset{}
-	for range 100 { // at most 500,000 events a round
-		es, err := st.Events(ctx, store.EventFilter{Since: since, Types: []string{store.EventNewUnapproved, store.EventState, store.EventCompliance}, Limit: page})
+	for {
+		f := store.EventFilter{Since: r.cursor.Time, After: r.cursor, Types: alertTypes, Limit: alertPage}
+		es, err := st.Events(ctx, f)
 		if err != nil {
 			s.storeError("read events for alerts", err)
-			return cursor
-		}
-		var rows []store.Alert
-		for _, e := range es {
-			if _, ok := seen[e.ID]; ok {
-				continue
-			}
-			typ := alertType(e)
-			if typ == "" || len(sinks) == 0 {
-				continue
-			}
-			a, ok := assets[e.AssetID]
-			if !ok {
-				if x, err := st.Asset(ctx, e.AssetID); err == nil {
-					a = &x
-				}
-				assets[e.AssetID] = a
-			}
-			p := Payload{Type: typ, Time: e.Time, EventID: e.ID, AssetID: e.AssetID, Field: e.Field, Old: e.Old, New: e.New}
-			var addrs []netip.Addr
-			if a != nil {
-				addrs = fillAsset(&p, a)
-			}
-			p.Summary = summary(&p)
-			rows = append(rows, s.alertRows(sinks, e.ID, e.Time, &p, addrs)...)
-		}
-		if err := s.deps.State.EnqueueAlerts(ctx, rows); err != nil {
-			s.storeError("queue alerts", err)
-			return cursor
-		}
-		for _, e := range es {
-			seen[e.ID] = e.Time
-			if e.Time.After(next) {
-				next = e.Time
-			}
-		}
-		if len(es) < page {
 			break
 		}
-		last := es[len(es)-1].Time
-		if !last.After(since) {
-			last = since.Add(time.Second) // one second holds more than a page: move on
+		if err := s.queueEventAlerts(ctx, es, assets); err != nil {
+			s.storeError("queue alerts", err)
+			break
 		}
-		since = last
-	}
-	for id, t := range seen {
-		if t.Before(next.Add(-alertLookback)) {
-			delete(seen, id)
+		if len(es) > 0 {
+			r.cursor = es[len(es)-1].Key()
+		}
+		if len(es) < alertPage {
+			break
 		}
 	}
-	if next.After(cursor) {
-		s.putSchedules(ctx, []store.ScheduleState{{Name: alertCursor, LastRun: next}})
+	// The sweeps that ended in one second are read in one pass.
+	bySecond := map[time.Time][]string{}
+	for _, sw := range late {
+		end := store.Second(sw.End)
+		bySecond[end] = append(bySecond[end], sw.ID)
 	}
-	return next
+	for end, ids := range bySecond {
+		s.queueSweepsBehind(ctx, end, ids, k0, assets)
+	}
+	if r.cursor != k0 {
+		c := r.cursor
+		s.putSchedules(ctx, []store.ScheduleState{{Name: alertCursor, LastRun: c.Time, LastSweepID: strconv.FormatInt(c.Seq, 10) + "/" + c.ID}})
+	}
+}
+
+// endedBehind lists the sweeps that ended since the last round (on the
+// first, within alertLookback) at or behind k0, whose events the cursor
+// may have passed.
+func (s *Server) endedBehind(ctx context.Context, r *eventReader, k0 store.EventKey) []store.Sweep {
+	st := s.deps.Inventory.Store()
+	list, err := st.Sweeps(ctx, sweepWatch)
+	if err != nil {
+		s.storeError("read sweeps for alerts", err)
+		return nil
+	}
+	listed := make(map[string]bool, len(list))
+	for id := range r.pending {
+		if !slices.ContainsFunc(list, func(sw store.Sweep) bool { return sw.ID == id }) {
+			// Fell out of the newest: asked for by ID.
+			sw, err := st.Sweep(ctx, id)
+			switch {
+			case err == nil:
+				list = append(list, sw)
+			case errors.Is(err, store.ErrNotFound):
+				delete(r.pending, id)
+			default:
+				s.storeError("read sweep for alerts", err)
+			}
+		}
+	}
+	var late []store.Sweep
+	for _, sw := range list {
+		listed[sw.ID] = true
+		if sw.End.IsZero() {
+			if now := s.deps.Now(); now.Sub(sw.Start) > 24*time.Hour {
+				delete(r.pending, sw.ID) // never ended: crashed; it ends, if ever, as a replay
+			} else {
+				r.pending[sw.ID] = sw.Start
+			}
+			continue
+		}
+		_, wasRunning := r.pending[sw.ID]
+		delete(r.pending, sw.ID)
+		if !wasRunning && r.known[sw.ID] {
+			continue // ended already at the last round
+		}
+		end := store.Second(sw.End)
+		if end.After(k0.Time) || end.Before(r.floor) {
+			continue // ahead of the cursor: read on by it; or before alerts began
+		}
+		if !r.started && !wasRunning && end.Before(k0.Time.Add(-alertLookback)) {
+			continue
+		}
+		late = append(late, sw)
+	}
+	r.known, r.started = listed, true
+	return late
+}
+
+// queueSweepsBehind queues the events at or behind k0 of the sweeps ids,
+// which ended in the second end: all stamped with it.
+func (s *Server) queueSweepsBehind(ctx context.Context, end time.Time, ids []string, k0 store.EventKey, assets map[string]*store.Asset) {
+	var after store.EventKey
+	for {
+		es, err := s.deps.Inventory.Store().Events(ctx, store.EventFilter{Since: end, After: after, Types: alertTypes, Limit: alertPage})
+		if err != nil {
+			s.storeError("read events for alerts", err)
+			return
+		}
+		var mine []store.Event
+		done := len(es) < alertPage
+		for _, e := range es {
+			if e.Time.After(end) || keyAfter(e.Key(), k0) {
+				done = true // the cursor read on from here
+				break
+			}
+			if slices.Contains(ids, e.SweepID) {
+				mine = append(mine, e)
+			}
+		}
+		if err := s.queueEventAlerts(ctx, mine, assets); err != nil {
+			s.storeError("queue alerts", err)
+			return
+		}
+		if done {
+			return
+		}
+		after = es[len(es)-1].Key()
+	}
+}
+
+// queueEventAlerts queues the alerts of es, one outbox row per matching
+// sink; assets caches the events' assets. An event queued before (its
+// alert's ID is in the outbox) is not queued again.
+func (s *Server) queueEventAlerts(ctx context.Context, es []store.Event, assets map[string]*store.Asset) error {
+	sinks := s.options().Sinks
+	if len(sinks) == 0 {
+		return nil
+	}
+	st := s.deps.Inventory.Store()
+	var rows []store.Alert
+	for _, e := range es {
+		typ := alertType(e)
+		if typ == "" {
+			continue
+		}
+		a, ok := assets[e.AssetID]
+		if !ok {
+			if x, err := st.Asset(ctx, e.AssetID); err == nil {
+				a = &x
+			}
+			assets[e.AssetID] = a
+		}
+		p := Payload{Type: typ, Time: e.Time, EventID: e.ID, AssetID: e.AssetID, Field: e.Field, Old: e.Old, New: e.New}
+		var addrs []netip.Addr
+		if a != nil {
+			addrs = fillAsset(&p, a)
+		}
+		p.Summary = summary(&p)
+		rows = append(rows, s.alertRows(sinks, e.ID, e.Time, &p, addrs)...)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return s.deps.State.EnqueueAlerts(ctx, rows)
 }
 
 func fillAsset(p *Payload, a *store.Asset) []netip.Addr {

@@ -214,7 +214,15 @@ func (s *Server) startRun(ctx context.Context, schedule string, req SweepRequest
 			s.queueSweepFailed(bg, run.ID, label, errText, end)
 		} else if bs := s.options().Baselines; len(bs) > 0 {
 			dctx, cancel := context.WithTimeout(bg, time.Minute)
-			if _, err := drift.Evaluate(dctx, s.deps.Inventory.Store(), bs, drift.Options{Now: end, Record: true}); err != nil && !errors.Is(err, context.Canceled) {
+			res, err := drift.Evaluate(dctx, s.deps.Inventory.Store(), bs, drift.Options{Now: end, Record: true})
+			switch {
+			case err == nil:
+				// Queued from the result: a finding's event is stamped
+				// with when it began, maybe behind the alerts' cursor.
+				if err := s.queueEventAlerts(dctx, res.Events, map[string]*store.Asset{}); err != nil {
+					s.storeError("queue alerts", err)
+				}
+			case !errors.Is(err, context.Canceled):
 				s.storeError("drift after sweep", err)
 			}
 			cancel()

@@ -307,7 +307,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.mu.Unlock()
 	hs := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
-	cursor, floor := s.loadCursor(ctx) // alerts begin before the first request
+	events := s.loadCursor(ctx) // alerts begin before the first request
 	httpDone := make(chan error, 1)
 	go func() { httpDone <- hs.Serve(ln) }()
 	if s.deps.Started != nil {
@@ -318,7 +318,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() { defer wg.Done(); s.scheduleLoop(ctx, sweepCtx) }()
-	go func() { defer wg.Done(); s.alertLoop(ctx, cursor, floor) }()
+	go func() { defer wg.Done(); s.alertLoop(ctx, events) }()
 
 	var herr error
 	select {

@@ -329,9 +329,23 @@ type Event struct {
 type EventFilter struct {
 	AssetID string
 	Since   time.Time
-	Types   []string
-	Limit   int // 0: all
+	// After, when its ID is set, lists only the events after it in the
+	// listing's order (Time, then Seq, then ID): a keyset cursor, for
+	// reading on from the last event read however many share a second.
+	After EventKey
+	Types []string
+	Limit int // 0: all
 }
+
+// EventKey is an event's place in the events' order.
+type EventKey struct {
+	Time time.Time
+	Seq  int64
+	ID   string
+}
+
+// Key is e's place in the events' order.
+func (e *Event) Key() EventKey { return EventKey{Time: e.Time, Seq: e.Seq, ID: e.ID} }
 
 // Software is one row of a software snapshot.
 type Software struct {

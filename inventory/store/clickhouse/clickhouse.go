@@ -1649,6 +1649,10 @@ func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, er
 		q += ` AND time >= ?`
 		args = append(args, ts(f.Since))
 	}
+	if k := f.After; k.ID != "" {
+		q += ` AND time >= ? AND (time, seq, id) > (?, ?, ?)`
+		args = append(args, ts(k.Time), ts(k.Time), k.Seq, k.ID)
+	}
 	if len(f.Types) > 0 {
 		q += ` AND has(?, type)`
 		args = append(args, f.Types)

@@ -1605,6 +1605,10 @@ func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, er
 		q += ` AND time >= ?`
 		args = append(args, unix(f.Since))
 	}
+	if k := f.After; k.ID != "" {
+		q += ` AND time >= ? AND (time, seq, id) > (?, ?, ?)`
+		args = append(args, unix(k.Time), unix(k.Time), k.Seq, k.ID)
+	}
 	if len(f.Types) > 0 {
 		q += ` AND type IN (` + strings.TrimSuffix(strings.Repeat("?,", len(f.Types)), ",") + `)`
 		for _, t := range f.Types {

@@ -504,6 +504,24 @@ func testEvents(t *testing.T, s store.Store) {
 	if len(all) != 3 || all[0].Type != store.EventState || all[1].Field != "ip" || all[2].AssetID != "a2" {
 		t.Fatalf("events (time, seq order, each once): %+v", all)
 	}
+	// Read on page by page from the last event read, one a page: each
+	// once, in order, though two share a second.
+	var paged []string
+	for k := (store.EventKey{}); ; {
+		page, err := s.Events(ctx(t), store.EventFilter{After: k, Limit: 1})
+		must(t, err)
+		if len(page) == 0 {
+			break
+		}
+		paged = append(paged, page[0].ID)
+		k = page[0].Key()
+		if len(paged) > 3 {
+			break
+		}
+	}
+	if want := []string{all[0].ID, all[1].ID, all[2].ID}; !slices.Equal(paged, want) {
+		t.Errorf("events paged by After: %v, want %v", paged, want)
+	}
 	if all[1].Old != "192.0.2.1" || all[1].New != "192.0.2.9" || all[1].SweepID != "s1" || !all[1].Time.Equal(store.Second(t0)) {
 		t.Errorf("event round trip %+v", all[1])
 	}
@@ -515,6 +533,10 @@ func testEvents(t *testing.T, s store.Store) {
 		{store.EventFilter{Since: t0.Add(time.Minute)}, 1},
 		{store.EventFilter{Types: []string{store.EventChange, store.EventApproved}}, 2},
 		{store.EventFilter{Limit: 1}, 1},
+		{store.EventFilter{After: all[0].Key()}, 2},
+		{store.EventFilter{After: all[1].Key()}, 1},
+		{store.EventFilter{After: all[2].Key()}, 0},
+		{store.EventFilter{After: all[0].Key(), AssetID: "a1"}, 1},
 	} {
 		got, err := s.Events(ctx(t), tc.f)
 		must(t, err)
