@@ -59,6 +59,9 @@ var depthCases = map[string]want{
 	// Windows whose sysObjectID names no role: the build names both
 	// releases it may be; os_version is the kernel version and build.
 	"windows-unknown-role": {"windows", "", "Intel x64", "", "Windows 7 / Server 2008 R2", "6.1.7601", "server"},
+	// A Blade Network Technologies switch module: maker and product in
+	// the sysDescr.
+	"bnt-switch-module": {"lenovo-enos", "Blade Network Technologies", "1/10Gb Uplink Ethernet Switch Module", "", "ENOS", "", "switch"},
 	// Another Huawei product: the release its chassis row carries.
 	"huawei-generic-entity-release": {"huawei-generic", "Huawei", "RTN950", "2102310QFA10G9000456", "", "V100R011C10SPC200", ""},
 	// A virtual chassis whose first member is a line card of another
