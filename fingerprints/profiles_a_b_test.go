@@ -12,6 +12,9 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// Apple AirPort: AIRPORT-BASESTATION-3-MIB's firmware version; the
+	// sysDescr names no product.
+	"apple-airport": {"apple-airport", "Apple", "", "", "", "7.6.4", "access_point"},
 	// Telco Systems 738.10 line: product, serial and release, unquoted.
 	"telco-systems-batm": {"telco-systems-batm", "Telco Systems", "T-Marc 3312SC", "TM3312A7654321", "BiNOS", "7.1.4", "switch"},
 	// Allied Telesis TQ access point: model and release in the sysDescr.
