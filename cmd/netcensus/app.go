@@ -12,10 +12,13 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/buildinfo"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/internal/cpuprofile"
+	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/scanner"
 )
@@ -64,7 +67,7 @@ type app struct {
 	cfg        config.Config
 	log        *slog.Logger
 
-	// storeFlag is --store: the CMDB's location (sqlite:PATH).
+	// storeFlag is --store, laid over the config's inventory.store.
 	storeFlag string
 	// existingStore: the command reads the CMDB or acts on stored assets,
 	// so it opens an existing SQLite file only, never creating one.
@@ -141,11 +144,20 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 			}
 			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
 			a.existingStore = cmd.Annotations[annotExistingStore] == "true"
+			// --store is laid over inventory.store as any flag over its
+			// key, also over the defaults of a command that reads no config
+			// (and opens no store: a bad --store is not its error).
+			store := config.Flag(cmd.Flags(), "store", &a.cfg.Inventory.Store, &a.storeFlag)
 			if needsNoConfig(cmd) {
 				a.cfg = config.Default()
+				_ = a.cfg.Overlay(store)
 				return nil
 			}
 			cfg, path, err := config.Load(a.configPath, a.getenv)
+			if err == nil {
+				a.cfg = cfg
+				err = a.cfg.Overlay(store)
+			}
 			if err != nil {
 				return usageError{err}
 			}
@@ -155,7 +167,6 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 					fmt.Fprintln(a.stderr, w)
 				}
 			}
-			a.cfg = cfg
 			return nil
 		},
 	}
@@ -207,17 +218,33 @@ func run(ctx context.Context, a *app, args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	if errors.Is(err, context.Canceled) {
+	code := exitCode(err)
+	if code == exitInterrupted {
 		fmt.Fprintln(a.stderr, "netcensus: interrupted")
-		return exitInterrupted
+	} else {
+		fmt.Fprintf(a.stderr, "netcensus: %v\n", err)
 	}
-	fmt.Fprintf(a.stderr, "netcensus: %v\n", err)
+	return code
+}
+
+// exitCode is the one mapping of a command's error to its exit status:
+// interrupted 130; no raw socket 4; a bad flag, target, config or
+// setting (assemble.SettingsError), an unknown format, and an asset ID
+// that names none, several or one in the wrong state 2; deviations 3;
+// anything else 1.
+func exitCode(err error) int {
 	var ue usageError
+	var se *assemble.SettingsError
 	var dev errDeviates
 	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted
 	case errors.Is(err, errNeedRaw):
 		return exitNoRawSocket
-	case errors.As(err, &ue), isCobraUsage(err):
+	case errors.As(err, &ue), errors.As(err, &se), isCobraUsage(err), errors.Is(err, exporters.ErrFormat),
+		errors.Is(err, store.ErrNotFound), errors.Is(err, inventory.ErrState), errors.Is(err, inventory.ErrAmbiguous):
 		return exitUsage
 	case errors.As(err, &dev):
 		return exitDeviates

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -13,7 +15,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/fingerprints/oui"
+	"github.com/netcensus/netcensus/internal/assemble"
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
@@ -305,5 +311,35 @@ func TestPermissions(t *testing.T) {
 	c.ok(nil, "export", "-O", out)
 	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o640 {
 		t.Errorf("export: %v %v, want mode 0640", st.Mode(), err)
+	}
+}
+
+// TestExitCode: run's one mapping of error kinds to exit codes, wrapped
+// and joined as commands return them.
+func TestExitCode(t *testing.T) {
+	bad := &assemble.SettingsError{Err: errors.New("recog_dir /x: no such file")}
+	for _, c := range []struct {
+		name string
+		err  error
+		want int
+	}{
+		{"none", nil, exitOK},
+		{"any failure", errors.New("walk failed"), exitFailure},
+		{"interrupted", fmt.Errorf("sweep: %w", context.Canceled), exitInterrupted},
+		{"no raw socket", errNeedRaw, exitNoRawSocket},
+		{"a bad flag", usagef("--rate 0: must be positive"), exitUsage},
+		{"cobra's own", errors.New(`unknown flag: --ratee`), exitUsage},
+		{"a bad setting", fmt.Errorf("open store: %w", bad), exitUsage},
+		{"a bad setting joined to a failure", errors.Join(errors.New("sweep partial"), bad), exitUsage},
+		{"an unknown format", fmt.Errorf("format %q: %w", "yaml", exporters.ErrFormat), exitUsage},
+		{"no such asset", fmt.Errorf("asset %s: %w", "ab12", store.ErrNotFound), exitUsage},
+		{"an ambiguous prefix", fmt.Errorf("ab: %w", inventory.ErrAmbiguous), exitUsage},
+		{"an asset in the wrong state", fmt.Errorf("approve: %w", inventory.ErrState), exitUsage},
+		{"deviations", errDeviates{2}, exitDeviates},
+		{"deviations wrapped", fmt.Errorf("drift: %w", errDeviates{1}), exitDeviates},
+	} {
+		if got := exitCode(c.err); got != c.want {
+			t.Errorf("%s: exitCode(%v) = %d, want %d", c.name, c.err, got, c.want)
+		}
 	}
 }

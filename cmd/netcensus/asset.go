@@ -85,7 +85,7 @@ func (a *app) act(cmd *cobra.Command, format string, args []string, fn func(ctx 
 		if len(ids) == 0 {
 			w, err := a.assetWriter(format)
 			if err != nil {
-				return usageError{err}
+				return err
 			}
 			return w.Close() // an empty list
 		}

@@ -26,12 +26,12 @@ func (a *app) withInventory(cmd *cobra.Command, format string, fn func(ctx conte
 	if err != nil {
 		return err
 	}
-	inv, done, err := a.openInventory(cmd.Context())
+	inv, done, err := a.storeSettings().OpenInventory(cmd.Context())
 	if err != nil {
 		return err
 	}
 	defer done()
-	return notFound(fn(cmd.Context(), inv, f))
+	return fn(cmd.Context(), inv, f)
 }
 
 func formatFlag(cmd *cobra.Command, p *string) {
@@ -75,7 +75,7 @@ func newAssetsCmd(a *app) *cobra.Command {
 func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilter, format string) error {
 	w, err := a.assetWriter(format)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	return exporters.WriteAssets(ctx, st, f, w)
 }

@@ -317,3 +317,33 @@ func TestSpoolCapFromConfig(t *testing.T) {
 		})
 	}
 }
+
+// TestStoreFlagOverConfig: --store is laid over the config's
+// inventory.store like any flag over its key: the config's store when the
+// flag is not given, the flag's when it is; a bad one is refused naming
+// the key, as the file's would be.
+func TestStoreFlagOverConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfgDB, flagDB := filepath.Join(dir, "cfg.db"), filepath.Join(dir, "flag.db")
+	cfg := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfg, []byte("inventory:\n  store: sqlite:"+cfgDB+"\n"), 0o644)
+	runArgs := func(args ...string) (int, string) {
+		a, _, errb := testApp(t, nil, nil)
+		return run(context.Background(), a, append([]string{"--config", cfg}, args...)), errb.String()
+	}
+	if code, errb := runArgs("store", "init"); code != exitOK {
+		t.Fatalf("store init: exit %d %s", code, errb)
+	}
+	if _, err := os.Stat(cfgDB); err != nil {
+		t.Fatalf("without --store, the config's store: %v", err)
+	}
+	if code, errb := runArgs("--store", "sqlite:"+flagDB, "store", "init"); code != exitOK {
+		t.Fatalf("store init --store: exit %d %s", code, errb)
+	}
+	if _, err := os.Stat(flagDB); err != nil {
+		t.Fatalf("with --store, the flag's store: %v", err)
+	}
+	if code, errb := runArgs("--store", "postgres://x", "assets"); code != exitUsage || !strings.Contains(errb, "inventory.store") {
+		t.Errorf("bad --store: exit %d %s; want a usage error naming inventory.store", code, errb)
+	}
+}

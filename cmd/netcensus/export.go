@@ -57,7 +57,7 @@ and role from what people set on the asset, else the --netbox-* defaults).
 					return err
 				}
 			}
-			inv, done, err := a.openInventory(cmd.Context())
+			inv, done, err := a.storeSettings().OpenInventory(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -93,7 +93,7 @@ func (a *app) importPcap(cmd *cobra.Command, f importFlags, files []string) erro
 func writeAssets(a *app, format string, assets []record.Asset, reg *oui.Registry) error {
 	w, err := a.assetWriter(format)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	oui.LabelAssets(reg, assets)
 	return exporters.WriteAll(w, assets)

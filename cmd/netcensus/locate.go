@@ -71,11 +71,3 @@ neighbours, and the assets located on it (one line per asset).
 	cmd.Flags().BoolVar(&occupied, "occupied", false, "only ports with a host or a neighbour")
 	return cmd
 }
-
-// usageErr makes a non-nil err a usage error.
-func usageErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	return usageError{err}
-}

@@ -57,8 +57,7 @@ func (a *app) mdnsRules(fs *pflag.FlagSet, flagDir string) (*recog.DB, *fpmdns.R
 	if err := cfg.Overlay(config.Flag(fs, "recog-dir", &cfg.RecogDir, &flagDir)); err != nil {
 		return nil, nil, usageError{err}
 	}
-	db, rules, err := assemble.MDNSRules(cfg.RecogDir, a.log)
-	return db, rules, settingsErr(err)
+	return assemble.MDNSRules(cfg.RecogDir, a.log)
 }
 
 // mdnsInterfaces picks the interfaces to browse: the named one, or one
@@ -73,7 +72,10 @@ func (a *app) mdnsInterfaces(name string) ([]*net.Interface, error) {
 	if errors.Is(err, arp.ErrNoSegment) {
 		return nil, usagef("%w to browse", err)
 	}
-	return ifis, usageErr(err)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return ifis, nil
 }
 
 func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {

@@ -108,7 +108,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	}
 	out, err := a.assetWriter(format)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	col := snmp.NewCollector(assemble.Collect(sc, credsResolved, eng, a.log))
 	st, werr := snmp.Probe(tgts, col.Stream(ctx, tgts), out.Write, snmp.ProbeOptions{Record: f.record, Secrets: secrets, Log: a.stderr})

@@ -74,7 +74,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f *serveFlags) erro
 	if err != nil {
 		return usageError{err}
 	}
-	dsn, err := a.storeDSN()
+	dsn, err := a.storeSettings().DSN()
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f *serveFlags) erro
 			len(opts.Schedules), len(opts.Tokens), len(opts.Sinks), len(opts.Baselines), stores.Redact(dsn), opts.Listen)
 		return nil
 	}
-	inv, done, err := a.openInventory(ctx)
+	inv, done, err := a.storeSettings().OpenInventory(ctx)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f *serveFlags) erro
 	srv, err := assemble.NewServer(opts, assemble.ServeSweepDeps{Inventory: inv, Stored: a.cfg.Inventory, Config: cur.Get,
 		Env: a.newEnv, Getenv: a.getenv, Hostname: os.Hostname, Log: log})
 	if err != nil {
-		return settingsErr(err)
+		return err
 	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/netip"
 	"os"
@@ -10,38 +9,15 @@ import (
 	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/inventory"
-	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
 )
 
-// storeSettings say which CMDB a command opens: --store, else the
-// config's, else the default SQLite file.
+// storeSettings say which CMDB a command opens: the config's
+// inventory.store (--store laid over it), else the default SQLite file.
 func (a *app) storeSettings() assemble.StoreSettings {
-	return assemble.StoreSettings{Flag: a.storeFlag, Inventory: a.cfg.Inventory, Getenv: a.getenv, UID: os.Geteuid(),
+	return assemble.StoreSettings{Inventory: a.cfg.Inventory, Getenv: a.getenv, UID: os.Geteuid(),
 		Existing: a.existingStore, Wrap: a.wrapStore, Hostname: os.Hostname, Log: a.log}
-}
-
-// settingsErr makes a bad setting (assemble.SettingsError) a usage error.
-func settingsErr(err error) error {
-	var se *assemble.SettingsError
-	if errors.As(err, &se) {
-		return usageError{err}
-	}
-	return err
-}
-
-// storeDSN is the store's DSN (assemble.StoreSettings.DSN).
-func (a *app) storeDSN() (string, error) {
-	dsn, err := a.storeSettings().DSN()
-	return dsn, settingsErr(err)
-}
-
-// openInventory opens and migrates the store and builds the inventory.
-// The returned func closes the store.
-func (a *app) openInventory(ctx context.Context) (*inventory.Inventory, func(), error) {
-	inv, done, err := a.storeSettings().OpenInventory(ctx)
-	return inv, done, settingsErr(err)
 }
 
 // preflightStore opens the store before a sweep sends anything
@@ -52,7 +28,7 @@ func (a *app) preflightStore(ctx context.Context) error {
 	if notNow != nil {
 		fmt.Fprintf(a.stderr, "store: not open now (%v); the sweep goes ahead and is spooled if the store is still out of reach at its end\n", notNow)
 	}
-	return settingsErr(err)
+	return err
 }
 
 // storeSweep stores a finished (or interrupted) sweep's report in the
@@ -64,7 +40,7 @@ func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
 // deliverSweep stores sw, through the spool where there is one, and says
 // on stderr what changed (assemble.StoreSettings.Deliver).
 func (a *app) deliverSweep(ctx context.Context, sw inventory.Sweep) error {
-	return settingsErr(a.storeSettings().Deliver(ctx, sw, a.stderr))
+	return a.storeSettings().Deliver(ctx, sw, a.stderr)
 }
 
 // termCellMax is the widest a table cell is printed on a terminal, in
@@ -81,26 +57,13 @@ func (a *app) cellMax() int {
 
 // writeRows writes xs in format on stdout (exporters.WriteRows).
 func writeRows[T any](a *app, format string, rows exporters.Rows[T], xs []T) error {
-	err := exporters.WriteRows(a.stdout, format, a.cellMax(), rows, xs)
-	if errors.Is(err, exporters.ErrFormat) {
-		return usagef("--%v", err)
-	}
-	return err
+	return exporters.WriteRows(a.stdout, format, a.cellMax(), rows, xs)
 }
 
 // assetWriter writes asset records on stdout, a table's cells cut on a
 // terminal.
 func (a *app) assetWriter(format string) (exporters.Writer[record.Asset], error) {
 	return exporters.NewAssetWriterCut(format, a.stdout, a.cellMax())
-}
-
-// notFound turns a store's not-found, an action on an asset in the wrong
-// state and an ambiguous asset ID prefix into usage errors.
-func notFound(err error) error {
-	if errors.Is(err, store.ErrNotFound) || errors.Is(err, inventory.ErrState) || errors.Is(err, inventory.ErrAmbiguous) {
-		return usageError{err}
-	}
-	return err
 }
 
 // rememberedCredentials maps every address of the CMDB's assets to the

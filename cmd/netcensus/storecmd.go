@@ -29,12 +29,12 @@ that every shard has N replicas. Run again, it creates nothing that exists.`,
 				if replicas != 0 {
 					return usagef("--replicas needs --cluster")
 				}
-				return settingsErr(a.storeSettings().InitStore(cmd.Context(), a.stderr))
+				return a.storeSettings().InitStore(cmd.Context(), a.stderr)
 			}
 			if replicas < 0 {
 				return usagef("--replicas %d: want at least 1", replicas)
 			}
-			return settingsErr(a.storeSettings().InitCluster(cmd.Context(), cluster, replicas, a.stderr))
+			return a.storeSettings().InitCluster(cmd.Context(), cluster, replicas, a.stderr)
 		},
 	}
 	initCmd.Flags().StringVar(&cluster, "cluster", "", "create the schema on this ClickHouse cluster (remote_servers), replicated and distributed")
@@ -53,7 +53,7 @@ behind, lacks something or does not answer, naming it, or when the SQLite
 file is damaged or behind.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return settingsErr(a.storeSettings().CheckStore(cmd.Context(), a.stderr))
+			return a.storeSettings().CheckStore(cmd.Context(), a.stderr)
 		},
 	})
 	return cmd

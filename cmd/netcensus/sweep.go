@@ -128,7 +128,7 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	}
 	f.stages.Passive = f.passive.D()
 	if err := assemble.SweepStages(&opts, cfg, f.stages, a.getenv, a.log); err != nil {
-		return settingsErr(err)
+		return err
 	}
 	format, err := a.resolveFormat(cfg.Sweep.Format)
 	if err != nil {
@@ -136,7 +136,7 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	}
 	out, err := a.assetWriter(format)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	if !f.noStore {
 		// The store is checked before any packet: a bad --store, a

@@ -20,7 +20,7 @@ import (
 const unreachable = "clickhouse://127.0.0.1:1/netcensus"
 
 func sqliteSettings(t *testing.T, path string) StoreSettings {
-	return StoreSettings{Flag: "sqlite:" + path, Inventory: config.Default().Inventory, Getenv: envOf(nil), UID: 1000,
+	return StoreSettings{Inventory: storeAt("sqlite:"+path, config.Default().Inventory), Getenv: envOf(nil), UID: 1000,
 		Hostname: func() (string, error) { return "scanner-host", nil }}
 }
 
@@ -32,7 +32,7 @@ func TestPreflight(t *testing.T) {
 	if err := os.WriteFile(foreign, []byte(strings.Repeat("not a database\n", 20)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	down := StoreSettings{Flag: unreachable, Getenv: envOf(map[string]string{"XDG_STATE_HOME": dir}), UID: 1000}
+	down := StoreSettings{Inventory: storeAt(unreachable, config.Inventory{}), Getenv: envOf(map[string]string{"XDG_STATE_HOME": dir}), UID: 1000}
 	for _, tc := range []struct {
 		name        string
 		s           StoreSettings
@@ -42,7 +42,7 @@ func TestPreflight(t *testing.T) {
 		{name: "opens", s: sqliteSettings(t, filepath.Join(dir, "cmdb.db"))},
 		{name: "out of reach now", s: down, notNow: true},
 		{name: "a foreign file", s: sqliteSettings(t, foreign), err: true},
-		{name: "a bad DSN", s: StoreSettings{Flag: "postgres://192.0.2.9/x", Getenv: envOf(nil)}, err: true, settings: true},
+		{name: "a bad DSN", s: StoreSettings{Inventory: storeAt("postgres://192.0.2.9/x", config.Inventory{}), Getenv: envOf(nil)}, err: true, settings: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			notNow, err := tc.s.Preflight(t.Context())
@@ -93,7 +93,7 @@ func TestDeliver(t *testing.T) {
 	}
 
 	state := t.TempDir()
-	down := StoreSettings{Flag: unreachable, Inventory: config.Default().Inventory, Getenv: envOf(map[string]string{"XDG_STATE_HOME": state}), UID: 1000}
+	down := StoreSettings{Inventory: storeAt(unreachable, config.Default().Inventory), Getenv: envOf(map[string]string{"XDG_STATE_HOME": state}), UID: 1000}
 	out.Reset()
 	if err := down.Deliver(t.Context(), sw, &out); err != nil {
 		t.Fatalf("an unreachable store with a spool: %v", err)

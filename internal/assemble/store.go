@@ -20,9 +20,8 @@ import (
 
 // StoreSettings say which CMDB a command opens and how.
 type StoreSettings struct {
-	// Flag is --store; when "", the inventory section's store, else the
-	// default SQLite file.
-	Flag      string
+	// Inventory is the inventory section, --store laid over its store
+	// (config.Overlay); a store of "" is the default SQLite file.
 	Inventory config.Inventory
 	Getenv    func(string) string
 	// UID places the default store and spool (root's or a user's).
@@ -37,12 +36,9 @@ type StoreSettings struct {
 	Log      *slog.Logger
 }
 
-// DSN is the store's DSN: --store, else the config's, else the default
-// SQLite file.
+// DSN is the store's DSN: the inventory section's (--store laid over
+// it), else the default SQLite file.
 func (s StoreSettings) DSN() (string, error) {
-	if s.Flag != "" {
-		return s.Flag, nil
-	}
 	if s.Inventory.Store != "" {
 		return s.Inventory.Store, nil
 	}

@@ -13,6 +13,12 @@ import (
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 
+// storeAt is inv with its store at dsn (as --store lays it, config.Overlay).
+func storeAt(dsn string, inv config.Inventory) config.Inventory {
+	inv.Store = dsn
+	return inv
+}
+
 func TestStoreDSNAndSpool(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
@@ -21,15 +27,13 @@ func TestStoreDSNAndSpool(t *testing.T) {
 		dsn, pool string
 		settings  bool // a *SettingsError
 	}{
-		{name: "the flag first", s: StoreSettings{Flag: "sqlite:/x/flag.db", Inventory: config.Inventory{Store: "sqlite:/x/cfg.db"}, Getenv: envOf(nil), UID: 1000},
-			dsn: "sqlite:/x/flag.db", pool: "/x/spool.jsonl"},
-		{name: "then the config", s: StoreSettings{Inventory: config.Inventory{Store: "sqlite:/x/cfg.db"}, Getenv: envOf(nil), UID: 1000},
+		{name: "the inventory section's", s: StoreSettings{Inventory: config.Inventory{Store: "sqlite:/x/cfg.db"}, Getenv: envOf(nil), UID: 1000},
 			dsn: "sqlite:/x/cfg.db", pool: "/x/spool.jsonl"},
 		{name: "then the default", s: StoreSettings{Getenv: envOf(map[string]string{"XDG_DATA_HOME": dir}), UID: 1000},
 			dsn: "sqlite:" + filepath.Join(dir, "netcensus", "netcensus.db"), pool: filepath.Join(dir, "netcensus", "spool.jsonl")},
 		{name: "root's default", s: StoreSettings{Getenv: envOf(nil), UID: 0},
 			dsn: "sqlite:/var/lib/netcensus/netcensus.db", pool: "/var/lib/netcensus/spool.jsonl"},
-		{name: "the state dir holds the spool", s: StoreSettings{Flag: "clickhouse://192.0.2.9:9000/cmdb", Getenv: envOf(map[string]string{"XDG_STATE_HOME": dir}), UID: 1000},
+		{name: "the state dir holds the spool", s: StoreSettings{Inventory: storeAt("clickhouse://192.0.2.9:9000/cmdb", config.Inventory{}), Getenv: envOf(map[string]string{"XDG_STATE_HOME": dir}), UID: 1000},
 			dsn: "clickhouse://192.0.2.9:9000/cmdb", pool: filepath.Join(dir, "netcensus", "spool.jsonl")},
 		{name: "no place for a default", s: StoreSettings{Getenv: envOf(nil), UID: 1000}, settings: true},
 	} {
@@ -68,13 +72,13 @@ func TestOpenInventory(t *testing.T) {
 		settings bool  // a *SettingsError
 		is       error // else an error that is this; nil: opens
 	}{
-		{name: "existing only, none there", s: StoreSettings{Flag: "sqlite:" + db, Existing: true}, is: stores.ErrNoStore},
-		{name: "created and migrated", s: StoreSettings{Flag: "sqlite:" + db, Inventory: config.Default().Inventory}},
-		{name: "existing only, there", s: StoreSettings{Flag: "sqlite:" + db, Existing: true, Inventory: config.Default().Inventory}},
-		{name: "a bad DSN", s: StoreSettings{Flag: "postgres://192.0.2.9/x"}, settings: true, is: stores.ErrDSN},
-		{name: "a ClickHouse password file missing", s: StoreSettings{Flag: "clickhouse://192.0.2.9:9000/cmdb",
-			Inventory: config.Inventory{ClickHousePasswordFile: filepath.Join(dir, "none")}}, settings: true},
-		{name: "bad identity rules", s: StoreSettings{Flag: "sqlite:" + db, Inventory: badIdentity}, settings: true},
+		{name: "existing only, none there", s: StoreSettings{Inventory: storeAt("sqlite:"+db, config.Inventory{}), Existing: true}, is: stores.ErrNoStore},
+		{name: "created and migrated", s: StoreSettings{Inventory: storeAt("sqlite:"+db, config.Default().Inventory)}},
+		{name: "existing only, there", s: StoreSettings{Existing: true, Inventory: storeAt("sqlite:"+db, config.Default().Inventory)}},
+		{name: "a bad DSN", s: StoreSettings{Inventory: storeAt("postgres://192.0.2.9/x", config.Inventory{})}, settings: true, is: stores.ErrDSN},
+		{name: "a ClickHouse password file missing", s: StoreSettings{
+			Inventory: config.Inventory{Store: "clickhouse://192.0.2.9:9000/cmdb", ClickHousePasswordFile: filepath.Join(dir, "none")}}, settings: true},
+		{name: "bad identity rules", s: StoreSettings{Inventory: storeAt("sqlite:"+db, badIdentity)}, settings: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			n := 0
@@ -108,13 +112,13 @@ func TestOpenInventory(t *testing.T) {
 func TestOpenClickHouseSettings(t *testing.T) {
 	dir := t.TempDir()
 	for _, s := range []StoreSettings{
-		{Flag: "sqlite:" + filepath.Join(dir, "a.db")},
-		{Flag: "clickhouse://192.0.2.9:9000/cmdb", Inventory: config.Inventory{ClickHousePasswordFile: filepath.Join(dir, "none")}},
+		{Inventory: storeAt("sqlite:"+filepath.Join(dir, "a.db"), config.Inventory{})},
+		{Inventory: config.Inventory{Store: "clickhouse://192.0.2.9:9000/cmdb", ClickHousePasswordFile: filepath.Join(dir, "none")}},
 	} {
 		s.Getenv = envOf(nil)
 		var se *SettingsError
 		if db, err := s.OpenClickHouse(t.Context()); !errors.As(err, &se) {
-			t.Errorf("%s: %v, %v; want a settings error", s.Flag, db, err)
+			t.Errorf("%s: %v, %v; want a settings error", s.Inventory.Store, db, err)
 		}
 	}
 }

@@ -18,7 +18,7 @@ import (
 // store (it creates none).
 func TestInitAndCheckStoreSQLite(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cmdb.db")
-	s := StoreSettings{Flag: "sqlite:" + path, Inventory: config.Default().Inventory, Getenv: envOf(nil),
+	s := StoreSettings{Inventory: storeAt("sqlite:"+path, config.Default().Inventory), Getenv: envOf(nil),
 		Hostname: func() (string, error) { return "scanner-host", nil }}
 	var w bytes.Buffer
 	if err := s.CheckStore(t.Context(), &w); !errors.Is(err, stores.ErrNoStore) || w.Len() != 0 {
@@ -43,9 +43,9 @@ func TestInitAndCheckStoreSQLite(t *testing.T) {
 // whose password file is missing, are bad settings naming the command.
 func TestStoreAdminSettings(t *testing.T) {
 	dir := t.TempDir()
-	sq := StoreSettings{Flag: "sqlite:" + filepath.Join(dir, "a.db"), Getenv: envOf(nil)}
-	ch := StoreSettings{Flag: "clickhouse://192.0.2.9:9000/cmdb", Getenv: envOf(nil),
-		Inventory: config.Inventory{ClickHousePasswordFile: filepath.Join(dir, "none")}}
+	sq := StoreSettings{Inventory: storeAt("sqlite:"+filepath.Join(dir, "a.db"), config.Inventory{}), Getenv: envOf(nil)}
+	ch := StoreSettings{Getenv: envOf(nil),
+		Inventory: config.Inventory{Store: "clickhouse://192.0.2.9:9000/cmdb", ClickHousePasswordFile: filepath.Join(dir, "none")}}
 	var w bytes.Buffer
 	for _, tc := range []struct {
 		name, prefix, says string
