@@ -12,6 +12,8 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// 2N IP intercom: product, serial and firmware at 6530.11, unquoted.
+	"2n-ip-intercom": {"2n-ip-intercom", "2N", "IP Force", "54-0880-2424", "", "2.22.0.31.8", "phone"},
 	// Apple AirPort: AIRPORT-BASESTATION-3-MIB's firmware version; the
 	// sysDescr names no product.
 	"apple-airport": {"apple-airport", "Apple", "", "", "", "7.6.4", "access_point"},
