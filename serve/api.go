@@ -260,7 +260,14 @@ func (s *Server) listAssets(w http.ResponseWriter, r *http.Request, _ string) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	bw := bufio.NewWriterSize(w, 64<<10)
+	// A long listing goes out in fewer, larger chunks (64 KB chunks cost
+	// 4 % more CPU on 100,000 assets, BenchmarkListAssetsServeSide); a
+	// page or a search keeps a small buffer.
+	size := 64 << 10
+	if q.limit > 1000 {
+		size = 512 << 10
+	}
+	bw := bufio.NewWriterSize(w, size)
 	var buf []byte // a record's JSON, as json.Encoder writes it
 	n, last, lastKey, more := 0, "", "", false
 	errStop := errors.New("stop")
