@@ -12,6 +12,8 @@ const imFixtureDir = "testdata/fixtures/i-m"
 // imCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var imCases = map[string]want{
+	// Kemp LoadMaster: B100-MIB patchVersion, unquoted.
+	"kemp-loadmaster": {"kemp-loadmaster", "Kemp", "", "", "LoadMaster", "7.2.54.5.20771.RELEASE", "load_balancer"},
 	// Ifotec: the product row ifoSysProductIndex names, not the first.
 	"ifotec": {"ifotec", "Ifotec", "IFO-SWPS-08GE", "IF2103456", "", "2.4.1", "media_converter"},
 	// McAfee SIEM: the role its sysObjectID registers, the release in
