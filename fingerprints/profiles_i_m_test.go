@@ -47,7 +47,9 @@ var imCases = map[string]want{
 	"moxa-system-info":       {"moxa-etherdevice", "Moxa", "EDS-4012-8P-4GS", "TBAIB1052317", "", "V3.1 build 23051015", "switch"},
 	"moxa-edsg508e":          {"moxa-etherdevice", "Moxa", "EDS-G508E", "", "", "V5.1 build 16071514", "switch"},
 	// A Moxa whose sysDescr puts the maker's name first.
-	"moxa-nport-sysdescr":       {"moxa-etherdevice", "Moxa", "NPort 5150", "", "", "", "appliance"},
+	"moxa-nport-sysdescr": {"moxa-etherdevice", "Moxa", "NPort 5150", "", "", "", "appliance"},
+	// An NPort printing the product's short form, the whole sysDescr.
+	"moxa-nport-short":          {"moxa-etherdevice", "Moxa", "NP5610-16", "", "", "", "appliance"},
 	"lancom-lcos-mib":           {"lancom-lcos", "LANCOM", "1900EF", "4005123400001234", "LCOS", "10.42.0327RU4", "router"},
 	"tplink-jetstream-sysinfo":  {"tplink", "TP-Link", "T1600G-52PS", "2207385004321", "", "4.0.3 Build 20200420 Rel.57064(s)", "switch"},
 	"hp-jetdirect-laserjet-mib": {"hp-printer", "HP", "LaserJet M507", "PHCBB71234", "FutureSmart", "2409048_052604", "printer"},

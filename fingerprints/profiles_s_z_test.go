@@ -13,6 +13,11 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// Cisco WAAS (ciscoWave594, 9.1.1353): model, serial and release from
+	// ENTITY-MIB's chassis row.
+	"cisco-waas": {"cisco-waas", "Cisco", "WAVE-594-K9", "FCH1734V0QZ", "WAAS", "6.4.1b", "appliance"},
+	// SmartEdge: the SEOS release sysDescr names.
+	"redback-seos": {"redback-seos", "Ericsson", "", "", "SEOS", "6.5.1.6", "router"},
 	// A Zyxel IES DSLAM: the model its sysDescr names, ZYXEL-AS-MIB's
 	// firmware version.
 	"zyxel-ies": {"zyxel", "Zyxel", "IES-1248-51", "", "", "V3.53(ABE.7)b1", "switch"},
