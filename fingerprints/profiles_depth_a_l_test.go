@@ -62,6 +62,9 @@ var depthCases = map[string]want{
 	// A Blade Network Technologies switch module: maker and product in
 	// the sysDescr.
 	"bnt-switch-module": {"lenovo-enos", "Blade Network Technologies", "1/10Gb Uplink Ethernet Switch Module", "", "ENOS", "", "switch"},
+	// HPE Virtual Connect: module and release in the sysDescr, the serial
+	// after VCEX in the sysName.
+	"hpe-virtual-connect": {"hpe-virtual-connect", "HPE", "VC Flex-10/10D Enet Module", "3C4321ABCD", "Virtual Connect", "4.50", "switch"},
 	// Another Huawei product: the release its chassis row carries.
 	"huawei-generic-entity-release": {"huawei-generic", "Huawei", "RTN950", "2102310QFA10G9000456", "", "V100R011C10SPC200", ""},
 	// A virtual chassis whose first member is a line card of another
