@@ -102,7 +102,7 @@ func TestNetworkFixtures(t *testing.T) {
 		"ubiquiti-unifi-switch":       {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-24-PoE", "F4E2C6A1B2C3", "UniFi", "6.5.59.14777", "switch"},
 		"radlan-unit":                 {"radlan-unit", "Linksys", "SRW2024P", "CNX01234567", "", "1.2.3.0", "switch"},
 		"fastpath-inventory":          {"quanta", "Quanta", "LB6M", "QTFCA1234567", "", "1.2.0.18", "switch"},
-		"dcn-platform":                {"dcn-platform", "NAG", "SNR-S2985G-24T", "SW061710D102000032", "", "7.0.3.5(R0241.0101)", "switch"},
+		"dcn-platform":                {"snr", "NAG", "SNR-S2985G-24T", "SW061710D102000032", "", "7.0.3.5(R0241.0101)", "switch"},
 		"edgecore":                    {"edgecore", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "1.2.3.4", "switch"},
 		"raisecom":                    {"raisecom", "Raisecom", "ISCOM2128EA-MA", "", "ROS", "5.2.1_20180103", "switch"},
 		"planet":                      {"planet", "Planet", "GS-4210-24P2S", "A123456789", "", "v2.305b210201", "switch"},

@@ -16,8 +16,12 @@ var szCases = map[string]want{
 	// Cisco WAAS (ciscoWave594, 9.1.1353): model, serial and release from
 	// ENTITY-MIB's chassis row.
 	"cisco-waas": {"cisco-waas", "Cisco", "WAVE-594-K9", "FCH1734V0QZ", "WAAS", "6.4.1b", "appliance"},
-	// SmartEdge: the SEOS release sysDescr names.
-	"redback-seos": {"redback-seos", "Ericsson", "", "", "SEOS", "6.5.1.6", "router"},
+	// SmartEdge: the SEOS release sysDescr names, the product its
+	// sysObjectID registers (rbnSmartEdge1200, 2352.1.13).
+	"redback-seos": {"redback-seos", "Ericsson", "SmartEdge 1200", "", "SEOS", "6.5.1.6", "router"},
+	// SNR: NAG-MIB's hardware and software versions where sysDescr names
+	// neither (snr-switch: the DCN-platform sysDescr, which does).
+	"snr-nag-mib": {"snr", "NAG", "SNR-S2995G-24FX", "SW061710D1020417", "", "7.0.3.5(R0241.0101)", "switch"},
 	// A Zyxel IES DSLAM: the model its sysDescr names, ZYXEL-AS-MIB's
 	// firmware version.
 	"zyxel-ies": {"zyxel", "Zyxel", "IES-1248-51", "", "", "V3.53(ABE.7)b1", "switch"},
@@ -68,7 +72,7 @@ var szCases = map[string]want{
 	"siae-sm-os":      {"siae-sm-os", "SIAE Microelettronica", "ALFOplus2", "1912A00123", "SM-OS", "03.04.02", "wireless"},
 	// SNR (NAG) switches are the DCN platform's: the serial as later
 	// firmware writes it in sysDescr.
-	"snr-switch": {"dcn-platform", "NAG", "SNR-S2985G-24T", "SW031710J123", "", "7.0.3.5(R0241.0181)", "switch"},
+	"snr-switch": {"snr", "NAG", "SNR-S2985G-24T", "SW031710J123", "", "7.0.3.5(R0241.0181)", "switch"},
 	// Transition Networks: the product MIB's SystemInfo; else the LLDP
 	// local system name when it is a model, never a host name.
 	"transition-sispm": {"transition-networks", "Transition Networks", "SISPM1040-582-LRT", "A1B2C3123456", "", "1.4.3", "switch"},
