@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// Calix E7: the system from the sysDescr, release and serial of the
+	// first card.
+	"calix-e7": {"calix-e7", "Calix", "E7-2", "291501012345", "", "2.4.30.10", "switch"},
 	// Calix E5-110: E5-110-IESCOMMON-MIB chassis and slot 0.0, a quoted
 	// serial unquoted.
 	"calix-e5": {"calix-e5", "Calix", "MSC1000A", "E5110A1234567", "", "V3.53(AXO.2)", "switch"},
