@@ -13,6 +13,11 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// ServersCheck: the hardware sysName names after "Sensor Gateway: ",
+	// the product group's release.
+	"serverscheck": {"serverscheck", "ServersCheck", "SensorGateway Cellular Ext", "", "", "6.1.14", "sensor"},
+	// WISI Tangram: WISI-GTMODULES-MIB's module in slot 7.
+	"wisi-tangram": {"wisi-tangram", "WISI", "GT11", "0111816052400217", "", "2.14.3", "appliance"},
 	// Cisco WAAS (ciscoWave594, 9.1.1353): model, serial and release from
 	// ENTITY-MIB's chassis row.
 	"cisco-waas": {"cisco-waas", "Cisco", "WAVE-594-K9", "FCH1734V0QZ", "WAAS", "6.4.1b", "appliance"},
