@@ -11,7 +11,8 @@
 #    (v12.13.0, built from the Go proxy) searches by MAC, then by IP, at
 #    RATE requests/s for DURATION each (2,000 distinct stored values, in a
 #    random order): bar p99 <= 20 ms. Then the whole listing as JSON over
-#    HTTP (GET /api/v1/assets?limit=ASSETS), 5 times: bar <= 1 s.
+#    HTTP (GET /api/v1/assets?limit=ASSETS), 5 times: bar <= 1 s; with
+#    serve's CPU per listing (from /proc/PID/stat).
 # 2. ClickHouse: the same, on a private clickhouse-server (the tests'
 #    set-up: own ports on loopback, own temporary data), when installed.
 # 3. Soak: serve in the scanner namespace of a lab (testdata/lab/lab.sh,
@@ -118,6 +119,9 @@ stop_serve() {
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "  SIGTERM to exit: %.2f s\n", b - a }'
 }
 
+# cputicks PID: the process's user and system CPU, in clock ticks.
+cputicks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
 rss() { awk '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {printf "RSS %d MB (peak %d MB)", r/1024, h/1024}' "/proc/$1/status"; }
 
 # measure NAME STORE [netns]: the searches and the listing on one store.
@@ -139,8 +143,9 @@ measure() {
 		say "  search by $kind, $rate req/s for $duration (load before: $l0, after: $(load)):"
 		"$V" report -type=text "$W/$kind.bin" | grep -E '^(Requests|Latencies|Success|Status Codes)' | sed 's/^/    /'
 	done
-	local times=() l0
+	local times=() l0 c0
 	l0=$(load)
+	c0=$(cputicks "$SPID")
 	for i in 1 2 3 4 5; do
 		local out
 		out=$("${run[@]}" curl -sS -o "$W/list.json" -w '%{time_total} %{size_download}' -H "Authorization: Bearer $(cat "$W/token")" \
@@ -149,6 +154,7 @@ measure() {
 		[ "$i" = 1 ] && say "  listing: $(grep -o '"count":[0-9]*' "$W/list.json") assets, $(( ${out##* } / 1048576 )) MiB of JSON"
 	done
 	say "  listing $assets assets as JSON over HTTP, 5 runs (load before: $l0, after: $(load)): $(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')s; median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p) s"
+	say "  serve's CPU per listing: $(awk -v a="$c0" -v b="$(cputicks "$SPID")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f s", (b - a) / hz / 5 }') (user and system, mean of the 5)"
 	say "  serve after the load: $(rss "$SPID")"
 	stop_serve
 }
