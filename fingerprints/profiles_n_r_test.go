@@ -12,10 +12,9 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
-	// Orvaldi UPS cards: companyMIB's ident group, under their own
-	// sysObjectID and under net-snmp's.
-	"orvaldi-ups":         {"orvaldi-ups", "Orvaldi", "VR3K", "9311903210457", "", "VER02.18", "ups"},
-	"orvaldi-ups-netsnmp": {"orvaldi-ups-netsnmp", "Orvaldi", "ID6K", "9311812200981", "Linux", "VER03.05", "ups"},
+	// Orvaldi UPS cards under net-snmp's sysObjectID: companyMIB's ident
+	// group, the brand its upsIdManufacturer names.
+	"orvaldi-ups-netsnmp": {"orvaldi-ups", "Orvaldi", "ID6K", "9311812200981", "Linux", "VER03.05", "ups"},
 	// Redline: REDLINE-SYSTEM-MIB's serial and active software.
 	"redline": {"redline", "Redline", "", "RD0123A45678", "", "2.4.38", "wireless"},
 	// RACOM RAy: RAY-MIB's product and info groups, also where the
