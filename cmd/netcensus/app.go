@@ -21,6 +21,7 @@ import (
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/passive"
 )
 
 // Exit codes (documented in the README and in netcensus --help).
@@ -229,13 +230,14 @@ func run(ctx context.Context, a *app, args []string) int {
 
 // exitCode is the one mapping of a command's error to its exit status:
 // interrupted 130; no raw socket 4; a bad flag, target, config or
-// setting (assemble.SettingsError), an unknown format, and an asset ID
-// that names none, several or one in the wrong state 2; deviations 3;
-// anything else 1.
+// setting (assemble.SettingsError), a missing capture file, an unknown
+// format, and an asset ID that names none, several or one in the wrong
+// state 2; deviations 3; anything else 1.
 func exitCode(err error) int {
 	var ue usageError
 	var se *assemble.SettingsError
 	var dev errDeviates
+	var fe *passive.FileError
 	switch {
 	case err == nil:
 		return exitOK
@@ -243,7 +245,7 @@ func exitCode(err error) int {
 		return exitInterrupted
 	case errors.Is(err, errNeedRaw):
 		return exitNoRawSocket
-	case errors.As(err, &ue), errors.As(err, &se), isCobraUsage(err), errors.Is(err, exporters.ErrFormat),
+	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &fe), isCobraUsage(err), errors.Is(err, exporters.ErrFormat),
 		errors.Is(err, store.ErrNotFound), errors.Is(err, inventory.ErrState), errors.Is(err, inventory.ErrAmbiguous):
 		return exitUsage
 	case errors.As(err, &dev):

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/netip"
@@ -23,6 +24,7 @@ import (
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
+	"github.com/netcensus/netcensus/scanner/passive"
 )
 
 type fakeIfs map[string]*net.Interface
@@ -331,6 +333,7 @@ func TestExitCode(t *testing.T) {
 		{"cobra's own", errors.New(`unknown flag: --ratee`), exitUsage},
 		{"a bad setting", fmt.Errorf("open store: %w", bad), exitUsage},
 		{"a bad setting joined to a failure", errors.Join(errors.New("sweep partial"), bad), exitUsage},
+		{"a missing capture", &passive.FileError{Err: fs.ErrNotExist}, exitUsage},
 		{"an unknown format", fmt.Errorf("format %q: %w", "yaml", exporters.ErrFormat), exitUsage},
 		{"no such asset", fmt.Errorf("asset %s: %w", "ab12", store.ErrNotFound), exitUsage},
 		{"an ambiguous prefix", fmt.Errorf("ab: %w", inventory.ErrAmbiguous), exitUsage},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -62,23 +61,13 @@ func (a *app) importPcap(cmd *cobra.Command, f importFlags, files []string) erro
 	if err != nil {
 		return err
 	}
-	for _, p := range files {
-		if _, err := os.Stat(p); err != nil {
-			return usageError{fmt.Errorf("capture: %w", err)}
-		}
+	d := passive.NewDecoder(assemble.PassiveLimits(a.cfg.MDNS))
+	if err := passive.ReadPaths(ctx, files, d); err != nil {
+		return err
 	}
 	reg, err := oui.Open()
 	if err != nil {
 		return fmt.Errorf("IEEE registry: %w", err)
-	}
-	d := passive.NewDecoder(assemble.PassiveLimits(a.cfg.MDNS))
-	frames := 0
-	for _, p := range files {
-		n, err := passive.ReadPath(ctx, p, d)
-		frames += n
-		if err != nil {
-			return err
-		}
 	}
 	assets := d.Assets(rules, db)
 	if err := writeAssets(a, format, assets, reg); err != nil {

@@ -85,6 +85,30 @@ func openCapture(br *bufio.Reader) (packetSource, error) {
 	return pr, nil
 }
 
+// FileError is a capture file ReadPaths cannot find or stat: nothing
+// was read.
+type FileError struct{ Err error }
+
+func (e *FileError) Error() string { return "capture: " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// ReadPaths reads capture files one after another into d (ReadPath),
+// once each of them is there: one that is not is a *FileError, before
+// any frame is read.
+func ReadPaths(ctx context.Context, paths []string, d *Decoder) error {
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return &FileError{err}
+		}
+	}
+	for _, p := range paths {
+		if _, err := ReadPath(ctx, p, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // ReadPath opens a capture file and reads it with ReadFile.
 func ReadPath(ctx context.Context, path string, d *Decoder) (int, error) {
 	f, err := os.Open(path)

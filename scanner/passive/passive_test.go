@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
+	"io/fs"
 	"net"
 	"net/netip"
 	"os"
@@ -449,5 +451,33 @@ func TestCorpusGolden(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("corpus records differ from %s (go test -update rewrites it):\n%s", golden, got)
+	}
+}
+
+// TestReadPaths: captures are read one after another into one decoder;
+// a missing one is a *FileError before any frame is read.
+func TestReadPaths(t *testing.T) {
+	files := pcaps(t, pcapDir)
+	if len(files) < 2 {
+		t.Fatalf("%d captures in %s, want two", len(files), pcapDir)
+	}
+	want := 0
+	for _, p := range files[:2] {
+		n, err := ReadPath(context.Background(), p, NewDecoder(Limits{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += n
+	}
+	d := NewDecoder(Limits{})
+	if err := ReadPaths(context.Background(), files[:2], d); err != nil || d.Stats().Frames != want {
+		t.Fatalf("ReadPaths: %v, %d frames; want %d", err, d.Stats().Frames, want)
+	}
+	d = NewDecoder(Limits{})
+	missing := filepath.Join(t.TempDir(), "none.pcap")
+	err := ReadPaths(context.Background(), []string{files[0], missing}, d)
+	var fe *FileError
+	if !errors.As(err, &fe) || !errors.Is(err, fs.ErrNotExist) || !strings.HasPrefix(err.Error(), "capture: ") || d.Stats().Frames != 0 {
+		t.Errorf("a missing capture: %v, %d frames read; want a *FileError before any frame", err, d.Stats().Frames)
 	}
 }
