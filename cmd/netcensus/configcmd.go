@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
-	"github.com/netcensus/netcensus/fingerprints"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 )
 
@@ -33,10 +33,8 @@ key and line.`,
 			if err != nil {
 				return usageError{err}
 			}
-			if d := cfg.Fingerprints.ProfilesDir; d != "" {
-				if _, err := fingerprints.NewWithProfiles(d); err != nil {
-					return usageError{fmt.Errorf("config %s: fingerprints.profiles_dir: %w", used, err)}
-				}
+			if _, err := assemble.Fingerprints(cfg.Fingerprints); err != nil {
+				return fmt.Errorf("config %s: %w", used, err)
 			}
 			if used == "" {
 				fmt.Fprintln(a.stderr, "config: no file found: the built-in defaults")

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/fingerprints/coverage"
+	"github.com/netcensus/netcensus/internal/assemble"
 )
 
 func newFingerprintsCoverageCmd(a *app) *cobra.Command {
@@ -38,7 +39,7 @@ the evidence of the value found, or what the walk offers when none was.`,
 					return usageError{err}
 				}
 			}
-			eng, err := a.fingerprintEngine()
+			eng, err := assemble.Fingerprints(a.cfg.Fingerprints)
 			if err != nil {
 				return err
 			}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/fingerprints"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/snmprec"
 )
 
@@ -46,7 +47,7 @@ that did not match.`,
 			if format != "table" && format != "json" {
 				return usagef("--format %q: want table or json", format)
 			}
-			eng, err := a.fingerprintEngine()
+			eng, err := assemble.Fingerprints(a.cfg.Fingerprints)
 			if err != nil {
 				return err
 			}
@@ -78,14 +79,4 @@ that did not match.`,
 	fl.BoolVar(&all, "all", false, "also list profiles that did not match")
 	fl.StringVarP(&format, "format", "o", "table", "table or json")
 	return cmd
-}
-
-// fingerprintEngine loads the built-in device profiles and those of the
-// config's fingerprints.profiles_dir.
-func (a *app) fingerprintEngine() (*fingerprints.Engine, error) {
-	eng, err := fingerprints.NewWithProfiles(a.cfg.Fingerprints.ProfilesDir)
-	if err != nil {
-		return nil, fmt.Errorf("fingerprints: %w", err)
-	}
-	return eng, nil
 }

@@ -122,8 +122,8 @@ func TestFingerprintsProfilesDir(t *testing.T) {
 	os.WriteFile(filepath.Join(profiles, "acme.yaml"), []byte(strings.Replace(good, "    vendor: Acme", "    vendor: Acme\n    modle: x", 1)), 0o600)
 	for _, args := range [][]string{args, {"config", "check", cfg}} {
 		a, _, errb = testApp(t, nil, nil)
-		if code := run(context.Background(), a, args); code == 0 {
-			t.Fatalf("%v: exit 0 with a bad profile file", args)
+		if code := run(context.Background(), a, args); code != exitUsage {
+			t.Fatalf("%v: exit %d with a bad profile file, want %d", args, code, exitUsage)
 		}
 		if s := errb.String(); !strings.Contains(s, "acme.yaml line 6") || !strings.Contains(s, "profiles[0].modle") {
 			t.Errorf("%v: stderr %q does not name file, line and key", args, s)

@@ -102,7 +102,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err != nil {
 		return usageError{err}
 	}
-	eng, err := a.fingerprintEngine()
+	eng, err := assemble.Fingerprints(cfg.Fingerprints)
 	if err != nil {
 		return err
 	}

@@ -68,12 +68,27 @@ func SNMPSection(c config.SNMP) config.SNMP {
 	return c
 }
 
-// SNMP are the SNMP phases' settings of a sweep: sc's bounds, creds, and
-// the fingerprint engine with the profiles of profilesDir.
-func SNMP(sc config.SNMP, creds []snmp.Credential, profilesDir string) (*scanner.SNMPOptions, error) {
-	eng, err := fingerprints.NewWithProfiles(profilesDir)
+// Fingerprints is the fingerprint engine of every command that
+// identifies devices: the built-in profiles and those of the section's
+// profiles_dir. A bad profiles_dir (missing, a bad file) is a
+// *SettingsError naming the key and, for a bad file, its line.
+func Fingerprints(c config.Fingerprints) (*fingerprints.Engine, error) {
+	eng, err := fingerprints.NewWithProfiles(c.ProfilesDir)
+	if err != nil && c.ProfilesDir != "" {
+		return nil, &SettingsError{fmt.Errorf("fingerprints.profiles_dir: %w", err)}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("fingerprints: %w", err)
+	}
+	return eng, nil
+}
+
+// SNMP are the SNMP phases' settings of a sweep: sc's bounds, creds, and
+// the fingerprint engine with the profiles of profilesDir (Fingerprints).
+func SNMP(sc config.SNMP, creds []snmp.Credential, profilesDir string) (*scanner.SNMPOptions, error) {
+	eng, err := Fingerprints(config.Fingerprints{ProfilesDir: profilesDir})
+	if err != nil {
+		return nil, err
 	}
 	return &scanner.SNMPOptions{
 		Credentials: creds, Port: sc.Port, Timeout: sc.Timeout.D(), Retries: sc.Retries,

@@ -75,8 +75,9 @@ func TestSNMPAndMDNS(t *testing.T) {
 	if err != nil || o.Engine == nil || o.Port != sc.Port || o.Timeout != sc.Timeout.D() || o.Workers != sc.Workers {
 		t.Fatalf("%+v, %v", o, err)
 	}
-	if _, err := SNMP(sc, nil, "/nonexistent-profiles"); err == nil {
-		t.Error("a missing profiles_dir was taken")
+	var se *SettingsError
+	if _, err := SNMP(sc, nil, "/nonexistent-profiles"); !errors.As(err, &se) || !strings.Contains(err.Error(), "fingerprints.profiles_dir") {
+		t.Errorf("a missing profiles_dir: %v; want a settings error naming the key", err)
 	}
 	if MDNSSection(config.MDNS{}) != config.Default().MDNS {
 		t.Error("an empty mdns section is not the default")
@@ -148,8 +149,8 @@ func TestSNMPStage(t *testing.T) {
 	}
 	bad = cfg
 	bad.Fingerprints.ProfilesDir = "/nonexistent-profiles"
-	if _, err := SNMPStage(bad, config.DefaultSNMP(), nil); err == nil || errors.As(err, &se) {
-		t.Errorf("missing profiles: %v, want an error that is no settings error", err)
+	if _, err := SNMPStage(bad, config.DefaultSNMP(), nil); !errors.As(err, &se) || !strings.HasPrefix(err.Error(), "fingerprints.profiles_dir") {
+		t.Errorf("missing profiles: %v, want a settings error naming the key, as every command's", err)
 	}
 }
 
