@@ -213,7 +213,7 @@ func run(ctx context.Context, a *app, args []string) int {
 	root.SetArgs(args)
 	// The profile flag is read before cobra runs, so the whole command is
 	// profiled.
-	stopProfile := startProfile(a, args)
+	stopProfile := cpuprofile.StartArgs(args, a.stderr)
 	err := root.ExecuteContext(ctx)
 	stopProfile()
 	if err == nil {
@@ -276,19 +276,4 @@ func newVersionCmd(a *app) *cobra.Command {
 			return nil
 		},
 	}
-}
-
-// startProfile starts a CPU profile when --cpu-profile FILE is among args
-// (cpuprofile.Path); the returned func stops it.
-func startProfile(a *app, args []string) func() {
-	path := cpuprofile.Path(args)
-	if path == "" {
-		return func() {}
-	}
-	stop, err := cpuprofile.Start(path)
-	if err != nil {
-		fmt.Fprintf(a.stderr, "netcensus: cpu profile: %v\n", err)
-		return func() {}
-	}
-	return stop
 }

@@ -4,6 +4,8 @@
 package cpuprofile
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
 	"strings"
@@ -38,4 +40,20 @@ func Start(path string) (stop func(), err error) {
 		return nil, err
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// StartArgs starts a profile when args hold --cpu-profile FILE (Path), so
+// that a whole command is profiled: a profile that cannot start is said
+// on warn and the command goes on without it. The returned func stops it.
+func StartArgs(args []string, warn io.Writer) (stop func()) {
+	path := Path(args)
+	if path == "" {
+		return func() {}
+	}
+	stop, err := Start(path)
+	if err != nil {
+		fmt.Fprintf(warn, "netcensus: cpu profile: %v\n", err)
+		return func() {}
+	}
+	return stop
 }

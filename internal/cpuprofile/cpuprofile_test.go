@@ -1,8 +1,10 @@
 package cpuprofile
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -44,4 +46,23 @@ func TestStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	stop()
+}
+
+// TestStartArgs: a profile of --cpu-profile FILE is written; none asked is
+// no file; one that cannot start is said and the command goes on.
+func TestStartArgs(t *testing.T) {
+	var warn bytes.Buffer
+	path := filepath.Join(t.TempDir(), "cpu.prof")
+	StartArgs([]string{"sweep", Flag, path}, &warn)()
+	if st, err := os.Stat(path); err != nil || st.Size() == 0 || warn.Len() != 0 {
+		t.Errorf("profile file: %v, %v; said %q; want a written profile, nothing said", st, err, warn.String())
+	}
+	StartArgs([]string{"sweep"}, &warn)()
+	if warn.Len() != 0 {
+		t.Errorf("no profile asked: said %q", warn.String())
+	}
+	StartArgs([]string{Flag + "=" + filepath.Join(t.TempDir(), "missing", "cpu.prof")}, &warn)()
+	if !strings.HasPrefix(warn.String(), "netcensus: cpu profile: ") {
+		t.Errorf("a profile that cannot start: said %q", warn.String())
+	}
 }
