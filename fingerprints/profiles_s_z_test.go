@@ -13,6 +13,9 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// Tachyon: TACHYON-MIB's system-ext group (the running firmware, not the
+	// alternate bank's).
+	"tachyon": {"tachyon", "Tachyon Networks", "TNA-303x", "TNA303X2231004518", "Linux", "1.12.1", "wireless"},
 	// ServersCheck: the hardware sysName names after "Sensor Gateway: ",
 	// the product group's release.
 	"serverscheck": {"serverscheck", "ServersCheck", "SensorGateway Cellular Ext", "", "", "6.1.14", "sensor"},
