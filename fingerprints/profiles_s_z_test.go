@@ -13,6 +13,10 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// Stellar APs: apModel and apSerial under the model's own arc; where
+	// they do not answer, the model the sysObjectID registers.
+	"ale-stellar":              {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1321", "ZTV20412345", "AWOS", "", "access_point"},
+	"ale-stellar-registration": {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1201H", "", "AWOS", "", "access_point"},
 	// Tachyon: TACHYON-MIB's system-ext group (the running firmware, not the
 	// alternate bank's).
 	"tachyon": {"tachyon", "Tachyon Networks", "TNA-303x", "TNA303X2231004518", "Linux", "1.12.1", "wireless"},
