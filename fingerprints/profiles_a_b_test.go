@@ -12,6 +12,10 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// ALAXALA AX3630S: the AX3630S module's model enumeration and release.
+	"alaxala-ax3630s": {"alaxala", "ALAXALA", "AX3630S-24T2X", "", "", "11.14.G", "switch"},
+	// Another series answers neither object: the product its sysObjectID names.
+	"alaxala-ax2530s": {"alaxala", "ALAXALA", "AX2530S", "", "", "", "switch"},
 	// 2N IP intercom: product, serial and firmware at 6530.11, unquoted.
 	"2n-ip-intercom": {"2n-ip-intercom", "2N", "IP Force", "54-0880-2424", "", "2.22.0.31.8", "phone"},
 	// Apple AirPort: AIRPORT-BASESTATION-3-MIB's firmware version; the
