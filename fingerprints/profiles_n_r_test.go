@@ -12,6 +12,11 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// Unitrends RecoveryOS: the release of UNITRENDS-SNMP's management
+	// group, under net-snmp's sysObjectID (the model is the generic
+	// fallback's reading of the x86_64 sysDescr: UNITRENDS-SNMP names only the
+	// baseboard).
+	"unitrends-recoveryos": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "RecoveryOS", "10.7.7", "appliance"},
 	// Orvaldi UPS cards under net-snmp's sysObjectID: companyMIB's ident
 	// group, the brand its upsIdManufacturer names.
 	"orvaldi-ups-netsnmp": {"orvaldi-ups", "Orvaldi", "ID6K", "9311812200981", "Linux", "VER03.05", "ups"},
