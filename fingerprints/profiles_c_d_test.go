@@ -13,6 +13,10 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// LigoWave LigoPTP: product and release from the sysDescr, with and
+	// without the comma the definition allows.
+	"ligowave-ligoptp":       {"ligowave-ligoptp", "LigoWave", "LigoPTP 5-23 PRO", "", "LigoOS", "7.53-40843", "wireless"},
+	"ligowave-ligoptp-comma": {"ligowave-ligoptp", "LigoWave", "LigoPTP 5-N Rapidfire", "", "LigoOS", "6.95-1", "wireless"},
 	// Calix E7: the system from the sysDescr, release and serial of the
 	// first card.
 	"calix-e7": {"calix-e7", "Calix", "E7-2", "291501012345", "", "2.4.30.10", "switch"},
