@@ -12,6 +12,9 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// An Advantech ICR-OS router: CONEL-INFO-MIB's product, serial and
+	// firmware, without the firmware's build date.
+	"advantech-icr-os": {"advantech-icr-os", "Advantech", "ICR-3241", "ACZ1100000322017", "ICR-OS", "6.3.10", "router"},
 	// ALAXALA AX3630S: the AX3630S module's model enumeration and release.
 	"alaxala-ax3630s": {"alaxala", "ALAXALA", "AX3630S-24T2X", "", "", "11.14.G", "switch"},
 	// Another series answers neither object: the product its sysObjectID names.
