@@ -13,6 +13,10 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// A Cambium cnMatrix switch (no sysObjectID in the walk: no MIB we hold
+	// registers one): LLDP-EXT-MED-MIB's local model, serial
+	// and release.
+	"cambium-cnmatrix": {"cambium-cnmatrix", "Cambium Networks", "EX2028-P", "M8FC03C1A2B4", "cnMatrix", "4.6-r3", "switch"},
 	// LigoWave LigoPTP: product and release from the sysDescr, with and
 	// without the comma the definition allows.
 	"ligowave-ligoptp":       {"ligowave-ligoptp", "LigoWave", "LigoPTP 5-23 PRO", "", "LigoOS", "7.53-40843", "wireless"},
