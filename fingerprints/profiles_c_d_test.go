@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// A DragonWave Horizon Compact: HORIZON-ODU-MIB's assembly number,
+	// unit serial and OMNI release.
+	"dragonwave-horizon-compact": {"dragonwave-horizon-compact", "DragonWave", "A-HC-18-501-1", "111213004567", "", "1.03.05", "wireless"},
 	// A Cambium cnMatrix switch (no sysObjectID in the walk: no MIB we hold
 	// registers one): LLDP-EXT-MED-MIB's local model, serial
 	// and release.
