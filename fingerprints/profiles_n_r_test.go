@@ -12,6 +12,9 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// Proxim: its registration, not the enterprise's registrant (Agere);
+	// the model the product registry reads from ORiNOCO-MIB::or2000.
+	"proxim": {"proxim", "Proxim", "2000", "", "", "", "wireless"},
 	// Unitrends RecoveryOS: the release of UNITRENDS-SNMP's management
 	// group, under net-snmp's sysObjectID (the model is the generic
 	// fallback's reading of the x86_64 sysDescr: UNITRENDS-SNMP names only the

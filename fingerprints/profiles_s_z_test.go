@@ -13,6 +13,9 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// Ribbon SBC and Stulz: detection by the arcs the definitions name.
+	"ribbon-sbc": {"ribbon-sbc", "Ribbon", "", "", "", "", "appliance"},
+	"stulz":      {"stulz", "Stulz", "", "", "", "", "cooling"},
 	// Stellar APs: apModel and apSerial under the model's own arc; where
 	// they do not answer, the model the sysObjectID registers.
 	"ale-stellar":              {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1321", "ZTV20412345", "AWOS", "", "access_point"},
