@@ -216,6 +216,12 @@ func TestCMDBCommands(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q; want 2 and nothing", args, code, out)
 		}
 	}
+	// An empty item in --state is refused as the API refuses it, in its
+	// words (serve's TestStateParamAgreesWithCLI).
+	if code, out, errb := c.run(nil, "assets", "--state", "new,,active"); code != exitUsage || out != "" ||
+		!strings.Contains(errb, `state "new,,active": item 2 is empty`) {
+		t.Errorf("--state new,,active: exit %d, stdout %q, stderr %q; want 2 naming the empty item", code, out, errb)
+	}
 }
 
 func TestCMDBRefusesForeignStore(t *testing.T) {
