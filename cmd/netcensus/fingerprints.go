@@ -8,8 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/fingerprints"
+	"github.com/netcensus/netcensus/fingerprints/coverage"
 	"github.com/netcensus/netcensus/internal/assemble"
-	"github.com/netcensus/netcensus/internal/snmprec"
 )
 
 func newFingerprintsCmd(a *app) *cobra.Command {
@@ -53,14 +53,13 @@ that did not match.`,
 			}
 			in := fingerprints.Input{SysObjectID: strings.TrimPrefix(sysObjectID, "."), SysDescr: sysDescr}
 			if walkFile != "" {
-				w, lerrs, err := snmprec.ParseFile(walkFile)
-				if err != nil {
+				var skipped int
+				if in, skipped, err = coverage.ReadInput(walkFile, eng.VendorOIDs()); err != nil {
 					return usageError{fmt.Errorf("--walk %s: %w", walkFile, err)}
 				}
-				if len(lerrs) > 0 {
-					fmt.Fprintf(a.stderr, "walk %s: %d unreadable lines skipped\n", walkFile, len(lerrs))
+				if skipped > 0 {
+					fmt.Fprintf(a.stderr, "walk %s: %d unreadable lines skipped\n", walkFile, skipped)
 				}
-				in = fingerprints.InputFromWalk(w, eng.VendorOIDs())
 			}
 			ex := eng.Explanation(in, all)
 			if format == "json" {

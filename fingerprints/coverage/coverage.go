@@ -93,7 +93,7 @@ func Run(ctx context.Context, eng *fingerprints.Engine, dir string) ([]Walk, []U
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		w, lerrs, err := snmprec.ParseFileLimited(f, snmprec.DefaultLimits())
+		in, skipped, err := ReadInput(f, oids)
 		if err != nil {
 			bad = append(bad, Unreadable{File: f, Err: err.Error()})
 			continue
@@ -102,10 +102,21 @@ func Run(ctx context.Context, eng *fingerprints.Engine, dir string) ([]Walk, []U
 		if err != nil {
 			rel = f
 		}
-		in := fingerprints.InputFromWalk(w, oids)
-		walks = append(walks, Walk{Name: WalkName(rel), File: f, Input: in, Result: eng.Identify(in), Skipped: len(lerrs)})
+		walks = append(walks, Walk{Name: WalkName(rel), File: f, Input: in, Result: eng.Identify(in), Skipped: skipped})
 	}
 	return walks, bad, nil
+}
+
+// ReadInput reads the recorded walk at path (snmprec, .bz2 accepted,
+// within snmprec.DefaultLimits) into the engine's input for the vendor
+// OIDs oids (fingerprints.InputFromWalk); skipped counts the unreadable
+// lines left out.
+func ReadInput(path string, oids []string) (in fingerprints.Input, skipped int, err error) {
+	w, lerrs, err := snmprec.ParseFile(path)
+	if err != nil {
+		return fingerprints.Input{}, 0, err
+	}
+	return fingerprints.InputFromWalk(w, oids), len(lerrs), nil
 }
 
 // Get returns one field of a result.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -229,5 +230,37 @@ func TestCorpusCoverage(t *testing.T) {
 			t.Errorf("%s: %d found + %d lacking != %d walks", c.Field, c.Found, n, len(walks))
 		}
 		t.Logf("%-11s %d/%d", c.Field, c.Found, c.Walks)
+	}
+}
+
+// TestReadInput: one walk file's input is what Run gives for it; its
+// unreadable lines are counted, and a file that does not parse is an
+// error.
+func TestReadInput(t *testing.T) {
+	eng, err := fingerprints.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	walks, _, err := Run(context.Background(), eng, walksDir)
+	if err != nil || len(walks) == 0 {
+		t.Fatalf("%d walks, %v", len(walks), err)
+	}
+	for _, w := range walks {
+		in, skipped, err := ReadInput(w.File, eng.VendorOIDs())
+		if err != nil || !reflect.DeepEqual(in, w.Input) || skipped != w.Skipped {
+			t.Errorf("%s: %v, skipped %d; want Run's input, skipped %d", w.File, err, skipped, w.Skipped)
+		}
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.snmprec")
+	os.WriteFile(bad, []byte("1.3.6.1.2.1.1.1.0|4|Acme WX-9\nnot a line\n1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.99999.3\n"), 0o600)
+	in, skipped, err := ReadInput(bad, eng.VendorOIDs())
+	if err != nil || skipped != 1 || in.SysDescr != "Acme WX-9" || in.SysObjectID != "1.3.6.1.4.1.99999.3" {
+		t.Errorf("a walk with one bad line: %+v, skipped %d, %v", in, skipped, err)
+	}
+	broken := filepath.Join(dir, "broken.snmprec.bz2")
+	os.WriteFile(broken, []byte("not bzip2"), 0o600)
+	if _, _, err := ReadInput(broken, eng.VendorOIDs()); err == nil {
+		t.Error("a file that is not bzip2 was read")
 	}
 }
