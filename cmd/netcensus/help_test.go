@@ -54,3 +54,23 @@ func TestSweepHelpNamesStages(t *testing.T) {
 		}
 	}
 }
+
+// The global --store's help names both stores, ClickHouse's DSN too
+// (#14 §3), in every command's inherited flags.
+func TestStoreHelpNamesClickHouse(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"assets", "--help"}} {
+		a, out, errb := testApp(t, nil, nil)
+		if code := run(context.Background(), a, args); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errb)
+		}
+		var store string
+		for _, line := range strings.Split(out.String(), "\n") {
+			if strings.Contains(line, "--store") {
+				store = line
+			}
+		}
+		if !strings.Contains(store, "sqlite:PATH") || !strings.Contains(store, "clickhouse://") {
+			t.Errorf("%v: the --store line %q does not name sqlite:PATH and clickhouse://", args, store)
+		}
+	}
+}
