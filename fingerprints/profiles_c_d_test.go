@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// A DragonWave Horizon Quantum: the Quantum MIB's assembly number,
+	// unit serial and application release.
+	"dragonwave-horizon-quantum": {"dragonwave-horizon-quantum", "DragonWave", "A-HQ-23-600-2", "141023008912", "", "2.4.0", "wireless"},
 	// A DragonWave Horizon Compact: HORIZON-ODU-MIB's assembly number,
 	// unit serial and OMNI release.
 	"dragonwave-horizon-compact": {"dragonwave-horizon-compact", "DragonWave", "A-HC-18-501-1", "111213004567", "", "1.03.05", "wireless"},
