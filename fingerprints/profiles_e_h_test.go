@@ -11,6 +11,12 @@ const ehFixtureDir = "testdata/fixtures/e-h"
 // ehCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var ehCases = map[string]want{
+	// Ekinops 360: hardware and release from the sysDescr's fields, the
+	// serial from the management card's inventory text.
+	"ekinops-360": {"ekinops-360", "Ekinops", "C600HC", "19IT08471023", "", "6.4.4", "switch"},
+	// A sysDescr without the fields: the active release of the software
+	// inventory.
+	"ekinops-360-swinv": {"ekinops-360", "Ekinops", "", "19IT08471577", "", "6.2.1", "switch"},
 	// A Himoinsa genset controller: HIMOINSAv14-MIB's version integer
 	// (the controller named in the sysDescr read by the fallback).
 	"himoinsa-genset": {"himoinsa-genset", "Himoinsa", "CEA7", "", "", "14", "power"},
