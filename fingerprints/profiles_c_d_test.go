@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// A CXR Networks terminal server: CXR-TS-MIB's product name and
+	// version.
+	"cxr-ts": {"cxr-ts", "CXR Networks", "ULIS-TS 211", "", "", "3.1.5", "appliance"},
 	// A DragonWave Horizon Quantum: the Quantum MIB's assembly number,
 	// unit serial and application release.
 	"dragonwave-horizon-quantum": {"dragonwave-horizon-quantum", "DragonWave", "A-HQ-23-600-2", "141023008912", "", "2.4.0", "wireless"},
