@@ -13,6 +13,8 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// A Dell remote console switch: hardware and release from the sysDescr.
+	"dell-rcs": {"dell-rcs", "Dell", "2161DS-2", "", "", "01.03.52.00", "appliance"},
 	// A CXR Networks terminal server: CXR-TS-MIB's product name and
 	// version.
 	"cxr-ts": {"cxr-ts", "CXR Networks", "ULIS-TS 211", "", "", "3.1.5", "appliance"},
