@@ -18,6 +18,7 @@ import (
 	"github.com/netcensus/netcensus/internal/buildinfo"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/internal/cpuprofile"
+	"github.com/netcensus/netcensus/internal/logging"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/scanner"
@@ -136,14 +137,7 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			level := slog.LevelWarn
-			switch {
-			case a.verbose >= 2:
-				level = slog.LevelDebug
-			case a.verbose == 1:
-				level = slog.LevelInfo
-			}
-			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			a.log, _ = logging.New(a.stderr, "text", logging.Level(a.verbose, slog.LevelWarn))
 			a.existingStore = cmd.Annotations[annotExistingStore] == "true"
 			// --store is laid over inventory.store as any flag over its
 			// key, also over the defaults of a command that reads no config

@@ -12,6 +12,7 @@ import (
 
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/internal/logging"
 	"github.com/netcensus/netcensus/inventory/stores"
 	"github.com/netcensus/netcensus/serve"
 )
@@ -48,26 +49,11 @@ key) and the running config is kept. --check validates the config and exits.`,
 	return cmd
 }
 
-// serveLogger logs at info (debug with -vv) in the chosen format.
-func (a *app) serveLogger(format string) (*slog.Logger, error) {
-	level := slog.LevelInfo
-	if a.verbose >= 2 {
-		level = slog.LevelDebug
-	}
-	o := &slog.HandlerOptions{Level: level}
-	switch format {
-	case "text":
-		return slog.New(slog.NewTextHandler(a.stderr, o)), nil
-	case "json":
-		return slog.New(slog.NewJSONHandler(a.stderr, o)), nil
-	}
-	return nil, usagef("--log-format %q: want text or json", format)
-}
-
 func (a *app) serve(ctx context.Context, cmd *cobra.Command, f *serveFlags) error {
-	log, err := a.serveLogger(f.logFormat)
+	// The service logs at info (debug with -vv) in the chosen format.
+	log, err := logging.New(a.stderr, f.logFormat, logging.Level(a.verbose, slog.LevelInfo))
 	if err != nil {
-		return err
+		return usagef("--log-format %v", err)
 	}
 	a.log = log
 	opts, err := a.serveOptions(cmd, f, a.cfg)

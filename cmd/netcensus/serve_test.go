@@ -185,3 +185,13 @@ func TestServeRunsSchedulesAndReloads(t *testing.T) {
 		t.Fatalf("stored schedules %+v %v: want lab's and the alert cursor", ss, err)
 	}
 }
+
+// serve --log-format other than text or json is a bad flag, refused before
+// anything starts, naming the flag.
+func TestServeLogFormat(t *testing.T) {
+	a, _, errb := testApp(t, nil, nil)
+	code := run(context.Background(), a, []string{"--store", "sqlite:" + filepath.Join(t.TempDir(), "cmdb.db"), "serve", "--log-format", "xml"})
+	if code != exitUsage || !strings.Contains(errb.String(), `--log-format "xml": want text or json`) {
+		t.Errorf("exit %d, stderr %q; want %d naming --log-format", code, errb, exitUsage)
+	}
+}
