@@ -14,6 +14,19 @@ func text(s string) snmprec.Value {
 // TestGenericFallbacks: the generic rules that fill a field no profile
 // gives, on inputs written from the standard MIBs; and the fallbacks left
 // out because they gave wrong values.
+// lldpMEDLoc is LLDP-EXT-MED-MIB's lldpXMedLocalData.
+const lldpMEDLoc = "1.0.8802.1.1.2.1.5.4795.1.2."
+
+// lldpMED is a switch's LLDP-MED local inventory, written from the MIB.
+var lldpMED = map[string]snmprec.Value{
+	lldpMEDLoc + "2.0": text("A1"),
+	lldpMEDLoc + "3.0": text("V1.01"),
+	lldpMEDLoc + "4.0": text("4.50(AAHV.3)"),
+	lldpMEDLoc + "5.0": text("S162L46000123"),
+	lldpMEDLoc + "6.0": text("Acme Networks"),
+	lldpMEDLoc + "7.0": text("GS-2210-28HP"),
+}
+
 func TestGenericFallbacks(t *testing.T) {
 	e := engine(t)
 	hrSW := "1.3.6.1.2.1.25.6.3.1.2."
@@ -209,6 +222,23 @@ func TestGenericFallbacks(t *testing.T) {
 		{"an identity scalar of another enterprise is not read", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme box",
 			Values: map[string]snmprec.Value{"1.3.6.1.4.1.3181.10.3.1.2.0": text("21430017AB")},
 		}, FieldSerial, "", ""},
+		// LLDP-EXT-MED-MIB's local inventory, on a switch no profile knows.
+		{"LLDP-MED model name", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch", Values: lldpMED},
+			FieldModel, "GS-2210-28HP", "lldpXMedLocModelName"},
+		{"LLDP-MED serial", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch", Values: lldpMED},
+			FieldSerial, "S162L46000123", "lldpXMedLocSerialNum"},
+		{"LLDP-MED software revision", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch", Values: lldpMED},
+			FieldOSVersion, "4.50(AAHV.3)", "lldpXMedLocSoftwareRev"},
+		{"an LLDP-MED software revision of 32 characters is cut short: the firmware's", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch",
+			Values: map[string]snmprec.Value{
+				lldpMEDLoc + "7.0": text("DCRS-5980-28T-DC"),
+				lldpMEDLoc + "4.0": text("7.0.3.1(B0232.00DCRS-5980-28T-DC"),
+				lldpMEDLoc + "3.0": text("7.1.4"),
+			}}, FieldOSVersion, "7.1.4", "lldpXMedLocFirmwareRev"},
+		{"ENTITY's chassis model outweighs LLDP-MED's part number", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch",
+			Entities: []Entity{{Index: 1, Class: 3, Model: "6120XG"}},
+			Values:   map[string]snmprec.Value{lldpMEDLoc + "7.0": text("516733-B21")},
+		}, FieldModel, "6120XG", "ENTITY chassis model"},
 		// A host's hrDeviceDescr of type printer is a printer it prints
 		// to (Windows XP in the development corpus lists "HP Officejet
 		// 6500 E710a-f"), not its model: without Printer-MIB, no model.
