@@ -654,6 +654,12 @@ func TestFetchForReadsOnlyTheProfilesThatCanMatch(t *testing.T) {
 		if !slices.Contains(f.Walk, "1.3.6.1.2.1.33.1.1") {
 			t.Errorf("UPS-MIB ident not fetched: %v", f.Walk)
 		}
+		// LLDP-EXT-MED-MIB's model name, serial and software revision.
+		for _, o := range []string{lldpMEDLoc + "7.0", lldpMEDLoc + "5.0", lldpMEDLoc + "4.0"} {
+			if !slices.Contains(f.Get, o) {
+				t.Errorf("LLDP-MED %s not fetched: %v", o, f.Get)
+			}
+		}
 	}
 }
 
