@@ -27,6 +27,9 @@ var lldpMED = map[string]snmprec.Value{
 	lldpMEDLoc + "7.0": text("GS-2210-28HP"),
 }
 
+// lldpSwitch is a switch no profile knows, with lldpMED's inventory.
+var lldpSwitch = Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch", Values: lldpMED}
+
 func TestGenericFallbacks(t *testing.T) {
 	e := engine(t)
 	hrSW := "1.3.6.1.2.1.25.6.3.1.2."
@@ -223,11 +226,11 @@ func TestGenericFallbacks(t *testing.T) {
 			Values: map[string]snmprec.Value{"1.3.6.1.4.1.3181.10.3.1.2.0": text("21430017AB")},
 		}, FieldSerial, "", ""},
 		// LLDP-EXT-MED-MIB's local inventory, on a switch no profile knows.
-		{"LLDP-MED model name", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch", Values: lldpMED},
+		{"LLDP-MED model name", lldpSwitch,
 			FieldModel, "GS-2210-28HP", "lldpXMedLocModelName"},
-		{"LLDP-MED serial", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch", Values: lldpMED},
+		{"LLDP-MED serial", lldpSwitch,
 			FieldSerial, "S162L46000123", "lldpXMedLocSerialNum"},
-		{"LLDP-MED software revision", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch", Values: lldpMED},
+		{"LLDP-MED software revision", lldpSwitch,
 			FieldOSVersion, "4.50(AAHV.3)", "lldpXMedLocSoftwareRev"},
 		{"an LLDP-MED software revision of 32 characters is cut short: the firmware's", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Acme switch",
 			Values: map[string]snmprec.Value{

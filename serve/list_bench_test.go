@@ -37,17 +37,7 @@ func BenchmarkListAssets(b *testing.B) {
 	const n = 20000
 	db, inv := openInv(b, filepath.Join(b.TempDir(), "netcensus.db"))
 	defer db.Close()
-	now := time.Now().UTC().Truncate(time.Second)
-	as := make([]store.Asset, n)
-	for i := range as {
-		ip := netip.AddrFrom4([4]byte{198, 18, byte(i >> 8), byte(i)})
-		mac := record.MAC{0x00, 0x1b, 0x54, byte(i >> 16), byte(i >> 8), byte(i)}
-		as[i] = store.Asset{Record: record.Asset{AssetID: fmt.Sprintf("0190c2a0-0000-7000-8000-%012d", i), State: store.StateActive,
-			FirstSeen: now, LastSeen: now, IP: ip, MAC: mac, SysName: fmt.Sprintf("host-%d", i), Vendor: "Net-SNMP",
-			Model: fmt.Sprintf("NS-%d", i%40), Serial: fmt.Sprintf("SN%08d", i), OSVersion: "6.1",
-			Sources:    []record.Source{record.SourceARP, record.SourceSNMP},
-			Interfaces: []record.Interface{{Index: 1, Name: "eth0", MAC: mac, SpeedBps: 1e9, AdminUp: true, OperUp: true}}}}
-	}
+	as := benchAssets(n)
 	if err := db.PutAssets(b.Context(), as); err != nil {
 		b.Fatal(err)
 	}
