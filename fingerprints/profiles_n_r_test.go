@@ -90,6 +90,10 @@ var nrCases = map[string]want{
 	"panduit-pdu": {"panduit-pdu", "Panduit", "P24D01M", "PNA2012345", "", "04.02.01", "pdu"},
 	// NSFOCUS ADS: the model that leads the system group.
 	"nsfocus-ads": {"nsfocus", "NSFOCUS", "ADS-4020", "", "", "", "appliance"},
+	// NTI ENVIROMUX: the model's own system group; the E-1W, which has
+	// none, by its registration.
+	"nti-enviromux-16d": {"nti-enviromux", "NTI", "E-16D", "16D21070417", "", "4.41", "sensor"},
+	"nti-enviromux-1w":  {"nti-enviromux", "NTI", "E-1W", "", "", "", "sensor"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:

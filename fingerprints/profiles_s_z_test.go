@@ -146,6 +146,10 @@ var szCases = map[string]want{
 	// release (hwSysVersionVrcb) and backplane serial, the model its
 	// sysObjectID registers.
 	"huawei-smartax-device-mib": {"huawei-smartax", "Huawei", "MA5608T", "2102311YGR10K5000123", "SmartAX", "V800R021C00", "switch"},
+	// WAGO: WAGO-MIB's wioCommon group, the serial without the MAC the
+	// value appends, the type from wioDeviceClass.
+	"wago-pfc":    {"wago", "WAGO", "750-8202", "SN20190514-T0084521", "", "03.05.10(17)", "appliance"},
+	"wago-switch": {"wago", "WAGO", "852-303", "SN20171102-T0011873", "", "V1.0.2.S0", "switch"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
