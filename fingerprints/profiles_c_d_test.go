@@ -38,6 +38,12 @@ var cdCases = map[string]want{
 	// Calix E5-110: E5-110-IESCOMMON-MIB chassis and slot 0.0, a quoted
 	// serial unquoted.
 	"calix-e5": {"calix-e5", "Calix", "MSC1000A", "E5110A1234567", "", "V3.53(AXO.2)", "switch"},
+	// E5-121 and E5-111: the same IESCOMMON tables under their own
+	// product arcs (6321.1.2.3.4, .2).
+	"calix-e5-121": {"calix-e5", "Calix", "VLC1124", "S1112A3004871", "", "V3.54(AXP.3)", "switch"},
+	"calix-e5-111": {"calix-e5", "Calix", "ALC1224-71", "S0911A2017356", "", "V3.53(AGO.5)", "switch"},
+	// An Active Ethernet ONT: AE-ALARM-TABLE-MIB's aeOnt group.
+	"calix-ae-ont": {"calix-ae-ont", "Calix", "711GX", "CXNK0031A7F2", "", "4.2.3.12", "switch"},
 	// DHCPatriot on net-snmp: the MODEL, SERIAL and VERSION extends.
 	"dhcpatriot": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2019A0042", "Linux", "6.4.2", "appliance"},
 	// Ciena RLS: the sysDescr names the system, CIENA-PRO-SOFTWARE-MIB
