@@ -12,6 +12,9 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// ECI/Ribbon Apollo: the main shelf's type, the release as the
+	// sysDescr prints it.
+	"eci-apollo": {"eci-apollo", "Ribbon", "OPT9624", "", "Apollo", "9.1.2 Version# : 37", "switch"},
 	// An Advantech ICR-OS router: CONEL-INFO-MIB's product, serial and
 	// firmware, without the firmware's build date.
 	"advantech-icr-os": {"advantech-icr-os", "Advantech", "ICR-3241", "ACZ1100000322017", "ICR-OS", "6.3.10", "router"},
