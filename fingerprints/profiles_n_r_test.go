@@ -94,6 +94,8 @@ var nrCases = map[string]want{
 	// none, by its registration.
 	"nti-enviromux-16d": {"nti-enviromux", "NTI", "E-16D", "16D21070417", "", "4.41", "sensor"},
 	"nti-enviromux-1w":  {"nti-enviromux", "NTI", "E-1W", "", "", "", "sensor"},
+	// PacketFlux: the product its registration names.
+	"packetflux-sitemonitor": {"packetflux", "PacketFlux", "SiteMonitor Base", "", "", "", "sensor"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:

@@ -150,6 +150,10 @@ var szCases = map[string]want{
 	// value appends, the type from wioDeviceClass.
 	"wago-pfc":    {"wago", "WAGO", "750-8202", "SN20190514-T0084521", "", "03.05.10(17)", "appliance"},
 	"wago-switch": {"wago", "WAGO", "852-303", "SN20171102-T0011873", "", "V1.0.2.S0", "switch"},
+	// SAF CFIP: SAF-IPRADIO's product where sysDescr is not "Prod: ...".
+	"saf-cfip": {"saf-cfip", "SAF Tehnika", "CFIP Lumina", "", "", "", "wireless"},
+	// Ubiquoss PON: the hardware sysDescr names, entPhysicalSerialNum.1.
+	"ubiquoss-pon": {"ubiquoss-pon", "Ubiquoss", "E8416", "UQ8416E170300215", "", "", "switch"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
