@@ -154,6 +154,10 @@ var szCases = map[string]want{
 	"saf-cfip": {"saf-cfip", "SAF Tehnika", "CFIP Lumina", "", "", "", "wireless"},
 	// Ubiquoss PON: the hardware sysDescr names, entPhysicalSerialNum.1.
 	"ubiquoss-pon": {"ubiquoss-pon", "Ubiquoss", "E8416", "UQ8416E170300215", "", "", "switch"},
+	// Vutlan: VUTLAN-SYSTEM-MIB's system group.
+	"vutlan": {"vutlan", "Vutlan", "VT335", "3350421876", "", "2.9.4", "sensor"},
+	// WTI on its MontaVista kernel: WTI-CONSOLE-MIB's first unit.
+	"wti-console": {"wti", "WTI", "", "0431A2019052", "Linux", "6.58", "appliance"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
