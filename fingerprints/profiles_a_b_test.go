@@ -12,6 +12,9 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// An ARRIS DSR-4410MD receiver: identUnitModel, the unit address as
+	// the serial, the firmware version.
+	"arris-dsr": {"arris-dsr", "ARRIS", "DSR4410MD", "000-03217-61544-137", "", "0x0C12", "appliance"},
 	// ECI/Ribbon Apollo: the main shelf's type, the release as the
 	// sysDescr prints it.
 	"eci-apollo": {"eci-apollo", "Ribbon", "OPT9624", "", "Apollo", "9.1.2 Version# : 37", "switch"},
