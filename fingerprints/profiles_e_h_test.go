@@ -11,6 +11,9 @@ const ehFixtureDir = "testdata/fixtures/e-h"
 // ehCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var ehCases = map[string]want{
+	// An EMC CLARiiON storage processor: hardware and FLARE release from
+	// the sysDescr.
+	"emc-flare": {"emc-flare", "Dell EMC", "CX4-240", "", "FLARE", "4.30.000.5.525", "storage"},
 	// Ekinops 360: hardware and release from the sysDescr's fields, the
 	// serial from the management card's inventory text.
 	"ekinops-360": {"ekinops-360", "Ekinops", "C600HC", "19IT08471023", "", "6.4.4", "switch"},
