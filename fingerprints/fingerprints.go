@@ -18,6 +18,7 @@ package fingerprints
 import (
 	"embed"
 	"fmt"
+	"github.com/netcensus/netcensus/fingerprints/maker"
 	"io/fs"
 	"maps"
 	"regexp"
@@ -443,7 +444,7 @@ func (e *Engine) run(in Input, explain bool) (Result, []Match) {
 			res.Vendor = val
 			c.vendor = val
 		case FieldModel:
-			if m, ok := dropMakerName(val, res.Vendor); ok {
+			if m, ok := maker.DropName(val, res.Vendor); ok {
 				val = m
 				ev.Value = m
 				ev.Rule += " (maker's name dropped)"
@@ -718,13 +719,13 @@ func (e *Engine) entityVendor(c *evalCtx, agree bool) (string, record.Evidence, 
 		if !ok {
 			continue
 		}
-		v := NormalizeVendor(name)
+		v := maker.Normalize(name)
 		if IsPlaceholder(v) {
 			continue
 		}
 		rule := "ENTITY chassis entPhysicalVendorType enterprise " + strconv.FormatUint(uint64(n), 10) + " (" + name + ")"
 		if agree {
-			if IsPlaceholder(ent.Mfg) || NormalizeVendor(ent.Mfg) != v {
+			if IsPlaceholder(ent.Mfg) || maker.Normalize(ent.Mfg) != v {
 				return "", record.Evidence{}, false
 			}
 			rule += ", as entPhysicalMfgName says"
@@ -735,6 +736,19 @@ func (e *Engine) entityVendor(c *evalCtx, agree bool) (string, record.Evidence, 
 		}, true
 	}
 	return "", record.Evidence{}, false
+}
+
+// agentEnterprises are enterprise numbers of SNMP agent software, not of the
+// device's maker: a sysObjectID under them says nothing about the vendor.
+var agentEnterprises = map[uint32]bool{
+	0:     true, // reserved
+	311:   true, // Microsoft: the OS, not the hardware
+	2021:  true, // UC Davis (ucd-snmp)
+	4976:  true, // AGENT++
+	8072:  true, // net-snmp
+	12325: true, // Fraunhofer FOKUS (bsnmpd)
+	6876:  true, // VMware: ESXi runs on someone else's hardware
+	99999: true,
 }
 
 func (e *Engine) penVendor(oid string) (string, record.Evidence, bool) {
@@ -749,7 +763,7 @@ func (e *Engine) penVendor(oid string) (string, record.Evidence, bool) {
 	if !ok {
 		return "", record.Evidence{}, false
 	}
-	v := NormalizeVendor(name)
+	v := maker.Normalize(name)
 	if IsPlaceholder(v) {
 		return "", record.Evidence{}, false
 	}
@@ -939,7 +953,7 @@ func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence,
 		v = cleanValue(v)
 		switch field {
 		case FieldVendor:
-			v = NormalizeVendor(v)
+			v = maker.Normalize(v)
 		case FieldOSVersion:
 			v = strings.TrimRight(v, ".")
 		}
@@ -1158,8 +1172,8 @@ func entityModelUsable(e Entity) bool {
 	}
 	// The maker's name in the model's place ("HUAWEI", "Juniper
 	// Networks").
-	if v := NormalizeVendor(m); v != "" && !strings.ContainsAny(m, "0123456789") &&
-		strings.EqualFold(v, NormalizeVendor(e.Mfg)) {
+	if v := maker.Normalize(m); v != "" && !strings.ContainsAny(m, "0123456789") &&
+		strings.EqualFold(v, maker.Normalize(e.Mfg)) {
 		return false
 	}
 	return true
@@ -1201,17 +1215,17 @@ func modelFromText(text, mfg, serial string) (string, bool) {
 	if IsPlaceholder(text) || len(text) > 80 {
 		return "", false
 	}
-	maker := map[string]bool{}
+	makerWords := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(mfg)) {
-		maker[strings.Trim(w, ",.")] = true
+		makerWords[strings.Trim(w, ",.")] = true
 	}
-	if v := strings.ToLower(NormalizeVendor(mfg)); v != "" {
-		maker[v] = true
+	if v := strings.ToLower(maker.Normalize(mfg)); v != "" {
+		makerWords[v] = true
 	}
 	var tok string
 	for i, w := range strings.Fields(text) {
 		lw := strings.ToLower(strings.Trim(w, ",.;:"))
-		if lw == "" || descrNoise[lw] || (i == 0 && maker[lw]) {
+		if lw == "" || descrNoise[lw] || (i == 0 && makerWords[lw]) {
 			continue
 		}
 		if tok != "" {
@@ -1239,7 +1253,7 @@ func modelFromText(text, mfg, serial string) (string, bool) {
 	lead := strings.ToLower(strings.TrimRightFunc(tok, func(r rune) bool {
 		return r >= '0' && r <= '9' || r == '_' || r == '-' || r == '/' || r == '.'
 	}))
-	if descrNoise[lead] || maker[lead] {
+	if descrNoise[lead] || makerWords[lead] {
 		return "", false
 	}
 	if i := strings.IndexAny(lead, "0123456789_-/."); i > 0 && descrNoise[lead[:i]] {

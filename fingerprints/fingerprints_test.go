@@ -360,27 +360,6 @@ func TestVendorFromEnterpriseNumber(t *testing.T) {
 	}
 }
 
-func TestNormalizeVendor(t *testing.T) {
-	for in, want := range map[string]string{
-		"ciscoSystems":                        "Cisco",
-		"Cisco Systems, Inc.":                 "Cisco",
-		"Juniper Networks, Inc.":              "Juniper Networks",
-		"HUAWEI Technology Co.,Ltd":           "Huawei",
-		"Hewlett Packard Enterprise":          "HPE",
-		"Hewlett-Packard":                     "HP",
-		"IBM (https://w3.ibm.com/standards )": "IBM",
-		"American Power Conversion Corp.":     "APC",
-		"Some Maker GmbH":                     "Some Maker",
-		"Acme Widgets Co., Ltd.":              "Acme Widgets",
-		"HPC Systems Inc.":                    "HPC Systems",
-		"":                                    "",
-	} {
-		if got := NormalizeVendor(in); got != want {
-			t.Errorf("NormalizeVendor(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestPlaceholders(t *testing.T) {
 	for _, s := range []string{"", " ", "0", "N/A", "n/a", "unknown", "Unknown", "123456789", "XXXXXXXX",
 		"xxxxxxxxxxxx", "00000000", "Not Specified", "To be filled by O.E.M.", "Default string", "0.0.0",

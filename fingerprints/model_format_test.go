@@ -1,38 +1,12 @@
 package fingerprints
 
 import (
+	"github.com/netcensus/netcensus/fingerprints/maker"
 	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-func TestDropMakerName(t *testing.T) {
-	for _, c := range []struct {
-		model, vendor, want string
-		dropped             bool
-	}{
-		{"HP LaserJet Pro M404dn", "HP", "LaserJet Pro M404dn", true},
-		{"Hewlett-Packard LaserJet 4250", "HP", "LaserJet 4250", true},
-		{"FUJI XEROX DocuCentre-VI C3370", "Fuji Xerox", "DocuCentre-VI C3370", true},
-		{"KONICA MINOLTA bizhub C300i", "Konica Minolta", "bizhub C300i", true},
-		{"Check Point 6200", "Check Point", "6200", true},
-		{"EPSON  ET-4750", "Epson", "ET-4750", true},
-		// A model glued to the maker's name is a part number: kept.
-		{"ICT200DB-12IRC", "ICT", "ICT200DB-12IRC", false},
-		// A brand of the maker's products names a product line: kept.
-		{"Liebert GXT4", "Vertiv", "Liebert GXT4", false},
-		// Nothing would be left, or another maker's name.
-		{"Kentix", "Kentix", "Kentix", false},
-		{"SAVIN MP C4504", "Ricoh", "SAVIN MP C4504", false},
-		{"LaserJet M507", "", "LaserJet M507", false},
-	} {
-		got, ok := dropMakerName(c.model, c.vendor)
-		if got != c.want || ok != c.dropped {
-			t.Errorf("dropMakerName(%q, %q) = %q, %v; want %q, %v", c.model, c.vendor, got, ok, c.want, c.dropped)
-		}
-	}
-}
 
 // TestModelWithoutMakerName holds the model format for every profile: no
 // fixture's model starts with its vendor's name and a space, and a model
@@ -49,7 +23,7 @@ func TestModelWithoutMakerName(t *testing.T) {
 			return nil
 		}
 		n++
-		if m, ok := dropMakerName(got.Model, got.Vendor); ok {
+		if m, ok := maker.DropName(got.Model, got.Vendor); ok {
 			t.Errorf("%s: model %q starts with its vendor %q (would read %q)", p, got.Model, got.Vendor, m)
 		}
 		return nil

@@ -62,11 +62,11 @@ func TestSweepMergesMDNS(t *testing.T) {
 		t.Fatalf("hosts %+v", hosts)
 	}
 	h := hosts[0]
-	if h.MAC.String() != "00:1b:54:00:00:11" || h.Hostname != "lab-printer" || h.Vendor != "Acme" || h.Model != "Acme P1" ||
+	if h.MAC.String() != "00:1b:54:00:00:11" || h.Hostname != "lab-printer" || h.Vendor != "Acme" || h.Model != "P1" ||
 		h.DeviceType != "printer" || len(h.Services) != 1 || len(h.Sources) != 2 || len(h.IPs) != 0 {
 		t.Errorf("host %+v", h)
 	}
-	if ev := h.Evidence["model"]; ev.Source != record.SourceMDNS || ev.Rule != "mdns-printer-ty" {
+	if ev := h.Evidence["model"]; ev.Source != record.SourceMDNS || ev.Rule != "mdns-printer-ty (maker's name dropped)" {
 		t.Errorf("evidence %+v", h.Evidence)
 	}
 	if m := rep.MDNS; m.Segments != 1 || m.Hosts != 2 || m.Merged != 1 || m.Dropped != 2 || m.LastNew != 150*time.Millisecond {

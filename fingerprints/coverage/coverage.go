@@ -8,6 +8,7 @@ package coverage
 import (
 	"context"
 	"fmt"
+	"github.com/netcensus/netcensus/fingerprints/maker"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -290,7 +291,7 @@ func Same(field, want, got string) bool {
 		return s
 	}
 	if field == fingerprints.FieldVendor {
-		want, got = fingerprints.NormalizeVendor(want), fingerprints.NormalizeVendor(got)
+		want, got = maker.Normalize(want), maker.Normalize(got)
 	}
 	return norm(want) == norm(got)
 }
@@ -304,7 +305,7 @@ func sameModel(want, got, vendorFound, vendorWant string) bool {
 		if v == "" {
 			continue
 		}
-		if m := fingerprints.ModelWithoutMaker(want, v); m != want && Same(fingerprints.FieldModel, m, got) {
+		if m := maker.ModelWithout(want, v); m != want && Same(fingerprints.FieldModel, m, got) {
 			return true
 		}
 	}

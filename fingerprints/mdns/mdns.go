@@ -11,6 +11,7 @@ package mdns
 
 import (
 	"fmt"
+	"github.com/netcensus/netcensus/fingerprints/maker"
 	"net"
 	"sort"
 	"strconv"
@@ -88,6 +89,9 @@ type candidate struct {
 	prio int
 	val  string
 	ev   record.Evidence
+	// product marks a model from the Apple table: a product name as its
+	// maker writes it ("Apple TV 4K"), kept whole.
+	product bool
 }
 
 type collector struct {
@@ -202,7 +206,41 @@ func (c *collector) facts() Facts {
 		}
 		f.Evidence[field] = cand.ev
 	}
+	nameMaker(&f, c.c["model"].product)
 	return f
+}
+
+// nameMaker names the maker as the SNMP engine does (fingerprints/maker:
+// "EPSON" is Epson) and gives the model without the maker's name in
+// front, the maker being the vendor field, as every model is written.
+// A model that starts with a maker the table knows names the vendor when
+// no announcement did ("Brother HL-L2350DW series" in a printer's
+// product key). product keeps a model from the Apple table whole.
+func nameMaker(f *Facts, product bool) {
+	if v := maker.Normalize(f.Vendor); v != f.Vendor {
+		f.Vendor = v
+		ev := f.Evidence["vendor"]
+		ev.Value = v
+		f.Evidence["vendor"] = ev
+	}
+	if f.Model == "" || product {
+		return
+	}
+	ev := f.Evidence["model"]
+	if f.Vendor == "" {
+		v, ok := maker.Leading(f.Model)
+		if !ok {
+			return
+		}
+		f.Vendor = v
+		f.Evidence["vendor"] = record.Evidence{Rule: ev.Rule + " (maker's name)", Source: ev.Source, TXT: ev.TXT, Value: v}
+	}
+	if m, ok := maker.DropName(f.Model, f.Vendor); ok {
+		f.Model = m
+		ev.Rule += " (maker's name dropped)"
+		ev.Value = m
+		f.Evidence["model"] = ev
+	}
 }
 
 // apple records what an Apple model identifier says.
@@ -213,6 +251,10 @@ func (r *Rules) appleFacts(c *collector, prio int, rule string, s record.Service
 	}
 	c.put("vendor", prio, rule, s, key, "Apple")
 	c.put("model", prio, rule, s, key, am.Product)
+	if m := c.c["model"]; m.prio == prio && m.val == am.Product {
+		m.product = true
+		c.c["model"] = m
+	}
 	c.put("device_type", prio, rule, s, key, am.DeviceType)
 	switch am.DeviceType {
 	case "laptop", "desktop", "computer", "server":

@@ -60,14 +60,29 @@ func TestIdentify(t *testing.T) {
 		{
 			name: "pdl-datastream printer with product only",
 			host: Host{Services: []record.Service{svc("_pdl-datastream._tcp", "P", "product", "(Brother HL-L2350DW series)")}},
-			want: Facts{Model: "Brother HL-L2350DW series", DeviceType: "printer"},
-			rule: map[string]string{"model": "mdns-printer-product"},
+			want: Facts{Vendor: "Brother", Model: "HL-L2350DW series", DeviceType: "printer"},
+			rule: map[string]string{"model": "mdns-printer-product (maker's name dropped)", "vendor": "mdns-printer-product (maker's name)"},
 		},
 		{
 			name: "ipps and printer types, ty beats product",
 			host: Host{Services: []record.Service{svc("_ipps._tcp", "P", "product", "(X)"), svc("_printer._tcp", "P", "ty", "Canon MF743C")}},
-			want: Facts{Model: "Canon MF743C", DeviceType: "printer"},
-			rule: map[string]string{"model": "mdns-printer-ty"},
+			want: Facts{Vendor: "Canon", Model: "MF743C", DeviceType: "printer"},
+			rule: map[string]string{"model": "mdns-printer-ty (maker's name dropped)"},
+		},
+		{
+			// The vendor as the SNMP engine names it, and the model
+			// without it (fingerprints/maker), whatever case the
+			// announcement uses.
+			name: "printer maker named as records name it",
+			host: Host{Services: []record.Service{svc("_ipp._tcp", "P", "usb_MFG", "EPSON", "ty", "EPSON ET-4750 Series")}},
+			want: Facts{Vendor: "Epson", Model: "ET-4750 Series", DeviceType: "printer"},
+			rule: map[string]string{"vendor": "mdns-printer-usb_MFG", "model": "mdns-printer-ty (maker's name dropped)"},
+		},
+		{
+			// Only a maker the table knows is split off a model.
+			name: "unknown first word kept in the model",
+			host: Host{Services: []record.Service{svc("_ipp._tcp", "P", "ty", "Lab Printer 3000")}},
+			want: Facts{Model: "Lab Printer 3000", DeviceType: "printer"},
 		},
 		{
 			name: "airplay",

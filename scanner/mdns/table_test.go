@@ -265,7 +265,7 @@ func TestAssets(t *testing.T) {
 		t.Fatalf("%+v", as)
 	}
 	a := as[0]
-	if a.IP != netip.MustParseAddr("192.0.2.10") || a.Hostname != "lab-printer" || a.Vendor != "Acme" || a.Model != "Acme LaserBeam 9000" ||
+	if a.IP != netip.MustParseAddr("192.0.2.10") || a.Hostname != "lab-printer" || a.Vendor != "Acme" || a.Model != "LaserBeam 9000" ||
 		a.DeviceType != "printer" || len(a.Sources) != 1 || a.Sources[0] != record.SourceMDNS || !a.FirstSeen.Equal(t0) {
 		t.Errorf("asset = %+v", a)
 	}

@@ -1,4 +1,10 @@
-package fingerprints
+// Package maker names the makers of devices as records show them: one
+// display name per company whatever spelling a registry, an SNMP agent or
+// an mDNS announcement uses ("ciscoSystems", "Cisco Systems, Inc." →
+// "Cisco"), and a model without its maker's name in front, the maker
+// being the vendor field. The SNMP engine (fingerprints) and the mDNS
+// rules (fingerprints/mdns) both name makers through it.
+package maker
 
 import (
 	"regexp"
@@ -49,19 +55,6 @@ var vendorNames = []struct{ prefix, name string }{
 	{"intel", "Intel"}, {"geist", "Vertiv"}, {"santak", "Santak"}, {"delta electronics", "Delta Electronics"},
 }
 
-// agentEnterprises are enterprise numbers of SNMP agent software, not of the
-// device's maker: a sysObjectID under them says nothing about the vendor.
-var agentEnterprises = map[uint32]bool{
-	0:     true, // reserved
-	311:   true, // Microsoft: the OS, not the hardware
-	2021:  true, // UC Davis (ucd-snmp)
-	4976:  true, // AGENT++
-	8072:  true, // net-snmp
-	12325: true, // Fraunhofer FOKUS (bsnmpd)
-	6876:  true, // VMware: ESXi runs on someone else's hardware
-	99999: true,
-}
-
 var (
 	parenRE   = regexp.MustCompile(`\s*\([^)]*\)?`)
 	legalRE   = regexp.MustCompile(`(?i)[,.]?\s*\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|gmbh|ag|ab|s\.?a|s\.r\.o|srl|b\.?v|plc|pty)\.?\s*$`)
@@ -69,11 +62,11 @@ var (
 	urlLikeRE = regexp.MustCompile(`(?i)https?://\S*`)
 )
 
-// NormalizeVendor turns a registry or device-supplied organisation name into
+// Normalize turns a registry or device-supplied organisation name into
 // a clean display name: "ciscoSystems" → "Cisco", "Juniper Networks, Inc." →
 // "Juniper Networks". Names outside the table lose legal suffixes and
 // parenthesised notes.
-func NormalizeVendor(s string) string {
+func Normalize(s string) string {
 	s = strings.TrimSpace(urlLikeRE.ReplaceAllString(s, ""))
 	s = strings.TrimSpace(parenRE.ReplaceAllString(s, ""))
 	s = spaceRE.ReplaceAllString(s, " ")
@@ -129,13 +122,13 @@ var makerAliases = map[string]string{
 	"allied telesyn": "Allied Telesis", "ruijie": "Ruijie Networks",
 }
 
-// dropMakerName gives the model without the maker's name in front of it:
+// DropName gives the model without the maker's name in front of it:
 // the model is the product as its maker names it, and the maker is the
 // vendor field ("HP LaserJet Pro M404dn" from HP -> "LaserJet Pro
 // M404dn", "FUJI XEROX DocuCentre-VI C3370" -> "DocuCentre-VI C3370").
 // It reports false when the model does not start with the vendor's name
 // followed by a space, or when nothing would be left.
-func dropMakerName(model, vendor string) (string, bool) {
+func DropName(model, vendor string) (string, bool) {
 	if vendor == "" {
 		return model, false
 	}
@@ -160,10 +153,30 @@ func dropMakerName(model, vendor string) (string, bool) {
 	return model, false
 }
 
-// ModelWithoutMaker gives a model written with its maker's name in front
+// ModelWithout gives a model written with its maker's name in front
 // ("HP LaserJet Pro M404dn", vendor HP) in the registry's format, without
 // it ("LaserJet Pro M404dn"); other models are returned as they are.
-func ModelWithoutMaker(model, vendor string) string {
-	m, _ := dropMakerName(model, NormalizeVendor(vendor))
+func ModelWithout(model, vendor string) string {
+	m, _ := DropName(model, Normalize(vendor))
 	return m
+}
+
+// Leading gives the maker a model starts with ("Brother" in "Brother
+// HL-L2350DW series"), when the start of the model is one of the names
+// the table knows, whole words of it: a model that begins with any other
+// word ("Lab Printer 3000") has no maker this can tell.
+func Leading(model string) (string, bool) {
+	words := strings.Fields(model)
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		prefix := strings.ToLower(strings.Join(words[:n], " "))
+		if v, ok := makerAliases[prefix]; ok {
+			return v, true
+		}
+		for _, v := range vendorNames {
+			if v.prefix == prefix {
+				return v.name, true
+			}
+		}
+	}
+	return "", false
 }
