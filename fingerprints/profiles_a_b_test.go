@@ -12,6 +12,9 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// An ALCOMA MP link: ALCOMA-MIB's terminal model, firmware and the
+	// MW unit serial.
+	"alcoma-mp": {"alcoma-mp", "ALCOMA", "AL18MP", "A18MP0617402", "", "4.8.2", "wireless"},
 	// An ARRIS DSR-4410MD receiver: identUnitModel, the unit address as
 	// the serial, the firmware version.
 	"arris-dsr": {"arris-dsr", "ARRIS", "DSR4410MD", "000-03217-61544-137", "", "0x0C12", "appliance"},
