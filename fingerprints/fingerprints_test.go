@@ -642,6 +642,41 @@ func TestFetchForReadsOnlyTheProfilesThatCanMatch(t *testing.T) {
 	}
 }
 
+// TestFixturesThroughFetchPlan: a probe reads the system group, the
+// ENTITY-MIB and only what FetchFor plans for the device's sysObjectID and
+// sysDescr; every fixture, cut down to that, gives the result its whole
+// walk gives. A rule whose OID the plan leaves out would count on recorded
+// walks and never on a live device.
+func TestFixturesThroughFetchPlan(t *testing.T) {
+	e := engine(t)
+	files, err := filepath.Glob("testdata/fixtures/*/*.snmprec")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("testdata/fixtures/*.snmprec")
+	files = append(files, more...)
+	if len(files) < 100 {
+		t.Fatalf("%d fixtures", len(files))
+	}
+	for _, f := range files {
+		w, _, err := snmprec.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The whole walk: every value, not only what some profile reads.
+		full := InputFromWalk(w, []string{"1"})
+		plan := e.FetchFor(full.SysObjectID, full.SysDescr)
+		got, want := e.Identify(InputFromWalk(w, plan.All())), e.Identify(full)
+		if got.Profile != want.Profile || got.Vendor != want.Vendor || got.Model != want.Model ||
+			got.Serial != want.Serial || got.OS != want.OS || got.OSVersion != want.OSVersion ||
+			got.DeviceType != want.DeviceType {
+			t.Errorf("%s through the fetch plan: %+v; the whole walk: %+v", f,
+				[]string{got.Profile, got.Vendor, got.Model, got.Serial, got.OS, got.OSVersion, got.DeviceType},
+				[]string{want.Profile, want.Vendor, want.Model, want.Serial, want.OS, want.OSVersion, want.DeviceType})
+		}
+	}
+}
+
 // TestIndexedMatchingEqualsFullScan: the enterprise index changes no
 // result: Identify (indexed) and Explain's full scan agree on every
 // fixture.
