@@ -149,7 +149,7 @@ var corpusCases = map[string]want{
 	"os/linux/ibm-x3550-m3.snmprec.bz2":                   {"ibm-imm", "IBM", "System x3250 M3", "0622254", "IMM", "YUOO91K", "bmc"},
 	"os/linux/ibm-power-chrp.snmprec.bz2":                 {"ibm-aix", "IBM", "8202-E4D", "02213785V", "AIX", "7.1.3.45", "server"},
 	"os/linux/unknown-006.snmprec.bz2":                    {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-514.el7.x86_64", "server"},
-	"os/linux/sangfor.snmprec.bz2":                        {"linux-sysdescr", "Sangfor", "", "", "Linux", "2.4.35.4-AC1.95", ""},
+	"os/linux/sangfor.snmprec.bz2":                        {"sangfor", "Sangfor", "M5400", "", "Linux", "2.4.35.4-AC1.95", "appliance"},
 	"os/windows/XP.snmprec.bz2":                           {"windows-workstation", "", "Generic x86", "", "Windows XP", "5.1.2600", "workstation"},
 	"os/windows/server-2003-5-2.snmprec.bz2":              {"windows-server", "", "Generic x86", "", "Windows Server 2003", "5.2.3790", "server"},
 	"storage/isilon-onefs.snmprec.bz2":                    {"isilon-onefs", "Dell EMC", "X210", "CEGER155100014", "OneFS", "7.2.1.0", "storage"},

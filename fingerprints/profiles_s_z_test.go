@@ -158,6 +158,10 @@ var szCases = map[string]want{
 	"vutlan": {"vutlan", "Vutlan", "VT335", "3350421876", "", "2.9.4", "sensor"},
 	// WTI on its MontaVista kernel: WTI-CONSOLE-MIB's first unit.
 	"wti-console": {"wti", "WTI", "", "0431A2019052", "Linux", "6.58", "appliance"},
+	// Sangfor: the hardware string's model=, else the AD appliance the
+	// uname node name names (never the board an AD writes in its place).
+	"sangfor-ac": {"sangfor", "Sangfor", "M5600", "", "Linux", "2.6.30-AC12.0", "appliance"},
+	"sangfor-ad": {"sangfor", "Sangfor", "AD-1000-B1080", "", "Linux", "2.6.30", "load_balancer"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
