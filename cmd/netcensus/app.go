@@ -154,7 +154,7 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 				err = a.cfg.Overlay(store)
 			}
 			if err != nil {
-				return usageError{err}
+				return err
 			}
 			if path != "" {
 				a.log.Info("config loaded", "path", path)
@@ -223,13 +223,15 @@ func run(ctx context.Context, a *app, args []string) int {
 }
 
 // exitCode is the one mapping of a command's error to its exit status:
-// interrupted 130; no raw socket 4; a bad flag, target, config or
-// setting (assemble.SettingsError), a missing capture file, an unknown
+// interrupted 130; no raw socket 4; a bad flag, target, config
+// (config.Error) or setting (assemble.SettingsError), a missing capture
+// file, an unknown
 // format, and an asset ID that names none, several or one in the wrong
 // state 2; deviations 3; anything else 1.
 func exitCode(err error) int {
 	var ue usageError
 	var se *assemble.SettingsError
+	var ce *config.Error
 	var dev errDeviates
 	var fe *passive.FileError
 	switch {
@@ -239,7 +241,7 @@ func exitCode(err error) int {
 		return exitInterrupted
 	case errors.Is(err, errNeedRaw):
 		return exitNoRawSocket
-	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &fe), isCobraUsage(err), errors.Is(err, exporters.ErrFormat),
+	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &ce), errors.As(err, &fe), isCobraUsage(err), errors.Is(err, exporters.ErrFormat),
 		errors.Is(err, store.ErrNotFound), errors.Is(err, inventory.ErrState), errors.Is(err, inventory.ErrAmbiguous):
 		return exitUsage
 	case errors.As(err, &dev):

@@ -19,6 +19,7 @@ import (
 	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
+	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/scanner"
@@ -333,6 +334,7 @@ func TestExitCode(t *testing.T) {
 		{"cobra's own", errors.New(`unknown flag: --ratee`), exitUsage},
 		{"a bad setting", fmt.Errorf("open store: %w", bad), exitUsage},
 		{"a bad setting joined to a failure", errors.Join(errors.New("sweep partial"), bad), exitUsage},
+		{"a bad config key", &config.Error{Err: errors.New("sweep.rate 0: must be at least 1")}, exitUsage},
 		{"a missing capture", &passive.FileError{Err: fs.ErrNotExist}, exitUsage},
 		{"an unknown format", fmt.Errorf("format %q: %w", "yaml", exporters.ErrFormat), exitUsage},
 		{"no such asset", fmt.Errorf("asset %s: %w", "ab12", store.ErrNotFound), exitUsage},

@@ -31,7 +31,7 @@ key and line.`,
 			}
 			cfg, used, err := config.Load(path, a.getenv)
 			if err != nil {
-				return usageError{err}
+				return err
 			}
 			if _, err := assemble.Fingerprints(cfg.Fingerprints); err != nil {
 				return fmt.Errorf("config %s: %w", used, err)

@@ -58,7 +58,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f *serveFlags) erro
 	a.log = log
 	opts, err := a.serveOptions(cmd, f, a.cfg)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	dsn, err := a.storeSettings().DSN()
 	if err != nil {

@@ -25,8 +25,16 @@ const minTokenLen = 16
 // ServeOptions turns the config into the service's options, reading
 // token and secret files, TLS files and baselines: everything
 // serve --check checks (--listen is laid over serve.listen by
-// config.Overlay). Errors name the config key.
+// config.Overlay). Errors are a *SettingsError naming the config key.
 func ServeOptions(cfg config.Config, getenv func(string) string) (serve.Options, error) {
+	o, err := serveOptions(cfg, getenv)
+	if err != nil {
+		return o, &SettingsError{err}
+	}
+	return o, nil
+}
+
+func serveOptions(cfg config.Config, getenv func(string) string) (serve.Options, error) {
 	sc := cfg.Serve
 	o := serve.Options{Listen: sc.Listen, TLSCert: sc.TLSCert, TLSKey: sc.TLSKey, MaxBodyBytes: sc.MaxBodyBytes,
 		ShutdownGrace: sc.ShutdownGrace.D(), Rate: sc.Rate}

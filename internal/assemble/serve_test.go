@@ -107,8 +107,10 @@ schedules:
 				o, err = ServeOptions(c, getenv)
 			}
 			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("err %v: want one saying %q", err, tc.err)
+				var se *SettingsError
+				var ce *config.Error
+				if !errors.As(err, &se) && !errors.As(err, &ce) || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("err %v: want a *SettingsError or *config.Error saying %q", err, tc.err)
 				}
 				return
 			}

@@ -442,12 +442,12 @@ func Load(explicit string, getenv func(string) string) (Config, string, error) {
 			if errors.Is(err, fs.ErrNotExist) && explicit == "" {
 				continue
 			}
-			return Default(), p, fmt.Errorf("config %s: %w", p, err)
+			return Default(), p, &Error{fmt.Errorf("config %s: %w", p, err)}
 		}
 		c, err := Decode(f)
 		f.Close()
 		if err != nil {
-			return c, p, fmt.Errorf("config %s: %w", p, err)
+			return c, p, &Error{fmt.Errorf("config %s: %w", p, err)}
 		}
 		return c, p, nil
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,8 +83,13 @@ func TestLoadSearchOrder(t *testing.T) {
 	if err != nil || path != explicit || c.Sweep.Rate != 88 {
 		t.Fatalf("explicit file: %v %q %d", err, path, c.Sweep.Rate)
 	}
-	if _, _, err := Load(filepath.Join(dir, "missing.yaml"), getenv); err == nil {
-		t.Fatal("missing explicit config accepted")
+	var ce *Error
+	if _, _, err := Load(filepath.Join(dir, "missing.yaml"), getenv); !errors.As(err, &ce) {
+		t.Fatalf("missing explicit config: %v, want an *Error", err)
+	}
+	os.WriteFile(explicit, []byte("sweep: {ratee: 88}\n"), 0o644)
+	if _, _, err := Load(explicit, getenv); !errors.As(err, &ce) || !strings.Contains(err.Error(), "sweep.ratee") {
+		t.Fatalf("a bad file: %v, want an *Error naming the key", err)
 	}
 }
 

@@ -27,7 +27,8 @@ func Option[T any](dst, v *T) Layer {
 // Overlay is the one way a command's flags, or a scheduled sweep's
 // options, override the config: it lays each layer given over c (the
 // layers point into c) and, when any was, validates c again, so that a
-// value out of range is refused naming its key as the file's would be.
+// value out of range is refused naming its key as the file's would be
+// (an *Error).
 func (c *Config) Overlay(ls ...Layer) error {
 	laid := false
 	for _, l := range ls {
@@ -39,5 +40,16 @@ func (c *Config) Overlay(ls ...Layer) error {
 	if !laid {
 		return nil
 	}
-	return c.Validate()
+	if err := c.Validate(); err != nil {
+		return &Error{err}
+	}
+	return nil
 }
+
+// Error is a bad config: a file Load cannot read or decode, or a value
+// out of range (the file's, or one laid over it by Overlay). Its message
+// is its cause's, which names the key.
+type Error struct{ Err error }
+
+func (e *Error) Error() string { return e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }

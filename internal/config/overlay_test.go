@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -50,8 +51,9 @@ func TestOverlayValidates(t *testing.T) {
 	}
 	c := Default()
 	err := c.Overlay(Flag(fs, "rate", &c.Sweep.Rate, &rate), Flag(fs, "arp-wait", &c.Sweep.ARPWait, &wait))
-	if err == nil || !strings.Contains(err.Error(), "sweep.rate 0") {
-		t.Errorf("--rate 0: %v, want a refusal naming sweep.rate", err)
+	var ce *Error
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "sweep.rate 0") {
+		t.Errorf("--rate 0: %v, want an *Error naming sweep.rate", err)
 	}
 	if c.Sweep.ARPWait != Duration(250*time.Millisecond) {
 		t.Errorf("arp_wait %s: a flag not given changed it", c.Sweep.ARPWait)
