@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"os"
 	"os/signal"
 	"syscall"
@@ -12,11 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
-	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/internal/progress"
-	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 )
 
@@ -117,17 +116,15 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		config.Flag(fs, "snmp-retries", &cfg.SNMP.Retries, &f.snmp.Retries), config.Flag(fs, "snmp-workers", &cfg.SNMP.Workers, &f.snmp.Workers),
 		config.Flag(fs, "dns-server", &cfg.Names.Servers, &f.dnsServers), config.Flag(fs, "recog-dir", &cfg.RecogDir, &f.recogDir))
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	if fs.Changed("passive") && (f.passive.D() <= 0 || f.passive.D() > 24*time.Hour) {
 		return usagef("--passive %s: must be more than 0 and at most 24h", f.passive)
 	}
-	opts, err := assemble.SweepOptions(cfg.Sweep, f.exclude, args)
-	if err != nil {
-		return usageError{err}
-	}
 	f.stages.Passive = f.passive.D()
-	if err := assemble.SweepStages(&opts, cfg, f.stages, a.getenv, a.log); err != nil {
+	sw := a.sweeper()
+	opts, err := sw.Plan(assemble.SweepRequest{Config: cfg, Targets: args, Exclude: f.exclude, Stages: f.stages})
+	if err != nil {
 		return err
 	}
 	format, err := a.resolveFormat(cfg.Sweep.Format)
@@ -138,6 +135,7 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	if err != nil {
 		return err
 	}
+	var remembered func(context.Context) map[netip.Addr]string
 	if !f.noStore {
 		// The store is checked before any packet: a bad --store, a
 		// foreign file or a newer schema is refused now; an unreachable
@@ -145,27 +143,17 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		if err := a.preflightStore(ctx); err != nil {
 			return err
 		}
+		remembered = a.rememberedCredentials
 	}
 	// A reader that closes stdout early (| head) makes writes fail with
 	// EPIPE instead of killing the process: the sweep is still stored.
 	signal.Ignore(syscall.SIGPIPE)
-	reg, err := oui.Open()
-	if err != nil {
-		return fmt.Errorf("IEEE registry: %w", err)
-	}
-	env := a.newEnv(reg, a.log)
 	progressDone := a.startProgress(ctx, opts.Counters, int64(opts.Targets.Size()), f.noProgress)
-	if opts.SNMP != nil && !f.noStore {
-		opts.SNMP.Remembered = a.rememberedCredentials(ctx)
-	}
-	rep, err := scanner.Run(ctx, env, opts)
+	rep, err := sw.Run(ctx, opts, remembered)
 	progressDone()
 	if err != nil && rep == nil {
 		if errors.Is(err, os.ErrPermission) {
 			return errNeedRaw
-		}
-		if cfg.Sweep.Interface != "" {
-			return usageError{err}
 		}
 		return err
 	}
@@ -183,6 +171,11 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		}
 	}
 	return errors.Join(err, werr)
+}
+
+// sweeper plans and runs sweeps on this machine (assemble.Sweeper).
+func (a *app) sweeper() assemble.Sweeper {
+	return assemble.Sweeper{Env: a.newEnv, Getenv: a.getenv, Log: a.log}
 }
 
 // startProgress draws a progress bar on stderr when it is a terminal and

@@ -161,26 +161,19 @@ func ServeSweep(d ServeSweepDeps) serve.SweepFunc {
 		if err := cfg.Overlay(config.Option(&cfg.MDNS.Enabled, req.MDNS)); err != nil {
 			return serve.SweepResult{}, err
 		}
-		opts, err := SweepOptions(cfg.Sweep, req.Exclude, req.Targets)
+		off := func(b *bool) bool { return b != nil && !*b }
+		st := Stages{NoSNMP: off(req.SNMP), NoNames: off(req.Names), NoNDP: off(req.NDP), Only: req.Credentials}
+		sw := Sweeper{Env: d.Env, Getenv: d.Getenv, Log: d.Log}
+		opts, err := sw.Plan(SweepRequest{Config: cfg, Targets: req.Targets, Exclude: req.Exclude, Stages: st})
 		if err != nil {
 			return serve.SweepResult{}, err
 		}
 		opts.Limiter = req.Limiter
-		reg, err := oui.Open()
-		if err != nil {
-			return serve.SweepResult{}, fmt.Errorf("IEEE registry: %w", err)
-		}
 		if req.Progress != nil {
 			req.Progress.Total.Store(int64(opts.Targets.Size()))
 			req.Progress.Bind(opts.Counters.Sent.Load, opts.Counters.Found.Load)
 		}
-		off := func(b *bool) bool { return b != nil && !*b }
-		st := Stages{NoSNMP: off(req.SNMP), NoNames: off(req.Names), NoNDP: off(req.NDP), Only: req.Credentials}
-		if err := SweepStages(&opts, cfg, st, d.Getenv, d.Log); err != nil {
-			return serve.SweepResult{}, err
-		}
-		remember(ctx, d, opts.SNMP)
-		rep, err := scanner.Run(ctx, d.Env(reg, d.Log), opts)
+		rep, err := sw.Run(ctx, opts, d.remembered)
 		if rep == nil {
 			if err == nil {
 				err = errors.New("sweep returned no report")
@@ -199,15 +192,14 @@ func ServeSweep(d ServeSweepDeps) serve.SweepFunc {
 	}
 }
 
-// remember has a scheduled sweep's SNMP stage o (when there is one) try
-// first the set that last answered each stored asset.
-func remember(ctx context.Context, d ServeSweepDeps, o *scanner.SNMPOptions) {
-	if o == nil {
-		return
-	}
-	if rem, err := inventory.RememberedCredentials(ctx, d.Inventory.Store()); err == nil {
-		o.Remembered = rem
-	} else {
+// remembered is, for every address of the stored assets, the SNMP set
+// that last answered the asset: a scheduled sweep tries it first. A store
+// it cannot read costs the memory, never the sweep.
+func (d ServeSweepDeps) remembered(ctx context.Context) map[netip.Addr]string {
+	rem, err := inventory.RememberedCredentials(ctx, d.Inventory.Store())
+	if err != nil {
 		d.Log.Warn("snmp: remembered credentials not read; every set is tried", "err", err)
+		return nil
 	}
+	return rem
 }

@@ -284,7 +284,7 @@ func TestServeSNMP(t *testing.T) {
 			t.Fatal(err)
 		}
 		o := so.SNMP
-		remember(t.Context(), d, o)
+		o.Remembered = d.remembered(t.Context())
 		var got []string
 		for _, c := range o.Credentials {
 			got = append(got, c.Name)

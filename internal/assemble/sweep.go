@@ -1,11 +1,14 @@
 package assemble
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"slices"
 	"time"
 
+	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
@@ -80,4 +83,57 @@ func SweepStages(o *scanner.Options, cfg config.Config, s Stages, getenv func(st
 	}
 	o.SNMP, err = SNMPStage(cfg, sc, creds)
 	return err
+}
+
+// SweepRequest is one sweep: the config as of its start (a command's
+// flags or a schedule's options laid over it by config.Overlay), its
+// targets, the excludes beyond the config's (sweep --exclude, a
+// schedule's exclude) and the stages beyond ARP.
+type SweepRequest struct {
+	Config           config.Config
+	Targets, Exclude []string
+	Stages           Stages
+}
+
+// A Sweeper plans and runs sweeps on a machine: the CLI's sweep and
+// serve's scheduled ones alike.
+type Sweeper struct {
+	// Env builds the scanner's view of the machine.
+	Env    func(*oui.Registry, *slog.Logger) scanner.Env
+	Getenv func(string) string
+	Log    *slog.Logger
+}
+
+// Plan is r's scanner options: the targets and ARP settings
+// (SweepOptions) and the stages (SweepStages). A bad target or setting is
+// a *SettingsError; nothing is sent.
+func (s Sweeper) Plan(r SweepRequest) (scanner.Options, error) {
+	o, err := SweepOptions(r.Config.Sweep, r.Exclude, r.Targets)
+	if err != nil {
+		return o, &SettingsError{err}
+	}
+	if err := SweepStages(&o, r.Config, r.Stages, s.Getenv, s.Log); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// Run runs a planned sweep (scanner.Run) with the IEEE registry, its SNMP
+// stage, when it has one, asking each address first with the set that
+// remembered (when not nil) says last answered it. A sweep through a
+// named interface that fails before it sends (no such interface, no
+// address on it) is a *SettingsError.
+func (s Sweeper) Run(ctx context.Context, o scanner.Options, remembered func(context.Context) map[netip.Addr]string) (*scanner.Report, error) {
+	reg, err := oui.Open()
+	if err != nil {
+		return nil, fmt.Errorf("IEEE registry: %w", err)
+	}
+	if o.SNMP != nil && remembered != nil {
+		o.SNMP.Remembered = remembered(ctx)
+	}
+	rep, err := scanner.Run(ctx, s.Env(reg, s.Log), o)
+	if err != nil && rep == nil && o.Interface != "" {
+		return nil, &SettingsError{err}
+	}
+	return rep, err
 }

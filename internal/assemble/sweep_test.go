@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/netip"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/arp/arptest"
 	"github.com/netcensus/netcensus/scanner/targets"
 )
 
@@ -183,5 +185,46 @@ func TestSweepStages(t *testing.T) {
 		if _, err := stages(c.cfg, c.s); !errors.As(err, &se) || !strings.Contains(err.Error(), c.say) {
 			t.Errorf("%s: %v, want a *SettingsError saying %q", name, err, c.say)
 		}
+	}
+}
+
+// A Sweeper plans a sweep (a bad target is a *SettingsError, nothing
+// sent) and runs it on its machine: the SNMP stage gets the sets
+// remembered, asked only when there is one; a named interface the sweep
+// cannot use is a *SettingsError.
+func TestSweeper(t *testing.T) {
+	seg := arptest.NewSegment()
+	seg.AddHost("198.51.100.200", "00:1b:54:00:00:11")
+	s := Sweeper{Env: fakeEnv(seg), Getenv: func(string) string { return "" }, Log: slog.New(slog.DiscardHandler)}
+	var se *SettingsError
+	if _, err := s.Plan(SweepRequest{Config: config.Default(), Targets: []string{"8.8.8.0/24"}}); !errors.As(err, &se) || !errors.Is(err, targets.ErrPublic) {
+		t.Errorf("a public target: %v, want a *SettingsError of targets.ErrPublic", err)
+	}
+	req := SweepRequest{Config: config.Default(), Targets: []string{"198.51.100.0/24"}, Exclude: []string{"198.51.100.0/25"},
+		Stages: Stages{NoMDNS: true, NoNames: true, NoNDP: true}}
+	o, err := s.Plan(req)
+	if err != nil || o.SNMP == nil || o.Targets.Size() != 128 {
+		t.Fatalf("plan: %+v, %v; want an SNMP stage and the 128 addresses left", o, err)
+	}
+	a := netip.MustParseAddr("198.51.100.200")
+	asked := 0
+	remembered := func(context.Context) map[netip.Addr]string { asked++; return map[netip.Addr]string{a: "lab"} }
+	rep, err := s.Run(t.Context(), o, remembered)
+	if err != nil || rep.Found != 1 || asked != 1 || o.SNMP.Remembered[a] != "lab" {
+		t.Errorf("run: %+v, %v; remembered asked %d times, stage's %v", rep, err, asked, o.SNMP.Remembered)
+	}
+	req.Stages.NoSNMP = true
+	if o, err = s.Plan(req); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Run(t.Context(), o, remembered); err != nil || asked != 1 {
+		t.Errorf("no SNMP stage: %v; remembered asked %d times, want still 1", err, asked)
+	}
+	req.Config.Sweep.Interface = "eth9"
+	if o, err = s.Plan(req); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := s.Run(t.Context(), o, nil); rep != nil || !errors.As(err, &se) {
+		t.Errorf("a missing interface: %+v, %v; want no report and a *SettingsError", rep, err)
 	}
 }
