@@ -335,6 +335,7 @@ func TestExitCode(t *testing.T) {
 		{"a bad setting", fmt.Errorf("open store: %w", bad), exitUsage},
 		{"a bad setting joined to a failure", errors.Join(errors.New("sweep partial"), bad), exitUsage},
 		{"a bad config key", &config.Error{Err: errors.New("sweep.rate 0: must be at least 1")}, exitUsage},
+		{"a probe with no answer", assemble.ErrNoAnswer, exitFailure},
 		{"a missing capture", &passive.FileError{Err: fs.ErrNotExist}, exitUsage},
 		{"an unknown format", fmt.Errorf("format %q: %w", "yaml", exporters.ErrFormat), exitUsage},
 		{"no such asset", fmt.Errorf("asset %s: %w", "ab12", store.ErrNotFound), exitUsage},

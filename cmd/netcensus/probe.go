@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
-	"github.com/netcensus/netcensus/scanner/snmp"
 )
 
 type probeFlags struct {
@@ -66,43 +63,23 @@ credential tables are left out and a secret inside a value becomes REDACTED.`,
 	return cmd
 }
 
-var errAllFailed = errors.New("no host answered")
-
 func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args []string) error {
 	cfg, fs := a.cfg, cmd.Flags()
 	err := cfg.Overlay(config.Flag(fs, "port", &cfg.SNMP.Port, &f.snmp.Port), config.Flag(fs, "timeout", &cfg.SNMP.Timeout, &f.snmp.Timeout),
 		config.Flag(fs, "retries", &cfg.SNMP.Retries, &f.snmp.Retries), config.Flag(fs, "workers", &cfg.SNMP.Workers, &f.snmp.Workers),
 		config.Flag(fs, "target-timeout", &cfg.SNMP.TargetTimeout, &f.snmp.TargetTimeout))
 	if err != nil {
-		return usageError{err}
+		return err
 	}
-	sc := cfg.SNMP
-	format := f.format
-	if format == "csv" {
+	if f.format == "csv" {
 		return usagef("--format csv: probe records nest lists; want table, json or jsonl")
 	}
-	format, err = a.resolveFormat(format)
+	format, err := a.resolveFormat(f.format)
 	if err != nil {
 		return err
 	}
-	// The credential flags, else the config's sets (the default when it
-	// names none); every refusal is a usage error.
 	f.cred.V3Set = fs.Changed("v3-auth-proto") || fs.Changed("v3-priv-proto") || fs.Changed("v3-context")
-	credsResolved, err := assemble.FlagCredentials(f.cred, sc, a.getenv)
-	if err != nil {
-		return usageError{err}
-	}
-	secrets := snmp.CredentialSecrets(credsResolved)
-	if f.record != "" {
-		if err := os.MkdirAll(f.record, 0o750); err != nil {
-			return usageError{fmt.Errorf("--record: %w", err)}
-		}
-	}
-	tgts, err := snmp.ProbeTargets(ctx, args, sc.Port)
-	if err != nil {
-		return usageError{err}
-	}
-	eng, err := assemble.Fingerprints(cfg.Fingerprints)
+	p, err := assemble.NewProbe(ctx, assemble.ProbeRequest{Config: cfg, Credentials: f.cred, Hosts: args, Record: f.record, Getenv: a.getenv, Log: a.log})
 	if err != nil {
 		return err
 	}
@@ -110,8 +87,7 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err != nil {
 		return err
 	}
-	col := snmp.NewCollector(assemble.Collect(sc, credsResolved, eng, a.log))
-	st, werr := snmp.Probe(tgts, col.Stream(ctx, tgts), out.Write, snmp.ProbeOptions{Record: f.record, Secrets: secrets, Log: a.stderr})
+	st, werr := p.Run(ctx, out.Write, a.stderr)
 	if werr == nil {
 		werr = out.Close()
 	}
@@ -122,11 +98,5 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 		return err
 	}
 	st.WriteSummary(a.stderr)
-	if st.Answered == 0 {
-		return errAllFailed
-	}
-	if st.RecordErr != nil {
-		return fmt.Errorf("--record %s: %w", f.record, st.RecordErr)
-	}
-	return nil
+	return p.Err(st)
 }
