@@ -8,6 +8,7 @@ import (
 	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
+	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/passive"
 )
@@ -57,7 +58,11 @@ func (a *app) importPcap(cmd *cobra.Command, f importFlags, files []string) erro
 	if err != nil {
 		return err
 	}
-	db, rules, err := a.mdnsRules(cmd.Flags(), f.recogDir)
+	cfg := a.cfg
+	if err := cfg.Overlay(config.Flag(cmd.Flags(), "recog-dir", &cfg.RecogDir, &f.recogDir)); err != nil {
+		return err
+	}
+	db, rules, err := assemble.MDNSRules(cfg.RecogDir, a.log)
 	if err != nil {
 		return err
 	}
@@ -65,12 +70,8 @@ func (a *app) importPcap(cmd *cobra.Command, f importFlags, files []string) erro
 	if err := passive.ReadPaths(ctx, files, d); err != nil {
 		return err
 	}
-	reg, err := oui.Open()
-	if err != nil {
-		return fmt.Errorf("IEEE registry: %w", err)
-	}
 	assets := d.Assets(rules, db)
-	if err := writeAssets(a, format, assets, reg); err != nil {
+	if err := writeAssets(a, format, assets); err != nil {
 		return err
 	}
 	st := d.Stats()
@@ -79,7 +80,11 @@ func (a *app) importPcap(cmd *cobra.Command, f importFlags, files []string) erro
 }
 
 // writeAssets labels MAC vendors (oui.LabelAssets) and writes the records.
-func writeAssets(a *app, format string, assets []record.Asset, reg *oui.Registry) error {
+func writeAssets(a *app, format string, assets []record.Asset) error {
+	reg, err := oui.Open()
+	if err != nil {
+		return fmt.Errorf("IEEE registry: %w", err)
+	}
 	w, err := a.assetWriter(format)
 	if err != nil {
 		return err

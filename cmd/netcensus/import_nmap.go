@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/scanner/nmap"
 )
@@ -68,14 +67,10 @@ func (a *app) importNmap(ctx context.Context, f importNmapFlags, files []string)
 			return err
 		}
 	}
-	reg, err := oui.Open()
-	if err != nil {
-		return fmt.Errorf("IEEE registry: %w", err)
-	}
 	// A closed or failing stdout stops the records, not the import: the
 	// hosts are still stored, and the output error reported.
 	signal.Ignore(syscall.SIGPIPE)
-	werr := writeAssets(a, format, hosts, reg)
+	werr := writeAssets(a, format, hosts)
 	fmt.Fprintf(a.stderr, "summary: files=%d hosts=%d down=%d\n", len(files), len(hosts), rep.Down)
 	if f.noStore || len(hosts) == 0 {
 		return werr

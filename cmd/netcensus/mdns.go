@@ -2,20 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
-	fpmdns "github.com/netcensus/netcensus/fingerprints/mdns"
-	"github.com/netcensus/netcensus/fingerprints/oui"
-	"github.com/netcensus/netcensus/fingerprints/recog"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
-	"github.com/netcensus/netcensus/scanner/arp"
-	"github.com/netcensus/netcensus/scanner/mdns"
 )
 
 type mdnsFlags struct {
@@ -50,62 +42,20 @@ dropped, goes to stderr.`,
 	return cmd
 }
 
-// mdnsRules loads the Recog directory (recog_dir, --recog-dir laid over
-// it) and the mDNS rules that use it.
-func (a *app) mdnsRules(fs *pflag.FlagSet, flagDir string) (*recog.DB, *fpmdns.Rules, error) {
-	cfg := a.cfg
-	if err := cfg.Overlay(config.Flag(fs, "recog-dir", &cfg.RecogDir, &flagDir)); err != nil {
-		return nil, nil, usageError{err}
-	}
-	return assemble.MDNSRules(cfg.RecogDir, a.log)
-}
-
-// mdnsInterfaces picks the interfaces to browse: the named one, or one
-// per attached IPv4 segment (arp.AttachedInterfaces).
-func (a *app) mdnsInterfaces(name string) ([]*net.Interface, error) {
-	env := a.newEnv(nil, a.log)
-	routes, err := env.Routes()
-	if err != nil {
-		return nil, fmt.Errorf("routing table: %w", err)
-	}
-	ifis, err := arp.AttachedInterfaces(routes, env.Interfaces, name)
-	if errors.Is(err, arp.ErrNoSegment) {
-		return nil, usagef("%w to browse", err)
-	}
-	if err != nil {
-		return nil, usageError{err}
-	}
-	return ifis, nil
-}
-
 func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
-	c := a.cfg
-	if err := c.Overlay(config.Flag(cmd.Flags(), "duration", &c.MDNS.Duration, &f.duration)); err != nil {
-		return usageError{err}
+	cfg, fs := a.cfg, cmd.Flags()
+	if err := cfg.Overlay(config.Flag(fs, "duration", &cfg.MDNS.Duration, &f.duration), config.Flag(fs, "recog-dir", &cfg.RecogDir, &f.recogDir)); err != nil {
+		return err
 	}
-	cfg := c.MDNS
 	format, err := a.resolveFormat(f.format)
 	if err != nil {
 		return err
 	}
-	_, rules, err := a.mdnsRules(cmd.Flags(), f.recogDir)
+	assets, results, partial, err := assemble.MDNSBrowse{Config: cfg, Interface: f.iface, Env: a.newEnv(nil, a.log), Log: a.log}.Run(ctx)
 	if err != nil {
 		return err
 	}
-	ifis, err := a.mdnsInterfaces(f.iface)
-	if err != nil {
-		return err
-	}
-	reg, err := oui.Open()
-	if err != nil {
-		return fmt.Errorf("IEEE registry: %w", err)
-	}
-	results := mdns.BrowseEach(ctx, mdns.Browse, ifis, mdns.Options{Duration: cfg.Duration.D(), MaxBrowsed: cfg.MaxTypes, Limits: assemble.MDNSLimits(cfg), Logger: a.log})
-	assets, partial, err := mdns.BrowsedAssets(results, rules)
-	if err != nil {
-		return err
-	}
-	if err := writeAssets(a, format, assets, reg); err != nil {
+	if err := writeAssets(a, format, assets); err != nil {
 		return err
 	}
 	for _, r := range results {
