@@ -60,8 +60,16 @@ func itoa(n int) string {
 type Plan struct {
 	// Scalars are read with GET.
 	Scalars []string
-	// Subtrees are walked.
+	// Subtrees are walked, in this order (a target timeout keeps what
+	// was read by then).
 	Subtrees []string
+	// identify is how many of the first Subtrees identify the device:
+	// ENTITY's physical table, then the walks With added for the
+	// fingerprint profiles. They come before the inventory tables, which
+	// on a large device (thousands of interfaces, a core router's ARP
+	// cache) can outlast the target timeout: a cut walk still knows what
+	// the device is.
+	identify int
 }
 
 // DefaultPlan is the full inventory: ENTITY, HOST-RESOURCES, IF, IP
@@ -70,6 +78,7 @@ type Plan struct {
 func DefaultPlan(extra []string) Plan {
 	p := Plan{Scalars: append(append([]string(nil), systemOIDs...), oidDot1dBaseNumPorts)}
 	p.Subtrees = append(p.Subtrees, cols(oidEntPhysicalEntry, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13)...)
+	p.identify = len(p.Subtrees)
 	p.Subtrees = append(p.Subtrees, cols(oidHrSWInstalledEnt, 2, 4, 5)...)
 	p.Subtrees = append(p.Subtrees, cols(oidHrStorageEntry, 2, 3, 4, 5, 6)...)
 	p.Subtrees = append(p.Subtrees, cols(oidHrDeviceEntry, 2, 3)...)
@@ -93,13 +102,14 @@ func DefaultPlan(extra []string) Plan {
 }
 
 // With returns p plus get (exact instances, read with GET) and walk
-// (subtrees), without what p already reads: an OID p lists, or one under
-// a subtree p walks. p is not changed.
+// (subtrees, walked after the identifying ones p has and before the
+// rest), without what p already reads: an OID p lists, or one under a
+// subtree p walks. p is not changed.
 func (p Plan) With(get, walk []string) Plan {
 	if len(get)+len(walk) == 0 {
 		return p
 	}
-	out := Plan{Scalars: slices.Clip(p.Scalars), Subtrees: slices.Clip(p.Subtrees)}
+	out := Plan{Scalars: slices.Clip(p.Scalars), Subtrees: slices.Clip(p.Subtrees[:p.identify]), identify: p.identify}
 	have := make(map[string]bool, len(p.Scalars)+len(p.Subtrees)+len(get)+len(walk))
 	for _, o := range p.Scalars {
 		have["g"+o] = true
@@ -116,8 +126,12 @@ func (p Plan) With(get, walk []string) Plan {
 		*dst = append(*dst, o)
 	}
 	for _, o := range walk {
-		add(o, "w", &out.Subtrees)
+		if !covered(normOID(o), p.Subtrees) {
+			add(o, "w", &out.Subtrees)
+		}
 	}
+	out.identify = len(out.Subtrees)
+	out.Subtrees = append(out.Subtrees, p.Subtrees[p.identify:]...)
 	for _, o := range get {
 		add(o, "g", &out.Scalars)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -72,5 +73,48 @@ func TestCollectFetchesTheMatchingProfilesOIDs(t *testing.T) {
 			}
 		}
 		c.check(t, r, asked)
+	}
+}
+
+// TestCollectWalksIdentityFirst: the profiles' walks are asked right
+// after ENTITY's physical table and before the inventory tables
+// (interfaces, ARP, LLDP), so a target timeout that cuts a large
+// device's interfaces still leaves what identifies it.
+func TestCollectWalksIdentityFirst(t *testing.T) {
+	eng, err := fingerprints.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs := map[string]any{
+		"1.3.6.1.2.1.1.1.0":      "Linux ups-gw 5.10.0-21-amd64 #1 SMP Debian 5.10.162-1 x86_64",
+		"1.3.6.1.2.1.1.2.0":      oidPDU(".1.3.6.1.4.1.8072.3.2.10"),
+		"1.3.6.1.2.1.33.1.1.2.0": "Smart-UPS 1500",
+	}
+	for i := 1; i <= 40; i++ {
+		objs["1.3.6.1.2.1.2.2.1.2."+strconv.Itoa(i)] = "eth" + strconv.Itoa(i)
+	}
+	fake := snmptest.New(objs)
+	col := snmp.NewCollector(snmp.CollectOptions{Dial: fake.Dial(), Engine: eng})
+	r := col.Collect(context.Background(), snmp.Target{Addr: netip.AddrPortFrom(netip.MustParseAddr("192.0.2.7"), 161), Credential: -1})
+	if !r.Answered {
+		t.Fatalf("no answer: %v", r.Err)
+	}
+	first := map[string]int{}
+	for i, call := range fake.Calls() {
+		if call.Op == "get" {
+			continue // the scalars, all read before any walk
+		}
+		for _, o := range call.OIDs {
+			o = strings.TrimPrefix(o, ".")
+			for _, root := range []string{"1.3.6.1.2.1.47.1.1.1.1", "1.3.6.1.2.1.33.1.1", "1.3.6.1.2.1.2.2.1", "1.3.6.1.2.1.25.3.2.1"} {
+				if _, ok := first[root]; !ok && (o == root || strings.HasPrefix(o, root+".")) {
+					first[root] = i
+				}
+			}
+		}
+	}
+	entity, ups, ifs, devs := first["1.3.6.1.2.1.47.1.1.1.1"], first["1.3.6.1.2.1.33.1.1"], first["1.3.6.1.2.1.2.2.1"], first["1.3.6.1.2.1.25.3.2.1"]
+	if len(first) != 4 || entity > ups || ups >= ifs || ups >= devs {
+		t.Errorf("first asked in call: ENTITY %d, UPS-MIB %d, ifTable %d, hrDeviceTable %d (of %v); want ENTITY, then UPS-MIB, then the inventory", entity, ups, ifs, devs, first)
 	}
 }
