@@ -12,6 +12,9 @@ const imFixtureDir = "testdata/fixtures/i-m"
 // imCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var imCases = map[string]want{
+	// A KTI switch: the sysDescr is the hardware, the release the first
+	// ENTITY-MIB row's software revision.
+	"kti-switch": {"kti-switch", "KTI Networks", "KGS-2416CX", "", "", "1.08.02", "switch"},
 	// Kemp LoadMaster: B100-MIB patchVersion, unquoted.
 	"kemp-loadmaster": {"kemp-loadmaster", "Kemp", "", "", "LoadMaster", "7.2.54.5.20771.RELEASE", "load_balancer"},
 	// Ifotec: the product row ifoSysProductIndex names, not the first.
