@@ -12,6 +12,9 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// An Axis audio module: hardware and release from the sysDescr's
+	// first and third fields, the maker's name dropped from the model.
+	"axis-audio": {"axis-audio", "Axis", "C8033 Network IO Audio Module", "", "AXIS OS", "10.12.153", "appliance"},
 	// An ADVA (MRV) OptiSwitch: hardware and release from the sysDescr,
 	// the serial at 629.1.50.16.4.3.2.
 	"adva-optiswitch": {"adva-optiswitch", "ADVA", "OptiSwitch XG304u", "ZB2316A0047", "OptiSwitch", "4_2_1 (08/11/2019)", "switch"},
