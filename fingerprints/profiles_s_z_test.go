@@ -160,8 +160,12 @@ var szCases = map[string]want{
 	"wti-console": {"wti", "WTI", "", "0431A2019052", "Linux", "6.58", "appliance"},
 	// Sangfor: the hardware string's model=, else the AD appliance the
 	// uname node name names (never the board an AD writes in its place).
-	"sangfor-ac": {"sangfor", "Sangfor", "M5600", "", "Linux", "2.6.30-AC12.0", "appliance"},
-	"sangfor-ad": {"sangfor", "Sangfor", "AD-1000-B1080", "", "Linux", "2.6.30", "load_balancer"},
+	"sangfor-ac":   {"sangfor", "Sangfor", "M5600", "", "Linux", "2.6.30-AC12.0", "appliance"},
+	"sangfor-ad":   {"sangfor", "Sangfor", "AD-1000-B1080", "", "Linux", "2.6.30", "load_balancer"},
+	"sangfor-type": {"sangfor", "Sangfor", "M4600", "", "Linux", "2.4.32-web100-bic", ""},
+	// A Venustech USG whose sysDescr is "FIREWALL": the model ending its
+	// product name and the release, in 15227.200.1.
+	"venus-usg": {"venus-vsos", "Venustech", "USG-FW-3020DP", "", "", "V2.6", "firewall"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
