@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// A DPS Telecom NetGuardian: DPS-MIB-V38's model and firmware, their
+	// padding trimmed.
+	"dps-netguardian": {"dps-netguardian", "DPS Telecom", "NetGuardian 832A G5", "", "", "2.7K.0501", "appliance"},
 	// A Dell remote console switch: hardware and release from the sysDescr.
 	"dell-rcs": {"dell-rcs", "Dell", "2161DS-2", "", "", "01.03.52.00", "appliance"},
 	// A CXR Networks terminal server: CXR-TS-MIB's product name and
