@@ -49,6 +49,8 @@ var imCases = map[string]want{
 	"mellanox-mlnxos-ib":     {"mellanox-onyx", "Mellanox", "IS5030", "", "Onyx", "3.4.2008", "switch"},
 	"moxa-system-info":       {"moxa-etherdevice", "Moxa", "EDS-4012-8P-4GS", "TBAIB1052317", "", "V3.1 build 23051015", "switch"},
 	"moxa-edsg508e":          {"moxa-etherdevice", "Moxa", "EDS-G508E", "", "", "V5.1 build 16071514", "switch"},
+	// A Moxa AWK AP: MOXA-AWK4131A-MIB's overview group.
+	"moxa-awk": {"moxa-awk", "Moxa", "AWK-4131A-EU-T", "TAGHB1037426", "", "V1.17 build 21091612", "access_point"},
 	// A Moxa whose sysDescr puts the maker's name first.
 	"moxa-nport-sysdescr": {"moxa-etherdevice", "Moxa", "NPort 5150", "", "", "", "appliance"},
 	// An NPort printing the product's short form, the whole sysDescr.
