@@ -94,6 +94,7 @@ var nrCases = map[string]want{
 	// none, by its registration.
 	"nti-enviromux-16d": {"nti-enviromux", "NTI", "E-16D", "16D21070417", "", "4.41", "sensor"},
 	"nti-enviromux-1w":  {"nti-enviromux", "NTI", "E-1W", "", "", "", "sensor"},
+	"nti-enviromux-2d":  {"nti-enviromux", "NTI", "E-2D", "2D19110342", "", "2.62", "sensor"},
 	// PacketFlux: the product its registration names.
 	"packetflux-sitemonitor": {"packetflux", "PacketFlux", "SiteMonitor Base", "", "", "", "sensor"},
 }
