@@ -83,16 +83,7 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f *serveFlags) erro
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-hup:
-				a.reloadServe(cmd, srv, cur, f)
-			}
-		}
-	}()
+	go cur.Watch(ctx, hup, srv, a.configPath, a.getenv, func(cfg config.Config) (serve.Options, error) { return a.serveOptions(cmd, f, cfg) }, log)
 	if err := srv.Run(ctx); err != nil {
 		return err
 	}
@@ -107,17 +98,4 @@ func (a *app) serveOptions(cmd *cobra.Command, f *serveFlags, cfg config.Config)
 		return serve.Options{}, err
 	}
 	return assemble.ServeOptions(cfg, a.getenv)
-}
-
-// reloadServe re-reads the config file (assemble.Live.Reload); a bad one
-// is logged (naming the key) and the running config kept.
-func (a *app) reloadServe(cmd *cobra.Command, srv *serve.Server, cur *assemble.Live, f *serveFlags) {
-	path, err := cur.Reload(srv, a.configPath, a.getenv, func(cfg config.Config) (serve.Options, error) {
-		return a.serveOptions(cmd, f, cfg)
-	})
-	if err != nil {
-		a.log.Error("reload refused; the running config is kept", "config", path, "err", err)
-		return
-	}
-	a.log.Info("reloaded", "config", path)
 }

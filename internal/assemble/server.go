@@ -1,9 +1,11 @@
 package assemble
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
+	"os"
 
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory/store"
@@ -59,4 +61,24 @@ func (l *Live) Reload(srv *serve.Server, path string, getenv func(string) string
 	}
 	l.Set(cfg)
 	return read, nil
+}
+
+// Watch reloads the config file (Reload) at each signal hup gives until
+// ctx ends, and logs each reload done, or refused with the running
+// config kept.
+func (l *Live) Watch(ctx context.Context, hup <-chan os.Signal, srv *serve.Server, path string, getenv func(string) string,
+	options func(config.Config) (serve.Options, error), log *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			read, err := l.Reload(srv, path, getenv, options)
+			if err != nil {
+				log.Error("reload refused; the running config is kept", "config", read, "err", err)
+				continue
+			}
+			log.Info("reloaded", "config", read)
+		}
+	}
 }

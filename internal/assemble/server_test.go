@@ -1,13 +1,19 @@
 package assemble
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
@@ -81,4 +87,55 @@ func TestNewServerAndReload(t *testing.T) {
 	if live.Get().Sweep.Rate != 7 {
 		t.Errorf("rate %d after the reload, want 7", live.Get().Sweep.Rate)
 	}
+
+	// Watch reloads at each signal, logs a refusal, and ends with ctx.
+	logged := syncBuffer{lines: make(chan struct{}, 16)}
+	ctx, cancel := context.WithCancel(t.Context())
+	hup := make(chan os.Signal)
+	ended := make(chan struct{})
+	go func() {
+		live.Watch(ctx, hup, srv, file, d.Getenv, options, slog.New(slog.NewTextHandler(&logged, nil)))
+		close(ended)
+	}()
+	if err := os.WriteFile(file, []byte("sweep:\n  ratee: 9\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hup <- syscall.SIGHUP
+	<-logged.lines // the reload's line
+	if err := os.WriteFile(file, []byte("sweep:\n  rate: 9\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hup <- syscall.SIGHUP
+	<-logged.lines
+	cancel()
+	select {
+	case <-ended:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Watch did not end within 10s of its context")
+	}
+	if live.Get().Sweep.Rate != 9 || !strings.Contains(logged.String(), "reload refused") || !strings.Contains(logged.String(), "ratee") ||
+		!strings.Contains(logged.String(), "msg=reloaded") {
+		t.Errorf("rate %d after a bad then a good reload, want 9; logged:\n%s", live.Get().Sweep.Rate, logged.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a logger in another goroutine;
+// lines has a value for each line written.
+type syncBuffer struct {
+	mu    sync.Mutex
+	b     bytes.Buffer
+	lines chan struct{}
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lines <- struct{}{}
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
