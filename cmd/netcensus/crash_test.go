@@ -82,7 +82,7 @@ func TestChildProcess(t *testing.T) {
 		if n, err := strconv.Atoi(os.Getenv("NETCENSUS_CHILD_PACKAGES")); err == nil {
 			pkgs = n
 		}
-		if err := a.storeSweep(context.Background(), madeUpSweep(version, pkgs)); err != nil {
+		if err := a.storeSettings().DeliverReport(context.Background(), madeUpSweep(version, pkgs), a.stderr); err != nil {
 			fmt.Fprintln(os.Stderr, "netcensus:", err)
 			os.Exit(exitFailure)
 		}

@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/signal"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/scanner/nmap"
 )
 
@@ -76,6 +74,5 @@ func (a *app) importNmap(ctx context.Context, f importNmapFlags, files []string)
 		return werr
 	}
 	// No segments: an import says what Nmap saw, never that a host is gone.
-	sw := assemble.ImportSweep(hosts, rep.Start, assemble.ScannerName(a.cfg.Inventory, os.Hostname))
-	return errors.Join(werr, a.deliverSweep(ctx, sw))
+	return errors.Join(werr, a.storeSettings().DeliverImport(ctx, hosts, rep.Start, a.stderr))
 }

@@ -3,14 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/netip"
 	"os"
 
 	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/internal/assemble"
-	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/record"
-	"github.com/netcensus/netcensus/scanner"
 )
 
 // storeSettings say which CMDB a command opens: the config's
@@ -29,18 +26,6 @@ func (a *app) preflightStore(ctx context.Context) error {
 		fmt.Fprintf(a.stderr, "store: not open now (%v); the sweep goes ahead and is spooled if the store is still out of reach at its end\n", notNow)
 	}
 	return err
-}
-
-// storeSweep stores a finished (or interrupted) sweep's report in the
-// CMDB (deliverSweep).
-func (a *app) storeSweep(ctx context.Context, rep *scanner.Report) error {
-	return a.deliverSweep(ctx, assemble.Sweep(rep, assemble.ScannerName(a.cfg.Inventory, os.Hostname), a.cfg.Inventory.Site))
-}
-
-// deliverSweep stores sw, through the spool where there is one, and says
-// on stderr what changed (assemble.StoreSettings.Deliver).
-func (a *app) deliverSweep(ctx context.Context, sw inventory.Sweep) error {
-	return a.storeSettings().Deliver(ctx, sw, a.stderr)
 }
 
 // termCellMax is the widest a table cell is printed on a terminal, in
@@ -64,18 +49,4 @@ func writeRows[T any](a *app, format string, rows exporters.Rows[T], xs []T) err
 // terminal.
 func (a *app) assetWriter(format string) (exporters.Writer[record.Asset], error) {
 	return exporters.NewAssetWriterCut(format, a.stdout, a.cellMax())
-}
-
-// rememberedCredentials maps every address of the CMDB's assets to the
-// SNMP credential set that last answered the asset, so a sweep asks a
-// known device with that set first. A store it cannot read costs the
-// memory, never the sweep: it says so on stderr and goes on.
-func (a *app) rememberedCredentials(ctx context.Context) map[netip.Addr]string {
-	out, err := a.storeSettings().RememberedCredentials(ctx)
-	if err != nil {
-		fmt.Fprintf(a.stderr, "snmp: remembered credentials not read (%v); every set is tried\n", err)
-		return nil
-	}
-	a.log.Info("snmp credentials remembered", "addresses", len(out))
-	return out
 }

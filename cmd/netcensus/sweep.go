@@ -143,7 +143,7 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 		if err := a.preflightStore(ctx); err != nil {
 			return err
 		}
-		remembered = a.rememberedCredentials
+		remembered = a.storeSettings().Remembered(a.stderr)
 	}
 	// A reader that closes stdout early (| head) makes writes fail with
 	// EPIPE instead of killing the process: the sweep is still stored.
@@ -166,7 +166,7 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	rep.WriteSummary(a.stderr)
 	if !f.noStore {
 		// An interrupted sweep is stored as partial: it marks nothing missing.
-		if serr := a.storeSweep(ctx, rep); serr != nil {
+		if serr := a.storeSettings().DeliverReport(ctx, rep, a.stderr); serr != nil {
 			return errors.Join(err, serr, werr)
 		}
 	}

@@ -181,7 +181,7 @@ func TestStoredTimesAreAnswerTimes(t *testing.T) {
 	h := record.Asset{IP: netip.MustParseAddr("198.51.100.10"), Sources: []record.Source{record.SourceARP, record.SourceSNMP}, FirstSeen: t0.Add(2 * time.Second), LastSeen: t0.Add(9 * time.Second)}
 	h.MAC, _ = record.ParseMAC("00:1b:54:00:00:0a")
 	rep.Add(&h)
-	if err := a.storeSweep(context.Background(), rep); err != nil {
+	if err := a.storeSettings().DeliverReport(context.Background(), rep, a.stderr); err != nil {
 		t.Fatal(err)
 	}
 	db, err := sqlite.Open(t.Context(), strings.TrimPrefix(c.store, "sqlite:"))

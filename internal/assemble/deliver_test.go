@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner/arp/arptest"
 )
 
 // unreachable is a ClickHouse store on a loopback port that refuses.
@@ -104,6 +107,59 @@ func TestDeliver(t *testing.T) {
 	}
 	if _, err := down.RememberedCredentials(t.Context()); err == nil {
 		t.Error("remembered credentials read from an unreachable store")
+	}
+	// For a sweep: the memory, or nil said on w.
+	out.Reset()
+	if rem := s.Remembered(&out)(t.Context()); rem[h.IP] != "core-v3" || out.Len() != 0 {
+		t.Errorf("remembered for a sweep %v; said %q", rem, out.String())
+	}
+	if rem := down.Remembered(&out)(t.Context()); rem != nil || !strings.HasPrefix(out.String(), "snmp: remembered credentials not read (") {
+		t.Errorf("unreachable, remembered for a sweep %v; said %q", rem, out.String())
+	}
+}
+
+// A sweep's report and an import are stored under the inventory
+// section's scanner name (the host's when it has none).
+func TestDeliverReportAndImport(t *testing.T) {
+	h, s := importSweep(t, "")
+	seg := arptest.NewSegment()
+	seg.AddHost("198.51.100.11", "00:1b:54:00:00:11")
+	sw := Sweeper{Env: fakeEnv(seg), Getenv: envOf(nil), Log: slog.New(slog.DiscardHandler)}
+	o, err := sw.Plan(SweepRequest{Config: config.Default(), Targets: []string{"198.51.100.0/28"}, Stages: Stages{NoSNMP: true, NoMDNS: true, NoNames: true, NoNDP: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := sw.Run(t.Context(), o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := s.DeliverReport(t.Context(), rep, &out); err != nil {
+		t.Fatal(err)
+	}
+	s.Inventory.Scanner = "importer"
+	if err := s.DeliverImport(t.Context(), []record.Asset{h}, time.Time{}, &out); err != nil {
+		t.Fatal(err)
+	}
+	inv, done, err := s.OpenInventory(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	sws, err := inv.Store().Sweeps(t.Context(), 0)
+	if err != nil || len(sws) != 2 {
+		t.Fatalf("sweeps %+v, %v", sws, err)
+	}
+	var got []string
+	for _, x := range sws {
+		got = append(got, x.Scanner)
+	}
+	if slices.Sort(got); !slices.Equal(got, []string{"importer", "scanner-host"}) {
+		t.Errorf("stored sweeps' scanners %v: want the sweep's under the host's name, the import's under importer", got)
+	}
+	as, err := inv.Store().Assets(t.Context(), store.AssetFilter{})
+	if err != nil || len(as) != 2 {
+		t.Errorf("assets %d, %v: want the swept host and the imported one", len(as), err)
 	}
 }
 

@@ -16,6 +16,8 @@ import (
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/clickhouse"
 	"github.com/netcensus/netcensus/inventory/stores"
+	"github.com/netcensus/netcensus/record"
+	"github.com/netcensus/netcensus/scanner"
 )
 
 // StoreSettings say which CMDB a command opens and how.
@@ -175,6 +177,32 @@ func (s StoreSettings) RememberedCredentials(ctx context.Context) (map[netip.Add
 	}
 	defer done()
 	return inventory.RememberedCredentials(ctx, inv.Store())
+}
+
+// Remembered is RememberedCredentials for a sweep (Sweeper.Run): a store
+// it cannot read costs the memory, never the sweep, and is said on w.
+func (s StoreSettings) Remembered(w io.Writer) func(context.Context) map[netip.Addr]string {
+	return func(ctx context.Context) map[netip.Addr]string {
+		out, err := s.RememberedCredentials(ctx)
+		if err != nil {
+			fmt.Fprintf(w, "snmp: remembered credentials not read (%v); every set is tried\n", err)
+			return nil
+		}
+		s.log().Info("snmp credentials remembered", "addresses", len(out))
+		return out
+	}
+}
+
+// DeliverReport stores a sweep's report (Sweep) under the inventory
+// section's scanner name and site, through Deliver.
+func (s StoreSettings) DeliverReport(ctx context.Context, rep *scanner.Report, w io.Writer) error {
+	return s.Deliver(ctx, Sweep(rep, ScannerName(s.Inventory, s.Hostname), s.Inventory.Site), w)
+}
+
+// DeliverImport stores the hosts another tool saw (ImportSweep, from
+// start) under the inventory section's scanner name, through Deliver.
+func (s StoreSettings) DeliverImport(ctx context.Context, hosts []record.Asset, start time.Time, w io.Writer) error {
+	return s.Deliver(ctx, ImportSweep(hosts, start, ScannerName(s.Inventory, s.Hostname)), w)
 }
 
 // rememberedBound bounds RememberedCredentials: a store slow to answer
