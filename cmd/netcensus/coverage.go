@@ -2,12 +2,9 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/fingerprints/coverage"
 	"github.com/netcensus/netcensus/internal/assemble"
 )
 
@@ -32,35 +29,9 @@ the evidence of the value found, or what the walk offers when none was.`,
 			if format != "table" && format != "json" {
 				return usagef("--format %q: want table or json", format)
 			}
-			var expect map[string]coverage.Expect
-			if expectFile != "" {
-				var err error
-				if expect, err = coverage.LoadExpect(expectFile); err != nil {
-					return usageError{err}
-				}
-			}
-			eng, err := assemble.Fingerprints(a.cfg.Fingerprints)
+			rep, err := assemble.Coverage(cmd.Context(), a.cfg.Fingerprints, args[0], expectFile, a.stderr)
 			if err != nil {
 				return err
-			}
-			walks, bad, err := coverage.Run(cmd.Context(), eng, args[0])
-			if err != nil {
-				return usageError{err}
-			}
-			for _, b := range bad {
-				fmt.Fprintf(a.stderr, "coverage: %s: unreadable: %s\n", b.File, b.Err)
-			}
-			for _, w := range walks {
-				if w.Skipped > 0 {
-					fmt.Fprintf(a.stderr, "coverage: %s: %d unreadable lines skipped\n", w.File, w.Skipped)
-				}
-			}
-			rep, err := coverage.Summarize(walks, bad, expect)
-			if err != nil {
-				return err
-			}
-			if len(rep.NotFound) > 0 {
-				fmt.Fprintf(a.stderr, "coverage: %d walk(s) of %s not in %s: %s\n", len(rep.NotFound), expectFile, args[0], strings.Join(rep.NotFound, ", "))
 			}
 			if format == "json" {
 				enc := json.NewEncoder(a.stdout)

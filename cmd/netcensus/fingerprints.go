@@ -2,13 +2,10 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/fingerprints"
-	"github.com/netcensus/netcensus/fingerprints/coverage"
 	"github.com/netcensus/netcensus/internal/assemble"
 )
 
@@ -47,27 +44,17 @@ that did not match.`,
 			if format != "table" && format != "json" {
 				return usagef("--format %q: want table or json", format)
 			}
-			eng, err := assemble.Fingerprints(a.cfg.Fingerprints)
+			in := fingerprints.Input{SysObjectID: sysObjectID, SysDescr: sysDescr}
+			ex, err := assemble.Explain(a.cfg.Fingerprints, in, walkFile, all, a.stderr)
 			if err != nil {
 				return err
 			}
-			in := fingerprints.Input{SysObjectID: strings.TrimPrefix(sysObjectID, "."), SysDescr: sysDescr}
-			if walkFile != "" {
-				var skipped int
-				if in, skipped, err = coverage.ReadInput(walkFile, eng.VendorOIDs()); err != nil {
-					return usageError{fmt.Errorf("--walk %s: %w", walkFile, err)}
-				}
-				if skipped > 0 {
-					fmt.Fprintf(a.stderr, "walk %s: %d unreadable lines skipped\n", walkFile, skipped)
-				}
-			}
-			ex := eng.Explanation(in, all)
 			if format == "json" {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
-				return enc.Encode(ex)
+				return enc.Encode(ex.Explanation)
 			}
-			eng.WriteExplain(a.stdout, in, ex.Result, ex.Matches)
+			ex.WriteText(a.stdout)
 			return nil
 		},
 	}

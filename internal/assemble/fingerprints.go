@@ -1,0 +1,86 @@
+package assemble
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/netcensus/netcensus/fingerprints"
+	"github.com/netcensus/netcensus/fingerprints/coverage"
+	"github.com/netcensus/netcensus/internal/config"
+)
+
+// Coverage fingerprints every recorded walk below dir with the engine of
+// the config's fingerprints section (Fingerprints) and sums up, per
+// field, what was found and, with expectFile (YAML or CSV of what each
+// walk's device truly is), how much of it is right. Unreadable walks and
+// lines, and walks of expectFile not below dir, are said on w. An
+// unreadable expectFile or dir is a *SettingsError.
+func Coverage(ctx context.Context, c config.Fingerprints, dir, expectFile string, w io.Writer) (coverage.Report, error) {
+	var expect map[string]coverage.Expect
+	if expectFile != "" {
+		var err error
+		if expect, err = coverage.LoadExpect(expectFile); err != nil {
+			return coverage.Report{}, &SettingsError{err}
+		}
+	}
+	eng, err := Fingerprints(c)
+	if err != nil {
+		return coverage.Report{}, err
+	}
+	walks, bad, err := coverage.Run(ctx, eng, dir)
+	if err != nil {
+		return coverage.Report{}, &SettingsError{err}
+	}
+	for _, b := range bad {
+		fmt.Fprintf(w, "coverage: %s: unreadable: %s\n", b.File, b.Err)
+	}
+	for _, wk := range walks {
+		if wk.Skipped > 0 {
+			fmt.Fprintf(w, "coverage: %s: %d unreadable lines skipped\n", wk.File, wk.Skipped)
+		}
+	}
+	rep, err := coverage.Summarize(walks, bad, expect)
+	if err != nil {
+		return rep, err
+	}
+	if len(rep.NotFound) > 0 {
+		fmt.Fprintf(w, "coverage: %d walk(s) of %s not in %s: %s\n", len(rep.NotFound), expectFile, dir, strings.Join(rep.NotFound, ", "))
+	}
+	return rep, nil
+}
+
+// Explained is what the fingerprint engine concludes of one device, and
+// why (fingerprints explain).
+type Explained struct {
+	fingerprints.Explanation
+	eng *fingerprints.Engine
+	in  fingerprints.Input
+}
+
+// Explain runs the engine of the config's fingerprints section
+// (Fingerprints) on in or, when walkFile is given, on the recorded walk
+// there (its unreadable lines counted on w; an unreadable walk is a
+// *SettingsError) and explains the result: the profiles that matched,
+// with all every profile.
+func Explain(c config.Fingerprints, in fingerprints.Input, walkFile string, all bool, w io.Writer) (Explained, error) {
+	eng, err := Fingerprints(c)
+	if err != nil {
+		return Explained{}, err
+	}
+	in.SysObjectID = strings.TrimPrefix(in.SysObjectID, ".")
+	if walkFile != "" {
+		var skipped int
+		if in, skipped, err = coverage.ReadInput(walkFile, eng.VendorOIDs()); err != nil {
+			return Explained{}, &SettingsError{fmt.Errorf("--walk %s: %w", walkFile, err)}
+		}
+		if skipped > 0 {
+			fmt.Fprintf(w, "walk %s: %d unreadable lines skipped\n", walkFile, skipped)
+		}
+	}
+	return Explained{Explanation: eng.Explanation(in, all), eng: eng, in: in}, nil
+}
+
+// WriteText writes the explanation for people (Engine.WriteExplain).
+func (x Explained) WriteText(w io.Writer) { x.eng.WriteExplain(w, x.in, x.Result, x.Matches) }
