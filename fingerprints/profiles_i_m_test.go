@@ -51,6 +51,9 @@ var imCases = map[string]want{
 	"moxa-edsg508e":          {"moxa-etherdevice", "Moxa", "EDS-G508E", "", "", "V5.1 build 16071514", "switch"},
 	// A Moxa AWK AP: MOXA-AWK4131A-MIB's overview group.
 	"moxa-awk": {"moxa-awk", "Moxa", "AWK-4131A-EU-T", "TAGHB1037426", "", "V1.17 build 21091612", "access_point"},
+	// An EDS-510E on firmware without MOXA-SYSTEM-INFO-MIB: its model's
+	// own MIB (8691.7.84).
+	"moxa-eds510e": {"moxa-etherdevice", "Moxa", "EDS-510E-3GTXSFP", "", "", "V5.4 build 20120818", "switch"},
 	// A Moxa whose sysDescr puts the maker's name first.
 	"moxa-nport-sysdescr": {"moxa-etherdevice", "Moxa", "NPort 5150", "", "", "", "appliance"},
 	// An NPort printing the product's short form, the whole sysDescr.
