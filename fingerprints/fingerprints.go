@@ -183,7 +183,7 @@ func (e *Engine) index() {
 		}
 		e.byEnterprise[ent] = append(e.byEnterprise[ent], i)
 	}
-	e.vendorOIDs = e.fetchOf(e.profiles).All()
+	e.vendorOIDs = e.fetchOf(e.profiles, "").All()
 }
 
 // profileEnterprise is the one enterprise number all of a profile's
@@ -272,10 +272,14 @@ func (e *Engine) FetchFor(sysObjectID, sysDescr string) Fetch {
 		}
 		ps = append(ps, p)
 	}
-	return e.fetchOf(ps)
+	return e.fetchOf(ps, sysObjectID)
 }
 
-func (e *Engine) fetchOf(ps []*profile) Fetch {
+// fetchOf lists what the profiles ps read on a device with this
+// sysObjectID; with none known (VendorOIDs), an OID relative to the
+// sysObjectID is covered by the profile's sys_object_id prefixes,
+// walked whole.
+func (e *Engine) fetchOf(ps []*profile, sysObjectID string) Fetch {
 	get, walk := map[string]bool{}, map[string]bool{}
 	keep := func(o string) bool {
 		return o != "" && !snmpwalk.HasPrefix(o, oidSystem) && !snmpwalk.HasPrefix(o, oidEntity)
@@ -289,6 +293,14 @@ func (e *Engine) fetchOf(ps []*profile) Fetch {
 		}
 		for _, rs := range p.fields {
 			for _, r := range rs {
+				if r.relative && sysObjectID == "" {
+					for _, pre := range p.match.sysObjectID {
+						if keep(pre) {
+							walk[pre] = true
+						}
+					}
+					continue
+				}
 				switch r.src {
 				case srcOID:
 					switch {
@@ -301,12 +313,12 @@ func (e *Engine) fetchOf(ps []*profile) Fetch {
 						if keep(r.arg) {
 							walk[r.arg] = true
 						}
-					case keep(r.arg):
-						get[r.arg] = true
+					case keep(r.oidFor(sysObjectID)):
+						get[r.oidFor(sysObjectID)] = true
 					}
 				case srcWalk:
-					if keep(r.arg) {
-						walk[r.arg] = true
+					if keep(r.oidFor(sysObjectID)) {
+						walk[r.oidFor(sysObjectID)] = true
 					}
 				case srcHRDevice:
 					walk[oidHRDeviceEntry+".2"] = true
@@ -992,7 +1004,10 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		}
 		return c.in.SysObjectID[len(r.arg)+1:], OIDSysObjectID, true
 	case srcOID:
-		oid := r.arg
+		oid := r.oidFor(c.in.SysObjectID)
+		if oid == "" {
+			return "", "", false
+		}
 		if r.indexFrom != "" {
 			iv, ok := c.in.Values[r.indexFrom]
 			if !ok || iv.Type.IsException() {
@@ -1019,8 +1034,12 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		}
 		return valueString(v), oid, true
 	case srcWalk:
-		i, _ := slices.BinarySearchFunc(c.keys, r.arg, snmpwalk.CompareOID)
-		for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], r.arg); i++ {
+		prefix := r.oidFor(c.in.SysObjectID)
+		if prefix == "" {
+			return "", "", false
+		}
+		i, _ := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
+		for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], prefix); i++ {
 			v := c.in.Values[c.keys[i]]
 			s := valueString(v)
 			if v.Type.IsException() || IsPlaceholder(cleanValue(s)) {
@@ -1459,9 +1478,9 @@ func (r rule) describe(field string) string {
 		if r.indexFrom != "" {
 			return label + " from " + r.arg + " at the instance in " + r.indexFrom
 		}
-		return label + " from " + r.arg
+		return label + " from " + r.written()
 	case srcWalk:
-		return label + " from table " + r.arg
+		return label + " from table " + r.written()
 	case srcHRDevice:
 		return "hrDeviceDescr " + label
 	case srcSysObjectID:
@@ -1470,6 +1489,14 @@ func (r rule) describe(field string) string {
 		return "model matches " + label
 	}
 	return label
+}
+
+// written is a rule's OID as the profile writes it.
+func (r rule) written() string {
+	if r.relative {
+		return relativePrefix + r.arg
+	}
+	return r.arg
 }
 
 // valueString renders an SNMP value as the text a rule works on.

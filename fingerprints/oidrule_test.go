@@ -91,3 +91,65 @@ func TestOIDRuleOnEntity(t *testing.T) {
 		t.Errorf("serial = %q, want entPhysicalSerialNum.5 MOD005", got.Serial)
 	}
 }
+
+// TestRelativeOID: an oid or walk rule written "sysObjectID.<arcs>" reads
+// below the device's own sysObjectID (each D-Link DAP model keeps its
+// firmware at <its sysObjectID>.5.1.1.0); FetchFor plans the resolved
+// OIDs, VendorOIDs covers them by the profile's sys_object_id prefix, and
+// a profile without a sys_object_id match, or index_from on such a rule,
+// is refused.
+func TestRelativeOID(t *testing.T) {
+	src := `profiles:
+  - id: acme
+    priority: 50
+    match:
+      sys_object_id: [1.3.6.1.4.1.99999.10]
+    model:
+      - walk: sysObjectID.1
+    os_version:
+      - oid: sysObjectID.5.1.1.0
+        regex: '^(\S+)'
+`
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
+	const a, b = "1.3.6.1.4.1.99999.10.37", "1.3.6.1.4.1.99999.10.38"
+	in := Input{SysObjectID: a, Values: map[string]snmpwalk.Value{
+		a + ".1.8.0":   text("W-37"),
+		a + ".5.1.1.0": text("1.15 09:34:09 01/21/2013"),
+		b + ".1.8.0":   text("W-38"),
+		b + ".5.1.1.0": text("2.20 10:00:00 02/02/2020"),
+	}}
+	got := e.Identify(in)
+	if got.OSVersion != "1.15" || got.Evidence[FieldOSVersion].OID != a+".5.1.1.0" {
+		t.Errorf("os_version = %q from %q, want 1.15 from %s.5.1.1.0", got.OSVersion, got.Evidence[FieldOSVersion].OID, a)
+	}
+	if got.Model != "W-37" || got.Evidence[FieldModel].OID != a+".1.8.0" {
+		t.Errorf("model = %q from %q, want W-37 from %s.1.8.0", got.Model, got.Evidence[FieldModel].OID, a)
+	}
+	if r := got.Evidence[FieldOSVersion].Rule; !strings.Contains(r, "sysObjectID.5.1.1.0") {
+		t.Errorf("evidence rule %q does not name the rule as written", r)
+	}
+	in.SysObjectID = b
+	if got := e.Identify(in); got.OSVersion != "2.20" || got.Model != "W-38" {
+		t.Errorf("under %s: os_version %q, model %q; want 2.20, W-38", b, got.OSVersion, got.Model)
+	}
+	f := e.FetchFor(a, "")
+	if !slices.Contains(f.Get, a+".5.1.1.0") || !slices.Contains(f.Walk, a+".1") {
+		t.Errorf("fetch = %+v, want GET %s.5.1.1.0 and a walk of %s.1", f, a, a)
+	}
+	if !slices.Contains(e.VendorOIDs(), "1.3.6.1.4.1.99999.10") {
+		t.Errorf("VendorOIDs %v do not cover the relative OIDs", e.VendorOIDs())
+	}
+	for _, c := range []struct{ bad, want string }{
+		{strings.Replace(src, "sys_object_id: [1.3.6.1.4.1.99999.10]", "sys_descr: ['^Acme']", 1), "needs a sys_object_id match"},
+		{strings.Replace(src, "regex: '^(\\S+)'", "index_from: 1.3.6.1.4.1.99999.1.0", 1), "index_from"},
+		{strings.Replace(src, "sysObjectID.5.1.1.0", "sysObjectID.5.x", 1), "is not an OID"},
+	} {
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(c.bad)}}); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("err = %v, want %q", err, c.want)
+		}
+	}
+}

@@ -187,6 +187,27 @@ type rule struct {
 	// toCase, when set, maps the value's letters (strings.ToUpper or
 	// ToLower): a model a sysDescr writes in lower case, as "ex4300-48p".
 	toCase func(string) string
+	// relative (oid and walk rules): arg is the arcs that follow the
+	// device's sysObjectID ("5.1.1.0" of "sysObjectID.5.1.1.0"), for
+	// vendors that register each product's objects under its own
+	// product OID.
+	relative bool
+}
+
+// relativePrefix starts an oid or walk rule's OID written relative to
+// the device's sysObjectID.
+const relativePrefix = "sysObjectID."
+
+// oidFor is the OID a rule reads on a device with this sysObjectID;
+// "" for a relative rule when the sysObjectID is not known.
+func (r rule) oidFor(sysObjectID string) string {
+	if !r.relative {
+		return r.arg
+	}
+	if sysObjectID == "" {
+		return ""
+	}
+	return sysObjectID + "." + r.arg
 }
 
 type profile struct {
@@ -443,6 +464,11 @@ func compileProfile(ps profileSpec) (*profile, error) {
 					return nil, atKey(err, f.name, strconv.Itoa(j))
 				}
 			}
+			if r.relative && len(p.match.sysObjectID) == 0 {
+				// The probe's plan and VendorOIDs cover a relative
+				// OID by the sys_object_id prefixes it lies under.
+				return nil, atKey(errors.New("an OID relative to sysObjectID needs a sys_object_id match"), f.name, strconv.Itoa(j))
+			}
 			p.fields[f.name] = append(p.fields[f.name], r)
 		}
 	}
@@ -523,6 +549,12 @@ func compileRule(rs ruleSpec) (rule, error) {
 		return r, errors.New("a rule needs a source or a value")
 	case n == 0 && (rs.Regex != "" || rs.Map != nil || rs.Template != ""):
 		return r, errors.New("a literal value takes no regex, template or map")
+	}
+	if (r.src == srcOID || r.src == srcWalk) && strings.HasPrefix(r.arg, relativePrefix) {
+		r.relative, r.arg = true, strings.TrimPrefix(r.arg, relativePrefix)
+		if r.indexFrom != "" {
+			return r, atKey(errors.New("index_from does not go with an OID relative to sysObjectID"), "index_from")
+		}
 	}
 	if r.indexFrom != "" && r.src != srcOID {
 		return r, atKey(errors.New("index_from goes with oid only"), "index_from")

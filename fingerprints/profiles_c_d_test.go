@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// A D-Link DAP: the firmware under its own product registration
+	// (sysObjectID.5.1.1.0), without its build time.
+	"dlink-dap": {"dlink-dap", "D-Link", "DAP-3520", "", "", "1.15", "access_point"},
 	// A DPS Telecom NetGuardian: DPS-MIB-V38's model and firmware, their
 	// padding trimmed.
 	"dps-netguardian": {"dps-netguardian", "DPS Telecom", "NetGuardian 832A G5", "", "", "2.7K.0501", "appliance"},
