@@ -24,11 +24,21 @@ type countingStore struct {
 
 func (c *countingStore) Events(ctx context.Context, f store.EventFilter) ([]store.Event, error) {
 	es, err := c.DB.Events(ctx, f)
+	c.count(len(es))
+	return es, err
+}
+
+func (c *countingStore) EventsStored(ctx context.Context, pos string, types []string, limit int) ([]store.Event, string, error) {
+	es, next, err := c.DB.EventsStored(ctx, pos, types, limit)
+	c.count(len(es))
+	return es, next, err
+}
+
+func (c *countingStore) count(rows int) {
 	c.mu.Lock()
 	c.calls++
-	c.rows += len(es)
+	c.rows += rows
 	c.mu.Unlock()
-	return es, err
 }
 
 func (c *countingStore) read() (calls, rows int) {

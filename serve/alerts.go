@@ -15,7 +15,6 @@ import (
 	"net/url"
 	"os/exec"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -124,9 +123,14 @@ func (k *Sink) matches(p *Payload, addrs []netip.Addr) bool {
 }
 
 // alertCursor names the outbox's read position in the events, kept as a
-// ScheduleState (schedule names cannot start with "@"): LastRun is the
-// time of the last event read, LastSweepID its "seq/id".
+// ScheduleState (schedule names cannot start with "@"): LastSweepID is
+// logPrefix and the store's event log position (store.EventLog),
+// LastRun when the events were last read through. A cursor without the
+// prefix is of an older netcensus, which read by the events' time: its
+// LastRun was the time of the last event read.
 const alertCursor = "@alerts"
+
+const logPrefix = "log:"
 
 // notifier wakes long-polls and SSE streams when events may have come.
 type notifier struct {
@@ -155,37 +159,21 @@ var alertTypes = []string{store.EventNewUnapproved, store.EventState, store.Even
 // alertPage is how many events one read takes.
 const alertPage = 5000
 
-// sweepWatch is how many of the newest sweeps each round looks at for
-// sweeps that ended: a sweep is listed there when it starts.
-const sweepWatch = 50
+// cursorSave is how often, at most, the alert loop writes its position
+// when it read nothing (ClickHouse's moves every round).
+const cursorSave = time.Minute
 
-// alertLookback bounds, on a restart, how far before the cursor a sweep
-// may have ended for its events to be read again: events are stamped
-// with their sweep's end and stored when the sweep is ingested, later;
-// one that ended and was ingested while the service was down, behind the
-// cursor, is found among the newest sweeps. The outbox's IDs drop what
-// was queued already.
-const alertLookback = 10 * time.Minute
-
-// eventReader is the alert loop's place in the events. Each round reads
-// on from cursor, the last event read (a keyset: only new events are
-// read, however many share a second), and reads again, once, the events
-// of each sweep that ended behind the cursor (its events are stamped
-// with its end but stored when it is ingested: another sweep's or an
-// action's may have been read past them meanwhile).
+// eventReader is the alert loop's place in the events: a position in
+// the store's event log, the order events were stored in, not their time
+// (a sweep's events are stamped with its end, a drift finding's with
+// when it began, and stored later: behind events read already).
 type eventReader struct {
-	cursor store.EventKey
-	// floor is when alerts began, on the first start: no sweep that
-	// ended before it is read again.
-	floor time.Time
-	// started: a round listed the sweeps already (before that, on a
-	// restart, a sweep that ended within alertLookback behind the cursor
-	// is read again).
-	started bool
-	// pending are the sweeps seen running, by ID, with their start.
-	pending map[string]time.Time
-	// known are the sweeps of the last listing.
-	known map[string]bool
+	pos string
+	// seen are the events the last round read: a store may list them
+	// again (ClickHouse reads an overlap), they are not queued twice.
+	// (After a restart the outbox's IDs drop them.)
+	seen  map[string]bool
+	saved time.Time // when pos was last written
 }
 
 // alertLoop queues new events for the sinks and delivers due alerts,
@@ -197,7 +185,6 @@ func (s *Server) alertLoop(ctx context.Context, r *eventReader) {
 	for {
 		wake := s.notify.wait()
 		s.queueEvents(ctx, r)
-		s.sender.setCursor(r.cursor.Time)
 		s.deliver(ctx)
 		t := time.NewTimer(s.options().PollInterval)
 		select {
@@ -211,167 +198,87 @@ func (s *Server) alertLoop(ctx context.Context, r *eventReader) {
 	}
 }
 
-// loadCursor returns the stored cursor, or now on the first start, when
-// alerts begin (not with the whole history): the floor.
+// loadCursor returns the stored position; on the first start, the log's
+// position now, when alerts begin (not with the whole history); after a
+// netcensus that read by time, the position of its last event's time
+// (events stored since are read, the outbox's IDs drop those queued).
 func (s *Server) loadCursor(ctx context.Context) *eventReader {
-	r := &eventReader{pending: map[string]time.Time{}, known: map[string]bool{}}
+	r := &eventReader{seen: map[string]bool{}}
 	ss, err := s.deps.State.Schedules(ctx)
 	if err != nil {
 		s.storeError("read alert cursor", err)
 	}
+	from := s.deps.Now()
 	for _, st := range ss {
-		if st.Name == alertCursor {
-			r.cursor.Time = st.LastRun
-			if seq, id, ok := strings.Cut(st.LastSweepID, "/"); ok {
-				if n, err := strconv.ParseInt(seq, 10, 64); err == nil {
-					r.cursor.Seq, r.cursor.ID = n, id
-				}
-			}
+		if st.Name != alertCursor {
+			continue
+		}
+		if pos, ok := strings.CutPrefix(st.LastSweepID, logPrefix); ok {
+			r.pos, r.saved = pos, st.LastRun
+			s.sender.setCursor(st.LastRun)
 			return r
+		}
+		from = st.LastRun
+	}
+	for {
+		pos, err := s.deps.Inventory.Store().EventLogFrom(ctx, from)
+		if err == nil {
+			r.pos = pos
+			break
+		}
+		s.storeError("read alert cursor", err)
+		select { // alerts cannot begin anywhere else
+		case <-ctx.Done():
+			return r
+		case <-time.After(s.options().PollInterval):
 		}
 	}
 	now := store.Second(s.deps.Now())
-	r.cursor.Time, r.floor = now, now
-	s.putSchedules(ctx, []store.ScheduleState{{Name: alertCursor, LastRun: now}})
+	s.putSchedules(ctx, []store.ScheduleState{{Name: alertCursor, LastRun: now, LastSweepID: logPrefix + r.pos}})
+	r.saved = now
 	return r
 }
 
-// keyAfter: a comes after b in the events' order.
-func keyAfter(a, b store.EventKey) bool {
-	if !a.Time.Equal(b.Time) {
-		return a.Time.After(b.Time)
-	}
-	if a.Seq != b.Seq {
-		return a.Seq > b.Seq
-	}
-	return a.ID > b.ID
-}
-
-// queueEvents turns the events after the cursor, and those of sweeps
-// that ended behind it, into outbox rows, one per matching sink, and
-// moves the cursor.
+// queueEvents turns the events stored since the position into outbox
+// rows, one per matching sink, and moves the position.
 func (s *Server) queueEvents(ctx context.Context, r *eventReader) {
+	if r.pos == "" {
+		return // no position: the store did not answer before ctx ended
+	}
 	st := s.deps.Inventory.Store()
-	k0 := r.cursor
-	late := s.endedBehind(ctx, r, k0)
+	start := store.Second(s.deps.Now())
+	pos, read := r.pos, 0
+	seen := map[string]bool{}
 	assets := map[string]*store.Asset{}
 	for {
-		f := store.EventFilter{Since: r.cursor.Time, After: r.cursor, Types: alertTypes, Limit: alertPage}
-		es, err := st.Events(ctx, f)
+		es, next, err := st.EventsStored(ctx, pos, alertTypes, alertPage)
 		if err != nil {
 			s.storeError("read events for alerts", err)
-			break
+			return
 		}
-		if err := s.queueEventAlerts(ctx, es, assets); err != nil {
+		fresh := es[:0:0]
+		for _, e := range es {
+			if !r.seen[e.ID] && !seen[e.ID] {
+				fresh = append(fresh, e)
+			}
+			seen[e.ID] = true
+		}
+		if err := s.queueEventAlerts(ctx, fresh, assets); err != nil {
 			s.storeError("queue alerts", err)
-			break
+			return
 		}
-		if len(es) > 0 {
-			r.cursor = es[len(es)-1].Key()
-		}
+		pos, read = next, read+len(fresh)
 		if len(es) < alertPage {
 			break
 		}
 	}
-	// The sweeps that ended in one second are read in one pass.
-	bySecond := map[time.Time][]string{}
-	for _, sw := range late {
-		end := store.Second(sw.End)
-		bySecond[end] = append(bySecond[end], sw.ID)
+	r.seen = seen
+	s.sender.setCursor(start)
+	if pos != r.pos && (read > 0 || start.Sub(r.saved) >= cursorSave) {
+		s.putSchedules(ctx, []store.ScheduleState{{Name: alertCursor, LastRun: start, LastSweepID: logPrefix + pos}})
+		r.saved = start
 	}
-	for end, ids := range bySecond {
-		s.queueSweepsBehind(ctx, end, ids, k0, assets)
-	}
-	if r.cursor != k0 {
-		c := r.cursor
-		s.putSchedules(ctx, []store.ScheduleState{{Name: alertCursor, LastRun: c.Time, LastSweepID: strconv.FormatInt(c.Seq, 10) + "/" + c.ID}})
-	}
-}
-
-// endedBehind lists the sweeps that ended since the last round (on the
-// first, within alertLookback) at or behind k0, whose events the cursor
-// may have passed.
-func (s *Server) endedBehind(ctx context.Context, r *eventReader, k0 store.EventKey) []store.Sweep {
-	st := s.deps.Inventory.Store()
-	list, err := st.Sweeps(ctx, sweepWatch)
-	if err != nil {
-		s.storeError("read sweeps for alerts", err)
-		return nil
-	}
-	listed := make(map[string]bool, len(list))
-	for id := range r.pending {
-		if !slices.ContainsFunc(list, func(sw store.Sweep) bool { return sw.ID == id }) {
-			// Fell out of the newest: asked for by ID.
-			sw, err := st.Sweep(ctx, id)
-			switch {
-			case err == nil:
-				list = append(list, sw)
-			case errors.Is(err, store.ErrNotFound):
-				delete(r.pending, id)
-			default:
-				s.storeError("read sweep for alerts", err)
-			}
-		}
-	}
-	var late []store.Sweep
-	for _, sw := range list {
-		listed[sw.ID] = true
-		if sw.End.IsZero() {
-			if now := s.deps.Now(); now.Sub(sw.Start) > 24*time.Hour {
-				delete(r.pending, sw.ID) // never ended: crashed; it ends, if ever, as a replay
-			} else {
-				r.pending[sw.ID] = sw.Start
-			}
-			continue
-		}
-		_, wasRunning := r.pending[sw.ID]
-		delete(r.pending, sw.ID)
-		if !wasRunning && r.known[sw.ID] {
-			continue // ended already at the last round
-		}
-		end := store.Second(sw.End)
-		if end.After(k0.Time) || end.Before(r.floor) {
-			continue // ahead of the cursor: read on by it; or before alerts began
-		}
-		if !r.started && !wasRunning && end.Before(k0.Time.Add(-alertLookback)) {
-			continue
-		}
-		late = append(late, sw)
-	}
-	r.known, r.started = listed, true
-	return late
-}
-
-// queueSweepsBehind queues the events at or behind k0 of the sweeps ids,
-// which ended in the second end: all stamped with it.
-func (s *Server) queueSweepsBehind(ctx context.Context, end time.Time, ids []string, k0 store.EventKey, assets map[string]*store.Asset) {
-	var after store.EventKey
-	for {
-		es, err := s.deps.Inventory.Store().Events(ctx, store.EventFilter{Since: end, After: after, Types: alertTypes, Limit: alertPage})
-		if err != nil {
-			s.storeError("read events for alerts", err)
-			return
-		}
-		var mine []store.Event
-		done := len(es) < alertPage
-		for _, e := range es {
-			if e.Time.After(end) || keyAfter(e.Key(), k0) {
-				done = true // the cursor read on from here
-				break
-			}
-			if slices.Contains(ids, e.SweepID) {
-				mine = append(mine, e)
-			}
-		}
-		if err := s.queueEventAlerts(ctx, mine, assets); err != nil {
-			s.storeError("queue alerts", err)
-			return
-		}
-		if done {
-			return
-		}
-		after = es[len(es)-1].Key()
-	}
+	r.pos = pos
 }
 
 // queueEventAlerts queues the alerts of es, one outbox row per matching

@@ -217,8 +217,8 @@ func (s *Server) startRun(ctx context.Context, schedule string, req SweepRequest
 			res, err := drift.Evaluate(dctx, s.deps.Inventory.Store(), bs, drift.Options{Now: end, Record: true})
 			switch {
 			case err == nil:
-				// Queued from the result: a finding's event is stamped
-				// with when it began, maybe behind the alerts' cursor.
+				// Queued from the result at once (the next round reads
+				// them in the event log too; the outbox keeps one).
 				if err := s.queueEventAlerts(dctx, res.Events, map[string]*store.Asset{}); err != nil {
 					s.storeError("queue alerts", err)
 				}

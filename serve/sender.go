@@ -9,7 +9,8 @@ import (
 // the schedules: the sender keeps its place in the events as the
 // pseudo-schedule "@alerts"). Sink URLs and secrets are never shown.
 type SenderView struct {
-	// Cursor is how far the events have been read into the outbox.
+	// Cursor is when the events were last read through into the outbox
+	// (in the order they were stored: store.EventLog).
 	Cursor time.Time `json:"cursor,omitzero"`
 	// LastRound is when the sender last queued and delivered.
 	LastRound time.Time `json:"last_round,omitzero"`

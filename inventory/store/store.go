@@ -347,6 +347,31 @@ type EventKey struct {
 // Key is e's place in the events' order.
 func (e *Event) Key() EventKey { return EventKey{Time: e.Time, Seq: e.Seq, ID: e.ID} }
 
+// EventLog reads events in the order they were stored, not by their
+// time: a reader of new events (serve's alerts) misses none whose time
+// lies behind one it read already (a spooled sweep replayed late, a
+// drift finding stamped with when it began). A position is a string
+// only the store that gave it reads; it survives restarts.
+//
+// SQLite numbers events as it stores them, so a read lists each once.
+// ClickHouse has no such sequence across writers, shards and change sets:
+// it stamps each event with when it was stored (never before its own
+// time) and a read from a position lists every event that became
+// visible since, at least once: it reads again the events stored, or
+// whose change set was committed, within an overlap before the
+// last read through, so some are listed twice. Readers drop those by
+// the event's ID.
+type EventLog interface {
+	// EventLogFrom is a position a read from which lists every event of
+	// time t or later, and every event stored afterwards (maybe some
+	// stored before of an earlier time): with t now, only what comes.
+	EventLogFrom(ctx context.Context, t time.Time) (string, error)
+	// EventsStored lists up to limit events of types (all if none)
+	// stored after pos, in the order stored, and the position to read on
+	// from. Fewer than limit: the read is through, for now.
+	EventsStored(ctx context.Context, pos string, types []string, limit int) ([]Event, string, error)
+}
+
 // Software is one row of a software snapshot.
 type Software struct {
 	AssetID string
@@ -482,6 +507,7 @@ type Store interface {
 
 	AppendEvents(ctx context.Context, es []Event) error
 	Events(ctx context.Context, f EventFilter) ([]Event, error)
+	EventLog
 
 	AppendSoftware(ctx context.Context, rows []Software) error
 	// Software returns the asset's latest software snapshot.

@@ -8,8 +8,9 @@
 // tables versioned by write order; an asset's and an observation's
 // record is typed columns, one a field (columns.go), and a listing reads
 // the assets and the annotations by two queries at once and joins them
-// here; observations,
-// events and decisions are ReplacingMergeTree keyed by their UUID, and
+// here; observations
+// and decisions are ReplacingMergeTree keyed by their UUID, events by
+// when they were stored and their UUID (eventlog.go), and
 // snapshots and samples keyed by what identifies a row within a sweep, so
 // a replayed batch is stored once. A sweep and a person's action are
 // change sets (changeset.go), visible only once committed. Migrations are
@@ -291,6 +292,15 @@ var migrations = []step{{sql: []string{
 	// and read every asset again before a user's filter saw a row
 	// (views.go).
 	data: (*DB).replaceAssetsCurrent,
+}, {
+	// 11: when each event was stored (ins), and events ordered by it
+	// (eventlog.go): the event log reads what was stored since a time,
+	// and the events since T what was stored since T, by the key, where
+	// both read the whole table (ORDER BY id). Events stored before are
+	// taken as stored at their time (rebuildEvents).
+	add:     []addColumn{{"events", "ins", "DateTime"}},
+	data:    (*DB).rebuildEvents,
+	cluster: true,
 }}
 
 // schema8Columns are the columns schema 8 adds (recordColumnsOf adds only
@@ -1625,14 +1635,20 @@ func (d *DB) AppendEvents(ctx context.Context, es []store.Event) error {
 	n := len(es)
 	id, sweep, asset, typ, field, old, nw, actor := make([]string, n), make([]string, n), make([]string, n),
 		make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	tm, seq := make([]time.Time, n), make([]int64, n)
+	tm, seq, ins := make([]time.Time, n), make([]int64, n), make([]time.Time, n)
+	// Stored now, and never before the event's time (eventlog.go).
+	now := ts(time.Now())
 	for i := range es {
 		e := &es[i]
 		id[i], tm[i], sweep[i], seq[i], asset[i] = e.ID, ts(e.Time), e.SweepID, e.Seq, e.AssetID
 		typ[i], field[i], old[i], nw[i], actor[i] = e.Type, e.Field, e.Old, e.New, e.Actor
+		ins[i] = now
+		if tm[i].After(now) {
+			ins[i] = tm[i]
+		}
 	}
-	return d.columns(ctx, "events", "events", "id, time, sweep_id, seq, asset_id, type, field, old, new, actor",
-		id, tm, sweep, seq, asset, typ, field, old, nw, actor)
+	return d.columns(ctx, "events", "events", "id, time, sweep_id, seq, asset_id, type, field, old, new, actor, ins",
+		id, tm, sweep, seq, asset, typ, field, old, nw, actor, ins)
 }
 
 // Events lists events, oldest first.
@@ -1645,13 +1661,15 @@ func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, er
 		q += ` AND asset_id = ?`
 		args = append(args, f.AssetID)
 	}
+	// An event of time T or later was stored at T or later: ins, the
+	// table's key, narrows the read to what was stored since.
 	if !f.Since.IsZero() {
-		q += ` AND time >= ?`
-		args = append(args, ts(f.Since))
+		q += ` AND ins >= ? AND time >= ?`
+		args = append(args, ts(f.Since), ts(f.Since))
 	}
 	if k := f.After; k.ID != "" {
-		q += ` AND time >= ? AND (time, seq, id) > (?, ?, ?)`
-		args = append(args, ts(k.Time), ts(k.Time), k.Seq, k.ID)
+		q += ` AND ins >= ? AND time >= ? AND (time, seq, id) > (?, ?, ?)`
+		args = append(args, ts(k.Time), ts(k.Time), ts(k.Time), k.Seq, k.ID)
 	}
 	if len(f.Types) > 0 {
 		q += ` AND has(?, type)`

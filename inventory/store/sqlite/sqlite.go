@@ -524,6 +524,16 @@ var migrations = []string{
 	// not among the records' pages.
 	`CREATE INDEX asset_keys_value ON asset_keys(value);
 	CREATE INDEX assets_presence ON assets(state, merged_into, ip_sort, ip, last_seen, last_sweep_id, id);`,
+	// 10: the order events were stored in (ins, 1, 2, ...: one more than
+	// the largest, within the write's transaction), for the event log
+	// (EventsStored): serve's alerts read on from the last event stored
+	// they read, and miss none whose time lies behind it. The events
+	// stored before are numbered in their rowid order, the order SQLite
+	// appended them (a rowid alone is no such order: VACUUM may renumber
+	// the rows of a table without an INTEGER PRIMARY KEY).
+	`ALTER TABLE events ADD COLUMN ins INTEGER NOT NULL DEFAULT 0;
+	UPDATE events SET ins = rowid;
+	CREATE UNIQUE INDEX events_ins ON events(ins);`,
 }
 
 // The sort expressions an index of migration 7 is on, written as the
@@ -1582,7 +1592,7 @@ func (d *DB) Decisions(ctx context.Context) ([]store.Decision, error) {
 // AppendEvents stores events once each.
 func (d *DB) AppendEvents(ctx context.Context, es []store.Event) error {
 	return d.bulk(ctx, "events", `INSERT OR IGNORE INTO events (id, time, sweep_id, seq, asset_id, type, field,
-		old, new, actor) VALUES (?,?,?,?,?,?,?,?,?,?)`, func(st *sql.Stmt) error {
+		old, new, actor, ins) VALUES (?,?,?,?,?,?,?,?,?,?, (SELECT coalesce(max(ins), 0) + 1 FROM events))`, func(st *sql.Stmt) error {
 		for _, e := range es {
 			if _, err := st.ExecContext(ctx, e.ID, unix(e.Time), e.SweepID, e.Seq, e.AssetID, e.Type, e.Field,
 				e.Old, e.New, e.Actor); err != nil {
@@ -1636,6 +1646,78 @@ func (d *DB) Events(ctx context.Context, f store.EventFilter) ([]store.Event, er
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// EventLogFrom is the position before the first event stored of time
+// t or later (the last event stored when there is none).
+func (d *DB) EventLogFrom(ctx context.Context, t time.Time) (string, error) {
+	var pos int64
+	if err := d.c.QueryRowContext(ctx, `SELECT coalesce((SELECT min(ins) FROM events WHERE time >= ?) - 1,
+		(SELECT max(ins) FROM events), 0)`, unix(t)).Scan(&pos); err != nil {
+		return "", fmt.Errorf("event log position at %s: %w", t.Format(time.RFC3339), busy(err))
+	}
+	return strconv.FormatInt(pos, 10), nil
+}
+
+// EventsStored lists the events stored after pos (the number of the last
+// one read), each once, by the index on ins. A read through moves the
+// position past the events of other types too (the largest ins, read in
+// the same transaction: a write between could not be stepped over), so
+// the next one does not step over them again.
+func (d *DB) EventsStored(ctx context.Context, pos string, types []string, limit int) ([]store.Event, string, error) {
+	after, err := strconv.ParseInt(pos, 10, 64)
+	if err != nil || after < 0 {
+		return nil, pos, fmt.Errorf("event log position %q: %w", pos, store.ErrInvalid)
+	}
+	c := d.c
+	if d.tx == nil {
+		tx, err := d.db.BeginTx(ctx, nil)
+		if err != nil {
+			return nil, pos, fmt.Errorf("read event log: %w", busy(err))
+		}
+		defer tx.Rollback() // read only
+		c = tx
+	}
+	q := `SELECT id, time, sweep_id, seq, asset_id, type, field, old, new, actor, ins FROM events WHERE ins > ?`
+	args := []any{after}
+	if len(types) > 0 {
+		q += ` AND type IN (` + strings.TrimSuffix(strings.Repeat("?,", len(types)), ",") + `)`
+		for _, t := range types {
+			args = append(args, t)
+		}
+	}
+	q += ` ORDER BY ins`
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := c.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, pos, fmt.Errorf("read event log: %w", busy(err))
+	}
+	defer rows.Close()
+	var out []store.Event
+	for rows.Next() {
+		var e store.Event
+		var t int64
+		if err := rows.Scan(&e.ID, &t, &e.SweepID, &e.Seq, &e.AssetID, &e.Type, &e.Field, &e.Old, &e.New, &e.Actor, &after); err != nil {
+			return nil, pos, fmt.Errorf("read event log: %w", err)
+		}
+		e.Time = fromUnix(t)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, pos, fmt.Errorf("read event log: %w", busy(err))
+	}
+	rows.Close()
+	if len(types) > 0 && (limit <= 0 || len(out) < limit) {
+		var last int64
+		if err := c.QueryRowContext(ctx, `SELECT coalesce(max(ins), 0) FROM events`).Scan(&last); err != nil {
+			return nil, pos, fmt.Errorf("read event log: %w", busy(err))
+		}
+		after = max(after, last)
+	}
+	return out, strconv.FormatInt(after, 10), nil
 }
 
 // AppendSoftware stores a software snapshot.

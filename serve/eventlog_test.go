@@ -1,0 +1,131 @@
+package serve
+
+import (
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/drift"
+	"github.com/netcensus/netcensus/inventory/store"
+	"github.com/netcensus/netcensus/record"
+)
+
+// onceEach fails unless every alert delivered came once, and returns how
+// many there were.
+func onceEach(t *testing.T, rcv *receiver) int {
+	t.Helper()
+	keys := map[string]int{}
+	for _, p := range rcv.payloads("") {
+		keys[p.IdempotencyKey]++
+	}
+	for k, n := range keys {
+		if n != 1 {
+			t.Errorf("alert %s delivered %d times", k, n)
+		}
+	}
+	return len(keys)
+}
+
+// A spooled sweep replayed while the service was down, which ended 20
+// minutes behind the alerts' position, is alerted once, and nothing
+// delivered before the restart is delivered again: the loop read by the
+// events' time and, on a restart, looked back 10 minutes for sweeps that
+// ended behind it.
+func TestAlertLoopReadsASpoolReplayedLate(t *testing.T) {
+	rcv := newReceiver(t)
+	opts := testOptions()
+	opts.Sinks = []Sink{{Name: "hook", Kind: SinkWebhook, URL: rcv.srv.URL, HMAC: hmacSecret}}
+	nw := newNetwork(map[string]string{"192.0.2.10": "00:1b:54:00:00:10"})
+	h, cs := newCountingHarness(t, "", opts, nw)
+	h.start()
+	h.sweepNow()
+	until(t, "the first new_unapproved alert", 10*time.Second, func() bool { return len(rcv.payloads(AlertNewUnapproved)) == 1 })
+	idle(t, cs, 2) // the position is stored
+	h.stop()
+
+	// The replay, while the service is down: a sweep of two hosts nobody
+	// saw yet, which ended 20 minutes ago, ingested now
+	db, inv := openInv(t, h.path)
+	end := time.Now().UTC().Add(-20 * time.Minute)
+	var obs []record.Observation
+	for _, x := range [][2]string{{"192.0.2.20", "00:1b:54:00:00:20"}, {"192.0.2.21", "00:1b:54:00:00:21"}} {
+		m, _ := record.ParseMAC(x[1])
+		obs = append(obs, record.Observation{Time: end.Add(-30 * time.Second), Source: record.SourceARP, Scanner: "test",
+			Asset: record.Asset{IP: netip.MustParseAddr(x[0]), MAC: m, Sources: []record.Source{record.SourceARP}}})
+	}
+	// (Of a segment without the first host: that sweep did not ask it.)
+	replayed := netip.MustParsePrefix("192.0.2.16/28")
+	if _, err := inv.Ingest(t.Context(), inventory.Sweep{Start: end.Add(-time.Minute), End: end, Segments: []netip.Prefix{replayed}, Observations: obs}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	h2, cs2 := newCountingHarness(t, h.path, opts, nw)
+	h2.start()
+	until(t, "the replayed sweep's two alerts", 10*time.Second, func() bool { return len(rcv.payloads(AlertNewUnapproved)) == 3 })
+	idle(t, cs2, 5)
+	if n := onceEach(t, rcv); n != 3 {
+		for _, p := range rcv.payloads("") {
+			t.Logf("%s %s %s", p.Type, p.IP, p.Time)
+		}
+		t.Errorf("%d alerts delivered, want 3", n)
+	}
+}
+
+// drift --record stamps a finding's event with when it began, behind
+// events the alerts read already: it is alerted once, and not again
+// after a restart.
+func TestAlertLoopReadsADriftEventStampedBehind(t *testing.T) {
+	rcv := newReceiver(t)
+	opts := testOptions()
+	opts.Sinks = []Sink{{Name: "hook", Kind: SinkWebhook, URL: rcv.srv.URL, HMAC: hmacSecret}}
+	nw := newNetwork(map[string]string{"192.0.2.10": "00:1b:54:00:00:10"})
+	h, cs := newCountingHarness(t, "", opts, nw)
+	h.start()
+	h.sweepNow()
+	until(t, "the new_unapproved alert", 10*time.Second, func() bool { return len(rcv.payloads(AlertNewUnapproved)) == 1 })
+	idle(t, cs, 2)
+
+	// The host has run an old release for an hour (since it was first
+	// seen, as far as the store knows): drift --record stamps its
+	// violation with that.
+	as := h.assets(store.AssetFilter{})
+	if len(as) != 1 {
+		t.Fatalf("%d assets, want 1", len(as))
+	}
+	at := store.Second(time.Now().Add(-time.Hour))
+	as[0].Record.OS, as[0].Record.OSVersion, as[0].Record.FirstSeen = "Debian", "9", at
+	if err := h.st.PutAssets(t.Context(), as); err != nil {
+		t.Fatal(err)
+	}
+	b, err := drift.Parse(strings.NewReader("name: servers\nrules:\n- id: release\n  select: {os: debian}\n  min_os_version: \"12\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := drift.Evaluate(t.Context(), h.st, []drift.Baseline{b}, drift.Options{Record: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	behind := 0
+	for _, e := range res.Events {
+		if alertType(e) == AlertDrift && e.Time.Equal(at) {
+			behind++
+		}
+	}
+	if behind != 1 {
+		t.Fatalf("drift recorded %+v, want one violation stamped %s", res.Events, at)
+	}
+	h.srv.notify.broadcast()
+	until(t, "the drift alert", 10*time.Second, func() bool { return len(rcv.payloads(AlertDrift)) == 1 })
+	idle(t, cs, 3)
+	h.stop()
+
+	h2, cs2 := newCountingHarness(t, h.path, opts, nw)
+	h2.start()
+	idle(t, cs2, 5)
+	if n := onceEach(t, rcv); n != 2 {
+		t.Errorf("%d alerts delivered, want 2", n)
+	}
+}
