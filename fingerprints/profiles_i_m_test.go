@@ -53,7 +53,9 @@ var imCases = map[string]want{
 	"moxa-awk": {"moxa-awk", "Moxa", "AWK-4131A-EU-T", "TAGHB1037426", "", "V1.17 build 21091612", "access_point"},
 	// An EDS-510E on firmware without MOXA-SYSTEM-INFO-MIB: its model's
 	// own MIB (8691.7.84).
-	"moxa-eds510e": {"moxa-etherdevice", "Moxa", "EDS-510E-3GTXSFP", "", "", "V5.4 build 20120818", "switch"},
+	"moxa-eds510e":  {"moxa-etherdevice", "Moxa", "EDS-510E-3GTXSFP", "", "", "V5.4 build 20120818", "switch"},
+	"moxa-eds528e":  {"moxa-etherdevice", "Moxa", "EDS-528E-4GTXSFP-LV-T", "", "", "V6.2 build 21011216", "switch"},
+	"moxa-edsg512e": {"moxa-etherdevice", "Moxa", "EDS-G512E-4GSFP", "", "", "V6.1 build 19102914", "switch"},
 	// A Moxa whose sysDescr puts the maker's name first.
 	"moxa-nport-sysdescr": {"moxa-etherdevice", "Moxa", "NPort 5150", "", "", "", "appliance"},
 	// An NPort printing the product's short form, the whole sysDescr.
