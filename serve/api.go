@@ -698,47 +698,59 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, _ string) {
 }
 
 // streamEvents writes server-sent events until the client goes or the
-// server stops; each event is sent once (IDs of the last second are
-// remembered, as the store's times are seconds).
+// server stops: the events of time since or later, then every event
+// stored afterwards, whatever its time (read in the order stored,
+// store.EventLog: a sweep replayed late, a drift finding stamped with
+// when it began, came behind the stream's place by time and were never
+// sent). Each is sent once: the log may list some again (ClickHouse
+// reads an overlap), dropped by ID.
 func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request, f store.EventFilter) {
 	fl, ok := w.(http.Flusher)
 	if !ok {
 		writeError(w, http.StatusInternalServerError, "streaming unsupported")
 		return
 	}
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.WriteHeader(http.StatusOK)
-	fl.Flush()
 	ctx := r.Context()
 	if f.Since.IsZero() {
 		f.Since = store.Second(s.deps.Now())
 	}
-	sent := map[string]time.Time{}
+	st := s.deps.Inventory.Store()
+	pos, err := st.EventLogFrom(ctx, f.Since)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.WriteHeader(http.StatusOK)
+	fl.Flush()
+	backlog := true // the first read: events of time since or later
+	var sent map[string]bool
 	for {
 		wake := s.notify.wait()
-		es, err := s.deps.Inventory.Store().Events(ctx, f)
-		if err != nil {
-			if ctx.Err() == nil {
-				s.storeError("event stream", err)
+		listed := map[string]bool{}
+		for {
+			es, next, err := st.EventsStored(ctx, pos, f.Types, streamPage)
+			if err != nil {
+				if ctx.Err() == nil {
+					s.storeError("event stream", err)
+				}
+				return
 			}
-			return
+			for _, e := range es {
+				dup := sent[e.ID] || listed[e.ID]
+				listed[e.ID] = true
+				if dup || (f.AssetID != "" && e.AssetID != f.AssetID) || (backlog && e.Time.Before(f.Since)) {
+					continue
+				}
+				b, _ := json.Marshal(eventView(e))
+				fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Type, b)
+			}
+			pos = next
+			if len(es) < streamPage {
+				break
+			}
 		}
-		for _, e := range es {
-			if _, dup := sent[e.ID]; dup {
-				continue
-			}
-			b, _ := json.Marshal(eventView(e))
-			fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", e.ID, e.Type, b)
-			sent[e.ID] = e.Time
-			if e.Time.After(f.Since) {
-				f.Since = e.Time
-			}
-		}
-		for id, t := range sent {
-			if t.Before(f.Since) {
-				delete(sent, id)
-			}
-		}
+		sent, backlog = listed, false
 		fl.Flush()
 		poll := time.NewTimer(s.options().PollInterval)
 		select {
@@ -751,6 +763,9 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request, f store.Ev
 		poll.Stop()
 	}
 }
+
+// streamPage is how many events one read of an event stream takes.
+const streamPage = 1000
 
 // SweepView is a stored sweep in the API.
 type SweepView struct {

@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"bufio"
+	"net/http"
 	"net/netip"
 	"strings"
 	"testing"
@@ -127,5 +129,61 @@ func TestAlertLoopReadsADriftEventStampedBehind(t *testing.T) {
 	idle(t, cs2, 5)
 	if n := onceEach(t, rcv); n != 2 {
 		t.Errorf("%d alerts delivered, want 2", n)
+	}
+}
+
+// The event stream sends an event stored after it began though stamped
+// behind the events it sent (a sweep replayed 20 minutes late): it read
+// by time from the last event sent.
+func TestEventStreamSendsALateEvent(t *testing.T) {
+	h := newHarness(t, "", testOptions(), nil)
+	h.start()
+	req, err := http.NewRequestWithContext(t.Context(), "GET", h.url+"/api/v1/events?type=new_unapproved", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+readToken)
+	req.Header.Set("Accept", "text/event-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	ids := make(chan string, 10)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if id, ok := strings.CutPrefix(sc.Text(), "id: "); ok {
+				ids <- id
+			}
+		}
+		close(ids)
+	}()
+	next := func(what string) string {
+		t.Helper()
+		select {
+		case id := <-ids:
+			return id
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no %s on the stream within 10s", what)
+			return ""
+		}
+	}
+	now := store.Second(time.Now())
+	a := store.Event{ID: store.NewUUID(now), Time: now, AssetID: "0193a1b2-0000-7000-8000-000000000001", Type: store.EventNewUnapproved}
+	if err := h.st.AppendEvents(t.Context(), []store.Event{a}); err != nil {
+		t.Fatal(err)
+	}
+	if id := next("first event"); id != a.ID {
+		t.Fatalf("stream sent %s, want %s", id, a.ID)
+	}
+	late := store.Event{ID: store.NewUUID(now), Time: now.Add(-20 * time.Minute), SweepID: "replayed", AssetID: "0193a1b2-0000-7000-8000-000000000002",
+		Type: store.EventNewUnapproved}
+	other := store.Event{ID: store.NewUUID(now), Time: now, AssetID: "0193a1b2-0000-7000-8000-000000000003", Type: store.EventChange}
+	if err := h.st.AppendEvents(t.Context(), []store.Event{late, other}); err != nil {
+		t.Fatal(err)
+	}
+	if id := next("late event"); id != late.ID {
+		t.Fatalf("stream sent %s, want the late event %s", id, late.ID)
 	}
 }
