@@ -34,6 +34,10 @@ var abCases = map[string]want{
 	"alaxala-ax3630s": {"alaxala", "ALAXALA", "AX3630S-24T2X", "", "", "11.14.G", "switch"},
 	// Another series answers neither object: the product its sysObjectID names.
 	"alaxala-ax2530s": {"alaxala", "ALAXALA", "AX2530S", "", "", "", "switch"},
+	// An AX2530S answering its own MIB: the chassis type and the software
+	// version (not the "<rom> SW <software>" the device-support code
+	// writes).
+	"alaxala-ax2530s-chassis": {"alaxala", "ALAXALA", "AX2530S-48T2X", "", "", "4.10.B", "switch"},
 	// 2N IP intercom: product, serial and firmware at 6530.11, unquoted.
 	"2n-ip-intercom": {"2n-ip-intercom", "2N", "IP Force", "54-0880-2424", "", "2.22.0.31.8", "phone"},
 	// Apple AirPort: AIRPORT-BASESTATION-3-MIB's firmware version; the
