@@ -158,6 +158,7 @@ var szCases = map[string]want{
 	"vutlan": {"vutlan", "Vutlan", "VT335", "3350421876", "", "2.9.4", "sensor"},
 	// WTI on its MontaVista kernel: WTI-CONSOLE-MIB's first unit.
 	"wti-console": {"wti", "WTI", "", "0431A2019052", "Linux", "6.58", "appliance"},
+	"wti-power":   {"wti", "WTI", "", "0521B2018117", "Linux", "7.11", "pdu"},
 	// Sangfor: the hardware string's model=, else the AD appliance the
 	// uname node name names (never the board an AD writes in its place).
 	"sangfor-ac":   {"sangfor", "Sangfor", "M5600", "", "Linux", "2.6.30-AC12.0", "appliance"},
