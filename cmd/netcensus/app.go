@@ -22,6 +22,7 @@ import (
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/scanner"
+	"github.com/netcensus/netcensus/scanner/nmap"
 	"github.com/netcensus/netcensus/scanner/passive"
 )
 
@@ -225,7 +226,7 @@ func run(ctx context.Context, a *app, args []string) int {
 // exitCode is the one mapping of a command's error to its exit status:
 // interrupted 130; no raw socket 4; a bad flag, target, config
 // (config.Error) or setting (assemble.SettingsError), a missing capture
-// file, an unknown
+// file or a bad Nmap report, an unknown
 // format, and an asset ID that names none, several or one in the wrong
 // state 2; deviations 3; anything else 1.
 func exitCode(err error) int {
@@ -234,6 +235,7 @@ func exitCode(err error) int {
 	var ce *config.Error
 	var dev errDeviates
 	var fe *passive.FileError
+	var ne *nmap.FileError
 	switch {
 	case err == nil:
 		return exitOK
@@ -241,7 +243,7 @@ func exitCode(err error) int {
 		return exitInterrupted
 	case errors.Is(err, errNeedRaw):
 		return exitNoRawSocket
-	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &ce), errors.As(err, &fe), isCobraUsage(err), errors.Is(err, exporters.ErrFormat),
+	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &ce), errors.As(err, &fe), errors.As(err, &ne), isCobraUsage(err), errors.Is(err, exporters.ErrFormat),
 		errors.Is(err, store.ErrNotFound), errors.Is(err, inventory.ErrState), errors.Is(err, inventory.ErrAmbiguous):
 		return exitUsage
 	case errors.As(err, &dev):

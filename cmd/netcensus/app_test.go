@@ -25,6 +25,7 @@ import (
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
+	"github.com/netcensus/netcensus/scanner/nmap"
 	"github.com/netcensus/netcensus/scanner/passive"
 )
 
@@ -336,6 +337,7 @@ func TestExitCode(t *testing.T) {
 		{"a bad setting joined to a failure", errors.Join(errors.New("sweep partial"), bad), exitUsage},
 		{"a bad config key", &config.Error{Err: errors.New("sweep.rate 0: must be at least 1")}, exitUsage},
 		{"a probe with no answer", assemble.ErrNoAnswer, exitFailure},
+		{"a bad nmap report", &nmap.FileError{Err: fmt.Errorf("scan.xml: %w", nmap.ErrNotNmap)}, exitUsage},
 		{"a missing capture", &passive.FileError{Err: fs.ErrNotExist}, exitUsage},
 		{"an unknown format", fmt.Errorf("format %q: %w", "yaml", exporters.ErrFormat), exitUsage},
 		{"no such asset", fmt.Errorf("asset %s: %w", "ab12", store.ErrNotFound), exitUsage},

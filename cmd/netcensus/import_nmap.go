@@ -57,7 +57,7 @@ func (a *app) importNmap(ctx context.Context, f importNmapFlags, files []string)
 	}
 	rep, err := nmap.ReadFiles(ctx, files, nmap.Limits{MaxBytes: f.maxBytes})
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	hosts := rep.Hosts
 	if !f.noStore {

@@ -66,21 +66,29 @@ type Report struct {
 	Down, Skipped int
 }
 
+// FileError is a report ReadFiles cannot open or read (missing, over a
+// limit, malformed, not Nmap's): nothing of the reports is returned. Its
+// message is its cause's, which names the file.
+type FileError struct{ Err error }
+
+func (e *FileError) Error() string { return e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
 // ReadFiles reads the reports at paths, each as Read does, into one: the
 // hosts of all in order, Down and Skipped summed, Start the earliest
 // known, Args and Version the first report's. The first file that cannot
-// be opened or read is the error, naming it.
+// be opened or read is the error, a *FileError naming it.
 func ReadFiles(ctx context.Context, paths []string, lim Limits) (*Report, error) {
 	all := &Report{}
 	for i, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
-			return nil, fmt.Errorf("nmap report: %w", err)
+			return nil, &FileError{fmt.Errorf("nmap report: %w", err)}
 		}
 		rep, err := Read(ctx, f, lim)
 		f.Close()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+			return nil, &FileError{fmt.Errorf("%s: %w", p, err)}
 		}
 		if i == 0 {
 			all.Args, all.Version = rep.Args, rep.Version

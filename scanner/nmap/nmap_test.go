@@ -213,8 +213,9 @@ func TestReadFiles(t *testing.T) {
 		{[]string{later, filepath.Join(dir, "missing.xml")}, os.ErrNotExist, "missing.xml"},
 		{[]string{bad, later}, ErrNotNmap, "bad.xml"},
 	} {
-		if _, err := ReadFiles(context.Background(), tc.paths, Limits{}); !errors.Is(err, tc.is) || !strings.Contains(err.Error(), tc.names) {
-			t.Errorf("%v: err = %v, want %v naming %s", tc.paths, err, tc.is, tc.names)
+		var fe *FileError
+		if _, err := ReadFiles(context.Background(), tc.paths, Limits{}); !errors.Is(err, tc.is) || !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.names) {
+			t.Errorf("%v: err = %v, want a *FileError of %v naming %s", tc.paths, err, tc.is, tc.names)
 		}
 	}
 }
