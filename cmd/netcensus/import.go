@@ -10,7 +10,6 @@ import (
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/record"
-	"github.com/netcensus/netcensus/scanner/passive"
 )
 
 func newImportCmd(a *app) *cobra.Command {
@@ -53,7 +52,6 @@ fatal. Host records go to stdout; a summary goes to stderr.`,
 }
 
 func (a *app) importPcap(cmd *cobra.Command, f importFlags, files []string) error {
-	ctx := cmd.Context()
 	format, err := a.resolveFormat(f.format)
 	if err != nil {
 		return err
@@ -62,19 +60,13 @@ func (a *app) importPcap(cmd *cobra.Command, f importFlags, files []string) erro
 	if err := cfg.Overlay(config.Flag(cmd.Flags(), "recog-dir", &cfg.RecogDir, &f.recogDir)); err != nil {
 		return err
 	}
-	db, rules, err := assemble.MDNSRules(cfg.RecogDir, a.log)
+	assets, st, err := assemble.ImportPcap(cmd.Context(), cfg, files, a.log)
 	if err != nil {
 		return err
 	}
-	d := passive.NewDecoder(assemble.PassiveLimits(a.cfg.MDNS))
-	if err := passive.ReadPaths(ctx, files, d); err != nil {
-		return err
-	}
-	assets := d.Assets(rules, db)
 	if err := writeAssets(a, format, assets); err != nil {
 		return err
 	}
-	st := d.Stats()
 	fmt.Fprintf(a.stderr, "summary: files=%d hosts=%d %s\n", len(files), len(assets), st)
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/mdns"
+	"github.com/netcensus/netcensus/scanner/passive"
 )
 
 // MDNSBrowse is a browse of the attached segments by mDNS / DNS-SD (the
@@ -58,4 +59,20 @@ func (b MDNSBrowse) Run(ctx context.Context) (assets []record.Asset, results []m
 	results = mdns.BrowseEach(ctx, b.Env.BrowseMDNS, ifis, mdns.Options{Duration: mc.Duration.D(), MaxBrowsed: mc.MaxTypes, Limits: MDNSLimits(mc), Logger: b.Log})
 	assets, partial, err = mdns.BrowsedAssets(results, rules)
 	return assets, results, partial, err
+}
+
+// ImportPcap reads capture files (passive.ReadPaths: one missing is a
+// *passive.FileError before any is read) and returns the hosts heard in
+// them, as passive listening reports them with the mDNS rules and Recog
+// fingerprints of the config's recog_dir, and the decoder's counts.
+func ImportPcap(ctx context.Context, cfg config.Config, files []string, log *slog.Logger) ([]record.Asset, passive.Stats, error) {
+	db, rules, err := MDNSRules(cfg.RecogDir, log)
+	if err != nil {
+		return nil, passive.Stats{}, err
+	}
+	d := passive.NewDecoder(PassiveLimits(cfg.MDNS))
+	if err := passive.ReadPaths(ctx, files, d); err != nil {
+		return nil, passive.Stats{}, err
+	}
+	return d.Assets(rules, db), d.Stats(), nil
 }

@@ -10,9 +10,11 @@ import (
 	"time"
 
 	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
 	"github.com/netcensus/netcensus/scanner/mdns"
+	"github.com/netcensus/netcensus/scanner/passive"
 )
 
 // The mdns command's browse picks the attached segments' interfaces (a
@@ -66,5 +68,25 @@ func TestMDNSBrowse(t *testing.T) {
 	}
 	if len(asked) != 0 {
 		t.Errorf("browsed %v after a refusal", asked)
+	}
+}
+
+// import pcap's read: the hosts heard in the captures with the decoder's
+// counts; a missing capture is a *passive.FileError before any is read.
+func TestImportPcap(t *testing.T) {
+	const zeek = "../../testdata/pcap/zeek/"
+	log := slog.New(slog.DiscardHandler)
+	assets, st, err := ImportPcap(t.Context(), config.Default(), []string{zeek + "arp-who-has.pcap", zeek + "dns-mdns.pcap"}, log)
+	if err != nil || len(assets) == 0 || st.ARP == 0 || st.MDNS == 0 {
+		t.Fatalf("assets %d, stats %+v, %v: want hosts heard by ARP and mDNS", len(assets), st, err)
+	}
+	for _, a := range assets {
+		if len(a.Sources) == 0 || a.Sources[0] != record.SourcePassive {
+			t.Errorf("%s: sources %v, want passive", a.IP, a.Sources)
+		}
+	}
+	var fe *passive.FileError
+	if assets, st, err := ImportPcap(t.Context(), config.Default(), []string{zeek + "arp-who-has.pcap", zeek + "none.pcap"}, log); !errors.As(err, &fe) || assets != nil || st.Frames != 0 {
+		t.Errorf("a missing capture: %d assets, %+v, %v; want a *passive.FileError and nothing read", len(assets), st, err)
 	}
 }
