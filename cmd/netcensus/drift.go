@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -59,12 +58,7 @@ CI can act on it), 2 for a bad flag or baseline, 1 for any other failure.`,
 				if err != nil {
 					return err
 				}
-				recorded := "recorded"
-				if dryRun {
-					recorded = "not recorded (--dry-run)"
-				}
-				fmt.Fprintf(a.stderr, "drift: %d assets checked, %d compliant, %d non-compliant, %d findings, %d events %s\n",
-					res.Assets, res.Compliant, res.NonCompliant, len(res.Findings), len(res.Events), recorded)
+				res.WriteSummary(a.stderr, !dryRun)
 				if daily {
 					var days []drift.DayCount
 					if days, err = drift.Daily(ctx, inv.Store(), t, now); err == nil {

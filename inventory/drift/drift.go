@@ -3,6 +3,7 @@ package drift
 import (
 	"context"
 	"fmt"
+	"io"
 	"path"
 	"sort"
 	"strings"
@@ -72,6 +73,18 @@ type Result struct {
 	// Events are the transitions this evaluation found (recorded in the
 	// store when Options.Record is set).
 	Events []store.Event
+}
+
+// WriteSummary says on w, for people, how many assets were checked, how
+// many comply, the findings and whether the events were recorded
+// (Options.Record; else a dry run).
+func (r Result) WriteSummary(w io.Writer, recorded bool) {
+	how := "recorded"
+	if !recorded {
+		how = "not recorded (--dry-run)"
+	}
+	fmt.Fprintf(w, "drift: %d assets checked, %d compliant, %d non-compliant, %d findings, %d events %s\n",
+		r.Assets, r.Compliant, r.NonCompliant, len(r.Findings), len(r.Events), how)
 }
 
 // Options tune Evaluate.

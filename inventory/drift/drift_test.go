@@ -251,6 +251,12 @@ func TestEvaluateWithoutRecord(t *testing.T) {
 	if len(es) != 0 {
 		t.Errorf("dry run recorded %d events", len(es))
 	}
+	var said strings.Builder
+	res.WriteSummary(&said, false)
+	want := fmt.Sprintf("drift: %d assets checked, %d compliant, 1 non-compliant, 1 findings, %d events not recorded (--dry-run)\n", res.Assets, res.Compliant, len(res.Events))
+	if said.String() != want || res.NonCompliant != 1 {
+		t.Errorf("summary %q, want %q", said.String(), want)
+	}
 }
 
 func TestDiff(t *testing.T) {
