@@ -192,6 +192,16 @@ func ParseKinds(lists []string) ([]string, error) {
 // ErrKind: Export was asked for a kind it does not know.
 var ErrKind = fmt.Errorf("unknown kind (want %s, %s, %s, %s or %s)", KindAssets, KindSoftware, KindEvents, KindDrift, KindCapacity)
 
+// ExportTo writes o's export (Export) to the file at path through
+// WriteFile, so the file never holds half an export, or to stdout when
+// path is "".
+func ExportTo(ctx context.Context, st store.Store, path string, stdout io.Writer, o ExportOptions) error {
+	if path == "" {
+		return Export(ctx, st, stdout, o)
+	}
+	return WriteFile(path, func(w io.Writer) error { return Export(ctx, st, w, o) })
+}
+
 // WriteFile calls write with a temporary file beside path and renames it
 // to path when write succeeds, so path never holds half an export; the
 // file is the owner's and their group's to read (0640).

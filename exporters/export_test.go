@@ -365,13 +365,19 @@ func TestExportFromStore(t *testing.T) {
 
 	dir := t.TempDir()
 	out := filepath.Join(dir, "assets.csv")
-	if err := WriteFile(out, func(w io.Writer) error {
-		return Export(ctx, db, w, ExportOptions{Format: "csv", Kinds: []string{KindAssets}})
-	}); err != nil {
+	o := ExportOptions{Format: "csv", Kinds: []string{KindAssets}}
+	var stdout bytes.Buffer
+	if err := ExportTo(ctx, db, out, &stdout, o); err != nil {
 		t.Fatal(err)
 	}
-	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o640 {
-		t.Errorf("export file: %v %v", st, err)
+	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o640 || stdout.Len() != 0 {
+		t.Errorf("export file: %v %v; %d bytes on stdout", st, err, stdout.Len())
+	}
+	if err := ExportTo(ctx, db, "", &stdout, o); err != nil || !strings.HasPrefix(stdout.String(), "asset_id,") {
+		t.Errorf("to stdout: %v\n%.80s", err, stdout.String())
+	}
+	if got, err := os.ReadFile(out); err != nil || string(got) != stdout.String() {
+		t.Errorf("the file and stdout differ: %v", err)
 	}
 	bad := filepath.Join(dir, "bad.csv")
 	if err := WriteFile(bad, func(w io.Writer) error { return errors.New("boom") }); err == nil {

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"errors"
-	"io"
 	"slices"
 	"time"
 
@@ -12,7 +10,6 @@ import (
 	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory/drift"
-	"github.com/netcensus/netcensus/inventory/store"
 )
 
 type exportFlags struct {
@@ -65,7 +62,8 @@ and role from what people set on the asset, else the --netbox-* defaults).
 			if nb != nil {
 				return nb.PushStore(cmd.Context(), inv.Store(), f.netbox, a.stderr)
 			}
-			return a.export(cmd.Context(), inv.Store(), f, kinds, bs, f.since.At(time.Now()))
+			o := exporters.ExportOptions{Format: f.format, Kinds: kinds, NetBox: f.netbox, Baselines: bs, Since: f.since.At(time.Now())}
+			return exporters.ExportTo(cmd.Context(), inv.Store(), f.out, a.stdout, o)
 		},
 	}
 	fl := cmd.Flags()
@@ -109,14 +107,4 @@ func (f *exportFlags) netboxClient(getenv func(string) string) (*exporters.NetBo
 		return nil, usagef("--netbox-token-file: %v", err)
 	}
 	return &exporters.NetBoxClient{BaseURL: f.netboxURL, Token: token}, nil
-}
-
-// export writes the kinds to --output-file (through a temporary file renamed
-// on success) or stdout.
-func (a *app) export(ctx context.Context, st store.Store, f exportFlags, kinds []string, bs []drift.Baseline, since time.Time) error {
-	o := exporters.ExportOptions{Format: f.format, Kinds: kinds, NetBox: f.netbox, Baselines: bs, Since: since}
-	if f.out == "" {
-		return exporters.Export(ctx, st, a.stdout, o)
-	}
-	return exporters.WriteFile(f.out, func(w io.Writer) error { return exporters.Export(ctx, st, w, o) })
 }
