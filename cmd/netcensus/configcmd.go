@@ -7,7 +7,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/netcensus/netcensus/internal/assemble"
-	"github.com/netcensus/netcensus/internal/config"
 )
 
 func newConfigCmd(a *app) *cobra.Command {
@@ -29,12 +28,9 @@ key and line.`,
 			if len(args) == 1 {
 				path = args[0]
 			}
-			cfg, used, err := config.Load(path, a.getenv)
+			cfg, used, err := assemble.CheckConfig(path, a.getenv)
 			if err != nil {
 				return err
-			}
-			if _, err := assemble.Fingerprints(cfg.Fingerprints); err != nil {
-				return fmt.Errorf("config %s: %w", used, err)
 			}
 			if used == "" {
 				fmt.Fprintln(a.stderr, "config: no file found: the built-in defaults")

@@ -11,6 +11,21 @@ import (
 	"github.com/netcensus/netcensus/internal/config"
 )
 
+// CheckConfig reads the config at path (config.Load; "" for the default
+// places) and checks what Load does not: the profiles of
+// fingerprints.profiles_dir (Fingerprints; a bad one a *SettingsError
+// naming the file). It returns the file read, "" for the defaults.
+func CheckConfig(path string, getenv func(string) string) (config.Config, string, error) {
+	cfg, used, err := config.Load(path, getenv)
+	if err != nil {
+		return cfg, used, err
+	}
+	if _, err := Fingerprints(cfg.Fingerprints); err != nil {
+		return cfg, used, fmt.Errorf("config %s: %w", used, err)
+	}
+	return cfg, used, nil
+}
+
 // Coverage fingerprints every recorded walk below dir with the engine of
 // the config's fingerprints section (Fingerprints) and sums up, per
 // field, what was found and, with expectFile (YAML or CSV of what each

@@ -91,3 +91,30 @@ func TestExplain(t *testing.T) {
 		t.Errorf("a missing walk: %v", err)
 	}
 }
+
+// config check reads the file and the profiles of its profiles_dir: a
+// bad key is a *config.Error, a missing profiles_dir a *SettingsError,
+// each naming the file.
+func TestCheckConfig(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "config.yaml")
+	getenv := func(string) string { return "" }
+	for body, want := range map[string]string{
+		"sweep: {rate: 70}\n":                              "",
+		"sweep: {ratee: 70}\n":                             "sweep.ratee",
+		"fingerprints: {profiles_dir: " + dir + "/none}\n": "fingerprints.profiles_dir",
+	} {
+		if err := os.WriteFile(file, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cfg, used, err := CheckConfig(file, getenv)
+		var ce *config.Error
+		var se *SettingsError
+		switch {
+		case want == "" && (err != nil || used != file || cfg.Sweep.Rate != 70):
+			t.Errorf("%q: %v, %q, rate %d", body, err, used, cfg.Sweep.Rate)
+		case want != "" && (!errors.As(err, &ce) && !errors.As(err, &se) || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), file)):
+			t.Errorf("%q: %v, want a refusal naming %s and the file", body, err, want)
+		}
+	}
+}
