@@ -301,6 +301,10 @@ var migrations = []step{{sql: []string{
 	add:     []addColumn{{"events", "ins", "DateTime"}},
 	data:    (*DB).rebuildEvents,
 	cluster: true,
+}, {
+	// 12: software is sorted by (asset_id, sweep_id), what its reads
+	// select by (keyedTables).
+	data: func(d *DB, ctx context.Context) error { return d.rebuild(ctx, keyedTables) },
 }}
 
 // schema8Columns are the columns schema 8 adds (recordColumnsOf adds only
@@ -414,6 +418,28 @@ var rebuiltTables = []struct{ name, cols, engine string }{
 		`ReplacingMergeTree(ver) PARTITION BY txn ORDER BY (asset_id, kind, value)`},
 }
 
+// keyedTables are the tables schema 12 rebuilds with a sorting key of
+// their own. Software was a ReplacingMergeTree keyed by every column that
+// tells one package from another, so that merges dropped a replayed
+// sweep's second copy of a row. But every read of software selects by
+// asset and sweep, never by package (an asset's latest snapshot, the
+// latest snapshot of given assets, software_current, docs/clickhouse.md's
+// fleet-wide counts through it) and keeps one row of each identity
+// itself (LIMIT 1 BY softwareRow). And a key of six strings cost every
+// ingest: the server sorted each part of 256 Ki rows by it and permuted
+// every column into that order, a quarter of its CPU in a sweep of
+// 10,000 hosts x 800 packages (perf); a change set now sends rows
+// already in key order (keyorder.go), which a key ending at the sweep
+// costs the client an ordering of devices, where the six strings cost
+// it a sort of every device's packages. So a MergeTree sorted by
+// (asset_id, sweep_id). A cluster keeps the key store init gave it (an
+// engine change has no cluster form; its reads are the same).
+var keyedTables = []struct{ name, cols, engine string }{
+	{"software", `asset_id String, sweep_id String, time DateTime, ins UInt64, name String, version String, arch String,
+		installed_at DateTime, txn String`,
+		`MergeTree PARTITION BY toYYYYMM(time) ORDER BY (asset_id, sweep_id)`},
+}
+
 // Row identities of the snapshot tables: a read keeps one row of each
 // (LIMIT 1 BY), as a merge eventually does.
 const (
@@ -434,13 +460,16 @@ func colNames(cols string) string {
 	return strings.Join(out, ", ")
 }
 
-// rebuildTables rebuilds the rebuiltTables, rows and all: a new table
-// filled from the old one, then renamed over it. Each state an
-// interrupted run leaves is picked up by the next (the tables are keyed,
-// so rows copied twice are one row to every read). Tables of another
-// engine (a cluster's Distributed ones) are left alone.
-func (d *DB) rebuildTables(ctx context.Context) error {
-	for _, t := range rebuiltTables {
+// rebuildTables rebuilds the rebuiltTables (schema 5).
+func (d *DB) rebuildTables(ctx context.Context) error { return d.rebuild(ctx, rebuiltTables) }
+
+// rebuild rebuilds tables, rows and all: a new table filled from the old
+// one, then renamed over it. Each state an interrupted run leaves is
+// picked up by the next (rows copied twice are one row to every read,
+// which keeps one of each identity). Tables of another engine (a
+// cluster's Distributed ones) are left alone.
+func (d *DB) rebuild(ctx context.Context, tables []struct{ name, cols, engine string }) error {
+	for _, t := range tables {
 		engines := map[string]string{}
 		rows, err := d.conn.Query(ctx, `SELECT name, engine FROM system.tables WHERE database = ? AND name IN (?, ?, ?)`,
 			d.name, t.name, t.name+"_new", t.name+"_old")
@@ -1734,12 +1763,12 @@ func (d *DB) AppendSoftware(ctx context.Context, rs []store.Software) error {
 // (min_insert_block_size_rows).
 //
 // Within a change set (on one server) the rows go into the change set's
-// open INSERT of the table (streams), sent as they come and finished at
-// Commit: a sweep's software, samples and interfaces, given in batches
-// while it is resolved, are one INSERT a table for every streamRows
-// rows however many batches, so the server writes parts of that size,
-// not one part (and its merges) per batch, and takes each block while
-// the next batch is resolved. Elsewhere it is one INSERT, waited for.
+// open INSERT of the table (streams), held until streamRows rows or
+// Commit and sent in the table's key order: a sweep's software, samples
+// and interfaces, given in batches while it is resolved, are one INSERT
+// a table for every streamRows rows however many batches, so the server
+// writes parts of that size, not one part (and its merges) per batch,
+// without sorting them, while the next batches are resolved. Elsewhere it is one INSERT, waited for.
 func (d *DB) columns(ctx context.Context, what, table, cols string, data ...any) error {
 	n := 0
 	if len(data) > 0 {
@@ -1889,47 +1918,42 @@ func (d *DB) stream(ctx context.Context, txn, what, table, cols string, n int, d
 	}
 }
 
-// startStream starts the goroutine of an INSERT of table: it sends each
-// column data it is fed (the row count last), finishing the INSERT at
-// streamRows rows and starting the next, until feed is closed.
+// startStream starts the goroutine of an INSERT of table: it holds the
+// column data it is fed (the row count last) until streamRows rows, then
+// sends them as one INSERT, in the table's key order (keyorder.go), and
+// holds the next, until feed is closed.
 func (d *DB) startStream(ctx context.Context, table, cols string) *tableStream {
 	s := &tableStream{cols: cols, feed: make(chan []any, 1), done: make(chan error, 1)}
 	ctx = ch.Context(ctx, ch.WithSettings(ch.Settings{"min_insert_block_size_rows": streamRows}))
+	key := keyIndexes(cols, sortKeys[table])
 	go func() {
-		var b driver.Batch
+		var held [][]any
 		var err error
 		rows := 0
+		send := func() error {
+			defer func() { held, rows = nil, 0 }()
+			b, err := d.conn.PrepareBatch(ctx, d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`))
+			if err != nil {
+				return err
+			}
+			if err := appendInKeyOrder(b, held, key); err != nil {
+				b.Abort()
+				return err
+			}
+			return b.Send()
+		}
 		for data := range s.feed {
 			if err != nil {
 				continue // failed: the rest is dropped, Commit refuses
 			}
-			if b == nil {
-				if b, err = d.conn.PrepareBatch(ctx, d.q(`INSERT INTO {db}.`+table+` (`+cols+`)`)); err != nil {
-					b = nil
-					s.failed.Store(true)
-					continue
-				}
-				rows = 0
-			}
-			n := data[len(data)-1].(int)
-			if err = appendBlocks(b, data[:len(data)-1]); err != nil {
-				b.Abort()
-				b = nil
-				s.failed.Store(true)
-				continue
-			}
-			if rows += n; rows >= streamRows {
-				err = b.Send()
-				b = nil
+			held = append(held, data[:len(data)-1])
+			if rows += data[len(data)-1].(int); rows >= streamRows {
+				err = send()
 				s.failed.Store(err != nil)
 			}
 		}
-		if b != nil {
-			if err == nil && s.send {
-				err = b.Send()
-			} else {
-				b.Abort()
-			}
+		if err == nil && s.send && len(held) > 0 {
+			err = send()
 		}
 		if err != nil {
 			err = fmt.Errorf("store %s: %w", table, err)
