@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// A CET Power TSI supervisor: CET-TSI-MIB's T2S serial and software
+	// version, the supervisor from the sysDescr.
+	"cet-tsi": {"cet-tsi", "CET Power", "T2S-ETH", "T2S18340127", "", "2.04", "power"},
 	// A D-Link DAP: the firmware under its own product registration
 	// (sysObjectID.5.1.1.0), without its build time.
 	"dlink-dap": {"dlink-dap", "D-Link", "DAP-3520", "", "", "1.15", "access_point"},
