@@ -476,64 +476,84 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 				}
 			}
 		}
+		// A sweep older than what the store last saw of the asset (a spool
+		// replayed after later sweeps, a scanner's late upload) is
+		// history: its observations, interfaces, samples, neighbours and
+		// locations are stored at their times, and it can only tell that
+		// the asset was first seen earlier. The current record, state
+		// and software stay the later sweep's, and no change is announced
+		// backwards (an OS "downgrade", a move to where it was before).
+		stale := exists && old.Record.LastSeen.After(last)
 		if l := observed.Location; l != nil {
 			loc := *l
 			if loc.Switch.AssetID == "" {
 				loc.Switch.AssetID = byIP[loc.Switch.IP]
 			}
 			observed.Location = &loc
-			if exists && old.Record.Location != nil && !old.Record.Location.Same(&loc) {
+			if exists && !stale && old.Record.Location != nil && !old.Record.Location.Same(&loc) {
 				ev.add(c.AssetID, store.EventMoved, "location", old.Record.Location.String(), loc.String())
 			}
 			locs = append(locs, store.Location{AssetID: c.AssetID, SweepID: sw.ID, Time: store.Second(last),
 				MAC: locatedMAC(&observed), Location: loc, Rule: observed.Evidence["location"].Rule})
 		}
-		cur := observed
-		cur.AssetID = c.AssetID
-		if exists {
-			for _, f := range attributes {
-				ov, nv := f.get(&old.Record), f.get(&observed)
-				if nv != "" && nv != ov {
-					ev.add(c.AssetID, store.EventChange, f.name, ov, nv)
+		if stale {
+			if first.Before(a.Record.FirstSeen) {
+				a.Record.FirstSeen = first
+			}
+			if !a.Record.FirstSeen.Equal(old.Record.FirstSeen) || len(c.Merged) > 0 {
+				put = append(put, a)
+			}
+		} else {
+			cur := observed
+			cur.AssetID = c.AssetID
+			if exists {
+				for _, f := range attributes {
+					ov, nv := f.get(&old.Record), f.get(&observed)
+					if nv != "" && nv != ov {
+						ev.add(c.AssetID, store.EventChange, f.name, ov, nv)
+					}
 				}
+				prev := old.Record
+				prev.Anomalies = nil
+				if len(cur.IPs) > 0 {
+					prev.IPs = nil
+				}
+				if len(cur.MACs) > 0 {
+					prev.MACs = nil
+				}
+				if len(cur.Services) > 0 {
+					prev.Services = nil
+				}
+				if len(cur.Ports) > 0 {
+					prev.Ports = nil
+				}
+				cur.Merge(&prev)
 			}
-			prev := old.Record
-			prev.Anomalies = nil
-			if len(cur.IPs) > 0 {
-				prev.IPs = nil
+			cur.Software = nil // kept in its own table
+			cur.State, cur.FirstSeen, cur.LastSeen = a.Record.State, a.Record.FirstSeen, last
+			a.Record, a.MissedSweeps, a.LastSweepID = cur, 0, sw.ID
+			switch {
+			case a.Record.State == "":
+				ev.state(&a, store.StateNew, at)
+				ev.add(c.AssetID, store.EventNewUnapproved, "", "", describe(&a.Record))
+				srow.New++
+			case a.StateSince.After(at):
+				// A later sweep decided the state (missing since): this
+				// sighting came before it.
+			case a.Record.State == store.StateNew || a.Record.State == store.StateReturned:
+				ev.state(&a, store.StateActive, at)
+			case a.Record.State == store.StateMissing || a.Record.State == store.StateRetired:
+				ev.state(&a, store.StateReturned, at)
 			}
-			if len(cur.MACs) > 0 {
-				prev.MACs = nil
-			}
-			if len(cur.Services) > 0 {
-				prev.Services = nil
-			}
-			if len(cur.Ports) > 0 {
-				prev.Ports = nil
-			}
-			cur.Merge(&prev)
+			put = append(put, a)
 		}
-		cur.Software = nil // kept in its own table
-		cur.State, cur.FirstSeen, cur.LastSeen = a.Record.State, a.Record.FirstSeen, last
-		a.Record, a.MissedSweeps, a.LastSweepID = cur, 0, sw.ID
-		switch a.Record.State {
-		case "":
-			ev.state(&a, store.StateNew, at)
-			ev.add(c.AssetID, store.EventNewUnapproved, "", "", describe(&a.Record))
-			srow.New++
-		case store.StateNew, store.StateReturned:
-			ev.state(&a, store.StateActive, at)
-		case store.StateMissing, store.StateRetired:
-			ev.state(&a, store.StateReturned, at)
-		}
-		put = append(put, a)
 		for _, k := range c.Keys {
 			newKeys = append(newKeys, store.AssetKey{AssetID: c.AssetID, Key: k, FirstSeen: at})
 		}
 		t := store.Second(last)
 		// A snapshot is written when the software changed (or was never
 		// seen); the change is compared with the one before it.
-		if dg := SoftwareDigest(observed.Software); dg != "" && (!exists || dg != old.SoftwareDigest) {
+		if dg := SoftwareDigest(observed.Software); dg != "" && !stale && (!exists || dg != old.SoftwareDigest) {
 			snap := make([]store.Software, len(observed.Software))
 			for i, s := range observed.Software {
 				snap[i] = store.Software{AssetID: c.AssetID, SweepID: sw.ID, Time: t, Software: s}
@@ -586,6 +606,11 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 			switch a.Record.State {
 			case store.StateNew, store.StateActive, store.StateReturned:
 				if !swept(sw.Segments, a.Record.IP) {
+					continue
+				}
+				// Seen since this sweep began, by a later sweep stored
+				// first (a replayed spool): its absence here is old news.
+				if !a.Record.LastSeen.Before(sw.Start) {
 					continue
 				}
 				if other, err := inv.lastScanner(ctx, scannerOf, a.LastSweepID, scanner); err != nil {

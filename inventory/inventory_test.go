@@ -500,3 +500,58 @@ func TestLocalActor(t *testing.T) {
 		}
 	}
 }
+
+// TestLateSweepIsHistory: a sweep stored after later ones (a spool
+// replayed late, a scanner's late upload) adds its history and changes
+// nothing that the later sweeps decided: no attribute goes back, no
+// asset they saw goes missing, a missing asset does not return from a
+// sighting before it went missing, and no event says otherwise.
+func TestLateSweepIsHistory(t *testing.T) {
+	h := time.Hour
+	inv := newInv(t, Config{MissingAfterSweeps: 1})
+	snmp := func(ver string) record.Observation {
+		return record.Observation{Source: record.SourceSNMP, Asset: record.Asset{IP: netip.MustParseAddr("192.0.2.20"),
+			SysName: "core-1", Vendor: "Cisco", Model: "C9300", Serial: "FOC1234X", OSVersion: ver, DeviceType: "switch"}}
+	}
+	ingest(t, inv, sweep(t0, false, arp("192.0.2.20", macA), snmp("17.3"), arp("192.0.2.11", macB)))
+	ingest(t, inv, sweep(t0.Add(2*h), false, arp("192.0.2.20", macA), snmp("17.6"), arp("192.0.2.11", macB)))
+
+	// The sweep of t0+1h, stored now: it saw A with its older release,
+	// and not B.
+	r := ingest(t, inv, sweep(t0.Add(h), false, arp("192.0.2.20", macA), snmp("17.3")))
+	if len(r.Events) != 0 || r.Sweep.Missing != 0 {
+		t.Errorf("late sweep: events %v, missing %d", kinds(r.Events), r.Sweep.Missing)
+	}
+	as, err := inv.st.Assets(t.Context(), store.AssetFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		if !a.Record.LastSeen.Equal(t0.Add(2*h)) || a.MissedSweeps != 0 || a.Record.State != store.StateActive {
+			t.Errorf("%s: last seen %v, missed %d, state %s; want the later sweep's", a.Record.MAC, a.Record.LastSeen, a.MissedSweeps, a.Record.State)
+		}
+		if a.Record.Serial == "FOC1234X" && a.Record.OSVersion != "17.6" {
+			t.Errorf("os_version %q: the late sweep's 17.3 replaced the later 17.6", a.Record.OSVersion)
+		}
+	}
+	if obs, err := inv.st.Sweep(t.Context(), r.Sweep.ID); err != nil || obs.Observations != 2 {
+		t.Errorf("late sweep stored as %+v (%v)", obs, err)
+	}
+
+	// B goes missing at t0+4h; a sweep of t0+3h that saw it, stored
+	// after, moves its last sighting on but does not bring it back.
+	ingest(t, inv, sweep(t0.Add(4*h), false, arp("192.0.2.20", macA)))
+	if s := state(t, inv); s[macB] != store.StateMissing {
+		t.Fatalf("after t0+4h: %v", s)
+	}
+	r = ingest(t, inv, sweep(t0.Add(3*h), false, arp("192.0.2.20", macA), arp("192.0.2.11", macB)))
+	if s := state(t, inv); s[macB] != store.StateMissing || len(r.Events) != 0 {
+		t.Errorf("a sighting before B went missing: states %v, events %v", s, kinds(r.Events))
+	}
+	as, _ = inv.st.Assets(t.Context(), store.AssetFilter{})
+	for _, a := range as {
+		if a.Record.MAC.String() == macB && !a.Record.LastSeen.Equal(t0.Add(3*h)) {
+			t.Errorf("B last seen %v, want the late sweep's t0+3h", a.Record.LastSeen)
+		}
+	}
+}
