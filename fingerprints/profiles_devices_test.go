@@ -67,6 +67,9 @@ var deviceCases = map[string]want{
 	"datadomain": {"datadomain", "Dell EMC", "", "", "DD OS", "7.2.0.5-633922", "storage"},
 	// DATA-DOMAIN-MIB systemProperties: the system's model number and
 	// serial.
+	// An Avaya IP Office control unit: the product its IPO-PROD-MIB
+	// registration names (ipoProd500v2IPOffice).
+	"avaya-ipo":         {"avaya-ipo", "Avaya", "IP500 V2", "", "IP Office", "", "appliance"},
 	"datadomain-system": {"datadomain", "Dell EMC", "DD2500", "APM00150412345", "DD OS", "5.7.0.4-513368", "storage"},
 	"dell-emc-storage":  {"dell-emc-storage", "Dell EMC", "Unity 400F", "", "", "5.1.2.0.5.007", "storage"},
 	"fcmgmt-unit":       {"fcmgmt-unit", "HP", "MSA 2050 SAN", "00C0FF2A0C34", "", "VL270P005", "storage"},
