@@ -153,10 +153,19 @@ func TestProbeFailures(t *testing.T) {
 
 func TestProbeCancel(t *testing.T) {
 	a, _, _ := testApp(t, nil, nil)
-	// A bound socket that never answers: every request waits for its 10 s
+	// Bound sockets that never answer: every request waits for its 10 s
 	// timeout unless cancelled. (A closed port would answer at once with
-	// ICMP port unreachable.)
-	var holes []string
+	// ICMP port unreachable.) The probe is cancelled once its first
+	// request arrives, so what is timed is the stop, not the setup before
+	// it (the fingerprint engine takes seconds to build under -race on a
+	// loaded machine).
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var (
+		once  sync.Once
+		holes []string
+	)
+	cancelled := make(chan time.Time, 1)
 	for range 3 {
 		pc, err := net.ListenPacket("udp4", "127.0.0.1:0")
 		if err != nil {
@@ -164,15 +173,25 @@ func TestProbeCancel(t *testing.T) {
 		}
 		defer pc.Close()
 		holes = append(holes, pc.LocalAddr().String())
+		go func() {
+			buf := make([]byte, 1500)
+			if _, _, err := pc.ReadFrom(buf); err == nil {
+				once.Do(func() { cancelled <- time.Now(); cancel() })
+			}
+		}()
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(300*time.Millisecond, cancel)
-	start := time.Now()
-	code := run(ctx, a, append([]string{"probe", "--timeout", "10s"}, holes...))
+	code := run(ctx, a, append([]string{"probe", "--timeout", "10s", "--retries", "0"}, holes...))
+	stopped := time.Now()
+	var at time.Time
+	select {
+	case at = <-cancelled:
+	default:
+		t.Fatalf("exit %d: the probe never sent a request", code)
+	}
 	if code != exitInterrupted {
 		t.Fatalf("exit %d, want %d", code, exitInterrupted)
 	}
-	if el := time.Since(start); el > 3*time.Second {
+	if el := stopped.Sub(at); el > 3*time.Second {
 		t.Fatalf("probe took %s to stop after cancel", el)
 	}
 }
