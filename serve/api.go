@@ -603,12 +603,14 @@ func (s *Server) retireAsset(w http.ResponseWriter, r *http.Request, actor strin
 	s.assetAfter(w, r, id)
 }
 
-// listEvents lists events since a time; wait=30s long-polls for the first
-// new one, and Accept: text/event-stream streams them as server-sent
-// events.
+// listEvents lists events since a time, or stored after a position
+// (after=, the next of an earlier answer: read on so, a client also gets
+// an event stamped behind what it read, a sweep replayed late); wait=30s
+// long-polls for the first new one, and Accept: text/event-stream
+// streams them as server-sent events.
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, _ string) {
 	v := r.URL.Query()
-	if err := checkParams(v, []string{"since", "type", "asset", "limit", "wait"}); err != nil {
+	if err := checkParams(v, []string{"since", "after", "type", "asset", "limit", "wait"}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -659,8 +661,19 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, _ string) {
 		}
 		wait = d
 	}
+	after := v.Get("after")
+	if after != "" {
+		if v.Get("since") != "" {
+			s.fail(w, r, badf("after and since: give one"))
+			return
+		}
+		if err := plainText("after", after); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	if strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
-		s.streamEvents(w, r, f)
+		s.streamEvents(w, r, f, after)
 		return
 	}
 	ctx := r.Context()
@@ -670,15 +683,31 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, _ string) {
 		defer t.Stop()
 		deadline = t.C
 	}
+	st := s.deps.Inventory.Store()
 	for {
 		wake := s.notify.wait()
-		es, err := s.deps.Inventory.Store().Events(ctx, f)
+		var (
+			es   []store.Event
+			next string
+			err  error
+		)
+		if after != "" {
+			es, next, err = s.eventsAfter(ctx, after, f)
+			if errors.Is(err, store.ErrInvalid) {
+				err = badf("after %s: not a position this service gave", clip(after))
+			}
+			after = next
+		} else if next, err = st.EventLogFrom(ctx, s.deps.Now()); err == nil {
+			// Taken before the read: what is stored meanwhile is listed
+			// again from it, never missed.
+			es, err = st.Events(ctx, f)
+		}
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
 		if len(es) > 0 || deadline == nil {
-			writeJSON(w, http.StatusOK, map[string]any{"events": eventViews(es)})
+			writeJSON(w, http.StatusOK, map[string]any{"events": eventViews(es), "next": next})
 			return
 		}
 		poll := time.NewTimer(s.options().PollInterval)
@@ -688,7 +717,7 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, _ string) {
 			return
 		case <-deadline:
 			poll.Stop()
-			writeJSON(w, http.StatusOK, map[string]any{"events": []EventView{}})
+			writeJSON(w, http.StatusOK, map[string]any{"events": []EventView{}, "next": after})
 			return
 		case <-wake:
 		case <-poll.C:
@@ -697,14 +726,33 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, _ string) {
 	}
 }
 
+// eventsAfter lists up to f.Limit events of f's types and asset stored
+// after pos, in the order stored, and the position to read on from. The
+// log may list an event again (ClickHouse reads an overlap): a client
+// drops it by ID.
+func (s *Server) eventsAfter(ctx context.Context, pos string, f store.EventFilter) ([]store.Event, string, error) {
+	es, next, err := s.deps.Inventory.Store().EventsStored(ctx, pos, f.Types, f.Limit)
+	if err != nil || f.AssetID == "" {
+		return es, next, err
+	}
+	out := es[:0]
+	for _, e := range es {
+		if e.AssetID == f.AssetID {
+			out = append(out, e)
+		}
+	}
+	return out, next, nil
+}
+
 // streamEvents writes server-sent events until the client goes or the
 // server stops: the events of time since or later, then every event
 // stored afterwards, whatever its time (read in the order stored,
 // store.EventLog: a sweep replayed late, a drift finding stamped with
 // when it began, came behind the stream's place by time and were never
 // sent). Each is sent once: the log may list some again (ClickHouse
-// reads an overlap), dropped by ID.
-func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request, f store.EventFilter) {
+// reads an overlap), dropped by ID. A position (after, a listing's next)
+// streams what was stored after it instead.
+func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request, f store.EventFilter, after string) {
 	fl, ok := w.(http.Flusher)
 	if !ok {
 		writeError(w, http.StatusInternalServerError, "streaming unsupported")
@@ -715,7 +763,17 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request, f store.Ev
 		f.Since = store.Second(s.deps.Now())
 	}
 	st := s.deps.Inventory.Store()
-	pos, err := st.EventLogFrom(ctx, f.Since)
+	pos := after
+	var err error
+	if pos == "" {
+		pos, err = st.EventLogFrom(ctx, f.Since)
+	} else {
+		// Read once before the stream starts, so a bad position is a 400.
+		_, _, err = st.EventsStored(ctx, pos, f.Types, 1)
+		if errors.Is(err, store.ErrInvalid) {
+			err = badf("after %s: not a position this service gave", clip(after))
+		}
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -723,7 +781,7 @@ func (s *Server) streamEvents(w http.ResponseWriter, r *http.Request, f store.Ev
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.WriteHeader(http.StatusOK)
 	fl.Flush()
-	backlog := true // the first read: events of time since or later
+	backlog := after == "" // the first read: events of time since or later
 	var sent map[string]bool
 	for {
 		wake := s.notify.wait()

@@ -187,3 +187,98 @@ func TestEventStreamSendsALateEvent(t *testing.T) {
 		t.Fatalf("stream sent %s, want the late event %s", id, late.ID)
 	}
 }
+
+// A client polling the listing reads on from the position each answer
+// gives (after=next), and so gets an event stamped behind what it read
+// (a sweep replayed late), which a poll by time (since=) never lists; a
+// long-poll on the position waits for it.
+func TestEventsAfterCursorListsALateEvent(t *testing.T) {
+	h := newHarness(t, "", testOptions(), nil)
+	h.start()
+	type page struct {
+		Events []EventView
+		Next   string
+	}
+	var first page
+	h.getJSON("/api/v1/events?type=new_unapproved", readToken, &first)
+	if first.Next == "" {
+		t.Fatalf("no next position in %+v", first)
+	}
+	now := store.Second(time.Now())
+	late := store.Event{ID: store.NewUUID(now), Time: now.Add(-20 * time.Minute), SweepID: "replayed",
+		AssetID: "0193a1b2-0000-7000-8000-000000000002", Type: store.EventNewUnapproved}
+	got := make(chan page, 1)
+	go func() {
+		var p page
+		h.getJSON("/api/v1/events?type=new_unapproved&wait=20s&after="+first.Next, readToken, &p)
+		got <- p
+	}()
+	time.Sleep(200 * time.Millisecond) // the long-poll is waiting (or reads the event at once: either way)
+	if err := h.st.AppendEvents(t.Context(), []store.Event{late}); err != nil {
+		t.Fatal(err)
+	}
+	var second page
+	select {
+	case second = <-got:
+	case <-time.After(15 * time.Second):
+		t.Fatal("the long-poll on the position did not return the late event")
+	}
+	if len(second.Events) != 1 || second.Events[0].ID != late.ID || second.Next == "" {
+		t.Fatalf("after=%s: %+v, want the late event and a position", first.Next, second)
+	}
+	var third page
+	h.getJSON("/api/v1/events?type=new_unapproved&after="+second.Next, readToken, &third)
+	for _, e := range third.Events {
+		if e.ID == late.ID {
+			t.Errorf("read again from the position after it: %+v", third)
+		}
+	}
+	for _, q := range []string{"after=x%27%20OR%201", "after=" + first.Next + "&since=1h"} {
+		if code, body := h.do("GET", "/api/v1/events?"+q, readToken, ""); code != 400 {
+			t.Errorf("%s: %d %s, want 400", q, code, body)
+		}
+	}
+}
+
+// A stream opened at a listing's position sends what was stored after
+// it, whatever its time.
+func TestEventStreamFromAPosition(t *testing.T) {
+	h := newHarness(t, "", testOptions(), nil)
+	h.start()
+	var first struct{ Next string }
+	h.getJSON("/api/v1/events?type=new_unapproved", readToken, &first)
+	now := store.Second(time.Now())
+	late := store.Event{ID: store.NewUUID(now), Time: now.Add(-time.Hour), AssetID: "0193a1b2-0000-7000-8000-000000000004", Type: store.EventNewUnapproved}
+	if err := h.st.AppendEvents(t.Context(), []store.Event{late}); err != nil {
+		t.Fatal(err)
+	}
+	req, err := http.NewRequestWithContext(t.Context(), "GET", h.url+"/api/v1/events?type=new_unapproved&after="+first.Next, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+readToken)
+	req.Header.Set("Accept", "text/event-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	ids := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if id, ok := strings.CutPrefix(sc.Text(), "id: "); ok {
+				ids <- id
+				return
+			}
+		}
+	}()
+	select {
+	case id := <-ids:
+		if id != late.ID {
+			t.Errorf("stream sent %s, want %s", id, late.ID)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the stream from the position sent nothing within 10s")
+	}
+}
