@@ -138,37 +138,7 @@ func TestAlertLoopReadsADriftEventStampedBehind(t *testing.T) {
 func TestEventStreamSendsALateEvent(t *testing.T) {
 	h := newHarness(t, "", testOptions(), nil)
 	h.start()
-	req, err := http.NewRequestWithContext(t.Context(), "GET", h.url+"/api/v1/events?type=new_unapproved", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Authorization", "Bearer "+readToken)
-	req.Header.Set("Accept", "text/event-stream")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	ids := make(chan string, 10)
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			if id, ok := strings.CutPrefix(sc.Text(), "id: "); ok {
-				ids <- id
-			}
-		}
-		close(ids)
-	}()
-	next := func(what string) string {
-		t.Helper()
-		select {
-		case id := <-ids:
-			return id
-		case <-time.After(10 * time.Second):
-			t.Fatalf("no %s on the stream within 10s", what)
-			return ""
-		}
-	}
+	next := streamIDs(t, h, "type=new_unapproved")
 	now := store.Second(time.Now())
 	a := store.Event{ID: store.NewUUID(now), Time: now, AssetID: "0193a1b2-0000-7000-8000-000000000001", Type: store.EventNewUnapproved}
 	if err := h.st.AppendEvents(t.Context(), []store.Event{a}); err != nil {
@@ -252,7 +222,16 @@ func TestEventStreamFromAPosition(t *testing.T) {
 	if err := h.st.AppendEvents(t.Context(), []store.Event{late}); err != nil {
 		t.Fatal(err)
 	}
-	req, err := http.NewRequestWithContext(t.Context(), "GET", h.url+"/api/v1/events?type=new_unapproved&after="+first.Next, nil)
+	if id := streamIDs(t, h, "type=new_unapproved&after="+first.Next)("the late event"); id != late.ID {
+		t.Errorf("stream sent %s, want %s", id, late.ID)
+	}
+}
+
+// streamIDs opens the event stream with query and returns a function
+// that gives the next event ID it sends, failing after 10 s without one.
+func streamIDs(t *testing.T, h *harness, query string) func(what string) string {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), "GET", h.url+"/api/v1/events?"+query, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,23 +241,25 @@ func TestEventStreamFromAPosition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	ids := make(chan string, 1)
+	t.Cleanup(func() { resp.Body.Close() })
+	ids := make(chan string, 10)
 	go func() {
 		sc := bufio.NewScanner(resp.Body)
 		for sc.Scan() {
 			if id, ok := strings.CutPrefix(sc.Text(), "id: "); ok {
 				ids <- id
-				return
 			}
 		}
+		close(ids)
 	}()
-	select {
-	case id := <-ids:
-		if id != late.ID {
-			t.Errorf("stream sent %s, want %s", id, late.ID)
+	return func(what string) string {
+		t.Helper()
+		select {
+		case id := <-ids:
+			return id
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no %s on the stream within 10s", what)
+			return ""
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the stream from the position sent nothing within 10s")
 	}
 }
