@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/internal/snmpsim"
+	"github.com/netcensus/netcensus/internal/snmpsim/simtest"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
 	"github.com/netcensus/netcensus/scanner/snmp"
@@ -52,19 +52,7 @@ func (c *natConn) ReadFrom(b []byte) (int, net.Addr, error) {
 
 func serveSim(t *testing.T, w *snmprec.Walk) netip.AddrPort {
 	t.Helper()
-	ag, err := snmpsim.New(snmpsim.Options{Walks: map[string]*snmprec.Walk{"public": w}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Go(func() { ag.Serve(ctx, conn) })
-	t.Cleanup(func() { cancel(); conn.Close(); wg.Wait() })
-	return conn.LocalAddr().(*net.UDPAddr).AddrPort()
+	return simtest.Loopback(t, snmpsim.Options{Walks: map[string]*snmprec.Walk{"public": w}})
 }
 
 func octets(s string) snmprec.Value {

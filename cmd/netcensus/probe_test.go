@@ -13,6 +13,7 @@ import (
 
 	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/internal/snmpsim"
+	"github.com/netcensus/netcensus/internal/snmpsim/simtest"
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -26,20 +27,8 @@ func startProbeSim(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ag, err := snmpsim.New(snmpsim.Options{Walks: map[string]*snmprec.Walk{"dev": w}, DefaultContext: "dev",
-		Users: []snmpsim.User{{Name: "u", Auth: snmpsim.AuthSHA256, AuthPass: probeSecret, Priv: snmpsim.PrivAES256, PrivPass: probeSecret}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Go(func() { ag.Serve(ctx, conn) })
-	t.Cleanup(func() { cancel(); conn.Close(); wg.Wait() })
-	return conn.LocalAddr().String()
+	return simtest.Loopback(t, snmpsim.Options{Walks: map[string]*snmprec.Walk{"dev": w}, DefaultContext: "dev",
+		Users: []snmpsim.User{{Name: "u", Auth: snmpsim.AuthSHA256, AuthPass: probeSecret, Priv: snmpsim.PrivAES256, PrivPass: probeSecret}}}).String()
 }
 
 func TestProbe(t *testing.T) {

@@ -8,30 +8,18 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/internal/snmpsim"
+	"github.com/netcensus/netcensus/internal/snmpsim/simtest"
 	"github.com/netcensus/netcensus/record"
 )
 
 // serveWalks serves walks on loopback port 0, community = map key.
 func serveWalks(t *testing.T, walks map[string]*snmprec.Walk) string {
 	t.Helper()
-	ag, err := snmpsim.New(snmpsim.Options{Walks: walks})
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Go(func() { ag.Serve(ctx, conn) })
-	t.Cleanup(func() { cancel(); conn.Close(); wg.Wait() })
-	return conn.LocalAddr().String()
+	return simtest.Loopback(t, snmpsim.Options{Walks: walks}).String()
 }
 
 func probeJSON(t *testing.T, args ...string) (record.Asset, string) {

@@ -1,19 +1,18 @@
 package assemble
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/internal/snmpsim"
+	"github.com/netcensus/netcensus/internal/snmpsim/simtest"
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -31,19 +30,7 @@ func startAgent(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ag, err := snmpsim.New(snmpsim.Options{Walks: map[string]*snmprec.Walk{"dev": w}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Go(func() { ag.Serve(ctx, conn) })
-	t.Cleanup(func() { cancel(); conn.Close(); wg.Wait() })
-	return conn.LocalAddr().String()
+	return simtest.Loopback(t, snmpsim.Options{Walks: map[string]*snmprec.Walk{"dev": w}}).String()
 }
 
 // A probe refuses bad credentials, hosts and a record directory before it

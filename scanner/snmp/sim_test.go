@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/netip"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +14,7 @@ import (
 	"github.com/netcensus/netcensus/internal/secret"
 	"github.com/netcensus/netcensus/internal/snmprec"
 	"github.com/netcensus/netcensus/internal/snmpsim"
+	"github.com/netcensus/netcensus/internal/snmpsim/simtest"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner/snmp"
 )
@@ -35,27 +34,7 @@ func walkFile(t *testing.T, name string) *snmprec.Walk {
 // startSim serves opts on a loopback port until the test ends.
 func startSim(t *testing.T, opts snmpsim.Options) netip.AddrPort {
 	t.Helper()
-	ag, err := snmpsim.New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		ag.Serve(ctx, conn)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		conn.Close()
-		wg.Wait()
-	})
-	return conn.LocalAddr().(*net.UDPAddr).AddrPort()
+	return simtest.Loopback(t, opts)
 }
 
 func comm(c string, v gosnmp.SnmpVersion) snmp.Credential {
