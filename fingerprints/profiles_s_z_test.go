@@ -56,6 +56,11 @@ var szCases = map[string]want{
 	"thomson-speedtouch": {"thomson-speedtouch", "Thomson", "SpeedTouch 585v7", "", "", "", "router"},
 	// Trango: the product sysDescr names, GIGA-PLUS-MIB's firmware.
 	"trango": {"trango", "Trango", "Apex Lynx", "", "", "2.1.1", "wireless"},
+	// Tegile IntelliFlash: TEGILE-MIB's controller model and controller A's
+	// software version; by sysDescr on net-snmp's Solaris registration, B's
+	// where A does not answer.
+	"tegile-intelliflash":          {"tegile-intelliflash", "Tegile", "T4700", "", "IntelliFlash OS", "3.7.1.5", "storage"},
+	"tegile-intelliflash-sysdescr": {"tegile-intelliflash-sysdescr", "Tegile", "T3800", "", "IntelliFlash OS", "3.6.0.2", "storage"},
 	// Eltek Valere: the DC power MIB's ident group.
 	"valere": {"valere", "Eltek", "BC2000", "", "", "4.01", "power"},
 	// Yamaha: "<model> Rev.<release> (<date>)"; the type from the model.
