@@ -48,7 +48,9 @@ var abCases = map[string]want{
 	// An AX2130S answering its model type and software version.
 	"alaxala-ax2130s-model": {"alaxala", "ALAXALA", "AX2130S-16PZ", "", "", "2.10.A", "switch"},
 	// An AX3660S (module AX3660S): its model type and software version.
-	"alaxala-ax3660s":         {"alaxala", "ALAXALA", "AX3660S-48X4QW", "", "", "12.1.F", "switch"},
+	"alaxala-ax3660s": {"alaxala", "ALAXALA", "AX3660S-48X4QW", "", "", "12.1.F", "switch"},
+	// An AX4630S answering only its chassis type and software version.
+	"alaxala-ax4630s-chassis": {"alaxala", "ALAXALA", "AX4630S-4M", "", "", "11.14.D", "switch"},
 	"alaxala-ax2530s-chassis": {"alaxala", "ALAXALA", "AX2530S-48T2X", "", "", "4.10.B", "switch"},
 	// 2N IP intercom: product, serial and firmware at 6530.11, unquoted.
 	"2n-ip-intercom": {"2n-ip-intercom", "2N", "IP Force", "54-0880-2424", "", "2.22.0.31.8", "phone"},
