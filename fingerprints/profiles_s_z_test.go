@@ -61,6 +61,9 @@ var szCases = map[string]want{
 	// where A does not answer.
 	"tegile-intelliflash":          {"tegile-intelliflash", "Tegile", "T4700", "", "IntelliFlash OS", "3.7.1.5", "storage"},
 	"tegile-intelliflash-sysdescr": {"tegile-intelliflash-sysdescr", "Tegile", "T3800", "", "IntelliFlash OS", "3.6.0.2", "storage"},
+	// A W&T WebGraph thermo-hygrometer: MfDeviceTyp under its own product
+	// registration (sysObjectID.3.3.5.0).
+	"wut-webgraph": {"wut-webgraph", "Wiesemann & Theis", "Web-Thermo-Hygrometer", "", "", "", "sensor"},
 	// Eltek Valere: the DC power MIB's ident group.
 	"valere": {"valere", "Eltek", "BC2000", "", "", "4.01", "power"},
 	// Yamaha: "<model> Rev.<release> (<date>)"; the type from the model.
