@@ -64,6 +64,9 @@ var szCases = map[string]want{
 	// A W&T WebGraph thermo-hygrometer: MfDeviceTyp under its own product
 	// registration (sysObjectID.3.3.5.0).
 	"wut-webgraph": {"wut-webgraph", "Wiesemann & Theis", "Web-Thermo-Hygrometer", "", "", "", "sensor"},
+	// Stormshield on net-snmp's FreeBSD registration with an NS-BSD
+	// sysDescr: STORMSHIELD-PROPERTY-MIB's model, version and serial.
+	"stormshield-ns-bsd": {"stormshield-ns-bsd", "Stormshield", "SN210W", "SN210W39C0812A7", "SNS", "4.3.21", "firewall"},
 	// Eltek Valere: the DC power MIB's ident group.
 	"valere": {"valere", "Eltek", "BC2000", "", "", "4.01", "power"},
 	// Yamaha: "<model> Rev.<release> (<date>)"; the type from the model.
