@@ -54,7 +54,9 @@ var abCases = map[string]want{
 	// An AX3830S (module AX3630S): its model type and software version.
 	"alaxala-ax3830s": {"alaxala", "ALAXALA", "AX3830S-44X4QW", "", "", "11.11.C", "switch"},
 	// An AX3650S (module AX3630S): its model type and software version.
-	"alaxala-ax3650s":         {"alaxala", "ALAXALA", "AX3650S-48T4XW", "", "", "11.10.E", "switch"},
+	"alaxala-ax3650s": {"alaxala", "ALAXALA", "AX3650S-48T4XW", "", "", "11.10.E", "switch"},
+	// An AX3640S answering only its chassis type and software version.
+	"alaxala-ax3640s-chassis": {"alaxala", "ALAXALA", "AX3640S-24T2XW", "", "", "11.7.D", "switch"},
 	"alaxala-ax2530s-chassis": {"alaxala", "ALAXALA", "AX2530S-48T2X", "", "", "4.10.B", "switch"},
 	// 2N IP intercom: product, serial and firmware at 6530.11, unquoted.
 	"2n-ip-intercom": {"2n-ip-intercom", "2N", "IP Force", "54-0880-2424", "", "2.22.0.31.8", "phone"},
