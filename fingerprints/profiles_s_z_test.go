@@ -67,6 +67,11 @@ var szCases = map[string]want{
 	// Stormshield on net-snmp's FreeBSD registration with an NS-BSD
 	// sysDescr: STORMSHIELD-PROPERTY-MIB's model, version and serial.
 	"stormshield-ns-bsd": {"stormshield-ns-bsd", "Stormshield", "SN210W", "SN210W39C0812A7", "SNS", "4.3.21", "firewall"},
+	// A RUT2xx on net-snmp's Linux registration with the 2013 TELTONIKA-MIB
+	// (static 48690.1: RouterName .7; gsm 48690.2: FirmwareVersion .14, the
+	// object the device-support definition rutos-2xx detects it by): the
+	// router and its firmware; that MIB names the modem's serial only.
+	"teltonika-rut2xx": {"teltonika", "Teltonika", "RUT240", "", "RutOS", "00.01.14.4", "router"},
 	// Eltek Valere: the DC power MIB's ident group.
 	"valere": {"valere", "Eltek", "BC2000", "", "", "4.01", "power"},
 	// Yamaha: "<model> Rev.<release> (<date>)"; the type from the model.
