@@ -20,7 +20,8 @@
 # --base REV also builds the tree at git revision REV (say main, or
 # HEAD~2) and measures it beside this one in the same run, on the same
 # server, taking turns (base, this, base, this, ...): two ingests each,
-# the listings of the same store in turns, the search in both shapes.
+# the listings in turns (each of a store of the same assets that build
+# filled: a build refuses a later schema), the search in both shapes.
 set -euo pipefail
 
 assets=10000 software=800 samples=20 list=100000 base=
@@ -93,21 +94,25 @@ done
 load
 
 echo "== 2. netcensus assets -o jsonl over $list assets, the whole command (seconds)"
-"$bin/cmdb" -mode assets -store "${dsn}_assets" -assets "$list" -software 0 -samples 2 -annotated 10 -runs 1 >/dev/null
-# Background merges of the fill done first: the listing is timed on a
-# store at rest, as a user's is between sweeps.
-clickhouse-client --port "$port" -q "OPTIMIZE TABLE bench_assets.assets FINAL" >/dev/null 2>&1 || true
+# Each build fills a database of its own, the same assets (bench/cmdb's
+# generator is seeded): a build refuses a store of a later schema.
+for b in $builds; do
+	"$(dir $b)/cmdb" -mode assets -store "${dsn}_assets_$b" -assets "$list" -software 0 -samples 2 -annotated 10 -runs 1 >/dev/null
+	# Background merges of the fill done first: the listing is timed on a
+	# store at rest, as a user's is between sweeps.
+	clickhouse-client --port "$port" -q "OPTIMIZE TABLE bench_assets_$b.assets FINAL" >/dev/null 2>&1 || true
+done
 # Once untimed, by each build: a listing that fails or lists the wrong
 # number is no figure.
 for b in $builds; do
-	n=$("$(dir $b)/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets" assets -o jsonl | wc -l)
+	n=$("$(dir $b)/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets_$b" assets -o jsonl | wc -l)
 	[ "$n" -eq "$list" ] || { echo "$b: assets -o jsonl listed $n assets, want $list" >&2; exit 1; }
 done
 load
 TIMEFORMAT=%R
 for i in 1 2 3 4 5 6 7; do
 	for b in $builds; do
-		{ time "$(dir $b)/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets" assets -o jsonl >/dev/null 2>&1; } 2>>"$bin/list.$b"
+		{ time "$(dir $b)/netcensus" --config "$bin/config.yaml" --store "${dsn}_assets_$b" assets -o jsonl >/dev/null 2>&1; } 2>>"$bin/list.$b"
 	done
 done
 for b in $builds; do
@@ -116,24 +121,24 @@ for b in $builds; do
 done
 load
 
-mac=$(clickhouse-client --port "$port" -q "SELECT mac FROM bench_assets.assets WHERE mac != '' ORDER BY id LIMIT 1 OFFSET $((list / 2))")
-[ -n "$mac" ] || { echo "no MAC to search for in bench_assets.assets" >&2; exit 1; }
+mac=$(clickhouse-client --port "$port" -q "SELECT mac FROM bench_assets_this.assets WHERE mac != '' ORDER BY id LIMIT 1 OFFSET $((list / 2))")
+[ -n "$mac" ] || { echo "no MAC to search for in bench_assets_this.assets" >&2; exit 1; }
 echo "== 3. search by MAC $mac over $list assets (milliseconds)"
 load
 echo " the view assets_current:"
 for _ in 1 2 3 4 5 6 7; do
-	clickhouse-client --port "$port" --time -q "SELECT asset_id, ip, hostname FROM bench_assets.assets_current WHERE mac = '$mac' FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
+	clickhouse-client --port "$port" --time -q "SELECT asset_id, ip, hostname FROM bench_assets_this.assets_current WHERE mac = '$mac' FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
 done | median
-open="SELECT txn FROM bench_assets.txns GROUP BY txn HAVING max(state) = 0"
+open="SELECT txn FROM bench_assets_this.txns GROUP BY txn HAVING max(state) = 0"
 echo " the assets table, newest version by FINAL (as netcensus reads it now):"
 for _ in 1 2 3 4 5 6 7; do
-	clickhouse-client --port "$port" --time -q "SELECT id, ip, hostname FROM bench_assets.assets FINAL PREWHERE txn NOT IN ($open)
-		WHERE id IN (SELECT id FROM bench_assets.assets WHERE mac = '$mac') AND mac = '$mac' FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
+	clickhouse-client --port "$port" --time -q "SELECT id, ip, hostname FROM bench_assets_this.assets FINAL PREWHERE txn NOT IN ($open)
+		WHERE id IN (SELECT id FROM bench_assets_this.assets WHERE mac = '$mac') AND mac = '$mac' FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
 done | median
 echo " the assets table, newest version by (id, ver) IN (as netcensus read it before):"
 for _ in 1 2 3 4 5 6 7; do
-	clickhouse-client --port "$port" --time -q "SELECT id, ip, hostname FROM bench_assets.assets PREWHERE txn = '' WHERE mac = '$mac'
-		AND (id, ver) IN (SELECT id, max(ver) FROM bench_assets.assets PREWHERE txn = '' WHERE id IN
-		(SELECT id FROM bench_assets.assets WHERE mac = '$mac') GROUP BY id) LIMIT 1 BY id FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
+	clickhouse-client --port "$port" --time -q "SELECT id, ip, hostname FROM bench_assets_this.assets PREWHERE txn = '' WHERE mac = '$mac'
+		AND (id, ver) IN (SELECT id, max(ver) FROM bench_assets_this.assets PREWHERE txn = '' WHERE id IN
+		(SELECT id FROM bench_assets_this.assets WHERE mac = '$mac') GROUP BY id) LIMIT 1 BY id FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
 done | median
 load
