@@ -226,11 +226,7 @@ func TestEveryProfileCovered(t *testing.T) {
 	corpusDir := testenv.Corpus(t, "snmpsim-data")
 	e := engine(t)
 	covered := map[string]bool{}
-	var files []string
-	fx, _ := filepath.Glob("testdata/fixtures/*.snmprec")
-	files = append(files, fx...)
-	sub, _ := filepath.Glob("testdata/fixtures/*/*.snmprec")
-	files = append(files, sub...)
+	files := fixtureFiles(t)
 	for f := range corpusCases {
 		files = append(files, filepath.Join(corpusDir, f))
 	}
@@ -642,6 +638,19 @@ func TestFetchForReadsOnlyTheProfilesThatCanMatch(t *testing.T) {
 	}
 }
 
+// fixtureFiles lists every fixture walk (testdata/fixtures and its
+// folders), failing under fewer than 100.
+func fixtureFiles(t testing.TB) []string {
+	t.Helper()
+	files, _ := filepath.Glob("testdata/fixtures/*.snmprec")
+	more, _ := filepath.Glob("testdata/fixtures/*/*.snmprec")
+	files = append(files, more...)
+	if len(files) < 100 {
+		t.Fatalf("%d fixtures", len(files))
+	}
+	return files
+}
+
 // TestFixturesThroughFetchPlan: a probe reads the system group, the
 // ENTITY-MIB and only what FetchFor plans for the device's sysObjectID and
 // sysDescr; every fixture, cut down to that, gives the result its whole
@@ -649,16 +658,7 @@ func TestFetchForReadsOnlyTheProfilesThatCanMatch(t *testing.T) {
 // walks and never on a live device.
 func TestFixturesThroughFetchPlan(t *testing.T) {
 	e := engine(t)
-	files, err := filepath.Glob("testdata/fixtures/*/*.snmprec")
-	if err != nil {
-		t.Fatal(err)
-	}
-	more, _ := filepath.Glob("testdata/fixtures/*.snmprec")
-	files = append(files, more...)
-	if len(files) < 100 {
-		t.Fatalf("%d fixtures", len(files))
-	}
-	for _, f := range files {
+	for _, f := range fixtureFiles(t) {
 		w, _, err := snmprec.ParseFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -682,16 +682,7 @@ func TestFixturesThroughFetchPlan(t *testing.T) {
 // fixture.
 func TestIndexedMatchingEqualsFullScan(t *testing.T) {
 	e := engine(t)
-	files, err := filepath.Glob("testdata/fixtures/*/*.snmprec")
-	if err != nil {
-		t.Fatal(err)
-	}
-	more, _ := filepath.Glob("testdata/fixtures/*.snmprec")
-	files = append(files, more...)
-	if len(files) == 0 {
-		t.Skip("no fixtures")
-	}
-	for _, f := range files {
+	for _, f := range fixtureFiles(t) {
 		w, _, err := snmprec.ParseFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -709,11 +700,8 @@ func TestIndexedMatchingEqualsFullScan(t *testing.T) {
 // ns/op is one walk's fingerprint.
 func BenchmarkIdentify(b *testing.B) {
 	e := engine(b)
-	files, _ := filepath.Glob("testdata/fixtures/*.snmprec")
-	more, _ := filepath.Glob("testdata/fixtures/*/*.snmprec")
-	files = append(files, more...)
 	var ins []Input
-	for _, f := range files {
+	for _, f := range fixtureFiles(b) {
 		w, _, err := snmprec.ParseFile(f)
 		if err != nil {
 			b.Fatal(err)

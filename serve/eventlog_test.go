@@ -36,13 +36,7 @@ func onceEach(t *testing.T, rcv *receiver) int {
 // events' time and, on a restart, looked back 10 minutes for sweeps that
 // ended behind it.
 func TestAlertLoopReadsASpoolReplayedLate(t *testing.T) {
-	rcv := newReceiver(t)
-	opts := testOptions()
-	opts.Sinks = []Sink{{Name: "hook", Kind: SinkWebhook, URL: rcv.srv.URL, HMAC: hmacSecret}}
-	nw := newNetwork(map[string]string{"192.0.2.10": "00:1b:54:00:00:10"})
-	h, cs := newCountingHarness(t, "", opts, nw)
-	h.start()
-	h.sweepNow()
+	rcv, h, cs, restart := alertHarness(t)
 	until(t, "the first new_unapproved alert", 10*time.Second, func() bool { return len(rcv.payloads(AlertNewUnapproved)) == 1 })
 	idle(t, cs, 2) // the position is stored
 	h.stop()
@@ -64,8 +58,7 @@ func TestAlertLoopReadsASpoolReplayedLate(t *testing.T) {
 	}
 	db.Close()
 
-	h2, cs2 := newCountingHarness(t, h.path, opts, nw)
-	h2.start()
+	_, cs2 := restart()
 	until(t, "the replayed sweep's two alerts", 10*time.Second, func() bool { return len(rcv.payloads(AlertNewUnapproved)) == 3 })
 	idle(t, cs2, 5)
 	if n := onceEach(t, rcv); n != 3 {
@@ -80,13 +73,7 @@ func TestAlertLoopReadsASpoolReplayedLate(t *testing.T) {
 // events the alerts read already: it is alerted once, and not again
 // after a restart.
 func TestAlertLoopReadsADriftEventStampedBehind(t *testing.T) {
-	rcv := newReceiver(t)
-	opts := testOptions()
-	opts.Sinks = []Sink{{Name: "hook", Kind: SinkWebhook, URL: rcv.srv.URL, HMAC: hmacSecret}}
-	nw := newNetwork(map[string]string{"192.0.2.10": "00:1b:54:00:00:10"})
-	h, cs := newCountingHarness(t, "", opts, nw)
-	h.start()
-	h.sweepNow()
+	rcv, h, cs, restart := alertHarness(t)
 	until(t, "the new_unapproved alert", 10*time.Second, func() bool { return len(rcv.payloads(AlertNewUnapproved)) == 1 })
 	idle(t, cs, 2)
 
@@ -124,8 +111,7 @@ func TestAlertLoopReadsADriftEventStampedBehind(t *testing.T) {
 	idle(t, cs, 3)
 	h.stop()
 
-	h2, cs2 := newCountingHarness(t, h.path, opts, nw)
-	h2.start()
+	_, cs2 := restart()
 	idle(t, cs2, 5)
 	if n := onceEach(t, rcv); n != 2 {
 		t.Errorf("%d alerts delivered, want 2", n)
@@ -261,5 +247,24 @@ func streamIDs(t *testing.T, h *harness, query string) func(what string) string 
 			t.Fatalf("no %s on the stream within 10s", what)
 			return ""
 		}
+	}
+}
+
+// alertHarness starts serve with a webhook sink to a receiver, on a store
+// that counts its reads, and sweeps once: one host, 192.0.2.10. restart
+// starts serve again on that store, as configured.
+func alertHarness(t *testing.T) (rcv *receiver, h *harness, cs *countingStore, restart func() (*harness, *countingStore)) {
+	t.Helper()
+	rcv = newReceiver(t)
+	opts := testOptions()
+	opts.Sinks = []Sink{{Name: "hook", Kind: SinkWebhook, URL: rcv.srv.URL, HMAC: hmacSecret}}
+	nw := newNetwork(map[string]string{"192.0.2.10": "00:1b:54:00:00:10"})
+	h, cs = newCountingHarness(t, "", opts, nw)
+	h.start()
+	h.sweepNow()
+	return rcv, h, cs, func() (*harness, *countingStore) {
+		h2, cs2 := newCountingHarness(t, h.path, opts, nw)
+		h2.start()
+		return h2, cs2
 	}
 }
