@@ -175,6 +175,17 @@ func (h *harness) start() {
 	h.url = "http://" + ln.Addr().String()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
+	// Serve takes the alerts' position before it listens: a test that
+	// sweeps at once must not store events ahead of it (they would be
+	// behind the position, never alerted).
+	ready := make(chan struct{})
+	started := h.srv.deps.Started
+	h.srv.deps.Started = func(a net.Addr) {
+		if started != nil {
+			started(a)
+		}
+		close(ready)
+	}
 	go func() { done <- h.srv.Serve(ctx, ln) }()
 	var once sync.Once
 	h.stop = func() {
@@ -192,6 +203,14 @@ func (h *harness) start() {
 		})
 	}
 	h.t.Cleanup(h.stop)
+	select {
+	case <-ready:
+	case err := <-done:
+		done <- err // for stop
+		h.t.Fatalf("Serve returned before it listened: %v", err)
+	case <-time.After(20 * time.Second):
+		h.t.Fatal("Serve did not listen within 20s")
+	}
 }
 
 // do sends a request with a token ("" for none) and returns status and
