@@ -97,6 +97,11 @@ var nrCases = map[string]want{
 	"nti-enviromux-2d":  {"nti-enviromux", "NTI", "E-2D", "2D19110342", "", "2.62", "sensor"},
 	// PacketFlux: the product its registration names.
 	"packetflux-sitemonitor": {"packetflux", "PacketFlux", "SiteMonitor Base", "", "", "", "sensor"},
+	// Nokia 1830 PSS: TROPIC-SHELF-MIB's shelf 1 mnemonic and the serial
+	// of its remote inventory (tnShelfSerialNum 0 skipped), the committed
+	// release; a PSD: TROPIC-PSD-MIB's card in shelf 1 slot 1.
+	"nokia-1830-pss": {"nokia-1830", "Nokia", "PSS32", "ML153704187", "", "22.6.0", "switch"},
+	"nokia-1830-psd": {"nokia-1830", "Nokia", "PSD-X", "LBALUC2138A0412", "", "4.1.2", "switch"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:
