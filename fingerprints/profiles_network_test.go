@@ -28,12 +28,14 @@ func TestNetworkFixtures(t *testing.T) {
 		"checkpoint-gaia-netsnmp":         {"checkpoint-gaia-netsnmp", "Check Point", "6600", "2034BA5678", "Gaia", "R81.20", "firewall"},
 		"checkpoint-embedded-ngx":         {"checkpoint-embedded-ngx", "Check Point", "1490", "", "Gaia Embedded", "81.10.08", "firewall"},
 		"pfsense":                         {"pfsense", "Netgate", "Generic x86 64-bit", "", "pfSense", "2.6.0-RELEASE", "firewall"},
-		"opnsense":                        {"opnsense", "Deciso", "Generic x86 64-bit", "", "OPNsense", "23.7.8", "firewall"},
-		"watchguard-fireware":             {"watchguard-fireware", "WatchGuard", "T40-W", "", "Fireware", "", "firewall"},
-		"hillstone-stoneos":               {"hillstone-stoneos", "Hillstone Networks", "SG-6000-E3960", "0010033160001234", "StoneOS", "5.5R8", "firewall"},
-		"cisco-meraki":                    {"cisco-meraki", "Cisco", "MS220-8P", "", "Meraki", "", "switch"},
-		"barracuda":                       {"barracuda", "Barracuda", "F180", "", "", "8.2.1", "firewall"},
-		"paloalto-chassis":                {"paloalto-panos", "Palo Alto Networks", "PA-3220", "013201012345", "PAN-OS", "10.1.9-h1", "firewall"},
+		// pfSense Plus ("Plus" before the host name) with the hardware and serial extends.
+		"pfsense-plus-extend": {"pfsense", "Netgate", "6100", "2128220412", "pfSense", "23.09.1-RELEASE", "firewall"},
+		"opnsense":            {"opnsense", "Deciso", "Generic x86 64-bit", "", "OPNsense", "23.7.8", "firewall"},
+		"watchguard-fireware": {"watchguard-fireware", "WatchGuard", "T40-W", "", "Fireware", "", "firewall"},
+		"hillstone-stoneos":   {"hillstone-stoneos", "Hillstone Networks", "SG-6000-E3960", "0010033160001234", "StoneOS", "5.5R8", "firewall"},
+		"cisco-meraki":        {"cisco-meraki", "Cisco", "MS220-8P", "", "Meraki", "", "switch"},
+		"barracuda":           {"barracuda", "Barracuda", "F180", "", "", "8.2.1", "firewall"},
+		"paloalto-chassis":    {"paloalto-panos", "Palo Alto Networks", "PA-3220", "013201012345", "PAN-OS", "10.1.9-h1", "firewall"},
 		// Switching and routing.
 		"ubiquiti-edgeswitch": {"ubiquiti-edgeswitch", "Ubiquiti", "ES-24-Lite", "F09FC2A1B2C3", "EdgeSwitch", "1.9.3.5294473", "switch"},
 		"avaya-boss":          {"avaya-boss", "Avaya", "ERS-4850GTS-PWR+", "14JP1234ABCD", "BOSS", "5.8.1.013", "switch"},
@@ -42,8 +44,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"cumulus-linux":       {"cumulus-linux", "Cumulus Networks", "S5248F-ON", "CN0ABC12345678", "Cumulus Linux", "4.4.0", "switch"},
 		"mellanox-onyx":       {"mellanox-onyx", "Mellanox", "SN2410", "MT1927X01234", "Onyx", "3.9.1306", "switch"},
 		// No ENTITY-MIB and a plain Linux sysDescr: MELLANOX-EFM-MIB gives serial and version, the product registration the model.
-		"mellanox-onyx-efm":  {"mellanox-onyx", "Mellanox", "SX6036", "MT1234X05678", "Onyx", "3.6.4006", "switch"},
-		"mikrotik-swos":      {"mikrotik-swos", "MikroTik", "CSS326-24G-2S+", "", "SwOS", "2.13", "switch"},
+		"mellanox-onyx-efm": {"mellanox-onyx", "Mellanox", "SX6036", "MT1234X05678", "Onyx", "3.6.4006", "switch"},
+		"mikrotik-swos":     {"mikrotik-swos", "MikroTik", "CSS326-24G-2S+", "", "SwOS", "2.13", "switch"},
+		// A board the CSS/CRS/RB pattern does not name, answering MIKROTIK-MIB mtxrSystem.
+		"mikrotik-swos-mib":  {"mikrotik-swos", "MikroTik", "netPower 16P", "HD808A1B2C3", "SwOS", "2.16", "switch"},
 		"netonix":            {"netonix", "Netonix", "WS-12-250-AC", "", "", "1.5.14", "switch"},
 		"hirschmann-classic": {"hirschmann-classic", "Hirschmann", "RS20-0800T1T1SDAUHC", "943434023000012345", "Classic", "09.0.04", "switch"},
 		"hirschmann-hios":    {"hirschmann-hios", "Hirschmann", "RSP35-08033O6TT-SK9V9HSE3S", "942053999123456789", "HiOS", "HiOS-3S-08.1.00", "switch"},
