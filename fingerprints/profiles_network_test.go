@@ -62,6 +62,12 @@ func TestNetworkFixtures(t *testing.T) {
 		"cisco-catos":        {"cisco-catos", "Cisco", "WS-C6509", "SCA044901AB", "CatOS", "8.4(5)", "switch"},
 		"citrix-netscaler":   {"citrix-netscaler", "Citrix", "NetScaler MPX 8900", "FM72T8Q123", "NetScaler", "13.0-88.14", "load_balancer"},
 		"riverbed-steelhead": {"riverbed-steelhead", "Riverbed", "CX580", "J12AB000C1234", "RiOS", "9.12.1a", "appliance"},
+		// ZXROS sysDescr forms: the model before "ZTE ZXR10 Software" with a
+		// platform-prefixed release; "ZTE <model> Software, <train> Version:";
+		// the ROS form, whose product release follows the ROS platform's.
+		"zte-zxr10-m6000": {"zte-zxr10", "ZTE", "ZXR10 M6000-08", "", "ZXROS", "1.00.30", "router"},
+		"zte-zxr10-5950":  {"zte-zxr10", "ZTE", "5950-56TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
+		"zte-zxr10-ros":   {"zte-zxr10", "ZTE", "ZXR10 5928E-FI", "", "ZXROS", "V2.8.23.C.16.P11", "switch"},
 		// Wireless.
 		"aruba-instant":     {"aruba-instant", "Aruba", "515", "CNKJL1B2C3", "ArubaOS Instant", "8.10.0.6", "access_point"},
 		"ruckus-ap":         {"ruckus-ap", "Ruckus", "R650", "382001012345", "Ruckus AP", "116.0.0.0.2012", "access_point"},
