@@ -102,6 +102,13 @@ var nrCases = map[string]want{
 	// release; a PSD: TROPIC-PSD-MIB's card in shelf 1 slot 1.
 	"nokia-1830-pss": {"nokia-1830", "Nokia", "PSS32", "ML153704187", "", "22.6.0", "switch"},
 	"nokia-1830-psd": {"nokia-1830", "Nokia", "PSD-X", "LBALUC2138A0412", "", "4.1.2", "switch"},
+	// Occam (Calix B6) BLC: the product sysDescr names, else the one its
+	// registration names; OCCAM-ENTITY-MIB's serial and software revision.
+	"occamos":              {"occamos", "Occam Networks", "BLC 6312", "063120942187", "OccamOS", "7.2.13.1", "switch"},
+	"occamos-registration": {"occamos", "Occam Networks", "BLC 6450", "064500173552", "OccamOS", "8.1.40.2", "switch"},
+	// Nokia SR Linux: TIMETRA-CHASSIS-MIB's chassis row (manufacturing
+	// string, serial) and the CPM row's software version, not SR OS.
+	"nokia-srlinux": {"nokia-srlinux", "Nokia", "7220 IXR-D3L", "NK213710342", "SR Linux", "23.10.1", "router"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:
