@@ -75,6 +75,12 @@ var depthCases = map[string]want{
 	"extreme-switch-engine":  {"extreme-exos", "Extreme Networks", "5520-48W", "2134N-41077", "EXOS", "32.2.1.6", "switch"},
 	"extreme-exos-universal": {"extreme-exos", "Extreme Networks", "5420F-24P-4XE", "", "EXOS", "31.7.1.4", "switch"},
 	"extreme-voss-persona":   {"extreme-voss", "Extreme Networks", "VSP-4900-48P", "2028Q-10456", "VOSS", "8.3.0.0", "switch"},
+	// ArubaOS controller: wlsxSysExtSerialNumber, the unit's own serial,
+	// before the license serial number.
+	"aruba-controller-serial": {"aruba-mobility-controller", "Aruba", "Aruba7220", "CW0004521", "ArubaOS", "8.10.0.7", "wireless_controller"},
+	// The ISA 3000 runs ASA software ("Cisco Industrial Security
+	// Appliance"), as the device-support definition (asa) detects it.
+	"cisco-isa3000": {"cisco-asa", "Cisco", "ISA-3000-4C-K9", "FCW2231P0QE", "ASA", "9.16(4)", "firewall"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
