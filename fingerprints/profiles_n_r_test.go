@@ -50,10 +50,12 @@ var nrCases = map[string]want{
 	// system group tells them apart (fixtures/ruckus-wireless is a ZD1200).
 	"ruckus-unleashed-200-14": {"ruckus-unleashed", "Ruckus", "R510", "441703001234", "Unleashed", "200.7.10.202.121", "access_point"},
 	"ruckus-smartzone":        {"ruckus-wireless", "Ruckus", "SmartZone 100", "941804001234", "SmartZone", "", "wireless_controller"},
-	"qnap-qts-enclosure":      {"qnap-qts", "QNAP", "TS-873A", "Q21AI12345", "QTS", "5.1.3.2578", "storage"},
-	"qnap-netsnmp":            {"qnap-qts-netsnmp", "QNAP", "TS-453D", "Q20BI54321", "QTS", "5.1.2.2533", "storage"},
-	"netgear-smart":           {"netgear", "Netgear", "GS724Tv4", "", "", "6.3.1.19", "switch"},
-	"qtech":                   {"qtech", "QTECH", "QSW-3470-28T-AC", "1905001234", "", "7.0.3.5(R0241.0136)", "switch"},
+	// A SmartZone answering RUCKUS-CTRL-MIB's node table: the node's model and release.
+	"ruckus-smartzone-ctrl": {"ruckus-wireless", "Ruckus", "SZ100", "941804005678", "SmartZone", "6.1.2.0.420", "wireless_controller"},
+	"qnap-qts-enclosure":    {"qnap-qts", "QNAP", "TS-873A", "Q21AI12345", "QTS", "5.1.3.2578", "storage"},
+	"qnap-netsnmp":          {"qnap-qts-netsnmp", "QNAP", "TS-453D", "Q20BI54321", "QTS", "5.1.2.2533", "storage"},
+	"netgear-smart":         {"netgear", "Netgear", "GS724Tv4", "", "", "6.3.1.19", "switch"},
+	"qtech":                 {"qtech", "QTECH", "QSW-3470-28T-AC", "1905001234", "", "7.0.3.5(R0241.0136)", "switch"},
 	// Families without a profile before: VoIP gateways, optical
 	// transport, DPI appliances, power meters, service processors.
 	"patton-smartnode":     {"patton-smartnode", "Patton", "SN4638/5BIS", "00A0BA0C1D2E", "SmartWare", "R6.10", "router"},
