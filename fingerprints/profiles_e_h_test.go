@@ -11,6 +11,11 @@ const ehFixtureDir = "testdata/fixtures/e-h"
 // ehCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var ehCases = map[string]want{
+	// Edgecore ECS4120 (series MIB at 259.10.1.45): swProdName, unit 1's
+	// serial and operation code version.
+	"edgecore-ecs4120": {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC2032000417", "", "1.2.3.6", "switch"},
+	// Edgecore ECS4210: the series module one level lower, at 42.101.
+	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
 	// the sysDescr.
 	"emc-flare": {"emc-flare", "Dell EMC", "CX4-240", "", "FLARE", "4.30.000.5.525", "storage"},

@@ -113,7 +113,7 @@ func TestNetworkFixtures(t *testing.T) {
 		"radlan-unit":                 {"radlan-unit", "Linksys", "SRW2024P", "CNX01234567", "", "1.2.3.0", "switch"},
 		"fastpath-inventory":          {"quanta", "Quanta", "LB6M", "QTFCA1234567", "", "1.2.0.18", "switch"},
 		"dcn-platform":                {"snr", "NAG", "SNR-S2985G-24T", "SW061710D102000032", "", "7.0.3.5(R0241.0101)", "switch"},
-		"edgecore":                    {"edgecore", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "1.2.3.4", "switch"},
+		"edgecore":                    {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "1.2.3.4", "switch"},
 		"raisecom":                    {"raisecom", "Raisecom", "ISCOM2128EA-MA", "", "ROS", "5.2.1_20180103", "switch"},
 		"planet":                      {"planet", "Planet", "GS-4210-24P2S", "A123456789", "", "v2.305b210201", "switch"},
 		"juniper-junose":              {"juniper-junose", "Juniper Networks", "E320", "4600123456", "JunosE", "7.2.2 patch-1.0", "router"},
