@@ -12,6 +12,11 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// An Alta Labs access point: hardware and release in the sysDescr.
+	"altalabs-ap": {"altalabs-ap", "Alta Labs", "AP6-Pro", "", "Linux", "1.1.9", "access_point"},
+	// A Barracuda WAF on net-snmp's registration: BWS-MIB serial and the
+	// firmware version's first word.
+	"barracuda-waf": {"barracuda-waf", "Barracuda", "", "1653421", "Linux", "12.1.0.007", "firewall"},
 	// An Axis audio module: hardware and release from the sysDescr's
 	// first and third fields, the maker's name dropped from the model.
 	"axis-audio": {"axis-audio", "Axis", "C8033 Network IO Audio Module", "", "AXIS OS", "10.12.153", "appliance"},
