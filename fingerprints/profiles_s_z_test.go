@@ -67,6 +67,11 @@ var szCases = map[string]want{
 	// Stormshield on net-snmp's FreeBSD registration with an NS-BSD
 	// sysDescr: STORMSHIELD-PROPERTY-MIB's model, version and serial.
 	"stormshield-ns-bsd": {"stormshield-ns-bsd", "Stormshield", "SN210W", "SN210W39C0812A7", "SNS", "4.3.21", "firewall"},
+	// A Supermicro BMC on net-snmp's Linux registration: ATEN-IPMI-MIB's
+	// part and serial numbers (fixed-length, padding trimmed); the BMC's
+	// own Linux and kernel from net-snmp's sysDescr (the firmware release
+	// is three integers no rule joins).
+	"supermicro-bmc": {"supermicro-bmc", "Supermicro", "SYS-1029P-WTR", "S348084X9C19347", "Linux", "2.6.28", "bmc"},
 	// A RUT2xx on net-snmp's Linux registration with the 2013 TELTONIKA-MIB
 	// (static 48690.1: RouterName .7; gsm 48690.2: FirmwareVersion .14, the
 	// object the device-support definition rutos-2xx detects it by): the
