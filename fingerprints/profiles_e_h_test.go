@@ -14,6 +14,9 @@ var ehCases = map[string]want{
 	// Edgecore ECS4120 (series MIB at 259.10.1.45): swProdName, unit 1's
 	// serial and operation code version.
 	"edgecore-ecs4120": {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC2032000417", "", "1.2.3.6", "switch"},
+	// Edgecore ECS2100 (43) and ECS4100 (46): the same switchMgt layout.
+	"edgecore-ecs2100": {"edgecore-ecs", "Edgecore", "ECS2100-28P", "EC1711002984", "", "1.2.2.25", "switch"},
+	"edgecore-ecs4100": {"edgecore-ecs", "Edgecore", "ECS4100-28T", "EC1944001207", "", "1.2.76.216", "switch"},
 	// Edgecore ECS4210: the series module one level lower, at 42.101.
 	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
