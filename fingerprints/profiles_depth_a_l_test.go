@@ -81,6 +81,9 @@ var depthCases = map[string]want{
 	// The ISA 3000 runs ASA software ("Cisco Industrial Security
 	// Appliance"), as the device-support definition (asa) detects it.
 	"cisco-isa3000": {"cisco-asa", "Cisco", "ISA-3000-4C-K9", "FCW2231P0QE", "ASA", "9.16(4)", "firewall"},
+	// An OmniAccess WLAN controller (AOS-W, under 6486.800.1.1.2.2.2): the
+	// model and release its ArubaOS-form sysDescr names.
+	"ale-aos-w": {"ale-aos-w", "Alcatel-Lucent Enterprise", "OAW-4650", "", "AOS-W", "8.10.0.7", "wireless_controller"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
