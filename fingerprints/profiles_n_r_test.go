@@ -111,6 +111,10 @@ var nrCases = map[string]want{
 	// Nokia SR Linux: TIMETRA-CHASSIS-MIB's chassis row (manufacturing
 	// string, serial) and the CPM row's software version, not SR OS.
 	"nokia-srlinux": {"nokia-srlinux", "Nokia", "7220 IXR-D3L", "NK213710342", "SR Linux", "23.10.1", "router"},
+	// Emerson NetSure: VEC-MIBv5-9's firmware, with or without the
+	// scalar's instance.
+	"emerson-netsure":            {"emerson-netsure", "Emerson", "", "", "", "5.30", "power"},
+	"emerson-netsure-noinstance": {"emerson-netsure", "Emerson", "", "", "", "4.10", "power"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:

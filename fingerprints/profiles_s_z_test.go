@@ -72,6 +72,8 @@ var szCases = map[string]want{
 	// own Linux and kernel from net-snmp's sysDescr (the firmware release
 	// is three integers no rule joins).
 	"supermicro-bmc": {"supermicro-bmc", "Supermicro", "SYS-1029P-WTR", "S348084X9C19347", "Linux", "2.6.28", "bmc"},
+	// An SNR GPON OLT: GBNPlatformOAM-MIB's system group under 65268.
+	"snr-olt": {"snr-olt", "SNR", "SNR-OLT-GPON-16-2AC", "SG2308170412", "", "V1.08.B01-4", "switch"},
 	// A RUT2xx on net-snmp's Linux registration with the 2013 TELTONIKA-MIB
 	// (static 48690.1: RouterName .7; gsm 48690.2: FirmwareVersion .14, the
 	// object the device-support definition rutos-2xx detects it by): the
