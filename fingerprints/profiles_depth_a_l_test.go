@@ -84,6 +84,10 @@ var depthCases = map[string]want{
 	// An OmniAccess WLAN controller (AOS-W, under 6486.800.1.1.2.2.2): the
 	// model and release its ArubaOS-form sysDescr names.
 	"ale-aos-w": {"ale-aos-w", "Alcatel-Lucent Enterprise", "OAW-4650", "", "AOS-W", "8.10.0.7", "wireless_controller"},
+	// A FastIron stack: sysDescr names the model after 'Stacking System'
+	// (the stack's registration, snFastIronStackICX6450Switch, names the
+	// family only).
+	"brocade-icx-stack": {"brocade-fastiron", "Brocade", "ICX6450-48", "BZS3318K02C", "FastIron", "08.0.30uT311", "switch"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
