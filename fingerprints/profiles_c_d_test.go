@@ -13,6 +13,9 @@ const cdFixtureDir = "testdata/fixtures/c-d"
 // cdCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var cdCases = map[string]want{
+	// A Cambium cnWave 60 GHz distribution node: hardware and release in
+	// the sysDescr.
+	"cambium-cnwave60": {"cambium-cnwave60", "Cambium Networks", "V5000", "", "cnWave", "1.2.2.1", "wireless"},
 	// A CET Power TSI supervisor: CET-TSI-MIB's T2S serial and software
 	// version, the supervisor from the sysDescr.
 	"cet-tsi": {"cet-tsi", "CET Power", "T2S-ETH", "T2S18340127", "", "2.04", "power"},
