@@ -74,6 +74,10 @@ var szCases = map[string]want{
 	"supermicro-bmc": {"supermicro-bmc", "Supermicro", "SYS-1029P-WTR", "S348084X9C19347", "Linux", "2.6.28", "bmc"},
 	// An SNR GPON OLT: GBNPlatformOAM-MIB's system group under 65268.
 	"snr-olt": {"snr-olt", "SNR", "SNR-OLT-GPON-16-2AC", "SG2308170412", "", "V1.08.B01-4", "switch"},
+	// A Tripp Lite console server (850.1.5): not a PowerAlert UPS; the
+	// TRIPPLITE-PRODUCTS device tables where its agent keeps them; Linux
+	// from its sysDescr.
+	"tripplite-console": {"tripplite-console", "Tripp Lite", "B093-004-2E4U", "2942AV0SM89A900182", "Linux", "4.0.1", "appliance"},
 	// A RUT2xx on net-snmp's Linux registration with the 2013 TELTONIKA-MIB
 	// (static 48690.1: RouterName .7; gsm 48690.2: FirmwareVersion .14, the
 	// object the device-support definition rutos-2xx detects it by): the
