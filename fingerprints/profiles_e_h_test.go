@@ -17,6 +17,10 @@ var ehCases = map[string]want{
 	// Edgecore ECS2100 (43) and ECS4100 (46): the same switchMgt layout.
 	"edgecore-ecs2100": {"edgecore-ecs", "Edgecore", "ECS2100-28P", "EC1711002984", "", "1.2.2.25", "switch"},
 	"edgecore-ecs4100": {"edgecore-ecs", "Edgecore", "ECS4100-28T", "EC1944001207", "", "1.2.76.216", "switch"},
+	// Edgecore ES3528M-V2 (22) and the ES3510MA, whose module sits under
+	// cheetahSwitchMgt (259.8.1.11).
+	"edgecore-es3528mv2": {"edgecore-ecs", "Edgecore", "ES3528M-V2", "EC1150006612", "", "1.5.1.4", "switch"},
+	"edgecore-es3510ma":  {"edgecore-ecs", "Edgecore", "ES3510MA", "A416034219", "", "1.4.2.3", "switch"},
 	// Edgecore ECS4210: the series module one level lower, at 42.101.
 	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
