@@ -1,6 +1,9 @@
 package fingerprints
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // depthFixtureDir holds small walks, written from the vendors' MIBs, that
 // check which object the profiles of the vendors A to L prefer and the
@@ -88,10 +91,22 @@ var depthCases = map[string]want{
 	// (the stack's registration, snFastIronStackICX6450Switch, names the
 	// family only).
 	"brocade-icx-stack": {"brocade-fastiron", "Brocade", "ICX6450-48", "BZS3318K02C", "FastIron", "08.0.30uT311", "switch"},
+	// Axis: the serial is the MAC address, read from the Ethernet
+	// interface (ifPhysAddress.2) where the sysDescr does not name it.
+	"axis-camera-mac-serial": {"axis-camera", "Axis", "Q6135-LE", "B8A44F3C91D2", "AXIS OS", "10.12.199", "camera"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
 // field, with evidence (check).
 func TestDepthFixtures(t *testing.T) {
 	checkFixtures(t, depthFixtureDir, depthCases)
+}
+
+// TestFetchForAxisReadsTheMAC: the probe asks an Axis device for the
+// Ethernet interface's address, which axis-camera reads as the serial.
+func TestFetchForAxisReadsTheMAC(t *testing.T) {
+	f := engine(t).FetchFor("1.3.6.1.4.1.368.4", " ; AXIS Q6135-LE; PTZ Network Camera; 10.12.199; Jun 05 2023 09:12; 237; 1;")
+	if !slices.Contains(f.Get, "1.3.6.1.2.1.2.2.1.6.2") {
+		t.Errorf("axis fetch lacks GET ifPhysAddress.2: %v", f.Get)
+	}
 }
