@@ -115,6 +115,9 @@ var nrCases = map[string]want{
 	// scalar's instance.
 	"emerson-netsure":            {"emerson-netsure", "Emerson", "", "", "", "5.30", "power"},
 	"emerson-netsure-noinstance": {"emerson-netsure", "Emerson", "", "", "", "4.10", "power"},
+	// Orolia SecureSync: SPECTRACOM-XSYNC-MIB's serial and system version
+	// (fixed-length, padding trimmed), not the timing firmware.
+	"orolia-securesync": {"orolia-securesync", "Orolia", "", "2107A0418", "SecureSync", "5.8.2", "appliance"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:
