@@ -21,6 +21,8 @@ var ehCases = map[string]want{
 	// cheetahSwitchMgt (259.8.1.11).
 	"edgecore-es3528mv2": {"edgecore-ecs", "Edgecore", "ES3528M-V2", "EC1150006612", "", "1.5.1.4", "switch"},
 	"edgecore-es3510ma":  {"edgecore-ecs", "Edgecore", "ES3510MA", "A416034219", "", "1.4.2.3", "switch"},
+	// Edgecore ECS4610-24F (module 259.10.1.5).
+	"edgecore-ecs4610": {"edgecore-ecs", "Edgecore", "ECS4610-24F", "EC1109000874", "", "1.1.4.11", "switch"},
 	// Edgecore ECS4210: the series module one level lower, at 42.101.
 	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
