@@ -140,30 +140,9 @@ found an asset that deviates, 4 no CAP_NET_RAW for a sweep, 130 interrupted.`,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			a.log, _ = logging.New(a.stderr, "text", logging.Level(a.verbose, slog.LevelWarn))
 			a.existingStore = cmd.Annotations[annotExistingStore] == "true"
-			// --store is laid over inventory.store as any flag over its
-			// key, also over the defaults of a command that reads no config
-			// (and opens no store: a bad --store is not its error).
+			// --store is laid over inventory.store as any flag over its key.
 			store := config.Flag(cmd.Flags(), "store", &a.cfg.Inventory.Store, &a.storeFlag)
-			if needsNoConfig(cmd) {
-				a.cfg = config.Default()
-				_ = a.cfg.Overlay(store)
-				return nil
-			}
-			cfg, path, err := config.Load(a.configPath, a.getenv)
-			if err == nil {
-				a.cfg = cfg
-				err = a.cfg.Overlay(store)
-			}
-			if err != nil {
-				return err
-			}
-			if path != "" {
-				a.log.Info("config loaded", "path", path)
-				if w := cfg.SecretsWarning(path); w != "" {
-					fmt.Fprintln(a.stderr, w)
-				}
-			}
-			return nil
+			return assemble.CommandConfig(&a.cfg, a.configPath, a.getenv, needsNoConfig(cmd), a.stderr, a.log, store)
 		},
 	}
 	root.Version = buildVersion()
@@ -241,7 +220,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case errors.Is(err, errNeedRaw):
+	case errors.Is(err, assemble.ErrNeedRaw):
 		return exitNoRawSocket
 	case errors.As(err, &ue), errors.As(err, &se), errors.As(err, &ce), errors.As(err, &fe), errors.As(err, &ne), isCobraUsage(err), errors.Is(err, exporters.ErrFormat),
 		errors.Is(err, store.ErrNotFound), errors.Is(err, inventory.ErrState), errors.Is(err, inventory.ErrAmbiguous):

@@ -200,7 +200,7 @@ func TestResolveFormat(t *testing.T) {
 
 func TestProgressOnlyOnTerminal(t *testing.T) {
 	a, _, errb := testApp(t, nil, nil)
-	stop := a.startProgress(context.Background(), &arp.Counters{}, 10, false)
+	stop := a.startProgress(context.Background(), &arp.Counters{}, 10)
 	stop()
 	if errb.Len() != 0 {
 		t.Errorf("progress drawn on a non-terminal: %q", errb)
@@ -330,7 +330,7 @@ func TestExitCode(t *testing.T) {
 		{"none", nil, exitOK},
 		{"any failure", errors.New("walk failed"), exitFailure},
 		{"interrupted", fmt.Errorf("sweep: %w", context.Canceled), exitInterrupted},
-		{"no raw socket", errNeedRaw, exitNoRawSocket},
+		{"no raw socket", assemble.ErrNeedRaw, exitNoRawSocket},
 		{"a bad flag", usagef("--rate 0: must be positive"), exitUsage},
 		{"cobra's own", errors.New(`unknown flag: --ratee`), exitUsage},
 		{"a bad setting", fmt.Errorf("open store: %w", bad), exitUsage},

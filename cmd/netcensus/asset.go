@@ -7,9 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/inventory"
-	"github.com/netcensus/netcensus/inventory/store"
-	"github.com/netcensus/netcensus/record"
 )
 
 func newAssetCmd(a *app) *cobra.Command {
@@ -82,14 +81,7 @@ func (a *app) act(cmd *cobra.Command, format string, args []string, fn func(ctx 
 		if ids, err = fn(ctx, inv, ids); err != nil {
 			return err
 		}
-		if len(ids) == 0 {
-			w, err := a.assetWriter(format)
-			if err != nil {
-				return err
-			}
-			return w.Close() // an empty list
-		}
-		return a.listAssets(ctx, inv.Store(), store.AssetFilter{IDs: ids, IncludeMerged: true}, format)
+		return a.output(format).ListActedOn(ctx, inv.Store(), ids)
 	})
 }
 
@@ -119,39 +111,26 @@ func newApproveCmd(a *app) *cobra.Command {
 }
 
 func newSetCmd(a *app) *cobra.Command {
-	var format, site, role, owner string
-	var tags []string
+	var format string
+	var f assemble.AssetFields
 	cmd := &cobra.Command{
 		Use:   "set ID [--site S] [--role R] [--owner O] [--tag T]...",
 		Short: "Set what people know about an asset; kept across sweeps",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var c inventory.Changes
-			ch := cmd.Flags().Changed
-			if ch("site") {
-				c.Site = &site
-			}
-			if ch("role") {
-				c.Role = &role
-			}
-			if ch("owner") {
-				c.Owner = &owner
-			}
-			if ch("tag") {
-				c.Tags = append([]string{}, tags...)
-			}
-			if c.Site == nil && c.Role == nil && c.Owner == nil && c.Tags == nil {
-				return usagef("nothing to set: give --site, --role, --owner or --tag")
+			c, err := f.Changes(cmd.Flags().Changed)
+			if err != nil {
+				return err
 			}
 			return a.act(cmd, format, args, func(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
 				return args, inv.Set(ctx, a.actor(), args[0], c)
 			})
 		},
 	}
-	cmd.Flags().StringVar(&site, "site", "", "site")
-	cmd.Flags().StringVar(&role, "role", "", "role")
-	cmd.Flags().StringVar(&owner, "owner", "", "owner")
-	cmd.Flags().StringArrayVar(&tags, "tag", nil, "tag (repeatable; replaces the tags; --tag '' clears them)")
+	cmd.Flags().StringVar(&f.Site, "site", "", "site")
+	cmd.Flags().StringVar(&f.Role, "role", "", "role")
+	cmd.Flags().StringVar(&f.Owner, "owner", "", "owner")
+	cmd.Flags().StringArrayVar(&f.Tags, "tag", nil, "tag (repeatable; replaces the tags; --tag '' clears them)")
 	formatFlag(cmd, &format)
 	return cmd
 }
@@ -182,13 +161,8 @@ func newSplitCmd(a *app) *cobra.Command {
 		Long:  "split records that these MACs are not the asset's: the device behind them\nbecomes its own asset when next seen.",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(macs) == 0 {
-				return usagef("give at least one --mac")
-			}
-			for _, m := range macs {
-				if _, err := record.ParseMAC(m); err != nil {
-					return usagef("--mac %q: %v", m, err)
-				}
+			if err := assemble.SplitMACs(macs); err != nil {
+				return err
 			}
 			return a.act(cmd, format, args, func(ctx context.Context, inv *inventory.Inventory, args []string) ([]string, error) {
 				return args, inv.Split(ctx, a.actor(), args[0], macs)

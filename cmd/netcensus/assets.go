@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
@@ -56,7 +57,7 @@ func newAssetsCmd(a *app) *cobra.Command {
 			}
 			f.SeenSince = since.At(time.Now())
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				return a.listAssets(ctx, inv.Store(), f, format)
+				return a.output(format).ListAssets(ctx, inv.Store(), f)
 			})
 		},
 	}
@@ -69,15 +70,6 @@ func newAssetsCmd(a *app) *cobra.Command {
 	fl.BoolVar(&unapproved, "unapproved", false, "only assets nobody has approved")
 	formatFlag(cmd, &format)
 	return cmd
-}
-
-// listAssets writes the assets matching f in format.
-func (a *app) listAssets(ctx context.Context, st store.Store, f store.AssetFilter, format string) error {
-	w, err := a.assetWriter(format)
-	if err != nil {
-		return err
-	}
-	return exporters.WriteAssets(ctx, st, f, w)
 }
 
 func newEventsCmd(a *app) *cobra.Command {
@@ -99,7 +91,7 @@ func newEventsCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return writeRows(a, format, exporters.EventTableRows(), exporters.EventRows(es))
+				return assemble.WriteRows(a.output(format), exporters.EventTableRows(), exporters.EventRows(es))
 			})
 		},
 	}
@@ -126,7 +118,7 @@ func newSweepsCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return writeRows(a, format, exporters.SweepRows(), exporters.SweepRowsOf(ss))
+				return assemble.WriteRows(a.output(format), exporters.SweepRows(), exporters.SweepRowsOf(ss))
 			})
 		},
 	}
@@ -150,7 +142,7 @@ inventory.retention; assets and events are kept. Sweeps prune after they store.`
 					return err
 				}
 				row := exporters.PruneRowOf(ps, a.cfg.Inventory.Retention.D(), time.Now())
-				return writeRows(a, format, exporters.PruneRows(), []exporters.PruneRow{row})
+				return assemble.WriteRows(a.output(format), exporters.PruneRows(), []exporters.PruneRow{row})
 			})
 		},
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/capacity"
@@ -43,29 +44,12 @@ follows it (--no-chart leaves charts out). Block characters on a UTF-8
 locale, ASCII otherwise.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			mf, err := capacity.ParseMetrics(metrics)
+			q, err := assemble.CapacityQuery(assetID, since.At(time.Now()), metrics, warnDays)
 			if err != nil {
-				return usagef("--%v", err)
+				return err
 			}
-			if warnDays < 0 {
-				return usagef("--warn-days %v: want 0 or more days", warnDays)
-			}
-			t := since.At(time.Now())
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				charts := assetID != "" && format == "table" && !noChart
-				q := capacity.LoadQuery{AssetID: assetID, Since: t, Metrics: mf, Options: capacity.Options{WarnDays: warnDays}}
-				if !charts {
-					q.MaxPoints = exporters.SparkWidth
-				}
-				rows, err := capacity.Load(ctx, inv.Store(), q)
-				if err != nil {
-					return err
-				}
-				exporters.WriteCapacitySummary(a.stderr, rows, t, q.Options.WarnDays)
-				if format != "table" {
-					return writeRows(a, format, exporters.CapacitySheet().Rows(), exporters.CapacitySummaries(rows))
-				}
-				return exporters.WriteCapacityTable(a.stdout, rows, charts, exporters.UTF8Locale(a.getenv))
+				return assemble.Capacity(ctx, inv.Store(), q, a.output(format), noChart, exporters.UTF8Locale(a.getenv))
 			})
 		},
 	}

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 
 	"github.com/netcensus/netcensus/internal/assemble"
 )
@@ -32,17 +29,7 @@ key and line.`,
 			if err != nil {
 				return err
 			}
-			if used == "" {
-				fmt.Fprintln(a.stderr, "config: no file found: the built-in defaults")
-			} else {
-				fmt.Fprintf(a.stderr, "config %s: valid\n", used)
-			}
-			out, err := yaml.Marshal(cfg)
-			if err != nil {
-				return fmt.Errorf("config: %w", err)
-			}
-			_, err = a.stdout.Write(out)
-			return err
+			return assemble.WriteCheckedConfig(a.stdout, a.stderr, cfg, used)
 		},
 	}
 	cmd.AddCommand(check)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-
 	"github.com/spf13/cobra"
 
 	"github.com/netcensus/netcensus/internal/assemble"
@@ -26,20 +24,7 @@ wrong (a value that is not the expected one) and missing, and every miss with
 the evidence of the value found, or what the walk offers when none was.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "table" && format != "json" {
-				return usagef("--format %q: want table or json", format)
-			}
-			rep, err := assemble.Coverage(cmd.Context(), a.cfg.Fingerprints, args[0], expectFile, a.stderr)
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				enc := json.NewEncoder(a.stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
-			}
-			rep.WriteText(a.stdout)
-			return nil
+			return assemble.CoverageIn(cmd.Context(), format, a.cfg.Fingerprints, args[0], expectFile, a.stdout, a.stderr)
 		},
 	}
 	cmd.Flags().StringVar(&expectFile, "expect", "", "expected values per walk (.yaml, .yml or .csv)")

@@ -2,29 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/exporters"
+	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/timespec"
 	"github.com/netcensus/netcensus/inventory"
-	"github.com/netcensus/netcensus/inventory/drift"
 )
-
-// loadBaselines reads the --baseline files and directories
-// (drift.LoadPaths); none given is a usage error that says where examples are.
-func loadBaselines(args []string) ([]drift.Baseline, error) {
-	bs, err := drift.LoadPaths(args)
-	if errors.Is(err, drift.ErrNoBaseline) {
-		return nil, usagef("give --baseline FILE or DIR (examples in configs/baselines/)")
-	}
-	if err != nil {
-		return nil, usagef("--baseline: %w", err)
-	}
-	return bs, nil
-}
 
 func newDriftCmd(a *app) *cobra.Command {
 	var (
@@ -47,33 +32,18 @@ Exit status: 0 when every asset complies, 3 when any deviates (so cron and
 CI can act on it), 2 for a bad flag or baseline, 1 for any other failure.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			bs, err := loadBaselines(baselines)
+			bs, err := assemble.Baselines(baselines)
 			if err != nil {
 				return err
 			}
 			now := time.Now().UTC()
-			t := since.At(now)
+			r := assemble.DriftRequest{Baselines: bs, Now: now, Since: since.At(now), DryRun: dryRun, Daily: daily}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
-				res, err := drift.Evaluate(ctx, inv.Store(), bs, drift.Options{Now: now, Record: !dryRun})
-				if err != nil {
-					return err
-				}
-				res.WriteSummary(a.stderr, !dryRun)
-				if daily {
-					var days []drift.DayCount
-					if days, err = drift.Daily(ctx, inv.Store(), t, now); err == nil {
-						err = writeRows(a, format, exporters.DriftDayRows(), days)
-					}
-				} else {
-					err = writeRows(a, format, exporters.DriftSheet().Rows(), res.Findings)
-				}
-				if err != nil {
-					return err
-				}
-				if res.NonCompliant > 0 {
+				res, err := assemble.Drift(ctx, inv.Store(), r, a.output(format))
+				if err == nil && res.NonCompliant > 0 {
 					return errDeviates{res.NonCompliant}
 				}
-				return nil
+				return err
 			})
 		},
 	}

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"encoding/json"
-
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/fingerprints"
 	"github.com/netcensus/netcensus/internal/assemble"
 )
 
@@ -19,8 +16,7 @@ func newFingerprintsCmd(a *app) *cobra.Command {
 }
 
 func newFingerprintsExplainCmd(a *app) *cobra.Command {
-	var sysObjectID, sysDescr, walkFile, format string
-	var all bool
+	var r assemble.ExplainRequest
 	cmd := &cobra.Command{
 		Use:   "explain (--sys-object-id OID --sys-descr S|--walk FILE)",
 		Short: "Say which profiles match a device and why, and what they conclude",
@@ -32,37 +28,14 @@ that did not match.`,
 		DisableFlagsInUseLine: true,
 		Args:                  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if walkFile == "" && sysObjectID == "" && sysDescr == "" {
-				return usagef("give --sys-object-id and/or --sys-descr, or --walk FILE")
-			}
-			if walkFile != "" && (sysObjectID != "" || sysDescr != "") {
-				return usagef("--walk replaces --sys-object-id and --sys-descr: give one or the other")
-			}
-			if format == "" {
-				format = "table"
-			}
-			if format != "table" && format != "json" {
-				return usagef("--format %q: want table or json", format)
-			}
-			in := fingerprints.Input{SysObjectID: sysObjectID, SysDescr: sysDescr}
-			ex, err := assemble.Explain(a.cfg.Fingerprints, in, walkFile, all, a.stderr)
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				enc := json.NewEncoder(a.stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(ex.Explanation)
-			}
-			ex.WriteText(a.stdout)
-			return nil
+			return r.Run(a.cfg.Fingerprints, a.stdout, a.stderr)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&sysObjectID, "sys-object-id", "", "the device's sysObjectID (1.3.6.1.4.1...)")
-	fl.StringVar(&sysDescr, "sys-descr", "", "the device's sysDescr")
-	fl.StringVar(&walkFile, "walk", "", "a recorded walk (snmprec format, .bz2 accepted) instead of the two values")
-	fl.BoolVar(&all, "all", false, "also list profiles that did not match")
-	fl.StringVarP(&format, "format", "o", "table", "table or json")
+	fl.StringVar(&r.SysObjectID, "sys-object-id", "", "the device's sysObjectID (1.3.6.1.4.1...)")
+	fl.StringVar(&r.SysDescr, "sys-descr", "", "the device's sysDescr")
+	fl.StringVar(&r.Walk, "walk", "", "a recorded walk (snmprec format, .bz2 accepted) instead of the two values")
+	fl.BoolVar(&r.All, "all", false, "also list profiles that did not match")
+	fl.StringVarP(&r.Format, "format", "o", "table", "table or json")
 	return cmd
 }

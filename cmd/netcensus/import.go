@@ -1,15 +1,10 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/exporters"
-	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
-	"github.com/netcensus/netcensus/record"
 )
 
 func newImportCmd(a *app) *cobra.Command {
@@ -60,27 +55,5 @@ func (a *app) importPcap(cmd *cobra.Command, f importFlags, files []string) erro
 	if err := cfg.Overlay(config.Flag(cmd.Flags(), "recog-dir", &cfg.RecogDir, &f.recogDir)); err != nil {
 		return err
 	}
-	assets, st, err := assemble.ImportPcap(cmd.Context(), cfg, files, a.log)
-	if err != nil {
-		return err
-	}
-	if err := writeAssets(a, format, assets); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stderr, "summary: files=%d hosts=%d %s\n", len(files), len(assets), st)
-	return nil
-}
-
-// writeAssets labels MAC vendors (oui.LabelAssets) and writes the records.
-func writeAssets(a *app, format string, assets []record.Asset) error {
-	reg, err := oui.Open()
-	if err != nil {
-		return fmt.Errorf("IEEE registry: %w", err)
-	}
-	w, err := a.assetWriter(format)
-	if err != nil {
-		return err
-	}
-	oui.LabelAssets(reg, assets)
-	return exporters.WriteAll(w, assets)
+	return assemble.ImportPcapTo(cmd.Context(), cfg, files, a.log, a.output(format))
 }

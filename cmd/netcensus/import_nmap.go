@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"os/signal"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
-	"github.com/netcensus/netcensus/scanner/nmap"
+	"github.com/netcensus/netcensus/internal/assemble"
 )
 
 type importNmapFlags struct {
@@ -52,27 +50,8 @@ func (a *app) importNmap(ctx context.Context, f importNmapFlags, files []string)
 	if err != nil {
 		return err
 	}
-	if f.maxBytes <= 0 {
-		return usagef("--max-bytes %d: must be positive", f.maxBytes)
-	}
-	rep, err := nmap.ReadFiles(ctx, files, nmap.Limits{MaxBytes: f.maxBytes})
-	if err != nil {
-		return err
-	}
-	hosts := rep.Hosts
-	if !f.noStore {
-		if err := a.preflightStore(ctx); err != nil {
-			return err
-		}
-	}
 	// A closed or failing stdout stops the records, not the import: the
 	// hosts are still stored, and the output error reported.
 	signal.Ignore(syscall.SIGPIPE)
-	werr := writeAssets(a, format, hosts)
-	fmt.Fprintf(a.stderr, "summary: files=%d hosts=%d down=%d\n", len(files), len(hosts), rep.Down)
-	if f.noStore || len(hosts) == 0 {
-		return werr
-	}
-	// No segments: an import says what Nmap saw, never that a host is gone.
-	return errors.Join(werr, a.storeSettings().DeliverImport(ctx, hosts, rep.Start, a.stderr))
+	return assemble.NmapImport{Files: files, MaxBytes: f.maxBytes, Store: a.storeUnless(f.noStore)}.Run(ctx, a.output(format))
 }

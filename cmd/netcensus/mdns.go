@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -51,15 +50,5 @@ func (a *app) mdns(ctx context.Context, cmd *cobra.Command, f mdnsFlags) error {
 	if err != nil {
 		return err
 	}
-	assets, results, partial, err := assemble.MDNSBrowse{Config: cfg, Interface: f.iface, Env: a.newEnv(nil, a.log), Log: a.log}.Run(ctx)
-	if err != nil {
-		return err
-	}
-	if err := writeAssets(a, format, assets); err != nil {
-		return err
-	}
-	for _, r := range results {
-		fmt.Fprintf(a.stderr, "summary: interface=%s %s\n", r.Interface.Name, r.Result.Summary())
-	}
-	return partial
+	return assemble.MDNSBrowse{Config: cfg, Interface: f.iface, Env: a.newEnv(nil, a.log), Log: a.log}.RunTo(ctx, a.output(format))
 }

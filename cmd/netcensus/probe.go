@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -71,32 +70,14 @@ func (a *app) probe(ctx context.Context, cmd *cobra.Command, f probeFlags, args 
 	if err != nil {
 		return err
 	}
-	if f.format == "csv" {
-		return usagef("--format csv: probe records nest lists; want table, json or jsonl")
-	}
 	format, err := a.resolveFormat(f.format)
 	if err != nil {
 		return err
 	}
 	f.cred.V3Set = fs.Changed("v3-auth-proto") || fs.Changed("v3-priv-proto") || fs.Changed("v3-context")
-	p, err := assemble.NewProbe(ctx, assemble.ProbeRequest{Config: cfg, Credentials: f.cred, Hosts: args, Record: f.record, Getenv: a.getenv, Log: a.log})
+	p, err := assemble.NewProbe(ctx, assemble.ProbeRequest{Config: cfg, Credentials: f.cred, Hosts: args, Format: format, Record: f.record, Getenv: a.getenv, Log: a.log})
 	if err != nil {
 		return err
 	}
-	out, err := a.assetWriter(format)
-	if err != nil {
-		return err
-	}
-	st, werr := p.Run(ctx, out.Write, a.stderr)
-	if werr == nil {
-		werr = out.Close()
-	}
-	if werr != nil {
-		return fmt.Errorf("write output: %w", werr)
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	st.WriteSummary(a.stderr)
-	return p.Err(st)
+	return p.RunTo(ctx, a.output(format))
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -13,7 +12,6 @@ import (
 	"github.com/netcensus/netcensus/internal/assemble"
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/internal/logging"
-	"github.com/netcensus/netcensus/inventory/stores"
 	"github.com/netcensus/netcensus/serve"
 )
 
@@ -60,14 +58,8 @@ func (a *app) serve(ctx context.Context, cmd *cobra.Command, f *serveFlags) erro
 	if err != nil {
 		return err
 	}
-	dsn, err := a.storeSettings().DSN()
-	if err != nil {
-		return err
-	}
 	if f.check {
-		fmt.Fprintf(a.stdout, "config ok: %d schedules, %d tokens, %d alert sinks, %d baselines; store %s; listen %s\n",
-			len(opts.Schedules), len(opts.Tokens), len(opts.Sinks), len(opts.Baselines), stores.Redact(dsn), opts.Listen)
-		return nil
+		return a.storeSettings().ServeCheck(opts, a.stdout)
 	}
 	inv, done, err := a.storeSettings().OpenInventory(ctx)
 	if err != nil {

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"os"
 
-	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/internal/assemble"
-	"github.com/netcensus/netcensus/record"
 )
 
 // storeSettings say which CMDB a command opens: the config's
@@ -17,15 +13,14 @@ func (a *app) storeSettings() assemble.StoreSettings {
 		Existing: a.existingStore, Wrap: a.wrapStore, Hostname: os.Hostname, Log: a.log}
 }
 
-// preflightStore opens the store before a sweep sends anything
-// (assemble.StoreSettings.Preflight): a store that is only out of reach
-// now is said on stderr, and the sweep goes ahead.
-func (a *app) preflightStore(ctx context.Context) error {
-	notNow, err := a.storeSettings().Preflight(ctx)
-	if notNow != nil {
-		fmt.Fprintf(a.stderr, "store: not open now (%v); the sweep goes ahead and is spooled if the store is still out of reach at its end\n", notNow)
+// storeUnless is the store a sweep or an import delivers to: nil with
+// --no-store.
+func (a *app) storeUnless(noStore bool) *assemble.StoreSettings {
+	if noStore {
+		return nil
 	}
-	return err
+	s := a.storeSettings()
+	return &s
 }
 
 // termCellMax is the widest a table cell is printed on a terminal, in
@@ -40,13 +35,8 @@ func (a *app) cellMax() int {
 	return 0
 }
 
-// writeRows writes xs in format on stdout (exporters.WriteRows).
-func writeRows[T any](a *app, format string, rows exporters.Rows[T], xs []T) error {
-	return exporters.WriteRows(a.stdout, format, a.cellMax(), rows, xs)
-}
-
-// assetWriter writes asset records on stdout, a table's cells cut on a
-// terminal.
-func (a *app) assetWriter(format string) (exporters.Writer[record.Asset], error) {
-	return exporters.NewAssetWriterCut(format, a.stdout, a.cellMax())
+// output writes a command's records or rows in format on stdout, a
+// table's cells cut on a terminal, and what people read on stderr.
+func (a *app) output(format string) assemble.Output {
+	return assemble.Output{Stdout: a.stdout, Stderr: a.stderr, Format: format, CellMax: a.cellMax()}
 }

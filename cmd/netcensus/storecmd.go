@@ -25,16 +25,7 @@ every netcensus at any node's database afterwards. --replicas N checks
 that every shard has N replicas. Run again, it creates nothing that exists.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if cluster == "" {
-				if replicas != 0 {
-					return usagef("--replicas needs --cluster")
-				}
-				return a.storeSettings().InitStore(cmd.Context(), a.stderr)
-			}
-			if replicas < 0 {
-				return usagef("--replicas %d: want at least 1", replicas)
-			}
-			return a.storeSettings().InitCluster(cmd.Context(), cluster, replicas, a.stderr)
+			return a.storeSettings().Init(cmd.Context(), cluster, replicas, a.stderr)
 		},
 	}
 	initCmd.Flags().StringVar(&cluster, "cluster", "", "create the schema on this ClickHouse cluster (remote_servers), replicated and distributed")

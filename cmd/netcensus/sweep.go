@@ -2,13 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"net/netip"
-	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -18,9 +13,6 @@ import (
 	"github.com/netcensus/netcensus/internal/progress"
 	"github.com/netcensus/netcensus/scanner/arp"
 )
-
-// errNeedRaw: the process may not open raw sockets.
-var errNeedRaw = errors.New("sweeping needs CAP_NET_RAW: run it as root, or grant it once, as root, with: setcap cap_net_raw+ep \"$(command -v netcensus)\"")
 
 type sweepFlags struct {
 	// sweep and snmp hold the flags laid over the config's sections of
@@ -118,11 +110,10 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	if err != nil {
 		return err
 	}
-	if fs.Changed("passive") && (f.passive.D() <= 0 || f.passive.D() > 24*time.Hour) {
-		return usagef("--passive %s: must be more than 0 and at most 24h", f.passive)
+	if f.stages.Passive, err = assemble.Passive(f.passive, fs.Changed("passive")); err != nil {
+		return err
 	}
-	f.stages.Passive = f.passive.D()
-	sw := a.sweeper()
+	sw := assemble.Sweeper{Env: a.newEnv, Getenv: a.getenv, Log: a.log}
 	opts, err := sw.Plan(assemble.SweepRequest{Config: cfg, Targets: args, Exclude: f.exclude, Stages: f.stages})
 	if err != nil {
 		return err
@@ -131,57 +122,23 @@ func (a *app) sweep(ctx context.Context, cmd *cobra.Command, f sweepFlags, args 
 	if err != nil {
 		return err
 	}
-	out, err := a.assetWriter(format)
-	if err != nil {
-		return err
+	to := assemble.SweepTo{Store: a.storeUnless(f.noStore), Stderr: a.stderr}
+	if !f.noProgress {
+		to.Progress = a.startProgress
 	}
-	var remembered func(context.Context) map[netip.Addr]string
-	if !f.noStore {
-		// The store is checked before any packet: a bad --store, a
-		// foreign file or a newer schema is refused now; an unreachable
-		// or busy store is said now, and the sweep is spooled at its end.
-		if err := a.preflightStore(ctx); err != nil {
-			return err
-		}
-		remembered = a.storeSettings().Remembered(a.stderr)
+	if to.Out, err = a.output(format).AssetWriter(); err != nil {
+		return err
 	}
 	// A reader that closes stdout early (| head) makes writes fail with
 	// EPIPE instead of killing the process: the sweep is still stored.
 	signal.Ignore(syscall.SIGPIPE)
-	progressDone := a.startProgress(ctx, opts.Counters, int64(opts.Targets.Size()), f.noProgress)
-	rep, err := sw.Run(ctx, opts, remembered)
-	progressDone()
-	if err != nil && rep == nil {
-		if errors.Is(err, os.ErrPermission) {
-			return errNeedRaw
-		}
-		return err
-	}
-	// A failing stdout (closed, full) stops the records, not the sweep:
-	// it is still stored, and the error is reported at the end.
-	werr := rep.WriteHosts(out, a.stderr)
-	if werr != nil {
-		werr = fmt.Errorf("write output: %w", werr)
-	}
-	rep.WriteSummary(a.stderr)
-	if !f.noStore {
-		// An interrupted sweep is stored as partial: it marks nothing missing.
-		if serr := a.storeSettings().DeliverReport(ctx, rep, a.stderr); serr != nil {
-			return errors.Join(err, serr, werr)
-		}
-	}
-	return errors.Join(err, werr)
-}
-
-// sweeper plans and runs sweeps on this machine (assemble.Sweeper).
-func (a *app) sweeper() assemble.Sweeper {
-	return assemble.Sweeper{Env: a.newEnv, Getenv: a.getenv, Log: a.log}
+	return sw.RunTo(ctx, opts, to)
 }
 
 // startProgress draws a progress bar on stderr when it is a terminal and
 // the sweep has run for more than a second. The returned func stops it.
-func (a *app) startProgress(ctx context.Context, c *arp.Counters, total int64, off bool) func() {
-	if off || !a.isTTY(a.stderr) {
+func (a *app) startProgress(ctx context.Context, c *arp.Counters, total int64) func() {
+	if !a.isTTY(a.stderr) {
 		return func() {}
 	}
 	return progress.Start(ctx, a.stderr, c.Sent.Load, c.Found.Load, total)

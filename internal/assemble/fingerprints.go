@@ -2,6 +2,8 @@ package assemble
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -99,3 +101,68 @@ func Explain(c config.Fingerprints, in fingerprints.Input, walkFile string, all 
 
 // WriteText writes the explanation for people (Engine.WriteExplain).
 func (x Explained) WriteText(w io.Writer) { x.eng.WriteExplain(w, x.in, x.Result, x.Matches) }
+
+// CoverageIn is Coverage written on out in format: table (Report.WriteText)
+// or json. Another format is a *SettingsError, before any walk is read.
+func CoverageIn(ctx context.Context, format string, c config.Fingerprints, dir, expectFile string, out, w io.Writer) error {
+	if err := tableOrJSON(format); err != nil {
+		return err
+	}
+	rep, err := Coverage(ctx, c, dir, expectFile, w)
+	if err != nil {
+		return err
+	}
+	return writeTableOrJSON(out, format, rep, rep.WriteText)
+}
+
+// ExplainRequest is fingerprints explain's: a device's SysObjectID and
+// SysDescr, or a recorded walk (Walk) instead; with All, the profiles
+// that did not match too; in Format, table ("" too) or json.
+type ExplainRequest struct {
+	SysObjectID, SysDescr, Walk, Format string
+	All                                 bool
+}
+
+// Run explains r's device (Explain) on out, what the walk's reading says
+// on w. A device given neither way or both, or another format, is a
+// *SettingsError.
+func (r ExplainRequest) Run(c config.Fingerprints, out, w io.Writer) error {
+	if r.Walk == "" && r.SysObjectID == "" && r.SysDescr == "" {
+		return &SettingsError{errors.New("give --sys-object-id and/or --sys-descr, or --walk FILE")}
+	}
+	if r.Walk != "" && (r.SysObjectID != "" || r.SysDescr != "") {
+		return &SettingsError{errors.New("--walk replaces --sys-object-id and --sys-descr: give one or the other")}
+	}
+	if r.Format == "" {
+		r.Format = "table"
+	}
+	if err := tableOrJSON(r.Format); err != nil {
+		return err
+	}
+	ex, err := Explain(c, fingerprints.Input{SysObjectID: r.SysObjectID, SysDescr: r.SysDescr}, r.Walk, r.All, w)
+	if err != nil {
+		return err
+	}
+	return writeTableOrJSON(out, r.Format, ex.Explanation, ex.WriteText)
+}
+
+// tableOrJSON refuses a format of a report that is neither table nor
+// json.
+func tableOrJSON(format string) error {
+	if format != "table" && format != "json" {
+		return &SettingsError{fmt.Errorf("--format %q: want table or json", format)}
+	}
+	return nil
+}
+
+// writeTableOrJSON writes v on w as indented JSON when format is json,
+// else as table writes it for people.
+func writeTableOrJSON(w io.Writer, format string, v any, table func(io.Writer)) error {
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	}
+	table(w)
+	return nil
+}

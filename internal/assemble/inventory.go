@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -88,4 +89,48 @@ func ImportSweep(hosts []record.Asset, start time.Time, scannerName string) inve
 		start = end
 	}
 	return inventory.Sweep{ID: store.NewUUID(end), Scanner: scannerName, Start: start, End: end, Observations: obs}
+}
+
+// AssetFields are what asset set's flags (--site, --role, --owner,
+// --tag) give.
+type AssetFields struct {
+	Site, Role, Owner string
+	Tags              []string
+}
+
+// Changes are the changes of the fields whose flag given reports set
+// (pflag's Changed), even to "": a field left alone is kept; --tag
+// replaces the tags. No flag given is a *SettingsError.
+func (f AssetFields) Changes(given func(flag string) bool) (inventory.Changes, error) {
+	var c inventory.Changes
+	if given("site") {
+		c.Site = &f.Site
+	}
+	if given("role") {
+		c.Role = &f.Role
+	}
+	if given("owner") {
+		c.Owner = &f.Owner
+	}
+	if given("tag") {
+		c.Tags = append([]string{}, f.Tags...)
+	}
+	if c.Site == nil && c.Role == nil && c.Owner == nil && c.Tags == nil {
+		return c, &SettingsError{errors.New("nothing to set: give --site, --role, --owner or --tag")}
+	}
+	return c, nil
+}
+
+// SplitMACs checks asset split's --mac list: at least one, each a MAC
+// (record.ParseMAC); a bad list is a *SettingsError naming the flag.
+func SplitMACs(macs []string) error {
+	if len(macs) == 0 {
+		return &SettingsError{errors.New("give at least one --mac")}
+	}
+	for _, m := range macs {
+		if _, err := record.ParseMAC(m); err != nil {
+			return &SettingsError{fmt.Errorf("--mac %q: %w", m, err)}
+		}
+	}
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/mdns"
+	"github.com/netcensus/netcensus/scanner/nmap"
 	"github.com/netcensus/netcensus/scanner/passive"
 )
 
@@ -75,4 +76,71 @@ func ImportPcap(ctx context.Context, cfg config.Config, files []string, log *slo
 		return nil, passive.Stats{}, err
 	}
 	return d.Assets(rules, db), d.Stats(), nil
+}
+
+// RunTo is Run with the assets heard written on o (Output.WriteAssets)
+// and each interface's summary on its Stderr; it returns Run's partial
+// error.
+func (b MDNSBrowse) RunTo(ctx context.Context, o Output) error {
+	assets, results, partial, err := b.Run(ctx)
+	if err != nil {
+		return err
+	}
+	if err := o.WriteAssets(assets); err != nil {
+		return err
+	}
+	for _, r := range results {
+		fmt.Fprintf(o.Stderr, "summary: interface=%s %s\n", r.Interface.Name, r.Result.Summary())
+	}
+	return partial
+}
+
+// ImportPcapTo is ImportPcap with the hosts written on o
+// (Output.WriteAssets) and a summary (files, hosts, the decoder's counts)
+// on its Stderr.
+func ImportPcapTo(ctx context.Context, cfg config.Config, files []string, log *slog.Logger, o Output) error {
+	assets, st, err := ImportPcap(ctx, cfg, files, log)
+	if err != nil {
+		return err
+	}
+	if err := o.WriteAssets(assets); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.Stderr, "summary: files=%d hosts=%d %s\n", len(files), len(assets), st)
+	return nil
+}
+
+// NmapImport is import nmap's: Nmap XML reports, each refused over
+// MaxBytes, stored unless Store is nil (--no-store).
+type NmapImport struct {
+	Files    []string
+	MaxBytes int64
+	Store    *StoreSettings
+}
+
+// Run reads the reports (nmap.ReadFiles: a bad one refuses them all
+// before anything is stored), checks the store (PreflightTo), writes the
+// hosts on o and a summary on its Stderr, then stores the hosts that were
+// up (DeliverImport: no segments, so an import marks nothing missing). A
+// failing output stops the records, not the import. MaxBytes under 1 is a
+// *SettingsError.
+func (r NmapImport) Run(ctx context.Context, o Output) error {
+	if r.MaxBytes <= 0 {
+		return &SettingsError{fmt.Errorf("--max-bytes %d: must be positive", r.MaxBytes)}
+	}
+	rep, err := nmap.ReadFiles(ctx, r.Files, nmap.Limits{MaxBytes: r.MaxBytes})
+	if err != nil {
+		return err
+	}
+	if r.Store != nil {
+		if err := r.Store.PreflightTo(ctx, o.Stderr); err != nil {
+			return err
+		}
+	}
+	werr := o.WriteAssets(rep.Hosts)
+	fmt.Fprintf(o.Stderr, "summary: files=%d hosts=%d down=%d\n", len(r.Files), len(rep.Hosts), rep.Down)
+	if r.Store == nil || len(rep.Hosts) == 0 {
+		return werr
+	}
+	return errors.Join(werr, r.Store.DeliverImport(ctx, rep.Hosts, rep.Start, o.Stderr))
 }

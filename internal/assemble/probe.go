@@ -26,6 +26,9 @@ type ProbeRequest struct {
 	// Hosts are the HOST[:PORT] arguments, the snmp section's port where
 	// one gives none.
 	Hosts []string
+	// Format is the output's: csv is refused (a probe's records nest
+	// lists).
+	Format string
 	// Record, when set, is the directory each answering host's walk is
 	// written to, secrets removed (made when missing).
 	Record string
@@ -42,10 +45,14 @@ type Probe struct {
 	opts   snmp.ProbeOptions
 }
 
-// NewProbe readies r before anything is sent. Bad credential flags or
-// sets, a record directory it cannot make and bad hosts are a
-// *SettingsError, as is a bad fingerprints.profiles_dir (Fingerprints).
+// NewProbe readies r before anything is sent. The csv format, bad
+// credential flags or sets, a record directory it cannot make and bad
+// hosts are a *SettingsError, as is a bad fingerprints.profiles_dir
+// (Fingerprints).
 func NewProbe(ctx context.Context, r ProbeRequest) (*Probe, error) {
+	if r.Format == "csv" {
+		return nil, &SettingsError{errors.New("--format csv: probe records nest lists; want table, json or jsonl")}
+	}
 	sc := r.Config.SNMP
 	creds, err := FlagCredentials(r.Credentials, sc, r.Getenv)
 	if err != nil {
@@ -89,4 +96,26 @@ func (p *Probe) Err(st snmp.ProbeStats) error {
 		return fmt.Errorf("--record %s: %w", p.record, st.RecordErr)
 	}
 	return nil
+}
+
+// RunTo runs the probe (Run), its records written on o's Stdout and its
+// summary on its Stderr. The error is the output's ("write output"), the
+// context's, or else Err's.
+func (p *Probe) RunTo(ctx context.Context, o Output) error {
+	out, err := o.AssetWriter()
+	if err != nil {
+		return err
+	}
+	st, werr := p.Run(ctx, out.Write, o.Stderr)
+	if werr == nil {
+		werr = out.Close()
+	}
+	if werr != nil {
+		return fmt.Errorf("write output: %w", werr)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	st.WriteSummary(o.Stderr)
+	return p.Err(st)
 }

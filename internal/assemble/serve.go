@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/netip"
 	"slices"
@@ -15,9 +16,23 @@ import (
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/drift"
+	"github.com/netcensus/netcensus/inventory/stores"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/serve"
 )
+
+// ServeCheck says on w what serve --check found good in opts
+// (ServeOptions): how many schedules, tokens, alert sinks and baselines,
+// the store (its DSN redacted) and the address it listens on.
+func (s StoreSettings) ServeCheck(opts serve.Options, w io.Writer) error {
+	dsn, err := s.DSN()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "config ok: %d schedules, %d tokens, %d alert sinks, %d baselines; store %s; listen %s\n",
+		len(opts.Schedules), len(opts.Tokens), len(opts.Sinks), len(opts.Baselines), stores.Redact(dsn), opts.Listen)
+	return nil
+}
 
 // minTokenLen is the shortest API token serve accepts.
 const minTokenLen = 16

@@ -140,6 +140,16 @@ func (s StoreSettings) Preflight(ctx context.Context) (notNow, err error) {
 	return err, nil
 }
 
+// PreflightTo is Preflight for a command: a store only out of reach now
+// is said on w, and the command goes ahead.
+func (s StoreSettings) PreflightTo(ctx context.Context, w io.Writer) error {
+	notNow, err := s.Preflight(ctx)
+	if notNow != nil {
+		fmt.Fprintf(w, "store: not open now (%v); the sweep goes ahead and is spooled if the store is still out of reach at its end\n", notNow)
+	}
+	return err
+}
+
 // preflightBound bounds Preflight's open.
 const preflightBound = 30 * time.Second
 

@@ -15,6 +15,21 @@ import (
 // store check. Each says what it found on w, one line each, and fails
 // naming what is wrong.
 
+// Init is store init: InitStore, or with a cluster named, InitCluster.
+// --replicas without a cluster, or below 0, is a *SettingsError.
+func (s StoreSettings) Init(ctx context.Context, cluster string, replicas int, w io.Writer) error {
+	if cluster == "" {
+		if replicas != 0 {
+			return &SettingsError{errors.New("--replicas needs --cluster")}
+		}
+		return s.InitStore(ctx, w)
+	}
+	if replicas < 0 {
+		return &SettingsError{fmt.Errorf("--replicas %d: want at least 1", replicas)}
+	}
+	return s.InitCluster(ctx, cluster, replicas, w)
+}
+
 // InitStore opens the store, creating its schema or migrating it to this
 // netcensus's version (what every command does on its own first), and
 // says its schema version on w.

@@ -2,14 +2,19 @@ package assemble
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/netip"
+	"os"
 	"slices"
 	"time"
 
+	"github.com/netcensus/netcensus/exporters"
 	"github.com/netcensus/netcensus/fingerprints/oui"
 	"github.com/netcensus/netcensus/internal/config"
+	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/scanner"
 	"github.com/netcensus/netcensus/scanner/arp"
 	"github.com/netcensus/netcensus/scanner/snmp"
@@ -136,4 +141,71 @@ func (s Sweeper) Run(ctx context.Context, o scanner.Options, remembered func(con
 		return nil, &SettingsError{err}
 	}
 	return rep, err
+}
+
+// ErrNeedRaw: the process may not open raw sockets, so it cannot sweep.
+var ErrNeedRaw = errors.New("sweeping needs CAP_NET_RAW: run it as root, or grant it once, as root, with: setcap cap_net_raw+ep \"$(command -v netcensus)\"")
+
+// SweepTo is where a command's sweep goes.
+type SweepTo struct {
+	// Store, when set, is checked before anything is sent (PreflightTo),
+	// asked for the SNMP sets it remembers (Remembered) and given the
+	// report at the end (DeliverReport); nil prints only (--no-store).
+	Store *StoreSettings
+	// Out takes the host records; Stderr the notices and the summary.
+	Out    exporters.Writer[record.Asset]
+	Stderr io.Writer
+	// Progress, when set, starts showing the sweep's progress from its
+	// counters over total addresses; it returns the func that stops it.
+	Progress func(ctx context.Context, c *arp.Counters, total int64) (stop func())
+}
+
+// RunTo runs a planned sweep (Run) for a command, in this order: the
+// store's preflight, the sweep with its progress, the host records, the
+// summary, then the report stored (an interrupted sweep as partial: it
+// marks nothing missing). A failing Out stops the records, not the sweep:
+// it is still stored, and the error ("write output") joins the sweep's.
+// A sweep that may not open a raw socket is ErrNeedRaw.
+func (s Sweeper) RunTo(ctx context.Context, o scanner.Options, t SweepTo) error {
+	var remembered func(context.Context) map[netip.Addr]string
+	if t.Store != nil {
+		// A bad store, a foreign file or a newer schema is refused before
+		// any packet; one out of reach now is said, and the sweep spooled.
+		if err := t.Store.PreflightTo(ctx, t.Stderr); err != nil {
+			return err
+		}
+		remembered = t.Store.Remembered(t.Stderr)
+	}
+	stop := func() {}
+	if t.Progress != nil {
+		stop = t.Progress(ctx, o.Counters, int64(o.Targets.Size()))
+	}
+	rep, err := s.Run(ctx, o, remembered)
+	stop()
+	if err != nil && rep == nil {
+		if errors.Is(err, os.ErrPermission) {
+			return ErrNeedRaw
+		}
+		return err
+	}
+	werr := rep.WriteHosts(t.Out, t.Stderr)
+	if werr != nil {
+		werr = fmt.Errorf("write output: %w", werr)
+	}
+	rep.WriteSummary(t.Stderr)
+	if t.Store != nil {
+		if serr := t.Store.DeliverReport(ctx, rep, t.Stderr); serr != nil {
+			return errors.Join(err, serr, werr)
+		}
+	}
+	return errors.Join(err, werr)
+}
+
+// Passive is sweep --passive's listening time: a given one must be more
+// than 0 and at most 24h (a *SettingsError); not given, 0 (no listening).
+func Passive(d config.Duration, given bool) (time.Duration, error) {
+	if given && (d.D() <= 0 || d.D() > 24*time.Hour) {
+		return 0, &SettingsError{fmt.Errorf("--passive %s: must be more than 0 and at most 24h", d)}
+	}
+	return d.D(), nil
 }
