@@ -1,9 +1,12 @@
 // Package assemble builds what a command runs from the config: a sweep's
 // scanner options (SNMP with its credentials and location rules, names,
 // mDNS, passive listening), the inventory over a store, and the sweep the
-// inventory ingests from a scanner's report. It is the one assembly that
-// cmd/netcensus's commands and serve's scheduled sweeps share; the domain
-// packages take their own settings and never see the config.
+// inventory ingests from a scanner's report; and each command's flow
+// (a sweep or probe run, an import, a report or export written on an
+// Output), so that cmd/netcensus holds flags and wiring only. It is the
+// one assembly that cmd/netcensus's commands and serve's scheduled sweeps
+// share; the domain packages take their own settings and never see the
+// config.
 package assemble
 
 import (
