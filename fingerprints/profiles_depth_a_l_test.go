@@ -94,6 +94,9 @@ var depthCases = map[string]want{
 	// Axis: the serial is the MAC address, read from the Ethernet
 	// interface (ifPhysAddress.2) where the sysDescr does not name it.
 	"axis-camera-mac-serial": {"axis-camera", "Axis", "Q6135-LE", "B8A44F3C91D2", "AXIS OS", "10.12.199", "camera"},
+	// BOSS without a SW: field in sysDescr: the agent's software version
+	// (s5AgInfoVer), not the chassis's hardware version (s5ChasVer).
+	"avaya-boss-agent-version": {"avaya-boss", "Nortel", "ERS-4850GTS-PWR+", "14JP3620GA", "BOSS", "5.12.2.011", "switch"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
