@@ -118,6 +118,11 @@ var nrCases = map[string]want{
 	// Orolia SecureSync: SPECTRACOM-XSYNC-MIB's serial and system version
 	// (fixed-length, padding trimmed), not the timing firmware.
 	"orolia-securesync": {"orolia-securesync", "Orolia", "", "2107A0418", "SecureSync", "5.8.2", "appliance"},
+	// Nokia Wavence: the release is the sysDescr; the model the first
+	// remote-inventory mnemonic naming a UBT radio (an SFP row before it
+	// is passed over), else the product the registration names.
+	"nokia-wavence":              {"nokia-wavence", "Nokia", "UBT-SA", "", "Wavence", "22.1.0", "wireless"},
+	"nokia-wavence-registration": {"nokia-wavence", "Nokia", "Wavence MSS-E", "", "Wavence", "21.0.1", "wireless"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:
