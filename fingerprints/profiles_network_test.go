@@ -62,6 +62,8 @@ func TestNetworkFixtures(t *testing.T) {
 		"cisco-catos":        {"cisco-catos", "Cisco", "WS-C6509", "SCA044901AB", "CatOS", "8.4(5)", "switch"},
 		"citrix-netscaler":   {"citrix-netscaler", "Citrix", "NetScaler MPX 8900", "FM72T8Q123", "NetScaler", "13.0-88.14", "load_balancer"},
 		"riverbed-steelhead": {"riverbed-steelhead", "Riverbed", "CX580", "J12AB000C1234", "RiOS", "9.12.1a", "appliance"},
+		// A Ruijie switch answering only RUIJIE-ENTITY-MIB's device table.
+		"ruijie-entity": {"ruijie", "Ruijie Networks", "RG-S2910-24GT4XS-E", "G1QH10W005381", "RGOS", "11.4(1)B70P2", "switch"},
 		// ZXROS sysDescr forms: the model before "ZTE ZXR10 Software" with a
 		// platform-prefixed release; "ZTE <model> Software, <train> Version:";
 		// the ROS form, whose product release follows the ROS platform's.
