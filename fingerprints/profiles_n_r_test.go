@@ -123,6 +123,10 @@ var nrCases = map[string]want{
 	// is passed over), else the product the registration names.
 	"nokia-wavence":              {"nokia-wavence", "Nokia", "UBT-SA", "", "Wavence", "22.1.0", "wireless"},
 	"nokia-wavence-registration": {"nokia-wavence", "Nokia", "Wavence MSS-E", "", "Wavence", "21.0.1", "wireless"},
+	// Phoenix Contact: PHOENIX-ISS-MIB's model, serial and firmware; on a
+	// minimal agent, the FL SWITCH model its sysDescr begins with.
+	"phoenixcontact":          {"phoenixcontact", "Phoenix Contact", "FL SWITCH EP7528R-L3F1", "2309F4A1127", "", "3.40.05", "switch"},
+	"phoenixcontact-sysdescr": {"phoenixcontact", "Phoenix Contact", "FL SWITCH 5924", "", "", "", "switch"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:
