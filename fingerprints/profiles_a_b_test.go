@@ -12,6 +12,9 @@ const abFixtureDir = "testdata/fixtures/a-b"
 // abCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var abCases = map[string]want{
+	// A BNT switch module: the hardware after 'BNT' in the sysDescr, up to
+	// 'Module'.
+	"bnt-switch-module": {"bnt-switch-module", "Blade Network Technologies", "Layer 2/3 Copper Gigabit Ethernet Switch Module", "", "ENOS", "", "switch"},
 	// An Alta Labs access point: hardware and release in the sysDescr.
 	"altalabs-ap": {"altalabs-ap", "Alta Labs", "AP6-Pro", "", "Linux", "1.1.9", "access_point"},
 	// A Barracuda WAF on net-snmp's registration: BWS-MIB serial and the
