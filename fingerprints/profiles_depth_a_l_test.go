@@ -97,6 +97,10 @@ var depthCases = map[string]want{
 	// BOSS without a SW: field in sysDescr: the agent's software version
 	// (s5AgInfoVer), not the chassis's hardware version (s5ChasVer).
 	"avaya-boss-agent-version": {"avaya-boss", "Nortel", "ERS-4850GTS-PWR+", "14JP3620GA", "BOSS", "5.12.2.011", "switch"},
+	// An HP JetDirect print server without HOST-RESOURCES or Printer-MIB
+	// names: the attached printer's IEEE 1284 device ID (gdStatusId, MDL
+	// without 'HP ' and ' Series').
+	"hp-jetdirect-gdstatusid": {"hp-printer", "HP", "LaserJet P3010", "", "FutureSmart", "JSI23700032", "printer"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
