@@ -23,6 +23,8 @@ var ehCases = map[string]want{
 	"edgecore-es3510ma":  {"edgecore-ecs", "Edgecore", "ES3510MA", "A416034219", "", "1.4.2.3", "switch"},
 	// Edgecore ECS4610-24F (module 259.10.1.5).
 	"edgecore-ecs4610": {"edgecore-ecs", "Edgecore", "ECS4610-24F", "EC1109000874", "", "1.1.4.11", "switch"},
+	// Edgecore ECS4620 (module 259.10.1.41).
+	"edgecore-ecs4620": {"edgecore-ecs", "Edgecore", "ECS4620-28T", "EC1630002275", "", "1.2.1.9", "switch"},
 	// Edgecore ECS4210: the series module one level lower, at 42.101.
 	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
