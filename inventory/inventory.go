@@ -552,8 +552,9 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 		}
 		t := store.Second(last)
 		// A snapshot is written when the software changed (or was never
-		// seen); the change is compared with the one before it.
-		if dg := SoftwareDigest(observed.Software); dg != "" && !stale && (!exists || dg != old.SoftwareDigest) {
+		// seen); the change is compared with the one before it. A list a
+		// partial collection may have cut short is no snapshot.
+		if dg := SoftwareDigest(observed.Software); dg != "" && !stale && !SoftwareCut(observed.Collection) && (!exists || dg != old.SoftwareDigest) {
 			snap := make([]store.Software, len(observed.Software))
 			for i, s := range observed.Software {
 				snap[i] = store.Software{AssetID: c.AssetID, SweepID: sw.ID, Time: t, Software: s}

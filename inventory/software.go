@@ -52,6 +52,27 @@ func SoftwareDigest(sw []record.Software) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// hrSWInstalledTable is HOST-RESOURCES-MIB's installed software table.
+const hrSWInstalledTable = "1.3.6.1.2.1.25.6.3"
+
+// SoftwareCut says whether a collection c may have read the software
+// list only in part: it is partial, and a reason names no column (a
+// request failed, the host's time ran out) or a column of hrSWInstalled.
+// Such a list is not stored as a snapshot: the packages after the cut
+// would be taken for removed.
+func SoftwareCut(c *record.Collection) bool {
+	if c == nil || c.Status != record.CollectionPartial {
+		return false
+	}
+	for _, r := range c.Reasons {
+		if r.OID == "" || r.OID == hrSWInstalledTable || strings.HasPrefix(r.OID, hrSWInstalledTable+".") {
+			return true
+		}
+	}
+	// Partial with no reason given: nothing says the software is whole.
+	return len(c.Reasons) == 0
+}
+
 // softwareDiffs holds the new snapshots of assets whose software changed,
 // until their previous snapshot is read and compared (before the new one
 // is written: then it would be the latest).

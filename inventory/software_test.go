@@ -3,6 +3,7 @@ package inventory
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -96,5 +97,63 @@ func TestSoftwareChangeEvents(t *testing.T) {
 	es, err := inv.st.Events(t.Context(), store.EventFilter{AssetID: id, Types: []string{EventSoftwareUpgraded}})
 	if err != nil || len(es) != 1 || es[0].Field != "openssl (amd64)" {
 		t.Fatalf("stored upgrade events %+v %v", es, err)
+	}
+}
+
+// TestPartialCollectionKeepsSoftware: a collection cut short (a request
+// failed mid-walk: in the lab, the scanner's link went down while
+// hrSWInstalled was read) lists only the packages read before the cut.
+// That list is no snapshot: before, every package after the cut was
+// stored as removed (1,422 software_removed events in one sweep of two
+// net-snmp hosts). The last full snapshot is kept, no event is given; a
+// collection cut only in a column outside hrSWInstalled still records
+// the software's changes.
+func TestPartialCollectionKeepsSoftware(t *testing.T) {
+	inv := newInv(t, Config{MissingAfterSweeps: 3})
+	host := func(sw []record.Software, c *record.Collection) record.Observation {
+		o := arp("192.0.2.30", macA)
+		o.Asset.Software, o.Asset.Collection = sw, c
+		o.Asset.Sources = append(o.Asset.Sources, record.SourceSNMP)
+		return o
+	}
+	swEvents := func(r Result) []string {
+		var out []string
+		for _, e := range r.Events {
+			if slices.Contains(SoftwareEventTypes, e.Type) {
+				out = append(out, fmt.Sprintf("%s %s", e.Type, e.Field))
+			}
+		}
+		return out
+	}
+	complete := &record.Collection{Status: record.CollectionComplete}
+	full := pkgs("bash", "5.2.15-2", "curl", "7.88.1-10", "openssl", "3.0.13-1", "zlib1g", "1:1.2.13")
+	r := ingest(t, inv, sweep(t0, false, host(full, complete)))
+	id := r.Sweep.ID
+	as, err := inv.st.Assets(t.Context(), store.AssetFilter{})
+	if err != nil || len(as) != 1 {
+		t.Fatalf("assets %v %v (sweep %s)", as, err, id)
+	}
+	asset := as[0].Record.AssetID
+
+	for i, c := range []*record.Collection{
+		{Status: record.CollectionPartial, Reasons: []record.CollectionReason{{Reason: record.ReasonError,
+			Detail: "walk 1.3.6.1.2.1.25.6.3.1.2.249: write: network is unreachable"}}},
+		{Status: record.CollectionPartial, Reasons: []record.CollectionReason{{Reason: record.ReasonTargetTimeout, Detail: "30s"}}},
+		{Status: record.CollectionPartial, Reasons: []record.CollectionReason{{Reason: record.ReasonMaxRows, OID: "1.3.6.1.2.1.25.6.3.1.2"}}},
+	} {
+		r = ingest(t, inv, sweep(t0.Add(time.Duration(i+1)*time.Hour), false, host(full[:2], c)))
+		if got := swEvents(r); len(got) != 0 {
+			t.Errorf("collection %+v: software events %v, want none (the list was cut)", c, got)
+		}
+		cur, err := inv.st.Software(t.Context(), asset)
+		if err != nil || len(cur) != len(full) {
+			t.Errorf("collection %+v: latest snapshot %d rows (%v), want the %d of the last full one", c, len(cur), err, len(full))
+		}
+	}
+	// A cut in the interfaces table says nothing against the software.
+	ifCut := &record.Collection{Status: record.CollectionPartial, Reasons: []record.CollectionReason{{Reason: record.ReasonMaxRows, OID: "1.3.6.1.2.1.2.2.1.2"}}}
+	r = ingest(t, inv, sweep(t0.Add(5*time.Hour), false, host(full[1:], ifCut)))
+	if got, want := swEvents(r), []string{"software_removed bash (amd64)"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("interfaces cut: software events %v, want %v", got, want)
 	}
 }
