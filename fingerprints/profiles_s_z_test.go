@@ -78,6 +78,10 @@ var szCases = map[string]want{
 	// TRIPPLITE-PRODUCTS device tables where its agent keeps them; Linux
 	// from its sysDescr.
 	"tripplite-console": {"tripplite-console", "Tripp Lite", "B093-004-2E4U", "2942AV0SM89A900182", "Linux", "4.0.1", "appliance"},
+	// Teracom: the product MIB's version string, hardware before its last
+	// '-', the release after it (TCW210-TH keeps its own '-').
+	"teracom-tcw241":   {"teracom", "Teracom", "TCW241", "", "", "1.248", "sensor"},
+	"teracom-tcw210th": {"teracom", "Teracom", "TCW210-TH", "", "", "1.2", "sensor"},
 	// A RUT2xx on net-snmp's Linux registration with the 2013 TELTONIKA-MIB
 	// (static 48690.1: RouterName .7; gsm 48690.2: FirmwareVersion .14, the
 	// object the device-support definition rutos-2xx detects it by): the
