@@ -25,6 +25,8 @@ var ehCases = map[string]want{
 	"edgecore-ecs4610": {"edgecore-ecs", "Edgecore", "ECS4610-24F", "EC1109000874", "", "1.1.4.11", "switch"},
 	// Edgecore ECS4620 (module 259.10.1.41).
 	"edgecore-ecs4620": {"edgecore-ecs", "Edgecore", "ECS4620-28T", "EC1630002275", "", "1.2.1.9", "switch"},
+	// Edgecore ECS5520 (module 259.10.1.51).
+	"edgecore-ecs5520": {"edgecore-ecs", "Edgecore", "ECS5520-18X", "EC2248000139", "", "1.0.2.7", "switch"},
 	// Edgecore ECS4210: the series module one level lower, at 42.101.
 	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
