@@ -114,13 +114,16 @@ func TestNetworkFixtures(t *testing.T) {
 		"cisco-ios-stack":             {"cisco-ios", "Cisco", "WS-C2950T-24", "FOC0913X1AB", "IOS", "12.1(22)EA14", "switch"},
 		"dell-os9-stackunit":          {"dell-networking-os9", "Dell", "S4048-ON", "4DKXYZ2", "Dell Networking OS", "9.14(2.4)", "switch"},
 		"ubiquiti-unifi-switch":       {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-24-PoE", "F4E2C6A1B2C3", "UniFi", "6.5.59.14777", "switch"},
-		"radlan-unit":                 {"radlan-unit", "Linksys", "SRW2024P", "CNX01234567", "", "1.2.3.0", "switch"},
-		"fastpath-inventory":          {"quanta", "Quanta", "LB6M", "QTFCA1234567", "", "1.2.0.18", "switch"},
-		"dcn-platform":                {"snr", "NAG", "SNR-S2985G-24T", "SW061710D102000032", "", "7.0.3.5(R0241.0101)", "switch"},
-		"edgecore":                    {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "1.2.3.4", "switch"},
-		"raisecom":                    {"raisecom", "Raisecom", "ISCOM2128EA-MA", "", "ROS", "5.2.1_20180103", "switch"},
-		"planet":                      {"planet", "Planet", "GS-4210-24P2S", "A123456789", "", "v2.305b210201", "switch"},
-		"juniper-junose":              {"juniper-junose", "Juniper Networks", "E320", "4600123456", "JunosE", "7.2.2 patch-1.0", "router"},
+		// UniFi prefixes the definition detects on Ubiquiti's and net-snmp's Linux registrations.
+		"ubiquiti-unifi-e7":  {"ubiquiti-unifi-registration", "Ubiquiti", "E7", "", "UniFi", "8.0.24.16373", "access_point"},
+		"ubiquiti-unifi-uk":  {"ubiquiti-unifi-registration", "Ubiquiti", "UK-Ultra", "", "UniFi", "6.6.77.15402", "access_point"},
+		"radlan-unit":        {"radlan-unit", "Linksys", "SRW2024P", "CNX01234567", "", "1.2.3.0", "switch"},
+		"fastpath-inventory": {"quanta", "Quanta", "LB6M", "QTFCA1234567", "", "1.2.0.18", "switch"},
+		"dcn-platform":       {"snr", "NAG", "SNR-S2985G-24T", "SW061710D102000032", "", "7.0.3.5(R0241.0101)", "switch"},
+		"edgecore":           {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "1.2.3.4", "switch"},
+		"raisecom":           {"raisecom", "Raisecom", "ISCOM2128EA-MA", "", "ROS", "5.2.1_20180103", "switch"},
+		"planet":             {"planet", "Planet", "GS-4210-24P2S", "A123456789", "", "v2.305b210201", "switch"},
+		"juniper-junose":     {"juniper-junose", "Juniper Networks", "E320", "4600123456", "JunosE", "7.2.2 patch-1.0", "router"},
 		// Fabric OS without ENTITY rows: the switch type fcFeModuleObjectID
 		// names the model.
 		"brocade-fabric-os-fcfe":  {"brocade-fabric-os", "Brocade", "6510", "BRW2541L00C", "Fabric OS", "v8.2.2c", "switch"},
