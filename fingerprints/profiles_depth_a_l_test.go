@@ -101,6 +101,10 @@ var depthCases = map[string]want{
 	// names: the attached printer's IEEE 1284 device ID (gdStatusId, MDL
 	// without 'HP ' and ' Series').
 	"hp-jetdirect-gdstatusid": {"hp-printer", "HP", "LaserJet P3010", "", "FutureSmart", "JSI23700032", "printer"},
+	// A Brother printer behind a print server without printer rows:
+	// BROTHER-MIB brmDNSPrinterName names it, brpsFirmwareDescription
+	// carries the release.
+	"brother-brmdns-name": {"brother-printer", "Brother", "MFC-L2710DW", "E78945K2N612345", "", "1.33", "printer"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
