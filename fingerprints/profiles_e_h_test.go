@@ -27,6 +27,8 @@ var ehCases = map[string]want{
 	"edgecore-ecs4620": {"edgecore-ecs", "Edgecore", "ECS4620-28T", "EC1630002275", "", "1.2.1.9", "switch"},
 	// Edgecore ECS5520 (module 259.10.1.51).
 	"edgecore-ecs5520": {"edgecore-ecs", "Edgecore", "ECS5520-18X", "EC2248000139", "", "1.0.2.7", "switch"},
+	// Edgecore ECS4650 (module 259.10.1.58).
+	"edgecore-ecs4650": {"edgecore-ecs", "Edgecore", "ECS4650-54T", "EC2311000468", "", "1.1.3.2", "switch"},
 	// Edgecore ECS4210: the series module one level lower, at 42.101.
 	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
