@@ -45,7 +45,7 @@ func badf(format string, args ...any) error { return badRequest{fmt.Sprintf(form
 func checkParams(v url.Values, known []string) error {
 	for k, vs := range v {
 		if !slices.Contains(known, k) {
-			return badf("unknown query parameter %q (known: %s)", clip(k), strings.Join(known, ", "))
+			return badf("unknown query parameter %s (known: %s)", clip(k), strings.Join(known, ", "))
 		}
 		if len(vs) > 1 {
 			return badf("query parameter %q given %d times", k, len(vs))
