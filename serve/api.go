@@ -949,6 +949,12 @@ func (s *Server) startRunAPI(w http.ResponseWriter, r *http.Request, actor strin
 		}
 		run = s.startRun(s.sweepCtx(), sc.Name, requestFor(sc))
 	} else {
+		if s.deps.CheckTargets != nil {
+			if err := s.deps.CheckTargets(b.Targets, b.Exclude); err != nil {
+				s.fail(w, r, badf("targets: %v", err))
+				return
+			}
+		}
 		run = s.startRun(s.sweepCtx(), "", SweepRequest{Targets: b.Targets, Exclude: b.Exclude, SNMP: b.SNMP, MDNS: b.MDNS, Names: b.Names, NDP: b.NDP})
 	}
 	s.log.Info("sweep triggered", "actor", actor, "run", run.ID, "schedule", b.Schedule)

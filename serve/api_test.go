@@ -3,11 +3,13 @@ package serve
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -484,5 +486,39 @@ func TestBusyStoreIs503(t *testing.T) {
 		if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") == "" || !strings.Contains(w.Body.String(), "busy") {
 			t.Errorf("GET %s on a busy store: %d %q (Retry-After %q), want 503 saying busy", path, w.Code, w.Body.String(), w.Header().Get("Retry-After"))
 		}
+	}
+}
+
+// TestRunTargetsCheckedFirst: a sweep of targets a sweep would refuse
+// (public space, past max_hosts) is a 400 with the reason, and no run.
+// Before, POST /api/v1/runs answered 202 for 8.8.8.8 and 198.18.0.0/15,
+// and the run failed a moment later (a sweep_failed alert, a failed
+// sweep in the metrics) with a reason only GET /api/v1/runs/{id} showed.
+func TestRunTargetsCheckedFirst(t *testing.T) {
+	h := newHarness(t, "", testOptions(), newNetwork(map[string]string{"192.0.2.10": "00:1b:54:00:00:10"}))
+	var checked [][]string
+	h.srv.deps.CheckTargets = func(targets, exclude []string) error {
+		checked = append(checked, append(slices.Clone(targets), exclude...))
+		if slices.Contains(targets, "192.0.2.99") {
+			return errors.New(`target "192.0.2.99" contains 192.0.2.99: public address space`)
+		}
+		return nil
+	}
+	h.start()
+	code, body := h.do("POST", "/api/v1/runs", writeToken, `{"targets":["192.0.2.99"],"exclude":["192.0.2.98"]}`)
+	if code != 400 || !strings.Contains(body, "targets: target \\\"192.0.2.99\\\" contains 192.0.2.99: public address space") {
+		t.Errorf("refused targets: %d %s, want 400 with the reason", code, body)
+	}
+	var runs struct{ Runs []Run }
+	h.getJSON("/api/v1/runs", readToken, &runs)
+	if len(runs.Runs) != 0 {
+		t.Errorf("runs %+v after a refused trigger, want none", runs.Runs)
+	}
+	if code, body := h.do("POST", "/api/v1/runs", writeToken, `{"targets":["192.0.2.10"],"snmp":false}`); code != 202 {
+		t.Errorf("accepted targets: %d %s", code, body)
+	}
+	want := [][]string{{"192.0.2.99", "192.0.2.98"}, {"192.0.2.10"}}
+	if !reflect.DeepEqual(checked, want) {
+		t.Errorf("checked %v, want %v", checked, want)
 	}
 }

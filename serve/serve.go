@@ -116,6 +116,11 @@ type Deps struct {
 	// UI, when set, builds the web UI served on the API's port for every
 	// path the API does not own; it is called once, by New.
 	UI func(s *Server) http.Handler
+	// CheckTargets, when set, refuses a sweep of given targets (POST
+	// /api/v1/runs) as the sweep itself would (public space, more
+	// addresses than max_hosts) before it starts: the caller gets a 400
+	// with the reason, not a 202 and a run that fails.
+	CheckTargets func(targets, exclude []string) error
 }
 
 // Server is the running service.

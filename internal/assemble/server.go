@@ -21,11 +21,23 @@ func NewServer(opts serve.Options, d ServeSweepDeps) (*serve.Server, error) {
 	if !ok {
 		return nil, errors.New("the store keeps no service state")
 	}
-	srv, err := serve.New(opts, serve.Deps{Inventory: d.Inventory, State: state, Sweep: ServeSweep(d), Log: d.Log, UI: webUI(d.Log)})
+	srv, err := serve.New(opts, serve.Deps{Inventory: d.Inventory, State: state, Sweep: ServeSweep(d), Log: d.Log, UI: webUI(d.Log),
+		CheckTargets: CheckTargets(d.Config)})
 	if err != nil {
 		return nil, &SettingsError{err}
 	}
 	return srv, nil
+}
+
+// CheckTargets refuses given targets (an API-triggered sweep's) as a
+// sweep under the config cfg gives at the time would: public space
+// unless sweep.allow_public, more addresses than sweep.max_hosts, and
+// what does not parse.
+func CheckTargets(cfg func() config.Config) func(targets, exclude []string) error {
+	return func(targets, exclude []string) error {
+		_, err := SweepOptions(cfg().Sweep, exclude, targets)
+		return err
+	}
 }
 
 // webUI builds the web UI that serve mounts beside the API. A UI that

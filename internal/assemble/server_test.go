@@ -17,6 +17,7 @@ import (
 
 	"github.com/netcensus/netcensus/internal/config"
 	"github.com/netcensus/netcensus/scanner/arp/arptest"
+	"github.com/netcensus/netcensus/scanner/targets"
 	"github.com/netcensus/netcensus/serve"
 )
 
@@ -138,4 +139,30 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestCheckTargets: the API's targets are refused as a sweep under the
+// config of the time refuses them: public space unless
+// sweep.allow_public, past sweep.max_hosts, what does not parse.
+func TestCheckTargets(t *testing.T) {
+	cfg := config.Default()
+	check := CheckTargets(func() config.Config { return cfg })
+	for _, tc := range []struct {
+		targets, exclude []string
+		want             error // nil: accepted
+	}{
+		{[]string{"198.51.100.0/24"}, nil, nil},
+		{[]string{"8.8.8.8"}, nil, targets.ErrPublic},
+		{[]string{"198.18.0.0/15"}, nil, targets.ErrTooLarge},
+		{[]string{"198.18.0.0/15"}, []string{"198.19.0.0/16"}, nil},
+		{[]string{"198.51.100.7"}, []string{"198.51.100.7"}, targets.ErrEmpty},
+	} {
+		if err := check(tc.targets, tc.exclude); !errors.Is(err, tc.want) || (tc.want == nil) != (err == nil) {
+			t.Errorf("%v less %v: %v, want %v", tc.targets, tc.exclude, err, tc.want)
+		}
+	}
+	cfg.Sweep.AllowPublic = true // a reload's config is the one checked
+	if err := check([]string{"8.8.8.8"}, nil); err != nil {
+		t.Errorf("allow_public: %v", err)
+	}
 }
