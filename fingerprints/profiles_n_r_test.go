@@ -127,6 +127,9 @@ var nrCases = map[string]want{
 	// minimal agent, the FL SWITCH model its sysDescr begins with.
 	"phoenixcontact":          {"phoenixcontact", "Phoenix Contact", "FL SWITCH EP7528R-L3F1", "2309F4A1127", "", "3.40.05", "switch"},
 	"phoenixcontact-sysdescr": {"phoenixcontact", "Phoenix Contact", "FL SWITCH 5924", "", "", "", "switch"},
+	// An mGuard router under the same enterprise is no switch (its
+	// release from the generic sysDescr reading).
+	"phoenixcontact-mguard": {"phoenixcontact", "Phoenix Contact", "", "", "", "8.9.3", "firewall"},
 }
 
 // TestNRFixtures checks each profile of the n-r families on its fixture:
