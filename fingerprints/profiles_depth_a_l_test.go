@@ -105,6 +105,9 @@ var depthCases = map[string]want{
 	// BROTHER-MIB brmDNSPrinterName names it, brpsFirmwareDescription
 	// carries the release.
 	"brother-brmdns-name": {"brother-printer", "Brother", "MFC-L2710DW", "E78945K2N612345", "", "1.33", "printer"},
+	// Canon: CANON-MIB canPdInfoProductName without ' Series', as the
+	// device-support code and the other printer profiles write the model.
+	"canon-product-series": {"canon-printer", "Canon", "MF8500C", "QJY44712", "", "03.03", "printer"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
