@@ -44,6 +44,8 @@ var nrCases = map[string]want{
 	"hp-procurve-1800":        {"hp-procurve", "HPE", "J9028B", "CN912BX0Z1", "ProCurve", "PB.03.10", "switch"},
 	"hp-procurve-oid-version": {"hp-procurve", "HPE", "J9729A", "SG61FLX0AB", "ArubaOS-Switch", "WB.16.10.0009", "switch"},
 	"aruba-instant-on":        {"hp-procurve", "HPE", "JL682A", "", "Instant On", "1.0.7.0", "switch"},
+	// The 2024 rebrand writes "HPE Networking Instant On".
+	"hpe-networking-instant-on": {"hp-procurve", "HPE", "JL682A", "", "Instant On", "3.1.0.0", "switch"},
 	// Ruckus Unleashed masters and SmartZone controllers.
 	"ruckus-unleashed": {"ruckus-unleashed", "Ruckus", "R650", "302139001234", "Unleashed", "200.15.6.212.27", "access_point"},
 	// Before 200.15 Unleashed reused the ZD1200's sysObjectID: its own
