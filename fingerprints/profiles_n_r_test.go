@@ -46,6 +46,10 @@ var nrCases = map[string]want{
 	"aruba-instant-on":        {"hp-procurve", "HPE", "JL682A", "", "Instant On", "1.0.7.0", "switch"},
 	// The 2024 rebrand writes "HPE Networking Instant On".
 	"hpe-networking-instant-on": {"hp-procurve", "HPE", "JL682A", "", "Instant On", "3.1.0.0", "switch"},
+	// The ProCurve 1810 release form "P.2.22" (the definition's P\S[0-9.]+),
+	// and the c-Class GbE2c blade switch the definition names.
+	"hp-procurve-1810g": {"hp-procurve", "HPE", "1810G", "", "ProCurve", "P.2.22", "switch"},
+	"hp-gbe2c":          {"hp-procurve", "HPE", "GbE2c", "", "ArubaOS-Switch", "", "switch"},
 	// Ruckus Unleashed masters and SmartZone controllers.
 	"ruckus-unleashed": {"ruckus-unleashed", "Ruckus", "R650", "302139001234", "Unleashed", "200.15.6.212.27", "access_point"},
 	// Before 200.15 Unleashed reused the ZD1200's sysObjectID: its own
