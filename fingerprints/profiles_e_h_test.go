@@ -33,6 +33,9 @@ var ehCases = map[string]want{
 	"edgecore-ecs4130": {"edgecore-ecs", "Edgecore", "ECS4130-28T-AC", "EC2402001185", "", "1.0.5.12", "switch"},
 	// Edgecore ECS5550 (module 259.10.1.62).
 	"edgecore-ecs5550": {"edgecore-ecs", "Edgecore", "ECS5550-30X", "EC2419000352", "", "1.0.1.14", "switch"},
+	// Edgecore ECS4150 (module 259.10.1.55) and ECS4125 (57).
+	"edgecore-ecs4150": {"edgecore-ecs", "Edgecore", "ECS4150-28P", "EC2501000733", "", "1.0.3.8", "switch"},
+	"edgecore-ecs4125": {"edgecore-ecs", "Edgecore", "ECS4125-10P", "EC2509000061", "", "1.0.0.21", "switch"},
 	// Edgecore ECS4210: the series module one level lower, at 42.101.
 	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
