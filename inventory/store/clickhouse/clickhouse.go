@@ -1247,7 +1247,9 @@ func (w rowsWhere) andKey(cond string, args ...any) rowsWhere {
 }
 
 // newAssetQuery is the query listing f; in is IN for a subquery (DB.in).
-func newAssetQuery(f store.AssetFilter, in string) assetQuery {
+// cands, when not nil, are the assets the search index names for
+// f.Search (DB.searchCandidates): the query reads them by their IDs.
+func newAssetQuery(f store.AssetFilter, in string, cands []string) assetQuery {
 	where := `1 = 1`
 	var args []any
 	var want map[string]bool
@@ -1317,8 +1319,16 @@ func newAssetQuery(f store.AssetFilter, in string) assetQuery {
 		where += ` AND 0`
 	default:
 		if lo, hi, ok := searchRange(strings.ToLower(s)); ok {
-			key = key.andKey(`id`+in+`(SELECT asset_id FROM {db}.asset_search WHERE term >= ? AND term < ?)`, lo, hi)
-			annAfter = annIDs == nil
+			switch {
+			case cands != nil:
+				key = key.andKey(`id IN ?`, ch.GroupSet{Value: anys(cands)})
+				if annIDs == nil {
+					annIDs = cands
+				}
+			default:
+				key = key.andKey(`id`+in+`(SELECT asset_id FROM {db}.asset_search WHERE term >= ? AND term < ?)`, lo, hi)
+				annAfter = annIDs == nil
+			}
 		}
 		// The searched fields of store.SearchText, on the typed columns
 		// of the asset's current version.
@@ -1349,7 +1359,20 @@ func (d *DB) Assets(ctx context.Context, f store.AssetFilter) ([]store.Asset, er
 	if f.Sort != "" && !store.IsSortKey(f.Sort) {
 		return nil, fmt.Errorf("list assets: sort %q: %w", f.Sort, store.ErrInvalid)
 	}
-	q := newAssetQuery(f, d.in())
+	cands, err := d.searchCandidates(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("list assets: %w", err)
+	}
+	return d.listAssets(ctx, f, cands)
+}
+
+// listAssets lists assets matching f, the search's candidates cands
+// (searchCandidates).
+func (d *DB) listAssets(ctx context.Context, f store.AssetFilter, cands []string) ([]store.Asset, error) {
+	if cands != nil && len(cands) == 0 {
+		return nil, nil
+	}
+	q := newAssetQuery(f, d.in(), cands)
 	all, err := d.assets(ctx, q.rowsWhere, q.annIDs, q.annAfter)
 	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)

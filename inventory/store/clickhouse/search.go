@@ -68,6 +68,42 @@ func searchRange(s string) (lo, hi string, ok bool) {
 	return lo, lo + "\xff", true // no UTF-8 text holds the byte 0xff
 }
 
+// searchCandidates are the IDs of the assets the index names for
+// f.Search (none: an empty, not nil, slice), read before the listing,
+// which then reads those assets by their IDs with their annotations
+// beside, where the annotations of what the index's subquery found were
+// read after the assets, one round trip more; and a search the index
+// names nothing for reads no asset. Nil when the index does not answer
+// f.Search, or names more than maxBound assets (a short term that many
+// assets share): the listing reads the index by a subquery.
+func (d *DB) searchCandidates(ctx context.Context, f store.AssetFilter) ([]string, error) {
+	lo, hi, ok := searchRange(strings.ToLower(f.Search))
+	if f.Search == "" || !ok {
+		return nil, nil
+	}
+	rows, err := d.conn.Query(ctx, d.q(`SELECT DISTINCT asset_id FROM {db}.asset_search WHERE term >= ? AND term < ? LIMIT ?`),
+		lo, hi, maxBound+1)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	defer rows.Close()
+	ids := []string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("search index: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	if len(ids) > maxBound {
+		return nil, nil
+	}
+	return ids, nil
+}
+
 // putSearchTerms indexes the assets' searched fields.
 func (d *DB) putSearchTerms(ctx context.Context, as []store.Asset) error {
 	type row struct{ term, id string }
@@ -114,4 +150,13 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// anys are xs as []any (a GroupSet binds its values as a tuple).
+func anys[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
 }

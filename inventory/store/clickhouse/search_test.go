@@ -6,9 +6,12 @@ import (
 	"net/netip"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	ch "github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
@@ -195,5 +198,111 @@ func BenchmarkSearch(b *testing.B) {
 			}
 			b.ReportMetric(float64(rows)/float64(b.N), "rows/op")
 		})
+	}
+}
+
+// searchConn records the queries a search sends, and holds the listing's
+// query of assets until the annotations' query has been sent (or
+// annotationsWait has passed).
+type searchConn struct {
+	driver.Conn
+	mu          sync.Mutex
+	queries     []string
+	annotations chan struct{}
+	once        sync.Once
+}
+
+const annotationsWait = 5 * time.Second
+
+func (c *searchConn) Query(ctx context.Context, q string, args ...any) (driver.Rows, error) {
+	c.mu.Lock()
+	c.queries = append(c.queries, q)
+	c.mu.Unlock()
+	switch {
+	case strings.HasPrefix(q, "SELECT asset_id, approved"):
+		c.once.Do(func() { close(c.annotations) })
+	case strings.HasPrefix(q, "SELECT id, state"):
+		select {
+		case <-c.annotations:
+		case <-time.After(annotationsWait):
+		}
+	}
+	return c.Conn.Query(ctx, q, args...)
+}
+
+// A search the index answers reads the candidates it names first, then
+// those assets by their IDs, with their annotations beside: they waited
+// for the assets when the listing read the index by a subquery. A term
+// more than maxBound assets share is read through the index's subquery;
+// both list what SearchMatch selects.
+func TestSearchReadsCandidatesByID(t *testing.T) {
+	ctx := t.Context()
+	st := openFresh(t).(*DB)
+	as := randomAssets(maxBound+100, 17) // every address in 198.51.100.0/24
+	as[14].Record.MAC = record.MAC{0x00, 0x1b, 0x54, 0x0a, 0x0b, 0x0c}
+	if err := st.PutAssets(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(as); i += 7 {
+		if err := st.Annotate(ctx, store.Annotation{AssetID: as[i].Record.AssetID, Approved: true, Site: "hq"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := st.Assets(ctx, store.AssetFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := as[14].Record.MAC.String() // annotated below
+	for _, c := range []struct {
+		search   string
+		byID     bool
+		atLeast  int
+		annotate bool
+	}{
+		{target, true, 1, true},
+		{"198.51.100", false, maxBound + 1, true},
+		{"nothing-has-this", true, 0, false},
+	} {
+		cc := &searchConn{Conn: st.conn, annotations: make(chan struct{})}
+		st.conn = cc
+		start := time.Now()
+		got, err := st.Assets(ctx, store.AssetFilter{Search: c.search})
+		st.conn = cc.Conn
+		if err != nil {
+			t.Fatalf("search %q: %v", c.search, err)
+		}
+		var want, ids []string
+		for i := range all {
+			if store.SearchMatch(&all[i].Record, c.search) {
+				want = append(want, all[i].Record.AssetID)
+			}
+		}
+		for i := range got {
+			ids = append(ids, got[i].Record.AssetID)
+			if a := &got[i].Record; a.Approved == nil {
+				t.Errorf("search %q: %s listed without its annotation", c.search, a.AssetID)
+			}
+		}
+		if !slices.Equal(ids, want) || len(ids) < c.atLeast {
+			t.Errorf("search %q: listed %d assets, SearchMatch selects %d", c.search, len(ids), len(want))
+		}
+		if c.search == target && (len(got) != 1 || got[0].Record.Site != "hq") {
+			t.Errorf("search %q: %d assets, want one with its site", c.search, len(got))
+		}
+		var listing string
+		for _, q := range cc.queries {
+			if strings.HasPrefix(q, "SELECT id, state") {
+				listing = q
+			}
+		}
+		switch {
+		case c.byID && strings.Contains(listing, "asset_search"):
+			t.Errorf("search %q: the listing reads the index by a subquery: %.200s", c.search, listing)
+		case !c.byID && !strings.Contains(listing, "asset_search"):
+			t.Errorf("search %q, more than %d candidates: the listing does not read the index: %.200s", c.search, maxBound, listing)
+		}
+		if c.byID && c.annotate && time.Since(start) >= annotationsWait {
+			t.Errorf("search %q: the annotations were read after the assets, not beside them", c.search)
+		}
 	}
 }

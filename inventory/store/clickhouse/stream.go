@@ -18,12 +18,23 @@ const streamChunkRows = 256
 // One goroutine reads and builds the assets while fn writes the ones
 // before, so memory stays a few chunks whatever the CMDB's size.
 func (d *DB) EachAsset(ctx context.Context, f store.AssetFilter, fn func(*store.Asset) error) error {
-	q := newAssetQuery(f, d.in())
-	if q.annAfter || f.Sort != "" && (sortedHere(f.Sort) || !store.IsSortKey(f.Sort)) {
+	if f.Sort != "" && !store.IsSortKey(f.Sort) {
+		_, err := d.Assets(ctx, f) // its error
+		return err
+	}
+	cands, err := d.searchCandidates(ctx, f)
+	if err != nil {
+		return fmt.Errorf("list assets: %w", err)
+	}
+	if cands != nil && len(cands) == 0 {
+		return nil
+	}
+	q := newAssetQuery(f, d.in(), cands)
+	if q.annAfter || sortedHere(f.Sort) {
 		// Sorted after the annotations are read, or a search through the
-		// index (few assets, their annotations read after them): a list,
-		// not a stream.
-		as, err := d.Assets(ctx, f)
+		// index's subquery (its annotations read after the assets): a
+		// list, not a stream.
+		as, err := d.listAssets(ctx, f, cands)
 		if err != nil {
 			return err
 		}
