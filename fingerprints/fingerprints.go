@@ -293,6 +293,9 @@ func (e *Engine) fetchOf(ps []*profile, sysObjectID string) Fetch {
 		}
 		for _, rs := range p.fields {
 			for _, r := range rs {
+				if keep(r.ifOID) {
+					get[r.ifOID] = true
+				}
 				if r.relative && sysObjectID == "" {
 					for _, pre := range p.match.sysObjectID {
 						if keep(pre) {
@@ -315,6 +318,11 @@ func (e *Engine) fetchOf(ps []*profile, sysObjectID string) Fetch {
 						}
 					case keep(r.oidFor(sysObjectID)):
 						get[r.oidFor(sysObjectID)] = true
+					}
+					for _, o := range r.with {
+						if keep(o) {
+							get[o] = true
+						}
 					}
 				case srcWalk:
 					if keep(r.oidFor(sysObjectID)) {
@@ -954,6 +962,12 @@ func (c *evalCtx) present(oid string) bool {
 // applyRules tries a profile's rules for one field in order.
 func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence, bool) {
 	for _, r := range p.fields[field] {
+		if r.ifOID != "" {
+			w, ok := c.in.Values[r.ifOID]
+			if !ok || w.Type.IsException() || !r.ifMatch.MatchString(valueString(w)) {
+				continue
+			}
+		}
 		raw, oid, ok := c.source(r, field)
 		if !ok {
 			continue
@@ -1032,7 +1046,15 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			}
 			return "", "", false
 		}
-		return valueString(v), oid, true
+		s := valueString(v)
+		for _, o := range r.with {
+			w, ok := c.in.Values[o]
+			if !ok || w.Type.IsException() {
+				return "", "", false
+			}
+			s += " " + valueString(w)
+		}
+		return s, oid, true
 	case srcWalk:
 		prefix := r.oidFor(c.in.SysObjectID)
 		if prefix == "" {
@@ -1463,6 +1485,11 @@ func (r rule) describe(field string) string {
 	if r.name != "" {
 		return r.name
 	}
+	if r.ifOID != "" {
+		cond := " when " + r.ifOID + " matches " + r.ifMatch.String()
+		r.ifOID = ""
+		return r.describe(field) + cond
+	}
 	label := strings.ReplaceAll(field, "_", " ")
 	switch r.src {
 	case srcValue:
@@ -1477,6 +1504,9 @@ func (r rule) describe(field string) string {
 	case srcOID:
 		if r.indexFrom != "" {
 			return label + " from " + r.arg + " at the instance in " + r.indexFrom
+		}
+		if len(r.with) > 0 {
+			return label + " from " + r.arg + " with " + strings.Join(r.with, ", ")
 		}
 		return label + " from " + r.written()
 	case srcWalk:

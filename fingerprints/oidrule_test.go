@@ -58,6 +58,71 @@ func TestIndexFrom(t *testing.T) {
 	}
 }
 
+// TestWithAndIf: an oid rule's with joins more objects' values to its
+// own, one space apart, for its regex and template (a release kept in
+// three integers), and yields nothing when one is missing; if_oid and
+// if_match hold a rule to when another object's value matches (the
+// release of the software bank that runs); FetchFor plans every object
+// read; with goes with oid rules only, if_oid with if_match.
+func TestWithAndIf(t *testing.T) {
+	const (
+		major, minor, build = "1.3.6.1.4.1.99999.5.1.0", "1.3.6.1.4.1.99999.5.2.0", "1.3.6.1.4.1.99999.5.7.0"
+		bank1, bank2, run1  = "1.3.6.1.4.1.99999.6.1.0", "1.3.6.1.4.1.99999.6.2.0", "1.3.6.1.4.1.99999.6.3.0"
+	)
+	src := `profiles:
+  - id: acme
+    priority: 50
+    match:
+      sys_object_id: [1.3.6.1.4.1.99999]
+    vendor: Acme
+    os_version:
+      - oid: ` + major + `
+        with: [` + minor + `, ` + build + `]
+        regex: '^([0-9]+) ([0-9]+) ([0-9]+)$'
+        template: '$1.$2.$3'
+      - oid: ` + bank1 + `
+        if_oid: ` + run1 + `
+        if_match: '^2$'
+      - oid: ` + bank2 + `
+`
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
+	num := func(n int64) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeInteger, Int: n} }
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", Values: map[string]snmpwalk.Value{
+		major: num(1), minor: num(73), build: num(14),
+		bank1: text("7.4.0"), bank2: text("7.2.1"), run1: num(2),
+	}}
+	if got := e.Identify(in); got.OSVersion != "1.73.14" || got.Evidence[FieldOSVersion].OID != major {
+		t.Errorf("os_version = %q from %q, want 1.73.14 from %s", got.OSVersion, got.Evidence[FieldOSVersion].OID, major)
+	}
+	delete(in.Values, build)
+	if got := e.Identify(in); got.OSVersion != "7.4.0" {
+		t.Errorf("without the build, bank 1 running: os_version = %q, want 7.4.0", got.OSVersion)
+	}
+	in.Values[run1] = num(1)
+	if got := e.Identify(in); got.OSVersion != "7.2.1" {
+		t.Errorf("bank 1 not running: os_version = %q, want bank 2's 7.2.1", got.OSVersion)
+	}
+	f := e.FetchFor("1.3.6.1.4.1.99999.1", "")
+	for _, o := range []string{major, minor, build, bank1, bank2, run1} {
+		if !slices.Contains(f.Get, o) {
+			t.Errorf("fetch lacks GET %s: %+v", o, f)
+		}
+	}
+	for _, c := range []struct{ from, to, key string }{
+		{"- oid: " + major, "- walk: " + major, "with"},
+		{"        if_match: '^2$'\n", "", "if_oid"},
+	} {
+		bad := strings.Replace(src, c.from, c.to, 1)
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), c.key) {
+			t.Errorf("%q -> %q: err = %v, want one naming %s", c.from, c.to, err, c.key)
+		}
+	}
+}
+
 // TestOIDRuleOnEntity: an oid rule naming one entPhysicalTable instance
 // reads it from the decoded ENTITY rows (the table is walked apart from the
 // vendor objects, so it is not among Input.Values); a row or column that

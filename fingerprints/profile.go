@@ -44,7 +44,14 @@ import (
 //	        case: upper                        # optional: upper or lower, the value's letters
 //	      - oid: 1.3.6.1.4.1.6527.3.1.2.2.1.6.1.2  # a column, at the instance
 //	        index_from: 1.3.6.1.4.1.6527.3.1.2.2.1.3.1.4.1  # this OID's value names
+//	      - oid: 1.3.6.1.4.1.21317.1.5.1.0     # with: more OIDs, their values joined
+//	        with: [1.3.6.1.4.1.21317.1.5.2.0]  # to the first's by one space each
+//	        regex: '^(\d+) (\d+)$'            # (every one must answer)
+//	        template: '$1.$2'
 //	      - walk: 1.3.6.1.2.1.43.5.1.1.17      # first good value below a prefix
+//	      - oid: 1.3.6.1.4.1.31926.1.5.0       # any rule may hold only when
+//	        if_oid: 1.3.6.1.4.1.31926.1.7.0    # another OID's value matches
+//	        if_match: '^2$'                    # (the bank that runs)
 //	      - hr_device: printer                 # hrDeviceDescr of the first device of a type
 //	      - sys_object_id: 1.3.6.1.4.1.318.1.3 # the arcs after this prefix, usually with map
 //	        map: {"2": ups, "4": pdu}
@@ -102,9 +109,13 @@ type ruleSpec struct {
 	Name        string            `yaml:"name"`
 	IndexFrom   string            `yaml:"index_from"`
 	Case        string            `yaml:"case"`
+	With        []string          `yaml:"with"`
+	IfOID       string            `yaml:"if_oid"`
+	IfMatch     string            `yaml:"if_match"`
 }
 
-var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "value", "regex", "template", "map", "name", "index_from", "case"}
+var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "value", "regex", "template", "map", "name", "index_from", "case",
+	"with", "if_oid", "if_match"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -187,6 +198,13 @@ type rule struct {
 	// toCase, when set, maps the value's letters (strings.ToUpper or
 	// ToLower): a model a sysDescr writes in lower case, as "ex4300-48p".
 	toCase func(string) string
+	// with (oid rules only): more OIDs whose values follow arg's, each
+	// after one space: a release a vendor keeps in three integers.
+	with []string
+	// ifOID and ifMatch: the rule holds only when ifOID's value
+	// matches ifMatch (the release of the software bank that runs).
+	ifOID   string
+	ifMatch *regexp.Regexp
 	// relative (oid and walk rules): arg is the arcs that follow the
 	// device's sysObjectID ("5.1.1.0" of "sysObjectID.5.1.1.0"), for
 	// vendors that register each product's objects under its own
@@ -558,6 +576,32 @@ func compileRule(rs ruleSpec) (rule, error) {
 	}
 	if r.indexFrom != "" && r.src != srcOID {
 		return r, atKey(errors.New("index_from goes with oid only"), "index_from")
+	}
+	if len(rs.With) > 0 {
+		if r.src != srcOID || r.relative || r.indexFrom != "" {
+			return r, atKey(errors.New("with goes with an absolute oid without index_from"), "with")
+		}
+		for _, o := range rs.With {
+			o = strings.TrimPrefix(o, ".")
+			if !oidRE.MatchString(o) {
+				return r, atKey(fmt.Errorf("%q is not an OID", o), "with")
+			}
+			r.with = append(r.with, o)
+		}
+	}
+	if rs.IfOID != "" || rs.IfMatch != "" {
+		if rs.IfOID == "" || rs.IfMatch == "" {
+			return r, atKey(errors.New("if_oid and if_match go together"), "if_oid")
+		}
+		r.ifOID = strings.TrimPrefix(rs.IfOID, ".")
+		if !oidRE.MatchString(r.ifOID) {
+			return r, atKey(fmt.Errorf("%q is not an OID", r.ifOID), "if_oid")
+		}
+		re, err := regexp.Compile(rs.IfMatch)
+		if err != nil {
+			return r, atKey(fmt.Errorf("regexp %q: %w", rs.IfMatch, err), "if_match")
+		}
+		r.ifMatch = re
 	}
 	switch rs.Case {
 	case "":

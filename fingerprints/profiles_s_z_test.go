@@ -69,9 +69,9 @@ var szCases = map[string]want{
 	"stormshield-ns-bsd": {"stormshield-ns-bsd", "Stormshield", "SN210W", "SN210W39C0812A7", "SNS", "4.3.21", "firewall"},
 	// A Supermicro BMC on net-snmp's Linux registration: ATEN-IPMI-MIB's
 	// part and serial numbers (fixed-length, padding trimmed); the BMC's
-	// own Linux and kernel from net-snmp's sysDescr (the firmware release
-	// is three integers no rule joins).
-	"supermicro-bmc": {"supermicro-bmc", "Supermicro", "SYS-1029P-WTR", "S348084X9C19347", "Linux", "2.6.28", "bmc"},
+	// own Linux from net-snmp's sysDescr; the firmware release joins
+	// bmcMajorVesion, bmcMinorVesion and bmcBuildVesion.
+	"supermicro-bmc": {"supermicro-bmc", "Supermicro", "SYS-1029P-WTR", "S348084X9C19347", "Linux", "1.73.14", "bmc"},
 	// An SNR GPON OLT: GBNPlatformOAM-MIB's system group under 65268.
 	"snr-olt": {"snr-olt", "SNR", "SNR-OLT-GPON-16-2AC", "SG2308170412", "", "V1.08.B01-4", "switch"},
 	// A Tripp Lite console server (850.1.5): not a PowerAlert UPS; the
@@ -141,8 +141,11 @@ var szCases = map[string]want{
 	// the card's name when the UPS gives none.
 	"webpower-ups-card": {"webpower-ups-card", "Ingrasys", "WebPower Pro II Card", "1510001234", "", "1.36", "ups"},
 	// A JetStream switch without ENTITY-MIB: RMON2 probe revisions.
-	"tplink-rmon":     {"tplink", "TP-Link", "T1500G-10PS", "", "", "2.0.6 Build 20200224 Rel.64815(s)", "switch"},
-	"siklu-etherhaul": {"siklu-etherhaul", "Siklu", "EH-8010FX", "F418211234", "", "", "wireless"},
+	"tplink-rmon": {"tplink", "TP-Link", "T1500G-10PS", "", "", "2.0.6 Build 20200224 Rel.64815(s)", "switch"},
+	// Siklu EtherHaul: the release of the software bank that runs (bank
+	// 1 here; bank 2 in the second).
+	"siklu-etherhaul":       {"siklu-etherhaul", "Siklu", "EH-8010FX", "F418211234", "", "7.4.0-10943", "wireless"},
+	"siklu-etherhaul-bank2": {"siklu-etherhaul", "Siklu", "EH-1200TL", "F417303822", "", "10.1.2-2311", "wireless"},
 	// A current Vertiv rack PDU: VERTIV-V5-MIB deviceInfo.
 	"vertiv-v5-pdu": {"vertiv-geist", "Vertiv", "VP7881", "2118VP7881123", "", "5.10.2", "pdu"},
 	// Westermo Lynx: the unit in ENTITY row 3, the release in sysDescr.
