@@ -108,6 +108,8 @@ var depthCases = map[string]want{
 	// Canon: CANON-MIB canPdInfoProductName without ' Series', as the
 	// device-support code and the other printer profiles write the model.
 	"canon-product-series": {"canon-printer", "Canon", "MF8500C", "QJY44712", "", "03.03", "printer"},
+	// An ISR router: its image name (C2800NM) is not a Catalyst's.
+	"cisco-ios-isr-router": {"cisco-ios", "Cisco", "CISCO2811", "FTX1234A5BC", "IOS", "15.1(4)M12a", "router"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
