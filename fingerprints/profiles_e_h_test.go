@@ -38,6 +38,9 @@ var ehCases = map[string]want{
 	"edgecore-ecs4125": {"edgecore-ecs", "Edgecore", "ECS4125-10P", "EC2509000061", "", "1.0.0.21", "switch"},
 	// Edgecore ECS4530 (module 259.10.1.52).
 	"edgecore-ecs4530": {"edgecore-ecs", "Edgecore", "ECS4530-54CSFP", "EC2447000296", "", "1.0.2.3", "switch"},
+	// Edgecore ECS3610 (module 259.10.1.6): serial and release from the
+	// module, the model from the sysDescr.
+	"edgecore-ecs3610": {"edgecore-ecs", "Edgecore", "ECS3610-28T", "EC1036001529", "", "1.1.2.5", "switch"},
 	// Edgecore ECS4210: the series module one level lower, at 42.101.
 	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
