@@ -110,6 +110,9 @@ var depthCases = map[string]want{
 	"canon-product-series": {"canon-printer", "Canon", "MF8500C", "QJY44712", "", "03.03", "printer"},
 	// An ISR router: its image name (C2800NM) is not a Catalyst's.
 	"cisco-ios-isr-router": {"cisco-ios", "Cisco", "CISCO2811", "FTX1234A5BC", "IOS", "15.1(4)M12a", "router"},
+	// An AOS-10 access point (apProducts, 14823.1.2) without an Instant
+	// virtual controller: an access point, the model its sysDescr names.
+	"aruba-aos10-ap": {"aruba-mobility-controller", "Aruba", "535", "", "ArubaOS", "10.4.1.0", "access_point"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every
