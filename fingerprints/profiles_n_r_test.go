@@ -61,7 +61,9 @@ var nrCases = map[string]want{
 	"qnap-qts-enclosure":    {"qnap-qts", "QNAP", "TS-873A", "Q21AI12345", "QTS", "5.1.3.2578", "storage"},
 	"qnap-netsnmp":          {"qnap-qts-netsnmp", "QNAP", "TS-453D", "Q20BI54321", "QTS", "5.1.2.2533", "storage"},
 	"netgear-smart":         {"netgear", "Netgear", "GS724Tv4", "", "", "6.3.1.19", "switch"},
-	"qtech":                 {"qtech", "QTECH", "QSW-3470-28T-AC", "1905001234", "", "7.0.3.5(R0241.0136)", "switch"},
+	// A model word with lower-case letters ("PoE+"), whole as the definition reads it.
+	"netgear-m4250": {"netgear", "Netgear", "M4250-26G4F-PoE+", "", "", "13.0.4.26", "switch"},
+	"qtech":         {"qtech", "QTECH", "QSW-3470-28T-AC", "1905001234", "", "7.0.3.5(R0241.0136)", "switch"},
 	// Families without a profile before: VoIP gateways, optical
 	// transport, DPI appliances, power meters, service processors.
 	"patton-smartnode":     {"patton-smartnode", "Patton", "SN4638/5BIS", "00A0BA0C1D2E", "SmartWare", "R6.10", "router"},
