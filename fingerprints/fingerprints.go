@@ -1462,6 +1462,9 @@ func (r rule) transform(raw string) (string, bool) {
 	if r.src != srcValue && r.value != "" {
 		out = r.value
 	}
+	for _, p := range r.replace {
+		out = p.re.ReplaceAllString(out, p.with)
+	}
 	if r.toCase != nil {
 		out = r.toCase(out)
 	}

@@ -218,3 +218,39 @@ func TestRelativeOID(t *testing.T) {
 		}
 	}
 }
+
+// TestReplace: a rule's replace pairs rewrite the whole value, in
+// order, after its regex (a serial kept as one binary octet a digit);
+// a pair that is not [regexp, replacement] and a literal with replace
+// are refused.
+func TestReplace(t *testing.T) {
+	const serial = "1.3.6.1.4.1.99999.1.6.0"
+	src := `profiles:
+  - id: acme
+    priority: 50
+    match:
+      sys_object_id: [1.3.6.1.4.1.99999]
+    serial:
+      - oid: ` + serial + `
+        regex: '^0[0-9](?::0[0-9])+$'
+        replace: [['0([0-9]):?', '$1'], ['^', 'SN']]
+`
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", Values: map[string]snmpwalk.Value{
+		serial: {Type: snmpwalk.TypeOctetString, Bytes: []byte{0, 4, 4, 1, 2, 0, 3, 7}},
+	}}
+	if got := e.Identify(in); got.Serial != "SN04412037" {
+		t.Errorf("serial = %q, want SN04412037", got.Serial)
+	}
+	for _, bad := range []string{
+		strings.Replace(src, "['^', 'SN']", "['^']", 1),
+		strings.Replace(src, "- oid: "+serial+"\n        regex: '^0[0-9](?::0[0-9])+$'", "- value: X", 1),
+	} {
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), "replace") {
+			t.Errorf("err = %v, want one naming replace", err)
+		}
+	}
+}

@@ -42,6 +42,8 @@ import (
 //	        regex: '...'                       # optional capture on the value
 //	        template: '$1-$2'                  # optional regexp template
 //	        case: upper                        # optional: upper or lower, the value's letters
+//	        replace: [['0([0-9])|.', '$1']]    # optional: regexp replacements over the whole
+//	                                           # value, in order, after regex and template
 //	      - oid: 1.3.6.1.4.1.6527.3.1.2.2.1.6.1.2  # a column, at the instance
 //	        index_from: 1.3.6.1.4.1.6527.3.1.2.2.1.3.1.4.1  # this OID's value names
 //	      - oid: 1.3.6.1.4.1.21317.1.5.1.0     # with: more OIDs, their values joined
@@ -110,12 +112,13 @@ type ruleSpec struct {
 	IndexFrom   string            `yaml:"index_from"`
 	Case        string            `yaml:"case"`
 	With        []string          `yaml:"with"`
+	Replace     [][]string        `yaml:"replace"`
 	IfOID       string            `yaml:"if_oid"`
 	IfMatch     string            `yaml:"if_match"`
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "value", "regex", "template", "map", "name", "index_from", "case",
-	"with", "if_oid", "if_match"}
+	"with", "if_oid", "if_match", "replace"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -191,7 +194,11 @@ type rule struct {
 	value    string         // literal
 	template string
 	mapping  map[string]string
-	name     string
+	// replace: regexp replacements applied over the whole value, in
+	// order, after regex and template (a serial kept as one binary
+	// octet a digit).
+	replace []replacement
+	name    string
 	// indexFrom (oid rules only): the OID whose value (an integer or
 	// an instance such as "1.4") is the instance of arg to read.
 	indexFrom string
@@ -226,6 +233,11 @@ func (r rule) oidFor(sysObjectID string) string {
 		return ""
 	}
 	return sysObjectID + "." + r.arg
+}
+
+type replacement struct {
+	re   *regexp.Regexp
+	with string
 }
 
 type profile struct {
@@ -588,6 +600,19 @@ func compileRule(rs ruleSpec) (rule, error) {
 			}
 			r.with = append(r.with, o)
 		}
+	}
+	for _, p := range rs.Replace {
+		if len(p) != 2 {
+			return r, atKey(fmt.Errorf("replace %q: want [regexp, replacement]", p), "replace")
+		}
+		re, err := regexp.Compile(p[0])
+		if err != nil {
+			return r, atKey(fmt.Errorf("regexp %q: %w", p[0], err), "replace")
+		}
+		r.replace = append(r.replace, replacement{re, p[1]})
+	}
+	if len(r.replace) > 0 && r.src == srcValue {
+		return r, atKey(errors.New("a literal value takes no replace"), "replace")
 	}
 	if rs.IfOID != "" || rs.IfMatch != "" {
 		if rs.IfOID == "" || rs.IfMatch == "" {

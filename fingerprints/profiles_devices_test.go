@@ -100,7 +100,7 @@ var deviceCases = map[string]want{
 	"avaya-gateway":       {"avaya-gateway", "Avaya", "G450", "", "", "41.34.2", "appliance"},
 	"avocent-acs":         {"avocent-acs", "Avocent", "ACS8048", "0520123456", "", "2.20.4", "appliance"},
 	"avtech-roomalert":    {"avtech-roomalert", "AVTECH", "Room Alert 12E", "", "", "4.3.3", "sensor"},
-	"bosch-video":         {"bosch-video", "Bosch", "DINION IP 5000", "", "", "6.60.0065", "camera"},
+	"bosch-video":         {"bosch-video", "Bosch", "DINION IP 5000", "044120375281", "", "6.60.0065", "camera"},
 	"ceragon":             {"ceragon", "Ceragon", "IP-10G", "F123456789", "", "6.9.0.0.2.17", "wireless"},
 	"ciena-saos":          {"ciena-saos", "Ciena", "5160 Service Aggregation Switch", "", "SAOS", "10.6.1-212", "switch"},
 	"cisco-telepresence":  {"cisco-telepresence", "Cisco", "SX80", "FTT2139012AB", "RoomOS", "9.15.3.17d7a1e8a0c", "appliance"},
