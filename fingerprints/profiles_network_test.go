@@ -58,10 +58,12 @@ func TestNetworkFixtures(t *testing.T) {
 		"draytek-vigor":      {"draytek-vigor", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
 		"lancom-lcos":        {"lancom-lcos", "LANCOM", "1781VA", "4002345678901234", "LCOS", "10.32.0056", "router"},
 		"nokia-sros":         {"nokia-sros", "Nokia", "7750 SR", "NS1947F1234", "SR OS", "20.10.R3", "router"},
-		"cisco-fxos":         {"cisco-fxos", "Cisco", "FPR-2130", "JAD2134567X", "FXOS", "2.4(1.214)", "firewall"},
-		"cisco-catos":        {"cisco-catos", "Cisco", "WS-C6509", "SCA044901AB", "CatOS", "8.4(5)", "switch"},
-		"citrix-netscaler":   {"citrix-netscaler", "Citrix", "NetScaler MPX 8900", "FM72T8Q123", "NetScaler", "13.0-88.14", "load_balancer"},
-		"riverbed-steelhead": {"riverbed-steelhead", "Riverbed", "CX580", "J12AB000C1234", "RiOS", "9.12.1a", "appliance"},
+		// A mobile-gateway release ("TiMOS-MG-C-8.0.R4"); the model the registration names.
+		"nokia-sros-alcatel-mg": {"nokia-sros", "Nokia", "7750 SR-7", "", "SR OS", "8.0.R4", "router"},
+		"cisco-fxos":            {"cisco-fxos", "Cisco", "FPR-2130", "JAD2134567X", "FXOS", "2.4(1.214)", "firewall"},
+		"cisco-catos":           {"cisco-catos", "Cisco", "WS-C6509", "SCA044901AB", "CatOS", "8.4(5)", "switch"},
+		"citrix-netscaler":      {"citrix-netscaler", "Citrix", "NetScaler MPX 8900", "FM72T8Q123", "NetScaler", "13.0-88.14", "load_balancer"},
+		"riverbed-steelhead":    {"riverbed-steelhead", "Riverbed", "CX580", "J12AB000C1234", "RiOS", "9.12.1a", "appliance"},
 		// A Ruijie switch answering only RUIJIE-ENTITY-MIB's device table.
 		"ruijie-entity": {"ruijie", "Ruijie Networks", "RG-S2910-24GT4XS-E", "G1QH10W005381", "RGOS", "11.4(1)B70P2", "switch"},
 		// ZXROS sysDescr forms: the model before "ZTE ZXR10 Software" with a
