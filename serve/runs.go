@@ -107,10 +107,19 @@ func (r *runs) add(run *Run) {
 	}
 }
 
+// done records a run's end (fn sets its fields); the run stays active
+// until leave: its bookkeeping after the sweep still writes to the store.
 func (r *runs) done(run *Run, fn func(*Run)) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	fn(run)
+}
+
+// leave ends a run's activity, once its bookkeeping is done: a shutdown
+// waits for it (waitIdle) before the store is closed.
+func (r *runs) leave() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.active--
 	if r.active == 0 {
 		close(r.idle)
@@ -178,6 +187,7 @@ func (s *Server) startRun(ctx context.Context, schedule string, req SweepRequest
 	}
 	s.log.Info("sweep started", "schedule", label, "run", run.ID, "targets", len(req.Targets))
 	go func() {
+		defer s.runs.leave()
 		res, err := s.deps.Sweep(ctx, req)
 		release()
 		end := s.deps.Now().UTC()
