@@ -13,6 +13,8 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// A product name with a descriptive tail ("Color Multifunction Printer").
+	"xerox-versalink": {"xerox-printer", "Xerox", "VersaLink C405", "3390812345", "", "1.61.23", "printer"},
 	// Ribbon SBC and Stulz: detection by the arcs the definitions name.
 	"ribbon-sbc": {"ribbon-sbc", "Ribbon", "", "", "", "", "appliance"},
 	"stulz":      {"stulz", "Stulz", "", "", "", "", "cooling"},
