@@ -19,7 +19,7 @@ func TestWriteExplainAndOIDNames(t *testing.T) {
 	s := b.String()
 	for _, want := range []string{
 		"sysObjectID: 1.3.6.1.4.1.9.1.283 = CISCO-PRODUCTS-MIB::cat6509\n",
-		"model:       Catalyst 6509   <- product registry: CISCO-PRODUCTS-MIB::cat6509 (1.3.6.1.2.1.1.2.0)\n",
+		"model:       Catalyst 6509   <- profile cisco-ios: product registry: CISCO-PRODUCTS-MIB::cat6509 (1.3.6.1.2.1.1.2.0)\n",
 		"serial:      -\n",
 		"profile(s):\n* ",
 	} {

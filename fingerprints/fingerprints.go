@@ -420,6 +420,7 @@ type scored struct {
 
 func (e *Engine) run(in Input, explain bool) (Result, []Match) {
 	c := newEvalCtx(in)
+	c.e = e
 	ps := e.profiles
 	if !explain {
 		ps = e.candidates(c.in.SysObjectID)
@@ -796,6 +797,7 @@ func (e *Engine) penVendor(oid string) (string, record.Evidence, bool) {
 // evalCtx is one Input prepared for matching.
 type evalCtx struct {
 	in       Input
+	e        *Engine // for registry rules
 	vendor   string // the vendor, once resolved
 	model    string // the model, once resolved
 	modelOID string
@@ -986,8 +988,12 @@ func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence,
 		if IsPlaceholder(v) || (field != FieldDeviceType && field != FieldOS && isVersionPlaceholder(field, v)) {
 			continue
 		}
+		rule := r.describe(field)
+		if r.src == srcRegistry && r.name == "" {
+			rule = "product registry: " + c.e.NameOID(c.in.SysObjectID)
+		}
 		return v, record.Evidence{
-			Rule:   "profile " + p.id + ": " + r.describe(field),
+			Rule:   "profile " + p.id + ": " + rule,
 			Source: record.SourceSNMP, OID: oid, Value: v,
 		}, true
 	}
@@ -1009,6 +1015,12 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			return "", "", false
 		}
 		return c.model, c.modelOID, true
+	case srcRegistry:
+		if field == FieldVendor {
+			return "", "", false
+		}
+		v, _, ok := c.e.registryModel(c.in.SysObjectID)
+		return v, OIDSysObjectID, ok
 	case srcSysObjectID:
 		if c.in.SysObjectID == r.arg {
 			return "", OIDSysObjectID, true
@@ -1520,6 +1532,8 @@ func (r rule) describe(field string) string {
 		return "sysObjectID " + label
 	case srcModel:
 		return "model matches " + label
+	case srcRegistry:
+		return "product registry model"
 	}
 	return label
 }

@@ -254,3 +254,41 @@ func TestReplace(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistryRule: a registry rule gives the model the sysObjectID's
+// registration names, at its place among the profile's rules (ahead of
+// a sysDescr family), with the registration in the evidence; it yields
+// nothing where nothing is registered, and gives no vendor.
+func TestRegistryRule(t *testing.T) {
+	src := `profiles:
+  - id: acme
+    priority: 50
+    match:
+      sys_object_id: [1.3.6.1.4.1.9.1]
+    vendor:
+      - registry: model
+      - value: Acme
+    model:
+      - registry: model
+      - sys_descr: 'Software, (\S+) Software \('
+`
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	descr := "Cisco IOS Software, C2800 Software (C2800NM-ADVIPSERVICESK9-M), Version 12.4(24)T4"
+	got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.9.1.576", SysDescr: descr})
+	if got.Model != "2811" || got.Evidence[FieldModel].Rule != "profile acme: product registry: CISCO-PRODUCTS-MIB::cisco2811" {
+		t.Errorf("model = %q by %q, want 2811 by the registration cisco2811", got.Model, got.Evidence[FieldModel].Rule)
+	}
+	if got.Vendor != "Acme" {
+		t.Errorf("vendor = %q, want Acme: a registry rule gives no vendor", got.Vendor)
+	}
+	if got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.9.1.999999", SysDescr: descr}); got.Model != "C2800" {
+		t.Errorf("unregistered: model = %q, want the sysDescr's C2800", got.Model)
+	}
+	bad := strings.Replace(src, "      - registry: model\n      - sys_descr", "      - registry: vendor\n      - sys_descr", 1)
+	if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), "registry") {
+		t.Errorf("registry: vendor: err = %v", err)
+	}
+}

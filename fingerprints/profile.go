@@ -61,10 +61,12 @@ import (
 //	        value: firewall
 //	      - model: '^Catalyst'                 # a regexp on the model found (device_type, os, os_version)
 //	        value: switch
+//	      - registry: model                    # the model the sysObjectID's registration names
+//	                                           # (the product registry, through its display rules)
 //	    serial, os, os_version, device_type: rules as for model
 //
 // A rule has exactly one source: entity, sys_descr, oid, walk, hr_device,
-// sys_object_id, model or (alone) value.
+// sys_object_id, model, registry or (alone) value.
 
 type profileFile struct {
 	Profiles []profileSpec `yaml:"profiles"`
@@ -104,6 +106,7 @@ type ruleSpec struct {
 	HRDevice    string            `yaml:"hr_device"`
 	SysObjectID string            `yaml:"sys_object_id"`
 	Model       string            `yaml:"model"`
+	Registry    string            `yaml:"registry"`
 	Value       string            `yaml:"value"`
 	Regex       string            `yaml:"regex"`
 	Template    string            `yaml:"template"`
@@ -117,7 +120,7 @@ type ruleSpec struct {
 	IfMatch     string            `yaml:"if_match"`
 }
 
-var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "value", "regex", "template", "map", "name", "index_from", "case",
+var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
 	"with", "if_oid", "if_match", "replace"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
@@ -185,6 +188,7 @@ const (
 	srcHRDevice
 	srcSysObjectID
 	srcModel
+	srcRegistry
 )
 
 type rule struct {
@@ -571,6 +575,14 @@ func compileRule(rs ruleSpec) (rule, error) {
 	if rs.Model != "" {
 		n++
 		r.src = srcModel
+	}
+	switch rs.Registry {
+	case "":
+	case "model":
+		n++
+		r.src = srcRegistry
+	default:
+		return r, atKey(fmt.Errorf("registry %q: want model", rs.Registry), "registry")
 	}
 	switch {
 	case n > 1:

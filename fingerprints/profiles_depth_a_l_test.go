@@ -16,6 +16,9 @@ const depthFixtureDir = "testdata/fixtures/depth-a-l"
 var depthCases = map[string]want{
 	// IOS-XE: the chassis row's release ("17.09.04", as show version and
 	// the image name write it) before sysDescr's IOSd form ("17.9.4").
+	// A Cisco 2811 without ENTITY-MIB: the model its sysObjectID
+	// registers (cisco2811), not the image's platform family (C2800).
+	"cisco-ios-registry-model":    {"cisco-ios", "Cisco", "2811", "", "IOS", "12.4(24)T4", "router"},
 	"cisco-iosxe-chassis-release": {"cisco-ios-xe", "Cisco", "C9500-24Y4C", "FCW2301A0BC", "IOS-XE", "17.09.04", "switch"},
 	// The Catalyst 9800 runs IOS-XE and is a wireless controller, not one
 	// of the C9x00 switches its name resembles.
