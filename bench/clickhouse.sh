@@ -15,7 +15,9 @@
 #    those LIST assets, through clickhouse-client --time, 7 runs, median
 #    (bar: at most 20 ms), and the same on the assets table as netcensus
 #    reads it (the newest committed version by FINAL, PREWHERE leaving the
-#    open change sets out; before: by (id, ver) IN, no FINAL).
+#    open change sets out; before: by (id, ver) IN, no FINAL); then
+#    through the store, as serve's API searches (bench/chsearch: 20 MACs,
+#    3 rounds of 20 searches, each build on its own store, in turns).
 #
 # --base REV also builds the tree at git revision REV (say main, or
 # HEAD~2) and measures it beside this one in the same run, on the same
@@ -52,6 +54,7 @@ trap cleanup EXIT
 : >"$bin/config.yaml"
 go build -o "$bin/cmdb" ./bench/cmdb
 go build -o "$bin/netcensus" ./cmd/netcensus
+go build -o "$bin/chsearch" ./bench/chsearch
 # The builds measured: "this" (the tree the script is in), and with
 # --base the tree at REV, from git archive (its own bench/cmdb).
 builds=this
@@ -59,6 +62,8 @@ if [ -n "$base" ]; then
 	mkdir "$bin/base-src" "$bin/base"
 	git archive "$base" | tar -x -C "$bin/base-src"
 	(cd "$bin/base-src" && go build -o "$bin/base/cmdb" ./bench/cmdb && go build -o "$bin/base/netcensus" ./cmd/netcensus)
+	# bench/chsearch came with 59391c9: an older base has no store search to time.
+	[ -d "$bin/base-src/bench/chsearch" ] && (cd "$bin/base-src" && go build -o "$bin/base/chsearch" ./bench/chsearch)
 	echo "base: $base ($(git rev-parse --short "$base")), this: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' with uncommitted changes')"
 	builds="base this"
 fi
@@ -141,4 +146,18 @@ for _ in 1 2 3 4 5 6 7; do
 		AND (id, ver) IN (SELECT id, max(ver) FROM bench_assets_this.assets PREWHERE txn = '' WHERE id IN
 		(SELECT id FROM bench_assets_this.assets WHERE mac = '$mac') GROUP BY id) LIMIT 1 BY id FORMAT Null" 2>&1 | awk '{printf "%.1f\n", $1 * 1000}'
 done | median
+load
+echo " through the store (store.Assets with the MAC as its search, as serve's API makes it; bench/chsearch), each build its own database, in turns:"
+macs=$(clickhouse-client --port "$port" -q "SELECT mac FROM bench_assets_this.assets WHERE mac != '' ORDER BY id LIMIT 20 OFFSET $((list / 3))" | tr '\n' ' ')
+for _ in 1 2 3; do
+	for b in $builds; do
+		[ -x "$(dir $b)/chsearch" ] || continue
+		"$(dir $b)/chsearch" -addr "127.0.0.1:$port" -db "bench_assets_$b" -n 20 $macs >>"$bin/search.$b"
+	done
+done
+for b in $builds; do
+	[ -s "$bin/search.$b" ] || continue
+	echo -n "  $b:"
+	awk '{v = $3; if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /µs$/) { sub(/µs$/, "", v); v /= 1000 } else { sub(/s$/, "", v); v *= 1000 }; printf "%.1f\n", v}' "$bin/search.$b" | median
+done
 load
