@@ -97,6 +97,9 @@ var abCases = map[string]want{
 	"ascom-ipbs":          {"ascom-ipbs", "Ascom", "IPBS2-A1/2", "", "", "11.2.4", "access_point"},
 	"telco-systems-binos": {"telco-systems-binos", "Telco Systems", "T-Marc 340", "TM340A1234567", "BiNOS", "6.2.1", "switch"},
 	// An APC EMU2 whose sysDescr names no model: emsIdentProductNumber.
+	// An APC UPS card whose sysDescr has no AF1: the application's release
+	// from the card's firmware table (row 2), not the UPS's own firmware.
+	"apc-ups-firmware-table": {"apc-ups", "APC", "Smart-UPS SRT 3000", "AS1934123456", "AOS", "6.8.4", "ups"},
 	"apc-emu2-product": {"apc-environmental", "APC", "AP9340", "ZA1834012345", "AOS", "1.0.3", "sensor"},
 	// An ADVA AOS shelf: the chassis entPhysicalName and RMON's
 	// probeSoftwareRev.
