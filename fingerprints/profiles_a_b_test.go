@@ -100,7 +100,7 @@ var abCases = map[string]want{
 	// An APC UPS card whose sysDescr has no AF1: the application's release
 	// from the card's firmware table (row 2), not the UPS's own firmware.
 	"apc-ups-firmware-table": {"apc-ups", "APC", "Smart-UPS SRT 3000", "AS1934123456", "AOS", "6.8.4", "ups"},
-	"apc-emu2-product": {"apc-environmental", "APC", "AP9340", "ZA1834012345", "AOS", "1.0.3", "sensor"},
+	"apc-emu2-product":       {"apc-environmental", "APC", "AP9340", "ZA1834012345", "AOS", "1.0.3", "sensor"},
 	// An ADVA AOS shelf: the chassis entPhysicalName and RMON's
 	// probeSoftwareRev.
 	"adva-aos-entity-name": {"adva-fsp", "ADVA", "TeraFlex", "FA71234567890", "", "3.2.1", "switch"},

@@ -75,10 +75,12 @@ var ehCases = map[string]want{
 	// The identity never set: no model from the default "System Type".
 	"eaton-sc200-default": {"eaton-sc200", "Eaton", "", "", "", "3.01", "power"},
 	"eaton-pdu-mib":       {"eaton-pdu-mib", "Eaton", "", "ADF0912345", "", "01.01.07", "pdu"},
-	"eaton-matrix":        {"eaton-matrix", "Eaton", "Matrix 20kVA", "83A1500123", "", "1.05.02", "power"},
-	"ericsson-ipos":       {"ericsson-ipos", "Ericsson", "6672 Router", "", "IPOS", "19.2.1.0.27", "router"},
-	"fiberhome-an5516":    {"fiberhome-an5516", "FiberHome", "AN5516-06", "", "", "RP1500", "switch"},
-	"firebrick":           {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "1.54.004", "router"},
+	// An agent answering PDU-MIB objectName: the model type.
+	"eaton-pdu-mib-objectname": {"eaton-pdu-mib", "Eaton", "PW102MI0U154", "ADF1023456", "", "01.02.03", "pdu"},
+	"eaton-matrix":             {"eaton-matrix", "Eaton", "Matrix 20kVA", "83A1500123", "", "1.05.02", "power"},
+	"ericsson-ipos":            {"ericsson-ipos", "Ericsson", "6672 Router", "", "IPOS", "19.2.1.0.27", "router"},
+	"fiberhome-an5516":         {"fiberhome-an5516", "FiberHome", "AN5516-06", "", "", "RP1500", "switch"},
+	"firebrick":                {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "1.54.004", "router"},
 	// An Eltex MES whose sysDescr does not name it: RADLAN rlPhdUnitGenParamModelName.
 	"eltex-mes-modelname": {"eltex-mes", "Eltex", "MES2348B", "ES5F012345", "", "4.0.18.2", "switch"},
 	// HiOS's HM2-DEVMGMT-MIB: product description, serial, running image.
