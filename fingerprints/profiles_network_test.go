@@ -106,11 +106,14 @@ func TestNetworkFixtures(t *testing.T) {
 		"tplink-sysinfo":           {"tplink", "TP-Link", "T2600G-28TS", "", "", "3.0.0 Build 20180806 Rel.35538(s)", "switch"},
 		"juniper-virtual-chassis":  {"juniper-junos", "Juniper Networks", "EX4300-48P", "PE3718260123", "Junos", "18.4R2-S3.3", "switch"},
 		"extreme-exos-systemid":    {"extreme-exos", "Extreme Networks", "X440G2-24p-10G4", "1914N-40123", "EXOS", "30.7.1.1", "switch"},
-		"brocade-icx-imgver":       {"brocade-fastiron", "Ruckus", "ICX7150-48P-4X1G", "FEK3224R0AB", "FastIron", "08.0.95bT211", "switch"},
-		"opengear":                 {"opengear", "Opengear", "OM2248-10G-L", "22481234567890", "Linux", "22.11.3", "appliance"},
-		"cradlepoint":              {"cradlepoint", "Cradlepoint", "IBR900-600M", "", "NetCloud OS", "7.22.60", "router"},
-		"fs-com":                   {"fs-com", "FS", "S5860-20SQ", "", "", "11.0(5)B9P59", "switch"},
-		"lenovo-enos":              {"lenovo-enos", "IBM", "G8052", "US71234567", "ENOS", "7.11.12", "switch"},
+		// An ExtremeWare sysDescr without the OS's name ('by Release_Master'):
+		// hardware before ' - Version', the release after it.
+		"extremeware-release-master": {"extreme-exos", "Extreme Networks", "BD6808", "", "ExtremeWare", "7.8.3", "switch"},
+		"brocade-icx-imgver":         {"brocade-fastiron", "Ruckus", "ICX7150-48P-4X1G", "FEK3224R0AB", "FastIron", "08.0.95bT211", "switch"},
+		"opengear":                   {"opengear", "Opengear", "OM2248-10G-L", "22481234567890", "Linux", "22.11.3", "appliance"},
+		"cradlepoint":                {"cradlepoint", "Cradlepoint", "IBR900-600M", "", "NetCloud OS", "7.22.60", "router"},
+		"fs-com":                     {"fs-com", "FS", "S5860-20SQ", "", "", "11.0(5)B9P59", "switch"},
+		"lenovo-enos":                {"lenovo-enos", "IBM", "G8052", "US71234567", "ENOS", "7.11.12", "switch"},
 		// chassisModel "D0" (a real Catalyst's) is no model: the product registration speaks instead.
 		"cisco-ios-stack-placeholder": {"cisco-ios", "Cisco", "Catalyst 3550-24", "CAT0625X0DP", "IOS", "12.1(22)EA14", "switch"},
 		"cisco-ios-stack":             {"cisco-ios", "Cisco", "WS-C2950T-24", "FOC0913X1AB", "IOS", "12.1(22)EA14", "switch"},
