@@ -87,6 +87,13 @@ func newEventsCmd(a *app) *cobra.Command {
 				return usagef("--%v", err)
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				if asset != "" {
+					ids, err := inventory.ResolveIDs(ctx, inv.Store(), []string{asset})
+					if err != nil {
+						return err
+					}
+					f.AssetID = ids[0]
+				}
 				es, err := inv.Store().Events(ctx, f)
 				if err != nil {
 					return err
@@ -97,7 +104,7 @@ func newEventsCmd(a *app) *cobra.Command {
 	}
 	cmd.Flags().Var(&since, "since", "events since: a duration back from now (24h, 7d) or an RFC 3339 time; \"\" for all")
 	cmd.Flags().StringArrayVar(&types, "type", nil, "only these kinds: "+strings.Join(inventory.EventTypes(), ", ")+", or software for every software_* kind (repeatable or comma-separated)")
-	cmd.Flags().StringVar(&asset, "asset", "", "only this asset's events")
+	cmd.Flags().StringVar(&asset, "asset", "", "only this asset's events (its ID, or a unique prefix of one)")
 	formatFlag(cmd, &format)
 	return cmd
 }

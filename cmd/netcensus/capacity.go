@@ -49,12 +49,19 @@ locale, ASCII otherwise.`,
 				return err
 			}
 			return a.withInventory(cmd, format, func(ctx context.Context, inv *inventory.Inventory, format string) error {
+				if q.AssetID != "" {
+					ids, err := inventory.ResolveIDs(ctx, inv.Store(), []string{q.AssetID})
+					if err != nil {
+						return err
+					}
+					q.AssetID = ids[0]
+				}
 				return assemble.Capacity(ctx, inv.Store(), q, a.output(format), noChart, exporters.UTF8Locale(a.getenv))
 			})
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&assetID, "asset", "", "only this asset (its ID); charts each series")
+	fl.StringVar(&assetID, "asset", "", "only this asset (its ID, or a unique prefix of one); charts each series")
 	fl.StringArrayVar(&metrics, "metric", nil, "only these metrics or families (storage, memory, cpu, interface; repeatable or comma-separated)")
 	fl.Var(&since, "since", "the window: a duration back from now (90d) or an RFC 3339 time; empty for all samples")
 	fl.Float64Var(&warnDays, "warn-days", capacity.DefaultWarnDays, "flag storage and memory that fill up within this many days (0: flag only what is full)")

@@ -144,6 +144,14 @@ func TestAssetIDPrefix(t *testing.T) {
 	if err := db.PutAssets(ctx, as); err != nil {
 		t.Fatal(err)
 	}
+	var es []store.Event
+	for i, id := range ids {
+		es = append(es, store.Event{ID: store.NewUUID(exportT0), Time: exportT0, Seq: int64(i), AssetID: id, Type: store.EventApproved,
+			Field: "approved", Old: "false", New: "true", Actor: "test"})
+	}
+	if err := db.AppendEvents(ctx, es); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 
 	if out := c.ok(nil, "asset", "0193bb", "-o", "jsonl"); !strings.Contains(out, `"asset_id":"`+ids[2]+`"`) {
@@ -163,6 +171,24 @@ func TestAssetIDPrefix(t *testing.T) {
 	}
 	if code, _, errb := c.run(nil, "asset", ids[0], "-o", "json"); code != exitOK {
 		t.Errorf("full ID: exit %d: %s", code, errb)
+	}
+	// --asset of events and capacity takes a prefix too: before, events
+	// printed nothing (exit 0) and capacity said "asset 0193bb: asset
+	// 0193bb: not found".
+	if out := c.ok(nil, "events", "--since", "", "--asset", "0193aaaa-1", "-o", "jsonl"); !strings.Contains(out, `"asset_id":"`+ids[1]+`"`) || strings.Contains(out, ids[0]) {
+		t.Errorf("events --asset 0193aaaa-1: %q, want asset %s's events alone", out, ids[1])
+	}
+	if code, _, errb := c.run(nil, "capacity", "--asset", "0193bb", "-o", "jsonl"); code != exitOK {
+		t.Errorf("capacity --asset 0193bb: exit %d: %s", code, errb)
+	}
+	for _, cmd := range []string{"events", "capacity"} {
+		code, _, errb := c.run(nil, cmd, "--asset", "0193aaaa")
+		if code != exitUsage || !strings.Contains(errb, ids[0]) || !strings.Contains(errb, ids[1]) {
+			t.Errorf("%s --asset, an ambiguous prefix: exit %d: %s", cmd, code, errb)
+		}
+		if code, _, errb := c.run(nil, cmd, "--asset", "0193cc"); code == exitOK || !strings.Contains(errb, "not found") || strings.Count(errb, "0193cc") != 1 {
+			t.Errorf("%s --asset, an unknown prefix: exit %d: %s", cmd, code, errb)
+		}
 	}
 }
 
