@@ -21,7 +21,7 @@ import (
 // Sentinel errors, wrapped with the offending value.
 var (
 	ErrSyntax   = errors.New("not a CIDR, address or range")
-	ErrPublic   = errors.New("public address space: pass --allow-public to sweep it")
+	ErrPublic   = errors.New("public address space: pass --allow-public (or set sweep.allow_public in the config) to sweep it")
 	ErrTooLarge = errors.New("sweep too large")
 	ErrIPv6     = errors.New("IPv6 prefixes longer than /120 are not swept address by address: hosts of an IPv6 subnet are found by NDP on attached links, mDNS and routers' neighbour tables (sweep the IPv4 targets of the same links, or give IPv6 addresses or a /120)")
 	ErrEmpty    = errors.New("no addresses left to sweep")
@@ -254,7 +254,7 @@ func Build(specs, excludes []string, opts Options) (*Set, error) {
 		return nil, fmt.Errorf("%s after exclusions: %w", strings.Join(specs, " "), ErrEmpty)
 	}
 	if n > max {
-		return nil, fmt.Errorf("%d addresses is more than --max-hosts %d: %w", n, max, ErrTooLarge)
+		return nil, fmt.Errorf("%d addresses is more than --max-hosts %d (the config's sweep.max_hosts): %w", n, max, ErrTooLarge)
 	}
 	return set, nil
 }

@@ -309,3 +309,20 @@ func TestPrefixes(t *testing.T) {
 		t.Errorf("the whole space: %s", got)
 	}
 }
+
+// TestRefusalsNameTheConfigKey: the limits come from a flag of sweep or
+// from the config (sweep.allow_public, sweep.max_hosts: serve's
+// schedules and API-triggered sweeps have no flags), and the refusal
+// names both. Before, serve --check of a schedule of 8.8.8.0/24 said
+// only "pass --allow-public", an option serve has not, and a config's
+// max_hosts 100 was reported as "--max-hosts 100".
+func TestRefusalsNameTheConfigKey(t *testing.T) {
+	_, err := Build([]string{"8.8.8.0/24"}, nil, Options{})
+	if !errors.Is(err, ErrPublic) || !strings.Contains(err.Error(), "--allow-public") || !strings.Contains(err.Error(), "sweep.allow_public") {
+		t.Errorf("public: %v, want it to name --allow-public and sweep.allow_public", err)
+	}
+	_, err = Build([]string{"198.51.100.0/24"}, nil, Options{MaxHosts: 100})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "--max-hosts 100") || !strings.Contains(err.Error(), "sweep.max_hosts") {
+		t.Errorf("too large: %v, want it to name --max-hosts 100 and sweep.max_hosts", err)
+	}
+}
