@@ -14,6 +14,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -121,9 +123,55 @@ func Parse(r io.Reader) (Baseline, error) {
 		if errors.Is(err, io.EOF) {
 			return b, fmt.Errorf("%w: empty", ErrBaseline)
 		}
-		return b, fmt.Errorf("%w: %w", ErrBaseline, err)
+		return b, fmt.Errorf("%w: %w", ErrBaseline, keyErrors(err))
 	}
 	return b, b.Validate()
+}
+
+// places names, for each type of the file, where it is and what a
+// reader calls it.
+var places = map[string]struct {
+	path, name string
+	keys       func() []string
+}{
+	"Baseline": {"", "a baseline", func() []string { return yamlKeys(Baseline{}) }},
+	"Rule":     {"rules[].", "a rule", func() []string { return yamlKeys(Rule{}) }},
+	"Selector": {"rules[].select.", "select", func() []string { return yamlKeys(Selector{}) }},
+}
+
+var unknownField = regexp.MustCompile(`^line (\d+): field (\S+) not found in type drift\.(\w+)$`)
+
+// keyErrors says the unknown keys of err as the config does, by their
+// place and with the keys it takes ("line 6: rules[].colour: unknown key
+// (a rule takes: id, ...)"), not by a Go type.
+func keyErrors(err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	msgs := make([]string, len(te.Errors))
+	for i, m := range te.Errors {
+		msgs[i] = m
+		if g := unknownField.FindStringSubmatch(m); g != nil {
+			if p, ok := places[g[3]]; ok {
+				msgs[i] = fmt.Sprintf("line %s: %s%s: unknown key (%s takes: %s)", g[1], p.path, g[2], p.name, strings.Join(p.keys(), ", "))
+			}
+		}
+	}
+	return errors.New(strings.Join(msgs, "; "))
+}
+
+// yamlKeys lists the YAML keys of a struct, in field order.
+func yamlKeys(v any) []string {
+	t := reflect.TypeOf(v)
+	var keys []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
 }
 
 // MaxFileBytes bounds one baseline file (the examples are 2 KB).

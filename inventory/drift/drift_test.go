@@ -48,8 +48,13 @@ func TestLoadExamples(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ name, yaml, want string }{
-		{"unknown key", "name: x\nrules:\n  - id: a\n    select: {os: debian}\n    forbid: [telnetd]\n    colour: red\n", "colour"},
-		{"unknown selector", "name: x\nrules:\n  - id: a\n    select: {site: x}\n    forbid: [telnetd]\n", "site"},
+		// Unknown keys are named with the keys the place takes, as the
+		// config's are, not as a Go type ("field colour not found in
+		// type drift.Rule").
+		{"unknown key", "name: x\nrules:\n  - id: a\n    select: {os: debian}\n    forbid: [telnetd]\n    colour: red\n",
+			"line 6: rules[].colour: unknown key (a rule takes: id, description, select, min_os_version, scheme, min_packages, forbid)"},
+		{"unknown selector", "name: x\nrules:\n  - id: a\n    select: {site: x}\n    forbid: [telnetd]\n", "rules[].select.site: unknown key (select takes: vendor, os, model, device_type, subnets)"},
+		{"unknown top key", "name: x\nrule:\n  - id: a\n", "line 2: rule: unknown key (a baseline takes: name, description, rules)"},
 		{"no rules", "name: x\n", "no rules"},
 		{"empty", "", "empty"},
 		{"no id", "rules:\n  - select: {os: debian}\n    forbid: [telnetd]\n", "no id"},
