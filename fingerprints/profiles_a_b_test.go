@@ -128,6 +128,9 @@ var abCases = map[string]want{
 	"advantech-eki":    {"advantech-eki", "Advantech", "EKI-7712G-4FI", "", "", "1.02.11", "switch"},
 	// AlliedWare Plus 2.x (8100S): the product row at 207.8.17.1.3.1.
 	"allied-awplus2": {"allied-telesis", "Allied Telesis", "AT-8100S/48POE", "A045B8109000012", "AlliedWare Plus", "2.2.3.0", "switch"},
+	// A legacy AlliedWare switch ('CentreCOM 9924Ts, version 3.2.1-04'):
+	// AT-INTERFACES-MIB board 1's name and serial, the sysDescr's release.
+	"allied-alliedware-arboard": {"allied-telesis", "Allied Telesis", "AT-9924Ts", "P2MB8702M", "", "3.2.1-04", "switch"},
 	// An airFiber LTU on the net-snmp Linux sysObjectID.
 	"ubiquiti-airfiber-agent": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF-LTU5", "", "airFiber", "2.1.1", "wireless"},
 	"cisco-acano":             {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "3.6.1", "appliance"},
