@@ -124,9 +124,12 @@ var deviceCases = map[string]want{
 	"zte-olt":             {"zte-olt", "ZTE", "ZXA10 C320", "", "ZXAN", "V2.1.0", "switch"},
 
 	// Chassis managers, more storage and power, time servers, macOS.
-	"bachmann-pdu":            {"bachmann-pdu", "Bachmann", "BlueNet PDU", "BN3000-123456", "", "", "pdu"},
-	"cisco-ucs-cimc":          {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M5SX", "WZP23150ABC", "CIMC", "4.1(3b)", "bmc"},
-	"dell-cmc":                {"dell-cmc", "Dell", "PowerEdge M1000e", "7RTXJ52", "CMC", "6.21.A00.201907020913", "bmc"},
+	"bachmann-pdu":   {"bachmann-pdu", "Bachmann", "BlueNet PDU", "BN3000-123456", "", "", "pdu"},
+	"cisco-ucs-cimc": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M5SX", "WZP23150ABC", "CIMC", "4.1(3b)", "bmc"},
+	"dell-cmc":       {"dell-cmc", "Dell", "PowerEdge M1000e", "7RTXJ52", "CMC", "6.21.A00.201907020913", "bmc"},
+	// An iDRAC6 answering DELL-RAC-MIB (drsProductType idrac): its short
+	// name and the server's service tag, not a CMC's chassis.
+	"dell-idrac6-racmib":      {"dell-cmc", "Dell", "iDRAC6", "7KJ2M4J", "iDRAC", "2.92", "bmc"},
 	"dell-compellent":         {"dell-compellent", "Dell EMC", "SC4020", "", "Storage Center", "7.4.10.51", "storage"},
 	"dell-ome-modular":        {"dell-ome-modular", "Dell", "PowerEdge MX7000", "8ZQ9XY2", "OpenManage Enterprise Modular", "2.00.00", "bmc"},
 	"generex-cs141":           {"generex-cs141", "AEG", "Protect B PRO 1400", "", "Linux", "1.98.0", "ups"},
