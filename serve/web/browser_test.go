@@ -19,6 +19,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/capacity"
+	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
 )
 
@@ -370,4 +372,36 @@ func TestBrowserKnownStore(t *testing.T) {
 	if a, _ := f.st.Asset(context.Background(), other); a.Record.Approved != nil && *a.Record.Approved {
 		t.Error("a read-only session approved a device")
 	}
+}
+
+// TestBrowserChartOfOneSample: the chart of a series with one sample
+// (an asset's first sweep: too few for a trend) spans a day around it.
+// Before, uPlot's own range for a single time ran from 2026 into 2029,
+// the point a dot at the left edge (seen on a lab asset's page).
+func TestBrowserChartOfOneSample(t *testing.T) {
+	b := newBrowser(t)
+	f := newFixture(t)
+	base := f.svc.URL
+	unk := f.ids["192.0.2.77"]
+	at := time.Now().UTC().Truncate(time.Second)
+	if err := f.st.AppendSamples(context.Background(), []store.Sample{
+		{AssetID: unk, SweepID: "one", Time: at, Metric: capacity.RawStorageUsed, Instance: "/", Value: 40},
+		{AssetID: unk, SweepID: "one", Time: at, Metric: capacity.RawStorageSize, Instance: "/", Value: 100},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b.signin(base, "ui-write-token-0123456789abcdef")
+	b.run("chart", chromedp.Navigate(base+"/assets/"+unk), waitIdle())
+	type drawnChart struct {
+		Points int     `json:"points"`
+		Span   float64 `json:"span"`
+	}
+	got := value(b, "chart", chromedp.Evaluate[drawnChart](`(() => {
+		const el = document.querySelector("[data-chart]");
+		return el ? {points: Number(el.dataset.points), span: Number(el.dataset.xspan)} : {points: 0, span: 0};
+	})()`))
+	if got.Points != 1 || got.Span <= 0 || got.Span > 2*86400 {
+		t.Errorf("chart of one sample: %+v, want 1 point over at most 2 days (%d s)", got, 2*86400)
+	}
+	b.clean("chart")
 }

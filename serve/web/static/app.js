@@ -100,11 +100,16 @@
       }
       var w = Math.max(260, Math.min(el.clientWidth || 600, 900));
       var scale = d.limit ? { range: function (u, mn, mx) { return [0, Math.max(d.limit, mx || 0)]; } } : {};
+      // One time alone (a series' first sample, no forecast) spans a day
+      // around it: uPlot's own range for a single x runs over years.
+      var x = ts.length === 1 ? { time: true, range: function () { return [ts[0] - 43200, ts[0] + 43200]; } } : { time: true };
       var u = new uPlot({
         width: w, height: 200, series: series,
-        scales: { y: scale },
+        scales: { x: x, y: scale },
         axes: [{}, { size: 70, values: function (u, vs) { return vs.map(function (v) { return fmt(v, d.unit); }); } }],
-        legend: { show: true }
+        legend: { show: true },
+        // The seconds the time axis spans, once drawn.
+        hooks: { draw: [function (u) { el.dataset.xspan = String(u.scales.x.max - u.scales.x.min); }] }
       }, data, el);
       el.dataset.points = String(d.t.length);
       el.dataset.drawn = "true";
