@@ -67,6 +67,9 @@ var imCases = map[string]want{
 	"tplink-jetstream-sysinfo":  {"tplink", "TP-Link", "T1600G-52PS", "2207385004321", "", "4.0.3 Build 20200420 Rel.57064(s)", "switch"},
 	"hp-jetdirect-laserjet-mib": {"hp-printer", "HP", "LaserJet M507", "PHCBB71234", "FutureSmart", "2409048_052604", "printer"},
 	"konica-minolta-sysfw":      {"konica-minolta-printer", "Konica Minolta", "bizhub 4750", "A63P021054321", "", "A63P0Y0-1000-G00-14", "printer"},
+	// The firmware table's first row is the network card's: the system
+	// firmware object's release.
+	"konica-minolta-card-row": {"konica-minolta-printer", "Konica Minolta", "bizhub C458", "", "", "A8D80Y0-F000-G00-62", "printer"},
 	// Linux hosts: the board from Supermicro SuperDoctor 5, and the
 	// hardware and serial scripts published as UCD-SNMP exec entries.
 	"linux-supermicro-sd5":     {"linux-distro", "Supermicro", "X11SPH-nCTF", "ZM19AS012345", "Ubuntu", "5.15.0-91-generic", "server"},
