@@ -32,7 +32,8 @@ var ehCases = map[string]want{
 	// Edgecore ECS4130 (module 259.10.1.53).
 	"edgecore-ecs4130": {"edgecore-ecs", "Edgecore", "ECS4130-28T-AC", "EC2402001185", "", "1.0.5.12", "switch"},
 	// Edgecore ECS5550 (module 259.10.1.62).
-	"edgecore-ecs5550": {"edgecore-ecs", "Edgecore", "ECS5550-30X", "EC2419000352", "", "1.0.1.14", "switch"},
+	"edgecore-ecs5550":  {"edgecore-ecs", "Edgecore", "ECS5550-30X", "EC2419000352", "", "1.0.1.14", "switch"},
+	"edgecore-es3528mo": {"edgecore-ecs", "Edgecore", "ES3528MO", "A626061012", "", "1.4.8.1", "switch"},
 	// Edgecore ECS4150 (module 259.10.1.55) and ECS4125 (57).
 	"edgecore-ecs4150": {"edgecore-ecs", "Edgecore", "ECS4150-28P", "EC2501000733", "", "1.0.3.8", "switch"},
 	"edgecore-ecs4125": {"edgecore-ecs", "Edgecore", "ECS4125-10P", "EC2509000061", "", "1.0.0.21", "switch"},
