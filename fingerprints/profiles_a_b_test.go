@@ -105,6 +105,9 @@ var abCases = map[string]want{
 	// probeSoftwareRev.
 	"adva-aos-entity-name": {"adva-fsp", "ADVA", "TeraFlex", "FA71234567890", "", "3.2.1", "switch"},
 	"apc-epdu":             {"apc-epdu", "APC", "EPDU1016B", "5A2118E01234", "", "1.2.6", "pdu"},
+	// An ePDU whose status table has no version: the firmware at the
+	// agent's 1.3.6.1.4.1.1.1.38.1, as the device-support definition reads it.
+	"apc-epdu-version-arc": {"apc-epdu", "APC", "EPDU1132M", "5A2241E04512", "", "1.3.0", "pdu"},
 	// AIX: IBM-AIX-MIB's machine type and serial, without "IBM,".
 	"ibm-aix-semachine":  {"ibm-aix", "IBM", "8286-42A", "0221A2B3C", "AIX", "7.2.5.0", "server"},
 	"bintec-brick":       {"bintec-brick", "bintec", "be.IP plus", "BEIP1920123456", "", "10.2", "router"},
