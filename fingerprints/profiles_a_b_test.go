@@ -134,6 +134,9 @@ var abCases = map[string]want{
 	// A legacy AlliedWare switch ('CentreCOM 9924Ts, version 3.2.1-04'):
 	// AT-INTERFACES-MIB board 1's name and serial, the sysDescr's release.
 	"allied-alliedware-arboard": {"allied-telesis", "Allied Telesis", "AT-9924Ts", "P2MB8702M", "", "3.2.1-04", "switch"},
+	// An AT-S39 switch (AT-8024GB): AtiSwitch-MIB's product type and
+	// software version.
+	"allied-ats39": {"allied-telesis", "Allied Telesis", "AT-8024GB", "", "", "3.3.0", "switch"},
 	// An airFiber LTU on the net-snmp Linux sysObjectID.
 	"ubiquiti-airfiber-agent": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF-LTU5", "", "airFiber", "2.1.1", "wireless"},
 	"cisco-acano":             {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "3.6.1", "appliance"},
