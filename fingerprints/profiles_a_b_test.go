@@ -100,6 +100,11 @@ var abCases = map[string]want{
 	// An APC UPS card whose sysDescr has no AF1: the application's release
 	// from the card's firmware table (row 2), not the UPS's own firmware.
 	"apc-ups-firmware-table": {"apc-ups", "APC", "Smart-UPS SRT 3000", "AS1934123456", "AOS", "6.8.4", "ups"},
+	// An AP9606 card's embedded agent ('..., SN: WA0033001234)') answering
+	// no ident group: the serial from the sysDescr without the closing
+	// parenthesis (the family's registration, smartUPS, names no model),
+	// the release the agent's 'SW v2.2'.
+	"apc-nmc-embedded-agent": {"apc-nmc", "APC", "", "WA0033001234", "AOS", "2.2", "ups"},
 	"apc-emu2-product":       {"apc-environmental", "APC", "AP9340", "ZA1834012345", "AOS", "1.0.3", "sensor"},
 	// An ADVA AOS shelf: the chassis entPhysicalName and RMON's
 	// probeSoftwareRev.
