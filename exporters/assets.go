@@ -168,9 +168,33 @@ func NewAssetWriterCut(format string, w io.Writer, cellMax int) (Writer[record.A
 	case "csv":
 		return NewCSV(w, rowsOf(AssetColumns(), false)), nil
 	case "table":
-		return NewTableCut(w, rowsOf(AssetTableColumns(), true), cellMax), nil
+		return NewTableCut(w, rowsOf(AssetListColumns(), true), cellMax), nil
 	}
 	return nil, fmt.Errorf("format %q: %w", format, ErrFormat)
+}
+
+// assetListKeys are the columns of a list of assets at a terminal: what
+// tells the devices apart (the web inventory's columns), the finance
+// fields, where each is plugged in and what is odd about it. All of
+// AssetTableColumns (some 25, with sysDescr) made every row wrap over
+// several lines of a 160-column terminal; netcensus asset ID, and the
+// CSV and JSON formats, give the rest.
+var assetListKeys = []string{"asset_id", "ip", "mac", "hostname", "mac_vendor", "vendor", "model", "serial", "device_type",
+	"location", "state", "approved", "last_seen", "anomalies"}
+
+// AssetListColumns are the columns of an asset list table
+// (assetListKeys), in that order.
+func AssetListColumns() []Column {
+	var out []Column
+	for _, k := range assetListKeys {
+		for _, c := range AssetTableColumns() {
+			if c.Key == k {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // AssetTableColumns are AssetColumns for people at a terminal: the

@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -285,5 +286,26 @@ func TestPickFormat(t *testing.T) {
 	}
 	if _, err := PickFormat("xml", true); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), `"xml"`) {
 		t.Errorf("xml: %v", err)
+	}
+}
+
+// TestAssetListTableColumns: a list of assets as a table holds the list
+// columns the records fill, in their order, and no more (before, every
+// column: sysDescr, sysContact, sources, first_seen... each row of the
+// lab's assets wrapped over 3 lines of a 160-column terminal).
+func TestAssetListTableColumns(t *testing.T) {
+	recs := sample()
+	recs[0].AssetID, recs[0].State, recs[0].DeviceType = "0193aaaa-0000-7000-8000-000000000001", "active", "phone"
+	recs[0].SysContact, recs[0].SysLocation = "noc@example.net", "rack 4"
+	out := string(render(t, "table", recs))
+	header := strings.Fields(strings.SplitN(out, "\n", 2)[0])
+	want := []string{"ASSET_ID", "IP", "MAC", "HOSTNAME", "MAC_VENDOR", "VENDOR", "MODEL", "SERIAL", "DEVICE_TYPE", "LOCATION", "STATE", "LAST_SEEN", "ANOMALIES"}
+	if !slices.Equal(header, want) {
+		t.Errorf("header %v, want %v", header, want)
+	}
+	for _, k := range assetListKeys {
+		if !slices.ContainsFunc(AssetTableColumns(), func(c Column) bool { return c.Key == k }) {
+			t.Errorf("list column %q is no asset column", k)
+		}
 	}
 }
