@@ -145,6 +145,9 @@ var abCases = map[string]want{
 	// An AT-S41 switch: AtiL2-MIB's product and the release in its
 	// software version ('AT-S41 v1.1.6 ').
 	"allied-ats41": {"allied-telesis", "Allied Telesis", "AT-8326GB", "", "", "1.1.6", "switch"},
+	// A WebSmart switch: the hardware the sysDescr begins with, the
+	// firmware at swhub.167.81.1.3.0.
+	"allied-websmart": {"allied-telesis", "Allied Telesis", "AT-GS950/24", "", "", "1.0.0.34", "switch"},
 	// An airFiber LTU on the net-snmp Linux sysObjectID.
 	"ubiquiti-airfiber-agent": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF-LTU5", "", "airFiber", "2.1.1", "wireless"},
 	"cisco-acano":             {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "3.6.1", "appliance"},
