@@ -798,8 +798,8 @@ func (e *Engine) penVendor(oid string) (string, record.Evidence, bool) {
 type evalCtx struct {
 	in       Input
 	e        *Engine // for registry rules
-	vendor   string // the vendor, once resolved
-	model    string // the model, once resolved
+	vendor   string  // the vendor, once resolved
+	model    string  // the model, once resolved
 	modelOID string
 	keys     []string // Values keys in OID order
 	sysDesc  string   // sanitized sysDescr
@@ -965,8 +965,7 @@ func (c *evalCtx) present(oid string) bool {
 func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence, bool) {
 	for _, r := range p.fields[field] {
 		if r.ifOID != "" {
-			w, ok := c.in.Values[r.ifOID]
-			if !ok || w.Type.IsException() || !r.ifMatch.MatchString(valueString(w)) {
+			if w, ok := c.valueOf(r.ifOID); !ok || !r.ifMatch.MatchString(w) {
 				continue
 			}
 		}
@@ -998,6 +997,25 @@ func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence,
 		}, true
 	}
 	return "", record.Evidence{}, false
+}
+
+// valueOf is an object's value as with and if_oid read it, the system
+// group's from the input's own fields (they are not among Values); false
+// when the device gave none.
+func (c *evalCtx) valueOf(oid string) (string, bool) {
+	switch oid {
+	case OIDSysDescr:
+		return c.sysDesc, c.sysDesc != ""
+	case OIDSysObjectID:
+		return c.in.SysObjectID, c.in.SysObjectID != ""
+	case OIDSysName:
+		return c.in.SysName, c.in.SysName != ""
+	}
+	v, ok := c.in.Values[oid]
+	if !ok || v.Type.IsException() {
+		return "", false
+	}
+	return valueString(v), true
 }
 
 // source fetches a rule's raw value and the OID it came from.
@@ -1060,11 +1078,11 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		}
 		s := valueString(v)
 		for _, o := range r.with {
-			w, ok := c.in.Values[o]
-			if !ok || w.Type.IsException() {
+			w, ok := c.valueOf(o)
+			if !ok {
 				return "", "", false
 			}
-			s += " " + valueString(w)
+			s += " " + w
 		}
 		return s, oid, true
 	case srcWalk:

@@ -9,6 +9,12 @@ import (
 	"github.com/netcensus/netcensus/snmpwalk"
 )
 
+// acmeProfile is a profile file of one profile, acme, of priority 50,
+// matching the sysObjectID prefix given, with body's fields.
+func acmeProfile(prefix, body string) string {
+	return "profiles:\n  - id: acme\n    priority: 50\n    match:\n      sys_object_id: [" + prefix + "]\n" + body
+}
+
 // TestIndexFrom: an oid rule with index_from reads the column at the
 // instance another object's value names; without that value it yields
 // nothing and the next rule applies; the column is walked and the index
@@ -18,17 +24,13 @@ func TestIndexFrom(t *testing.T) {
 		col = "1.3.6.1.4.1.99999.2.1.2"
 		idx = "1.3.6.1.4.1.99999.1.1.0"
 	)
-	src := `profiles:
-  - id: acme
-    priority: 50
-    match:
-      sys_object_id: [1.3.6.1.4.1.99999]
+	src := acmeProfile("1.3.6.1.4.1.99999", `
     vendor: Acme
     model:
-      - oid: ` + col + `
-        index_from: ` + idx + `
+      - oid: `+col+`
+        index_from: `+idx+`
       - sys_descr: '^Acme (\S+)'
-`
+`)
 	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
 	if err != nil {
 		t.Fatal(err)
@@ -69,22 +71,18 @@ func TestWithAndIf(t *testing.T) {
 		major, minor, build = "1.3.6.1.4.1.99999.5.1.0", "1.3.6.1.4.1.99999.5.2.0", "1.3.6.1.4.1.99999.5.7.0"
 		bank1, bank2, run1  = "1.3.6.1.4.1.99999.6.1.0", "1.3.6.1.4.1.99999.6.2.0", "1.3.6.1.4.1.99999.6.3.0"
 	)
-	src := `profiles:
-  - id: acme
-    priority: 50
-    match:
-      sys_object_id: [1.3.6.1.4.1.99999]
+	src := acmeProfile("1.3.6.1.4.1.99999", `
     vendor: Acme
     os_version:
-      - oid: ` + major + `
-        with: [` + minor + `, ` + build + `]
+      - oid: `+major+`
+        with: [`+minor+`, `+build+`]
         regex: '^([0-9]+) ([0-9]+) ([0-9]+)$'
         template: '$1.$2.$3'
-      - oid: ` + bank1 + `
-        if_oid: ` + run1 + `
+      - oid: `+bank1+`
+        if_oid: `+run1+`
         if_match: '^2$'
-      - oid: ` + bank2 + `
-`
+      - oid: `+bank2+`
+`)
 	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
 	if err != nil {
 		t.Fatal(err)
@@ -105,6 +103,17 @@ func TestWithAndIf(t *testing.T) {
 	in.Values[run1] = num(1)
 	if got := e.Identify(in); got.OSVersion != "7.2.1" {
 		t.Errorf("bank 1 not running: os_version = %q, want bank 2's 7.2.1", got.OSVersion)
+	}
+	// The system group is read from the input's own fields.
+	delete(in.Values, run1)
+	in.SysDescr = "Acme W1 bank 1"
+	e2, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(strings.Replace(src, "if_oid: "+run1+"\n        if_match: '^2$'",
+		"if_oid: 1.3.6.1.2.1.1.1.0\n        if_match: 'bank 1$'", 1))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e2.Identify(in); got.OSVersion != "7.4.0" {
+		t.Errorf("if_oid sysDescr: os_version = %q, want bank 1's 7.4.0", got.OSVersion)
 	}
 	f := e.FetchFor("1.3.6.1.4.1.99999.1", "")
 	for _, o := range []string{major, minor, build, bank1, bank2, run1} {
@@ -128,17 +137,13 @@ func TestWithAndIf(t *testing.T) {
 // vendor objects, so it is not among Input.Values); a row or column that
 // is not there yields nothing.
 func TestOIDRuleOnEntity(t *testing.T) {
-	src := `profiles:
-  - id: acme
-    priority: 50
-    match:
-      sys_object_id: [1.3.6.1.4.1.99999]
+	src := acmeProfile("1.3.6.1.4.1.99999", `
     model:
       - oid: 1.3.6.1.2.1.47.1.1.1.1.13.9
       - oid: 1.3.6.1.2.1.47.1.1.1.1.7.3
     serial:
       - oid: 1.3.6.1.2.1.47.1.1.1.1.11.5
-`
+`)
 	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
 	if err != nil {
 		t.Fatal(err)
@@ -164,17 +169,13 @@ func TestOIDRuleOnEntity(t *testing.T) {
 // a profile without a sys_object_id match, or index_from on such a rule,
 // is refused.
 func TestRelativeOID(t *testing.T) {
-	src := `profiles:
-  - id: acme
-    priority: 50
-    match:
-      sys_object_id: [1.3.6.1.4.1.99999.10]
+	src := acmeProfile("1.3.6.1.4.1.99999.10", `
     model:
       - walk: sysObjectID.1
     os_version:
       - oid: sysObjectID.5.1.1.0
         regex: '^(\S+)'
-`
+`)
 	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
 	if err != nil {
 		t.Fatal(err)
@@ -225,16 +226,12 @@ func TestRelativeOID(t *testing.T) {
 // are refused.
 func TestReplace(t *testing.T) {
 	const serial = "1.3.6.1.4.1.99999.1.6.0"
-	src := `profiles:
-  - id: acme
-    priority: 50
-    match:
-      sys_object_id: [1.3.6.1.4.1.99999]
+	src := acmeProfile("1.3.6.1.4.1.99999", `
     serial:
-      - oid: ` + serial + `
+      - oid: `+serial+`
         regex: '^0[0-9](?::0[0-9])+$'
         replace: [['0([0-9]):?', '$1'], ['^', 'SN']]
-`
+`)
 	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
 	if err != nil {
 		t.Fatal(err)
@@ -260,18 +257,14 @@ func TestReplace(t *testing.T) {
 // a sysDescr family), with the registration in the evidence; it yields
 // nothing where nothing is registered, and gives no vendor.
 func TestRegistryRule(t *testing.T) {
-	src := `profiles:
-  - id: acme
-    priority: 50
-    match:
-      sys_object_id: [1.3.6.1.4.1.9.1]
+	src := acmeProfile("1.3.6.1.4.1.9.1", `
     vendor:
       - registry: model
       - value: Acme
     model:
       - registry: model
       - sys_descr: 'Software, (\S+) Software \('
-`
+`)
 	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
 	if err != nil {
 		t.Fatal(err)
