@@ -149,6 +149,12 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.11.2.3.7.11.1", "hpSwitchJ9586A", "J9586A"},
 		{"1.3.6.1.4.1.12356.101.1.1", "fgt500E", "FortiGate-500E"},
 		{"1.3.6.1.4.1.1916.2.1", "summitX670v-48x", "Summit X670v-48x"},
+		// Product lines stay: "Diamond6808", "3808" and "UPS450" were given.
+		{"1.3.6.1.4.1.1916.2.11", "blackDiamond6808", "BlackDiamond 6808"},
+		{"1.3.6.1.4.1.1916.2.17", "alpine3808", "Alpine 3808"},
+		{"1.3.6.1.4.1.318.1.3.2.7", "smartUPS450", "Smart-UPS 450"},
+		{"1.3.6.1.4.1.318.1.3.3.1", "matrixUPS3000", "Matrix-UPS 3000"},
+		{"1.3.6.1.4.1.318.1.3.5.1", "symmetraUPS4kVA", "Symmetra 4kVA"},
 		{"1.3.6.1.4.1.171.10.1", "dlink-DGS1210SeriesProd", ""},
 		{"1.3.6.1.4.1.41112.1.11", "uiAF60", "AF60"},
 		// Netgear: capitals, the hardware version in lower case.
