@@ -1013,7 +1013,7 @@ func (s *Server) getDrift(w http.ResponseWriter, r *http.Request, _ string) {
 		findings = []drift.Finding{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"time": store.Second(res.Time), "assets": res.Assets, "compliant": res.Compliant,
-		"noncompliant": res.NonCompliant, "findings": findings})
+		"noncompliant": res.NonCompliant, "unknown": res.Unknown, "findings": findings})
 }
 
 func (s *Server) getCapacity(w http.ResponseWriter, r *http.Request, _ string) {

@@ -21,6 +21,7 @@ type metrics struct {
 	assets        *prometheus.GaugeVec
 	unapproved    prometheus.Gauge
 	nonCompliant  prometheus.Gauge
+	unknownComp   prometheus.Gauge
 	capacityWarn  *prometheus.GaugeVec
 	deliveries    *prometheus.CounterVec
 	outboxPending prometheus.Gauge
@@ -45,6 +46,8 @@ func newMetrics() *metrics {
 			Help: "Current assets (not retired or merged) nobody approved."}),
 		nonCompliant: prometheus.NewGauge(prometheus.GaugeOpts{Name: "netcensus_assets_noncompliant",
 			Help: "Assets out of compliance with a drift baseline at the last evaluation."}),
+		unknownComp: prometheus.NewGauge(prometheus.GaugeOpts{Name: "netcensus_assets_compliance_unknown",
+			Help: "Assets a drift baseline selects but could not check (no release or software list) at the last evaluation."}),
 		capacityWarn: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "netcensus_capacity_warnings",
 			Help: "Capacity series flagged WARN or FULL."}, []string{"flag"}),
 		deliveries: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "netcensus_alert_deliveries_total",
@@ -56,7 +59,7 @@ func newMetrics() *metrics {
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "netcensus_api_requests_total",
 			Help: "API requests by route and status code."}, []string{"route", "code"}),
 	}
-	m.reg.MustRegister(m.sweeps, m.duration, m.found, m.packets, m.assets, m.unapproved, m.nonCompliant, m.capacityWarn,
+	m.reg.MustRegister(m.sweeps, m.duration, m.found, m.packets, m.assets, m.unapproved, m.nonCompliant, m.unknownComp, m.capacityWarn,
 		m.deliveries, m.outboxPending, m.storeErrors, m.requests)
 	return m
 }
@@ -103,6 +106,7 @@ func (s *Server) refreshGauges(ctx context.Context) {
 	if bs := s.options().Baselines; len(bs) > 0 {
 		if res, err := evaluateDrift(ctx, s.deps.Inventory.Store(), bs, s.deps.Now(), false); err == nil {
 			s.metrics.nonCompliant.Set(float64(res.NonCompliant))
+			s.metrics.unknownComp.Set(float64(res.Unknown))
 		} else {
 			s.storeError("drift", err)
 		}

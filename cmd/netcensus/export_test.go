@@ -282,8 +282,10 @@ func TestDriftCommand(t *testing.T) {
 	}
 	// The transitions are in the events; a second run adds none.
 	ev := c.ok(nil, "export", "--format", "jsonl", "--what", "events")
-	if n := strings.Count(ev, `"type":"compliance"`); n != 3+4 {
-		t.Errorf("%d compliance events, want 3 findings + 4 asset-level:\n%s", n, ev)
+	// (The switch at 198.51.100.2 is under debian-servers' subnet rule
+	// too, with no software list to check: unknown there, no status.)
+	if n := strings.Count(ev, `"type":"compliance"`); n != 3+3 {
+		t.Errorf("%d compliance events, want 3 findings + 3 asset-level:\n%s", n, ev)
 	}
 	_, _, errb = c.run(nil, "drift", "--baseline", baselineDir, "-o", "json")
 	if !strings.Contains(errb, "0 events recorded") {

@@ -65,9 +65,11 @@ func (f *Finding) status() string {
 // Result is one evaluation.
 type Result struct {
 	Time time.Time
-	// Assets counts assets at least one rule selected; Compliant and
-	// NonCompliant split them.
-	Assets, Compliant, NonCompliant int
+	// Assets counts assets at least one rule selected; Compliant,
+	// NonCompliant and Unknown split them. Unknown: no finding, but a
+	// rule could not be checked (no OS release known for a minimum
+	// release, no software list for a package rule): not compliant.
+	Assets, Compliant, NonCompliant, Unknown int
 	// Findings, by asset then key.
 	Findings []Finding
 	// Events are the transitions this evaluation found (recorded in the
@@ -83,8 +85,12 @@ func (r Result) WriteSummary(w io.Writer, recorded bool) {
 	if !recorded {
 		how = "not recorded (--dry-run)"
 	}
-	fmt.Fprintf(w, "drift: %d assets checked, %d compliant, %d non-compliant, %d findings, %d events %s\n",
-		r.Assets, r.Compliant, r.NonCompliant, len(r.Findings), len(r.Events), how)
+	unknown := ""
+	if r.Unknown > 0 {
+		unknown = fmt.Sprintf(", %d unknown (nothing to check a rule against)", r.Unknown)
+	}
+	fmt.Fprintf(w, "drift: %d assets checked, %d compliant, %d non-compliant%s, %d findings, %d events %s\n",
+		r.Assets, r.Compliant, r.NonCompliant, unknown, len(r.Findings), len(r.Events), how)
 }
 
 // Options tune Evaluate.
@@ -150,20 +156,21 @@ func Evaluate(ctx context.Context, st store.Store, bs []Baseline, opt Options) (
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		fs, selected := evalAsset(bs, a, sw[a.AssetID])
-		if err != nil {
-			return res, err
-		}
+		sa, has := sw[a.AssetID]
+		fs, selected, unknown := evalAsset(bs, a, sa, has)
 		if len(selected) == 0 {
 			continue
 		}
 		res.Assets++
-		if len(fs) == 0 {
-			res.Compliant++
-		} else {
+		switch {
+		case len(fs) > 0:
 			res.NonCompliant++
+		case len(unknown) > 0:
+			res.Unknown++
+		default:
+			res.Compliant++
 		}
-		if err := transitions(ctx, hist, a, fs, selected, pr[a.AssetID], names, &ev); err != nil {
+		if err := transitions(ctx, hist, a, fs, selected, unknown, pr[a.AssetID], names, &ev); err != nil {
 			return res, err
 		}
 		res.Findings = append(res.Findings, fs...)
@@ -214,13 +221,21 @@ func needsSoftware(bs []Baseline, a *record.Asset) bool {
 	return false
 }
 
-// evalAsset returns an asset's findings and the baselines that selected
-// it; sw is its latest software snapshot.
-func evalAsset(bs []Baseline, a *record.Asset, sw []store.Software) ([]Finding, map[string]bool) {
+// evalAsset returns an asset's findings, the baselines that selected
+// it and those with a rule it could not be checked against (no OS
+// release, no software list); sw is its latest software snapshot, has
+// whether it has one.
+func evalAsset(bs []Baseline, a *record.Asset, sw []store.Software, has bool) ([]Finding, map[string]bool, map[string]bool) {
 	var (
-		fs       []Finding
-		selected map[string]bool
+		fs                []Finding
+		selected, unknown map[string]bool
 	)
+	cannot := func(b string) {
+		if unknown == nil {
+			unknown = map[string]bool{}
+		}
+		unknown[b] = true
+	}
 	ip := ""
 	if a.IP.IsValid() {
 		ip = a.IP.String()
@@ -240,6 +255,9 @@ func evalAsset(bs []Baseline, a *record.Asset, sw []store.Software) ([]Finding, 
 				selected = map[string]bool{}
 			}
 			selected[b.Name] = true
+			if r.MinOSVersion != "" && a.OSVersion == "" {
+				cannot(b.Name)
+			}
 			if r.MinOSVersion != "" && a.OSVersion != "" {
 				s := r.Scheme
 				if s == versions.Auto {
@@ -251,6 +269,9 @@ func evalAsset(bs []Baseline, a *record.Asset, sw []store.Software) ([]Finding, 
 			}
 			if len(r.mins) == 0 && len(r.Forbid) == 0 {
 				continue
+			}
+			if !has {
+				cannot(b.Name)
 			}
 			for _, p := range sw {
 				name := strings.ToLower(p.Name)
@@ -284,7 +305,7 @@ func evalAsset(bs []Baseline, a *record.Asset, sw []store.Software) ([]Finding, 
 		}
 		out = append(out, fs[i])
 	}
-	return out, selected
+	return out, selected, unknown
 }
 
 // evidence is the earliest time a software row proves: its install date
@@ -312,7 +333,7 @@ func (e *eventList) add(at time.Time, asset, field, old, new string) {
 
 // transitions fills each finding's Since and adds the events that move the
 // asset's recorded state to the current one.
-func transitions(ctx context.Context, hist *history, a *record.Asset, fs []Finding, selected map[string]bool,
+func transitions(ctx context.Context, hist *history, a *record.Asset, fs []Finding, selected, unknown map[string]bool,
 	prev map[string]store.Event, names map[string]bool, ev *eventList) error {
 	open := map[string]bool{}
 	var osSince time.Time
@@ -371,6 +392,8 @@ func transitions(ctx context.Context, hist *history, a *record.Asset, fs []Findi
 		want, at := StatusCompliant, time.Time{}
 		if t, ok := bad[b]; ok {
 			want, at = StatusNonCompliant, t
+		} else if unknown[b] {
+			continue // nothing to check a rule against: no status claimed
 		}
 		old := prev[b].New
 		if old == want {

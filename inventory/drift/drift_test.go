@@ -181,14 +181,16 @@ func TestEvaluate(t *testing.T) {
 		}
 	}
 	// First run: 4 finding events, and one asset-level event per
-	// baseline that selected an asset.
+	// baseline that selected an asset, but a3's under debian-servers
+	// (its address puts it under the subnet rule, and a switch has no
+	// software list to check for telnetd: unknown, no status claimed).
 	levels := 0
 	for _, e := range res.Events {
 		if !strings.Contains(e.Field, "/") {
 			levels++
 		}
 	}
-	if len(res.Events)-levels != 4 || levels != 6 {
+	if len(res.Events)-levels != 4 || levels != 5 {
 		t.Errorf("events: %d finding, %d asset-level: %+v", len(res.Events)-levels, levels, res.Events)
 	}
 
@@ -234,13 +236,51 @@ func TestEvaluate(t *testing.T) {
 	for _, d := range days {
 		dd = append(dd, fmt.Sprintf("%s %d/%d", d.Day.Format("01-02"), d.Compliant, d.NonCompliant))
 	}
-	// 03-01: a2, a4 and a3 (its address puts it under debian-servers'
-	// subnet rule) compliant since first seen, a5 out (Junos, since first
-	// seen), a1 not yet known; 03-02: a1 out (software snapshot); 03-03:
-	// a3 out (os_version change at 36h); 03-05: a1 fixed.
-	wantDays := "03-01 3/1 03-02 3/2 03-03 2/3 03-04 2/3 03-05 3/2"
+	// 03-01: a2 and a4 compliant since first seen, a5 out (Junos, since
+	// first seen), a1 not yet known, a3 unknown (no software list for
+	// debian-servers' subnet rule); 03-02: a1 out (software snapshot);
+	// 03-03: a3 out (os_version change at 36h); 03-05: a1 fixed.
+	wantDays := "03-01 2/1 03-02 2/2 03-03 2/3 03-04 2/3 03-05 3/2"
 	if strings.Join(dd, " ") != wantDays {
 		t.Errorf("daily: %s, want %s", strings.Join(dd, " "), wantDays)
+	}
+}
+
+// TestEvaluateUnknown: an asset a rule selects but cannot be checked
+// against (no OS release for a minimum release, no software list for a
+// package rule) is unknown, not compliant: counted apart, said in the
+// summary, and no compliance status is recorded for it; a finding
+// elsewhere still makes it non-compliant.
+func TestEvaluateUnknown(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	as := []store.Asset{
+		// A Cisco switch whose release the sweep did not read.
+		asset("a1", "IOS", "", "Cisco", "WS-C2960X-48TS-L", "switch", "203.0.113.7"),
+		// A Debian server without a software list.
+		asset("a2", "Debian", "12", "", "", "server", "203.0.113.8"),
+		// A checked, compliant one.
+		asset("a3", "IOS", "15.2(7)E9", "Cisco", "WS-C2960X-48TS-L", "switch", "203.0.113.9"),
+	}
+	if err := st.PutAssets(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Evaluate(ctx, st, examples(t), Options{Now: t0, Record: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Assets != 3 || res.Unknown != 2 || res.Compliant != 1 || res.NonCompliant != 0 {
+		t.Errorf("counts: assets %d, compliant %d, non-compliant %d, unknown %d; want 3, 1, 0, 2", res.Assets, res.Compliant, res.NonCompliant, res.Unknown)
+	}
+	for _, e := range res.Events {
+		if e.AssetID != "a3" {
+			t.Errorf("a status claimed for an asset nothing could be checked on: %+v", e)
+		}
+	}
+	var said strings.Builder
+	res.WriteSummary(&said, true)
+	if !strings.Contains(said.String(), "1 compliant, 0 non-compliant, 2 unknown (nothing to check a rule against)") {
+		t.Errorf("summary %q", said.String())
 	}
 }
 

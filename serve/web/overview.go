@@ -163,6 +163,7 @@ type driftData struct {
 	Assets    int
 	Compliant int
 	NonComp   int
+	Unknown   int
 	Baselines []baselineNow
 	History   []complianceDay
 	Findings  []drift.Finding
@@ -189,6 +190,7 @@ func (u *UI) drift(w http.ResponseWriter, r *http.Request, s *session) {
 		Assets       int             `json:"assets"`
 		Compliant    int             `json:"compliant"`
 		NonCompliant int             `json:"noncompliant"`
+		Unknown      int             `json:"unknown"`
 		Findings     []drift.Finding `json:"findings"`
 	}
 	d := driftData{}
@@ -201,7 +203,7 @@ func (u *UI) drift(w http.ResponseWriter, r *http.Request, s *session) {
 		u.fail(w, r, s, err)
 		return
 	}
-	d.Time, d.Assets, d.Compliant, d.NonComp = res.Time, res.Assets, res.Compliant, res.NonCompliant
+	d.Time, d.Assets, d.Compliant, d.NonComp, d.Unknown = res.Time, res.Assets, res.Compliant, res.NonCompliant, res.Unknown
 	per := map[string]map[string]bool{}
 	for _, f := range res.Findings {
 		if per[f.Baseline] == nil {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -22,6 +23,7 @@ import (
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/sqlite"
+	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/serve/web/webtest"
 )
 
@@ -511,3 +513,25 @@ func TestUnknownNewestAmongMany(t *testing.T) {
 }
 
 var rowIDRe = regexp.MustCompile(`<tr data-id="([^"]+)"`)
+
+// TestDriftPageSaysUnknown: an asset a baseline selects but that has no
+// release to check (a Linux host whose agent gave none) is counted
+// unknown on the drift page, not compliant.
+func TestDriftPageSaysUnknown(t *testing.T) {
+	f := newFixture(t)
+	c := f.client()
+	c.signin(webtest.ReadToken)
+	_, before := c.get("/drift")
+	if strings.Contains(before, "unknown (") {
+		t.Fatalf("the fixture already has an unknown asset")
+	}
+	now := store.Second(time.Now())
+	a := store.Asset{Record: record.Asset{AssetID: store.NewUUID(now), IP: netip.MustParseAddr("192.0.2.99"), OS: "Linux",
+		DeviceType: "server", State: store.StateActive, FirstSeen: now, LastSeen: now}}
+	if err := f.st.PutAssets(context.Background(), []store.Asset{a}); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := c.get("/drift"); code != 200 || !strings.Contains(body, "<strong>1</strong> unknown (") {
+		t.Errorf("drift page (%d) does not count the Linux host without a release unknown:\n%s", code, body)
+	}
+}
