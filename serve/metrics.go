@@ -64,13 +64,16 @@ func newMetrics() *metrics {
 	return m
 }
 
+// sweepDone counts a finished sweep. The sweep's count goes last: a
+// scrape that sees it sees the sweep's other figures too (a scrape
+// between them read a sweep with no packets).
 func (m *metrics) sweepDone(schedule, outcome string, d time.Duration, res SweepResult) {
-	m.sweeps.WithLabelValues(schedule, outcome).Inc()
 	m.duration.WithLabelValues(schedule).Observe(d.Seconds())
 	if outcome != RunFailed {
 		m.found.WithLabelValues(schedule).Set(float64(res.Found))
 	}
 	m.packets.WithLabelValues(schedule).Add(float64(res.Sent))
+	m.sweeps.WithLabelValues(schedule, outcome).Inc()
 }
 
 var gaugeStates = []string{store.StateNew, store.StateActive, store.StateMissing, store.StateReturned, store.StateRetired}
