@@ -116,6 +116,9 @@ var cdCases = map[string]want{
 	"dell-os10-productsn": {"dell-os10", "Dell", "S4148F-ON", "TW0F7Y9Y2829704", "OS10", "10.5.1.3", "switch"},
 	// A Christie projector: its identity group.
 	"christie-projector": {"christie-projector", "Christie", "D13WU-HS", "BK2012345", "", "1.4.2", "appliance"},
+	// A Cisco EPC cable gateway (1429.3940): model and release in the
+	// DOCSIS sysDescr fields, DOCS-CABLE-DEVICE-MIB's serial.
+	"cisco-epc": {"cisco-epc", "Cisco", "EPC3928AD", "241386327", "", "epc3928AD-ESIP-12-v302r125572-120524c", "router"},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
