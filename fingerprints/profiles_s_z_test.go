@@ -13,6 +13,12 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// Brocade (Foundry) ServerIron load balancers: the product the
+	// sysDescr names where a switch names its own, OS ServerIron (the
+	// device-support definition serveriron detects 'ServerIron'), the
+	// Foundry agent's snChasSerNum.
+	"brocade-serveriron-adx": {"brocade-fastiron", "Brocade", "ServerIron ADX 1000", "F21834G00B", "ServerIron", "12.4.00aT403", "load_balancer"},
+	"brocade-serveriron-xl":  {"brocade-fastiron", "Brocade", "ServerIronXL", "A40512C09F", "ServerIron", "07.3.05T12", "load_balancer"},
 	// A product name with a descriptive tail ("Color Multifunction Printer").
 	"xerox-versalink": {"xerox-printer", "Xerox", "VersaLink C405", "3390812345", "", "1.61.23", "printer"},
 	// Ribbon SBC and Stulz: detection by the arcs the definitions name.
