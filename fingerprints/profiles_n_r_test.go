@@ -75,6 +75,11 @@ var nrCases = map[string]want{
 	// distro extend, the board from the hardware extend.
 	"openwrt":       {"openwrt", "", "Linksys WRT3200ACM", "", "OpenWrt", "23.05.2", "router"},
 	"openwrt-agent": {"openwrt-agent", "", "GL.iNet GL-MT6000", "", "OpenWrt", "24.10.0", "router"},
+	// A host name other than OpenWrt: the distro extend alone says it,
+	// as the device-support definition (openwrt) detects it.
+	"openwrt-distro-extend": {"linux-distro-extend", "", "TP-Link Archer C7 v5", "", "OpenWrt", "23.05.2", "router"},
+	// OPNsense whose sysDescr is FreeBSD's: the plugin's version extend.
+	"opnsense-version-extend": {"opnsense-version-extend", "Deciso", "Generic x86 64-bit", "", "OPNsense", "24.1.10_8", "firewall"},
 	// PTP 670 shares PTP 650's arc: the model and release from sysDescr.
 	"cambium-ptp670": {"cambium-ptp650", "Cambium Networks", "PTP 670", "", "PTP", "02-71", "wireless"},
 	"cambium-ptp600": {"cambium-ptp600", "Cambium Networks", "PTP 600", "", "PTP", "10-00", "wireless"},
