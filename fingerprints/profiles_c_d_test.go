@@ -119,6 +119,10 @@ var cdCases = map[string]want{
 	// A Cisco EPC cable gateway (1429.3940): model and release in the
 	// DOCSIS sysDescr fields, DOCS-CABLE-DEVICE-MIB's serial.
 	"cisco-epc": {"cisco-epc", "Cisco", "EPC3928AD", "241386327", "", "epc3928AD-ESIP-12-v302r125572-120524c", "router"},
+	// Aironet APs on IOS: the K9W7 image names the access point, whose
+	// platform (C1240) is no Catalyst or router word.
+	"cisco-air-1240":          {"cisco-ios", "Cisco", "AIR-AP1242AG-E-K9", "FTX1150B0KQ", "IOS", "12.4(25d)JA2", "access_point"},
+	"cisco-air-1140-registry": {"cisco-ios", "Cisco", "AIRAP1141", "", "IOS", "15.3(3)JF15", "access_point"},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
