@@ -214,6 +214,14 @@ var szCases = map[string]want{
 	// A Venustech USG whose sysDescr is "FIREWALL": the model ending its
 	// product name and the release, in 15227.200.1.
 	"venus-usg": {"venus-vsos", "Venustech", "USG-FW-3020DP", "", "", "V2.6", "firewall"},
+	// Cisco (TANDBERG) collaboration by registration: a VCS and a
+	// Conductor whatever their sysDescr; a codec answering an unusual
+	// sysDescr, and one whose "SoftW: ... MCU:" sysDescr
+	// cisco-telepresence reads.
+	"cisco-vcs":           {"cisco-tandberg-registration", "Cisco", "", "", "VCS", "", "appliance"},
+	"cisco-tpconductor":   {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence Conductor", "", "appliance"},
+	"cisco-vccodec":       {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence", "", "appliance"},
+	"cisco-vccodec-softw": {"cisco-telepresence", "Cisco", "SX20", "FTT16070041", "TelePresence", "5.1.0.280662", "appliance"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
