@@ -94,6 +94,15 @@ var imCases = map[string]want{
 	// The product's own arc under 36849.1.2 leads with model and firmware.
 	"hanwha-product-arc": {"hanwha-samsung-camera", "Hanwha Vision", "XNO-6080R", "", "", "2.10_210325", "camera"},
 	"ict-power-system":   {"ict-power", "ICT", "ICT-MPS48-2400", "", "", "3.02", "power"},
+	// An IBM BladeCenter AMM (by its sysDescr): BLADE-MIB's chassis VPD
+	// as machine type-model and serial, the module's firmware build.
+	"ibm-bladecenter-amm": {"ibm-bladecenter-mm", "IBM", "8852-4XG", "23A4817", "AMM", "BPET66L", "bmc"},
+	// Cisco ISE on an SNS appliance: the ENTITY chassis; on a registration
+	// alone, the registration written as the product ID.
+	"cisco-ise-sns3595":         {"cisco-ise", "Cisco", "SNS-3595-K9", "WZP21470B3K", "ISE", "", "server"},
+	"cisco-ise-vm-registration": {"cisco-ise", "Cisco", "SNS-3495-K9", "", "ISE", "", "server"},
+	// A Waystream iBOS switch: hardware and release from the sysDescr.
+	"waystream-ibos": {"waystream-ibos", "Waystream", "ASR5224", "", "iBOS", "4.10.1.15", "switch"},
 }
 
 // TestIMFixtures checks each profile of the i-m families on its fixture:
