@@ -80,6 +80,9 @@ var nrCases = map[string]want{
 	"openwrt-distro-extend": {"linux-distro-extend", "", "TP-Link Archer C7 v5", "", "OpenWrt", "23.05.2", "router"},
 	// OPNsense whose sysDescr is FreeBSD's: the plugin's version extend.
 	"opnsense-version-extend": {"opnsense-version-extend", "Deciso", "Generic x86 64-bit", "", "OPNsense", "24.1.10_8", "firewall"},
+	// A NET VISION card answering SOCOMECUPS-MIB's identity alone: its
+	// serial, model and card release.
+	"socomec-netvision-ident": {"socomec-netvision", "Socomec", "NETYS RT 3000", "R519C00123456", "", "7.14", "ups"},
 	// PTP 670 shares PTP 650's arc: the model and release from sysDescr.
 	"cambium-ptp670": {"cambium-ptp650", "Cambium Networks", "PTP 670", "", "PTP", "02-71", "wireless"},
 	"cambium-ptp600": {"cambium-ptp600", "Cambium Networks", "PTP 600", "", "PTP", "10-00", "wireless"},
