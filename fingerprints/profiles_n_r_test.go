@@ -12,6 +12,9 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// Pan Dacom SPEED-CARRIER: SPEEDCARRIER-MIB's chassis type and serial,
+	// the management card's software release.
+	"pandacom": {"pandacom", "Pan Dacom", "Carrier 4.5U", "C45U1808117", "", "7.4.10", "media_converter"},
 	// Proxim: its registration, not the enterprise's registrant (Agere);
 	// the model the product registry reads from ORiNOCO-MIB::or2000.
 	"proxim": {"proxim", "Proxim", "2000", "", "", "", "wireless"},
