@@ -123,6 +123,9 @@ var cdCases = map[string]want{
 	// platform (C1240) is no Catalyst or router word.
 	"cisco-air-1240":          {"cisco-ios", "Cisco", "AIR-AP1242AG-E-K9", "FTX1150B0KQ", "IOS", "12.4(25d)JA2", "access_point"},
 	"cisco-air-1140-registry": {"cisco-ios", "Cisco", "AIRAP1141", "", "IOS", "15.3(3)JF15", "access_point"},
+	// Any DOCSIS cable modem (generic): the sysDescr's MODEL and SW_REV,
+	// DOCS-CABLE-DEVICE-MIB's serial.
+	"docsis-arris-tm822": {"", "Arris Interactive", "TM822A", "4XF1A3BT2C81", "", "9.1.103S", ""},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
