@@ -222,6 +222,10 @@ var szCases = map[string]want{
 	"cisco-tpconductor":   {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence Conductor", "", "appliance"},
 	"cisco-vccodec":       {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence", "", "appliance"},
 	"cisco-vccodec-softw": {"cisco-telepresence", "Cisco", "SX20", "FTT16070041", "TelePresence", "5.1.0.280662", "appliance"},
+	// Tomato by the UCD exec distro line the device-support definition
+	// (tomato) detects it by: the firmware version after "Tomato ", its
+	// build included, not the kernel's release.
+	"tomato": {"linux-distro-extend", "", "Generic MIPS", "", "Tomato", "1.28.0000 MIPSR2-132 K26 USB AIO", "router"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
