@@ -13,6 +13,9 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// A Sharp MFP whose sysDescr names no release: the object the
+	// device-support definition (sharp) reads as the version.
+	"sharp-printer-version": {"sharp-printer", "Sharp", "MX-M3070", "0505218800", "", "04.04.B210", "printer"},
 	// Brocade (Foundry) ServerIron load balancers: the product the
 	// sysDescr names where a switch names its own, OS ServerIron (the
 	// device-support definition serveriron detects 'ServerIron'), the
