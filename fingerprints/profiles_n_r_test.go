@@ -67,6 +67,12 @@ var nrCases = map[string]want{
 	// A model word with lower-case letters ("PoE+"), whole as the definition reads it.
 	"netgear-m4250": {"netgear", "Netgear", "M4250-26G4F-PoE+", "", "", "13.0.4.26", "switch"},
 	"qtech":         {"qtech", "QTECH", "QSW-3470-28T-AC", "1905001234", "", "7.0.3.5(R0241.0136)", "switch"},
+	// ProSafe switches on another maker's sysObjectID, as the
+	// device-support definition (netgear) detects them: ProSafe in the
+	// sysDescr of a FASTPATH agent (its OS), and NETGEAR's registration
+	// nested under Radlan's rndSysId (the Radlan unit's serial and release).
+	"netgear-prosafe-descr":       {"netgear-prosafe", "Netgear", "GS108T", "2XR1375A00123", "FASTPATH", "5.4.2.30", "switch"},
+	"netgear-radlan-registration": {"netgear-radlan-registration", "Netgear", "FS728TP", "2B1174BX00042", "", "1.0.0.10", "switch"},
 	// Families without a profile before: VoIP gateways, optical
 	// transport, DPI appliances, power meters, service processors.
 	"patton-smartnode":     {"patton-smartnode", "Patton", "SN4638/5BIS", "00A0BA0C1D2E", "SmartWare", "R6.10", "router"},
