@@ -112,6 +112,9 @@ var cdCases = map[string]want{
 	"dell-os9-dellnet": {"dell-networking-os9", "Dell", "S4048-ON", "CN0R9Y8M7823412", "Dell Networking OS", "9.14(2.4)", "switch"},
 	// DNOS 6 (N-series): the service tag before the serial number.
 	"dell-dnos6-servicetag": {"dell-powerconnect", "Dell", "N3248TE-ON", "7HQK2Z3", "PowerConnect", "6.7.1.6", "switch"},
+	// DNOS 6 whose agent answers neither ENTITY nor Dell-Vendor-MIB: the
+	// model after "Dell EMC Networking" in sysDescr.
+	"dell-dnos6-sysdescr": {"dell-powerconnect", "Dell", "N3248TE-ON", "", "PowerConnect", "6.7.1.6", "switch"},
 	// os10ChassisProductSN before the service tag.
 	"dell-os10-productsn": {"dell-os10", "Dell", "S4148F-ON", "TW0F7Y9Y2829704", "OS10", "10.5.1.3", "switch"},
 	// A Christie projector: its identity group.
