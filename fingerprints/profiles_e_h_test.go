@@ -114,6 +114,10 @@ var ehCases = map[string]want{
 	"ubiquiti-edgeos-entity": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "2.0.9", "router"},
 	// An EndRun Sonoma on a net-snmp agent: SONOMA-MIB's version string.
 	"endrun-sonoma": {"endrun", "EndRun Technologies", "Sonoma_D12", "", "Linux", "1.42", "appliance"},
+	// Families whose device-support definitions and MIBs read sensors
+	// only: the maker and the kind of device from the registration.
+	"ge-pulsar":      {"ge-pulsar", "GE", "", "", "", "", "power"},
+	"gamatronic-ups": {"gamatronic-ups", "Gamatronic", "", "", "", "", "ups"},
 }
 
 // TestEHFixtures checks each profile on its fixture: the winning profile

@@ -103,6 +103,12 @@ var imCases = map[string]want{
 	"cisco-ise-vm-registration": {"cisco-ise", "Cisco", "SNS-3495-K9", "", "ISE", "", "server"},
 	// A Waystream iBOS switch: hardware and release from the sysDescr.
 	"waystream-ibos": {"waystream-ibos", "Waystream", "ASR5224", "", "iBOS", "4.10.1.15", "switch"},
+	// Families whose device-support definitions and MIBs read sensors
+	// only: the maker and the kind of device from the registration (the
+	// model where the sysDescr is the model alone).
+	"icotera":     {"icotera", "Icotera", "i6800", "", "", "", "router"},
+	"innovaphone": {"innovaphone", "innovaphone", "IP811", "", "", "", "appliance"},
+	"janitza-umg": {"janitza-umg", "Janitza", "", "", "", "", "power"},
 }
 
 // TestIMFixtures checks each profile of the i-m families on its fixture:
