@@ -96,12 +96,17 @@ var nrCases = map[string]want{
 	"cambium-ptp670": {"cambium-ptp650", "Cambium Networks", "PTP 670", "", "PTP", "02-71", "wireless"},
 	"cambium-ptp600": {"cambium-ptp600", "Cambium Networks", "PTP 600", "", "PTP", "10-00", "wireless"},
 	// Raisecom: ROSMGMT-VERSION-MIB on ROS, the older system objects.
-	"raisecom-ros":        {"raisecom", "Raisecom", "ISCOM2924GF-4GE", "RC1234567890", "ROS", "5.2.1_20200915", "switch"},
-	"raisecom-classic":    {"raisecom", "Raisecom", "RC551-4FE", "0C1F22101234", "ROS", "4.7.1.3", "switch"},
-	"okilan":              {"oki-printer", "OKI", "C5400", "", "", "N1.12", "printer"},
-	"ipinfusion-ocnos":    {"ipinfusion-ocnos", "IP Infusion", "EC_AS7326-56X", "732656X2011023", "OcNOS", "6.4.1.77", "switch"},
-	"huawei-oceanstor":    {"huawei-oceanstor", "Huawei", "OceanStor 5500 V5", "2102351QLH10K7000012", "OceanStor", "V500R007C61", "storage"},
-	"nokia-isam":          {"nokia-isam", "Nokia", "ISAM-FX 7360", "YP1817F1234", "ISAM", "6.2.04", "switch"},
+	"raisecom-ros":     {"raisecom", "Raisecom", "ISCOM2924GF-4GE", "RC1234567890", "ROS", "5.2.1_20200915", "switch"},
+	"raisecom-classic": {"raisecom", "Raisecom", "RC551-4FE", "0C1F22101234", "ROS", "4.7.1.3", "switch"},
+	"okilan":           {"oki-printer", "OKI", "C5400", "", "", "N1.12", "printer"},
+	"ipinfusion-ocnos": {"ipinfusion-ocnos", "IP Infusion", "EC_AS7326-56X", "732656X2011023", "OcNOS", "6.4.1.77", "switch"},
+	"huawei-oceanstor": {"huawei-oceanstor", "Huawei", "OceanStor 5500 V5", "2102351QLH10K7000012", "OceanStor", "V500R007C61", "storage"},
+	"nokia-isam":       {"nokia-isam", "Nokia", "ISAM-FX 7360", "YP1817F1234", "ISAM", "6.2.04", "switch"},
+	// ISAM as the device-support definition also detects it: 'NOKIA
+	// ISAM' in sysDescr on any sysObjectID, and a registration under 6527
+	// outside TiMOS's 6527.1 (before, SR OS).
+	"nokia-isam-descr":    {"nokia-isam-descr", "Nokia", "ISAM 7360", "YP2104F0567", "ISAM", "6.6.03", "switch"},
+	"nokia-isam-6527":     {"nokia-isam", "Nokia", "ISAM-FX 7360", "", "ISAM", "6.2.04", "switch"},
 	"opengear-om":         {"opengear", "Opengear", "OM2248-10G", "2211-0012-3456", "", "23.10.2", "appliance"},
 	"brocade-nos":         {"brocade-nos", "Brocade", "BR-VDX6740", "CPL2541K0AB", "Network OS", "7.2.0a", "switch"},
 	"nokia-sros":          {"nokia-sros", "Nokia", "7750 SR", "NS2039F1234", "SR OS", "20.10.R4", "router"},
