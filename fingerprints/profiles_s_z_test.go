@@ -228,6 +228,9 @@ var szCases = map[string]want{
 	// Tomato by the UCD exec distro line the device-support definition
 	// (tomato) detects it by: the firmware version after "Tomato ", its
 	// build included, not the kernel's release.
+	// VyOS: the first processor's hrDeviceDescr, the object the
+	// device-support definition (vyos) reads as the hardware.
+	"vyos":   {"vyatta-vyos", "VyOS", "GenuineIntel: Intel(R) Xeon(R) CPU E5-2690 v4 @ 2.60GHz", "", "VyOS", "1.3.2", "router"},
 	"tomato": {"linux-distro-extend", "", "Generic MIPS", "", "Tomato", "1.28.0000 MIPSR2-132 K26 USB AIO", "router"},
 }
 
