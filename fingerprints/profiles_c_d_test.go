@@ -129,6 +129,8 @@ var cdCases = map[string]want{
 	// Any DOCSIS cable modem (generic): the sysDescr's MODEL and SW_REV,
 	// DOCS-CABLE-DEVICE-MIB's serial.
 	"docsis-arris-tm822": {"", "Arris Interactive", "TM822A", "4XF1A3BT2C81", "", "9.1.103S", ""},
+	// A DrayTek Vigor under net-snmp's sysObjectID: the sysDescr alone.
+	"draytek-vigor-netsnmp": {"draytek-vigor-sysdescr", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
