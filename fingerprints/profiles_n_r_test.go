@@ -12,6 +12,11 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// A QNAP on net-snmp without NAS-MIB: told by its ENTITY chassis maker
+	// (as the definition's second branch), the chassis firmware as the
+	// QTS release; a Linux host named TS-... without that maker stays Linux.
+	"qnap-entity":   {"qnap-qts-entity", "QNAP", "TS-453D", "Q20BI54321", "QTS", "5.1.2.2533", "storage"},
+	"linux-ts-host": {"linux-distro", "", "Generic x86 64-bit", "", "Debian", "6.1.0-18-amd64", "server"},
 	// Pan Dacom SPEED-CARRIER: SPEEDCARRIER-MIB's chassis type and serial,
 	// the management card's software release.
 	"pandacom": {"pandacom", "Pan Dacom", "Carrier 4.5U", "C45U1808117", "", "7.4.10", "media_converter"},
