@@ -42,6 +42,10 @@ var imCases = map[string]want{
 	// firmware.
 	"metel-poe-box":        {"metel", "METEL", "4G-2S.0.4.F-BOX-PoE (M-PoE)", "20200311001234", "", "60.7120", "switch"},
 	"microsemi-syncserver": {"microsemi-syncserver", "Microsemi", "S650", "2211B07713", "", "1.3.8", "appliance"},
+	// Registered at 39165.1.6, as the device-support definition
+	// (microsemitime) detects it: the same SYMM-SMI etc group (before,
+	// Hikvision's enterprise profile).
+	"microsemi-syncserver-39165": {"microsemi-syncserver", "Microsemi", "S650", "2312B04406", "", "4.1.2", "appliance"},
 	// The model bracketed in jnxBoxDescr, the release from
 	// hrSWInstalledName where sysDescr names none.
 	"juniper-junos-bracketed": {"juniper-junos", "Juniper Networks", "MX10003", "JN12A4C7BAFA", "Junos", "21.2R3-S2.9", "router"},
