@@ -90,11 +90,13 @@ func TestSearchIndex(t *testing.T) {
 		if m := r.MAC.String(); len(m) >= 11 {
 			searches = append(searches, strings.ToUpper(m), m[3:11])
 		}
-		if r.Serial != "" {
-			searches = append(searches, r.Serial[1:])
+		// Parts of values as a user types them: whole characters (a byte
+		// slice of a random value could cut one in two).
+		if s := []rune(r.Serial); len(s) > 1 {
+			searches = append(searches, string(s[1:]))
 		}
-		if len(r.Model) > 4 {
-			searches = append(searches, r.Model[2:])
+		if m := []rune(r.Model); len(m) > 4 {
+			searches = append(searches, string(m[2:]))
 		}
 	}
 	searches = append(searches, oldIP, "203.0.113.77", "RENAMED", "51.100.1", "nothing-has-this")
