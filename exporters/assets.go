@@ -71,7 +71,7 @@ func AssetColumns() []Column {
 			return strconv.FormatUint(a.SysUptimeS, 10)
 		}),
 		str("snmp_engine_id", func(a *record.Asset) string { return a.SNMPEngineID }),
-		str("software_count", func(a *record.Asset) string { return count(len(a.Software)) }),
+		str("software_count", func(a *record.Asset) string { return count(a.Packages()) }),
 		str("interface_count", func(a *record.Asset) string { return count(len(a.Interfaces)) }),
 		str("services", func(a *record.Asset) string {
 			s := make([]string, len(a.Services))

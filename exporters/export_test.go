@@ -467,3 +467,36 @@ func storeOf(t *testing.T, rs []record.Asset) (*sqlite.DB, []store.Asset) {
 	}
 	return db, as
 }
+
+// A stored asset keeps its software list apart and says its length
+// (SoftwareCount): software_count is that length, in CSV and sheets
+// alike; a sweep's record, the list's length. Before, a stored asset's
+// software_count was always empty.
+func TestSoftwareCountColumn(t *testing.T) {
+	stored := record.Asset{AssetID: "a-1", SoftwareCount: 812}
+	swept := record.Asset{Software: []record.Software{{Name: "bash"}, {Name: "curl"}}}
+	var get func(*record.Asset) string
+	for _, c := range AssetColumns() {
+		if c.Key == "software_count" {
+			get = c.Get
+		}
+	}
+	var sheet func(*record.Asset) any
+	for _, c := range AssetSheet().Columns {
+		if c.Key == "software_count" {
+			sheet = c.Get
+		}
+	}
+	if get == nil || sheet == nil {
+		t.Fatal("no software_count column")
+	}
+	if got := get(&stored); got != "812" {
+		t.Errorf("stored asset: CSV software_count %q, want 812", got)
+	}
+	if got := sheet(&stored); got != int64(812) {
+		t.Errorf("stored asset: sheet software_count %v, want 812", got)
+	}
+	if got := get(&swept); got != "2" {
+		t.Errorf("swept record: software_count %q, want 2", got)
+	}
+}

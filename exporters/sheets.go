@@ -95,7 +95,7 @@ func optInt(n int64) any {
 func AssetSheet() Sheet[record.Asset] {
 	typed := map[string]func(*record.Asset) any{
 		"sys_uptime_s":    func(a *record.Asset) any { return optInt(int64(a.SysUptimeS)) },
-		"software_count":  func(a *record.Asset) any { return optInt(int64(len(a.Software))) },
+		"software_count":  func(a *record.Asset) any { return optInt(int64(a.Packages())) },
 		"interface_count": func(a *record.Asset) any { return optInt(int64(len(a.Interfaces))) },
 		"location_vlan":   func(a *record.Asset) any { return optInt(int64(loc(a).VLAN)) },
 		"location_seen":   func(a *record.Asset) any { return optTime(loc(a).Seen) },

@@ -496,6 +496,9 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 			locs = append(locs, store.Location{AssetID: c.AssetID, SweepID: sw.ID, Time: store.Second(last),
 				MAC: locatedMAC(&observed), Location: loc, Rule: observed.Evidence["location"].Rule})
 		}
+		// A list a partial collection may have cut short is not whole.
+		dg := SoftwareDigest(observed.Software)
+		wholeSW := dg != "" && !SoftwareCut(observed.Collection)
 		if stale {
 			if first.Before(a.Record.FirstSeen) {
 				a.Record.FirstSeen = first
@@ -529,7 +532,13 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 				}
 				cur.Merge(&prev)
 			}
-			cur.Software = nil // kept in its own table
+			// The list is kept in its own table; the record says how long
+			// it is when it is whole (else the last whole one's length,
+			// merged from prev).
+			if wholeSW {
+				cur.SoftwareCount = len(observed.Software)
+			}
+			cur.Software = nil
 			cur.State, cur.FirstSeen, cur.LastSeen = a.Record.State, a.Record.FirstSeen, last
 			a.Record, a.MissedSweeps, a.LastSweepID = cur, 0, sw.ID
 			switch {
@@ -552,9 +561,9 @@ func (inv *Inventory) ingest(ctx context.Context, sw Sweep) (Result, error) {
 		}
 		t := store.Second(last)
 		// A snapshot is written when the software changed (or was never
-		// seen); the change is compared with the one before it. A list a
-		// partial collection may have cut short is no snapshot.
-		if dg := SoftwareDigest(observed.Software); dg != "" && !stale && !SoftwareCut(observed.Collection) && (!exists || dg != old.SoftwareDigest) {
+		// seen); the change is compared with the one before it. A list
+		// that is not whole is no snapshot.
+		if wholeSW && !stale && (!exists || dg != old.SoftwareDigest) {
 			snap := make([]store.Software, len(observed.Software))
 			for i, s := range observed.Software {
 				snap[i] = store.Software{AssetID: c.AssetID, SweepID: sw.ID, Time: t, Software: s}

@@ -157,3 +157,41 @@ func TestPartialCollectionKeepsSoftware(t *testing.T) {
 		t.Errorf("interfaces cut: software events %v, want %v", got, want)
 	}
 }
+
+// TestSoftwareCount: the stored record says how many packages the latest
+// whole list held (the list is kept in its own table). Before, a stored
+// asset's count was always empty: `export --what assets` gave every host
+// an empty software_count. A sighting without a list (ARP alone) and a
+// list cut short keep the last whole list's count.
+func TestSoftwareCount(t *testing.T) {
+	inv := newInv(t, Config{MissingAfterSweeps: 3})
+	host := func(sw []record.Software, c *record.Collection) record.Observation {
+		o := arp("192.0.2.31", macA)
+		o.Asset.Software, o.Asset.Collection = sw, c
+		if c != nil {
+			o.Asset.Sources = append(o.Asset.Sources, record.SourceSNMP)
+		}
+		return o
+	}
+	complete := &record.Collection{Status: record.CollectionComplete}
+	cut := &record.Collection{Status: record.CollectionPartial, Reasons: []record.CollectionReason{{Reason: record.ReasonMaxRows, OID: "1.3.6.1.2.1.25.6.3.1.2"}}}
+	full := pkgs("bash", "5.2.15-2", "curl", "7.88.1-10", "openssl", "3.0.13-1", "zlib1g", "1:1.2.13")
+	for i, c := range []struct {
+		o    record.Observation
+		want int
+	}{
+		{host(full, complete), 4},
+		{host(nil, nil), 4},      // ARP alone
+		{host(full[:2], cut), 4}, // cut short
+		{host(full[1:], complete), 3},
+	} {
+		ingest(t, inv, sweep(t0.Add(time.Duration(i)*time.Hour), false, c.o))
+		as, err := inv.st.Assets(t.Context(), store.AssetFilter{})
+		if err != nil || len(as) != 1 {
+			t.Fatalf("sweep %d: assets %v %v", i, as, err)
+		}
+		if r := as[0].Record; r.SoftwareCount != c.want || len(r.Software) != 0 || r.Packages() != c.want {
+			t.Errorf("sweep %d: stored software_count %d (list %d, packages %d), want %d and no list", i, r.SoftwareCount, len(r.Software), r.Packages(), c.want)
+		}
+	}
+}

@@ -232,6 +232,7 @@ func (e *encoder) asset(a *Asset) {
 		e.timeOmit("installed_at", s.InstalledAt)
 		e.b = append(e.b, '}')
 	})
+	e.intOmit("software_count", a.SoftwareCount)
 	list(e, "interfaces", a.Interfaces, func(f *Interface) {
 		e.b = append(e.b, '{')
 		e.int("index", f.Index)
@@ -775,7 +776,7 @@ var (
 	assetKeys = []string{"asset_id", "ip", "ips", "mac", "macs", "hostname", "mac_vendor", "vendor", "model",
 		"serial", "os", "os_version", "device_type", "names", "workgroup", "sys_name", "sys_descr",
 		"sys_object_id", "sys_location", "sys_contact", "sys_uptime_s", "snmp_engine_id", "snmp_credential",
-		"collection", "software", "interfaces", "storage", "neighbors", "memory_bytes", "memory_used_bytes",
+		"collection", "software", "software_count", "interfaces", "storage", "neighbors", "memory_bytes", "memory_used_bytes",
 		"cpu_count", "cpu_load_pct", "services", "ports", "location", "sources", "first_seen", "last_seen",
 		"state", "approved", "site", "role", "owner", "tags", "anomalies", "evidence"}
 	hostNameKeys   = []string{"name", "source"}
@@ -860,6 +861,8 @@ func (d *decoder) asset(a *Asset) {
 			a.Collection = d.collection()
 		case "software":
 			a.Software = readList(d, d.software)
+		case "software_count":
+			a.SoftwareCount = d.int()
 		case "interfaces":
 			a.Interfaces = readList(d, d.iface)
 		case "storage":

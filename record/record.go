@@ -312,9 +312,14 @@ type Asset struct {
 	// asked for, and if not why: omitted for a host not walked.
 	Collection *Collection `json:"collection,omitempty"`
 	Software   []Software  `json:"software,omitempty"`
-	Interfaces []Interface `json:"interfaces,omitempty"`
-	Storage    []Storage   `json:"storage,omitempty"`
-	Neighbors  []Neighbor  `json:"neighbors,omitempty"`
+	// SoftwareCount is how many packages the latest whole software list
+	// held, where the CMDB keeps the list apart (a stored asset's Software
+	// is empty; `export --what software` lists it). A sweep's record
+	// leaves it 0: its Software is the list.
+	SoftwareCount int         `json:"software_count,omitempty"`
+	Interfaces    []Interface `json:"interfaces,omitempty"`
+	Storage       []Storage   `json:"storage,omitempty"`
+	Neighbors     []Neighbor  `json:"neighbors,omitempty"`
 	// MemoryBytes is the physical memory (hrMemorySize); MemoryUsedBytes
 	// what of it is in use (hrStorage rows of type ram, less buffers and
 	// cache where the agent lists them).
@@ -347,6 +352,11 @@ type Asset struct {
 	Anomalies []Anomaly           `json:"anomalies,omitempty"`
 	Evidence  map[string]Evidence `json:"evidence,omitempty"`
 }
+
+// Packages is how many installed packages the asset's software list
+// holds: the list's length, or SoftwareCount where the list is kept
+// apart.
+func (a *Asset) Packages() int { return max(len(a.Software), a.SoftwareCount) }
 
 // Name is what people call the host: its host name, else its sysName,
 // else its address; "" when it has none of them.
@@ -514,6 +524,9 @@ func (a *Asset) Merge(b *Asset) {
 	}
 	if len(a.Software) == 0 {
 		a.Software = b.Software
+	}
+	if a.SoftwareCount == 0 {
+		a.SoftwareCount = b.SoftwareCount
 	}
 	if len(a.Ports) == 0 {
 		a.Ports = b.Ports

@@ -305,6 +305,13 @@ var migrations = []step{{sql: []string{
 	// 12: software is sorted by (asset_id, sweep_id), what its reads
 	// select by (keyedTables).
 	data: func(d *DB, ctx context.Context) error { return d.rebuild(ctx, keyedTables) },
+}, {
+	// 13: how many packages each asset's latest whole software list held
+	// (software_count, a record column; the list is in software), and
+	// assets_current with it. Assets stored before get theirs from the
+	// next sweep that reads their software.
+	add:  []addColumn{{"assets", "software_count", "Int64"}, {"observations", "software_count", "Int64"}},
+	data: (*DB).replaceAssetsCurrent,
 }}
 
 // schema8Columns are the columns schema 8 adds (recordColumnsOf adds only

@@ -63,6 +63,7 @@ type recordRow struct {
 	nbCaps                                                [][]string
 	locSwitchID, locSwitch, locSwitchIP, locPort          string
 	locIfIndex, locVLAN, locSeen                          int64
+	swCount                                               int64
 }
 
 // col is a column: name, ClickHouse type (one 18.16 and current releases
@@ -113,6 +114,8 @@ func (r *recordRow) cols() []col {
 		{"location_switch_id", s, &r.locSwitchID}, {"location_switch", s, &r.locSwitch}, {"location_switch_ip", s, &r.locSwitchIP},
 		{"location_port", s, &r.locPort}, {"location_if_index", "Int64", &r.locIfIndex}, {"location_vlan", "Int64", &r.locVLAN},
 		{"location_seen", "Int64", &r.locSeen},
+		// Schema 13: how many packages the latest whole software list held.
+		{"software_count", "Int64", &r.swCount},
 	}
 }
 
@@ -207,7 +210,7 @@ func (r *recordRow) fromRecord(a *record.Asset) {
 		model: a.Model, serial: a.Serial, os: a.OS, osVer: a.OSVersion, deviceType: a.DeviceType, workgroup: a.Workgroup,
 		sysName: a.SysName, sysDescr: a.SysDescr, sysObjectID: a.SysObjectID, location: a.SysLocation,
 		sysContact: a.SysContact, sysUptime: a.SysUptimeS, engineID: a.SNMPEngineID, credential: a.SNMPCredential,
-		memBytes: a.MemoryBytes, memUsed: a.MemoryUsedBytes, cpuCount: int64(a.CPUCount), cpuLoad: a.CPULoadPct,
+		memBytes: a.MemoryBytes, memUsed: a.MemoryUsedBytes, cpuCount: int64(a.CPUCount), cpuLoad: a.CPULoadPct, swCount: int64(a.SoftwareCount),
 	}
 	for _, x := range a.IPs {
 		r.ips = append(r.ips, ipText(x))
@@ -304,6 +307,7 @@ func (r *recordRow) toRecord(a *record.Asset) {
 	a.Workgroup, a.SysName, a.SysDescr, a.SysObjectID, a.SysLocation = r.workgroup, r.sysName, r.sysDescr, r.sysObjectID, r.location
 	a.SysContact, a.SysUptimeS, a.SNMPEngineID, a.SNMPCredential = r.sysContact, r.sysUptime, r.engineID, r.credential
 	a.MemoryBytes, a.MemoryUsedBytes, a.CPUCount, a.CPULoadPct = r.memBytes, r.memUsed, int(r.cpuCount), r.cpuLoad
+	a.SoftwareCount = int(r.swCount)
 	a.IPs, a.MACs, a.Names, a.Collection, a.Software, a.Interfaces = nil, nil, nil, nil, nil, nil
 	a.Storage, a.Neighbors, a.Services, a.Ports, a.Sources, a.Anomalies, a.Evidence = nil, nil, nil, nil, nil, nil, nil
 	for _, s := range r.ips {

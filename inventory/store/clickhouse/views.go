@@ -43,17 +43,18 @@ var assetsCurrent = `CREATE VIEW IF NOT EXISTS {db}.assets_current AS SELECT ass
 		PREWHERE txn NOT IN (SELECT txn FROM {db}.txns GROUP BY txn HAVING max(state) = 0)
 		LIMIT 1 BY asset_id) USING asset_id`
 
-// assetsCurrentSince is the schema version that made assetsCurrent.
-const assetsCurrentSince = 10
+// assetsCurrentSince is the schema version that made assetsCurrent as it
+// is: 10 made it, 13 added software_count.
+const assetsCurrentSince = 13
 
 // currentViews are the views of the latest schema, as a cluster gets
 // them (clusterView): txns_open and software_current as schema 6 made
-// them, assets_current as schema 10 does.
+// them, assets_current as schema 13 does.
 func currentViews() []string {
 	return []string{views[0], assetsCurrent, views[2]}
 }
 
-// replaceAssetsCurrent is schema 10's step: assets_current made anew.
+// replaceAssetsCurrent is the step of schemas 10 and 13: assets_current made anew.
 func (d *DB) replaceAssetsCurrent(ctx context.Context) error {
 	for _, q := range []string{`DROP TABLE IF EXISTS {db}.assets_current`, assetsCurrent} {
 		if err := d.conn.Exec(ctx, d.q(q)); err != nil {

@@ -178,9 +178,13 @@ func testAssets(t *testing.T, s store.Store) {
 	a := asset("a1", "192.0.2.1", "Cisco", "switch", store.StateNew, t0)
 	a.Record.Site = "ignored on write"
 	a.SoftwareDigest = "sha256:0f1e2d"
+	a.Record.SoftwareCount = 812
 	must(t, s.PutAssets(ctx(t), []store.Asset{a}))
 	got, err := s.Asset(ctx(t), "a1")
 	must(t, err)
+	if got.Record.SoftwareCount != 812 {
+		t.Errorf("software count %d, want 812", got.Record.SoftwareCount)
+	}
 	if got.Record.Site != "" || got.Record.Approved == nil || *got.Record.Approved {
 		t.Errorf("people's fields come from annotations only: site %q approved %v", got.Record.Site, got.Record.Approved)
 	}
