@@ -131,6 +131,10 @@ var cdCases = map[string]want{
 	"docsis-arris-tm822": {"", "Arris Interactive", "TM822A", "4XF1A3BT2C81", "", "9.1.103S", ""},
 	// A DrayTek Vigor under net-snmp's sysObjectID: the sysDescr alone.
 	"draytek-vigor-netsnmp": {"draytek-vigor-sysdescr", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
+	// Dell printers under their maker's sysObjectID (Xerox, Samsung): Dell
+	// and the product in the sysDescr, the maker's firmware forms.
+	"dell-laser-xerox-oem": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "FJ3Y2G1", "", "200809261439", "printer"},
+	"dell-mfp-samsung-oem": {"dell-printer-oem", "Dell", "2335dn MFP", "8L1DW21", "", "2.11.01.08", "printer"},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
