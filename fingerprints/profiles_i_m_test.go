@@ -45,6 +45,9 @@ var imCases = map[string]want{
 	// Registered at 39165.1.6, as the device-support definition
 	// (microsemitime) detects it: the same SYMM-SMI etc group (before,
 	// Hikvision's enterprise profile).
+	// Lantronix UDS device servers (1723.2.1): the sysDescr's model and
+	// firmware (before, the enterprise's registrant as the vendor).
+	"lantronix-uds":              {"lantronix-uds", "Lantronix", "UDS1100", "", "", "6.10.0.1", "appliance"},
 	"microsemi-syncserver-39165": {"microsemi-syncserver", "Microsemi", "S650", "2312B04406", "", "4.1.2", "appliance"},
 	// The model bracketed in jnxBoxDescr, the release from
 	// hrSWInstalledName where sysDescr names none.

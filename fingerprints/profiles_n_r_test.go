@@ -93,6 +93,8 @@ var nrCases = map[string]want{
 	// as the device-support definition (openwrt) detects it.
 	"openwrt-distro-extend": {"linux-distro-extend", "", "TP-Link Archer C7 v5", "", "OpenWrt", "23.05.2", "router"},
 	// OPNsense whose sysDescr is FreeBSD's: the plugin's version extend.
+	// Novell NetWare by its sysDescr (before, generic rules only).
+	"novell-netware":          {"novell-netware", "Novell", "", "", "NetWare", "5.70.03", "server"},
 	"opnsense-version-extend": {"opnsense-version-extend", "Deciso", "Generic x86 64-bit", "", "OPNsense", "24.1.10_8", "firewall"},
 	// A NET VISION card answering SOCOMECUPS-MIB's identity alone: its
 	// serial, model and card release.
