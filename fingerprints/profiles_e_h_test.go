@@ -118,6 +118,9 @@ var ehCases = map[string]want{
 	// only: the maker and the kind of device from the registration.
 	"ge-pulsar":      {"ge-pulsar", "GE", "", "", "", "", "power"},
 	"gamatronic-ups": {"gamatronic-ups", "Gamatronic", "", "", "", "", "ups"},
+	// A CS141 card on a UPS that reports its own firmware: the card's
+	// release, as the device-support definition (generex-ups) reads it.
+	"generex-cs141-ups-firmware": {"generex-cs141", "Online", "Zinto A 3000", "", "Linux", "2.06.1", "ups"},
 }
 
 // TestEHFixtures checks each profile on its fixture: the winning profile
