@@ -224,14 +224,17 @@ var szCases = map[string]want{
 	"cisco-vcs":           {"cisco-tandberg-registration", "Cisco", "", "", "VCS", "", "appliance"},
 	"cisco-tpconductor":   {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence Conductor", "", "appliance"},
 	"cisco-vccodec":       {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence", "", "appliance"},
-	"cisco-vccodec-softw": {"cisco-telepresence", "Cisco", "SX20", "FTT16070041", "TelePresence", "5.1.0.280662", "appliance"},
+	"cisco-vccodec-softw": {"cisco-telepresence", "Cisco", "SX20", "FTT18420123", "TelePresence", "7.3.6.1b7d8e5", "appliance"},
 	// Tomato by the UCD exec distro line the device-support definition
 	// (tomato) detects it by: the firmware version after "Tomato ", its
 	// build included, not the kernel's release.
 	// VyOS: the first processor's hrDeviceDescr, the object the
 	// device-support definition (vyos) reads as the hardware.
-	"vyos":   {"vyatta-vyos", "VyOS", "GenuineIntel: Intel(R) Xeon(R) CPU E5-2690 v4 @ 2.60GHz", "", "VyOS", "1.3.2", "router"},
-	"tomato": {"linux-distro-extend", "", "Generic MIPS", "", "Tomato", "1.28.0000 MIPSR2-132 K26 USB AIO", "router"},
+	"vyos": {"vyatta-vyos", "VyOS", "GenuineIntel: Intel(R) Xeon(R) CPU E5-2690 v4 @ 2.60GHz", "", "VyOS", "1.3.2", "router"},
+	// FreeNAS with a build hash after the release (the form published
+	// sysDescrs show): the hardware the sysDescr names, the release.
+	"freenas-build": {"truenas", "iXsystems", "amd64 Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz running at 2100", "", "FreeNAS", "11.3-U5", "storage"},
+	"tomato":        {"linux-distro-extend", "", "Generic MIPS", "", "Tomato", "1.28.0000 MIPSR2-132 K26 USB AIO", "router"},
 }
 
 // TestSZFixtures checks each profile on its fixture: the winning profile
