@@ -12,6 +12,9 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// A Ruijie wireless controller (WS module): RUIJIE-AC-MGMT-MIB's AC
+	// group, serial and software version, where no system group answers.
+	"ruijie-ac": {"ruijie", "Ruijie Networks", "RG-M18000-WS-ED", "G1K81DT001234", "RGOS", "11.1(5)B9P2", "wireless_controller"},
 	// A QNAP on net-snmp without NAS-MIB: told by its ENTITY chassis maker
 	// (as the definition's second branch), the chassis firmware as the
 	// QTS release; a Linux host named TS-... without that maker stays Linux.
