@@ -121,6 +121,10 @@ var ehCases = map[string]want{
 	// A CS141 card on a UPS that reports its own firmware: the card's
 	// release, as the device-support definition (generex-ups) reads it.
 	"generex-cs141-ups-firmware": {"generex-cs141", "Online", "Zinto A 3000", "", "Linux", "2.06.1", "ups"},
+	// An FS S3900-R (BDCOM's platform under FS's enterprise): the
+	// NMS-CHASSIS card table, as the device-support definition (fs-bdcom)
+	// reads it.
+	"fs-bdcom-nms-chassis": {"fs-com", "FS", "S3900-24T4S-R", "G1PB2A1234567", "", "2.2.0F Build 127804", "switch"},
 }
 
 // TestEHFixtures checks each profile on its fixture: the winning profile
