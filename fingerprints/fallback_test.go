@@ -64,6 +64,14 @@ func TestGenericFallbacks(t *testing.T) {
 		{"a plain release still wins", Input{
 			SysObjectID: "1.3.6.1.4.1.99998", SysDescr: "Acme box Release 2.4.1",
 		}, FieldOSVersion, "2.4.1", "sysDescr release"},
+		{"a word that starts with a number is no version", Input{SysObjectID: "1.3.6.1.4.1.99998",
+			SysDescr: "Acme 3Com Switch 4210 9-Port Software Version 3Com OS V3.01.12s56"},
+			FieldOSVersion, "3.01.12s56", "sysDescr v-number"},
+		{"a version of numbers and letters", Input{SysObjectID: "1.3.6.1.4.1.99998",
+			SysDescr: "Acme Router OSR6740 Software Version 1910P02, Standard"},
+			FieldOSVersion, "1910P02", "sysDescr software version"},
+		{"a version with a letter", Input{SysObjectID: "1.3.6.1.4.1.99998", SysDescr: "Acme hub Version 4b"},
+			FieldOSVersion, "4b", "sysDescr version"},
 		// sysDescr versions by other names.
 		{"SW: after a hardware revision", Input{SysObjectID: "1.3.6.1.4.1.99998",
 			SysDescr: "Ethernet Routing Switch 5520-24T-PWR  HW:02       FW:6.0.0.10  SW:v6.1.1.017 BN:17 (c) Acme"},
