@@ -135,6 +135,9 @@ var cdCases = map[string]want{
 	// and the product in the sysDescr, the maker's firmware forms.
 	"dell-laser-xerox-oem": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "FJ3Y2G1", "", "200809261439", "printer"},
 	"dell-mfp-samsung-oem": {"dell-printer-oem", "Dell", "2335dn MFP", "8L1DW21", "", "2.11.01.08", "printer"},
+	// A Cisco Small Business WAP under net-snmp's sysObjectID: detected by
+	// its sysDescr, the ENTITY chassis row read (net-snmp says Linux).
+	"cisco-sb-wap-netsnmp": {"cisco-sb-wap-sysdescr", "Cisco", "WAP321", "PSZ18171B4K", "Linux", "1.0.6.5", "access_point"},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
