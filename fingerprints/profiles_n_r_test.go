@@ -97,6 +97,8 @@ var nrCases = map[string]want{
 	"openwrt-distro-extend": {"linux-distro-extend", "", "TP-Link Archer C7 v5", "", "OpenWrt", "23.05.2", "router"},
 	// OPNsense whose sysDescr is FreeBSD's: the plugin's version extend.
 	// Novell NetWare by its sysDescr (before, generic rules only).
+	// Netopia by its sysDescr: model and firmware release.
+	"netopia":                 {"netopia", "Netopia", "3347NWG-ENT", "", "", "8.6.1r4", "router"},
 	"novell-netware":          {"novell-netware", "Novell", "", "", "NetWare", "5.70.03", "server"},
 	"opnsense-version-extend": {"opnsense-version-extend", "Deciso", "Generic x86 64-bit", "", "OPNsense", "24.1.10_8", "firewall"},
 	// A NET VISION card answering SOCOMECUPS-MIB's identity alone: its
