@@ -45,14 +45,14 @@ var imCases = map[string]want{
 	// Registered at 39165.1.6, as the device-support definition
 	// (microsemitime) detects it: the same SYMM-SMI etc group (before,
 	// Hikvision's enterprise profile).
+	"microsemi-syncserver-39165": {"microsemi-syncserver", "Microsemi", "S650", "2312B04406", "", "4.1.2", "appliance"},
 	// A Generex CS121 card on a Multimatic UPS (the definition multimatic
 	// detects it by CS121 and the UPS-MIB maker): the UPS-MIB identity,
 	// the card's release.
-	"multimatic-cs121":           {"generex-cs141", "MULTIMATIC", "VFI 3000 TOWER", "", "", "4.26.4", "ups"},
+	"multimatic-cs121": {"generex-cs141", "MULTIMATIC", "VFI 3000 TOWER", "", "", "4.26.4", "ups"},
 	// Lantronix UDS device servers (1723.2.1): the sysDescr's model and
 	// firmware (before, the enterprise's registrant as the vendor).
-	"lantronix-uds":              {"lantronix-uds", "Lantronix", "UDS1100", "", "", "6.10.0.1", "appliance"},
-	"microsemi-syncserver-39165": {"microsemi-syncserver", "Microsemi", "S650", "2312B04406", "", "4.1.2", "appliance"},
+	"lantronix-uds": {"lantronix-uds", "Lantronix", "UDS1100", "", "", "6.10.0.1", "appliance"},
 	// The model bracketed in jnxBoxDescr, the release from
 	// hrSWInstalledName where sysDescr names none.
 	"juniper-junos-bracketed": {"juniper-junos", "Juniper Networks", "MX10003", "JN12A4C7BAFA", "Junos", "21.2R3-S2.9", "router"},
