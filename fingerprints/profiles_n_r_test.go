@@ -12,6 +12,9 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// Dell PowerVault under 674.10893.2.102: the release the device-support
+	// poller reads, by its number.
+	"dell-powervault": {"dell-powervault", "Dell", "", "", "", "A.40", "storage"},
 	// A Ruijie wireless controller (WS module): RUIJIE-AC-MGMT-MIB's AC
 	// group, serial and software version, where no system group answers.
 	"ruijie-ac": {"ruijie", "Ruijie Networks", "RG-M18000-WS-ED", "G1K81DT001234", "RGOS", "11.1(5)B9P2", "wireless_controller"},
