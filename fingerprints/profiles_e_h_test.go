@@ -125,6 +125,9 @@ var ehCases = map[string]want{
 	// NMS-CHASSIS card table, as the device-support definition (fs-bdcom)
 	// reads it.
 	"fs-bdcom-nms-chassis": {"fs-com", "FS", "S3900-24T4S-R", "G1PB2A1234567", "", "2.2.0F Build 127804", "switch"},
+	// A Huawei UPS whose ESN scalar is a placeholder: the UPS system
+	// table's row 1 ESN.
+	"huawei-ups-table-esn": {"huawei-ups", "Huawei", "UPS5000-E", "2102310NYJ10EB000417", "Linux", "V100R001C10B003SP00", "ups"},
 }
 
 // TestEHFixtures checks each profile on its fixture: the winning profile
