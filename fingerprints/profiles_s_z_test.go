@@ -13,6 +13,11 @@ const szFixtureDir = "testdata/fixtures/s-z"
 // szCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var szCases = map[string]want{
+	// Supermicro switches by sysDescr alone (the definition's
+	// supermicro-switch): the model it names; on a FASTPATH agent, the
+	// inventory's serial and release.
+	"supermicro-switch":          {"supermicro-switch", "Supermicro", "SBM-GEM-X3S+", "", "", "", "switch"},
+	"supermicro-switch-fastpath": {"supermicro-switch", "Supermicro", "SSE-X3348S", "SX13CB008812", "", "1.0.0.9", "switch"},
 	// A Sharp MFP whose sysDescr names no release: the object the
 	// device-support definition (sharp) reads as the version.
 	"sharp-printer-version": {"sharp-printer", "Sharp", "MX-M3070", "0505218800", "", "04.04.B210", "printer"},
