@@ -138,6 +138,9 @@ var cdCases = map[string]want{
 	// A Cisco Small Business WAP under net-snmp's sysObjectID: detected by
 	// its sysDescr, the ENTITY chassis row read (net-snmp says Linux).
 	"cisco-sb-wap-netsnmp": {"cisco-sb-wap-sysdescr", "Cisco", "WAP321", "PSZ18171B4K", "Linux", "1.0.6.5", "access_point"},
+	// A CIMC whose agent has no UCS compute board table: detected by the
+	// sysDescr, the server in its brackets.
+	"cisco-cimc-sysdescr": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M4S", "", "CIMC", "3.0(4d)", "bmc"},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
