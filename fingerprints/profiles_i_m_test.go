@@ -40,8 +40,12 @@ var imCases = map[string]want{
 	"microsens-switch30":           {"microsens", "MICROSENS", "MS453490M", "12090417", "", "4.4", "switch"},
 	// METEL: the identity group's product name and serial, the sysDescr's
 	// firmware.
-	"metel-poe-box":        {"metel", "METEL", "4G-2S.0.4.F-BOX-PoE (M-PoE)", "20200311001234", "", "60.7120", "switch"},
-	"microsemi-syncserver": {"microsemi-syncserver", "Microsemi", "S650", "2211B07713", "", "1.3.8", "appliance"},
+	"metel-poe-box": {"metel", "METEL", "4G-2S.0.4.F-BOX-PoE (M-PoE)", "20200311001234", "", "60.7120", "switch"},
+	// LANTIME V6 on net-snmp's sysObjectID, by its sysDescr as the
+	// device-support definition (mbg-ltos6) detects it (before, a Linux
+	// host).
+	"meinberg-lantime-descr": {"meinberg-lantime-descr", "Meinberg", "LANTIME", "029511001234", "Linux", "6.24.004", "appliance"},
+	"microsemi-syncserver":   {"microsemi-syncserver", "Microsemi", "S650", "2211B07713", "", "1.3.8", "appliance"},
 	// Registered at 39165.1.6, as the device-support definition
 	// (microsemitime) detects it: the same SYMM-SMI etc group (before,
 	// Hikvision's enterprise profile).
