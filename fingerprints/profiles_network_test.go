@@ -93,12 +93,15 @@ func TestNetworkFixtures(t *testing.T) {
 		"gigamon-gigavue":         {"gigamon-gigavue", "Gigamon", "HC1", "1C20-0123", "GigaVUE-OS", "5.13.01", "appliance"},
 		"bluecoat-proxysg":        {"bluecoat-proxysg", "Blue Coat", "SG300 Series", "2712345678", "SGOS", "6.5.9.14", "appliance"},
 		"pulse-secure":            {"pulse-secure", "Pulse Secure", "PSA-3000", "", "Pulse Connect Secure", "9.1R13", "appliance"},
-		"cisco-ironport":          {"cisco-ironport", "Cisco", "C170", "564D1A2B3C4D-ABCDEF1", "AsyncOS", "13.0.0-392", "appliance"},
-		"cisco-rv":                {"cisco-rv", "Cisco", "RV340", "", "RV", "1.0.03.22", "router"},
-		"3com-switch":             {"3com-switch", "3Com", "3CR17761-91", "9KJF1AB123456", "", "V5.20 Release 2210", "switch"},
-		"hpe-msm":                 {"hpe-msm", "HPE", "MSM460", "CN24BCD012", "MSM", "6.6.1.0-24286", "access_point"},
-		"radwin":                  {"radwin", "RADWIN", "RW-2050-0250", "P1234A5678", "", "4.9.74_b4660", "wireless"},
-		"xirrus-arrayos":          {"xirrus-arrayos", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},
+		// A Juniper-era SA answering no product objects: the release and
+		// hotfix before the build in its sysDescr.
+		"pulse-secure-sysdescr": {"pulse-secure", "Pulse Secure", "SA-4500", "", "Pulse Connect Secure", "7.4R3:HF1", "appliance"},
+		"cisco-ironport":        {"cisco-ironport", "Cisco", "C170", "564D1A2B3C4D-ABCDEF1", "AsyncOS", "13.0.0-392", "appliance"},
+		"cisco-rv":              {"cisco-rv", "Cisco", "RV340", "", "RV", "1.0.03.22", "router"},
+		"3com-switch":           {"3com-switch", "3Com", "3CR17761-91", "9KJF1AB123456", "", "V5.20 Release 2210", "switch"},
+		"hpe-msm":               {"hpe-msm", "HPE", "MSM460", "CN24BCD012", "MSM", "6.6.1.0-24286", "access_point"},
+		"radwin":                {"radwin", "RADWIN", "RW-2050-0250", "P1234A5678", "", "4.9.74_b4660", "wireless"},
+		"xirrus-arrayos":        {"xirrus-arrayos", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},
 		// Vendor objects added to existing profiles.
 		"ubiquiti-edgeos-edgemax": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "2.0.9", "router"},
 		// Firmware without UBNT-EdgeMAX-MIB: the model lldpd's process arguments name.
