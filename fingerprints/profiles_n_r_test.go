@@ -12,6 +12,9 @@ const nrFixtureDir = "testdata/fixtures/n-r"
 // nrCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var nrCases = map[string]want{
+	// A PBN CPE 121: its own scalars, the serial (the unit's MAC) without
+	// separators in lower case, as the device-support poller writes it.
+	"pbn-cpe": {"pbn", "PBN", "CPE121", "001d5a0c417e", "", "V1.0.12", "switch"},
 	// Dell PowerVault under 674.10893.2.102: the release the device-support
 	// poller reads, by its number.
 	"dell-powervault": {"dell-powervault", "Dell", "", "", "", "A.40", "storage"},
