@@ -141,6 +141,9 @@ var cdCases = map[string]want{
 	// A CIMC whose agent has no UCS compute board table: detected by the
 	// sysDescr, the server in its brackets.
 	"cisco-cimc-sysdescr": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M4S", "", "CIMC", "3.0(4d)", "bmc"},
+	// A UISP Fiber OLT XGS (FASTPATH under 4413): Ubiquiti's, not
+	// Broadcom's; the FASTPATH inventory serial and release.
+	"uisp-fiber-olt": {"ubiquiti-edgeswitch", "Ubiquiti", "UISP Fiber OLT XGS", "F4E2C6A1B2C3", "UFiber", "2.1.0", "switch"},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
