@@ -24,13 +24,9 @@ func NewWithProfiles(dir string) (*Engine, error) {
 	if dir == "" {
 		return New()
 	}
-	sub, err := fs.Sub(profileFS, "profiles")
+	builtin, err := builtinProfiles()
 	if err != nil {
-		return nil, fmt.Errorf("device profiles: %w", err)
-	}
-	builtin, err := loadProfiles(sub)
-	if err != nil {
-		return nil, fmt.Errorf("device profiles: %w", err)
+		return nil, err
 	}
 	custom, err := loadCustomProfiles(os.DirFS(dir), dir)
 	if err != nil {

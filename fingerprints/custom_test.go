@@ -158,3 +158,32 @@ func TestCustomProfileFileLimit(t *testing.T) {
 		t.Errorf("limit: %v", err)
 	}
 }
+
+// The built-in profiles are decoded once a process: New gives every
+// caller the same engine, and an engine with custom profiles shares the
+// built-in ones. Before, each call decoded all of them again (serve did
+// for every scheduled sweep: about a quarter of a CPU second each).
+func TestBuiltinLoadedOnce(t *testing.T) {
+	a, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b {
+		t.Error("New decoded the built-in profiles again")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("profiles:\n  - id: site-box\n    match:\n      sys_object_id: [1.3.6.1.4.1.99999.1]\n    vendor: Site\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewWithProfiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.profiles) != len(a.profiles)+1 || c.profiles[0] != a.profiles[0] {
+		t.Errorf("custom engine: %d profiles (built-in %d), first shared %v", len(c.profiles), len(a.profiles), c.profiles[0] == a.profiles[0])
+	}
+}

@@ -18,7 +18,6 @@ package fingerprints
 import (
 	"embed"
 	"fmt"
-	"github.com/netcensus/netcensus/fingerprints/maker"
 	"io/fs"
 	"maps"
 	"regexp"
@@ -26,7 +25,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/netcensus/netcensus/fingerprints/maker"
 	"github.com/netcensus/netcensus/fingerprints/pen"
 	"github.com/netcensus/netcensus/fingerprints/products"
 	"github.com/netcensus/netcensus/record"
@@ -138,14 +139,33 @@ type Engine struct {
 	vendorOIDs    []string
 }
 
-// New loads the embedded device profiles and the IANA enterprise registry.
-func New() (*Engine, error) {
+// New returns the engine of the embedded device profiles and the IANA
+// enterprise registry. It is loaded once a process (decoding some 650
+// profiles costs about a quarter of a CPU second, which serve paid for
+// every scheduled sweep) and shared: an Engine is immutable.
+func New() (*Engine, error) { return builtinEngine() }
+
+var builtinEngine = sync.OnceValues(func() (*Engine, error) {
+	ps, err := builtinProfiles()
+	if err != nil {
+		return nil, err
+	}
+	return newEngineFrom(ps)
+})
+
+// builtinProfiles are the embedded profiles, compiled once; engines share
+// them (mergeProfiles copies the list).
+var builtinProfiles = sync.OnceValues(func() ([]*profile, error) {
 	sub, err := fs.Sub(profileFS, "profiles")
 	if err != nil {
 		return nil, fmt.Errorf("device profiles: %w", err)
 	}
-	return newEngine(sub)
-}
+	ps, err := loadProfiles(sub)
+	if err != nil {
+		return nil, fmt.Errorf("device profiles: %w", err)
+	}
+	return ps, nil
+})
 
 func newEngine(fsys fs.FS) (*Engine, error) {
 	ps, err := loadProfiles(fsys)
