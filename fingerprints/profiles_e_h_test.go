@@ -131,6 +131,9 @@ var ehCases = map[string]want{
 	// An FS S5800 answering under Centec's enterprise (27975): the SWITCH
 	// MIB's version object; the model the sysDescr names alone.
 	"fs-switch-centec-enterprise": {"centec-switch", "Centec Networks", "S5800-48T4S", "", "", "5.3.10.r1", "switch"},
+	// An HPE Onboard Administrator: the OA's firmware from the manager
+	// table's FWRev column, not the module serial beside it.
+	"hp-onboard-administrator-manager": {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G3", "CZ3415KJ2B", "Onboard Administrator", "4.97", "bmc"},
 }
 
 // TestEHFixtures checks each profile on its fixture: the winning profile
