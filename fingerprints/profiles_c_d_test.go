@@ -144,6 +144,9 @@ var cdCases = map[string]want{
 	// A UISP Fiber OLT XGS (FASTPATH under 4413): Ubiquiti's, not
 	// Broadcom's; the FASTPATH inventory serial and release.
 	"uisp-fiber-olt": {"ubiquiti-edgeswitch", "Ubiquiti", "UISP Fiber OLT XGS", "F4E2C6A1B2C3", "UFiber", "2.1.0", "switch"},
+	// A Catalyst IW9165 in URWB mode, which the ciscowap definition takes:
+	// an access point, the model its registration names.
+	"cisco-iw9165-urwb": {"cisco-sb-wap", "Cisco", "IW9165EURWB", "", "", "", "access_point"},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
