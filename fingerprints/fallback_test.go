@@ -72,6 +72,14 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldOSVersion, "1910P02", "sysDescr software version"},
 		{"a version with a letter", Input{SysObjectID: "1.3.6.1.4.1.99998", SysDescr: "Acme hub Version 4b"},
 			FieldOSVersion, "4b", "sysDescr version"},
+		// The parenthesis around a version is not part of it; a version's
+		// own parentheses stay.
+		{"a version in parentheses", Input{SysObjectID: "1.3.6.1.4.1.99998",
+			SysDescr: "Acme Electronics AV-200 (Version 3.1.0.12)"},
+			FieldOSVersion, "3.1.0.12", "sysDescr version"},
+		{"a version ending in its own parenthesis", Input{SysObjectID: "1.3.6.1.4.1.99998",
+			SysDescr: "Acme IOS Software, Version 12.1(14), RELEASE SOFTWARE (fc1)"},
+			FieldOSVersion, "12.1(14)", "sysDescr software version"},
 		// sysDescr versions by other names.
 		{"SW: after a hardware revision", Input{SysObjectID: "1.3.6.1.4.1.99998",
 			SysDescr: "Ethernet Routing Switch 5520-24T-PWR  HW:02       FW:6.0.0.10  SW:v6.1.1.017 BN:17 (c) Acme"},

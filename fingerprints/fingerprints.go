@@ -1002,7 +1002,7 @@ func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence,
 		case FieldVendor:
 			v = maker.Normalize(v)
 		case FieldOSVersion:
-			v = strings.TrimRight(v, ".")
+			v = trimUnopenedParen(strings.TrimRight(v, "."))
 		}
 		if IsPlaceholder(v) || (field != FieldDeviceType && field != FieldOS && isVersionPlaceholder(field, v)) {
 			continue
@@ -1596,6 +1596,16 @@ func valueString(v snmpwalk.Value) string {
 }
 
 var wsRE = regexp.MustCompile(`\s+`)
+
+// trimUnopenedParen drops a closing parenthesis that ends a version and
+// that nothing in it opened: the one around the version in
+// 'AM-100 (Version 2.4.2.1)'. '12.2(55)' keeps its own.
+func trimUnopenedParen(v string) string {
+	for strings.HasSuffix(v, ")") && strings.Count(v, ")") > strings.Count(v, "(") {
+		v = strings.TrimSpace(strings.TrimSuffix(v, ")"))
+	}
+	return v
+}
 
 // cleanValue sanitizes device text and trims padding and trailing
 // punctuation.

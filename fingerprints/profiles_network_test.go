@@ -91,8 +91,15 @@ func TestNetworkFixtures(t *testing.T) {
 		"meru-controller-general": {"meru-controller", "Meru Networks", "FWC-1000D", "", "System Director", "8.5-4build-2", "wireless_controller"},
 		"silverpeak-edgeconnect":  {"silverpeak-edgeconnect", "Silver Peak", "EC-XS", "001BBC123456", "VXOA", "9.1.4.2_94231", "router"},
 		"gigamon-gigavue":         {"gigamon-gigavue", "Gigamon", "HC1", "1C20-0123", "GigaVUE-OS", "5.13.01", "appliance"},
-		"bluecoat-proxysg":        {"bluecoat-proxysg", "Blue Coat", "SG300 Series", "2712345678", "SGOS", "6.5.9.14", "appliance"},
-		"pulse-secure":            {"pulse-secure", "Pulse Secure", "PSA-3000", "", "Pulse Connect Secure", "9.1R13", "appliance"},
+		// Without the product objects: the GigaVUE-OS release the Linux
+		// sysDescr names after the platform, not the kernel's.
+		"gigamon-gigavue-sysdescr": {"gigamon-gigavue", "Gigamon", "", "", "GigaVUE-OS", "2.5.04", "appliance"},
+		// ERS 8600 / Passport chassis under Rapid City's enterprise: the
+		// model and release in the sysDescr, RAPID-CITY's serial.
+		"avaya-ers-passport":          {"avaya-ers-passport", "Nortel", "ERS-8610co", "SSLI3F0089", "", "5.1.3.0", "switch"},
+		"avaya-ers-passport-sysdescr": {"avaya-ers-passport", "Nortel", "Passport-1612", "", "", "2.1.7.0", "switch"},
+		"bluecoat-proxysg":            {"bluecoat-proxysg", "Blue Coat", "SG300 Series", "2712345678", "SGOS", "6.5.9.14", "appliance"},
+		"pulse-secure":                {"pulse-secure", "Pulse Secure", "PSA-3000", "", "Pulse Connect Secure", "9.1R13", "appliance"},
 		// A Juniper-era SA answering no product objects: the release and
 		// hotfix before the build in its sysDescr.
 		"pulse-secure-sysdescr": {"pulse-secure", "Pulse Secure", "SA-4500", "", "Pulse Connect Secure", "7.4R3:HF1", "appliance"},
