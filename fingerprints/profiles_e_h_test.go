@@ -134,6 +134,9 @@ var ehCases = map[string]want{
 	// An HPE Onboard Administrator: the OA's firmware from the manager
 	// table's FWRev column, not the module serial beside it.
 	"hp-onboard-administrator-manager": {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G3", "CZ3415KJ2B", "Onboard Administrator", "4.97", "bmc"},
+	// Endian Firewall on net-snmp: detected by its sysDescr; the host
+	// profiles give the architecture and kernel release.
+	"endian-firewall": {"endian-firewall", "Endian", "Generic x86 64-bit", "", "Endian Firewall", "3.10.0-862.11.6.el7.endian.x86_64", "firewall"},
 }
 
 // TestEHFixtures checks each profile on its fixture: the winning profile
