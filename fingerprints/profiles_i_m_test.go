@@ -41,6 +41,15 @@ var imCases = map[string]want{
 	// METEL: the identity group's product name and serial, the sysDescr's
 	// firmware.
 	"metel-poe-box": {"metel", "METEL", "4G-2S.0.4.F-BOX-PoE (M-PoE)", "20200311001234", "", "60.7120", "switch"},
+	// Kyocera and Konica Minolta printers on net-snmp's sysObjectID, by the
+	// sysDescr as the device-support definitions (kyocera, konica) detect
+	// them (before, a Linux host; the OS net-snmp's sysObjectID names stays).
+	"kyocera-printer-descr":        {"kyocera-printer-descr", "Kyocera", "ECOSYS M3655idn", "VCF0Z21876", "Linux", "2TN_2000.010.114", "printer"},
+	"konica-minolta-printer-descr": {"konica-minolta-printer-descr", "Konica Minolta", "bizhub C364e", "A5C0021045678", "Linux", "A5C10Y0-F000-G00-61", "printer"},
+	// MGE UPSes off enterprise 705, by the sysDescr as the device-support
+	// definition (mgeups) detects them: the family and model name joined.
+	"mge-ups-descr":    {"mge-ups-descr", "Eaton", "Pulsar M 2200", "AQ1H20011", "", "FB", "ups"},
+	"mge-galaxy-descr": {"mge-ups-descr", "Schneider Electric", "Galaxy 3500", "QD0932231045", "Linux", "FD", "ups"},
 	// LANTIME V6 on net-snmp's sysObjectID, by its sysDescr as the
 	// device-support definition (mbg-ltos6) detects it (before, a Linux
 	// host).
