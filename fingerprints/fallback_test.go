@@ -110,6 +110,8 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldModel, "nG1-7000", "sysDescr model after the vendor Netscout Systems"},
 		{"a family word after the maker is no model", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Cisco IOS Software, C3560 Software"},
 			FieldModel, "", ""},
+		{"an OS with a slash after the maker is no model", Input{SysObjectID: "1.3.6.1.4.1.2.6.11", SysDescr: "IBM OS/400 V7R5M0"},
+			FieldModel, "", ""},
 		{"an OS and its version after the maker are no model", Input{SysObjectID: "1.3.6.1.4.1.15227.1.3.1", SysDescr: "VENUS VSOS-V0600R0705B20180507"},
 			FieldModel, "", ""},
 		{"a host's name after the OS is no model: its architecture is", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysDescr: "OpenBSD fw1.example.net 7.4 GENERIC.MP#1397 amd64"},

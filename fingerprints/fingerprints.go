@@ -579,7 +579,7 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 
 // osVersionTokenRE is an operating system and its release written as one
 // word ("VSOS-V0600R0705B20180507", "RGOS-11.4"), not a model.
-var osVersionTokenRE = regexp.MustCompile(`(?i)V[0-9]{3,}R[0-9]{3,}|^[a-z]*os[-_ ]?v?[0-9]`)
+var osVersionTokenRE = regexp.MustCompile(`(?i)V[0-9]{3,}R[0-9]{3,}|^[a-z]*os[-_ /]?v?[0-9]`)
 
 // domainTokenRE is a host name with a domain ("fw1.example.net"): agents
 // that print uname put the host's name after the OS's.

@@ -133,10 +133,9 @@ var imCases = map[string]want{
 	"icotera":     {"icotera", "Icotera", "i6800", "", "", "", "router"},
 	"innovaphone": {"innovaphone", "innovaphone", "IP811", "", "", "", "appliance"},
 	"janitza-umg": {"janitza-umg", "Janitza", "", "", "", "", "power"},
-	// IBM i: OS and release from the sysDescr. The model is still the
-	// engine's generic sysDescr rule's word after the maker ("OS/400", an
-	// OS name, not a model; the profile has no model object to read).
-	"ibm-i": {"ibm-i", "IBM", "OS/400", "", "IBM i", "V7R4M0", "server"},
+	// IBM i: OS and release from the sysDescr; no model (the word after
+	// the maker, "OS/400", names the OS).
+	"ibm-i": {"ibm-i", "IBM", "", "", "IBM i", "V7R4M0", "server"},
 }
 
 // TestIMFixtures checks each profile of the i-m families on its fixture:
