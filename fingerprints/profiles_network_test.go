@@ -99,7 +99,13 @@ func TestNetworkFixtures(t *testing.T) {
 		"avaya-ers-passport":          {"avaya-ers-passport", "Nortel", "ERS-8610co", "SSLI3F0089", "", "5.1.3.0", "switch"},
 		"avaya-ers-passport-sysdescr": {"avaya-ers-passport", "Nortel", "Passport-1612", "", "", "2.1.7.0", "switch"},
 		"bluecoat-proxysg":            {"bluecoat-proxysg", "Blue Coat", "SG300 Series", "2712345678", "SGOS", "6.5.9.14", "appliance"},
-		"pulse-secure":                {"pulse-secure", "Pulse Secure", "PSA-3000", "", "Pulse Connect Secure", "9.1R13", "appliance"},
+		// A PacketShaper by its sysDescr alone: PacketWise's release.
+		"bluecoat-packetshaper": {"bluecoat-packetshaper", "Blue Coat", "", "", "PacketWise", "11.6.4.2_B212543_b17", "appliance"},
+		// A Gen7 virtual firewall names SonicOSX.
+		"sonicwall-sonicosx": {"sonicwall-sonicos", "SonicWall", "NSv 470", "", "SonicOS", "7.0.1-5080-R2158", "firewall"},
+		// The 8-port 1810G's H release between commas.
+		"hp-procurve-1810g-8": {"hp-procurve", "HPE", "1810G", "", "ProCurve", "H.1.4", "switch"},
+		"pulse-secure":        {"pulse-secure", "Pulse Secure", "PSA-3000", "", "Pulse Connect Secure", "9.1R13", "appliance"},
 		// A Juniper-era SA answering no product objects: the release and
 		// hotfix before the build in its sysDescr.
 		"pulse-secure-sysdescr": {"pulse-secure", "Pulse Secure", "SA-4500", "", "Pulse Connect Secure", "7.4R3:HF1", "appliance"},
