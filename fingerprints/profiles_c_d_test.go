@@ -147,6 +147,9 @@ var cdCases = map[string]want{
 	// A Catalyst IW9165 in URWB mode, which the ciscowap definition takes:
 	// an access point, the model its registration names.
 	"cisco-iw9165-urwb": {"cisco-sb-wap", "Cisco", "IW9165EURWB", "", "", "", "access_point"},
+	// A DOCSIS modem under CableLabs' registration: the VENDOR field
+	// names the maker.
+	"docsis-ubee-cablelabs": {"docsis-cablelabs-registered", "Ubee", "DDW36C", "U3MN1A2B3C4D", "", "6.28.1014", ""},
 	// DD-WRT: the release after "DD-WRT" in the distro extend, the board
 	// from the hardware extend.
 	"dd-wrt": {"linux-distro-extend", "", "Netgear R7000", "", "DD-WRT", "v3.0-r55460", "router"},
