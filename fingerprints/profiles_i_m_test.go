@@ -44,7 +44,10 @@ var imCases = map[string]want{
 	// Kyocera and Konica Minolta printers on net-snmp's sysObjectID, by the
 	// sysDescr as the device-support definitions (kyocera, konica) detect
 	// them (before, a Linux host; the OS net-snmp's sysObjectID names stays).
-	"kyocera-printer-descr":        {"kyocera-printer-descr", "Kyocera", "ECOSYS M3655idn", "VCF0Z21876", "Linux", "2TN_2000.010.114", "printer"},
+	"kyocera-printer-descr": {"kyocera-printer-descr", "Kyocera", "ECOSYS M3655idn", "VCF0Z21876", "Linux", "2TN_2000.010.114", "printer"},
+	// A Kyocera answering HP's JetDirect sysObjectID: before, hp-printer
+	// (vendor HP, OS FutureSmart).
+	"kyocera-printer-hp-oid":       {"kyocera-printer-descr", "Kyocera", "ECOSYS P3145dn", "LV94Y01234", "", "2T2_2000.003.104", "printer"},
 	"konica-minolta-printer-descr": {"konica-minolta-printer-descr", "Konica Minolta", "bizhub C364e", "A5C0021045678", "Linux", "A5C10Y0-F000-G00-61", "printer"},
 	// MGE UPSes off enterprise 705, by the sysDescr as the device-support
 	// definition (mgeups) detects them: the family and model name joined.
