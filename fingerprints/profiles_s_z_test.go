@@ -154,6 +154,9 @@ var szCases = map[string]want{
 	"topvision-cmts":    {"topvision-cmts", "Topvision", "", "", "", "2.6.3.2", ""},
 	// A Symbol access point: the serial in 388.11.2, "S/W rev:" in sysDescr.
 	"symbol-ap": {"extreme-wing", "Symbol", "AP-5131", "06129520501234", "WiNG", "2.5.1.0-006R", "access_point"},
+	// A Spectrum24-era AP: 'S/W rev:' without a space, an access point by
+	// its sysDescr though it names no AP model.
+	"symbol-ap-rev": {"extreme-wing", "Symbol", "", "", "WiNG", "02.23-03", "access_point"},
 	// VeloCloud edge: the model in sysDescr.
 	"velocloud-edge": {"velocloud-edge", "VMware", "EDGE610", "", "VeloCloud", "", "router"},
 	// A WebPower card: release and serial in one UPS-MIB string, the model
