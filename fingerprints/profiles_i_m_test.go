@@ -49,6 +49,11 @@ var imCases = map[string]want{
 	// (vendor HP, OS FutureSmart).
 	"kyocera-printer-hp-oid":       {"kyocera-printer-descr", "Kyocera", "ECOSYS P3145dn", "LV94Y01234", "", "2T2_2000.003.104", "printer"},
 	"konica-minolta-printer-descr": {"konica-minolta-printer-descr", "Konica Minolta", "bizhub C364e", "A5C0021045678", "Linux", "A5C10Y0-F000-G00-61", "printer"},
+	// Ricoh and Sharp as their device-support definitions (ricoh, sharp)
+	// detect them by the sysDescr, on net-snmp's and HP's sysObjectID
+	// (before, a Linux host and hp-printer).
+	"ricoh-printer-descr":  {"ricoh-printer-descr", "Ricoh", "MP C3004ex", "C509P601234", "Linux", "1.13", "printer"},
+	"sharp-printer-hp-oid": {"sharp-printer-descr", "Sharp", "MX-3070N", "0504829300", "", "0500R530", "printer"},
 	// MGE UPSes off enterprise 705, by the sysDescr as the device-support
 	// definition (mgeups) detects them: the family and model name joined.
 	"mge-ups-descr":    {"mge-ups-descr", "Eaton", "Pulsar M 2200", "AQ1H20011", "", "FB", "ups"},
