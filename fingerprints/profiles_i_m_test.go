@@ -54,6 +54,11 @@ var imCases = map[string]want{
 	// (before, a Linux host and hp-printer).
 	"ricoh-printer-descr":  {"ricoh-printer-descr", "Ricoh", "MP C3004ex", "C509P601234", "Linux", "1.13", "printer"},
 	"sharp-printer-hp-oid": {"sharp-printer-descr", "Sharp", "MX-3070N", "0504829300", "", "0500R530", "printer"},
+	// Canon and Samsung as their device-support definitions (canonprinter,
+	// samsungprinter) detect them by the sysDescr, on net-snmp's and HP's
+	// sysObjectID (before, a Linux host and hp-printer).
+	"canon-printer-descr":    {"canon-printer-descr", "Canon", "iR-ADV C5535", "2KX06184", "Linux", "65.02", "printer"},
+	"samsung-printer-hp-oid": {"samsung-printer-descr", "Samsung", "SCX-4833FD", "Z6B3BQBC500123W", "", "2.00.01.26", "printer"},
 	// MGE UPSes off enterprise 705, by the sysDescr as the device-support
 	// definition (mgeups) detects them: the family and model name joined.
 	"mge-ups-descr":    {"mge-ups-descr", "Eaton", "Pulsar M 2200", "AQ1H20011", "", "FB", "ups"},
