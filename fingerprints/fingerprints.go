@@ -167,14 +167,6 @@ var builtinProfiles = sync.OnceValues(func() ([]*profile, error) {
 	return ps, nil
 })
 
-func newEngine(fsys fs.FS) (*Engine, error) {
-	ps, err := loadProfiles(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("device profiles: %w", err)
-	}
-	return newEngineFrom(ps)
-}
-
 func newEngineFrom(ps []*profile) (*Engine, error) {
 	if len(ps) == 0 {
 		return nil, errNoProfiles

@@ -1,6 +1,7 @@
 package fingerprints
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -8,6 +9,16 @@ import (
 
 	"github.com/netcensus/netcensus/snmpwalk"
 )
+
+// newEngine is an engine of the profile files of fsys alone (New's are
+// the embedded ones, loaded once a process).
+func newEngine(fsys fs.FS) (*Engine, error) {
+	ps, err := loadProfiles(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return newEngineFrom(ps)
+}
 
 // acmeProfile is a profile file of one profile, acme, of priority 50,
 // matching the sysObjectID prefix given, with body's fields.
