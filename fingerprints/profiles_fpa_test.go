@@ -1,0 +1,34 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// fpaFixtureDir holds small walks whose sysDescr lines are Rapid7 Recog's
+// documented examples (snmp_sysdescr.xml, BSD licence, LICENSE there): the
+// shapes real devices print that a profile of the family read badly or not
+// at all; the other values are written from the vendors' MIBs.
+const fpaFixtureDir = "testdata/fixtures/fpa"
+
+// fpaCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var fpaCases = map[string]want{
+	// Dell's own printer registration: the Lexmark-built models' "version"
+	// and the Samsung-built models' main firmware (not the engine's), the
+	// product without the release that follows it.
+	"dell-printer-lexmark-fw": {"dell-printer", "Dell", "Laser Printer 1720dn", "", "", "NM.NA.N099", "printer"},
+	"dell-printer-main-fw":    {"dell-printer", "Dell", "1235cn", "GJ8TJH1", "", "1.70.01.06", "printer"},
+	// DrayTek: the release without the build's flavour or second copy.
+	"draytek-vigor-flavour":        {"draytek-vigor", "DrayTek", "Vigor2766", "", "DrayOS", "4.3.1", "router"},
+	"draytek-sysdescr-second-copy": {"draytek-vigor-sysdescr", "DrayTek", "Vigor300B", "", "DrayOS", "1.5.1.2", "router"},
+	// NetBotz appliances of the 2000s: the FV field.
+	"netbotz-rackbotz-fv": {"apc-netbotz", "APC", "NetBotz RackBotz 400C", "", "NetBotz", "A1_3_71_136-20021216P", "sensor"},
+	// BayStack: SW:V in capitals (not FW:), the line's own name.
+	"nortel-baystack-sw": {"avaya-boss", "Nortel", "BayStack 450-24T", "", "BOSS", "1.0.0.8", "switch"},
+	// The Accelar before the Passport name.
+	"nortel-accelar": {"avaya-ers-passport", "Nortel", "Accelar-8106", "", "", "3.0.1", "switch"},
+	// Lantronix NTS: the serial before the firmware.
+	"lantronix-nts-serial": {"lantronix-uds", "Lantronix", "NTS", "0239032", "", "04.4", "appliance"},
+}
+
+func TestFPAFixtures(t *testing.T) { checkFixtures(t, fpaFixtureDir, fpaCases) }
