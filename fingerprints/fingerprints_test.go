@@ -122,7 +122,7 @@ var corpusCases = map[string]want{
 	"cloud/arista-dcs-7150s-52-cl.snmprec.bz2":            {"arista-eos", "Arista Networks", "DCS-7150S-52-CL", "JPE15151458", "EOS", "4.20.5F", "switch"},
 	"iot/geist-temperature-sensor.snmprec":                {"vertiv-geist", "Vertiv", "Geist WD15", "", "", "3.4.0", "sensor"},
 	"network/appliance/cisco-controller.snmprec.bz2":      {"cisco-wlc", "Cisco", "AIR-CT5508-K9", "FCW1430L0CZ", "AireOS", "7.6.130.0", "wireless_controller"},
-	"network/appliance/empirical-hw-mgmt.snmprec.bz2":     {"huawei-ibmc", "Huawei", "RH5885 V3", "2102311JWG10H4000737", "iBMC", "", "bmc"},
+	"network/appliance/empirical-hw-mgmt.snmprec.bz2":     {"huawei-ibmc", "Huawei", "RH5885 V3", "2102311JWG10H4000737", "iBMC", "2.38", "bmc"},
 	"network/appliance/huawei-ism.snmprec.bz2":            {"huawei-oceanstor", "Huawei", "", "2102350HYS10H1000010", "OceanStor", "V300R003C10", "storage"},
 	"network/appliance/tripplite-poweralert.snmprec":      {"tripplite-poweralert", "Tripp Lite", "PDUMH20ATNET", "3569FG0LD527F11485", "PowerAlert", "15.5.4 (Build 1045)", "pdu"},
 	"network/firewall/fortinet-xcu.snmprec.bz2":           {"fortinet-fortigate", "Fortinet", "FortiGate-3000D", "FGT3KD3Z16800461", "FortiOS", "5.4.5", "firewall"},

@@ -37,7 +37,7 @@ var vendorCases = map[string]want{
 	"wyse-thinos":             {"wyse-thinos", "Dell", "Wyse 3040", "8TQ7XY2", "ThinOS", "9.1.3129", "workstation"},
 	"htek-phone":              {"htek-phone", "Htek", "UC926", "", "", "2.0.4.4.40", "phone"},
 	"voltaire":                {"voltaire", "Voltaire", "ISR9024D-M", "VLT0812A0123", "", "5.1.1", "switch"},
-	"dell-equallogic":         {"dell-equallogic", "Dell", "PS6210", "SHU1234567ABC12", "EqualLogic PS firmware", "", "storage"},
+	"dell-equallogic":         {"dell-equallogic", "Dell", "PS6210", "SHU1234567ABC12", "EqualLogic PS firmware", "7.1.5", "storage"},
 	"netgear-readynas":        {"netgear-readynas", "Netgear", "", "", "Linux", "4.4.218.alpine.1", "storage"},
 	"areca":                   {"areca", "Areca", "ARC-8050T3", "Y912CACAAR600123", "", "1.56", "storage"},
 	"rnx-pdu":                 {"rnx-pdu", "RNX", "UPDU-T-3P32A-36C13-6C19", "2103300123", "", "2.6.1", "pdu"},
@@ -59,7 +59,7 @@ var vendorCases = map[string]want{
 	"pica8-picos":      {"pica8-picos", "Pica8", "as4610_54p", "4610P2F026130123", "PicOS", "4.3.2", "switch"},
 	"chatsworth-pdu":   {"chatsworth-pdu", "Chatsworth Products", "EA-1112", "", "", "2.2.1", "pdu"},
 	"aruba-clearpass":  {"aruba-clearpass", "Aruba", "ClearPass Policy Manager", "", "ClearPass", "6.9.7.161449", "appliance"},
-	"fireeye":          {"fireeye", "FireEye", "NX4500", "FM1734AA0123", "", "", "appliance"},
+	"fireeye":          {"fireeye", "FireEye", "NX4500", "FM1734AA0123", "", "9.1.3", "appliance"},
 	"nasuni-filer":     {"nasuni-filer", "Nasuni", "NMC-600", "NSN0123456789", "Nasuni Filer", "9.8.1", "storage"},
 	"sinetica-hawk-i2": {"sinetica-hawk-i2", "Sinetica", "Eagle-i", "EI0412345", "", "2.11", "sensor"},
 }
