@@ -1,0 +1,23 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// fpeFixtureDir holds small walks written from the vendor MIBs (and the
+// objects the device-support definitions name) of power, cooling,
+// environment, industrial, console and time devices: model, serial and
+// version read from each vendor's own objects.
+const fpeFixtureDir = "testdata/fixtures/fpe"
+
+// fpeCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var fpeCases = map[string]want{
+	// NetBotz 50 (52674.500): PowerNet-MIB's AOS module tables.
+	"apc-netbotz-50": {"apc-netbotz", "APC", "NBRK0050", "ZA2141004512", "NetBotz", "1.3.0", "sensor"},
+	// A Megatec-type UPS card by its sysDescr on net-snmp's sysObjectID:
+	// UPS-MIB's identity, EPPC-MIB's serial and UPS firmware.
+	"powerwalker-nmc": {"powerwalker-nmc", "PowerWalker", "VFI 3000 RT LCD", "GK1842000123", "Linux", "03.01", "ups"},
+}
+
+func TestFPEFixtures(t *testing.T) { checkFixtures(t, fpeFixtureDir, fpeCases) }
