@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// fpbFixtureDir holds small walks written from the vendors' MIBs of devices
+// whose agent answers a generic or another maker's sysObjectID (net-snmp's,
+// Windows', HP's JetDirect arc): the product is told by its sysDescr, and
+// model, serial and version are read from the product's own objects.
+const fpbFixtureDir = "testdata/fixtures/fpb"
+
+// fpbCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var fpbCases = map[string]want{
+	// Printers on HP's JetDirect arc (11.2.3.9.1) whose sysDescr names
+	// their maker: the maker's profile, not hp-printer's (vendor HP, OS
+	// FutureSmart).
+	"brother-printer-hp-oid": {"brother-printer-descr", "Brother", "HL-L6400DW", "E78231K9N412345", "", "1.08", "printer"},
+	"epson-printer-hp-oid":   {"epson-printer-descr", "Epson", "WF-C5790", "X3B7012345", "", "CM11O5", "printer"},
+	"lexmark-printer-hp-oid": {"lexmark-printer-descr", "Lexmark", "MS812de", "4514123456789", "", "LW71.DN.P224", "printer"},
+	"oki-printer-hp-oid":     {"oki-printer-descr", "OKI", "B431", "AK2B012345", "", "A1.18", "printer"},
+	"toshiba-printer-hp-oid": {"toshiba-printer-descr", "Toshiba", "e-STUDIO5005AC", "CNFJ012345", "", "T530HD0W1710", "printer"},
+	// A Dell OEM printer on HP's arc: dell-printer-oem's, without
+	// hp-printer's FutureSmart.
+	"dell-printer-hp-oid": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "6XKLW21", "", "200604111532", "printer"},
+}
+
+func TestFPBFixtures(t *testing.T) { checkFixtures(t, fpbFixtureDir, fpbCases) }
