@@ -1,0 +1,27 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// fpgFixtureDir holds small walks written from the vendors' MIBs and the
+// sysDescr shapes their software prints, for lesser-known network, security
+// and load-balancing makers and for servers, BMCs, storage and appliances:
+// model, serial and version read from each vendor's own objects.
+const fpgFixtureDir = "testdata/fixtures/fpg"
+
+// fpgCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var fpgCases = map[string]want{
+	// Cisco ACE: the appliance by its registration (ciscoACE4710K9), the
+	// release ENTITY-MIB's software revision gives; a service module by the
+	// ACSW sysDescr, its release there.
+	"cisco-ace-4710":   {"cisco-ace", "Cisco", "ACE-4710-K9", "QCN1413A0B7", "ACSW", "A5(3.0)", "load_balancer"},
+	"cisco-ace-module": {"cisco-ace-sysdescr", "Cisco", "ACE20-MOD-K9", "SAD120407RT", "ACSW", "A2(3.6)", "load_balancer"},
+	// NEC UNIVERGE IX: series model and release from the PICO sysDescr,
+	// a maintenance release's letter kept.
+	"nec-ix2215":             {"nec-ix", "NEC", "IX2215", "", "UNIVERGE IX", "10.7.18", "router"},
+	"nec-ix2105-maintenance": {"nec-ix", "NEC", "IX2105", "", "UNIVERGE IX", "8.9.17B", "router"},
+}
+
+func TestFPGFixtures(t *testing.T) { checkFixtures(t, fpgFixtureDir, fpgCases) }
