@@ -150,7 +150,7 @@ var deviceCases = map[string]want{
 	// An iDRAC6 answering DELL-RAC-MIB (drsProductType idrac): its short
 	// name and the server's service tag, not a CMC's chassis.
 	"dell-idrac6-racmib":      {"dell-cmc", "Dell", "iDRAC6", "7KJ2M4J", "iDRAC", "2.92", "bmc"},
-	"dell-compellent":         {"dell-compellent", "Dell EMC", "SC4020", "", "Storage Center", "7.4.10.51", "storage"},
+	"dell-compellent":         {"dell-compellent", "Dell EMC", "SC4020", "60712", "Storage Center", "7.4.10.51", "storage"},
 	"dell-ome-modular":        {"dell-ome-modular", "Dell", "PowerEdge MX7000", "8ZQ9XY2", "OpenManage Enterprise Modular", "2.00.00", "bmc"},
 	"generex-cs141":           {"generex-cs141", "AEG", "Protect B PRO 1400", "", "Linux", "1.98.0", "ups"},
 	"lantronix-slc":           {"lantronix-slc", "Lantronix", "SLC8048", "0080A3B12345", "", "7.4.0.0R11", "appliance"},
