@@ -29,6 +29,16 @@ var fpaCases = map[string]want{
 	"nortel-accelar": {"avaya-ers-passport", "Nortel", "Accelar-8106", "", "", "3.0.1", "switch"},
 	// Lantronix NTS: the serial before the firmware.
 	"lantronix-nts-serial": {"lantronix-uds", "Lantronix", "NTS", "0239032", "", "04.4", "appliance"},
+	// 3Com: the Comware-based switches' release in h3c-comware's form,
+	// 3Com OS's build and patch, the routers' software (not the build).
+	"3com-baseline-comware-release": {"3com-switch", "3Com", "Baseline Switch 2928-SFP", "", "", "5.20 Release 1511", "switch"},
+	"3com-os-build-patch":           {"3com-switch", "3Com", "Switch 4500 50-Port", "", "", "3.03.02s168p09", "switch"},
+	"3com-router-software":          {"3com-switch", "3Com", "Router 3030", "", "", "2.04", "router"},
+	// SIMATIC S7 controllers and HMI panels: product, firmware in its
+	// three forms, the serial after the firmware.
+	"siemens-simatic-s7":                 {"siemens-scalance", "Siemens", "CPU315-2 PN/DP", "S C-V4P07826200", "", "2.5.0", "appliance"},
+	"siemens-simatic-s7-1200-unlabelled": {"siemens-scalance", "Siemens", "CPU-1200", "SZVA1YU6008610", "", "1.0.1", "appliance"},
+	"siemens-simatic-hmi-panel":          {"siemens-scalance", "Siemens", "MP177", "", "", "1.0.0", "appliance"},
 }
 
 func TestFPAFixtures(t *testing.T) { checkFixtures(t, fpaFixtureDir, fpaCases) }
