@@ -94,7 +94,7 @@ var cdCases = map[string]want{
 	"cisco-ips": {"cisco-ips", "Cisco", "IPS-4345-K9", "", "IPS", "7.1(10)E4", "firewall"},
 	// The printer's device ID names the model; Dell's MIB the firmware.
 	"dell-laser":         {"dell-printer", "Dell", "Laser Printer 5310n", "9TWX6C1", "", "NR.APS.N436", "printer"},
-	"digipower":          {"digipower-pdu", "DigiPower", "SWH-1023J-1A1", "", "", "3.1.42", "pdu"},
+	"digipower":          {"digipower-pdu", "DigiPower", "SWH-1023J-1A1", "00:1A:2B:3C:4D:5E", "", "3.1.42", "pdu"},
 	"cisco-dsg-receiver": {"cisco-dsg-receiver", "Cisco", "D9824", "TCK123456", "", "3.10.20", "appliance"},
 	"dell-ups":           {"dell-ups", "Dell", "UPS Rack 1920W LV", "CN0J7310123456", "", "01.05", "ups"},
 	"deliberant":         {"deliberant", "Deliberant", "5M-18", "", "", "6.9.1-41356", "wireless"},

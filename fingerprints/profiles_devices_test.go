@@ -138,7 +138,7 @@ var deviceCases = map[string]want{
 	"nokia-isam":             {"nokia-isam", "Nokia", "ISAM 7360", "", "ISAM", "6.2.04", "switch"},
 	"papouch":                {"papouch", "Papouch", "TME", "", "", "6.3", "sensor"},
 	"poly":                   {"poly", "Polycom", "RealPresence Group 500", "", "", "6.2.2.5", "appliance"},
-	"raritan-dominion":       {"raritan-dominion", "Raritan", "DKX3-216", "", "", "3.6.0.5.2", "appliance"},
+	"raritan-dominion":       {"raritan-dominion", "Raritan", "DKX3-216", "HKB7A00123", "", "3.6.0.5.2", "appliance"},
 	"vivotek":                {"vivotek", "Vivotek", "FD9389-HV", "", "", "0102a", "camera"},
 	"yealink":                {"yealink", "Yealink", "SIP-T46S", "", "", "66.86.0.15", "phone"},
 	"zte-olt":                {"zte-olt", "ZTE", "ZXA10 C320", "", "ZXAN", "V2.1.0", "switch"},
