@@ -19,6 +19,8 @@ var fpcCases = map[string]want{
 	// has no serial, the first controller's service tag.
 	"dell-compellent-sc":            {"dell-compellent-sc", "Dell EMC", "SC4020", "60345", "Storage Center", "7.3.20.19", "storage"},
 	"dell-compellent-sc-servicetag": {"dell-compellent-sc", "Dell EMC", "SC9000", "9HT2Q72", "Storage Center", "7.4.10.51", "storage"},
+	// A Pure Storage sysDescr naming the product line only.
+	"pure-storage-line": {"pure-storage", "Pure Storage", "FlashArray", "", "Purity", "6.1.16", "storage"},
 }
 
 // TestFPCFixtures checks each profile on its fixture: the winning profile
