@@ -12,9 +12,18 @@ const fpfFixtureDir = "testdata/fixtures/fpf"
 // fpfCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var fpfCases = map[string]want{
+	// Acme Packet SBCs: the chassis row's product and serial, the release
+	// the sysDescr carries after the product.
+	"acme-packet-sbc": {"acme-packet-sbc", "Oracle", "Acme Packet 4600", "111822041234", "", "SCZ8.4.0 MR-1 Patch 2 (Build 245)", "appliance"},
 	// Avaya IP Office: the hardware ENTITY-MIB's first row describes, the
 	// release the sysDescr is.
 	"avaya-ipo": {"avaya-ipo", "Avaya", "IP 500 V2", "", "IP Office", "11.0.4.1.0 build 11", "appliance"},
+	// BTI 7000: the sysDescr's third and fourth ';'-separated fields.
+	"bti-7000": {"bti-7000", "BTI Systems", "BTI7000", "", "", "10.2.1", "switch"},
+	// Extreme (HiPath, IdentiFi) wireless controllers under Siemens'
+	// enterprise: HIPATH-WIRELESS-HWC-MIB's sysSoftwareVersion and
+	// sysSerialNo, not a SCALANCE switch.
+	"extreme-ewc": {"extreme-ewc", "Extreme Networks", "", "1234567890123456", "", "10.41.06.0006", "wireless_controller"},
 	// LigoWave NFT access points on Infinity: dot11manufacturerProductName
 	// of the radio, the sysDescr's third word.
 	"ligowave-infinity": {"ligowave-infinity", "LigoWave", "NFT 2N", "", "Infinity", "1.4.2", "access_point"},
