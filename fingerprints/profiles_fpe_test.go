@@ -18,6 +18,11 @@ var fpeCases = map[string]want{
 	// A Megatec-type UPS card by its sysDescr on net-snmp's sysObjectID:
 	// UPS-MIB's identity, EPPC-MIB's serial and UPS firmware.
 	"powerwalker-nmc": {"powerwalker-nmc", "PowerWalker", "VFI 3000 RT LCD", "GK1842000123", "Linux", "03.01", "ups"},
+	// Sysdescr-only forms: a bare Sentry PDU, an MGE Evolution card, a
+	// Rectifier Technologies WebCSU.
+	"sentry3-sysdescr": {"servertech-sentry3", "Server Technology", "Switched DC PDU", "", "Sentry", "", "pdu"},
+	"mge-evolution":    {"eaton-mge", "Eaton", "Evolution S 3000", "", "", "", "ups"},
+	"rectifier-webcsu": {"rectifier-webcsu", "Rectifier Technologies", "WebCSU 169-412", "", "Linux", "1.42", "power"},
 }
 
 func TestFPEFixtures(t *testing.T) { checkFixtures(t, fpeFixtureDir, fpeCases) }
