@@ -23,6 +23,8 @@ var fpeCases = map[string]want{
 	"sentry3-sysdescr": {"servertech-sentry3", "Server Technology", "Switched DC PDU", "", "Sentry", "", "pdu"},
 	"mge-evolution":    {"eaton-mge", "Eaton", "Evolution S 3000", "", "", "", "ups"},
 	"rectifier-webcsu": {"rectifier-webcsu", "Rectifier Technologies", "WebCSU 169-412", "", "Linux", "1.42", "power"},
+	// MergePoint Unity: the dotted second sysDescr token is the firmware.
+	"avocent-mergepoint-firmware": {"avocent-mergepoint", "Avocent", "MPU4032", "", "", "1.20.0.26003", "appliance"},
 }
 
 func TestFPEFixtures(t *testing.T) { checkFixtures(t, fpeFixtureDir, fpeCases) }
