@@ -15,7 +15,11 @@ const fpdFixtureDir = "testdata/fixtures/fpd"
 var fpdCases = map[string]want{
 	// Huawei iBMC: the "Active iBMC" row of the firmware table, not the
 	// backup bank's or the BIOS's.
-	"huawei-ibmc": {"huawei-ibmc", "Huawei", "2288H V5", "2102311TYBN0K9000321", "iBMC", "3.03.00.23", "bmc"},
+	// Groove: the active software load (bank 1 here, not the inactive
+	// bank 2); an empty manufacturer number gives way to the shelf's
+	// inventory serial number.
+	"infinera-groove-bank1": {"infinera-groove", "Infinera", "G30", "1902CD0456", "Groove", "4.1.0", ""},
+	"huawei-ibmc":           {"huawei-ibmc", "Huawei", "2288H V5", "2102311TYBN0K9000321", "iBMC", "3.03.00.23", "bmc"},
 	// FireEye: where feSystemImageVersionCurrent does not answer, the
 	// release in the installed image's name, without its build number.
 	// EqualLogic: a controller whose revision is the MIB's default ("unknown

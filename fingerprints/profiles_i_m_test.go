@@ -123,7 +123,7 @@ var imCases = map[string]want{
 	"lenovoemc-nas":               {"lenovoemc-nas", "LenovoEMC", "px4-300d", "", "Linux", "", "storage"},
 	"meraki-cw-ap":                {"cisco-meraki", "Cisco", "CW9166I", "Q5AE-7BCD-9XYZ", "Meraki", "", "access_point"},
 	"teleste-luminato-chassis":    {"teleste-luminato", "Teleste", "LAC-2", "LX2M04512", "", "4.2.1", "appliance"},
-	"infinera-groove":             {"infinera-groove", "Infinera", "G30", "", "Groove", "", ""},
+	"infinera-groove":             {"infinera-groove", "Infinera", "G30", "G30-SH-18430123", "Groove", "4.0.2", ""},
 	"lancom-lcos-sx3":             {"lancom-lcos-sx", "LANCOM", "GS-2326P+", "4004181234567890", "LCOS SX", "3.34.0417", "switch"},
 	"lancom-lcos-sx4":             {"lancom-lcos-sx", "LANCOM", "XS-3552YUP", "4008422000123456", "LCOS SX", "4.30.0117 RU2", "switch"},
 	"ibm-tape-library":            {"ibm-tape-library", "IBM", "TS3200", "78A1234", "", "C.70", "storage"},
