@@ -39,6 +39,20 @@ var fpaCases = map[string]want{
 	"siemens-simatic-s7":                 {"siemens-scalance", "Siemens", "CPU315-2 PN/DP", "S C-V4P07826200", "", "2.5.0", "appliance"},
 	"siemens-simatic-s7-1200-unlabelled": {"siemens-scalance", "Siemens", "CPU-1200", "SZVA1YU6008610", "", "1.0.1", "appliance"},
 	"siemens-simatic-hmi-panel":          {"siemens-scalance", "Siemens", "MP177", "", "", "1.0.0", "appliance"},
+	// Families no profile read: HP 3000 on MPE/iX, Juniper WX, Nokia IPSO,
+	// BayRS routers, CS 1000, Paradyne; printers on Lexmark's firmware
+	// under another name, and Lexmark's own products of several words.
+	"hp-3000-mpe":                     {"hp-3000-mpe", "HP", "e3000/N4000-400-75", "", "MPE/iX", "C.75.05", "server"},
+	"juniper-wx":                      {"juniper-wx", "Juniper Networks", "WXC-500", "", "WX OS", "5.7.7.0_PD1", "appliance"},
+	"nokia-ipso":                      {"nokia-ipso", "Nokia", "IP650", "", "IPSO", "3.7.1", "firewall"},
+	"nortel-bayrs":                    {"nortel-bayrs", "Nortel", "", "", "BayRS", "15.7.1.0", "router"},
+	"nortel-cs1000":                   {"nortel-cs1000", "Avaya", "CS 1000", "", "Linux", "7.50.17-00", "appliance"},
+	"nortel-cs1000-release-issue":     {"nortel-cs1000", "Nortel", "CS 1000S/M", "", "", "4.50", "appliance"},
+	"paradyne-dsl-unit":               {"paradyne", "Paradyne", "4211-A1-530", "6066448", "", "02.03.04", "router"},
+	"paradyne-bitstorm":               {"paradyne", "Paradyne", "BitStorm 4800", "", "", "01.00.09", "switch"},
+	"lexmark-oem-source-technologies": {"lexmark-oem-printer", "Source Technologies", "ST-9620", "7926K4K", "", "NR.APS.N447b2", "printer"},
+	"lexmark-oem-infoprint":           {"lexmark-oem-printer", "IBM", "InfoPrint 1832", "", "", "NR.APS.N447b2", "printer"},
+	"lexmark-forms-printer":           {"lexmark-printer", "Lexmark", "Forms Printer 2580", "", "", "LC.CO.N061", "printer"},
 }
 
 func TestFPAFixtures(t *testing.T) { checkFixtures(t, fpaFixtureDir, fpaCases) }
