@@ -20,6 +20,9 @@ var fpfCases = map[string]want{
 	"avaya-ipo": {"avaya-ipo", "Avaya", "IP 500 V2", "", "IP Office", "11.0.4.1.0 build 11", "appliance"},
 	// BTI 7000: the sysDescr's third and fourth ';'-separated fields.
 	"bti-7000": {"bti-7000", "BTI Systems", "BTI7000", "", "", "10.2.1", "switch"},
+	// Cambium PTP 500 (17713.5): the product after the band prefix, not a
+	// cnPilot access point.
+	"cambium-ptp500": {"cambium-ptp500", "Cambium Networks", "PTP 500", "", "PTP", "04-00", "wireless"},
 	// Extreme (HiPath, IdentiFi) wireless controllers under Siemens'
 	// enterprise: HIPATH-WIRELESS-HWC-MIB's sysSoftwareVersion and
 	// sysSerialNo, not a SCALANCE switch.
@@ -27,6 +30,8 @@ var fpfCases = map[string]want{
 	// LigoWave NFT access points on Infinity: dot11manufacturerProductName
 	// of the radio, the sysDescr's third word.
 	"ligowave-infinity": {"ligowave-infinity", "LigoWave", "NFT 2N", "", "Infinity", "1.4.2", "access_point"},
+	// SAF CFIP radios whose sysDescr lists hardware, release and serial.
+	"saf-radio-descr": {"saf-radio-descr", "SAF Tehnika", "CFIP Phoenix IDU", "388120345", "", "2.4.27", "wireless"},
 }
 
 func TestFPFFixtures(t *testing.T) { checkFixtures(t, fpfFixtureDir, fpfCases) }
