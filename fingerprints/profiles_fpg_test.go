@@ -22,6 +22,8 @@ var fpgCases = map[string]want{
 	// a maintenance release's letter kept.
 	"nec-ix2215":             {"nec-ix", "NEC", "IX2215", "", "UNIVERGE IX", "10.7.18", "router"},
 	"nec-ix2105-maintenance": {"nec-ix", "NEC", "IX2105", "", "UNIVERGE IX", "8.9.17B", "router"},
+	// FiberHome switches: hardware and release from the sysDescr.
+	"fiberhome-switch": {"fiberhome-switch", "FiberHome", "S4820-28T-X", "", "", "3.0.2.B08", "switch"},
 }
 
 func TestFPGFixtures(t *testing.T) { checkFixtures(t, fpgFixtureDir, fpgCases) }
