@@ -24,6 +24,14 @@ var fpbCases = map[string]want{
 	// A Dell OEM printer on HP's arc: dell-printer-oem's, without
 	// hp-printer's FutureSmart.
 	"dell-printer-hp-oid": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "6XKLW21", "", "200604111532", "printer"},
+	// net-snmp's agent OIDs (NET-SNMP-TC netSnmpAgentOIDs): irix is 9
+	// (not NetBSD); a Mac's agent is Apple's without a sysDescr.
+	"net-snmp-irix":           {"net-snmp-other-unix", "", "", "", "IRIX", "6.5", "server"},
+	"net-snmp-macos-no-descr": {"net-snmp-other-unix", "Apple", "", "", "macOS", "", "server"},
+	// Windows NT 4.0 writes "(Build Number: 1381 ...)"; Windows CE names
+	// itself in the sysDescr on Microsoft's workstation OID.
+	"windows-nt4": {"windows-server", "", "Generic x86", "", "Windows NT Server 4.0", "4.0.1381", "server"},
+	"windows-ce":  {"windows-ce", "", "", "", "Windows CE", "5.0", "workstation"},
 }
 
 func TestFPBFixtures(t *testing.T) { checkFixtures(t, fpbFixtureDir, fpbCases) }
