@@ -25,6 +25,13 @@ var fpeCases = map[string]want{
 	"rectifier-webcsu": {"rectifier-webcsu", "Rectifier Technologies", "WebCSU 169-412", "", "Linux", "1.42", "power"},
 	// MergePoint Unity: the dotted second sysDescr token is the firmware.
 	"avocent-mergepoint-firmware": {"avocent-mergepoint", "Avocent", "MPU4032", "", "", "1.20.0.26003", "appliance"},
+	// Bitstream Hyperion: model, serial and firmware from the sysDescr.
+	"bitstream-hyperion": {"bitstream-hyperion", "Bitstream", "MSM-4T12", "HY21050087", "", "3.2.14", "switch"},
+	// Microsemi PowerDsine midspan: model, unit serial and release from
+	// the sysDescr.
+	"microsemi-pdsine": {"microsemi-pdsine", "Microsemi", "PD-9612GC/ACDC/M", "1843002215", "", "2.1.8", "power"},
+	// Sodola: the 12284.5.1 system group.
+	"sodola": {"sodola", "Sodola", "SL902S-SWTGW218AS", "SD22080412", "", "1.2.6", "switch"},
 }
 
 func TestFPEFixtures(t *testing.T) { checkFixtures(t, fpeFixtureDir, fpeCases) }
