@@ -53,6 +53,14 @@ var fpaCases = map[string]want{
 	"lexmark-oem-source-technologies": {"lexmark-oem-printer", "Source Technologies", "ST-9620", "7926K4K", "", "NR.APS.N447b2", "printer"},
 	"lexmark-oem-infoprint":           {"lexmark-oem-printer", "IBM", "InfoPrint 1832", "", "", "NR.APS.N447b2", "printer"},
 	"lexmark-forms-printer":           {"lexmark-printer", "Lexmark", "Forms Printer 2580", "", "", "LC.CO.N061", "printer"},
+	// HiPath / IdentiFi controllers by their sysDescr where the MIB's
+	// objects do not answer; Nortel Secure Routers, Océ printers,
+	// Rockwell controllers by theirs.
+	"extreme-ewc-sysdescr":        {"extreme-ewc", "Extreme Networks", "C2400", "", "", "07.41.01.0192", "wireless_controller"},
+	"extreme-ewc-siemens-release": {"extreme-ewc", "Extreme Networks", "", "", "", "V5 R3.10404.0", "wireless_controller"},
+	"nortel-secure-router":        {"nortel-secure-router", "Nortel", "SR 1001", "", "", "r8.3.5", "router"},
+	"oce-printer":                 {"oce-printer", "Océ", "VarioPrint 135", "2930140213", "", "R2.1.0.0", "printer"},
+	"rockwell-micrologix":         {"rockwell-automation", "Rockwell Automation", "1766-L32BWA", "", "", "10.0", "appliance"},
 }
 
 func TestFPAFixtures(t *testing.T) { checkFixtures(t, fpaFixtureDir, fpaCases) }
