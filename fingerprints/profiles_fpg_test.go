@@ -22,6 +22,9 @@ var fpgCases = map[string]want{
 	// a maintenance release's letter kept.
 	"nec-ix2215":             {"nec-ix", "NEC", "IX2215", "", "UNIVERGE IX", "10.7.18", "router"},
 	"nec-ix2105-maintenance": {"nec-ix", "NEC", "IX2105", "", "UNIVERGE IX", "8.9.17B", "router"},
+	// Citrix SD-WAN: CITRIX-NetScaler-SD-WAN-MIB serial and SD-WAN release;
+	// the configured appliance name is not a model.
+	"citrix-sdwan": {"citrix-sdwan", "Citrix", "", "JD4X7B2K9Q", "SD-WAN", "11.2.3.11", "appliance"},
 	// FiberHome switches: hardware and release from the sysDescr.
 	"fiberhome-switch": {"fiberhome-switch", "FiberHome", "S4820-28T-X", "", "", "3.0.2.B08", "switch"},
 }
