@@ -32,6 +32,12 @@ var fpbCases = map[string]want{
 	// itself in the sysDescr on Microsoft's workstation OID.
 	"windows-nt4": {"windows-server", "", "Generic x86", "", "Windows NT Server 4.0", "4.0.1381", "server"},
 	"windows-ce":  {"windows-ce", "", "", "", "Windows CE", "5.0", "workstation"},
+	// Distributions the kernel release's build tag names: Unraid (a NAS),
+	// IPFire (a firewall), Raspberry Pi OS; the kernel release stays the
+	// version, the architecture the model, as for any Linux host.
+	"linux-unraid":       {"linux-distro", "", "Generic x86 64-bit", "", "Unraid", "6.1.79-Unraid", "storage"},
+	"linux-ipfire":       {"linux-distro", "", "Generic x86 64-bit", "", "IPFire", "6.6.15-ipfire", "firewall"},
+	"linux-raspberry-pi": {"linux-distro", "", "Generic ARMv8 64-bit", "", "Raspberry Pi OS", "6.6.31+rpt-rpi-v8", "server"},
 }
 
 func TestFPBFixtures(t *testing.T) { checkFixtures(t, fpbFixtureDir, fpbCases) }
