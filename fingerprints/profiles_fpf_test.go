@@ -15,6 +15,8 @@ var fpfCases = map[string]want{
 	// Acme Packet SBCs: the chassis row's product and serial, the release
 	// the sysDescr carries after the product.
 	"acme-packet-sbc": {"acme-packet-sbc", "Oracle", "Acme Packet 4600", "111822041234", "", "SCZ8.4.0 MR-1 Patch 2 (Build 245)", "appliance"},
+	// The virtual edition, with no ENTITY rows: the sysDescr's product.
+	"acme-packet-vme": {"acme-packet-sbc", "Oracle", "Acme Packet VME", "", "", "ECZ8.3.0 Patch 7 (Build 211)", "appliance"},
 	// Avaya IP Office: the hardware ENTITY-MIB's first row describes, the
 	// release the sysDescr is.
 	"avaya-ipo": {"avaya-ipo", "Avaya", "IP 500 V2", "", "IP Office", "11.0.4.1.0 build 11", "appliance"},
