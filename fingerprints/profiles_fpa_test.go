@@ -61,6 +61,15 @@ var fpaCases = map[string]want{
 	"nortel-secure-router":        {"nortel-secure-router", "Nortel", "SR 1001", "", "", "r8.3.5", "router"},
 	"oce-printer":                 {"oce-printer", "Océ", "VarioPrint 135", "2930140213", "", "R2.1.0.0", "printer"},
 	"rockwell-micrologix":         {"rockwell-automation", "Rockwell Automation", "1766-L32BWA", "", "", "10.0", "appliance"},
+	// Products the sysDescr names where no profile read them: Cisco NAM and
+	// TelePresence MCUs, Crestron, Lenel panels, Raritan CC-SG, Toshiba
+	// TEC barcode printers.
+	"cisco-nam":              {"cisco-nam", "Cisco", "WS-SVC-NAM-2", "", "NAM", "3.6(1b)", "appliance"},
+	"cisco-telepresence-mcu": {"cisco-telepresence-mcu", "Cisco", "HD MCU 4520", "", "", "", "appliance"},
+	"crestron":               {"crestron", "Crestron", "AM-100", "", "Linux", "2.4.2.1", "appliance"},
+	"lenel-controller":       {"lenel-controller", "Lenel", "LNL-2220", "", "Linux", "1.17.3", "appliance"},
+	"raritan-ccsg":           {"raritan-ccsg", "Raritan", "CCSG128-VA", "", "CC-SG", "5.3.0.5.8", "appliance"},
+	"toshiba-tec-barcode":    {"toshiba-tec-printer", "Toshiba", "B-FV4", "", "", "", "printer"},
 }
 
 func TestFPAFixtures(t *testing.T) { checkFixtures(t, fpaFixtureDir, fpaCases) }
