@@ -25,6 +25,11 @@ var fphCases = map[string]want{
 	// arc names.
 	"trapeze-mss-registration": {"trapeze-mss", "Trapeze Networks", "WLC2800", "0912700456", "MSS", "9.1.2.4.0", "wireless_controller"},
 	"trapeze-mss-mx":           {"trapeze-mss", "Trapeze Networks", "MX-216", "0652800077", "MSS", "7.0.11.3.0", "wireless_controller"},
+	// Dell PowerVault TL2000/TL4000 tape libraries: DELL-TL4000-MIB's
+	// libraryTable (product ID, firmware, serial).
+	"dell-powervault-tl4000": {"dell-powervault", "Dell", "TL4000", "HU1234ABCD", "", "E.30", "storage"},
+	// Gamatronic UPS stacks: GAMATRONIC-MIB psUnitSerialNumber.
+	"gamatronic-ups-psunit": {"gamatronic-ups", "Gamatronic", "", "G1708254", "", "", "ups"},
 }
 
 func TestFPHFixtures(t *testing.T) { checkFixtures(t, fphFixtureDir, fphCases) }
