@@ -25,6 +25,8 @@ var fpgCases = map[string]want{
 	// Citrix SD-WAN: CITRIX-NetScaler-SD-WAN-MIB serial and SD-WAN release;
 	// the configured appliance name is not a model.
 	"citrix-sdwan": {"citrix-sdwan", "Citrix", "", "JD4X7B2K9Q", "SD-WAN", "11.2.3.11", "appliance"},
+	// Blue Coat / Symantec ProxySG: the product before "Series".
+	"bluecoat-proxysg-symantec": {"bluecoat-proxysg", "Symantec", "SG-S400", "4417120045", "SGOS", "6.7.4.1", "appliance"},
 	// FiberHome switches: hardware and release from the sysDescr.
 	"fiberhome-switch": {"fiberhome-switch", "FiberHome", "S4820-28T-X", "", "", "3.0.2.B08", "switch"},
 }
