@@ -38,6 +38,10 @@ var fpbCases = map[string]want{
 	"linux-unraid":       {"linux-distro", "", "Generic x86 64-bit", "", "Unraid", "6.1.79-Unraid", "storage"},
 	"linux-ipfire":       {"linux-distro", "", "Generic x86 64-bit", "", "IPFire", "6.6.15-ipfire", "firewall"},
 	"linux-raspberry-pi": {"linux-distro", "", "Generic ARMv8 64-bit", "", "Raspberry Pi OS", "6.6.31+rpt-rpi-v8", "server"},
+	// FreeBSD-based NAS builds: the kernel ident in sysDescr (FreeNAS on
+	// net-snmp), uname's line in bsnmpd's UCD exec output (NAS4Free).
+	"freebsd-freenas": {"freebsd-nas", "iXsystems", "Generic x86 64-bit", "", "FreeNAS", "11.3-RELEASE-p14", "storage"},
+	"bsnmpd-nas4free": {"freebsd-nas-exec", "", "", "", "NAS4Free", "9.1-RELEASE", "storage"},
 }
 
 func TestFPBFixtures(t *testing.T) { checkFixtures(t, fpbFixtureDir, fpbCases) }
