@@ -32,6 +32,8 @@ var fpeCases = map[string]want{
 	"microsemi-pdsine": {"microsemi-pdsine", "Microsemi", "PD-9612GC/ACDC/M", "1843002215", "", "2.1.8", "power"},
 	// Sodola: the 12284.5.1 system group.
 	"sodola": {"sodola", "Sodola", "SL902S-SWTGW218AS", "SD22080412", "", "1.2.6", "switch"},
+	// Geist Watchdog (GEIST-V5-MIB deviceInfo): the unit's serial.
+	"geist-watchdog-v5": {"vertiv-geist", "Vertiv", "Geist WD15", "TB21110342", "", "3.6.1", "sensor"},
 }
 
 func TestFPEFixtures(t *testing.T) { checkFixtures(t, fpeFixtureDir, fpeCases) }
