@@ -16,8 +16,6 @@ var fpiCases = map[string]want{
 	// Canon's VB network cameras answer under Canon's enterprise, where
 	// the printers are: a camera, its VB product.
 	"canon-network-camera": {"canon-camera", "Canon", "VB-M40", "", "", "", "camera"},
-	// Crestron: the product and firmware the sysDescr names.
-	"crestron-panel": {"crestron", "Crestron", "TSW-760", "", "", "2.009.0122", "appliance"},
 	// Panasonic WJ recorders: "<product> SWVer<version>".
 	"panasonic-wj-nd400": {"panasonic-wj-recorder", "Panasonic", "WJ-ND400", "", "", "2.10", "nvr"},
 	// VBrick encoders: model and serial from the sysDescr.
