@@ -18,6 +18,11 @@ var fpgCases = map[string]want{
 	// ACSW sysDescr, its release there.
 	"cisco-ace-4710":   {"cisco-ace", "Cisco", "ACE-4710-K9", "QCN1413A0B7", "ACSW", "A5(3.0)", "load_balancer"},
 	"cisco-ace-module": {"cisco-ace-sysdescr", "Cisco", "ACE20-MOD-K9", "SAD120407RT", "ACSW", "A2(3.6)", "load_balancer"},
+	// Cisco MDS on SAN-OS and Prime Infrastructure appliances: the OS and
+	// kind the definitions name (sanos, primeinfrastructure); model, serial
+	// and release as ENTITY-MIB and the sysDescr give them.
+	"cisco-san-os":               {"cisco-san-os", "Cisco", "DS-C9509", "FOX0912S0XK", "SAN-OS", "3.3(1c)", "switch"},
+	"cisco-prime-infrastructure": {"cisco-prime-infrastructure", "Cisco", "PI-UCS-APL-K9", "FCH2231V0LR", "Prime Infrastructure", "3.10.0.0.172", "server"},
 	// NEC UNIVERGE IX: series model and release from the PICO sysDescr,
 	// a maintenance release's letter kept.
 	"nec-ix2215":             {"nec-ix", "NEC", "IX2215", "", "UNIVERGE IX", "10.7.18", "router"},
