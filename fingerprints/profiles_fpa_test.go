@@ -70,6 +70,11 @@ var fpaCases = map[string]want{
 	"lenel-controller":       {"lenel-controller", "Lenel", "LNL-2220", "", "Linux", "1.17.3", "appliance"},
 	"raritan-ccsg":           {"raritan-ccsg", "Raritan", "CCSG128-VA", "", "CC-SG", "5.3.0.5.8", "appliance"},
 	"toshiba-tec-barcode":    {"toshiba-tec-printer", "Toshiba", "B-FV4", "", "", "", "printer"},
+	// ORiNOCO-firmware access points under Avaya's and ProCurve's names,
+	// Lantronix CoBox under others': firmware and serial from the sysDescr.
+	"orinoco-ap-avaya":    {"orinoco-ap", "Avaya", "AP-3", "01UT47560491", "", "2.4.5(758)", "access_point"},
+	"orinoco-ap-procurve": {"orinoco-ap", "HP", "AP 520wl", "PG44JL9CWY23", "", "2.4.5(758)", "access_point"},
+	"lantronix-cobox":     {"lantronix-cobox", "Lantronix", "CoBox", "7107590", "", "04.5", "appliance"},
 }
 
 func TestFPAFixtures(t *testing.T) { checkFixtures(t, fpaFixtureDir, fpaCases) }
