@@ -34,6 +34,10 @@ var fpeCases = map[string]want{
 	"sodola": {"sodola", "Sodola", "SL902S-SWTGW218AS", "SD22080412", "", "1.2.6", "switch"},
 	// Geist Watchdog (GEIST-V5-MIB deviceInfo): the unit's serial.
 	"geist-watchdog-v5": {"vertiv-geist", "Vertiv", "Geist WD15", "TB21110342", "", "3.6.1", "sensor"},
+	// Carel pCOWeb and Minkels RMS: detection only (their definitions
+	// read sensors alone).
+	"carel-pcoweb": {"carel-pcoweb", "Carel", "", "", "", "", "cooling"},
+	"minkels-rms":  {"minkels-rms", "Minkels", "8VD-X20", "", "Linux", "", "sensor"},
 }
 
 func TestFPEFixtures(t *testing.T) { checkFixtures(t, fpeFixtureDir, fpeCases) }
