@@ -42,6 +42,9 @@ var fpbCases = map[string]want{
 	// net-snmp), uname's line in bsnmpd's UCD exec output (NAS4Free).
 	"freebsd-freenas": {"freebsd-nas", "iXsystems", "Generic x86 64-bit", "", "FreeNAS", "11.3-RELEASE-p14", "storage"},
 	"bsnmpd-nas4free": {"freebsd-nas-exec", "", "", "", "NAS4Free", "9.1-RELEASE", "storage"},
+	// A MacroSAN array on net-snmp's Linux sysObjectID: the product's own
+	// device name and maker (35904.1.2.1).
+	"macrosan-netsnmp": {"macrosan-storage", "MacroSAN", "MS2500G2", "", "Linux", "2.6.32-504.16.2.b2.20", "storage"},
 }
 
 func TestFPBFixtures(t *testing.T) { checkFixtures(t, fpbFixtureDir, fpbCases) }
