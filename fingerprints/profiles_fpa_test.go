@@ -75,6 +75,9 @@ var fpaCases = map[string]want{
 	"orinoco-ap-avaya":    {"orinoco-ap", "Avaya", "AP-3", "01UT47560491", "", "2.4.5(758)", "access_point"},
 	"orinoco-ap-procurve": {"orinoco-ap", "HP", "AP 520wl", "PG44JL9CWY23", "", "2.4.5(758)", "access_point"},
 	"lantronix-cobox":     {"lantronix-cobox", "Lantronix", "CoBox", "7107590", "", "04.5", "appliance"},
+	// Cabletron's enterprise, and Asentria's SNMP-Link units.
+	"cabletron-rev":      {"cabletron", "Cabletron", "2E42-27R", "", "", "04.07.07", "switch"},
+	"asentria-snmp-link": {"asentria-siteboss", "Asentria", "SNMP-Link SL61", "", "", "1.10", "sensor"},
 }
 
 func TestFPAFixtures(t *testing.T) { checkFixtures(t, fpaFixtureDir, fpaCases) }
