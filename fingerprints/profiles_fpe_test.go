@@ -38,6 +38,9 @@ var fpeCases = map[string]want{
 	// read sensors alone).
 	"carel-pcoweb": {"carel-pcoweb", "Carel", "", "", "", "", "cooling"},
 	"minkels-rms":  {"minkels-rms", "Minkels", "8VD-X20", "", "Linux", "", "sensor"},
+	// PrimeKey appliance on net-snmp: PRIMEKEY-APPLIANCE-MIB's release and
+	// HSM serial.
+	"primekey-appliance": {"primekey-appliance", "PrimeKey", "Generic x86 64-bit", "CS641277", "Debian", "3.11.2", "appliance"},
 }
 
 func TestFPEFixtures(t *testing.T) { checkFixtures(t, fpeFixtureDir, fpeCases) }
