@@ -45,6 +45,14 @@ var fpbCases = map[string]want{
 	// A MacroSAN array on net-snmp's Linux sysObjectID: the product's own
 	// device name and maker (35904.1.2.1).
 	"macrosan-netsnmp": {"macrosan-storage", "MacroSAN", "MS2500G2", "", "Linux", "2.6.32-504.16.2.b2.20", "storage"},
+	// The old UCD-SNMP agent's OIDs (ucdSnmpAgent, 2021.250.N): solaris 3
+	// as net-snmp's; an Emerson UPS card on its Linux OID, by Emerson's
+	// UPS identity (13400.2.3.1).
+	"ucd-agent-solaris": {"net-snmp-other-unix", "", "", "", "Solaris", "5.8", "server"},
+	"emerson-ups-ucd":   {"emerson-ups-ucd", "Vertiv", "UH31", "", "Linux", "2.4.20_mvl31-integrator", "ups"},
+	// NSFOCUS on a malformed sysObjectID (1.3.6.1.4.19849): its system
+	// group (19849.6.1) names the model and the release.
+	"nsfocus-other-oid": {"nsfocus-system-group", "NSFOCUS", "ADS-4020", "", "", "V5.6R11F02", "appliance"},
 }
 
 func TestFPBFixtures(t *testing.T) { checkFixtures(t, fpbFixtureDir, fpbCases) }
