@@ -78,6 +78,9 @@ var fpaCases = map[string]want{
 	// Cabletron's enterprise, and Asentria's SNMP-Link units.
 	"cabletron-rev":      {"cabletron", "Cabletron", "2E42-27R", "", "", "04.07.07", "switch"},
 	"asentria-snmp-link": {"asentria-siteboss", "Asentria", "SNMP-Link SL61", "", "", "1.10", "sensor"},
+	// Axis print servers; HP's Avocent-built IP Console Switches.
+	"axis-print-server":    {"axis-camera", "Axis", "560", "", "AXIS OS", "5.36", "appliance"},
+	"hp-ip-console-switch": {"avocent-acs", "HP", "AF621", "", "", "1.20.0.22575", "appliance"},
 }
 
 func TestFPAFixtures(t *testing.T) { checkFixtures(t, fpaFixtureDir, fpaCases) }
