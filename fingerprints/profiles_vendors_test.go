@@ -57,7 +57,7 @@ var vendorCases = map[string]want{
 	"gwd-olt":          {"gwd-olt", "GW Delight", "GFA6700", "GW0123456789", "", "2.1.8", "switch"},
 	"dasan-nos":        {"dasan-nos", "DASAN Zhone", "V5824G", "", "NOS", "5.07", "switch"},
 	"pica8-picos":      {"pica8-picos", "Pica8", "as4610_54p", "4610P2F026130123", "PicOS", "4.3.2", "switch"},
-	"chatsworth-pdu":   {"chatsworth-pdu", "Chatsworth Products", "EA-1112", "1704A13572", "", "2.2.1", "pdu"},
+	"chatsworth-pdu":   {"chatsworth-pdu", "Chatsworth Products", "EA-1112", "", "", "2.2.1", "pdu"},
 	"aruba-clearpass":  {"aruba-clearpass", "Aruba", "ClearPass Policy Manager", "", "ClearPass", "6.9.7.161449", "appliance"},
 	"fireeye":          {"fireeye", "FireEye", "NX4500", "FM1734AA0123", "", "9.1.3", "appliance"},
 	"nasuni-filer":     {"nasuni-filer", "Nasuni", "NMC-600", "NSN0123456789", "Nasuni Filer", "9.8.1", "storage"},
