@@ -81,6 +81,9 @@ var fpaCases = map[string]want{
 	// Axis print servers; HP's Avocent-built IP Console Switches.
 	"axis-print-server":    {"axis-camera", "Axis", "560", "", "AXIS OS", "5.36", "appliance"},
 	"hp-ip-console-switch": {"avocent-acs", "HP", "AF621", "", "", "1.20.0.22575", "appliance"},
+	// Reliant UNIX servers, MRV LX console servers.
+	"siemens-reliant-unix": {"siemens-reliant-unix", "Siemens", "RM400", "", "Reliant UNIX", "5.45", "server"},
+	"mrv-lx":               {"mrv-lx", "MRV", "", "", "", "5.3.9", "appliance"},
 }
 
 func TestFPAFixtures(t *testing.T) { checkFixtures(t, fpaFixtureDir, fpaCases) }
