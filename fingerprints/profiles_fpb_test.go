@@ -53,6 +53,11 @@ var fpbCases = map[string]want{
 	// NSFOCUS on a malformed sysObjectID (1.3.6.1.4.19849): its system
 	// group (19849.6.1) names the model and the release.
 	"nsfocus-other-oid": {"nsfocus-system-group", "NSFOCUS", "ADS-4020", "", "", "V5.6R11F02", "appliance"},
+	// OEM gear by its sysDescr on a generic or another maker's
+	// sysObjectID: a BCM963xx reference router on net-snmp's, a Netentsec
+	// firewall on Vyatta's.
+	"broadcom-bcm963":      {"broadcom-bcm963", "Broadcom", "bcm963xx", "", "Linux", "", "router"},
+	"netentsec-vyatta-oid": {"netentsec-ngfw", "Netentsec", "", "", "", "", "firewall"},
 }
 
 func TestFPBFixtures(t *testing.T) { checkFixtures(t, fpbFixtureDir, fpbCases) }
