@@ -58,6 +58,10 @@ var fpbCases = map[string]want{
 	// firewall on Vyatta's.
 	"broadcom-bcm963":      {"broadcom-bcm963", "Broadcom", "bcm963xx", "", "Linux", "", "router"},
 	"netentsec-vyatta-oid": {"netentsec-ngfw", "Netentsec", "", "", "", "", "firewall"},
+	// Xerox on HP's JetDirect arc and Fujifilm on net-snmp's: the maker's
+	// profile by the sysDescr, not hp-printer's or a Linux host's.
+	"xerox-printer-hp-oid":     {"xerox-printer-descr", "Xerox", "WorkCentre 6515", "3390412345", "", "64.60.12", "printer"},
+	"fujifilm-printer-netsnmp": {"fujifilm-printer-descr", "Fujifilm", "Apeos C3060", "552901", "Linux", "1.0.6", "printer"},
 }
 
 func TestFPBFixtures(t *testing.T) { checkFixtures(t, fpbFixtureDir, fpbCases) }
