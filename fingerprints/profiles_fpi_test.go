@@ -28,6 +28,14 @@ var fpiCases = map[string]want{
 	"intermec-honeywell-firmware": {"intermec-printer", "Honeywell", "PM45", "", "", "10.16.016422", "printer"},
 	// Tektronix Phaser printers: the product the sysDescr names.
 	"tektronix-phaser": {"tektronix-phaser", "Tektronix", "Phaser 780DP", "", "", "", "printer"},
+	// Printers whose agent answers HP's JetDirect arc or net-snmp's, by the
+	// sysDescr their maker's agents print: Xerox, Ricoh's NRG brand,
+	// Sharp's AR line, Epson in mixed case, Lexmark in capitals.
+	"xerox-phaser-jetdirect-arc": {"xerox-printer-descr", "Xerox", "Phaser 6360DN", "RVW123456", "", "5.101", "printer"},
+	"ricoh-nrg-netsnmp":          {"ricoh-printer-descr", "Ricoh", "NRG MP C4504", "", "Linux", "1.08", "printer"},
+	"sharp-ar-jetdirect-arc":     {"sharp-printer-descr", "Sharp", "AR-M355N", "", "", "", "printer"},
+	"epson-mixed-case":           {"epson-printer-descr", "Epson", "AL-CX21NF", "", "", "01.00.11", "printer"},
+	"lexmark-capitals":           {"lexmark-printer-descr", "Lexmark", "X264", "", "Linux", "NR.APS.N449", "printer"},
 	// Pantum: the serial at the third place the agents keep it.
 	"pantum-serial-third": {"pantum-printer", "Pantum", "M7300FDW", "CD7H045678", "", "", "printer"},
 }
