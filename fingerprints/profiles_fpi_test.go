@@ -36,6 +36,17 @@ var fpiCases = map[string]want{
 	"sharp-ar-jetdirect-arc":     {"sharp-printer-descr", "Sharp", "AR-M355N", "", "", "", "printer"},
 	"epson-mixed-case":           {"epson-printer-descr", "Epson", "AL-CX21NF", "", "", "01.00.11", "printer"},
 	"lexmark-capitals":           {"lexmark-printer-descr", "Lexmark", "X264", "", "Linux", "NR.APS.N449", "printer"},
+	// Canon's older lines by the sysDescr, on HP's arc and on Canon's own
+	// (the product after 'Canon Inc.,' and the line names).
+	"canon-laser-shot-jetdirect-arc": {"canon-printer-descr", "Canon", "LBP-3310", "", "", "", "printer"},
+	"canon-inc-lbp":                  {"canon-printer", "Canon", "LBP-3460", "", "", "", "printer"},
+	// A Samsung-built Dell on HP's arc: model, firmware and S/N.
+	"dell-samsung-built-jetdirect-arc": {"dell-printer-oem", "Dell", "1355cn", "5BZ45P1", "", "1.10.02.03", "printer"},
+	// IBM Infoprint: the product and release the sysDescr names.
+	"ibm-infoprint": {"ibm-infoprint", "IBM", "Infoprint 1412", "", "", "3.40.12", "printer"},
+	// Siemens optiPoint phones under Siemens's enterprise: a phone, not a
+	// SCALANCE switch.
+	"siemens-optipoint": {"siemens-optipoint", "Siemens", "optiPoint 420 economy", "", "", "", "phone"},
 	// Pantum: the serial at the third place the agents keep it.
 	"pantum-serial-third": {"pantum-printer", "Pantum", "M7300FDW", "CD7H045678", "", "", "printer"},
 }
