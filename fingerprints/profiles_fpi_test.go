@@ -47,6 +47,9 @@ var fpiCases = map[string]want{
 	// Siemens optiPoint phones under Siemens's enterprise: a phone, not a
 	// SCALANCE switch.
 	"siemens-optipoint": {"siemens-optipoint", "Siemens", "optiPoint 420 economy", "", "", "", "phone"},
+	// Avaya's IP telephones: a phone, the model its MIB names (before:
+	// avaya-gateway's appliance without a model).
+	"avaya-96xx-phone": {"avaya-ip-phone", "Avaya", "9611G", "", "", "", "phone"},
 	// Pantum: the serial at the third place the agents keep it.
 	"pantum-serial-third": {"pantum-printer", "Pantum", "M7300FDW", "CD7H045678", "", "", "printer"},
 }
