@@ -50,6 +50,9 @@ var fpiCases = map[string]want{
 	// Avaya's IP telephones: a phone, the model its MIB names (before:
 	// avaya-gateway's appliance without a model).
 	"avaya-96xx-phone": {"avaya-ip-phone", "Avaya", "9611G", "", "", "", "phone"},
+	// A JetDirect-based HP printer without printer rows: the PID its
+	// sysDescr names.
+	"hp-jetdirect-pid": {"hp-printer", "HP", "LaserJet P2055dn", "CNB9K12345", "FutureSmart", "", "printer"},
 	// Pantum: the serial at the third place the agents keep it.
 	"pantum-serial-third": {"pantum-printer", "Pantum", "M7300FDW", "CD7H045678", "", "", "printer"},
 }
