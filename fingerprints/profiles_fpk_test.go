@@ -1,0 +1,33 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// fpkFixtureDir holds small walks written from the vendor MIBs for the
+// variants of the biggest families (trains, platforms, old and new
+// firmware, virtual and rugged editions): model, serial and version read
+// from each vendor's own objects.
+const fpkFixtureDir = "testdata/fixtures/fpk"
+
+// fpkCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var fpkCases = map[string]want{
+	// FortiWiFi and FortiGate Rugged: the chassis row's product code
+	// (FWF_60F, FGR_60F) by each line's own name; without a chassis row,
+	// the product the sysObjectID registers (fgt100F).
+	"fortinet-fortiwifi":              {"fortinet-fortigate", "Fortinet", "FortiWiFi-60F", "FWF60FTK21001234", "FortiOS", "7.2.8", "firewall"},
+	"fortinet-fortigate-rugged":       {"fortinet-fortigate", "Fortinet", "FortiGateRugged-60F", "FGR60FTK22005678", "FortiOS", "7.0.15", "firewall"},
+	"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-100F", "FG100FTK20009876", "FortiOS", "7.4.3", "firewall"},
+	// Huawei YunShan OS (V600): the bracketed product release, the closing
+	// model line, hwDeviceEsn; VRP 3 on Quidway: the product line and
+	// "version Release release".
+	"huawei-yunshan-usg":    {"huawei-vrp", "Huawei", "USG6530F-D", "2102354EVK10P3000123", "YunShan OS", "V600R024C00SPC100", "firewall"},
+	"huawei-yunshan-switch": {"huawei-vrp", "Huawei", "S5735-L48T4XE-A-V2", "102388712345", "YunShan OS", "V600R022C10SPC500", "switch"},
+	"huawei-vrp3-quidway":   {"huawei-vrp", "Huawei", "AR28-31", "", "VRP", "3.40 Release 0311P07", "router"},
+	// Comware 5 on HP A-series: "Comware Software, Version 5.20.99,
+	// Release 2221P19".
+	"comware5-hp-a-series": {"h3c-comware", "HPE", "A5120-48G-PoE+ EI Switch with 2 Interface Slots", "CN23BX8012", "Comware", "5.20.99 Release 2221P19", "switch"},
+}
+
+func TestFPKFixtures(t *testing.T) { checkFixtures(t, fpkFixtureDir, fpkCases) }
