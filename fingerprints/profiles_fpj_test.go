@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// fpjFixtureDir holds small walks, written from the vendors' MIBs and the
+// sysDescr shapes they document, of variants of the biggest families
+// (Cisco, Juniper, Arista): virtual editions, contexts, rebranded boxes
+// and other shapes the first profiles of these families missed.
+const fpjFixtureDir = "testdata/fixtures/fpj"
+
+// fpjCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var fpjCases = map[string]want{
+	// An ASA security context answers without ENTITY-MIB: the appliance
+	// its registration (ciscoASA5520sc) names, without the suffix.
+	"cisco-asa-context": {"cisco-asa", "Cisco", "ASA5520", "", "ASA", "8.4(7)30", "firewall"},
+	// IOS XRv names its platform in words, "(Cisco IOS XRv 9000 Series)".
+	"cisco-iosxrv": {"cisco-ios-xr", "Cisco", "IOS XRv 9000", "", "IOS-XR", "6.1.2", "router"},
+	// Meraki firmware that writes "Cisco Meraki MS250-48LP ...".
+	"cisco-meraki-cisco-prefix": {"cisco-meraki", "Cisco", "MS250-48LP", "", "Meraki", "", "switch"},
+	// vEOS: "running on an Arista vEOS-lab", without "Networks".
+	"arista-veos-lab": {"arista-eos", "Arista Networks", "vEOS-lab", "", "EOS", "4.30.6M", "switch"},
+	// A Dell-branded EX switch: "Inc. DELL J-EX4200-48P internet router".
+	"juniper-dell-ex": {"juniper-junos", "Juniper Networks", "J-EX4200-48P", "BP0210345678", "Junos", "11.4R7.5", "switch"},
+}
+
+func TestFPJFixtures(t *testing.T) { checkFixtures(t, fpjFixtureDir, fpjCases) }
