@@ -129,11 +129,12 @@ type Engine struct {
 	// turns a product registration into a model name.
 	products *products.Registry
 	display  *products.Display
-	// byEnterprise indexes the profiles whose every sysObjectID prefix
-	// lies under one enterprise number (positions in profiles, in order);
-	// anyEnterprise lists the rest (no sysObjectID condition, or a prefix
-	// above the enterprise arc). A device is matched against the two
-	// lists of its sysObjectID's enterprise only.
+	// byEnterprise indexes the profiles whose sysObjectID prefixes all
+	// lie under enterprise arcs, under each of their enterprise numbers
+	// (positions in profiles, in order); anyEnterprise lists the rest (no
+	// sysObjectID condition, or a prefix above the enterprise arc). A
+	// device is matched against the two lists of its sysObjectID's
+	// enterprise only.
 	byEnterprise  map[uint32][]int
 	anyEnterprise []int
 	vendorOIDs    []string
@@ -188,34 +189,38 @@ func newEngineFrom(ps []*profile) (*Engine, error) {
 func (e *Engine) index() {
 	e.byEnterprise = map[uint32][]int{}
 	for i, p := range e.profiles {
-		ent, ok := profileEnterprise(p)
+		ents, ok := profileEnterprises(p)
 		if !ok {
 			e.anyEnterprise = append(e.anyEnterprise, i)
 			continue
 		}
-		e.byEnterprise[ent] = append(e.byEnterprise[ent], i)
+		for _, ent := range ents {
+			e.byEnterprise[ent] = append(e.byEnterprise[ent], i)
+		}
 	}
 	e.vendorOIDs = e.fetchOf(e.profiles, "").All()
 }
 
-// profileEnterprise is the one enterprise number all of a profile's
-// sysObjectID prefixes lie under.
-func profileEnterprise(p *profile) (uint32, bool) {
+// profileEnterprises are the enterprise numbers a profile's sysObjectID
+// prefixes lie under, each once (a printer family on its maker's arc and
+// on HP's JetDirect arc is a candidate for those two enterprises only);
+// false when it has no sysObjectID condition or a prefix above the
+// enterprise arc, which any device may meet.
+func profileEnterprises(p *profile) ([]uint32, bool) {
 	if len(p.match.sysObjectID) == 0 {
-		return 0, false
+		return nil, false
 	}
-	var ent uint32
-	for i, pre := range p.match.sysObjectID {
+	var ents []uint32
+	for _, pre := range p.match.sysObjectID {
 		n, ok := pen.FromSysObjectID(pre)
 		if !ok || !strings.HasPrefix(pre, pen.EnterprisesPrefix) {
-			return 0, false
+			return nil, false
 		}
-		if i > 0 && n != ent {
-			return 0, false
+		if !slices.Contains(ents, n) {
+			ents = append(ents, n)
 		}
-		ent = n
 	}
-	return ent, true
+	return ents, true
 }
 
 // candidates are the profiles that may match a device with this
@@ -440,6 +445,9 @@ func (e *Engine) run(in Input, explain bool) (Result, []Match) {
 	all := make([]scored, 0, len(ps))
 	for _, p := range ps {
 		ok, score, reasons := c.matchProfile(p, explain)
+		if !ok && !explain {
+			continue // only Explain reports the profiles that did not match
+		}
 		all = append(all, scored{p: p, score: score, matched: ok, reasons: reasons})
 	}
 	sort.SliceStable(all, func(i, j int) bool {
@@ -850,6 +858,9 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 			}
 		}
 		if best == "" {
+			if !explain {
+				return false, score, nil // the first condition unmet settles it
+			}
 			ok = false
 			note(fmt.Sprintf("sysObjectID %q under none of %s", c.in.SysObjectID, strings.Join(m.sysObjectID, ", ")))
 		} else {
@@ -862,6 +873,9 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 			score += 5
 			note("sysDescr matches /" + re.String() + "/")
 		} else {
+			if !explain {
+				return false, score, nil // the first condition unmet settles it
+			}
 			ok = false
 			note("sysDescr matches none of " + patterns(m.sysDescr))
 		}
@@ -885,6 +899,9 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 			}
 		}
 		if hit == "" {
+			if !explain {
+				return false, score, nil // the first condition unmet settles it
+			}
 			ok = false
 			note(em.name + " of no entity matches " + patterns(em.res))
 		} else {
@@ -901,6 +918,9 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 			}
 		}
 		if hit == "" {
+			if !explain {
+				return false, score, nil // the first condition unmet settles it
+			}
 			ok = false
 			note("none of " + strings.Join(m.oidPresent, ", ") + " present")
 		} else {
