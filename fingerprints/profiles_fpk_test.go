@@ -28,6 +28,14 @@ var fpkCases = map[string]want{
 	// Comware 5 on HP A-series: "Comware Software, Version 5.20.99,
 	// Release 2221P19".
 	"comware5-hp-a-series": {"h3c-comware", "HPE", "A5120-48G-PoE+ EI Switch with 2 Interface Slots", "CN23BX8012", "Comware", "5.20.99 Release 2221P19", "switch"},
+	// The web-managed HP/HPE Comware switches write the model first
+	// ("HPE 1950-24G-2SFP+-2XGT Switch Software Version 7.1.045, Release
+	// 3113P05"); their registrations are descriptors.
+	"comware-hpe-1950": {"h3c-comware", "HPE", "1950-24G-2SFP+-2XGT", "CN87G1R0ZZ", "Comware", "7.1.045 Release 3113P05", "switch"},
+	"comware-hp-v1910": {"h3c-comware", "HPE", "V1910-24G", "", "Comware", "5.20 Release 1519P03", "switch"},
+	// A SummitStack writes "(Stack)" where a switch names its hardware:
+	// the master's chassis row.
+	"extreme-exos-stack": {"extreme-exos", "Extreme Networks", "X440G2-48p-10G4", "1720G-01234", "EXOS", "30.7.1.1", "switch"},
 }
 
 func TestFPKFixtures(t *testing.T) { checkFixtures(t, fpkFixtureDir, fpkCases) }
