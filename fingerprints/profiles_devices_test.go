@@ -57,7 +57,7 @@ var deviceCases = map[string]want{
 	// Xerox releases in the sysDescr: a Phaser's OS part, a wide-format
 	// printer's AccXES, a DocuPrint's release with its build.
 	"xerox-phaser-os":        {"xerox-printer", "Xerox", "Phaser 6360DN", "MLA287341", "", "6.52", "printer"},
-	"xerox-wide-format":      {"xerox-printer", "Xerox", "", "", "", "16.1", "printer"},
+	"xerox-wide-format":      {"xerox-printer", "Xerox", "WIDE FORMAT 6279", "", "", "16.1", "printer"},
 	"xerox-docuprint":        {"xerox-printer", "Xerox", "DocuPrint N2125", "", "", "2.18-07", "printer"},
 	"epson-mib":              {"epson-printer", "Epson", "WF-C5790", "X3B5012345", "", "CM25O3", "printer"},
 	"fujifilm-printer":       {"fujifilm-printer", "Fujifilm", "Apeos C3570", "502012", "", "1.3.2", "printer"},

@@ -19,6 +19,22 @@ var fplCases = map[string]want{
 	// An HP Color Laser built on Samsung's firmware, under Samsung's arc:
 	// HP's printer, not Samsung's, the model without HP's name.
 	"samsung-printer-hp": {"samsung-printer", "HP", "Color Laser MFP 178 179", "CNB1R12345", "", "3.82.01.19", "printer"},
+	// Printers' sysDescr variants, shapes as Rapid7 Recog documents them:
+	// Ricoh's firmware written 'v1.05', and an agent stating none;
+	// Lexmark's older 'Optra T612  Version 5.20.4' (before: 'Optra', the
+	// line alone); Brother's model before a comma (before: 'NC-3100h,Firmware');
+	// Canon's LASER CLASS by number (before: none); Xerox's DocuColor with
+	// a Fiery controller (before: '... with EFI Fiery Controller', the
+	// scanner's release), wide-format printers in capitals and the Phaser
+	// 6200's parenthesised releases on Xerox's own arc (before: no model).
+	"ricoh-printer-v-firmware":  {"ricoh-printer", "Ricoh", "SP C262SFNw", "W915PA01234", "", "1.05", "printer"},
+	"ricoh-printer-no-firmware": {"ricoh-printer", "Ricoh", "SAVIN 4035", "K8551234567", "", "", "printer"},
+	"lexmark-printer-optra":     {"lexmark-printer", "Lexmark", "Optra T612", "", "", "5.20.4", "printer"},
+	"brother-printer-comma":     {"brother-printer", "Brother", "NC-3100h", "", "", "4.70", "printer"},
+	"canon-printer-laser-class": {"canon-printer", "Canon", "LASER CLASS 810", "", "", "", "printer"},
+	"xerox-printer-fiery":       {"xerox-printer", "Xerox", "DocuColor 240", "", "", "1.0", "printer"},
+	"xerox-printer-wide-format": {"xerox-printer", "Xerox", "6279 WIDE FORMAT", "", "", "16.0", "printer"},
+	"xerox-printer-phaser6200":  {"xerox-printer", "Xerox", "Phaser 6200 N", "", "", "4.20", "printer"},
 }
 
 // TestFPLFixtures checks each profile on its fixture: the winning profile
