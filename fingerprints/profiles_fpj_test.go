@@ -24,6 +24,13 @@ var fpjCases = map[string]want{
 	"arista-veos-lab": {"arista-eos", "Arista Networks", "vEOS-lab", "", "EOS", "4.30.6M", "switch"},
 	// A Dell-branded EX switch: "Inc. DELL J-EX4200-48P internet router".
 	"juniper-dell-ex": {"juniper-junos", "Juniper Networks", "J-EX4200-48P", "BP0210345678", "Junos", "11.4R7.5", "switch"},
+	// An ASA Service Module whose chassis row is a bare container: row 4,
+	// as the device-support definition (asa) reads it, not the
+	// registration (ciscoASASm1).
+	"cisco-asa-service-module": {"cisco-asa", "Cisco", "WS-SVC-ASA-SM1", "SAD123456AB", "ASA", "9.12(4)", "firewall"},
+	// A Juniper-branded MSS controller without trpzVersionString: the
+	// release its sysDescr names ("Juniper Networks, Inc MX-8 7.6.2.3 REL").
+	"juniper-mss-sysdescr": {"trapeze-mss", "Juniper Networks", "MX-8", "0472300123", "MSS", "7.6.2.3", "wireless_controller"},
 }
 
 func TestFPJFixtures(t *testing.T) { checkFixtures(t, fpjFixtureDir, fpjCases) }
