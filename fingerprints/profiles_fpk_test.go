@@ -36,6 +36,10 @@ var fpkCases = map[string]want{
 	// A SummitStack writes "(Stack)" where a switch names its hardware:
 	// the master's chassis row.
 	"extreme-exos-stack": {"extreme-exos", "Extreme Networks", "X440G2-48p-10G4", "1720G-01234", "EXOS", "30.7.1.1", "switch"},
+	// The first UniFi switches name a dashless model code ("US16P150,
+	// 4.3.20.11298, Linux 3.6.5"): UniFi's, not the EdgeSwitch
+	// (FASTPATH) profile's, which leaves them out.
+	"ubiquiti-unifi-switch-gen1": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "US16P150", "F09FC2A1B2C3", "UniFi", "4.3.20.11298", "switch"},
 }
 
 func TestFPKFixtures(t *testing.T) { checkFixtures(t, fpkFixtureDir, fpkCases) }
