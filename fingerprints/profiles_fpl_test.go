@@ -35,6 +35,13 @@ var fplCases = map[string]want{
 	"xerox-printer-fiery":       {"xerox-printer", "Xerox", "DocuColor 240", "", "", "1.0", "printer"},
 	"xerox-printer-wide-format": {"xerox-printer", "Xerox", "6279 WIDE FORMAT", "", "", "16.0", "printer"},
 	"xerox-printer-phaser6200":  {"xerox-printer", "Xerox", "Phaser 6200 N", "", "", "4.20", "printer"},
+	// Solaris 10/11 and AIX on net-snmp's agent OIDs (solaris 3, aix 15):
+	// Sun's SPARC platform after SUNW, (before: no model or vendor), and
+	// AIX's version before its release ('AIX host 2 7 ...' is 7.2; before: '2').
+	"solaris-net-snmp-sparc": {"net-snmp-other-unix", "Oracle", "SPARC-Enterprise-T5220", "", "Solaris", "5.10", "server"},
+	"aix-net-snmp":           {"net-snmp-other-unix", "", "", "", "AIX", "7.2", "server"},
+	// Classic ESX with a service console: ESX, not ESXi (before: ESXi).
+	"vmware-esx-classic": {"vmware-esxi", "", "", "", "ESX", "4.0.0", "hypervisor"},
 }
 
 // TestFPLFixtures checks each profile on its fixture: the winning profile
