@@ -40,6 +40,12 @@ var fpkCases = map[string]want{
 	// 4.3.20.11298, Linux 3.6.5"): UniFi's, not the EdgeSwitch
 	// (FASTPATH) profile's, which leaves them out.
 	"ubiquiti-unifi-switch-gen1": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "US16P150", "F09FC2A1B2C3", "UniFi", "4.3.20.11298", "switch"},
+	// PowerConnect blade switches ("PowerConnect M6220, 5.1.12.2, VxWorks
+	// 6.6") and the X-series ("Dell Networking X1052P", Radlan's
+	// rlPhdUnitGenParam row) by the sysDescr's model where no chassis row
+	// or Dell-Vendor-MIB display name answers.
+	"dell-powerconnect-blade":  {"dell-powerconnect", "Dell", "PowerConnect M6220", "4KX9Q2J", "PowerConnect", "5.1.12.2", "switch"},
+	"dell-networking-x-series": {"dell-powerconnect", "Dell", "X1052P", "CN0ABC1D2EF3GH", "PowerConnect", "3.0.1.4", "switch"},
 }
 
 func TestFPKFixtures(t *testing.T) { checkFixtures(t, fpkFixtureDir, fpkCases) }
