@@ -28,6 +28,12 @@ var fpjCases = map[string]want{
 	// as the device-support definition (asa) reads it, not the
 	// registration (ciscoASASm1).
 	"cisco-asa-service-module": {"cisco-asa", "Cisco", "WS-SVC-ASA-SM1", "SAD123456AB", "ASA", "9.12(4)", "firewall"},
+	// Nexus and UCS fabric interconnects without the ENTITY chassis row:
+	// the CISCO-ENTITY-VENDORTYPE-OID-MIB chassis their sysObjectID names
+	// (cevChassisN5kC5548UP, cevChassisUCSFI6248UP) written as the product
+	// ID, not "ChassisN5kC5548UP".
+	"cisco-nxos-registry":   {"cisco-nx-os", "Cisco", "N5K-C5548UP", "", "NX-OS", "7.3(8)N1(1)", "switch"},
+	"cisco-ucs-fi-registry": {"cisco-ucs-fi", "Cisco", "UCS-FI-6248UP", "", "NX-OS", "5.2(3)N2(2.31a)", "switch"},
 	// A Juniper-branded MSS controller without trpzVersionString: the
 	// release its sysDescr names ("Juniper Networks, Inc MX-8 7.6.2.3 REL").
 	"juniper-mss-sysdescr": {"trapeze-mss", "Juniper Networks", "MX-8", "0472300123", "MSS", "7.6.2.3", "wireless_controller"},
