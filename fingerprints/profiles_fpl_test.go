@@ -42,6 +42,10 @@ var fplCases = map[string]want{
 	"aix-net-snmp":           {"net-snmp-other-unix", "", "", "", "AIX", "7.2", "server"},
 	// Classic ESX with a service console: ESX, not ESXi (before: ESXi).
 	"vmware-esx-classic": {"vmware-esxi", "", "", "", "ESX", "4.0.0", "hypervisor"},
+	// A Linux-based MFP on net-snmp's sysObjectID, 'Linux ...' alone in its
+	// sysDescr: the maker its Printer-MIB row names first (before: no
+	// vendor, the model with the maker's name).
+	"printer-mib-on-linux": {"net-snmp-linux", "Konica Minolta", "bizhub C300i", "AA2J021012345", "Linux", "4.14.98", "printer"},
 }
 
 // TestFPLFixtures checks each profile on its fixture: the winning profile
