@@ -25,6 +25,8 @@ var fpkCases = map[string]want{
 	"huawei-yunshan-usg":    {"huawei-vrp", "Huawei", "USG6530F-D", "2102354EVK10P3000123", "YunShan OS", "V600R024C00SPC100", "firewall"},
 	"huawei-yunshan-switch": {"huawei-vrp", "Huawei", "S5735-L48T4XE-A-V2", "102388712345", "YunShan OS", "V600R022C10SPC500", "switch"},
 	"huawei-vrp3-quidway":   {"huawei-vrp", "Huawei", "AR28-31", "", "VRP", "3.40 Release 0311P07", "router"},
+	// A Fat (standalone) AP writes its mode after the bracketed model.
+	"huawei-fat-ap": {"huawei-vrp", "Huawei", "AP4050DN", "2102353VUR10K6000789", "VRP", "V200R010C00SPC300", "access_point"},
 	// Comware 5 on HP A-series: "Comware Software, Version 5.20.99,
 	// Release 2221P19".
 	"comware5-hp-a-series": {"h3c-comware", "HPE", "A5120-48G-PoE+ EI Switch with 2 Interface Slots", "CN23BX8012", "Comware", "5.20.99 Release 2221P19", "switch"},
