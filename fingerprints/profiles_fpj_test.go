@@ -18,6 +18,9 @@ var fpjCases = map[string]want{
 	"cisco-asa-context": {"cisco-asa", "Cisco", "ASA5520", "", "ASA", "8.4(7)30", "firewall"},
 	// IOS XRv names its platform in words, "(Cisco IOS XRv 9000 Series)".
 	"cisco-iosxrv": {"cisco-ios-xr", "Cisco", "IOS XRv 9000", "", "IOS-XR", "6.1.2", "router"},
+	// IOS XR on a 12000 names platform and route processor before a
+	// comma: the model without the closing parenthesis.
+	"cisco-iosxr-gsr": {"cisco-ios-xr", "Cisco", "12404/PRP", "", "IOS-XR", "3.9.1", "router"},
 	// Meraki firmware that writes "Cisco Meraki MS250-48LP ...".
 	"cisco-meraki-cisco-prefix": {"cisco-meraki", "Cisco", "MS250-48LP", "", "Meraki", "", "switch"},
 	// vEOS: "running on an Arista vEOS-lab", without "Networks".
