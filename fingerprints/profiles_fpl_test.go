@@ -46,6 +46,11 @@ var fplCases = map[string]want{
 	// sysDescr: the maker its Printer-MIB row names first (before: no
 	// vendor, the model with the maker's name).
 	"printer-mib-on-linux": {"net-snmp-linux", "Konica Minolta", "bizhub C300i", "AA2J021012345", "Linux", "4.14.98", "printer"},
+	// The distro script's os-release names with words between the name and
+	// the number (before: 'Linux'), and a distribution it does not know,
+	// which leaves the OS to the other Linux profiles.
+	"linux-distro-extend-os-release": {"linux-distro-extend", "", "Generic x86 64-bit", "", "Red Hat Enterprise Linux Server 7.9", "3.10.0-1160.102.1.el7.x86_64", "server"},
+	"linux-distro-extend-unknown":    {"linux-distro-extend", "", "Generic x86 64-bit", "", "Linux", "4.4.302+", "server"},
 }
 
 // TestFPLFixtures checks each profile on its fixture: the winning profile
