@@ -37,6 +37,10 @@ var fpjCases = map[string]want{
 	// ID, not "ChassisN5kC5548UP".
 	"cisco-nxos-registry":   {"cisco-nx-os", "Cisco", "N5K-C5548UP", "", "NX-OS", "7.3(8)N1(1)", "switch"},
 	"cisco-ucs-fi-registry": {"cisco-ucs-fi", "Cisco", "UCS-FI-6248UP", "", "NX-OS", "5.2(3)N2(2.31a)", "switch"},
+	// A Catalyst 9300 without the ENTITY chassis row: its registration
+	// names the family's stack (ciscoCat9300FixedSwitchStack), read as
+	// the family, Catalyst 9300.
+	"cisco-cat9300-registry": {"cisco-ios-xe", "Cisco", "Catalyst 9300", "", "IOS-XE", "17.9.4", "switch"},
 	// A Juniper-branded MSS controller without trpzVersionString: the
 	// release its sysDescr names ("Juniper Networks, Inc MX-8 7.6.2.3 REL").
 	"juniper-mss-sysdescr": {"trapeze-mss", "Juniper Networks", "MX-8", "0472300123", "MSS", "7.6.2.3", "wireless_controller"},
