@@ -16,7 +16,9 @@
 package fingerprints
 
 import (
+	"bytes"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -1500,6 +1502,11 @@ func entityField(e Entity, field string) string {
 
 // transform applies a rule's regex, template, literal and map to a raw value.
 func (r rule) transform(raw string) (string, bool) {
+	if r.binaryText {
+		if t, ok := binaryText(raw); ok {
+			raw = t
+		}
+	}
 	out := raw
 	if r.re != nil {
 		m := r.re.FindStringSubmatchIndex(raw)
@@ -1594,6 +1601,36 @@ func (r rule) written() string {
 		return relativePrefix + r.arg
 	}
 	return r.arg
+}
+
+var hexColonRE = regexp.MustCompile(`^[0-9a-f]{2}(?::[0-9a-f]{2})+$`)
+
+// binaryText reads a binary octet string (as valueString renders it,
+// colon-separated hex) whose octets after leading non-printable ones are
+// printable text, ended by NULs or spaces: that text. ok is false when
+// the value is not such a string.
+func binaryText(raw string) (string, bool) {
+	if !hexColonRE.MatchString(raw) {
+		return "", false
+	}
+	b, err := hex.DecodeString(strings.ReplaceAll(raw, ":", ""))
+	if err != nil {
+		return "", false
+	}
+	i := 0
+	for i < len(b) && (b[i] < 0x20 || b[i] > 0x7e) {
+		i++
+	}
+	b = bytes.TrimRight(b[i:], "\x00 ")
+	if len(b) == 0 {
+		return "", false
+	}
+	for _, c := range b {
+		if c < 0x20 || c > 0x7e {
+			return "", false
+		}
+	}
+	return string(b), true
 }
 
 // valueString renders an SNMP value as the text a rule works on.

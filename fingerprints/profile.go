@@ -46,6 +46,9 @@ import (
 //	                                           # value, in order, after regex and template
 //	      - oid: 1.3.6.1.4.1.6527.3.1.2.2.1.6.1.2  # a column, at the instance
 //	        index_from: 1.3.6.1.4.1.6527.3.1.2.2.1.3.1.4.1  # this OID's value names
+//	      - oid: 1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.6.0  # binary_text: a binary
+//	        binary_text: true                  # value's text after its leading
+//	                                           # non-printable octets
 //	      - oid: 1.3.6.1.4.1.21317.1.5.1.0     # with: more OIDs, their values joined
 //	        with: [1.3.6.1.4.1.21317.1.5.2.0]  # to the first's by one space each
 //	        regex: '^(\d+) (\d+)$'            # (every one must answer)
@@ -118,10 +121,11 @@ type ruleSpec struct {
 	Replace     [][]string        `yaml:"replace"`
 	IfOID       string            `yaml:"if_oid"`
 	IfMatch     string            `yaml:"if_match"`
+	BinaryText  bool              `yaml:"binary_text"`
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
-	"with", "if_oid", "if_match", "replace"}
+	"with", "if_oid", "if_match", "replace", "binary_text"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -216,6 +220,11 @@ type rule struct {
 	// matches ifMatch (the release of the software bank that runs).
 	ifOID   string
 	ifMatch *regexp.Regexp
+	// binaryText (oid and walk rules): a binary octet string whose bytes
+	// after leading type or length octets are text (HP-LASERJET-COMMON-MIB
+	// fw-rom-revision: two octets, then the ASCII release) reads as that
+	// text.
+	binaryText bool
 	// relative (oid and walk rules): arg is the arcs that follow the
 	// device's sysObjectID ("5.1.1.0" of "sysObjectID.5.1.1.0"), for
 	// vendors that register each product's objects under its own
@@ -639,6 +648,12 @@ func compileRule(rs ruleSpec) (rule, error) {
 			return r, atKey(fmt.Errorf("regexp %q: %w", rs.IfMatch, err), "if_match")
 		}
 		r.ifMatch = re
+	}
+	if rs.BinaryText {
+		if r.src != srcOID && r.src != srcWalk {
+			return r, atKey(errors.New("binary_text goes with oid or walk"), "binary_text")
+		}
+		r.binaryText = true
 	}
 	switch rs.Case {
 	case "":

@@ -51,10 +51,34 @@ var fplCases = map[string]want{
 	// which leaves the OS to the other Linux profiles.
 	"linux-distro-extend-os-release": {"linux-distro-extend", "", "Generic x86 64-bit", "", "Red Hat Enterprise Linux Server 7.9", "3.10.0-1160.102.1.el7.x86_64", "server"},
 	"linux-distro-extend-unknown":    {"linux-distro-extend", "", "Generic x86 64-bit", "", "Linux", "4.4.302+", "server"},
+	// HP printers whose HP-LASERJET-COMMON-MIB fw-rom-revision is binary
+	// (two octets before the ASCII release), and one with only
+	// fw-rom-datecode: the printer's firmware, not the JetDirect EEPROM
+	// the sysDescr names (before: JSI23900011 for both).
+	"hp-printer-binary-fw-revision": {"hp-printer", "HP", "LaserJet MFP M528", "CNBRP12345", "FutureSmart", "2506649_036456", "printer"},
+	"hp-printer-fw-datecode":        {"hp-printer", "HP", "LaserJet MFP M528", "CNBRP67890", "FutureSmart", "20230405", "printer"},
 }
 
 // TestFPLFixtures checks each profile on its fixture: the winning profile
 // and every field, with evidence (check).
 func TestFPLFixtures(t *testing.T) {
 	checkFixtures(t, fplFixtureDir, fplCases)
+}
+
+// TestFPLBinaryText checks binary_text's reading of a binary octet string
+// as valueString renders it.
+func TestFPLBinaryText(t *testing.T) {
+	for raw, want := range map[string]string{
+		"fd:e8:32:35:30:36:36:34:39:5f:30:33:36:34:35:36": "2506649_036456",
+		"01:15:32:30:32:33:30:34:30:35:00":                "20230405",
+		"fd:e8:43:4b:50:31:20:20":                         "CKP1",
+		"00:1a:fe:9c:4d:8e":                               "",
+		"fd:e8":                                           "",
+		"2023-04-05":                                      "",
+	} {
+		got, ok := binaryText(raw)
+		if got != want || ok != (want != "") {
+			t.Errorf("binaryText(%q) = %q, %v; want %q", raw, got, ok, want)
+		}
+	}
 }
