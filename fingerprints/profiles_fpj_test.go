@@ -41,6 +41,9 @@ var fpjCases = map[string]want{
 	// names the family's stack (ciscoCat9300FixedSwitchStack), read as
 	// the family, Catalyst 9300.
 	"cisco-cat9300-registry": {"cisco-ios-xe", "Cisco", "Catalyst 9300", "", "IOS-XE", "17.9.4", "switch"},
+	// A Catalyst 2960L without ENTITY-MIB: its registration
+	// (ciscoCatWSC2960LSM24PS) written as the product ID.
+	"cisco-2960l-registry": {"cisco-ios", "Cisco", "WS-C2960L-SM-24PS", "", "IOS", "15.2(7)E3", "switch"},
 	// A Juniper-branded MSS controller without trpzVersionString: the
 	// release its sysDescr names ("Juniper Networks, Inc MX-8 7.6.2.3 REL").
 	"juniper-mss-sysdescr": {"trapeze-mss", "Juniper Networks", "MX-8", "0472300123", "MSS", "7.6.2.3", "wireless_controller"},
