@@ -57,6 +57,9 @@ var fplCases = map[string]want{
 	// the sysDescr names (before: JSI23900011 for both).
 	"hp-printer-binary-fw-revision": {"hp-printer", "HP", "LaserJet MFP M528", "CNBRP12345", "FutureSmart", "2506649_036456", "printer"},
 	"hp-printer-fw-datecode":        {"hp-printer", "HP", "LaserJet MFP M528", "CNBRP67890", "FutureSmart", "20230405", "printer"},
+	// TrueNAS CORE on net-snmp's FreeBSD sysObjectID, known by its kernel
+	// ident (before: a FreeBSD server).
+	"truenas-core-kernel-ident": {"freebsd-nas", "iXsystems", "Generic x86 64-bit", "", "TrueNAS CORE", "13.1-RELEASE-p9", "storage"},
 }
 
 // TestFPLFixtures checks each profile on its fixture: the winning profile
