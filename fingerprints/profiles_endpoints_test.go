@@ -1,0 +1,60 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// endpointsFixtureDir holds small walks written for the device families
+// added or widened (cameras, recorders, AV gear, printers): sysDescr lines
+// of the shapes Rapid7 Recog documents, vendor objects from the vendors'
+// documented layouts, all values made up.
+const endpointsFixtureDir = "testdata/fixtures/endpoints"
+
+// endpointsCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var endpointsCases = map[string]want{
+	// Canon's VB network cameras answer under Canon's enterprise, where
+	// the printers are: a camera, its VB product.
+	"canon-network-camera": {"canon-camera", "Canon", "VB-M40", "", "", "", "camera"},
+	// Panasonic WJ recorders: "<product> SWVer<version>".
+	"panasonic-wj-nd400": {"panasonic-wj-recorder", "Panasonic", "WJ-ND400", "", "", "2.10", "nvr"},
+	// VBrick encoders: model and serial from the sysDescr.
+	"vbrick-encoder": {"vbrick", "VBrick", "9110", "02030405060", "", "", "appliance"},
+	// Datamax label printers: class and model, the firmware after Ver:.
+	"datamax-mclass": {"datamax-printer", "Datamax", "M-Class 4210", "", "", "11.06", "printer"},
+	// Honeywell label printers on another agent's sysObjectID, and
+	// Honeywell's firmware (after ';P') on Intermec's.
+	"honeywell-pd45-netsnmp":      {"honeywell-printer-descr", "Honeywell", "PD45", "21430012345", "Linux", "10.17.017211", "printer"},
+	"intermec-honeywell-firmware": {"intermec-printer", "Honeywell", "PM45", "", "", "10.16.016422", "printer"},
+	// Tektronix Phaser printers: the product the sysDescr names.
+	"tektronix-phaser": {"tektronix-phaser", "Tektronix", "Phaser 780DP", "", "", "", "printer"},
+	// Printers whose agent answers HP's JetDirect arc or net-snmp's, by the
+	// sysDescr their maker's agents print: Xerox, Ricoh's NRG brand,
+	// Sharp's AR line, Epson in mixed case, Lexmark in capitals.
+	"xerox-phaser-jetdirect-arc": {"xerox-printer-descr", "Xerox", "Phaser 6360DN", "RVW123456", "", "5.101", "printer"},
+	"ricoh-nrg-netsnmp":          {"ricoh-printer-descr", "Ricoh", "NRG MP C4504", "", "Linux", "1.08", "printer"},
+	"sharp-ar-jetdirect-arc":     {"sharp-printer-descr", "Sharp", "AR-M355N", "", "", "", "printer"},
+	"epson-mixed-case":           {"epson-printer-descr", "Epson", "AL-CX21NF", "", "", "01.00.11", "printer"},
+	"lexmark-capitals":           {"lexmark-printer-descr", "Lexmark", "X264", "", "Linux", "NR.APS.N449", "printer"},
+	// Canon's older lines by the sysDescr, on HP's arc and on Canon's own
+	// (the product after 'Canon Inc.,' and the line names).
+	"canon-laser-shot-jetdirect-arc": {"canon-printer-descr", "Canon", "LBP-3310", "", "", "", "printer"},
+	"canon-inc-lbp":                  {"canon-printer", "Canon", "LBP-3460", "", "", "", "printer"},
+	// A Samsung-built Dell on HP's arc: model, firmware and S/N.
+	"dell-samsung-built-jetdirect-arc": {"dell-printer-oem", "Dell", "1355cn", "5BZ45P1", "", "1.10.02.03", "printer"},
+	// IBM Infoprint: the product and release the sysDescr names.
+	"ibm-infoprint": {"ibm-infoprint", "IBM", "Infoprint 1412", "", "", "3.40.12", "printer"},
+	// Siemens optiPoint phones under Siemens's enterprise: a phone, not a
+	// SCALANCE switch.
+	"siemens-optipoint": {"siemens-optipoint", "Siemens", "optiPoint 420 economy", "", "", "", "phone"},
+	// Avaya's IP telephones: a phone, the model its MIB names (before:
+	// avaya-gateway's appliance without a model).
+	"avaya-96xx-phone": {"avaya-ip-phone", "Avaya", "9611G", "", "", "", "phone"},
+	// A JetDirect-based HP printer without printer rows: the PID its
+	// sysDescr names.
+	"hp-jetdirect-pid": {"hp-printer", "HP", "LaserJet P2055dn", "CNB9K12345", "FutureSmart", "", "printer"},
+	// Pantum: the serial at the third place the agents keep it.
+	"pantum-serial-third": {"pantum-printer", "Pantum", "M7300FDW", "CD7H045678", "", "", "printer"},
+}
+
+func TestEndpointsFixtures(t *testing.T) { checkFixtures(t, endpointsFixtureDir, endpointsCases) }

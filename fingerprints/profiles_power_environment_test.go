@@ -1,0 +1,46 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// powerEnvFixtureDir holds small walks written from the vendor MIBs (and the
+// objects the device-support definitions name) of power, cooling,
+// environment, industrial, console and time devices: model, serial and
+// version read from each vendor's own objects.
+const powerEnvFixtureDir = "testdata/fixtures/power-environment"
+
+// powerEnvCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var powerEnvCases = map[string]want{
+	// NetBotz 50 (52674.500): PowerNet-MIB's AOS module tables.
+	"apc-netbotz-50": {"apc-netbotz", "APC", "NBRK0050", "ZA2141004512", "NetBotz", "1.3.0", "sensor"},
+	// A Megatec-type UPS card by its sysDescr on net-snmp's sysObjectID:
+	// UPS-MIB's identity, EPPC-MIB's serial and UPS firmware.
+	"powerwalker-nmc": {"powerwalker-nmc", "PowerWalker", "VFI 3000 RT LCD", "GK1842000123", "Linux", "03.01", "ups"},
+	// Sysdescr-only forms: a bare Sentry PDU, an MGE Evolution card, a
+	// Rectifier Technologies WebCSU.
+	"sentry3-sysdescr": {"servertech-sentry3", "Server Technology", "Switched DC PDU", "", "Sentry", "", "pdu"},
+	"mge-evolution":    {"eaton-mge", "Eaton", "Evolution S 3000", "", "", "", "ups"},
+	"rectifier-webcsu": {"rectifier-webcsu", "Rectifier Technologies", "WebCSU 169-412", "", "Linux", "1.42", "power"},
+	// MergePoint Unity: the dotted second sysDescr token is the firmware.
+	"avocent-mergepoint-firmware": {"avocent-mergepoint", "Avocent", "MPU4032", "", "", "1.20.0.26003", "appliance"},
+	// Bitstream Hyperion: model, serial and firmware from the sysDescr.
+	"bitstream-hyperion": {"bitstream-hyperion", "Bitstream", "MSM-4T12", "HY21050087", "", "3.2.14", "switch"},
+	// Microsemi PowerDsine midspan: model, unit serial and release from
+	// the sysDescr.
+	"microsemi-pdsine": {"microsemi-pdsine", "Microsemi", "PD-9612GC/ACDC/M", "1843002215", "", "2.1.8", "power"},
+	// Sodola: the 12284.5.1 system group.
+	"sodola": {"sodola", "Sodola", "SL902S-SWTGW218AS", "SD22080412", "", "1.2.6", "switch"},
+	// Geist Watchdog (GEIST-V5-MIB deviceInfo): the unit's serial.
+	"geist-watchdog-v5": {"vertiv-geist", "Vertiv", "Geist WD15", "TB21110342", "", "3.6.1", "sensor"},
+	// Carel pCOWeb and Minkels RMS: detection only (their definitions
+	// read sensors alone).
+	"carel-pcoweb": {"carel-pcoweb", "Carel", "", "", "", "", "cooling"},
+	"minkels-rms":  {"minkels-rms", "Minkels", "8VD-X20", "", "Linux", "", "sensor"},
+	// PrimeKey appliance on net-snmp: PRIMEKEY-APPLIANCE-MIB's release and
+	// HSM serial.
+	"primekey-appliance": {"primekey-appliance", "PrimeKey", "Generic x86 64-bit", "CS641277", "Debian", "3.11.2", "appliance"},
+}
+
+func TestPowerEnvironmentFixtures(t *testing.T) { checkFixtures(t, powerEnvFixtureDir, powerEnvCases) }

@@ -1,0 +1,53 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// campusFixtureDir holds small walks written from the vendor MIBs for the
+// variants of the biggest families (trains, platforms, old and new
+// firmware, virtual and rugged editions): model, serial and version read
+// from each vendor's own objects.
+const campusFixtureDir = "testdata/fixtures/variants-campus"
+
+// campusCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var campusCases = map[string]want{
+	// FortiWiFi and FortiGate Rugged: the chassis row's product code
+	// (FWF_60F, FGR_60F) by each line's own name; without a chassis row,
+	// the product the sysObjectID registers (fgt100F).
+	"fortinet-fortiwifi":              {"fortinet-fortigate", "Fortinet", "FortiWiFi-60F", "FWF60FTK21001234", "FortiOS", "7.2.8", "firewall"},
+	"fortinet-fortigate-rugged":       {"fortinet-fortigate", "Fortinet", "FortiGateRugged-60F", "FGR60FTK22005678", "FortiOS", "7.0.15", "firewall"},
+	"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-100F", "FG100FTK20009876", "FortiOS", "7.4.3", "firewall"},
+	// Huawei YunShan OS (V600): the bracketed product release, the closing
+	// model line, hwDeviceEsn; VRP 3 on Quidway: the product line and
+	// "version Release release".
+	"huawei-yunshan-usg":    {"huawei-vrp", "Huawei", "USG6530F-D", "2102354EVK10P3000123", "YunShan OS", "V600R024C00SPC100", "firewall"},
+	"huawei-yunshan-switch": {"huawei-vrp", "Huawei", "S5735-L48T4XE-A-V2", "102388712345", "YunShan OS", "V600R022C10SPC500", "switch"},
+	"huawei-vrp3-quidway":   {"huawei-vrp", "Huawei", "AR28-31", "", "VRP", "3.40 Release 0311P07", "router"},
+	// A Fat (standalone) AP writes its mode after the bracketed model.
+	"huawei-fat-ap": {"huawei-vrp", "Huawei", "AP4050DN", "2102353VUR10K6000789", "VRP", "V200R010C00SPC300", "access_point"},
+	// Comware 5 on HP A-series: "Comware Software, Version 5.20.99,
+	// Release 2221P19".
+	"comware5-hp-a-series": {"h3c-comware", "HPE", "A5120-48G-PoE+ EI Switch with 2 Interface Slots", "CN23BX8012", "Comware", "5.20.99 Release 2221P19", "switch"},
+	// The web-managed HP/HPE Comware switches write the model first
+	// ("HPE 1950-24G-2SFP+-2XGT Switch Software Version 7.1.045, Release
+	// 3113P05"); their registrations are descriptors.
+	"comware-hpe-1950": {"h3c-comware", "HPE", "1950-24G-2SFP+-2XGT", "CN87G1R0ZZ", "Comware", "7.1.045 Release 3113P05", "switch"},
+	"comware-hp-v1910": {"h3c-comware", "HPE", "V1910-24G", "", "Comware", "5.20 Release 1519P03", "switch"},
+	// A SummitStack writes "(Stack)" where a switch names its hardware:
+	// the master's chassis row.
+	"extreme-exos-stack": {"extreme-exos", "Extreme Networks", "X440G2-48p-10G4", "1720G-01234", "EXOS", "30.7.1.1", "switch"},
+	// The first UniFi switches name a dashless model code ("US16P150,
+	// 4.3.20.11298, Linux 3.6.5"): UniFi's, not the EdgeSwitch
+	// (FASTPATH) profile's, which leaves them out.
+	"ubiquiti-unifi-switch-gen1": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "US16P150", "F09FC2A1B2C3", "UniFi", "4.3.20.11298", "switch"},
+	// PowerConnect blade switches ("PowerConnect M6220, 5.1.12.2, VxWorks
+	// 6.6") and the X-series ("Dell Networking X1052P", Radlan's
+	// rlPhdUnitGenParam row) by the sysDescr's model where no chassis row
+	// or Dell-Vendor-MIB display name answers.
+	"dell-powerconnect-blade":  {"dell-powerconnect", "Dell", "PowerConnect M6220", "4KX9Q2J", "PowerConnect", "5.1.12.2", "switch"},
+	"dell-networking-x-series": {"dell-powerconnect", "Dell", "X1052P", "CN0ABC1D2EF3GH", "PowerConnect", "3.0.1.4", "switch"},
+}
+
+func TestVariantsCampusFixtures(t *testing.T) { checkFixtures(t, campusFixtureDir, campusCases) }

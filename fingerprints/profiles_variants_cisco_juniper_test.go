@@ -1,0 +1,54 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// ciscoJuniperFixtureDir holds small walks, written from the vendors' MIBs and the
+// sysDescr shapes they document, of variants of the biggest families
+// (Cisco, Juniper, Arista): virtual editions, contexts, rebranded boxes
+// and other shapes the first profiles of these families missed.
+const ciscoJuniperFixtureDir = "testdata/fixtures/variants-cisco-juniper"
+
+// ciscoJuniperCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var ciscoJuniperCases = map[string]want{
+	// An ASA security context answers without ENTITY-MIB: the appliance
+	// its registration (ciscoASA5520sc) names, without the suffix.
+	"cisco-asa-context": {"cisco-asa", "Cisco", "ASA5520", "", "ASA", "8.4(7)30", "firewall"},
+	// IOS XRv names its platform in words, "(Cisco IOS XRv 9000 Series)".
+	"cisco-iosxrv": {"cisco-ios-xr", "Cisco", "IOS XRv 9000", "", "IOS-XR", "6.1.2", "router"},
+	// IOS XR on a 12000 names platform and route processor before a
+	// comma: the model without the closing parenthesis.
+	"cisco-iosxr-gsr": {"cisco-ios-xr", "Cisco", "12404/PRP", "", "IOS-XR", "3.9.1", "router"},
+	// Meraki firmware that writes "Cisco Meraki MS250-48LP ...".
+	"cisco-meraki-cisco-prefix": {"cisco-meraki", "Cisco", "MS250-48LP", "", "Meraki", "", "switch"},
+	// vEOS: "running on an Arista vEOS-lab", without "Networks".
+	"arista-veos-lab": {"arista-eos", "Arista Networks", "vEOS-lab", "", "EOS", "4.30.6M", "switch"},
+	// A Dell-branded EX switch: "Inc. DELL J-EX4200-48P internet router".
+	"juniper-dell-ex": {"juniper-junos", "Juniper Networks", "J-EX4200-48P", "BP0210345678", "Junos", "11.4R7.5", "switch"},
+	// An ASA Service Module whose chassis row is a bare container: row 4,
+	// as the device-support definition (asa) reads it, not the
+	// registration (ciscoASASm1).
+	"cisco-asa-service-module": {"cisco-asa", "Cisco", "WS-SVC-ASA-SM1", "SAD123456AB", "ASA", "9.12(4)", "firewall"},
+	// Nexus and UCS fabric interconnects without the ENTITY chassis row:
+	// the CISCO-ENTITY-VENDORTYPE-OID-MIB chassis their sysObjectID names
+	// (cevChassisN5kC5548UP, cevChassisUCSFI6248UP) written as the product
+	// ID, not "ChassisN5kC5548UP".
+	"cisco-nxos-registry":   {"cisco-nx-os", "Cisco", "N5K-C5548UP", "", "NX-OS", "7.3(8)N1(1)", "switch"},
+	"cisco-ucs-fi-registry": {"cisco-ucs-fi", "Cisco", "UCS-FI-6248UP", "", "NX-OS", "5.2(3)N2(2.31a)", "switch"},
+	// A Catalyst 9300 without the ENTITY chassis row: its registration
+	// names the family's stack (ciscoCat9300FixedSwitchStack), read as
+	// the family, Catalyst 9300.
+	"cisco-cat9300-registry": {"cisco-ios-xe", "Cisco", "Catalyst 9300", "", "IOS-XE", "17.9.4", "switch"},
+	// A Catalyst 2960L without ENTITY-MIB: its registration
+	// (ciscoCatWSC2960LSM24PS) written as the product ID.
+	"cisco-2960l-registry": {"cisco-ios", "Cisco", "WS-C2960L-SM-24PS", "", "IOS", "15.2(7)E3", "switch"},
+	// A Juniper-branded MSS controller without trpzVersionString: the
+	// release its sysDescr names ("Juniper Networks, Inc MX-8 7.6.2.3 REL").
+	"juniper-mss-sysdescr": {"trapeze-mss", "Juniper Networks", "MX-8", "0472300123", "MSS", "7.6.2.3", "wireless_controller"},
+}
+
+func TestVariantsCiscoJuniperFixtures(t *testing.T) {
+	checkFixtures(t, ciscoJuniperFixtureDir, ciscoJuniperCases)
+}
