@@ -1,0 +1,36 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// variantsFirewallWirelessFixtureDir holds small walks written from the
+// vendor MIBs for the variants of the big firewall and wireless families
+// (OS trains, platforms, virtual editions, old firmware, controllers and
+// access points): model, serial and version read from each vendor's own
+// objects.
+const variantsFirewallWirelessFixtureDir = "testdata/fixtures/variants-firewall-wireless"
+
+// variantsFirewallWirelessCases: fixture name → the expected result
+// (profile, vendor, model, serial, os, os_version, device_type).
+var variantsFirewallWirelessCases = map[string]want{
+	// Check Point: SecurePlatform on net-snmp's sysObjectID (osName says
+	// which OS); a gateway older than the appliance group, by the platform
+	// its sysObjectID registers; Gaia Embedded, its R release and the
+	// CHECKPOINT-MIB serial; a SofaWare unit known by its sysDescr; IPSO 6.
+	"checkpoint-secureplatform-netsnmp":     {"checkpoint-gaia-netsnmp", "Check Point", "UTM-1 270", "0839AB7712", "SecurePlatform", "R75.40", "firewall"},
+	"checkpoint-gaia-platform-registration": {"checkpoint-gaia", "Check Point", "4600", "", "Gaia", "R77.30", "firewall"},
+	"checkpoint-embedded-gaia":              {"checkpoint-embedded-ngx", "Check Point", "1590", "2245BA0815", "Gaia Embedded", "R81.10.10", "firewall"},
+	"checkpoint-sofaware-descr":             {"checkpoint-sofaware-descr", "Check Point", "UTM-1 Edge W", "", "Gaia Embedded", "8.2.26x", "firewall"},
+	"nokia-ipso-6":                          {"nokia-ipso", "Nokia", "IP690", "", "IPSO", "6.2", "firewall"},
+	// FortiGate virtual appliances and model variants: the chassis name's
+	// parts joined by dashes, as FortiOS names its platform; without a
+	// chassis row, the registered product.
+	"fortinet-fortigate-vm-kvm":          {"fortinet-fortigate", "Fortinet", "FortiGate-VM64-KVM", "FGVM04TM21000123", "FortiOS", "7.2.5", "firewall"},
+	"fortinet-fortigate-vm-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-VM64-AZURE", "FGVMULTM23004567", "FortiOS", "7.0.13", "firewall"},
+	"fortinet-fortigate-poe":             {"fortinet-fortigate", "Fortinet", "FortiGate-80F-POE", "FGT80FP922001234", "FortiOS", "7.2.8", "firewall"},
+}
+
+func TestVariantsFirewallWirelessFixtures(t *testing.T) {
+	checkFixtures(t, variantsFirewallWirelessFixtureDir, variantsFirewallWirelessCases)
+}
