@@ -111,7 +111,7 @@ var corpusCases = map[string]want{
 	"UPS/eaton-9px-partial.snmprec.bz2":                   {"eaton-xups", "Eaton", "9PX 2200i RT 3U", "GX13G45099", "", "01.17.4945", "ups"},
 	"UPS/eastpower-istars-swv053.snmprec.bz2":             {"east-istars", "EAST", "EA9080", "", "", "8.0", "ups"},
 	"camera/wds-ips-1022.snmprec.bz2":                     {"wrd-ipsensor", "WRD Tech", "IPS-1022", "", "", "", "sensor"},
-	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX", "416791G106T2010SEP230036", "", "PAL 1.04.026.STD", "cooling"},
+	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX", "416791G106T2010SEP230036", "", "3.210.0", "cooling"},
 	"UPS/emerson-network-power.snmprec.bz2":               {"emerson-ups-card", "Vertiv", "US11R0030L", "", "", "13.00", "ups"},
 	"UPS/huawei-gse200m.snmprec.bz2":                      {"huawei-ups", "Huawei", "UPS5000-E", "2102310NYJ10EB000045", "Linux", "V100R001C10B003SP00", "ups"},
 	"UPS/ingrasys-power-switch.snmprec.bz2":               {"webpower-ups-card", "Ingrasys", "Array-3A3", "11120051132123", "", "5.27", "ups"},

@@ -1,0 +1,35 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// variantsPowerServersFixtureDir holds small walks written from the vendor
+// MIBs for the variants of the biggest power and server-management
+// families (card generations, older MIB arcs, agents that answer only part
+// of a MIB): model, serial and version read from each vendor's own
+// objects.
+const variantsPowerServersFixtureDir = "testdata/fixtures/variants-power-servers"
+
+// variantsPowerServersCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var variantsPowerServersCases = map[string]want{
+	// Liebert through an IntelliSlot card: the managed device's row for
+	// model and serial, the card's firmware as the release (as the
+	// definition reads the version); a Unity card without a device row
+	// names its UPS in UPS-MIB.
+	"liebert-intellislot-gxt4": {"vertiv-liebert", "Vertiv", "GXT4-3000RT230", "1409300123AF321", "", "4.6.0.0", "ups"},
+	"liebert-unity-upsmib":     {"vertiv-liebert", "Vertiv", "GXT5-3000IRT2UXL", "0218300112", "", "7.3.1.0", "ups"},
+	// Eltek WebPower (ELTEK-DISTRIBUTED-MIB): the controller type's
+	// enumeration, the system serial, the release second in sysDescr.
+	"eltek-webpower-smartpack2": {"eltek-smartpack", "Eltek", "Smartpack2", "183412345678", "", "4.3.1", "power"},
+	// An Eaton UPS card on XUPS-MIB alone: xupsIdentSerialNumber.
+	"eaton-xups-serial": {"eaton-xups", "Eaton", "5PX 1500", "G204L12345", "", "01.14.0019", "ups"},
+	// A DRAC whose agent answers neither the type nor the chassis
+	// objects: its short name and the server's service tag.
+	"dell-drac5-shortname": {"dell-cmc", "Dell", "DRAC 5", "9ZX8K1J", "DRAC", "1.65", "bmc"},
+}
+
+func TestVariantsPowerServersFixtures(t *testing.T) {
+	checkFixtures(t, variantsPowerServersFixtureDir, variantsPowerServersCases)
+}
