@@ -326,6 +326,15 @@ func (e *Engine) fetchOf(ps []*profile, sysObjectID string) Fetch {
 				switch r.src {
 				case srcOID:
 					switch {
+					case r.rowWhere != "":
+						// The row is known once its column is
+						// read: both columns are walked.
+						if keep(r.rowWhere) {
+							walk[r.rowWhere] = true
+						}
+						if keep(r.arg) {
+							walk[r.arg] = true
+						}
 					case r.indexFrom != "":
 						// The instance is known once indexFrom is
 						// read: the column is walked.
@@ -1097,6 +1106,13 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			}
 			oid += "." + idx
 		}
+		if r.rowWhere != "" {
+			idx, ok := c.rowWhere(r)
+			if !ok {
+				return "", "", false
+			}
+			oid += "." + idx
+		}
 		v, ok := c.in.Values[oid]
 		if !ok || v.Type.IsException() {
 			if s, ok := c.entityAt(oid); ok {
@@ -1161,6 +1177,21 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		return c.entityValue(r.arg)
 	}
 	return "", "", false
+}
+
+// rowWhere is the instance of the first row, in index order, whose
+// r.rowWhere column's value matches r.rowMatch.
+func (c *evalCtx) rowWhere(r rule) (string, bool) {
+	prefix := r.rowWhere + "."
+	i, _ := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
+	for ; i < len(c.keys) && strings.HasPrefix(c.keys[i], prefix); i++ {
+		v := c.in.Values[c.keys[i]]
+		if v.Type.IsException() || !r.rowMatch.MatchString(valueString(v)) {
+			continue
+		}
+		return c.keys[i][len(prefix):], true
+	}
+	return "", false
 }
 
 // entityValue picks a field from the device's own ENTITY row: the rows
@@ -1502,6 +1533,13 @@ func entityField(e Entity, field string) string {
 
 // transform applies a rule's regex, template, literal and map to a raw value.
 func (r rule) transform(raw string) (string, bool) {
+	if r.packed != nil {
+		v, ok := unpack(raw, r.packed)
+		if !ok {
+			return "", false
+		}
+		raw = v
+	}
 	if r.binaryText {
 		if t, ok := binaryText(raw); ok {
 			raw = t
@@ -1577,6 +1615,9 @@ func (r rule) describe(field string) string {
 		if r.indexFrom != "" {
 			return label + " from " + r.arg + " at the instance in " + r.indexFrom
 		}
+		if r.rowWhere != "" {
+			return label + " from " + r.arg + " in the row where " + r.rowWhere + " matches " + r.rowMatch.String()
+		}
 		if len(r.with) > 0 {
 			return label + " from " + r.arg + " with " + strings.Join(r.with, ", ")
 		}
@@ -1601,6 +1642,27 @@ func (r rule) written() string {
 		return relativePrefix + r.arg
 	}
 	return r.arg
+}
+
+// unpack reads an unsigned integer as the fields of the widths given,
+// the most significant first, written in decimal and joined by dots
+// (1042 with [8, 8] is 4.18); false when raw is not such an integer or
+// is wider than the widths together.
+func unpack(raw string, widths []uint) (string, bool) {
+	n, err := strconv.ParseUint(strings.TrimSpace(raw), 10, 64)
+	if err != nil {
+		return "", false
+	}
+	parts := make([]string, len(widths))
+	for i := len(widths) - 1; i >= 0; i-- {
+		w := widths[i]
+		parts[i] = strconv.FormatUint(n&(1<<w-1), 10)
+		n >>= w
+	}
+	if n != 0 {
+		return "", false
+	}
+	return strings.Join(parts, "."), true
 }
 
 var hexColonRE = regexp.MustCompile(`^[0-9a-f]{2}(?::[0-9a-f]{2})+$`)

@@ -296,3 +296,127 @@ func TestRegistryRule(t *testing.T) {
 		t.Errorf("registry: vendor: err = %v", err)
 	}
 }
+
+// TestPacked: packed reads an unsigned integer as the bit fields of a
+// version, the most significant first (major*256+minor; BCD's digits as
+// 4-bit fields, joined by regex and template); a value that is not an
+// unsigned integer, or wider than the fields, fails the rule and the
+// next one applies; packed goes with oid and walk rules, with widths of
+// 1 to 32 bits, two fields or more.
+func TestPacked(t *testing.T) {
+	const (
+		fw  = "1.3.6.1.4.1.99999.7.1.4"
+		bcd = "1.3.6.1.4.1.99999.7.2.0"
+	)
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    os_version:
+      - walk: `+fw+`
+        packed: [8, 8]
+      - oid: `+bcd+`
+        packed: [4, 4, 4, 4]
+        regex: '^0\.([1-9])\.([0-9])\.([0-9])$'
+        template: '$1.$2$3'
+      - sys_descr: 'release (\S+)'
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	num := func(n int64) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeInteger, Int: n} }
+	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
+	for _, c := range []struct {
+		name   string
+		values map[string]snmpwalk.Value
+		want   string
+	}{
+		{"major*256+minor", map[string]snmpwalk.Value{fw + ".1": num(4*256 + 18)}, "4.18"},
+		{"digits as text", map[string]snmpwalk.Value{fw + ".1": text(" 1042 ")}, "4.18"},
+		{"minor only", map[string]snmpwalk.Value{fw + ".1": num(7)}, "0.7"},
+		{"BCD 0x0215", map[string]snmpwalk.Value{bcd: num(0x0215)}, "2.15"},
+		{"zero is no version", map[string]snmpwalk.Value{fw + ".1": num(0), bcd: num(0x0300)}, "3.00"},
+		{"wider than the fields", map[string]snmpwalk.Value{fw + ".1": num(70000)}, "9.1"},
+		{"negative", map[string]snmpwalk.Value{fw + ".1": num(-3)}, "9.1"},
+		{"not a number", map[string]snmpwalk.Value{fw + ".1": text("4.18a")}, "9.1"},
+	} {
+		got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme release 9.1", Values: c.values})
+		if got.OSVersion != c.want {
+			t.Errorf("%s: os_version = %q, want %q", c.name, got.OSVersion, c.want)
+		}
+	}
+	for _, c := range []struct{ from, to, key string }{
+		{"- walk: " + fw + "\n        packed: [8, 8]", "- sys_descr: 'x'\n        packed: [8, 8]", "packed"},
+		{"packed: [8, 8]", "packed: [8]", "packed"},
+		{"packed: [8, 8]", "packed: [0, 8]", "packed"},
+		{"packed: [8, 8]", "packed: [32, 32, 8]", "packed"},
+	} {
+		bad := strings.Replace(src, c.from, c.to, 1)
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), c.key) {
+			t.Errorf("%q -> %q: err = %v, want one naming %s", c.from, c.to, err, c.key)
+		}
+	}
+}
+
+// TestRowWhere: an oid rule with row_where and row_match reads its
+// column at the first row, in index order, whose other column matches
+// (the serial of the unit the mnemonic column names the main radio),
+// indexes of several arcs included; no matching row, or no value in
+// that row, yields nothing and the next rule applies; both columns are
+// walked; row_where goes with an absolute oid rule, with row_match.
+func TestRowWhere(t *testing.T) {
+	const (
+		name   = "1.3.6.1.4.1.99999.8.1.3"
+		serial = "1.3.6.1.4.1.99999.8.1.8"
+	)
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    serial:
+      - oid: `+serial+`
+        row_where: `+name+`
+        row_match: '^\s*UBT[-_]'
+      - sys_descr: 'SN (\S+)'
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme SN FALLBACK1", Values: map[string]snmpwalk.Value{
+		name + ".1.2.3.10":   text("SFP-10G"),
+		serial + ".1.2.3.10": text("SFPSERIAL1"),
+		name + ".1.2.3.9":    text("UBT-S"),
+		serial + ".1.2.3.9":  text("UBTSERIAL9"),
+		name + ".1.2.3.11":   text("UBT-T"),
+		serial + ".1.2.3.11": text("UBTSERIAL11"),
+	}}
+	got := e.Identify(in)
+	if got.Serial != "UBTSERIAL9" || got.Evidence[FieldSerial].OID != serial+".1.2.3.9" {
+		t.Errorf("serial = %q from %q, want UBTSERIAL9 from %s.1.2.3.9", got.Serial, got.Evidence[FieldSerial].OID, serial)
+	}
+	delete(in.Values, serial+".1.2.3.9")
+	if got := e.Identify(in); got.Serial != "FALLBACK1" {
+		t.Errorf("the matching row without a serial: serial = %q, want FALLBACK1 from sysDescr", got.Serial)
+	}
+	delete(in.Values, name+".1.2.3.9")
+	delete(in.Values, name+".1.2.3.11")
+	if got := e.Identify(in); got.Serial != "FALLBACK1" {
+		t.Errorf("no matching row: serial = %q, want FALLBACK1", got.Serial)
+	}
+	f := e.FetchFor("1.3.6.1.4.1.99999.1", "")
+	if !slices.Contains(f.Walk, name) || !slices.Contains(f.Walk, serial) {
+		t.Errorf("fetch = %+v, want walks of %s and %s", f, name, serial)
+	}
+	for _, c := range []struct{ from, to, key string }{
+		{"- oid: " + serial, "- walk: " + serial, "row_where"},
+		{"        row_match: '^\\s*UBT[-_]'\n", "", "row_where"},
+		{"row_match: '^\\s*UBT[-_]'", "row_match: '('", "row_match"},
+	} {
+		bad := strings.Replace(src, c.from, c.to, 1)
+		if bad == src {
+			t.Fatalf("%q not in the profile", c.from)
+		}
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), c.key) {
+			t.Errorf("%q -> %q: err = %v, want one naming %s", c.from, c.to, err, c.key)
+		}
+	}
+}

@@ -49,6 +49,14 @@ import (
 //	      - oid: 1.3.6.1.4.1.11.2.3.9.4.2.1.1.3.6.0  # binary_text: a binary
 //	        binary_text: true                  # value's text after its leading
 //	                                           # non-printable octets
+//	      - walk: 1.3.6.1.4.1.21695.1.10.7.1.4  # packed: an unsigned integer
+//	        packed: [8, 8]                     # holding a version's fields, their
+//	                                           # bit widths, the most significant
+//	                                           # first (1042 reads 4.18; BCD's
+//	                                           # digits are 4-bit fields)
+//	      - oid: 1.3.6.1.4.1.637.54.1.1.8.1.4.1.8  # row_where: the column at the
+//	        row_where: 1.3.6.1.4.1.637.54.1.1.8.1.4.1.3  # first row, in index order,
+//	        row_match: '^UBT[-_]'              # whose other column matches
 //	      - oid: 1.3.6.1.4.1.21317.1.5.1.0     # with: more OIDs, their values joined
 //	        with: [1.3.6.1.4.1.21317.1.5.2.0]  # to the first's by one space each
 //	        regex: '^(\d+) (\d+)$'            # (every one must answer)
@@ -122,10 +130,13 @@ type ruleSpec struct {
 	IfOID       string            `yaml:"if_oid"`
 	IfMatch     string            `yaml:"if_match"`
 	BinaryText  bool              `yaml:"binary_text"`
+	Packed      []int             `yaml:"packed"`
+	RowWhere    string            `yaml:"row_where"`
+	RowMatch    string            `yaml:"row_match"`
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
-	"with", "if_oid", "if_match", "replace", "binary_text"}
+	"with", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -225,6 +236,19 @@ type rule struct {
 	// fw-rom-revision: two octets, then the ASCII release) reads as that
 	// text.
 	binaryText bool
+	// packed (oid and walk rules): the bit widths of the fields an
+	// unsigned integer packs a version into, the most significant first
+	// (Bachmann's e3IpmInfoFWVersion is major*256+minor: [8, 8] reads
+	// 1042 as 4.18); the fields are written in decimal, joined by dots,
+	// before regex and template. A value that is not such an integer,
+	// or is wider than the widths together, fails the rule.
+	packed []uint
+	// rowWhere and rowMatch (oid rules only): arg is a column read at
+	// the instance of the first row, in index order, whose rowWhere
+	// column's value matches rowMatch (the serial of the unit a
+	// mnemonic column names the main one).
+	rowWhere string
+	rowMatch *regexp.Regexp
 	// relative (oid and walk rules): arg is the arcs that follow the
 	// device's sysObjectID ("5.1.1.0" of "sysObjectID.5.1.1.0"), for
 	// vendors that register each product's objects under its own
@@ -648,6 +672,39 @@ func compileRule(rs ruleSpec) (rule, error) {
 			return r, atKey(fmt.Errorf("regexp %q: %w", rs.IfMatch, err), "if_match")
 		}
 		r.ifMatch = re
+	}
+	if len(rs.Packed) > 0 {
+		if r.src != srcOID && r.src != srcWalk {
+			return r, atKey(errors.New("packed goes with oid or walk"), "packed")
+		}
+		total := 0
+		for _, w := range rs.Packed {
+			if w < 1 || w > 32 {
+				return r, atKey(fmt.Errorf("packed width %d: want 1 to 32 bits", w), "packed")
+			}
+			total += w
+			r.packed = append(r.packed, uint(w))
+		}
+		if len(rs.Packed) < 2 || total > 64 {
+			return r, atKey(fmt.Errorf("packed %v: want two fields or more of 64 bits at most together", rs.Packed), "packed")
+		}
+	}
+	if rs.RowWhere != "" || rs.RowMatch != "" {
+		if rs.RowWhere == "" || rs.RowMatch == "" {
+			return r, atKey(errors.New("row_where and row_match go together"), "row_where")
+		}
+		if r.src != srcOID || r.relative || r.indexFrom != "" || len(r.with) > 0 {
+			return r, atKey(errors.New("row_where goes with an absolute oid without index_from or with"), "row_where")
+		}
+		r.rowWhere = strings.TrimPrefix(rs.RowWhere, ".")
+		if !oidRE.MatchString(r.rowWhere) {
+			return r, atKey(fmt.Errorf("%q is not an OID", r.rowWhere), "row_where")
+		}
+		re, err := regexp.Compile(rs.RowMatch)
+		if err != nil {
+			return r, atKey(fmt.Errorf("regexp %q: %w", rs.RowMatch, err), "row_match")
+		}
+		r.rowMatch = re
 	}
 	if rs.BinaryText {
 		if r.src != srcOID && r.src != srcWalk {

@@ -171,8 +171,9 @@ var nrCases = map[string]want{
 	"orolia-securesync": {"orolia-securesync", "Orolia", "", "2107A0418", "SecureSync", "5.8.2", "appliance"},
 	// Nokia Wavence: the release is the sysDescr; the model the first
 	// remote-inventory mnemonic naming a UBT radio (an SFP row before it
-	// is passed over), else the product the registration names.
-	"nokia-wavence":              {"nokia-wavence", "Nokia", "UBT-SA", "", "Wavence", "22.1.0", "wireless"},
+	// is passed over), else the product the registration names; the
+	// serial that UBT row's.
+	"nokia-wavence":              {"nokia-wavence", "Nokia", "UBT-SA", "NK2231L0455", "Wavence", "22.1.0", "wireless"},
 	"nokia-wavence-registration": {"nokia-wavence", "Nokia", "Wavence MSS-E", "", "Wavence", "21.0.1", "wireless"},
 	// Phoenix Contact: PHOENIX-ISS-MIB's model, serial and firmware; on a
 	// minimal agent, the FL SWITCH model its sysDescr begins with.
