@@ -23,6 +23,14 @@ var appliancesServicesCases = map[string]want{
 	"infortrend-firmware": {"infortrend", "Infortrend", "GS 3024RB", "8534567", "", "3.86", "storage"},
 	// Quantum Scalar i500: ADIC-INTELLIGENT-STORAGE-MIB productAgentInfo.
 	"quantum-scalar-i500": {"quantum-scalar", "Quantum", "Scalar i500", "A0C0123456", "", "740G.GS004", "storage"},
+	// An older Scalar library: the library group under 3764.1.10.10.1.
+	"quantum-scalar-older": {"quantum-scalar", "Quantum", "Scalar 1000", "ADIC203100123", "", "420A.GC00102", "storage"},
+	// Citrix SDX and ADM: SDX-MIB's and MAS-MIB's systemGroup, which the
+	// NetScaler instances' NS-ROOT-MIB does not answer.
+	"citrix-sdx": {"citrix-sdx", "Citrix", "SDX 14020", "5KZ7ND2HCP", "NetScaler SDX", "13.0-82.45", "appliance"},
+	"citrix-adm": {"citrix-adm", "Citrix", "MAS VPX", "VPX4K2M6Q1", "ADM", "13.0-58.30", "appliance"},
+	// HPE 3PAR: the product before ', ID:' (the older InServ systems).
+	"hpe-3par-inserv": {"hpe-3par", "HPE", "InServ F400", "1321345", "InForm OS", "3.1.2 (MU2)", "storage"},
 }
 
 func TestAppliancesServicesFixtures(t *testing.T) {
