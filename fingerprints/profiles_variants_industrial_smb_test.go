@@ -1,0 +1,34 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// variantsIndustrialSMBFixtureDir holds small walks written from the vendor
+// MIBs for the variants of the industrial and small-business families
+// (Moxa, Hirschmann, Siemens, Phoenix Contact, Westermo, FS.com,
+// Teltonika, DrayTek, Planet, Cisco Small Business, Ubiquiti, MikroTik):
+// OS trains, old and new firmware, platforms, read from each vendor's own
+// objects.
+const variantsIndustrialSMBFixtureDir = "testdata/fixtures/variants-industrial-smb"
+
+// variantsIndustrialSMBCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var variantsIndustrialSMBCases = map[string]want{
+	// RouterOS's release is mtxrLicVersion; without it, the ENTITY chassis
+	// row's "RouterOS <release>" or the RouterBOOT bundled with the
+	// installed RouterOS (mtxrFirmwareUpgradeVersion), never the boot
+	// loader's current firmware (mtxrFirmwareVersion: 7.8 and 7.14.3 here,
+	// 3.41 on an old board). The model is the sysDescr's board code, not
+	// mtxrDisplayName's marketing name; a wAP board code is an AP.
+	"mikrotik-routeros7-no-license":     {"mikrotik-routeros", "MikroTik", "CCR2004-16G-2S+", "HE60812ABCD", "RouterOS", "7.15.3", "router"},
+	"mikrotik-routeros7-entity":         {"mikrotik-routeros", "MikroTik", "RB5009UG+S+", "HG109ABC1234", "RouterOS", "7.16.2", "router"},
+	"mikrotik-routeros7-wap":            {"mikrotik-routeros", "MikroTik", "RBwAPG-60ad", "D0E21F0A5B6C", "RouterOS", "7.19.4", "access_point"},
+	"mikrotik-routeros6-old-routerboot": {"mikrotik-routeros", "MikroTik", "RB951Ui-2HnD", "5A2B0C3D4E5F", "RouterOS", "6.49.10", "router"},
+	// Firmware that answers zeroDotZero as its sysObjectID.
+	"mikrotik-routeros-zerodotzero": {"mikrotik-routeros-sysdescr", "MikroTik", "RB912UAG-5HPnD", "7A3C05D1E2F3", "RouterOS", "6.48.6", "router"},
+}
+
+func TestVariantsIndustrialSMBFixtures(t *testing.T) {
+	checkFixtures(t, variantsIndustrialSMBFixtureDir, variantsIndustrialSMBCases)
+}
