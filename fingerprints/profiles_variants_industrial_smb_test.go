@@ -15,6 +15,20 @@ const variantsIndustrialSMBFixtureDir = "testdata/fixtures/variants-industrial-s
 // variantsIndustrialSMBCases: fixture name → the expected result (profile,
 // vendor, model, serial, os, os_version, device_type).
 var variantsIndustrialSMBCases = map[string]want{
+	// A stack whose units keep IDs 2 up answers no unit 1 in
+	// CISCOSB-Physicaldescription-MIB rlPhdUnitGenParamTable: the first
+	// unit present (before: the sysDescr model, no serial or release).
+	"cisco-sb-stack-no-unit1":   {"cisco-sb", "Cisco", "SG350X-24P-K9", "DNI22370ABC", "", "2.5.9.54", "switch"},
+	"cisco-catalyst-1300-stack": {"cisco-catalyst-1x00", "Cisco", "C1300-48FP-4X", "PSZ28110XYZ", "", "4.1.6.53", "switch"},
+	// DrayTek's lines write a word and a space before the number (before:
+	// "VigorAP", "VigorSwitch", "VigorLTE").
+	"draytek-vigorap":     {"draytek-vigor", "DrayTek", "VigorAP 903", "", "DrayOS", "1.4.3", "access_point"},
+	"draytek-vigorswitch": {"draytek-vigor", "DrayTek", "VigorSwitch P2280x", "", "DrayOS", "2.6.5", "switch"},
+	"draytek-vigorlte":    {"draytek-vigor", "DrayTek", "VigorLTE 200n", "", "DrayOS", "3.9.7.2", "router"},
+	// RUGGEDCOM ROS: RUGGEDCOM-SYS-INFO-MIB rcDeviceInfo's serial and main
+	// firmware; newer firmware's Siemens layout names the serial last.
+	"ruggedcom-ros-rcdeviceinfo":     {"siemens-ruggedcom", "Siemens", "RS900G", "S900G-1109-06613", "ROS", "4.3.7", "switch"},
+	"ruggedcom-ros-siemens-sysdescr": {"siemens-ruggedcom", "Siemens", "RSG2488", "RSG2488-0521-20311", "ROS", "5.6.0", "switch"},
 	// RouterOS's release is mtxrLicVersion; without it, the ENTITY chassis
 	// row's "RouterOS <release>" or the RouterBOOT bundled with the
 	// installed RouterOS (mtxrFirmwareUpgradeVersion), never the boot
