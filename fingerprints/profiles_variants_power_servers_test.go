@@ -28,6 +28,11 @@ var variantsPowerServersCases = map[string]want{
 	// A DRAC whose agent answers neither the type nor the chassis
 	// objects: its short name and the server's service tag.
 	"dell-drac5-shortname": {"dell-cmc", "Dell", "DRAC 5", "9ZX8K1J", "DRAC", "1.65", "bmc"},
+	// Avocent PM power distribution units (PM-MIB pmInfo, the ACS
+	// layout), and an ACS whose product model carries words after the
+	// model (the device-support code keeps the first).
+	"avocent-pm-pdu":              {"avocent-acs", "Avocent", "PM3024V-401", "1234567890AB", "", "1.4.1", "pdu"},
+	"avocent-acs8000-model-words": {"avocent-acs", "Avocent", "ACS8048", "0720345678", "", "2.26.1", "appliance"},
 }
 
 func TestVariantsPowerServersFixtures(t *testing.T) {
