@@ -29,6 +29,14 @@ var variantsFirewallWirelessCases = map[string]want{
 	"fortinet-fortigate-vm-kvm":          {"fortinet-fortigate", "Fortinet", "FortiGate-VM64-KVM", "FGVM04TM21000123", "FortiOS", "7.2.5", "firewall"},
 	"fortinet-fortigate-vm-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-VM64-AZURE", "FGVMULTM23004567", "FortiOS", "7.0.13", "firewall"},
 	"fortinet-fortigate-poe":             {"fortinet-fortigate", "Fortinet", "FortiGate-80F-POE", "FGT80FP922001234", "FortiOS", "7.2.8", "firewall"},
+	// Stormshield (and NETASQ) firmware answering the deprecated property
+	// group; Stonesoft engines by their own arcs; Barracuda CloudGen's
+	// phionRelease; SonicWall SMA, the same snwlSys group.
+	"stormshield-deprecated-property": {"stormshield-sns", "Stormshield", "U250S", "U250SXA1234567", "SNS", "9.1.3", "firewall"},
+	"stormshield-ns-bsd-deprecated":   {"stormshield-ns-bsd", "Stormshield", "SN510", "SN510A13C0012345", "SNS", "2.7.4", "firewall"},
+	"forcepoint-stonesoft":            {"forcepoint-ngfw", "Forcepoint", "FW-1035", "10351234567", "Forcepoint NGFW", "5.10.5", "firewall"},
+	"barracuda-cloudgen-release":      {"barracuda", "Barracuda", "", "", "", "8.3.1-064", "firewall"},
+	"sonicwall-sma":                   {"sonicwall-sonicos", "SonicWall", "SMA 410", "2CB8ED123456", "SMA", "10.2.1.9-57sv", "appliance"},
 }
 
 func TestVariantsFirewallWirelessFixtures(t *testing.T) {
