@@ -169,7 +169,7 @@ func TestNetworkFixtures(t *testing.T) {
 		"oneaccess-oneos":          {"oneaccess-oneos", "OneAccess", "LBB4G+", "T1234567", "OneOS", "5.2R2E7", "router"},
 		"packetfront-drg":          {"packetfront-drg", "PacketFront", "DRG600-SE", "PF0123456", "", "3.1.2", "router"},
 		"cambium-cnpilot-mib":      {"cambium-cnpilot", "Cambium Networks", "E600", "W8VD01234567", "cnPilot", "4.2.5-r4", "access_point"},
-		"sonic":                    {"sonic", "", "Accton-AS7726-32X", "772632X2012345", "SONiC", "202012.55", "switch"},
+		"sonic":                    {"sonic", "Edgecore", "AS7726-32X", "772632X2012345", "SONiC", "202012.55", "switch"},
 		"a10-acos":                 {"a10-acos", "A10 Networks", "TH3030S", "TH30A12345670001", "ACOS", "4.1.4-GR1-P5", "load_balancer"},
 		"extreme-fabric-engine":    {"extreme-voss", "Extreme Networks", "5520-24T", "2135Q-20123", "VOSS", "8.10.1.0_B005", "switch"},
 	}

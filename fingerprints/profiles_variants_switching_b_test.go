@@ -21,6 +21,19 @@ var variantsSwitchingBCases = map[string]want{
 	"brocade-fastiron-sx": {"brocade-fastiron", "Brocade", "FastIron SX 800", "CH21083A1B", "FastIron", "08.0.01kT3e3", "switch"},
 	// NetIron CER: the sysDescr names the family, the registration the product.
 	"brocade-netiron-cer": {"brocade-fastiron", "Brocade", "NetIron CER 2024C", "BVW3842K01R", "FastIron", "5.8.0cT183", "router"},
+	// TP-Link JetStream on the first TPLINK-SYSINFO-MIB revision, whose
+	// .8 is tpSysInfoUpTime (a TimeStamp), not the later revision's
+	// tpSysInfoSerialNum: no serial.
+	"tplink-jetstream-old-sysinfo": {"tplink", "TP-Link", "T2600G-28TS", "", "", "1.0.2 Build 20140421 Rel.45106", "switch"},
+	// An Omada switch whose tpSysInfoHwVersion keeps TL- in the product.
+	"tplink-omada-tl": {"tplink", "TP-Link", "TL-SG3428MP", "22171F2000456", "", "2.0.8 Build 20220524 Rel.51544", "switch"},
+	// OmniSwitch on AOS 5, whose sysDescr writes the product out.
+	"ale-omniswitch-aos5": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS7800", "E2341187", "AOS", "5.1.6.R03", "switch"},
+	// MLNX-OS on SwitchX writes SX_ before the release.
+	"mellanox-sx6036-mlnxos": {"mellanox-onyx", "Mellanox", "SX6036", "MT1425X01234", "MLNX-OS", "3.4.3002", "switch"},
+	// SONiC: the HwSku's product without the maker's name and port layout.
+	"sonic-mellanox-hwsku": {"sonic", "Mellanox", "SN2700", "", "SONiC", "202205.12", "switch"},
+	"sonic-dell-hwsku":     {"sonic", "Dell", "S5248F", "", "SONiC", "4.1.0-Enterprise_Standard", "switch"},
 }
 
 func TestVariantsSwitchingBFixtures(t *testing.T) {
