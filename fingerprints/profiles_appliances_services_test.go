@@ -31,6 +31,13 @@ var appliancesServicesCases = map[string]want{
 	"citrix-adm": {"citrix-adm", "Citrix", "MAS VPX", "VPX4K2M6Q1", "ADM", "13.0-58.30", "appliance"},
 	// HPE 3PAR: the product before ', ID:' (the older InServ systems).
 	"hpe-3par-inserv": {"hpe-3par", "HPE", "InServ F400", "1321345", "InForm OS", "3.1.2 (MU2)", "storage"},
+	// ATTO bridges: the product group under 4547.2.3.1.
+	"atto-fibrebridge": {"atto", "ATTO Technology", "FibreBridge 7500N", "FB7500N102345", "", "3.10", "storage"},
+	// Blue Coat Content Analysis System: appliance and release from the
+	// sysDescr.
+	"bluecoat-cas": {"bluecoat-proxysg", "Blue Coat", "S400-A3", "", "CAS", "1.2.4.4", "appliance"},
+	// Nimble: the release whole after 'version '.
+	"nimble-storage-build": {"nimble-storage", "HPE", "HF20", "", "NimbleOS", "5.2.1.200-762453-opt", "storage"},
 }
 
 func TestAppliancesServicesFixtures(t *testing.T) {

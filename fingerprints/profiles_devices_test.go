@@ -86,7 +86,7 @@ var deviceCases = map[string]want{
 	"hpe-3par":          {"hpe-3par", "HPE", "3PAR 8200", "4UW0001234", "InForm OS", "3.3.1 (MU5)", "storage"},
 	"ibm-imm":           {"ibm-imm", "IBM", "System x3650 M5", "06CKB12", "IMM", "TCOO52B", "bmc"},
 	"lenovo-xcc":        {"lenovo-xcc", "Lenovo", "ThinkSystem SR650", "J30012AB", "XClarity Controller", "CDI338D-5.30", "bmc"},
-	"nimble-storage":    {"nimble-storage", "HPE", "AF40", "", "NimbleOS", "5.0.7.0-665203", "storage"},
+	"nimble-storage":    {"nimble-storage", "HPE", "AF40", "", "NimbleOS", "5.0.7.0-665203-opt", "storage"},
 	"pure-storage":      {"pure-storage", "Pure Storage", "FlashArray//X70R3", "", "Purity", "6.1.4", "storage"},
 	"truenas-core":      {"truenas", "iXsystems", "amd64 Intel(R) Xeon(R) Silver 4210 CPU @ 2.20GHz running at 2195", "", "TrueNAS CORE", "13.0-U5.3", "storage"},
 	"truenas-scale":     {"truenas", "iXsystems", "Generic x86 64-bit", "", "TrueNAS SCALE", "6.1.42-production+truenas", "storage"},
