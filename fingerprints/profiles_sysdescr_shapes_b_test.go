@@ -30,6 +30,20 @@ var sysDescrShapesBCases = map[string]want{
 	// EdgeSwitch keeps its line's name where agentInventoryMachineModel
 	// does not answer.
 	"edgeswitch-sysdescr-line-name": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 48-Port Lite", "", "EdgeSwitch", "1.8.1.5145168", "switch"},
+	// HP MSA arrays by their sysDescr, with FCMGMT-MIB's serial and
+	// release; the Secure Routers under hpWANRouters; the Access Point
+	// 420's serial after SN:.
+	"hpe-msa-storageworks":             {"hpe-msa", "HPE", "MSA2312fc", "2S6917B123", "", "M112R14", "storage"},
+	"hp-secure-router":                 {"hp-secure-router", "HPE", "Secure Router 7203dl", "", "ProCurve Secure Router OS", "14.04", "router"},
+	"procurve-access-point-420-serial": {"hp-procurve", "HPE", "Access Point 420", "TW517QB0VM", "ProCurve", "2.0.38", "access_point"},
+	// Foundry's EdgeIron switches, the product alone.
+	"foundry-edgeiron": {"brocade-fastiron", "Brocade", "EdgeIron 24G", "", "FastIron", "", "switch"},
+	// 3Com's older lines by their sysDescr, the maker written twice, the
+	// first routers' "SNMP agent for".
+	"3com-superstack-ii":         {"3com-switch", "3Com", "SuperStackII Switch 3000", "", "", "3.21", "switch"},
+	"3com-maker-twice":           {"3com-switch", "3Com", "Switch 5500G-EI 24-Port", "", "", "3.02.04s168", "switch"},
+	"3com-wireless-access-point": {"3com-switch", "3Com", "Wireless LAN Access Point 8000", "", "", "", "access_point"},
+	"3com-router-snmp-agent":     {"3com-switch", "3Com", "Router 5009", "", "", "1.10", "router"},
 }
 
 func TestSysDescrShapesBFixtures(t *testing.T) {
