@@ -28,6 +28,9 @@ var variantsPowerServersCases = map[string]want{
 	// A DRAC whose agent answers neither the type nor the chassis
 	// objects: its short name and the server's service tag.
 	"dell-drac5-shortname": {"dell-cmc", "Dell", "DRAC 5", "9ZX8K1J", "DRAC", "1.65", "bmc"},
+	// An iDRAC8 answers DELL-RAC-MIB beside IDRAC-MIB, with its own
+	// product type: the server's model, not the controller's name.
+	"dell-idrac8-racmib": {"dell-idrac", "Dell", "PowerEdge R730xd", "4HT9Q12", "iDRAC", "2.83.83.83", "bmc"},
 	// Avocent PM power distribution units (PM-MIB pmInfo, the ACS
 	// layout), and an ACS whose product model carries words after the
 	// model (the device-support code keeps the first).
