@@ -29,6 +29,15 @@ var variantsIndustrialSMBCases = map[string]want{
 	// firmware; newer firmware's Siemens layout names the serial last.
 	"ruggedcom-ros-rcdeviceinfo":     {"siemens-ruggedcom", "Siemens", "RS900G", "S900G-1109-06613", "ROS", "4.3.7", "switch"},
 	"ruggedcom-ros-siemens-sysdescr": {"siemens-ruggedcom", "Siemens", "RSG2488", "RSG2488-0521-20311", "ROS", "5.6.0", "switch"},
+	// Moxa's per-model MIBs sit under the product arc the sysObjectID
+	// names: switchModel, firmwareVersion and serialNumber at its .1.2,
+	// .1.4 and .1.78 for any EDS/IKS/PT model, the AWK overview group at
+	// its .1.1 for any AWK model (before: only the listed models' arcs).
+	"moxa-eds-product-arc": {"moxa-etherdevice", "Moxa", "EDS-518A-MM-SC", "TAEHB1077341", "", "V3.9 build 20061715", "switch"},
+	"moxa-awk-product-arc": {"moxa-awk", "Moxa", "AWK-3131A-US", "TAIHB1104552", "", "V1.25 build 22031510", "access_point"},
+	// SCALANCE SC-600 and S: Siemens's industrial security appliances
+	// (before: typed router).
+	"scalance-sc-security": {"siemens-scalance", "Siemens", "SCALANCE SC646-2C", "SVPM9876543", "SCALANCE", "02.03.00", "firewall"},
 	// RouterOS's release is mtxrLicVersion; without it, the ENTITY chassis
 	// row's "RouterOS <release>" or the RouterBOOT bundled with the
 	// installed RouterOS (mtxrFirmwareUpgradeVersion), never the boot
