@@ -34,6 +34,11 @@ var variantsSwitchingBCases = map[string]want{
 	// SONiC: the HwSku's product without the maker's name and port layout.
 	"sonic-mellanox-hwsku": {"sonic", "Mellanox", "SN2700", "", "SONiC", "202205.12", "switch"},
 	"sonic-dell-hwsku":     {"sonic", "Dell", "S5248F", "", "SONiC", "4.1.0-Enterprise_Standard", "switch"},
+	// SwitchBlade x8100: the registration's product and the controller
+	// card's serial, where rscBoardTable's first row is a line card.
+	"allied-sbx8112": {"allied-telesis", "Allied Telesis", "AT-SBx8112", "A045201163200087", "AlliedWare Plus", "5.4.9-2.5", "switch"},
+	// A DES-1210 smart switch: firmware and serial under its registration.
+	"dlink-des1210-me": {"dlink", "D-Link", "DES-1210-10/ME", "QBAC1D3000123", "", "6.11.B024", "switch"},
 }
 
 func TestVariantsSwitchingBFixtures(t *testing.T) {
