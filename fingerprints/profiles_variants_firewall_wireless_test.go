@@ -37,6 +37,13 @@ var variantsFirewallWirelessCases = map[string]want{
 	"forcepoint-stonesoft":            {"forcepoint-ngfw", "Forcepoint", "FW-1035", "10351234567", "Forcepoint NGFW", "5.10.5", "firewall"},
 	"barracuda-cloudgen-release":      {"barracuda", "Barracuda", "", "", "", "8.3.1-064", "firewall"},
 	"sonicwall-sma":                   {"sonicwall-sonicos", "SonicWall", "SMA 410", "2CB8ED123456", "SMA", "10.2.1.9-57sv", "appliance"},
+	// Cambium PMP / PTP on the Canopy agent: the product WHISP-BOX-MIBV2
+	// names (productTypeName, else the radio boxDeviceType describes) and
+	// the role the sysDescr gives; ePMP's hardware SKU (cambiumHWInfo).
+	"cambium-pmp450-product": {"cambium-canopy", "Cambium Networks", "PMP 450i AP", "0a-00-3e-b1-22-33", "Canopy", "20.0.1", "access_point"},
+	"cambium-pmp450-sm":      {"cambium-canopy", "Cambium Networks", "PMP 450 SM", "0a-00-3e-c4-55-66", "Canopy", "16.2.3", "wireless"},
+	"cambium-ptp230":         {"cambium-canopy", "Cambium Networks", "PTP 230", "0a-00-3e-0d-77-88", "Canopy", "13.1.2", "wireless"},
+	"cambium-epmp-hwinfo":    {"cambium-epmp", "Cambium Networks", "Force 300-19", "E5QA01234567", "ePMP", "4.7.0.1", "access_point"},
 }
 
 func TestVariantsFirewallWirelessFixtures(t *testing.T) {
