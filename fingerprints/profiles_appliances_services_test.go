@@ -38,6 +38,10 @@ var appliancesServicesCases = map[string]want{
 	"bluecoat-cas": {"bluecoat-proxysg", "Blue Coat", "S400-A3", "", "CAS", "1.2.4.4", "appliance"},
 	// Nimble: the release whole after 'version '.
 	"nimble-storage-build": {"nimble-storage", "HPE", "HF20", "", "NimbleOS", "5.2.1.200-762453-opt", "storage"},
+	// A10 Thunder TPS: the line after the model in the sysDescr.
+	"a10-thunder-tps": {"a10-acos", "A10 Networks", "TH5435 TPS", "TH54350915180012", "ACOS", "3.2.4-P3", "load_balancer"},
+	// Zeus Traffic Manager (vTM): ZXTM-MIB's version, quoted.
+	"zeus-vtm": {"zeus-vtm", "Zeus Technology", "", "", "Traffic Manager", "20.3r1", "load_balancer"},
 }
 
 func TestAppliancesServicesFixtures(t *testing.T) {
