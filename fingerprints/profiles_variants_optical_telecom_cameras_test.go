@@ -32,6 +32,11 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	// A 7210 SAS on tmnxBasedProducts' arc (6527.6.2): SR OS, the chassis
 	// its registration names (before: nokia-isam's OS ISAM, model SAS-M).
 	"nokia-sros-sas": {"nokia-sros", "Nokia", "7210 SAS-M", "NS1234A5678", "SR OS", "9.0.R12", "switch"},
+	// Huawei SmartAX: the MA5800 registration in Huawei's capitals (before:
+	// 'MA5800-x17') and hwSysVersion's release (before: none); 2011.2.80.8
+	// is the MA5600T (before: 'MA5600V8', the registration's name).
+	"huawei-smartax-ma5800":  {"huawei-smartax", "Huawei", "MA5800-X17", "2102311QRT10K5000123", "SmartAX", "V100R019C10", "switch"},
+	"huawei-smartax-ma5600t": {"huawei-smartax", "Huawei", "MA5600T", "", "SmartAX", "V800R018C10", "switch"},
 }
 
 func TestVariantsOpticalTelecomCamerasFixtures(t *testing.T) {
