@@ -31,6 +31,9 @@ var variantsPowerServersCases = map[string]want{
 	// An iDRAC8 answers DELL-RAC-MIB beside IDRAC-MIB, with its own
 	// product type: the server's model, not the controller's name.
 	"dell-idrac8-racmib": {"dell-idrac", "Dell", "PowerEdge R730xd", "4HT9Q12", "iDRAC", "2.83.83.83", "bmc"},
+	// An XClarity Controller answering no machine VPD: the controller by
+	// its registration (before, a Lenovo ENOS switch).
+	"lenovo-xcc-no-vpd": {"lenovo-xcc-registration", "Lenovo", "", "", "XClarity Controller", "TGBT50K-6.10", "bmc"},
 	// Avocent PM power distribution units (PM-MIB pmInfo, the ACS
 	// layout), and an ACS whose product model carries words after the
 	// model (the device-support code keeps the first).
