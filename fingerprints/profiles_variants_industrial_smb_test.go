@@ -38,6 +38,10 @@ var variantsIndustrialSMBCases = map[string]want{
 	// SCALANCE SC-600 and S: Siemens's industrial security appliances
 	// (before: typed router).
 	"scalance-sc-security": {"siemens-scalance", "Siemens", "SCALANCE SC646-2C", "SVPM9876543", "SCALANCE", "02.03.00", "firewall"},
+	// Hirschmann Classic whose sysDescr names the line alone ("Hirschmann
+	// Railswitch"): the base unit's hmSysGroupDescription (before: the
+	// model "Railswitch").
+	"hirschmann-classic-line-only": {"hirschmann-classic", "Hirschmann", "RS30-0802O6O6SDAUHC", "943434031000023456", "Classic", "08.0.03", "switch"},
 	// RouterOS's release is mtxrLicVersion; without it, the ENTITY chassis
 	// row's "RouterOS <release>" or the RouterBOOT bundled with the
 	// installed RouterOS (mtxrFirmwareUpgradeVersion), never the boot
