@@ -36,6 +36,7 @@ var variantsFirewallWirelessCases = map[string]want{
 	"stormshield-ns-bsd-deprecated":   {"stormshield-ns-bsd", "Stormshield", "SN510", "SN510A13C0012345", "SNS", "2.7.4", "firewall"},
 	"forcepoint-stonesoft":            {"forcepoint-ngfw", "Forcepoint", "FW-1035", "10351234567", "Forcepoint NGFW", "5.10.5", "firewall"},
 	"barracuda-cloudgen-release":      {"barracuda", "Barracuda", "", "", "", "8.3.1-064", "firewall"},
+	"sonicwall-sonicos-standard":      {"sonicwall-sonicos", "SonicWall", "TZ 170", "", "SonicOS", "3.1.0.7-77s", "firewall"},
 	"sonicwall-sma":                   {"sonicwall-sonicos", "SonicWall", "SMA 410", "2CB8ED123456", "SMA", "10.2.1.9-57sv", "appliance"},
 	// Cambium PMP / PTP on the Canopy agent: the product WHISP-BOX-MIBV2
 	// names (productTypeName, else the radio boxDeviceType describes) and
