@@ -44,6 +44,17 @@ var sysDescrShapesBCases = map[string]want{
 	"3com-maker-twice":           {"3com-switch", "3Com", "Switch 5500G-EI 24-Port", "", "", "3.02.04s168", "switch"},
 	"3com-wireless-access-point": {"3com-switch", "3Com", "Wireless LAN Access Point 8000", "", "", "", "access_point"},
 	"3com-router-snmp-agent":     {"3com-switch", "3Com", "Router 5009", "", "", "1.10", "router"},
+	// SCALANCE W access points' bare product, Enterasys Matrix chassis.
+	"scalance-w-access-point": {"siemens-scalance", "Siemens", "SCALANCE W788-1RR", "", "SCALANCE", "", "access_point"},
+	"enterasys-matrix-n3":     {"enterasys-eos", "Extreme Networks", "Matrix N3 Platinum", "", "EOS", "05.42.04", "switch"},
+	// Families no profile read, by their sysDescr on any sysObjectID (the
+	// fixtures carry the maker's enterprise arc): DECserver and Xyplex
+	// terminal servers, Tru64 UNIX on DEC's agent, Symantec Gateway
+	// Security.
+	"dec-decserver":             {"dec-decserver", "DEC", "DECserver 90M", "", "", "2.4", "appliance"},
+	"tru64-unix-alphaserver":    {"tru64-unix", "HP", "AlphaServer DS10", "", "Tru64 UNIX", "5.1B", "server"},
+	"xyplex-terminal-server":    {"xyplex-terminal-server", "Xyplex", "MX-1600", "", "", "6.0S91", "appliance"},
+	"symantec-gateway-security": {"symantec-gateway-security", "Symantec", "Gateway Security 320", "", "", "", "firewall"},
 }
 
 func TestSysDescrShapesBFixtures(t *testing.T) {
