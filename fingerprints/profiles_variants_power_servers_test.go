@@ -23,6 +23,8 @@ var variantsPowerServersCases = map[string]want{
 	// Eltek WebPower (ELTEK-DISTRIBUTED-MIB): the controller type's
 	// enumeration, the system serial, the release second in sysDescr.
 	"eltek-webpower-smartpack2": {"eltek-smartpack", "Eltek", "Smartpack2", "183412345678", "", "4.3.1", "power"},
+	// ... and where the sysDescr names the maker before the product.
+	"eltek-webpower-compack": {"eltek-smartpack", "Eltek", "Compack", "144100987654", "", "4.2.3", "power"},
 	// An Eaton UPS card on XUPS-MIB alone: xupsIdentSerialNumber.
 	"eaton-xups-serial": {"eaton-xups", "Eaton", "5PX 1500", "G204L12345", "", "01.14.0019", "ups"},
 	// A DRAC whose agent answers neither the type nor the chassis
