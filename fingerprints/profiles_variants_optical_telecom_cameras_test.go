@@ -37,6 +37,9 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	// is the MA5600T (before: 'MA5600V8', the registration's name).
 	"huawei-smartax-ma5800":  {"huawei-smartax", "Huawei", "MA5800-X17", "2102311QRT10K5000123", "SmartAX", "V100R019C10", "switch"},
 	"huawei-smartax-ma5600t": {"huawei-smartax", "Huawei", "MA5600T", "", "SmartAX", "V800R018C10", "switch"},
+	// ADVA FSP 3000 R7: ADVA-MIB's shelf serial and NCU software (before:
+	// neither), and the release train kept in the model (before: FSP3000R).
+	"adva-fsp3000r7-inventory": {"adva-fsp", "ADVA", "FSP3000R7", "FA12345678901", "", "18.2.3", "switch"},
 }
 
 func TestVariantsOpticalTelecomCamerasFixtures(t *testing.T) {
