@@ -42,6 +42,10 @@ var appliancesServicesCases = map[string]want{
 	"a10-thunder-tps": {"a10-acos", "A10 Networks", "TH5435 TPS", "TH54350915180012", "ACOS", "3.2.4-P3", "load_balancer"},
 	// Zeus Traffic Manager (vTM): ZXTM-MIB's version, quoted.
 	"zeus-vtm": {"zeus-vtm", "Zeus Technology", "", "", "Traffic Manager", "20.3r1", "load_balancer"},
+	// A NetScaler answering no NS-ROOT-MIB system objects: the release
+	// and build the sysDescr states. Its 'NS12.1' is no model; the
+	// engine's sysDescr fallback still takes it (no profile rule does).
+	"citrix-netscaler-sysdescr": {"citrix-netscaler", "Citrix", "NS12.1", "", "NetScaler", "12.1-65.21", "load_balancer"},
 }
 
 func TestAppliancesServicesFixtures(t *testing.T) {
