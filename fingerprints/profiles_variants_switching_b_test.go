@@ -39,6 +39,9 @@ var variantsSwitchingBCases = map[string]want{
 	"allied-sbx8112": {"allied-telesis", "Allied Telesis", "AT-SBx8112", "A045201163200087", "AlliedWare Plus", "5.4.9-2.5", "switch"},
 	// A DES-1210 smart switch: firmware and serial under its registration.
 	"dlink-des1210-me": {"dlink", "D-Link", "DES-1210-10/ME", "QBAC1D3000123", "", "6.11.B024", "switch"},
+	// A VDX whose sysDescr names no product: the registration
+	// (BROCADE-PRODUCTS-MIB vdx6740) as the VDX sysDescr writes it.
+	"brocade-vdx-registration": {"brocade-nos", "Brocade", "VDX6740", "", "Network OS", "7.2.0a", "switch"},
 }
 
 func TestVariantsSwitchingBFixtures(t *testing.T) {
