@@ -36,6 +36,11 @@ var variantsPowerServersCases = map[string]want{
 	// An XClarity Controller answering no machine VPD: the controller by
 	// its registration (before, a Lenovo ENOS switch).
 	"lenovo-xcc-no-vpd": {"lenovo-xcc-registration", "Lenovo", "", "", "XClarity Controller", "TGBT50K-6.10", "bmc"},
+	// An IMM that answers no machine VPD: known by its firmware table, as
+	// the definition detects it (before, a Linux host). The model is the
+	// engine's host-architecture fallback for net-snmp's registration
+	// (hosts.go), which a BMC should not get; left to the engine.
+	"ibm-imm-no-machine-vpd": {"ibm-imm", "IBM", "Generic MIPS", "", "IMM", "1AOO62K", "bmc"},
 	// Avocent PM power distribution units (PM-MIB pmInfo, the ACS
 	// layout), and an ACS whose product model carries words after the
 	// model (the device-support code keeps the first).
