@@ -55,6 +55,12 @@ var sysDescrShapesBCases = map[string]want{
 	"tru64-unix-alphaserver":    {"tru64-unix", "HP", "AlphaServer DS10", "", "Tru64 UNIX", "5.1B", "server"},
 	"xyplex-terminal-server":    {"xyplex-terminal-server", "Xyplex", "MX-1600", "", "", "6.0S91", "appliance"},
 	"symantec-gateway-security": {"symantec-gateway-security", "Symantec", "Gateway Security 320", "", "", "", "firewall"},
+	// An Epson network interface that names only itself gives no model
+	// (before, its first word, "Built-in"); Samsung's maker written twice;
+	// Lantronix's module variants and their full release.
+	"epson-print-server-no-model": {"epson-printer", "Epson", "", "", "", "", "printer"},
+	"samsung-printer-maker-twice": {"samsung-printer", "Samsung", "SCX-470x", "", "", "3.00.01.04", "printer"},
+	"lantronix-matchport-variant": {"lantronix-uds", "Lantronix", "MatchPort b/g Pro", "", "", "1.1.0.0R6.MC_WIFI_V3", "appliance"},
 }
 
 func TestSysDescrShapesBFixtures(t *testing.T) {
