@@ -46,6 +46,9 @@ var appliancesServicesCases = map[string]want{
 	// and build the sysDescr states. Its 'NS12.1' is no model; the
 	// engine's sysDescr fallback still takes it (no profile rule does).
 	"citrix-netscaler-sysdescr": {"citrix-netscaler", "Citrix", "NS12.1", "", "NetScaler", "12.1-65.21", "load_balancer"},
+	// Squid's own agent, without the system group: SQUID-MIB cacheConfig
+	// (a generic profile: no profile wins).
+	"squid-cache": {"", "", "", "", "Squid", "4.13", ""},
 }
 
 func TestAppliancesServicesFixtures(t *testing.T) {
