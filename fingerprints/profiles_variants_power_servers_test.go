@@ -41,6 +41,10 @@ var variantsPowerServersCases = map[string]want{
 	// engine's host-architecture fallback for net-snmp's registration
 	// (hosts.go), which a BMC should not get; left to the engine.
 	"ibm-imm-no-machine-vpd": {"ibm-imm", "IBM", "Generic MIPS", "", "IMM", "1AOO62K", "bmc"},
+	// CyberPower's ATS PDUs (atsIdent) and switched, daisy-chained PDUs
+	// (ePDU2IdentTable, row 1 the PDU that answers).
+	"cyberpower-ats":         {"cyberpower", "CyberPower", "PDU15SWHVIEC12ATNET", "MAQ2B2001234", "", "1.1.2", "pdu"},
+	"cyberpower-epdu2-chain": {"cyberpower", "CyberPower", "PDU81005", "QBNEW2001234", "", "1.3.4", "pdu"},
 	// Avocent PM power distribution units (PM-MIB pmInfo, the ACS
 	// layout), and an ACS whose product model carries words after the
 	// model (the device-support code keeps the first).
