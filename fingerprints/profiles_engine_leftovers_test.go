@@ -19,6 +19,13 @@ var engineLeftoversCases = map[string]want{
 	// Nokia Wavence UBT: the serial of the remote-inventory row whose
 	// mnemonic names a UBT radio (row_where), the first such row's.
 	"nokia-wavence-ubt-serial": {"nokia-wavence", "Nokia", "UBT-T", "UT2247M1106", "Wavence", "23.0.0", "wireless"},
+	// The product registry names the sysObjectIDs of modules that import
+	// from one kept under another file name: Juniper's
+	// JUNIPER-CHASSIS-DEFINES-MIB jnxProductNameMX480 (JUNIPER-SMI is
+	// mib-jnx-smi.txt), Allied Telesis's AT-PRODUCT-MIB atx51052GTX,
+	// where the sysDescr names no model.
+	"juniper-registry-mx480": {"juniper-junos", "Juniper Networks", "MX480", "JN11F2A3BAFA", "Junos", "", "router"},
+	"allied-registry-x510":   {"allied-telesis", "Allied Telesis", "x510-52GTX", "", "AlliedWare Plus", "5.4.9-2.3", "switch"},
 }
 
 func TestEngineLeftoversFixtures(t *testing.T) {

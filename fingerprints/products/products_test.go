@@ -103,6 +103,10 @@ func TestEmbeddedRegistry(t *testing.T) {
 	for oid, want := range map[string]string{
 		"1.3.6.1.4.1.9.1.283":      "CISCO-PRODUCTS-MIB::cat6509",
 		"1.3.6.1.4.1.25461.2.3.18": "PAN-PRODUCTS-MIB::panPA-3020",
+		// Registered by modules that import from one kept under another
+		// file name (JUNIPER-SMI in mib-jnx-smi.txt): missing before.
+		"1.3.6.1.4.1.2636.1.1.1.2.25": "JUNIPER-CHASSIS-DEFINES-MIB::jnxProductNameMX480",
+		"1.3.6.1.4.1.5624.2.1.145":    "ENTERASYS-OIDS-MIB::etsysOidDevC5G124x48P2",
 	} {
 		e, ok := r.Lookup(oid)
 		if !ok || e.String() != want {
@@ -176,6 +180,27 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.6486.800.1.1.2.1.4.1.1", "deviceOmniAccess210", "OmniAccess 210"},
 		{"1.3.6.1.4.1.12532.254.1.1", "iveProductSA4500", "SA4500"},
 		{"1.3.6.1.4.1.12532.254.1.20", "ivePSA5000", "PSA5000"},
+		// Juniper's sysObjectIDs, JUNIPER-CHASSIS-DEFINES-MIB jnxProductName.
+		{"1.3.6.1.4.1.2636.1.1.1.2.25", "jnxProductNameMX480", "MX480"},
+		{"1.3.6.1.4.1.2636.1.1.1.2.31", "jnxProductNameEX4200", "EX4200"},
+		// Allied Telesis (AT-PRODUCT-MIB) and Enterasys (ENTERASYS-OIDS-MIB).
+		{"1.3.6.1.4.1.207.1.4.162", "atx31050GT", "x310-50GT"},
+		{"1.3.6.1.4.1.207.1.14.68", "x90048FS", "x900-48FS"},
+		{"1.3.6.1.4.1.207.1.14.127", "atx510L52GP", "x510L-52GP"},
+		{"1.3.6.1.4.1.207.1.14.117", "atx510DP52GTX", "x510DP-52GTX"},
+		{"1.3.6.1.4.1.207.1.24.13", "atIE34012GP", "IE340-12GP"},
+		{"1.3.6.1.4.1.207.1.24.1", "atIE2006GT", "IE200-6GT"},
+		{"1.3.6.1.4.1.207.1.1.1", "centreComAR300Router", "AR300"},
+		{"1.3.6.1.4.1.207.1.1.41", "atAR415SRouterDC", "AR415S"},
+		{"1.3.6.1.4.1.207.1.14.39", "at8848DC", "AT-8848DC"},
+		{"1.3.6.1.4.1.207.1.4.126", "at-8024GB", "AT-8024GB"},
+		{"1.3.6.1.4.1.207.1.4.280", "atGS980M52", "GS980M52"},
+		{"1.3.6.1.4.1.207.1.14.1", "atRapier24", "Rapier 24"},
+		{"1.3.6.1.4.1.5624.2.1.145", "etsysOidDevC5G124x48P2", "C5G124-48P2"},
+		{"1.3.6.1.4.1.5624.2.1.53", "etsysOidDevXSRx1850", "XSR-1850"},
+		{"1.3.6.1.4.1.5624.2.1.59", "etsysOidDevMatrixN7", "Matrix N7"},
+		{"1.3.6.1.4.1.5624.2.1.130", "etsysOidDevNACxAx2K", "NAC-A-2K"},
+		{"1.3.6.1.4.1.5624.2.1.135", "etsysOidDevSSAxT4068x0252", "SSA-T4068-0252"},
 		{"1.3.6.1.4.1.8072.3.2.10", "linux", ""},
 		{"1.3.6.1.4.1.8072.3.2.1", "hpux11", ""},
 		{"1.3.6.1.4.1.32473.1.1", "ex_Box_10", "Box-10"},

@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -107,6 +108,63 @@ func modulePath(dir string) (string, error) {
 	return strings.Join(dirs, string(os.PathListSeparator)), nil
 }
 
+// definitionsRE finds the modules a file defines ("JUNIPER-SMI
+// DEFINITIONS ::= BEGIN").
+var definitionsRE = regexp.MustCompile(`(?m)^[ \t]*([A-Za-z][A-Za-z0-9-]*)[ \t\r\n]+DEFINITIONS[ \t\r\n]*::=[ \t\r\n]*BEGIN\b`)
+
+// moduleFileNames are the names libsmi looks for when it loads an
+// imported module: the module's name, bare or with one of its
+// extensions, or the same in lower case.
+func moduleFileNames(module string) []string {
+	var out []string
+	for _, n := range []string{module, strings.ToLower(module)} {
+		for _, ext := range []string{"", ".my", ".smiv1", ".smiv2", ".sming", ".mib", ".txt"} {
+			out = append(out, n+ext)
+		}
+	}
+	return out
+}
+
+// linkModules makes libsmi find modules kept under another file name.
+// libsmi loads an imported module by its file name only, so a module
+// importing from one a vendor ships under another name (Juniper's
+// JUNIPER-SMI is juniper/mib-jnx-smi.txt, HP's and H3C's modules are
+// lower-case words) failed to parse unless that module happened to be
+// loaded earlier in the same smidump run: every registration of
+// JUNIPER-CHASSIS-DEFINES-MIB (jnxProductNameMX480 ...) was missing.
+// For each module such a file defines and no file is named after, a
+// link named after the module is made in dir (the first file in mods'
+// order that defines it), which goes first on SMIPATH. It returns how
+// many links it made.
+func linkModules(mods []string, dir string) (int, error) {
+	named := map[string]bool{}
+	for _, m := range mods {
+		named[filepath.Base(m)] = true
+	}
+	made := map[string]bool{}
+	for _, m := range mods {
+		b, err := os.ReadFile(m)
+		if err != nil {
+			return 0, fmt.Errorf("read MIB module %s: %w", m, err)
+		}
+		for _, sm := range definitionsRE.FindAllSubmatch(b, -1) {
+			name := string(sm[1])
+			if made[name] || slices.ContainsFunc(moduleFileNames(name), func(f string) bool { return named[f] }) {
+				continue
+			}
+			abs, err := filepath.Abs(m)
+			if err != nil {
+				return 0, err
+			}
+			if err := os.Symlink(abs, filepath.Join(dir, name)); err != nil {
+				return 0, fmt.Errorf("link MIB module %s: %w", name, err)
+			}
+			made[name] = true
+		}
+	}
+	return len(made), nil
+}
+
 // Generate parses every module below dir with smidump and returns the
 // registrations under enterprises, one per OID, sorted by OID.
 func Generate(ctx context.Context, smidump, dir string, progress io.Writer) ([]Entry, error) {
@@ -121,6 +179,19 @@ func Generate(ctx context.Context, smidump, dir string, progress io.Writer) ([]E
 	if err != nil {
 		return nil, err
 	}
+	links, err := os.MkdirTemp("", "products-modules-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(links)
+	n, err := linkModules(mods, links)
+	if err != nil {
+		return nil, err
+	}
+	plain := path
+	if n > 0 {
+		path = links + string(os.PathListSeparator) + path
+	}
 	var all []Entry
 	skipped := 0
 	for i := 0; i < len(mods); i += batch {
@@ -130,9 +201,24 @@ func Generate(ctx context.Context, smidump, dir string, progress io.Writer) ([]E
 			return nil, err
 		}
 		all = append(all, es...)
-		skipped += len(bad)
+		// A module smidump crashes on once its imports resolve (MERU-WLAN-MIB)
+		// is parsed as before the links were made, its imports unresolved.
+		var failed []string
+		for _, b := range bad {
+			if n == 0 {
+				failed = append(failed, b)
+				continue
+			}
+			es, bad, err := parseBatch(ctx, smidump, plain, []string{b})
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, es...)
+			failed = append(failed, bad...)
+		}
+		skipped += len(failed)
 		if progress != nil {
-			for _, b := range bad {
+			for _, b := range failed {
 				fmt.Fprintf(progress, "build: %s: smidump failed on it; skipped\n", b)
 			}
 			fmt.Fprintf(progress, "build: %d/%d modules, %d registrations\n", min(i+batch, len(mods)), len(mods), len(all))

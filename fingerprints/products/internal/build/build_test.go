@@ -33,6 +33,13 @@ func TestGenerateParsesModulesWithSmidump(t *testing.T) {
 		"1.3.6.1.4.1.32473.3 EXAMPLE-SYSTEM-MIB::exampleSystemMIB node",
 		"1.3.6.1.4.1.32473.3.1 EXAMPLE-SYSTEM-MIB::exSystem node",
 		"1.3.6.1.4.1.32473.3.1.1 EXAMPLE-SYSTEM-MIB::exSerialNumber scalar",
+		// EXAMPLE-SMI is kept in example-smi-v2.txt and imported by
+		// EXAMPLE-CHASSIS-DEFINES-MIB, which is parsed first: found by
+		// the link named after the module.
+		"1.3.6.1.4.1.32473.4 EXAMPLE-SMI::exampleSmi node",
+		"1.3.6.1.4.1.32473.4.1 EXAMPLE-SMI::exChassisProducts node",
+		"1.3.6.1.4.1.32473.4.1.480 EXAMPLE-CHASSIS-DEFINES-MIB::exProductNameBox480 node",
+		"1.3.6.1.4.1.32473.4.2 EXAMPLE-CHASSIS-DEFINES-MIB::exChassisDefines node",
 	}
 	// BROKEN-MIB does not parse; exOutside is not under enterprises.
 	if !slices.Equal(got, want) {
