@@ -36,24 +36,70 @@ type rewrite struct {
 	re    *regexp.Regexp
 	to    string
 	upper bool
+	// ifModule and unlessModule, when not 0, number a group: the match is
+	// replaced only when that group's text occurs in the registration's
+	// module name (ifModule), or only when it does not (unlessModule).
+	ifModule, unlessModule int
 }
 
 // apply replaces every match of rw in s by its replacement, upper-cased
 // with upper: descriptors are written in camel case ("gs724tp"), models
-// in capitals ("GS724TP").
-func (rw rewrite) apply(s string) string {
-	if !rw.upper {
+// in capitals ("GS724TP"). module is the registration's MIB module.
+func (rw rewrite) apply(s, module string) string {
+	if !rw.upper && rw.ifModule == 0 && rw.unlessModule == 0 {
 		return rw.re.ReplaceAllString(s, rw.to)
 	}
 	var b strings.Builder
 	last := 0
 	for _, m := range rw.re.FindAllStringSubmatchIndex(s, -1) {
+		if !rw.moduleAllows(s, m, module) {
+			continue
+		}
 		b.WriteString(s[last:m[0]])
-		b.WriteString(strings.ToUpper(string(rw.re.ExpandString(nil, rw.to, s, m))))
+		r := string(rw.re.ExpandString(nil, rw.to, s, m))
+		if rw.upper {
+			r = strings.ToUpper(r)
+		}
+		b.WriteString(r)
 		last = m[1]
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// moduleAllows says whether the match m of s may be replaced: a vendor's
+// own prefix names the vendor, and so its module ("hh3c" in
+// HH3C-PRODUCT-ID-MIB, "sn" in FOUNDRY-SN-ROOT-MIB), where a product
+// line's does not ("xtm" in WATCHGUARD-PRODUCTS-MIB, "mr" in
+// MERAKI-CLOUD-CONTROLLER-MIB).
+func (rw rewrite) moduleAllows(s string, m []int, module string) bool {
+	in := func(g int) bool {
+		if 2*g+1 >= len(m) || m[2*g] < 0 {
+			return false
+		}
+		return strings.Contains(foldModule(module), strings.ToLower(s[m[2*g]:m[2*g+1]]))
+	}
+	if rw.ifModule != 0 && !in(rw.ifModule) {
+		return false
+	}
+	if rw.unlessModule != 0 && in(rw.unlessModule) {
+		return false
+	}
+	return true
+}
+
+// foldModule is a module name's letters and digits, in lower case
+// (HH3C-PRODUCT-ID-MIB -> hh3cproductidmib).
+func foldModule(module string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, module)
 }
 
 type displayFile struct {
@@ -74,6 +120,11 @@ type rewriteSpec struct {
 	To    string `yaml:"to"`
 	// Upper writes the replacement in capitals.
 	Upper bool `yaml:"upper"`
+	// IfModule and UnlessModule number a group of Match: the rewrite
+	// applies only when the group's text occurs in the registration's
+	// module name, or only when it does not.
+	IfModule     int `yaml:"if_module"`
+	UnlessModule int `yaml:"unless_module"`
 }
 
 // OpenDisplay compiles the embedded display rules.
@@ -133,7 +184,12 @@ func compileVendor(v displayVendor) (vendorRules, error) {
 		if err != nil {
 			return vr, fmt.Errorf("rewrite %q: %w", rw.Match, err)
 		}
-		vr.rewrite = append(vr.rewrite, rewrite{re: re, to: rw.To, upper: rw.Upper})
+		for _, g := range []int{rw.IfModule, rw.UnlessModule} {
+			if g < 0 || g > re.NumSubexp() {
+				return vr, fmt.Errorf("rewrite %q: no group %d", rw.Match, g)
+			}
+		}
+		vr.rewrite = append(vr.rewrite, rewrite{re: re, to: rw.To, upper: rw.Upper, ifModule: rw.IfModule, unlessModule: rw.UnlessModule})
 	}
 	return vr, nil
 }
@@ -169,11 +225,11 @@ func (d *Display) Model(e Entry) (string, bool) {
 	}
 	s := e.Name
 	for _, rw := range v.rewrite {
-		s = rw.apply(s)
+		s = rw.apply(s, e.Module)
 	}
 	if !hasVendor || !v.noDefault {
 		for _, rw := range d.def.rewrite {
-			s = rw.apply(s)
+			s = rw.apply(s, e.Module)
 		}
 	}
 	s = strings.Join(strings.Fields(s), " ")

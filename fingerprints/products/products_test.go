@@ -227,6 +227,48 @@ func TestDisplayModel(t *testing.T) {
 	}
 }
 
+// TestDisplayProductLines: a lower-case prefix before a model number is
+// the vendor's when the registration's module is named after it, and is
+// dropped (bigip520, F5-BIGIP-SYSTEM-MIB); otherwise it is the product
+// line's, part of the model, written in capitals (xtm535, mr18, ap274:
+// before, 535, 18 and 274). A rest that is not a model number keeps the
+// old reading.
+func TestDisplayProductLines(t *testing.T) {
+	d, err := OpenDisplay()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ oid, module, name, want string }{
+		{"1.3.6.1.4.1.3097.1.5.26", "WATCHGUARD-PRODUCTS-MIB", "xtm535", "XTM535"},
+		{"1.3.6.1.4.1.3097.1.5.2", "WATCHGUARD-PRODUCTS-MIB", "xtm1050-F", "XTM1050-F"},
+		{"1.3.6.1.4.1.29671.2.10", "MERAKI-CLOUD-CONTROLLER-MIB", "mr18", "MR18"},
+		{"1.3.6.1.4.1.29671.2.305", "MERAKI-CLOUD-CONTROLLER-MIB", "ms220-8p", "MS220-8P"},
+		{"1.3.6.1.4.1.14823.1.2.63", "ARUBA-MIB", "ap274", "AP274"},
+		{"1.3.6.1.4.1.14823.1.2.148", "ARUBA-MIB", "ap677EX", "AP677EX"},
+		{"1.3.6.1.4.1.3417.1.1.28", "BLUECOAT-MIB", "sg8100", "SG8100"},
+		{"1.3.6.1.4.1.25506.1.57", "HH3C-PRODUCT-ID-MIB", "hh3c-msr30-60", "MSR30-60"},
+		// The vendor's own prefix goes.
+		{"1.3.6.1.4.1.3375.2.1.3.4.1", "F5-BIGIP-SYSTEM-MIB", "bigip520", "520"},
+		{"1.3.6.1.4.1.3375.2.1.3.4.88", "F5-BIGIP-SYSTEM-MIB", "bigip10200F", "10200F"},
+		// Not a model number after the prefix: read as before.
+		{"1.3.6.1.4.1.21013.1.143", "XIRRUS-MIB", "xr530Array", "530Array"},
+		{"1.3.6.1.4.1.318.1.1.12", "PowerNet-MIB", "dc2", ""},
+		// Vendor rules first: HP's aruba3810, Ciena's cn3942, Nokia's
+		// release registrations.
+		{"1.3.6.1.4.1.6141.1.59", "WWP-PRODUCTS-MIB", "cn3942", "3942"},
+		{"1.3.6.1.4.1.11.2.3.7.11.174", "HP-ICF-OID", "aruba3810", "3810"},
+		{"1.3.6.1.4.1.6527.5.1.4", "TIMETRA-GLOBAL-MIB", "tmnx7750V6v0", ""},
+	} {
+		got, ok := d.Model(Entry{OID: c.oid, Name: c.name, Kind: "node", Module: c.module})
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("Model(%s::%s) = %q, %v; want %q", c.module, c.name, got, ok, c.want)
+		}
+	}
+	if _, err := DecodeDisplay(strings.NewReader("default:\n  rewrite:\n    - {match: '^(a)b', to: '', if_module: 2}\n")); err == nil {
+		t.Error("if_module naming a group the match lacks was accepted")
+	}
+}
+
 func TestDecodeDisplayIsStrict(t *testing.T) {
 	for _, src := range []string{
 		"default: {skipp: []}\n",
