@@ -1,0 +1,26 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// definitionsCensusFixtureDir holds small walks written from the vendor MIBs
+// of OS families found by a census of the device-support definitions' names
+// that no profile read: model, serial and version from each vendor's own
+// objects or the sysDescr shape the definition parses.
+const definitionsCensusFixtureDir = "testdata/fixtures/definitions-census"
+
+// definitionsCensusCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var definitionsCensusCases = map[string]want{
+	// Catalyst 1900/2820 firmware (definition cat1900): the product and the
+	// firmware after ',V' in the sysDescr; on Cisco's catalyst1912C
+	// registration, the model it names.
+	"cisco-catalyst-1900":  {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "9.00.06", "switch"},
+	"cisco-catalyst-1912c": {"cisco-catalyst-1900", "Cisco", "Catalyst 1912C", "", "", "9.00.05", "switch"},
+	"cisco-catalyst-2820":  {"cisco-catalyst-1900", "Cisco", "Catalyst 2820", "", "", "8.01.02", "switch"},
+}
+
+func TestDefinitionsCensusFixtures(t *testing.T) {
+	checkFixtures(t, definitionsCensusFixtureDir, definitionsCensusCases)
+}
