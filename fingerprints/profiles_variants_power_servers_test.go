@@ -20,6 +20,9 @@ var variantsPowerServersCases = map[string]want{
 	// names its UPS in UPS-MIB.
 	"liebert-intellislot-gxt4": {"vertiv-liebert", "Vertiv", "GXT4-3000RT230", "1409300123AF321", "", "4.6.0.0", "ups"},
 	"liebert-unity-upsmib":     {"vertiv-liebert", "Vertiv", "GXT5-3000IRT2UXL", "0218300112", "", "7.3.1.0", "ups"},
+	// A card that states its firmware in UPS-MIB only, the definition's
+	// second source of the version.
+	"liebert-agent-upsmib-version": {"vertiv-liebert", "Vertiv", "Liebert NXC", "1612200345NXC", "", "4.1.0.0", "ups"},
 	// Eltek WebPower (ELTEK-DISTRIBUTED-MIB): the controller type's
 	// enumeration, the system serial, the release second in sysDescr.
 	"eltek-webpower-smartpack2": {"eltek-smartpack", "Eltek", "Smartpack2", "183412345678", "", "4.3.1", "power"},
