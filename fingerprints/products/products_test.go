@@ -253,9 +253,14 @@ func TestDisplayProductLines(t *testing.T) {
 		// Not a model number after the prefix: read as before.
 		{"1.3.6.1.4.1.21013.1.143", "XIRRUS-MIB", "xr530Array", "530Array"},
 		{"1.3.6.1.4.1.318.1.1.12", "PowerNet-MIB", "dc2", ""},
-		// Vendor rules first: HP's aruba3810, Ciena's cn3942, Nokia's
-		// release registrations.
+		// Vendor rules first: HP's aruba3810, Ciena's cn3942, HP-branded
+		// Comware, TP-Link's JetStream, Nokia's release registrations.
 		{"1.3.6.1.4.1.6141.1.59", "WWP-PRODUCTS-MIB", "cn3942", "3942"},
+		{"1.3.6.1.4.1.25506.1.16", "HH3C-PRODUCT-ID-MIB", "hp7506", "7506"},
+		{"1.3.6.1.4.1.11863.1.1.3", "TPLINK-PRODUCTS-MIB", "tlsg3210-v3", "TL-SG3210"},
+		{"1.3.6.1.4.1.11863.1.1.9", "TPLINK-PRODUCTS-MIB", "tlsl3428-combo-v1", "TL-SL3428"},
+		{"1.3.6.1.4.1.11863.1.1.16", "TPLINK-PRODUCTS-MIB", "tlsg3226pe-v1", "TL-SG3226PE"},
+		{"1.3.6.1.4.1.11863.5.38", "TPLINK-PRODUCTS-MIB", "tplink-t2600g-28ts", "T2600G-28TS"},
 		{"1.3.6.1.4.1.11.2.3.7.11.174", "HP-ICF-OID", "aruba3810", "3810"},
 		{"1.3.6.1.4.1.6527.5.1.4", "TIMETRA-GLOBAL-MIB", "tmnx7750V6v0", ""},
 	} {
