@@ -61,6 +61,12 @@ var sysDescrShapesBCases = map[string]want{
 	"epson-print-server-no-model": {"epson-printer", "Epson", "", "", "", "", "printer"},
 	"samsung-printer-maker-twice": {"samsung-printer", "Samsung", "SCX-470x", "", "", "3.00.01.04", "printer"},
 	"lantronix-matchport-variant": {"lantronix-uds", "Lantronix", "MatchPort b/g Pro", "", "", "1.1.0.0R6.MC_WIFI_V3", "appliance"},
+	// Digi's device servers, ShoreTel's voice switches, Lexmark MarkNet
+	// print servers without the maker's name, 3Com's "Superstack".
+	"digi-connectport":             {"digi-connect", "Digi", "ConnectPort TS1 W RJ", "", "", "82001772_B1", "appliance"},
+	"shoretel-shoregear":           {"shoretel-shoregear", "ShoreTel", "ShoreGear 60/12", "", "", "", "appliance"},
+	"lexmark-marknet-print-server": {"lexmark-printer", "Lexmark", "MarkNet Pro 1", "", "", "2.10.17", "printer"},
+	"3com-superstack-lowercase":    {"3com-switch", "3Com", "Superstack II Switch 3800", "", "", "", "switch"},
 }
 
 func TestSysDescrShapesBFixtures(t *testing.T) {
