@@ -49,6 +49,9 @@ var variantsSwitchingBCases = map[string]want{
 	// net-snmp's, an ICX answering zeroDotZero; the sysDescr shapes decide.
 	"mellanox-onyx-netsnmp":  {"mellanox-onyx-sysdescr", "Mellanox", "MSN2410", "MT2012K04417", "Onyx", "3.9.3124", "switch"},
 	"ruckus-icx-zerodotzero": {"brocade-ironware-sysdescr", "Ruckus", "ICX7250-24P", "DUK3318L00Q", "FastIron", "08.0.92bT213", "switch"},
+	// D-Link's image table alone: the first image's release without the
+	// "Build " the agent writes before it.
+	"dlink-dgs3100-multiimage": {"dlink", "D-Link", "DGS-3100-24TG", "", "", "3.60.28", "switch"},
 }
 
 func TestVariantsSwitchingBFixtures(t *testing.T) {
