@@ -49,6 +49,8 @@ var appliancesServicesCases = map[string]want{
 	// Squid's own agent, without the system group: SQUID-MIB cacheConfig
 	// (a generic profile: no profile wins).
 	"squid-cache": {"", "", "", "", "Squid", "4.13", ""},
+	// China Infosec: product and release in an ArrayOS-shaped sysDescr.
+	"infosec-appliance": {"infosec-appliance", "China Infosec Technologies", "NSAE 8600", "", "", "8.5.1.2", "appliance"},
 }
 
 func TestAppliancesServicesFixtures(t *testing.T) {
