@@ -26,6 +26,9 @@ var engineLeftoversCases = map[string]want{
 	// where the sysDescr names no model.
 	"juniper-registry-mx480": {"juniper-junos", "Juniper Networks", "MX480", "JN11F2A3BAFA", "Junos", "", "router"},
 	"allied-registry-x510":   {"allied-telesis", "Allied Telesis", "x510-52GTX", "", "AlliedWare Plus", "5.4.9-2.3", "switch"},
+	// TP-Link's TPLINK-PRODUCTS-MIB registrations, newly named, as
+	// TP-Link writes its products: tplink-t1600g-28ts is T1600G-28TS.
+	"tplink-registry-t1600g": {"tplink", "TP-Link", "T1600G-28TS", "", "", "", "switch"},
 }
 
 func TestEngineLeftoversFixtures(t *testing.T) {
