@@ -48,6 +48,9 @@ var variantsPowerServersCases = map[string]want{
 	// (ePDU2IdentTable, row 1 the PDU that answers).
 	"cyberpower-ats":         {"cyberpower", "CyberPower", "PDU15SWHVIEC12ATNET", "MAQ2B2001234", "", "1.1.2", "pdu"},
 	"cyberpower-epdu2-chain": {"cyberpower", "CyberPower", "PDU81005", "QBNEW2001234", "", "1.3.4", "pdu"},
+	// Raritan EMX environmental monitors (EMD-MIB): the device model, a
+	// sensor hub.
+	"raritan-emx": {"raritan-px1", "Raritan", "EMX2-888", "", "", "3.6.10.5-48123", "sensor"},
 	// Avocent PM power distribution units (PM-MIB pmInfo, the ACS
 	// layout), and an ACS whose product model carries words after the
 	// model (the device-support code keeps the first).
