@@ -42,6 +42,9 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	// A 7210 SAS on tmnxBasedProducts' arc (6527.6.2): SR OS, the chassis
 	// its registration names (before: nokia-isam's OS ISAM, model SAS-M).
 	"nokia-sros-sas": {"nokia-sros", "Nokia", "7210 SAS-M", "NS1234A5678", "SR OS", "9.0.R12", "switch"},
+	// A 7705 SAR there, its sysDescr writing the family before the number
+	// (before: nokia-isam's OS ISAM, model 'SAR 7705', a switch).
+	"nokia-sros-sar": {"nokia-sros", "Nokia", "7705 SAR", "NS1139C0456", "SR OS", "8.0.R5", "router"},
 	// Huawei SmartAX: the MA5800 registration in Huawei's capitals (before:
 	// 'MA5800-x17') and hwSysVersion's release (before: none); 2011.2.80.8
 	// is the MA5600T (before: 'MA5600V8', the registration's name).
