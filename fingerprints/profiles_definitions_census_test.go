@@ -19,6 +19,9 @@ var definitionsCensusCases = map[string]want{
 	"cisco-catalyst-1900":  {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "9.00.06", "switch"},
 	"cisco-catalyst-1912c": {"cisco-catalyst-1900", "Cisco", "Catalyst 1912C", "", "", "9.00.05", "switch"},
 	"cisco-catalyst-2820":  {"cisco-catalyst-1900", "Cisco", "Catalyst 2820", "", "", "8.01.02", "switch"},
+	// m0n0wall (definition monowall): the release, the sysDescr's third
+	// word, on bsnmpd's sysObjectID.
+	"m0n0wall": {"m0n0wall", "m0n0wall", "", "", "m0n0wall", "1.8.1", "firewall"},
 }
 
 func TestDefinitionsCensusFixtures(t *testing.T) {
