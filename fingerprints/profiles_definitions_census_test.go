@@ -19,6 +19,11 @@ var definitionsCensusCases = map[string]want{
 	"cisco-catalyst-1900":  {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "9.00.06", "switch"},
 	"cisco-catalyst-1912c": {"cisco-catalyst-1900", "Cisco", "Catalyst 1912C", "", "", "9.00.05", "switch"},
 	"cisco-catalyst-2820":  {"cisco-catalyst-1900", "Cisco", "Catalyst 2820", "", "", "8.01.02", "switch"},
+	// Cisco Small Business access points on net-snmp's Linux sysObjectID
+	// (definitions ciscosmblinux, ciscowap): model and release from the
+	// sysDescr, as cisco-sb-wap reads them.
+	"cisco-sb-wap-linux":    {"cisco-sb-wap-linux", "Cisco", "WAP4410N-A", "", "Linux", "2.0.7.4", "access_point"},
+	"cisco-sb-wap371-linux": {"cisco-sb-wap-linux", "Cisco", "WAP371", "", "Linux", "1.3.0.3", "access_point"},
 	// m0n0wall (definition monowall): the release, the sysDescr's third
 	// word, on bsnmpd's sysObjectID.
 	"m0n0wall": {"m0n0wall", "m0n0wall", "", "", "m0n0wall", "1.8.1", "firewall"},
