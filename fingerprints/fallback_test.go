@@ -108,6 +108,8 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldModel, "PB-200", "sysDescr model after the vendor METEL"},
 		{"model after the maker's registered name", Input{SysObjectID: "1.3.6.1.4.1.21671.99", SysDescr: "Netscout Systems, Inc. nG1-7000 probe"},
 			FieldModel, "nG1-7000", "sysDescr model after the vendor Netscout Systems"},
+		{"a release after the maker is no model", Input{SysObjectID: "1.3.6.1.4.1.38616.99", SysDescr: "METEL MX12.1: build 11"},
+			FieldModel, "", ""},
 		{"a family word after the maker is no model", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Cisco IOS Software, C3560 Software"},
 			FieldModel, "", ""},
 		{"an OS with a slash after the maker is no model", Input{SysObjectID: "1.3.6.1.4.1.2.6.11", SysDescr: "IBM OS/400 V7R5M0"},

@@ -592,6 +592,11 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 // word ("VSOS-V0600R0705B20180507", "RGOS-11.4"), not a model.
 var osVersionTokenRE = regexp.MustCompile(`(?i)V[0-9]{3,}R[0-9]{3,}|^[a-z]*os[-_ /]?v?[0-9]`)
 
+// releaseTokenRE is a release written as a token after the maker's name:
+// a dotted number with at most a short prefix ("NetScaler NS12.1: Build
+// 65.21", "V5.2", "R8.1.0"), never a model.
+var releaseTokenRE = regexp.MustCompile(`^[A-Za-z]{0,3}[0-9]+\.[0-9]+(?:\.[0-9]+)*$`)
+
 // domainTokenRE is a host name with a domain ("fw1.example.net"): agents
 // that print uname put the host's name after the OS's.
 var domainTokenRE = regexp.MustCompile(`\.[A-Za-z]{2,}(\.|$)`)
@@ -670,7 +675,7 @@ func (e *Engine) sysDescrVendorModel(c *evalCtx) (string, record.Evidence, bool)
 		return "", record.Evidence{}, false
 	}
 	if m, ok := modelFromText(tok, "", ""); !ok || m != tok || osVersionTokenRE.MatchString(tok) ||
-		domainTokenRE.MatchString(tok) || isSysName(tok, c.in.SysName) {
+		releaseTokenRE.MatchString(tok) || domainTokenRE.MatchString(tok) || isSysName(tok, c.in.SysName) {
 		return "", record.Evidence{}, false
 	}
 	return tok, record.Evidence{

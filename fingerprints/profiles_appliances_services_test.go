@@ -43,9 +43,9 @@ var appliancesServicesCases = map[string]want{
 	// Zeus Traffic Manager (vTM): ZXTM-MIB's version, quoted.
 	"zeus-vtm": {"zeus-vtm", "Zeus Technology", "", "", "Traffic Manager", "20.3r1", "load_balancer"},
 	// A NetScaler answering no NS-ROOT-MIB system objects: the release
-	// and build the sysDescr states. Its 'NS12.1' is no model; the
-	// engine's sysDescr fallback still takes it (no profile rule does).
-	"citrix-netscaler-sysdescr": {"citrix-netscaler", "Citrix", "NS12.1", "", "NetScaler", "12.1-65.21", "load_balancer"},
+	// and build the sysDescr states. Its 'NS12.1' is the release, no
+	// model (the engine's sysDescr fallback took it before).
+	"citrix-netscaler-sysdescr": {"citrix-netscaler", "Citrix", "", "", "NetScaler", "12.1-65.21", "load_balancer"},
 	// Squid's own agent, without the system group: SQUID-MIB cacheConfig
 	// (a generic profile: no profile wins).
 	"squid-cache": {"", "", "", "", "Squid", "4.13", ""},
