@@ -24,6 +24,9 @@ var definitionsCensusCases = map[string]want{
 	// sysDescr, as cisco-sb-wap reads them.
 	"cisco-sb-wap-linux":    {"cisco-sb-wap-linux", "Cisco", "WAP4410N-A", "", "Linux", "2.0.7.4", "access_point"},
 	"cisco-sb-wap371-linux": {"cisco-sb-wap-linux", "Cisco", "WAP371", "", "Linux", "1.3.0.3", "access_point"},
+	// McAfee Email Gateway on net-snmp's Linux sysObjectID: the appliance
+	// in brackets and the release from the sysDescr.
+	"mcafee-email-gateway": {"mcafee-email-gateway", "McAfee", "Email Gateway 5500", "", "Email Gateway", "7.6.2", "appliance"},
 	// m0n0wall (definition monowall): the release, the sysDescr's third
 	// word, on bsnmpd's sysObjectID.
 	"m0n0wall": {"m0n0wall", "m0n0wall", "", "", "m0n0wall", "1.8.1", "firewall"},
