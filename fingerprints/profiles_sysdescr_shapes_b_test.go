@@ -67,6 +67,9 @@ var sysDescrShapesBCases = map[string]want{
 	"shoretel-shoregear":           {"shoretel-shoregear", "ShoreTel", "ShoreGear 60/12", "", "", "", "appliance"},
 	"lexmark-marknet-print-server": {"lexmark-printer", "Lexmark", "MarkNet Pro 1", "", "", "2.10.17", "printer"},
 	"3com-superstack-lowercase":    {"3com-switch", "3Com", "Superstack II Switch 3800", "", "", "", "switch"},
+	// The generic sysDescr serial needs a digit: not "Number" from
+	// "Serial Number: not available!".
+	"aix-serial-not-available": {"ibm-aix", "IBM", "", "", "AIX", "6.1.3.0", "server"},
 }
 
 func TestSysDescrShapesBFixtures(t *testing.T) {
