@@ -579,6 +579,13 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 		if v, ev, ok := sysDescrModelOnly(c); ok {
 			return v, ev, true
 		}
+		// A BMC's kernel architecture names the controller's chip, not
+		// the server it manages ("Generic MIPS" for an IBM IMM).
+		if hasWinner {
+			if t, _, ok := c.applyRules(order[0].p, FieldDeviceType); ok && t == "bmc" {
+				return "", record.Evidence{}, false
+			}
+		}
 		return hostArchModel(c)
 	case FieldOSVersion:
 		return sysDescrLastRelease(c)

@@ -40,10 +40,10 @@ var variantsPowerServersCases = map[string]want{
 	// its registration (before, a Lenovo ENOS switch).
 	"lenovo-xcc-no-vpd": {"lenovo-xcc-registration", "Lenovo", "", "", "XClarity Controller", "TGBT50K-6.10", "bmc"},
 	// An IMM that answers no machine VPD: known by its firmware table, as
-	// the definition detects it (before, a Linux host). The model is the
+	// the definition detects it (before, a Linux host). No model: the
 	// engine's host-architecture fallback for net-snmp's registration
-	// (hosts.go), which a BMC should not get; left to the engine.
-	"ibm-imm-no-machine-vpd": {"ibm-imm", "IBM", "Generic MIPS", "", "IMM", "1AOO62K", "bmc"},
+	// (hosts.go) names the controller's chip, not the server.
+	"ibm-imm-no-machine-vpd": {"ibm-imm", "IBM", "", "", "IMM", "1AOO62K", "bmc"},
 	// CyberPower's ATS PDUs (atsIdent) and switched, daisy-chained PDUs
 	// (ePDU2IdentTable, row 1 the PDU that answers).
 	"cyberpower-ats":         {"cyberpower", "CyberPower", "PDU15SWHVIEC12ATNET", "MAQ2B2001234", "", "1.1.2", "pdu"},
