@@ -42,6 +42,9 @@ var appliancesServicesCases = map[string]want{
 	"a10-thunder-tps": {"a10-acos", "A10 Networks", "TH5435 TPS", "TH54350915180012", "ACOS", "3.2.4-P3", "load_balancer"},
 	// Zeus Traffic Manager (vTM): ZXTM-MIB's version, quoted.
 	"zeus-vtm": {"zeus-vtm", "Zeus Technology", "", "", "Traffic Manager", "20.3r1", "load_balancer"},
+	// Aruba ClearPass: ARUBA-CPPM-MIB cppmSystemInfo's model and serial
+	// beside the release (before, the literal product name and no serial).
+	"aruba-clearpass-cppm": {"aruba-clearpass", "Aruba", "C2000", "TW0123456789", "ClearPass", "6.9.13.166028", "appliance"},
 	// A NetScaler answering no NS-ROOT-MIB system objects: the release
 	// and build the sysDescr states. Its 'NS12.1' is the release, no
 	// model (the engine's sysDescr fallback took it before).
