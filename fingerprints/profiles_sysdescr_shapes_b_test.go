@@ -70,6 +70,9 @@ var sysDescrShapesBCases = map[string]want{
 	// The generic sysDescr serial needs a digit: not "Number" from
 	// "Serial Number: not available!".
 	"aix-serial-not-available": {"ibm-aix", "IBM", "", "", "AIX", "6.1.3.0", "server"},
+	// HP's QLogic-built FC switches by their sysDescr, FCMGMT-MIB's serial
+	// and release.
+	"hpe-storageworks-fc-switch": {"hpe-storageworks-fc-switch", "HPE", "SN6000", "2UA0451KTH", "", "7.4.0.29.00", "switch"},
 }
 
 func TestSysDescrShapesBFixtures(t *testing.T) {
