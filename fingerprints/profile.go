@@ -378,6 +378,25 @@ func atKey(err error, key ...string) error {
 	return &keyError{key: key, err: err}
 }
 
+// oidCondition reads a rule's condition on another OID's value (if_oid
+// with if_match, row_where with row_match): the OID, without a leading
+// dot, and its compiled regexp; both must be given. An error names the
+// key at fault.
+func oidCondition(oid, match, oidKey, matchKey string) (string, *regexp.Regexp, error) {
+	if oid == "" || match == "" {
+		return "", nil, atKey(fmt.Errorf("%s and %s go together", oidKey, matchKey), oidKey)
+	}
+	oid = strings.TrimPrefix(oid, ".")
+	if !oidRE.MatchString(oid) {
+		return "", nil, atKey(fmt.Errorf("%q is not an OID", oid), oidKey)
+	}
+	re, err := regexp.Compile(match)
+	if err != nil {
+		return "", nil, atKey(fmt.Errorf("regexp %q: %w", match, err), matchKey)
+	}
+	return oid, re, nil
+}
+
 // keyString writes a key path as profiles[0].model[1].regex.
 func keyString(key []string) string {
 	var sb strings.Builder
@@ -660,18 +679,10 @@ func compileRule(rs ruleSpec) (rule, error) {
 		return r, atKey(errors.New("a literal value takes no replace"), "replace")
 	}
 	if rs.IfOID != "" || rs.IfMatch != "" {
-		if rs.IfOID == "" || rs.IfMatch == "" {
-			return r, atKey(errors.New("if_oid and if_match go together"), "if_oid")
+		var err error
+		if r.ifOID, r.ifMatch, err = oidCondition(rs.IfOID, rs.IfMatch, "if_oid", "if_match"); err != nil {
+			return r, err
 		}
-		r.ifOID = strings.TrimPrefix(rs.IfOID, ".")
-		if !oidRE.MatchString(r.ifOID) {
-			return r, atKey(fmt.Errorf("%q is not an OID", r.ifOID), "if_oid")
-		}
-		re, err := regexp.Compile(rs.IfMatch)
-		if err != nil {
-			return r, atKey(fmt.Errorf("regexp %q: %w", rs.IfMatch, err), "if_match")
-		}
-		r.ifMatch = re
 	}
 	if len(rs.Packed) > 0 {
 		if r.src != srcOID && r.src != srcWalk {
@@ -690,21 +701,13 @@ func compileRule(rs ruleSpec) (rule, error) {
 		}
 	}
 	if rs.RowWhere != "" || rs.RowMatch != "" {
-		if rs.RowWhere == "" || rs.RowMatch == "" {
-			return r, atKey(errors.New("row_where and row_match go together"), "row_where")
-		}
 		if r.src != srcOID || r.relative || r.indexFrom != "" || len(r.with) > 0 {
 			return r, atKey(errors.New("row_where goes with an absolute oid without index_from or with"), "row_where")
 		}
-		r.rowWhere = strings.TrimPrefix(rs.RowWhere, ".")
-		if !oidRE.MatchString(r.rowWhere) {
-			return r, atKey(fmt.Errorf("%q is not an OID", r.rowWhere), "row_where")
+		var err error
+		if r.rowWhere, r.rowMatch, err = oidCondition(rs.RowWhere, rs.RowMatch, "row_where", "row_match"); err != nil {
+			return r, err
 		}
-		re, err := regexp.Compile(rs.RowMatch)
-		if err != nil {
-			return r, atKey(fmt.Errorf("regexp %q: %w", rs.RowMatch, err), "row_match")
-		}
-		r.rowMatch = re
 	}
 	if rs.BinaryText {
 		if r.src != srcOID && r.src != srcWalk {
