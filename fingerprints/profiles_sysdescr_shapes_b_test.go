@@ -73,6 +73,8 @@ var sysDescrShapesBCases = map[string]want{
 	// HP's QLogic-built FC switches by their sysDescr, FCMGMT-MIB's serial
 	// and release.
 	"hpe-storageworks-fc-switch": {"hpe-storageworks-fc-switch", "HPE", "SN6000", "2UA0451KTH", "", "7.4.0.29.00", "switch"},
+	// ProCurve's Foundry-built routing switches.
+	"procurve-routing-switch-9304m": {"hp-procurve", "HPE", "9304M", "", "ProCurve", "08.0.01kT53", "switch"},
 }
 
 func TestSysDescrShapesBFixtures(t *testing.T) {
