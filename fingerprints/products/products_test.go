@@ -183,6 +183,21 @@ func TestDisplayModel(t *testing.T) {
 		// Juniper's sysObjectIDs, JUNIPER-CHASSIS-DEFINES-MIB jnxProductName.
 		{"1.3.6.1.4.1.2636.1.1.1.2.25", "jnxProductNameMX480", "MX480"},
 		{"1.3.6.1.4.1.2636.1.1.1.2.31", "jnxProductNameEX4200", "EX4200"},
+		// The other arcs name the same product (before, LineMX960); the
+		// variants as the Junos sysDescr names them; Dell's and IBM's OEM
+		// models as those vendors write them (before, DELLJSRX1400,
+		// IBM4274E08J08E).
+		{"1.3.6.1.4.1.2636.1.1.1.1.21", "jnxProductLineMX960", "MX960"},
+		{"1.3.6.1.4.1.2636.1.1.1.4.31.1", "jnxProductEX4200port24T", "EX4200-24T"},
+		{"1.3.6.1.4.1.2636.1.1.1.4.43.5", "jnxProductEX2200Cport12T", "EX2200-C-12T-2G"},
+		{"1.3.6.1.4.1.2636.1.1.1.4.43.7", "jnxProductEX2200port24TDC", "EX2200-24T-4G-DC"},
+		{"1.3.6.1.4.1.2636.1.1.1.4.63.3", "jnxProductEX4300port48TBF", "EX4300-48T"},
+		{"1.3.6.1.4.1.2636.1.1.1.4.82.5", "jnxProductQFX510048S6Q", "QFX5100-48S-6Q"},
+		{"1.3.6.1.4.1.2636.1.1.1.4.82.13", "jnxProductQFX1000236Q", "QFX10002-36Q"},
+		{"1.3.6.1.4.1.2636.1.1.1.4.82.15", "jnxProductQFX520032C32Q", "QFX5200-32C"},
+		{"1.3.6.1.4.1.2636.1.1.1.2.80", "jnxProductNameDELLJSRX1400", "J-SRX1400"},
+		{"1.3.6.1.4.1.2636.1.1.1.2.55", "jnxProductNameIBM4274E08J08E", "4274-E08"},
+		{"1.3.6.1.4.1.2636.1.1.1.2.72", "jnxProductNameIBMJ08F", "J08F"},
 		// Allied Telesis (AT-PRODUCT-MIB) and Enterasys (ENTERASYS-OIDS-MIB).
 		{"1.3.6.1.4.1.207.1.4.162", "atx31050GT", "x310-50GT"},
 		{"1.3.6.1.4.1.207.1.14.68", "x90048FS", "x900-48FS"},
