@@ -142,6 +142,18 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.9.1.2", "ciscoTerminalServer", ""},
 		{"1.3.6.1.4.1.25506.1.1", "hh3c-S5120-52SC-HI", "S5120-52SC-HI"},
 		{"1.3.6.1.4.1.25506.1.2", "hh3cS3528FPEA", "S3528FPEA"},
+		// HH3C-PRODUCT-ID-MIB as H3C writes the products: capitals, the
+		// SecPath and SecBlade lines, the run-together IDs apart (before
+		// s5500-28C-EI, 1208e-agp, F1000-S-EI, S513028SPWREI).
+		{"1.3.6.1.4.1.25506.1.3", "hh3c-s5500-28C-EI", "S5500-28C-EI"},
+		{"1.3.6.1.4.1.25506.1.4", "hh3c-sR8812", "SR8812"},
+		{"1.3.6.1.4.1.25506.1.5", "hh3c-wa1208e-agp", "WA1208E-AGP"},
+		{"1.3.6.1.4.1.25506.1.6", "hh3c-secpathF1000-S-EI", "SecPath F1000-S-EI"},
+		{"1.3.6.1.4.1.25506.1.7", "hh3c-secBlade-LSQ1IPSSC0", "SecBlade LSQ1IPSSC0"},
+		{"1.3.6.1.4.1.25506.1.8", "hh3cS513028SPWREI", "S5130-28S-PWR-EI"},
+		{"1.3.6.1.4.1.25506.1.9", "hh3cS5830V224S", "S5830V2-24S"},
+		{"1.3.6.1.4.1.25506.1.10", "hh3cS680032Q", "S6800-32Q"},
+		{"1.3.6.1.4.1.25506.1.11", "hh3CWA2620EX", "WA2620EX"},
 		{"1.3.6.1.4.1.30065.1.3011.7508", "aristaDCS7508", "DCS-7508"},
 		{"1.3.6.1.4.1.25461.2.3.18", "panPA-200", "PA-200"},
 		{"1.3.6.1.4.1.2011.2.23.1", "s5700-52C-SI", "S5700-52C-SI"},
@@ -151,6 +163,15 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.2011.2.296", "eudemon8000E-X8", "Eudemon8000E-X8"},
 		{"1.3.6.1.4.1.2011.2.93", "wac9600s-s", "WAC9600s-s"},
 		{"1.3.6.1.4.1.11.2.3.7.11.1", "hpSwitchJ9586A", "J9586A"},
+		// HP-ICF-OID: Aruba's switches by their product number, stacks by
+		// their series (before SwitchJL253A, Stack2930); parts none.
+		{"1.3.6.1.4.1.11.2.3.7.11.181.1", "arubaSwitchJL253A", "JL253A"},
+		{"1.3.6.1.4.1.11.2.3.7.11.182.1", "arubaStack2930M", "2930M"},
+		{"1.3.6.1.4.1.11.2.3.7.11.164", "hpStackVSF5400R", "5400R"},
+		{"1.3.6.1.4.1.11.2.3.7.8.5.180", "arubaModuleJL253A", ""},
+		{"1.3.6.1.4.1.11.2.3.7.8.5.60", "hpSwitchJ9580PowerSupply", ""},
+		{"1.3.6.1.4.1.11.2.3.7.8.3.24", "hpSwitch2920StackingSlot", ""},
+		{"1.3.6.1.4.1.11.2.3.7.5.1.0", "etherTwist12TrapPrefix", ""},
 		{"1.3.6.1.4.1.12356.101.1.1", "fgt500E", "FortiGate-500E"},
 		{"1.3.6.1.4.1.1916.2.1", "summitX670v-48x", "Summit X670v-48x"},
 		// Product lines stay: "Diamond6808", "3808" and "UPS450" were given.
