@@ -265,6 +265,16 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.1991.1.3.49.2", "snCes2024C", "NetIron CES 2024C"},
 		{"1.3.6.1.4.1.1991.1.3.41.3.2", "snNIXMR4000Router", "NetIron XMR 4000"},
 		{"1.3.6.1.4.1.1991.1.3.47.13.1", "serverIronAdx1000SslSwitch", "ServerIron ADX 1000"},
+		// 3Com's Comware-based products (A3Com-products-MIB 43.1.16.4) as
+		// their sysDescr and the 3com-switch profile name them.
+		{"1.3.6.1.4.1.43.1.16.4.3.23", "jvSwitch4500-pwr-26", "Switch 4500 PWR 26-Port"},
+		{"1.3.6.1.4.1.43.1.16.4.3.15", "jvSwitch5500-eipwr-28", "Switch 5500-EI PWR 28-Port"},
+		{"1.3.6.1.4.1.43.1.16.4.3.7", "jvSwitch5500G-ei-24", "Switch 5500G-EI 24-Port"},
+		{"1.3.6.1.4.1.43.1.16.4.3.36", "jvSwitch4800GPWR24Port", "Switch 4800G PWR 24-Port"},
+		{"1.3.6.1.4.1.43.1.16.4.3.19", "jvSwitch7750-4", "Switch 7750-4"},
+		{"1.3.6.1.4.1.43.1.16.4.2.21", "jvRouter5012", "Router 5012"},
+		{"1.3.6.1.4.1.43.1.16.4.2.5", "jvWanRouter3012", "Router 3012"},
+		{"1.3.6.1.4.1.43.1.16.4.3.62", "jvbaseline2250SFPPlus", "Baseline Switch 2250-SFP Plus"},
 		{"1.3.6.1.4.1.8072.3.2.10", "linux", ""},
 		{"1.3.6.1.4.1.8072.3.2.1", "hpux11", ""},
 		{"1.3.6.1.4.1.32473.1.1", "ex_Box_10", "Box-10"},
