@@ -181,6 +181,16 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.318.1.3.3.1", "matrixUPS3000", "Matrix-UPS 3000"},
 		{"1.3.6.1.4.1.318.1.3.5.1", "symmetraUPS4kVA", "Symmetra 4kVA"},
 		{"1.3.6.1.4.1.171.10.1", "dlink-DGS1210SeriesProd", ""},
+		// D-Link's models as D-Link and the switches' sysDescr write them,
+		// without the line's arc or the hardware revision.
+		{"1.3.6.1.4.1.171.10.117.1.1", "dlink-Dgs3120Prod-Dgs3120-24TC", "DGS-3120-24TC"},
+		{"1.3.6.1.4.1.171.10.113.5.1", "des-3200-28-cx", "DES-3200-28"},
+		{"1.3.6.1.4.1.171.10.113.11.1", "des-3200-10-dc-cx", "DES-3200-10-DC"},
+		{"1.3.6.1.4.1.171.10.75.5", "des-1210-28ax", "DES-1210-28"},
+		{"1.3.6.1.4.1.171.10.75.16.1", "des-1210-26mebx", "DES-1210-26/ME"},
+		{"1.3.6.1.4.1.171.10.70.8", "dlink-Dgs3627g", "DGS-3627G"},
+		{"1.3.6.1.4.1.171.10.64.1", "des3526", "DES-3526"},
+		{"1.3.6.1.4.1.171.10.117.1", "dlink-Dgs3120ProdModel", ""},
 		{"1.3.6.1.4.1.41112.1.11", "uiAF60", "AF60"},
 		// Netgear: capitals, the hardware version in lower case.
 		{"1.3.6.1.4.1.4526.1.4", "gs724tp", "GS724TP"},
