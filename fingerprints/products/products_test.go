@@ -161,7 +161,16 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.2011.2.89.5", "me60-X8", "ME60-X8"},
 		{"1.3.6.1.4.1.2011.2.6.2", "ma5600", "MA5600"},
 		{"1.3.6.1.4.1.2011.2.296", "eudemon8000E-X8", "Eudemon8000E-X8"},
-		{"1.3.6.1.4.1.2011.2.93", "wac9600s-s", "WAC9600s-s"},
+		// Huawei's IDs in capitals, as Huawei writes them (before
+		// WAC9600s-s, AR161fgw-l, Eudemon1000e-g5-ac, cX600-X8, e628).
+		{"1.3.6.1.4.1.2011.2.93", "wac9600s-s", "WAC9600S-S"},
+		{"1.3.6.1.4.1.2011.2.224.123", "ar161fgw-l", "AR161FGW-L"},
+		{"1.3.6.1.4.1.2011.2.239.59", "eudemon1000e-g5-ac", "Eudemon1000E-G5-AC"},
+		{"1.3.6.1.4.1.2011.2.239.44", "usg6510e-poe", "USG6510E-POE"},
+		{"1.3.6.1.4.1.2011.2.248.17", "ma5800-x17", "MA5800-X17"},
+		{"1.3.6.1.4.1.2011.2.62.2.10", "cX600-X8", "CX600-X8"},
+		{"1.3.6.1.4.1.2011.2.23.55", "e628", "E628"},
+		{"1.3.6.1.4.1.2011.2.18", "radium8750", "Radium 8750"},
 		{"1.3.6.1.4.1.11.2.3.7.11.1", "hpSwitchJ9586A", "J9586A"},
 		// HP-ICF-OID: Aruba's switches by their product number, stacks by
 		// their series (before SwitchJL253A, Stack2930); parts none.
