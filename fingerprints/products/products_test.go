@@ -182,7 +182,12 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.11.2.3.7.8.3.24", "hpSwitch2920StackingSlot", ""},
 		{"1.3.6.1.4.1.11.2.3.7.5.1.0", "etherTwist12TrapPrefix", ""},
 		{"1.3.6.1.4.1.12356.101.1.1", "fgt500E", "FortiGate-500E"},
-		{"1.3.6.1.4.1.1916.2.1", "summitX670v-48x", "Summit X670v-48x"},
+		// ExtremeXOS hardware as its sysDescr and extreme-exos name it.
+		{"1.3.6.1.4.1.1916.2.1", "summitX670v-48x", "X670v-48x"},
+		{"1.3.6.1.4.1.1916.2.176", "summitX460G2-24t-10G4", "X460G2-24t-10G4"},
+		{"1.3.6.1.4.1.1916.2.42", "summit48si", "Summit 48si"},
+		{"1.3.6.1.4.1.1916.2.152", "e4g-400", "E4G-400"},
+		{"1.3.6.1.4.1.1916.2.125", "altitude4700", "Altitude 4700"},
 		// Product lines stay: "Diamond6808", "3808" and "UPS450" were given.
 		{"1.3.6.1.4.1.1916.2.11", "blackDiamond6808", "BlackDiamond 6808"},
 		{"1.3.6.1.4.1.1916.2.17", "alpine3808", "Alpine 3808"},
