@@ -140,6 +140,17 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.9.1.246", "catalyst2924XL", "Catalyst 2924XL"},
 		{"1.3.6.1.4.1.9.1.29", "cisco2513", "2513"},
 		{"1.3.6.1.4.1.9.1.2", "ciscoTerminalServer", ""},
+		// Product IDs as the chassis's ENTITY row names them.
+		{"1.3.6.1.4.1.9.1.2294", "ciscoFpr4140K9", "FPR-4140-K9"},
+		{"1.3.6.1.4.1.9.1.2296", "ciscoFpr4140SM36", "FPR4K-SM-36"},
+		{"1.3.6.1.4.1.9.1.2403", "ciscoFpr2110td", "FPR-2110"},
+		{"1.3.6.1.4.1.9.1.2530", "ciscoC980040K9", "C9800-40-K9"},
+		{"1.3.6.1.4.1.9.1.2391", "ciscoC9800CLK9", "C9800-CL-K9"},
+		{"1.3.6.1.4.1.9.1.2437", "ciscoC11118PLteEA", "C1111-8PLTEEA"},
+		{"1.3.6.1.4.1.9.1.2613", "ciscoC11014PLteP", "C1101-4PLTEP"},
+		{"1.3.6.1.4.1.9.1.311", "ciscoCe590", "CE-590"},
+		{"1.3.6.1.4.1.9.1.750", "ciscoCe511K9", "CE-511-K9"},
+		{"1.3.6.1.4.1.9.1.758", "ciscoOe612K9", "WAE-612-K9"},
 		{"1.3.6.1.4.1.25506.1.1", "hh3c-S5120-52SC-HI", "S5120-52SC-HI"},
 		{"1.3.6.1.4.1.25506.1.2", "hh3cS3528FPEA", "S3528FPEA"},
 		// HH3C-PRODUCT-ID-MIB as H3C writes the products: capitals, the
