@@ -272,6 +272,7 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.5624.2.1.59", "etsysOidDevMatrixN7", "Matrix N7"},
 		{"1.3.6.1.4.1.5624.2.1.130", "etsysOidDevNACxAx2K", "NAC-A-2K"},
 		{"1.3.6.1.4.1.5624.2.1.135", "etsysOidDevSSAxT4068x0252", "SSA-T4068-0252"},
+		{"1.3.6.1.4.1.5624.2.2.286", "etsysOidPhyMGBICxLC01", ""},
 		{"1.3.6.1.4.1.11863.5.3", "tplink-tlsg3424", "TL-SG3424"},
 		{"1.3.6.1.4.1.11863.5.24", "tplink-tlsg3424-ipv6", "TL-SG3424"},
 		{"1.3.6.1.4.1.11863.5.28", "tplink-t1600g-28ts", "T1600G-28TS"},
