@@ -192,6 +192,10 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.11.2.3.7.8.5.60", "hpSwitchJ9580PowerSupply", ""},
 		{"1.3.6.1.4.1.11.2.3.7.8.3.24", "hpSwitch2920StackingSlot", ""},
 		{"1.3.6.1.4.1.11.2.3.7.5.1.0", "etherTwist12TrapPrefix", ""},
+		{"1.3.6.1.4.1.11.2.3.7.8.9.1", "hpicfSwitchPort1000SX", ""},
+		{"1.3.6.1.4.1.11.2.3.7.8.10.2", "hpicfMauType1000BaseSXFD", ""},
+		{"1.3.6.1.4.1.11.2.3.7.2.1.1", "icfRouter650Port4E", ""},
+		{"1.3.6.1.4.1.11.2.3.7.2.1", "icfRouter650", "Router650"},
 		{"1.3.6.1.4.1.12356.101.1.1", "fgt500E", "FortiGate-500E"},
 		// ExtremeXOS hardware as its sysDescr and extreme-exos name it.
 		{"1.3.6.1.4.1.1916.2.1", "summitX670v-48x", "X670v-48x"},
