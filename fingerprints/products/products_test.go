@@ -315,6 +315,13 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.43.1.16.4.2.21", "jvRouter5012", "Router 5012"},
 		{"1.3.6.1.4.1.43.1.16.4.2.5", "jvWanRouter3012", "Router 3012"},
 		{"1.3.6.1.4.1.43.1.16.4.3.62", "jvbaseline2250SFPPlus", "Baseline Switch 2250-SFP Plus"},
+		// Nortel/Avaya BOSS switches as the avaya-boss profile reads their
+		// sysDescr.
+		{"1.3.6.1.4.1.45.3.65.1", "sreg-ERS-4850GTS-PWR-PLUS", "ERS-4850GTS-PWR+"},
+		{"1.3.6.1.4.1.45.3.80.2", "sreg-ERS5928GTS", "ERS-5928GTS"},
+		{"1.3.6.1.4.1.45.3.53.1", "sreg-BayStack5510-24T", "ERS-5510-24T"},
+		{"1.3.6.1.4.1.45.3.46.1", "sreg-BayStack470-48T-ethSwitchNMM", "BayStack 470-48T"},
+		{"1.3.6.1.4.1.45.3.65", "sreg-ERS-48xx", ""},
 		{"1.3.6.1.4.1.8072.3.2.10", "linux", ""},
 		{"1.3.6.1.4.1.8072.3.2.1", "hpux11", ""},
 		{"1.3.6.1.4.1.32473.1.1", "ex_Box_10", "Box-10"},
