@@ -306,8 +306,13 @@ func (e *Engine) fetchOf(ps []*profile, sysObjectID string) Fetch {
 	for _, p := range ps {
 		for _, o := range slices.Concat(p.match.oidPresent, p.exclude.oidPresent) {
 			if keep(o) {
-				walk[o] = true
 				get[o] = true
+				// A scalar's instance (".0") has nothing below it: the
+				// get, batched with the others, answers; a subtree is
+				// walked too, a round trip of its own.
+				if !strings.HasSuffix(o, ".0") {
+					walk[o] = true
+				}
 			}
 		}
 		for _, rs := range p.fields {

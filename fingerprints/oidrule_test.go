@@ -420,3 +420,40 @@ func TestRowWhere(t *testing.T) {
 		}
 	}
 }
+
+// TestOIDPresentFetch: oid_present asks for a scalar's instance (".0")
+// with GET alone, batched with the other scalars, and still matches on
+// its value; a subtree is also walked, since its values sit below it.
+func TestOIDPresentFetch(t *testing.T) {
+	const (
+		scalar  = "1.3.6.1.4.1.99999.3.1.0"
+		subtree = "1.3.6.1.4.1.99999.4.1"
+	)
+	src := "profiles:\n  - id: acme\n    priority: 50\n    match:\n      sys_object_id: [1.3.6.1.4.1.99999]\n" +
+		"      oid_present: [" + scalar + ", " + subtree + "]\n    vendor: Acme\n"
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := e.FetchFor("1.3.6.1.4.1.99999.1", "")
+	if !slices.Contains(f.Get, scalar) || slices.Contains(f.Walk, scalar) {
+		t.Errorf("fetch = %+v, want %s by GET only", f, scalar)
+	}
+	if !slices.Contains(f.Walk, subtree) {
+		t.Errorf("fetch = %+v, want %s walked", f, subtree)
+	}
+	text := snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte("X1")}
+	for _, c := range []struct {
+		name   string
+		values map[string]snmpwalk.Value
+		want   string
+	}{
+		{"the scalar answers", map[string]snmpwalk.Value{scalar: text}, "acme"},
+		{"a value below the subtree", map[string]snmpwalk.Value{subtree + ".5.1": text}, "acme"},
+		{"neither", map[string]snmpwalk.Value{"1.3.6.1.4.1.99999.5.0": text}, ""},
+	} {
+		if got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.99999.1", Values: c.values}); got.Profile != c.want {
+			t.Errorf("%s: profile = %q, want %q", c.name, got.Profile, c.want)
+		}
+	}
+}
