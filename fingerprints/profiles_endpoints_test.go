@@ -49,7 +49,7 @@ var endpointsCases = map[string]want{
 	"siemens-optipoint": {"siemens-optipoint", "Siemens", "optiPoint 420 economy", "", "", "", "phone"},
 	// Avaya's IP telephones: a phone, the model its MIB names (before:
 	// avaya-gateway's appliance without a model).
-	"avaya-96xx-phone": {"avaya-ip-phone", "Avaya", "9611G", "", "", "", "phone"},
+	"avaya-96xx-phone": {"avaya-ip-phone", "Avaya", "9611G", "11WZ51234567", "", "", "phone"},
 	// A JetDirect-based HP printer without printer rows: the PID its
 	// sysDescr names.
 	"hp-jetdirect-pid": {"hp-printer", "HP", "LaserJet P2055dn", "CNB9K12345", "FutureSmart", "", "printer"},

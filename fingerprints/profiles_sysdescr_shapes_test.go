@@ -43,8 +43,8 @@ var sysDescrShapesCases = map[string]want{
 	// BayRS routers, CS 1000, Paradyne; printers on Lexmark's firmware
 	// under another name, and Lexmark's own products of several words.
 	"hp-3000-mpe":                     {"hp-3000-mpe", "HP", "e3000/N4000-400-75", "", "MPE/iX", "C.75.05", "server"},
-	"juniper-wx":                      {"juniper-wx", "Juniper Networks", "WXC-500", "", "WX OS", "5.7.7.0_PD1", "appliance"},
-	"nokia-ipso":                      {"nokia-ipso", "Nokia", "IP650", "", "IPSO", "3.7.1", "firewall"},
+	"juniper-wx":                      {"juniper-wx", "Juniper Networks", "WXC-500", "0050001234", "WX OS", "5.7.7.0_PD1", "appliance"},
+	"nokia-ipso":                      {"nokia-ipso", "Nokia", "IP650", "48A0512345", "IPSO", "3.7.1", "firewall"},
 	"nortel-bayrs":                    {"nortel-bayrs", "Nortel", "", "", "BayRS", "15.7.1.0", "router"},
 	"nortel-cs1000":                   {"nortel-cs1000", "Avaya", "CS 1000", "", "Linux", "7.50.17-00", "appliance"},
 	"nortel-cs1000-release-issue":     {"nortel-cs1000", "Nortel", "CS 1000S/M", "", "", "4.50", "appliance"},
