@@ -27,7 +27,7 @@ var endpointsCases = map[string]want{
 	"honeywell-pd45-netsnmp":      {"honeywell-printer-descr", "Honeywell", "PD45", "21430012345", "Linux", "10.17.017211", "printer"},
 	"intermec-honeywell-firmware": {"intermec-printer", "Honeywell", "PM45", "", "", "10.16.016422", "printer"},
 	// Tektronix Phaser printers: the product the sysDescr names.
-	"tektronix-phaser": {"tektronix-phaser", "Tektronix", "Phaser 780DP", "", "", "", "printer"},
+	"tektronix-phaser": {"tektronix-phaser", "Tektronix", "Phaser 780DP", "", "", "3.10", "printer"},
 	// Printers whose agent answers HP's JetDirect arc or net-snmp's, by the
 	// sysDescr their maker's agents print: Xerox, Ricoh's NRG brand,
 	// Sharp's AR line, Epson in mixed case, Lexmark in capitals.
