@@ -569,6 +569,12 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 		}
 	}
 	for _, s := range order[start:] {
+		// The winner's author chose the field's objects: a generated
+		// mib-identity profile's guess at them is not taken where the
+		// winner says so (no_identity).
+		if s.p.identity && hasWinner && slices.Contains(order[0].p.noIdentity, field) {
+			continue
+		}
 		if v, ev, ok := c.applyRules(s.p, field); ok {
 			return v, ev, true
 		}

@@ -457,3 +457,74 @@ func TestOIDPresentFetch(t *testing.T) {
 		}
 	}
 }
+
+// TestNoIdentity: a field the winner names in no_identity is not filled
+// by a generated mib-identity profile of its enterprise, but still by
+// another profile; the other fields, and a winner without no_identity,
+// take the identity profile's value; no_identity names fields, each once.
+func TestNoIdentity(t *testing.T) {
+	const (
+		boot   = "1.3.6.1.4.1.99999.7.4.0"
+		serial = "1.3.6.1.4.1.99999.7.3.0"
+	)
+	winner := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    os_version:
+      - oid: 1.3.6.1.4.1.99999.4.4.0
+    no_identity: [os_version, serial]
+`)
+	ident := `profiles:
+  - id: mib-identity-99999
+    generic: true
+    priority: 2
+    match:
+      sys_object_id: [1.3.6.1.4.1.99999]
+    serial:
+      - oid: ` + serial + `
+    os_version:
+      - oid: ` + boot + `
+    model:
+      - oid: 1.3.6.1.4.1.99999.7.8.0
+  - id: acme-generic
+    generic: true
+    priority: 1
+    match:
+      sys_object_id: [1.3.6.1.4.1.99999]
+    serial:
+      - sys_descr: 'SN (\S+)'
+`
+	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme box SN FROMDESCR1", Values: map[string]snmpwalk.Value{
+		boot:                      text("3.41"),
+		serial:                    text("IDENTSERIAL1"),
+		"1.3.6.1.4.1.99999.7.8.0": text("AX-100"),
+	}}
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(winner)}, "mib-identity.yaml": {Data: []byte(ident)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := e.Identify(in)
+	if got.Profile != "acme" || got.OSVersion != "" || got.Serial != "FROMDESCR1" || got.Model != "AX-100" {
+		t.Errorf("no_identity: got %q %q %q %q, want acme, no os_version, serial FROMDESCR1 (acme-generic), model AX-100 (identity)",
+			got.Profile, got.OSVersion, got.Serial, got.Model)
+	}
+	in.Values["1.3.6.1.4.1.99999.4.4.0"] = text("9.1.2")
+	if got := e.Identify(in); got.OSVersion != "9.1.2" {
+		t.Errorf("the winner's own rule: os_version = %q, want 9.1.2", got.OSVersion)
+	}
+	delete(in.Values, "1.3.6.1.4.1.99999.4.4.0")
+	plain := strings.Replace(winner, "    no_identity: [os_version, serial]\n", "", 1)
+	e, err = newEngine(fstest.MapFS{"a.yaml": {Data: []byte(plain)}, "mib-identity.yaml": {Data: []byte(ident)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Identify(in); got.OSVersion != "3.41" || got.Serial != "IDENTSERIAL1" {
+		t.Errorf("without no_identity: os_version %q serial %q, want 3.41 and IDENTSERIAL1 from mib-identity-99999", got.OSVersion, got.Serial)
+	}
+	for _, bad := range []string{"[os_version, os_version]", "[version]"} {
+		src := strings.Replace(winner, "[os_version, serial]", bad, 1)
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(src)}}); err == nil || !strings.Contains(err.Error(), "no_identity") {
+			t.Errorf("no_identity: %s: err = %v, want one naming no_identity", bad, err)
+		}
+	}
+}

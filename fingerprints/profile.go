@@ -75,6 +75,16 @@ import (
 //	      - registry: model                    # the model the sysObjectID's registration names
 //	                                           # (the product registry, through its display rules)
 //	    serial, os, os_version, device_type: rules as for model
+//	    no_identity: [os_version]  # fields the generated mib-identity
+//	                               # profiles (profiles/mib-identity.yaml)
+//	                               # must not fill when this profile wins
+//	                               # and its own rules give none: the
+//	                               # object identgen picked by its name is
+//	                               # another thing's (MikroTik's
+//	                               # mtxrFirmwareVersion is the boot
+//	                               # loader's, not RouterOS's release).
+//	                               # Other profiles and the fallbacks
+//	                               # still fill the field.
 //
 // A rule has exactly one source: entity, sys_descr, oid, walk, hr_device,
 // sys_object_id, model, registry or (alone) value.
@@ -95,6 +105,7 @@ type profileSpec struct {
 	OS         rules     `yaml:"os"`
 	OSVersion  rules     `yaml:"os_version"`
 	DeviceType rules     `yaml:"device_type"`
+	NoIdentity []string  `yaml:"no_identity"`
 }
 
 type matchSpec struct {
@@ -286,7 +297,17 @@ type profile struct {
 	match    matcher
 	exclude  matcher
 	fields   map[string][]rule
+	// identity: one of the generated mib-identity profiles (generic, id
+	// mib-identity-<enterprise>).
+	identity bool
+	// noIdentity: the fields no mib-identity profile fills when this
+	// profile wins (no_identity).
+	noIdentity []string
 }
+
+// identityIDPrefix starts the id of each profile identgen writes into
+// profiles/mib-identity.yaml.
+const identityIDPrefix = "mib-identity-"
 
 type matcher struct {
 	sysObjectID []string
@@ -526,6 +547,13 @@ func compileProfile(ps profileSpec) (*profile, error) {
 		return nil, atKey(errors.New("a profile that is not generic needs a match"), "id")
 	}
 	p := &profile{id: ps.ID, priority: ps.Priority, generic: ps.Generic, fields: map[string][]rule{}}
+	p.identity = ps.Generic && strings.HasPrefix(ps.ID, identityIDPrefix)
+	for i, f := range ps.NoIdentity {
+		if !slices.Contains(fieldOrder, f) || slices.Contains(p.noIdentity, f) {
+			return nil, atKey(fmt.Errorf("%q: want each of %s at most once", f, strings.Join(fieldOrder, ", ")), "no_identity", strconv.Itoa(i))
+		}
+		p.noIdentity = append(p.noIdentity, f)
+	}
 	var err error
 	if p.match, err = compileMatcher(ps.Match); err != nil {
 		return nil, atKey(err, "match")

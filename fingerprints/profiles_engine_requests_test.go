@@ -1,0 +1,26 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// engineRequestsFixtureDir holds small walks written from the vendor MIBs
+// for the profiles that use the engine features earlier sessions asked
+// for: no_identity, a match on an OID's value, rules over ENTITY-MIB
+// columns.
+const engineRequestsFixtureDir = "testdata/fixtures/engine-requests"
+
+// engineRequestsCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var engineRequestsCases = map[string]want{
+	// An old RouterBOARD (RouterOS 5) answering none of RouterOS's release
+	// objects: no release, not the generated profile's
+	// mtxrFirmwareVersion, the RouterBOOT loader's (no_identity).
+	"mikrotik-routeros5-boot-only": {"mikrotik-routeros", "MikroTik", "RB433AH", "2B7C01D4E3F9", "RouterOS", "", "router"},
+}
+
+// TestEngineRequestsFixtures checks each profile on its fixture: the
+// winning profile and every field, with evidence (check).
+func TestEngineRequestsFixtures(t *testing.T) {
+	checkFixtures(t, engineRequestsFixtureDir, engineRequestsCases)
+}
