@@ -1,0 +1,33 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// recogVersionsFixtureDir holds small walks written from the vendors' MIBs
+// in the sysDescr shapes real devices print (the shapes Rapid7 Recog's
+// snmp_sysdescr.xml documents), with made-up hosts, serials and releases:
+// releases and products a profile of the family read badly or not at all.
+const recogVersionsFixtureDir = "testdata/fixtures/recog-versions"
+
+// recogVersionsCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var recogVersionsCases = map[string]want{
+	// Solaris's agent without the host name, or with labelled fields: the
+	// release, not the kernel's version string (before, Generic_... or none).
+	"net-snmp-solaris-no-hostname": {"net-snmp-other-unix", "", "", "", "Solaris", "5.10", "server"},
+	"net-snmp-solaris-labelled":    {"net-snmp-other-unix", "", "", "", "Solaris", "5.9", "server"},
+	// The ArubaOS-CX virtual switch's release, its platform a word.
+	"aruba-cx-virtual-release": {"aruba-os-cx", "HPE", "JL000A", "", "ArubaOS-CX", "Virtual.10.11.1021", "switch"},
+	// The first BayStack switches' single revision.
+	"baystack-304-rev": {"avaya-boss", "Nortel", "BayStack 304", "", "BOSS", "2.2.31.07-2.1.3.22", "switch"},
+	// Lantronix device, console and print servers by their sysDescr on
+	// whatever sysObjectID the agent answers.
+	"lantronix-sls-descr":        {"lantronix-descr", "Lantronix", "SLS", "", "", "020104", "appliance"},
+	"lantronix-nts-serial-descr": {"lantronix-descr", "Lantronix", "NTS", "1187320", "", "04.6", "appliance"},
+	"lantronix-eps-print-server": {"lantronix-descr", "Lantronix", "EPS2-100", "", "", "3.8", "appliance"},
+}
+
+func TestRecogVersionsFixtures(t *testing.T) {
+	checkFixtures(t, recogVersionsFixtureDir, recogVersionsCases)
+}
