@@ -21,7 +21,7 @@ var telecomCases = map[string]want{
 	// release the sysDescr is.
 	"avaya-ipo": {"avaya-ipo", "Avaya", "IP 500 V2", "", "IP Office", "11.0.4.1.0 build 11", "appliance"},
 	// BTI 7000: the sysDescr's third and fourth ';'-separated fields.
-	"bti-7000": {"bti-7000", "BTI Systems", "BTI7000", "", "", "10.2.1", "switch"},
+	"bti-7000": {"bti-7000", "BTI Systems", "BTI7000", "BT7K1023045871", "", "10.2.1", "switch"},
 	// Cambium PTP 500 (17713.5): the product after the band prefix, not a
 	// cnPilot access point.
 	"cambium-ptp500": {"cambium-ptp500", "Cambium Networks", "PTP 500", "", "PTP", "04-00", "wireless"},
