@@ -1,0 +1,23 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// depthVersionModelFixtureDir holds small walks written from the vendor MIBs
+// or documented layouts of families whose profiles read no release or no
+// model before: each read from the vendor's own objects.
+const depthVersionModelFixtureDir = "testdata/fixtures/depth-version-model"
+
+// depthVersionModelCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var depthVersionModelCases = map[string]want{
+	// ALE OmniAccess Stellar AP1301: apBaseInfo under its registration's
+	// arc (19), else the registration itself.
+	"ale-stellar-ap1301":              {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1301", "ZSA21345678", "AWOS", "", "access_point"},
+	"ale-stellar-ap1301-registration": {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1301", "", "AWOS", "", "access_point"},
+}
+
+func TestDepthVersionModelFixtures(t *testing.T) {
+	checkFixtures(t, depthVersionModelFixtureDir, depthVersionModelCases)
+}
