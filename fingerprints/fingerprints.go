@@ -304,7 +304,11 @@ func (e *Engine) fetchOf(ps []*profile, sysObjectID string) Fetch {
 		return o != "" && !snmpwalk.HasPrefix(o, oidSystem) && !snmpwalk.HasPrefix(o, oidEntity)
 	}
 	for _, p := range ps {
-		for _, o := range slices.Concat(p.match.oidPresent, p.exclude.oidPresent) {
+		conds := slices.Concat(p.match.oidPresent, p.exclude.oidPresent)
+		for _, om := range slices.Concat(p.match.oidMatch, p.exclude.oidMatch) {
+			conds = append(conds, om.oid)
+		}
+		for _, o := range conds {
 			if keep(o) {
 				get[o] = true
 				// A scalar's instance (".0") has nothing below it: the
@@ -553,6 +557,9 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 	if hasWinner {
 		if v, ev, ok := c.applyRules(order[0].p, field); ok {
 			return v, ev, true
+		}
+		if slices.Contains(order[0].p.noFill, field) {
+			return "", record.Evidence{}, false
 		}
 		start = 1
 	}
@@ -962,6 +969,25 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 			note(hit + " present")
 		}
 	}
+	if len(m.oidMatch) > 0 {
+		hit := ""
+		for _, om := range m.oidMatch {
+			if c.valueMatches(om) {
+				hit = om.oid
+				break
+			}
+		}
+		if hit == "" {
+			if !explain {
+				return false, score, nil // the first condition unmet settles it
+			}
+			ok = false
+			note("no value of " + oidMatches(m.oidMatch) + " matches")
+		} else {
+			score += 8
+			note("a value of " + hit + " matches")
+		}
+	}
 	if !ok {
 		return false, score, reasons
 	}
@@ -989,6 +1015,12 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 	for _, o := range x.oidPresent {
 		if c.present(o) {
 			note("excluded: " + o + " present")
+			return false, score, reasons
+		}
+	}
+	for _, om := range x.oidMatch {
+		if c.valueMatches(om) {
+			note("excluded: a value of " + om.oid + " matches /" + om.re.String() + "/")
 			return false, score, reasons
 		}
 	}
@@ -1025,6 +1057,29 @@ func (c *evalCtx) present(oid string) bool {
 		}
 	}
 	return false
+}
+
+// valueMatches reports whether the value at om.oid, or one below it,
+// matches om.re.
+func (c *evalCtx) valueMatches(om oidValueMatch) bool {
+	if v, ok := c.valueOf(om.oid); ok && om.re.MatchString(v) {
+		return true
+	}
+	i, _ := slices.BinarySearchFunc(c.keys, om.oid, snmpwalk.CompareOID)
+	for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], om.oid); i++ {
+		if v := c.in.Values[c.keys[i]]; !v.Type.IsException() && om.re.MatchString(valueString(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+func oidMatches(oms []oidValueMatch) string {
+	s := make([]string, len(oms))
+	for i, om := range oms {
+		s[i] = om.oid + " /" + om.re.String() + "/"
+	}
+	return strings.Join(s, ", ")
 }
 
 // applyRules tries a profile's rules for one field in order.

@@ -528,3 +528,110 @@ func TestNoIdentity(t *testing.T) {
 		}
 	}
 }
+
+// TestOIDMatch: oid_match holds when the value at the OID, or one below
+// it, matches its regexp; in exclude, such a value rejects the profile;
+// the OID is fetched as oid_present's are; a pair that is not an OID and
+// a regexp is refused.
+func TestOIDMatch(t *testing.T) {
+	const (
+		scalar = "1.3.6.1.2.1.25.1.4.0"
+		column = "1.3.6.1.4.1.99999.6.1.2"
+	)
+	src := `profiles:
+  - id: acme
+    priority: 50
+    match:
+      sys_descr: ['^Linux ']
+      oid_match: [[` + scalar + `, 'acme_hw=(?:RT|MR)[0-9]'], [` + column + `, '^AX-']]
+    exclude:
+      oid_match: [[` + scalar + `, 'acme_lab']]
+    vendor: Acme
+`
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := e.FetchFor("1.3.6.1.4.1.8072.3.2.10", "Linux rt 4.4.60")
+	if !slices.Contains(f.Get, scalar) || slices.Contains(f.Walk, scalar) || !slices.Contains(f.Walk, column) {
+		t.Errorf("fetch = %+v, want %s by GET only and %s walked", f, scalar, column)
+	}
+	if f := e.FetchFor("1.3.6.1.4.1.8072.3.2.10", "Windows"); slices.Contains(f.Get, scalar) {
+		t.Errorf("fetch for a sysDescr the profile does not match = %+v, want no %s", f, scalar)
+	}
+	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
+	for _, c := range []struct {
+		name   string
+		values map[string]snmpwalk.Value
+		want   string
+	}{
+		{"the scalar matches", map[string]snmpwalk.Value{scalar: text("console=ttyS0 acme_hw=RT2600ac")}, "acme"},
+		{"the scalar does not match", map[string]snmpwalk.Value{scalar: text("console=ttyS0 acme_hw=DS918+")}, ""},
+		{"a row of the column matches", map[string]snmpwalk.Value{column + ".7": text("AX-100")}, "acme"},
+		{"excluded", map[string]snmpwalk.Value{scalar: text("acme_hw=RT2600ac acme_lab=1")}, ""},
+		{"none", nil, ""},
+	} {
+		in := Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux rt 4.4.60", Values: c.values}
+		if got := e.Identify(in); got.Profile != c.want {
+			t.Errorf("%s: profile = %q, want %q", c.name, got.Profile, c.want)
+		}
+	}
+	for _, bad := range []string{"[[" + scalar + "]]", "[[1.3.x, 'a']]", "[[" + scalar + ", '(']]"} {
+		b := strings.Replace(src, "[["+scalar+", 'acme_lab']]", bad, 1)
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(b)}}); err == nil || !strings.Contains(err.Error(), "exclude.oid_match[0]") {
+			t.Errorf("oid_match %s: err = %v, want one naming exclude.oid_match[0]", bad, err)
+		}
+	}
+}
+
+// TestNoFill: a field the winner names in no_fill and its rules do not
+// give stays empty: no lower profile and no fallback fills it; its own
+// rules still give it; no_fill names fields, each once.
+func TestNoFill(t *testing.T) {
+	src := `profiles:
+  - id: acme
+    priority: 50
+    match:
+      sys_descr: ['^Linux ']
+      oid_present: [1.3.6.1.4.1.99999.1.0]
+    vendor: Acme
+    os: AcmeOS
+    os_version:
+      - oid: 1.3.6.1.4.1.99999.2.0
+    no_fill: [os_version]
+  - id: linux
+    priority: 20
+    match:
+      sys_descr: ['^Linux ']
+    os_version:
+      - sys_descr: '^Linux \S+ ([0-9][^ ]*)'
+`
+	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
+	in := Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux rt1 4.4.60 #8227 SMP armv7l",
+		Values: map[string]snmpwalk.Value{"1.3.6.1.4.1.99999.1.0": text("x")}}
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Identify(in); got.Profile != "acme" || got.OSVersion != "" {
+		t.Errorf("no_fill: profile %q os_version %q, want acme and none", got.Profile, got.OSVersion)
+	}
+	in.Values["1.3.6.1.4.1.99999.2.0"] = text("1.3.1")
+	if got := e.Identify(in); got.OSVersion != "1.3.1" {
+		t.Errorf("the winner's own rule: os_version %q, want 1.3.1", got.OSVersion)
+	}
+	delete(in.Values, "1.3.6.1.4.1.99999.2.0")
+	plain := strings.Replace(src, "    no_fill: [os_version]\n", "", 1)
+	if e, err = newEngine(fstest.MapFS{"a.yaml": {Data: []byte(plain)}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Identify(in); got.OSVersion != "4.4.60" {
+		t.Errorf("without no_fill: os_version %q, want 4.4.60 from the lower profile", got.OSVersion)
+	}
+	for _, bad := range []string{"[os_version, os_version]", "[release]"} {
+		b := strings.Replace(src, "no_fill: [os_version]", "no_fill: "+bad, 1)
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(b)}}); err == nil || !strings.Contains(err.Error(), "no_fill") {
+			t.Errorf("no_fill: %s: err = %v, want one naming no_fill", bad, err)
+		}
+	}
+}

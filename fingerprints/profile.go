@@ -31,6 +31,8 @@ import (
 //	      entity_mfg: ['(?i)cisco']            # regexps on any ENTITY row's entPhysicalMfgName
 //	      entity_model: ['^WS-C']              # regexps on any ENTITY row's entPhysicalModelName
 //	      oid_present: [1.3.6.1.4.1.6574.1.5.1.0]  # a value at or below this OID
+//	      oid_match:                           # a value at or below the OID
+//	        - [1.3.6.1.2.1.25.1.4.0, 'syno_hw_version=RT']  # matches the regexp
 //	    exclude:                   # same kinds; any hit rejects the profile
 //	      sys_descr: ['IOS[ -]XE']
 //	    vendor: Cisco              # a literal, or a list of rules as below
@@ -85,6 +87,13 @@ import (
 //	                               # loader's, not RouterOS's release).
 //	                               # Other profiles and the fallbacks
 //	                               # still fill the field.
+//	    no_fill: [os_version]      # fields nothing but this profile's own
+//	                               # rules fills when it wins: no other
+//	                               # profile, no fallback (an appliance on
+//	                               # net-snmp's Linux agent whose release
+//	                               # no object states: the kernel's
+//	                               # release net-snmp-linux reads from
+//	                               # sysDescr is not the product's).
 //
 // A rule has exactly one source: entity, sys_descr, oid, walk, hr_device,
 // sys_object_id, model, registry or (alone) value.
@@ -106,6 +115,7 @@ type profileSpec struct {
 	OSVersion  rules     `yaml:"os_version"`
 	DeviceType rules     `yaml:"device_type"`
 	NoIdentity []string  `yaml:"no_identity"`
+	NoFill     []string  `yaml:"no_fill"`
 }
 
 type matchSpec struct {
@@ -114,10 +124,12 @@ type matchSpec struct {
 	EntityMfg   []string `yaml:"entity_mfg"`
 	EntityModel []string `yaml:"entity_model"`
 	OIDPresent  []string `yaml:"oid_present"`
+	// OIDMatch: pairs of an OID and a regexp.
+	OIDMatch [][]string `yaml:"oid_match"`
 }
 
 func (m matchSpec) empty() bool {
-	return len(m.SysObjectID)+len(m.SysDescr)+len(m.EntityMfg)+len(m.EntityModel)+len(m.OIDPresent) == 0
+	return len(m.SysObjectID)+len(m.SysDescr)+len(m.EntityMfg)+len(m.EntityModel)+len(m.OIDPresent)+len(m.OIDMatch) == 0
 }
 
 type ruleSpec struct {
@@ -303,6 +315,9 @@ type profile struct {
 	// noIdentity: the fields no mib-identity profile fills when this
 	// profile wins (no_identity).
 	noIdentity []string
+	// noFill: the fields nothing else fills when this profile wins
+	// (no_fill).
+	noFill []string
 }
 
 // identityIDPrefix starts the id of each profile identgen writes into
@@ -315,6 +330,13 @@ type matcher struct {
 	entityMfg   []*regexp.Regexp
 	entityModel []*regexp.Regexp
 	oidPresent  []string
+	oidMatch    []oidValueMatch
+}
+
+// oidValueMatch is an oid_match entry: a value at or below oid matches re.
+type oidValueMatch struct {
+	oid string
+	re  *regexp.Regexp
 }
 
 var entityFields = map[string]int{
@@ -554,6 +576,12 @@ func compileProfile(ps profileSpec) (*profile, error) {
 		}
 		p.noIdentity = append(p.noIdentity, f)
 	}
+	for i, f := range ps.NoFill {
+		if !slices.Contains(fieldOrder, f) || slices.Contains(p.noFill, f) {
+			return nil, atKey(fmt.Errorf("%q: want each of %s at most once", f, strings.Join(fieldOrder, ", ")), "no_fill", strconv.Itoa(i))
+		}
+		p.noFill = append(p.noFill, f)
+	}
 	var err error
 	if p.match, err = compileMatcher(ps.Match); err != nil {
 		return nil, atKey(err, "match")
@@ -620,6 +648,20 @@ func compileMatcher(ms matchSpec) (matcher, error) {
 			return m, atKey(fmt.Errorf("%q is not an OID", o), "oid_present", strconv.Itoa(i))
 		}
 		m.oidPresent = append(m.oidPresent, o)
+	}
+	for i, pair := range ms.OIDMatch {
+		if len(pair) != 2 {
+			return m, atKey(fmt.Errorf("%q: want [OID, regexp]", pair), "oid_match", strconv.Itoa(i))
+		}
+		o, re, err := oidCondition(pair[0], pair[1], "oid_match", "oid_match")
+		if err != nil {
+			var ke *keyError
+			if errors.As(err, &ke) {
+				err = ke.err
+			}
+			return m, atKey(err, "oid_match", strconv.Itoa(i))
+		}
+		m.oidMatch = append(m.oidMatch, oidValueMatch{o, re})
 	}
 	for _, l := range []struct {
 		key string
@@ -839,5 +881,5 @@ func loadProfiles(fsys fs.FS) ([]*profile, error) {
 }
 
 func (m matcher) empty() bool {
-	return len(m.sysObjectID)+len(m.sysDescr)+len(m.entityMfg)+len(m.entityModel)+len(m.oidPresent) == 0
+	return len(m.sysObjectID)+len(m.sysDescr)+len(m.entityMfg)+len(m.entityModel)+len(m.oidPresent)+len(m.oidMatch) == 0
 }

@@ -17,6 +17,13 @@ var engineRequestsCases = map[string]want{
 	// objects: no release, not the generated profile's
 	// mtxrFirmwareVersion, the RouterBOOT loader's (no_identity).
 	"mikrotik-routeros5-boot-only": {"mikrotik-routeros", "MikroTik", "RB433AH", "2B7C01D4E3F9", "RouterOS", "", "router"},
+	// Synology SRM routers: the product in hrSystemInitialLoadParameters'
+	// syno_hw_version (oid_match), no release (the sysDescr's is the
+	// kernel's: no_fill). A NAS naming its product there too stays
+	// synology-dsm's, read from SYNOLOGY-SYSTEM-MIB (a guard).
+	"synology-srm-rt2600ac": {"synology-srm", "Synology", "RT2600ac", "", "SRM", "", "router"},
+	"synology-srm-mr2200ac": {"synology-srm", "Synology", "MR2200ac", "", "SRM", "", "router"},
+	"synology-nas-cmdline":  {"synology-dsm", "Synology", "DS920+", "2150QBR123456", "DSM", "7.2.1-69057 Update 4", "storage"},
 }
 
 // TestEngineRequestsFixtures checks each profile on its fixture: the
