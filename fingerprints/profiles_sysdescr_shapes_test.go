@@ -83,7 +83,7 @@ var sysDescrShapesCases = map[string]want{
 	"hp-ip-console-switch": {"avocent-acs", "HP", "AF621", "", "", "1.20.0.22575", "appliance"},
 	// Reliant UNIX servers, MRV LX console servers.
 	"siemens-reliant-unix": {"siemens-reliant-unix", "Siemens", "RM400", "", "Reliant UNIX", "5.45", "server"},
-	"mrv-lx":               {"mrv-lx", "MRV", "", "", "", "5.3.9", "appliance"},
+	"mrv-lx":               {"mrv-lx", "MRV", "LX-4032T", "", "", "5.3.9", "appliance"},
 }
 
 func TestSysDescrShapesFixtures(t *testing.T) {
