@@ -16,6 +16,9 @@ var depthVersionModelCases = map[string]want{
 	// arc (19), else the registration itself.
 	"ale-stellar-ap1301":              {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1301", "ZSA21345678", "AWOS", "", "access_point"},
 	"ale-stellar-ap1301-registration": {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1301", "", "AWOS", "", "access_point"},
+	// The later registrations (arcs 18-29), the AP1431 on arc 28.
+	"ale-stellar-ap1431":                 {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1431", "ZSG22456789", "AWOS", "", "access_point"},
+	"ale-stellar-ap1261rwb-registration": {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1261-RW-B", "", "AWOS", "", "access_point"},
 }
 
 func TestDepthVersionModelFixtures(t *testing.T) {
