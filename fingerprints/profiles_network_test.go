@@ -92,8 +92,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"silverpeak-edgeconnect":  {"silverpeak-edgeconnect", "Silver Peak", "EC-XS", "001BBC123456", "VXOA", "9.1.4.2_94231", "router"},
 		"gigamon-gigavue":         {"gigamon-gigavue", "Gigamon", "HC1", "1C20-0123", "GigaVUE-OS", "5.13.01", "appliance"},
 		// Without the product objects: the GigaVUE-OS release the Linux
-		// sysDescr names after the platform, not the kernel's.
-		"gigamon-gigavue-sysdescr": {"gigamon-gigavue", "Gigamon", "", "", "GigaVUE-OS", "2.5.04", "appliance"},
+		// sysDescr names after the platform, not the kernel's, and the
+		// platform where it names a product.
+		"gigamon-gigavue-sysdescr": {"gigamon-gigavue", "Gigamon", "GigaVUE-TA1", "", "GigaVUE-OS", "2.5.04", "appliance"},
 		// ERS 8600 / Passport chassis under Rapid City's enterprise: the
 		// model and release in the sysDescr, RAPID-CITY's serial.
 		"avaya-ers-passport":          {"avaya-ers-passport", "Nortel", "ERS-8610co", "SSLI3F0089", "", "5.1.3.0", "switch"},

@@ -26,6 +26,15 @@ var recogVersionsCases = map[string]want{
 	"lantronix-sls-descr":        {"lantronix-descr", "Lantronix", "SLS", "", "", "020104", "appliance"},
 	"lantronix-nts-serial-descr": {"lantronix-descr", "Lantronix", "NTS", "1187320", "", "04.6", "appliance"},
 	"lantronix-eps-print-server": {"lantronix-descr", "Lantronix", "EPS2-100", "", "", "3.8", "appliance"},
+	// Gigamon nodes on net-snmp's Linux registration: GigaVUE-OS's
+	// release, not the kernel's; the platform where it names a product.
+	"gigamon-gigavue-linux-ta1":      {"gigamon-gigavue-linux", "Gigamon", "GigaVUE-TA1", "", "GigaVUE-OS", "2.6.01", "appliance"},
+	"gigamon-gigavue-linux-h-series": {"gigamon-gigavue-linux", "Gigamon", "", "", "GigaVUE-OS", "3.1.04", "appliance"},
+	// Silver Peak's VXOA release after the kernel's, where
+	// SILVERPEAK-MGMT-MIB does not answer.
+	"silverpeak-sysdescr-release": {"silverpeak-edgeconnect", "Silver Peak", "NX7600", "", "VXOA", "3.4.1.2_35210", "router"},
+	// An EdgeSwitch on the EdgeOS profile: the firmware and the line's name.
+	"edgeswitch-edgeos-firmware": {"ubiquiti-edgeos", "Ubiquiti", "EdgeSwitch 24-Port Lite", "", "EdgeSwitch", "1.7.4.5075842", "switch"},
 }
 
 func TestRecogVersionsFixtures(t *testing.T) {
