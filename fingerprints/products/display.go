@@ -26,7 +26,10 @@ type Display struct {
 }
 
 type vendorRules struct {
-	skip      []*regexp.Regexp
+	skip []*regexp.Regexp
+	// keep: descriptors the default skips do not drop (a product named
+	// without a number: jnxProductNameVSRX, panPA-VM).
+	keep      []*regexp.Regexp
 	rewrite   []rewrite
 	noDefault bool
 	minLen    int
@@ -111,6 +114,7 @@ type displayVendor struct {
 	Enterprise []uint32      `yaml:"enterprise"`
 	Name       string        `yaml:"name"`
 	Skip       []string      `yaml:"skip"`
+	Keep       []string      `yaml:"keep"`
 	Rewrite    []rewriteSpec `yaml:"rewrite"`
 	NoDefault  bool          `yaml:"no_default"`
 }
@@ -176,6 +180,13 @@ func compileVendor(v displayVendor) (vendorRules, error) {
 		}
 		vr.skip = append(vr.skip, re)
 	}
+	for _, s := range v.Keep {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return vr, fmt.Errorf("keep %q: %w", s, err)
+		}
+		vr.keep = append(vr.keep, re)
+	}
 	for _, rw := range v.Rewrite {
 		if rw.Match == "" {
 			return vr, errors.New("a rewrite needs match")
@@ -197,8 +208,8 @@ func compileVendor(v displayVendor) (vendorRules, error) {
 // Model turns the registration of a sysObjectID into a model name: the
 // vendor's rewrites in order (each applies to the result of the last),
 // then the default ones unless the vendor opts out. ok is false when the
-// descriptor is not a product (a skip pattern of the vendor or the
-// default matches) or nothing is left. A registration is a node, or a
+// descriptor is not a product (a skip pattern of the vendor, or of the
+// default where no keep pattern of the vendor matches) or nothing is left. A registration is a node, or a
 // scalar where a vendor declares its products as OBJECT-TYPEs
 // (MELLANOX-PRODUCTS-MIB): a sysObjectID equal to a scalar's OID names
 // no instance, so it can only be such a product.
@@ -216,7 +227,14 @@ func (d *Display) Model(e Entry) (string, bool) {
 			return "", false
 		}
 	}
-	if !hasVendor || !v.noDefault {
+	kept := false
+	for _, re := range v.keep {
+		if re.MatchString(e.Name) {
+			kept = true
+			break
+		}
+	}
+	if (!hasVendor || !v.noDefault) && !kept {
 		for _, re := range d.def.skip {
 			if re.MatchString(e.Name) {
 				return "", false

@@ -328,6 +328,24 @@ func TestDisplayModel(t *testing.T) {
 		// A numbered group of products names none.
 		{"1.3.6.1.4.1.14179.1.1.4.3", "productGroup3", ""},
 		{"1.3.6.1.4.1.32473.1.2", "acmeFamily2", ""},
+		// Products named without a number, which the vendors' keep
+		// lists spare from the default skip; their families and roles
+		// stay skipped.
+		{"1.3.6.1.4.1.2636.1.1.1.2.129", "jnxProductNameVSRX", "vSRX"},
+		{"1.3.6.1.4.1.2636.1.1.1.2.108", "jnxProductNameVMX", "vMX"},
+		{"1.3.6.1.4.1.2636.1.1.1.2.96", "jnxProductNameFireflyPerimeter", "Firefly Perimeter"},
+		{"1.3.6.1.4.1.2636.1.1.1.2.37", "jnxProductNameTXP", "TX Matrix Plus"},
+		{"1.3.6.1.4.1.2636.1.1.1.2.138", "jnxProductNameNFX", ""},
+		{"1.3.6.1.4.1.2636.1.1.2.1.129", "jnxChassisVSRX", ""},
+		{"1.3.6.1.4.1.9.1.1902", "ciscoVASA", "ASAv"},
+		{"1.3.6.1.4.1.25461.2.3.29", "panPA-VM", "PA-VM"},
+		{"1.3.6.1.4.1.30065.1.2759", "aristavEOS", "vEOS"},
+		{"1.3.6.1.4.1.3097.1.5.62", "FireboxV-SM", "FireboxV-SM"},
+		{"1.3.6.1.4.1.3097.1.5.38", "xtmv-MED", "XTMv-MED"},
+		{"1.3.6.1.4.1.3097.1.6", "fbXSeries", ""},
+		{"1.3.6.1.4.1.23867.1.2.57", "spsECXLB", "EC-XL-B"},
+		{"1.3.6.1.4.1.23867.1.2.46", "spsECV", "EC-V"},
+		{"1.3.6.1.4.1.25049.1.41", "ogLighthouse", "Lighthouse"},
 	} {
 		got, ok := d.Model(Entry{OID: c.oid, Name: c.name, Kind: "node", Module: "X"})
 		if got != c.want || ok != (c.want != "") {
@@ -401,6 +419,7 @@ func TestDecodeDisplayIsStrict(t *testing.T) {
 		"vendors: [{name: x, rewrite: [{match: '('}]}]\n",
 		"vendors: [{name: x, enterprise: [9], rewrite: [{match: '('}]}]\n",
 		"vendors: [{name: x, enterprise: [9]}, {name: y, enterprise: [9]}]\n",
+		"vendors: [{name: x, enterprise: [9], keep: ['(']}]\n",
 	} {
 		if _, err := DecodeDisplay(strings.NewReader(src)); err == nil {
 			t.Errorf("%q accepted", src)
