@@ -35,6 +35,14 @@ var recogVersionsCases = map[string]want{
 	"silverpeak-sysdescr-release": {"silverpeak-edgeconnect", "Silver Peak", "NX7600", "", "VXOA", "3.4.1.2_35210", "router"},
 	// An EdgeSwitch on the EdgeOS profile: the firmware and the line's name.
 	"edgeswitch-edgeos-firmware": {"ubiquiti-edgeos", "Ubiquiti", "EdgeSwitch 24-Port Lite", "", "EdgeSwitch", "1.7.4.5075842", "switch"},
+	// net-snmp on Windows: the release and build uname's line gives,
+	// Windows 10 and later as windows-server reads them.
+	"net-snmp-windows-release":  {"net-snmp-other-unix", "", "", "", "Windows", "6.1.7601", "server"},
+	"net-snmp-windows-10-build": {"net-snmp-other-unix", "", "", "", "Windows", "10.0.17763", "server"},
+	// Lexmark and Samsung printers on another maker's sysObjectID: the
+	// older Lexmarks' product and 'Version', a Samsung writing its name twice.
+	"lexmark-descr-optra-version": {"lexmark-printer-descr", "Lexmark", "Optra S 1855", "", "", "3.18.10", "printer"},
+	"samsung-descr-maker-twice":   {"samsung-printer-descr", "Samsung", "ML-371x", "Z3T2BJDC200417K", "", "2.00.02.14", "printer"},
 }
 
 func TestRecogVersionsFixtures(t *testing.T) {
