@@ -19,6 +19,13 @@ var depthVersionModelCases = map[string]want{
 	// The later registrations (arcs 18-29), the AP1431 on arc 28.
 	"ale-stellar-ap1431":                 {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1431", "ZSG22456789", "AWOS", "", "access_point"},
 	"ale-stellar-ap1261rwb-registration": {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1261-RW-B", "", "AWOS", "", "access_point"},
+	// Avaya J100 phones: Avaya-J100IpPhone-MIB (avayaSparkMIB) endptMODEL,
+	// endptPHONESN and the release endptAPPINUSE's name states.
+	"avaya-j169-spark": {"avaya-ip-phone", "Avaya", "J169", "19WZ12345678", "", "4.0.7.0.6", "phone"},
+	// 96xx phones: the 96xx MIB's endptAPPINUSE, an H.323 image and a SIP
+	// one.
+	"avaya-9611g-h323-appinuse": {"avaya-ip-phone", "Avaya", "9611G", "11N598765432", "", "3.2.2", "phone"},
+	"avaya-9641g-sip-appinuse":  {"avaya-ip-phone", "Avaya", "9641GS", "13WZ76543210", "", "7.1.2.0.14", "phone"},
 }
 
 func TestDepthVersionModelFixtures(t *testing.T) {
