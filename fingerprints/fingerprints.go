@@ -1218,6 +1218,9 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		if prefix == "" {
 			return "", "", false
 		}
+		if col, ok := entityColumn(prefix); ok {
+			return c.entityWalk(r, col)
+		}
 		i, _ := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
 		for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], prefix); i++ {
 			v := c.in.Values[c.keys[i]]
@@ -1569,12 +1572,7 @@ func (c *evalCtx) entityAt(oid string) (string, bool) {
 	if !ok || err1 != nil || err2 != nil {
 		return "", false
 	}
-	field := ""
-	for name, n := range entityFields {
-		if n == col && name != "descr_model" {
-			field = name
-		}
-	}
+	field := entityColumnField(col)
 	if field == "" {
 		return "", false
 	}
@@ -1585,6 +1583,51 @@ func (c *evalCtx) entityAt(oid string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// entityColumnField names the Entity field of an entPhysicalEntry
+// column; "" for a column the input does not keep.
+func entityColumnField(col int) string {
+	for name, n := range entityFields {
+		if n == col && name != "descr_model" {
+			return name
+		}
+	}
+	return ""
+}
+
+// entityColumn reports whether a walk's prefix is a column of
+// entPhysicalTable the input keeps (entPhysicalDescr,
+// 1.3.6.1.2.1.47.1.1.1.1.2), and which.
+func entityColumn(prefix string) (int, bool) {
+	rest, ok := strings.CutPrefix(prefix, OIDEntPhysicalEntry+".")
+	if !ok {
+		return 0, false
+	}
+	col, err := strconv.Atoi(rest)
+	if err != nil || entityColumnField(col) == "" {
+		return 0, false
+	}
+	return col, true
+}
+
+// entityWalk is a walk rule over an entPhysicalTable column: the first
+// row, in index order, whose value is not empty or a placeholder and
+// matches the rule's regex (a serial Ericsson IPOS writes into a
+// module's entPhysicalDescr, "... SN:A401234567").
+func (c *evalCtx) entityWalk(r rule, col int) (string, string, bool) {
+	field := entityColumnField(col)
+	for _, e := range c.ents {
+		v := entityField(e, field)
+		if v == "" || IsPlaceholder(cleanValue(v)) {
+			continue
+		}
+		if r.re != nil && !r.re.MatchString(v) {
+			continue
+		}
+		return v, OIDEntPhysicalEntry + "." + strconv.Itoa(col) + "." + strconv.Itoa(e.Index), true
+	}
+	return "", "", false
 }
 
 func entityField(e Entity, field string) string {

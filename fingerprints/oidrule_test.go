@@ -635,3 +635,37 @@ func TestNoFill(t *testing.T) {
 		}
 	}
 }
+
+// TestEntityWalk: a walk rule over an entPhysicalTable column reads the
+// ENTITY rows: the first, in index order, whose value matches the regex,
+// its OID the column at that row; a column the input does not keep
+// reads nothing.
+func TestEntityWalk(t *testing.T) {
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    serial:
+      - walk: 1.3.6.1.2.1.47.1.1.1.1.2
+        regex: '\bSN: ?([^\s,;)]+)'
+    model:
+      - walk: 1.3.6.1.2.1.47.1.1.1.1.6
+      - walk: 1.3.6.1.2.1.47.1.1.1.1.13
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", Entities: []Entity{
+		{Index: 9, Descr: "Line card SN:LC000009", Model: "LC-10"},
+		{Index: 1, Class: EntityClassChassis, Descr: "Acme Router 6000"},
+		{Index: 2, Descr: "Route processor (SN: RP000002)", Model: "N/A"},
+	}}
+	got := e.Identify(in)
+	if got.Serial != "RP000002" || got.Evidence[FieldSerial].OID != "1.3.6.1.2.1.47.1.1.1.1.2.2" {
+		t.Errorf("serial = %q from %q, want RP000002 from entPhysicalDescr.2", got.Serial, got.Evidence[FieldSerial].OID)
+	}
+	if got.Model != "LC-10" {
+		t.Errorf("model = %q, want LC-10 (row 2's placeholder skipped, column 6 not kept)", got.Model)
+	}
+	if f := e.FetchFor("1.3.6.1.4.1.99999.1", ""); len(f.Walk) != 0 {
+		t.Errorf("fetch = %+v, want no walk: the ENTITY table is read anyway", f)
+	}
+}

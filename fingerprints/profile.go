@@ -64,6 +64,9 @@ import (
 //	        regex: '^(\d+) (\d+)$'            # (every one must answer)
 //	        template: '$1.$2'
 //	      - walk: 1.3.6.1.2.1.43.5.1.1.17      # first good value below a prefix
+//	      - walk: 1.3.6.1.2.1.47.1.1.1.1.2     # an entPhysicalTable column: the
+//	        regex: '\bSN: ?([^\s,;)]+)'        # first ENTITY row, in index
+//	                                           # order, whose value matches
 //	      - oid: 1.3.6.1.4.1.31926.1.5.0       # any rule may hold only when
 //	        if_oid: 1.3.6.1.4.1.31926.1.7.0    # another OID's value matches
 //	        if_match: '^2$'                    # (the bank that runs)

@@ -79,7 +79,7 @@ var ehCases = map[string]want{
 	// An agent answering PDU-MIB objectName: the model type.
 	"eaton-pdu-mib-objectname": {"eaton-pdu-mib", "Eaton", "PW102MI0U154", "ADF1023456", "", "01.02.03", "pdu"},
 	"eaton-matrix":             {"eaton-matrix", "Eaton", "Matrix 20kVA", "83A1500123", "", "1.05.02", "power"},
-	"ericsson-ipos":            {"ericsson-ipos", "Ericsson", "6672 Router", "", "IPOS", "19.2.1.0.27", "router"},
+	"ericsson-ipos":            {"ericsson-ipos", "Ericsson", "6672 Router", "A401234567", "IPOS", "19.2.1.0.27", "router"},
 	"fiberhome-an5516":         {"fiberhome-an5516", "FiberHome", "AN5516-06", "", "", "RP1500", "switch"},
 	"firebrick":                {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "1.54.004", "router"},
 	// An Eltex MES whose sysDescr does not name it: RADLAN rlPhdUnitGenParamModelName.

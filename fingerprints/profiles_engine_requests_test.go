@@ -27,6 +27,10 @@ var engineRequestsCases = map[string]want{
 	// A vSRX: the product as Juniper writes it, as the registry's display
 	// now names jnxProductNameVSRX (before, VSRX).
 	"juniper-vsrx": {"juniper-junos", "Juniper Networks", "vSRX", "91A2B3C4D5E6", "Junos", "22.4R2.8", "firewall"},
+	// Ericsson IPOS: the serial IPOS writes into a module row's
+	// entPhysicalDescr ("SN:..."), the first row that writes one (a walk
+	// rule over the ENTITY column).
+	"ericsson-ipos-module-sn": {"ericsson-ipos", "Ericsson", "Router 6274", "D821567890", "IPOS", "21.1.2.0.33", "router"},
 }
 
 // TestEngineRequestsFixtures checks each profile on its fixture: the
