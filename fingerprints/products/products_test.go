@@ -275,6 +275,7 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.5624.2.1.53", "etsysOidDevXSRx1850", "XSR-1850"},
 		{"1.3.6.1.4.1.5624.2.1.59", "etsysOidDevMatrixN7", "Matrix N7"},
 		{"1.3.6.1.4.1.5624.2.1.130", "etsysOidDevNACxAx2K", "NAC-A-2K"},
+		{"1.3.6.1.4.1.5624.2.1.999", "etsysOidDevAx1xBx2xC", "A-1-B-2-C"},
 		{"1.3.6.1.4.1.5624.2.1.135", "etsysOidDevSSAxT4068x0252", "SSA-T4068-0252"},
 		{"1.3.6.1.4.1.5624.2.2.286", "etsysOidPhyMGBICxLC01", ""},
 		{"1.3.6.1.4.1.11863.5.3", "tplink-tlsg3424", "TL-SG3424"},
