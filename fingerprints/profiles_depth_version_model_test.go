@@ -26,6 +26,10 @@ var depthVersionModelCases = map[string]want{
 	// one.
 	"avaya-9611g-h323-appinuse": {"avaya-ip-phone", "Avaya", "9611G", "11N598765432", "", "3.2.2", "phone"},
 	"avaya-9641g-sip-appinuse":  {"avaya-ip-phone", "Avaya", "9641GS", "13WZ76543210", "", "7.1.2.0.14", "phone"},
+	// Cisco ISE on the later Secure Network Server platforms: the chassis
+	// (and its software revision), else the registration as the product ID.
+	"cisco-ise-sns3655":              {"cisco-ise", "Cisco", "SNS-3655-K9", "WZP23060K1L", "ISE", "3.1.0.518", "server"},
+	"cisco-ise-sns3755-registration": {"cisco-ise", "Cisco", "SNS-3755-K9", "", "ISE", "", "server"},
 }
 
 func TestDepthVersionModelFixtures(t *testing.T) {
