@@ -43,6 +43,13 @@ var recogVersionsCases = map[string]want{
 	// older Lexmarks' product and 'Version', a Samsung writing its name twice.
 	"lexmark-descr-optra-version": {"lexmark-printer-descr", "Lexmark", "Optra S 1855", "", "", "3.18.10", "printer"},
 	"samsung-descr-maker-twice":   {"samsung-printer-descr", "Samsung", "ML-371x", "Z3T2BJDC200417K", "", "2.00.02.14", "printer"},
+	// Products named apart from their line's letters or after an
+	// interface's version, a UPS card naming the UPS alone, Brother-built
+	// interfaces in Océ printers.
+	"ricoh-aficio-line-letters":       {"ricoh-printer", "Ricoh", "Aficio SP 5210DN", "", "", "", "printer"},
+	"mge-ups-descr-evolution":         {"mge-ups-descr", "Eaton", "Evolution S 1750", "", "", "", "ups"},
+	"ibm-infoprint-interface-version": {"ibm-infoprint", "IBM", "InfoPrint 32", "", "", "", "printer"},
+	"oce-nc-print-server":             {"oce-printer", "Océ", "NC-6800h", "", "", "1.04", "printer"},
 }
 
 func TestRecogVersionsFixtures(t *testing.T) {
