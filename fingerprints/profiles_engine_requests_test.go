@@ -31,6 +31,12 @@ var engineRequestsCases = map[string]want{
 	// entPhysicalDescr ("SN:..."), the first row that writes one (a walk
 	// rule over the ENTITY column).
 	"ericsson-ipos-module-sn": {"ericsson-ipos", "Ericsson", "Router 6274", "D821567890", "IPOS", "21.1.2.0.33", "router"},
+	// Ubiquiti radios on net-snmp's Linux registration, known by
+	// IEEE802dot11-MIB dot11manufacturerName (oid_match): airOS, or UniFi
+	// where the radio names a UAP (before, Linux with the kernel's
+	// release).
+	"ubiquiti-airos-netsnmp":   {"ubiquiti-airos-dot11", "Ubiquiti", "PowerBeam M5 400", "", "airOS", "6.1.7", "access_point"},
+	"ubiquiti-unifi-dot11-uap": {"ubiquiti-unifi-dot11", "Ubiquiti", "UAP-LR", "", "UniFi", "3.9.27.8537", "access_point"},
 }
 
 // TestEngineRequestsFixtures checks each profile on its fixture: the
