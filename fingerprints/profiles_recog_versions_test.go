@@ -50,6 +50,12 @@ var recogVersionsCases = map[string]want{
 	"mge-ups-descr-evolution":         {"mge-ups-descr", "Eaton", "Evolution S 1750", "", "", "", "ups"},
 	"ibm-infoprint-interface-version": {"ibm-infoprint", "IBM", "InfoPrint 32", "", "", "", "printer"},
 	"oce-nc-print-server":             {"oce-printer", "Océ", "NC-6800h", "", "", "1.04", "printer"},
+	// AIX where IBM-AIX-MIB does not answer: the machine type and serial
+	// the sysDescr names, else the machine ID, as the device-support
+	// definition reads it; net-snmp's uname line the same.
+	"ibm-aix-processor-id":    {"ibm-aix", "IBM", "", "00C4A7B24C00", "AIX", "6.1.9.0", "server"},
+	"ibm-aix-machine-type-sn": {"ibm-aix", "IBM", "9117-570", "10A4F2E", "AIX", "5.3.0.60", "server"},
+	"net-snmp-aix-machine-id": {"net-snmp-other-unix", "", "", "00F9C1E84C00", "AIX", "7.1", "server"},
 }
 
 func TestRecogVersionsFixtures(t *testing.T) {

@@ -68,8 +68,9 @@ var sysDescrShapesBCases = map[string]want{
 	"lexmark-marknet-print-server": {"lexmark-printer", "Lexmark", "MarkNet Pro 1", "", "", "2.10.17", "printer"},
 	"3com-superstack-lowercase":    {"3com-switch", "3Com", "Superstack II Switch 3800", "", "", "", "switch"},
 	// The generic sysDescr serial needs a digit: not "Number" from
-	// "Serial Number: not available!".
-	"aix-serial-not-available": {"ibm-aix", "IBM", "", "", "AIX", "6.1.3.0", "server"},
+	// "Serial Number: not available!"; ibm-aix reads the machine type and
+	// serial written after "Machine Type:" (8204-E8A*SN-...).
+	"aix-serial-not-available": {"ibm-aix", "IBM", "8204-E8A", "65B46C2", "AIX", "6.1.3.0", "server"},
 	// HP's QLogic-built FC switches by their sysDescr, FCMGMT-MIB's serial
 	// and release.
 	"hpe-storageworks-fc-switch": {"hpe-storageworks-fc-switch", "HPE", "SN6000", "2UA0451KTH", "", "7.4.0.29.00", "switch"},

@@ -39,7 +39,7 @@ var hostsPrintersCases = map[string]want{
 	// Sun's SPARC platform after SUNW, (before: no model or vendor), and
 	// AIX's version before its release ('AIX host 2 7 ...' is 7.2; before: '2').
 	"solaris-net-snmp-sparc": {"net-snmp-other-unix", "Oracle", "SPARC-Enterprise-T5220", "", "Solaris", "5.10", "server"},
-	"aix-net-snmp":           {"net-snmp-other-unix", "", "", "", "AIX", "7.2", "server"},
+	"aix-net-snmp":           {"net-snmp-other-unix", "", "", "00C8B2D44C00", "AIX", "7.2", "server"},
 	// Classic ESX with a service console: ESX, not ESXi (before: ESXi).
 	"vmware-esx-classic": {"vmware-esxi", "", "", "", "ESX", "4.0.0", "hypervisor"},
 	// A Linux-based MFP on net-snmp's sysObjectID, 'Linux ...' alone in its
