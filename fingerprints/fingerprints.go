@@ -341,6 +341,9 @@ func (e *Engine) fetchOf(ps []*profile, sysObjectID string) Fetch {
 						if keep(r.rowWhere) {
 							walk[r.rowWhere] = true
 						}
+						if keep(r.rowEquals) {
+							get[r.rowEquals] = true
+						}
 						if keep(r.arg) {
 							walk[r.arg] = true
 						}
@@ -1261,13 +1264,28 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 }
 
 // rowWhere is the instance of the first row, in index order, whose
-// r.rowWhere column's value matches r.rowMatch.
+// r.rowWhere column's value matches r.rowMatch, or equals r.rowEquals's
+// value (trimmed, in any case).
 func (c *evalCtx) rowWhere(r rule) (string, bool) {
+	want := ""
+	if r.rowEquals != "" {
+		w, ok := c.valueOf(r.rowEquals)
+		if want = strings.TrimSpace(w); !ok || want == "" {
+			return "", false
+		}
+	}
 	prefix := r.rowWhere + "."
 	i, _ := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
 	for ; i < len(c.keys) && strings.HasPrefix(c.keys[i], prefix); i++ {
 		v := c.in.Values[c.keys[i]]
-		if v.Type.IsException() || !r.rowMatch.MatchString(valueString(v)) {
+		if v.Type.IsException() {
+			continue
+		}
+		if r.rowEquals != "" {
+			if !strings.EqualFold(strings.TrimSpace(valueString(v)), want) {
+				continue
+			}
+		} else if !r.rowMatch.MatchString(valueString(v)) {
 			continue
 		}
 		return c.keys[i][len(prefix):], true
@@ -1735,6 +1753,9 @@ func (r rule) describe(field string) string {
 	case srcOID:
 		if r.indexFrom != "" {
 			return label + " from " + r.arg + " at the instance in " + r.indexFrom
+		}
+		if r.rowEquals != "" {
+			return label + " from " + r.arg + " in the row where " + r.rowWhere + " equals " + r.rowEquals
 		}
 		if r.rowWhere != "" {
 			return label + " from " + r.arg + " in the row where " + r.rowWhere + " matches " + r.rowMatch.String()

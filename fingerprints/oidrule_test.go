@@ -669,3 +669,64 @@ func TestEntityWalk(t *testing.T) {
 		t.Errorf("fetch = %+v, want no walk: the ENTITY table is read anyway", f)
 	}
 }
+
+// TestRowEquals: row_equals picks the row whose row_where column equals
+// another object's value (trimmed, any case; sysName from the input);
+// without that value, or without such a row, the rule yields nothing;
+// the object is fetched by GET; row_equals goes with row_where alone.
+func TestRowEquals(t *testing.T) {
+	const (
+		name   = "1.3.6.1.4.1.99999.9.1.2"
+		ip     = "1.3.6.1.4.1.99999.9.1.3"
+		serial = "1.3.6.1.4.1.99999.9.1.4"
+		master = "1.3.6.1.4.1.99999.8.6.0"
+	)
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    serial:
+      - oid: `+serial+`
+        row_where: `+name+`
+        row_equals: 1.3.6.1.2.1.1.5.0
+      - oid: `+serial+`
+        row_where: `+ip+`
+        row_equals: `+master+`
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysName: "AP-Lobby ", Values: map[string]snmpwalk.Value{
+		name + ".1": text("ap-hall"), ip + ".1": text("10.0.0.11"), serial + ".1": text("SER0001"),
+		name + ".2": text("ap-lobby"), ip + ".2": text("10.0.0.12"), serial + ".2": text("SER0002"),
+		master: text("10.0.0.11"),
+	}}
+	got := e.Identify(in)
+	if got.Serial != "SER0002" || got.Evidence[FieldSerial].OID != serial+".2" {
+		t.Errorf("serial = %q from %q, want SER0002, the row named as sysName", got.Serial, got.Evidence[FieldSerial].OID)
+	}
+	in.SysName = "other"
+	if got := e.Identify(in); got.Serial != "SER0001" {
+		t.Errorf("no row named as sysName: serial = %q, want SER0001, the master's row", got.Serial)
+	}
+	delete(in.Values, master)
+	if got := e.Identify(in); got.Serial != "" {
+		t.Errorf("no row and no master: serial = %q, want none", got.Serial)
+	}
+	f := e.FetchFor("1.3.6.1.4.1.99999.1", "")
+	if !slices.Contains(f.Get, master) || !slices.Contains(f.Walk, name) || !slices.Contains(f.Walk, serial) {
+		t.Errorf("fetch = %+v, want %s by GET and the columns walked", f, master)
+	}
+	for _, c := range []struct{ from, to string }{
+		{"        row_equals: 1.3.6.1.2.1.1.5.0\n", "        row_equals: 1.3.6.1.2.1.1.5.0\n        row_match: 'x'\n"},
+		{"        row_where: " + name + "\n", ""},
+		{"row_equals: 1.3.6.1.2.1.1.5.0", "row_equals: sysName"},
+	} {
+		bad := strings.Replace(src, c.from, c.to, 1)
+		if bad == src {
+			t.Fatalf("%q not in the profile", c.from)
+		}
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), "row_equals") {
+			t.Errorf("%q -> %q: err = %v, want one naming row_equals", c.from, c.to, err)
+		}
+	}
+}

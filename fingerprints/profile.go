@@ -59,6 +59,10 @@ import (
 //	      - oid: 1.3.6.1.4.1.637.54.1.1.8.1.4.1.8  # row_where: the column at the
 //	        row_where: 1.3.6.1.4.1.637.54.1.1.8.1.4.1.3  # first row, in index order,
 //	        row_match: '^UBT[-_]'              # whose other column matches
+//	      - oid: 1.3.6.1.4.1.14823.2.3.3.1.2.1.1.4  # row_equals instead of
+//	        row_where: 1.3.6.1.4.1.14823.2.3.3.1.2.1.1.2  # row_match: whose other
+//	        row_equals: 1.3.6.1.2.1.1.5.0      # column equals this OID's value
+//	                                           # (trimmed, any case)
 //	      - oid: 1.3.6.1.4.1.21317.1.5.1.0     # with: more OIDs, their values joined
 //	        with: [1.3.6.1.4.1.21317.1.5.2.0]  # to the first's by one space each
 //	        regex: '^(\d+) (\d+)$'            # (every one must answer)
@@ -159,10 +163,11 @@ type ruleSpec struct {
 	Packed      []int             `yaml:"packed"`
 	RowWhere    string            `yaml:"row_where"`
 	RowMatch    string            `yaml:"row_match"`
+	RowEquals   string            `yaml:"row_equals"`
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
-	"with", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match"}
+	"with", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -275,6 +280,11 @@ type rule struct {
 	// mnemonic column names the main one).
 	rowWhere string
 	rowMatch *regexp.Regexp
+	// rowEquals (with rowWhere, instead of rowMatch): the row is the
+	// first whose rowWhere column's value equals this OID's value,
+	// trimmed, in any case (the cluster member whose name is the
+	// answering device's sysName).
+	rowEquals string
 	// relative (oid and walk rules): arg is the arcs that follow the
 	// device's sysObjectID ("5.1.1.0" of "sysObjectID.5.1.1.0"), for
 	// vendors that register each product's objects under its own
@@ -773,13 +783,26 @@ func compileRule(rs ruleSpec) (rule, error) {
 			return r, atKey(fmt.Errorf("packed %v: want two fields or more of 64 bits at most together", rs.Packed), "packed")
 		}
 	}
-	if rs.RowWhere != "" || rs.RowMatch != "" {
+	if rs.RowWhere != "" || rs.RowMatch != "" || rs.RowEquals != "" {
 		if r.src != srcOID || r.relative || r.indexFrom != "" || len(r.with) > 0 {
 			return r, atKey(errors.New("row_where goes with an absolute oid without index_from or with"), "row_where")
 		}
-		var err error
-		if r.rowWhere, r.rowMatch, err = oidCondition(rs.RowWhere, rs.RowMatch, "row_where", "row_match"); err != nil {
-			return r, err
+		if rs.RowEquals != "" {
+			if rs.RowMatch != "" || rs.RowWhere == "" {
+				return r, atKey(errors.New("row_equals goes with row_where, instead of row_match"), "row_equals")
+			}
+			r.rowWhere, r.rowEquals = strings.TrimPrefix(rs.RowWhere, "."), strings.TrimPrefix(rs.RowEquals, ".")
+			if !oidRE.MatchString(r.rowWhere) {
+				return r, atKey(fmt.Errorf("%q is not an OID", r.rowWhere), "row_where")
+			}
+			if !oidRE.MatchString(r.rowEquals) {
+				return r, atKey(fmt.Errorf("%q is not an OID", r.rowEquals), "row_equals")
+			}
+		} else {
+			var err error
+			if r.rowWhere, r.rowMatch, err = oidCondition(rs.RowWhere, rs.RowMatch, "row_where", "row_match"); err != nil {
+				return r, err
+			}
 		}
 	}
 	if rs.BinaryText {
