@@ -56,6 +56,11 @@ var recogVersionsCases = map[string]want{
 	"ibm-aix-processor-id":    {"ibm-aix", "IBM", "", "00C4A7B24C00", "AIX", "6.1.9.0", "server"},
 	"ibm-aix-machine-type-sn": {"ibm-aix", "IBM", "9117-570", "10A4F2E", "AIX", "5.3.0.60", "server"},
 	"net-snmp-aix-machine-id": {"net-snmp-other-unix", "", "", "00F9C1E84C00", "AIX", "7.1", "server"},
+	// SGI's IRIX agent and Siemens's SpeedStream DSL routers, families no
+	// profile knew: the system and the release their sysDescr names.
+	"sgi-irix-origin":            {"sgi-irix", "SGI", "Origin 300", "", "IRIX", "6.5", "server"},
+	"sgi-irix-o2-workstation":    {"sgi-irix", "SGI", "O2", "", "IRIX", "6.3", "workstation"},
+	"siemens-speedstream-router": {"siemens-speedstream", "Siemens", "5865", "", "", "6.2.044", "router"},
 }
 
 func TestRecogVersionsFixtures(t *testing.T) {
