@@ -61,6 +61,12 @@ var recogVersionsCases = map[string]want{
 	"sgi-irix-origin":            {"sgi-irix", "SGI", "Origin 300", "", "IRIX", "6.5", "server"},
 	"sgi-irix-o2-workstation":    {"sgi-irix", "SGI", "O2", "", "IRIX", "6.3", "workstation"},
 	"siemens-speedstream-router": {"siemens-speedstream", "Siemens", "5865", "", "", "6.2.044", "router"},
+	// ORiNOCO's outdoor routers, Avaya's Cajun switches and C&D's
+	// SageNET battery monitors by their sysDescr.
+	"orinoco-outdoor-router": {"orinoco-ap", "Avaya", "Outdoor Router", "04UT51880214", "", "4.22", "router"},
+	"avaya-cajun-c360":       {"avaya-cajun", "Avaya", "C360", "", "", "4.5.18", "switch"},
+	"avaya-cajun-agent":      {"avaya-cajun", "Avaya", "", "", "", "5.3.4", "switch"},
+	"cd-sagenet":             {"cd-sagenet", "C&D Technologies", "SageNET 169-414", "", "", "1.31", "sensor"},
 }
 
 func TestRecogVersionsFixtures(t *testing.T) {
