@@ -24,6 +24,9 @@ var engineRequestsCases = map[string]want{
 	"synology-srm-rt2600ac": {"synology-srm", "Synology", "RT2600ac", "", "SRM", "", "router"},
 	"synology-srm-mr2200ac": {"synology-srm", "Synology", "MR2200ac", "", "SRM", "", "router"},
 	"synology-nas-cmdline":  {"synology-dsm", "Synology", "DS920+", "2150QBR123456", "DSM", "7.2.1-69057 Update 4", "storage"},
+	// A DSM NAS answering without SYNOLOGY-SYSTEM-MIB: the product from
+	// syno_hw_version, no release (before, a Linux server).
+	"synology-dsm-cmdline-only": {"synology-dsm-cmdline", "Synology", "RS3617xs+", "", "DSM", "", "storage"},
 	// A vSRX: the product as Juniper writes it, as the registry's display
 	// now names jnxProductNameVSRX (before, VSRX).
 	"juniper-vsrx": {"juniper-junos", "Juniper Networks", "vSRX", "91A2B3C4D5E6", "Junos", "22.4R2.8", "firewall"},
