@@ -67,6 +67,13 @@ var recogVersionsCases = map[string]want{
 	"avaya-cajun-c360":       {"avaya-cajun", "Avaya", "C360", "", "", "4.5.18", "switch"},
 	"avaya-cajun-agent":      {"avaya-cajun", "Avaya", "", "", "", "5.3.4", "switch"},
 	"cd-sagenet":             {"cd-sagenet", "C&D Technologies", "SageNET 169-414", "", "", "1.31", "sensor"},
+	// More families no profile knew: Compuware's AMD, GarrettCom's
+	// DynaStar, Monarch's barcode printers, Siemens's HiPath systems (not
+	// a Fujitsu server where the agent answers Siemens Nixdorf's 231).
+	"compuware-amd":           {"compuware-amd", "Compuware", "AMD", "", "Linux", "12.1.408", "appliance"},
+	"garrettcom-dynastar":     {"garrettcom-dynastar", "GarrettCom", "DynaStar 2000", "", "", "", "router"},
+	"monarch-printer-adapter": {"monarch-printer", "Avery Dennison", "M09860", "", "", "6.4", "printer"},
+	"siemens-hipath-agent":    {"siemens-hipath", "Siemens", "HiPath 3000/5000", "", "", "", "appliance"},
 }
 
 func TestRecogVersionsFixtures(t *testing.T) {
