@@ -74,6 +74,10 @@ var recogVersionsCases = map[string]want{
 	"garrettcom-dynastar":     {"garrettcom-dynastar", "GarrettCom", "DynaStar 2000", "", "", "", "router"},
 	"monarch-printer-adapter": {"monarch-printer", "Avery Dennison", "M09860", "", "", "6.4", "printer"},
 	"siemens-hipath-agent":    {"siemens-hipath", "Siemens", "HiPath 3000/5000", "", "", "", "appliance"},
+	// OpenVMS with TCP/IP Services' agent; a Virtual I/O Server's
+	// release where AIX's stands.
+	"openvms-alphaserver": {"openvms", "DEC", "AlphaServer ES45 Model 2", "", "OpenVMS", "8.3", "server"},
+	"ibm-vios-release":    {"ibm-aix", "IBM", "", "00F6C2A14C00", "AIX", "6.1.9.200", "server"},
 }
 
 func TestRecogVersionsFixtures(t *testing.T) {
