@@ -186,6 +186,14 @@ func (s *stopStore) AppendInterfaces(ctx context.Context, rs []store.Interface) 
 	return s.after("AppendInterfaces", s.Store.AppendInterfaces(ctx, rs))
 }
 
+// childEnv is a child test process's environment: the parent's, with a
+// temporary directory of the parent's test. A child exits by os.Exit or
+// is killed, so its own t.TempDir would never be removed; inside the
+// parent's, it is, with the parent's.
+func childEnv(t *testing.T) []string {
+	return append(os.Environ(), "TMPDIR="+t.TempDir())
+}
+
 // child is one child process.
 type child struct {
 	cmd    *exec.Cmd
@@ -197,7 +205,7 @@ type child struct {
 func startChild(t *testing.T, path, cfg string, env ...string) *child {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestChildProcess$")
-	cmd.Env = append(os.Environ(), append([]string{"NETCENSUS_CHILD_STORE=sqlite:" + path, "NETCENSUS_CHILD_CONFIG=" + cfg}, env...)...)
+	cmd.Env = append(childEnv(t), append([]string{"NETCENSUS_CHILD_STORE=sqlite:" + path, "NETCENSUS_CHILD_CONFIG=" + cfg}, env...)...)
 	c := &child{cmd: cmd, stderr: &strings.Builder{}}
 	cmd.Stderr = c.stderr
 	out, err := cmd.StdoutPipe()

@@ -136,7 +136,7 @@ func TestSweepSIGPIPE(t *testing.T) {
 	}
 	r.Close() // the reader is gone before anything is written
 	cmd := exec.Command(os.Args[0], "-test.run=^TestSweepSIGPIPEChild$")
-	cmd.Env = append(os.Environ(), "NETCENSUS_SIGPIPE_CHILD="+c.store, "NETCENSUS_SIGPIPE_CONFIG="+c.cfg)
+	cmd.Env = append(childEnv(t), "NETCENSUS_SIGPIPE_CHILD="+c.store, "NETCENSUS_SIGPIPE_CONFIG="+c.cfg)
 	cmd.Stdout = w
 	var errb strings.Builder
 	cmd.Stderr = &errb
