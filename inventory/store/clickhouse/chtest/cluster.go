@@ -2,8 +2,10 @@ package chtest
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -77,7 +79,7 @@ func StartCluster(ctx context.Context, dir, name string, shards, replicas int, p
 	}
 	c.zkEnd = make(chan error, 1)
 	go func() { c.zkEnd <- c.zk.Wait(); out.Close() }()
-	if err := waitTCP(ctx, net.JoinHostPort("127.0.0.1", strconv.Itoa(zkPort)), c.zkEnd); err != nil {
+	if err := waitZooKeeper(ctx, net.JoinHostPort("127.0.0.1", strconv.Itoa(zkPort)), c.zkEnd); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("zookeeper: %w", err)
 	}
@@ -126,9 +128,12 @@ func StartCluster(ctx context.Context, dir, name string, shards, replicas int, p
 	return c, nil
 }
 
-// waitTCP polls addr until it accepts, the process ends (end), or 60 s
-// pass.
-func waitTCP(ctx context.Context, addr string, end chan error) error {
+// waitZooKeeper polls the ZooKeeper at addr until it opens a session,
+// the process ends (end), or 60 s pass. Its port accepts before it
+// serves, and ClickHouse 18.16 keeps a session that failed that way: a
+// server started then crashes on its first ON CLUSTER statement (a
+// null session in zkutil::ZooKeeper::createImpl).
+func waitZooKeeper(ctx context.Context, addr string, end chan error) error {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	tick := time.NewTicker(50 * time.Millisecond)
@@ -136,8 +141,11 @@ func waitTCP(ctx context.Context, addr string, end chan error) error {
 	var d net.Dialer
 	for {
 		if conn, err := d.DialContext(ctx, "tcp", addr); err == nil {
+			ok := zkSession(conn)
 			conn.Close()
-			return nil
+			if ok {
+				return nil
+			}
 		}
 		select {
 		case err := <-end:
@@ -163,4 +171,27 @@ func (c *Cluster) Close() {
 		<-c.zkEnd
 		c.zk = nil
 	}
+}
+
+// zkSession asks the ZooKeeper conn talks to for a session, as a client
+// connects (ConnectRequest: protocol 0, no zxid seen, a 2 s timeout, no
+// session, an empty password), and says whether it gave one.
+func zkSession(conn net.Conn) bool {
+	conn.SetDeadline(time.Now().Add(2 * time.Second))
+	req := binary.BigEndian.AppendUint32(nil, 44)
+	req = binary.BigEndian.AppendUint32(req, 0)    // protocolVersion
+	req = binary.BigEndian.AppendUint64(req, 0)    // lastZxidSeen
+	req = binary.BigEndian.AppendUint32(req, 2000) // timeOut (ms)
+	req = binary.BigEndian.AppendUint64(req, 0)    // sessionId
+	req = binary.BigEndian.AppendUint32(req, 16)   // passwd
+	req = append(req, make([]byte, 16)...)
+	if _, err := conn.Write(req); err != nil {
+		return false
+	}
+	// ConnectResponse: length, protocolVersion, timeOut, sessionId, ...
+	resp := make([]byte, 4+4+4+8)
+	if _, err := io.ReadFull(conn, resp); err != nil {
+		return false
+	}
+	return binary.BigEndian.Uint64(resp[12:]) != 0
 }
