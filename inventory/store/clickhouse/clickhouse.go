@@ -2404,6 +2404,22 @@ func (d *DB) pruneCluster(ctx context.Context, table, where string, args ...any)
 		conns = append(conns, c)
 	}
 	local := localName(table)
+	// ClickHouse 18.16 counts, when a mutation reaches a replica, the
+	// parts it must rewrite: those it holds and those its replication
+	// queue will fetch. A replica still catching up (back from a crash,
+	// or its fetches slow) then fetches those parts already rewritten by
+	// the other replica, each covering one it counted, and the count never
+	// reaches zero: the mutation is never done there (TestPruneReplica-
+	// CatchingUp). So each replica first works off its queue (SYSTEM SYNC
+	// REPLICA), bounded in time like the DDL.
+	for i, c := range conns {
+		sctx, cancel := context.WithTimeout(ctx, ddlTimeout*time.Second)
+		err := c.Exec(sctx, d.q(`SYSTEM SYNC REPLICA {db}.`+local))
+		cancel()
+		if err != nil {
+			return fmt.Errorf("prune %s: node %s: its replication queue did not drain (%w)%s", table, nodes[i].addr, err, d.replicaState(ctx, c, local))
+		}
+	}
 	// A replica takes a shard's mutation from ZooKeeper in its own time:
 	// the DDL can return before a node lists it. So each node's mutations
 	// are noted first, and a node is done once it lists a new one and
@@ -2491,8 +2507,41 @@ func (d *DB) waitMutations(ctx context.Context, conn driver.Conn, table string) 
 		case <-ctx.Done():
 			return fmt.Errorf("%s: wait for mutation: %w", table, ctx.Err())
 		case <-deadline:
-			return fmt.Errorf("%s: mutation not done after 2 minutes", table)
+			return fmt.Errorf("%s: mutation not done after 2 minutes%s", table, d.replicaState(ctx, conn, table))
 		case <-tick.C:
 		}
 	}
+}
+
+// replicaState is what the server conn talks to says of table's work
+// left, for an error: each pending mutation's parts to do and the
+// replication queue's entries that failed or wait (a replica mutates
+// only the parts it holds, and waits for those it must fetch).
+func (d *DB) replicaState(ctx context.Context, conn driver.Conn, table string) string {
+	var b strings.Builder
+	rows, err := conn.Query(ctx, `SELECT mutation_id, parts_to_do FROM system.mutations WHERE database = ? AND table = ? AND is_done = 0`, d.name, table)
+	if err != nil {
+		return ""
+	}
+	for rows.Next() {
+		var id string
+		var parts int64
+		if rows.Scan(&id, &parts) == nil {
+			fmt.Fprintf(&b, "; mutation %s has %d parts to do", id, parts)
+		}
+	}
+	rows.Close()
+	rows, err = conn.Query(ctx, `SELECT type, new_part_name, num_tries, last_exception, postpone_reason FROM system.replication_queue WHERE database = ? AND table = ? AND (num_tries > 0 OR postpone_reason != '') ORDER BY num_tries DESC LIMIT 3`, d.name, table)
+	if err != nil {
+		return b.String()
+	}
+	for rows.Next() {
+		var typ, part, exc, postponed string
+		var tries uint32
+		if rows.Scan(&typ, &part, &tries, &exc, &postponed) == nil {
+			fmt.Fprintf(&b, "; queue: %s %s, %d tries (%s%s)", typ, part, tries, exc, postponed)
+		}
+	}
+	rows.Close()
+	return b.String()
 }
