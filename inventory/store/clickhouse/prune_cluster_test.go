@@ -1,8 +1,6 @@
 package clickhouse
 
 import (
-	"errors"
-	"os"
 	"testing"
 	"time"
 
@@ -20,21 +18,8 @@ import (
 // each replica work off its queue first, and returns with the rows gone
 // from both.
 func TestPruneReplicaCatchingUp(t *testing.T) {
-	if lab.Err != nil {
-		lab.Need(t)
-	}
 	ctx := t.Context()
-	c, err := chtest.StartCluster(ctx, t.TempDir(), "nc_test", 1, 2, func(int) string { return chtest.ReadsFollowWrites })
-	if errors.Is(err, chtest.ErrNoZooKeeper) || errors.Is(err, chtest.ErrNoBinary) {
-		if os.Getenv("NETCENSUS_LAB") == "1" {
-			t.Fatalf("%v (NETCENSUS_LAB=1: required)", err)
-		}
-		t.Skip(err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := startCluster(t, 1, 2, func(int) string { return chtest.ReadsFollowWrites })
 	var dbs []*DB
 	for _, n := range c.Nodes {
 		db, err := Open(ctx, Options{Addr: n.Addr, Database: "nc"})

@@ -45,29 +45,16 @@ func clusterSweep(site string, first, n int, at time.Time, osVersion string) inv
 // one replica killed, a second sweep is written and read through the
 // others; restarted, the replica catches up.
 func TestReplicatedCluster(t *testing.T) {
-	if lab.Err != nil {
-		lab.Need(t)
-	}
 	ctx := t.Context()
 	// Every node's profile reads what was written (docs/clickhouse.md)
 	// but node 3's (shard 2's first replica), which store check names.
 	const lagging = 2
-	c, err := chtest.StartCluster(ctx, t.TempDir(), "nc_test", 2, 2, func(i int) string {
+	c := startCluster(t, 2, 2, func(i int) string {
 		if i == lagging {
 			return ""
 		}
 		return chtest.ReadsFollowWrites
 	})
-	if errors.Is(err, chtest.ErrNoZooKeeper) || errors.Is(err, chtest.ErrNoBinary) {
-		if os.Getenv("NETCENSUS_LAB") == "1" {
-			t.Fatalf("%v (NETCENSUS_LAB=1: required)", err)
-		}
-		t.Skip(err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
 	begun := time.Now()
 	step := func(what string) { t.Logf("%5.1f s: %s", time.Since(begun).Seconds(), what) }
 	step("cluster started")
@@ -487,6 +474,29 @@ func TestReplicatedCluster(t *testing.T) {
 		}
 	}
 	step("pruned")
+}
+
+// startCluster starts a test cluster of shards × replicas nodes
+// (profile as for chtest.StartCluster), stopped when the test ends; the
+// test is skipped where ZooKeeper or clickhouse-server is missing, but
+// in the lab (NETCENSUS_LAB=1), where they must be there.
+func startCluster(t *testing.T, shards, replicas int, profile func(node int) string) *chtest.Cluster {
+	t.Helper()
+	if lab.Err != nil {
+		lab.Need(t)
+	}
+	c, err := chtest.StartCluster(t.Context(), t.TempDir(), "nc_test", shards, replicas, profile)
+	if errors.Is(err, chtest.ErrNoZooKeeper) || errors.Is(err, chtest.ErrNoBinary) {
+		if os.Getenv("NETCENSUS_LAB") == "1" {
+			t.Fatalf("%v (NETCENSUS_LAB=1: required)", err)
+		}
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
 }
 
 // killer is a store that runs kill once, when the ingest through it
