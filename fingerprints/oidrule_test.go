@@ -696,9 +696,9 @@ func TestRowEquals(t *testing.T) {
 	}
 	text := func(s string) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)} }
 	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysName: "AP-Lobby ", Values: map[string]snmpwalk.Value{
-		name + ".1": text("ap-hall"), ip + ".1": text("10.0.0.11"), serial + ".1": text("SER0001"),
-		name + ".2": text("ap-lobby"), ip + ".2": text("10.0.0.12"), serial + ".2": text("SER0002"),
-		master: text("10.0.0.11"),
+		name + ".1": text("ap-hall"), ip + ".1": text("192.0.2.11"), serial + ".1": text("SER0001"),
+		name + ".2": text("ap-lobby"), ip + ".2": text("192.0.2.12"), serial + ".2": text("SER0002"),
+		master: text("192.0.2.11"),
 	}}
 	got := e.Identify(in)
 	if got.Serial != "SER0002" || got.Evidence[FieldSerial].OID != serial+".2" {
