@@ -1,0 +1,24 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// reviewVendorsIZFixtureDir holds small walks written from the vendor MIBs
+// for the review of the vendors-i-m, vendors-n-r and vendors-s-z profiles
+// against the device-support definitions: the devices they detect and the
+// objects (and value forms) they read.
+const reviewVendorsIZFixtureDir = "testdata/fixtures/review-vendors-i-z"
+
+// reviewVendorsIZCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var reviewVendorsIZCases = map[string]want{
+	// Cisco SD-WAN vEdge: the chassis row of VIPTELA-HARDWARE's inventory
+	// (hardwareInventorySerialNumber.chassis.0), the serial the
+	// device-support definition reads, not a module's.
+	"cisco-viptela-hwinventory": {"cisco-viptela", "Cisco", "vedge-1000", "10A2C40180417", "Viptela OS", "20.3.5", "router"},
+}
+
+func TestReviewVendorsIZFixtures(t *testing.T) {
+	checkFixtures(t, reviewVendorsIZFixtureDir, reviewVendorsIZCases)
+}
