@@ -35,7 +35,7 @@ var deviceCases = map[string]want{
 	"eltek-enexus":       {"eltek-smartpack", "Eltek", "Smartpack2 Touch", "123456789012", "", "2.12.1", "power"},
 	"huawei-ups":         {"huawei-ups", "Huawei", "UPS2000-G-3KRTS", "2102310QKU10J1000123", "Linux", "V100R002C01SPC100", "ups"},
 	"liebert-lgp-card":   {"liebert-lgp-card", "Vertiv", "GXT4-3000RT230", "1528300123AFA12", "Linux", "U060D022", "ups"},
-	"ppc-netagent":       {"ppc-netagent", "Sanpu", "MT3000", "E141234567", "", "04.06", "ups"},
+	"ppc-netagent":       {"ppc-netagent", "Sanpu", "MT3000", "E141234567", "", "2.43.DP501.MEGATEC", "ups"},
 	"raritan-px1":        {"raritan-px1", "Raritan", "DPXR20A-16", "AEI0C00123", "", "01.05.20", "pdu"},
 	"raritan-px2":        {"raritan-px2", "Raritan", "PX2-5496", "QFD1234567", "Xerus", "3.5.0.5-45371", "pdu"},
 	"riello-netman":      {"riello-netman", "Riello", "SEP 2200", "SE42UA123456", "", "SWM065-01-00", "ups"},

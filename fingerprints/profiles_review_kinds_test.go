@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// reviewKindsFixtureDir holds small walks written from the vendor MIBs for
+// the second review of the power, printer, sensor, server, storage, camera
+// and appliance profiles: the devices their device-support definitions
+// detect and the objects those definitions read, where our rules missed
+// the device or gave another value.
+const reviewKindsFixtureDir = "testdata/fixtures/review-kinds"
+
+// reviewKindsCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var reviewKindsCases = map[string]want{
+	// AVTECH: the whole product the sysDescr names before its firmware.
+	"avtech-roomalert-product": {"avtech-roomalert", "AVTECH", "Room Alert 3 Wi-Fi", "", "", "2.2.1", "sensor"},
+	// Bosch: BSS-RCP-MIB's oem-device-name and software-version, on
+	// Bosch's registration and on net-snmp's (manufacturer-name Bosch).
+	"bosch-video-identity": {"bosch-video", "Bosch", "AUTODOME IP starlight 7000i", "041235078912", "", "7.80.0128", "camera"},
+	"bosch-video-linux":    {"bosch-video-mib", "Bosch", "FLEXIDOME IP 5100i IR", "052910834765", "", "8.47.0030", "camera"},
+	// NetAgent cards: the card's release (UPS-MIB's
+	// upsIdentAgentSoftwareVersion where PPC-MIB names none), not the
+	// UPS's firmware.
+	"ppc-netagent-card": {"ppc-netagent", "Sanpu", "MT6000", "", "", "3.1.DP601.b", "ups"},
+}
+
+func TestReviewKindsFixtures(t *testing.T) { checkFixtures(t, reviewKindsFixtureDir, reviewKindsCases) }
