@@ -1,0 +1,25 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// reviewVendorsAHFixtureDir holds small walks written from the vendor MIBs
+// for a review of the profiles of the OS families from a to h against the
+// device-support definitions: the devices a definition detects that a
+// profile's match missed, and the value forms a profile gave wrong.
+const reviewVendorsAHFixtureDir = "testdata/fixtures/review-vendors-a-h"
+
+// reviewVendorsAHCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var reviewVendorsAHCases = map[string]want{
+	// Cisco Secure ACS: the definition (acs) takes the registration
+	// (ciscoSecureACS 9.1.1117) whatever the sysDescr, and the sysDescr
+	// whatever the sysObjectID.
+	"cisco-acs-registration": {"cisco-acs", "Cisco", "CSACS-1121-K9", "QCN1432A0BC", "ACS", "5.4.0.46", "appliance"},
+	"cisco-acs-netsnmp":      {"cisco-acs-sysdescr", "Cisco", "", "", "ACS", "5.7.0.15", "appliance"},
+}
+
+func TestReviewVendorsAHFixtures(t *testing.T) {
+	checkFixtures(t, reviewVendorsAHFixtureDir, reviewVendorsAHCases)
+}
