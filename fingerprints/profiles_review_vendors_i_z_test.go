@@ -17,6 +17,14 @@ var reviewVendorsIZCases = map[string]want{
 	// (hardwareInventorySerialNumber.chassis.0), the serial the
 	// device-support definition reads, not a module's.
 	"cisco-viptela-hwinventory": {"cisco-viptela", "Cisco", "vedge-1000", "10A2C40180417", "Viptela OS", "20.3.5", "router"},
+	// A UC application VM known by its registration (ciscoUCVirtualMachine,
+	// 9.1.1348, as the definition ucos detects it) whose sysDescr does not
+	// say 'Software:UCOS': the release SYSAPPL-MIB names.
+	"cisco-ucos-vm": {"cisco-ucos-vm", "Cisco", "", "", "UCOS", "14.0.1.13900-155", "appliance"},
+	// A Groove G30 on net-snmp's Linux registration answering
+	// CORIANT-GROOVE-MIB (the definition infinera-groove detects it so):
+	// read as on Coriant's, the release of the active load (2).
+	"infinera-groove-netsnmp": {"infinera-groove-netsnmp", "Infinera", "G30", "G30-1834007712", "Groove", "4.2.0", "appliance"},
 }
 
 func TestReviewVendorsIZFixtures(t *testing.T) {
