@@ -24,6 +24,12 @@ var reviewKindsCases = map[string]want{
 	// upsIdentAgentSoftwareVersion where PPC-MIB names none), not the
 	// UPS's firmware.
 	"ppc-netagent-card": {"ppc-netagent", "Sanpu", "MT6000", "", "", "3.1.DP601.b", "ups"},
+	// Zebra: ESI-MIB genProductNumber where the printer's own model
+	// objects do not answer.
+	"zebra-printer-esi": {"zebra-printer", "Zebra", "ZT411", "9925127", "", "V84.20.18Z", "printer"},
+	// Sinetica UPSController cards, by the sysDescr the definition
+	// detects: its OS release and hardware.
+	"sinetica-upscontroller": {"sinetica-upscontroller", "Mitsubishi", "MC2", "", "", "3.10", "ups"},
 }
 
 func TestReviewKindsFixtures(t *testing.T) { checkFixtures(t, reviewKindsFixtureDir, reviewKindsCases) }
