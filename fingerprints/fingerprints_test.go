@@ -1,7 +1,7 @@
 package fingerprints
 
 import (
-	"github.com/netcensus/netcensus/internal/testenv"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/netcensus/netcensus/internal/snmprec"
+	"github.com/netcensus/netcensus/internal/testenv"
 	"github.com/netcensus/netcensus/record"
 	"github.com/netcensus/netcensus/snmpwalk"
 )
@@ -649,6 +650,32 @@ func fixtureFiles(t testing.TB) []string {
 		t.Fatalf("%d fixtures", len(files))
 	}
 	return files
+}
+
+// TestFixturesInAgentOrder: each fixture lists its OIDs as an agent walks
+// them, in increasing order, each once. The engine sorts what it reads,
+// but Debian's snmpsimd, which the README gives users to serve a walk,
+// answers GETNEXT from the file's order: an unsorted fixture served there
+// gives another device (a stack's second chassis for its first).
+func TestFixturesInAgentOrder(t *testing.T) {
+	for _, f := range fixtureFiles(t) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := ""
+		for n, line := range strings.Split(string(b), "\n") {
+			oid, _, ok := strings.Cut(line, "|")
+			if !ok {
+				continue
+			}
+			if prev != "" && snmprec.CompareOID(prev, oid) >= 0 {
+				t.Errorf("%s:%d: %s after %s", f, n+1, oid, prev)
+				break
+			}
+			prev = oid
+		}
+	}
 }
 
 // TestFixturesThroughFetchPlan: a probe reads the system group, the
