@@ -30,6 +30,11 @@ var reviewKindsCases = map[string]want{
 	// Sinetica UPSController cards, by the sysDescr the definition
 	// detects: its OS release and hardware.
 	"sinetica-upscontroller": {"sinetica-upscontroller", "Mitsubishi", "MC2", "", "", "3.10", "ups"},
+	// Rittal CMC III: the device table's name of the unit, as the
+	// definition reads it; the sysDescr's product without 'SN', its
+	// release whole.
+	"rittal-cmc3-devname": {"rittal-cmc3", "Rittal", "CMCIII-PU", "41234568", "", "3.17.10_2", "sensor"},
+	"rittal-cmc3-descr":   {"rittal-cmc3", "Rittal", "CMC III PU Compact", "41234569", "", "3.17.10_2", "sensor"},
 }
 
 func TestReviewKindsFixtures(t *testing.T) { checkFixtures(t, reviewKindsFixtureDir, reviewKindsCases) }
