@@ -21,6 +21,9 @@ var reviewVendorsAHCases = map[string]want{
 	// Aviat WTM: the definition (aviat-wtm) reads ENTITY-MIB row 2, the
 	// radio, not the chassis row 1.
 	"aviat-wtm-chassis-row": {"aviat-wtm", "Aviat Networks", "WTM4100-2000", "AV18110211", "", "4.1.2", "wireless"},
+	// D-Link DAP: the definition (dlinkap) detects the sysDescr on any
+	// sysObjectID; a Linux-based DAP on net-snmp's registration.
+	"dlink-dap-netsnmp": {"dlink-dap-sysdescr", "D-Link", "DAP-2660", "", "Linux", "", "access_point"},
 }
 
 func TestReviewVendorsAHFixtures(t *testing.T) {
