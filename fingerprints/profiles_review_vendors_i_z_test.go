@@ -25,6 +25,10 @@ var reviewVendorsIZCases = map[string]want{
 	// CORIANT-GROOVE-MIB (the definition infinera-groove detects it so):
 	// read as on Coriant's, the release of the active load (2).
 	"infinera-groove-netsnmp": {"infinera-groove-netsnmp", "Infinera", "G30", "G30-1834007712", "Groove", "4.2.0", "appliance"},
+	// SAF FreeMile 60: SAF-FREEMILE60-MIB's system-ext group (model,
+	// serial, the running bank's firmware, not the alternate's), as the
+	// definition saf reads it.
+	"saf-freemile60": {"saf-freemile60", "SAF Tehnika", "FreeMile 60 Pro", "FM6024410577", "", "1.12.3", "wireless"},
 }
 
 func TestReviewVendorsIZFixtures(t *testing.T) {
