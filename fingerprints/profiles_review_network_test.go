@@ -25,7 +25,13 @@ var reviewNetworkCases = map[string]want{
 	// A Ruckus AP whose software table lists the backup image first: the
 	// active image's revision.
 	"ruckus-ap-backup-image-first": {"ruckus-ap", "Ruckus", "R750", "432104056789", "Ruckus AP", "116.2.0.0.2083", "access_point"},
-	"dell-w-series-iap":            {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
+	// OPNsense under its default host name: the release its version
+	// extend states, not the FreeBSD release after the host name; a
+	// kernel built on OPNsense's build host (root@sensey64) is OPNsense,
+	// whose release the sysDescr does not state (FreeBSD's remains).
+	"opnsense-default-hostname-extend": {"opnsense", "Deciso", "Generic x86 64-bit", "", "OPNsense", "23.7.12_5", "firewall"},
+	"opnsense-sensey-kernel":           {"opnsense", "Deciso", "Generic x86 64-bit", "", "OPNsense", "11.1-RELEASE-p11", "firewall"},
+	"dell-w-series-iap":                {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
 }
 
 func TestReviewNetworkFixtures(t *testing.T) {
