@@ -35,6 +35,14 @@ var reviewKindsCases = map[string]want{
 	// release whole.
 	"rittal-cmc3-devname": {"rittal-cmc3", "Rittal", "CMCIII-PU", "41234568", "", "3.17.10_2", "sensor"},
 	"rittal-cmc3-descr":   {"rittal-cmc3", "Rittal", "CMC III PU Compact", "41234569", "", "3.17.10_2", "sensor"},
+	// Vivotek: the model before -VVTK-, with its trailing letter or a
+	// three-digit number; the release after it.
+	"vivotek-letter-model": {"vivotek", "Vivotek", "IB8369A", "", "", "0107c", "camera"},
+	"vivotek-three-digit":  {"vivotek", "Vivotek", "IP816A-HP", "", "", "0103b", "camera"},
+	// AKCP: the product words whole, not the release's word; 'Ver.'
+	// before the release.
+	"akcp-sp-release": {"akcp-sensorprobe", "AKCP", "SP2+", "", "", "1.0.12", "sensor"},
+	"akcp-two-words":  {"akcp-sensorprobe", "AKCP", "sensorProbe2 SP2-LX", "", "", "", "sensor"},
 }
 
 func TestReviewKindsFixtures(t *testing.T) { checkFixtures(t, reviewKindsFixtureDir, reviewKindsCases) }
