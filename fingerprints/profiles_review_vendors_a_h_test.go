@@ -24,6 +24,12 @@ var reviewVendorsAHCases = map[string]want{
 	// D-Link DAP: the definition (dlinkap) detects the sysDescr on any
 	// sysObjectID; a Linux-based DAP on net-snmp's registration.
 	"dlink-dap-netsnmp": {"dlink-dap-sysdescr", "D-Link", "DAP-2660", "", "Linux", "", "access_point"},
+	// Cambium cnMatrix: the definition (cnmatrix) detects the
+	// registration 17713.24, whatever the sysDescr.
+	// CET Power T2S-ETH: the definition (cet-tsi) takes the sysDescr
+	// on any sysObjectID as well as its 12551.4.
+	"cet-tsi-netsnmp":               {"cet-tsi-sysdescr", "CET Power", "T2S-ETH", "T2S19120044", "Linux", "2.11", "power"},
+	"cambium-cnmatrix-registration": {"cambium-cnmatrix-oid", "Cambium Networks", "EX2016M-P", "M8FC0411C2D7", "cnMatrix", "4.7-r2", "switch"},
 }
 
 func TestReviewVendorsAHFixtures(t *testing.T) {
