@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,13 +30,17 @@ import (
 // object outside them would count in `fingerprints coverage`, which reads
 // whole walks, and never on a real device.
 func TestCorpusProbeReadsWhatRulesUse(t *testing.T) {
-	probeMatchesWholeWalks(t, testenv.Corpus(t, "snmpsim-data"), 100)
+	dir := testenv.Corpus(t, "snmpsim-data")
+	// Preloaded: a walk parsed on first use can take longer than a request
+	// timeout on a busy machine.
+	probeMatchesWholeWalks(t, dir, 100, startSim(t, snmpsim.Options{DataDir: dir, Preload: true}))
 }
 
-// probeMatchesWholeWalks serves every walk under dir (at least least of
-// them, or the folder is not the one meant) and compares each probed
-// field with the whole walk's.
-func probeMatchesWholeWalks(t *testing.T, dir string, least int) {
+// probeMatchesWholeWalks probes every walk under dir (at least least of
+// them, or the folder is not the one meant) at addr, an agent serving dir
+// with each walk's path as its community, and compares each probed field
+// with the whole walk's.
+func probeMatchesWholeWalks(t *testing.T, dir string, least int, addr netip.AddrPort) {
 	eng, err := fingerprints.New()
 	if err != nil {
 		t.Fatal(err)
@@ -59,9 +64,6 @@ func probeMatchesWholeWalks(t *testing.T, dir string, least int) {
 	if len(names) < least {
 		t.Fatalf("%d walks in %s", len(names), dir)
 	}
-	// Preloaded: a walk parsed on first use can take longer than a request
-	// timeout on a busy machine.
-	addr := startSim(t, snmpsim.Options{DataDir: dir, Preload: true})
 	type miss struct{ walk, field, whole, probed string }
 	var (
 		mu     sync.Mutex
