@@ -31,7 +31,11 @@ var reviewNetworkCases = map[string]want{
 	// whose release the sysDescr does not state (FreeBSD's remains).
 	"opnsense-default-hostname-extend": {"opnsense", "Deciso", "Generic x86 64-bit", "", "OPNsense", "23.7.12_5", "firewall"},
 	"opnsense-sensey-kernel":           {"opnsense", "Deciso", "Generic x86 64-bit", "", "OPNsense", "11.1-RELEASE-p11", "firewall"},
-	"dell-w-series-iap":                {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
+	// A FortiGate whose FORTINET-FORTIGATE-MIB system group does not
+	// answer: the ENTITY chassis row's software revision, written as
+	// fgSysVersion is, read as its release alone.
+	"fortigate-entity-software-rev": {"fortinet-fortigate", "Fortinet", "FortiGate-60F", "FGT60FTK2109ABCD", "FortiOS", "7.2.5", "firewall"},
+	"dell-w-series-iap":             {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
 }
 
 func TestReviewNetworkFixtures(t *testing.T) {
