@@ -43,6 +43,10 @@ var reviewKindsCases = map[string]want{
 	// before the release.
 	"akcp-sp-release": {"akcp-sensorprobe", "AKCP", "SP2+", "", "", "1.0.12", "sensor"},
 	"akcp-two-words":  {"akcp-sensorprobe", "AKCP", "sensorProbe2 SP2-LX", "", "", "", "sensor"},
+	// Bachmann and Papouch: the product's words up to the release the
+	// sysDescr gives after them.
+	"bachmann-bluenet-release": {"bachmann-pdu", "Bachmann", "BlueNet2 PDU", "", "", "2.03", "pdu"},
+	"papouch-quido":            {"papouch", "Papouch", "Quido ETH 8/8", "", "", "2.1", "sensor"},
 }
 
 func TestReviewKindsFixtures(t *testing.T) { checkFixtures(t, reviewKindsFixtureDir, reviewKindsCases) }
