@@ -35,7 +35,15 @@ var reviewNetworkCases = map[string]want{
 	// answer: the ENTITY chassis row's software revision, written as
 	// fgSysVersion is, read as its release alone.
 	"fortigate-entity-software-rev": {"fortinet-fortigate", "Fortinet", "FortiGate-60F", "FGT60FTK2109ABCD", "FortiOS", "7.2.5", "firewall"},
-	"dell-w-series-iap":             {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
+	// Barracuda firewalls on net-snmp's Linux registration, known by the
+	// sysDescr: the product and release it names, else PHION-MIB's
+	// release.
+	"barracuda-ng-firewall-netsnmp": {"barracuda-firewall-descr", "Barracuda", "F100", "", "Linux", "5.4.3", "firewall"},
+	"barracuda-firewall-x-phion":    {"barracuda-firewall-descr", "Barracuda", "X201", "", "Linux", "6.2.1-005", "firewall"},
+	// A JetStream switch answering the Broadcom chip's registration:
+	// TPLINK-SYSINFO-MIB, as on TP-Link's own.
+	"tplink-jetstream-foreign-oid": {"tplink-jetstream-descr", "TP-Link", "T2600G-28SQ", "2219174000321", "FASTPATH", "3.0.0 Build 20210604 Rel.49551", "switch"},
+	"dell-w-series-iap":            {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
 }
 
 func TestReviewNetworkFixtures(t *testing.T) {
