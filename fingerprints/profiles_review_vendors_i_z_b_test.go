@@ -1,0 +1,26 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// reviewVendorsIZBFixtureDir holds small walks written from the vendor
+// MIBs for the second review of the vendors-i-m, vendors-n-r and
+// vendors-s-z profiles against the device-support definitions: the devices
+// they detect and the objects (and value forms) they read.
+const reviewVendorsIZBFixtureDir = "testdata/fixtures/review-vendors-i-z-b"
+
+// reviewVendorsIZBCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var reviewVendorsIZBCases = map[string]want{
+	// Scalar i80 on net-snmp's Linux registration answering
+	// QUANTUM-SMALL-TAPE-LIBRARY-MIB (3697.1.10.10.1): libraryModel, not
+	// the line's generic libraryProductName; the library firmware, not the kernel release.
+	"quantum-scalar-i80": {"quantum-scalar", "Quantum", "Scalar i80", "QP1247BVA00712", "Linux", "650G.GS004", "storage"},
+	// Scalar i6 by QUANTUM-MIDRANGE-TAPE-LIBRARY-MIB (3697.1.10.15.5).
+	"quantum-scalar-i6": {"quantum-scalar", "Quantum", "Scalar i6", "QNA1926Z00384", "Linux", "2.2.0", "storage"},
+}
+
+func TestReviewVendorsIZBFixtures(t *testing.T) {
+	checkFixtures(t, reviewVendorsIZBFixtureDir, reviewVendorsIZBCases)
+}
