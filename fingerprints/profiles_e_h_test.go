@@ -63,10 +63,10 @@ var ehCases = map[string]want{
 	"fortinet-fortiweb-vm":  {"fortinet-fortiweb", "Fortinet", "FortiWeb-VM", "FVVM040000012345", "FortiWeb", "", "firewall"},
 	"fortinet-fortisandbox": {"fortinet-fortisandbox", "Fortinet", "FortiSandbox-1000F", "FSA1KFT319000123", "FortiSandbox", "4.2.4", "appliance"},
 	"fortinet-fortivoice":   {"fortinet-fortivoice", "Fortinet", "FortiVoice-200F", "FVE2HF3919000456", "FortiVoice", "6.4.5", "appliance"},
-	"hpe-ipdu":              {"hpe-ipdu", "HPE", "HP 24a Intelligent Modular PDU", "2CJ2130123", "", "2.0.51.A", "pdu"},
+	"hpe-ipdu":              {"hpe-ipdu", "HPE", "24a Intelligent Modular PDU", "2CJ2130123", "", "2.0.51.A", "pdu"},
 	"hpe-mapdu":             {"hpe-power-module", "HPE", "G2 Metered/Switched 3Ph 14.4kVA PDU", "4CA9140123", "", "2.0.0.K", "pdu"},
 	// An R/T UPS module: model and serial from upsIdentModel's fields.
-	"hpe-rtups": {"hpe-power-module", "HPE", "HP R5500 XR", "B00123456W", "", "2.15", "ups"},
+	"hpe-rtups": {"hpe-power-module", "HPE", "R5500 XR", "B00123456W", "", "2.15", "ups"},
 	// An Accton-style FS switch: FS-MIB's product name and unit 1.
 	"fs-switch-fsmib": {"fs-com", "FS", "S3900-24T4S", "CG2004123456", "", "1.4.2.5", "switch"},
 	// An eNexus controller: the power system's serial (SP2-MIB).
