@@ -47,6 +47,9 @@ var reviewKindsCases = map[string]want{
 	// sysDescr gives after them.
 	"bachmann-bluenet-release": {"bachmann-pdu", "Bachmann", "BlueNet2 PDU", "", "", "2.03", "pdu"},
 	"papouch-quido":            {"papouch", "Papouch", "Quido ETH 8/8", "", "", "2.1", "sensor"},
+	// Fuji Xerox: the controller's ESS release where no system software
+	// is named, not the last module's.
+	"fujixerox-ess": {"fujifilm-printer", "Fuji Xerox", "ApeosPort-V C3375", "318456", "", "1.2.7", "printer"},
 }
 
 func TestReviewKindsFixtures(t *testing.T) { checkFixtures(t, reviewKindsFixtureDir, reviewKindsCases) }
