@@ -593,8 +593,10 @@ const (
 const (
 	// ReasonMaxRows: a table column reached snmp.max_rows; OID names it.
 	ReasonMaxRows = "max_rows"
-	// ReasonNonIncreasingOID: the agent answered an OID not after the one
-	// asked; the column was stopped there. OID names the answer.
+	// ReasonNonIncreasingOID: the agent answered only OIDs the column had
+	// already given (a loop); the column was stopped there. OID names the
+	// last one read. (An OID out of order but new is read, and the walk
+	// goes on from it.)
 	ReasonNonIncreasingOID = "non_increasing_oid"
 	// ReasonTargetTimeout: the host's whole collection passed
 	// snmp.target_timeout (--target-timeout); Detail names the limit.

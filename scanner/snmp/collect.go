@@ -199,8 +199,11 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 				res.Err = fmt.Errorf("collect %s: bridge tables: %w", t.Addr, berr)
 			}
 		}
+		for _, o := range w.unordered {
+			log.Debug("snmp agent answered an OID out of order; read on from it", "oid", o)
+		}
 		for _, o := range w.nonIncreasing {
-			log.Info("snmp agent returned a non-increasing OID; column stopped", "oid", o)
+			log.Info("snmp agent answered only OIDs it had given; column stopped", "oid", o)
 			coll.Reasons = append(coll.Reasons, record.CollectionReason{Reason: record.ReasonNonIncreasingOID, OID: o})
 		}
 		for _, o := range w.capped {

@@ -143,6 +143,7 @@ func (c *Collector) collectBridge(ctx context.Context, cl Client, target netip.A
 	fw := c.bridgeWalker(cl, w.bulk, log)
 	walked, err = fw.walk(ctx, roots)
 	w.capped, w.nonIncreasing = append(w.capped, fw.capped...), append(w.nonIncreasing, fw.nonIncreasing...)
+	w.unordered = append(w.unordered, fw.unordered...)
 	if err != nil || !bridge || o.VLANContexts == VLANContextsNever {
 		return walked, nil, nil, err
 	}

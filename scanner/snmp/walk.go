@@ -12,8 +12,16 @@ import (
 
 // walker reads subtrees from one agent: GETBULK over several columns at
 // once with adaptive max-repetitions, GETNEXT for v1 and for agents that
-// mishandle GETBULK. It stops a column at the end of its subtree, at an
-// OID that does not increase, and at maxRows.
+// mishandle GETBULK. It stops a column at the end of its subtree, when
+// the agent answers only OIDs the column already gave (a loop), and at
+// maxRows.
+//
+// An OID that does not increase but is new is read, and the column goes
+// on from it, as net-snmp's snmpwalk -Cc does: some agents list a table's
+// rows out of order (a Cisco wireless controller's entPhysicalTable gives
+// its access points' rows 2240-2242 before 184-186), and snmpsimd serves
+// a recorded walk in its file's order, which keeps theirs. Stopping there
+// lost the rows after it, a stack member's serial among them.
 type walker struct {
 	c       Client
 	log     *slog.Logger
@@ -25,8 +33,11 @@ type walker struct {
 	// maxCols bounds the columns in one request.
 	maxCols int
 
-	// Notes on what happened, for the caller's log and anomalies.
+	// Notes on what happened, for the caller's log and anomalies:
+	// columns stopped in a loop (the OID answered), read out of order
+	// (the first OID that went back), or capped.
 	nonIncreasing []string
+	unordered     []string
 	capped        []string
 	fellBack      bool
 }
@@ -38,6 +49,9 @@ type column struct {
 	lastS  string
 	rows   int
 	done   bool
+	// seen holds the column's OIDs once one went back (nil before: an
+	// agent in order costs no set), so a repeat is told from a new row.
+	seen map[string]bool
 }
 
 // walk returns the variable bindings under each root (OIDs without the
@@ -159,6 +173,7 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 		}
 		timeouts = 0
 		progress := false
+		fresh := make([]bool, len(batch))
 		for i, vb := range vbs {
 			c := batch[i%len(batch)]
 			if c.done {
@@ -178,15 +193,26 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 				c.done = true
 				continue
 			}
-			if compareArcs(arcs, c.last) <= 0 {
-				c.done = true
-				w.nonIncreasing = append(w.nonIncreasing, name)
-				continue
+			if c.seen == nil && compareArcs(arcs, c.last) <= 0 {
+				c.seen = map[string]bool{}
+				for _, o := range out {
+					if strings.HasPrefix(o.Name, c.prefix) {
+						c.seen[o.Name] = true
+					}
+				}
+				w.unordered = append(w.unordered, name)
+			}
+			if c.seen != nil {
+				if c.seen[name] {
+					continue
+				}
+				c.seen[name] = true
 			}
 			vb.Name = name
 			out = append(out, vb)
 			c.last, c.lastS = arcs, name
 			c.rows++
+			fresh[i%len(batch)] = true
 			progress = true
 			if c.rows >= w.maxRows {
 				c.done = true
@@ -202,6 +228,14 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 			}
 			for _, c := range batch {
 				c.done = true
+			}
+		}
+		for j, c := range batch {
+			// Nothing new for a column whose OIDs went back: the agent
+			// loops over what it gave.
+			if !c.done && !fresh[j] && c.seen != nil {
+				c.done = true
+				w.nonIncreasing = append(w.nonIncreasing, c.lastS)
 			}
 		}
 	}

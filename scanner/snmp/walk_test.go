@@ -65,6 +65,20 @@ func TestWalkerModes(t *testing.T) {
 		}},
 		{name: "v1 getnext with noSuchName at the end", setup: func(f *snmptest.Fake) { f.V1 = true }, v1: true, want: 90},
 		{name: "oids going backwards stop the column", setup: func(f *snmptest.Fake) { f.Backwards = "1.3.6.1.2.1.2.2.1.2.10" }, want: 70},
+		// A column's rows in the order 1-10, 21-30, 11-20: all read.
+		{name: "rows out of order read whole", setup: func(f *snmptest.Fake) {
+			f.Jump = map[string]string{"1.3.6.1.2.1.2.2.1.2.10": "1.3.6.1.2.1.2.2.1.2.21",
+				"1.3.6.1.2.1.2.2.1.2.30": "1.3.6.1.2.1.2.2.1.2.11", "1.3.6.1.2.1.2.2.1.2.20": "1.3.6.1.2.1.2.2.1.3.1"}
+		}, want: 90},
+		// After row 20 the agent answers row 5 again, and so on for ever:
+		// the column stops once it gives nothing new.
+		{name: "a loop stops the column", setup: func(f *snmptest.Fake) {
+			f.Jump = map[string]string{"1.3.6.1.2.1.2.2.1.2.20": "1.3.6.1.2.1.2.2.1.2.5"}
+		}, want: 80},
+		{name: "a loop stops the column (getnext)", setup: func(f *snmptest.Fake) {
+			f.V1 = true
+			f.Jump = map[string]string{"1.3.6.1.2.1.2.2.1.2.20": "1.3.6.1.2.1.2.2.1.2.5"}
+		}, v1: true, want: 80},
 		{name: "endless table capped", setup: func(f *snmptest.Fake) { f.Endless = "1.3.6.1.2.1.2.2.1.2" }, maxRows: 500, want: 500 + 60},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -35,6 +35,10 @@ type Fake struct {
 	// Backwards, when set, is an OID after which GETNEXT/GETBULK answer
 	// with the first OID of the tree again (OIDs going backwards).
 	Backwards string
+	// Jump, OID -> OID (both held), makes GETNEXT/GETBULK after the first
+	// answer the second and go on in order from there: rows out of order,
+	// as some agents give them and snmpsimd serves a file's order.
+	Jump map[string]string
 	// Endless makes every column under this prefix go on for ever
 	// (index .1, .2, .3 ...).
 	Endless string
@@ -137,6 +141,9 @@ func (f *Fake) next(oid string) (gosnmp.SnmpPDU, bool) {
 	oid = strings.TrimPrefix(oid, ".")
 	if f.Backwards != "" && oid == f.Backwards && len(f.names) > 0 {
 		return f.vals[f.names[0]], true
+	}
+	if j, ok := f.Jump[oid]; ok {
+		return f.vals[j], true
 	}
 	if f.Endless != "" && strings.HasPrefix(oid, f.Endless+".") {
 		a := arcs(oid)
