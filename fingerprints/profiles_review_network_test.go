@@ -43,7 +43,9 @@ var reviewNetworkCases = map[string]want{
 	// A JetStream switch answering the Broadcom chip's registration:
 	// TPLINK-SYSINFO-MIB, as on TP-Link's own.
 	"tplink-jetstream-foreign-oid": {"tplink-jetstream-descr", "TP-Link", "T2600G-28SQ", "2219174000321", "FASTPATH", "3.0.0 Build 20210604 Rel.49551", "switch"},
-	"dell-w-series-iap":            {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
+	// A D-Link media converter chassis, not a switch.
+	"dlink-dmc-chassis": {"dlink", "D-Link", "DMC-1000", "", "", "", "media_converter"},
+	"dell-w-series-iap": {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
 }
 
 func TestReviewNetworkFixtures(t *testing.T) {
