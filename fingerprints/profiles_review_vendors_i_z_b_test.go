@@ -19,6 +19,17 @@ var reviewVendorsIZBCases = map[string]want{
 	"quantum-scalar-i80": {"quantum-scalar", "Quantum", "Scalar i80", "QP1247BVA00712", "Linux", "650G.GS004", "storage"},
 	// Scalar i6 by QUANTUM-MIDRANGE-TAPE-LIBRARY-MIB (3697.1.10.15.5).
 	"quantum-scalar-i6": {"quantum-scalar", "Quantum", "Scalar i6", "QNA1926Z00384", "Linux", "2.2.0", "storage"},
+	// A Perle MCR-MGT on another sysObjectID, known by the sysDescr the
+	// definition (perle) detects: PERLE-MCR-MGT-MIB's chassis row.
+	"perle-mcr-sysdescr": {"perle-mcr-sysdescr", "Perle", "MCR1900", "103-4410", "Linux", "1.5G2", "media_converter"},
+	// An Ifotec product on another registration of Ifotec's enterprise
+	// than 21362.100 (the definition detects all of 21362): the product
+	// reference the sysDescr writes before ' : '.
+	"ifotec-other-arc": {"ifotec", "Ifotec", "IFO-LCS-4G", "", "", "", "media_converter"},
+	// A Panduit PDU on another sysObjectID, known by the sysDescr the
+	// definition (panduit) detects: PANDUIT-MIB's part number, serial and
+	// firmware, as on Panduit's registration.
+	"panduit-pdu-descr": {"panduit-pdu-descr", "Panduit", "P24D40M", "PN2219A00317", "Linux", "3.4.2", "pdu"},
 }
 
 func TestReviewVendorsIZBFixtures(t *testing.T) {
