@@ -25,7 +25,7 @@ var abCases = map[string]want{
 	"axis-audio": {"axis-audio", "Axis", "C8033 Network IO Audio Module", "", "AXIS OS", "10.12.153", "appliance"},
 	// An ADVA (MRV) OptiSwitch: hardware and release from the sysDescr,
 	// the serial at 629.1.50.16.4.3.2.
-	"adva-optiswitch": {"adva-optiswitch", "ADVA", "OptiSwitch XG304u", "ZB2316A0047", "OptiSwitch", "4_2_1 (08/11/2019)", "switch"},
+	"adva-optiswitch": {"adva-optiswitch", "ADVA", "OptiSwitch XG304u", "ZB2316A0047", "OptiSwitch", "4_2_1", "switch"},
 	// An ALCOMA MP link: ALCOMA-MIB's terminal model, firmware and the
 	// MW unit serial.
 	"alcoma-mp": {"alcoma-mp", "ALCOMA", "AL18MP", "A18MP0617402", "", "4.8.2", "wireless"},
@@ -34,7 +34,7 @@ var abCases = map[string]want{
 	"arris-dsr": {"arris-dsr", "ARRIS", "DSR4410MD", "000-03217-61544-137", "", "0x0C12", "appliance"},
 	// ECI/Ribbon Apollo: the main shelf's type, the release as the
 	// sysDescr prints it.
-	"eci-apollo": {"eci-apollo", "Ribbon", "OPT9624", "", "Apollo", "9.1.2 Version# : 37", "switch"},
+	"eci-apollo": {"eci-apollo", "Ribbon", "OPT9624", "", "Apollo", "9.1.2", "switch"},
 	// An Advantech ICR-OS router: CONEL-INFO-MIB's product, serial and
 	// firmware, without the firmware's build date.
 	"advantech-icr-os": {"advantech-icr-os", "Advantech", "ICR-3241", "ACZ1100000322017", "ICR-OS", "6.3.10", "router"},
