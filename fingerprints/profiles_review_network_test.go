@@ -45,7 +45,10 @@ var reviewNetworkCases = map[string]want{
 	"tplink-jetstream-foreign-oid": {"tplink-jetstream-descr", "TP-Link", "T2600G-28SQ", "2219174000321", "FASTPATH", "3.0.0 Build 20210604 Rel.49551", "switch"},
 	// A D-Link media converter chassis, not a switch.
 	"dlink-dmc-chassis": {"dlink", "D-Link", "DMC-1000", "", "", "", "media_converter"},
-	"dell-w-series-iap": {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
+	// ArubaOS on another registration (net-snmp's): the controller's
+	// own serial from WLSX-SYSTEMEXT-MIB.
+	"aruba-os-netsnmp-oid": {"aruba-os-sysdescr", "Aruba", "Aruba7010", "CV0012345", "ArubaOS", "8.6.0.4", "wireless_controller"},
+	"dell-w-series-iap":    {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
 }
 
 func TestReviewNetworkFixtures(t *testing.T) {
