@@ -26,6 +26,9 @@ var reviewVendorsIZBCases = map[string]want{
 	// than 21362.100 (the definition detects all of 21362): the product
 	// reference the sysDescr writes before ' : '.
 	"ifotec-other-arc": {"ifotec", "Ifotec", "IFO-LCS-4G", "", "", "", "media_converter"},
+	// Yamaha RTX: the main unit's serial= of the text lines under
+	// yamahaRTFirmware 1182.2.2.10.1.2.
+	"yamaha-rtx-serial": {"yamaha", "Yamaha", "RTX1210", "S4K012345", "", "14.01.40", "router"},
 	// A Panduit PDU on another sysObjectID, known by the sysDescr the
 	// definition (panduit) detects: PANDUIT-MIB's part number, serial and
 	// firmware, as on Panduit's registration.
