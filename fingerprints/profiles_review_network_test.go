@@ -48,7 +48,11 @@ var reviewNetworkCases = map[string]want{
 	// ArubaOS on another registration (net-snmp's): the controller's
 	// own serial from WLSX-SYSTEMEXT-MIB.
 	"aruba-os-netsnmp-oid": {"aruba-os-sysdescr", "Aruba", "Aruba7010", "CV0012345", "ArubaOS", "8.6.0.4", "wireless_controller"},
-	"dell-w-series-iap":    {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
+	// ZXR10 on another registration (net-snmp's, a Broadcom chip's),
+	// known by the sysDescr as the definition knows it.
+	"zte-zxr10-foreign-oid":           {"zte-zxr10-sysdescr", "ZTE", "ZXR10 5950-56TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
+	"zte-ethernet-switch-foreign-oid": {"zte-zxr10-sysdescr", "ZTE", "ZXR10 2928E", "", "ZXROS", "V2.05.10B18", "switch"},
+	"dell-w-series-iap":               {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
 }
 
 func TestReviewNetworkFixtures(t *testing.T) {
