@@ -21,6 +21,17 @@ var reviewKindsBCases = map[string]want{
 	// HW group's sysDescr names the product before a colon: all its words.
 	"hwg-ste-plus":    {"hwg", "HW group", "HWg-STE plus", "", "", "", "sensor"},
 	"poseidon2-colon": {"hwg", "HW group", "Poseidon2 3468", "", "", "", "sensor"},
+	// A Huawei UPS card that answers the UPS system table but not the
+	// identity scalars: known by the table's model, as Network UPS Tools'
+	// Huawei driver detects it, not a Linux server.
+	"huawei-ups-system-table": {"huawei-ups", "Huawei", "UPS2000-A-2KTTS", "2102312GHK10K3000456", "Linux", "V200R001C91SPC310", "ups"},
+	// A Raritan PDU on the earliest firmware, PDU-MIB's identity under
+	// 13742.1 (as Network UPS Tools' Raritan driver reads it).
+	"raritan-px-first-mib": {"raritan-px1", "Raritan", "DPCR20-20", "ADQ7B00123", "", "01.03.05", "pdu"},
+	// A Tripp Lite PowerAlert LX card on net-snmp's Linux registration,
+	// known by PowerAlert in its sysDescr as the definition (poweralert)
+	// detects it: the UPS, not a Linux server with the kernel's release.
+	"tripplite-lx-netsnmp": {"tripplite-poweralert-descr", "Tripp Lite", "SU3000RTXLCD3U", "2841BY0SM81234567", "PowerAlert", "15.6.2 (Build 1120)", "ups"},
 }
 
 func TestReviewKindsBFixtures(t *testing.T) {
