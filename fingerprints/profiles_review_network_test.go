@@ -52,7 +52,9 @@ var reviewNetworkCases = map[string]want{
 	// known by the sysDescr as the definition knows it.
 	"zte-zxr10-foreign-oid":           {"zte-zxr10-sysdescr", "ZTE", "ZXR10 5950-56TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
 	"zte-ethernet-switch-foreign-oid": {"zte-zxr10-sysdescr", "ZTE", "ZXR10 2928E", "", "ZXROS", "V2.05.10B18", "switch"},
-	"dell-w-series-iap":               {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
+	// A Xirrus array on net-snmp's registration, known by the sysDescr.
+	"xirrus-netsnmp-oid": {"xirrus-arrayos-descr", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},
+	"dell-w-series-iap":  {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
 }
 
 func TestReviewNetworkFixtures(t *testing.T) {
