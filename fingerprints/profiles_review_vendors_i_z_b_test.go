@@ -29,6 +29,12 @@ var reviewVendorsIZBCases = map[string]want{
 	// Yamaha RTX: the main unit's serial= of the text lines under
 	// yamahaRTFirmware 1182.2.2.10.1.2.
 	"yamaha-rtx-serial": {"yamaha", "Yamaha", "RTX1210", "S4K012345", "", "14.01.40", "router"},
+	// A WTI power switch on another kernel than the MontaVista one wti
+	// knows: WTI-POWER-MIB's environmentUnitTable answering.
+	"wti-mib": {"wti-mib", "WTI", "", "0722C2020041", "Linux", "8.04", "pdu"},
+	// A WTI console server whose MIB states no software version: not the
+	// kernel's release.
+	"wti-no-release": {"wti", "WTI", "", "0312A2012077", "Linux", "", "appliance"},
 	// A Panduit PDU on another sysObjectID, known by the sysDescr the
 	// definition (panduit) detects: PANDUIT-MIB's part number, serial and
 	// firmware, as on Panduit's registration.
