@@ -28,6 +28,17 @@ var reviewKindsBCases = map[string]want{
 	// A Raritan PDU on the earliest firmware, PDU-MIB's identity under
 	// 13742.1 (as Network UPS Tools' Raritan driver reads it).
 	"raritan-px-first-mib": {"raritan-px1", "Raritan", "DPCR20-20", "ADQ7B00123", "", "01.03.05", "pdu"},
+	// A Ricoh printer whose sysDescr names neither product nor firmware:
+	// Ricoh's own product name and firmware objects (367.3.2.1.1.1.1 and
+	// .2), as the definition (ricoh) reads them, not the Printer-MIB's
+	// administrator-assigned name.
+	"ricoh-network-printer": {"ricoh-printer", "Ricoh", "Aficio SP 5200S", "V2839500123", "", "1.12", "printer"},
+	// A Samsung printer whose sysDescr names no model first: the model
+	// object the definition (samsungprinter) reads, without ' Series'.
+	"samsung-printer-model-object": {"samsung-printer", "Samsung", "CLP-620", "Z7BFB1AB600123K", "", "4.00.02.08", "printer"},
+	// The same agent without the model object: no model rather than the
+	// maker's name.
+	"samsung-printer-rom-descr": {"samsung-printer", "Samsung", "", "", "", "2.00.01.17", "printer"},
 	// A Tripp Lite PowerAlert LX card on net-snmp's Linux registration,
 	// known by PowerAlert in its sysDescr as the definition (poweralert)
 	// detects it: the UPS, not a Linux server with the kernel's release.
