@@ -1,0 +1,28 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// reviewBigFamiliesFixtureDir holds small walks written from the vendor
+// MIBs for the review of the big families' profiles (Cisco, Juniper,
+// Arista, HPE, H3C, Huawei, the switching makers) against the
+// device-support definitions: which devices they catch and which values
+// they give.
+const reviewBigFamiliesFixtureDir = "testdata/fixtures/review-big-families"
+
+// reviewBigFamiliesCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var reviewBigFamiliesCases = map[string]want{
+	// Cisco's operating systems by their sysDescr on another registration
+	// than Cisco's, as the definitions (ios, iosxe, nxos) detect them.
+	"cisco-ios-other-registration":    {"cisco-os-sysdescr", "Cisco", "WS-C2960X-48FPD-L", "FOC2041X1QZ", "IOS", "15.2(7)E4", "switch"},
+	"cisco-ios-xe-other-registration": {"cisco-os-sysdescr", "Cisco", "ISR4331/K9", "FDO22170M3K", "IOS-XE", "17.06.05", "router"},
+	"cisco-nx-os-other-registration":  {"cisco-os-sysdescr", "Cisco", "N9K-C93180YC-FX", "FDO23451ABC", "NX-OS", "9.3(10)", "switch"},
+	// Junos by 'kernel JUNOS' on net-snmp's BSD registration (junos).
+	"juniper-junos-other-registration": {"juniper-junos-sysdescr", "Juniper Networks", "EX4300-48P", "PE3717080123", "Junos", "21.4R3-S4.9", "switch"},
+}
+
+func TestReviewBigFamiliesFixtures(t *testing.T) {
+	checkFixtures(t, reviewBigFamiliesFixtureDir, reviewBigFamiliesCases)
+}
