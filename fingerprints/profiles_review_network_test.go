@@ -54,7 +54,11 @@ var reviewNetworkCases = map[string]want{
 	"zte-ethernet-switch-foreign-oid": {"zte-zxr10-sysdescr", "ZTE", "ZXR10 2928E", "", "ZXROS", "V2.05.10B18", "switch"},
 	// A Xirrus array on net-snmp's registration, known by the sysDescr.
 	"xirrus-netsnmp-oid": {"xirrus-arrayos-descr", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},
-	"dell-w-series-iap":  {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
+	// Sophos SFOS and XG v17 on net-snmp's Linux registration, known by
+	// their own system groups.
+	"sophos-sfos-netsnmp-oid":   {"sophos-firewall-mib", "Sophos", "XGS2300", "X23001QXJ7P4A12", "SFOS", "19.5.3 MR-3", "firewall"},
+	"sophos-xg-v17-netsnmp-oid": {"sophos-firewall-mib", "Sophos", "XG125", "S1601E3A12345", "SFOS", "17.0.9 MR-9", "firewall"},
+	"dell-w-series-iap":         {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
 }
 
 func TestReviewNetworkFixtures(t *testing.T) {
