@@ -39,6 +39,10 @@ var reviewKindsBCases = map[string]want{
 	// The same agent without the model object: no model rather than the
 	// maker's name.
 	"samsung-printer-rom-descr": {"samsung-printer", "Samsung", "", "", "", "2.00.01.17", "printer"},
+	// A Dell EqualLogic member: the product family the definitions read
+	// as the hardware before eqlMemberModel, and the service tag where no
+	// serial number is answered.
+	"dell-equallogic-family": {"dell-equallogic", "Dell", "PS6110", "5KQ2R42", "EqualLogic PS firmware", "8.1.4", "storage"},
 	// A Tripp Lite PowerAlert LX card on net-snmp's Linux registration,
 	// known by PowerAlert in its sysDescr as the definition (poweralert)
 	// detects it: the UPS, not a Linux server with the kernel's release.
