@@ -43,6 +43,14 @@ var reviewKindsBCases = map[string]want{
 	// as the hardware before eqlMemberModel, and the service tag where no
 	// serial number is answered.
 	"dell-equallogic-family": {"dell-equallogic", "Dell", "PS6110", "5KQ2R42", "EqualLogic PS firmware", "8.1.4", "storage"},
+	// A GENEREX adapter on UPS-MIB's arc whose sysDescr names the UPS
+	// before 'SNMP Agent', as the definition (generex-ups) detects it: the
+	// adapter's release, not the UPS's firmware the generic UPS-MIB gives.
+	"generex-ups-agent": {"generex-ups-agent", "ONLINE USV-Systeme", "Zinto E 2000", "", "", "2.08.1", "ups"},
+	// An EnGenius (Senao) access point on net-snmp's registration that
+	// says only 'Wireless Access Point', known by Senao's system group as
+	// the definition (engenius) detects it: its firmware, not Linux's.
+	"engenius-senao-ap": {"engenius-senao-ap", "EnGenius", "", "", "Linux", "1.5.21", "access_point"},
 	// A Tripp Lite PowerAlert LX card on net-snmp's Linux registration,
 	// known by PowerAlert in its sysDescr as the definition (poweralert)
 	// detects it: the UPS, not a Linux server with the kernel's release.
