@@ -51,6 +51,10 @@ var reviewKindsBCases = map[string]want{
 	// says only 'Wireless Access Point', known by Senao's system group as
 	// the definition (engenius) detects it: its firmware, not Linux's.
 	"engenius-senao-ap": {"engenius-senao-ap", "EnGenius", "", "", "Linux", "1.5.21", "access_point"},
+	// An Eltek eNexus controller whose agent answers no sysObjectID:
+	// known by SP2-MIB powerSystemModel, as the definition (enexus) detects
+	// it, read as eltek-smartpack reads eNexus.
+	"eltek-enexus-no-sysoid": {"eltek-enexus-mib", "Eltek", "Smartpack S", "192300054321", "", "2.14.3", "power"},
 	// A Tripp Lite PowerAlert LX card on net-snmp's Linux registration,
 	// known by PowerAlert in its sysDescr as the definition (poweralert)
 	// detects it: the UPS, not a Linux server with the kernel's release.
