@@ -21,6 +21,10 @@ var reviewBigFamiliesCases = map[string]want{
 	"cisco-nx-os-other-registration":  {"cisco-os-sysdescr", "Cisco", "N9K-C93180YC-FX", "FDO23451ABC", "NX-OS", "9.3(10)", "switch"},
 	// Junos by 'kernel JUNOS' on net-snmp's BSD registration (junos).
 	"juniper-junos-other-registration": {"juniper-junos-sysdescr", "Juniper Networks", "EX4300-48P", "PE3717080123", "Junos", "21.4R3-S4.9", "switch"},
+	// A Comware switch on H3C's enterprise whose sysDescr names the
+	// product alone (the definition comware detects every 25506
+	// registration): the chassis row, the release in Comware's form.
+	"h3c-comware-registration": {"h3c-comware-oid", "H3C", "S5560X-30C-EI", "210235A2HSH20B000123", "Comware", "7.1.070 Release 1122P06", "switch"},
 }
 
 func TestReviewBigFamiliesFixtures(t *testing.T) {
