@@ -25,6 +25,9 @@ var reviewBigFamiliesCases = map[string]want{
 	// product alone (the definition comware detects every 25506
 	// registration): the chassis row, the release in Comware's form.
 	"h3c-comware-registration": {"h3c-comware-oid", "H3C", "S5560X-30C-EI", "210235A2HSH20B000123", "Comware", "7.1.070 Release 1122P06", "switch"},
+	// Cisco Business Wireless by its sysDescr (ciscowlc detects it beside
+	// AireOS's 'Cisco Controller'): AIRESPACE-SWITCHING-MIB's inventory.
+	"cisco-business-wireless": {"cisco-wlc", "Cisco", "CBW150AX-E", "PSZ26331ABC", "AireOS", "10.6.1.0", "wireless_controller"},
 }
 
 func TestReviewBigFamiliesFixtures(t *testing.T) {
