@@ -28,6 +28,11 @@ var reviewBigFamiliesCases = map[string]want{
 	// Cisco Business Wireless by its sysDescr (ciscowlc detects it beside
 	// AireOS's 'Cisco Controller'): AIRESPACE-SWITCHING-MIB's inventory.
 	"cisco-business-wireless": {"cisco-wlc", "Cisco", "CBW150AX-E", "PSZ26331ABC", "AireOS", "10.6.1.0", "wireless_controller"},
+	// ProVision switches' names where the first word of four digits is
+	// not the name: the E-series names (HP wrote E3500yl-24G), and a blade
+	// switch's part number before its name.
+	"hp-procurve-e-series":          {"hp-procurve", "HPE", "E3500yl-24G", "SG812AB0CD", "ArubaOS-Switch", "K.15.10.0009", "switch"},
+	"hp-procurve-blade-part-number": {"hp-procurve", "HPE", "6120XG", "TW0123XYZ9", "ProCurve", "Z.14.52", "switch"},
 }
 
 func TestReviewBigFamiliesFixtures(t *testing.T) {
