@@ -33,6 +33,9 @@ var reviewBigFamiliesCases = map[string]want{
 	// switch's part number before its name.
 	"hp-procurve-e-series":          {"hp-procurve", "HPE", "E3500yl-24G", "SG812AB0CD", "ArubaOS-Switch", "K.15.10.0009", "switch"},
 	"hp-procurve-blade-part-number": {"hp-procurve", "HPE", "6120XG", "TW0123XYZ9", "ProCurve", "Z.14.52", "switch"},
+	// A SCALANCE S firewall's lettered firmware and the serial after it;
+	// not the hardware's version for the release.
+	"siemens-scalance-s-firewall": {"siemens-scalance", "Siemens", "Scalance S623", "VPK1234567", "SCALANCE", "T04.01.00.00_01.02.00.01", "firewall"},
 }
 
 func TestReviewBigFamiliesFixtures(t *testing.T) {
