@@ -48,9 +48,9 @@ func TestIndexFrom(t *testing.T) {
 	}
 	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme W1 switch", Values: map[string]snmpwalk.Value{
 		idx:        {Type: snmpwalk.TypeInteger, Int: 7},
-		col + ".6": octets("Widget 6"),
-		col + ".7": octets("Widget 7"),
-		col + ".8": octets("Widget 8"),
+		col + ".6": text("Widget 6"),
+		col + ".7": text("Widget 7"),
+		col + ".8": text("Widget 8"),
 	}}
 	got := e.Identify(in)
 	if got.Model != "Widget 7" || got.Evidence[FieldModel].OID != col+".7" {
@@ -100,7 +100,7 @@ func TestWithAndIf(t *testing.T) {
 	num := func(n int64) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeInteger, Int: n} }
 	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", Values: map[string]snmpwalk.Value{
 		major: num(1), minor: num(73), build: num(14),
-		bank1: octets("7.4.0"), bank2: octets("7.2.1"), run1: num(2),
+		bank1: text("7.4.0"), bank2: text("7.2.1"), run1: num(2),
 	}}
 	if got := e.Identify(in); got.OSVersion != "1.73.14" || got.Evidence[FieldOSVersion].OID != major {
 		t.Errorf("os_version = %q from %q, want 1.73.14 from %s", got.OSVersion, got.Evidence[FieldOSVersion].OID, major)
@@ -191,10 +191,10 @@ func TestRelativeOID(t *testing.T) {
 	}
 	const a, b = "1.3.6.1.4.1.99999.10.37", "1.3.6.1.4.1.99999.10.38"
 	in := Input{SysObjectID: a, Values: map[string]snmpwalk.Value{
-		a + ".1.8.0":   octets("W-37"),
-		a + ".5.1.1.0": octets("1.15 09:34:09 01/21/2013"),
-		b + ".1.8.0":   octets("W-38"),
-		b + ".5.1.1.0": octets("2.20 10:00:00 02/02/2020"),
+		a + ".1.8.0":   text("W-37"),
+		a + ".5.1.1.0": text("1.15 09:34:09 01/21/2013"),
+		b + ".1.8.0":   text("W-38"),
+		b + ".5.1.1.0": text("2.20 10:00:00 02/02/2020"),
 	}}
 	got := e.Identify(in)
 	if got.OSVersion != "1.15" || got.Evidence[FieldOSVersion].OID != a+".5.1.1.0" {
@@ -327,13 +327,13 @@ func TestPacked(t *testing.T) {
 		want   string
 	}{
 		{"major*256+minor", map[string]snmpwalk.Value{fw + ".1": num(4*256 + 18)}, "4.18"},
-		{"digits as text", map[string]snmpwalk.Value{fw + ".1": octets(" 1042 ")}, "4.18"},
+		{"digits as text", map[string]snmpwalk.Value{fw + ".1": text(" 1042 ")}, "4.18"},
 		{"minor only", map[string]snmpwalk.Value{fw + ".1": num(7)}, "0.7"},
 		{"BCD 0x0215", map[string]snmpwalk.Value{bcd: num(0x0215)}, "2.15"},
 		{"zero is no version", map[string]snmpwalk.Value{fw + ".1": num(0), bcd: num(0x0300)}, "3.00"},
 		{"wider than the fields", map[string]snmpwalk.Value{fw + ".1": num(70000)}, "9.1"},
 		{"negative", map[string]snmpwalk.Value{fw + ".1": num(-3)}, "9.1"},
-		{"not a number", map[string]snmpwalk.Value{fw + ".1": octets("4.18a")}, "9.1"},
+		{"not a number", map[string]snmpwalk.Value{fw + ".1": text("4.18a")}, "9.1"},
 	} {
 		got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme release 9.1", Values: c.values})
 		if got.OSVersion != c.want {
@@ -377,12 +377,12 @@ func TestRowWhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme SN FALLBACK1", Values: map[string]snmpwalk.Value{
-		name + ".1.2.3.10":   octets("SFP-10G"),
-		serial + ".1.2.3.10": octets("SFPSERIAL1"),
-		name + ".1.2.3.9":    octets("UBT-S"),
-		serial + ".1.2.3.9":  octets("UBTSERIAL9"),
-		name + ".1.2.3.11":   octets("UBT-T"),
-		serial + ".1.2.3.11": octets("UBTSERIAL11"),
+		name + ".1.2.3.10":   text("SFP-10G"),
+		serial + ".1.2.3.10": text("SFPSERIAL1"),
+		name + ".1.2.3.9":    text("UBT-S"),
+		serial + ".1.2.3.9":  text("UBTSERIAL9"),
+		name + ".1.2.3.11":   text("UBT-T"),
+		serial + ".1.2.3.11": text("UBTSERIAL11"),
 	}}
 	got := e.Identify(in)
 	if got.Serial != "UBTSERIAL9" || got.Evidence[FieldSerial].OID != serial+".1.2.3.9" {
@@ -489,9 +489,9 @@ func TestNoIdentity(t *testing.T) {
       - sys_descr: 'SN (\S+)'
 `
 	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme box SN FROMDESCR1", Values: map[string]snmpwalk.Value{
-		boot:                      octets("3.41"),
-		serial:                    octets("IDENTSERIAL1"),
-		"1.3.6.1.4.1.99999.7.8.0": octets("AX-100"),
+		boot:                      text("3.41"),
+		serial:                    text("IDENTSERIAL1"),
+		"1.3.6.1.4.1.99999.7.8.0": text("AX-100"),
 	}}
 	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(winner)}, "mib-identity.yaml": {Data: []byte(ident)}})
 	if err != nil {
@@ -502,7 +502,7 @@ func TestNoIdentity(t *testing.T) {
 		t.Errorf("no_identity: got %q %q %q %q, want acme, no os_version, serial FROMDESCR1 (acme-generic), model AX-100 (identity)",
 			got.Profile, got.OSVersion, got.Serial, got.Model)
 	}
-	in.Values["1.3.6.1.4.1.99999.4.4.0"] = octets("9.1.2")
+	in.Values["1.3.6.1.4.1.99999.4.4.0"] = text("9.1.2")
 	if got := e.Identify(in); got.OSVersion != "9.1.2" {
 		t.Errorf("the winner's own rule: os_version = %q, want 9.1.2", got.OSVersion)
 	}
@@ -558,10 +558,10 @@ func TestOIDMatch(t *testing.T) {
 		values map[string]snmpwalk.Value
 		want   string
 	}{
-		{"the scalar matches", map[string]snmpwalk.Value{scalar: octets("console=ttyS0 acme_hw=RT2600ac")}, "acme"},
-		{"the scalar does not match", map[string]snmpwalk.Value{scalar: octets("console=ttyS0 acme_hw=DS918+")}, ""},
-		{"a row of the column matches", map[string]snmpwalk.Value{column + ".7": octets("AX-100")}, "acme"},
-		{"excluded", map[string]snmpwalk.Value{scalar: octets("acme_hw=RT2600ac acme_lab=1")}, ""},
+		{"the scalar matches", map[string]snmpwalk.Value{scalar: text("console=ttyS0 acme_hw=RT2600ac")}, "acme"},
+		{"the scalar does not match", map[string]snmpwalk.Value{scalar: text("console=ttyS0 acme_hw=DS918+")}, ""},
+		{"a row of the column matches", map[string]snmpwalk.Value{column + ".7": text("AX-100")}, "acme"},
+		{"excluded", map[string]snmpwalk.Value{scalar: text("acme_hw=RT2600ac acme_lab=1")}, ""},
 		{"none", nil, ""},
 	} {
 		in := Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux rt 4.4.60", Values: c.values}
@@ -600,7 +600,7 @@ func TestNoFill(t *testing.T) {
       - sys_descr: '^Linux \S+ ([0-9][^ ]*)'
 `
 	in := Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux rt1 4.4.60 #8227 SMP armv7l",
-		Values: map[string]snmpwalk.Value{"1.3.6.1.4.1.99999.1.0": octets("x")}}
+		Values: map[string]snmpwalk.Value{"1.3.6.1.4.1.99999.1.0": text("x")}}
 	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
 	if err != nil {
 		t.Fatal(err)
@@ -608,7 +608,7 @@ func TestNoFill(t *testing.T) {
 	if got := e.Identify(in); got.Profile != "acme" || got.OSVersion != "" {
 		t.Errorf("no_fill: profile %q os_version %q, want acme and none", got.Profile, got.OSVersion)
 	}
-	in.Values["1.3.6.1.4.1.99999.2.0"] = octets("1.3.1")
+	in.Values["1.3.6.1.4.1.99999.2.0"] = text("1.3.1")
 	if got := e.Identify(in); got.OSVersion != "1.3.1" {
 		t.Errorf("the winner's own rule: os_version %q, want 1.3.1", got.OSVersion)
 	}
@@ -687,9 +687,9 @@ func TestRowEquals(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysName: "AP-Lobby ", Values: map[string]snmpwalk.Value{
-		name + ".1": octets("ap-hall"), ip + ".1": octets("192.0.2.11"), serial + ".1": octets("SER0001"),
-		name + ".2": octets("ap-lobby"), ip + ".2": octets("192.0.2.12"), serial + ".2": octets("SER0002"),
-		master: octets("192.0.2.11"),
+		name + ".1": text("ap-hall"), ip + ".1": text("192.0.2.11"), serial + ".1": text("SER0001"),
+		name + ".2": text("ap-lobby"), ip + ".2": text("192.0.2.12"), serial + ".2": text("SER0002"),
+		master: text("192.0.2.11"),
 	}}
 	got := e.Identify(in)
 	if got.Serial != "SER0002" || got.Evidence[FieldSerial].OID != serial+".2" {
@@ -720,9 +720,4 @@ func TestRowEquals(t *testing.T) {
 			t.Errorf("%q -> %q: err = %v, want one naming row_equals", c.from, c.to, err)
 		}
 	}
-}
-
-// octets is an OCTET STRING value of s.
-func octets(s string) snmpwalk.Value {
-	return snmpwalk.Value{Type: snmpwalk.TypeOctetString, Bytes: []byte(s)}
 }
