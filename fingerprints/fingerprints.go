@@ -1224,7 +1224,12 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		if col, ok := entityColumn(prefix); ok {
 			return c.entityWalk(r, col)
 		}
-		i, _ := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
+		// Below the prefix, not at it: a walk (GETNEXT) never answers
+		// the OID it starts from, so a value there is read by no probe.
+		i, found := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
+		if found {
+			i++
+		}
 		for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], prefix); i++ {
 			v := c.in.Values[c.keys[i]]
 			s := valueString(v)

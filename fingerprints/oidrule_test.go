@@ -721,3 +721,31 @@ func TestRowEquals(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkReadsBelowItsOID: a walk rule reads the first value below its
+// OID, never one at the OID itself, which a probe's walk (GETNEXT from
+// the OID) does not answer: an `oid` rule reads that one.
+func TestWalkReadsBelowItsOID(t *testing.T) {
+	const col = "1.3.6.1.4.1.99999.5"
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    serial:
+      - walk: `+col+`
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		values map[string]snmpwalk.Value
+		want   string
+	}{
+		{map[string]snmpwalk.Value{col: text("AT"), col + ".1": text("BELOW")}, "BELOW"},
+		{map[string]snmpwalk.Value{col: text("AT")}, ""},
+	} {
+		got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.99999.1", Values: c.values})
+		if got.Serial != c.want {
+			t.Errorf("%v: serial %q, want %q", c.values, got.Serial, c.want)
+		}
+	}
+}
