@@ -52,6 +52,8 @@ type column struct {
 	// seen holds the column's OIDs once one went back (nil before: an
 	// agent in order costs no set), so a repeat is told from a new row.
 	seen map[string]bool
+	// fresh: the last response gave the column a new row.
+	fresh bool
 }
 
 // walk returns the variable bindings under each root (OIDs without the
@@ -173,7 +175,9 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 		}
 		timeouts = 0
 		progress := false
-		fresh := make([]bool, len(batch))
+		for _, c := range batch {
+			c.fresh = false
+		}
 		for i, vb := range vbs {
 			c := batch[i%len(batch)]
 			if c.done {
@@ -212,7 +216,7 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 			out = append(out, vb)
 			c.last, c.lastS = arcs, name
 			c.rows++
-			fresh[i%len(batch)] = true
+			c.fresh = true
 			progress = true
 			if c.rows >= w.maxRows {
 				c.done = true
@@ -230,10 +234,10 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 				c.done = true
 			}
 		}
-		for j, c := range batch {
+		for _, c := range batch {
 			// Nothing new for a column whose OIDs went back: the agent
 			// loops over what it gave.
-			if !c.done && !fresh[j] && c.seen != nil {
+			if !c.done && !c.fresh && c.seen != nil {
 				c.done = true
 				w.nonIncreasing = append(w.nonIncreasing, c.lastS)
 			}
