@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// familiesIMFixtureDir holds small walks written from the vendor MIBs and
+// the device-support definitions of the LibreNMS OS families from i to m
+// that no profile detected, or detected with thinner fields.
+const familiesIMFixtureDir = "testdata/fixtures/families-i-m"
+
+// familiesIMCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var familiesIMCases = map[string]want{
+	// PBI decoders (ird): the product the sysName states, not a host
+	// name; Linux, but no kernel release for the decoder's.
+	"pbi-ird":          {"pbi-ird", "PBI", "DCH-5000P", "", "Linux", "", "appliance"},
+	"pbi-ird-hostname": {"pbi-ird", "PBI", "", "", "Linux", "", "appliance"},
+	// MONITORAPP AIWAF (monitorapp-aiwaf, OS aios): the AIOS kernel and
+	// AIWAF's extend script.
+	"monitorapp-aiwaf": {"monitorapp-aiwaf", "MONITORAPP", "", "", "AIOS", "", "firewall"},
+	// MGE's PDU arc (mgepdu): a PDU, not a UPS.
+	"eaton-mge-pdu": {"eaton-mge", "Eaton", "", "", "", "", "pdu"},
+	// Moxa MX-NOS switches (mx-nos, moxa-eds-4000-series): OS MX-NOS,
+	// MOXA-SYSTEM-INFO-MIB's model, serial and firmware.
+	"moxa-mx-nos": {"moxa-etherdevice", "Moxa", "EDS-4008-2GT-2GS", "TBCGB1012345", "MX-NOS", "3.0.5", "switch"},
+}
+
+func TestFamiliesIMFixtures(t *testing.T) { checkFixtures(t, familiesIMFixtureDir, familiesIMCases) }
