@@ -1,0 +1,33 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// familiesACFixtureDir holds small walks written from the vendor MIBs and the
+// facts the device-support definitions of the OS families 3com ... catos name,
+// for the families no profile knew: detection by the definitions' sysObjectID
+// arcs and sysDescr shapes, and what the vendors' objects give.
+const familiesACFixtureDir = "testdata/fixtures/families-a-c"
+
+// familiesACCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var familiesACCases = map[string]want{
+	// ABB's branch circuit monitors by the sysDescr the definitions detect:
+	// the product it names; InSite on net-snmp's Linux registration.
+	"abb-cms700": {"abb-cms700", "ABB", "CMS-700", "", "", "", "power"},
+	"abb-insite": {"abb-insite", "ABB", "InSite pro M", "", "Linux", "", "power"},
+	// ALGCOM: the DC UPS on every arc but the SM's 49136.100.
+	"algcom-dc-ups": {"algcom-dc-ups", "ALGCOM", "", "", "", "", "ups"},
+	"algcom-sm":     {"algcom-sm", "ALGCOM", "", "", "", "", "sensor"},
+	// Arbor's appliances on their own arc; ArbOS on net-snmp's Linux registration: no kernel release or
+	// architecture for the appliance's.
+	"arbor-arbos":       {"arbor-arbos", "Arbor Networks", "", "", "ArbOS", "", "appliance"},
+	"arbor-arbos-linux": {"arbor-arbos-linux", "Arbor Networks", "", "", "ArbOS", "", "appliance"},
+	// The D5 EdgeQAM by its own arc.
+	"arris-d5": {"arris-d5", "ARRIS", "D5", "", "", "", "appliance"},
+	// BKE power systems by BKE's enterprise.
+	"bke-pnetmod": {"bke", "BKE", "", "", "", "", "power"},
+}
+
+func TestFamiliesACFixtures(t *testing.T) { checkFixtures(t, familiesACFixtureDir, familiesACCases) }
