@@ -1,0 +1,33 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// reviewNewFixtureDir holds small walks written from the vendor MIBs for
+// the review of the profiles the 16th session added or widened, and of the
+// leads it left open: each fixture fails before the change it tests.
+const reviewNewFixtureDir = "testdata/fixtures/review-new"
+
+// reviewNewCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var reviewNewCases = map[string]want{
+	// SIAE SM-OS: the first unit's part number, the hardware the
+	// device-support code reads, not the unit's label.
+	"siae-sm-os-part-number": {"siae-sm-os", "SIAE Microelettronica", "GE5310A", "2104C01234", "SM-OS", "05.01.03", "wireless"},
+	// A ProCurve stack whose commander is member 2: SEMI-MIB's serial (the
+	// commander's), not the lowest member's chassis row.
+	"hp-procurve-stack-commander": {"hp-procurve", "HPE", "2920-48G-PoE+", "SG61FLX2B7", "ArubaOS-Switch", "WB.16.10.0012", "switch"},
+	// A NET VISION 5 card (4555.1.1.1): its own upsIdent order.
+	"socomec-netvision5": {"socomec-netvision", "Socomec", "MASTERYS BC 20", "R04120012345", "", "2.31", "ups"},
+	// FCMGMT-MIB's revisions table: the software's row, not the first
+	// (the hardware's).
+	"fcmgmt-revs-software-row": {"fcmgmt-unit", "", "StorArray 3200", "SA32C0012345", "", "4.20.17", "storage"},
+	"hpe-msa-revs-bundle":      {"hpe-msa", "HPE", "P2000 G3 FC", "2S6519B123", "", "TS251P002", "storage"},
+	"hpe-storageworks-fc-revs": {"hpe-storageworks-fc-switch", "HPE", "8/20q", "1A2345B6789", "", "7.4.0.29.0", "switch"},
+	// A Server Technology PRO4X on Raritan's PDU2-MIB: the nameplate's
+	// maker.
+	"raritan-px2-servertech-pro4x": {"raritan-px2", "Server Technology", "C2WG36MS-DQME2M66/C", "5D21012345", "Xerus", "4.0.20.5-50163", "pdu"},
+}
+
+func TestReviewNewFixtures(t *testing.T) { checkFixtures(t, reviewNewFixtureDir, reviewNewCases) }
