@@ -21,6 +21,10 @@ var familiesIMCases = map[string]want{
 	"monitorapp-aiwaf": {"monitorapp-aiwaf", "MONITORAPP", "", "", "AIOS", "", "firewall"},
 	// MGE's PDU arc (mgepdu): a PDU, not a UPS.
 	"eaton-mge-pdu": {"eaton-mge", "Eaton", "", "", "", "", "pdu"},
+	// Zyxel IES-5000/6000 chassis DSLAMs (ies5000): ZYXEL-IES5000-MIB's
+	// chassis serial, the management card's firmware in slot 1, else 6.
+	"zyxel-ies5000":       {"zyxel", "Zyxel", "IES-5000", "S100Z47012345", "", "V3.54(AAPJ.2)b3", "switch"},
+	"zyxel-ies6000-slot6": {"zyxel", "Zyxel", "IES-6000", "S120Z47054321", "", "V3.54(AAPJ.3)b1", "switch"},
 	// Moxa MX-NOS switches (mx-nos, moxa-eds-4000-series): OS MX-NOS,
 	// MOXA-SYSTEM-INFO-MIB's model, serial and firmware.
 	"moxa-mx-nos": {"moxa-etherdevice", "Moxa", "EDS-4008-2GT-2GS", "TBCGB1012345", "MX-NOS", "3.0.5", "switch"},
