@@ -28,6 +28,14 @@ var familiesACCases = map[string]want{
 	"arris-d5": {"arris-d5", "ARRIS", "D5", "", "", "", "appliance"},
 	// BKE power systems by BKE's enterprise.
 	"bke-pnetmod": {"bke", "BKE", "", "", "", "", "power"},
+	// Detection by the definitions' arcs: Ixia's (Anue's) packet brokers,
+	// 4RF's Aprisa radios, Vanguard's ApplicationsWare routers, bintec's
+	// smart routers; BroadWorks servers without the kernel's release.
+	"ixia-anue-nto":             {"ixia-anue-nto", "Ixia", "", "", "", "", "appliance"},
+	"aprisa":                    {"aprisa", "4RF", "", "", "", "", "wireless"},
+	"vanguard-applicationsware": {"vanguard-applicationsware", "Vanguard Networks", "", "", "ApplicationsWare", "", "router"},
+	"bintec-smart":              {"bintec-smart", "bintec", "", "", "", "", "router"},
+	"cisco-broadworks":          {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "", "server"},
 }
 
 func TestFamiliesACFixtures(t *testing.T) { checkFixtures(t, familiesACFixtureDir, familiesACCases) }
