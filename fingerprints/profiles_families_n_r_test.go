@@ -19,6 +19,10 @@ var familiesNRCases = map[string]want{
 	// Proware RAID subsystems (definition proware): the product group's
 	// model, firmware and NUL-padded serial.
 	"proware-raid": {"proware-raid", "Proware", "EP-3164D-S6S6", "PR1C0857A41", "", "1.37.0811", "storage"},
+	// RACOM RAy3 links (definition ray3): RAY3-MIB productName,
+	// serialNumber (a Gauge32) and swVer, where racom-ray read RAY-MIB's
+	// only.
+	"racom-ray3": {"racom-ray", "RACOM", "RAy3-17", "20518344", "", "1.1.22.0", "wireless"},
 	// Rohde & Schwarz transmitters (definition rs): the sysDescr's
 	// hardware without the maker, RS-XX8000-COMMON-MIB serialNumber and
 	// versionNumberSW.
