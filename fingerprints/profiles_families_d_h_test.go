@@ -30,6 +30,9 @@ var familiesDHCases = map[string]want{
 	// serial; a 6300 (Traffic Node) by the product its sysDescr names.
 	"ericsson-minilink-6600": {"ericsson-minilink", "Ericsson", "MINI-LINK 6651/1", "A231654789", "", "", "wireless"},
 	"ericsson-minilink-tn":   {"ericsson-minilink", "Ericsson", "MINI-LINK Traffic Node", "", "", "", "wireless"},
+	// Glass Way's EYDFA on the NSCRTV HFC EMS tree: the common admin
+	// group's maker, model and serial; not cdata-olt's switch.
+	"glassway-eydfa": {"nscrtv-hfc-ems", "Glass Way", "GWA3530-32X22", "GW2203150087", "", "", "appliance"},
 }
 
 func TestFamiliesDHFixtures(t *testing.T) { checkFixtures(t, familiesDHFixtureDir, familiesDHCases) }
