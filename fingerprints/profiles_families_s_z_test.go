@@ -27,6 +27,13 @@ var familiesSZCases = map[string]want{
 	// A ZXA10 OLT on the TITAN registration whose sysDescr names no
 	// product: ZXAN and the release, not a ZXROS switch.
 	"zte-zxa10-titan": {"zte-zxa10-oid", "ZTE", "", "", "ZXAN", "V1.2.2P1", "switch"},
+	// A Comet System Web Sensor: T3610-MIB's serial, which the
+	// definition (websensor) reads.
+	"comet-websensor-t3610": {"comet-system", "Comet System", "T3610", "15962024", "", "1-5-7-2", "sensor"},
+	// Sensaphone WEB600: the product object, on its registration or
+	// under another sysObjectID.
+	"sensaphone-web600":             {"sensaphone-web600", "Sensaphone", "Web600", "", "", "", "sensor"},
+	"sensaphone-web600-foreign-oid": {"sensaphone-web600", "Sensaphone", "Web600", "", "", "", "sensor"},
 }
 
 func TestFamiliesSZFixtures(t *testing.T) { checkFixtures(t, familiesSZFixtureDir, familiesSZCases) }
