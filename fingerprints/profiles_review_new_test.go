@@ -34,6 +34,9 @@ var reviewNewCases = map[string]want{
 	// An EnGenius AP on net-snmp's registration answering only the 100.1
 	// system group.
 	"engenius-system-group": {"engenius-senao-ap", "EnGenius", "", "GE7221004321", "Linux", "3.9.2.1", "access_point"},
+	// A Quidway AR router on VRP 3, whose sysDescr writes 'VRP (R)
+	// Software, Version ..., Release ...': the version and its release.
+	"huawei-quidway-ar-vrp3": {"huawei-vrp", "Huawei", "AR28-31", "", "VRP", "3.40 Release 0311P07", "router"},
 }
 
 func TestReviewNewFixtures(t *testing.T) { checkFixtures(t, reviewNewFixtureDir, reviewNewCases) }
