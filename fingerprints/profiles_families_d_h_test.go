@@ -27,9 +27,10 @@ var familiesDHCases = map[string]want{
 	// An Epson projector on Epson's projector arc: not a printer.
 	"epson-projector": {"epson-projector", "Epson", "", "", "", "", "appliance"},
 	// Ericsson MINI-LINK: the 6600's entPhysicalDescr.1 and chassis
-	// serial; a 6300 (Traffic Node) by the product its sysDescr names.
+	// serial; a 6300 (Traffic Node) by the product its sysDescr names, its
+	// release XF-SOFTWARE-MIB states after the product's name.
 	"ericsson-minilink-6600": {"ericsson-minilink", "Ericsson", "MINI-LINK 6651/1", "A231654789", "", "", "wireless"},
-	"ericsson-minilink-tn":   {"ericsson-minilink", "Ericsson", "MINI-LINK Traffic Node", "", "", "", "wireless"},
+	"ericsson-minilink-tn":   {"ericsson-minilink", "Ericsson", "MINI-LINK Traffic Node", "", "", "4.4_R2C", "wireless"},
 	// Glass Way's EYDFA on the NSCRTV HFC EMS tree: the common admin
 	// group's maker, model and serial; not cdata-olt's switch.
 	"glassway-eydfa": {"nscrtv-hfc-ems", "Glass Way", "GWA3530-32X22", "GW2203150087", "", "", "appliance"},
