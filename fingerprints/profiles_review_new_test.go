@@ -23,6 +23,9 @@ var reviewNewCases = map[string]want{
 	// FCMGMT-MIB's revisions table: the software's row, not the first
 	// (the hardware's).
 	"fcmgmt-revs-software-row": {"fcmgmt-unit", "", "StorArray 3200", "SA32C0012345", "", "4.20.17", "storage"},
+	// Rows described 'HW Version' and 'Boot ROM' before the software's,
+	// which names neither firmware nor software.
+	"fcmgmt-revs-hw-boot-rows": {"fcmgmt-unit", "", "StorArray 2100", "SA21C0067890", "", "G220R05", "storage"},
 	"hpe-msa-revs-bundle":      {"hpe-msa", "HPE", "P2000 G3 FC", "2S6519B123", "", "TS251P002", "storage"},
 	"hpe-storageworks-fc-revs": {"hpe-storageworks-fc-switch", "HPE", "8/20q", "1A2345B6789", "", "7.4.0.29.0", "switch"},
 	// A Server Technology PRO4X on Raritan's PDU2-MIB: the nameplate's
