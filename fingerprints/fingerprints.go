@@ -200,7 +200,7 @@ func (e *Engine) index() {
 			e.byEnterprise[ent] = append(e.byEnterprise[ent], i)
 		}
 	}
-	e.vendorOIDs = e.fetchOf(e.profiles, "").All()
+	e.vendorOIDs = e.fetchOf(e.profiles, "", true, true).All()
 }
 
 // profileEnterprises are the enterprise numbers a profile's sysObjectID
@@ -271,13 +271,68 @@ func (f Fetch) All() []string {
 }
 
 // FetchFor says what to read from a device once its system group is
-// known: the OIDs of the profiles that can match its sysObjectID and
-// sysDescr (conditions on the ENTITY rows or on the presence of an OID are
-// not known yet, so they count as met). A profile's `oid` rules are exact
+// known, in one step: the OIDs of the profiles that can match its
+// sysObjectID and sysDescr, their conditions and their fields alike
+// (conditions on the ENTITY rows or on an OID's presence or value are not
+// known yet, so they count as met). A profile's `oid` rules are exact
 // instances (read with GET), its `walk` rules and oid_present conditions
-// subtrees (oid_present also with GET, for an instance).
+// subtrees (oid_present also with GET, for an instance). A probe reads in
+// two steps instead, ConditionsFor then FieldsFor; FetchFor is what it
+// reads when the first step fails.
 func (e *Engine) FetchFor(sysObjectID, sysDescr string) Fetch {
 	sysObjectID = strings.TrimPrefix(strings.TrimSpace(sysObjectID), ".")
+	ps := e.describedBy(sysObjectID, sysDescr)
+	return e.fetchOf(ps, sysObjectID, true, true)
+}
+
+// ConditionsFor is the first of a probe's two steps: what the oid_present
+// and oid_match conditions (match and exclude) of the profiles that can
+// match this sysObjectID and sysDescr read. Once those are read, FieldsFor
+// says which of the profiles' fields to read: a Linux host is not asked
+// for the objects of every appliance built on net-snmp whose MIB it
+// does not answer.
+func (e *Engine) ConditionsFor(sysObjectID, sysDescr string) Fetch {
+	sysObjectID = strings.TrimPrefix(strings.TrimSpace(sysObjectID), ".")
+	return e.fetchOf(e.describedBy(sysObjectID, sysDescr), sysObjectID, true, false)
+}
+
+// FieldsFor is the second step: what the fields of the profiles that
+// match in read, in holding what read names (ConditionsFor's OIDs, or
+// those of them the probe read first) beyond the system group. What was
+// not read yet counts as met for a condition and as not holding for an
+// exclusion: the ENTITY rows, and a condition's OID outside read. A
+// profile left out here cannot match on the whole walk either, which holds
+// the same values under the OIDs read.
+func (e *Engine) FieldsFor(in Input, read Fetch) Fetch {
+	c := newEvalCtx(in)
+	c.e = e
+	c.entitiesUnknown = true
+	readOIDs := read.All()
+	c.unread = func(o string) bool {
+		return !slices.ContainsFunc(readOIDs, func(r string) bool { return snmpwalk.HasPrefix(o, r) })
+	}
+	var ps []*profile
+	for _, p := range e.candidates(c.in.SysObjectID) {
+		if ok, _, _ := c.matchProfile(p, false); ok {
+			ps = append(ps, p)
+		}
+	}
+	return e.fetchOf(ps, c.in.SysObjectID, false, true)
+}
+
+// conditionOIDs are the OIDs a profile's oid_present and oid_match
+// conditions read, match and exclude alike.
+func (p *profile) conditionOIDs() []string {
+	conds := slices.Concat(p.match.oidPresent, p.exclude.oidPresent)
+	for _, om := range slices.Concat(p.match.oidMatch, p.exclude.oidMatch) {
+		conds = append(conds, om.oid)
+	}
+	return conds
+}
+
+// describedBy are the candidates whose sysObjectID and sysDescr
+// conditions this device meets.
+func (e *Engine) describedBy(sysObjectID, sysDescr string) []*profile {
 	descr := record.Sanitize(sysDescr)
 	var ps []*profile
 	for _, p := range e.candidates(sysObjectID) {
@@ -291,33 +346,35 @@ func (e *Engine) FetchFor(sysObjectID, sysDescr string) Fetch {
 		}
 		ps = append(ps, p)
 	}
-	return e.fetchOf(ps, sysObjectID)
+	return ps
 }
 
 // fetchOf lists what the profiles ps read on a device with this
-// sysObjectID; with none known (VendorOIDs), an OID relative to the
-// sysObjectID is covered by the profile's sys_object_id prefixes,
+// sysObjectID: their oid conditions (conds) and their fields' rules
+// (fields). With no sysObjectID known (VendorOIDs), an OID relative to
+// the sysObjectID is covered by the profile's sys_object_id prefixes,
 // walked whole.
-func (e *Engine) fetchOf(ps []*profile, sysObjectID string) Fetch {
+func (e *Engine) fetchOf(ps []*profile, sysObjectID string, conds, fields bool) Fetch {
 	get, walk := map[string]bool{}, map[string]bool{}
 	keep := func(o string) bool {
 		return o != "" && !snmpwalk.HasPrefix(o, oidSystem) && !snmpwalk.HasPrefix(o, oidEntity)
 	}
 	for _, p := range ps {
-		conds := slices.Concat(p.match.oidPresent, p.exclude.oidPresent)
-		for _, om := range slices.Concat(p.match.oidMatch, p.exclude.oidMatch) {
-			conds = append(conds, om.oid)
-		}
-		for _, o := range conds {
-			if keep(o) {
-				get[o] = true
-				// A scalar's instance (".0") has nothing below it: the
-				// get, batched with the others, answers; a subtree is
-				// walked too, a round trip of its own.
-				if !strings.HasSuffix(o, ".0") {
-					walk[o] = true
+		if conds {
+			for _, o := range p.conditionOIDs() {
+				if keep(o) {
+					get[o] = true
+					// A scalar's instance (".0") has nothing below it:
+					// the get, batched with the others, answers; a
+					// subtree is walked too, a round trip of its own.
+					if !strings.HasSuffix(o, ".0") {
+						walk[o] = true
+					}
 				}
 			}
+		}
+		if !fields {
+			continue
 		}
 		for _, rs := range p.fields {
 			for _, r := range rs {
@@ -869,6 +926,11 @@ type evalCtx struct {
 	sysDesc  string   // sanitized sysDescr
 	ents     []Entity // by index
 	chassis  []Entity // chassisOrder, once computed
+	// entitiesUnknown: the ENTITY rows are not read yet (FieldsFor), so
+	// conditions on them count as met and exclusions as not holding;
+	// unread, when set, says the same of an OID condition's OID.
+	entitiesUnknown bool
+	unread          func(oid string) bool
 }
 
 func newEvalCtx(in Input) *evalCtx {
@@ -932,7 +994,7 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 		{m.entityMfg, "entPhysicalMfgName", func(e Entity) string { return e.Mfg }},
 		{m.entityModel, "entPhysicalModelName", func(e Entity) string { return e.Model }},
 	} {
-		if len(em.res) == 0 {
+		if len(em.res) == 0 || c.entitiesUnknown {
 			continue
 		}
 		hit := ""
@@ -956,7 +1018,7 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 	if len(m.oidPresent) > 0 {
 		hit := ""
 		for _, o := range m.oidPresent {
-			if c.present(o) {
+			if c.present(o) || c.notRead(o) {
 				hit = o
 				break
 			}
@@ -975,7 +1037,7 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 	if len(m.oidMatch) > 0 {
 		hit := ""
 		for _, om := range m.oidMatch {
-			if c.valueMatches(om) {
+			if c.valueMatches(om) || c.notRead(om.oid) {
 				hit = om.oid
 				break
 			}
@@ -1016,13 +1078,13 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 		}
 	}
 	for _, o := range x.oidPresent {
-		if c.present(o) {
+		if c.present(o) && !c.notRead(o) {
 			note("excluded: " + o + " present")
 			return false, score, reasons
 		}
 	}
 	for _, om := range x.oidMatch {
-		if c.valueMatches(om) {
+		if c.valueMatches(om) && !c.notRead(om.oid) {
 			note("excluded: a value of " + om.oid + " matches /" + om.re.String() + "/")
 			return false, score, reasons
 		}
@@ -1048,6 +1110,12 @@ func patterns(res []*regexp.Regexp) string {
 		s[i] = "/" + re.String() + "/"
 	}
 	return strings.Join(s, ", ")
+}
+
+// notRead reports whether oid is not read yet (FieldsFor), so that a
+// condition on it cannot be decided.
+func (c *evalCtx) notRead(oid string) bool {
+	return c.unread != nil && c.unread(oid)
 }
 
 // present reports whether a value with content sits at or below oid.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/netip"
+	"slices"
 	"sync"
 	"time"
 
@@ -178,13 +179,17 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 		c.memo.set(t.Addr.Addr(), i)
 		res.Credential = cred.Name
 		log.Debug("snmp credential accepted", "credential", cred.String())
-		plan := c.vendorPlan(vbs)
+		w := &walker{c: cl, log: log, bulk: cred.Version != gosnmp.Version1, maxRep: c.opts.MaxRepetitions, maxRows: c.opts.MaxRows}
+		plan, conds, err := c.vendorPlan(ctx, w, vbs)
+		sys = append(sys, conds...)
+		if err != nil {
+			res.Err = fmt.Errorf("collect %s: profile conditions: %w", t.Addr, err)
+		}
 		more, err := getScalars(ctx, cl, plan.Scalars[len(systemOIDs):])
 		sys = append(sys, more...)
-		if err != nil {
+		if err != nil && res.Err == nil {
 			res.Err = fmt.Errorf("collect %s: vendor scalars: %w", t.Addr, err)
 		}
-		w := &walker{c: cl, log: log, bulk: cred.Version != gosnmp.Version1, maxRep: c.opts.MaxRepetitions, maxRows: c.opts.MaxRows}
 		walked, werr := w.walk(ctx, plan.Subtrees)
 		sys = append(sys, walked...)
 		if werr != nil && res.Err == nil {
@@ -258,13 +263,19 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 }
 
 // vendorPlan is the plan for a device whose system group is sys: the
-// default plan plus what the fingerprint profiles that can match its
-// sysObjectID and sysDescr read (exact instances with GET, subtrees
-// walked), so a probe reads a few vendor OIDs per device, not every
-// profile's.
-func (c *Collector) vendorPlan(sys []gosnmp.SnmpPDU) Plan {
-	if c.opts.Engine == nil {
-		return c.plan
+// default plan plus what the fingerprint profiles that can match it read,
+// so a probe reads a few vendor OIDs per device, not every profile's. It
+// reads in two steps: first the OIDs the candidates' conditions test
+// (oid_present, oid_match), returned as conds, then the plan holds the
+// fields of the candidates those conditions leave (a Linux host answers
+// none of the MIBs that appliances built on net-snmp are told apart by,
+// and is not asked for their serials and versions). When the first step
+// fails, the plan holds every candidate's fields, as if each condition
+// held.
+func (c *Collector) vendorPlan(ctx context.Context, w *walker, sys []gosnmp.SnmpPDU) (Plan, []gosnmp.SnmpPDU, error) {
+	e := c.opts.Engine
+	if e == nil {
+		return c.plan, nil, nil
 	}
 	var oid, descr string
 	for _, r := range Records(sys) {
@@ -279,8 +290,34 @@ func (c *Collector) vendorPlan(sys []gosnmp.SnmpPDU) Plan {
 			descr, _ = r.Value.Text()
 		}
 	}
-	f := c.opts.Engine.FetchFor(oid, descr)
-	return c.plan.With(f.Get, f.Walk)
+	// A condition on what the inventory walks anyway (the installed
+	// software's names) is not read ahead of the identifying walks: it
+	// counts as met.
+	cond := e.ConditionsFor(oid, descr)
+	inPlan := func(o string) bool { return slices.Contains(c.plan.Subtrees, o) || covered(o, c.plan.Subtrees) }
+	cond.Get = slices.DeleteFunc(cond.Get, inPlan)
+	cond.Walk = slices.DeleteFunc(cond.Walk, inPlan)
+	var conds []gosnmp.SnmpPDU
+	if len(cond.Get)+len(cond.Walk) > 0 {
+		got, err := getScalars(ctx, w.c, cond.Get)
+		if err == nil {
+			var walked []gosnmp.SnmpPDU
+			walked, err = w.walk(ctx, cond.Walk)
+			got = append(got, walked...)
+		}
+		if err != nil {
+			f := e.FetchFor(oid, descr)
+			return c.plan.With(f.Get, f.Walk), got, err
+		}
+		conds = got
+	}
+	in := fingerprints.InputFromWalk(snmprec.NewWalk(Records(slices.Concat(sys, conds))), cond.All())
+	f := e.FieldsFor(in, cond)
+	// What the first step read is not read again.
+	read := func(o string) bool { return slices.Contains(cond.Walk, o) || covered(o, cond.Walk) }
+	get := slices.DeleteFunc(f.Get, func(o string) bool { return slices.Contains(cond.Get, o) || read(o) })
+	walk := slices.DeleteFunc(f.Walk, read)
+	return c.plan.With(get, walk).without(cond.Walk), conds, nil
 }
 
 // Stream collects targets with a pool of Workers, each with its own

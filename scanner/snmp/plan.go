@@ -138,6 +138,28 @@ func (p Plan) With(get, walk []string) Plan {
 	return out
 }
 
+// without returns p less the subtrees walked already: those in done or
+// under one of them. p is not changed.
+func (p Plan) without(done []string) Plan {
+	read := func(o string) bool { return slices.Contains(done, o) || covered(o, done) }
+	if len(done) == 0 || !slices.ContainsFunc(p.Subtrees, read) {
+		return p
+	}
+	out := Plan{Scalars: p.Scalars}
+	for i, o := range p.Subtrees {
+		if i == p.identify {
+			out.identify = len(out.Subtrees)
+		}
+		if !read(o) {
+			out.Subtrees = append(out.Subtrees, o)
+		}
+	}
+	if p.identify >= len(p.Subtrees) {
+		out.identify = len(out.Subtrees)
+	}
+	return out
+}
+
 // covered reports whether o lies under one of the subtrees.
 func covered(o string, subtrees []string) bool {
 	for _, s := range subtrees {

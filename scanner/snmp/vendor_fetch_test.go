@@ -2,6 +2,8 @@ package snmp_test
 
 import (
 	"context"
+	"errors"
+	"maps"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -76,9 +78,10 @@ func TestCollectFetchesTheMatchingProfilesOIDs(t *testing.T) {
 	}
 }
 
-// TestCollectWalksIdentityFirst: the profiles' walks are asked right
-// after ENTITY's physical table and before the inventory tables
-// (interfaces, ARP, LLDP), so a target timeout that cuts a large
+// TestCollectWalksIdentityFirst: the profiles' walks are asked before the
+// inventory tables (interfaces, ARP, LLDP): their conditions first (UPS-MIB's
+// ident group tells a UPS's agent from a host's), then ENTITY's physical
+// table and the fields' walks, so a target timeout that cuts a large
 // device's interfaces still leaves what identifies it.
 func TestCollectWalksIdentityFirst(t *testing.T) {
 	eng, err := fingerprints.New()
@@ -114,7 +117,77 @@ func TestCollectWalksIdentityFirst(t *testing.T) {
 		}
 	}
 	entity, ups, ifs, devs := first["1.3.6.1.2.1.47.1.1.1.1"], first["1.3.6.1.2.1.33.1.1"], first["1.3.6.1.2.1.2.2.1"], first["1.3.6.1.2.1.25.3.2.1"]
-	if len(first) != 4 || entity > ups || ups >= ifs || ups >= devs {
-		t.Errorf("first asked in call: ENTITY %d, UPS-MIB %d, ifTable %d, hrDeviceTable %d (of %v); want ENTITY, then UPS-MIB, then the inventory", entity, ups, ifs, devs, first)
+	if len(first) != 4 || max(entity, ups) >= min(ifs, devs) {
+		t.Errorf("first asked in call: ENTITY %d, UPS-MIB %d, ifTable %d, hrDeviceTable %d (of %v); want ENTITY and UPS-MIB, then the inventory", entity, ups, ifs, devs, first)
+	}
+}
+
+// TestCollectReadsConditionsFirst: the collector reads the candidate
+// profiles' oid conditions first and then the fields of those they leave.
+// A Linux host is asked whether it answers SFOS-FIREWALL-MIB, not for a
+// Sophos serial; a Sophos firewall on the same sysObjectID is asked for
+// it after. When the conditions' read fails, every candidate's fields are
+// read, as if each condition held.
+func TestCollectReadsConditionsFirst(t *testing.T) {
+	eng, err := fingerprints.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sfosModel, sfosSerial = "1.3.6.1.4.1.2604.5.1.1.2.0", "1.3.6.1.4.1.2604.5.1.1.4.0"
+	host := map[string]any{
+		"1.3.6.1.2.1.1.1.0": "Linux fw-1 4.14.38 #2 SMP Tue Jan 9 14:12:51 UTC 2024 x86_64",
+		"1.3.6.1.2.1.1.2.0": oidPDU(".1.3.6.1.4.1.8072.3.2.10"),
+		"1.3.6.1.2.1.1.5.0": "fw-1",
+	}
+	sophos := maps.Clone(host)
+	sophos[sfosModel] = "XGS2100"
+	sophos["1.3.6.1.4.1.2604.5.1.1.3.0"] = "SFOS 19.5.1 MR-1-Build278"
+	sophos[sfosSerial] = "X21001ABCDEF12"
+	addr := netip.AddrPortFrom(netip.MustParseAddr("192.0.2.7"), 161)
+	collect := func(f *snmptest.Fake) (snmp.Result, map[string]int) {
+		t.Helper()
+		r := snmp.NewCollector(snmp.CollectOptions{Dial: f.Dial(), Engine: eng}).Collect(context.Background(), snmp.Target{Addr: addr, Credential: -1})
+		if !r.Answered {
+			t.Fatalf("no answer: %v", r.Err)
+		}
+		first := map[string]int{}
+		for i, call := range f.Calls() {
+			for _, o := range call.OIDs {
+				o = strings.TrimPrefix(o, ".")
+				if _, ok := first[o]; !ok {
+					first[o] = i
+				}
+			}
+		}
+		return r, first
+	}
+
+	r, asked := collect(snmptest.New(host))
+	if _, ok := asked[sfosModel]; !ok {
+		t.Errorf("the host was not asked the condition %s", sfosModel)
+	}
+	if _, ok := asked[sfosSerial]; ok {
+		t.Errorf("the host was asked for a Sophos serial")
+	}
+	if r.Err != nil || r.Asset.OS != "Linux" {
+		t.Errorf("host: err %v, os %q", r.Err, r.Asset.OS)
+	}
+
+	r, asked = collect(snmptest.New(sophos))
+	if r.Asset.Vendor != "Sophos" || r.Asset.Serial != "X21001ABCDEF12" || r.Asset.Model != "XGS2100" {
+		t.Errorf("firewall: vendor %q model %q serial %q", r.Asset.Vendor, r.Asset.Model, r.Asset.Serial)
+	}
+	if asked[sfosModel] >= asked[sfosSerial] {
+		t.Errorf("the serial was asked in call %d, the condition in %d: want the condition first", asked[sfosSerial], asked[sfosModel])
+	}
+
+	lost := snmptest.New(sophos)
+	lost.LoseGet = 2 // the system group's GET is the first
+	r, _ = collect(lost)
+	if !errors.Is(r.Err, snmptest.ErrLost) || !strings.Contains(r.Err.Error(), "profile conditions") {
+		t.Errorf("err %v: want the lost conditions' read named", r.Err)
+	}
+	if r.Asset.Serial != "X21001ABCDEF12" {
+		t.Errorf("conditions lost: serial %q, want every candidate's fields read", r.Asset.Serial)
 	}
 }

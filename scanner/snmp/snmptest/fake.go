@@ -4,12 +4,14 @@ package snmptest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/netip"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gosnmp/gosnmp"
 
@@ -22,6 +24,9 @@ type Call struct {
 	OIDs   []string
 	MaxRep int
 }
+
+// ErrLost is the error of a request LoseGet loses.
+var ErrLost = errors.New("snmptest: request lost (no answer)")
 
 // Fake is an agent in memory. Set the knobs before use.
 type Fake struct {
@@ -45,9 +50,13 @@ type Fake struct {
 	// Block makes every request wait for its ctx (a dead agent).
 	Block bool
 	// V1 makes GETNEXT off the end answer noSuchName, as v1 agents do.
-	V1     bool
-	Engine string
+	V1 bool
+	// LoseGet, when n > 0, loses the n-th GET: it fails as a request
+	// without an answer does (the next ones are answered).
+	LoseGet int
+	Engine  string
 
+	gets  atomic.Int64
 	mu    sync.Mutex
 	oids  [][]uint32
 	names []string
@@ -120,6 +129,9 @@ func (f *Fake) Get(ctx context.Context, oids []string) ([]gosnmp.SnmpPDU, error)
 	f.record(Call{Op: "get", OIDs: oids})
 	if err := f.wait(ctx); err != nil {
 		return nil, err
+	}
+	if f.LoseGet > 0 && f.gets.Add(1) == int64(f.LoseGet) {
+		return nil, ErrLost
 	}
 	out := make([]gosnmp.SnmpPDU, 0, len(oids))
 	for i, o := range oids {
