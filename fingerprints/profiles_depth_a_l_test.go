@@ -39,9 +39,9 @@ var depthCases = map[string]want{
 	// An old ProCurve names the model after "Switch"; the serial from
 	// SEMI-MIB hpHttpMgSerialNumber without an ENTITY row.
 	"hp-procurve-old-switch": {"hp-procurve", "HPE", "2626", "SG509SU0AB", "ProCurve", "H.10.83", "switch"},
-	// OfficeConnect: the whole model name up to the product number, so a
-	// PoE variant keeps its words.
-	"hpe-officeconnect-poe": {"hp-procurve", "HPE", "1820 24G PoE+ (185W)", "", "OfficeConnect", "PT.02.09", "switch"},
+	// OfficeConnect: the whole model name and the product number, as the
+	// definition (procurve) reads them, so a PoE variant keeps its words.
+	"hpe-officeconnect-poe": {"hp-procurve", "HPE", "1820 24G PoE+ (185W) J9983A", "", "OfficeConnect", "PT.02.09", "switch"},
 	// ArubaOS-CX: the model name before the release where sysDescr has
 	// no "Swch"; the product number where it names nothing else.
 	"aruba-os-cx-no-swch":      {"aruba-os-cx", "HPE", "8360-32Y4C v2", "SG0BKL2345", "ArubaOS-CX", "LL.10.09.1020", "switch"},

@@ -91,8 +91,8 @@ var ehCases = map[string]want{
 	// A Ubiquiti EdgePoint on the Broadcom FASTPATH agent: Ubiquiti, not Broadcom.
 	"ubiquiti-edgepoint": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgePoint Switch 16-Port", "", "EdgeSwitch", "1.7.4.5075842", "switch"},
 	// Web-managed HPE switches: the product number and release in sysDescr.
-	"hpe-officeconnect":       {"hp-procurve", "HPE", "1820 24G", "", "OfficeConnect", "PT.02.09", "switch"},
-	"aruba-instant-on-switch": {"hp-procurve", "HPE", "JL682A", "", "Instant On", "2.5.0.19", "switch"},
+	"hpe-officeconnect":       {"hp-procurve", "HPE", "1820 24G J9980A", "", "OfficeConnect", "PT.02.09", "switch"},
+	"aruba-instant-on-switch": {"hp-procurve", "HPE", "1930 24G 4SFP/SFP+ JL682A", "", "Instant On", "2.5.0.19", "switch"},
 	// A GEIST-MIB-V3 unit: its climate sensor's serial.
 	"geist-v3-climate": {"vertiv-geist", "Vertiv", "Watchdog 100", "2856A8D41000001F", "", "3.2.6", "sensor"},
 	// An LTP-4X (35265.1.70) answering the LTP-8X standalone MIB's firmware

@@ -39,8 +39,8 @@ var familiesACCases = map[string]want{
 	// Instant On switches on another registration than ProCurve's (the
 	// definition aruba-instant-on detects the sysDescr alone): read as
 	// hp-procurve reads them, not as ArubaOS-CX or a Linux server.
-	"hpe-instant-on-cx-arc": {"hpe-instant-on-sysdescr", "HPE", "JL806A", "VN4BKZ0123", "Instant On", "3.2.0.1", "switch"},
-	"hpe-instant-on-linux":  {"hpe-instant-on-sysdescr", "HPE", "JL810A", "", "Instant On", "1.0.5.0", "switch"},
+	"hpe-instant-on-cx-arc": {"hpe-instant-on-sysdescr", "HPE", "1960 24G 2XGT 2SFP+ JL806A", "VN4BKZ0123", "Instant On", "3.2.0.1", "switch"},
+	"hpe-instant-on-linux":  {"hpe-instant-on-sysdescr", "HPE", "1830 8G JL810A", "", "Instant On", "1.0.5.0", "switch"},
 }
 
 func TestFamiliesACFixtures(t *testing.T) { checkFixtures(t, familiesACFixtureDir, familiesACCases) }

@@ -57,12 +57,12 @@ var nrCases = map[string]want{
 	// HPE switches under the ProCurve arc: OfficeConnect and ProCurve 1800
 	// sysDescr formats, NETSWITCH-MIB's hpSwitchOsVersion when sysDescr
 	// names no revision, and Instant On.
-	"hp-officeconnect":        {"hp-procurve", "HPE", "1820 24G", "", "OfficeConnect", "PT.02.09", "switch"},
+	"hp-officeconnect":        {"hp-procurve", "HPE", "1820 24G J9980A", "", "OfficeConnect", "PT.02.09", "switch"},
 	"hp-procurve-1800":        {"hp-procurve", "HPE", "J9028B", "CN912BX0Z1", "ProCurve", "PB.03.10", "switch"},
 	"hp-procurve-oid-version": {"hp-procurve", "HPE", "J9729A", "SG61FLX0AB", "ArubaOS-Switch", "WB.16.10.0009", "switch"},
-	"aruba-instant-on":        {"hp-procurve", "HPE", "JL682A", "", "Instant On", "1.0.7.0", "switch"},
+	"aruba-instant-on":        {"hp-procurve", "HPE", "1930 24G 4SFP/SFP+ JL682A", "", "Instant On", "1.0.7.0", "switch"},
 	// The 2024 rebrand writes "HPE Networking Instant On".
-	"hpe-networking-instant-on": {"hp-procurve", "HPE", "JL682A", "", "Instant On", "3.1.0.0", "switch"},
+	"hpe-networking-instant-on": {"hp-procurve", "HPE", "1930 24G 4SFP/SFP+ JL682A", "", "Instant On", "3.1.0.0", "switch"},
 	// The ProCurve 1810 release form "P.2.22" (the definition's P\S[0-9.]+),
 	// and the c-Class GbE2c blade switch the definition names.
 	"hp-procurve-1810g": {"hp-procurve", "HPE", "1810G", "", "ProCurve", "P.2.22", "switch"},
