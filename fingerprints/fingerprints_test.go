@@ -196,7 +196,7 @@ func TestFixtures(t *testing.T) {
 		"lexmark-printer":         {"lexmark-printer", "Lexmark", "MX511de", "7015123456ABC", "", "MXTGM.052.024", "printer"},
 		"mikrotik-routeros":       {"mikrotik-routeros", "MikroTik", "RB4011iGS+", "D4F00A1B2C3D", "RouterOS", "7.11.2", "router"},
 		"net-snmp-bsd":            {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "13.2-RELEASE", "server"},
-		"net-snmp-other-unix":     {"net-snmp-other-unix", "", "", "", "Solaris", "5.11", "server"},
+		"net-snmp-other-unix":     {"net-snmp-other-unix", "", "i86pc", "", "Solaris", "5.11", "server"},
 		"netgear":                 {"netgear", "Netgear", "GS724Tv4", "", "", "6.3.1.4", "switch"},
 		"qnap-qts":                {"qnap-qts", "QNAP", "TS-453D", "", "QTS", "5.10.60-qnap", "storage"},
 		"ricoh-printer":           {"ricoh-printer", "Ricoh", "MP C3004ex", "C778P123456", "", "1.05", "printer"},

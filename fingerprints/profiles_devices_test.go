@@ -97,7 +97,7 @@ var deviceCases = map[string]want{
 	"ibm-aix":             {"ibm-aix", "IBM", "", "00F8A1B24C00", "AIX", "7.2.5.0", "server"},
 	"linux-distro-debian": {"linux-distro", "", "Generic x86 64-bit", "", "Debian", "6.1.0-13-amd64", "server"},
 	"linux-distro-extend": {"linux-distro-extend", "", "Generic x86 64-bit", "", "Ubuntu 22.04.3", "5.15.0-91-generic", "server"},
-	"sun-solaris":         {"sun-solaris", "Oracle", "", "", "Solaris", "5.10", "server"},
+	"sun-solaris":         {"sun-solaris", "Oracle", "sun4v", "", "Solaris", "5.10", "server"},
 	// A sysDescr without the host name, naming the platform after SUNW,;
 	// and the 'release:' form some agents print.
 	"sun-solaris-platform":      {"sun-solaris", "Oracle", "Sun-Fire-V240", "", "Solaris", "5.10", "server"},

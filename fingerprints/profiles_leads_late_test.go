@@ -20,6 +20,13 @@ var leadsLateCases = map[string]want{
 	"hp-1820-before-rename":       {"hp-procurve", "HPE", "1820-8G J9979A", "", "ArubaOS-Switch", "PT.01.14", "switch"},
 	"officeconnect-1920s-poe":     {"hp-procurve", "HPE", "1920S 24G 2SFP PPoE+ 185W JL385A", "", "OfficeConnect", "PD.02.05", "switch"},
 	"instant-on-1960-switch-word": {"hpe-instant-on-sysdescr", "HPE", "1960 48G 2XGT 2SFP+ JL808A", "", "Instant On", "2.8.0.5", "switch"},
+	// Sun's own agent (snmpdx, 42.2.1.1) writes the platform after its
+	// name.
+	"sun-agent-platform": {"sun-solaris", "Oracle", "Sun-Fire-V440", "", "Solaris", "", "server"},
+	"sun-agent-ultra":    {"sun-solaris", "Oracle", "Ultra-5_10", "", "Solaris", "", "server"},
+	// AKCP sensorProbe: SPAGENT-MIB spProductName, the product the
+	// definition (akcp) reads after the maker's name.
+	"akcp-sp-product-name": {"akcp-sensorprobe", "AKCP", "sensorProbe8-X20", "", "", "", "sensor"},
 }
 
 func TestLeadsLateFixtures(t *testing.T) { checkFixtures(t, leadsLateFixtureDir, leadsLateCases) }

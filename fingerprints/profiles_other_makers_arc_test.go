@@ -48,7 +48,7 @@ var otherArcCases = map[string]want{
 	// The old UCD-SNMP agent's OIDs (ucdSnmpAgent, 2021.250.N): solaris 3
 	// as net-snmp's; an Emerson UPS card on its Linux OID, by Emerson's
 	// UPS identity (13400.2.3.1).
-	"ucd-agent-solaris": {"net-snmp-other-unix", "", "", "", "Solaris", "5.8", "server"},
+	"ucd-agent-solaris": {"net-snmp-other-unix", "", "sun4u", "", "Solaris", "5.8", "server"},
 	"emerson-ups-ucd":   {"emerson-ups-ucd", "Vertiv", "UH31", "", "Linux", "2.4.20_mvl31-integrator", "ups"},
 	// NSFOCUS on a malformed sysObjectID (1.3.6.1.4.19849): its system
 	// group (19849.6.1) names the model and the release.

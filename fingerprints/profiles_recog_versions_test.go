@@ -15,7 +15,7 @@ const recogVersionsFixtureDir = "testdata/fixtures/recog-versions"
 var recogVersionsCases = map[string]want{
 	// Solaris's agent without the host name, or with labelled fields: the
 	// release, not the kernel's version string (before, Generic_... or none).
-	"net-snmp-solaris-no-hostname": {"net-snmp-other-unix", "", "", "", "Solaris", "5.10", "server"},
+	"net-snmp-solaris-no-hostname": {"net-snmp-other-unix", "", "sun4v", "", "Solaris", "5.10", "server"},
 	"net-snmp-solaris-labelled":    {"net-snmp-other-unix", "", "", "", "Solaris", "5.9", "server"},
 	// The ArubaOS-CX virtual switch's release, its platform a word.
 	"aruba-cx-virtual-release": {"aruba-os-cx", "HPE", "JL000A", "", "ArubaOS-CX", "Virtual.10.11.1021", "switch"},
