@@ -21,6 +21,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"iter"
 	"maps"
 	"regexp"
 	"slices"
@@ -271,63 +272,88 @@ func (f Fetch) All() []string {
 }
 
 // FetchFor says what to read from a device once its system group is
-// known, in one step: the OIDs of the profiles that can match its
-// sysObjectID and sysDescr, their conditions and their fields alike
-// (conditions on the ENTITY rows or on an OID's presence or value are not
-// known yet, so they count as met). A profile's `oid` rules are exact
-// instances (read with GET), its `walk` rules and oid_present conditions
-// subtrees (oid_present also with GET, for an instance). A probe reads in
-// two steps instead, ConditionsFor then FieldsFor; FetchFor is what it
-// reads when the first step fails.
+// known, in one step: PlanFor(sysObjectID, sysDescr).All().
 func (e *Engine) FetchFor(sysObjectID, sysDescr string) Fetch {
-	sysObjectID = strings.TrimPrefix(strings.TrimSpace(sysObjectID), ".")
-	ps := e.describedBy(sysObjectID, sysDescr)
-	return e.fetchOf(ps, sysObjectID, true, true)
+	return e.PlanFor(sysObjectID, sysDescr).All()
 }
 
-// ConditionsFor is the first of a probe's two steps: what the oid_present
-// and oid_match conditions (match and exclude) of the profiles that can
-// match this sysObjectID and sysDescr read. Once those are read, FieldsFor
-// says which of the profiles' fields to read: a Linux host is not asked
-// for the objects of every appliance built on net-snmp whose MIB it
-// does not answer.
-func (e *Engine) ConditionsFor(sysObjectID, sysDescr string) Fetch {
-	sysObjectID = strings.TrimPrefix(strings.TrimSpace(sysObjectID), ".")
-	return e.fetchOf(e.describedBy(sysObjectID, sysDescr), sysObjectID, true, false)
+// ReadPlan is what a probe reads for a device's fingerprint once its
+// system group is known: the profiles that can match its sysObjectID and
+// sysDescr, each decided once. A probe reads their conditions first
+// (Conditions), then the fields of the profiles those leave (Fields): a
+// Linux host is not asked for the objects of every appliance built on
+// net-snmp whose MIB it does not answer. All is both at once, what the
+// probe reads when the first step fails.
+type ReadPlan struct {
+	e                     *Engine
+	sysObjectID, sysDescr string
+	ps                    []*profile
 }
 
-// FieldsFor is the second step: what the fields of the profiles that
-// match in read, in holding what read names (ConditionsFor's OIDs, or
-// those of them the probe read first) beyond the system group. What was
-// not read yet counts as met for a condition and as not holding for an
-// exclusion: the ENTITY rows, and a condition's OID outside read. A
-// profile left out here cannot match on the whole walk either, which holds
-// the same values under the OIDs read.
-func (e *Engine) FieldsFor(in Input, read Fetch) Fetch {
-	c := newEvalCtx(in)
-	c.e = e
-	c.entitiesUnknown = true
-	readOIDs := read.All()
+// PlanFor is the ReadPlan of a device with this system group.
+func (e *Engine) PlanFor(sysObjectID, sysDescr string) ReadPlan {
+	sysObjectID = strings.TrimPrefix(strings.TrimSpace(sysObjectID), ".")
+	return ReadPlan{e: e, sysObjectID: sysObjectID, sysDescr: sysDescr, ps: e.describedBy(sysObjectID, sysDescr)}
+}
+
+// All is every OID the plan's profiles read, their conditions and their
+// fields alike (conditions on the ENTITY rows or on an OID's presence or
+// value are not known yet, so they count as met). A profile's `oid` rules
+// are exact instances (read with GET), its `walk` rules and oid_present
+// conditions subtrees (oid_present also with GET, for an instance).
+func (r ReadPlan) All() Fetch {
+	return r.e.fetchOf(r.ps, r.sysObjectID, true, true)
+}
+
+// Conditions is the first step: what the oid_present and oid_match
+// conditions (match and exclude) of the plan's profiles read.
+func (r ReadPlan) Conditions() Fetch {
+	return r.e.fetchOf(r.ps, r.sysObjectID, true, false)
+}
+
+// Fields is the second step: what the fields of the plan's profiles that
+// match read, given values, what the OIDs read names held (Conditions',
+// or those of them the probe read first). What was not read yet counts as
+// met for a condition and as not holding for an exclusion: the ENTITY
+// rows, and a condition's OID outside read. A profile left out here cannot
+// match on the whole walk either, which holds the same values under the
+// OIDs read.
+func (r ReadPlan) Fields(values map[string]snmpwalk.Value, read Fetch) Fetch {
+	c := newEvalCtx(Input{SysObjectID: r.sysObjectID, SysDescr: r.sysDescr, Values: values})
+	c.e = r.e
+	readOIDs := read.All() // sorted, none under another
 	c.unread = func(o string) bool {
-		return !slices.ContainsFunc(readOIDs, func(r string) bool { return snmpwalk.HasPrefix(o, r) })
+		// The subtree that holds o, if any, is o itself or the last
+		// listed before it.
+		i, found := slices.BinarySearchFunc(readOIDs, o, snmpwalk.CompareOID)
+		return !found && (i == 0 || !snmpwalk.HasPrefix(o, readOIDs[i-1]))
 	}
 	var ps []*profile
-	for _, p := range e.candidates(c.in.SysObjectID) {
+	for _, p := range r.ps {
 		if ok, _, _ := c.matchProfile(p, false); ok {
 			ps = append(ps, p)
 		}
 	}
-	return e.fetchOf(ps, c.in.SysObjectID, false, true)
+	return r.e.fetchOf(ps, r.sysObjectID, false, true)
 }
 
 // conditionOIDs are the OIDs a profile's oid_present and oid_match
 // conditions read, match and exclude alike.
-func (p *profile) conditionOIDs() []string {
-	conds := slices.Concat(p.match.oidPresent, p.exclude.oidPresent)
-	for _, om := range slices.Concat(p.match.oidMatch, p.exclude.oidMatch) {
-		conds = append(conds, om.oid)
+func (p *profile) conditionOIDs() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, m := range []*matcher{&p.match, &p.exclude} {
+			for _, o := range m.oidPresent {
+				if !yield(o) {
+					return
+				}
+			}
+			for _, om := range m.oidMatch {
+				if !yield(om.oid) {
+					return
+				}
+			}
+		}
 	}
-	return conds
 }
 
 // describedBy are the candidates whose sysObjectID and sysDescr
@@ -361,7 +387,7 @@ func (e *Engine) fetchOf(ps []*profile, sysObjectID string, conds, fields bool) 
 	}
 	for _, p := range ps {
 		if conds {
-			for _, o := range p.conditionOIDs() {
+			for o := range p.conditionOIDs() {
 				if keep(o) {
 					get[o] = true
 					// A scalar's instance (".0") has nothing below it:
@@ -926,11 +952,10 @@ type evalCtx struct {
 	sysDesc  string   // sanitized sysDescr
 	ents     []Entity // by index
 	chassis  []Entity // chassisOrder, once computed
-	// entitiesUnknown: the ENTITY rows are not read yet (FieldsFor), so
-	// conditions on them count as met and exclusions as not holding;
-	// unread, when set, says the same of an OID condition's OID.
-	entitiesUnknown bool
-	unread          func(oid string) bool
+	// unread, when set (ReadPlan.Fields), says which OIDs are not read
+	// yet: an OID condition on one counts as met, an exclusion by one as
+	// not holding; the ENTITY rows are not read yet either.
+	unread func(oid string) bool
 }
 
 func newEvalCtx(in Input) *evalCtx {
@@ -994,7 +1019,7 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 		{m.entityMfg, "entPhysicalMfgName", func(e Entity) string { return e.Mfg }},
 		{m.entityModel, "entPhysicalModelName", func(e Entity) string { return e.Model }},
 	} {
-		if len(em.res) == 0 || c.entitiesUnknown {
+		if len(em.res) == 0 || c.unread != nil {
 			continue
 		}
 		hit := ""
@@ -1112,7 +1137,7 @@ func patterns(res []*regexp.Regexp) string {
 	return strings.Join(s, ", ")
 }
 
-// notRead reports whether oid is not read yet (FieldsFor), so that a
+// notRead reports whether oid is not read yet (ReadPlan.Fields), so that a
 // condition on it cannot be decided.
 func (c *evalCtx) notRead(oid string) bool {
 	return c.unread != nil && c.unread(oid)

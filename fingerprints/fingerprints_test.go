@@ -643,8 +643,8 @@ func TestFetchForReadsOnlyTheProfilesThatCanMatch(t *testing.T) {
 }
 
 // TestFetchInTwoSteps: a probe reads the candidates' oid conditions
-// first (ConditionsFor), then only the fields of the profiles those
-// conditions leave (FieldsFor). A Linux host is not asked for the serial
+// first (ReadPlan.Conditions), then only the fields of the profiles those
+// conditions leave (ReadPlan.Fields). A Linux host is not asked for the serial
 // of every appliance built on net-snmp; a Sophos firewall on the same
 // sysObjectID is. A condition not read yet counts as met, and no step
 // reads what the one-step FetchFor would not.
@@ -652,23 +652,31 @@ func TestFetchInTwoSteps(t *testing.T) {
 	e := engine(t)
 	const oid, descr = "1.3.6.1.4.1.8072.3.2.10", "Linux fw-1 4.14.38 #2 SMP Tue Jan 9 14:12:51 UTC 2024 x86_64"
 	const sfosModel, sfosSerial = "1.3.6.1.4.1.2604.5.1.1.2.0", "1.3.6.1.4.1.2604.5.1.1.4.0"
-	all := e.FetchFor(oid, descr)
-	cond := e.ConditionsFor(oid, descr)
+	plan := e.PlanFor(oid, descr)
+	all, cond := plan.All(), plan.Conditions()
+	if !reflect.DeepEqual(all, e.FetchFor(oid, descr)) {
+		t.Errorf("FetchFor is not the plan's All")
+	}
 	if !slices.Contains(cond.Get, sfosModel) || slices.Contains(cond.Get, sfosSerial) {
 		t.Errorf("conditions %v: want sfosDeviceType, a condition, not sfosDeviceAppKey, a field", cond.Get)
 	}
-	host := e.FieldsFor(Input{SysObjectID: oid, SysDescr: descr}, cond)
+	host := plan.Fields(nil, cond)
 	if slices.Contains(host.Get, sfosSerial) {
 		t.Errorf("a host without SFOS-FIREWALL-MIB is asked for its serial: %v", host.Get)
 	}
 	if n, one := len(host.Get)+len(host.Walk)+len(cond.Get)+len(cond.Walk), len(all.Get)+len(all.Walk); n*3 > one*2 {
 		t.Errorf("two steps read %d OIDs of a host, one step %d", n, one)
 	}
-	fw := e.FieldsFor(Input{SysObjectID: oid, SysDescr: descr, Values: map[string]snmpwalk.Value{sfosModel: text("XGS2100")}}, cond)
+	fw := plan.Fields(map[string]snmpwalk.Value{sfosModel: text("XGS2100")}, cond)
 	if !slices.Contains(fw.Get, sfosSerial) {
 		t.Errorf("a Sophos firewall is not asked for its serial: %v", fw.Get)
 	}
-	unread := e.FieldsFor(Input{SysObjectID: oid, SysDescr: descr}, Fetch{})
+	// A condition under a subtree read counts as read: unmet here (SFOS
+	// and the XG firewall MIB before it).
+	if f := plan.Fields(nil, Fetch{Walk: []string{"1.3.6.1.4.1.2604", "1.3.6.1.4.1.21067"}}); slices.Contains(f.Get, sfosSerial) {
+		t.Errorf("the Sophos MIBs read empty, the serial is still asked: %v", f.Get)
+	}
+	unread := plan.Fields(nil, Fetch{})
 	if !slices.Contains(unread.Get, sfosSerial) {
 		t.Errorf("a condition not read counts as unmet: %v", unread.Get)
 	}

@@ -293,8 +293,9 @@ func (c *Collector) vendorPlan(ctx context.Context, w *walker, sys []gosnmp.Snmp
 	// A condition on what the inventory walks anyway (the installed
 	// software's names) is not read ahead of the identifying walks: it
 	// counts as met.
-	cond := e.ConditionsFor(oid, descr)
-	inPlan := func(o string) bool { return slices.Contains(c.plan.Subtrees, o) || covered(o, c.plan.Subtrees) }
+	fp := e.PlanFor(oid, descr)
+	cond := fp.Conditions()
+	inPlan := func(o string) bool { return within(o, c.plan.Subtrees) }
 	cond.Get = slices.DeleteFunc(cond.Get, inPlan)
 	cond.Walk = slices.DeleteFunc(cond.Walk, inPlan)
 	var conds []gosnmp.SnmpPDU
@@ -306,15 +307,15 @@ func (c *Collector) vendorPlan(ctx context.Context, w *walker, sys []gosnmp.Snmp
 			got = append(got, walked...)
 		}
 		if err != nil {
-			f := e.FetchFor(oid, descr)
+			f := fp.All()
 			return c.plan.With(f.Get, f.Walk), got, err
 		}
 		conds = got
 	}
-	in := fingerprints.InputFromWalk(snmprec.NewWalk(Records(slices.Concat(sys, conds))), cond.All())
-	f := e.FieldsFor(in, cond)
+	values := fingerprints.InputFromWalk(snmprec.NewWalk(Records(conds)), cond.All()).Values
+	f := fp.Fields(values, cond)
 	// What the first step read is not read again.
-	read := func(o string) bool { return slices.Contains(cond.Walk, o) || covered(o, cond.Walk) }
+	read := func(o string) bool { return within(o, cond.Walk) }
 	get := slices.DeleteFunc(f.Get, func(o string) bool { return slices.Contains(cond.Get, o) || read(o) })
 	walk := slices.DeleteFunc(f.Walk, read)
 	return c.plan.With(get, walk).without(cond.Walk), conds, nil

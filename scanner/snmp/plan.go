@@ -141,7 +141,7 @@ func (p Plan) With(get, walk []string) Plan {
 // without returns p less the subtrees walked already: those in done or
 // under one of them. p is not changed.
 func (p Plan) without(done []string) Plan {
-	read := func(o string) bool { return slices.Contains(done, o) || covered(o, done) }
+	read := func(o string) bool { return within(o, done) }
 	if len(done) == 0 || !slices.ContainsFunc(p.Subtrees, read) {
 		return p
 	}
@@ -158,6 +158,11 @@ func (p Plan) without(done []string) Plan {
 		out.identify = len(out.Subtrees)
 	}
 	return out
+}
+
+// within reports whether o is one of subtrees or lies under one.
+func within(o string, subtrees []string) bool {
+	return slices.Contains(subtrees, o) || covered(o, subtrees)
 }
 
 // covered reports whether o lies under one of the subtrees.
