@@ -1,0 +1,27 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// namesCNFixtureDir holds small walks written from the vendor MIBs of
+// device-support OS names (ciscospa … nec-univerge) that no profile
+// detected: model, serial and version read from the objects the
+// definitions name.
+const namesCNFixtureDir = "testdata/fixtures/names-c-n"
+
+// namesCNCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var namesCNCases = map[string]want{
+	// Emerson Energy Systems DC power controllers (ees) on a Linux agent:
+	// EES-POWER-MIB identModel, identControllerFirmwareVersion (its 'V'
+	// dropped) and identControllerSerialNumber; an empty serial does not
+	// count; the OS is Linux, but the kernel's release is not the
+	// controller's.
+	"emerson-ees-controller": {"emerson-ees", "Emerson", "M830B", "03121507480", "Linux", "3.02", "power"},
+	"emerson-ees-at9263":     {"emerson-ees", "Emerson", "M820B", "", "Linux", "1.20", "power"},
+	// DKT Comega CPEs (dkt): DKT-GENERIC-MIB hwVersion and swVersion.
+	"dkt-comega": {"dkt-comega", "DKT", "6220-2 rev.C", "", "", "2.3.14", "switch"},
+}
+
+func TestNamesCNFixtures(t *testing.T) { checkFixtures(t, namesCNFixtureDir, namesCNCases) }
