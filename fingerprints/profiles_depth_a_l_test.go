@@ -74,8 +74,9 @@ var depthCases = map[string]want{
 	// HPE Virtual Connect: module and release in the sysDescr, the serial
 	// after VCEX in the sysName.
 	"hpe-virtual-connect": {"hpe-virtual-connect", "HPE", "VC Flex-10/10D Enet Module", "3C4321ABCD", "Virtual Connect", "4.50", "switch"},
-	// Another Huawei product: the release its chassis row carries.
-	"huawei-generic-entity-release": {"huawei-generic", "Huawei", "RTN950", "2102310QFA10G9000456", "", "V100R011C10SPC200", ""},
+	// An OptiX RTN whose sysDescr names no release (huawei-optix-rtn): the
+	// model, serial and release its ENTITY chassis row carries.
+	"huawei-generic-entity-release": {"huawei-optix-rtn", "Huawei", "RTN950", "2102310QFA10G9000456", "OptiX RTN", "V100R011C10SPC200", "wireless"},
 	// A virtual chassis whose first member is a line card of another
 	// model: the master's model, as sysDescr names it.
 	"juniper-vc-master": {"juniper-junos", "Juniper Networks", "EX4300-48P", "PE3714120123", "Junos", "18.4R2-S4.3", "switch"},

@@ -1,0 +1,41 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// foundNetworkFixtureDir holds small walks written from the vendor MIBs
+// (and the objects the device-support definitions name) of OS families the
+// census of those definitions found no profile for: telecom, voice,
+// appliances, storage, wireless and endpoints.
+const foundNetworkFixtureDir = "testdata/fixtures/found-network"
+
+// foundNetworkCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var foundNetworkCases = map[string]want{
+	// F5OS (rSeries, VELOS) on F5's second enterprise: the platform object
+	// the definition f5os reads, the release after 'version'.
+	"f5os-rseries": {"f5os", "F5", "r5900", "", "F5OS", "1.7.0-3518", "load_balancer"},
+	// Huawei OptiX RTN: optixNeDeviceType's product, the RF unit's factory
+	// information, the sysDescr's release.
+	"huawei-optix-rtn": {"huawei-optix-rtn", "Huawei", "OptiX RTN 950", "2102113471P0K3000218", "OptiX RTN", "V100R011C10SPC300", "wireless"},
+	// DragonWave Horizon Duo: the IDU inventory's assembly number, serial
+	// and system release (quotes and the 'V' dropped).
+	"dragonwave-horizon-duo": {"dragonwave-horizon-duo", "DragonWave", "A-DS-H23-1013-01", "20417A0153", "", "1.2.1", "wireless"},
+	// FibroLAN Falcon: the release LLDP's local system description states.
+	"fibrolan-falcon": {"fibrolan-falcon", "FibroLAN", "", "", "Falcon OS", "2.4.7", "switch"},
+	// GE MDS Orbit: MDS-SYSTEM-MIB's product configuration, platform serial
+	// and firmware location 2's release; on net-snmp's registration, the
+	// active image's release (location 1 only).
+	"ge-mds-orbit":         {"ge-mds-orbit", "GE MDS", "MCR-4G-1N-LTE-AC", "2417093", "", "10.1.4", "router"},
+	"ge-mds-orbit-netsnmp": {"ge-mds-orbit-mib", "GE MDS", "ECR-2E-900-N", "2390511", "Linux", "8.3.2", "router"},
+	// LANCOM R&S Unified Firewall: RSCS-LICENSE's licence type, no kernel
+	// release.
+	"lancom-lcos-fx": {"lancom-lcos-fx", "LANCOM", "UF-360", "", "LCOS FX", "", "firewall"},
+	// Peplink FusionHub on net-snmp's registration: the DEVICE MIB.
+	"peplink-fusionhub": {"peplink-device-mib", "Peplink", "FusionHub", "1111-2222-3333", "Peplink Firmware", "8.4.1", "router"},
+}
+
+func TestFoundNetworkFixtures(t *testing.T) {
+	checkFixtures(t, foundNetworkFixtureDir, foundNetworkCases)
+}
