@@ -17,6 +17,10 @@ var namesNZCases = map[string]want{
 	// Admin service (port 1443) in TAIT-TNADMIN-MIB, not another
 	// service's.
 	"tait-tnadmin": {"tait-tnadmin", "Tait Communications", "TN9300", "", "TN Admin", "3.34.01.03", "appliance"},
+	// A Rittal LCP whose agent answers another registration than Rittal's
+	// (the definition rittal-lcp also detects 'Rittal LCP' in sysDescr):
+	// product, serial and software release from the CMC-TC sysDescr.
+	"rittal-lcp-descr": {"rittal-lcp-descr", "Rittal", "LCP-Plus", "21234567", "", "2.16", "cooling"},
 	// Sophos UTM on net-snmp's Linux registration, known by its kernel's
 	// build ('.g<git hash>-smp64', the definition sophos): a firewall, not
 	// a Linux server; no model or release taken from the uname line.
