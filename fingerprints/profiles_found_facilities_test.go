@@ -19,6 +19,15 @@ var foundFacilitiesCases = map[string]want{
 	// UHP VSAT terminals: UHP-MIB swVersion's bytes read in hexadecimal,
 	// serialNumber printed in hexadecimal, as the MIB says.
 	"uhp-vsat": {"uhp-vsat", "UHP Networks", "", "123abc", "", "3.6.2.11", "wireless"},
+	// Samlex America inverters: SAMLEXAMERICA-MIB's product group.
+	"samlex-inverter": {"samlex-inverter", "Samlex America", "PSR-1200-48", "", "", "1.3", "power"},
+	// Huawei SMU power controllers: HUAWEI-SITE-MONITOR-MIB's monitor row 1,
+	// under net-snmp's registration (the uname is not the SMU's) and under
+	// the MIB's own (a site description that names no product).
+	"huawei-smu":     {"huawei-smu", "Huawei", "SMU02C", "2102311TVH10J8000127", "Linux", "V500R002C10SPC170", "power"},
+	"huawei-smu-oid": {"huawei-smu", "Huawei", "", "", "", "V300R001C01SPC060", "power"},
+	// Delta ORION DC controllers: dcSoftwareVersion as written.
+	"delta-orion": {"delta-orion", "Delta", "", "", "", "V4.20Build07", "power"},
 	// Illustra cameras: the product code and firmware the sysDescr names.
 	"illustra-camera": {"illustra-camera", "Illustra", "IFS02D1ICWIT", "", "Linux", "SS004.02.01.00.0012", "camera"},
 }
