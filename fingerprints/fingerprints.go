@@ -207,23 +207,42 @@ func (e *Engine) index() {
 // profileEnterprises are the enterprise numbers a profile's sysObjectID
 // prefixes lie under, each once (a printer family on its maker's arc and
 // on HP's JetDirect arc is a candidate for those two enterprises only);
-// false when it has no sysObjectID condition or a prefix above the
-// enterprise arc, which any device may meet.
+// false when it, or one of its match alternatives, has no sysObjectID
+// condition or a prefix above the enterprise arc, which any device may
+// meet.
 func profileEnterprises(p *profile) ([]uint32, bool) {
-	if len(p.match.sysObjectID) == 0 {
+	if len(p.match) == 0 {
 		return nil, false
 	}
 	var ents []uint32
-	for _, pre := range p.match.sysObjectID {
-		n, ok := pen.FromSysObjectID(pre)
-		if !ok || !strings.HasPrefix(pre, pen.EnterprisesPrefix) {
+	for _, m := range p.match {
+		if len(m.sysObjectID) == 0 {
 			return nil, false
 		}
-		if !slices.Contains(ents, n) {
-			ents = append(ents, n)
+		for _, pre := range m.sysObjectID {
+			n, ok := pen.FromSysObjectID(pre)
+			if !ok || !strings.HasPrefix(pre, pen.EnterprisesPrefix) {
+				return nil, false
+			}
+			if !slices.Contains(ents, n) {
+				ents = append(ents, n)
+			}
 		}
 	}
 	return ents, true
+}
+
+// sysObjectIDs are the sysObjectID prefixes of every match alternative.
+func (p *profile) sysObjectIDs() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, m := range p.match {
+			for _, pre := range m.sysObjectID {
+				if !yield(pre) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // candidates are the profiles that may match a device with this
@@ -341,7 +360,7 @@ func (r ReadPlan) Fields(values map[string]snmpwalk.Value, read Fetch) Fetch {
 // conditions read, match and exclude alike.
 func (p *profile) conditionOIDs() iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for _, m := range []*matcher{&p.match, &p.exclude} {
+		for _, m := range append(slices.Clone(p.match), p.exclude) {
 			for _, o := range m.oidPresent {
 				if !yield(o) {
 					return
@@ -356,21 +375,23 @@ func (p *profile) conditionOIDs() iter.Seq[string] {
 	}
 }
 
-// describedBy are the candidates whose sysObjectID and sysDescr
-// conditions this device meets.
+// describedBy are the candidates with a match alternative whose
+// sysObjectID and sysDescr conditions this device meets.
 func (e *Engine) describedBy(sysObjectID, sysDescr string) []*profile {
 	descr := record.Sanitize(sysDescr)
-	var ps []*profile
-	for _, p := range e.candidates(sysObjectID) {
-		if len(p.match.sysObjectID) > 0 && !slices.ContainsFunc(p.match.sysObjectID, func(pre string) bool {
+	describes := func(m matcher) bool {
+		if len(m.sysObjectID) > 0 && !slices.ContainsFunc(m.sysObjectID, func(pre string) bool {
 			return snmpwalk.HasPrefix(sysObjectID, pre)
 		}) {
-			continue
+			return false
 		}
-		if len(p.match.sysDescr) > 0 && firstMatch(p.match.sysDescr, descr) == nil {
-			continue
+		return len(m.sysDescr) == 0 || firstMatch(m.sysDescr, descr) != nil
+	}
+	var ps []*profile
+	for _, p := range e.candidates(sysObjectID) {
+		if len(p.match) == 0 || slices.ContainsFunc(p.match, describes) {
+			ps = append(ps, p)
 		}
-		ps = append(ps, p)
 	}
 	return ps
 }
@@ -408,7 +429,7 @@ func (e *Engine) fetchOf(ps []*profile, sysObjectID string, conds, fields bool) 
 					get[r.ifOID] = true
 				}
 				if r.relative && sysObjectID == "" {
-					for _, pre := range p.match.sysObjectID {
+					for pre := range p.sysObjectIDs() {
 						if keep(pre) {
 							walk[pre] = true
 						}
@@ -971,6 +992,13 @@ func newEvalCtx(in Input) *evalCtx {
 	return c
 }
 
+// matchProfile says whether p admits the device (one of its match
+// alternatives holds, its exclusions none), its score (the priority, then
+// how closely the best alternative that holds fits) and, explaining, why.
+// matchProfile says whether p admits the device (one of its match
+// alternatives holds and none of its exclusions), its score (the priority,
+// then how closely the first alternative that holds fits) and, explaining,
+// why.
 func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 	var reasons []string
 	note := func(s string) {
@@ -978,9 +1006,79 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 			reasons = append(reasons, s)
 		}
 	}
-	m := p.match
 	score := p.priority * 1000
-	ok := true
+	ok := len(p.match) == 0
+	for i, m := range p.match {
+		mok, ms, why := c.matchAlternative(m, explain)
+		if len(p.match) > 1 {
+			for j := range why {
+				why[j] = fmt.Sprintf("alternative %d: %s", i+1, why[j])
+			}
+			if mok && m.priority != p.priority && explain {
+				why = append(why, fmt.Sprintf("alternative %d: priority %d", i+1, m.priority))
+			}
+		}
+		reasons = append(reasons, why...)
+		if mok {
+			// The first that holds decides: a family's own arc, listed
+			// first, scores as it would alone.
+			ok, score = true, m.priority*1000+ms
+			break
+		}
+	}
+	if !ok {
+		return false, score, reasons
+	}
+	x := p.exclude
+	for _, pre := range x.sysObjectID {
+		if snmpwalk.HasPrefix(c.in.SysObjectID, pre) {
+			note("excluded: sysObjectID under " + pre)
+			return false, score, reasons
+		}
+	}
+	if re := firstMatch(x.sysDescr, c.sysDesc); re != nil {
+		note("excluded: sysDescr matches /" + re.String() + "/")
+		return false, score, reasons
+	}
+	for _, e := range c.ents {
+		if re := firstMatch(x.entityMfg, e.Mfg); re != nil {
+			note("excluded: entPhysicalMfgName matches /" + re.String() + "/")
+			return false, score, reasons
+		}
+		if re := firstMatch(x.entityModel, e.Model); re != nil {
+			note("excluded: entPhysicalModelName matches /" + re.String() + "/")
+			return false, score, reasons
+		}
+	}
+	for _, o := range x.oidPresent {
+		if c.present(o) && !c.notRead(o) {
+			note("excluded: " + o + " present")
+			return false, score, reasons
+		}
+	}
+	for _, om := range x.oidMatch {
+		if c.valueMatches(om) && !c.notRead(om.oid) {
+			note("excluded: a value of " + om.oid + " matches /" + om.re.String() + "/")
+			return false, score, reasons
+		}
+	}
+	if len(p.match) == 0 {
+		note("generic: always applies")
+	}
+	return true, score, reasons
+}
+
+// matchAlternative says whether the device meets every condition of one
+// match alternative, how closely (its score beyond the priority) and,
+// explaining, why.
+func (c *evalCtx) matchAlternative(m matcher, explain bool) (bool, int, []string) {
+	var reasons []string
+	note := func(s string) {
+		if explain {
+			reasons = append(reasons, s)
+		}
+	}
+	score, ok := 0, true
 	if len(m.sysObjectID) > 0 {
 		best := ""
 		for _, pre := range m.sysObjectID {
@@ -1078,46 +1176,7 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 			note("a value of " + hit + " matches")
 		}
 	}
-	if !ok {
-		return false, score, reasons
-	}
-	x := p.exclude
-	for _, pre := range x.sysObjectID {
-		if snmpwalk.HasPrefix(c.in.SysObjectID, pre) {
-			note("excluded: sysObjectID under " + pre)
-			return false, score, reasons
-		}
-	}
-	if re := firstMatch(x.sysDescr, c.sysDesc); re != nil {
-		note("excluded: sysDescr matches /" + re.String() + "/")
-		return false, score, reasons
-	}
-	for _, e := range c.ents {
-		if re := firstMatch(x.entityMfg, e.Mfg); re != nil {
-			note("excluded: entPhysicalMfgName matches /" + re.String() + "/")
-			return false, score, reasons
-		}
-		if re := firstMatch(x.entityModel, e.Model); re != nil {
-			note("excluded: entPhysicalModelName matches /" + re.String() + "/")
-			return false, score, reasons
-		}
-	}
-	for _, o := range x.oidPresent {
-		if c.present(o) && !c.notRead(o) {
-			note("excluded: " + o + " present")
-			return false, score, reasons
-		}
-	}
-	for _, om := range x.oidMatch {
-		if c.valueMatches(om) && !c.notRead(om.oid) {
-			note("excluded: a value of " + om.oid + " matches /" + om.re.String() + "/")
-			return false, score, reasons
-		}
-	}
-	if m.empty() {
-		note("generic: always applies")
-	}
-	return true, score, reasons
+	return ok, score, reasons
 }
 
 func firstMatch(res []*regexp.Regexp, s string) *regexp.Regexp {

@@ -35,6 +35,16 @@ import (
 //	        - [1.3.6.1.2.1.25.1.4.0, 'syno_hw_version=RT']  # matches the regexp
 //	    exclude:                   # same kinds; any hit rejects the profile
 //	      sys_descr: ['IOS[ -]XE']
+//	    # match may instead be a list of such mappings, alternatives, tried
+//	    # in order: the first that holds admits the device and scores it
+//	    # (a family on its maker's arc, else its sysDescr on another's).
+//	    # An alternative's own priority replaces the profile's when it
+//	    # does (a printer's sysDescr behind another maker's network card
+//	    # outranks that maker's profile):
+//	    #   match:
+//	    #     - sys_object_id: [1.3.6.1.4.1.1602]
+//	    #     - sys_descr: ['^Canon (?:MF|iR)']
+//	    #       priority: 52
 //	    vendor: Cisco              # a literal, or a list of rules as below
 //	    model:                     # rules, tried in order; the first good value wins
 //	      - entity: model                      # chassis row field (descr_model: the
@@ -113,7 +123,7 @@ type profileSpec struct {
 	ID         string    `yaml:"id"`
 	Priority   int       `yaml:"priority"`
 	Generic    bool      `yaml:"generic"`
-	Match      matchSpec `yaml:"match"`
+	Match      matchAlts `yaml:"match"`
 	Exclude    matchSpec `yaml:"exclude"`
 	Vendor     rules     `yaml:"vendor"`
 	Model      rules     `yaml:"model"`
@@ -133,10 +143,51 @@ type matchSpec struct {
 	OIDPresent  []string `yaml:"oid_present"`
 	// OIDMatch: pairs of an OID and a regexp.
 	OIDMatch [][]string `yaml:"oid_match"`
+	// Priority: a match alternative's own, instead of the profile's.
+	Priority *int `yaml:"priority"`
 }
 
+// empty: no condition (a priority alone is none).
 func (m matchSpec) empty() bool {
 	return len(m.SysObjectID)+len(m.SysDescr)+len(m.EntityMfg)+len(m.EntityModel)+len(m.OIDPresent)+len(m.OIDMatch) == 0
+}
+
+// matchAlts is a profile's match: one mapping of conditions, or a list of
+// them, alternatives.
+type matchAlts []matchSpec
+
+var matchKeys = []string{"sys_object_id", "sys_descr", "entity_mfg", "entity_model", "oid_present", "oid_match", "priority"}
+
+// UnmarshalYAML accepts a mapping or a sequence of mappings, rejecting
+// unknown keys (as rules does: yaml.v3 does not carry KnownFields into
+// custom unmarshalers).
+func (a *matchAlts) UnmarshalYAML(n *yaml.Node) error {
+	items := []*yaml.Node{n}
+	switch n.Kind {
+	case yaml.MappingNode:
+	case yaml.SequenceNode:
+		items = n.Content
+	default:
+		return fmt.Errorf("line %d: a match must be a mapping or a list of them", n.Line)
+	}
+	out := make(matchAlts, 0, len(items))
+	for _, item := range items {
+		if item.Kind != yaml.MappingNode {
+			return fmt.Errorf("line %d: a match alternative must be a mapping", item.Line)
+		}
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			if k := item.Content[i].Value; !slices.Contains(matchKeys, k) {
+				return fmt.Errorf("line %d: field %s not found in type fingerprints.matchSpec", item.Content[i].Line, k)
+			}
+		}
+		var ms matchSpec
+		if err := item.Decode(&ms); err != nil {
+			return err
+		}
+		out = append(out, ms)
+	}
+	*a = out
+	return nil
 }
 
 type ruleSpec struct {
@@ -319,9 +370,11 @@ type profile struct {
 	generic  bool
 	file     string
 	line     int // of its id
-	match    matcher
-	exclude  matcher
-	fields   map[string][]rule
+	// match: the alternatives, any of which admits a device (none: a
+	// generic profile that always applies); exclude rejects it.
+	match   []matcher
+	exclude matcher
+	fields  map[string][]rule
 	// identity: one of the generated mib-identity profiles (generic, id
 	// mib-identity-<enterprise>).
 	identity bool
@@ -338,6 +391,8 @@ type profile struct {
 const identityIDPrefix = "mib-identity-"
 
 type matcher struct {
+	// priority: the profile's, or the alternative's own.
+	priority    int
 	sysObjectID []string
 	sysDescr    []*regexp.Regexp
 	entityMfg   []*regexp.Regexp
@@ -578,7 +633,7 @@ func compileProfile(ps profileSpec) (*profile, error) {
 	if !idRE.MatchString(ps.ID) {
 		return nil, atKey(fmt.Errorf("id %q: want lower-case letters, digits and dashes", ps.ID), "id")
 	}
-	if ps.Match.empty() && !ps.Generic {
+	if len(ps.Match) == 0 && !ps.Generic {
 		return nil, atKey(errors.New("a profile that is not generic needs a match"), "id")
 	}
 	p := &profile{id: ps.ID, priority: ps.Priority, generic: ps.Generic, fields: map[string][]rule{}}
@@ -596,8 +651,30 @@ func compileProfile(ps profileSpec) (*profile, error) {
 		p.noFill = append(p.noFill, f)
 	}
 	var err error
-	if p.match, err = compileMatcher(ps.Match); err != nil {
-		return nil, atKey(err, "match")
+	for i, ms := range ps.Match {
+		key := []string{"match"}
+		if len(ps.Match) > 1 {
+			key = append(key, strconv.Itoa(i))
+		}
+		if ms.empty() {
+			// An empty mapping would match every device.
+			return nil, atKey(errors.New("a match needs a condition"), key...)
+		}
+		m, err := compileMatcher(ms)
+		if err != nil {
+			return nil, atKey(err, key...)
+		}
+		m.priority = ps.Priority
+		if ms.Priority != nil {
+			if len(ps.Match) == 1 {
+				return nil, atKey(errors.New("a priority of its own is for one of several alternatives; the profile's is given beside match"), append(key, "priority")...)
+			}
+			m.priority = *ms.Priority
+		}
+		p.match = append(p.match, m)
+	}
+	if ps.Exclude.Priority != nil {
+		return nil, atKey(errors.New("an exclusion has no priority"), "exclude", "priority")
 	}
 	if p.exclude, err = compileMatcher(ps.Exclude); err != nil {
 		return nil, atKey(err, "exclude")
@@ -619,10 +696,10 @@ func compileProfile(ps profileSpec) (*profile, error) {
 					return nil, atKey(err, f.name, strconv.Itoa(j))
 				}
 			}
-			if r.relative && len(p.match.sysObjectID) == 0 {
+			if r.relative && slices.ContainsFunc(p.match, func(m matcher) bool { return len(m.sysObjectID) == 0 }) {
 				// The probe's plan and VendorOIDs cover a relative
 				// OID by the sys_object_id prefixes it lies under.
-				return nil, atKey(errors.New("an OID relative to sysObjectID needs a sys_object_id match"), f.name, strconv.Itoa(j))
+				return nil, atKey(errors.New("an OID relative to sysObjectID needs a sys_object_id match (in every alternative)"), f.name, strconv.Itoa(j))
 			}
 			p.fields[f.name] = append(p.fields[f.name], r)
 		}
@@ -904,8 +981,4 @@ func loadProfiles(fsys fs.FS) ([]*profile, error) {
 		return nil, errNoProfiles
 	}
 	return all, nil
-}
-
-func (m matcher) empty() bool {
-	return len(m.sysObjectID)+len(m.sysDescr)+len(m.entityMfg)+len(m.entityModel)+len(m.oidPresent)+len(m.oidMatch) == 0
 }

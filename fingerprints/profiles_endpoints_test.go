@@ -31,14 +31,14 @@ var endpointsCases = map[string]want{
 	// Printers whose agent answers HP's JetDirect arc or net-snmp's, by the
 	// sysDescr their maker's agents print: Xerox, Ricoh's NRG brand,
 	// Sharp's AR line, Epson in mixed case, Lexmark in capitals.
-	"xerox-phaser-jetdirect-arc": {"xerox-printer-descr", "Xerox", "Phaser 6360DN", "RVW123456", "", "5.101", "printer"},
-	"ricoh-nrg-netsnmp":          {"ricoh-printer-descr", "Ricoh", "NRG MP C4504", "", "Linux", "1.08", "printer"},
-	"sharp-ar-jetdirect-arc":     {"sharp-printer-descr", "Sharp", "AR-M355N", "", "", "", "printer"},
-	"epson-mixed-case":           {"epson-printer-descr", "Epson", "AL-CX21NF", "", "", "01.00.11", "printer"},
-	"lexmark-capitals":           {"lexmark-printer-descr", "Lexmark", "X264", "", "Linux", "NR.APS.N449", "printer"},
+	"xerox-phaser-jetdirect-arc": {"xerox-printer", "Xerox", "Phaser 6360DN", "RVW123456", "", "5.101", "printer"},
+	"ricoh-nrg-netsnmp":          {"ricoh-printer", "Ricoh", "NRG MP C4504", "", "Linux", "1.08", "printer"},
+	"sharp-ar-jetdirect-arc":     {"sharp-printer", "Sharp", "AR-M355N", "", "", "", "printer"},
+	"epson-mixed-case":           {"epson-printer", "Epson", "AL-CX21NF", "", "", "01.00.11", "printer"},
+	"lexmark-capitals":           {"lexmark-printer", "Lexmark", "X264", "", "Linux", "NR.APS.N449", "printer"},
 	// Canon's older lines by the sysDescr, on HP's arc and on Canon's own
 	// (the product after 'Canon Inc.,' and the line names).
-	"canon-laser-shot-jetdirect-arc": {"canon-printer-descr", "Canon", "LBP-3310", "", "", "", "printer"},
+	"canon-laser-shot-jetdirect-arc": {"canon-printer", "Canon", "LBP-3310", "", "", "", "printer"},
 	"canon-inc-lbp":                  {"canon-printer", "Canon", "LBP-3460", "", "", "", "printer"},
 	// A Samsung-built Dell on HP's arc: model, firmware and S/N.
 	"dell-samsung-built-jetdirect-arc": {"dell-printer-oem", "Dell", "1355cn", "5BZ45P1", "", "1.10.02.03", "printer"},

@@ -44,21 +44,21 @@ var imCases = map[string]want{
 	// Kyocera and Konica Minolta printers on net-snmp's sysObjectID, by the
 	// sysDescr as the device-support definitions (kyocera, konica) detect
 	// them (before, a Linux host; the OS net-snmp's sysObjectID names stays).
-	"kyocera-printer-descr": {"kyocera-printer-descr", "Kyocera", "ECOSYS M3655idn", "VCF0Z21876", "Linux", "2TN_2000.010.114", "printer"},
+	"kyocera-printer-descr": {"kyocera-printer", "Kyocera", "ECOSYS M3655idn", "VCF0Z21876", "Linux", "2TN_2000.010.114", "printer"},
 	// A Kyocera answering HP's JetDirect sysObjectID: before, hp-printer
 	// (vendor HP, OS FutureSmart).
-	"kyocera-printer-hp-oid":       {"kyocera-printer-descr", "Kyocera", "ECOSYS P3145dn", "LV94Y01234", "", "2T2_2000.003.104", "printer"},
-	"konica-minolta-printer-descr": {"konica-minolta-printer-descr", "Konica Minolta", "bizhub C364e", "A5C0021045678", "Linux", "A5C10Y0-F000-G00-61", "printer"},
+	"kyocera-printer-hp-oid":       {"kyocera-printer", "Kyocera", "ECOSYS P3145dn", "LV94Y01234", "", "2T2_2000.003.104", "printer"},
+	"konica-minolta-printer-descr": {"konica-minolta-printer", "Konica Minolta", "bizhub C364e", "A5C0021045678", "Linux", "A5C10Y0-F000-G00-61", "printer"},
 	// Ricoh and Sharp as their device-support definitions (ricoh, sharp)
 	// detect them by the sysDescr, on net-snmp's and HP's sysObjectID
 	// (before, a Linux host and hp-printer).
-	"ricoh-printer-descr":  {"ricoh-printer-descr", "Ricoh", "MP C3004ex", "C509P601234", "Linux", "1.13", "printer"},
-	"sharp-printer-hp-oid": {"sharp-printer-descr", "Sharp", "MX-3070N", "0504829300", "", "0500R530", "printer"},
+	"ricoh-printer-descr":  {"ricoh-printer", "Ricoh", "MP C3004ex", "C509P601234", "Linux", "1.13", "printer"},
+	"sharp-printer-hp-oid": {"sharp-printer", "Sharp", "MX-3070N", "0504829300", "", "0500R530", "printer"},
 	// Canon and Samsung as their device-support definitions (canonprinter,
 	// samsungprinter) detect them by the sysDescr, on net-snmp's and HP's
 	// sysObjectID (before, a Linux host and hp-printer).
-	"canon-printer-descr":    {"canon-printer-descr", "Canon", "iR-ADV C5535", "2KX06184", "Linux", "65.02", "printer"},
-	"samsung-printer-hp-oid": {"samsung-printer-descr", "Samsung", "SCX-4833FD", "Z6B3BQBC500123W", "", "2.00.01.26", "printer"},
+	"canon-printer-descr":    {"canon-printer", "Canon", "iR-ADV C5535", "2KX06184", "Linux", "65.02", "printer"},
+	"samsung-printer-hp-oid": {"samsung-printer", "Samsung", "SCX-4833FD", "Z6B3BQBC500123W", "", "2.00.01.26", "printer"},
 	// MGE UPSes off enterprise 705, by the sysDescr as the device-support
 	// definition (mgeups) detects them: the family and model name joined.
 	"mge-ups-descr":    {"mge-ups-descr", "Eaton", "Pulsar M 2200", "AQ1H20011", "", "FB", "ups"},

@@ -16,10 +16,10 @@ var otherArcCases = map[string]want{
 	// Printers on HP's JetDirect arc (11.2.3.9.1) whose sysDescr names
 	// their maker: the maker's profile, not hp-printer's (vendor HP, OS
 	// FutureSmart).
-	"brother-printer-hp-oid": {"brother-printer-descr", "Brother", "HL-L6400DW", "E78231K9N412345", "", "1.08", "printer"},
-	"epson-printer-hp-oid":   {"epson-printer-descr", "Epson", "WF-C5790", "X3B7012345", "", "CM11O5", "printer"},
-	"lexmark-printer-hp-oid": {"lexmark-printer-descr", "Lexmark", "MS812de", "4514123456789", "", "LW71.DN.P224", "printer"},
-	"oki-printer-hp-oid":     {"oki-printer-descr", "OKI", "B431", "AK2B012345", "", "A1.18", "printer"},
+	"brother-printer-hp-oid": {"brother-printer", "Brother", "HL-L6400DW", "E78231K9N412345", "", "1.08", "printer"},
+	"epson-printer-hp-oid":   {"epson-printer", "Epson", "WF-C5790", "X3B7012345", "", "CM11O5", "printer"},
+	"lexmark-printer-hp-oid": {"lexmark-printer", "Lexmark", "MS812de", "4514123456789", "", "LW71.DN.P224", "printer"},
+	"oki-printer-hp-oid":     {"oki-printer", "OKI", "B431", "AK2B012345", "", "A1.18", "printer"},
 	"toshiba-printer-hp-oid": {"toshiba-printer-descr", "Toshiba", "e-STUDIO5005AC", "CNFJ012345", "", "T530HD0W1710", "printer"},
 	// A Dell OEM printer on HP's arc: dell-printer-oem's, without
 	// hp-printer's FutureSmart.
@@ -60,8 +60,8 @@ var otherArcCases = map[string]want{
 	"netentsec-vyatta-oid": {"netentsec-ngfw", "Netentsec", "", "", "", "", "firewall"},
 	// Xerox on HP's JetDirect arc and Fujifilm on net-snmp's: the maker's
 	// profile by the sysDescr, not hp-printer's or a Linux host's.
-	"xerox-printer-hp-oid":     {"xerox-printer-descr", "Xerox", "WorkCentre 6515", "3390412345", "", "64.60.12", "printer"},
-	"fujifilm-printer-netsnmp": {"fujifilm-printer-descr", "Fujifilm", "Apeos C3060", "552901", "Linux", "1.0.6", "printer"},
+	"xerox-printer-hp-oid":     {"xerox-printer", "Xerox", "WorkCentre 6515", "3390412345", "", "64.60.12", "printer"},
+	"fujifilm-printer-netsnmp": {"fujifilm-printer", "Fujifilm", "Apeos C3060", "552901", "Linux", "1.0.6", "printer"},
 }
 
 func TestOtherMakersArcFixtures(t *testing.T) { checkFixtures(t, otherArcFixtureDir, otherArcCases) }

@@ -41,8 +41,8 @@ var recogVersionsCases = map[string]want{
 	"net-snmp-windows-10-build": {"net-snmp-other-unix", "", "", "", "Windows", "10.0.17763", "server"},
 	// Lexmark and Samsung printers on another maker's sysObjectID: the
 	// older Lexmarks' product and 'Version', a Samsung writing its name twice.
-	"lexmark-descr-optra-version": {"lexmark-printer-descr", "Lexmark", "Optra S 1855", "", "", "3.18.10", "printer"},
-	"samsung-descr-maker-twice":   {"samsung-printer-descr", "Samsung", "ML-371x", "Z3T2BJDC200417K", "", "2.00.02.14", "printer"},
+	"lexmark-descr-optra-version": {"lexmark-printer", "Lexmark", "Optra S 1855", "", "", "3.18.10", "printer"},
+	"samsung-descr-maker-twice":   {"samsung-printer", "Samsung", "ML-371x", "Z3T2BJDC200417K", "", "2.00.02.14", "printer"},
 	// Products named apart from their line's letters or after an
 	// interface's version, a UPS card naming the UPS alone, Brother-built
 	// interfaces in Océ printers.

@@ -17,7 +17,7 @@ var regionalCases = map[string]want{
 	// release ENTITY-MIB's software revision gives; a service module by the
 	// ACSW sysDescr, its release there.
 	"cisco-ace-4710":   {"cisco-ace", "Cisco", "ACE-4710-K9", "QCN1413A0B7", "ACSW", "A5(3.0)", "load_balancer"},
-	"cisco-ace-module": {"cisco-ace-sysdescr", "Cisco", "ACE20-MOD-K9", "SAD120407RT", "ACSW", "A2(3.6)", "load_balancer"},
+	"cisco-ace-module": {"cisco-ace", "Cisco", "ACE20-MOD-K9", "SAD120407RT", "ACSW", "A2(3.6)", "load_balancer"},
 	// Cisco MDS on SAN-OS and Prime Infrastructure appliances: the OS and
 	// kind the definitions name (sanos, primeinfrastructure); model, serial
 	// and release as ENTITY-MIB and the sysDescr give them.

@@ -33,7 +33,7 @@ var reviewNewCases = map[string]want{
 	"raritan-px2-servertech-pro4x": {"raritan-px2", "Server Technology", "C2WG36MS-DQME2M66/C", "5D21012345", "Xerus", "4.0.20.5-50163", "pdu"},
 	// ZTE's 5950 switches on another registration: the sysDescr the
 	// definition names without ZXR10.
-	"zte-5950-other-registration": {"zte-zxr10-sysdescr", "ZTE", "5950-36TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
+	"zte-5950-other-registration": {"zte-zxr10", "ZTE", "5950-36TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
 	// An EnGenius AP on net-snmp's registration answering only the 100.1
 	// system group.
 	"engenius-system-group": {"engenius-senao-ap", "EnGenius", "", "GE7221004321", "Linux", "3.9.2.1", "access_point"},

@@ -17,7 +17,7 @@ var reviewVendorsAHCases = map[string]want{
 	// (ciscoSecureACS 9.1.1117) whatever the sysDescr, and the sysDescr
 	// whatever the sysObjectID.
 	"cisco-acs-registration": {"cisco-acs", "Cisco", "CSACS-1121-K9", "QCN1432A0BC", "ACS", "5.4.0.46", "appliance"},
-	"cisco-acs-netsnmp":      {"cisco-acs-sysdescr", "Cisco", "", "", "ACS", "5.7.0.15", "appliance"},
+	"cisco-acs-netsnmp":      {"cisco-acs", "Cisco", "", "", "ACS", "5.7.0.15", "appliance"},
 	// Aviat WTM: the definition (aviat-wtm) reads ENTITY-MIB row 2, the
 	// radio, not the chassis row 1.
 	"aviat-wtm-chassis-row": {"aviat-wtm", "Aviat Networks", "WTM4100-2000", "AV18110211", "", "4.1.2", "wireless"},

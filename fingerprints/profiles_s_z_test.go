@@ -76,7 +76,7 @@ var szCases = map[string]want{
 	// software version; by sysDescr on net-snmp's Solaris registration, B's
 	// where A does not answer.
 	"tegile-intelliflash":          {"tegile-intelliflash", "Tegile", "T4700", "", "IntelliFlash OS", "3.7.1.5", "storage"},
-	"tegile-intelliflash-sysdescr": {"tegile-intelliflash-sysdescr", "Tegile", "T3800", "", "IntelliFlash OS", "3.6.0.2", "storage"},
+	"tegile-intelliflash-sysdescr": {"tegile-intelliflash", "Tegile", "T3800", "", "IntelliFlash OS", "3.6.0.2", "storage"},
 	// A W&T WebGraph thermo-hygrometer: MfDeviceTyp under its own product
 	// registration (sysObjectID.3.3.5.0).
 	"wut-webgraph": {"wut-webgraph", "Wiesemann & Theis", "Web-Thermo-Hygrometer", "", "", "", "sensor"},
@@ -125,7 +125,7 @@ var szCases = map[string]want{
 	"zyxel-zynos-mgs": {"zyxel", "Zyxel", "MGS3712F", "S080H12345678", "", "", "switch"},
 	// vCenter by its sysObjectID, and on net-snmp by its sysDescr.
 	"vmware-vcsa":          {"vmware-vcsa", "VMware", "", "", "vCenter Server", "8.0.2", "appliance"},
-	"vmware-vcsa-sysdescr": {"vmware-vcsa-sysdescr", "VMware", "", "", "vCenter Server", "7.0.3.01700", "appliance"},
+	"vmware-vcsa-sysdescr": {"vmware-vcsa", "VMware", "", "", "vCenter Server", "7.0.3.01700", "appliance"},
 	// ESXi: the host's hardware in entPhysicalDescr.1.
 	"vmware-esxi-entity": {"vmware-esxi", "", "PowerEdge R750", "7XK2QJ3", "ESXi", "8.0.1", "hypervisor"},
 	// CUCM: the application's release from SYSAPPL-MIB, not the UCOS

@@ -1,0 +1,141 @@
+package fingerprints
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// acmeAlternatives is a family detected on its maker's arc or, on any
+// other, by its sysDescr: one profile with two match alternatives.
+const acmeAlternatives = `profiles:
+  - id: acme-os
+    priority: 60
+    match:
+      - sys_object_id: [1.3.6.1.4.1.99999]
+      - sys_descr: ['^Acme OS ']
+        priority: 65
+    exclude:
+      sys_descr: ['Acme OS simulator']
+    vendor: Acme
+    model:
+      - sys_descr: '\((\S+)\)'
+    serial:
+      - oid: 1.3.6.1.4.1.99999.2.1.0
+    os_version:
+      - sys_descr: '^Acme OS ([0-9.]+)'
+`
+
+// TestMatchAlternatives: a profile whose match is a list admits a device
+// that meets any one alternative, scores as the first of those that
+// holds (at its own priority, if it has one), and Explain says which.
+func TestMatchAlternatives(t *testing.T) {
+	e, err := NewWithProfiles(writeProfiles(t, map[string]string{"acme.yaml": acmeAlternatives}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const arc, netsnmp = "1.3.6.1.4.1.99999.1.4", "1.3.6.1.4.1.8072.3.2.10"
+	explain := func(oid, descr string) Match {
+		t.Helper()
+		for _, m := range e.Explain(Input{SysObjectID: oid, SysDescr: descr}) {
+			if m.Profile == "acme-os" {
+				return m
+			}
+		}
+		t.Fatal("acme-os not explained")
+		return Match{}
+	}
+	// The maker's arc alone (the first alternative).
+	r := e.Identify(Input{SysObjectID: arc, SysDescr: "Widget controller (WX-100)"})
+	if r.Profile != "acme-os" || r.Vendor != "Acme" || r.Model != "WX-100" {
+		t.Errorf("on its arc: %+v", r)
+	}
+	m := explain(arc, "Widget controller (WX-100)")
+	if !m.Matched || m.Score != 60*1000+10*7 || !slices.Contains(m.Reasons, "alternative 1: sysObjectID under 1.3.6.1.4.1.99999") {
+		t.Errorf("on its arc: %+v", m)
+	}
+	// The sysDescr on another maker's arc (the second, at its own
+	// priority), where it beats the net-snmp profiles.
+	descr := "Acme OS 4.2.1 (WX-200)"
+	r = e.Identify(Input{SysObjectID: netsnmp, SysDescr: descr})
+	if r.Profile != "acme-os" || r.Model != "WX-200" || r.OSVersion != "4.2.1" {
+		t.Errorf("by sysDescr: %+v", r)
+	}
+	if m := explain(netsnmp, descr); !m.Matched || m.Score != 65*1000+5 || !slices.Contains(m.Reasons, "alternative 2: sysDescr matches /^Acme OS /") || !slices.Contains(m.Reasons, "alternative 2: priority 65") {
+		t.Errorf("by sysDescr: %+v", m)
+	}
+	// Both hold: the first decides, its own arc, as the profile alone
+	// would score there; the second is not tried.
+	if m := explain(arc, descr); m.Score != 60*1000+10*7 || len(m.Reasons) != 1 {
+		t.Errorf("both alternatives: %+v", m)
+	}
+	// Neither: every alternative says why not.
+	m = explain(netsnmp, "Linux host 5.10.0 #1 SMP x86_64")
+	if joined := strings.Join(m.Reasons, "; "); m.Matched || !strings.Contains(joined, "alternative 1: sysObjectID") || !strings.Contains(joined, "alternative 2: sysDescr matches none") {
+		t.Errorf("neither: %+v", m)
+	}
+	// The exclusion holds whichever alternative admits the device.
+	for _, oid := range []string{arc, netsnmp} {
+		if r := e.Identify(Input{SysObjectID: oid, SysDescr: "Acme OS simulator 1.0 (SIM)"}); r.Profile == "acme-os" {
+			t.Errorf("excluded, under %s: %+v", oid, r)
+		}
+	}
+	// What a probe reads follows the alternatives: the serial is asked
+	// of a device either admits, not of another.
+	const serial = "1.3.6.1.4.1.99999.2.1.0"
+	for _, tc := range []struct {
+		oid, descr string
+		want       bool
+	}{{arc, "Widget controller (WX-100)", true}, {netsnmp, descr, true}, {netsnmp, "Linux host 5.10.0", false}} {
+		if got := slices.Contains(e.FetchFor(tc.oid, tc.descr).Get, serial); got != tc.want {
+			t.Errorf("FetchFor(%s, %q) reads the serial: %v, want %v", tc.oid, tc.descr, got, tc.want)
+		}
+	}
+	if !slices.Contains(e.VendorOIDs(), serial) {
+		t.Error("VendorOIDs lacks the serial")
+	}
+	// A sysDescr alternative makes the profile a candidate on every arc.
+	if !slices.ContainsFunc(e.candidates(netsnmp), func(p *profile) bool { return p.id == "acme-os" }) {
+		t.Error("acme-os is no candidate off its arc")
+	}
+}
+
+// TestMatchAlternativesErrors: alternatives are checked as a single match
+// is, each error naming its alternative.
+func TestMatchAlternativesErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"unknown key", "      - sys_descr: ['^Acme OS ']", "      - sysdescr: ['^Acme OS ']",
+			[]string{"acme.yaml line 6:", "profiles[0].match[1].sysdescr", "unknown key sysdescr"}},
+		{"bad oid", "[1.3.6.1.4.1.99999]", "[1.3.x]",
+			[]string{"acme.yaml line 5:", "profiles[0].match[0].sys_object_id[0]", "not an OID"}},
+		{"an alternative with a priority alone", "      - sys_descr: ['^Acme OS ']\n        priority: 65", "      - {priority: 65}",
+			[]string{"acme.yaml line 6:", "profiles[0].match[1]", "needs a condition"}},
+		{"not a mapping", "      - sys_descr: ['^Acme OS ']\n        priority: 65", "      - acme",
+			[]string{"acme.yaml line 6:", "alternative must be a mapping"}},
+		{"priority of a single match", "      - sys_object_id: [1.3.6.1.4.1.99999]\n      - sys_descr: ['^Acme OS ']\n        priority: 65", "      sys_object_id: [1.3.6.1.4.1.99999]\n      priority: 65",
+			[]string{"acme.yaml", "profiles[0].match.priority", "several alternatives"}},
+		{"priority of an exclusion", "      sys_descr: ['Acme OS simulator']", "      sys_descr: ['Acme OS simulator']\n      priority: 3",
+			[]string{"acme.yaml", "profiles[0].exclude.priority", "no priority"}},
+		{"relative OID off the arc", "      - oid: 1.3.6.1.4.1.99999.2.1.0", "      - oid: sysObjectID.2.1.0",
+			[]string{"acme.yaml", "profiles[0].serial[0]", "every alternative"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			y := strings.Replace(acmeAlternatives, tc.old, tc.new, 1)
+			if y == acmeAlternatives {
+				t.Fatalf("%q not in the profile", tc.old)
+			}
+			_, err := NewWithProfiles(writeProfiles(t, map[string]string{"acme.yaml": y}))
+			if err == nil {
+				t.Fatal("loaded without error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
