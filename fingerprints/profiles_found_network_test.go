@@ -34,6 +34,16 @@ var foundNetworkCases = map[string]want{
 	"lancom-lcos-fx": {"lancom-lcos-fx", "LANCOM", "UF-360", "", "LCOS FX", "", "firewall"},
 	// Peplink FusionHub on net-snmp's registration: the DEVICE MIB.
 	"peplink-fusionhub": {"peplink-device-mib", "Peplink", "FusionHub", "1111-2222-3333", "Peplink Firmware", "8.4.1", "router"},
+	// Infinera XTM: LUM-INVENTORY-MIB's node entry description,
+	// LUM-SYSTEM-MIB's build version.
+	"infinera-xtm": {"infinera-xtm", "Infinera", "TM-3000/II", "", "XTM", "29.0.3", "switch"},
+	// MRV switches on 629.6.10.84: the unit table's hardware, serial and
+	// release.
+	"mrv-switch": {"mrv-switch", "MRV", "OS910-M", "10170M0423", "", "2.1.6", "switch"},
+	// Dataprobe iBoot PDUs: IBOOTPDU-MIB's model name and firmware, on
+	// Dataprobe's registration and on net-snmp's (no kernel release).
+	"dataprobe-iboot":         {"dataprobe-iboot", "Dataprobe", "iBoot-PDU8-N15", "", "", "1.03.1123", "pdu"},
+	"dataprobe-iboot-netsnmp": {"dataprobe-iboot-mib", "Dataprobe", "iBoot-PDU4-C10", "", "Linux", "1.04.0210", "pdu"},
 }
 
 func TestFoundNetworkFixtures(t *testing.T) {
