@@ -28,6 +28,9 @@ var foundFacilitiesCases = map[string]want{
 	"huawei-smu-oid": {"huawei-smu", "Huawei", "", "", "", "V300R001C01SPC060", "power"},
 	// Delta ORION DC controllers: dcSoftwareVersion as written.
 	"delta-orion": {"delta-orion", "Delta", "", "", "", "V4.20Build07", "power"},
+	// GE Pulsar DC controllers: NE843-MIB's system object (board code,
+	// serial, version), as the definition's code reads them.
+	"ge-pulsar-ne843": {"ge-pulsar", "GE", "QS873A", "09AZ24013377", "", "4.11.2", "power"},
 	// Illustra cameras: the product code and firmware the sysDescr names.
 	"illustra-camera": {"illustra-camera", "Illustra", "IFS02D1ICWIT", "", "Linux", "SS004.02.01.00.0012", "camera"},
 }
