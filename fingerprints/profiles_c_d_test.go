@@ -130,14 +130,14 @@ var cdCases = map[string]want{
 	// DOCS-CABLE-DEVICE-MIB's serial.
 	"docsis-arris-tm822": {"", "Arris Interactive", "TM822A", "4XF1A3BT2C81", "", "9.1.103S", ""},
 	// A DrayTek Vigor under net-snmp's sysObjectID: the sysDescr alone.
-	"draytek-vigor-netsnmp": {"draytek-vigor-sysdescr", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
+	"draytek-vigor-netsnmp": {"draytek-vigor", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
 	// Dell printers under their maker's sysObjectID (Xerox, Samsung): Dell
 	// and the product in the sysDescr, the maker's firmware forms.
 	"dell-laser-xerox-oem": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "FJ3Y2G1", "", "200809261439", "printer"},
 	"dell-mfp-samsung-oem": {"dell-printer-oem", "Dell", "2335dn MFP", "8L1DW21", "", "2.11.01.08", "printer"},
 	// A Cisco Small Business WAP under net-snmp's sysObjectID: detected by
 	// its sysDescr, the ENTITY chassis row read (net-snmp says Linux).
-	"cisco-sb-wap-netsnmp": {"cisco-sb-wap-sysdescr", "Cisco", "WAP321", "PSZ18171B4K", "Linux", "1.0.6.5", "access_point"},
+	"cisco-sb-wap-netsnmp": {"cisco-sb-wap", "Cisco", "WAP321", "PSZ18171B4K", "Linux", "1.0.6.5", "access_point"},
 	// A CIMC whose agent has no UCS compute board table: detected by the
 	// sysDescr, the server in its brackets.
 	"cisco-cimc-sysdescr": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M4S", "", "CIMC", "3.0(4d)", "bmc"},

@@ -123,7 +123,7 @@ var nrCases = map[string]want{
 	// ISAM as the device-support definition also detects it: 'NOKIA
 	// ISAM' in sysDescr on any sysObjectID, and a registration under 6527
 	// outside TiMOS's 6527.1 (before, SR OS).
-	"nokia-isam-descr": {"nokia-isam-descr", "Nokia", "ISAM 7360", "YP2104F0567", "ISAM", "6.6.03", "switch"},
+	"nokia-isam-descr": {"nokia-isam", "Nokia", "ISAM 7360", "YP2104F0567", "ISAM", "6.6.03", "switch"},
 	"nokia-isam-6527":  {"nokia-isam", "Nokia", "ISAM-FX 7360", "", "ISAM", "6.2.04", "switch"},
 	"opengear-om":      {"opengear", "Opengear", "OM2248-10G", "2211-0012-3456", "", "23.10.2", "appliance"},
 	"brocade-nos":      {"brocade-nos", "Brocade", "BR-VDX6740", "CPL2541K0AB", "Network OS", "7.2.0a", "switch"},

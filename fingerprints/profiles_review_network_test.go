@@ -53,7 +53,7 @@ var reviewNetworkCases = map[string]want{
 	"zte-zxr10-foreign-oid":           {"zte-zxr10", "ZTE", "ZXR10 5950-56TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
 	"zte-ethernet-switch-foreign-oid": {"zte-zxr10", "ZTE", "ZXR10 2928E", "", "ZXROS", "V2.05.10B18", "switch"},
 	// A Xirrus array on net-snmp's registration, known by the sysDescr.
-	"xirrus-netsnmp-oid": {"xirrus-arrayos-descr", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},
+	"xirrus-netsnmp-oid": {"xirrus-arrayos", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},
 	// Sophos SFOS and XG v17 on net-snmp's Linux registration, known by
 	// their own system groups.
 	"sophos-sfos-netsnmp-oid":   {"sophos-firewall-mib", "Sophos", "XGS2300", "X23001QXJ7P4A12", "SFOS", "19.5.3 MR-3", "firewall"},

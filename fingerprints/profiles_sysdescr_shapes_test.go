@@ -20,7 +20,7 @@ var sysDescrShapesCases = map[string]want{
 	"dell-printer-main-fw":    {"dell-printer", "Dell", "1235cn", "GJ8TJH1", "", "1.70.01.06", "printer"},
 	// DrayTek: the release without the build's flavour or second copy.
 	"draytek-vigor-flavour":        {"draytek-vigor", "DrayTek", "Vigor2766", "", "DrayOS", "4.3.1", "router"},
-	"draytek-sysdescr-second-copy": {"draytek-vigor-sysdescr", "DrayTek", "Vigor300B", "", "DrayOS", "1.5.1.2", "router"},
+	"draytek-sysdescr-second-copy": {"draytek-vigor", "DrayTek", "Vigor300B", "", "DrayOS", "1.5.1.2", "router"},
 	// NetBotz appliances of the 2000s: the FV field.
 	"netbotz-rackbotz-fv": {"apc-netbotz", "APC", "NetBotz RackBotz 400C", "", "NetBotz", "A1_3_71_136-20021216P", "sensor"},
 	// BayStack: SW:V in capitals (not FW:), the line's own name.

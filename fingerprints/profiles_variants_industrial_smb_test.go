@@ -53,7 +53,7 @@ var variantsIndustrialSMBCases = map[string]want{
 	"mikrotik-routeros7-wap":            {"mikrotik-routeros", "MikroTik", "RBwAPG-60ad", "D0E21F0A5B6C", "RouterOS", "7.19.4", "access_point"},
 	"mikrotik-routeros6-old-routerboot": {"mikrotik-routeros", "MikroTik", "RB951Ui-2HnD", "5A2B0C3D4E5F", "RouterOS", "6.49.10", "router"},
 	// Firmware that answers zeroDotZero as its sysObjectID.
-	"mikrotik-routeros-zerodotzero": {"mikrotik-routeros-sysdescr", "MikroTik", "RB912UAG-5HPnD", "7A3C05D1E2F3", "RouterOS", "6.48.6", "router"},
+	"mikrotik-routeros-zerodotzero": {"mikrotik-routeros", "MikroTik", "RB912UAG-5HPnD", "7A3C05D1E2F3", "RouterOS", "6.48.6", "router"},
 }
 
 func TestVariantsIndustrialSMBFixtures(t *testing.T) {

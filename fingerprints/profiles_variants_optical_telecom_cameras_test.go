@@ -36,9 +36,9 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	// AXIS OS devices on net-snmp's sysObjectID (before: a Linux host).
 	"axis-camera-no-lead":           {"axis-camera", "Axis", "M3106-L Mk II", "ACCC8E5A0B1C", "AXIS OS", "10.9.4", "camera"},
 	"axis-camera-old-firmware":      {"axis-camera", "Axis", "214", "", "AXIS OS", "4.49", "camera"},
-	"axis-camera-net-snmp":          {"axis-camera-descr", "Axis", "Q3538-LVE", "B8A44F7E2D10", "AXIS OS", "11.9.60", "camera"},
-	"axis-speaker-net-snmp":         {"axis-camera-descr", "Axis", "C1310-E Mk II", "B8A44F11AA22", "AXIS OS", "11.8.64", "appliance"},
-	"axis-door-controller-net-snmp": {"axis-camera-descr", "Axis", "A1610-B", "B8A44F2233CC", "AXIS OS", "12.1.64", "appliance"},
+	"axis-camera-net-snmp":          {"axis-camera", "Axis", "Q3538-LVE", "B8A44F7E2D10", "AXIS OS", "11.9.60", "camera"},
+	"axis-speaker-net-snmp":         {"axis-camera", "Axis", "C1310-E Mk II", "B8A44F11AA22", "AXIS OS", "11.8.64", "appliance"},
+	"axis-door-controller-net-snmp": {"axis-camera", "Axis", "A1610-B", "B8A44F2233CC", "AXIS OS", "12.1.64", "appliance"},
 	// A 7210 SAS on tmnxBasedProducts' arc (6527.6.2): SR OS, the chassis
 	// its registration names (before: nokia-isam's OS ISAM, model SAS-M).
 	"nokia-sros-sas": {"nokia-sros", "Nokia", "7210 SAS-M", "NS1234A5678", "SR OS", "9.0.R12", "switch"},

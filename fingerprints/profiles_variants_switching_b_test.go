@@ -47,7 +47,7 @@ var variantsSwitchingBCases = map[string]want{
 	"ruckus-icx8200-fastiron10": {"brocade-fastiron", "Ruckus", "ICX8200-24P", "FNT4521T0ZK", "FastIron", "10.0.10aT225", "switch"},
 	// Agents on another sysObjectID than their maker's: Onyx on
 	// net-snmp's, an ICX answering zeroDotZero; the sysDescr shapes decide.
-	"mellanox-onyx-netsnmp":  {"mellanox-onyx-sysdescr", "Mellanox", "MSN2410", "MT2012K04417", "Onyx", "3.9.3124", "switch"},
+	"mellanox-onyx-netsnmp":  {"mellanox-onyx", "Mellanox", "MSN2410", "MT2012K04417", "Onyx", "3.9.3124", "switch"},
 	"ruckus-icx-zerodotzero": {"brocade-ironware-sysdescr", "Ruckus", "ICX7250-24P", "DUK3318L00Q", "FastIron", "08.0.92bT213", "switch"},
 	// D-Link's image table alone: the first image's release without the
 	// "Build " the agent writes before it.
