@@ -44,6 +44,12 @@ var foundNetworkCases = map[string]want{
 	// Dataprobe's registration and on net-snmp's (no kernel release).
 	"dataprobe-iboot":         {"dataprobe-iboot", "Dataprobe", "iBoot-PDU8-N15", "", "", "1.03.1123", "pdu"},
 	"dataprobe-iboot-netsnmp": {"dataprobe-iboot-mib", "Dataprobe", "iBoot-PDU4-C10", "", "Linux", "1.04.0210", "pdu"},
+	// ES4552BH2 (the definition fusion) on its cheetahSwitchMgt arc 120:
+	// edgecore-ecs reads its switchMgt group as the other Edgecore modules'.
+	"edgecore-es4552bh2": {"edgecore-ecs", "Edgecore", "ES4552BH2-FL2", "EC1207003318", "", "1.1.2.14", "switch"},
+	// Positron GAM: GAM-SYSUTIL-MIB's board type and serial, the
+	// sysDescr's release without its 'v'.
+	"positron-gam": {"positron-gam", "Positron", "GAM-24-C", "P2311G0042", "GAM", "1.6.3", "switch"},
 }
 
 func TestFoundNetworkFixtures(t *testing.T) {
