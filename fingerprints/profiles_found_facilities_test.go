@@ -16,9 +16,9 @@ var foundFacilitiesCases = map[string]want{
 	// TimeMachines time servers by TMI-COMMON-SMI under net-snmp's Linux
 	// registration: no model or release (the uname's are the board's).
 	"timemachines-ntp": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "", "appliance"},
-	// UHP VSAT terminals: UHP-MIB swVersion's bytes read in hexadecimal,
-	// serialNumber printed in hexadecimal, as the MIB says.
-	"uhp-vsat": {"uhp-vsat", "UHP Networks", "", "123abc", "", "3.6.2.11", "wireless"},
+	// UHP VSAT terminals: UHP-MIB swVersion and serialNumber as the agent
+	// states them (Gauge32), as the definition reads them.
+	"uhp-vsat": {"uhp-vsat", "UHP Networks", "", "1194684", "", "50725393", "wireless"},
 	// Samlex America inverters: SAMLEXAMERICA-MIB's product group.
 	"samlex-inverter": {"samlex-inverter", "Samlex America", "PSR-1200-48", "", "", "1.3", "power"},
 	// Huawei SMU power controllers: HUAWEI-SITE-MONITOR-MIB's monitor row 1,
