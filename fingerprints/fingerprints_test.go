@@ -117,7 +117,7 @@ var corpusCases = map[string]want{
 	"UPS/huawei-gse200m.snmprec.bz2":                      {"huawei-ups", "Huawei", "UPS5000-E", "2102310NYJ10EB000045", "Linux", "V100R001C10B003SP00", "ups"},
 	"UPS/ingrasys-power-switch.snmprec.bz2":               {"webpower-ups-card", "Ingrasys", "Array-3A3", "11120051132123", "", "5.27", "ups"},
 	"bmc/hp-onboard-administrator.snmprec.bz2":            {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G2", "6CU250TV5C", "Onboard Administrator", "3.60", "bmc"},
-	"camera/hikvision.snmprec.bz2":                        {"hikvision-mib", "Hikvision", "DS-2CD4C36FWD-AP", "", "", "5.5.80 build 190131", "camera"},
+	"camera/hikvision.snmprec.bz2":                        {"hikvision", "Hikvision", "DS-2CD4C36FWD-AP", "", "", "5.5.80 build 190131", "camera"},
 	"camera/hikvision-network-video-recorder.snmprec.bz2": {"hikvision-nvr", "Hikvision", "NVR", "0820161024CCRR666108343WCVU", "", "", "nvr"},
 	"camera/samsung-ipolis.snmprec.bz2":                   {"hanwha-samsung-camera", "Samsung", "SNO-7084R", "", "", "3.00_140915", "camera"},
 	"cloud/arista-dcs-7150s-52-cl.snmprec.bz2":            {"arista-eos", "Arista Networks", "DCS-7150S-52-CL", "JPE15151458", "EOS", "4.20.5F", "switch"},

@@ -53,7 +53,7 @@ var nrCases = map[string]want{
 	// features, version) and FASTPATH's inventory serial, under Quanta's
 	// own enterprise and under Broadcom's with a VxWorks sysDescr.
 	"quanta":          {"quanta", "Quanta", "LB4M 48x1GE 2x10GE", "QTFCA61234567", "", "1.1.0.8", "switch"},
-	"quanta-fastpath": {"quanta-fastpath", "Quanta", "LB6M", "QTFCB21234567", "FASTPATH", "1.2.0.18", "switch"},
+	"quanta-fastpath": {"quanta", "Quanta", "LB6M", "QTFCB21234567", "FASTPATH", "1.2.0.18", "switch"},
 	// HPE switches under the ProCurve arc: OfficeConnect and ProCurve 1800
 	// sysDescr formats, NETSWITCH-MIB's hpSwitchOsVersion when sysDescr
 	// names no revision, and Instant On.

@@ -52,7 +52,7 @@ var otherArcCases = map[string]want{
 	"emerson-ups-ucd":   {"emerson-ups-ucd", "Vertiv", "UH31", "", "Linux", "2.4.20_mvl31-integrator", "ups"},
 	// NSFOCUS on a malformed sysObjectID (1.3.6.1.4.19849): its system
 	// group (19849.6.1) names the model and the release.
-	"nsfocus-other-oid": {"nsfocus-system-group", "NSFOCUS", "ADS-4020", "", "", "V5.6R11F02", "appliance"},
+	"nsfocus-other-oid": {"nsfocus", "NSFOCUS", "ADS-4020", "", "", "V5.6R11F02", "appliance"},
 	// OEM gear by its sysDescr on a generic or another maker's
 	// sysObjectID: a BCM963xx reference router on net-snmp's, a Netentsec
 	// firewall on Vyatta's.

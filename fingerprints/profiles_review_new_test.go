@@ -36,7 +36,7 @@ var reviewNewCases = map[string]want{
 	"zte-5950-other-registration": {"zte-zxr10", "ZTE", "5950-36TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
 	// An EnGenius AP on net-snmp's registration answering only the 100.1
 	// system group.
-	"engenius-system-group": {"engenius-senao-ap", "EnGenius", "", "GE7221004321", "Linux", "3.9.2.1", "access_point"},
+	"engenius-system-group": {"engenius", "EnGenius", "", "GE7221004321", "Linux", "3.9.2.1", "access_point"},
 	// A Quidway AR router on VRP 3, whose sysDescr writes 'VRP (R)
 	// Software, Version ..., Release ...': the version and its release.
 	"huawei-quidway-ar-vrp3": {"huawei-vrp", "Huawei", "AR28-31", "", "VRP", "3.40 Release 0311P07", "router"},

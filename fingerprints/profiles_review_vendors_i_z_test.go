@@ -20,7 +20,7 @@ var reviewVendorsIZCases = map[string]want{
 	// A UC application VM known by its registration (ciscoUCVirtualMachine,
 	// 9.1.1348, as the definition ucos detects it) whose sysDescr does not
 	// say 'Software:UCOS': the release SYSAPPL-MIB names.
-	"cisco-ucos-vm": {"cisco-ucos-vm", "Cisco", "", "", "UCOS", "14.0.1.13900-155", "appliance"},
+	"cisco-ucos-vm": {"cisco-ucos", "Cisco", "", "", "UCOS", "14.0.1.13900-155", "appliance"},
 	// A Groove G30 on net-snmp's Linux registration answering
 	// CORIANT-GROOVE-MIB (the definition infinera-groove detects it so):
 	// read as on Coriant's, the release of the active load (2).

@@ -38,7 +38,7 @@ var variantsPowerServersCases = map[string]want{
 	"dell-idrac8-racmib": {"dell-idrac", "Dell", "PowerEdge R730xd", "4HT9Q12", "iDRAC", "2.83.83.83", "bmc"},
 	// An XClarity Controller answering no machine VPD: the controller by
 	// its registration (before, a Lenovo ENOS switch).
-	"lenovo-xcc-no-vpd": {"lenovo-xcc-registration", "Lenovo", "", "", "XClarity Controller", "TGBT50K-6.10", "bmc"},
+	"lenovo-xcc-no-vpd": {"lenovo-xcc", "Lenovo", "", "", "XClarity Controller", "TGBT50K-6.10", "bmc"},
 	// An IMM that answers no machine VPD: known by its firmware table, as
 	// the definition detects it (before, a Linux host). No model: the
 	// engine's host-architecture fallback for net-snmp's registration
