@@ -28,12 +28,12 @@ var foundNetworkCases = map[string]want{
 	// and firmware location 2's release; on net-snmp's registration, the
 	// active image's release (location 1 only).
 	"ge-mds-orbit":         {"ge-mds-orbit", "GE MDS", "MCR-4G-1N-LTE-AC", "2417093", "", "10.1.4", "router"},
-	"ge-mds-orbit-netsnmp": {"ge-mds-orbit-mib", "GE MDS", "ECR-2E-900-N", "2390511", "Linux", "8.3.2", "router"},
+	"ge-mds-orbit-netsnmp": {"ge-mds-orbit", "GE MDS", "ECR-2E-900-N", "2390511", "Linux", "8.3.2", "router"},
 	// LANCOM R&S Unified Firewall: RSCS-LICENSE's licence type, no kernel
 	// release.
 	"lancom-lcos-fx": {"lancom-lcos-fx", "LANCOM", "UF-360", "", "LCOS FX", "", "firewall"},
-	// Peplink FusionHub on net-snmp's registration: the DEVICE MIB.
-	"peplink-fusionhub": {"peplink-device-mib", "Peplink", "FusionHub", "1111-2222-3333", "Peplink Firmware", "8.4.1", "router"},
+	// Peplink FusionHub on net-snmp's registration: the DEVICE MIB (peplink).
+	"peplink-fusionhub": {"peplink", "Peplink", "FusionHub", "1111-2222-3333", "Peplink Firmware", "8.4.1", "router"},
 	// Infinera XTM: LUM-INVENTORY-MIB's node entry description,
 	// LUM-SYSTEM-MIB's build version.
 	"infinera-xtm": {"infinera-xtm", "Infinera", "TM-3000/II", "", "XTM", "29.0.3", "switch"},
@@ -43,13 +43,17 @@ var foundNetworkCases = map[string]want{
 	// Dataprobe iBoot PDUs: IBOOTPDU-MIB's model name and firmware, on
 	// Dataprobe's registration and on net-snmp's (no kernel release).
 	"dataprobe-iboot":         {"dataprobe-iboot", "Dataprobe", "iBoot-PDU8-N15", "", "", "1.03.1123", "pdu"},
-	"dataprobe-iboot-netsnmp": {"dataprobe-iboot-mib", "Dataprobe", "iBoot-PDU4-C10", "", "Linux", "1.04.0210", "pdu"},
+	"dataprobe-iboot-netsnmp": {"dataprobe-iboot", "Dataprobe", "iBoot-PDU4-C10", "", "Linux", "1.04.0210", "pdu"},
 	// ES4552BH2 (the definition fusion) on its cheetahSwitchMgt arc 120:
 	// edgecore-ecs reads its switchMgt group as the other Edgecore modules'.
 	"edgecore-es4552bh2": {"edgecore-ecs", "Edgecore", "ES4552BH2-FL2", "EC1207003318", "", "1.1.2.14", "switch"},
 	// Positron GAM: GAM-SYSUTIL-MIB's board type and serial, the
 	// sysDescr's release without its 'v'.
 	"positron-gam": {"positron-gam", "Positron", "GAM-24-C", "P2311G0042", "GAM", "1.6.3", "switch"},
+	// Huawei SMU (huawei-smu) whose site description names no product:
+	// the product HUAWEI-DEVICE-MIB's upgrade version names before its
+	// release, the hardware the definition reads.
+	"huawei-smu-upgrade-version": {"huawei-smu", "Huawei", "SMU02C", "2102312FDB10N5000123", "", "V500R022C10SPC010", "power"},
 }
 
 func TestFoundNetworkFixtures(t *testing.T) {
