@@ -81,7 +81,7 @@ var cdCases = map[string]want{
 	"datacom-dmos":     {"datacom-dmos", "Datacom", "DM4370", "4370A1234567", "DmOS", "5.6.2", "switch"},
 	"datacom-dmswitch": {"datacom-dmswitch", "Datacom", "dmSwitch4100", "3560123456", "", "14.6.8", "switch"},
 	// A Cumulus agent with the vendor's sysObjectID and a uname sysDescr.
-	"cumulus-oid": {"cumulus-linux-oid", "Cumulus Networks", "Mellanox SN2410", "MT1934X01234", "Cumulus Linux", "4.3.0", "switch"},
+	"cumulus-oid": {"cumulus-linux", "Cumulus Networks", "Mellanox SN2410", "MT1934X01234", "Cumulus Linux", "4.3.0", "switch"},
 	// Comware 7: the product line of sysDescr, the first serial of
 	// HH3C-ENTITY-EXT-MIB.
 	"comware-hpe": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "CN12FP40ZZ", "Comware", "7.1.070 Release 3208P08", "switch"},

@@ -25,7 +25,7 @@ func TestNetworkFixtures(t *testing.T) {
 		"sophos-xg":                       {"sophos-xg", "Sophos", "XG210", "", "SFOS", "17.0.5 MR-5", "firewall"},
 		"stormshield-sns":                 {"stormshield-sns", "Stormshield", "SN310", "SN310A17C1234A5", "SNS", "4.3.10", "firewall"},
 		"forcepoint-ngfw":                 {"forcepoint-ngfw", "Forcepoint", "N120W", "NGF12345678", "Forcepoint NGFW", "6.10.9.26089", "firewall"},
-		"checkpoint-gaia-netsnmp":         {"checkpoint-gaia-netsnmp", "Check Point", "6600", "2034BA5678", "Gaia", "R81.20", "firewall"},
+		"checkpoint-gaia-netsnmp":         {"checkpoint-gaia", "Check Point", "6600", "2034BA5678", "Gaia", "R81.20", "firewall"},
 		"checkpoint-embedded-ngx":         {"checkpoint-embedded-ngx", "Check Point", "1490", "", "Gaia Embedded", "R81.10.08", "firewall"},
 		"pfsense":                         {"pfsense", "Netgate", "Generic x86 64-bit", "", "pfSense", "2.6.0-RELEASE", "firewall"},
 		// pfSense Plus ("Plus" before the host name) with the hardware and serial extends.

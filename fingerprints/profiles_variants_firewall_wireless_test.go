@@ -18,7 +18,7 @@ var variantsFirewallWirelessCases = map[string]want{
 	// which OS); a gateway older than the appliance group, by the platform
 	// its sysObjectID registers; Gaia Embedded, its R release and the
 	// CHECKPOINT-MIB serial; a SofaWare unit known by its sysDescr; IPSO 6.
-	"checkpoint-secureplatform-netsnmp":     {"checkpoint-gaia-netsnmp", "Check Point", "UTM-1 270", "0839AB7712", "SecurePlatform", "R75.40", "firewall"},
+	"checkpoint-secureplatform-netsnmp":     {"checkpoint-gaia", "Check Point", "UTM-1 270", "0839AB7712", "SecurePlatform", "R75.40", "firewall"},
 	"checkpoint-gaia-platform-registration": {"checkpoint-gaia", "Check Point", "4600", "", "Gaia", "R77.30", "firewall"},
 	"checkpoint-embedded-gaia":              {"checkpoint-embedded-ngx", "Check Point", "1590", "2245BA0815", "Gaia Embedded", "R81.10.10", "firewall"},
 	"checkpoint-sofaware-descr":             {"checkpoint-sofaware-descr", "Check Point", "UTM-1 Edge W", "", "Gaia Embedded", "8.2.26x", "firewall"},
