@@ -16,6 +16,8 @@ var foundFacilitiesCases = map[string]want{
 	// TimeMachines time servers by TMI-COMMON-SMI under net-snmp's Linux
 	// registration: no model or release (the uname's are the board's).
 	"timemachines-ntp": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "", "appliance"},
+	// ... and by TimeMachines' own registration, where the agent gives it.
+	"timemachines-registration": {"timemachines-ntp", "TimeMachines", "TM2000B", "", "", "", "appliance"},
 	// UHP VSAT terminals: UHP-MIB swVersion and serialNumber as the agent
 	// states them (Gauge32), as the definition reads them.
 	"uhp-vsat": {"uhp-vsat", "UHP Networks", "", "1194684", "", "50725393", "wireless"},
@@ -26,6 +28,8 @@ var foundFacilitiesCases = map[string]want{
 	// the MIB's own (a site description that names no product).
 	"huawei-smu":     {"huawei-smu", "Huawei", "SMU02C", "2102311TVH10J8000127", "Linux", "V500R002C10SPC170", "power"},
 	"huawei-smu-oid": {"huawei-smu", "Huawei", "", "", "", "V300R001C01SPC060", "power"},
+	// ... and by the MIB's registration alone, as the definition detects it.
+	"huawei-smu-registration": {"huawei-smu", "Huawei", "SMU02C", "", "", "", "power"},
 	// Delta ORION DC controllers: dcSoftwareVersion as written.
 	"delta-orion": {"delta-orion", "Delta", "", "", "", "V4.20Build07", "power"},
 	// GE Pulsar DC controllers: NE843-MIB's system object (board code,
