@@ -37,6 +37,9 @@ var foundFacilitiesCases = map[string]want{
 	"ge-pulsar-ne843": {"ge-pulsar", "GE", "QS873A", "09AZ24013377", "", "4.11.2", "power"},
 	// Illustra cameras: the product code and firmware the sysDescr names.
 	"illustra-camera": {"illustra-camera", "Illustra", "IFS02D1ICWIT", "", "Linux", "SS004.02.01.00.0012", "camera"},
+	// ... wherever the sysDescr names them, as the definition's regexp
+	// finds them.
+	"illustra-camera-prefixed": {"illustra-camera", "Illustra", "IFS03CFOCWST", "", "Linux", "SS004.04.02.00.0007", "camera"},
 }
 
 func TestFoundFacilitiesFixtures(t *testing.T) {
