@@ -349,7 +349,7 @@ func (r ReadPlan) Fields(values map[string]snmpwalk.Value, read Fetch) Fetch {
 	}
 	var ps []*profile
 	for _, p := range r.ps {
-		if ok, _, _ := c.matchProfile(p, false); ok {
+		if ok, _, _, _ := c.matchProfile(p, false); ok {
 			ps = append(ps, p)
 		}
 	}
@@ -560,6 +560,9 @@ type scored struct {
 	score   int
 	matched bool
 	reasons []string
+	// noFill: what the profile, through the alternative that admitted
+	// the device, leaves unfilled when it wins.
+	noFill []string
 }
 
 func (e *Engine) run(in Input, explain bool) (Result, []Match) {
@@ -571,11 +574,15 @@ func (e *Engine) run(in Input, explain bool) (Result, []Match) {
 	}
 	all := make([]scored, 0, len(ps))
 	for _, p := range ps {
-		ok, score, reasons := c.matchProfile(p, explain)
+		ok, score, alt, reasons := c.matchProfile(p, explain)
 		if !ok && !explain {
 			continue // only Explain reports the profiles that did not match
 		}
-		all = append(all, scored{p: p, score: score, matched: ok, reasons: reasons})
+		s := scored{p: p, score: score, matched: ok, reasons: reasons, noFill: p.noFill}
+		if alt >= 0 {
+			s.noFill = p.match[alt].noFill
+		}
+		all = append(all, s)
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		a, b := all[i], all[j]
@@ -665,7 +672,7 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 		if v, ev, ok := c.applyRules(order[0].p, field); ok {
 			return v, ev, true
 		}
-		if slices.Contains(order[0].p.noFill, field) {
+		if slices.Contains(order[0].noFill, field) {
 			return "", record.Evidence{}, false
 		}
 		start = 1
@@ -997,9 +1004,10 @@ func newEvalCtx(in Input) *evalCtx {
 // how closely the best alternative that holds fits) and, explaining, why.
 // matchProfile says whether p admits the device (one of its match
 // alternatives holds and none of its exclusions), its score (the priority,
-// then how closely the first alternative that holds fits) and, explaining,
+// then how closely the first alternative that holds fits), which
+// alternative that is (-1 for a generic profile's none) and, explaining,
 // why.
-func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
+func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, int, []string) {
 	var reasons []string
 	note := func(s string) {
 		if explain {
@@ -1007,7 +1015,7 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 		}
 	}
 	score := p.priority * 1000
-	ok := len(p.match) == 0
+	ok, alt := len(p.match) == 0, -1
 	for i, m := range p.match {
 		mok, ms, why := c.matchAlternative(m, explain)
 		if len(p.match) > 1 {
@@ -1022,50 +1030,50 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, []string) {
 		if mok {
 			// The first that holds decides: a family's own arc, listed
 			// first, scores as it would alone.
-			ok, score = true, m.priority*1000+ms
+			ok, score, alt = true, m.priority*1000+ms, i
 			break
 		}
 	}
 	if !ok {
-		return false, score, reasons
+		return false, score, alt, reasons
 	}
 	x := p.exclude
 	for _, pre := range x.sysObjectID {
 		if snmpwalk.HasPrefix(c.in.SysObjectID, pre) {
 			note("excluded: sysObjectID under " + pre)
-			return false, score, reasons
+			return false, score, alt, reasons
 		}
 	}
 	if re := firstMatch(x.sysDescr, c.sysDesc); re != nil {
 		note("excluded: sysDescr matches /" + re.String() + "/")
-		return false, score, reasons
+		return false, score, alt, reasons
 	}
 	for _, e := range c.ents {
 		if re := firstMatch(x.entityMfg, e.Mfg); re != nil {
 			note("excluded: entPhysicalMfgName matches /" + re.String() + "/")
-			return false, score, reasons
+			return false, score, alt, reasons
 		}
 		if re := firstMatch(x.entityModel, e.Model); re != nil {
 			note("excluded: entPhysicalModelName matches /" + re.String() + "/")
-			return false, score, reasons
+			return false, score, alt, reasons
 		}
 	}
 	for _, o := range x.oidPresent {
 		if c.present(o) && !c.notRead(o) {
 			note("excluded: " + o + " present")
-			return false, score, reasons
+			return false, score, alt, reasons
 		}
 	}
 	for _, om := range x.oidMatch {
 		if c.valueMatches(om) && !c.notRead(om.oid) {
 			note("excluded: a value of " + om.oid + " matches /" + om.re.String() + "/")
-			return false, score, reasons
+			return false, score, alt, reasons
 		}
 	}
 	if len(p.match) == 0 {
 		note("generic: always applies")
 	}
-	return true, score, reasons
+	return true, score, alt, reasons
 }
 
 // matchAlternative says whether the device meets every condition of one

@@ -15,6 +15,7 @@ const acmeAlternatives = `profiles:
       - sys_object_id: [1.3.6.1.4.1.99999]
       - sys_descr: ['^Acme OS ']
         priority: 65
+        no_fill: [os_version]
     exclude:
       sys_descr: ['Acme OS simulator']
     vendor: Acme
@@ -80,6 +81,15 @@ func TestMatchAlternatives(t *testing.T) {
 			t.Errorf("excluded, under %s: %+v", oid, r)
 		}
 	}
+	// The second alternative's no_fill: where it admits the device and
+	// the profile's own rule finds no version, nothing else fills one;
+	// where the first does, the fallbacks still may.
+	if r := e.Identify(Input{SysObjectID: netsnmp, SysDescr: "Acme OS build (WX-300) 5.6.7"}); r.Profile != "acme-os" || r.OSVersion != "" {
+		t.Errorf("no_fill of the second alternative: %+v", r)
+	}
+	if r := e.Identify(Input{SysObjectID: arc, SysDescr: "Widget controller (WX-100) firmware 5.6.7"}); r.Profile != "acme-os" || r.OSVersion != "5.6.7" {
+		t.Errorf("the first alternative, without no_fill: %+v", r)
+	}
 	// What a probe reads follows the alternatives: the serial is asked
 	// of a device either admits, not of another.
 	const serial = "1.3.6.1.4.1.99999.2.1.0"
@@ -111,12 +121,16 @@ func TestMatchAlternativesErrors(t *testing.T) {
 			[]string{"acme.yaml line 6:", "profiles[0].match[1].sysdescr", "unknown key sysdescr"}},
 		{"bad oid", "[1.3.6.1.4.1.99999]", "[1.3.x]",
 			[]string{"acme.yaml line 5:", "profiles[0].match[0].sys_object_id[0]", "not an OID"}},
-		{"an alternative with a priority alone", "      - sys_descr: ['^Acme OS ']\n        priority: 65", "      - {priority: 65}",
+		{"an alternative with a priority alone", "      - sys_descr: ['^Acme OS ']\n        priority: 65\n        no_fill: [os_version]", "      - {priority: 65, no_fill: [os_version]}",
 			[]string{"acme.yaml line 6:", "profiles[0].match[1]", "needs a condition"}},
-		{"not a mapping", "      - sys_descr: ['^Acme OS ']\n        priority: 65", "      - acme",
+		{"not a mapping", "      - sys_descr: ['^Acme OS ']\n        priority: 65\n        no_fill: [os_version]", "      - acme",
 			[]string{"acme.yaml line 6:", "alternative must be a mapping"}},
-		{"priority of a single match", "      - sys_object_id: [1.3.6.1.4.1.99999]\n      - sys_descr: ['^Acme OS ']\n        priority: 65", "      sys_object_id: [1.3.6.1.4.1.99999]\n      priority: 65",
+		{"priority of a single match", "      - sys_object_id: [1.3.6.1.4.1.99999]\n      - sys_descr: ['^Acme OS ']\n        priority: 65\n        no_fill: [os_version]", "      sys_object_id: [1.3.6.1.4.1.99999]\n      priority: 65",
 			[]string{"acme.yaml", "profiles[0].match.priority", "several alternatives"}},
+		{"no_fill of a single match", "      - sys_object_id: [1.3.6.1.4.1.99999]\n      - sys_descr: ['^Acme OS ']\n        priority: 65\n        no_fill: [os_version]", "      sys_object_id: [1.3.6.1.4.1.99999]\n      no_fill: [os_version]",
+			[]string{"acme.yaml", "profiles[0].match.no_fill", "several alternatives"}},
+		{"unknown no_fill field", "no_fill: [os_version]", "no_fill: [firmware]",
+			[]string{"acme.yaml", "profiles[0].match[1].no_fill[0]", "firmware"}},
 		{"priority of an exclusion", "      sys_descr: ['Acme OS simulator']", "      sys_descr: ['Acme OS simulator']\n      priority: 3",
 			[]string{"acme.yaml", "profiles[0].exclude.priority", "no priority"}},
 		{"relative OID off the arc", "      - oid: 1.3.6.1.4.1.99999.2.1.0", "      - oid: sysObjectID.2.1.0",

@@ -45,6 +45,9 @@ import (
 //	    #     - sys_object_id: [1.3.6.1.4.1.1602]
 //	    #     - sys_descr: ['^Canon (?:MF|iR)']
 //	    #       priority: 52
+//	    # It may also name fields of its own no_fill (below), beside the
+//	    # profile's: an appliance known by its MIB on net-snmp's arc, whose
+//	    # kernel release is no version, and on its maker's arc.
 //	    vendor: Cisco              # a literal, or a list of rules as below
 //	    model:                     # rules, tried in order; the first good value wins
 //	      - entity: model                      # chassis row field (descr_model: the
@@ -145,9 +148,11 @@ type matchSpec struct {
 	OIDMatch [][]string `yaml:"oid_match"`
 	// Priority: a match alternative's own, instead of the profile's.
 	Priority *int `yaml:"priority"`
+	// NoFill: a match alternative's no_fill fields, beside the profile's.
+	NoFill []string `yaml:"no_fill"`
 }
 
-// empty: no condition (a priority alone is none).
+// empty: no condition (a priority or no_fill alone is none).
 func (m matchSpec) empty() bool {
 	return len(m.SysObjectID)+len(m.SysDescr)+len(m.EntityMfg)+len(m.EntityModel)+len(m.OIDPresent)+len(m.OIDMatch) == 0
 }
@@ -156,7 +161,7 @@ func (m matchSpec) empty() bool {
 // them, alternatives.
 type matchAlts []matchSpec
 
-var matchKeys = []string{"sys_object_id", "sys_descr", "entity_mfg", "entity_model", "oid_present", "oid_match", "priority"}
+var matchKeys = []string{"sys_object_id", "sys_descr", "entity_mfg", "entity_model", "oid_present", "oid_match", "priority", "no_fill"}
 
 // UnmarshalYAML accepts a mapping or a sequence of mappings, rejecting
 // unknown keys (as rules does: yaml.v3 does not carry KnownFields into
@@ -392,7 +397,9 @@ const identityIDPrefix = "mib-identity-"
 
 type matcher struct {
 	// priority: the profile's, or the alternative's own.
-	priority    int
+	priority int
+	// noFill: the profile's no_fill fields and the alternative's own.
+	noFill      []string
 	sysObjectID []string
 	sysDescr    []*regexp.Regexp
 	entityMfg   []*regexp.Regexp
@@ -664,17 +671,29 @@ func compileProfile(ps profileSpec) (*profile, error) {
 		if err != nil {
 			return nil, atKey(err, key...)
 		}
-		m.priority = ps.Priority
+		m.priority, m.noFill = ps.Priority, p.noFill
 		if ms.Priority != nil {
 			if len(ps.Match) == 1 {
 				return nil, atKey(errors.New("a priority of its own is for one of several alternatives; the profile's is given beside match"), append(key, "priority")...)
 			}
 			m.priority = *ms.Priority
 		}
+		if len(ms.NoFill) > 0 && len(ps.Match) == 1 {
+			return nil, atKey(errors.New("a no_fill of its own is for one of several alternatives; the profile's is given beside match"), append(key, "no_fill")...)
+		}
+		for j, f := range ms.NoFill {
+			if !slices.Contains(fieldOrder, f) || slices.Contains(m.noFill, f) {
+				return nil, atKey(fmt.Errorf("%q: want each of %s at most once, and not the profile's own", f, strings.Join(fieldOrder, ", ")), append(key, "no_fill", strconv.Itoa(j))...)
+			}
+			m.noFill = append(slices.Clip(m.noFill), f)
+		}
 		p.match = append(p.match, m)
 	}
 	if ps.Exclude.Priority != nil {
 		return nil, atKey(errors.New("an exclusion has no priority"), "exclude", "priority")
+	}
+	if len(ps.Exclude.NoFill) > 0 {
+		return nil, atKey(errors.New("an exclusion has no no_fill"), "exclude", "no_fill")
 	}
 	if p.exclude, err = compileMatcher(ps.Exclude); err != nil {
 		return nil, atKey(err, "exclude")

@@ -23,7 +23,7 @@ var familiesACCases = map[string]want{
 	// Arbor's appliances on their own arc; ArbOS on net-snmp's Linux registration: no kernel release or
 	// architecture for the appliance's.
 	"arbor-arbos":       {"arbor-arbos", "Arbor Networks", "", "", "ArbOS", "", "appliance"},
-	"arbor-arbos-linux": {"arbor-arbos-linux", "Arbor Networks", "", "", "ArbOS", "", "appliance"},
+	"arbor-arbos-linux": {"arbor-arbos", "Arbor Networks", "", "", "ArbOS", "", "appliance"},
 	// The D5 EdgeQAM by its own arc.
 	"arris-d5": {"arris-d5", "ARRIS", "D5", "", "", "", "appliance"},
 	// BKE power systems by BKE's enterprise.

@@ -58,7 +58,7 @@ var reviewKindsBCases = map[string]want{
 	// A Tripp Lite PowerAlert LX card on net-snmp's Linux registration,
 	// known by PowerAlert in its sysDescr as the definition (poweralert)
 	// detects it: the UPS, not a Linux server with the kernel's release.
-	"tripplite-lx-netsnmp": {"tripplite-poweralert-descr", "Tripp Lite", "SU3000RTXLCD3U", "2841BY0SM81234567", "PowerAlert", "15.6.2 (Build 1120)", "ups"},
+	"tripplite-lx-netsnmp": {"tripplite-poweralert", "Tripp Lite", "SU3000RTXLCD3U", "2841BY0SM81234567", "PowerAlert", "15.6.2 (Build 1120)", "ups"},
 }
 
 func TestReviewKindsBFixtures(t *testing.T) {

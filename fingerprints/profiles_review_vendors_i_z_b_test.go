@@ -21,7 +21,7 @@ var reviewVendorsIZBCases = map[string]want{
 	"quantum-scalar-i6": {"quantum-scalar", "Quantum", "Scalar i6", "QNA1926Z00384", "Linux", "2.2.0", "storage"},
 	// A Perle MCR-MGT on another sysObjectID, known by the sysDescr the
 	// definition (perle) detects: PERLE-MCR-MGT-MIB's chassis row.
-	"perle-mcr-sysdescr": {"perle-mcr-sysdescr", "Perle", "MCR1900", "103-4410", "Linux", "1.5G2", "media_converter"},
+	"perle-mcr-sysdescr": {"perle-mcr", "Perle", "MCR1900", "103-4410", "Linux", "1.5G2", "media_converter"},
 	// An Ifotec product on another registration of Ifotec's enterprise
 	// than 21362.100 (the definition detects all of 21362): the product
 	// reference the sysDescr writes before ' : '.
@@ -31,14 +31,14 @@ var reviewVendorsIZBCases = map[string]want{
 	"yamaha-rtx-serial": {"yamaha", "Yamaha", "RTX1210", "S4K012345", "", "14.01.40", "router"},
 	// A WTI power switch on another kernel than the MontaVista one wti
 	// knows: WTI-POWER-MIB's environmentUnitTable answering.
-	"wti-mib": {"wti-mib", "WTI", "", "0722C2020041", "Linux", "8.04", "pdu"},
+	"wti-mib": {"wti", "WTI", "", "0722C2020041", "Linux", "8.04", "pdu"},
 	// A WTI console server whose MIB states no software version: not the
 	// kernel's release.
 	"wti-no-release": {"wti", "WTI", "", "0312A2012077", "Linux", "", "appliance"},
 	// A Panduit PDU on another sysObjectID, known by the sysDescr the
 	// definition (panduit) detects: PANDUIT-MIB's part number, serial and
 	// firmware, as on Panduit's registration.
-	"panduit-pdu-descr": {"panduit-pdu-descr", "Panduit", "P24D40M", "PN2219A00317", "Linux", "3.4.2", "pdu"},
+	"panduit-pdu-descr": {"panduit-pdu", "Panduit", "P24D40M", "PN2219A00317", "Linux", "3.4.2", "pdu"},
 }
 
 func TestReviewVendorsIZBFixtures(t *testing.T) {
