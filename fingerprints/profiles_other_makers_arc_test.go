@@ -20,7 +20,7 @@ var otherArcCases = map[string]want{
 	"epson-printer-hp-oid":   {"epson-printer", "Epson", "WF-C5790", "X3B7012345", "", "CM11O5", "printer"},
 	"lexmark-printer-hp-oid": {"lexmark-printer", "Lexmark", "MS812de", "4514123456789", "", "LW71.DN.P224", "printer"},
 	"oki-printer-hp-oid":     {"oki-printer", "OKI", "B431", "AK2B012345", "", "A1.18", "printer"},
-	"toshiba-printer-hp-oid": {"toshiba-printer-descr", "Toshiba", "e-STUDIO5005AC", "CNFJ012345", "", "T530HD0W1710", "printer"},
+	"toshiba-printer-hp-oid": {"toshiba-tec-printer", "Toshiba", "e-STUDIO5005AC", "CNFJ012345", "", "T530HD0W1710", "printer"},
 	// A Dell OEM printer on HP's arc: dell-printer-oem's, without
 	// hp-printer's FutureSmart.
 	"dell-printer-hp-oid": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "6XKLW21", "", "200604111532", "printer"},
