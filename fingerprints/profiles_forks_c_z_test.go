@@ -1,0 +1,39 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// forksCZFixtureDir holds small walks written from the vendor MIBs and the
+// device-support definitions of the OS names found in LibreNMS forks'
+// definition listings (second half, breeze..zyxelwlc): detection by the
+// arcs and sysDescr shapes the definitions name, the identity objects they
+// read.
+const forksCZFixtureDir = "testdata/fixtures/forks-c-z"
+
+// forksCZCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var forksCZCases = map[string]want{
+	// Volius CATV optical nodes (volius): VOLIUS-OR-MIB vlsSystemGeneral.
+	"volius": {"volius", "Volius", "VOR-2R-1310", "VL2104018", "", "2.4.1", "appliance"},
+	// IMCO Power DC plants (imcopower-big): IMCO-BIG-MIB imco3Ident and
+	// the first panel monitor's serial; on IMCO's registration, and on
+	// net-snmp's where the model object answers.
+	"imco-power":         {"imco-power", "IMCO Power", "BIG 48V/3000W", "PM19041302", "", "3.12", "power"},
+	"imco-power-netsnmp": {"imco-power", "IMCO Power", "BIG 24V/1500W", "PM20110517", "Linux", "3.20", "power"},
+	// Janitza UMG 96 meters (janitza-umg96): Janitza's root registration
+	// and a sysDescr naming the UMG96.
+	"janitza-umg96": {"janitza-umg", "Janitza", "UMG96RM-E", "", "", "", "power"},
+	// SNR-ERD environment monitors (snr-erd): 40418.2.6.
+	"snr-erd": {"snr-erd", "NAG", "SNR-ERD-4.2", "", "", "", "sensor"},
+	// Fujitsu PRIMERGY BX connection blades (fujitsupyos) by sysDescr.
+	"fujitsu-py-switch": {"fujitsu-py-switch", "Fujitsu", "PY CB Eth Switch/IBP 10Gb 18/8", "", "", "", "switch"},
+	// Fujitsu ETERNUS DX arrays (fujitsueternusos): 211.1.21.1.
+	"fujitsu-eternus": {"fujitsu-eternus", "Fujitsu", "ETERNUS DX200 S4", "", "", "", "storage"},
+}
+
+// TestForksCZFixtures checks each profile on its fixture: the winning
+// profile and every field, with evidence (check).
+func TestForksCZFixtures(t *testing.T) {
+	checkFixtures(t, forksCZFixtureDir, forksCZCases)
+}
