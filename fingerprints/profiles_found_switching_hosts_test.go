@@ -13,6 +13,13 @@ const foundSwitchingHostsFixtureDir = "testdata/fixtures/found-switching-hosts"
 // foundSwitchingHostsCases: fixture name → the expected result (profile,
 // vendor, model, serial, os, os_version, device_type).
 var foundSwitchingHostsCases = map[string]want{
+	// Barracuda Load Balancer by its sysDescr on net-snmp's registration
+	// (definition barracudaloadbalancer, which reads nothing more).
+	"barracuda-load-balancer": {"barracuda", "Barracuda", "", "", "Linux", "", "load_balancer"},
+	// MobileIron Core on net-snmp's Linux agent (definition mobileiron: a
+	// mobileiron package in hrSWInstalledName): the appliance, with the
+	// host's architecture and kernel release the Linux profiles read.
+	"mobileiron-core": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "2.6.32-754.35.1.el6.x86_64", "appliance"},
 	// Teltonika TSW switches on WitchOS (definition witchos, registration
 	// 24686): TELTONIKA-MIB by shape, OS WitchOS, a switch.
 	"teltonika-witchos": {"teltonika", "Teltonika", "TSW212", "6001234567", "WitchOS", "00.01.04.1", "switch"},
