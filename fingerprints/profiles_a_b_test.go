@@ -72,7 +72,7 @@ var abCases = map[string]want{
 	// sysDescr names no product.
 	"apple-airport": {"apple-airport", "Apple", "", "", "", "7.6.4", "access_point"},
 	// Telco Systems 738.10 line: product, serial and release, unquoted.
-	"telco-systems-batm": {"telco-systems-batm", "Telco Systems", "T-Marc 3312SC", "TM3312A7654321", "BiNOS", "7.1.4", "switch"},
+	"telco-systems-batm": {"telco-systems-batm", "Telco Systems", "T-Marc 3312SC", "TM3312A7654321", "BiNOX", "7.1.4", "switch"},
 	// Allied Telesis TQ access point: model and release in the sysDescr.
 	"allied-tq": {"allied-tq", "Allied Telesis", "AT-TQ4600", "", "", "4.1.2.B04", "access_point"},
 	// ADVA FSP 3000 ALM: ADVA-FSP3000ALM-MIB's shelf group.

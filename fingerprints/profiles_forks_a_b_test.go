@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// forksABFixtureDir holds small walks written from the vendor MIBs and the
+// device-support definitions of the LibreNMS OS families found in forks'
+// definition listings (Comap ... bnt): model, serial and version read from
+// each vendor's own objects.
+const forksABFixtureDir = "testdata/fixtures/forks-a-b"
+
+// forksABCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var forksABCases = map[string]want{
+	// Telco Systems BiNOX (definition binox) on a registration under
+	// 738.10.5 other than 738.10.5.100: PRVT-SWITCH-MIB's part and serial
+	// numbers, PRVT-INTERWORKING-OS-MIB's version, quotes dropped.
+	"telco-binox": {"telco-systems-batm", "Telco Systems", "T-Metro 7124S", "TM7124S0198273", "BiNOX", "2.3.0.112", "switch"},
+	// ARRIS C3 CMTS (definition arris-c3, 4115.1.4.3): the product its
+	// registration names, the release the DOCSIS sysDescr's SW_REV states.
+	"arris-c3": {"arris-cmts", "ARRIS", "C3", "", "", "4.4.0.31", "router"},
+}
+
+// TestForksABFixtures checks each profile on its fixture: the winning
+// profile and every field, with evidence (check).
+func TestForksABFixtures(t *testing.T) {
+	checkFixtures(t, forksABFixtureDir, forksABCases)
+}
