@@ -177,22 +177,31 @@ func (a *matchAlts) UnmarshalYAML(n *yaml.Node) error {
 	}
 	out := make(matchAlts, 0, len(items))
 	for _, item := range items {
-		if item.Kind != yaml.MappingNode {
-			return fmt.Errorf("line %d: a match alternative must be a mapping", item.Line)
-		}
-		for i := 0; i+1 < len(item.Content); i += 2 {
-			if k := item.Content[i].Value; !slices.Contains(matchKeys, k) {
-				return fmt.Errorf("line %d: field %s not found in type fingerprints.matchSpec", item.Content[i].Line, k)
-			}
-		}
-		var ms matchSpec
-		if err := item.Decode(&ms); err != nil {
+		ms, err := decodeStrict[matchSpec](item, matchKeys, "match alternative")
+		if err != nil {
 			return err
 		}
 		out = append(out, ms)
 	}
 	*a = out
 	return nil
+}
+
+// decodeStrict decodes a mapping into a T, refusing a key not in keys
+// (yaml.v3 does not carry KnownFields into custom unmarshalers); what
+// names the mapping in an error.
+func decodeStrict[T any](item *yaml.Node, keys []string, what string) (T, error) {
+	var v T
+	if item.Kind != yaml.MappingNode {
+		return v, fmt.Errorf("line %d: a %s must be a mapping", item.Line, what)
+	}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		if k := item.Content[i].Value; !slices.Contains(keys, k) {
+			return v, fmt.Errorf("line %d: field %s not found in %s", item.Content[i].Line, k, what)
+		}
+	}
+	err := item.Decode(&v)
+	return v, err
 }
 
 type ruleSpec struct {
@@ -239,17 +248,8 @@ func (r *rules) UnmarshalYAML(n *yaml.Node) error {
 	case yaml.SequenceNode:
 		out := make(rules, 0, len(n.Content))
 		for _, item := range n.Content {
-			if item.Kind != yaml.MappingNode {
-				return fmt.Errorf("line %d: a rule must be a mapping", item.Line)
-			}
-			for i := 0; i+1 < len(item.Content); i += 2 {
-				k := item.Content[i].Value
-				if !slices.Contains(ruleKeys, k) {
-					return fmt.Errorf("line %d: field %s not found in rule", item.Content[i].Line, k)
-				}
-			}
-			var rs ruleSpec
-			if err := item.Decode(&rs); err != nil {
+			rs, err := decodeStrict[ruleSpec](item, ruleKeys, "rule")
+			if err != nil {
 				return err
 			}
 			out = append(out, rs)
@@ -599,7 +599,7 @@ func keyAtLine(doc *yaml.Node, line int) string {
 
 var (
 	lineRE     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-	notFoundRE = regexp.MustCompile(`^field (\S+) not found in (?:type \S+|rule)$`)
+	notFoundRE = regexp.MustCompile(`^field (\S+) not found in (?:type \S+|rule|match alternative)$`)
 )
 
 // locateDecodeError rewrites yaml's "line 7: field regexp not found in
