@@ -31,6 +31,8 @@ var forksCZCases = map[string]want{
 	"snr-erd": {"snr-erd", "NAG", "SNR-ERD-4.2", "", "", "", "sensor"},
 	// Fujitsu PRIMERGY BX connection blades (fujitsupyos) by sysDescr.
 	"fujitsu-py-switch": {"fujitsu-py-switch", "Fujitsu", "PY CB Eth Switch/IBP 10Gb 18/8", "", "", "", "switch"},
+	// Parks PK700 switches (parks-switch) by the model in the sysDescr.
+	"parks-switch": {"parks-switch", "Parks", "PK700-12X", "", "", "", "switch"},
 	// Fujitsu ETERNUS DX arrays (fujitsueternusos): 211.1.21.1.
 	"fujitsu-eternus": {"fujitsu-eternus", "Fujitsu", "ETERNUS DX200 S4", "", "", "", "storage"},
 }
