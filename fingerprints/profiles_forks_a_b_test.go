@@ -20,6 +20,19 @@ var forksABCases = map[string]want{
 	// ARRIS C3 CMTS (definition arris-c3, 4115.1.4.3): the product its
 	// registration names, the release the DOCSIS sysDescr's SW_REV states.
 	"arris-c3": {"arris-cmts", "ARRIS", "C3", "", "", "4.4.0.31", "router"},
+	// An Areca RAID subsystem on net-snmp's registration, by 'Raid
+	// Subsystem V' in the sysDescr (definition areca): ARECA-SNMP-MIB's
+	// controller model, serial and firmware.
+	"areca-raid-subsystem": {"areca", "Areca", "ARC-1883", "Y614C0012345", "Linux", "1.56", "storage"},
+	// Baicells CPEs by 'BaiCPE' in the sysDescr (definition baicells-od04)
+	// where BAICELLS-MIB's deviceInfo does not answer.
+	"baicells-baicpe": {"baicells-cpe", "Baicells", "", "", "", "", "router"},
+	// Barracuda Spam Firewall on net-snmp's registration (definition
+	// barracudaspamfirewall, by the sysDescr).
+	"barracuda-spam-firewall": {"barracuda", "Barracuda", "", "", "Linux", "", "firewall"},
+	// A Blade Network Technologies module on another maker's registration
+	// (definition bnt, by the sysDescr): the product after the maker's name.
+	"bnt-blade-module": {"bnt-switch-module", "Blade Network Technologies", "1/10Gb Uplink Ethernet Switch Module", "", "", "", "switch"},
 }
 
 // TestForksABFixtures checks each profile on its fixture: the winning
