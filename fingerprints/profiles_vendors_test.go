@@ -51,6 +51,9 @@ var vendorCases = map[string]want{
 	"ibm-aix-bosrte":  {"ibm-aix", "IBM", "", "", "AIX", "7.1.3.45", "server"},
 	"avigilon-camera": {"avigilon-camera", "Avigilon", "", "", "", "", "camera"},
 	"aten-pdu":        {"aten-pdu", "ATEN", "", "", "", "", "pdu"},
+	// A KVM-over-IP switch on ATEN's enterprise, whose PDU group does not
+	// answer: ATEN's, no PDU.
+	"aten-kvm": {"aten-pdu", "ATEN", "KN4132VA", "", "", "", ""},
 	// PON OLTs, white-box and access switches, PDUs and NAC appliances
 	// from the OIDs their vendors' MIBs give model, serial and version.
 	"cdata-olt":        {"cdata-olt", "C-Data", "FD1208S-B0", "FD1208S2203012345", "", "1.5.2_220301", "switch"},
