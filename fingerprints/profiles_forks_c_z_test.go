@@ -17,8 +17,8 @@ var forksCZCases = map[string]want{
 	// Volius CATV optical nodes (volius): VOLIUS-OR-MIB vlsSystemGeneral.
 	"volius": {"volius", "Volius", "VOR-2R-1310", "VL2104018", "", "2.4.1", "appliance"},
 	// IMCO Power DC plants (imcopower-big): IMCO-BIG-MIB imco3Ident and
-	// the first panel monitor's serial; on IMCO's registration, and on
-	// net-snmp's where the model object answers.
+	// the first panel monitor's serial, wherever the model object answers
+	// (the controller maker's registration, net-snmp's).
 	"imco-power":         {"imco-power", "IMCO Power", "BIG 48V/3000W", "PM19041302", "", "3.12", "power"},
 	"imco-power-netsnmp": {"imco-power", "IMCO Power", "BIG 24V/1500W", "PM20110517", "Linux", "3.20", "power"},
 	// The LS110 supplies (imcopower-ls110) on SDS's controller:
