@@ -17,6 +17,9 @@ var forksABCases = map[string]want{
 	// 738.10.5 other than 738.10.5.100: PRVT-SWITCH-MIB's part and serial
 	// numbers, PRVT-INTERWORKING-OS-MIB's version, quotes dropped.
 	"telco-binox": {"telco-systems-batm", "Telco Systems", "T-Metro 7124S", "TM7124S0198273", "BiNOX", "2.3.0.112", "switch"},
+	// ADVA (Oscilloquartz) OSA timing units on 5551.3 (definition
+	// adva-osa): ENTITY-MIB's first row, its name, serial and software.
+	"adva-osa": {"adva-osa", "ADVA", "OSA 5420", "OQ2041A00123", "", "12.1.2", "appliance"},
 	// ARRIS C3 CMTS (definition arris-c3, 4115.1.4.3): the product its
 	// registration names, the release the DOCSIS sysDescr's SW_REV states.
 	"arris-c3": {"arris-cmts", "ARRIS", "C3", "", "", "4.4.0.31", "router"},
@@ -24,6 +27,10 @@ var forksABCases = map[string]want{
 	// Subsystem V' in the sysDescr (definition areca): ARECA-SNMP-MIB's
 	// controller model, serial and firmware.
 	"areca-raid-subsystem": {"areca", "Areca", "ARC-1883", "Y614C0012345", "Linux", "1.56", "storage"},
+	// A Ubiquiti AF60 on airOS's registration (definition airos-af60):
+	// UI-AF60-MIB's af60DevModel and af60FirmwareVersion at instance 1,
+	// where the agent answers them.
+	"ubiquiti-af60": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF60-LR", "", "airFiber", "2.6.0", "wireless"},
 	// Baicells CPEs by 'BaiCPE' in the sysDescr (definition baicells-od04)
 	// where BAICELLS-MIB's deviceInfo does not answer.
 	"baicells-baicpe": {"baicells-cpe", "Baicells", "", "", "", "", "router"},
