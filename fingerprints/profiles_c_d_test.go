@@ -126,9 +126,10 @@ var cdCases = map[string]want{
 	// platform (C1240) is no Catalyst or router word.
 	"cisco-air-1240":          {"cisco-ios", "Cisco", "AIR-AP1242AG-E-K9", "FTX1150B0KQ", "IOS", "12.4(25d)JA2", "access_point"},
 	"cisco-air-1140-registry": {"cisco-ios", "Cisco", "AIRAP1141", "", "IOS", "15.3(3)JF15", "access_point"},
-	// Any DOCSIS cable modem (generic): the sysDescr's MODEL and SW_REV,
+	// A DOCSIS cable modem, ARRIS's (arris-docsis-cm; generic-docsis-cm
+	// reads any maker's alike): the sysDescr's MODEL and SW_REV,
 	// DOCS-CABLE-DEVICE-MIB's serial.
-	"docsis-arris-tm822": {"", "Arris Interactive", "TM822A", "4XF1A3BT2C81", "", "9.1.103S", ""},
+	"docsis-arris-tm822": {"arris-docsis-cm", "ARRIS", "TM822A", "4XF1A3BT2C81", "", "9.1.103S", "router"},
 	// A DrayTek Vigor under net-snmp's sysObjectID: the sysDescr alone.
 	"draytek-vigor-netsnmp": {"draytek-vigor", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
 	// Dell printers under their maker's sysObjectID (Xerox, Samsung): Dell

@@ -13,6 +13,9 @@ const forksABFixtureDir = "testdata/fixtures/forks-a-b"
 // forksABCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var forksABCases = map[string]want{
+	// Trango Apex Plus, whose sysDescr writes 'ApexPlus' (definition
+	// apex-plus), on net-snmp's registration: GIGA-PLUS-MIB's firmware.
+	"trango-apexplus": {"trango", "Trango", "ApexPlus", "", "Linux", "1.3.2", "wireless"},
 	// Telco Systems BiNOX (definition binox) on a registration under
 	// 738.10.5 other than 738.10.5.100: PRVT-SWITCH-MIB's part and serial
 	// numbers, PRVT-INTERWORKING-OS-MIB's version, quotes dropped.
@@ -31,6 +34,9 @@ var forksABCases = map[string]want{
 	// UI-AF60-MIB's af60DevModel and af60FirmwareVersion at instance 1,
 	// where the agent answers them.
 	"ubiquiti-af60": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF60-LR", "", "airFiber", "2.6.0", "wireless"},
+	// An ARRIS Touchstone modem (definition arris-cm, 4115 and 'ARRIS
+	// DOCSIS'): the DOCSIS sysDescr's MODEL and SW_REV, docsDevSerialNumber.
+	"arris-docsis-cm": {"arris-docsis-cm", "ARRIS", "CM820A", "3CM1234A5678", "", "7.5.63", "router"},
 	// Baicells CPEs by 'BaiCPE' in the sysDescr (definition baicells-od04)
 	// where BAICELLS-MIB's deviceInfo does not answer.
 	"baicells-baicpe": {"baicells-cpe", "Baicells", "", "", "", "", "router"},
