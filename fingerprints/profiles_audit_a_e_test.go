@@ -1,0 +1,32 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// auditAEFixtureDir holds small walks written from the vendor MIBs and the
+// detection and field rules of the device-support definitions whose
+// "covered" verdicts (OS names a to e) were audited against the full
+// definitions: the arcs, sysDescr shapes and objects our profiles missed.
+const auditAEFixtureDir = "testdata/fixtures/audit-a-e"
+
+// auditAECases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var auditAECases = map[string]want{
+	// ADTRAN AOS: adAOSDeviceVersion where the sysDescr names no release;
+	// a NetVanta on another registration by its sysDescr (adtran-aos).
+	"adtran-aos-version":    {"adtran", "ADTRAN", "NetVanta 3140", "CFG1402A0731", "AOS", "R13.12.0.E", "router"},
+	"adtran-netvanta-descr": {"adtran", "ADTRAN", "NetVanta 1234P", "LBADTN0815CD021", "AOS", "R11.8.1", "switch"},
+	// Avocent and Cyclades AlterPath units on another registration, by
+	// the sysDescr the definition avocent detects.
+	"avocent-descr":            {"avocent-acs", "Avocent", "ACS6016", "0420551234", "Linux", "3.7.0.8", "appliance"},
+	"cyclades-alterpath-descr": {"cyclades-acs", "Cyclades", "ACS16", "2850612345", "Linux", "3.3.0-5", "appliance"},
+	// Datacom DM1200E on Broadcom's FASTPATH arc (datacom), not a
+	// Ubiquiti EdgeSwitch.
+	"datacom-dm1200e": {"datacom-dmswitch", "Datacom", "DM1200E", "4490123456", "FASTPATH", "4.2.1", "switch"},
+	// DASAN NOS on a switch arc the definition names, with a sysDescr
+	// that names no NOS release.
+	"dasan-nos-arc": {"dasan-nos", "DASAN Zhone", "V5824G", "V5824G1A0023", "NOS", "5.12.3", "switch"},
+}
+
+func TestAuditAEFixtures(t *testing.T) { checkFixtures(t, auditAEFixtureDir, auditAECases) }
