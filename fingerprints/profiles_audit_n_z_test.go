@@ -1,0 +1,39 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// auditNZFixtureDir holds small walks written from the vendor MIBs and the
+// objects the device-support definitions name, for OS families n to z whose
+// coverage an earlier session judged from an incomplete copy of those
+// definitions: the arcs, sysDescr shapes and objects the full definitions
+// give.
+const auditNZFixtureDir = "testdata/fixtures/audit-n-z"
+
+// auditNZCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var auditNZCases = map[string]want{
+	// Extreme SLX-OS, detected as the definition (slxos) detects it: 'SLX
+	// Operating System' in the sysDescr on Extreme's product arc (1916.2)
+	// or Brocade's (1588.3.3.1); the release the sysDescr states, the
+	// hardware ENTITY-MIB's entPhysicalName.1 names, entPhysicalSerialNum.1.
+	"extreme-slxos":              {"brocade-nos", "Extreme Networks", "SLX9150-48Y", "EXG3311V00K", "SLX-OS", "20.2.3c", "switch"},
+	"brocade-slxos-registration": {"brocade-nos", "Brocade", "BR-SLX9850-4", "EXH2843K01C", "SLX-OS", "17r.1.01b", "switch"},
+	// Isilon OneFS on FreeBSD's net-snmp arc, detected by its sysDescr as
+	// the definition (onefs) detects it: ISILON-MIB chassisTable's model
+	// and serial, the release the sysDescr states.
+	"isilon-onefs-netsnmp": {"isilon-onefs", "Dell EMC", "X410", "SX410-301604-0317", "OneFS", "9.1.0.0", "storage"},
+	// SmartAX by its registration alone (ma5608T, 2011.2.248) where the
+	// sysDescr names nothing: ENTITY-MIB entPhysicalDescr.36 before its
+	// comma, HUAWEI-DEVICE-MIB hwBackplanePhySerialNum.0 and
+	// hwSysVersionVrcb.0, as the definition (smartax) reads them.
+	"huawei-smartax-registration": {"huawei-smartax", "Huawei", "MA5608T", "021LPF10K3001234", "SmartAX", "V800R018C10", "switch"},
+	// ProxySG on another registration, detected by 'SGOS' in the sysDescr
+	// as the definition (sgos) detects it: BLUECOAT-SG-PROXY-MIB
+	// sgProxyVersion and sgProxySerialNumber, the product the sysDescr
+	// names.
+	"bluecoat-sgos-descr": {"bluecoat-proxysg", "Symantec", "ASG-S400", "4416251234", "SGOS", "6.7.5.3", "appliance"},
+}
+
+func TestAuditNZFixtures(t *testing.T) { checkFixtures(t, auditNZFixtureDir, auditNZCases) }
