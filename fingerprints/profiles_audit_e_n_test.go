@@ -1,0 +1,31 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// auditENFixtureDir holds small walks written from the vendor MIBs for the
+// audit of families (device-support names from e to n) an earlier pass
+// judged covered: each shows a sysObjectID arc, sysDescr shape or object
+// the full definition names and our profile missed.
+const auditENFixtureDir = "testdata/fixtures/audit-e-n"
+
+// auditENCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var auditENCases = map[string]want{
+	// hiveos-wireless detects HiveOS APs by the sysDescr alone, whatever
+	// the sysObjectID; Extreme's releases name the software IQ Engine.
+	"aerohive-iq-engine-other-arc": {"aerohive-hiveos", "Aerohive", "AP305C", "03051912004488", "HiveOS", "10.4r1", "access_point"},
+	// hpblmos: the Onboard Administrator's registration alone, its
+	// sysDescr naming the enclosure.
+	"hp-oa-registration": {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G3", "CZ3521TFHK", "Onboard Administrator", "4.85", "bmc"},
+	// fortigate also names 12356.15 (FortiOS 2.80/3.0): FORTINET-MIB-280's
+	// fnSysSerial and fnSysVersion, no model from its fnBridge registration.
+	"fortigate-fortios3": {"fortinet-fortigate", "Fortinet", "", "FGT60B3908612345", "FortiOS", "3.00", "firewall"},
+}
+
+// TestAuditENFixtures checks each profile on its fixture: the winning
+// profile and every field, with evidence (check).
+func TestAuditENFixtures(t *testing.T) {
+	checkFixtures(t, auditENFixtureDir, auditENCases)
+}
