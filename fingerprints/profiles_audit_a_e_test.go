@@ -27,6 +27,18 @@ var auditAECases = map[string]want{
 	// DASAN NOS on a switch arc the definition names, with a sysDescr
 	// that names no NOS release.
 	"dasan-nos-arc": {"dasan-nos", "DASAN Zhone", "V5824G", "V5824G1A0023", "NOS", "5.12.3", "switch"},
+	// Enterasys on another registration by its sysDescr (enterasys; on
+	// Cabletron's 52 the cabletron profile reads the same sysDescr).
+	"enterasys-other-arc": {"enterasys-eos", "Extreme Networks", "B5G124-48P2", "", "EOS", "06.61.08.0013", "switch"},
+	// An Eaton ATS by its sysDescr (eaton-ats) whose model object is
+	// empty: the part number the definition reads.
+	"eaton-ats-descr": {"eaton-ats", "Eaton", "EATS16N", "G312K45678", "", "01.12.0003", "power"},
+	// A DAP on the access points' arc without the maker's name (dlinkap).
+	"dlink-dap-arc": {"dlink-dap", "D-Link", "DAP-2590", "", "", "1.20", "access_point"},
+	// PowerVault MD and ME arrays (dell-powervault): the array's objects,
+	// else FCMGMT-MIB's unit.
+	"dell-powervault-md": {"dell-powervault", "Dell", "MD3820i", "CN0T3PKD7824532", "", "", "storage"},
+	"dell-powervault-me": {"dell-powervault", "Dell", "ME4024", "00C0FF521122", "", "", "storage"},
 }
 
 func TestAuditAEFixtures(t *testing.T) { checkFixtures(t, auditAEFixtureDir, auditAECases) }
