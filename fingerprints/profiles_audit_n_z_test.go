@@ -34,6 +34,13 @@ var auditNZCases = map[string]want{
 	// sgProxyVersion and sgProxySerialNumber, the product the sysDescr
 	// names.
 	"bluecoat-sgos-descr": {"bluecoat-proxysg", "Symantec", "ASG-S400", "4416251234", "SGOS", "6.7.5.3", "appliance"},
+	// EXOS by its registration under extremeProducts (1916.2) alone, as the
+	// definition (xos) detects it: the hardware in brackets and the
+	// release before the build, EXTREME-SYSTEM-MIB extremeSystemID.
+	"extreme-xos-registration": {"extreme-exos", "Extreme Networks", "X440G2-48p-10G4", "1834N-41234", "EXOS", "30.7.1.1", "switch"},
+	// VRP on zeroDotZero, by the sysDescr the definition (vrp) detects on
+	// any sysObjectID: the model, product release and hwDeviceEsn.
+	"huawei-vrp-other-arc": {"huawei-vrp", "Huawei", "S5720-28X-PWR-SI-AC", "2102353168DMJ8001234", "VRP", "V200R011C10SPC600", "switch"},
 }
 
 func TestAuditNZFixtures(t *testing.T) { checkFixtures(t, auditNZFixtureDir, auditNZCases) }
