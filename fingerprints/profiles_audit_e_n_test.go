@@ -22,6 +22,18 @@ var auditENCases = map[string]want{
 	// fortigate also names 12356.15 (FortiOS 2.80/3.0): FORTINET-MIB-280's
 	// fnSysSerial and fnSysVersion, no model from its fnBridge registration.
 	"fortigate-fortios3": {"fortinet-fortigate", "Fortinet", "", "FGT60B3908612345", "FortiOS", "3.00", "firewall"},
+	// merakims, merakimr: Meraki's product registrations (29671.2) whatever
+	// the sysDescr says; 29671.2.388 is a switch the MIB does not name.
+	"meraki-ms-registration": {"cisco-meraki", "Cisco", "", "", "Meraki", "", "switch"},
+	"meraki-mr-registration": {"cisco-meraki", "Cisco", "MR11", "", "Meraki", "", "access_point"},
+	// grandstream-ht: HT ATAs on net-snmp's Linux arc, Grandstream's
+	// serial and core firmware version, not the kernel's release.
+	"grandstream-ht-linux": {"grandstream", "Grandstream", "HT814", "20EZ7TDK90481A2C", "Linux", "1.0.43.11", "appliance"},
+	// jetdirect: sysObjectID 11.1 exactly; HP-LASERJET-COMMON-MIB model-name
+	// and serial-number.
+	"hp-jetdirect-hp-arc": {"hp-printer", "HP", "LaserJet P3015", "VNB3R12345", "FutureSmart", "JSI24090", "printer"},
+	// konica: 'konica minolta' in lower case too, on HP's JetDirect arc.
+	"konica-lower-case": {"konica-minolta-printer", "Konica Minolta", "bizhub C300i", "", "", "", "printer"},
 }
 
 // TestAuditENFixtures checks each profile on its fixture: the winning
