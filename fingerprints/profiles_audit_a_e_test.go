@@ -39,6 +39,14 @@ var auditAECases = map[string]want{
 	// else FCMGMT-MIB's unit.
 	"dell-powervault-md": {"dell-powervault", "Dell", "MD3820i", "CN0T3PKD7824532", "", "", "storage"},
 	"dell-powervault-me": {"dell-powervault", "Dell", "ME4024", "00C0FF521122", "", "", "storage"},
+	// An ATEN PDU by the maker's name in its sysDescr on another
+	// registration (atenpdu).
+	"aten-pdu-descr": {"aten-pdu", "ATEN", "PE8108G", "", "Linux", "1.1.147", "pdu"},
+	// Acano named anywhere in the sysDescr (acano), not only 'Acano Server'.
+	"cisco-acano-descr": {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "2.9.4", "appliance"},
+	// A UFiber OLT on the EdgeMAX arc whose ubntModel names UFiber
+	// (edgeosolt).
+	"ubiquiti-ufiber-olt": {"ubiquiti-edgeos", "Ubiquiti", "UFiber OLT", "F09FC2A1B2C3", "UFiber", "4.1.0", "switch"},
 }
 
 func TestAuditAEFixtures(t *testing.T) { checkFixtures(t, auditAEFixtureDir, auditAECases) }
