@@ -41,6 +41,17 @@ var auditNZCases = map[string]want{
 	// VRP on zeroDotZero, by the sysDescr the definition (vrp) detects on
 	// any sysObjectID: the model, product release and hwDeviceEsn.
 	"huawei-vrp-other-arc": {"huawei-vrp", "Huawei", "S5720-28X-PWR-SI-AC", "2102353168DMJ8001234", "VRP", "V200R011C10SPC600", "switch"},
+	// SNR on 40418.8.67, which the definition (snr) takes with 40418.7:
+	// NAG-MIB sysHardwareVersion.0 and sysSoftwareVersion.0.
+	"snr-registration-8": {"snr", "NAG", "SNR-S300G-24FX", "", "", "7.2.1.12", "switch"},
+	// Windows' SNMP service on zeroDotZero, by its sysDescr as the
+	// definition (windows) detects it: the build's release and version
+	// (the engine's host-architecture fallback keeps to OS agents' arcs).
+	"windows-other-arc": {"windows", "", "", "", "Windows 10 / Server 2019", "10.0.17763", "server"},
+	// Viprinet on net-snmp's arc, by the sysDescr the definition
+	// (viprinux) detects: VIPRINET-MIB vpnRouterModel, vpnRouterSerial,
+	// vpnRouterFirmware.
+	"viprinet-netsnmp": {"viprinet", "Viprinet", "VPN Router 2620", "2612001234", "Viprinux", "2019070104", "router"},
 }
 
 func TestAuditNZFixtures(t *testing.T) { checkFixtures(t, auditNZFixtureDir, auditNZCases) }
