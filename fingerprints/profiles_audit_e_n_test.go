@@ -34,6 +34,16 @@ var auditENCases = map[string]want{
 	"hp-jetdirect-hp-arc": {"hp-printer", "HP", "LaserJet P3015", "VNB3R12345", "FutureSmart", "JSI24090", "printer"},
 	// konica: 'konica minolta' in lower case too, on HP's JetDirect arc.
 	"konica-lower-case": {"konica-minolta-printer", "Konica Minolta", "bizhub C300i", "", "", "", "printer"},
+	// fs-switch also names 51134 (JWIPC): FS-MIB swProdName, swOpCodeVer
+	// and swSerialNumber of unit 1.
+	"fs-switch-jwipc-arc": {"fs-com", "FS", "S3900-24T4S", "CG2103251234", "", "2.2.0D Build 83021", "switch"},
+	// fs-nmu: an agent answering sysObjectID's own OID; OAP-NMU deviceType,
+	// serialNumber and softwareVersion.
+	"fs-nmu-self-sysobjectid": {"fs-nmu", "FS", "OAP-C5-NMU", "NMU2204001785", "", "2.1.6", "appliance"},
+	// ibm-imm: IMM-MIB's registration where no VPD object answers.
+	"ibm-imm-registration": {"ibm-imm", "IBM", "", "", "IMM", "", "bmc"},
+	// ibmtl: the 3584's sysDescr on SNIA's arc, the machine type it names.
+	"ibm-3584-sysdescr": {"ibm-tape-library", "IBM", "3584", "", "", "", "storage"},
 }
 
 // TestAuditENFixtures checks each profile on its fixture: the winning
