@@ -47,6 +47,10 @@ var auditAECases = map[string]want{
 	// A UFiber OLT on the EdgeMAX arc whose ubntModel names UFiber
 	// (edgeosolt).
 	"ubiquiti-ufiber-olt": {"ubiquiti-edgeos", "Ubiquiti", "UFiber OLT", "F09FC2A1B2C3", "UFiber", "4.1.0", "switch"},
+	// APC cards whose agent answers a placeholder registration, by the
+	// sysDescr forms the definition apc detects anywhere.
+	"apc-ups-descr": {"apc-ups", "APC", "Smart-UPS X 3000", "AS1522231234", "AOS", "6.9.6", "ups"},
+	"apc-nmc-descr": {"apc-nmc", "APC", "", "WA0121005678", "AOS", "2.2", "ups"},
 }
 
 func TestAuditAEFixtures(t *testing.T) { checkFixtures(t, auditAEFixtureDir, auditAECases) }
