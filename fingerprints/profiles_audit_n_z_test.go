@@ -52,6 +52,14 @@ var auditNZCases = map[string]want{
 	// (viprinux) detects: VIPRINET-MIB vpnRouterModel, vpnRouterSerial,
 	// vpnRouterFirmware.
 	"viprinet-netsnmp": {"viprinet", "Viprinet", "VPN Router 2620", "2612001234", "Viprinux", "2019070104", "router"},
+	// A WxGoos on Digital Products' registration (901.1), which the
+	// definition (wxgoos) takes with IT Watchdogs' 17373: the maker and
+	// kind where its agent answers no product group.
+	"itwatchdogs-wxgoos-901": {"itwatchdogs-wxgoos", "IT Watchdogs", "", "", "", "", "sensor"},
+	// A Papouch TME thermometer on the malformed registration its agent
+	// answers (0.9.43.6.1.4.1), by 'TME' in the sysDescr as the definition
+	// (papouch-tme) detects it: the product the sysDescr names.
+	"papouch-tme": {"papouch", "Papouch", "TME", "", "", "", "sensor"},
 }
 
 func TestAuditNZFixtures(t *testing.T) { checkFixtures(t, auditNZFixtureDir, auditNZCases) }
