@@ -44,6 +44,14 @@ var auditENCases = map[string]want{
 	"ibm-imm-registration": {"ibm-imm", "IBM", "", "", "IMM", "", "bmc"},
 	// ibmtl: the 3584's sysDescr on SNIA's arc, the machine type it names.
 	"ibm-3584-sysdescr": {"ibm-tape-library", "IBM", "3584", "", "", "", "storage"},
+	// linksys-ss: the smart switches' arc alone, the product the sysDescr
+	// names where the Radlan unit table does not answer.
+	"linksys-ss-arc": {"linksys-ss", "Linksys", "LGS326-24P", "", "", "", "switch"},
+	// mcafeewebgateway: its registration and kProductName; no release from
+	// the Linux kernel's.
+	"mcafee-mwg-registration": {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "", "appliance"},
+	// janitza: a sysDescr naming Janitza on any arc, the UMG it names.
+	"janitza-umg604-descr": {"janitza-umg", "Janitza", "UMG 604-PRO", "", "", "", "power"},
 }
 
 // TestAuditENFixtures checks each profile on its fixture: the winning
