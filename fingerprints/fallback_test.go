@@ -200,6 +200,8 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldModel, "Generic ARMv8 64-bit", "sysDescr host architecture aarch64"},
 		{"an ARMv7 board", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux nas 3.10.105 #25556 SMP Thu Mar 4 17:58:19 CST 2021 armv7l"},
 			FieldModel, "Generic ARMv7", "sysDescr host architecture armv7l"},
+		{"nor zeroDotZero's: Windows", Input{SysObjectID: "0.0", SysDescr: "Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)"},
+			FieldModel, "Intel x64", "sysDescr Windows processor architecture Intel64"},
 		{"no agent of its own: no sysObjectID", Input{SysDescr: "FreeBSD gw 13.2-RELEASE FreeBSD 13.2-RELEASE releng/13.2-n254617 GENERIC amd64"},
 			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
 		{"pfSense names itself first", Input{SysObjectID: "1.3.6.1.4.1.12325.1.1.2.1.1", SysDescr: "pfSense fw1.example.net 2.7.2-RELEASE pfSense FreeBSD 14.0-CURRENT amd64"},

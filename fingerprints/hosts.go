@@ -11,6 +11,10 @@ import (
 // openBSDEnterprise is OpenBSD's snmpd's enterprise number.
 const openBSDEnterprise = 30155
 
+// zeroDotZero is SNMPv2-SMI's OID of nothing, the sysObjectID of an agent
+// that registers none.
+const zeroDotZero = "0.0"
+
 // unixDescrRE is the sysDescr of a general-purpose Unix host as net-snmp
 // and bsnmpd write it: the kernel's name first ("Linux web1 5.15.0-91-generic
 // #101-Ubuntu SMP ... x86_64").
@@ -58,10 +62,11 @@ var windowsArches = map[string]string{
 // systems show for such a host, and it says what the machine is (a PC-class
 // server or virtual machine, an ARM board) better than nothing does.
 // Only for an OS's own agent (a sysObjectID under net-snmp, bsnmpd,
-// Microsoft, OpenBSD's snmpd, or none): an appliance that registers its
+// Microsoft, OpenBSD's snmpd, or none: absent or zeroDotZero, 0.0, which
+// SNMPv2-SMI gives for "no registration"): an appliance that registers its
 // own product is a product, not a generic machine.
 func hostArchModel(c *evalCtx) (string, record.Evidence, bool) {
-	if c.in.SysObjectID != "" {
+	if c.in.SysObjectID != "" && c.in.SysObjectID != zeroDotZero {
 		n, ok := pen.FromSysObjectID(c.in.SysObjectID)
 		if !ok || !agentEnterprises[n] && n != openBSDEnterprise {
 			return "", record.Evidence{}, false

@@ -45,9 +45,9 @@ var auditNZCases = map[string]want{
 	// NAG-MIB sysHardwareVersion.0 and sysSoftwareVersion.0.
 	"snr-registration-8": {"snr", "NAG", "SNR-S300G-24FX", "", "", "7.2.1.12", "switch"},
 	// Windows' SNMP service on zeroDotZero, by its sysDescr as the
-	// definition (windows) detects it: the build's release and version
-	// (the engine's host-architecture fallback keeps to OS agents' arcs).
-	"windows-other-arc": {"windows", "", "", "", "Windows 10 / Server 2019", "10.0.17763", "server"},
+	// definition (windows) detects it: the build's release and version,
+	// and the processor's machine class (zeroDotZero registers no product).
+	"windows-other-arc": {"windows", "", "Intel x64", "", "Windows 10 / Server 2019", "10.0.17763", "server"},
 	// Viprinet on net-snmp's arc, by the sysDescr the definition
 	// (viprinux) detects: VIPRINET-MIB vpnRouterModel, vpnRouterSerial,
 	// vpnRouterFirmware.
