@@ -52,6 +52,15 @@ var auditENCases = map[string]want{
 	"mcafee-mwg-registration": {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "", "appliance"},
 	// janitza: a sysDescr naming Janitza on any arc, the UMG it names.
 	"janitza-umg604-descr": {"janitza-umg", "Janitza", "UMG 604-PRO", "", "", "", "power"},
+	// microsemipdsine: the PowerDsine registrations (7428.1.1.1) whatever
+	// the sysDescr says.
+	"microsemi-pdsine-arc": {"microsemi-pdsine", "Microsemi", "9024GM", "", "", "", "power"},
+	// himoinsa-gensets: the C2LAN card's sysDescr on another arc;
+	// HIMOINSAv14-MIB's firmware version.
+	"himoinsa-c2lan-descr": {"himoinsa-genset", "Himoinsa", "", "", "", "14", "power"},
+	// netmanplus: a NetMan Plus card's sysDescr on UPS-MIB's arc; UPS-MIB's
+	// identity as on Riello's own.
+	"riello-netman-plus-descr": {"riello-netman", "Riello", "MST 60", "UT2203104422", "", "SWM045-01-bb", "ups"},
 }
 
 // TestAuditENFixtures checks each profile on its fixture: the winning
