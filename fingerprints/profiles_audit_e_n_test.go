@@ -61,6 +61,9 @@ var auditENCases = map[string]want{
 	// netmanplus: a NetMan Plus card's sysDescr on UPS-MIB's arc; UPS-MIB's
 	// identity as on Riello's own.
 	"riello-netman-plus-descr": {"riello-netman", "Riello", "MST 60", "UT2203104422", "", "SWM045-01-bb", "ups"},
+	// fortiauthenticator: releases before 6.0 on net-snmp's arc, known by
+	// the sysDescr; no kernel release or host architecture filled in.
+	"fortiauthenticator-netsnmp": {"fortinet-fortiauthenticator", "Fortinet", "", "", "FortiAuthenticator", "", "appliance"},
 }
 
 // TestAuditENFixtures checks each profile on its fixture: the winning
