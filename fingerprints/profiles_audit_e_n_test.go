@@ -29,6 +29,9 @@ var auditENCases = map[string]want{
 	// grandstream-ht: HT ATAs on net-snmp's Linux arc, Grandstream's
 	// serial and core firmware version, not the kernel's release.
 	"grandstream-ht-linux": {"grandstream", "Grandstream", "HT814", "20EZ7TDK90481A2C", "Linux", "1.0.43.11", "appliance"},
+	// grandstream-gxw: GXW gateways alike; a Linux sysDescr's four-part
+	// kernel release is no firmware version.
+	"grandstream-gxw-linux": {"grandstream", "Grandstream", "GXW4216", "", "Linux", "", "appliance"},
 	// jetdirect: sysObjectID 11.1 exactly; HP-LASERJET-COMMON-MIB model-name
 	// and serial-number.
 	"hp-jetdirect-hp-arc": {"hp-printer", "HP", "LaserJet P3015", "VNB3R12345", "FutureSmart", "JSI24090", "printer"},
