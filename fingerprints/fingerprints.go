@@ -201,7 +201,7 @@ func (e *Engine) index() {
 			e.byEnterprise[ent] = append(e.byEnterprise[ent], i)
 		}
 	}
-	e.vendorOIDs = e.fetchOf(e.profiles, "", true, true).All()
+	e.vendorOIDs = e.fetchOf(e.profiles, "", nil, true, true).All()
 }
 
 // profileEnterprises are the enterprise numbers a profile's sysObjectID
@@ -321,13 +321,22 @@ func (e *Engine) PlanFor(sysObjectID, sysDescr string) ReadPlan {
 // are exact instances (read with GET), its `walk` rules and oid_present
 // conditions subtrees (oid_present also with GET, for an instance).
 func (r ReadPlan) All() Fetch {
-	return r.e.fetchOf(r.ps, r.sysObjectID, true, true)
+	return r.e.fetchOf(r.ps, r.sysObjectID, r.describes(), true, true)
 }
 
 // Conditions is the first step: what the oid_present and oid_match
 // conditions (match and exclude) of the plan's profiles read.
 func (r ReadPlan) Conditions() Fetch {
-	return r.e.fetchOf(r.ps, r.sysObjectID, true, false)
+	return r.e.fetchOf(r.ps, r.sysObjectID, r.describes(), true, false)
+}
+
+// describes says whether a match alternative's sysObjectID and sysDescr
+// conditions admit the plan's device: the conditions of one that cannot
+// hold are not read (a family on its maker's arc with its MIB's presence
+// as the condition is not asked of every host another alternative of it
+// makes a candidate).
+func (r ReadPlan) describes() func(matcher) bool {
+	return describer(r.sysObjectID, r.sysDescr)
 }
 
 // Fields is the second step: what the fields of the plan's profiles that
@@ -353,14 +362,21 @@ func (r ReadPlan) Fields(values map[string]snmpwalk.Value, read Fetch) Fetch {
 			ps = append(ps, p)
 		}
 	}
-	return r.e.fetchOf(ps, r.sysObjectID, false, true)
+	return r.e.fetchOf(ps, r.sysObjectID, nil, false, true)
 }
 
 // conditionOIDs are the OIDs a profile's oid_present and oid_match
-// conditions read, match and exclude alike.
-func (p *profile) conditionOIDs() iter.Seq[string] {
+// conditions read, those of its exclusions and of the match alternatives
+// describes admits (nil: all).
+func (p *profile) conditionOIDs(describes func(matcher) bool) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for _, m := range append(slices.Clone(p.match), p.exclude) {
+		ms := []matcher{p.exclude}
+		for _, m := range p.match {
+			if describes == nil || describes(m) {
+				ms = append(ms, m)
+			}
+		}
+		for _, m := range ms {
 			for _, o := range m.oidPresent {
 				if !yield(o) {
 					return
@@ -375,11 +391,11 @@ func (p *profile) conditionOIDs() iter.Seq[string] {
 	}
 }
 
-// describedBy are the candidates with a match alternative whose
-// sysObjectID and sysDescr conditions this device meets.
-func (e *Engine) describedBy(sysObjectID, sysDescr string) []*profile {
+// describer says whether a match alternative's sysObjectID and sysDescr
+// conditions admit a device with this system group.
+func describer(sysObjectID, sysDescr string) func(matcher) bool {
 	descr := record.Sanitize(sysDescr)
-	describes := func(m matcher) bool {
+	return func(m matcher) bool {
 		if len(m.sysObjectID) > 0 && !slices.ContainsFunc(m.sysObjectID, func(pre string) bool {
 			return snmpwalk.HasPrefix(sysObjectID, pre)
 		}) {
@@ -387,6 +403,12 @@ func (e *Engine) describedBy(sysObjectID, sysDescr string) []*profile {
 		}
 		return len(m.sysDescr) == 0 || firstMatch(m.sysDescr, descr) != nil
 	}
+}
+
+// describedBy are the candidates with a match alternative whose
+// sysObjectID and sysDescr conditions this device meets.
+func (e *Engine) describedBy(sysObjectID, sysDescr string) []*profile {
+	describes := describer(sysObjectID, sysDescr)
 	var ps []*profile
 	for _, p := range e.candidates(sysObjectID) {
 		if len(p.match) == 0 || slices.ContainsFunc(p.match, describes) {
@@ -397,18 +419,18 @@ func (e *Engine) describedBy(sysObjectID, sysDescr string) []*profile {
 }
 
 // fetchOf lists what the profiles ps read on a device with this
-// sysObjectID: their oid conditions (conds) and their fields' rules
-// (fields). With no sysObjectID known (VendorOIDs), an OID relative to
-// the sysObjectID is covered by the profile's sys_object_id prefixes,
-// walked whole.
-func (e *Engine) fetchOf(ps []*profile, sysObjectID string, conds, fields bool) Fetch {
+// sysObjectID: their oid conditions (conds; of the match alternatives
+// describes admits, nil: all) and their fields' rules (fields). With no
+// sysObjectID known (VendorOIDs), an OID relative to the sysObjectID is
+// covered by the profile's sys_object_id prefixes, walked whole.
+func (e *Engine) fetchOf(ps []*profile, sysObjectID string, describes func(matcher) bool, conds, fields bool) Fetch {
 	get, walk := map[string]bool{}, map[string]bool{}
 	keep := func(o string) bool {
 		return o != "" && !snmpwalk.HasPrefix(o, oidSystem) && !snmpwalk.HasPrefix(o, oidEntity)
 	}
 	for _, p := range ps {
 		if conds {
-			for o := range p.conditionOIDs() {
+			for o := range p.conditionOIDs(describes) {
 				if keep(o) {
 					get[o] = true
 					// A scalar's instance (".0") has nothing below it:

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/netcensus/netcensus/snmpwalk"
 )
 
 // acmeAlternatives is a family detected on its maker's arc or, on any
@@ -151,5 +153,47 @@ func TestMatchAlternativesErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPlanReadsTheAlternativesThatCanHold: the probe's first step reads
+// the conditions of the match alternatives a device's system group
+// admits, not those of a profile's every alternative: a family known
+// anywhere by one MIB's presence and on its registration by another's
+// (teltonika's shape) is not asked the second on a host of another arc.
+func TestPlanReadsTheAlternativesThatCanHold(t *testing.T) {
+	e, err := NewWithProfiles(writeProfiles(t, map[string]string{"acme.yaml": `profiles:
+  - id: acme-agent
+    match:
+      - oid_present: [1.3.6.1.4.1.99999.7.1.0]
+      - sys_object_id: [1.3.6.1.4.1.99998]
+        oid_present: [1.3.6.1.4.1.99999.8]
+    vendor: Acme
+`}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const anywhere, onArc = "1.3.6.1.4.1.99999.7.1.0", "1.3.6.1.4.1.99999.8"
+	for _, tc := range []struct {
+		oid       string
+		wantOnArc bool
+	}{{"1.3.6.1.4.1.8072.3.2.10", false}, {"1.3.6.1.4.1.99998.2", true}} {
+		c := e.PlanFor(tc.oid, "Linux host 5.10.0 x86_64").Conditions()
+		if !slices.Contains(c.Get, anywhere) {
+			t.Errorf("%s: the any-arc condition is not read: %+v", tc.oid, c)
+		}
+		if got := slices.Contains(c.Walk, onArc); got != tc.wantOnArc {
+			t.Errorf("%s: the registration's condition read: %v, want %v (%+v)", tc.oid, got, tc.wantOnArc, c)
+		}
+	}
+	// VendorOIDs, for walks whose system group is not known, has both.
+	if v := e.VendorOIDs(); !slices.Contains(v, anywhere) || !slices.Contains(v, onArc) {
+		t.Errorf("VendorOIDs lacks a condition: %v", v)
+	}
+	// The device the second alternative admits is still identified
+	// through the two steps' reads.
+	r := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.99998.2", Values: map[string]snmpwalk.Value{onArc + ".1.0": text("x")}})
+	if r.Profile != "acme-agent" {
+		t.Errorf("on its registration: %+v", r)
 	}
 }
