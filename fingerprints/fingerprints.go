@@ -201,7 +201,7 @@ func (e *Engine) index() {
 			e.byEnterprise[ent] = append(e.byEnterprise[ent], i)
 		}
 	}
-	e.vendorOIDs = e.fetchOf(e.profiles, "", nil, true, true).All()
+	e.vendorOIDs = e.fetchOf(e.profiles, nil, "", true, true).All()
 }
 
 // profileEnterprises are the enterprise numbers a profile's sysObjectID
@@ -307,12 +307,16 @@ type ReadPlan struct {
 	e                     *Engine
 	sysObjectID, sysDescr string
 	ps                    []*profile
+	// alts: for each of ps, the match alternatives that can hold, by
+	// index; only their conditions are read.
+	alts [][]int
 }
 
 // PlanFor is the ReadPlan of a device with this system group.
 func (e *Engine) PlanFor(sysObjectID, sysDescr string) ReadPlan {
 	sysObjectID = strings.TrimPrefix(strings.TrimSpace(sysObjectID), ".")
-	return ReadPlan{e: e, sysObjectID: sysObjectID, sysDescr: sysDescr, ps: e.describedBy(sysObjectID, sysDescr)}
+	ps, alts := e.describedBy(sysObjectID, sysDescr)
+	return ReadPlan{e: e, sysObjectID: sysObjectID, sysDescr: sysDescr, ps: ps, alts: alts}
 }
 
 // All is every OID the plan's profiles read, their conditions and their
@@ -321,22 +325,13 @@ func (e *Engine) PlanFor(sysObjectID, sysDescr string) ReadPlan {
 // are exact instances (read with GET), its `walk` rules and oid_present
 // conditions subtrees (oid_present also with GET, for an instance).
 func (r ReadPlan) All() Fetch {
-	return r.e.fetchOf(r.ps, r.sysObjectID, r.describes(), true, true)
+	return r.e.fetchOf(r.ps, r.alts, r.sysObjectID, true, true)
 }
 
 // Conditions is the first step: what the oid_present and oid_match
 // conditions (match and exclude) of the plan's profiles read.
 func (r ReadPlan) Conditions() Fetch {
-	return r.e.fetchOf(r.ps, r.sysObjectID, r.describes(), true, false)
-}
-
-// describes says whether a match alternative's sysObjectID and sysDescr
-// conditions admit the plan's device: the conditions of one that cannot
-// hold are not read (a family on its maker's arc with its MIB's presence
-// as the condition is not asked of every host another alternative of it
-// makes a candidate).
-func (r ReadPlan) describes() func(matcher) bool {
-	return describer(r.sysObjectID, r.sysDescr)
+	return r.e.fetchOf(r.ps, r.alts, r.sysObjectID, true, false)
 }
 
 // Fields is the second step: what the fields of the plan's profiles that
@@ -362,21 +357,29 @@ func (r ReadPlan) Fields(values map[string]snmpwalk.Value, read Fetch) Fetch {
 			ps = append(ps, p)
 		}
 	}
-	return r.e.fetchOf(ps, r.sysObjectID, nil, false, true)
+	return r.e.fetchOf(ps, nil, r.sysObjectID, false, true)
 }
 
 // conditionOIDs are the OIDs a profile's oid_present and oid_match
 // conditions read, those of its exclusions and of the match alternatives
-// describes admits (nil: all).
-func (p *profile) conditionOIDs(describes func(matcher) bool) iter.Seq[string] {
+// alts names (nil: all). The conditions of an alternative that cannot
+// hold are not read: a family on its maker's arc with its MIB's presence
+// as the condition is not asked of every host another alternative of it
+// makes a candidate.
+func (p *profile) conditionOIDs(alts []int) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		ms := []matcher{p.exclude}
-		for _, m := range p.match {
-			if describes == nil || describes(m) {
-				ms = append(ms, m)
-			}
+		n := len(p.match)
+		if alts != nil {
+			n = len(alts)
 		}
-		for _, m := range ms {
+		for i := -1; i < n; i++ {
+			m := &p.exclude
+			switch {
+			case i >= 0 && alts != nil:
+				m = &p.match[alts[i]]
+			case i >= 0:
+				m = &p.match[i]
+			}
 			for _, o := range m.oidPresent {
 				if !yield(o) {
 					return
@@ -406,31 +409,43 @@ func describer(sysObjectID, sysDescr string) func(matcher) bool {
 }
 
 // describedBy are the candidates with a match alternative whose
-// sysObjectID and sysDescr conditions this device meets.
-func (e *Engine) describedBy(sysObjectID, sysDescr string) []*profile {
+// sysObjectID and sysDescr conditions this device meets, and for each
+// the indexes of those alternatives, each decided once.
+func (e *Engine) describedBy(sysObjectID, sysDescr string) ([]*profile, [][]int) {
 	describes := describer(sysObjectID, sysDescr)
 	var ps []*profile
+	var alts [][]int
 	for _, p := range e.candidates(sysObjectID) {
-		if len(p.match) == 0 || slices.ContainsFunc(p.match, describes) {
-			ps = append(ps, p)
+		var holds []int
+		for i, m := range p.match {
+			if describes(m) {
+				holds = append(holds, i)
+			}
+		}
+		if len(p.match) == 0 || len(holds) > 0 {
+			ps, alts = append(ps, p), append(alts, holds)
 		}
 	}
-	return ps
+	return ps, alts
 }
 
 // fetchOf lists what the profiles ps read on a device with this
 // sysObjectID: their oid conditions (conds; of the match alternatives
-// describes admits, nil: all) and their fields' rules (fields). With no
-// sysObjectID known (VendorOIDs), an OID relative to the sysObjectID is
-// covered by the profile's sys_object_id prefixes, walked whole.
-func (e *Engine) fetchOf(ps []*profile, sysObjectID string, describes func(matcher) bool, conds, fields bool) Fetch {
+// alts names for each, nil: all) and their fields' rules (fields). With
+// no sysObjectID known (VendorOIDs), an OID relative to the sysObjectID
+// is covered by the profile's sys_object_id prefixes, walked whole.
+func (e *Engine) fetchOf(ps []*profile, alts [][]int, sysObjectID string, conds, fields bool) Fetch {
 	get, walk := map[string]bool{}, map[string]bool{}
 	keep := func(o string) bool {
 		return o != "" && !snmpwalk.HasPrefix(o, oidSystem) && !snmpwalk.HasPrefix(o, oidEntity)
 	}
-	for _, p := range ps {
+	for i, p := range ps {
 		if conds {
-			for o := range p.conditionOIDs(describes) {
+			var a []int
+			if alts != nil {
+				a = alts[i]
+			}
+			for o := range p.conditionOIDs(a) {
 				if keep(o) {
 					get[o] = true
 					// A scalar's instance (".0") has nothing below it:
