@@ -1,0 +1,31 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// auditMissingDefsFixtureDir holds small walks written from the vendor MIBs
+// and the objects the device-support definitions name, for the families
+// whose definitions the copy an earlier session audited against lacked (or
+// held under another name): the arcs, sysDescr shapes and objects the full
+// definitions give.
+const auditMissingDefsFixtureDir = "testdata/fixtures/audit-missing-defs"
+
+// auditMissingDefsCases: fixture name → the expected result (profile,
+// vendor, model, serial, os, os_version, device_type).
+var auditMissingDefsCases = map[string]want{
+	// pfSense behind the net-snmp package's agent, FreeBSD's uname naming
+	// pfSense only in its kernel's build path and ident: detected by
+	// 'pfSense' anywhere in the sysDescr, as the definition (pfsense)
+	// detects it; the release the definition's pattern reads there is
+	// FreeBSD's (net-snmp-bsd's), the architecture the generic model.
+	"pfsense-netsnmp-uname": {"pfsense", "Netgate", "Generic x86 64-bit", "", "pfSense", "14.0-CURRENT", "firewall"},
+	// SonicOS answering sysObjectID 1.0.3.0.6.0.1.0, which the definition
+	// (sonicwall) takes beside 8741: SNWL-COMMON-MIB snwlSysModel,
+	// snwlSysSerialNumber and snwlSysFirmwareVersion as on 8741.
+	"sonicwall-sonicos-zero-arc": {"sonicwall-sonicos", "SonicWall", "TZ 370", "2CB8ED6A1234", "SonicOS", "7.0.1-5035-R2007", "firewall"},
+}
+
+func TestAuditMissingDefsFixtures(t *testing.T) {
+	checkFixtures(t, auditMissingDefsFixtureDir, auditMissingDefsCases)
+}
