@@ -1,0 +1,45 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// auditHostsFixtureDir holds small walks written from the published MIBs and
+// the objects the device-support definitions name, for general-purpose hosts
+// (Linux, the BSDs, macOS, Solaris and its descendants, NAS systems built on
+// them) audited against the full copy of those definitions: the arcs,
+// sysDescr shapes and objects the full definitions give.
+const auditHostsFixtureDir = "testdata/fixtures/audit-hosts"
+
+// auditHostsCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var auditHostsCases = map[string]want{
+	// FreeBSD on zeroDotZero, by uname's line in the sysDescr as the
+	// definition (freebsd) detects 'FreeBSD' on any sysObjectID: the
+	// release uname gives, the machine class of its architecture.
+	"freebsd-zerodotzero": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
+	// NetBSD on net-snmp's 'unknown' agent OID (netSnmpAgentOIDs 255), by
+	// its sysDescr as the definition (netbsd) detects '^NetBSD'.
+	"netbsd-netsnmp-unknown": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "NetBSD", "9.3", "server"},
+	// macOS on net-snmp's 'unknown' agent OID, by 'Darwin Kernel Version'
+	// in the sysDescr as the definition (macosx) detects it on any
+	// sysObjectID: the Darwin release and the macOS it is.
+	"macos-netsnmp-unknown": {"macos", "Apple", "", "", "macOS 14 Sonoma", "23.1.0", "workstation"},
+	// OmniOS and OpenIndiana on net-snmp's solaris agent OID: SunOS 5.11
+	// whose version word is not Solaris 11's, the definition opensolaris
+	// ('^SunOS .+ 5\.11 [^1]'), named as uname names the distribution;
+	// the release and machine class as for Solaris.
+	"omnios-netsnmp":      {"net-snmp-other-unix", "", "i86pc", "", "OmniOS", "5.11", "server"},
+	"openindiana-netsnmp": {"net-snmp-other-unix", "", "i86pc", "", "OpenIndiana", "5.11", "server"},
+	// The distro script as an extend relocated under UCD's 2021.7890.1
+	// (nsExtendOutput1Line."distro" there, 2021.7890.1.3.1.1.6.distro),
+	// the second object Shared/Unix.php reads for the distribution: it
+	// names the distribution over the kernel's .el8 tag.
+	"linux-distro-ucd-extend": {"linux-distro-extend", "", "Generic x86 64-bit", "", "Rocky Linux 8.9", "4.18.0-513.5.1.el8_9.x86_64", "server"},
+	// TrueNAS SCALE ("TrueNAS-SCALE-23.10.1. Hardware: ... Software:
+	// Linux ..."), as the definition truenas-scale detects and reads it:
+	// the release after TrueNAS-SCALE-, the hardware the sysDescr names.
+	"truenas-scale": {"truenas", "iXsystems", "x86_64 Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz running at 2100 MHz", "", "TrueNAS SCALE", "23.10.1", "storage"},
+}
+
+func TestAuditHostsFixtures(t *testing.T) { checkFixtures(t, auditHostsFixtureDir, auditHostsCases) }
