@@ -20,9 +20,10 @@ var depthCases = map[string]want{
 	// registers (cisco2811), not the image's platform family (C2800).
 	"cisco-ios-registry-model":    {"cisco-ios", "Cisco", "2811", "", "IOS", "12.4(24)T4", "router"},
 	"cisco-iosxe-chassis-release": {"cisco-ios-xe", "Cisco", "C9500-24Y4C", "FCW2301A0BC", "IOS-XE", "17.09.04", "switch"},
-	// A stack: row 1 is the stack, without a release; the first member's
-	// row gives it in the same form as a single switch's.
-	"cisco-iosxe-stack-release": {"cisco-ios-xe", "Cisco", "C9300-48P", "FOC2231X0AB", "IOS-XE", "17.09.04", "switch"},
+	// A stack: row 1 is the stack, without a release; the release the
+	// sysDescr states, as the device-support definition (iosxe) reads it
+	// when entPhysicalSoftwareRev.1 is empty (not a member's row).
+	"cisco-iosxe-stack-release": {"cisco-ios-xe", "Cisco", "C9300-48P", "FOC2231X0AB", "IOS-XE", "17.9.4", "switch"},
 	// The Catalyst 9800 runs IOS-XE and is a wireless controller, not one
 	// of the C9x00 switches its name resembles.
 	"cisco-c9800-wlc": {"cisco-ios-xe", "Cisco", "C9800-40-K9", "TTM2345012X", "IOS-XE", "17.06.05", "wireless_controller"},
