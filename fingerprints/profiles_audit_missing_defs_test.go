@@ -24,6 +24,14 @@ var auditMissingDefsCases = map[string]want{
 	// (sonicwall) takes beside 8741: SNWL-COMMON-MIB snwlSysModel,
 	// snwlSysSerialNumber and snwlSysFirmwareVersion as on 8741.
 	"sonicwall-sonicos-zero-arc": {"sonicwall-sonicos", "SonicWall", "TZ 370", "2CB8ED6A1234", "SonicOS", "7.0.1-5035-R2007", "firewall"},
+	// PAN-OS on another registration, known by its sysDescr alone as the
+	// definition (panos) detects it ('Palo Alto Networks'):
+	// PAN-COMMON-MIB panChassisType, panSysSerialNumber, panSysSwVersion.
+	"paloalto-panos-other-arc": {"paloalto-panos", "Palo Alto Networks", "PA-3220", "013201012345", "PAN-OS", "10.1.9-h1", "firewall"},
+	// ONTAP on another registration, known by its sysDescr alone as the
+	// definition (netapp) detects it ('NetApp'): NETAPP-MIB productModel,
+	// productSerialNum, the release the sysDescr states.
+	"netapp-ontap-other-arc": {"netapp-ontap", "NetApp", "FAS8200", "721834000123", "ONTAP", "9.8P5", "storage"},
 }
 
 func TestAuditMissingDefsFixtures(t *testing.T) {
