@@ -46,9 +46,10 @@ var appliancesServicesCases = map[string]want{
 	// beside the release (before, the literal product name and no serial).
 	"aruba-clearpass-cppm": {"aruba-clearpass", "Aruba", "C2000", "TW0123456789", "ClearPass", "6.9.13.166028", "appliance"},
 	// A NetScaler answering no NS-ROOT-MIB system objects: the release
-	// and build the sysDescr states. Its 'NS12.1' is the release, no
-	// model (the engine's sysDescr fallback took it before).
-	"citrix-netscaler-sysdescr": {"citrix-netscaler", "Citrix", "", "", "NetScaler", "12.1-65.21", "load_balancer"},
+	// the sysDescr states before the build ('NS12.1', as the definition
+	// netscaler reads sysBuildVersion), no model (the engine's sysDescr
+	// fallback took it before).
+	"citrix-netscaler-sysdescr": {"citrix-netscaler", "Citrix", "", "", "NetScaler", "NS12.1", "load_balancer"},
 	// Squid's own agent, without the system group: SQUID-MIB cacheConfig
 	// (a generic profile: no profile wins).
 	"squid-cache": {"", "", "", "", "Squid", "4.13", ""},

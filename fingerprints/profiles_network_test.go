@@ -62,7 +62,7 @@ func TestNetworkFixtures(t *testing.T) {
 		"nokia-sros-alcatel-mg": {"nokia-sros", "Nokia", "7750 SR-7", "", "SR OS", "8.0.R4", "router"},
 		"cisco-fxos":            {"cisco-fxos", "Cisco", "FPR-2130", "JAD2134567X", "FXOS", "2.4(1.214)", "firewall"},
 		"cisco-catos":           {"cisco-catos", "Cisco", "WS-C6509", "SCA044901AB", "CatOS", "8.4(5)", "switch"},
-		"citrix-netscaler":      {"citrix-netscaler", "Citrix", "NetScaler MPX 8900", "FM72T8Q123", "NetScaler", "13.0-88.14", "load_balancer"},
+		"citrix-netscaler":      {"citrix-netscaler", "Citrix", "NetScaler MPX 8900", "FM72T8Q123", "NetScaler", "NS13.0", "load_balancer"},
 		"riverbed-steelhead":    {"riverbed-steelhead", "Riverbed", "CX580", "J12AB000C1234", "RiOS", "9.12.1a", "appliance"},
 		// A Ruijie switch answering only RUIJIE-ENTITY-MIB's device table.
 		"ruijie-entity": {"ruijie", "Ruijie Networks", "RG-S2910-24GT4XS-E", "G1QH10W005381", "RGOS", "11.4(1)B70P2", "switch"},
