@@ -12,8 +12,9 @@ const ehFixtureDir = "testdata/fixtures/e-h"
 // serial, os, os_version, device_type).
 var ehCases = map[string]want{
 	// Edgecore ECS4120 (series MIB at 259.10.1.45): swProdName, unit 1's
-	// serial and operation code version.
-	"edgecore-ecs4120": {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC2032000417", "", "1.2.3.6", "switch"},
+	// serial, and its hardware revision and operation code version joined
+	// as the definition's code (edgecos) states the release.
+	"edgecore-ecs4120": {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC2032000417", "", "R01 1.2.3.6", "switch"},
 	// Edgecore ECS2100 (43) and ECS4100 (46): the same switchMgt layout.
 	"edgecore-ecs2100": {"edgecore-ecs", "Edgecore", "ECS2100-28P", "EC1711002984", "", "1.2.2.25", "switch"},
 	"edgecore-ecs4100": {"edgecore-ecs", "Edgecore", "ECS4100-28T", "EC1944001207", "", "1.2.76.216", "switch"},
@@ -42,8 +43,10 @@ var ehCases = map[string]want{
 	// Edgecore ECS3610 (module 259.10.1.6): serial and release from the
 	// module, the model from the sysDescr.
 	"edgecore-ecs3610": {"edgecore-ecs", "Edgecore", "ECS3610-28T", "EC1036001529", "", "1.1.2.5", "switch"},
-	// Edgecore ECS4210: the series module one level lower, at 42.101.
-	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "1.5.2.9", "switch"},
+	// Edgecore ECS4210: the series module one level lower, at 42.101;
+	// the release as the definition's code (edgecos) states it, unit 1's
+	// hardware revision and operation code version.
+	"edgecore-ecs4210": {"edgecore-ecs", "Edgecore", "ECS4210-28P", "EC1538001562", "", "R02 1.5.2.9", "switch"},
 	// An EMC CLARiiON storage processor: hardware and FLARE release from
 	// the sysDescr.
 	"emc-flare": {"emc-flare", "Dell EMC", "CX4-240", "", "FLARE", "4.30.000.5.525", "storage"},

@@ -1,0 +1,23 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leadsEFixtureDir holds small walks written from the vendor MIBs and the
+// objects the device-support definitions name, for the leads an earlier
+// session left open and the OS families starting with e that the last
+// audit of those definitions did not reach.
+const leadsEFixtureDir = "testdata/fixtures/leads-e"
+
+// leadsECases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var leadsECases = map[string]want{
+	// An Edgecore ECS4120 whose switchInfoTable answers the hardware
+	// revision: the release as the definition's code (edgecos,
+	// Edgecos.php discoverOS) states it, unit 1's swHardwareVer and
+	// swOpCodeVer joined (ECS4120-MIB); swProdName, swSerialNumber.
+	"edgecore-ecs4120-hwrev": {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC2029001234", "", "R0B 1.2.6.6", "switch"},
+}
+
+func TestLeadsEFixtures(t *testing.T) { checkFixtures(t, leadsEFixtureDir, leadsECases) }
