@@ -74,8 +74,11 @@ var ehCases = map[string]want{
 	"fs-switch-fsmib": {"fs-com", "FS", "S3900-24T4S", "CG2004123456", "", "1.4.2.5", "switch"},
 	// An eNexus controller: the power system's serial (SP2-MIB).
 	"eltek-enexus": {"eltek-smartpack", "Eltek", "Smartpack2", "183100012345", "", "2.12", "power"},
-	// The system serial left at zeros: the controller's own serial.
-	"eaton-sc200": {"eaton-sc200", "Eaton", "APS6-500 48V", "1402123456", "", "4.10", "power"},
+	// Both serials and both versions answer: written as the definition's
+	// templates (eaton-sc200) write them, the system serial (here left at
+	// zeros) beside the controller's, the hardware revision beside the
+	// software.
+	"eaton-sc200": {"eaton-sc200", "Eaton", "APS6-500 48V", "System:0000000000 Product:1402123456", "", "HW:C SW:4.10", "power"},
 	// The identity never set: no model from the default "System Type".
 	"eaton-sc200-default": {"eaton-sc200", "Eaton", "", "", "", "3.01", "power"},
 	"eaton-pdu-mib":       {"eaton-pdu-mib", "Eaton", "", "ADF0912345", "", "01.01.07", "pdu"},

@@ -18,6 +18,12 @@ var leadsECases = map[string]want{
 	// Edgecos.php discoverOS) states it, unit 1's swHardwareVer and
 	// swOpCodeVer joined (ECS4120-MIB); swProdName, swSerialNumber.
 	"edgecore-ecs4120-hwrev": {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC2029001234", "", "R0B 1.2.6.6", "switch"},
+	// An Eaton SC300 controller on its registration (1918.2.14), read as
+	// the definition (eaton-sc300) reads RpsSc300Mib: systemType as the
+	// hardware, the serial and version templates ('System:.. Product:..',
+	// 'HW:.. SW:..') from systemSerialNumber, serialNumber,
+	// hardwareVersion and softwareVersion.
+	"eaton-sc300": {"eaton-sc300", "Eaton", "APR48-3G 48V", "System:2104567890 Product:ABD1212345", "", "HW:B SW:2.10.5", "power"},
 }
 
 func TestLeadsEFixtures(t *testing.T) { checkFixtures(t, leadsEFixtureDir, leadsECases) }
