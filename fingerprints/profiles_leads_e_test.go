@@ -24,6 +24,11 @@ var leadsECases = map[string]want{
 	// 'HW:.. SW:..') from systemSerialNumber, serialNumber,
 	// hardwareVersion and softwareVersion.
 	"eaton-sc300": {"eaton-sc300", "Eaton", "APR48-3G 48V", "System:2104567890 Product:ABD1212345", "", "HW:B SW:2.10.5", "power"},
+	// A Zyxel IES-1000 whose agent answers no ZYXEL-AS-MIB
+	// accessSwitchFWVersion: the card and the release its sysDescr names
+	// ('IES-1000.(hardware) version V(version)'), as the definition (ies)
+	// reads them; before, no model and the release cut at its build.
+	"zyxel-ies1000": {"zyxel", "Zyxel", "AAM1212-51", "", "", "2.15(GT.2)b1", "switch"},
 }
 
 func TestLeadsEFixtures(t *testing.T) { checkFixtures(t, leadsEFixtureDir, leadsECases) }
