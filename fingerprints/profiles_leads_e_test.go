@@ -29,6 +29,23 @@ var leadsECases = map[string]want{
 	// ('IES-1000.(hardware) version V(version)'), as the definition (ies)
 	// reads them; before, no model and the release cut at its build.
 	"zyxel-ies1000": {"zyxel", "Zyxel", "AAM1212-51", "", "", "2.15(GT.2)b1", "switch"},
+	// An EdgePoint on airOS's registration (10002.1), taken by its
+	// sysDescr as the definition (edgeswitch) takes '^EdgePoint' on any
+	// registration: the hardware and release its pattern reads, ENTITY's
+	// serial; before, ubiquiti-airos's access point with no model.
+	"ubiquiti-edgepoint-airos-arc": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgePoint Switch 16-Port", "F09FC2D4E5F6", "EdgeSwitch", "1.7.4.5075842", "switch"},
+	// 'Linux UBNT' on net-snmp's Linux registration, which the definition
+	// (edgeswitch) takes as an EdgeSwitch and reads no hardware or release
+	// of: not a server with the kernel's release.
+	"ubiquiti-linux-ubnt": {"ubiquiti-edgeswitch", "Ubiquiti", "", "788A20A1B2C3", "EdgeSwitch", "", "switch"},
+	// An 'RTL8380' sysDescr on Realtek's net-snmp registration
+	// (27282.3.2.10), the definition's (edgeswitch) other shape: Ubiquiti's
+	// switch, not Realtek's chip as maker and model.
+	"ubiquiti-rtl8380": {"ubiquiti-edgeswitch", "Ubiquiti", "", "", "EdgeSwitch", "", "switch"},
+	// An EdgeSwitch on Ubiquiti's registration (41112): the product its
+	// sysDescr states, as the definition (edgeswitch) reads the hardware,
+	// ahead of the ENTITY row's product code.
+	"ubiquiti-edgeswitch-41112": {"ubiquiti-edgeos", "Ubiquiti", "EdgeSwitch 24-Port 250W", "F09FC2A1B2D4", "EdgeSwitch", "1.9.3.5294473", "switch"},
 }
 
 func TestLeadsEFixtures(t *testing.T) { checkFixtures(t, leadsEFixtureDir, leadsECases) }

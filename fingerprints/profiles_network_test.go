@@ -37,7 +37,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"barracuda":           {"barracuda", "Barracuda", "F180", "", "", "8.2.1", "firewall"},
 		"paloalto-chassis":    {"paloalto-panos", "Palo Alto Networks", "PA-3220", "013201012345", "PAN-OS", "10.1.9-h1", "firewall"},
 		// Switching and routing.
-		"ubiquiti-edgeswitch": {"ubiquiti-edgeswitch", "Ubiquiti", "ES-24-Lite", "F09FC2A1B2C3", "EdgeSwitch", "1.9.3.5294473", "switch"},
+		// The product as the sysDescr states it and the definition
+		// (edgeswitch) reads it, not agentInventoryMachineModel's code.
+		"ubiquiti-edgeswitch": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 24-Port Lite", "F09FC2A1B2C3", "EdgeSwitch", "1.9.3.5294473", "switch"},
 		"avaya-boss":          {"avaya-boss", "Avaya", "ERS-4850GTS-PWR+", "14JP1234ABCD", "BOSS", "5.8.1.013", "switch"},
 		"enterasys-eos":       {"enterasys-eos", "Extreme Networks", "C5G124-48P2", "13345678901a", "EOS", "06.81.04.0001", "switch"},
 		"eltex-mes":           {"eltex-mes", "Eltex", "MES2324B", "ES01234567", "MES", "4.0.16.3", "switch"},
