@@ -39,7 +39,12 @@ var auditHostsCases = map[string]want{
 	// TrueNAS SCALE ("TrueNAS-SCALE-23.10.1. Hardware: ... Software:
 	// Linux ..."), as the definition truenas-scale detects and reads it:
 	// the release after TrueNAS-SCALE-, the hardware the sysDescr names.
-	"truenas-scale": {"truenas", "iXsystems", "x86_64 Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz running at 2100 MHz", "", "TrueNAS SCALE", "23.10.1", "storage"},
+	// DD-WRT whose distro extend says so in lower case, as the distro
+	// script writes it and the definition dd-wrt detects it ('starts
+	// dd-wrt' on nsExtendOutput1Line."distro") and reads it (the word
+	// after it as the version, nsExtendOutput1Line."hardware").
+	"dd-wrt-distro-lower": {"linux-distro-extend", "", "Linksys WRT1900ACS", "", "DD-WRT", "v3.0-r41813", "router"},
+	"truenas-scale":       {"truenas", "iXsystems", "x86_64 Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz running at 2100 MHz", "", "TrueNAS SCALE", "23.10.1", "storage"},
 }
 
 func TestAuditHostsFixtures(t *testing.T) { checkFixtures(t, auditHostsFixtureDir, auditHostsCases) }
