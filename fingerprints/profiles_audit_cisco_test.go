@@ -31,6 +31,30 @@ var auditCiscoCases = map[string]want{
 	// takes by its registration whatever the sysDescr says: IOS, the
 	// registration's product as the model, a switch by that model.
 	"cisco-ie1000-registration": {"cisco-ios", "Cisco", "IE10004PTSLM", "", "IOS", "", "switch"},
+	// An ONS 15454 on Cerent's enterprise (3607), detected by 'Cisco ONS'
+	// in the sysDescr as the definition (ons) detects it: before, no
+	// profile and Cerent as the maker; the platform and release the
+	// sysDescr names where ENTITY-MIB does not answer.
+	"cisco-ons-15454": {"cisco-ons", "Cisco", "ONS 15454", "", "ONS", "10.5.2.2", "switch"},
+	// A Cisco (Scientific Atlanta) cable gateway whose sysDescr has no
+	// DOCSIS MODEL field: SA-HARDWARE-MIB saHwDescrModel.0 and
+	// saHwDescrSerialNumber.0, the objects the definition (ciscoepc)
+	// reads; before, no serial.
+	"cisco-epc-sa-hardware": {"cisco-epc", "Cisco", "DPC3925", "240587113", "", "dpc3925-P20-18-v202r12811-130827c", "router"},
+	// A D9865 on the registration the definition (ciscosat) detects
+	// (1429.2.2.6.5) without the DSG unit group: a Cisco receiver, not
+	// Scientific Atlanta's bare enterprise.
+	"cisco-dsg-registration": {"cisco-dsg-receiver", "Cisco", "", "", "", "", "appliance"},
+	// FTD on a Firepower 1120 (ciscoFpr1120td, 9.1.2663), one of the
+	// registrations the definition (ftd) detects FTD by, with a sysDescr
+	// that says 'Secure Firewall Threat Defense', not 'Firepower Threat
+	// Defense': FTD, the chassis row's model and serial; before,
+	// cisco-generic without an OS.
+	"cisco-ftd-secure-firewall": {"cisco-asa", "Cisco", "FPR-1120", "JMX2334X0AB", "FTD", "7.4.1", "firewall"},
+	// An FTD registration (ciscoFpr2110td, 9.1.2404) answering with a
+	// Linux sysDescr: FTD as the definition (ftd) names it, the
+	// registration's product; not the kernel's release (no_fill).
+	"cisco-ftd-registration-linux": {"cisco-asa", "Cisco", "FPR-2110", "", "FTD", "", "firewall"},
 }
 
 func TestAuditCiscoFixtures(t *testing.T) { checkFixtures(t, auditCiscoFixtureDir, auditCiscoCases) }
