@@ -18,6 +18,19 @@ var auditTailsCases = map[string]want{
 	// definition (netscaler) reads it with its version_regex; the hardware
 	// sysHardwareVersionDesc, the serial sysHardwareSerialNumber.
 	"citrix-netscaler-vpx": {"citrix-netscaler", "Citrix", "NetScaler Virtual Appliance 450000", "3C6E4A1B2F", "NetScaler", "NS14.1", "load_balancer"},
+	// A Nimble array whose agent answers net-snmp's Linux registration,
+	// by 'Nimble Storage' in the sysDescr as the definition (nimbleos)
+	// detects it on any sysObjectID: the model and the release after
+	// 'version ' the sysDescr names (before, net-snmp-linux).
+	"nimble-storage-netsnmp": {"nimble-storage", "HPE", "HF40", "", "NimbleOS", "6.1.2.200-1012345-opt", "storage"},
+	// MRV LambdaDriver by its sysDescr, as the definition (mrvld) detects
+	// it; no object read, no release (before, generic rules: the enterprise
+	// registrant's name, the sysDescr's version).
+	"mrv-lambdadriver": {"mrv-lambdadriver", "MRV", "", "", "LambdaDriver", "", ""},
+	// A NetModule router on NetModule's product arc (31496.10), as the
+	// definition (netmodule) detects it: a router, not a Linux host with
+	// the kernel's release.
+	"netmodule-router": {"netmodule", "NetModule", "", "", "", "", "router"},
 }
 
 func TestAuditTailsFixtures(t *testing.T) { checkFixtures(t, auditTailsFixtureDir, auditTailsCases) }
