@@ -32,6 +32,14 @@ var auditMissingDefsCases = map[string]want{
 	// definition (netapp) detects it ('NetApp'): NETAPP-MIB productModel,
 	// productSerialNum, the release the sysDescr states.
 	"netapp-ontap-other-arc": {"netapp-ontap", "NetApp", "FAS8200", "721834000123", "ONTAP", "9.8P5", "storage"},
+	// VSP 7000 running BOSS on Rapid City's arc (2272), detected by its
+	// sysDescr there as the definition (boss) detects it ('Virtual Services
+	// Platform 7024XLS'): the hardware compacted as Boss.php writes it
+	// (VSP-7024XLS), the release after SW:, S5-CHASSIS-MIB s5ChasSerNum.
+	"avaya-boss-vsp7000": {"avaya-boss", "Avaya", "VSP-7024XLS", "14JP51A0AB", "BOSS", "10.3.1.010", "switch"},
+	// The same line on the S5 registration arc (45): the model as above,
+	// where before none was read.
+	"avaya-boss-vsp7000-s5": {"avaya-boss", "Avaya", "VSP-7024XT", "14JP51C0CD", "BOSS", "10.3.2.015", "switch"},
 }
 
 func TestAuditMissingDefsFixtures(t *testing.T) {
