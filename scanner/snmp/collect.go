@@ -269,7 +269,9 @@ func (c *Collector) Collect(ctx context.Context, t Target) Result {
 // (oid_present, oid_match), returned as conds, then the plan holds the
 // fields of the candidates those conditions leave (a Linux host answers
 // none of the MIBs that appliances built on net-snmp are told apart by,
-// and is not asked for their serials and versions). When the first step
+// and is not asked for their serials and versions). The conditions'
+// subtrees are walked sparsely: most are absent, and each costs one
+// binding to find so. When the first step
 // fails, the plan holds every candidate's fields, as if each condition
 // held.
 func (c *Collector) vendorPlan(ctx context.Context, w *walker, sys []gosnmp.SnmpPDU) (Plan, []gosnmp.SnmpPDU, error) {
@@ -303,7 +305,7 @@ func (c *Collector) vendorPlan(ctx context.Context, w *walker, sys []gosnmp.Snmp
 		got, err := getScalars(ctx, w.c, cond.Get)
 		if err == nil {
 			var walked []gosnmp.SnmpPDU
-			walked, err = w.walk(ctx, cond.Walk)
+			walked, err = w.sparseWalk(ctx, cond.Walk)
 			got = append(got, walked...)
 		}
 		if err != nil {

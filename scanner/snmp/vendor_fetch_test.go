@@ -162,7 +162,18 @@ func TestCollectReadsConditionsFirst(t *testing.T) {
 		return r, first
 	}
 
-	r, asked := collect(snmptest.New(host))
+	hostAgent := snmptest.New(host)
+	r, asked := collect(hostAgent)
+	// The conditions' subtrees, most of which a host does not hold, are
+	// each asked for their first OID alone before any is read in bulk.
+	for _, c := range hostAgent.Calls() {
+		if c.Op == "getbulk" {
+			if c.MaxRep != 1 {
+				t.Errorf("the first walk, of the conditions' subtrees %v, asked max-repetitions %d, want 1", c.OIDs, c.MaxRep)
+			}
+			break
+		}
+	}
 	if _, ok := asked[sfosModel]; !ok {
 		t.Errorf("the host was not asked the condition %s", sfosModel)
 	}

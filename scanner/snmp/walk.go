@@ -32,6 +32,13 @@ type walker struct {
 	maxVarbinds int
 	// maxCols bounds the columns in one request.
 	maxCols int
+	// sparse: most roots are expected absent (the MIBs that tell one
+	// vendor's appliance from another's, asked of every device on the
+	// arc). Each root is first asked for its first OID alone
+	// (max-repetitions 1), and only the roots that answer one are read
+	// on in bulk: an absent root then costs one variable binding, not
+	// max-repetitions of the OIDs that follow it in the agent's MIB.
+	sparse bool
 
 	// Notes on what happened, for the caller's log and anomalies:
 	// columns stopped in a loop (the OID answered), read out of order
@@ -49,6 +56,8 @@ type column struct {
 	lastS  string
 	rows   int
 	done   bool
+	// asked: the column's first OID was asked (sparse walks).
+	asked bool
 	// seen holds the column's OIDs once one went back (nil before: an
 	// agent in order costs no set), so a repeat is told from a new row.
 	seen map[string]bool
@@ -82,15 +91,7 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 	var out []gosnmp.SnmpPDU
 	timeouts := 0
 	for {
-		var batch []*column
-		for _, c := range cols {
-			if !c.done {
-				batch = append(batch, c)
-				if len(batch) == w.maxCols {
-					break
-				}
-			}
-		}
+		batch, first := w.next(cols)
 		if len(batch) == 0 {
 			return out, nil
 		}
@@ -102,6 +103,9 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 		var err error
 		if w.bulk {
 			rep := min(w.maxRep, max(1, w.maxVarbinds/len(batch)))
+			if first {
+				rep = 1
+			}
 			vbs, err = w.c.GetBulk(ctx, oids, rep)
 		} else {
 			vbs, err = w.c.GetNext(ctx, oids)
@@ -177,6 +181,7 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 		progress := false
 		for _, c := range batch {
 			c.fresh = false
+			c.asked = true
 		}
 		for i, vb := range vbs {
 			c := batch[i%len(batch)]
@@ -243,6 +248,41 @@ func (w *walker) walk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, er
 			}
 		}
 	}
+}
+
+// sparseWalk is walk for roots most of which the agent is expected not to
+// hold.
+func (w *walker) sparseWalk(ctx context.Context, roots []string) ([]gosnmp.SnmpPDU, error) {
+	w.sparse = true
+	defer func() { w.sparse = false }()
+	return w.walk(ctx, roots)
+}
+
+// next picks the columns of the next request. A sparse walk asks every
+// root's first OID (first is true) before it reads any column on.
+func (w *walker) next(cols []*column) (batch []*column, first bool) {
+	if w.sparse {
+		for _, c := range cols {
+			if !c.done && !c.asked {
+				batch = append(batch, c)
+				if len(batch) == w.maxCols {
+					break
+				}
+			}
+		}
+		if len(batch) > 0 {
+			return batch, true
+		}
+	}
+	for _, c := range cols {
+		if !c.done {
+			batch = append(batch, c)
+			if len(batch) == w.maxCols {
+				break
+			}
+		}
+	}
+	return batch, false
 }
 
 func (w *walker) fallBack() {

@@ -111,6 +111,60 @@ func TestWalkerModes(t *testing.T) {
 	}
 }
 
+// TestSparseWalk: roots most of which the agent does not hold (the
+// profiles' conditions) are each asked for their first OID alone; only
+// those that answer one are read on in bulk. The rows are those of a
+// plain walk, and an absent root costs one binding, not max-repetitions
+// of the OIDs that follow it.
+func TestSparseWalk(t *testing.T) {
+	absent := []string{"1.3.6.1.4.1.2604.5.1", "1.3.6.1.4.1.12356.101", "1.3.6.1.4.1.9.9.92", "1.3.6.1.2.1.47.1.1.1"}
+	roots := append(append([]string(nil), absent...), ifCols...)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	plain := ifTableFake()
+	want, err := snmp.WalkForTest(ctx, plain, roots, true, 25, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := ifTableFake()
+	got, err := snmp.SparseWalkForTest(ctx, f, roots, 25, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 90 || len(got) != len(want) {
+		t.Fatalf("sparse walk read %d bindings, plain walk %d, want 90", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Name != want[i].Name {
+			t.Fatalf("binding %d: %s, plain walk %s", i, got[i].Name, want[i].Name)
+		}
+	}
+	calls := f.Calls()
+	if first := calls[0]; first.Op != "getbulk" || first.MaxRep != 1 || len(first.OIDs) != len(roots) {
+		t.Fatalf("first request %+v: want every root asked once, max-repetitions 1", first)
+	}
+	for _, c := range calls[1:] {
+		for _, o := range c.OIDs {
+			for _, a := range absent {
+				if strings.HasPrefix(o, a) {
+					t.Errorf("absent root %s asked again (%s)", a, o)
+				}
+			}
+		}
+	}
+	// What each walk was answered: the plain walk's absent roots are
+	// answered 25 OIDs each.
+	answered := func(calls []snmptest.Call) (n int) {
+		for _, c := range calls {
+			n += max(c.MaxRep, 1) * len(c.OIDs)
+		}
+		return n
+	}
+	if s, p := answered(calls), answered(plain.Calls()); s > p-len(absent)*20 {
+		t.Errorf("sparse walk answered %d bindings, plain %d: want the absent roots' %d x 24 saved", s, p, len(absent))
+	}
+}
+
 func TestWalkerCancel(t *testing.T) {
 	f := ifTableFake()
 	f.Block = true
