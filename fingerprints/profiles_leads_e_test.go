@@ -46,6 +46,11 @@ var leadsECases = map[string]want{
 	// sysDescr states, as the definition (edgeswitch) reads the hardware,
 	// ahead of the ENTITY row's product code.
 	"ubiquiti-edgeswitch-41112": {"ubiquiti-edgeos", "Ubiquiti", "EdgeSwitch 24-Port 250W", "F09FC2A1B2D4", "EdgeSwitch", "1.9.3.5294473", "switch"},
+	// An EtherWAN switch whose sysDescr is '<hardware>, Firmware rev:
+	// <release>': both read from it as the definition (etherwan) reads
+	// them, ahead of ewnSystemProductModel (the product without its
+	// variant) and ewnSystemFirmwareRev.
+	"etherwan-sysdescr-firmware": {"etherwan", "EtherWAN", "EX78900E-0VB", "", "", "1.02.8", "switch"},
 }
 
 func TestLeadsEFixtures(t *testing.T) { checkFixtures(t, leadsEFixtureDir, leadsECases) }
