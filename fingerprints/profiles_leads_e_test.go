@@ -51,6 +51,11 @@ var leadsECases = map[string]want{
 	// them, ahead of ewnSystemProductModel (the product without its
 	// variant) and ewnSystemFirmwareRev.
 	"etherwan-sysdescr-firmware": {"etherwan", "EtherWAN", "EX78900E-0VB", "", "", "1.02.8", "switch"},
+	// An Eaton Matrix card on Phoenixtec's enterprise registration, by
+	// the sysDescr the definition (eaton-matrix) detects on any:
+	// TELECOM-MIB matConName, matConSerialNum, matAgentSoftwareVerison;
+	// before, ppc-netagent's UPS with none of them.
+	"eaton-matrix-sysdescr": {"eaton-matrix", "Eaton", "Matrix 48V 9kVA", "MX1C2204001234", "", "1.06.03", "power"},
 }
 
 func TestLeadsEFixtures(t *testing.T) { checkFixtures(t, leadsEFixtureDir, leadsECases) }
