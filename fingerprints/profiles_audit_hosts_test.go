@@ -44,7 +44,13 @@ var auditHostsCases = map[string]want{
 	// dd-wrt' on nsExtendOutput1Line."distro") and reads it (the word
 	// after it as the version, nsExtendOutput1Line."hardware").
 	"dd-wrt-distro-lower": {"linux-distro-extend", "", "Linksys WRT1900ACS", "", "DD-WRT", "v3.0-r41813", "router"},
-	"truenas-scale":       {"truenas", "iXsystems", "x86_64 Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz running at 2100 MHz", "", "TrueNAS SCALE", "23.10.1", "storage"},
+	// Windows' SNMP service on zeroDotZero, by its sysDescr as the
+	// definition (windows) detects it: a Windows 10 22H2 build (19045),
+	// which the build map of the sysObjectID-less profile lacked (os
+	// 'Windows', a server); the release and, as a client-only build, a
+	// workstation.
+	"windows10-zerodotzero": {"windows", "", "Intel x64", "", "Windows 10", "10.0.19045", "workstation"},
+	"truenas-scale":         {"truenas", "iXsystems", "x86_64 Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz running at 2100 MHz", "", "TrueNAS SCALE", "23.10.1", "storage"},
 }
 
 func TestAuditHostsFixtures(t *testing.T) { checkFixtures(t, auditHostsFixtureDir, auditHostsCases) }
