@@ -55,6 +55,11 @@ var auditCiscoCases = map[string]want{
 	// Linux sysDescr: FTD as the definition (ftd) names it, the
 	// registration's product; not the kernel's release (no_fill).
 	"cisco-ftd-registration-linux": {"cisco-asa", "Cisco", "FPR-2110", "", "FTD", "", "firewall"},
+	// A Global Site Selector (ciscoGSS, 9.1.517): 'Global Site Selector'
+	// in the sysDescr, which the definition ios detects and reads as IOS
+	// (the release the sysDescr states); a DNS load balancer. Before,
+	// cisco-generic without an OS or kind.
+	"cisco-gss": {"cisco-ios", "Cisco", "", "", "IOS", "4.1(1.0.0)", "load_balancer"},
 }
 
 func TestAuditCiscoFixtures(t *testing.T) { checkFixtures(t, auditCiscoFixtureDir, auditCiscoCases) }
