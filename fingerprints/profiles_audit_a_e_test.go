@@ -45,8 +45,9 @@ var auditAECases = map[string]want{
 	// Acano named anywhere in the sysDescr (acano), not only 'Acano Server'.
 	"cisco-acano-descr": {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "2.9.4", "appliance"},
 	// A UFiber OLT on the EdgeMAX arc whose ubntModel names UFiber
-	// (edgeosolt).
-	"ubiquiti-ufiber-olt": {"ubiquiti-edgeos", "Ubiquiti", "UFiber OLT", "F09FC2A1B2C3", "UFiber", "4.1.0", "switch"},
+	// (edgeosolt); ubntVersion as the device writes it, which that
+	// definition reads over its sysDescr pattern.
+	"ubiquiti-ufiber-olt": {"ubiquiti-edgeos", "Ubiquiti", "UFiber OLT", "F09FC2A1B2C3", "UFiber", "v4.1.0.5105227.190418.1107", "switch"},
 	// APC cards whose agent answers a placeholder registration, by the
 	// sysDescr forms the definition apc detects anywhere.
 	"apc-ups-descr": {"apc-ups", "APC", "Smart-UPS X 3000", "AS1522231234", "AOS", "6.9.6", "ups"},

@@ -116,8 +116,8 @@ var ehCases = map[string]want{
 	// A Centec-based FSOS switch: the model in the sysDescr parentheses.
 	"fs-centec": {"fs-com", "FS", "S5850-48B8C", "", "", "7.4.1.r1", "switch"},
 	// UBNT-EdgeMAX-MIB's ubntModel names the router, before a generic
-	// ENTITY chassis name.
-	"ubiquiti-edgeos-entity": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "2.0.9", "router"},
+	// ENTITY chassis name; ubntVersion as the device writes it (edgeos).
+	"ubiquiti-edgeos-entity": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "v2.0.9-hotfix.6", "router"},
 	// An EndRun Sonoma on a net-snmp agent: SONOMA-MIB's version string.
 	"endrun-sonoma": {"endrun", "EndRun Technologies", "Sonoma_D12", "", "Linux", "1.42", "appliance"},
 	// Families whose device-support definitions and MIBs read sensors

@@ -56,6 +56,10 @@ var leadsECases = map[string]want{
 	// TELECOM-MIB matConName, matConSerialNum, matAgentSoftwareVerison;
 	// before, ppc-netagent's UPS with none of them.
 	"eaton-matrix-sysdescr": {"eaton-matrix", "Eaton", "Matrix 48V 9kVA", "MX1C2204001234", "", "1.06.03", "power"},
+	// An EdgeRouter answering UBNT-EdgeMAX-MIB: the release as
+	// ubntVersion states it, which the definition (edgeos) reads over its
+	// sysDescr pattern's three numbers; ubntModel, ubntSerialNumber.
+	"ubiquiti-edgeos-ubntversion": {"ubiquiti-edgeos", "Ubiquiti", "ER-12", "7483C2A1B2C3", "EdgeOS", "v2.0.9-hotfix.7", "router"},
 }
 
 func TestLeadsEFixtures(t *testing.T) { checkFixtures(t, leadsEFixtureDir, leadsECases) }

@@ -119,7 +119,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"radwin":                {"radwin", "RADWIN", "RW-2050-0250", "P1234A5678", "", "4.9.74_b4660", "wireless"},
 		"xirrus-arrayos":        {"xirrus-arrayos", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},
 		// Vendor objects added to existing profiles.
-		"ubiquiti-edgeos-edgemax": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "2.0.9", "router"},
+		// ubntVersion as the device writes it, which the definition
+		// (edgeos) reads over its sysDescr pattern.
+		"ubiquiti-edgeos-edgemax": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "v2.0.9-hotfix.6", "router"},
 		// Firmware without UBNT-EdgeMAX-MIB: the model lldpd's process arguments name.
 		"ubiquiti-edgeos-hrswrun":  {"ubiquiti-edgeos", "Ubiquiti", "EdgeRouter X 5-Port", "", "EdgeOS", "1.10.11", "router"},
 		"extreme-voss-rapidcity":   {"extreme-voss", "Extreme Networks", "VSP-7254XSQ", "18JP5123456", "VOSS", "8.1.0.0", "switch"},
