@@ -60,6 +60,12 @@ var auditCiscoCases = map[string]want{
 	// (the release the sysDescr states); a DNS load balancer. Before,
 	// cisco-generic without an OS or kind.
 	"cisco-gss": {"cisco-ios", "Cisco", "", "", "IOS", "4.1(1.0.0)", "load_balancer"},
+	// An SPA112 phone adapter on the SPA registration (9.6.1.23.1.1.1),
+	// which the definition (ciscospa) types as a voice gateway: an
+	// appliance, as Grandstream's HT adapters are; before, phone.
+	"cisco-spa-ata": {"cisco-spa", "Cisco", "SPA112", "", "", "", "appliance"},
+	// An SPA504G desk phone on the same registration stays a phone.
+	"cisco-spa-phone": {"cisco-spa", "Cisco", "SPA504G", "", "", "", "phone"},
 }
 
 func TestAuditCiscoFixtures(t *testing.T) { checkFixtures(t, auditCiscoFixtureDir, auditCiscoCases) }

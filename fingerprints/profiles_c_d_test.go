@@ -71,7 +71,7 @@ var cdCases = map[string]want{
 	"cisco-sb-wap":        {"cisco-sb-wap", "Cisco", "WAP371", "", "", "1.3.0.7", "access_point"},
 	"cisco-catalyst-1300": {"cisco-catalyst-1x00", "Cisco", "C1300-24T-4X", "PSZ27451ABC", "", "4.1.3.36", "switch"},
 	"cisco-cbw":           {"cisco-cbw", "Cisco", "CBW240AC-E", "PSZ24151XYZ", "", "10.4.1.0", "wireless_controller"},
-	"cisco-spa":           {"cisco-spa", "Cisco", "SPA122", "", "", "", "phone"},
+	"cisco-spa":           {"cisco-spa", "Cisco", "SPA122", "", "", "", "appliance"},
 	"ciena-sds":           {"ciena-sds", "Ciena", "170-5170-900", "M8123456", "SAOS", "saos-10-06-01-0215", "switch"},
 	"ciena-waveserver":    {"ciena-waveserver", "Ciena", "186-1600-900", "NNTMRT012345", "Waveserver OS", "waveserverai-2.3.4", "switch"},
 	"dell-rpdu":           {"dell-rpdu", "Dell", "LD20M", "CN0X1234567890", "", "1.2.0", "pdu"},
