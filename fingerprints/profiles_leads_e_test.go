@@ -60,6 +60,10 @@ var leadsECases = map[string]want{
 	// ubntVersion states it, which the definition (edgeos) reads over its
 	// sysDescr pattern's three numbers; ubntModel, ubntSerialNumber.
 	"ubiquiti-edgeos-ubntversion": {"ubiquiti-edgeos", "Ubiquiti", "ER-12", "7483C2A1B2C3", "EdgeOS", "v2.0.9-hotfix.7", "router"},
+	// 'Ubiquiti EdgeOS v...' on the EdgeMAX registration, a sysDescr the
+	// definition (edgeos) names: EdgeOS with the release its pattern
+	// reads (three numbers); before, generic rules only.
+	"ubiquiti-edgeos-ubiquiti-descr": {"ubiquiti-edgeos", "Ubiquiti", "", "", "EdgeOS", "1.10.11", "router"},
 }
 
 func TestLeadsEFixtures(t *testing.T) { checkFixtures(t, leadsEFixtureDir, leadsECases) }
