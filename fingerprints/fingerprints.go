@@ -87,6 +87,8 @@ type Input struct {
 	// Values holds the OIDs profiles name (VendorOIDs): scalars and the
 	// records of walked subtrees, keyed by dotted OID without a leading dot.
 	Values map[string]snmpwalk.Value
+	// keys are Values' OIDs in order, when InputFromWalk met them so.
+	keys []string
 }
 
 // Result is what the engine concluded. Empty fields are unknown.
@@ -1026,19 +1028,32 @@ type evalCtx struct {
 func newEvalCtx(in Input) *evalCtx {
 	in.SysObjectID = strings.TrimPrefix(strings.TrimSpace(in.SysObjectID), ".")
 	c := &evalCtx{in: in, sysDesc: record.Sanitize(in.SysDescr)}
-	c.keys = make([]string, 0, len(in.Values))
-	for k := range in.Values {
-		c.keys = append(c.keys, k)
+	if c.keys = in.keys; !sameKeys(in.keys, in.Values) {
+		c.keys = make([]string, 0, len(in.Values))
+		for k := range in.Values {
+			c.keys = append(c.keys, k)
+		}
+		snmpwalk.SortOIDs(c.keys)
 	}
-	snmpwalk.SortOIDs(c.keys)
 	c.ents = slices.Clone(in.Entities)
 	slices.SortStableFunc(c.ents, func(a, b Entity) int { return a.Index - b.Index })
 	return c
 }
 
-// matchProfile says whether p admits the device (one of its match
-// alternatives holds, its exclusions none), its score (the priority, then
-// how closely the best alternative that holds fits) and, explaining, why.
+// sameKeys says whether keys (distinct, as InputFromWalk gives them) are
+// all of values' keys: a caller may have changed Values since.
+func sameKeys(keys []string, values map[string]snmpwalk.Value) bool {
+	if keys == nil || len(keys) != len(values) {
+		return false
+	}
+	for _, k := range keys {
+		if _, ok := values[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // matchProfile says whether p admits the device (one of its match
 // alternatives holds and none of its exclusions), its score (the priority,
 // then how closely the first alternative that holds fits), which

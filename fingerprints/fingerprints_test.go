@@ -1,6 +1,7 @@
 package fingerprints
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -773,6 +774,53 @@ func TestIndexedMatchingEqualsFullScan(t *testing.T) {
 	}
 }
 
+// TestInputValuesInOnePass: InputFromWalk, which meets sorted OIDs in one
+// pass over the walk, takes the values a search of the whole walk for
+// each OID takes, for every fixture walk, whether the OIDs come sorted
+// (VendorOIDs) or not.
+func TestInputValuesInOnePass(t *testing.T) {
+	e := engine(t)
+	oids := e.VendorOIDs()
+	reversed := slices.Clone(oids)
+	slices.Reverse(reversed)
+	for _, f := range fixtureFiles(t) {
+		w, _, err := snmprec.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]snmprec.Value{}
+		for _, o := range oids {
+			for _, r := range w.Subtree(o) {
+				if !r.Value.Type.IsException() {
+					want[r.OID] = r.Value
+				}
+			}
+		}
+		sortedKeys := slices.Collect(maps.Keys(want))
+		snmpwalk.SortOIDs(sortedKeys)
+		for n, list := range [][]string{oids, reversed} {
+			in := InputFromWalk(w, list)
+			// In order, the OIDs are kept in order for the engine;
+			// otherwise it sorts them.
+			if n == 0 && len(want) > 0 && !slices.Equal(in.keys, sortedKeys) {
+				t.Fatalf("%s: keys %q, want %q", f, in.keys, sortedKeys)
+			}
+			if n == 1 && in.keys != nil {
+				t.Fatalf("%s: OIDs out of order kept keys", f)
+			}
+			got := in.Values
+			if len(got) != len(want) {
+				t.Fatalf("%s: %d values, a search per OID finds %d", f, len(got), len(want))
+			}
+			for k, v := range want {
+				if g, ok := got[k]; !ok || !reflect.DeepEqual(g, v) {
+					t.Fatalf("%s: %s = %v, a search per OID finds %v", f, k, g, v)
+				}
+			}
+		}
+	}
+}
+
 // BenchmarkIdentify fingerprints each fixture walk in turn (decoded once):
 // ns/op is one walk's fingerprint.
 func BenchmarkIdentify(b *testing.B) {
@@ -794,6 +842,23 @@ func BenchmarkIdentify(b *testing.B) {
 	for b.Loop() {
 		e.Identify(ins[i%len(ins)])
 		i++
+	}
+}
+
+// BenchmarkInputAndIdentify is what a probe spends on a collected walk:
+// the values every profile may read taken from it (InputFromWalk with
+// VendorOIDs), then Identify. The walk is a Linux host's (3,000 records,
+// the probe benchmark's device).
+func BenchmarkInputAndIdentify(b *testing.B) {
+	e := engine(b)
+	w, _, err := snmprec.ParseFile("../testdata/snmpsim-data/os/linux/unknown-003.snmprec.bz2")
+	if err != nil {
+		b.Fatal(err)
+	}
+	e.Identify(Input{SysObjectID: "1.3.6.1.4.1.9.1.1"})
+	oids := e.VendorOIDs()
+	for b.Loop() {
+		e.Identify(InputFromWalk(w, oids))
 	}
 }
 

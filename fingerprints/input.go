@@ -33,19 +33,57 @@ func InputFromWalk(w *snmpwalk.Walk, oids []string) Input {
 	}
 	in.Entities = entitiesFromWalk(w)
 	in.Values = map[string]snmpwalk.Value{}
+	// oids in order (VendorOIDs': every profile's, about 1,700) are met
+	// in one pass over the walk, each subtree sought from where the last
+	// began; a search of the whole walk for each cost a probe more than
+	// the fingerprint itself.
+	// The values' OIDs are then met in order too, and kept so (keys),
+	// for the engine not to sort them again.
+	recs := w.Records()
+	at, sorted := 0, true
 	for _, o := range oids {
 		o = strings.TrimPrefix(o, ".")
-		for _, r := range w.Subtree(o) {
+		if at > 0 && snmpwalk.CompareOID(recs[at-1].OID, o) >= 0 {
+			// Out of order: seek from the start.
+			at, sorted = 0, false
+		}
+		at = seek(recs, at, o)
+		for _, r := range recs[at:] {
+			if !snmpwalk.HasPrefix(r.OID, o) {
+				break
+			}
 			if r.Value.Type.IsException() {
 				continue
 			}
+			if _, ok := in.Values[r.OID]; !ok {
+				in.keys = append(in.keys, r.OID)
+			}
 			in.Values[r.OID] = r.Value
 		}
+	}
+	if !sorted {
+		in.keys = nil
 	}
 	if len(in.Values) == 0 {
 		in.Values = nil
 	}
 	return in
+}
+
+// seek returns the index of the first of recs[from:] (in OID order) at or
+// after oid: a search that gallops from from, so that seeking OIDs in
+// order costs about the distance between them.
+func seek(recs []snmpwalk.Record, from int, oid string) int {
+	lo, step := from, 1
+	hi := lo
+	for hi < len(recs) && snmpwalk.CompareOID(recs[hi].OID, oid) < 0 {
+		lo = hi + 1
+		hi += step
+		step *= 2
+	}
+	hi = min(hi, len(recs))
+	i, _ := slices.BinarySearchFunc(recs[lo:hi], oid, func(r snmpwalk.Record, t string) int { return snmpwalk.CompareOID(r.OID, t) })
+	return lo + i
 }
 
 // entitiesFromWalk decodes entPhysicalTable rows, in index order.

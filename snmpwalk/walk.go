@@ -211,6 +211,19 @@ func HasPrefix(oid, prefix string) bool {
 func CompareOID(a, b string) int {
 	a = strings.TrimPrefix(a, ".")
 	b = strings.TrimPrefix(b, ".")
+	// The components both begin with, byte for byte, are equal: compare
+	// from the component that holds the first byte that differs. (OIDs
+	// compared share long prefixes, 1.3.6.1.4.1. and more; a binary
+	// search over a walk spent most of its time cutting them.)
+	i, n := 0, min(len(a), len(b))
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) && i == len(b) {
+		return 0
+	}
+	j := strings.LastIndexByte(a[:i], '.') + 1
+	a, b = a[j:], b[j:]
 	for {
 		if a == "" || b == "" {
 			switch {
