@@ -28,8 +28,10 @@ var deviceCases = map[string]want{
 	"delta-ups":         {"delta-ups", "Delta", "RT-3K", "", "", "02.10.06", "ups"},
 	"eaton-ats":         {"eaton-ats", "Eaton", "ATS 16", "G110K12345", "", "02.00.0015", "power"},
 	"eaton-epdu":        {"eaton-epdu", "Eaton", "EMAB03", "A933E12345", "", "04.01.0003", "pdu"},
-	"eaton-mge":         {"eaton-mge", "Eaton", "Galaxy 5000", "AS0123456789", "", "FA", "ups"},
-	"eltek-smartpack":   {"eltek-smartpack", "Eltek", "SmartPack2", "", "", "3.31", "power"},
+	// Family and model name joined as eaton-mgeups's hardware_template
+	// writes them, the rating included.
+	"eaton-mge":       {"eaton-mge", "Eaton", "Galaxy 5000 40 kVA", "AS0123456789", "", "FA", "ups"},
+	"eltek-smartpack": {"eltek-smartpack", "Eltek", "SmartPack2", "", "", "3.31", "power"},
 	// An eNexus controller: SP2-MIB's control unit table (the first unit
 	// empty, the second read) and system serial.
 	"eltek-enexus":       {"eltek-smartpack", "Eltek", "Smartpack2 Touch", "123456789012", "", "2.12.1", "power"},

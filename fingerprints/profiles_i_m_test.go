@@ -61,8 +61,9 @@ var imCases = map[string]want{
 	"samsung-printer-hp-oid": {"samsung-printer", "Samsung", "SCX-4833FD", "Z6B3BQBC500123W", "", "2.00.01.26", "printer"},
 	// MGE UPSes off enterprise 705, by the sysDescr as the device-support
 	// definition (mgeups) detects them: the family and model name joined.
-	"mge-ups-descr":    {"mge-ups-descr", "Eaton", "Pulsar M 2200", "AQ1H20011", "", "FB", "ups"},
-	"mge-galaxy-descr": {"mge-ups-descr", "Schneider Electric", "Galaxy 3500", "QD0932231045", "Linux", "FD", "ups"},
+	"mge-ups-descr": {"mge-ups-descr", "Eaton", "Pulsar M 2200", "AQ1H20011", "", "FB", "ups"},
+	// The rating joined too, as eaton-mgeups's hardware_template does.
+	"mge-galaxy-descr": {"mge-ups-descr", "Schneider Electric", "Galaxy 3500 30 kVA", "QD0932231045", "Linux", "FD", "ups"},
 	// LANTIME V6 on net-snmp's sysObjectID, by its sysDescr as the
 	// device-support definition (mbg-ltos6) detects it (before, a Linux
 	// host).
