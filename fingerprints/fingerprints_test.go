@@ -209,7 +209,7 @@ func TestFixtures(t *testing.T) {
 		"ubiquiti-edgeos":         {"ubiquiti-edgeos", "Ubiquiti", "", "", "EdgeOS", "2.0.9", "router"},
 		"ubiquiti-unifi-sysdescr": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "UAP-AC-Pro", "", "UniFi", "6.5.28.14491", "access_point"},
 		"vmware-esxi":             {"vmware-esxi", "", "", "", "ESXi", "7.0.3", "hypervisor"},
-		"xerox-printer":           {"xerox-printer", "Xerox", "WorkCentre 7845", "3123456789", "", "073.040.075.34540", "printer"},
+		"xerox-printer":           {"xerox-printer", "Xerox", "WorkCentre 7845 v1 Multifunction System", "3123456789", "", "073.040.075.34540", "printer"},
 		"zyxel":                   {"zyxel", "Zyxel", "GS1920-24HP", "S172L21001234", "", "V4.50(AAOC.6)", "switch"},
 	}
 	files, err := filepath.Glob("testdata/fixtures/*.snmprec")

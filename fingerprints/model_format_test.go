@@ -34,7 +34,8 @@ func TestModelWithoutMakerName(t *testing.T) {
 }
 
 // TestPrinterModelFormat: printers of every maker give the model as the
-// maker names it, without the maker's name or hrDeviceDescr's " Series",
+// maker names it, without the maker's name or hrDeviceDescr's " Series"
+// (Xerox's whole product name, as the device and the definition name it),
 // and the printer profiles' own rules give it so (the evidence names no
 // engine shortening).
 func TestPrinterModelFormat(t *testing.T) {
@@ -44,7 +45,7 @@ func TestPrinterModelFormat(t *testing.T) {
 		{"canon-printer.snmprec", "iR-ADV C5535"},
 		{"brother-printer.snmprec", "HL-L6200DW"},
 		{"epson-printer.snmprec", "ET-4750"},
-		{"xerox-printer.snmprec", "WorkCentre 7845"},
+		{"xerox-printer.snmprec", "WorkCentre 7845 v1 Multifunction System"},
 		{"devices/fujifilm-printer.snmprec", "Apeos C3570"},
 		{"devices/pantum-printer.snmprec", "P3300DW"},
 		{"devices/dell-printer.snmprec", "Color Laser 3110cn"},

@@ -133,8 +133,10 @@ var cdCases = map[string]want{
 	// A DrayTek Vigor under net-snmp's sysObjectID: the sysDescr alone.
 	"draytek-vigor-netsnmp": {"draytek-vigor", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
 	// Dell printers under their maker's sysObjectID (Xerox, Samsung): Dell
-	// and the product in the sysDescr, the maker's firmware forms.
-	"dell-laser-xerox-oem": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "FJ3Y2G1", "", "200809261439", "printer"},
+	// and the product in the sysDescr, the maker's firmware forms (the
+	// Xerox-built models' engine release, as the definition dell-laser reads
+	// it).
+	"dell-laser-xerox-oem": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "FJ3Y2G1", "", "04.08.00", "printer"},
 	"dell-mfp-samsung-oem": {"dell-printer-oem", "Dell", "2335dn MFP", "8L1DW21", "", "2.11.01.08", "printer"},
 	// A Cisco Small Business WAP under net-snmp's sysObjectID: detected by
 	// its sysDescr, the ENTITY chassis row read (net-snmp says Linux).

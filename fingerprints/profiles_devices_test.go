@@ -50,7 +50,7 @@ var deviceCases = map[string]want{
 	// Printers.
 	"brother-netconfig": {"brother-printer", "Brother", "MFC-L8900CDW", "E78123A4N567890", "", "1.08", "printer"},
 	"canon-imagerunner": {"canon-printer", "Canon", "iR-ADV C3530", "3CE01234", "", "67.04", "printer"},
-	"dell-printer":      {"dell-printer", "Dell", "Color Laser 3110cn", "7K5CXF1", "", "05.01.00", "printer"},
+	"dell-printer":      {"dell-printer", "Dell", "Color Laser 3110cn", "7K5CXF1", "", "04.01.00", "printer"},
 	// Ricoh firmware with a letter after it, or 'V.' before it.
 	"ricoh-firmware-suffix": {"ricoh-printer", "Ricoh", "Aficio 2035e", "", "", "1.08s", "printer"},
 	"ricoh-firmware-v":      {"ricoh-printer", "Ricoh", "NRG DSc38", "", "", "2.17", "printer"},

@@ -23,7 +23,7 @@ var otherArcCases = map[string]want{
 	"toshiba-printer-hp-oid": {"toshiba-tec-printer", "Toshiba", "e-STUDIO5005AC", "CNFJ012345", "", "T530HD0W1710", "printer"},
 	// A Dell OEM printer on HP's arc: dell-printer-oem's, without
 	// hp-printer's FutureSmart.
-	"dell-printer-hp-oid": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "6XKLW21", "", "200604111532", "printer"},
+	"dell-printer-hp-oid": {"dell-printer-oem", "Dell", "Color Laser 3110cn", "6XKLW21", "", "05.09.00", "printer"},
 	// net-snmp's agent OIDs (NET-SNMP-TC netSnmpAgentOIDs): irix is 9
 	// (not NetBSD); a Mac's agent is Apple's without a sysDescr.
 	"net-snmp-irix":           {"net-snmp-other-unix", "", "", "", "IRIX", "6.5", "server"},

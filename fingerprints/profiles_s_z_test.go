@@ -27,8 +27,9 @@ var szCases = map[string]want{
 	// Foundry agent's snChasSerNum.
 	"brocade-serveriron-adx": {"brocade-fastiron", "Brocade", "ServerIron ADX 1000", "F21834G00B", "ServerIron", "12.4.00aT403", "load_balancer"},
 	"brocade-serveriron-xl":  {"brocade-fastiron", "Brocade", "ServerIronXL", "A40512C09F", "ServerIron", "07.3.05T12", "load_balancer"},
-	// A product name with a descriptive tail ("Color Multifunction Printer").
-	"xerox-versalink": {"xerox-printer", "Xerox", "VersaLink C405", "3390812345", "", "1.61.23", "printer"},
+	// A product name with a descriptive tail ("Color Multifunction Printer"),
+	// kept as the device and the definition (xerox) name it.
+	"xerox-versalink": {"xerox-printer", "Xerox", "VersaLink C405 Color Multifunction Printer", "3390812345", "", "1.61.23", "printer"},
 	// Ribbon SBC and Stulz: detection by the arcs the definitions name.
 	"ribbon-sbc": {"ribbon-sbc", "Ribbon", "", "", "", "", "appliance"},
 	"stulz":      {"stulz", "Stulz", "", "", "", "", "cooling"},

@@ -32,7 +32,7 @@ var hostsPrintersCases = map[string]want{
 	"lexmark-printer-optra":     {"lexmark-printer", "Lexmark", "Optra T612", "", "", "5.20.4", "printer"},
 	"brother-printer-comma":     {"brother-printer", "Brother", "NC-3100h", "", "", "4.70", "printer"},
 	"canon-printer-laser-class": {"canon-printer", "Canon", "LASER CLASS 810", "", "", "", "printer"},
-	"xerox-printer-fiery":       {"xerox-printer", "Xerox", "DocuColor 240", "", "", "1.0", "printer"},
+	"xerox-printer-fiery":       {"xerox-printer", "Xerox", "DocuColor 240 with EFI Fiery Controller", "", "", "1.0", "printer"},
 	"xerox-printer-wide-format": {"xerox-printer", "Xerox", "6279 WIDE FORMAT", "", "", "16.0", "printer"},
 	"xerox-printer-phaser6200":  {"xerox-printer", "Xerox", "Phaser 6200 N", "", "", "4.20", "printer"},
 	// Solaris 10/11 and AIX on net-snmp's agent OIDs (solaris 3, aix 15):
