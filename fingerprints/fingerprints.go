@@ -581,6 +581,10 @@ func (e *Engine) VendorOIDs() []string {
 	return slices.Clone(e.vendorOIDs)
 }
 
+// Input is InputFromWalk over the engine's VendorOIDs, without the copy
+// VendorOIDs makes: what the collector calls once per device.
+func (e *Engine) Input(w *snmpwalk.Walk) Input { return InputFromWalk(w, e.vendorOIDs) }
+
 // Identify runs every profile over in and merges their answers.
 func (e *Engine) Identify(in Input) Result {
 	res, _ := e.run(in, false)

@@ -818,6 +818,10 @@ func TestInputValuesInOnePass(t *testing.T) {
 				}
 			}
 		}
+		// The engine's own Input reads its VendorOIDs the same way.
+		if got, want := e.Input(w), InputFromWalk(w, oids); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: Engine.Input differs from InputFromWalk over VendorOIDs", f)
+		}
 	}
 }
 

@@ -47,7 +47,7 @@ func InputFromWalk(w *snmpwalk.Walk, oids []string) Input {
 			// Out of order: seek from the start.
 			at, sorted = 0, false
 		}
-		at = seek(recs, at, o)
+		at = w.Seek(at, o)
 		for _, r := range recs[at:] {
 			if !snmpwalk.HasPrefix(r.OID, o) {
 				break
@@ -68,22 +68,6 @@ func InputFromWalk(w *snmpwalk.Walk, oids []string) Input {
 		in.Values = nil
 	}
 	return in
-}
-
-// seek returns the index of the first of recs[from:] (in OID order) at or
-// after oid: a search that gallops from from, so that seeking OIDs in
-// order costs about the distance between them.
-func seek(recs []snmpwalk.Record, from int, oid string) int {
-	lo, step := from, 1
-	hi := lo
-	for hi < len(recs) && snmpwalk.CompareOID(recs[hi].OID, oid) < 0 {
-		lo = hi + 1
-		hi += step
-		step *= 2
-	}
-	hi = min(hi, len(recs))
-	i, _ := slices.BinarySearchFunc(recs[lo:hi], oid, func(r snmpwalk.Record, t string) int { return snmpwalk.CompareOID(r.OID, t) })
-	return lo + i
 }
 
 // entitiesFromWalk decodes entPhysicalTable rows, in index order.

@@ -141,9 +141,27 @@ func (w *Walk) Records() []Record { return w.recs }
 // search returns the index of the first record whose OID is >= oid and
 // whether it is equal.
 func (w *Walk) search(oid string) (int, bool) {
-	return slices.BinarySearchFunc(w.recs, oid, func(r Record, t string) int {
-		return CompareOID(r.OID, t)
-	})
+	return slices.BinarySearchFunc(w.recs, oid, compareRecord)
+}
+
+func compareRecord(r Record, oid string) int { return CompareOID(r.OID, oid) }
+
+// Seek returns the index of the first record at or after oid (a leading
+// dot is allowed), Len when there is none, looking from index from on:
+// the search gallops from there, so a caller seeking OIDs in increasing
+// order pays about the distance between them rather than a search of the
+// whole walk each time. Records before from are not looked at.
+func (w *Walk) Seek(from int, oid string) int {
+	oid = strings.TrimPrefix(oid, ".")
+	lo, hi, step := from, from, 1
+	for hi < len(w.recs) && compareRecord(w.recs[hi], oid) < 0 {
+		lo = hi + 1
+		hi += step
+		step *= 2
+	}
+	hi = min(hi, len(w.recs))
+	i, _ := slices.BinarySearchFunc(w.recs[lo:hi], oid, compareRecord)
+	return lo + i
 }
 
 // Get returns the value stored at exactly oid (a leading dot is allowed).

@@ -116,3 +116,24 @@ func itoa(n int) string {
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
 }
+
+// TestSeek: from every starting index, Seek finds what a search of the
+// whole walk finds at or after that index, for OIDs present, absent,
+// before the first and after the last.
+func TestSeek(t *testing.T) {
+	w := NewWalk(probeRecords())
+	oids := []string{"0.1", "1.3.6.1.2.1.1.1.0", ".1.3.6.1.2.1.1.2.0", "1.3.6.1.2.1.1.3", "1.3.6.1.2.1.25.6.3.1.2.599",
+		"1.3.6.1.2.1.25.6.3.1.3", "1.3.6.1.2.1.25.6.3.1.4.1.1", "1.3.6.1.4.1.9", "1.3.6.1.4.1.9.3.6.3.0", "2"}
+	for _, oid := range oids {
+		want, _ := w.search(strings.TrimPrefix(oid, "."))
+		for from := 0; from <= w.Len(); from++ {
+			got := w.Seek(from, oid)
+			if from <= want && got != want || from > want && got != from {
+				t.Fatalf("Seek(%d, %s) = %d, want %d", from, oid, got, max(want, from))
+			}
+		}
+	}
+	if got := w.Seek(0, "2"); got != w.Len() {
+		t.Errorf("Seek past the end = %d, want Len %d", got, w.Len())
+	}
+}

@@ -365,7 +365,7 @@ func (c *Collector) Stream(ctx context.Context, targets []Target) <-chan Result 
 // Identify runs the fingerprint engine over a walk and fills the
 // identification fields and their evidence.
 func Identify(e *fingerprints.Engine, w *snmprec.Walk, a *record.Asset) {
-	r := e.Identify(fingerprints.InputFromWalk(w, e.VendorOIDs()))
+	r := e.Identify(e.Input(w))
 	set := func(dst *string, v string) {
 		if v != "" {
 			*dst = v
