@@ -95,8 +95,11 @@ var deviceCases = map[string]want{
 
 	// Hosts. The Windows release is named from the build number; "Model 154"
 	// in the CPU description is not a device model.
-	"hp-ux":               {"hp-ux", "HPE", "", "", "HP-UX", "B.11.31", "server"},
-	"ibm-aix":             {"ibm-aix", "IBM", "", "00F8A1B24C00", "AIX", "7.2.5.0", "server"},
+	"hp-ux": {"hp-ux", "HPE", "", "", "HP-UX", "B.11.31", "server"},
+	// The standard daemon's machine type word is the hardware the
+	// definition (aix) reads where IBM-AIX-MIB does not answer (fpB:
+	// before, no model).
+	"ibm-aix":             {"ibm-aix", "IBM", "0x0800004c", "00F8A1B24C00", "AIX", "7.2.5.0", "server"},
 	"linux-distro-debian": {"linux-distro", "", "Generic x86 64-bit", "", "Debian", "6.1.0-13-amd64", "server"},
 	"linux-distro-extend": {"linux-distro-extend", "", "Generic x86 64-bit", "", "Ubuntu 22.04.3", "5.15.0-91-generic", "server"},
 	"sun-solaris":         {"sun-solaris", "Oracle", "sun4v", "", "Solaris", "5.10", "server"},

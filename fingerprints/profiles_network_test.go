@@ -138,7 +138,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"opengear":                   {"opengear", "Opengear", "OM2248-10G-L", "22481234567890", "Linux", "22.11.3", "appliance"},
 		"cradlepoint":                {"cradlepoint", "Cradlepoint", "IBR900-600M", "", "NetCloud OS", "7.22.60", "router"},
 		"fs-com":                     {"fs-com", "FS", "S5860-20SQ", "", "", "11.0(5)B9P59", "switch"},
-		"lenovo-enos":                {"lenovo-enos", "IBM", "G8052", "US71234567", "ENOS", "7.11.12", "switch"},
+		// The product after the OS in the sysDescr, as the definition
+		// (ibmnos) reads the hardware (fpB: before, the chassis row's G8052).
+		"lenovo-enos": {"lenovo-enos", "IBM", "RackSwitch G8052", "US71234567", "ENOS", "7.11.12", "switch"},
 		// chassisModel "D0" (a real Catalyst's) is no model: the product registration speaks instead.
 		"cisco-ios-stack-placeholder": {"cisco-ios", "Cisco", "Catalyst 3550-24", "CAT0625X0DP", "IOS", "12.1(22)EA14", "switch"},
 		"cisco-ios-stack":             {"cisco-ios", "Cisco", "WS-C2950T-24", "FOC0913X1AB", "IOS", "12.1(22)EA14", "switch"},

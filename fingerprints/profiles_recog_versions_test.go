@@ -52,10 +52,14 @@ var recogVersionsCases = map[string]want{
 	"oce-nc-print-server":             {"oce-printer", "Océ", "NC-6800h", "", "", "1.04", "printer"},
 	// AIX where IBM-AIX-MIB does not answer: the machine type and serial
 	// the sysDescr names, else the machine ID, as the device-support
-	// definition reads it; net-snmp's uname line the same.
-	"ibm-aix-processor-id":    {"ibm-aix", "IBM", "", "00C4A7B24C00", "AIX", "6.1.9.0", "server"},
+	// definition reads it; net-snmp's uname line the same. The standard
+	// daemon's 'Machine Type: 0x0800004c' word is the definition's (aix)
+	// hardware there (fpB: before, no model). On net-snmp's AIX
+	// registration (8072.3.2.15) ibm-aix, which the definition detects
+	// there too (fpB: before, net-snmp-other-unix without a vendor).
+	"ibm-aix-processor-id":    {"ibm-aix", "IBM", "0x0800004c", "00C4A7B24C00", "AIX", "6.1.9.0", "server"},
 	"ibm-aix-machine-type-sn": {"ibm-aix", "IBM", "9117-570", "10A4F2E", "AIX", "5.3.0.60", "server"},
-	"net-snmp-aix-machine-id": {"net-snmp-other-unix", "", "", "00F9C1E84C00", "AIX", "7.1", "server"},
+	"net-snmp-aix-machine-id": {"ibm-aix", "IBM", "", "00F9C1E84C00", "AIX", "7.1", "server"},
 	// SGI's IRIX agent and Siemens's SpeedStream DSL routers, families no
 	// profile knew: the system and the release their sysDescr names.
 	"sgi-irix-origin":            {"sgi-irix", "SGI", "Origin 300", "", "IRIX", "6.5", "server"},
@@ -75,9 +79,10 @@ var recogVersionsCases = map[string]want{
 	"monarch-printer-adapter": {"monarch-printer", "Avery Dennison", "M09860", "", "", "6.4", "printer"},
 	"siemens-hipath-agent":    {"siemens-hipath", "Siemens", "HiPath 3000/5000", "", "", "", "appliance"},
 	// OpenVMS with TCP/IP Services' agent; a Virtual I/O Server's
-	// release where AIX's stands.
+	// release where AIX's stands (its machine type word the hardware, as
+	// the definition aix reads it; fpB: before, no model).
 	"openvms-alphaserver": {"openvms", "DEC", "AlphaServer ES45 Model 2", "", "OpenVMS", "8.3", "server"},
-	"ibm-vios-release":    {"ibm-aix", "IBM", "", "00F6C2A14C00", "AIX", "6.1.9.200", "server"},
+	"ibm-vios-release":    {"ibm-aix", "IBM", "0x0800004c", "00F6C2A14C00", "AIX", "6.1.9.200", "server"},
 }
 
 func TestRecogVersionsFixtures(t *testing.T) {

@@ -38,8 +38,10 @@ var hostsPrintersCases = map[string]want{
 	// Solaris 10/11 and AIX on net-snmp's agent OIDs (solaris 3, aix 15):
 	// Sun's SPARC platform after SUNW, (before: no model or vendor), and
 	// AIX's version before its release ('AIX host 2 7 ...' is 7.2; before: '2').
+	// AIX on 8072.3.2.15 is ibm-aix's, as the definition (aix) detects it
+	// there (fpB: before, net-snmp-other-unix without a vendor).
 	"solaris-net-snmp-sparc": {"net-snmp-other-unix", "Oracle", "SPARC-Enterprise-T5220", "", "Solaris", "5.10", "server"},
-	"aix-net-snmp":           {"net-snmp-other-unix", "", "", "00C8B2D44C00", "AIX", "7.2", "server"},
+	"aix-net-snmp":           {"ibm-aix", "IBM", "", "00C8B2D44C00", "AIX", "7.2", "server"},
 	// Classic ESX with a service console: ESX, not ESXi (before: ESXi).
 	"vmware-esx-classic": {"vmware-esxi", "", "", "", "ESX", "4.0.0", "hypervisor"},
 	// A Linux-based MFP on net-snmp's sysObjectID, 'Linux ...' alone in its

@@ -1,0 +1,37 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// anyArcBFixtureDir holds small walks written from the vendor MIBs and the
+// objects the device-support definitions name, for families those
+// definitions detect by more than the maker's sysObjectID arcs our
+// profiles admitted: a sysDescr on any registration, another registration
+// of the same OS.
+const anyArcBFixtureDir = "testdata/fixtures/any-arc-b"
+
+// anyArcBCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var anyArcBCases = map[string]want{
+	// AIX on net-snmp's AIX registration (8072.3.2.15), which the
+	// definition (aix) detects beside IBM's: IBM-AIX-MIB's machine type
+	// and serial without 'IBM,', the release uname's line gives (3 7 ->
+	// 7.3). Before, net-snmp-other-unix (no vendor, the machine ID for the
+	// serial, no model).
+	"aix-net-snmp-aix-mib": {"ibm-aix", "IBM", "9009-42A", "0278A1B2C", "AIX", "7.3", "server"},
+	// An IBM NOS switch on net-snmp's Linux registration, known by its
+	// sysDescr ('Flex System Fabric') as the definition (ibmnos) detects
+	// it on any sysObjectID: the product after the OS's words as its
+	// hardware, the chassis row's release and serial. Before,
+	// net-snmp-linux (Linux server).
+	"ibmnos-flex-netsnmp": {"lenovo-enos", "IBM", "EN4093R 10Gb Scalable Switch", "Y250VT47P012", "ENOS", "8.4.11.0", "switch"},
+	// A G8264CS: agSoftwareVersion of its MIB and hardwareSerialNumber
+	// (G8264T-MIB's, 20301.100.100.14.9) ahead of the chassis row, the
+	// definition's (ibmnos) order; the sysDescr's product as the hardware.
+	"ibmnos-g8264cs-mib": {"lenovo-enos", "IBM", "RackSwitch G8264CS", "Y010CM34R012", "ENOS", "7.8.3.0", "switch"},
+}
+
+func TestAnyArcBFixtures(t *testing.T) {
+	checkFixtures(t, anyArcBFixtureDir, anyArcBCases)
+}
