@@ -125,11 +125,14 @@ var nrCases = map[string]want{
 	// outside TiMOS's 6527.1 (before, SR OS).
 	"nokia-isam-descr": {"nokia-isam", "Nokia", "ISAM 7360", "YP2104F0567", "ISAM", "6.6.03", "switch"},
 	"nokia-isam-6527":  {"nokia-isam", "Nokia", "ISAM-FX 7360", "", "ISAM", "6.2.04", "switch"},
-	"opengear-om":      {"opengear", "Opengear", "OM2248-10G", "2211-0012-3456", "", "23.10.2", "appliance"},
-	"brocade-nos":      {"brocade-nos", "Brocade", "BR-VDX6740", "CPL2541K0AB", "Network OS", "7.2.0a", "switch"},
-	"nokia-sros":       {"nokia-sros", "Nokia", "7750 SR", "NS2039F1234", "SR OS", "20.10.R4", "router"},
-	"ppc-eppc":         {"ppc-netagent", "PowerWalker", "VFI 2000 LCD", "GB18120012345", "", "06.00", "ups"},
-	"pbn":              {"pbn", "PBN", "", "PB18123456", "", "2.1.4", "switch"},
+	// The hardware the definition (opengear) writes: the product
+	// OG-PRODUCTS-MIB registers the sysObjectID (25049.1.110) as, less
+	// 'og' (ogOM12xx); before, ogOmSystemModel (OM2248-10G).
+	"opengear-om": {"opengear", "Opengear", "OM12xx", "2211-0012-3456", "", "23.10.2", "appliance"},
+	"brocade-nos": {"brocade-nos", "Brocade", "BR-VDX6740", "CPL2541K0AB", "Network OS", "7.2.0a", "switch"},
+	"nokia-sros":  {"nokia-sros", "Nokia", "7750 SR", "NS2039F1234", "SR OS", "20.10.R4", "router"},
+	"ppc-eppc":    {"ppc-netagent", "PowerWalker", "VFI 2000 LCD", "GB18120012345", "", "06.00", "ups"},
+	"pbn":         {"pbn", "PBN", "", "PB18123456", "", "2.1.4", "switch"},
 	// A hardware name after " - ": the model, as the device-support
 	// definition's sysDescr pattern reads it.
 	"omnitron-iconverter-hardware": {"omnitron-iconverter", "Omnitron Systems", "GM4-PoE", "812004567", "iConverter", "5.2.3", "media_converter"},

@@ -135,9 +135,12 @@ func TestNetworkFixtures(t *testing.T) {
 		// hardware before ' - Version', the release after it.
 		"extremeware-release-master": {"extreme-exos", "Extreme Networks", "BD6808", "", "ExtremeWare", "7.8.3", "switch"},
 		"brocade-icx-imgver":         {"brocade-fastiron", "Ruckus", "ICX7150-48P-4X1G", "FEK3224R0AB", "FastIron", "08.0.95bT211", "switch"},
-		"opengear":                   {"opengear", "Opengear", "OM2248-10G-L", "22481234567890", "Linux", "22.11.3", "appliance"},
-		"cradlepoint":                {"cradlepoint", "Cradlepoint", "IBR900-600M", "", "NetCloud OS", "7.22.60", "router"},
-		"fs-com":                     {"fs-com", "FS", "S5860-20SQ", "", "", "11.0(5)B9P59", "switch"},
+		// The hardware the definition (opengear) writes: the product
+		// OG-PRODUCTS-MIB registers the sysObjectID (25049.1.130) as, less
+		// 'og' (ogCM81xx); before, the model the sysDescr ends with.
+		"opengear":    {"opengear", "Opengear", "CM81xx", "22481234567890", "Linux", "22.11.3", "appliance"},
+		"cradlepoint": {"cradlepoint", "Cradlepoint", "IBR900-600M", "", "NetCloud OS", "7.22.60", "router"},
+		"fs-com":      {"fs-com", "FS", "S5860-20SQ", "", "", "11.0(5)B9P59", "switch"},
 		// The product after the OS in the sysDescr, as the definition
 		// (ibmnos) reads the hardware (fpB: before, the chassis row's G8052).
 		"lenovo-enos": {"lenovo-enos", "IBM", "RackSwitch G8052", "US71234567", "ENOS", "7.11.12", "switch"},

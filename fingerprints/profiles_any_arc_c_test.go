@@ -1,0 +1,45 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// anyArcCFixtureDir holds small walks written from the vendor MIBs for the
+// third part of the review of profiles whose every match needed a
+// sysObjectID prefix: the detection paths the device-support definitions
+// take beyond it, and the objects, order and form they read.
+const anyArcCFixtureDir = "testdata/fixtures/any-arc-c"
+
+// anyArcCCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var anyArcCCases = map[string]want{
+	// Mitel Standard Linux (definition msl, 1027.1): the hardware the
+	// sysDescr's VerHw field names and the platform's row of
+	// MITEL-APPCMN-MIB mitelAppTblProductVersion (indexed by
+	// 1.3.6.1.4.1.1027.1.6.1), as msl's poller reads them.
+	"mitel-msl": {"mitel", "Mitel", "x86_64", "", "Mitel Standard Linux", "10.5.19.0", "appliance"},
+	// Without the application table: no version rather than the
+	// sysDescr's VerAg/VerSw fields (msl reads neither).
+	"mitel-msl-no-apptable": {"mitel", "Mitel", "x86_64", "", "Mitel Standard Linux", "", "appliance"},
+	// OPNsense on FreeBSD's registration whose agent answers the version
+	// extend's full output (nsExtendOutputFull."version") but not its
+	// first line: the column the definition (opnsense) tests ('contains
+	// OPNsense'); before, net-snmp-bsd's FreeBSD server.
+	"opnsense-extend-full": {"opnsense-version-extend", "Deciso", "Generic x86 64-bit", "", "OPNsense", "24.1.10_8", "firewall"},
+	// Meru / FortiWLC controller (definition fortiwlc): the version
+	// mwSystemGeneralVersion gives, first, as written, not the controller
+	// variable's shorter one.
+	"meru-general-version-first": {"meru-controller", "Meru Networks", "MC3200", "5213MC3203344", "System Director", "8.1-3build-2", "wireless_controller"},
+	// OneAccess (definition oneaccess): the version ONEACCESS-SYS-MIB
+	// oacSysIMSysMainBSPVersion.0 gives, before the OneOS release in the
+	// sysDescr; hardware and serial of the component table's row 0.
+	"oneaccess-bsp-version": {"oneaccess-oneos", "OneAccess", "ONE1540", "T7654321", "OneOS", "BSP-5.2.2.7", "router"},
+	// Opengear (definition opengear, hardware_mib OG-PRODUCTS-MIB): the
+	// product the registration names, less 'og' (ogIM72xx), not the model
+	// the sysDescr ends with.
+	"opengear-im72xx": {"opengear", "Opengear", "IM72xx", "72161234567890", "Linux", "4.12.1", "appliance"},
+}
+
+func TestAnyArcCFixtures(t *testing.T) {
+	checkFixtures(t, anyArcCFixtureDir, anyArcCCases)
+}
