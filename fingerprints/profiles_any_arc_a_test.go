@@ -1,0 +1,56 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// anyArcAFixtureDir holds small walks written from the vendor MIBs and the
+// objects the device-support definitions name, for families those
+// definitions detect by another path than the maker's sysObjectID (a
+// sysDescr on any registration, an OID test, more arcs), where a profile
+// admitted them only on the maker's own registration.
+const anyArcAFixtureDir = "testdata/fixtures/any-arc-a"
+
+// anyArcACases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var anyArcACases = map[string]want{
+	// FXOS on net-snmp's Linux registration, detected by 'Cisco FX-OS' in
+	// its sysDescr as the definition (fxos) detects it: ENTITY-MIB's
+	// chassis model and serial, the release the sysDescr states. Before,
+	// net-snmp-linux (a Linux server, no vendor).
+	"cisco-fxos-netsnmp-arc": {"cisco-fxos", "Cisco", "FPR-C9300-AC", "FMX21450ABC", "FXOS", "2.10(1.159)", "firewall"},
+	// CatOS on zeroDotZero, detected by its sysDescr as the definition
+	// (catos) detects it: the model and release the sysDescr states,
+	// CISCO-STACK-MIB chassisSerialNumberString. Before, no profile.
+	"cisco-catos-zero-arc": {"cisco-catos", "Cisco", "WS-C6509", "SCA0412345A", "CatOS", "8.4(5)", "switch"},
+	// Storage Center on net-snmp's FreeBSD registration with 'COMPELLEN' in
+	// its sysDescr and no DELL-STORAGE-SC-MIB, as the definition
+	// (dell-compellent) detects it: the model and release the sysDescr
+	// states. Before, net-snmp-bsd (a FreeBSD server).
+	"dell-compellent-freebsd-arc": {"dell-compellent", "Dell EMC", "SC4020", "", "Storage Center", "7.4.10.1", "storage"},
+	// An ABB modular UPS card on net-snmp's Linux registration whose agent
+	// answers upsIdentManufacturer 'ABB' but no model, detected by that
+	// object as the definition (abbups) detects it: the card's release, no
+	// model rather than its processor. Before, net-snmp-linux.
+	"abb-ups-manufacturer": {"abb-ups", "ABB", "", "", "Linux", "1.13.2", "ups"},
+	// An Accedian NID on net-snmp's Linux registration, detected by the
+	// 'AMN-' opening its sysDescr as the definition (aen) detects it:
+	// ACD-DESC-MIB's name, serial and firmware. Before, net-snmp-linux (a
+	// Linux server, no vendor).
+	"accedian-aen-netsnmp-arc": {"accedian-aen", "Accedian", "MetroNID TE", "G012-3456", "Linux", "7.3.1.2", ""},
+	// An ADVA FSP 3000 ALM on its registration (2544.1.14) whose agent
+	// leaves inventoryType unanswered, an ALM as the definition (adva-alm)
+	// detects it by the arc: its serial and firmware package. Before, adva-fsp
+	// (the sysDescr's product, no serial or release).
+	"adva-alm-no-inventory-type": {"adva-alm", "ADVA", "FSP3000 ALM", "FA71234567890", "", "2.2.1", "appliance"},
+	// A bintec elmeg be.IP plus on its product arc (272.4.201.66.69.50.48),
+	// which the definition (bintec-beip-plus) detects: the first board's part
+	// number and hardware release joined, its serial, and the release with
+	// its 'V' as that definition's pattern keeps it. Before, bintec-brick's
+	// release without the V, the part number alone.
+	"bintec-beip-plus": {"bintec-beip-plus", "bintec", "be.IP plus 1.0", "X123456789012", "", "V.10.2", "router"},
+}
+
+func TestAnyArcAFixtures(t *testing.T) {
+	checkFixtures(t, anyArcAFixtureDir, anyArcACases)
+}
