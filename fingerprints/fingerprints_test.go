@@ -138,7 +138,7 @@ var corpusCases = map[string]want{
 	"network/switch/brocade-ds-5100b.snmprec.bz2":         {"brocade-fabric-os", "Brocade", "DS-5100B", "BRCALM2534F019", "Fabric OS", "v6.4.3d", "switch"},
 	"network/switch/brocade-icx6430-24.snmprec.bz2":       {"brocade-fastiron", "Brocade", "ICX6430-24", "BZN3215N09A", "FastIron", "08.0.30tT311", "switch"},
 	"network/switch/cisco-c3560.snmprec.bz2":              {"cisco-ios", "Cisco", "WS-C3560G-48TS-E", "FOC1408Z61U", "IOS", "12.2(55)SE3", "switch"},
-	"network/switch/cisco-n5000.snmprec.bz2":              {"cisco-nx-os", "Cisco", "N5K-C5548UP", "SSI183706KP", "NX-OS", "6.0(2)N2(3)", "switch"},
+	"network/switch/cisco-n5000.snmprec.bz2":              {"cisco-nx-os", "Cisco", "Nexus5548 Chassis", "SSI183706KP", "NX-OS", "6.0(2)N2(3)", "switch"}, // entPhysicalName.149, as the definition (nxos) reads the hardware
 	"network/switch/dcrs-5980-28t-dc.snmprec.bz2":         {"digital-china-maipu", "Digital China Networks", "DCRS-5980-28T-DC", "GOSWE120F327000001", "", "7.0.3.1(B0232.0031)", "switch"},
 	"network/switch/dlink-des3200.snmprec.bz2":            {"dlink", "D-Link", "DES-3200-18", "R3MD1DB002523", "", "4.04.004", "switch"},
 	"network/switch/h3c-comware-7-1-075.snmprec.bz2":      {"h3c-comware", "H3C", "SR8808-X", "210235A0YVX18A00000B", "Comware", "7.1.075 Release 7751P01", "switch"},
@@ -155,8 +155,8 @@ var corpusCases = map[string]want{
 	"os/linux/ibm-power-chrp.snmprec.bz2":                 {"ibm-aix", "IBM", "8202-E4D", "02213785V", "AIX", "7.1.3.45", "server"},
 	"os/linux/unknown-006.snmprec.bz2":                    {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-514.el7.x86_64", "server"},
 	"os/linux/sangfor.snmprec.bz2":                        {"sangfor", "Sangfor", "M5400", "", "Linux", "2.4.35.4-AC1.95", "appliance"},
-	"os/windows/XP.snmprec.bz2":                           {"windows-workstation", "", "Generic x86", "", "Windows XP", "5.1.2600", "workstation"},
-	"os/windows/server-2003-5-2.snmprec.bz2":              {"windows-server", "", "Generic x86", "", "Windows Server 2003", "5.2.3790", "server"},
+	"os/windows/XP.snmprec.bz2":                           {"windows-workstation", "", "Generic x86", "", "Windows XP", "XP (NT 5.1)", "workstation"},         // the release the definition (windows) names build 2600
+	"os/windows/server-2003-5-2.snmprec.bz2":              {"windows-server", "", "Generic x86", "", "Windows Server 2003", "Server 2003 (NT 5.2)", "server"}, // and a server's build 3790
 	"storage/isilon-onefs.snmprec.bz2":                    {"isilon-onefs", "Dell EMC", "X210", "CEGER155100014", "OneFS", "7.2.1.0", "storage"},
 	"storage/netapp-fas3270.snmprec.bz2":                  {"netapp-ontap", "NetApp", "FAS3270", "940001051000", "ONTAP", "8.2.3 7-Mode", "storage"},
 }
@@ -176,7 +176,7 @@ func TestFixtures(t *testing.T) {
 		"canon-printer":           {"canon-printer", "Canon", "iR-ADV C5535", "XLT12345", "", "", "printer"},
 		"checkpoint-gaia":         {"checkpoint-gaia", "Check Point", "6200", "1911BA1234", "Gaia", "R81.10", "firewall"},
 		"cisco-asa":               {"cisco-asa", "Cisco", "ASA5516", "JAD20123456", "ASA", "9.8(2)", "firewall"},
-		"cisco-ios-xe":            {"cisco-ios-xe", "Cisco", "C9300-48P", "FCW2233L0AB", "IOS-XE", "17.3.4", "switch"},
+		"cisco-ios-xe":            {"cisco-ios-xe", "Cisco", "C9300-48P", "FCW2233L0AB", "IOS-XE", "CAT9K_IOSXE 17.3.4", "switch"}, // a bracketed train: image and release, as the shared Cisco OS discovery (iosxe) writes them
 		"cisco-ios-xr":            {"cisco-ios-xr", "Cisco", "ASR-9006", "FOX1234ABCD", "IOS-XR", "6.5.3", "router"},
 		"cyberpower":              {"cyberpower", "CyberPower", "PR1500ELCDRT2U", "PAKCR2000123", "", "CRA2000XYZ", "ups"},
 		"dell-idrac":              {"dell-idrac", "Dell", "PowerEdge R740", "ABC1234", "iDRAC", "6.10.30.00", "bmc"},

@@ -14,11 +14,13 @@ const auditCiscoFixtureDir = "testdata/fixtures/audit-cisco"
 // model, serial, os, os_version, device_type).
 var auditCiscoCases = map[string]want{
 	// A Catalyst 9200L alone, whose row 1 is still the "c92xx Stack" row
-	// without a release: the release the sysDescr states ("Version
-	// 17.6.4"), as the definition (iosxe, the shared Cisco OS discovery)
-	// reads it when entPhysicalSoftwareRev.1 is empty, not the member
-	// row's "17.06.04"; the member's model and serial.
-	"cisco-iosxe-c9200l-standalone": {"cisco-ios-xe", "Cisco", "C9200L-24P-4X", "JAE24410ABC", "IOS-XE", "17.6.4", "switch"},
+	// without a release: the release the sysDescr states, as the
+	// definition (iosxe, the shared Cisco OS discovery) reads it when
+	// entPhysicalSoftwareRev.1 is empty, not the member row's "17.06.04";
+	// the member's model and serial. That discovery's pattern for the
+	// bracketed train ('[Bengaluru], ... (CAT9K_LITE_IOSXE), Version
+	// 17.6.4') gives the image and the release (fpF's value-forms review).
+	"cisco-iosxe-c9200l-standalone": {"cisco-ios-xe", "Cisco", "C9200L-24P-4X", "JAE24410ABC", "IOS-XE", "CAT9K_LITE_IOSXE 17.6.4", "switch"},
 	// A PIX 515E on PIX 7 ('Cisco PIX Security Appliance'): PIX-OS, as the
 	// definition pixos names it, not ASA; ENTITY-MIB row 1's model and
 	// serial, the release.

@@ -22,8 +22,10 @@ var depthCases = map[string]want{
 	"cisco-iosxe-chassis-release": {"cisco-ios-xe", "Cisco", "C9500-24Y4C", "FCW2301A0BC", "IOS-XE", "17.09.04", "switch"},
 	// A stack: row 1 is the stack, without a release; the release the
 	// sysDescr states, as the device-support definition (iosxe) reads it
-	// when entPhysicalSoftwareRev.1 is empty (not a member's row).
-	"cisco-iosxe-stack-release": {"cisco-ios-xe", "Cisco", "C9300-48P", "FOC2231X0AB", "IOS-XE", "17.9.4", "switch"},
+	// when entPhysicalSoftwareRev.1 is empty (not a member's row): for the
+	// bracketed train's form, the image and the release, as its pattern
+	// writes them.
+	"cisco-iosxe-stack-release": {"cisco-ios-xe", "Cisco", "C9300-48P", "FOC2231X0AB", "IOS-XE", "CAT9K_IOSXE 17.9.4", "switch"},
 	// The Catalyst 9800 runs IOS-XE and is a wireless controller, not one
 	// of the C9x00 switches its name resembles.
 	"cisco-c9800-wlc": {"cisco-ios-xe", "Cisco", "C9800-40-K9", "TTM2345012X", "IOS-XE", "17.06.05", "wireless_controller"},
@@ -57,8 +59,11 @@ var depthCases = map[string]want{
 	// form Huawei's advisories and upgrade guides use.
 	"huawei-ce-entity-release": {"huawei-vrp", "Huawei", "CE6881-48S6CQ", "2102351931P0K8000456", "VRP", "V300R020C10SPC800", "switch"},
 	// NX-OS: the release as Cisco writes it, 9.3(8); without one in
-	// sysDescr, the chassis row's entPhysicalSoftwareRev.
-	"cisco-nxos-entity-release": {"cisco-nx-os", "Cisco", "N9K-C93180YC-FX", "FDO23110ABC", "NX-OS", "9.3(8)", "switch"},
+	// sysDescr, the chassis row's entPhysicalSoftwareRev. The hardware is
+	// the name of row 149, as the definition (nxos) reads it; the fixture
+	// writes that name as NX-OS's agent does (the dev walks' Nexus 5548:
+	// entPhysicalName the descr, 'Nexus5548 Chassis').
+	"cisco-nxos-entity-release": {"cisco-nx-os", "Cisco", "Nexus9000 C93180YC-FX chassis", "FDO23110ABC", "NX-OS", "9.3(8)", "switch"},
 	"cisco-nxos-no-version":     {"cisco-nx-os", "Cisco", "N5K-C56128P", "FOC2012R0AB", "NX-OS", "7.3(8)N1(1)", "switch"},
 	// An APC card whose AOS (PF: v3.7.3) and application (AF1: v3.7.4)
 	// differ: the application's release, the product firmware's.

@@ -107,9 +107,12 @@ var deviceCases = map[string]want{
 	// and the 'release:' form some agents print.
 	"sun-solaris-platform":      {"sun-solaris", "Oracle", "Sun-Fire-V240", "", "Solaris", "5.10", "server"},
 	"sun-solaris-release-field": {"sun-solaris", "Oracle", "", "", "Solaris", "5.9", "server"},
-	"windows-11":                {"windows-workstation", "", "Intel x64", "", "Windows 11", "10.0.22631", "workstation"},
-	"windows-2008r2":            {"windows-server", "", "Intel x64", "", "Windows Server 2008 R2", "6.1.7601", "server"},
-	"windows-server-2019":       {"windows-server", "", "Intel x64", "", "Windows Server 2019", "10.0.17763", "server"},
+	// Windows: the release the definition (windows) names from the build
+	// by the registered role (client, server, datacenter on 311.1.1.3.1.3),
+	// not the kernel version and build (fpF's value-forms review).
+	"windows-11":          {"windows-workstation", "", "Intel x64", "", "Windows 11", "11 (23H2)", "workstation"},
+	"windows-2008r2":      {"windows-server", "", "Intel x64", "", "Windows Server 2008 R2", "Server 2008 Datacenter R2 SP1 (NT 6.1)", "server"},
+	"windows-server-2019": {"windows-server", "", "Intel x64", "", "Windows Server 2019", "Server 2019 (1809)", "server"},
 
 	// Cameras, sensors, telecom, voice and video, KVM.
 	"adtran": {"adtran", "ADTRAN", "NetVanta 3448", "LBADTN1234AB567", "AOS", "R13.7.0.E", "router"},

@@ -29,8 +29,9 @@ var otherArcCases = map[string]want{
 	"net-snmp-irix":           {"net-snmp-other-unix", "", "", "", "IRIX", "6.5", "server"},
 	"net-snmp-macos-no-descr": {"net-snmp-other-unix", "Apple", "", "", "macOS", "", "server"},
 	// Windows NT 4.0 writes "(Build Number: 1381 ...)"; Windows CE names
-	// itself in the sysDescr on Microsoft's workstation OID.
-	"windows-nt4": {"windows-server", "", "Generic x86", "", "Windows NT Server 4.0", "4.0.1381", "server"},
+	// itself in the sysDescr on Microsoft's workstation OID. NT 4.0's
+	// release as the definition (windows) names a server's build 1381.
+	"windows-nt4": {"windows-server", "", "Generic x86", "", "Windows NT Server 4.0", "NT Server 4.0", "server"},
 	"windows-ce":  {"windows-ce", "", "", "", "Windows CE", "5.0", "workstation"},
 	// Distributions the kernel release's build tag names: Unraid (a NAS),
 	// IPFire (a firewall), Raspberry Pi OS; the kernel release stays the

@@ -39,8 +39,10 @@ var ciscoJuniperCases = map[string]want{
 	"cisco-ucs-fi-registry": {"cisco-ucs-fi", "Cisco", "UCS-FI-6248UP", "", "NX-OS", "5.2(3)N2(2.31a)", "switch"},
 	// A Catalyst 9300 without the ENTITY chassis row: its registration
 	// names the family's stack (ciscoCat9300FixedSwitchStack), read as
-	// the family, Catalyst 9300.
-	"cisco-cat9300-registry": {"cisco-ios-xe", "Cisco", "Catalyst 9300", "", "IOS-XE", "17.9.4", "switch"},
+	// the family, Catalyst 9300. The release as the shared Cisco OS
+	// discovery (iosxe) writes a bracketed train's sysDescr: the image and
+	// the release.
+	"cisco-cat9300-registry": {"cisco-ios-xe", "Cisco", "Catalyst 9300", "", "IOS-XE", "CAT9K_IOSXE 17.9.4", "switch"},
 	// A Catalyst 2960L without ENTITY-MIB: its registration
 	// (ciscoCatWSC2960LSM24PS) written as the product ID.
 	"cisco-2960l-registry": {"cisco-ios", "Cisco", "WS-C2960L-SM-24PS", "", "IOS", "15.2(7)E3", "switch"},

@@ -1,0 +1,47 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// valueFormsFixtureDir holds small walks written from the vendor MIBs for
+// the review of the value forms the biggest families' profiles give
+// (model, serial, os_version) against the forms the device-support
+// definitions give for each of the family's variants.
+const valueFormsFixtureDir = "testdata/fixtures/value-forms"
+
+// valueFormsCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var valueFormsCases = map[string]want{
+	// A Nexus 7009 whose first supervisor slot (row 22) is empty: the
+	// objects the definition (nxos) reads, the release of row 24 (the
+	// second supervisor), the hardware as the name of row 149 (the
+	// chassis's name, not its product number N7K-C7009), the serial of
+	// row 10.
+	"nxos-n7k-supervisor-slot2": {"cisco-nx-os", "Cisco", "Nexus7000 C7009 (9 Slot) Chassis", "JAF1712ABCD", "NX-OS", "8.4(7)", "switch"},
+	// An ISR 4331 on IOS-XE 16, its release train bracketed in the
+	// sysDescr, its chassis row without a release: the image and the
+	// release, as the shared Cisco OS discovery (iosxe) writes that form.
+	"iosxe-isr4331-bracketed-train": {"cisco-ios-xe", "Cisco", "ISR4331/K9", "FDO21120ABC", "IOS-XE", "X86_64_LINUX_IOSD-UNIVERSALK9-M 16.12.4", "router"},
+	// An IE3400, whose IOS-XE 17 image names no IOS-XE token (cisco-ios's
+	// registration alternative): the same form, as the same discovery
+	// (ios) writes it.
+	"ios-ie3400-bracketed-train": {"cisco-ios", "Cisco", "IE-3400-8P2S", "FDO2305X0AB", "IOS", "IE3x00-UNIVERSALK9-M 17.3.1", "switch"},
+	// Windows clients (311.1.1.3.1.1): the release the definition
+	// (windows) names from the build: 7601 '7 SP1 (NT 6.1)'; 9200 with
+	// version 6.3 '8.1 (NT 6.3)'; a build past 22000 it does not list
+	// (26200) '11 Insider (NT 6.3)'.
+	"windows-7-sp1-client":      {"windows-workstation", "", "Intel x64", "", "Windows 7", "7 SP1 (NT 6.1)", "workstation"},
+	"windows-81-build-9200":     {"windows-workstation", "", "Intel x64", "", "Windows 8", "8.1 (NT 6.3)", "workstation"},
+	"windows-11-unlisted-build": {"windows-workstation", "", "Intel x64", "", "Windows 11", "11 Insider (NT 6.3)", "workstation"},
+	// A datacenter registration (311.1.1.3.1.3): the datacenter's release
+	// for the build (20348).
+	"windows-2022-datacenter": {"windows-server", "", "AMD x64", "", "Windows Server 2022", "Server 2022 Datacenter (21H2)", "server"},
+	// A server build the definition does not list (25398, Server 23H2):
+	// no release, not the kernel version and build another profile reads.
+	"windows-server-unlisted-build": {"windows-server", "", "Intel x64", "", "Windows Server 23H2", "", "server"},
+}
+
+func TestValueFormsFixtures(t *testing.T) {
+	checkFixtures(t, valueFormsFixtureDir, valueFormsCases)
+}
