@@ -58,7 +58,10 @@ var reviewKindsBCases = map[string]want{
 	// A Tripp Lite PowerAlert LX card on net-snmp's Linux registration,
 	// known by PowerAlert in its sysDescr as the definition (poweralert)
 	// detects it: the UPS, not a Linux server with the kernel's release.
-	"tripplite-lx-netsnmp": {"tripplite-poweralert", "Tripp Lite", "SU3000RTXLCD3U", "2841BY0SM81234567", "PowerAlert", "15.6.2 (Build 1120)", "ups"},
+	// The release is UPS-MIB upsIdentAgentSoftwareVersion's ("15.6.2"), the
+	// object the definition reads (it reads no sysDescr), not the
+	// sysDescr's "15.6.2 (Build 1120)" (fpE: object before sysDescr).
+	"tripplite-lx-netsnmp": {"tripplite-poweralert", "Tripp Lite", "SU3000RTXLCD3U", "2841BY0SM81234567", "PowerAlert", "15.6.2", "ups"},
 }
 
 func TestReviewKindsBFixtures(t *testing.T) {
