@@ -30,6 +30,20 @@ var anyArcBCases = map[string]want{
 	// (G8264T-MIB's, 20301.100.100.14.9) ahead of the chassis row, the
 	// definition's (ibmnos) order; the sysDescr's product as the hardware.
 	"ibmnos-g8264cs-mib": {"lenovo-enos", "IBM", "RackSwitch G8264CS", "Y010CM34R012", "ENOS", "7.8.3.0", "switch"},
+	// A Lantronix SLC on its registration (244.1.1) whose agent answers
+	// no slcSystem object: the definition (lantronix-slc) detects the
+	// registration alone. Before, generic rules only (no profile, no kind).
+	"lantronix-slc-registration": {"lantronix-slc", "Lantronix", "", "", "", "", "appliance"},
+	// A SmartAX access node on zeroDotZero, known by its sysDescr as the
+	// definition (smartax) detects it on any sysObjectID: the product
+	// ENTITY's descr.36 names, the backplane serial, hwSysVersionVrcb, as
+	// on Huawei's registration. Before, generic rules only.
+	"huawei-smartax-zerodotzero": {"huawei-smartax", "Huawei", "MA5800-X7", "2102113345P0K6000123", "SmartAX", "V100R019C10", "switch"},
+	// A switch on the unregistered enterprise number 12345, which the
+	// definition (fs-switch) takes as FS's: the model and release its
+	// sysDescr states, as on FS's own registration. Before, generic rules
+	// only.
+	"fs-com-12345": {"fs-com", "FS", "S3400-24T4FP", "", "", "2.0.2J", "switch"},
 }
 
 func TestAnyArcBFixtures(t *testing.T) {
