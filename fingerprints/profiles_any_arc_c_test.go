@@ -38,6 +38,21 @@ var anyArcCCases = map[string]want{
 	// product the registration names, less 'og' (ogIM72xx), not the model
 	// the sysDescr ends with.
 	"opengear-im72xx": {"opengear", "Opengear", "IM72xx", "72161234567890", "Linux", "4.12.1", "appliance"},
+	// A Network Security Platform sensor on McAfee Linux OS, answering
+	// net-snmp's Linux registration: known, as the definition (mlos-nsp)
+	// detects it, by the systemGrp product object naming the IPS (here
+	// Trellix's name, the maker it gives); ivSysModel and ivSysSerialNumber
+	// as mlos-nsp reads them; the sensor's release. Before, a Linux server.
+	"mcafee-nsp-linux": {"mcafee-nsp", "Trellix", "NS9300", "QAD12345678", "Linux", "10.1.19.36", "firewall"},
+	// The same on McAfee's name, without the sensor's release: no version
+	// rather than the kernel's.
+	"mcafee-nsp-linux-no-release": {"mcafee-nsp", "McAfee", "M-3050", "QAC87654321", "Linux", "", "firewall"},
+	// Another product's name in that object: a Linux host still.
+	"linux-other-8962-product": {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-1160.el7.x86_64", "server"},
+	// An OptiDriver on its registration under 629.200 without the chassis
+	// table: known, as the definition (mrv-od) detects it; the system
+	// firmware version. Before, the registrant's name alone.
+	"mrv-od-registration": {"mrv-optidriver", "MRV", "", "", "OptiDriver", "4.5.12", ""},
 }
 
 func TestAnyArcCFixtures(t *testing.T) {

@@ -84,10 +84,12 @@ func TestNetworkFixtures(t *testing.T) {
 		"cambium-epmp":         {"cambium-epmp", "Cambium Networks", "ePMP 3000", "E3KA01234567", "ePMP", "4.6.2", "access_point"},
 		"cambium-cnpilot":      {"cambium-cnpilot", "Cambium Networks", "cnPilot E410", "", "cnPilot", "4.2.3-r12", "access_point"},
 		"cambium-canopy":       {"cambium-canopy", "Cambium Networks", "Canopy AP-DES", "0a-00-3e-a1-b2-c3", "Canopy", "16.2.3", "access_point"},
-		"mimosa":               {"mimosa", "Mimosa", "B5", "1018123456", "", "2.5.4.1", "wireless"},
-		"ubiquiti-airfiber":    {"ubiquiti-airfiber", "Ubiquiti", "LTU-Rocket", "", "airFiber", "2.1.1", "wireless"},
-		"aerohive-hiveos":      {"aerohive-hiveos", "Aerohive", "AP230", "02301607123456", "HiveOS", "10.0r8", "access_point"},
-		"meru-controller":      {"meru-controller", "Meru Networks", "MC1550", "5213MC1552281", "System Director", "5.3-132", "wireless_controller"},
+		// mimosaFirmwareVersion with its build number, as the definition
+		// (mimosa) reads it (before, 2.5.4.1).
+		"mimosa":            {"mimosa", "Mimosa", "B5", "1018123456", "", "2.5.4.1-28", "wireless"},
+		"ubiquiti-airfiber": {"ubiquiti-airfiber", "Ubiquiti", "LTU-Rocket", "", "airFiber", "2.1.1", "wireless"},
+		"aerohive-hiveos":   {"aerohive-hiveos", "Aerohive", "AP230", "02301607123456", "HiveOS", "10.0r8", "access_point"},
+		"meru-controller":   {"meru-controller", "Meru Networks", "MC1550", "5213MC1552281", "System Director", "5.3-132", "wireless_controller"},
 		// A Meru/Fortinet controller with only the global statistics'
 		// mwSystemGeneral group: model 2 and version 3, not host name 1.
 		"meru-controller-general": {"meru-controller", "Meru Networks", "FWC-1000D", "", "System Director", "8.5-4build-2", "wireless_controller"},
