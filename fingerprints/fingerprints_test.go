@@ -166,9 +166,11 @@ var corpusCases = map[string]want{
 func TestFixtures(t *testing.T) {
 	e := engine(t)
 	cases := map[string]want{
-		"allied-telesis":          {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123456789", "AlliedWare Plus", "5.4.7-2.5", "switch"},
-		"ale-omniswitch":          {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6860E-P24", "V1234567", "AOS", "8.6.289.R01", "switch"},
-		"cisco-sb":                {"cisco-sb", "Cisco", "SG350-28P-K9", "DNI2217A1BC", "", "2.5.9.16", "switch"},
+		"allied-telesis": {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123456789", "AlliedWare Plus", "5.4.7-2.5", "switch"},
+		"ale-omniswitch": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6860E-P24", "V1234567", "AOS", "8.6.289.R01", "switch"},
+		// The release as the device-support code (ciscosb, Ciscosb.php)
+		// writes it, unit 1's software version after 'Software '.
+		"cisco-sb":                {"cisco-sb", "Cisco", "SG350-28P-K9", "DNI2217A1BC", "", "Software 2.5.9.16", "switch"},
 		"f5-bigip":                {"f5-bigip", "F5", "BIG-IP i4800", "chs610123s", "TMOS", "15.1.8.2", "load_balancer"},
 		"aruba-os-cx":             {"aruba-os-cx", "HPE", "6300M 24SFP+ 4SFP56", "SG9ZKN1234", "ArubaOS-CX", "FL.10.06.0001", "switch"},
 		"axis-camera":             {"axis-camera", "Axis", "P1455-LE", "", "AXIS OS", "10.12.182", "camera"},

@@ -66,10 +66,14 @@ var cdCases = map[string]want{
 	"cyclades-acs5k": {"cyclades-acs", "Cyclades", "ACS5016", "2850231234", "Linux", "3.1.0-3", "appliance"},
 	"cyclades-acs":   {"cyclades-acs", "Cyclades", "ACS48", "", "Linux", "3.2.0-3", "appliance"},
 	// CISCOSB rlPhdUnitGenParamModelName names the model before the
-	// ENTITY row and the sysDescr.
-	"cisco-sb-modelname":  {"cisco-sb", "Cisco", "SG300-10", "PSZ17031A2B", "", "1.4.8.6", "switch"},
-	"cisco-sb-wap":        {"cisco-sb-wap", "Cisco", "WAP371", "", "", "1.3.0.7", "access_point"},
-	"cisco-catalyst-1300": {"cisco-catalyst-1x00", "Cisco", "C1300-24T-4X", "PSZ27451ABC", "", "4.1.3.36", "switch"},
+	// ENTITY row and the sysDescr. The release as the device-support code
+	// (ciscosb, Ciscosb.php) writes it, after 'Software '.
+	"cisco-sb-modelname": {"cisco-sb", "Cisco", "SG300-10", "PSZ17031A2B", "", "Software 1.4.8.6", "switch"},
+	"cisco-sb-wap":       {"cisco-sb-wap", "Cisco", "WAP371", "", "", "1.3.0.7", "access_point"},
+	// The Catalyst 1200/1300 are the definition's (ciscosb), one of
+	// cisco-sb's match alternatives (was cisco-catalyst-1x00), its release
+	// written as Ciscosb.php writes it.
+	"cisco-catalyst-1300": {"cisco-sb", "Cisco", "C1300-24T-4X", "PSZ27451ABC", "", "Software 4.1.3.36", "switch"},
 	"cisco-cbw":           {"cisco-cbw", "Cisco", "CBW240AC-E", "PSZ24151XYZ", "", "10.4.1.0", "wireless_controller"},
 	"cisco-spa":           {"cisco-spa", "Cisco", "SPA122", "", "", "", "appliance"},
 	"ciena-sds":           {"ciena-sds", "Ciena", "170-5170-900", "M8123456", "SAOS", "saos-10-06-01-0215", "switch"},

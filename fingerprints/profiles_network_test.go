@@ -152,9 +152,13 @@ func TestNetworkFixtures(t *testing.T) {
 		"dell-os9-stackunit":          {"dell-networking-os9", "Dell", "S4048-ON", "4DKXYZ2", "Dell Networking OS", "9.14(2.4)", "switch"},
 		"ubiquiti-unifi-switch":       {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-24-PoE", "F4E2C6A1B2C3", "UniFi", "6.5.59.14777", "switch"},
 		// UniFi prefixes the definition detects on Ubiquiti's and net-snmp's Linux registrations.
-		"ubiquiti-unifi-e7":  {"ubiquiti-unifi-registration", "Ubiquiti", "E7", "", "UniFi", "8.0.24.16373", "access_point"},
-		"ubiquiti-unifi-uk":  {"ubiquiti-unifi-registration", "Ubiquiti", "UK-Ultra", "", "UniFi", "6.6.77.15402", "access_point"},
-		"radlan-unit":        {"radlan-unit", "Linksys", "SRW2024P", "CNX01234567", "", "1.2.3.0", "switch"},
+		"ubiquiti-unifi-e7": {"ubiquiti-unifi-registration", "Ubiquiti", "E7", "", "UniFi", "8.0.24.16373", "access_point"},
+		"ubiquiti-unifi-uk": {"ubiquiti-unifi-registration", "Ubiquiti", "UK-Ultra", "", "UniFi", "6.6.77.15402", "access_point"},
+		// Linksys's 3955.6 registrations are the Cisco Small Business
+		// definition's (ciscosb): cisco-sb wins, Linksys the vendor;
+		// radlan-unit still gives the enterprise-89 unit's serial and
+		// release, which cisco-sb does not read.
+		"radlan-unit":        {"cisco-sb", "Linksys", "SRW2024P", "CNX01234567", "", "1.2.3.0", "switch"},
 		"fastpath-inventory": {"quanta", "Quanta", "LB6M", "QTFCA1234567", "", "1.2.0.18", "switch"},
 		"dcn-platform":       {"snr", "NAG", "SNR-S2985G-24T", "SW061710D102000032", "", "7.0.3.5(R0241.0101)", "switch"},
 		"edgecore":           {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "1.2.3.4", "switch"},

@@ -18,8 +18,11 @@ var variantsIndustrialSMBCases = map[string]want{
 	// A stack whose units keep IDs 2 up answers no unit 1 in
 	// CISCOSB-Physicaldescription-MIB rlPhdUnitGenParamTable: the first
 	// unit present (before: the sysDescr model, no serial or release).
-	"cisco-sb-stack-no-unit1":   {"cisco-sb", "Cisco", "SG350X-24P-K9", "DNI22370ABC", "", "2.5.9.54", "switch"},
-	"cisco-catalyst-1300-stack": {"cisco-catalyst-1x00", "Cisco", "C1300-48FP-4X", "PSZ28110XYZ", "", "4.1.6.53", "switch"},
+	"cisco-sb-stack-no-unit1": {"cisco-sb", "Cisco", "SG350X-24P-K9", "DNI22370ABC", "", "2.5.9.54", "switch"},
+	// The Catalyst 1300 is one of cisco-sb's alternatives now (was
+	// cisco-catalyst-1x00); without unit 1 the definition states no
+	// release, the first unit's stands alone.
+	"cisco-catalyst-1300-stack": {"cisco-sb", "Cisco", "C1300-48FP-4X", "PSZ28110XYZ", "", "4.1.6.53", "switch"},
 	// DrayTek's lines write a word and a space before the number (before:
 	// "VigorAP", "VigorSwitch", "VigorLTE").
 	"draytek-vigorap":     {"draytek-vigor", "DrayTek", "VigorAP 903", "", "DrayOS", "1.4.3", "access_point"},
