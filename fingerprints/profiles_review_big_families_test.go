@@ -31,8 +31,8 @@ var reviewBigFamiliesCases = map[string]want{
 	// ProVision switches' names where the first word of four digits is
 	// not the name: the E-series names (HP wrote E3500yl-24G), and a blade
 	// switch's part number before its name.
-	"hp-procurve-e-series":          {"hp-procurve", "HPE", "E3500yl-24G", "SG812AB0CD", "ArubaOS-Switch", "K.15.10.0009", "switch"},
-	"hp-procurve-blade-part-number": {"hp-procurve", "HPE", "6120XG", "TW0123XYZ9", "ProCurve", "Z.14.52", "switch"},
+	"hp-procurve-e-series":          {"hp-procurve", "HPE", "J8692A E3500yl-24G", "SG812AB0CD", "ArubaOS-Switch", "K.15.10.0009", "switch"}, // the hardware as the definition (procurve) reads it: product number and name
+	"hp-procurve-blade-part-number": {"hp-procurve", "HPE", "516733-B21 6120XG Blade", "TW0123XYZ9", "ProCurve", "Z.14.52", "switch"},       // the hardware as the definition (procurve) reads it: product number and name
 	// A SCALANCE S firewall's lettered firmware and the serial after it;
 	// not the hardware's version for the release.
 	"siemens-scalance-s-firewall": {"siemens-scalance", "Siemens", "Scalance S623", "VPK1234567", "SCALANCE", "T04.01.00.00_01.02.00.01", "firewall"},

@@ -17,7 +17,7 @@ var reviewNewCases = map[string]want{
 	"siae-sm-os-part-number": {"siae-sm-os", "SIAE Microelettronica", "GE5310A", "2104C01234", "SM-OS", "05.01.03", "wireless"},
 	// A ProCurve stack whose commander is member 2: SEMI-MIB's serial (the
 	// commander's), not the lowest member's chassis row.
-	"hp-procurve-stack-commander": {"hp-procurve", "HPE", "2920-48G-PoE+", "SG61FLX2B7", "ArubaOS-Switch", "WB.16.10.0012", "switch"},
+	"hp-procurve-stack-commander": {"hp-procurve", "HPE", "J9729A 2920-48G-PoE+", "SG61FLX2B7", "ArubaOS-Switch", "WB.16.10.0012", "switch"}, // the hardware as the definition (procurve) reads it: product number and name
 	// A NET VISION 5 card (4555.1.1.1): its own upsIdent order.
 	"socomec-netvision5": {"socomec-netvision", "Socomec", "MASTERYS BC 20", "R04120012345", "", "2.31", "ups"},
 	// FCMGMT-MIB's revisions table: the software's row, not the first

@@ -18,7 +18,7 @@ var sysDescrShapesBCases = map[string]want{
 	"sonicwall-processor-bracket":         {"sonicwall-sonicos", "SonicWall", "PRO 200", "0006B1A4C2E8", "SonicOS", "", "firewall"},
 	"sonicwall-processor-bracket-edition": {"sonicwall-sonicos", "SonicWall", "PRO 2040", "", "SonicOS", "", "firewall"},
 	// ProCurve access points and the first ProCurve switches by name.
-	"procurve-access-point-530": {"hp-procurve", "HPE", "Access Point 530", "", "ProCurve", "WA.02.15", "access_point"},
+	"procurve-access-point-530": {"hp-procurve", "HPE", "Access Point 530 NA J8986A", "", "ProCurve", "WA.02.15", "access_point"}, // the hardware as the definition (procurve) reads it: product number and name
 	"procurve-hpj-switch-name":  {"hp-procurve", "HPE", "4000M", "", "ProCurve", "C.05.04", "switch"},
 	// HP-branded Comware: the product with the lines joined, the MSR
 	// routers, the 1910 PoE models' power budget, the 1905's "Product

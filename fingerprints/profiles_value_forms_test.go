@@ -40,6 +40,15 @@ var valueFormsCases = map[string]want{
 	// A server build the definition does not list (25398, Server 23H2):
 	// no release, not the kernel version and build another profile reads.
 	"windows-server-unlisted-build": {"windows-server", "", "Intel x64", "", "Windows Server 23H2", "", "server"},
+	// An Arista switch whose ENTITY chassis row writes the orderable SKU
+	// (an airflow suffix): the last word of the sysDescr after 'running
+	// on', as the definition (arista_eos) reads the hardware.
+	"arista-eos-descr-hardware": {"arista-eos", "Arista Networks", "DCS-7050SX3-48YC8", "JPE21012345", "EOS", "4.28.3M", "switch"},
+	// A ProCurve switch whose sysDescr puts the word Switch between the
+	// product number and the name: all before ', revision' without the
+	// word (J4903A 2824), as the definition (procurve) reads the hardware;
+	// NETSWITCH-MIB hpSwitchOsVersion for the release.
+	"hp-procurve-switch-word": {"hp-procurve", "HPE", "J4903A 2824", "SG449SU0AB", "ProCurve", "I.10.77", "switch"},
 }
 
 func TestValueFormsFixtures(t *testing.T) {
