@@ -33,6 +33,22 @@ var anyArcDCases = map[string]want{
 	// serial, and its version template 'FW <PDU firmware> / SW <agent
 	// software>'. Before, socomec-netvision: a UPS with nothing read.
 	"socomec-pdu": {"socomec-pdu", "Socomec", "PDU 16A 1P 24", "PD1823000456", "", "FW 1.04 / SW 2.1.3", "pdu"},
+	// A Quanta LB6M on Broadcom's FASTPATH arc (4413) whose sysDescr is
+	// FASTPATH's banner ('..., FASTPATH Routing, <release>'), one of the
+	// sysDescr patterns the definition (quanta) detects there (edgeswitch
+	// wants an EdgeSwitch/UniFi sysDescr): the hardware and release from
+	// the sysDescr's comma fields. Before, ubiquiti-edgeswitch (Broadcom,
+	// the inventory's short model).
+	"quanta-fastpath-arc": {"quanta", "Quanta", "LB6M 24x10GE 4x1GE", "QTFCB72345678", "FASTPATH", "1.2.0.18", "switch"},
+	// A VigintOS modulator on its registration (27993.5) whose agent
+	// answers no host2Version, detected by the registration alone as the
+	// definition (vigintos) detects it. Before, generic rules only.
+	"vigintos-registration": {"vigintos", "Vigintos Elektronika", "", "", "VigintOS", "", ""},
+	// A ZXA10 C320 on ZTE's access-network arc (3902.1082) whose sysDescr
+	// names ZXA10 but no C or F product, detected by that arc as the
+	// definition (zxa10) detects it: ZXAN and the V release its sysDescr
+	// states. Before, zte-zxr10 (a ZXROS switch).
+	"zte-zxa10-access-arc": {"zte-zxa10-oid", "ZTE", "", "", "ZXAN", "V2.1.0", "switch"},
 }
 
 func TestAnyArcDFixtures(t *testing.T) {
