@@ -40,11 +40,14 @@ var engineRequestsCases = map[string]want{
 	// release).
 	"ubiquiti-airos-netsnmp":   {"ubiquiti-airos-dot11", "Ubiquiti", "PowerBeam M5 400", "", "airOS", "6.1.7", "access_point"},
 	"ubiquiti-unifi-dot11-uap": {"ubiquiti-unifi-dot11", "Ubiquiti", "UAP-LR", "", "UniFi", "3.9.27.8537", "access_point"},
-	// Aruba Instant: the answering AP's row of the cluster table
-	// (row_equals), by its name (sysName), else the virtual controller's
-	// by aiMasterIPAddress; before, the first row's serial.
-	"aruba-instant-answering-ap":       {"aruba-instant", "Aruba", "535", "CNPLR7W2ZB", "ArubaOS Instant", "8.11.2.1", "access_point"},
-	"aruba-instant-virtual-controller": {"aruba-instant", "Aruba", "515", "CNTBX5N3QD", "ArubaOS Instant", "8.10.0.9", "access_point"},
+	// Aruba Instant: the serial is the cluster table's first row's
+	// aiAPSerialNum, whichever AP answers: the device-support code
+	// (ArubaOS Instant's ArubaInstant.php) sets it to the next value after
+	// the column once its YAML part has run (fpE; these cases read the
+	// answering AP's row by row_equals before, which the definition does
+	// not). The model stays the answering AP's own sysDescr's.
+	"aruba-instant-answering-ap":       {"aruba-instant", "Aruba", "535", "CNMJK4T1QA", "ArubaOS Instant", "8.11.2.1", "access_point"},
+	"aruba-instant-virtual-controller": {"aruba-instant", "Aruba", "515", "CNHGT2K8LM", "ArubaOS Instant", "8.10.0.9", "access_point"},
 }
 
 // TestEngineRequestsFixtures checks each profile on its fixture: the

@@ -110,7 +110,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"sonicwall-sonicosx": {"sonicwall-sonicos", "SonicWall", "NSv 470", "", "SonicOS", "7.0.1-5080-R2158", "firewall"},
 		// The 8-port 1810G's H release between commas.
 		"hp-procurve-1810g-8": {"hp-procurve", "HPE", "1810G", "", "ProCurve", "H.1.4", "switch"},
-		"pulse-secure":        {"pulse-secure", "Pulse Secure", "PSA-3000", "", "Pulse Connect Secure", "9.1R13", "appliance"},
+		// The model is PULSESECURE-PSG-MIB productName's, the licensed
+		// product, the hardware the definition (pulse) reads (it reads no
+		// sysDescr), not the sysDescr's appliance PSA-3000 (fpE).
+		"pulse-secure": {"pulse-secure", "Pulse Secure", "Pulse Connect Secure", "", "Pulse Connect Secure", "9.1R13", "appliance"},
 		// A Juniper-era SA answering no product objects: the release and
 		// hotfix before the build in its sysDescr.
 		"pulse-secure-sysdescr": {"pulse-secure", "Pulse Secure", "SA-4500", "", "Pulse Connect Secure", "7.4R3:HF1", "appliance"},

@@ -69,6 +69,19 @@ var precedenceCases = map[string]want{
 	// Axis: the definition (axiscam) reads the serial from ifPhysAddress.2
 	// only; its sysDescr pattern names none.
 	"axis-mac-over-sysdescr": {"axis-camera", "Axis", "M3046-V", "ACCC8E0A1B3D", "AXIS OS", "9.80.3.8", "camera"},
+	// PBN: the definition (pbn) reads its one sysDescr pattern "...Software
+	// <hardware> Series Software, Version <version>, ...Serial num:<serial>,";
+	// the release with its build, not the boot ROM's "Version 0.4.1," the
+	// looser pattern found first before.
+	"pbn-series-sysdescr": {"pbn", "PBN", "PBN-S3100", "PB15012345", "", "2.1.1C Build 16009", "switch"},
+	// SNR: the definition (snr) reads NAG-MIB sysHardwareVersion and
+	// sysSoftwareVersion, no sysDescr.
+	"snr-nag-objects": {"snr", "NAG", "SNR-S2985G-24TC", "SW010310J918000029", "", "7.0.3.5(R0241.0175)", "switch"},
+	// Aruba Instant: the definition (aruba-instant) reads the release from
+	// the AP's sysDescr only (not aiVirtualControllerVersion), and
+	// ArubaInstant.php the serial from the cluster table's first row, not
+	// the row named as sysName.
+	"aruba-instant-sysdescr-release": {"aruba-instant", "Aruba", "515", "CNQRS1T2UV", "ArubaOS Instant", "8.10.0.6", "access_point"},
 }
 
 func TestPrecedenceFixtures(t *testing.T) {
