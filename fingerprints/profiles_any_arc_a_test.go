@@ -49,6 +49,21 @@ var anyArcACases = map[string]want{
 	// its 'V' as that definition's pattern keeps it. Before, bintec-brick's
 	// release without the V, the part number alone.
 	"bintec-beip-plus": {"bintec-beip-plus", "bintec", "be.IP plus 1.0", "X123456789012", "", "V.10.2", "router"},
+	// A Deliberant radio on net-snmp's Linux registration, detected by
+	// 'Deliberant' in its sysDescr's build string as the definition
+	// (deliberant) detects it: the product and release the sysDescr states.
+	// Before, net-snmp-linux (a Linux server, no vendor).
+	"deliberant-netsnmp-arc": {"deliberant", "Deliberant", "5M-18", "", "Linux", "7.02", "wireless"},
+	// A Catalyst 1900 on net-snmp's Linux registration, detected by its
+	// sysDescr alone as the definition (cat1900) detects it: the product and
+	// firmware the sysDescr states, no OS the switch does not run. Before,
+	// net-snmp-linux (a Linux server).
+	"cisco-catalyst-1900-netsnmp-arc": {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "9.00.06", "switch"},
+	// An Armis appliance whose agent answers the APP_VERSION extend's command
+	// (under '/var/armis/') but not its output, detected by that command as
+	// the definition (armis) detects it; without the output, the kernel's
+	// release as for any Debian host. Before, linux-distro (no vendor).
+	"armis-extend-command": {"armis", "Armis", "Generic x86 64-bit", "", "Debian", "5.10.0-23-amd64", "appliance"},
 }
 
 func TestAnyArcAFixtures(t *testing.T) {
