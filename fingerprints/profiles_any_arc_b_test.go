@@ -44,6 +44,22 @@ var anyArcBCases = map[string]want{
 	// sysDescr states, as on FS's own registration. Before, generic rules
 	// only.
 	"fs-com-12345": {"fs-com", "FS", "S3400-24T4FP", "", "", "2.0.2J", "switch"},
+	// An MSM access point whose sysDescr states product, serial and
+	// firmware: read from it first, as the definition (hpmsm) reads its
+	// hardware, serial and version (before, the MIB's product name, 'HP
+	// MSM460 Dual Radio 802.11n AP (WW)', and its firmware without the
+	// build).
+	"hpe-msm-sysdescr-serial": {"hpe-msm", "HPE", "MSM460", "CN24BCD099", "MSM", "6.6.2.0-25117", "access_point"},
+	// A Virtual Connect module: the hardware between 'HP VC ' and
+	// 'Module', as the definition (hpvc) takes it (before, 'VC
+	// FlexFabric-20/40 F8 Module').
+	"hpe-virtual-connect-flexfabric": {"hpe-virtual-connect", "HPE", "FlexFabric-20/40 F8", "3C4321WXYZ", "Virtual Connect", "4.62", "switch"},
+	// A Hirschmann Classic switch answering hmPNIOSoftwareRelease but no
+	// hmPNIOOrderID: that release before hmSysVersion, the base unit's
+	// hmSysGroupDescription before the sysDescr's product, the
+	// definition's (hirschmann) order (before, 09.1.00 from hmSysVersion
+	// and RS20 from the sysDescr).
+	"hirschmann-classic-pnio-release": {"hirschmann-classic", "Hirschmann", "RS20-0800M2M2SDAE", "943434011000067890", "Classic", "09.1.02", "switch"},
 }
 
 func TestAnyArcBFixtures(t *testing.T) {

@@ -79,7 +79,9 @@ var depthCases = map[string]want{
 	"bnt-switch-module": {"lenovo-enos", "Blade Network Technologies", "1/10Gb Uplink Ethernet Switch Module", "", "ENOS", "", "switch"},
 	// HPE Virtual Connect: module and release in the sysDescr, the serial
 	// after VCEX in the sysName.
-	"hpe-virtual-connect": {"hpe-virtual-connect", "HPE", "VC Flex-10/10D Enet Module", "3C4321ABCD", "Virtual Connect", "4.50", "switch"},
+	// The hardware between 'HP VC ' and 'Module', as the definition (hpvc)
+	// takes it (fpB: before, VC Flex-10/10D Enet Module).
+	"hpe-virtual-connect": {"hpe-virtual-connect", "HPE", "Flex-10/10D Enet", "3C4321ABCD", "Virtual Connect", "4.50", "switch"},
 	// An OptiX RTN whose sysDescr names no release (huawei-optix-rtn): the
 	// model, serial and release its ENTITY chassis row carries.
 	"huawei-generic-entity-release": {"huawei-optix-rtn", "Huawei", "RTN950", "2102310QFA10G9000456", "OptiX RTN", "V100R011C10SPC200", "wireless"},

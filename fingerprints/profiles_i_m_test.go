@@ -100,8 +100,10 @@ var imCases = map[string]want{
 	// A Moxa whose sysDescr puts the maker's name first.
 	"moxa-nport-sysdescr": {"moxa-etherdevice", "Moxa", "NPort 5150", "", "", "", "appliance"},
 	// An NPort printing the product's short form, the whole sysDescr.
-	"moxa-nport-short":          {"moxa-etherdevice", "Moxa", "NP5610-16", "", "", "", "appliance"},
-	"lancom-lcos-mib":           {"lancom-lcos", "LANCOM", "1900EF", "4005123400001234", "LCOS", "10.42.0327RU4", "router"},
+	"moxa-nport-short": {"moxa-etherdevice", "Moxa", "NP5610-16", "", "", "", "appliance"},
+	// The device row's version whole, as the definition (lcos) reads it
+	// (fpB: before, the release without its build date, 10.42.0327RU4).
+	"lancom-lcos-mib":           {"lancom-lcos", "LANCOM", "1900EF", "4005123400001234", "LCOS", "10.42.0327RU4 / 16.09.2021", "router"},
 	"tplink-jetstream-sysinfo":  {"tplink", "TP-Link", "T1600G-52PS", "2207385004321", "", "4.0.3 Build 20200420 Rel.57064(s)", "switch"},
 	"hp-jetdirect-laserjet-mib": {"hp-printer", "HP", "LaserJet M507", "PHCBB71234", "FutureSmart", "2409048_052604", "printer"},
 	"konica-minolta-sysfw":      {"konica-minolta-printer", "Konica Minolta", "bizhub 4750", "A63P021054321", "", "A63P0Y0-1000-G00-14", "printer"},

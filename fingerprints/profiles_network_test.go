@@ -49,9 +49,11 @@ func TestNetworkFixtures(t *testing.T) {
 		"mellanox-onyx-efm": {"mellanox-onyx", "Mellanox", "SX6036", "MT1234X05678", "Onyx", "3.6.4006", "switch"},
 		"mikrotik-swos":     {"mikrotik-swos", "MikroTik", "CSS326-24G-2S+", "", "SwOS", "2.13", "switch"},
 		// A board the CSS/CRS/RB pattern does not name, answering MIKROTIK-MIB mtxrSystem.
-		"mikrotik-swos-mib":  {"mikrotik-swos", "MikroTik", "netPower 16P", "HD808A1B2C3", "SwOS", "2.16", "switch"},
-		"netonix":            {"netonix", "Netonix", "WS-12-250-AC", "", "", "1.5.14", "switch"},
-		"hirschmann-classic": {"hirschmann-classic", "Hirschmann", "RS20-0800T1T1SDAUHC", "943434023000012345", "Classic", "09.0.04", "switch"},
+		"mikrotik-swos-mib": {"mikrotik-swos", "MikroTik", "netPower 16P", "HD808A1B2C3", "SwOS", "2.16", "switch"},
+		"netonix":           {"netonix", "Netonix", "WS-12-250-AC", "", "", "1.5.14", "switch"},
+		// hmSysVersion whole where hmPNIOSoftwareRelease does not answer,
+		// as the definition (hirschmann) reads it (fpB: before, 09.0.04).
+		"hirschmann-classic": {"hirschmann-classic", "Hirschmann", "RS20-0800T1T1SDAUHC", "943434023000012345", "Classic", "SW: L2E-09.0.04 CH: 1.00 BP: 001", "switch"},
 		"hirschmann-hios":    {"hirschmann-hios", "Hirschmann", "RSP35-08033O6TT-SK9V9HSE3S", "942053999123456789", "HiOS", "08.1.00", "switch"},
 		"siemens-scalance":   {"siemens-scalance", "Siemens", "SCALANCE XC208", "VPK2123456", "SCALANCE", "04.03.01", "switch"},
 		"siemens-ruggedcom":  {"siemens-ruggedcom", "Siemens", "RSG2300", "RSG2300-1234-05", "ROS", "5.4.2", "switch"},

@@ -43,8 +43,9 @@ var variantsIndustrialSMBCases = map[string]want{
 	"scalance-sc-security": {"siemens-scalance", "Siemens", "SCALANCE SC646-2C", "SVPM9876543", "SCALANCE", "02.03.00", "firewall"},
 	// Hirschmann Classic whose sysDescr names the line alone ("Hirschmann
 	// Railswitch"): the base unit's hmSysGroupDescription (before: the
-	// model "Railswitch").
-	"hirschmann-classic-line-only": {"hirschmann-classic", "Hirschmann", "RS30-0802O6O6SDAUHC", "943434031000023456", "Classic", "08.0.03", "switch"},
+	// model "Railswitch"); hmSysVersion whole, as the definition
+	// (hirschmann) reads it (fpB: before, 08.0.03).
+	"hirschmann-classic-line-only": {"hirschmann-classic", "Hirschmann", "RS30-0802O6O6SDAUHC", "943434031000023456", "Classic", "SW: L2E-08.0.03 CH: 1.00 BP: 001", "switch"},
 	// RouterOS's release is mtxrLicVersion; without it, the ENTITY chassis
 	// row's "RouterOS <release>" or the RouterBOOT bundled with the
 	// installed RouterOS (mtxrFirmwareUpgradeVersion), never the boot

@@ -13,7 +13,9 @@ const vendorFixtureDir = "testdata/fixtures/vendors"
 // vendorCases: fixture name → the expected result (profile, vendor, model,
 // serial, os, os_version, device_type).
 var vendorCases = map[string]want{
-	"infoblox-nios":  {"infoblox-nios", "Infoblox", "IB-1415", "1415201901234567", "NIOS", "8.6.2-49947", "appliance"},
+	// ibNiosVersion whole, as the definition (nios) reads it (fpB: before,
+	// cut after the build number, 8.6.2-49947).
+	"infoblox-nios":  {"infoblox-nios", "Infoblox", "IB-1415", "1415201901234567", "NIOS", "8.6.2-49947-b6e8b4d6c1", "appliance"},
 	"radware-alteon": {"radware-alteon", "Radware", "Alteon 5224", "AL5224R12345", "Alteon OS", "32.6.3.0", "load_balancer"},
 	// An Alteon whose software names no platform: the main board's number.
 	"radware-alteon-mainboard": {"radware-alteon", "Radware", "EB1913026", "AL5224R12345", "Alteon OS", "32.6.3.0", "load_balancer"},
