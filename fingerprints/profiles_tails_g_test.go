@@ -27,6 +27,10 @@ var tailsGCases = map[string]want{
 	// takes ('SF302-08 8-Port ...' -> SF302-08), ahead of the ENTITY
 	// chassis (SF302-08-K9, before), with the hardware version.
 	"cisco-sb-sysdescr-hardware": {"cisco-sb", "Cisco", "SF302-08 V02", "PSZ16121B4D", "", "Software 1.4.1.3, Bootldr 1.3.5.06", "switch"},
+	// No unit model name on a CBS350: the product the definition's CBS
+	// sysDescr pattern takes, with unit 1's hardware version (before:
+	// CBS350-24P-4G alone).
+	"cisco-cbs-sysdescr-hw-version": {"cisco-sb", "Cisco", "CBS350-24P-4G V02", "FOC2419Y0AB", "", "Software 3.2.0.84", "switch"},
 	// The SG220-26 its registration (9.6.1.89.26.1) names, as Ciscosb.php
 	// writes it where nothing else names the hardware (before: none).
 	"cisco-sb-sg220-registration": {"cisco-sb", "Cisco", "SG220-26", "", "", "Software 1.1.2.1", "switch"},
