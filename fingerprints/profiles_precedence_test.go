@@ -82,6 +82,15 @@ var precedenceCases = map[string]want{
 	// ArubaInstant.php the serial from the cluster table's first row, not
 	// the row named as sysName.
 	"aruba-instant-sysdescr-release": {"aruba-instant", "Aruba", "515", "CNQRS1T2UV", "ArubaOS Instant", "8.10.0.6", "access_point"},
+	// Netgear: the definition (netgear) reads the hardware from the
+	// sysDescr's first word alone (not the ENTITY row) and the release
+	// from it where entPhysicalSoftwareRev.1 does not answer (not
+	// agentInventorySoftwareVersion, which it does not read).
+	"netgear-sysdescr-first": {"netgear", "Netgear", "GS724Tv4", "2FX1234A00123", "", "6.3.1.4", "switch"},
+	// PowerConnect / DNOS 6: the definitions (powerconnect, dnos) read
+	// Dell-Vendor-MIB productIdentificationDisplayName and
+	// productIdentificationVersion before anything else.
+	"powerconnect-vendor-mib": {"dell-powerconnect", "Dell", "N2048P", "7XYZ123", "PowerConnect", "6.3.3.11", "switch"},
 }
 
 func TestPrecedenceFixtures(t *testing.T) {
