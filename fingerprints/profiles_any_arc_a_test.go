@@ -64,6 +64,16 @@ var anyArcACases = map[string]want{
 	// the definition (armis) detects it; without the output, the kernel's
 	// release as for any Debian host. Before, linux-distro (no vendor).
 	"armis-extend-command": {"armis", "Armis", "Generic x86 64-bit", "", "Debian", "5.10.0-23-amd64", "appliance"},
+	// ClearPass on net-snmp's Linux registration, detected by the sysDescr
+	// opening 'ClearPass Policy Manager' as the definition (clearpass) detects
+	// it there: CPPM-MIB's model, serial and version. Before, net-snmp-linux
+	// (a Linux server, no vendor).
+	"aruba-clearpass-netsnmp-arc": {"aruba-clearpass", "Aruba", "C3000V", "00A1B2C3D4E5F60718293A4B5C6D7E8F", "ClearPass", "6.11.2.282193", "appliance"},
+	// A cnPilot R router on net-snmp's Linux registration, detected by
+	// 'cnPilot R201' in its sysDescr as the definition (cnpilotr) detects it
+	// on any registration: the model the sysDescr names (no release without
+	// the router's MIB). Before, net-snmp-linux.
+	"cambium-cnpilot-r-netsnmp-arc": {"cambium-cnpilot-r", "Cambium Networks", "R201P", "", "cnPilot", "", "router"},
 }
 
 func TestAnyArcAFixtures(t *testing.T) {
