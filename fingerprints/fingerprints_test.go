@@ -127,7 +127,7 @@ var corpusCases = map[string]want{
 	"network/appliance/empirical-hw-mgmt.snmprec.bz2":     {"huawei-ibmc", "Huawei", "RH5885 V3", "2102311JWG10H4000737", "iBMC", "2.38", "bmc"},
 	"network/appliance/huawei-ism.snmprec.bz2":            {"huawei-oceanstor", "Huawei", "", "2102350HYS10H1000010", "OceanStor", "V300R003C10", "storage"},
 	"network/appliance/tripplite-poweralert.snmprec":      {"tripplite-poweralert", "Tripp Lite", "PDUMH20ATNET", "3569FG0LD527F11485", "PowerAlert", "15.5.4 (Build 1045)", "pdu"},
-	"network/firewall/fortinet-xcu.snmprec.bz2":           {"fortinet-fortigate", "Fortinet", "FortiGate-3000D", "FGT3KD3Z16800461", "FortiOS", "5.4.5", "firewall"},
+	"network/firewall/fortinet-xcu.snmprec.bz2":           {"fortinet-fortigate", "Fortinet", "FortiGate 3000D", "FGT3KD3Z16800461", "FortiOS", "v5.4.5,build1138,170531 (GA)", "firewall"}, // as the definition (fortigate) reads them
 	"network/firewall/paloalto-pa-5000.snmprec.bz2":       {"paloalto-panos", "Palo Alto Networks", "PA-5050", "0009C100761", "PAN-OS", "8.0.1", "firewall"},
 	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "Catalyst 3550-24", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "switch"},
 	"network/router/huawei-s5720.snmprec.bz2":             {"huawei-vrp", "Huawei", "S5720-36C-EI-AC", "210235956210F7000410", "VRP", "V200R007C00SPC500", "switch"},

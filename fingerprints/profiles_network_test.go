@@ -16,7 +16,7 @@ func TestNetworkFixtures(t *testing.T) {
 	e := engine(t)
 	cases := map[string]want{
 		// Firewalls and security appliances.
-		"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-60E", "FGT60ETK18012345", "FortiOS", "6.4.9", "firewall"},
+		"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-60E", "FGT60ETK18012345", "FortiOS", "v6.4.9,build1966,220421 (GA)", "firewall"}, // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
 		"fortinet-fortiswitch":            {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-108E-POE", "S108EF5918001234", "FortiSwitchOS", "6.4.11", "switch"},
 		"fortinet-fortimanager":           {"fortinet-fortimanager", "Fortinet", "FortiManager-VM64", "FMG100C312000123", "FortiManager", "7.0.5", "appliance"},
 		"fortinet-fortimail":              {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "7.0.3", "appliance"},

@@ -34,7 +34,7 @@ var reviewNetworkCases = map[string]want{
 	// A FortiGate whose FORTINET-FORTIGATE-MIB system group does not
 	// answer: the ENTITY chassis row's software revision, written as
 	// fgSysVersion is, read as its release alone.
-	"fortigate-entity-software-rev": {"fortinet-fortigate", "Fortinet", "FortiGate-60F", "FGT60FTK2109ABCD", "FortiOS", "7.2.5", "firewall"},
+	"fortigate-entity-software-rev": {"fortinet-fortigate", "Fortinet", "FortiGate 60F", "FGT60FTK2109ABCD", "FortiOS", "7.2.5", "firewall"}, // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
 	// Barracuda firewalls on net-snmp's Linux registration, known by the
 	// sysDescr: the product and release it names, else PHION-MIB's
 	// release.

@@ -49,6 +49,10 @@ var valueFormsCases = map[string]want{
 	// word (J4903A 2824), as the definition (procurve) reads the hardware;
 	// NETSWITCH-MIB hpSwitchOsVersion for the release.
 	"hp-procurve-switch-word": {"hp-procurve", "HPE", "J4903A 2824", "SG449SU0AB", "ProCurve", "I.10.77", "switch"},
+	// A FortiGate VM on VMware: entPhysicalModelName.1 'FGT_VM64' with
+	// the definition's (fortigate) replacements ('FortiGate VM'),
+	// fgSysVersion whole, entPhysicalSerialNum.1.
+	"fortigate-vm64-vmware": {"fortinet-fortigate", "Fortinet", "FortiGate VM", "FGVM04TM22001234", "FortiOS", "v7.2.7,build1577,240131 (GA.M)", "firewall"},
 }
 
 func TestValueFormsFixtures(t *testing.T) {

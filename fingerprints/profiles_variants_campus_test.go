@@ -16,9 +16,9 @@ var campusCases = map[string]want{
 	// FortiWiFi and FortiGate Rugged: the chassis row's product code
 	// (FWF_60F, FGR_60F) by each line's own name; without a chassis row,
 	// the product the sysObjectID registers (fgt100F).
-	"fortinet-fortiwifi":              {"fortinet-fortigate", "Fortinet", "FortiWiFi-60F", "FWF60FTK21001234", "FortiOS", "7.2.8", "firewall"},
-	"fortinet-fortigate-rugged":       {"fortinet-fortigate", "Fortinet", "FortiGateRugged-60F", "FGR60FTK22005678", "FortiOS", "7.0.15", "firewall"},
-	"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-100F", "FG100FTK20009876", "FortiOS", "7.4.3", "firewall"},
+	"fortinet-fortiwifi":              {"fortinet-fortigate", "Fortinet", "FortiWiFi 60F", "FWF60FTK21001234", "FortiOS", "v7.2.8,build1639,240313 (GA.M)", "firewall"},         // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
+	"fortinet-fortigate-rugged":       {"fortinet-fortigate", "Fortinet", "FortiGate Rugged 60F", "FGR60FTK22005678", "FortiOS", "v7.0.15,build0632,240416 (GA.M)", "firewall"}, // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
+	"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-100F", "FG100FTK20009876", "FortiOS", "v7.4.3,build2573,240201 (GA.F)", "firewall"},        // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
 	// Huawei YunShan OS (V600): the bracketed product release, the closing
 	// model line, hwDeviceEsn; VRP 3 on Quidway: the product line and
 	// "version Release release".

@@ -26,9 +26,9 @@ var variantsFirewallWirelessCases = map[string]want{
 	// FortiGate virtual appliances and model variants: the chassis name's
 	// parts joined by dashes, as FortiOS names its platform; without a
 	// chassis row, the registered product.
-	"fortinet-fortigate-vm-kvm":          {"fortinet-fortigate", "Fortinet", "FortiGate-VM64-KVM", "FGVM04TM21000123", "FortiOS", "7.2.5", "firewall"},
-	"fortinet-fortigate-vm-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-VM64-AZURE", "FGVMULTM23004567", "FortiOS", "7.0.13", "firewall"},
-	"fortinet-fortigate-poe":             {"fortinet-fortigate", "Fortinet", "FortiGate-80F-POE", "FGT80FP922001234", "FortiOS", "7.2.8", "firewall"},
+	"fortinet-fortigate-vm-kvm":          {"fortinet-fortigate", "Fortinet", "FortiGate VM_KVM", "FGVM04TM21000123", "FortiOS", "v7.2.5,build1517,230606 (GA.F)", "firewall"},      // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
+	"fortinet-fortigate-vm-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-VM64-AZURE", "FGVMULTM23004567", "FortiOS", "v7.0.13,build0566,231024 (GA.M)", "firewall"}, // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
+	"fortinet-fortigate-poe":             {"fortinet-fortigate", "Fortinet", "FortiGate 80F_POE", "FGT80FP922001234", "FortiOS", "v7.2.8,build1639,240313 (GA.M)", "firewall"},     // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
 	// Stormshield (and NETASQ) firmware answering the deprecated property
 	// group; Stonesoft engines by their own arcs; Barracuda CloudGen's
 	// phionRelease; SonicWall SMA, the same snwlSys group.
