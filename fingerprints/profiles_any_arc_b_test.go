@@ -60,6 +60,11 @@ var anyArcBCases = map[string]want{
 	// definition's (hirschmann) order (before, 09.1.00 from hmSysVersion
 	// and RS20 from the sysDescr).
 	"hirschmann-classic-pnio-release": {"hirschmann-classic", "Hirschmann", "RS20-0800M2M2SDAE", "943434011000067890", "Classic", "09.1.02", "switch"},
+	// A D-Link switch answering EQUIPMENT-MIB's unit serial and an ENTITY
+	// chassis row with another: the unit's, as the definition (dlink)
+	// reads swUnitMgmtSerialNumber.1 and no ENTITY row (before, the
+	// chassis row's).
+	"dlink-equipment-serial": {"dlink", "D-Link", "DGS-3630-28TC", "R3FG1D1000999", "", "2.50.020", "switch"},
 }
 
 func TestAnyArcBFixtures(t *testing.T) {

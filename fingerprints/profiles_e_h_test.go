@@ -110,9 +110,11 @@ var ehCases = map[string]want{
 	"enlogic-pdu-v1":         {"enlogic-pdu", "Enlogic", "EN1133", "ENL1512345678", "", "1.0.7", "pdu"},
 	"eds-owserver":           {"eds-owserver", "Embedded Data Systems", "OW-SERVER-ENET-2", "", "", "1.37", "sensor"},
 	"fortinet-fortiextender": {"fortinet-fortiextender", "Fortinet", "FXT201E", "FX201E5919000123", "FortiExtender", "7.0.3", "router"},
-	"fortinet-fortiap":       {"fortinet-fortiap", "Fortinet", "FortiAP-231F", "FP231FTF21001234", "FortiAP", "7.0", "access_point"},
-	"fs-gbn":                 {"fs-gbn", "FS", "S3260-16T4FP", "G1RB19B000123", "", "2.2.0D Build 81283", "switch"},
-	"fs-nmu":                 {"fs-nmu", "FS", "M6200-NMU", "FNMU20190312001", "", "2.6.0", "appliance"},
+	// fapVersion whole, as the definition (fortiap) reads it (fpB: before,
+	// 7.0).
+	"fortinet-fortiap": {"fortinet-fortiap", "Fortinet", "FortiAP-231F", "FP231FTF21001234", "FortiAP", "FP231F-v7.0-build0066", "access_point"},
+	"fs-gbn":           {"fs-gbn", "FS", "S3260-16T4FP", "G1RB19B000123", "", "2.2.0D Build 81283", "switch"},
+	"fs-nmu":           {"fs-nmu", "FS", "M6200-NMU", "FNMU20190312001", "", "2.6.0", "appliance"},
 	// A Centec-based FSOS switch: the model in the sysDescr parentheses.
 	"fs-centec": {"fs-com", "FS", "S5850-48B8C", "", "", "7.4.1.r1", "switch"},
 	// UBNT-EdgeMAX-MIB's ubntModel names the router, before a generic
