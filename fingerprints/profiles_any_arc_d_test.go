@@ -49,6 +49,15 @@ var anyArcDCases = map[string]want{
 	// definition (zxa10) detects it: ZXAN and the V release its sysDescr
 	// states. Before, zte-zxr10 (a ZXROS switch).
 	"zte-zxa10-access-arc": {"zte-zxa10-oid", "ZTE", "", "", "ZXAN", "V2.1.0", "switch"},
+	// A Waystream ASR on iBOS's registration (9303.1.1) whose sysDescr
+	// names no 'iBOS Version', detected by the registration alone as the
+	// definition (ibos) detects it: the ENTITY chassis row. Before,
+	// packetfront-drg (PacketFront, a router, no OS).
+	"waystream-ibos-registration": {"waystream-ibos", "Waystream", "ASR3224", "WS3224A0123", "iBOS", "6.2.4", "switch"},
+	// A SAF IP radio on its registration (7571.100.1.1.5) answering no
+	// SAF-IPRADIO product object, detected by the registration alone as
+	// the definition (saf) detects it. Before, generic rules only.
+	"saf-ipradio-registration": {"saf-cfip", "SAF Tehnika", "", "", "", "", "wireless"},
 }
 
 func TestAnyArcDFixtures(t *testing.T) {
