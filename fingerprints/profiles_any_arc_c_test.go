@@ -53,6 +53,15 @@ var anyArcCCases = map[string]want{
 	// table: known, as the definition (mrv-od) detects it; the system
 	// firmware version. Before, the registrant's name alone.
 	"mrv-od-registration": {"mrv-optidriver", "MRV", "", "", "OptiDriver", "4.5.12", ""},
+	// A Netgear smart switch whose ENTITY row names the model without its
+	// revision: the sysDescr's first word, as the definition (netgear)
+	// reads the hardware from that shape; serial and release from the
+	// ENTITY row, as it reads them.
+	"netgear-smart-sysdescr-first": {"netgear", "Netgear", "GS752TPv2", "4WK1785A00123", "", "6.0.1.22", "switch"},
+	// A SyncServer whose ntpSysSystem names the maker first: the system
+	// and etcModel joined, as the definition (microsemitime) writes the
+	// hardware, the maker's name left to the vendor.
+	"microsemi-syncserver-symmetricom": {"microsemi-syncserver", "Microsemi", "SyncServer S350", "1017B00123", "", "1.26", "appliance"},
 }
 
 func TestAnyArcCFixtures(t *testing.T) {

@@ -68,7 +68,9 @@ var imCases = map[string]want{
 	// device-support definition (mbg-ltos6) detects it (before, a Linux
 	// host).
 	"meinberg-lantime-descr": {"meinberg-lantime", "Meinberg", "LANTIME", "029511001234", "Linux", "6.24.004", "appliance"},
-	"microsemi-syncserver":   {"microsemi-syncserver", "Microsemi", "S650", "2211B07713", "", "1.3.8", "appliance"},
+	// ntpSysSystem before etcModel, as the definition (microsemitime)
+	// joins them for the hardware (before, etcModel alone: S650).
+	"microsemi-syncserver": {"microsemi-syncserver", "Microsemi", "SyncServer S650", "2211B07713", "", "1.3.8", "appliance"},
 	// Registered at 39165.1.6, as the device-support definition
 	// (microsemitime) detects it: the same SYMM-SMI etc group (before,
 	// Hikvision's enterprise profile).
