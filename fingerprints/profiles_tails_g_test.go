@@ -61,6 +61,12 @@ var tailsGCases = map[string]want{
 	// sysDescr names after 'Attached to', before the card's own model
 	// object (before: OkiLAN 8100e).
 	"oki-okilan-attached-first": {"oki-printer", "OKI", "C5650", "", "", "N5.02", "printer"},
+	// Printers whose definitions name no serial object (toshiba-tec,
+	// okilan): the Printer-MIB's prtGeneralSerialNumber, which the
+	// device-support code's printers take (Shared\Printer), before the
+	// maker's own object (before: bcpProductNumber, OKI's serial object).
+	"toshiba-printer-mib-serial-first": {"toshiba-tec-printer", "Toshiba", "e-STUDIO3515AC", "CNLK23456", "", "T540HD0W1300", "printer"},
+	"oki-printer-mib-serial-first":     {"oki-printer", "OKI", "C532", "AK9B054321", "", "A1.11", "printer"},
 }
 
 func TestTailsGFixtures(t *testing.T) {
