@@ -74,6 +74,17 @@ var anyArcACases = map[string]want{
 	// on any registration: the model the sysDescr names (no release without
 	// the router's MIB). Before, net-snmp-linux.
 	"cambium-cnpilot-r-netsnmp-arc": {"cambium-cnpilot-r", "Cambium Networks", "R201P", "", "cnPilot", "", "router"},
+	// A SiteBoss on its registration (3052.12) whose sysDescr does not open
+	// with the product, detected by the arc alone as the definition (siteboss)
+	// detects it: the hardware and version as its pattern reads them, the
+	// model wherever 'SiteBoss <model> ' stands and all that follows as the
+	// version. Before, no profile (the enterprise's name only).
+	"asentria-siteboss-arc-only": {"asentria-siteboss", "Asentria", "SiteBoss 550", "", "", "V3.1.0 Build 2", "sensor"},
+	// An ARRIS APEX edge QAM on its registration (1166.1.31) whose agent
+	// leaves BCS-IDENT-MIB unanswered, ARRIS's as the definition (arris-apex)
+	// detects it by the arc: the model its sysDescr names alone. Before, no
+	// profile (Motorola's enterprise name).
+	"arris-apex-no-ident": {"arris-bcs-ident", "ARRIS", "APEX1000", "", "", "", "appliance"},
 }
 
 func TestAnyArcAFixtures(t *testing.T) {
