@@ -24,8 +24,10 @@ var anyArcCCases = map[string]want{
 	// OPNsense on FreeBSD's registration whose agent answers the version
 	// extend's full output (nsExtendOutputFull."version") but not its
 	// first line: the column the definition (opnsense) tests ('contains
-	// OPNsense'); before, net-snmp-bsd's FreeBSD server.
-	"opnsense-extend-full": {"opnsense-version-extend", "Deciso", "Generic x86 64-bit", "", "OPNsense", "24.1.10_8", "firewall"},
+	// OPNsense'); before, net-snmp-bsd's FreeBSD server. The hardware the
+	// architecture in the output's brackets, as the definition's
+	// version_regex reads it.
+	"opnsense-extend-full": {"opnsense-version-extend", "Deciso", "amd64", "", "OPNsense", "24.1.10_8", "firewall"},
 	// Meru / FortiWLC controller (definition fortiwlc): the version
 	// mwSystemGeneralVersion gives, first, as written, not the controller
 	// variable's shorter one.
@@ -62,6 +64,9 @@ var anyArcCCases = map[string]want{
 	// and etcModel joined, as the definition (microsemitime) writes the
 	// hardware, the maker's name left to the vendor.
 	"microsemi-syncserver-symmetricom": {"microsemi-syncserver", "Microsemi", "SyncServer S350", "1017B00123", "", "1.26", "appliance"},
+	// Without etcModel: the system name alone, as the definition's
+	// template leaves it (trimmed).
+	"microsemi-syncserver-no-etcmodel": {"microsemi-syncserver", "Microsemi", "SyncServer", "2101B00456", "", "1.4.2", "appliance"},
 }
 
 func TestAnyArcCFixtures(t *testing.T) {

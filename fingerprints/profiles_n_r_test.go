@@ -104,9 +104,11 @@ var nrCases = map[string]want{
 	// OPNsense whose sysDescr is FreeBSD's: the plugin's version extend.
 	// Novell NetWare by its sysDescr (before, generic rules only).
 	// Netopia by its sysDescr: model and firmware release.
-	"netopia":                 {"netopia", "Netopia", "3347NWG-ENT", "", "", "8.6.1r4", "router"},
-	"novell-netware":          {"novell-netware", "Novell", "", "", "NetWare", "5.70.03", "server"},
-	"opnsense-version-extend": {"opnsense-version-extend", "Deciso", "Generic x86 64-bit", "", "OPNsense", "24.1.10_8", "firewall"},
+	"netopia":        {"netopia", "Netopia", "3347NWG-ENT", "", "", "8.6.1r4", "router"},
+	"novell-netware": {"novell-netware", "Novell", "", "", "NetWare", "5.70.03", "server"},
+	// amd64: the architecture the version extend names, as the definition
+	// (opnsense) reads it (before, Generic x86 64-bit).
+	"opnsense-version-extend": {"opnsense-version-extend", "Deciso", "amd64", "", "OPNsense", "24.1.10_8", "firewall"},
 	// A NET VISION card answering SOCOMECUPS-MIB's identity alone: its
 	// serial, model and card release.
 	"socomec-netvision-ident": {"socomec-netvision", "Socomec", "NETYS RT 3000", "R519C00123456", "", "7.14", "ups"},

@@ -30,7 +30,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"pfsense":                         {"pfsense", "Netgate", "Generic x86 64-bit", "", "pfSense", "2.6.0-RELEASE", "firewall"},
 		// pfSense Plus ("Plus" before the host name) with the hardware and serial extends.
 		"pfsense-plus-extend": {"pfsense", "Netgate", "6100", "2128220412", "pfSense", "23.09.1-RELEASE", "firewall"},
-		"opnsense":            {"opnsense", "Deciso", "Generic x86 64-bit", "", "OPNsense", "23.7.8", "firewall"},
+		// The hardware the definition (opnsense) writes: the sysDescr's last
+		// word, uname's machine (before, the machine class).
+		"opnsense":            {"opnsense", "Deciso", "amd64", "", "OPNsense", "23.7.8", "firewall"},
 		"watchguard-fireware": {"watchguard-fireware", "WatchGuard", "T40-W", "", "Fireware", "", "firewall"},
 		"hillstone-stoneos":   {"hillstone-stoneos", "Hillstone Networks", "SG-6000-E3960", "0010033160001234", "StoneOS", "5.5R8", "firewall"},
 		"cisco-meraki":        {"cisco-meraki", "Cisco", "MS220-8P", "", "Meraki", "", "switch"},

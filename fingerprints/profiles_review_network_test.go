@@ -29,8 +29,10 @@ var reviewNetworkCases = map[string]want{
 	// extend states, not the FreeBSD release after the host name; a
 	// kernel built on OPNsense's build host (root@sensey64) is OPNsense,
 	// whose release the sysDescr does not state (FreeBSD's remains).
-	"opnsense-default-hostname-extend": {"opnsense", "Deciso", "Generic x86 64-bit", "", "OPNsense", "23.7.12_5", "firewall"},
-	"opnsense-sensey-kernel":           {"opnsense", "Deciso", "Generic x86 64-bit", "", "OPNsense", "11.1-RELEASE-p11", "firewall"},
+	// amd64: the architecture the definition (opnsense) reads from the
+	// version extend and the sysDescr (before, Generic x86 64-bit).
+	"opnsense-default-hostname-extend": {"opnsense", "Deciso", "amd64", "", "OPNsense", "23.7.12_5", "firewall"},
+	"opnsense-sensey-kernel":           {"opnsense", "Deciso", "amd64", "", "OPNsense", "11.1-RELEASE-p11", "firewall"},
 	// A FortiGate whose FORTINET-FORTIGATE-MIB system group does not
 	// answer: the ENTITY chassis row's software revision, written as
 	// fgSysVersion is, read as its release alone.
