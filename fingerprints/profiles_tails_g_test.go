@@ -67,6 +67,14 @@ var tailsGCases = map[string]want{
 	// maker's own object (before: bcpProductNumber, OKI's serial object).
 	"toshiba-printer-mib-serial-first": {"toshiba-tec-printer", "Toshiba", "e-STUDIO3515AC", "CNLK23456", "", "T540HD0W1300", "printer"},
 	"oki-printer-mib-serial-first":     {"oki-printer", "OKI", "C532", "AK9B054321", "", "A1.11", "printer"},
+	// An IES DSLAM/MSAN ('IES' in the sysDescr, definition ies) that also
+	// answers ENTITY-MIB: ZYXEL-AS-MIB accessSwitchFWVersion, the version
+	// the definition reads, first (before: the ENTITY row's 1.0.0).
+	"zyxel-ies-access-fw-first": {"zyxel", "Zyxel", "IES-5206", "", "", "V4.02(AAVX.1)b2", "switch"},
+	// An IES-5000 (definition ies5000) that also answers ZYXEL-ES-COMMON:
+	// the chassis serial and slot 1's firmware the definition reads, first
+	// (before: sysProductSerialNumber and sysSwVersionString).
+	"zyxel-ies5000-slot-first": {"zyxel", "Zyxel", "IES-5000M", "S100Z47023456", "", "V3.55(AAPJ.1)b2", "switch"},
 }
 
 func TestTailsGFixtures(t *testing.T) {
