@@ -58,6 +58,11 @@ var anyArcDCases = map[string]want{
 	// SAF-IPRADIO product object, detected by the registration alone as
 	// the definition (saf) detects it. Before, generic rules only.
 	"saf-ipradio-registration": {"saf-cfip", "SAF Tehnika", "", "", "", "", "wireless"},
+	// A Smartoptics M-Series on its registration (30826.1) whose sysDescr
+	// does not begin with the maker's name, detected by the registration
+	// alone as the definition (smartos) detects it: SmartOS and the
+	// release the sysDescr states. Before, generic rules only.
+	"smartoptics-m-series-registration": {"smartoptics", "Smartoptics", "", "", "SmartOS", "6.1.2", ""},
 }
 
 func TestAnyArcDFixtures(t *testing.T) {
