@@ -85,6 +85,11 @@ var anyArcACases = map[string]want{
 	// detects it by the arc: the model its sysDescr names alone. Before, no
 	// profile (Motorola's enterprise name).
 	"arris-apex-no-ident": {"arris-bcs-ident", "ARRIS", "APEX1000", "", "", "", "appliance"},
+	// An ADVA OptiSwitch on the XG300 line's registration (629.22) whose
+	// sysDescr is the model alone, ADVA's as the definition (adva_xg300)
+	// detects it by the arc: the model, and the serial at the instance
+	// adva-optiswitch reads. Before, no profile (NBASE's enterprise name).
+	"adva-optiswitch-xg300-arc": {"adva-optiswitch", "ADVA", "XG304", "XG3041234567", "OptiSwitch", "", "switch"},
 }
 
 func TestAnyArcAFixtures(t *testing.T) {
