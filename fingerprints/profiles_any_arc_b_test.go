@@ -65,6 +65,18 @@ var anyArcBCases = map[string]want{
 	// reads swUnitMgmtSerialNumber.1 and no ENTITY row (before, the
 	// chassis row's).
 	"dlink-equipment-serial": {"dlink", "D-Link", "DGS-3630-28TC", "R3FG1D1000999", "", "2.50.020", "switch"},
+	// A ScreenOS firewall whose product is two words: all of what comes
+	// before ' version', as the definition (screenos) reads the hardware
+	// (before, NetScreen-ISG).
+	"screenos-isg-hardware": {"juniper-screenos", "Juniper Networks", "NetScreen-ISG 2000", "0079052006000123", "ScreenOS", "6.2.0r12.0", "firewall"},
+	// An Eaton ConnectUPS card on XUPS-MIB's registration (534.1 with its
+	// 'ConnectUPS Web/SNMP Card' sysDescr, as the definition eatonups
+	// detects it): the serial from upsIdentName's 'ID: ...' and
+	// xupsIdentSoftwareVersion whole, as that definition reads them
+	// (before, xupsIdentSerialNumber and the release without 'INV: ').
+	"eaton-connectups-card": {"eaton-xups", "Eaton", "9130 3000", "GA123A0456", "", "INV: 0.31.0069", "ups"},
+	// The same on 534.2, which eatonups takes whatever the sysDescr says.
+	"eaton-xups-registration-534-2": {"eaton-xups", "Eaton", "9PX 3000i RT 2U", "RA321B0789", "", "INV: 02.14.0026", "ups"},
 }
 
 func TestAnyArcBFixtures(t *testing.T) {

@@ -100,9 +100,11 @@ var cdCases = map[string]want{
 	"dell-laser":         {"dell-printer", "Dell", "Laser Printer 5310n", "9TWX6C1", "", "NR.APS.N436", "printer"},
 	"digipower":          {"digipower-pdu", "DigiPower", "SWH-1023J-1A1", "00:1A:2B:3C:4D:5E", "", "3.1.42", "pdu"},
 	"cisco-dsg-receiver": {"cisco-dsg-receiver", "Cisco", "D9824", "TCK123456", "", "3.10.20", "appliance"},
-	"dell-ups":           {"dell-ups", "Dell", "UPS Rack 1920W LV", "CN0J7310123456", "", "01.05", "ups"},
-	"deliberant":         {"deliberant", "Deliberant", "5M-18", "", "", "6.9.1-41356", "wireless"},
-	"ctm":                {"ctm", "CTM", "PoE Switch 8P", "", "", "2.14", "appliance"},
+	// productIDVersion and productIDBuildNumber joined, the definition's
+	// (dell-ups) version_template (fpB: before, 01.05).
+	"dell-ups":   {"dell-ups", "Dell", "UPS Rack 1920W LV", "CN0J7310123456", "", "01.05 0012", "ups"},
+	"deliberant": {"deliberant", "Deliberant", "5M-18", "", "", "6.9.1-41356", "wireless"},
+	"ctm":        {"ctm", "CTM", "PoE Switch 8P", "", "", "2.14", "appliance"},
 	// DASAN-SWITCH-MIB firmware version and serial.
 	"dasan-nos-mib": {"dasan-nos", "DASAN Zhone", "V8102", "V81021234567", "NOS", "2.18.12", "switch"},
 	// DLINKSW-ENTITY-EXT-MIB runtime version; EQUIPMENT-MIB unit serial.
