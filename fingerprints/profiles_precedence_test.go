@@ -91,6 +91,10 @@ var precedenceCases = map[string]want{
 	// Dell-Vendor-MIB productIdentificationDisplayName and
 	// productIdentificationVersion before anything else.
 	"powerconnect-vendor-mib": {"dell-powerconnect", "Dell", "N2048P", "7XYZ123", "PowerConnect", "6.3.3.11", "switch"},
+	// ESXi: the definition (vmware-esxi) reads the hardware from
+	// entPhysicalDescr.1, not the chassis row's model name (here a part
+	// number).
+	"esxi-entity-descr": {"vmware-esxi", "", "ProLiant DL380 Gen10", "CZJ9290ABC", "ESXi", "7.0.3", "hypervisor"},
 }
 
 func TestPrecedenceFixtures(t *testing.T) {
