@@ -99,12 +99,12 @@ var abCases = map[string]want{
 	// An APC EMU2 whose sysDescr names no model: emsIdentProductNumber.
 	// An APC UPS card whose sysDescr has no AF1: the application's release
 	// from the card's firmware table (row 2), not the UPS's own firmware.
-	"apc-ups-firmware-table": {"apc-ups", "APC", "Smart-UPS SRT 3000", "AS1934123456", "AOS", "6.8.4", "ups"},
+	"apc-ups-firmware-table": {"apc-ups", "APC", "Smart-UPS SRT 3000 UPS 16.5 (ID1008)", "AS1934123456", "AOS", "AOS v6.8.2 / App v6.8.4", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
 	// An AP9606 card's embedded agent ('..., SN: WA0033001234)') answering
 	// no ident group: the serial from the sysDescr without the closing
 	// parenthesis (the family's registration, smartUPS, names no model),
 	// the release the agent's 'SW v2.2'.
-	"apc-nmc-embedded-agent": {"apc-nmc", "APC", "", "WA0033001234", "AOS", "2.2", "ups"},
+	"apc-nmc-embedded-agent": {"apc-nmc", "APC", "Embedded PowerNet SNMP Agent", "WA0033001234", "AOS", "2.2", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
 	"apc-emu2-product":       {"apc-environmental", "APC", "AP9340", "ZA1834012345", "AOS", "1.0.3", "sensor"},
 	// An ADVA AOS shelf: the chassis entPhysicalName and RMON's
 	// probeSoftwareRev.

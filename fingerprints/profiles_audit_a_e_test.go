@@ -50,8 +50,8 @@ var auditAECases = map[string]want{
 	"ubiquiti-ufiber-olt": {"ubiquiti-edgeos", "Ubiquiti", "UFiber OLT", "F09FC2A1B2C3", "UFiber", "v4.1.0.5105227.190418.1107", "switch"},
 	// APC cards whose agent answers a placeholder registration, by the
 	// sysDescr forms the definition apc detects anywhere.
-	"apc-ups-descr": {"apc-ups", "APC", "Smart-UPS X 3000", "AS1522231234", "AOS", "6.9.6", "ups"},
-	"apc-nmc-descr": {"apc-nmc", "APC", "", "WA0121005678", "AOS", "2.2", "ups"},
+	"apc-ups-descr": {"apc-ups", "APC", "Smart-UPS X 3000", "AS1522231234", "AOS", "AOS v6.9.6 / App v6.9.6", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
+	"apc-nmc-descr": {"apc-nmc", "APC", "Embedded PowerNet SNMP Agent", "WA0121005678", "AOS", "2.2", "ups"},         // the model, serial and release as the definition (apc: Apc.php) reads them
 }
 
 func TestAuditAEFixtures(t *testing.T) { checkFixtures(t, auditAEFixtureDir, auditAECases) }

@@ -67,7 +67,7 @@ var depthCases = map[string]want{
 	"cisco-nxos-no-version":     {"cisco-nx-os", "Cisco", "N5K-C56128P", "FOC2012R0AB", "NX-OS", "7.3(8)N1(1)", "switch"},
 	// An APC card whose AOS (PF: v3.7.3) and application (AF1: v3.7.4)
 	// differ: the application's release, the product firmware's.
-	"apc-nmc-aos-app": {"apc-ups", "APC", "Smart-UPS 1500 RM", "AS0712123456", "AOS", "3.7.4", "ups"},
+	"apc-nmc-aos-app": {"apc-ups", "APC", "Smart-UPS 1500 RM 667.6.D", "AS0712123456", "AOS", "AOS v3.7.3 / App v3.7.4", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
 	// airOS: the release the device's UI and Ubiquiti's notes name
 	// (6.3.6), not the build, date and SoC of the image name.
 	"ubiquiti-airos-version": {"ubiquiti-airos", "Ubiquiti", "NanoStation loco M5", "", "airOS", "6.3.6", "access_point"},

@@ -18,13 +18,13 @@ var deviceCases = map[string]want{
 	// A VSS Monitoring (NetScout) packet broker: its product group.
 	"vss-monitoring": {"vss-monitoring", "NetScout", "vBroker 2200", "", "", "4.2.1", "appliance"},
 	// Power.
-	"apc-ats":           {"apc-ats", "APC", "AP7724", "5A0931A01234", "AOS", "3.7.4", "power"},
-	"apc-cooling":       {"apc-cooling", "APC", "ACRC301S", "JK1540001234", "AOS", "6.4.0", "cooling"},
+	"apc-ats":           {"apc-ats", "APC", "AP7724 R02", "5A0931A01234", "AOS", "v3.7.4", "power"},                                      // the model, serial and release as the definition (apc: Apc.php) reads them
+	"apc-cooling":       {"apc-cooling", "APC", "Web/SNMP Management Card", "5A1543E12345", "AOS", "AOS v6.4.0 / App v6.4.0", "cooling"}, // the model, serial and release as the definition (apc: Apc.php) reads them
 	"apc-environmental": {"apc-environmental", "APC", "NBRK0201", "ZA1616012345", "AOS", "6.4.6", "sensor"},
 	"apc-netbotz":       {"apc-netbotz", "APC", "NetBotz 450 Appliance", "", "NetBotz", "4.7.0", "sensor"},
-	"apc-rpdu2":         {"apc-rpdu2", "APC", "AP8853", "5A1712E01234", "AOS", "6.5.6", "pdu"},
-	"apc-ups":           {"apc-ups", "APC", "Smart-UPS X 3000", "AS1837123456", "AOS", "6.8.2", "ups"},
-	"apc-xpdu":          {"apc-xpdu", "APC", "PDPM150H", "PD1419001234", "AOS", "6.1.1", "pdu"},
+	"apc-rpdu2":         {"apc-rpdu2", "APC", "Web/SNMP Management Card", "5A1712E01234", "AOS", "AOS v6.5.6 / App v6.5.6", "pdu"},       // the model, serial and release as the definition (apc: Apc.php) reads them
+	"apc-ups":           {"apc-ups", "APC", "Smart-UPS X 3000 UPS 15.5 (ID20)", "AS1837123456", "AOS", "AOS v6.8.2 / App v6.8.2", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
+	"apc-xpdu":          {"apc-xpdu", "APC", "Web/SNMP Management Card", "PD1419001234", "AOS", "AOS v6.1.1 / App v6.1.1", "pdu"},        // the model, serial and release as the definition (apc: Apc.php) reads them
 	"delta-ups":         {"delta-ups", "Delta", "RT-3K", "", "", "02.10.06", "ups"},
 	"eaton-ats":         {"eaton-ats", "Eaton", "ATS 16", "G110K12345", "", "02.00.0015", "power"},
 	"eaton-epdu":        {"eaton-epdu", "Eaton", "EMAB03", "A933E12345", "", "04.01.0003", "pdu"},

@@ -53,6 +53,11 @@ var valueFormsCases = map[string]want{
 	// the definition's (fortigate) replacements ('FortiGate VM'),
 	// fgSysVersion whole, entPhysicalSerialNum.1.
 	"fortigate-vm64-vmware": {"fortinet-fortigate", "Fortinet", "FortiGate VM", "FGVM04TM22001234", "FortiOS", "v7.2.7,build1577,240131 (GA.M)", "firewall"},
+	// A Smart-UPS on an NMC3: the model joined to the UPS's firmware
+	// revision, upsAdvIdentSerialNumber, and the card's firmware table as
+	// "AOS <row 1> / App <row 2>", as the definition (apc: Apc.php) reads
+	// them.
+	"apc-smart-ups-nmc3": {"apc-ups", "APC", "Smart-UPS 2200 UPS 09.3 (ID18)", "AS1921212345", "AOS", "AOS v2.2.1.1 / App v2.2.1.1", "ups"},
 }
 
 func TestValueFormsFixtures(t *testing.T) {

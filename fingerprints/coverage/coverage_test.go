@@ -96,8 +96,9 @@ func TestRunAndSummarize(t *testing.T) {
 	}
 	expect := map[string]Expect{
 		// The model as a user may write it, with the maker's name the
-		// registry leaves to the vendor field.
-		"UPS/apc-7902b":                     {Vendor: "American Power Conversion", Model: "APC AP7902B", Serial: "WRONG-SERIAL"},
+		// registry leaves to the vendor field (the model joined to the
+		// hardware revision, as the definition apc reads it).
+		"UPS/apc-7902b":                     {Vendor: "American Power Conversion", Model: "APC AP7902B B2", Serial: "WRONG-SERIAL"},
 		"network/firewall/paloalto-pa-5000": {OSVersion: "v8.0.1", Model: "pa-5050"},
 		"os/linux/unknown-003":              {Vendor: "Dell", Model: "PowerEdge R640"},
 		"gone/away":                         {Model: "X"},
