@@ -63,6 +63,12 @@ var anyArcDCases = map[string]want{
 	// alone as the definition (smartos) detects it: SmartOS and the
 	// release the sysDescr states. Before, generic rules only.
 	"smartoptics-m-series-registration": {"smartoptics", "Smartoptics", "", "", "SmartOS", "6.1.2", ""},
+	// A TimeMachines TM2000A whose agent answers zeroDotZero for its
+	// registration, detected as the definition (timemachines, LibreNMS's
+	// own repository) detects it on any registration: the board's uname
+	// ('Linux am335x-evm') and tmiNTPCount answering; the kernel's
+	// release is not the appliance's (no_fill). Before, linux-sysdescr.
+	"timemachines-other-registration": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "", "appliance"},
 }
 
 func TestAnyArcDFixtures(t *testing.T) {
