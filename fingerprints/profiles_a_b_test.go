@@ -172,7 +172,9 @@ var abCases = map[string]want{
 	"bdcom-nmscard":         {"bdcom", "BDCOM", "S2528-B", "28120330417", "", "2.2.0F", "switch"},
 	"bdcom-serial-sysdescr": {"bdcom", "BDCOM", "P3310D", "3310D1234567", "", "10.1.0F Build 51258", "appliance"},
 	// Accedian: ACD-DESC-MIB's acdDesc group.
-	"accedian-aen": {"accedian-aen", "Accedian", "AMO-10000-LT-S", "G080-0157", "", "7.3.2_22453", ""},
+	// The firmware object whole, as the definition (aen) reads it with no
+	// pattern (before, without its AEN_ prefix).
+	"accedian-aen": {"accedian-aen", "Accedian", "AMO-10000-LT-S", "G080-0157", "", "AEN_7.3.2_22453", ""},
 	// An Alvarion Breeze radio: its sysDescr.
 	"alvarion-breeze": {"alvarion-breeze", "Alvarion", "BreezeACCESS VL", "", "", "4.0.28", "wireless"},
 	// Arrcus ArcOS: release from sysDescr, model and serial from the one

@@ -35,9 +35,9 @@ var anyArcACases = map[string]want{
 	"abb-ups-manufacturer": {"abb-ups", "ABB", "", "", "Linux", "1.13.2", "ups"},
 	// An Accedian NID on net-snmp's Linux registration, detected by the
 	// 'AMN-' opening its sysDescr as the definition (aen) detects it:
-	// ACD-DESC-MIB's name, serial and firmware. Before, net-snmp-linux (a
-	// Linux server, no vendor).
-	"accedian-aen-netsnmp-arc": {"accedian-aen", "Accedian", "MetroNID TE", "G012-3456", "Linux", "7.3.1.2", ""},
+	// ACD-DESC-MIB's name, serial and firmware (whole, as the definition
+	// reads it). Before, net-snmp-linux (a Linux server, no vendor).
+	"accedian-aen-netsnmp-arc": {"accedian-aen", "Accedian", "MetroNID TE", "G012-3456", "Linux", "AEN_7.3.1.2", ""},
 	// An ADVA FSP 3000 ALM on its registration (2544.1.14) whose agent
 	// leaves inventoryType unanswered, an ALM as the definition (adva-alm)
 	// detects it by the arc: its serial and firmware package. Before, adva-fsp
