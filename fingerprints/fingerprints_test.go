@@ -204,7 +204,7 @@ func TestFixtures(t *testing.T) {
 		"qnap-qts":                {"qnap-qts", "QNAP", "TS-453D", "", "QTS", "5.10.60-qnap", "storage"},
 		"ricoh-printer":           {"ricoh-printer", "Ricoh", "MP C3004ex", "C778P123456", "", "1.05", "printer"},
 		"ruckus-wireless":         {"ruckus-wireless", "Ruckus", "ZD1200", "271704001234", "ZoneDirector", "10.1.2.0 build 275", "wireless_controller"},
-		"sonicwall-sonicos":       {"sonicwall-sonicos", "SonicWall", "TZ 400", "18B1690A1234", "SonicOS", "6.5.4.4-44n", "firewall"},
+		"sonicwall-sonicos":       {"sonicwall-sonicos", "SonicWall", "TZ 400", "18B1690A1234", "SonicOS", "(Firmware SonicOS Enhanced 6.5.4.4-44n / ROM )", "firewall"}, // the definition (sonicwall) version_template, no ROM answering
 		"synology-dsm":            {"synology-dsm", "Synology", "DS920+", "2080RQR123456", "DSM", "7.2-64570", "storage"},
 		"synology-sysobjectid":    {"synology-dsm", "Synology", "RS1221+", "21A0SBR123456", "DSM", "7.1.1-42962", "storage"},
 		"tplink":                  {"tplink", "TP-Link", "T2600G-28TS", "2219012001234", "", "3.0.0 Build 20180806 Rel.35538", "switch"},

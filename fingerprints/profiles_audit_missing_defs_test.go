@@ -23,7 +23,7 @@ var auditMissingDefsCases = map[string]want{
 	// SonicOS answering sysObjectID 1.0.3.0.6.0.1.0, which the definition
 	// (sonicwall) takes beside 8741: SNWL-COMMON-MIB snwlSysModel,
 	// snwlSysSerialNumber and snwlSysFirmwareVersion as on 8741.
-	"sonicwall-sonicos-zero-arc": {"sonicwall-sonicos", "SonicWall", "TZ 370", "2CB8ED6A1234", "SonicOS", "7.0.1-5035-R2007", "firewall"},
+	"sonicwall-sonicos-zero-arc": {"sonicwall-sonicos", "SonicWall", "TZ 370", "2CB8ED6A1234", "SonicOS", "(Firmware SonicOS 7.0.1-5035-R2007 / ROM 7.0.0.0)", "firewall"}, // the definition (sonicwall) version_template
 	// PAN-OS on another registration, known by its sysDescr alone as the
 	// definition (panos) detects it ('Palo Alto Networks'):
 	// PAN-COMMON-MIB panChassisType, panSysSerialNumber, panSysSwVersion.

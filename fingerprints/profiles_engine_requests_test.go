@@ -23,7 +23,7 @@ var engineRequestsCases = map[string]want{
 	// synology-dsm's, read from SYNOLOGY-SYSTEM-MIB (a guard).
 	"synology-srm-rt2600ac": {"synology-srm", "Synology", "RT2600ac", "", "SRM", "", "router"},
 	"synology-srm-mr2200ac": {"synology-srm", "Synology", "MR2200ac", "", "SRM", "", "router"},
-	"synology-nas-cmdline":  {"synology-dsm", "Synology", "DS920+", "2150QBR123456", "DSM", "7.2.1-69057 Update 4", "storage"},
+	"synology-nas-cmdline":  {"synology-dsm", "Synology", "DS920+", "2150QBR123456", "DSM", "7.2.1-69057", "storage"}, // the first word after DSM, as the definition (dsm) reads the version
 	// A DSM NAS answering without SYNOLOGY-SYSTEM-MIB: the product from
 	// syno_hw_version, no release (before, a Linux server).
 	"synology-dsm-cmdline-only": {"synology-dsm-cmdline", "Synology", "RS3617xs+", "", "DSM", "", "storage"},

@@ -58,6 +58,12 @@ var valueFormsCases = map[string]want{
 	// "AOS <row 1> / App <row 2>", as the definition (apc: Apc.php) reads
 	// them.
 	"apc-smart-ups-nmc3": {"apc-ups", "APC", "Smart-UPS 2200 UPS 09.3 (ID18)", "AS1921212345", "AOS", "AOS v2.2.1.1 / App v2.2.1.1", "ups"},
+	// A SonicWall firewall on 8741.1: snwlSysFirmwareVersion and
+	// snwlSysROMVersion in the definition's (sonicwall) version_template.
+	"sonicwall-firmware-rom": {"sonicwall-sonicos", "SonicWall", "TZ 570", "2CB8ED7B5678", "SonicOS", "(Firmware SonicOS 7.0.1-5145-R5175 / ROM 7.0.0.0)", "firewall"},
+	// A Synology NAS whose version names an update: the first word after
+	// 'DSM', as the definition (dsm) reads it.
+	"synology-dsm-update": {"synology-dsm", "Synology", "DS1522+", "2260R9A012345", "DSM", "7.2.1-69057", "storage"},
 }
 
 func TestValueFormsFixtures(t *testing.T) {
