@@ -69,6 +69,16 @@ var anyArcDCases = map[string]want{
 	// ('Linux am335x-evm') and tmiNTPCount answering; the kernel's
 	// release is not the appliance's (no_fill). Before, linux-sysdescr.
 	"timemachines-other-registration": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "", "appliance"},
+	// A Synology DSM on net-snmp's Linux registration answering
+	// SYNOLOGY-SYSTEM-MIB systemStatus but neither the model nor the
+	// serial object, detected by that object under a Linux uname as the
+	// definition (dsm) detects it; no product is named, and the uname's
+	// machine class is none. Before, net-snmp-linux's Linux server.
+	"synology-dsm-system-status": {"synology-dsm-cmdline", "Synology", "", "", "DSM", "", "storage"},
+	// The same whose kernel command line has syno_dyn_module but no
+	// syno_hw_version, the definition's other hrSystemInitialLoadParameters
+	// test. Before, net-snmp-linux's Linux server.
+	"synology-dsm-dyn-module": {"synology-dsm-cmdline", "Synology", "", "", "DSM", "", "storage"},
 }
 
 func TestAnyArcDFixtures(t *testing.T) {
