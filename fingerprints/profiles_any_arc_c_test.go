@@ -53,8 +53,10 @@ var anyArcCCases = map[string]want{
 	"linux-other-8962-product": {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-1160.el7.x86_64", "server"},
 	// An OptiDriver on its registration under 629.200 without the chassis
 	// table: known, as the definition (mrv-od) detects it; the system
-	// firmware version. Before, the registrant's name alone.
-	"mrv-od-registration": {"mrv-optidriver", "MRV", "", "", "OptiDriver", "4.5.12", ""},
+	// firmware version, raw as the definition reads nbsCmmcSysFwVers
+	// (changed by fpH: its leading "v" kept). Before, the registrant's
+	// name alone.
+	"mrv-od-registration": {"mrv-optidriver", "MRV", "", "", "OptiDriver", "v4.5.12", ""},
 	// A Netgear smart switch whose ENTITY row names the model without its
 	// revision: the sysDescr's first word, as the definition (netgear)
 	// reads the hardware from that shape; serial and release from the

@@ -49,7 +49,8 @@ func TestNetworkFixtures(t *testing.T) {
 		"mellanox-onyx":       {"mellanox-onyx", "Mellanox", "SN2410", "MT1927X01234", "Onyx", "3.9.1306", "switch"},
 		// No ENTITY-MIB and a plain Linux sysDescr: MELLANOX-EFM-MIB gives serial and version, the product registration the model.
 		"mellanox-onyx-efm": {"mellanox-onyx", "Mellanox", "SX6036", "MT1234X05678", "Onyx", "3.6.4006", "switch"},
-		"mikrotik-swos":     {"mikrotik-swos", "MikroTik", "CSS326-24G-2S+", "", "SwOS", "2.13", "switch"},
+		// The release after "SwOS " raw, as the definition (swos) reads it (changed by fpH: the "v" kept).
+		"mikrotik-swos": {"mikrotik-swos", "MikroTik", "CSS326-24G-2S+", "", "SwOS", "v2.13", "switch"},
 		// A board the CSS/CRS/RB pattern does not name, answering MIKROTIK-MIB mtxrSystem.
 		"mikrotik-swos-mib": {"mikrotik-swos", "MikroTik", "netPower 16P", "HD808A1B2C3", "SwOS", "2.16", "switch"},
 		"netonix":           {"netonix", "Netonix", "WS-12-250-AC", "", "", "1.5.14", "switch"},

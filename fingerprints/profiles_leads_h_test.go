@@ -1,0 +1,27 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leadsHFixtureDir holds small walks written from the vendor MIBs and the
+// device-support definitions for the leads other reviews left: release
+// strings the definitions read raw, a role that is no hardware, Mitel
+// Standard Linux's sysDescr fields, Konica Minolta's firmware object and
+// the Cisco small-business SGE registrations.
+const leadsHFixtureDir = "testdata/fixtures/leads-h"
+
+// leadsHCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var leadsHCases = map[string]want{
+	// Nexans: NEXANS-BM-MIB infoMgmtFirmwareVersion whole, as the
+	// definition (nexans) reads it, not the number inside it.
+	"nexans-raw-version": {"nexans", "Nexans", "GigaSwitch 1042 FX", "", "", "V5.40.01 build 7", "switch"},
+	// Konica Minolta: the system firmware object (18334.1.1.1.1.6.1.0)
+	// whole, as the definition (konica) takes it, whatever its shape.
+	"konica-firmware-any-shape": {"konica-minolta-printer", "Konica Minolta", "bizhub C450i", "AA2J021098765", "", "GC9-20 (20.80)", "printer"},
+}
+
+func TestLeadsHFixtures(t *testing.T) {
+	checkFixtures(t, leadsHFixtureDir, leadsHCases)
+}
