@@ -86,14 +86,16 @@ var abCases = map[string]want{
 	"array-networks-apv": {"array-networks", "Array Networks", "APV5800", "0412A5800123", "ArrayOS", "8.6.1.56", "load_balancer"},
 	// Avocent ACS 6000: ACS6000-MIB's acsAppliance group, not the host
 	// name at its first object.
-	"avocent-acs6000":     {"avocent-acs", "Avocent", "ACS6048", "0120334567", "Linux", "3.6.0.12", "appliance"},
-	"cisco-apic":          {"cisco-apic", "Cisco", "APIC-SERVER-M3", "FCH2301V1XY", "APIC", "5.2(7f)", "appliance"},
-	"cisco-acs":           {"cisco-acs", "Cisco", "CSACS-3415-K9", "FCH1633V0QZ", "ACS", "5.8.0.32", "appliance"},
-	"calix-axos":          {"calix-axos", "Calix", "E9-2", "CXNK00A1B2C3", "AXOS", "", "switch"},
-	"ats-mib-switch":      {"ats-mib-switch", "Example Power", "ATS-32A-R", "2104ATS00123", "", "1.2.8", "power"},
-	"buffalo-nas":         {"buffalo-nas", "Buffalo", "TeraStation TS5410DN", "", "Linux", "4.10", "storage"},
-	"aviat-wtm":           {"aviat-wtm", "Aviat Networks", "WTM4200-1000", "AV19320045", "", "4.3.1", "wireless"},
-	"abb-ups":             {"abb-ups", "ABB", "PowerValue 11RT 10kVA", "", "Linux", "2.04", "ups"},
+	"avocent-acs6000": {"avocent-acs", "Avocent", "ACS6048", "0120334567", "Linux", "3.6.0.12", "appliance"},
+	"cisco-apic":      {"cisco-apic", "Cisco", "APIC-SERVER-M3", "FCH2301V1XY", "APIC", "5.2(7f)", "appliance"},
+	"cisco-acs":       {"cisco-acs", "Cisco", "CSACS-3415-K9", "FCH1633V0QZ", "ACS", "5.8.0.32", "appliance"},
+	"calix-axos":      {"calix-axos", "Calix", "E9-2", "CXNK00A1B2C3", "AXOS", "", "switch"},
+	"ats-mib-switch":  {"ats-mib-switch", "Example Power", "ATS-32A-R", "2104ATS00123", "", "1.2.8", "power"},
+	"buffalo-nas":     {"buffalo-nas", "Buffalo", "TeraStation TS5410DN", "", "Linux", "4.10", "storage"},
+	"aviat-wtm":       {"aviat-wtm", "Aviat Networks", "WTM4200-1000", "AV19320045", "", "4.3.1", "wireless"},
+	// The software version whole, as the definition (abbups) reads it
+	// (before, without its V).
+	"abb-ups":             {"abb-ups", "ABB", "PowerValue 11RT 10kVA", "", "Linux", "V2.04", "ups"},
 	"ascom-ipbs":          {"ascom-ipbs", "Ascom", "IPBS2-A1/2", "", "", "11.2.4", "access_point"},
 	"telco-systems-binos": {"telco-systems-binos", "Telco Systems", "T-Marc 340", "TM340A1234567", "BiNOS", "6.2.1", "switch"},
 	// An APC EMU2 whose sysDescr names no model: emsIdentProductNumber.

@@ -31,8 +31,9 @@ var anyArcACases = map[string]want{
 	// An ABB modular UPS card on net-snmp's Linux registration whose agent
 	// answers upsIdentManufacturer 'ABB' but no model, detected by that
 	// object as the definition (abbups) detects it: the card's release, no
-	// model rather than its processor. Before, net-snmp-linux.
-	"abb-ups-manufacturer": {"abb-ups", "ABB", "", "", "Linux", "1.13.2", "ups"},
+	// model rather than its processor; the version whole, as the
+	// definition reads it. Before, net-snmp-linux.
+	"abb-ups-manufacturer": {"abb-ups", "ABB", "", "", "Linux", "V1.13.2", "ups"},
 	// An Accedian NID on net-snmp's Linux registration, detected by the
 	// 'AMN-' opening its sysDescr as the definition (aen) detects it:
 	// ACD-DESC-MIB's name, serial and firmware (whole, as the definition
@@ -90,6 +91,11 @@ var anyArcACases = map[string]want{
 	// detects it by the arc: the model, and the serial at the instance
 	// adva-optiswitch reads. Before, no profile (NBASE's enterprise name).
 	"adva-optiswitch-xg300-arc": {"adva-optiswitch", "ADVA", "XG304", "XG3041234567", "OptiSwitch", "", "switch"},
+	// A cnPilot R router answering its MIB's productName: the hardware,
+	// version and serial as the definition's os_discovery (cnpilotr) reads
+	// them, productName, hardwareVersion as the version (the object the
+	// definition names, not firmwareVersion) and serialNumber.
+	"cambium-cnpilot-r-product-name": {"cambium-cnpilot-r", "Cambium Networks", "cnPilot R201P", "W8PA02345678", "cnPilot", "V1.2", "router"},
 }
 
 func TestAnyArcAFixtures(t *testing.T) {
