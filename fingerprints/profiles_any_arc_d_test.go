@@ -79,6 +79,12 @@ var anyArcDCases = map[string]want{
 	// syno_hw_version, the definition's other hrSystemInitialLoadParameters
 	// test. Before, net-snmp-linux's Linux server.
 	"synology-dsm-dyn-module": {"synology-dsm-cmdline", "Synology", "", "", "DSM", "", "storage"},
+	// A UPS card on Voltronic Power's registration (43943) answering
+	// companyMIB's identity (21111.1.1.1) rather than VOLTRONIC-MIB's:
+	// the definition orvaldi-ups detects that registration and reads
+	// upsIdModelName, upsIdSerialNumber and upsIdFWVersion (as printed)
+	// there. Before, voltronic-ups read nothing.
+	"voltronic-company-mib": {"voltronic-ups", "ORVALDI", "KC3000", "83122107100234", "", "VER 02.25", "ups"},
 }
 
 func TestAnyArcDFixtures(t *testing.T) {
