@@ -64,6 +64,10 @@ var valueFormsCases = map[string]want{
 	// A Synology NAS whose version names an update: the first word after
 	// 'DSM', as the definition (dsm) reads it.
 	"synology-dsm-update": {"synology-dsm", "Synology", "DS1522+", "2260R9A012345", "DSM", "7.2.1-69057", "storage"},
+	// An S4810 whose sysDescr names Force10's OS (the definition ftos):
+	// the release by its sysDescr pattern, the leading dotted number
+	// (9.7 of "9.7(0.0P5)").
+	"dell-force10-os9-release": {"dell-networking-os9", "Dell", "S4810", "HADL131420123", "Dell Networking OS", "9.7", "switch"},
 }
 
 func TestValueFormsFixtures(t *testing.T) {
