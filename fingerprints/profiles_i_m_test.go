@@ -22,9 +22,10 @@ var imCases = map[string]want{
 	"kemp-loadmaster": {"kemp-loadmaster", "Kemp", "", "", "LoadMaster", "7.2.54.5.20771.RELEASE", "load_balancer"},
 	// Ifotec: the product row ifoSysProductIndex names, not the first.
 	"ifotec": {"ifotec", "Ifotec", "IFO-SWPS-08GE", "IF2103456", "", "2.4.1", "media_converter"},
-	// McAfee SIEM: the role its sysObjectID registers, the release in
-	// sysDescr.
-	"mcafee-siem-ace": {"mcafee-siem", "McAfee", "Advanced Correlation Engine", "", "McAfee SIEM", "9.5.0", "appliance"},
+	// McAfee SIEM: the release in sysDescr; no model (changed by fpH:
+	// the role its sysObjectID registers is the definition nitro's
+	// features, not its hardware).
+	"mcafee-siem-ace": {"mcafee-siem", "McAfee", "", "", "McAfee SIEM", "9.5.0", "appliance"},
 	// HP's SEMI-MIB device row, generic under enterprise 11: a StorageWorks
 	// library no profile knows.
 	"hp-semi-device": {"", "HP", "ESL G3", "2B7405Z123", "", "6.60", ""},

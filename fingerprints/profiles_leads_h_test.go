@@ -17,6 +17,10 @@ var leadsHCases = map[string]want{
 	// Nexans: NEXANS-BM-MIB infoMgmtFirmwareVersion whole, as the
 	// definition (nexans) reads it, not the number inside it.
 	"nexans-raw-version": {"nexans", "Nexans", "GigaSwitch 1042 FX", "", "", "V5.40.01 build 7", "switch"},
+	// McAfee SIEM (definition nitro): no model; the role its registration
+	// names (Enterprise Security Manager, 23128.1000.1.1) is what Nitro.php
+	// records as features. The release from sysDescr.
+	"mcafee-siem-esm": {"mcafee-siem", "McAfee", "", "", "McAfee SIEM", "11.2.1", "appliance"},
 	// Konica Minolta: the system firmware object (18334.1.1.1.1.6.1.0)
 	// whole, as the definition (konica) takes it, whatever its shape.
 	"konica-firmware-any-shape": {"konica-minolta-printer", "Konica Minolta", "bizhub C450i", "AA2J021098765", "", "GC9-20 (20.80)", "printer"},
