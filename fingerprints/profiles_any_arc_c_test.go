@@ -18,9 +18,12 @@ var anyArcCCases = map[string]want{
 	// MITEL-APPCMN-MIB mitelAppTblProductVersion (indexed by
 	// 1.3.6.1.4.1.1027.1.6.1), as msl's poller reads them.
 	"mitel-msl": {"mitel", "Mitel", "x86_64", "", "Mitel Standard Linux", "10.5.19.0", "appliance"},
-	// Without the application table: no version rather than the
-	// sysDescr's VerAg/VerSw fields (msl reads neither).
-	"mitel-msl-no-apptable": {"mitel", "Mitel", "x86_64", "", "Mitel Standard Linux", "", "appliance"},
+	// Without the application table: the sysDescr's VerSw field, raw, as
+	// the definition's discovery (os_discovery msl, sysDescr_regex
+	// VerHw...;VerSw:([\d.]+)) reads it before the table, which replaces it
+	// only where it answers (changed by fpH: the old poller msl read no
+	// VerSw; its os_discovery YAML does).
+	"mitel-msl-no-apptable": {"mitel", "Mitel", "x86_64", "", "Mitel Standard Linux", "10.05.19.00.00", "appliance"},
 	// OPNsense on FreeBSD's registration whose agent answers the version
 	// extend's full output (nsExtendOutputFull."version") but not its
 	// first line: the column the definition (opnsense) tests ('contains

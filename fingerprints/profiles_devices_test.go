@@ -141,15 +141,20 @@ var deviceCases = map[string]want{
 	"infinera":               {"infinera", "Infinera", "DTN-X", "", "", "19.1.2", "switch"},
 	"jacarta-interseptor":    {"jacarta-interseptor", "Jacarta", "interSeptor Pro", "", "", "2.10", "sensor"},
 	"kentix":                 {"kentix", "Kentix", "MultiSensor-LAN", "", "", "5.08", "sensor"},
-	"mitel":                  {"mitel", "Mitel", "3300 ICP", "", "", "9.0", "appliance"},
-	"mobotix":                {"mobotix", "Mobotix", "M16B", "", "Linux", "MX-V5.2.0.61", "camera"},
-	"nokia-isam":             {"nokia-isam", "Nokia", "ISAM 7360", "", "ISAM", "6.2.04", "switch"},
-	"papouch":                {"papouch", "Papouch", "TME", "", "", "6.3", "sensor"},
-	"poly":                   {"poly", "Polycom", "RealPresence Group 500", "", "", "6.2.2.5", "appliance"},
-	"raritan-dominion":       {"raritan-dominion", "Raritan", "DKX3-216", "HKB7A00123", "", "3.6.0.5.2", "appliance"},
-	"vivotek":                {"vivotek", "Vivotek", "FD9389-HV", "", "", "0102a", "camera"},
-	"yealink":                {"yealink", "Yealink", "SIP-T46S", "", "", "66.86.0.15", "phone"},
-	"zte-olt":                {"zte-olt", "ZTE", "ZXA10 C320", "", "ZXAN", "V2.1.0", "switch"},
+	// A 3300 ICP on 1027.1.2.3, which the definition msl takes (all of
+	// 1027.1) and reads only from the sysDescr's VerHw/VerSw fields or
+	// the MSL application row: no model or release where those are
+	// missing (changed by fpH: before, the sysDescr's product and
+	// release).
+	"mitel":            {"mitel", "Mitel", "", "", "", "", "appliance"},
+	"mobotix":          {"mobotix", "Mobotix", "M16B", "", "Linux", "MX-V5.2.0.61", "camera"},
+	"nokia-isam":       {"nokia-isam", "Nokia", "ISAM 7360", "", "ISAM", "6.2.04", "switch"},
+	"papouch":          {"papouch", "Papouch", "TME", "", "", "6.3", "sensor"},
+	"poly":             {"poly", "Polycom", "RealPresence Group 500", "", "", "6.2.2.5", "appliance"},
+	"raritan-dominion": {"raritan-dominion", "Raritan", "DKX3-216", "HKB7A00123", "", "3.6.0.5.2", "appliance"},
+	"vivotek":          {"vivotek", "Vivotek", "FD9389-HV", "", "", "0102a", "camera"},
+	"yealink":          {"yealink", "Yealink", "SIP-T46S", "", "", "66.86.0.15", "phone"},
+	"zte-olt":          {"zte-olt", "ZTE", "ZXA10 C320", "", "ZXAN", "V2.1.0", "switch"},
 
 	// Chassis managers, more storage and power, time servers, macOS.
 	"bachmann-pdu":   {"bachmann-pdu", "Bachmann", "BlueNet PDU", "BN3000-123456", "", "", "pdu"},

@@ -21,6 +21,10 @@ var leadsHCases = map[string]want{
 	// names (Enterprise Security Manager, 23128.1000.1.1) is what Nitro.php
 	// records as features. The release from sysDescr.
 	"mcafee-siem-esm": {"mcafee-siem", "McAfee", "", "", "McAfee SIEM", "11.2.1", "appliance"},
+	// Mitel Standard Linux with VerSw before VerHw, the definition's (msl)
+	// second sysDescr pattern: the hardware field, and the VerSw field raw
+	// where the application table does not answer.
+	"mitel-msl-versw-first": {"mitel", "Mitel", "x86_64", "", "Mitel Standard Linux", "10.06.22.00.00", "appliance"},
 	// Konica Minolta: the system firmware object (18334.1.1.1.1.6.1.0)
 	// whole, as the definition (konica) takes it, whatever its shape.
 	"konica-firmware-any-shape": {"konica-minolta-printer", "Konica Minolta", "bizhub C450i", "AA2J021098765", "", "GC9-20 (20.80)", "printer"},
