@@ -1358,6 +1358,18 @@ func (c *evalCtx) valueOf(oid string) (string, bool) {
 	return valueString(v), true
 }
 
+// systemValue is a system group object's value, which the input holds
+// apart from the vendor objects: sysName (some agents set it to the serial
+// number), sysDescr and sysObjectID (values some definitions build a field
+// from, joined to others by with).
+func (c *evalCtx) systemValue(oid string) (string, bool) {
+	switch oid {
+	case OIDSysName, OIDSysDescr, OIDSysObjectID:
+		return c.valueOf(oid)
+	}
+	return "", false
+}
+
 // source fetches a rule's raw value and the OID it came from.
 func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 	switch r.src {
@@ -1410,20 +1422,16 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			}
 			oid += "." + idx
 		}
-		v, ok := c.in.Values[oid]
-		if !ok || v.Type.IsException() {
-			if s, ok := c.entityAt(oid); ok {
-				return s, oid, true
-			}
-			// The system group is read apart from the vendor
-			// objects: sysName is on the input (some agents set
-			// it to the serial number).
-			if oid == OIDSysName && c.in.SysName != "" {
-				return c.in.SysName, oid, true
-			}
+		var s string
+		if v, ok := c.in.Values[oid]; ok && !v.Type.IsException() {
+			s = valueString(v)
+		} else if e, ok := c.entityAt(oid); ok {
+			return e, oid, true
+		} else if sys, ok := c.systemValue(oid); ok {
+			s = sys
+		} else {
 			return "", "", false
 		}
-		s := valueString(v)
 		for _, o := range r.with {
 			w, ok := c.valueOf(o)
 			if !ok {

@@ -28,6 +28,13 @@ var leadsHCases = map[string]want{
 	// Konica Minolta: the system firmware object (18334.1.1.1.1.6.1.0)
 	// whole, as the definition (konica) takes it, whatever its shape.
 	"konica-firmware-any-shape": {"konica-minolta-printer", "Konica Minolta", "bizhub C450i", "AA2J021098765", "", "GC9-20 (20.80)", "printer"},
+	// Cisco small business SGE on 9.6.1.72.xxxx without a model name or a
+	// sysDescr product: 'SGE', the four characters after 72., '-' and the
+	// sysDescr's first two characters, as Ciscosb.php writes it.
+	"cisco-sb-sge": {"cisco-sb", "Cisco", "SGE2010-48", "", "", "", "switch"},
+	// The same with CISCOSB-DEVICEPARAMS-MIB genGroupHWVersion: after a
+	// space, as Ciscosb.php appends it.
+	"cisco-sb-sge-hw-version": {"cisco-sb", "Cisco", "SGE2000-24 V02", "", "", "", "switch"},
 }
 
 func TestLeadsHFixtures(t *testing.T) {
