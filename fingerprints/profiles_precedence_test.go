@@ -95,6 +95,10 @@ var precedenceCases = map[string]want{
 	// entPhysicalDescr.1, not the chassis row's model name (here a part
 	// number).
 	"esxi-entity-descr": {"vmware-esxi", "", "ProLiant DL380 Gen10", "CZJ9290ABC", "ESXi", "7.0.3", "hypervisor"},
+	// iLO: the definition (hpe-ilo) reads CPQHOST-MIB cpqHoFwVerVersion.0
+	// (its first digits and dots) over its sysDescr pattern; not
+	// cpqSm2CntlrRomRevision.
+	"ilo-host-fw-version": {"hp-ilo", "HPE", "ProLiant DL380 Gen10", "CZJ9290ABC", "iLO", "2.78", "bmc"},
 }
 
 func TestPrecedenceFixtures(t *testing.T) {
