@@ -108,9 +108,12 @@ func TestCorpus(t *testing.T) {
 // these tests, so the very largest files (covered by fixtures or other
 // walks) are left to the accuracy report.
 var corpusCases = map[string]want{
-	"UPS/apc-7902b.snmprec":                               {"apc-rpdu2", "APC", "AP7902B B2", "5A1551F39430", "AOS", "AOS v6.7.2 / App v6.7.2", "pdu"}, // as the definition (apc: Apc.php) reads them
-	"UPS/eaton-93e-80.snmprec.bz2":                        {"eaton-xups", "Eaton", "93E 80", "4K234LXX06", "", "2.08.0011", "ups"},
-	"UPS/eaton-9px-partial.snmprec.bz2":                   {"eaton-xups", "Eaton", "9PX 2200i RT 3U", "GX13G45099", "", "01.17.4945", "ups"},
+	"UPS/apc-7902b.snmprec": {"apc-rpdu2", "APC", "AP7902B B2", "5A1551F39430", "AOS", "AOS v6.7.2 / App v6.7.2", "pdu"}, // as the definition (apc: Apc.php) reads them
+	// Cards on MGE's 705.1 that also answer XUPS-MIB: MG-SNMP-UPS-MIB's
+	// family and model joined, as the definition eaton-mgeups reads them
+	// there (fpB: before, eaton-xups with xupsIdentModel, '93E 80').
+	"UPS/eaton-93e-80.snmprec.bz2":                        {"eaton-mge", "Eaton", "93E HV 80000", "4K234LXX06", "", "2.08.0011", "ups"},
+	"UPS/eaton-9px-partial.snmprec.bz2":                   {"eaton-mge", "Eaton", "9PX 2200i RT 3U", "GX13G45099", "", "01.17.4945", "ups"},
 	"UPS/eastpower-istars-swv053.snmprec.bz2":             {"east-istars", "EAST", "EA9080", "", "", "8.0", "ups"},
 	"camera/wds-ips-1022.snmprec.bz2":                     {"wrd-ipsensor", "WRD Tech", "IPS-1022", "", "", "", "sensor"},
 	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX", "416791G106T2010SEP230036", "", "3.210.0", "cooling"},

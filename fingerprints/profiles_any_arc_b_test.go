@@ -77,6 +77,11 @@ var anyArcBCases = map[string]want{
 	"eaton-connectups-card": {"eaton-xups", "Eaton", "9130 3000", "GA123A0456", "", "INV: 0.31.0069", "ups"},
 	// The same on 534.2, which eatonups takes whatever the sysDescr says.
 	"eaton-xups-registration-534-2": {"eaton-xups", "Eaton", "9PX 3000i RT 2U", "RA321B0789", "", "INV: 02.14.0026", "ups"},
+	// An Eaton card on MGE's registration (705.1) that answers XUPS-MIB
+	// too: MG-SNMP-UPS-MIB's family and model joined, serial and
+	// firmware, as the definition eaton-mgeups reads them on 705.1
+	// (before, eaton-xups: xupsIdentModel, '93PM 50').
+	"eaton-mge-with-xups": {"eaton-mge", "Eaton", "93PM 50000", "GD452XXA11", "", "3.10.0021", "ups"},
 }
 
 func TestAnyArcBFixtures(t *testing.T) {
