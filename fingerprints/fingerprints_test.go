@@ -188,7 +188,7 @@ func TestFixtures(t *testing.T) {
 		"dell-networking-os9":     {"dell-networking-os9", "Dell", "S4048-ON", "CN0XYZ98765", "Dell Networking OS", "9.14(2.4)", "switch"},
 		"dell-openmanage":         {"linux-distro", "Dell", "PowerEdge R650", "7XYZ123", "Enterprise Linux 9", "5.14.0-362.8.1.el9_3.x86_64", "server"},
 		"dell-os10":               {"dell-os10", "Dell", "S5248F-ON", "CN0ABCD1234", "OS10", "10.5.2.4", "switch"},
-		"dell-powerconnect":       {"dell-powerconnect", "Dell", "PCT5548P", "CN0P1234", "PowerConnect", "4.1.0.12", "switch"},
+		"dell-powerconnect":       {"dell-powerconnect", "Dell", "PowerConnect 5548P", "CN0P1234", "PowerConnect", "4.1.0.12", "switch"}, // the sysDescr's product: the definition (powerconnect) reads no ENTITY row (fpR)
 		"epson-printer":           {"epson-printer", "Epson", "ET-4750", "X5KM012345", "", "", "printer"},
 		"extreme-exos":            {"extreme-exos", "Extreme Networks", "X460G2-48p-10G4", "1611N-12345", "EXOS", "22.7.1.2", "switch"},
 		"extreme-voss":            {"extreme-voss", "Extreme Networks", "VSP-4850GTS-PWR+", "14JP123456", "VOSS", "7.1.0.0", "switch"},

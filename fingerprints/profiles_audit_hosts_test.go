@@ -48,8 +48,9 @@ var auditHostsCases = map[string]want{
 	// definition (windows) detects it: a Windows 10 22H2 build (19045),
 	// which the build map of the sysObjectID-less profile lacked (os
 	// 'Windows', a server); the release and, as a client-only build, a
-	// workstation.
-	"windows10-zerodotzero": {"windows", "", "Intel x64", "", "Windows 10", "10.0.19045", "workstation"},
+	// workstation. No release: LibreNMS/OS/Windows.php names one only on
+	// the registrations 311.1.1.3.1.1/.2/.3 (fpR).
+	"windows10-zerodotzero": {"windows", "", "Intel x64", "", "Windows 10", "", "workstation"},
 	"truenas-scale":         {"truenas", "iXsystems", "x86_64 Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz running at 2100 MHz", "", "TrueNAS SCALE", "23.10.1", "storage"},
 }
 

@@ -47,7 +47,8 @@ var auditNZCases = map[string]want{
 	// Windows' SNMP service on zeroDotZero, by its sysDescr as the
 	// definition (windows) detects it: the build's release and version,
 	// and the processor's machine class (zeroDotZero registers no product).
-	"windows-other-arc": {"windows", "", "Intel x64", "", "Windows 10 / Server 2019", "10.0.17763", "server"},
+	// No release: Windows.php names one only on 311.1.1.3.1.1/.2/.3 (fpR).
+	"windows-other-arc": {"windows", "", "Intel x64", "", "Windows 10 / Server 2019", "", "server"},
 	// Viprinet on net-snmp's arc, by the sysDescr the definition
 	// (viprinux) detects: VIPRINET-MIB vpnRouterModel, vpnRouterSerial,
 	// vpnRouterFirmware.

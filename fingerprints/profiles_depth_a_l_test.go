@@ -72,8 +72,10 @@ var depthCases = map[string]want{
 	// (6.3.6), not the build, date and SoC of the image name.
 	"ubiquiti-airos-version": {"ubiquiti-airos", "Ubiquiti", "NanoStation loco M5", "", "airOS", "6.3.6", "access_point"},
 	// Windows whose sysObjectID names no role: the build names both
-	// releases it may be; os_version is the kernel version and build.
-	"windows-unknown-role": {"windows", "", "Intel x64", "", "Windows 7 / Server 2008 R2", "6.1.7601", "server"},
+	// releases it may be. No os_version: the definition (windows,
+	// Windows.php) names a release only for the registrations
+	// 311.1.1.3.1.1/.2/.3, not for this one (fpR).
+	"windows-unknown-role": {"windows", "", "Intel x64", "", "Windows 7 / Server 2008 R2", "", "server"},
 	// A Blade Network Technologies switch module: maker and product in
 	// the sysDescr.
 	"bnt-switch-module": {"lenovo-enos", "Blade Network Technologies", "1/10Gb Uplink Ethernet Switch Module", "", "ENOS", "", "switch"},

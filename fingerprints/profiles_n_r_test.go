@@ -64,8 +64,10 @@ var nrCases = map[string]want{
 	// The 2024 rebrand writes "HPE Networking Instant On".
 	"hpe-networking-instant-on": {"hp-procurve", "HPE", "1930 24G 4SFP/SFP+ JL682A", "", "Instant On", "3.1.0.0", "switch"},
 	// The ProCurve 1810 release form "P.2.22" (the definition's P\S[0-9.]+),
-	// and the c-Class GbE2c blade switch the definition names.
-	"hp-procurve-1810g": {"hp-procurve", "HPE", "1810G", "", "ProCurve", "P.2.22", "switch"},
+	// and the c-Class GbE2c blade switch the definition names. The model
+	// is all the definition's second sysDescr pattern takes before the
+	// comma, "1810G - 24 GE" (fpR).
+	"hp-procurve-1810g": {"hp-procurve", "HPE", "1810G - 24 GE", "", "ProCurve", "P.2.22", "switch"},
 	"hp-gbe2c":          {"hp-procurve", "HPE", "GbE2c", "", "ArubaOS-Switch", "", "switch"},
 	// Ruckus Unleashed masters and SmartZone controllers.
 	"ruckus-unleashed": {"ruckus-unleashed", "Ruckus", "R650", "302139001234", "Unleashed", "200.15.6.212.27", "access_point"},
