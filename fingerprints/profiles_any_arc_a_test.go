@@ -96,6 +96,10 @@ var anyArcACases = map[string]want{
 	// them, productName, hardwareVersion as the version (the object the
 	// definition names, not firmwareVersion) and serialNumber.
 	"cambium-cnpilot-r-product-name": {"cambium-cnpilot-r", "Cambium Networks", "cnPilot R201P", "W8PA02345678", "cnPilot", "V1.2", "router"},
+	// An APEX on its registration answering BCS-IDENT-MIB: identSoftwareVersion
+	// whole, as the definition's os_discovery (arris-apex) reads it with no
+	// pattern (before, the dotted release alone, without the build).
+	"arris-apex-version-whole": {"arris-bcs-ident", "ARRIS", "APEX1000", "JAB3291077", "", "2.14.3 (build 2211)", "appliance"},
 }
 
 func TestAnyArcAFixtures(t *testing.T) {
