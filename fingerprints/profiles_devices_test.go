@@ -73,7 +73,10 @@ var deviceCases = map[string]want{
 	"samsung-printer":        {"samsung-printer", "Samsung", "M332x 382x 402x", "ZDDMB07K123456", "", "4.00.02.16", "printer"},
 	"sharp-printer":          {"sharp-printer", "Sharp", "MX-3071", "8505012345", "", "", "printer"},
 	"toshiba-tec-printer":    {"toshiba-tec-printer", "Toshiba", "e-STUDIO5005AC", "CNKL12345", "", "T470HD0W1120", "printer"},
-	"zebra-printer":          {"zebra-printer", "Zebra", "ZT410-203dpi ZPL", "18J174201234", "", "V75.20.01Z", "printer"},
+	// ZEBRA-QL-MIB 10642.200.19.5, which gave the serial before, is
+	// zql-device-friendly-name, no serial; the definition (zebra) reads
+	// only genSerialNumber (changed by fpH).
+	"zebra-printer": {"zebra-printer", "Zebra", "ZT410-203dpi ZPL", "", "", "V75.20.01Z", "printer"},
 
 	// Storage, servers and their controllers.
 	"datadomain": {"datadomain", "Dell EMC", "", "", "DD OS", "7.2.0.5-633922", "storage"},

@@ -35,6 +35,12 @@ var leadsHCases = map[string]want{
 	// The same with CISCOSB-DEVICEPARAMS-MIB genGroupHWVersion: after a
 	// space, as Ciscosb.php appends it.
 	"cisco-sb-sge-hw-version": {"cisco-sb", "Cisco", "SGE2000-24 V02", "", "", "", "switch"},
+	// A Zebra QL printer without ESI-MIB: the model ZEBRA-QL-MIB
+	// zql-device-product-name (10642.200.19.7), which the definition
+	// (zebra) reads after genProductNumber; no serial, not the
+	// user-set zql-device-friendly-name (10642.200.19.5), and no
+	// Printer-MIB fallback (zebra is no printer-group OS).
+	"zebra-ql-friendly-name": {"zebra-printer", "Zebra", "QLn320", "", "", "", "printer"},
 }
 
 func TestLeadsHFixtures(t *testing.T) {
