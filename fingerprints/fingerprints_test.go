@@ -153,7 +153,7 @@ var corpusCases = map[string]want{
 	"network/switch/maipu-sm4200-16gef8ge-ac.snmprec.bz2": {"digital-china-maipu", "Maipu", "SM4200-16GEF8GE-AC", "", "", "6.0.222.39", "switch"},
 	"network/switch/zte-zxr10-5250.snmprec.bz2":           {"zte-zxr10", "ZTE", "ZXR10 5250-52TM-H", "", "ZXROS", "V2.05.11B19", "switch"},
 	"network/wifi/aruba-7210.snmprec.bz2":                 {"aruba-mobility-controller", "Aruba", "Aruba7210", "CV0008612", "ArubaOS", "6.5.1.6", "wireless_controller"},
-	"network/wifi/ubiquiti-m5.snmprec.bz2":                {"ubiquiti-airos", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4", "access_point"},
+	"network/wifi/ubiquiti-m5.snmprec.bz2":                {"ubiquiti-airos", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4.22359.140521.1836", "access_point"}, // all after .v, as the definition (airos) reads it
 	"os/linux/ibm-x3550-m3.snmprec.bz2":                   {"ibm-imm", "IBM", "System x3250 M3", "0622254", "IMM", "YUOO91K", "bmc"},
 	"os/linux/ibm-power-chrp.snmprec.bz2":                 {"ibm-aix", "IBM", "8202-E4D", "02213785V", "AIX", "7.1.3.45", "server"},
 	"os/linux/unknown-006.snmprec.bz2":                    {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-514.el7.x86_64", "server"},

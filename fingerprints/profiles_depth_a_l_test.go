@@ -70,7 +70,7 @@ var depthCases = map[string]want{
 	"apc-nmc-aos-app": {"apc-ups", "APC", "Smart-UPS 1500 RM 667.6.D", "AS0712123456", "AOS", "AOS v3.7.3 / App v3.7.4", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
 	// airOS: the release the device's UI and Ubiquiti's notes name
 	// (6.3.6), not the build, date and SoC of the image name.
-	"ubiquiti-airos-version": {"ubiquiti-airos", "Ubiquiti", "NanoStation loco M5", "", "airOS", "6.3.6", "access_point"},
+	"ubiquiti-airos-version": {"ubiquiti-airos", "Ubiquiti", "NanoStation loco M5", "", "airOS", "6.3.6.33330.210818.1857", "access_point"}, // all after .v, as the definition (airos) reads it
 	// Windows whose sysObjectID names no role: the build names both
 	// releases it may be. No os_version: the definition (windows,
 	// Windows.php) names a release only for the registrations

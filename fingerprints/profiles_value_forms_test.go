@@ -68,6 +68,9 @@ var valueFormsCases = map[string]want{
 	// the release by its sysDescr pattern, the leading dotted number
 	// (9.7 of "9.7(0.0P5)").
 	"dell-force10-os9-release": {"dell-networking-os9", "Dell", "S4810", "HADL131420123", "Dell Networking OS", "9.7", "switch"},
+	// An airOS radio: dot11manufacturerProductVersion after the first
+	// '.v', build and date included, as the definition (airos) reads it.
+	"ubiquiti-airos-build": {"ubiquiti-airos", "Ubiquiti", "LiteBeam 5AC Gen2", "", "airOS", "8.7.11.46972.220614.0419", "access_point"},
 }
 
 func TestValueFormsFixtures(t *testing.T) {
