@@ -91,11 +91,11 @@ var anyArcACases = map[string]want{
 	// detects it by the arc: the model, and the serial at the instance
 	// adva-optiswitch reads. Before, no profile (NBASE's enterprise name).
 	"adva-optiswitch-xg300-arc": {"adva-optiswitch", "ADVA", "XG304", "XG3041234567", "OptiSwitch", "", "switch"},
-	// A cnPilot R router answering its MIB's productName: the hardware,
-	// version and serial as the definition's os_discovery (cnpilotr) reads
-	// them, productName, hardwareVersion as the version (the object the
-	// definition names, not firmwareVersion) and serialNumber.
-	"cambium-cnpilot-r-product-name": {"cambium-cnpilot-r", "Cambium Networks", "cnPilot R201P", "W8PA02345678", "cnPilot", "V1.2", "router"},
+	// A cnPilot R router answering its MIB's productName: the hardware
+	// and serial as the definition's os_discovery (cnpilotr) reads them,
+	// productName and serialNumber; the release firmwareVersion, not the
+	// board revision (hardwareVersion) that definition names as the version.
+	"cambium-cnpilot-r-product-name": {"cambium-cnpilot-r", "Cambium Networks", "cnPilot R201P", "W8PA02345678", "cnPilot", "4.6.1-R5", "router"},
 	// An APEX on its registration answering BCS-IDENT-MIB: identSoftwareVersion
 	// whole, as the definition's os_discovery (arris-apex) reads it with no
 	// pattern (before, the dotted release alone, without the build).

@@ -15,11 +15,12 @@ const definitionsCensusFixtureDir = "testdata/fixtures/definitions-census"
 var definitionsCensusCases = map[string]want{
 	// Cambium cnPilot R routers on FlyingVoice's enterprise (41010): the
 	// product from the sysDescr, else hardwareVersion where it names one
-	// (not the revision V1.1); serialNumber. The version is the
-	// hardwareVersion object as the definition's os_discovery (cnpilotr)
-	// reads it (before, firmwareVersion: 4.3.2-R4 and 4.2.3-R3).
-	"cambium-cnpilot-r":           {"cambium-cnpilot-r", "Cambium Networks", "R201P", "W8PA01234567", "cnPilot", "V1.1", "router"},
-	"cambium-cnpilot-r-hwversion": {"cambium-cnpilot-r", "Cambium Networks", "R200", "W8PA07654321", "cnPilot", "R200", "router"},
+	// (not the revision V1.1); serialNumber. The release is
+	// firmwareVersion, not the hardwareVersion the definition's
+	// os_discovery (cnpilotr) names as the version: a board revision is
+	// no software release.
+	"cambium-cnpilot-r":           {"cambium-cnpilot-r", "Cambium Networks", "R201P", "W8PA01234567", "cnPilot", "4.3.2-R4", "router"},
+	"cambium-cnpilot-r-hwversion": {"cambium-cnpilot-r", "Cambium Networks", "R200", "W8PA07654321", "cnPilot", "4.2.3-R3", "router"},
 	// Catalyst 1900/2820 firmware (definition cat1900): the product and the
 	// firmware after ',V' in the sysDescr; on Cisco's catalyst1912C
 	// registration, the model it names.
