@@ -135,7 +135,7 @@ func TestFingerprintsCoverage(t *testing.T) {
 	dir := t.TempDir()
 	expect := filepath.Join(dir, "expect.csv")
 	os.WriteFile(expect, []byte("walk,vendor,model,serial,os_version\n"+
-		"UPS/apc-7902b,APC,AP7902B,5A1551F39430,6.7.2\n"+
+		"UPS/apc-7902b,APC,AP7902B B2,5A1551F39430,AOS v6.7.2 / App v6.7.2\n"+
 		"network/router/huawei-s5720,Huawei,S5720-36C-EI-AC,NOT-THIS-ONE,\n"+
 		"os/linux/unknown-003,,,ABC1234,\n"), 0o600)
 	a, out, errb := testApp(t, nil, nil)
