@@ -1,7 +1,8 @@
 // Package versions compares version strings the way the software that
 // made them does: Debian's dpkg (epochs, ~, revisions), RPM (rpmvercmp),
 // semantic versioning (pre-releases), and the network vendors' formats:
-// Cisco IOS 15.2(4)E10, Junos 21.4R3-S5, FortiOS v7.2.8,build1639, Arista
+// Cisco IOS 15.2(4)E10, Junos 21.4R3-S5, FortiOS v7.2.8,build1639 (and
+// FORTINET-FORTIGATE-MIB fgSysVersion's "v5.4.5,build1138,170531 (GA)"), Arista
 // EOS 4.28.3M and PAN-OS 10.2.4-h3.
 //
 // Compare is antisymmetric for every scheme: Compare(s, a, b) ==
@@ -54,7 +55,7 @@ func (s Scheme) Valid() bool {
 var (
 	iosRE    = regexp.MustCompile(`^(\d+)\.(\d+)\((\d+)([a-z]?)\)([A-Z]*)(\d*)([a-z]?)$`)
 	junosRE  = regexp.MustCompile(`^(\d+)\.(\d+)([RXFBI])(\d+)(?:\.(\d+))?(?:-([SD])(\d+)(?:\.(\d+))?)?$`)
-	fortiRE  = regexp.MustCompile(`^(?i)v?(\d+)\.(\d+)\.(\d+)(?:[, -]+build ?(\d+))?(?:\s*\(.*\))?$`)
+	fortiRE  = regexp.MustCompile(`^(?i)v?(\d+)\.(\d+)\.(\d+)(?:[, -]+build ?(\d+)(?:,\d{6})?)?(?:\s*\(.*\))?$`)
 	aristaRE = regexp.MustCompile(`^(\d+)\.(\d+)\.(\d+)(?:\.(\d+))?([FM])(?:-(\d+))?`)
 	panosRE  = regexp.MustCompile(`^(\d+)\.(\d+)\.(\d+)(?:-h(\d+))?$`)
 	semverRE = regexp.MustCompile(`^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$`)

@@ -60,6 +60,8 @@ func TestCompare(t *testing.T) {
 		{FortiOS, "v7.0.15,build0632", "v7.2.8,build1639"},
 		{FortiOS, "7.2.8", "v7.2.8,build1639"},
 		{FortiOS, "v6.4.15 build2095 (GA)", "7.0.0"},
+		{FortiOS, "v5.4.5,build1138,170531 (GA)", "v5.6.3,build1547,171204 (GA)"},
+		{FortiOS, "v5.4.5,build1138,170531 (GA)", "v5.4.5,build1139,170601 (GA)"},
 		{FortiOS, "7.2.10", "7.4.0"},
 		{Arista, "4.28.3M", "4.28.10M"},
 		{Arista, "4.28.3F", "4.28.3M"},
@@ -109,6 +111,7 @@ func TestCompareEqual(t *testing.T) {
 		{Semver, "1.0.0+a", "1.0.0+b"},
 		{Semver, "1.0", "1.0.0"},
 		{FortiOS, "v7.2.8", "7.2.8"},
+		{FortiOS, "v7.2.8,build1639,240313 (GA.F)", "v7.2.8,build1639"},
 		{PANOS, "10.2.4-h0", "10.2.4"},
 	}
 	for _, tt := range tests {
@@ -128,6 +131,7 @@ func TestDetect(t *testing.T) {
 		{"21.4R3-S5", Junos},
 		{"15.1X49-D200", Junos},
 		{"v7.2.8,build1639", FortiOS},
+		{"v5.4.5,build1138,170531 (GA)", FortiOS},
 		{"4.28.3M", Arista},
 		{"10.2.4-h3", PANOS},
 		{"3.0.13-1~deb12u1", Dpkg},
