@@ -1,0 +1,23 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leadsKFixtureDir holds small walks written from the vendor MIBs for the
+// audit of profiles earlier passes left unchecked: which devices each
+// profile catches and which objects give its values.
+const leadsKFixtureDir = "testdata/fixtures/leads-k"
+
+// leadsKCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var leadsKCases = map[string]want{
+	// A cnPilot E access point answering both CAMBIUM-MIB's hardware type
+	// and model name: the hardware type, as the definition (cnpilote)
+	// reads the hardware (cambiumAPHWType), and its serial number.
+	"cambium-cnpilot-hwtype": {"cambium-cnpilot", "Cambium Networks", "cnPilot E410", "W8VD07654321", "cnPilot", "6.4.1-r6", "access_point"},
+}
+
+func TestLeadsKFixtures(t *testing.T) {
+	checkFixtures(t, leadsKFixtureDir, leadsKCases)
+}
