@@ -63,8 +63,9 @@ var ehCases = map[string]want{
 	"exalt-extendair":   {"exalt-radio", "Exalt", "ExtendAir r5005", "EXR51234567", "", "2.3.11", "wireless"},
 	"fortinet-fortiweb": {"fortinet-fortiweb", "Fortinet", "FortiWeb-1000D", "FV-1KD3A17000123", "FortiWeb", "6.3.11", "firewall"},
 	// No system group: the model from the product registration.
-	"fortinet-fortiweb-vm":  {"fortinet-fortiweb", "Fortinet", "FortiWeb-VM", "FVVM040000012345", "FortiWeb", "", "firewall"},
-	"fortinet-fortisandbox": {"fortinet-fortisandbox", "Fortinet", "FortiSandbox-1000F", "FSA1KFT319000123", "FortiSandbox", "4.2.4", "appliance"},
+	"fortinet-fortiweb-vm": {"fortinet-fortiweb", "Fortinet", "FortiWeb-VM", "FVVM040000012345", "FortiWeb", "", "firewall"},
+	// fsaSysVersion whole, as the definition (fortisandbox) gives it (fpJ).
+	"fortinet-fortisandbox": {"fortinet-fortisandbox", "Fortinet", "FortiSandbox-1000F", "FSA1KFT319000123", "FortiSandbox", "v4.2.4,build0271 (GA)", "appliance"},
 	"fortinet-fortivoice":   {"fortinet-fortivoice", "Fortinet", "FortiVoice-200F", "FVE2HF3919000456", "FortiVoice", "6.4.5", "appliance"},
 	"hpe-ipdu":              {"hpe-ipdu", "HPE", "24a Intelligent Modular PDU", "2CJ2130123", "", "2.0.51.A", "pdu"},
 	"hpe-mapdu":             {"hpe-power-module", "HPE", "G2 Metered/Switched 3Ph 14.4kVA PDU", "4CA9140123", "", "2.0.0.K", "pdu"},

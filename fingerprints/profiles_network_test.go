@@ -189,8 +189,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"etherwan":                 {"etherwan", "EtherWAN", "EX78900E-0VB", "", "", "1.94.3", "switch"},
 		"sixnet":                   {"sixnet", "Sixnet", "SLX-8MS-4", "SN0123456", "", "5.3.170", "switch"},
 		"trendnet":                 {"trendnet", "TRENDnet", "TEG-30284", "CA2134500123", "", "2.10.011", "switch"},
-		"fortinet-fortiadc":        {"fortinet-fortiadc", "Fortinet", "FAD-200F", "FAD2HF1234567890", "FortiADC", "7.2.1", "load_balancer"},
-		"oneaccess-oneos":          {"oneaccess-oneos", "OneAccess", "LBB4G+", "T1234567", "OneOS", "5.2R2E7", "router"},
+		// fadcSysVersion whole, as the definition (fortiadc) gives it (fpJ).
+		"fortinet-fortiadc": {"fortinet-fortiadc", "Fortinet", "FAD-200F", "FAD2HF1234567890", "FortiADC", "v7.2.1,build0246,230301", "load_balancer"},
+		"oneaccess-oneos":   {"oneaccess-oneos", "OneAccess", "LBB4G+", "T1234567", "OneOS", "5.2R2E7", "router"},
 		// The DRG answers PACKETFRONT-PRODUCTS-MIB's DRG group (9303.1.3;
 		// drg600Access 9303.1.3.6): the fixture had 9303.1.5, MetroStar's
 		// group, which the device-support definition ibos detects as iBOS.
