@@ -15,6 +15,10 @@ var leadsKCases = map[string]want{
 	// A cnPilot E access point answering both CAMBIUM-MIB's hardware type
 	// and model name: the hardware type, as the definition (cnpilote)
 	// reads the hardware (cambiumAPHWType), and its serial number.
+	// A RUGGEDCOM ROS switch on the definition's (ros) second arc,
+	// 15004.2.2: RUGGEDCOM-SYS-INFO-MIB's serial, and its main firmware
+	// version whole, as the definition reads them.
+	"ruggedcom-ros-2-2":      {"siemens-ruggedcom", "Siemens", "RSG2100", "RSG2100-0917-01234", "ROS", "v5.6.0 (Mar 10 2022 09:41)", "switch"},
 	"cambium-cnpilot-hwtype": {"cambium-cnpilot", "Cambium Networks", "cnPilot E410", "W8VD07654321", "cnPilot", "6.4.1-r6", "access_point"},
 }
 

@@ -30,7 +30,9 @@ var variantsIndustrialSMBCases = map[string]want{
 	"draytek-vigorlte":    {"draytek-vigor", "DrayTek", "VigorLTE 200n", "", "DrayOS", "3.9.7.2", "router"},
 	// RUGGEDCOM ROS: RUGGEDCOM-SYS-INFO-MIB rcDeviceInfo's serial and main
 	// firmware; newer firmware's Siemens layout names the serial last.
-	"ruggedcom-ros-rcdeviceinfo":     {"siemens-ruggedcom", "Siemens", "RS900G", "S900G-1109-06613", "ROS", "4.3.7", "switch"},
+	// The main firmware object whole, as the definition (ros) reads the
+	// version (it was cut to the release before).
+	"ruggedcom-ros-rcdeviceinfo":     {"siemens-ruggedcom", "Siemens", "RS900G", "S900G-1109-06613", "ROS", "v4.3.7 (Jun 12 2019 10:14)", "switch"},
 	"ruggedcom-ros-siemens-sysdescr": {"siemens-ruggedcom", "Siemens", "RSG2488", "RSG2488-0521-20311", "ROS", "5.6.0", "switch"},
 	// Moxa's per-model MIBs sit under the product arc the sysObjectID
 	// names: switchModel, firmwareVersion and serialNumber at its .1.2,
