@@ -66,9 +66,10 @@ var ehCases = map[string]want{
 	"fortinet-fortiweb-vm": {"fortinet-fortiweb", "Fortinet", "FortiWeb-VM", "FVVM040000012345", "FortiWeb", "", "firewall"},
 	// fsaSysVersion whole, as the definition (fortisandbox) gives it (fpJ).
 	"fortinet-fortisandbox": {"fortinet-fortisandbox", "Fortinet", "FortiSandbox-1000F", "FSA1KFT319000123", "FortiSandbox", "v4.2.4,build0271 (GA)", "appliance"},
-	"fortinet-fortivoice":   {"fortinet-fortivoice", "Fortinet", "FortiVoice-200F", "FVE2HF3919000456", "FortiVoice", "6.4.5", "appliance"},
-	"hpe-ipdu":              {"hpe-ipdu", "HPE", "24a Intelligent Modular PDU", "2CJ2130123", "", "2.0.51.A", "pdu"},
-	"hpe-mapdu":             {"hpe-power-module", "HPE", "G2 Metered/Switched 3Ph 14.4kVA PDU", "4CA9140123", "", "2.0.0.K", "pdu"},
+	// fvSysVersion whole, as the definition (fortivoice) gives it (fpJ).
+	"fortinet-fortivoice": {"fortinet-fortivoice", "Fortinet", "FortiVoice-200F", "FVE2HF3919000456", "FortiVoice", "v6.4.5,build0402,210601", "appliance"},
+	"hpe-ipdu":            {"hpe-ipdu", "HPE", "24a Intelligent Modular PDU", "2CJ2130123", "", "2.0.51.A", "pdu"},
+	"hpe-mapdu":           {"hpe-power-module", "HPE", "G2 Metered/Switched 3Ph 14.4kVA PDU", "4CA9140123", "", "2.0.0.K", "pdu"},
 	// An R/T UPS module: model and serial from upsIdentModel's fields.
 	"hpe-rtups": {"hpe-power-module", "HPE", "R5500 XR", "B00123456W", "", "2.15", "ups"},
 	// An Accton-style FS switch: FS-MIB's product name and unit 1.
