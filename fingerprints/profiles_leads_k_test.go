@@ -18,7 +18,12 @@ var leadsKCases = map[string]want{
 	// A RUGGEDCOM ROS switch on the definition's (ros) second arc,
 	// 15004.2.2: RUGGEDCOM-SYS-INFO-MIB's serial, and its main firmware
 	// version whole, as the definition reads them.
-	"ruggedcom-ros-2-2":      {"siemens-ruggedcom", "Siemens", "RSG2100", "RSG2100-0917-01234", "ROS", "v5.6.0 (Mar 10 2022 09:41)", "switch"},
+	"ruggedcom-ros-2-2": {"siemens-ruggedcom", "Siemens", "RSG2100", "RSG2100-0917-01234", "ROS", "v5.6.0 (Mar 10 2022 09:41)", "switch"},
+	// A SAOS 6 switch on Wide Packets' product arc (6141.1.84, cn3916)
+	// that answers CIENA-CES-CHASSIS-MIB: the chassis part number and
+	// serial and the control module's running release, as the definition
+	// (ciena-sds, which detects 6141.1) reads them.
+	"ciena-sds-wwp-arc":      {"ciena-sds", "Ciena", "170-3916-900", "M4567890", "SAOS", "saos-06-21-00-0150", "switch"},
 	"cambium-cnpilot-hwtype": {"cambium-cnpilot", "Cambium Networks", "cnPilot E410", "W8VD07654321", "cnPilot", "6.4.1-r6", "access_point"},
 }
 
