@@ -21,6 +21,10 @@ var leadsJCases = map[string]want{
 	// A VELOS controller on F5OS-C: the platform object, and the release
 	// all after 'version ' in the sysDescr, as the definition (f5os) reads it.
 	"f5os-velos": {"f5os", "F5", "CX410", "", "F5OS", "1.6.2-24031", "load_balancer"},
+	// An EonStor whose agent gives UCD-SNMP-MIB memAvailReal (2021.4.6) as
+	// its sysObjectID, which the definition (infortrend) detects: read from
+	// IFT-SNMP-MIB sysInformation as on Infortrend's own arc.
+	"infortrend-ucd-oid": {"infortrend", "Infortrend", "DS 3016RTB", "8512345", "", "3.86", "storage"},
 }
 
 func TestLeadsJFixtures(t *testing.T) {
