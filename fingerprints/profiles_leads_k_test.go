@@ -23,7 +23,11 @@ var leadsKCases = map[string]want{
 	// that answers CIENA-CES-CHASSIS-MIB: the chassis part number and
 	// serial and the control module's running release, as the definition
 	// (ciena-sds, which detects 6141.1) reads them.
-	"ciena-sds-wwp-arc":      {"ciena-sds", "Ciena", "170-3916-900", "M4567890", "SAOS", "saos-06-21-00-0150", "switch"},
+	"ciena-sds-wwp-arc": {"ciena-sds", "Ciena", "170-3916-900", "M4567890", "SAOS", "saos-06-21-00-0150", "switch"},
+	// A Planet switch whose sysDescr names the maker first: the word after
+	// 'PLANET' and the v-word after it, as the definition (planetos)
+	// reads them where ENTITY gives no software revision.
+	"planet-sysdescr-maker":  {"planet", "Planet", "GS-5220-16S8C", "", "", "v2.0b190416", "switch"},
 	"cambium-cnpilot-hwtype": {"cambium-cnpilot", "Cambium Networks", "cnPilot E410", "W8VD07654321", "cnPilot", "6.4.1-r6", "access_point"},
 }
 
