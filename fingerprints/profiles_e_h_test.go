@@ -105,8 +105,10 @@ var ehCases = map[string]want{
 	"geist-v3-climate": {"vertiv-geist", "Vertiv", "Watchdog 100", "2856A8D41000001F", "", "3.2.6", "sensor"},
 	// An LTP-4X (35265.1.70) answering the LTP-8X standalone MIB's firmware
 	// revision, as the eltex-olt poller reads it.
-	"eltex-ltp-4x": {"eltex-ltp", "Eltex", "LTP-4X", "", "", "3.44.1", "switch"},
-	"eltex-ltp":    {"eltex-ltp", "Eltex", "LTP-8X", "", "", "3.40.2", "switch"},
+	// ltp8xFirmwareRevision as the definition (eltex-olt) cuts it (fpJ):
+	// hardware all before the colon, version all after 'software version'.
+	"eltex-ltp-4x": {"eltex-ltp", "Eltex", "LTP-4X rev.B", "", "", "3.44.1 build 55 on 2022-04-18 09:30", "switch"},
+	"eltex-ltp":    {"eltex-ltp", "Eltex", "LTP-8X rev.C", "", "", "3.40.2 build 1234 on 2021-02-11 12:00", "switch"},
 	// ENLOGIC-PDU2-MIB's columns, then ENLOGIC-PDU-MIB's on the same table.
 	"enlogic-pdu":            {"enlogic-pdu", "Enlogic", "EN1141", "ENL2017123456", "", "2.6.1", "pdu"},
 	"enlogic-pdu-v1":         {"enlogic-pdu", "Enlogic", "EN1133", "ENL1512345678", "", "1.0.7", "pdu"},
