@@ -47,7 +47,9 @@ func TestCollectFetchesTheMatchingProfilesOIDs(t *testing.T) {
 		check func(t *testing.T, r snmp.Result, asked []string)
 	}{
 		{sb, func(t *testing.T, r snmp.Result, asked []string) {
-			if r.Asset.OSVersion != "2.5.7.85" || r.Asset.Serial != "DNI1234ABCD" {
+			// The release in the form Cisco Small Business's
+			// definition (ciscosb) writes it (414a370).
+			if r.Asset.OSVersion != "Software 2.5.7.85" || r.Asset.Serial != "DNI1234ABCD" {
 				t.Errorf("os_version %q serial %q: the instances were not read", r.Asset.OSVersion, r.Asset.Serial)
 			}
 		}},
