@@ -387,13 +387,15 @@ lab_up() {
 	# its real qdisc (until then "noop", which drops every frame), from
 	# the kernel's link watch up to a second later: a broadcast (an ARP
 	# request) would reach some ports and not others. Wait until no link
-	# that is up has a noop qdisc, in every namespace, at most 10 s.
+	# that is up has a noop qdisc or lacks its carrier (NO-CARRIER: inside
+	# another network namespace, CI's, the qdisc comes before the carrier
+	# and a first ARP round found no host), in every namespace, at most 10 s.
 	local nss=("$P-sw" "$P-scan" "$P-rtr" "$P-far1" "$P-resp") k ns busy
 	for ((i = 1; i <= N; i++)); do nss+=("$P-h$i"); done
 	for ((k = 0; k < 500; k++)); do
 		busy=
 		for ns in "${nss[@]}"; do
-			if ip -n "$ns" -o link show up | grep -q 'qdisc noop'; then
+			if ip -n "$ns" -o link show up | grep -qE 'qdisc noop|NO-CARRIER'; then
 				busy=$ns
 				break
 			fi
