@@ -1174,7 +1174,7 @@ func (c *evalCtx) matchAlternative(m matcher, explain bool) (bool, int, []string
 		}
 	}
 	for _, em := range []struct {
-		res  []*regexp.Regexp
+		res  []pattern
 		name string
 		get  func(Entity) string
 	}{
@@ -1243,16 +1243,16 @@ func (c *evalCtx) matchAlternative(m matcher, explain bool) (bool, int, []string
 	return ok, score, reasons
 }
 
-func firstMatch(res []*regexp.Regexp, s string) *regexp.Regexp {
+func firstMatch(res []pattern, s string) *regexp.Regexp {
 	for _, re := range res {
 		if re.MatchString(s) {
-			return re
+			return re.Regexp
 		}
 	}
 	return nil
 }
 
-func patterns(res []*regexp.Regexp) string {
+func patterns(res []pattern) string {
 	s := make([]string, len(res))
 	for i, re := range res {
 		s[i] = "/" + re.String() + "/"

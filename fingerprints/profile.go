@@ -401,9 +401,9 @@ type matcher struct {
 	// noFill: the profile's no_fill fields and the alternative's own.
 	noFill      []string
 	sysObjectID []string
-	sysDescr    []*regexp.Regexp
-	entityMfg   []*regexp.Regexp
-	entityModel []*regexp.Regexp
+	sysDescr    []pattern
+	entityMfg   []pattern
+	entityModel []pattern
 	oidPresent  []string
 	oidMatch    []oidValueMatch
 }
@@ -411,7 +411,7 @@ type matcher struct {
 // oidValueMatch is an oid_match entry: a value at or below oid matches re.
 type oidValueMatch struct {
 	oid string
-	re  *regexp.Regexp
+	re  pattern
 }
 
 var entityFields = map[string]int{
@@ -770,19 +770,19 @@ func compileMatcher(ms matchSpec) (matcher, error) {
 			}
 			return m, atKey(err, "oid_match", strconv.Itoa(i))
 		}
-		m.oidMatch = append(m.oidMatch, oidValueMatch{o, re})
+		m.oidMatch = append(m.oidMatch, oidValueMatch{o, newPattern(re)})
 	}
 	for _, l := range []struct {
 		key string
 		src []string
-		dst *[]*regexp.Regexp
+		dst *[]pattern
 	}{{"sys_descr", ms.SysDescr, &m.sysDescr}, {"entity_mfg", ms.EntityMfg, &m.entityMfg}, {"entity_model", ms.EntityModel, &m.entityModel}} {
 		for i, s := range l.src {
 			re, err := regexp.Compile(s)
 			if err != nil {
 				return m, atKey(fmt.Errorf("regexp %q: %w", s, err), l.key, strconv.Itoa(i))
 			}
-			*l.dst = append(*l.dst, re)
+			*l.dst = append(*l.dst, newPattern(re))
 		}
 	}
 	return m, nil
