@@ -1,0 +1,32 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leadsMFixtureDir holds small walks written from the vendor MIBs and
+// net-snmp's NET-SNMP-EXTEND-MIB for the power, server and host leads left
+// by earlier rounds: which devices each profile catches and which objects
+// give its values, as the device-support definitions read them.
+const leadsMFixtureDir = "testdata/fixtures/leads-m"
+
+// leadsMCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var leadsMCases = map[string]want{
+	// A Linux host with HP's Insight agent and the host extends: the
+	// "hardware" and "serial" extends replace cpqSiProductName and
+	// cpqSiSysSerialNum, as the definition (Shared/Unix.php: ServerHardware,
+	// then the extends) reads them; the kernel release stays the version.
+	"linux-hp-insight-extends": {"linux-distro", "HPE", "ProLiant DL380 Gen10 Plus", "CZJ0000XYZ", "Enterprise Linux 9", "5.14.0-362.8.1.el9_3.x86_64", "server"},
+	// Dell OpenManage's service tag stays the serial before the "serial"
+	// extend (Shared/Unix.php asks MIB-Dell-10892's first); the model
+	// without the "Dell Inc. " the definition prefixes.
+	"linux-dell-openmanage-extends": {"linux-distro", "Dell", "PowerEdge R640", "7XK0QR2", "Debian", "6.1.0-18-amd64", "server"},
+	// SuperDoctor 5's board name and serial give way to the extends
+	// (the DMI product name and serial), as Shared/Unix.php reads them.
+	"linux-supermicro-sd5-extends": {"linux-distro", "Supermicro", "Super Server", "S000123X", "Ubuntu", "5.15.0-91-generic", "server"},
+}
+
+func TestLeadsMFixtures(t *testing.T) {
+	checkFixtures(t, leadsMFixtureDir, leadsMCases)
+}
