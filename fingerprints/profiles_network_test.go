@@ -99,7 +99,9 @@ func TestNetworkFixtures(t *testing.T) {
 		// mwSystemGeneral group: model 2 and version 3, not host name 1.
 		"meru-controller-general": {"meru-controller", "Meru Networks", "FWC-1000D", "", "System Director", "8.5-4build-2", "wireless_controller"},
 		"silverpeak-edgeconnect":  {"silverpeak-edgeconnect", "Silver Peak", "EC-XS", "001BBC123456", "VXOA", "9.1.4.2_94231", "router"},
-		"gigamon-gigavue":         {"gigamon-gigavue", "Gigamon", "HC1", "1C20-0123", "GigaVUE-OS", "5.13.01", "appliance"},
+		// model.0 ("GigaVUE-HC1"), the hardware the definition (gigavue)
+		// reads, before the short chassisModelNumber ("HC1").
+		"gigamon-gigavue": {"gigamon-gigavue", "Gigamon", "GigaVUE-HC1", "1C20-0123", "GigaVUE-OS", "5.13.01", "appliance"},
 		// Without the product objects: the GigaVUE-OS release the Linux
 		// sysDescr names after the platform, not the kernel's, and the
 		// platform where it names a product.
