@@ -39,13 +39,17 @@ func (f fakeIfs) ByName(n string) (*net.Interface, []netip.Prefix, error) {
 }
 
 // testApp runs commands against buffers, an empty config dir and, for
-// sweeps, a fake segment: nothing touches the network.
+// sweeps, a fake segment: nothing touches the network, nor the machine's
+// own state (as root, a sweep into an unreachable ClickHouse spooled to
+// /var/lib/netcensus, and the package test, running as the netcensus
+// user, then found a lock file root had made there).
 func testApp(t *testing.T, seg *arptest.Segment, listenErr error) (*app, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	dir := t.TempDir()
 	a := newApp(&out, &errb, func(k string) string {
-		if k == "XDG_CONFIG_HOME" || k == "XDG_DATA_HOME" { // config and CMDB in the temp dir
+		switch k {
+		case "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME": // config, CMDB and spool in the temp dir
 			return dir
 		}
 		return ""

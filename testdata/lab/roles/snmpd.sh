@@ -7,7 +7,9 @@
 #   u-md5-des        MD5 / DES          authPriv
 #   u-sha512-none    SHA-512            authNoPriv
 #   u-noauth                            noAuthNoPriv
-# Each host has its own persistent dir, so engine IDs differ between hosts.
+# Each host's engine ID is text naming the host, so two hosts' differ by
+# construction (snmpd's default ID has a random part; once in CI two
+# hosts reported the same one).
 # ARG: unused. Sourced by lab.sh with LAB_PREFIX, LAB_STATE, ROLE_DIR set.
 
 snmpd_pass=netcensus-lab-pass
@@ -31,6 +33,7 @@ rouser u-noauth noauth -V all
 sysLocation netcensus lab, segment 198.51.100.0/24
 sysContact lab@example.net
 sysName $ns
+engineID netcensus-lab-$ns
 CONF
 	# createUser lines belong in the persistent file: snmpd turns them into
 	# usmUser lines (localized keys) when it saves its state.
