@@ -110,7 +110,10 @@ var ehCases = map[string]want{
 	"eltex-ltp-4x": {"eltex-ltp", "Eltex", "LTP-4X rev.B", "", "", "3.44.1 build 55 on 2022-04-18 09:30", "switch"},
 	"eltex-ltp":    {"eltex-ltp", "Eltex", "LTP-8X rev.C", "", "", "3.40.2 build 1234 on 2021-02-11 12:00", "switch"},
 	// ENLOGIC-PDU2-MIB's columns, then ENLOGIC-PDU-MIB's on the same table.
-	"enlogic-pdu":            {"enlogic-pdu", "Enlogic", "EN1141", "ENL2017123456", "", "2.6.1", "pdu"},
+	// A PDU2 unit (its pduNamePlateFirmwareVersion.1 a d.d.d release): the
+	// part number is the hardware the definition (EnlogicPdu.php) writes
+	// for those (fpM); before, the model number EN1141.
+	"enlogic-pdu":            {"enlogic-pdu", "Enlogic", "EN1141-01", "ENL2017123456", "", "2.6.1", "pdu"},
 	"enlogic-pdu-v1":         {"enlogic-pdu", "Enlogic", "EN1133", "ENL1512345678", "", "1.0.7", "pdu"},
 	"eds-owserver":           {"eds-owserver", "Embedded Data Systems", "OW-SERVER-ENET-2", "", "", "1.37", "sensor"},
 	"fortinet-fortiextender": {"fortinet-fortiextender", "Fortinet", "FXT201E", "FX201E5919000123", "FortiExtender", "7.0.3", "router"},

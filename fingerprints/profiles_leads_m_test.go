@@ -25,6 +25,23 @@ var leadsMCases = map[string]want{
 	// SuperDoctor 5's board name and serial give way to the extends
 	// (the DMI product name and serial), as Shared/Unix.php reads them.
 	"linux-supermicro-sd5-extends": {"linux-distro", "Supermicro", "Super Server", "S000123X", "Ubuntu", "5.15.0-91-generic", "server"},
+	// A Geist RCM-O PDU (21239.2, sysDescr RCM-O: the definition geist-pdu):
+	// GEIST-MIB-V3 productHardware.0 as the hardware, productVersion.0.
+	"geist-rcm-o-pdu": {"vertiv-geist", "Vertiv", "RCMO-3P-30A", "", "", "3.1.4", "pdu"},
+	// An EPPC card on its own arc (935.10.1): the definition powerwalker's,
+	// not netagent2's (which excepts 935.10); the version in its template
+	// form "FW: <upsEIdentityUPSFirmwareVerison>, NMC:
+	// <upsEIdentityAgentSoftwareVerison>".
+	"powerwalker-eppc-card": {"powerwalker-eppc", "PowerWalker", "VFI 1000 CG PF1", "GB20110054321", "", "FW: 06.00, NMC: 3.0.0.2", "ups"},
+	// Dell Networking OS 9 answering Dell-Vendor-MIB: the definition (dnos)
+	// reads productIdentificationDisplayName, productIdentificationVersion
+	// and the first unit's service tag before DELL-NETWORKING-CHASSIS-MIB's
+	// objects; the display name without "Dell Networking ".
+	"dell-dnos-vendor-mib": {"dell-networking-os9", "Dell", "S4048-ON", "4KX0Z42", "Dell Networking OS", "9.14.2.4", "switch"},
+	// An ENLOGIC-PDU2-MIB unit (firmware column 14 a d.d.d release): the part
+	// number (11) as the hardware, the serial (12) and the firmware whole,
+	// as the definition (EnlogicPdu.php) reads them.
+	"enlogic-pdu2-part-number": {"enlogic-pdu", "Enlogic", "EN2041-00", "ENL2104000777", "", "V3.2.1", "pdu"},
 }
 
 func TestLeadsMFixtures(t *testing.T) {

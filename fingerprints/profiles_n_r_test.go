@@ -135,8 +135,12 @@ var nrCases = map[string]want{
 	"opengear-om": {"opengear", "Opengear", "OM12xx", "2211-0012-3456", "", "23.10.2", "appliance"},
 	"brocade-nos": {"brocade-nos", "Brocade", "BR-VDX6740", "CPL2541K0AB", "Network OS", "7.2.0a", "switch"},
 	"nokia-sros":  {"nokia-sros", "Nokia", "7750 SR", "NS2039F1234", "SR OS", "20.10.R4", "router"},
-	"ppc-eppc":    {"ppc-netagent", "PowerWalker", "VFI 2000 LCD", "GB18120012345", "", "06.00", "ups"},
-	"pbn":         {"pbn", "PBN", "", "PB18123456", "", "2.1.4", "switch"},
+	// On EPPC-MIB's arc (935.10) the definition powerwalker, not netagent2,
+	// takes the card, and writes the version from its template "FW: <UPS
+	// firmware>, NMC: <agent software>" (fpM; the card states no agent
+	// software, the trailing colon trimmed); before, ppc-netagent's 06.00.
+	"ppc-eppc": {"powerwalker-eppc", "PowerWalker", "VFI 2000 LCD", "GB18120012345", "", "FW: 06.00, NMC", "ups"},
+	"pbn":      {"pbn", "PBN", "", "PB18123456", "", "2.1.4", "switch"},
 	// A hardware name after " - ": the model, as the device-support
 	// definition's sysDescr pattern reads it.
 	"omnitron-iconverter-hardware": {"omnitron-iconverter", "Omnitron Systems", "GM4-PoE", "812004567", "iConverter", "5.2.3", "media_converter"},

@@ -17,7 +17,10 @@ var powerEnvCases = map[string]want{
 	"apc-netbotz-50": {"apc-netbotz", "APC", "NBRK0050", "ZA2141004512", "NetBotz", "1.3.0", "sensor"},
 	// A Megatec-type UPS card by its sysDescr on net-snmp's sysObjectID:
 	// UPS-MIB's identity, EPPC-MIB's serial and UPS firmware.
-	"powerwalker-nmc": {"powerwalker-nmc", "PowerWalker", "VFI 3000 RT LCD", "GK1842000123", "Linux", "03.01", "ups"},
+	// The version in the definition's (powerwalker) template form "FW: <UPS
+	// firmware>, NMC: <agent software>", the latter not stated here (fpM;
+	// before, 03.01).
+	"powerwalker-nmc": {"powerwalker-nmc", "PowerWalker", "VFI 3000 RT LCD", "GK1842000123", "Linux", "FW: 03.01, NMC", "ups"},
 	// Sysdescr-only forms: a bare Sentry PDU, an MGE Evolution card, a
 	// Rectifier Technologies WebCSU.
 	"sentry3-sysdescr": {"servertech-sentry3", "Server Technology", "Switched DC PDU", "", "Sentry", "", "pdu"},
