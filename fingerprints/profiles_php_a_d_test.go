@@ -1,0 +1,45 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// phpADFixtureDir holds small walks written from the vendor MIBs for the
+// review of the families whose device-support code sets hardware, version
+// and serial in a PHP class (LibreNMS/OS/<Name>.php, A to D): which
+// objects give each value, in which order.
+const phpADFixtureDir = "testdata/fixtures/php-a-d"
+
+// phpADCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var phpADCases = map[string]want{
+	// An Aruba mobility controller answering three serial objects:
+	// WLSX-SWITCH-MIB wlsxSwitchLicenseSerialNumber.0, the one the class
+	// (Arubaos.php) sets after its YAML, not the system-extension serials.
+	"aruba-controller-switch-serial": {"aruba-mobility-controller", "Aruba", "Aruba7010", "CV0012345", "ArubaOS", "8.6.0.4", "wireless_controller"},
+	// The same on net-snmp's registration with an ArubaOS sysDescr
+	// (aruba-os-sysdescr): Arubaos.php's serial first.
+	"aruba-os-netsnmp-switch-serial": {"aruba-os-sysdescr", "Aruba", "Aruba7205", "CW0054321", "ArubaOS", "8.10.0.7", "wireless_controller"},
+	// An HPE Comware switch whose chassis row carries HPE's serial and
+	// HH3C-ENTITY-EXT-MIB the manufacturing one: the class (Comware.php)
+	// sets the serial to the first hh3cEntityExtManuSerialNum value.
+	"comware-manu-serial": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "210235A1JTB17A000123", "Comware", "7.1.070 Release 3208P08", "switch"},
+	// On H3C's arc without a Comware sysDescr (h3c-comware-oid): the first
+	// hh3cEntityExtManuSerialNum row that answers (row 1 is empty, as the
+	// class's trimmed walk output skips it), not the chassis row's.
+	"comware-oid-manu-serial": {"h3c-comware-oid", "H3C", "S5560X-30C-EI", "219801A1NM819BQ00077", "Comware", "7.1.070 Release 1122P06", "switch"},
+	// A Cumulus Linux switch: the class (Cumulus.php) reads the first
+	// ENTITY row's description as the hardware (with its maker, as the
+	// platform writes it), its software revision without 'Cumulus Linux '
+	// and its serial; not the model name.
+	"cumulus-first-row": {"cumulus-linux", "Cumulus Networks", "Accton AS7326-56X", "732656X2119007", "Cumulus Linux", "5.4.0", "switch"},
+	// A Dell OS10 switch answering DELLEMC-OS10-CHASSIS-MIB: the class
+	// (DellOs10.php) reads os10ChassisProductSN.1 as the serial and the
+	// chassis's hardware revision (os10ChassisHwRev.1) as the version,
+	// not the sysDescr's release nor the ENTITY serial.
+	"dell-os10-chassis-table": {"dell-os10", "Dell", "S5248F-ON", "TW0XYZ1234567", "OS10", "A01", "switch"},
+}
+
+func TestPHPADFixtures(t *testing.T) {
+	checkFixtures(t, phpADFixtureDir, phpADCases)
+}
