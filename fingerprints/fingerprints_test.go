@@ -182,7 +182,7 @@ func TestFixtures(t *testing.T) {
 		"checkpoint-gaia":         {"checkpoint-gaia", "Check Point", "6200", "1911BA1234", "Gaia", "R81.10", "firewall"},
 		"cisco-asa":               {"cisco-asa", "Cisco", "ASA5516", "JAD20123456", "ASA", "9.8(2)", "firewall"},
 		"cisco-ios-xe":            {"cisco-ios-xe", "Cisco", "C9300-48P", "FCW2233L0AB", "IOS-XE", "CAT9K_IOSXE 17.3.4", "switch"}, // a bracketed train: image and release, as the shared Cisco OS discovery (iosxe) writes them
-		"cisco-ios-xr":            {"cisco-ios-xr", "Cisco", "ASR-9006", "FOX1234ABCD", "IOS-XR", "6.5.3", "router"},
+		"cisco-ios-xr":            {"cisco-ios-xr", "Cisco", "ASR9K Series", "FOX1234ABCD", "IOS-XR", "6.5.3", "router"},           // no rack row: the sysDescr platform, as Iosxr.php reads it
 		"cyberpower":              {"cyberpower", "CyberPower", "PR1500ELCDRT2U", "PAKCR2000123", "", "CRA2000XYZ", "ups"},
 		"dell-idrac":              {"dell-idrac", "Dell", "PowerEdge R740", "ABC1234", "iDRAC", "6.10.30.00", "bmc"},
 		"dell-networking-os9":     {"dell-networking-os9", "Dell", "S4048-ON", "CN0XYZ98765", "Dell Networking OS", "9.14(2.4)", "switch"},

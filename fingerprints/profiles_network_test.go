@@ -126,7 +126,7 @@ func TestNetworkFixtures(t *testing.T) {
 		"pulse-secure-sysdescr": {"pulse-secure", "Pulse Secure", "SA-4500", "", "Pulse Connect Secure", "7.4R3:HF1", "appliance"},
 		"cisco-ironport":        {"cisco-ironport", "Cisco", "C170", "564D1A2B3C4D-ABCDEF1", "AsyncOS", "13.0.0-392", "appliance"},
 		"cisco-rv":              {"cisco-rv", "Cisco", "RV340", "", "RV", "1.0.03.22", "router"},
-		"3com-switch":           {"3com-switch", "3Com", "3CR17761-91", "9KJF1AB123456", "", "5.20 Release 2210", "switch"},
+		"3com-switch":           {"3com-switch", "3Com", "Switch 4500G 24-Port", "9KJF1AB123456", "", "3Com OS V5.20 Release 2210", "switch"}, // ThreeCom.php: sysDescr before/after Software Version (fpQ)
 		"hpe-msm":               {"hpe-msm", "HPE", "MSM460", "CN24BCD012", "MSM", "6.6.1.0-24286", "access_point"},
 		"radwin":                {"radwin", "RADWIN", "RW-2050-0250", "P1234A5678", "", "4.9.74_b4660", "wireless"},
 		"xirrus-arrayos":        {"xirrus-arrayos", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},

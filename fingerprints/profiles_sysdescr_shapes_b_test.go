@@ -41,7 +41,7 @@ var sysDescrShapesBCases = map[string]want{
 	// 3Com's older lines by their sysDescr, the maker written twice, the
 	// first routers' "SNMP agent for".
 	"3com-superstack-ii":         {"3com-switch", "3Com", "SuperStackII Switch 3000", "", "", "3.21", "switch"},
-	"3com-maker-twice":           {"3com-switch", "3Com", "Switch 5500G-EI 24-Port", "", "", "3.02.04s168", "switch"},
+	"3com-maker-twice":           {"3com-switch", "3Com", "SuperStack 4 Switch 5500G-EI 24-Port", "", "", "3Com OS V3.02.04s168", "switch"}, // ThreeCom.php forms (fpQ)
 	"3com-wireless-access-point": {"3com-switch", "3Com", "Wireless LAN Access Point 8000", "", "", "", "access_point"},
 	"3com-router-snmp-agent":     {"3com-switch", "3Com", "Router 5009", "", "", "1.10", "router"},
 	// SCALANCE W access points' bare product, Enterasys Matrix chassis.

@@ -32,7 +32,7 @@ var sysDescrShapesCases = map[string]want{
 	// 3Com: the Comware-based switches' release in h3c-comware's form,
 	// 3Com OS's build and patch, the routers' software (not the build).
 	"3com-baseline-comware-release": {"3com-switch", "3Com", "Baseline Switch 2928-SFP Plus", "", "", "5.20 Release 1511", "switch"},
-	"3com-os-build-patch":           {"3com-switch", "3Com", "Switch 4500 50-Port", "", "", "3.03.02s168p09", "switch"},
+	"3com-os-build-patch":           {"3com-switch", "3Com", "Switch 4500 50-Port", "", "", "3Com OS V3.03.02s168p09", "switch"}, // after Version, as ThreeCom.php (fpQ)
 	"3com-router-software":          {"3com-switch", "3Com", "Router 3030", "", "", "2.04", "router"},
 	// SIMATIC S7 controllers and HMI panels: product, firmware in its
 	// three forms, the serial after the firmware.

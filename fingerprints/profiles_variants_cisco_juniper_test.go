@@ -16,8 +16,10 @@ var ciscoJuniperCases = map[string]want{
 	// An ASA security context answers without ENTITY-MIB: the appliance
 	// its registration (ciscoASA5520sc) names, without the suffix.
 	"cisco-asa-context": {"cisco-asa", "Cisco", "ASA5520", "", "ASA", "8.4(7)30", "firewall"},
-	// IOS XRv names its platform in words, "(Cisco IOS XRv 9000 Series)".
-	"cisco-iosxrv": {"cisco-ios-xr", "Cisco", "IOS XRv 9000", "", "IOS-XR", "6.1.2", "router"},
+	// IOS XRv names its platform in words, "(Cisco IOS XRv 9000 Series)":
+	// the whole parenthesis, as the device-support code (Iosxr.php) reads
+	// it (fpQ: it was "IOS XRv 9000").
+	"cisco-iosxrv": {"cisco-ios-xr", "Cisco", "IOS XRv 9000 Series", "", "IOS-XR", "6.1.2", "router"},
 	// IOS XR on a 12000 names platform and route processor before a
 	// comma: the model without the closing parenthesis.
 	"cisco-iosxr-gsr": {"cisco-ios-xr", "Cisco", "12404/PRP", "", "IOS-XR", "3.9.1", "router"},

@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// phpEZFixtureDir holds small walks written from the vendor MIBs for the
+// comparison of the profiles with the device-support PHP classes, E to Z,
+// that read hardware, version and serial in their own ways (fpQ).
+const phpEZFixtureDir = "testdata/fixtures/php-e-z"
+
+// phpEZCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var phpEZCases = map[string]want{
+	// IOS XR without the rack rows (8384513, 8384518): the sysDescr's
+	// platform, the whole parenthesis without the maker ("ASR9K Series"),
+	// not the chassis row's ASR-9001; the serial of ENTITY row 1001 where
+	// row 1 does not answer, as Iosxr.php and the shared Cisco class
+	// (getMainSerial) read them.
+	"cisco-iosxr-no-rack": {"cisco-ios-xr", "Cisco", "ASR9K Series", "FOC1710N1AB", "IOS-XR", "6.1.4", "router"},
+	// A 3Com switch with ENTITY-MIB: the sysDescr before 'Software' (not
+	// the part number 3CRS48G-48-91) and the text after 'Version ', as
+	// ThreeCom.php reads them; ENTITY's serial (the class reads none).
+	"3com-switch-entity-part": {"3com-switch", "3Com", "Switch 4800G 48-Port", "9KJF2CD654321", "", "3Com OS V5.20 Release 2202P15", "switch"},
+}
+
+func TestPHPEZFixtures(t *testing.T) {
+	checkFixtures(t, phpEZFixtureDir, phpEZCases)
+}
