@@ -38,6 +38,13 @@ var phpADCases = map[string]want{
 	// chassis's hardware revision (os10ChassisHwRev.1) as the version,
 	// not the sysDescr's release nor the ENTITY serial.
 	"dell-os10-chassis-table": {"dell-os10", "Dell", "S5248F-ON", "TW0XYZ1234567", "OS10", "A01", "switch"},
+	// A Xerox-built Dell laser printer: the class (DellLaser.php) sets
+	// the hardware from the MDL of the device ID Xerox's MIB keeps
+	// (253.8.51.10.2.1.7.2.28110202), before the printer's hrDeviceDescr.
+	"dell-laser-xerox-mdl": {"dell-printer-oem", "Dell", "Laser Printer 3100cn", "", "", "03.10.00", "printer"},
+	// A Lexmark-built one: the MODEL of Lexmark's device ID
+	// (641.2.1.2.1.3.1), without Dell's name.
+	"dell-laser-lexmark-model": {"dell-printer-oem", "Dell", "Laser Printer 1700n", "", "", "NR.APS.N449", "printer"},
 }
 
 func TestPHPADFixtures(t *testing.T) {
