@@ -22,6 +22,14 @@ var phpEZCases = map[string]want{
 	// the part number 3CRS48G-48-91) and the text after 'Version ', as
 	// ThreeCom.php reads them; ENTITY's serial (the class reads none).
 	"3com-switch-entity-part": {"3com-switch", "3Com", "Switch 4800G 48-Port", "9KJF2CD654321", "", "3Com OS V5.20 Release 2202P15", "switch"},
+	// A Fabric OS switch sold under another maker's name ("DS-6505B"):
+	// the switch type fcFeModuleObjectID.1 (1588.2.1.1.118, the 6505)
+	// before the sysDescr, as Fabos.php reads only that object.
+	"brocade-fabos-oem-sysdescr": {"brocade-fabric-os", "Brocade", "6505", "CZC1234ABC", "Fabric OS", "v8.2.2d", "switch"},
+	// A Siklu radio whose sysDescr is no part number: the whole sysDescr,
+	// entPhysicalSerialNum.1, and bank 2's release where bank 1 is not
+	// the running one, as Siklu.php reads them.
+	"siklu-multihaul-row1": {"siklu-etherhaul", "Siklu", "MultiHaul TU", "F412345678", "", "2.0.9", "wireless"},
 }
 
 func TestPHPEZFixtures(t *testing.T) {
