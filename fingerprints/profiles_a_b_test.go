@@ -129,7 +129,9 @@ var abCases = map[string]want{
 	// base board and AT-SETUP-MIB's currSoftVersion.
 	"allied-awplus-resource": {"allied-telesis", "Allied Telesis", "x230-28GP", "A04835F163900006", "AlliedWare Plus", "5.4.9-2.3", "switch"},
 	"arista-mos":             {"arista-mos", "Arista Networks", "MetaWatch 48", "", "MOS", "0.39.3", "switch"},
-	"zyxel-anyos":            {"zyxel-anyos", "Zyxel", "", "S190Y47012345", "AnyOS", "5.50(AAJZ.9)C0", "router"},
+	// The version is the whole sysDescr, its V kept, as the definition's
+	// class (Anyos.php) sets it (before: without the V).
+	"zyxel-anyos": {"zyxel-anyos", "Zyxel", "", "S190Y47012345", "AnyOS", "V5.50(AAJZ.9)C0", "router"},
 	// An OmniStack LS: the Radlan agent's stack product id; release and
 	// serial from the Radlan unit table.
 	"ale-omnistack-ls": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS-LS-6224", "M2Y0123456", "AOS", "1.1.2.1", "switch"},

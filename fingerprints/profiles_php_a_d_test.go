@@ -45,6 +45,10 @@ var phpADCases = map[string]want{
 	// A Lexmark-built one: the MODEL of Lexmark's device ID
 	// (641.2.1.2.1.3.1), without Dell's name.
 	"dell-laser-lexmark-model": {"dell-printer-oem", "Dell", "Laser Printer 1700n", "", "", "NR.APS.N449", "printer"},
+	// A Bosch CPP camera on net-snmp's registration whose agent answers
+	// software-version in its raw form ("24500793." with a trailing NUL,
+	// as hex): the class (Boschcpp.php) rewrites it "7.93.0024".
+	"bosch-cpp-raw-version": {"bosch-video-mib", "Bosch", "FLEXIDOME IP starlight 7000 VR", "04412356789", "", "7.93.0024", "camera"},
 }
 
 func TestPHPADFixtures(t *testing.T) {
