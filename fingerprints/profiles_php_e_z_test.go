@@ -30,6 +30,10 @@ var phpEZCases = map[string]want{
 	// entPhysicalSerialNum.1, and bank 2's release where bank 1 is not
 	// the running one, as Siklu.php reads them.
 	"siklu-multihaul-row1": {"siklu-etherhaul", "Siklu", "MultiHaul TU", "F412345678", "", "2.0.9", "wireless"},
+	// A Schleifenbauer databus whose first device has unit address 2: that
+	// row's product, serial, and firmware with its build in parentheses,
+	// as Schleifenbauer.php reads them (not the first row's).
+	"schleifenbauer-master-unit": {"schleifenbauer-pdu", "Schleifenbauer", "DPM3-3F-24C13", "SVNL00067890", "", "253 (2019-12-10)", "pdu"},
 }
 
 func TestPHPEZFixtures(t *testing.T) {
