@@ -95,8 +95,10 @@ var abCases = map[string]want{
 	"aviat-wtm":       {"aviat-wtm", "Aviat Networks", "WTM4200-1000", "AV19320045", "", "4.3.1", "wireless"},
 	// The software version whole, as the definition (abbups) reads it
 	// (before, without its V).
-	"abb-ups":             {"abb-ups", "ABB", "PowerValue 11RT 10kVA", "", "Linux", "V2.04", "ups"},
-	"ascom-ipbs":          {"ascom-ipbs", "Ascom", "IPBS2-A1/2", "", "", "11.2.4", "access_point"},
+	"abb-ups": {"abb-ups", "ABB", "PowerValue 11RT 10kVA", "", "Linux", "V2.04", "ups"},
+	// The version as the definition (ascom) takes it, the sysDescr's
+	// IPBS2 and Bootcode fields whole (before: the release alone).
+	"ascom-ipbs":          {"ascom-ipbs", "Ascom", "IPBS2-A1/2", "", "", "IPBS2[11.2.4], Bootcode[11.2.4]", "access_point"},
 	"telco-systems-binos": {"telco-systems-binos", "Telco Systems", "T-Marc 340", "TM340A1234567", "BiNOS", "6.2.1", "switch"},
 	// An APC EMU2 whose sysDescr names no model: emsIdentProductNumber.
 	// An APC UPS card whose sysDescr has no AF1: the application's release

@@ -134,8 +134,10 @@ var cdCases = map[string]want{
 	"cisco-air-1140-registry": {"cisco-ios", "Cisco", "AIRAP1141", "", "IOS", "15.3(3)JF15", "access_point"},
 	// A DOCSIS cable modem, ARRIS's (arris-docsis-cm; generic-docsis-cm
 	// reads any maker's alike): the sysDescr's MODEL and SW_REV,
-	// DOCS-CABLE-DEVICE-MIB's serial.
-	"docsis-arris-tm822": {"arris-docsis-cm", "ARRIS", "TM822A", "4XF1A3BT2C81", "", "9.1.103S", "router"},
+	// DOCS-CABLE-DEVICE-MIB's serial. The model with its HW_REV as the
+	// definition's class (ArrisCm.php) writes it, '<MODEL> (Rev: <HW_REV>)'
+	// (before: the MODEL alone).
+	"docsis-arris-tm822": {"arris-docsis-cm", "ARRIS", "TM822A (Rev: 6)", "4XF1A3BT2C81", "", "9.1.103S", "router"},
 	// A DrayTek Vigor under net-snmp's sysObjectID: the sysDescr alone.
 	"draytek-vigor-netsnmp": {"draytek-vigor", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
 	// Dell printers under their maker's sysObjectID (Xerox, Samsung): Dell

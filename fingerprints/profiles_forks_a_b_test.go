@@ -35,8 +35,10 @@ var forksABCases = map[string]want{
 	// where the agent answers them.
 	"ubiquiti-af60": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF60-LR", "", "airFiber", "2.6.0", "wireless"},
 	// An ARRIS Touchstone modem (definition arris-cm, 4115 and 'ARRIS
-	// DOCSIS'): the DOCSIS sysDescr's MODEL and SW_REV, docsDevSerialNumber.
-	"arris-docsis-cm": {"arris-docsis-cm", "ARRIS", "CM820A", "3CM1234A5678", "", "7.5.63", "router"},
+	// DOCSIS'): the DOCSIS sysDescr's MODEL and SW_REV, docsDevSerialNumber;
+	// the model with its HW_REV as ArrisCm.php writes it (before: MODEL
+	// alone).
+	"arris-docsis-cm": {"arris-docsis-cm", "ARRIS", "CM820A (Rev: 3)", "3CM1234A5678", "", "7.5.63", "router"},
 	// Baicells CPEs by 'BaiCPE' in the sysDescr (definition baicells-od04)
 	// where BAICELLS-MIB's deviceInfo does not answer.
 	"baicells-baicpe": {"baicells-cpe", "Baicells", "", "", "", "", "router"},
