@@ -34,6 +34,10 @@ var phpEZCases = map[string]want{
 	// row's product, serial, and firmware with its build in parentheses,
 	// as Schleifenbauer.php reads them (not the first row's).
 	"schleifenbauer-master-unit": {"schleifenbauer-pdu", "Schleifenbauer", "DPM3-3F-24C13", "SVNL00067890", "", "253 (2019-12-10)", "pdu"},
+	// A Xerox multifunction printer: the MDL field of the IEEE 1284 device
+	// ID at 253.8.51.1.2.1.20.1 over the sysDescr's product, as Xerox.php
+	// reads the hardware.
+	"xerox-device-id-mdl": {"xerox-printer", "Xerox", "WorkCentre 7845", "3321412345", "", "073.040.075.34540", "printer"},
 }
 
 func TestPHPEZFixtures(t *testing.T) {
