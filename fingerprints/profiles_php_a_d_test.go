@@ -49,6 +49,10 @@ var phpADCases = map[string]want{
 	// software-version in its raw form ("24500793." with a trailing NUL,
 	// as hex): the class (Boschcpp.php) rewrites it "7.93.0024".
 	"bosch-cpp-raw-version": {"bosch-video-mib", "Bosch", "FLEXIDOME IP starlight 7000 VR", "04412356789", "", "7.93.0024", "camera"},
+	// A Ceragon IP-10 answering both serial objects: the class
+	// (Ceraos.php) reads the IDU's genEquipUnitIDUSerialNumber.0 where the
+	// registration is IP10's (2281.1.10), not the unit inventory's row 127.
+	"ceragon-ip10-idu-serial": {"ceragon", "Ceragon", "IP10 Family", "05172410043", "", "", "wireless"},
 }
 
 func TestPHPADFixtures(t *testing.T) {
