@@ -1426,7 +1426,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		if v, ok := c.in.Values[oid]; ok && !v.Type.IsException() {
 			s = valueString(v)
 		} else if e, ok := c.entityAt(oid); ok {
-			return e, oid, true
+			s = e
 		} else if sys, ok := c.systemValue(oid); ok {
 			s = sys
 		} else {
@@ -1434,6 +1434,12 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		}
 		for _, o := range r.with {
 			w, ok := c.valueOf(o)
+			if !ok {
+				// An ENTITY-MIB instance (the input keeps the ENTITY
+				// table apart): a definition's template over row 1's
+				// name and hardware revision.
+				w, ok = c.entityAt(o)
+			}
 			if !ok {
 				return "", "", false
 			}

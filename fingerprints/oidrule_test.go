@@ -171,6 +171,33 @@ func TestOIDRuleOnEntity(t *testing.T) {
 	}
 }
 
+// TestWithOnEntity: an oid rule's with joins ENTITY instances too, its
+// own OID one or not (a definition's template over row 1's name and
+// hardware revision); a missing instance yields nothing, and the next
+// rule applies.
+func TestWithOnEntity(t *testing.T) {
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    model:
+      - oid: 1.3.6.1.2.1.47.1.1.1.1.7.1
+        with: [1.3.6.1.2.1.47.1.1.1.1.8.1]
+      - oid: 1.3.6.1.2.1.47.1.1.1.1.7.1
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", Entities: []Entity{
+		{Index: 1, Class: EntityClassChassis, Name: "GE114", HardwareRev: "2.02"},
+	}}
+	if got := e.Identify(in); got.Model != "GE114 2.02" {
+		t.Errorf("model = %q, want GE114 2.02 (name with revision)", got.Model)
+	}
+	in.Entities[0].HardwareRev = ""
+	if got := e.Identify(in); got.Model != "GE114" {
+		t.Errorf("without the revision: model = %q, want GE114", got.Model)
+	}
+}
+
 // TestRelativeOID: an oid or walk rule written "sysObjectID.<arcs>" reads
 // below the device's own sysObjectID (each D-Link DAP model keeps its
 // firmware at <its sysObjectID>.5.1.1.0); FetchFor plans the resolved

@@ -53,6 +53,11 @@ var phpADCases = map[string]want{
 	// (Ceraos.php) reads the IDU's genEquipUnitIDUSerialNumber.0 where the
 	// registration is IP10's (2281.1.10), not the unit inventory's row 127.
 	"ceragon-ip10-idu-serial": {"ceragon", "Ceragon", "IP10 Family", "05172410043", "", "", "wireless"},
+	// An ADVA FSP 150CC (2544.1.12.1.1.x, definition adva_fsp150, whose
+	// os_discovery replaced AdvaFsp150.php): ENTITY row 1's name and
+	// hardware revision as the hardware, its software revision and serial,
+	// not the sysDescr's product and release nor the part number.
+	"adva-fsp150cc-entity-row1": {"adva-fsp", "ADVA", "GE114 2.02", "FA61234567890", "", "6.5.1-184", "switch"},
 }
 
 func TestPHPADFixtures(t *testing.T) {
