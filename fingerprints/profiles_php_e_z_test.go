@@ -38,6 +38,11 @@ var phpEZCases = map[string]want{
 	// ID at 253.8.51.1.2.1.20.1 over the sysDescr's product, as Xerox.php
 	// reads the hardware.
 	"xerox-device-id-mdl": {"xerox-printer", "Xerox", "WorkCentre 7845", "3321412345", "", "073.040.075.34540", "printer"},
+	// An older 3Com stack unit (43.10.27.4.1.x) whose sysDescr names no
+	// 'Software': the sysDescr and unit 1's stackUnitDesc joined, its
+	// stackUnitSWVersion and stackUnitSerialNumber, as ThreeCom.php reads
+	// them (A3COM0017-STACK-CONFIG).
+	"3com-superstack-stack-unit": {"3com-switch", "3Com", "SuperStack II Switch 3300 TX", "7ZGV123456", "", "2.62", "switch"},
 }
 
 func TestPHPEZFixtures(t *testing.T) {
