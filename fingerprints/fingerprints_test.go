@@ -144,8 +144,11 @@ var corpusCases = map[string]want{
 	"network/switch/cisco-n5000.snmprec.bz2":              {"cisco-nx-os", "Cisco", "Nexus5548 Chassis", "SSI183706KP", "NX-OS", "6.0(2)N2(3)", "switch"}, // entPhysicalName.149, as the definition (nxos) reads the hardware
 	"network/switch/dcrs-5980-28t-dc.snmprec.bz2":         {"digital-china-maipu", "Digital China Networks", "DCRS-5980-28T-DC", "GOSWE120F327000001", "", "7.0.3.1(B0232.0031)", "switch"},
 	"network/switch/dlink-des3200.snmprec.bz2":            {"dlink", "D-Link", "DES-3200-18", "R3MD1DB002523", "", "4.04.004", "switch"},
-	"network/switch/h3c-comware-7-1-075.snmprec.bz2":      {"h3c-comware", "H3C", "SR8808-X", "210235A0YVX18A00000B", "Comware", "7.1.075 Release 7751P01", "switch"},
-	"network/switch/h3c-wx6103.snmprec.bz2":               {"h3c-comware", "H3C", "WX6103", "210231A76JX091000041", "Comware", "Release 2509P33", "wireless_controller"},
+	// The serial is the first hh3cEntityExtManuSerialNum of a walk (row
+	// 1's), as the definition's class (Comware.php) sets it;
+	// before, the chassis row 3's entPhysicalSerialNum.
+	"network/switch/h3c-comware-7-1-075.snmprec.bz2": {"h3c-comware", "H3C", "SR8808-X", "210231A2PJB18A000023", "Comware", "7.1.075 Release 7751P01", "switch"},
+	"network/switch/h3c-wx6103.snmprec.bz2":          {"h3c-comware", "H3C", "WX6103", "210231A76JX091000041", "Comware", "Release 2509P33", "wireless_controller"},
 	// The blade switch by its name, not its part number (as hp-procurve
 	// names the other ProVision switches): "ProCurve 516733-B21 6120XG
 	// Blade Switch".
