@@ -43,6 +43,10 @@ var phpEZCases = map[string]want{
 	// stackUnitSWVersion and stackUnitSerialNumber, as ThreeCom.php reads
 	// them (A3COM0017-STACK-CONFIG).
 	"3com-superstack-stack-unit": {"3com-switch", "3Com", "SuperStack II Switch 3300 TX", "7ZGV123456", "", "2.62", "switch"},
+	// An NXC controller on the ZyWALL arc: one of the zywall definition's
+	// sysDescr exceptions, so its version is cut at ' | ' as before (the
+	// zywall whole-value form is for the firewalls only).
+	"zyxel-zywall-nxc-exception": {"zyxel", "Zyxel", "NXC5500", "S162Z47009876", "", "V6.10(AAOS.3)", "wireless_controller"},
 }
 
 func TestPHPEZFixtures(t *testing.T) {

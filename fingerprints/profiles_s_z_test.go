@@ -120,8 +120,10 @@ var szCases = map[string]want{
 	"nokia-sros-hw": {"nokia-sros", "Nokia", "7250 IXR-e", "NS2120T0456", "SR OS", "22.10.R2", "router"},
 	// ZLD firewall: ZYXEL-ES-COMMON, the version cut before "ITS".
 	"zyxel-zywall": {"zyxel", "Zyxel", "USG FLEX 200", "S212L46123456", "", "V5.37(ABFV.1)", "firewall"},
-	// A ZyWALL without sysProductModel: its sysDescr is the model.
-	"zyxel-zywall-sysdescr": {"zyxel", "Zyxel", "USG FLEX 100", "", "", "V4.73(AAKZ.1)", "firewall"},
+	// A ZyWALL without sysProductModel: its sysDescr is the model; the
+	// version the whole sysSwVersionString (no 'ITS' to cut at), as
+	// zywall.yaml and Zywall.php give it (fpQ: it was cut at ' | ').
+	"zyxel-zywall-sysdescr": {"zyxel", "Zyxel", "USG FLEX 100", "", "", "V4.73(AAKZ.1) | 2022-09-28 10:12:33", "firewall"},
 	// An older ZyNOS switch: the serial in its model's own MIB.
 	"zyxel-zynos-mgs": {"zyxel", "Zyxel", "MGS3712F", "S080H12345678", "", "", "switch"},
 	// vCenter by its sysObjectID, and on net-snmp by its sysDescr.
