@@ -78,7 +78,9 @@ var cdCases = map[string]want{
 	"cisco-spa":           {"cisco-spa", "Cisco", "SPA122", "", "", "", "appliance"},
 	"ciena-sds":           {"ciena-sds", "Ciena", "170-5170-900", "M8123456", "SAOS", "saos-10-06-01-0215", "switch"},
 	"ciena-waveserver":    {"ciena-waveserver", "Ciena", "186-1600-900", "NNTMRT012345", "Waveserver OS", "waveserverai-2.3.4", "switch"},
-	"dell-rpdu":           {"dell-rpdu", "Dell", "LD20M", "CN0X1234567890", "", "1.2.0", "pdu"},
+	// The definition's (dell-rpdu) hardware template: model number and
+	// hardware revision (fpM; before, LD20M alone).
+	"dell-rpdu": {"dell-rpdu", "Dell", "LD20M A01", "CN0X1234567890", "", "1.2.0", "pdu"},
 	// The product registration names the IP-20 family member; the unit's
 	// inventory row its serial.
 	"ceragon-ip20":     {"ceragon", "Ceragon", "IP-20S", "F123456789", "", "", "wireless"},

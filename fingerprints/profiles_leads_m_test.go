@@ -42,6 +42,9 @@ var leadsMCases = map[string]want{
 	// number (11) as the hardware, the serial (12) and the firmware whole,
 	// as the definition (EnlogicPdu.php) reads them.
 	"enlogic-pdu2-part-number": {"enlogic-pdu", "Enlogic", "EN2041-00", "ENL2104000777", "", "V3.2.1", "pdu"},
+	// A Dell rack PDU whose rPDUIdentHardwareRevD does not answer: the
+	// model number alone, as the definition's template trims it.
+	"dell-rpdu-no-hardware-rev": {"dell-rpdu", "Dell", "LD30H", "CN0X7654321098", "", "1.3.1", "pdu"},
 }
 
 func TestLeadsMFixtures(t *testing.T) {
