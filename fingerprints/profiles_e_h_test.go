@@ -89,7 +89,9 @@ var ehCases = map[string]want{
 	"eaton-matrix":             {"eaton-matrix", "Eaton", "Matrix 20kVA", "83A1500123", "", "1.05.02", "power"},
 	"ericsson-ipos":            {"ericsson-ipos", "Ericsson", "6672 Router", "A401234567", "IPOS", "19.2.1.0.27", "router"},
 	"fiberhome-an5516":         {"fiberhome-an5516", "FiberHome", "AN5516-06", "", "", "RP1500", "switch"},
-	"firebrick":                {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "1.54.004", "router"},
+	// The release as the definition (firebrick) writes it: the word after
+	// the sysDescr's last opening bracket, its V kept.
+	"firebrick": {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "V1.54.004", "router"},
 	// An Eltex MES whose sysDescr does not name it: RADLAN rlPhdUnitGenParamModelName.
 	"eltex-mes-modelname": {"eltex-mes", "Eltex", "MES2348B", "ES5F012345", "", "4.0.18.2", "switch"},
 	// HiOS's HM2-DEVMGMT-MIB: product description, serial, running image.
