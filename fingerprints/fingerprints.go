@@ -1318,6 +1318,9 @@ func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence,
 			continue
 		}
 		v = cleanValue(v)
+		if r.extendSysDescr {
+			v = extendInText(c.sysDesc, v)
+		}
 		switch field {
 		case FieldVendor:
 			v = maker.Normalize(v)
@@ -2091,6 +2094,36 @@ var wsRE = regexp.MustCompile(`\s+`)
 func trimUnopenedParen(v string) string {
 	for strings.HasSuffix(v, ")") && strings.Count(v, ")") > strings.Count(v, "(") {
 		v = strings.TrimSpace(strings.TrimSuffix(v, ")"))
+	}
+	return v
+}
+
+// extendInText is v as text goes on with it: at the first place text
+// holds v followed straight by a character that is no white space, the
+// whole run from v's start to the next white space ("S5720" in
+// "S5720-36C-EI-AC \r\nHuawei ... (S5720 V200R007C00SPC500)" is
+// "S5720-36C-EI-AC"); else v itself. White space is the ASCII space, tab,
+// line feed, vertical tab, form feed and carriage return.
+func extendInText(text, v string) string {
+	if v == "" {
+		return v
+	}
+	isSpace := func(b byte) bool { return b == ' ' || (b >= '\t' && b <= '\r') }
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], v)
+		if j < 0 {
+			break
+		}
+		start := i + j
+		end := start + len(v)
+		k := end
+		for k < len(text) && !isSpace(text[k]) {
+			k++
+		}
+		if k > end {
+			return text[start:k]
+		}
+		i = start + 1
 	}
 	return v
 }

@@ -133,7 +133,7 @@ var corpusCases = map[string]want{
 	"network/firewall/fortinet-xcu.snmprec.bz2":           {"fortinet-fortigate", "Fortinet", "FortiGate 3000D", "FGT3KD3Z16800461", "FortiOS", "v5.4.5,build1138,170531 (GA)", "firewall"}, // as the definition (fortigate) reads them
 	"network/firewall/paloalto-pa-5000.snmprec.bz2":       {"paloalto-panos", "Palo Alto Networks", "PA-5050", "0009C100761", "PAN-OS", "8.0.1", "firewall"},
 	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "Catalyst 3550-24", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "switch"},
-	"network/router/huawei-s5720.snmprec.bz2":             {"huawei-vrp", "Huawei", "S5720-36C-EI-AC", "210235956210F7000410", "VRP", "V200R007C00SPC500", "switch"},
+	"network/router/huawei-s5720.snmprec.bz2":             {"huawei-vrp", "Huawei", "S5720-36C-EI-AC", "210235956210F7000410", "VRP", "5.160 (V200R007C00SPC500) [V200R007SPH001]", "switch"}, // Vrp.php: sysDescr version, release and hwPatchVersion's first row (fpL)
 	"network/router/juniper-mx960-16-1r6-7-a.snmprec.bz2": {"juniper-junos", "Juniper Networks", "MX960", "JN11F7072AFA", "Junos", "16.1R6.7", "router"},
 	"network/router/ruijie-n18010.snmprec.bz2":            {"ruijie", "Ruijie Networks", "RG-N18010", "G1KC14N00001B", "RGOS", "11.0(1)B3P3T5", "switch"},
 	"network/router/vyatta-unknown.snmprec.bz2":           {"vyatta-vyos", "Vyatta", "", "", "Vyatta", "", "router"},

@@ -80,6 +80,15 @@ import (
 //	        with: [1.3.6.1.4.1.21317.1.5.2.0]  # to the first's by one space each
 //	        regex: '^(\d+) (\d+)$'            # (every one must answer)
 //	        template: '$1.$2'
+//	      - oid: 1.3.6.1.4.1.2011.5.25.19.1.8.5.1.1.4  # row_where also takes with:
+//	        row_where: 1.3.6.1.4.1.2011.5.25.19.1.8.5.1.1.4  # the first row's
+//	        row_match: '^'                     # value, then sysDescr's
+//	        with: [1.3.6.1.2.1.1.1.0]
+//	      - oid: 1.3.6.1.4.1.2011.5.25.31.6.5.0  # extend: sys_descr: where
+//	        extend: sys_descr                  # sysDescr writes the value with
+//	                                           # more non-space characters
+//	                                           # straight after it, that whole
+//	                                           # word (S5720 -> S5720-36C-EI-AC)
 //	      - walk: 1.3.6.1.2.1.43.5.1.1.17      # first good value below a prefix
 //	      - walk: 1.3.6.1.2.1.47.1.1.1.1.2     # an entPhysicalTable column: the
 //	        regex: '\bSN: ?([^\s,;)]+)'        # first ENTITY row, in index
@@ -229,10 +238,11 @@ type ruleSpec struct {
 	RowWhere    string            `yaml:"row_where"`
 	RowMatch    string            `yaml:"row_match"`
 	RowEquals   string            `yaml:"row_equals"`
+	Extend      string            `yaml:"extend"`
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
-	"with", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals"}
+	"with", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "extend"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -346,6 +356,12 @@ type rule struct {
 	// vendors that register each product's objects under its own
 	// product OID.
 	relative bool
+	// extendSysDescr (extend: sys_descr): the value, found in sysDescr
+	// with more non-space characters straight after it, becomes that
+	// longer word (the first such place): the series "S5720" a Huawei
+	// sysDescr brackets, which its first line writes in full as
+	// "S5720-36C-EI-AC".
+	extendSysDescr bool
 }
 
 // relativePrefix starts an oid or walk rule's OID written relative to
@@ -880,8 +896,8 @@ func compileRule(rs ruleSpec) (rule, error) {
 		}
 	}
 	if rs.RowWhere != "" || rs.RowMatch != "" || rs.RowEquals != "" {
-		if r.src != srcOID || r.relative || r.indexFrom != "" || len(r.with) > 0 {
-			return r, atKey(errors.New("row_where goes with an absolute oid without index_from or with"), "row_where")
+		if r.src != srcOID || r.relative || r.indexFrom != "" {
+			return r, atKey(errors.New("row_where goes with an absolute oid without index_from"), "row_where")
 		}
 		if rs.RowEquals != "" {
 			if rs.RowMatch != "" || rs.RowWhere == "" {
@@ -900,6 +916,16 @@ func compileRule(rs ruleSpec) (rule, error) {
 				return r, err
 			}
 		}
+	}
+	switch rs.Extend {
+	case "":
+	case "sys_descr":
+		if r.src == srcValue {
+			return r, atKey(errors.New("a literal value takes no extend"), "extend")
+		}
+		r.extendSysDescr = true
+	default:
+		return r, atKey(fmt.Errorf("extend %q: want sys_descr", rs.Extend), "extend")
 	}
 	if rs.BinaryText {
 		if r.src != srcOID && r.src != srcWalk {

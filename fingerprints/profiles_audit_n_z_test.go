@@ -39,8 +39,10 @@ var auditNZCases = map[string]want{
 	// release before the build, EXTREME-SYSTEM-MIB extremeSystemID.
 	"extreme-xos-registration": {"extreme-exos", "Extreme Networks", "X440G2-48p-10G4", "1834N-41234", "EXOS", "30.7.1.1", "switch"},
 	// VRP on zeroDotZero, by the sysDescr the definition (vrp) detects on
-	// any sysObjectID: the model, product release and hwDeviceEsn.
-	"huawei-vrp-other-arc": {"huawei-vrp", "Huawei", "S5720-28X-PWR-SI-AC", "2102353168DMJ8001234", "VRP", "V200R011C10SPC600", "switch"},
+	// any sysObjectID: the model, version and hwDeviceEsn; the version
+	// "Version x (release)" as Vrp.php builds it (was the release alone
+	// before fpL).
+	"huawei-vrp-other-arc": {"huawei-vrp", "Huawei", "S5720-28X-PWR-SI-AC", "2102353168DMJ8001234", "VRP", "5.170 (V200R011C10SPC600)", "switch"},
 	// SNR on 40418.8.67, which the definition (snr) takes with 40418.7:
 	// NAG-MIB sysHardwareVersion.0 and sysSoftwareVersion.0.
 	"snr-registration-8": {"snr", "NAG", "SNR-S300G-24FX", "", "", "7.2.1.12", "switch"},

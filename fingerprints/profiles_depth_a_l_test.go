@@ -53,11 +53,14 @@ var depthCases = map[string]want{
 	"hp-ilo-rom-date": {"hp-ilo", "HPE", "ProLiant DL360 Gen9", "CZ28150ABC", "iLO", "2.80", "bmc"},
 	// A VRP router whose only ENTITY row is its main board (index 9):
 	// hwEntityBoardName.9 names the model, entPhysicalSerialNum.9 the ESN.
-	"huawei-ar-board": {"huawei-vrp", "Huawei", "AR2220", "210235384810F6000123", "VRP", "V200R010C10SPC700", "router"},
-	// A CE switch whose sysDescr names only the VRP platform (8.191): the
-	// product release its chassis row carries (V300R020C10SPC800), the
-	// form Huawei's advisories and upgrade guides use.
-	"huawei-ce-entity-release": {"huawei-vrp", "Huawei", "CE6881-48S6CQ", "2102351931P0K8000456", "VRP", "V300R020C10SPC800", "switch"},
+	// Its sysDescr brackets the release with no series before it, which
+	// the definition's (vrp) sysDescr_regex needs: Vrp.php gives the
+	// "Version" alone, 5.170 (was V200R010C10SPC700 before fpL).
+	"huawei-ar-board": {"huawei-vrp", "Huawei", "AR2220", "210235384810F6000123", "VRP", "5.170", "router"},
+	// A CE switch whose sysDescr names only the VRP platform (8.191):
+	// Vrp.php gives that, reading no ENTITY release (was the chassis
+	// row's V300R020C10SPC800, the 5458fdb choice, before fpL read it).
+	"huawei-ce-entity-release": {"huawei-vrp", "Huawei", "CE6881-48S6CQ", "2102351931P0K8000456", "VRP", "8.191", "switch"},
 	// NX-OS: the release as Cisco writes it, 9.3(8); without one in
 	// sysDescr, the chassis row's entPhysicalSoftwareRev. The hardware is
 	// the name of row 149, as the definition (nxos) reads it; the fixture

@@ -38,8 +38,10 @@ var reviewNewCases = map[string]want{
 	// system group.
 	"engenius-system-group": {"engenius", "EnGenius", "", "GE7221004321", "Linux", "3.9.2.1", "access_point"},
 	// A Quidway AR router on VRP 3, whose sysDescr writes 'VRP (R)
-	// Software, Version ..., Release ...': the version and its release.
-	"huawei-quidway-ar-vrp3": {"huawei-vrp", "Huawei", "AR28-31", "", "VRP", "3.40 Release 0311P07", "router"},
+	// Software, Version ..., Release ...': the word after "Version", as
+	// the definition's class (Vrp.php) reads it, its comma trimmed (was
+	// "3.40 Release 0311P07" before fpL).
+	"huawei-quidway-ar-vrp3": {"huawei-vrp", "Huawei", "AR28-31", "", "VRP", "3.40", "router"},
 }
 
 func TestReviewNewFixtures(t *testing.T) { checkFixtures(t, reviewNewFixtureDir, reviewNewCases) }

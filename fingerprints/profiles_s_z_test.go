@@ -113,8 +113,12 @@ var szCases = map[string]want{
 	// hwDeviceEsn; the type from the model.
 	"huawei-vrp-ext": {"huawei-vrp", "Huawei", "CE6881-48S6CQ", "2102351931P0K8000123", "VRP", "8.191", "switch"},
 	// A CloudEngine sysDescr closing with the full model ("HUAWEI
-	// CE6865-48S8CQ-EI"), the bracketed series (CE6865EI) shorter.
-	"huawei-vrp-ce-closing-model": {"huawei-vrp", "Huawei", "CE6865-48S8CQ-EI", "", "VRP", "V200R005C10SPC800", "switch"},
+	// CE6865-48S8CQ-EI"), the bracketed series (CE6865EI) shorter: the
+	// definition (vrp) takes the series, which no sysDescr word extends
+	// (CE6865EI is not the start of CE6865-48S8CQ-EI); version "8.180
+	// (V200R005C10SPC800)" as Vrp.php builds it. Both were the closing
+	// model and the release alone before fpL read vrp.yaml and Vrp.php.
+	"huawei-vrp-ce-closing-model": {"huawei-vrp", "Huawei", "CE6865EI", "", "VRP", "8.180 (V200R005C10SPC800)", "switch"},
 	// SR OS has no ENTITY-MIB: the name of the chassis type tmnxChassisType
 	// points at (index_from), the serial of the chassis row of tmnxHwTable.
 	"nokia-sros-hw": {"nokia-sros", "Nokia", "7250 IXR-e", "NS2120T0456", "SR OS", "22.10.R2", "router"},

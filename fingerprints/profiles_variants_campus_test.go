@@ -19,14 +19,21 @@ var campusCases = map[string]want{
 	"fortinet-fortiwifi":              {"fortinet-fortigate", "Fortinet", "FortiWiFi 60F", "FWF60FTK21001234", "FortiOS", "v7.2.8,build1639,240313 (GA.M)", "firewall"},         // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
 	"fortinet-fortigate-rugged":       {"fortinet-fortigate", "Fortinet", "FortiGate Rugged 60F", "FGR60FTK22005678", "FortiOS", "v7.0.15,build0632,240416 (GA.M)", "firewall"}, // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
 	"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-100F", "FG100FTK20009876", "FortiOS", "v7.4.3,build2573,240201 (GA.F)", "firewall"},        // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
-	// Huawei YunShan OS (V600): the bracketed product release, the closing
-	// model line, hwDeviceEsn; VRP 3 on Quidway: the product line and
-	// "version Release release".
-	"huawei-yunshan-usg":    {"huawei-vrp", "Huawei", "USG6530F-D", "2102354EVK10P3000123", "YunShan OS", "V600R024C00SPC100", "firewall"},
-	"huawei-yunshan-switch": {"huawei-vrp", "Huawei", "S5735-L48T4XE-A-V2", "102388712345", "YunShan OS", "V600R022C10SPC500", "switch"},
-	"huawei-vrp3-quidway":   {"huawei-vrp", "Huawei", "AR28-31", "", "VRP", "3.40 Release 0311P07", "router"},
-	// A Fat (standalone) AP writes its mode after the bracketed model.
-	"huawei-fat-ap": {"huawei-vrp", "Huawei", "AP4050DN", "2102353VUR10K6000789", "VRP", "V200R010C00SPC300", "access_point"},
+	// Huawei YunShan OS (V600): the bracketed series (USG) taken to the
+	// closing model line that goes on from it, hwDeviceEsn; the version
+	// as the definition (vrp, class Vrp) builds it, "Version x" then the
+	// bracketed product release (was the release alone, before fpL read
+	// Vrp.php). VRP 3 on Quidway: the class gives "Version (\S+)" alone,
+	// "3.40," (comma trimmed; was "3.40 Release 0311P07"), the product
+	// line as our fallback where the definition has no hardware.
+	"huawei-yunshan-usg":    {"huawei-vrp", "Huawei", "USG6530F-D", "2102354EVK10P3000123", "YunShan OS", "1.24.0.1 (V600R024C00SPC100)", "firewall"},
+	"huawei-yunshan-switch": {"huawei-vrp", "Huawei", "S5735-L48T4XE-A-V2", "102388712345", "YunShan OS", "1.22.0.1 (V600R022C10SPC500)", "switch"},
+	"huawei-vrp3-quidway":   {"huawei-vrp", "Huawei", "AR28-31", "", "VRP", "3.40", "router"},
+	// A Fat (standalone) AP writes its mode after the bracketed model:
+	// the definition's sysDescr_regex takes all before the release,
+	// "AP4050DN FAT", which no longer sysDescr word extends (was
+	// "AP4050DN", before fpL read vrp.yaml and Vrp.php).
+	"huawei-fat-ap": {"huawei-vrp", "Huawei", "AP4050DN FAT", "2102353VUR10K6000789", "VRP", "5.170 (V200R010C00SPC300)", "access_point"},
 	// Comware 5 on HP A-series: "Comware Software, Version 5.20.99,
 	// Release 2221P19".
 	"comware5-hp-a-series": {"h3c-comware", "HPE", "A5120-48G-PoE+ EI Switch with 2 Interface Slots", "CN23BX8012", "Comware", "5.20.99 Release 2221P19", "switch"},

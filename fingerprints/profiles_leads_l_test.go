@@ -1,0 +1,73 @@
+package fingerprints
+
+import (
+	"strings"
+	"testing"
+)
+
+// leadsLFixtureDir holds small walks written from the vendor MIBs for the
+// network-OS leads earlier rounds left: which devices each profile catches
+// and which objects give its values, as the device-support definitions
+// read them.
+const leadsLFixtureDir = "testdata/fixtures/leads-l"
+
+// leadsLCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var leadsLCases = map[string]want{
+	// Huawei VRP (definition vrp, class Vrp): hwEntitySystemModel's
+	// series (S5731) taken to the sysDescr word that goes on from it
+	// (S5731-H24T4XC); the version "Version x (bracketed release)
+	// [first row of hwPatchVersion]".
+	"huawei-vrp-patch-extend": {"huawei-vrp", "Huawei", "S5731-H24T4XC", "2102353168DMK9004567", "VRP", "5.170 (V200R019C10SPC500) [V200R019SPH012]", "switch"},
+	// A CE whose sysDescr brackets no release: "8.191" and the patch;
+	// hwProductName, which no sysDescr word extends.
+	"huawei-vrp-patch-no-release": {"huawei-vrp", "Huawei", "CE6881-48S6CQ", "2102351931P0K8000789", "VRP", "8.191 [V300R020SPH003]", "switch"},
+	// A sysDescr without "Version": Vrp.php leaves the version empty;
+	// ours the chassis row's release, as before (the dev walks' S12704 and
+	// ME60); the model from the first line (the definition names none),
+	// the chassis serial.
+	"huawei-vrp-no-version": {"huawei-vrp", "Huawei", "S5720-52X-EI-AC", "210235527210E2001234", "VRP", "V200R011C10SPC600", "switch"},
+}
+
+func TestLeadsLFixtures(t *testing.T) { checkFixtures(t, leadsLFixtureDir, leadsLCases) }
+
+// TestExtendInText checks extend: sys_descr's reading: the first place
+// the value goes on with non-space characters, else the value.
+func TestExtendInText(t *testing.T) {
+	for _, c := range []struct{ text, v, want string }{
+		{"S5720-36C-EI-AC \r\nHuawei VRP (R) software,Version 5.160 (S5720 V200R007C00SPC500)", "S5720", "S5720-36C-EI-AC"},
+		{"S5720-36C-EI-AC \r\nHuawei", "S5720-36C-EI-AC", "S5720-36C-EI-AC"},
+		// The first place it goes on, not the first place it appears.
+		{"(CE6865EI V200R005C10SPC800)\r\nHUAWEI CE6865EI-48S8CQ", "CE6865EI", "CE6865EI-48S8CQ"},
+		{"(CE6865EI V200R005C10SPC800)\r\nHUAWEI CE6865-48S8CQ-EI", "CE6865EI", "CE6865EI"},
+		// Not only at a word's start, as the definition's unanchored regexp.
+		{"xAR2220E", "AR2220", "AR2220E"},
+		{"AP4050DN FAT V200R010", "AP4050DN FAT", "AP4050DN FAT"},
+		{"", "S5720", "S5720"},
+		{"S5720-28X", "", ""},
+		{"a.b+c(d)-e f", "b+c(d)", "b+c(d)-e"},
+	} {
+		if got := extendInText(c.text, c.v); got != c.want {
+			t.Errorf("extendInText(%q, %q) = %q, want %q", c.text, c.v, got, c.want)
+		}
+	}
+}
+
+// TestExtendAndRowWithDecode checks the profile keys: extend takes
+// sys_descr only and no literal; row_where now goes with with.
+func TestExtendAndRowWithDecode(t *testing.T) {
+	for _, c := range []struct {
+		yaml string
+		ok   bool
+	}{
+		{"profiles:\n  - id: x\n    match: {sys_object_id: [1.3.6.1.4.1.2011]}\n    model:\n      - oid: 1.3.6.1.4.1.2011.5.25.31.6.5.0\n        extend: sys_descr\n", true},
+		{"profiles:\n  - id: x\n    match: {sys_object_id: [1.3.6.1.4.1.2011]}\n    model:\n      - oid: 1.3.6.1.4.1.2011.5.25.31.6.5.0\n        extend: entity\n", false},
+		{"profiles:\n  - id: x\n    match: {sys_object_id: [1.3.6.1.4.1.2011]}\n    model:\n      - value: S5720\n        extend: sys_descr\n", false},
+		{"profiles:\n  - id: x\n    match: {sys_object_id: [1.3.6.1.4.1.2011]}\n    os_version:\n      - oid: 1.3.6.1.4.1.2011.5.25.19.1.8.5.1.1.4\n        row_where: 1.3.6.1.4.1.2011.5.25.19.1.8.5.1.1.4\n        row_match: '^'\n        with: [1.3.6.1.2.1.1.1.0]\n", true},
+	} {
+		_, err := decodeProfiles("t.yaml", strings.NewReader(c.yaml))
+		if (err == nil) != c.ok {
+			t.Errorf("decode %q: err %v, want ok %v", c.yaml, err, c.ok)
+		}
+	}
+}
