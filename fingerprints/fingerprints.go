@@ -1343,8 +1343,10 @@ func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence,
 }
 
 // valueOf is an object's value as with and if_oid read it, the system
-// group's from the input's own fields (they are not among Values); false
-// when the device gave none.
+// group's from the input's own fields and an entPhysicalTable column's
+// (descr, name, model, serial, the revisions, mfg) at an index from the
+// input's entities (neither is among Values); false when the device gave
+// none.
 func (c *evalCtx) valueOf(oid string) (string, bool) {
 	switch oid {
 	case OIDSysDescr:
@@ -1356,7 +1358,7 @@ func (c *evalCtx) valueOf(oid string) (string, bool) {
 	}
 	v, ok := c.in.Values[oid]
 	if !ok || v.Type.IsException() {
-		return "", false
+		return c.entityAt(oid)
 	}
 	return valueString(v), true
 }

@@ -17,10 +17,13 @@ var auditCiscoCases = map[string]want{
 	// without a release: the release the sysDescr states, as the
 	// definition (iosxe, the shared Cisco OS discovery) reads it when
 	// entPhysicalSoftwareRev.1 is empty, not the member row's "17.06.04";
-	// the member's model and serial. That discovery's pattern for the
+	// the member's serial. That discovery's pattern for the
 	// bracketed train ('[Bengaluru], ... (CAT9K_LITE_IOSXE), Version
 	// 17.6.4') gives the image and the release (fpF's value-forms review).
-	"cisco-iosxe-c9200l-standalone": {"cisco-ios-xe", "Cisco", "C9200L-24P-4X", "JAE24410ABC", "IOS-XE", "CAT9K_LITE_IOSXE 17.6.4", "switch"},
+	// Its hardware (Cisco.php): row 1 named a stack and no row 1001, so
+	// row 1's name, "c92xx Stack" (was the member's C9200L-24P-4X before
+	// fpL read Cisco.php's row 1000/1001 order).
+	"cisco-iosxe-c9200l-standalone": {"cisco-ios-xe", "Cisco", "c92xx Stack", "JAE24410ABC", "IOS-XE", "CAT9K_LITE_IOSXE 17.6.4", "switch"},
 	// A PIX 515E on PIX 7 ('Cisco PIX Security Appliance'): PIX-OS, as the
 	// definition pixos names it, not ASA; ENTITY-MIB row 1's model and
 	// serial, the release.

@@ -24,8 +24,10 @@ var depthCases = map[string]want{
 	// sysDescr states, as the device-support definition (iosxe) reads it
 	// when entPhysicalSoftwareRev.1 is empty (not a member's row): for the
 	// bracketed train's form, the image and the release, as its pattern
-	// writes them.
-	"cisco-iosxe-stack-release": {"cisco-ios-xe", "Cisco", "C9300-48P", "FOC2231X0AB", "IOS-XE", "CAT9K_IOSXE 17.9.4", "switch"},
+	// writes them. The hardware as Cisco.php reads it: row 1 names a
+	// stack and row 1001 is absent, so row 1's name (was the member's
+	// C9300-48P before fpL).
+	"cisco-iosxe-stack-release": {"cisco-ios-xe", "Cisco", "c93xx Stack", "FOC2231X0AB", "IOS-XE", "CAT9K_IOSXE 17.9.4", "switch"},
 	// The Catalyst 9800 runs IOS-XE and is a wireless controller, not one
 	// of the C9x00 switches its name resembles.
 	"cisco-c9800-wlc": {"cisco-ios-xe", "Cisco", "C9800-40-K9", "TTM2345012X", "IOS-XE", "17.06.05", "wireless_controller"},

@@ -27,6 +27,14 @@ var leadsLCases = map[string]want{
 	// ME60); the model from the first line (the definition names none),
 	// the chassis serial.
 	"huawei-vrp-no-version": {"huawei-vrp", "Huawei", "S5720-52X-EI-AC", "210235527210E2001234", "VRP", "V200R011C10SPC600", "switch"},
+	// A Catalyst 9300 stack of two whose row 1001 is switch 1's power
+	// supply (the layout a published Cat9k walk shows): the shared Cisco
+	// OS discovery (Cisco.php, definitions ios and iosxe) takes row 1's
+	// name, "c93xx Stack", and, since it says stack, entPhysicalModelName
+	// .1001 over it, whatever that row is; not the members (1000, 2000).
+	// The serial: the first member chassis's (row 1 has none); the
+	// release the bracketed train's image and version.
+	"cisco-c9300-stack-of-two": {"cisco-ios-xe", "Cisco", "PWR-C1-715WAC", "FOC2418X1AB", "IOS-XE", "CAT9K_IOSXE 17.12.3", "switch"},
 }
 
 func TestLeadsLFixtures(t *testing.T) { checkFixtures(t, leadsLFixtureDir, leadsLCases) }
