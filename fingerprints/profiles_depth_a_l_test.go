@@ -95,10 +95,11 @@ var depthCases = map[string]want{
 	// A virtual chassis whose first member is a line card of another
 	// model: the master's model, as sysDescr names it.
 	"juniper-vc-master": {"juniper-junos", "Juniper Networks", "EX4300-48P", "PE3714120123", "Junos", "18.4R2-S4.3", "switch"},
-	// Extreme universal hardware: the model without the persona suffix
-	// sysDescr adds (-SwitchEngine, -EXOS, -VOSS).
-	"extreme-switch-engine":  {"extreme-exos", "Extreme Networks", "5520-48W", "2134N-41077", "EXOS", "32.2.1.6", "switch"},
-	"extreme-exos-universal": {"extreme-exos", "Extreme Networks", "5420F-24P-4XE", "", "EXOS", "31.7.1.4", "switch"},
+	// Extreme universal hardware: the definition (xos) takes all sysDescr
+	// brackets, the persona suffix with it (-SwitchEngine, -EXOS); was the
+	// model without it before fpL read xos.yaml.
+	"extreme-switch-engine":  {"extreme-exos", "Extreme Networks", "5520-48W-SwitchEngine", "2134N-41077", "EXOS", "32.2.1.6", "switch"},
+	"extreme-exos-universal": {"extreme-exos", "Extreme Networks", "5420F-24P-4XE-EXOS", "", "EXOS", "31.7.1.4", "switch"},
 	"extreme-voss-persona":   {"extreme-voss", "Extreme Networks", "VSP-4900-48P", "2028Q-10456", "VOSS", "8.3.0.0", "switch"},
 	// ArubaOS controller: wlsxSysExtSerialNumber, the unit's own serial,
 	// before the license serial number.

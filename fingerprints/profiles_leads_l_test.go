@@ -35,6 +35,11 @@ var leadsLCases = map[string]want{
 	// The serial: the first member chassis's (row 1 has none); the
 	// release the bracketed train's image and version.
 	"cisco-c9300-stack-of-two": {"cisco-ios-xe", "Cisco", "PWR-C1-715WAC", "FOC2418X1AB", "IOS-XE", "CAT9K_IOSXE 17.12.3", "switch"},
+	// An older Summit on its own registration (1916.2.71): the name the
+	// shared Extreme class (xos, Shared/Extreme.php) gives it, over the
+	// sysDescr's bracketed "X450a-24t"; the release as xos.yaml's
+	// sysDescr_regex reads it ([\d.]+ after " version ").
+	"extreme-summit-registration": {"extreme-exos", "Extreme Networks", "Summit X450a-24t", "0834G-00512", "EXOS", "12.6.5.3", "switch"},
 }
 
 func TestLeadsLFixtures(t *testing.T) { checkFixtures(t, leadsLFixtureDir, leadsLCases) }

@@ -144,8 +144,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"juniper-virtual-chassis":  {"juniper-junos", "Juniper Networks", "EX4300-48P", "PE3718260123", "Junos", "18.4R2-S3.3", "switch"},
 		"extreme-exos-systemid":    {"extreme-exos", "Extreme Networks", "X440G2-24p-10G4", "1914N-40123", "EXOS", "30.7.1.1", "switch"},
 		// An ExtremeWare sysDescr without the OS's name ('by Release_Master'):
-		// hardware before ' - Version', the release after it.
-		"extremeware-release-master": {"extreme-exos", "Extreme Networks", "BD6808", "", "ExtremeWare", "7.8.3", "switch"},
+		// the release after ' - Version'; the hardware the name the shared
+		// Extreme class (Shared/Extreme.php) gives its registration
+		// (1916.2.11), over the sysDescr's BD6808 (changed by fpL).
+		"extremeware-release-master": {"extreme-exos", "Extreme Networks", "BlackDiamond 6808", "", "ExtremeWare", "7.8.3", "switch"},
 		"brocade-icx-imgver":         {"brocade-fastiron", "Ruckus", "ICX7150-48P-4X1G", "FEK3224R0AB", "FastIron", "08.0.95bT211", "switch"},
 		// The hardware the definition (opengear) writes: the product
 		// OG-PRODUCTS-MIB registers the sysObjectID (25049.1.130) as, less

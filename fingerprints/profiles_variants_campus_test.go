@@ -43,8 +43,9 @@ var campusCases = map[string]want{
 	"comware-hpe-1950": {"h3c-comware", "HPE", "1950-24G-2SFP+-2XGT", "CN87G1R0ZZ", "Comware", "7.1.045 Release 3113P05", "switch"},
 	"comware-hp-v1910": {"h3c-comware", "HPE", "V1910-24G", "", "Comware", "5.20 Release 1519P03", "switch"},
 	// A SummitStack writes "(Stack)" where a switch names its hardware:
-	// the master's chassis row.
-	"extreme-exos-stack": {"extreme-exos", "Extreme Networks", "X440G2-48p-10G4", "1720G-01234", "EXOS", "30.7.1.1", "switch"},
+	// the definition (xos) takes it as written, "Stack" (was the master's
+	// chassis row before fpL read xos.yaml).
+	"extreme-exos-stack": {"extreme-exos", "Extreme Networks", "Stack", "1720G-01234", "EXOS", "30.7.1.1", "switch"},
 	// The first UniFi switches name a dashless model code ("US16P150,
 	// 4.3.20.11298, Linux 3.6.5"): UniFi's, not the EdgeSwitch
 	// (FASTPATH) profile's, which leaves them out.
