@@ -93,7 +93,10 @@ var ehCases = map[string]want{
 	// the sysDescr's last opening bracket, its V kept.
 	"firebrick": {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "V1.54.004", "router"},
 	// An Eltex MES whose sysDescr does not name it: RADLAN rlPhdUnitGenParamModelName.
-	"eltex-mes-modelname": {"eltex-mes", "Eltex", "MES2348B", "ES5F012345", "", "4.0.18.2", "switch"},
+	// Its registration (MES2348B) is one the definition eltex-mes23xx
+	// takes, which reads the unit's software version as features, no
+	// version (was 4.0.18.2 under eltex-mes before fpL).
+	"eltex-mes-modelname": {"eltex-mes23xx", "Eltex", "MES2348B", "ES5F012345", "", "", "switch"},
 	// HiOS's HM2-DEVMGMT-MIB: product description, serial, running image.
 	"hirschmann-hios-hm2": {"hirschmann-hios", "Hirschmann", "GRS1040-6T6ZTHH00Z9HHSE3AMR", "942135001000123456", "HiOS", "09.0.02", "switch"},
 	// A classic switch with PROFINET: the order ID before the group description.

@@ -44,9 +44,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"ubiquiti-edgeswitch": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 24-Port Lite", "F09FC2A1B2C3", "EdgeSwitch", "1.9.3.5294473", "switch"},
 		"avaya-boss":          {"avaya-boss", "Avaya", "ERS-4850GTS-PWR+", "14JP1234ABCD", "BOSS", "5.8.1.013", "switch"},
 		"enterasys-eos":       {"enterasys-eos", "Extreme Networks", "C5G124-48P2", "13345678901a", "EOS", "06.81.04.0001", "switch"},
-		"eltex-mes":           {"eltex-mes", "Eltex", "MES2324B", "ES01234567", "MES", "4.0.16.3", "switch"},
-		"cumulus-linux":       {"cumulus-linux", "Cumulus Networks", "S5248F-ON", "CN0ABC12345678", "Cumulus Linux", "4.4.0", "switch"},
-		"mellanox-onyx":       {"mellanox-onyx", "Mellanox", "SN2410", "MT1927X01234", "Onyx", "3.9.1306", "switch"},
+		// MES2324B: the definition eltex-mes23xx's, no version (fpL).
+		"eltex-mes":     {"eltex-mes23xx", "Eltex", "MES2324B", "ES01234567", "MES", "", "switch"},
+		"cumulus-linux": {"cumulus-linux", "Cumulus Networks", "S5248F-ON", "CN0ABC12345678", "Cumulus Linux", "4.4.0", "switch"},
+		"mellanox-onyx": {"mellanox-onyx", "Mellanox", "SN2410", "MT1927X01234", "Onyx", "3.9.1306", "switch"},
 		// No ENTITY-MIB and a plain Linux sysDescr: MELLANOX-EFM-MIB gives serial and version, the product registration the model.
 		"mellanox-onyx-efm": {"mellanox-onyx", "Mellanox", "SX6036", "MT1234X05678", "Onyx", "3.6.4006", "switch"},
 		// The release after "SwOS " raw, as the definition (swos) reads it (changed by fpH: the "v" kept).
