@@ -40,6 +40,19 @@ var leadsLCases = map[string]want{
 	// sysDescr's bracketed "X450a-24t"; the release as xos.yaml's
 	// sysDescr_regex reads it ([\d.]+ after " version ").
 	"extreme-summit-registration": {"extreme-exos", "Extreme Networks", "Summit X450a-24t", "0834G-00512", "EXOS", "12.6.5.3", "switch"},
+	// An Eltex MES3348 (35265.1.96), one of the exact registrations the
+	// definition eltex-mes23xx takes: hardware and serial of unit 1; its
+	// rlPhdUnitGenParamSoftwareVersion.1 is the definition's features,
+	// and nothing else fills the version (no_fill).
+	"eltex-mes3348-no-version": {"eltex-mes23xx", "Eltex", "MES3348", "ES7A004321", "MES", "", "switch"},
+	// An MES on a registration outside that list keeps eltex-mes's
+	// release from the same object.
+	"eltex-mes2428-version": {"eltex-mes", "Eltex", "MES2428", "ES8B001234", "MES", "10.3.6.7", "switch"},
+	// A Forcepoint NGFW on Stonesoft's arc whose fwSoftwareVersion is the
+	// bare release: the definition (forcepoint) needs 'Forcepoint NGFW
+	// version' in it and reads no sysDescr, so no version, though sysDescr
+	// states one; hardware nodeApplianceModel, serial nodePosCode.
+	"forcepoint-ngfw-version-form": {"forcepoint-ngfw", "Forcepoint", "N3401", "F3C9-77A0-4D21", "Forcepoint NGFW", "", "firewall"},
 }
 
 func TestLeadsLFixtures(t *testing.T) { checkFixtures(t, leadsLFixtureDir, leadsLCases) }
