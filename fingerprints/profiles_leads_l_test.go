@@ -53,6 +53,10 @@ var leadsLCases = map[string]want{
 	// version' in it and reads no sysDescr, so no version, though sysDescr
 	// states one; hardware nodeApplianceModel, serial nodePosCode.
 	"forcepoint-ngfw-version-form": {"forcepoint-ngfw", "Forcepoint", "N3401", "F3C9-77A0-4D21", "Forcepoint NGFW", "", "firewall"},
+	// RUGGEDCOM ROS in the Siemens sysDescr layout: the definition (ros)
+	// takes all before the first '-' as the hardware; the main firmware
+	// object whole and the serial object, as it reads them.
+	"ruggedcom-ros-dash-hardware": {"siemens-ruggedcom", "Siemens", "Siemens, RUGGEDCOM, RS416, RS416", "RS416-0612-04411", "ROS", "v4.3.7 (Jun 12 2019 10:14)", "switch"},
 }
 
 func TestLeadsLFixtures(t *testing.T) { checkFixtures(t, leadsLFixtureDir, leadsLCases) }

@@ -32,8 +32,11 @@ var variantsIndustrialSMBCases = map[string]want{
 	// firmware; newer firmware's Siemens layout names the serial last.
 	// The main firmware object whole, as the definition (ros) reads the
 	// version (it was cut to the release before).
-	"ruggedcom-ros-rcdeviceinfo":     {"siemens-ruggedcom", "Siemens", "RS900G", "S900G-1109-06613", "ROS", "v4.3.7 (Jun 12 2019 10:14)", "switch"},
-	"ruggedcom-ros-siemens-sysdescr": {"siemens-ruggedcom", "Siemens", "RSG2488", "RSG2488-0521-20311", "ROS", "5.6.0", "switch"},
+	"ruggedcom-ros-rcdeviceinfo": {"siemens-ruggedcom", "Siemens", "RS900G", "S900G-1109-06613", "ROS", "v4.3.7 (Jun 12 2019 10:14)", "switch"},
+	// The Siemens sysDescr layout: the definition (ros) takes all before
+	// its first '-' as the hardware, "Siemens, RUGGEDCOM, RSG2488,
+	// RSG2488" (was RSG2488 before fpL read ros.yaml).
+	"ruggedcom-ros-siemens-sysdescr": {"siemens-ruggedcom", "Siemens", "Siemens, RUGGEDCOM, RSG2488, RSG2488", "RSG2488-0521-20311", "ROS", "5.6.0", "switch"},
 	// Moxa's per-model MIBs sit under the product arc the sysObjectID
 	// names: switchModel, firmwareVersion and serialNumber at its .1.2,
 	// .1.4 and .1.78 for any EDS/IKS/PT model, the AWK overview group at
