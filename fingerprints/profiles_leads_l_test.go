@@ -35,6 +35,10 @@ var leadsLCases = map[string]want{
 	// The serial: the first member chassis's (row 1 has none); the
 	// release the bracketed train's image and version.
 	"cisco-c9300-stack-of-two": {"cisco-ios-xe", "Cisco", "PWR-C1-715WAC", "FOC2418X1AB", "IOS-XE", "CAT9K_IOSXE 17.12.3", "switch"},
+	// The same layout with a model on the stack row itself: Cisco.php
+	// sets the hardware to row 1's entPhysicalModelName over its name,
+	// and that no longer says stack, so row 1001 is not read.
+	"cisco-c9300-stack-row-model": {"cisco-ios-xe", "Cisco", "C9300-24T", "FOC2419Y0EF", "IOS-XE", "CAT9K_IOSXE 17.12.3", "switch"},
 	// An older Summit on its own registration (1916.2.71): the name the
 	// shared Extreme class (xos, Shared/Extreme.php) gives it, over the
 	// sysDescr's bracketed "X450a-24t"; the release as xos.yaml's
