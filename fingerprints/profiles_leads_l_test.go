@@ -32,9 +32,14 @@ var leadsLCases = map[string]want{
 	// OS discovery (Cisco.php, definitions ios and iosxe) takes row 1's
 	// name, "c93xx Stack", and, since it says stack, entPhysicalModelName
 	// .1001 over it, whatever that row is; not the members (1000, 2000).
-	// The serial: the first member chassis's (row 1 has none); the
-	// release the bracketed train's image and version.
-	"cisco-c9300-stack-of-two": {"cisco-ios-xe", "Cisco", "PWR-C1-715WAC", "FOC2418X1AB", "IOS-XE", "CAT9K_IOSXE 17.12.3", "switch"},
+	// A power supply's part number is not the device's model: ours keeps
+	// the stack's name there (row 1001 is read only when it names a
+	// switch). The serial: the first member chassis's (row 1 has none);
+	// the release the bracketed train's image and version.
+	"cisco-c9300-stack-of-two": {"cisco-ios-xe", "Cisco", "c93xx Stack", "FOC2418X1AB", "IOS-XE", "CAT9K_IOSXE 17.12.3", "switch"},
+	// The same stack where row 1001 is switch 1's own module, named as
+	// the switch: that model, as Cisco.php reads it.
+	"cisco-c9300-stack-1001-switch": {"cisco-ios-xe", "Cisco", "C9300-48P", "FOC2418X1AB", "IOS-XE", "CAT9K_IOSXE 17.12.3", "switch"},
 	// The same layout with a model on the stack row itself: Cisco.php
 	// sets the hardware to row 1's entPhysicalModelName over its name,
 	// and that no longer says stack, so row 1001 is not read.

@@ -19,10 +19,11 @@ var leadsNCases = map[string]want{
 	// definition reads them.
 	"dcn-ntp-ent-info": {"digital-china-maipu", "Digital China Networks", "CS6200-28X-EI", "GRSWC0H9A7400456", "", "7.0.3.5(R0241.0226)", "switch"},
 	// The same family without the NTP entity objects: DCN-MIB
-	// sysHardwareVersion (the board's revision, which the definition
-	// reports as the hardware) and sysSoftwareVersion; no ENTITY serial,
-	// so the sysDescr's.
-	"dcn-priv-system-only": {"digital-china-maipu", "Digital China Networks", "2.0.1", "SW065610E123000045", "", "7.0.3.1(R0236.0104)", "switch"},
+	// sysSoftwareVersion; no ENTITY serial, so the sysDescr's. The
+	// definition reports sysHardwareVersion (the board's revision,
+	// 2.0.1) as the hardware there: a revision is not the product, so
+	// ours keeps the model the sysDescr names.
+	"dcn-priv-system-only": {"digital-china-maipu", "Digital China Networks", "S4600-28P-SI", "SW065610E123000045", "", "7.0.3.1(R0236.0104)", "switch"},
 }
 
 func TestLeadsNFixtures(t *testing.T) {

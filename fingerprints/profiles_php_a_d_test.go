@@ -34,10 +34,11 @@ var phpADCases = map[string]want{
 	// and its serial; not the model name.
 	"cumulus-first-row": {"cumulus-linux", "Cumulus Networks", "Accton AS7326-56X", "732656X2119007", "Cumulus Linux", "5.4.0", "switch"},
 	// A Dell OS10 switch answering DELLEMC-OS10-CHASSIS-MIB: the class
-	// (DellOs10.php) reads os10ChassisProductSN.1 as the serial and the
-	// chassis's hardware revision (os10ChassisHwRev.1) as the version,
-	// not the sysDescr's release nor the ENTITY serial.
-	"dell-os10-chassis-table": {"dell-os10", "Dell", "S5248F-ON", "TW0XYZ1234567", "OS10", "A01", "switch"},
+	// (DellOs10.php) reads os10ChassisProductSN.1 as the serial, not the
+	// ENTITY serial. It also gives the chassis's hardware revision
+	// (os10ChassisHwRev.1, A01) as the version: ours keeps the release
+	// the sysDescr states (a board revision is not the software's).
+	"dell-os10-chassis-table": {"dell-os10", "Dell", "S5248F-ON", "TW0XYZ1234567", "OS10", "10.5.4.1", "switch"},
 	// A Xerox-built Dell laser printer: the class (DellLaser.php) sets
 	// the hardware from the MDL of the device ID Xerox's MIB keeps
 	// (253.8.51.10.2.1.7.2.28110202), before the printer's hrDeviceDescr.
