@@ -70,10 +70,14 @@ func TestLabSitesReuseAddresses(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A sweep into ClickHouse spools under XDG_STATE_HOME, else (as root)
+	// in the machine's /var/lib/netcensus: the test's own directory.
+	env := append(os.Environ(), "XDG_STATE_HOME="+t.TempDir())
 	sweep := func(t *testing.T, i int, st string) {
 		t.Helper()
 		cmd := labs[i].Exec(ctx, labs[i].ScannerNS(), bin, "--config", configs[i], "--store", st, "sweep", "--community", "public",
 			"--snmp-timeout", "3s", "--no-progress", "--no-names", "--no-mdns", "-o", "jsonl", labtest.Segment)
+		cmd.Env = env
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		if err := cmd.Run(); err != nil {
@@ -86,6 +90,7 @@ func TestLabSitesReuseAddresses(t *testing.T) {
 	check := func(t *testing.T, st string) {
 		t.Helper()
 		cmd := exec.CommandContext(ctx, bin, "--config", configs[0], "--store", st, "assets", "-o", "jsonl")
+		cmd.Env = env
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		if err := cmd.Run(); err != nil {
