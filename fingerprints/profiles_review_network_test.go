@@ -60,8 +60,11 @@ var reviewNetworkCases = map[string]want{
 	// their own system groups.
 	"sophos-sfos-netsnmp-oid":   {"sophos-firewall-mib", "Sophos", "XGS2300", "X23001QXJ7P4A12", "SFOS", "19.5.3 MR-3", "firewall"},
 	"sophos-xg-v17-netsnmp-oid": {"sophos-firewall-mib", "Sophos", "XG125", "S1601E3A12345", "SFOS", "17.0.9 MR-9", "firewall"},
-	// A Zyxel WBE (Wi-Fi 7) access point, typed as the NWA line.
-	"zyxel-wbe-ap":      {"zyxel", "Zyxel", "WBE660S", "S232Z47000123", "", "V7.00(ACKA.0)b3", "access_point"},
+	// A Zyxel WBE (Wi-Fi 7) access point, typed as the NWA line. On
+	// 890.1.15 with a sysDescr neither zynos nor zywall's exceptions
+	// name, the definition zywall detects it and reads sysSwVersionString
+	// whole (cut at 'ITS' only), not split at ' | ' (fpU).
+	"zyxel-wbe-ap":      {"zyxel", "Zyxel", "WBE660S", "S232Z47000123", "", "V7.00(ACKA.0)b3 | 03/28/2024", "access_point"},
 	"dell-w-series-iap": {"dell-w-series", "Dell", "W-IAP155", "", "ArubaOS", "6.4.2.6-4.1.1.3", "access_point"},
 }
 

@@ -1,0 +1,27 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leadsUFixtureDir holds small walks written from the vendor MIBs for the
+// leads earlier reviews left open: detection paths and value forms the
+// device-support definitions give that our profiles did not.
+const leadsUFixtureDir = "testdata/fixtures/leads-u"
+
+// leadsUCases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var leadsUCases = map[string]want{
+	// A Zyxel firewall on the ES-COMMON arc (890.1.15) with a sysDescr no
+	// exception names: the definition zywall detects it (890.1.6 and
+	// 890.1.15) and reads sysSwVersionString whole, cut at 'ITS' only.
+	"zyxel-es-common-usg": {"zyxel", "Zyxel", "USG FLEX 500", "S222L46654321", "", "V5.38(ABUJ.0) | 2024-01-10 14:03:12", "firewall"},
+	// A Zyxel switch on the same arc whose sysDescr starts with GS: the
+	// definition zynos (any of 890 with such a sysDescr) is tried before
+	// zywall, and the shared Zyxel code keeps the release before ' | '.
+	"zyxel-es-common-gs-zynos": {"zyxel", "Zyxel", "GS1920-24HPv2", "S202L21012345", "", "V4.80(ABMH.0)", "switch"},
+}
+
+func TestLeadsUFixtures(t *testing.T) {
+	checkFixtures(t, leadsUFixtureDir, leadsUCases)
+}
