@@ -13,6 +13,10 @@ if ! getent passwd netcensus >/dev/null 2>&1; then
 fi
 
 install -d -o netcensus -g netcensus -m 0750 /var/lib/netcensus
+# A root sweep before the package was installed left its CMDB and spool
+# here as root's: they are the service's now. (Once installed, root's CLI
+# gives what it creates here to the netcensus user itself.)
+chown -hR netcensus:netcensus /var/lib/netcensus
 chgrp netcensus /etc/netcensus/config.yaml 2>/dev/null || true
 
 if command -v setcap >/dev/null 2>&1; then

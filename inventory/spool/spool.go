@@ -22,6 +22,7 @@ import (
 	"syscall"
 
 	"github.com/netcensus/netcensus/inventory"
+	"github.com/netcensus/netcensus/inventory/internal/owner"
 	"github.com/netcensus/netcensus/inventory/store"
 )
 
@@ -75,6 +76,12 @@ func (s *Spool) lock() (func(), error) {
 	if err != nil {
 		return nil, fmt.Errorf("spool %s: %w", s.path, err)
 	}
+	// Root's spool in the service user's directory stays that user's (see
+	// package owner): the lock, the file and its rewrite.
+	if err := owner.Match(s.path + ".lock"); err != nil {
+		f.Close()
+		return nil, err
+	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("spool %s: lock: %w", s.path, err)
@@ -102,6 +109,9 @@ func (s *Spool) Add(sw inventory.Sweep) error {
 		return fmt.Errorf("spool %s: %w", s.path, err)
 	}
 	defer f.Close()
+	if err := owner.Match(s.path); err != nil {
+		return err
+	}
 	st, err := f.Stat()
 	if err != nil {
 		return fmt.Errorf("spool %s: %w", s.path, err)
@@ -212,6 +222,9 @@ func (s *Spool) keepFrom(f *os.File, off int64) error {
 	}
 	if err := out.Close(); err != nil {
 		return fmt.Errorf("spool %s: %w", s.path, err)
+	}
+	if err := owner.Match(tmp); err != nil {
+		return err
 	}
 	if err := os.Rename(tmp, s.path); err != nil {
 		return fmt.Errorf("spool %s: %w", s.path, err)

@@ -478,3 +478,59 @@ func TestOutcomeWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestRootsSpoolInTheServiceDirectoryStaysTheServices: the spool, its lock
+// and its rewrite, made by root in a directory the service user owns, are
+// that user's, so the service can still lock and replay them.
+func TestRootsSpoolInTheServiceDirectoryStaysTheServices(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root: only root gives a file to another user")
+	}
+	dir := filepath.Join(t.TempDir(), "netcensus")
+	if err := os.Mkdir(dir, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(dir, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	s := New(filepath.Join(dir, "spool.jsonl"), 0)
+	for i := 0; i < 2; i++ {
+		sw := sweep(1, t0.Add(time.Duration(i)*time.Hour))
+		sw.ID = fmt.Sprintf("s%d", i)
+		if err := s.Add(sw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	owned := func(when string) {
+		t.Helper()
+		for _, f := range []string{s.Path(), s.Path() + ".lock"} {
+			fi, err := os.Stat(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st := fi.Sys().(*syscall.Stat_t); st.Uid != 65534 || st.Gid != 65534 {
+				t.Errorf("%s: %s owner %d:%d, want the directory's 65534:65534", when, filepath.Base(f), st.Uid, st.Gid)
+			}
+		}
+	}
+	owned("after Add")
+	// The rewrite that keeps the sweeps from the second on.
+	f, err := os.Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err := scan(f, func(n int, _ inventory.Sweep) error {
+		if n == 2 {
+			return errors.New("stop at the second")
+		}
+		return nil
+	})
+	if err == nil || off == 0 {
+		t.Fatalf("scan stopped at %d (%v), want the second line", off, err)
+	}
+	if err := s.keepFrom(f, off); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	owned("after a rewrite")
+}

@@ -30,6 +30,7 @@ import (
 	_ "modernc.org/sqlite" // the driver
 
 	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/inventory/internal/owner"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/record"
 )
@@ -166,8 +167,13 @@ func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
 	}
 	// A new store is made 0600 (the CMDB is nobody else's to read): SQLite
 	// would make it 0644, and its -wal and -shm files take its mode.
+	// Root's new store in the service user's directory is that user's
+	// (see package owner), and so are the -wal and -shm files below.
 	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); err == nil {
 		f.Close()
+		if err := owner.Match(path); err != nil {
+			return nil, err
+		}
 	} else if !errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("create store %s: %w", path, err)
 	}
@@ -190,6 +196,12 @@ func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
 	if err := d.verify(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	for _, f := range []string{path + "-wal", path + "-shm"} {
+		if err := owner.Match(f); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return d, nil
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"testing"
 	"time"
 
@@ -488,6 +489,41 @@ func TestSearchProbeAndIndexAgree(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("search %q by pages of %d: %d assets, want %d", q, limit, len(got), len(want))
 			}
+		}
+	}
+}
+
+// TestRootsStoreInTheServiceDirectoryStaysTheServices: root's CLI sweeping
+// into /var/lib/netcensus, which the package gives the netcensus user,
+// must not leave files the service cannot open: the store, its -wal and
+// its -shm take the directory's owner.
+func TestRootsStoreInTheServiceDirectoryStaysTheServices(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root: only root gives a file to another user")
+	}
+	dir := filepath.Join(t.TempDir(), "netcensus")
+	if err := os.Mkdir(dir, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(dir, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "netcensus.db")
+	db, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{path, path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := fi.Sys().(*syscall.Stat_t); s.Uid != 65534 || s.Gid != 65534 {
+			t.Errorf("%s: owner %d:%d, want the directory's 65534:65534", filepath.Base(f), s.Uid, s.Gid)
 		}
 	}
 }
