@@ -1,0 +1,43 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// ciscoDeepFixtureDir holds small walks written from ENTITY-MIB and
+// CISCO-PRODUCTS-MIB for the review of every path of the shared Cisco OS
+// discovery (LibreNMS/OS/Shared/Cisco.php discoverOS, for ios and iosxe):
+// which ENTITY row gives the hardware, the serial and the release, for
+// each shape of ENTITY table Cisco's agents write.
+const ciscoDeepFixtureDir = "testdata/fixtures/cisco-deep"
+
+// ciscoDeepCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var ciscoDeepCases = map[string]want{
+	// A Catalyst 3750-V2 stack on IOS 12.2 (row 1 the stack, "Cat37xx
+	// Stacking", no model; switch 1 at row 1001): entPhysicalModelName.1001,
+	// as Cisco.php reads it for a row 1 that says stack. Its product ID
+	// has letters and digits after the series (3750V2), which the guard
+	// against a power supply at 1001 must still take; serial
+	// entPhysicalSerialNum.1001 (getMainSerial: .1, .1000, .1001).
+	"ios-3750v2-stack": {"cisco-ios", "Cisco", "WS-C3750V2-48PS-S", "FDO1433Z0AB", "IOS", "12.2(55)SE12", "switch"},
+	// The same for a 2960-XR FlexStack-Plus stack (WS-C2960XR-48FPD-I, two
+	// letters after the series).
+	"ios-2960xr-stack": {"cisco-ios", "Cisco", "WS-C2960XR-48FPD-I", "FOC2031S0AB", "IOS", "15.2(7)E8", "switch"},
+	// A Catalyst 4500-X: its chassis row is named "Switch System" and has
+	// no product ID; Cisco.php then takes entPhysicalModelName.1000, the
+	// supervisor row that carries WS-C4500X-16. Serial .1, release from
+	// the sysDescr (entPhysicalSoftwareRev.1 empty).
+	"iosxe-4500x-switch-system": {"cisco-ios-xe", "Cisco", "WS-C4500X-16", "JAE1927ABCD", "IOS-XE", "03.06.06.E", "switch"},
+	// A Catalyst 4507R+E whose "Switch System" row has its product ID:
+	// that, not row 1000 (the line card in slot 1), as Cisco.php keeps
+	// entPhysicalModelName.1 when it does not say "Switch System".
+	"iosxe-4507-switch-system-model": {"cisco-ios-xe", "Cisco", "WS-C4507R+E", "FXS1835Q0AB", "IOS-XE", "03.11.03a.E", "switch"},
+	// An older IOS router whose chassis row has a name but no model name:
+	// Cisco.php states entPhysicalName.1 ("2621XM chassis"); release from
+	// the 'Cisco Internetwork Operating System Software ... IOS (tm)'
+	// sysDescr form.
+	"ios-2621xm-row1-name": {"cisco-ios", "Cisco", "2621XM chassis", "JAE07120ABC", "IOS", "12.3(26)", "router"},
+}
+
+func TestCiscoDeepFixtures(t *testing.T) { checkFixtures(t, ciscoDeepFixtureDir, ciscoDeepCases) }
