@@ -473,6 +473,11 @@ func (e *Engine) fetchOf(ps []*profile, alts [][]int, sysObjectID string, conds,
 							walk[pre] = true
 						}
 					}
+					for _, o := range r.with {
+						if keep(o) {
+							get[o] = true
+						}
+					}
 					continue
 				}
 				switch r.src {

@@ -78,7 +78,8 @@ import (
 //	                                           # (trimmed, any case)
 //	      - oid: 1.3.6.1.4.1.21317.1.5.1.0     # with: more OIDs, their values joined
 //	        with: [1.3.6.1.4.1.21317.1.5.2.0]  # to the first's by one space each
-//	        regex: '^(\d+) (\d+)$'            # (every one must answer)
+//	        regex: '^(\d+) (\d+)$'            # (every one must answer; the first
+//	                                           # may be relative, the others not)
 //	        template: '$1.$2'
 //	      - oid: 1.3.6.1.4.1.2011.5.25.19.1.8.5.1.1.4  # row_where also takes with:
 //	        row_where: 1.3.6.1.4.1.2011.5.25.19.1.8.5.1.1.4  # the first row's
@@ -849,8 +850,11 @@ func compileRule(rs ruleSpec) (rule, error) {
 		return r, atKey(errors.New("index_from goes with oid only"), "index_from")
 	}
 	if len(rs.With) > 0 {
-		if r.src != srcOID || r.relative || r.indexFrom != "" {
-			return r, atKey(errors.New("with goes with an absolute oid without index_from"), "with")
+		// A relative oid takes with too (its with OIDs are absolute): a
+		// product's revision under its own registration joined to the
+		// sysDescr (D-Link DAP).
+		if r.src != srcOID || r.indexFrom != "" {
+			return r, atKey(errors.New("with goes with an oid without index_from"), "with")
 		}
 		for _, o := range rs.With {
 			o = strings.TrimPrefix(o, ".")

@@ -34,7 +34,10 @@ var auditAECases = map[string]want{
 	// empty: the part number the definition reads.
 	"eaton-ats-descr": {"eaton-ats", "Eaton", "EATS16N", "G312K45678", "", "01.12.0003", "power"},
 	// A DAP on the access points' arc without the maker's name (dlinkap).
-	"dlink-dap-arc": {"dlink-dap", "D-Link", "DAP-2590", "", "", "1.20", "access_point"},
+	// Since fpT: the whole sysDescr and the whole firmware value, as
+	// Dlinkap.php discoverOS writes hardware and version (no revision
+	// object answered here).
+	"dlink-dap-arc": {"dlink-dap", "D-Link", "DAP-2590 Wireless N PoE Access Point", "", "", "1.20 10:21:05 03/14/2014", "access_point"},
 	// PowerVault MD and ME arrays (dell-powervault): the array's objects,
 	// else FCMGMT-MIB's unit.
 	"dell-powervault-md": {"dell-powervault", "Dell", "MD3820i", "CN0T3PKD7824532", "", "", "storage"},

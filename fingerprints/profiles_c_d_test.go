@@ -20,8 +20,10 @@ var cdCases = map[string]want{
 	// version, the supervisor from the sysDescr.
 	"cet-tsi": {"cet-tsi", "CET Power", "T2S-ETH", "T2S18340127", "", "2.04", "power"},
 	// A D-Link DAP: the firmware under its own product registration
-	// (sysObjectID.5.1.1.0), without its build time.
-	"dlink-dap": {"dlink-dap", "D-Link", "DAP-3520", "", "", "1.15", "access_point"},
+	// (sysObjectID.5.1.1.0). Since fpT the whole value, build time and
+	// all, and the sysDescr joined to the revision at .5.1.5.0, as
+	// Dlinkap.php discoverOS writes version and hardware.
+	"dlink-dap": {"dlink-dap", "D-Link", "DAP-3520 A1", "", "", "1.15 09:34:09 01/21/2013", "access_point"},
 	// A DPS Telecom NetGuardian: DPS-MIB-V38's model and firmware, their
 	// padding trimmed.
 	"dps-netguardian": {"dps-netguardian", "DPS Telecom", "NetGuardian 832A G5", "", "", "2.7K.0501", "appliance"},

@@ -177,7 +177,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"edgecore":           {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "1.2.3.4", "switch"},
 		"raisecom":           {"raisecom", "Raisecom", "ISCOM2128EA-MA", "", "ROS", "5.2.1_20180103", "switch"},
 		"planet":             {"planet", "Planet", "GS-4210-24P2S", "A123456789", "", "v2.305b210201", "switch"},
-		"juniper-junose":     {"juniper-junose", "Juniper Networks", "E320", "4600123456", "JunosE", "7.2.2 patch-1.0", "router"},
+		// The registration's product (4874.1.1.1.1.3, ERX-1440) over the
+		// sysDescr's: Junose.php reads the hardware from the registration
+		// only (fpT).
+		"juniper-junose": {"juniper-junose", "Juniper Networks", "ERX-1440", "4600123456", "JunosE", "7.2.2 patch-1.0", "router"},
 		// Fabric OS without ENTITY rows: the switch type fcFeModuleObjectID
 		// names the model.
 		"brocade-fabric-os-fcfe": {"brocade-fabric-os", "Brocade", "6510", "BRW2541L00C", "Fabric OS", "v8.2.2c", "switch"},

@@ -23,7 +23,9 @@ var reviewVendorsAHCases = map[string]want{
 	"aviat-wtm-chassis-row": {"aviat-wtm", "Aviat Networks", "WTM4100-2000", "AV18110211", "", "4.1.2", "wireless"},
 	// D-Link DAP: the definition (dlinkap) detects the sysDescr on any
 	// sysObjectID; a Linux-based DAP on net-snmp's registration.
-	"dlink-dap-netsnmp": {"dlink-dap-sysdescr", "D-Link", "DAP-2660", "", "Linux", "", "access_point"},
+	// Since fpT the whole sysDescr without the maker, as Dlinkap.php
+	// writes the hardware.
+	"dlink-dap-netsnmp": {"dlink-dap-sysdescr", "D-Link", "DAP-2660 Wireless AC1200 Simultaneous Dual-Band PoE Access Point", "", "Linux", "", "access_point"},
 	// Cambium cnMatrix: the definition (cnmatrix) detects the
 	// registration 17713.24, whatever the sysDescr.
 	// CET Power T2S-ETH: the definition (cet-tsi) takes the sysDescr

@@ -1,0 +1,81 @@
+package fingerprints
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/netcensus/netcensus/snmpwalk"
+)
+
+// phpRestFixtureDir holds small walks written from the vendor MIBs for the
+// review of the device-support PHP classes (LibreNMS/OS/<Name>.php) not
+// read before: which objects give hardware, version and serial, in which
+// order and form.
+const phpRestFixtureDir = "testdata/fixtures/php-rest"
+
+// phpRestCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var phpRestCases = map[string]want{
+	// A D-Link DAP on its product registration: Dlinkap.php writes the
+	// hardware as the sysDescr, a space and the revision at
+	// <sysObjectID>.5.1.5.0 (the maker's name dropped here), the version
+	// as the firmware object's whole value.
+	"dlink-dap-revision": {"dlink-dap", "D-Link", "DAP-2660 B1", "", "", "1.12 12:05:33 07/15/2016", "access_point"},
+	// The revision object answering empty: the sysDescr alone (the
+	// class trims the joined value).
+	"dlink-dap-empty-revision": {"dlink-dap", "D-Link", "DAP-2230", "", "", "2.01", "access_point"},
+	// JunosE (Junose.php): the registration's product (4874.1.1.1.6.2,
+	// E120) and all within juniSystemSwVersion's parentheses.
+	"juniper-junose-release": {"juniper-junose", "Juniper Networks", "E120", "", "JunosE", "10.1.0 release-0.0", "router"},
+	// Without juniSystemSwVersion: the registration's product
+	// (4874.1.1.1.1.2, ERX-700), the sysDescr's release with its
+	// patch word as a fallback the class does not have.
+	"juniper-junose-descr-only": {"juniper-junose", "Juniper Networks", "ERX-700", "", "JunosE", "8.2.4 patch-0.4", "router"},
+}
+
+func TestPHPRestFixtures(t *testing.T) { checkFixtures(t, phpRestFixtureDir, phpRestCases) }
+
+// TestRelativeWith: an oid rule relative to the sysObjectID takes with
+// (absolute OIDs joined after its value, as Dlinkap.php joins the sysDescr
+// and the revision under the product's registration); FetchFor plans the
+// resolved OID and the with OIDs, and with no sysObjectID known
+// (VendorOIDs) the with OIDs are read too; a relative OID in with is refused.
+func TestRelativeWith(t *testing.T) {
+	const other = "1.3.6.1.4.1.99999.9.1.0"
+	src := acmeProfile("1.3.6.1.4.1.99999.10", `
+    model:
+      - oid: sysObjectID.5.1.5.0
+        with: [`+other+`]
+        regex: '^(\S+) (\S+)$'
+        template: '$2 $1'
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const a = "1.3.6.1.4.1.99999.10.37"
+	in := Input{SysObjectID: a, Values: map[string]snmpwalk.Value{
+		a + ".5.1.5.0": text("A1"),
+		other:          text("W-37"),
+	}}
+	if got := e.Identify(in); got.Model != "W-37 A1" || got.Evidence[FieldModel].OID != a+".5.1.5.0" {
+		t.Errorf("model = %q from %q, want W-37 A1 from %s.5.1.5.0", got.Model, got.Evidence[FieldModel].OID, a)
+	}
+	delete(in.Values, other)
+	if got := e.Identify(in); got.Model != "" {
+		t.Errorf("without the with object: model = %q, want none", got.Model)
+	}
+	f := e.FetchFor(a, "")
+	if !slices.Contains(f.Get, a+".5.1.5.0") || !slices.Contains(f.Get, other) {
+		t.Errorf("fetch = %+v, want GET %s.5.1.5.0 and %s", f, a, other)
+	}
+	if v := e.VendorOIDs(); !slices.ContainsFunc(v, func(o string) bool { return snmpwalk.HasPrefix(other, o) }) {
+		t.Errorf("VendorOIDs %v do not cover %s", v, other)
+	}
+	bad := strings.Replace(src, "with: ["+other+"]", "with: [sysObjectID.9.1.0]", 1)
+	if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), "is not an OID") {
+		t.Errorf("a relative OID in with: err = %v", err)
+	}
+}
