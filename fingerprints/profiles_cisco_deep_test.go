@@ -38,6 +38,21 @@ var ciscoDeepCases = map[string]want{
 	// the 'Cisco Internetwork Operating System Software ... IOS (tm)'
 	// sysDescr form.
 	"ios-2621xm-row1-name": {"cisco-ios", "Cisco", "2621XM chassis", "JAE07120ABC", "IOS", "12.3(26)", "router"},
+	// A Catalyst 6500 VSS pair: row 1 the "Virtual Stack", switch 1's
+	// chassis at 1000, its first line card at 1001. The definition's
+	// current discovery takes entPhysicalModelName.1000 for a Virtual
+	// Stack (the older one took 1001, the line card, which we do not
+	// state); serial 1000's (getMainSerial: .1 empty, then .1000).
+	"ios-6500-vss-virtual-stack": {"cisco-ios", "Cisco", "WS-C6509-E", "SMG1712ABCD", "IOS", "15.1(2)SY16", "switch"},
+	// A Catalyst 9500 StackWise Virtual pair, the same rows on IOS-XE
+	// (1001 a power supply): switch 1's C9500-48Y4C.
+	"iosxe-c9500-svl-virtual-stack": {"cisco-ios-xe", "Cisco", "C9500-48Y4C", "FCW2412A0BC", "IOS-XE", "CAT9K_IOSXE 17.12.4", "switch"},
+	// An AireOS controller whose AIRESPACE-SWITCHING-MIB model
+	// (agentInventoryMachineModel) is written without the -K9 its ENTITY
+	// row 1 has (values made to differ to show the order): the
+	// definition (ciscowlc) reads entPhysicalModelName.1,
+	// entPhysicalSoftwareRev.1 and entPhysicalSerialNum.1 first.
+	"wlc-3504-entity-row1": {"cisco-wlc", "Cisco", "AIR-CT3504-K9", "FCW2245M0AB", "AireOS", "8.10.190.0", "wireless_controller"},
 }
 
 func TestCiscoDeepFixtures(t *testing.T) { checkFixtures(t, ciscoDeepFixtureDir, ciscoDeepCases) }
