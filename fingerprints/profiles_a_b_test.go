@@ -36,8 +36,9 @@ var abCases = map[string]want{
 	// sysDescr prints it.
 	"eci-apollo": {"eci-apollo", "Ribbon", "OPT9624", "", "Apollo", "9.1.2", "switch"},
 	// An Advantech ICR-OS router: CONEL-INFO-MIB's product, serial and
-	// firmware, without the firmware's build date.
-	"advantech-icr-os": {"advantech-icr-os", "Advantech", "ICR-3241", "ACZ1100000322017", "ICR-OS", "6.3.10", "router"},
+	// firmware, the firmware with its build date: the definition (icr-os)
+	// reads infoFirmware.0 whole (fpU; before, the date was dropped).
+	"advantech-icr-os": {"advantech-icr-os", "Advantech", "ICR-3241", "ACZ1100000322017", "ICR-OS", "6.3.10 (2023-03-21)", "router"},
 	// ALAXALA AX3630S: the AX3630S module's model enumeration and release.
 	"alaxala-ax3630s": {"alaxala", "ALAXALA", "AX3630S-24T2X", "", "", "11.14.G", "switch"},
 	// Another series answers neither object: the product its sysObjectID names.

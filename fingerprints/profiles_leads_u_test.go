@@ -20,6 +20,12 @@ var leadsUCases = map[string]want{
 	// definition zynos (any of 890 with such a sysDescr) is tried before
 	// zywall, and the shared Zyxel code keeps the release before ' | '.
 	"zyxel-es-common-gs-zynos": {"zyxel", "Zyxel", "GS1920-24HPv2", "S202L21012345", "", "V4.80(ABMH.0)", "switch"},
+	// An OW-SERVER whose firmware object carries a leading V: kept, as
+	// the definition (eds) reads eFirmwareVersion.0 whole.
+	"eds-owserver-v-firmware": {"eds-owserver", "Embedded Data Systems", "OW-SERVER-ENET-2", "", "", "V1.42", "sensor"},
+	// An ICT distribution panel the same: the definition (ict-pdu) reads
+	// ICT-PDU-MIB deviceFirmware.0 whole.
+	"ict-pdu-v-firmware": {"ict-power", "ICT", "ICT200DB-12IRC", "", "", "V2.06", "pdu"},
 }
 
 func TestLeadsUFixtures(t *testing.T) {
