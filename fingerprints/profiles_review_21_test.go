@@ -19,6 +19,12 @@ var review21Cases = map[string]want{
 	// ("DS-6510B"), so the model is 1000 (maker and 'Switch' aside, as the
 	// profile's other types); the version swFirmwareVersion.0 as written.
 	"brocade-fabos-type-1": {"brocade-fabric-os", "Brocade", "1000", "BRCAXE1234K05Q", "Fabric OS", "v8.2.1c", "switch"},
+	// A Ceragon IP-20G whose sysDescr names no release: Ceraos.php takes
+	// the version from MWRM-UNIT-MIB genEquipMngSwIDUVersionsRunningVersion.1
+	// (2281.10.4.1.13.1.1.4.1) as written, the hardware from its
+	// registration table (2281.1.20.1.3.1, IP-20G) and the serial from
+	// genEquipInventorySerialNumber.127 (not an IP10).
+	"ceragon-ip20-running-version": {"ceragon", "Ceragon", "IP-20G", "F618204511", "", "8.3.5.1", "wireless"},
 }
 
 func TestReview21Fixtures(t *testing.T) { checkFixtures(t, review21FixtureDir, review21Cases) }
