@@ -33,6 +33,15 @@ var phpRestCases = map[string]want{
 	// (4874.1.1.1.1.2, ERX-700), the sysDescr's release with its
 	// patch word as a fallback the class does not have.
 	"juniper-junose-descr-only": {"juniper-junose", "Juniper Networks", "ERX-700", "", "JunosE", "8.2.4 patch-0.4", "router"},
+	// AlliedWare Plus as the definition awplus detects it ('AW+' in the
+	// sysDescr): Awplus.php's rscBoardTable first row (name and serial)
+	// and currSoftVersion.0 whole, over ENTITY's chassis row and the
+	// sysDescr's release.
+	"allied-awplus-board-first": {"allied-telesis", "Allied Telesis", "x510-52GTX", "A04884H163900042", "AlliedWare Plus", "5.5.2-0.3", "switch"},
+	// 'AlliedWare Plus (TM)' names neither 'AW+' nor 'Software
+	// (AlliedWare Plus)': the definition allied's device (Allied.php),
+	// whose order (ENTITY, the sysDescr's release) stays.
+	"allied-awplus-tm-descr": {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123450001", "AlliedWare Plus", "5.4.8", "switch"},
 }
 
 func TestPHPRestFixtures(t *testing.T) { checkFixtures(t, phpRestFixtureDir, phpRestCases) }
