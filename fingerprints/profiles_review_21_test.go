@@ -13,12 +13,14 @@ const review21FixtureDir = "testdata/fixtures/review-21"
 // review21Cases: fixture name → the expected result (profile, vendor,
 // model, serial, os, os_version, device_type).
 var review21Cases = map[string]want{
-	// A Fabric OS switch whose fcFeModuleObjectID.1 is the type-1
+	// A Fabric OS switch whose fcFeModuleObjectID.1 is the generic type-1
 	// registration (1588.2.1.1.1), as most agents answer it: Fabos.php's
-	// table names it "Brocade 1000 Switch" and the code reads no sysDescr
-	// ("DS-6510B"), so the model is 1000 (maker and 'Switch' aside, as the
-	// profile's other types); the version swFirmwareVersion.0 as written.
-	"brocade-fabos-type-1": {"brocade-fabric-os", "Brocade", "1000", "BRCAXE1234K05Q", "Fabric OS", "v8.2.1c", "switch"},
+	// table names it "Brocade 1000 Switch", a product it is not; ours keeps
+	// the name the agent gives (sysDescr "DS-6510B"), as the profile did
+	// before fpV's f609ca4 (reverted by the project's rule of 270ecfb:
+	// nothing untrue of the device). The version swFirmwareVersion.0 as
+	// written.
+	"brocade-fabos-type-1": {"brocade-fabric-os", "Brocade", "DS-6510B", "BRCAXE1234K05Q", "Fabric OS", "v8.2.1c", "switch"},
 	// A Ceragon IP-20G whose sysDescr names no release: Ceraos.php takes
 	// the version from MWRM-UNIT-MIB genEquipMngSwIDUVersionsRunningVersion.1
 	// (2281.10.4.1.13.1.1.4.1) as written, the hardware from its
