@@ -53,6 +53,10 @@ var ciscoDeepCases = map[string]want{
 	// definition (ciscowlc) reads entPhysicalModelName.1,
 	// entPhysicalSoftwareRev.1 and entPhysicalSerialNum.1 first.
 	"wlc-3504-entity-row1": {"cisco-wlc", "Cisco", "AIR-CT3504-K9", "FCW2245M0AB", "AireOS", "8.10.190.0", "wireless_controller"},
+	// A Catalyst 4948E on IOS in the same shape as the 4500-X: row 1000's
+	// WS-C4948E (a product ID without a dash and digit after the series,
+	// which the "Switch System" rule must still take).
+	"ios-4948e-switch-system": {"cisco-ios", "Cisco", "WS-C4948E", "CAT1512A0BC", "IOS", "15.2(4)E10", "switch"},
 }
 
 func TestCiscoDeepFixtures(t *testing.T) { checkFixtures(t, ciscoDeepFixtureDir, ciscoDeepCases) }
