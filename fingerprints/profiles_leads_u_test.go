@@ -26,6 +26,13 @@ var leadsUCases = map[string]want{
 	// An ICT distribution panel the same: the definition (ict-pdu) reads
 	// ICT-PDU-MIB deviceFirmware.0 whole.
 	"ict-pdu-v-firmware": {"ict-power", "ICT", "ICT200DB-12IRC", "", "", "V2.06", "pdu"},
+	// A FibroLAN Falcon whose LLDP system description is a release with
+	// a leading V: kept, as the definition (fibrolan-falcon) reads
+	// lldpLocSysDesc.0 whole.
+	"fibrolan-falcon-v-release": {"fibrolan-falcon", "FibroLAN", "", "", "Falcon OS", "V2.5.1", "switch"},
+	// An Infinera XTM node the same: the definition (infinera-xtm) reads
+	// LUM-SYSTEM-MIB sysNodeVersion.0 whole.
+	"infinera-xtm-v-release": {"infinera-xtm", "Infinera", "TM-301/II", "", "XTM", "V30.1.2", "switch"},
 }
 
 func TestLeadsUFixtures(t *testing.T) {
