@@ -66,7 +66,10 @@ var abCases = map[string]want{
 	"alaxala-ax3650s": {"alaxala", "ALAXALA", "AX3650S-48T4XW", "", "", "11.10.E", "switch"},
 	// An AX3640S answering only its chassis type and software version.
 	"alaxala-ax3640s-chassis": {"alaxala", "ALAXALA", "AX3640S-24T2XW", "", "", "11.7.D", "switch"},
-	"alaxala-ax2530s-chassis": {"alaxala", "ALAXALA", "AX2530S-48T2X", "", "", "4.10.B", "switch"},
+	// Since fpT the version as Alaxala.php writes it for the AX2530S:
+	// "<ax2530sRomVersion> SW <ax2530sSoftwareVersion>" (alaxala.yaml has
+	// no os section any more).
+	"alaxala-ax2530s-chassis": {"alaxala", "ALAXALA", "AX2530S-48T2X", "", "", "1.0.4 SW 4.10.B", "switch"},
 	// 2N IP intercom: product, serial and firmware at 6530.11, unquoted.
 	"2n-ip-intercom": {"2n-ip-intercom", "2N", "IP Force", "54-0880-2424", "", "2.22.0.31.8", "phone"},
 	// Apple AirPort: AIRPORT-BASESTATION-3-MIB's firmware version; the

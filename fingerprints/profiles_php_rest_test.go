@@ -41,6 +41,11 @@ var phpRestCases = map[string]want{
 	// 'AlliedWare Plus (TM)' names neither 'AW+' nor 'Software
 	// (AlliedWare Plus)': the definition allied's device (Allied.php),
 	// whose order (ENTITY, the sysDescr's release) stays.
+	// ALAXALA AX2530S (Alaxala.php; alaxala.yaml has no os section): the
+	// version "<ax2530sRomVersion.0> SW <ax2530sSoftwareVersion.0>".
+	"alaxala-ax2530s-rom0": {"alaxala", "ALAXALA", "AX2530S-24T", "", "", "1.0.6 SW 4.12.A", "switch"},
+	// No ROM version answered: the class's trim(" SW <software>").
+	"alaxala-ax2530s-no-rom": {"alaxala", "ALAXALA", "AX2530S-24S4X", "", "", "SW 4.12.A", "switch"},
 	"allied-awplus-tm-descr": {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123450001", "AlliedWare Plus", "5.4.8", "switch"},
 }
 
