@@ -57,6 +57,10 @@ var ciscoDeepCases = map[string]want{
 	// WS-C4948E (a product ID without a dash and digit after the series,
 	// which the "Switch System" rule must still take).
 	"ios-4948e-switch-system": {"cisco-ios", "Cisco", "WS-C4948E", "CAT1512A0BC", "IOS", "15.2(4)E10", "switch"},
+	// A Catalyst 4900M whose chassis row's model name is "MIDPLANE": the
+	// definition's current discovery takes entPhysicalModelName.1000
+	// (WS-C4900M) for it (its PR 17342); ours stated "MIDPLANE".
+	"ios-4900m-midplane": {"cisco-ios", "Cisco", "WS-C4900M", "JAE1345A0BC", "IOS", "15.0(2)SG11", "switch"},
 }
 
 func TestCiscoDeepFixtures(t *testing.T) { checkFixtures(t, ciscoDeepFixtureDir, ciscoDeepCases) }
