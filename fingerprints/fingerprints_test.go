@@ -121,7 +121,7 @@ var corpusCases = map[string]want{
 	"UPS/huawei-gse200m.snmprec.bz2":                      {"huawei-ups", "Huawei", "UPS5000-E", "2102310NYJ10EB000045", "Linux", "V100R001C10B003SP00", "ups"},
 	"UPS/ingrasys-power-switch.snmprec.bz2":               {"webpower-ups-card", "Ingrasys", "Array-3A3", "11120051132123", "", "5.27", "ups"},
 	"bmc/hp-onboard-administrator.snmprec.bz2":            {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G2", "6CU250TV5C", "Onboard Administrator", "3.60", "bmc"},
-	"camera/hikvision.snmprec.bz2":                        {"hikvision", "Hikvision", "DS-2CD4C36FWD-AP", "", "", "5.5.80 build 190131", "camera"},
+	"camera/hikvision.snmprec.bz2":                        {"hikvision", "Hikvision", "DS-2CD4C36FWD-AP", "", "", "V5.5.80 build 190131", "camera"}, // softwVersion whole, V kept, as hikvision-cam reads it (fpU)
 	"camera/hikvision-network-video-recorder.snmprec.bz2": {"hikvision-nvr", "Hikvision", "NVR", "0820161024CCRR666108343WCVU", "", "", "nvr"},
 	"camera/samsung-ipolis.snmprec.bz2":                   {"hanwha-samsung-camera", "Samsung", "SNO-7084R", "", "", "3.00_140915", "camera"},
 	"cloud/arista-dcs-7150s-52-cl.snmprec.bz2":            {"arista-eos", "Arista Networks", "DCS-7150S-52-CL", "JPE15151458", "EOS", "4.20.5F", "switch"},
@@ -197,7 +197,7 @@ func TestFixtures(t *testing.T) {
 		"extreme-voss":            {"extreme-voss", "Extreme Networks", "VSP-4850GTS-PWR+", "14JP123456", "VOSS", "7.1.0.0", "switch"},
 		"fortinet-other":          {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-248E-FPOE", "S248EFTF20001234", "FortiSwitchOS", "7.2.5", "switch"},
 		"generic-printer-mib":     {"", "", "Acme Laser 9000", "ACM123456", "", "", "printer"},
-		"hikvision":               {"hikvision", "Hikvision", "DS-2CD2143G2-I", "", "", "5.7.3 build 220112", "camera"},
+		"hikvision":               {"hikvision", "Hikvision", "DS-2CD2143G2-I", "", "", "V5.7.3 build 220112", "camera"}, // softwVersion whole, V kept (hikvision-cam; fpU)
 		"hp-ilo":                  {"hp-ilo", "HPE", "ProLiant DL380 Gen10", "CZJ1234567", "iLO", "2.72", "bmc"},
 		"hp-printer":              {"hp-printer", "HP", "LaserJet Pro M404dn", "PHBQB12345", "FutureSmart", "JSI23900012", "printer"},
 		"juniper-screenos":        {"juniper-screenos", "Juniper Networks", "SSG5-Serial-WLAN", "0168102006001234", "ScreenOS", "6.3.0r19.0", "firewall"},

@@ -33,6 +33,15 @@ var leadsUCases = map[string]want{
 	// An Infinera XTM node the same: the definition (infinera-xtm) reads
 	// LUM-SYSTEM-MIB sysNodeVersion.0 whole.
 	"infinera-xtm-v-release": {"infinera-xtm", "Infinera", "TM-301/II", "", "XTM", "V30.1.2", "switch"},
+	// A cnMatrix switch whose software revision carries a V: kept, as the
+	// definition (cnmatrix) reads lldpXMedLocSoftwareRev.0 whole.
+	"cambium-cnmatrix-v-release": {"cambium-cnmatrix", "Cambium Networks", "EX2052-P", "M8FC03C1B7D2", "cnMatrix", "V5.0.1-r4", "switch"},
+	// An Eaton PDU-MIB agent the same: the definition (eatonpdu) reads
+	// firmwareVersion.0 whole.
+	"eaton-pdu-mib-v-firmware": {"eaton-pdu-mib", "Eaton", "", "ADF0954321", "", "V01.02.05", "pdu"},
+	// A PCoIP zero client the same: the definition (teradici-pcoip) reads
+	// the devices table's firmware version (25071.1.2.6.1.1.9.1) whole.
+	"teradici-pcoip-v-firmware": {"teradici-pcoip", "Teradici", "TERA2140", "1914CA000456", "PCoIP", "v20.10.2", "workstation"},
 }
 
 func TestLeadsUFixtures(t *testing.T) {

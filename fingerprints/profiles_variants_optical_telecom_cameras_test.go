@@ -18,9 +18,10 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	"hikvision-nvr-type": {"hikvision-nvr", "Hikvision", "NVR", "1620210512CCRRG12345678WCVU", "", "", "nvr"},
 	"hikvision-dvr-type": {"hikvision-nvr", "Hikvision", "DVR", "0420190807CCWRD98765432WCVU", "", "", "nvr"},
 	// The same recorder on net-snmp's sysObjectID (before: a Linux host),
-	// and a recorder answering HIK-DEVICE-MIB there (before: a camera).
+	// and a recorder answering HIK-DEVICE-MIB there (before: a camera);
+	// its softwVersion whole, the V kept, as hikvision-cam reads it (fpU).
 	"hikvision-nvr-net-snmp": {"hikvision-nvr", "Hikvision", "NVR", "3220220301CCRRK87654321WCVU", "Linux", "", "nvr"},
-	"hikvision-mib-recorder": {"hikvision", "Hikvision", "DS-7616NI-K2", "", "Linux", "4.30.085 build 200916", "nvr"},
+	"hikvision-mib-recorder": {"hikvision", "Hikvision", "DS-7616NI-K2", "", "Linux", "V4.30.085 build 200916", "nvr"},
 	// Ciena SAOS 6 on World Wide Packets' arc: the running package of
 	// WWP-LEOS-SW-XGRADE-MIB (before: no release, no OS); the CN agent's
 	// release in the sysDescr (before: '1.2.3' without its build).
