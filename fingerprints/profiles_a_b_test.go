@@ -47,15 +47,23 @@ var abCases = map[string]want{
 	// version (not the "<rom> SW <software>" the device-support code
 	// writes).
 	// An AX2230S (module AX1240S): its model type and software version.
-	"alaxala-ax2230s": {"alaxala", "ALAXALA", "AX2230S-24P", "", "", "2.5.D", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 2.5.D".
+	"alaxala-ax2230s": {"alaxala", "ALAXALA", "AX2230S-24P", "", "", "SW 2.5.D", "switch"},
 	// An AX2130S: the chassis type of its first chassis row.
 	"alaxala-ax2130s": {"alaxala", "ALAXALA", "AX2130S-24TH", "", "", "", "switch"},
 	// An AX1250S (module AX1240S): its model type and software version.
-	"alaxala-ax1250s": {"alaxala", "ALAXALA", "AX1250S-24T2CH", "", "", "2.4.A", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 2.4.A".
+	"alaxala-ax1250s": {"alaxala", "ALAXALA", "AX1250S-24T2CH", "", "", "SW 2.4.A", "switch"},
 	// An AX1240S: its model type and software version.
-	"alaxala-ax1240s": {"alaxala", "ALAXALA", "AX1240S-48T2C", "", "", "2.3.C", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 2.3.C".
+	"alaxala-ax1240s": {"alaxala", "ALAXALA", "AX1240S-48T2C", "", "", "SW 2.3.C", "switch"},
 	// An AX2130S answering its model type and software version.
-	"alaxala-ax2130s-model": {"alaxala", "ALAXALA", "AX2130S-16PZ", "", "", "2.10.A", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 2.10.A".
+	"alaxala-ax2130s-model": {"alaxala", "ALAXALA", "AX2130S-16PZ", "", "", "SW 2.10.A", "switch"},
 	// An AX3660S (module AX3660S): its model type and software version.
 	"alaxala-ax3660s": {"alaxala", "ALAXALA", "AX3660S-48X4QW", "", "", "12.1.F", "switch"},
 	// An AX4630S answering only its chassis type and software version.

@@ -46,6 +46,9 @@ var phpRestCases = map[string]want{
 	"alaxala-ax2530s-rom0": {"alaxala", "ALAXALA", "AX2530S-24T", "", "", "1.0.6 SW 4.12.A", "switch"},
 	// No ROM version answered: the class's trim(" SW <software>").
 	"alaxala-ax2530s-no-rom": {"alaxala", "ALAXALA", "AX2530S-24S4X", "", "", "SW 4.12.A", "switch"},
+	// ALAXALA AX1240S (AX12S-MIB ax1240sRomVersion, ax1240sChassisEntry
+	// 10): chassis 0 not answering, chassis 1's ROM version.
+	"alaxala-ax1240s-rom1": {"alaxala", "ALAXALA", "AX1240S-24P2C", "", "", "1.2.0 SW 2.4.D", "switch"},
 	"allied-awplus-tm-descr": {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123450001", "AlliedWare Plus", "5.4.8", "switch"},
 }
 
