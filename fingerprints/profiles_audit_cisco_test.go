@@ -54,8 +54,10 @@ var auditCiscoCases = map[string]want{
 	// registrations the definition (ftd) detects FTD by, with a sysDescr
 	// that says 'Secure Firewall Threat Defense', not 'Firepower Threat
 	// Defense': FTD, the chassis row's model and serial; before,
-	// cisco-generic without an OS.
-	"cisco-ftd-secure-firewall": {"cisco-asa", "Cisco", "FPR-1120", "JMX2334X0AB", "FTD", "7.4.1", "firewall"},
+	// cisco-generic without an OS. The release with its build, as the
+	// definition (ftd, sysDescr_regex 'Version (?<version>[^,]+)') writes
+	// it (fpS; was "7.4.1").
+	"cisco-ftd-secure-firewall": {"cisco-asa", "Cisco", "FPR-1120", "JMX2334X0AB", "FTD", "7.4.1 (Build 172)", "firewall"},
 	// An FTD registration (ciscoFpr2110td, 9.1.2404) answering with a
 	// Linux sysDescr: FTD as the definition (ftd) names it, the
 	// registration's product; not the kernel's release (no_fill).

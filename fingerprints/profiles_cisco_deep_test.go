@@ -61,6 +61,10 @@ var ciscoDeepCases = map[string]want{
 	// definition's current discovery takes entPhysicalModelName.1000
 	// (WS-C4900M) for it (its PR 17342); ours stated "MIDPLANE".
 	"ios-4900m-midplane": {"cisco-ios", "Cisco", "WS-C4900M", "JAE1345A0BC", "IOS", "15.0(2)SG11", "switch"},
+	// FTD on a Firepower 2130 (ciscoFpr2130td): no release on the chassis
+	// row, so the sysDescr's from 'Version ' to the next comma, the build
+	// with it, as the definition (ftd) writes it.
+	"ftd-firepower-2130-build": {"cisco-asa", "Cisco", "FPR-2130", "JAD2234A0BC", "FTD", "7.2.5 (Build 208)", "firewall"},
 }
 
 func TestCiscoDeepFixtures(t *testing.T) { checkFixtures(t, ciscoDeepFixtureDir, ciscoDeepCases) }
