@@ -41,6 +41,7 @@ var phpRestCases = map[string]want{
 	// 'AlliedWare Plus (TM)' names neither 'AW+' nor 'Software
 	// (AlliedWare Plus)': the definition allied's device (Allied.php),
 	// whose order (ENTITY, the sysDescr's release) stays.
+	"allied-awplus-tm-descr": {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123450001", "AlliedWare Plus", "5.4.8", "switch"},
 	// ALAXALA AX2530S (Alaxala.php; alaxala.yaml has no os section): the
 	// version "<ax2530sRomVersion.0> SW <ax2530sSoftwareVersion.0>".
 	"alaxala-ax2530s-rom0": {"alaxala", "ALAXALA", "AX2530S-24T", "", "", "1.0.6 SW 4.12.A", "switch"},
@@ -49,7 +50,6 @@ var phpRestCases = map[string]want{
 	// ALAXALA AX1240S (AX12S-MIB ax1240sRomVersion, ax1240sChassisEntry
 	// 10): chassis 0 not answering, chassis 1's ROM version.
 	"alaxala-ax1240s-rom1": {"alaxala", "ALAXALA", "AX1240S-24P2C", "", "", "1.2.0 SW 2.4.D", "switch"},
-	"allied-awplus-tm-descr": {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123450001", "AlliedWare Plus", "5.4.8", "switch"},
 }
 
 func TestPHPRestFixtures(t *testing.T) { checkFixtures(t, phpRestFixtureDir, phpRestCases) }
