@@ -42,7 +42,7 @@ var auditENCases = map[string]want{
 	"fs-switch-jwipc-arc": {"fs-com", "FS", "S3900-24T4S", "CG2103251234", "", "2.2.0D Build 83021", "switch"},
 	// fs-nmu: an agent answering sysObjectID's own OID; OAP-NMU deviceType,
 	// serialNumber and softwareVersion.
-	"fs-nmu-self-sysobjectid": {"fs-nmu", "FS", "OAP-C5-NMU", "NMU2204001785", "", "2.1.6", "appliance"},
+	"fs-nmu-self-sysobjectid": {"fs-nmu", "FS", "OAP-C5-NMU", "NMU2204001785", "", "V2.1.6", "appliance"}, // V kept: fs-nmu reads softwareVersion.0 whole (fpU)
 	// ibm-imm: IMM-MIB's registration where no VPD object answers.
 	"ibm-imm-registration": {"ibm-imm", "IBM", "", "", "IMM", "", "bmc"},
 	// ibmtl: the 3584's sysDescr on SNIA's arc, the machine type it names.

@@ -136,8 +136,8 @@ var deviceCases = map[string]want{
 	// An MXP codec's F release, without the F as TC and ce go without theirs.
 	"cisco-telepresence-mxp": {"cisco-telepresence", "Cisco", "TANDBERG 6000MXP", "25A08312", "TelePresence", "9.3.1", "appliance"},
 	"comet-system":           {"comet-system", "Comet System", "T6540", "", "", "4-5-8.2", "sensor"},
-	"dahua":                  {"dahua", "Dahua", "IPC-HFW2431S-S-S2", "6G0B012PAZ12345", "Linux", "2.800.0000000.25.R", "camera"},
-	"dahua-nvr":              {"dahua", "Dahua", "DHI-NVR4216-16P-4KS2", "5J01A23PAZ00123", "", "4.001.0000000.1.R", "nvr"},
+	"dahua":                  {"dahua", "Dahua", "IPC-HFW2431S-S-S2", "6G0B012PAZ12345", "Linux", "2.800.0000000.25.R,build:2021-07-09", "camera"}, // whole: dahua-nvr reads softwareRevision.0 as printed (fpU)
+	"dahua-nvr":              {"dahua", "Dahua", "DHI-NVR4216-16P-4KS2", "5J01A23PAZ00123", "", "V4.001.0000000.1.R", "nvr"},                       // V kept (dahua-nvr; fpU)
 	"grandstream":            {"grandstream", "Grandstream", "GXW4216", "", "", "1.0.21.7", "appliance"},
 	"huawei-smartax":         {"huawei-smartax", "Huawei", "MA5800-X7", "", "SmartAX", "V100R019C10", "switch"},
 	"hwg":                    {"hwg", "HW group", "Poseidon2 3266", "", "", "1.4.10", "sensor"},

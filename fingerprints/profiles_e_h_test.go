@@ -126,7 +126,7 @@ var ehCases = map[string]want{
 	// 7.0).
 	"fortinet-fortiap": {"fortinet-fortiap", "Fortinet", "FortiAP-231F", "FP231FTF21001234", "FortiAP", "FP231F-v7.0-build0066", "access_point"},
 	"fs-gbn":           {"fs-gbn", "FS", "S3260-16T4FP", "G1RB19B000123", "", "2.2.0D Build 81283", "switch"},
-	"fs-nmu":           {"fs-nmu", "FS", "M6200-NMU", "FNMU20190312001", "", "2.6.0", "appliance"},
+	"fs-nmu":           {"fs-nmu", "FS", "M6200-NMU", "FNMU20190312001", "", "V2.6.0", "appliance"}, // V kept: fs-nmu reads softwareVersion.0 whole (fpU)
 	// A Centec-based FSOS switch: the model in the sysDescr parentheses.
 	"fs-centec": {"fs-com", "FS", "S5850-48B8C", "", "", "7.4.1.r1", "switch"},
 	// UBNT-EdgeMAX-MIB's ubntModel names the router, before a generic

@@ -38,7 +38,7 @@ var reviewVendorsIZBCases = map[string]want{
 	// A Panduit PDU on another sysObjectID, known by the sysDescr the
 	// definition (panduit) detects: PANDUIT-MIB's part number, serial and
 	// firmware, as on Panduit's registration.
-	"panduit-pdu-descr": {"panduit-pdu", "Panduit", "P24D40M", "PN2219A00317", "Linux", "3.4.2", "pdu"},
+	"panduit-pdu-descr": {"panduit-pdu", "Panduit", "P24D40M", "PN2219A00317", "Linux", "V3.4.2", "pdu"}, // V kept: panduit reads pdug5FirmwareVersion.1 whole (fpU)
 }
 
 func TestReviewVendorsIZBFixtures(t *testing.T) {
