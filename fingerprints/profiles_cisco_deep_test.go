@@ -65,6 +65,10 @@ var ciscoDeepCases = map[string]want{
 	// row, so the sysDescr's from 'Version ' to the next comma, the build
 	// with it, as the definition (ftd) writes it.
 	"ftd-firepower-2130-build": {"cisco-asa", "Cisco", "FPR-2130", "JAD2234A0BC", "FTD", "7.2.5 (Build 208)", "firewall"},
+	// The FTD form the definition asa detects instead of ftd (ASA Version
+	// y(2)n): asa's sysDescr pattern, the rest of the line after
+	// 'Version ', as LibreNMS writes it.
+	"ftd-asa-version-form": {"cisco-asa", "Cisco", "FPR-2110", "JAD2131A0BC", "FTD", "6.2.3.4 (Build 42), ASA Version 9.9(2)4", "firewall"},
 }
 
 func TestCiscoDeepFixtures(t *testing.T) { checkFixtures(t, ciscoDeepFixtureDir, ciscoDeepCases) }
