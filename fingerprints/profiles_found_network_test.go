@@ -21,7 +21,7 @@ var foundNetworkCases = map[string]want{
 	"huawei-optix-rtn": {"huawei-optix-rtn", "Huawei", "OptiX RTN 950", "2102113471P0K3000218", "OptiX RTN", "V100R011C10SPC300", "wireless"},
 	// DragonWave Horizon Duo: the IDU inventory's assembly number, serial
 	// and system release (quotes and the 'V' dropped).
-	"dragonwave-horizon-duo": {"dragonwave-horizon-duo", "DragonWave", "A-DS-H23-1013-01", "20417A0153", "", "1.2.1", "wireless"},
+	"dragonwave-horizon-duo": {"dragonwave-horizon-duo", "DragonWave", "A-DS-H23-1013-01", "20417A0153", "", "V1.2.1", "wireless"}, // V kept: horizon-duo reads hzIduSwInvSystemOmniVersionNo.0 whole (fpU)
 	// FibroLAN Falcon: the release LLDP's local system description states.
 	"fibrolan-falcon": {"fibrolan-falcon", "FibroLAN", "", "", "Falcon OS", "2.4.7", "switch"},
 	// GE MDS Orbit: MDS-SYSTEM-MIB's product configuration, platform serial

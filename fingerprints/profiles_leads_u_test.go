@@ -42,6 +42,14 @@ var leadsUCases = map[string]want{
 	// A PCoIP zero client the same: the definition (teradici-pcoip) reads
 	// the devices table's firmware version (25071.1.2.6.1.1.9.1) whole.
 	"teradici-pcoip-v-firmware": {"teradici-pcoip", "Teradici", "TERA2140", "1914CA000456", "PCoIP", "v20.10.2", "workstation"},
+	// A Horizon Compact whose agent quotes its strings and prints the
+	// release with a V: the quotes go, the V stays, as the definition
+	// (horizon-compact) reads hzOduSystemOmniVersionNo.0 whole.
+	"dragonwave-horizon-compact-v-release": {"dragonwave-horizon-compact", "DragonWave", "A-HC-23-501-1", "111213004612", "", "V1.04.02", "wireless"},
+	// A Teldat router whose sysDescr names its serial after 'S/N:': that,
+	// the only serial the definition (teldat) reads, before
+	// telAdminStatusSystemNumSerie; the application version whole.
+	"teldat-sysdescr-serial": {"teldat", "Teldat", "h1plus", "792/00417", "", "V11.02.01.00.14", "router"},
 }
 
 func TestLeadsUFixtures(t *testing.T) {
