@@ -40,7 +40,9 @@ var abCases = map[string]want{
 	// reads infoFirmware.0 whole (fpU; before, the date was dropped).
 	"advantech-icr-os": {"advantech-icr-os", "Advantech", "ICR-3241", "ACZ1100000322017", "ICR-OS", "6.3.10 (2023-03-21)", "router"},
 	// ALAXALA AX3630S: the AX3630S module's model enumeration and release.
-	"alaxala-ax3630s": {"alaxala", "ALAXALA", "AX3630S-24T2X", "", "", "11.14.G", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 11.14.G".
+	"alaxala-ax3630s": {"alaxala", "ALAXALA", "AX3630S-24T2X", "", "", "SW 11.14.G", "switch"},
 	// Another series answers neither object: the product its sysObjectID names.
 	"alaxala-ax2530s": {"alaxala", "ALAXALA", "AX2530S", "", "", "", "switch"},
 	// An AX2530S answering its own MIB: the chassis type and the software
@@ -69,11 +71,17 @@ var abCases = map[string]want{
 	// An AX4630S answering only its chassis type and software version.
 	"alaxala-ax4630s-chassis": {"alaxala", "ALAXALA", "AX4630S-4M", "", "", "11.14.D", "switch"},
 	// An AX3830S (module AX3630S): its model type and software version.
-	"alaxala-ax3830s": {"alaxala", "ALAXALA", "AX3830S-44X4QW", "", "", "11.11.C", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 11.11.C".
+	"alaxala-ax3830s": {"alaxala", "ALAXALA", "AX3830S-44X4QW", "", "", "SW 11.11.C", "switch"},
 	// An AX3650S (module AX3630S): its model type and software version.
-	"alaxala-ax3650s": {"alaxala", "ALAXALA", "AX3650S-48T4XW", "", "", "11.10.E", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 11.10.E".
+	"alaxala-ax3650s": {"alaxala", "ALAXALA", "AX3650S-48T4XW", "", "", "SW 11.10.E", "switch"},
 	// An AX3640S answering only its chassis type and software version.
-	"alaxala-ax3640s-chassis": {"alaxala", "ALAXALA", "AX3640S-24T2XW", "", "", "11.7.D", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 11.7.D".
+	"alaxala-ax3640s-chassis": {"alaxala", "ALAXALA", "AX3640S-24T2XW", "", "", "SW 11.7.D", "switch"},
 	// Since fpT the version as Alaxala.php writes it for the AX2530S:
 	// "<ax2530sRomVersion> SW <ax2530sSoftwareVersion>" (alaxala.yaml has
 	// no os section any more).

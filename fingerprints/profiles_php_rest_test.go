@@ -50,6 +50,9 @@ var phpRestCases = map[string]want{
 	// ALAXALA AX1240S (AX12S-MIB ax1240sRomVersion, ax1240sChassisEntry
 	// 10): chassis 0 not answering, chassis 1's ROM version.
 	"alaxala-ax1240s-rom1": {"alaxala", "ALAXALA", "AX1240S-24P2C", "", "", "1.2.0 SW 2.4.D", "switch"},
+	// ALAXALA AX3630S (AX36S-MIB ax3630sRomVersion, ax3630sChassisEntry
+	// 10).
+	"alaxala-ax3630s-rom": {"alaxala", "ALAXALA", "AX3630S-48T2XW", "", "", "1.0.3 SW 11.14.G", "switch"},
 }
 
 func TestPHPRestFixtures(t *testing.T) { checkFixtures(t, phpRestFixtureDir, phpRestCases) }
