@@ -42,10 +42,14 @@ var ciscoDeepCases = map[string]want{
 	// chassis at 1000, its first line card at 1001. The definition's
 	// current discovery takes entPhysicalModelName.1000 for a Virtual
 	// Stack (the older one took 1001, the line card, which we do not
-	// state); serial 1000's (getMainSerial: .1 empty, then .1000).
+	// state). Serial: switch 1's chassis (1000). The definition's
+	// getMainSerial reads only entPhysicalSerialNum.1 and .1001 (its .1000
+	// branch is never fetched), so it states the line card's serial at
+	// 1001 here: not the device's, not stated (fpW, Shared/Cisco.php).
 	"ios-6500-vss-virtual-stack": {"cisco-ios", "Cisco", "WS-C6509-E", "SMG1712ABCD", "IOS", "15.1(2)SY16", "switch"},
 	// A Catalyst 9500 StackWise Virtual pair, the same rows on IOS-XE
-	// (1001 a power supply): switch 1's C9500-48Y4C.
+	// (1001 a power supply): switch 1's C9500-48Y4C, and its serial, not
+	// the power supply's that getMainSerial (.1, .1001) would state.
 	"iosxe-c9500-svl-virtual-stack": {"cisco-ios-xe", "Cisco", "C9500-48Y4C", "FCW2412A0BC", "IOS-XE", "CAT9K_IOSXE 17.12.4", "switch"},
 	// An AireOS controller whose AIRESPACE-SWITCHING-MIB model
 	// (agentInventoryMachineModel) is written without the -K9 its ENTITY

@@ -1,0 +1,37 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// review22FixtureDir holds small walks written from ENTITY-MIB and the
+// Cisco MIBs for the second reading of the day's profile changes (fpW):
+// the cases where the device-support code the changes follow would state
+// a value untrue of the device, and ours must not.
+const review22FixtureDir = "testdata/fixtures/review-22"
+
+// review22Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var review22Cases = map[string]want{
+	// A Catalyst 4507R+E whose chassis row is named "Switch System" and
+	// has no product ID, slot 1's line card at row 1000 (the supervisor
+	// in slot 3, row 3000). The shared Cisco OS discovery
+	// (LibreNMS/OS/Shared/Cisco.php discoverOS, both its 2018 and 2025
+	// forms) takes entPhysicalModelName.1000 for a "Switch System" row
+	// whatever it names, here the line card WS-X4748-UPOE+E: not the
+	// device. The "Switch System" rule of 645e59a/4af97e3 takes only a
+	// switch's product ID there, so the registration's product is stated
+	// (the point is: not the line card); serial entPhysicalSerialNum.1,
+	// release the sysDescr's (entPhysicalSoftwareRev.1 empty).
+	"iosxe-4507-switch-system-linecard-1000": {"cisco-ios-xe", "Cisco", "Catalyst 4507rpluse", "FXS1835Q0GH", "IOS-XE", "03.11.03a.E", "switch"},
+	// An AireOS 5508 whose ENTITY row 1 has no model name and is named
+	// "Chassis" (as the recorded 5508's row 1 is named). The definition
+	// (os_discovery/ciscowlc.yaml) reads entPhysicalModelName.1, then
+	// entPhysicalName.1, and would state "Chassis"; abf9636 put row 1
+	// first and leaves its name out, so AIRESPACE-SWITCHING-MIB
+	// agentInventoryMachineModel gives the product. Release and serial
+	// row 1's, as the definition reads them.
+	"wlc-5508-row1-no-model": {"cisco-wlc", "Cisco", "AIR-CT5508-K9", "FCW1532L0QR", "AireOS", "8.5.182.0", "wireless_controller"},
+}
+
+func TestReview22Fixtures(t *testing.T) { checkFixtures(t, review22FixtureDir, review22Cases) }
