@@ -67,9 +67,13 @@ var abCases = map[string]want{
 	// trim("<rom> SW <software>") is "SW 2.10.A".
 	"alaxala-ax2130s-model": {"alaxala", "ALAXALA", "AX2130S-16PZ", "", "", "SW 2.10.A", "switch"},
 	// An AX3660S (module AX3660S): its model type and software version.
-	"alaxala-ax3660s": {"alaxala", "ALAXALA", "AX3660S-48X4QW", "", "", "12.1.F", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 12.1.F".
+	"alaxala-ax3660s": {"alaxala", "ALAXALA", "AX3660S-48X4QW", "", "", "SW 12.1.F", "switch"},
 	// An AX4630S answering only its chassis type and software version.
-	"alaxala-ax4630s-chassis": {"alaxala", "ALAXALA", "AX4630S-4M", "", "", "11.14.D", "switch"},
+	// Since fpT: no ROM version answered here, so Alaxala.php's
+	// trim("<rom> SW <software>") is "SW 11.14.D".
+	"alaxala-ax4630s-chassis": {"alaxala", "ALAXALA", "AX4630S-4M", "", "", "SW 11.14.D", "switch"},
 	// An AX3830S (module AX3630S): its model type and software version.
 	// Since fpT: no ROM version answered here, so Alaxala.php's
 	// trim("<rom> SW <software>") is "SW 11.11.C".

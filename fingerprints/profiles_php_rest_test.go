@@ -53,6 +53,9 @@ var phpRestCases = map[string]want{
 	// ALAXALA AX3630S (AX36S-MIB ax3630sRomVersion, ax3630sChassisEntry
 	// 10).
 	"alaxala-ax3630s-rom": {"alaxala", "ALAXALA", "AX3630S-48T2XW", "", "", "1.0.3 SW 11.14.G", "switch"},
+	// ALAXALA AX3660S (AX3660S-MIB ax3660sRomVersion, ax3660sChassisEntry
+	// 10).
+	"alaxala-ax3660s-rom": {"alaxala", "ALAXALA", "AX3660S-48T4XW", "", "", "1.1.2 SW 12.1.F", "switch"},
 }
 
 func TestPHPRestFixtures(t *testing.T) { checkFixtures(t, phpRestFixtureDir, phpRestCases) }
