@@ -50,6 +50,17 @@ var leadsUCases = map[string]want{
 	// the only serial the definition (teldat) reads, before
 	// telAdminStatusSystemNumSerie; the application version whole.
 	"teldat-sysdescr-serial": {"teldat", "Teldat", "h1plus", "792/00417", "", "V11.02.01.00.14", "router"},
+	// A Ricoh printer whose firmware object carries a V: kept, as the
+	// definition (ricoh) reads 367.3.2.1.1.1.2.0 whole (before, the V
+	// was stripped).
+	"ricoh-firmware-v": {"ricoh-printer", "Ricoh", "SP C360DNw", "Y879P200123", "", "V1.06", "printer"},
+	// A Tait TN Admin node whose service version carries a V: kept, as
+	// the definition (tait-tnadmin) reads tnAdminTaitServiceVersion.1443
+	// whole; the hardware its sysDescr pattern takes.
+	"tait-tnadmin-v-release": {"tait-tnadmin", "Tait Communications", "TN9300", "", "TN Admin", "V3.40.02.01", "appliance"},
+	// A Volius receiver the same: the definition (volius) reads
+	// vlsFirmwareVersion.0 whole.
+	"volius-v-firmware": {"volius", "Volius", "VOR-2R-1550", "VL2104233", "", "V2.5.0", "appliance"},
 }
 
 func TestLeadsUFixtures(t *testing.T) {
