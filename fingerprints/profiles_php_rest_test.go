@@ -56,6 +56,10 @@ var phpRestCases = map[string]want{
 	// ALAXALA AX3660S (AX3660S-MIB ax3660sRomVersion, ax3660sChassisEntry
 	// 10).
 	"alaxala-ax3660s-rom": {"alaxala", "ALAXALA", "AX3660S-48T4XW", "", "", "1.1.2 SW 12.1.F", "switch"},
+	// ALAXALA without the model objects: the model the sysDescr brackets,
+	// as Alaxala.php's normalizeHardware takes it, not the series (the
+	// release a generic sysDescr rule's; the class would write "SW").
+	"alaxala-bracket-model": {"alaxala", "ALAXALA", "AX3630S-24T2X", "", "", "11.14.G", "switch"},
 }
 
 func TestPHPRestFixtures(t *testing.T) { checkFixtures(t, phpRestFixtureDir, phpRestCases) }
