@@ -61,6 +61,9 @@ var leadsUCases = map[string]want{
 	// A Volius receiver the same: the definition (volius) reads
 	// vlsFirmwareVersion.0 whole.
 	"volius-v-firmware": {"volius", "Volius", "VOR-2R-1550", "VL2104233", "", "V2.5.0", "appliance"},
+	// A GE Pulsar controller whose ne843Ps1Verw carries a V: kept, as
+	// Gepulsar.php sets the version from its get-next of that column.
+	"ge-pulsar-verw-v": {"ge-pulsar", "GE", "QS873A", "09AZ24019901", "", "V4.12.1", "power"},
 }
 
 func TestLeadsUFixtures(t *testing.T) {

@@ -14,7 +14,7 @@ const powerEnvFixtureDir = "testdata/fixtures/power-environment"
 // serial, os, os_version, device_type).
 var powerEnvCases = map[string]want{
 	// NetBotz 50 (52674.500): PowerNet-MIB's AOS module tables.
-	"apc-netbotz-50": {"apc-netbotz", "APC", "NBRK0050", "ZA2141004512", "NetBotz", "1.3.0", "sensor"},
+	"apc-netbotz-50": {"apc-netbotz", "APC", "NBRK0050", "ZA2141004512", "NetBotz", "v1.3.0", "sensor"}, // v kept: netbotz reads 318.1.4.2.4.1.4.1 whole (fpU)
 	// A Megatec-type UPS card by its sysDescr on net-snmp's sysObjectID:
 	// UPS-MIB's identity, EPPC-MIB's serial and UPS firmware.
 	// The version in the definition's (powerwalker) template form "FW: <UPS
