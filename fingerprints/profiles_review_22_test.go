@@ -13,6 +13,14 @@ const review22FixtureDir = "testdata/fixtures/review-22"
 // review22Cases: fixture name → the expected result (profile, vendor,
 // model, serial, os, os_version, device_type).
 var review22Cases = map[string]want{
+	// The FTD sysDescr form the definition asa detects (os_detection/
+	// asa.yaml; ftd.yaml excepts it: 'Version x (Build n), ASA Version
+	// y(2)n'), row 1 without a release and row 10 (the security module)
+	// with one. asa's version list is entPhysicalSoftwareRev.1 and .4
+	// only, then its sysDescr pattern 'Version (?<version>.*)': the rest of
+	// the line. Row 10 is ftd's (os_discovery/ftd.yaml), not asa's, so it
+	// must not override that here (1e6686a put the asa form after it).
+	"ftd-asa-form-row10-release": {"cisco-asa", "Cisco", "FPR-2120", "JAD2214A0DE", "FTD", "6.2.3.4 (Build 42), ASA Version 9.9(2)4", "firewall"},
 	// A Catalyst 4507R+E whose chassis row is named "Switch System" and
 	// has no product ID, slot 1's line card at row 1000 (the supervisor
 	// in slot 3, row 3000). The shared Cisco OS discovery
