@@ -56,6 +56,10 @@ var phpRestCases = map[string]want{
 	// ALAXALA AX3660S (AX3660S-MIB ax3660sRomVersion, ax3660sChassisEntry
 	// 10).
 	"alaxala-ax3660s-rom": {"alaxala", "ALAXALA", "AX3660S-48T4XW", "", "", "1.1.2 SW 12.1.F", "switch"},
+	// ALAXALA AX3630S answering its chassis table, not the ModelType
+	// scalar: ax3630sChassisType at chassis 0 before 1, as Alaxala.php
+	// reads it (before, the series the registration names).
+	"alaxala-ax3630s-chassis0": {"alaxala", "ALAXALA", "AX3630S-24P", "", "", "1.0.3 SW 11.14.G", "switch"},
 	// ALAXALA without the model objects: the model the sysDescr brackets,
 	// as Alaxala.php's normalizeHardware takes it, not the series (the
 	// release a generic sysDescr rule's; the class would write "SW").
