@@ -143,7 +143,7 @@ var corpusCases = map[string]want{
 	"network/switch/cisco-c3560.snmprec.bz2":              {"cisco-ios", "Cisco", "WS-C3560G-48TS-E", "FOC1408Z61U", "IOS", "12.2(55)SE3", "switch"},
 	"network/switch/cisco-n5000.snmprec.bz2":              {"cisco-nx-os", "Cisco", "Nexus5548 Chassis", "SSI183706KP", "NX-OS", "6.0(2)N2(3)", "switch"}, // entPhysicalName.149, as the definition (nxos) reads the hardware
 	"network/switch/dcrs-5980-28t-dc.snmprec.bz2":         {"digital-china-maipu", "Digital China Networks", "DCRS-5980-28T-DC", "GOSWE120F327000001", "", "7.0.3.1(B0232.0031)", "switch"},
-	"network/switch/dlink-des3200.snmprec.bz2":            {"dlink", "D-Link", "DES-3200-18", "R3MD1DB002523", "", "4.04.004", "switch"},
+	"network/switch/dlink-des3200.snmprec.bz2":            {"dlink", "D-Link", "DES-3200-18 Rev. C1", "R3MD1DB002523", "", "Build 4.04.004", "switch"}, // Dlink.php: hardware + " Rev. " + probeHardwareRev; dlink.yaml: probeSoftwareRev whole (fpU)
 	// The serial is the first hh3cEntityExtManuSerialNum of a walk (row
 	// 1's), as the definition's class (Comware.php) sets it;
 	// before, the chassis row 3's entPhysicalSerialNum.

@@ -116,7 +116,7 @@ var cdCases = map[string]want{
 	// EQUIPMENT-MIB swUnitMgmt firmware version and serial.
 	"dlink-des-equipment": {"dlink", "D-Link", "DES-3200-28", "P4P01B5000456", "", "4.39.B009", "switch"},
 	// RMON2 probeSoftwareRev ("Build 2.60.017") on older DES switches.
-	"dlink-rmon2": {"dlink", "D-Link", "DES-3028", "P1UT2A9000789", "", "2.60.017", "switch"},
+	"dlink-rmon2": {"dlink", "D-Link", "DES-3028", "P1UT2A9000789", "", "Build 2.60.017", "switch"}, // probeSoftwareRev whole, as dlink.yaml reads it (fpU)
 	// DELL-NETWORKING-CHASSIS-MIB stack unit serial; the model from
 	// "Series:" in sysDescr.
 	"dell-os9-dellnet": {"dell-networking-os9", "Dell", "S4048-ON", "CN0R9Y8M7823412", "Dell Networking OS", "9.14(2.4)", "switch"},

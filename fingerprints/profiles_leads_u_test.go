@@ -64,6 +64,10 @@ var leadsUCases = map[string]want{
 	// A GE Pulsar controller whose ne843Ps1Verw carries a V: kept, as
 	// Gepulsar.php sets the version from its get-next of that column.
 	"ge-pulsar-verw-v": {"ge-pulsar", "GE", "QS873A", "09AZ24019901", "", "V4.12.1", "power"},
+	// A D-Link switch answering RMON2-MIB's probe objects: the hardware
+	// the sysDescr names with ' Rev. ' and probeHardwareRev, as Dlink.php
+	// extends it, and probeSoftwareRev whole, as dlink.yaml reads it.
+	"dlink-probe-hardware-rev": {"dlink", "D-Link", "DGS-3120-24TC Rev. A1", "R3CV1A7000321", "", "Build 4.10.023", "switch"},
 }
 
 func TestLeadsUFixtures(t *testing.T) {
