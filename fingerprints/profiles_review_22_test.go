@@ -13,6 +13,14 @@ const review22FixtureDir = "testdata/fixtures/review-22"
 // review22Cases: fixture name → the expected result (profile, vendor,
 // model, serial, os, os_version, device_type).
 var review22Cases = map[string]want{
+	// A Brocade 6510 on Fabric OS 7 whose agent answers the generic
+	// switch type 1 (fcFeModuleObjectID.1 = 1588.2.1.1.1, which Fabos.php
+	// names "Brocade 1000 Switch" for every such agent: not stated, see
+	// 9681e22) and writes its chassis row's description with the maker's
+	// name glued on ("Brocade6510", as the recorded 6510 does). The
+	// model without the maker's name (the vendor field), not the row's
+	// assembly part number (entPhysicalModelName.1, 40-1000569-13).
+	"brocade-fabos-glued-descr": {"brocade-fabric-os", "Brocade", "6510", "BRW2537K04C", "Fabric OS", "v7.4.2d", "switch"},
 	// The FTD sysDescr form the definition asa detects (os_detection/
 	// asa.yaml; ftd.yaml excepts it: 'Version x (Build n), ASA Version
 	// y(2)n'), row 1 without a release and row 10 (the security module)
