@@ -60,6 +60,9 @@ var phpRestCases = map[string]want{
 	// scalar: ax3630sChassisType at chassis 0 before 1, as Alaxala.php
 	// reads it (before, the series the registration names).
 	"alaxala-ax3630s-chassis0": {"alaxala", "ALAXALA", "AX3630S-24P", "", "", "1.0.3 SW 11.14.G", "switch"},
+	// ALAXALA: the serial of ENTITY-MIB row 1 (here a stack row), as
+	// Alaxala.php reads entPhysicalSerialNum.1, not the chassis row's.
+	"alaxala-entity-row1-serial": {"alaxala", "ALAXALA", "AX2530S-24T", "AX2530S0000121", "", "1.0.6 SW 4.12.A", "switch"},
 	// ALAXALA without the model objects: the model the sysDescr brackets,
 	// as Alaxala.php's normalizeHardware takes it, not the series (the
 	// release a generic sysDescr rule's; the class would write "SW").
