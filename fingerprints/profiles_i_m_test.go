@@ -107,7 +107,7 @@ var imCases = map[string]want{
 	// The device row's version whole, as the definition (lcos) reads it
 	// (fpB: before, the release without its build date, 10.42.0327RU4).
 	"lancom-lcos-mib":           {"lancom-lcos", "LANCOM", "1900EF", "4005123400001234", "LCOS", "10.42.0327RU4 / 16.09.2021", "router"},
-	"tplink-jetstream-sysinfo":  {"tplink", "TP-Link", "T1600G-52PS", "2207385004321", "", "4.0.3 Build 20200420 Rel.57064(s)", "switch"},
+	"tplink-jetstream-sysinfo":  {"tplink", "TP-Link", "T1600G-52PS 4.0", "2207385004321", "", "4.0.3 Build 20200420 Rel.57064(s)", "switch"}, // jetstream reads tpSysInfoHwVersion.0 whole (fpU)
 	"hp-jetdirect-laserjet-mib": {"hp-printer", "HP", "LaserJet M507", "PHCBB71234", "FutureSmart", "2409048_052604", "printer"},
 	"konica-minolta-sysfw":      {"konica-minolta-printer", "Konica Minolta", "bizhub 4750", "A63P021054321", "", "A63P0Y0-1000-G00-14", "printer"},
 	// The firmware table's first row is the network card's: the system

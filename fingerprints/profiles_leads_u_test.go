@@ -68,6 +68,10 @@ var leadsUCases = map[string]want{
 	// the sysDescr names with ' Rev. ' and probeHardwareRev, as Dlink.php
 	// extends it, and probeSoftwareRev whole, as dlink.yaml reads it.
 	"dlink-probe-hardware-rev": {"dlink", "D-Link", "DGS-3120-24TC Rev. A1", "R3CV1A7000321", "", "Build 4.10.023", "switch"},
+	// A JetStream switch (11863.5, the definition jetstream's) answering
+	// both ENTITY-MIB and TPLINK-SYSINFO-MIB: the system info objects the
+	// definition reads, whole, before the ENTITY row.
+	"tplink-jetstream-sysinfo-over-entity": {"tplink", "TP-Link", "T2600G-28TS 4.0", "2219012009876", "", "4.0.1 Build 20210514 Rel.61234(s)", "switch"},
 }
 
 func TestLeadsUFixtures(t *testing.T) {

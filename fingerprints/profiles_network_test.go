@@ -141,7 +141,7 @@ func TestNetworkFixtures(t *testing.T) {
 		"dell-os10-chassis":        {"dell-os10", "Dell", "S4148F-ON", "7XYZ123", "OS10", "10.5.2.7", "switch"},
 		"netgear-fastpath":         {"netgear", "Netgear", "M4300-52G", "5MR1795T0001A", "", "12.0.9.3", "switch"},
 		"dell-powerconnect-vendor": {"dell-powerconnect", "Dell", "N2048P", "CN0ABC12282986AB1234", "PowerConnect", "6.5.2.8", "switch"},
-		"tplink-sysinfo":           {"tplink", "TP-Link", "T2600G-28TS", "", "", "3.0.0 Build 20180806 Rel.35538(s)", "switch"},
+		"tplink-sysinfo":           {"tplink", "TP-Link", "T2600G-28TS 3.0", "", "", "3.0.0 Build 20180806 Rel.35538(s)", "switch"}, // jetstream reads tpSysInfoHwVersion.0 whole (fpU)
 		"juniper-virtual-chassis":  {"juniper-junos", "Juniper Networks", "EX4300-48P", "PE3718260123", "Junos", "18.4R2-S3.3", "switch"},
 		"extreme-exos-systemid":    {"extreme-exos", "Extreme Networks", "X440G2-24p-10G4", "1914N-40123", "EXOS", "30.7.1.1", "switch"},
 		// An ExtremeWare sysDescr without the OS's name ('by Release_Master'):

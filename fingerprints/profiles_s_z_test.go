@@ -170,7 +170,7 @@ var szCases = map[string]want{
 	// the card's name when the UPS gives none.
 	"webpower-ups-card": {"webpower-ups-card", "Ingrasys", "WebPower Pro II Card", "1510001234", "", "1.36", "ups"},
 	// A JetStream switch without ENTITY-MIB: RMON2 probe revisions.
-	"tplink-rmon": {"tplink", "TP-Link", "T1500G-10PS", "", "", "2.0.6 Build 20200224 Rel.64815(s)", "switch"},
+	"tplink-rmon": {"tplink", "TP-Link", "T1500G-10PS 2.0", "", "", "2.0.6 Build 20200224 Rel.64815(s)", "switch"}, // tplink reads probeHardwareRev.0 whole (fpU)
 	// Siklu EtherHaul: the release of the software bank that runs (bank
 	// 1 here; bank 2 in the second).
 	"siklu-etherhaul":       {"siklu-etherhaul", "Siklu", "EH-8010FX", "F418211234", "", "7.4.0-10943", "wireless"},

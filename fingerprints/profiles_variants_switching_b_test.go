@@ -24,9 +24,9 @@ var variantsSwitchingBCases = map[string]want{
 	// TP-Link JetStream on the first TPLINK-SYSINFO-MIB revision, whose
 	// .8 is tpSysInfoUpTime (a TimeStamp), not the later revision's
 	// tpSysInfoSerialNum: no serial.
-	"tplink-jetstream-old-sysinfo": {"tplink", "TP-Link", "T2600G-28TS", "", "", "1.0.2 Build 20140421 Rel.45106", "switch"},
+	"tplink-jetstream-old-sysinfo": {"tplink", "TP-Link", "T2600G-28TS 1.0", "", "", "1.0.2 Build 20140421 Rel.45106", "switch"}, // jetstream reads tpSysInfoHwVersion.0 whole (fpU)
 	// An Omada switch whose tpSysInfoHwVersion keeps TL- in the product.
-	"tplink-omada-tl": {"tplink", "TP-Link", "TL-SG3428MP", "22171F2000456", "", "2.0.8 Build 20220524 Rel.51544", "switch"},
+	"tplink-omada-tl": {"tplink", "TP-Link", "TL-SG3428MP 2.0", "22171F2000456", "", "2.0.8 Build 20220524 Rel.51544", "switch"}, // jetstream reads tpSysInfoHwVersion.0 whole (fpU)
 	// OmniSwitch on AOS 5, whose sysDescr writes the product out.
 	"ale-omniswitch-aos5": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS7800", "E2341187", "AOS", "5.1.6.R03", "switch"},
 	// MLNX-OS on SwitchX writes SX_ before the release.
