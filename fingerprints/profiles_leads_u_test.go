@@ -72,6 +72,10 @@ var leadsUCases = map[string]want{
 	// both ENTITY-MIB and TPLINK-SYSINFO-MIB: the system info objects the
 	// definition reads, whole, before the ENTITY row.
 	"tplink-jetstream-sysinfo-over-entity": {"tplink", "TP-Link", "T2600G-28TS 4.0", "2219012009876", "", "4.0.1 Build 20210514 Rel.61234(s)", "switch"},
+	// A TP-Link smart switch on 16972 whose sysDescr has TP-Link's
+	// 'Build <date> Rel' firmware form, as the definition tplink detects
+	// it: RMON2-MIB's probe objects whole (before, no TP-Link profile).
+	"tplink-16972-build-rel": {"tplink", "TP-Link", "TL-SG2210P 3.0", "", "", "3.0.0 Build 20170613 Rel.49820(s)", "switch"},
 }
 
 func TestLeadsUFixtures(t *testing.T) {
