@@ -165,7 +165,9 @@ var abCases = map[string]want{
 	"benu-benuos":      {"benu-benuos", "Benu Networks", "MEG-1200", "BN1200A0042", "BenuOS", "5.2.1-R2", "router"},
 	"advantech-eki":    {"advantech-eki", "Advantech", "EKI-7712G-4FI", "", "", "1.02.11", "switch"},
 	// AlliedWare Plus 2.x (8100S): the product row at 207.8.17.1.3.1.
-	"allied-awplus2": {"allied-telesis", "Allied Telesis", "AT-8100S/48POE", "A045B8109000012", "AlliedWare Plus", "2.2.3.0", "switch"},
+	// Since fpT the version as Allied.php writes it where product and
+	// software answer: 'Plus ' and the software version.
+	"allied-awplus2": {"allied-telesis", "Allied Telesis", "AT-8100S/48POE", "A045B8109000012", "AlliedWare Plus", "Plus 2.2.3.0", "switch"},
 	// A legacy AlliedWare switch ('CentreCOM 9924Ts, version 3.2.1-04'):
 	// AT-INTERFACES-MIB board 1's name and serial, the sysDescr's release.
 	"allied-alliedware-arboard": {"allied-telesis", "Allied Telesis", "AT-9924Ts", "P2MB8702M", "", "3.2.1-04", "switch"},
@@ -174,10 +176,13 @@ var abCases = map[string]want{
 	"allied-ats39": {"allied-telesis", "Allied Telesis", "AT-8024GB", "", "", "3.3.0", "switch"},
 	// An AT-S41 switch: AtiL2-MIB's product and the release in its
 	// software version ('AT-S41 v1.1.6 ').
-	"allied-ats41": {"allied-telesis", "Allied Telesis", "AT-8326GB", "", "", "1.1.6", "switch"},
+	// Since fpT: 'Plus ' and atiL2SwVersion whole, as Allied.php writes
+	// it with atiL2SwProduct answering.
+	"allied-ats41": {"allied-telesis", "Allied Telesis", "AT-8326GB", "", "", "Plus AT-S41 v1.1.6", "switch"},
 	// A WebSmart switch: the hardware the sysDescr begins with, the
 	// firmware at swhub.167.81.1.3.0.
-	"allied-websmart": {"allied-telesis", "Allied Telesis", "AT-GS950/24", "", "", "1.0.0.34", "switch"},
+	// Since fpT: 'WebSmart ' and the firmware, as Allied.php writes it.
+	"allied-websmart": {"allied-telesis", "Allied Telesis", "AT-GS950/24", "", "", "WebSmart 1.0.0.34", "switch"},
 	// An airFiber LTU on the net-snmp Linux sysObjectID.
 	"ubiquiti-airfiber-agent": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF-LTU5", "", "airFiber", "2.1.1", "wireless"},
 	"cisco-acano":             {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "3.6.1", "appliance"},

@@ -42,6 +42,10 @@ var phpRestCases = map[string]want{
 	// (AlliedWare Plus)': the definition allied's device (Allied.php),
 	// whose order (ENTITY, the sysDescr's release) stays.
 	"allied-awplus-tm-descr": {"allied-telesis", "Allied Telesis", "x230-28GP", "A04884H123450001", "AlliedWare Plus", "5.4.8", "switch"},
+	// An Allied switch (definition allied, Allied.php) answering
+	// atiL2SwVersion but not atiL2SwProduct: the software version whole,
+	// without 'Plus '; the model the sysDescr names.
+	"allied-ats41-no-product": {"allied-telesis", "Allied Telesis", "AT-8126XL", "", "", "AT-S21 v1.4.2", "switch"},
 	// ALAXALA AX2530S (Alaxala.php; alaxala.yaml has no os section): the
 	// version "<ax2530sRomVersion.0> SW <ax2530sSoftwareVersion.0>".
 	"alaxala-ax2530s-rom0": {"alaxala", "ALAXALA", "AX2530S-24T", "", "", "1.0.6 SW 4.12.A", "switch"},
