@@ -46,6 +46,13 @@ var phpRestCases = map[string]want{
 	// atiL2SwVersion but not atiL2SwProduct: the software version whole,
 	// without 'Plus '; the model the sysDescr names.
 	"allied-ats41-no-product": {"allied-telesis", "Allied Telesis", "AT-8126XL", "", "", "AT-S21 v1.4.2", "switch"},
+	// AlliedWare's 'Allied <maker> <model> version <release> <date>'
+	// (Allied.php): the sysDescr's third word and arBoardSerialNumber.1
+	// over ENTITY's chassis row.
+	"allied-alliedware-entity": {"allied-telesis", "Allied Telesis", "AT-8624T/2M", "M1NA7103K", "", "2.9.1-13", "switch"},
+	// 'Allied Telesyn Ethernet Switch AT-8012M': its fifth word, as
+	// Allied.php's last hardware rule takes it, over ENTITY.
+	"allied-ethernet-switch-word5": {"allied-telesis", "Allied Telesis", "AT-8012M", "", "", "", "switch"},
 	// ALAXALA AX2530S (Alaxala.php; alaxala.yaml has no os section): the
 	// version "<ax2530sRomVersion.0> SW <ax2530sSoftwareVersion.0>".
 	"alaxala-ax2530s-rom0": {"alaxala", "ALAXALA", "AX2530S-24T", "", "", "1.0.6 SW 4.12.A", "switch"},
