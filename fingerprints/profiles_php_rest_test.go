@@ -53,6 +53,9 @@ var phpRestCases = map[string]want{
 	// 'Allied Telesyn Ethernet Switch AT-8012M': its fifth word, as
 	// Allied.php's last hardware rule takes it, over ENTITY.
 	"allied-ethernet-switch-word5": {"allied-telesis", "Allied Telesis", "AT-8012M", "", "", "", "switch"},
+	// AlliedWare Plus 2.x (8100S, definition allied): the product row's
+	// model and serial over ENTITY's, and 'Plus <version>' (Allied.php).
+	"allied-awplus2-entity": {"allied-telesis", "Allied Telesis", "AT-8100S/48POE", "A045B8109000031", "AlliedWare Plus", "Plus 2.2.3.0", "switch"},
 	// ALAXALA AX2530S (Alaxala.php; alaxala.yaml has no os section): the
 	// version "<ax2530sRomVersion.0> SW <ax2530sSoftwareVersion.0>".
 	"alaxala-ax2530s-rom0": {"alaxala", "ALAXALA", "AX2530S-24T", "", "", "1.0.6 SW 4.12.A", "switch"},
