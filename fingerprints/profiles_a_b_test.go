@@ -176,9 +176,10 @@ var abCases = map[string]want{
 	"allied-ats39": {"allied-telesis", "Allied Telesis", "AT-8024GB", "", "", "3.3.0", "switch"},
 	// An AT-S41 switch: AtiL2-MIB's product and the release in its
 	// software version ('AT-S41 v1.1.6 ').
-	// Since fpT: 'Plus ' and atiL2SwVersion whole, as Allied.php writes
-	// it with atiL2SwProduct answering.
-	"allied-ats41": {"allied-telesis", "Allied Telesis", "AT-8326GB", "", "", "Plus AT-S41 v1.1.6", "switch"},
+	// Since fpT atiL2SwVersion whole, as Allied.php reads it. The class
+	// puts 'Plus ' before it where atiL2SwProduct answers (to show
+	// 'Alliedware Plus'); fpW: not stated, AT-S41 is not AlliedWare Plus.
+	"allied-ats41": {"allied-telesis", "Allied Telesis", "AT-8326GB", "", "", "AT-S41 v1.1.6", "switch"},
 	// A WebSmart switch: the hardware the sysDescr begins with, the
 	// firmware at swhub.167.81.1.3.0.
 	// Since fpT: 'WebSmart ' and the firmware, as Allied.php writes it.

@@ -57,8 +57,9 @@ var phpRestCases = map[string]want{
 	// model and serial over ENTITY's, and 'Plus <version>' (Allied.php).
 	"allied-awplus2-entity": {"allied-telesis", "Allied Telesis", "AT-8100S/48POE", "A045B8109000031", "AlliedWare Plus", "Plus 2.2.3.0", "switch"},
 	// AT-S41 (definition allied): atiL2SwProduct over ENTITY's model,
-	// 'Plus ' and atiL2SwVersion whole (Allied.php).
-	"allied-ats41-entity": {"allied-telesis", "Allied Telesis", "AT-8326GB", "", "", "Plus AT-S41 v1.1.6", "switch"},
+	// atiL2SwVersion whole (Allied.php), without the 'Plus ' the class
+	// puts before it: AT-S41 is not AlliedWare Plus (fpW).
+	"allied-ats41-entity": {"allied-telesis", "Allied Telesis", "AT-8326GB", "", "", "AT-S41 v1.1.6", "switch"},
 	// ALAXALA AX2530S (Alaxala.php; alaxala.yaml has no os section): the
 	// version "<ax2530sRomVersion.0> SW <ax2530sSoftwareVersion.0>".
 	"alaxala-ax2530s-rom0": {"alaxala", "ALAXALA", "AX2530S-24T", "", "", "1.0.6 SW 4.12.A", "switch"},
