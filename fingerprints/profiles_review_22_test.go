@@ -13,6 +13,11 @@ const review22FixtureDir = "testdata/fixtures/review-22"
 // review22Cases: fixture name → the expected result (profile, vendor,
 // model, serial, os, os_version, device_type).
 var review22Cases = map[string]want{
+	// A TP-Link switch (definition tplink) whose RMON2 probeHardwareRev
+	// holds only the hardware version ("2.0"), not "<product> <version>":
+	// the definition reads it whole as the hardware, which would state a
+	// revision as the model; ours goes on to the ENTITY row's model.
+	"tplink-rmon-bare-hardware-rev": {"tplink", "TP-Link", "T1500G-10PS", "", "", "2.0.6 Build 20200224 Rel.64815(s)", "switch"},
 	// A Brocade 6510 on Fabric OS 7 whose agent answers the generic
 	// switch type 1 (fcFeModuleObjectID.1 = 1588.2.1.1.1, which Fabos.php
 	// names "Brocade 1000 Switch" for every such agent: not stated, see
