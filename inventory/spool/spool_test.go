@@ -16,6 +16,7 @@ import (
 
 	"github.com/netcensus/netcensus/inventory"
 	"github.com/netcensus/netcensus/inventory/identity"
+	"github.com/netcensus/netcensus/inventory/internal/owner/ownertest"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/clickhouse"
 	"github.com/netcensus/netcensus/inventory/store/clickhouse/chtest"
@@ -483,16 +484,7 @@ func TestOutcomeWrite(t *testing.T) {
 // and its rewrite, made by root in a directory the service user owns, are
 // that user's, so the service can still lock and replay them.
 func TestRootsSpoolInTheServiceDirectoryStaysTheServices(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root: only root gives a file to another user")
-	}
-	dir := filepath.Join(t.TempDir(), "netcensus")
-	if err := os.Mkdir(dir, 0o750); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chown(dir, 65534, 65534); err != nil {
-		t.Fatal(err)
-	}
+	dir := ownertest.ServiceDir(t)
 	s := New(filepath.Join(dir, "spool.jsonl"), 0)
 	for i := 0; i < 2; i++ {
 		sw := sweep(1, t0.Add(time.Duration(i)*time.Hour))
@@ -501,19 +493,7 @@ func TestRootsSpoolInTheServiceDirectoryStaysTheServices(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	owned := func(when string) {
-		t.Helper()
-		for _, f := range []string{s.Path(), s.Path() + ".lock"} {
-			fi, err := os.Stat(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st := fi.Sys().(*syscall.Stat_t); st.Uid != 65534 || st.Gid != 65534 {
-				t.Errorf("%s: %s owner %d:%d, want the directory's 65534:65534", when, filepath.Base(f), st.Uid, st.Gid)
-			}
-		}
-	}
-	owned("after Add")
+	ownertest.CheckOwned(t, "after Add", s.Path(), s.Path()+".lock")
 	// The rewrite that keeps the sweeps from the second on.
 	f, err := os.Open(s.Path())
 	if err != nil {
@@ -532,5 +512,5 @@ func TestRootsSpoolInTheServiceDirectoryStaysTheServices(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	owned("after a rewrite")
+	ownertest.CheckOwned(t, "after a rewrite", s.Path(), s.Path()+".lock")
 }

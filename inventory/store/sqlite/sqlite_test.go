@@ -10,10 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/netcensus/netcensus/inventory/internal/owner/ownertest"
 	"github.com/netcensus/netcensus/inventory/store"
 	"github.com/netcensus/netcensus/inventory/store/storetest"
 	"github.com/netcensus/netcensus/record"
@@ -498,17 +498,7 @@ func TestSearchProbeAndIndexAgree(t *testing.T) {
 // must not leave files the service cannot open: the store, its -wal and
 // its -shm take the directory's owner.
 func TestRootsStoreInTheServiceDirectoryStaysTheServices(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root: only root gives a file to another user")
-	}
-	dir := filepath.Join(t.TempDir(), "netcensus")
-	if err := os.Mkdir(dir, 0o750); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chown(dir, 65534, 65534); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "netcensus.db")
+	path := filepath.Join(ownertest.ServiceDir(t), "netcensus.db")
 	db, err := Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
@@ -517,13 +507,5 @@ func TestRootsStoreInTheServiceDirectoryStaysTheServices(t *testing.T) {
 	if _, err := db.Migrate(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{path, path + "-wal", path + "-shm"} {
-		fi, err := os.Stat(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if s := fi.Sys().(*syscall.Stat_t); s.Uid != 65534 || s.Gid != 65534 {
-			t.Errorf("%s: owner %d:%d, want the directory's 65534:65534", filepath.Base(f), s.Uid, s.Gid)
-		}
-	}
+	ownertest.CheckOwned(t, "open", path, path+"-wal", path+"-shm")
 }
