@@ -1442,6 +1442,15 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		} else {
 			return "", "", false
 		}
+		if len(r.with) > 0 && r.mapping != nil {
+			// With a map, the map names the first value (an
+			// enumeration's label) before the others join it.
+			m, ok := r.lookup(s)
+			if !ok {
+				return "", "", false
+			}
+			s = m
+		}
 		for _, o := range r.with {
 			w, ok := c.valueOf(o)
 			if !ok {
@@ -1959,20 +1968,26 @@ func (r rule) transform(raw string) (string, bool) {
 	if r.toCase != nil {
 		out = r.toCase(out)
 	}
-	if r.mapping != nil {
-		key := out
-		for {
-			if v, ok := r.mapping[key]; ok {
-				return v, true
-			}
-			i := strings.LastIndexByte(key, '.')
-			if i < 0 {
-				return "", false
-			}
-			key = key[:i]
-		}
+	if r.mapping != nil && len(r.with) == 0 {
+		return r.lookup(out)
 	}
 	return out, true
+}
+
+// lookup is a map's value for key, else for key's longest prefix that
+// ends before a dot (the arcs after a sysObjectID prefix: "2.1" finds
+// "2").
+func (r rule) lookup(key string) (string, bool) {
+	for {
+		if v, ok := r.mapping[key]; ok {
+			return v, true
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			return "", false
+		}
+		key = key[:i]
+	}
 }
 
 func (r rule) describe(field string) string {

@@ -141,6 +141,55 @@ func TestWithAndIf(t *testing.T) {
 	}
 }
 
+// TestWithMap: on a rule with with, the map names the first value alone
+// (an enumeration's label), then the others join it and the regex and
+// template shape the whole: a board's type and its revision, as
+// "ares (rev 3)". A first value the map does not name yields nothing, so
+// the next rule (the label alone) answers; a map alone still names the
+// whole value after the regex.
+func TestWithMap(t *testing.T) {
+	const board, rev = "1.3.6.1.4.1.99999.7.9.0", "1.3.6.1.4.1.99999.7.10.0"
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    model:
+      - oid: `+board+`
+        with: [`+rev+`]
+        map: {"272": ares, "8": adsl-860}
+        regex: '^(.+) (\S+)$'
+        template: '$1 (rev $2)'
+      - oid: `+board+`
+        regex: '^(\d+)$'
+        map: {"272": ares, "64": atlas}
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	num := func(n int64) snmpwalk.Value { return snmpwalk.Value{Type: snmpwalk.TypeInteger, Int: n} }
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", Values: map[string]snmpwalk.Value{board: num(272), rev: text("3")}}
+	for _, c := range []struct {
+		board int64
+		rev   string
+		want  string
+	}{
+		{272, "3", "ares (rev 3)"},
+		{8, "A", "adsl-860 (rev A)"},
+		{64, "3", "atlas"}, // not in the first rule's map: the second's
+		{272, "", "ares"},  // an empty revision: the template's regex fails
+		{99, "3", ""},      // in neither map
+	} {
+		in.Values[board], in.Values[rev] = num(c.board), text(c.rev)
+		if got := e.Identify(in); got.Model != c.want {
+			t.Errorf("board %d rev %q: model = %q, want %q", c.board, c.rev, got.Model, c.want)
+		}
+	}
+	delete(in.Values, rev)
+	in.Values[board] = num(8)
+	if got := e.Identify(in); got.Model != "" {
+		t.Errorf("no revision, board 8 (first map only): model = %q, want none", got.Model)
+	}
+}
+
 // TestOIDRuleOnEntity: an oid rule naming one entPhysicalTable instance
 // reads it from the decoded ENTITY rows (the table is walked apart from the
 // vendor objects, so it is not among Input.Values); a row or column that

@@ -81,6 +81,11 @@ import (
 //	        regex: '^(\d+) (\d+)$'            # (every one must answer; the first
 //	                                           # may be relative, the others not)
 //	        template: '$1.$2'
+//	      - oid: 1.3.6.1.4.1.2007.1.2.1.9.0    # with and map: the map names the
+//	        with: [1.3.6.1.4.1.2007.1.2.1.10.0]  # first value alone, before
+//	        map: {"272": ares}                 # the join and the regex
+//	        regex: '^(.+) (\S+)$'
+//	        template: '$1 (rev $2)'
 //	      - oid: 1.3.6.1.4.1.2011.5.25.19.1.8.5.1.1.4  # row_where also takes with:
 //	        row_where: 1.3.6.1.4.1.2011.5.25.19.1.8.5.1.1.4  # the first row's
 //	        row_match: '^'                     # value, then sysDescr's
@@ -323,7 +328,9 @@ type rule struct {
 	// ToLower): a model a sysDescr writes in lower case, as "ex4300-48p".
 	toCase func(string) string
 	// with (oid rules only): more OIDs whose values follow arg's, each
-	// after one space: a release a vendor keeps in three integers.
+	// after one space: a release a vendor keeps in three integers. A
+	// map on such a rule names arg's value alone, before the join (an
+	// enumeration's label and a revision: "ares (rev 3)").
 	with []string
 	// ifOID and ifMatch: the rule holds only when ifOID's value
 	// matches ifMatch (the release of the software bank that runs).
