@@ -21,8 +21,10 @@ var sysDescrShapesCases = map[string]want{
 	// DrayTek: the release without the build's flavour or second copy.
 	"draytek-vigor-flavour":        {"draytek-vigor", "DrayTek", "Vigor2766", "", "DrayOS", "4.3.1", "router"},
 	"draytek-sysdescr-second-copy": {"draytek-vigor", "DrayTek", "Vigor300B", "", "DrayOS", "1.5.1.2", "router"},
-	// NetBotz appliances of the 2000s: the FV field.
-	"netbotz-rackbotz-fv": {"apc-netbotz", "APC", "NetBotz RackBotz 400C", "", "NetBotz", "A1_3_71_136-20021216P", "sensor"},
+	// NetBotz appliances of the 2000s: the FV field. The model is the name
+	// NETBOTZ410-MIB registers the sysObjectID (5528.100.20.10.2000) as,
+	// the hardware the definition (netbotz) writes (fpZ).
+	"netbotz-rackbotz-fv": {"apc-netbotz", "APC", "netBotzWallBotz500", "", "NetBotz", "A1_3_71_136-20021216P", "sensor"},
 	// BayStack: SW:V in capitals (not FW:), the line's own name.
 	"nortel-baystack-sw": {"avaya-boss", "Nortel", "BayStack 450-24T", "", "BOSS", "1.0.0.8", "switch"},
 	// The Accelar before the Passport name.
