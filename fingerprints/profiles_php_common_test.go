@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// phpCommonFixtureDir holds small walks written from the vendor MIBs for the
+// review of the device-support PHP classes of the most common families: the
+// code that runs after (or instead of) a definition and replaces its
+// hardware, version or serial.
+const phpCommonFixtureDir = "testdata/fixtures/php-common"
+
+// phpCommonCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var phpCommonCases = map[string]want{
+	// An HP printer whose IEEE 1284 device ID (gdStatusId) names it
+	// otherwise than model-name: the ID's MDL wins, as the class
+	// (Jetdirect.php) replaces the definition's model-name with it, 'HP '
+	// taken out.
+	"hp-printer-device-id-mdl": {"hp-printer", "HP", "Color LaserJet MFP M480", "JPBCS12345", "FutureSmart", "2506649_036456", "printer"},
+	// A device ID with no MDL or MODEL: its DES, with 'HP ',
+	// 'Hewlett-Packard ' and ' series' taken out wherever they stand (the
+	// class's case-blind str_ireplace), over model-name.
+	"hp-printer-device-id-des": {"hp-printer", "HP", "Officejet Pro X576dw MFP", "CNBJD12345", "FutureSmart", "JSI23700032", "printer"},
+}
+
+func TestPHPCommonFixtures(t *testing.T) {
+	checkFixtures(t, phpCommonFixtureDir, phpCommonCases)
+}
