@@ -33,8 +33,9 @@ var abCases = map[string]want{
 	// the serial, the firmware version.
 	"arris-dsr": {"arris-dsr", "ARRIS", "DSR4410MD", "000-03217-61544-137", "", "0x0C12", "appliance"},
 	// ECI/Ribbon Apollo: the main shelf's type, the release as the
-	// sysDescr prints it.
-	"eci-apollo": {"eci-apollo", "Ribbon", "OPT9624", "", "Apollo", "9.1.2", "switch"},
+	// sysDescr prints it, with the 'Version# : <n>' counter the
+	// definition's pattern keeps after it (fpZ).
+	"eci-apollo": {"eci-apollo", "Ribbon", "OPT9624", "", "Apollo", "9.1.2 Version# : 37", "switch"},
 	// An Advantech ICR-OS router: CONEL-INFO-MIB's product, serial and
 	// firmware, the firmware with its build date: the definition (icr-os)
 	// reads infoFirmware.0 whole (fpU; before, the date was dropped).

@@ -37,6 +37,15 @@ var leadsZCases = map[string]want{
 	// letter); the product kept as the model (the definition's hardware is
 	// the 'HW V' revision, 2.00, no product).
 	"rittal-cmc-tc-serial-word": {"rittal-cmc3", "Rittal", "CMC-TC PU2", "1034A123", "", "2.17", "sensor"},
+	// ICT's Digital/Platinum power supplies and modular power systems:
+	// deviceFirmware.0 whole, the V kept, as the definitions ict-psu and
+	// ict-mps read it (before, the V stripped).
+	"ict-psu-v-firmware": {"ict-power", "ICT", "ICT1800-48SC", "", "", "V1.18", "power"},
+	"ict-mps-v-firmware": {"ict-power", "ICT", "ICT-MPS24-1200", "", "", "V3.05", "power"},
+	// An ECI Apollo whose sysDescr writes no 'Version# :' counter: the
+	// release alone (with one, a-b/eci-apollo, the counter kept as the
+	// definition's pattern keeps it).
+	"eci-apollo-no-counter": {"eci-apollo", "Ribbon", "OPT9608", "", "Apollo", "10.2.1", "switch"},
 }
 
 func TestLeadsZFixtures(t *testing.T) {
