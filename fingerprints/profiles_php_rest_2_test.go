@@ -1,0 +1,34 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// phpRest2FixtureDir holds small walks written from the vendor MIBs for the
+// second review of the device-support PHP classes (LibreNMS/OS/<Name>.php)
+// not read before and of the leads earlier reviews left: which objects give
+// hardware, version and serial, in which order and form.
+const phpRest2FixtureDir = "testdata/fixtures/php-rest-2"
+
+// phpRest2Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var phpRest2Cases = map[string]want{
+	// ALAXALA AX2430S (Alaxala.php; alaxala.yaml has no os section): the
+	// hardware from ax2430sChassisType.0 (AX2430S-MIB ax2430sChassisEntry
+	// column 2, here model-AX2430S-48T2X over ModelType's -24T2X), the
+	// version "<ax2430sRomVersion.0> SW <ax2430sSoftwareVersion.0>"
+	// (chassis column 10, ax2430sSoftware 3).
+	"alaxala-ax2430s-rom": {"alaxala", "ALAXALA", "AX2430S-48T2X", "", "", "1.0.2 SW 11.7.B", "switch"},
+	// No chassis row: "SW <software>" as the class writes it without a
+	// ROM version; the model from ax2430sModelType (ours only; the class
+	// would fall back to the sysDescr).
+	"alaxala-ax2430s-model-type": {"alaxala", "ALAXALA", "AX2430S-24T", "", "", "SW 11.7.B", "switch"},
+	// ALAXALA AX1230S (Alaxala.php, AX1230S-MIB, the AX2430S's layout
+	// under axsEx 10): chassis 1's type and ROM version where chassis 0
+	// answers none.
+	"alaxala-ax1230s-rom1": {"alaxala", "ALAXALA", "AX1230S-48T2C", "", "", "1.0.1 SW 2.1.C", "switch"},
+}
+
+func TestPHPRest2Fixtures(t *testing.T) {
+	checkFixtures(t, phpRest2FixtureDir, phpRest2Cases)
+}
