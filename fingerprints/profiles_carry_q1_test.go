@@ -19,6 +19,15 @@ var carryQ1Cases = map[string]want{
 	// (Awplus.php, where the first board names SBx81), not the line card's;
 	// bay 5 empty, so the serial of the controller in bay 6 (6.6).
 	"allied-sbx81cfc960-bay6": {"allied-telesis", "Allied Telesis", "AT-SBx81CFC960", "A052201163200113", "AlliedWare Plus", "5.5.2-1.1", "switch"},
+	// A D-Link access point whose sysDescr is only 'D-Link Access Point'
+	// (the DWL-3200AP family, APMII-DWL-3200AP-MIB under 171.10.37.20):
+	// the product its systemModelName (<sysObjectID>.1.8.0) names, not
+	// Dlinkap.php's 'Access Point A2', which names none; the release as
+	// the definition (dlinkap) reads it, <sysObjectID>.5.1.1.0 whole.
+	"dlink-dwl-access-point": {"dlink-dap", "D-Link", "DWL-3200AP", "", "", "2.58 11:20:41 06/18/2010", "access_point"},
+	// The same sysDescr where no model name answers: no model rather than
+	// 'Access Point A1' (the sysDescr names no product).
+	"dlink-access-point-no-model": {"dlink-dap", "D-Link", "", "", "", "1.10 16:02:13 03/02/2012", "access_point"},
 }
 
 func TestCarryQ1Fixtures(t *testing.T) {
