@@ -22,6 +22,10 @@ var phpCommonCases = map[string]want{
 	// 'Hewlett-Packard ' and ' series' taken out wherever they stand (the
 	// class's case-blind str_ireplace), over model-name.
 	"hp-printer-device-id-des": {"hp-printer", "HP", "Officejet Pro X576dw MFP", "CNBJD12345", "FutureSmart", "JSI23700032", "printer"},
+	// An OKI printer answering HP's device ID object: its MDL over the
+	// print server's sysDescr, 'OKI ' taken out, as Okilan.php (a
+	// Jetdirect.php subclass) rewrites the definition's (okilan) hardware.
+	"oki-printer-device-id": {"oki-printer", "OKI", "C5650n", "AK7B012345", "", "N5.02", "printer"},
 }
 
 func TestPHPCommonFixtures(t *testing.T) {
