@@ -46,6 +46,11 @@ var leadsZCases = map[string]want{
 	// release alone (with one, a-b/eci-apollo, the counter kept as the
 	// definition's pattern keeps it).
 	"eci-apollo-no-counter": {"eci-apollo", "Ribbon", "OPT9608", "", "Apollo", "10.2.1", "switch"},
+	// A Teldat router: the board type's label and its revision joined as
+	// the definition's (teldat) hardware_template writes them,
+	// '<BoardType> (rev <BoardRevision>)'; the serial from the sysDescr's
+	// S/N.
+	"teldat-board-revision": {"teldat", "Teldat", "ares (rev 3)", "801/01234", "", "11.00.05.04.07", "router"},
 }
 
 func TestLeadsZFixtures(t *testing.T) {

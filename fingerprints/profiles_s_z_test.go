@@ -199,7 +199,9 @@ var szCases = map[string]want{
 	// group under 13400.2.1.2.1.
 	"vertiv-emerson-ups": {"emerson-ups-card", "Vertiv", "UHA1R-0060L", "1904ITA60123", "", "14.02", "ups"},
 	// Teldat: TELDAT-MIB's system status (the board type an enumeration).
-	"teldat": {"teldat", "Teldat", "h1plus", "741234", "", "11.01.03.20.05", "router"},
+	// The board type with its revision, as the definition (teldat) writes
+	// the hardware (fpZ).
+	"teldat": {"teldat", "Teldat", "h1plus (rev 2)", "741234", "", "11.01.03.20.05", "router"},
 	// A Tranzeo radio on net-snmp: model and release from sysDescr.
 	"tranzeo": {"tranzeo", "Tranzeo", "TR-5Plus-24", "", "Linux", "3.1.6", "wireless"},
 	// An IT Watchdogs WeatherGoose: IT-WATCHDOGS-MIB-V3's product group
