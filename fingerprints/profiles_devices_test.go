@@ -47,7 +47,9 @@ var deviceCases = map[string]want{
 	"rittal-cmc3":        {"rittal-cmc3", "Rittal", "CMC III PU", "31234567", "", "3.15.70_5", "sensor"},
 	"schleifenbauer-pdu": {"schleifenbauer-pdu", "Schleifenbauer", "DPM27/E", "SB12345678", "", "240", "pdu"},
 	"servertech-sentry3": {"servertech-sentry3", "Server Technology", "CW-24V2-L30M", "ABAF0123456", "Sentry", "7.1a", "pdu"},
-	"servertech-sentry4": {"servertech-sentry4", "Server Technology", "C2S42CE-YCMFAM00", "ABEF0001234", "Sentry", "8.0n", "pdu"},
+	// st4SystemFirmwareVersion whole ("Version 8.0n"), as the definition
+	// (sentry4) reads it, no version_regex (was "8.0n").
+	"servertech-sentry4": {"servertech-sentry4", "Server Technology", "C2S42CE-YCMFAM00", "ABEF0001234", "Sentry", "Version 8.0n", "pdu"},
 	"socomec-netvision":  {"socomec-netvision", "Socomec", "MASTERYS BC 60", "", "", "UPS 2.08", "ups"},
 
 	// Printers.

@@ -26,6 +26,10 @@ var phpCommonCases = map[string]want{
 	// print server's sysDescr, 'OKI ' taken out, as Okilan.php (a
 	// Jetdirect.php subclass) rewrites the definition's (okilan) hardware.
 	"oki-printer-device-id": {"oki-printer", "OKI", "C5650n", "AK7B012345", "", "N5.02", "printer"},
+	// A linked pair of Sentry4 units: the first unit's model and serial
+	// (st4UnitModel.1, st4UnitProductSN.1) and the firmware object whole,
+	// as the definition (sentry4) reads them.
+	"servertech-sentry4-pro2": {"servertech-sentry4", "Server Technology", "C2W36TE-DQNE2M66/C", "ADAB0012345", "Sentry", "Version 8.0k", "pdu"},
 }
 
 func TestPHPCommonFixtures(t *testing.T) {
