@@ -25,7 +25,9 @@ var abCases = map[string]want{
 	"axis-audio": {"axis-audio", "Axis", "C8033 Network IO Audio Module", "", "AXIS OS", "10.12.153", "appliance"},
 	// An ADVA (MRV) OptiSwitch: hardware and release from the sysDescr,
 	// the serial at 629.1.50.16.4.3.2.
-	"adva-optiswitch": {"adva-optiswitch", "ADVA", "OptiSwitch XG304u", "ZB2316A0047", "OptiSwitch", "4_2_1", "switch"},
+	// The release with its build date, as the definition's pattern and
+	// AdvaXg300.php keep it (fpZ).
+	"adva-optiswitch": {"adva-optiswitch", "ADVA", "OptiSwitch XG304u", "ZB2316A0047", "OptiSwitch", "4_2_1 (08/11/2019)", "switch"},
 	// An ALCOMA MP link: ALCOMA-MIB's terminal model, firmware and the
 	// MW unit serial.
 	"alcoma-mp": {"alcoma-mp", "ALCOMA", "AL18MP", "A18MP0617402", "", "4.8.2", "wireless"},

@@ -51,6 +51,11 @@ var leadsZCases = map[string]want{
 	// '<BoardType> (rev <BoardRevision>)'; the serial from the sysDescr's
 	// S/N.
 	"teldat-board-revision": {"teldat", "Teldat", "ares (rev 3)", "801/01234", "", "11.00.05.04.07", "router"},
+	// An ADVA OptiSwitch whose sysDescr begins with the maker's name: the
+	// product without it, the release with its build date in parentheses,
+	// as AdvaXg300.php reads the sysDescr's words (and the older
+	// definition's 'Ver. <release>)' pattern).
+	"adva-optiswitch-adva-prefix": {"adva-optiswitch", "ADVA", "OptiSwitch XG308", "ZB2419B0112", "OptiSwitch", "5_1_2 (03/22/2021)", "switch"},
 }
 
 func TestLeadsZFixtures(t *testing.T) {
