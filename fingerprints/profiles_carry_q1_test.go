@@ -15,10 +15,13 @@ const carryQ1FixtureDir = "testdata/fixtures/carry-q1"
 var carryQ1Cases = map[string]want{
 	// A SwitchBlade x8100 registered as its controller card
 	// (AT-PRODUCT-MIB atSBx81CFC960, 207.1.14.88), whose first
-	// rscBoardTable row is a line card: the registration's name with 'AT-'
-	// (Awplus.php, where the first board names SBx81), not the line card's;
-	// bay 5 empty, so the serial of the controller in bay 6 (6.6).
-	"allied-sbx81cfc960-bay6": {"allied-telesis", "Allied Telesis", "AT-SBx81CFC960", "A052201163200113", "AlliedWare Plus", "5.5.2-1.1", "switch"},
+	// rscBoardTable row is a line card: not the line card's name; bay 5
+	// empty, so the serial of the controller in bay 6 (6.6).
+	// fq2: no model. Awplus.php states the registration's name with 'AT-'
+	// ('AT-SBx81CFC960'), the controller card's part number, not the
+	// device; with no ENTITY chassis row nothing here names the chassis
+	// (review-23/allied-sbx81cfc960-entity-chassis has one).
+	"allied-sbx81cfc960-bay6": {"allied-telesis", "Allied Telesis", "", "A052201163200113", "AlliedWare Plus", "5.5.2-1.1", "switch"},
 	// A D-Link access point whose sysDescr is only 'D-Link Access Point'
 	// (the DWL-3200AP family, APMII-DWL-3200AP-MIB under 171.10.37.20):
 	// the product its systemModelName (<sysObjectID>.1.8.0) names, not
