@@ -27,6 +27,10 @@ var phpRest2Cases = map[string]want{
 	// under axsEx 10): chassis 1's type and ROM version where chassis 0
 	// answers none.
 	"alaxala-ax1230s-rom1": {"alaxala", "ALAXALA", "AX1230S-48T2C", "", "", "1.0.1 SW 2.1.C", "switch"},
+	// ALAXALA AX260A (Alaxala.php, AX260A-MIB under axsEx 23, the
+	// AX2430S's layout): ax260aChassisType.0 (model-AX260A-08TF) and
+	// "<ax260aRomVersion.0> SW <ax260aSoftwareVersion.0>".
+	"alaxala-ax260a-rom": {"alaxala", "ALAXALA", "AX260A-08TF", "", "", "1.0.0 SW 1.3.B", "switch"},
 }
 
 func TestPHPRest2Fixtures(t *testing.T) {
