@@ -204,8 +204,11 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldModel, "Intel x64", "sysDescr Windows processor architecture Intel64"},
 		{"no agent of its own: no sysObjectID", Input{SysDescr: "FreeBSD gw 13.2-RELEASE FreeBSD 13.2-RELEASE releng/13.2-n254617 GENERIC amd64"},
 			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
+		// pfSense's profile now names the architecture word itself, as
+		// the definition (pfsense) reads it (was the fallback's machine
+		// class, "Generic x86 64-bit").
 		{"pfSense names itself first", Input{SysObjectID: "1.3.6.1.4.1.12325.1.1.2.1.1", SysDescr: "pfSense fw1.example.net 2.7.2-RELEASE pfSense FreeBSD 14.0-CURRENT amd64"},
-			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
+			FieldModel, "amd64", "profile pfsense: sysDescr architecture"},
 		{"an appliance that registers its product is no generic machine", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Linux box 4.14.0 #1 SMP x86_64"},
 			FieldModel, "", ""},
 		{"a Linux kernel without its architecture names none", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux host 4.14.0"},

@@ -19,7 +19,10 @@ var auditMissingDefsCases = map[string]want{
 	// 'pfSense' anywhere in the sysDescr, as the definition (pfsense)
 	// detects it; the release the definition's pattern reads there is
 	// FreeBSD's (net-snmp-bsd's), the architecture the generic model.
-	"pfsense-netsnmp-uname": {"pfsense", "Netgate", "Generic x86 64-bit", "", "pfSense", "14.0-CURRENT", "firewall"},
+	// The model is the definition's (pfsense) architecture word, 'amd64'
+	// (was "Generic x86 64-bit", the fallback's machine class, which
+	// Shared\Unix never gives a FreeBSD uname).
+	"pfsense-netsnmp-uname": {"pfsense", "Netgate", "amd64", "", "pfSense", "14.0-CURRENT", "firewall"},
 	// SonicOS answering sysObjectID 1.0.3.0.6.0.1.0, which the definition
 	// (sonicwall) takes beside 8741: SNWL-COMMON-MIB snwlSysModel,
 	// snwlSysSerialNumber and snwlSysFirmwareVersion as on 8741.

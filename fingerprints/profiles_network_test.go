@@ -27,7 +27,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"forcepoint-ngfw":                 {"forcepoint-ngfw", "Forcepoint", "N120W", "NGF12345678", "Forcepoint NGFW", "6.10.9.26089", "firewall"},
 		"checkpoint-gaia-netsnmp":         {"checkpoint-gaia", "Check Point", "6600", "2034BA5678", "Gaia", "R81.20", "firewall"},
 		"checkpoint-embedded-ngx":         {"checkpoint-embedded-ngx", "Check Point", "1490", "", "Gaia Embedded", "R81.10.08", "firewall"},
-		"pfsense":                         {"pfsense", "Netgate", "Generic x86 64-bit", "", "pfSense", "2.6.0-RELEASE", "firewall"},
+		// The definition's (pfsense) architecture word as the model (was
+		// "Generic x86 64-bit").
+		"pfsense": {"pfsense", "Netgate", "amd64", "", "pfSense", "2.6.0-RELEASE", "firewall"},
 		// pfSense Plus ("Plus" before the host name) with the hardware and serial extends.
 		"pfsense-plus-extend": {"pfsense", "Netgate", "6100", "2128220412", "pfSense", "23.09.1-RELEASE", "firewall"},
 		// The hardware the definition (opnsense) writes: the sysDescr's last

@@ -30,6 +30,13 @@ var phpCommonCases = map[string]want{
 	// (st4UnitModel.1, st4UnitProductSN.1) and the firmware object whole,
 	// as the definition (sentry4) reads them.
 	"servertech-sentry4-pro2": {"servertech-sentry4", "Server Technology", "C2W36TE-DQNE2M66/C", "ADAB0012345", "Sentry", "Version 8.0k", "pdu"},
+	// pfSense on the net-snmp package's agent with a "version" extend (the
+	// board's version, '1.0'): the release is the sysDescr's first dotted
+	// token, as the definition (pfsense) reads it, not the extend, which
+	// Shared\Unix only appends to the hardware; the hardware is the
+	// definition's architecture word ('amd64'), not a generic machine
+	// class.
+	"pfsense-netsnmp-version-extend": {"pfsense", "Netgate", "amd64", "", "pfSense", "14.0-CURRENT", "firewall"},
 }
 
 func TestPHPCommonFixtures(t *testing.T) {
