@@ -31,6 +31,16 @@ var carryQ1Cases = map[string]want{
 	// The same sysDescr where no model name answers: no model rather than
 	// 'Access Point A1' (the sysDescr names no product).
 	"dlink-access-point-no-model": {"dlink-dap", "D-Link", "", "", "", "1.10 16:02:13 03/02/2012", "access_point"},
+	// A Catalyst 9300 stack on another registration (0.0), caught by its
+	// IOS-XE sysDescr (the definition iosxe detects that alone): read as
+	// cisco-ios-xe reads a stack (Cisco.php): row 1 the stack without a
+	// model, so switch 1's row 1001; no release on row 1, so the image and
+	// the release of the bracketed sysDescr, one space between.
+	"cisco-c9300-stack-other-registration": {"cisco-os-sysdescr", "Cisco", "C9300-48P", "FOC2315X1AB", "IOS-XE", "CAT9K_IOSXE 17.9.4", "switch"},
+	// A Catalyst 4500-X on another registration: row 1 "Switch System"
+	// has no model name, so entPhysicalModelName.1000 (WS-C4500X-16), as
+	// Cisco.php reads it and cisco-ios-xe does.
+	"cisco-4500x-other-registration": {"cisco-os-sysdescr", "Cisco", "WS-C4500X-16", "JAE21340ABC", "IOS-XE", "03.11.03a.E", "switch"},
 }
 
 func TestCarryQ1Fixtures(t *testing.T) {
