@@ -56,6 +56,10 @@ var leadsZCases = map[string]want{
 	// as AdvaXg300.php reads the sysDescr's words (and the older
 	// definition's 'Ver. <release>)' pattern).
 	"adva-optiswitch-adva-prefix": {"adva-optiswitch", "ADVA", "OptiSwitch XG308", "ZB2419B0112", "OptiSwitch", "5_1_2 (03/22/2021)", "switch"},
+	// A DrayTek Vigor whose release carries its build's flavour: kept, as
+	// the definition's (draytek) 'Version: (?<version>[\w\.]+)' reads it;
+	// the model without ' Series', as the project writes products.
+	"draytek-bt-flavour": {"draytek-vigor", "DrayTek", "Vigor2862", "", "DrayOS", "3.9.6_BT", "router"},
 }
 
 func TestLeadsZFixtures(t *testing.T) {

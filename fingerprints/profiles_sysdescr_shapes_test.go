@@ -18,9 +18,10 @@ var sysDescrShapesCases = map[string]want{
 	// product without the release that follows it.
 	"dell-printer-lexmark-fw": {"dell-printer", "Dell", "Laser Printer 1720dn", "", "", "NM.NA.N099", "printer"},
 	"dell-printer-main-fw":    {"dell-printer", "Dell", "1235cn", "GJ8TJH1", "", "1.70.01.06", "printer"},
-	// DrayTek: the release without the build's flavour or second copy.
-	"draytek-vigor-flavour":        {"draytek-vigor", "DrayTek", "Vigor2766", "", "DrayOS", "4.3.1", "router"},
-	"draytek-sysdescr-second-copy": {"draytek-vigor", "DrayTek", "Vigor300B", "", "DrayOS", "1.5.1.2", "router"},
+	// DrayTek: the release as the definition's (draytek) pattern reads it,
+	// the build's flavour kept, a second copy after a slash not (fpZ).
+	"draytek-vigor-flavour":        {"draytek-vigor", "DrayTek", "Vigor2766", "", "DrayOS", "4.3.1_STD", "router"},
+	"draytek-sysdescr-second-copy": {"draytek-vigor", "DrayTek", "Vigor300B", "", "DrayOS", "1.5.1.2_Beta", "router"},
 	// NetBotz appliances of the 2000s: the FV field. The model is the name
 	// NETBOTZ410-MIB registers the sysObjectID (5528.100.20.10.2000) as,
 	// the hardware the definition (netbotz) writes (fpZ).
