@@ -38,8 +38,10 @@ var engineRequestsCases = map[string]want{
 	// IEEE802dot11-MIB dot11manufacturerName (oid_match): airOS, or UniFi
 	// where the radio names a UAP (before, Linux with the kernel's
 	// release).
-	"ubiquiti-airos-netsnmp":   {"ubiquiti-airos-dot11", "Ubiquiti", "PowerBeam M5 400", "", "airOS", "6.1.7", "access_point"},
-	"ubiquiti-unifi-dot11-uap": {"ubiquiti-unifi-dot11", "Ubiquiti", "UAP-LR", "", "UniFi", "3.9.27.8537", "access_point"},
+	"ubiquiti-airos-netsnmp": {"ubiquiti-airos-dot11", "Ubiquiti", "PowerBeam M5 400", "", "airOS", "6.1.7", "access_point"},
+	// The release with its 'v', as Unifi.php's dot11 path writes it (was
+	// "3.9.27.8537").
+	"ubiquiti-unifi-dot11-uap": {"ubiquiti-unifi-dot11", "Ubiquiti", "UAP-LR", "", "UniFi", "v3.9.27.8537", "access_point"},
 	// Aruba Instant: the serial is the cluster table's first row's
 	// aiAPSerialNum, whichever AP answers: the device-support code
 	// (ArubaOS Instant's ArubaInstant.php) sets it to the next value after

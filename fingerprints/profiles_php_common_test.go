@@ -37,6 +37,13 @@ var phpCommonCases = map[string]want{
 	// definition's architecture word ('amd64'), not a generic machine
 	// class.
 	"pfsense-netsnmp-version-extend": {"pfsense", "Netgate", "amd64", "", "pfSense", "14.0-CURRENT", "firewall"},
+	// A UniFi access point without UBNT-UniFi-MIB: dot11manufacturerProductName
+	// whole (the AP's board name, not the sysDescr's product) and the
+	// release with its 'v', as Unifi.php's fallback reads them.
+	"unifi-uap-dot11-fallback": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "U7PG2", "", "UniFi", "v4.3.20.11298", "access_point"},
+	// UBNT-UniFi-MIB's release whole, as Unifi.php takes it (the part
+	// after the dotted numbers kept).
+	"unifi-uap-mib-version": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "UAP-AC-Lite", "", "UniFi", "6.5.55.14277-rc1", "access_point"},
 }
 
 func TestPHPCommonFixtures(t *testing.T) {
