@@ -31,6 +31,17 @@ var phpRest2Cases = map[string]want{
 	// AX2430S's layout): ax260aChassisType.0 (model-AX260A-08TF) and
 	// "<ax260aRomVersion.0> SW <ax260aSoftwareVersion.0>".
 	"alaxala-ax260a-rom": {"alaxala", "ALAXALA", "AX260A-08TF", "", "", "1.0.0 SW 1.3.B", "switch"},
+	// ALAXALA AX6300S (Alaxala.php, AX63S-MIB ax6300sMib axsEx 8): the
+	// chassis type (model-AX6308S), "SW <ax6300sSoftwareVersion.0>"
+	// without the MSU's ROM version (the MSU board table is indexed by
+	// chassis and board; the class's ax6300sMsuRomVersion.0/.1 GETs get
+	// nothing) and entPhysicalSerialNum.1, not the MSU's serial.
+	"alaxala-ax6300s-msu-rom": {"alaxala", "ALAXALA", "AX6308S", "AX6308S0123456", "", "SW 11.14.F", "switch"},
+	// AX6700S (axsEx 9): chassis 1's type model-AX6708S; the BCU's ROM
+	// version not read, as above.
+	"alaxala-ax6700s": {"alaxala", "ALAXALA", "AX6708S", "", "", "SW 11.10.C", "switch"},
+	// AX6600S (axsEx 12): chassis 1's type model-AX6602S(1103).
+	"alaxala-ax6600s": {"alaxala", "ALAXALA", "AX6602S", "", "", "SW 11.12.A", "switch"},
 }
 
 func TestPHPRest2Fixtures(t *testing.T) {
