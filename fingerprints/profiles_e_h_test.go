@@ -151,9 +151,12 @@ var ehCases = map[string]want{
 	// An FS S5800 answering under Centec's enterprise (27975): the SWITCH
 	// MIB's version object; the model the sysDescr names alone.
 	"fs-switch-centec-enterprise": {"centec-switch", "Centec Networks", "S5800-48T4S", "", "", "5.3.10.r1", "switch"},
-	// An HPE Onboard Administrator: the OA's firmware from the manager
-	// table's FWRev column, not the module serial beside it.
-	"hp-onboard-administrator-manager": {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G3", "CZ3415KJ2B", "Onboard Administrator", "4.97", "bmc"},
+	// An HPE Onboard Administrator: the enclosure row's firmware
+	// (cpqRackCommonEnclosureFWRev.1), the object the device-support
+	// definition (hpblmos) reads as the version (was 4.97, the manager
+	// table's FWRev column, now read only where the enclosure's is
+	// missing); never the module serial beside it.
+	"hp-onboard-administrator-manager": {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G3", "CZ3415KJ2B", "Onboard Administrator", "4.85", "bmc"},
 	// Endian Firewall on net-snmp: detected by its sysDescr; the host
 	// profiles give the architecture and kernel release.
 	"endian-firewall": {"endian-firewall", "Endian", "Generic x86 64-bit", "", "Endian Firewall", "3.10.0-862.11.6.el7.endian.x86_64", "firewall"},
