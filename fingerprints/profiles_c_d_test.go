@@ -120,8 +120,11 @@ var cdCases = map[string]want{
 	// DELL-NETWORKING-CHASSIS-MIB stack unit serial; the model from
 	// "Series:" in sysDescr.
 	"dell-os9-dellnet": {"dell-networking-os9", "Dell", "S4048-ON", "CN0R9Y8M7823412", "Dell Networking OS", "9.14(2.4)", "switch"},
-	// DNOS 6 (N-series): the service tag before the serial number.
-	"dell-dnos6-servicetag": {"dell-powerconnect", "Dell", "N3248TE-ON", "7HQK2Z3", "PowerConnect", "6.7.1.6", "switch"},
+	// DNOS 6 (N-series) answering both the serial number and the service
+	// tag: the first unit's serial number (productIdentificationSerialNumber.1),
+	// the object the definition (powerconnect, every 674.10895
+	// registration) reads for the serial, no longer the service tag (fq1).
+	"dell-dnos6-servicetag": {"dell-powerconnect", "Dell", "N3248TE-ON", "TH0X1Y2Z3456789ABCDE", "PowerConnect", "6.7.1.6", "switch"},
 	// DNOS 6 whose agent answers neither ENTITY nor Dell-Vendor-MIB: the
 	// model after "Dell EMC Networking" in sysDescr.
 	"dell-dnos6-sysdescr": {"dell-powerconnect", "Dell", "N3248TE-ON", "", "PowerConnect", "6.7.1.6", "switch"},

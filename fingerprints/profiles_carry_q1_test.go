@@ -41,6 +41,14 @@ var carryQ1Cases = map[string]want{
 	// has no model name, so entPhysicalModelName.1000 (WS-C4500X-16), as
 	// Cisco.php reads it and cisco-ios-xe does.
 	"cisco-4500x-other-registration": {"cisco-os-sysdescr", "Cisco", "WS-C4500X-16", "JAE21340ABC", "IOS-XE", "03.11.03a.E", "switch"},
+	// A PowerConnect 5548P stack answering Dell-Vendor-MIB's per-unit
+	// serial number and service tag: the first unit's serial number
+	// (productIdentificationSerialNumber.1), the one object the
+	// definition (powerconnect) reads for the serial, not the service tag.
+	"dell-powerconnect-serial-number": {"dell-powerconnect", "Dell", "PowerConnect 5548P", "CN0R2D8P2829845T0123", "PowerConnect", "4.1.0.22", "switch"},
+	// An Ivanti Connect Secure gateway: PULSESECURE-PSG-MIB productVersion
+	// whole, with its build, as the definition (pulse) reads it.
+	"pulse-ivanti-product-version": {"pulse-secure", "Pulse Secure", "Ivanti Connect Secure", "", "Pulse Connect Secure", "22.3R1 (build 1647)", "appliance"},
 }
 
 func TestCarryQ1Fixtures(t *testing.T) {

@@ -123,7 +123,9 @@ func TestNetworkFixtures(t *testing.T) {
 		// The model is PULSESECURE-PSG-MIB productName's, the licensed
 		// product, the hardware the definition (pulse) reads (it reads no
 		// sysDescr), not the sysDescr's appliance PSA-3000 (fpE).
-		"pulse-secure": {"pulse-secure", "Pulse Secure", "Pulse Connect Secure", "", "Pulse Connect Secure", "9.1R13", "appliance"},
+		// productVersion whole, its build too, as the definition (pulse)
+		// reads it (fq1; was the release alone).
+		"pulse-secure": {"pulse-secure", "Pulse Secure", "Pulse Connect Secure", "", "Pulse Connect Secure", "9.1R13 (build 11583)", "appliance"},
 		// A Juniper-era SA answering no product objects: the release and
 		// hotfix before the build in its sysDescr.
 		"pulse-secure-sysdescr": {"pulse-secure", "Pulse Secure", "SA-4500", "", "Pulse Connect Secure", "7.4R3:HF1", "appliance"},
