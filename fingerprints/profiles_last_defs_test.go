@@ -1,0 +1,24 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// lastDefsFixtureDir holds small walks written from the vendor MIBs for the
+// review of the last device-support definitions earlier rounds had not
+// read: which devices each profile catches and which objects give its
+// values, in which form.
+const lastDefsFixtureDir = "testdata/fixtures/last-defs"
+
+// lastDefsCases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var lastDefsCases = map[string]want{
+	// A BlueCat Address Manager: bcnSysIdPlatform, bcnSysIdSerial and
+	// bcnSysIdOSRelease, the release whole with its build and flavour
+	// ('9.4.0-476.GA.bcn'), as the definition (bluecatnetworks) reads it.
+	"bluecat-bam": {"bluecat", "BlueCat", "BAM-5000", "BC7509876543", "BlueCat OS", "9.4.0-476.GA.bcn", "appliance"},
+}
+
+func TestLastDefsFixtures(t *testing.T) {
+	checkFixtures(t, lastDefsFixtureDir, lastDefsCases)
+}
