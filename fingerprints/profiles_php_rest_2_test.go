@@ -42,6 +42,15 @@ var phpRest2Cases = map[string]want{
 	"alaxala-ax6700s": {"alaxala", "ALAXALA", "AX6708S", "", "", "SW 11.10.C", "switch"},
 	// AX6600S (axsEx 12): chassis 1's type model-AX6602S(1103).
 	"alaxala-ax6600s": {"alaxala", "ALAXALA", "AX6602S", "", "", "SW 11.12.A", "switch"},
+	// ALAXALA AX7800S (Alaxala.php, AXS-MIB ax7800sMib axsEx 2): the
+	// chassis type's label has no "model-" (ax7808s-ac(102)), so the
+	// class keeps it as it stands where the sysDescr brackets no model;
+	// "SW <ax7800sSoftwareVersion.0>", the BCU table (two indexes) giving
+	// the class's .0/.1 GETs no ROM version.
+	"alaxala-ax7800s-label": {"alaxala", "ALAXALA", "ax7808s-ac", "", "", "SW 10.7.C", "switch"},
+	// The same with a sysDescr '[AX7804S]': the bracket wins over the
+	// unnormalised label, as the class's normalizeHardware orders them.
+	"alaxala-ax7800s-bracket": {"alaxala", "ALAXALA", "AX7804S", "", "", "SW 10.7.C", "switch"},
 }
 
 func TestPHPRest2Fixtures(t *testing.T) {
