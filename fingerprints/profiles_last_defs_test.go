@@ -17,6 +17,11 @@ var lastDefsCases = map[string]want{
 	// bcnSysIdOSRelease, the release whole with its build and flavour
 	// ('9.4.0-476.GA.bcn'), as the definition (bluecatnetworks) reads it.
 	"bluecat-bam": {"bluecat", "BlueCat", "BAM-5000", "BC7509876543", "BlueCat OS", "9.4.0-476.GA.bcn", "appliance"},
+	// An ICT sine wave inverter: the hardware is deviceHardware.0 of
+	// ICT-SINE-WAVE-INVERTER-MIB (39145.12.3.0, an integer hardware
+	// version), as the definition (ict-swi) reads it, not deviceModel.0;
+	// deviceFirmware.0 whole.
+	"ict-swi-inverter": {"ict-power", "ICT", "2", "", "", "V1.06", "power"},
 }
 
 func TestLastDefsFixtures(t *testing.T) {
