@@ -51,6 +51,11 @@ var phpRest2Cases = map[string]want{
 	// The same with a sysDescr '[AX7804S]': the bracket wins over the
 	// unnormalised label, as the class's normalizeHardware orders them.
 	"alaxala-ax7800s-bracket": {"alaxala", "ALAXALA", "AX7804S", "", "", "SW 10.7.C", "switch"},
+	// ALAXALA AX7800R (Alaxala.php, AXR module ax7800rMib axrEx 2): the
+	// chassis type's label as it stands (ax7804r-ac(100)) and "SW
+	// <ax7800rSoftwareVersion.0>", the BCU table's two indexes giving
+	// the class no ROM version.
+	"alaxala-ax7800r": {"alaxala", "ALAXALA", "ax7804r-ac", "", "", "SW 10.8.B", "router"},
 }
 
 func TestPHPRest2Fixtures(t *testing.T) {
