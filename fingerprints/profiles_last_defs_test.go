@@ -22,6 +22,11 @@ var lastDefsCases = map[string]want{
 	// version), as the definition (ict-swi) reads it, not deviceModel.0;
 	// deviceFirmware.0 whole.
 	"ict-swi-inverter": {"ict-power", "ICT", "2", "", "", "V1.06", "power"},
+	// An MES2124, one of the registrations the definition eltex-mes21xx
+	// takes: hardware and serial of RADLAN-Physicaldescription-MIB's unit
+	// 1, its rlPhdUnitGenParamSoftwareVersion.1 read as features, so no
+	// version (as eltex-mes23xx reads its switches).
+	"eltex-mes2124-no-version": {"eltex-mes23xx", "Eltex", "MES2124", "ES3C002468", "MES", "", "switch"},
 }
 
 func TestLastDefsFixtures(t *testing.T) {
