@@ -27,6 +27,11 @@ var lastDefsCases = map[string]want{
 	// 1, its rlPhdUnitGenParamSoftwareVersion.1 read as features, so no
 	// version (as eltex-mes23xx reads its switches).
 	"eltex-mes2124-no-version": {"eltex-mes23xx", "Eltex", "MES2124", "ES3C002468", "MES", "", "switch"},
+	// An MES2424B on the Aricent ISS agent, a registration the definition
+	// eltex-mes24xx takes: the hardware the sysDescr's first two words,
+	// the serial 2076.81.1.120.0, the version entPhysicalFirmwareRev.1
+	// (not the ENTITY model 'MES2424B', not the software revision).
+	"eltex-mes2424b-iss": {"eltex-mes24xx", "Eltex", "MES2424B AC", "ES5D001357", "MES", "10.3.6.2", "switch"},
 }
 
 func TestLastDefsFixtures(t *testing.T) {
