@@ -49,6 +49,11 @@ var carryQ1Cases = map[string]want{
 	// An Ivanti Connect Secure gateway: PULSESECURE-PSG-MIB productVersion
 	// whole, with its build, as the definition (pulse) reads it.
 	"pulse-ivanti-product-version": {"pulse-secure", "Pulse Secure", "Ivanti Connect Secure", "", "Pulse Connect Secure", "22.3R1 (build 1647)", "appliance"},
+	// An OS10 switch answering neither ENTITY-MIB nor a 'System Type' in
+	// its sysDescr: the product DELLEMC-OS10-TC-MIB names for its
+	// os10ChassisType.1 (25, s5232Fon: S5232F-ON), the object DellOs10.php
+	// reads, not the label's form nor the bare product base (S5232F).
+	"dell-os10-chassis-type": {"dell-os10", "Dell", "S5232F-ON", "TW0G2J7R2820945", "OS10", "", "switch"},
 }
 
 func TestCarryQ1Fixtures(t *testing.T) {
