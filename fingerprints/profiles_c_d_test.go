@@ -146,7 +146,9 @@ var cdCases = map[string]want{
 	// (before: the MODEL alone).
 	"docsis-arris-tm822": {"arris-docsis-cm", "ARRIS", "TM822A (Rev: 6)", "4XF1A3BT2C81", "", "9.1.103S", "router"},
 	// A DrayTek Vigor under net-snmp's sysObjectID: the sysDescr alone.
-	"draytek-vigor-netsnmp": {"draytek-vigor", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
+	// fq2: the model ' Series' and all, as the definition's (draytek)
+	// pattern reads 'Router Model: <hardware>, Version:' (was "Vigor2927").
+	"draytek-vigor-netsnmp": {"draytek-vigor", "DrayTek", "Vigor2927 Series", "", "DrayOS", "4.4.2", "router"},
 	// Dell printers under their maker's sysObjectID (Xerox, Samsung): Dell
 	// and the product in the sysDescr, the maker's firmware forms (the
 	// Xerox-built models' engine release, as the definition dell-laser reads

@@ -58,8 +58,10 @@ var leadsZCases = map[string]want{
 	"adva-optiswitch-adva-prefix": {"adva-optiswitch", "ADVA", "OptiSwitch XG308", "ZB2419B0112", "OptiSwitch", "5_1_2 (03/22/2021)", "switch"},
 	// A DrayTek Vigor whose release carries its build's flavour: kept, as
 	// the definition's (draytek) 'Version: (?<version>[\w\.]+)' reads it;
-	// the model without ' Series', as the project writes products.
-	"draytek-bt-flavour": {"draytek-vigor", "DrayTek", "Vigor2862", "", "DrayOS", "3.9.6_BT", "router"},
+	// fq2: the model with ' Series', as that pattern's hardware group
+	// reads it (was "Vigor2862": the series DrayTek names, its variant
+	// not stated).
+	"draytek-bt-flavour": {"draytek-vigor", "DrayTek", "Vigor2862 Series", "", "DrayOS", "3.9.6_BT", "router"},
 }
 
 func TestLeadsZFixtures(t *testing.T) {

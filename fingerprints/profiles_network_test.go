@@ -65,9 +65,11 @@ func TestNetworkFixtures(t *testing.T) {
 		"siemens-ruggedcom":  {"siemens-ruggedcom", "Siemens", "RSG2300", "RSG2300-1234-05", "ROS", "5.4.2", "switch"},
 		"moxa-etherdevice":   {"moxa-etherdevice", "Moxa", "EDS-408A", "", "", "V3.8 build 18041013", "switch"},
 		"teltonika":          {"teltonika", "Teltonika", "RUT955", "1100123456", "RutOS", "00.07.02.7", "router"},
-		"draytek-vigor":      {"draytek-vigor", "DrayTek", "Vigor2927", "", "DrayOS", "4.4.2", "router"},
-		"lancom-lcos":        {"lancom-lcos", "LANCOM", "1781VA", "4002345678901234", "LCOS", "10.32.0056", "router"},
-		"nokia-sros":         {"nokia-sros", "Nokia", "7750 SR", "NS1947F1234", "SR OS", "20.10.R3", "router"},
+		// fq2: ' Series' kept, as the definition's (draytek) pattern
+		// reads the hardware (was "Vigor2927").
+		"draytek-vigor": {"draytek-vigor", "DrayTek", "Vigor2927 Series", "", "DrayOS", "4.4.2", "router"},
+		"lancom-lcos":   {"lancom-lcos", "LANCOM", "1781VA", "4002345678901234", "LCOS", "10.32.0056", "router"},
+		"nokia-sros":    {"nokia-sros", "Nokia", "7750 SR", "NS1947F1234", "SR OS", "20.10.R3", "router"},
 		// A mobile-gateway release ("TiMOS-MG-C-8.0.R4"); the model the registration names.
 		"nokia-sros-alcatel-mg": {"nokia-sros", "Nokia", "7750 SR-7", "", "SR OS", "8.0.R4", "router"},
 		"cisco-fxos":            {"cisco-fxos", "Cisco", "FPR-2130", "JAD2134567X", "FXOS", "2.4(1.214)", "firewall"},

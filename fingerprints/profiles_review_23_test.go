@@ -22,6 +22,13 @@ var review23Cases = map[string]want{
 	// controller's in bay 5 (5.6), as the code reads it and as ours does
 	// for the chassis registrations.
 	"allied-sbx81cfc960-entity-chassis": {"allied-telesis", "Allied Telesis", "AT-SBx8106", "A052201163200114", "AlliedWare Plus", "5.5.2-1.1", "switch"},
+	// A DrayTek Vigor whose sysDescr names its series: the hardware as
+	// the definition's (draytek: os_discovery/draytek.yaml; Draytek.php
+	// has no OS discovery) pattern 'Router Model: (?<hardware>[\w ]+),
+	// Version: (?<version>[\w.]+)' reads it, ' Series' kept (8429cdc kept
+	// cutting it: not the definition's form, and the series' base model
+	// alone may name a variant the device is not).
+	"draytek-router-model-series": {"draytek-vigor", "DrayTek", "Vigor2865 Series", "", "DrayOS", "4.4.5.2", "router"},
 }
 
 func TestReview23Fixtures(t *testing.T) { checkFixtures(t, review23FixtureDir, review23Cases) }
