@@ -17,11 +17,12 @@ var lastDefsCases = map[string]want{
 	// bcnSysIdOSRelease, the release whole with its build and flavour
 	// ('9.4.0-476.GA.bcn'), as the definition (bluecatnetworks) reads it.
 	"bluecat-bam": {"bluecat", "BlueCat", "BAM-5000", "BC7509876543", "BlueCat OS", "9.4.0-476.GA.bcn", "appliance"},
-	// An ICT sine wave inverter: the hardware is deviceHardware.0 of
-	// ICT-SINE-WAVE-INVERTER-MIB (39145.12.3.0, an integer hardware
-	// version), as the definition (ict-swi) reads it, not deviceModel.0;
-	// deviceFirmware.0 whole.
-	"ict-swi-inverter": {"ict-power", "ICT", "2", "", "", "V1.06", "power"},
+	// An ICT sine wave inverter: the definition (ict-swi) reads the
+	// hardware from deviceHardware.0 of ICT-SINE-WAVE-INVERTER-MIB
+	// (39145.12.3.0), an integer hardware version ('2'). A revision alone
+	// is not a model: ours keeps deviceModel.0, the product's number;
+	// deviceFirmware.0 whole, as the definition reads it.
+	"ict-swi-inverter": {"ict-power", "ICT", "ICT1500SW-12IC", "", "", "V1.06", "power"},
 	// An MES2124, one of the registrations the definition eltex-mes21xx
 	// takes: hardware and serial of RADLAN-Physicaldescription-MIB's unit
 	// 1, its rlPhdUnitGenParamSoftwareVersion.1 read as features, so no
