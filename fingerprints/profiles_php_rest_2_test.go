@@ -56,6 +56,11 @@ var phpRest2Cases = map[string]want{
 	// <ax7800rSoftwareVersion.0>", the BCU table's two indexes giving
 	// the class no ROM version.
 	"alaxala-ax7800r": {"alaxala", "ALAXALA", "ax7804r-ac", "", "", "SW 10.8.B", "router"},
+	// ALAXALA AX2000R (AX2000R-MIB, axrEx 4): "SW
+	// <ax2000rSoftwareVersion.0>", the RM board table's ROM version
+	// (indexed by chassis and board) not read by the class; the model
+	// the registration names (its chassis-type labels not read).
+	"alaxala-ax2000r": {"alaxala", "ALAXALA", "AX2000R", "", "", "SW 09-03", "router"},
 }
 
 func TestPHPRest2Fixtures(t *testing.T) {
