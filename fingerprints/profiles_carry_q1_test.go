@@ -54,6 +54,10 @@ var carryQ1Cases = map[string]want{
 	// os10ChassisType.1 (25, s5232Fon: S5232F-ON), the object DellOs10.php
 	// reads, not the label's form nor the bare product base (S5232F).
 	"dell-os10-chassis-type": {"dell-os10", "Dell", "S5232F-ON", "TW0G2J7R2820945", "OS10", "", "switch"},
+	// An ASR 9000 on another registration whose agent answers no rack
+	// row: the platform its IOS XR sysDescr brackets, as Iosxr.php reads
+	// it (cisco-ios-xr's rule), not a route processor card's model.
+	"cisco-ios-xr-other-registration": {"cisco-os-sysdescr", "Cisco", "ASR9K Series", "FOC1734N0AB", "IOS-XR", "6.5.3", "router"},
 }
 
 func TestCarryQ1Fixtures(t *testing.T) {
