@@ -29,6 +29,12 @@ var review23Cases = map[string]want{
 	// cutting it: not the definition's form, and the series' base model
 	// alone may name a variant the device is not).
 	"draytek-router-model-series": {"draytek-vigor", "DrayTek", "Vigor2865 Series", "", "DrayOS", "4.4.5.2", "router"},
+	// An ICT sine wave inverter answering its hardware version
+	// (ICT-SINE-WAVE-INVERTER-MIB deviceHardware.0, 39145.12.3.0: 3) but
+	// no model number: the definition (ict-swi) would state '3' as the
+	// hardware (2d7800a followed it); a hardware revision alone is no
+	// model, so none. deviceFirmware.0 whole.
+	"ict-swi-hardware-version-only": {"ict-power", "ICT", "", "", "", "V2.01", "power"},
 }
 
 func TestReview23Fixtures(t *testing.T) { checkFixtures(t, review23FixtureDir, review23Cases) }
