@@ -22,9 +22,9 @@ var deviceCases = map[string]want{
 	"apc-cooling":       {"apc-cooling", "APC", "Web/SNMP Management Card", "5A1543E12345", "AOS", "AOS v6.4.0 / App v6.4.0", "cooling"}, // the model, serial and release as the definition (apc: Apc.php) reads them
 	"apc-environmental": {"apc-environmental", "APC", "NBRK0201", "ZA1616012345", "AOS", "6.4.6", "sensor"},
 	// The hardware the definition (netbotz) writes: the name NETBOTZ410-MIB
-	// registers the sysObjectID (5528.100.20.10.2016) as, not the sysDescr's
+	// registers the sysObjectID (5528.100.20.10.2014) as, not the sysDescr's
 	// product (fpZ).
-	"apc-netbotz": {"apc-netbotz", "APC", "netBotz355Wall", "", "NetBotz", "4.7.0", "sensor"},
+	"apc-netbotz": {"apc-netbotz", "APC", "netBotz450Rack", "", "NetBotz", "4.7.0", "sensor"},
 	"apc-rpdu2":   {"apc-rpdu2", "APC", "Web/SNMP Management Card", "5A1712E01234", "AOS", "AOS v6.5.6 / App v6.5.6", "pdu"},       // the model, serial and release as the definition (apc: Apc.php) reads them
 	"apc-ups":     {"apc-ups", "APC", "Smart-UPS X 3000 UPS 15.5 (ID20)", "AS1837123456", "AOS", "AOS v6.8.2 / App v6.8.2", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
 	"apc-xpdu":    {"apc-xpdu", "APC", "Web/SNMP Management Card", "PD1419001234", "AOS", "AOS v6.1.1 / App v6.1.1", "pdu"},        // the model, serial and release as the definition (apc: Apc.php) reads them

@@ -25,7 +25,7 @@ var sysDescrShapesCases = map[string]want{
 	// NetBotz appliances of the 2000s: the FV field. The model is the name
 	// NETBOTZ410-MIB registers the sysObjectID (5528.100.20.10.2000) as,
 	// the hardware the definition (netbotz) writes (fpZ).
-	"netbotz-rackbotz-fv": {"apc-netbotz", "APC", "netBotzWallBotz500", "", "NetBotz", "A1_3_71_136-20021216P", "sensor"},
+	"netbotz-wallbotz-fv": {"apc-netbotz", "APC", "netBotzWallBotz500", "", "NetBotz", "A1_3_71_136-20021216P", "sensor"},
 	// BayStack: SW:V in capitals (not FW:), the line's own name.
 	"nortel-baystack-sw": {"avaya-boss", "Nortel", "BayStack 450-24T", "", "BOSS", "1.0.0.8", "switch"},
 	// The Accelar before the Passport name.
