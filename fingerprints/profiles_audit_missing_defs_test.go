@@ -21,8 +21,11 @@ var auditMissingDefsCases = map[string]want{
 	// FreeBSD's (net-snmp-bsd's), the architecture the generic model.
 	// The model is the definition's (pfsense) architecture word, 'amd64'
 	// (was "Generic x86 64-bit", the fallback's machine class, which
-	// Shared\Unix never gives a FreeBSD uname).
-	"pfsense-netsnmp-uname": {"pfsense", "Netgate", "amd64", "", "pfSense", "14.0-CURRENT", "firewall"},
+	// Shared\Unix never gives a FreeBSD uname). No release (was FreeBSD's
+	// "14.0-CURRENT", an older copy's ' digits.digit ' pattern): the
+	// current definition (pfsense, librenms) reads it only after
+	// 'pfSense' (and a host name), which a uname line never writes.
+	"pfsense-netsnmp-uname": {"pfsense", "Netgate", "amd64", "", "pfSense", "", "firewall"},
 	// SonicOS answering sysObjectID 1.0.3.0.6.0.1.0, which the definition
 	// (sonicwall) takes beside 8741: SNWL-COMMON-MIB snwlSysModel,
 	// snwlSysSerialNumber and snwlSysFirmwareVersion as on 8741.

@@ -31,12 +31,14 @@ var phpCommonCases = map[string]want{
 	// as the definition (sentry4) reads them.
 	"servertech-sentry4-pro2": {"servertech-sentry4", "Server Technology", "C2W36TE-DQNE2M66/C", "ADAB0012345", "Sentry", "Version 8.0k", "pdu"},
 	// pfSense on the net-snmp package's agent with a "version" extend (the
-	// board's version, '1.0'): the release is the sysDescr's first dotted
-	// token, as the definition (pfsense) reads it, not the extend, which
-	// Shared\Unix only appends to the hardware; the hardware is the
-	// definition's architecture word ('amd64'), not a generic machine
-	// class.
-	"pfsense-netsnmp-version-extend": {"pfsense", "Netgate", "amd64", "", "pfSense", "14.0-CURRENT", "firewall"},
+	// board's version, '1.0'); the hardware is the definition's
+	// architecture word ('amd64'), not a generic machine class. No release
+	// (was FreeBSD's "14.0-CURRENT", an older copy's first dotted token):
+	// the current definition (pfsense, librenms) reads the "version"
+	// extend first, ours only in a pfSense release's shape ('1.0' is not
+	// one), then the release written after 'pfSense' in the sysDescr,
+	// which a uname line never has.
+	"pfsense-netsnmp-version-extend": {"pfsense", "Netgate", "amd64", "", "pfSense", "", "firewall"},
 	// A UniFi access point without UBNT-UniFi-MIB: dot11manufacturerProductName
 	// whole (the AP's board name, not the sysDescr's product) and the
 	// release with its 'v', as Unifi.php's fallback reads them.

@@ -1,0 +1,35 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads8FixtureDir holds small walks written from the vendor MIBs and the
+// device-support definitions for the leads on big families left by the
+// earlier rounds (pfSense, Huawei VRP, D-Link, TP-Link, HP ProCurve,
+// Eltex, Cisco, Datacom, Allied Telesis): which devices each profile
+// catches and which objects give its values.
+const leads8FixtureDir = "testdata/fixtures/leads-8"
+
+// leads8Cases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var leads8Cases = map[string]want{
+	// pfSense under net-snmp's FreeBSD uname with a "version" extend in
+	// a pfSense release's shape: the extend, as the current definition
+	// (pfsense, librenms) reads it first, not FreeBSD's release.
+	"pfsense-version-extend": {"pfsense", "Netgate", "amd64", "", "pfSense", "2.7.2-RELEASE", "firewall"},
+	// The same without the extend: the release of the first
+	// "pfSense[-base]-<release>" package (hrSWInstalledName), as the
+	// newer device-support class (Pfsense.php) reads it when the
+	// definition gives none.
+	"pfsense-package-name": {"pfsense", "Netgate", "amd64", "", "pfSense", "2.7.2", "firewall"},
+	// The default host name (pfSense.home.arpa) in a uname line, no
+	// extend, no packages: no release, as the current definition's
+	// pfSense-anchored pattern gives none (FreeBSD's release is not
+	// pfSense's).
+	"pfsense-default-hostname": {"pfsense", "Netgate", "amd64", "", "pfSense", "", "firewall"},
+}
+
+func TestLeads8Fixtures(t *testing.T) {
+	checkFixtures(t, leads8FixtureDir, leads8Cases)
+}
