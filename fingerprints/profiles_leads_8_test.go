@@ -28,6 +28,20 @@ var leads8Cases = map[string]want{
 	// pfSense-anchored pattern gives none (FreeBSD's release is not
 	// pfSense's).
 	"pfsense-default-hostname": {"pfsense", "Netgate", "amd64", "", "pfSense", "", "firewall"},
+	// Huawei VRP: Vrp.php appends to the version whatever its getnext of
+	// HUAWEI-SYS-MAN-MIB hwPatchVersion answers, unless '' or '0'. A
+	// patch row: its version, beside a patch state table.
+	"huawei-vrp-patch-row-and-state": {"huawei-vrp", "Huawei", "S6720-30C-EI-24S-AC", "2102350DLS10J4000125", "VRP", "5.170 (V200R010C00SPC600) [V200R010SPH011]", "switch"},
+	// A patch row whose version is empty: '' (falsy), no suffix, not
+	// the state table's value.
+	"huawei-vrp-patch-version-empty": {"huawei-vrp", "Huawei", "S6720-30C-EI-24S-AC", "2102350DLS10J4000126", "VRP", "5.170 (V200R010C00SPC600)", "switch"},
+	// No patch row: the getnext answers the next object, the first row
+	// of hwPatchStateTable's hwPatchNumMax (the slot's maximum number of
+	// patches), which the class appends as it would a patch.
+	"huawei-vrp-patch-table-empty": {"huawei-vrp", "Huawei", "S6720-30C-EI-24S-AC", "2102350DLS10J4000123", "VRP", "5.170 (V200R010C00SPC600) [200]", "switch"},
+	// The same whose first hwPatchNumMax row is 0 (as on the dev
+	// S12704): falsy, no suffix, although a later row is not 0.
+	"huawei-vrp-patch-state-zero": {"huawei-vrp", "Huawei", "S6720-30C-EI-24S-AC", "2102350DLS10J4000124", "VRP", "5.170 (V200R010C00SPC600)", "switch"},
 }
 
 func TestLeads8Fixtures(t *testing.T) {
