@@ -172,7 +172,9 @@ var nrCases = map[string]want{
 	"occamos-registration": {"occamos", "Occam Networks", "BLC 6450", "064500173552", "OccamOS", "8.1.40.2", "switch"},
 	// Nokia SR Linux: TIMETRA-CHASSIS-MIB's chassis row (manufacturing
 	// string, serial) and the CPM row's software version, not SR OS.
-	"nokia-srlinux": {"nokia-srlinux", "Nokia", "7220 IXR-D3L", "NK213710342", "SR Linux", "23.10.1", "router"},
+	// tmnxHwSoftwareCodeVersion whole, its build too, as the definition
+	// (srlinux) reads it (fq6; was the release alone).
+	"nokia-srlinux": {"nokia-srlinux", "Nokia", "7220 IXR-D3L", "NK213710342", "SR Linux", "v23.10.1-218-g6e4ff8ce28", "router"},
 	// Emerson NetSure: VEC-MIBv5-9's firmware, with or without the
 	// scalar's instance.
 	"emerson-netsure":            {"emerson-netsure", "Emerson", "", "", "", "5.30", "power"},
