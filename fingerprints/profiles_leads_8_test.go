@@ -42,6 +42,23 @@ var leads8Cases = map[string]want{
 	// The same whose first hwPatchNumMax row is 0 (as on the dev
 	// S12704): falsy, no suffix, although a later row is not 0.
 	"huawei-vrp-patch-state-zero": {"huawei-vrp", "Huawei", "S6720-30C-EI-24S-AC", "2102350DLS10J4000124", "VRP", "5.170 (V200R010C00SPC600)", "switch"},
+	// D-Link: with none of the three version objects the definition
+	// (dlink) reads, the release its sysDescr pattern takes after the
+	// first word and one space, before the stored image table's first
+	// row (swMultiImageVersion, not read by the definition; was
+	// "1.00.005").
+	"dlink-sysdescr-release": {"dlink", "D-Link", "DGS-1100-08V2", "", "", "1.00.007", "switch"},
+	// The pattern's [0-9.]+ stops at the build letter ("6.07." in PHP,
+	// which our value cleaning would cut to "6.07"): ours takes only a
+	// whole token there, so the whole release the sysDescr states.
+	"dlink-sysdescr-release-build": {"dlink", "D-Link", "DES-1210-28/ME", "", "", "6.07.B040", "switch"},
+	// TP-Link: a hardware version whose product word carries its region
+	// in brackets, taken whole as tplink (probeHardwareRev.0) and
+	// jetstream (tpSysInfoHwVersion.0) read it: the trailing "1.0" is
+	// the hardware version, not a release (was "TL-SG3428X", the guard
+	// refusing the brackets).
+	"tplink-region-hw-version":           {"tplink", "TP-Link", "TL-SG3428X(UN) 1.0", "", "", "1.0.4 Build 20220112 Rel.61383", "switch"},
+	"tplink-jetstream-region-hw-version": {"tplink", "TP-Link", "TL-SG3428X(UN) 1.0", "2237123000456", "", "1.0.4 Build 20220112 Rel.61383", "switch"},
 }
 
 func TestLeads8Fixtures(t *testing.T) {
