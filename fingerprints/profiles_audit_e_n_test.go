@@ -28,7 +28,9 @@ var auditENCases = map[string]want{
 	"meraki-mr-registration": {"cisco-meraki", "Cisco", "MR11", "", "Meraki", "", "access_point"},
 	// grandstream-ht: HT ATAs on net-snmp's Linux arc, Grandstream's
 	// serial and core firmware version, not the kernel's release.
-	"grandstream-ht-linux": {"grandstream", "Grandstream", "HT814", "20EZ7TDK90481A2C", "Linux", "1.0.43.11", "appliance"},
+	// The version as the definition's template writes it ('Core: <core>,
+	// Base: <base>', fq5).
+	"grandstream-ht-linux": {"grandstream", "Grandstream", "HT814", "20EZ7TDK90481A2C", "Linux", "Core: 1.0.43.11, Base: 1.0.43.11", "appliance"},
 	// grandstream-gxw: GXW gateways alike; a Linux sysDescr's four-part
 	// kernel release is no firmware version.
 	"grandstream-gxw-linux": {"grandstream", "Grandstream", "GXW4216", "", "Linux", "", "appliance"},

@@ -170,11 +170,12 @@ var deviceCases = map[string]want{
 	"dell-cmc":       {"dell-cmc", "Dell", "PowerEdge M1000e", "7RTXJ52", "CMC", "6.21.A00.201907020913", "bmc"},
 	// An iDRAC6 answering DELL-RAC-MIB (drsProductType idrac): its short
 	// name and the server's service tag, not a CMC's chassis.
-	"dell-idrac6-racmib":      {"dell-cmc", "Dell", "iDRAC6", "7KJ2M4J", "iDRAC", "2.92", "bmc"},
-	"dell-compellent":         {"dell-compellent", "Dell EMC", "SC4020", "60712", "Storage Center", "7.4.10.51", "storage"},
-	"dell-ome-modular":        {"dell-ome-modular", "Dell", "PowerEdge MX7000", "8ZQ9XY2", "OpenManage Enterprise Modular", "2.00.00", "bmc"},
-	"generex-cs141":           {"generex-cs141", "AEG", "Protect B PRO 1400", "", "Linux", "1.98.0", "ups"},
-	"lantronix-slc":           {"lantronix-slc", "Lantronix", "SLC8048", "0080A3B12345", "", "7.4.0.0R11", "appliance"},
+	"dell-idrac6-racmib": {"dell-cmc", "Dell", "iDRAC6", "7KJ2M4J", "iDRAC", "2.92", "bmc"},
+	"dell-compellent":    {"dell-compellent", "Dell EMC", "SC4020", "60712", "Storage Center", "7.4.10.51", "storage"},
+	"dell-ome-modular":   {"dell-ome-modular", "Dell", "PowerEdge MX7000", "8ZQ9XY2", "OpenManage Enterprise Modular", "2.00.00", "bmc"},
+	"generex-cs141":      {"generex-cs141", "AEG", "Protect B PRO 1400", "", "Linux", "1.98.0", "ups"},
+	// slcSystemFWRev whole, as the definition (lantronix-slc) reads it (fq5).
+	"lantronix-slc":           {"lantronix-slc", "Lantronix", "SLC8048", "0080A3B12345", "", "Version 7.4.0.0R11", "appliance"},
 	"gude-epc":                {"gude-epc", "Gude", "Expert Power Control 8226-1", "", "", "1.2.1", "pdu"},
 	"hitachi-vantara":         {"hitachi-vantara", "Hitachi Vantara", "VSP G700", "412345", "", "88-06-01-60/00", "storage"},
 	"ibm-spectrum-virtualize": {"ibm-spectrum-virtualize", "IBM", "FlashSystem 5200", "", "Spectrum Virtualize", "8.5.0.6", "storage"},

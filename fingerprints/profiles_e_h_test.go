@@ -87,8 +87,10 @@ var ehCases = map[string]want{
 	// An agent answering PDU-MIB objectName: the model type.
 	"eaton-pdu-mib-objectname": {"eaton-pdu-mib", "Eaton", "PW102MI0U154", "ADF1023456", "", "01.02.03", "pdu"},
 	"eaton-matrix":             {"eaton-matrix", "Eaton", "Matrix 20kVA", "83A1500123", "", "1.05.02", "power"},
-	"ericsson-ipos":            {"ericsson-ipos", "Ericsson", "6672 Router", "A401234567", "IPOS", "19.2.1.0.27", "router"},
-	"fiberhome-an5516":         {"fiberhome-an5516", "FiberHome", "AN5516-06", "", "", "RP1500", "switch"},
+	// The version is the whole sysDescr, as the definition (ericsson-ipos)
+	// reads it (fq5).
+	"ericsson-ipos":    {"ericsson-ipos", "Ericsson", "6672 Router", "A401234567", "IPOS", "Ericsson IPOS Version IPOS-19.2.1.0.27-Release Built by sysbuild@SWB-node05 Thu Mar 5 10:12:33 PST 2020 Copyright (C) 1998-2020, Ericsson AB. All rights reserved", "router"},
+	"fiberhome-an5516": {"fiberhome-an5516", "FiberHome", "AN5516-06", "", "", "RP1500", "switch"},
 	// The release as the definition (firebrick) writes it: the word after
 	// the sysDescr's last opening bracket, its V kept.
 	"firebrick": {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "V1.54.004", "router"},

@@ -33,7 +33,9 @@ var engineRequestsCases = map[string]want{
 	// Ericsson IPOS: the serial IPOS writes into a module row's
 	// entPhysicalDescr ("SN:..."), the first row that writes one (a walk
 	// rule over the ENTITY column).
-	"ericsson-ipos-module-sn": {"ericsson-ipos", "Ericsson", "Router 6274", "D821567890", "IPOS", "21.1.2.0.33", "router"},
+	// The version is the whole sysDescr, as the definition (ericsson-ipos)
+	// reads it (fq5).
+	"ericsson-ipos-module-sn": {"ericsson-ipos", "Ericsson", "Router 6274", "D821567890", "IPOS", "Ericsson IPOS Version IPOS-21.1.2.0.33-Release Built by sysbuild@SWB-node11 Tue Jun 8 09:41:10 PDT 2021 Copyright (C) 1998-2021, Ericsson AB. All rights reserved", "router"},
 	// Ubiquiti radios on net-snmp's Linux registration, known by
 	// IEEE802dot11-MIB dot11manufacturerName (oid_match): airOS, or UniFi
 	// where the radio names a UAP (before, Linux with the kernel's

@@ -121,7 +121,10 @@ var nrCases = map[string]want{
 	"raisecom-ros":     {"raisecom", "Raisecom", "ISCOM2924GF-4GE", "RC1234567890", "ROS", "5.2.1_20200915", "switch"},
 	"raisecom-classic": {"raisecom", "Raisecom", "RC551-4FE", "0C1F22101234", "ROS", "4.7.1.3", "switch"},
 	"okilan":           {"oki-printer", "OKI", "C5400", "", "", "N1.12", "printer"},
-	"ipinfusion-ocnos": {"ipinfusion-ocnos", "IP Infusion", "EC_AS7326-56X", "732656X2011023", "OcNOS", "6.4.1.77", "switch"},
+	// The first stack unit's model answers, so it wins over the sysDescr's
+	// (no vendor name object here: the model alone), as the definition
+	// (ocnos) reads the hardware (fq5).
+	"ipinfusion-ocnos": {"ipinfusion-ocnos", "IP Infusion", "AS7326-56X", "732656X2011023", "OcNOS", "6.4.1.77", "switch"},
 	"huawei-oceanstor": {"huawei-oceanstor", "Huawei", "OceanStor 5500 V5", "2102351QLH10K7000012", "OceanStor", "V500R007C61", "storage"},
 	"nokia-isam":       {"nokia-isam", "Nokia", "ISAM-FX 7360", "YP1817F1234", "ISAM", "6.2.04", "switch"},
 	// ISAM as the device-support definition also detects it: 'NOKIA

@@ -19,14 +19,15 @@ func TestNetworkFixtures(t *testing.T) {
 		"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-60E", "FGT60ETK18012345", "FortiOS", "v6.4.9,build1966,220421 (GA)", "firewall"}, // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
 		"fortinet-fortiswitch":            {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-108E-POE", "S108EF5918001234", "FortiSwitchOS", "6.4.11", "switch"},
 		"fortinet-fortimanager":           {"fortinet-fortimanager", "Fortinet", "FortiManager-VM64", "FMG100C312000123", "FortiManager", "7.0.5", "appliance"},
-		"fortinet-fortimail":              {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "7.0.3", "appliance"},
-		"fortinet-fortiauthenticator":     {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "6.4.5", "appliance"},
-		"sophos-sfos":                     {"sophos-sfos", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "19.5.1 MR-1", "firewall"},
-		"sophos-xg":                       {"sophos-xg", "Sophos", "XG210", "", "SFOS", "17.0.5 MR-5", "firewall"},
-		"stormshield-sns":                 {"stormshield-sns", "Stormshield", "SN310", "SN310A17C1234A5", "SNS", "4.3.10", "firewall"},
-		"forcepoint-ngfw":                 {"forcepoint-ngfw", "Forcepoint", "N120W", "NGF12345678", "Forcepoint NGFW", "6.10.9.26089", "firewall"},
-		"checkpoint-gaia-netsnmp":         {"checkpoint-gaia", "Check Point", "6600", "2034BA5678", "Gaia", "R81.20", "firewall"},
-		"checkpoint-embedded-ngx":         {"checkpoint-embedded-ngx", "Check Point", "1490", "", "Gaia Embedded", "R81.10.08", "firewall"},
+		// fmlSysVersion whole, as the definition (fortimail) reads it (fq5).
+		"fortinet-fortimail":          {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "v7.0.3,build0178,220321 (GA)", "appliance"},
+		"fortinet-fortiauthenticator": {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "6.4.5", "appliance"},
+		"sophos-sfos":                 {"sophos-sfos", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "19.5.1 MR-1", "firewall"},
+		"sophos-xg":                   {"sophos-xg", "Sophos", "XG210", "", "SFOS", "17.0.5 MR-5", "firewall"},
+		"stormshield-sns":             {"stormshield-sns", "Stormshield", "SN310", "SN310A17C1234A5", "SNS", "4.3.10", "firewall"},
+		"forcepoint-ngfw":             {"forcepoint-ngfw", "Forcepoint", "N120W", "NGF12345678", "Forcepoint NGFW", "6.10.9.26089", "firewall"},
+		"checkpoint-gaia-netsnmp":     {"checkpoint-gaia", "Check Point", "6600", "2034BA5678", "Gaia", "R81.20", "firewall"},
+		"checkpoint-embedded-ngx":     {"checkpoint-embedded-ngx", "Check Point", "1490", "", "Gaia Embedded", "R81.10.08", "firewall"},
 		// The definition's (pfsense) architecture word as the model (was
 		// "Generic x86 64-bit").
 		"pfsense": {"pfsense", "Netgate", "amd64", "", "pfSense", "2.6.0-RELEASE", "firewall"},

@@ -29,7 +29,9 @@ var regionalCases = map[string]want{
 	"nec-ix2105-maintenance": {"nec-ix", "NEC", "IX2105", "", "UNIVERGE IX", "8.9.17B", "router"},
 	// Citrix SD-WAN: CITRIX-NetScaler-SD-WAN-MIB serial and SD-WAN release;
 	// the configured appliance name is not a model.
-	"citrix-sdwan": {"citrix-sdwan", "Citrix", "", "JD4X7B2K9Q", "SD-WAN", "11.2.3.11", "appliance"},
+	// The version as the definition's template (netscaler-sdwan) writes it
+	// (fq5).
+	"citrix-sdwan": {"citrix-sdwan", "Citrix", "", "JD4X7B2K9Q", "SD-WAN", "OS: 11.2.0, SW: 11.2.3.11", "appliance"},
 	// Blue Coat / Symantec ProxySG: the product before "Series".
 	"bluecoat-proxysg-symantec": {"bluecoat-proxysg", "Symantec", "SG-S400", "4417120045", "SGOS", "6.7.4.1", "appliance"},
 	// FiberHome switches: hardware and release from the sysDescr.

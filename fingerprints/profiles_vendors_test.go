@@ -60,9 +60,11 @@ var vendorCases = map[string]want{
 	"aten-kvm": {"aten-pdu", "ATEN", "KN4132VA", "", "", "", ""},
 	// PON OLTs, white-box and access switches, PDUs and NAC appliances
 	// from the OIDs their vendors' MIBs give model, serial and version.
-	"cdata-olt":        {"cdata-olt", "C-Data", "FD1208S-B0", "FD1208S2203012345", "", "V1.5.2_220301", "switch"}, // the release whole, V kept: the definition (cdata) reads it so (fpZ)
-	"gwd-olt":          {"gwd-olt", "GW Delight", "GFA6700", "GW0123456789", "", "2.1.8", "switch"},
-	"dasan-nos":        {"dasan-nos", "DASAN Zhone", "V5824G", "", "NOS", "5.07", "switch"},
+	"cdata-olt": {"cdata-olt", "C-Data", "FD1208S-B0", "FD1208S2203012345", "", "V1.5.2_220301", "switch"}, // the release whole, V kept: the definition (cdata) reads it so (fpZ)
+	"gwd-olt":   {"gwd-olt", "GW Delight", "GFA6700", "GW0123456789", "", "2.1.8", "switch"},
+	// The version all after ' NOS ' up to the '/', as the definition
+	// (dasan-nos) reads it (fq5).
+	"dasan-nos":        {"dasan-nos", "DASAN Zhone", "V5824G", "", "NOS", "5.07 #1065", "switch"},
 	"pica8-picos":      {"pica8-picos", "Pica8", "as4610_54p", "4610P2F026130123", "PicOS", "4.3.2", "switch"},
 	"chatsworth-pdu":   {"chatsworth-pdu", "Chatsworth Products", "EA-1112", "", "", "2.2.1", "pdu"},
 	"aruba-clearpass":  {"aruba-clearpass", "Aruba", "ClearPass Policy Manager", "", "ClearPass", "6.9.7.161449", "appliance"},
