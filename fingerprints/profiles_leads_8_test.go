@@ -35,10 +35,12 @@ var leads8Cases = map[string]want{
 	// A patch row whose version is empty: '' (falsy), no suffix, not
 	// the state table's value.
 	"huawei-vrp-patch-version-empty": {"huawei-vrp", "Huawei", "S6720-30C-EI-24S-AC", "2102350DLS10J4000126", "VRP", "5.170 (V200R010C00SPC600)", "switch"},
-	// No patch row: the getnext answers the next object, the first row
-	// of hwPatchStateTable's hwPatchNumMax (the slot's maximum number of
-	// patches), which the class appends as it would a patch.
-	"huawei-vrp-patch-table-empty": {"huawei-vrp", "Huawei", "S6720-30C-EI-24S-AC", "2102350DLS10J4000123", "VRP", "5.170 (V200R010C00SPC600) [200]", "switch"},
+	// No patch row: the class's getnext answers the next object, the
+	// first row of hwPatchStateTable's hwPatchNumMax (the slot's maximum
+	// number of patches), and appends it as a patch ('[200]'); not
+	// followed (fq9): a patch count is no patch release, and this device
+	// has no patch, so no suffix (was '5.170 (V200R010C00SPC600) [200]').
+	"huawei-vrp-patch-table-empty": {"huawei-vrp", "Huawei", "S6720-30C-EI-24S-AC", "2102350DLS10J4000123", "VRP", "5.170 (V200R010C00SPC600)", "switch"},
 	// The same whose first hwPatchNumMax row is 0 (as on the dev
 	// S12704): falsy, no suffix, although a later row is not 0.
 	"huawei-vrp-patch-state-zero": {"huawei-vrp", "Huawei", "S6720-30C-EI-24S-AC", "2102350DLS10J4000124", "VRP", "5.170 (V200R010C00SPC600)", "switch"},
