@@ -145,10 +145,12 @@ var abCases = map[string]want{
 	// agent's 1.3.6.1.4.1.1.1.38.1, as the device-support definition reads it.
 	"apc-epdu-version-arc": {"apc-epdu", "APC", "EPDU1132M", "5A2241E04512", "", "1.3.0", "pdu"},
 	// AIX: IBM-AIX-MIB's machine type and serial, without "IBM,".
-	"ibm-aix-semachine":  {"ibm-aix", "IBM", "8286-42A", "0221A2B3C", "AIX", "7.2.5.0", "server"},
-	"bintec-brick":       {"bintec-brick", "bintec", "be.IP plus", "BEIP1920123456", "", "10.2", "router"},
-	"apc-cpdu":           {"apc-cpdu", "APC", "APDU10150SW-NA", "3A2215P01234", "AOS", "1.3.4.1", "pdu"},
-	"alpha-power":        {"alpha-power", "Alpha Technologies", "XM3-915HP", "0301A21234", "", "5.12.3", "power"},
+	"ibm-aix-semachine": {"ibm-aix", "IBM", "8286-42A", "0221A2B3C", "AIX", "7.2.5.0", "server"},
+	"bintec-brick":      {"bintec-brick", "bintec", "be.IP plus", "BEIP1920123456", "", "10.2", "router"},
+	"apc-cpdu":          {"apc-cpdu", "APC", "APDU10150SW-NA", "3A2215P01234", "AOS", "1.3.4.1", "pdu"},
+	// commonVendorInfo whole, as the definition (alpha-power) takes it
+	// (fq4; before, cut to its dotted number).
+	"alpha-power":        {"alpha-power", "Alpha Technologies", "XM3-915HP", "0301A21234", "", "DSM3x firmware 5.12.3", "power"},
 	"scte-hms-common":    {"scte-hms-common", "BKtel", "OA-2400", "BK18110023", "", "", ""},
 	"radware-apsoluteos": {"radware-apsoluteos", "Radware", "DefensePro x412", "RD16B0123456", "APSolute OS", "8.22.2.0", "firewall"},
 	// AudioCodes whose sysDescr names neither product nor release:
@@ -192,10 +194,12 @@ var abCases = map[string]want{
 	"cisco-acano":             {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "3.6.1", "appliance"},
 	// A DSM3x transponder without SCTE identity objects: the DOCSIS-style
 	// sysDescr.
-	"alpha-dsm3x":           {"alpha-power", "Alpha Technologies", "DSM3x", "", "", "1.7.2", "power"},
-	"altalabs":              {"altalabs", "Alta Labs", "S24-POE", "", "Linux", "1.1.2", "switch"},
-	"arris-bcs-ident":       {"arris-bcs-ident", "ARRIS", "APEX1000", "JAB3291045", "", "2.12.14", "appliance"},
-	"apc-isx-modular-pdu":   {"apc-isx-modular-pdu", "APC", "PDPM277H", "PD0917001234", "AOS", "6.1.3", "pdu"},
+	"alpha-dsm3x":     {"alpha-power", "Alpha Technologies", "DSM3x", "", "", "1.7.2", "power"},
+	"altalabs":        {"altalabs", "Alta Labs", "S24-POE", "", "Linux", "1.1.2", "switch"},
+	"arris-bcs-ident": {"arris-bcs-ident", "ARRIS", "APEX1000", "JAB3291045", "", "2.12.14", "appliance"},
+	// The card's application firmware whole ('v6.1.3'), as Apc.php reads
+	// every PowerNet family (fq4; before, without its 'v').
+	"apc-isx-modular-pdu":   {"apc-isx-modular-pdu", "APC", "PDPM277H", "PD0917001234", "AOS", "v6.1.3", "pdu"},
 	"bdt-flexstor":          {"bdt-flexstor", "BDT", "FlexStor II 2U", "DE91200123", "", "6.42", "storage"},
 	"bats-aats":             {"bats-aats", "BATS", "AATS-5", "10452", "", "3.2.1", "wireless"},
 	"exterity-avediaplayer": {"exterity-avediaplayer", "Exterity", "AvediaPlayer r9500", "", "", "3.14.2", "appliance"},

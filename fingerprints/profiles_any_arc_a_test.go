@@ -59,7 +59,8 @@ var anyArcACases = map[string]want{
 	// sysDescr alone as the definition (cat1900) detects it: the product and
 	// firmware the sysDescr states, no OS the switch does not run. Before,
 	// net-snmp-linux (a Linux server).
-	"cisco-catalyst-1900-netsnmp-arc": {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "9.00.06", "switch"},
+	// The firmware keeps its 'V', as the definition's ',(V[\d.]+)' (fq4).
+	"cisco-catalyst-1900-netsnmp-arc": {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "V9.00.06", "switch"},
 	// An Armis appliance whose agent answers the APP_VERSION extend's command
 	// (under '/var/armis/') but not its output, detected by that command as
 	// the definition (armis) detects it; without the output, the kernel's

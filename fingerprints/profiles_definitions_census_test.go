@@ -23,9 +23,11 @@ var definitionsCensusCases = map[string]want{
 	"cambium-cnpilot-r-hwversion": {"cambium-cnpilot-r", "Cambium Networks", "R200", "W8PA07654321", "cnPilot", "4.2.3-R3", "router"},
 	// Catalyst 1900/2820 firmware (definition cat1900): the product and the
 	// firmware after ',V' in the sysDescr; on Cisco's catalyst1912C
-	// registration, the model it names.
-	"cisco-catalyst-1900":  {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "9.00.06", "switch"},
-	"cisco-catalyst-1912c": {"cisco-catalyst-1900", "Cisco", "Catalyst 1912C", "", "", "9.00.05", "switch"},
+	// registration, the model it names. The 1900's firmware keeps its 'V'
+	// as the definition's ',(V[\d.]+)' writes it (fq4); the 2820, which
+	// cat1900 does not detect, the bare release.
+	"cisco-catalyst-1900":  {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "V9.00.06", "switch"},
+	"cisco-catalyst-1912c": {"cisco-catalyst-1900", "Cisco", "Catalyst 1912C", "", "", "V9.00.05", "switch"},
 	"cisco-catalyst-2820":  {"cisco-catalyst-1900", "Cisco", "Catalyst 2820", "", "", "8.01.02", "switch"},
 	// Cisco Small Business access points on net-snmp's Linux sysObjectID
 	// (definitions ciscosmblinux, ciscowap): model and release from the

@@ -192,8 +192,10 @@ func TestNetworkFixtures(t *testing.T) {
 		// names the model.
 		"brocade-fabric-os-fcfe": {"brocade-fabric-os", "Brocade", "6510", "BRW2541L00C", "Fabric OS", "v8.2.2c", "switch"},
 		"brocade-nos":            {"brocade-nos", "Brocade", "VDX6740", "CPL2512K0AB", "Network OS", "7.2.0a", "switch"},
-		// An operator-set sysDescr: the registration the definition detects by.
-		"brocade-nos-custom-descr": {"brocade-nos-registration", "Brocade", "VDX6740", "CPL2512K0CD", "Network OS", "7.2.0a", "switch"},
+		// An operator-set sysDescr: the registration the definition detects by;
+		// swFirmwareVersion whole, its 'v' kept, as the definition (nos)
+		// reads it (fq4).
+		"brocade-nos-custom-descr": {"brocade-nos-registration", "Brocade", "VDX6740", "CPL2512K0CD", "Network OS", "v7.2.0a", "switch"},
 		"extreme-wing":             {"extreme-wing", "Extreme Networks", "RFS4000", "", "WiNG", "5.9.1.2-006R", "wireless_controller"},
 		"clavister-cos":            {"clavister-cos", "Clavister", "E80", "", "cOS Core", "13.00.09.00-34245", "firewall"},
 		"topsec-ngfw":              {"topsec-ngfw", "Topsec", "NGFW4000-UF", "", "", "V3.2294.2130_NGFW.1", "firewall"},
