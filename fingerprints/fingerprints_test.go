@@ -119,7 +119,7 @@ var corpusCases = map[string]want{
 	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX", "416791G106T2010SEP230036", "", "3.210.0", "cooling"},
 	"UPS/emerson-network-power.snmprec.bz2":               {"emerson-ups-card", "Vertiv", "US11R0030L", "", "", "13.00", "ups"},
 	"UPS/huawei-gse200m.snmprec.bz2":                      {"huawei-ups", "Huawei", "UPS5000-E", "2102310NYJ10EB000045", "Linux", "V100R001C10B003SP00", "ups"},
-	"UPS/ingrasys-power-switch.snmprec.bz2":               {"webpower-ups-card", "Ingrasys", "Array-3A3", "11120051132123", "", "5.27", "ups"},
+	"UPS/ingrasys-power-switch.snmprec.bz2":               {"webpower-ups-card", "Ingrasys", "WebPower Pro II Mini Card", "11120051132123", "", "5.27", "ups"}, // the card's name first, as webpower's hardware_regex reads it (fq7; before, upsIdentModel 'Array-3A3')
 	"bmc/hp-onboard-administrator.snmprec.bz2":            {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G2", "6CU250TV5C", "Onboard Administrator", "3.60", "bmc"},
 	"camera/hikvision.snmprec.bz2":                        {"hikvision", "Hikvision", "DS-2CD4C36FWD-AP", "", "", "V5.5.80 build 190131", "camera"}, // softwVersion whole, V kept, as hikvision-cam reads it (fpU)
 	"camera/hikvision-network-video-recorder.snmprec.bz2": {"hikvision-nvr", "Hikvision", "NVR", "0820161024CCRR666108343WCVU", "", "", "nvr"},
@@ -135,7 +135,7 @@ var corpusCases = map[string]want{
 	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "Catalyst 3550-24", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "switch"},
 	"network/router/huawei-s5720.snmprec.bz2":             {"huawei-vrp", "Huawei", "S5720-36C-EI-AC", "210235956210F7000410", "VRP", "5.160 (V200R007C00SPC500) [V200R007SPH001]", "switch"}, // Vrp.php: sysDescr version, release and hwPatchVersion's first row (fpL)
 	"network/router/juniper-mx960-16-1r6-7-a.snmprec.bz2": {"juniper-junos", "Juniper Networks", "MX960", "JN11F7072AFA", "Junos", "16.1R6.7", "router"},
-	"network/router/ruijie-n18010.snmprec.bz2":            {"ruijie", "Ruijie Networks", "RG-N18010", "G1KC14N00001B", "RGOS", "11.0(1)B3P3T5", "switch"},
+	"network/router/ruijie-n18010.snmprec.bz2":            {"ruijie", "Ruijie Networks", "RG-N18010", "G1LV143000015", "RGOS", "N18000_RGOS 11.0(1)B3P3T5, Release(05131117)", "switch"}, // ruijieDeviceSerialNumber.1 and ruijieDeviceSWVersion.1 whole, as ruijie reads them (fq7)
 	"network/router/vyatta-unknown.snmprec.bz2":           {"vyatta-vyos", "Vyatta", "", "", "Vyatta", "", "router"},
 	"network/switch/bdcom-s5612.snmprec.bz2":              {"bdcom", "BDCOM", "S5612", "20014012879", "", "2.1.1B", "switch"}, // nmscardSwVersion.1, which the definition (bdcom) reads over its sysDescr pattern (fpE)
 	"network/switch/brocade-ds-5100b.snmprec.bz2":         {"brocade-fabric-os", "Brocade", "DS-5100B", "BRCALM2534F019", "Fabric OS", "v6.4.3d", "switch"},

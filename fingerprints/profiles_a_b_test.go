@@ -189,8 +189,9 @@ var abCases = map[string]want{
 	// firmware at swhub.167.81.1.3.0.
 	// Since fpT: 'WebSmart ' and the firmware, as Allied.php writes it.
 	"allied-websmart": {"allied-telesis", "Allied Telesis", "AT-GS950/24", "", "", "WebSmart 1.0.0.34", "switch"},
-	// An airFiber LTU on the net-snmp Linux sysObjectID.
-	"ubiquiti-airfiber-agent": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF-LTU5", "", "airFiber", "2.1.1", "wireless"},
+	// An airFiber LTU on the net-snmp Linux sysObjectID. Since fq7:
+	// afLTUFirmwareVersion whole, 'v' kept, as airos-af-ltu reads it.
+	"ubiquiti-airfiber-agent": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF-LTU5", "", "airFiber", "v2.1.1", "wireless"},
 	"cisco-acano":             {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "3.6.1", "appliance"},
 	// A DSM3x transponder without SCTE identity objects: the DOCSIS-style
 	// sysDescr.

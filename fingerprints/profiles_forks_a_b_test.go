@@ -32,8 +32,9 @@ var forksABCases = map[string]want{
 	"areca-raid-subsystem": {"areca", "Areca", "ARC-1883", "Y614C0012345", "Linux", "1.56", "storage"},
 	// A Ubiquiti AF60 on airOS's registration (definition airos-af60):
 	// UI-AF60-MIB's af60DevModel and af60FirmwareVersion at instance 1,
-	// where the agent answers them.
-	"ubiquiti-af60": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF60-LR", "", "airFiber", "2.6.0", "wireless"},
+	// where the agent answers them. Since fq7: the release with its 'v',
+	// as airos-af60's version_regex keeps it.
+	"ubiquiti-af60": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF60-LR", "", "airFiber", "v2.6.0", "wireless"},
 	// An ARRIS Touchstone modem (definition arris-cm, 4115 and 'ARRIS
 	// DOCSIS'): the DOCSIS sysDescr's MODEL and SW_REV, docsDevSerialNumber;
 	// the model with its HW_REV as ArrisCm.php writes it (before: MODEL

@@ -130,12 +130,14 @@ var imCases = map[string]want{
 	"mcafee-web-gateway":          {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "10.2.9", "appliance"},
 	"lenovoemc-nas":               {"lenovoemc-nas", "LenovoEMC", "px4-300d", "", "Linux", "", "storage"},
 	"meraki-cw-ap":                {"cisco-meraki", "Cisco", "CW9166I", "Q5AE-7BCD-9XYZ", "Meraki", "", "access_point"},
-	"teleste-luminato-chassis":    {"teleste-luminato", "Teleste", "LAC-2", "LX2M04512", "", "4.2.1", "appliance"},
-	"infinera-groove":             {"infinera-groove", "Infinera", "G30", "G30-SH-18430123", "Groove", "4.0.2", ""},
-	"lancom-lcos-sx3":             {"lancom-lcos-sx", "LANCOM", "GS-2326P+", "4004181234567890", "LCOS SX", "3.34.0417", "switch"},
-	"lancom-lcos-sx4":             {"lancom-lcos-sx", "LANCOM", "XS-3552YUP", "4008422000123456", "LCOS SX", "4.30.0117 RU2", "switch"},
-	"ibm-tape-library":            {"ibm-tape-library", "IBM", "TS3200", "78A1234", "", "C.70", "storage"},
-	"snia-sml-library":            {"snia-sml-library", "Quantum", "Scalar i6000", "A0C0123456", "", "i7.2", "storage"},
+	// Since fq7: hwType and hwVersion joined, as luminato's
+	// hardware_template writes them.
+	"teleste-luminato-chassis": {"teleste-luminato", "Teleste", "LAC-2 1.2", "LX2M04512", "", "4.2.1", "appliance"},
+	"infinera-groove":          {"infinera-groove", "Infinera", "G30", "G30-SH-18430123", "Groove", "4.0.2", ""},
+	"lancom-lcos-sx3":          {"lancom-lcos-sx", "LANCOM", "GS-2326P+", "4004181234567890", "LCOS SX", "3.34.0417", "switch"},
+	"lancom-lcos-sx4":          {"lancom-lcos-sx", "LANCOM", "XS-3552YUP", "4008422000123456", "LCOS SX", "4.30.0117 RU2", "switch"},
+	"ibm-tape-library":         {"ibm-tape-library", "IBM", "TS3200", "78A1234", "", "C.70", "storage"},
+	"snia-sml-library":         {"snia-sml-library", "Quantum", "Scalar i6000", "A0C0123456", "", "i7.2", "storage"},
 	// The product's own arc under 36849.1.2 leads with model and firmware.
 	"hanwha-product-arc": {"hanwha-samsung-camera", "Hanwha Vision", "XNO-6080R", "", "", "2.10_210325", "camera"},
 	"ict-power-system":   {"ict-power", "ICT", "ICT-MPS48-2400", "", "", "3.02", "power"},

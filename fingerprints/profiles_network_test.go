@@ -22,12 +22,14 @@ func TestNetworkFixtures(t *testing.T) {
 		// fmlSysVersion whole, as the definition (fortimail) reads it (fq5).
 		"fortinet-fortimail":          {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "v7.0.3,build0178,220321 (GA)", "appliance"},
 		"fortinet-fortiauthenticator": {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "6.4.5", "appliance"},
-		"sophos-sfos":                 {"sophos-sfos", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "19.5.1 MR-1", "firewall"},
-		"sophos-xg":                   {"sophos-xg", "Sophos", "XG210", "", "SFOS", "17.0.5 MR-5", "firewall"},
-		"stormshield-sns":             {"stormshield-sns", "Stormshield", "SN310", "SN310A17C1234A5", "SNS", "4.3.10", "firewall"},
-		"forcepoint-ngfw":             {"forcepoint-ngfw", "Forcepoint", "N120W", "NGF12345678", "Forcepoint NGFW", "6.10.9.26089", "firewall"},
-		"checkpoint-gaia-netsnmp":     {"checkpoint-gaia", "Check Point", "6600", "2034BA5678", "Gaia", "R81.20", "firewall"},
-		"checkpoint-embedded-ngx":     {"checkpoint-embedded-ngx", "Check Point", "1490", "", "Gaia Embedded", "R81.10.08", "firewall"},
+		// Since fq7: the firmware version whole, as sophos-xg and
+		// cyberoam-utm read it.
+		"sophos-sfos":             {"sophos-sfos", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "SFOS 19.5.1 MR-1-Build278", "firewall"},
+		"sophos-xg":               {"sophos-xg", "Sophos", "XG210", "", "SFOS", "SFOS 17.0.5 MR-5", "firewall"},
+		"stormshield-sns":         {"stormshield-sns", "Stormshield", "SN310", "SN310A17C1234A5", "SNS", "4.3.10", "firewall"},
+		"forcepoint-ngfw":         {"forcepoint-ngfw", "Forcepoint", "N120W", "NGF12345678", "Forcepoint NGFW", "6.10.9.26089", "firewall"},
+		"checkpoint-gaia-netsnmp": {"checkpoint-gaia", "Check Point", "6600", "2034BA5678", "Gaia", "R81.20", "firewall"},
+		"checkpoint-embedded-ngx": {"checkpoint-embedded-ngx", "Check Point", "1490", "", "Gaia Embedded", "R81.10.08", "firewall"},
 		// The definition's (pfsense) architecture word as the model (was
 		// "Generic x86 64-bit").
 		"pfsense": {"pfsense", "Netgate", "amd64", "", "pfSense", "2.6.0-RELEASE", "firewall"},
@@ -76,9 +78,11 @@ func TestNetworkFixtures(t *testing.T) {
 		"cisco-fxos":            {"cisco-fxos", "Cisco", "FPR-2130", "JAD2134567X", "FXOS", "2.4(1.214)", "firewall"},
 		"cisco-catos":           {"cisco-catos", "Cisco", "WS-C6509", "SCA044901AB", "CatOS", "8.4(5)", "switch"},
 		"citrix-netscaler":      {"citrix-netscaler", "Citrix", "NetScaler MPX 8900", "FM72T8Q123", "NetScaler", "NS13.0", "load_balancer"},
-		"riverbed-steelhead":    {"riverbed-steelhead", "Riverbed", "CX580", "J12AB000C1234", "RiOS", "9.12.1a", "appliance"},
+		// Since fq7: systemVersion whole, as riverbed reads it.
+		"riverbed-steelhead": {"riverbed-steelhead", "Riverbed", "CX580", "J12AB000C1234", "RiOS", "rbt_sh 9.12.1a #3_19 2021-11-08 12:11:13 x86_64 root@bedrock", "appliance"},
 		// A Ruijie switch answering only RUIJIE-ENTITY-MIB's device table.
-		"ruijie-entity": {"ruijie", "Ruijie Networks", "RG-S2910-24GT4XS-E", "G1QH10W005381", "RGOS", "11.4(1)B70P2", "switch"},
+		// Since fq7: ruijieDeviceSWVersion.1 whole, as ruijie reads it.
+		"ruijie-entity": {"ruijie", "Ruijie Networks", "RG-S2910-24GT4XS-E", "G1QH10W005381", "RGOS", "S29_RGOS 11.4(1)B70P2", "switch"},
 		// ZXROS sysDescr forms: the model before "ZTE ZXR10 Software" with a
 		// platform-prefixed release; "ZTE <model> Software, <train> Version:";
 		// the ROS form, whose product release follows the ROS platform's.
@@ -97,8 +101,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"cambium-canopy":       {"cambium-canopy", "Cambium Networks", "Canopy AP-DES", "0a-00-3e-a1-b2-c3", "Canopy", "16.2.3", "access_point"},
 		// mimosaFirmwareVersion with its build number, as the definition
 		// (mimosa) reads it (before, 2.5.4.1).
-		"mimosa":            {"mimosa", "Mimosa", "B5", "1018123456", "", "2.5.4.1-28", "wireless"},
-		"ubiquiti-airfiber": {"ubiquiti-airfiber", "Ubiquiti", "LTU-Rocket", "", "airFiber", "2.1.1", "wireless"},
+		"mimosa": {"mimosa", "Mimosa", "B5", "1018123456", "", "2.5.4.1-28", "wireless"},
+		// Since fq7: afLTUFirmwareVersion whole, as airos-af-ltu reads it.
+		"ubiquiti-airfiber": {"ubiquiti-airfiber", "Ubiquiti", "LTU-Rocket", "", "airFiber", "v2.1.1", "wireless"},
 		"aerohive-hiveos":   {"aerohive-hiveos", "Aerohive", "AP230", "02301607123456", "HiveOS", "10.0r8", "access_point"},
 		"meru-controller":   {"meru-controller", "Meru Networks", "MC1550", "5213MC1552281", "System Director", "5.3-132", "wireless_controller"},
 		// A Meru/Fortinet controller with only the global statistics'
@@ -204,8 +209,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"efficientip-solidserver":  {"efficientip-solidserver", "EfficientIP", "SDS-2200", "EIP2200A123456", "SOLIDserver", "8.0.2a", "appliance"},
 		"exinda":                   {"exinda", "Exinda", "4061", "", "ExOS", "7.4.6", "appliance"},
 		"etherwan":                 {"etherwan", "EtherWAN", "EX78900E-0VB", "", "", "1.94.3", "switch"},
-		"sixnet":                   {"sixnet", "Sixnet", "SLX-8MS-4", "SN0123456", "", "5.3.170", "switch"},
-		"trendnet":                 {"trendnet", "TRENDnet", "TEG-30284", "CA2134500123", "", "2.10.011", "switch"},
+		// Since fq7: firmwareRevision whole, as sixnet reads it.
+		"sixnet":   {"sixnet", "Sixnet", "SLX-8MS-4", "SN0123456", "", "v5.3.170", "switch"},
+		"trendnet": {"trendnet", "TRENDnet", "TEG-30284", "CA2134500123", "", "2.10.011", "switch"},
 		// fadcSysVersion whole, as the definition (fortiadc) gives it (fpJ).
 		"fortinet-fortiadc": {"fortinet-fortiadc", "Fortinet", "FAD-200F", "FAD2HF1234567890", "FortiADC", "v7.2.1,build0246,230301", "load_balancer"},
 		"oneaccess-oneos":   {"oneaccess-oneos", "OneAccess", "LBB4G+", "T1234567", "OneOS", "5.2R2E7", "router"},

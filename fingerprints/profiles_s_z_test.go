@@ -96,16 +96,18 @@ var szCases = map[string]want{
 	// from its sysDescr.
 	"tripplite-console": {"tripplite-console", "Tripp Lite", "B093-004-2E4U", "2942AV0SM89A900182", "Linux", "4.0.1", "appliance"},
 	// Teracom: the product MIB's version string, hardware before its last
-	// '-', the release after it (TCW210-TH keeps its own '-').
-	"teracom-tcw241":   {"teracom", "Teracom", "TCW241", "", "", "1.248", "sensor"},
-	"teracom-tcw210th": {"teracom", "Teracom", "TCW210-TH", "", "", "1.2", "sensor"},
+	// '-', the release after it (TCW210-TH keeps its own '-'). Since fq7:
+	// the release with its 'v', as teracom's version_regex leaves it.
+	"teracom-tcw241":   {"teracom", "Teracom", "TCW241", "", "", "v1.248", "sensor"},
+	"teracom-tcw210th": {"teracom", "Teracom", "TCW210-TH", "", "", "v1.2", "sensor"},
 	// A RUT2xx on net-snmp's Linux registration with the 2013 TELTONIKA-MIB
 	// (static 48690.1: RouterName .7; gsm 48690.2: FirmwareVersion .14, the
 	// object the device-support definition rutos-2xx detects it by): the
 	// router and its firmware; that MIB names the modem's serial only.
 	"teltonika-rut2xx": {"teltonika", "Teltonika", "RUT240", "", "RutOS", "00.01.14.4", "router"},
-	// Eltek Valere: the DC power MIB's ident group.
-	"valere": {"valere", "Eltek", "BC2000", "", "", "4.01", "power"},
+	// Eltek Valere: the DC power MIB's ident group. Since fq7: the
+	// controller version whole, as valere reads it.
+	"valere": {"valere", "Eltek", "BC2000", "", "", "V4.01", "power"},
 	// Yamaha: "<model> Rev.<release> (<date>)"; the type from the model.
 	"yamaha-rtx": {"yamaha", "Yamaha", "RTX1210", "", "", "14.01.40", "router"},
 	"yamaha-swx": {"yamaha", "Yamaha", "SWX3220-16MT", "", "", "4.02.10", "switch"},
