@@ -25,6 +25,26 @@ var audit6Cases = map[string]want{
 	// Nokia SR Linux without the CPM row: the release word of the sysDescr
 	// whole, as the definition (srlinux) writes tmnxHwSoftwareCodeVersion.
 	"nokia-srlinux-sysdescr": {"nokia-srlinux", "Nokia", "7220 IXR-D2L", "", "SR Linux", "v24.3.2-118-g3c1d2e4f5a", "router"},
+	// OpenWrt with LibreNMS's guide's UCD-SNMP exec scripts: the hardware
+	// output of 2021.7890.2 and the second word of the distro output of
+	// 2021.7890.1, as the definition's class (Openwrt.php) reads them.
+	"openwrt-ucd-exec": {"openwrt", "", "TP-Link Archer C7 v5", "", "OpenWrt", "22.03.5", "router"},
+	// An ILOM whose ENTITY chassis row names a part number: the server
+	// the sysDescr names, which the definition (oracle-ilom) reads alone.
+	"oracle-ilom-entity-part": {"oracle-ilom", "Oracle", "SERVER X8-2", "1948XC10AB", "ILOM", "5.0.2.24", "bmc"},
+	// A PacketLight unit answering no hardware revision: the product alone
+	// (the definition's template would leave ' rev' after it).
+	"packetlight-no-hw-rev": {"packetlight", "PacketLight", "PL-1000GT", "PL10G1712345", "", "2.1.8", "media_converter"},
+	// A SmartNode answering no hardware release or version: the product
+	// alone; swVersion whole, as the definition (patton-sn) reads it.
+	"patton-smartnode-no-hw-release": {"patton-smartnode", "Patton", "SN4120/1BIS2V", "00A0BA1F2E3D", "SmartWare", "R6.T 2019-04-11 SIP", "router"},
+	// A Phoenix Contact switch whose model name goes on after the model
+	// number: the definition's (phoenixcontact) hardware_regex
+	// '^(?<hardware>FL SWITCH \S+)' stops at that word.
+	"phoenixcontact-model-suffix": {"phoenixcontact", "Phoenix Contact", "FL SWITCH 2208", "21843177", "", "3.27.01", "switch"},
+	// A RADWIN radio answering winlink1000OduAdmSwRev: that, whole, as the
+	// definition (radwin) reads it, not the sysDescr's release.
+	"radwin-odu-sw-rev": {"radwin", "RADWIN", "RW-5525-0H50", "P5123B4567", "", "4.5.35_b3312", "wireless"},
 }
 
 func TestAudit6Fixtures(t *testing.T) { checkFixtures(t, audit6FixtureDir, audit6Cases) }

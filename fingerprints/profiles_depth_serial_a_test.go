@@ -19,8 +19,10 @@ var depthSerialACases = map[string]want{
 	// has no serial, the first controller's service tag.
 	"dell-compellent-sc":            {"dell-compellent-sc", "Dell EMC", "SC4020", "60345", "Storage Center", "7.3.20.19", "storage"},
 	"dell-compellent-sc-servicetag": {"dell-compellent-sc", "Dell EMC", "SC9000", "9HT2Q72", "Storage Center", "7.4.10.51", "storage"},
-	// A Pure Storage sysDescr naming the product line only.
-	"pure-storage-line": {"pure-storage", "Pure Storage", "FlashArray", "", "Purity", "6.1.16", "storage"},
+	// A Pure Storage sysDescr naming the product line only; the release
+	// with its OS name, as the definition's (purestorage) sysDescr_regex
+	// writes it (fq6; was the number alone).
+	"pure-storage-line": {"pure-storage", "Pure Storage", "FlashArray", "", "Purity", "Purity//FA 6.1.16", "storage"},
 }
 
 // TestDepthSerialAFixtures checks each profile on its fixture: the winning profile

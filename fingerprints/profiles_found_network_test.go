@@ -48,8 +48,9 @@ var foundNetworkCases = map[string]want{
 	// edgecore-ecs reads its switchMgt group as the other Edgecore modules'.
 	"edgecore-es4552bh2": {"edgecore-ecs", "Edgecore", "ES4552BH2-FL2", "EC1207003318", "", "1.1.2.14", "switch"},
 	// Positron GAM: GAM-SYSUTIL-MIB's board type and serial, the
-	// sysDescr's release without its 'v'.
-	"positron-gam": {"positron-gam", "Positron", "GAM-24-C", "P2311G0042", "GAM", "1.6.3", "switch"},
+	// sysDescr's release with its 'v', as the definition's (gam) pattern
+	// '(?<version>v[0-9\.]+)' keeps it (fq6; was without it).
+	"positron-gam": {"positron-gam", "Positron", "GAM-24-C", "P2311G0042", "GAM", "v1.6.3", "switch"},
 	// Huawei SMU (huawei-smu) whose site description names no product:
 	// the product HUAWEI-DEVICE-MIB's upgrade version names before its
 	// release, the hardware the definition reads.

@@ -91,8 +91,13 @@ var nrCases = map[string]want{
 	"netgear-radlan-registration": {"netgear-radlan-registration", "Netgear", "FS728TP", "2B1174BX00042", "", "1.0.0.10", "switch"},
 	// Families without a profile before: VoIP gateways, optical
 	// transport, DPI appliances, power meters, service processors.
-	"patton-smartnode":     {"patton-smartnode", "Patton", "SN4638/5BIS", "00A0BA0C1D2E", "SmartWare", "R6.10", "router"},
-	"packetlight":          {"packetlight", "PacketLight", "PL-2000M", "PL20M1812345", "", "3.4.12", "media_converter"},
+	// Patton: the hardware and the software version as the definition
+	// (patton-sn) writes them, its template and swVersion whole (fq6; was
+	// the product and the release word alone).
+	"patton-smartnode": {"patton-smartnode", "Patton", "SN4638/5BIS, HwRel: 4, HwVer: 1", "00A0BA0C1D2E", "SmartWare", "R6.10 2017-09-15 H323 SIP", "router"},
+	// '<descr> rev <hardware revision>', as the definition (packetlight)
+	// templates it (fq6; was the product alone).
+	"packetlight":          {"packetlight", "PacketLight", "PL-2000M rev B", "PL20M1812345", "", "3.4.12", "media_converter"},
 	"procera-packetlogic":  {"procera-packetlogic", "Procera Networks", "PL8720", "PL8720-0A1B2C3D", "PacketLogic", "20.30.1", "appliance"},
 	"schneider-powerlogic": {"schneider-powerlogic", "Schneider Electric", "PM820", "71234567", "PowerLogic", "12.100", "power"},
 	"oracle-ilom":          {"oracle-ilom", "Oracle", "SUN FIRE X4170 M3", "1234FML0AB", "ILOM", "3.2.4.26", "bmc"},
@@ -144,9 +149,11 @@ var nrCases = map[string]want{
 	// software, the trailing colon trimmed); before, ppc-netagent's 06.00.
 	"ppc-eppc": {"powerwalker-eppc", "PowerWalker", "VFI 2000 LCD", "GB18120012345", "", "FW: 06.00, NMC", "ups"},
 	"pbn":      {"pbn", "PBN", "", "PB18123456", "", "2.1.4", "switch"},
-	// A hardware name after " - ": the model, as the device-support
-	// definition's sysDescr pattern reads it.
-	"omnitron-iconverter-hardware": {"omnitron-iconverter", "Omnitron Systems", "GM4-PoE", "812004567", "iConverter", "5.2.3", "media_converter"},
+	// A name after " - " does not replace the module: the definition's
+	// sysDescr pattern (omnitron-iconverter, fork and librenms copies)
+	// reads the words between 'iConverter' and the release as the
+	// hardware (fq6; was the name after the serial).
+	"omnitron-iconverter-hardware": {"omnitron-iconverter", "Omnitron Systems", "NMM2", "812004567", "iConverter", "5.2.3", "media_converter"},
 	"omnitron-iconverter":          {"omnitron-iconverter", "Omnitron Systems", "GX/TM2", "712345678", "iConverter", "6.1.2", "media_converter"},
 	// Perle: PERLE-MCR-MGT-MIB's chassis table.
 	"perle-mcr": {"perle-mcr", "Perle", "MCR1900", "101-2235", "", "1.4G4", "media_converter"},

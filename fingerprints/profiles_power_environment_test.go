@@ -42,8 +42,9 @@ var powerEnvCases = map[string]want{
 	"carel-pcoweb": {"carel-pcoweb", "Carel", "", "", "", "", "cooling"},
 	"minkels-rms":  {"minkels-rms", "Minkels", "8VD-X20", "", "Linux", "", "sensor"},
 	// PrimeKey appliance on net-snmp: PRIMEKEY-APPLIANCE-MIB's release and
-	// HSM serial.
-	"primekey-appliance": {"primekey-appliance", "PrimeKey", "Generic x86 64-bit", "CS641277", "Debian", "3.11.2", "appliance"},
+	// HSM serial; pkAVersion whole, as the definition (primekey) reads it
+	// with no regex (fq6; was the number alone).
+	"primekey-appliance": {"primekey-appliance", "PrimeKey", "Generic x86 64-bit", "CS641277", "Debian", "PrimeKeyAppliance.3.11.2", "appliance"},
 }
 
 func TestPowerEnvironmentFixtures(t *testing.T) { checkFixtures(t, powerEnvFixtureDir, powerEnvCases) }

@@ -20,10 +20,12 @@ var vendorCases = map[string]want{
 	// An Alteon whose software names no platform: the main board's number.
 	"radware-alteon-mainboard": {"radware-alteon", "Radware", "EB1913026", "AL5224R12345", "Alteon OS", "32.6.3.0", "load_balancer"},
 	"peplink":                  {"peplink", "Peplink", "Balance 310X", "1824-A1B2-C3D4", "Peplink Firmware", "8.1.3", "router"},
-	"pepwave":                  {"pepwave", "Peplink", "MAX BR1 Pro 5G", "2934-E5F6-0789", "Peplink Firmware", "8.3.0", "router"},
-	"fujitsu-primergy":         {"fujitsu-primergy", "Fujitsu", "PRIMERGY RX2540 M5", "YM5K012345", "", "2.10P", "server"},
-	"multitech":                {"multitech", "MultiTech", "MTR-LNA7", "19234567", "Linux", "5.3.0", "router"},
-	"digi-transport":           {"digi-transport", "Digi", "WR21", "452310", "TransPort", "5.2.17.10", "router"},
+	// deviceFirmwareVersion whole, its build too, as the definition
+	// (pepwave) reads it (fq6; was the release alone).
+	"pepwave":          {"pepwave", "Peplink", "MAX BR1 Pro 5G", "2934-E5F6-0789", "Peplink Firmware", "8.3.0 build 5324", "router"},
+	"fujitsu-primergy": {"fujitsu-primergy", "Fujitsu", "PRIMERGY RX2540 M5", "YM5K012345", "", "2.10P", "server"},
+	"multitech":        {"multitech", "MultiTech", "MTR-LNA7", "19234567", "Linux", "5.3.0", "router"},
+	"digi-transport":   {"digi-transport", "Digi", "WR21", "452310", "TransPort", "5.2.17.10", "router"},
 	// Without SARIAN-MONITOR-MIB: the product, serial and software build
 	// the sysDescr names, not the BIOS's version.
 	"digi-transport-sysdescr": {"digi-transport", "Digi", "WR44", "193472", "TransPort", "5163", "router"},
