@@ -18,11 +18,12 @@ var leads8Cases = map[string]want{
 	// a pfSense release's shape: the extend, as the current definition
 	// (pfsense, librenms) reads it first, not FreeBSD's release.
 	"pfsense-version-extend": {"pfsense", "Netgate", "amd64", "", "pfSense", "2.7.2-RELEASE", "firewall"},
-	// The same without the extend: the release of the first
-	// "pfSense[-base]-<release>" package (hrSWInstalledName), as the
-	// newer device-support class (Pfsense.php) reads it when the
-	// definition gives none.
-	"pfsense-package-name": {"pfsense", "Netgate", "amd64", "", "pfSense", "2.7.2", "firewall"},
+	// The same without the extend: no release (fq9; was '2.7.2', the
+	// "pfSense-base-<release>" package's, hrSWInstalledName): that
+	// reading is only an unmerged proposal's (librenms pull request
+	// 20112, a contributor fork's Pfsense.php); librenms's Pfsense.php
+	// has no discoverOS and neither definition copy reads the packages.
+	"pfsense-package-name": {"pfsense", "Netgate", "amd64", "", "pfSense", "", "firewall"},
 	// The default host name (pfSense.home.arpa) in a uname line, no
 	// extend, no packages: no release, as the current definition's
 	// pfSense-anchored pattern gives none (FreeBSD's release is not

@@ -13,6 +13,11 @@ const review24FixtureDir = "testdata/fixtures/review-24"
 // review24Cases: fixture name → the expected result (profile, vendor,
 // model, serial, os, os_version, device_type).
 var review24Cases = map[string]want{
+	// pfSense Plus on the net-snmp package's agent, whose sysDescr names
+	// no release, with pfSense's packages in hrSWInstalledName: no
+	// release. Neither definition copy (pfsense) nor librenms's
+	// Pfsense.php reads the packages; only an unmerged proposal does.
+	"pfsense-plus-netsnmp-packages": {"pfsense", "Netgate", "", "", "pfSense", "", "firewall"},
 	// VRP 8 with no patch row but a patch state table (hwPatchStateTable,
 	// HUAWEI-SYS-MAN-MIB 8.5.2): no patch suffix. Vrp.php's getnext of
 	// hwPatchVersion would answer hwPatchNumMax (128, the slot's maximum
