@@ -176,9 +176,13 @@ func TestFixtures(t *testing.T) {
 		"ale-omniswitch": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6860E-P24", "V1234567", "AOS", "8.6.289.R01", "switch"},
 		// The release as the device-support code (ciscosb, Ciscosb.php)
 		// writes it, unit 1's software version after 'Software '.
-		"cisco-sb":                {"cisco-sb", "Cisco", "SG350-28P-K9", "DNI2217A1BC", "", "Software 2.5.9.16", "switch"},
-		"f5-bigip":                {"f5-bigip", "F5", "BIG-IP i4800", "chs610123s", "TMOS", "15.1.8.2", "load_balancer"},
-		"aruba-os-cx":             {"aruba-os-cx", "HPE", "6300M 24SFP+ 4SFP56", "SG9ZKN1234", "ArubaOS-CX", "FL.10.06.0001", "switch"},
+		"cisco-sb": {"cisco-sb", "Cisco", "SG350-28P-K9", "DNI2217A1BC", "", "Software 2.5.9.16", "switch"},
+		"f5-bigip": {"f5-bigip", "F5", "BIG-IP i4800", "chs610123s", "TMOS", "15.1.8.2", "load_balancer"},
+		// The hardware is entPhysicalDescr.1 whole, as the definition
+		// (arubaos-cx) reads it over the sysDescr's (was "6300M 24SFP+
+		// 4SFP56"; the fixture's descr now the product name the sysDescr
+		// writes after "Aruba", not a made-up "JL658A chassis").
+		"aruba-os-cx":             {"aruba-os-cx", "HPE", "JL658A 6300M 24SFP+ 4SFP56 Swch", "SG9ZKN1234", "ArubaOS-CX", "FL.10.06.0001", "switch"},
 		"axis-camera":             {"axis-camera", "Axis", "P1455-LE", "", "AXIS OS", "10.12.182", "camera"},
 		"brother-printer":         {"brother-printer", "Brother", "HL-L6200DW", "U63891A7N123456", "", "1.15", "printer"},
 		"canon-printer":           {"canon-printer", "Canon", "iR-ADV C5535", "XLT12345", "", "", "printer"},

@@ -48,7 +48,10 @@ var depthCases = map[string]want{
 	// definition (procurve) reads them, so a PoE variant keeps its words.
 	"hpe-officeconnect-poe": {"hp-procurve", "HPE", "1820 24G PoE+ (185W) J9983A", "", "OfficeConnect", "PT.02.09", "switch"},
 	// ArubaOS-CX: the model name before the release where sysDescr has
-	// no "Swch"; the product number where it names nothing else.
+	// no "Swch"; the product number where it names nothing else. (Their
+	// entPhysicalDescr.1 rows were taken out when the definition's
+	// reading of it first was followed, leads-8: these prove the
+	// fallbacks where it is not answered.)
 	"aruba-os-cx-no-swch":      {"aruba-os-cx", "HPE", "8360-32Y4C v2", "SG0BKL2345", "ArubaOS-CX", "LL.10.09.1020", "switch"},
 	"aruba-os-cx-product-only": {"aruba-os-cx", "HPE", "JL075A", "TW9ABC1234", "ArubaOS-CX", "TL.10.04.3020", "switch"},
 	// iLO: the firmware release without the build date that follows it.

@@ -62,6 +62,13 @@ var leads8Cases = map[string]want{
 	// refusing the brackets).
 	"tplink-region-hw-version":           {"tplink", "TP-Link", "TL-SG3428X(UN) 1.0", "", "", "1.0.4 Build 20220112 Rel.61383", "switch"},
 	"tplink-jetstream-region-hw-version": {"tplink", "TP-Link", "TL-SG3428X(UN) 1.0", "2237123000456", "", "1.0.4 Build 20220112 Rel.61383", "switch"},
+	// ArubaOS-CX: the definition (arubaos-cx) reads ENTITY-MIB row 1,
+	// else 101001 (a VSF-capable model's member 1 chassis), over the
+	// sysDescr: entPhysicalDescr whole as the hardware (was "6200F 24G
+	// CL4 4SFP+370W", "8320"), entPhysicalSoftwareRev, entPhysicalSerialNum
+	// (member 1's, not member 2's).
+	"aruba-cx-vsf-member-chassis": {"aruba-os-cx", "HPE", "JL725A 6200F 24G CL4 4SFP+370W Swch", "SG1AKW0123", "ArubaOS-CX", "ML.10.10.1030", "switch"},
+	"aruba-cx-chassis-row-1":      {"aruba-os-cx", "HPE", "JL479A 8320", "TW8ZKM0789", "ArubaOS-CX", "GL.10.08.1010", "switch"},
 }
 
 func TestLeads8Fixtures(t *testing.T) {
