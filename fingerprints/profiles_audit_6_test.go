@@ -40,8 +40,10 @@ var audit6Cases = map[string]want{
 	"patton-smartnode-no-hw-release": {"patton-smartnode", "Patton", "SN4120/1BIS2V", "00A0BA1F2E3D", "SmartWare", "R6.T 2019-04-11 SIP", "router"},
 	// A Phoenix Contact switch whose model name goes on after the model
 	// number: the definition's (phoenixcontact) hardware_regex
-	// '^(?<hardware>FL SWITCH \S+)' stops at that word.
-	"phoenixcontact-model-suffix": {"phoenixcontact", "Phoenix Contact", "FL SWITCH 2208", "21843177", "", "3.27.01", "switch"},
+	// '^(?<hardware>FL SWITCH \S+)' stops at that word. Since fq10: not
+	// where that word is "PN", as here: "FL SWITCH 2208" is the other,
+	// non-PROFINET product, one this device is not (review-24b).
+	"phoenixcontact-model-suffix": {"phoenixcontact", "Phoenix Contact", "FL SWITCH 2208 PN", "21843177", "", "3.27.01", "switch"},
 	// A RADWIN radio answering winlink1000OduAdmSwRev: that, whole, as the
 	// definition (radwin) reads it, not the sysDescr's release.
 	"radwin-odu-sw-rev": {"radwin", "RADWIN", "RW-5525-0H50", "P5123B4567", "", "4.5.35_b3312", "wireless"},
