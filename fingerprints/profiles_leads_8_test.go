@@ -69,6 +69,12 @@ var leads8Cases = map[string]want{
 	// (member 1's, not member 2's).
 	"aruba-cx-vsf-member-chassis": {"aruba-os-cx", "HPE", "JL725A 6200F 24G CL4 4SFP+370W Swch", "SG1AKW0123", "ArubaOS-CX", "ML.10.10.1030", "switch"},
 	"aruba-cx-chassis-row-1":      {"aruba-os-cx", "HPE", "JL479A 8320", "TW8ZKM0789", "ArubaOS-CX", "GL.10.08.1010", "switch"},
+	// Eltex: the definition eltex-mes21xx lists '.1.3.6.1.4.1.35265.1.24'
+	// with no dot after it, and the detection compares sysObjectID as a
+	// string prefix, so registration 245 is its too: RADLAN's model name
+	// and serial, the software version a feature, no version (was
+	// eltex-mes, with rlPhdUnitGenParamSoftwareVersion as the release).
+	"eltex-mes21xx-prefix-245": {"eltex-mes23xx", "Eltex", "MES2124MB", "ES5E000123", "MES", "", "switch"},
 }
 
 func TestLeads8Fixtures(t *testing.T) {
