@@ -107,7 +107,9 @@ var abCases = map[string]want{
 	// Avocent MergePoint Unity: model and serial in the sysDescr.
 	"avocent-mergepoint": {"avocent-mergepoint", "Avocent", "MPU2032", "0520123456", "", "", "appliance"},
 	// BTI SA-800: BTI8xx-SYSTEM-MIB systemInfo and the base FRU's serial.
-	"bti-sa800": {"bti-sa800", "BTI Systems", "SA-800E", "BT1523A00123", "", "3.4.1", "switch"},
+	// The product name and systemHWVersion.0 joined, the hardware template
+	// of the definition (bti800) (fq4; before, the product name alone).
+	"bti-sa800": {"bti-sa800", "BTI Systems", "SA-800E R1.0", "BT1523A00123", "", "3.4.1", "switch"},
 	// Array Networks APV: platform and release in the sysDescr,
 	// CA-SNMP-MIB8 serialNumber.
 	"array-networks-apv": {"array-networks", "Array Networks", "APV5800", "0412A5800123", "ArrayOS", "8.6.1.56", "load_balancer"},
