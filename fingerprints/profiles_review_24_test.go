@@ -18,6 +18,11 @@ var review24Cases = map[string]want{
 	// release. Neither definition copy (pfsense) nor librenms's
 	// Pfsense.php reads the packages; only an unmerged proposal does.
 	"pfsense-plus-netsnmp-packages": {"pfsense", "Netgate", "", "", "pfSense", "", "firewall"},
+	// pfSense on net-snmp's FreeBSD uname, named only in its lower-case
+	// host name ("pfsense01"): pfSense, as the definition detects it
+	// ('/pfsense/i', any case, inside a word), not FreeBSD; no release,
+	// as the uname line states only FreeBSD's.
+	"pfsense-lowercase-hostname": {"pfsense", "Netgate", "amd64", "", "pfSense", "", "firewall"},
 	// VRP 8 with no patch row but a patch state table (hwPatchStateTable,
 	// HUAWEI-SYS-MAN-MIB 8.5.2): no patch suffix. Vrp.php's getnext of
 	// hwPatchVersion would answer hwPatchNumMax (128, the slot's maximum
