@@ -29,6 +29,10 @@ var audit6Cases = map[string]want{
 	// output of 2021.7890.2 and the second word of the distro output of
 	// 2021.7890.1, as the definition's class (Openwrt.php) reads them.
 	"openwrt-ucd-exec": {"openwrt", "", "TP-Link Archer C7 v5", "", "OpenWrt", "22.03.5", "router"},
+	// OpenWrt known by its distro extend alone (a host name other than
+	// OpenWrt): the hardware script's UCD-SNMP exec output, as the
+	// definition's class (Openwrt.php) reads it, not the CPU family.
+	"openwrt-distro-extend-ucd-hardware": {"linux-distro-extend", "", "Netgear Nighthawk X4S R7800", "", "OpenWrt", "23.05.3", "router"},
 	// An ILOM whose ENTITY chassis row names a part number: the server
 	// the sysDescr names, which the definition (oracle-ilom) reads alone.
 	"oracle-ilom-entity-part": {"oracle-ilom", "Oracle", "SERVER X8-2", "1948XC10AB", "ILOM", "5.0.2.24", "bmc"},
