@@ -1,0 +1,30 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads11FixtureDir holds small walks written from the vendor MIBs for the
+// leads and lost definitions of the eleventh follow-up audit: which devices
+// each profile catches and which objects give its values, as the
+// device-support definitions read them.
+const leads11FixtureDir = "testdata/fixtures/leads-11"
+
+// leads11Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads11Cases = map[string]want{
+	// A GXW gateway on net-snmp's Linux arc answering GS-GXW42XX-MIB
+	// (42397.1.1): partNo.0.0 as the serial and 'Core: <versionCore.0.0>,
+	// Base: <versionBase.0.0>' as the version, as the definition
+	// (grandstream-gxw) reads them; not the kernel's release.
+	"grandstream-gxw-mib": {"grandstream", "Grandstream", "GXW4224", "9610001234", "Linux", "Core: 1.0.21.7, Base: 1.0.21.6", "appliance"},
+	// A GXW on Grandstream's arc whose versionBase does not answer:
+	// versionCore.0.0 alone (the template's dangling 'Base:' is not a value
+	// kept), before the sysDescr's firmware, as the definition's object
+	// wins over the sysDescr; partNo.0.0 as the serial.
+	"grandstream-gxw-core-only": {"grandstream", "Grandstream", "GXW4216", "9610004321", "", "1.0.23.4", "appliance"},
+}
+
+func TestLeads11Fixtures(t *testing.T) {
+	checkFixtures(t, leads11FixtureDir, leads11Cases)
+}
