@@ -23,6 +23,14 @@ var leads11Cases = map[string]want{
 	// kept), before the sysDescr's firmware, as the definition's object
 	// wins over the sysDescr; partNo.0.0 as the serial.
 	"grandstream-gxw-core-only": {"grandstream", "Grandstream", "GXW4216", "9610004321", "", "1.0.23.4", "appliance"},
+	// A FreeNAS 9 kernel ident on net-snmp's FreeBSD registration: the
+	// definition truenas catches it ('freenas', any case) and reads model
+	// and version only from the 'FreeNAS-<release>. Hardware:' form, so
+	// neither FreeBSD's release nor the architecture is filled.
+	"freenas-9-kernel-ident": {"freebsd-nas", "iXsystems", "", "", "FreeNAS", "", "storage"},
+	// XigmaNAS is no truenas device: FreeBSD's release and architecture as
+	// for any FreeBSD host.
+	"xigmanas-kernel-ident": {"freebsd-nas", "", "Generic x86 64-bit", "", "XigmaNAS", "12.2-RELEASE-p14", "storage"},
 }
 
 func TestLeads11Fixtures(t *testing.T) {

@@ -41,7 +41,11 @@ var otherArcCases = map[string]want{
 	"linux-raspberry-pi": {"linux-distro", "", "Generic ARMv8 64-bit", "", "Raspberry Pi OS", "6.6.31+rpt-rpi-v8", "server"},
 	// FreeBSD-based NAS builds: the kernel ident in sysDescr (FreeNAS on
 	// net-snmp), uname's line in bsnmpd's UCD exec output (NAS4Free).
-	"freebsd-freenas": {"freebsd-nas", "iXsystems", "Generic x86 64-bit", "", "FreeNAS", "11.3-RELEASE-p14", "storage"},
+	// No model or release (fq11): on 8072.3.2.8 with 'freenas' in sysDescr
+	// the device-support definition truenas catches it and reads both only
+	// from the 'FreeNAS-<release>. Hardware:' form; FreeBSD's release is
+	// not FreeNAS's.
+	"freebsd-freenas": {"freebsd-nas", "iXsystems", "", "", "FreeNAS", "", "storage"},
 	"bsnmpd-nas4free": {"freebsd-nas-exec", "", "", "", "NAS4Free", "9.1-RELEASE", "storage"},
 	// A MacroSAN array on net-snmp's Linux sysObjectID: the product's own
 	// device name and maker (35904.1.2.1).
