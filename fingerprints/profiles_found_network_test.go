@@ -33,7 +33,9 @@ var foundNetworkCases = map[string]want{
 	// release.
 	"lancom-lcos-fx": {"lancom-lcos-fx", "LANCOM", "UF-360", "", "LCOS FX", "", "firewall"},
 	// Peplink FusionHub on net-snmp's registration: the DEVICE MIB (peplink).
-	"peplink-fusionhub": {"peplink", "Peplink", "FusionHub", "1111-2222-3333", "Peplink Firmware", "8.4.1", "router"},
+	// deviceFirmwareVersion whole, as the definition (fusionhub) reads it
+	// (fq6; was the release alone).
+	"peplink-fusionhub": {"peplink", "Peplink", "FusionHub", "1111-2222-3333", "Peplink Firmware", "8.4.1 build 5384", "router"},
 	// Infinera XTM: LUM-INVENTORY-MIB's node entry description,
 	// LUM-SYSTEM-MIB's build version.
 	"infinera-xtm": {"infinera-xtm", "Infinera", "TM-3000/II", "", "XTM", "29.0.3", "switch"},

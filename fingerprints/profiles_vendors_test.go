@@ -19,7 +19,10 @@ var vendorCases = map[string]want{
 	"radware-alteon": {"radware-alteon", "Radware", "Alteon 5224", "AL5224R12345", "Alteon OS", "32.6.3.0", "load_balancer"},
 	// An Alteon whose software names no platform: the main board's number.
 	"radware-alteon-mainboard": {"radware-alteon", "Radware", "EB1913026", "AL5224R12345", "Alteon OS", "32.6.3.0", "load_balancer"},
-	"peplink":                  {"peplink", "Peplink", "Balance 310X", "1824-A1B2-C3D4", "Peplink Firmware", "8.1.3", "router"},
+	// deviceFirmwareVersion whole, as the definitions (pepwave,
+	// fusionhub) read DEVICE::deviceFirmwareVersion.0 (fq6; was the
+	// release alone).
+	"peplink": {"peplink", "Peplink", "Balance 310X", "1824-A1B2-C3D4", "Peplink Firmware", "8.1.3 build 5101", "router"},
 	// deviceFirmwareVersion whole, its build too, as the definition
 	// (pepwave) reads it (fq6; was the release alone).
 	"pepwave":          {"pepwave", "Peplink", "MAX BR1 Pro 5G", "2934-E5F6-0789", "Peplink Firmware", "8.3.0 build 5324", "router"},
