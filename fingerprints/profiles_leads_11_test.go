@@ -31,6 +31,12 @@ var leads11Cases = map[string]want{
 	// XigmaNAS is no truenas device: FreeBSD's release and architecture as
 	// for any FreeBSD host.
 	"xigmanas-kernel-ident": {"freebsd-nas", "", "Generic x86 64-bit", "", "XigmaNAS", "12.2-RELEASE-p14", "storage"},
+	// An airFiber radio on the airOS registration (10002.1) with a Linux
+	// sysDescr and UBNT-AirFIBER-MIB fwVersion.1: the hardware as the
+	// definition (airos-af) templates it, 'Ubiquiti AF ' and
+	// dot11manufacturerProductName.5 (the maker's name in the vendor
+	// field); fwVersion.1 whole.
+	"airos-af-airos-arc": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF AF5XHD", "", "airFiber", "v4.1.0", "wireless"},
 }
 
 func TestLeads11Fixtures(t *testing.T) {
