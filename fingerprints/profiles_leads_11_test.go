@@ -37,6 +37,10 @@ var leads11Cases = map[string]want{
 	// dot11manufacturerProductName.5 (the maker's name in the vendor
 	// field); fwVersion.1 whole.
 	"airos-af-airos-arc": {"ubiquiti-airfiber-agent", "Ubiquiti", "AF AF5XHD", "", "airFiber", "v4.1.0", "wireless"},
+	// A Westermo Wolverine (ENTITY row 5's model and serial) whose sysDescr
+	// is its release with padding: the sysDescr whole, trimmed, as the
+	// definition (weos) reads sysDescr.0 as the version.
+	"westermo-weos-padded": {"westermo-weos", "Westermo", "DDW-225", "17650321", "WeOS", "v4.31.2", "switch"},
 }
 
 func TestLeads11Fixtures(t *testing.T) {

@@ -179,8 +179,11 @@ var szCases = map[string]want{
 	"siklu-etherhaul-bank2": {"siklu-etherhaul", "Siklu", "EH-1200TL", "F417303822", "", "10.1.2-2311", "wireless"},
 	// A current Vertiv rack PDU: VERTIV-V5-MIB deviceInfo.
 	"vertiv-v5-pdu": {"vertiv-geist", "Vertiv", "VP7881", "2118VP7881123", "", "5.10.2", "pdu"},
-	// Westermo Lynx: the unit in ENTITY row 3, the release in sysDescr.
-	"westermo-weos": {"westermo-weos", "Westermo", "Lynx-5512-F4G-T8G-LV", "21340567", "WeOS", "4.33.0", "switch"},
+	// Westermo Lynx: the unit in ENTITY row 3.
+	// The version is the sysDescr whole (fq11): the definition (weos)
+	// reads SNMPv2-MIB::sysDescr.0 as the version with no regex, whatever
+	// it holds.
+	"westermo-weos": {"westermo-weos", "Westermo", "Lynx-5512-F4G-T8G-LV", "21340567", "WeOS", "Westermo Lynx-5512-F4G-T8G-LV, v4.33.0", "switch"},
 	// A vEdge: the model from its systemStatusModel enumeration.
 	"cisco-viptela": {"cisco-viptela", "Cisco", "vedge-1000", "11OG103180123", "Viptela OS", "20.6.4", "router"},
 	// A UniFi AP answering with a Linux uname: UBNT-UniFi-MIB.
