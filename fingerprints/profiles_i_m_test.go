@@ -18,8 +18,9 @@ var imCases = map[string]want{
 	// Loop Telecom AM3440-A: L-AM3440-A-Private ccSerialNumber (an INTEGER)
 	// and ccPROMVersion without its V.
 	// ccPROMVersion whole, its 'V' kept, as the definition (loop-telecom)
-	// reads it (fq5).
-	"loop-telecom-am3440": {"loop-telecom-am3440", "Loop Telecom", "AM3440-A", "70213584", "Loop Telecom OS", "V6.10.04", ""},
+	// reads it (fq5). The model is the registration's name in
+	// L-AM3440-A-Private (fq11: the definition's hardware_mib).
+	"loop-telecom-am3440": {"loop-telecom-am3440", "Loop Telecom", "loop-AM3440-CCPB-A", "70213584", "Loop Telecom OS", "V6.10.04", ""},
 	// Kemp LoadMaster: B100-MIB patchVersion, unquoted.
 	"kemp-loadmaster": {"kemp-loadmaster", "Kemp", "", "", "LoadMaster", "7.2.54.5.20771.RELEASE", "load_balancer"},
 	// Ifotec: the product row ifoSysProductIndex names, not the first.

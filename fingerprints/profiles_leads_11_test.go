@@ -41,6 +41,11 @@ var leads11Cases = map[string]want{
 	// is its release with padding: the sysDescr whole, trimmed, as the
 	// definition (weos) reads sysDescr.0 as the version.
 	"westermo-weos-padded": {"westermo-weos", "Westermo", "DDW-225", "17650321", "WeOS", "v4.31.2", "switch"},
+	// A Loop Telecom agent answering a sysObjectID below the registration
+	// (823.34441.1, the MIB's controller node, not the unit's name): the
+	// product, not the MIB's name of that node; serial and firmware as
+	// the definition (loop-telecom) reads them.
+	"loop-telecom-card-arc": {"loop-telecom-am3440", "Loop Telecom", "AM3440-A", "70219876", "Loop Telecom OS", "V6.12.01", ""},
 }
 
 func TestLeads11Fixtures(t *testing.T) {
