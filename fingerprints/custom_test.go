@@ -129,6 +129,22 @@ func TestCustomProfileErrors(t *testing.T) {
 		{"duplicate id", map[string]string{"a.yaml": good, "b.yaml": good},
 			[]string{"b.yaml line 2:", "id acme", "a.yaml line 2"}},
 		{"no files", map[string]string{"readme.txt": "x"}, []string{"no profile files"}},
+		// Inside a rule group the place is the group's, then the rule's.
+		{"bad regexp in a group", map[string]string{"a.yaml": strings.Replace(good, "      - sys_descr: 'Acme (\\S+)'\n",
+			"      - - sys_descr: 'Acme (\\S+)'\n        - sys_descr: 'Acme ('\n", 1)},
+			[]string{"a.yaml line 8:", "profiles[0].model[0][1].sys_descr", "regexp"}},
+		{"unknown key in a group", map[string]string{"a.yaml": strings.Replace(good, "      - sys_descr: 'Acme (\\S+)'\n",
+			"      - - sys_descr: 'Acme (\\S+)'\n          regexp: x\n", 1)},
+			[]string{"a.yaml line 8:", "profiles[0].model[0][0].regexp", "unknown key regexp"}},
+		{"groups too deep", map[string]string{"a.yaml": strings.Replace(good, "      - sys_descr:", "      - [[[[[{sys_descr: x}]]]]]\n      - sys_descr:", 1)},
+			[]string{"a.yaml line 7:", "nest more than 4 deep"}},
+		// Aliases of aliases: 16 to the fourth power rules, refused.
+		{"groups expand too far", map[string]string{"a.yaml": strings.Replace(good, "      - sys_descr:",
+			"      - &g1 [{sys_descr: x}"+strings.Repeat(", {sys_descr: x}", 15)+"]\n"+
+				"      - &g2 [*g1"+strings.Repeat(", *g1", 15)+"]\n"+
+				"      - &g3 [*g2"+strings.Repeat(", *g2", 15)+"]\n"+
+				"      - [*g3"+strings.Repeat(", *g3", 15)+"]\n      - sys_descr:", 1)},
+			[]string{"a.yaml line 7:", "more than 4096 rules"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := writeProfiles(t, tc.files)
@@ -146,6 +162,57 @@ func TestCustomProfileErrors(t *testing.T) {
 	}
 	if _, err := NewWithProfiles(filepath.Join(t.TempDir(), "missing")); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("missing dir: %v", err)
+	}
+}
+
+// TestRuleGroups: a list inside a rule list stands for its rules, in
+// place; anchored in one profile, another profile of the same file reuses
+// it among rules of its own, before and after (as cisco.yaml shares its
+// ENTITY-MIB chassis rules between IOS, IOS-XE and the other Cisco OSes).
+func TestRuleGroups(t *testing.T) {
+	dir := writeProfiles(t, map[string]string{"acme.yaml": `profiles:
+  - id: acme-router
+    priority: 50
+    match:
+      sys_object_id: [1.3.6.1.4.1.99999.1]
+    vendor: Acme
+    model:
+      - &acme_boards
+        - sys_descr: 'chassis (\S+)'
+        - sys_descr: 'board (\S+)'
+      - value: Router
+    device_type:
+      - &acme_stack {sys_descr: 'stack', value: switch}
+      - value: router
+  - id: acme-switch
+    priority: 50
+    match:
+      sys_object_id: [1.3.6.1.4.1.99999.2]
+    vendor: Acme
+    model:
+      - sys_descr: 'stack (\S+)'
+      - *acme_boards
+    device_type:
+      - *acme_stack
+`})
+	e, err := NewWithProfiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ oid, descr, model, devtype string }{
+		{"1.3.6.1.4.1.99999.1.1", "Acme chassis R1 board B2", "R1", "router"}, // the group's first rule
+		{"1.3.6.1.4.1.99999.1.1", "Acme board B2", "B2", "router"},            // its second
+		{"1.3.6.1.4.1.99999.1.1", "Acme", "Router", "router"},                 // the rule after it
+		{"1.3.6.1.4.1.99999.1.1", "Acme stack", "Router", "switch"},           // a single rule anchored
+		{"1.3.6.1.4.1.99999.2.1", "Acme stack S3 chassis R1", "S3", "switch"}, // the reuser's own rule first
+		{"1.3.6.1.4.1.99999.2.1", "Acme chassis R1 board B2", "R1", ""},       // then the group, in its order
+		{"1.3.6.1.4.1.99999.2.1", "Acme board B2", "B2", ""},
+		{"1.3.6.1.4.1.99999.2.1", "Acme", "", ""}, // not the router's fallback
+	} {
+		r := e.Identify(Input{SysObjectID: tc.oid, SysDescr: tc.descr})
+		if r.Model != tc.model || r.DeviceType != tc.devtype {
+			t.Errorf("%s %q: model %q, type %q; want %q, %q", tc.oid, tc.descr, r.Model, r.DeviceType, tc.model, tc.devtype)
+		}
 	}
 }
 

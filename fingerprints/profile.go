@@ -111,6 +111,10 @@ import (
 //	        value: switch
 //	      - registry: model                    # the model the sysObjectID's registration names
 //	                                           # (the product registry, through its display rules)
+//	      - &stack_rows                        # a rule group: a list in the list stands
+//	        - oid: 1.3.6.1.2.1.47.1.1.1.1.13.1  # for its rules, in place; anchored, other
+//	        - entity: model                    # profiles of the same file reuse it with
+//	                                           # "- *stack_rows" among their own rules
 //	    serial, os, os_version, device_type: rules as for model
 //	    no_identity: [os_version]  # fields the generated mib-identity
 //	                               # profiles (profiles/mib-identity.yaml)
@@ -245,6 +249,10 @@ type ruleSpec struct {
 	RowMatch    string            `yaml:"row_match"`
 	RowEquals   string            `yaml:"row_equals"`
 	Extend      string            `yaml:"extend"`
+
+	// at is the rule's place in its field's list: its index, and
+	// within a rule group the index there, for error messages.
+	at []string
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
@@ -253,9 +261,20 @@ var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
 
+// maxRuleGroupDepth bounds how deep rule groups (lists inside a rule list)
+// may nest, and maxFieldRules how many rules a field's list may come to
+// once its groups are expanded (aliases of aliases could otherwise
+// multiply a small file into millions).
+const (
+	maxRuleGroupDepth = 4
+	maxFieldRules     = 4096
+)
+
 // UnmarshalYAML accepts a scalar (a literal value) or a sequence of rule
 // mappings, rejecting unknown rule keys (yaml.v3 does not carry KnownFields
-// into custom unmarshalers, so the check is done here).
+// into custom unmarshalers, so the check is done here). An item that is
+// itself a list (a rule group, usually an alias of one anchored in
+// another profile of the file) stands for its rules, in place.
 func (r *rules) UnmarshalYAML(n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -263,17 +282,44 @@ func (r *rules) UnmarshalYAML(n *yaml.Node) error {
 		return nil
 	case yaml.SequenceNode:
 		out := make(rules, 0, len(n.Content))
-		for _, item := range n.Content {
-			rs, err := decodeStrict[ruleSpec](item, ruleKeys, "rule")
-			if err != nil {
-				return err
-			}
-			out = append(out, rs)
+		if err := appendRules(&out, n, nil); err != nil {
+			return err
 		}
 		*r = out
 		return nil
 	}
 	return fmt.Errorf("line %d: rules must be a value or a list", n.Line)
+}
+
+// appendRules decodes a sequence's rule mappings onto out, a nested
+// sequence (a rule group) by its items, in order; at is the sequence's
+// place in the field's list (nil for the list itself).
+func appendRules(out *rules, seq *yaml.Node, at []string) error {
+	for i, item := range seq.Content {
+		if item.Kind == yaml.AliasNode && item.Alias != nil {
+			item = item.Alias
+		}
+		here := append(slices.Clone(at), strconv.Itoa(i))
+		if item.Kind == yaml.SequenceNode {
+			if len(at) >= maxRuleGroupDepth {
+				return fmt.Errorf("line %d: rule groups nest more than %d deep", item.Line, maxRuleGroupDepth)
+			}
+			if err := appendRules(out, item, here); err != nil {
+				return err
+			}
+			continue
+		}
+		if len(*out) >= maxFieldRules {
+			return fmt.Errorf("line %d: more than %d rules once rule groups are expanded", item.Line, maxFieldRules)
+		}
+		rs, err := decodeStrict[ruleSpec](item, ruleKeys, "rule")
+		if err != nil {
+			return err
+		}
+		rs.at = here
+		*out = append(*out, rs)
+	}
+	return nil
 }
 
 // Field names, also the Evidence keys.
@@ -564,6 +610,9 @@ func lineOfKey(doc *yaml.Node, key []string) int {
 	}
 	line := n.Line
 	for _, k := range key {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias // a rule group reused: its anchored definition
+		}
 		switch n.Kind {
 		case yaml.MappingNode:
 			found := false
@@ -729,20 +778,22 @@ func compileProfile(ps profileSpec) (*profile, error) {
 		{FieldVendor, ps.Vendor}, {FieldModel, ps.Model}, {FieldSerial, ps.Serial},
 		{FieldOS, ps.OS}, {FieldOSVersion, ps.OSVersion}, {FieldDeviceType, ps.DeviceType},
 	} {
-		for j, rs := range f.rules {
+		for _, rs := range f.rules {
+			// A literal given as a scalar has no place of its own.
+			key := append([]string{f.name}, rs.at...)
 			r, err := compileRule(rs)
 			if err != nil {
-				return nil, atKey(err, f.name, strconv.Itoa(j))
+				return nil, atKey(err, key...)
 			}
 			if f.name == FieldDeviceType {
 				if err := checkDeviceTypes(r); err != nil {
-					return nil, atKey(err, f.name, strconv.Itoa(j))
+					return nil, atKey(err, key...)
 				}
 			}
 			if r.relative && slices.ContainsFunc(p.match, func(m matcher) bool { return len(m.sysObjectID) == 0 }) {
 				// The probe's plan and VendorOIDs cover a relative
 				// OID by the sys_object_id prefixes it lies under.
-				return nil, atKey(errors.New("an OID relative to sysObjectID needs a sys_object_id match (in every alternative)"), f.name, strconv.Itoa(j))
+				return nil, atKey(errors.New("an OID relative to sysObjectID needs a sys_object_id match (in every alternative)"), key...)
 			}
 			p.fields[f.name] = append(p.fields[f.name], r)
 		}
