@@ -138,7 +138,10 @@ var abCases = map[string]want{
 	// parenthesis (the family's registration, smartUPS, names no model),
 	// the release the agent's 'SW v2.2'.
 	"apc-nmc-embedded-agent": {"apc-nmc", "APC", "Embedded PowerNet SNMP Agent", "WA0033001234", "AOS", "2.2", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
-	"apc-emu2-product":       {"apc-environmental", "APC", "AP9340", "ZA1834012345", "AOS", "1.0.3", "sensor"},
+	// emsIdentFirmwareRev whole ('v' kept), as the definition aos-emu2
+	// reads the same object on the EMS/EMU2 registrations (fq12); on this
+	// arc the definition apc's Apc.php reads no emsIdent object (over-fill).
+	"apc-emu2-product": {"apc-environmental", "APC", "AP9340", "ZA1834012345", "AOS", "v1.0.3", "sensor"},
 	// An ADVA AOS shelf: the chassis entPhysicalName and RMON's
 	// probeSoftwareRev.
 	"adva-aos-entity-name": {"adva-fsp", "ADVA", "TeraFlex", "FA71234567890", "", "3.2.1", "switch"},

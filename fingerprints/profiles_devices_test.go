@@ -18,9 +18,13 @@ var deviceCases = map[string]want{
 	// A VSS Monitoring (NetScout) packet broker: its product group.
 	"vss-monitoring": {"vss-monitoring", "NetScout", "vBroker 2200", "", "", "4.2.1", "appliance"},
 	// Power.
-	"apc-ats":           {"apc-ats", "APC", "AP7724 R02", "5A0931A01234", "AOS", "v3.7.4", "power"},                                      // the model, serial and release as the definition (apc: Apc.php) reads them
-	"apc-cooling":       {"apc-cooling", "APC", "Web/SNMP Management Card", "5A1543E12345", "AOS", "AOS v6.4.0 / App v6.4.0", "cooling"}, // the model, serial and release as the definition (apc: Apc.php) reads them
-	"apc-environmental": {"apc-environmental", "APC", "NBRK0201", "ZA1616012345", "AOS", "6.4.6", "sensor"},
+	"apc-ats":     {"apc-ats", "APC", "AP7724 R02", "5A0931A01234", "AOS", "v3.7.4", "power"},                                      // the model, serial and release as the definition (apc: Apc.php) reads them
+	"apc-cooling": {"apc-cooling", "APC", "Web/SNMP Management Card", "5A1543E12345", "AOS", "AOS v6.4.0 / App v6.4.0", "cooling"}, // the model, serial and release as the definition (apc: Apc.php) reads them
+	// A NetBotz Rack Monitor 200 (318.1.3.8.4) is the definition apc's
+	// (aos-emu2 takes only .8.2 and .8.3): Apc.php's model, the sysDescr's
+	// words after 'APC', and 'AOS <PF> / App <AF1>' (fq12; was the MN
+	// and the AF1 release alone).
+	"apc-environmental": {"apc-environmental", "APC", "Web/SNMP Management Card", "ZA1616012345", "AOS", "AOS v6.4.6 / App v6.4.6", "sensor"},
 	// The hardware the definition (netbotz) writes: the name NETBOTZ410-MIB
 	// registers the sysObjectID (5528.100.20.10.2014) as, not the sysDescr's
 	// product (fpZ).

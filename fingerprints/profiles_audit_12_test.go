@@ -1,0 +1,32 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// audit12FixtureDir holds small walks written from the vendor MIBs for the
+// third value audit (part 1) of the profiles against the device-support
+// definitions: the objects each definition reads, in its order and form.
+const audit12FixtureDir = "testdata/fixtures/audit-12"
+
+// audit12Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var audit12Cases = map[string]want{
+	// An Environmental Management System on its own registration
+	// (318.1.3.8.2), which the definition aos-emu2 takes ahead of apc:
+	// emsIdentProductNumber and emsIdentHardwareRev joined, the serial and
+	// emsIdentFirmwareRev whole, as os_discovery/aos-emu2.yaml reads them.
+	"apc-emu2-ems": {"apc-emu2", "APC", "AP9340 A10", "ZA0512012345", "AOS", "v3.0.3", "sensor"},
+	// An EMU2 (318.1.3.8.3) whose agent gives no hardware revision: the
+	// product number alone (the definition's template, trimmed).
+	"apc-emu2-norev": {"apc-emu2", "APC", "AP9520", "5A1420E00123", "AOS", "v1.1.5", "sensor"},
+	// An older Environmental Monitoring Unit (318.1.3.8.1) is the definition
+	// apc's: Apc.php's model from the sysDescr (no ident group of its lists
+	// answers) and 'AOS <PF> / App <AF1>'; the serial the sysDescr's
+	// (over-fill: Apc.php reads none here).
+	"apc-environmental-em": {"apc-environmental", "APC", "Web/SNMP Management Card", "ZA0424001234", "AOS", "AOS v2.6.4 / App v2.6.1", "sensor"},
+}
+
+func TestAudit12Fixtures(t *testing.T) {
+	checkFixtures(t, audit12FixtureDir, audit12Cases)
+}
