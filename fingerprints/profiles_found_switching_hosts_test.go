@@ -22,7 +22,9 @@ var foundSwitchingHostsCases = map[string]want{
 	"mobileiron-core": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "2.6.32-754.35.1.el6.x86_64", "appliance"},
 	// Teltonika TSW switches on WitchOS (definition witchos, registration
 	// 24686): TELTONIKA-MIB by shape, OS WitchOS, a switch.
-	"teltonika-witchos": {"teltonika", "Teltonika", "TSW212", "6001234567", "WitchOS", "00.01.04.1", "switch"},
+	// fq16: the model is productCode.0 and the firmware string whole, as
+	// the definition witchos reads them.
+	"teltonika-witchos": {"teltonika", "Teltonika", "TSW212000000", "6001234567", "WitchOS", "TSW2_R_00.01.04.1", "switch"},
 }
 
 func TestFoundSwitchingHostsFixtures(t *testing.T) {

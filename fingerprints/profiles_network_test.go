@@ -67,7 +67,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"siemens-scalance":   {"siemens-scalance", "Siemens", "SCALANCE XC208", "VPK2123456", "SCALANCE", "04.03.01", "switch"},
 		"siemens-ruggedcom":  {"siemens-ruggedcom", "Siemens", "RSG2300", "RSG2300-1234-05", "ROS", "5.4.2", "switch"},
 		"moxa-etherdevice":   {"moxa-etherdevice", "Moxa", "EDS-408A", "", "", "V3.8 build 18041013", "switch"},
-		"teltonika":          {"teltonika", "Teltonika", "RUT955", "1100123456", "RutOS", "00.07.02.7", "router"},
+		// The firmware string whole (fq16: rutos-rutx reads fwVersion.0 with
+		// no regex).
+		"teltonika": {"teltonika", "Teltonika", "RUT955", "1100123456", "RutOS", "RUT9_R_00.07.02.7", "router"},
 		// fq2: ' Series' kept, as the definition's (draytek) pattern
 		// reads the hardware (was "Vigor2927").
 		"draytek-vigor": {"draytek-vigor", "DrayTek", "Vigor2927 Series", "", "DrayOS", "4.4.2", "router"},

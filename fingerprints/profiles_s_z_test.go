@@ -104,7 +104,9 @@ var szCases = map[string]want{
 	// (static 48690.1: RouterName .7; gsm 48690.2: FirmwareVersion .14, the
 	// object the device-support definition rutos-2xx detects it by): the
 	// router and its firmware; that MIB names the modem's serial only.
-	"teltonika-rut2xx": {"teltonika", "Teltonika", "RUT240", "", "RutOS", "00.01.14.4", "router"},
+	// The firmware string whole (fq16: rutos-2xx reads FirmwareVersion.0
+	// with no regex).
+	"teltonika-rut2xx": {"teltonika", "Teltonika", "RUT240", "", "RutOS", "RUT2XX_R_00.01.14.4", "router"},
 	// Eltek Valere: the DC power MIB's ident group. Since fq7: the
 	// controller version whole, as valere reads it.
 	"valere": {"valere", "Eltek", "BC2000", "", "", "V4.01", "power"},

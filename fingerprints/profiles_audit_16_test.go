@@ -1,0 +1,28 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// audit16FixtureDir holds small walks written from the vendor MIBs for the
+// fifth part of the third value audit (fq16): profiles re-read against the
+// device-support definitions for the objects they read and the form of
+// each value.
+const audit16FixtureDir = "testdata/fixtures/audit-16"
+
+// audit16Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var audit16Cases = map[string]want{
+	// A RUTX router on RutOS 7 (definition rutos-rutx: routerName.0,
+	// serial.0, fwVersion.0 of TELTONIKA-RUTX-MIB, each whole): the
+	// firmware string as Teltonika writes it, not its numbers alone.
+	"teltonika-rutx-firmware-whole": {"teltonika", "Teltonika", "RUTX11", "1104567890", "RutOS", "RUTX_R_00.07.04.1", "router"},
+	// A TSW switch on WitchOS (definition witchos: productCode.0 as the
+	// hardware, serial.0, fwVersion.0 whole): the ordering code, not the
+	// device name.
+	"teltonika-witchos-product-code": {"teltonika", "Teltonika", "TSW202000010", "6007654321", "WitchOS", "TSW2_R_00.01.06", "switch"},
+}
+
+func TestAudit16Fixtures(t *testing.T) {
+	checkFixtures(t, audit16FixtureDir, audit16Cases)
+}
