@@ -40,9 +40,11 @@ func TestNetworkFixtures(t *testing.T) {
 		"opnsense":            {"opnsense", "Deciso", "amd64", "", "OPNsense", "23.7.8", "firewall"},
 		"watchguard-fireware": {"watchguard-fireware", "WatchGuard", "T40-W", "", "Fireware", "", "firewall"},
 		"hillstone-stoneos":   {"hillstone-stoneos", "Hillstone Networks", "SG-6000-E3960", "0010033160001234", "StoneOS", "5.5R8", "firewall"},
-		"cisco-meraki":        {"cisco-meraki", "Cisco", "MS220-8P", "", "Meraki", "", "switch"},
-		"barracuda":           {"barracuda", "Barracuda", "F180", "", "", "8.2.1", "firewall"},
-		"paloalto-chassis":    {"paloalto-panos", "Palo Alto Networks", "PA-3220", "013201012345", "PAN-OS", "10.1.9-h1", "firewall"},
+		// Since fq13: the sysDescr's run as the definition (merakims) reads
+		// it, the product as Meraki names it (before, "MS220-8P").
+		"cisco-meraki":     {"cisco-meraki", "Cisco", "Meraki MS220-8P Cloud Managed Switch", "", "Meraki", "", "switch"},
+		"barracuda":        {"barracuda", "Barracuda", "F180", "", "", "8.2.1", "firewall"},
+		"paloalto-chassis": {"paloalto-panos", "Palo Alto Networks", "PA-3220", "013201012345", "PAN-OS", "10.1.9-h1", "firewall"},
 		// Switching and routing.
 		// The product as the sysDescr states it and the definition
 		// (edgeswitch) reads it, not agentInventoryMachineModel's code.

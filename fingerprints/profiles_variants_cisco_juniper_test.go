@@ -23,8 +23,10 @@ var ciscoJuniperCases = map[string]want{
 	// IOS XR on a 12000 names platform and route processor before a
 	// comma: the model without the closing parenthesis.
 	"cisco-iosxr-gsr": {"cisco-ios-xr", "Cisco", "12404/PRP", "", "IOS-XR", "3.9.1", "router"},
-	// Meraki firmware that writes "Cisco Meraki MS250-48LP ...".
-	"cisco-meraki-cisco-prefix": {"cisco-meraki", "Cisco", "MS250-48LP", "", "Meraki", "", "switch"},
+	// Meraki firmware that writes "Cisco Meraki MS250-48LP ...". Since
+	// fq13 the sysDescr's run as the definition (merakims) reads it,
+	// without the vendor's 'Cisco' (before, "MS250-48LP").
+	"cisco-meraki-cisco-prefix": {"cisco-meraki", "Cisco", "Meraki MS250-48LP Cloud Managed PoE Switch", "", "Meraki", "", "switch"},
 	// vEOS: "running on an Arista vEOS-lab", without "Networks".
 	"arista-veos-lab": {"arista-eos", "Arista Networks", "vEOS-lab", "", "EOS", "4.30.6M", "switch"},
 	// A Dell-branded EX switch: "Inc. DELL J-EX4200-48P internet router".

@@ -1,0 +1,30 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// audit13FixtureDir holds small walks written from the vendor MIBs and the
+// device-support definitions for the third value audit (part 2): the
+// objects each profile reads, in the definition's order and form.
+const audit13FixtureDir = "testdata/fixtures/audit-13"
+
+// audit13Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var audit13Cases = map[string]want{
+	// A Meraki switch: the hardware is the sysDescr's run of word
+	// characters, dots, dashes and spaces, as the definition (merakims)
+	// reads it, the product as Meraki names it; the serial
+	// entPhysicalSerialNum.1, its serial object.
+	"meraki-ms-sysdescr-run": {"cisco-meraki", "Cisco", "Meraki MS220-24P Cloud Managed Switch", "Q2HP-AB12-CD34", "Meraki", "", "switch"},
+	// A Meraki security appliance: the whole sysDescr, as the definition
+	// (merakimx) reads it.
+	"meraki-mx-whole": {"cisco-meraki", "Cisco", "Meraki MX100 Cloud Managed Security Appliance", "", "Meraki", "", "firewall"},
+	// A Meraki access point whose agent writes a leading '=': the whole
+	// sysDescr as the definition (merakimr) reads it, without the '='.
+	"meraki-mr-equals": {"cisco-meraki", "Cisco", "Meraki MR18 Cloud Managed AP", "", "Meraki", "", "access_point"},
+}
+
+func TestAudit13Fixtures(t *testing.T) {
+	checkFixtures(t, audit13FixtureDir, audit13Cases)
+}
