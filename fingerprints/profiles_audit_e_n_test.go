@@ -64,8 +64,10 @@ var auditENCases = map[string]want{
 	// HIMOINSAv14-MIB's firmware version.
 	"himoinsa-c2lan-descr": {"himoinsa-genset", "Himoinsa", "", "", "", "14", "power"},
 	// netmanplus: a NetMan Plus card's sysDescr on UPS-MIB's arc; UPS-MIB's
-	// identity as on Riello's own.
-	"riello-netman-plus-descr": {"riello-netman", "Riello", "MST 60", "UT2203104422", "", "SWM045-01-bb", "ups"},
+	// identity as on Riello's own. The model is the whole sysDescr, the
+	// card, as the definition (netmanplus os_discovery: sysDescr_regex
+	// '(?<hardware>.*)') reads it (fq15; was upsIdentModel, "MST 60").
+	"riello-netman-plus-descr": {"riello-netman", "Riello", "NetMan 204 plus", "UT2203104422", "", "SWM045-01-bb", "ups"},
 	// fortiauthenticator: releases before 6.0 on net-snmp's arc, known by
 	// the sysDescr; no kernel release or host architecture filled in.
 	"fortiauthenticator-netsnmp": {"fortinet-fortiauthenticator", "Fortinet", "", "", "FortiAuthenticator", "", "appliance"},

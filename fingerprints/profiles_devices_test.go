@@ -41,13 +41,16 @@ var deviceCases = map[string]want{
 	"eltek-smartpack": {"eltek-smartpack", "Eltek", "SmartPack2", "", "", "3.31", "power"},
 	// An eNexus controller: SP2-MIB's control unit table (the first unit
 	// empty, the second read) and system serial.
-	"eltek-enexus":       {"eltek-smartpack", "Eltek", "Smartpack2 Touch", "123456789012", "", "2.12.1", "power"},
-	"huawei-ups":         {"huawei-ups", "Huawei", "UPS2000-G-3KRTS", "2102310QKU10J1000123", "Linux", "V100R002C01SPC100", "ups"},
-	"liebert-lgp-card":   {"liebert-lgp-card", "Vertiv", "GXT4-3000RT230", "1528300123AFA12", "Linux", "U060D022", "ups"},
-	"ppc-netagent":       {"ppc-netagent", "Sanpu", "MT3000", "E141234567", "", "2.43.DP501.MEGATEC", "ups"},
-	"raritan-px1":        {"raritan-px1", "Raritan", "DPXR20A-16", "AEI0C00123", "", "01.05.20", "pdu"},
-	"raritan-px2":        {"raritan-px2", "Raritan", "PX2-5496", "QFD1234567", "Xerus", "3.5.0.5-45371", "pdu"},
-	"riello-netman":      {"riello-netman", "Riello", "SEP 2200", "SE42UA123456", "", "SWM065-01-00", "ups"},
+	"eltek-enexus":     {"eltek-smartpack", "Eltek", "Smartpack2 Touch", "123456789012", "", "2.12.1", "power"},
+	"huawei-ups":       {"huawei-ups", "Huawei", "UPS2000-G-3KRTS", "2102310QKU10J1000123", "Linux", "V100R002C01SPC100", "ups"},
+	"liebert-lgp-card": {"liebert-lgp-card", "Vertiv", "GXT4-3000RT230", "1528300123AFA12", "Linux", "U060D022", "ups"},
+	"ppc-netagent":     {"ppc-netagent", "Sanpu", "MT3000", "E141234567", "", "2.43.DP501.MEGATEC", "ups"},
+	"raritan-px1":      {"raritan-px1", "Raritan", "DPXR20A-16", "AEI0C00123", "", "01.05.20", "pdu"},
+	"raritan-px2":      {"raritan-px2", "Raritan", "PX2-5496", "QFD1234567", "Xerus", "3.5.0.5-45371", "pdu"},
+	// The model is the whole sysDescr, the NetMan card, as the definition
+	// (netmanplus, which detects all of 5491) reads the hardware (fq15;
+	// was upsIdentModel, the UPS behind it, "SEP 2200").
+	"riello-netman":      {"riello-netman", "Riello", "NetMan 204", "SE42UA123456", "", "SWM065-01-00", "ups"},
 	"rittal-cmc3":        {"rittal-cmc3", "Rittal", "CMC III PU", "31234567", "", "3.15.70_5", "sensor"},
 	"schleifenbauer-pdu": {"schleifenbauer-pdu", "Schleifenbauer", "DPM27/E", "SB12345678", "", "240", "pdu"},
 	"servertech-sentry3": {"servertech-sentry3", "Server Technology", "CW-24V2-L30M", "ABAF0123456", "Sentry", "7.1a", "pdu"},

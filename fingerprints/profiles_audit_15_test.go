@@ -1,0 +1,24 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// audit15FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for the third value audit (part 4): each
+// profile's values against the device-support definition it follows
+// (the objects, their order and the form of the value).
+const audit15FixtureDir = "testdata/fixtures/audit-15"
+
+// audit15Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var audit15Cases = map[string]want{
+	// netmanplus (os_discovery): the hardware is the whole sysDescr, the
+	// NetMan card that answers, not UPS-MIB's upsIdentModel (the UPS
+	// behind it); the release upsIdentUPSSoftwareVersion.0.
+	"riello-netman-208": {"riello-netman", "Riello", "NetMan 208", "MP31UA654321", "", "SWM071-02-00", "ups"},
+}
+
+func TestAudit15Fixtures(t *testing.T) {
+	checkFixtures(t, audit15FixtureDir, audit15Cases)
+}
