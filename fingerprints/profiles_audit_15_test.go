@@ -17,6 +17,10 @@ var audit15Cases = map[string]want{
 	// NetMan card that answers, not UPS-MIB's upsIdentModel (the UPS
 	// behind it); the release upsIdentUPSSoftwareVersion.0.
 	"riello-netman-208": {"riello-netman", "Riello", "NetMan 208", "MP31UA654321", "", "SWM071-02-00", "ups"},
+	// mbg-ltos6 (os_discovery): mbgLtNgSerialNumber.0 and
+	// mbgLtNgFirmwareVersion.0 with no regex: a firmware version written
+	// with its V keeps it (the profile took the V off before).
+	"meinberg-lantime-v-firmware": {"meinberg-lantime", "Meinberg", "LANTIME M1000", "034411001877", "", "V6.24.016", "appliance"},
 }
 
 func TestAudit15Fixtures(t *testing.T) {
