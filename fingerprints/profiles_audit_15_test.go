@@ -21,6 +21,11 @@ var audit15Cases = map[string]want{
 	// mbgLtNgFirmwareVersion.0 with no regex: a firmware version written
 	// with its V keeps it (the profile took the V off before).
 	"meinberg-lantime-v-firmware": {"meinberg-lantime", "Meinberg", "LANTIME M1000", "034411001877", "", "V6.24.016", "appliance"},
+	// rittal-lcp (os_discovery): a CMC III based LCP on net-snmp's arc,
+	// known by 'Rittal LCP' in its sysDescr: RITTAL-CMC-III-MIB
+	// cmcIIIDevName.1 as the hardware, cmcIIIUnitSerial.0, and
+	// cmcIIIUnitFWRev.0 whole (its V kept), over the sysDescr's.
+	"rittal-lcp-cmc3-objects": {"rittal-lcp-descr", "Rittal", "LCP-DX", "41234567", "", "V3.17.10_2", "cooling"},
 }
 
 func TestAudit15Fixtures(t *testing.T) {
