@@ -492,6 +492,11 @@ func (e *Engine) fetchOf(ps []*profile, alts [][]int, sysObjectID string, conds,
 						if keep(r.rowEquals) {
 							get[r.rowEquals] = true
 						}
+						for _, rc := range r.rowAnd {
+							if keep(rc.col) {
+								walk[rc.col] = true
+							}
+						}
 						if keep(r.arg) {
 							walk[r.arg] = true
 						}
@@ -1519,7 +1524,9 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 
 // rowWhere is the instance of the first row, in index order, whose
 // r.rowWhere column's value matches r.rowMatch, or equals r.rowEquals's
-// value (trimmed, in any case).
+// value (trimmed, in any case), does not match r.rowNotMatch, and whose
+// r.rowAnd columns match theirs. An ENTITY-MIB column is read from the
+// input's ENTITY rows (the probe walks that table apart).
 func (c *evalCtx) rowWhere(r rule) (string, bool) {
 	want := ""
 	if r.rowEquals != "" {
@@ -1528,6 +1535,34 @@ func (c *evalCtx) rowWhere(r rule) (string, bool) {
 			return "", false
 		}
 	}
+	holds := func(idx, v string) bool {
+		if r.rowEquals != "" {
+			if !strings.EqualFold(strings.TrimSpace(v), want) {
+				return false
+			}
+		} else if !r.rowMatch.MatchString(v) {
+			return false
+		}
+		if r.rowNotMatch != nil && r.rowNotMatch.MatchString(v) {
+			return false
+		}
+		for _, rc := range r.rowAnd {
+			cv, ok := c.cell(rc.col, idx)
+			if !ok || !rc.re.MatchString(cv) {
+				return false
+			}
+		}
+		return true
+	}
+	if col, ok := rowEntityColumn(r.rowWhere); ok {
+		for _, e := range c.ents {
+			idx := strconv.Itoa(e.Index)
+			if v, ok := entityCell(e, col); ok && holds(idx, v) {
+				return idx, true
+			}
+		}
+		return "", false
+	}
 	prefix := r.rowWhere + "."
 	i, _ := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
 	for ; i < len(c.keys) && strings.HasPrefix(c.keys[i], prefix); i++ {
@@ -1535,16 +1570,52 @@ func (c *evalCtx) rowWhere(r rule) (string, bool) {
 		if v.Type.IsException() {
 			continue
 		}
-		if r.rowEquals != "" {
-			if !strings.EqualFold(strings.TrimSpace(valueString(v)), want) {
-				continue
-			}
-		} else if !r.rowMatch.MatchString(valueString(v)) {
-			continue
+		if idx := c.keys[i][len(prefix):]; holds(idx, valueString(v)) {
+			return idx, true
 		}
-		return c.keys[i][len(prefix):], true
 	}
 	return "", false
+}
+
+// cell is a table column's value at a row's instance: the input's value,
+// else an ENTITY-MIB row's.
+func (c *evalCtx) cell(col, idx string) (string, bool) {
+	if v, ok := c.in.Values[col+"."+idx]; ok && !v.Type.IsException() {
+		return valueString(v), true
+	}
+	n, ok := rowEntityColumn(col)
+	if !ok {
+		return "", false
+	}
+	for _, e := range c.ents {
+		if strconv.Itoa(e.Index) == idx {
+			return entityCell(e, n)
+		}
+	}
+	return "", false
+}
+
+// rowEntityColumn is entityColumn for a row test, which may also read
+// entPhysicalClass.
+func rowEntityColumn(oid string) (int, bool) {
+	if oid == OIDEntPhysicalEntry+"."+strconv.Itoa(entityClassColumn) {
+		return entityClassColumn, true
+	}
+	return entityColumn(oid)
+}
+
+// entityClassColumn is entPhysicalClass's column; its value reads as the
+// class's number ("9": module).
+const entityClassColumn = 5
+
+// entityCell is a row's value in an entPhysicalEntry column; an empty
+// string is no value, a class is always one.
+func entityCell(e Entity, col int) (string, bool) {
+	if col == entityClassColumn {
+		return strconv.Itoa(e.Class), true
+	}
+	v := entityField(e, entityColumnField(col))
+	return v, v != ""
 }
 
 // entityValue picks a field from the device's own ENTITY row: the rows
@@ -2018,7 +2089,14 @@ func (r rule) describe(field string) string {
 			return label + " from " + r.arg + " in the row where " + r.rowWhere + " equals " + r.rowEquals
 		}
 		if r.rowWhere != "" {
-			return label + " from " + r.arg + " in the row where " + r.rowWhere + " matches " + r.rowMatch.String()
+			s := label + " from " + r.arg + " in the row where " + r.rowWhere + " matches " + r.rowMatch.String()
+			if r.rowNotMatch != nil {
+				s += " but not " + r.rowNotMatch.String()
+			}
+			for _, rc := range r.rowAnd {
+				s += " and " + rc.col + " matches " + rc.re.String()
+			}
+			return s
 		}
 		if len(r.with) > 0 {
 			return label + " from " + r.arg + " with " + strings.Join(r.with, ", ")

@@ -492,6 +492,91 @@ func TestRowWhere(t *testing.T) {
 	}
 }
 
+// TestRowWhereNotAndEntity: row_not_match skips rows whose column
+// matches it and row_and asks other columns of the same row to match
+// theirs; over ENTITY-MIB columns the rows are the input's ENTITY rows,
+// in index order, entPhysicalClass read as its number (the serial of the
+// first module that is not a slot, a power supply or a port, as the
+// device-support code reads Datacom DmOS). Other tables' columns are
+// walked for the test; the keys are checked.
+func TestRowWhereNotAndEntity(t *testing.T) {
+	const (
+		entName   = "1.3.6.1.2.1.47.1.1.1.1.7"
+		entClass  = "1.3.6.1.2.1.47.1.1.1.1.5"
+		entSerial = "1.3.6.1.2.1.47.1.1.1.1.11"
+		unitName  = "1.3.6.1.4.1.99999.8.1.3"
+		unitRole  = "1.3.6.1.4.1.99999.8.1.4"
+		unitSer   = "1.3.6.1.4.1.99999.8.1.8"
+	)
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    serial:
+      - oid: `+entSerial+`
+        row_where: `+entName+`
+        row_match: '\S'
+        row_not_match: '(?i)^\s*(slot|psu)|port'
+        row_and: [[`+entClass+`, '^9$']]
+      - oid: `+unitSer+`
+        row_where: `+unitName+`
+        row_match: '^UNIT'
+        row_not_match: 'spare'
+        row_and: [[`+unitRole+`, '^main$']]
+      - sys_descr: 'SN (\S+)'
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents := []Entity{
+		{Index: 7, Class: 9, Name: "MPU-192", Serial: "M7"},
+		{Index: 1, Class: 3, Name: "DM4610", Serial: "C1"},
+		{Index: 2, Class: 9, Name: "Slot 1", Serial: "S2"},
+		{Index: 3, Class: 9, Name: "PSU 1", Serial: "P3"},
+		{Index: 4, Class: 10, Name: "gigabit-ethernet-1/1/1", Serial: "E4"},
+		{Index: 5, Class: 9, Name: "Port module", Serial: "X5"},
+		{Index: 6, Class: 9, Name: "MPU-384", Serial: "M6"},
+		{Index: 8, Class: 9, Name: "", Serial: "N8"},
+	}
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme SN FALLBACK1", Entities: ents}
+	if got := e.Identify(in); got.Serial != "M6" || got.Evidence[FieldSerial].OID != entSerial+".6" {
+		t.Errorf("serial = %q from %q, want M6 from %s.6 (the first module not a slot, PSU or port)", got.Serial, got.Evidence[FieldSerial].OID, entSerial)
+	}
+	in.Entities = slices.DeleteFunc(slices.Clone(ents), func(x Entity) bool { return x.Index == 6 || x.Index == 7 })
+	if got := e.Identify(in); got.Serial != "FALLBACK1" {
+		t.Errorf("no such module: serial = %q, want FALLBACK1", got.Serial)
+	}
+	in.Values = map[string]snmpwalk.Value{
+		unitName + ".1": text("UNIT-A spare"), unitRole + ".1": text("main"), unitSer + ".1": text("U1"),
+		unitName + ".2": text("UNIT-B"), unitRole + ".2": text("backup"), unitSer + ".2": text("U2"),
+		unitName + ".3": text("UNIT-C"), unitRole + ".3": text("main"), unitSer + ".3": text("U3"),
+	}
+	if got := e.Identify(in); got.Serial != "U3" {
+		t.Errorf("serial = %q, want U3 (not the spare, not the backup)", got.Serial)
+	}
+	ev := e.Identify(in).Evidence[FieldSerial].Rule
+	if !strings.Contains(ev, "but not spare") || !strings.Contains(ev, unitRole+" matches ^main$") {
+		t.Errorf("evidence %q names not the row's tests", ev)
+	}
+	f := e.FetchFor("1.3.6.1.4.1.99999.1", "")
+	if !slices.Contains(f.Walk, unitRole) || slices.Contains(f.Walk, entClass) {
+		t.Errorf("fetch = %+v, want %s walked and no ENTITY column (the probe walks that table apart)", f, unitRole)
+	}
+	for _, c := range []struct{ from, to, key string }{
+		{"        row_where: " + unitName + "\n        row_match: '^UNIT'\n", "", "row_where"},
+		{"row_not_match: 'spare'", "row_not_match: '('", "row_not_match"},
+		{"[[" + unitRole + ", '^main$']]", "[[" + unitRole + "]]", "row_and[0]"},
+		{"[[" + unitRole + ", '^main$']]", "[[1.3.x, '^main$']]", "row_and[0]"},
+	} {
+		bad := strings.Replace(src, c.from, c.to, 1)
+		if bad == src {
+			t.Fatalf("%q not in the profile", c.from)
+		}
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), c.key) {
+			t.Errorf("%q -> %q: err = %v, want one naming %s", c.from, c.to, err, c.key)
+		}
+	}
+}
+
 // TestOIDPresentFetch: oid_present asks for a scalar's instance (".0")
 // with GET alone, batched with the other scalars, and still matches on
 // its value; a subtree is also walked, since its values sit below it.

@@ -72,6 +72,11 @@ import (
 //	      - oid: 1.3.6.1.4.1.637.54.1.1.8.1.4.1.8  # row_where: the column at the
 //	        row_where: 1.3.6.1.4.1.637.54.1.1.8.1.4.1.3  # first row, in index order,
 //	        row_match: '^UBT[-_]'              # whose other column matches
+//	      - oid: 1.3.6.1.2.1.47.1.1.1.1.11     # row_not_match: and whose column does
+//	        row_where: 1.3.6.1.2.1.47.1.1.1.1.7  # not match this; row_and: whose other
+//	        row_match: '\S'                   # columns match too ([column, regexp]
+//	        row_not_match: '(?i)^(slot|psu)'  # pairs); ENTITY-MIB columns are read
+//	        row_and: [[1.3.6.1.2.1.47.1.1.1.1.5, '^9$']]  # from its rows (class: a number)
 //	      - oid: 1.3.6.1.4.1.14823.2.3.3.1.2.1.1.4  # row_equals instead of
 //	        row_where: 1.3.6.1.4.1.14823.2.3.3.1.2.1.1.2  # row_match: whose other
 //	        row_equals: 1.3.6.1.2.1.1.5.0      # column equals this OID's value
@@ -248,6 +253,8 @@ type ruleSpec struct {
 	RowWhere    string            `yaml:"row_where"`
 	RowMatch    string            `yaml:"row_match"`
 	RowEquals   string            `yaml:"row_equals"`
+	RowNotMatch string            `yaml:"row_not_match"`
+	RowAnd      [][]string        `yaml:"row_and"`
 	Extend      string            `yaml:"extend"`
 
 	// at is the rule's place in its field's list: its index, and
@@ -256,7 +263,7 @@ type ruleSpec struct {
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
-	"with", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "extend"}
+	"with", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "row_not_match", "row_and", "extend"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -355,6 +362,12 @@ const (
 	srcRegistry
 )
 
+// rowCond is a test on a table column at a row's instance.
+type rowCond struct {
+	col string
+	re  *regexp.Regexp
+}
+
 type rule struct {
 	src      source
 	arg      string         // entity field, OID, prefix, hr device type OID
@@ -405,6 +418,12 @@ type rule struct {
 	// trimmed, in any case (the cluster member whose name is the
 	// answering device's sysName).
 	rowEquals string
+	// rowNotMatch and rowAnd (with rowWhere): the row's rowWhere column
+	// must not match rowNotMatch, and each rowAnd column of the same row
+	// must match its regexp (the first module row of the ENTITY-MIB
+	// table whose name is not a slot's or a power supply's).
+	rowNotMatch *regexp.Regexp
+	rowAnd      []rowCond
 	// relative (oid and walk rules): arg is the arcs that follow the
 	// device's sysObjectID ("5.1.1.0" of "sysObjectID.5.1.1.0"), for
 	// vendors that register each product's objects under its own
@@ -977,6 +996,28 @@ func compileRule(rs ruleSpec) (rule, error) {
 			if r.rowWhere, r.rowMatch, err = oidCondition(rs.RowWhere, rs.RowMatch, "row_where", "row_match"); err != nil {
 				return r, err
 			}
+		}
+	}
+	if rs.RowNotMatch != "" || len(rs.RowAnd) > 0 {
+		if r.rowWhere == "" {
+			return r, atKey(errors.New("row_not_match and row_and go with row_where"), "row_where")
+		}
+		if rs.RowNotMatch != "" {
+			re, err := regexp.Compile(rs.RowNotMatch)
+			if err != nil {
+				return r, atKey(fmt.Errorf("regexp %q: %w", rs.RowNotMatch, err), "row_not_match")
+			}
+			r.rowNotMatch = re
+		}
+		for i, pair := range rs.RowAnd {
+			if len(pair) != 2 {
+				return r, atKey(fmt.Errorf("%q: want [column, regexp]", pair), "row_and", strconv.Itoa(i))
+			}
+			col, re, err := oidCondition(pair[0], pair[1], "column", "regexp")
+			if err != nil {
+				return r, atKey(err, "row_and", strconv.Itoa(i))
+			}
+			r.rowAnd = append(r.rowAnd, rowCond{col, re})
 		}
 	}
 	switch rs.Extend {

@@ -36,6 +36,12 @@ var engineRequestsCases = map[string]want{
 	// The version is the whole sysDescr, as the definition (ericsson-ipos)
 	// reads it (fq5).
 	"ericsson-ipos-module-sn": {"ericsson-ipos", "Ericsson", "Router 6274", "D821567890", "IPOS", "Ericsson IPOS Version IPOS-21.1.2.0.33-Release Built by sysbuild@SWB-node11 Tue Jun 8 09:41:10 PDT 2021 Copyright (C) 1998-2021, Ericsson AB. All rights reserved", "router"},
+	// Datacom DmOS: the serial of the first module row that is not a slot,
+	// a power supply or a port (MPU-1, row 4; not the PSU's of row 2 or
+	// the slot's of row 3), as DatacomDmos.php reads it (row_not_match,
+	// row_and on entPhysicalClass); c-d/datacom-dmos, without module rows,
+	// keeps the chassis row's.
+	"datacom-dmos-module-serial": {"datacom-dmos", "Datacom", "DM4610", "4610C1234567", "DmOS", "8.4.2", "switch"},
 	// Ubiquiti radios on net-snmp's Linux registration, known by
 	// IEEE802dot11-MIB dot11manufacturerName (oid_match): airOS, or UniFi
 	// where the radio names a UAP (before, Linux with the kernel's
