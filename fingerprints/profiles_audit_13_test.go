@@ -23,6 +23,15 @@ var audit13Cases = map[string]want{
 	// A Meraki access point whose agent writes a leading '=': the whole
 	// sysDescr as the definition (merakimr) reads it, without the '='.
 	"meraki-mr-equals": {"cisco-meraki", "Cisco", "Meraki MR18 Cloud Managed AP", "", "Meraki", "", "access_point"},
+	// A TelePresence codec: the SoftW token whole, its line's letters
+	// kept ('TCNC' of the NC models), as the definition (vccodec) reads
+	// it ('SoftW: (?<version>\S+)'); the product after 'Cisco
+	// TelePresence' on the MCU line and the S/N line.
+	"cisco-telepresence-tcnc": {"cisco-telepresence", "Cisco", "MX200", "FTT1615001X", "TelePresence", "TCNC5.1.0.281234", "appliance"},
+	// A RoomOS codec naming its OS before the release on the SoftW line:
+	// the release after it, not the OS's name (the definition's \S+
+	// would take 'RoomOS').
+	"cisco-roomos-softw": {"cisco-telepresence", "Cisco", "Room Kit Pro", "FOC2741N0AB", "RoomOS", "11.9.1.7", "appliance"},
 }
 
 func TestAudit13Fixtures(t *testing.T) {

@@ -144,9 +144,12 @@ var deviceCases = map[string]want{
 	"bosch-video":                 {"bosch-video", "Bosch", "DINION IP 5000", "044120375281", "", "6.60.0065", "camera"},
 	"ceragon":                     {"ceragon", "Ceragon", "IP-10G", "F123456789", "", "6.9.0.0.2.17", "wireless"},
 	"ciena-saos":                  {"ciena-saos", "Ciena", "5160 Service Aggregation Switch", "", "SAOS", "10.6.1-212", "switch"},
-	"cisco-telepresence":          {"cisco-telepresence", "Cisco", "SX80", "FTT2139012AB", "RoomOS", "9.15.3.17d7a1e8a0c", "appliance"},
-	// An MXP codec's F release, without the F as TC and ce go without theirs.
-	"cisco-telepresence-mxp": {"cisco-telepresence", "Cisco", "TANDBERG 6000MXP", "25A08312", "TelePresence", "9.3.1", "appliance"},
+	// Since fq13 the SoftW token whole, 'ce' kept, as the definition
+	// (vccodec) reads it (before, without the line's letters).
+	"cisco-telepresence": {"cisco-telepresence", "Cisco", "SX80", "FTT2139012AB", "RoomOS", "ce9.15.3.17d7a1e8a0c", "appliance"},
+	// An MXP codec's F release; since fq13 'F9.3.1' whole, as the
+	// definition (vccodec) reads SoftW (before, without the F).
+	"cisco-telepresence-mxp": {"cisco-telepresence", "Cisco", "TANDBERG 6000MXP", "25A08312", "TelePresence", "F9.3.1", "appliance"},
 	"comet-system":           {"comet-system", "Comet System", "T6540", "", "", "4-5-8.2", "sensor"},
 	"dahua":                  {"dahua", "Dahua", "IPC-HFW2431S-S-S2", "6G0B012PAZ12345", "Linux", "2.800.0000000.25.R,build:2021-07-09", "camera"}, // whole: dahua-nvr reads softwareRevision.0 as printed (fpU)
 	"dahua-nvr":              {"dahua", "Dahua", "DHI-NVR4216-16P-4KS2", "5J01A23PAZ00123", "", "V4.001.0000000.1.R", "nvr"},                       // V kept (dahua-nvr; fpU)

@@ -245,10 +245,12 @@ var szCases = map[string]want{
 	// Conductor whatever their sysDescr; a codec answering an unusual
 	// sysDescr, and one whose "SoftW: ... MCU:" sysDescr
 	// cisco-telepresence reads.
-	"cisco-vcs":           {"cisco-tandberg-registration", "Cisco", "", "", "VCS", "", "appliance"},
-	"cisco-tpconductor":   {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence Conductor", "", "appliance"},
-	"cisco-vccodec":       {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence", "", "appliance"},
-	"cisco-vccodec-softw": {"cisco-telepresence", "Cisco", "SX20", "FTT18420123", "TelePresence", "7.3.6.1b7d8e5", "appliance"},
+	"cisco-vcs":         {"cisco-tandberg-registration", "Cisco", "", "", "VCS", "", "appliance"},
+	"cisco-tpconductor": {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence Conductor", "", "appliance"},
+	"cisco-vccodec":     {"cisco-tandberg-registration", "Cisco", "", "", "TelePresence", "", "appliance"},
+	// Since fq13 'TC7.3.6.1b7d8e5' whole, as the definition (vccodec)
+	// reads SoftW (before, without 'TC').
+	"cisco-vccodec-softw": {"cisco-telepresence", "Cisco", "SX20", "FTT18420123", "TelePresence", "TC7.3.6.1b7d8e5", "appliance"},
 	// Tomato by the UCD exec distro line the device-support definition
 	// (tomato) detects it by: the firmware version after "Tomato ", its
 	// build included, not the kernel's release.
