@@ -130,15 +130,10 @@ func TestWithAndIf(t *testing.T) {
 			t.Errorf("fetch lacks GET %s: %+v", o, f)
 		}
 	}
-	for _, c := range []struct{ from, to, key string }{
+	wantLoadErrors(t, src, []loadErrorCase{
 		{"- oid: " + major, "- walk: " + major, "with"},
 		{"        if_match: '^2$'\n", "", "if_oid"},
-	} {
-		bad := strings.Replace(src, c.from, c.to, 1)
-		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), c.key) {
-			t.Errorf("%q -> %q: err = %v, want one naming %s", c.from, c.to, err, c.key)
-		}
-	}
+	})
 }
 
 // TestWithMap: on a rule with with, the map names the first value alone
@@ -416,17 +411,12 @@ func TestPacked(t *testing.T) {
 			t.Errorf("%s: os_version = %q, want %q", c.name, got.OSVersion, c.want)
 		}
 	}
-	for _, c := range []struct{ from, to, key string }{
+	wantLoadErrors(t, src, []loadErrorCase{
 		{"- walk: " + fw + "\n        packed: [8, 8]", "- sys_descr: 'x'\n        packed: [8, 8]", "packed"},
 		{"packed: [8, 8]", "packed: [8]", "packed"},
 		{"packed: [8, 8]", "packed: [0, 8]", "packed"},
 		{"packed: [8, 8]", "packed: [32, 32, 8]", "packed"},
-	} {
-		bad := strings.Replace(src, c.from, c.to, 1)
-		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), c.key) {
-			t.Errorf("%q -> %q: err = %v, want one naming %s", c.from, c.to, err, c.key)
-		}
-	}
+	})
 }
 
 // TestRowWhere: an oid rule with row_where and row_match reads its
@@ -477,19 +467,11 @@ func TestRowWhere(t *testing.T) {
 	if !slices.Contains(f.Walk, name) || !slices.Contains(f.Walk, serial) {
 		t.Errorf("fetch = %+v, want walks of %s and %s", f, name, serial)
 	}
-	for _, c := range []struct{ from, to, key string }{
+	wantLoadErrors(t, src, []loadErrorCase{
 		{"- oid: " + serial, "- walk: " + serial, "row_where"},
 		{"        row_match: '^\\s*UBT[-_]'\n", "", "row_where"},
 		{"row_match: '^\\s*UBT[-_]'", "row_match: '('", "row_match"},
-	} {
-		bad := strings.Replace(src, c.from, c.to, 1)
-		if bad == src {
-			t.Fatalf("%q not in the profile", c.from)
-		}
-		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), c.key) {
-			t.Errorf("%q -> %q: err = %v, want one naming %s", c.from, c.to, err, c.key)
-		}
-	}
+	})
 }
 
 // TestRowWhereNotAndEntity: row_not_match skips rows whose column
@@ -561,20 +543,12 @@ func TestRowWhereNotAndEntity(t *testing.T) {
 	if !slices.Contains(f.Walk, unitRole) || slices.Contains(f.Walk, entClass) {
 		t.Errorf("fetch = %+v, want %s walked and no ENTITY column (the probe walks that table apart)", f, unitRole)
 	}
-	for _, c := range []struct{ from, to, key string }{
+	wantLoadErrors(t, src, []loadErrorCase{
 		{"        row_where: " + unitName + "\n        row_match: '^UNIT'\n", "", "row_where"},
 		{"row_not_match: 'spare'", "row_not_match: '('", "row_not_match"},
 		{"[[" + unitRole + ", '^main$']]", "[[" + unitRole + "]]", "row_and[0]"},
 		{"[[" + unitRole + ", '^main$']]", "[[1.3.x, '^main$']]", "row_and[0]"},
-	} {
-		bad := strings.Replace(src, c.from, c.to, 1)
-		if bad == src {
-			t.Fatalf("%q not in the profile", c.from)
-		}
-		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), c.key) {
-			t.Errorf("%q -> %q: err = %v, want one naming %s", c.from, c.to, err, c.key)
-		}
-	}
+	})
 }
 
 // TestOIDPresentFetch: oid_present asks for a scalar's instance (".0")
@@ -868,19 +842,11 @@ func TestRowEquals(t *testing.T) {
 	if !slices.Contains(f.Get, master) || !slices.Contains(f.Walk, name) || !slices.Contains(f.Walk, serial) {
 		t.Errorf("fetch = %+v, want %s by GET and the columns walked", f, master)
 	}
-	for _, c := range []struct{ from, to string }{
-		{"        row_equals: 1.3.6.1.2.1.1.5.0\n", "        row_equals: 1.3.6.1.2.1.1.5.0\n        row_match: 'x'\n"},
-		{"        row_where: " + name + "\n", ""},
-		{"row_equals: 1.3.6.1.2.1.1.5.0", "row_equals: sysName"},
-	} {
-		bad := strings.Replace(src, c.from, c.to, 1)
-		if bad == src {
-			t.Fatalf("%q not in the profile", c.from)
-		}
-		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), "row_equals") {
-			t.Errorf("%q -> %q: err = %v, want one naming row_equals", c.from, c.to, err)
-		}
-	}
+	wantLoadErrors(t, src, []loadErrorCase{
+		{"        row_equals: 1.3.6.1.2.1.1.5.0\n", "        row_equals: 1.3.6.1.2.1.1.5.0\n        row_match: 'x'\n", "row_equals"},
+		{"        row_where: " + name + "\n", "", "row_equals"},
+		{"row_equals: 1.3.6.1.2.1.1.5.0", "row_equals: sysName", "row_equals"},
+	})
 }
 
 // TestWalkReadsBelowItsOID: a walk rule reads the first value below its
@@ -907,6 +873,25 @@ func TestWalkReadsBelowItsOID(t *testing.T) {
 		got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.99999.1", Values: c.values})
 		if got.Serial != c.want {
 			t.Errorf("%v: serial %q, want %q", c.values, got.Serial, c.want)
+		}
+	}
+}
+
+// loadErrorCase: the profile source with from replaced by to fails to
+// load, its error naming key.
+type loadErrorCase struct{ from, to, key string }
+
+// wantLoadErrors loads src with each case's replacement and wants the
+// error each names; a from not in src is the test's own mistake.
+func wantLoadErrors(t *testing.T, src string, cases []loadErrorCase) {
+	t.Helper()
+	for _, c := range cases {
+		bad := strings.Replace(src, c.from, c.to, 1)
+		if bad == src {
+			t.Fatalf("%q not in the profile", c.from)
+		}
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), c.key) {
+			t.Errorf("%q -> %q: err = %v, want one naming %s", c.from, c.to, err, c.key)
 		}
 	}
 }
