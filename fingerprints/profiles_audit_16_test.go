@@ -21,6 +21,10 @@ var audit16Cases = map[string]want{
 	// hardware, serial.0, fwVersion.0 whole): the ordering code, not the
 	// device name.
 	"teltonika-witchos-product-code": {"teltonika", "Teltonika", "TSW202000010", "6007654321", "WitchOS", "TSW2_R_00.01.06", "switch"},
+	// A Viprinet router (definition viprinux: vpnRouterModel.0,
+	// vpnRouterSerial.0, vpnRouterFirmware.0, each whole): the model
+	// number as the router writes it, the firmware with its 'v'.
+	"viprinet-model-whole": {"viprinet", "Viprinet", "300", "0300-4321-8765-2109", "Viprinux", "v2020041501", "router"},
 }
 
 func TestAudit16Fixtures(t *testing.T) {

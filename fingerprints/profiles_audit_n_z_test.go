@@ -54,7 +54,8 @@ var auditNZCases = map[string]want{
 	// Viprinet on net-snmp's arc, by the sysDescr the definition
 	// (viprinux) detects: VIPRINET-MIB vpnRouterModel, vpnRouterSerial,
 	// vpnRouterFirmware.
-	"viprinet-netsnmp": {"viprinet", "Viprinet", "VPN Router 2620", "2612001234", "Viprinux", "2019070104", "router"},
+	// fq16: vpnRouterModel whole, as the definition (viprinux) reads it.
+	"viprinet-netsnmp": {"viprinet", "Viprinet", "2620", "2612001234", "Viprinux", "2019070104", "router"},
 	// A WxGoos on Digital Products' registration (901.1), which the
 	// definition (wxgoos) takes with IT Watchdogs' 17373: the maker and
 	// kind where its agent answers no product group.

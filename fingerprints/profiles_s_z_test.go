@@ -62,7 +62,8 @@ var szCases = map[string]want{
 	// TERRA: the product in sysDescr, firmware and serial in its group.
 	"terra-sdi410c": {"terra", "TERRA", "sdi410C", "1802123456", "", "1.2.8", ""},
 	// Viprinet: VIPRINET-MIB's router group (model, serial, firmware).
-	"viprinet": {"viprinet", "Viprinet", "VPN Router 510", "0510-1234-5678-9012", "Viprinux", "2019072500", "router"},
+	// fq16: vpnRouterModel whole, as the definition (viprinux) reads it.
+	"viprinet": {"viprinet", "Viprinet", "510", "0510-1234-5678-9012", "Viprinux", "2019072500", "router"},
 	// ZXDSL: the product in the sysObjectID's arcs, a letter arc read as
 	// its letter (8 -> H).
 	"zte-zxdsl-9806h":  {"zte-zxdsl", "ZTE", "ZXDSL 9806H", "", "ZXDSL", "", "switch"},
