@@ -26,6 +26,10 @@ var audit15Cases = map[string]want{
 	// cmcIIIDevName.1 as the hardware, cmcIIIUnitSerial.0, and
 	// cmcIIIUnitFWRev.0 whole (its V kept), over the sysDescr's.
 	"rittal-lcp-cmc3-objects": {"rittal-lcp-descr", "Rittal", "LCP-DX", "41234567", "", "V3.17.10_2", "cooling"},
+	// openvms (os_detection): DEC's registration 36.2.15.22.1 alone is
+	// OpenVMS, whatever the sysDescr; a stack banner that names neither
+	// the hardware nor the release gives no model or version.
+	"openvms-arc-only": {"openvms", "DEC", "", "", "OpenVMS", "", "server"},
 }
 
 func TestAudit15Fixtures(t *testing.T) {
