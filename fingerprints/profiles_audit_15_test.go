@@ -30,6 +30,10 @@ var audit15Cases = map[string]want{
 	// OpenVMS, whatever the sysDescr; a stack banner that names neither
 	// the hardware nor the release gives no model or version.
 	"openvms-arc-only": {"openvms", "DEC", "", "", "OpenVMS", "", "server"},
+	// rittal-cmc-iii-pu (os_discovery, librenms): cmcIIIDevName.1,
+	// cmcIIIUnitSerial.0 and cmcIIIUnitFWRev.0 with no regex: the
+	// firmware revision keeps its V, as rittal-lcp's does.
+	"rittal-cmc3-fwrev-v": {"rittal-cmc3", "Rittal", "CMCIII-PU", "51234570", "", "V3.15.20_4", "sensor"},
 }
 
 func TestAudit15Fixtures(t *testing.T) {

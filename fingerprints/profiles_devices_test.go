@@ -50,8 +50,11 @@ var deviceCases = map[string]want{
 	// The model is the whole sysDescr, the NetMan card, as the definition
 	// (netmanplus, which detects all of 5491) reads the hardware (fq15;
 	// was upsIdentModel, the UPS behind it, "SEP 2200").
-	"riello-netman":      {"riello-netman", "Riello", "NetMan 204", "SE42UA123456", "", "SWM065-01-00", "ups"},
-	"rittal-cmc3":        {"rittal-cmc3", "Rittal", "CMC III PU", "31234567", "", "3.15.70_5", "sensor"},
+	"riello-netman": {"riello-netman", "Riello", "NetMan 204", "SE42UA123456", "", "SWM065-01-00", "ups"},
+	// cmcIIIUnitFWRev whole with its V, as the definition
+	// (rittal-cmc-iii-pu, os_discovery: no regex) reads it (fq15; the V
+	// was taken off before).
+	"rittal-cmc3":        {"rittal-cmc3", "Rittal", "CMC III PU", "31234567", "", "V3.15.70_5", "sensor"},
 	"schleifenbauer-pdu": {"schleifenbauer-pdu", "Schleifenbauer", "DPM27/E", "SB12345678", "", "240", "pdu"},
 	"servertech-sentry3": {"servertech-sentry3", "Server Technology", "CW-24V2-L30M", "ABAF0123456", "Sentry", "7.1a", "pdu"},
 	// st4SystemFirmwareVersion whole ("Version 8.0n"), as the definition

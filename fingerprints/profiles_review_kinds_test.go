@@ -32,8 +32,10 @@ var reviewKindsCases = map[string]want{
 	"sinetica-upscontroller": {"sinetica-upscontroller", "Mitsubishi", "MC2", "", "", "3.10", "ups"},
 	// Rittal CMC III: the device table's name of the unit, as the
 	// definition reads it; the sysDescr's product without 'SN', its
-	// release whole.
-	"rittal-cmc3-devname": {"rittal-cmc3", "Rittal", "CMCIII-PU", "41234568", "", "3.17.10_2", "sensor"},
+	// release whole. cmcIIIUnitFWRev is taken with its V, as the
+	// definition (rittal-cmc-iii-pu: no regex) states it (fq15; was
+	// "3.17.10_2"); the sysDescr's 'SW V' release (ours only) without it.
+	"rittal-cmc3-devname": {"rittal-cmc3", "Rittal", "CMCIII-PU", "41234568", "", "V3.17.10_2", "sensor"},
 	"rittal-cmc3-descr":   {"rittal-cmc3", "Rittal", "CMC III PU Compact", "41234569", "", "3.17.10_2", "sensor"},
 	// Vivotek: the model before -VVTK-, with its trailing letter or a
 	// three-digit number; the release after it.
