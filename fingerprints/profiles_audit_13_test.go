@@ -32,6 +32,12 @@ var audit13Cases = map[string]want{
 	// the release after it, not the OS's name (the definition's \S+
 	// would take 'RoomOS').
 	"cisco-roomos-softw": {"cisco-telepresence", "Cisco", "Room Kit Pro", "FOC2741N0AB", "RoomOS", "11.9.1.7", "appliance"},
+	// A VRTX chassis's CMC on DELL-RAC-MIB's registration, which the
+	// definition (drac) detects: named by drsProductShortName ('CMC')
+	// after IDRAC-MIB's systemModelName (not answered), its hardware
+	// objects in that order, not the chassis model; drsSystemServiceTag
+	// its serial object.
+	"dell-cmc-short-name": {"dell-cmc", "Dell", "CMC", "5HJ7K42", "CMC", "3.41.200.202209300499", "bmc"},
 }
 
 func TestAudit13Fixtures(t *testing.T) {
