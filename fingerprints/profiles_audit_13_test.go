@@ -38,6 +38,11 @@ var audit13Cases = map[string]want{
 	// objects in that order, not the chassis model; drsSystemServiceTag
 	// its serial object.
 	"dell-cmc-short-name": {"dell-cmc", "Dell", "CMC", "5HJ7K42", "CMC", "3.41.200.202209300499", "bmc"},
+	// An Emerson (Vertiv) DC power controller on a Linux agent: its
+	// identControllerFirmwareVersion whole ('Ver 4.10'), as the
+	// definition (ees) reads it with no regex; identModel as the hardware
+	// and identControllerSerialNumber, its objects.
+	"emerson-ees-firmware-whole": {"emerson-ees", "Emerson", "M830B", "05071203311", "Linux", "Ver 4.10", "power"},
 }
 
 func TestAudit13Fixtures(t *testing.T) {

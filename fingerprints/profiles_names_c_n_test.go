@@ -14,11 +14,12 @@ const namesCNFixtureDir = "testdata/fixtures/names-c-n"
 // serial, os, os_version, device_type).
 var namesCNCases = map[string]want{
 	// Emerson Energy Systems DC power controllers (ees) on a Linux agent:
-	// EES-POWER-MIB identModel, identControllerFirmwareVersion (its 'V'
-	// dropped) and identControllerSerialNumber; an empty serial does not
-	// count; the OS is Linux, but the kernel's release is not the
-	// controller's.
-	"emerson-ees-controller": {"emerson-ees", "Emerson", "M830B", "03121507480", "Linux", "3.02", "power"},
+	// EES-POWER-MIB identModel, identControllerFirmwareVersion and
+	// identControllerSerialNumber; an empty serial does not count; the OS
+	// is Linux, but the kernel's release is not the controller's. Since
+	// fq13 the firmware whole ('V3.02'), as the definition (ees) reads it
+	// (before, its 'V' dropped).
+	"emerson-ees-controller": {"emerson-ees", "Emerson", "M830B", "03121507480", "Linux", "V3.02", "power"},
 	"emerson-ees-at9263":     {"emerson-ees", "Emerson", "M820B", "", "Linux", "1.20", "power"},
 	// DKT Comega CPEs (dkt): DKT-GENERIC-MIB hwVersion and swVersion.
 	"dkt-comega": {"dkt-comega", "DKT", "6220-2 rev.C", "", "", "2.3.14", "switch"},
