@@ -43,6 +43,10 @@ var audit13Cases = map[string]want{
 	// definition (ees) reads it with no regex; identModel as the hardware
 	// and identControllerSerialNumber, its objects.
 	"emerson-ees-firmware-whole": {"emerson-ees", "Emerson", "M830B", "05071203311", "Linux", "Ver 4.10", "power"},
+	// An Eaton ATS answering both its model name and its part number:
+	// the part number, the object the definition (eaton-ats) reads as the
+	// hardware; ats2IdentFWVersion, not the card's agent version.
+	"eaton-ats-part-number": {"eaton-ats", "Eaton", "EATS30N", "G301L54321", "", "01.13.0012", "power"},
 }
 
 func TestAudit13Fixtures(t *testing.T) {

@@ -33,8 +33,10 @@ var deviceCases = map[string]want{
 	"apc-ups":     {"apc-ups", "APC", "Smart-UPS X 3000 UPS 15.5 (ID20)", "AS1837123456", "AOS", "AOS v6.8.2 / App v6.8.2", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
 	"apc-xpdu":    {"apc-xpdu", "APC", "Web/SNMP Management Card", "PD1419001234", "AOS", "AOS v6.1.1 / App v6.1.1", "pdu"},        // the model, serial and release as the definition (apc: Apc.php) reads them
 	"delta-ups":   {"delta-ups", "Delta", "RT-3K", "", "", "02.10.06", "ups"},
-	"eaton-ats":   {"eaton-ats", "Eaton", "ATS 16", "G110K12345", "", "02.00.0015", "power"},
-	"eaton-epdu":  {"eaton-epdu", "Eaton", "EMAB03", "A933E12345", "", "04.01.0003", "pdu"},
+	// Since fq13 the part number ats2IdentPartNumber, the definition's
+	// (eaton-ats) hardware object (before, the model name 'ATS 16').
+	"eaton-ats":  {"eaton-ats", "Eaton", "EATS16N", "G110K12345", "", "02.00.0015", "power"},
+	"eaton-epdu": {"eaton-epdu", "Eaton", "EMAB03", "A933E12345", "", "04.01.0003", "pdu"},
 	// Family and model name joined as eaton-mgeups's hardware_template
 	// writes them, the rating included.
 	"eaton-mge":       {"eaton-mge", "Eaton", "Galaxy 5000 40 kVA", "AS0123456789", "", "FA", "ups"},
