@@ -47,6 +47,14 @@ var audit13Cases = map[string]want{
 	// the part number, the object the definition (eaton-ats) reads as the
 	// hardware; ats2IdentFWVersion, not the card's agent version.
 	"eaton-ats-part-number": {"eaton-ats", "Eaton", "EATS30N", "G301L54321", "", "01.13.0012", "power"},
+	// ESPHome's SNMP component answering the chip model and revision: the
+	// definition's (esphome) hardware_template, 'Model: <chipModel.0>
+	// Revision: <chipRevision.0>'; the release after 'version' in the
+	// sysDescr, its version_regex.
+	"esphome-model-revision": {"esphome", "Espressif", "Model: ESP32 Revision: 1", "", "ESPHome", "2025.2.0", "appliance"},
+	// The same without a revision object: the chip model alone (the
+	// template's label with nothing after it would say no more).
+	"esphome-model-no-revision": {"esphome", "Espressif", "ESP32-S3", "", "ESPHome", "2025.2.0", "appliance"},
 }
 
 func TestAudit13Fixtures(t *testing.T) {

@@ -17,7 +17,10 @@ var familiesDHCases = map[string]want{
 	// ESPHome's SNMP component: the chip model it answers, else the chip
 	// family its sysObjectID names (an ESP8266 answers its core version
 	// where an ESP32 answers the model); the release after 'version'.
-	"esphome-esp32":   {"esphome", "Espressif", "ESP32-C3", "", "ESPHome", "2024.6.4", "appliance"},
+	// Since fq13 the model with its revision in the definition's
+	// (esphome) hardware_template, 'Model: <chipModel> Revision:
+	// <chipRevision>' (before, 'ESP32-C3').
+	"esphome-esp32":   {"esphome", "Espressif", "Model: ESP32-C3 Revision: 3", "", "ESPHome", "2024.6.4", "appliance"},
 	"esphome-esp8266": {"esphome", "Espressif", "ESP8266", "", "ESPHome", "2023.12.9", "appliance"},
 	// Dantherm FreeCooling: no release from the agent's 'SNMP V1.0', a
 	// cooling unit.
