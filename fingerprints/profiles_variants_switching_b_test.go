@@ -29,8 +29,13 @@ var variantsSwitchingBCases = map[string]want{
 	"tplink-omada-tl": {"tplink", "TP-Link", "TL-SG3428MP 2.0", "22171F2000456", "", "2.0.8 Build 20220524 Rel.51544", "switch"}, // jetstream reads tpSysInfoHwVersion.0 whole (fpU)
 	// OmniSwitch on AOS 5, whose sysDescr writes the product out.
 	"ale-omniswitch-aos5": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS7800", "E2341187", "AOS", "5.1.6.R03", "switch"},
-	// MLNX-OS on SwitchX writes SX_ before the release.
-	"mellanox-sx6036-mlnxos": {"mellanox-onyx", "Mellanox", "SX6036", "MT1425X01234", "MLNX-OS", "3.4.3002", "switch"},
+	// MLNX-OS on SwitchX writes SX_ before the release: all after SWvSX,
+	// as the definition (mellanox: 'SWv(SX)?(?<version>.*)') reads it,
+	// the underscore kept (was the release alone).
+	"mellanox-sx6036-mlnxos": {"mellanox-onyx", "Mellanox", "SX6036", "MT1425X01234", "MLNX-OS", "_3.4.3002", "switch"},
+	// An x86 build ('SWvX86_64 3.6.8010'): the architecture and the
+	// release, as the definition's pattern gives them.
+	"mellanox-x86-swv": {"mellanox-onyx", "Mellanox", "MSN2100", "", "Onyx", "X86_64 3.6.8010", "switch"},
 	// SONiC: the HwSku's product without the maker's name and port layout.
 	"sonic-mellanox-hwsku": {"sonic", "Mellanox", "SN2700", "", "SONiC", "202205.12", "switch"},
 	"sonic-dell-hwsku":     {"sonic", "Dell", "S5248F", "", "SONiC", "4.1.0-Enterprise_Standard", "switch"},
