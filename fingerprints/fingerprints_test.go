@@ -154,17 +154,19 @@ var corpusCases = map[string]want{
 	// Blade Switch".
 	"network/switch/hpe-procurve-516733-b21.snmprec.bz2":  {"hp-procurve", "HPE", "516733-B21 6120XG Blade", "3C421900TX", "ProCurve", "Z.14.31", "switch"}, // the hardware as the definition (procurve) reads it
 	"network/switch/maipu-sm4200-16gef8ge-ac.snmprec.bz2": {"digital-china-maipu", "Maipu", "SM4200-16GEF8GE-AC", "", "", "6.0.222.39", "switch"},
-	"network/switch/zte-zxr10-5250.snmprec.bz2":           {"zte-zxr10", "ZTE", "ZXR10 5250-52TM-H", "", "ZXROS", "V2.05.11B19", "switch"},
-	"network/wifi/aruba-7210.snmprec.bz2":                 {"aruba-mobility-controller", "Aruba", "Aruba7210", "CV0008612", "ArubaOS", "6.5.1.6", "wireless_controller"},
-	"network/wifi/ubiquiti-m5.snmprec.bz2":                {"ubiquiti-airos", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4.22359.140521.1836", "access_point"}, // all after .v, as the definition (airos) reads it
-	"os/linux/ibm-x3550-m3.snmprec.bz2":                   {"ibm-imm", "IBM", "System x3250 M3", "0622254", "IMM", "YUOO91K", "bmc"},
-	"os/linux/ibm-power-chrp.snmprec.bz2":                 {"ibm-aix", "IBM", "8202-E4D", "02213785V", "AIX", "7.1.3.45", "server"},
-	"os/linux/unknown-006.snmprec.bz2":                    {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-514.el7.x86_64", "server"},
-	"os/linux/sangfor.snmprec.bz2":                        {"sangfor", "Sangfor", "M5400", "", "Linux", "2.4.35.4-AC1.95", "appliance"},
-	"os/windows/XP.snmprec.bz2":                           {"windows-workstation", "", "Generic x86", "", "Windows XP", "XP (NT 5.1)", "workstation"},         // the release the definition (windows) names build 2600
-	"os/windows/server-2003-5-2.snmprec.bz2":              {"windows-server", "", "Generic x86", "", "Windows Server 2003", "Server 2003 (NT 5.2)", "server"}, // and a server's build 3790
-	"storage/isilon-onefs.snmprec.bz2":                    {"isilon-onefs", "Dell EMC", "X210", "CEGER155100014", "OneFS", "7.2.1.0", "storage"},
-	"storage/netapp-fas3270.snmprec.bz2":                  {"netapp-ontap", "NetApp", "FAS3270", "940001051000", "ONTAP", "8.2.3 7-Mode", "storage"},
+	// fq16: the hardware as the definition (zxr10) reads it, after
+	// "ZXR10 ".
+	"network/switch/zte-zxr10-5250.snmprec.bz2": {"zte-zxr10", "ZTE", "5250-52TM-H", "", "ZXROS", "V2.05.11B19", "switch"},
+	"network/wifi/aruba-7210.snmprec.bz2":       {"aruba-mobility-controller", "Aruba", "Aruba7210", "CV0008612", "ArubaOS", "6.5.1.6", "wireless_controller"},
+	"network/wifi/ubiquiti-m5.snmprec.bz2":      {"ubiquiti-airos", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4.22359.140521.1836", "access_point"}, // all after .v, as the definition (airos) reads it
+	"os/linux/ibm-x3550-m3.snmprec.bz2":         {"ibm-imm", "IBM", "System x3250 M3", "0622254", "IMM", "YUOO91K", "bmc"},
+	"os/linux/ibm-power-chrp.snmprec.bz2":       {"ibm-aix", "IBM", "8202-E4D", "02213785V", "AIX", "7.1.3.45", "server"},
+	"os/linux/unknown-006.snmprec.bz2":          {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-514.el7.x86_64", "server"},
+	"os/linux/sangfor.snmprec.bz2":              {"sangfor", "Sangfor", "M5400", "", "Linux", "2.4.35.4-AC1.95", "appliance"},
+	"os/windows/XP.snmprec.bz2":                 {"windows-workstation", "", "Generic x86", "", "Windows XP", "XP (NT 5.1)", "workstation"},         // the release the definition (windows) names build 2600
+	"os/windows/server-2003-5-2.snmprec.bz2":    {"windows-server", "", "Generic x86", "", "Windows Server 2003", "Server 2003 (NT 5.2)", "server"}, // and a server's build 3790
+	"storage/isilon-onefs.snmprec.bz2":          {"isilon-onefs", "Dell EMC", "X210", "CEGER155100014", "OneFS", "7.2.1.0", "storage"},
+	"storage/netapp-fas3270.snmprec.bz2":        {"netapp-ontap", "NetApp", "FAS3270", "940001051000", "ONTAP", "8.2.3 7-Mode", "storage"},
 }
 
 // TestFixtures checks profiles without a corpus walk against small walks

@@ -25,6 +25,12 @@ var audit16Cases = map[string]want{
 	// vpnRouterSerial.0, vpnRouterFirmware.0, each whole): the model
 	// number as the router writes it, the firmware with its 'v'.
 	"viprinet-model-whole": {"viprinet", "Viprinet", "300", "0300-4321-8765-2109", "Viprinux", "v2020041501", "router"},
+	// ZXR10 sysDescr forms the definition's (zxr10) patterns read: the
+	// hardware after 'ZXR10 ' without that line word, the version whole
+	// to the next comma, the platform prefix kept.
+	"zte-zxr10-line-word":        {"zte-zxr10", "ZTE", "5250-28TM-H", "", "ZXROS", "V2.05.11B21", "switch"},
+	"zte-zxr10-platform-version": {"zte-zxr10", "ZTE", "M6000-5S", "", "ZXROS", "M6000v2.00.10(2.0.3)", "router"},
+	"zte-zxr10-5900-train":       {"zte-zxr10", "ZTE", "5960-52TM-H", "", "ZXROS", "V3.00.20.B05", "switch"},
 }
 
 func TestAudit16Fixtures(t *testing.T) {

@@ -90,7 +90,9 @@ func TestNetworkFixtures(t *testing.T) {
 		// ZXROS sysDescr forms: the model before "ZTE ZXR10 Software" with a
 		// platform-prefixed release; "ZTE <model> Software, <train> Version:";
 		// the ROS form, whose product release follows the ROS platform's.
-		"zte-zxr10-m6000": {"zte-zxr10", "ZTE", "ZXR10 M6000-08", "", "ZXROS", "1.00.30", "router"},
+		// fq16: the definition's (zxr10) first pattern: hardware after
+		// "ZXR10 ", version whole.
+		"zte-zxr10-m6000": {"zte-zxr10", "ZTE", "M6000-08", "", "ZXROS", "M6000v1.00.30(1.0.76)", "router"},
 		"zte-zxr10-5950":  {"zte-zxr10", "ZTE", "5950-56TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
 		"zte-zxr10-ros":   {"zte-zxr10", "ZTE", "ZXR10 5928E-FI", "", "ZXROS", "V2.8.23.C.16.P11", "switch"},
 		// Wireless.

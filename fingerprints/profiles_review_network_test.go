@@ -52,8 +52,10 @@ var reviewNetworkCases = map[string]want{
 	"aruba-os-netsnmp-oid": {"aruba-os-sysdescr", "Aruba", "Aruba7010", "CV0012345", "ArubaOS", "8.6.0.4", "wireless_controller"},
 	// ZXR10 on another registration (net-snmp's, a Broadcom chip's),
 	// known by the sysDescr as the definition knows it.
-	"zte-zxr10-foreign-oid":           {"zte-zxr10", "ZTE", "ZXR10 5950-56TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
-	"zte-ethernet-switch-foreign-oid": {"zte-zxr10", "ZTE", "ZXR10 2928E", "", "ZXROS", "V2.05.10B18", "switch"},
+	// fq16: the hardware as the definition's (zxr10) patterns read it,
+	// after "ZXR10 ".
+	"zte-zxr10-foreign-oid":           {"zte-zxr10", "ZTE", "5950-56TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
+	"zte-ethernet-switch-foreign-oid": {"zte-zxr10", "ZTE", "2928E", "", "ZXROS", "V2.05.10B18", "switch"},
 	// A Xirrus array on net-snmp's registration, known by the sysDescr.
 	"xirrus-netsnmp-oid": {"xirrus-arrayos", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},
 	// Sophos SFOS and XG v17 on net-snmp's Linux registration, known by
