@@ -25,6 +25,10 @@ var audit16Cases = map[string]want{
 	// vpnRouterSerial.0, vpnRouterFirmware.0, each whole): the model
 	// number as the router writes it, the firmware with its 'v'.
 	"viprinet-model-whole": {"viprinet", "Viprinet", "300", "0300-4321-8765-2109", "Viprinux", "v2020041501", "router"},
+	// An airOS radio on net-snmp's Linux registration: the release as
+	// Airos.php reads dot11manufacturerProductVersion ('\.v(.*)$'), all
+	// after the first '.v', as ubiquiti-airos gives it.
+	"ubiquiti-airos-dot11-beta": {"ubiquiti-airos-dot11", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4.22359.140521.1836", "access_point"},
 	// ZXR10 sysDescr forms the definition's (zxr10) patterns read: the
 	// hardware after 'ZXR10 ' without that line word, the version whole
 	// to the next comma, the platform prefix kept.

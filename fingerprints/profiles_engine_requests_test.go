@@ -46,7 +46,9 @@ var engineRequestsCases = map[string]want{
 	// IEEE802dot11-MIB dot11manufacturerName (oid_match): airOS, or UniFi
 	// where the radio names a UAP (before, Linux with the kernel's
 	// release).
-	"ubiquiti-airos-netsnmp": {"ubiquiti-airos-dot11", "Ubiquiti", "PowerBeam M5 400", "", "airOS", "6.1.7", "access_point"},
+	// fq16: the release all after the image's first '.v', as the
+	// definition (airos: Airos.php) reads it.
+	"ubiquiti-airos-netsnmp": {"ubiquiti-airos-dot11", "Ubiquiti", "PowerBeam M5 400", "", "airOS", "6.1.7.32555.180523.1754", "access_point"},
 	// The release with its 'v', as Unifi.php's dot11 path writes it (was
 	// "3.9.27.8537").
 	"ubiquiti-unifi-dot11-uap": {"ubiquiti-unifi-dot11", "Ubiquiti", "UAP-LR", "", "UniFi", "v3.9.27.8537", "access_point"},
