@@ -29,6 +29,10 @@ var audit16Cases = map[string]want{
 	// Airos.php reads dot11manufacturerProductVersion ('\.v(.*)$'), all
 	// after the first '.v', as ubiquiti-airos gives it.
 	"ubiquiti-airos-dot11-beta": {"ubiquiti-airos-dot11", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4.22359.140521.1836", "access_point"},
+	// A Vyatta Core router: its release as the definition (vyatta) reads
+	// sysDescr, all after 'Vyatta ', where the old rule wanted a digit
+	// first.
+	"vyatta-core-release": {"vyatta-vyos", "Vyatta", "", "", "Vyatta", "VC6.6R1", "router"},
 	// ZXR10 sysDescr forms the definition's (zxr10) patterns read: the
 	// hardware after 'ZXR10 ' without that line word, the version whole
 	// to the next comma, the platform prefix kept.
