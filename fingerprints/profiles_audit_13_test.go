@@ -55,6 +55,12 @@ var audit13Cases = map[string]want{
 	// The same without a revision object: the chip model alone (the
 	// template's label with nothing after it would say no more).
 	"esphome-model-no-revision": {"esphome", "Espressif", "ESP32-S3", "", "ESPHome", "2025.2.0", "appliance"},
+	// An EnGenius access point answering its kernel and application
+	// versions: 'Kernel <100.1.8> / Apps <100.1.9>', as the definition
+	// (Engenius.php) writes the version; 100.1.7 its serial. No model:
+	// the definition's hardware is the sysName, the name the
+	// administrator gives.
+	"engenius-kernel-apps": {"engenius", "EnGenius", "", "GE7331007654", "", "Kernel 2.6.36 / Apps 3.0.0.9", "access_point"},
 }
 
 func TestAudit13Fixtures(t *testing.T) {

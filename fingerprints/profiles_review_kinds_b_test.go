@@ -50,7 +50,9 @@ var reviewKindsBCases = map[string]want{
 	// An EnGenius (Senao) access point on net-snmp's registration that
 	// says only 'Wireless Access Point', known by Senao's system group as
 	// the definition (engenius) detects it: its firmware, not Linux's.
-	"engenius-senao-ap": {"engenius", "EnGenius", "", "", "Linux", "1.5.21", "access_point"},
+	// Since fq13 in the definition's form, 'Firmware <2.1.1.5>'
+	// (Engenius.php; before, '1.5.21').
+	"engenius-senao-ap": {"engenius", "EnGenius", "", "", "Linux", "Firmware 1.5.21", "access_point"},
 	// An Eltek eNexus controller whose agent answers no sysObjectID:
 	// known by SP2-MIB powerSystemModel, as the definition (enexus) detects
 	// it, read as eltek-smartpack reads eNexus.
