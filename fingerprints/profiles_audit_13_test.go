@@ -61,6 +61,10 @@ var audit13Cases = map[string]want{
 	// the definition's hardware is the sysName, the name the
 	// administrator gives.
 	"engenius-kernel-apps": {"engenius", "EnGenius", "", "GE7331007654", "", "Kernel 2.6.36 / Apps 3.0.0.9", "access_point"},
+	// A FortiAuthenticator: facSysVersion whole, build and branch too, as
+	// the definition (fortiauthenticator) reads it with no regex;
+	// facSysModel and facSysSerial, its objects.
+	"fortiauthenticator-version-whole": {"fortinet-fortiauthenticator", "Fortinet", "FAC-800F", "FAC8HF3R21000456", "FortiAuthenticator", "v6.5.3,build1371 (GA)", "appliance"},
 }
 
 func TestAudit13Fixtures(t *testing.T) {

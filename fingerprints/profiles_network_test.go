@@ -20,8 +20,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"fortinet-fortiswitch":            {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-108E-POE", "S108EF5918001234", "FortiSwitchOS", "6.4.11", "switch"},
 		"fortinet-fortimanager":           {"fortinet-fortimanager", "Fortinet", "FortiManager-VM64", "FMG100C312000123", "FortiManager", "7.0.5", "appliance"},
 		// fmlSysVersion whole, as the definition (fortimail) reads it (fq5).
-		"fortinet-fortimail":          {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "v7.0.3,build0178,220321 (GA)", "appliance"},
-		"fortinet-fortiauthenticator": {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "6.4.5", "appliance"},
+		"fortinet-fortimail": {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "v7.0.3,build0178,220321 (GA)", "appliance"},
+		// facSysVersion whole, as the definition (fortiauthenticator)
+		// reads it (fq13; before, '6.4.5').
+		"fortinet-fortiauthenticator": {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "v6.4.5, build0990 (GA)", "appliance"},
 		// Since fq7: the firmware version whole, as sophos-xg and
 		// cyberoam-utm read it.
 		"sophos-sfos":             {"sophos-sfos", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "SFOS 19.5.1 MR-1-Build278", "firewall"},
