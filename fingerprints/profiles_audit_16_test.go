@@ -29,6 +29,10 @@ var audit16Cases = map[string]want{
 	// Airos.php reads dot11manufacturerProductVersion ('\.v(.*)$'), all
 	// after the first '.v', as ubiquiti-airos gives it.
 	"ubiquiti-airos-dot11-beta": {"ubiquiti-airos-dot11", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4.22359.140521.1836", "access_point"},
+	// A JetStream switch on Broadcom's registration (definition
+	// jetstream, by 'JetStream' in sysDescr): tpSysInfoHwVersion whole,
+	// the Omada product's TL- and region kept.
+	"tplink-jetstream-hw-whole": {"tplink-jetstream-descr", "TP-Link", "TL-SG3428X(UN) 1.0", "22306A1000789", "", "1.0.3 Build 20220315 Rel.61203", "switch"},
 	// A Vyatta Core router: its release as the definition (vyatta) reads
 	// sysDescr, all after 'Vyatta ', where the old rule wanted a digit
 	// first.

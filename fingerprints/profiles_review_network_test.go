@@ -44,7 +44,9 @@ var reviewNetworkCases = map[string]want{
 	"barracuda-firewall-x-phion":    {"barracuda-firewall-descr", "Barracuda", "X201", "", "Linux", "6.2.1-005", "firewall"},
 	// A JetStream switch answering the Broadcom chip's registration:
 	// TPLINK-SYSINFO-MIB, as on TP-Link's own.
-	"tplink-jetstream-foreign-oid": {"tplink-jetstream-descr", "TP-Link", "T2600G-28SQ", "2219174000321", "", "3.0.0 Build 20210604 Rel.49551", "switch"},
+	// fq16: tpSysInfoHwVersion whole, as the definition (jetstream) and
+	// the tplink profile take it.
+	"tplink-jetstream-foreign-oid": {"tplink-jetstream-descr", "TP-Link", "T2600G-28SQ 3.0", "2219174000321", "", "3.0.0 Build 20210604 Rel.49551", "switch"},
 	// A D-Link media converter chassis, not a switch.
 	"dlink-dmc-chassis": {"dlink", "D-Link", "DMC-1000", "", "", "", "media_converter"},
 	// ArubaOS on another registration (net-snmp's): the controller's
