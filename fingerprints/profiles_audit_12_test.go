@@ -25,6 +25,10 @@ var audit12Cases = map[string]want{
 	// answers) and 'AOS <PF> / App <AF1>'; the serial the sysDescr's
 	// (over-fill: Apc.php reads none here).
 	"apc-environmental-em": {"apc-environmental", "APC", "Web/SNMP Management Card", "ZA0424001234", "AOS", "AOS v2.6.4 / App v2.6.1", "sensor"},
+	// An Avocent PM PDU whose pmProductModel holds words after the model:
+	// the value whole, as Avocent.php reads pmProductModel (only the ACS
+	// appliances' product model is cut to its first word there).
+	"avocent-pm-model-words": {"avocent-acs", "Avocent", "PM3000 24 Outlets 20A", "0E1234567890", "", "1.6.0", "pdu"},
 }
 
 func TestAudit12Fixtures(t *testing.T) {
