@@ -33,7 +33,8 @@ var auditNZCases = map[string]want{
 	// as the definition (sgos) detects it: BLUECOAT-SG-PROXY-MIB
 	// sgProxyVersion and sgProxySerialNumber, the product the sysDescr
 	// names.
-	"bluecoat-sgos-descr": {"bluecoat-proxysg", "Symantec", "ASG-S400", "4416251234", "SGOS", "6.7.5.3", "appliance"},
+	// sgProxyVersion whole, as sgos reads it (fq12; was the release alone).
+	"bluecoat-sgos-descr": {"bluecoat-proxysg", "Symantec", "ASG-S400", "4416251234", "SGOS", "Version: SGOS 6.7.5.3 Proxy Edition", "appliance"},
 	// EXOS by its registration under extremeProducts (1916.2) alone, as the
 	// definition (xos) detects it: the hardware in brackets and the
 	// release before the build, EXTREME-SYSTEM-MIB extremeSystemID.

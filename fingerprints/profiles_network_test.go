@@ -129,7 +129,8 @@ func TestNetworkFixtures(t *testing.T) {
 		// model and release in the sysDescr, RAPID-CITY's serial.
 		"avaya-ers-passport":          {"avaya-ers-passport", "Nortel", "ERS-8610co", "SSLI3F0089", "", "5.1.3.0", "switch"},
 		"avaya-ers-passport-sysdescr": {"avaya-ers-passport", "Nortel", "Passport-1612", "", "", "2.1.7.0", "switch"},
-		"bluecoat-proxysg":            {"bluecoat-proxysg", "Blue Coat", "SG300", "2712345678", "SGOS", "6.5.9.14", "appliance"},
+		// sgProxyVersion whole, as the definition sgos reads it (fq12).
+		"bluecoat-proxysg": {"bluecoat-proxysg", "Blue Coat", "SG300", "2712345678", "SGOS", "Version: SGOS 6.5.9.14 Proxy Edition", "appliance"},
 		// A PacketShaper by its sysDescr alone: PacketWise's release.
 		"bluecoat-packetshaper": {"bluecoat-packetshaper", "Blue Coat", "", "", "PacketWise", "11.6.4.2_B212543_b17", "appliance"},
 		// A Gen7 virtual firewall names SonicOSX.

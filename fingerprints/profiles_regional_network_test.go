@@ -33,7 +33,8 @@ var regionalCases = map[string]want{
 	// (fq5).
 	"citrix-sdwan": {"citrix-sdwan", "Citrix", "", "JD4X7B2K9Q", "SD-WAN", "OS: 11.2.0, SW: 11.2.3.11", "appliance"},
 	// Blue Coat / Symantec ProxySG: the product before "Series".
-	"bluecoat-proxysg-symantec": {"bluecoat-proxysg", "Symantec", "SG-S400", "4417120045", "SGOS", "6.7.4.1", "appliance"},
+	// sgProxyVersion whole, as the definition sgos reads it (fq12).
+	"bluecoat-proxysg-symantec": {"bluecoat-proxysg", "Symantec", "SG-S400", "4417120045", "SGOS", "Version: SGOS 6.7.4.1 Proxy Edition", "appliance"},
 	// FiberHome switches: hardware and release from the sysDescr.
 	"fiberhome-switch": {"fiberhome-switch", "FiberHome", "S4820-28T-X", "", "", "3.0.2.B08", "switch"},
 }
