@@ -29,6 +29,11 @@ var audit12Cases = map[string]want{
 	// the value whole, as Avocent.php reads pmProductModel (only the ACS
 	// appliances' product model is cut to its first word there).
 	"avocent-pm-model-words": {"avocent-acs", "Avocent", "PM3000 24 Outlets 20A", "0E1234567890", "", "1.6.0", "pdu"},
+	// An SLX-OS switch whose chassis row also has a part number and a
+	// software revision: entPhysicalName.1 and the sysDescr's release, as
+	// the definition (slxos) reads them, not the chassis row's model name
+	// and software revision.
+	"extreme-slxos-entity": {"brocade-nos", "Extreme Networks", "SLX9250-32C", "EXK4219V00M", "SLX-OS", "20.3.2a", "switch"},
 }
 
 func TestAudit12Fixtures(t *testing.T) {
