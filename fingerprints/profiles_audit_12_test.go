@@ -34,6 +34,9 @@ var audit12Cases = map[string]want{
 	// the definition (slxos) reads them, not the chassis row's model name
 	// and software revision.
 	"extreme-slxos-entity": {"brocade-nos", "Extreme Networks", "SLX9250-32C", "EXK4219V00M", "SLX-OS", "20.3.2a", "switch"},
+	// 'Acano Server' not first, with words after the release: all of it up
+	// to the comma, as the definition (acano) reads the version.
+	"cisco-acano-build-words": {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "2.9.7 build 2021-06-14", "appliance"},
 }
 
 func TestAudit12Fixtures(t *testing.T) {
