@@ -17,6 +17,11 @@ var audit14Cases = map[string]want{
 	// object the definition (kti) reads as the version, not the software
 	// revision.
 	"kti-firmware-rev": {"kti-switch", "KTI Networks", "KGS-1062-HP", "", "", "2.03.0", "switch"},
+	// A Fujitsu PRIMERGY BX connection blade whose sysDescr names the
+	// maker and the runtime code: the hardware and the version as the
+	// definition (fujitsupyos) reads that sysDescr, all between 'Fujitsu'
+	// and ', Runtime Code ', and all after it.
+	"fujitsu-py-runtime-code": {"fujitsu-py-switch", "Fujitsu", "PY CB Eth Switch/IBP 1Gb 36/8+2", "", "", "3.22.0045", "switch"},
 }
 
 func TestAudit14Fixtures(t *testing.T) { checkFixtures(t, audit14FixtureDir, audit14Cases) }
