@@ -22,6 +22,11 @@ var audit14Cases = map[string]want{
 	// definition (fujitsupyos) reads that sysDescr, all between 'Fujitsu'
 	// and ', Runtime Code ', and all after it.
 	"fujitsu-py-runtime-code": {"fujitsu-py-switch", "Fujitsu", "PY CB Eth Switch/IBP 1Gb 36/8+2", "", "", "3.22.0045", "switch"},
+	// A CS121 adapter on UPS-MIB's arc that answers no agent software
+	// version: the release its sysDescr states ('CS121 v 4.26.4'), as the
+	// definition's (generex-ups) sysDescr pattern reads it, not the UPS's
+	// own firmware.
+	"generex-cs121-sysdescr": {"generex-cs141", "S2S", "SAT 1000", "", "", "4.26.4", "ups"},
 }
 
 func TestAudit14Fixtures(t *testing.T) { checkFixtures(t, audit14FixtureDir, audit14Cases) }

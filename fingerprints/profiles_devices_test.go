@@ -188,7 +188,9 @@ var deviceCases = map[string]want{
 	"dell-idrac6-racmib": {"dell-cmc", "Dell", "iDRAC6", "7KJ2M4J", "iDRAC", "2.92", "bmc"},
 	"dell-compellent":    {"dell-compellent", "Dell EMC", "SC4020", "60712", "Storage Center", "7.4.10.51", "storage"},
 	"dell-ome-modular":   {"dell-ome-modular", "Dell", "PowerEdge MX7000", "8ZQ9XY2", "OpenManage Enterprise Modular", "2.00.00", "bmc"},
-	"generex-cs141":      {"generex-cs141", "AEG", "Protect B PRO 1400", "", "Linux", "1.98.0", "ups"},
+	// The card's software version whole, as the definition (generex-ups)
+	// reads upsIdentAgentSoftwareVersion with no regex (fq14; was "1.98.0").
+	"generex-cs141": {"generex-cs141", "AEG", "Protect B PRO 1400", "", "Linux", "CS141 v1.98.0", "ups"},
 	// slcSystemFWRev whole, as the definition (lantronix-slc) reads it (fq5).
 	"lantronix-slc":           {"lantronix-slc", "Lantronix", "SLC8048", "0080A3B12345", "", "Version 7.4.0.0R11", "appliance"},
 	"gude-epc":                {"gude-epc", "Gude", "Expert Power Control 8226-1", "", "", "1.2.1", "pdu"},

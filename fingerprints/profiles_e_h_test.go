@@ -142,7 +142,9 @@ var ehCases = map[string]want{
 	"gamatronic-ups": {"gamatronic-ups", "Gamatronic", "", "", "", "", "ups"},
 	// A CS141 card on a UPS that reports its own firmware: the card's
 	// release, as the device-support definition (generex-ups) reads it.
-	"generex-cs141-ups-firmware": {"generex-cs141", "Online", "Zinto A 3000", "", "Linux", "2.06.1", "ups"},
+	// The release whole as the definition reads it, no regex (fq14; was
+	// "2.06.1").
+	"generex-cs141-ups-firmware": {"generex-cs141", "Online", "Zinto A 3000", "", "Linux", "CS141 v2.06.1", "ups"},
 	// An FS S3900-R (BDCOM's platform under FS's enterprise): the
 	// NMS-CHASSIS card table, as the device-support definition (fs-bdcom)
 	// reads it.

@@ -82,7 +82,9 @@ var imCases = map[string]want{
 	// A Generex CS121 card on a Multimatic UPS (the definition multimatic
 	// detects it by CS121 and the UPS-MIB maker): the UPS-MIB identity,
 	// the card's release.
-	"multimatic-cs121": {"generex-cs141", "MULTIMATIC", "VFI 3000 TOWER", "", "", "4.26.4", "ups"},
+	// (The release whole, as generex-ups, which also detects a CS121 on
+	// UPS-MIB's arc, reads upsIdentAgentSoftwareVersion: fq14; was "4.26.4".)
+	"multimatic-cs121": {"generex-cs141", "MULTIMATIC", "VFI 3000 TOWER", "", "", "CS121 v 4.26.4", "ups"},
 	// Lantronix UDS device servers (1723.2.1): the sysDescr's model and
 	// firmware (before, the enterprise's registrant as the vendor).
 	"lantronix-uds": {"lantronix-uds", "Lantronix", "UDS1100", "", "", "6.10.0.1", "appliance"},

@@ -46,7 +46,8 @@ var reviewKindsBCases = map[string]want{
 	// A GENEREX adapter on UPS-MIB's arc whose sysDescr names the UPS
 	// before 'SNMP Agent', as the definition (generex-ups) detects it: the
 	// adapter's release, not the UPS's firmware the generic UPS-MIB gives.
-	"generex-ups-agent": {"generex-cs141", "ONLINE USV-Systeme", "Zinto E 2000", "", "", "2.08.1", "ups"},
+	// (Whole, as the definition reads it with no regex: fq14; was "2.08.1".)
+	"generex-ups-agent": {"generex-cs141", "ONLINE USV-Systeme", "Zinto E 2000", "", "", "CS141 v 2.08.1", "ups"},
 	// An EnGenius (Senao) access point on net-snmp's registration that
 	// says only 'Wireless Access Point', known by Senao's system group as
 	// the definition (engenius) detects it: its firmware, not Linux's.
