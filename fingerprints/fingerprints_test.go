@@ -165,8 +165,9 @@ var corpusCases = map[string]want{
 	"os/linux/sangfor.snmprec.bz2":              {"sangfor", "Sangfor", "M5400", "", "Linux", "2.4.35.4-AC1.95", "appliance"},
 	"os/windows/XP.snmprec.bz2":                 {"windows-workstation", "", "Generic x86", "", "Windows XP", "XP (NT 5.1)", "workstation"},         // the release the definition (windows) names build 2600
 	"os/windows/server-2003-5-2.snmprec.bz2":    {"windows-server", "", "Generic x86", "", "Windows Server 2003", "Server 2003 (NT 5.2)", "server"}, // and a server's build 3790
-	"storage/isilon-onefs.snmprec.bz2":          {"isilon-onefs", "Dell EMC", "X210", "CEGER155100014", "OneFS", "7.2.1.0", "storage"},
-	"storage/netapp-fas3270.snmprec.bz2":        {"netapp-ontap", "NetApp", "FAS3270", "940001051000", "ONTAP", "8.2.3 7-Mode", "storage"},
+	// chassisModel.1 whole, as the definition (onefs) reads it (fq14; was X210).
+	"storage/isilon-onefs.snmprec.bz2":   {"isilon-onefs", "Dell EMC", "X210-2U-Single-48GB-2x1GE-2x10GE SFP+-36TB", "CEGER155100014", "OneFS", "7.2.1.0", "storage"},
+	"storage/netapp-fas3270.snmprec.bz2": {"netapp-ontap", "NetApp", "FAS3270", "940001051000", "ONTAP", "8.2.3 7-Mode", "storage"},
 }
 
 // TestFixtures checks profiles without a corpus walk against small walks

@@ -23,7 +23,9 @@ var auditNZCases = map[string]want{
 	// Isilon OneFS on FreeBSD's net-snmp arc, detected by its sysDescr as
 	// the definition (onefs) detects it: ISILON-MIB chassisTable's model
 	// and serial, the release the sysDescr states.
-	"isilon-onefs-netsnmp": {"isilon-onefs", "Dell EMC", "X410", "SX410-301604-0317", "OneFS", "9.1.0.0", "storage"},
+	// (chassisModel.1 whole, as the definition reads the hardware: fq14;
+	// was X410.)
+	"isilon-onefs-netsnmp": {"isilon-onefs", "Dell EMC", "X410-4U-Dual-256GB-2x1GE-2x40GE SFP+-60TB-1600GB SSD", "SX410-301604-0317", "OneFS", "9.1.0.0", "storage"},
 	// SmartAX by its registration alone (ma5608T, 2011.2.248) where the
 	// sysDescr names nothing: ENTITY-MIB entPhysicalDescr.36 before its
 	// comma, HUAWEI-DEVICE-MIB hwBackplanePhySerialNum.0 and
