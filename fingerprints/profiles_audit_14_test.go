@@ -27,6 +27,10 @@ var audit14Cases = map[string]want{
 	// definition's (generex-ups) sysDescr pattern reads it, not the UPS's
 	// own firmware.
 	"generex-cs121-sysdescr": {"generex-cs141", "S2S", "SAT 1000", "", "", "4.26.4", "ups"},
+	// A LigoWave NFT access point whose radio names another product than
+	// its sysDescr: the sysDescr's hardware and the rest as the version,
+	// as the definition (infinity) reads them, not the radio's name.
+	"ligowave-nft-sysdescr": {"ligowave-infinity", "LigoWave", "NFT 3ac", "", "Infinity", "1.5.10-4218", "access_point"},
 }
 
 func TestAudit14Fixtures(t *testing.T) { checkFixtures(t, audit14FixtureDir, audit14Cases) }

@@ -29,9 +29,10 @@ var telecomCases = map[string]want{
 	// enterprise: HIPATH-WIRELESS-HWC-MIB's sysSoftwareVersion and
 	// sysSerialNo, not a SCALANCE switch.
 	"extreme-ewc": {"extreme-ewc", "Extreme Networks", "", "1234567890123456", "", "10.41.06.0006", "wireless_controller"},
-	// LigoWave NFT access points on Infinity: dot11manufacturerProductName
-	// of the radio, the sysDescr's third word.
-	"ligowave-infinity": {"ligowave-infinity", "LigoWave", "NFT 2N", "", "Infinity", "1.4.2", "access_point"},
+	// LigoWave NFT access points on Infinity: the sysDescr's 'NFT 2N' and
+	// all after it, as the current definition (infinity) reads them (fq14;
+	// the version was the third word alone, "1.4.2").
+	"ligowave-infinity": {"ligowave-infinity", "LigoWave", "NFT 2N", "", "Infinity", "1.4.2 Infinity", "access_point"},
 	// SAF CFIP radios whose sysDescr lists hardware, release and serial.
 	"saf-radio-descr": {"saf-radio-descr", "SAF Tehnika", "CFIP Phoenix IDU", "388120345", "", "2.4.27", "wireless"},
 }
