@@ -39,7 +39,9 @@ var definitionsCensusCases = map[string]want{
 	"mcafee-email-gateway": {"mcafee-email-gateway", "McAfee", "Email Gateway 5500", "", "Email Gateway", "7.6.2", "appliance"},
 	// m0n0wall (definition monowall): the release, the sysDescr's third
 	// word, on bsnmpd's sysObjectID.
-	"m0n0wall": {"m0n0wall", "m0n0wall", "", "", "m0n0wall", "1.8.1", "firewall"},
+	// (The machine, the sysDescr's last word, as the definition (monowall)
+	// reads the hardware: fq14; was no model.)
+	"m0n0wall": {"m0n0wall", "m0n0wall", "i386", "", "m0n0wall", "1.8.1", "firewall"},
 }
 
 func TestDefinitionsCensusFixtures(t *testing.T) {
