@@ -118,7 +118,7 @@ var corpusCases = map[string]want{
 	"camera/wds-ips-1022.snmprec.bz2":                     {"wrd-ipsensor", "WRD Tech", "IPS-1022", "", "", "", "sensor"},
 	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX", "416791G106T2010SEP230036", "", "3.210.0", "cooling"},
 	"UPS/emerson-network-power.snmprec.bz2":               {"emerson-ups-card", "Vertiv", "US11R0030L", "", "", "13.00", "ups"},
-	"UPS/huawei-gse200m.snmprec.bz2":                      {"huawei-ups", "Huawei", "UPS5000-E", "2102310NYJ10EB000045", "Linux", "V100R001C10B003SP00", "ups"},
+	"UPS/huawei-gse200m.snmprec.bz2":                      {"huawei-ups", "Huawei", "UPS5000", "2102310NYJ10EB000045", "Linux", "V100R001C10B003SP00", "ups"},  // upsIdentModel, as the definition huaweiups (which detects this sysDescr) reads it (fq14; was UPS5000-E)
 	"UPS/ingrasys-power-switch.snmprec.bz2":               {"webpower-ups-card", "Ingrasys", "WebPower Pro II Mini Card", "11120051132123", "", "5.27", "ups"}, // the card's name first, as webpower's hardware_regex reads it (fq7; before, upsIdentModel 'Array-3A3')
 	"bmc/hp-onboard-administrator.snmprec.bz2":            {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G2", "6CU250TV5C", "Onboard Administrator", "3.60", "bmc"},
 	"camera/hikvision.snmprec.bz2":                        {"hikvision", "Hikvision", "DS-2CD4C36FWD-AP", "", "", "V5.5.80 build 190131", "camera"}, // softwVersion whole, V kept, as hikvision-cam reads it (fpU)

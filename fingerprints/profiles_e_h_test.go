@@ -151,7 +151,9 @@ var ehCases = map[string]want{
 	"fs-bdcom-nms-chassis": {"fs-com", "FS", "S3900-24T4S-R", "G1PB2A1234567", "", "2.2.0F Build 127804", "switch"},
 	// A Huawei UPS whose ESN scalar is a placeholder: the UPS system
 	// table's row 1 ESN.
-	"huawei-ups-table-esn": {"huawei-ups", "Huawei", "UPS5000-E", "2102310NYJ10EB000417", "Linux", "V100R001C10B003SP00", "ups"},
+	// (The model UPS-MIB upsIdentModel, as the definition huaweiups reads
+	// it: fq14; was the system table's UPS5000-E.)
+	"huawei-ups-table-esn": {"huawei-ups", "Huawei", "UPS5000", "2102310NYJ10EB000417", "Linux", "V100R001C10B003SP00", "ups"},
 	// An FS S5800 answering under Centec's enterprise (27975): the SWITCH
 	// MIB's version object; the model the sysDescr names alone.
 	"fs-switch-centec-enterprise": {"centec-switch", "Centec Networks", "S5800-48T4S", "", "", "5.3.10.r1", "switch"},
