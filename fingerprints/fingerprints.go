@@ -1467,7 +1467,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			if !ok {
 				return "", "", false
 			}
-			s += " " + w
+			s += r.join + w
 		}
 		return s, oid, true
 	case srcWalk:

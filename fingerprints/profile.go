@@ -86,6 +86,11 @@ import (
 //	        regex: '^(\d+) (\d+)$'            # (every one must answer; the first
 //	                                           # may be relative, the others not)
 //	        template: '$1.$2'
+//	      - oid: 1.3.6.1.4.1.476.1.42.2.4.2.1.4.1  # join: instead of the space
+//	        with: [1.3.6.1.4.1.476.1.42.2.4.2.1.5.1]  # between the values (which
+//	        join: "\t"                         # may hold spaces themselves)
+//	        regex: '^([^\t]+)\t(.+)$'
+//	        template: '$1 ($2)'
 //	      - oid: 1.3.6.1.4.1.2007.1.2.1.9.0    # with and map: the map names the
 //	        with: [1.3.6.1.4.1.2007.1.2.1.10.0]  # first value alone, before
 //	        map: {"272": ares}                 # the join and the regex
@@ -245,6 +250,7 @@ type ruleSpec struct {
 	IndexFrom   string            `yaml:"index_from"`
 	Case        string            `yaml:"case"`
 	With        []string          `yaml:"with"`
+	Join        *string           `yaml:"join"`
 	Replace     [][]string        `yaml:"replace"`
 	IfOID       string            `yaml:"if_oid"`
 	IfMatch     string            `yaml:"if_match"`
@@ -263,7 +269,7 @@ type ruleSpec struct {
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
-	"with", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "row_not_match", "row_and", "extend"}
+	"with", "join", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "row_not_match", "row_and", "extend"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -391,6 +397,11 @@ type rule struct {
 	// map on such a rule names arg's value alone, before the join (an
 	// enumeration's label and a revision: "ares (rev 3)").
 	with []string
+	// join (with with): what goes between the values instead of one
+	// space, so that a regex can part values that hold spaces themselves
+	// (a definition's template over a model and a firmware: "Liebert PEX
+	// (PAL 1.04.026.STD)").
+	join string
 	// ifOID and ifMatch: the rule holds only when ifOID's value
 	// matches ifMatch (the release of the software bank that runs).
 	ifOID   string
@@ -940,6 +951,12 @@ func compileRule(rs ruleSpec) (rule, error) {
 			}
 			r.with = append(r.with, o)
 		}
+		r.join = " "
+		if rs.Join != nil {
+			r.join = *rs.Join
+		}
+	} else if rs.Join != nil {
+		return r, atKey(errors.New("join goes with with"), "join")
 	}
 	for _, p := range rs.Replace {
 		if len(p) != 2 {
