@@ -116,7 +116,7 @@ var corpusCases = map[string]want{
 	"UPS/eaton-9px-partial.snmprec.bz2":                   {"eaton-mge", "Eaton", "9PX 2200i RT 3U", "GX13G45099", "", "01.17.4945", "ups"},
 	"UPS/eastpower-istars-swv053.snmprec.bz2":             {"east-istars", "EAST", "EA9080", "", "", "8.0", "ups"},
 	"camera/wds-ips-1022.snmprec.bz2":                     {"wrd-ipsensor", "WRD Tech", "IPS-1022", "", "", "", "sensor"},
-	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX", "416791G106T2010SEP230036", "", "3.210.0", "cooling"},
+	"UPS/vertiv-power.snmprec.bz2":                        {"vertiv-liebert", "Vertiv", "Liebert PEX (PAL 1.04.026.STD)", "416791G106T2010SEP230036", "", "3.210.0", "cooling"}, // the definition (liebert) templates model (firmware) (fq14; was Liebert PEX)
 	"UPS/emerson-network-power.snmprec.bz2":               {"emerson-ups-card", "Vertiv", "US11R0030L", "", "", "13.00", "ups"},
 	"UPS/huawei-gse200m.snmprec.bz2":                      {"huawei-ups", "Huawei", "UPS5000", "2102310NYJ10EB000045", "Linux", "V100R001C10B003SP00", "ups"},  // upsIdentModel, as the definition huaweiups (which detects this sysDescr) reads it (fq14; was UPS5000-E)
 	"UPS/ingrasys-power-switch.snmprec.bz2":               {"webpower-ups-card", "Ingrasys", "WebPower Pro II Mini Card", "11120051132123", "", "5.27", "ups"}, // the card's name first, as webpower's hardware_regex reads it (fq7; before, upsIdentModel 'Array-3A3')

@@ -34,6 +34,10 @@ var audit14Cases = map[string]want{
 	// its sysDescr: the sysDescr's hardware and the rest as the version,
 	// as the definition (infinity) reads them, not the radio's name.
 	"ligowave-nft-sysdescr": {"ligowave-infinity", "LigoWave", "NFT 3ac", "", "Infinity", "1.5.10-4218", "access_point"},
+	// A Liebert device row whose firmware is empty: the model alone, its
+	// spaces collapsed, as the definition (liebert) drops the empty
+	// ' ()' of its '<model> (<firmware>)' template.
+	"liebert-empty-device-firmware": {"vertiv-liebert", "Vertiv", "Liebert APS", "2008700321APS", "", "8.1.2.3", "ups"},
 }
 
 func TestAudit14Fixtures(t *testing.T) { checkFixtures(t, audit14FixtureDir, audit14Cases) }

@@ -46,8 +46,10 @@ var deviceCases = map[string]want{
 	"eltek-enexus": {"eltek-smartpack", "Eltek", "Smartpack2 Touch", "123456789012", "", "2.12.1", "power"},
 	// UPS-MIB upsIdentModel first, the definition's (huaweiups) hardware
 	// (fq14; was hwUpsDeviceModel's UPS2000-G-3KRTS).
-	"huawei-ups":       {"huawei-ups", "Huawei", "UPS2000", "2102310QKU10J1000123", "Linux", "V100R002C01SPC100", "ups"},
-	"liebert-lgp-card": {"liebert-lgp-card", "Vertiv", "GXT4-3000RT230", "1528300123AFA12", "Linux", "U060D022", "ups"},
+	"huawei-ups": {"huawei-ups", "Huawei", "UPS2000", "2102310QKU10J1000123", "Linux", "V100R002C01SPC100", "ups"},
+	// The device row's model and firmware, '<model> (<firmware>)', as the
+	// definition (liebert) templates the hardware (fq14; was the model alone).
+	"liebert-lgp-card": {"liebert-lgp-card", "Vertiv", "GXT4-3000RT230 (U060D022)", "1528300123AFA12", "Linux", "U060D022", "ups"},
 	"ppc-netagent":     {"ppc-netagent", "Sanpu", "MT3000", "E141234567", "", "2.43.DP501.MEGATEC", "ups"},
 	"raritan-px1":      {"raritan-px1", "Raritan", "DPXR20A-16", "AEI0C00123", "", "01.05.20", "pdu"},
 	"raritan-px2":      {"raritan-px2", "Raritan", "PX2-5496", "QFD1234567", "Xerus", "3.5.0.5-45371", "pdu"},

@@ -18,11 +18,15 @@ var variantsPowerServersCases = map[string]want{
 	// model and serial, the card's firmware as the release (as the
 	// definition reads the version); a Unity card without a device row
 	// names its UPS in UPS-MIB.
-	"liebert-intellislot-gxt4": {"vertiv-liebert", "Vertiv", "GXT4-3000RT230", "1409300123AF321", "", "4.6.0.0", "ups"},
+	// (The model '<model> (<firmware>)' of the device row, as the
+	// definition templates the hardware: fq14; was the model alone.)
+	"liebert-intellislot-gxt4": {"vertiv-liebert", "Vertiv", "GXT4-3000RT230 (U046D014)", "1409300123AF321", "", "4.6.0.0", "ups"},
 	"liebert-unity-upsmib":     {"vertiv-liebert", "Vertiv", "GXT5-3000IRT2UXL", "0218300112", "", "7.3.1.0", "ups"},
 	// A card that states its firmware in UPS-MIB only, the definition's
 	// second source of the version.
-	"liebert-agent-upsmib-version": {"vertiv-liebert", "Vertiv", "Liebert NXC", "1612200345NXC", "", "4.1.0.0", "ups"},
+	// (Whole, as the definition reads it, and the model templated with
+	// the device's firmware: fq14; were "4.1.0.0" and "Liebert NXC".)
+	"liebert-agent-upsmib-version": {"vertiv-liebert", "Vertiv", "Liebert NXC (NXC_R11)", "1612200345NXC", "", "IntelliSlot Web Card 4.1.0.0", "ups"},
 	// Eltek WebPower (ELTEK-DISTRIBUTED-MIB): the controller type's
 	// enumeration, the system serial, the release second in sysDescr.
 	"eltek-webpower-smartpack2": {"eltek-smartpack", "Eltek", "Smartpack2", "183412345678", "", "4.3.1", "power"},
