@@ -38,6 +38,10 @@ var audit14Cases = map[string]want{
 	// spaces collapsed, as the definition (liebert) drops the empty
 	// ' ()' of its '<model> (<firmware>)' template.
 	"liebert-empty-device-firmware": {"vertiv-liebert", "Vertiv", "Liebert APS", "2008700321APS", "", "8.1.2.3", "ups"},
+	// An Ifotec product whose row is 1: '<firmware> (Bootloader
+	// <bootloader>)', as the device-support class (Ifotec.php) writes the
+	// version.
+	"ifotec-bootloader": {"ifotec", "Ifotec", "IFO-MCG-1G", "IF1912345", "", "3.1.2 (Bootloader 1.0.4)", "media_converter"},
 }
 
 func TestAudit14Fixtures(t *testing.T) { checkFixtures(t, audit14FixtureDir, audit14Cases) }
