@@ -42,6 +42,11 @@ var audit14Cases = map[string]want{
 	// <bootloader>)', as the device-support class (Ifotec.php) writes the
 	// version.
 	"ifotec-bootloader": {"ifotec", "Ifotec", "IFO-MCG-1G", "IF1912345", "", "3.1.2 (Bootloader 1.0.4)", "media_converter"},
+	// A Fuji Xerox on its 297.1.11.93.1 registrations (the definition
+	// xerox's) that serves Xerox's device ID: its MDL, as the class
+	// (Xerox.php) names the hardware, before the sysDescr's product; the
+	// controller (ESS) release the sysDescr states.
+	"fujixerox-device-id": {"fujifilm-printer", "Fuji Xerox", "DocuCentre-IV C2263", "227801", "", "1.2.2", "printer"},
 }
 
 func TestAudit14Fixtures(t *testing.T) { checkFixtures(t, audit14FixtureDir, audit14Cases) }
