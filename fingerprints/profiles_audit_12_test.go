@@ -37,6 +37,10 @@ var audit12Cases = map[string]want{
 	// 'Acano Server' not first, with words after the release: all of it up
 	// to the comma, as the definition (acano) reads the version.
 	"cisco-acano-build-words": {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "2.9.7 build 2021-06-14", "appliance"},
+	// A VDX on Brocade's registration, whose chassis row also states the
+	// release: swFirmwareVersion.0 whole first, as the definition (nos)
+	// reads the version there.
+	"brocade-vdx-nos-version": {"brocade-nos", "Brocade", "VDX6940-144S", "EXH3309K0Q2", "Network OS", "v7.4.2a", "switch"},
 }
 
 func TestAudit12Fixtures(t *testing.T) {

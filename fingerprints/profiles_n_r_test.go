@@ -141,7 +141,9 @@ var nrCases = map[string]want{
 	// OG-PRODUCTS-MIB registers the sysObjectID (25049.1.110) as, less
 	// 'og' (ogOM12xx); before, ogOmSystemModel (OM2248-10G).
 	"opengear-om": {"opengear", "Opengear", "OM12xx", "2211-0012-3456", "", "23.10.2", "appliance"},
-	"brocade-nos": {"brocade-nos", "Brocade", "BR-VDX6740", "CPL2541K0AB", "Network OS", "7.2.0a", "switch"},
+	// On nos's registration: swFirmwareVersion.0 whole, as the definition
+	// (nos) reads it (fq12; was without its 'v').
+	"brocade-nos": {"brocade-nos", "Brocade", "BR-VDX6740", "CPL2541K0AB", "Network OS", "v7.2.0a", "switch"},
 	"nokia-sros":  {"nokia-sros", "Nokia", "7750 SR", "NS2039F1234", "SR OS", "20.10.R4", "router"},
 	// On EPPC-MIB's arc (935.10) the definition powerwalker, not netagent2,
 	// takes the card, and writes the version from its template "FW: <UPS

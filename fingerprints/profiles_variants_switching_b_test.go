@@ -46,7 +46,9 @@ var variantsSwitchingBCases = map[string]want{
 	"dlink-des1210-me": {"dlink", "D-Link", "DES-1210-10/ME", "QBAC1D3000123", "", "6.11.B024", "switch"},
 	// A VDX whose sysDescr names no product: the registration
 	// (BROCADE-PRODUCTS-MIB vdx6740) as the VDX sysDescr writes it.
-	"brocade-vdx-registration": {"brocade-nos", "Brocade", "VDX6740", "", "Network OS", "7.2.0a", "switch"},
+	// The release swFirmwareVersion.0 whole, as the definition (nos) reads
+	// it on this registration (fq12; was without its 'v').
+	"brocade-vdx-registration": {"brocade-nos", "Brocade", "VDX6740", "", "Network OS", "v7.2.0a", "switch"},
 	// FastIron 10 writes RUCKUS in capitals and FastIron where IronWare
 	// stood.
 	"ruckus-icx8200-fastiron10": {"brocade-fastiron", "Ruckus", "ICX8200-24P", "FNT4521T0ZK", "FastIron", "10.0.10aT225", "switch"},
