@@ -877,6 +877,43 @@ func TestWalkReadsBelowItsOID(t *testing.T) {
 	}
 }
 
+// TestWithJoin: an oid rule's join puts its own separator between the
+// values with joins, instead of one space, so that a regex parts values
+// that hold spaces themselves (a definition's '<model> (<firmware>)'
+// template); without join the space stays; join goes with with only.
+func TestWithJoin(t *testing.T) {
+	const model, fw = "1.3.6.1.4.1.99999.7.1.0", "1.3.6.1.4.1.99999.7.2.0"
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    model:
+      - oid: `+model+`
+        with: [`+fw+`]
+        join: "\t"
+        regex: '^([^\t]+)\t(.+)$'
+        template: '$1 ($2)'
+    os_version:
+      - oid: `+model+`
+        with: [`+fw+`]
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", Values: map[string]snmpwalk.Value{
+		model: text("PEX 40"), fw: text("PAL 1.04.026"),
+	}}
+	got := e.Identify(in)
+	if got.Model != "PEX 40 (PAL 1.04.026)" {
+		t.Errorf("model = %q, want the template over the two values parted at the join", got.Model)
+	}
+	if got.OSVersion != "PEX 40 PAL 1.04.026" {
+		t.Errorf("os_version = %q, want the values one space apart (no join)", got.OSVersion)
+	}
+	wantLoadErrors(t, src, []loadErrorCase{
+		{"        with: [" + fw + "]\n        join:", "        join:", "join"},
+	})
+}
+
 // loadErrorCase: the profile source with from replaced by to fails to
 // load, its error naming key.
 type loadErrorCase struct{ from, to, key string }
