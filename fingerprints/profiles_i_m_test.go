@@ -132,7 +132,11 @@ var imCases = map[string]want{
 	"juniper-junose-registration": {"juniper-junose", "Juniper Networks", "ERX-705", "", "JunosE", "7.1.3 patch-0.2", "router"},
 	"mcafee-web-gateway":          {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "10.2.9", "appliance"},
 	"lenovoemc-nas":               {"lenovoemc-nas", "LenovoEMC", "px4-300d", "", "Linux", "", "storage"},
-	"meraki-cw-ap":                {"cisco-meraki", "Cisco", "CW9166I", "Q5AE-7BCD-9XYZ", "Meraki", "", "access_point"},
+	// Since fq17: the whole sysDescr without the agent's '=' and 'Cisco',
+	// as the definition merakimr (librenms os_detection 3fe3e3a detects
+	// '^=?Cisco Wireless CW'; os_discovery hardware '.*') reads it (was
+	// "CW9166I").
+	"meraki-cw-ap": {"cisco-meraki", "Cisco", "Wireless CW9166I Cloud Managed AP", "Q5AE-7BCD-9XYZ", "Meraki", "", "access_point"},
 	// Since fq7: hwType and hwVersion joined, as luminato's
 	// hardware_template writes them.
 	"teleste-luminato-chassis": {"teleste-luminato", "Teleste", "LAC-2 1.2", "LX2M04512", "", "4.2.1", "appliance"},
