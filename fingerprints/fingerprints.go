@@ -1583,16 +1583,7 @@ func (c *evalCtx) cell(col, idx string) (string, bool) {
 	if v, ok := c.in.Values[col+"."+idx]; ok && !v.Type.IsException() {
 		return valueString(v), true
 	}
-	n, ok := rowEntityColumn(col)
-	if !ok {
-		return "", false
-	}
-	for _, e := range c.ents {
-		if strconv.Itoa(e.Index) == idx {
-			return entityCell(e, n)
-		}
-	}
-	return "", false
+	return c.entityAt(col + "." + idx)
 }
 
 // rowEntityColumn is entityColumn for a row test, which may also read
@@ -1903,29 +1894,33 @@ func (c *evalCtx) chassisOrder() []Entity {
 
 // entityAt reads an entPhysicalTable instance (column.index) from the
 // decoded rows: the ENTITY-MIB is walked apart from the vendor objects, so
-// an oid rule naming one row ("entPhysicalModelName.5") finds it here.
+// an oid rule naming one row ("entPhysicalModelName.5") finds it here, and
+// a row test its class ("entPhysicalClass.5": "9").
 func (c *evalCtx) entityAt(oid string) (string, bool) {
-	rest, ok := strings.CutPrefix(oid, OIDEntPhysicalEntry+".")
+	colOID, idxS, ok := cutLastArc(oid)
 	if !ok {
 		return "", false
 	}
-	colS, idxS, ok := strings.Cut(rest, ".")
-	col, err1 := strconv.Atoi(colS)
-	idx, err2 := strconv.Atoi(idxS)
-	if !ok || err1 != nil || err2 != nil {
+	col, ok := rowEntityColumn(colOID)
+	idx, err := strconv.Atoi(idxS)
+	if !ok || err != nil {
 		return "", false
 	}
-	field := entityColumnField(col)
-	if field == "" {
-		return "", false
-	}
-	for _, e := range c.in.Entities {
+	for _, e := range c.ents {
 		if e.Index == idx {
-			v := entityField(e, field)
-			return v, v != ""
+			return entityCell(e, col)
 		}
 	}
 	return "", false
+}
+
+// cutLastArc splits an OID before its last arc.
+func cutLastArc(oid string) (prefix, last string, ok bool) {
+	i := strings.LastIndexByte(oid, '.')
+	if i < 0 {
+		return "", "", false
+	}
+	return oid[:i], oid[i+1:], true
 }
 
 // entityColumnField names the Entity field of an entPhysicalEntry
