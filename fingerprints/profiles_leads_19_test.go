@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads19FixtureDir holds small walks written from the vendor MIBs for the
+// leads earlier audits left (fq19): profiles re-read against the
+// device-support definitions for the objects they read, their detection
+// and the form of each value.
+const leads19FixtureDir = "testdata/fixtures/leads-19"
+
+// leads19Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads19Cases = map[string]want{
+	// A VDX on BROCADE-PRODUCTS-MIB's registration with its own sysDescr
+	// (definition nos: hardware entPhysicalDescr.1, serial
+	// entPhysicalSerialNum.1, version swFirmwareVersion.0, each whole):
+	// the chassis description, not the ordering code in
+	// entPhysicalModelName.
+	"brocade-vdx-entity-descr": {"brocade-nos", "Brocade", "VDX6740", "CPL2541K0EF", "Network OS", "v7.2.0a", "switch"},
+	// The same reads where an operator set the sysDescr (nos detects by
+	// the registration alone).
+	"brocade-vdx-registration-entity-descr": {"brocade-nos-registration", "Brocade", "VDX6740T", "EXH3309K0R4", "Network OS", "v7.4.2a", "switch"},
+}
+
+func TestLeads19Fixtures(t *testing.T) {
+	checkFixtures(t, leads19FixtureDir, leads19Cases)
+}
