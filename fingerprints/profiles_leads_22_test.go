@@ -1,0 +1,26 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads22FixtureDir holds small walks written from the vendor MIBs for the
+// leads audit fq22: profiles whose definition an earlier audit found under
+// no name of theirs, re-read against the definition found under another
+// name or the vendor MIB, and the appliance profiles.
+const leads22FixtureDir = "testdata/fixtures/leads-22"
+
+// leads22Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads22Cases = map[string]want{
+	// An MDS 9216 on SAN-OS (definition sanos, of Cisco's group: the
+	// shared Cisco OS discovery, Cisco.php, whose sysDescr patterns are
+	// IOS's only): entPhysicalSoftwareRev.1 as the release before the
+	// sysDescr's, entPhysicalSerialNum.1 as the serial (getMainSerial),
+	// the chassis row's model.
+	"cisco-mds-sanos-entity-row1": {"cisco-san-os", "Cisco", "DS-C9216-K9", "JAB0912345A", "SAN-OS", "3.3(2a)", "switch"},
+}
+
+func TestLeads22Fixtures(t *testing.T) {
+	checkFixtures(t, leads22FixtureDir, leads22Cases)
+}
