@@ -139,9 +139,15 @@ var abCases = map[string]want{
 	// the release the agent's 'SW v2.2'.
 	"apc-nmc-embedded-agent": {"apc-nmc", "APC", "Embedded PowerNet SNMP Agent", "WA0033001234", "AOS", "2.2", "ups"}, // the model, serial and release as the definition (apc: Apc.php) reads them
 	// emsIdentFirmwareRev whole ('v' kept), as the definition aos-emu2
-	// reads the same object on the EMS/EMU2 registrations (fq12); on this
-	// arc the definition apc's Apc.php reads no emsIdent object (over-fill).
-	"apc-emu2-product": {"apc-environmental", "APC", "AP9340", "ZA1834012345", "AOS", "v1.0.3", "sensor"},
+	// reads it (fq12). The fixture sat on 318.1.3.8.9, which PowerNet-MIB
+	// does not register (monitors 318.1.3.8 holds environmental .1,
+	// environmentalMgtSystem .2, emu2 .3 and mem .4 only): an AP9340
+	// Environmental Management System answers environmentalMgtSystem, one
+	// of the two registrations the definition aos-emu2 detects the EMS and
+	// EMU2 by, so it is apc-emu2's now (fq20; was apc-environmental with
+	// 'AP9340'), the model the definition's template 'emsIdentProductNumber
+	// emsIdentHardwareRev'.
+	"apc-emu2-product": {"apc-emu2", "APC", "AP9340 1", "ZA1834012345", "AOS", "v1.0.3", "sensor"},
 	// An ADVA AOS shelf: the chassis entPhysicalName and RMON's
 	// probeSoftwareRev.
 	"adva-aos-entity-name": {"adva-fsp", "ADVA", "TeraFlex", "FA71234567890", "", "3.2.1", "switch"},
