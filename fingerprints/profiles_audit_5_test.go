@@ -30,8 +30,10 @@ var audit5Cases = map[string]want{
 	// enexus: controlUnitSwVersion.1 whole.
 	"eltek-enexus-version-whole": {"eltek-smartpack", "Eltek", "Smartpack2 Touch", "183100054321", "", "V4.06", "power"},
 	// eltek-webpower: the first dotted number after a space in the
-	// sysDescr, before any 'v2.0' further on.
-	"eltek-webpower-release": {"eltek-smartpack", "Eltek", "Smartpack", "144100912345", "", "4.3.1", "power"},
+	// sysDescr, before any 'v2.0' further on. (The hardware the
+	// controller type's ELTEK-DISTRIBUTED-MIB label, as the definition
+	// fetches it: fq21; was "Smartpack".)
+	"eltek-webpower-release": {"eltek-smartpack", "Eltek", "smartpack", "144100912345", "", "4.3.1", "power"},
 	// aloha: alHardwareModel (23263.4.2.1.5.1) before alProductModel, the
 	// serial alHardwareETHID, the version alProductSubVersion.
 	"haproxy-aloha-hardware": {"haproxy-aloha", "HAProxy Technologies", "ALB5200", "00005E005321", "ALOHA", "13.5.12", "load_balancer"},

@@ -29,9 +29,11 @@ var variantsPowerServersCases = map[string]want{
 	"liebert-agent-upsmib-version": {"vertiv-liebert", "Vertiv", "Liebert NXC (NXC_R11)", "1612200345NXC", "", "IntelliSlot Web Card 4.1.0.0", "ups"},
 	// Eltek WebPower (ELTEK-DISTRIBUTED-MIB): the controller type's
 	// enumeration, the system serial, the release second in sysDescr.
-	"eltek-webpower-smartpack2": {"eltek-smartpack", "Eltek", "Smartpack2", "183412345678", "", "4.3.1", "power"},
+	// (The enumeration's label as the MIB writes it, which the definition
+	// (eltek-webpower) fetches: fq21; were "Smartpack2" and "Compack".)
+	"eltek-webpower-smartpack2": {"eltek-smartpack", "Eltek", "smartpack2", "183412345678", "", "4.3.1", "power"},
 	// ... and where the sysDescr names the maker before the product.
-	"eltek-webpower-compack": {"eltek-smartpack", "Eltek", "Compack", "144100987654", "", "4.2.3", "power"},
+	"eltek-webpower-compack": {"eltek-smartpack", "Eltek", "compack", "144100987654", "", "4.2.3", "power"},
 	// An Eaton UPS card on XUPS-MIB alone: xupsIdentSerialNumber.
 	"eaton-xups-serial": {"eaton-xups", "Eaton", "5PX 1500", "G204L12345", "", "01.14.0019", "ups"},
 	// A DRAC whose agent answers neither the type nor the chassis

@@ -1,0 +1,25 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads21FixtureDir holds small walks written from the vendor MIBs for the
+// twenty-first leads pass (fq21): forms earlier audits found ambiguous, and
+// objects they could not resolve.
+const leads21FixtureDir = "testdata/fixtures/leads-21"
+
+// leads21Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads21Cases = map[string]want{
+	// An Eltek WebPower controller (definition eltek-webpower: hardware
+	// ELTEK-DISTRIBUTED-MIB systemSiteInfoControllerType.0, fetched as
+	// its enumeration label, al175oem(3); serial
+	// systemSiteInfoSystemSeriaNum.0; the first dotted number after a
+	// space in the sysDescr as the version).
+	"eltek-webpower-al175oem": {"eltek-smartpack", "Eltek", "al175oem", "143800456123", "", "4.4.2", "power"},
+}
+
+func TestLeads21Fixtures(t *testing.T) {
+	checkFixtures(t, leads21FixtureDir, leads21Cases)
+}
