@@ -146,8 +146,10 @@ var corpusCases = map[string]want{
 	"network/switch/dlink-des3200.snmprec.bz2":            {"dlink", "D-Link", "DES-3200-18 Rev. C1", "R3MD1DB002523", "", "Build 4.04.004", "switch"}, // Dlink.php: hardware + " Rev. " + probeHardwareRev; dlink.yaml: probeSoftwareRev whole (fpU)
 	// The serial is the first hh3cEntityExtManuSerialNum of a walk (row
 	// 1's), as the definition's class (Comware.php) sets it;
-	// before, the chassis row 3's entPhysicalSerialNum.
-	"network/switch/h3c-comware-7-1-075.snmprec.bz2": {"h3c-comware", "H3C", "SR8808-X", "210231A2PJB18A000023", "Comware", "7.1.075 Release 7751P01", "switch"},
+	// before, the chassis row 3's entPhysicalSerialNum. The version the
+	// number alone, as the definition (comware) captures it (since fq24;
+	// was "7.1.075 Release 7751P01").
+	"network/switch/h3c-comware-7-1-075.snmprec.bz2": {"h3c-comware", "H3C", "SR8808-X", "210231A2PJB18A000023", "Comware", "7.1.075", "switch"},
 	"network/switch/h3c-wx6103.snmprec.bz2":          {"h3c-comware", "H3C", "WX6103", "210231A76JX091000041", "Comware", "Release 2509P33", "wireless_controller"},
 	// The blade switch by its name, not its part number (as hp-procurve
 	// names the other ProVision switches): "ProCurve 516733-B21 6120XG

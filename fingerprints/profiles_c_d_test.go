@@ -91,8 +91,9 @@ var cdCases = map[string]want{
 	// A Cumulus agent with the vendor's sysObjectID and a uname sysDescr.
 	"cumulus-oid": {"cumulus-linux", "Cumulus Networks", "Mellanox SN2410", "MT1934X01234", "Cumulus Linux", "4.3.0", "switch"},
 	// Comware 7: the product line of sysDescr, the first serial of
-	// HH3C-ENTITY-EXT-MIB.
-	"comware-hpe": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "CN12FP40ZZ", "Comware", "7.1.070 Release 3208P08", "switch"},
+	// HH3C-ENTITY-EXT-MIB; the version the number alone, as the definition
+	// (comware) captures it (since fq24; was "7.1.070 Release 3208P08").
+	"comware-hpe": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "CN12FP40ZZ", "Comware", "7.1.070", "switch"},
 	// A UCS fabric interconnect: model and serial from the UCS network
 	// element table when no ENTITY chassis row names them.
 	"cisco-ucs-fi": {"cisco-ucs-fi", "Cisco", "UCS-FI-6248UP", "SSI16310ABC", "NX-OS", "5.2(3)N2(2.28g)", "switch"},

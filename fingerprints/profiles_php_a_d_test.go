@@ -22,12 +22,16 @@ var phpADCases = map[string]want{
 	"aruba-os-netsnmp-switch-serial": {"aruba-os-sysdescr", "Aruba", "Aruba7205", "CW0054321", "ArubaOS", "8.10.0.7", "wireless_controller"},
 	// An HPE Comware switch whose chassis row carries HPE's serial and
 	// HH3C-ENTITY-EXT-MIB the manufacturing one: the class (Comware.php)
-	// sets the serial to the first hh3cEntityExtManuSerialNum value.
-	"comware-manu-serial": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "210235A1JTB17A000123", "Comware", "7.1.070 Release 3208P08", "switch"},
+	// sets the serial to the first hh3cEntityExtManuSerialNum value;
+	// the version the number alone, as the definition (comware) captures it (since fq24; was
+	// "7.1.070 Release 3208P08").
+	"comware-manu-serial": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "210235A1JTB17A000123", "Comware", "7.1.070", "switch"},
 	// On H3C's arc without a Comware sysDescr (h3c-comware-oid): the first
 	// hh3cEntityExtManuSerialNum row that answers (row 1 is empty, as the
-	// class's trimmed walk output skips it), not the chassis row's.
-	"comware-oid-manu-serial": {"h3c-comware-oid", "H3C", "S5560X-30C-EI", "219801A1NM819BQ00077", "Comware", "7.1.070 Release 1122P06", "switch"},
+	// class's trimmed walk output skips it), not the chassis row's. The
+	// chassis row's release in h3c-comware's form: the version alone
+	// (since fq24; was "7.1.070 Release 1122P06").
+	"comware-oid-manu-serial": {"h3c-comware-oid", "H3C", "S5560X-30C-EI", "219801A1NM819BQ00077", "Comware", "7.1.070", "switch"},
 	// A Cumulus Linux switch: the class (Cumulus.php) reads the first
 	// ENTITY row's description as the hardware (with its maker, as the
 	// platform writes it), its software revision without 'Cumulus Linux '

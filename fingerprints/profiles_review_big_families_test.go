@@ -23,8 +23,10 @@ var reviewBigFamiliesCases = map[string]want{
 	"juniper-junos-other-registration": {"juniper-junos-sysdescr", "Juniper Networks", "EX4300-48P", "PE3717080123", "Junos", "21.4R3-S4.9", "switch"},
 	// A Comware switch on H3C's enterprise whose sysDescr names the
 	// product alone (the definition comware detects every 25506
-	// registration): the chassis row, the release in Comware's form.
-	"h3c-comware-registration": {"h3c-comware-oid", "H3C", "S5560X-30C-EI", "210235A2HSH20B000123", "Comware", "7.1.070 Release 1122P06", "switch"},
+	// registration): the chassis row, the release in Comware's form, the
+	// version alone as the definition (comware) captures it (since fq24;
+	// was "7.1.070 Release 1122P06").
+	"h3c-comware-registration": {"h3c-comware-oid", "H3C", "S5560X-30C-EI", "210235A2HSH20B000123", "Comware", "7.1.070", "switch"},
 	// Cisco Business Wireless by its sysDescr (ciscowlc detects it beside
 	// AireOS's 'Cisco Controller'): AIRESPACE-SWITCHING-MIB's inventory.
 	"cisco-business-wireless": {"cisco-wlc", "Cisco", "CBW150AX-E", "PSZ26331ABC", "AireOS", "10.6.1.0", "wireless_controller"},

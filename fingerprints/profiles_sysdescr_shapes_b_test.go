@@ -22,9 +22,10 @@ var sysDescrShapesBCases = map[string]want{
 	"procurve-hpj-switch-name":  {"hp-procurve", "HPE", "4000M", "", "ProCurve", "C.05.04", "switch"},
 	// HP-branded Comware: the product with the lines joined, the MSR
 	// routers, the 1910 PoE models' power budget, the 1905's "Product
-	// Version".
+	// Version". The version the number alone, as the definition (comware)
+	// captures it (since fq24; the router's was "5.20 Release 2209P15").
 	"comware-hp-a-series-joined":       {"h3c-comware", "HPE", "A5500-24G EI Switch with 2 Interface Slots", "", "Comware", "5.20", "switch"},
-	"comware-hp-series-router":         {"h3c-comware", "HPE", "A-MSR20-40", "", "Comware", "5.20 Release 2209P15", "router"},
+	"comware-hp-series-router":         {"h3c-comware", "HPE", "A-MSR20-40", "", "Comware", "5.20", "router"},
 	"comware-hp-v1910-poe-watts":       {"h3c-comware", "HPE", "V1910-24G-PoE (170W)", "", "Comware", "5.20", "switch"},
 	"comware-hp-v1905-product-version": {"h3c-comware", "HPE", "V1905-24", "", "Comware", "02.00.01", "switch"},
 	// EdgeSwitch keeps its line's name where agentInventoryMachineModel

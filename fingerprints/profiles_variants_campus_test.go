@@ -35,13 +35,16 @@ var campusCases = map[string]want{
 	// "AP4050DN", before fpL read vrp.yaml and Vrp.php).
 	"huawei-fat-ap": {"huawei-vrp", "Huawei", "AP4050DN FAT", "2102353VUR10K6000789", "VRP", "5.170 (V200R010C00SPC300)", "access_point"},
 	// Comware 5 on HP A-series: "Comware Software, Version 5.20.99,
-	// Release 2221P19".
-	"comware5-hp-a-series": {"h3c-comware", "HPE", "A5120-48G-PoE+ EI Switch with 2 Interface Slots", "CN23BX8012", "Comware", "5.20.99 Release 2221P19", "switch"},
+	// Release 2221P19": the version the number alone, as the definition
+	// (comware) captures it, the release its features (since fq24; was
+	// "5.20.99 Release 2221P19", as were the two below "<version> Release
+	// <release>").
+	"comware5-hp-a-series": {"h3c-comware", "HPE", "A5120-48G-PoE+ EI Switch with 2 Interface Slots", "CN23BX8012", "Comware", "5.20.99", "switch"},
 	// The web-managed HP/HPE Comware switches write the model first
 	// ("HPE 1950-24G-2SFP+-2XGT Switch Software Version 7.1.045, Release
 	// 3113P05"); their registrations are descriptors.
-	"comware-hpe-1950": {"h3c-comware", "HPE", "1950-24G-2SFP+-2XGT", "CN87G1R0ZZ", "Comware", "7.1.045 Release 3113P05", "switch"},
-	"comware-hp-v1910": {"h3c-comware", "HPE", "V1910-24G", "", "Comware", "5.20 Release 1519P03", "switch"},
+	"comware-hpe-1950": {"h3c-comware", "HPE", "1950-24G-2SFP+-2XGT", "CN87G1R0ZZ", "Comware", "7.1.045", "switch"},
+	"comware-hp-v1910": {"h3c-comware", "HPE", "V1910-24G", "", "Comware", "5.20", "switch"},
 	// A SummitStack writes "(Stack)" where a switch names its hardware:
 	// the definition (xos) takes it as written, "Stack" (was the master's
 	// chassis row before fpL read xos.yaml).

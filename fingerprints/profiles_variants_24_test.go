@@ -1,0 +1,25 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// variants24FixtureDir holds small walks written from the vendor MIBs for
+// the heavy families on the shapes real devices have (fq24): stacks and
+// virtual chassis, chassis with cards, sysDescr variants across releases
+// and product lines, placeholders on the chassis row.
+const variants24FixtureDir = "testdata/fixtures/variants-24"
+
+// variants24Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var variants24Cases = map[string]want{
+	// An IRF fabric of two HPE 5130s (Comware 7), a chassis row per
+	// member: the product line of sysDescr as the definition (comware)
+	// reads the hardware, the first hh3cEntityExtManuSerialNum row
+	// (member 1's) as its class (Comware.php) sets the serial, and the
+	// version as the definition's pattern captures it, the digits and
+	// dots after "Version " alone (the release is its features).
+	"comware7-irf-two-members": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "210235A1JTB17A000456", "Comware", "7.1.070", "switch"},
+}
+
+func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
