@@ -19,6 +19,11 @@ var leads22Cases = map[string]want{
 	// sysDescr's, entPhysicalSerialNum.1 as the serial (getMainSerial),
 	// the chassis row's model.
 	"cisco-mds-sanos-entity-row1": {"cisco-san-os", "Cisco", "DS-C9216-K9", "JAB0912345A", "SAN-OS", "3.3(2a)", "switch"},
+	// A Juniper-branded MSS controller answering trpzVersionString too
+	// (definition juniper-mss: 'Juniper Networks, Inc (?<hardware>\S+)
+	// (?<version>\S+)' on sysDescr, nothing else): the sysDescr's hardware
+	// and version first, not the MIB's five-part version string.
+	"juniper-mss-sysdescr-first": {"trapeze-mss", "Juniper Networks", "MXR-2", "0881200345", "MSS", "7.6.2.3", "wireless_controller"},
 }
 
 func TestLeads22Fixtures(t *testing.T) {
