@@ -25,10 +25,12 @@ var audit16Cases = map[string]want{
 	// vpnRouterSerial.0, vpnRouterFirmware.0, each whole): the model
 	// number as the router writes it, the firmware with its 'v'.
 	"viprinet-model-whole": {"viprinet", "Viprinet", "300", "0300-4321-8765-2109", "Viprinux", "v2020041501", "router"},
-	// An airOS radio on net-snmp's Linux registration: the release as
-	// Airos.php reads dot11manufacturerProductVersion ('\.v(.*)$'), all
-	// after the first '.v', as ubiquiti-airos gives it.
-	"ubiquiti-airos-dot11-beta": {"ubiquiti-airos-dot11", "Ubiquiti", "NanoStation M5", "", "airOS", "5.6-beta4.22359.140521.1836", "access_point"},
+	// An airOS radio on net-snmp's Linux registration: fq19, Linux with
+	// the kernel's release (was airOS, 5.6-beta4.22359.140521.1836 from
+	// ubiquiti-airos-dot11): the definition airos detects 10002.1 and
+	// 41112.1.4 only, so such an agent is linux's; the radio's product
+	// stays the model (generic-dot11).
+	"ubiquiti-airos-dot11-beta": {"net-snmp-linux", "Ubiquiti", "NanoStation M5", "", "Linux", "2.6.32.68", "access_point"},
 	// A JetStream switch on Broadcom's registration (definition
 	// jetstream, by 'JetStream' in sysDescr): tpSysInfoHwVersion whole,
 	// the Omada product's TL- and region kept.

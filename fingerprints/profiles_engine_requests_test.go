@@ -48,10 +48,14 @@ var engineRequestsCases = map[string]want{
 	// release).
 	// fq16: the release all after the image's first '.v', as the
 	// definition (airos: Airos.php) reads it.
-	"ubiquiti-airos-netsnmp": {"ubiquiti-airos-dot11", "Ubiquiti", "PowerBeam M5 400", "", "airOS", "6.1.7.32555.180523.1754", "access_point"},
-	// The release with its 'v', as Unifi.php's dot11 path writes it (was
-	// "3.9.27.8537").
-	"ubiquiti-unifi-dot11-uap": {"ubiquiti-unifi-dot11", "Ubiquiti", "UAP-LR", "", "UniFi", "v3.9.27.8537", "access_point"},
+	// fq19: Linux again, with the kernel's release: the current
+	// definitions detect airos by 10002.1 and 41112.1.4 only, unifi on
+	// this registration only by a sysDescr naming the AP; the Linux
+	// discovery that read dot11manufacturerName (linux.inc.php) is gone.
+	// The radio's product stays the model (generic-dot11).
+	"ubiquiti-airos-netsnmp": {"net-snmp-linux", "Ubiquiti", "PowerBeam M5 400", "", "Linux", "2.6.32.68", "access_point"},
+	// fq19: Linux too (was UniFi, v3.9.27.8537), for the same reason.
+	"ubiquiti-unifi-dot11-uap": {"net-snmp-linux", "Ubiquiti", "UAP-LR", "", "Linux", "2.6.32.33", "access_point"},
 	// Aruba Instant: the serial is the cluster table's first row's
 	// aiAPSerialNum, whichever AP answers: the device-support code
 	// (ArubaOS Instant's ArubaInstant.php) sets it to the next value after
