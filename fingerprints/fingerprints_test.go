@@ -216,7 +216,7 @@ func TestFixtures(t *testing.T) {
 		"net-snmp-bsd":            {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "13.2-RELEASE", "server"},
 		"net-snmp-other-unix":     {"net-snmp-other-unix", "", "i86pc", "", "Solaris", "5.11", "server"},
 		"netgear":                 {"netgear", "Netgear", "GS724Tv4", "", "", "6.3.1.4", "switch"},
-		"qnap-qts":                {"qnap-qts", "QNAP", "TS-453D", "", "QTS", "5.10.60-qnap", "storage"},
+		"qnap-qts":                {"qnap-qts", "QNAP", "TS-453D", "", "QTS", "", "storage"}, // no chassis firmware: no release, as Qnap.php reads it (was the kernel's 5.10.60-qnap; fq25)
 		"ricoh-printer":           {"ricoh-printer", "Ricoh", "MP C3004ex", "C778P123456", "", "1.05", "printer"},
 		"ruckus-wireless":         {"ruckus-wireless", "Ruckus", "ZD1200", "271704001234", "ZoneDirector", "10.1.2.0 build 275", "wireless_controller"},
 		"sonicwall-sonicos":       {"sonicwall-sonicos", "SonicWall", "TZ 400", "18B1690A1234", "SonicOS", "(Firmware SonicOS Enhanced 6.5.4.4-44n / ROM )", "firewall"}, // the definition (sonicwall) version_template, no ROM answering

@@ -1,0 +1,32 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// variants25FixtureDir holds small walks written from the vendor MIBs for
+// the variants of hosts, NAS, printers and UPSes (fq25): each fixture is
+// one shape real agents answer, checked against the device-support
+// definitions.
+const variants25FixtureDir = "testdata/fixtures/variants-25"
+
+// variants25Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var variants25Cases = map[string]want{
+	// NAS whose agent does not answer the object the definition reads the
+	// release from: no release, not the kernel's the sysDescr states
+	// (before: 5.10.60-qnap, 4.4.302+). Qnap.php reads the chassis
+	// entPhysicalFirmwareRev alone, on QNAP's arc, on net-snmp's with
+	// NAS-MIB, and where ENTITY-MIB names QNAP Systems.
+	"qnap-qts-no-firmware":     {"qnap-qts", "QNAP", "TS-453D", "Q212I12345", "QTS", "", "storage"},
+	"qnap-netsnmp-no-firmware": {"qnap-qts-netsnmp", "QNAP", "TS-453D", "Q212I12345", "QTS", "", "storage"},
+	"qnap-entity-no-firmware":  {"qnap-qts-entity", "QNAP", "TS-453D", "Q212I12345", "QTS", "", "storage"},
+	// The definition dsm reads SYNOLOGY-SYSTEM-MIB version.0 alone, on
+	// net-snmp's registration and on Synology's arc.
+	"synology-dsm-no-version": {"synology-dsm", "Synology", "DS920+", "2080PDN123456", "DSM", "", "storage"},
+	"synology-arc-no-version": {"synology-sysobjectid", "Synology", "", "", "DSM", "", "storage"},
+}
+
+func TestVariants25Fixtures(t *testing.T) {
+	checkFixtures(t, variants25FixtureDir, variants25Cases)
+}
