@@ -18,6 +18,15 @@ var leads21Cases = map[string]want{
 	// systemSiteInfoSystemSeriaNum.0; the first dotted number after a
 	// space in the sysDescr as the version).
 	"eltek-webpower-al175oem": {"eltek-smartpack", "Eltek", "al175oem", "143800456123", "", "4.4.2", "power"},
+	// A PTP 670 on its own registration (17713.11; definition ptp670:
+	// hardware 'PTP 670 <masterSlaveMode label> (<hardwareVersion>)' from
+	// CAMBIUM-PTP670-MIB configuration 5 and versions 2, the version all
+	// after 'Version ' in the sysDescr); before, the cnPilot profile's
+	// access point.
+	"cambium-ptp670-master": {"cambium-ptp670", "Cambium Networks", "PTP 670 master (R02)", "", "PTP", "02-65", "wireless"},
+	// ... and one whose agent answers neither object: the product the
+	// sysDescr names.
+	"cambium-ptp670-no-mib": {"cambium-ptp670", "Cambium Networks", "PTP 670", "", "PTP", "02-50", "wireless"},
 }
 
 func TestLeads21Fixtures(t *testing.T) {
