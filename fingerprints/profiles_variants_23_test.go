@@ -44,6 +44,12 @@ var variants23Cases = map[string]want{
 	// cluster is a feature in Junos.php, the model and release the
 	// sysDescr's, the serial jnxBoxSerialNo.0.
 	"junos-srx-cluster-node0": {"juniper-junos", "Juniper Networks", "SRX345", "CX4519AF0123", "Junos", "21.2R3-S2.9", "firewall"},
+	// A Cisco 7609-S router on a Supervisor 720 (image c7600s72033_rp,
+	// CISCO-PRODUCTS-MIB cisco7609s): the shared Cisco OS discovery
+	// (Cisco.php) reads ENTITY row 1 (CISCO7609-S, its serial) and the
+	// sysDescr's release; a router, where the switch rule's 's72033' (the
+	// Catalyst 6500's s72033_rp image) made it a switch.
+	"ios-7600-sup720": {"cisco-ios", "Cisco", "CISCO7609-S", "FOX1524G0AB", "IOS", "15.3(3)S5", "router"},
 }
 
 func TestVariants23Fixtures(t *testing.T) { checkFixtures(t, variants23FixtureDir, variants23Cases) }
