@@ -24,6 +24,11 @@ var leads22Cases = map[string]want{
 	// (?<version>\S+)' on sysDescr, nothing else): the sysDescr's hardware
 	// and version first, not the MIB's five-part version string.
 	"juniper-mss-sysdescr-first": {"trapeze-mss", "Juniper Networks", "MXR-2", "0881200345", "MSS", "7.6.2.3", "wireless_controller"},
+	// A Unitrends appliance whose agent answers no mgtInfoRelease
+	// (definition recoveryos, of the unix group, reads the sysDescr's
+	// kernel release): no release, the kernel's being CentOS's, not
+	// RecoveryOS's.
+	"unitrends-no-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "RecoveryOS", "", "appliance"},
 }
 
 func TestLeads22Fixtures(t *testing.T) {
