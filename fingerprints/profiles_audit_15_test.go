@@ -29,7 +29,9 @@ var audit15Cases = map[string]want{
 	// openvms (os_detection): DEC's registration 36.2.15.22.1 alone is
 	// OpenVMS, whatever the sysDescr; a stack banner that names neither
 	// the hardware nor the release gives no model or version.
-	"openvms-arc-only": {"openvms", "DEC", "", "", "OpenVMS", "", "server"},
+	// The vendor HP, not the agent's registrant DEC: OpenVMS Industry
+	// Standard 64 runs on HP's Itanium Integrity servers alone (fq20).
+	"openvms-arc-only": {"openvms", "HP", "", "", "OpenVMS", "", "server"},
 	// rittal-cmc-iii-pu (os_discovery, librenms): cmcIIIDevName.1,
 	// cmcIIIUnitSerial.0 and cmcIIIUnitFWRev.0 with no regex: the
 	// firmware revision keeps its V, as rittal-lcp's does.

@@ -81,7 +81,9 @@ var recogVersionsCases = map[string]want{
 	// OpenVMS with TCP/IP Services' agent; a Virtual I/O Server's
 	// release where AIX's stands (its machine type word the hardware, as
 	// the definition aix reads it; fpB: before, no model).
-	"openvms-alphaserver": {"openvms", "DEC", "AlphaServer ES45 Model 2", "", "OpenVMS", "8.3", "server"},
+	// The ES45 is Compaq's lettered AlphaServer series, made after DEC was
+	// bought: HP, not the agent's registrant DEC (fq20).
+	"openvms-alphaserver": {"openvms", "HP", "AlphaServer ES45 Model 2", "", "OpenVMS", "8.3", "server"},
 	"ibm-vios-release":    {"ibm-aix", "IBM", "0x0800004c", "00F6C2A14C00", "AIX", "6.1.9.200", "server"},
 }
 

@@ -1,0 +1,31 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads20FixtureDir holds small walks written from the vendor MIBs and the
+// sysDescr shapes vendors document, for the leads earlier audits left
+// (fq20): profiles re-read against the device-support definitions for the
+// devices they detect and the form of each value.
+const leads20FixtureDir = "testdata/fixtures/leads-20"
+
+// leads20Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads20Cases = map[string]want{
+	// OpenVMS (definition openvms: DEC's registration 36.2.15.22.1, the
+	// TCP/IP Services agent's, naming no hardware): the machine's maker is
+	// the one its sysDescr names before the hardware, not the agent's
+	// registrant; Compaq written HP, as the project names Compaq's.
+	"openvms-hp-integrity":       {"openvms", "HP", "rx2660", "", "OpenVMS", "8.4", "server"},
+	"openvms-hpe-integrity":      {"openvms", "HPE", "rx2800 i4", "", "OpenVMS", "8.4-2L1", "server"},
+	"openvms-compaq-alphaserver": {"openvms", "HP", "AlphaServer DS20E", "", "OpenVMS", "7.3-1", "server"},
+	// Without a maker's name, the one the hardware family had: VAX and the
+	// numbered AlphaServers DEC's.
+	"openvms-vax":                  {"openvms", "DEC", "VAX 4000-200", "", "OpenVMS", "7.2", "server"},
+	"openvms-alphaserver-numbered": {"openvms", "DEC", "AlphaServer 4100 5/533 4MB", "", "OpenVMS", "7.1", "server"},
+}
+
+func TestLeads20Fixtures(t *testing.T) {
+	checkFixtures(t, leads20FixtureDir, leads20Cases)
+}
