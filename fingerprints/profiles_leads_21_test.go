@@ -27,6 +27,11 @@ var leads21Cases = map[string]want{
 	// ... and one whose agent answers neither object: the product the
 	// sysDescr names.
 	"cambium-ptp670-no-mib": {"cambium-ptp670", "Cambium Networks", "PTP 670", "", "PTP", "02-50", "wireless"},
+	// A BDT FlexStor II whose agent answers BDTMIB bDTDescription
+	// (bDTAgentInfo 2, 20884.10893.2.101.1.2.0): the definition's
+	// (bdt-flexstor) hardware '<bDTDevVendorID> <bDTDevProductID>
+	// <bDTDescription>', the maker's name then dropped as everywhere.
+	"bdt-flexstor-description": {"bdt-flexstor", "BDT", "FlexStor II 2U Tape Library", "DE91200789", "", "6.45", "storage"},
 }
 
 func TestLeads21Fixtures(t *testing.T) {
