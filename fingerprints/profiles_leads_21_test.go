@@ -32,6 +32,11 @@ var leads21Cases = map[string]want{
 	// (bdt-flexstor) hardware '<bDTDevVendorID> <bDTDevProductID>
 	// <bDTDescription>', the maker's name then dropped as everywhere.
 	"bdt-flexstor-description": {"bdt-flexstor", "BDT", "FlexStor II 2U Tape Library", "DE91200789", "", "6.45", "storage"},
+	// An Omnitron iConverter whose sysDescr's serial is a placeholder
+	// and whose agent answers OMNITRON-MIB serialnum.1.1 (chassisEntry 7,
+	// 7342.1.1.1.7 at chassis 1, slot 1), which the definition
+	// (omnitron-iconverter) fetches after its sysDescr pattern.
+	"omnitron-iconverter-serialnum": {"omnitron-iconverter", "Omnitron Systems", "GM4-PoE", "91234567", "iConverter", "5.3.11", "media_converter"},
 }
 
 func TestLeads21Fixtures(t *testing.T) {
