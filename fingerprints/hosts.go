@@ -48,10 +48,12 @@ var hostArches = []struct {
 // Multiprocessor Free)".
 var windowsCPURE = regexp.MustCompile(`^Hardware: (\S+) Family [0-9]+ Model [0-9]+ Stepping [0-9]+ .* - Software: `)
 
-// windowsArches names the architecture word of windowsCPURE.
+// windowsArches names the architecture word of windowsCPURE, as the
+// device-support class (Windows.php) names it; a word it does not list
+// (ARM64) names no hardware.
 var windowsArches = map[string]string{
 	"AMD64": "AMD x64", "Intel64": "Intel x64", "EM64T": "Intel x64", "x86": "Generic x86",
-	"ia64": "Intel Itanium IA64", "ARM64": "Generic ARMv8 64-bit",
+	"ia64": "Intel Itanium IA64",
 }
 
 // hostArchModel is the last resort for a general-purpose host's model:

@@ -25,6 +25,11 @@ var variants25Cases = map[string]want{
 	// net-snmp's registration and on Synology's arc.
 	"synology-dsm-no-version": {"synology-dsm", "Synology", "DS920+", "2080PDN123456", "DSM", "", "storage"},
 	"synology-arc-no-version": {"synology-sysobjectid", "Synology", "", "", "DSM", "", "storage"},
+	// Windows' processor word as Windows.php names it (parseHardware):
+	// EM64T is Intel x64; ARM64, a word its list lacks, names no
+	// hardware (before: Generic ARMv8 64-bit).
+	"windows-server-em64t": {"windows-server", "", "Intel x64", "", "Windows Server 2003", "Server 2003 (NT 5.2)", "server"},
+	"windows-server-arm64": {"windows-server", "", "", "", "Windows Server 2025", "Server 2025 (24H2)", "server"},
 }
 
 func TestVariants25Fixtures(t *testing.T) {
