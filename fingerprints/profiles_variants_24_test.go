@@ -20,6 +20,10 @@ var variants24Cases = map[string]want{
 	// version as the definition's pattern captures it, the digits and
 	// dots after "Version " alone (the release is its features).
 	"comware7-irf-two-members": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "210235A1JTB17A000456", "Comware", "7.1.070", "switch"},
+	// A FlexFabric switch ("HPE FF 5930 32QSFP+ Switch" on the product
+	// line): the definition's (comware) pattern tries "HPE " before "HPE
+	// FF ", so its hardware keeps the FF (was "5930 32QSFP+ Switch").
+	"comware7-flexfabric-ff": {"h3c-comware", "HPE", "FF 5930 32QSFP+ Switch", "210235A2BSH19A000321", "Comware", "7.1.045", "switch"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
