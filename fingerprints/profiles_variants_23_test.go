@@ -50,6 +50,39 @@ var variants23Cases = map[string]want{
 	// sysDescr's release; a router, where the switch rule's 's72033' (the
 	// Catalyst 6500's s72033_rp image) made it a switch.
 	"ios-7600-sup720": {"cisco-ios", "Cisco", "CISCO7609-S", "FOX1524G0AB", "IOS", "15.3(3)S5", "router"},
+	// Checked and right: a 1941 whose chassis row's entPhysicalModelName
+	// is a space (the definition's snmp_get_multi trims it to nothing):
+	// Cisco.php then states entPhysicalName.1, 'CISCO1941/K9 chassis',
+	// never the motherboard module's CISCO1941/K9 row (class module);
+	// serial entPhysicalSerialNum.1, release from the sysDescr (row 1 has
+	// none).
+	"ios-1941-model-space": {"cisco-ios", "Cisco", "CISCO1941/K9 chassis", "FTX1840A0BC", "IOS", "15.7(3)M8", "router"},
+	// Checked and right: the same with 'N/A' in the chassis row's model
+	// name, which the definition would state and we do not (a
+	// placeholder): entPhysicalName.1, '1941 chassis', as for an empty
+	// model name; never the EHWIC module's model.
+	"ios-1941-model-na": {"cisco-ios", "Cisco", "1941 chassis", "FTX1840A0BD", "IOS", "15.7(3)M8", "router"},
+	// Checked and right: the IOS-XE 17 sysDescr that begins 'Cisco IOS XE
+	// Software, Version 17.03.04a' (none of Cisco.php's sysDescr patterns
+	// reads it: they are anchored at 'Cisco IOS Software'): the chassis
+	// row's entPhysicalSoftwareRev.1 (17.03.04a), entPhysicalModelName.1
+	// (ISR4331/K9, not a NIM module's), entPhysicalSerialNum.1.
+	"iosxe-17-xe-first-line": {"cisco-ios-xe", "Cisco", "ISR4331/K9", "FDO2213A0BC", "IOS-XE", "17.03.04a", "router"},
+	// Checked and right: NX-OS 10's sysDescr ('Cisco NX-OS(tm) nxos64-cs,
+	// Software (nxos64-cs), Version 10.3(4a)'): the definition nxos's
+	// entPhysicalSoftwareRev.22, entPhysicalName.149 and
+	// entPhysicalSerialNum.10.
+	"nxos-10-sysdescr": {"cisco-nx-os", "Cisco", "Nexus9000 C93180YC-EX Chassis", "FDO23450ABC", "NX-OS", "10.3(4a)", "switch"},
+	// Checked and right: EOS writing 'running on a  DCS-7050QX-32' (no
+	// 'Arista Networks' before the model, two spaces): AristaEos.php's
+	// '.+ version (.+) running on .+ (\S+)$' gives DCS-7050QX-32 and
+	// 4.21.3F-2GB.
+	"arista-running-on-a": {"arista-eos", "Arista Networks", "DCS-7050QX-32", "JPE15210ABC", "EOS", "4.21.3F-2GB", "switch"},
+	// Checked and right: 64-bit IOS XR on an ASR 9010 without the rack row
+	// ('Cisco IOS XR Software (ASR9K), Version 7.5.2' and CR LF): Iosxr.php's
+	// second pattern, the parenthesis whole and the release to the first
+	// space (not the line break and the copyright after it).
+	"iosxr-asr9k-64bit": {"cisco-ios-xr", "Cisco", "ASR9K", "", "IOS-XR", "7.5.2", "router"},
 }
 
 func TestVariants23Fixtures(t *testing.T) { checkFixtures(t, variants23FixtureDir, variants23Cases) }
