@@ -1385,6 +1385,18 @@ func (c *evalCtx) systemValue(oid string) (string, bool) {
 	return "", false
 }
 
+// sysDescrLines is sysDescr with its line breaks kept ("\r\n" and "\r"
+// read as "\n") and each line sanitized as the sys_descr source is.
+func sysDescrLines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = record.Sanitize(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // source fetches a rule's raw value and the OID it came from.
 func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 	switch r.src {
@@ -1438,7 +1450,15 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			oid += "." + idx
 		}
 		var s string
-		if v, ok := c.in.Values[oid]; ok && !v.Type.IsException() {
+		if oid == OIDSysDescr && len(r.with) == 0 {
+			// sysDescr alone keeps its lines (a definition's '.'
+			// stops at a line break, as a regexp's here does),
+			// which the sys_descr source joins with spaces.
+			s = sysDescrLines(c.in.SysDescr)
+			if strings.TrimSpace(s) == "" {
+				return "", "", false
+			}
+		} else if v, ok := c.in.Values[oid]; ok && !v.Type.IsException() {
 			s = valueString(v)
 		} else if e, ok := c.entityAt(oid); ok {
 			s = e

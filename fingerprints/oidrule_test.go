@@ -914,6 +914,35 @@ func TestWithJoin(t *testing.T) {
 	})
 }
 
+// TestSysDescrLines: an oid rule on sysDescr alone reads its lines as
+// the agent wrote them (a '.' stops at a line break, as in a definition's
+// PCRE), where the sys_descr source reads them joined by spaces.
+func TestSysDescrLines(t *testing.T) {
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    model:
+      - oid: 1.3.6.1.2.1.1.1.0
+        regex: '^Acme (.*), Runtime '
+    os_version:
+      - oid: 1.3.6.1.2.1.1.1.0
+        regex: 'Runtime (.*)'
+    os:
+      - sys_descr: 'Runtime (.*)'
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme W1, Runtime 3.20\r\nBoot 1.05"}
+	got := e.Identify(in)
+	if got.Model != "W1" || got.OSVersion != "3.20" {
+		t.Errorf("model, os_version = %q, %q, want W1, 3.20 (the first line's)", got.Model, got.OSVersion)
+	}
+	if got.OS != "3.20 Boot 1.05" {
+		t.Errorf("os = %q, want the sys_descr source's lines joined by spaces", got.OS)
+	}
+}
+
 // loadErrorCase: the profile source with from replaced by to fails to
 // load, its error naming key.
 type loadErrorCase struct{ from, to, key string }

@@ -105,6 +105,10 @@ import (
 //	                                           # more non-space characters
 //	                                           # straight after it, that whole
 //	                                           # word (S5720 -> S5720-36C-EI-AC)
+//	      - oid: 1.3.6.1.2.1.1.1.0             # sysDescr as an oid (without with):
+//	        regex: '^(NetMan.*)'               # its lines kept, where sys_descr
+//	                                           # joins them with spaces ('.' stops
+//	                                           # at a line break, as in PCRE)
 //	      - walk: 1.3.6.1.2.1.43.5.1.1.17      # first good value below a prefix
 //	      - walk: 1.3.6.1.2.1.47.1.1.1.1.2     # an entPhysicalTable column: the
 //	        regex: '\bSN: ?([^\s,;)]+)'        # first ENTITY row, in index

@@ -22,6 +22,14 @@ var leads19Cases = map[string]want{
 	// The same reads where an operator set the sysDescr (nos detects by
 	// the registration alone).
 	"brocade-vdx-registration-entity-descr": {"brocade-nos-registration", "Brocade", "VDX6740T", "EXH3309K0R4", "Network OS", "v7.4.2a", "switch"},
+	// Multi-line sysDescr values (hex-encoded in the walk), read as the
+	// definitions' PCRE reads them, '.' stopping at a line break: the
+	// NetMan card the first line names (netmanplus: '(?<hardware>.*)'),
+	// where the sysDescr's lines joined by spaces ran on into the next.
+	"riello-netman-multiline": {"riello-netman", "Riello", "NetMan 204 plus", "", "", "SWM076-01-00", "ups"},
+	// fujitsupyos ('Fujitsu (?<hardware>.*), Runtime Code (?<version>.*)'):
+	// the runtime code to its line's end, not the boot code after it.
+	"fujitsu-py-multiline": {"fujitsu-py-switch", "Fujitsu", "PY CB Eth Switch/IBP 10Gb 18/8", "", "", "3.20", "switch"},
 }
 
 func TestLeads19Fixtures(t *testing.T) {
