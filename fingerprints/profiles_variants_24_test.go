@@ -24,6 +24,14 @@ var variants24Cases = map[string]want{
 	// line): the definition's (comware) pattern tries "HPE " before "HPE
 	// FF ", so its hardware keeps the FF (was "5930 32QSFP+ Switch").
 	"comware7-flexfabric-ff": {"h3c-comware", "HPE", "FF 5930 32QSFP+ Switch", "210235A2BSH19A000321", "Comware", "7.1.045", "switch"},
+	// Nortel's BOSS lines that are no Ethernet Routing Switch keep their
+	// line's name, as a BayStack does: the Ethernet Switch 470 (the
+	// BayStack 470 renamed; its registration sreg-BayStack470-48T) and the
+	// Business Policy Switch 2000 (sreg-BPS2000-24T). Boss.php writes
+	// "ERS-" for "Ethernet Routing Switch " alone (was ERS-470-48T and
+	// ERS-2000, products they are not).
+	"nortel-ethernet-switch-470":    {"avaya-boss", "Nortel", "Ethernet Switch 470-48T", "SDNIB40A1C", "BOSS", "3.7.2.04", "switch"},
+	"nortel-business-policy-switch": {"avaya-boss", "Nortel", "Business Policy Switch 2000", "SDNIB20B2D", "BOSS", "2.5.0.01", "switch"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
