@@ -52,8 +52,10 @@ var carryQ1Cases = map[string]want{
 	// An OS10 switch answering neither ENTITY-MIB nor a 'System Type' in
 	// its sysDescr: the product DELLEMC-OS10-TC-MIB names for its
 	// os10ChassisType.1 (25, s5232Fon: S5232F-ON), the object DellOs10.php
-	// reads, not the label's form nor the bare product base (S5232F).
-	"dell-os10-chassis-type": {"dell-os10", "Dell", "S5232F-ON", "TW0G2J7R2820945", "OS10", "", "switch"},
+	// reads, not the bare product base (S5232F). (Now in the form
+	// DellOs10.php gives it, the label itself, which it fetches with
+	// -OQUs as its only source of the hardware: fq21; was "S5232F-ON".)
+	"dell-os10-chassis-type": {"dell-os10", "Dell", "s5232Fon", "TW0G2J7R2820945", "OS10", "", "switch"},
 	// An ASR 9000 on another registration whose agent answers no rack
 	// row: the platform its IOS XR sysDescr brackets, as Iosxr.php reads
 	// it (cisco-ios-xr's rule), not a route processor card's model.

@@ -37,6 +37,12 @@ var leads21Cases = map[string]want{
 	// 7342.1.1.1.7 at chassis 1, slot 1), which the definition
 	// (omnitron-iconverter) fetches after its sysDescr pattern.
 	"omnitron-iconverter-serialnum": {"omnitron-iconverter", "Omnitron Systems", "GM4-PoE", "91234567", "iConverter", "5.3.11", "media_converter"},
+	// An OS10 switch newer than DELLEMC-OS10-TC-MIB's list, whose
+	// os10ChassisType.1 is unknown(9999): no label as the hardware there
+	// (DellOs10.php's only source names no product), the ENTITY chassis
+	// row's product name; the release the sysDescr states, the serial
+	// os10ChassisProductSN.1.
+	"dell-os10-unknown-type": {"dell-os10", "Dell", "S5448F-ON", "TW0ABCDE123456", "OS10", "10.5.5.1", "switch"},
 }
 
 func TestLeads21Fixtures(t *testing.T) {

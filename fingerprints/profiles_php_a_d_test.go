@@ -41,8 +41,10 @@ var phpADCases = map[string]want{
 	// (DellOs10.php) reads os10ChassisProductSN.1 as the serial, not the
 	// ENTITY serial. It also gives the chassis's hardware revision
 	// (os10ChassisHwRev.1, A01) as the version: ours keeps the release
-	// the sysDescr states (a board revision is not the software's).
-	"dell-os10-chassis-table": {"dell-os10", "Dell", "S5248F-ON", "TW0XYZ1234567", "OS10", "10.5.4.1", "switch"},
+	// the sysDescr states (a board revision is not the software's). The
+	// hardware is os10ChassisType.1's DELLEMC-OS10-TC-MIB label, as the
+	// class fetches it, before the ENTITY row (fq21; was "S5248F-ON").
+	"dell-os10-chassis-table": {"dell-os10", "Dell", "s5248Fon", "TW0XYZ1234567", "OS10", "10.5.4.1", "switch"},
 	// A Xerox-built Dell laser printer: the class (DellLaser.php) sets
 	// the hardware from the MDL of the device ID Xerox's MIB keeps
 	// (253.8.51.10.2.1.7.2.28110202), before the printer's hrDeviceDescr.
