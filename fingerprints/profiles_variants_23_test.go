@@ -83,6 +83,23 @@ var variants23Cases = map[string]want{
 	// second pattern, the parenthesis whole and the release to the first
 	// space (not the line break and the copyright after it).
 	"iosxr-asr9k-64bit": {"cisco-ios-xr", "Cisco", "ASR9K", "", "IOS-XR", "7.5.2", "router"},
+	// Checked and right: a Catalyst 9300 stack whose members sit in
+	// 'Switch N' containers under the stack row (the chassis at 1001 and
+	// 2001, a power supply under switch 1): Cisco.php states row 1001's
+	// model for a row 1 that says stack (C9300-48P), getMainSerial
+	// entPhysicalSerialNum.1001 (row 1 has none), and the sysDescr's
+	// bracketed form's image and release (row 1 has no release).
+	"iosxe-c9300-switch1-container": {"cisco-ios-xe", "Cisco", "C9300-48P", "FOC2345X0AB", "IOS-XE", "CAT9K_IOSXE 17.6.5", "switch"},
+	// Checked and right: a Catalyst 6509-E with a Supervisor 720 and line
+	// cards whose module rows carry the release: Cisco.php reads only row
+	// 1 (WS-C6509-E, its serial; no release there, so the sysDescr's),
+	// never a supervisor's or line card's row.
+	"ios-6509-sup720-linecards": {"cisco-ios", "Cisco", "WS-C6509-E", "SMG1234A0BC", "IOS", "12.2(33)SXJ10", "switch"},
+	// Checked and right: a Nexus 5548 in a vPC domain with two FEX chassis
+	// rows (N2K-C2248TP-1GE): the definition nxos's fixed rows, name 149,
+	// serial 10 (the vPC fabric row, the chassis's serial), release 22;
+	// no FEX row's values.
+	"nxos-5548-fex": {"cisco-nx-os", "Cisco", "Nexus5548 Chassis", "SSI17450ABC", "NX-OS", "7.3(8)N1(1)", "switch"},
 }
 
 func TestVariants23Fixtures(t *testing.T) { checkFixtures(t, variants23FixtureDir, variants23Cases) }
