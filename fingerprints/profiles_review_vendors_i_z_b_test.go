@@ -30,8 +30,10 @@ var reviewVendorsIZBCases = map[string]want{
 	// yamahaRTFirmware 1182.2.2.10.1.2.
 	"yamaha-rtx-serial": {"yamaha", "Yamaha", "RTX1210", "S4K012345", "", "14.01.40", "router"},
 	// A WTI power switch on another kernel than the MontaVista one wti
-	// knows: WTI-POWER-MIB's environmentUnitTable answering.
-	"wti-mib": {"wti", "WTI", "", "0722C2020041", "Linux", "8.04", "pdu"},
+	// knows: WTI-POWER-MIB's environmentUnitTable answering. fq22: the
+	// software version whole ('v8.04', before 8.04), as the definition
+	// (wti-console) reads the same column of WTI-CONSOLE-MIB.
+	"wti-mib": {"wti", "WTI", "", "0722C2020041", "Linux", "v8.04", "pdu"},
 	// A WTI console server whose MIB states no software version: not the
 	// kernel's release.
 	"wti-no-release": {"wti", "WTI", "", "0312A2012077", "Linux", "", "appliance"},

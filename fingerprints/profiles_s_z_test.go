@@ -231,9 +231,12 @@ var szCases = map[string]want{
 	"ubiquoss-pon": {"ubiquoss-pon", "Ubiquoss", "E8416", "UQ8416E170300215", "", "", "switch"},
 	// Vutlan: VUTLAN-SYSTEM-MIB's system group.
 	"vutlan": {"vutlan", "Vutlan", "VT335", "3350421876", "", "2.9.4", "sensor"},
-	// WTI on its MontaVista kernel: WTI-CONSOLE-MIB's first unit.
-	"wti-console": {"wti", "WTI", "", "0431A2019052", "Linux", "6.58", "appliance"},
-	"wti-power":   {"wti", "WTI", "", "0521B2018117", "Linux", "7.11", "pdu"},
+	// WTI on its MontaVista kernel: WTI-CONSOLE-MIB's first unit. fq22:
+	// the software version whole, its 'v' kept, as the definition
+	// (wti-console) reads environmentSoftwareVersion.1 (before, 6.58 and
+	// 7.11).
+	"wti-console": {"wti", "WTI", "", "0431A2019052", "Linux", "v6.58", "appliance"},
+	"wti-power":   {"wti", "WTI", "", "0521B2018117", "Linux", "v7.11", "pdu"},
 	// Sangfor: the hardware string's model=, else the AD appliance the
 	// uname node name names (never the board an AD writes in its place).
 	"sangfor-ac":   {"sangfor", "Sangfor", "M5600", "", "Linux", "2.6.30-AC12.0", "appliance"},
