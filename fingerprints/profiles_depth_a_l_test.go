@@ -103,7 +103,10 @@ var depthCases = map[string]want{
 	// model without it before fpL read xos.yaml.
 	"extreme-switch-engine":  {"extreme-exos", "Extreme Networks", "5520-48W-SwitchEngine", "2134N-41077", "EXOS", "32.2.1.6", "switch"},
 	"extreme-exos-universal": {"extreme-exos", "Extreme Networks", "5420F-24P-4XE-EXOS", "", "EXOS", "31.7.1.4", "switch"},
-	"extreme-voss-persona":   {"extreme-voss", "Extreme Networks", "VSP-4900-48P", "2028Q-10456", "VOSS", "8.3.0.0", "switch"},
+	// VOSS the same: the definition (voss) takes the word before the
+	// bracketed release, the persona with it (since fq24; was
+	// "VSP-4900-48P").
+	"extreme-voss-persona": {"extreme-voss", "Extreme Networks", "VSP-4900-48P-VOSS", "2028Q-10456", "VOSS", "8.3.0.0", "switch"},
 	// ArubaOS controller: wlsxSysExtSerialNumber, the unit's own serial,
 	// before the license serial number.
 	"aruba-controller-serial": {"aruba-mobility-controller", "Aruba", "Aruba7220", "CW0004521", "ArubaOS", "8.10.0.7", "wireless_controller"},

@@ -227,11 +227,13 @@ func TestNetworkFixtures(t *testing.T) {
 		// The DRG answers PACKETFRONT-PRODUCTS-MIB's DRG group (9303.1.3;
 		// drg600Access 9303.1.3.6): the fixture had 9303.1.5, MetroStar's
 		// group, which the device-support definition ibos detects as iBOS.
-		"packetfront-drg":       {"packetfront-drg", "PacketFront", "DRG600-SE", "PF0123456", "", "3.1.2", "router"},
-		"cambium-cnpilot-mib":   {"cambium-cnpilot", "Cambium Networks", "E600", "W8VD01234567", "cnPilot", "4.2.5-r4", "access_point"},
-		"sonic":                 {"sonic", "Edgecore", "AS7726-32X", "772632X2012345", "SONiC", "202012.55", "switch"},
-		"a10-acos":              {"a10-acos", "A10 Networks", "TH3030S", "TH30A12345670001", "ACOS", "4.1.4-GR1-P5", "load_balancer"},
-		"extreme-fabric-engine": {"extreme-voss", "Extreme Networks", "5520-24T", "2135Q-20123", "VOSS", "8.10.1.0_B005", "switch"},
+		"packetfront-drg":     {"packetfront-drg", "PacketFront", "DRG600-SE", "PF0123456", "", "3.1.2", "router"},
+		"cambium-cnpilot-mib": {"cambium-cnpilot", "Cambium Networks", "E600", "W8VD01234567", "cnPilot", "4.2.5-r4", "access_point"},
+		"sonic":               {"sonic", "Edgecore", "AS7726-32X", "772632X2012345", "SONiC", "202012.55", "switch"},
+		"a10-acos":            {"a10-acos", "A10 Networks", "TH3030S", "TH30A12345670001", "ACOS", "4.1.4-GR1-P5", "load_balancer"},
+		// The hardware as the definition (voss) reads it, the persona kept
+		// (since fq24; was "5520-24T").
+		"extreme-fabric-engine": {"extreme-voss", "Extreme Networks", "5520-24T-FabricEngine", "2135Q-20123", "VOSS", "8.10.1.0_B005", "switch"},
 	}
 	files, err := filepath.Glob(filepath.Join(networkFixtureDir, "*.snmprec"))
 	if err != nil || len(files) != len(cases) {

@@ -32,6 +32,12 @@ var variants24Cases = map[string]want{
 	// ERS-2000, products they are not).
 	"nortel-ethernet-switch-470":    {"avaya-boss", "Nortel", "Ethernet Switch 470-48T", "SDNIB40A1C", "BOSS", "3.7.2.04", "switch"},
 	"nortel-business-policy-switch": {"avaya-boss", "Nortel", "Business Policy Switch 2000", "SDNIB20B2D", "BOSS", "2.5.0.01", "switch"},
+	// A VOSS chassis (VSP 8404C) whose own ENTITY row leaves the serial
+	// empty and whose one card row has its own: rcChasSerialNumber, the
+	// serial the definition (voss) reads, not the card's (was the card's
+	// SDNI8424A1B2); the hardware the word before the bracketed release,
+	// its persona kept, as the definition's pattern reads it.
+	"voss-chassis-cards": {"extreme-voss", "Extreme Networks", "VSP-8404C-VOSS", "15JP4310ABCD", "VOSS", "8.3.1.0", "switch"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
