@@ -30,6 +30,12 @@ var leads19Cases = map[string]want{
 	// fujitsupyos ('Fujitsu (?<hardware>.*), Runtime Code (?<version>.*)'):
 	// the runtime code to its line's end, not the boot code after it.
 	"fujitsu-py-multiline": {"fujitsu-py-switch", "Fujitsu", "PY CB Eth Switch/IBP 10Gb 18/8", "", "", "3.20", "switch"},
+	// A JetStream switch on another arc of TP-Link's (11863.1): the
+	// definition jetstream detects 'JetStream' in sysDescr before tplink,
+	// so TPLINK-SYSINFO-MIB's tpSysInfoHwVersion.0 and
+	// tpSysInfoSwVersion.0, each whole, not RMON2's probe values tplink
+	// reads.
+	"tplink-jetstream-descr-sysinfo": {"tplink", "TP-Link", "T2600G-28TS 2.0", "2163425001234", "", "2.0.1 Build 20160608 Rel.45104(s)", "switch"},
 }
 
 func TestLeads19Fixtures(t *testing.T) {
