@@ -149,8 +149,10 @@ var abCases = map[string]want{
 	// emsIdentHardwareRev'.
 	"apc-emu2-product": {"apc-emu2", "APC", "AP9340 1", "ZA1834012345", "AOS", "v1.0.3", "sensor"},
 	// An ADVA AOS shelf: the chassis entPhysicalName and RMON's
-	// probeSoftwareRev.
-	"adva-aos-entity-name": {"adva-fsp", "ADVA", "TeraFlex", "FA71234567890", "", "3.2.1", "switch"},
+	// probeSoftwareRev. (With ENTITY row 1's hardware revision, as the
+	// definition (adva-aos) templates the hardware '<name> rev<revision>':
+	// fq21; was "TeraFlex".)
+	"adva-aos-entity-name": {"adva-fsp", "ADVA", "TeraFlex rev1.0", "FA71234567890", "", "3.2.1", "switch"},
 	"apc-epdu":             {"apc-epdu", "APC", "EPDU1016B", "5A2118E01234", "", "1.2.6", "pdu"},
 	// An ePDU whose status table has no version: the firmware at the
 	// agent's 1.3.6.1.4.1.1.1.38.1, as the device-support definition reads it.

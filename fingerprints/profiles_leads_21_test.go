@@ -43,6 +43,11 @@ var leads21Cases = map[string]want{
 	// row's product name; the release the sysDescr states, the serial
 	// os10ChassisProductSN.1.
 	"dell-os10-unknown-type": {"dell-os10", "Dell", "S5448F-ON", "TW0ABCDE123456", "OS10", "10.5.5.1", "switch"},
+	// An ADVA AOS shelf (2544.1.20.2, definition adva-aos: hardware
+	// '<entPhysicalName.1> rev<entPhysicalHardwareRev.1>', serial
+	// entPhysicalSerialNum.1, version RMON probeSoftwareRev.0 whole, its
+	// build kept, where the sysDescr writes a shorter release).
+	"adva-aos-release-whole": {"adva-fsp", "ADVA", "FSP 3000 C rev2.01", "FA82345678901", "", "4.1.2-b117", "switch"},
 }
 
 func TestLeads21Fixtures(t *testing.T) {
