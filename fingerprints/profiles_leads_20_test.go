@@ -24,6 +24,14 @@ var leads20Cases = map[string]want{
 	// numbered AlphaServers DEC's.
 	"openvms-vax":                  {"openvms", "DEC", "VAX 4000-200", "", "OpenVMS", "7.2", "server"},
 	"openvms-alphaserver-numbered": {"openvms", "DEC", "AlphaServer 4100 5/533 4MB", "", "OpenVMS", "7.1", "server"},
+	// BOSS (Boss.php): the release all after 'SW:v' to the next space; the
+	// capital-V shape of the BayStack and Business Policy Switch, which
+	// the definition boss does not detect, its numbers. (Their names as
+	// written, not ERS-: fq24's change, variants-24.)
+	"nortel-ethernet-switch-470": {"avaya-boss", "Nortel", "Ethernet Switch 470-24T", "SDNI5A01BC", "BOSS", "3.7.2.06", "switch"},
+	"nortel-bps-2000":            {"avaya-boss", "Nortel", "Business Policy Switch 2000", "", "BOSS", "1.2.0.15", "switch"},
+	// No SW: field: rcSysVersion whole before ' on', as Boss.php reads it.
+	"avaya-ers-rcsysversion-on": {"avaya-boss", "Nortel", "ERS-5520-48T-PWR", "LBNNTMJX5A0123", "BOSS", "6.2.3.010", "switch"},
 }
 
 func TestLeads20Fixtures(t *testing.T) {
