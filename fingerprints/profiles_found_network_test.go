@@ -44,8 +44,11 @@ var foundNetworkCases = map[string]want{
 	"mrv-switch": {"mrv-switch", "MRV", "OS910-M", "10170M0423", "", "2.1.6", "switch"},
 	// Dataprobe iBoot PDUs: IBOOTPDU-MIB's model name and firmware, on
 	// Dataprobe's registration and on net-snmp's (no kernel release).
+	// fq22: firmwareVersion whole, its 'v' kept ('v1.04.0210', before
+	// 1.04.0210), as the definition (iboot) reads IBOOTPDU-MIB's
+	// firmwareVersion.0.
 	"dataprobe-iboot":         {"dataprobe-iboot", "Dataprobe", "iBoot-PDU8-N15", "", "", "1.03.1123", "pdu"},
-	"dataprobe-iboot-netsnmp": {"dataprobe-iboot", "Dataprobe", "iBoot-PDU4-C10", "", "Linux", "1.04.0210", "pdu"},
+	"dataprobe-iboot-netsnmp": {"dataprobe-iboot", "Dataprobe", "iBoot-PDU4-C10", "", "Linux", "v1.04.0210", "pdu"},
 	// ES4552BH2 (the definition fusion) on its cheetahSwitchMgt arc 120:
 	// edgecore-ecs reads its switchMgt group as the other Edgecore modules'.
 	"edgecore-es4552bh2": {"edgecore-ecs", "Edgecore", "ES4552BH2-FL2", "EC1207003318", "", "1.1.2.14", "switch"},
