@@ -36,6 +36,11 @@ var leads19Cases = map[string]want{
 	// tpSysInfoSwVersion.0, each whole, not RMON2's probe values tplink
 	// reads.
 	"tplink-jetstream-descr-sysinfo": {"tplink", "TP-Link", "T2600G-28TS 2.0", "2163425001234", "", "2.0.1 Build 20160608 Rel.45104(s)", "switch"},
+	// A CMC answering neither drsProductShortName nor
+	// drsProductChassisModel: no model, where drsProductChassisName (the
+	// name DELL-RAC-MIB says the chassis is given) was read; the
+	// definition (drac) reads systemModelName and drsProductShortName.
+	"dell-cmc-chassis-name": {"dell-cmc", "Dell", "", "4KQ2M52", "CMC", "6.10.A00.201806121540", "bmc"},
 }
 
 func TestLeads19Fixtures(t *testing.T) {
