@@ -208,7 +208,7 @@ func TestFixtures(t *testing.T) {
 		"generic-printer-mib":     {"", "", "Acme Laser 9000", "ACM123456", "", "", "printer"},
 		"hikvision":               {"hikvision", "Hikvision", "DS-2CD2143G2-I", "", "", "V5.7.3 build 220112", "camera"}, // softwVersion whole, V kept (hikvision-cam; fpU)
 		"hp-ilo":                  {"hp-ilo", "HPE", "ProLiant DL380 Gen10", "CZJ1234567", "iLO", "2.72", "bmc"},
-		"hp-printer":              {"hp-printer", "HP", "LaserJet Pro M404dn", "PHBQB12345", "FutureSmart", "JSI23900012", "printer"},
+		"hp-printer":              {"hp-printer", "HP", "LaserJet Pro M404dn", "PHBQB12345", "", "JSI23900012", "printer"}, // a LaserJet Pro runs no FutureSmart: no fw-rom-revision in its bundle form, no OS (was FutureSmart; fq25)
 		"juniper-screenos":        {"juniper-screenos", "Juniper Networks", "SSG5-Serial-WLAN", "0168102006001234", "ScreenOS", "6.3.0r19.0", "firewall"},
 		"kyocera-printer":         {"kyocera-printer", "Kyocera", "ECOSYS M2540dn", "VCF8Z12345", "", "", "printer"},
 		"lexmark-printer":         {"lexmark-printer", "Lexmark", "MX511de", "7015123456ABC", "", "MXTGM.052.024", "printer"},

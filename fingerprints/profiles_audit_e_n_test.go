@@ -35,8 +35,10 @@ var auditENCases = map[string]want{
 	// kernel release is no firmware version.
 	"grandstream-gxw-linux": {"grandstream", "Grandstream", "GXW4216", "", "Linux", "", "appliance"},
 	// jetdirect: sysObjectID 11.1 exactly; HP-LASERJET-COMMON-MIB model-name
-	// and serial-number.
-	"hp-jetdirect-hp-arc": {"hp-printer", "HP", "LaserJet P3015", "VNB3R12345", "FutureSmart", "JSI24090", "printer"},
+	// and serial-number. No OS: the P3015 predates FutureSmart and no
+	// fw-rom-revision in FutureSmart's bundle form says otherwise (was
+	// FutureSmart for every HP printer; fq25).
+	"hp-jetdirect-hp-arc": {"hp-printer", "HP", "LaserJet P3015", "VNB3R12345", "", "JSI24090", "printer"},
 	// konica: 'konica minolta' in lower case too, on HP's JetDirect arc.
 	"konica-lower-case": {"konica-minolta-printer", "Konica Minolta", "bizhub C300i", "", "", "", "printer"},
 	// fs-switch also names 51134 (JWIPC): FS-MIB swProdName, swOpCodeVer

@@ -128,8 +128,10 @@ var depthCases = map[string]want{
 	"avaya-boss-agent-version": {"avaya-boss", "Nortel", "ERS-4850GTS-PWR+", "14JP3620GA", "BOSS", "5.12.2.011", "switch"},
 	// An HP JetDirect print server without HOST-RESOURCES or Printer-MIB
 	// names: the attached printer's IEEE 1284 device ID (gdStatusId, MDL
-	// without 'HP ' and ' Series').
-	"hp-jetdirect-gdstatusid": {"hp-printer", "HP", "LaserJet P3010", "", "FutureSmart", "JSI23700032", "printer"},
+	// without 'HP ' and ' Series'). No OS: no fw-rom-revision in
+	// FutureSmart's bundle form (was FutureSmart for every HP printer;
+	// fq25).
+	"hp-jetdirect-gdstatusid": {"hp-printer", "HP", "LaserJet P3010", "", "", "JSI23700032", "printer"},
 	// A Brother printer behind a print server without printer rows:
 	// BROTHER-MIB brmDNSPrinterName names it, brpsFirmwareDescription
 	// carries the release.

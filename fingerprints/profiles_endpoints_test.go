@@ -51,8 +51,9 @@ var endpointsCases = map[string]want{
 	// avaya-gateway's appliance without a model).
 	"avaya-96xx-phone": {"avaya-ip-phone", "Avaya", "9611G", "11WZ51234567", "", "", "phone"},
 	// A JetDirect-based HP printer without printer rows: the PID its
-	// sysDescr names.
-	"hp-jetdirect-pid": {"hp-printer", "HP", "LaserJet P2055dn", "CNB9K12345", "FutureSmart", "", "printer"},
+	// sysDescr names. No OS: the P2055dn predates FutureSmart (was
+	// FutureSmart for every HP printer; fq25).
+	"hp-jetdirect-pid": {"hp-printer", "HP", "LaserJet P2055dn", "CNB9K12345", "", "", "printer"},
 	// Pantum: the serial at the third place the agents keep it.
 	"pantum-serial-third": {"pantum-printer", "Pantum", "M7300FDW", "CD7H045678", "", "", "printer"},
 }

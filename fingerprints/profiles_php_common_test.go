@@ -20,8 +20,10 @@ var phpCommonCases = map[string]want{
 	"hp-printer-device-id-mdl": {"hp-printer", "HP", "Color LaserJet MFP M480", "JPBCS12345", "FutureSmart", "2506649_036456", "printer"},
 	// A device ID with no MDL or MODEL: its DES, with 'HP ',
 	// 'Hewlett-Packard ' and ' series' taken out wherever they stand (the
-	// class's case-blind str_ireplace), over model-name.
-	"hp-printer-device-id-des": {"hp-printer", "HP", "Officejet Pro X576dw MFP", "CNBJD12345", "FutureSmart", "JSI23700032", "printer"},
+	// class's case-blind str_ireplace), over model-name. No OS: an
+	// Officejet runs no FutureSmart, and no fw-rom-revision in its
+	// bundle form says so (was FutureSmart for every HP printer; fq25).
+	"hp-printer-device-id-des": {"hp-printer", "HP", "Officejet Pro X576dw MFP", "CNBJD12345", "", "JSI23700032", "printer"},
 	// An OKI printer answering HP's device ID object: its MDL over the
 	// print server's sysDescr, 'OKI ' taken out, as Okilan.php (a
 	// Jetdirect.php subclass) rewrites the definition's (okilan) hardware.

@@ -30,6 +30,12 @@ var variants25Cases = map[string]want{
 	// hardware (before: Generic ARMv8 64-bit).
 	"windows-server-em64t": {"windows-server", "", "Intel x64", "", "Windows Server 2003", "Server 2003 (NT 5.2)", "server"},
 	"windows-server-arm64": {"windows-server", "", "", "", "Windows Server 2025", "Server 2025 (24H2)", "server"},
+	// HP printers (definition jetdirect): FutureSmart only where the
+	// firmware revision states its bundle form; a LaserJet of 2007 with
+	// only its datecode (fw-rom-datecode, the version the definition
+	// reads after fw-rom-revision) names no OS (before: FutureSmart).
+	"hp-futuresmart-revision":         {"hp-printer", "HP", "LaserJet E60155", "PHCBB98765", "FutureSmart", "2411177_059720", "printer"},
+	"hp-laserjet-4250-no-futuresmart": {"hp-printer", "HP", "LaserJet 4250", "CNRXB12345", "", "20071127", "printer"},
 }
 
 func TestVariants25Fixtures(t *testing.T) {

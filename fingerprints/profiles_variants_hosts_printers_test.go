@@ -56,9 +56,11 @@ var hostsPrintersCases = map[string]want{
 	// HP printers whose HP-LASERJET-COMMON-MIB fw-rom-revision is binary
 	// (two octets before the ASCII release), and one with only
 	// fw-rom-datecode: the printer's firmware, not the JetDirect EEPROM
-	// the sysDescr names (before: JSI23900011 for both).
+	// the sysDescr names (before: JSI23900011 for both). FutureSmart
+	// where fw-rom-revision states its bundle form; a datecode alone
+	// names no OS (was FutureSmart for every HP printer; fq25).
 	"hp-printer-binary-fw-revision": {"hp-printer", "HP", "LaserJet MFP M528", "CNBRP12345", "FutureSmart", "2506649_036456", "printer"},
-	"hp-printer-fw-datecode":        {"hp-printer", "HP", "LaserJet MFP M528", "CNBRP67890", "FutureSmart", "20230405", "printer"},
+	"hp-printer-fw-datecode":        {"hp-printer", "HP", "LaserJet MFP M528", "CNBRP67890", "", "20230405", "printer"},
 	// TrueNAS CORE on net-snmp's FreeBSD sysObjectID, known by its kernel
 	// ident (before: a FreeBSD server).
 	"truenas-core-kernel-ident": {"freebsd-nas", "iXsystems", "Generic x86 64-bit", "", "TrueNAS CORE", "13.1-RELEASE-p9", "storage"},
