@@ -100,6 +100,15 @@ var variants23Cases = map[string]want{
 	// serial 10 (the vPC fabric row, the chassis's serial), release 22;
 	// no FEX row's values.
 	"nxos-5548-fex": {"cisco-nx-os", "Cisco", "Nexus5548 Chassis", "SSI17450ABC", "NX-OS", "7.3(8)N1(1)", "switch"},
+	// A Catalyst 6807-XL on a Supervisor 6T (image s6t64, CISCO-PRODUCTS-MIB
+	// ciscoC6807xl): Cisco.php's row 1 (C6807-XL, its serial) and the
+	// sysDescr's release; a switch by its chassis product ID, which has
+	// no WS- before it (before: router).
+	"ios-6807xl-sup6t": {"cisco-ios", "Cisco", "C6807-XL", "SMT2101A0BC", "IOS", "15.5(1)SY10", "switch"},
+	// A Catalyst 6880-X answering no ENTITY-MIB: the registration's
+	// product (ciscoC6880x) and a switch by its image name c6880x
+	// (before: router).
+	"ios-6880x-image-only": {"cisco-ios", "Cisco", "C6880x", "", "IOS", "15.5(1)SY10", "switch"},
 }
 
 func TestVariants23Fixtures(t *testing.T) { checkFixtures(t, variants23FixtureDir, variants23Cases) }
