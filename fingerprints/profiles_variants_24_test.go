@@ -38,6 +38,11 @@ var variants24Cases = map[string]want{
 	// SDNI8424A1B2); the hardware the word before the bracketed release,
 	// its persona kept, as the definition's pattern reads it.
 	"voss-chassis-cards": {"extreme-voss", "Extreme Networks", "VSP-8404C-VOSS", "15JP4310ABCD", "VOSS", "8.3.1.0", "switch"},
+	// An ArubaOS-CX VSF stack of two 6300Ms (no row 1; each member's
+	// chassis at 10N001): entPhysicalDescr, entPhysicalSerialNum and
+	// entPhysicalSoftwareRev of row 101001, member 1's, as the definition
+	// (arubaos-cx) reads them after row 1 (found right, recorded).
+	"arubacx-vsf-two-members": {"aruba-os-cx", "HPE", "JL659A 6300M 48SR5 CL6 PoE 4SFP56 Swch", "SG0AKMX0AB", "ArubaOS-CX", "FL.10.10.1030", "switch"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
