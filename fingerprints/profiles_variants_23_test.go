@@ -109,6 +109,12 @@ var variants23Cases = map[string]want{
 	// product (ciscoC6880x) and a switch by its image name c6880x
 	// (before: router).
 	"ios-6880x-image-only": {"cisco-ios", "Cisco", "C6880x", "", "IOS", "15.5(1)SY10", "switch"},
+	// A Junos virtual chassis answering net-snmp's registration (the
+	// definition junos detects it by 'kernel JUNOS'), without
+	// jnxBoxSerialNo.0: juniper-junos-sysdescr reads the member table as
+	// juniper-junos does, the master member's serial (role master(1)), not
+	// member 0's, a line card's, which it stated before.
+	"junos-netsnmp-arc-vc-master": {"juniper-junos-sysdescr", "Juniper Networks", "EX4300-48T", "PE3720AB0666", "Junos", "21.4R3-S5.4", "switch"},
 }
 
 func TestVariants23Fixtures(t *testing.T) { checkFixtures(t, variants23FixtureDir, variants23Cases) }
