@@ -32,6 +32,12 @@ var leads20Cases = map[string]want{
 	"nortel-bps-2000":            {"avaya-boss", "Nortel", "Business Policy Switch 2000", "", "BOSS", "1.2.0.15", "switch"},
 	// No SW: field: rcSysVersion whole before ' on', as Boss.php reads it.
 	"avaya-ers-rcsysversion-on": {"avaya-boss", "Nortel", "ERS-5520-48T-PWR", "LBNNTMJX5A0123", "BOSS", "6.2.3.010", "switch"},
+	// A Poly video endpoint on ViaVideo's registration (2684), where the
+	// definition polycomLens detects it: POLYCOM-ENDPOINT-MIB's
+	// identityDeviceModel, identityDeviceSerialNumber and
+	// identitySoftwareInfo, each whole (before, no profile: the
+	// registrant ViaVideo Communications and nothing else).
+	"poly-group-viavideo": {"poly", "Polycom", "RealPresence Group 500", "8213450ABCD12", "", "6.2.2.5-600123", "appliance"},
 }
 
 func TestLeads20Fixtures(t *testing.T) {
