@@ -48,6 +48,11 @@ var leads21Cases = map[string]want{
 	// entPhysicalSerialNum.1, version RMON probeSoftwareRev.0 whole, its
 	// build kept, where the sysDescr writes a shorter release).
 	"adva-aos-release-whole": {"adva-fsp", "ADVA", "FSP 3000 C rev2.01", "FA82345678901", "", "4.1.2-b117", "switch"},
+	// An ADVA FSP 3000 R7 (2544.1.11.1.1, definition adva_fsp3kr7: the
+	// first shelf's ADVA-MIB inventoryUnitName (here without a hardware
+	// revision) and inventorySerialNum, not an ENTITY row's (the NCU's);
+	// the NCU's swVersionActiveApplSw whole, not the sysDescr's 'Rel').
+	"adva-fsp3000r7-shelf-first": {"adva-fsp", "ADVA", "SH7HU", "FA22222222222", "", "19.1.1-b12", "switch"},
 }
 
 func TestLeads21Fixtures(t *testing.T) {

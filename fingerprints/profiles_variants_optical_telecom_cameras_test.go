@@ -53,7 +53,10 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	"huawei-smartax-ma5600t": {"huawei-smartax", "Huawei", "MA5600T", "", "SmartAX", "V800R018C10", "switch"},
 	// ADVA FSP 3000 R7: ADVA-MIB's shelf serial and NCU software (before:
 	// neither), and the release train kept in the model (before: FSP3000R).
-	"adva-fsp3000r7-inventory": {"adva-fsp", "ADVA", "FSP3000R7", "FA12345678901", "", "18.2.3", "switch"},
+	// (The hardware now as the definition's poller (adva_fsp3kr7) writes
+	// it, the first shelf's '<inventoryUnitName> V<inventoryHardwareRev>':
+	// fq21; was "FSP3000R7", the sysDescr's.)
+	"adva-fsp3000r7-inventory": {"adva-fsp", "ADVA", "SH9HU V2.01", "FA12345678901", "", "18.2.3", "switch"},
 }
 
 func TestVariantsOpticalTelecomCamerasFixtures(t *testing.T) {
