@@ -30,9 +30,10 @@ var valueFormsCases = map[string]want{
 	// Windows clients (311.1.1.3.1.1): the release the definition
 	// (windows) names from the build: 7601 '7 SP1 (NT 6.1)'; 9200 with
 	// version 6.3 '8.1 (NT 6.3)'; a build past 22000 it does not list
-	// (26200) '11 Insider (NT 6.3)'.
+	// (26200) '11 Insider (NT 6.3)'. The OS the same release: Windows 8.1
+	// (was Windows 8, the build's other release; fq25).
 	"windows-7-sp1-client":      {"windows-workstation", "", "Intel x64", "", "Windows 7", "7 SP1 (NT 6.1)", "workstation"},
-	"windows-81-build-9200":     {"windows-workstation", "", "Intel x64", "", "Windows 8", "8.1 (NT 6.3)", "workstation"},
+	"windows-81-build-9200":     {"windows-workstation", "", "Intel x64", "", "Windows 8.1", "8.1 (NT 6.3)", "workstation"},
 	"windows-11-unlisted-build": {"windows-workstation", "", "Intel x64", "", "Windows 11", "11 Insider (NT 6.3)", "workstation"},
 	// A datacenter registration (311.1.1.3.1.3): the datacenter's release
 	// for the build (20348).

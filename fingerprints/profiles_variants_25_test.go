@@ -36,6 +36,10 @@ var variants25Cases = map[string]want{
 	// reads after fw-rom-revision) names no OS (before: FutureSmart).
 	"hp-futuresmart-revision":         {"hp-printer", "HP", "LaserJet E60155", "PHCBB98765", "FutureSmart", "2411177_059720", "printer"},
 	"hp-laserjet-4250-no-futuresmart": {"hp-printer", "HP", "LaserJet 4250", "CNRXB12345", "", "20071127", "printer"},
+	// A Windows 8 client (build 9200, version 6.2): Windows 8, '8 (NT
+	// 6.2)' as the definition (windows) names it; with version 6.3 the
+	// same build is 8.1 (profiles_value_forms_test.go).
+	"windows-8-build-9200": {"windows-workstation", "", "Intel x64", "", "Windows 8", "8 (NT 6.2)", "workstation"},
 }
 
 func TestVariants25Fixtures(t *testing.T) {
