@@ -29,6 +29,11 @@ var leads22Cases = map[string]want{
 	// kernel release): no release, the kernel's being CentOS's, not
 	// RecoveryOS's.
 	"unitrends-no-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "RecoveryOS", "", "appliance"},
+	// A Socomec NET VISION card on UPS-MIB's registration (definition
+	// netvision: a sysDescr beginning 'Net Vision', whatever the
+	// sysObjectID): the Socomec card's profile, not the generic UPS-MIB
+	// reader, and UPS-MIB's identity it reads first.
+	"socomec-netvision-sysdescr": {"socomec-netvision", "Socomec", "MASTERYS BC 15", "", "", "V2.30", "ups"},
 }
 
 func TestLeads22Fixtures(t *testing.T) {
