@@ -41,6 +41,12 @@ var leads19Cases = map[string]want{
 	// name DELL-RAC-MIB says the chassis is given) was read; the
 	// definition (drac) reads systemModelName and drsProductShortName.
 	"dell-cmc-chassis-name": {"dell-cmc", "Dell", "", "4KQ2M52", "CMC", "6.10.A00.201806121540", "bmc"},
+	// EnGenius access points (Engenius.php: the sysName without
+	// 'EnGenius ', then ' v' and 14125.100.1.6.0): the factory name
+	// 'EnGenius <model>' names the hardware; a name the administrator
+	// gave ('EnGenius Lobby North') is none.
+	"engenius-factory-sysname": {"engenius", "EnGenius", "ECB1750 v1.0.2", "GA15301234", "Linux", "Kernel 2.6.31 / Apps 1.6.31", "access_point"},
+	"engenius-admin-sysname":   {"engenius", "EnGenius", "", "GB17205678", "Linux", "Kernel 3.14.77 / Apps 3.5.0.2", "access_point"},
 }
 
 func TestLeads19Fixtures(t *testing.T) {
