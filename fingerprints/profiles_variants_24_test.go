@@ -43,6 +43,12 @@ var variants24Cases = map[string]want{
 	// entPhysicalSoftwareRev of row 101001, member 1's, as the definition
 	// (arubaos-cx) reads them after row 1 (found right, recorded).
 	"arubacx-vsf-two-members": {"aruba-os-cx", "HPE", "JL659A 6300M 48SR5 CL6 PoE 4SFP56 Swch", "SG0AKMX0AB", "ArubaOS-CX", "FL.10.10.1030", "switch"},
+	// A ProCurve 2524 on its first firmware train, "HP J4813A ProCurve
+	// Switch 2524, revision F.05.17": the hardware as the definition
+	// (procurve) reads it (all between "HP" and ", revision", " Switch"
+	// out), SEMI-MIB's serial, hpSwitchOsVersion; ProCurve, as the
+	// profile names the ProCurve releases (was ArubaOS-Switch).
+	"procurve-hp-prefix-2524": {"hp-procurve", "HPE", "J4813A ProCurve 2524", "TW117RW04K", "ProCurve", "F.05.17", "switch"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
