@@ -38,6 +38,12 @@ var leads20Cases = map[string]want{
 	// identitySoftwareInfo, each whole (before, no profile: the
 	// registrant ViaVideo Communications and nothing else).
 	"poly-group-viavideo": {"poly", "Polycom", "RealPresence Group 500", "8213450ABCD12", "", "6.2.2.5-600123", "appliance"},
+	// IP Office known by 'Avaya IP Office' in entPhysicalDescr.1 on
+	// net-snmp's registration, as the definition's older form
+	// (avaya-ipo.inc.php) detects it on any: the row's product without the
+	// maker's name, no release from the Linux sysDescr (before,
+	// linux-distro's server with the kernel's release).
+	"avaya-ipo-entity-netsnmp": {"avaya-ipo", "Avaya", "IP Office Server Edition", "", "IP Office", "", "appliance"},
 }
 
 func TestLeads20Fixtures(t *testing.T) {
