@@ -40,6 +40,11 @@ var variants25Cases = map[string]want{
 	// 6.2)' as the definition (windows) names it; with version 6.3 the
 	// same build is 8.1 (profiles_value_forms_test.go).
 	"windows-8-build-9200": {"windows-workstation", "", "Intel x64", "", "Windows 8", "8 (NT 6.2)", "workstation"},
+	// HP printers named only by their sysDescr, the line written in
+	// either case ('Officejet', 'Deskjet'), ' series' left out as
+	// Jetdirect.php leaves it out of the device ID's (before: no model).
+	"hp-officejet-sysdescr":      {"hp-printer", "HP", "Officejet Pro 8610", "", "", "", "printer"},
+	"hp-deskjet-series-sysdescr": {"hp-printer", "HP", "Deskjet 3050 J610", "", "", "", "printer"},
 }
 
 func TestVariants25Fixtures(t *testing.T) {
