@@ -47,6 +47,11 @@ var leads19Cases = map[string]want{
 	// gave ('EnGenius Lobby North') is none.
 	"engenius-factory-sysname": {"engenius", "EnGenius", "ECB1750 v1.0.2", "GA15301234", "Linux", "Kernel 2.6.31 / Apps 1.6.31", "access_point"},
 	"engenius-admin-sysname":   {"engenius", "EnGenius", "", "GB17205678", "Linux", "Kernel 3.14.77 / Apps 3.5.0.2", "access_point"},
+	// A HiveOS AP without ahFirmwareVersion: the release all after the
+	// sysDescr's ', HiveOS ', its build kept, as the definition
+	// (hiveos-wireless: '^(?<hardware>.*), HiveOS (?<version>.*)$')
+	// reads it.
+	"aerohive-hiveos-sysdescr-release": {"aerohive-hiveos", "Aerohive", "AP250", "02501807001122", "HiveOS", "10.2r3 build-262040", "access_point"},
 }
 
 func TestLeads19Fixtures(t *testing.T) {

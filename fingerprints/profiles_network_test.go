@@ -112,8 +112,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"mimosa": {"mimosa", "Mimosa", "B5", "1018123456", "", "2.5.4.1-28", "wireless"},
 		// Since fq7: afLTUFirmwareVersion whole, as airos-af-ltu reads it.
 		"ubiquiti-airfiber": {"ubiquiti-airfiber", "Ubiquiti", "LTU-Rocket", "", "airFiber", "v2.1.1", "wireless"},
-		"aerohive-hiveos":   {"aerohive-hiveos", "Aerohive", "AP230", "02301607123456", "HiveOS", "10.0r8", "access_point"},
-		"meru-controller":   {"meru-controller", "Meru Networks", "MC1550", "5213MC1552281", "System Director", "5.3-132", "wireless_controller"},
+		// fq19: ahFirmwareVersion all after 'HiveOS ', its build kept, as
+		// the definition (hiveos-wireless) reads it (was "10.0r8").
+		"aerohive-hiveos": {"aerohive-hiveos", "Aerohive", "AP230", "02301607123456", "HiveOS", "10.0r8 build-236132", "access_point"},
+		"meru-controller": {"meru-controller", "Meru Networks", "MC1550", "5213MC1552281", "System Director", "5.3-132", "wireless_controller"},
 		// A Meru/Fortinet controller with only the global statistics'
 		// mwSystemGeneral group: model 2 and version 3, not host name 1.
 		"meru-controller-general": {"meru-controller", "Meru Networks", "FWC-1000D", "", "System Director", "8.5-4build-2", "wireless_controller"},
