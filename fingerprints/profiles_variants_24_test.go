@@ -49,6 +49,13 @@ var variants24Cases = map[string]want{
 	// out), SEMI-MIB's serial, hpSwitchOsVersion; ProCurve, as the
 	// profile names the ProCurve releases (was ArubaOS-Switch).
 	"procurve-hp-prefix-2524": {"hp-procurve", "HPE", "J4813A ProCurve 2524", "TW117RW04K", "ProCurve", "F.05.17", "switch"},
+	// H3C's WA access points in standalone mode run Comware ("H3C
+	// WA4320i-ACN" on the product line; registration hh3cWA4320iACN): an
+	// access point (was wireless_controller); the WAC380 is an access
+	// controller (was switch). Hardware, version and serial as for the
+	// switches.
+	"comware-wa-fat-ap":      {"h3c-comware", "H3C", "WA4320i-ACN", "219801A0YQ8173E00412", "Comware", "5.20", "access_point"},
+	"comware-wac-controller": {"h3c-comware", "H3C", "WAC380", "219801A1NX820BQ00051", "Comware", "7.1.064", "wireless_controller"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
