@@ -45,6 +45,13 @@ var variants25Cases = map[string]want{
 	// Jetdirect.php leaves it out of the device ID's (before: no model).
 	"hp-officejet-sysdescr":      {"hp-printer", "HP", "Officejet Pro 8610", "", "", "", "printer"},
 	"hp-deskjet-series-sysdescr": {"hp-printer", "HP", "Deskjet 3050 J610", "", "", "", "printer"},
+	// AlmaLinux by its own extend (definition almalinux: nsExtendOutput1Line
+	// ."almalinux-release" starting 'ID="almalinux"', on net-snmp's Linux
+	// registration): AlmaLinux, the distro line's release where it states
+	// one; the kernel release as the version, as for any Unix host
+	// (before: Enterprise Linux 9, the kernel's .el9 tag).
+	"almalinux-release-extend":     {"almalinux-release", "", "Generic x86 64-bit", "", "AlmaLinux", "5.14.0-362.8.1.el9_3.x86_64", "server"},
+	"almalinux-release-and-distro": {"almalinux-release", "", "Generic x86 64-bit", "", "AlmaLinux 9.3", "5.14.0-362.8.1.el9_3.x86_64", "server"},
 }
 
 func TestVariants25Fixtures(t *testing.T) {
