@@ -52,6 +52,10 @@ var leads19Cases = map[string]want{
 	// (hiveos-wireless: '^(?<hardware>.*), HiveOS (?<version>.*)$')
 	// reads it.
 	"aerohive-hiveos-sysdescr-release": {"aerohive-hiveos", "Aerohive", "AP250", "02501807001122", "HiveOS", "10.2r3 build-262040", "access_point"},
+	// A Mimosa C5 on its registration (43356.1.1.4): the label
+	// MIMOSA-NETWORKS-BASE-MIB gives it, as the definition (mimosa:
+	// hardware_mib) writes the hardware; mimosaFirmwareVersion whole.
+	"mimosa-c5-registration": {"mimosa", "Mimosa", "mimosaC5", "1041234567", "", "2.8.0.1-7", "access_point"},
 }
 
 func TestLeads19Fixtures(t *testing.T) {

@@ -109,7 +109,10 @@ func TestNetworkFixtures(t *testing.T) {
 		"cambium-canopy":       {"cambium-canopy", "Cambium Networks", "Canopy AP-DES", "0a-00-3e-a1-b2-c3", "Canopy", "16.2.3", "access_point"},
 		// mimosaFirmwareVersion with its build number, as the definition
 		// (mimosa) reads it (before, 2.5.4.1).
-		"mimosa": {"mimosa", "Mimosa", "B5", "1018123456", "", "2.5.4.1-28", "wireless"},
+		// fq19: the registration's label in MIMOSA-NETWORKS-BASE-MIB, as
+		// the definition (mimosa: hardware_mib) writes the hardware (was
+		// "B5").
+		"mimosa": {"mimosa", "Mimosa", "mimosaB5", "1018123456", "", "2.5.4.1-28", "wireless"},
 		// Since fq7: afLTUFirmwareVersion whole, as airos-af-ltu reads it.
 		"ubiquiti-airfiber": {"ubiquiti-airfiber", "Ubiquiti", "LTU-Rocket", "", "airFiber", "v2.1.1", "wireless"},
 		// fq19: ahFirmwareVersion all after 'HiveOS ', its build kept, as
