@@ -56,6 +56,14 @@ var variants24Cases = map[string]want{
 	// switches.
 	"comware-wa-fat-ap":      {"h3c-comware", "H3C", "WA4320i-ACN", "219801A0YQ8173E00412", "Comware", "5.20", "access_point"},
 	"comware-wac-controller": {"h3c-comware", "H3C", "WAC380", "219801A1NX820BQ00051", "Comware", "7.1.064", "wireless_controller"},
+	// Huawei's WLAN products on VRP: a standalone (Fat) AirEngine 5760-10
+	// (registered under HUAWEI-MIB wlanAp, hwProducts 39) is an access
+	// point (was wireless_controller, its sysDescr beginning "AirEngine"),
+	// an AirEngine 9700-M1 (under wlan, hwProducts 240, the controllers) a
+	// controller. Hardware and release as the definition (vrp) reads
+	// them, hwDeviceEsn.
+	"huawei-airengine-fat-ap": {"huawei-vrp", "Huawei", "AirEngine5760-10 FAT", "2102353VUR10K7000123", "VRP", "5.170 (V200R019C10SPC300)", "access_point"},
+	"huawei-airengine-ac":     {"huawei-vrp", "Huawei", "AirEngine9700-M1", "2102313TPN10L3000456", "VRP", "5.170 (V200R021C00SPC100)", "wireless_controller"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
