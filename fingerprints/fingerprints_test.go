@@ -149,7 +149,9 @@ var corpusCases = map[string]want{
 	// before, the chassis row 3's entPhysicalSerialNum. The version the
 	// number alone, as the definition (comware) captures it (since fq24;
 	// was "7.1.075 Release 7751P01").
-	"network/switch/h3c-comware-7-1-075.snmprec.bz2": {"h3c-comware", "H3C", "SR8808-X", "210231A2PJB18A000023", "Comware", "7.1.075", "switch"},
+	// An SR8808-X is a router (H3C's SR8800-X line), its model read where
+	// the sysDescr names none (since fq24; was switch).
+	"network/switch/h3c-comware-7-1-075.snmprec.bz2": {"h3c-comware", "H3C", "SR8808-X", "210231A2PJB18A000023", "Comware", "7.1.075", "router"},
 	"network/switch/h3c-wx6103.snmprec.bz2":          {"h3c-comware", "H3C", "WX6103", "210231A76JX091000041", "Comware", "Release 2509P33", "wireless_controller"},
 	// The blade switch by its name, not its part number (as hp-procurve
 	// names the other ProVision switches): "ProCurve 516733-B21 6120XG

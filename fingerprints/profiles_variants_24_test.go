@@ -64,6 +64,12 @@ var variants24Cases = map[string]want{
 	// them, hwDeviceEsn.
 	"huawei-airengine-fat-ap": {"huawei-vrp", "Huawei", "AirEngine5760-10 FAT", "2102353VUR10K7000123", "VRP", "5.170 (V200R019C10SPC300)", "access_point"},
 	"huawei-airengine-ac":     {"huawei-vrp", "Huawei", "AirEngine9700-M1", "2102313TPN10L3000456", "VRP", "5.170 (V200R021C00SPC100)", "wireless_controller"},
+	// A Comware 7 router chassis (SR8808) whose sysDescr names no product:
+	// the ENTITY chassis row's model (the stack row's "STACK MODE"
+	// aside), the first hh3cEntityExtManuSerialNum row's serial (the
+	// stack row's, as Comware.php reads it), and a router by its model's
+	// line (was switch).
+	"comware-router-entity-model": {"h3c-comware", "H3C", "SR8808", "210231A2PJB19A000311", "Comware", "7.1.064", "router"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
