@@ -52,6 +52,11 @@ var variants25Cases = map[string]want{
 	// (before: Enterprise Linux 9, the kernel's .el9 tag).
 	"almalinux-release-extend":     {"almalinux-release", "", "Generic x86 64-bit", "", "AlmaLinux", "5.14.0-362.8.1.el9_3.x86_64", "server"},
 	"almalinux-release-and-distro": {"almalinux-release", "", "Generic x86 64-bit", "", "AlmaLinux 9.3", "5.14.0-362.8.1.el9_3.x86_64", "server"},
+	// A Samsung-built Xerox (definition xerox: its sysDescr pattern, then
+	// 236.11.5.1.1.1.1.0 as the hardware and 236.11.5.1.1.1.2.0 as the
+	// version, the one version it reads): that firmware whole, not the
+	// OS release the sysDescr lists (before: 60.00.23).
+	"xerox-samsung-built": {"xerox-printer", "Xerox", "Phaser 3330", "3330123456", "", "V3.50.01.10", "printer"},
 }
 
 func TestVariants25Fixtures(t *testing.T) {
