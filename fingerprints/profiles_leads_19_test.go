@@ -56,6 +56,9 @@ var leads19Cases = map[string]want{
 	// MIMOSA-NETWORKS-BASE-MIB gives it, as the definition (mimosa:
 	// hardware_mib) writes the hardware; mimosaFirmwareVersion whole.
 	"mimosa-c5-registration": {"mimosa", "Mimosa", "mimosaC5", "1041234567", "", "2.8.0.1-7", "access_point"},
+	// An ePMP on a release candidate: cambiumCurrentuImageVersion whole,
+	// as the definition (epmp) reads the version.
+	"cambium-epmp-rc-release": {"cambium-epmp", "Cambium Networks", "ePMP 3000", "E3KA07654321", "ePMP", "4.6.0-RC16", "access_point"},
 }
 
 func TestLeads19Fixtures(t *testing.T) {
