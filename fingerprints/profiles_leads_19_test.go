@@ -59,6 +59,11 @@ var leads19Cases = map[string]want{
 	// An ePMP on a release candidate: cambiumCurrentuImageVersion whole,
 	// as the definition (epmp) reads the version.
 	"cambium-epmp-rc-release": {"cambium-epmp", "Cambium Networks", "ePMP 3000", "E3KA07654321", "ePMP", "4.6.0-RC16", "access_point"},
+	// A PTP 650 whose sysDescr carries its release: the hardware as the
+	// definition (ptp650: '5\d(?<hardware>.*?)( Wireless|,).*Version')
+	// captures it, '650'; a sysDescr without that shape keeps 'PTP 650'
+	// (vendors/cambium-ptp650).
+	"cambium-ptp650-sysdescr": {"cambium-ptp650", "Cambium Networks", "650", "", "PTP", "02-10", "wireless"},
 }
 
 func TestLeads19Fixtures(t *testing.T) {
