@@ -70,6 +70,13 @@ var variants24Cases = map[string]want{
 	// stack row's, as Comware.php reads it), and a router by its model's
 	// line (was switch).
 	"comware-router-entity-model": {"h3c-comware", "H3C", "SR8808", "210231A2PJB19A000311", "Comware", "7.1.064", "router"},
+	// Palo Alto's Panorama (M-200, panM-200) and WildFire (WF-500,
+	// panWF-500) appliances answer PAN-COMMON-MIB as the firewalls do:
+	// panChassisType, panSysSerialNumber and panSysSwVersion, as the
+	// definition (panos) reads them; appliances by their PAN-PRODUCT-MIB
+	// registration, no firewall (was firewall).
+	"paloalto-panorama-m200":  {"paloalto-panos", "Palo Alto Networks", "M-200", "000710001234", "PAN-OS", "10.2.4-h4", "appliance"},
+	"paloalto-wildfire-wf500": {"paloalto-panos", "Palo Alto Networks", "WF-500", "009701004321", "PAN-OS", "10.1.11", "appliance"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
