@@ -1,0 +1,58 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// variants29FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq29: cameras and environmental sensors
+// on the shapes real devices have, each field as the device-support
+// definitions give it.
+const variants29FixtureDir = "testdata/fixtures/variants-29"
+
+// variants29Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var variants29Cases = map[string]want{
+	// A Dahua XVR whose DAHUA-SNMP-MIB deviceType carries the DH- prefix
+	// (definition dahua-nvr: deviceType.0, serialNumber.0,
+	// softwareRevision.0 whole): a recorder, as its DHI- and bare names
+	// already were (before: camera).
+	"dahua-dh-xvr": {"dahua", "Dahua", "DH-XVR5108HS-4KL-I3", "6J0123PAZ00013", "Linux", "V4.001.0000000.1.R,build:2021-03-04", "nvr"},
+	// An Intelbras NVR built by Dahua (DAHUA-SNMP-MIB, definition
+	// dahua-nvr): Intelbras names its NVRs NVD and its DVRs MHDX; a
+	// recorder (before: camera).
+	"dahua-intelbras-nvd": {"dahua", "Intelbras", "NVD 1404", "6J0123PAZ00004", "Linux", "V4.001.0000000.1.R,build:2021-03-04", "nvr"},
+	// A HiLook recorder on HIK-DEVICE-MIB (definition hikvision-cam:
+	// deviceType.0 as the hardware, softwVersion.0 whole): its NVR-
+	// name is a recorder's (before: camera).
+	"hikvision-hilook-nvr": {"hikvision", "Hikvision", "NVR-108MH-C/8P", "", "", "V4.30.085 build 200916", "nvr"},
+	// Checked right: deviceType and softwVersion answered with spaces
+	// around them are read trimmed (definition hikvision-cam).
+	"hikvision-values-spaced": {"hikvision", "Hikvision", "DS-2CD2T47G2-L", "", "", "V5.7.3 build 220112", "camera"},
+	// Checked right: an AXIS OS agent on net-snmp's registration whose
+	// sysDescr has no leading ' ; ' (definition axiscam: its sysDescr
+	// pattern's hardware and version, serial ifPhysAddress.2).
+	"axis-no-lead-net-snmp": {"axis-camera", "Axis", "M3046-V", "ACCC8E123456", "AXIS OS", "9.80.3.8", "camera"},
+	// Checked right: older Axis firmware writing the release after the
+	// product type, no semicolons.
+	"axis-old-firmware": {"axis-camera", "Axis", "211", "", "AXIS OS", "4.40", "camera"},
+	// Checked right: Axis strobe speakers (detected by axiscam's 'Network
+	// Strobe Speaker') and recorders (S30xx).
+	"axis-strobe-speaker": {"axis-camera", "Axis", "D4100-E", "", "AXIS OS", "10.12.100", "appliance"},
+	"axis-recorder":       {"axis-camera", "Axis", "S3008", "", "AXIS OS", "10.12.100", "nvr"},
+	// Checked right: AVTECH's product of several words before ' v'
+	// (definition avtech: '(?<hardware>.*) v(?<version>[\d.]+)').
+	"avtech-roomalert-words": {"avtech-roomalert", "AVTECH", "Room Alert 3 Wi-Fi", "", "", "2.2.1", "sensor"},
+	// Checked right: HW group's product before the colon, all its words.
+	"hwg-ste-plus": {"hwg", "HW group", "HWg-STE plus", "", "", "", "sensor"},
+	// Checked right: a Comet Web Sensor's version in dashes after
+	// 'Version ' and T3610-MIB serialNumber.
+	"comet-websensor-version": {"comet-system", "Comet System", "T3610", "10953310", "", "1-5-7-2", "sensor"},
+	// Checked right: a Quido named with its inputs and outputs, the
+	// release after ' v'.
+	"papouch-quido-words": {"papouch", "Papouch", "Quido ETH 8/8", "", "", "1.4", "sensor"},
+}
+
+func TestVariants29Fixtures(t *testing.T) {
+	checkFixtures(t, variants29FixtureDir, variants29Cases)
+}
