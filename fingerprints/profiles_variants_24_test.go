@@ -77,6 +77,11 @@ var variants24Cases = map[string]want{
 	// registration, no firewall (was firewall).
 	"paloalto-panorama-m200":  {"paloalto-panos", "Palo Alto Networks", "M-200", "000710001234", "PAN-OS", "10.2.4-h4", "appliance"},
 	"paloalto-wildfire-wf500": {"paloalto-panos", "Palo Alto Networks", "WF-500", "009701004321", "PAN-OS", "10.1.11", "appliance"},
+	// A SummitWM 200 wireless controller on its extremeProducts
+	// registration (summitWM200, 1916.2.94), which the definition (xos)
+	// detects and names from its table: a wireless controller, not a
+	// switch (was switch).
+	"extreme-summitwm-200": {"extreme-exos", "Extreme Networks", "SummitWM 200", "", "EXOS", "", "wireless_controller"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
