@@ -45,6 +45,13 @@ var variants29Cases = map[string]want{
 	"avtech-roomalert-words": {"avtech-roomalert", "AVTECH", "Room Alert 3 Wi-Fi", "", "", "2.2.1", "sensor"},
 	// Checked right: HW group's product before the colon, all its words.
 	"hwg-ste-plus": {"hwg", "HW group", "HWg-STE plus", "", "", "", "sensor"},
+	// An STE2 writing '<product>, fw:<release>' (definition hwg-ste2:
+	// '(?<hardware>.*),\s+fw:(?<version>.*)?'): the product all before the
+	// comma, its LITE kept (before: HWg-STE2).
+	"hwg-ste2-lite-fw": {"hwg", "HW group", "HWg-STE2 LITE", "", "", "2.1.4", "sensor"},
+	// Checked right: a Poseidon (definition hwg-poseidon: '(?<hardware>Poseidon
+	// [0-9]+) .* v(?<version>[\d.]+)').
+	"hwg-poseidon-supervisor": {"hwg", "HW group", "Poseidon 3268", "", "", "1.4.9", "sensor"},
 	// Checked right: a Comet Web Sensor's version in dashes after
 	// 'Version ' and T3610-MIB serialNumber.
 	"comet-websensor-version": {"comet-system", "Comet System", "T3610", "10953310", "", "1-5-7-2", "sensor"},
