@@ -29,6 +29,13 @@ var variants29Cases = map[string]want{
 	// Checked right: deviceType and softwVersion answered with spaces
 	// around them are read trimmed (definition hikvision-cam).
 	"hikvision-values-spaced": {"hikvision", "Hikvision", "DS-2CD2T47G2-L", "", "", "V5.7.3 build 220112", "camera"},
+	// Checked right: a Hikvision camera answering no sysObjectID, the
+	// shape the definition hikvision-cam detects (an empty sysObjectID and
+	// HIK-DEVICE-MIB deviceType.0 with a '-').
+	"hikvision-no-sysobjectid": {"hikvision", "Hikvision", "DS-2CD2043G0-I", "", "", "V5.5.82 build 190220", "camera"},
+	// Checked right: an all-zero ifPhysAddress.2 is no serial (definition
+	// axiscam reads ifPhysAddress.2 as the serial; a placeholder is none).
+	"axis-zero-mac": {"axis-camera", "Axis", "M3046-V", "", "AXIS OS", "9.80.3.8", "camera"},
 	// Checked right: an AXIS OS agent on net-snmp's registration whose
 	// sysDescr has no leading ' ; ' (definition axiscam: its sysDescr
 	// pattern's hardware and version, serial ifPhysAddress.2).
@@ -52,6 +59,10 @@ var variants29Cases = map[string]want{
 	// Checked right: a Poseidon (definition hwg-poseidon: '(?<hardware>Poseidon
 	// [0-9]+) .* v(?<version>[\d.]+)').
 	"hwg-poseidon-supervisor": {"hwg", "HW group", "Poseidon 3268", "", "", "1.4.9", "sensor"},
+	// Checked right: a Geist Watchdog on GEIST-MIB-V3 (definition
+	// geist-watchdog: productVersion.0, climateSerial.1; no hardware, the
+	// product title here).
+	"geist-watchdog-v3": {"vertiv-geist", "Vertiv", "Watchdog 15", "28F1D71B05000091", "", "3.2.0", "sensor"},
 	// Checked right: a Comet Web Sensor's version in dashes after
 	// 'Version ' and T3610-MIB serialNumber.
 	"comet-websensor-version": {"comet-system", "Comet System", "T3610", "10953310", "", "1-5-7-2", "sensor"},
