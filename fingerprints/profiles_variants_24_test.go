@@ -82,6 +82,11 @@ var variants24Cases = map[string]want{
 	// detects and names from its table: a wireless controller, not a
 	// switch (was switch).
 	"extreme-summitwm-200": {"extreme-exos", "Extreme Networks", "SummitWM 200", "", "EXOS", "", "wireless_controller"},
+	// A UniFi switch on net-snmp's Linux registration ("USW-Lite-8-PoE,
+	// 6.6.61.15220, Linux 4.4.153"), which the definition edgeswitch
+	// detects by '^USW[ -]' and reads entPhysicalSerialNum.1 of: that
+	// serial (was none, no FASTPATH agentInventorySerialNumber answering).
+	"unifi-usw-entity-serial": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-Lite-8-PoE", "E063DA1A2B3C", "UniFi", "6.6.61.15220", "switch"},
 }
 
 func TestVariants24Fixtures(t *testing.T) { checkFixtures(t, variants24FixtureDir, variants24Cases) }
