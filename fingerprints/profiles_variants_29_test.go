@@ -36,6 +36,11 @@ var variants29Cases = map[string]want{
 	// Checked right: an all-zero ifPhysAddress.2 is no serial (definition
 	// axiscam reads ifPhysAddress.2 as the serial; a placeholder is none).
 	"axis-zero-mac": {"axis-camera", "Axis", "M3046-V", "", "AXIS OS", "9.80.3.8", "camera"},
+	// An Axis audio module whose AXIS OS agent leads the sysDescr with ' ; '
+	// (definition axisaudio: '(?<hardware>[^;]+); [^;]+; (?<version>[^;]+)'
+	// over the product's fields, as axis-camera reads that shape): the
+	// release, not the product type (before: 'Network IO Audio Module').
+	"axis-audio-leading-semicolon": {"axis-audio", "Axis", "C8033", "ACCC8E654321", "AXIS OS", "1.10.3", "appliance"},
 	// Checked right: an AXIS OS agent on net-snmp's registration whose
 	// sysDescr has no leading ' ; ' (definition axiscam: its sysDescr
 	// pattern's hardware and version, serial ifPhysAddress.2).
