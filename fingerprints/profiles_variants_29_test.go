@@ -41,6 +41,11 @@ var variants29Cases = map[string]want{
 	// over the product's fields, as axis-camera reads that shape): the
 	// release, not the product type (before: 'Network IO Audio Module').
 	"axis-audio-leading-semicolon": {"axis-audio", "Axis", "C8033", "ACCC8E654321", "AXIS OS", "1.10.3", "appliance"},
+	// A Hanwha Wisenet recorder whose sysDescr names only its model (no
+	// definition reads Hanwha; the product arc under 36849.1.2 names model
+	// and firmware): XRN- is Hanwha's name for its network recorders, a
+	// recorder (before: camera).
+	"hanwha-xrn-recorder": {"hanwha-samsung-camera", "Hanwha Vision", "XRN-1610S", "", "", "2.10_210520", "nvr"},
 	// Checked right: an AXIS OS agent on net-snmp's registration whose
 	// sysDescr has no leading ' ; ' (definition axiscam: its sysDescr
 	// pattern's hardware and version, serial ifPhysAddress.2).
