@@ -2250,7 +2250,14 @@ func cleanValue(s string) string {
 	s = wsRE.ReplaceAllString(s, " ")
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, ",;:")
-	return strings.TrimSpace(s)
+	s = strings.TrimSpace(s)
+	// A value the agent wrote in quotes is the text between them
+	// ("\"DS-2CD2143G2-I\"" names DS-2CD2143G2-I; "\"\"" nothing), as
+	// the device-support definitions read it, their quotes trimmed.
+	if n := len(s); n >= 2 && s[0] == '"' && s[n-1] == '"' && !strings.Contains(s[1:n-1], `"`) {
+		s = strings.TrimSpace(s[1 : n-1])
+	}
+	return s
 }
 
 var placeholders = map[string]bool{

@@ -971,3 +971,34 @@ func TestEntityChassisChoice(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedValues: a value an agent wrote inside double quotes is read
+// as the text between them, in any field and in the placeholder test;
+// quotes within a value stay.
+func TestQuotedValues(t *testing.T) {
+	for in, want := range map[string]string{
+		`"DS-2CD2143G2-I"`:         "DS-2CD2143G2-I",
+		` " V5.7.3 build 220112" `: "V5.7.3 build 220112",
+		`""`:                       "",
+		`"`:                        `"`,
+		`12" rack "shelf"`:         `12" rack "shelf"`,
+		`"A" and "B"`:              `"A" and "B"`,
+	} {
+		if got := cleanValue(in); got != want {
+			t.Errorf("cleanValue(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if !IsPlaceholder(`"N/A"`) {
+		t.Error(`IsPlaceholder("\"N/A\"") = false`)
+	}
+	e := engine(t)
+	got := e.Identify(Input{
+		SysObjectID: "1.3.6.1.4.1.39165.1.1",
+		SysDescr:    "Hikvision company products",
+		Values: map[string]snmpwalk.Value{
+			"1.3.6.1.4.1.39165.1.1.0": {Type: snmpwalk.TypeOctetString, Bytes: []byte(`"DS-2CD2143G2-I"`)},
+			"1.3.6.1.4.1.39165.1.3.0": {Type: snmpwalk.TypeOctetString, Bytes: []byte(`"V5.7.3 build 220112"`)},
+		},
+	})
+	check(t, got, want{"hikvision", "Hikvision", "DS-2CD2143G2-I", "", "", "V5.7.3 build 220112", "camera"})
+}
