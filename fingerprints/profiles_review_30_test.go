@@ -1,0 +1,28 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// review30FixtureDir holds small walks written from the vendor MIBs for the
+// review of the commits landed in the session, newest first (fq30).
+const review30FixtureDir = "testdata/fixtures/review-30"
+
+// review30Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var review30Cases = map[string]want{
+	// Corrects b84fd16, which took only the SummitWM and Altitude entries
+	// the xos table names off the switches: EXTREME-BASE-MIB files
+	// summitWM20 (extremeProduct 110) as 'Summit WM20 WLAN Controller', a
+	// wireless controller (was switch).
+	"extreme-summitwm20": {"extreme-exos", "Extreme Networks", "Summit WM20", "", "EXOS", "", "wireless_controller"},
+	// Corrects b84fd16: EXTREME-BASE-MIB's altitude450 (extremeProduct 117)
+	// is 'the Next Generation Access Point', an access point (was switch).
+	"extreme-altitude450": {"extreme-exos", "Extreme Networks", "Altitude 450", "", "EXOS", "", "access_point"},
+	// Corrects b84fd16: summitWM3600 sits one arc deeper, under
+	// wirelessProducts (extremeProduct 131.16), 'Summit WM3600 WLAN
+	// Controller' in EXTREME-BASE-MIB (was switch).
+	"extreme-summitwm3600": {"extreme-exos", "Extreme Networks", "Summit WM3600", "", "EXOS", "", "wireless_controller"},
+}
+
+func TestReview30Fixtures(t *testing.T) { checkFixtures(t, review30FixtureDir, review30Cases) }
