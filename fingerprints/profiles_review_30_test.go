@@ -23,6 +23,12 @@ var review30Cases = map[string]want{
 	// wirelessProducts (extremeProduct 131.16), 'Summit WM3600 WLAN
 	// Controller' in EXTREME-BASE-MIB (was switch).
 	"extreme-summitwm3600": {"extreme-exos", "Extreme Networks", "Summit WM3600", "", "EXOS", "", "wireless_controller"},
+	// Corrects 8ba5b14, which left only 'AirEngine 97xx-' names
+	// controllers and read the wlanAp arc (hwProducts 39) as an access
+	// point: HUAWEI-MIB registers the AirEngine 9700D-M1 desktop access
+	// controller there (wlanAp 155), its name a letter before the dash; a
+	// wireless controller, as before 8ba5b14 (was access_point).
+	"huawei-airengine-9700d-m1": {"huawei-vrp", "Huawei", "AirEngine9700D-M1", "2102313VAB10M2000789", "VRP", "5.170 (V200R021C00SPC100)", "wireless_controller"},
 }
 
 func TestReview30Fixtures(t *testing.T) { checkFixtures(t, review30FixtureDir, review30Cases) }
