@@ -55,7 +55,9 @@ var leads19Cases = map[string]want{
 	// A Mimosa C5 on its registration (43356.1.1.4): the label
 	// MIMOSA-NETWORKS-BASE-MIB gives it, as the definition (mimosa:
 	// hardware_mib) writes the hardware; mimosaFirmwareVersion whole.
-	"mimosa-c5-registration": {"mimosa", "Mimosa", "mimosaC5", "1041234567", "", "2.8.0.1-7", "access_point"},
+	// fq30: a C5 'Client' radio is no access point but a client, typed
+	// wireless as Canopy's SMs are (was access_point).
+	"mimosa-c5-registration": {"mimosa", "Mimosa", "mimosaC5", "1041234567", "", "2.8.0.1-7", "wireless"},
 	// An ePMP on a release candidate: cambiumCurrentuImageVersion whole,
 	// as the definition (epmp) reads the version.
 	"cambium-epmp-rc-release": {"cambium-epmp", "Cambium Networks", "ePMP 3000", "E3KA07654321", "ePMP", "4.6.0-RC16", "access_point"},

@@ -29,6 +29,10 @@ var review30Cases = map[string]want{
 	// controller there (wlanAp 155), its name a letter before the dash; a
 	// wireless controller, as before 8ba5b14 (was access_point).
 	"huawei-airengine-9700d-m1": {"huawei-vrp", "Huawei", "AirEngine9700D-M1", "2102313VAB10M2000789", "VRP", "5.170 (V200R021C00SPC100)", "wireless_controller"},
+	// After c246f29 (checked right: the MIB's label as the hardware): a
+	// Mimosa C5x client radio is no access point; client radios are typed
+	// wireless, as Canopy's SMs are (was access_point).
+	"mimosa-c5x-client": {"mimosa", "Mimosa", "C5x", "1052345678", "", "2.8.1-4", "wireless"},
 }
 
 func TestReview30Fixtures(t *testing.T) { checkFixtures(t, review30FixtureDir, review30Cases) }
