@@ -33,6 +33,10 @@ var review30Cases = map[string]want{
 	// Mimosa C5x client radio is no access point; client radios are typed
 	// wireless, as Canopy's SMs are (was access_point).
 	"mimosa-c5x-client": {"mimosa", "Mimosa", "C5x", "1052345678", "", "2.8.1-4", "wireless"},
+	// After b84fd16 and fq26's list: EXTREME-BASE-MIB describes e4g-200
+	// (extremeProduct 171) as 'E4G-200 Mobile Backhaul Cell Site Router',
+	// a router (was switch).
+	"extreme-e4g-200": {"extreme-exos", "Extreme Networks", "E4G-200", "", "EXOS", "15.3.1.4", "router"},
 }
 
 func TestReview30Fixtures(t *testing.T) { checkFixtures(t, review30FixtureDir, review30Cases) }
