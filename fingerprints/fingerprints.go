@@ -1031,8 +1031,11 @@ type evalCtx struct {
 	modelOID string
 	keys     []string // Values keys in OID order
 	sysDesc  string   // sanitized sysDescr
-	ents     []Entity // by index
-	chassis  []Entity // chassisOrder, once computed
+	// sysDescLines: sysDescr with its lines kept, once an oid rule
+	// reads it (sysDescrLines).
+	sysDescLines *string
+	ents         []Entity // by index
+	chassis      []Entity // chassisOrder, once computed
 	// unread, when set (ReadPlan.Fields), says which OIDs are not read
 	// yet: an OID condition on one counts as met, an exclusion by one as
 	// not holding; the ENTITY rows are not read yet either.
@@ -1454,7 +1457,11 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			// sysDescr alone keeps its lines (a definition's '.'
 			// stops at a line break, as a regexp's here does),
 			// which the sys_descr source joins with spaces.
-			s = sysDescrLines(c.in.SysDescr)
+			if c.sysDescLines == nil {
+				l := sysDescrLines(c.in.SysDescr)
+				c.sysDescLines = &l
+			}
+			s = *c.sysDescLines
 			if strings.TrimSpace(s) == "" {
 				return "", "", false
 			}
