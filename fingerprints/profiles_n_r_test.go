@@ -121,7 +121,9 @@ var nrCases = map[string]want{
 	"socomec-netvision-ident": {"socomec-netvision", "Socomec", "NETYS RT 3000", "R519C00123456", "", "7.14", "ups"},
 	// PTP 670 shares PTP 650's arc: the model and release from sysDescr.
 	"cambium-ptp670": {"cambium-ptp650", "Cambium Networks", "PTP 670", "", "PTP", "02-71", "wireless"},
-	"cambium-ptp600": {"cambium-ptp600", "Cambium Networks", "PTP 600", "", "PTP", "10-00", "wireless"},
+	// fq36: '600', as the definition (ptp600) captures the hardware from
+	// a sysDescr carrying the release (was 'PTP 600').
+	"cambium-ptp600": {"cambium-ptp600", "Cambium Networks", "600", "", "PTP", "10-00", "wireless"},
 	// Raisecom: ROSMGMT-VERSION-MIB on ROS, the older system objects.
 	"raisecom-ros":     {"raisecom", "Raisecom", "ISCOM2924GF-4GE", "RC1234567890", "ROS", "5.2.1_20200915", "switch"},
 	"raisecom-classic": {"raisecom", "Raisecom", "RC551-4FE", "0C1F22101234", "ROS", "4.7.1.3", "switch"},

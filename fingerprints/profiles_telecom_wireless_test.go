@@ -23,8 +23,10 @@ var telecomCases = map[string]want{
 	// BTI 7000: the sysDescr's third and fourth ';'-separated fields.
 	"bti-7000": {"bti-7000", "BTI Systems", "BTI7000", "BT7K1023045871", "", "10.2.1", "switch"},
 	// Cambium PTP 500 (17713.5): the product after the band prefix, not a
-	// cnPilot access point.
-	"cambium-ptp500": {"cambium-ptp500", "Cambium Networks", "PTP 500", "", "PTP", "04-00", "wireless"},
+	// cnPilot access point. fq36: '500', as the definition (ptp500)
+	// captures the hardware from a sysDescr carrying the release (was
+	// 'PTP 500').
+	"cambium-ptp500": {"cambium-ptp500", "Cambium Networks", "500", "", "PTP", "04-00", "wireless"},
 	// Extreme (HiPath, IdentiFi) wireless controllers under Siemens'
 	// enterprise: HIPATH-WIRELESS-HWC-MIB's sysSoftwareVersion and
 	// sysSerialNo, not a SCALANCE switch.
