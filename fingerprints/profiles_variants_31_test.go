@@ -1,0 +1,33 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// variants31FixtureDir holds small walks written from the vendor MIBs and
+// the definitions' sysDescr shapes for the printer variants review (fq31):
+// the other makers' printers (Canon, Xerox, Fujifilm, Lexmark, Epson,
+// Konica Minolta, Toshiba, Sharp, Dell, Pantum, OKI, Samsung, ...) on the
+// shapes real devices have, each field as the definition gives it.
+const variants31FixtureDir = "testdata/fixtures/variants-31"
+
+// variants31Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var variants31Cases = map[string]want{
+	// Toshiba e-STUDIOs on Lexmark's firmware (definition toshiba-tec:
+	// sysDescr 'TOSHIBA (?<hardware>e-STUDIO\S+) version (?<version>\S+)
+	// kernel ...', detected by 'TOSHIBA e-STUDIO' on any sysObjectID):
+	// Toshiba's, not lexmark-oem-printer's (which named Lexmark or Tec the
+	// vendor and kept TOSHIBA in the model), the firmware the sysDescr
+	// states before bcpProductVersion.
+	"toshiba-estudio-lexmark-arc":    {"toshiba-tec-printer", "Toshiba", "e-STUDIO478S", "7017942361ABC", "", "NH63.HS.N638", "printer"},
+	"toshiba-estudio-version-kernel": {"toshiba-tec-printer", "Toshiba", "e-STUDIO409S", "7528123456", "", "NH61.HS.N617", "printer"},
+	// An e-STUDIO whose sysDescr names the product alone (the definition's
+	// second pattern gives the hardware, no version): the bcp objects'
+	// release where the sysDescr states none.
+	"toshiba-estudio-bcp-objects": {"toshiba-tec-printer", "Toshiba", "e-STUDIO5005AC", "CNGF12345", "", "TG01V02.02", "printer"},
+}
+
+func TestVariants31Fixtures(t *testing.T) {
+	checkFixtures(t, variants31FixtureDir, variants31Cases)
+}
