@@ -21,6 +21,13 @@ var leads36Cases = map[string]want{
 	// digit are the band's '56', so the definition captures '00', no
 	// product: the family's name instead.
 	"cambium-ptp600-band-five": {"cambium-ptp600", "Cambium Networks", "PTP 600", "", "PTP", "10-00", "wireless"},
+	// Mimosa radios on the registrations MIMOSA-NETWORKS-BASE-MIB's
+	// 2020-12-01 revision adds (mimosaB11 .5, mimosaB24 .6, mimosaC5c .7,
+	// mimosaC5x .8 under mimosaHardware): the label, as the definition
+	// (mimosa: hardware_mib) writes the hardware; backhauls and client
+	// radios, no access points (the B24 was one, its model empty).
+	"mimosa-b24-registration": {"mimosa", "Mimosa", "mimosaB24", "1071234567", "", "2.5.2-15", "wireless"},
+	"mimosa-c5c-registration": {"mimosa", "Mimosa", "mimosaC5c", "1062345678", "", "2.8.2-8", "wireless"},
 }
 
 func TestLeads36Fixtures(t *testing.T) {
