@@ -22,6 +22,15 @@ var variants32Cases = map[string]want{
 	// The revision the MIB's zero-length string: the board's number alone,
 	// the template's 'Vers.' with nothing after it no value.
 	"radware-alteon-board-empty-revision": {"radware-alteon", "Radware", "EB1608022", "AL5208R10203", "Alteon OS", "30.5.8.0", "load_balancer"},
+	// Mitel Standard Linux (definition msl, os_discovery sysDescr_regex
+	// 'VerHw:(?<hardware>[^;]+);VerSw:(?<version>[\d.]+)' and the same
+	// with VerSw first): a VerHw with no VerSw beside it names no
+	// hardware (before, x86_64), a VerSw with no VerHw beside it no
+	// version (before, 10.05.19.00.00); the application table's version
+	// first where it answers.
+	"mitel-msl-verhw-alone": {"mitel", "Mitel", "", "", "", "", "appliance"},
+	"mitel-msl-versw-apart": {"mitel", "Mitel", "", "", "Mitel Standard Linux", "", "appliance"},
+	"mitel-msl-i686":        {"mitel", "Mitel", "i686", "", "Mitel Standard Linux", "11.0.84.0", "appliance"},
 }
 
 func TestVariants32Fixtures(t *testing.T) {
