@@ -66,9 +66,11 @@ var anyArcDCases = map[string]want{
 	// A TimeMachines TM2000A whose agent answers zeroDotZero for its
 	// registration, detected as the definition (timemachines, LibreNMS's
 	// own repository) detects it on any registration: the board's uname
-	// ('Linux am335x-evm') and tmiNTPCount answering; the kernel's
-	// release is not the appliance's (no_fill). Before, linux-sysdescr.
-	"timemachines-other-registration": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "", "appliance"},
+	// ('Linux am335x-evm') and tmiNTPCount answering. Before,
+	// linux-sysdescr. fq34: the kernel's release as the version (was
+	// none), as Shared\Unix's discoverOS reads it for the definition
+	// (group unix, no os module or class): the sysDescr's first ' N.N'.
+	"timemachines-other-registration": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.14.40", "appliance"},
 	// A Synology DSM on net-snmp's Linux registration answering
 	// SYNOLOGY-SYSTEM-MIB systemStatus but neither the model nor the
 	// serial object, detected by that object under a Linux uname as the

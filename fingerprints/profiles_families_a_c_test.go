@@ -35,7 +35,10 @@ var familiesACCases = map[string]want{
 	"aprisa":                    {"aprisa", "4RF", "", "", "", "", "wireless"},
 	"vanguard-applicationsware": {"vanguard-applicationsware", "Vanguard Networks", "", "", "ApplicationsWare", "", "router"},
 	"bintec-smart":              {"bintec-smart", "bintec", "", "", "", "", "router"},
-	"cisco-broadworks":          {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "", "server"},
+	// fq34: the kernel release as the version (was none): the definition
+	// (broadworks, group unix, no os module or class) leaves it to
+	// Shared\Unix's discoverOS, the sysDescr's first ' N.N' word.
+	"cisco-broadworks": {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "3.10.0-1160.el7.x86_64", "server"},
 	// Instant On switches on another registration than ProCurve's (the
 	// definition aruba-instant-on detects the sysDescr alone): read as
 	// hp-procurve reads them, not as ArubaOS-CX or a Linux server.

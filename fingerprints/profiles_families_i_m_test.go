@@ -13,9 +13,11 @@ const familiesIMFixtureDir = "testdata/fixtures/families-i-m"
 // model, serial, os, os_version, device_type).
 var familiesIMCases = map[string]want{
 	// PBI decoders (ird): the product the sysName states, not a host
-	// name; Linux, but no kernel release for the decoder's.
-	"pbi-ird":          {"pbi-ird", "PBI", "DCH-5000P", "", "Linux", "", "appliance"},
-	"pbi-ird-hostname": {"pbi-ird", "PBI", "", "", "Linux", "", "appliance"},
+	// name; Linux. fq34: the kernel release as the version (was none):
+	// the definition's class (Ird) extends Shared\Unix with no os module,
+	// whose discoverOS reads the sysDescr's first ' N.N' word.
+	"pbi-ird":          {"pbi-ird", "PBI", "DCH-5000P", "", "Linux", "2.6.31", "appliance"},
+	"pbi-ird-hostname": {"pbi-ird", "PBI", "", "", "Linux", "2.6.31", "appliance"},
 	// MONITORAPP AIWAF (monitorapp-aiwaf, OS aios): the AIOS kernel and
 	// AIWAF's extend script.
 	"monitorapp-aiwaf": {"monitorapp-aiwaf", "MONITORAPP", "", "", "AIOS", "", "firewall"},

@@ -14,8 +14,11 @@ const foundFacilitiesFixtureDir = "testdata/fixtures/found-facilities"
 // vendor, model, serial, os, os_version, device_type).
 var foundFacilitiesCases = map[string]want{
 	// TimeMachines time servers by TMI-COMMON-SMI under net-snmp's Linux
-	// registration: no model or release (the uname's are the board's).
-	"timemachines-ntp": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "", "appliance"},
+	// registration: no model (the uname's machine is the board's). fq34:
+	// the kernel release as the version (was none): the definition
+	// (timemachines, group unix, no os module or class) leaves it to
+	// Shared\Unix's discoverOS, the sysDescr's first ' N.N' word.
+	"timemachines-ntp": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.14.79-ti-r84", "appliance"},
 	// ... and by TimeMachines' own registration, where the agent gives it.
 	"timemachines-registration": {"timemachines-ntp", "TimeMachines", "TM2000B", "", "", "", "appliance"},
 	// UHP VSAT terminals: UHP-MIB swVersion and serialNumber as the agent

@@ -18,10 +18,11 @@ var foundSwitchingHostsCases = map[string]want{
 	"barracuda-load-balancer": {"barracuda", "Barracuda", "", "", "Linux", "", "load_balancer"},
 	// MobileIron Core on net-snmp's Linux agent (definition mobileiron: a
 	// mobileiron package in hrSWInstalledName): the appliance, with the
-	// host's architecture the Linux profiles read. fq22: no release, where
-	// the Linux profiles' kernel release stood: CentOS's kernel is not
-	// MobileIron's release (the profile's no_fill os_version).
-	"mobileiron-core": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "", "appliance"},
+	// host's architecture the Linux profiles read. fq34: the kernel
+	// release again (fq22 had none): the definition (group unix, no os
+	// module or class) leaves the version to Shared\Unix's discoverOS,
+	// the sysDescr's first ' N.N' word, as it does the architecture.
+	"mobileiron-core": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "2.6.32-754.35.1.el6.x86_64", "appliance"},
 	// Teltonika TSW switches on WitchOS (definition witchos, registration
 	// 24686): TELTONIKA-MIB by shape, OS WitchOS, a switch.
 	// fq16: the model is productCode.0 and the firmware string whole, as

@@ -1,0 +1,34 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// kernel34FixtureDir holds small walks written for the kernel release audit
+// (fq34): appliances on net-snmp's Linux agent whose uname sysDescr's kernel
+// release is their version exactly where the device-support definition's
+// OS falls to Shared\Unix's discoverOS (group unix or a class extending it,
+// no os module, no discoverOS of its own), which reads the sysDescr's first
+// ' <digits>.<digit>...' word.
+const kernel34FixtureDir = "testdata/fixtures/kernel-34"
+
+// kernel34Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var kernel34Cases = map[string]want{
+	// MobileIron Sentry (definition mobileiron: group unix, no os module,
+	// no class): the kernel release, as Shared\Unix reads it.
+	"mobileiron-sentry-kernel": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "3.10.0-1160.45.1.el7.x86_64", "appliance"},
+	// A BroadWorks media server (definition broadworks: group unix, its
+	// discovery file sensors only): the kernel release.
+	"broadworks-media-server-kernel": {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "4.18.0-425.3.1.el8.x86_64", "server"},
+	// A TimeMachines TM1000A (definition timemachines: group unix, its
+	// discovery file sensors only): the kernel release with its suffix.
+	"timemachines-tm1000a-kernel": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.19.94-ti-r42", "appliance"},
+	// A PBI DCH-4000P decoder (definition ird: class Ird extends
+	// Shared\Unix, its discovery file sensors only): the kernel release.
+	"pbi-dch4000p-kernel": {"pbi-ird", "PBI", "DCH-4000P", "", "Linux", "2.6.28", "appliance"},
+}
+
+func TestKernel34Fixtures(t *testing.T) {
+	checkFixtures(t, kernel34FixtureDir, kernel34Cases)
+}
