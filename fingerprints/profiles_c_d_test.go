@@ -125,10 +125,16 @@ var cdCases = map[string]want{
 	// tag: the first unit's serial number (productIdentificationSerialNumber.1),
 	// the object the definition (powerconnect, every 674.10895
 	// registration) reads for the serial, no longer the service tag (fq1).
-	"dell-dnos6-servicetag": {"dell-powerconnect", "Dell", "N3248TE-ON", "TH0X1Y2Z3456789ABCDE", "PowerConnect", "6.7.1.6", "switch"},
+	// The model is the display name but for the maker's "Dell ", as the
+	// definition (powerconnect) reads productIdentificationDisplayName
+	// whole (fq35; was "N3248TE-ON").
+	"dell-dnos6-servicetag": {"dell-powerconnect", "Dell", "EMC Networking N3248TE-ON", "TH0X1Y2Z3456789ABCDE", "PowerConnect", "6.7.1.6", "switch"},
 	// DNOS 6 whose agent answers neither ENTITY nor Dell-Vendor-MIB: the
-	// model after "Dell EMC Networking" in sysDescr.
-	"dell-dnos6-sysdescr": {"dell-powerconnect", "Dell", "N3248TE-ON", "", "PowerConnect", "6.7.1.6", "switch"},
+	// sysDescr's hardware with its line's name, as the definition's
+	// (powerconnect) pattern captures it ('(Power[Cc]onnect |Dell
+	// Networking |Dell EMC Networking )?[A-Z]?\d{2,}...'), the maker's
+	// "Dell " aside (fq35; was "N3248TE-ON").
+	"dell-dnos6-sysdescr": {"dell-powerconnect", "Dell", "EMC Networking N3248TE-ON", "", "PowerConnect", "6.7.1.6", "switch"},
 	// os10ChassisProductSN before the service tag.
 	"dell-os10-productsn": {"dell-os10", "Dell", "S4148F-ON", "TW0F7Y9Y2829704", "OS10", "10.5.1.3", "switch"},
 	// A Christie projector: its identity group.

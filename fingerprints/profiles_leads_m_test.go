@@ -36,8 +36,9 @@ var leadsMCases = map[string]want{
 	// Dell Networking OS 9 answering Dell-Vendor-MIB: the definition (dnos)
 	// reads productIdentificationDisplayName, productIdentificationVersion
 	// and the first unit's service tag before DELL-NETWORKING-CHASSIS-MIB's
-	// objects; the display name without "Dell Networking ".
-	"dell-dnos-vendor-mib": {"dell-networking-os9", "Dell", "S4048-ON", "4KX0Z42", "Dell Networking OS", "9.14.2.4", "switch"},
+	// objects; the display name whole but for the maker's "Dell " (fq35:
+	// the definition reads it whole; was "S4048-ON").
+	"dell-dnos-vendor-mib": {"dell-networking-os9", "Dell", "Networking S4048-ON", "4KX0Z42", "Dell Networking OS", "9.14.2.4", "switch"},
 	// An ENLOGIC-PDU2-MIB unit (firmware column 14 a d.d.d release): the part
 	// number (11) as the hardware, the serial (12) and the firmware whole,
 	// as the definition (EnlogicPdu.php) reads them.

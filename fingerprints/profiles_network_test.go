@@ -162,11 +162,14 @@ func TestNetworkFixtures(t *testing.T) {
 		// (edgeos) reads over its sysDescr pattern.
 		"ubiquiti-edgeos-edgemax": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "v2.0.9-hotfix.6", "router"},
 		// Firmware without UBNT-EdgeMAX-MIB: the model lldpd's process arguments name.
-		"ubiquiti-edgeos-hrswrun":  {"ubiquiti-edgeos", "Ubiquiti", "EdgeRouter X 5-Port", "", "EdgeOS", "1.10.11", "router"},
-		"extreme-voss-rapidcity":   {"extreme-voss", "Extreme Networks", "VSP-7254XSQ", "18JP5123456", "VOSS", "8.1.0.0", "switch"},
-		"dell-os10-chassis":        {"dell-os10", "Dell", "S4148F-ON", "7XYZ123", "OS10", "10.5.2.7", "switch"},
-		"netgear-fastpath":         {"netgear", "Netgear", "M4300-52G", "5MR1795T0001A", "", "12.0.9.3", "switch"},
-		"dell-powerconnect-vendor": {"dell-powerconnect", "Dell", "N2048P", "CN0ABC12282986AB1234", "PowerConnect", "6.5.2.8", "switch"},
+		"ubiquiti-edgeos-hrswrun": {"ubiquiti-edgeos", "Ubiquiti", "EdgeRouter X 5-Port", "", "EdgeOS", "1.10.11", "router"},
+		"extreme-voss-rapidcity":  {"extreme-voss", "Extreme Networks", "VSP-7254XSQ", "18JP5123456", "VOSS", "8.1.0.0", "switch"},
+		"dell-os10-chassis":       {"dell-os10", "Dell", "S4148F-ON", "7XYZ123", "OS10", "10.5.2.7", "switch"},
+		"netgear-fastpath":        {"netgear", "Netgear", "M4300-52G", "5MR1795T0001A", "", "12.0.9.3", "switch"},
+		// productIdentificationDisplayName whole but for the maker's
+		// "Dell ", as the definition (powerconnect) reads it (fq35; was
+		// "N2048P").
+		"dell-powerconnect-vendor": {"dell-powerconnect", "Dell", "Networking N2048P", "CN0ABC12282986AB1234", "PowerConnect", "6.5.2.8", "switch"},
 		"tplink-sysinfo":           {"tplink", "TP-Link", "T2600G-28TS 3.0", "", "", "3.0.0 Build 20180806 Rel.35538(s)", "switch"}, // jetstream reads tpSysInfoHwVersion.0 whole (fpU)
 		"juniper-virtual-chassis":  {"juniper-junos", "Juniper Networks", "EX4300-48P", "PE3718260123", "Junos", "18.4R2-S3.3", "switch"},
 		"extreme-exos-systemid":    {"extreme-exos", "Extreme Networks", "X440G2-24p-10G4", "1914N-40123", "EXOS", "30.7.1.1", "switch"},

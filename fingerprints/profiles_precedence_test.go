@@ -89,8 +89,9 @@ var precedenceCases = map[string]want{
 	"netgear-sysdescr-first": {"netgear", "Netgear", "GS724Tv4", "2FX1234A00123", "", "6.3.1.4", "switch"},
 	// PowerConnect / DNOS 6: the definitions (powerconnect, dnos) read
 	// Dell-Vendor-MIB productIdentificationDisplayName and
-	// productIdentificationVersion before anything else.
-	"powerconnect-vendor-mib": {"dell-powerconnect", "Dell", "N2048P", "7XYZ123", "PowerConnect", "6.3.3.11", "switch"},
+	// productIdentificationVersion before anything else; the display name
+	// whole but for the maker's "Dell " (fq35; was "N2048P").
+	"powerconnect-vendor-mib": {"dell-powerconnect", "Dell", "Networking N2048P", "7XYZ123", "PowerConnect", "6.3.3.11", "switch"},
 	// ESXi: the definition (vmware-esxi) reads the hardware from
 	// entPhysicalDescr.1, not the chassis row's model name (here a part
 	// number).

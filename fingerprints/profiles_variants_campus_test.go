@@ -57,8 +57,11 @@ var campusCases = map[string]want{
 	// 6.6") and the X-series ("Dell Networking X1052P", Radlan's
 	// rlPhdUnitGenParam row) by the sysDescr's model where no chassis row
 	// or Dell-Vendor-MIB display name answers.
-	"dell-powerconnect-blade":  {"dell-powerconnect", "Dell", "PowerConnect M6220", "4KX9Q2J", "PowerConnect", "5.1.12.2", "switch"},
-	"dell-networking-x-series": {"dell-powerconnect", "Dell", "X1052P", "CN0ABC1D2EF3GH", "PowerConnect", "3.0.1.4", "switch"},
+	"dell-powerconnect-blade": {"dell-powerconnect", "Dell", "PowerConnect M6220", "4KX9Q2J", "PowerConnect", "5.1.12.2", "switch"},
+	// The X-series keeps 'Networking ' as the definition's (powerconnect)
+	// sysDescr pattern captures 'Dell Networking X1052P', the maker's
+	// "Dell " aside (fq35; was "X1052P").
+	"dell-networking-x-series": {"dell-powerconnect", "Dell", "Networking X1052P", "CN0ABC1D2EF3GH", "PowerConnect", "3.0.1.4", "switch"},
 }
 
 func TestVariantsCampusFixtures(t *testing.T) { checkFixtures(t, campusFixtureDir, campusCases) }

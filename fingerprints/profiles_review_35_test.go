@@ -1,0 +1,30 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// review35FixtureDir holds small walks written from the vendor MIBs for
+// the review of earlier changes and of the Dell, Juniper and Cisco leads
+// (fq35): profiles re-read against the device-support definitions for the
+// objects they read and the form of each value.
+const review35FixtureDir = "testdata/fixtures/review-35"
+
+// review35Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var review35Cases = map[string]want{
+	// DNOS 6 answering Dell-Vendor-MIB (definition powerconnect, every
+	// 674.10895 registration): productIdentificationDisplayName whole, the
+	// line's name kept and only the maker's "Dell " left to the vendor
+	// field (was "N3048EP-ON"); the serial productIdentificationSerialNumber.1,
+	// the one serial object the definition reads, over the service tag;
+	// productIdentificationVersion.
+	"dell-n3048-display-name": {"dell-powerconnect", "Dell", "EMC Networking N3048EP-ON", "CN0F3Y9X2829876B0042", "PowerConnect", "6.6.0.2", "switch"},
+	// A PowerConnect answering no Dell-Vendor-MIB: the definition's
+	// (powerconnect) sysDescr pattern, its hardware group with
+	// 'PowerConnect ' ('(Power[Cc]onnect |Dell Networking |Dell EMC
+	// Networking )?[A-Z]?\d{2,}[A-Z\-]*') and the release after the comma.
+	"dell-powerconnect-6248-sysdescr": {"dell-powerconnect", "Dell", "PowerConnect 6248", "", "PowerConnect", "3.3.9.1", "switch"},
+}
+
+func TestReview35Fixtures(t *testing.T) { checkFixtures(t, review35FixtureDir, review35Cases) }
