@@ -1466,7 +1466,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 				return "", "", false
 			}
 		} else if v, ok := c.in.Values[oid]; ok && !v.Type.IsException() {
-			s = valueString(v)
+			s = agentText(valueString(v))
 		} else if e, ok := c.entityAt(oid); ok {
 			s = e
 		} else if sys, ok := c.systemValue(oid); ok {
@@ -1513,7 +1513,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		}
 		for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], prefix); i++ {
 			v := c.in.Values[c.keys[i]]
-			s := valueString(v)
+			s := agentText(valueString(v))
 			if v.Type.IsException() || IsPlaceholder(cleanValue(s)) {
 				continue
 			}
@@ -1536,7 +1536,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			if !ok {
 				continue
 			}
-			s := valueString(d)
+			s := agentText(valueString(d))
 			if IsPlaceholder(cleanValue(s)) {
 				continue
 			}
@@ -2209,6 +2209,20 @@ func valueString(v snmpwalk.Value) string {
 }
 
 var wsRE = regexp.MustCompile(`\s+`)
+
+// agentText is an object's text as the device-support code reads it
+// before a definition's regexp meets it (snmp_get trims the blanks and
+// double quotes around a value): without the white space around it, and
+// the text between the double quotes an agent wrote around it ("\"MF740C
+// Series \"" is MF740C Series, which '( Series)?$' then meets); quotes
+// within it stay.
+func agentText(s string) string {
+	s = strings.TrimSpace(s)
+	if n := len(s); n >= 2 && s[0] == '"' && s[n-1] == '"' && !strings.Contains(s[1:n-1], `"`) {
+		s = strings.TrimSpace(s[1 : n-1])
+	}
+	return s
+}
 
 // trimUnopenedParen drops a closing parenthesis that ends a version and
 // that nothing in it opened: the one around the version in
