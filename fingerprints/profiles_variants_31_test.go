@@ -35,6 +35,16 @@ var variants31Cases = map[string]want{
 	// Its product name and serial ending in NULs, the version in blanks:
 	// the text before them.
 	"canon-product-name-nul-tail": {"canon-printer", "Canon", "iR-ADV C3525", "2FD03456", "", "11.02", "printer"},
+	// Canon's imagePROGRAF plotters (TM, TX, iPF) on another maker's
+	// sysObjectID: the definition (canonprinter) detects 'Canon iP',
+	// 'Canon TM' and 'Canon TX' in the sysDescr on any sysObjectID, as it
+	// does 'Canon MF' and 'Canon iR' (was hp-printer's with the model
+	// 'Canon TM-300' on HP's arc, no profile's on net-snmp's). The product
+	// the sysDescr names before ' /P'; net-snmp's Linux agent its OS, as
+	// for the other makers' printers on that arc.
+	"canon-tm-plotter-hp-arc":   {"canon-printer", "Canon", "TM-300", "ABC01234", "", "", "printer"},
+	"canon-tx-plotter-net-snmp": {"canon-printer", "Canon", "TX-3100", "ABC05678", "Linux", "", "printer"},
+	"canon-ipf-net-snmp":        {"canon-printer", "Canon", "iPF785", "ABC09876", "Linux", "", "printer"},
 }
 
 func TestVariants31Fixtures(t *testing.T) {
