@@ -28,6 +28,18 @@ var leads36Cases = map[string]want{
 	// radios, no access points (the B24 was one, its model empty).
 	"mimosa-b24-registration": {"mimosa", "Mimosa", "mimosaB24", "1071234567", "", "2.5.2-15", "wireless"},
 	"mimosa-c5c-registration": {"mimosa", "Mimosa", "mimosaC5c", "1062345678", "", "2.8.2-8", "wireless"},
+	// Checked right: an OS10 Z9232F-ON whose os10ChassisType.1 is 22,
+	// the value DELLEMC-OS10-TC-MIB labels z9224Fon though its comment,
+	// its 2018-05-15 revision ('Add Z9232F') and
+	// DELLEMC-OS10-PRODUCTS-MIB's z9232Fon name the Z9232F-ON: no label
+	// of a product the switch is not, the sysDescr's System Type.
+	"dell-os10-z9232f-type-22": {"dell-os10", "Dell", "Z9232F-ON", "TW0H3K5M7420331", "OS10", "10.5.1.4", "switch"},
+	// A Hikvision recorder on HIKVISION-MIB's arc (50001) whose sysDescr
+	// does not name its maker: the definition (hikvision-nvr) detects the
+	// arc alone and reads hikEntityType.0 (the MIB's label DVR) and
+	// hikEntityIndex.0 (for a DVR its serial); before, nothing matched
+	// and the vendor was IANA's Scildon.
+	"hikvision-50001-other-descr": {"hikvision-nvr", "Hikvision", "DVR", "DS-7208HQHI-K10820190112CCWRC12345678WCVU", "", "", "nvr"},
 }
 
 func TestLeads36Fixtures(t *testing.T) {
