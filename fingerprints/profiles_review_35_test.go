@@ -25,6 +25,13 @@ var review35Cases = map[string]want{
 	// 'PowerConnect ' ('(Power[Cc]onnect |Dell Networking |Dell EMC
 	// Networking )?[A-Z]?\d{2,}[A-Z\-]*') and the release after the comma.
 	"dell-powerconnect-6248-sysdescr": {"dell-powerconnect", "Dell", "PowerConnect 6248", "", "PowerConnect", "3.3.9.1", "switch"},
+	// A Junos router whose sysDescr the operator wrote (no 'Juniper
+	// Networks, Inc. <hardware> ... kernel JUNOS', no 'Juniper <model>'
+	// start) and no virtual-chassis member table: Junos.php's last
+	// fallback, jnxBoxDescr whole, the maker's name left to the vendor
+	// (was "MX480", its first word with a digit); jnxBoxSerialNo;
+	// hrSWInstalledName.2's bracketed release, row 1 not answering.
+	"junos-operator-descr-boxdescr": {"juniper-junos", "Juniper Networks", "MX480 Internet Backbone Router", "JN11C4D5EAFA", "Junos", "21.2R3-S4.8", "router"},
 }
 
 func TestReview35Fixtures(t *testing.T) { checkFixtures(t, review35FixtureDir, review35Cases) }
