@@ -31,6 +31,17 @@ var variants32Cases = map[string]want{
 	"mitel-msl-verhw-alone": {"mitel", "Mitel", "", "", "", "", "appliance"},
 	"mitel-msl-versw-apart": {"mitel", "Mitel", "", "", "Mitel Standard Linux", "", "appliance"},
 	"mitel-msl-i686":        {"mitel", "Mitel", "i686", "", "Mitel Standard Linux", "11.0.84.0", "appliance"},
+	// Grandstream GWN76xx access points on net-snmp's registration
+	// (definition grandstream-ap: gwnDeviceModel.0 'starts' GWN76;
+	// GrandstreamAp.php's hardware gwnDeviceModel.0 and version
+	// gwnDeviceVersion.0, GRANDSTREAM-GWN-PRODUCTS-AP-MIB 42397.1.1.2.1
+	// and .4, each whole): was net-snmp-linux's 'Generic MIPS' server with
+	// the kernel's 3.3.8. The same objects on Grandstream's own arc.
+	"grandstream-gwn7610-linux":   {"grandstream-gwn-ap", "Grandstream", "GWN7610", "", "Linux", "1.0.19.12", "access_point"},
+	"grandstream-gwn7630-own-arc": {"grandstream-gwn-ap", "Grandstream", "GWN7630", "", "", "1.0.23.36", "access_point"},
+	// A GWN70xx router answers gwnDeviceModel too, but the definition
+	// takes GWN76 only: net-snmp's Linux host still, unchanged.
+	"grandstream-gwn7062-router-linux": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "4.4.60", "server"},
 }
 
 func TestVariants32Fixtures(t *testing.T) {
