@@ -18,6 +18,10 @@ var lines33Cases = map[string]want{
 	// the first 'Version' after its name, as cisco-nx-os reads it (was
 	// 6.1(1), the Device Manager's).
 	"cisco-nx-os-other-registration-device-manager": {"cisco-os-sysdescr", "Cisco", "", "", "NX-OS", "5.2(1)N1(4)", "switch"},
+	// A 3Com switch on Comware whose sysDescr names the product on the
+	// line after the release: ThreeCom.php's version, the rest of the
+	// line after 'Version ' (was the release and the next line joined).
+	"3com-os-product-line": {"3com-switch", "3Com", "Switch 4800G 24-Port", "", "", "3Com OS V5.20 Release 2202P19", "switch"},
 }
 
 func TestLines33Fixtures(t *testing.T) {
