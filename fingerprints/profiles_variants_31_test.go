@@ -45,6 +45,18 @@ var variants31Cases = map[string]want{
 	"canon-tm-plotter-hp-arc":   {"canon-printer", "Canon", "TM-300", "ABC01234", "", "", "printer"},
 	"canon-tx-plotter-net-snmp": {"canon-printer", "Canon", "TX-3100", "ABC05678", "Linux", "", "printer"},
 	"canon-ipf-net-snmp":        {"canon-printer", "Canon", "iPF785", "ABC09876", "Linux", "", "printer"},
+	// A Fuji Xerox DocuPrint on Xerox's arc ('Fuji Xerox DocuPrint CP305
+	// d; Net 15.30,ESS 201210101131,IOT 03.00.05'): the product as the
+	// definition (xerox: 'Xerox (?<hardware>[^;]+)') reads it; its ESS a
+	// build stamp, no release, and no other fills it (was 03.00.05, the
+	// print engine's, by the fallback's last release in the sysDescr).
+	"fujixerox-docuprint-ess-stamp": {"fujifilm-printer", "Fuji Xerox", "DocuPrint CP305 d", "091234", "", "", "printer"},
+	// Xerox AltaLink without the device ID and hrDeviceTable (definition
+	// xerox: 'Xerox (?<hardware>[^;]+)'), its serial in blanks; a
+	// WorkCentre whose device ID has DES and no MDL (Xerox.php: MDL, else
+	// DES, without the maker's name). Found right.
+	"xerox-altalink-sysdescr-only": {"xerox-printer", "Xerox", "AltaLink C8055 Multifunction Printer", "ZKB654321", "", "103.002.010.05000", "printer"},
+	"xerox-device-id-des-only":     {"xerox-printer", "Xerox", "WorkCentre 5945", "PCX123456", "", "072.091.038.06000", "printer"},
 }
 
 func TestVariants31Fixtures(t *testing.T) {
