@@ -40,6 +40,13 @@ var leads36Cases = map[string]want{
 	// hikEntityIndex.0 (for a DVR its serial); before, nothing matched
 	// and the vendor was IANA's Scildon.
 	"hikvision-50001-other-descr": {"hikvision-nvr", "Hikvision", "DVR", "DS-7208HQHI-K10820190112CCWRC12345678WCVU", "", "", "nvr"},
+	// Sophos switches on their MIBs' registrations under 2604.6
+	// (CS110-24_MIB swCS110-24 .20, CS210-8FP_MIB swCS210-8FP .27): the
+	// definition sophos-xg detects 2604.5 alone, so no SFOS firewall
+	// (both were sophos-sfos: SFOS, firewall); the product the
+	// registration names.
+	"sophos-cs110-24-switch":  {"sophos-switch", "Sophos", "CS110-24", "", "", "", "switch"},
+	"sophos-cs210-8fp-switch": {"sophos-switch", "Sophos", "CS210-8FP", "", "", "", "switch"},
 }
 
 func TestLeads36Fixtures(t *testing.T) {
