@@ -42,6 +42,14 @@ var variants32Cases = map[string]want{
 	// A GWN70xx router answers gwnDeviceModel too, but the definition
 	// takes GWN76 only: net-snmp's Linux host still, unchanged.
 	"grandstream-gwn7062-router-linux": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "4.4.60", "server"},
+	// Grandstream UCM63xx PBXes on net-snmp's registration (definition
+	// grandstream-ucm: 'Linux UCM63' in the sysDescr; GS-UCM63XX-SNMP-MIB
+	// sSysinfo 12581.2.2: hardware '{{ sProductType.0 }}
+	// ({{ sHardwareVersion.0 }})', sSerialNumber.0, sFirmwareVersion.0):
+	// was a Linux server with the kernel's release. One renamed host by its
+	// sProductType, its hardware version empty: the product alone.
+	"grandstream-ucm6302-linux":   {"grandstream-ucm", "Grandstream", "UCM6302 (V1.5A)", "21GUC63A01234B7C", "Linux", "1.0.21.9", "appliance"},
+	"grandstream-ucm6304-renamed": {"grandstream-ucm", "Grandstream", "UCM6304", "21GUC64B05678D9E", "Linux", "1.0.20.38", "appliance"},
 }
 
 func TestVariants32Fixtures(t *testing.T) {
