@@ -47,6 +47,17 @@ var leads36Cases = map[string]want{
 	// registration names.
 	"sophos-cs110-24-switch":  {"sophos-switch", "Sophos", "CS110-24", "", "", "", "switch"},
 	"sophos-cs210-8fp-switch": {"sophos-switch", "Sophos", "CS210-8FP", "", "", "", "switch"},
+	// EXTREME-BASE-MIB's sentriantAGSW (extremeProduct 108), 'Sentriant
+	// AG Network Access Control Software': an appliance, as its AG200
+	// (.109) is (was a switch), and no ExtremeXOS though the definition
+	// (xos) names it for every extremeProducts registration (was EXOS);
+	// the release its sysDescr states.
+	"extreme-sentriant-agsw": {"extreme-nonswitch", "Extreme Networks", "", "", "", "5.2.0.1022", "appliance"},
+	// Checked right: e4g-400 (extremeProduct 169), which the MIB
+	// describes by its ports alone (the E4G-200 it calls a router): an
+	// EXOS switch, its hardware and release as the definition (xos)
+	// reads the sysDescr.
+	"extreme-e4g-400": {"extreme-exos", "Extreme Networks", "E4G-400", "", "EXOS", "15.3.2.11", "switch"},
 }
 
 func TestLeads36Fixtures(t *testing.T) {

@@ -20,14 +20,19 @@ var review26Cases = map[string]want{
 	// is the product registry's label for the registration, the OS the
 	// definition's (xos detects every registration under
 	// extremeProducts): neither is this change's.
-	"extreme-cloud-iq-controller-e2120": {"extreme-exos", "Extreme Networks", "ESEx2000", "", "EXOS", "", "wireless_controller"},
+	// fq36: no OS (was EXOS, the definition xos's for every
+	// extremeProducts registration): a controller runs no ExtremeXOS
+	// (extreme-nonswitch).
+	"extreme-cloud-iq-controller-e2120": {"extreme-nonswitch", "Extreme Networks", "ESEx2000", "", "", "", "wireless_controller"},
 	// An Extreme Management Center server (extremeProduct 417,
 	// extremeNMSxGeneric): an appliance (was switch).
-	"extreme-management-center": {"extreme-exos", "Extreme Networks", "", "", "EXOS", "", "appliance"},
+	// fq36: no OS, a server running no ExtremeXOS (was EXOS).
+	"extreme-management-center": {"extreme-nonswitch", "Extreme Networks", "", "", "", "", "appliance"},
 	// An Application Sensor and Analytics Engine (extremeProduct 428,
 	// extremeAnalyticsAppliance, "This appliance provides ..."): an
 	// appliance (was switch).
-	"extreme-analytics-appliance": {"extreme-exos", "Extreme Networks", "", "", "EXOS", "", "appliance"},
+	// fq36: no OS, an appliance running no ExtremeXOS (was EXOS).
+	"extreme-analytics-appliance": {"extreme-nonswitch", "Extreme Networks", "", "", "", "", "appliance"},
 }
 
 func TestReview26Fixtures(t *testing.T) {

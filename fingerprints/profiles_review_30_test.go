@@ -15,14 +15,17 @@ var review30Cases = map[string]want{
 	// the xos table names off the switches: EXTREME-BASE-MIB files
 	// summitWM20 (extremeProduct 110) as 'Summit WM20 WLAN Controller', a
 	// wireless controller (was switch).
-	"extreme-summitwm20": {"extreme-exos", "Extreme Networks", "Summit WM20", "", "EXOS", "", "wireless_controller"},
+	// fq36: no OS, a WLAN controller running no ExtremeXOS (was EXOS).
+	"extreme-summitwm20": {"extreme-nonswitch", "Extreme Networks", "Summit WM20", "", "", "", "wireless_controller"},
 	// Corrects b84fd16: EXTREME-BASE-MIB's altitude450 (extremeProduct 117)
 	// is 'the Next Generation Access Point', an access point (was switch).
-	"extreme-altitude450": {"extreme-exos", "Extreme Networks", "Altitude 450", "", "EXOS", "", "access_point"},
+	// fq36: no OS, an access point running no ExtremeXOS (was EXOS).
+	"extreme-altitude450": {"extreme-nonswitch", "Extreme Networks", "Altitude 450", "", "", "", "access_point"},
 	// Corrects b84fd16: summitWM3600 sits one arc deeper, under
 	// wirelessProducts (extremeProduct 131.16), 'Summit WM3600 WLAN
 	// Controller' in EXTREME-BASE-MIB (was switch).
-	"extreme-summitwm3600": {"extreme-exos", "Extreme Networks", "Summit WM3600", "", "EXOS", "", "wireless_controller"},
+	// fq36: no OS, a WLAN controller running no ExtremeXOS (was EXOS).
+	"extreme-summitwm3600": {"extreme-nonswitch", "Extreme Networks", "Summit WM3600", "", "", "", "wireless_controller"},
 	// Corrects 8ba5b14, which left only 'AirEngine 97xx-' names
 	// controllers and read the wlanAp arc (hwProducts 39) as an access
 	// point: HUAWEI-MIB registers the AirEngine 9700D-M1 desktop access

@@ -81,7 +81,8 @@ var variants24Cases = map[string]want{
 	// registration (summitWM200, 1916.2.94), which the definition (xos)
 	// detects and names from its table: a wireless controller, not a
 	// switch (was switch).
-	"extreme-summitwm-200": {"extreme-exos", "Extreme Networks", "SummitWM 200", "", "EXOS", "", "wireless_controller"},
+	// fq36: no OS, a WLAN controller running no ExtremeXOS (was EXOS).
+	"extreme-summitwm-200": {"extreme-nonswitch", "Extreme Networks", "SummitWM 200", "", "", "", "wireless_controller"},
 	// A UniFi switch on net-snmp's Linux registration ("USW-Lite-8-PoE,
 	// 6.6.61.15220, Linux 4.4.153"), which the definition edgeswitch
 	// detects by '^USW[ -]' and reads entPhysicalSerialNum.1 of: that
