@@ -50,6 +50,15 @@ var variants32Cases = map[string]want{
 	// sProductType, its hardware version empty: the product alone.
 	"grandstream-ucm6302-linux":   {"grandstream-ucm", "Grandstream", "UCM6302 (V1.5A)", "21GUC63A01234B7C", "Linux", "1.0.21.9", "appliance"},
 	"grandstream-ucm6304-renamed": {"grandstream-ucm", "Grandstream", "UCM6304", "21GUC64B05678D9E", "Linux", "1.0.20.38", "appliance"},
+	// Opengear on OG-PRODUCTS-MIB's ogOperationsManager (25049.1.101):
+	// the definition's (opengear) hardware_regex 'og(?<hardware>\S+)'
+	// over the registration, 'OperationsManager', which the display
+	// rules drop (before, ogOmSystemModel's OM2216-L); and a console
+	// server whose firmware objects do not answer: no version, the
+	// definition reading ogFirmwareVersion and ogOmSystemFirmwareVersion
+	// alone (before, the kernel's 3.10.0 from the sysDescr).
+	"opengear-operations-manager-registration": {"opengear", "Opengear", "OperationsManager", "2216-0034-5678", "Linux", "24.07.0", "appliance"},
+	"opengear-acm7004-no-firmware-object":      {"opengear", "Opengear", "ACM70045", "", "Linux", "", "appliance"},
 }
 
 func TestVariants32Fixtures(t *testing.T) {
