@@ -57,6 +57,17 @@ var variants31Cases = map[string]want{
 	// DES, without the maker's name). Found right.
 	"xerox-altalink-sysdescr-only": {"xerox-printer", "Xerox", "AltaLink C8055 Multifunction Printer", "ZKB654321", "", "103.002.010.05000", "printer"},
 	"xerox-device-id-des-only":     {"xerox-printer", "Xerox", "WorkCentre 5945", "PCX123456", "", "072.091.038.06000", "printer"},
+	// Konica Minolta's own bizhub on the 18334.1.2 arc ('KONICA MINOLTA
+	// bizhub C287' answers 18334.1.2.1.2.1.1): Konica Minolta's (was
+	// Sindoh, by the arc alone); definition konica: the model object
+	// without the maker's name, the system firmware object.
+	"konica-bizhub-1-2-arc": {"konica-minolta-printer", "Konica Minolta", "bizhub C300i", "AA2J021012345", "", "GC7-20", "printer"},
+	// A Sindoh on that arc whose model object names it ('SINDOH D450'):
+	// Sindoh's, the model without its name.
+	"konica-sindoh-model-name": {"konica-minolta-printer", "Sindoh", "D450", "800101123456", "", "A8R0Y0-F000-G00-31", "printer"},
+	// The registration the definition developprinter detects
+	// (18334.1.2.1.2.1.50.2.2): a Develop printer (was Sindoh).
+	"konica-develop-registration": {"konica-minolta-printer", "Develop", "ineo 224e", "A61F021012345", "", "", "printer"},
 }
 
 func TestVariants31Fixtures(t *testing.T) {
