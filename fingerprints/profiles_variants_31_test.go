@@ -68,6 +68,11 @@ var variants31Cases = map[string]want{
 	// The registration the definition developprinter detects
 	// (18334.1.2.1.2.1.50.2.2): a Develop printer (was Sindoh).
 	"konica-develop-registration": {"konica-minolta-printer", "Develop", "ineo 224e", "A61F021012345", "", "", "printer"},
+	// A Samsung whose sysDescr names a family of models ('Samsung M332x
+	// 382x 402x Series; V4.00.02.25 ...;S/N ...') and no model object
+	// answers: the definition (samsungprinter) takes all between the
+	// maker's name and '; V' (was M332x, the first word).
+	"samsung-descr-model-family": {"samsung-printer", "Samsung", "M332x 382x 402x", "ZDDKBJBF600032D", "", "4.00.02.25", "printer"},
 }
 
 func TestVariants31Fixtures(t *testing.T) {
