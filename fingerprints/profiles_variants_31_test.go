@@ -73,6 +73,18 @@ var variants31Cases = map[string]want{
 	// answers: the definition (samsungprinter) takes all between the
 	// maker's name and '; V' (was M332x, the first word).
 	"samsung-descr-model-family": {"samsung-printer", "Samsung", "M332x 382x 402x", "ZDDKBJBF600032D", "", "4.00.02.25", "printer"},
+	// Xerox Phasers whose sysDescr names no system software ('Xerox
+	// Phaser 6180MFP-D; Net 11.74,ESS 200802151717,IOT 05.09.00,ADF
+	// 01.01.00', 'Xerox Phaser 3600; Net 11.73, Controller 200710281447,
+	// Engine 17.21.00'): no release (the definition xerox reads none
+	// there), not the document feeder's or the print engine's the
+	// fallback took last (01.01.00, 17.21.00).
+	"xerox-phaser-adf-last":    {"xerox-printer", "Xerox", "Phaser 6180MFP-D", "ZGA012345", "", "", "printer"},
+	"xerox-phaser-engine-last": {"xerox-printer", "Xerox", "Phaser 3600", "GXB123456", "", "", "printer"},
+	// A Fuji Xerox-built DocuCentre under Xerox's name: its controller's
+	// ESS release, as fujifilm-printer reads it (was 1.1.14, the fax
+	// module's, by the fallback).
+	"xerox-docucentre-ess": {"xerox-printer", "Xerox", "DocuCentre-IV C2260", "311234", "", "1.1.2", "printer"},
 }
 
 func TestVariants31Fixtures(t *testing.T) {
