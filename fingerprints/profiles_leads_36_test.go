@@ -21,6 +21,10 @@ var leads36Cases = map[string]want{
 	// digit are the band's '56', so the definition captures '00', no
 	// product: the family's name instead.
 	"cambium-ptp600-band-five": {"cambium-ptp600", "Cambium Networks", "PTP 600", "", "PTP", "10-00", "wireless"},
+	// A PTP 650 whose band prefix holds a '5' (definition ptp650, the
+	// same regexp): the definition's capture would be '50', no product;
+	// the family's name instead (was '50').
+	"cambium-ptp650-band-five": {"cambium-ptp650", "Cambium Networks", "PTP 650", "", "PTP", "02-31", "wireless"},
 	// Mimosa radios on the registrations MIMOSA-NETWORKS-BASE-MIB's
 	// 2020-12-01 revision adds (mimosaB11 .5, mimosaB24 .6, mimosaC5c .7,
 	// mimosaC5x .8 under mimosaHardware): the label, as the definition
