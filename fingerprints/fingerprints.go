@@ -1613,11 +1613,14 @@ func (c *evalCtx) cell(col, idx string) (string, bool) {
 	return c.entityAt(col + "." + idx)
 }
 
-// rowEntityColumn is entityColumn for a row test, which may also read
-// entPhysicalClass.
+// rowEntityColumn is entityColumn for a row test or an if_oid, which may
+// also read entPhysicalClass and entPhysicalContainedIn.
 func rowEntityColumn(oid string) (int, bool) {
-	if oid == OIDEntPhysicalEntry+"."+strconv.Itoa(entityClassColumn) {
+	switch oid {
+	case OIDEntPhysicalEntry + "." + strconv.Itoa(entityClassColumn):
 		return entityClassColumn, true
+	case OIDEntPhysicalEntry + "." + strconv.Itoa(entityContainedInColumn):
+		return entityContainedInColumn, true
 	}
 	return entityColumn(oid)
 }
@@ -1626,11 +1629,20 @@ func rowEntityColumn(oid string) (int, bool) {
 // class's number ("9": module).
 const entityClassColumn = 5
 
+// entityContainedInColumn is entPhysicalContainedIn's column; its value
+// reads as the containing row's index, "0" for a row contained in
+// nothing (the root of the tree, as Cisco's chassis row 1 is; a row
+// whose agent does not answer the column reads so too).
+const entityContainedInColumn = 4
+
 // entityCell is a row's value in an entPhysicalEntry column; an empty
-// string is no value, a class is always one.
+// string is no value, a class or a containing row is always one.
 func entityCell(e Entity, col int) (string, bool) {
-	if col == entityClassColumn {
+	switch col {
+	case entityClassColumn:
 		return strconv.Itoa(e.Class), true
+	case entityContainedInColumn:
+		return strconv.Itoa(e.ContainedIn), true
 	}
 	v := entityField(e, entityColumnField(col))
 	return v, v != ""

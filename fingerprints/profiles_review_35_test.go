@@ -32,6 +32,13 @@ var review35Cases = map[string]want{
 	// (was "MX480", its first word with a digit); jnxBoxSerialNo;
 	// hrSWInstalledName.2's bracketed release, row 1 not answering.
 	"junos-operator-descr-boxdescr": {"juniper-junos", "Juniper Networks", "MX480 Internet Backbone Router", "JN11C4D5EAFA", "Junos", "21.2R3-S4.8", "router"},
+	// An IOS router whose ENTITY row 1 is a service module inside the
+	// chassis row (entPhysicalContainedIn.1 2): the shared Cisco OS
+	// discovery (Cisco.php, the definitions ios and iosxe) takes
+	// entPhysicalSoftwareRev.1 as the version only where row 1 is
+	// contained in nothing, so the sysDescr's release, not the module's
+	// (was "2.0(1)"); the chassis row's model and serial.
+	"cisco-ios-row1-contained": {"cisco-ios", "Cisco", "CISCO2911/K9", "FTX1840AB12", "IOS", "15.7(3)M8", "router"},
 }
 
 func TestReview35Fixtures(t *testing.T) { checkFixtures(t, review35FixtureDir, review35Cases) }
