@@ -823,7 +823,7 @@ func (e *Engine) sysDescrVendorModel(c *evalCtx) (string, record.Evidence, bool)
 	if c.vendor == "" || c.sysDesc == "" {
 		return "", record.Evidence{}, false
 	}
-	line, _, _ := strings.Cut(c.sysDesc, "\n")
+	line := c.sysDescrFirstLine()
 	words := strings.Fields(line)
 	if len(words) < 2 {
 		return "", record.Evidence{}, false
@@ -898,7 +898,7 @@ var portCountRE = regexp.MustCompile(`(?i)^[0-9]{1,3}-?ports?$`)
 // or by its release ("UAP-AC-Pro-Gen2 4.3.20.11298").
 // Not a host name (sysName), an OS with its release or a version.
 func sysDescrModelOnly(c *evalCtx) (string, record.Evidence, bool) {
-	line, _, _ := strings.Cut(c.sysDesc, "\n")
+	line := c.sysDescrFirstLine()
 	words := strings.Fields(line)
 	if len(words) == 0 || len(words) > 8 {
 		return "", record.Evidence{}, false
@@ -941,7 +941,7 @@ var notSoftwareWords = map[string]bool{
 // else named one: "AXIS P3364-V Fixed Dome Network Camera 6.50.2"; not a
 // hardware revision ("hardware revision 2.1") or a kernel's.
 func sysDescrLastRelease(c *evalCtx) (string, record.Evidence, bool) {
-	line, _, _ := strings.Cut(c.sysDesc, "\n")
+	line := c.sysDescrFirstLine()
 	m := lastReleaseRE.FindStringSubmatch(strings.TrimSpace(line))
 	if m == nil || notSoftwareWords[strings.ToLower(m[1])] {
 		return "", record.Evidence{}, false
@@ -1400,6 +1400,31 @@ func sysDescrLines(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// sysDescrKeptLines is sysDescr with its lines kept (sysDescrLines),
+// built once a walk.
+func (c *evalCtx) sysDescrKeptLines() string {
+	if c.sysDescLines == nil {
+		l := sysDescrLines(c.in.SysDescr)
+		c.sysDescLines = &l
+	}
+	return *c.sysDescLines
+}
+
+// sysDescrFirstLine is the first line of sysDescr that is not blank (the
+// whole where it has one line): the sanitized sysDescr reads its line
+// breaks as spaces, so it has no line of its own to cut.
+func (c *evalCtx) sysDescrFirstLine() string {
+	if !strings.ContainsAny(c.in.SysDescr, "\r\n") {
+		return c.sysDesc
+	}
+	for _, l := range strings.Split(c.sysDescrKeptLines(), "\n") {
+		if strings.TrimSpace(l) != "" {
+			return l
+		}
+	}
+	return ""
+}
+
 // source fetches a rule's raw value and the OID it came from.
 func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 	switch r.src {
@@ -1457,11 +1482,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			// sysDescr alone keeps its lines (a definition's '.'
 			// stops at a line break, as a regexp's here does),
 			// which the sys_descr source joins with spaces.
-			if c.sysDescLines == nil {
-				l := sysDescrLines(c.in.SysDescr)
-				c.sysDescLines = &l
-			}
-			s = *c.sysDescLines
+			s = c.sysDescrKeptLines()
 			if strings.TrimSpace(s) == "" {
 				return "", "", false
 			}

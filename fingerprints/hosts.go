@@ -2,7 +2,6 @@ package fingerprints
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/netcensus/netcensus/fingerprints/pen"
 	"github.com/netcensus/netcensus/record"
@@ -74,7 +73,7 @@ func hostArchModel(c *evalCtx) (string, record.Evidence, bool) {
 			return "", record.Evidence{}, false
 		}
 	}
-	line, _, _ := strings.Cut(c.sysDesc, "\n")
+	line := c.sysDescrFirstLine()
 	if m := windowsCPURE.FindStringSubmatch(line); m != nil {
 		if v, ok := windowsArches[m[1]]; ok {
 			return v, record.Evidence{
