@@ -38,7 +38,9 @@ var familiesACCases = map[string]want{
 	// fq34: the kernel release as the version (was none): the definition
 	// (broadworks, group unix, no os module or class) leaves it to
 	// Shared\Unix's discoverOS, the sysDescr's first ' N.N' word.
-	"cisco-broadworks": {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "3.10.0-1160.el7.x86_64", "server"},
+	// fq38: no version again: the kernel's release is Linux's, not
+	// BroadWorks', the OS stated (correcting b24f1c8).
+	"cisco-broadworks": {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "", "server"},
 	// Instant On switches on another registration than ProCurve's (the
 	// definition aruba-instant-on detects the sysDescr alone): read as
 	// hp-procurve reads them, not as ArubaOS-CX or a Linux server.

@@ -22,7 +22,9 @@ var foundSwitchingHostsCases = map[string]want{
 	// release again (fq22 had none): the definition (group unix, no os
 	// module or class) leaves the version to Shared\Unix's discoverOS,
 	// the sysDescr's first ' N.N' word, as it does the architecture.
-	"mobileiron-core": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "2.6.32-754.35.1.el6.x86_64", "appliance"},
+	// fq38: no release again: CentOS's kernel release is not MobileIron's,
+	// the OS stated (correcting b24f1c8).
+	"mobileiron-core": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "", "appliance"},
 	// Teltonika TSW switches on WitchOS (definition witchos, registration
 	// 24686): TELTONIKA-MIB by shape, OS WitchOS, a switch.
 	// fq16: the model is productCode.0 and the firmware string whole, as

@@ -17,10 +17,14 @@ const kernel34FixtureDir = "testdata/fixtures/kernel-34"
 var kernel34Cases = map[string]want{
 	// MobileIron Sentry (definition mobileiron: group unix, no os module,
 	// no class): the kernel release, as Shared\Unix reads it.
-	"mobileiron-sentry-kernel": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "3.10.0-1160.45.1.el7.x86_64", "appliance"},
+	// fq38: no release: the kernel's is Linux's, not MobileIron's, the OS
+	// stated (correcting b24f1c8).
+	"mobileiron-sentry-kernel": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "", "appliance"},
 	// A BroadWorks media server (definition broadworks: group unix, its
 	// discovery file sensors only): the kernel release.
-	"broadworks-media-server-kernel": {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "4.18.0-425.3.1.el8.x86_64", "server"},
+	// fq38: no release: the kernel's is Linux's, not BroadWorks', the OS
+	// stated (correcting b24f1c8).
+	"broadworks-media-server-kernel": {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "", "server"},
 	// A TimeMachines TM1000A (definition timemachines: group unix, its
 	// discovery file sensors only): the kernel release with its suffix.
 	"timemachines-tm1000a-kernel": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.19.94-ti-r42", "appliance"},
