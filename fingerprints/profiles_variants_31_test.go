@@ -85,6 +85,18 @@ var variants31Cases = map[string]want{
 	// ESS release, as fujifilm-printer reads it (was 1.1.14, the fax
 	// module's, by the fallback).
 	"xerox-docucentre-ess": {"xerox-printer", "Xerox", "DocuCentre-IV C2260", "311234", "", "1.1.2", "printer"},
+	// A Pantum whose prtGeneralPrinterName an administrator renamed
+	// ('Reception Printer', RFC 3805's administrator-specified name): the
+	// printer row's description names the model (was the new name).
+	"pantum-printer-name-renamed": {"pantum-printer", "Pantum", "BM5100ADW", "", "", "", "printer"},
+	// Found right: an Epson behind its built-in print server (definition
+	// epson: 'EPSON Built-in', prtGeneralSerialNumber.1), the printer row
+	// without ' Series'; a Lexmark whose serial is written in blanks; an
+	// OKI whose only name object is its host name (prtGeneralPrinterName
+	// 'OKI-B432-1A2B3C'), the model the sysDescr names.
+	"epson-builtin-print-server": {"epson-printer", "Epson", "WF-C5790", "X3B7012345", "", "", "printer"},
+	"lexmark-serial-blanks":      {"lexmark-printer", "Lexmark", "XC2235", "7527ABC0123", "", "CXLBN.230.037", "printer"},
+	"oki-printer-name-only":      {"oki-printer", "OKI", "B432", "AK98765432", "", "", "printer"},
 }
 
 func TestVariants31Fixtures(t *testing.T) {
