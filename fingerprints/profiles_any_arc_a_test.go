@@ -63,9 +63,12 @@ var anyArcACases = map[string]want{
 	"cisco-catalyst-1900-netsnmp-arc": {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "V9.00.06", "switch"},
 	// An Armis appliance whose agent answers the APP_VERSION extend's command
 	// (under '/var/armis/') but not its output, detected by that command as
-	// the definition (armis) detects it; without the output, the kernel's
-	// release as for any Debian host. Before, linux-distro (no vendor).
-	"armis-extend-command": {"armis", "Armis", "Generic x86 64-bit", "", "Debian", "5.10.0-23-amd64", "appliance"},
+	// the definition (armis) detects it. Before, linux-distro (no vendor).
+	// fq34: no release without the output (was the kernel's, as for any
+	// Debian host): the definition's os module reads the extend alone, and
+	// Shared\Unix's discoverOS, which Armis extends, reads no kernel
+	// release where an os module is (it writes that as the features).
+	"armis-extend-command": {"armis", "Armis", "Generic x86 64-bit", "", "Debian", "", "appliance"},
 	// ClearPass on net-snmp's Linux registration, detected by the sysDescr
 	// opening 'ClearPass Policy Manager' as the definition (clearpass) detects
 	// it there: CPPM-MIB's model, serial and version. Before, net-snmp-linux

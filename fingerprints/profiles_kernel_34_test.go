@@ -31,6 +31,11 @@ var kernel34Cases = map[string]want{
 	// A PBI DCH-4000P decoder (definition ird: class Ird extends
 	// Shared\Unix, its discovery file sensors only): the kernel release.
 	"pbi-dch4000p-kernel": {"pbi-ird", "PBI", "DCH-4000P", "", "Linux", "2.6.28", "appliance"},
+	// An Armis sensor answering the APP_VERSION extend's command but not
+	// its output (definition armis: class Armis extends Shared\Unix, but
+	// its os module reads the extend alone, the kernel release going to
+	// the features): no release.
+	"armis-no-app-version": {"armis", "Armis", "Generic x86 64-bit", "", "Debian", "", "appliance"},
 }
 
 func TestKernel34Fixtures(t *testing.T) {
