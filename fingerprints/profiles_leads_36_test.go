@@ -48,8 +48,9 @@ var leads36Cases = map[string]want{
 	// (CS110-24_MIB swCS110-24 .20, CS210-8FP_MIB swCS210-8FP .27): the
 	// definition sophos-xg detects 2604.5 alone, so no SFOS firewall
 	// (both were sophos-sfos: SFOS, firewall); the product the
-	// registration names.
-	"sophos-cs110-24-switch":  {"sophos-switch", "Sophos", "CS110-24", "", "", "", "switch"},
+	// registration names; the release its MIB's issFirmwareVersion (below
+	// the model's arc) gives.
+	"sophos-cs110-24-switch":  {"sophos-switch", "Sophos", "CS110-24", "", "", "1.0.1.12", "switch"},
 	"sophos-cs210-8fp-switch": {"sophos-switch", "Sophos", "CS210-8FP", "", "", "", "switch"},
 	// EXTREME-BASE-MIB's sentriantAGSW (extremeProduct 108), 'Sentriant
 	// AG Network Access Control Software': an appliance, as its AG200
