@@ -136,9 +136,11 @@ var depthCases = map[string]want{
 	// BROTHER-MIB brmDNSPrinterName names it, brpsFirmwareDescription
 	// carries the release.
 	"brother-brmdns-name": {"brother-printer", "Brother", "MFC-L2710DW", "E78945K2N612345", "", "1.33", "printer"},
-	// Canon: CANON-MIB canPdInfoProductName without ' Series', as the
-	// device-support code and the other printer profiles write the model.
-	"canon-product-series": {"canon-printer", "Canon", "MF8500C", "QJY44712", "", "03.03", "printer"},
+	// Canon: CANON-MIB canPdInfoProductName whole, ' Series' kept, as the
+	// definition's (canonprinter) greedy hardware_regex
+	// '(?<hardware>.+)( Series)?' leaves it (was MF8500C: the capture was
+	// read as lazy; owner, session 27).
+	"canon-product-series": {"canon-printer", "Canon", "MF8500C Series", "QJY44712", "", "03.03", "printer"},
 	// An ISR router: its image name (C2800NM) is not a Catalyst's.
 	"cisco-ios-isr-router": {"cisco-ios", "Cisco", "CISCO2811", "FTX1234A5BC", "IOS", "15.1(4)M12a", "router"},
 	// An AOS-10 access point (apProducts, 14823.1.2) without an Instant

@@ -29,9 +29,10 @@ var variants31Cases = map[string]want{
 	// Canon's canPdInfoProductName written in double quotes ('"MF740C
 	// Series"', the serial and version too): the definition (canonprinter)
 	// meets the text between them, as snmp_get trims the quotes and blanks
-	// around a value, so ' Series' goes (was 'MF740C Series': the quotes
-	// were trimmed only after the regexp).
-	"canon-product-name-quoted-series": {"canon-printer", "Canon", "MF740C", "2LK01234", "", "03.03", "printer"},
+	// around a value; its greedy hardware_regex '(?<hardware>.+)( Series)?'
+	// keeps ' Series' (fq31 read the capture as lazy and wrote MF740C;
+	// owner, session 27).
+	"canon-product-name-quoted-series": {"canon-printer", "Canon", "MF740C Series", "2LK01234", "", "03.03", "printer"},
 	// Its product name and serial ending in NULs, the version in blanks:
 	// the text before them.
 	"canon-product-name-nul-tail": {"canon-printer", "Canon", "iR-ADV C3525", "2FD03456", "", "11.02", "printer"},
