@@ -258,8 +258,11 @@ var abCases = map[string]want{
 	// A Baicells CPE behind net-snmp's sysObjectID: BAICELLS-MIB deviceInfo.
 	"baicells-cpe": {"baicells-cpe", "Baicells", "OD04-B", "1202000741185JB0012", "Linux", "BCE-OD04-2.5.4", "router"},
 	// Armis: the APP_VERSION extend under the agent's own root; Debian
-	// from the kernel build.
-	"armis":       {"armis", "Armis", "Generic x86 64-bit", "", "Debian", "24.3.1", "appliance"},
+	// from the kernel build. fq37 (after 4a5c98b): no model (was "Generic
+	// x86 64-bit"): the definition's os module leaves Shared\Unix's
+	// architecture reading unread, and no vendor agent or hardware extend
+	// answers.
+	"armis":       {"armis", "Armis", "", "", "Debian", "24.3.1", "appliance"},
 	"beagleboard": {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
 }
 

@@ -68,7 +68,9 @@ var anyArcACases = map[string]want{
 	// Debian host): the definition's os module reads the extend alone, and
 	// Shared\Unix's discoverOS, which Armis extends, reads no kernel
 	// release where an os module is (it writes that as the features).
-	"armis-extend-command": {"armis", "Armis", "Generic x86 64-bit", "", "Debian", "", "appliance"},
+	// fq37 (after 4a5c98b): no model either (was "Generic x86 64-bit"):
+	// that os module also leaves the architecture unread.
+	"armis-extend-command": {"armis", "Armis", "", "", "Debian", "", "appliance"},
 	// ClearPass on net-snmp's Linux registration, detected by the sysDescr
 	// opening 'ClearPass Policy Manager' as the definition (clearpass) detects
 	// it there: CPPM-MIB's model, serial and version. Before, net-snmp-linux

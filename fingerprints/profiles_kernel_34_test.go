@@ -35,7 +35,10 @@ var kernel34Cases = map[string]want{
 	// its output (definition armis: class Armis extends Shared\Unix, but
 	// its os module reads the extend alone, the kernel release going to
 	// the features): no release.
-	"armis-no-app-version": {"armis", "Armis", "Generic x86 64-bit", "", "Debian", "", "appliance"},
+	// fq37 (correcting 4a5c98b's case): no model either (was "Generic
+	// x86 64-bit"), the architecture being read only where no os module
+	// is, in the same branch as the kernel release.
+	"armis-no-app-version": {"armis", "Armis", "", "", "Debian", "", "appliance"},
 }
 
 func TestKernel34Fixtures(t *testing.T) {
