@@ -39,6 +39,12 @@ var kernel34Cases = map[string]want{
 	// x86 64-bit"), the architecture being read only where no os module
 	// is, in the same branch as the kernel release.
 	"armis-no-app-version": {"armis", "Armis", "", "", "Debian", "", "appliance"},
+	// ReadyNAS OS 6 on 4526.22 (definition netgear, the enterprise's: class
+	// Netgear, no Shared\Unix; os module entPhysicalSoftwareRev.1, else a
+	// switch sysDescr's ', N,'): no kernel release; the ENTITY chassis
+	// row's software revision where it answers.
+	"netgear-readynas-uname":  {"netgear-readynas", "Netgear", "", "", "Linux", "", "storage"},
+	"netgear-readynas-entity": {"netgear-readynas", "Netgear", "", "", "Linux", "6.10.8", "storage"},
 }
 
 func TestKernel34Fixtures(t *testing.T) {
