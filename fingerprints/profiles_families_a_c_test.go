@@ -40,7 +40,10 @@ var familiesACCases = map[string]want{
 	// Shared\Unix's discoverOS, the sysDescr's first ' N.N' word.
 	// fq38: no version again: the kernel's release is Linux's, not
 	// BroadWorks', the OS stated (correcting b24f1c8).
-	"cisco-broadworks": {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "", "server"},
+	// Owner (session 27), settling b24f1c8 and 2b0c22e: the OS stated is
+	// Linux, the one the uname line names, and its release the kernel's,
+	// as Shared\Unix reads it; the product stays in vendor and type.
+	"cisco-broadworks": {"cisco-broadworks", "Cisco", "", "", "Linux", "3.10.0-1160.el7.x86_64", "server"},
 	// Instant On switches on another registration than ProCurve's (the
 	// definition aruba-instant-on detects the sysDescr alone): read as
 	// hp-procurve reads them, not as ArubaOS-CX or a Linux server.

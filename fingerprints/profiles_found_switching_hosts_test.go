@@ -24,7 +24,10 @@ var foundSwitchingHostsCases = map[string]want{
 	// the sysDescr's first ' N.N' word, as it does the architecture.
 	// fq38: no release again: CentOS's kernel release is not MobileIron's,
 	// the OS stated (correcting b24f1c8).
-	"mobileiron-core": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "", "appliance"},
+	// Owner (session 27), settling b24f1c8 and 2b0c22e: the OS stated is
+	// Linux, the one the uname line names, and its release the kernel's,
+	// as Shared\Unix reads it; the product stays in vendor and type.
+	"mobileiron-core": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "Linux", "2.6.32-754.35.1.el6.x86_64", "appliance"},
 	// Teltonika TSW switches on WitchOS (definition witchos, registration
 	// 24686): TELTONIKA-MIB by shape, OS WitchOS, a switch.
 	// fq16: the model is productCode.0 and the firmware string whole, as

@@ -19,12 +19,18 @@ var kernel34Cases = map[string]want{
 	// no class): the kernel release, as Shared\Unix reads it.
 	// fq38: no release: the kernel's is Linux's, not MobileIron's, the OS
 	// stated (correcting b24f1c8).
-	"mobileiron-sentry-kernel": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "", "appliance"},
+	// Owner (session 27), settling b24f1c8 and 2b0c22e: the OS stated is
+	// Linux, the one the uname line names, and its release the kernel's,
+	// as Shared\Unix reads it; the product stays in vendor and type.
+	"mobileiron-sentry-kernel": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.45.1.el7.x86_64", "appliance"},
 	// A BroadWorks media server (definition broadworks: group unix, its
 	// discovery file sensors only): the kernel release.
 	// fq38: no release: the kernel's is Linux's, not BroadWorks', the OS
 	// stated (correcting b24f1c8).
-	"broadworks-media-server-kernel": {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "", "server"},
+	// Owner (session 27), settling b24f1c8 and 2b0c22e: the OS stated is
+	// Linux, the one the uname line names, and its release the kernel's,
+	// as Shared\Unix reads it; the product stays in vendor and type.
+	"broadworks-media-server-kernel": {"cisco-broadworks", "Cisco", "", "", "Linux", "4.18.0-425.3.1.el8.x86_64", "server"},
 	// A TimeMachines TM1000A (definition timemachines: group unix, its
 	// discovery file sensors only): the kernel release with its suffix.
 	"timemachines-tm1000a-kernel": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.19.94-ti-r42", "appliance"},

@@ -17,11 +17,17 @@ var review38Cases = map[string]want{
 	// would write the uname's kernel release, but that is CentOS's
 	// kernel's, not MobileIron's, the OS stated: another software's
 	// release as the OS's version, which the project never states.
-	"mobileiron-core-no-kernel-release": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "MobileIron", "", "appliance"},
+	// Owner (session 27), settling b24f1c8 and 2b0c22e: the OS stated is
+	// Linux, the one the uname line names, and its release the kernel's,
+	// as Shared\Unix reads it; the product stays in vendor and type.
+	"mobileiron-core-no-kernel-release": {"mobileiron", "MobileIron", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.88.1.el7.x86_64", "appliance"},
 	// Correcting b24f1c8: a BroadWorks application server (definition
 	// broadworks, group unix, sensors only): the kernel's release is
 	// Linux's, not BroadWorks', so no version.
-	"broadworks-as-no-kernel-release": {"cisco-broadworks", "Cisco", "", "", "BroadWorks", "", "server"},
+	// Owner (session 27), settling b24f1c8 and 2b0c22e: the OS stated is
+	// Linux, the one the uname line names, and its release the kernel's,
+	// as Shared\Unix reads it; the product stays in vendor and type.
+	"broadworks-as-no-kernel-release": {"cisco-broadworks", "Cisco", "", "", "Linux", "3.10.0-1160.el7.x86_64", "server"},
 }
 
 func TestReview38Fixtures(t *testing.T) { checkFixtures(t, review38FixtureDir, review38Cases) }
