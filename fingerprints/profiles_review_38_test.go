@@ -28,6 +28,18 @@ var review38Cases = map[string]want{
 	// Linux, the one the uname line names, and its release the kernel's,
 	// as Shared\Unix reads it; the product stays in vendor and type.
 	"broadworks-as-no-kernel-release": {"cisco-broadworks", "Cisco", "", "", "Linux", "3.10.0-1160.el7.x86_64", "server"},
+	// Correcting 9f01af9: an Alteon whose hwMainBoardRevision does not
+	// answer (definition alteonos: hardware [hwMainBoardNumber.0,
+	// hwMainBoardRevision.0], template '{{ hwMainBoardNumber.0 }} Vers.
+	// {{ hwMainBoardRevision.0 }}'): the board number answers, so the
+	// template writes it, the missing revision dropped and the result
+	// trimmed, 'EB1409015 Vers.' (was 'EB1409015').
+	"radware-alteon-no-revision-object": {"radware-alteon", "Radware", "EB1409015 Vers.", "AL4408R20456", "Alteon OS", "31.0.14.0", "load_balancer"},
+	// Correcting 19cc0dd: a UCM6308 whose sHardwareVersion does not answer
+	// (definition grandstream-ucm: template '{{ sProductType.0 }}
+	// ({{ sHardwareVersion.0 }})' once sProductType answers): 'UCM6308 ()'
+	// (was 'UCM6308').
+	"grandstream-ucm6308-no-hw-version": {"grandstream-ucm", "Grandstream", "UCM6308 ()", "22GUC68C01234F5A", "Linux", "1.0.25.3", "appliance"},
 }
 
 func TestReview38Fixtures(t *testing.T) { checkFixtures(t, review38FixtureDir, review38Cases) }

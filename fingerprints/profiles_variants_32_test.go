@@ -19,9 +19,11 @@ var variants32Cases = map[string]want{
 	// (ALTEON-CHEETAH-SWITCH-MIB hardware 6 and 7), which reads no
 	// platform identifier (before, 'Alteon 6024').
 	"radware-alteon-board-revision": {"radware-alteon", "Radware", "EB2217019 Vers. 3", "AL6024R54321", "Alteon OS", "32.6.5.0", "load_balancer"},
-	// The revision the MIB's zero-length string: the board's number alone,
-	// the template's 'Vers.' with nothing after it no value.
-	"radware-alteon-board-empty-revision": {"radware-alteon", "Radware", "EB1608022", "AL5208R10203", "Alteon OS", "30.5.8.0", "load_balancer"},
+	// The revision the MIB's zero-length string: fq38, the template's own
+	// output, 'EB1608022 Vers.' (SimpleTemplate drops the empty variable,
+	// the result trimmed), as the definition writes it (was the number
+	// alone, correcting 9f01af9).
+	"radware-alteon-board-empty-revision": {"radware-alteon", "Radware", "EB1608022 Vers.", "AL5208R10203", "Alteon OS", "30.5.8.0", "load_balancer"},
 	// Mitel Standard Linux (definition msl, os_discovery sysDescr_regex
 	// 'VerHw:(?<hardware>[^;]+);VerSw:(?<version>[\d.]+)' and the same
 	// with VerSw first): a VerHw with no VerSw beside it names no
@@ -47,9 +49,11 @@ var variants32Cases = map[string]want{
 	// sSysinfo 12581.2.2: hardware '{{ sProductType.0 }}
 	// ({{ sHardwareVersion.0 }})', sSerialNumber.0, sFirmwareVersion.0):
 	// was a Linux server with the kernel's release. One renamed host by its
-	// sProductType, its hardware version empty: the product alone.
+	// sProductType, its hardware version empty: fq38, the template's own
+	// output, 'UCM6304 ()', as the definition writes it (was the product
+	// alone, correcting 19cc0dd).
 	"grandstream-ucm6302-linux":   {"grandstream-ucm", "Grandstream", "UCM6302 (V1.5A)", "21GUC63A01234B7C", "Linux", "1.0.21.9", "appliance"},
-	"grandstream-ucm6304-renamed": {"grandstream-ucm", "Grandstream", "UCM6304", "21GUC64B05678D9E", "Linux", "1.0.20.38", "appliance"},
+	"grandstream-ucm6304-renamed": {"grandstream-ucm", "Grandstream", "UCM6304 ()", "21GUC64B05678D9E", "Linux", "1.0.20.38", "appliance"},
 	// Opengear on OG-PRODUCTS-MIB's ogOperationsManager (25049.1.101):
 	// the definition's (opengear) hardware_regex 'og(?<hardware>\S+)'
 	// over the registration, 'OperationsManager', which the display

@@ -18,7 +18,10 @@ var vendorCases = map[string]want{
 	"infoblox-nios":  {"infoblox-nios", "Infoblox", "IB-1415", "1415201901234567", "NIOS", "8.6.2-49947-b6e8b4d6c1", "appliance"},
 	"radware-alteon": {"radware-alteon", "Radware", "Alteon 5224", "AL5224R12345", "Alteon OS", "32.6.3.0", "load_balancer"},
 	// An Alteon whose software names no platform: the main board's number.
-	"radware-alteon-mainboard": {"radware-alteon", "Radware", "EB1913026", "AL5224R12345", "Alteon OS", "32.6.3.0", "load_balancer"},
+	// fq38: with the definition's (alteonos) template around it, 'EB1913026
+	// Vers.', its revision not answering (the template drops the missing
+	// variable and is trimmed; was the number alone).
+	"radware-alteon-mainboard": {"radware-alteon", "Radware", "EB1913026 Vers.", "AL5224R12345", "Alteon OS", "32.6.3.0", "load_balancer"},
 	// deviceFirmwareVersion whole, as the definitions (pepwave,
 	// fusionhub) read DEVICE::deviceFirmwareVersion.0 (fq6; was the
 	// release alone).
