@@ -49,8 +49,12 @@ var kernel34Cases = map[string]want{
 	// Netgear, no Shared\Unix; os module entPhysicalSoftwareRev.1, else a
 	// switch sysDescr's ', N,'): no kernel release; the ENTITY chassis
 	// row's software revision where it answers.
-	"netgear-readynas-uname":  {"netgear-readynas", "Netgear", "", "", "Linux", "", "storage"},
-	"netgear-readynas-entity": {"netgear-readynas", "Netgear", "", "", "Linux", "6.10.8", "storage"},
+	// Owner (session 27): the OS is ReadyNAS OS, whose release the
+	// version is (was Linux beside ReadyNAS OS's release, after e7dbb95).
+	"netgear-readynas-uname": {"netgear-readynas", "Netgear", "", "", "ReadyNAS OS", "", "storage"},
+	// Owner (session 27): the OS is ReadyNAS OS, whose release the
+	// version is (was Linux beside ReadyNAS OS's release, after e7dbb95).
+	"netgear-readynas-entity": {"netgear-readynas", "Netgear", "", "", "ReadyNAS OS", "6.10.8", "storage"},
 }
 
 func TestKernel34Fixtures(t *testing.T) {

@@ -53,7 +53,9 @@ var vendorCases = map[string]want{
 	// fq34: no release (was the kernel's, 4.4.218.alpine.1): the only
 	// definition taking 4526.22 (netgear, class Netgear, no Shared\Unix)
 	// reads entPhysicalSoftwareRev.1 or a switch sysDescr's release.
-	"netgear-readynas": {"netgear-readynas", "Netgear", "", "", "Linux", "", "storage"},
+	// Owner (session 27): the OS is ReadyNAS OS, whose release the
+	// version is (was Linux beside ReadyNAS OS's release, after e7dbb95).
+	"netgear-readynas": {"netgear-readynas", "Netgear", "", "", "ReadyNAS OS", "", "storage"},
 	"areca":            {"areca", "Areca", "ARC-8050T3", "Y912CACAAR600123", "", "1.56", "storage"},
 	"rnx-pdu":          {"rnx-pdu", "RNX", "UPDU-T-3P32A-36C13-6C19", "2103300123", "", "2.6.1", "pdu"},
 	"cambium-ptp650":   {"cambium-ptp650", "Cambium Networks", "PTP 650", "", "PTP", "", "wireless"},
