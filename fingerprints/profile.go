@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -27,6 +28,10 @@ import (
 //	    generic: false             # generic profiles only fill gaps, never win
 //	    match:                     # every kind given must match; any entry of a kind
 //	      sys_object_id: [1.3.6.1.4.1.9.1]     # OID prefixes
+//	      sys_object_id_arcs:                  # more: each prefix followed by one
+//	        1.3.6.1.4.1.1916.2: *xos_nonswitch #   of a map's keys (a rule's map,
+//	                                           #   anchored: the registrations it
+//	                                           #   names, one list for both)
 //	      sys_descr: ['Cisco IOS Software']    # regular expressions
 //	      entity_mfg: ['(?i)cisco']            # regexps on any ENTITY row's entPhysicalMfgName
 //	      entity_model: ['^WS-C']              # regexps on any ENTITY row's entPhysicalModelName
@@ -175,10 +180,14 @@ type profileSpec struct {
 
 type matchSpec struct {
 	SysObjectID []string `yaml:"sys_object_id"`
-	SysDescr    []string `yaml:"sys_descr"`
-	EntityMfg   []string `yaml:"entity_mfg"`
-	EntityModel []string `yaml:"entity_model"`
-	OIDPresent  []string `yaml:"oid_present"`
+	// SysObjectIDArcs: prefixes, each with a map whose keys are the arcs
+	// after it (a rule's map, through an alias): more sys_object_id
+	// prefixes, prefix.key for each key.
+	SysObjectIDArcs map[string]map[string]string `yaml:"sys_object_id_arcs"`
+	SysDescr        []string                     `yaml:"sys_descr"`
+	EntityMfg       []string                     `yaml:"entity_mfg"`
+	EntityModel     []string                     `yaml:"entity_model"`
+	OIDPresent      []string                     `yaml:"oid_present"`
 	// OIDMatch: pairs of an OID and a regexp.
 	OIDMatch [][]string `yaml:"oid_match"`
 	// Priority: a match alternative's own, instead of the profile's.
@@ -189,14 +198,14 @@ type matchSpec struct {
 
 // empty: no condition (a priority or no_fill alone is none).
 func (m matchSpec) empty() bool {
-	return len(m.SysObjectID)+len(m.SysDescr)+len(m.EntityMfg)+len(m.EntityModel)+len(m.OIDPresent)+len(m.OIDMatch) == 0
+	return len(m.SysObjectID)+len(m.SysObjectIDArcs)+len(m.SysDescr)+len(m.EntityMfg)+len(m.EntityModel)+len(m.OIDPresent)+len(m.OIDMatch) == 0
 }
 
 // matchAlts is a profile's match: one mapping of conditions, or a list of
 // them, alternatives.
 type matchAlts []matchSpec
 
-var matchKeys = []string{"sys_object_id", "sys_descr", "entity_mfg", "entity_model", "oid_present", "oid_match", "priority", "no_fill"}
+var matchKeys = []string{"sys_object_id", "sys_object_id_arcs", "sys_descr", "entity_mfg", "entity_model", "oid_present", "oid_match", "priority", "no_fill"}
 
 // UnmarshalYAML accepts a mapping or a sequence of mappings, rejecting
 // unknown keys (as rules does: yaml.v3 does not carry KnownFields into
@@ -861,6 +870,20 @@ func compileMatcher(ms matchSpec) (matcher, error) {
 			return m, atKey(fmt.Errorf("%q is not an OID", o), "sys_object_id", strconv.Itoa(i))
 		}
 		m.sysObjectID = append(m.sysObjectID, o)
+	}
+	for _, pre := range slices.Sorted(maps.Keys(ms.SysObjectIDArcs)) {
+		arcs := ms.SysObjectIDArcs[pre]
+		key := strings.TrimPrefix(pre, ".")
+		if !oidRE.MatchString(key) || len(arcs) == 0 {
+			return m, atKey(fmt.Errorf("%q: want an OID and a map of the arcs after it", pre), "sys_object_id_arcs")
+		}
+		for _, a := range slices.Sorted(maps.Keys(arcs)) {
+			o := key + "." + a
+			if !oidRE.MatchString(o) {
+				return m, atKey(fmt.Errorf("%q is not an arc", a), "sys_object_id_arcs", pre)
+			}
+			m.sysObjectID = append(m.sysObjectID, o)
+		}
 	}
 	for i, o := range ms.OIDPresent {
 		o = strings.TrimPrefix(o, ".")
