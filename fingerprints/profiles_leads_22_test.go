@@ -26,9 +26,10 @@ var leads22Cases = map[string]want{
 	"juniper-mss-sysdescr-first": {"trapeze-mss", "Juniper Networks", "MXR-2", "0881200345", "MSS", "7.6.2.3", "wireless_controller"},
 	// A Unitrends appliance whose agent answers no mgtInfoRelease
 	// (definition recoveryos, of the unix group, reads the sysDescr's
-	// kernel release): no release, the kernel's being CentOS's, not
-	// RecoveryOS's.
-	"unitrends-no-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "RecoveryOS", "", "appliance"},
+	// kernel release). fq41: Linux with that kernel release (was
+	// RecoveryOS with none): the release the definition states is the
+	// kernel's, Linux's, so the OS named is Linux, as for MobileIron.
+	"unitrends-no-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.92.1.el7.x86_64", "appliance"},
 	// A Socomec NET VISION card on UPS-MIB's registration (definition
 	// netvision: a sysDescr beginning 'Net Vision', whatever the
 	// sysObjectID): the Socomec card's profile, not the generic UPS-MIB

@@ -32,11 +32,13 @@ var nrCases = map[string]want{
 	// Proxim: its registration, not the enterprise's registrant (Agere);
 	// the model the product registry reads from ORiNOCO-MIB::or2000.
 	"proxim": {"proxim", "Proxim", "2000", "", "", "", "wireless"},
-	// Unitrends RecoveryOS: the release of UNITRENDS-SNMP's management
-	// group, under net-snmp's sysObjectID (the model is the generic
+	// Unitrends RecoveryOS under net-snmp's sysObjectID (the model is the generic
 	// fallback's reading of the x86_64 sysDescr: UNITRENDS-SNMP names only the
-	// baseboard).
-	"unitrends-recoveryos": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "RecoveryOS", "10.7.7", "appliance"},
+	// baseboard). fq41: Linux with the uname line's kernel release (was
+	// RecoveryOS, 10.7.7 from mgtInfoRelease): the definition recoveryos
+	// (unix group, no class or os module) reads no version object, so
+	// Shared\Unix writes the kernel's release, Linux's, as for MobileIron.
+	"unitrends-recoveryos": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.83.1.el7.x86_64", "appliance"},
 	// Orvaldi UPS cards under net-snmp's sysObjectID: companyMIB's ident
 	// group, the brand its upsIdManufacturer names.
 	"orvaldi-ups-netsnmp": {"orvaldi-ups", "Orvaldi", "ID6K", "9311812200981", "Linux", "VER03.05", "ups"},

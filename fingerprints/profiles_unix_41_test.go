@@ -1,0 +1,27 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// unix41FixtureDir holds small walks written from the vendor MIBs for the
+// audit of Linux-based appliances' releases (fq41): the release each
+// device-support definition states, a version object its os_discovery
+// YAML or class reads, else the kernel release Shared\Unix parses from the
+// uname sysDescr, else none.
+const unix41FixtureDir = "testdata/fixtures/unix-41"
+
+// unix41Cases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var unix41Cases = map[string]want{
+	// A Unitrends appliance answering mgtInfoRelease: the definition
+	// (recoveryos, unix group, no class, no os module) writes the uname
+	// line's kernel release, not UNITRENDS-SNMP's release; that release
+	// is Linux's, so the OS is Linux (as for MobileIron, f8a4271); the
+	// model Shared\Unix's 'Generic x86 64-bit' for x86_64.
+	"unitrends-kernel-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.105.1.el7.x86_64", "appliance"},
+}
+
+func TestUnix41Fixtures(t *testing.T) {
+	checkFixtures(t, unix41FixtureDir, unix41Cases)
+}
