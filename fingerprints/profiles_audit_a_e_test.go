@@ -18,8 +18,12 @@ var auditAECases = map[string]want{
 	"adtran-aos-version":    {"adtran", "ADTRAN", "NetVanta 3140", "CFG1402A0731", "AOS", "R13.12.0.E", "router"},
 	"adtran-netvanta-descr": {"adtran", "ADTRAN", "NetVanta 1234P", "LBADTN0815CD021", "AOS", "R11.8.1", "switch"},
 	// Avocent and Cyclades AlterPath units on another registration, by
-	// the sysDescr the definition avocent detects.
-	"avocent-descr":            {"avocent-acs", "Avocent", "ACS6016", "0420551234", "Linux", "3.7.0.8", "appliance"},
+	// the sysDescr the definition avocent detects. Since fq45 the Avocent
+	// states no serial or release (was 0420551234, 3.7.0.8 from
+	// ACS6000-MIB): Avocent.php reads the acsAppliance group only on
+	// 10418.16 (and ACS8000-MIB's on 10418.26), not on net-snmp's
+	// registration; the model is the sysDescr's.
+	"avocent-descr":            {"avocent-acs", "Avocent", "ACS6016", "", "Linux", "", "appliance"},
 	"cyclades-alterpath-descr": {"cyclades-acs", "Cyclades", "ACS16", "2850612345", "Linux", "3.3.0-5", "appliance"},
 	// Datacom DM1200E on Broadcom's FASTPATH arc (datacom), not a
 	// Ubiquiti EdgeSwitch.

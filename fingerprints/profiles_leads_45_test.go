@@ -1,0 +1,30 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads45FixtureDir holds small walks written from the vendor MIBs and the
+// device-support definitions for five small families left as leads (fq45):
+// Avocent ACS console servers, Geist and Vertiv monitors and PDUs, UniFi
+// switches, and the others of that brief.
+const leads45FixtureDir = "testdata/fixtures/leads-45"
+
+// leads45Cases: fixture name → the expected result (profile, vendor, model,
+// serial, os, os_version, device_type).
+var leads45Cases = map[string]want{
+	// An ACS 6000 whose agent answers net-snmp's registration, detected by
+	// its sysDescr (definition avocent): Avocent.php reads the ACS6000-MIB
+	// acsAppliance group (10418.16.2.1) only where the sysObjectID lies
+	// below 10418.16, so no serial or firmware from it here; the model the
+	// sysDescr names.
+	"avocent-acs6000-descr-net-snmp": {"avocent-acs", "Avocent", "ACS6048", "", "Linux", "", "appliance"},
+	// An ACS 8016 on its product registration below 10418.26 (ACS8000-MIB
+	// acs8016): the acsAppliance group of 10418.26.2.1 read there, the
+	// product model's first word (Avocent.php).
+	"avocent-acs8016-product-arc": {"avocent-acs", "Avocent", "ACS8016", "0831445566", "Linux", "2.24.0", "appliance"},
+}
+
+func TestLeads45Fixtures(t *testing.T) {
+	checkFixtures(t, leads45FixtureDir, leads45Cases)
+}
