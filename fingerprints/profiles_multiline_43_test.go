@@ -1,0 +1,58 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// multiline43FixtureDir holds small walks with a multi-line sysDescr for
+// the review of families whose sysDescr may span lines (fq43): each rule
+// reads sysDescr with its lines kept, as the device-support definitions'
+// PCRE does ('.' stops at a line break, '^' is the text's start unless
+// the pattern says /m).
+const multiline43FixtureDir = "testdata/fixtures/multiline-43"
+
+// multiline43Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var multiline43Cases = map[string]want{
+	// A DmOS switch whose sysDescr closes with a build line: the release
+	// up to the last digit of the line 'version' is on, as the definition
+	// (datacom-dmos) reads 'version(?<version>.*[0-9])' (was the release
+	// and the build line joined).
+	"datacom-dmos-build-line": {"datacom-dmos", "Datacom", "DM4370", "4370A7654321", "DmOS", "5.6.2", "switch"},
+	// A FiberHome switch whose sysDescr names its maker on a line of its
+	// own: the hardware all the next line holds before ' (R) Software',
+	// as the definition (fiberhome-switch) reads '(?<hardware>.*) \(R\)
+	// Software, Version (?<version>[^ ,]+),Hw Version ...' (was the
+	// maker's line, less 'FiberHome', joined to it).
+	"fiberhome-switch-maker-line": {"fiberhome-switch", "FiberHome", "S5800-52T-X", "", "", "3.1.0.B05", "switch"},
+	// A Cisco IPS sensor whose sysDescr goes on after the platform: the
+	// platform the rest of its line, as the definition (cips) reads
+	// 'Version (?<version>.*)  Platform: (?<hardware>.*)' (was the
+	// platform and the next line joined).
+	"cisco-ips-signature-line": {"cisco-ips", "Cisco", "IPS-4345-K9", "", "IPS", "7.1(10)E4", "firewall"},
+	// A Cisco IPS sensor whose sysDescr puts the platform on the line
+	// after the release: detected as the definition (cips) does, by
+	// '^Cisco Intrusion Prevention System' (was cisco-generic), whose
+	// pattern then reads neither (its two spaces are no line break); the
+	// model is the registration's (ciscoIPS4345), the release the one
+	// cisco-generic's sysDescr rule fills.
+	"cisco-ips-platform-next-line": {"cisco-ips", "Cisco", "IPS4345", "", "IPS", "7.1(10)E4", "firewall"},
+	// A DASAN switch whose sysDescr names its maker on a line of its own:
+	// the hardware all the next line holds before ' NOS ', as the
+	// definition (dasan-nos) reads '(?<hardware>.+) NOS (?<version>[^/]+)'
+	// (was the maker's line joined to it).
+	"dasan-nos-maker-line": {"dasan-nos", "DASAN Zhone", "V5824G", "", "NOS", "5.07 #1065", "switch"},
+	// An F5OS appliance whose sysDescr closes with a copyright line: all
+	// after 'version ' on its line, as the definition (f5os) reads
+	// 'version (?<version>.*)' (was the release and the copyright joined).
+	"f5os-copyright-line": {"f5os", "F5", "r5900", "", "F5OS", "1.7.0-3518", "load_balancer"},
+	// A FireBrick whose sysDescr puts the model at the start of its second
+	// line: model and release as the definition (firebrick) reads
+	// '/^(?<hardware>FB[0-9]{4}).*\((?<version>[^ ]+)/m', '^' at any
+	// line's start (was no model and the bare number).
+	"firebrick-name-line": {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "V1.54.004", "router"},
+}
+
+func TestMultiline43Fixtures(t *testing.T) {
+	checkFixtures(t, multiline43FixtureDir, multiline43Cases)
+}
