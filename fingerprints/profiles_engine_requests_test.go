@@ -27,9 +27,11 @@ var engineRequestsCases = map[string]want{
 	// A DSM NAS answering without SYNOLOGY-SYSTEM-MIB: the product from
 	// syno_hw_version, no release (before, a Linux server).
 	"synology-dsm-cmdline-only": {"synology-dsm-cmdline", "Synology", "RS3617xs+", "", "DSM", "", "storage"},
-	// A vSRX: the product as Juniper writes it, as the registry's display
-	// now names jnxProductNameVSRX (before, VSRX).
-	"juniper-vsrx": {"juniper-junos", "Juniper Networks", "vSRX", "91A2B3C4D5E6", "Junos", "22.4R2.8", "firewall"},
+	// A vSRX: fq46, VSRX again, the sysDescr's 'vsrx' upper-cased as
+	// Junos.php reads it ('Juniper Networks, Inc. (?<hardware>\S+) .*
+	// kernel JUNOS', strtoupper); the registry's display form vSRX, given
+	// here since 5811240, is not what the definition gives.
+	"juniper-vsrx": {"juniper-junos", "Juniper Networks", "VSRX", "91A2B3C4D5E6", "Junos", "22.4R2.8", "firewall"},
 	// Ericsson IPOS: the serial IPOS writes into a module row's
 	// entPhysicalDescr ("SN:..."), the first row that writes one (a walk
 	// rule over the ENTITY column).

@@ -1,0 +1,23 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads46FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for six leads re-read against the
+// device-support definitions (fq46).
+const leads46FixtureDir = "testdata/fixtures/leads-46"
+
+// leads46Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads46Cases = map[string]want{
+	// A vMX (JUNIPER-CHASSIS-DEFINES-MIB jnxProductNameVMX): the
+	// sysDescr's 'vmx' upper-cased, as Junos.php reads the hardware
+	// ('Juniper Networks, Inc. (?<hardware>\S+) .* kernel JUNOS', then
+	// strtoupper), not the registry's display form vMX; jnxBoxSerialNo.0
+	// and the sysDescr's kernel JUNOS release.
+	"juniper-vmx-descr": {"juniper-junos", "Juniper Networks", "VMX", "VM5F1A2B3C4D", "Junos", "21.4R3.15", "router"},
+}
+
+func TestLeads46Fixtures(t *testing.T) { checkFixtures(t, leads46FixtureDir, leads46Cases) }
