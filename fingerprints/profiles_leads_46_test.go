@@ -18,6 +18,12 @@ var leads46Cases = map[string]want{
 	// strtoupper), not the registry's display form vMX; jnxBoxSerialNo.0
 	// and the sysDescr's kernel JUNOS release.
 	"juniper-vmx-descr": {"juniper-junos", "Juniper Networks", "VMX", "VM5F1A2B3C4D", "Junos", "21.4R3.15", "router"},
+	// A recorder on net-snmp's registration whose sysDescr is 'Hikvision
+	// company products' and which answers no HIKVISION-MIB object: the
+	// definition (hikvision-nvr) detects it by that sysDescr alone; its
+	// os module's hikEntityType and hikEntityIndex do not answer, so no
+	// hardware or serial (before, a Linux host).
+	"hikvision-nvr-descr-only": {"hikvision-nvr", "Hikvision", "", "", "Linux", "", "nvr"},
 }
 
 func TestLeads46Fixtures(t *testing.T) { checkFixtures(t, leads46FixtureDir, leads46Cases) }
