@@ -24,6 +24,12 @@ var leads46Cases = map[string]want{
 	// os module's hikEntityType and hikEntityIndex do not answer, so no
 	// hardware or serial (before, a Linux host).
 	"hikvision-nvr-descr-only": {"hikvision-nvr", "Hikvision", "", "", "Linux", "", "nvr"},
+	// A UCM63xx whose host name (the sysDescr's second word) is not its
+	// product's: the definition (grandstream-ucm) detects net-snmp's
+	// registration with 'Linux UCM63' in the sysDescr only, so this is
+	// linux's, Shared\Unix's architecture and kernel release (before,
+	// grandstream-ucm by sProductType).
+	"grandstream-ucm-renamed-host": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "4.4.143", "server"},
 }
 
 func TestLeads46Fixtures(t *testing.T) { checkFixtures(t, leads46FixtureDir, leads46Cases) }

@@ -52,8 +52,12 @@ var variants32Cases = map[string]want{
 	// sProductType, its hardware version empty: fq38, the template's own
 	// output, 'UCM6304 ()', as the definition writes it (was the product
 	// alone, correcting 19cc0dd).
-	"grandstream-ucm6302-linux":   {"grandstream-ucm", "Grandstream", "UCM6302 (V1.5A)", "21GUC63A01234B7C", "Linux", "1.0.21.9", "appliance"},
-	"grandstream-ucm6304-renamed": {"grandstream-ucm", "Grandstream", "UCM6304 ()", "21GUC64B05678D9E", "Linux", "1.0.20.38", "appliance"},
+	"grandstream-ucm6302-linux": {"grandstream-ucm", "Grandstream", "UCM6302 (V1.5A)", "21GUC63A01234B7C", "Linux", "1.0.21.9", "appliance"},
+	// fq46: the renamed host ('Linux pbx-hq ...') is linux's, a Linux
+	// host with the kernel's release: the definition (grandstream-ucm)
+	// detects 'Linux UCM63' only and no other reads sProductType to
+	// detect it (was grandstream-ucm, 'UCM6304 ()').
+	"grandstream-ucm6304-renamed": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "4.4.143", "server"},
 	// Opengear on OG-PRODUCTS-MIB's ogOperationsManager (25049.1.101):
 	// the definition's (opengear) hardware_regex 'og(?<hardware>\S+)'
 	// over the registration, 'OperationsManager', which the display
