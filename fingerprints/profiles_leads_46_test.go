@@ -30,6 +30,12 @@ var leads46Cases = map[string]want{
 	// linux's, Shared\Unix's architecture and kernel release (before,
 	// grandstream-ucm by sProductType).
 	"grandstream-ucm-renamed-host": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "4.4.143", "server"},
+	// A Brother printer whose IEEE 1284 device ID (brieee1284id) has a
+	// MODEL field and no MDL, and no brmDNSPrinterName: Brother.php reads
+	// '/MDL:([^;]+)/' only, so the ID names nothing; the printer's
+	// hrDeviceDescr after it, without the maker's name and ' series'
+	// (before, 'HL-L2350DW series' from MODEL).
+	"brother-1284-model-field": {"brother-printer", "Brother", "HL-L2350DW", "E78123A0N123456", "", "1.04", "printer"},
 }
 
 func TestLeads46Fixtures(t *testing.T) { checkFixtures(t, leads46FixtureDir, leads46Cases) }
