@@ -34,7 +34,9 @@ var reviewKindsBCases = map[string]want{
 	// administrator-assigned name.
 	"ricoh-network-printer": {"ricoh-printer", "Ricoh", "Aficio SP 5200S", "V2839500123", "", "1.12", "printer"},
 	// A Samsung printer whose sysDescr names no model first: the model
-	// object the definition (samsungprinter) reads, without ' Series'.
+	// object 236.11.5.11.53.31.1.4, without ' Series' (fq46: read by
+	// LibreNMS's former polling code, samsungprinter.inc.php, not by the
+	// current definition, which reads the sysDescr alone).
 	"samsung-printer-model-object": {"samsung-printer", "Samsung", "CLP-620", "Z7BFB1AB600123K", "", "4.00.02.08", "printer"},
 	// The same agent without the model object: no model rather than the
 	// maker's name.
