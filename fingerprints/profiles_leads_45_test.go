@@ -23,6 +23,21 @@ var leads45Cases = map[string]want{
 	// acs8016): the acsAppliance group of 10418.26.2.1 read there, the
 	// product model's first word (Avocent.php).
 	"avocent-acs8016-product-arc": {"avocent-acs", "Avocent", "ACS8016", "0831445566", "Linux", "2.24.0", "appliance"},
+	// A Vertiv rack PDU on 21239.42.1.53, a registration the definition
+	// vertiv-pdu (type power) takes and geist-watchdog excepts: a PDU
+	// whatever its owner-set sysDescr says; VERTIV-V5-MIB
+	// productModelNumber, productSerialNumber, productVersion (vertiv-pdu's
+	// os module).
+	"vertiv-pdu-registration": {"vertiv-geist", "Vertiv", "VP8821", "2207VP8821456", "", "5.10.3", "pdu"},
+	// A Watchdog on 21239.5.1 whose sysDescr names no sensor: the
+	// definition geist-watchdog (type environment) takes every 21239
+	// registration but vertiv-pdu's and the RCM-O's, so a sensor (was
+	// pdu).
+	"geist-watchdog-friendly-descr": {"vertiv-geist", "Vertiv", "Geist WD100", "TB20041234", "", "3.5.2", "sensor"},
+	// A unit answering VERTIV-V5-MIB pduMainTable (a PDU row, pduMainName
+	// 'PDU') on a registration vertiv-pdu does not list: the MIB's PDU,
+	// not the sensor geist-watchdog's type would make it.
+	"vertiv-v5-pdu-rows": {"vertiv-geist", "Vertiv", "VP7801", "2105VP7801789", "", "5.9.1", "pdu"},
 }
 
 func TestLeads45Fixtures(t *testing.T) {

@@ -180,8 +180,12 @@ var szCases = map[string]want{
 	// 1 here; bank 2 in the second).
 	"siklu-etherhaul":       {"siklu-etherhaul", "Siklu", "EH-8010FX", "F418211234", "", "7.4.0-10943", "wireless"},
 	"siklu-etherhaul-bank2": {"siklu-etherhaul", "Siklu", "EH-1200TL", "F417303822", "", "10.1.2-2311", "wireless"},
-	// A current Vertiv rack PDU: VERTIV-V5-MIB deviceInfo.
-	"vertiv-v5-pdu": {"vertiv-geist", "Vertiv", "VP7881", "2118VP7881123", "", "5.10.2", "pdu"},
+	// A current Vertiv rack PDU: VERTIV-V5-MIB deviceInfo. Since fq45 a
+	// sensor (was pdu, from a sysDescr naming no sensor): its registration,
+	// 21239.5.2, is none of vertiv-pdu's (21239.42.1.52, .53, .55), so the
+	// definition geist-watchdog (type environment) takes it, and it answers
+	// no VERTIV-V5-MIB pduMainTable row that would make it a PDU.
+	"vertiv-v5-pdu": {"vertiv-geist", "Vertiv", "VP7881", "2118VP7881123", "", "5.10.2", "sensor"},
 	// Westermo Lynx: the unit in ENTITY row 3.
 	// The version is the sysDescr whole (fq11): the definition (weos)
 	// reads SNMPv2-MIB::sysDescr.0 as the version with no regex, whatever
