@@ -15,10 +15,14 @@ const reviewVendorsIZBFixtureDir = "testdata/fixtures/review-vendors-i-z-b"
 var reviewVendorsIZBCases = map[string]want{
 	// Scalar i80 on net-snmp's Linux registration answering
 	// QUANTUM-SMALL-TAPE-LIBRARY-MIB (3697.1.10.10.1): libraryModel, not
-	// the line's generic libraryProductName; the library firmware, not the kernel release.
-	"quantum-scalar-i80": {"quantum-scalar", "Quantum", "Scalar i80", "QP1247BVA00712", "Linux", "650G.GS004", "storage"},
+	// the line's generic libraryProductName. fq41: the uname line's kernel
+	// release (was the library firmware, 650G.GS004, beside the OS Linux):
+	// no definition detects the library there but linux (Shared\Unix),
+	// whose release is the kernel's, the OS being Linux.
+	"quantum-scalar-i80": {"quantum-scalar", "Quantum", "Scalar i80", "QP1247BVA00712", "Linux", "2.6.35.14", "storage"},
 	// Scalar i6 by QUANTUM-MIDRANGE-TAPE-LIBRARY-MIB (3697.1.10.15.5).
-	"quantum-scalar-i6": {"quantum-scalar", "Quantum", "Scalar i6", "QNA1926Z00384", "Linux", "2.2.0", "storage"},
+	// fq41: the kernel's release (was the firmware, 2.2.0), as for the i80.
+	"quantum-scalar-i6": {"quantum-scalar", "Quantum", "Scalar i6", "QNA1926Z00384", "Linux", "4.9.88", "storage"},
 	// A Perle MCR-MGT on another sysObjectID, known by the sysDescr the
 	// definition (perle) detects: PERLE-MCR-MGT-MIB's chassis row.
 	"perle-mcr-sysdescr": {"perle-mcr", "Perle", "MCR1900", "103-4410", "Linux", "1.5G2", "media_converter"},

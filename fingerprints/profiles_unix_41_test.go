@@ -20,6 +20,14 @@ var unix41Cases = map[string]want{
 	// is Linux's, so the OS is Linux (as for MobileIron, f8a4271); the
 	// model Shared\Unix's 'Generic x86 64-bit' for x86_64.
 	"unitrends-kernel-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.105.1.el7.x86_64", "appliance"},
+	// A Scalar i40 on net-snmp's Linux registration answering
+	// QUANTUM-SMALL-TAPE-LIBRARY-MIB: no definition detects it but linux
+	// (the definition quantum wants 3764.1.1), so the OS is Linux and the
+	// release the uname line's kernel release, not libraryFirmwareVersion.
+	"quantum-scalar-i40-kernel": {"quantum-scalar", "Quantum", "Scalar i40", "QP1301BVA00155", "Linux", "2.6.35.14", "storage"},
+	// A Scalar i500 on Quantum's 3764.1.1 (definition quantum):
+	// productVersion whole, whatever the sysDescr.
+	"quantum-scalar-i500-productversion": {"quantum-scalar", "Quantum", "Scalar i500", "A0C0654321", "", "760Q.GS020", "storage"},
 }
 
 func TestUnix41Fixtures(t *testing.T) {
