@@ -70,6 +70,13 @@ type Entity struct {
 	SoftwareRev string
 	Mfg         string
 	ContainedIn int
+	// NoContainedIn: the agent answered no entPhysicalContainedIn for
+	// the row. ContainedIn then reads 0, the root, where the chassis is
+	// sought among the rows, but a row test or an if_oid on the column
+	// finds no value there, as a definition reading the object finds
+	// none (Cisco.php takes row 1 as the chassis only where its
+	// entPhysicalContainedIn is answered, and 0).
+	NoContainedIn bool
 	// VendorType is entPhysicalVendorType: an OID, usually the product's
 	// registration under its maker's enterprise number.
 	VendorType string
@@ -1652,18 +1659,19 @@ const entityClassColumn = 5
 
 // entityContainedInColumn is entPhysicalContainedIn's column; its value
 // reads as the containing row's index, "0" for a row contained in
-// nothing (the root of the tree, as Cisco's chassis row 1 is; a row
-// whose agent does not answer the column reads so too).
+// nothing (the root of the tree, as Cisco's chassis row 1 is); a row
+// whose agent does not answer the column has no value there.
 const entityContainedInColumn = 4
 
 // entityCell is a row's value in an entPhysicalEntry column; an empty
-// string is no value, a class or a containing row is always one.
+// string is no value, a class is always one, a containing row one
+// where the agent answered it.
 func entityCell(e Entity, col int) (string, bool) {
 	switch col {
 	case entityClassColumn:
 		return strconv.Itoa(e.Class), true
 	case entityContainedInColumn:
-		return strconv.Itoa(e.ContainedIn), true
+		return strconv.Itoa(e.ContainedIn), !e.NoContainedIn
 	}
 	v := entityField(e, entityColumnField(col))
 	return v, v != ""

@@ -75,6 +75,7 @@ func entitiesFromWalk(w *snmpwalk.Walk) []Entity {
 	prefix := OIDEntPhysicalEntry + "."
 	rows := map[int]*Entity{}
 	var order []int
+	containedIn := map[int]bool{}
 	for _, r := range w.Subtree(OIDEntPhysicalEntry) {
 		rest := strings.TrimPrefix(r.OID, prefix)
 		colS, idxS, ok := strings.Cut(rest, ".")
@@ -101,7 +102,10 @@ func entitiesFromWalk(w *snmpwalk.Walk) []Entity {
 				e.VendorType = r.Value.OID
 			}
 		case 4:
-			e.ContainedIn = int(r.Value.Int)
+			if !r.Value.Type.IsException() {
+				e.ContainedIn = int(r.Value.Int)
+				containedIn[idx] = true
+			}
 		case 5:
 			e.Class = int(r.Value.Int)
 		case 7:
@@ -128,7 +132,9 @@ func entitiesFromWalk(w *snmpwalk.Walk) []Entity {
 	// present); sort to be sure.
 	out := make([]Entity, 0, len(order))
 	for _, idx := range order {
-		out = append(out, *rows[idx])
+		e := *rows[idx]
+		e.NoContainedIn = !containedIn[idx]
+		out = append(out, e)
 	}
 	sortEntities(out)
 	return out

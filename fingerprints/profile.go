@@ -83,7 +83,8 @@ import (
 //	        row_not_match: '(?i)^(slot|psu)'  # pairs); ENTITY-MIB columns are read
 //	        row_and: [[1.3.6.1.2.1.47.1.1.1.1.5, '^9$']]  # from its rows (class: a number;
 //	                                           # contained-in, .4, too, and by if_oid:
-//	                                           # the containing row's index, 0 the root)
+//	                                           # the containing row's index, 0 the root,
+//	                                           # no value where the agent answers none)
 //	      - oid: 1.3.6.1.4.1.14823.2.3.3.1.2.1.1.4  # row_equals instead of
 //	        row_where: 1.3.6.1.4.1.14823.2.3.3.1.2.1.1.2  # row_match: whose other
 //	        row_equals: 1.3.6.1.2.1.1.5.0      # column equals this OID's value
