@@ -38,6 +38,11 @@ var leads45Cases = map[string]want{
 	// 'PDU') on a registration vertiv-pdu does not list: the MIB's PDU,
 	// not the sensor geist-watchdog's type would make it.
 	"vertiv-v5-pdu-rows": {"vertiv-geist", "Vertiv", "VP7801", "2105VP7801789", "", "5.9.1", "pdu"},
+	// A UniFi switch whose model has spaces (definition edgeswitch, by
+	// '^USW[ -]'): its sysDescr pattern's hardware, every word up to the
+	// comma before the release (was USW, the first word), and its version;
+	// entPhysicalSerialNum.1 the serial.
+	"unifi-usw-spaced-model": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW Pro Max 24 PoE", "F4E2C6A1B2C3", "UniFi", "7.1.26.15869", "switch"},
 }
 
 func TestLeads45Fixtures(t *testing.T) {
