@@ -737,6 +737,17 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 		}
 		start = 1
 	}
+	// The OS named beside a release is the OS whose release it is: where
+	// the winner reads its own release (a product's firmware from its own
+	// objects) and names no OS, another profile's OS is not taken when
+	// that profile reads another release (net-snmp's Linux, whose kernel
+	// release the uname sysDescr states, beside a UCM's firmware), nor a
+	// host OS's (host_os) when it reads none (Linux by net-snmp's
+	// registration alone).
+	ownRelease := ""
+	if hasWinner && field == FieldOS {
+		ownRelease, _, _ = c.applyRules(order[0].p, FieldOSVersion)
+	}
 	if field == FieldVendor {
 		pv, pev, pok := e.penVendor(c.in.SysObjectID)
 		// The chassis's maker, where its registration and its
@@ -755,6 +766,11 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 		// winner says so (no_identity).
 		if s.p.identity && hasWinner && slices.Contains(order[0].p.noIdentity, field) {
 			continue
+		}
+		if ownRelease != "" {
+			if v, _, ok := c.applyRules(s.p, FieldOSVersion); (ok && v != ownRelease) || (!ok && s.p.hostOS) {
+				continue
+			}
 		}
 		if v, ev, ok := c.applyRules(s.p, field); ok {
 			return v, ev, true

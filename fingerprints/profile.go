@@ -155,6 +155,15 @@ import (
 //	                               # no object states: the kernel's
 //	                               # release net-snmp-linux reads from
 //	                               # sysDescr is not the product's).
+//	    host_os: true              # its os names the system the agent
+//	                               # runs on (net-snmp's Linux, a BSD,
+//	                               # Windows), by the agent's registration
+//	                               # or uname's line: where another profile
+//	                               # wins, reads its own release (a
+//	                               # product's firmware) and names no OS,
+//	                               # this os is not taken beside that
+//	                               # release unless this profile reads the
+//	                               # same one (an OS's release is its own).
 //
 // A rule has exactly one source: entity, sys_descr, oid, walk, hr_device,
 // sys_object_id, model, registry or (alone) value.
@@ -177,6 +186,7 @@ type profileSpec struct {
 	DeviceType rules     `yaml:"device_type"`
 	NoIdentity []string  `yaml:"no_identity"`
 	NoFill     []string  `yaml:"no_fill"`
+	HostOS     bool      `yaml:"host_os"`
 }
 
 type matchSpec struct {
@@ -505,6 +515,8 @@ type profile struct {
 	// noFill: the fields nothing else fills when this profile wins
 	// (no_fill).
 	noFill []string
+	// hostOS: its os is the agent's host system's (host_os).
+	hostOS bool
 }
 
 // identityIDPrefix starts the id of each profile identgen writes into
@@ -762,7 +774,7 @@ func compileProfile(ps profileSpec) (*profile, error) {
 	if len(ps.Match) == 0 && !ps.Generic {
 		return nil, atKey(errors.New("a profile that is not generic needs a match"), "id")
 	}
-	p := &profile{id: ps.ID, priority: ps.Priority, generic: ps.Generic, fields: map[string][]rule{}}
+	p := &profile{id: ps.ID, priority: ps.Priority, generic: ps.Generic, hostOS: ps.HostOS, fields: map[string][]rule{}}
 	p.identity = ps.Generic && strings.HasPrefix(ps.ID, identityIDPrefix)
 	for i, f := range ps.NoIdentity {
 		if !slices.Contains(fieldOrder, f) || slices.Contains(p.noIdentity, f) {

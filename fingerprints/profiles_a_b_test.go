@@ -16,10 +16,14 @@ var abCases = map[string]want{
 	// 'Module'.
 	"bnt-switch-module": {"bnt-switch-module", "Blade Network Technologies", "Layer 2/3 Copper Gigabit Ethernet Switch Module", "", "ENOS", "", "switch"},
 	// An Alta Labs access point: hardware and release in the sysDescr.
-	"altalabs-ap": {"altalabs-ap", "Alta Labs", "AP6-Pro", "", "Linux", "1.1.9", "access_point"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.1.9, not Linux's): an OS is named beside its own release only.
+	"altalabs-ap": {"altalabs-ap", "Alta Labs", "AP6-Pro", "", "", "1.1.9", "access_point"},
 	// A Barracuda WAF on net-snmp's registration: BWS-MIB serial and the
 	// firmware version's first word.
-	"barracuda-waf": {"barracuda-waf", "Barracuda", "", "1653421", "Linux", "12.1.0.007", "firewall"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 12.1.0.007, not Linux's): an OS is named beside its own release only.
+	"barracuda-waf": {"barracuda-waf", "Barracuda", "", "1653421", "", "12.1.0.007", "firewall"},
 	// An Axis audio module: hardware and release from the sysDescr's
 	// first and third fields, the maker's name dropped from the model.
 	"axis-audio": {"axis-audio", "Axis", "C8033 Network IO Audio Module", "", "AXIS OS", "10.12.153", "appliance"},
@@ -115,16 +119,22 @@ var abCases = map[string]want{
 	"array-networks-apv": {"array-networks", "Array Networks", "APV5800", "0412A5800123", "ArrayOS", "8.6.1.56", "load_balancer"},
 	// Avocent ACS 6000: ACS6000-MIB's acsAppliance group, not the host
 	// name at its first object.
-	"avocent-acs6000": {"avocent-acs", "Avocent", "ACS6048", "0120334567", "Linux", "3.6.0.12", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.6.0.12, not Linux's): an OS is named beside its own release only.
+	"avocent-acs6000": {"avocent-acs", "Avocent", "ACS6048", "0120334567", "", "3.6.0.12", "appliance"},
 	"cisco-apic":      {"cisco-apic", "Cisco", "APIC-SERVER-M3", "FCH2301V1XY", "APIC", "5.2(7f)", "appliance"},
 	"cisco-acs":       {"cisco-acs", "Cisco", "CSACS-3415-K9", "FCH1633V0QZ", "ACS", "5.8.0.32", "appliance"},
 	"calix-axos":      {"calix-axos", "Calix", "E9-2", "CXNK00A1B2C3", "AXOS", "", "switch"},
 	"ats-mib-switch":  {"ats-mib-switch", "Example Power", "ATS-32A-R", "2104ATS00123", "", "1.2.8", "power"},
-	"buffalo-nas":     {"buffalo-nas", "Buffalo", "TeraStation TS5410DN", "", "Linux", "4.10", "storage"},
-	"aviat-wtm":       {"aviat-wtm", "Aviat Networks", "WTM4200-1000", "AV19320045", "", "4.3.1", "wireless"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 4.10, not Linux's): an OS is named beside its own release only.
+	"buffalo-nas": {"buffalo-nas", "Buffalo", "TeraStation TS5410DN", "", "", "4.10", "storage"},
+	"aviat-wtm":   {"aviat-wtm", "Aviat Networks", "WTM4200-1000", "AV19320045", "", "4.3.1", "wireless"},
 	// The software version whole, as the definition (abbups) reads it
 	// (before, without its V).
-	"abb-ups": {"abb-ups", "ABB", "PowerValue 11RT 10kVA", "", "Linux", "V2.04", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V2.04, not Linux's): an OS is named beside its own release only.
+	"abb-ups": {"abb-ups", "ABB", "PowerValue 11RT 10kVA", "", "", "V2.04", "ups"},
 	// The version as the definition (ascom) takes it, the sysDescr's
 	// IPBS2 and Bootcode fields whole (before: the release alone).
 	"ascom-ipbs":          {"ascom-ipbs", "Ascom", "IPBS2-A1/2", "", "", "IPBS2[11.2.4], Bootcode[11.2.4]", "access_point"},
@@ -208,8 +218,10 @@ var abCases = map[string]want{
 	"cisco-acano":             {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "3.6.1", "appliance"},
 	// A DSM3x transponder without SCTE identity objects: the DOCSIS-style
 	// sysDescr.
-	"alpha-dsm3x":     {"alpha-power", "Alpha Technologies", "DSM3x", "", "", "1.7.2", "power"},
-	"altalabs":        {"altalabs", "Alta Labs", "S24-POE", "", "Linux", "1.1.2", "switch"},
+	"alpha-dsm3x": {"alpha-power", "Alpha Technologies", "DSM3x", "", "", "1.7.2", "power"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.1.2, not Linux's): an OS is named beside its own release only.
+	"altalabs":        {"altalabs", "Alta Labs", "S24-POE", "", "", "1.1.2", "switch"},
 	"arris-bcs-ident": {"arris-bcs-ident", "ARRIS", "APEX1000", "JAB3291045", "", "2.12.14", "appliance"},
 	// The card's application firmware whole ('v6.1.3'), as Apc.php reads
 	// every PowerNet family (fq4; before, without its 'v').
@@ -220,7 +232,9 @@ var abCases = map[string]want{
 	// A Barracuda web application firewall: BWS-MIB's firmware and serial.
 	"barracuda-waf-bws": {"barracuda", "Barracuda", "", "BAR-WF-1234567", "", "11.0.0.011", "appliance"},
 	"haproxy-aloha":     {"haproxy-aloha", "HAProxy Technologies", "ALB5100", "", "ALOHA", "13.5.12", "load_balancer"},
-	"asrockrack-bmc":    {"asrockrack-bmc", "ASRock Rack", "AM5D4ID-2T/BCM", "AR24M0001234", "Linux", "3.05.00", "bmc"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.05.00, not Linux's): an OS is named beside its own release only.
+	"asrockrack-bmc": {"asrockrack-bmc", "ASRock Rack", "AM5D4ID-2T/BCM", "AR24M0001234", "", "3.05.00", "bmc"},
 	// An A10 whose sysDescr names no ACOS release: A10-AX-MIB's
 	// axSysPrimaryVersionOnDisk and axSysSerialNumber.
 	"a10-acos-axsys": {"a10-acos", "A10 Networks", "", "TH10A51192010042", "ACOS", "4.1.4-GR1-P12", "load_balancer"},
@@ -256,13 +270,17 @@ var abCases = map[string]want{
 	// Alpine OptoElectronics: platform, serial and firmware in the sysDescr.
 	"alpineoe-tdcmedfa": {"alpineoe-tdcmedfa", "Alpine OptoElectronics", "MSM-TE-1U", "AOE2104001", "", "1.2.7", "appliance"},
 	// A Baicells CPE behind net-snmp's sysObjectID: BAICELLS-MIB deviceInfo.
-	"baicells-cpe": {"baicells-cpe", "Baicells", "OD04-B", "1202000741185JB0012", "Linux", "BCE-OD04-2.5.4", "router"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release BCE-OD04-2.5.4, not Linux's): an OS is named beside its own release only.
+	"baicells-cpe": {"baicells-cpe", "Baicells", "OD04-B", "1202000741185JB0012", "", "BCE-OD04-2.5.4", "router"},
 	// Armis: the APP_VERSION extend under the agent's own root; Debian
 	// from the kernel build. fq37 (after 4a5c98b): no model (was "Generic
 	// x86 64-bit"): the definition's os module leaves Shared\Unix's
 	// architecture reading unread, and no vendor agent or hardware extend
 	// answers.
-	"armis":       {"armis", "Armis", "", "", "Debian", "24.3.1", "appliance"},
+	// fq40: no OS (was Debian, the agent's host system's, beside the product's own
+	// release 24.3.1, not Debian's): an OS is named beside its own release only.
+	"armis":       {"armis", "Armis", "", "", "", "24.3.1", "appliance"},
 	"beagleboard": {"linux-distro-extend", "", "TI AM335x BeagleBone Black", "", "BeagleBoard.org", "Debian Image 2020-04-06", "server"},
 }
 

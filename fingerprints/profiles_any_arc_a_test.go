@@ -33,12 +33,16 @@ var anyArcACases = map[string]want{
 	// object as the definition (abbups) detects it: the card's release, no
 	// model rather than its processor; the version whole, as the
 	// definition reads it. Before, net-snmp-linux.
-	"abb-ups-manufacturer": {"abb-ups", "ABB", "", "", "Linux", "V1.13.2", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V1.13.2, not Linux's): an OS is named beside its own release only.
+	"abb-ups-manufacturer": {"abb-ups", "ABB", "", "", "", "V1.13.2", "ups"},
 	// An Accedian NID on net-snmp's Linux registration, detected by the
 	// 'AMN-' opening its sysDescr as the definition (aen) detects it:
 	// ACD-DESC-MIB's name, serial and firmware (whole, as the definition
 	// reads it). Before, net-snmp-linux (a Linux server, no vendor).
-	"accedian-aen-netsnmp-arc": {"accedian-aen", "Accedian", "MetroNID TE", "G012-3456", "Linux", "AEN_7.3.1.2", ""},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release AEN_7.3.1.2, not Linux's): an OS is named beside its own release only.
+	"accedian-aen-netsnmp-arc": {"accedian-aen", "Accedian", "MetroNID TE", "G012-3456", "", "AEN_7.3.1.2", ""},
 	// An ADVA FSP 3000 ALM on its registration (2544.1.14) whose agent
 	// leaves inventoryType unanswered, an ALM as the definition (adva-alm)
 	// detects it by the arc: its serial and firmware package. Before, adva-fsp
@@ -54,7 +58,9 @@ var anyArcACases = map[string]want{
 	// 'Deliberant' in its sysDescr's build string as the definition
 	// (deliberant) detects it: the product and release the sysDescr states.
 	// Before, net-snmp-linux (a Linux server, no vendor).
-	"deliberant-netsnmp-arc": {"deliberant", "Deliberant", "5M-18", "", "Linux", "7.02", "wireless"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 7.02, not Linux's): an OS is named beside its own release only.
+	"deliberant-netsnmp-arc": {"deliberant", "Deliberant", "5M-18", "", "", "7.02", "wireless"},
 	// A Catalyst 1900 on net-snmp's Linux registration, detected by its
 	// sysDescr alone as the definition (cat1900) detects it: the product and
 	// firmware the sysDescr states, no OS the switch does not run. Before,

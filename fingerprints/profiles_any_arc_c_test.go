@@ -42,13 +42,17 @@ var anyArcCCases = map[string]want{
 	// Opengear (definition opengear, hardware_mib OG-PRODUCTS-MIB): the
 	// product the registration names, less 'og' (ogIM72xx), not the model
 	// the sysDescr ends with.
-	"opengear-im72xx": {"opengear", "Opengear", "IM72xx", "72161234567890", "Linux", "4.12.1", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 4.12.1, not Linux's): an OS is named beside its own release only.
+	"opengear-im72xx": {"opengear", "Opengear", "IM72xx", "72161234567890", "", "4.12.1", "appliance"},
 	// A Network Security Platform sensor on McAfee Linux OS, answering
 	// net-snmp's Linux registration: known, as the definition (mlos-nsp)
 	// detects it, by the systemGrp product object naming the IPS (here
 	// Trellix's name, the maker it gives); ivSysModel and ivSysSerialNumber
 	// as mlos-nsp reads them; the sensor's release. Before, a Linux server.
-	"mcafee-nsp-linux": {"mcafee-nsp", "Trellix", "NS9300", "QAD12345678", "Linux", "10.1.19.36", "firewall"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 10.1.19.36, not Linux's): an OS is named beside its own release only.
+	"mcafee-nsp-linux": {"mcafee-nsp", "Trellix", "NS9300", "QAD12345678", "", "10.1.19.36", "firewall"},
 	// The same on McAfee's name, without the sensor's release: no version
 	// rather than the kernel's.
 	"mcafee-nsp-linux-no-release": {"mcafee-nsp", "McAfee", "M-3050", "QAC87654321", "Linux", "", "firewall"},

@@ -42,7 +42,9 @@ var audit13Cases = map[string]want{
 	// identControllerFirmwareVersion whole ('Ver 4.10'), as the
 	// definition (ees) reads it with no regex; identModel as the hardware
 	// and identControllerSerialNumber, its objects.
-	"emerson-ees-firmware-whole": {"emerson-ees", "Emerson", "M830B", "05071203311", "Linux", "Ver 4.10", "power"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release Ver 4.10, not Linux's): an OS is named beside its own release only.
+	"emerson-ees-firmware-whole": {"emerson-ees", "Emerson", "M830B", "05071203311", "", "Ver 4.10", "power"},
 	// An Eaton ATS answering both its model name and its part number:
 	// the part number, the object the definition (eaton-ats) reads as the
 	// hardware; ats2IdentFWVersion, not the card's agent version.

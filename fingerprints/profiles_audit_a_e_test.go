@@ -23,8 +23,10 @@ var auditAECases = map[string]want{
 	// ACS6000-MIB): Avocent.php reads the acsAppliance group only on
 	// 10418.16 (and ACS8000-MIB's on 10418.26), not on net-snmp's
 	// registration; the model is the sysDescr's.
-	"avocent-descr":            {"avocent-acs", "Avocent", "ACS6016", "", "Linux", "", "appliance"},
-	"cyclades-alterpath-descr": {"cyclades-acs", "Cyclades", "ACS16", "2850612345", "Linux", "3.3.0-5", "appliance"},
+	"avocent-descr": {"avocent-acs", "Avocent", "ACS6016", "", "Linux", "", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.3.0-5, not Linux's): an OS is named beside its own release only.
+	"cyclades-alterpath-descr": {"cyclades-acs", "Cyclades", "ACS16", "2850612345", "", "3.3.0-5", "appliance"},
 	// Datacom DM1200E on Broadcom's FASTPATH arc (datacom), not a
 	// Ubiquiti EdgeSwitch.
 	"datacom-dm1200e": {"datacom-dmswitch", "Datacom", "DM1200E", "4490123456", "FASTPATH", "4.2.1", "switch"},
@@ -48,7 +50,9 @@ var auditAECases = map[string]want{
 	"dell-powervault-me": {"dell-powervault", "Dell", "ME4024", "00C0FF521122", "", "", "storage"},
 	// An ATEN PDU by the maker's name in its sysDescr on another
 	// registration (atenpdu).
-	"aten-pdu-descr": {"aten-pdu", "ATEN", "PE8108G", "", "Linux", "1.1.147", "pdu"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.1.147, not Linux's): an OS is named beside its own release only.
+	"aten-pdu-descr": {"aten-pdu", "ATEN", "PE8108G", "", "", "1.1.147", "pdu"},
 	// Acano named anywhere in the sysDescr (acano), not only 'Acano Server'.
 	"cisco-acano-descr": {"cisco-acano", "Cisco", "", "", "Cisco Meeting Server", "2.9.4", "appliance"},
 	// A UFiber OLT on the EdgeMAX arc whose ubntModel names UFiber

@@ -30,7 +30,9 @@ var auditENCases = map[string]want{
 	// serial and core firmware version, not the kernel's release.
 	// The version as the definition's template writes it ('Core: <core>,
 	// Base: <base>', fq5).
-	"grandstream-ht-linux": {"grandstream", "Grandstream", "HT814", "20EZ7TDK90481A2C", "Linux", "Core: 1.0.43.11, Base: 1.0.43.11", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release Core: 1.0.43.11, Base: 1.0.43.11, not Linux's): an OS is named beside its own release only.
+	"grandstream-ht-linux": {"grandstream", "Grandstream", "HT814", "20EZ7TDK90481A2C", "", "Core: 1.0.43.11, Base: 1.0.43.11", "appliance"},
 	// grandstream-gxw: GXW gateways alike; a Linux sysDescr's four-part
 	// kernel release is no firmware version.
 	"grandstream-gxw-linux": {"grandstream", "Grandstream", "GXW4216", "", "Linux", "", "appliance"},

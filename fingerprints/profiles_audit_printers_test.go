@@ -50,7 +50,9 @@ var auditPrintersCases = map[string]want{
 	// Samsung's MultiXpress X line on net-snmp's arc, detected by 'Samsung
 	// X' as the definition (samsungprinter) detects it; the S/N and
 	// firmware its sysDescr states.
-	"samsung-x-netsnmp": {"samsung-printer", "Samsung", "X4300", "0A2DBJAF500012X", "Linux", "6.00.01.17", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 6.00.01.17, not Linux's): an OS is named beside its own release only.
+	"samsung-x-netsnmp": {"samsung-printer", "Samsung", "X4300", "0A2DBJAF500012X", "", "6.00.01.17", "printer"},
 	// Samsung: the firmware after ';' without a 'V' and the sysDescr's S/N,
 	// as the definition's sysDescr pattern reads them.
 	"samsung-version-no-v": {"samsung-printer", "Samsung", "ML-2850", "4G21BKEQ700123", "", "1.01.00.39", "printer"},

@@ -65,8 +65,12 @@ var cdCases = map[string]want{
 	"ciena-rls": {"ciena-rls", "Ciena", "RLS", "", "RLS", "4.2.1", "appliance"},
 	// Cyclades AlterPath ACS 5000 and ACS: the cyACS5KSys and cyACSSys
 	// groups; the release without the "V_" and build date.
-	"cyclades-acs5k": {"cyclades-acs", "Cyclades", "ACS5016", "2850231234", "Linux", "3.1.0-3", "appliance"},
-	"cyclades-acs":   {"cyclades-acs", "Cyclades", "ACS48", "", "Linux", "3.2.0-3", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.1.0-3, not Linux's): an OS is named beside its own release only.
+	"cyclades-acs5k": {"cyclades-acs", "Cyclades", "ACS5016", "2850231234", "", "3.1.0-3", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.2.0-3, not Linux's): an OS is named beside its own release only.
+	"cyclades-acs": {"cyclades-acs", "Cyclades", "ACS48", "", "", "3.2.0-3", "appliance"},
 	// CISCOSB rlPhdUnitGenParamModelName names the model before the
 	// ENTITY row and the sysDescr. The release as the device-support code
 	// (ciscosb, Ciscosb.php) writes it, after 'Software '.
@@ -164,7 +168,9 @@ var cdCases = map[string]want{
 	"dell-mfp-samsung-oem": {"dell-printer-oem", "Dell", "2335dn MFP", "8L1DW21", "", "2.11.01.08", "printer"},
 	// A Cisco Small Business WAP under net-snmp's sysObjectID: detected by
 	// its sysDescr, the ENTITY chassis row read (net-snmp says Linux).
-	"cisco-sb-wap-netsnmp": {"cisco-sb-wap", "Cisco", "WAP321", "PSZ18171B4K", "Linux", "1.0.6.5", "access_point"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.0.6.5, not Linux's): an OS is named beside its own release only.
+	"cisco-sb-wap-netsnmp": {"cisco-sb-wap", "Cisco", "WAP321", "PSZ18171B4K", "", "1.0.6.5", "access_point"},
 	// A CIMC whose agent has no UCS compute board table: detected by the
 	// sysDescr, the server in its brackets.
 	"cisco-cimc-sysdescr": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M4S", "", "CIMC", "3.0(4d)", "bmc"},

@@ -32,8 +32,12 @@ var definitionsCensusCases = map[string]want{
 	// Cisco Small Business access points on net-snmp's Linux sysObjectID
 	// (definitions ciscosmblinux, ciscowap): model and release from the
 	// sysDescr, as cisco-sb-wap reads them.
-	"cisco-sb-wap-linux":    {"cisco-sb-wap-linux", "Cisco", "WAP4410N-A", "", "Linux", "2.0.7.4", "access_point"},
-	"cisco-sb-wap371-linux": {"cisco-sb-wap-linux", "Cisco", "WAP371", "", "Linux", "1.3.0.3", "access_point"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 2.0.7.4, not Linux's): an OS is named beside its own release only.
+	"cisco-sb-wap-linux": {"cisco-sb-wap-linux", "Cisco", "WAP4410N-A", "", "", "2.0.7.4", "access_point"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.3.0.3, not Linux's): an OS is named beside its own release only.
+	"cisco-sb-wap371-linux": {"cisco-sb-wap-linux", "Cisco", "WAP371", "", "", "1.3.0.3", "access_point"},
 	// McAfee Email Gateway on net-snmp's Linux sysObjectID: the appliance
 	// in brackets and the release from the sysDescr.
 	"mcafee-email-gateway": {"mcafee-email-gateway", "McAfee", "Email Gateway 5500", "", "Email Gateway", "7.6.2", "appliance"},

@@ -25,7 +25,9 @@ var depthSerialBCases = map[string]want{
 	// EqualLogic: a controller whose revision is the MIB's default ("unknown
 	// sw rev") gives no release; the next controller's does.
 	"dell-equallogic-unknown-rev": {"dell-equallogic", "Dell", "PS4100", "SHU0987654XYZ98", "EqualLogic PS firmware", "6.0.11", "storage"},
-	"fireeye-installed-image":     {"fireeye", "FireEye", "CM4500", "FM1911CC0456", "Linux", "8.4.1", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 8.4.1, not Linux's): an OS is named beside its own release only.
+	"fireeye-installed-image": {"fireeye", "FireEye", "CM4500", "FM1911CC0456", "", "8.4.1", "appliance"},
 }
 
 func TestDepthSerialBFixtures(t *testing.T) {

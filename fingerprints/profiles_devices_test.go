@@ -46,10 +46,14 @@ var deviceCases = map[string]want{
 	"eltek-enexus": {"eltek-smartpack", "Eltek", "Smartpack2 Touch", "123456789012", "", "2.12.1", "power"},
 	// UPS-MIB upsIdentModel first, the definition's (huaweiups) hardware
 	// (fq14; was hwUpsDeviceModel's UPS2000-G-3KRTS).
-	"huawei-ups": {"huawei-ups", "Huawei", "UPS2000", "2102310QKU10J1000123", "Linux", "V100R002C01SPC100", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V100R002C01SPC100, not Linux's): an OS is named beside its own release only.
+	"huawei-ups": {"huawei-ups", "Huawei", "UPS2000", "2102310QKU10J1000123", "", "V100R002C01SPC100", "ups"},
 	// The device row's model and firmware, '<model> (<firmware>)', as the
 	// definition (liebert) templates the hardware (fq14; was the model alone).
-	"liebert-lgp-card": {"liebert-lgp-card", "Vertiv", "GXT4-3000RT230 (U060D022)", "1528300123AFA12", "Linux", "U060D022", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release U060D022, not Linux's): an OS is named beside its own release only.
+	"liebert-lgp-card": {"liebert-lgp-card", "Vertiv", "GXT4-3000RT230 (U060D022)", "1528300123AFA12", "", "U060D022", "ups"},
 	"ppc-netagent":     {"ppc-netagent", "Sanpu", "MT3000", "E141234567", "", "2.43.DP501.MEGATEC", "ups"},
 	"raritan-px1":      {"raritan-px1", "Raritan", "DPXR20A-16", "AEI0C00123", "", "01.05.20", "pdu"},
 	"raritan-px2":      {"raritan-px2", "Raritan", "PX2-5496", "QFD1234567", "Xerus", "3.5.0.5-45371", "pdu"},
@@ -160,21 +164,25 @@ var deviceCases = map[string]want{
 	// definition (vccodec) reads SoftW (before, without the F).
 	"cisco-telepresence-mxp": {"cisco-telepresence", "Cisco", "TANDBERG 6000MXP", "25A08312", "TelePresence", "F9.3.1", "appliance"},
 	"comet-system":           {"comet-system", "Comet System", "T6540", "", "", "4-5-8.2", "sensor"},
-	"dahua":                  {"dahua", "Dahua", "IPC-HFW2431S-S-S2", "6G0B012PAZ12345", "Linux", "2.800.0000000.25.R,build:2021-07-09", "camera"}, // whole: dahua-nvr reads softwareRevision.0 as printed (fpU)
-	"dahua-nvr":              {"dahua", "Dahua", "DHI-NVR4216-16P-4KS2", "5J01A23PAZ00123", "", "V4.001.0000000.1.R", "nvr"},                       // V kept (dahua-nvr; fpU)
-	"grandstream":            {"grandstream", "Grandstream", "GXW4216", "", "", "1.0.21.7", "appliance"},
-	"huawei-smartax":         {"huawei-smartax", "Huawei", "MA5800-X7", "", "SmartAX", "V100R019C10", "switch"},
-	"hwg":                    {"hwg", "HW group", "Poseidon2 3266", "", "", "1.4.10", "sensor"},
-	"infinera":               {"infinera", "Infinera", "DTN-X", "", "", "19.1.2", "switch"},
-	"jacarta-interseptor":    {"jacarta-interseptor", "Jacarta", "interSeptor Pro", "", "", "2.10", "sensor"},
-	"kentix":                 {"kentix", "Kentix", "MultiSensor-LAN", "", "", "5.08", "sensor"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 2.800.0000000.25.R,build:2021-07-09, not Linux's): an OS is named beside its own release only.
+	"dahua":               {"dahua", "Dahua", "IPC-HFW2431S-S-S2", "6G0B012PAZ12345", "", "2.800.0000000.25.R,build:2021-07-09", "camera"}, // whole: dahua-nvr reads softwareRevision.0 as printed (fpU)
+	"dahua-nvr":           {"dahua", "Dahua", "DHI-NVR4216-16P-4KS2", "5J01A23PAZ00123", "", "V4.001.0000000.1.R", "nvr"},                  // V kept (dahua-nvr; fpU)
+	"grandstream":         {"grandstream", "Grandstream", "GXW4216", "", "", "1.0.21.7", "appliance"},
+	"huawei-smartax":      {"huawei-smartax", "Huawei", "MA5800-X7", "", "SmartAX", "V100R019C10", "switch"},
+	"hwg":                 {"hwg", "HW group", "Poseidon2 3266", "", "", "1.4.10", "sensor"},
+	"infinera":            {"infinera", "Infinera", "DTN-X", "", "", "19.1.2", "switch"},
+	"jacarta-interseptor": {"jacarta-interseptor", "Jacarta", "interSeptor Pro", "", "", "2.10", "sensor"},
+	"kentix":              {"kentix", "Kentix", "MultiSensor-LAN", "", "", "5.08", "sensor"},
 	// A 3300 ICP on 1027.1.2.3, which the definition msl takes (all of
 	// 1027.1) and reads only from the sysDescr's VerHw/VerSw fields or
 	// the MSL application row: no model or release where those are
 	// missing (changed by fpH: before, the sysDescr's product and
 	// release).
-	"mitel":            {"mitel", "Mitel", "", "", "", "", "appliance"},
-	"mobotix":          {"mobotix", "Mobotix", "M16B", "", "Linux", "MX-V5.2.0.61", "camera"},
+	"mitel": {"mitel", "Mitel", "", "", "", "", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release MX-V5.2.0.61, not Linux's): an OS is named beside its own release only.
+	"mobotix":          {"mobotix", "Mobotix", "M16B", "", "", "MX-V5.2.0.61", "camera"},
 	"nokia-isam":       {"nokia-isam", "Nokia", "ISAM 7360", "", "ISAM", "6.2.04", "switch"},
 	"papouch":          {"papouch", "Papouch", "TME", "", "", "6.3", "sensor"},
 	"poly":             {"poly", "Polycom", "RealPresence Group 500", "", "", "6.2.2.5", "appliance"},
@@ -194,7 +202,9 @@ var deviceCases = map[string]want{
 	"dell-ome-modular":   {"dell-ome-modular", "Dell", "PowerEdge MX7000", "8ZQ9XY2", "OpenManage Enterprise Modular", "2.00.00", "bmc"},
 	// The card's software version whole, as the definition (generex-ups)
 	// reads upsIdentAgentSoftwareVersion with no regex (fq14; was "1.98.0").
-	"generex-cs141": {"generex-cs141", "AEG", "Protect B PRO 1400", "", "Linux", "CS141 v1.98.0", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release CS141 v1.98.0, not Linux's): an OS is named beside its own release only.
+	"generex-cs141": {"generex-cs141", "AEG", "Protect B PRO 1400", "", "", "CS141 v1.98.0", "ups"},
 	// slcSystemFWRev whole, as the definition (lantronix-slc) reads it (fq5).
 	"lantronix-slc":           {"lantronix-slc", "Lantronix", "SLC8048", "0080A3B12345", "", "Version 7.4.0.0R11", "appliance"},
 	"gude-epc":                {"gude-epc", "Gude", "Expert Power Control 8226-1", "", "", "1.2.1", "pdu"},

@@ -135,7 +135,9 @@ var ehCases = map[string]want{
 	// ENTITY chassis name; ubntVersion as the device writes it (edgeos).
 	"ubiquiti-edgeos-entity": {"ubiquiti-edgeos", "Ubiquiti", "ER-4", "F09FC2123456", "EdgeOS", "v2.0.9-hotfix.6", "router"},
 	// An EndRun Sonoma on a net-snmp agent: SONOMA-MIB's version string.
-	"endrun-sonoma": {"endrun", "EndRun Technologies", "Sonoma_D12", "", "Linux", "1.42", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.42, not Linux's): an OS is named beside its own release only.
+	"endrun-sonoma": {"endrun", "EndRun Technologies", "Sonoma_D12", "", "", "1.42", "appliance"},
 	// Families whose device-support definitions and MIBs read sensors
 	// only: the maker and the kind of device from the registration.
 	"ge-pulsar":      {"ge-pulsar", "GE", "", "", "", "", "power"},
@@ -144,7 +146,9 @@ var ehCases = map[string]want{
 	// release, as the device-support definition (generex-ups) reads it.
 	// The release whole as the definition reads it, no regex (fq14; was
 	// "2.06.1").
-	"generex-cs141-ups-firmware": {"generex-cs141", "Online", "Zinto A 3000", "", "Linux", "CS141 v2.06.1", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release CS141 v2.06.1, not Linux's): an OS is named beside its own release only.
+	"generex-cs141-ups-firmware": {"generex-cs141", "Online", "Zinto A 3000", "", "", "CS141 v2.06.1", "ups"},
 	// An FS S3900-R (BDCOM's platform under FS's enterprise): the
 	// NMS-CHASSIS card table, as the device-support definition (fs-bdcom)
 	// reads it.
@@ -153,7 +157,9 @@ var ehCases = map[string]want{
 	// table's row 1 ESN.
 	// (The model UPS-MIB upsIdentModel, as the definition huaweiups reads
 	// it: fq14; was the system table's UPS5000-E.)
-	"huawei-ups-table-esn": {"huawei-ups", "Huawei", "UPS5000", "2102310NYJ10EB000417", "Linux", "V100R001C10B003SP00", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V100R001C10B003SP00, not Linux's): an OS is named beside its own release only.
+	"huawei-ups-table-esn": {"huawei-ups", "Huawei", "UPS5000", "2102310NYJ10EB000417", "", "V100R001C10B003SP00", "ups"},
 	// An FS S5800 answering under Centec's enterprise (27975): the SWITCH
 	// MIB's version object; the model the sysDescr names alone.
 	"fs-switch-centec-enterprise": {"centec-switch", "Centec Networks", "S5800-48T4S", "", "", "5.3.10.r1", "switch"},

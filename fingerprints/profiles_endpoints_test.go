@@ -24,7 +24,9 @@ var endpointsCases = map[string]want{
 	"datamax-mclass": {"datamax-printer", "Datamax", "M-Class 4210", "", "", "11.06", "printer"},
 	// Honeywell label printers on another agent's sysObjectID, and
 	// Honeywell's firmware (after ';P') on Intermec's.
-	"honeywell-pd45-netsnmp":      {"honeywell-printer-descr", "Honeywell", "PD45", "21430012345", "Linux", "10.17.017211", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 10.17.017211, not Linux's): an OS is named beside its own release only.
+	"honeywell-pd45-netsnmp":      {"honeywell-printer-descr", "Honeywell", "PD45", "21430012345", "", "10.17.017211", "printer"},
 	"intermec-honeywell-firmware": {"intermec-printer", "Honeywell", "PM45", "", "", "10.16.016422", "printer"},
 	// Tektronix Phaser printers: the product the sysDescr names.
 	"tektronix-phaser": {"tektronix-phaser", "Tektronix", "Phaser 780DP", "", "", "3.10", "printer"},
@@ -32,10 +34,14 @@ var endpointsCases = map[string]want{
 	// sysDescr their maker's agents print: Xerox, Ricoh's NRG brand,
 	// Sharp's AR line, Epson in mixed case, Lexmark in capitals.
 	"xerox-phaser-jetdirect-arc": {"xerox-printer", "Xerox", "Phaser 6360DN", "RVW123456", "", "5.101", "printer"},
-	"ricoh-nrg-netsnmp":          {"ricoh-printer", "Ricoh", "NRG MP C4504", "", "Linux", "1.08", "printer"},
-	"sharp-ar-jetdirect-arc":     {"sharp-printer", "Sharp", "AR-M355N", "", "", "", "printer"},
-	"epson-mixed-case":           {"epson-printer", "Epson", "AL-CX21NF", "", "", "01.00.11", "printer"},
-	"lexmark-capitals":           {"lexmark-printer", "Lexmark", "X264", "", "Linux", "NR.APS.N449", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.08, not Linux's): an OS is named beside its own release only.
+	"ricoh-nrg-netsnmp":      {"ricoh-printer", "Ricoh", "NRG MP C4504", "", "", "1.08", "printer"},
+	"sharp-ar-jetdirect-arc": {"sharp-printer", "Sharp", "AR-M355N", "", "", "", "printer"},
+	"epson-mixed-case":       {"epson-printer", "Epson", "AL-CX21NF", "", "", "01.00.11", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release NR.APS.N449, not Linux's): an OS is named beside its own release only.
+	"lexmark-capitals": {"lexmark-printer", "Lexmark", "X264", "", "", "NR.APS.N449", "printer"},
 	// Canon's older lines by the sysDescr, on HP's arc and on Canon's own
 	// (the product after 'Canon Inc.,' and the line names).
 	"canon-laser-shot-jetdirect-arc": {"canon-printer", "Canon", "LBP-3310", "", "", "", "printer"},

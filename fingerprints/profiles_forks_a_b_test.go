@@ -15,7 +15,9 @@ const forksABFixtureDir = "testdata/fixtures/forks-a-b"
 var forksABCases = map[string]want{
 	// Trango Apex Plus, whose sysDescr writes 'ApexPlus' (definition
 	// apex-plus), on net-snmp's registration: GIGA-PLUS-MIB's firmware.
-	"trango-apexplus": {"trango", "Trango", "ApexPlus", "", "Linux", "1.3.2", "wireless"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.3.2, not Linux's): an OS is named beside its own release only.
+	"trango-apexplus": {"trango", "Trango", "ApexPlus", "", "", "1.3.2", "wireless"},
 	// Telco Systems BiNOX (definition binox) on a registration under
 	// 738.10.5 other than 738.10.5.100: PRVT-SWITCH-MIB's part and serial
 	// numbers, PRVT-INTERWORKING-OS-MIB's version, quotes dropped.
@@ -29,7 +31,9 @@ var forksABCases = map[string]want{
 	// An Areca RAID subsystem on net-snmp's registration, by 'Raid
 	// Subsystem V' in the sysDescr (definition areca): ARECA-SNMP-MIB's
 	// controller model, serial and firmware.
-	"areca-raid-subsystem": {"areca", "Areca", "ARC-1883", "Y614C0012345", "Linux", "1.56", "storage"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.56, not Linux's): an OS is named beside its own release only.
+	"areca-raid-subsystem": {"areca", "Areca", "ARC-1883", "Y614C0012345", "", "1.56", "storage"},
 	// A Ubiquiti AF60 on airOS's registration (definition airos-af60):
 	// UI-AF60-MIB's af60DevModel and af60FirmwareVersion at instance 1,
 	// where the agent answers them. Since fq7: the release with its 'v',

@@ -19,8 +19,10 @@ var forksCZCases = map[string]want{
 	// IMCO Power DC plants (imcopower-big): IMCO-BIG-MIB imco3Ident and
 	// the first panel monitor's serial, wherever the model object answers
 	// (the controller maker's registration, net-snmp's).
-	"imco-power":         {"imco-power", "IMCO Power", "BIG 48V/3000W", "PM19041302", "", "V3.12", "power"}, // V kept: imcopower-big reads imco3IdentSwVersion.0 whole (fpU)
-	"imco-power-netsnmp": {"imco-power", "IMCO Power", "BIG 24V/1500W", "PM20110517", "Linux", "3.20", "power"},
+	"imco-power": {"imco-power", "IMCO Power", "BIG 48V/3000W", "PM19041302", "", "V3.12", "power"}, // V kept: imcopower-big reads imco3IdentSwVersion.0 whole (fpU)
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.20, not Linux's): an OS is named beside its own release only.
+	"imco-power-netsnmp": {"imco-power", "IMCO Power", "BIG 24V/1500W", "PM20110517", "", "3.20", "power"},
 	// The LS110 supplies (imcopower-ls110) on SDS's controller:
 	// IMCO-LSPS-MIB's general info group, its manufacturer naming IMCO.
 	"imco-power-ls110": {"imco-power", "IMCO Power", "LS110-48", "LS1102106117", "", "1.21", "power"},

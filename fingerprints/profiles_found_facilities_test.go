@@ -29,7 +29,9 @@ var foundFacilitiesCases = map[string]want{
 	// Huawei SMU power controllers: HUAWEI-SITE-MONITOR-MIB's monitor row 1,
 	// under net-snmp's registration (the uname is not the SMU's) and under
 	// the MIB's own (a site description that names no product).
-	"huawei-smu":     {"huawei-smu", "Huawei", "SMU02C", "2102311TVH10J8000127", "Linux", "V500R002C10SPC170", "power"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V500R002C10SPC170, not Linux's): an OS is named beside its own release only.
+	"huawei-smu":     {"huawei-smu", "Huawei", "SMU02C", "2102311TVH10J8000127", "", "V500R002C10SPC170", "power"},
 	"huawei-smu-oid": {"huawei-smu", "Huawei", "", "", "", "V300R001C01SPC060", "power"},
 	// ... and by the MIB's registration alone, as the definition detects it.
 	"huawei-smu-registration": {"huawei-smu", "Huawei", "SMU02C", "", "", "", "power"},
@@ -39,10 +41,14 @@ var foundFacilitiesCases = map[string]want{
 	// serial, version), as the definition's code reads them.
 	"ge-pulsar-ne843": {"ge-pulsar", "GE", "QS873A", "09AZ24013377", "", "4.11.2", "power"},
 	// Illustra cameras: the product code and firmware the sysDescr names.
-	"illustra-camera": {"illustra-camera", "Illustra", "IFS02D1ICWIT", "", "Linux", "SS004.02.01.00.0012", "camera"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release SS004.02.01.00.0012, not Linux's): an OS is named beside its own release only.
+	"illustra-camera": {"illustra-camera", "Illustra", "IFS02D1ICWIT", "", "", "SS004.02.01.00.0012", "camera"},
 	// ... wherever the sysDescr names them, as the definition's regexp
 	// finds them.
-	"illustra-camera-prefixed": {"illustra-camera", "Illustra", "IFS03CFOCWST", "", "Linux", "SS004.04.02.00.0007", "camera"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release SS004.04.02.00.0007, not Linux's): an OS is named beside its own release only.
+	"illustra-camera-prefixed": {"illustra-camera", "Illustra", "IFS03CFOCWST", "", "", "SS004.04.02.00.0007", "camera"},
 }
 
 func TestFoundFacilitiesFixtures(t *testing.T) {

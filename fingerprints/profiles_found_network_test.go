@@ -27,8 +27,10 @@ var foundNetworkCases = map[string]want{
 	// GE MDS Orbit: MDS-SYSTEM-MIB's product configuration, platform serial
 	// and firmware location 2's release; on net-snmp's registration, the
 	// active image's release (location 1 only).
-	"ge-mds-orbit":         {"ge-mds-orbit", "GE MDS", "MCR-4G-1N-LTE-AC", "2417093", "", "10.1.4", "router"},
-	"ge-mds-orbit-netsnmp": {"ge-mds-orbit", "GE MDS", "ECR-2E-900-N", "2390511", "Linux", "8.3.2", "router"},
+	"ge-mds-orbit": {"ge-mds-orbit", "GE MDS", "MCR-4G-1N-LTE-AC", "2417093", "", "10.1.4", "router"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 8.3.2, not Linux's): an OS is named beside its own release only.
+	"ge-mds-orbit-netsnmp": {"ge-mds-orbit", "GE MDS", "ECR-2E-900-N", "2390511", "", "8.3.2", "router"},
 	// LANCOM R&S Unified Firewall: RSCS-LICENSE's licence type, no kernel
 	// release.
 	"lancom-lcos-fx": {"lancom-lcos-fx", "LANCOM", "UF-360", "", "LCOS FX", "", "firewall"},
@@ -47,8 +49,10 @@ var foundNetworkCases = map[string]want{
 	// fq22: firmwareVersion whole, its 'v' kept ('v1.04.0210', before
 	// 1.04.0210), as the definition (iboot) reads IBOOTPDU-MIB's
 	// firmwareVersion.0.
-	"dataprobe-iboot":         {"dataprobe-iboot", "Dataprobe", "iBoot-PDU8-N15", "", "", "1.03.1123", "pdu"},
-	"dataprobe-iboot-netsnmp": {"dataprobe-iboot", "Dataprobe", "iBoot-PDU4-C10", "", "Linux", "v1.04.0210", "pdu"},
+	"dataprobe-iboot": {"dataprobe-iboot", "Dataprobe", "iBoot-PDU8-N15", "", "", "1.03.1123", "pdu"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release v1.04.0210, not Linux's): an OS is named beside its own release only.
+	"dataprobe-iboot-netsnmp": {"dataprobe-iboot", "Dataprobe", "iBoot-PDU4-C10", "", "", "v1.04.0210", "pdu"},
 	// ES4552BH2 (the definition fusion) on its cheetahSwitchMgt arc 120:
 	// edgecore-ecs reads its switchMgt group as the other Edgecore modules'.
 	"edgecore-es4552bh2": {"edgecore-ecs", "Edgecore", "ES4552BH2-FL2", "EC1207003318", "", "1.1.2.14", "switch"},

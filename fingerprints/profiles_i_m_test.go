@@ -48,30 +48,42 @@ var imCases = map[string]want{
 	// Kyocera and Konica Minolta printers on net-snmp's sysObjectID, by the
 	// sysDescr as the device-support definitions (kyocera, konica) detect
 	// them (before, a Linux host; the OS net-snmp's sysObjectID names stays).
-	"kyocera-printer-descr": {"kyocera-printer", "Kyocera", "ECOSYS M3655idn", "VCF0Z21876", "Linux", "2TN_2000.010.114", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 2TN_2000.010.114, not Linux's): an OS is named beside its own release only.
+	"kyocera-printer-descr": {"kyocera-printer", "Kyocera", "ECOSYS M3655idn", "VCF0Z21876", "", "2TN_2000.010.114", "printer"},
 	// A Kyocera answering HP's JetDirect sysObjectID: before, hp-printer
 	// (vendor HP, OS FutureSmart).
-	"kyocera-printer-hp-oid":       {"kyocera-printer", "Kyocera", "ECOSYS P3145dn", "LV94Y01234", "", "2T2_2000.003.104", "printer"},
-	"konica-minolta-printer-descr": {"konica-minolta-printer", "Konica Minolta", "bizhub C364e", "A5C0021045678", "Linux", "A5C10Y0-F000-G00-61", "printer"},
+	"kyocera-printer-hp-oid": {"kyocera-printer", "Kyocera", "ECOSYS P3145dn", "LV94Y01234", "", "2T2_2000.003.104", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release A5C10Y0-F000-G00-61, not Linux's): an OS is named beside its own release only.
+	"konica-minolta-printer-descr": {"konica-minolta-printer", "Konica Minolta", "bizhub C364e", "A5C0021045678", "", "A5C10Y0-F000-G00-61", "printer"},
 	// Ricoh and Sharp as their device-support definitions (ricoh, sharp)
 	// detect them by the sysDescr, on net-snmp's and HP's sysObjectID
 	// (before, a Linux host and hp-printer).
-	"ricoh-printer-descr":  {"ricoh-printer", "Ricoh", "MP C3004ex", "C509P601234", "Linux", "1.13", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.13, not Linux's): an OS is named beside its own release only.
+	"ricoh-printer-descr":  {"ricoh-printer", "Ricoh", "MP C3004ex", "C509P601234", "", "1.13", "printer"},
 	"sharp-printer-hp-oid": {"sharp-printer", "Sharp", "MX-3070N", "0504829300", "", "0500R530", "printer"},
 	// Canon and Samsung as their device-support definitions (canonprinter,
 	// samsungprinter) detect them by the sysDescr, on net-snmp's and HP's
 	// sysObjectID (before, a Linux host and hp-printer).
-	"canon-printer-descr":    {"canon-printer", "Canon", "iR-ADV C5535", "2KX06184", "Linux", "65.02", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 65.02, not Linux's): an OS is named beside its own release only.
+	"canon-printer-descr":    {"canon-printer", "Canon", "iR-ADV C5535", "2KX06184", "", "65.02", "printer"},
 	"samsung-printer-hp-oid": {"samsung-printer", "Samsung", "SCX-4833FD", "Z6B3BQBC500123W", "", "2.00.01.26", "printer"},
 	// MGE UPSes off enterprise 705, by the sysDescr as the device-support
 	// definition (mgeups) detects them: the family and model name joined.
 	"mge-ups-descr": {"mge-ups-descr", "Eaton", "Pulsar M 2200", "AQ1H20011", "", "FB", "ups"},
 	// The rating joined too, as eaton-mgeups's hardware_template does.
-	"mge-galaxy-descr": {"mge-ups-descr", "Schneider Electric", "Galaxy 3500 30 kVA", "QD0932231045", "Linux", "FD", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release FD, not Linux's): an OS is named beside its own release only.
+	"mge-galaxy-descr": {"mge-ups-descr", "Schneider Electric", "Galaxy 3500 30 kVA", "QD0932231045", "", "FD", "ups"},
 	// LANTIME V6 on net-snmp's sysObjectID, by its sysDescr as the
 	// device-support definition (mbg-ltos6) detects it (before, a Linux
 	// host).
-	"meinberg-lantime-descr": {"meinberg-lantime", "Meinberg", "LANTIME", "029511001234", "Linux", "6.24.004", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 6.24.004, not Linux's): an OS is named beside its own release only.
+	"meinberg-lantime-descr": {"meinberg-lantime", "Meinberg", "LANTIME", "029511001234", "", "6.24.004", "appliance"},
 	// ntpSysSystem before etcModel, as the definition (microsemitime)
 	// joins them for the hardware (before, etcModel alone: S650).
 	"microsemi-syncserver": {"microsemi-syncserver", "Microsemi", "SyncServer S650", "2211B07713", "", "1.3.8", "appliance"},

@@ -17,7 +17,9 @@ var leads11Cases = map[string]want{
 	// (42397.1.1): partNo.0.0 as the serial and 'Core: <versionCore.0.0>,
 	// Base: <versionBase.0.0>' as the version, as the definition
 	// (grandstream-gxw) reads them; not the kernel's release.
-	"grandstream-gxw-mib": {"grandstream", "Grandstream", "GXW4224", "9610001234", "Linux", "Core: 1.0.21.7, Base: 1.0.21.6", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release Core: 1.0.21.7, Base: 1.0.21.6, not Linux's): an OS is named beside its own release only.
+	"grandstream-gxw-mib": {"grandstream", "Grandstream", "GXW4224", "9610001234", "", "Core: 1.0.21.7, Base: 1.0.21.6", "appliance"},
 	// A GXW on Grandstream's arc whose versionBase does not answer:
 	// versionCore.0.0 alone (the template's dangling 'Base:' is not a value
 	// kept), before the sysDescr's firmware, as the definition's object

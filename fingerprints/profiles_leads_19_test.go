@@ -45,8 +45,12 @@ var leads19Cases = map[string]want{
 	// 'EnGenius ', then ' v' and 14125.100.1.6.0): the factory name
 	// 'EnGenius <model>' names the hardware; a name the administrator
 	// gave ('EnGenius Lobby North') is none.
-	"engenius-factory-sysname": {"engenius", "EnGenius", "ECB1750 v1.0.2", "GA15301234", "Linux", "Kernel 2.6.31 / Apps 1.6.31", "access_point"},
-	"engenius-admin-sysname":   {"engenius", "EnGenius", "", "GB17205678", "Linux", "Kernel 3.14.77 / Apps 3.5.0.2", "access_point"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release Kernel 2.6.31 / Apps 1.6.31, not Linux's): an OS is named beside its own release only.
+	"engenius-factory-sysname": {"engenius", "EnGenius", "ECB1750 v1.0.2", "GA15301234", "", "Kernel 2.6.31 / Apps 1.6.31", "access_point"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release Kernel 3.14.77 / Apps 3.5.0.2, not Linux's): an OS is named beside its own release only.
+	"engenius-admin-sysname": {"engenius", "EnGenius", "", "GB17205678", "", "Kernel 3.14.77 / Apps 3.5.0.2", "access_point"},
 	// A HiveOS AP without ahFirmwareVersion: the release all after the
 	// sysDescr's ', HiveOS ', its build kept, as the definition
 	// (hiveos-wireless: '^(?<hardware>.*), HiveOS (?<version>.*)$')

@@ -22,7 +22,9 @@ var leads45Cases = map[string]want{
 	// An ACS 8016 on its product registration below 10418.26 (ACS8000-MIB
 	// acs8016): the acsAppliance group of 10418.26.2.1 read there, the
 	// product model's first word (Avocent.php).
-	"avocent-acs8016-product-arc": {"avocent-acs", "Avocent", "ACS8016", "0831445566", "Linux", "2.24.0", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 2.24.0, not Linux's): an OS is named beside its own release only.
+	"avocent-acs8016-product-arc": {"avocent-acs", "Avocent", "ACS8016", "0831445566", "", "2.24.0", "appliance"},
 	// A Vertiv rack PDU on 21239.42.1.53, a registration the definition
 	// vertiv-pdu (type power) takes and geist-watchdog excepts: a PDU
 	// whatever its owner-set sysDescr says; VERTIV-V5-MIB

@@ -41,7 +41,9 @@ var nrCases = map[string]want{
 	"unitrends-recoveryos": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.83.1.el7.x86_64", "appliance"},
 	// Orvaldi UPS cards under net-snmp's sysObjectID: companyMIB's ident
 	// group, the brand its upsIdManufacturer names.
-	"orvaldi-ups-netsnmp": {"orvaldi-ups", "Orvaldi", "ID6K", "9311812200981", "Linux", "VER03.05", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release VER03.05, not Linux's): an OS is named beside its own release only.
+	"orvaldi-ups-netsnmp": {"orvaldi-ups", "Orvaldi", "ID6K", "9311812200981", "", "VER03.05", "ups"},
 	// Redline: REDLINE-SYSTEM-MIB's serial and active software.
 	"redline": {"redline", "Redline", "", "RD0123A45678", "", "2.4.38", "wireless"},
 	// RACOM RAy: RAY-MIB's product and info groups, also where the

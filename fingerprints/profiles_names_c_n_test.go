@@ -19,8 +19,12 @@ var namesCNCases = map[string]want{
 	// is Linux, but the kernel's release is not the controller's. Since
 	// fq13 the firmware whole ('V3.02'), as the definition (ees) reads it
 	// (before, its 'V' dropped).
-	"emerson-ees-controller": {"emerson-ees", "Emerson", "M830B", "03121507480", "Linux", "V3.02", "power"},
-	"emerson-ees-at9263":     {"emerson-ees", "Emerson", "M820B", "", "Linux", "1.20", "power"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V3.02, not Linux's): an OS is named beside its own release only.
+	"emerson-ees-controller": {"emerson-ees", "Emerson", "M830B", "03121507480", "", "V3.02", "power"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.20, not Linux's): an OS is named beside its own release only.
+	"emerson-ees-at9263": {"emerson-ees", "Emerson", "M820B", "", "", "1.20", "power"},
 	// DKT Comega CPEs (dkt): DKT-GENERIC-MIB hwVersion and swVersion.
 	"dkt-comega": {"dkt-comega", "DKT", "6220-2 rev.C", "", "", "2.3.14", "switch"},
 }

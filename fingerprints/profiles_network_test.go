@@ -182,7 +182,9 @@ func TestNetworkFixtures(t *testing.T) {
 		// The hardware the definition (opengear) writes: the product
 		// OG-PRODUCTS-MIB registers the sysObjectID (25049.1.130) as, less
 		// 'og' (ogCM81xx); before, the model the sysDescr ends with.
-		"opengear":    {"opengear", "Opengear", "CM81xx", "22481234567890", "Linux", "22.11.3", "appliance"},
+		// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+		// release 22.11.3, not Linux's): an OS is named beside its own release only.
+		"opengear":    {"opengear", "Opengear", "CM81xx", "22481234567890", "", "22.11.3", "appliance"},
 		"cradlepoint": {"cradlepoint", "Cradlepoint", "IBR900-600M", "", "NetCloud OS", "7.22.60", "router"},
 		"fs-com":      {"fs-com", "FS", "S5860-20SQ", "", "", "11.0(5)B9P59", "switch"},
 		// The product after the OS in the sysDescr, as the definition

@@ -65,8 +65,10 @@ var otherArcCases = map[string]want{
 	"netentsec-vyatta-oid": {"netentsec-ngfw", "Netentsec", "", "", "", "", "firewall"},
 	// Xerox on HP's JetDirect arc and Fujifilm on net-snmp's: the maker's
 	// profile by the sysDescr, not hp-printer's or a Linux host's.
-	"xerox-printer-hp-oid":     {"xerox-printer", "Xerox", "WorkCentre 6515", "3390412345", "", "64.60.12", "printer"},
-	"fujifilm-printer-netsnmp": {"fujifilm-printer", "Fujifilm", "Apeos C3060", "552901", "Linux", "1.0.6", "printer"},
+	"xerox-printer-hp-oid": {"xerox-printer", "Xerox", "WorkCentre 6515", "3390412345", "", "64.60.12", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.0.6, not Linux's): an OS is named beside its own release only.
+	"fujifilm-printer-netsnmp": {"fujifilm-printer", "Fujifilm", "Apeos C3060", "552901", "", "1.0.6", "printer"},
 }
 
 func TestOtherMakersArcFixtures(t *testing.T) { checkFixtures(t, otherArcFixtureDir, otherArcCases) }

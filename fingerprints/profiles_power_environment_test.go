@@ -20,12 +20,16 @@ var powerEnvCases = map[string]want{
 	// The version in the definition's (powerwalker) template form "FW: <UPS
 	// firmware>, NMC: <agent software>", the latter not stated here (fpM;
 	// before, 03.01).
-	"powerwalker-nmc": {"powerwalker-nmc", "PowerWalker", "VFI 3000 RT LCD", "GK1842000123", "Linux", "FW: 03.01, NMC", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release FW: 03.01, NMC, not Linux's): an OS is named beside its own release only.
+	"powerwalker-nmc": {"powerwalker-nmc", "PowerWalker", "VFI 3000 RT LCD", "GK1842000123", "", "FW: 03.01, NMC", "ups"},
 	// Sysdescr-only forms: a bare Sentry PDU, an MGE Evolution card, a
 	// Rectifier Technologies WebCSU.
 	"sentry3-sysdescr": {"servertech-sentry3", "Server Technology", "Switched DC PDU", "", "Sentry", "", "pdu"},
 	"mge-evolution":    {"eaton-mge", "Eaton", "Evolution S 3000", "", "", "", "ups"},
-	"rectifier-webcsu": {"rectifier-webcsu", "Rectifier Technologies", "WebCSU 169-412", "", "Linux", "1.42", "power"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.42, not Linux's): an OS is named beside its own release only.
+	"rectifier-webcsu": {"rectifier-webcsu", "Rectifier Technologies", "WebCSU 169-412", "", "", "1.42", "power"},
 	// MergePoint Unity: the dotted second sysDescr token is the firmware.
 	"avocent-mergepoint-firmware": {"avocent-mergepoint", "Avocent", "MPU4032", "", "", "1.20.0.26003", "appliance"},
 	// Bitstream Hyperion: model, serial and firmware from the sysDescr.
@@ -44,7 +48,9 @@ var powerEnvCases = map[string]want{
 	// PrimeKey appliance on net-snmp: PRIMEKEY-APPLIANCE-MIB's release and
 	// HSM serial; pkAVersion whole, as the definition (primekey) reads it
 	// with no regex (fq6; was the number alone).
-	"primekey-appliance": {"primekey-appliance", "PrimeKey", "Generic x86 64-bit", "CS641277", "Debian", "PrimeKeyAppliance.3.11.2", "appliance"},
+	// fq40: no OS (was Debian, the agent's host system's, beside the product's own
+	// release PrimeKeyAppliance.3.11.2, not Debian's): an OS is named beside its own release only.
+	"primekey-appliance": {"primekey-appliance", "PrimeKey", "Generic x86 64-bit", "CS641277", "", "PrimeKeyAppliance.3.11.2", "appliance"},
 }
 
 func TestPowerEnvironmentFixtures(t *testing.T) { checkFixtures(t, powerEnvFixtureDir, powerEnvCases) }

@@ -74,7 +74,9 @@ var recogVersionsCases = map[string]want{
 	// More families no profile knew: Compuware's AMD, GarrettCom's
 	// DynaStar, Monarch's barcode printers, Siemens's HiPath systems (not
 	// a Fujitsu server where the agent answers Siemens Nixdorf's 231).
-	"compuware-amd":           {"compuware-amd", "Compuware", "AMD", "", "Linux", "12.1.408", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 12.1.408, not Linux's): an OS is named beside its own release only.
+	"compuware-amd":           {"compuware-amd", "Compuware", "AMD", "", "", "12.1.408", "appliance"},
 	"garrettcom-dynastar":     {"garrettcom-dynastar", "GarrettCom", "DynaStar 2000", "", "", "", "router"},
 	"monarch-printer-adapter": {"monarch-printer", "Avery Dennison", "M09860", "", "", "6.4", "printer"},
 	"siemens-hipath-agent":    {"siemens-hipath", "Siemens", "HiPath 3000/5000", "", "", "", "appliance"},

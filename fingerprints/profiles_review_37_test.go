@@ -17,7 +17,9 @@ var review37Cases = map[string]want{
 	// ('Generic x86 64-bit', the other branch's) but runs ServerHardware:
 	// Dell OpenManage's chassisModelName.1 (MIB-Dell-10892) as 'Dell
 	// <model>' and its service tag, the APP_VERSION extend's release.
-	"armis-dell-openmanage": {"armis", "Armis", "Dell PowerEdge R650", "7QXM2K3", "Debian", "24.8.2", "appliance"},
+	// fq40: no OS (was Debian, the agent's host system's, beside the product's own
+	// release 24.8.2, not Debian's): an OS is named beside its own release only.
+	"armis-dell-openmanage": {"armis", "Armis", "Dell PowerEdge R650", "7QXM2K3", "", "24.8.2", "appliance"},
 }
 
 func TestReview37Fixtures(t *testing.T) { checkFixtures(t, review37FixtureDir, review37Cases) }

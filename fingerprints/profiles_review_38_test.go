@@ -39,7 +39,9 @@ var review38Cases = map[string]want{
 	// (definition grandstream-ucm: template '{{ sProductType.0 }}
 	// ({{ sHardwareVersion.0 }})' once sProductType answers): 'UCM6308 ()'
 	// (was 'UCM6308').
-	"grandstream-ucm6308-no-hw-version": {"grandstream-ucm", "Grandstream", "UCM6308 ()", "22GUC68C01234F5A", "Linux", "1.0.25.3", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.0.25.3, not Linux's): an OS is named beside its own release only.
+	"grandstream-ucm6308-no-hw-version": {"grandstream-ucm", "Grandstream", "UCM6308 ()", "22GUC68C01234F5A", "", "1.0.25.3", "appliance"},
 }
 
 func TestReview38Fixtures(t *testing.T) { checkFixtures(t, review38FixtureDir, review38Cases) }

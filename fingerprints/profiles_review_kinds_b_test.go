@@ -24,7 +24,9 @@ var reviewKindsBCases = map[string]want{
 	// A Huawei UPS card that answers the UPS system table but not the
 	// identity scalars: known by the table's model, as Network UPS Tools'
 	// Huawei driver detects it, not a Linux server.
-	"huawei-ups-system-table": {"huawei-ups", "Huawei", "UPS2000-A-2KTTS", "2102312GHK10K3000456", "Linux", "V200R001C91SPC310", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V200R001C91SPC310, not Linux's): an OS is named beside its own release only.
+	"huawei-ups-system-table": {"huawei-ups", "Huawei", "UPS2000-A-2KTTS", "2102312GHK10K3000456", "", "V200R001C91SPC310", "ups"},
 	// A Raritan PDU on the earliest firmware, PDU-MIB's identity under
 	// 13742.1 (as Network UPS Tools' Raritan driver reads it).
 	"raritan-px-first-mib": {"raritan-px1", "Raritan", "DPCR20-20", "ADQ7B00123", "", "01.03.05", "pdu"},
@@ -55,7 +57,9 @@ var reviewKindsBCases = map[string]want{
 	// the definition (engenius) detects it: its firmware, not Linux's.
 	// Since fq13 in the definition's form, 'Firmware <2.1.1.5>'
 	// (Engenius.php; before, '1.5.21').
-	"engenius-senao-ap": {"engenius", "EnGenius", "", "", "Linux", "Firmware 1.5.21", "access_point"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release Firmware 1.5.21, not Linux's): an OS is named beside its own release only.
+	"engenius-senao-ap": {"engenius", "EnGenius", "", "", "", "Firmware 1.5.21", "access_point"},
 	// An Eltek eNexus controller whose agent answers no sysObjectID:
 	// known by SP2-MIB powerSystemModel, as the definition (enexus) detects
 	// it, read as eltek-smartpack reads eNexus.

@@ -40,8 +40,12 @@ var reviewNetworkCases = map[string]want{
 	// Barracuda firewalls on net-snmp's Linux registration, known by the
 	// sysDescr: the product and release it names, else PHION-MIB's
 	// release.
-	"barracuda-ng-firewall-netsnmp": {"barracuda-firewall-descr", "Barracuda", "F100", "", "Linux", "5.4.3", "firewall"},
-	"barracuda-firewall-x-phion":    {"barracuda-firewall-descr", "Barracuda", "X201", "", "Linux", "6.2.1-005", "firewall"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 5.4.3, not Linux's): an OS is named beside its own release only.
+	"barracuda-ng-firewall-netsnmp": {"barracuda-firewall-descr", "Barracuda", "F100", "", "", "5.4.3", "firewall"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 6.2.1-005, not Linux's): an OS is named beside its own release only.
+	"barracuda-firewall-x-phion": {"barracuda-firewall-descr", "Barracuda", "X201", "", "", "6.2.1-005", "firewall"},
 	// A JetStream switch answering the Broadcom chip's registration:
 	// TPLINK-SYSINFO-MIB, as on TP-Link's own.
 	// fq16: tpSysInfoHwVersion whole, as the definition (jetstream) and

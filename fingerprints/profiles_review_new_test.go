@@ -36,7 +36,9 @@ var reviewNewCases = map[string]want{
 	"zte-5950-other-registration": {"zte-zxr10", "ZTE", "5950-36TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
 	// An EnGenius AP on net-snmp's registration answering only the 100.1
 	// system group.
-	"engenius-system-group": {"engenius", "EnGenius", "", "GE7221004321", "Linux", "3.9.2.1", "access_point"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.9.2.1, not Linux's): an OS is named beside its own release only.
+	"engenius-system-group": {"engenius", "EnGenius", "", "GE7221004321", "", "3.9.2.1", "access_point"},
 	// A Quidway AR router on VRP 3, whose sysDescr writes 'VRP (R)
 	// Software, Version ..., Release ...': the word after "Version", as
 	// the definition's class (Vrp.php) reads it, its comma trimmed (was

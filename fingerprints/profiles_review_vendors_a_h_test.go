@@ -30,7 +30,9 @@ var reviewVendorsAHCases = map[string]want{
 	// registration 17713.24, whatever the sysDescr.
 	// CET Power T2S-ETH: the definition (cet-tsi) takes the sysDescr
 	// on any sysObjectID as well as its 12551.4.
-	"cet-tsi-netsnmp": {"cet-tsi", "CET Power", "T2S-ETH", "T2S19120044", "Linux", "2.11", "power"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 2.11, not Linux's): an OS is named beside its own release only.
+	"cet-tsi-netsnmp": {"cet-tsi", "CET Power", "T2S-ETH", "T2S19120044", "", "2.11", "power"},
 	// Cumulus Linux: the definition (cumulus) takes 'Cumulus' in the
 	// sysDescr on any sysObjectID; the uname Cumulus' kernel prints, on
 	// net-snmp's registration.

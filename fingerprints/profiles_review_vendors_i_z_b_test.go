@@ -25,7 +25,9 @@ var reviewVendorsIZBCases = map[string]want{
 	"quantum-scalar-i6": {"quantum-scalar", "Quantum", "Scalar i6", "QNA1926Z00384", "Linux", "4.9.88", "storage"},
 	// A Perle MCR-MGT on another sysObjectID, known by the sysDescr the
 	// definition (perle) detects: PERLE-MCR-MGT-MIB's chassis row.
-	"perle-mcr-sysdescr": {"perle-mcr", "Perle", "MCR1900", "103-4410", "Linux", "1.5G2", "media_converter"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.5G2, not Linux's): an OS is named beside its own release only.
+	"perle-mcr-sysdescr": {"perle-mcr", "Perle", "MCR1900", "103-4410", "", "1.5G2", "media_converter"},
 	// An Ifotec product on another registration of Ifotec's enterprise
 	// than 21362.100 (the definition detects all of 21362): the product
 	// reference the sysDescr writes before ' : '.
@@ -37,14 +39,18 @@ var reviewVendorsIZBCases = map[string]want{
 	// knows: WTI-POWER-MIB's environmentUnitTable answering. fq22: the
 	// software version whole ('v8.04', before 8.04), as the definition
 	// (wti-console) reads the same column of WTI-CONSOLE-MIB.
-	"wti-mib": {"wti", "WTI", "", "0722C2020041", "Linux", "v8.04", "pdu"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release v8.04, not Linux's): an OS is named beside its own release only.
+	"wti-mib": {"wti", "WTI", "", "0722C2020041", "", "v8.04", "pdu"},
 	// A WTI console server whose MIB states no software version: not the
 	// kernel's release.
 	"wti-no-release": {"wti", "WTI", "", "0312A2012077", "Linux", "", "appliance"},
 	// A Panduit PDU on another sysObjectID, known by the sysDescr the
 	// definition (panduit) detects: PANDUIT-MIB's part number, serial and
 	// firmware, as on Panduit's registration.
-	"panduit-pdu-descr": {"panduit-pdu", "Panduit", "P24D40M", "PN2219A00317", "Linux", "V3.4.2", "pdu"}, // V kept: panduit reads pdug5FirmwareVersion.1 whole (fpU)
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V3.4.2, not Linux's): an OS is named beside its own release only.
+	"panduit-pdu-descr": {"panduit-pdu", "Panduit", "P24D40M", "PN2219A00317", "", "V3.4.2", "pdu"}, // V kept: panduit reads pdug5FirmwareVersion.1 whole (fpU)
 }
 
 func TestReviewVendorsIZBFixtures(t *testing.T) {

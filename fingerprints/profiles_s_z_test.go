@@ -39,7 +39,9 @@ var szCases = map[string]want{
 	"ale-stellar-registration": {"ale-stellar", "Alcatel-Lucent Enterprise", "OAW-AP1201H", "", "AWOS", "", "access_point"},
 	// Tachyon: TACHYON-MIB's system-ext group (the running firmware, not the
 	// alternate bank's).
-	"tachyon": {"tachyon", "Tachyon Networks", "TNA-303x", "TNA303X2231004518", "Linux", "1.12.1", "wireless"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.12.1, not Linux's): an OS is named beside its own release only.
+	"tachyon": {"tachyon", "Tachyon Networks", "TNA-303x", "TNA303X2231004518", "", "1.12.1", "wireless"},
 	// ServersCheck: the hardware sysName names after "Sensor Gateway: ",
 	// the product group's release.
 	"serverscheck": {"serverscheck", "ServersCheck", "SensorGateway Cellular Ext", "", "", "6.1.14", "sensor"},
@@ -89,13 +91,17 @@ var szCases = map[string]want{
 	// part and serial numbers (fixed-length, padding trimmed); the BMC's
 	// own Linux from net-snmp's sysDescr; the firmware release joins
 	// bmcMajorVesion, bmcMinorVesion and bmcBuildVesion.
-	"supermicro-bmc": {"supermicro-bmc", "Supermicro", "SYS-1029P-WTR", "S348084X9C19347", "Linux", "1.73.14", "bmc"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.73.14, not Linux's): an OS is named beside its own release only.
+	"supermicro-bmc": {"supermicro-bmc", "Supermicro", "SYS-1029P-WTR", "S348084X9C19347", "", "1.73.14", "bmc"},
 	// An SNR GPON OLT: GBNPlatformOAM-MIB's system group under 65268.
 	"snr-olt": {"snr-olt", "SNR", "SNR-OLT-GPON-16-2AC", "SG2308170412", "", "V1.08.B01-4", "switch"},
 	// A Tripp Lite console server (850.1.5): not a PowerAlert UPS; the
 	// TRIPPLITE-PRODUCTS device tables where its agent keeps them; Linux
 	// from its sysDescr.
-	"tripplite-console": {"tripplite-console", "Tripp Lite", "B093-004-2E4U", "2942AV0SM89A900182", "Linux", "4.0.1", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 4.0.1, not Linux's): an OS is named beside its own release only.
+	"tripplite-console": {"tripplite-console", "Tripp Lite", "B093-004-2E4U", "2942AV0SM89A900182", "", "4.0.1", "appliance"},
 	// Teracom: the product MIB's version string, hardware before its last
 	// '-', the release after it (TCW210-TH keeps its own '-'). Since fq7:
 	// the release with its 'v', as teracom's version_regex leaves it.
@@ -215,10 +221,14 @@ var szCases = map[string]want{
 	// the hardware (fpZ).
 	"teldat": {"teldat", "Teldat", "h1plus (rev 2)", "741234", "", "11.01.03.20.05", "router"},
 	// A Tranzeo radio on net-snmp: model and release from sysDescr.
-	"tranzeo": {"tranzeo", "Tranzeo", "TR-5Plus-24", "", "Linux", "3.1.6", "wireless"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.1.6, not Linux's): an OS is named beside its own release only.
+	"tranzeo": {"tranzeo", "Tranzeo", "TR-5Plus-24", "", "", "3.1.6", "wireless"},
 	// An IT Watchdogs WeatherGoose: IT-WATCHDOGS-MIB-V3's product group
 	// and the unit's climate row.
-	"itwatchdogs-wxgoos": {"itwatchdogs-wxgoos", "IT Watchdogs", "WeatherGoose II", "28F4A1B2030000B6", "Linux", "3.3.1", "sensor"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.3.1, not Linux's): an OS is named beside its own release only.
+	"itwatchdogs-wxgoos": {"itwatchdogs-wxgoos", "IT Watchdogs", "WeatherGoose II", "28F4A1B2030000B6", "", "3.3.1", "sensor"},
 	// StoneOS naming its platform at the end of sysDescr.
 	"hillstone-stoneos-platform": {"hillstone-stoneos", "Hillstone Networks", "SG-6000-X7180", "0010452021004321", "StoneOS", "5.5R9P1.2", "firewall"},
 	// A SmartAX OLT whose sysDescr names nothing: HUAWEI-DEVICE-MIB's
@@ -239,8 +249,12 @@ var szCases = map[string]want{
 	// the software version whole, its 'v' kept, as the definition
 	// (wti-console) reads environmentSoftwareVersion.1 (before, 6.58 and
 	// 7.11).
-	"wti-console": {"wti", "WTI", "", "0431A2019052", "Linux", "v6.58", "appliance"},
-	"wti-power":   {"wti", "WTI", "", "0521B2018117", "Linux", "v7.11", "pdu"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release v6.58, not Linux's): an OS is named beside its own release only.
+	"wti-console": {"wti", "WTI", "", "0431A2019052", "", "v6.58", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release v7.11, not Linux's): an OS is named beside its own release only.
+	"wti-power": {"wti", "WTI", "", "0521B2018117", "", "v7.11", "pdu"},
 	// Sangfor: the hardware string's model=, else the AD appliance the
 	// uname node name names (never the board an AD writes in its place).
 	"sangfor-ac":   {"sangfor", "Sangfor", "M5600", "", "Linux", "2.6.30-AC12.0", "appliance"},

@@ -45,11 +45,13 @@ var sysDescrShapesCases = map[string]want{
 	// Families no profile read: HP 3000 on MPE/iX, Juniper WX, Nokia IPSO,
 	// BayRS routers, CS 1000, Paradyne; printers on Lexmark's firmware
 	// under another name, and Lexmark's own products of several words.
-	"hp-3000-mpe":                     {"hp-3000-mpe", "HP", "e3000/N4000-400-75", "", "MPE/iX", "C.75.05", "server"},
-	"juniper-wx":                      {"juniper-wx", "Juniper Networks", "WXC-500", "0050001234", "WX OS", "5.7.7.0_PD1", "appliance"},
-	"nokia-ipso":                      {"nokia-ipso", "Nokia", "IP650", "48A0512345", "IPSO", "3.7.1", "firewall"},
-	"nortel-bayrs":                    {"nortel-bayrs", "Nortel", "", "", "BayRS", "15.7.1.0", "router"},
-	"nortel-cs1000":                   {"nortel-cs1000", "Avaya", "CS 1000", "", "Linux", "7.50.17-00", "appliance"},
+	"hp-3000-mpe":  {"hp-3000-mpe", "HP", "e3000/N4000-400-75", "", "MPE/iX", "C.75.05", "server"},
+	"juniper-wx":   {"juniper-wx", "Juniper Networks", "WXC-500", "0050001234", "WX OS", "5.7.7.0_PD1", "appliance"},
+	"nokia-ipso":   {"nokia-ipso", "Nokia", "IP650", "48A0512345", "IPSO", "3.7.1", "firewall"},
+	"nortel-bayrs": {"nortel-bayrs", "Nortel", "", "", "BayRS", "15.7.1.0", "router"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 7.50.17-00, not Linux's): an OS is named beside its own release only.
+	"nortel-cs1000":                   {"nortel-cs1000", "Avaya", "CS 1000", "", "", "7.50.17-00", "appliance"},
 	"nortel-cs1000-release-issue":     {"nortel-cs1000", "Nortel", "CS 1000S/M", "", "", "4.50", "appliance"},
 	"paradyne-dsl-unit":               {"paradyne", "Paradyne", "4211-A1-530", "6066448", "", "02.03.04", "router"},
 	"paradyne-bitstorm":               {"paradyne", "Paradyne", "BitStorm 4800", "", "", "01.00.09", "switch"},
@@ -69,10 +71,14 @@ var sysDescrShapesCases = map[string]want{
 	// TEC barcode printers.
 	"cisco-nam":              {"cisco-nam", "Cisco", "WS-SVC-NAM-2", "", "NAM", "3.6(1b)", "appliance"},
 	"cisco-telepresence-mcu": {"cisco-telepresence-mcu", "Cisco", "HD MCU 4520", "", "", "", "appliance"},
-	"crestron":               {"crestron", "Crestron", "AM-100", "", "Linux", "2.4.2.1", "appliance"},
-	"lenel-controller":       {"lenel-controller", "Lenel", "LNL-2220", "", "Linux", "1.17.3", "appliance"},
-	"raritan-ccsg":           {"raritan-ccsg", "Raritan", "CCSG128-VA", "", "CC-SG", "5.3.0.5.8", "appliance"},
-	"toshiba-tec-barcode":    {"toshiba-tec-printer", "Toshiba", "B-FV4", "", "", "", "printer"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 2.4.2.1, not Linux's): an OS is named beside its own release only.
+	"crestron": {"crestron", "Crestron", "AM-100", "", "", "2.4.2.1", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.17.3, not Linux's): an OS is named beside its own release only.
+	"lenel-controller":    {"lenel-controller", "Lenel", "LNL-2220", "", "", "1.17.3", "appliance"},
+	"raritan-ccsg":        {"raritan-ccsg", "Raritan", "CCSG128-VA", "", "CC-SG", "5.3.0.5.8", "appliance"},
+	"toshiba-tec-barcode": {"toshiba-tec-printer", "Toshiba", "B-FV4", "", "", "", "printer"},
 	// ORiNOCO-firmware access points under Avaya's and ProCurve's names,
 	// Lantronix CoBox under others': firmware and serial from the sysDescr.
 	"orinoco-ap-avaya":    {"orinoco-ap", "Avaya", "AP-3", "01UT47560491", "", "2.4.5(758)", "access_point"},

@@ -17,11 +17,15 @@ var variants29Cases = map[string]want{
 	// (definition dahua-nvr: deviceType.0, serialNumber.0,
 	// softwareRevision.0 whole): a recorder, as its DHI- and bare names
 	// already were (before: camera).
-	"dahua-dh-xvr": {"dahua", "Dahua", "DH-XVR5108HS-4KL-I3", "6J0123PAZ00013", "Linux", "V4.001.0000000.1.R,build:2021-03-04", "nvr"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V4.001.0000000.1.R,build:2021-03-04, not Linux's): an OS is named beside its own release only.
+	"dahua-dh-xvr": {"dahua", "Dahua", "DH-XVR5108HS-4KL-I3", "6J0123PAZ00013", "", "V4.001.0000000.1.R,build:2021-03-04", "nvr"},
 	// An Intelbras NVR built by Dahua (DAHUA-SNMP-MIB, definition
 	// dahua-nvr): Intelbras names its NVRs NVD and its DVRs MHDX; a
 	// recorder (before: camera).
-	"dahua-intelbras-nvd": {"dahua", "Intelbras", "NVD 1404", "6J0123PAZ00004", "Linux", "V4.001.0000000.1.R,build:2021-03-04", "nvr"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V4.001.0000000.1.R,build:2021-03-04, not Linux's): an OS is named beside its own release only.
+	"dahua-intelbras-nvd": {"dahua", "Intelbras", "NVD 1404", "6J0123PAZ00004", "", "V4.001.0000000.1.R,build:2021-03-04", "nvr"},
 	// A HiLook recorder on HIK-DEVICE-MIB (definition hikvision-cam:
 	// deviceType.0 as the hardware, softwVersion.0 whole): its NVR-
 	// name is a recorder's (before: camera).

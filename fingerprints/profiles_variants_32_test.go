@@ -39,7 +39,9 @@ var variants32Cases = map[string]want{
 	// gwnDeviceVersion.0, GRANDSTREAM-GWN-PRODUCTS-AP-MIB 42397.1.1.2.1
 	// and .4, each whole): was net-snmp-linux's 'Generic MIPS' server with
 	// the kernel's 3.3.8. The same objects on Grandstream's own arc.
-	"grandstream-gwn7610-linux":   {"grandstream-gwn-ap", "Grandstream", "GWN7610", "", "Linux", "1.0.19.12", "access_point"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.0.19.12, not Linux's): an OS is named beside its own release only.
+	"grandstream-gwn7610-linux":   {"grandstream-gwn-ap", "Grandstream", "GWN7610", "", "", "1.0.19.12", "access_point"},
 	"grandstream-gwn7630-own-arc": {"grandstream-gwn-ap", "Grandstream", "GWN7630", "", "", "1.0.23.36", "access_point"},
 	// A GWN70xx router answers gwnDeviceModel too, but the definition
 	// takes GWN76 only: net-snmp's Linux host still, unchanged.
@@ -52,7 +54,9 @@ var variants32Cases = map[string]want{
 	// sProductType, its hardware version empty: fq38, the template's own
 	// output, 'UCM6304 ()', as the definition writes it (was the product
 	// alone, correcting 19cc0dd).
-	"grandstream-ucm6302-linux": {"grandstream-ucm", "Grandstream", "UCM6302 (V1.5A)", "21GUC63A01234B7C", "Linux", "1.0.21.9", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 1.0.21.9, not Linux's): an OS is named beside its own release only.
+	"grandstream-ucm6302-linux": {"grandstream-ucm", "Grandstream", "UCM6302 (V1.5A)", "21GUC63A01234B7C", "", "1.0.21.9", "appliance"},
 	// fq46: the renamed host ('Linux pbx-hq ...') is linux's, a Linux
 	// host with the kernel's release: the definition (grandstream-ucm)
 	// detects 'Linux UCM63' only and no other reads sProductType to
@@ -65,7 +69,9 @@ var variants32Cases = map[string]want{
 	// server whose firmware objects do not answer: no version, the
 	// definition reading ogFirmwareVersion and ogOmSystemFirmwareVersion
 	// alone (before, the kernel's 3.10.0 from the sysDescr).
-	"opengear-operations-manager-registration": {"opengear", "Opengear", "OperationsManager", "2216-0034-5678", "Linux", "24.07.0", "appliance"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 24.07.0, not Linux's): an OS is named beside its own release only.
+	"opengear-operations-manager-registration": {"opengear", "Opengear", "OperationsManager", "2216-0034-5678", "", "24.07.0", "appliance"},
 	"opengear-acm7004-no-firmware-object":      {"opengear", "Opengear", "ACM70045", "", "Linux", "", "appliance"},
 }
 

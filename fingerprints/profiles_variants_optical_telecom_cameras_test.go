@@ -21,7 +21,9 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	// and a recorder answering HIK-DEVICE-MIB there (before: a camera);
 	// its softwVersion whole, the V kept, as hikvision-cam reads it (fpU).
 	"hikvision-nvr-net-snmp": {"hikvision-nvr", "Hikvision", "NVR", "3220220301CCRRK87654321WCVU", "Linux", "", "nvr"},
-	"hikvision-mib-recorder": {"hikvision", "Hikvision", "DS-7616NI-K2", "", "Linux", "V4.30.085 build 200916", "nvr"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release V4.30.085 build 200916, not Linux's): an OS is named beside its own release only.
+	"hikvision-mib-recorder": {"hikvision", "Hikvision", "DS-7616NI-K2", "", "", "V4.30.085 build 200916", "nvr"},
 	// Ciena SAOS 6 on World Wide Packets' arc: the running package of
 	// WWP-LEOS-SW-XGRADE-MIB (before: no release, no OS); the CN agent's
 	// release in the sysDescr (before: '1.2.3' without its build).

@@ -30,19 +30,23 @@ var vendorCases = map[string]want{
 	// (pepwave) reads it (fq6; was the release alone).
 	"pepwave":          {"pepwave", "Peplink", "MAX BR1 Pro 5G", "2934-E5F6-0789", "Peplink Firmware", "8.3.0 build 5324", "router"},
 	"fujitsu-primergy": {"fujitsu-primergy", "Fujitsu", "PRIMERGY RX2540 M5", "YM5K012345", "", "2.10P", "server"},
-	"multitech":        {"multitech", "MultiTech", "MTR-LNA7", "19234567", "Linux", "5.3.0", "router"},
-	"digi-transport":   {"digi-transport", "Digi", "WR21", "452310", "TransPort", "5.2.17.10", "router"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 5.3.0, not Linux's): an OS is named beside its own release only.
+	"multitech":      {"multitech", "MultiTech", "MTR-LNA7", "19234567", "", "5.3.0", "router"},
+	"digi-transport": {"digi-transport", "Digi", "WR21", "452310", "TransPort", "5.2.17.10", "router"},
 	// Without SARIAN-MONITOR-MIB: the product, serial and software build
 	// the sysDescr names, not the BIOS's version.
 	"digi-transport-sysdescr": {"digi-transport", "Digi", "WR44", "193472", "TransPort", "5163", "router"},
 	"siemens-sicam":           {"siemens-sicam", "Siemens", "SICAM A8000 CP-8050", "BF1705012345", "SICAM", "05.30", "appliance"},
 	"tiesse":                  {"tiesse", "Tiesse", "Imola 5200", "", "", "", "router"},
-	"redlion-ram":             {"redlion-ram", "Red Lion", "SN6600", "6621-2517560325", "Linux", "3.04rc33", "router"},
-	"moser-baer-netclock":     {"moser-baer-netclock", "Moser-Baer", "SEN 40", "", "", "1.22", "appliance"},
-	"extricom":                {"extricom", "Extricom", "EXSW-1200", "EXSW1200A01234", "", "5.1.22.3", "wireless_controller"},
-	"nateks":                  {"nateks", "NATEKS", "MGS-3C-RGN", "NT0123456", "", "4.2.17", "switch"},
-	"teleste-luminato":        {"teleste-luminato", "Teleste", "LAC", "T1234567", "", "3.6.0", "appliance"},
-	"voltronic-ups":           {"voltronic-ups", "Voltronic Power", "MKS-3000", "83122102101234", "", "00322.02", "ups"},
+	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
+	// release 3.04rc33, not Linux's): an OS is named beside its own release only.
+	"redlion-ram":         {"redlion-ram", "Red Lion", "SN6600", "6621-2517560325", "", "3.04rc33", "router"},
+	"moser-baer-netclock": {"moser-baer-netclock", "Moser-Baer", "SEN 40", "", "", "1.22", "appliance"},
+	"extricom":            {"extricom", "Extricom", "EXSW-1200", "EXSW1200A01234", "", "5.1.22.3", "wireless_controller"},
+	"nateks":              {"nateks", "NATEKS", "MGS-3C-RGN", "NT0123456", "", "4.2.17", "switch"},
+	"teleste-luminato":    {"teleste-luminato", "Teleste", "LAC", "T1234567", "", "3.6.0", "appliance"},
+	"voltronic-ups":       {"voltronic-ups", "Voltronic Power", "MKS-3000", "83122102101234", "", "00322.02", "ups"},
 	// bcnSysIdOSRelease whole, as the definition (bluecatnetworks) reads it
 	// (fq3: before, cut after the build number, 9.2.0-919).
 	"bluecat":         {"bluecat", "BlueCat", "BDDS-75", "BC5501234567", "BlueCat OS", "9.2.0-919.GA.bcn", "appliance"},
