@@ -47,6 +47,11 @@ var ciscoRoot44Cases = map[string]want{
 	// 3560): Cisco.php takes entPhysicalModelName.1001 and
 	// entPhysicalSerialNum.1001; the sysDescr's release.
 	"ios-no-row1-chassis-1001": {"cisco-ios", "Cisco", "WS-C3560G-48TS-E", "FOC1408Z7QA", "IOS", "12.2(55)SE12", "switch"},
+	// An MDS on SAN-OS (definition sanos, of Cisco's group, read by
+	// Cisco.php) whose row 1 is the supervisor module inside the chassis
+	// row: not the supervisor's serial (was JAE1129LM3T) but the
+	// chassis's; the release the sysDescr's, row 1 not the root.
+	"sanos-row1-module": {"cisco-san-os", "Cisco", "DS-C9506", "FOX1133GT2E", "SAN-OS", "3.3(4a)", "switch"},
 }
 
 func TestCiscoRoot44Fixtures(t *testing.T) { checkFixtures(t, ciscoRoot44FixtureDir, ciscoRoot44Cases) }
