@@ -45,6 +45,12 @@ var leads45Cases = map[string]want{
 	// comma before the release (was USW, the first word), and its version;
 	// entPhysicalSerialNum.1 the serial.
 	"unifi-usw-spaced-model": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW Pro Max 24 PoE", "F4E2C6A1B2C3", "UniFi", "7.1.26.15869", "switch"},
+	// An early UniFi switch on Broadcom's FASTPATH registration whose
+	// sysDescr begins 'UBNT US' (definition edgeswitch, '^UBNT US'):
+	// Ubiquiti's UniFi (was Broadcom, FASTPATH); no model, as the
+	// definition's hardware pattern reads none from this shape; the
+	// release the sysDescr states after the product.
+	"unifi-ubnt-us-fastpath": {"ubiquiti-edgeswitch", "Ubiquiti", "", "F09FC2A1B2C4", "UniFi", "3.7.55.6308", "switch"},
 }
 
 func TestLeads45Fixtures(t *testing.T) {
