@@ -65,9 +65,12 @@ var reviewNetworkCases = map[string]want{
 	// A Xirrus array on net-snmp's registration, known by the sysDescr.
 	"xirrus-netsnmp-oid": {"xirrus-arrayos", "Xirrus", "XR-4830", "", "ArrayOS", "8.5.4-7176", "access_point"},
 	// Sophos SFOS and XG v17 on net-snmp's Linux registration, known by
-	// their own system groups.
-	"sophos-sfos-netsnmp-oid":   {"sophos-firewall-mib", "Sophos", "XGS2300", "X23001QXJ7P4A12", "SFOS", "19.5.3 MR-3", "firewall"},
-	"sophos-xg-v17-netsnmp-oid": {"sophos-firewall-mib", "Sophos", "XG125", "S1601E3A12345", "SFOS", "17.0.9 MR-9", "firewall"},
+	// their own system groups. fq41: the firmware string whole (was
+	// '19.5.3 MR-3' and '17.0.9 MR-9'), as sophos-sfos reads the same
+	// object on 2604.5 and the definitions sophos-xg and cyberoam-utm read
+	// them.
+	"sophos-sfos-netsnmp-oid":   {"sophos-firewall-mib", "Sophos", "XGS2300", "X23001QXJ7P4A12", "SFOS", "SFOS 19.5.3 MR-3-Build652", "firewall"},
+	"sophos-xg-v17-netsnmp-oid": {"sophos-firewall-mib", "Sophos", "XG125", "S1601E3A12345", "SFOS", "SFOS 17.0.9 MR-9", "firewall"},
 	// A Zyxel WBE (Wi-Fi 7) access point, typed as the NWA line. On
 	// 890.1.15 with a sysDescr neither zynos nor zywall's exceptions
 	// name, the definition zywall detects it and reads sysSwVersionString

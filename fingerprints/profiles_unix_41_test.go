@@ -28,6 +28,10 @@ var unix41Cases = map[string]want{
 	// A Scalar i500 on Quantum's 3764.1.1 (definition quantum):
 	// productVersion whole, whatever the sysDescr.
 	"quantum-scalar-i500-productversion": {"quantum-scalar", "Quantum", "Scalar i500", "A0C0654321", "", "760Q.GS020", "storage"},
+	// SFOS on net-snmp's Linux registration answering SFOS-FIREWALL-MIB's
+	// device group: sfosDeviceFWVersion whole, as sophos-sfos reads it on
+	// 2604.5 and the definition sophos-xg reads it; not the kernel's.
+	"sophos-sfos-netsnmp-whole": {"sophos-firewall-mib", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "SFOS 20.0.1 MR-1-Build342", "firewall"},
 }
 
 func TestUnix41Fixtures(t *testing.T) {
