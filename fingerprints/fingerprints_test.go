@@ -204,7 +204,7 @@ func TestFixtures(t *testing.T) {
 		"dell-os10":               {"dell-os10", "Dell", "S5248F-ON", "CN0ABCD1234", "OS10", "10.5.2.4", "switch"},
 		"dell-powerconnect":       {"dell-powerconnect", "Dell", "PowerConnect 5548P", "CN0P1234", "PowerConnect", "4.1.0.12", "switch"}, // the sysDescr's product: the definition (powerconnect) reads no ENTITY row (fpR)
 		"epson-printer":           {"epson-printer", "Epson", "ET-4750", "X5KM012345", "", "", "printer"},
-		"extreme-exos":            {"extreme-exos", "Extreme Networks", "X460G2-48p-10G4", "1611N-12345", "EXOS", "22.7.1.2", "switch"},
+		"extreme-exos":            {"extreme-exos", "Extreme Networks", "X460G2-48p-10G4", "1611N-12345", "EXOS", "22.7.1.2", "switch"}, // the fixture's registration the X460-G2-48p's own, summitX460G2-48p-10G4 1916.2.201 (fq42; was 1916.2.254, EXTREME-BASE-MIB's IA-A-300 Access Control Engine)
 		"extreme-voss":            {"extreme-voss", "Extreme Networks", "VSP-4850GTS-PWR+", "14JP123456", "VOSS", "7.1.0.0", "switch"},
 		"fortinet-other":          {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-248E-FPOE", "S248EFTF20001234", "FortiSwitchOS", "7.2.5", "switch"},
 		"generic-printer-mib":     {"", "", "Acme Laser 9000", "ACM123456", "", "", "printer"},

@@ -6,6 +6,43 @@ import (
 	"testing"
 )
 
+// extreme42FixtureDir holds small walks written from EXTREME-BASE-MIB and
+// the device-support definitions for Extreme's registrations (fq42).
+const extreme42FixtureDir = "testdata/fixtures/extreme-42"
+
+// extreme42Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var extreme42Cases = map[string]want{
+	// The ExtremeControl Access Control Engines EXTREME-BASE-MIB
+	// registers beside the NAC-A-20 (.251, an appliance since fq30):
+	// extremeIAxAx20 (.253, 'Access Control Engine ... a 1U rack
+	// mountable system') and extremeIAxV (.252, 'Virtual Access Control
+	// Engine'), appliances running no ExtremeXOS, which the definition
+	// (xos) names for every registration under extremeProducts (was EXOS,
+	// switch). The model is the product registry's label for the
+	// registration (none for IAxV), not this change's.
+	"extreme-control-ia-a-20": {"extreme-nonswitch", "Extreme Networks", "IAxAx20", "", "", "", "appliance"},
+	"extreme-control-ia-v":    {"extreme-nonswitch", "Extreme Networks", "", "", "", "", "appliance"},
+	// extremeFabricManager (.295), 'Extreme application to manage and
+	// orchestrate the SPBm Fabric based network': an appliance, no EXOS
+	// (was EXOS, switch).
+	"extreme-fabric-manager": {"extreme-nonswitch", "Extreme Networks", "", "", "", "", "appliance"},
+	// extremeVirtualTAP (.326), 'a full-featured network visibility
+	// solution software based tap' (and its aggregator, the Virtual
+	// Packet Broker .327): an appliance, no EXOS (was EXOS, switch).
+	"extreme-virtual-tap": {"extreme-nonswitch", "Extreme Networks", "", "", "", "", "appliance"},
+	// extreme873032D (.504.1.1) under extremeONEOSProducts, 'Platforms
+	// running Extreme ONE OS software', 'Extreme 8730': that OS, not the
+	// ExtremeXOS the definition (xos) names for every extremeProducts
+	// registration; the model as the MIB names it, without the maker's
+	// name (was EXOS and the registry's '873032D').
+	"extreme-oneos-8730": {"extreme-exos", "Extreme Networks", "8730", "", "Extreme ONE OS", "", "switch"},
+}
+
+func TestExtreme42Fixtures(t *testing.T) {
+	checkFixtures(t, extreme42FixtureDir, extreme42Cases)
+}
+
 // acmeArcs: a family's device types named by its registrations, and a
 // profile for those that are no switch keyed by the same map (one list
 // for both, as extreme-nonswitch reads extreme-exos's).

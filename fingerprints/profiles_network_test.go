@@ -243,6 +243,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"a10-acos":            {"a10-acos", "A10 Networks", "TH3030S", "TH30A12345670001", "ACOS", "4.1.4-GR1-P5", "load_balancer"},
 		// The hardware as the definition (voss) reads it, the persona kept
 		// (since fq24; was "5520-24T").
+		// The fixture's registration is the 5520-24T Fabric Engine's own
+		// (extreme552024TFabricEngine, 1916.2.437; fq42): it was
+		// 1916.2.327, EXTREME-BASE-MIB's Virtual Packet Broker.
 		"extreme-fabric-engine": {"extreme-voss", "Extreme Networks", "5520-24T-FabricEngine", "2135Q-20123", "VOSS", "8.10.1.0_B005", "switch"},
 	}
 	files, err := filepath.Glob(filepath.Join(networkFixtureDir, "*.snmprec"))
