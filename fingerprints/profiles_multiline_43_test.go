@@ -51,6 +51,21 @@ var multiline43Cases = map[string]want{
 	// '/^(?<hardware>FB[0-9]{4}).*\((?<version>[^ ]+)/m', '^' at any
 	// line's start (was no model and the bare number).
 	"firebrick-name-line": {"firebrick", "FireBrick", "FB2900", "", "FireBrick", "V1.54.004", "router"},
+	// The families whose sysDescr rule takes all the rest of a line, each
+	// as its definition's '(?<field>.*)' reads it: that line only, not the
+	// build or copyright line after it (each was the two joined).
+	// VeloCloud: velocloud '^VeloCloud (?<hardware>EDGE.*)'.
+	"velocloud-edge-build-line": {"velocloud-edge", "VMware", "EDGE610", "", "VeloCloud", "", "router"},
+	// KTI: kti '(?<hardware>.*)', the first line.
+	"kti-switch-copyright-line": {"kti-switch", "KTI Networks", "KGS-2416CX", "", "", "1.08.02", "switch"},
+	// SiteBoss: siteboss '(?<hardware>SiteBoss \S+) (?<version>.*)'.
+	"asentria-siteboss-build-line": {"asentria-siteboss", "Asentria", "SiteBoss 530", "", "", "2.06.270", "sensor"},
+	// Comet Web Sensor: websensor '( fw|Version) (?<version>.*)'.
+	"comet-websensor-fw-line": {"comet-system", "Comet System", "P8541", "17967654", "", "4-5-8.0", "sensor"},
+	// 3PAR: informos '... InForm OS version: (?<version>.*)'.
+	"hpe-3par-copyright-line": {"hpe-3par", "HPE", "InServ F400", "1321345", "InForm OS", "3.1.2 (MU2)", "storage"},
+	// Onyx: mellanox '[, ](?<hardware>\S+),SWv(SX)?(?<version>.*)'.
+	"mellanox-onyx-build-line": {"mellanox-onyx", "Mellanox", "SN2410", "MT1927X05678", "Onyx", "3.9.1306", "switch"},
 }
 
 func TestMultiline43Fixtures(t *testing.T) {
