@@ -59,7 +59,9 @@ var cdCases = map[string]want{
 	// An Active Ethernet ONT: AE-ALARM-TABLE-MIB's aeOnt group.
 	"calix-ae-ont": {"calix-ae-ont", "Calix", "711GX", "CXNK0031A7F2", "", "4.2.3.12", "switch"},
 	// DHCPatriot on net-snmp: the MODEL, SERIAL and VERSION extends.
-	"dhcpatriot": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2019A0042", "Linux", "6.4.2", "appliance"},
+	// fq40: no OS (was Linux, the profile's literal, beside the VERSION
+	// extend, DHCPatriot's release, not Linux's).
+	"dhcpatriot": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2019A0042", "", "6.4.2", "appliance"},
 	// Ciena RLS: the sysDescr names the system, CIENA-PRO-SOFTWARE-MIB
 	// the running release (ciena-saos gave neither).
 	"ciena-rls": {"ciena-rls", "Ciena", "RLS", "", "RLS", "4.2.1", "appliance"},

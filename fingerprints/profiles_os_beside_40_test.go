@@ -44,6 +44,13 @@ var osBeside40Cases = map[string]want{
 	// release is the kernel's from uname's line, the one net-snmp-linux
 	// reads too, so Linux stays beside it.
 	"timemachines-kernel-uname": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.19.94-ti-r42", "appliance"},
+	// DHCPatriot (definition dhcpatriot, Shared\Unix with the yaml's
+	// version, the VERSION extend): the extend is DHCPatriot's release, so
+	// no OS beside it (was the profile's literal Linux).
+	"dhcpatriot-version-extend": {"dhcpatriot", "First Network Group", "DHCPatriot-1000", "FNG2022B0107", "", "7.1.0", "appliance"},
+	// DHCPatriot without the VERSION extend: no release of its own, so
+	// net-snmp-linux's Linux with the kernel's release, its own.
+	"dhcpatriot-no-version-extend": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2020A0311", "Linux", "4.19.0-FNGi", "appliance"},
 	// A Quanta switch (FASTPATH agent, 4413): FASTPATH is no host OS of an
 	// agent (ubiquiti-edgeswitch names it, no host_os), so it stays beside
 	// the sysDescr's release.
