@@ -1,0 +1,32 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// review47FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for the review of this session's profile
+// commits, newest first (fq47).
+const review47FixtureDir = "testdata/fixtures/review-47"
+
+// review47Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var review47Cases = map[string]want{
+	// A Hikvision camera whose agent answers net-snmp's registration with
+	// the sysDescr 'Hikvision company products' (which the project's own
+	// hikvision.snmprec camera writes too): since ac2c128 the definition
+	// hikvision-nvr's sysDescr detection takes it (LibreNMS checks that
+	// before hikvision-cam's snmpget), but it is no recorder: HIK-DEVICE-MIB
+	// deviceType names a camera (DS-2CD...), so camera (ac2c128 made it
+	// nvr, hikvision-nvr's default). Model and release the hikvision
+	// profile's reading of HIK-DEVICE-MIB, as before.
+	"hikvision-camera-descr-net-snmp": {"hikvision-nvr", "Hikvision", "DS-2CD2143G2-I", "", "Linux", "V5.7.3 build 220112", "camera"},
+	// The same with no sysObjectID, the shape hikvision-cam detects:
+	// camera by deviceType (ac2c128: nvr).
+	"hikvision-camera-descr-no-registration": {"hikvision-nvr", "Hikvision", "DS-2CD2386G2-IU", "", "", "V5.7.12 build 221215", "camera"},
+	// A recorder (DS-76xxNI) in the same shape stays a recorder: the
+	// deviceType's recorder names are read before the camera rule.
+	"hikvision-recorder-descr-net-snmp": {"hikvision-nvr", "Hikvision", "DS-7616NI-K2/16P", "", "Linux", "V4.30.085 build 200916", "nvr"},
+}
+
+func TestReview47Fixtures(t *testing.T) { checkFixtures(t, review47FixtureDir, review47Cases) }
