@@ -51,6 +51,12 @@ var leads45Cases = map[string]want{
 	// definition's hardware pattern reads none from this shape; the
 	// release the sysDescr states after the product.
 	"unifi-ubnt-us-fastpath": {"ubiquiti-edgeswitch", "Ubiquiti", "", "F09FC2A1B2C4", "UniFi", "3.7.55.6308", "switch"},
+	// An Airconsole server on the registration the definition airconsole
+	// detects (14358.1, under SnapGear's enterprise): a console server, no
+	// maker (was SnapGear, the enterprise number's registrant) and no
+	// kernel release from a uname-shaped sysDescr (the definition reads no
+	// release and runs no Shared\Unix); the OS the uname names.
+	"airconsole-registration": {"airconsole", "", "", "", "Linux", "", "appliance"},
 }
 
 func TestLeads45Fixtures(t *testing.T) {
