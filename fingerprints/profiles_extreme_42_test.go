@@ -19,18 +19,20 @@ var extreme42Cases = map[string]want{
 	// mountable system') and extremeIAxV (.252, 'Virtual Access Control
 	// Engine'), appliances running no ExtremeXOS, which the definition
 	// (xos) names for every registration under extremeProducts (was EXOS,
-	// switch). The model is the product registry's label for the
-	// registration (none for IAxV), not this change's.
-	"extreme-control-ia-a-20": {"extreme-nonswitch", "Extreme Networks", "IAxAx20", "", "", "", "appliance"},
-	"extreme-control-ia-v":    {"extreme-nonswitch", "Extreme Networks", "", "", "", "", "appliance"},
+	// switch). The model is the product's name each entry states ('Name
+	// "IA-A-20"'), not the product registry's label, the object's name
+	// (was 'IAxAx20', and none for extremeIAxV).
+	"extreme-control-ia-a-20": {"extreme-nonswitch", "Extreme Networks", "IA-A-20", "", "", "", "appliance"},
+	"extreme-control-ia-v":    {"extreme-nonswitch", "Extreme Networks", "IA-V", "", "", "", "appliance"},
 	// extremeFabricManager (.295), 'Extreme application to manage and
 	// orchestrate the SPBm Fabric based network': an appliance, no EXOS
 	// (was EXOS, switch).
 	"extreme-fabric-manager": {"extreme-nonswitch", "Extreme Networks", "", "", "", "", "appliance"},
 	// extremeVirtualTAP (.326), 'a full-featured network visibility
 	// solution software based tap' (and its aggregator, the Virtual
-	// Packet Broker .327): an appliance, no EXOS (was EXOS, switch).
-	"extreme-virtual-tap": {"extreme-nonswitch", "Extreme Networks", "", "", "", "", "appliance"},
+	// Packet Broker .327): an appliance, no EXOS (was EXOS, switch); the
+	// model the entry's 'Name "vTAP"'.
+	"extreme-virtual-tap": {"extreme-nonswitch", "Extreme Networks", "vTAP", "", "", "", "appliance"},
 	// extreme873032D (.504.1.1) under extremeONEOSProducts, 'Platforms
 	// running Extreme ONE OS software', 'Extreme 8730': that OS, not the
 	// ExtremeXOS the definition (xos) names for every extremeProducts

@@ -23,7 +23,10 @@ var review26Cases = map[string]want{
 	// fq36: no OS (was EXOS, the definition xos's for every
 	// extremeProducts registration): a controller runs no ExtremeXOS
 	// (extreme-nonswitch).
-	"extreme-cloud-iq-controller-e2120": {"extreme-nonswitch", "Extreme Networks", "ESEx2000", "", "", "", "wireless_controller"},
+	// fq42: the model the product's name the MIB entry states ('Name
+	// "E2120"'), not the product registry's label, the object's name
+	// (was ESEx2000).
+	"extreme-cloud-iq-controller-e2120": {"extreme-nonswitch", "Extreme Networks", "E2120", "", "", "", "wireless_controller"},
 	// An Extreme Management Center server (extremeProduct 417,
 	// extremeNMSxGeneric): an appliance (was switch).
 	// fq36: no OS, a server running no ExtremeXOS (was EXOS).
