@@ -52,7 +52,11 @@ var anyArcCCases = map[string]want{
 	// as mlos-nsp reads them; the sensor's release. Before, a Linux server.
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
 	// release 10.1.19.36, not Linux's): an OS is named beside its own release only.
-	"mcafee-nsp-linux": {"mcafee-nsp", "Trellix", "NS9300", "QAD12345678", "", "10.1.19.36", "firewall"},
+	// fq41: no release (was the sensor's, 10.1.19.36): mlos-nsp's os module
+	// reads none, and its class is no Shared\Unix (group trellix); with no
+	// product release beside it, the agent's host OS, Linux, is named
+	// again, as in the case below.
+	"mcafee-nsp-linux": {"mcafee-nsp", "Trellix", "NS9300", "QAD12345678", "Linux", "", "firewall"},
 	// The same on McAfee's name, without the sensor's release: no version
 	// rather than the kernel's.
 	"mcafee-nsp-linux-no-release": {"mcafee-nsp", "McAfee", "M-3050", "QAC87654321", "Linux", "", "firewall"},

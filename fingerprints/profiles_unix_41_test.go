@@ -32,6 +32,11 @@ var unix41Cases = map[string]want{
 	// device group: sfosDeviceFWVersion whole, as sophos-sfos reads it on
 	// 2604.5 and the definition sophos-xg reads it; not the kernel's.
 	"sophos-sfos-netsnmp-whole": {"sophos-firewall-mib", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "SFOS 20.0.1 MR-1-Build342", "firewall"},
+	// An NSP sensor on net-snmp's Linux registration (definition mlos-nsp:
+	// os module with hardware and serial alone, group trellix, no
+	// Shared\Unix): no release, neither the sensor's nor the kernel's;
+	// the OS the Linux profiles name.
+	"mcafee-nsp-netsnmp-no-release": {"mcafee-nsp", "McAfee", "IPS-VM600", "QAE24681357", "Linux", "", "firewall"},
 }
 
 func TestUnix41Fixtures(t *testing.T) {
