@@ -66,6 +66,13 @@ var multiline43Cases = map[string]want{
 	"hpe-3par-copyright-line": {"hpe-3par", "HPE", "InServ F400", "1321345", "InForm OS", "3.1.2 (MU2)", "storage"},
 	// Onyx: mellanox '[, ](?<hardware>\S+),SWv(SX)?(?<version>.*)'.
 	"mellanox-onyx-build-line": {"mellanox-onyx", "Mellanox", "SN2410", "MT1927X05678", "Onyx", "3.9.1306", "switch"},
+	// Trango: apex-plus '(?<hardware>.*)', the first line.
+	"trango-build-line": {"trango", "Trango", "Apex Lynx", "", "", "2.1.1", "wireless"},
+	// Arista MOS whose platform line is not the sysDescr's last: no model,
+	// as arista-mos reads '... running\son\sa\s(?<hardware>.*)$' ('$' the
+	// text's end, which '.' cannot reach across the line break; was the
+	// platform and the copyright line joined).
+	"arista-mos-copyright-line": {"arista-mos", "Arista Networks", "", "", "MOS", "0.39.3", "switch"},
 }
 
 func TestMultiline43Fixtures(t *testing.T) {
