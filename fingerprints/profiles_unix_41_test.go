@@ -37,6 +37,10 @@ var unix41Cases = map[string]want{
 	// Shared\Unix): no release, neither the sensor's nor the kernel's;
 	// the OS the Linux profiles name.
 	"mcafee-nsp-netsnmp-no-release": {"mcafee-nsp", "McAfee", "IPS-VM600", "QAE24681357", "Linux", "", "firewall"},
+	// An ALOHA answering alProductVersion but no alProductSubVersion: the
+	// definition (aloha, group linux, no Shared\Unix) reads the latter
+	// alone, so no release, neither the major release nor the kernel's.
+	"haproxy-aloha-no-subversion": {"haproxy-aloha", "HAProxy Technologies", "ALB5100", "", "ALOHA", "", "load_balancer"},
 }
 
 func TestUnix41Fixtures(t *testing.T) {
