@@ -24,6 +24,12 @@ var extreme42Cases = map[string]want{
 	// (was 'IAxAx20', and none for extremeIAxV).
 	"extreme-control-ia-a-20": {"extreme-nonswitch", "Extreme Networks", "IA-A-20", "", "", "", "appliance"},
 	"extreme-control-ia-v":    {"extreme-nonswitch", "Extreme Networks", "IA-V", "", "", "", "appliance"},
+	// The IA-A-20 whose agent writes a Linux uname line: no release, the
+	// kernel's (linux-sysdescr's) being no release of the OS left
+	// unstated nor of the product (extreme-nonswitch's no_fill, as its
+	// format comment describes an appliance on net-snmp's Linux agent;
+	// was 4.15.0-213-generic beside no OS).
+	"extreme-control-ia-a-20-linux": {"extreme-nonswitch", "Extreme Networks", "IA-A-20", "", "", "", "appliance"},
 	// extremeFabricManager (.295), 'Extreme application to manage and
 	// orchestrate the SPBm Fabric based network': an appliance, no EXOS
 	// (was EXOS, switch).
