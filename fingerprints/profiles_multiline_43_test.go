@@ -73,6 +73,16 @@ var multiline43Cases = map[string]want{
 	// text's end, which '.' cannot reach across the line break; was the
 	// platform and the copyright line joined).
 	"arista-mos-copyright-line": {"arista-mos", "Arista Networks", "", "", "MOS", "0.39.3", "switch"},
+	// Illustra: illustra 'illustra (?<hardware>\w+) .* Illustra\.(?<version>.*)',
+	// the rest of that line.
+	"illustra-camera-build-line": {"illustra-camera", "Illustra", "IFS02D1ICWIT", "", "", "SS004.02.01.00.0012", "camera"},
+	// Cradlepoint: wipipe 'Cradlepoint (?<hardware>.*), Firmware Version
+	// (?<version>.*)', the rest of that line.
+	"cradlepoint-build-line": {"cradlepoint", "Cradlepoint", "AER2200-600M", "", "NetCloud OS", "7.23.40", "router"},
+	// ENOS whose product line is not the sysDescr's last: ibmnos's
+	// '... (?<hardware>.*?)...$' reads none there ('$' the text's end), so
+	// the chassis row's model (was the product and the build line joined).
+	"lenovo-enos-build-line": {"lenovo-enos", "IBM", "G8052", "US71234568", "ENOS", "7.11.12", "switch"},
 }
 
 func TestMultiline43Fixtures(t *testing.T) {
