@@ -1,0 +1,25 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// review48FixtureDir holds small walks for fq48's review of the session's
+// landed profile changes, each correcting one reviewed commit as the
+// device-support definition it follows reads the device.
+const review48FixtureDir = "testdata/fixtures/review-48"
+
+// review48Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var review48Cases = map[string]want{
+	// An early UniFi switch whose sysDescr begins 'UBNT US' on net-snmp's
+	// Linux registration: the definition edgeswitch detects '^UBNT US'
+	// under every enterprise arc (its sysObjectID list holds 1.3.6.1.4.1),
+	// so Ubiquiti's UniFi switch as c2bcaf2 names it on 4413, not a Linux
+	// server stating the UniFi firmware as Linux's release (correcting
+	// c2bcaf2, which took it on 4413 only); no model, the definition's
+	// hardware pattern (anchored on 'US') reading none from this shape.
+	"unifi-ubnt-us-net-snmp": {"ubiquiti-edgeswitch", "Ubiquiti", "", "", "UniFi", "3.9.27.8537", "switch"},
+}
+
+func TestReview48Fixtures(t *testing.T) { checkFixtures(t, review48FixtureDir, review48Cases) }
