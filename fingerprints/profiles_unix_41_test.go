@@ -41,6 +41,11 @@ var unix41Cases = map[string]want{
 	// definition (aloha, group linux, no Shared\Unix) reads the latter
 	// alone, so no release, neither the major release nor the kernel's.
 	"haproxy-aloha-no-subversion": {"haproxy-aloha", "HAProxy Technologies", "ALB5100", "", "ALOHA", "", "load_balancer"},
+	// A DSM unit known by syno_hw_version whose agent answers
+	// SYNOLOGY-SYSTEM-MIB version.0 but not modelName and serialNumber:
+	// the definition dsm's os module reads that version through its
+	// version_regex '(DSM )?(?<version>\S+)', not the kernel's release.
+	"synology-dsm-cmdline-version": {"synology-dsm-cmdline", "Synology", "DS920+", "", "DSM", "7.2-64570", "storage"},
 }
 
 func TestUnix41Fixtures(t *testing.T) {
