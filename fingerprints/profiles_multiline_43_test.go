@@ -83,6 +83,11 @@ var multiline43Cases = map[string]want{
 	// '... (?<hardware>.*?)...$' reads none there ('$' the text's end), so
 	// the chassis row's model (was the product and the build line joined).
 	"lenovo-enos-build-line": {"lenovo-enos", "IBM", "G8052", "US71234568", "ENOS", "7.11.12", "switch"},
+	// Vyatta: vyatta 'Vyatta (?<version>.*)', the rest of that line.
+	"vyatta-core-build-line": {"vyatta-vyos", "Vyatta", "", "", "Vyatta", "VC6.6R1", "router"},
+	// FTD in the form asa detects: asa 'Version (?<version>.*)', the rest
+	// of that line, not the copyright line after it.
+	"cisco-ftd-asa-form-copyright-line": {"cisco-asa", "Cisco", "FPR-2110", "JAD2131A0BD", "FTD", "6.2.3.4 (Build 42), ASA Version 9.9(2)4", "firewall"},
 }
 
 func TestMultiline43Fixtures(t *testing.T) {
