@@ -50,7 +50,11 @@ var osBeside40Cases = map[string]want{
 	"dhcpatriot-version-extend": {"dhcpatriot", "First Network Group", "DHCPatriot-1000", "FNG2022B0107", "", "7.1.0", "appliance"},
 	// DHCPatriot without the VERSION extend: no release of its own, so
 	// net-snmp-linux's Linux with the kernel's release, its own.
-	"dhcpatriot-no-version-extend": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2020A0311", "Linux", "4.19.0-FNGi", "appliance"},
+	// fq48: no release (was 4.19.0-FNGi, the kernel's, correcting
+	// 528890e): the definition (unix group with its own os module) runs
+	// that module in Shared\Unix, never the uname pattern, so where the
+	// VERSION extend does not answer it states none; Linux stays the OS.
+	"dhcpatriot-no-version-extend": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2020A0311", "Linux", "", "appliance"},
 	// A Quanta switch (FASTPATH agent, 4413): FASTPATH is no host OS of an
 	// agent (ubiquiti-edgeswitch names it, no host_os), so it stays beside
 	// the sysDescr's release.
