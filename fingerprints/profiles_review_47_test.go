@@ -27,6 +27,12 @@ var review47Cases = map[string]want{
 	// A recorder (DS-76xxNI) in the same shape stays a recorder: the
 	// deviceType's recorder names are read before the camera rule.
 	"hikvision-recorder-descr-net-snmp": {"hikvision-nvr", "Hikvision", "DS-7616NI-K2/16P", "", "Linux", "V4.30.085 build 200916", "nvr"},
+	// Arista MOS whose sysDescr ends in a line break: the definition
+	// (arista-mos) reads release and platform from one pattern whose '$'
+	// also holds before a final line break, so both (the platform without
+	// it). Its multi-line case is multiline-43's arista-mos-copyright-line,
+	// where neither is read (fq47, correcting the release 2262ab8 kept).
+	"arista-mos-trailing-newline": {"arista-mos", "Arista Networks", "MetaConnect 96", "", "MOS", "0.42.1", "switch"},
 }
 
 func TestReview47Fixtures(t *testing.T) { checkFixtures(t, review47FixtureDir, review47Cases) }
