@@ -18,15 +18,16 @@ var review47Cases = map[string]want{
 	// hikvision-nvr's sysDescr detection takes it (LibreNMS checks that
 	// before hikvision-cam's snmpget), but it is no recorder: HIK-DEVICE-MIB
 	// deviceType names a camera (DS-2CD...), so camera (ac2c128 made it
-	// nvr, hikvision-nvr's default). Model and release the hikvision
-	// profile's reading of HIK-DEVICE-MIB, as before.
-	"hikvision-camera-descr-net-snmp": {"hikvision-nvr", "Hikvision", "DS-2CD2143G2-I", "", "Linux", "V5.7.3 build 220112", "camera"},
+	// nvr, hikvision-nvr's default). The model the hikvision profile's
+	// reading of HIK-DEVICE-MIB; no release, hikvision-nvr's os module
+	// reading none (not softwVersion beside net-snmp's Linux).
+	"hikvision-camera-descr-net-snmp": {"hikvision-nvr", "Hikvision", "DS-2CD2143G2-I", "", "Linux", "", "camera"},
 	// The same with no sysObjectID, the shape hikvision-cam detects:
 	// camera by deviceType (ac2c128: nvr).
-	"hikvision-camera-descr-no-registration": {"hikvision-nvr", "Hikvision", "DS-2CD2386G2-IU", "", "", "V5.7.12 build 221215", "camera"},
+	"hikvision-camera-descr-no-registration": {"hikvision-nvr", "Hikvision", "DS-2CD2386G2-IU", "", "", "", "camera"},
 	// A recorder (DS-76xxNI) in the same shape stays a recorder: the
 	// deviceType's recorder names are read before the camera rule.
-	"hikvision-recorder-descr-net-snmp": {"hikvision-nvr", "Hikvision", "DS-7616NI-K2/16P", "", "Linux", "V4.30.085 build 200916", "nvr"},
+	"hikvision-recorder-descr-net-snmp": {"hikvision-nvr", "Hikvision", "DS-7616NI-K2/16P", "", "Linux", "", "nvr"},
 	// Arista MOS whose sysDescr ends in a line break: the definition
 	// (arista-mos) reads release and platform from one pattern whose '$'
 	// also holds before a final line break, so both (the platform without
