@@ -61,9 +61,12 @@ var ciscoDeepCases = map[string]want{
 	// WS-C4948E (a product ID without a dash and digit after the series,
 	// which the "Switch System" rule must still take).
 	"ios-4948e-switch-system": {"cisco-ios", "Cisco", "WS-C4948E", "CAT1512A0BC", "IOS", "15.2(4)E10", "switch"},
-	// A Catalyst 4900M whose chassis row's model name is "MIDPLANE": the
-	// definition's current discovery takes entPhysicalModelName.1000
-	// (WS-C4900M) for it (its PR 17342); ours stated "MIDPLANE".
+	// A Catalyst 4900M whose chassis row's model name is "MIDPLANE": a
+	// board's name, never the product. No stored Cisco.php tests it (as
+	// written it states "MIDPLANE"; its PR 17342 is reported to show
+	// WS-C4900M): row 1000's switch product ID (WS-C4900M), as the
+	// definition reads it for a "Switch System" row 1 (fq50: comment
+	// only, the expected result unchanged); ours stated "MIDPLANE".
 	"ios-4900m-midplane": {"cisco-ios", "Cisco", "WS-C4900M", "JAE1345A0BC", "IOS", "15.0(2)SG11", "switch"},
 	// FTD on a Firepower 2130 (ciscoFpr2130td): no release on the chassis
 	// row, so the sysDescr's from 'Version ' to the next comma, the build
