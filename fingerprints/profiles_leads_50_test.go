@@ -1,0 +1,26 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads50FixtureDir holds small walks written from the vendor MIBs for the
+// helper fq50's doubts: profiles re-read against the device-support
+// definitions for the objects they read and the form of each value.
+const leads50FixtureDir = "testdata/fixtures/leads-50"
+
+// leads50Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads50Cases = map[string]want{
+	// An SRM router (syno_hw_version=RT2600ac, which the definition dsm
+	// detects; no definition srm exists) answering SYNOLOGY-SYSTEM-MIB
+	// version.0 with a bare release: dsm's os module reads version.0 by
+	// '(DSM )?(?<version>\S+)', the release whole (fq50; before, none).
+	"synology-srm-version": {"synology-srm", "Synology", "RT2600ac", "", "SRM", "1.3.1-9346", "router"},
+	// One naming its product first ('SRM 1.3.1-9346 Update 4'): the
+	// definition's capture is 'SRM', the product's name and no release,
+	// so none (as before fq50), never the kernel's from the sysDescr.
+	"synology-srm-version-product": {"synology-srm", "Synology", "MR2200ac", "", "SRM", "", "router"},
+}
+
+func TestLeads50Fixtures(t *testing.T) { checkFixtures(t, leads50FixtureDir, leads50Cases) }
