@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// baseOS49FixtureDir holds small walks for product OSes built on FreeBSD
+// or Linux (fq49): the release each takes, as its device-support
+// definition reads it.
+const baseOS49FixtureDir = "testdata/fixtures/base-os-49"
+
+// baseOS49Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var baseOS49Cases = map[string]want{
+	// OPNsense on bsnmpd (older releases) under its default host name:
+	// the definition opnsense (sysDescr 'OPNsense') reads its
+	// sysDescr_regex ' (?<version>\d+\.\S+)', the release bsnmpd's line
+	// ends with; no hardware, its '(?<hardware>\S+)$' being that release
+	// here, not a machine (before, no release and the release as model).
+	"opnsense-bsnmpd-default-host": {"opnsense", "Deciso", "", "", "OPNsense", "11.0-RELEASE-p7", "firewall"},
+	// OPNsense named by its host name whose version extend answers only
+	// nsExtendOutputFull: the definition's version OID (Full) with its
+	// version_regex '(?<version>[\d._]+) \(', read by opnsense itself.
+	"opnsense-extend-full-named": {"opnsense", "Deciso", "amd64", "", "OPNsense", "23.7.12_5", "firewall"},
+}
+
+func TestBaseOS49Fixtures(t *testing.T) {
+	checkFixtures(t, baseOS49FixtureDir, baseOS49Cases)
+}
