@@ -22,6 +22,20 @@ var baseOS49Cases = map[string]want{
 	// nsExtendOutputFull: the definition's version OID (Full) with its
 	// version_regex '(?<version>[\d._]+) \(', read by opnsense itself.
 	"opnsense-extend-full-named": {"opnsense", "Deciso", "amd64", "", "OPNsense", "23.7.12_5", "firewall"},
+	// XigmaNAS known by the uname line in UCD-SNMP-MIB's exec
+	// output (extOutput.1) on a generic kernel's sysDescr: the definition
+	// freebsd (group unix) and Shared\Unix's uname parse
+	// '/ (\d+\.\d\S*) /', read by freebsd-nas-exec itself.
+	"xigmanas-exec-generic-kernel": {"freebsd-nas-exec", "", "Generic x86 64-bit", "", "XigmaNAS", "12.2-RELEASE-p14", "storage"},
+	// NAS4Free on bsnmpd, whose sysDescr is "<host> <hostid> FreeBSD
+	// <release>" (bsnmpd's init_actvals): the uname parse wants a space
+	// after the release, so the definition reads none, and no other
+	// profile fills one.
+	"nas4free-bsnmpd-line": {"freebsd-nas-exec", "", "", "", "NAS4Free", "", "storage"},
+	// Endian Firewall (definition endian: group unix, no class, no
+	// os_discovery): Shared\Unix's uname parse, none where the kernel
+	// release ends the sysDescr (before, net-snmp-linux's kernel release).
+	"endian-release-ends-line": {"endian-firewall", "Endian", "Generic x86 64-bit", "", "Endian Firewall", "", "firewall"},
 }
 
 func TestBaseOS49Fixtures(t *testing.T) {

@@ -46,7 +46,10 @@ var otherArcCases = map[string]want{
 	// from the 'FreeNAS-<release>. Hardware:' form; FreeBSD's release is
 	// not FreeNAS's.
 	"freebsd-freenas": {"freebsd-nas", "iXsystems", "", "", "FreeNAS", "", "storage"},
-	"bsnmpd-nas4free": {"freebsd-nas-exec", "", "", "", "NAS4Free", "9.1-RELEASE", "storage"},
+	// fq49: no release (was 9.1-RELEASE, net-snmp-bsd's): the definition
+	// freebsd's Shared\Unix parse '/ (\d+\.\d\S*) /' wants a space after
+	// the release, which ends this sysDescr.
+	"bsnmpd-nas4free": {"freebsd-nas-exec", "", "", "", "NAS4Free", "", "storage"},
 	// A MacroSAN array on net-snmp's Linux sysObjectID: the product's own
 	// device name and maker (35904.1.2.1).
 	"macrosan-netsnmp": {"macrosan-storage", "MacroSAN", "MS2500G2", "", "Linux", "2.6.32-504.16.2.b2.20", "storage"},
