@@ -21,6 +21,12 @@ var leads50Cases = map[string]want{
 	// definition's capture is 'SRM', the product's name and no release,
 	// so none (as before fq50), never the kernel's from the sysDescr.
 	"synology-srm-version-product": {"synology-srm", "Synology", "MR2200ac", "", "SRM", "", "router"},
+	// A unit answering SYNOLOGY-SYSTEM-MIB's whole system group (modelName,
+	// serialNumber), which synology-dsm reads as dsm does, whose version.0
+	// names SRM first: dsm's '(DSM )?(?<version>\S+)' captures 'SRM', a
+	// product's name, not a release, so none (before, 'SRM' as DSM's
+	// release; the owner after fq50's report).
+	"synology-system-group-srm": {"synology-dsm", "Synology", "RT6600ax", "2290PDN123456", "DSM", "", "storage"},
 }
 
 func TestLeads50Fixtures(t *testing.T) { checkFixtures(t, leads50FixtureDir, leads50Cases) }
