@@ -17,7 +17,11 @@ var baseOS49Cases = map[string]want{
 	// sysDescr_regex ' (?<version>\d+\.\S+)', the release bsnmpd's line
 	// ends with; no hardware, its '(?<hardware>\S+)$' being that release
 	// here, not a machine (before, no release and the release as model).
-	"opnsense-bsnmpd-default-host": {"opnsense", "Deciso", "", "", "OPNsense", "11.0-RELEASE-p7", "firewall"},
+	// fq48: no release (was 11.0-RELEASE-p7, correcting 9141ca6): that
+	// word is FreeBSD's release, not OPNsense's (YY.M[.x][_n]), and no
+	// other software's release is stated as the OS's; an empty field, not
+	// a false one.
+	"opnsense-bsnmpd-default-host": {"opnsense", "Deciso", "", "", "OPNsense", "", "firewall"},
 	// OPNsense named by its host name whose version extend answers only
 	// nsExtendOutputFull: the definition's version OID (Full) with its
 	// version_regex '(?<version>[\d._]+) \(', read by opnsense itself.

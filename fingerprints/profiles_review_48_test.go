@@ -20,6 +20,13 @@ var review48Cases = map[string]want{
 	// c2bcaf2, which took it on 4413 only); no model, the definition's
 	// hardware pattern (anchored on 'US') reading none from this shape.
 	"unifi-ubnt-us-net-snmp": {"ubiquiti-edgeswitch", "Ubiquiti", "", "", "UniFi", "3.9.27.8537", "switch"},
+	// OPNsense whose agent writes FreeBSD's uname line under the default
+	// host name, no version extend: the definition opnsense's
+	// sysDescr_regex ' (?<version>\d+\.\S+)' finds FreeBSD's release
+	// (13.2-RELEASE-p7) first, no release of OPNsense, so none (correcting
+	// 9141ca6, which stated it as OPNsense's); the machine uname's line
+	// ends with.
+	"opnsense-uname-freebsd-release": {"opnsense", "Deciso", "amd64", "", "OPNsense", "", "firewall"},
 }
 
 func TestReview48Fixtures(t *testing.T) { checkFixtures(t, review48FixtureDir, review48Cases) }

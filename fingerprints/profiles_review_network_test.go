@@ -32,7 +32,11 @@ var reviewNetworkCases = map[string]want{
 	// amd64: the architecture the definition (opnsense) reads from the
 	// version extend and the sysDescr (before, Generic x86 64-bit).
 	"opnsense-default-hostname-extend": {"opnsense", "Deciso", "amd64", "", "OPNsense", "23.7.12_5", "firewall"},
-	"opnsense-sensey-kernel":           {"opnsense", "Deciso", "amd64", "", "OPNsense", "11.1-RELEASE-p11", "firewall"},
+	// fq48: no release (was 11.1-RELEASE-p11, FreeBSD's, which 9141ca6
+	// read by the definition's sysDescr_regex and net-snmp-bsd filled
+	// before it): FreeBSD's release is no release of OPNsense, and no
+	// other software's release is stated as the OS's.
+	"opnsense-sensey-kernel": {"opnsense", "Deciso", "amd64", "", "OPNsense", "", "firewall"},
 	// A FortiGate whose FORTINET-FORTIGATE-MIB system group does not
 	// answer: the ENTITY chassis row's software revision, written as
 	// fgSysVersion is, read as its release alone.
