@@ -26,7 +26,11 @@ var leads50Cases = map[string]want{
 	// names SRM first: dsm's '(DSM )?(?<version>\S+)' captures 'SRM', a
 	// product's name, not a release, so none (before, 'SRM' as DSM's
 	// release; the owner after fq50's report).
-	"synology-system-group-srm": {"synology-dsm", "Synology", "RT6600ax", "2290PDN123456", "DSM", "", "storage"},
+	// fq47: an SRM router, not a DSM NAS (was synology-dsm, DSM and
+	// storage): its modelName names a router (RT6600ax) and its version
+	// SRM, so synology-srm, with modelName and serialNumber as dsm reads
+	// them; no release, as above.
+	"synology-system-group-srm": {"synology-srm", "Synology", "RT6600ax", "2290PDN123456", "SRM", "", "router"},
 }
 
 func TestLeads50Fixtures(t *testing.T) { checkFixtures(t, leads50FixtureDir, leads50Cases) }

@@ -34,6 +34,16 @@ var review47Cases = map[string]want{
 	// it). Its multi-line case is multiline-43's arista-mos-copyright-line,
 	// where neither is read (fq47, correcting the release 2262ab8 kept).
 	"arista-mos-trailing-newline": {"arista-mos", "Arista Networks", "MetaConnect 96", "", "MOS", "0.42.1", "switch"},
+	// An SRM router (WRX560) answering SYNOLOGY-SYSTEM-MIB's system group:
+	// its modelName names a router and its version SRM, so synology-srm
+	// above synology-dsm, not a DSM NAS (storage), which d96e702's leads-50
+	// fixture of such a router stated; modelName and serialNumber as the
+	// definition dsm's os module reads them; no release, its capture of
+	// 'SRM 1.3.1-9346 Update 4' being 'SRM'.
+	"synology-srm-system-group": {"synology-srm", "Synology", "WRX560", "2380QXN654321", "SRM", "", "router"},
+	// A DSM NAS answering the same group stays synology-dsm, its release
+	// the word after 'DSM ' (dsm's version_regex).
+	"synology-dsm-system-group": {"synology-dsm", "Synology", "DS920+", "2030RQN987654", "DSM", "7.2.1-69057", "storage"},
 }
 
 func TestReview47Fixtures(t *testing.T) { checkFixtures(t, review47FixtureDir, review47Cases) }
