@@ -39,7 +39,9 @@ var baseOS49Cases = map[string]want{
 	// Endian Firewall (definition endian: group unix, no class, no
 	// os_discovery): Shared\Unix's uname parse, none where the kernel
 	// release ends the sysDescr (before, net-snmp-linux's kernel release).
-	"endian-release-ends-line": {"endian-firewall", "Endian", "Generic x86 64-bit", "", "Endian Firewall", "", "firewall"},
+	// fq47: the OS the uname line names, Linux (was Endian Firewall),
+	// as where the kernel's release is read.
+	"endian-release-ends-line": {"endian-firewall", "Endian", "Generic x86 64-bit", "", "Linux", "", "firewall"},
 }
 
 func TestBaseOS49Fixtures(t *testing.T) {

@@ -171,7 +171,9 @@ var ehCases = map[string]want{
 	"hp-onboard-administrator-manager": {"hp-onboard-administrator", "HPE", "BladeSystem c7000 Enclosure G3", "CZ3415KJ2B", "Onboard Administrator", "4.85", "bmc"},
 	// Endian Firewall on net-snmp: detected by its sysDescr; the host
 	// profiles give the architecture and kernel release.
-	"endian-firewall": {"endian-firewall", "Endian", "Generic x86 64-bit", "", "Endian Firewall", "3.10.0-862.11.6.el7.endian.x86_64", "firewall"},
+	// fq47: the OS Linux (was Endian Firewall): the release is the
+	// kernel's, Linux's, not Endian Firewall's (as for Unitrends, 0f3d95e).
+	"endian-firewall": {"endian-firewall", "Endian", "Generic x86 64-bit", "", "Linux", "3.10.0-862.11.6.el7.endian.x86_64", "firewall"},
 }
 
 // TestEHFixtures checks each profile on its fixture: the winning profile

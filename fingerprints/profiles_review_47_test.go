@@ -44,6 +44,11 @@ var review47Cases = map[string]want{
 	// A DSM NAS answering the same group stays synology-dsm, its release
 	// the word after 'DSM ' (dsm's version_regex).
 	"synology-dsm-system-group": {"synology-dsm", "Synology", "DS920+", "2030RQN987654", "DSM", "7.2.1-69057", "storage"},
+	// Endian Firewall (definition endian: group unix, no class, no
+	// os_discovery): Shared\Unix's uname parse gives the kernel's release,
+	// Linux's, so the OS named beside it is Linux, not Endian Firewall
+	// (correcting 1647832, as 0f3d95e settled Unitrends).
+	"endian-kernel-release": {"endian-firewall", "Endian", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.80.1.el7.endian44.x86_64", "firewall"},
 }
 
 func TestReview47Fixtures(t *testing.T) { checkFixtures(t, review47FixtureDir, review47Cases) }
