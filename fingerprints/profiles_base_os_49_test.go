@@ -20,8 +20,10 @@ var baseOS49Cases = map[string]want{
 	// fq48: no release (was 11.0-RELEASE-p7, correcting 9141ca6): that
 	// word is FreeBSD's release, not OPNsense's (YY.M[.x][_n]), and no
 	// other software's release is stated as the OS's; an empty field, not
-	// a false one.
-	"opnsense-bsnmpd-default-host": {"opnsense", "Deciso", "", "", "OPNsense", "", "firewall"},
+	// a false one. Owner (settling both): the release the definition
+	// states, 11.0-RELEASE-p7, beside the OS whose release it is, FreeBSD,
+	// as Linux is named beside the kernel's on MobileIron and Endian.
+	"opnsense-bsnmpd-default-host": {"opnsense", "Deciso", "", "", "FreeBSD", "11.0-RELEASE-p7", "firewall"},
 	// OPNsense named by its host name whose version extend answers only
 	// nsExtendOutputFull: the definition's version OID (Full) with its
 	// version_regex '(?<version>[\d._]+) \(', read by opnsense itself.

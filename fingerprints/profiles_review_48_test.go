@@ -25,8 +25,9 @@ var review48Cases = map[string]want{
 	// sysDescr_regex ' (?<version>\d+\.\S+)' finds FreeBSD's release
 	// (13.2-RELEASE-p7) first, no release of OPNsense, so none (correcting
 	// 9141ca6, which stated it as OPNsense's); the machine uname's line
-	// ends with.
-	"opnsense-uname-freebsd-release": {"opnsense", "Deciso", "amd64", "", "OPNsense", "", "firewall"},
+	// ends with. Owner (settling d7c07de and 9141ca6): that release, the
+	// definition's, beside the OS whose release it is, FreeBSD.
+	"opnsense-uname-freebsd-release": {"opnsense", "Deciso", "amd64", "", "FreeBSD", "13.2-RELEASE-p7", "firewall"},
 }
 
 func TestReview48Fixtures(t *testing.T) { checkFixtures(t, review48FixtureDir, review48Cases) }

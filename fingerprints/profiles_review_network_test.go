@@ -36,7 +36,9 @@ var reviewNetworkCases = map[string]want{
 	// read by the definition's sysDescr_regex and net-snmp-bsd filled
 	// before it): FreeBSD's release is no release of OPNsense, and no
 	// other software's release is stated as the OS's.
-	"opnsense-sensey-kernel": {"opnsense", "Deciso", "amd64", "", "OPNsense", "", "firewall"},
+	// Owner (settling fq48's and 9141ca6's): FreeBSD's release, the
+	// definition's, beside the OS FreeBSD whose release it is.
+	"opnsense-sensey-kernel": {"opnsense", "Deciso", "amd64", "", "FreeBSD", "11.1-RELEASE-p11", "firewall"},
 	// A FortiGate whose FORTINET-FORTIGATE-MIB system group does not
 	// answer: the ENTITY chassis row's software revision, written as
 	// fgSysVersion is, read as its release alone.
