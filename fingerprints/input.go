@@ -75,7 +75,6 @@ func entitiesFromWalk(w *snmpwalk.Walk) []Entity {
 	prefix := OIDEntPhysicalEntry + "."
 	rows := map[int]*Entity{}
 	var order []int
-	containedIn := map[int]bool{}
 	for _, r := range w.Subtree(OIDEntPhysicalEntry) {
 		rest := strings.TrimPrefix(r.OID, prefix)
 		colS, idxS, ok := strings.Cut(rest, ".")
@@ -89,7 +88,8 @@ func entitiesFromWalk(w *snmpwalk.Walk) []Entity {
 		}
 		e := rows[idx]
 		if e == nil {
-			e = &Entity{Index: idx}
+			// No containing row until the agent answers the column.
+			e = &Entity{Index: idx, NoContainedIn: true}
 			rows[idx] = e
 			order = append(order, idx)
 		}
@@ -104,7 +104,7 @@ func entitiesFromWalk(w *snmpwalk.Walk) []Entity {
 		case 4:
 			if !r.Value.Type.IsException() {
 				e.ContainedIn = int(r.Value.Int)
-				containedIn[idx] = true
+				e.NoContainedIn = false
 			}
 		case 5:
 			e.Class = int(r.Value.Int)
@@ -132,9 +132,7 @@ func entitiesFromWalk(w *snmpwalk.Walk) []Entity {
 	// present); sort to be sure.
 	out := make([]Entity, 0, len(order))
 	for _, idx := range order {
-		e := *rows[idx]
-		e.NoContainedIn = !containedIn[idx]
-		out = append(out, e)
+		out = append(out, *rows[idx])
 	}
 	sortEntities(out)
 	return out
