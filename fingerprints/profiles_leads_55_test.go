@@ -1,0 +1,30 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads55FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq55's leads: overlaps between profiles
+// and sysDescr shapes, each read against the device-support definition
+// that detects it.
+const leads55FixtureDir = "testdata/fixtures/leads-55"
+
+// leads55Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads55Cases = map[string]want{
+	// A cnWave 60 node whose sysDescr ends in a line break: the
+	// definition cnwave60's one pattern '^Cambium cnWave (?<hardware>.*)
+	// (?:Client|Distribution) Node, Version (?<version>.*)$' (PCRE: '$'
+	// before a final line break) holds, hardware and release.
+	"cnwave60-trailing-newline": {"cambium-cnwave60", "Cambium Networks", "V3000", "", "cnWave", "1.2.2.1", "wireless"},
+	// A cnWave 60 node whose sysDescr goes on to a second line: the
+	// pattern does not hold ('.' stops at the line break, '$' is not
+	// there), so neither hardware nor release (was the release joined
+	// with the next line, '1.2.2.1 Terragraph build 2023.04.11').
+	"cnwave60-second-line": {"cambium-cnwave60", "Cambium Networks", "", "", "cnWave", "", "wireless"},
+}
+
+func TestLeads55Fixtures(t *testing.T) {
+	checkFixtures(t, leads55FixtureDir, leads55Cases)
+}
