@@ -31,8 +31,11 @@ var leads11Cases = map[string]want{
 	// neither FreeBSD's release nor the architecture is filled.
 	"freenas-9-kernel-ident": {"freebsd-nas", "iXsystems", "", "", "FreeNAS", "", "storage"},
 	// XigmaNAS is no truenas device: FreeBSD's release and architecture as
-	// for any FreeBSD host.
-	"xigmanas-kernel-ident": {"freebsd-nas", "", "Generic x86 64-bit", "", "XigmaNAS", "12.2-RELEASE-p14", "storage"},
+	// for any FreeBSD host. fq51: that release beside FreeBSD, whose it is
+	// (was XigmaNAS), as the definition freebsd reads it (Shared\Unix's
+	// uname parse); freebsd-nas-uname, the kernel idents the definition
+	// truenas does not catch (was freebsd-nas's second alternative).
+	"xigmanas-kernel-ident": {"freebsd-nas-uname", "", "Generic x86 64-bit", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
 	// An airFiber radio on the airOS registration (10002.1) with a Linux
 	// sysDescr and UBNT-AirFIBER-MIB fwVersion.1: the hardware as the
 	// definition (airos-af) templates it, 'Ubiquiti AF ' and

@@ -62,8 +62,11 @@ var hostsPrintersCases = map[string]want{
 	"hp-printer-binary-fw-revision": {"hp-printer", "HP", "LaserJet MFP M528", "CNBRP12345", "FutureSmart", "2506649_036456", "printer"},
 	"hp-printer-fw-datecode":        {"hp-printer", "HP", "LaserJet MFP M528", "CNBRP67890", "", "20230405", "printer"},
 	// TrueNAS CORE on net-snmp's FreeBSD sysObjectID, known by its kernel
-	// ident (before: a FreeBSD server).
-	"truenas-core-kernel-ident": {"freebsd-nas", "iXsystems", "Generic x86 64-bit", "", "TrueNAS CORE", "13.1-RELEASE-p9", "storage"},
+	// ident (before: a FreeBSD server). fq51: FreeBSD beside FreeBSD's
+	// release (was TrueNAS CORE): the definition freebsd, not truenas,
+	// catches this ident, and its Shared\Unix uname parse reads FreeBSD's
+	// release; freebsd-nas-uname (was freebsd-nas's second alternative).
+	"truenas-core-kernel-ident": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "13.1-RELEASE-p9", "storage"},
 }
 
 // TestVariantsHostsPrintersFixtures checks each profile on its fixture: the winning profile
