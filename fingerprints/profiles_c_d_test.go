@@ -60,8 +60,9 @@ var cdCases = map[string]want{
 	"calix-ae-ont": {"calix-ae-ont", "Calix", "711GX", "CXNK0031A7F2", "", "4.2.3.12", "switch"},
 	// DHCPatriot on net-snmp: the MODEL, SERIAL and VERSION extends.
 	// fq40: no OS (was Linux, the profile's literal, beside the VERSION
-	// extend, DHCPatriot's release, not Linux's).
-	"dhcpatriot": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2019A0042", "", "6.4.2", "appliance"},
+	// extend, DHCPatriot's release, not Linux's). fq52: a server (was
+	// appliance), the definition dhcpatriot's type.
+	"dhcpatriot": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2019A0042", "", "6.4.2", "server"},
 	// Ciena RLS: the sysDescr names the system, CIENA-PRO-SOFTWARE-MIB
 	// the running release (ciena-saos gave neither).
 	"ciena-rls": {"ciena-rls", "Ciena", "RLS", "", "RLS", "4.2.1", "appliance"},

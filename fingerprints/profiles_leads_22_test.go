@@ -29,7 +29,8 @@ var leads22Cases = map[string]want{
 	// kernel release). fq41: Linux with that kernel release (was
 	// RecoveryOS with none): the release the definition states is the
 	// kernel's, Linux's, so the OS named is Linux, as for MobileIron.
-	"unitrends-no-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.92.1.el7.x86_64", "appliance"},
+	// fq52: a server (was appliance), the definition recoveryos's type.
+	"unitrends-no-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.92.1.el7.x86_64", "server"},
 	// A Socomec NET VISION card on UPS-MIB's registration (definition
 	// netvision: a sysDescr beginning 'Net Vision', whatever the
 	// sysObjectID): the Socomec card's profile, not the generic UPS-MIB

@@ -38,7 +38,8 @@ var nrCases = map[string]want{
 	// RecoveryOS, 10.7.7 from mgtInfoRelease): the definition recoveryos
 	// (unix group, no class or os module) reads no version object, so
 	// Shared\Unix writes the kernel's release, Linux's, as for MobileIron.
-	"unitrends-recoveryos": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.83.1.el7.x86_64", "appliance"},
+	// fq52: a server (was appliance), the definition recoveryos's type.
+	"unitrends-recoveryos": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.83.1.el7.x86_64", "server"},
 	// Orvaldi UPS cards under net-snmp's sysObjectID: companyMIB's ident
 	// group, the brand its upsIdManufacturer names.
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own

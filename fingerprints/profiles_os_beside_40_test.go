@@ -46,15 +46,17 @@ var osBeside40Cases = map[string]want{
 	"timemachines-kernel-uname": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.19.94-ti-r42", "appliance"},
 	// DHCPatriot (definition dhcpatriot, Shared\Unix with the yaml's
 	// version, the VERSION extend): the extend is DHCPatriot's release, so
-	// no OS beside it (was the profile's literal Linux).
-	"dhcpatriot-version-extend": {"dhcpatriot", "First Network Group", "DHCPatriot-1000", "FNG2022B0107", "", "7.1.0", "appliance"},
+	// no OS beside it (was the profile's literal Linux). fq52: a server
+	// (was appliance), the definition dhcpatriot's type.
+	"dhcpatriot-version-extend": {"dhcpatriot", "First Network Group", "DHCPatriot-1000", "FNG2022B0107", "", "7.1.0", "server"},
 	// DHCPatriot without the VERSION extend: no release of its own, so
 	// net-snmp-linux's Linux with the kernel's release, its own.
 	// fq48: no release (was 4.19.0-FNGi, the kernel's, correcting
 	// 528890e): the definition (unix group with its own os module) runs
 	// that module in Shared\Unix, never the uname pattern, so where the
 	// VERSION extend does not answer it states none; Linux stays the OS.
-	"dhcpatriot-no-version-extend": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2020A0311", "Linux", "", "appliance"},
+	// fq52: a server (was appliance), the definition dhcpatriot's type.
+	"dhcpatriot-no-version-extend": {"dhcpatriot", "First Network Group", "DHCPatriot-500", "FNG2020A0311", "Linux", "", "server"},
 	// A Quanta switch (FASTPATH agent, 4413): FASTPATH is no host OS of an
 	// agent (ubiquiti-edgeswitch names it, no host_os), so it stays beside
 	// the sysDescr's release.

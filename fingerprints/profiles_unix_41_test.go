@@ -18,8 +18,9 @@ var unix41Cases = map[string]want{
 	// (recoveryos, unix group, no class, no os module) writes the uname
 	// line's kernel release, not UNITRENDS-SNMP's release; that release
 	// is Linux's, so the OS is Linux (as for MobileIron, f8a4271); the
-	// model Shared\Unix's 'Generic x86 64-bit' for x86_64.
-	"unitrends-kernel-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.105.1.el7.x86_64", "appliance"},
+	// model Shared\Unix's 'Generic x86 64-bit' for x86_64. fq52: a
+	// server (was appliance), the definition recoveryos's type.
+	"unitrends-kernel-release": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.105.1.el7.x86_64", "server"},
 	// A Scalar i40 on net-snmp's Linux registration answering
 	// QUANTUM-SMALL-TAPE-LIBRARY-MIB: no definition detects it but linux
 	// (the definition quantum wants 3764.1.1), so the OS is Linux and the
