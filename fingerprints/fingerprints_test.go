@@ -137,7 +137,7 @@ var corpusCases = map[string]want{
 	"network/router/juniper-mx960-16-1r6-7-a.snmprec.bz2": {"juniper-junos", "Juniper Networks", "MX960", "JN11F7072AFA", "Junos", "16.1R6.7", "router"},
 	"network/router/ruijie-n18010.snmprec.bz2":            {"ruijie", "Ruijie Networks", "RG-N18010", "G1LV143000015", "RGOS", "N18000_RGOS 11.0(1)B3P3T5, Release(05131117)", "switch"}, // ruijieDeviceSerialNumber.1 and ruijieDeviceSWVersion.1 whole, as ruijie reads them (fq7)
 	"network/router/vyatta-unknown.snmprec.bz2":           {"vyatta-vyos", "Vyatta", "", "", "Vyatta", "", "router"},
-	"network/switch/bdcom-s5612.snmprec.bz2":              {"bdcom", "BDCOM", "S5612", "20014012879", "", "2.1.1B", "switch"}, // nmscardSwVersion.1, which the definition (bdcom) reads over its sysDescr pattern (fpE)
+	"network/switch/bdcom-s5612.snmprec.bz2":              {"bdcom", "BDCOM", "S5612 mother card", "20014012879", "", "2.1.1B", "switch"}, // nmscardSwVersion.1, which the definition (bdcom) reads over its sysDescr pattern (fpE); nmscardDescr.1 whole, as it reads it with no regex (fq54; was its first word, S5612)
 	"network/switch/brocade-ds-5100b.snmprec.bz2":         {"brocade-fabric-os", "Brocade", "DS-5100B", "BRCALM2534F019", "Fabric OS", "v6.4.3d", "switch"},
 	"network/switch/brocade-icx6430-24.snmprec.bz2":       {"brocade-fastiron", "Brocade", "ICX6430-24", "BZN3215N09A", "FastIron", "08.0.30tT311", "switch"},
 	"network/switch/cisco-c3560.snmprec.bz2":              {"cisco-ios", "Cisco", "WS-C3560G-48TS-E", "FOC1408Z61U", "IOS", "12.2(55)SE3", "switch"},

@@ -240,8 +240,12 @@ var abCases = map[string]want{
 	"a10-acos-axsys": {"a10-acos", "A10 Networks", "", "TH10A51192010042", "ACOS", "4.1.4-GR1-P12", "load_balancer"},
 	// BDCOM switches and OLTs: NMS-CHASSIS nmscardTable when the
 	// sysDescr names no model, and the sysDescr's "Serial num:".
-	"bdcom-nmscard":         {"bdcom", "BDCOM", "S2528-B", "28120330417", "", "2.2.0F", "switch"},
-	"bdcom-serial-sysdescr": {"bdcom", "BDCOM", "P3310D", "3310D1234567", "", "10.1.0F Build 51258", "appliance"},
+	// fq54: nmscardDescr whole, as the definition (bdcom) reads
+	// nmscardDescr.1 with no regex (was its first word, S2528-B); the
+	// pattern's serial is [0-9]+, so '3310D1234567' gives no serial (it
+	// would capture a truncated 3310; was the whole word).
+	"bdcom-nmscard":         {"bdcom", "BDCOM", "S2528-B mother card", "28120330417", "", "2.2.0F", "switch"},
+	"bdcom-serial-sysdescr": {"bdcom", "BDCOM", "P3310D", "", "", "10.1.0F Build 51258", "appliance"},
 	// Accedian: ACD-DESC-MIB's acdDesc group.
 	// The firmware object whole, as the definition (aen) reads it with no
 	// pattern (before, without its AEN_ prefix).

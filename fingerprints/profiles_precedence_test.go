@@ -46,7 +46,9 @@ var precedenceCases = map[string]want{
 	// BDCOM: the definition (bdcom) reads NMS-CHASSIS nmscardDescr,
 	// nmscardSwVersion and nmscardSerial (rows 0 and 1) after its
 	// three-line sysDescr pattern; the card's values, the descr's product.
-	"bdcom-nmscard-object": {"bdcom", "BDCOM", "P3310D-2AC", "3310D7654321", "", "10.1.0F Build 52866", "appliance"},
+	// fq54: the descr whole, as the definition reads nmscardDescr.0 with no
+	// regex (was its first word, P3310D-2AC).
+	"bdcom-nmscard-object": {"bdcom", "BDCOM", "P3310D-2AC mother card", "3310D7654321", "", "10.1.0F Build 52866", "appliance"},
 	// NetApp: the definition (netapp) reads productVersion between "NetApp
 	// Release " and the first colon, "7-Mode" included; no sysDescr.
 	"netapp-productversion": {"netapp-ontap", "NetApp", "FAS2240-2", "700000123456", "ONTAP", "8.2.5 7-Mode", "storage"},

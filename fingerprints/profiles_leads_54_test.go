@@ -1,0 +1,38 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads54FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq54's leads on serial and model forms:
+// the objects the device-support definitions read, in their order, and
+// the form of each value.
+const leads54FixtureDir = "testdata/fixtures/leads-54"
+
+// leads54Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads54Cases = map[string]want{
+	// BDCOM (definition bdcom): its one sysDescr pattern, over the whole
+	// three-line sysDescr, gives the product ([A-Z0-9]+), the release
+	// (the rest of line one) and the ',Serial num:' digits.
+	"bdcom-sysdescr-pattern": {"bdcom", "BDCOM", "P3608B", "360818051234", "", "10.1.0E Build 38785", "appliance"},
+	// The pattern's product is [A-Z0-9]+: a hyphenated product
+	// (S2528-B) fails the whole pattern, so the definition reads no
+	// product, release or serial from it, and nothing else fills them.
+	"bdcom-sysdescr-hyphen-product": {"bdcom", "BDCOM", "", "", "", "", "switch"},
+	// No third line with ',Serial num:': the pattern does not hold.
+	"bdcom-sysdescr-no-serial-line": {"bdcom", "BDCOM", "", "", "", "", "switch"},
+	// The serial is [0-9]+: digits running into letters would be a
+	// truncated serial (3310), not stated; product and release stand
+	// (CRLF line ends, the release without its carriage return).
+	"bdcom-sysdescr-serial-letters": {"bdcom", "BDCOM", "P3310D", "", "", "10.1.0F Build 51258", "appliance"},
+	// NMS-CHASSIS rows 0 and 1 win over the pattern, each whole as the
+	// definition reads nmscardDescr.0 (no hardware_regex: 'S2900-24T4X
+	// mother card'); another row is a line card's, never read.
+	"bdcom-nmscard-row0-whole": {"bdcom", "BDCOM", "S2900-24T4X mother card", "29009876543", "", "2.2.0F Build 127804", "switch"},
+}
+
+func TestLeads54Fixtures(t *testing.T) {
+	checkFixtures(t, leads54FixtureDir, leads54Cases)
+}
