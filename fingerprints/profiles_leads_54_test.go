@@ -31,6 +31,16 @@ var leads54Cases = map[string]want{
 	// definition reads nmscardDescr.0 (no hardware_regex: 'S2900-24T4X
 	// mother card'); another row is a line card's, never read.
 	"bdcom-nmscard-row0-whole": {"bdcom", "BDCOM", "S2900-24T4X mother card", "29009876543", "", "2.2.0F Build 127804", "switch"},
+	// QTECH (definition qtech): one pattern over all lines (/s) ending at
+	// '\s+Copyright'. 'Serial No.:' followed straight by the Copyright
+	// line gives the serial.
+	"qtech-serial-no-colon-label": {"qtech", "QTECH", "QSW-4610-28T-AC", "1411052200871", "", "7.2.3.1(R0052.0002)", "switch"},
+	// A serial line that another line follows before Copyright: the
+	// pattern's optional serial group is skipped, so no serial; the
+	// product and release stand.
+	"qtech-serial-line-not-last": {"qtech", "QTECH", "QSW-2850-28T-AC", "", "", "7.0.3.5(R0227.0117)", "switch"},
+	// No Copyright line: the pattern does not hold, nothing is read.
+	"qtech-no-copyright": {"qtech", "QTECH", "", "", "", "", "switch"},
 }
 
 func TestLeads54Fixtures(t *testing.T) {
