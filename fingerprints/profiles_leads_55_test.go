@@ -23,6 +23,18 @@ var leads55Cases = map[string]want{
 	// there), so neither hardware nor release (was the release joined
 	// with the next line, '1.2.2.1 Terragraph build 2023.04.11').
 	"cnwave60-second-line": {"cambium-cnwave60", "Cambium Networks", "", "", "cnWave", "", "wireless"},
+	// A UniFi Cloud Gateway on net-snmp's registration, 'Ubiquiti UniFi
+	// UCG-Ultra <release> Linux <kernel> <SoC>': the definition edgeswitch
+	// detects it ('^Ubiquiti UniFi UCG-', any enterprise registration),
+	// whose sysDescr pattern (anchored on EdgeSwitch, EdgePoint Switch or
+	// US) reads neither hardware nor release from it;
+	// entPhysicalSerialNum.1 the serial. Was a Linux server.
+	"unifi-ucg-net-snmp": {"ubiquiti-unifi-gateway", "Ubiquiti", "", "E43883A1B2C5", "UniFi", "", "router"},
+	// A UniFi switch whose sysDescr is its product code alone, on
+	// Broadcom's 4413: definition edgeswitch ('^USW[ -]'), whose pattern
+	// wants a space and a release after the name, so no hardware or
+	// release; entPhysicalSerialNum.1. Was Broadcom, FASTPATH.
+	"unifi-usw-flex-mini-bare": {"ubiquiti-edgeswitch", "Ubiquiti", "", "E43883A1B2C6", "UniFi", "", "switch"},
 }
 
 func TestLeads55Fixtures(t *testing.T) {
