@@ -16,7 +16,12 @@ const reviewNetworkFixtureDir = "testdata/fixtures/review-network"
 var reviewNetworkCases = map[string]want{
 	// A first-generation UniFi AP on airOS's agent (10002.1): UniFi's
 	// firmware image (BZ), its four-part release.
-	"ubiquiti-unifi-airos-agent": {"ubiquiti-airos", "Ubiquiti", "UAP-LR", "", "UniFi", "3.7.58.6385", "access_point"},
+	// fq56: "v3.7.58.6385" (was 3.7.58.6385): without UBNT-UniFi-MIB the
+	// definition's class (Unifi.php, newest stored version 101ab0b, and
+	// 58aa4b8 before it) reads the image name by
+	// '(v[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+)', the 'v' kept, as
+	// ubiquiti-unifi-sysdescr does (php-common's unifi-uap-dot11-fallback).
+	"ubiquiti-unifi-airos-agent": {"ubiquiti-airos", "Ubiquiti", "UAP-LR", "", "UniFi", "v3.7.58.6385", "access_point"},
 	// Dell W-series (Aruba OEM) on DELL-WLAN-MIB's registrations under
 	// powerConnect: ArubaOS, not a PowerConnect switch; Aruba's
 	// WLSX-SYSTEMEXT-MIB serial; without a MODEL in sysDescr, the
