@@ -26,6 +26,25 @@ var leads52Cases = map[string]want{
 	// 8072.3.2.10 and 'FNGi' in sysDescr): a server, with the MODEL,
 	// SERIAL and VERSION extends its os module reads, no OS beside them.
 	"dhcpatriot-server": {"dhcpatriot", "First Network Group", "DHCPatriot-2000", "FNG2023C0214", "", "7.2.1", "server"},
+	// SFOS on net-snmp's Linux registration answering SFOS-FIREWALL-MIB:
+	// no definition detects SFOS there (sophos-xg wants 2604.5), so it is
+	// linux's (8072.3.2.10), whose Shared\Unix reads the uname line's
+	// kernel release, never sfosDeviceFWVersion: Linux with that release;
+	// the firewall's model, appKey serial and type from SFOS-FIREWALL-MIB.
+	"sophos-sfos-netsnmp-kernel": {"sophos-firewall-mib", "Sophos", "XGS4500", "X45001KQ8M2C7D3", "Linux", "4.14.302", "firewall"},
+	// The same firewall on 2604.5 (definition sophos-xg): its os module's
+	// sfosDeviceType, sfosDeviceFWVersion whole and sfosDeviceAppKey.
+	"sophos-sfos-2604-firmware": {"sophos-sfos", "Sophos", "XGS4500", "X45001KQ8M2C7D4", "SFOS", "SFOS 20.0.2 MR-2-Build378", "firewall"},
+	// A GigaVUE node on net-snmp's Linux registration: gigavue detects
+	// 26866.3 alone, so it is linux's, whose Shared\Unix reads the first
+	// ' (\d+\.\d\S*) ' word, the kernel's release, not the GigaVUE-OS
+	// release after the platform: Linux with the kernel's release; the
+	// platform the uname line names as the model.
+	"gigamon-ta-netsnmp-kernel": {"gigamon-gigavue-linux", "Gigamon", "GigaVUE-TA10", "", "Linux", "2.6.34-GIGAMONsmp-gvag", "appliance"},
+	// A node on gigamonProducts (26866.3, definition gigavue) writing the
+	// same kind of uname sysDescr: gigavue's, GIGAMON-SNMP-MIB model,
+	// serialNumber and version as they stand, not the kernel's release.
+	"gigamon-product-arc-objects": {"gigamon-gigavue", "Gigamon", "GigaVUE-HC2", "1H20-0312", "GigaVUE-OS", "5.4.00", "appliance"},
 }
 
 func TestLeads52Fixtures(t *testing.T) { checkFixtures(t, leads52FixtureDir, leads52Cases) }

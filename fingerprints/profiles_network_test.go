@@ -128,8 +128,12 @@ func TestNetworkFixtures(t *testing.T) {
 		"gigamon-gigavue": {"gigamon-gigavue", "Gigamon", "GigaVUE-HC1", "1C20-0123", "GigaVUE-OS", "5.13.01", "appliance"},
 		// Without the product objects: the GigaVUE-OS release the Linux
 		// sysDescr names after the platform, not the kernel's, and the
-		// platform where it names a product.
-		"gigamon-gigavue-sysdescr": {"gigamon-gigavue", "Gigamon", "GigaVUE-TA1", "", "GigaVUE-OS", "2.5.04", "appliance"},
+		// platform where it names a product. fq52: Linux with the kernel's
+		// release (was GigaVUE-OS, 2.5.04): on 26866.1, not gigamonProducts
+		// (26866.3, which the definition gigavue detects), a Linux uname
+		// sysDescr is the definition linux's, whose Shared\Unix reads the
+		// kernel's release.
+		"gigamon-gigavue-sysdescr": {"gigamon-gigavue", "Gigamon", "GigaVUE-TA1", "", "Linux", "2.6.34-GIGAMONsmp-gvag", "appliance"},
 		// ERS 8600 / Passport chassis under Rapid City's enterprise: the
 		// model and release in the sysDescr, RAPID-CITY's serial.
 		"avaya-ers-passport":          {"avaya-ers-passport", "Nortel", "ERS-8610co", "SSLI3F0089", "", "5.1.3.0", "switch"},

@@ -26,10 +26,13 @@ var recogVersionsCases = map[string]want{
 	"lantronix-sls-descr":        {"lantronix-descr", "Lantronix", "SLS", "", "", "020104", "appliance"},
 	"lantronix-nts-serial-descr": {"lantronix-descr", "Lantronix", "NTS", "1187320", "", "04.6", "appliance"},
 	"lantronix-eps-print-server": {"lantronix-descr", "Lantronix", "EPS2-100", "", "", "3.8", "appliance"},
-	// Gigamon nodes on net-snmp's Linux registration: GigaVUE-OS's
-	// release, not the kernel's; the platform where it names a product.
-	"gigamon-gigavue-linux-ta1":      {"gigamon-gigavue-linux", "Gigamon", "GigaVUE-TA1", "", "GigaVUE-OS", "2.6.01", "appliance"},
-	"gigamon-gigavue-linux-h-series": {"gigamon-gigavue-linux", "Gigamon", "", "", "GigaVUE-OS", "3.1.04", "appliance"},
+	// Gigamon nodes on net-snmp's Linux registration: the platform where
+	// it names a product. fq52: Linux with the kernel's release (was
+	// GigaVUE-OS with 2.6.01 and 3.1.04, the release after the platform):
+	// the definition gigavue detects 26866.3 alone, so these are linux's,
+	// whose Shared\Unix reads the uname line's kernel release.
+	"gigamon-gigavue-linux-ta1":      {"gigamon-gigavue-linux", "Gigamon", "GigaVUE-TA1", "", "Linux", "2.6.34-GIGAMONsmp-gvag", "appliance"},
+	"gigamon-gigavue-linux-h-series": {"gigamon-gigavue-linux", "Gigamon", "", "", "Linux", "2.6.34-GIGAMONuni-gvhd", "appliance"},
 	// Silver Peak's VXOA release after the kernel's, where
 	// SILVERPEAK-MGMT-MIB does not answer.
 	"silverpeak-sysdescr-release": {"silverpeak-edgeconnect", "Silver Peak", "NX7600", "", "VXOA", "3.4.1.2_35210", "router"},

@@ -79,9 +79,12 @@ var reviewNetworkCases = map[string]want{
 	// their own system groups. fq41: the firmware string whole (was
 	// '19.5.3 MR-3' and '17.0.9 MR-9'), as sophos-sfos reads the same
 	// object on 2604.5 and the definitions sophos-xg and cyberoam-utm read
-	// them.
-	"sophos-sfos-netsnmp-oid":   {"sophos-firewall-mib", "Sophos", "XGS2300", "X23001QXJ7P4A12", "SFOS", "SFOS 19.5.3 MR-3-Build652", "firewall"},
-	"sophos-xg-v17-netsnmp-oid": {"sophos-firewall-mib", "Sophos", "XG125", "S1601E3A12345", "SFOS", "SFOS 17.0.9 MR-9", "firewall"},
+	// them. fq52: Linux with the kernel's release (was SFOS with the
+	// firmware string): no definition detects SFOS on 8072.3.2.10
+	// (sophos-xg wants 2604.5), so these are linux's, whose Shared\Unix
+	// reads the uname line's kernel release, never the firmware objects.
+	"sophos-sfos-netsnmp-oid":   {"sophos-firewall-mib", "Sophos", "XGS2300", "X23001QXJ7P4A12", "Linux", "4.14.302", "firewall"},
+	"sophos-xg-v17-netsnmp-oid": {"sophos-firewall-mib", "Sophos", "XG125", "S1601E3A12345", "Linux", "3.14.22", "firewall"},
 	// A Zyxel WBE (Wi-Fi 7) access point, typed as the NWA line. On
 	// 890.1.15 with a sysDescr neither zynos nor zywall's exceptions
 	// name, the definition zywall detects it and reads sysSwVersionString

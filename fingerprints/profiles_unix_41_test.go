@@ -32,7 +32,10 @@ var unix41Cases = map[string]want{
 	// SFOS on net-snmp's Linux registration answering SFOS-FIREWALL-MIB's
 	// device group: sfosDeviceFWVersion whole, as sophos-sfos reads it on
 	// 2604.5 and the definition sophos-xg reads it; not the kernel's.
-	"sophos-sfos-netsnmp-whole": {"sophos-firewall-mib", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "SFOS 20.0.1 MR-1-Build342", "firewall"},
+	// fq52: Linux with the kernel's release (was SFOS, SFOS 20.0.1
+	// MR-1-Build342): sophos-xg does not detect 8072.3.2.10, linux does,
+	// and its Shared\Unix reads the uname line's kernel release.
+	"sophos-sfos-netsnmp-whole": {"sophos-firewall-mib", "Sophos", "XGS2100", "X21001ABCD1234", "Linux", "4.14.302", "firewall"},
 	// An NSP sensor on net-snmp's Linux registration (definition mlos-nsp:
 	// os module with hardware and serial alone, group trellix, no
 	// Shared\Unix): no release, neither the sensor's nor the kernel's;
