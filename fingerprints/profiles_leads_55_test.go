@@ -35,6 +35,12 @@ var leads55Cases = map[string]want{
 	// wants a space and a release after the name, so no hardware or
 	// release; entPhysicalSerialNum.1. Was Broadcom, FASTPATH.
 	"unifi-usw-flex-mini-bare": {"ubiquiti-edgeswitch", "Ubiquiti", "", "E43883A1B2C6", "UniFi", "", "switch"},
+	// A Huawei UPS card (GSE200M) answering UPS-MIB alone, no HUAWEI-UPS-MIB:
+	// the definition huaweiups detects it by 'Linux GSE200M' in sysDescr
+	// and upsIdentManufacturer.0 'HUAWEI'; its os module reads
+	// upsIdentModel and upsIdentUPSSoftwareVersion. No OS, as huawei-ups
+	// names none (was Linux with the kernel's release, 2.6.27-SPEAr310).
+	"huawei-gse200m-ups-mib-only": {"huawei-ups", "Huawei", "UPS2000-G", "", "", "V100R001C01SPC120", "ups"},
 }
 
 func TestLeads55Fixtures(t *testing.T) {
