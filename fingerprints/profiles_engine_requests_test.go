@@ -42,7 +42,8 @@ var engineRequestsCases = map[string]want{
 	// a power supply or a port (MPU-1, row 4; not the PSU's of row 2 or
 	// the slot's of row 3), as DatacomDmos.php reads it (row_not_match,
 	// row_and on entPhysicalClass); c-d/datacom-dmos, without module rows,
-	// keeps the chassis row's.
+	// states none since fq54 (was the chassis row's, which no version of
+	// the definition reads).
 	"datacom-dmos-module-serial": {"datacom-dmos", "Datacom", "DM4610", "4610C1234567", "DmOS", "8.4.2", "switch"},
 	// Ubiquiti radios on net-snmp's Linux registration, known by
 	// IEEE802dot11-MIB dot11manufacturerName (oid_match): airOS, or UniFi

@@ -41,6 +41,14 @@ var leads54Cases = map[string]want{
 	"qtech-serial-line-not-last": {"qtech", "QTECH", "QSW-2850-28T-AC", "", "", "7.0.3.5(R0227.0117)", "switch"},
 	// No Copyright line: the pattern does not hold, nothing is read.
 	"qtech-no-copyright": {"qtech", "QTECH", "", "", "", "", "switch"},
+	// Datacom DmOS (definition datacom-dmos, DatacomDmos.php): the model
+	// entPhysicalModelName.1; the serial the first module row's whose name
+	// is not a slot, PSU or port. That first module (MPU-1) answers an
+	// empty serial: DatacomDmos.php stops there, so none, not MPU-2's
+	// nor the chassis row's.
+	"dmos-first-module-empty-serial": {"datacom-dmos", "Datacom", "DM4270", "", "DmOS", "7.2.0", "switch"},
+	// No module row at all: no serial (the chassis row's is not read).
+	"dmos-chassis-serial-only": {"datacom-dmos", "Datacom", "DM4170", "", "DmOS", "9.0.4", "switch"},
 }
 
 func TestLeads54Fixtures(t *testing.T) {
