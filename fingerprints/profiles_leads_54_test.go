@@ -49,6 +49,11 @@ var leads54Cases = map[string]want{
 	"dmos-first-module-empty-serial": {"datacom-dmos", "Datacom", "DM4270", "", "DmOS", "7.2.0", "switch"},
 	// No module row at all: no serial (the chassis row's is not read).
 	"dmos-chassis-serial-only": {"datacom-dmos", "Datacom", "DM4170", "", "DmOS", "9.0.4", "switch"},
+	// Brother (Brother.php): 'Brother ' and ' series' come out of
+	// brmDNSPrinterName alone; with no mDNS name the MDL value is read as
+	// it stands ('/MDL:([^;]+)/'), ' series' kept; the 'Brother ' that
+	// begins it goes only as every model's maker's name does.
+	"brother-1284-mdl-maker-word": {"brother-printer", "Brother", "HL-L3270CDW series", "E78456B1N712345", "", "1.08", "printer"},
 }
 
 func TestLeads54Fixtures(t *testing.T) {
