@@ -116,10 +116,15 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldModel, "", ""},
 		{"an OS and its version after the maker are no model", Input{SysObjectID: "1.3.6.1.4.1.15227.1.3.1", SysDescr: "VENUS VSOS-V0600R0705B20180507"},
 			FieldModel, "", ""},
-		{"a host's name after the OS is no model: its architecture is", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysDescr: "OpenBSD fw1.example.net 7.4 GENERIC.MP#1397 amd64"},
-			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
+		// fq51: no model (was "Generic x86 64-bit"): the device-support
+		// class Shared\Unix (openbsd's) names a machine class for
+		// 'x86_64', not for the BSDs' 'amd64'.
+		{"a host's name after the OS is no model: nor is amd64 a class", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysDescr: "OpenBSD fw1.example.net 7.4 GENERIC.MP#1397 amd64"},
+			FieldModel, "", ""},
 		{"nor is its sysName", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysName: "fw1", SysDescr: "OpenBSD fw1 7.4 GENERIC.MP#1397 amd64"},
-			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
+			FieldModel, "", ""},
+		{"a host's name after the OS is no model: its architecture is", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysDescr: "OpenBSD fw1.example.net 7.4 GENERIC.MP#1397 i386"},
+			FieldModel, "Generic x86", "sysDescr host architecture i386"},
 		{"a sysDescr of another maker gives nothing", Input{SysObjectID: "1.3.6.1.4.1.38616.99", SysDescr: "Acme PB-200 PoE Switch"},
 			FieldModel, "", ""},
 		// A sysDescr that names the model alone, or with words that only
@@ -202,8 +207,15 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldModel, "Generic ARMv7", "sysDescr host architecture armv7l"},
 		{"nor zeroDotZero's: Windows", Input{SysObjectID: "0.0", SysDescr: "Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)"},
 			FieldModel, "Intel x64", "sysDescr Windows processor architecture Intel64"},
-		{"no agent of its own: no sysObjectID", Input{SysDescr: "FreeBSD gw 13.2-RELEASE FreeBSD 13.2-RELEASE releng/13.2-n254617 GENERIC amd64"},
-			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
+		// fq51: FreeBSD's 'amd64' names no machine class (was "Generic
+		// x86 64-bit"), as Shared\Unix (freebsd's) names one for 'x86_64'
+		// alone; the case without a sysObjectID kept on a Linux host's.
+		{"no agent of its own: no sysObjectID", Input{SysDescr: "Linux gw 6.1.0-13-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1 (2023-09-29) x86_64"},
+			FieldModel, "Generic x86 64-bit", "sysDescr host architecture x86_64"},
+		{"FreeBSD's amd64 names no machine class", Input{SysDescr: "FreeBSD gw 13.2-RELEASE FreeBSD 13.2-RELEASE releng/13.2-n254617 GENERIC amd64"},
+			FieldModel, "", ""},
+		{"nor FreeBSD's arm64", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.8", SysDescr: "FreeBSD pi4 14.1-RELEASE FreeBSD 14.1-RELEASE releng/14.1-n267679-10e31f0946d8 GENERIC arm64"},
+			FieldModel, "", ""},
 		// pfSense's profile now names the architecture word itself, as
 		// the definition (pfsense) reads it (was the fallback's machine
 		// class, "Generic x86 64-bit").

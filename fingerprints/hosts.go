@@ -24,20 +24,24 @@ var unixDescrRE = regexp.MustCompile(`^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|S
 // hostArches names a Unix host's processor architecture, as the kernel
 // writes it in uname's machine field, as a machine class: the model of a
 // host whose hardware nothing else names. The first match wins, so the
-// more specific come first.
+// more specific come first. These are the machine strings the
+// device-support class Shared\Unix (the unix group: linux, freebsd,
+// netbsd, openbsd, ...) names a class for: 'x86_64' (Linux's, macOS's)
+// and 'aarch64', not the BSDs' 'amd64' and 'arm64', for which it names
+// none, so a FreeBSD or OpenBSD amd64 host has no machine class.
 var hostArches = []struct {
 	re    *regexp.Regexp
 	model string
 }{
 	{regexp.MustCompile(`\bi[3-6]86\b`), "Generic x86"},
-	{regexp.MustCompile(`\b(x86_64|amd64)\b`), "Generic x86 64-bit"},
+	{regexp.MustCompile(`\bx86_64\b`), "Generic x86 64-bit"},
 	{regexp.MustCompile(`\bsparc32\b`), "Generic SPARC 32-bit"},
 	{regexp.MustCompile(`\bsparc64\b`), "Generic SPARC 64-bit"},
 	{regexp.MustCompile(`\bmips\w*`), "Generic MIPS"},
 	{regexp.MustCompile(`\barmv5\w*`), "Generic ARMv5"},
 	{regexp.MustCompile(`\barmv6\w*`), "Generic ARMv6"},
 	{regexp.MustCompile(`\barmv7\w*`), "Generic ARMv7"},
-	{regexp.MustCompile(`\b(aarch64|arm64)\b`), "Generic ARMv8 64-bit"},
+	{regexp.MustCompile(`\baarch64\b`), "Generic ARMv8 64-bit"},
 	{regexp.MustCompile(`\barmv\w*`), "Generic ARM"},
 }
 

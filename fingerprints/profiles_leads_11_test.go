@@ -34,8 +34,10 @@ var leads11Cases = map[string]want{
 	// for any FreeBSD host. fq51: that release beside FreeBSD, whose it is
 	// (was XigmaNAS), as the definition freebsd reads it (Shared\Unix's
 	// uname parse); freebsd-nas-uname, the kernel idents the definition
-	// truenas does not catch (was freebsd-nas's second alternative).
-	"xigmanas-kernel-ident": {"freebsd-nas-uname", "", "Generic x86 64-bit", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
+	// truenas does not catch (was freebsd-nas's second alternative). No
+	// machine class (was Generic x86 64-bit): Shared\Unix names one for
+	// 'x86_64', not FreeBSD's 'amd64'.
+	"xigmanas-kernel-ident": {"freebsd-nas-uname", "", "", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
 	// An airFiber radio on the airOS registration (10002.1) with a Linux
 	// sysDescr and UBNT-AirFIBER-MIB fwVersion.1: the hardware as the
 	// definition (airos-af) templates it, 'Ubiquiti AF ' and

@@ -66,7 +66,9 @@ var hostsPrintersCases = map[string]want{
 	// release (was TrueNAS CORE): the definition freebsd, not truenas,
 	// catches this ident, and its Shared\Unix uname parse reads FreeBSD's
 	// release; freebsd-nas-uname (was freebsd-nas's second alternative).
-	"truenas-core-kernel-ident": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "13.1-RELEASE-p9", "storage"},
+	// No machine class (was Generic x86 64-bit): Shared\Unix names one for
+	// 'x86_64', not 'amd64'.
+	"truenas-core-kernel-ident": {"freebsd-nas-uname", "iXsystems", "", "", "FreeBSD", "13.1-RELEASE-p9", "storage"},
 }
 
 // TestVariantsHostsPrintersFixtures checks each profile on its fixture: the winning profile
