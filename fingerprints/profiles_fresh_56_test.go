@@ -28,6 +28,20 @@ var fresh56Cases = map[string]want{
 	// unifiApSystemVersion first, each whole, as Unifi.php tries that MIB
 	// before IEEE802dot11-MIB (the image name's 'v' form would follow).
 	"unifi-airos-agent-unifi-mib": {"ubiquiti-airos", "Ubiquiti", "UAP-LR", "", "UniFi", "3.7.58.6385", "access_point"},
+	// Ruckus Unleashed (RUCKUS-UNLEASHED-SYSTEM-MIB): the release as the
+	// definition ruckuswireless-unleashed (stored versions fba4e0d and
+	// 6587771) states it by its version_template, the version whole and
+	// the country code in brackets (was 200.12.10.5, its leading numbers
+	// alone).
+	"ruckus-unleashed-version-country": {"ruckus-unleashed", "Ruckus", "R550", "562109004321", "Unleashed", "200.12.10.5 build 234 (DE)", "access_point"},
+	// The same without ruckusUnleashedSystemCountryCode: the version
+	// whole, the template's empty brackets not stated (was 200.8.10.3).
+	"ruckus-unleashed-version-no-country": {"ruckus-unleashed", "Ruckus", "R320", "921904001122", "Unleashed", "200.8.10.3 build 243", "access_point"},
+	// A ZoneDirector 3000 (RUCKUS-ZD-SYSTEM-MIB): the definition
+	// ruckuswireless (newest stored version 82d7dcf) states the release by
+	// its version_template, ruckusZDSystemVersion and ruckusZDSystemCountryCode
+	// in brackets (was the version alone).
+	"ruckus-zonedirector-version-country": {"ruckus-wireless", "Ruckus", "ZD3000", "151202004567", "ZoneDirector", "10.0.1.0 build 44 (GB)", "wireless_controller"},
 }
 
 func TestFresh56Fixtures(t *testing.T) {

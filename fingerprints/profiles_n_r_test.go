@@ -75,7 +75,12 @@ var nrCases = map[string]want{
 	"hp-procurve-1810g": {"hp-procurve", "HPE", "1810G - 24 GE", "", "ProCurve", "P.2.22", "switch"},
 	"hp-gbe2c":          {"hp-procurve", "HPE", "GbE2c", "", "ArubaOS-Switch", "", "switch"},
 	// Ruckus Unleashed masters and SmartZone controllers.
-	"ruckus-unleashed": {"ruckus-unleashed", "Ruckus", "R650", "302139001234", "Unleashed", "200.15.6.212.27", "access_point"},
+	// fq56: "200.15.6.212.27 (US)" (was 200.15.6.212.27): the definition
+	// ruckuswireless-unleashed (stored versions fba4e0d and 6587771)
+	// states the release by its version_template, the version and the
+	// country code (ruckusUnleashedSystemCountryCode, which this walk
+	// answers) in brackets.
+	"ruckus-unleashed": {"ruckus-unleashed", "Ruckus", "R650", "302139001234", "Unleashed", "200.15.6.212.27 (US)", "access_point"},
 	// Before 200.15 Unleashed reused the ZD1200's sysObjectID: its own
 	// system group tells them apart (fixtures/ruckus-wireless is a ZD1200).
 	"ruckus-unleashed-200-14": {"ruckus-unleashed", "Ruckus", "R510", "441703001234", "Unleashed", "200.7.10.202.121", "access_point"},
