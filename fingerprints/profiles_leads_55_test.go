@@ -41,6 +41,14 @@ var leads55Cases = map[string]want{
 	// upsIdentModel and upsIdentUPSSoftwareVersion. No OS, as huawei-ups
 	// names none (was Linux with the kernel's release, 2.6.27-SPEAr310).
 	"huawei-gse200m-ups-mib-only": {"huawei-ups", "Huawei", "UPS2000-G", "", "", "V100R001C01SPC120", "ups"},
+	// A Synology router whose kernel command line names it
+	// (syno_hw_version=RT2600ac) and whose SYNOLOGY-SYSTEM-MIB system group
+	// answers a serial and release but an empty modelName: SRM, a router,
+	// the model the product synology-srm reads from syno_hw_version (the
+	// empty modelName gives none); serialNumber and version as the
+	// definition dsm's os module reads them (was synology-dsm, DSM and
+	// storage, which outranked the router's syno_hw_version).
+	"synology-srm-cmdline-empty-model": {"synology-srm", "Synology", "RT2600ac", "1890PDN123456", "SRM", "1.3.1-9346", "router"},
 }
 
 func TestLeads55Fixtures(t *testing.T) {
