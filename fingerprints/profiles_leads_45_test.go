@@ -24,7 +24,13 @@ var leads45Cases = map[string]want{
 	// product model's first word (Avocent.php).
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
 	// release 2.24.0, not Linux's): an OS is named beside its own release only.
-	"avocent-acs8016-product-arc": {"avocent-acs", "Avocent", "ACS8016", "0831445566", "", "2.24.0", "appliance"},
+	// fq54: Linux with the kernel's release, no model, serial or firmware,
+	// a server (avocent-acs8000-uname; was avocent-acs, ACS8016,
+	// 0831445566, 2.24.0, appliance): the definition avocent detects only
+	// an 'Avocent'/'AlterPath' sysDescr or 10418.16, so this uname
+	// sysDescr on 10418.26 is linux's, and Avocent.php never reads the
+	// acsAppliance group for it.
+	"avocent-acs8016-product-arc": {"avocent-acs8000-uname", "Avocent", "", "", "Linux", "4.14.93", "server"},
 	// A Vertiv rack PDU on 21239.42.1.53, a registration the definition
 	// vertiv-pdu (type power) takes and geist-watchdog excepts: a PDU
 	// whatever its owner-set sysDescr says; VERTIV-V5-MIB

@@ -54,6 +54,15 @@ var leads54Cases = map[string]want{
 	// it stands ('/MDL:([^;]+)/'), ' series' kept; the 'Brother ' that
 	// begins it goes only as every model's maker's name does.
 	"brother-1284-mdl-maker-word": {"brother-printer", "Brother", "HL-L3270CDW series", "E78456B1N712345", "", "1.08", "printer"},
+	// An ACS 8000 on 10418.26 answering a uname sysDescr: the definition
+	// avocent detects only 'Avocent'/'AlterPath' sysDescrs and 10418.16,
+	// so the unit is linux's (Shared\Unix: the kernel's release, type
+	// server); Avocent.php, which alone reads ACS8000-MIB's acsAppliance
+	// group, does not run: no model, serial or firmware from it.
+	"avocent-acs8000-uname-linux": {"avocent-acs8000-uname", "Avocent", "", "", "Linux", "5.10.110", "server"},
+	// The same unit with its 'Avocent' sysDescr is avocent's: Avocent.php
+	// reads 10418.26.2.1 there (the product model's first word).
+	"avocent-acs8000-avocent-descr": {"avocent-acs", "Avocent", "ACS8032", "0921778800", "", "2.26.1", "appliance"},
 }
 
 func TestLeads54Fixtures(t *testing.T) {
