@@ -39,6 +39,18 @@ var leads51Cases = map[string]want{
 	"freebsd-arm64-netsnmp": {"net-snmp-bsd", "", "", "", "FreeBSD", "14.1-RELEASE", "server"},
 	// FreeBSD's 'i386' is one Shared\Unix names: '/i[3-6]86/', Generic x86.
 	"freebsd-i386-netsnmp": {"net-snmp-bsd", "", "Generic x86", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
+	// OPNsense (sysDescr naming its default host) whose agent answers the
+	// "hardware" extend: the definition opnsense (group unix, no class of
+	// its own) runs in Shared\Unix, which reads nsExtendOutput1Line
+	// "hardware" after the os module and puts it in place of the version
+	// extend's architecture (was amd64), as pfsense reads it; the release
+	// by the version extend, nsExtendOutputFull "version" and its
+	// version_regex '(?<version>[\d._]+) \(' (its first line read alike).
+	"opnsense-hardware-extend": {"opnsense", "Deciso", "DEC2750", "", "OPNsense", "24.7.6", "firewall"},
+	// The same on a host named otherwise, known by the version extend
+	// (the definition's second detection, nsExtendOutputFull "version"
+	// containing 'OPNsense' on 8072.3.2.8): the hardware extend alike.
+	"opnsense-extend-hardware-freebsd-host": {"opnsense-version-extend", "Deciso", "DEC2750", "", "OPNsense", "24.7.6", "firewall"},
 }
 
 func TestLeads51Fixtures(t *testing.T) { checkFixtures(t, leads51FixtureDir, leads51Cases) }
