@@ -38,6 +38,42 @@ var leads53Cases = map[string]want{
 	// module inside the chassis, no row 1000): entPhysicalModelName.1001,
 	// the chassis (a Catalyst 3750-X), and its serial.
 	"cisco-ios-row1-module-1001-chassis": {"cisco-ios", "Cisco", "WS-C3750X-48P-S", "FDO1723X0CD", "IOS", "15.2(4)E10", "switch"},
+	// EXTREME-BASE-MIB ecos (.239), 'Extreme Cloud Operating System
+	// (ECOS)': the OS its registration names, not the ExtremeXOS the
+	// definition (xos) names for every extremeProducts registration (was
+	// EXOS); typed switch as before (the entry names no product or kind).
+	"extreme-ecos-239": {"extreme-other-os", "Extreme Networks", "", "", "ECOS", "", "switch"},
+	// extremeCspAwsSubnetType (.308), the Extreme Cloud Services
+	// Platform's 'virtual switch for Amazon Web Services (AWS) Subnet Type
+	// deployments' (.309 GCP, .310 Azure alike): a switch, no ExtremeXOS
+	// (was EXOS), no product named ('Name ""').
+	"extreme-csp-aws-subnet-308": {"extreme-other-os", "Extreme Networks", "", "", "", "", "switch"},
+	// extremeMcsVmwareHypervisorType (.311), the Management Connect
+	// Services' 'virtual switch for physical VMware Hypervisor
+	// deployments', whose agent writes a Linux uname line: no OS and no
+	// kernel release beside none (was EXOS).
+	"extreme-mcs-vmware-311-linux": {"extreme-other-os", "Extreme Networks", "", "", "", "", "switch"},
+	// The same registrations where the agent's sysDescr names ExtremeXOS:
+	// EXOS, its release and the bracketed hardware as xos's sysDescr_regex
+	// reads them.
+	"extreme-csp-azure-310-exos": {"extreme-other-os", "Extreme Networks", "EXOS-VM", "", "EXOS", "31.7.1.4", "switch"},
+	// extremeNPB9920 (.410, 'Name "NPB9920"', 'Network Packet Broker
+	// NPB9920'): a packet broker, an appliance as the Virtual Packet
+	// Broker (.327) is, running no ExtremeXOS (was EXOS, switch).
+	"extreme-npb9920-410": {"extreme-nonswitch", "Extreme Networks", "NPB9920", "", "", "", "appliance"},
+	// sentriantPS200v1 (.130), 'Sentriant PS200 Network Security
+	// Violation Monitoring appliance': PS200, as its siblings read
+	// (AG200, NG300), not the object's name's 'PS200v1'.
+	"extreme-sentriant-ps200-130": {"extreme-nonswitch", "Extreme Networks", "PS200", "", "", "", "appliance"},
+	// extremeSnVirtualSensor100 (.321; 250, .322): 'Name ""', described
+	// as 'Extreme Analytics Virtual Sensor Model 100': no product name,
+	// so none (was the object's name, SnVirtualSensor100); an appliance.
+	"extreme-analytics-virtual-sensor-321": {"extreme-nonswitch", "Extreme Networks", "", "", "", "", "appliance"},
+	// extreme9920 (.504.2.1) under extremeONEOSProducts, 'Extreme 9920
+	// platform running Extreme ONE OS software': that OS and the model as
+	// the MIB names it without the maker ('Extreme 9920'), typed switch
+	// (its entry says no packet broker; unchanged).
+	"extreme-oneos-9920": {"extreme-exos", "Extreme Networks", "9920", "", "Extreme ONE OS", "", "switch"},
 }
 
 func TestLeads53Fixtures(t *testing.T) { checkFixtures(t, leads53FixtureDir, leads53Cases) }

@@ -206,6 +206,10 @@ func TestDisplayModel(t *testing.T) {
 		// Product lines stay: "Diamond6808", "3808" and "UPS450" were given.
 		{"1.3.6.1.4.1.1916.2.11", "blackDiamond6808", "BlackDiamond 6808"},
 		{"1.3.6.1.4.1.1916.2.17", "alpine3808", "Alpine 3808"},
+		// EXTREME-BASE-MIB entries that name no product ('Name ""'):
+		// the object's name is none (fq53).
+		{"1.3.6.1.4.1.1916.2.321", "extremeSnVirtualSensor100", ""},
+		{"1.3.6.1.4.1.1916.2.322", "extremeSnVirtualSensor250", ""},
 		{"1.3.6.1.4.1.318.1.3.2.7", "smartUPS450", "Smart-UPS 450"},
 		{"1.3.6.1.4.1.318.1.3.3.1", "matrixUPS3000", "Matrix-UPS 3000"},
 		{"1.3.6.1.4.1.318.1.3.5.1", "symmetraUPS4kVA", "Symmetra 4kVA"},
