@@ -208,7 +208,7 @@ func TestFixtures(t *testing.T) {
 		"extreme-voss":            {"extreme-voss", "Extreme Networks", "VSP-4850GTS-PWR+", "14JP123456", "VOSS", "7.1.0.0", "switch"},
 		"fortinet-other":          {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-248E-FPOE", "S248EFTF20001234", "FortiSwitchOS", "7.2.5", "switch"},
 		"generic-printer-mib":     {"", "", "Acme Laser 9000", "ACM123456", "", "", "printer"},
-		"hikvision":               {"hikvision", "Hikvision", "DS-2CD2143G2-I", "", "", "V5.7.3 build 220112", "camera"}, // softwVersion whole, V kept (hikvision-cam; fpU)
+		"hikvision":               {"hikvision-nvr", "Hikvision", "DS-2CD2143G2-I", "", "", "", "camera"}, // fq52: hikvision-nvr's, no release (was hikvision with softwVersion): its sysDescr 'Hikvision company products' is what the definition hikvision-nvr detects, before hikvision-cam (which wants no sysObjectID); the model hikvision-device-mib's deviceType, filling the gap
 		"hp-ilo":                  {"hp-ilo", "HPE", "ProLiant DL380 Gen10", "CZJ1234567", "iLO", "2.72", "bmc"},
 		"hp-printer":              {"hp-printer", "HP", "LaserJet Pro M404dn", "PHBQB12345", "", "JSI23900012", "printer"}, // a LaserJet Pro runs no FutureSmart: no fw-rom-revision in its bundle form, no OS (was FutureSmart; fq25)
 		"juniper-screenos":        {"juniper-screenos", "Juniper Networks", "SSG5-Serial-WLAN", "0168102006001234", "ScreenOS", "6.3.0r19.0", "firewall"},
@@ -992,13 +992,16 @@ func TestQuotedValues(t *testing.T) {
 		t.Error(`IsPlaceholder("\"N/A\"") = false`)
 	}
 	e := engine(t)
+	// fq52: the sysDescr 'Hikvision' (was 'Hikvision company products',
+	// now hikvision-nvr's, which reads no softwVersion), so that the
+	// quoted release is still read, by hikvision-device-mib on 39165.
 	got := e.Identify(Input{
 		SysObjectID: "1.3.6.1.4.1.39165.1.1",
-		SysDescr:    "Hikvision company products",
+		SysDescr:    "Hikvision",
 		Values: map[string]snmpwalk.Value{
 			"1.3.6.1.4.1.39165.1.1.0": {Type: snmpwalk.TypeOctetString, Bytes: []byte(`"DS-2CD2143G2-I"`)},
 			"1.3.6.1.4.1.39165.1.3.0": {Type: snmpwalk.TypeOctetString, Bytes: []byte(`"V5.7.3 build 220112"`)},
 		},
 	})
-	check(t, got, want{"hikvision", "Hikvision", "DS-2CD2143G2-I", "", "", "V5.7.3 build 220112", "camera"})
+	check(t, got, want{"hikvision-device-mib", "Hikvision", "DS-2CD2143G2-I", "", "", "V5.7.3 build 220112", "camera"})
 }

@@ -45,6 +45,26 @@ var leads52Cases = map[string]want{
 	// same kind of uname sysDescr: gigavue's, GIGAMON-SNMP-MIB model,
 	// serialNumber and version as they stand, not the kernel's release.
 	"gigamon-product-arc-objects": {"gigamon-gigavue", "Gigamon", "GigaVUE-HC2", "1H20-0312", "GigaVUE-OS", "5.4.00", "appliance"},
+	// A Hikvision camera answering no sysObjectID, deviceType holding a
+	// '-' (definition hikvision-cam: sysObjectID_regex '/^$/', snmpget
+	// deviceType contains '-'; os module deviceType and softwVersion).
+	"hikvision-cam-no-sysobjectid": {"hikvision", "Hikvision", "DS-2DE4425IW-DE", "", "", "V5.6.15 build 210506", "camera"},
+	// A camera on Hikvision's arc whose sysDescr is 'Hikvision company
+	// products': the definition hikvision-nvr detects it by that string
+	// (checked before hikvision-cam's deferred snmpget, which wants no
+	// sysObjectID anyway) and its os module reads no release; the camera
+	// by deviceType, the model hikvision-device-mib's deviceType filling
+	// the gap.
+	"hikvision-39165-company-products": {"hikvision-nvr", "Hikvision", "DS-2CD2347G2-LU", "", "", "", "camera"},
+	// A camera on net-snmp's Linux registration writing a uname line: not
+	// hikvision-cam's (a sysObjectID answers), so linux's, whose
+	// Shared\Unix reads the kernel's release: Linux with it, not
+	// softwVersion; maker, model and type from HIK-DEVICE-MIB.
+	"hikvision-netsnmp-uname-camera": {"hikvision-device-mib", "Hikvision", "DS-2CD2T87G2-L", "", "Linux", "3.18.20", "camera"},
+	// The same registration with a sysDescr that is no uname line: linux's
+	// still (8072.3.2.10), whose pattern finds no release there: Linux
+	// (net-snmp-linux) and none, not softwVersion.
+	"hikvision-netsnmp-no-uname": {"hikvision-device-mib", "Hikvision", "DS-2CD2043G2-I", "", "Linux", "", "camera"},
 }
 
 func TestLeads52Fixtures(t *testing.T) { checkFixtures(t, leads52FixtureDir, leads52Cases) }

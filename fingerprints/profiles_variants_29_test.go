@@ -28,11 +28,14 @@ var variants29Cases = map[string]want{
 	"dahua-intelbras-nvd": {"dahua", "Intelbras", "NVD 1404", "6J0123PAZ00004", "", "V4.001.0000000.1.R,build:2021-03-04", "nvr"},
 	// A HiLook recorder on HIK-DEVICE-MIB (definition hikvision-cam:
 	// deviceType.0 as the hardware, softwVersion.0 whole): its NVR-
-	// name is a recorder's (before: camera).
-	"hikvision-hilook-nvr": {"hikvision", "Hikvision", "NVR-108MH-C/8P", "", "", "V4.30.085 build 200916", "nvr"},
+	// name is a recorder's (before: camera). fq52: hikvision-device-mib's
+	// (was hikvision's, which now holds hikvision-cam's detection alone,
+	// no sysObjectID): on Hikvision's arc 39165, the same readings.
+	"hikvision-hilook-nvr": {"hikvision-device-mib", "Hikvision", "NVR-108MH-C/8P", "", "", "V4.30.085 build 200916", "nvr"},
 	// Checked right: deviceType and softwVersion answered with spaces
-	// around them are read trimmed (definition hikvision-cam).
-	"hikvision-values-spaced": {"hikvision", "Hikvision", "DS-2CD2T47G2-L", "", "", "V5.7.3 build 220112", "camera"},
+	// around them are read trimmed (definition hikvision-cam). fq52:
+	// hikvision-device-mib's on 39165 (was hikvision's), the same values.
+	"hikvision-values-spaced": {"hikvision-device-mib", "Hikvision", "DS-2CD2T47G2-L", "", "", "V5.7.3 build 220112", "camera"},
 	// Checked right: a Hikvision camera answering no sysObjectID, the
 	// shape the definition hikvision-cam detects (an empty sysObjectID and
 	// HIK-DEVICE-MIB deviceType.0 with a '-').

@@ -23,7 +23,11 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	"hikvision-nvr-net-snmp": {"hikvision-nvr", "Hikvision", "NVR", "3220220301CCRRK87654321WCVU", "Linux", "", "nvr"},
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
 	// release V4.30.085 build 200916, not Linux's): an OS is named beside its own release only.
-	"hikvision-mib-recorder": {"hikvision", "Hikvision", "DS-7616NI-K2", "", "", "V4.30.085 build 200916", "nvr"},
+	// fq52: Linux with the kernel's release (was hikvision, softwVersion
+	// beside no OS): hikvision-cam wants no sysObjectID, so an agent on
+	// 8072.3.2.10 writing a uname line is linux's, whose Shared\Unix reads
+	// the kernel's release; hikvision-device-mib keeps maker, model, type.
+	"hikvision-mib-recorder": {"hikvision-device-mib", "Hikvision", "DS-7616NI-K2", "", "Linux", "3.10.0", "nvr"},
 	// Ciena SAOS 6 on World Wide Packets' arc: the running package of
 	// WWP-LEOS-SW-XGRADE-MIB (before: no release, no OS); the CN agent's
 	// release in the sysDescr (before: '1.2.3' without its build).
