@@ -35,8 +35,10 @@ var fresh56Cases = map[string]want{
 	// alone).
 	"ruckus-unleashed-version-country": {"ruckus-unleashed", "Ruckus", "R550", "562109004321", "Unleashed", "200.12.10.5 build 234 (DE)", "access_point"},
 	// The same without ruckusUnleashedSystemCountryCode: the version
-	// whole, the template's empty brackets not stated (was 200.8.10.3).
-	"ruckus-unleashed-version-no-country": {"ruckus-unleashed", "Ruckus", "R320", "921904001122", "Unleashed", "200.8.10.3 build 243", "access_point"},
+	// whole and the template's brackets left empty, as the definition's
+	// template leaves the one missing (as sonicwall-sonicos states its
+	// template; was 200.8.10.3).
+	"ruckus-unleashed-version-no-country": {"ruckus-unleashed", "Ruckus", "R320", "921904001122", "Unleashed", "200.8.10.3 build 243 ()", "access_point"},
 	// A ZoneDirector 3000 (RUCKUS-ZD-SYSTEM-MIB): the definition
 	// ruckuswireless (newest stored version 82d7dcf) states the release by
 	// its version_template, ruckusZDSystemVersion and ruckusZDSystemCountryCode
