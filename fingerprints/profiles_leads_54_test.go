@@ -63,6 +63,10 @@ var leads54Cases = map[string]want{
 	// The same unit with its 'Avocent' sysDescr is avocent's: Avocent.php
 	// reads 10418.26.2.1 there (the product model's first word).
 	"avocent-acs8000-avocent-descr": {"avocent-acs", "Avocent", "ACS8032", "0921778800", "", "2.26.1", "appliance"},
+	// FS's BDCOM-based switches (definition fs-bdcom): NMS-CHASSIS under
+	// 52642 at rows 0 and 1, each whole, as for BDCOM's own; row 2, a line
+	// card's, never read.
+	"fs-bdcom-nmscard-row1-whole": {"fs-com", "FS", "S3900-48T6S-R mother card", "G1PB4B7654321", "", "2.2.0F Build 131552", "switch"},
 }
 
 func TestLeads54Fixtures(t *testing.T) {
