@@ -55,11 +55,13 @@ var anyArcCCases = map[string]want{
 	// fq41: no release (was the sensor's, 10.1.19.36): mlos-nsp's os module
 	// reads none, and its class is no Shared\Unix (group trellix); with no
 	// product release beside it, the agent's host OS, Linux, is named
-	// again, as in the case below.
-	"mcafee-nsp-linux": {"mcafee-nsp", "Trellix", "NS9300", "QAD12345678", "Linux", "", "firewall"},
+	// again, as in the case below. fq52: an appliance (was firewall), the
+	// definition mlos-nsp's type.
+	"mcafee-nsp-linux": {"mcafee-nsp", "Trellix", "NS9300", "QAD12345678", "Linux", "", "appliance"},
 	// The same on McAfee's name, without the sensor's release: no version
-	// rather than the kernel's.
-	"mcafee-nsp-linux-no-release": {"mcafee-nsp", "McAfee", "M-3050", "QAC87654321", "Linux", "", "firewall"},
+	// rather than the kernel's. fq52: an appliance (was firewall), as
+	// mlos-nsp's type names it.
+	"mcafee-nsp-linux-no-release": {"mcafee-nsp", "McAfee", "M-3050", "QAC87654321", "Linux", "", "appliance"},
 	// Another product's name in that object: a Linux host still.
 	"linux-other-8962-product": {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-1160.el7.x86_64", "server"},
 	// An OptiDriver on its registration under 629.200 without the chassis

@@ -65,6 +65,12 @@ var leads52Cases = map[string]want{
 	// still (8072.3.2.10), whose pattern finds no release there: Linux
 	// (net-snmp-linux) and none, not softwVersion.
 	"hikvision-netsnmp-no-uname": {"hikvision-device-mib", "Hikvision", "DS-2CD2043G2-I", "", "Linux", "", "camera"},
+	// An NSP sensor on net-snmp's Linux registration, detected as the
+	// definition mlos-nsp detects it (8072.3.2.10 and the systemGrp
+	// product object containing NETWORK-SECURITY-PLATFORM): ivSysModel and
+	// ivSysSerialNumber, no release (its os module reads none), and an
+	// appliance, its type.
+	"mcafee-nsp-netsnmp-appliance": {"mcafee-nsp", "McAfee", "NS7500", "QAF13572468", "Linux", "", "appliance"},
 }
 
 func TestLeads52Fixtures(t *testing.T) { checkFixtures(t, leads52FixtureDir, leads52Cases) }

@@ -19,8 +19,10 @@ var leadsFoundCases = map[string]want{
 	"hsgq-olt":       {"hsgq-olt", "HSGQ", "HSGQ-G04L", "", "", "2.1.7", "switch"},
 	"hsgq-olt-descr": {"hsgq-olt", "HSGQ", "HSGQ-E04L", "", "", "", "switch"},
 	// McAfee NSP sensors: TRELLIX-SENSOR-CONF-MIB ivSysModel,
-	// ivSysSerialNumber and the software version's first row.
-	"mcafee-nsp": {"mcafee-nsp", "McAfee", "NS9300", "NS93XD1234", "", "9.1.7.63", "firewall"},
+	// ivSysSerialNumber and the software version's first row. fq52: an
+	// appliance (was firewall), as the only definition naming the sensor,
+	// mlos-nsp, types it.
+	"mcafee-nsp": {"mcafee-nsp", "McAfee", "NS9300", "NS93XD1234", "", "9.1.7.63", "appliance"},
 	// OceanStor without an ENTITY chassis row: the product name in
 	// ISM-STORAGE-SVC-MIB's common group (7).
 	"huawei-oceanstor-devicename": {"huawei-oceanstor", "Huawei", "OceanStor 5300 V5", "2102352BWL10M9000031", "OceanStor", "V500R007C60SPC100", "storage"},

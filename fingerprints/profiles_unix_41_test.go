@@ -39,8 +39,9 @@ var unix41Cases = map[string]want{
 	// An NSP sensor on net-snmp's Linux registration (definition mlos-nsp:
 	// os module with hardware and serial alone, group trellix, no
 	// Shared\Unix): no release, neither the sensor's nor the kernel's;
-	// the OS the Linux profiles name.
-	"mcafee-nsp-netsnmp-no-release": {"mcafee-nsp", "McAfee", "IPS-VM600", "QAE24681357", "Linux", "", "firewall"},
+	// the OS the Linux profiles name. fq52: an appliance (was firewall),
+	// mlos-nsp's type.
+	"mcafee-nsp-netsnmp-no-release": {"mcafee-nsp", "McAfee", "IPS-VM600", "QAE24681357", "Linux", "", "appliance"},
 	// An ALOHA answering alProductVersion but no alProductSubVersion: the
 	// definition (aloha, group linux, no Shared\Unix) reads the latter
 	// alone, so no release, neither the major release nor the kernel's.
