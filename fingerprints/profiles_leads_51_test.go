@@ -51,6 +51,14 @@ var leads51Cases = map[string]want{
 	// (the definition's second detection, nsExtendOutputFull "version"
 	// containing 'OPNsense' on 8072.3.2.8): the hardware extend alike.
 	"opnsense-extend-hardware-freebsd-host": {"opnsense-version-extend", "Deciso", "DEC2750", "", "OPNsense", "24.7.6", "firewall"},
+	// OPNsense on a release candidate, whose version extend writes
+	// 'OPNsense 24.7.r1 (amd64)': the definition's version_regex
+	// '(?<version>[\d._]+) \(' finds only the candidate's last digit
+	// there ('1', no release of anything; was 1 beside OPNsense), so the
+	// extend gives none, and the definition's sysDescr pattern
+	// ' (?<version>\d+\.\S+)' reads FreeBSD's release first, stated
+	// beside FreeBSD (as cdf596f settled); the extend's architecture stays.
+	"opnsense-release-candidate-extend": {"opnsense", "Deciso", "amd64", "", "FreeBSD", "14.1-RELEASE-p2", "firewall"},
 }
 
 func TestLeads51Fixtures(t *testing.T) { checkFixtures(t, leads51FixtureDir, leads51Cases) }
