@@ -44,6 +44,15 @@ var fresh56Cases = map[string]want{
 	// its version_template, ruckusZDSystemVersion and ruckusZDSystemCountryCode
 	// in brackets (was the version alone).
 	"ruckus-zonedirector-version-country": {"ruckus-wireless", "Ruckus", "ZD3000", "151202004567", "ZoneDirector", "10.0.1.0 build 44 (GB)", "wireless_controller"},
+	// A DNOS 6 N1548P (dellN1548PSwitch, 674.10895.3066) answering both
+	// Dell-Vendor-MIB's per-unit serial number and service tag: the first
+	// unit's service tag, which the newest stored version of the
+	// definition (powerconnect 0e71fbf) reads first (was the serial
+	// number, which cfab8f7 read alone).
+	"dell-powerconnect-service-tag-first": {"dell-powerconnect", "Dell", "EMC Networking N1548P", "8JRL4M5", "PowerConnect", "6.6.3.10", "switch"},
+	// A PowerConnect 5524P whose agent answers the serial number alone:
+	// productIdentificationSerialNumber.1, the definition's second.
+	"dell-powerconnect-serial-number-alone": {"dell-powerconnect", "Dell", "PowerConnect 5524P", "CN0M2R7C2829812A0031", "PowerConnect", "4.1.0.10", "switch"},
 }
 
 func TestFresh56Fixtures(t *testing.T) {
