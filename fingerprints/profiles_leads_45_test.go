@@ -30,7 +30,9 @@ var leads45Cases = map[string]want{
 	// an 'Avocent'/'AlterPath' sysDescr or 10418.16, so this uname
 	// sysDescr on 10418.26 is linux's, and Avocent.php never reads the
 	// acsAppliance group for it.
-	"avocent-acs8016-product-arc": {"avocent-acs8000-uname", "Avocent", "", "", "Linux", "4.14.93", "server"},
+	// fq57: Generic ARMv7 (was none, 1146483): linux has no os module, so
+	// Shared\Unix writes the machine class its sysDescr's 'armv7' names.
+	"avocent-acs8016-product-arc": {"avocent-acs8000-uname", "Avocent", "Generic ARMv7", "", "Linux", "4.14.93", "server"},
 	// A Vertiv rack PDU on 21239.42.1.53, a registration the definition
 	// vertiv-pdu (type power) takes and geist-watchdog excepts: a PDU
 	// whatever its owner-set sysDescr says; VERTIV-V5-MIB

@@ -59,7 +59,9 @@ var leads54Cases = map[string]want{
 	// so the unit is linux's (Shared\Unix: the kernel's release, type
 	// server); Avocent.php, which alone reads ACS8000-MIB's acsAppliance
 	// group, does not run: no model, serial or firmware from it.
-	"avocent-acs8000-uname-linux": {"avocent-acs8000-uname", "Avocent", "", "", "Linux", "5.10.110", "server"},
+	// fq57: Generic ARMv7 (was none): Shared\Unix, which runs for linux,
+	// writes the machine class the sysDescr's 'armv7l' names.
+	"avocent-acs8000-uname-linux": {"avocent-acs8000-uname", "Avocent", "Generic ARMv7", "", "Linux", "5.10.110", "server"},
 	// The same unit with its 'Avocent' sysDescr is avocent's: Avocent.php
 	// reads 10418.26.2.1 there (the product model's first word).
 	"avocent-acs8000-avocent-descr": {"avocent-acs", "Avocent", "ACS8032", "0921778800", "", "2.26.1", "appliance"},

@@ -1,0 +1,27 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// review57FixtureDir holds small walks written for fq57's review of the
+// profile changes landed in this session: each checks a correction of a
+// landed commit against the device-support definition it follows.
+const review57FixtureDir = "testdata/fixtures/review-57"
+
+// review57Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var review57Cases = map[string]want{
+	// Corrects 1146483 (avocent-acs8000-uname, which stated no model): an
+	// ACS 8000 on 10418.26 writing a uname sysDescr is linux's (the
+	// definition avocent wants an 'Avocent'/'AlterPath' sysDescr or
+	// 10418.16), and linux has no os module, so Shared\Unix's discoverOS
+	// writes the machine class its sysDescr names ('armv7' -> Generic
+	// ARMv7) beside the kernel's release; ACS8000-MIB is still not read.
+	"avocent-acs8000-uname-armv7": {"avocent-acs8000-uname", "Avocent", "Generic ARMv7", "", "Linux", "4.14.93", "server"},
+	// The same where the uname line ends before its machine word:
+	// Shared\Unix names no class, so no model (nor ACS8000-MIB's).
+	"avocent-acs8000-uname-no-machine": {"avocent-acs8000-uname", "Avocent", "", "", "Linux", "5.10.110", "server"},
+}
+
+func TestReview57Fixtures(t *testing.T) { checkFixtures(t, review57FixtureDir, review57Cases) }
