@@ -59,6 +59,13 @@ var leads51Cases = map[string]want{
 	// ' (?<version>\d+\.\S+)' reads FreeBSD's release first, stated
 	// beside FreeBSD (as cdf596f settled); the extend's architecture stays.
 	"opnsense-release-candidate-extend": {"opnsense", "Deciso", "amd64", "", "FreeBSD", "14.1-RELEASE-p2", "firewall"},
+	// pfSense's own sysDescr (bsnmpd) under a host name holding one of
+	// the definition pfsense's architecture words: its hardware pattern
+	// '(?<hardware>aarch64|alpha|amd64|arm\w*|...)' finds 'arma' in
+	// 'pharma-gw' first (was arma), no hardware; the machine uname's
+	// field closes the sysDescr with, amd64, read first. The release by
+	// its 'pfSense(?:\s+Plus)?(?:\s+\S+)?\s+(?<version>\d+\.\d\S+)'.
+	"pfsense-hostname-holding-arm": {"pfsense", "Netgate", "amd64", "", "pfSense", "2.7.2-RELEASE", "firewall"},
 }
 
 func TestLeads51Fixtures(t *testing.T) { checkFixtures(t, leads51FixtureDir, leads51Cases) }
