@@ -125,7 +125,7 @@ var corpusCases = map[string]want{
 	"camera/hikvision-network-video-recorder.snmprec.bz2": {"hikvision-nvr", "Hikvision", "NVR", "0820161024CCRR666108343WCVU", "", "", "nvr"},
 	"camera/samsung-ipolis.snmprec.bz2":                   {"hanwha-samsung-camera", "Samsung", "SNO-7084R", "", "", "3.00_140915", "camera"},
 	"cloud/arista-dcs-7150s-52-cl.snmprec.bz2":            {"arista-eos", "Arista Networks", "DCS-7150S-52-CL", "JPE15151458", "EOS", "4.20.5F", "switch"},
-	"iot/geist-temperature-sensor.snmprec":                {"vertiv-geist", "Vertiv", "Geist WD15", "TB19020610", "", "3.4.0", "sensor"},
+	"iot/geist-temperature-sensor.snmprec":                {"vertiv-geist", "Vertiv", "", "", "", "", "sensor"}, // fq59: no model, serial or release (were GEIST-V5-MIB's productTitle Geist WD15, productSerialNumber, productVersion): 21239.42.1.31 is geist-watchdog's, whose os module reads GEIST-MIB-V3 productVersion.0 and climateSerial.1 alone, no hardware, and this walk answers neither
 	"network/appliance/cisco-controller.snmprec.bz2":      {"cisco-wlc", "Cisco", "AIR-CT5508-K9", "FCW1430L0CZ", "AireOS", "7.6.130.0", "wireless_controller"},
 	"network/appliance/empirical-hw-mgmt.snmprec.bz2":     {"huawei-ibmc", "Huawei", "RH5885 V3", "2102311JWG10H4000737", "iBMC", "2.38", "bmc"},
 	"network/appliance/huawei-ism.snmprec.bz2":            {"huawei-oceanstor", "Huawei", "", "2102350HYS10H1000010", "OceanStor", "V300R003C10", "storage"},

@@ -109,7 +109,10 @@ var ehCases = map[string]want{
 	"hpe-officeconnect":       {"hp-procurve", "HPE", "1820 24G J9980A", "", "OfficeConnect", "PT.02.09", "switch"},
 	"aruba-instant-on-switch": {"hp-procurve", "HPE", "1930 24G 4SFP/SFP+ JL682A", "", "Instant On", "2.5.0.19", "switch"},
 	// A GEIST-MIB-V3 unit: its climate sensor's serial.
-	"geist-v3-climate": {"vertiv-geist", "Vertiv", "Watchdog 100", "2856A8D41000001F", "", "3.2.6", "sensor"},
+	// fq59: no model (was Watchdog 100, productTitle): the definition
+	// geist-watchdog, which takes this unit ('Geist Watchdog 100', not
+	// RCM-O), reads no hardware, only productVersion.0 and climateSerial.1.
+	"geist-v3-climate": {"vertiv-geist", "Vertiv", "", "2856A8D41000001F", "", "3.2.6", "sensor"},
 	// An LTP-4X (35265.1.70) answering the LTP-8X standalone MIB's firmware
 	// revision, as the eltex-olt poller reads it.
 	// ltp8xFirmwareRevision as the definition (eltex-olt) cuts it (fpJ):

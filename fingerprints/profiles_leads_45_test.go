@@ -43,11 +43,20 @@ var leads45Cases = map[string]want{
 	// definition geist-watchdog (type environment) takes every 21239
 	// registration but vertiv-pdu's and the RCM-O's, so a sensor (was
 	// pdu).
-	"geist-watchdog-friendly-descr": {"vertiv-geist", "Vertiv", "Geist WD100", "TB20041234", "", "3.5.2", "sensor"},
+	// fq59: no model, serial or release (were GEIST-V5-MIB's productTitle
+	// Geist WD100, productSerialNumber, productVersion): geist-watchdog's os
+	// module reads GEIST-MIB-V3 productVersion.0 and climateSerial.1
+	// alone, no hardware, and this unit answers neither.
+	"geist-watchdog-friendly-descr": {"vertiv-geist", "Vertiv", "", "", "", "", "sensor"},
 	// A unit answering VERTIV-V5-MIB pduMainTable (a PDU row, pduMainName
 	// 'PDU') on a registration vertiv-pdu does not list: the MIB's PDU,
 	// not the sensor geist-watchdog's type would make it.
-	"vertiv-v5-pdu-rows": {"vertiv-geist", "Vertiv", "VP7801", "2105VP7801789", "", "5.9.1", "pdu"},
+	// fq59: no model, serial or release (were VERTIV-V5-MIB's VP7801,
+	// 2105VP7801789, 5.9.1): the definitions give this registration to
+	// geist-watchdog, whose os module reads GEIST-MIB-V3 productVersion.0
+	// and climateSerial.1 alone; vertiv-pdu's, which reads the V5 objects,
+	// takes only 21239.42.1.52, .53 and .55. The type stays the MIB's PDU.
+	"vertiv-v5-pdu-rows": {"vertiv-geist", "Vertiv", "", "", "", "", "pdu"},
 	// A UniFi switch whose model has spaces (definition edgeswitch, by
 	// '^USW[ -]'): its sysDescr pattern's hardware, every word up to the
 	// comma before the release (was USW, the first word), and its version;

@@ -40,7 +40,12 @@ var powerEnvCases = map[string]want{
 	// Sodola: the 12284.5.1 system group.
 	"sodola": {"sodola", "Sodola", "SL902S-SWTGW218AS", "SD22080412", "", "1.2.6", "switch"},
 	// Geist Watchdog (GEIST-V5-MIB deviceInfo): the unit's serial.
-	"geist-watchdog-v5": {"vertiv-geist", "Vertiv", "Geist WD15", "TB21110342", "", "3.6.1", "sensor"},
+	// fq59: no model, serial or release (were Geist WD15, TB21110342,
+	// 3.6.1, GEIST-V5-MIB's productTitle, productSerialNumber and
+	// productVersion): the definition geist-watchdog's os module reads
+	// GEIST-MIB-V3 productVersion.0 and climateSerial.1 alone, no hardware,
+	// and this unit answers neither.
+	"geist-watchdog-v5": {"vertiv-geist", "Vertiv", "", "", "", "", "sensor"},
 	// Carel pCOWeb and Minkels RMS: detection only (their definitions
 	// read sensors alone).
 	"carel-pcoweb": {"carel-pcoweb", "Carel", "", "", "", "", "cooling"},

@@ -191,7 +191,11 @@ var szCases = map[string]want{
 	// 21239.5.2, is none of vertiv-pdu's (21239.42.1.52, .53, .55), so the
 	// definition geist-watchdog (type environment) takes it, and it answers
 	// no VERTIV-V5-MIB pduMainTable row that would make it a PDU.
-	"vertiv-v5-pdu": {"vertiv-geist", "Vertiv", "VP7881", "2118VP7881123", "", "5.10.2", "sensor"},
+	// fq59: no model, serial or release (were VERTIV-V5-MIB's VP7881,
+	// 2118VP7881123, 5.10.2): vertiv-pdu's os module, which reads them, is
+	// not this registration's; geist-watchdog's reads GEIST-MIB-V3
+	// productVersion.0 and climateSerial.1 alone, which it does not answer.
+	"vertiv-v5-pdu": {"vertiv-geist", "Vertiv", "", "", "", "", "sensor"},
 	// Westermo Lynx: the unit in ENTITY row 3.
 	// The version is the sysDescr whole (fq11): the definition (weos)
 	// reads SNMPv2-MIB::sysDescr.0 as the version with no regex, whatever

@@ -79,7 +79,9 @@ var variants29Cases = map[string]want{
 	// Checked right: a Geist Watchdog on GEIST-MIB-V3 (definition
 	// geist-watchdog: productVersion.0, climateSerial.1; no hardware, the
 	// product title here).
-	"geist-watchdog-v3": {"vertiv-geist", "Vertiv", "Watchdog 15", "28F1D71B05000091", "", "3.2.0", "sensor"},
+	// fq59: no model (was Watchdog 15, productTitle): the definition reads
+	// no hardware, as this comment says, so none is stated.
+	"geist-watchdog-v3": {"vertiv-geist", "Vertiv", "", "28F1D71B05000091", "", "3.2.0", "sensor"},
 	// Checked right: a Comet Web Sensor's version in dashes after
 	// 'Version ' and T3610-MIB serialNumber.
 	"comet-websensor-version": {"comet-system", "Comet System", "T3610", "10953310", "", "1-5-7-2", "sensor"},

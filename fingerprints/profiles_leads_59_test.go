@@ -1,0 +1,31 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads59FixtureDir holds small walks written from the vendor MIBs for
+// leads where the profiles' detection or sources were wider than the
+// device-support definitions (fq59).
+const leads59FixtureDir = "testdata/fixtures/leads-59"
+
+// leads59Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads59Cases = map[string]want{
+	// A Watchdog 100 on GEIST-V5-MIB's registration answering GEIST-MIB-V3
+	// too: the definition geist-watchdog takes it and its os module reads
+	// GEIST-MIB-V3 productVersion.0 and climateSerial.1 alone, no hardware:
+	// neither productTitle ('Geist WD100', 'Watchdog 100') as the model,
+	// nor GEIST-V5-MIB's productVersion (5.2.0) and productSerialNumber
+	// before the V3 objects.
+	"geist-watchdog-v5-and-v3": {"vertiv-geist", "Vertiv", "", "28F2A3B40C000077", "", "3.3.1", "sensor"},
+	// A Vertiv rack PDU on 21239.42.1.55, a registration the definition
+	// vertiv-pdu takes (geist-watchdog excepts it): VERTIV-V5-MIB
+	// productModelNumber.0, productSerialNumber.0 and productVersion.0, its
+	// os module's, before GEIST-MIB-V3's objects it also answers.
+	"vertiv-pdu-v5-and-v3": {"vertiv-geist", "Vertiv", "VP9870", "2301VP9870321", "", "5.11.0", "pdu"},
+}
+
+func TestLeads59Fixtures(t *testing.T) {
+	checkFixtures(t, leads59FixtureDir, leads59Cases)
+}
