@@ -137,12 +137,11 @@ var cdCases = map[string]want{
 	// The model is the display name but for the maker's "Dell ", as the
 	// definition (powerconnect) reads productIdentificationDisplayName
 	// whole (fq35; was "N3248TE-ON").
-	// fq56: the service tag again, 7HQK2Z3 (was the serial number
-	// TH0X1Y2Z3456789ABCDE): the newest stored version of the definition
-	// (powerconnect 0e71fbf) reads productIdentificationServiceTag.1 first,
-	// the serial number after it (fq1 followed cfab8f7, the serial number
-	// alone).
-	"dell-dnos6-servicetag": {"dell-powerconnect", "Dell", "EMC Networking N3248TE-ON", "7HQK2Z3", "PowerConnect", "6.7.1.6", "switch"},
+	// fq56 stated the service tag, 7HQK2Z3, after powerconnect 0e71fbf;
+	// fq57: the serial number again: 0e71fbf is librenms pull request
+	// 18185's, closed unmerged; the definition (cfab8f7) reads
+	// productIdentificationSerialNumber.1 alone.
+	"dell-dnos6-servicetag": {"dell-powerconnect", "Dell", "EMC Networking N3248TE-ON", "TH0X1Y2Z3456789ABCDE", "PowerConnect", "6.7.1.6", "switch"},
 	// DNOS 6 whose agent answers neither ENTITY nor Dell-Vendor-MIB: the
 	// sysDescr's hardware with its line's name, as the definition's
 	// (powerconnect) pattern captures it ('(Power[Cc]onnect |Dell

@@ -45,12 +45,11 @@ var carryQ1Cases = map[string]want{
 	// serial number and service tag: the first unit's serial number
 	// (productIdentificationSerialNumber.1), the one object the
 	// definition (powerconnect) reads for the serial, not the service tag.
-	// fq56: the first unit's service tag, 5QWJ2K1 (was its serial number,
-	// CN0R2D8P2829845T0123): the newest stored version of the definition
-	// (powerconnect 0e71fbf) reads productIdentificationServiceTag.1 first,
-	// the serial number only where it does not answer (cfab8f7 read the
-	// serial number alone).
-	"dell-powerconnect-serial-number": {"dell-powerconnect", "Dell", "PowerConnect 5548P", "5QWJ2K1", "PowerConnect", "4.1.0.22", "switch"},
+	// fq56 stated the service tag, 5QWJ2K1, after powerconnect 0e71fbf;
+	// fq57: the serial number again: 0e71fbf is librenms pull request
+	// 18185's, closed unmerged; the definition (cfab8f7) reads
+	// productIdentificationSerialNumber.1 alone.
+	"dell-powerconnect-serial-number": {"dell-powerconnect", "Dell", "PowerConnect 5548P", "CN0R2D8P2829845T0123", "PowerConnect", "4.1.0.22", "switch"},
 	// An Ivanti Connect Secure gateway: PULSESECURE-PSG-MIB productVersion
 	// whole, with its build, as the definition (pulse) reads it.
 	"pulse-ivanti-product-version": {"pulse-secure", "Pulse Secure", "Ivanti Connect Secure", "", "Pulse Connect Secure", "22.3R1 (build 1647)", "appliance"},

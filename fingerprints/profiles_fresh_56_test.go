@@ -45,11 +45,12 @@ var fresh56Cases = map[string]want{
 	// in brackets (was the version alone).
 	"ruckus-zonedirector-version-country": {"ruckus-wireless", "Ruckus", "ZD3000", "151202004567", "ZoneDirector", "10.0.1.0 build 44 (GB)", "wireless_controller"},
 	// A DNOS 6 N1548P (dellN1548PSwitch, 674.10895.3066) answering both
-	// Dell-Vendor-MIB's per-unit serial number and service tag: the first
-	// unit's service tag, which the newest stored version of the
-	// definition (powerconnect 0e71fbf) reads first (was the serial
-	// number, which cfab8f7 read alone).
-	"dell-powerconnect-service-tag-first": {"dell-powerconnect", "Dell", "EMC Networking N1548P", "8JRL4M5", "PowerConnect", "6.6.3.10", "switch"},
+	// Dell-Vendor-MIB's per-unit serial number and service tag. fq57: the
+	// first unit's serial number (was its service tag, 8JRL4M5, after
+	// powerconnect 0e71fbf, librenms pull request 18185's, closed
+	// unmerged): the definition (cfab8f7) reads
+	// productIdentificationSerialNumber.1 alone.
+	"dell-powerconnect-service-tag-first": {"dell-powerconnect", "Dell", "EMC Networking N1548P", "CN0K5G3M2829862C0077", "PowerConnect", "6.6.3.10", "switch"},
 	// A PowerConnect 5524P whose agent answers the serial number alone:
 	// productIdentificationSerialNumber.1, the definition's second.
 	"dell-powerconnect-serial-number-alone": {"dell-powerconnect", "Dell", "PowerConnect 5524P", "CN0M2R7C2829812A0031", "PowerConnect", "4.1.0.10", "switch"},

@@ -19,10 +19,11 @@ var review35Cases = map[string]want{
 	// field (was "N3048EP-ON"); the serial productIdentificationSerialNumber.1,
 	// the one serial object the definition reads, over the service tag;
 	// productIdentificationVersion.
-	// fq56: the service tag, 9HQK3Z4 (was the serial number
-	// CN0F3Y9X2829876B0042): the newest stored version of the definition
-	// (powerconnect 0e71fbf) reads productIdentificationServiceTag.1 first.
-	"dell-n3048-display-name": {"dell-powerconnect", "Dell", "EMC Networking N3048EP-ON", "9HQK3Z4", "PowerConnect", "6.6.0.2", "switch"},
+	// fq56 stated the service tag, 9HQK3Z4, after powerconnect 0e71fbf;
+	// fq57: the serial number again: 0e71fbf is librenms pull request
+	// 18185's, closed unmerged; the definition (cfab8f7) reads
+	// productIdentificationSerialNumber.1 alone.
+	"dell-n3048-display-name": {"dell-powerconnect", "Dell", "EMC Networking N3048EP-ON", "CN0F3Y9X2829876B0042", "PowerConnect", "6.6.0.2", "switch"},
 	// A PowerConnect answering no Dell-Vendor-MIB: the definition's
 	// (powerconnect) sysDescr pattern, its hardware group with
 	// 'PowerConnect ' ('(Power[Cc]onnect |Dell Networking |Dell EMC

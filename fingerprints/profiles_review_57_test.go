@@ -22,6 +22,13 @@ var review57Cases = map[string]want{
 	// The same where the uname line ends before its machine word:
 	// Shared\Unix names no class, so no model (nor ACS8000-MIB's).
 	"avocent-acs8000-uname-no-machine": {"avocent-acs8000-uname", "Avocent", "", "", "Linux", "5.10.110", "server"},
+	// Corrects 6dea40a (the service tag first): a DNOS 6 stack answering
+	// Dell-Vendor-MIB's per-unit serial numbers and service tags states
+	// unit 1's serial number, productIdentificationSerialNumber.1, the one
+	// serial object the definition powerconnect (cfab8f7) reads; the
+	// version reading productIdentificationServiceTag.1 first (0e71fbf) is
+	// librenms pull request 18185's, closed unmerged.
+	"dell-dnos6-stack-serial-number": {"dell-powerconnect", "Dell", "EMC Networking N2048", "CN0V4T6R2829871D0018", "PowerConnect", "6.6.3.10", "switch"},
 }
 
 func TestReview57Fixtures(t *testing.T) { checkFixtures(t, review57FixtureDir, review57Cases) }
