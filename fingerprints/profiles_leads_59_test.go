@@ -24,6 +24,14 @@ var leads59Cases = map[string]want{
 	// productModelNumber.0, productSerialNumber.0 and productVersion.0, its
 	// os module's, before GEIST-MIB-V3's objects it also answers.
 	"vertiv-pdu-v5-and-v3": {"vertiv-geist", "Vertiv", "VP9870", "2301VP9870321", "", "5.11.0", "pdu"},
+	// An S12704 on its registration (2011.2.279.3) whose sysDescr is the
+	// model alone: the definition vrp detects only its sysDescr forms
+	// ('VRP (R) Software', 'Versatile Routing Platform Software', ...),
+	// none here, and yunshan only 2011.2.23, so no definition names the
+	// OS: none (was VRP). The model and ESN the objects vrp's os module
+	// lists (hwEntitySystemModel, hwDeviceEsn), the release the chassis
+	// row carries.
+	"huawei-s12700-model-only-descr": {"huawei-vrp", "Huawei", "S12704", "2102113089P0KB000234", "", "V200R019C10SPC800", "switch"},
 }
 
 func TestLeads59Fixtures(t *testing.T) {
