@@ -184,8 +184,13 @@ var cdCases = map[string]want{
 	// sysDescr, the server in its brackets.
 	"cisco-cimc-sysdescr": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M4S", "", "CIMC", "3.0(4d)", "bmc"},
 	// A UISP Fiber OLT XGS (FASTPATH under 4413): Ubiquiti's, not
-	// Broadcom's; the FASTPATH inventory serial and release.
-	"uisp-fiber-olt": {"ubiquiti-edgeswitch", "Ubiquiti", "UISP Fiber OLT XGS", "F4E2C6A1B2C3", "UFiber", "2.1.0", "switch"},
+	// Broadcom's. fq60: ubiquiti-uisp-olt (was ubiquiti-edgeswitch), no
+	// serial or release (were the FASTPATH inventory's F4E2C6A1B2C3 and
+	// 2.1.0): the definition edgeosolt reads UBNT-UFIBER-MIB
+	// ubntSerialNumber.0 and ubntVersion.0 (else its sysDescr's
+	// 'v<n.n.n>'), which this walk does not answer, and no
+	// agentInventoryGroup object.
+	"uisp-fiber-olt": {"ubiquiti-uisp-olt", "Ubiquiti", "UISP Fiber OLT XGS", "", "UFiber", "", "switch"},
 	// A Catalyst IW9165 in URWB mode, which the ciscowap definition takes:
 	// an access point, the model its registration names.
 	"cisco-iw9165-urwb": {"cisco-sb-wap", "Cisco", "IW9165EURWB", "", "", "", "access_point"},

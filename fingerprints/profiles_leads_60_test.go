@@ -1,0 +1,37 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads60FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq60's leads: the serial (and model and
+// release) sources of three switch families, in the order the
+// device-support definitions read them.
+const leads60FixtureDir = "testdata/fixtures/leads-60"
+
+// leads60Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads60Cases = map[string]want{
+	// EdgeSwitch (definition edgeswitch, os module serial:
+	// ENTITY-MIB::entPhysicalSerialNum.1 and nothing else): a walk whose
+	// FASTPATH inventory answers agentInventorySerialNumber but whose
+	// ENTITY row 1 does not gives no serial.
+	"edgeswitch-inventory-serial-only": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 24-Port 250W", "", "EdgeSwitch", "1.9.3.5294473", "switch"},
+	// ENTITY row 1's serial, not agentInventorySerialNumber, where both
+	// answer (edgeswitch reads the first only).
+	"edgeswitch-entity-row1-serial": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 16-Port XG", "F09FC2C1D2E3", "EdgeSwitch", "1.8.2.5145168", "switch"},
+	// Another FASTPATH agent on 4413 (no definition names its sysDescr):
+	// EDGESWITCH-SWITCHING-MIB agentInventoryGroup's machine model,
+	// serial and software version, as before the split.
+	"fastpath-other-inventory-serial": {"broadcom-fastpath", "Broadcom", "BCM56340", "FP1A2B3C4D5E", "FASTPATH", "6.3.0.2", "switch"},
+	// UISP Fiber OLT XGS (definition edgeosolt: hardware
+	// UBNT-UFIBER-MIB::ubntModel.0, serial ubntSerialNumber.0, version
+	// ubntVersion.0 over its sysDescr pattern): those objects, not the
+	// FASTPATH inventory's.
+	"uisp-olt-ufiber-mib": {"ubiquiti-uisp-olt", "Ubiquiti", "UF-OLT-XGS", "E063DA1A2B3C", "UFiber", "v2.2.1", "switch"},
+}
+
+func TestLeads60Fixtures(t *testing.T) {
+	checkFixtures(t, leads60FixtureDir, leads60Cases)
+}
