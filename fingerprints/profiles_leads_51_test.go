@@ -23,7 +23,11 @@ var leads51Cases = map[string]want{
 	// NAS4Free on bsnmpd, named by its host name only: the definition
 	// freebsd's uname parse wants a space after the release, which ends
 	// bsnmpd's line, so no release is read, and the product is named.
-	"nas4free-hostname-bsnmpd": {"freebsd-nas-uname", "", "", "", "NAS4Free", "", "storage"},
+	// fq57: net-snmp-bsd's FreeBSD server (was freebsd-nas-uname,
+	// NAS4Free, storage): bsnmpd's line holds no kernel ident, so the
+	// product's name in it is the host's, set by its admin; the definition
+	// freebsd takes the agent, FreeBSD, type server, no release.
+	"nas4free-hostname-bsnmpd": {"net-snmp-bsd", "", "", "", "FreeBSD", "", "server"},
 	// NAS4Free known by the uname line in UCD-SNMP-MIB extOutput.1 on a
 	// GENERIC kernel's sysDescr: the definition freebsd's uname parse
 	// reads FreeBSD's release from sysDescr, stated beside FreeBSD.

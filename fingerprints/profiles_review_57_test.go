@@ -29,6 +29,16 @@ var review57Cases = map[string]want{
 	// version reading productIdentificationServiceTag.1 first (0e71fbf) is
 	// librenms pull request 18185's, closed unmerged.
 	"dell-dnos6-stack-serial-number": {"dell-powerconnect", "Dell", "EMC Networking N2048", "CN0V4T6R2829871D0018", "PowerConnect", "6.6.3.10", "switch"},
+	// Corrects fd62b20 (freebsd-nas-uname on bsnmpd's own line): a
+	// XigmaNAS host name in "<host> <hostid> FreeBSD <release>" is the
+	// admin's name for the host, no kernel ident; the definition freebsd
+	// takes the agent (sysDescr 'FreeBSD'): FreeBSD, type server, no
+	// release (the uname parse wants a space after it).
+	"xigmanas-hostname-bsnmpd": {"net-snmp-bsd", "", "", "", "FreeBSD", "", "server"},
+	// The same product named by its kernel ident in a uname sysDescr on
+	// net-snmp's FreeBSD registration stays freebsd-nas-uname's: FreeBSD
+	// beside the release Shared\Unix's uname parse reads.
+	"xigmanas-kernel-ident-netsnmp": {"freebsd-nas-uname", "", "", "", "FreeBSD", "12.3-RELEASE-p7", "storage"},
 }
 
 func TestReview57Fixtures(t *testing.T) { checkFixtures(t, review57FixtureDir, review57Cases) }
