@@ -32,6 +32,14 @@ var leads59Cases = map[string]want{
 	// lists (hwEntitySystemModel, hwDeviceEsn), the release the chassis
 	// row carries.
 	"huawei-s12700-model-only-descr": {"huawei-vrp", "Huawei", "S12704", "2102113089P0KB000234", "", "V200R019C10SPC800", "switch"},
+	// A UniFi Dream Machine on Ubiquiti's registration whose sysDescr
+	// begins with its product code: no definition detects it (unifi's
+	// prefixes are UAP, U6, U7, E7, UK, U-LTE, edgeswitch's EdgeSwitch,
+	// EdgePoint, USW, US, UBNT US and 'Ubiquiti UniFi UCG-'), so
+	// Ubiquiti's gateway and the ENTITY chassis row's serial alone (was
+	// ubiquiti-unifi-sysdescr's UniFi with the model UDM-Pro and release
+	// 4.0.21 read from an undocumented shape).
+	"unifi-udm-ubiquiti-registration": {"ubiquiti-unifi-gateway-descr", "Ubiquiti", "", "F4E2C6A1B2D9", "", "", "router"},
 }
 
 func TestLeads59Fixtures(t *testing.T) {
