@@ -30,6 +30,18 @@ var leads60Cases = map[string]want{
 	// ubntVersion.0 over its sysDescr pattern): those objects, not the
 	// FASTPATH inventory's.
 	"uisp-olt-ufiber-mib": {"ubiquiti-uisp-olt", "Ubiquiti", "UF-OLT-XGS", "E063DA1A2B3C", "UFiber", "v2.2.1", "switch"},
+	// ZyNOS (definition zynos; Shared/Zyxel.php then Zynos.php): serial
+	// ZYXEL-ES-COMMON sysProductSerialNumber.0, else the GS4012F, MGS3712
+	// and GS2200-24 MIBs' sysSerialNumber.0 in that order, never an
+	// ENTITY row: the GS2200-24 MIB's serial, not ENTITY's.
+	"zynos-gs2200-serial-before-entity": {"zyxel", "Zyxel", "GS2200-24", "S060Z30012345", "", "", "switch"},
+	// No sysProductModel: Zynos.php's hardware is the whole sysDescr
+	// ('ES-2108PWR'), not the ENTITY chassis model ('ES2108'); no serial
+	// (ENTITY's is not read).
+	"zynos-es2108-sysdescr-hardware": {"zyxel", "Zyxel", "ES-2108PWR", "", "", "", "switch"},
+	// Not a ZyNOS sysDescr (an NWA access point, definition zyxelnwa):
+	// the ENTITY chassis serial stays as before (outside this lead).
+	"zyxel-nwa-entity-serial": {"zyxel", "Zyxel", "NWA5123-AC HD", "S182Z47004321", "", "", "access_point"},
 }
 
 func TestLeads60Fixtures(t *testing.T) {
