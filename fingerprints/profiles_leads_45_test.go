@@ -47,7 +47,10 @@ var leads45Cases = map[string]want{
 	// Geist WD100, productSerialNumber, productVersion): geist-watchdog's os
 	// module reads GEIST-MIB-V3 productVersion.0 and climateSerial.1
 	// alone, no hardware, and this unit answers neither.
-	"geist-watchdog-friendly-descr": {"vertiv-geist", "Vertiv", "", "", "", "", "sensor"},
+	// fq57: GEIST-V5-MIB productSerialNumber and productVersion again
+	// (were none after fq59), read only after the definition's GEIST-MIB-V3
+	// objects, which this unit does not answer; still no model.
+	"geist-watchdog-friendly-descr": {"vertiv-geist", "Vertiv", "", "TB20041234", "", "3.5.2", "sensor"},
 	// A unit answering VERTIV-V5-MIB pduMainTable (a PDU row, pduMainName
 	// 'PDU') on a registration vertiv-pdu does not list: the MIB's PDU,
 	// not the sensor geist-watchdog's type would make it.

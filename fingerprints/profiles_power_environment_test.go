@@ -45,7 +45,10 @@ var powerEnvCases = map[string]want{
 	// productVersion): the definition geist-watchdog's os module reads
 	// GEIST-MIB-V3 productVersion.0 and climateSerial.1 alone, no hardware,
 	// and this unit answers neither.
-	"geist-watchdog-v5": {"vertiv-geist", "Vertiv", "", "", "", "", "sensor"},
+	// fq57: GEIST-V5-MIB productSerialNumber and productVersion again
+	// (were none after fq59), read only after the definition's GEIST-MIB-V3
+	// objects, which this unit does not answer; still no model.
+	"geist-watchdog-v5": {"vertiv-geist", "Vertiv", "", "TB21110342", "", "3.6.1", "sensor"},
 	// Carel pCOWeb and Minkels RMS: detection only (their definitions
 	// read sensors alone).
 	"carel-pcoweb": {"carel-pcoweb", "Carel", "", "", "", "", "cooling"},

@@ -39,6 +39,13 @@ var review57Cases = map[string]want{
 	// net-snmp's FreeBSD registration stays freebsd-nas-uname's: FreeBSD
 	// beside the release Shared\Unix's uname parse reads.
 	"xigmanas-kernel-ident-netsnmp": {"freebsd-nas-uname", "", "", "", "FreeBSD", "12.3-RELEASE-p7", "storage"},
+	// Corrects 91ad1db (no serial or release for a Watchdog answering
+	// GEIST-V5-MIB alone, which lost snmpsim-data's Watchdog 15 both): the
+	// definition geist-watchdog's objects (GEIST-MIB-V3 climateSerial.1,
+	// productVersion.0) first; where they do not answer, the same unit's
+	// GEIST-V5-MIB productSerialNumber and productVersion. No model, as
+	// 91ad1db has it (the definition states no hardware).
+	"geist-watchdog15-v5-only": {"vertiv-geist", "Vertiv", "", "TB23050788", "", "3.7.0", "sensor"},
 }
 
 func TestReview57Fixtures(t *testing.T) { checkFixtures(t, review57FixtureDir, review57Cases) }
