@@ -28,10 +28,19 @@ var leads59Cases = map[string]want{
 	// model alone: the definition vrp detects only its sysDescr forms
 	// ('VRP (R) Software', 'Versatile Routing Platform Software', ...),
 	// none here, and yunshan only 2011.2.23, so no definition names the
-	// OS: none (was VRP). The model and ESN the objects vrp's os module
+	// OS; VRP as the chassis row's software revision writes VRP's
+	// platform version before the product release ('Version 5.170
+	// V200R019C10SPC800'). The model and ESN the objects vrp's os module
 	// lists (hwEntitySystemModel, hwDeviceEsn), the release the chassis
 	// row carries.
-	"huawei-s12700-model-only-descr": {"huawei-vrp", "Huawei", "S12704", "2102113089P0KB000234", "", "V200R019C10SPC800", "switch"},
+	"huawei-s12700-model-only-descr": {"huawei-vrp", "Huawei", "S12704", "2102113089P0KB000234", "VRP", "V200R019C10SPC800", "switch"},
+	// An S7706 whose sysDescr is the model alone and whose agent answers
+	// no ENTITY rows: nothing names its OS, so none (was VRP).
+	"huawei-model-only-descr-no-entity": {"huawei-vrp", "Huawei", "S7706", "2102113178P0KC000512", "", "", "switch"},
+	// An AR2220 answering an empty sysDescr: VRP, as its chassis row's
+	// software revision names it ('VRP (R) software, Version 5.160
+	// (AR2200 V200R007C00SPC900)'), the product release from it.
+	"huawei-empty-descr-chassis-vrp": {"huawei-vrp", "Huawei", "AR2220", "", "VRP", "V200R007C00SPC900", "router"},
 	// A UniFi Dream Machine on Ubiquiti's registration whose sysDescr
 	// begins with its product code: no definition detects it (unifi's
 	// prefixes are UAP, U6, U7, E7, UK, U-LTE, edgeswitch's EdgeSwitch,
