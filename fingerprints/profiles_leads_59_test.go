@@ -49,6 +49,13 @@ var leads59Cases = map[string]want{
 	// ubiquiti-unifi-sysdescr's UniFi with the model UDM-Pro and release
 	// 4.0.21 read from an undocumented shape).
 	"unifi-udm-ubiquiti-registration": {"ubiquiti-unifi-gateway-descr", "Ubiquiti", "", "F4E2C6A1B2D9", "", "", "router"},
+	// A Synology unit on net-snmp's registration answering
+	// SYNOLOGY-SYSTEM-MIB's system group under a sysDescr that is no
+	// uname line: the definition dsm wants '^Linux ', so LibreNMS makes it
+	// linux (net-snmp's registration), a server running Linux; the MIB's
+	// modelName and serialNumber, certain, beside that, and no DSM release
+	// (was DSM 7.2.1-69057, storage).
+	"synology-system-group-other-descr": {"synology-dsm", "Synology", "DS1821+", "2150PEN123456", "Linux", "", "server"},
 }
 
 func TestLeads59Fixtures(t *testing.T) {
