@@ -42,6 +42,15 @@ var leads60Cases = map[string]want{
 	// Not a ZyNOS sysDescr (an NWA access point, definition zyxelnwa):
 	// the ENTITY chassis serial stays as before (outside this lead).
 	"zyxel-nwa-entity-serial": {"zyxel", "Zyxel", "NWA5123-AC HD", "S182Z47004321", "", "", "access_point"},
+	// Edgecore (definition edgecos, the newest Edgecos.php discoverOS
+	// through its findMib table, ECS4510-MIB for 259.10.1.24.): hardware
+	// swProdName.0, serial unit 1's swSerialNumber, version unit 1's
+	// swHardwareVer and swOpCodeVer joined by a space only where both
+	// answer (isset of both, else null): swOpCodeVer alone gives no
+	// release, nor does the ENTITY row's software.
+	"edgecos-ecs4510-opcode-without-hwver": {"edgecore-ecs", "Edgecore", "ECS4510-28F", "EC1405001234", "", "", "switch"},
+	// Both answer: 'R0A 1.2.2.26'.
+	"edgecos-ecs4510-hwver-opcode": {"edgecore-ecs", "Edgecore", "ECS4510-28F", "EC1405005678", "", "R0A 1.2.2.26", "switch"},
 }
 
 func TestLeads60Fixtures(t *testing.T) {
