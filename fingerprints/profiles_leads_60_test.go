@@ -39,6 +39,13 @@ var leads60Cases = map[string]want{
 	// ('ES-2108PWR'), not the ENTITY chassis model ('ES2108'); no serial
 	// (ENTITY's is not read).
 	"zynos-es2108-sysdescr-hardware": {"zyxel", "Zyxel", "ES-2108PWR", "", "", "", "switch"},
+	// ZyNOS's release is the shared Zyxel code's, sysSwVersionString up to
+	// its first ' | ', and nothing else: a walk answering only ENTITY
+	// (software V4.50(AAZI.3), a serial) gives neither a release nor a
+	// serial; the hardware is the whole sysDescr.
+	"zynos-entity-software-no-release": {"zyxel", "Zyxel", "XGS2210-28", "", "", "", "switch"},
+	// sysSwVersionString's text before ' | ', whole.
+	"zynos-sysswversion-explode": {"zyxel", "Zyxel", "XGS4600-32F", "S210Z21054321", "", "4.50(AAZJ.5)_20220415", "switch"},
 	// Not a ZyNOS sysDescr (an NWA access point, definition zyxelnwa):
 	// the ENTITY chassis serial stays as before (outside this lead).
 	"zyxel-nwa-entity-serial": {"zyxel", "Zyxel", "NWA5123-AC HD", "S182Z47004321", "", "", "access_point"},
