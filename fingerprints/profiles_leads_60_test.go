@@ -25,6 +25,10 @@ var leads60Cases = map[string]want{
 	// EDGESWITCH-SWITCHING-MIB agentInventoryGroup's machine model,
 	// serial and software version, as before the split.
 	"fastpath-other-inventory-serial": {"broadcom-fastpath", "Broadcom", "BCM56340", "FP1A2B3C4D5E", "FASTPATH", "6.3.0.2", "switch"},
+	// An EdgeSwitch on Ubiquiti's registration (41112; definition
+	// edgeswitch, ubiquiti-edgeos's EdgeSwitch alternative): row 1 answers
+	// no serial, so none, not the ENTITY chassis row 2's.
+	"edgeswitch-41112-chassis-row-not-1": {"ubiquiti-edgeos", "Ubiquiti", "EdgeSwitch 48-Port 500W", "", "EdgeSwitch", "1.9.3.5294473", "switch"},
 	// UISP Fiber OLT XGS (definition edgeosolt: hardware
 	// UBNT-UFIBER-MIB::ubntModel.0, serial ubntSerialNumber.0, version
 	// ubntVersion.0 over its sysDescr pattern): those objects, not the
