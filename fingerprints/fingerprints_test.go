@@ -229,14 +229,12 @@ func TestFixtures(t *testing.T) {
 		"ubiquiti-unifi-sysdescr": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "UAP-AC-Pro", "", "UniFi", "6.5.28.14491", "access_point"},
 		"vmware-esxi":             {"vmware-esxi", "", "", "", "ESXi", "7.0.3", "hypervisor"},
 		"xerox-printer":           {"xerox-printer", "Xerox", "WorkCentre 7845 v1 Multifunction System", "3123456789", "", "073.040.075.34540", "printer"},
-		// fq60: no serial (was the ENTITY chassis row's S172L21001234): a
-		// ZyNOS switch's serial is Zynos.php's objects alone
-		// (ZYXEL-ES-COMMON sysProductSerialNumber, then the GS4012F,
-		// MGS3712 and GS2200-24 MIBs' sysSerialNumber), none of which
-		// this walk answers; nor a release (was the ENTITY row's
-		// V4.50(AAOC.6)): the shared Zyxel code reads sysSwVersionString
-		// alone.
-		"zyxel": {"zyxel", "Zyxel", "GS1920-24HP", "", "", "", "switch"},
+		// A ZyNOS switch answering none of Zynos.php's serial or release
+		// objects: the definition states neither (no measure counts them);
+		// the ENTITY chassis row's serial and software revision, the
+		// device's own, follow its objects (owner, after fq60 left both
+		// empty).
+		"zyxel": {"zyxel", "Zyxel", "GS1920-24HP", "S172L21001234", "", "V4.50(AAOC.6)", "switch"},
 	}
 	files, err := filepath.Glob("testdata/fixtures/*.snmprec")
 	if err != nil || len(files) != len(cases) {

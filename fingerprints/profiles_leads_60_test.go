@@ -40,14 +40,19 @@ var leads60Cases = map[string]want{
 	// ENTITY row: the GS2200-24 MIB's serial, not ENTITY's.
 	"zynos-gs2200-serial-before-entity": {"zyxel", "Zyxel", "GS2200-24", "S060Z30012345", "", "", "switch"},
 	// No sysProductModel: Zynos.php's hardware is the whole sysDescr
-	// ('ES-2108PWR'), not the ENTITY chassis model ('ES2108'); no serial
-	// (ENTITY's is not read).
-	"zynos-es2108-sysdescr-hardware": {"zyxel", "Zyxel", "ES-2108PWR", "", "", "", "switch"},
+	// ('ES-2108PWR'), not the ENTITY chassis model ('ES2108'). The
+	// serial: none of Zynos.php's objects answers (it states none, so no
+	// measure counts the field), and the ENTITY chassis row's, the
+	// device's own, follows them for the user's inventory (owner, after
+	// fq60 left it empty).
+	"zynos-es2108-sysdescr-hardware": {"zyxel", "Zyxel", "ES-2108PWR", "ES2108PWR-000117", "", "", "switch"},
 	// ZyNOS's release is the shared Zyxel code's, sysSwVersionString up to
-	// its first ' | ', and nothing else: a walk answering only ENTITY
-	// (software V4.50(AAZI.3), a serial) gives neither a release nor a
-	// serial; the hardware is the whole sysDescr.
-	"zynos-entity-software-no-release": {"zyxel", "Zyxel", "XGS2210-28", "", "", "", "switch"},
+	// its first ' | ': a walk answering only ENTITY (software
+	// V4.50(AAZI.3), a serial) gets no release or serial from the
+	// definition, which then states none; the ENTITY chassis row's, the
+	// device's own, follow for the user's inventory (owner, after fq60
+	// left both empty); the hardware is the whole sysDescr.
+	"zynos-entity-software-no-release": {"zyxel", "Zyxel", "XGS2210-28", "S190Z40012345", "", "V4.50(AAZI.3)", "switch"},
 	// sysSwVersionString's text before ' | ', whole.
 	"zynos-sysswversion-explode": {"zyxel", "Zyxel", "XGS4600-32F", "S210Z21054321", "", "4.50(AAZJ.5)_20220415", "switch"},
 	// Not a ZyNOS sysDescr (an NWA access point, definition zyxelnwa):
