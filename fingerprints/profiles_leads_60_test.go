@@ -16,8 +16,10 @@ var leads60Cases = map[string]want{
 	// EdgeSwitch (definition edgeswitch, os module serial:
 	// ENTITY-MIB::entPhysicalSerialNum.1 and nothing else): a walk whose
 	// FASTPATH inventory answers agentInventorySerialNumber but whose
-	// ENTITY row 1 does not gives no serial.
-	"edgeswitch-inventory-serial-only": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 24-Port 250W", "", "EdgeSwitch", "1.9.3.5294473", "switch"},
+	// ENTITY row 1 does not: the definition states none (no measure counts
+	// it); the unit's inventory serial follows row 1 for the user's
+	// inventory (owner, after fq60 left it empty).
+	"edgeswitch-inventory-serial-only": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 24-Port 250W", "F09FC2B7C8D9", "EdgeSwitch", "1.9.3.5294473", "switch"},
 	// ENTITY row 1's serial, not agentInventorySerialNumber, where both
 	// answer (edgeswitch reads the first only).
 	"edgeswitch-entity-row1-serial": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 16-Port XG", "F09FC2C1D2E3", "EdgeSwitch", "1.8.2.5145168", "switch"},
@@ -27,8 +29,10 @@ var leads60Cases = map[string]want{
 	"fastpath-other-inventory-serial": {"broadcom-fastpath", "Broadcom", "BCM56340", "FP1A2B3C4D5E", "FASTPATH", "6.3.0.2", "switch"},
 	// An EdgeSwitch on Ubiquiti's registration (41112; definition
 	// edgeswitch, ubiquiti-edgeos's EdgeSwitch alternative): row 1 answers
-	// no serial, so none, not the ENTITY chassis row 2's.
-	"edgeswitch-41112-chassis-row-not-1": {"ubiquiti-edgeos", "Ubiquiti", "EdgeSwitch 48-Port 500W", "", "EdgeSwitch", "1.9.3.5294473", "switch"},
+	// no serial, so the definition states none (no measure counts it);
+	// the ENTITY chassis row 2's, the unit's own, follows for the user's
+	// inventory (owner, after fq60 left it empty).
+	"edgeswitch-41112-chassis-row-not-1": {"ubiquiti-edgeos", "Ubiquiti", "EdgeSwitch 48-Port 500W", "F09FC2E7F8A9", "EdgeSwitch", "1.9.3.5294473", "switch"},
 	// UISP Fiber OLT XGS (definition edgeosolt: hardware
 	// UBNT-UFIBER-MIB::ubntModel.0, serial ubntSerialNumber.0, version
 	// ubntVersion.0 over its sysDescr pattern): those objects, not the

@@ -50,10 +50,11 @@ func TestNetworkFixtures(t *testing.T) {
 		// Switching and routing.
 		// The product as the sysDescr states it and the definition
 		// (edgeswitch) reads it, not agentInventoryMachineModel's code.
-		// fq60: no serial (was F09FC2A1B2C3, agentInventorySerialNumber):
 		// edgeswitch.yaml's os module reads entPhysicalSerialNum.1 only,
-		// which this walk does not answer.
-		"ubiquiti-edgeswitch": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 24-Port Lite", "", "EdgeSwitch", "1.9.3.5294473", "switch"},
+		// which this walk does not answer (fq60); the unit's
+		// agentInventorySerialNumber follows it (owner: the definition
+		// then states none, a field no measure counts).
+		"ubiquiti-edgeswitch": {"ubiquiti-edgeswitch", "Ubiquiti", "EdgeSwitch 24-Port Lite", "F09FC2A1B2C3", "EdgeSwitch", "1.9.3.5294473", "switch"},
 		"avaya-boss":          {"avaya-boss", "Avaya", "ERS-4850GTS-PWR+", "14JP1234ABCD", "BOSS", "5.8.1.013", "switch"},
 		"enterasys-eos":       {"enterasys-eos", "Extreme Networks", "C5G124-48P2", "13345678901a", "EOS", "06.81.04.0001", "switch"},
 		// MES2324B: the definition eltex-mes23xx's, no version (fpL).
