@@ -93,9 +93,11 @@ var cdCases = map[string]want{
 	// The product registration names the IP-20 family member; the unit's
 	// inventory row its serial.
 	"ceragon-ip20": {"ceragon", "Ceragon", "IP-20S", "F123456789", "", "", "wireless"},
-	// fq54: no serial (was the chassis row's, 4370A1234567): DatacomDmos.php
-	// reads only the first module row's, and this walk has no module row.
-	"datacom-dmos":     {"datacom-dmos", "Datacom", "DM4370", "", "DmOS", "5.6.2", "switch"},
+	// DatacomDmos.php reads only the first module row's serial, and this
+	// walk has no module row: it states none (fq54), a field no measure
+	// counts; the chassis row's, the device's own, follows for the user's
+	// inventory (owner, after fq54 left it empty).
+	"datacom-dmos":     {"datacom-dmos", "Datacom", "DM4370", "4370A1234567", "DmOS", "5.6.2", "switch"},
 	"datacom-dmswitch": {"datacom-dmswitch", "Datacom", "dmSwitch4100", "3560123456", "", "14.6.8", "switch"},
 	// A Cumulus agent with the vendor's sysObjectID and a uname sysDescr.
 	"cumulus-oid": {"cumulus-linux", "Cumulus Networks", "Mellanox SN2410", "MT1934X01234", "Cumulus Linux", "4.3.0", "switch"},

@@ -44,11 +44,14 @@ var leads54Cases = map[string]want{
 	// Datacom DmOS (definition datacom-dmos, DatacomDmos.php): the model
 	// entPhysicalModelName.1; the serial the first module row's whose name
 	// is not a slot, PSU or port. That first module (MPU-1) answers an
-	// empty serial: DatacomDmos.php stops there, so none, not MPU-2's
-	// nor the chassis row's.
-	"dmos-first-module-empty-serial": {"datacom-dmos", "Datacom", "DM4270", "", "DmOS", "7.2.0", "switch"},
-	// No module row at all: no serial (the chassis row's is not read).
-	"dmos-chassis-serial-only": {"datacom-dmos", "Datacom", "DM4170", "", "DmOS", "9.0.4", "switch"},
+	// empty serial: DatacomDmos.php stops there and states none, not
+	// MPU-2's; the chassis row's, the device's own, follows for the user's
+	// inventory (owner: a field no measure counts where the definition
+	// states none; fq54 had left it empty).
+	"dmos-first-module-empty-serial": {"datacom-dmos", "Datacom", "DM4270", "4270A0001111", "DmOS", "7.2.0", "switch"},
+	// No module row at all: the definition states no serial; the chassis
+	// row's follows (owner, as above).
+	"dmos-chassis-serial-only": {"datacom-dmos", "Datacom", "DM4170", "4170A0003333", "DmOS", "9.0.4", "switch"},
 	// Brother (Brother.php): 'Brother ' and ' series' come out of
 	// brmDNSPrinterName alone; with no mDNS name the MDL value is read as
 	// it stands ('/MDL:([^;]+)/'), ' series' kept; the 'Brother ' that

@@ -18,9 +18,10 @@ var multiline43Cases = map[string]want{
 	// up to the last digit of the line 'version' is on, as the definition
 	// (datacom-dmos) reads 'version(?<version>.*[0-9])' (was the release
 	// and the build line joined).
-	// fq54: no serial (was the chassis row's, 4370A7654321): DatacomDmos.php
-	// reads only the first module row's, and this walk has no module row.
-	"datacom-dmos-build-line": {"datacom-dmos", "Datacom", "DM4370", "", "DmOS", "5.6.2", "switch"},
+	// DatacomDmos.php reads only the first module row's serial, and this
+	// walk has no module row: the chassis row's follows (owner, after
+	// fq54 left it empty: the definition states none there).
+	"datacom-dmos-build-line": {"datacom-dmos", "Datacom", "DM4370", "4370A7654321", "DmOS", "5.6.2", "switch"},
 	// A FiberHome switch whose sysDescr names its maker on a line of its
 	// own: the hardware all the next line holds before ' (R) Software',
 	// as the definition (fiberhome-switch) reads '(?<hardware>.*) \(R\)
