@@ -124,7 +124,10 @@ var ehCases = map[string]want{
 	// fq59: no model (was Watchdog 100, productTitle): the definition
 	// geist-watchdog, which takes this unit ('Geist Watchdog 100', not
 	// RCM-O), reads no hardware, only productVersion.0 and climateSerial.1.
-	"geist-v3-climate": {"vertiv-geist", "Vertiv", "", "2856A8D41000001F", "", "3.2.6", "sensor"},
+	// owner: the model the unit names itself (Watchdog 100) follows what its
+	// definition reads (none there: a field no measure counts), for the
+	// user's inventory (fq59's 91ad1db had left it empty).
+	"geist-v3-climate": {"vertiv-geist", "Vertiv", "Watchdog 100", "2856A8D41000001F", "", "3.2.6", "sensor"},
 	// An LTP-4X (35265.1.70) answering the LTP-8X standalone MIB's firmware
 	// revision, as the eltex-olt poller reads it.
 	// ltp8xFirmwareRevision as the definition (eltex-olt) cuts it (fpJ):

@@ -50,7 +50,10 @@ var leads45Cases = map[string]want{
 	// fq57: GEIST-V5-MIB productSerialNumber and productVersion again
 	// (were none after fq59), read only after the definition's GEIST-MIB-V3
 	// objects, which this unit does not answer; still no model.
-	"geist-watchdog-friendly-descr": {"vertiv-geist", "Vertiv", "", "TB20041234", "", "3.5.2", "sensor"},
+	// owner: the model the unit names itself (Geist WD100) follows what its
+	// definition reads (none there: a field no measure counts), for the
+	// user's inventory (fq59's 91ad1db had left it empty).
+	"geist-watchdog-friendly-descr": {"vertiv-geist", "Vertiv", "Geist WD100", "TB20041234", "", "3.5.2", "sensor"},
 	// A unit answering VERTIV-V5-MIB pduMainTable (a PDU row, pduMainName
 	// 'PDU') on a registration vertiv-pdu does not list: the MIB's PDU,
 	// not the sensor geist-watchdog's type would make it.
@@ -59,7 +62,11 @@ var leads45Cases = map[string]want{
 	// geist-watchdog, whose os module reads GEIST-MIB-V3 productVersion.0
 	// and climateSerial.1 alone; vertiv-pdu's, which reads the V5 objects,
 	// takes only 21239.42.1.52, .53 and .55. The type stays the MIB's PDU.
-	"vertiv-v5-pdu-rows": {"vertiv-geist", "Vertiv", "", "", "", "", "pdu"},
+	// owner: the model the unit names itself (VP7801) follows what its
+	// definition reads (none there: a field no measure counts), for the
+	// user's inventory, and its serial and release likewise (fq59's
+	// 91ad1db had left them empty).
+	"vertiv-v5-pdu-rows": {"vertiv-geist", "Vertiv", "VP7801", "2105VP7801789", "", "5.9.1", "pdu"},
 	// A UniFi switch whose model has spaces (definition edgeswitch, by
 	// '^USW[ -]'): its sysDescr pattern's hardware, every word up to the
 	// comma before the release (was USW, the first word), and its version;

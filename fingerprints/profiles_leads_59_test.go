@@ -18,7 +18,10 @@ var leads59Cases = map[string]want{
 	// neither productTitle ('Geist WD100', 'Watchdog 100') as the model,
 	// nor GEIST-V5-MIB's productVersion (5.2.0) and productSerialNumber
 	// before the V3 objects.
-	"geist-watchdog-v5-and-v3": {"vertiv-geist", "Vertiv", "", "28F2A3B40C000077", "", "3.3.1", "sensor"},
+	// owner: the model the unit names itself (Geist WD100) follows what its
+	// definition reads (none there: a field no measure counts), for the
+	// user's inventory (fq59's 91ad1db had left it empty).
+	"geist-watchdog-v5-and-v3": {"vertiv-geist", "Vertiv", "Geist WD100", "28F2A3B40C000077", "", "3.3.1", "sensor"},
 	// A Vertiv rack PDU on 21239.42.1.55, a registration the definition
 	// vertiv-pdu takes (geist-watchdog excepts it): VERTIV-V5-MIB
 	// productModelNumber.0, productSerialNumber.0 and productVersion.0, its

@@ -48,7 +48,10 @@ var powerEnvCases = map[string]want{
 	// fq57: GEIST-V5-MIB productSerialNumber and productVersion again
 	// (were none after fq59), read only after the definition's GEIST-MIB-V3
 	// objects, which this unit does not answer; still no model.
-	"geist-watchdog-v5": {"vertiv-geist", "Vertiv", "", "TB21110342", "", "3.6.1", "sensor"},
+	// owner: the model the unit names itself (Geist WD15) follows what its
+	// definition reads (none there: a field no measure counts), for the
+	// user's inventory (fq59's 91ad1db had left it empty).
+	"geist-watchdog-v5": {"vertiv-geist", "Vertiv", "Geist WD15", "TB21110342", "", "3.6.1", "sensor"},
 	// Carel pCOWeb and Minkels RMS: detection only (their definitions
 	// read sensors alone).
 	"carel-pcoweb": {"carel-pcoweb", "Carel", "", "", "", "", "cooling"},

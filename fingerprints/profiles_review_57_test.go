@@ -45,7 +45,10 @@ var review57Cases = map[string]want{
 	// productVersion.0) first; where they do not answer, the same unit's
 	// GEIST-V5-MIB productSerialNumber and productVersion. No model, as
 	// 91ad1db has it (the definition states no hardware).
-	"geist-watchdog15-v5-only": {"vertiv-geist", "Vertiv", "", "TB23050788", "", "3.7.0", "sensor"},
+	// owner: the model the unit names itself (Geist WD15) follows what its
+	// definition reads (none there: a field no measure counts), for the
+	// user's inventory (fq59's 91ad1db had left it empty).
+	"geist-watchdog15-v5-only": {"vertiv-geist", "Vertiv", "Geist WD15", "TB23050788", "", "3.7.0", "sensor"},
 }
 
 func TestReview57Fixtures(t *testing.T) { checkFixtures(t, review57FixtureDir, review57Cases) }

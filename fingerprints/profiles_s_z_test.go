@@ -195,7 +195,11 @@ var szCases = map[string]want{
 	// 2118VP7881123, 5.10.2): vertiv-pdu's os module, which reads them, is
 	// not this registration's; geist-watchdog's reads GEIST-MIB-V3
 	// productVersion.0 and climateSerial.1 alone, which it does not answer.
-	"vertiv-v5-pdu": {"vertiv-geist", "Vertiv", "", "", "", "", "sensor"},
+	// owner: the model the unit names itself (VP7881) follows what its
+	// definition reads (none there: a field no measure counts), for the
+	// user's inventory, and its serial and release likewise (fq59's
+	// 91ad1db had left them empty).
+	"vertiv-v5-pdu": {"vertiv-geist", "Vertiv", "VP7881", "2118VP7881123", "", "5.10.2", "sensor"},
 	// Westermo Lynx: the unit in ENTITY row 3.
 	// The version is the sysDescr whole (fq11): the definition (weos)
 	// reads SNMPv2-MIB::sysDescr.0 as the version with no regex, whatever

@@ -81,7 +81,10 @@ var variants29Cases = map[string]want{
 	// product title here).
 	// fq59: no model (was Watchdog 15, productTitle): the definition reads
 	// no hardware, as this comment says, so none is stated.
-	"geist-watchdog-v3": {"vertiv-geist", "Vertiv", "", "28F1D71B05000091", "", "3.2.0", "sensor"},
+	// owner: the model the unit names itself (Watchdog 15) follows what its
+	// definition reads (none there: a field no measure counts), for the
+	// user's inventory (fq59's 91ad1db had left it empty).
+	"geist-watchdog-v3": {"vertiv-geist", "Vertiv", "Watchdog 15", "28F1D71B05000091", "", "3.2.0", "sensor"},
 	// Checked right: a Comet Web Sensor's version in dashes after
 	// 'Version ' and T3610-MIB serialNumber.
 	"comet-websensor-version": {"comet-system", "Comet System", "T3610", "10953310", "", "1-5-7-2", "sensor"},
