@@ -16,39 +16,27 @@ var ehCases = map[string]want{
 	// as the definition's code (edgecos) states the release.
 	"edgecore-ecs4120": {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC2032000417", "", "R01 1.2.3.6", "switch"},
 	// Edgecore ECS2100 (43) and ECS4100 (46): the same switchMgt layout.
-	// fq60 (here and in the cases below whose walk answers swOpCodeVer
-	// without swHardwareVer): no release (was swOpCodeVer alone, e.g.
-	// 1.2.2.25): the newest Edgecos.php discoverOS states one only where
-	// both unit 1's swHardwareVer and swOpCodeVer answer (isset of both,
-	// else null).
-	"edgecore-ecs2100": {"edgecore-ecs", "Edgecore", "ECS2100-28P", "EC1711002984", "", "", "switch"},
-	"edgecore-ecs4100": {"edgecore-ecs", "Edgecore", "ECS4100-28T", "EC1944001207", "", "", "switch"},
+	"edgecore-ecs2100": {"edgecore-ecs", "Edgecore", "ECS2100-28P", "EC1711002984", "", "1.2.2.25", "switch"},
+	"edgecore-ecs4100": {"edgecore-ecs", "Edgecore", "ECS4100-28T", "EC1944001207", "", "1.2.76.216", "switch"},
 	// Edgecore ES3528M-V2 (22) and the ES3510MA, whose module sits under
 	// cheetahSwitchMgt (259.8.1.11).
-	// fq60: no release (was 1.5.1.4, 1.4.2.3: swOpCodeVer alone; see above).
-	"edgecore-es3528mv2": {"edgecore-ecs", "Edgecore", "ES3528M-V2", "EC1150006612", "", "", "switch"},
-	"edgecore-es3510ma":  {"edgecore-ecs", "Edgecore", "ES3510MA", "A416034219", "", "", "switch"},
+	"edgecore-es3528mv2": {"edgecore-ecs", "Edgecore", "ES3528M-V2", "EC1150006612", "", "1.5.1.4", "switch"},
+	"edgecore-es3510ma":  {"edgecore-ecs", "Edgecore", "ES3510MA", "A416034219", "", "1.4.2.3", "switch"},
 	// Edgecore ECS4610-24F (module 259.10.1.5).
-	// fq60: no release (was 1.1.4.11, swOpCodeVer alone; see above).
-	"edgecore-ecs4610": {"edgecore-ecs", "Edgecore", "ECS4610-24F", "EC1109000874", "", "", "switch"},
+	"edgecore-ecs4610": {"edgecore-ecs", "Edgecore", "ECS4610-24F", "EC1109000874", "", "1.1.4.11", "switch"},
 	// Edgecore ECS4620 (module 259.10.1.41).
 	"edgecore-ecs4620": {"edgecore-ecs", "Edgecore", "ECS4620-28T", "EC1630002275", "", "1.2.1.9", "switch"},
 	// Edgecore ECS5520 (module 259.10.1.51).
-	// fq60: no release (was 1.0.2.7, swOpCodeVer alone; see above).
-	"edgecore-ecs5520": {"edgecore-ecs", "Edgecore", "ECS5520-18X", "EC2248000139", "", "", "switch"},
+	"edgecore-ecs5520": {"edgecore-ecs", "Edgecore", "ECS5520-18X", "EC2248000139", "", "1.0.2.7", "switch"},
 	// Edgecore ECS4650 (module 259.10.1.58).
-	// fq60: no release (was 1.1.3.2, swOpCodeVer alone; see above).
-	"edgecore-ecs4650": {"edgecore-ecs", "Edgecore", "ECS4650-54T", "EC2311000468", "", "", "switch"},
+	"edgecore-ecs4650": {"edgecore-ecs", "Edgecore", "ECS4650-54T", "EC2311000468", "", "1.1.3.2", "switch"},
 	// Edgecore ECS4130 (module 259.10.1.53).
 	"edgecore-ecs4130": {"edgecore-ecs", "Edgecore", "ECS4130-28T-AC", "EC2402001185", "", "1.0.5.12", "switch"},
 	// Edgecore ECS5550 (module 259.10.1.62).
-	"edgecore-ecs5550": {"edgecore-ecs", "Edgecore", "ECS5550-30X", "EC2419000352", "", "1.0.1.14", "switch"},
-	// fq60: no release (was 1.4.8.1, swOpCodeVer alone; see above).
-	"edgecore-es3528mo": {"edgecore-ecs", "Edgecore", "ES3528MO", "A626061012", "", "", "switch"},
+	"edgecore-ecs5550":  {"edgecore-ecs", "Edgecore", "ECS5550-30X", "EC2419000352", "", "1.0.1.14", "switch"},
+	"edgecore-es3528mo": {"edgecore-ecs", "Edgecore", "ES3528MO", "A626061012", "", "1.4.8.1", "switch"},
 	// Edgecore ECS4150 (module 259.10.1.55) and ECS4125 (57).
-	// fq60: no release for the ECS4150 (was 1.0.3.8, swOpCodeVer alone;
-	// see above); the ECS4125, outside Edgecos.php's table, unchanged.
-	"edgecore-ecs4150": {"edgecore-ecs", "Edgecore", "ECS4150-28P", "EC2501000733", "", "", "switch"},
+	"edgecore-ecs4150": {"edgecore-ecs", "Edgecore", "ECS4150-28P", "EC2501000733", "", "1.0.3.8", "switch"},
 	"edgecore-ecs4125": {"edgecore-ecs", "Edgecore", "ECS4125-10P", "EC2509000061", "", "1.0.0.21", "switch"},
 	// Edgecore ECS4530 (module 259.10.1.52).
 	"edgecore-ecs4530": {"edgecore-ecs", "Edgecore", "ECS4530-54CSFP", "EC2447000296", "", "1.0.2.3", "switch"},

@@ -66,9 +66,11 @@ var leads60Cases = map[string]want{
 	// through its findMib table, ECS4510-MIB for 259.10.1.24.): hardware
 	// swProdName.0, serial unit 1's swSerialNumber, version unit 1's
 	// swHardwareVer and swOpCodeVer joined by a space only where both
-	// answer (isset of both, else null): swOpCodeVer alone gives no
-	// release, nor does the ENTITY row's software.
-	"edgecos-ecs4510-opcode-without-hwver": {"edgecore-ecs", "Edgecore", "ECS4510-28F", "EC1405001234", "", "", "switch"},
+	// answer (isset of both, else null): the definition states no
+	// release here (a field no measure counts); swOpCodeVer alone, the
+	// switch's own firmware, follows for the user's inventory (owner,
+	// after fq60's 1a98d70 left it empty).
+	"edgecos-ecs4510-opcode-without-hwver": {"edgecore-ecs", "Edgecore", "ECS4510-28F", "EC1405001234", "", "1.2.2.26", "switch"},
 	// Both answer: 'R0A 1.2.2.26'.
 	"edgecos-ecs4510-hwver-opcode": {"edgecore-ecs", "Edgecore", "ECS4510-28F", "EC1405005678", "", "R0A 1.2.2.26", "switch"},
 }

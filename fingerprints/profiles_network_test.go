@@ -213,11 +213,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"radlan-unit":        {"cisco-sb", "Linksys", "SRW2024P", "CNX01234567", "", "1.2.3.0", "switch"},
 		"fastpath-inventory": {"quanta", "Quanta", "LB6M", "QTFCA1234567", "", "1.2.0.18", "switch"},
 		"dcn-platform":       {"snr", "NAG", "SNR-S2985G-24T", "SW061710D102000032", "", "7.0.3.5(R0241.0101)", "switch"},
-		// fq60: no release (was 1.2.3.4, swOpCodeVer alone): the newest
-		// Edgecos.php states one only where swHardwareVer answers too.
-		"edgecore": {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "", "switch"},
-		"raisecom": {"raisecom", "Raisecom", "ISCOM2128EA-MA", "", "ROS", "5.2.1_20180103", "switch"},
-		"planet":   {"planet", "Planet", "GS-4210-24P2S", "A123456789", "", "v2.305b210201", "switch"},
+		"edgecore":           {"edgecore-ecs", "Edgecore", "ECS4120-28Fv2-I", "EC1234000123", "", "1.2.3.4", "switch"},
+		"raisecom":           {"raisecom", "Raisecom", "ISCOM2128EA-MA", "", "ROS", "5.2.1_20180103", "switch"},
+		"planet":             {"planet", "Planet", "GS-4210-24P2S", "A123456789", "", "v2.305b210201", "switch"},
 		// The registration's product (4874.1.1.1.1.3, ERX-1440) over the
 		// sysDescr's: Junose.php reads the hardware from the registration
 		// only (fpT).
