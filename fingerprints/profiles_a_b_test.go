@@ -244,8 +244,11 @@ var abCases = map[string]want{
 	// nmscardDescr.1 with no regex (was its first word, S2528-B); the
 	// pattern's serial is [0-9]+, so '3310D1234567' gives no serial (it
 	// would capture a truncated 3310; was the whole word).
-	"bdcom-nmscard":         {"bdcom", "BDCOM", "S2528-B mother card", "28120330417", "", "2.2.0F", "switch"},
-	"bdcom-serial-sysdescr": {"bdcom", "BDCOM", "P3310D", "", "", "10.1.0F Build 51258", "appliance"},
+	"bdcom-nmscard": {"bdcom", "BDCOM", "S2528-B mother card", "28120330417", "", "2.2.0F", "switch"},
+	// owner: where the definition's pattern gives nothing (it then states
+	// none, a field no measure counts), what the sysDescr itself writes
+	// follows for the user's inventory (after fq54's 96bec81).
+	"bdcom-serial-sysdescr": {"bdcom", "BDCOM", "P3310D", "3310D1234567", "", "10.1.0F Build 51258", "appliance"},
 	// Accedian: ACD-DESC-MIB's acdDesc group.
 	// The firmware object whole, as the definition (aen) reads it with no
 	// pattern (before, without its AEN_ prefix).

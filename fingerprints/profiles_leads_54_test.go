@@ -20,13 +20,22 @@ var leads54Cases = map[string]want{
 	// The pattern's product is [A-Z0-9]+: a hyphenated product
 	// (S2528-B) fails the whole pattern, so the definition reads no
 	// product, release or serial from it, and nothing else fills them.
-	"bdcom-sysdescr-hyphen-product": {"bdcom", "BDCOM", "", "", "", "", "switch"},
+	// owner: where the definition's pattern gives nothing (it then states
+	// none, a field no measure counts), what the sysDescr itself writes
+	// follows for the user's inventory (after fq54's 96bec81).
+	"bdcom-sysdescr-hyphen-product": {"bdcom", "BDCOM", "S2528-B", "1007230010", "", "2.1.1A Build 8486", "switch"},
 	// No third line with ',Serial num:': the pattern does not hold.
-	"bdcom-sysdescr-no-serial-line": {"bdcom", "BDCOM", "", "", "", "", "switch"},
+	// owner: where the definition's pattern gives nothing (it then states
+	// none, a field no measure counts), what the sysDescr itself writes
+	// follows for the user's inventory (after fq54's 96bec81).
+	"bdcom-sysdescr-no-serial-line": {"bdcom", "BDCOM", "S3740F", "", "", "2.2.0F Build 96120", "switch"},
 	// The serial is [0-9]+: digits running into letters would be a
 	// truncated serial (3310), not stated; product and release stand
 	// (CRLF line ends, the release without its carriage return).
-	"bdcom-sysdescr-serial-letters": {"bdcom", "BDCOM", "P3310D", "", "", "10.1.0F Build 51258", "appliance"},
+	// owner: where the definition's pattern gives nothing (it then states
+	// none, a field no measure counts), what the sysDescr itself writes
+	// follows for the user's inventory (after fq54's 96bec81).
+	"bdcom-sysdescr-serial-letters": {"bdcom", "BDCOM", "P3310D", "3310D1234567", "", "10.1.0F Build 51258", "appliance"},
 	// NMS-CHASSIS rows 0 and 1 win over the pattern, each whole as the
 	// definition reads nmscardDescr.0 (no hardware_regex: 'S2900-24T4X
 	// mother card'); another row is a line card's, never read.
