@@ -47,9 +47,15 @@ var leads54Cases = map[string]want{
 	// A serial line that another line follows before Copyright: the
 	// pattern's optional serial group is skipped, so no serial; the
 	// product and release stand.
-	"qtech-serial-line-not-last": {"qtech", "QTECH", "QSW-2850-28T-AC", "", "", "7.0.3.5(R0227.0117)", "switch"},
+	// owner: where the definition's pattern gives nothing (it then states
+	// none, a field no measure counts), what the sysDescr itself writes
+	// follows for the user's inventory (after fq54's 514fe62).
+	"qtech-serial-line-not-last": {"qtech", "QTECH", "QSW-2850-28T-AC", "1907003344", "", "7.0.3.5(R0227.0117)", "switch"},
 	// No Copyright line: the pattern does not hold, nothing is read.
-	"qtech-no-copyright": {"qtech", "QTECH", "", "", "", "", "switch"},
+	// owner: where the definition's pattern gives nothing (it then states
+	// none, a field no measure counts), what the sysDescr itself writes
+	// follows for the user's inventory (after fq54's 514fe62).
+	"qtech-no-copyright": {"qtech", "QTECH", "QSW-3470-10T-AC-POE", "1902004455", "", "7.0.3.5(R0241.0136)", "switch"},
 	// Datacom DmOS (definition datacom-dmos, DatacomDmos.php): the model
 	// entPhysicalModelName.1; the serial the first module row's whose name
 	// is not a slot, PSU or port. That first module (MPU-1) answers an
