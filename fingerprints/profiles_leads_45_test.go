@@ -32,7 +32,10 @@ var leads45Cases = map[string]want{
 	// acsAppliance group for it.
 	// fq57: Generic ARMv7 (was none, 1146483): linux has no os module, so
 	// Shared\Unix writes the machine class its sysDescr's 'armv7' names.
-	"avocent-acs8016-product-arc": {"avocent-acs8000-uname", "Avocent", "Generic ARMv7", "", "Linux", "4.14.93", "server"},
+	// owner: the unit's own ACS8000-MIB acsSerialNumber, which linux
+	// reads none of (a field no measure counts), for the user's
+	// inventory (fq54's 1146483 had left it empty).
+	"avocent-acs8016-product-arc": {"avocent-acs8000-uname", "Avocent", "Generic ARMv7", "0831445566", "Linux", "4.14.93", "server"},
 	// A Vertiv rack PDU on 21239.42.1.53, a registration the definition
 	// vertiv-pdu (type power) takes and geist-watchdog excepts: a PDU
 	// whatever its owner-set sysDescr says; VERTIV-V5-MIB

@@ -79,7 +79,10 @@ var leads54Cases = map[string]want{
 	// group, does not run: no model, serial or firmware from it.
 	// fq57: Generic ARMv7 (was none): Shared\Unix, which runs for linux,
 	// writes the machine class the sysDescr's 'armv7l' names.
-	"avocent-acs8000-uname-linux": {"avocent-acs8000-uname", "Avocent", "Generic ARMv7", "", "Linux", "5.10.110", "server"},
+	// owner: the unit's own ACS8000-MIB acsSerialNumber, which linux
+	// reads none of (a field no measure counts), for the user's
+	// inventory (fq54's 1146483 had left it empty).
+	"avocent-acs8000-uname-linux": {"avocent-acs8000-uname", "Avocent", "Generic ARMv7", "0921778899", "Linux", "5.10.110", "server"},
 	// The same unit with its 'Avocent' sysDescr is avocent's: Avocent.php
 	// reads 10418.26.2.1 there (the product model's first word).
 	"avocent-acs8000-avocent-descr": {"avocent-acs", "Avocent", "ACS8032", "0921778800", "", "2.26.1", "appliance"},

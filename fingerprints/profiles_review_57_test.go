@@ -18,10 +18,16 @@ var review57Cases = map[string]want{
 	// 10418.16), and linux has no os module, so Shared\Unix's discoverOS
 	// writes the machine class its sysDescr names ('armv7' -> Generic
 	// ARMv7) beside the kernel's release; ACS8000-MIB is still not read.
-	"avocent-acs8000-uname-armv7": {"avocent-acs8000-uname", "Avocent", "Generic ARMv7", "", "Linux", "4.14.93", "server"},
+	// owner: the unit's own ACS8000-MIB acsSerialNumber, which linux
+	// reads none of (a field no measure counts), for the user's
+	// inventory (fq54's 1146483 had left it empty).
+	"avocent-acs8000-uname-armv7": {"avocent-acs8000-uname", "Avocent", "Generic ARMv7", "0945112233", "Linux", "4.14.93", "server"},
 	// The same where the uname line ends before its machine word:
 	// Shared\Unix names no class, so no model (nor ACS8000-MIB's).
-	"avocent-acs8000-uname-no-machine": {"avocent-acs8000-uname", "Avocent", "", "", "Linux", "5.10.110", "server"},
+	// owner: the unit's own ACS8000-MIB acsSerialNumber, which linux
+	// reads none of (a field no measure counts), for the user's
+	// inventory (fq54's 1146483 had left it empty).
+	"avocent-acs8000-uname-no-machine": {"avocent-acs8000-uname", "Avocent", "", "0951445566", "Linux", "5.10.110", "server"},
 	// Corrects 6dea40a (the service tag first): a DNOS 6 stack answering
 	// Dell-Vendor-MIB's per-unit serial numbers and service tags states
 	// unit 1's serial number, productIdentificationSerialNumber.1, the one
