@@ -29,7 +29,10 @@ var leads55Cases = map[string]want{
 	// whose sysDescr pattern (anchored on EdgeSwitch, EdgePoint Switch or
 	// US) reads neither hardware nor release from it;
 	// entPhysicalSerialNum.1 the serial. Was a Linux server.
-	"unifi-ucg-net-snmp": {"ubiquiti-unifi-gateway", "Ubiquiti", "", "E43883A1B2C5", "UniFi", "", "router"},
+	// owner: the product code the sysDescr names (UCG-Ultra), which the
+	// definition's pattern never reads (a field no measure counts), for
+	// the user's inventory (fq55's aa5958d had left it empty).
+	"unifi-ucg-net-snmp": {"ubiquiti-unifi-gateway", "Ubiquiti", "UCG-Ultra", "E43883A1B2C5", "UniFi", "", "router"},
 	// A UniFi switch whose sysDescr is its product code alone, on
 	// Broadcom's 4413: definition edgeswitch ('^USW[ -]'), whose pattern
 	// wants a space and a release after the name, so no hardware or
