@@ -22,7 +22,11 @@ var leads55Cases = map[string]want{
 	// pattern does not hold ('.' stops at the line break, '$' is not
 	// there), so neither hardware nor release (was the release joined
 	// with the next line, '1.2.2.1 Terragraph build 2023.04.11').
-	"cnwave60-second-line": {"cambium-cnwave60", "Cambium Networks", "", "", "cnWave", "", "wireless"},
+	// fq66: was no hardware and no release (fq55's no_fill); now the first
+	// line's product and release, the device's own, after the pattern (the
+	// definition states none there, a field no measure counts; no_fill
+	// only against an untrue value).
+	"cnwave60-second-line": {"cambium-cnwave60", "Cambium Networks", "V5000", "", "cnWave", "1.2.2.1", "wireless"},
 	// A UniFi Cloud Gateway on net-snmp's registration, 'Ubiquiti UniFi
 	// UCG-Ultra <release> Linux <kernel> <SoC>': the definition edgeswitch
 	// detects it ('^Ubiquiti UniFi UCG-', any enterprise registration),
