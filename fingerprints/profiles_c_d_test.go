@@ -192,7 +192,11 @@ var cdCases = map[string]want{
 	// ubntSerialNumber.0 and ubntVersion.0 (else its sysDescr's
 	// 'v<n.n.n>'), which this walk does not answer, and no
 	// agentInventoryGroup object.
-	"uisp-fiber-olt": {"ubiquiti-uisp-olt", "Ubiquiti", "UISP Fiber OLT XGS", "", "UFiber", "", "switch"},
+	// fq67: the FASTPATH inventory's F4E2C6A1B2C3 and 2.1.0 again (were
+	// none, 9093bea's no_fill): edgeosolt's objects answer none here, so
+	// the definition states none (fields no measure counts), and the
+	// unit's own serial and release follow them for the user's inventory.
+	"uisp-fiber-olt": {"ubiquiti-uisp-olt", "Ubiquiti", "UISP Fiber OLT XGS", "F4E2C6A1B2C3", "UFiber", "2.1.0", "switch"},
 	// A Catalyst IW9165 in URWB mode, which the ciscowap definition takes:
 	// an access point, the model its registration names.
 	"cisco-iw9165-urwb": {"cisco-sb-wap", "Cisco", "IW9165EURWB", "", "", "", "access_point"},

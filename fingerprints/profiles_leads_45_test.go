@@ -80,7 +80,10 @@ var leads45Cases = map[string]want{
 	// Ubiquiti's UniFi (was Broadcom, FASTPATH); no model, as the
 	// definition's hardware pattern reads none from this shape; the
 	// release the sysDescr states after the product.
-	"unifi-ubnt-us-fastpath": {"ubiquiti-edgeswitch", "Ubiquiti", "", "F09FC2A1B2C4", "UniFi", "3.7.55.6308", "switch"},
+	// fq67: US-24-250W (was none): the definition states no hardware (a
+	// field no measure counts), so the product code the unit writes after
+	// 'UBNT' follows for the user's inventory, as its release does.
+	"unifi-ubnt-us-fastpath": {"ubiquiti-edgeswitch", "Ubiquiti", "US-24-250W", "F09FC2A1B2C4", "UniFi", "3.7.55.6308", "switch"},
 	// An Airconsole server on the registration the definition airconsole
 	// detects (14358.1, under SnapGear's enterprise): a console server, no
 	// maker (was SnapGear, the enterprise number's registrant) and no

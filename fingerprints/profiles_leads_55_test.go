@@ -36,12 +36,19 @@ var leads55Cases = map[string]want{
 	// owner: the product code the sysDescr names (UCG-Ultra), which the
 	// definition's pattern never reads (a field no measure counts), for
 	// the user's inventory (fq55's aa5958d had left it empty).
-	"unifi-ucg-net-snmp": {"ubiquiti-unifi-gateway", "Ubiquiti", "UCG-Ultra", "E43883A1B2C5", "UniFi", "", "router"},
+	// fq67: 4.0.21 (was none): the UniFi OS release the line writes after
+	// the product code, which the definition's pattern never reads (a
+	// field no measure counts), for the user's inventory; never the
+	// kernel's 5.4.213.
+	"unifi-ucg-net-snmp": {"ubiquiti-unifi-gateway", "Ubiquiti", "UCG-Ultra", "E43883A1B2C5", "UniFi", "4.0.21", "router"},
 	// A UniFi switch whose sysDescr is its product code alone, on
 	// Broadcom's 4413: definition edgeswitch ('^USW[ -]'), whose pattern
 	// wants a space and a release after the name, so no hardware or
 	// release; entPhysicalSerialNum.1. Was Broadcom, FASTPATH.
-	"unifi-usw-flex-mini-bare": {"ubiquiti-edgeswitch", "Ubiquiti", "", "E43883A1B2C6", "UniFi", "", "switch"},
+	// fq67: USW-Flex-Mini (was none): the definition states no hardware
+	// (a field no measure counts), so the product code the sysDescr is
+	// follows for the user's inventory.
+	"unifi-usw-flex-mini-bare": {"ubiquiti-edgeswitch", "Ubiquiti", "USW-Flex-Mini", "E43883A1B2C6", "UniFi", "", "switch"},
 	// A Huawei UPS card (GSE200M) answering UPS-MIB alone, no HUAWEI-UPS-MIB:
 	// the definition huaweiups detects it by 'Linux GSE200M' in sysDescr
 	// and upsIdentManufacturer.0 'HUAWEI'; its os module reads

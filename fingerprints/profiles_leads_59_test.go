@@ -51,7 +51,11 @@ var leads59Cases = map[string]want{
 	// Ubiquiti's gateway and the ENTITY chassis row's serial alone (was
 	// ubiquiti-unifi-sysdescr's UniFi with the model UDM-Pro and release
 	// 4.0.21 read from an undocumented shape).
-	"unifi-udm-ubiquiti-registration": {"ubiquiti-unifi-gateway-descr", "Ubiquiti", "", "F4E2C6A1B2D9", "", "", "router"},
+	// fq67: UniFi, UDM-Pro and 4.0.21 again (were none, 85cfbab's
+	// no_fill): no definition states an OS, hardware or release here
+	// (fields no measure counts), so what the unit writes of itself
+	// follows for the user's inventory; never the kernel's 4.19.152.
+	"unifi-udm-ubiquiti-registration": {"ubiquiti-unifi-gateway-descr", "Ubiquiti", "UDM-Pro", "F4E2C6A1B2D9", "UniFi", "4.0.21", "router"},
 	// A Synology unit on net-snmp's registration answering
 	// SYNOLOGY-SYSTEM-MIB's system group under a sysDescr that is no
 	// uname line: the definition dsm wants '^Linux ', so LibreNMS makes it

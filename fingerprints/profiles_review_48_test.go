@@ -19,7 +19,10 @@ var review48Cases = map[string]want{
 	// server stating the UniFi firmware as Linux's release (correcting
 	// c2bcaf2, which took it on 4413 only); no model, the definition's
 	// hardware pattern (anchored on 'US') reading none from this shape.
-	"unifi-ubnt-us-net-snmp": {"ubiquiti-edgeswitch", "Ubiquiti", "", "", "UniFi", "3.9.27.8537", "switch"},
+	// fq67: US-8-150W (was none): the definition states no hardware (a
+	// field no measure counts), so the product code the unit writes after
+	// 'UBNT' follows for the user's inventory, as its release does.
+	"unifi-ubnt-us-net-snmp": {"ubiquiti-edgeswitch", "Ubiquiti", "US-8-150W", "", "UniFi", "3.9.27.8537", "switch"},
 	// OPNsense whose agent writes FreeBSD's uname line under the default
 	// host name, no version extend: the definition opnsense's
 	// sysDescr_regex ' (?<version>\d+\.\S+)' finds FreeBSD's release
