@@ -55,8 +55,13 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	// Huawei SmartAX: the MA5800 registration in Huawei's capitals (before:
 	// 'MA5800-x17') and hwSysVersion's release (before: none); 2011.2.80.8
 	// is the MA5600T (before: 'MA5600V8', the registration's name).
-	"huawei-smartax-ma5800":  {"huawei-smartax", "Huawei", "MA5800-X17", "2102311QRT10K5000123", "SmartAX", "V100R019C10", "switch"},
-	"huawei-smartax-ma5600t": {"huawei-smartax", "Huawei", "MA5600T", "", "SmartAX", "V800R018C10", "switch"},
+	"huawei-smartax-ma5800": {"huawei-smartax", "Huawei", "MA5800-X17", "2102311QRT10K5000123", "SmartAX", "V100R019C10", "switch"},
+	// The MA5600T's hwSysVersionVrcb writes the product before the
+	// release: the definition (smartax) reads the object whole,
+	// "MA5600V800R018C10" (was "V800R018C10", the release cut from it;
+	// fq61, after the definition's os module: version
+	// HUAWEI-DEVICE-MIB::hwSysVersionVrcb.0, no regex).
+	"huawei-smartax-ma5600t": {"huawei-smartax", "Huawei", "MA5600T", "", "SmartAX", "MA5600V800R018C10", "switch"},
 	// ADVA FSP 3000 R7: ADVA-MIB's shelf serial and NCU software (before:
 	// neither), and the release train kept in the model (before: FSP3000R).
 	// (The hardware now as the definition's poller (adva_fsp3kr7) writes

@@ -1,0 +1,30 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads61FixtureDir holds small walks written from Huawei's MIBs and
+// documented sysDescr shapes for fq61's leads: Huawei VRP, YunShan OS and
+// SmartAX, read in the order and form the device-support definitions
+// read them.
+const leads61FixtureDir = "testdata/fixtures/leads-61"
+
+// leads61Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads61Cases = map[string]want{
+	// SmartAX (definition smartax, os module: hardware ENTITY-MIB
+	// entPhysicalDescr.36 with hardware_regex '(?<hardware>[^,]+)',
+	// serial hwBackplanePhySerialNum.0, version hwSysVersionVrcb.0): all
+	// of .36 before its comma, words and all ('MA5608T Mini Frame'), and
+	// the backplane serial whole with its dash (before fq61: the
+	// registration's MA5608T, and the ENTITY row's serial, none here).
+	"huawei-smartax-descr36-before-comma": {"huawei-smartax", "Huawei", "MA5608T Mini Frame", "021LPF-10K3009911", "SmartAX", "V800R022C00", "switch"},
+	// hwSysVersionVrcb writing the product before the release: whole, as
+	// the definition reads it (before fq61: 'V800R018C10' cut from it).
+	"huawei-smartax-vrcb-product-release": {"huawei-smartax", "Huawei", "MA5603T", "2102311QRT10K5004455", "SmartAX", "MA5600V800R018C10", "switch"},
+}
+
+func TestLeads61Fixtures(t *testing.T) {
+	checkFixtures(t, leads61FixtureDir, leads61Cases)
+}
