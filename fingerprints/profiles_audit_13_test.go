@@ -66,7 +66,8 @@ var audit13Cases = map[string]want{
 	// A FortiAuthenticator: facSysVersion whole, build and branch too, as
 	// the definition (fortiauthenticator) reads it with no regex;
 	// facSysModel and facSysSerial, its objects.
-	"fortiauthenticator-version-whole": {"fortinet-fortiauthenticator", "Fortinet", "FAC-800F", "FAC8HF3R21000456", "FortiAuthenticator", "v6.5.3,build1371 (GA)", "appliance"},
+	// fq65: firewall (was appliance), as the definition fortiauthenticator types it.
+	"fortiauthenticator-version-whole": {"fortinet-fortiauthenticator", "Fortinet", "FAC-800F", "FAC8HF3R21000456", "FortiAuthenticator", "v6.5.3,build1371 (GA)", "firewall"},
 }
 
 func TestAudit13Fixtures(t *testing.T) {

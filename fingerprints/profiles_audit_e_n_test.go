@@ -58,7 +58,8 @@ var auditENCases = map[string]want{
 	"linksys-ss-arc": {"linksys-ss", "Linksys", "LGS326-24P", "", "", "", "switch"},
 	// mcafeewebgateway: its registration and kProductName; no release from
 	// the Linux kernel's.
-	"mcafee-mwg-registration": {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "", "appliance"},
+	// fq65: firewall (was appliance), as the definition mcafeewebgateway types it.
+	"mcafee-mwg-registration": {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "", "firewall"},
 	// janitza: a sysDescr naming Janitza on any arc, the UMG it names.
 	"janitza-umg604-descr": {"janitza-umg", "Janitza", "UMG 604-PRO", "", "", "", "power"},
 	// microsemipdsine: the PowerDsine registrations (7428.1.1.1) whatever
@@ -74,7 +75,8 @@ var auditENCases = map[string]want{
 	"riello-netman-plus-descr": {"riello-netman", "Riello", "NetMan 204 plus", "UT2203104422", "", "SWM045-01-bb", "ups"},
 	// fortiauthenticator: releases before 6.0 on net-snmp's arc, known by
 	// the sysDescr; no kernel release or host architecture filled in.
-	"fortiauthenticator-netsnmp": {"fortinet-fortiauthenticator", "Fortinet", "", "", "FortiAuthenticator", "", "appliance"},
+	// fq65: firewall (was appliance), as the definition fortiauthenticator types it.
+	"fortiauthenticator-netsnmp": {"fortinet-fortiauthenticator", "Fortinet", "", "", "FortiAuthenticator", "", "firewall"},
 }
 
 // TestAuditENFixtures checks each profile on its fixture: the winning

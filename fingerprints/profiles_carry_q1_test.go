@@ -52,7 +52,8 @@ var carryQ1Cases = map[string]want{
 	"dell-powerconnect-serial-number": {"dell-powerconnect", "Dell", "PowerConnect 5548P", "CN0R2D8P2829845T0123", "PowerConnect", "4.1.0.22", "switch"},
 	// An Ivanti Connect Secure gateway: PULSESECURE-PSG-MIB productVersion
 	// whole, with its build, as the definition (pulse) reads it.
-	"pulse-ivanti-product-version": {"pulse-secure", "Pulse Secure", "Ivanti Connect Secure", "", "Pulse Connect Secure", "22.3R1 (build 1647)", "appliance"},
+	// fq65: firewall (was appliance), as the definition pulse types it.
+	"pulse-ivanti-product-version": {"pulse-secure", "Pulse Secure", "Ivanti Connect Secure", "", "Pulse Connect Secure", "22.3R1 (build 1647)", "firewall"},
 	// An OS10 switch answering neither ENTITY-MIB nor a 'System Type' in
 	// its sysDescr: the product DELLEMC-OS10-TC-MIB names for its
 	// os10ChassisType.1 (25, s5232Fon: S5232F-ON), the object DellOs10.php

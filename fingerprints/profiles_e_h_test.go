@@ -65,9 +65,11 @@ var ehCases = map[string]want{
 	// No system group: the model from the product registration.
 	"fortinet-fortiweb-vm": {"fortinet-fortiweb", "Fortinet", "FortiWeb-VM", "FVVM040000012345", "FortiWeb", "", "firewall"},
 	// fsaSysVersion whole, as the definition (fortisandbox) gives it (fpJ).
-	"fortinet-fortisandbox": {"fortinet-fortisandbox", "Fortinet", "FortiSandbox-1000F", "FSA1KFT319000123", "FortiSandbox", "v4.2.4,build0271 (GA)", "appliance"},
+	// fq65: firewall (was appliance), as the definition fortisandbox types it.
+	"fortinet-fortisandbox": {"fortinet-fortisandbox", "Fortinet", "FortiSandbox-1000F", "FSA1KFT319000123", "FortiSandbox", "v4.2.4,build0271 (GA)", "firewall"},
 	// fvSysVersion whole, as the definition (fortivoice) gives it (fpJ).
-	"fortinet-fortivoice": {"fortinet-fortivoice", "Fortinet", "FortiVoice-200F", "FVE2HF3919000456", "FortiVoice", "v6.4.5,build0402,210601", "appliance"},
+	// fq65: firewall (was appliance), as the definition fortivoice types it.
+	"fortinet-fortivoice": {"fortinet-fortivoice", "Fortinet", "FortiVoice-200F", "FVE2HF3919000456", "FortiVoice", "v6.4.5,build0402,210601", "firewall"},
 	"hpe-ipdu":            {"hpe-ipdu", "HPE", "24a Intelligent Modular PDU", "2CJ2130123", "", "2.0.51.A", "pdu"},
 	"hpe-mapdu":           {"hpe-power-module", "HPE", "G2 Metered/Switched 3Ph 14.4kVA PDU", "4CA9140123", "", "2.0.0.K", "pdu"},
 	// An R/T UPS module: model and serial from upsIdentModel's fields.

@@ -142,8 +142,9 @@ var imCases = map[string]want{
 	// A sysDescr naming no model: the product the registration names
 	// (Juniper-Products-MIB juniErx705).
 	"juniper-junose-registration": {"juniper-junose", "Juniper Networks", "ERX-705", "", "JunosE", "7.1.3 patch-0.2", "router"},
-	"mcafee-web-gateway":          {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "10.2.9", "appliance"},
-	"lenovoemc-nas":               {"lenovoemc-nas", "LenovoEMC", "px4-300d", "", "Linux", "", "storage"},
+	// fq65: firewall (was appliance), as the definition mcafeewebgateway types it.
+	"mcafee-web-gateway": {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "10.2.9", "firewall"},
+	"lenovoemc-nas":      {"lenovoemc-nas", "LenovoEMC", "px4-300d", "", "Linux", "", "storage"},
 	// Since fq17: the whole sysDescr without the agent's '=' and 'Cisco',
 	// as the definition merakimr (librenms os_detection 3fe3e3a detects
 	// '^=?Cisco Wireless CW'; os_discovery hardware '.*') reads it (was

@@ -23,7 +23,8 @@ var leadsOCases = map[string]want{
 	"gigamon-gigavue-descr": {"gigamon-gigavue", "Gigamon", "GigaVUE-420", "", "GigaVUE-OS", "v8.1.3", "appliance"},
 	// A TPDIN whose version object starts with a v: the definition (tpdin)
 	// reads TPDIN2-MIB version.0 as it stands.
-	"tycon-tpdin-v": {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB2", "", "", "v2.2.1", "power"},
+	// fq65: appliance (was power), as the definition tpdin types it.
+	"tycon-tpdin-v": {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB2", "", "", "v2.2.1", "appliance"},
 }
 
 func TestLeadsOFixtures(t *testing.T) {

@@ -20,10 +20,12 @@ func TestNetworkFixtures(t *testing.T) {
 		"fortinet-fortiswitch":            {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-108E-POE", "S108EF5918001234", "FortiSwitchOS", "6.4.11", "switch"},
 		"fortinet-fortimanager":           {"fortinet-fortimanager", "Fortinet", "FortiManager-VM64", "FMG100C312000123", "FortiManager", "7.0.5", "appliance"},
 		// fmlSysVersion whole, as the definition (fortimail) reads it (fq5).
-		"fortinet-fortimail": {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "v7.0.3,build0178,220321 (GA)", "appliance"},
+		// fq65: firewall (was appliance), as the definition fortimail types it.
+		"fortinet-fortimail": {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "v7.0.3,build0178,220321 (GA)", "firewall"},
 		// facSysVersion whole, as the definition (fortiauthenticator)
 		// reads it (fq13; before, '6.4.5').
-		"fortinet-fortiauthenticator": {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "v6.4.5, build0990 (GA)", "appliance"},
+		// fq65: firewall (was appliance), as the definition fortiauthenticator types it.
+		"fortinet-fortiauthenticator": {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "v6.4.5, build0990 (GA)", "firewall"},
 		// Since fq7: the firmware version whole, as sophos-xg and
 		// cyberoam-utm read it.
 		"sophos-sfos":             {"sophos-sfos", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "SFOS 19.5.1 MR-1-Build278", "firewall"},
@@ -155,10 +157,12 @@ func TestNetworkFixtures(t *testing.T) {
 		// sysDescr), not the sysDescr's appliance PSA-3000 (fpE).
 		// productVersion whole, its build too, as the definition (pulse)
 		// reads it (fq1; was the release alone).
-		"pulse-secure": {"pulse-secure", "Pulse Secure", "Pulse Connect Secure", "", "Pulse Connect Secure", "9.1R13 (build 11583)", "appliance"},
+		// fq65: firewall (was appliance), as the definition pulse types it.
+		"pulse-secure": {"pulse-secure", "Pulse Secure", "Pulse Connect Secure", "", "Pulse Connect Secure", "9.1R13 (build 11583)", "firewall"},
 		// A Juniper-era SA answering no product objects: the release and
 		// hotfix before the build in its sysDescr.
-		"pulse-secure-sysdescr": {"pulse-secure", "Pulse Secure", "SA-4500", "", "Pulse Connect Secure", "7.4R3:HF1", "appliance"},
+		// fq65: firewall (was appliance), as the definition pulse types it.
+		"pulse-secure-sysdescr": {"pulse-secure", "Pulse Secure", "SA-4500", "", "Pulse Connect Secure", "7.4R3:HF1", "firewall"},
 		"cisco-ironport":        {"cisco-ironport", "Cisco", "C170", "564D1A2B3C4D-ABCDEF1", "AsyncOS", "13.0.0-392", "appliance"},
 		"cisco-rv":              {"cisco-rv", "Cisco", "RV340", "", "RV", "1.0.03.22", "router"},
 		"3com-switch":           {"3com-switch", "3Com", "Switch 4500G 24-Port", "9KJF1AB123456", "", "3Com OS V5.20 Release 2210", "switch"}, // ThreeCom.php: sysDescr before/after Software Version (fpQ)

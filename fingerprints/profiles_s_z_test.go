@@ -209,10 +209,11 @@ var szCases = map[string]want{
 	"cisco-viptela": {"cisco-viptela", "Cisco", "vedge-1000", "11OG103180123", "Viptela OS", "20.6.4", "router"},
 	// A UniFi AP answering with a Linux uname: UBNT-UniFi-MIB.
 	"ubiquiti-unifi-mib": {"ubiquiti-unifi-mib", "Ubiquiti", "UAP-AC-Lite", "", "UniFi", "6.5.62.14789", "access_point"},
-	"tycon-tpdin":        {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB2", "", "", "2.1.4", "power"},
-	"microsemi-ssu2000":  {"microsemi-ssu2000", "Microsemi", "SSU2000", "B123456789", "", "14213A005", "appliance"},
-	"smartoptics":        {"smartoptics", "Smartoptics", "DCP-M40-ZR+", "", "SmartOS", "6.1.2", ""},
-	"vigintos":           {"vigintos", "Vigintos Elektronika", "", "", "VigintOS", "3.2.14", ""},
+	// fq65: appliance (was power), as the definition tpdin types it.
+	"tycon-tpdin":       {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB2", "", "", "2.1.4", "appliance"},
+	"microsemi-ssu2000": {"microsemi-ssu2000", "Microsemi", "SSU2000", "B123456789", "", "14213A005", "appliance"},
+	"smartoptics":       {"smartoptics", "Smartoptics", "DCP-M40-ZR+", "", "SmartOS", "6.1.2", ""},
+	"vigintos":          {"vigintos", "Vigintos Elektronika", "", "", "VigintOS", "3.2.14", ""},
 	// A Teradici PCoIP zero client: the general devices table's first row.
 	"teradici-pcoip": {"teradici-pcoip", "Teradici", "TERA2321", "1914CA000123", "PCoIP", "6.5.1", "workstation"},
 	// A Tripp Lite PDU: TRIPPLITE-PRODUCTS' device model and the ident

@@ -1,0 +1,41 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads65FixtureDir holds small walks written from the vendor MIBs and
+// documented object layouts for fq65's leads: device types as the
+// device-support definitions type them, Htek's firmware, Geist and
+// Vertiv registrations, RecoveryOS's detection and the ENTITY-MIB
+// chassis serial.
+const leads65FixtureDir = "testdata/fixtures/leads-65"
+
+// leads65Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads65Cases = map[string]want{
+	// FortiMail (definition fortimail, type firewall): a firewall, not
+	// an appliance; fmlSysModel, fmlSysSerial, fmlSysVersion whole.
+	"fortimail-firewall": {"fortinet-fortimail", "Fortinet", "FortiMail-400F", "FE400FT921000777", "FortiMail", "v7.2.4,build0490,230615 (GA)", "firewall"},
+	// FortiAuthenticator on its 6.0+ registration (definition
+	// fortiauthenticator, type firewall).
+	"fortiauthenticator-firewall": {"fortinet-fortiauthenticator", "Fortinet", "FAC-400E", "FAC4HE3R19000314", "FortiAuthenticator", "v6.6.1,build1660 (GA)", "firewall"},
+	// FortiSandbox (definition fortisandbox, type firewall): the model
+	// its registration names, fnSysSerial, fsaSysVersion whole.
+	"fortisandbox-firewall": {"fortinet-fortisandbox", "Fortinet", "FortiSandbox-3000E", "FSA3KE3R17000042", "FortiSandbox", "v4.4.2,build0200 (GA)", "firewall"},
+	// FortiVoice (definition fortivoice, type firewall).
+	"fortivoice-firewall": {"fortinet-fortivoice", "Fortinet", "FortiVoice-500F", "FVE5HF3920000271", "FortiVoice", "v7.0.2,build0301,230410", "firewall"},
+	// Pulse Connect Secure (definition pulse, type firewall):
+	// productName and productVersion whole.
+	"pulse-secure-firewall": {"pulse-secure", "Pulse Secure", "Pulse Connect Secure", "", "Pulse Connect Secure", "9.1R15 (build 15819)", "firewall"},
+	// McAfee Web Gateway on net-snmp's arc, known by its product group:
+	// the product mcafeewebgateway types a firewall; no kernel release.
+	"mcafee-mwg-netsnmp": {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "11.2.4", "firewall"},
+	// Tycon TPDIN (definition tpdin, type appliance): an appliance, not
+	// power; TPDIN2-MIB name.0 and version.0 as they stand.
+	"tycon-tpdin-appliance": {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB3", "", "", "v3.0.2", "appliance"},
+}
+
+func TestLeads65Fixtures(t *testing.T) {
+	checkFixtures(t, leads65FixtureDir, leads65Cases)
+}
