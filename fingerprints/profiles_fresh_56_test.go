@@ -18,16 +18,25 @@ var fresh56Cases = map[string]want{
 	// (Unifi.php, newest stored version 101ab0b) read
 	// dot11manufacturerProductName whole and the image name's first 'v'
 	// and four dotted numbers, the 'v' kept (was 3.9.27.8537).
-	"unifi-airos-agent-dot11-release": {"ubiquiti-airos", "Ubiquiti", "UAP-Pro", "", "UniFi", "v3.9.27.8537", "access_point"},
+	// fq63: profile ubiquiti-unifi-airos-agent (was ubiquiti-airos): the
+	// definition unifi's 10002.1 item is its own profile now, apart from
+	// airos's; the fields are unchanged.
+	"unifi-airos-agent-dot11-release": {"ubiquiti-unifi-airos-agent", "Ubiquiti", "UAP-Pro", "", "UniFi", "v3.9.27.8537", "access_point"},
 	// The same where the image's board code is not BZ (BZ2, the outdoor
 	// units'): the product names a UAP, as the definition detects it, so
 	// Unifi.php's pattern, not Airos.php's '\.v(.*)$' (which took the
 	// build and date with it, 3.4.18.5439.160922.1207).
-	"unifi-airos-agent-uap-image": {"ubiquiti-airos", "Ubiquiti", "UAP-Outdoor5", "", "UniFi", "v3.4.18.5439", "access_point"},
+	// fq63: profile ubiquiti-unifi-airos-agent (was ubiquiti-airos): the
+	// definition unifi's 10002.1 item is its own profile now, apart from
+	// airos's; the fields are unchanged.
+	"unifi-airos-agent-uap-image": {"ubiquiti-unifi-airos-agent", "Ubiquiti", "UAP-Outdoor5", "", "UniFi", "v3.4.18.5439", "access_point"},
 	// Such an AP answering UBNT-UniFi-MIB: unifiApSystemModel and
 	// unifiApSystemVersion first, each whole, as Unifi.php tries that MIB
 	// before IEEE802dot11-MIB (the image name's 'v' form would follow).
-	"unifi-airos-agent-unifi-mib": {"ubiquiti-airos", "Ubiquiti", "UAP-LR", "", "UniFi", "3.7.58.6385", "access_point"},
+	// fq63: profile ubiquiti-unifi-airos-agent (was ubiquiti-airos): the
+	// definition unifi's 10002.1 item is its own profile now, apart from
+	// airos's; the fields are unchanged.
+	"unifi-airos-agent-unifi-mib": {"ubiquiti-unifi-airos-agent", "Ubiquiti", "UAP-LR", "", "UniFi", "3.7.58.6385", "access_point"},
 	// Ruckus Unleashed (RUCKUS-UNLEASHED-SYSTEM-MIB): the release as the
 	// definition ruckuswireless-unleashed (stored versions fba4e0d and
 	// 6587771) states it by its version_template, the version whole and

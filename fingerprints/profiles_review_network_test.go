@@ -21,7 +21,10 @@ var reviewNetworkCases = map[string]want{
 	// 58aa4b8 before it) reads the image name by
 	// '(v[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+)', the 'v' kept, as
 	// ubiquiti-unifi-sysdescr does (php-common's unifi-uap-dot11-fallback).
-	"ubiquiti-unifi-airos-agent": {"ubiquiti-airos", "Ubiquiti", "UAP-LR", "", "UniFi", "v3.7.58.6385", "access_point"},
+	// fq63: profile ubiquiti-unifi-airos-agent (was ubiquiti-airos): the
+	// definition unifi's 10002.1 item is its own profile now, apart from
+	// airos's; the fields are unchanged.
+	"ubiquiti-unifi-airos-agent": {"ubiquiti-unifi-airos-agent", "Ubiquiti", "UAP-LR", "", "UniFi", "v3.7.58.6385", "access_point"},
 	// Dell W-series (Aruba OEM) on DELL-WLAN-MIB's registrations under
 	// powerConnect: ArubaOS, not a PowerConnect switch; Aruba's
 	// WLSX-SYSTEMEXT-MIB serial; without a MODEL in sysDescr, the

@@ -1,0 +1,30 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads63FixtureDir holds small walks written from Ubiquiti's MIBs and
+// IEEE802dot11-MIB for fq63's leads on the Ubiquiti family: which
+// device-support definition takes each shape (unifi, airos, edgeos ...)
+// and which objects it reads.
+const leads63FixtureDir = "testdata/fixtures/leads-63"
+
+// leads63Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads63Cases = map[string]want{
+	// A UniFi image (board code BZ) on airOS's agent (10002.1) whose
+	// dot11manufacturerProductName is a board code (U7PG2), no 'UAP':
+	// the definition unifi's 10002.1 item wants 'UAP' in that walk, so
+	// the generic airos takes it, and Airos.php reads the product name
+	// and all after the image's '.v' (before fq63: UniFi, v6.5.28.14491,
+	// by the image alone).
+	"airos-agent-unifi-image-board-name": {"ubiquiti-airos", "Ubiquiti", "U7PG2", "", "airOS", "6.5.28.14491.220201.1234", "access_point"},
+	// 'UAP' in a later row, not at the value's start: the definition's
+	// snmpwalk condition is 'contains' over every row, so unifi; Unifi.php
+	// reads the first row (getnext): its product name and the image's
+	// 'v' and four numbers.
+	"airos-agent-uap-in-second-row": {"ubiquiti-unifi-airos-agent", "Ubiquiti", "U7MSH", "", "UniFi", "v4.0.80.10875", "access_point"},
+}
+
+func TestLeads63Fixtures(t *testing.T) { checkFixtures(t, leads63FixtureDir, leads63Cases) }
