@@ -27,7 +27,11 @@ var review57Cases = map[string]want{
 	// owner: the unit's own ACS8000-MIB acsSerialNumber, which linux
 	// reads none of (a field no measure counts), for the user's
 	// inventory (fq54's 1146483 had left it empty).
-	"avocent-acs8000-uname-no-machine": {"avocent-acs8000-uname", "Avocent", "", "0951445566", "Linux", "5.10.110", "server"},
+	// fq67: ACS8008 (was none): Shared\Unix writes no hardware here, so
+	// linux states none (a field no measure counts), and the unit's own
+	// acsProductModel, its first word as avocent-acs reads it, follows
+	// for the user's inventory.
+	"avocent-acs8000-uname-no-machine": {"avocent-acs8000-uname", "Avocent", "ACS8008", "0951445566", "Linux", "5.10.110", "server"},
 	// Corrects 6dea40a (the service tag first): a DNOS 6 stack answering
 	// Dell-Vendor-MIB's per-unit serial numbers and service tags states
 	// unit 1's serial number, productIdentificationSerialNumber.1, the one

@@ -30,6 +30,11 @@ var review67Cases = map[string]want{
 	// product code and UniFi OS release follow, never the kernel's
 	// (correcting 85cfbab's no_fill).
 	"unifi-uxg-ubiquiti-registration": {"ubiquiti-unifi-gateway-descr", "Ubiquiti", "UXG-Lite", "", "UniFi", "4.0.6", "router"},
+	// An ACS 8048 whose uname line holds no machine word (definition
+	// linux: Shared\Unix writes no hardware, so none): the unit's own
+	// acsProductModel follows, as its acsSerialNumber does (fff2915);
+	// Linux and the kernel's release stay linux's, no ACS firmware.
+	"avocent-acs8048-uname-no-machine": {"avocent-acs8000-uname", "Avocent", "ACS8048", "0960112233", "Linux", "5.10.110", "server"},
 }
 
 func TestReview67Fixtures(t *testing.T) {
