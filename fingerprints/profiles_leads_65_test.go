@@ -34,6 +34,12 @@ var leads65Cases = map[string]want{
 	// Tycon TPDIN (definition tpdin, type appliance): an appliance, not
 	// power; TPDIN2-MIB name.0 and version.0 as they stand.
 	"tycon-tpdin-appliance": {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB3", "", "", "v3.0.2", "appliance"},
+	// Htek (no device-support definition knows it): the firmware
+	// object's ROM image, the phone's firmware, not its boot loader's
+	// (BOOT--), where a firmware upgrade left them apart.
+	"htek-rom-newer-than-boot": {"htek-phone", "Htek", "UC924W", "", "", "2.0.4.6.41", "phone"},
+	// The boot loader's alone is no firmware release: none.
+	"htek-boot-only": {"htek-phone", "Htek", "UC912G", "", "", "", "phone"},
 }
 
 func TestLeads65Fixtures(t *testing.T) {
