@@ -17,8 +17,11 @@ var foundNetworkCases = map[string]want{
 	// the definition f5os reads, the release after 'version'.
 	"f5os-rseries": {"f5os", "F5", "r5900", "", "F5OS", "1.7.0-3518", "load_balancer"},
 	// Huawei OptiX RTN: optixNeDeviceType's product, the RF unit's factory
-	// information, the sysDescr's release.
-	"huawei-optix-rtn": {"huawei-optix-rtn", "Huawei", "OptiX RTN 950", "2102113471P0K3000218", "OptiX RTN", "V100R011C10SPC300", "wireless"},
+	// information, the sysDescr's release. The model is the enumeration's
+	// label, 'optixrtn950', as the definition huawei-optixrtn's os module
+	// fetches it (snmpget -OUQ, the MIB loaded); was 'OptiX RTN 950', the
+	// product the MIB's DESCRIPTION names (fq61).
+	"huawei-optix-rtn": {"huawei-optix-rtn", "Huawei", "optixrtn950", "2102113471P0K3000218", "OptiX RTN", "V100R011C10SPC300", "wireless"},
 	// DragonWave Horizon Duo: the IDU inventory's assembly number, serial
 	// and system release (quotes and the 'V' dropped).
 	"dragonwave-horizon-duo": {"dragonwave-horizon-duo", "DragonWave", "A-DS-H23-1013-01", "20417A0153", "", "V1.2.1", "wireless"}, // V kept: horizon-duo reads hzIduSwInvSystemOmniVersionNo.0 whole (fpU)

@@ -23,6 +23,13 @@ var leads61Cases = map[string]want{
 	// hwSysVersionVrcb writing the product before the release: whole, as
 	// the definition reads it (before fq61: 'V800R018C10' cut from it).
 	"huawei-smartax-vrcb-product-release": {"huawei-smartax", "Huawei", "MA5603T", "2102311QRT10K5004455", "SmartAX", "MA5600V800R018C10", "switch"},
+	// OptiX RTN (definition huawei-optixrtn, os module: hardware
+	// OPTIX-NE-MIB::optixNeDeviceType.0, which its snmpget -OUQ prints as
+	// the enumeration's label, case as the MIB writes it; version the
+	// sysDescr's word after 'Huawei Optix RTN '): 115 is 'optiXRTN380'
+	// (before fq61: 'OptiX RTN 380', the product the MIB's DESCRIPTION
+	// names).
+	"huawei-optix-rtn-label-and-version": {"huawei-optix-rtn", "Huawei", "optiXRTN380", "2102113471P0K3000777", "OptiX RTN", "V100R012C10SPC100", "wireless"},
 }
 
 func TestLeads61Fixtures(t *testing.T) {
