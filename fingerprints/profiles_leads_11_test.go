@@ -25,11 +25,14 @@ var leads11Cases = map[string]want{
 	// kept), before the sysDescr's firmware, as the definition's object
 	// wins over the sysDescr; partNo.0.0 as the serial.
 	"grandstream-gxw-core-only": {"grandstream", "Grandstream", "GXW4216", "9610004321", "", "1.0.23.4", "appliance"},
-	// A FreeNAS 9 kernel ident on net-snmp's FreeBSD registration: the
-	// definition truenas catches it ('freenas', any case) and reads model
-	// and version only from the 'FreeNAS-<release>. Hardware:' form, so
-	// neither FreeBSD's release nor the architecture is filled.
-	"freenas-9-kernel-ident": {"freebsd-nas", "iXsystems", "", "", "FreeNAS", "", "storage"},
+	// A FreeNAS 9 kernel ident on net-snmp's FreeBSD registration.
+	// fq66: was freebsd-nas, FreeNAS, no release, on the claim that the
+	// definition truenas catches 'freenas' in any case; it tests
+	// sysDescr 'FreeNAS' or 'TrueNAS' with str_contains (truenas.yaml,
+	// Core.php), so 'FREENAS.amd64' is not caught, and the definition
+	// freebsd's Shared\Unix reads FreeBSD's release: now
+	// freebsd-nas-uname, FreeBSD and that release.
+	"freenas-9-kernel-ident": {"freebsd-nas-uname", "iXsystems", "", "", "FreeBSD", "9.3-RELEASE-p31", "storage"},
 	// XigmaNAS is no truenas device: FreeBSD's release and architecture as
 	// for any FreeBSD host. fq51: that release beside FreeBSD, whose it is
 	// (was XigmaNAS), as the definition freebsd reads it (Shared\Unix's

@@ -19,6 +19,17 @@ var review66Cases = map[string]want{
 	// product and release follow for the user's inventory (correcting
 	// 4238746, whose no_fill left both empty).
 	"cnwave60-client-second-line": {"cambium-cnwave60", "Cambium Networks", "V1000", "", "cnWave", "1.3.0.1", "wireless"},
+	// A FreeBSD NAS whose kernel ident writes 'TrueNAS' as the definition
+	// truenas names it, on net-snmp's FreeBSD registration: truenas
+	// catches it (sysDescr 'TrueNAS', str_contains) and reads nothing from
+	// that shape, so the product alone, no FreeBSD release.
+	"truenas-core-mixed-case-ident": {"freebsd-nas", "iXsystems", "", "", "TrueNAS CORE", "", "storage"},
+	// FreeNAS 9.10's upper-case ident ('FREENAS.amd64'), the only product
+	// word in it (the build path's 'freenas' is lower-case): truenas's
+	// case-sensitive 'FreeNAS' does not catch it, freebsd does, and its
+	// Shared\Unix reads FreeBSD's release (correcting fd62b20's
+	// '/freenas/i', which made it FreeNAS, no release).
+	"freenas-uppercase-ident-release": {"freebsd-nas-uname", "iXsystems", "", "", "FreeBSD", "9.10-STABLE", "storage"},
 }
 
 func TestReview66Fixtures(t *testing.T) {
