@@ -60,11 +60,16 @@ var leads52Cases = map[string]want{
 	// hikvision-cam's (a sysObjectID answers), so linux's, whose
 	// Shared\Unix reads the kernel's release: Linux with it, not
 	// softwVersion; maker, model and type from HIK-DEVICE-MIB.
-	"hikvision-netsnmp-uname-camera": {"hikvision-device-mib", "Hikvision", "DS-2CD2T87G2-L", "", "Linux", "3.18.20", "camera"},
+	// fq66: was hikvision-device-mib, Linux and the kernel's 3.18.20;
+	// now hikvision, softwVersion beside no OS: hikvision-cam's detection (hikvision-cam.yaml, both stored versions) names no sysObjectID and Core.php checks it before the generic linux, so a
+	// sysObjectID answering does not make it linux's.
+	"hikvision-netsnmp-uname-camera": {"hikvision", "Hikvision", "DS-2CD2T87G2-L", "", "", "V5.7.3 build 220112", "camera"},
 	// The same registration with a sysDescr that is no uname line: linux's
 	// still (8072.3.2.10), whose pattern finds no release there: Linux
 	// (net-snmp-linux) and none, not softwVersion.
-	"hikvision-netsnmp-no-uname": {"hikvision-device-mib", "Hikvision", "DS-2CD2043G2-I", "", "Linux", "", "camera"},
+	// fq66: was hikvision-device-mib, Linux, no release; now hikvision,
+	// softwVersion beside no OS: hikvision-cam's detection (hikvision-cam.yaml, both stored versions) names no sysObjectID and Core.php checks it before the generic linux.
+	"hikvision-netsnmp-no-uname": {"hikvision", "Hikvision", "DS-2CD2043G2-I", "", "", "V5.7.3 build 220112", "camera"},
 	// An NSP sensor on net-snmp's Linux registration, detected as the
 	// definition mlos-nsp detects it (8072.3.2.10 and the systemGrp
 	// product object containing NETWORK-SECURITY-PLATFORM): ivSysModel and

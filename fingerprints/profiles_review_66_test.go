@@ -30,6 +30,12 @@ var review66Cases = map[string]want{
 	// Shared\Unix reads FreeBSD's release (correcting fd62b20's
 	// '/freenas/i', which made it FreeNAS, no release).
 	"freenas-uppercase-ident-release": {"freebsd-nas-uname", "iXsystems", "", "", "FreeBSD", "9.10-STABLE", "storage"},
+	// A Hikvision camera on net-snmp's Linux registration writing a uname
+	// line: the definition hikvision-cam detects it by deviceType holding
+	// '-' alone (no sysObjectID named), checked before the generic linux,
+	// so deviceType and softwVersion, no kernel release (correcting
+	// be544b4, which left it to linux where a sysObjectID answers).
+	"hikvision-cam-netsnmp-uname": {"hikvision", "Hikvision", "DS-2CD2386G2-ISU/SL", "", "", "V5.7.12 build 230220", "camera"},
 }
 
 func TestReview66Fixtures(t *testing.T) {

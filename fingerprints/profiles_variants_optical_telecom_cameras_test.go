@@ -27,7 +27,9 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	// beside no OS): hikvision-cam wants no sysObjectID, so an agent on
 	// 8072.3.2.10 writing a uname line is linux's, whose Shared\Unix reads
 	// the kernel's release; hikvision-device-mib keeps maker, model, type.
-	"hikvision-mib-recorder": {"hikvision-device-mib", "Hikvision", "DS-7616NI-K2", "", "Linux", "3.10.0", "nvr"},
+	// fq66: was hikvision-device-mib, Linux and the kernel's 3.10.0; now
+	// hikvision, softwVersion beside no OS: hikvision-cam's detection (hikvision-cam.yaml, both stored versions) names no sysObjectID and Core.php checks it before the generic linux.
+	"hikvision-mib-recorder": {"hikvision", "Hikvision", "DS-7616NI-K2", "", "", "V4.30.085 build 200916", "nvr"},
 	// Ciena SAOS 6 on World Wide Packets' arc: the running package of
 	// WWP-LEOS-SW-XGRADE-MIB (before: no release, no OS); the CN agent's
 	// release in the sysDescr (before: '1.2.3' without its build).
