@@ -40,6 +40,14 @@ var leads65Cases = map[string]want{
 	"htek-rom-newer-than-boot": {"htek-phone", "Htek", "UC924W", "", "", "2.0.4.6.41", "phone"},
 	// The boot loader's alone is no firmware release: none.
 	"htek-boot-only": {"htek-phone", "Htek", "UC912G", "", "", "", "phone"},
+	// RecoveryOS (definition recoveryos: net-snmp's Linux arc and an
+	// mgtInfoAssetId matching '^U.+|80\d{2}S?-\d{3}-\d{5}'): a
+	// Unitrends asset tag ('UB-...'): Unitrends, Linux and the uname
+	// line's kernel release, a server.
+	"unitrends-asset-tag-u": {"unitrends-recoveryos", "Unitrends", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.119.1.el7.x86_64", "server"},
+	// An asset id of neither form: the definition does not take the
+	// host; linux does (the distribution its kernel names), no Unitrends.
+	"unitrends-asset-id-other": {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-1160.119.1.el7.x86_64", "server"},
 }
 
 func TestLeads65Fixtures(t *testing.T) {
