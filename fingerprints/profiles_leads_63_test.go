@@ -25,6 +25,16 @@ var leads63Cases = map[string]want{
 	// reads the first row (getnext): its product name and the image's
 	// 'v' and four numbers.
 	"airos-agent-uap-in-second-row": {"ubiquiti-unifi-airos-agent", "Ubiquiti", "U7MSH", "", "UniFi", "v4.0.80.10875", "access_point"},
+	// A gateway's product-code sysDescr ('USG-3P ...') on the EdgeMAX
+	// registration 41112.1.5: the definition edgeos takes that
+	// registration whatever the sysDescr (fast, ahead of the rest), and
+	// its reads are UBNT-EdgeMAX-MIB's: ubntModel, ubntSerialNumber and
+	// ubntVersion whole (before fq63: ubiquiti-unifi-gateway-descr's
+	// UniFi, USG-3P, the sysDescr's release).
+	"edgeos-registration-usg-descr": {"ubiquiti-edgeos", "Ubiquiti", "UniFi-Gateway-3", "7483C2D4E5F6", "EdgeOS", "v4.4.57.5578372.230112.0824", "router"},
+	// A uname sysDescr on 41112.1.5: edgeos too, ubntVersion its release
+	// (before fq63: linux-sysdescr, Linux with the kernel's release).
+	"edgeos-registration-uname": {"ubiquiti-edgeos", "Ubiquiti", "ER-8-XG", "7483C2A7B8C9", "EdgeOS", "v2.0.8", "router"},
 }
 
 func TestLeads63Fixtures(t *testing.T) { checkFixtures(t, leads63FixtureDir, leads63Cases) }
