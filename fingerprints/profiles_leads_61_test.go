@@ -30,6 +30,13 @@ var leads61Cases = map[string]want{
 	// (before fq61: 'OptiX RTN 380', the product the MIB's DESCRIPTION
 	// names).
 	"huawei-optix-rtn-label-and-version": {"huawei-optix-rtn", "Huawei", "optiXRTN380", "2102113471P0K3000777", "OptiX RTN", "V100R012C10SPC100", "wireless"},
+	// A YunShan OS switch on lanSw (2011.2.23, which the definition
+	// yunshan takes whatever the sysDescr; its class extends Vrp, as a
+	// stored copy of LibreNMS writes Yunshan.php): the version as Vrp.php
+	// builds it, 'Version x', the bracketed release, the first
+	// hwPatchVersion row; hwEntitySystemModel and hwDeviceEsn first.
+	// Unchanged by fq61: it documents the reading.
+	"huawei-yunshan-patch-row": {"huawei-vrp", "Huawei", "S5735-L24T4S-A", "102388719876", "YunShan OS", "1.22.0.1 (V600R022C10SPC500) [V600R022SPH120]", "switch"},
 }
 
 func TestLeads61Fixtures(t *testing.T) {
