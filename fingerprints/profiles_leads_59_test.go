@@ -26,7 +26,13 @@ var leads59Cases = map[string]want{
 	// vertiv-pdu takes (geist-watchdog excepts it): VERTIV-V5-MIB
 	// productModelNumber.0, productSerialNumber.0 and productVersion.0, its
 	// os module's, before GEIST-MIB-V3's objects it also answers.
-	"vertiv-pdu-v5-and-v3": {"vertiv-geist", "Vertiv", "VP9870", "2301VP9870321", "", "5.11.0", "pdu"},
+	// fq65: serial 28F2A3B40C000099 (was 2301VP9870321), release 3.9.0
+	// (was 5.11.0), a sensor (was pdu): every stored version of vertiv-pdu
+	// detects 21239.42.1.53 alone and geist-watchdog excepts only .52 and
+	// .53, so .55 is geist-watchdog's (type environment), whose os module
+	// reads GEIST-MIB-V3 climateSerial.1 and productVersion.0 first; the
+	// model stays the unit's own VP9870 (geist-watchdog reads none).
+	"vertiv-pdu-v5-and-v3": {"vertiv-geist", "Vertiv", "VP9870", "28F2A3B40C000099", "", "3.9.0", "sensor"},
 	// An S12704 on its registration (2011.2.279.3) whose sysDescr is the
 	// model alone: the definition vrp detects only its sysDescr forms
 	// ('VRP (R) Software', 'Versatile Routing Platform Software', ...),

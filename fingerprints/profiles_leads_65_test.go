@@ -48,6 +48,14 @@ var leads65Cases = map[string]want{
 	// An asset id of neither form: the definition does not take the
 	// host; linux does (the distribution its kernel names), no Unitrends.
 	"unitrends-asset-id-other": {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-1160.119.1.el7.x86_64", "server"},
+	// Geist / Vertiv on 21239.42.1.52: geist-watchdog excepts it and no
+	// definition takes it (vertiv-pdu detects .53 alone), so its
+	// VERTIV-V5-MIB identity, its own, before GEIST-MIB-V3's; a PDU.
+	"vertiv-42-1-52-own-identity": {"vertiv-geist", "Vertiv", "VP8850", "2212VP8850112", "", "5.10.1", "pdu"},
+	// On 21239.42.1.55 (geist-watchdog's, type environment):
+	// GEIST-MIB-V3 climateSerial.1 and productVersion.0 first; the unit's
+	// own model after the definition's sources (it reads none).
+	"geist-watchdog-42-1-55": {"vertiv-geist", "Vertiv", "VP9830", "28F2A3B40C000123", "", "3.9.2", "sensor"},
 }
 
 func TestLeads65Fixtures(t *testing.T) {
