@@ -50,11 +50,17 @@ var leads51Cases = map[string]want{
 	// extend's architecture (was amd64), as pfsense reads it; the release
 	// by the version extend, nsExtendOutputFull "version" and its
 	// version_regex '(?<version>[\d._]+) \(' (its first line read alike).
-	"opnsense-hardware-extend": {"opnsense", "Deciso", "DEC2750", "", "OPNsense", "24.7.6", "firewall"},
+	// fq66: was DEC2750, the hardware extend alone; Shared\Unix's
+	// discoverExtends writes the "version" extend's line after it in
+	// brackets where one answers, as generic-net-snmp-extend reads it.
+	"opnsense-hardware-extend": {"opnsense", "Deciso", "DEC2750 [OPNsense 24.7.6 (amd64)]", "", "OPNsense", "24.7.6", "firewall"},
 	// The same on a host named otherwise, known by the version extend
 	// (the definition's second detection, nsExtendOutputFull "version"
 	// containing 'OPNsense' on 8072.3.2.8): the hardware extend alike.
-	"opnsense-extend-hardware-freebsd-host": {"opnsense-version-extend", "Deciso", "DEC2750", "", "OPNsense", "24.7.6", "firewall"},
+	// fq66: was DEC2750, the hardware extend alone; Shared\Unix's
+	// discoverExtends writes the "version" extend's line after it in
+	// brackets where one answers, as generic-net-snmp-extend reads it.
+	"opnsense-extend-hardware-freebsd-host": {"opnsense-version-extend", "Deciso", "DEC2750 [OPNsense 24.7.6 (amd64)]", "", "OPNsense", "24.7.6", "firewall"},
 	// OPNsense on a release candidate, whose version extend writes
 	// 'OPNsense 24.7.r1 (amd64)': the definition's version_regex
 	// '(?<version>[\d._]+) \(' finds only the candidate's last digit

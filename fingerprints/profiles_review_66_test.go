@@ -36,6 +36,12 @@ var review66Cases = map[string]want{
 	// so deviceType and softwVersion, no kernel release (correcting
 	// be544b4, which left it to linux where a sysObjectID answers).
 	"hikvision-cam-netsnmp-uname": {"hikvision", "Hikvision", "DS-2CD2386G2-ISU/SL", "", "", "V5.7.12 build 230220", "camera"},
+	// pfSense with net-snmp's "hardware" and "version" extends: Pfsense.php,
+	// a Shared\Unix, writes the hardware extend with the version extend's
+	// line after it in brackets (discoverExtends), as
+	// generic-net-snmp-extend reads it (correcting cc3aed2's hardware
+	// alone, shared by pfsense and opnsense).
+	"pfsense-hardware-version-extends": {"pfsense", "Netgate", "VP2420 [2.7.2-RELEASE]", "", "pfSense", "2.7.2-RELEASE", "firewall"},
 }
 
 func TestReview66Fixtures(t *testing.T) {
