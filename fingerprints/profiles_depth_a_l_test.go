@@ -145,7 +145,11 @@ var depthCases = map[string]want{
 	"cisco-ios-isr-router": {"cisco-ios", "Cisco", "CISCO2811", "FTX1234A5BC", "IOS", "15.1(4)M12a", "router"},
 	// An AOS-10 access point (apProducts, 14823.1.2) without an Instant
 	// virtual controller: an access point, the model its sysDescr names.
-	"aruba-aos10-ap": {"aruba-mobility-controller", "Aruba", "535", "", "ArubaOS", "10.4.1.0", "access_point"},
+	// fq68: was aruba-mobility-controller, ArubaOS; now aruba-instant,
+	// ArubaOS Instant, the definition (aruba-instant) detecting apProducts
+	// with 'AOS-10' in the sysDescr before arubaos (which excepts 14823.1.2);
+	// model, release and type unchanged.
+	"aruba-aos10-ap": {"aruba-instant", "Aruba", "535", "", "ArubaOS Instant", "10.4.1.0", "access_point"},
 }
 
 // TestDepthFixtures checks each fixture: the winning profile and every

@@ -65,8 +65,11 @@ var engineRequestsCases = map[string]want{
 	// the column once its YAML part has run (fpE; these cases read the
 	// answering AP's row by row_equals before, which the definition does
 	// not). The model stays the answering AP's own sysDescr's.
-	"aruba-instant-answering-ap":       {"aruba-instant", "Aruba", "535", "CNMJK4T1QA", "ArubaOS Instant", "8.11.2.1", "access_point"},
-	"aruba-instant-virtual-controller": {"aruba-instant", "Aruba", "515", "CNHGT2K8LM", "ArubaOS Instant", "8.10.0.9", "access_point"},
+	// fq68: release was 8.11.2.1 and 8.10.0.9, now 8.11.2.1-8.11.2.1 and
+	// 8.10.0.9-8.10.0.9: the release as the definition (aruba-instant) reads it, all its sysDescr
+	// writes after "Version " (\S+), the ArubaOS and Instant releases joined.
+	"aruba-instant-answering-ap":       {"aruba-instant", "Aruba", "535", "CNMJK4T1QA", "ArubaOS Instant", "8.11.2.1-8.11.2.1", "access_point"},
+	"aruba-instant-virtual-controller": {"aruba-instant", "Aruba", "515", "CNHGT2K8LM", "ArubaOS Instant", "8.10.0.9-8.10.0.9", "access_point"},
 }
 
 // TestEngineRequestsFixtures checks each profile on its fixture: the

@@ -104,11 +104,15 @@ func TestNetworkFixtures(t *testing.T) {
 		"zte-zxr10-5950":  {"zte-zxr10", "ZTE", "5950-56TM-H", "", "ZXROS", "V3.00.11.B18", "switch"},
 		"zte-zxr10-ros":   {"zte-zxr10", "ZTE", "ZXR10 5928E-FI", "", "ZXROS", "V2.8.23.C.16.P11", "switch"},
 		// Wireless.
-		"aruba-instant": {"aruba-instant", "Aruba", "515", "CNKJL1B2C3", "ArubaOS Instant", "8.10.0.6", "access_point"},
+		// fq68: release was 8.10.0.6, now 8.10.0.6-8.10.0.6: the release
+		// as the definition (aruba-instant) reads it, all its sysDescr
+		// writes after "Version " (\S+).
+		"aruba-instant": {"aruba-instant", "Aruba", "515", "CNKJL1B2C3", "ArubaOS Instant", "8.10.0.6-8.10.0.6", "access_point"},
 		// A cluster whose first row is another AP: the model the answering
 		// AP's sysDescr names. The serial is still the first row's (another
 		// AP's): no rule can find the answering AP's row; left as known.
-		"aruba-instant-member": {"aruba-instant", "Aruba", "505", "CNKLK9P2RT", "ArubaOS Instant", "8.10.0.12", "access_point"},
+		// fq68: release was 8.10.0.12, now 8.10.0.12-8.10.0.12, as above.
+		"aruba-instant-member": {"aruba-instant", "Aruba", "505", "CNKLK9P2RT", "ArubaOS Instant", "8.10.0.12-8.10.0.12", "access_point"},
 		"ruckus-ap":            {"ruckus-ap", "Ruckus", "R650", "382001012345", "Ruckus AP", "116.0.0.0.2012", "access_point"},
 		"cambium-epmp":         {"cambium-epmp", "Cambium Networks", "ePMP 3000", "E3KA01234567", "ePMP", "4.6.2", "access_point"},
 		"cambium-cnpilot":      {"cambium-cnpilot", "Cambium Networks", "cnPilot E410", "", "cnPilot", "4.2.3-r12", "access_point"},

@@ -83,7 +83,9 @@ var precedenceCases = map[string]want{
 	// the AP's sysDescr only (not aiVirtualControllerVersion), and
 	// ArubaInstant.php the serial from the cluster table's first row, not
 	// the row named as sysName.
-	"aruba-instant-sysdescr-release": {"aruba-instant", "Aruba", "515", "CNQRS1T2UV", "ArubaOS Instant", "8.10.0.6", "access_point"},
+	// fq68: release was 8.10.0.6, now 8.10.0.6-8.10.0.6: the release as the definition (aruba-instant) reads it, all its sysDescr
+	// writes after "Version " (\S+), the ArubaOS and Instant releases joined.
+	"aruba-instant-sysdescr-release": {"aruba-instant", "Aruba", "515", "CNQRS1T2UV", "ArubaOS Instant", "8.10.0.6-8.10.0.6", "access_point"},
 	// Netgear: the definition (netgear) reads the hardware from the
 	// sysDescr's first word alone (not the ENTITY row) and the release
 	// from it where entPhysicalSoftwareRev.1 does not answer (not
