@@ -119,10 +119,13 @@ func TestGenericFallbacks(t *testing.T) {
 		// fq51: no model (was "Generic x86 64-bit"): the device-support
 		// class Shared\Unix (openbsd's) names a machine class for
 		// 'x86_64', not for the BSDs' 'amd64'.
-		{"a host's name after the OS is no model: nor is amd64 a class", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysDescr: "OpenBSD fw1.example.net 7.4 GENERIC.MP#1397 amd64"},
-			FieldModel, "", ""},
+		// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+		// names no class for 'amd64' (a field no measure counts), so the
+		// same machine's class follows, after the definition's words.
+		{"a host's name after the OS is no model: amd64's class is", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysDescr: "OpenBSD fw1.example.net 7.4 GENERIC.MP#1397 amd64"},
+			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
 		{"nor is its sysName", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysName: "fw1", SysDescr: "OpenBSD fw1 7.4 GENERIC.MP#1397 amd64"},
-			FieldModel, "", ""},
+			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
 		{"a host's name after the OS is no model: its architecture is", Input{SysObjectID: "1.3.6.1.4.1.30155.23.1", SysDescr: "OpenBSD fw1.example.net 7.4 GENERIC.MP#1397 i386"},
 			FieldModel, "Generic x86", "sysDescr host architecture i386"},
 		{"a sysDescr of another maker gives nothing", Input{SysObjectID: "1.3.6.1.4.1.38616.99", SysDescr: "Acme PB-200 PoE Switch"},
@@ -212,10 +215,14 @@ func TestGenericFallbacks(t *testing.T) {
 		// alone; the case without a sysObjectID kept on a Linux host's.
 		{"no agent of its own: no sysObjectID", Input{SysDescr: "Linux gw 6.1.0-13-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.55-1 (2023-09-29) x86_64"},
 			FieldModel, "Generic x86 64-bit", "sysDescr host architecture x86_64"},
-		{"FreeBSD's amd64 names no machine class", Input{SysDescr: "FreeBSD gw 13.2-RELEASE FreeBSD 13.2-RELEASE releng/13.2-n254617 GENERIC amd64"},
-			FieldModel, "", ""},
-		{"nor FreeBSD's arm64", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.8", SysDescr: "FreeBSD pi4 14.1-RELEASE FreeBSD 14.1-RELEASE releng/14.1-n267679-10e31f0946d8 GENERIC arm64"},
-			FieldModel, "", ""},
+		// fq67: FreeBSD's 'amd64' and 'arm64' name their machine's class
+		// again (were none, fe37583), after the words Shared\Unix names
+		// one for: it names none for these (a field no measure counts),
+		// and the class is the same machine's, for the user's inventory.
+		{"FreeBSD's amd64 names its machine class last", Input{SysDescr: "FreeBSD gw 13.2-RELEASE FreeBSD 13.2-RELEASE releng/13.2-n254617 GENERIC amd64"},
+			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
+		{"and FreeBSD's arm64", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.8", SysDescr: "FreeBSD pi4 14.1-RELEASE FreeBSD 14.1-RELEASE releng/14.1-n267679-10e31f0946d8 GENERIC arm64"},
+			FieldModel, "Generic ARMv8 64-bit", "sysDescr host architecture arm64"},
 		// pfSense's profile now names the architecture word itself, as
 		// the definition (pfsense) reads it (was the fallback's machine
 		// class, "Generic x86 64-bit").

@@ -215,7 +215,7 @@ func TestFixtures(t *testing.T) {
 		"kyocera-printer":         {"kyocera-printer", "Kyocera", "ECOSYS M2540dn", "VCF8Z12345", "", "", "printer"},
 		"lexmark-printer":         {"lexmark-printer", "Lexmark", "MX511de", "7015123456ABC", "", "MXTGM.052.024", "printer"},
 		"mikrotik-routeros":       {"mikrotik-routeros", "MikroTik", "RB4011iGS+", "D4F00A1B2C3D", "RouterOS", "7.11.2", "router"},
-		"net-snmp-bsd":            {"net-snmp-bsd", "", "", "", "FreeBSD", "13.2-RELEASE", "server"}, // no machine class for 'amd64' (was Generic x86 64-bit): Shared\Unix (freebsd's) names one for 'x86_64' alone (fq51)
+		"net-snmp-bsd":            {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "13.2-RELEASE", "server"}, // fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix names none for 'amd64', a field no measure counts, so the same machine's class follows for the user's inventory. Before: no machine class for 'amd64' (was Generic x86 64-bit): Shared\Unix (freebsd's) names one for 'x86_64' alone (fq51)
 		"net-snmp-other-unix":     {"net-snmp-other-unix", "", "i86pc", "", "Solaris", "5.11", "server"},
 		"netgear":                 {"netgear", "Netgear", "GS724Tv4", "", "", "6.3.1.4", "switch"},
 		"qnap-qts":                {"qnap-qts", "QNAP", "TS-453D", "", "QTS", "", "storage"}, // no chassis firmware: no release, as Qnap.php reads it (was the kernel's 5.10.60-qnap; fq25)

@@ -24,11 +24,13 @@ var unixDescrRE = regexp.MustCompile(`^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|S
 // hostArches names a Unix host's processor architecture, as the kernel
 // writes it in uname's machine field, as a machine class: the model of a
 // host whose hardware nothing else names. The first match wins, so the
-// more specific come first. These are the machine strings the
+// more specific come first. First the machine strings the
 // device-support class Shared\Unix (the unix group: linux, freebsd,
 // netbsd, openbsd, ...) names a class for: 'x86_64' (Linux's, macOS's)
-// and 'aarch64', not the BSDs' 'amd64' and 'arm64', for which it names
-// none, so a FreeBSD or OpenBSD amd64 host has no machine class.
+// and 'aarch64'. The BSDs' 'amd64' and 'arm64', for which it names none
+// (a field no measure counts), come last: the same machine, so the same
+// class, for the user's inventory (fq67, correcting fe37583, which left
+// a FreeBSD or OpenBSD amd64 host with none).
 var hostArches = []struct {
 	re    *regexp.Regexp
 	model string
@@ -43,6 +45,8 @@ var hostArches = []struct {
 	{regexp.MustCompile(`\barmv7\w*`), "Generic ARMv7"},
 	{regexp.MustCompile(`\baarch64\b`), "Generic ARMv8 64-bit"},
 	{regexp.MustCompile(`\barmv\w*`), "Generic ARM"},
+	{regexp.MustCompile(`\bamd64\b`), "Generic x86 64-bit"},
+	{regexp.MustCompile(`\barm64\b`), "Generic ARMv8 64-bit"},
 }
 
 // windowsCPURE is the processor Windows' SNMP service writes as the

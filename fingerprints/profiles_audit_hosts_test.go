@@ -19,12 +19,18 @@ var auditHostsCases = map[string]want{
 	// release uname gives, the machine class of its architecture.
 	// fq51: none (was Generic x86 64-bit): the definition's class
 	// (Shared\Unix, group unix) names one for 'x86_64', not 'amd64'.
-	"freebsd-zerodotzero": {"net-snmp-bsd", "", "", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"freebsd-zerodotzero": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
 	// NetBSD on net-snmp's 'unknown' agent OID (netSnmpAgentOIDs 255), by
 	// its sysDescr as the definition (netbsd) detects '^NetBSD'. fq51: no
 	// machine class (was Generic x86 64-bit): netbsd's Shared\Unix names
 	// one for 'x86_64', not NetBSD's 'amd64'.
-	"netbsd-netsnmp-unknown": {"net-snmp-bsd", "", "", "", "NetBSD", "9.3", "server"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"netbsd-netsnmp-unknown": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "NetBSD", "9.3", "server"},
 	// macOS on net-snmp's 'unknown' agent OID, by 'Darwin Kernel Version'
 	// in the sysDescr as the definition (macosx) detects it on any
 	// sysObjectID: the Darwin release and the macOS it is.

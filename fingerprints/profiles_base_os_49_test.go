@@ -34,7 +34,10 @@ var baseOS49Cases = map[string]want{
 	// '/ (\d+\.\d\S*) /', read by freebsd-nas-exec itself. fq51: beside
 	// FreeBSD, whose release it is (was XigmaNAS); no machine class (was
 	// Generic x86 64-bit): Shared\Unix names one for 'x86_64', not 'amd64'.
-	"xigmanas-exec-generic-kernel": {"freebsd-nas-exec", "", "", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"xigmanas-exec-generic-kernel": {"freebsd-nas-exec", "", "Generic x86 64-bit", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
 	// NAS4Free on bsnmpd, whose sysDescr is "<host> <hostid> FreeBSD
 	// <release>" (bsnmpd's init_actvals): the uname parse wants a space
 	// after the release, so the definition reads none, and no other

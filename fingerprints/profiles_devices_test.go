@@ -219,6 +219,9 @@ var deviceCases = map[string]want{
 	"muratec-printer":  {"muratec-printer", "Muratec", "MFX-C2700", "K3X123456", "", "", "printer"},
 	// fq51: no machine class for 'amd64' (was Generic x86 64-bit):
 	// Openbsd.php, a Shared\Unix, names one for 'x86_64' alone.
-	"openbsd-snmpd": {"openbsd-snmpd", "OpenBSD Project", "", "", "OpenBSD", "7.4", "server"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"openbsd-snmpd": {"openbsd-snmpd", "OpenBSD Project", "Generic x86 64-bit", "", "OpenBSD", "7.4", "server"},
 	"riso-printer":  {"riso-printer", "Riso", "ComColor FW5230", "58312345", "", "", "printer"},
 }

@@ -32,7 +32,10 @@ var leads11Cases = map[string]want{
 	// Core.php), so 'FREENAS.amd64' is not caught, and the definition
 	// freebsd's Shared\Unix reads FreeBSD's release: now
 	// freebsd-nas-uname, FreeBSD and that release.
-	"freenas-9-kernel-ident": {"freebsd-nas-uname", "iXsystems", "", "", "FreeBSD", "9.3-RELEASE-p31", "storage"},
+	// fq67: Generic x86 64-bit (was none): freebsd's Shared\Unix names no
+	// class for 'amd64' (a field no measure counts), so the same
+	// machine's class follows for the user's inventory (after fe37583).
+	"freenas-9-kernel-ident": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "9.3-RELEASE-p31", "storage"},
 	// XigmaNAS is no truenas device: FreeBSD's release and architecture as
 	// for any FreeBSD host. fq51: that release beside FreeBSD, whose it is
 	// (was XigmaNAS), as the definition freebsd reads it (Shared\Unix's
@@ -40,7 +43,10 @@ var leads11Cases = map[string]want{
 	// truenas does not catch (was freebsd-nas's second alternative). No
 	// machine class (was Generic x86 64-bit): Shared\Unix names one for
 	// 'x86_64', not FreeBSD's 'amd64'.
-	"xigmanas-kernel-ident": {"freebsd-nas-uname", "", "", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"xigmanas-kernel-ident": {"freebsd-nas-uname", "", "Generic x86 64-bit", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
 	// An airFiber radio on the airOS registration (10002.1) with a Linux
 	// sysDescr and UBNT-AirFIBER-MIB fwVersion.1: the hardware as the
 	// definition (airos-af) templates it, 'Ubiquiti AF ' and

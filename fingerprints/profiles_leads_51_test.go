@@ -19,7 +19,10 @@ var leads51Cases = map[string]want{
 	// group unix), whose Shared\Unix uname parse '/ (\d+\.\d\S*) /' reads
 	// FreeBSD's release: stated beside FreeBSD, not TrueNAS CORE. No
 	// machine class: Shared\Unix names one for 'x86_64', not 'amd64'.
-	"truenas-core-ident-freebsd-release": {"freebsd-nas-uname", "iXsystems", "", "", "FreeBSD", "13.0-RELEASE-p14", "storage"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"truenas-core-ident-freebsd-release": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "13.0-RELEASE-p14", "storage"},
 	// NAS4Free on bsnmpd, named by its host name only: the definition
 	// freebsd's uname parse wants a space after the release, which ends
 	// bsnmpd's line, so no release is read, and the product is named.
@@ -31,16 +34,25 @@ var leads51Cases = map[string]want{
 	// NAS4Free known by the uname line in UCD-SNMP-MIB extOutput.1 on a
 	// GENERIC kernel's sysDescr: the definition freebsd's uname parse
 	// reads FreeBSD's release from sysDescr, stated beside FreeBSD.
-	"nas4free-exec-netsnmp-uname": {"freebsd-nas-exec", "", "", "", "FreeBSD", "11.2-RELEASE-p10", "storage"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"nas4free-exec-netsnmp-uname": {"freebsd-nas-exec", "", "Generic x86 64-bit", "", "FreeBSD", "11.2-RELEASE-p10", "storage"},
 	// A FreeBSD amd64 host on net-snmp: no machine class. The
 	// definition freebsd (group unix) runs Shared\Unix, whose hardware
 	// map names 'Generic x86 64-bit' where the sysDescr holds 'x86_64'
 	// (Linux's machine word), not FreeBSD's 'amd64' (was Generic x86
 	// 64-bit, the fallback's); FreeBSD's release by the uname parse.
-	"freebsd-amd64-netsnmp": {"net-snmp-bsd", "", "", "", "FreeBSD", "14.1-RELEASE-p5", "server"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"freebsd-amd64-netsnmp": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "14.1-RELEASE-p5", "server"},
 	// Nor FreeBSD's 'arm64': Shared\Unix's 'Generic ARMv8 64-bit' is for
 	// 'aarch64', and 'arm64' holds no 'armv' (was Generic ARMv8 64-bit).
-	"freebsd-arm64-netsnmp": {"net-snmp-bsd", "", "", "", "FreeBSD", "14.1-RELEASE", "server"},
+	// fq67: Generic ARMv8 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'arm64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"freebsd-arm64-netsnmp": {"net-snmp-bsd", "", "Generic ARMv8 64-bit", "", "FreeBSD", "14.1-RELEASE", "server"},
 	// FreeBSD's 'i386' is one Shared\Unix names: '/i[3-6]86/', Generic x86.
 	"freebsd-i386-netsnmp": {"net-snmp-bsd", "", "Generic x86", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
 	// OPNsense (sysDescr naming its default host) whose agent answers the

@@ -45,7 +45,11 @@ var otherArcCases = map[string]want{
 	// the device-support definition truenas catches it and reads both only
 	// from the 'FreeNAS-<release>. Hardware:' form; FreeBSD's release is
 	// not FreeNAS's.
-	"freebsd-freenas": {"freebsd-nas", "iXsystems", "", "", "FreeNAS", "", "storage"},
+	// fq67: Generic x86 64-bit (was none, no_fill): truenas reads no
+	// hardware from a kernel-ident sysDescr (a field no measure counts),
+	// so the machine class of the host's 'amd64' follows for the user's
+	// inventory; still no release (FreeBSD's is not FreeNAS's).
+	"freebsd-freenas": {"freebsd-nas", "iXsystems", "Generic x86 64-bit", "", "FreeNAS", "", "storage"},
 	// fq49: no release (was 9.1-RELEASE, net-snmp-bsd's): the definition
 	// freebsd's Shared\Unix parse '/ (\d+\.\d\S*) /' wants a space after
 	// the release, which ends this sysDescr.

@@ -48,7 +48,10 @@ var review57Cases = map[string]want{
 	// The same product named by its kernel ident in a uname sysDescr on
 	// net-snmp's FreeBSD registration stays freebsd-nas-uname's: FreeBSD
 	// beside the release Shared\Unix's uname parse reads.
-	"xigmanas-kernel-ident-netsnmp": {"freebsd-nas-uname", "", "", "", "FreeBSD", "12.3-RELEASE-p7", "storage"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"xigmanas-kernel-ident-netsnmp": {"freebsd-nas-uname", "", "Generic x86 64-bit", "", "FreeBSD", "12.3-RELEASE-p7", "storage"},
 	// Corrects 91ad1db (no serial or release for a Watchdog answering
 	// GEIST-V5-MIB alone, which lost snmpsim-data's Watchdog 15 both): the
 	// definition geist-watchdog's objects (GEIST-MIB-V3 climateSerial.1,

@@ -23,13 +23,20 @@ var review66Cases = map[string]want{
 	// truenas names it, on net-snmp's FreeBSD registration: truenas
 	// catches it (sysDescr 'TrueNAS', str_contains) and reads nothing from
 	// that shape, so the product alone, no FreeBSD release.
-	"truenas-core-mixed-case-ident": {"freebsd-nas", "iXsystems", "", "", "TrueNAS CORE", "", "storage"},
+	// fq67: Generic x86 64-bit (was none): truenas states no hardware
+	// here (a field no measure counts), so the machine class of the
+	// host's 'amd64' follows for the user's inventory (no_fill now keeps
+	// only the release out).
+	"truenas-core-mixed-case-ident": {"freebsd-nas", "iXsystems", "Generic x86 64-bit", "", "TrueNAS CORE", "", "storage"},
 	// FreeNAS 9.10's upper-case ident ('FREENAS.amd64'), the only product
 	// word in it (the build path's 'freenas' is lower-case): truenas's
 	// case-sensitive 'FreeNAS' does not catch it, freebsd does, and its
 	// Shared\Unix reads FreeBSD's release (correcting fd62b20's
 	// '/freenas/i', which made it FreeNAS, no release).
-	"freenas-uppercase-ident-release": {"freebsd-nas-uname", "iXsystems", "", "", "FreeBSD", "9.10-STABLE", "storage"},
+	// fq67: Generic x86 64-bit (was none): freebsd's Shared\Unix names no
+	// class for 'amd64' (a field no measure counts), so the same
+	// machine's class follows for the user's inventory (after fe37583).
+	"freenas-uppercase-ident-release": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "9.10-STABLE", "storage"},
 	// A Hikvision camera on net-snmp's Linux registration writing a uname
 	// line: the definition hikvision-cam detects it by deviceType holding
 	// '-' alone (no sysObjectID named), checked before the generic linux,

@@ -68,7 +68,10 @@ var hostsPrintersCases = map[string]want{
 	// release; freebsd-nas-uname (was freebsd-nas's second alternative).
 	// No machine class (was Generic x86 64-bit): Shared\Unix names one for
 	// 'x86_64', not 'amd64'.
-	"truenas-core-kernel-ident": {"freebsd-nas-uname", "iXsystems", "", "", "FreeBSD", "13.1-RELEASE-p9", "storage"},
+	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
+	// names no class for 'amd64', a field no measure counts, so the same
+	// machine's class follows for the user's inventory.
+	"truenas-core-kernel-ident": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "13.1-RELEASE-p9", "storage"},
 }
 
 // TestVariantsHostsPrintersFixtures checks each profile on its fixture: the winning profile
