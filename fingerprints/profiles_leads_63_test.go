@@ -35,6 +35,17 @@ var leads63Cases = map[string]want{
 	// A uname sysDescr on 41112.1.5: edgeos too, ubntVersion its release
 	// (before fq63: linux-sysdescr, Linux with the kernel's release).
 	"edgeos-registration-uname": {"ubiquiti-edgeos", "Ubiquiti", "ER-8-XG", "7483C2A7B8C9", "EdgeOS", "v2.0.8", "router"},
+	// A UniFi AP answering UBNT-UniFi-MIB with a uname sysDescr on
+	// net-snmp's registration: the definition unifi wants a sysDescr
+	// naming the AP there, so linux takes it: Shared\Unix's machine class
+	// ('aarch64') and kernel release, linux's type (before fq63:
+	// ubiquiti-unifi-mib's U6-Pro, UniFi, 6.6.55.15189).
+	"unifi-mib-uname-aarch64": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "Generic ARMv8 64-bit", "", "Linux", "4.4.60", "server"},
+	// The same on Ubiquiti's registration (linux by '^Linux'), the uname
+	// holding no machine word: linux writes no hardware (a field no
+	// measure counts), so the unit's own unifiApSystemModel follows; the
+	// UniFi release never (not Linux's).
+	"unifi-mib-uname-no-machine-word": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "UAP-nanoHD", "", "Linux", "4.4.153", "server"},
 }
 
 func TestLeads63Fixtures(t *testing.T) { checkFixtures(t, leads63FixtureDir, leads63Cases) }

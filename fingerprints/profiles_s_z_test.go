@@ -208,7 +208,13 @@ var szCases = map[string]want{
 	// A vEdge: the model from its systemStatusModel enumeration.
 	"cisco-viptela": {"cisco-viptela", "Cisco", "vedge-1000", "11OG103180123", "Viptela OS", "20.6.4", "router"},
 	// A UniFi AP answering with a Linux uname: UBNT-UniFi-MIB.
-	"ubiquiti-unifi-mib": {"ubiquiti-unifi-mib", "Ubiquiti", "UAP-AC-Lite", "", "UniFi", "6.5.62.14789", "access_point"},
+	// fq63: ubiquiti-unifi-mib-uname, Generic MIPS, Linux, 4.4.153, server
+	// (was ubiquiti-unifi-mib, UAP-AC-Lite, UniFi, 6.5.62.14789,
+	// access_point): the definition unifi detects no uname sysDescr on
+	// net-snmp's registration, so the unit is the definition linux's,
+	// Shared\Unix's machine class and kernel release, linux's type;
+	// Unifi.php, which reads UBNT-UniFi-MIB, never runs.
+	"ubiquiti-unifi-mib": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "Generic MIPS", "", "Linux", "4.4.153", "server"},
 	// fq65: appliance (was power), as the definition tpdin types it.
 	"tycon-tpdin":       {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB2", "", "", "2.1.4", "appliance"},
 	"microsemi-ssu2000": {"microsemi-ssu2000", "Microsemi", "SSU2000", "B123456789", "", "14213A005", "appliance"},
