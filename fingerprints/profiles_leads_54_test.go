@@ -16,6 +16,10 @@ var leads54Cases = map[string]want{
 	// BDCOM (definition bdcom): its one sysDescr pattern, over the whole
 	// three-line sysDescr, gives the product ([A-Z0-9]+), the release
 	// (the rest of line one) and the ',Serial num:' digits.
+	// fq66: values unchanged, but no stored version of the definition
+	// (discovery/bdcom.yaml 9529359 and 0e00014, Bdcom.php) reads this
+	// pattern: where no NMS-CHASSIS row answers it states none (a field no
+	// measure counts), and these are the device's own sysDescr values.
 	"bdcom-sysdescr-pattern": {"bdcom", "BDCOM", "P3608B", "360818051234", "", "10.1.0E Build 38785", "appliance"},
 	// The pattern's product is [A-Z0-9]+: a hyphenated product
 	// (S2528-B) fails the whole pattern, so the definition reads no
