@@ -38,6 +38,17 @@ var leads64Cases = map[string]want{
 	// the version (7890.2.101.1): 'ProLiant DL380 Gen10 [U30]'; no serial
 	// extend, so cpqSiSysSerialNum stays.
 	"linux-hp-insight-exec-version": {"linux-distro", "HPE", "ProLiant DL380 Gen10 [U30]", "CZJ1111ABC", "Enterprise Linux 9", "5.14.0-362.8.1.el9_3.x86_64", "server"},
+	// The release as the definition (linux: Shared/Unix.php) reads it,
+	// uname's parse '/ (\d+\.\d\S*) /', its first such word: a host
+	// name written as a dotted number comes before the kernel's release
+	// and is what the definition states.
+	"linux-dotted-nodename": {"linux-distro", "", "Generic x86 64-bit", "", "Debian", "192.0.2.7", "server"},
+	// A release closing the sysDescr: the parse finds none (a field no
+	// measure counts); the kernel's release follows for the inventory.
+	"linux-release-closing": {"net-snmp-linux", "", "", "", "Linux", "4.14.0", "server"},
+	// uname's line without the host name: the release first, read by the
+	// parse; armv7l names Generic ARMv7.
+	"linux-no-nodename": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "3.10.14", "server"},
 }
 
 func TestLeads64Fixtures(t *testing.T) {
