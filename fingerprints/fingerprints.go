@@ -1728,9 +1728,20 @@ func (c *evalCtx) entityValue(field string) (string, string, bool) {
 	}
 	// The one row with a serial (a stack's management card): where
 	// several modules have serials (line cards, or one constant the agent
-	// repeats on each), none of them is the device's.
+	// repeats on each), none of them is the device's. Where a chassis row
+	// stands for the device but states no serial, a module's serial is
+	// that module's, not the chassis's: taken only from the one module
+	// the device has (a fixed box's main board), never from one of
+	// several (a supervisor, a line card).
 	var only *Entity
+	chassis, modules := false, 0
 	for i, e := range c.ents {
+		switch e.Class {
+		case EntityClassChassis:
+			chassis = true
+		case entityClassModule:
+			modules++
+		}
 		if IsPlaceholder(cleanValue(e.Serial)) || partOnly(e) {
 			continue
 		}
@@ -1740,6 +1751,9 @@ func (c *evalCtx) entityValue(field string) (string, string, bool) {
 		only = &c.ents[i]
 	}
 	if only == nil || field == "model" && !entityModelUsable(*only) {
+		return "", "", false
+	}
+	if chassis && (only.Class != entityClassModule || modules != 1) {
 		return "", "", false
 	}
 	if v := entityField(*only, field); !IsPlaceholder(cleanValue(v)) {

@@ -400,6 +400,14 @@ func TestPlaceholders(t *testing.T) {
 	}
 	// A placeholder chassis serial falls through to the next rule: the
 	// lowest-index row with a real serial.
+	// fq65: no serial (was JPE1234, the Supervisor's, evidence
+	// entPhysicalSerialNum.3): beside a chassis row that states none, a
+	// module's serial is taken only from the one module the device has
+	// (a fixed box's main board), and this device has two (the
+	// supervisor, and a power supply its agent classes a module); a
+	// supervisor's serial is the supervisor's, not the chassis's (issue
+	// 10: the chassis chosen properly). The fall-through to a lone
+	// board's serial: leads-65's entity-chassis-one-board.
 	e := engine(t)
 	in := Input{
 		SysObjectID: "1.3.6.1.4.1.30065.1.3011.7150",
@@ -411,10 +419,10 @@ func TestPlaceholders(t *testing.T) {
 		},
 	}
 	r := e.Identify(in)
-	if r.Serial != "JPE1234" || r.Model != "DCS-7150S-52-CL" {
+	if r.Serial != "" || r.Model != "DCS-7150S-52-CL" {
 		t.Errorf("serial %q model %q", r.Serial, r.Model)
 	}
-	if ev := r.Evidence[FieldSerial]; ev.OID != OIDEntPhysicalEntry+".11.3" {
+	if ev := r.Evidence[FieldSerial]; ev.OID != "" {
 		t.Errorf("serial evidence = %+v", ev)
 	}
 	in.Entities[2].Serial = "0"

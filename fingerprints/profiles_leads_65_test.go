@@ -56,6 +56,26 @@ var leads65Cases = map[string]want{
 	// GEIST-MIB-V3 climateSerial.1 and productVersion.0 first; the unit's
 	// own model after the definition's sources (it reads none).
 	"geist-watchdog-42-1-55": {"vertiv-geist", "Vertiv", "VP9830", "28F2A3B40C000123", "", "3.9.2", "sensor"},
+	// The ENTITY-MIB chassis (no profile knows these walks: the generic
+	// chassis rules). A chassis row (class chassis, the root) that
+	// states no serial, beside a supervisor with one, a line card
+	// without and a power supply: no serial; the supervisor's is the
+	// supervisor's, not the chassis's (before fq65, SUP7A1234567, as the
+	// one non-part row with a serial).
+	"entity-chassis-supervisor-serial": {"", "", "AX-7508", "", "", "", ""},
+	// A fixed box: a chassis row without a serial and one module, its
+	// main board, with one (fans and power supplies are parts): the
+	// board's serial stands for the box.
+	"entity-chassis-one-board": {"", "", "AX-24G", "AXB24G0715003", "", "", "switch"},
+	// A stack (a root row of class stack) of two chassis: the first
+	// member's model and serial, not the stack row's (it has none).
+	"entity-stack-members": {"", "", "AX-48P", "AXS48P1100201", "", "", ""},
+	// A virtual chassis: a root container holding two member chassis:
+	// the lowest-index member's.
+	"entity-virtual-chassis-members": {"", "", "AX-9300", "AXV9300A00011", "", "", ""},
+	// No chassis row at all (a stack row, a unit container, a
+	// management card): the one module with a serial, as before.
+	"entity-no-chassis-management-card": {"", "", "", "AXM3726S0042", "", "", ""},
 }
 
 func TestLeads65Fixtures(t *testing.T) {
