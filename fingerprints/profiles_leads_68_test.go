@@ -22,6 +22,18 @@ var leads68Cases = map[string]want{
 	// (before, aruba-mobility-controller); the ENTITY chassis serial, its
 	// own, where no aiAPSerialNum answers.
 	"aruba-ap-aos8-no-ai-mib": {"aruba-instant", "Aruba", "515", "CNQWE5R6TY", "ArubaOS Instant", "8.10.0.4-8.10.0.4", "access_point"},
+	// A ProCurve 1800 sysDescr with more than a product number before its
+	// release (a shape written to exercise the definition procurve's
+	// '^PROCURVE (?<hardware>.*) - (?<version>.*)$', greedy, and its
+	// hardware_replace): all before the last ' - ' (before, the first
+	// word, J9029A).
+	"hp-procurve-1800-hardware-words": {"hp-procurve", "HPE", "J9029A 1800-8G", "CN812AX0Z2", "ProCurve", "PA.03.04", "switch"},
+	// An Instant On switch on Aruba's arc (definition aruba-instant-on,
+	// whose class reads the procurve definition's os module): NETSWITCH-MIB
+	// hpSwitchOsVersion.0, where it answers, replaces the sysDescr's
+	// release (a precedence case: the values differ only to tell the
+	// sources apart; before, the sysDescr's 2.5.0.19).
+	"hpe-instant-on-netswitch-version": {"hpe-instant-on-sysdescr", "HPE", "1930 24G 4SFP/SFP+ JL682A", "VN2BKZ0456", "Instant On", "2.5.0.21", "switch"},
 }
 
 func TestLeads68Fixtures(t *testing.T) {
