@@ -46,6 +46,16 @@ var leads63Cases = map[string]want{
 	// measure counts), so the unit's own unifiApSystemModel follows; the
 	// UniFi release never (not Linux's).
 	"unifi-mib-uname-no-machine-word": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "UAP-nanoHD", "", "Linux", "4.4.153", "server"},
+	// A UniFi OS console writing the UCG's line ('Ubiquiti UniFi UDM-Pro
+	// 4.0.21 Linux ...') on net-snmp's registration: no definition but
+	// linux takes it, whose Shared\Unix parse reads the first ' n.n... '
+	// (the UniFi OS release) and no machine word; the product code the
+	// line names follows as the unit's own (before fq63: net-snmp-linux's
+	// Linux, no release).
+	"unifi-os-console-net-snmp": {"ubiquiti-unifi-os-netsnmp", "Ubiquiti", "UDM-Pro", "", "Linux", "4.0.21", "server"},
+	// The same with a machine word ('aarch64'): linux's machine class is
+	// the hardware, ahead of the product code.
+	"unifi-os-console-machine-word": {"ubiquiti-unifi-os-netsnmp", "Ubiquiti", "Generic ARMv8 64-bit", "", "Linux", "4.1.13", "server"},
 }
 
 func TestLeads63Fixtures(t *testing.T) { checkFixtures(t, leads63FixtureDir, leads63Cases) }
