@@ -76,6 +76,12 @@ var leads65Cases = map[string]want{
 	// No chassis row at all (a stack row, a unit container, a
 	// management card): the one module with a serial, as before.
 	"entity-no-chassis-management-card": {"", "", "", "AXM3726S0042", "", "", ""},
+	// Pulse (definition pulse: its sysDescr strings on any sysObjectID):
+	// a Pulse Secure sysDescr on net-snmp's arc is pulse's, not Linux's;
+	// the product and release the sysDescr writes.
+	"pulse-secure-netsnmp-descr": {"pulse-secure", "Pulse Secure", "PSA-7000f", "", "Pulse Connect Secure", "9.1R12", "firewall"},
+	// A Juniper-era virtual appliance ('VA-SPE') there too: its release.
+	"pulse-va-spe-netsnmp": {"pulse-secure", "Pulse Secure", "", "", "Pulse Connect Secure", "8.0R7", "firewall"},
 }
 
 func TestLeads65Fixtures(t *testing.T) {
