@@ -30,7 +30,11 @@ var leads51Cases = map[string]want{
 	// NAS4Free, storage): bsnmpd's line holds no kernel ident, so the
 	// product's name in it is the host's, set by its admin; the definition
 	// freebsd takes the agent, FreeBSD, type server, no release.
-	"nas4free-hostname-bsnmpd": {"net-snmp-bsd", "", "", "", "FreeBSD", "", "server"},
+	// fq67: 11.2-RELEASE-p10 (was none): the definition freebsd's uname parse
+	// reads no release from bsnmpd's line (a field no measure counts), so
+	// the FreeBSD release the line ends with follows for the user's
+	// inventory, beside FreeBSD, whose it is.
+	"nas4free-hostname-bsnmpd": {"net-snmp-bsd", "", "", "", "FreeBSD", "11.2-RELEASE-p10", "server"},
 	// NAS4Free known by the uname line in UCD-SNMP-MIB extOutput.1 on a
 	// GENERIC kernel's sysDescr: the definition freebsd's uname parse
 	// reads FreeBSD's release from sysDescr, stated beside FreeBSD.

@@ -44,7 +44,11 @@ var review57Cases = map[string]want{
 	// admin's name for the host, no kernel ident; the definition freebsd
 	// takes the agent (sysDescr 'FreeBSD'): FreeBSD, type server, no
 	// release (the uname parse wants a space after it).
-	"xigmanas-hostname-bsnmpd": {"net-snmp-bsd", "", "", "", "FreeBSD", "", "server"},
+	// fq67: 12.3-RELEASE-p7 (was none): the definition freebsd's uname parse
+	// reads no release from bsnmpd's line (a field no measure counts), so
+	// the FreeBSD release the line ends with follows for the user's
+	// inventory, beside FreeBSD, whose it is.
+	"xigmanas-hostname-bsnmpd": {"net-snmp-bsd", "", "", "", "FreeBSD", "12.3-RELEASE-p7", "server"},
 	// The same product named by its kernel ident in a uname sysDescr on
 	// net-snmp's FreeBSD registration stays freebsd-nas-uname's: FreeBSD
 	// beside the release Shared\Unix's uname parse reads.

@@ -35,6 +35,11 @@ var review67Cases = map[string]want{
 	// acsProductModel follows, as its acsSerialNumber does (fff2915);
 	// Linux and the kernel's release stay linux's, no ACS firmware.
 	"avocent-acs8048-uname-no-machine": {"avocent-acs8000-uname", "Avocent", "ACS8048", "0960112233", "Linux", "5.10.110", "server"},
+	// A FreeBSD host on bsnmpd writing its own line ('<host> <hostid>
+	// FreeBSD <release>'): the definition freebsd's uname parse wants a
+	// space after the release and reads none (a field no measure counts);
+	// the FreeBSD release the line ends with follows (after 001a7c3).
+	"freebsd-bsnmpd-line-release": {"net-snmp-bsd", "", "", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
 }
 
 func TestReview67Fixtures(t *testing.T) {
