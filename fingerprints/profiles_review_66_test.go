@@ -49,6 +49,17 @@ var review66Cases = map[string]want{
 	// generic-net-snmp-extend reads it (correcting cc3aed2's hardware
 	// alone, shared by pfsense and opnsense).
 	"pfsense-hardware-version-extends": {"pfsense", "Netgate", "VP2420 [2.7.2-RELEASE]", "", "pfSense", "2.7.2-RELEASE", "firewall"},
+	// An agent on net-snmp's registration whose EXCELIANCE-MIB
+	// alProductName is not 'aloha': the definition aloha detects it only
+	// where that name equals 'aloha' (snmpget op '='), so it is linux's,
+	// Linux with the kernel's release (before, any alProductName made it
+	// ALOHA, with alProductSubVersion).
+	"aloha-product-name-not-aloha": {"net-snmp-linux", "", "Generic x86 64-bit", "", "Linux", "4.9.250", "server"},
+	// An ALOHA answering alProductVersion but no alProductSubVersion: the
+	// definition states no release (a field no measure counts); the
+	// product's own alProductVersion follows, never the kernel's
+	// (correcting the no_fill fq41 set and 37fd8eb kept).
+	"aloha-version-no-subversion": {"haproxy-aloha", "HAProxy Technologies", "ALB5200", "", "ALOHA", "15.0", "load_balancer"},
 }
 
 func TestReview66Fixtures(t *testing.T) {

@@ -45,7 +45,10 @@ var unix41Cases = map[string]want{
 	// An ALOHA answering alProductVersion but no alProductSubVersion: the
 	// definition (aloha, group linux, no Shared\Unix) reads the latter
 	// alone, so no release, neither the major release nor the kernel's.
-	"haproxy-aloha-no-subversion": {"haproxy-aloha", "HAProxy Technologies", "ALB5100", "", "ALOHA", "", "load_balancer"},
+	// fq66: was none; now alProductVersion, the product's own release,
+	// after the definition's object (which then states none, a field no
+	// measure counts); the kernel's still never.
+	"haproxy-aloha-no-subversion": {"haproxy-aloha", "HAProxy Technologies", "ALB5100", "", "ALOHA", "13.5", "load_balancer"},
 	// A DSM unit known by syno_hw_version whose agent answers
 	// SYNOLOGY-SYSTEM-MIB version.0 but not modelName and serialNumber:
 	// the definition dsm's os module reads that version through its
