@@ -18,7 +18,11 @@ var recogVersionsCases = map[string]want{
 	"net-snmp-solaris-no-hostname": {"net-snmp-other-unix", "", "sun4v", "", "Solaris", "5.10", "server"},
 	"net-snmp-solaris-labelled":    {"net-snmp-other-unix", "", "", "", "Solaris", "5.9", "server"},
 	// The ArubaOS-CX virtual switch's release, its platform a word.
-	"aruba-cx-virtual-release": {"aruba-os-cx", "HPE", "JL000A", "", "ArubaOS-CX", "Virtual.10.11.1021", "switch"},
+	// fq68: was Virtual.10.11.1021, now al.10.11.1021: the release as the
+	// definition (arubaos-cx) reads it where no ENTITY row answers, its
+	// sysDescr pattern '\D{2}\.\d{2}\.\d{2}\.\d{4}' keeping the word's last
+	// two letters.
+	"aruba-cx-virtual-release": {"aruba-os-cx", "HPE", "JL000A", "", "ArubaOS-CX", "al.10.11.1021", "switch"},
 	// The first BayStack switches' single revision.
 	"baystack-304-rev": {"avaya-boss", "Nortel", "BayStack 304", "", "BOSS", "2.2.31.07-2.1.3.22", "switch"},
 	// Lantronix device, console and print servers by their sysDescr on
