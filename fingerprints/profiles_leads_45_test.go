@@ -65,6 +65,8 @@ var leads45Cases = map[string]want{
 	// geist-watchdog, whose os module reads GEIST-MIB-V3 productVersion.0
 	// and climateSerial.1 alone; vertiv-pdu's, which reads the V5 objects,
 	// takes only 21239.42.1.52, .53 and .55. The type stays the MIB's PDU.
+	// (fq65: every stored vertiv-pdu detects 21239.42.1.53 alone; .52 no
+	// definition takes, .55 is geist-watchdog's; this case unchanged.)
 	// owner: the model the unit names itself (VP7801) follows what its
 	// definition reads (none there: a field no measure counts), for the
 	// user's inventory, and its serial and release likewise (fq59's

@@ -188,7 +188,8 @@ var szCases = map[string]want{
 	"siklu-etherhaul-bank2": {"siklu-etherhaul", "Siklu", "EH-1200TL", "F417303822", "", "10.1.2-2311", "wireless"},
 	// A current Vertiv rack PDU: VERTIV-V5-MIB deviceInfo. Since fq45 a
 	// sensor (was pdu, from a sysDescr naming no sensor): its registration,
-	// 21239.5.2, is none of vertiv-pdu's (21239.42.1.52, .53, .55), so the
+	// 21239.5.2, is none of vertiv-pdu's (21239.42.1.52, .53, .55; fq65:
+	// .53 alone in every stored vertiv-pdu, unchanged here), so the
 	// definition geist-watchdog (type environment) takes it, and it answers
 	// no VERTIV-V5-MIB pduMainTable row that would make it a PDU.
 	// fq59: no model, serial or release (were VERTIV-V5-MIB's VP7881,
