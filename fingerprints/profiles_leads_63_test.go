@@ -56,6 +56,17 @@ var leads63Cases = map[string]want{
 	// The same with a machine word ('aarch64'): linux's machine class is
 	// the hardware, ahead of the product code.
 	"unifi-os-console-machine-word": {"ubiquiti-unifi-os-netsnmp", "Ubiquiti", "Generic ARMv8 64-bit", "", "Linux", "4.1.13", "server"},
+	// An airFiber LTU's UBNT-AFLTU-MIB on airOS's registration (10002.1):
+	// airos-af-ltu wants net-snmp's, so the generic airos takes it; no
+	// dot11 object answers (airos states none), so the unit's own
+	// afLTUDevModel and afLTUFirmwareVersion follow (before fq63:
+	// ubiquiti-airfiber-agent's airFiber, wireless).
+	"afltu-airos-registration": {"ubiquiti-airos", "Ubiquiti", "LTU-Rocket", "", "airOS", "v2.1.1", "access_point"},
+	// An AF60's UI-AF60-MIB on net-snmp's registration: airos-af60 wants
+	// 10002.1 or 41112, so linux takes it: Shared\Unix's machine class and
+	// kernel release (before fq63: ubiquiti-airfiber-agent's AF60-LR,
+	// airFiber, v2.6.0).
+	"af60-net-snmp-registration": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "4.9.150", "server"},
 }
 
 func TestLeads63Fixtures(t *testing.T) { checkFixtures(t, leads63FixtureDir, leads63Cases) }
