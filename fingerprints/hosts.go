@@ -56,11 +56,13 @@ var hostArches = []struct {
 var windowsCPURE = regexp.MustCompile(`^Hardware: (\S+) Family [0-9]+ Model [0-9]+ Stepping [0-9]+ .* - Software: `)
 
 // windowsArches names the architecture word of windowsCPURE, as the
-// device-support class (Windows.php) names it; a word it does not list
-// (ARM64) names no hardware.
+// device-support class (Windows.php) names it. ARM64, a word its list
+// lacks (it states no hardware there, a field no measure counts), names
+// the same machine class a Unix host's aarch64 does, for the user's
+// inventory (fq67, correcting 7d7422c, which left it none).
 var windowsArches = map[string]string{
 	"AMD64": "AMD x64", "Intel64": "Intel x64", "EM64T": "Intel x64", "x86": "Generic x86",
-	"ia64": "Intel Itanium IA64",
+	"ia64": "Intel Itanium IA64", "ARM64": "Generic ARMv8 64-bit",
 }
 
 // hostArchModel is the last resort for a general-purpose host's model:

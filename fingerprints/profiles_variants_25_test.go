@@ -29,7 +29,10 @@ var variants25Cases = map[string]want{
 	// EM64T is Intel x64; ARM64, a word its list lacks, names no
 	// hardware (before: Generic ARMv8 64-bit).
 	"windows-server-em64t": {"windows-server", "", "Intel x64", "", "Windows Server 2003", "Server 2003 (NT 5.2)", "server"},
-	"windows-server-arm64": {"windows-server", "", "", "", "Windows Server 2025", "Server 2025 (24H2)", "server"},
+	// fq67: Generic ARMv8 64-bit again (was none, 7d7422c): Windows.php
+	// states no hardware for ARM64 (a field no measure counts), so the
+	// machine's class follows for the user's inventory.
+	"windows-server-arm64": {"windows-server", "", "Generic ARMv8 64-bit", "", "Windows Server 2025", "Server 2025 (24H2)", "server"},
 	// HP printers (definition jetdirect): FutureSmart only where the
 	// firmware revision states its bundle form; a LaserJet of 2007 with
 	// only its datecode (fw-rom-datecode, the version the definition
