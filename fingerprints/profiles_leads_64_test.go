@@ -49,6 +49,12 @@ var leads64Cases = map[string]want{
 	// uname's line without the host name: the release first, read by the
 	// parse; armv7l names Generic ARMv7.
 	"linux-no-nodename": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "3.10.14", "server"},
+	// net-snmp's Linux registration with a product's own sysDescr, no
+	// product profile claiming it: the definition linux takes it and
+	// reads the same parse, the first dotted word with a space after it
+	// (before, none: the sysDescr heuristics found no release there).
+	"netsnmp-linux-product-descr": {"net-snmp-linux", "", "", "", "Linux", "2.3.1", "server"},
+	"netsnmp-linux-product-build": {"net-snmp-linux", "", "", "", "Linux", "4.2", "server"},
 }
 
 func TestLeads64Fixtures(t *testing.T) {
