@@ -35,10 +35,11 @@ var leads68Cases = map[string]want{
 	// sources apart; before, the sysDescr's 2.5.0.19).
 	"hpe-instant-on-netswitch-version": {"hpe-instant-on-sysdescr", "HPE", "1930 24G 4SFP/SFP+ JL682A", "VN2BKZ0456", "Instant On", "2.5.0.21", "switch"},
 	// ArubaOS-CX (definition arubaos-cx): where no ENTITY row answers, the
-	// release its sysDescr pattern '(?<version>\D{2}\.\d{2}\.\d{2}\.\d{4})'
-	// takes, the virtual switch's platform word cut to its last two letters
-	// (before, Virtual.10.13.1000).
-	"aruba-cx-ova-sysdescr-release": {"aruba-os-cx", "HPE", "JL000A", "", "ArubaOS-CX", "al.10.13.1000", "switch"},
+	// release its sysDescr writes. owner: the virtual switch's platform
+	// word whole (Virtual.10.13.1000, as its own ENTITY row writes it), not
+	// the definition's pattern's cut to its last two letters ('al.10.13.1000',
+	// fq68's 35669d8), a release no switch writes.
+	"aruba-cx-ova-sysdescr-release": {"aruba-os-cx", "HPE", "JL000A", "", "ArubaOS-CX", "Virtual.10.13.1000", "switch"},
 	// Where ENTITY row 1 answers, its entPhysicalSoftwareRev, hardware
 	// (entPhysicalDescr) and serial replace the sysDescr's, as the
 	// definition reads them.

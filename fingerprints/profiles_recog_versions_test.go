@@ -22,7 +22,9 @@ var recogVersionsCases = map[string]want{
 	// definition (arubaos-cx) reads it where no ENTITY row answers, its
 	// sysDescr pattern '\D{2}\.\d{2}\.\d{2}\.\d{4}' keeping the word's last
 	// two letters.
-	"aruba-cx-virtual-release": {"aruba-os-cx", "HPE", "JL000A", "", "ArubaOS-CX", "al.10.11.1021", "switch"},
+	// owner: Virtual.10.11.1021 again, the word whole, as the switch's own
+	// ENTITY row writes it: 'al.10.11.1021' is a release no switch writes.
+	"aruba-cx-virtual-release": {"aruba-os-cx", "HPE", "JL000A", "", "ArubaOS-CX", "Virtual.10.11.1021", "switch"},
 	// The first BayStack switches' single revision.
 	"baystack-304-rev": {"avaya-boss", "Nortel", "BayStack 304", "", "BOSS", "2.2.31.07-2.1.3.22", "switch"},
 	// Lantronix device, console and print servers by their sysDescr on
