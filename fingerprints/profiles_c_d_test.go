@@ -184,7 +184,12 @@ var cdCases = map[string]want{
 	"cisco-sb-wap-netsnmp": {"cisco-sb-wap", "Cisco", "WAP321", "PSZ18171B4K", "", "1.0.6.5", "access_point"},
 	// A CIMC whose agent has no UCS compute board table: detected by the
 	// sysDescr, the server in its brackets.
-	"cisco-cimc-sysdescr": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M4S", "", "CIMC", "3.0(4d)", "bmc"},
+	// fq69: model UcsC220 (was UCSC-C220-M4S, the sysDescr's brackets):
+	// the definition cimc (group cisco, no os module) states what the
+	// shared Cisco OS discovery (Shared/Cisco.php) reads, with no ENTITY
+	// rows the product its registration names (9.1.1682, ciscoUcsC220),
+	// before the sysDescr it never reads for the hardware.
+	"cisco-cimc-sysdescr": {"cisco-ucs-cimc", "Cisco", "UcsC220", "", "CIMC", "3.0(4d)", "bmc"},
 	// A UISP Fiber OLT XGS (FASTPATH under 4413): Ubiquiti's, not
 	// Broadcom's. fq60: ubiquiti-uisp-olt (was ubiquiti-edgeswitch), no
 	// serial or release (were the FASTPATH inventory's F4E2C6A1B2C3 and

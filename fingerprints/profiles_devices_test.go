@@ -192,8 +192,13 @@ var deviceCases = map[string]want{
 	"zte-olt":          {"zte-olt", "ZTE", "ZXA10 C320", "", "ZXAN", "V2.1.0", "switch"},
 
 	// Chassis managers, more storage and power, time servers, macOS.
-	"bachmann-pdu":   {"bachmann-pdu", "Bachmann", "BlueNet PDU", "BN3000-123456", "", "", "pdu"},
-	"cisco-ucs-cimc": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M5SX", "WZP23150ABC", "CIMC", "4.1(3b)", "bmc"},
+	"bachmann-pdu": {"bachmann-pdu", "Bachmann", "BlueNet PDU", "BN3000-123456", "", "", "pdu"},
+	// fq69: model UCSC240M4 (was UCSC-C220-M5SX, cucsComputeBoardModel):
+	// the definition cimc (group cisco, no os module) states what the
+	// shared Cisco OS discovery (Shared/Cisco.php) reads, with no ENTITY
+	// rows the product its registration names (9.1.2179,
+	// ciscoUCSC240M4), before the board table it never reads.
+	"cisco-ucs-cimc": {"cisco-ucs-cimc", "Cisco", "UCSC240M4", "WZP23150ABC", "CIMC", "4.1(3b)", "bmc"},
 	"dell-cmc":       {"dell-cmc", "Dell", "PowerEdge M1000e", "7RTXJ52", "CMC", "6.21.A00.201907020913", "bmc"},
 	// An iDRAC6 answering DELL-RAC-MIB (drsProductType idrac): its short
 	// name and the server's service tag, not a CMC's chassis.

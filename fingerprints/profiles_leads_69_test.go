@@ -27,6 +27,20 @@ var leads69Cases = map[string]want{
 	// definition iosxr takes by its sysDescr: cisco-os-sysdescr reads
 	// Iosxr.php's patterns as cisco-ios-xr does (was 6.6.3).
 	"iosxr-other-arc-bracketed-release": {"cisco-os-sysdescr", "Cisco", "NCS-5500", "", "IOS-XR", "6.6.3[Default]", "router"},
+	// A CIMC (definition cimc: group cisco, no os module, so the shared
+	// Cisco OS discovery, Shared/Cisco.php) whose ENTITY row 1 is the
+	// root: its model name, serial and release, before the UCS board
+	// table's (whose serial here differs) and the sysDescr's.
+	"cimc-entity-root": {"cisco-ucs-cimc", "Cisco", "UCSC-C240-M5SX", "WZP21490ZZ1", "CIMC", "4.1(3b)", "bmc"},
+	// No ENTITY rows: the product the registration names (9.1.1683,
+	// ciscoUcsC240), as Cisco.php falls to it, before the board table's
+	// model (UCSC-C240-M3S, the server's own); no ENTITY serial, so the
+	// board's serial after the definition's sources; the sysDescr's
+	// firmware release (the definition states none).
+	"cimc-registration-before-board": {"cisco-ucs-cimc", "Cisco", "UcsC240", "FCH17057ZZ3", "CIMC", "3.0(4d)", "bmc"},
+	// A registration the product registry does not know (made up, past
+	// CISCO-PRODUCTS-MIB's last): the board table's model.
+	"cimc-unknown-registration": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M5SX", "WZP22080ZZ4", "CIMC", "4.2(2a)", "bmc"},
 }
 
 func TestLeads69Fixtures(t *testing.T) {
