@@ -67,6 +67,17 @@ var leads63Cases = map[string]want{
 	// kernel release (before fq63: ubiquiti-airfiber-agent's AF60-LR,
 	// airFiber, v2.6.0).
 	"af60-net-snmp-registration": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "4.9.150", "server"},
+	// A sysDescr that is the product code alone ('U7-Pro') on Ubiquiti's
+	// registration: the definition unifi's '/^U7/' wants nothing after it,
+	// so unifi; with neither UBNT-UniFi-MIB nor dot11 answering, Unifi.php
+	// states nothing, and the code the unit writes follows as its own
+	// (before fq63: no profile, the vendor and the sysDescr's word only).
+	"unifi-bare-product-code": {"ubiquiti-unifi-registration", "Ubiquiti", "U7-Pro", "", "UniFi", "", "access_point"},
+	// The same on net-snmp's registration with dot11 answering: Unifi.php's
+	// dot11 fallback, the first row's product name and the image's 'v'
+	// and four numbers (before fq63: net-snmp-linux's Linux and the whole
+	// image name as the release).
+	"unifi-bare-product-code-dot11": {"ubiquiti-unifi-registration", "Ubiquiti", "U7NHD", "", "UniFi", "v6.5.62.14789", "access_point"},
 }
 
 func TestLeads63Fixtures(t *testing.T) { checkFixtures(t, leads63FixtureDir, leads63Cases) }
