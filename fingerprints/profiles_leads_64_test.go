@@ -55,6 +55,10 @@ var leads64Cases = map[string]want{
 	// (before, none: the sysDescr heuristics found no release there).
 	"netsnmp-linux-product-descr": {"net-snmp-linux", "", "", "", "Linux", "2.3.1", "server"},
 	"netsnmp-linux-product-build": {"net-snmp-linux", "", "", "", "Linux", "4.2", "server"},
+	// The same text on the UCD-SNMP agent's linux arc (2021.250.10),
+	// which the definition linux does not detect (only 8072.3.2.10, or a
+	// '^Linux' sysDescr): no release read by that parse.
+	"ucd-agent-linux-product-descr": {"net-snmp-linux", "", "", "", "Linux", "", "server"},
 }
 
 func TestLeads64Fixtures(t *testing.T) {
