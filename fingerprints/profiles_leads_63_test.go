@@ -40,22 +40,30 @@ var leads63Cases = map[string]want{
 	// naming the AP there, so linux takes it: Shared\Unix's machine class
 	// ('aarch64') and kernel release, linux's type (before fq63:
 	// ubiquiti-unifi-mib's U6-Pro, UniFi, 6.6.55.15189).
-	"unifi-mib-uname-aarch64": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "Generic ARMv8 64-bit", "", "Linux", "4.4.60", "server"},
+	// owner: access_point (was server, linux's type): the unit answers
+	// UBNT-UniFi-MIB's AP table; the type is no measured field.
+	"unifi-mib-uname-aarch64": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "Generic ARMv8 64-bit", "", "Linux", "4.4.60", "access_point"},
 	// The same on Ubiquiti's registration (linux by '^Linux'), the uname
 	// holding no machine word: linux writes no hardware (a field no
 	// measure counts), so the unit's own unifiApSystemModel follows; the
 	// UniFi release never (not Linux's).
-	"unifi-mib-uname-no-machine-word": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "UAP-nanoHD", "", "Linux", "4.4.153", "server"},
+	// owner: access_point (was server, linux's type): the unit answers
+	// UBNT-UniFi-MIB's AP table; the type is no measured field.
+	"unifi-mib-uname-no-machine-word": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "UAP-nanoHD", "", "Linux", "4.4.153", "access_point"},
 	// A UniFi OS console writing the UCG's line ('Ubiquiti UniFi UDM-Pro
 	// 4.0.21 Linux ...') on net-snmp's registration: no definition but
 	// linux takes it, whose Shared\Unix parse reads the first ' n.n... '
 	// (the UniFi OS release) and no machine word; the product code the
 	// line names follows as the unit's own (before fq63: net-snmp-linux's
 	// Linux, no release).
-	"unifi-os-console-net-snmp": {"ubiquiti-unifi-os-netsnmp", "Ubiquiti", "UDM-Pro", "", "Linux", "4.0.21", "server"},
+	// owner: router (was server, linux's type): a UniFi OS gateway, as
+	// ubiquiti-unifi-gateway-descr types it; the type is no measured field.
+	"unifi-os-console-net-snmp": {"ubiquiti-unifi-os-netsnmp", "Ubiquiti", "UDM-Pro", "", "Linux", "4.0.21", "router"},
 	// The same with a machine word ('aarch64'): linux's machine class is
 	// the hardware, ahead of the product code.
-	"unifi-os-console-machine-word": {"ubiquiti-unifi-os-netsnmp", "Ubiquiti", "Generic ARMv8 64-bit", "", "Linux", "4.1.13", "server"},
+	// owner: router (was server, linux's type): a UniFi OS gateway, as
+	// ubiquiti-unifi-gateway-descr types it; the type is no measured field.
+	"unifi-os-console-machine-word": {"ubiquiti-unifi-os-netsnmp", "Ubiquiti", "Generic ARMv8 64-bit", "", "Linux", "4.1.13", "router"},
 	// An airFiber LTU's UBNT-AFLTU-MIB on airOS's registration (10002.1):
 	// airos-af-ltu wants net-snmp's, so the generic airos takes it; no
 	// dot11 object answers (airos states none), so the unit's own

@@ -215,7 +215,9 @@ var szCases = map[string]want{
 	// net-snmp's registration, so the unit is the definition linux's,
 	// Shared\Unix's machine class and kernel release, linux's type;
 	// Unifi.php, which reads UBNT-UniFi-MIB, never runs.
-	"ubiquiti-unifi-mib": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "Generic MIPS", "", "Linux", "4.4.153", "server"},
+	// owner: access_point (was server, linux's type): the unit answers
+	// UBNT-UniFi-MIB's AP table; the type is no measured field.
+	"ubiquiti-unifi-mib": {"ubiquiti-unifi-mib-uname", "Ubiquiti", "Generic MIPS", "", "Linux", "4.4.153", "access_point"},
 	// fq65: appliance (was power), as the definition tpdin types it.
 	"tycon-tpdin":       {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB2", "", "", "2.1.4", "appliance"},
 	"microsemi-ssu2000": {"microsemi-ssu2000", "Microsemi", "SSU2000", "B123456789", "", "14213A005", "appliance"},
