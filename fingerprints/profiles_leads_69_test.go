@@ -41,6 +41,18 @@ var leads69Cases = map[string]want{
 	// A registration the product registry does not know (made up, past
 	// CISCO-PRODUCTS-MIB's last): the board table's model.
 	"cimc-unknown-registration": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M5SX", "WZP22080ZZ4", "CIMC", "4.2(2a)", "bmc"},
+	// An APIC (definition apic: group cisco, no os module, so
+	// Shared/Cisco.php) whose ENTITY row 1 is the root: the row's model
+	// name, serial and release, as Cisco.php reads them, before what the
+	// sysDescr writes (PID APIC-SERVER-M4 and its serial, the
+	// controller's own, which the definition never reads). Without ENTITY
+	// rows the sysDescr's still (a-b cisco-apic): the registration
+	// ciscoACIController names no product model.
+	"apic-entity-root": {"cisco-apic", "Cisco", "UCSC-C225-M6S", "WZP2709ZZ12", "APIC", "6.0(5h)", "appliance"},
+	// A WAAS engine (definition waas: group cisco, no os module, so
+	// Shared/Cisco.php) without ENTITY rows: the product its registration
+	// names (ciscoWae612K9), Cisco.php's last step; no serial or release.
+	"waas-registration-no-entity": {"cisco-waas", "Cisco", "Wae612K9", "", "WAAS", "", "appliance"},
 }
 
 func TestLeads69Fixtures(t *testing.T) {
