@@ -18,7 +18,12 @@ func TestNetworkFixtures(t *testing.T) {
 		// Firewalls and security appliances.
 		"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-60E", "FGT60ETK18012345", "FortiOS", "v6.4.9,build1966,220421 (GA)", "firewall"}, // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
 		"fortinet-fortiswitch":            {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-108E-POE", "S108EF5918001234", "FortiSwitchOS", "6.4.11", "switch"},
-		"fortinet-fortimanager":           {"fortinet-fortimanager", "Fortinet", "FortiManager-VM64", "FMG100C312000123", "FortiManager", "7.0.5", "appliance"},
+		// fq70: model 'FMG 100C' (was 'FortiManager-VM64', the sysDescr's
+		// word) and version whole (was '7.0.5'): the definition fortios
+		// reads the registration's name fmg100C through its hardware_regex
+		// and replacements where ENTITY row 1 answers no model, and
+		// fmSysVersion without a pattern.
+		"fortinet-fortimanager": {"fortinet-fortimanager", "Fortinet", "FMG 100C", "FMG100C312000123", "FortiManager", "v7.0.5-build0365 220627 (GA)", "appliance"},
 		// fmlSysVersion whole, as the definition (fortimail) reads it (fq5).
 		// fq65: firewall (was appliance), as the definition fortimail types it.
 		"fortinet-fortimail": {"fortinet-fortimail", "Fortinet", "FortiMail-200F", "FE200FT920001234", "FortiMail", "v7.0.3,build0178,220321 (GA)", "firewall"},

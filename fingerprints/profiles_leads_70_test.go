@@ -1,0 +1,32 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads70FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq70's leads: Juniper Junos, Arista EOS,
+// Palo Alto PAN-OS and Fortinet, each field read in the order and form
+// the device-support definitions read it.
+const leads70FixtureDir = "testdata/fixtures/leads-70"
+
+// leads70Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads70Cases = map[string]want{
+	// FortiManager on its registration, no ENTITY row (definition
+	// fortios): the hardware is sysObjectID's name through the
+	// definition's hardware_regex and replacements (fmg3000F -> 'FMG
+	// 3000F'), the version fmSysVersion whole.
+	"fortimanager-3000f-registration": {"fortinet-fortimanager", "Fortinet", "FMG 3000F", "FMG3KF0000000001", "FortiManager", "v7.2.4-build1396 230131 (GA)", "appliance"},
+	// The VM's registration fmgvm: 'FMG ' and 'vm$' -> 'VM'.
+	"fortimanager-vm-registration": {"fortinet-fortimanager", "Fortinet", "FMG VM", "FMG-VM0000000002", "FortiManager", "v7.4.1-build2308 230831 (GA)", "appliance"},
+	// FortiAnalyzer (faz1000F): the definition's pattern wants 'fmg', so
+	// it states no hardware (no measure counts it); the sysDescr's product
+	// follows, as before. The version fmSysVersion whole, as fortios
+	// reads it.
+	"fortianalyzer-registration": {"fortinet-fortimanager", "Fortinet", "FortiAnalyzer-1000F", "FL1KF0000000003", "FortiAnalyzer", "v7.2.2-build1334 221215 (GA)", "appliance"},
+}
+
+func TestLeads70Fixtures(t *testing.T) {
+	checkFixtures(t, leads70FixtureDir, leads70Cases)
+}
