@@ -59,6 +59,11 @@ var leads64Cases = map[string]want{
 	// which the definition linux does not detect (only 8072.3.2.10, or a
 	// '^Linux' sysDescr): no release read by that parse.
 	"ucd-agent-linux-product-descr": {"net-snmp-linux", "", "", "", "Linux", "", "server"},
+	// ESXi (definition vmware-esxi, its os module: serial
+	// ENTITY-MIB::entPhysicalSerialNum.1, hardware entPhysicalDescr.1,
+	// version vmwProdVersion.0): row 1's serial even where another row
+	// is of class chassis (before, that row's).
+	"esxi-entity-row1-serial": {"vmware-esxi", "", "ThinkSystem SR650 V2", "J900TEST", "ESXi", "8.0.2", "hypervisor"},
 }
 
 func TestLeads64Fixtures(t *testing.T) {
