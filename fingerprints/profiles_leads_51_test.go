@@ -91,10 +91,11 @@ var leads51Cases = map[string]want{
 	// 'pharma-gw' first (was arma), no hardware; the machine uname's
 	// field closes the sysDescr with, amd64, read first. The release by
 	// its 'pfSense(?:\s+Plus)?(?:\s+\S+)?\s+(?<version>\d+\.\d\S+)'.
-	// fq67: arma again (was amd64, cc10199): the definition's pattern is
-	// applied leftmost (YamlOSDiscovery's preg_match), so 'arma' is the
-	// hardware it states, a value measured; amd64 contradicted it.
-	"pfsense-hostname-holding-arm": {"pfsense", "Netgate", "arma", "", "pfSense", "2.7.2-RELEASE", "firewall"},
+	// fq67: amd64 kept (2d0ec5b's arma reverted): a word the definition's
+	// pattern finds inside a host name is no hardware of the unit, and the
+	// project does not state such a reading (d9f319a's 'Ethernet',
+	// f743ce0's 'al.10.13.1000').
+	"pfsense-hostname-holding-arm": {"pfsense", "Netgate", "amd64", "", "pfSense", "2.7.2-RELEASE", "firewall"},
 }
 
 func TestLeads51Fixtures(t *testing.T) { checkFixtures(t, leads51FixtureDir, leads51Cases) }
