@@ -25,6 +25,13 @@ var leads70Cases = map[string]want{
 	// follows, as before. The version fmSysVersion whole, as fortios
 	// reads it.
 	"fortianalyzer-registration": {"fortinet-fortimanager", "Fortinet", "FortiAnalyzer-1000F", "FL1KF0000000003", "FortiAnalyzer", "v7.2.2-build1334 221215 (GA)", "appliance"},
+	// FortiSwitch Rugged (definition fortiswitch): the hardware is
+	// fsSysVersion's first word whatever the product word is, the version
+	// the digits after its first 'v'.
+	"fortiswitch-rugged": {"fortinet-fortiswitch", "Fortinet", "FortiSwitchRugged-124D", "FS1R24D000000004", "FortiSwitchOS", "6.4.12", "switch"},
+	// The serial fnSysSerial.0 first, then entPhysicalSerialNum.1, never
+	// fsSysSerial before them (made-up differing values, to show the order).
+	"fortiswitch-serials-differ": {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-448E-FPOE", "S448EFTF00000005", "FortiSwitchOS", "7.2.5", "switch"},
 }
 
 func TestLeads70Fixtures(t *testing.T) {
