@@ -59,6 +59,11 @@ var leads64Cases = map[string]want{
 	// which the definition linux does not detect (only 8072.3.2.10, or a
 	// '^Linux' sysDescr): no release read by that parse.
 	"ucd-agent-linux-product-descr": {"net-snmp-linux", "", "", "", "Linux", "", "server"},
+	// The exec layout with the hardware script alone at 7890.2: the
+	// definition reads that output only as the version after a hardware
+	// (7890.3 answers none here), so states the machine class the
+	// sysDescr's x86_64 names; that class, as before.
+	"linux-ucd-exec-hardware-alone": {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 9", "5.14.0-427.13.1.el9_4.x86_64", "server"},
 	// ESXi (definition vmware-esxi, its os module: serial
 	// ENTITY-MIB::entPhysicalSerialNum.1, hardware entPhysicalDescr.1,
 	// version vmwProdVersion.0): row 1's serial even where another row
