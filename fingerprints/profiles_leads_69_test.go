@@ -53,6 +53,15 @@ var leads69Cases = map[string]want{
 	// Shared/Cisco.php) without ENTITY rows: the product its registration
 	// names (ciscoWae612K9), Cisco.php's last step; no serial or release.
 	"waas-registration-no-entity": {"cisco-waas", "Cisco", "Wae612K9", "", "WAAS", "", "appliance"},
+	// An ACE 4710 (definition acsw: group cisco, no os module, so
+	// Shared/Cisco.php) whose ENTITY row 1 is the root: its model name,
+	// serial and release whole, as Cisco.php reads them; the sysDescr
+	// writes no release.
+	"ace-4710-entity-root": {"cisco-ace", "Cisco", "ACE-4710-K9", "QCN1520ZZ01", "ACSW", "A5(3.1a)", "load_balancer"},
+	// A Secure ACS (definition acs: group cisco, no os module) whose
+	// ENTITY row 1 is the root: the row's release first, as Cisco.php
+	// reads it, then the sysDescr's (the same here).
+	"acs-entity-root-release": {"cisco-acs", "Cisco", "SNS-3495-K9", "FCH1845ZZ03", "ACS", "5.8.1.4", "appliance"},
 }
 
 func TestLeads69Fixtures(t *testing.T) {
