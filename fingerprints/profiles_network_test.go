@@ -217,6 +217,8 @@ func TestNetworkFixtures(t *testing.T) {
 		"dell-os9-stackunit":          {"dell-networking-os9", "Dell", "S4048-ON", "4DKXYZ2", "Dell Networking OS", "9.14(2.4)", "switch"},
 		"ubiquiti-unifi-switch":       {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-24-PoE", "F4E2C6A1B2C3", "UniFi", "6.5.59.14777", "switch"},
 		// UniFi prefixes the definition detects on Ubiquiti's and net-snmp's Linux registrations.
+		// fq67: E7 only; no stored unifi.yaml names UK (03ce1dd, ec3ae97),
+		// so the UK unit's values are its own, no definition's (unchanged).
 		"ubiquiti-unifi-e7": {"ubiquiti-unifi-registration", "Ubiquiti", "E7", "", "UniFi", "8.0.24.16373", "access_point"},
 		"ubiquiti-unifi-uk": {"ubiquiti-unifi-registration", "Ubiquiti", "UK-Ultra", "", "UniFi", "6.6.77.15402", "access_point"},
 		// Linksys's 3955.6 registrations are the Cisco Small Business
