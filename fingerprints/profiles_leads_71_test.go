@@ -20,6 +20,14 @@ var leads71Cases = map[string]want{
 	// serial and release, not the first unit's (which runs older code
 	// here), as netgear-prosafe already reads them.
 	"netgear-stack-entity-row1": {"netgear", "Netgear", "M4300-52G", "5MR00000STK1", "", "12.0.19.6", "switch"},
+	// A D-Link industrial switch on D-Link's product arc (definition
+	// dlink, discovery/dlink.yaml's sysDescr pattern, then Dlink.php's
+	// ' Rev. ' and RMON2-MIB probeHardwareRev): the sysDescr's first word
+	// whatever its series (DIS, which the profile's list of series left
+	// out), with its revision; the release probeSoftwareRev whole, the
+	// serial DLINK-AGENT-MIB agentSerialNumber, as the definition reads
+	// them.
+	"dlink-dis-industrial-rev": {"dlink", "D-Link", "DIS-200G-12PSW Rev. A1", "QBDIS2000123", "", "Build 1.10.004", "switch"},
 }
 
 func TestLeads71Fixtures(t *testing.T) {
