@@ -41,8 +41,10 @@ var leads64Cases = map[string]want{
 	// The release as the definition (linux: Shared/Unix.php) reads it,
 	// uname's parse '/ (\d+\.\d\S*) /', its first such word: a host
 	// name written as a dotted number comes before the kernel's release
-	// and is what the definition states.
-	"linux-dotted-nodename": {"linux-distro", "", "Generic x86 64-bit", "", "Debian", "192.0.2.7", "server"},
+	// and is what the definition states. owner: the kernel's release
+	// (was 192.0.2.7, fq64's 98ecb62): a host named by its address
+	// states no release; the address is none.
+	"linux-dotted-nodename": {"linux-distro", "", "Generic x86 64-bit", "", "Debian", "4.19.0-26-amd64", "server"},
 	// A release closing the sysDescr: the parse finds none (a field no
 	// measure counts); the kernel's release follows for the inventory.
 	"linux-release-closing": {"net-snmp-linux", "", "", "", "Linux", "4.14.0", "server"},
