@@ -62,6 +62,12 @@ var leads69Cases = map[string]want{
 	// ENTITY row 1 is the root: the row's release first, as Cisco.php
 	// reads it, then the sysDescr's (the same here).
 	"acs-entity-root-release": {"cisco-acs", "Cisco", "SNS-3495-K9", "FCH1845ZZ03", "ACS", "5.8.1.4", "appliance"},
+	// An ONS 15454 M6 on Cerent's registration (definition ons: group
+	// cisco, no os module, so Shared/Cisco.php) whose ENTITY row 1 is the
+	// root: its model name, serial and release, before the sysDescr's
+	// platform and release (audit-cisco cisco-ons-15454, without ENTITY
+	// rows, keeps those: the 3607 arc names no Cisco product).
+	"ons-entity-root": {"cisco-ons", "Cisco", "15454-M6-SA", "SAL1712ZZ05", "ONS", "10.7.0.1", "switch"},
 }
 
 func TestLeads69Fixtures(t *testing.T) {
