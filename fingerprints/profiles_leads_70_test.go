@@ -32,6 +32,18 @@ var leads70Cases = map[string]want{
 	// The serial fnSysSerial.0 first, then entPhysicalSerialNum.1, never
 	// fsSysSerial before them (made-up differing values, to show the order).
 	"fortiswitch-serials-differ": {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-448E-FPOE", "S448EFTF00000005", "FortiSwitchOS", "7.2.5", "switch"},
+	// Junos (Junos.php): a sysDescr ending at the release, so the
+	// definition's pattern 'Juniper Networks, Inc. (?<hardware>\S+) .*
+	// kernel JUNOS (?<version>[^, ]+)[, ]' does not hold: no hardware or
+	// release from it; jnxBoxDescr whole is the hardware (the maker's name
+	// to the vendor field). The release the line writes follows, the
+	// device's own.
+	"junos-sysdescr-pattern-fails": {"juniper-junos", "Juniper Networks", "SRX345 Internet Router", "CV0000AA0001", "Junos", "20.4R3-S1.3", "firewall"},
+	// A virtual chassis that jnxBoxDescr names ('virtual chassis'), member
+	// 0's software version not answering, its sysDescr the operator's:
+	// the master member's model (role master(1), row 1), not row 0's;
+	// the serial jnxBoxSerialNo.
+	"junos-vc-by-boxdescr": {"juniper-junos", "Juniper Networks", "EX4600-40F", "PE0000AA0002", "Junos", "", "switch"},
 }
 
 func TestLeads70Fixtures(t *testing.T) {

@@ -30,7 +30,12 @@ var ciscoJuniperCases = map[string]want{
 	// vEOS: "running on an Arista vEOS-lab", without "Networks".
 	"arista-veos-lab": {"arista-eos", "Arista Networks", "vEOS-lab", "", "EOS", "4.30.6M", "switch"},
 	// A Dell-branded EX switch: "Inc. DELL J-EX4200-48P internet router".
-	"juniper-dell-ex": {"juniper-junos", "Juniper Networks", "J-EX4200-48P", "BP0210345678", "Junos", "11.4R7.5", "switch"},
+	// fq70: model 'DELL' (was 'J-EX4200-48P'): Junos.php's sysDescr
+	// pattern 'Juniper Networks, Inc. (?<hardware>\S+) .* kernel JUNOS'
+	// takes the word after 'Inc. ', upper-cased, before jnxBoxDescr (which
+	// this walk lacks); the product the line names follows only where
+	// that pattern fails.
+	"juniper-dell-ex": {"juniper-junos", "Juniper Networks", "DELL", "BP0210345678", "Junos", "11.4R7.5", "switch"},
 	// An ASA Service Module whose chassis row is a bare container: row 4,
 	// as the device-support definition (asa) reads it, not the
 	// registration (ciscoASASm1).
