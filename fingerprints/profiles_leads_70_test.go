@@ -44,6 +44,10 @@ var leads70Cases = map[string]want{
 	// the master member's model (role master(1), row 1), not row 0's;
 	// the serial jnxBoxSerialNo.
 	"junos-vc-by-boxdescr": {"juniper-junos", "Juniper Networks", "EX4600-40F", "PE0000AA0002", "Junos", "", "switch"},
+	// Arista EOS (AristaEos.php): the release is all the sysDescr writes
+	// between ' version ' and ' running on ', an engineering build's words
+	// with it; the hardware the last word.
+	"arista-eos-engineering-build": {"arista-eos", "Arista Networks", "DCS-7050SX3-48YC8", "JPE00000001", "EOS", "4.31.2F-INT (engineering build)", "switch"},
 }
 
 func TestLeads70Fixtures(t *testing.T) {
