@@ -68,6 +68,13 @@ var leads69Cases = map[string]want{
 	// platform and release (audit-cisco cisco-ons-15454, without ENTITY
 	// rows, keeps those: the 3607 arc names no Cisco product).
 	"ons-entity-root": {"cisco-ons", "Cisco", "15454-M6-SA", "SAL1712ZZ05", "ONS", "10.7.0.1", "switch"},
+	// CatOS on a Catalyst 6506-E (definition catos: group cisco, no os
+	// module, so Shared/Cisco.php) whose ENTITY row 1 is the root: its
+	// model name, serial and release, before the sysDescr's product and
+	// release (here the same release; network cisco-catos, without ENTITY
+	// rows, keeps the sysDescr's WS-C6509: its CISCO-STACK-MIB
+	// registration is no CISCO-PRODUCTS-MIB product).
+	"catos-entity-root": {"cisco-catos", "Cisco", "WS-C6506-E", "SAL1015ZZ07", "CatOS", "8.7(3)", "switch"},
 }
 
 func TestLeads69Fixtures(t *testing.T) {
