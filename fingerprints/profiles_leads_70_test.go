@@ -48,6 +48,12 @@ var leads70Cases = map[string]want{
 	// between ' version ' and ' running on ', an engineering build's words
 	// with it; the hardware the last word.
 	"arista-eos-engineering-build": {"arista-eos", "Arista Networks", "DCS-7050SX3-48YC8", "JPE00000001", "EOS", "4.31.2F-INT (engineering build)", "switch"},
+	// An older FortiGate answering no ENTITY row (definition fortigate):
+	// the hardware from Fortigate.php's own sysObjectID table
+	// (101.1.603 -> 'FortiGate 60B'), fgSysVersion whole; the definition
+	// reads no serial but entPhysicalSerialNum.1, so fnSysSerial, the
+	// unit's own, follows.
+	"fortigate-60b-no-entity": {"fortinet-fortigate", "Fortinet", "FortiGate 60B", "FGT60B0000000008", "FortiOS", "v4.0,build0672,130318 (MR3 Patch 12)", "firewall"},
 }
 
 func TestLeads70Fixtures(t *testing.T) {

@@ -16,9 +16,15 @@ var campusCases = map[string]want{
 	// FortiWiFi and FortiGate Rugged: the chassis row's product code
 	// (FWF_60F, FGR_60F) by each line's own name; without a chassis row,
 	// the product the sysObjectID registers (fgt100F).
-	"fortinet-fortiwifi":              {"fortinet-fortigate", "Fortinet", "FortiWiFi 60F", "FWF60FTK21001234", "FortiOS", "v7.2.8,build1639,240313 (GA.M)", "firewall"},         // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
-	"fortinet-fortigate-rugged":       {"fortinet-fortigate", "Fortinet", "FortiGate Rugged 60F", "FGR60FTK22005678", "FortiOS", "v7.0.15,build0632,240416 (GA.M)", "firewall"}, // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
-	"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-100F", "FG100FTK20009876", "FortiOS", "v7.4.3,build2573,240201 (GA.F)", "firewall"},        // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
+	"fortinet-fortiwifi":        {"fortinet-fortigate", "Fortinet", "FortiWiFi 60F", "FWF60FTK21001234", "FortiOS", "v7.2.8,build1639,240313 (GA.M)", "firewall"},         // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
+	"fortinet-fortigate-rugged": {"fortinet-fortigate", "Fortinet", "FortiGate Rugged 60F", "FGR60FTK22005678", "FortiOS", "v7.0.15,build0632,240416 (GA.M)", "firewall"}, // fgSysVersion whole and entPhysicalModelName.1 with the replacements, as the definition (fortigate) reads them
+	// fq70: model 'FortiGate 100' (was 'FortiGate-100F', the current
+	// MIB's fgt100F at 101.1.1000): without ENTITY row 1, Fortigate.php
+	// names the hardware from its own sysObjectID table
+	// (Shared/Fortinet.php getHardwareName), which names that arc the
+	// FortiGate 100 (the MIB's present fgModel reuses it for the 100F),
+	// before any other source.
+	"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate 100", "FG100FTK20009876", "FortiOS", "v7.4.3,build2573,240201 (GA.F)", "firewall"}, // fgSysVersion whole, as the definition (fortigate) reads it
 	// Huawei YunShan OS (V600): the bracketed series (USG) taken to the
 	// closing model line that goes on from it, hwDeviceEsn; the version
 	// as the definition (vrp, class Vrp) builds it, "Version x" then the
