@@ -54,6 +54,14 @@ var leads70Cases = map[string]want{
 	// reads no serial but entPhysicalSerialNum.1, so fnSysSerial, the
 	// unit's own, follows.
 	"fortigate-60b-no-entity": {"fortinet-fortigate", "Fortinet", "FortiGate 60B", "FGT60B0000000008", "FortiOS", "v4.0,build0672,130318 (MR3 Patch 12)", "firewall"},
+	// FortiWeb (definition fortiweb): fwSysVersion's first word whatever
+	// the product word ('FortiWebVM64-KVM'), the version its first '
+	// <digits and dots>'; the serial fnSysSerial.0.
+	"fortiweb-vm-sysversion": {"fortinet-fortiweb", "Fortinet", "FortiWebVM64-KVM", "FVVM040000000009", "FortiWeb", "7.2.4", "firewall"},
+	// FortiSandbox (definition fortisandbox): no fnSysSerial, so
+	// entPhysicalSerialNum.1, and entPhysicalModelName.1 as the hardware,
+	// row 1 by its index (made-up second chassis row, to show the order).
+	"fortisandbox-entity-rows": {"fortinet-fortisandbox", "Fortinet", "FSA_3000F", "FSA3KF0000000010", "FortiSandbox", "v4.4.3,build0262 (GA)", "firewall"},
 }
 
 func TestLeads70Fixtures(t *testing.T) {
