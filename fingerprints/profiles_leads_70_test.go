@@ -62,6 +62,10 @@ var leads70Cases = map[string]want{
 	// entPhysicalSerialNum.1, and entPhysicalModelName.1 as the hardware,
 	// row 1 by its index (made-up second chassis row, to show the order).
 	"fortisandbox-entity-rows": {"fortinet-fortisandbox", "Fortinet", "FSA_3000F", "FSA3KF0000000010", "FortiSandbox", "v4.4.3,build0262 (GA)", "firewall"},
+	// Junos: hrSWInstalledTable starting at row 2 (no row 1): Junos.php
+	// takes row 2's bracketed release before the sysDescr's (made-up
+	// differing values, to show the order).
+	"junos-swinstalled-row2-before-sysdescr": {"juniper-junos", "Juniper Networks", "MX480", "JN0000AA0004", "Junos", "18.4R3-S4.2-JSU1", "router"},
 }
 
 func TestLeads70Fixtures(t *testing.T) {
