@@ -66,6 +66,9 @@ var leads70Cases = map[string]want{
 	// takes row 2's bracketed release before the sysDescr's (made-up
 	// differing values, to show the order).
 	"junos-swinstalled-row2-before-sysdescr": {"juniper-junos", "Juniper Networks", "MX480", "JN0000AA0004", "Junos", "18.4R3-S4.2-JSU1", "router"},
+	// FortiAP on a registration Fortiap.php's table names (120.10.43112):
+	// its form 'FAP-431F'; fapVersion whole, fapSerialNum.
+	"fortiap-431f-registration": {"fortinet-fortiap", "Fortinet", "FAP-431F", "FP431FTF00000012", "FortiAP", "FP431F-v7.2-build0365", "access_point"},
 }
 
 func TestLeads70Fixtures(t *testing.T) {
