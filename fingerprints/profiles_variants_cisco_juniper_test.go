@@ -34,8 +34,9 @@ var ciscoJuniperCases = map[string]want{
 	// pattern 'Juniper Networks, Inc. (?<hardware>\S+) .* kernel JUNOS'
 	// takes the word after 'Inc. ', upper-cased, before jnxBoxDescr (which
 	// this walk lacks); the product the line names follows only where
-	// that pattern fails.
-	"juniper-dell-ex": {"juniper-junos", "Juniper Networks", "DELL", "BP0210345678", "Junos", "11.4R7.5", "switch"},
+	// that pattern fails. owner: J-EX4200-48P again, the word after
+	// 'DELL ': the brand is no model (fq70's bb7b7fe stated 'DELL').
+	"juniper-dell-ex": {"juniper-junos", "Juniper Networks", "J-EX4200-48P", "BP0210345678", "Junos", "11.4R7.5", "switch"},
 	// An ASA Service Module whose chassis row is a bare container: row 4,
 	// as the device-support definition (asa) reads it, not the
 	// registration (ciscoASASm1).
