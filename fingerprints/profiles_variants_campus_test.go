@@ -23,8 +23,11 @@ var campusCases = map[string]want{
 	// names the hardware from its own sysObjectID table
 	// (Shared/Fortinet.php getHardwareName), which names that arc the
 	// FortiGate 100 (the MIB's present fgModel reuses it for the 100F),
-	// before any other source.
-	"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate 100", "FG100FTK20009876", "FortiOS", "v7.4.3,build2573,240201 (GA.F)", "firewall"}, // fgSysVersion whole, as the definition (fortigate) reads it
+	// before any other source. owner: FortiGate-100F again: the table's
+	// old name for an arc the present MIB gives the 100F misnames every
+	// unit answering it now (its serial says 100F); the table keeps the
+	// arcs the MIB has not given to other products.
+	"fortinet-fortigate-registration": {"fortinet-fortigate", "Fortinet", "FortiGate-100F", "FG100FTK20009876", "FortiOS", "v7.4.3,build2573,240201 (GA.F)", "firewall"}, // fgSysVersion whole, as the definition (fortigate) reads it
 	// Huawei YunShan OS (V600): the bracketed series (USG) taken to the
 	// closing model line that goes on from it, hwDeviceEsn; the version
 	// as the definition (vrp, class Vrp) builds it, "Version x" then the
