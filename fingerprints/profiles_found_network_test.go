@@ -20,8 +20,10 @@ var foundNetworkCases = map[string]want{
 	// information, the sysDescr's release. The model is the enumeration's
 	// label, 'optixrtn950', as the definition huawei-optixrtn's os module
 	// fetches it (snmpget -OUQ, the MIB loaded); was 'OptiX RTN 950', the
-	// product the MIB's DESCRIPTION names (fq61).
-	"huawei-optix-rtn": {"huawei-optix-rtn", "Huawei", "optixrtn950", "2102113471P0K3000218", "OptiX RTN", "V100R011C10SPC300", "wireless"},
+	// product the MIB's DESCRIPTION names (fq61). owner: 'OptiX RTN 950'
+	// again, the same product written as its maker names it, not the
+	// MIB's descriptor.
+	"huawei-optix-rtn": {"huawei-optix-rtn", "Huawei", "OptiX RTN 950", "2102113471P0K3000218", "OptiX RTN", "V100R011C10SPC300", "wireless"},
 	// DragonWave Horizon Duo: the IDU inventory's assembly number, serial
 	// and system release (quotes and the 'V' dropped).
 	"dragonwave-horizon-duo": {"dragonwave-horizon-duo", "DragonWave", "A-DS-H23-1013-01", "20417A0153", "", "V1.2.1", "wireless"}, // V kept: horizon-duo reads hzIduSwInvSystemOmniVersionNo.0 whole (fpU)

@@ -28,8 +28,9 @@ var leads61Cases = map[string]want{
 	// the enumeration's label, case as the MIB writes it; version the
 	// sysDescr's word after 'Huawei Optix RTN '): 115 is 'optiXRTN380'
 	// (before fq61: 'OptiX RTN 380', the product the MIB's DESCRIPTION
-	// names).
-	"huawei-optix-rtn-label-and-version": {"huawei-optix-rtn", "Huawei", "optiXRTN380", "2102113471P0K3000777", "OptiX RTN", "V100R012C10SPC100", "wireless"},
+	// names). owner: 'OptiX RTN 380' again, the product the label stands
+	// for, written as its maker names it.
+	"huawei-optix-rtn-label-and-version": {"huawei-optix-rtn", "Huawei", "OptiX RTN 380", "2102113471P0K3000777", "OptiX RTN", "V100R012C10SPC100", "wireless"},
 	// A YunShan OS switch on lanSw (2011.2.23, which the definition
 	// yunshan takes whatever the sysDescr; its class extends Vrp, as a
 	// stored copy of LibreNMS writes Yunshan.php): the version as Vrp.php
