@@ -66,7 +66,10 @@ var reviewNetworkCases = map[string]want{
 	// the tplink profile take it.
 	"tplink-jetstream-foreign-oid": {"tplink-jetstream-descr", "TP-Link", "T2600G-28SQ 3.0", "2219174000321", "", "3.0.0 Build 20210604 Rel.49551", "switch"},
 	// A D-Link media converter chassis, not a switch.
-	"dlink-dmc-chassis": {"dlink", "D-Link", "DMC-1000", "", "", "", "media_converter"},
+	// fq72: profile was "dlink", is "dlink-other-arc": the definition dlink
+	// detects 171.10 (except 171.10.37) only, and no definition 171.41; the
+	// device's own values unchanged.
+	"dlink-dmc-chassis": {"dlink-other-arc", "D-Link", "DMC-1000", "", "", "", "media_converter"},
 	// ArubaOS on another registration (net-snmp's): the controller's
 	// own serial from WLSX-SYSTEMEXT-MIB.
 	"aruba-os-netsnmp-oid": {"aruba-os-sysdescr", "Aruba", "Aruba7010", "CV0012345", "ArubaOS", "8.6.0.4", "wireless_controller"},
