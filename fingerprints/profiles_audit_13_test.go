@@ -67,7 +67,12 @@ var audit13Cases = map[string]want{
 	// the definition (fortiauthenticator) reads it with no regex;
 	// facSysModel and facSysSerial, its objects.
 	// fq65: firewall (was appliance), as the definition fortiauthenticator types it.
-	"fortiauthenticator-version-whole": {"fortinet-fortiauthenticator", "Fortinet", "FAC-800F", "FAC8HF3R21000456", "FortiAuthenticator", "v6.5.3,build1371 (GA)", "firewall"},
+	// fq72: was {"fortinet-fortiauthenticator", ..., "firewall"}, is
+	// fortinet-other, appliance: on sysObjectID 12356.113, which the
+	// definition fortiauthenticator does not detect (12356.113.100.101
+	// only), no definition states a field; the device's own facSystem
+	// values unchanged.
+	"fortiauthenticator-version-whole": {"fortinet-other", "Fortinet", "FAC-800F", "FAC8HF3R21000456", "FortiAuthenticator", "v6.5.3,build1371 (GA)", "appliance"},
 }
 
 func TestAudit13Fixtures(t *testing.T) {

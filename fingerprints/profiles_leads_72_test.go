@@ -26,6 +26,19 @@ var leads72Cases = map[string]want{
 	"dlink-mgmt-arc-dap": {"dlink-dap", "D-Link", "DAP-2360 AP", "", "", "", "access_point"},
 	// A DES switch on 171.10: dlink, as before; probeSoftwareRev whole.
 	"dlink-des-products-arc": {"dlink", "D-Link", "DES-3200-28", "", "", "Build 4.04.004", "switch"},
+	// A FortiAuthenticator on its hardware registration (113.100.505,
+	// fac2ke): the definition fortiauthenticator detects 113.100.101
+	// (facvm) alone, so no definition states a field; fortinet-other keeps
+	// the device's own facSystem values (before fq72,
+	// fortinet-fortiauthenticator, firewall).
+	"fortiauthenticator-other-registration": {"fortinet-other", "Fortinet", "FAC-2000E", "FAC2KE3R18000777", "FortiAuthenticator", "v6.3.2, build0721 (GA)", "appliance"},
+	// The registration the definition names (113.100.101): as before.
+	"fortiauthenticator-definition-registration": {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R22000888", "FortiAuthenticator", "v6.5.1, build1227 (GA)", "firewall"},
+	// FortiOS 2.80/3.0 on 12356.15 (definition fortigate): still
+	// fortinet-fortigate (its 12356.1 alternative, which no definition
+	// detects, is gone); FORTINET-MIB-280 fnSysSerial and fnSysVersion's
+	// release; fnBridge names no product.
+	"fortigate-fnbridge-arc": {"fortinet-fortigate", "Fortinet", "", "FGT3002803034000", "FortiOS", "3.00", "firewall"},
 }
 
 func TestLeads72Fixtures(t *testing.T) {

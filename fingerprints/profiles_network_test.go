@@ -30,7 +30,11 @@ func TestNetworkFixtures(t *testing.T) {
 		// facSysVersion whole, as the definition (fortiauthenticator)
 		// reads it (fq13; before, '6.4.5').
 		// fq65: firewall (was appliance), as the definition fortiauthenticator types it.
-		"fortinet-fortiauthenticator": {"fortinet-fortiauthenticator", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "v6.4.5, build0990 (GA)", "firewall"},
+		// fq72: was {"fortinet-fortiauthenticator", ..., "firewall"}, is
+		// fortinet-other, appliance: the definition fortiauthenticator
+		// detects 12356.113.100.101 only, not this 12356.113.100.300;
+		// no definition states a field; the device's own values unchanged.
+		"fortinet-fortiauthenticator": {"fortinet-other", "Fortinet", "FAC-300F", "FAC3KF3R12000123", "FortiAuthenticator", "v6.4.5, build0990 (GA)", "appliance"},
 		// Since fq7: the firmware version whole, as sophos-xg and
 		// cyberoam-utm read it.
 		"sophos-sfos":             {"sophos-sfos", "Sophos", "XGS2100", "X21001ABCD1234", "SFOS", "SFOS 19.5.1 MR-1-Build278", "firewall"},
