@@ -42,10 +42,10 @@ var leads53Cases = map[string]want{
 	// (ECOS)': the OS its registration names, not the ExtremeXOS the
 	// definition (xos) names for every extremeProducts registration (was
 	// EXOS); typed switch as before (the entry names no product or kind).
-	// fq67: no OS (was ECOS): the definition xos names ExtremeXOS for
-	// .239, which ECOS contradicts; as for the other registrations that
-	// run no ExtremeXOS, none unless the sysDescr names it.
-	"extreme-ecos-239": {"extreme-other-os", "Extreme Networks", "", "", "", "", "switch"},
+	// fq67: ECOS kept (ec66d8d's none reverted): xos's ExtremeXOS is no
+	// OS of this unit, and the project states the unit's own value where
+	// a definition's is untrue (f743ce0, 199b936, 4c07dce).
+	"extreme-ecos-239": {"extreme-other-os", "Extreme Networks", "", "", "ECOS", "", "switch"},
 	// extremeCspAwsSubnetType (.308), the Extreme Cloud Services
 	// Platform's 'virtual switch for Amazon Web Services (AWS) Subnet Type
 	// deployments' (.309 GCP, .310 Azure alike): a switch, no ExtremeXOS
