@@ -39,6 +39,18 @@ var leads72Cases = map[string]want{
 	// detects, is gone); FORTINET-MIB-280 fnSysSerial and fnSysVersion's
 	// release; fnBridge names no product.
 	"fortigate-fnbridge-arc": {"fortinet-fortigate", "Fortinet", "", "FGT3002803034000", "FortiOS", "3.00", "firewall"},
+	// 41112.1.5 is the definition edgeos's by the sysObjectID alone,
+	// checked before edgeswitch: an EdgePoint sysDescr there is
+	// ubiquiti-edgeos's (before fq72, ubiquiti-edgeswitch's at 56), read
+	// from UBNT-EdgeMAX-MIB ubntModel, ubntSerialNumber, ubntVersion.
+	"edgepoint-edgemax-registration": {"ubiquiti-edgeos", "Ubiquiti", "EP-S16", "F09FC2A1B2C3", "EdgeOS", "v1.7.4.5075842", "switch"},
+	// 'UBNT US' on 41112.1.5: edgeos's; none of its objects answers, so
+	// the sysDescr's product code and firmware, the unit's own, follow.
+	"ubnt-us-edgemax-registration": {"ubiquiti-edgeos", "Ubiquiti", "US-24-250W", "", "EdgeOS", "3.7.55.6308", "switch"},
+	// A bare 'USW-Flex-Mini' on 41112.1.5: edgeos's likewise.
+	"usw-bare-edgemax-registration": {"ubiquiti-edgeos", "Ubiquiti", "USW-Flex-Mini", "", "EdgeOS", "", "switch"},
+	// The same sysDescr on Broadcom's 4413: edgeswitch's, as before.
+	"usw-bare-fastpath-registration": {"ubiquiti-edgeswitch", "Ubiquiti", "USW-Flex-Mini", "", "UniFi", "", "switch"},
 }
 
 func TestLeads72Fixtures(t *testing.T) {
