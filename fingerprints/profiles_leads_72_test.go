@@ -22,7 +22,9 @@ var leads72Cases = map[string]want{
 	// firmware whole.
 	"dlink-dap-arc-37": {"dlink-dap", "D-Link", "DAP-3520 Outdoor AP A1", "", "", "1.15 09:34:09 01/21/2013", "access_point"},
 	// A DAP sysDescr off the products arc (171.11): dlink does not detect
-	// it, dlinkap does by the sysDescr.
+	// it; dlinkap does by the sysDescr in its stored version 05c857f, not
+	// in 75750b6 (171.10.37 alone), where no definition states a field:
+	// dlink-dap's reading, the unit's own, either way.
 	"dlink-mgmt-arc-dap": {"dlink-dap", "D-Link", "DAP-2360 AP", "", "", "", "access_point"},
 	// A DES switch on 171.10: dlink, as before; probeSoftwareRev whole.
 	"dlink-des-products-arc": {"dlink", "D-Link", "DES-3200-28", "", "", "Build 4.04.004", "switch"},
