@@ -197,6 +197,19 @@ func TestDisplayModel(t *testing.T) {
 		{"1.3.6.1.4.1.11.2.3.7.2.1.1", "icfRouter650Port4E", ""},
 		{"1.3.6.1.4.1.11.2.3.7.2.1", "icfRouter650", "Router650"},
 		{"1.3.6.1.4.1.12356.101.1.1", "fgt500E", "FortiGate-500E"},
+		// Fortinet's products beside its own objects under 12356 (the
+		// vendor opts out of the default skips): FortiADC's fadc prefix
+		// whole, the VMs kept, the objects and arcs no model.
+		{"1.3.6.1.4.1.12356.112.1.100", "fadc100D", "FortiADC-100D"},
+		{"1.3.6.1.4.1.12356.101.1.90081", "fgtVM64KVm", "FortiGate-VM64KVm"},
+		{"1.3.6.1.4.1.12356.101.1.10", "fgvm04", "FortiGate-VM04"},
+		{"1.3.6.1.4.1.12356.1.1", "fnSysModel", ""},
+		{"1.3.6.1.4.1.12356.1", "fnSystem", ""},
+		{"1.3.6.1.4.1.12356.101.4", "fgSystem", ""},
+		{"1.3.6.1.4.1.12356.101.4.1.5", "fgSIAdvMemBuffer", ""},
+		{"1.3.6.1.4.1.12356.101.4.1.40", "fg5gModemNumber", ""},
+		{"1.3.6.1.4.1.12356.113.1", "facSystem", ""},
+		{"1.3.6.1.4.1.12356.112.3", "fadcHA", ""},
 		// ExtremeXOS hardware as its sysDescr and extreme-exos name it.
 		{"1.3.6.1.4.1.1916.2.1", "summitX670v-48x", "X670v-48x"},
 		{"1.3.6.1.4.1.1916.2.176", "summitX460G2-24t-10G4", "X460G2-24t-10G4"},
