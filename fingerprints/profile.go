@@ -167,6 +167,19 @@ import (
 //
 // A rule has exactly one source: entity, sys_descr, oid, walk, hr_device,
 // sys_object_id, model, registry or (alone) value.
+//
+// How the built-in profiles order their sources. A field's rules read
+// first what the public device-support definition that detects the device
+// reads (its objects, in its order and its form: the other monitoring
+// tools users compare us with state the same), then the device's own true
+// value where that definition states none (its ENTITY chassis row, the
+// vendor's own objects, what the sysDescr writes). A definition's reading
+// that is no value of the unit (a cut word, 'al.10.13.1000'; a brand as a
+// model; a host name or address as a release; an old table's name on an
+// arc the vendor's MIB has given to a newer product) is not stated: the
+// unit's own value is. no_fill only keeps out values that are untrue or
+// another software's, never a field just because a definition leaves it
+// empty. device_type is what the unit is.
 
 type profileFile struct {
 	Profiles []profileSpec `yaml:"profiles"`
