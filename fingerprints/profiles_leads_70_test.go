@@ -66,6 +66,11 @@ var leads70Cases = map[string]want{
 	// takes row 2's bracketed release before the sysDescr's (made-up
 	// differing values, to show the order).
 	"junos-swinstalled-row2-before-sysdescr": {"juniper-junos", "Juniper Networks", "MX480", "JN0000AA0004", "Junos", "18.4R3-S4.2-JSU1", "router"},
+	// owner: a classic Junos answering hrSWInstalledIndex whose row 1 is
+	// the kernel ('JUNOS OS Kernel 64-bit [20230921...]'): row 1 answers,
+	// so Junos.php reports the sysDescr's release, not the kernel's build
+	// the row rule took before its pattern left the kernel row out.
+	"junos-classic-row1-kernel-indexed": {"juniper-junos", "Juniper Networks", "MX480", "JN12345ABAFA", "Junos", "21.4R3-S5.4", "router"},
 	// FortiAP on a registration Fortiap.php's table names (120.10.43112):
 	// its form 'FAP-431F'; fapVersion whole, fapSerialNum.
 	"fortiap-431f-registration": {"fortinet-fortiap", "Fortinet", "FAP-431F", "FP431FTF00000012", "FortiAP", "FP431F-v7.2-build0365", "access_point"},
