@@ -67,6 +67,10 @@ var precedenceCases = map[string]want{
 	// PowerAlert: the definition (poweralert) reads UPS-MIB
 	// upsIdentAgentSoftwareVersion, else upsIdentUPSSoftwareVersion (as
 	// written), no sysDescr.
+	// (fq73: the stored definition's os module (58aa4b8) reads
+	// upsIdentUPSSoftwareVersion alone; the profile reads it first, the
+	// card's agent release after; this case, answering the first alone,
+	// unchanged.)
 	"tripplite-ups-firmware": {"tripplite-poweralert", "Tripp Lite", "SMART1500RMXL2U", "2736AV0SM10987", "PowerAlert", "FW-2.6.0", "ups"},
 	// Axis: the definition (axiscam) reads the serial from ifPhysAddress.2
 	// only; its sysDescr pattern names none.

@@ -70,6 +70,9 @@ var reviewKindsBCases = map[string]want{
 	// The release is UPS-MIB upsIdentAgentSoftwareVersion's ("15.6.2"), the
 	// object the definition reads (it reads no sysDescr), not the
 	// sysDescr's "15.6.2 (Build 1120)" (fpE: object before sysDescr).
+	// (fq73: the stored definition's os module (58aa4b8) reads
+	// upsIdentUPSSoftwareVersion, which this card does not answer; the
+	// card's agent release, its own, follows it; unchanged.)
 	"tripplite-lx-netsnmp": {"tripplite-poweralert", "Tripp Lite", "SU3000RTXLCD3U", "2841BY0SM81234567", "PowerAlert", "15.6.2", "ups"},
 }
 

@@ -1,0 +1,26 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// power73FixtureDir holds small walks written from the vendor MIBs for
+// fq73's check of the UPS, PDU and DC power families against the
+// device-support definitions that detect them: each field's objects, in
+// the definition's order and form.
+const power73FixtureDir = "testdata/fixtures/power-73"
+
+// power73Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var power73Cases = map[string]want{
+	// A Tripp Lite PowerAlert card answering both UPS-MIB software
+	// objects (definition poweralert, os module at 58aa4b8: hardware
+	// upsIdentModel.0, serial TRIPPLITE-MIB 850.100.1.1.2.0, version
+	// upsIdentUPSSoftwareVersion.0): the UPS's software version first
+	// (fq73; before, the card's agent release 12.06.0068 came first).
+	"tripplite-ups-software-and-agent": {"tripplite-poweralert", "Tripp Lite", "SU2200RTXL2UA", "2745AV0SM20417", "PowerAlert", "FW-2.7.3", "ups"},
+}
+
+func TestPower73Fixtures(t *testing.T) {
+	checkFixtures(t, power73FixtureDir, power73Cases)
+}
