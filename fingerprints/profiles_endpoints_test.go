@@ -36,7 +36,11 @@ var endpointsCases = map[string]want{
 	"xerox-phaser-jetdirect-arc": {"xerox-printer", "Xerox", "Phaser 6360DN", "RVW123456", "", "5.101", "printer"},
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
 	// release 1.08, not Linux's): an OS is named beside its own release only.
-	"ricoh-nrg-netsnmp":      {"ricoh-printer", "Ricoh", "NRG MP C4504", "", "", "1.08", "printer"},
+	// fq74: model MP C4504 (was NRG MP C4504): the definition nrg, which
+	// detects 'NRG Network Printer', names the hardware by its
+	// sysDescr_regex '/NRG (?<hardware>.*) (?<version>[\d.]+)/', without
+	// the brand.
+	"ricoh-nrg-netsnmp":      {"ricoh-printer", "Ricoh", "MP C4504", "", "", "1.08", "printer"},
 	"sharp-ar-jetdirect-arc": {"sharp-printer", "Sharp", "AR-M355N", "", "", "", "printer"},
 	"epson-mixed-case":       {"epson-printer", "Epson", "AL-CX21NF", "", "", "01.00.11", "printer"},
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own

@@ -1,0 +1,39 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// printers74FixtureDir holds small walks written from the vendor MIBs and
+// the sysDescr shapes the device-support definitions parse, for fq74's
+// review of the printer and multifunction families against the
+// definitions that detect them.
+const printers74FixtureDir = "testdata/fixtures/printers-74"
+
+// printers74Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var printers74Cases = map[string]want{
+	// Ricoh's NRG brand (definition nrg: detected by 'NRG Network
+	// Printer' in the sysDescr; os module serial
+	// .1.3.6.1.4.1.367.3.2.1.2.1.4.0, sysDescr_regex '/NRG
+	// (?<hardware>.*) (?<version>[\d.]+)/'): the product and release the
+	// sysDescr states, before Ricoh's own name and firmware objects
+	// (which the definition ricoh reads, not nrg); ricohEngSerialNumber,
+	// not the Printer-MIB's.
+	"nrg-sysdescr-product": {"ricoh-printer", "Ricoh", "MP C4500", "M639Z000102", "", "1.60", "printer"},
+	// The pattern is greedy: a product whose last word is a number ('NRG
+	// MP 171 1.01 / ...') keeps it, the release is the last number.
+	"nrg-sysdescr-number-product": {"ricoh-printer", "Ricoh", "MP 171", "M639Z000103", "", "1.01", "printer"},
+	// A Savin on net-snmp's sysObjectID whose sysDescr is the product
+	// alone: the definition savin detects 'SAVIN' anywhere in the
+	// sysDescr and reads Ricoh's objects (367.3.2.1.1.1.1, .1.1.1.2,
+	// .2.1.4) as ricoh does, whole.
+	"savin-netsnmp-own-objects": {"ricoh-printer", "Ricoh", "SAVIN 4035e", "K855Z000202", "", "1.03", "printer"},
+	// A Lanier on HP's JetDirect arc: the definition lanier detects
+	// 'LANIER' anywhere in the sysDescr, before hp-printer's arc.
+	"lanier-hp-arc": {"ricoh-printer", "Ricoh", "LANIER LD235", "L712Z000301", "", "2.05", "printer"},
+}
+
+func TestPrinters74Fixtures(t *testing.T) {
+	checkFixtures(t, printers74FixtureDir, printers74Cases)
+}
