@@ -524,6 +524,11 @@ func (e *Engine) fetchOf(ps []*profile, alts [][]int, sysObjectID string, conds,
 							get[o] = true
 						}
 					}
+					for _, o := range r.withFirst {
+						if keep(o) {
+							walk[o] = true
+						}
+					}
 				case srcWalk:
 					if keep(r.oidFor(sysObjectID)) {
 						walk[r.oidFor(sysObjectID)] = true
@@ -1399,6 +1404,23 @@ func (c *evalCtx) valueOf(oid string) (string, bool) {
 	return valueString(v), true
 }
 
+// firstBelow is the first value below prefix, in index order (what a
+// GETNEXT from it answers, within it): a table column's first row.
+func (c *evalCtx) firstBelow(prefix string) (string, bool) {
+	i, found := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
+	if found {
+		i++
+	}
+	if i >= len(c.keys) || !snmpwalk.HasPrefix(c.keys[i], prefix) {
+		return "", false
+	}
+	v := c.in.Values[c.keys[i]]
+	if v.Type.IsException() {
+		return "", false
+	}
+	return valueString(v), true
+}
+
 // systemValue is a system group object's value, which the input holds
 // apart from the vendor objects: sysName (some agents set it to the serial
 // number), sysDescr and sysObjectID (values some definitions build a field
@@ -1535,6 +1557,13 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 				// name and hardware revision.
 				w, ok = c.entityAt(o)
 			}
+			if !ok {
+				return "", "", false
+			}
+			s += r.join + w
+		}
+		for _, o := range r.withFirst {
+			w, ok := c.firstBelow(o)
 			if !ok {
 				return "", "", false
 			}
@@ -2191,8 +2220,15 @@ func (r rule) describe(field string) string {
 			}
 			return s
 		}
-		if len(r.with) > 0 {
-			return label + " from " + r.arg + " with " + strings.Join(r.with, ", ")
+		if len(r.with)+len(r.withFirst) > 0 {
+			s := label + " from " + r.arg
+			if len(r.with) > 0 {
+				s += " with " + strings.Join(r.with, ", ")
+			}
+			if len(r.withFirst) > 0 {
+				s += " with the first row of " + strings.Join(r.withFirst, ", ")
+			}
+			return s
 		}
 		return label + " from " + r.written()
 	case srcWalk:

@@ -914,6 +914,51 @@ func TestWithJoin(t *testing.T) {
 	})
 }
 
+// TestWithFirst: with_first joins each column's first value below it (a
+// getnext's, in index order) after the oid's value and with's; a column
+// that answers nothing fails the rule, so the next one reads; with_first
+// goes with an absolute oid only, and join with it.
+func TestWithFirst(t *testing.T) {
+	const ver, cc = "1.3.6.1.4.1.99999.8.1.9", "1.3.6.1.4.1.99999.8.3.4"
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    os_version:
+      - oid: `+ver+`
+        row_where: `+ver+`
+        row_match: '^'
+        with_first: [`+cc+`]
+        join: "\t"
+        regex: '^([^\t]+)\t(\S+)$'
+        template: '$1 ($2)'
+      - walk: `+ver+`
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		values map[string]snmpwalk.Value
+		want   string
+	}{
+		{map[string]snmpwalk.Value{ver + ".2.65.66": text("6.1"), cc + ".3.1.2.3": text("GB"), cc + ".2.1.2": text("US")}, "6.1 (US)"},
+		{map[string]snmpwalk.Value{ver + ".2.65.66": text("6.1"), cc: text("AT")}, "6.1"},
+		{map[string]snmpwalk.Value{ver + ".2.65.66": text("6.1")}, "6.1"},
+	} {
+		got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.99999.1", Values: c.values})
+		if got.OSVersion != c.want {
+			t.Errorf("%v: os_version %q, want %q", c.values, got.OSVersion, c.want)
+		}
+	}
+	f := e.FetchFor("1.3.6.1.4.1.99999.1", "")
+	if !slices.Contains(f.Walk, cc) {
+		t.Errorf("fetch plan walks %v, want %s among them", f.Walk, cc)
+	}
+	wantLoadErrors(t, src, []loadErrorCase{
+		{"      - walk: " + ver + "\n", "      - walk: " + ver + "\n        with_first: [" + cc + "]\n", "with_first"},
+		{"        with_first: [" + cc + "]", "        with_first: [x.y]", "with_first"},
+	})
+}
+
 // TestSysDescrLines: an oid rule on sysDescr alone reads its lines as
 // the agent wrote them (a '.' stops at a line break, as in a definition's
 // PCRE), where the sys_descr source reads them joined by spaces.

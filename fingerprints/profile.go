@@ -99,6 +99,11 @@ import (
 //	        join: "\t"                         # may hold spaces themselves)
 //	        regex: '^([^\t]+)\t(.+)$'
 //	        template: '$1 ($2)'
+//	      - oid: 1.3.6.1.4.1.25053.1.8.1.1.1.1.1.1.9  # with_first: more
+//	        row_where: 1.3.6.1.4.1.25053.1.8.1.1.1.1.1.1.9  # columns, each
+//	        row_match: '^'                     # one's first value below it
+//	        with_first: [1.3.6.1.4.1.25053.1.8.1.1.1.1.3.1.4]  # (a getnext),
+//	        template: '$1 ($2)'                # joined after with's values
 //	      - oid: 1.3.6.1.4.1.2007.1.2.1.9.0    # with and map: the map names the
 //	        with: [1.3.6.1.4.1.2007.1.2.1.10.0]  # first value alone, before
 //	        map: {"272": ares}                 # the join and the regex
@@ -289,6 +294,7 @@ type ruleSpec struct {
 	IndexFrom   string            `yaml:"index_from"`
 	Case        string            `yaml:"case"`
 	With        []string          `yaml:"with"`
+	WithFirst   []string          `yaml:"with_first"`
 	Join        *string           `yaml:"join"`
 	Replace     [][]string        `yaml:"replace"`
 	IfOID       string            `yaml:"if_oid"`
@@ -308,7 +314,7 @@ type ruleSpec struct {
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
-	"with", "join", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "row_not_match", "row_and", "extend"}
+	"with", "with_first", "join", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "row_not_match", "row_and", "extend"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -436,6 +442,11 @@ type rule struct {
 	// map on such a rule names arg's value alone, before the join (an
 	// enumeration's label and a revision: "ares (rev 3)").
 	with []string
+	// withFirst (oid rules only): more OIDs, each a column or subtree
+	// whose first value below it (in index order, a definition's
+	// snmp_getnext) follows arg's and with's, as with's do: a
+	// SmartZone's release and the first zone's country code.
+	withFirst []string
 	// join (with with): what goes between the values instead of one
 	// space, so that a regex can part values that hold spaces themselves
 	// (a definition's template over a model and a firmware: "Liebert PEX
@@ -1010,7 +1021,24 @@ func compileRule(rs ruleSpec) (rule, error) {
 		if rs.Join != nil {
 			r.join = *rs.Join
 		}
-	} else if rs.Join != nil {
+	}
+	if len(rs.WithFirst) > 0 {
+		if r.src != srcOID || r.indexFrom != "" || r.relative {
+			return r, atKey(errors.New("with_first goes with an absolute oid without index_from"), "with_first")
+		}
+		for _, o := range rs.WithFirst {
+			o = strings.TrimPrefix(o, ".")
+			if !oidRE.MatchString(o) {
+				return r, atKey(fmt.Errorf("%q is not an OID", o), "with_first")
+			}
+			r.withFirst = append(r.withFirst, o)
+		}
+		r.join = " "
+		if rs.Join != nil {
+			r.join = *rs.Join
+		}
+	}
+	if rs.Join != nil && len(rs.With) == 0 && len(rs.WithFirst) == 0 {
 		return r, atKey(errors.New("join goes with with"), "join")
 	}
 	for _, p := range rs.Replace {

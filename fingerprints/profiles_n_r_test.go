@@ -87,9 +87,14 @@ var nrCases = map[string]want{
 	// version_template (ruckuswireless-unleashed fba4e0d, 6587771) with
 	// the country code, which this walk does not answer, left empty.
 	"ruckus-unleashed-200-14": {"ruckus-unleashed", "Ruckus", "R510", "441703001234", "Unleashed", "200.7.10.202.121 ()", "access_point"},
-	"ruckus-smartzone":        {"ruckus-wireless", "Ruckus", "SmartZone 100", "941804001234", "SmartZone", "", "wireless_controller"},
-	// A SmartZone answering RUCKUS-CTRL-MIB's node table: the node's model and release.
-	"ruckus-smartzone-ctrl": {"ruckus-wireless", "Ruckus", "SZ100", "941804005678", "SmartZone", "6.1.2.0.420", "wireless_controller"},
+	// fq78: profile ruckus-smartzone (was ruckus-wireless), the SmartZone
+	// registration 25053.3.1.11.1 the definition ruckuswireless-sz
+	// detects, read as RuckuswirelessSz.php reads it; the values unchanged.
+	"ruckus-smartzone": {"ruckus-smartzone", "Ruckus", "SmartZone 100", "941804001234", "SmartZone", "", "wireless_controller"},
+	// A SmartZone answering RUCKUS-CTRL-MIB's node table: the node's model
+	// and release (no zone answers, so no country code follows it).
+	// fq78: profile ruckus-smartzone (was ruckus-wireless), as above.
+	"ruckus-smartzone-ctrl": {"ruckus-smartzone", "Ruckus", "SZ100", "941804005678", "SmartZone", "6.1.2.0.420", "wireless_controller"},
 	"qnap-qts-enclosure":    {"qnap-qts", "QNAP", "TS-873A", "Q21AI12345", "QTS", "5.1.3.2578", "storage"},
 	"qnap-netsnmp":          {"qnap-qts-netsnmp", "QNAP", "TS-453D", "Q20BI54321", "QTS", "5.1.2.2533", "storage"},
 	"netgear-smart":         {"netgear", "Netgear", "GS724Tv4", "", "", "6.3.1.19", "switch"},
