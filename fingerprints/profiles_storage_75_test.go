@@ -1,0 +1,38 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// storage75FixtureDir holds small walks written from the vendor MIBs for
+// fq75's storage and server-management checks: each family's fields read
+// first as the device-support definition that detects it reads them,
+// then the unit's own objects.
+const storage75FixtureDir = "testdata/fixtures/storage-75"
+
+// storage75Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var storage75Cases = map[string]want{
+	// A QTS 5 NAS on QNAP's second enterprise (55062.1, QTS-MIB) whose
+	// agent answers neither NAS-MIB's enclosure table nor an ENTITY
+	// firmware: Qnap.php's objects state nothing (no measure counts the
+	// fields); QTS-MIB's own systemModel, serial number and
+	// firmwareVersion (without the line end the agent leaves after it)
+	// follow for the user's inventory (before: the sysDescr's model, no
+	// serial, no release).
+	"qnap-qts5-qtsmib-only": {"qnap-qts", "QNAP", "TS-464", "Q23BI12345", "QTS", "5.1.4.2596", "storage"},
+	// Where NAS-MIB and ENTITY-MIB answer, Qnap.php's objects come first:
+	// the chassis firmware (5.1.3.2578), not QTS-MIB's firmwareVersion.
+	"qnap-qts5-entity-firmware-first": {"qnap-qts", "QNAP", "TS-873A", "Q21AI67890", "QTS", "5.1.3.2578", "storage"},
+	// A QuTS hero NAS on net-snmp's registration, known as the definition
+	// qnap detects it ('Linux TS-' and entPhysicalMfgName.1 'QNAP
+	// Systems'): no ENTITY firmware or serial, so QUTSHERO-MIB's own
+	// (55062.2.12: serial number, firmwareVersion 'h5.1.2.2534'), and the
+	// OS QuTS hero where that group answers (before: QTS, no serial, no
+	// release).
+	"qnap-quts-hero-entity-qutsmib": {"qnap-qts-entity", "QNAP", "TS-h1290FX", "Q22CH24680", "QuTS hero", "h5.1.2.2534", "storage"},
+}
+
+func TestStorage75Fixtures(t *testing.T) {
+	checkFixtures(t, storage75FixtureDir, storage75Cases)
+}
