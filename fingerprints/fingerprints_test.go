@@ -139,7 +139,7 @@ var corpusCases = map[string]want{
 	"network/router/vyatta-unknown.snmprec.bz2":           {"vyatta-vyos", "Vyatta", "", "", "Vyatta", "", "router"},
 	"network/switch/bdcom-s5612.snmprec.bz2":              {"bdcom", "BDCOM", "S5612 mother card", "20014012879", "", "2.1.1B", "switch"}, // nmscardSwVersion.1, which the definition (bdcom) reads over its sysDescr pattern (fpE); nmscardDescr.1 whole, as it reads it with no regex (fq54; was its first word, S5612)
 	"network/switch/brocade-ds-5100b.snmprec.bz2":         {"brocade-fabric-os", "Brocade", "DS-5100B", "BRCALM2534F019", "Fabric OS", "v6.4.3d", "switch"},
-	"network/switch/brocade-icx6430-24.snmprec.bz2":       {"brocade-fastiron", "Brocade", "ICX6430-24", "BZN3215N09A", "FastIron", "08.0.30tT311", "switch"},
+	"network/switch/brocade-icx6430-24.snmprec.bz2":       {"brocade-fastiron", "Brocade", "FastIron ICX 6430 24-port Switch", "BZN3215N09A", "FastIron", "08.0.30tT311", "switch"}, // was "ICX6430-24", the sysDescr's product; Ironware.php's name for snICX643024Switch, as ironware reads the hardware (fq79)
 	"network/switch/cisco-c3560.snmprec.bz2":              {"cisco-ios", "Cisco", "WS-C3560G-48TS-E", "FOC1408Z61U", "IOS", "12.2(55)SE3", "switch"},
 	"network/switch/cisco-n5000.snmprec.bz2":              {"cisco-nx-os", "Cisco", "Nexus5548 Chassis", "SSI183706KP", "NX-OS", "6.0(2)N2(3)", "switch"}, // entPhysicalName.149, as the definition (nxos) reads the hardware
 	"network/switch/dcrs-5980-28t-dc.snmprec.bz2":         {"digital-china-maipu", "Digital China Networks", "DCRS-5980-28T-DC", "GOSWE120F327000001", "", "7.0.3.1(B0232.0031)", "switch"},

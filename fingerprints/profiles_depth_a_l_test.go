@@ -118,8 +118,10 @@ var depthCases = map[string]want{
 	"ale-aos-w": {"ale-aos-w", "Alcatel-Lucent Enterprise", "OAW-4650", "", "AOS-W", "8.10.0.7", "wireless_controller"},
 	// A FastIron stack: sysDescr names the model after 'Stacking System'
 	// (the stack's registration, snFastIronStackICX6450Switch, names the
-	// family only).
-	"brocade-icx-stack": {"brocade-fastiron", "Brocade", "ICX6450-48", "BZS3318K02C", "FastIron", "08.0.30uT311", "switch"},
+	// family only). Was "ICX6450-48", the sysDescr's product; now "FastIron
+	// ICX 6450 stack", the name Ironware.php's rewriteHardware gives that
+	// registration, as the definition ironware reads the hardware (fq79).
+	"brocade-icx-stack": {"brocade-fastiron", "Brocade", "FastIron ICX 6450 stack", "BZS3318K02C", "FastIron", "08.0.30uT311", "switch"},
 	// Axis: the serial is the MAC address, read from the Ethernet
 	// interface (ifPhysAddress.2) where the sysDescr does not name it.
 	"axis-camera-mac-serial": {"axis-camera", "Axis", "Q6135-LE", "B8A44F3C91D2", "AXIS OS", "10.12.199", "camera"},

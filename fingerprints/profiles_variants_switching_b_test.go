@@ -15,10 +15,17 @@ const variantsSwitchingBFixtureDir = "testdata/fixtures/variants-switching-b"
 var variantsSwitchingBCases = map[string]want{
 	// FastIron/ICX: a stack on a router image writes 'Stacking System'
 	// before the product and ' Router' after it; the stack's chassis
-	// scalar is empty, so the first unit's snChasUnitSerNum.
-	"ruckus-icx-stack-router": {"brocade-fastiron", "Ruckus", "ICX7150-48P", "FEK3219P07C", "FastIron", "08.0.95hT213", "switch"},
-	// A chassis family whose product has spaces.
-	"brocade-fastiron-sx": {"brocade-fastiron", "Brocade", "FastIron SX 800", "CH21083A1B", "FastIron", "08.0.01kT3e3", "switch"},
+	// scalar is empty, so the first unit's snChasUnitSerNum. Was
+	// "ICX7150-48P", the sysDescr's product; now Ironware.php's name for
+	// the registration snFastIronStackICX7150Router ('Ruckus ICX 7150 Stack
+	// Router', the maker's name left to the vendor field), as the
+	// definition ironware reads the hardware (fq79).
+	"ruckus-icx-stack-router": {"brocade-fastiron", "Ruckus", "ICX 7150 Stack Router", "FEK3219P07C", "FastIron", "08.0.95hT213", "switch"},
+	// A chassis family whose product has spaces. Was "FastIron SX 800",
+	// the sysDescr's product; now Ironware.php's name for the registration
+	// snFastIronSuperX800Switch, as the definition ironware reads the
+	// hardware (fq79).
+	"brocade-fastiron-sx": {"brocade-fastiron", "Brocade", "FastIron SuperX 800 Switch", "CH21083A1B", "FastIron", "08.0.01kT3e3", "switch"},
 	// NetIron CER: the sysDescr names the family, the registration the product.
 	"brocade-netiron-cer": {"brocade-fastiron", "Brocade", "NetIron CER 2024C", "BVW3842K01R", "FastIron", "5.8.0cT183", "router"},
 	// TP-Link JetStream on the first TPLINK-SYSINFO-MIB revision, whose

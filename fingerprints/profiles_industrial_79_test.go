@@ -1,0 +1,33 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// industrial79FixtureDir holds small walks written from the vendor MIBs
+// and documented sysDescr shapes for fq79's theme (industrial and access
+// switching): each family's fields in the objects, order and form the
+// device-support definition that detects it reads.
+const industrial79FixtureDir = "testdata/fixtures/industrial-79"
+
+// industrial79Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var industrial79Cases = map[string]want{
+	// An ICX on IronWare (definition ironware, detected by 'IronWare' in
+	// its sysDescr): the hardware is FOUNDRY-SN-ROOT-MIB's name for the
+	// sysObjectID (snICX725048HPOERouter) through Ironware.php's
+	// rewriteHardware table, not the sysDescr's product; the serial
+	// snChasSerNum.0, the release snAgImgVer.0.
+	"icx7250-ironware-router-registration": {"brocade-fastiron", "Ruckus", "FastIron ICX 7250 48-port PoE+ Router", "DUK3301X0AA", "FastIron", "08.0.70dT213", "switch"},
+	// A registration the table does not name (snICX765048FSwitch; the
+	// definition states the bare MIB label): the sysDescr's product, the
+	// unit's own, as before.
+	"icx7650-ironware-unnamed-registration": {"brocade-fastiron", "Ruckus", "ICX7650-48F", "EXA3302Y0BB", "FastIron", "08.0.90fT233", "switch"},
+	// FastIron 10 writes no 'IronWare' (no definition detects it): the
+	// sysDescr's product, the unit's own, not the table's name.
+	"icx7250-fastiron10-no-ironware": {"brocade-fastiron", "Ruckus", "ICX7250-48P", "DUK3303Z0CC", "FastIron", "10.0.10aT225", "switch"},
+}
+
+func TestIndustrial79Fixtures(t *testing.T) {
+	checkFixtures(t, industrial79FixtureDir, industrial79Cases)
+}
