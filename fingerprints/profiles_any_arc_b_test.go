@@ -19,7 +19,11 @@ var anyArcBCases = map[string]want{
 	// and serial without 'IBM,', the release uname's line gives (3 7 ->
 	// 7.3). Before, net-snmp-other-unix (no vendor, the machine ID for the
 	// serial, no model).
-	"aix-net-snmp-aix-mib": {"ibm-aix", "IBM", "9009-42A", "0278A1B2C", "AIX", "7.3", "server"},
+	// fq76: the serial was IBM-AIX-MIB's aixSeSerialNumber (0278A1B2C); it
+	// is now the machine ID uname's line ends in (00FA12B34C00), the fifth
+	// word the definition's class (Aix.php) reads as the serial on
+	// net-snmp's one-line sysDescr; it reads no IBM-AIX-MIB object.
+	"aix-net-snmp-aix-mib": {"ibm-aix", "IBM", "9009-42A", "00FA12B34C00", "AIX", "7.3", "server"},
 	// An IBM NOS switch on net-snmp's Linux registration, known by its
 	// sysDescr ('Flex System Fabric') as the definition (ibmnos) detects
 	// it on any sysObjectID: the product after the OS's words as its

@@ -127,7 +127,10 @@ var deviceCases = map[string]want{
 	// The standard daemon's machine type word is the hardware the
 	// definition (aix) reads where IBM-AIX-MIB does not answer (fpB:
 	// before, no model).
-	"ibm-aix":             {"ibm-aix", "IBM", "0x0800004c", "00F8A1B24C00", "AIX", "7.2.5.0", "server"},
+	// fq76: os_version was 7.2.5.0 (all four numbers of 'AIX version:
+	// 07.02.0005.0000'); it is now 7.2, the first two as integers, as the
+	// definition's class (Aix.php) reads line 3 of the daemon's sysDescr.
+	"ibm-aix":             {"ibm-aix", "IBM", "0x0800004c", "00F8A1B24C00", "AIX", "7.2", "server"},
 	"linux-distro-debian": {"linux-distro", "", "Generic x86 64-bit", "", "Debian", "6.1.0-13-amd64", "server"},
 	"linux-distro-extend": {"linux-distro-extend", "", "Generic x86 64-bit", "", "Ubuntu 22.04.3", "5.15.0-91-generic", "server"},
 	"sun-solaris":         {"sun-solaris", "Oracle", "sun4v", "", "Solaris", "5.10", "server"},

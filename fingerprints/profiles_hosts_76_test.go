@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// hosts76FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq76's audit of Windows, VMware and
+// non-Linux hosts against the device-support definitions that detect them.
+const hosts76FixtureDir = "testdata/fixtures/hosts-76"
+
+// hosts76Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var hosts76Cases = map[string]want{
+	// AIX's standard daemon, its sysDescr on lines, IBM-AIX-MIB answering:
+	// the definition's class (Aix.php) reads the serial after 'Processor
+	// id: ' on line 2 (not aixSeSerialNumber, which it does not read) and
+	// the version as line 3's first two numbers ('07.03.0001.0000' ->
+	// 7.3); the machine type from IBM-AIX-MIB, the unit's own (the
+	// definition names no hardware).
+	"aix-snmpd-lines-aix-mib": {"ibm-aix", "IBM", "9105-22A", "00FB12C34C00", "AIX", "7.3", "server"},
+	// A Virtual I/O Server the same way (its lines ending in CR LF), on a
+	// registration under IBM's 2.3.1 other than 2.3.1.2, which the
+	// definition (aix) detects by the prefix '.1.3.6.1.4.1.2.3.1.' (before,
+	// no profile of AIX's).
+	"vios-snmpd-lines-other-ibm-arc": {"ibm-aix", "IBM", "0x0800004c", "00C9D8E74C00", "AIX", "6.1", "server"},
+}
+
+func TestHosts76Fixtures(t *testing.T) { checkFixtures(t, hosts76FixtureDir, hosts76Cases) }
