@@ -19,6 +19,13 @@ var firewalls77Cases = map[string]want{
 	// (?<serial>[^,]+), (?<features>.+)\)' (before, generic rules only:
 	// maker Dell, no model or OS).
 	"screenos-dell-arc": {"juniper-screenos", "Juniper Networks", "SSG-140-SH", "0185122008001234", "ScreenOS", "6.2.0r8.0", "firewall"},
+	// A Forcepoint engine on Stonesoft's arc (definition forcepoint,
+	// 1369.5.2) answering both its STONESOFT objects and Forcepoint's
+	// engine MIB: the release through the definition's version_regex
+	// from stonesoftFirewall.1.1.0 ('6.10.12'), not the engine MIB's
+	// build ('6.10.12.26210', read first before fq77); model
+	// nodeApplianceModel, serial nodePosCode, as the definition reads them.
+	"forcepoint-both-arcs": {"forcepoint-ngfw", "Forcepoint", "N3401", "B7D2-41C9-0E5A", "Forcepoint NGFW", "6.10.12", "firewall"},
 }
 
 func TestFirewalls77Fixtures(t *testing.T) {

@@ -59,9 +59,12 @@ var leadsLCases = map[string]want{
 	"eltex-mes2428-version": {"eltex-mes", "Eltex", "MES2428", "ES8B001234", "MES", "10.3.6.7", "switch"},
 	// A Forcepoint NGFW on Stonesoft's arc whose fwSoftwareVersion is the
 	// bare release: the definition (forcepoint) needs 'Forcepoint NGFW
-	// version' in it and reads no sysDescr, so no version, though sysDescr
-	// states one; hardware nodeApplianceModel, serial nodePosCode.
-	"forcepoint-ngfw-version-form": {"forcepoint-ngfw", "Forcepoint", "N3401", "F3C9-77A0-4D21", "Forcepoint NGFW", "", "firewall"},
+	// version' in it and reads no sysDescr, so it states no version (no
+	// measure counts it); hardware nodeApplianceModel, serial nodePosCode.
+	// fq77: was "" (no_fill), now "7.1.2.29049", the unit's own release
+	// that object states, following where the definition states none (the
+	// profile format's rule: no_fill only against untrue values).
+	"forcepoint-ngfw-version-form": {"forcepoint-ngfw", "Forcepoint", "N3401", "F3C9-77A0-4D21", "Forcepoint NGFW", "7.1.2.29049", "firewall"},
 	// RUGGEDCOM ROS in the Siemens sysDescr layout: the definition (ros)
 	// takes all before the first '-' as the hardware; the main firmware
 	// object whole and the serial object, as it reads them.

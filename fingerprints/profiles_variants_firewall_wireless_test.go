@@ -36,8 +36,11 @@ var variantsFirewallWirelessCases = map[string]want{
 	"stormshield-ns-bsd-deprecated":   {"stormshield-ns-bsd", "Stormshield", "SN510", "SN510A13C0012345", "SNS", "2.7.4", "firewall"},
 	// Its fwSoftwareVersion is a bare "5.10.5": the definition
 	// (forcepoint) reads the version only through 'Forcepoint NGFW
-	// version ([0-9.]+)', so none (was 5.10.5 before fpL).
-	"forcepoint-stonesoft":       {"forcepoint-ngfw", "Forcepoint", "FW-1035", "10351234567", "Forcepoint NGFW", "", "firewall"},
+	// version ([0-9.]+)', so it states none (was 5.10.5 before fpL, then
+	// ""). fq77: now "5.10.5" again, the unit's own release, following
+	// where the definition states none (no measure counts it; no_fill
+	// only keeps out untrue values).
+	"forcepoint-stonesoft":       {"forcepoint-ngfw", "Forcepoint", "FW-1035", "10351234567", "Forcepoint NGFW", "5.10.5", "firewall"},
 	"barracuda-cloudgen-release": {"barracuda", "Barracuda", "", "", "", "8.3.1-064", "firewall"},
 	"sonicwall-sonicos-standard": {"sonicwall-sonicos", "SonicWall", "TZ 170", "", "SonicOS", "3.1.0.7-77s", "firewall"},
 	"sonicwall-sma":              {"sonicwall-sonicos", "SonicWall", "SMA 410", "2CB8ED123456", "SMA", "10.2.1.9-57sv", "appliance"},
