@@ -13,6 +13,14 @@ const power73FixtureDir = "testdata/fixtures/power-73"
 // power73Cases: fixture name → the expected result (profile, vendor,
 // model, serial, os, os_version, device_type).
 var power73Cases = map[string]want{
+	// A Socomec NET VISION card on UPS-MIB's registration whose sysDescr
+	// names the card after the maker ('SOCOMEC Net Vision v7.12 ...'):
+	// the definition netvision detects 'Net Vision' anywhere in the
+	// sysDescr (Core's sysDescr key, Str::contains), so the Socomec
+	// card's profile, not the generic UPS-MIB reader (before fq73: no
+	// profile, vendor 'SOCOMEC' from upsIdentManufacturer). netvision has
+	// no os module: the fields are the card's UPS-MIB identity.
+	"socomec-netvision-descr-after-maker": {"socomec-netvision", "Socomec", "MASTERYS BC 20", "", "", "MB-4.10", "ups"},
 	// A Tripp Lite PowerAlert card answering both UPS-MIB software
 	// objects (definition poweralert, os module at 58aa4b8: hardware
 	// upsIdentModel.0, serial TRIPPLITE-MIB 850.100.1.1.2.0, version
