@@ -31,6 +31,11 @@ var storage75Cases = map[string]want{
 	// OS QuTS hero where that group answers (before: QTS, no serial, no
 	// release).
 	"qnap-quts-hero-entity-qutsmib": {"qnap-qts-entity", "QNAP", "TS-h1290FX", "Q22CH24680", "QuTS hero", "h5.1.2.2534", "storage"},
+	// An XClarity Controller whose firmware VPD table has no row 1 (the
+	// definition xclarity reads xccVpdVersionString.1 and states none):
+	// the row xccVpdType names the XCC, the controller's own release,
+	// not the table's first row, the UEFI's (before: TEE180J-3.10).
+	"lenovo-xcc-vpd-no-row-1": {"lenovo-xcc", "Lenovo", "ThinkSystem SR630", "J30098XY", "XClarity Controller", "CDI3A4E-8.20", "bmc"},
 }
 
 func TestStorage75Fixtures(t *testing.T) {
