@@ -102,7 +102,10 @@ var ehCases = map[string]want{
 	// version (was 4.0.18.2 under eltex-mes before fpL).
 	"eltex-mes-modelname": {"eltex-mes23xx", "Eltex", "MES2348B", "ES5F012345", "", "", "switch"},
 	// HiOS's HM2-DEVMGMT-MIB: product description, serial, running image.
-	"hirschmann-hios-hm2": {"hirschmann-hios", "Hirschmann", "GRS1040-6T6ZTHH00Z9HHSE3AMR", "942135001000123456", "HiOS", "09.0.02", "switch"},
+	// The release was "09.0.02"; now "HiOS 09.0.02", the running image's
+	// as Hirschmann.php writes it ('HiOS ' and the release after the
+	// train), the definition hirschmann's form (fq79).
+	"hirschmann-hios-hm2": {"hirschmann-hios", "Hirschmann", "GRS1040-6T6ZTHH00Z9HHSE3AMR", "942135001000123456", "HiOS", "HiOS 09.0.02", "switch"},
 	// A classic switch with PROFINET: the order ID before the group description.
 	"hirschmann-classic-pnio": {"hirschmann-classic", "Hirschmann", "RS20-1600T1T1SDAPHH", "943434043000045678", "Classic", "09.1.00", "switch"},
 	// A Ubiquiti EdgePoint on the Broadcom FASTPATH agent: Ubiquiti, not Broadcom.

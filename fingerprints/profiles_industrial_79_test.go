@@ -26,6 +26,14 @@ var industrial79Cases = map[string]want{
 	// FastIron 10 writes no 'IronWare' (no definition detects it): the
 	// sysDescr's product, the unit's own, not the table's name.
 	"icx7250-fastiron10-no-ironware": {"brocade-fastiron", "Ruckus", "ICX7250-48P", "DUK3303Z0CC", "FastIron", "10.0.10aT225", "switch"},
+	// HiOS (Hirschmann.php, the definition hirschmann's class): no running
+	// image row answers, so flash image 2's hm2DevMgmtSwVersion, as 'HiOS '
+	// and the release after the train; never the boot loader's HiBOOT
+	// release, which the class would take last.
+	"hios-flash-image-release": {"hirschmann-hios", "Hirschmann", "BRS40-0008OOOO-STCZ99HHSES", "942170999000111222", "HiOS", "HiOS 10.0.01", "switch"},
+	// HiSecOS: no image holds a 'HiOS' release, so the class states none;
+	// the running image's release follows as the unit's own.
+	"hisecos-eagle-release": {"hirschmann-hios", "Hirschmann", "EAGLE40-0600T1S1S1S1SAY9HSE3F", "942200999000333444", "HiSecOS", "03.4.01", "firewall"},
 }
 
 func TestIndustrial79Fixtures(t *testing.T) {
