@@ -24,6 +24,11 @@ var hosts76Cases = map[string]want{
 	// definition (aix) detects by the prefix '.1.3.6.1.4.1.2.3.1.' (before,
 	// no profile of AIX's).
 	"vios-snmpd-lines-other-ibm-arc": {"ibm-aix", "IBM", "0x0800004c", "00C9D8E74C00", "AIX", "6.1", "server"},
+	// vCenter Server Appliance on VMware's vCSA registration (6876.4.8):
+	// the release as the definition (vmware-vcsa: Shared\Unix, no os
+	// module) parses the sysDescr, / (\d+\.\d\S*) /, with its patch
+	// number (8.0.3.00400), before vmwProdVersion's 8.0.3.
+	"vcsa-sysdescr-release-first": {"vmware-vcsa", "VMware", "", "", "vCenter Server", "8.0.3.00400", "appliance"},
 }
 
 func TestHosts76Fixtures(t *testing.T) { checkFixtures(t, hosts76FixtureDir, hosts76Cases) }

@@ -142,7 +142,10 @@ var szCases = map[string]want{
 	// An older ZyNOS switch: the serial in its model's own MIB.
 	"zyxel-zynos-mgs": {"zyxel", "Zyxel", "MGS3712F", "S080H12345678", "", "", "switch"},
 	// vCenter by its sysObjectID, and on net-snmp by its sysDescr.
-	"vmware-vcsa":          {"vmware-vcsa", "VMware", "", "", "vCenter Server", "8.0.2", "appliance"},
+	// fq76: os_version was 8.0.2 (VMWARE-SYSTEM-MIB vmwProdVersion); it is
+	// now 8.0.2.00100, the sysDescr's release as the definition
+	// (vmware-vcsa, Shared\Unix) parses it, / (\d+\.\d\S*) /.
+	"vmware-vcsa":          {"vmware-vcsa", "VMware", "", "", "vCenter Server", "8.0.2.00100", "appliance"},
 	"vmware-vcsa-sysdescr": {"vmware-vcsa", "VMware", "", "", "vCenter Server", "7.0.3.01700", "appliance"},
 	// ESXi: the host's hardware in entPhysicalDescr.1.
 	"vmware-esxi-entity": {"vmware-esxi", "", "PowerEdge R750", "7XK2QJ3", "ESXi", "8.0.1", "hypervisor"},
