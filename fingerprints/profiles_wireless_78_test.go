@@ -24,6 +24,22 @@ var wireless78Cases = map[string]want{
 	// (serial 1a2b..., not the walk's first written), the stats serial
 	// ruckusSZSystemStatsSerialNumber.0 as the agent writes it.
 	"ruckus-vsz-two-nodes": {"ruckus-smartzone", "Ruckus", "vSZ-H", "1A2B3C4D5E6F", "SmartZone", "5.2.2.0.317 (CA)", "wireless_controller"},
+	// Cambium PMP/PTP on the Canopy agent (definition pmp, Pmp.php
+	// 00892ee): a backhaul whose boxDeviceType names BHUL450 states 'PTP
+	// 450' and bhTimingMode's label without 'timing' (Master), not
+	// productTypeName (read for MIMO OFDM radios only); its version is
+	// boxDeviceTypeID whole.
+	"cambium-ptp450-master": {"cambium-canopy", "Cambium Networks", "PTP 450 Master", "0a-00-3e-5a-6b-7c", "Canopy", "CANOPY 15.1.3 BHUL450-DES", "wireless"},
+	// BH20 with bhTimingMode timeingSlave(0): 'PTP 100 Slave'; no
+	// boxDeviceTypeID, so the version from the sysDescr (the unit's own
+	// '9.5', which pmp's '\d+\.\d\S+' does not take).
+	"cambium-ptp100-slave": {"cambium-canopy", "Cambium Networks", "PTP 100 Slave", "0a-00-3e-1f-2e-3d", "Canopy", "9.5", "wireless"},
+	// A MIMO OFDM SM: productTypeName whole with ' SM' (was its first
+	// two words), the release candidate's version as sysDescr_regex
+	// '\d+\.\d\S+' takes it (was 16.1.1).
+	"cambium-pmp450-rc-sm": {"cambium-canopy", "Cambium Networks", "PMP 450b Mid-Gain SM", "0a-00-3e-9c-8d-7e", "Canopy", "16.1.1-RC4", "wireless"},
+	// OFDM (not MIMO): PMP 430 and the sysDescr's AP.
+	"cambium-pmp430-ap": {"cambium-canopy", "Cambium Networks", "PMP 430 AP", "0a-00-3e-44-55-01", "Canopy", "13.4.1", "access_point"},
 }
 
 func TestWireless78Fixtures(t *testing.T) {
