@@ -1,0 +1,32 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// telecom80FixtureDir holds small walks written from the vendor MIBs for
+// fq80's check of the optical, telecom, camera and sensor families: each
+// field read from the objects the device-support definition that detects
+// the device reads, in its order and form.
+const telecom80FixtureDir = "testdata/fixtures/telecom-80"
+
+// telecom80Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var telecom80Cases = map[string]want{
+	// Nokia SR OS (definition timos; discovery/timos.yaml's os module):
+	// the release is sgiSwMajorVersion.sgiSwMinorVersion.sgiSwVersionModifier
+	// by its version_template ('23.10.R2'), not the sysDescr's ('23.10.R1'
+	// here, made up to tell the two apart); the hardware Timos.php's
+	// tmnxChassisTypeName of tmnxChassisType.1, the serial the first
+	// physChassis row's tmnxHwSerialNumber.
+	"nokia-sros-sgi-version": {"nokia-sros", "Nokia", "7750 SR-7", "NS2301A0001", "SR OS", "23.10.R2", "router"},
+	// Timos.php's serial is the first row, in index order, whose
+	// tmnxHwClass is physChassis (3): here 1.50331650, after a row of
+	// class other (1) and with no row 1.50331649; not the first row's, nor
+	// the ENTITY chassis row's. No sgi objects: the sysDescr's release.
+	"nokia-sros-physchassis-row": {"nokia-sros", "Nokia", "7210 SAS-Mxp", "NS2111C0003", "SR OS", "21.7.R1", "switch"},
+}
+
+func TestTelecom80Fixtures(t *testing.T) {
+	checkFixtures(t, telecom80FixtureDir, telecom80Cases)
+}
