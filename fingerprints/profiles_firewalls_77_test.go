@@ -26,6 +26,10 @@ var firewalls77Cases = map[string]want{
 	// build ('6.10.12.26210', read first before fq77); model
 	// nodeApplianceModel, serial nodePosCode, as the definition reads them.
 	"forcepoint-both-arcs": {"forcepoint-ngfw", "Forcepoint", "N3401", "B7D2-41C9-0E5A", "Forcepoint NGFW", "6.10.12", "firewall"},
+	// A Firebox whose sysDescr is a product name of several words: the
+	// definition (fireware, 3097.1.4 and 3097.1.5) states the whole
+	// sysDescr as the hardware (before fq77, 'Firebox' alone).
+	"watchguard-x-edge-words": {"watchguard-fireware", "WatchGuard", "Firebox X Edge e-Series", "", "Fireware", "", "firewall"},
 }
 
 func TestFirewalls77Fixtures(t *testing.T) {
