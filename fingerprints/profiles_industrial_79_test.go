@@ -34,6 +34,15 @@ var industrial79Cases = map[string]want{
 	// HiSecOS: no image holds a 'HiOS' release, so the class states none;
 	// the running image's release follows as the unit's own.
 	"hisecos-eagle-release": {"hirschmann-hios", "Hirschmann", "EAGLE40-0600T1S1S1S1SAY9HSE3F", "942200999000333444", "HiSecOS", "03.4.01", "firewall"},
+	// SCALANCE X on a registration the definition scalance detects
+	// (sysObjectID starting 4329.6.1.2.1): the hardware its sysDescr_regex
+	// takes, the product after 'SCALANCE ' ('X204-2'), the serial
+	// automationSerialNumber, the version automationSwRevision whole.
+	"scalance-x-simaticnet-registration": {"siemens-scalance", "Siemens", "X204-2", "VPA1234567", "SCALANCE", "V05.04.02", "switch"},
+	// A SCALANCE W writing its product alone (4329.6.1.2.3): the
+	// definition's pattern wants a comma and more after it, so it states
+	// no hardware; the sysDescr's product, the unit's own, follows.
+	"scalance-w-bare-sysdescr": {"siemens-scalance", "Siemens", "SCALANCE W788-1 M12", "VPH7654321", "SCALANCE", "V06.01.00", "access_point"},
 }
 
 func TestIndustrial79Fixtures(t *testing.T) {
