@@ -36,6 +36,11 @@ var storage75Cases = map[string]want{
 	// the row xccVpdType names the XCC, the controller's own release,
 	// not the table's first row, the UEFI's (before: TEE180J-3.10).
 	"lenovo-xcc-vpd-no-row-1": {"lenovo-xcc", "Lenovo", "ThinkSystem SR630", "J30098XY", "XClarity Controller", "CDI3A4E-8.20", "bmc"},
+	// An EqualLogic group of two members: the first member's
+	// eqlMemberServiceTag, the serial the definition (equallogic,
+	// LibreNMS's equallogic poller) reads, not its eqlMemberSerialNumber
+	// (before: SHU0555555ABC01); the product family as before.
+	"dell-equallogic-service-tag-first": {"dell-equallogic", "Dell", "PS6110", "3FQ9K52", "EqualLogic PS firmware", "9.1.6", "storage"},
 }
 
 func TestStorage75Fixtures(t *testing.T) {

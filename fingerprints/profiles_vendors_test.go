@@ -49,11 +49,15 @@ var vendorCases = map[string]want{
 	"voltronic-ups":       {"voltronic-ups", "Voltronic Power", "MKS-3000", "83122102101234", "", "00322.02", "ups"},
 	// bcnSysIdOSRelease whole, as the definition (bluecatnetworks) reads it
 	// (fq3: before, cut after the build number, 9.2.0-919).
-	"bluecat":         {"bluecat", "BlueCat", "BDDS-75", "BC5501234567", "BlueCat OS", "9.2.0-919.GA.bcn", "appliance"},
-	"wyse-thinos":     {"wyse-thinos", "Dell", "Wyse 3040", "8TQ7XY2", "ThinOS", "9.1.3129", "workstation"},
-	"htek-phone":      {"htek-phone", "Htek", "UC926", "", "", "2.0.4.4.40", "phone"},
-	"voltaire":        {"voltaire", "Voltaire", "ISR9024D-M", "VLT0812A0123", "", "5.1.1", "switch"},
-	"dell-equallogic": {"dell-equallogic", "Dell", "PS6210", "SHU1234567ABC12", "EqualLogic PS firmware", "7.1.5", "storage"},
+	"bluecat":     {"bluecat", "BlueCat", "BDDS-75", "BC5501234567", "BlueCat OS", "9.2.0-919.GA.bcn", "appliance"},
+	"wyse-thinos": {"wyse-thinos", "Dell", "Wyse 3040", "8TQ7XY2", "ThinOS", "9.1.3129", "workstation"},
+	"htek-phone":  {"htek-phone", "Htek", "UC926", "", "", "2.0.4.4.40", "phone"},
+	"voltaire":    {"voltaire", "Voltaire", "ISR9024D-M", "VLT0812A0123", "", "5.1.1", "switch"},
+	// fq75: the serial is the member's eqlMemberServiceTag (8XYZ123), the
+	// object the definition (equallogic, LibreNMS's equallogic poller)
+	// reads as the serial; was eqlMemberSerialNumber (SHU1234567ABC12),
+	// which now follows where no service tag answers.
+	"dell-equallogic": {"dell-equallogic", "Dell", "PS6210", "8XYZ123", "EqualLogic PS firmware", "7.1.5", "storage"},
 	// fq34: no release (was the kernel's, 4.4.218.alpine.1): the only
 	// definition taking 4526.22 (netgear, class Netgear, no Shared\Unix)
 	// reads entPhysicalSoftwareRev.1 or a switch sysDescr's release.
