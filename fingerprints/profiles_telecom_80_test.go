@@ -25,6 +25,13 @@ var telecom80Cases = map[string]want{
 	// class other (1) and with no row 1.50331649; not the first row's, nor
 	// the ENTITY chassis row's. No sgi objects: the sysDescr's release.
 	"nokia-sros-physchassis-row": {"nokia-sros", "Nokia", "7210 SAS-Mxp", "NS2111C0003", "SR OS", "21.7.R1", "switch"},
+	// Ericsson IPOS (definition ericsson-ipos; discovery/ericsson-ipos.yaml's
+	// os module): the hardware entPhysicalDescr.1 whole, the serial
+	// entPhysicalDescr.2 by its serial_regex 'SN:(?<serial>[^ ]+)', not the
+	// chassis row's entPhysicalSerialNum (E109876543), the version the
+	// whole sysDescr (the model without the maker's name, as the engine
+	// writes every model).
+	"ericsson-ipos-descr2-sn": {"ericsson-ipos", "Ericsson", "6675 Router", "E102345678", "IPOS", "Ericsson IPOS Version IPOS-22.2.1.0.15-Release Built by sysbuild@SWB-node07 Mon Jan 9 08:15:00 PST 2023 Copyright (C) 1998-2023, Ericsson AB. All rights reserved", "router"},
 }
 
 func TestTelecom80Fixtures(t *testing.T) {
