@@ -32,6 +32,15 @@ var telecom80Cases = map[string]want{
 	// whole sysDescr (the model without the maker's name, as the engine
 	// writes every model).
 	"ericsson-ipos-descr2-sn": {"ericsson-ipos", "Ericsson", "6675 Router", "E102345678", "IPOS", "Ericsson IPOS Version IPOS-22.2.1.0.15-Release Built by sysbuild@SWB-node07 Mon Jan 9 08:15:00 PST 2023 Copyright (C) 1998-2023, Ericsson AB. All rights reserved", "router"},
+	// Calix AXOS (definition axos; discovery/axos.yaml's os module): the
+	// hardware is the sysDescr whole by its sysDescr_regex
+	// '(?<hardware>.*)', more than one word too; the serial
+	// axosSystemChassisSerialNumber.0.
+	"calix-axos-sysdescr-words": {"calix-axos", "Calix", "E7-2 Ethernet Service Access Platform", "CXNK00D4E5F6", "AXOS", "", "switch"},
+	// Calix E5 (definition calix; discovery/calix.yaml's os module): each
+	// field's objects in its order, E5-121's IESCOMMON first, E5-110's
+	// last: where both answer, E5-121's.
+	"calix-e5-121-before-110": {"calix-e5", "Calix", "VLC1124", "S1201A3001234", "", "V3.54(AXP.4)", "switch"},
 }
 
 func TestTelecom80Fixtures(t *testing.T) {
