@@ -41,6 +41,10 @@ var telecom80Cases = map[string]want{
 	// field's objects in its order, E5-121's IESCOMMON first, E5-110's
 	// last: where both answer, E5-121's.
 	"calix-e5-121-before-110": {"calix-e5", "Calix", "VLC1124", "S1201A3001234", "", "V3.54(AXP.4)", "switch"},
+	// Ciena Waveserver (CienaWaveserver.php's discoverOS): the serial is
+	// entPhysicalSerialNum.1, here a module row's, before the ENTITY
+	// chassis row's (row 2, NNTMRT098765).
+	"ciena-waveserver-entity-row1-serial": {"ciena-waveserver", "Ciena", "186-1600-900", "NNTMRT023456", "Waveserver OS", "waveserverai-2.4.1", "switch"},
 }
 
 func TestTelecom80Fixtures(t *testing.T) {
