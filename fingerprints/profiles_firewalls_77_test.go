@@ -30,6 +30,11 @@ var firewalls77Cases = map[string]want{
 	// definition (fireware, 3097.1.4 and 3097.1.5) states the whole
 	// sysDescr as the hardware (before fq77, 'Firebox' alone).
 	"watchguard-x-edge-words": {"watchguard-fireware", "WatchGuard", "Firebox X Edge e-Series", "", "Fireware", "", "firewall"},
+	// A ZyWALL/USG on the ZyWALL arc (definition zywall) answering no
+	// sysProductModel but an ENTITY chassis row: the hardware Zywall.php
+	// falls back to, the sysDescr ('USG FLEX 200'), not the row's model,
+	// which the definition does not read (before fq77, the row's).
+	"zywall-usg-entity-row": {"zyxel", "Zyxel", "USG FLEX 200", "S222L12345678", "", "V5.37(ABUI.1) | 2023-10-19 11:09:46", "firewall"},
 }
 
 func TestFirewalls77Fixtures(t *testing.T) {
