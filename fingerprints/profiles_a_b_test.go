@@ -163,9 +163,14 @@ var abCases = map[string]want{
 	// definition (adva-aos) templates the hardware '<name> rev<revision>':
 	// fq21; was "TeraFlex".)
 	"adva-aos-entity-name": {"adva-fsp", "ADVA", "TeraFlex rev1.0", "FA71234567890", "", "3.2.1", "switch"},
-	"apc-epdu":             {"apc-epdu", "APC", "EPDU1016B", "5A2118E01234", "", "1.2.6", "pdu"},
+	// fq73: release 'Ver 1.2.6' (was '1.2.6'): the definition apc-epdu's
+	// os module reads ePDUDeviceStatusVersion.1 whole, no version_regex.
+	"apc-epdu": {"apc-epdu", "APC", "EPDU1016B", "5A2118E01234", "", "Ver 1.2.6", "pdu"},
 	// An ePDU whose status table has no version: the firmware at the
 	// agent's 1.3.6.1.4.1.1.1.38.1, as the device-support definition reads it.
+	// (fq73: the stored definition apc-epdu (2c5fecf) reads
+	// ePDUDeviceStatusVersion.1 alone, so it states none here; the
+	// unit's own firmware follows; unchanged.)
 	"apc-epdu-version-arc": {"apc-epdu", "APC", "EPDU1132M", "5A2241E04512", "", "1.3.0", "pdu"},
 	// AIX: IBM-AIX-MIB's machine type and serial, without "IBM,".
 	"ibm-aix-semachine": {"ibm-aix", "IBM", "8286-42A", "0221A2B3C", "AIX", "7.2.5.0", "server"},

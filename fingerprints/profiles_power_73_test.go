@@ -13,6 +13,16 @@ const power73FixtureDir = "testdata/fixtures/power-73"
 // power73Cases: fixture name → the expected result (profile, vendor,
 // model, serial, os, os_version, device_type).
 var power73Cases = map[string]want{
+	// An APC Easy ePDU on masterSwitchePDU (318.1.3.4.9), the
+	// registration the definition apc-epdu detects (and apc excepts): its
+	// os module reads ePDUDeviceStatusModelNumber.1, SerialNumber.1 and
+	// Version.1, the version whole as the unit writes it (before fq73,
+	// '1.4.1'). The os is apc-nmc's AOS, filled beside (not measured).
+	"apc-epdu-registration-version-whole": {"apc-epdu", "APC", "EPDU1116S", "5A2307E02468", "AOS", "Ver 1.4.1", "pdu"},
+	// The same registration answering no ePDU table: still apc-epdu's, as
+	// the definition detects it by the registration alone (before fq73,
+	// apc-nmc's).
+	"apc-epdu-registration-no-table": {"apc-epdu", "APC", "", "", "AOS", "", "pdu"},
 	// A Socomec NET VISION card on UPS-MIB's registration whose sysDescr
 	// names the card after the maker ('SOCOMEC Net Vision v7.12 ...'):
 	// the definition netvision detects 'Net Vision' anywhere in the
