@@ -29,6 +29,11 @@ var hosts76Cases = map[string]want{
 	// module) parses the sysDescr, / (\d+\.\d\S*) /, with its patch
 	// number (8.0.3.00400), before vmwProdVersion's 8.0.3.
 	"vcsa-sysdescr-release-first": {"vmware-vcsa", "VMware", "", "", "vCenter Server", "8.0.3.00400", "appliance"},
+	// A Nutanix controller VM (NUTANIX-MIB clusterVersion answering on
+	// net-snmp's Linux agent): no definition names Nutanix; linux, which
+	// detects the agent, reads the kernel's release from uname's line
+	// (Shared\Unix's parse), not the AOS release (6.8.0.5).
+	"nutanix-cvm-kernel-release": {"nutanix-aos", "Nutanix", "Generic x86 64-bit", "", "Linux", "5.10.205-2.0.nutanix.20240417.cvm.x86_64", "hypervisor"},
 }
 
 func TestHosts76Fixtures(t *testing.T) { checkFixtures(t, hosts76FixtureDir, hosts76Cases) }

@@ -53,7 +53,11 @@ var nrCases = map[string]want{
 	"racom-ray-noinstance": {"racom-ray", "RACOM", "RAy11-10", "11223344", "", "1.5.26.0", "wireless"},
 	// A Nutanix controller VM: the AOS release out of NUTANIX-MIB's
 	// clusterVersion build tag; the CVM's machine class from uname.
-	"nutanix-aos": {"nutanix-aos", "Nutanix", "Generic x86 64-bit", "", "AOS", "6.5.2", "hypervisor"},
+	// fq76: os and os_version were AOS 6.5.2 (clusterVersion); they are
+	// now Linux and the kernel's release, as the definition that detects
+	// this net-snmp Linux agent (linux, Shared\Unix's parse) reads it: no
+	// definition names Nutanix.
+	"nutanix-aos": {"nutanix-aos", "Nutanix", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.80.1.el7.nutanix.20221121.cvm.x86_64", "hypervisor"},
 	// Quanta switches: the three comma fields of sysDescr (hardware,
 	// features, version) and FASTPATH's inventory serial, under Quanta's
 	// own enterprise and under Broadcom's with a VxWorks sysDescr.
