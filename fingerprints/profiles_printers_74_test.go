@@ -32,6 +32,12 @@ var printers74Cases = map[string]want{
 	// A Lanier on HP's JetDirect arc: the definition lanier detects
 	// 'LANIER' anywhere in the sysDescr, before hp-printer's arc.
 	"lanier-hp-arc": {"ricoh-printer", "Ricoh", "LANIER LD235", "L712Z000301", "", "2.05", "printer"},
+	// An older Xerox multifunction system whose sysDescr lists its
+	// modules after a comma, with no ';' (definition xerox:
+	// '/Xerox (?<hardware>[^;]+)/' keeps the whole list, which names no
+	// model): the product before ', ESS', the unit's own; the
+	// controller's ESS release, as before.
+	"xerox-document-centre-comma": {"xerox-printer", "Xerox", "Document Centre Multi-function System", "XDC000401", "", "0.19.12.011.1", "printer"},
 }
 
 func TestPrinters74Fixtures(t *testing.T) {
