@@ -43,6 +43,13 @@ var industrial79Cases = map[string]want{
 	// definition's pattern wants a comma and more after it, so it states
 	// no hardware; the sysDescr's product, the unit's own, follows.
 	"scalance-w-bare-sysdescr": {"siemens-scalance", "Siemens", "SCALANCE W788-1 M12", "VPH7654321", "SCALANCE", "V06.01.00", "access_point"},
+	// An FS switch the definition fs-switch detects (52642, not the Centec
+	// line 52642.1.99): the SWITCH MIB's currentRunningImage through its
+	// hardware_regex ('S3910-24TS') and version_regex ('2.0.3.r1').
+	"fs-switch-running-image": {"fs-com", "FS", "S3910-24TS", "", "", "2.0.3.r1", "switch"},
+	// The Centec line (52642.1.99, the definition fs-centec's): the image
+	// is not read; the sysDescr's FSOS product and release, as before.
+	"fs-centec-running-image-not-read": {"fs-com", "FS", "S5850-48S6Q", "", "", "7.4.1.r1", "switch"},
 }
 
 func TestIndustrial79Fixtures(t *testing.T) {
