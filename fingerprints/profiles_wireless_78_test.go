@@ -40,6 +40,11 @@ var wireless78Cases = map[string]want{
 	"cambium-pmp450-rc-sm": {"cambium-canopy", "Cambium Networks", "PMP 450b Mid-Gain SM", "0a-00-3e-9c-8d-7e", "Canopy", "16.1.1-RC4", "wireless"},
 	// OFDM (not MIMO): PMP 430 and the sysDescr's AP.
 	"cambium-pmp430-ap": {"cambium-canopy", "Cambium Networks", "PMP 430 AP", "0a-00-3e-44-55-01", "Canopy", "13.4.1", "access_point"},
+	// HiveOS without ahDeviceMode (definition hiveos-wireless, discovery
+	// os module 8a1f2da): the hardware its sysDescr_regex
+	// '^(?<hardware>.*), HiveOS (?<version>.*)$' takes, '_n' kept (was
+	// 'HiveAP330'); the release all after ', HiveOS '.
+	"aerohive-hiveap-n-sysdescr": {"aerohive-hiveos", "Aerohive", "HiveAP330_n", "03301108004321", "HiveOS", "6.2r1 release build1624", "access_point"},
 }
 
 func TestWireless78Fixtures(t *testing.T) {
