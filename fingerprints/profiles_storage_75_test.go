@@ -41,6 +41,11 @@ var storage75Cases = map[string]want{
 	// LibreNMS's equallogic poller) reads, not its eqlMemberSerialNumber
 	// (before: SHU0555555ABC01); the product family as before.
 	"dell-equallogic-service-tag-first": {"dell-equallogic", "Dell", "PS6110", "3FQ9K52", "EqualLogic PS firmware", "9.1.6", "storage"},
+	// An IMM2 whose firmware VPD table lists the UEFI first: no definition
+	// reads a release (ibm-imm has no os module), so the controller's
+	// own, the row immVpdType names the IMM (before: the first row, the
+	// UEFI's TCE140H-2.50).
+	"ibm-imm2-vpd-uefi-row-first": {"ibm-imm", "IBM", "System x3650 M5", "J30055QZ", "IMM", "TCOO60A-6.20", "bmc"},
 }
 
 func TestStorage75Fixtures(t *testing.T) {
