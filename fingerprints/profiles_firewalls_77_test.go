@@ -35,6 +35,11 @@ var firewalls77Cases = map[string]want{
 	// falls back to, the sysDescr ('USG FLEX 200'), not the row's model,
 	// which the definition does not read (before fq77, the row's).
 	"zywall-usg-entity-row": {"zyxel", "Zyxel", "USG FLEX 200", "S222L12345678", "", "V5.37(ABUI.1) | 2023-10-19 11:09:46", "firewall"},
+	// A SonicWall whose sysDescr writes 'SonicWALL' on another registration
+	// (net-snmp's Linux one): the stored sonicwall.yaml (librenms 05c857f)
+	// detects it by that word alone; SNWL-COMMON-MIB's model, serial and
+	// the definition's version_template (before fq77, a Linux server).
+	"sonicwall-descr-other-arc": {"sonicwall-sonicos", "SonicWall", "TZ 470", "2CB8ED7F1234", "SonicOS", "(Firmware SonicOS 7.0.1-5111-R3918 / ROM 7.0.0.0)", "firewall"},
 }
 
 func TestFirewalls77Fixtures(t *testing.T) {
