@@ -13,6 +13,11 @@ const power73FixtureDir = "testdata/fixtures/power-73"
 // power73Cases: fixture name → the expected result (profile, vendor,
 // model, serial, os, os_version, device_type).
 var power73Cases = map[string]want{
+	// 'NetMan 204 Plus' on UPS-MIB's own arc: the definition netmanplus
+	// takes 5491.6 and '/^NetMan.*plus/' (case as written), so not this
+	// card; the generic UPS-MIB reader's identity (before fq73,
+	// riello-netman's, the sysDescr as the model).
+	"netman-plus-capital-other-arc": {"", "RPS SpA", "SEP 3000", "", "", "SWM035-01-10", "ups"},
 	// An APC Easy ePDU on masterSwitchePDU (318.1.3.4.9), the
 	// registration the definition apc-epdu detects (and apc excepts): its
 	// os module reads ePDUDeviceStatusModelNumber.1, SerialNumber.1 and
