@@ -38,6 +38,12 @@ var printers74Cases = map[string]want{
 	// model): the product before ', ESS', the unit's own; the
 	// controller's ESS release, as before.
 	"xerox-document-centre-comma": {"xerox-printer", "Xerox", "Document Centre Multi-function System", "XDC000401", "", "0.19.12.011.1", "printer"},
+	// A Xerox-built Dell on Xerox's arc whose sysDescr lists its firmware
+	// in parentheses and whose agent answers none of the device IDs
+	// DellLaser.php reads (its hardware MDL ?: MODEL states none): the
+	// product before the parenthesis, as dell-printer reads it (was
+	// 'Laser Printer 5100cn (Net'); the engine's release, as before.
+	"dell-oem-parenthesis": {"dell-printer-oem", "Dell", "Laser Printer 5100cn", "", "", "01.00.04", "printer"},
 }
 
 func TestPrinters74Fixtures(t *testing.T) {
