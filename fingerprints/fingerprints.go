@@ -474,6 +474,9 @@ func (e *Engine) fetchOf(ps []*profile, alts [][]int, sysObjectID string, conds,
 				if keep(r.ifOID) {
 					get[r.ifOID] = true
 				}
+				if keep(r.ifAbsent) {
+					get[r.ifAbsent] = true
+				}
 				if r.relative && sysObjectID == "" {
 					for pre := range p.sysObjectIDs() {
 						if keep(pre) {
@@ -1350,6 +1353,11 @@ func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence,
 				continue
 			}
 		}
+		if r.ifAbsent != "" {
+			if _, ok := c.valueOf(r.ifAbsent); ok {
+				continue
+			}
+		}
 		raw, oid, ok := c.source(r, field)
 		if !ok {
 			continue
@@ -2190,6 +2198,11 @@ func (r rule) describe(field string) string {
 	if r.ifOID != "" {
 		cond := " when " + r.ifOID + " matches " + r.ifMatch.String()
 		r.ifOID = ""
+		return r.describe(field) + cond
+	}
+	if r.ifAbsent != "" {
+		cond := " where " + r.ifAbsent + " answers nothing"
+		r.ifAbsent = ""
 		return r.describe(field) + cond
 	}
 	label := strings.ReplaceAll(field, "_", " ")

@@ -136,6 +136,47 @@ func TestWithAndIf(t *testing.T) {
 	})
 }
 
+// TestIfAbsent: a rule with if_absent holds only where the agent answers
+// nothing at that OID (a definition reading row 2 only where row 1 is not
+// there); any answer, an empty one too, holds it back, and the next rule
+// applies; FetchFor plans the GET of the OID; it must be an OID.
+func TestIfAbsent(t *testing.T) {
+	const row1, row2 = "1.3.6.1.4.1.99999.8.2.1", "1.3.6.1.4.1.99999.8.2.2"
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    os_version:
+      - oid: `+row2+`
+        if_absent: `+row1+`
+        regex: '\[([^\]]+)\]'
+      - sys_descr: 'release (\S+)'
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: "Acme W1 release 2.0",
+		Values: map[string]snmpwalk.Value{row2: text("Acme base [3.1]")}}
+	got := e.Identify(in)
+	if got.OSVersion != "3.1" || got.Evidence[FieldOSVersion].OID != row2 {
+		t.Errorf("row 1 absent: os_version = %q from %q, want 3.1 from row 2", got.OSVersion, got.Evidence[FieldOSVersion].OID)
+	}
+	if ev := got.Evidence[FieldOSVersion].Rule; !strings.Contains(ev, "answers nothing") {
+		t.Errorf("evidence %q does not say the condition", ev)
+	}
+	for _, v := range []string{"kernel [20230921]", ""} {
+		in.Values[row1] = text(v)
+		if got := e.Identify(in); got.OSVersion != "2.0" {
+			t.Errorf("row 1 %q: os_version = %q, want the sysDescr's 2.0", v, got.OSVersion)
+		}
+	}
+	if f := e.FetchFor("1.3.6.1.4.1.99999.1", ""); !slices.Contains(f.Get, row1) || !slices.Contains(f.Get, row2) {
+		t.Errorf("fetch = %+v, want GET %s and %s", f, row1, row2)
+	}
+	wantLoadErrors(t, src, []loadErrorCase{
+		{"if_absent: " + row1, "if_absent: row-1", "if_absent"},
+	})
+}
+
 // TestWithMap: on a rule with with, the map names the first value alone
 // (an enumeration's label), then the others join it and the regex and
 // template shape the whole: a board's type and its revision, as

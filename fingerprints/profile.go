@@ -129,6 +129,8 @@ import (
 //	      - oid: 1.3.6.1.4.1.31926.1.5.0       # any rule may hold only when
 //	        if_oid: 1.3.6.1.4.1.31926.1.7.0    # another OID's value matches
 //	        if_match: '^2$'                    # (the bank that runs)
+//	      - oid: 1.3.6.1.2.1.25.6.3.1.2.2      # if_absent: only where the agent
+//	        if_absent: 1.3.6.1.2.1.25.6.3.1.2.1  # answers nothing at this OID
 //	      - hr_device: printer                 # hrDeviceDescr of the first device of a type
 //	      - sys_object_id: 1.3.6.1.4.1.318.1.3 # the arcs after this prefix, usually with map
 //	        map: {"2": ups, "4": pdu}
@@ -299,6 +301,7 @@ type ruleSpec struct {
 	Replace     [][]string        `yaml:"replace"`
 	IfOID       string            `yaml:"if_oid"`
 	IfMatch     string            `yaml:"if_match"`
+	IfAbsent    string            `yaml:"if_absent"`
 	BinaryText  bool              `yaml:"binary_text"`
 	Packed      []int             `yaml:"packed"`
 	RowWhere    string            `yaml:"row_where"`
@@ -314,7 +317,7 @@ type ruleSpec struct {
 }
 
 var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
-	"with", "with_first", "join", "if_oid", "if_match", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "row_not_match", "row_and", "extend"}
+	"with", "with_first", "join", "if_oid", "if_match", "if_absent", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "row_not_match", "row_and", "extend"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
 type rules []ruleSpec
@@ -456,6 +459,10 @@ type rule struct {
 	// matches ifMatch (the release of the software bank that runs).
 	ifOID   string
 	ifMatch *regexp.Regexp
+	// ifAbsent: the rule holds only where the agent answers nothing at
+	// this OID (a definition that reads one row only where another row
+	// is not there).
+	ifAbsent string
 	// binaryText (oid and walk rules): a binary octet string whose bytes
 	// after leading type or length octets are text (HP-LASERJET-COMMON-MIB
 	// fw-rom-revision: two octets, then the ASCII release) reads as that
@@ -1058,6 +1065,11 @@ func compileRule(rs ruleSpec) (rule, error) {
 		var err error
 		if r.ifOID, r.ifMatch, err = oidCondition(rs.IfOID, rs.IfMatch, "if_oid", "if_match"); err != nil {
 			return r, err
+		}
+	}
+	if rs.IfAbsent != "" {
+		if r.ifAbsent = strings.TrimPrefix(rs.IfAbsent, "."); !oidRE.MatchString(r.ifAbsent) {
+			return r, atKey(fmt.Errorf("%q is not an OID", r.ifAbsent), "if_absent")
 		}
 	}
 	if len(rs.Packed) > 0 {
