@@ -1499,6 +1499,12 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		}
 		v, _, ok := c.e.registryModel(c.in.SysObjectID)
 		return v, OIDSysObjectID, ok
+	case srcMachine:
+		if field == FieldVendor {
+			return "", "", false
+		}
+		v, _, ok := machineClass(c.sysDesc)
+		return v, OIDSysDescr, ok
 	case srcSysObjectID:
 		if c.in.SysObjectID == r.arg {
 			return "", OIDSysObjectID, true
@@ -2254,6 +2260,8 @@ func (r rule) describe(field string) string {
 		return "model matches " + label
 	case srcRegistry:
 		return "product registry model"
+	case srcMachine:
+		return "sysDescr machine class (Shared\\Unix)"
 	}
 	return label
 }

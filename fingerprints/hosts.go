@@ -24,29 +24,43 @@ var unixDescrRE = regexp.MustCompile(`^(Linux|FreeBSD|OpenBSD|NetBSD|DragonFly|S
 // hostArches names a Unix host's processor architecture, as the kernel
 // writes it in uname's machine field, as a machine class: the model of a
 // host whose hardware nothing else names. The first match wins, so the
-// more specific come first. First the machine strings the
-// device-support class Shared\Unix (the unix group: linux, freebsd,
-// netbsd, openbsd, ...) names a class for: 'x86_64' (Linux's, macOS's)
-// and 'aarch64'. The BSDs' 'amd64' and 'arm64', for which it names none
-// (a field no measure counts), come last: the same machine, so the same
-// class, for the user's inventory (fq67, correcting fe37583, which left
-// a FreeBSD or OpenBSD amd64 host with none).
+// more specific come first. First the strings the device-support class
+// Shared\Unix (the unix group: linux, freebsd, netbsd, openbsd, ...)
+// looks for, in its order and as it looks, anywhere in the sysDescr
+// ('x86_64' in 'el7.x86_64', 'mips' in OpenWrt's 'ramips'; a word's tail,
+// 'armv7l', is kept only for the evidence). The BSDs' 'amd64' and
+// 'arm64', for which it names none (a field no measure counts), come
+// last, as whole words: the same machine, so the same class, for the
+// user's inventory (fq67, correcting fe37583, which left a FreeBSD or
+// OpenBSD amd64 host with none). Profiles read the table by the rule
+// `machine: class`, so it is written once.
 var hostArches = []struct {
 	re    *regexp.Regexp
 	model string
 }{
-	{regexp.MustCompile(`\bi[3-6]86\b`), "Generic x86"},
-	{regexp.MustCompile(`\bx86_64\b`), "Generic x86 64-bit"},
-	{regexp.MustCompile(`\bsparc32\b`), "Generic SPARC 32-bit"},
-	{regexp.MustCompile(`\bsparc64\b`), "Generic SPARC 64-bit"},
-	{regexp.MustCompile(`\bmips\w*`), "Generic MIPS"},
-	{regexp.MustCompile(`\barmv5\w*`), "Generic ARMv5"},
-	{regexp.MustCompile(`\barmv6\w*`), "Generic ARMv6"},
-	{regexp.MustCompile(`\barmv7\w*`), "Generic ARMv7"},
-	{regexp.MustCompile(`\baarch64\b`), "Generic ARMv8 64-bit"},
-	{regexp.MustCompile(`\barmv\w*`), "Generic ARM"},
+	{regexp.MustCompile(`i[3-6]86`), "Generic x86"},
+	{regexp.MustCompile(`x86_64`), "Generic x86 64-bit"},
+	{regexp.MustCompile(`sparc32`), "Generic SPARC 32-bit"},
+	{regexp.MustCompile(`sparc64`), "Generic SPARC 64-bit"},
+	{regexp.MustCompile(`mips\w*`), "Generic MIPS"},
+	{regexp.MustCompile(`armv5\w*`), "Generic ARMv5"},
+	{regexp.MustCompile(`armv6\w*`), "Generic ARMv6"},
+	{regexp.MustCompile(`armv7\w*`), "Generic ARMv7"},
+	{regexp.MustCompile(`aarch64`), "Generic ARMv8 64-bit"},
+	{regexp.MustCompile(`armv\w*`), "Generic ARM"},
 	{regexp.MustCompile(`\bamd64\b`), "Generic x86 64-bit"},
 	{regexp.MustCompile(`\barm64\b`), "Generic ARMv8 64-bit"},
+}
+
+// machineClass is the machine class hostArches names for a text (a
+// sysDescr), and the word that names it.
+func machineClass(text string) (model, word string, ok bool) {
+	for _, a := range hostArches {
+		if w := a.re.FindString(text); w != "" {
+			return a.model, w, true
+		}
+	}
+	return "", "", false
 }
 
 // windowsCPURE is the processor Windows' SNMP service writes as the
@@ -96,13 +110,12 @@ func hostArchModel(c *evalCtx) (string, record.Evidence, bool) {
 	if !unixDescrRE.MatchString(line) {
 		return "", record.Evidence{}, false
 	}
-	for _, a := range hostArches {
-		if tok := a.re.FindString(line); tok != "" {
-			return a.model, record.Evidence{
-				Rule:   "sysDescr host architecture " + tok,
-				Source: record.SourceSNMP, OID: OIDSysDescr, Value: a.model,
-			}, true
-		}
+	model, word, ok := machineClass(line)
+	if !ok {
+		return "", record.Evidence{}, false
 	}
-	return "", record.Evidence{}, false
+	return model, record.Evidence{
+		Rule:   "sysDescr host architecture " + word,
+		Source: record.SourceSNMP, OID: OIDSysDescr, Value: model,
+	}, true
 }

@@ -177,6 +177,39 @@ func TestIfAbsent(t *testing.T) {
 	})
 }
 
+// TestMachineClass: a machine: class rule names the machine class
+// hosts.go's table gives for the sysDescr's uname machine word, the first
+// in Shared\Unix's order, anywhere in the line; with no such word the
+// next rule applies; its only form is class.
+func TestMachineClass(t *testing.T) {
+	src := acmeProfile("1.3.6.1.4.1.99999", `
+    vendor: Acme
+    model:
+      - machine: class
+      - value: W1
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for descr, want := range map[string]string{
+		"Linux ap 4.4.153 #1 SMP PREEMPT Tue Jun 1 2021 armv7l":          "Generic ARMv7",
+		"Linux gw 5.4.213-ui-alpine #5.4.213 SMP Wed Mar 1 2023 aarch64": "Generic ARMv8 64-bit",
+		"Linux h 3.10.0-1160.el7.x86_64 #1 SMP Mon Oct 19 2020 x86_64":   "Generic x86 64-bit",
+		"Linux OpenWrt 5.10.176 #0 Sun Apr 2 2023 ramips":                "Generic MIPS",
+		"Linux box 5.10.0 #1 SMP":                                        "W1",
+	} {
+		got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: descr})
+		if got.Model != want {
+			t.Errorf("%q: model = %q, want %q", descr, got.Model, want)
+		}
+		if want != "W1" && got.Evidence[FieldModel].OID != OIDSysDescr {
+			t.Errorf("%q: evidence %+v, want the sysDescr", descr, got.Evidence[FieldModel])
+		}
+	}
+	wantLoadErrors(t, src, []loadErrorCase{{"machine: class", "machine: word", "machine"}})
+}
+
 // TestWithMap: on a rule with with, the map names the first value alone
 // (an enumeration's label), then the others join it and the regex and
 // template shape the whole: a board's type and its revision, as

@@ -140,6 +140,8 @@ import (
 //	        value: switch
 //	      - registry: model                    # the model the sysObjectID's registration names
 //	                                           # (the product registry, through its display rules)
+//	      - machine: class                     # the machine class ("Generic x86 64-bit") the
+//	                                           # sysDescr's uname machine word names (hosts.go)
 //	      - &stack_rows                        # a rule group: a list in the list stands
 //	        - oid: 1.3.6.1.2.1.47.1.1.1.1.13.1  # for its rules, in place; anchored, other
 //	        - entity: model                    # profiles of the same file reuse it with
@@ -288,6 +290,7 @@ type ruleSpec struct {
 	SysObjectID string            `yaml:"sys_object_id"`
 	Model       string            `yaml:"model"`
 	Registry    string            `yaml:"registry"`
+	Machine     string            `yaml:"machine"`
 	Value       string            `yaml:"value"`
 	Regex       string            `yaml:"regex"`
 	Template    string            `yaml:"template"`
@@ -316,7 +319,7 @@ type ruleSpec struct {
 	at []string
 }
 
-var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "value", "regex", "template", "map", "name", "index_from", "case",
+var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "machine", "value", "regex", "template", "map", "name", "index_from", "case",
 	"with", "with_first", "join", "if_oid", "if_match", "if_absent", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "row_not_match", "row_and", "extend"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
@@ -414,6 +417,7 @@ const (
 	srcSysObjectID
 	srcModel
 	srcRegistry
+	srcMachine
 )
 
 // rowCond is a test on a table column at a row's instance.
@@ -992,6 +996,14 @@ func compileRule(rs ruleSpec) (rule, error) {
 		r.src = srcRegistry
 	default:
 		return r, atKey(fmt.Errorf("registry %q: want model", rs.Registry), "registry")
+	}
+	switch rs.Machine {
+	case "":
+	case "class":
+		n++
+		r.src = srcMachine
+	default:
+		return r, atKey(fmt.Errorf("machine %q: want class", rs.Machine), "machine")
 	}
 	switch {
 	case n > 1:
