@@ -50,6 +50,11 @@ var industrial79Cases = map[string]want{
 	// The Centec line (52642.1.99, the definition fs-centec's): the image
 	// is not read; the sysDescr's FSOS product and release, as before.
 	"fs-centec-running-image-not-read": {"fs-com", "FS", "S5850-48S6Q", "", "", "7.4.1.r1", "switch"},
+	// Cumulus Linux (Cumulus.php: one getnext of entPhysicalDescr,
+	// SoftwareRev and SerialNum, the first row's): the first row answers
+	// an empty serial, so the class states none; the power supply's
+	// serial on a later row is not the switch's (was taken before).
+	"cumulus-first-row-serial-empty": {"cumulus-linux", "Cumulus Networks", "Mellanox SN2410", "", "Cumulus Linux", "5.8.0", "switch"},
 }
 
 func TestIndustrial79Fixtures(t *testing.T) {
