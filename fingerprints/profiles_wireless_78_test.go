@@ -24,6 +24,12 @@ var wireless78Cases = map[string]want{
 	// (serial 1a2b..., not the walk's first written), the stats serial
 	// ruckusSZSystemStatsSerialNumber.0 as the agent writes it.
 	"ruckus-vsz-two-nodes": {"ruckus-smartzone", "Ruckus", "vSZ-H", "1A2B3C4D5E6F", "SmartZone", "5.2.2.0.317 (CA)", "wireless_controller"},
+	// A SmartZone answering neither ruckusSZSystemStatsSerialNumber.0
+	// nor the node table (the definition states no serial then): the
+	// RUCKUS-SCG-SYSTEM-MIB stats serial, the unit's own, as
+	// ruckus-wireless read it before ruckus-smartzone took the arc; the
+	// hardware from the sysDescr.
+	"ruckus-smartzone-scg-serial": {"ruckus-smartzone", "Ruckus", "SmartZone 100", "941704003344", "SmartZone", "", "wireless_controller"},
 	// Cambium PMP/PTP on the Canopy agent (definition pmp, Pmp.php
 	// 00892ee): a backhaul whose boxDeviceType names BHUL450 states 'PTP
 	// 450' and bhTimingMode's label without 'timing' (Master), not
