@@ -40,6 +40,12 @@ var firewalls77Cases = map[string]want{
 	// detects it by that word alone; SNWL-COMMON-MIB's model, serial and
 	// the definition's version_template (before fq77, a Linux server).
 	"sonicwall-descr-other-arc": {"sonicwall-sonicos", "SonicWall", "TZ 470", "2CB8ED7F1234", "SonicOS", "(Firmware SonicOS 7.0.1-5111-R3918 / ROM 7.0.0.0)", "firewall"},
+	// Gaia on net-snmp's Linux registration, known by osName (definition
+	// gaia), whose svnVersion does not answer: the definition states no
+	// release, and the uname line's kernel release is not Gaia's (before
+	// fq77, '3.10.0-1160.15.2cpx86_64' from the Linux profiles); the
+	// appliance's product name and serial from svnApplianceInfo.
+	"checkpoint-gaia-no-svnversion": {"checkpoint-gaia", "Check Point", "6200", "1234AB5678", "Gaia", "", "firewall"},
 }
 
 func TestFirewalls77Fixtures(t *testing.T) {
