@@ -55,6 +55,10 @@ var industrial79Cases = map[string]want{
 	// an empty serial, so the class states none; the power supply's
 	// serial on a later row is not the switch's (was taken before).
 	"cumulus-first-row-serial-empty": {"cumulus-linux", "Cumulus Networks", "Mellanox SN2410", "", "Cumulus Linux", "5.8.0", "switch"},
+	// Planet (planetos: version ENTITY-MIB entPhysicalSoftwareRev.1 in
+	// both stored versions): row 1 (a stack row here) by its index, not the
+	// chassis row 2 the generic chassis choice takes.
+	"planet-entity-row1-software": {"planet", "Planet", "SGS-6341-24T4X", "", "", "1.305b210301", "switch"},
 }
 
 func TestIndustrial79Fixtures(t *testing.T) {
