@@ -46,6 +46,13 @@ var wireless78Cases = map[string]want{
 	"cambium-pmp450-rc-sm": {"cambium-canopy", "Cambium Networks", "PMP 450b Mid-Gain SM", "0a-00-3e-9c-8d-7e", "Canopy", "16.1.1-RC4", "wireless"},
 	// OFDM (not MIMO): PMP 430 and the sysDescr's AP.
 	"cambium-pmp430-ap": {"cambium-canopy", "Cambium Networks", "PMP 430 AP", "0a-00-3e-44-55-01", "Canopy", "13.4.1", "access_point"},
+	// ePMP (definition epmp: version cambiumCurrentuImageVersion.0,
+	// serial cambiumEPMPMSN.0, no type): a subscriber module
+	// (wirelessInterfaceMode 2) is a radio, no access point.
+	"cambium-epmp-sm": {"cambium-epmp", "Cambium Networks", "Force 300-25", "E5QB07712345", "ePMP", "4.7.1", "wireless"},
+	// An ePTP Master (cambiumSubModeType 5) in AP mode: one end of a
+	// point-to-point link, a radio.
+	"cambium-epmp-eptp-master": {"cambium-epmp", "Cambium Networks", "ePMP 3000", "E3KA07754321", "ePMP", "4.7.1", "wireless"},
 	// HiveOS without ahDeviceMode (definition hiveos-wireless, discovery
 	// os module 8a1f2da): the hardware its sysDescr_regex
 	// '^(?<hardware>.*), HiveOS (?<version>.*)$' takes, '_n' kept (was
