@@ -46,6 +46,16 @@ var firewalls77Cases = map[string]want{
 	// fq77, '3.10.0-1160.15.2cpx86_64' from the Linux profiles); the
 	// appliance's product name and serial from svnApplianceInfo.
 	"checkpoint-gaia-no-svnversion": {"checkpoint-gaia", "Check Point", "6200", "1234AB5678", "Gaia", "", "firewall"},
+	// A CloudGen Firewall (10704.1.10) whose sysDescr is the Linux uname:
+	// the kernel's release is no release of the appliance; PHION-MIB
+	// phionRelease states it (before fq77, '4.14.238' from the sysDescr's
+	// first dotted number). The definition (barracudangfirewall) reads no
+	// release.
+	"barracuda-cloudgen-uname": {"barracuda", "Barracuda", "", "", "", "8.3.1-064", "firewall"},
+	// A Forcepoint engine with a uname sysDescr and no release object
+	// answering: no release, not the kernel's (no_fill, kept where fq77
+	// lets the unit's own release objects follow the definition's).
+	"forcepoint-uname-no-release": {"forcepoint-ngfw", "Forcepoint", "N1101", "C4E1-9A2B-7F30", "Forcepoint NGFW", "", "firewall"},
 }
 
 func TestFirewalls77Fixtures(t *testing.T) {
