@@ -153,9 +153,15 @@ func TestGenericFallbacks(t *testing.T) {
 		{"Hardware: one model word - Software:", Input{SysObjectID: "1.3.6.1.4.1.99998.1",
 			SysDescr: "Hardware: APV2600 - Software: ArrayOS Rel.APV.8.6.1.53 build on Jan  1 2020"},
 			FieldModel, "APV2600", "sysDescr Hardware"},
+		// fq76: the Windows profiles now name the processor's class
+		// themselves, as the definition's class (Windows.php
+		// parseHardware) reads it after its vendor agents and before any
+		// other reader; the value is the same, the evidence the profile's
+		// (was the fallback's rule, "sysDescr Windows processor
+		// architecture Intel64", which still names ARM64's).
 		{"Windows's processor after Hardware: names the machine class", Input{SysObjectID: "1.3.6.1.4.1.311.1.1.3.1.2",
 			SysDescr: "Hardware: Intel64 Family 6 Model 85 Stepping 4 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)"},
-			FieldModel, "Intel x64", "sysDescr Windows processor architecture Intel64"},
+			FieldModel, "Intel x64", "profile windows-server: sysDescr processor architecture (Windows.php parseHardware)"},
 		{"an unknown Windows processor names none", Input{SysObjectID: "1.3.6.1.4.1.311.1.1.3.1.1",
 			SysDescr: "Hardware: Zilog Family 1 Model 2 Stepping 3 AT/AT COMPATIBLE - Software: Windows Version 6.1 (Build 7601 Uniprocessor Free)"},
 			FieldModel, "", ""},
@@ -208,8 +214,9 @@ func TestGenericFallbacks(t *testing.T) {
 			FieldModel, "Generic ARMv8 64-bit", "sysDescr host architecture aarch64"},
 		{"an ARMv7 board", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux nas 3.10.105 #25556 SMP Thu Mar 4 17:58:19 CST 2021 armv7l"},
 			FieldModel, "Generic ARMv7", "sysDescr host architecture armv7l"},
+		// fq76: the same by the windows profile (was the fallback's rule).
 		{"nor zeroDotZero's: Windows", Input{SysObjectID: "0.0", SysDescr: "Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)"},
-			FieldModel, "Intel x64", "sysDescr Windows processor architecture Intel64"},
+			FieldModel, "Intel x64", "profile windows: sysDescr processor architecture (Windows.php parseHardware)"},
 		// fq51: FreeBSD's 'amd64' names no machine class (was "Generic
 		// x86 64-bit"), as Shared\Unix (freebsd's) names one for 'x86_64'
 		// alone; the case without a sysObjectID kept on a Linux host's.

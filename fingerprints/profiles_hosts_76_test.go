@@ -34,6 +34,16 @@ var hosts76Cases = map[string]want{
 	// detects the agent, reads the kernel's release from uname's line
 	// (Shared\Unix's parse), not the AOS release (6.8.0.5).
 	"nutanix-cvm-kernel-release": {"nutanix-aos", "Nutanix", "Generic x86 64-bit", "", "Linux", "5.10.205-2.0.nutanix.20240417.cvm.x86_64", "hypervisor"},
+	// Windows Server 2022 with HP's Insight agent: the hardware and serial
+	// as the definition's class (Windows.php) reads them, ServerHardware's
+	// CPQSINFO-MIB cpqSiProductName.0 and cpqSiSysSerialNum.0 before the
+	// processor's class ('AMD x64'); the release its server map names.
+	"windows-2022-hp-insight": {"windows-server", "HPE", "ProLiant DL385 Gen10 Plus", "CZLAB00001", "Windows Server 2022", "Server 2022 (21H2)", "server"},
+	// A Windows 11 workstation with Supermicro SuperDoctor 5: the
+	// baseboard's mbProductName.1 and mbSerialNumber.1 (SUPERMICRO-SD5-MIB),
+	// ServerHardware's third agent (the definition writes 'Supermicro '
+	// before the product; ours leaves the maker to the vendor field).
+	"windows-11-supermicro-sd5": {"windows-workstation", "Supermicro", "X13SAE-F", "ZMLAB0000001", "Windows 11", "11 (23H2)", "workstation"},
 }
 
 func TestHosts76Fixtures(t *testing.T) { checkFixtures(t, hosts76FixtureDir, hosts76Cases) }
