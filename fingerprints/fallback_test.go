@@ -235,7 +235,17 @@ func TestGenericFallbacks(t *testing.T) {
 		// class, "Generic x86 64-bit").
 		{"pfSense names itself first", Input{SysObjectID: "1.3.6.1.4.1.12325.1.1.2.1.1", SysDescr: "pfSense fw1.example.net 2.7.2-RELEASE pfSense FreeBSD 14.0-CURRENT amd64"},
 			FieldModel, "amd64", "profile pfsense: sysDescr architecture"},
-		{"an appliance that registers its product is no generic machine", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Linux box 4.14.0 #1 SMP x86_64"},
+		// A uname line on a registration that no profile and no product
+		// registration names: the host OS's profile knows the device, and
+		// the definition linux (the generic OS, '^Linux' on any
+		// registration) writes Shared\Unix's machine class (owner; was
+		// none, as for an appliance, below).
+		{"a Linux host on a registration nothing names is a generic machine", Input{SysObjectID: "1.3.6.1.4.1.99998.1", SysDescr: "Linux box 4.14.0 #1 SMP x86_64"},
+			FieldModel, "Generic x86 64-bit", "sysDescr host architecture x86_64"},
+		// An appliance a vendor's profile knows (FS's switches on 12345)
+		// is that product, not a generic machine, even where it names no
+		// model.
+		{"an appliance a vendor profile knows is no generic machine", Input{SysObjectID: "1.3.6.1.4.1.12345.1.2", SysDescr: "Linux box 4.14.0 #1 SMP x86_64"},
 			FieldModel, "", ""},
 		{"a Linux kernel without its architecture names none", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.10", SysDescr: "Linux host 4.14.0"},
 			FieldModel, "", ""},

@@ -802,7 +802,7 @@ func (e *Engine) resolve(c *evalCtx, field string, order []scored, hasWinner boo
 				return "", record.Evidence{}, false
 			}
 		}
-		return hostArchModel(c)
+		return hostArchModel(c, hasWinner && order[0].p.hostOS)
 	case FieldOSVersion:
 		return sysDescrLastRelease(c)
 	case FieldVendor:

@@ -88,10 +88,16 @@ var windowsArches = map[string]string{
 // server or virtual machine, an ARM board) better than nothing does.
 // Only for an OS's own agent (a sysObjectID under net-snmp, bsnmpd,
 // Microsoft, OpenBSD's snmpd, or none: absent or zeroDotZero, 0.0, which
-// SNMPv2-SMI gives for "no registration"): an appliance that registers its
-// own product is a product, not a generic machine.
-func hostArchModel(c *evalCtx) (string, record.Evidence, bool) {
-	if c.in.SysObjectID != "" && c.in.SysObjectID != zeroDotZero {
+// SNMPv2-SMI gives for "no registration"), or where the host OS's profile
+// (host_os) is the one that knows the device (hostWinner): a uname line
+// on a registration no profile and no product registration names is the
+// generic Linux or BSD host to the device-support definitions (linux, the
+// generic OS tried last, takes '^Linux' on any registration) and
+// Shared\Unix writes its machine class as the hardware. An appliance
+// whose registration names its product states that product first (the
+// registry above).
+func hostArchModel(c *evalCtx, hostWinner bool) (string, record.Evidence, bool) {
+	if c.in.SysObjectID != "" && c.in.SysObjectID != zeroDotZero && !hostWinner {
 		n, ok := pen.FromSysObjectID(c.in.SysObjectID)
 		if !ok || !agentEnterprises[n] && n != openBSDEnterprise {
 			return "", record.Evidence{}, false
