@@ -56,6 +56,11 @@ var firewalls77Cases = map[string]want{
 	// answering: no release, not the kernel's (no_fill, kept where fq77
 	// lets the unit's own release objects follow the definition's).
 	"forcepoint-uname-no-release": {"forcepoint-ngfw", "Forcepoint", "N1101", "C4E1-9A2B-7F30", "Forcepoint NGFW", "", "firewall"},
+	// An SFOS firewall (definition sophos-xg, 2604.5) whose
+	// sfosDeviceFWVersion does not answer and whose sysDescr is Linux's
+	// uname: no release, not the kernel's beside the OS SFOS (before
+	// fq77, '4.14.302'); sfosDeviceType and sfosDeviceAppKey as read.
+	"sfos-uname-no-fwversion": {"sophos-sfos", "Sophos", "XGS2300", "X23001ABCD4EF56", "SFOS", "", "firewall"},
 }
 
 func TestFirewalls77Fixtures(t *testing.T) {
