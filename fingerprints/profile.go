@@ -62,6 +62,8 @@ import (
 //	        regex: '...'                       # optional capture on the value
 //	        template: '$1-$2'                  # optional regexp template
 //	        case: upper                        # optional: upper or lower, the value's letters
+//	                                           # (first: its first letter upper, a-z
+//	                                           # only, as PHP's ucfirst)
 //	        replace: [['0([0-9])|.', '$1']]    # optional: regexp replacements over the whole
 //	                                           # value, in order, after regex and template
 //	      - oid: 1.3.6.1.4.1.6527.3.1.2.2.1.6.1.2  # a column, at the instance
@@ -442,7 +444,8 @@ type rule struct {
 	// an instance such as "1.4") is the instance of arg to read.
 	indexFrom string
 	// toCase, when set, maps the value's letters (strings.ToUpper or
-	// ToLower): a model a sysDescr writes in lower case, as "ex4300-48p".
+	// ToLower): a model a sysDescr writes in lower case, as "ex4300-48p";
+	// or upperFirst, its first letter only.
 	toCase func(string) string
 	// with (oid rules only): more OIDs whose values follow arg's, each
 	// after one space: a release a vendor keeps in three integers. A
@@ -1166,8 +1169,10 @@ func compileRule(rs ruleSpec) (rule, error) {
 		r.toCase = strings.ToUpper
 	case "lower":
 		r.toCase = strings.ToLower
+	case "first":
+		r.toCase = upperFirst
 	default:
-		return r, atKey(fmt.Errorf("case %q: want upper or lower", rs.Case), "case")
+		return r, atKey(fmt.Errorf("case %q: want upper or lower, or first", rs.Case), "case")
 	}
 	switch r.src {
 	case srcEntity:
@@ -1253,4 +1258,14 @@ func loadProfiles(fsys fs.FS) ([]*profile, error) {
 		return nil, errNoProfiles
 	}
 	return all, nil
+}
+
+// upperFirst upper-cases a value's first character where it is an ASCII
+// lower-case letter, as PHP's ucfirst does ('color LaserJet 3550' ->
+// 'Color LaserJet 3550').
+func upperFirst(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }

@@ -44,6 +44,11 @@ var printers74Cases = map[string]want{
 	// product before the parenthesis, as dell-printer reads it (was
 	// 'Laser Printer 5100cn (Net'); the engine's release, as before.
 	"dell-oem-parenthesis": {"dell-printer-oem", "Dell", "Laser Printer 5100cn", "", "", "01.00.04", "printer"},
+	// An older HP LaserJet whose IEEE 1284 device ID (gdStatusId) writes
+	// 'MDL:hp color LaserJet 3550': Jetdirect.php takes 'HP ' out (any
+	// case) and then upper-cases the first letter (ucfirst): Color
+	// LaserJet 3550 (was 'color LaserJet 3550').
+	"hp-device-id-lower-case": {"hp-printer", "HP", "Color LaserJet 3550", "JPBGZ00501", "", "V.29.20", "printer"},
 }
 
 func TestPrinters74Fixtures(t *testing.T) {
