@@ -1,0 +1,34 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// campus82FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq82's audit of campus and datacentre
+// switching families against the device-support definitions that detect
+// them (their objects, order and form).
+const campus82FixtureDir = "testdata/fixtures/campus-82"
+
+// campus82Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var campus82Cases = map[string]want{
+	// OmniSwitch 6400 (6486.800.1.1.2.1.10, definition aos6), whose
+	// sysDescr opens with the release: aos6.inc.php names the hardware
+	// from the registration (deviceOmniSwitch6400P24 -> OS6400-P24) and
+	// the version from the sysDescr's word 0 (before, neither: the
+	// sysDescr forms read begin with 'Alcatel').
+	"aos6-os6400-version-first": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6400-P24", "K2981234", "AOS", "6.4.4.585.R01", "switch"},
+	// AOS 6 with 'Enterprise' in its sysDescr: words 2 and 3
+	// (aos6.inc.php), as before.
+	"aos6-enterprise-words": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6850E-U24X", "M4521234", "AOS", "6.4.6.218.R01", "switch"},
+	// AOS 7/8 (6486.801, definition aos7): the version is
+	// discovery/aos7.yaml's sysDescr_regex group, '\d+\.\d+\.\S+'
+	// ('8.7.98.R03,', whose trailing comma the engine's value cleaning
+	// drops), the hardware 'OS\S+'.
+	"aos7-no-dot-r": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6860E-P24", "Z3361234", "AOS", "8.7.98.R03", "switch"},
+}
+
+func TestCampus82Profiles(t *testing.T) {
+	checkFixtures(t, campus82FixtureDir, campus82Cases)
+}
