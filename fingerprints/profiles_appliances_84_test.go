@@ -21,6 +21,11 @@ var appliances84Cases = map[string]want{
 	// ' TPS' kept after the word; the release up to the comma with its
 	// parenthesised build; axSysSerialNumber.0 the serial.
 	"a10-tps-version-space": {"a10-acos", "A10 Networks", "TH3030S TPS", "TH30T11122233344", "ACOS", "3.2.2-P5 (build 18)", "load_balancer"},
+	// Radware DefensePro (definition apsoluteos; Apsoluteos.php reads
+	// genGroupHWVersion.0, rndSerialNumber.0 and rndApsoluteOSVersion.0,
+	// each whole): the release as the object writes it, its build too
+	// (before, '8.32.1.0', the dotted number alone).
+	"radware-defensepro-release-whole": {"radware-apsoluteos", "Radware", "DefensePro x016", "RD19X0000042", "APSolute OS", "8.32.1.0 (build 57)", "firewall"},
 }
 
 func TestAppliances84Fixtures(t *testing.T) {
