@@ -681,6 +681,20 @@ func oidCondition(oid, match, oidKey, matchKey string) (string, *regexp.Regexp, 
 	return oid, re, nil
 }
 
+// oidList reads a rule's list of OIDs (with, with_first) without their
+// leading dots; an error names the key and the value that is no OID.
+func oidList(list []string, key string) ([]string, error) {
+	out := make([]string, 0, len(list))
+	for _, o := range list {
+		o = strings.TrimPrefix(o, ".")
+		if !oidRE.MatchString(o) {
+			return nil, atKey(fmt.Errorf("%q is not an OID", o), key)
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
 // keyString writes a key path as profiles[0].model[1].regex.
 func keyString(key []string) string {
 	var sb strings.Builder
@@ -1032,35 +1046,26 @@ func compileRule(rs ruleSpec) (rule, error) {
 		if r.src != srcOID || r.indexFrom != "" {
 			return r, atKey(errors.New("with goes with an oid without index_from"), "with")
 		}
-		for _, o := range rs.With {
-			o = strings.TrimPrefix(o, ".")
-			if !oidRE.MatchString(o) {
-				return r, atKey(fmt.Errorf("%q is not an OID", o), "with")
-			}
-			r.with = append(r.with, o)
-		}
-		r.join = " "
-		if rs.Join != nil {
-			r.join = *rs.Join
+		var err error
+		if r.with, err = oidList(rs.With, "with"); err != nil {
+			return r, err
 		}
 	}
 	if len(rs.WithFirst) > 0 {
 		if r.src != srcOID || r.indexFrom != "" || r.relative {
 			return r, atKey(errors.New("with_first goes with an absolute oid without index_from"), "with_first")
 		}
-		for _, o := range rs.WithFirst {
-			o = strings.TrimPrefix(o, ".")
-			if !oidRE.MatchString(o) {
-				return r, atKey(fmt.Errorf("%q is not an OID", o), "with_first")
-			}
-			r.withFirst = append(r.withFirst, o)
+		var err error
+		if r.withFirst, err = oidList(rs.WithFirst, "with_first"); err != nil {
+			return r, err
 		}
+	}
+	if len(rs.With) > 0 || len(rs.WithFirst) > 0 {
 		r.join = " "
 		if rs.Join != nil {
 			r.join = *rs.Join
 		}
-	}
-	if rs.Join != nil && len(rs.With) == 0 && len(rs.WithFirst) == 0 {
+	} else if rs.Join != nil {
 		return r, atKey(errors.New("join goes with with"), "join")
 	}
 	for _, p := range rs.Replace {
