@@ -27,6 +27,12 @@ var campus82Cases = map[string]want{
 	// ('8.7.98.R03,', whose trailing comma the engine's value cleaning
 	// drops), the hardware 'OS\S+'.
 	"aos7-no-dot-r": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6860E-P24", "Z3361234", "AOS", "8.7.98.R03", "switch"},
+	// Enterasys (definition enterasys, discovery/enterasys.yaml
+	// sysDescr_regex '(?<hardware>\S+) Rev (?<version>\S+)'): the word
+	// before 'Rev' and the word after it, whole, whatever opens the
+	// sysDescr (before: no sysDescr model where it did not open 'Enterasys
+	// Networks, Inc.', and the release cut to its digits and dots).
+	"enterasys-sysdescr-first-rev": {"enterasys-eos", "Extreme Networks", "A4H124-24FX", "15012345678a", "EOS", "06.61.02.0003b", "switch"},
 }
 
 func TestCampus82Profiles(t *testing.T) {
