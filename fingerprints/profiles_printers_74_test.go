@@ -49,6 +49,10 @@ var printers74Cases = map[string]want{
 	// case) and then upper-cases the first letter (ucfirst): Color
 	// LaserJet 3550 (was 'color LaserJet 3550').
 	"hp-device-id-lower-case": {"hp-printer", "HP", "Color LaserJet 3550", "JPBGZ00501", "", "V.29.20", "printer"},
+	// 'SAVIN' inside another word ('ENERGY SAVING') names no Savin: an HP
+	// LaserJet whose sysDescr says it stays hp-printer's (the brands
+	// savin and lanier detect are matched as words).
+	"energy-saving-not-savin": {"hp-printer", "HP", "LaserJet Pro M404-M405", "PHBGZ00601", "", "JSI23900006", "printer"},
 }
 
 func TestPrinters74Fixtures(t *testing.T) {
