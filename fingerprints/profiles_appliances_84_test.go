@@ -26,6 +26,16 @@ var appliances84Cases = map[string]want{
 	// each whole): the release as the object writes it, its build too
 	// (before, '8.32.1.0', the dotted number alone).
 	"radware-defensepro-release-whole": {"radware-apsoluteos", "Radware", "DefensePro x016", "RD19X0000042", "APSolute OS", "8.32.1.0 (build 57)", "firewall"},
+	// NetScaler SDX on sdxRoot's registration (5951.6, which the definition
+	// netscaler detects) answering NS-ROOT-MIB too: that definition's
+	// sysHardwareVersionDesc.0, sysHardwareSerialNumber.0 and
+	// sysBuildVersion.0 (its version_regex: 'NS13.0') first (before,
+	// SDX-MIB's 'SDX 14020', '5KZ7ND2HCP', '13.0-82.45'); SDX-MIB's after.
+	"citrix-sdx-ns-root": {"citrix-sdx", "Citrix", "NSSDX-14000 12*CPU+24*IX+4*E1K+2*CVM N3", "5KZ7ND2HDQ", "NetScaler SDX", "NS13.0", "appliance"},
+	// An SDX on a Citrix registration netscaler does not detect (5951.3,
+	// made up for the test):
+	// no definition reads NS-ROOT-MIB there, so SDX-MIB's own, as before.
+	"citrix-sdx-other-arc": {"citrix-sdx", "Citrix", "SDX 8015", "5KZ7ND2HCQ", "NetScaler SDX", "12.1-55.18", "appliance"},
 }
 
 func TestAppliances84Fixtures(t *testing.T) {
