@@ -53,6 +53,13 @@ var printers74Cases = map[string]want{
 	// LaserJet whose sysDescr says it stays hp-printer's (the brands
 	// savin and lanier detect are matched as words).
 	"energy-saving-not-savin": {"hp-printer", "HP", "LaserJet Pro M404-M405", "PHBGZ00601", "", "JSI23900006", "printer"},
+	// An older Samsung on net-snmp's arc whose sysDescr writes its
+	// firmware after a build code ('; CLP300N_V1.01.02.01 ...'), which
+	// the definition's (samsungprinter) pattern does not meet: that
+	// firmware, the unit's own (was no release of its own, so Linux and a
+	// uname parse of the sysDescr, '1.01.57;NIC', filled os and
+	// os_version).
+	"samsung-build-code-netsnmp": {"samsung-printer", "Samsung", "CLP-300", "Z7KBZ00701", "", "1.01.02.01", "printer"},
 }
 
 func TestPrinters74Fixtures(t *testing.T) {
