@@ -33,6 +33,12 @@ var campus82Cases = map[string]want{
 	// sysDescr (before: no sysDescr model where it did not open 'Enterasys
 	// Networks, Inc.', and the release cut to its digits and dots).
 	"enterasys-sysdescr-first-rev": {"enterasys-eos", "Extreme Networks", "A4H124-24FX", "15012345678a", "EOS", "06.61.02.0003b", "switch"},
+	// Lenovo CNOS (19046.1.7, definition cnos; cnos.inc.php): the
+	// sysDescr without 'Lenovo ThinkSystem' as the hardware, ENTITY row
+	// 1's software revision and serial (here a stack row), not the
+	// chassis row's (before: lenovo-enos, os ENOS, the chassis row's
+	// model 7159CAV, serial and revision).
+	"cnos-thinksystem-row1": {"lenovo-cnos", "Lenovo", "NE2572 RackSwitch", "MM12345", "CNOS", "10.10.2.0", "switch"},
 }
 
 func TestCampus82Profiles(t *testing.T) {
