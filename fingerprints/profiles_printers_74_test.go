@@ -30,7 +30,12 @@ var printers74Cases = map[string]want{
 	// .2.1.4) as ricoh does, whole.
 	"savin-netsnmp-own-objects": {"ricoh-printer", "Ricoh", "SAVIN 4035e", "K855Z000202", "", "1.03", "printer"},
 	// A Lanier on HP's JetDirect arc: the definition lanier detects
-	// 'LANIER' anywhere in the sysDescr, before hp-printer's arc.
+	// 'LANIER' anywhere in the sysDescr. (fq81: this said 'before
+	// hp-printer's arc', which is untrue: LibreNMS tries its definitions in
+	// name order and jetdirect, whose newest stored detection takes
+	// .1.3.6.1.4.1.11.2.3.9.1, sorts before lanier. jetdirect's HP objects
+	// answer nothing here, so no definition's value is displaced; the
+	// values are the unit's own Ricoh objects; unchanged.)
 	"lanier-hp-arc": {"ricoh-printer", "Ricoh", "LANIER LD235", "L712Z000301", "", "2.05", "printer"},
 	// An older Xerox multifunction system whose sysDescr lists its
 	// modules after a comma, with no ';' (definition xerox:
