@@ -36,6 +36,22 @@ var appliances84Cases = map[string]want{
 	// made up for the test):
 	// no definition reads NS-ROOT-MIB there, so SDX-MIB's own, as before.
 	"citrix-sdx-other-arc": {"citrix-sdx", "Citrix", "SDX 8015", "5KZ7ND2HCQ", "NetScaler SDX", "12.1-55.18", "appliance"},
+	// F5 BIG-IP (definition f5: os module hardware
+	// sysPlatformInfoMarketingName.0, serial sysGeneralChassisSerialNum.0,
+	// version sysProductVersion.0; class F5, no Unix code) whose agent
+	// answers no sysProductVersion: no release (before, the uname
+	// sysDescr's kernel release '3.10.0-862.14.4.el7.ve.x86_64', Linux's);
+	// sysGeneralHwName's platform code after the definition's hardware.
+	"f5-bigip-uname-no-product-version": {"f5-bigip", "F5", "Z100", "f5-abcd-efgh", "TMOS", "", "load_balancer"},
+	// The same with the definition's objects: their values, as before.
+	"f5-bigip-uname-product-version": {"f5-bigip", "F5", "BIG-IP Virtual Edition", "f5-ijkl-mnop", "TMOS", "15.1.8.2", "load_balancer"},
+	// Riverbed SteelHead (definition riverbed: STEELHEAD-MIB model,
+	// serialNumber, systemVersion; class Riverbed, no Unix code) without
+	// systemVersion: no release (before, the kernel's '2.6.32').
+	"riverbed-uname-no-system-version": {"riverbed-steelhead", "Riverbed", "CX5080 (M)", "A5KXX000ABCD0", "RiOS", "", "appliance"},
+	// DefensePro without rndApsoluteOSVersion: no release (before, the
+	// kernel's '4.9.0'; Apsoluteos.php reads that object alone).
+	"radware-defensepro-uname-no-release": {"radware-apsoluteos", "Radware", "DefensePro x016", "RD19X0000043", "APSolute OS", "", "firewall"},
 }
 
 func TestAppliances84Fixtures(t *testing.T) {
