@@ -39,6 +39,12 @@ var campus82Cases = map[string]want{
 	// chassis row's (before: lenovo-enos, os ENOS, the chassis row's
 	// model 7159CAV, serial and revision).
 	"cnos-thinksystem-row1": {"lenovo-cnos", "Lenovo", "NE2572 RackSwitch", "MM12345", "CNOS", "10.10.2.0", "switch"},
+	// Quanta (definition quanta, discovery/quanta.yaml): the serial from
+	// NETGEAR-SWITCHING-MIB agentInventorySerialNumber.0 as LibreNMS's
+	// MIB places it (4526.10.1.1.1.4.0) before Broadcom's 4413 object
+	// (before: the 4413 object alone); hardware and version the
+	// sysDescr_regex's first and third fields.
+	"quanta-netgear-mib-serial": {"quanta", "Quanta", "LB9 48x10GE 4x40GE", "QTFCB91234567", "", "2.0.1.5", "switch"},
 }
 
 func TestCampus82Profiles(t *testing.T) {
