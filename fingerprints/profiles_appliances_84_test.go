@@ -52,6 +52,29 @@ var appliances84Cases = map[string]want{
 	// DefensePro without rndApsoluteOSVersion: no release (before, the
 	// kernel's '4.9.0'; Apsoluteos.php reads that object alone).
 	"radware-defensepro-uname-no-release": {"radware-apsoluteos", "Radware", "DefensePro x016", "RD19X0000043", "APSolute OS", "", "firewall"},
+	// A uname sysDescr beside no release object, on families whose
+	// definition reads its release from its own objects alone (an os
+	// module, or no Unix code): no release (before, each the kernel's
+	// '3.10.0-1160.el7.x86_64' linux-sysdescr read, Linux's, not the
+	// product's). netscaler: sysBuildVersion.0.
+	"citrix-netscaler-uname-no-release": {"citrix-netscaler", "Citrix", "NSMPX-8900 8*CPU+4*F1X+6*E1K+1*COL 8955", "ABCDE12345", "NetScaler", "", "load_balancer"},
+	// acos: its sysDescr pattern (no ', ACOS' here) and
+	// axSysPrimaryVersionOnDisk.0.
+	"a10-acos-uname-no-release": {"a10-acos", "A10 Networks", "", "TH10A00000000001", "ACOS", "", "load_balancer"},
+	// alteonos: agSoftwareVersion.0.
+	"radware-alteon-uname-no-release": {"radware-alteon", "Radware", "", "A0000000042", "Alteon OS", "", "load_balancer"},
+	// nios: ibNiosVersion.0.
+	"infoblox-nios-uname-no-release": {"infoblox-nios", "Infoblox", "IB-1415", "0000000000000000000042", "NIOS", "", "appliance"},
+	// bluecatnetworks: bcnSysIdOSRelease.0.
+	"bluecat-uname-no-release": {"bluecat", "BlueCat", "BDDS-125", "BC00000042", "BlueCat OS", "", "appliance"},
+	// exinda: no os module, no class of its own; licensedModel the
+	// unit's own model.
+	"exinda-uname-no-release": {"exinda", "Exinda", "4061", "", "ExOS", "", "appliance"},
+	// gigavue on gigamonProducts (26866.3): version.0 and its sysDescr
+	// pattern 'Gigamon <hardware> v<release>' alone.
+	"gigamon-gigavue-uname-no-release": {"gigamon-gigavue", "Gigamon", "GigaVUE-HC1", "1A20-0042", "GigaVUE-OS", "", "appliance"},
+	// sgos: no os module; class Sgos, no Unix code.
+	"bluecoat-proxysg-uname-no-release": {"bluecoat-proxysg", "Blue Coat", "", "0000000042", "SGOS", "", "appliance"},
 }
 
 func TestAppliances84Fixtures(t *testing.T) {
