@@ -45,6 +45,11 @@ var campus82Cases = map[string]want{
 	// (before: the 4413 object alone); hardware and version the
 	// sysDescr_regex's first and third fields.
 	"quanta-netgear-mib-serial": {"quanta", "Quanta", "LB9 48x10GE 4x40GE", "QTFCB91234567", "", "2.0.1.5", "switch"},
+	// An ENOS RackSwitch on Lenovo's top-of-rack arc (19046.1.7), which
+	// the definition cnos takes before ibmnos: no 'Lenovo ThinkSystem',
+	// so cnos states nothing; the unit's own ENTITY chassis row and os
+	// ENOS, which its sysDescr names.
+	"cnos-arc-enos-rackswitch": {"lenovo-cnos", "Lenovo", "7159CRW", "Y052MV123456", "ENOS", "8.4.11.0", "switch"},
 }
 
 func TestCampus82Profiles(t *testing.T) {
