@@ -75,6 +75,17 @@ var appliances84Cases = map[string]want{
 	"gigamon-gigavue-uname-no-release": {"gigamon-gigavue", "Gigamon", "GigaVUE-HC1", "1A20-0042", "GigaVUE-OS", "", "appliance"},
 	// sgos: no os module; class Sgos, no Unix code.
 	"bluecoat-proxysg-uname-no-release": {"bluecoat-proxysg", "Blue Coat", "", "0000000042", "SGOS", "", "appliance"},
+	// Arbor (definition arbos: sysObjectID 9694.1, or 8072.3.2.10 with
+	// 'arbux' anywhere in the sysDescr): 'arbux' after the kernel's
+	// release on net-snmp's Linux registration is ArbOS's, no release
+	// (before, a Linux server: the sysDescr's 'arbux' was looked for only
+	// in the kernel's word).
+	"arbor-arbux-anywhere": {"arbor-arbos", "Arbor Networks", "", "", "ArbOS", "", "appliance"},
+	// An arbux kernel on another registration (8072.3.2.255, net-snmp's
+	// 'unknown') is no arbos device: linux's, Linux and the kernel's
+	// release and machine class as Shared\Unix reads them (before,
+	// ArbOS).
+	"arbor-arbux-other-registration": {"linux-sysdescr", "", "Generic x86 64-bit", "", "Linux", "3.10.0-arbux.1062.9.1", "server"},
 }
 
 func TestAppliances84Fixtures(t *testing.T) {
