@@ -50,6 +50,11 @@ var campus82Cases = map[string]want{
 	// so cnos states nothing; the unit's own ENTITY chassis row and os
 	// ENOS, which its sysDescr names.
 	"cnos-arc-enos-rackswitch": {"lenovo-cnos", "Lenovo", "7159CRW", "Y052MV123456", "ENOS", "8.4.11.0", "switch"},
+	// IBM ENOS (definition ibmnos, discovery/ibmnos.yaml): where neither
+	// G8264 MIB answers, ENTITY-MIB row 1's entPhysicalSoftwareRev.1 and
+	// entPhysicalSerialNum.1, here a stack row (before: the chassis row
+	// 2's, '7.11.5.0-u1' and Y010CM345678).
+	"ibmnos-entity-row1": {"lenovo-enos", "IBM", "RackSwitch G8052", "STK0012345", "ENOS", "7.11.5.0", "switch"},
 }
 
 func TestCampus82Profiles(t *testing.T) {
