@@ -1412,17 +1412,29 @@ func (c *evalCtx) valueOf(oid string) (string, bool) {
 	return valueString(v), true
 }
 
-// firstBelow is the first value below prefix, in index order (what a
-// GETNEXT from it answers, within it): a table column's first row.
-func (c *evalCtx) firstBelow(prefix string) (string, bool) {
+// keysBelow is the input's OIDs below prefix, not at it, in index order:
+// what a walk (GETNEXT) from prefix answers, which never answers the OID
+// it starts from.
+func (c *evalCtx) keysBelow(prefix string) []string {
 	i, found := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
 	if found {
 		i++
 	}
-	if i >= len(c.keys) || !snmpwalk.HasPrefix(c.keys[i], prefix) {
+	j := i
+	for j < len(c.keys) && snmpwalk.HasPrefix(c.keys[j], prefix) {
+		j++
+	}
+	return c.keys[i:j]
+}
+
+// firstBelow is the first value below prefix, in index order (what a
+// GETNEXT from it answers, within it): a table column's first row.
+func (c *evalCtx) firstBelow(prefix string) (string, bool) {
+	ks := c.keysBelow(prefix)
+	if len(ks) == 0 {
 		return "", false
 	}
-	v := c.in.Values[c.keys[i]]
+	v := c.in.Values[ks[0]]
 	if v.Type.IsException() {
 		return "", false
 	}
@@ -1592,14 +1604,9 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		if col, ok := entityColumn(prefix); ok {
 			return c.entityWalk(r, col)
 		}
-		// Below the prefix, not at it: a walk (GETNEXT) never answers
-		// the OID it starts from, so a value there is read by no probe.
-		i, found := slices.BinarySearchFunc(c.keys, prefix, snmpwalk.CompareOID)
-		if found {
-			i++
-		}
-		for ; i < len(c.keys) && snmpwalk.HasPrefix(c.keys[i], prefix); i++ {
-			v := c.in.Values[c.keys[i]]
+		// Below the prefix, not at it: a value there is read by no probe.
+		for _, k := range c.keysBelow(prefix) {
+			v := c.in.Values[k]
 			s := agentText(valueString(v))
 			if v.Type.IsException() || IsPlaceholder(cleanValue(s)) {
 				continue
@@ -1607,7 +1614,7 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 			if r.re != nil && !r.re.MatchString(s) {
 				continue
 			}
-			return s, c.keys[i], true
+			return s, k, true
 		}
 		return "", "", false
 	case srcHRDevice:
