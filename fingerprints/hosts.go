@@ -66,8 +66,11 @@ func machineClass(text string) (model, word string, ok bool) {
 // windowsCPURE is the processor Windows' SNMP service writes as the
 // hardware in its sysDescr: "Hardware: Intel64 Family 6 Model 85 Stepping 4
 // AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763
-// Multiprocessor Free)".
-var windowsCPURE = regexp.MustCompile(`^Hardware: (\S+) Family [0-9]+ Model [0-9]+ Stepping [0-9]+ .* - Software: `)
+// Multiprocessor Free)", or without the words after the stepping
+// ("Stepping 7 - Software: "), which the device-support class
+// (Windows.php) parses alike: its hardware is all before ' +- Software:'
+// (fq85; before, a space and more were required after the stepping).
+var windowsCPURE = regexp.MustCompile(`^Hardware: (\S+) Family [0-9]+ Model [0-9]+ Stepping [0-9]+\b.* +- Software: `)
 
 // windowsArches names the architecture word of windowsCPURE, as the
 // device-support class (Windows.php) names it. ARM64, a word its list
