@@ -172,7 +172,11 @@ var szCases = map[string]want{
 	"saf-integra-x":     {"saf-tehnika", "SAF Tehnika", "Integra-X", "386123456", "", "1.2.45", "wireless"},
 	"asentria-siteboss": {"asentria-siteboss", "Asentria", "SiteBoss 530", "", "", "2.06.270", "sensor"},
 	"tait-infra93":      {"tait-infra93", "Tait Communications", "TB9300", "19091234", "", "3.30.02.0004", "wireless"},
-	"topvision-cmts":    {"topvision-cmts", "Topvision", "", "", "", "2.6.3.2", ""},
+	// Topvision: the model was empty (the hardware version taken for a
+	// revision, not a model); it is now the sysDescr's hardware version
+	// '1.0', as the definition topvision's sysDescr_regex reads it
+	// (os_discovery/topvision.yaml, hardware beside version; fq89).
+	"topvision-cmts": {"topvision-cmts", "Topvision", "1.0", "", "", "2.6.3.2", ""},
 	// A Symbol access point: the serial in 388.11.2, "S/W rev:" in sysDescr.
 	"symbol-ap": {"extreme-wing", "Symbol", "AP-5131", "06129520501234", "WiNG", "2.5.1.0-006R", "access_point"},
 	// A Spectrum24-era AP: 'S/W rev:' without a space, an access point by

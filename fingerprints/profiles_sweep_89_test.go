@@ -1,0 +1,27 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep89FixtureDir holds small walks written from the vendor MIBs and
+// the objects the device-support definitions name, for fq89's sweep of
+// long-tail profiles against the newest stored definitions.
+const sweep89FixtureDir = "testdata/fixtures/sweep-89"
+
+// sweep89Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep89Cases = map[string]want{
+	// Topvision CMTS (definition topvision: its sysDescr_regex, then
+	// Topvision.php): the hardware version beside the software version,
+	// the serial a getnext of 32285.11.1.1.2.1.1.1.16.
+	"topvision-cmts-getnext": {"topvision-cmts", "Topvision", "2.0", "TV2019A00123", "", "3.1.0.7", ""},
+	// No hardware version in the sysDescr (the definition's regexp does
+	// not hold): Topvision.php's getnext of .18 as the hardware; the
+	// release the software version the sysDescr still states.
+	"topvision-cmts-no-hardware-version": {"topvision-cmts", "Topvision", "CC8800E", "TV2019A00456", "", "3.1.0.7", ""},
+}
+
+func TestSweep89Fixtures(t *testing.T) {
+	checkFixtures(t, sweep89FixtureDir, sweep89Cases)
+}
