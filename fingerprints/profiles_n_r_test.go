@@ -125,8 +125,12 @@ var nrCases = map[string]want{
 	"oracle-ilom":          {"oracle-ilom", "Oracle", "SUN FIRE X4170 M3", "1234FML0AB", "ILOM", "3.2.4.26", "bmc"},
 	// OpenWrt on net-snmp and on its own agent: the release from the
 	// distro extend, the board from the hardware extend.
-	"openwrt":       {"openwrt", "", "Linksys WRT3200ACM", "", "OpenWrt", "23.05.2", "router"},
-	"openwrt-agent": {"openwrt-agent", "", "GL.iNet GL-MT6000", "", "OpenWrt", "24.10.0", "router"},
+	"openwrt": {"openwrt", "", "Linksys WRT3200ACM", "", "OpenWrt", "23.05.2", "router"},
+	// openwrt-agent: the release was '24.10.0' (the release number
+	// alone); it is now '24.10.0 r28427-6df0e3d02a', all after the distro
+	// line's first word, as the definition openwrt's version_regex reads
+	// it (os_discovery/openwrt.yaml; fq89).
+	"openwrt-agent": {"openwrt-agent", "", "GL.iNet GL-MT6000", "", "OpenWrt", "24.10.0 r28427-6df0e3d02a", "router"},
 	// A host name other than OpenWrt: the distro extend alone says it,
 	// as the device-support definition (openwrt) detects it.
 	"openwrt-distro-extend": {"linux-distro-extend", "", "TP-Link Archer C7 v5", "", "OpenWrt", "23.05.2", "router"},

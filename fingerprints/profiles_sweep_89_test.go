@@ -20,6 +20,10 @@ var sweep89Cases = map[string]want{
 	// not hold): Topvision.php's getnext of .18 as the hardware; the
 	// release the software version the sysDescr still states.
 	"topvision-cmts-no-hardware-version": {"topvision-cmts", "Topvision", "CC8800E", "TV2019A00456", "", "3.1.0.7", ""},
+	// The OpenWrt agent (66510.3.1; definition openwrt's version_regex
+	// over the distro extend): all after the first word, a snapshot's
+	// 'SNAPSHOT r29311-0b9c1f0d7e' too.
+	"openwrt-agent-distro-snapshot": {"openwrt-agent", "", "TP-Link Archer C6 v3", "", "OpenWrt", "SNAPSHOT r29311-0b9c1f0d7e", "router"},
 }
 
 func TestSweep89Fixtures(t *testing.T) {
