@@ -24,6 +24,10 @@ var sweep89Cases = map[string]want{
 	// over the distro extend): all after the first word, a snapshot's
 	// 'SNAPSHOT r29311-0b9c1f0d7e' too.
 	"openwrt-agent-distro-snapshot": {"openwrt-agent", "", "TP-Link Archer C6 v3", "", "OpenWrt", "SNAPSHOT r29311-0b9c1f0d7e", "router"},
+	// Transition Networks (definition transition: hardware
+	// lldpLocSysName.0 alone): the LLDP system name, a model name, before
+	// the FUNCTION-MIB's model object where both answer.
+	"transition-lldp-before-function-mib": {"transition-networks", "Transition Networks", "SISPM1040-582-LRT-C", "A1B2C3654321", "", "1.4.5", "switch"},
 }
 
 func TestSweep89Fixtures(t *testing.T) {
