@@ -28,6 +28,9 @@ var sweep89Cases = map[string]want{
 	// lldpLocSysName.0 alone): the LLDP system name, a model name, before
 	// the FUNCTION-MIB's model object where both answer.
 	"transition-lldp-before-function-mib": {"transition-networks", "Transition Networks", "SISPM1040-582-LRT-C", "A1B2C3654321", "", "1.4.5", "switch"},
+	// RACOM RAy (definition ray: version RAY-MIB::swVer.0 as it is): a
+	// 'v' before the number is kept.
+	"racom-ray-swver-v": {"racom-ray", "RACOM", "RAy2-10", "10987654", "", "v2.1.52.0", "wireless"},
 }
 
 func TestSweep89Fixtures(t *testing.T) {
