@@ -1,0 +1,24 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep87FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq87's sweep: profiles re-read against
+// the newest stored device-support definitions, each walk testing the
+// source, order or form a definition reads that the profile did not.
+const sweep87FixtureDir = "testdata/fixtures/sweep-87"
+
+// sweep87Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep87Cases = map[string]want{
+	// ATS-MIB transfer switch (definition ats: serial and version from
+	// its sysDescr pattern 'v<version> (SN <serial>)'): the sysDescr's
+	// serial before atsIdentGroupSerialNumber, which here differs.
+	"ats-sysdescr-serial-first": {"ats-mib-switch", "Example Power", "ATS-16A-R", "2207ATS00456", "", "1.3.0", "power"},
+}
+
+func TestSweep87Fixtures(t *testing.T) {
+	checkFixtures(t, sweep87FixtureDir, sweep87Cases)
+}
