@@ -17,6 +17,9 @@ var sweep87Cases = map[string]want{
 	// its sysDescr pattern 'v<version> (SN <serial>)'): the sysDescr's
 	// serial before atsIdentGroupSerialNumber, which here differs.
 	"ats-sysdescr-serial-first": {"ats-mib-switch", "Example Power", "ATS-16A-R", "2207ATS00456", "", "1.3.0", "power"},
+	// BenuOS (definition benuos): release and hardware are the rest of
+	// their lines in its multi-line sysDescr pattern, not first words.
+	"benu-release-whole-line": {"benu-benuos", "Benu Networks", "MEG-2400 rev B", "BN2400A0007", "BenuOS", "6.1.0 R3", "router"},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
