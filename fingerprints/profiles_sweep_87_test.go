@@ -20,6 +20,9 @@ var sweep87Cases = map[string]want{
 	// BenuOS (definition benuos): release and hardware are the rest of
 	// their lines in its multi-line sysDescr pattern, not first words.
 	"benu-release-whole-line": {"benu-benuos", "Benu Networks", "MEG-2400 rev B", "BN2400A0007", "BenuOS", "6.1.0 R3", "router"},
+	// BATS AATS (definition bats: one greedy pattern for hardware,
+	// version and serial): the hardware runs to the last ' v<version>;'.
+	"bats-hardware-greedy": {"bats-aats", "BATS", "AATS-5 v2 Pro", "10460", "", "3.3.0", "wireless"},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
