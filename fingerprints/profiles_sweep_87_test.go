@@ -20,9 +20,24 @@ var sweep87Cases = map[string]want{
 	// BenuOS (definition benuos): release and hardware are the rest of
 	// their lines in its multi-line sysDescr pattern, not first words.
 	"benu-release-whole-line": {"benu-benuos", "Benu Networks", "MEG-2400 rev B", "BN2400A0007", "BenuOS", "6.1.0 R3", "router"},
+	// Advantech EKI (definition advantech: version
+	// ADVANTECH-COMMON-MIB::sysImageVersion.0): the value whole.
+	"advantech-eki-image-version-whole": {"advantech-eki", "Advantech", "EKI-5728", "", "", "v1.03.02", "switch"},
+	// Alta Labs router (definition altalabs: 'Alta (?<hardware>[^ ]+)
+	// (?<version>.+)'): the release as the sysDescr writes it.
+	"altalabs-route-release-as-written": {"altalabs", "Alta Labs", "Route10", "", "", "v1.3.4", "router"},
+	// Alta Labs AP (definition altalabs-ap, the same pattern): the rest
+	// of the line.
+	"altalabs-ap-release-as-written": {"altalabs-ap", "Alta Labs", "AP6-Pro", "", "", "1.2.0 beta", "access_point"},
 	// BATS AATS (definition bats: one greedy pattern for hardware,
 	// version and serial): the hardware runs to the last ' v<version>;'.
 	"bats-hardware-greedy": {"bats-aats", "BATS", "AATS-5 v2 Pro", "10460", "", "3.3.0", "wireless"},
+	// ASRock Rack BMC (definition asrockrack: version BMCVersion.0):
+	// the value whole.
+	"asrockrack-bmc-version-whole": {"asrockrack-bmc", "ASRock Rack", "B650D4U", "AR24M0005678", "", "v3.10.00", "bmc"},
+	// BKtel optical amplifier (definition bktel-oa: version
+	// .1.3.6.1.4.1.7501.1.1.1.16.1.3.49): the value whole.
+	"bktel-oa-release-whole": {"bktel-oa", "BKtel", "OA-862-24", "", "", "V2.5.0", "appliance"},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
