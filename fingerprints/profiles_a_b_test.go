@@ -261,8 +261,11 @@ var abCases = map[string]want{
 	// An Alvarion Breeze radio: its sysDescr.
 	"alvarion-breeze": {"alvarion-breeze", "Alvarion", "BreezeACCESS VL", "", "", "4.0.28", "wireless"},
 	// Arrcus ArcOS: release from sysDescr, model and serial from the one
-	// ENTITY row the agent fills.
-	"arrcus-arcos": {"arrcus-arcos", "Arrcus", "S9600-72XC", "WB31234567890", "ArcOS", "5.2.1B.R1", "router"},
+	// ENTITY row the agent fills. The model was "S9600-72XC"; it is now
+	// "UfiSpace S9600-72XC", the definition arcos's hardware_template
+	// '{{ entPhysicalMfgName.169856 }} {{ entPhysicalModelName.169856 }}'
+	// (fq87).
+	"arrcus-arcos": {"arrcus-arcos", "Arrcus", "UfiSpace S9600-72XC", "WB31234567890", "ArcOS", "5.2.1B.R1", "router"},
 	// Allworx: the sysDescr names the product, sysName is the serial,
 	// applVersion.1 the release.
 	"allworx-voip": {"allworx-voip", "Allworx", "Connect 536", "003AB1234567", "", "8.5.10.3", "phone"},

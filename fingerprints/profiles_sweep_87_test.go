@@ -38,6 +38,13 @@ var sweep87Cases = map[string]want{
 	// BKtel optical amplifier (definition bktel-oa: version
 	// .1.3.6.1.4.1.7501.1.1.1.16.1.3.49): the value whole.
 	"bktel-oa-release-whole": {"bktel-oa", "BKtel", "OA-862-24", "", "", "V2.5.0", "appliance"},
+	// ArcOS (definition arcos): ENTITY row 169856's software revision
+	// before the sysDescr's release; its model alone where its
+	// manufacturer does not answer (the template's trimmed join).
+	"arcos-row-169856-release": {"arrcus-arcos", "Arrcus", "AS7326-56X", "EC21000123", "ArcOS", "5.2.2A.R3", "router"},
+	// ArcOS without row 169856: the sysDescr pattern's hardware and
+	// release.
+	"arcos-no-row-169856": {"arrcus-arcos", "Arrcus", "Edgecore AS7326-56X", "", "ArcOS", "5.2.1B.R1", "router"},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
