@@ -1,0 +1,26 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep90FixtureDir holds small walks written from the vendor MIBs and
+// the device-support definitions' documented objects for fq90's sweep of
+// profiles not re-read for three sessions: each walk shows one field read
+// as the definition that detects the device reads it (its objects, its
+// order, its form), then the device's own.
+const sweep90FixtureDir = "testdata/fixtures/sweep-90"
+
+// sweep90Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep90Cases = map[string]want{
+	// AVTECH (definition avtech, sysDescr_regex '/(?<hardware>.*)
+	// v(?<version>[\d.]+)/'): all the sysDescr names before its last
+	// ' v' and digits, whatever product it names (before, a product
+	// outside 'Room Alert '/'TemPageR ' gave no model).
+	"avtech-product-compact": {"avtech-roomalert", "AVTECH", "RoomAlert32E", "", "", "2.6.3", "sensor"},
+}
+
+func TestSweep90Fixtures(t *testing.T) {
+	checkFixtures(t, sweep90FixtureDir, sweep90Cases)
+}
