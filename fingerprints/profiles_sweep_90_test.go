@@ -19,6 +19,13 @@ var sweep90Cases = map[string]want{
 	// ' v' and digits, whatever product it names (before, a product
 	// outside 'Room Alert '/'TemPageR ' gave no model).
 	"avtech-product-compact": {"avtech-roomalert", "AVTECH", "RoomAlert32E", "", "", "2.6.3", "sensor"},
+	// AKCP (definition akcp): the sysDescr's whole 'SP' and digits, its
+	// sysDescr_regex, before the SP+ agent's cfgSystemDescription (was
+	// "sensorProbe8 X20").
+	"akcp-sysdescr-sp-before-cfg": {"akcp-sensorprobe", "AKCP", "SP8", "", "", "1.0.6301", "sensor"},
+	// AKCP: hhmsAgentHtmlView (spProductName), the definition's hardware,
+	// before the sysDescr's product words.
+	"akcp-product-no-maker": {"akcp-sensorprobe", "AKCP", "securityProbe5E", "", "", "", "sensor"},
 }
 
 func TestSweep90Fixtures(t *testing.T) {
