@@ -26,6 +26,11 @@ var sweep90Cases = map[string]want{
 	// AKCP: hhmsAgentHtmlView (spProductName), the definition's hardware,
 	// before the sysDescr's product words.
 	"akcp-product-no-maker": {"akcp-sensorprobe", "AKCP", "securityProbe5E", "", "", "", "sensor"},
+	// NetAgent (definition netagent2: hardware UPS-MIB upsIdentModel.0,
+	// version upsIdentAgentSoftwareVersion.0): those before PPC-MIB's
+	// upsBaseIdentModel and upsSmartIdentAgentFirmwareRevision (were
+	// "MT2000" and "2.45.DP501.MEGATEC"); the serial PPC-MIB's.
+	"netagent-ups-mib-first": {"ppc-netagent", "Sanpu", "MT2000 PRO", "E181234568", "", "2.45.DP501", "ups"},
 }
 
 func TestSweep90Fixtures(t *testing.T) {
