@@ -31,6 +31,10 @@ var sweep90Cases = map[string]want{
 	// upsBaseIdentModel and upsSmartIdentAgentFirmwareRevision (were
 	// "MT2000" and "2.45.DP501.MEGATEC"); the serial PPC-MIB's.
 	"netagent-ups-mib-first": {"ppc-netagent", "Sanpu", "MT2000 PRO", "E181234568", "", "2.45.DP501", "ups"},
+	// Data Domain (definition datadomain, sysDescr_regex '/Data Domain
+	// OS (?<version>.*)/'): all the line writes after 'Data Domain OS '
+	// (was "6.2.1.40-675321", its digits and build alone).
+	"datadomain-release-whole": {"datadomain", "Dell EMC", "DD6300", "APM00180598765", "DD OS", "6.2.1.40-675321 RA", "storage"},
 }
 
 func TestSweep90Fixtures(t *testing.T) {
