@@ -37,9 +37,13 @@ import (
 	"github.com/netcensus/netcensus/snmpwalk"
 )
 
-// profiles/mib-identity.yaml is generated from the product registry.
+// profiles/mib-identity.yaml is generated from the product registry, and
+// so is the brocade-fastiron profile's map of FOUNDRY-SN-ROOT-MIB
+// registrations (profiles/network.yaml, through the definition's table in
+// internal/ironwaregen/rewrite.yaml).
 //
 //go:generate go run ./internal/identgen -out profiles/mib-identity.yaml
+//go:generate go run ./internal/ironwaregen -profiles profiles/network.yaml -table internal/ironwaregen/rewrite.yaml
 
 //go:embed profiles/*.yaml
 var profileFS embed.FS
