@@ -73,7 +73,11 @@ var szCases = map[string]want{
 	// Dantel Webmon Edge: WEBMON-EDGE-MATRIX-MIB's firmware.
 	"dantel-webmon": {"dantel-webmon", "Dantel", "Webmon Edge", "", "", "4.1.22", "sensor"},
 	// A SpeedTouch: the product sysDescr names.
-	"thomson-speedtouch": {"thomson-speedtouch", "Thomson", "SpeedTouch 585v7", "", "", "", "router"},
+	// thomson-speedtouch: the model was 'SpeedTouch 585v7' (the product
+	// the sysDescr names); it is now '585v7', the word after the first
+	// space, as the definition speedtouch's sysDescr_regex reads it
+	// (os_discovery/speedtouch.yaml; fq89).
+	"thomson-speedtouch": {"thomson-speedtouch", "Thomson", "585v7", "", "", "", "router"},
 	// Trango: the product sysDescr names, GIGA-PLUS-MIB's firmware.
 	"trango": {"trango", "Trango", "Apex Lynx", "", "", "2.1.1", "wireless"},
 	// Tegile IntelliFlash: TEGILE-MIB's controller model and controller A's

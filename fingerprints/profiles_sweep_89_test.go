@@ -31,6 +31,12 @@ var sweep89Cases = map[string]want{
 	// RACOM RAy (definition ray: version RAY-MIB::swVer.0 as it is): a
 	// 'v' before the number is kept.
 	"racom-ray-swver-v": {"racom-ray", "RACOM", "RAy2-10", "10987654", "", "v2.1.52.0", "wireless"},
+	// SpeedTouch (definition speedtouch: hardware the word after the
+	// first space): after 'SpeedTouch ', the model number.
+	"speedtouch-780-release": {"thomson-speedtouch", "Thomson", "780", "", "", "5.4.0.13", "router"},
+	// The brand first: that word is 'SpeedTouch', no model; the product
+	// the sysDescr names.
+	"speedtouch-thomson-brand-first": {"thomson-speedtouch", "Thomson", "SpeedTouch 780", "", "", "", "router"},
 }
 
 func TestSweep89Fixtures(t *testing.T) {
