@@ -173,7 +173,12 @@ var ehCases = map[string]want{
 	"huawei-ups-table-esn": {"huawei-ups", "Huawei", "UPS5000", "2102310NYJ10EB000417", "", "V100R001C10B003SP00", "ups"},
 	// An FS S5800 answering under Centec's enterprise (27975): the SWITCH
 	// MIB's version object; the model the sysDescr names alone.
-	"fs-switch-centec-enterprise": {"centec-switch", "Centec Networks", "S5800-48T4S", "", "", "5.3.10.r1", "switch"},
+	// fq85: the version object whole, 'FSOS software, S5800 software,
+	// Version 5.3.10.r1' (was 5.3.10.r1, the number a pattern cut from
+	// it), as the definition fs-switch reads SWITCH::version.0 (newest
+	// os_discovery/fs-switch.yaml: no version_regex; its older poller,
+	// the same OID whole).
+	"fs-switch-centec-enterprise": {"centec-switch", "Centec Networks", "S5800-48T4S", "", "", "FSOS software, S5800 software, Version 5.3.10.r1", "switch"},
 	// An HPE Onboard Administrator: the enclosure row's firmware
 	// (cpqRackCommonEnclosureFWRev.1), the object the device-support
 	// definition (hpblmos) reads as the version (was 4.97, the manager

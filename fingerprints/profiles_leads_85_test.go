@@ -24,6 +24,22 @@ var leads85Cases = map[string]want{
 	// COMPATIBLE' is written (fq85: the fallback required words after the
 	// stepping and named none here).
 	"windows-no-atat-no-smp": {"windows", "", "Intel x64", "", "Windows 10 / Server 2019", "", "server"},
+	// FS switch (definition fs-switch, its newest os module,
+	// os_discovery/fs-switch.yaml): hardware SWITCH lswSlotCurrentType.1.1,
+	// version SWITCH version.0, serial SWITCH lswSlotSerialNo.1.1, each
+	// whole, at FS's copy of the SWITCH MIB (52642.1: lswSlotTable
+	// 52642.1.37.1.5, columns 4 and 10, frame 1 slot 1; version
+	// 52642.1.1.3.5.0), before the running image's name.
+	"fs-switch-slot-table": {"fs-com", "FS", "S5800-8TF12S", "G1RB2A0012345", "", "5.3.11.r3", "switch"},
+	// No slot type and no version object: the running image's name
+	// follows for the model and release (the older os module's
+	// patterns); the slot's serial all the same.
+	"fs-switch-image-only": {"fs-com", "FS", "S3910-48TS", "G1RC3B0067890", "", "2.0.5.r2", "switch"},
+	// A Centec switch on 27975 (fs-switch detects it there): the same
+	// objects at Centec's own arc (27975.37.1.5.1.4.1.1,
+	// 27975.37.1.5.1.10.1.1, 27975.1.3.5.0), the OIDs the definition's
+	// older poller named.
+	"centec-slot-table": {"centec-switch", "Centec Networks", "E580-48X6Q", "E58A1900054321", "", "5.3.8.r2", "switch"},
 }
 
 func TestLeads85Fixtures(t *testing.T) {
