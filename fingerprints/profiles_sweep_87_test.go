@@ -45,6 +45,10 @@ var sweep87Cases = map[string]want{
 	// ArcOS without row 169856: the sysDescr pattern's hardware and
 	// release.
 	"arcos-no-row-169856": {"arrcus-arcos", "Arrcus", "Edgecore AS7326-56X", "", "ArcOS", "5.2.1B.R1", "router"},
+	// A receiver on the DSR's arc whose identUnitModel names no DSR: the
+	// definition arris-dsr4410md does not detect it (its snmpget
+	// condition: 'contains DSR'), so neither does arris-dsr.
+	"arris-dsr-model-without-dsr": {"", "General Instrument", "", "", "", "", ""},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
