@@ -49,6 +49,11 @@ var sweep87Cases = map[string]want{
 	// definition arris-dsr4410md does not detect it (its snmpget
 	// condition: 'contains DSR'), so neither does arris-dsr.
 	"arris-dsr-model-without-dsr": {"", "General Instrument", "", "", "", "", ""},
+	// A pCOWeb card on net-snmp's Linux registration whose
+	// CAREL-ug40cdz-MIB roomTemp.0 answers (definition pcoweb's second
+	// entry): Carel's cooling unit, not a Linux host; no kernel release,
+	// OS name or machine class.
+	"carel-pcoweb-netsnmp-roomtemp": {"carel-pcoweb", "Carel", "", "", "", "", "cooling"},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
