@@ -35,6 +35,17 @@ var sweep90Cases = map[string]want{
 	// OS (?<version>.*)/'): all the line writes after 'Data Domain OS '
 	// (was "6.2.1.40-675321", its digits and build alone).
 	"datadomain-release-whole": {"datadomain", "Dell EMC", "DD6300", "APM00180598765", "DD OS", "6.2.1.40-675321 RA", "storage"},
+	// Ciena SAOS 10 (definition ciena-saos, taken on any arc by its
+	// sysDescr 'Version saos-', before ciena-sds: definitions are checked
+	// in order): the hardware and version its second sysDescr_regex
+	// reads, not the CES chassis part number ciena-sds reads (before, the
+	// ciena-sds profile: "170-5164-900", the CES module release none).
+	"ciena-saos10-any-arc": {"ciena-saos", "Ciena", "5164", "M9876543", "SAOS", "10-08-01-0241", "switch"},
+	// A 6500 on the Nortel optical arc 562.68.11 (definition ciena-saos,
+	// first sysDescr_regex '(?<hardware>.*)SW:(?<version>\S+)'): all before
+	// 'SW:', and the load after it (before, ciena-6500-descr's platform
+	// word "6500").
+	"ciena-6500-nortel-arc": {"ciena-saos", "Ciena", "6500 OPTICAL", "", "", "1210", "switch"},
 }
 
 func TestSweep90Fixtures(t *testing.T) {
