@@ -46,6 +46,10 @@ var sweep90Cases = map[string]want{
 	// 'SW:', and the load after it (before, ciena-6500-descr's platform
 	// word "6500").
 	"ciena-6500-nortel-arc": {"ciena-saos", "Ciena", "6500 OPTICAL", "", "", "1210", "switch"},
+	// Chatsworth (definition chatsworth-pdu: version CPI-UNITY-MIB
+	// version.0): that scalar as it is, before the PDU table's (was
+	// "3.1.0.12").
+	"chatsworth-legacy-version-first": {"chatsworth-pdu", "Chatsworth Products", "EB-1108", "", "", "v3.1.0", "pdu"},
 }
 
 func TestSweep90Fixtures(t *testing.T) {
