@@ -106,10 +106,15 @@ var imCases = map[string]want{
 	// IOS-XE images that do not say IOS-XE: CAT3K_CAA and *_LINUX_IOSD.
 	"cisco-iosxe-cat3k-caa":  {"cisco-ios-xe", "Cisco", "WS-C3850-24P", "FOC1822X0AB", "IOS-XE", "03.03.05SE", "switch"},
 	"cisco-iosxe-linux-iosd": {"cisco-ios-xe", "Cisco", "ASR1002", "FOX1604G0CD", "IOS-XE", "15.2(4)S4", "router"},
-	"ironware-netiron":       {"brocade-fastiron", "Brocade", "NI-CES-2024C", "BMA2413K00C", "FastIron", "5.6.0fT183", "router"},
-	"mellanox-mlnxos-ib":     {"mellanox-onyx", "Mellanox", "IS5030", "", "MLNX-OS", "3.4.2008", "switch"},
-	"moxa-system-info":       {"moxa-etherdevice", "Moxa", "EDS-4012-8P-4GS", "TBAIB1052317", "", "V3.1 build 23051015", "switch"},
-	"moxa-edsg508e":          {"moxa-etherdevice", "Moxa", "EDS-G508E", "", "", "V5.1 build 16071514", "switch"},
+	// Its sysObjectID is FOUNDRY-SN-ROOT-MIB snTI2X24Switch (53.1.1), a
+	// label Ironware.php's table does not rewrite: the definition ironware
+	// states it bare, and so does the profile, before ENTITY's model (was
+	// 'NI-CES-2024C', the chassis row's model name; now 'snTI2X24Switch':
+	// fq91, internal/ironwaregen bare labels).
+	"ironware-netiron":   {"brocade-fastiron", "Brocade", "snTI2X24Switch", "BMA2413K00C", "FastIron", "5.6.0fT183", "router"},
+	"mellanox-mlnxos-ib": {"mellanox-onyx", "Mellanox", "IS5030", "", "MLNX-OS", "3.4.2008", "switch"},
+	"moxa-system-info":   {"moxa-etherdevice", "Moxa", "EDS-4012-8P-4GS", "TBAIB1052317", "", "V3.1 build 23051015", "switch"},
+	"moxa-edsg508e":      {"moxa-etherdevice", "Moxa", "EDS-G508E", "", "", "V5.1 build 16071514", "switch"},
 	// A Moxa AWK AP: MOXA-AWK4131A-MIB's overview group.
 	"moxa-awk": {"moxa-awk", "Moxa", "AWK-4131A-EU-T", "TAGHB1037426", "", "V1.17 build 21091612", "access_point"},
 	// An EDS-510E on firmware without MOXA-SYSTEM-INFO-MIB: its model's

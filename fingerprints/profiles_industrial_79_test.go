@@ -19,10 +19,13 @@ var industrial79Cases = map[string]want{
 	// rewriteHardware table, not the sysDescr's product; the serial
 	// snChasSerNum.0, the release snAgImgVer.0.
 	"icx7250-ironware-router-registration": {"brocade-fastiron", "Ruckus", "FastIron ICX 7250 48-port PoE+ Router", "DUK3301X0AA", "FastIron", "08.0.70dT213", "switch"},
-	// A registration the table does not name (snICX765048FSwitch; the
-	// definition states the bare MIB label): the sysDescr's product, the
-	// unit's own, as before.
-	"icx7650-ironware-unnamed-registration": {"brocade-fastiron", "Ruckus", "ICX7650-48F", "EXA3302Y0BB", "FastIron", "08.0.90fT233", "switch"},
+	// A registration the table does not name (snICX765048FSwitch): the
+	// definition states the bare MIB label, which its own copy of
+	// FOUNDRY-SN-ROOT-MIB registers, and so does the profile now, before
+	// the sysDescr's product (was 'ICX7650-48F', the sysDescr's product;
+	// now 'snICX765048FSwitch', as Ironware.php's str_replace leaves the
+	// label hardware_mib gave: fq91, internal/ironwaregen bare labels).
+	"icx7650-ironware-unnamed-registration": {"brocade-fastiron", "Ruckus", "snICX765048FSwitch", "EXA3302Y0BB", "FastIron", "08.0.90fT233", "switch"},
 	// FastIron 10 writes no 'IronWare' (no definition detects it): the
 	// sysDescr's product, the unit's own, not the table's name.
 	"icx7250-fastiron10-no-ironware": {"brocade-fastiron", "Ruckus", "ICX7250-48P", "DUK3303Z0CC", "FastIron", "10.0.10aT225", "switch"},

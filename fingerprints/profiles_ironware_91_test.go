@@ -32,6 +32,18 @@ var ironware91Cases = map[string]want{
 	// label ('FES 2402POESwitch'), which the map leaves out; the
 	// sysDescr's product follows.
 	"fes2402poe-partial-cut": {"brocade-fastiron", "Brocade", "FES2402-POE", "CT01070A0CC", "FastIron", "04.1.01aT3e1", "switch"},
+	// An ICX 7650 stack (snFastIronStackICX7650Router, 48.11.2), a label
+	// the table does not name: the definition states it bare (its copy of
+	// FOUNDRY-SN-ROOT-MIB registers it), and so does the map, before the
+	// sysDescr's 'ICX7650-48ZP'.
+	"icx7650-stack-bare-label": {"brocade-fastiron", "Ruckus", "snFastIronStackICX7650Router", "EXB3310P0DD", "FastIron", "08.0.95bT213", "switch"},
+	// An ICX 7550 router image (snICX755048ZPRouter, 67.2.4.1.2): its bare
+	// label, as the definition states it.
+	"icx7550-bare-label": {"brocade-fastiron", "Ruckus", "snICX755048ZPRouter", "FNS4120Q0EE", "FastIron", "09.0.10aT233", "switch"},
+	// A ServerIron ADX (serverIronAdx1000SslSwitch, 47.13.1): the
+	// ServerIron family is below bare_except (the profile's ServerIron,
+	// the definition serveriron's): no bare label; the sysDescr's product.
+	"serveriron-adx-bare-except": {"brocade-fastiron", "Brocade", "ServerIron ADX 1000", "E30514F0FF", "ServerIron", "12.4.00T403", "load_balancer"},
 }
 
 func TestIronware91Fixtures(t *testing.T) {
@@ -45,7 +57,8 @@ func TestIronware91Fixtures(t *testing.T) {
 // internal/ironwaregen) where it names the registration, else the
 // sysDescr's product 'ICX-UNIT-1'. Written first by the engine before the
 // map was generated (029c97d's hand-kept map), so that a change to any
-// registration's model shows in its diff. Rewrite it with
+// registration's model shows in its diff (the bare labels of the
+// registrations the table does not name then changed 50 lines). Rewrite it with
 // `go test -run TestIronware91Registrations -update-ironware91`.
 const ironware91Golden = "testdata/ironware-91-registrations.tsv"
 

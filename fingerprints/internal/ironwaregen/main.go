@@ -37,6 +37,10 @@ type spec struct {
 	// Partial: registrations whose label another, shorter key rewrites in
 	// part and whose result is still stated (the arcs after Arc).
 	Partial []string `yaml:"partial"`
+	// BareExcept: arcs (after Arc) below which a label the table leaves
+	// as it is is not stated; elsewhere a product's label (a registration
+	// with none below it) is stated bare, as the definition states it.
+	BareExcept []string `yaml:"bare_except"`
 }
 
 func main() {
@@ -103,9 +107,11 @@ func rewrite(table [][2]string, s string) string {
 // names gives, for each registration below sp.Arc (its arcs after it),
 // the name the definition states: where the table rewrites its label
 // whole (its own pair's value) or, for the registrations Partial lists,
-// in part. A label the table leaves as it is, and one a shorter key cuts
-// ('snSI' in snSI400Switch: 'Stackable ServerIron400Switch'), are left
-// out: the profile's other rules read those units.
+// in part; where it leaves the label as it is, the bare label of a
+// product (no registration below it) outside the BareExcept arcs. A label
+// a shorter key cuts ('snSI' in snSI400Switch: 'Stackable
+// ServerIron400Switch') is left out: the profile's other rules read
+// those units.
 func names(sp spec, reg *products.Registry) [][2]string {
 	own := map[string]string{}
 	for _, kv := range sp.Table {
@@ -113,17 +119,28 @@ func names(sp spec, reg *products.Registry) [][2]string {
 			own[kv[0]] = kv[1]
 		}
 	}
-	var out [][2]string
+	var below []products.Entry
 	for e := range reg.All() {
-		rel, ok := strings.CutPrefix(e.OID, sp.Arc+".")
-		if !ok || e.Kind != "node" {
+		if strings.HasPrefix(e.OID, sp.Arc+".") {
+			below = append(below, e)
+		}
+	}
+	var out [][2]string
+	for i, e := range below {
+		rel := strings.TrimPrefix(e.OID, sp.Arc+".")
+		if e.Kind != "node" {
 			continue
 		}
 		v := rewrite(sp.Table, e.Name)
 		whole, named := own[e.Name]
 		switch {
 		case v == e.Name:
-			continue
+			leaf := i+1 == len(below) || !strings.HasPrefix(below[i+1].OID, e.OID+".")
+			if !leaf || slices.ContainsFunc(sp.BareExcept, func(a string) bool {
+				return rel == a || strings.HasPrefix(rel, a+".")
+			}) {
+				continue
+			}
 		case named && v == whole, slices.Contains(sp.Partial, rel):
 		default:
 			continue
