@@ -40,6 +40,11 @@ var leads85Cases = map[string]want{
 	// 27975.37.1.5.1.10.1.1, 27975.1.3.5.0), the OIDs the definition's
 	// older poller named.
 	"centec-slot-table": {"centec-switch", "Centec Networks", "E580-48X6Q", "E58A1900054321", "", "5.3.8.r2", "switch"},
+	// Ixia / Anue NTO (definition anue: detection alone, no os module,
+	// no class, no Unix code) on a uname sysDescr: no release (before,
+	// the kernel's '3.10.0', Linux's, not the NTO software's). The OS
+	// the agent runs on stays.
+	"ixia-nto-uname": {"ixia-anue-nto", "Ixia", "", "", "Linux", "", "appliance"},
 }
 
 func TestLeads85Fixtures(t *testing.T) {
