@@ -37,6 +37,11 @@ var sweep89Cases = map[string]want{
 	// The brand first: that word is 'SpeedTouch', no model; the product
 	// the sysDescr names.
 	"speedtouch-thomson-brand-first": {"thomson-speedtouch", "Thomson", "SpeedTouch 780", "", "", "", "router"},
+	// NTI E-MICRO (definition nti, os_discovery nti.yaml: after the
+	// 2D/5D/16D objects, ENVIROMUXMICRO-MIB hostSystem deviceModel,
+	// serialNumber, firmwareRevision): its own objects, not the
+	// registration's name.
+	"nti-enviromux-micro": {"nti-enviromux", "NTI", "E-MICRO-TRHP", "20231104567", "", "2.41", "sensor"},
 }
 
 func TestSweep89Fixtures(t *testing.T) {
