@@ -42,6 +42,9 @@ var sweep89Cases = map[string]want{
 	// serialNumber, firmwareRevision): its own objects, not the
 	// registration's name.
 	"nti-enviromux-micro": {"nti-enviromux", "NTI", "E-MICRO-TRHP", "20231104567", "", "2.41", "sensor"},
+	// SEH (definition seh-uds: sysDescr_regex 'SEH <hardware>; SN
+	// <serial>, ... SW <version>'): the three from the sysDescr.
+	"seh-uds-sysdescr-sn-sw": {"seh-device-server", "SEH Computertechnik", "myUTN-150", "1235004711", "", "20.2.10", "appliance"},
 }
 
 func TestSweep89Fixtures(t *testing.T) {
