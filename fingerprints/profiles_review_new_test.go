@@ -12,9 +12,12 @@ const reviewNewFixtureDir = "testdata/fixtures/review-new"
 // reviewNewCases: fixture name → the expected result (profile, vendor,
 // model, serial, os, os_version, device_type).
 var reviewNewCases = map[string]want{
-	// SIAE SM-OS: the first unit's part number, the hardware the
-	// device-support code reads, not the unit's label.
-	"siae-sm-os-part-number": {"siae-sm-os", "SIAE Microelettronica", "GE5310A", "2104C01234", "SM-OS", "05.01.03", "wireless"},
+	// SIAE SM-OS: the model was 'GE5310A' (the first unit's part number
+	// alone, as the older sm-os poller read it); it is now 'IDU
+	// (GE5310A)', the unit's label and its part number, as the newest
+	// definition sm-os templates the hardware (os_discovery/sm-os.yaml
+	// '{{ unitLabel.1 }} ({{ unitPartNumber.1 }})'; fq89).
+	"siae-sm-os-part-number": {"siae-sm-os", "SIAE Microelettronica", "IDU (GE5310A)", "2104C01234", "SM-OS", "05.01.03", "wireless"},
 	// A ProCurve stack whose commander is member 2: SEMI-MIB's serial (the
 	// commander's), not the lowest member's chassis row.
 	"hp-procurve-stack-commander": {"hp-procurve", "HPE", "J9729A 2920-48G-PoE+", "SG61FLX2B7", "ArubaOS-Switch", "WB.16.10.0012", "switch"}, // the hardware as the definition (procurve) reads it: product number and name

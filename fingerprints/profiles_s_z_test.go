@@ -161,7 +161,11 @@ var szCases = map[string]want{
 	"hillstone-stoneos-mib": {"hillstone-stoneos", "Hillstone Networks", "", "0010452019001234", "StoneOS", "5.5R8P4.3", "firewall"},
 	// ISP wireless backhaul and access switches.
 	"sub10-liberator": {"sub10-liberator", "Sub10 Systems", "Liberator V1000", "S1000653B201601234", "", "02.01.03.16", "wireless"},
-	"siae-sm-os":      {"siae-sm-os", "SIAE Microelettronica", "GE0148A", "1912A00123", "SM-OS", "03.04.02", "wireless"},
+	// siae-sm-os: the model was 'GE0148A' (the part number alone); it
+	// is now 'ALFOplus2 (GE0148A)', unitLabel.1 and unitPartNumber.1 as
+	// the definition sm-os's hardware_template writes them
+	// (os_discovery/sm-os.yaml; fq89).
+	"siae-sm-os": {"siae-sm-os", "SIAE Microelettronica", "ALFOplus2 (GE0148A)", "1912A00123", "SM-OS", "03.04.02", "wireless"},
 	// SNR (NAG) switches are the DCN platform's: the serial as later
 	// firmware writes it in sysDescr.
 	"snr-switch": {"snr", "NAG", "SNR-S2985G-24T", "SW031710J123", "", "7.0.3.5(R0241.0181)", "switch"},
