@@ -54,6 +54,14 @@ var sweep87Cases = map[string]want{
 	// entry): Carel's cooling unit, not a Linux host; no kernel release,
 	// OS name or machine class.
 	"carel-pcoweb-netsnmp-roomtemp": {"carel-pcoweb", "Carel", "", "", "", "", "cooling"},
+	// CTM PoE chassis (definition ctm: hardware '(?<hardware>.*)' over
+	// the sysDescr): its first line whole, however long (the maker's
+	// name before it dropped, as every model's).
+	"ctm-long-product-line": {"ctm", "CTM", "PoE Power Chassis 16-Port Gigabit Midspan with Redundant Supplies, Rack Mount", "", "", "2.16", "appliance"},
+	// Ciena RLS (definition ciena-rls: hardware '(?<hardware>.+)'): the
+	// sysDescr's first line, not its lines joined (the maker's name
+	// before it dropped, as every model's).
+	"ciena-rls-first-line": {"ciena-rls", "Ciena", "6500 RLS", "", "RLS", "4.3.0", "appliance"},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
