@@ -43,9 +43,12 @@ var cdCases = map[string]want{
 	// and release.
 	"cambium-cnmatrix": {"cambium-cnmatrix", "Cambium Networks", "EX2028-P", "M8FC03C1A2B4", "cnMatrix", "4.6-r3", "switch"},
 	// LigoWave LigoPTP: product and release from the sysDescr, with and
-	// without the comma the definition allows.
-	"ligowave-ligoptp":       {"ligowave-ligoptp", "LigoWave", "LigoPTP 5-23 PRO", "", "LigoOS", "7.53-40843", "wireless"},
-	"ligowave-ligoptp-comma": {"ligowave-ligoptp", "LigoWave", "LigoPTP 5-N Rapidfire", "", "LigoOS", "6.95-1", "wireless"},
+	// without the comma the definition allows. The releases were
+	// "7.53-40843" and "6.95-1"; they are now "v7.53-40843" and
+	// "v6.95-1", the definition ligoos's '(?<version>v[\d\-.]+\d)'
+	// keeping the 'v' (fq87).
+	"ligowave-ligoptp":       {"ligowave-ligoptp", "LigoWave", "LigoPTP 5-23 PRO", "", "LigoOS", "v7.53-40843", "wireless"},
+	"ligowave-ligoptp-comma": {"ligowave-ligoptp", "LigoWave", "LigoPTP 5-N Rapidfire", "", "LigoOS", "v6.95-1", "wireless"},
 	// Calix E7: the system from the sysDescr, release and serial of the
 	// first card.
 	"calix-e7": {"calix-e7", "Calix", "E7-2", "291501012345", "", "2.4.30.10", "switch"},

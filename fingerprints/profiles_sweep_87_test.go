@@ -62,6 +62,9 @@ var sweep87Cases = map[string]want{
 	// sysDescr's first line, not its lines joined (the maker's name
 	// before it dropped, as every model's).
 	"ciena-rls-first-line": {"ciena-rls", "Ciena", "6500 RLS", "", "RLS", "4.3.0", "appliance"},
+	// LigoPTP (definition ligoos: '(?<version>v[\d\-.]+\d)'): the
+	// release with its 'v'.
+	"ligowave-ligoptp-release-v": {"ligowave-ligoptp", "LigoWave", "LigoPTP 6-N PRO", "", "LigoOS", "v7.60-41012", "wireless"},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
