@@ -22,7 +22,13 @@ var imCases = map[string]want{
 	// L-AM3440-A-Private (fq11: the definition's hardware_mib).
 	"loop-telecom-am3440": {"loop-telecom-am3440", "Loop Telecom", "loop-AM3440-CCPB-A", "70213584", "Loop Telecom OS", "V6.10.04", ""},
 	// Kemp LoadMaster: B100-MIB patchVersion, unquoted.
-	"kemp-loadmaster": {"kemp-loadmaster", "Kemp", "", "", "LoadMaster", "7.2.54.5.20771.RELEASE", "load_balancer"},
+	// fq85: on this uname sysDescr, OS Linux, the kernel's release
+	// 4.14.160 and the machine class 'Generic x86 64-bit' (were OS
+	// LoadMaster, release 7.2.54.5.20771.RELEASE, no model): no
+	// definition detects Kemp, so the definition linux takes a '^Linux'
+	// sysDescr and Shared\Unix states those; patchVersion follows where
+	// the sysDescr is no uname line (leads-85's kemp-loadmaster-no-uname).
+	"kemp-loadmaster": {"kemp-loadmaster", "Kemp", "Generic x86 64-bit", "", "Linux", "4.14.160", "load_balancer"},
 	// Ifotec: the product row ifoSysProductIndex names, not the first.
 	"ifotec": {"ifotec", "Ifotec", "IFO-SWPS-08GE", "IF2103456", "", "2.4.1", "media_converter"},
 	// McAfee SIEM: the release in sysDescr; no model (changed by fpH:

@@ -45,6 +45,13 @@ var leads85Cases = map[string]want{
 	// the kernel's '3.10.0', Linux's, not the NTO software's). The OS
 	// the agent runs on stays.
 	"ixia-nto-uname": {"ixia-anue-nto", "Ixia", "", "", "Linux", "", "appliance"},
+	// Kemp LoadMaster (no definition detects Kemp): a uname sysDescr is
+	// the definition linux's, so Shared\Unix's OS, kernel release
+	// ('5.10.0', not ' #1' or the firmware) and machine class first.
+	"kemp-loadmaster-uname": {"kemp-loadmaster", "Kemp", "Generic x86 64-bit", "", "Linux", "5.10.0", "load_balancer"},
+	// Another sysDescr: no definition states anything; the unit's own
+	// firmware release, B100-MIB patchVersion unquoted, and OS name.
+	"kemp-loadmaster-no-uname": {"kemp-loadmaster", "Kemp", "", "", "LoadMaster", "7.2.59.2.22338.RELEASE", "load_balancer"},
 }
 
 func TestLeads85Fixtures(t *testing.T) {
