@@ -112,14 +112,20 @@ var deviceCases = map[string]want{
 	"avaya-ipo":         {"avaya-ipo", "Avaya", "IP500 V2", "", "IP Office", "", "appliance"},
 	"datadomain-system": {"datadomain", "Dell EMC", "DD2500", "APM00150412345", "DD OS", "5.7.0.4-513368", "storage"},
 	"dell-emc-storage":  {"dell-emc-storage", "Dell EMC", "Unity 400F", "", "", "5.1.2.0.5.007", "storage"},
-	"fcmgmt-unit":       {"fcmgmt-unit", "HP", "MSA 2050 SAN", "00C0FF2A0C34", "", "VL270P005", "storage"},
-	"hpe-3par":          {"hpe-3par", "HPE", "3PAR 8200", "4UW0001234", "InForm OS", "3.3.1 (MU5)", "storage"},
-	"ibm-imm":           {"ibm-imm", "IBM", "System x3650 M5", "06CKB12", "IMM", "TCOO52B", "bmc"},
-	"lenovo-xcc":        {"lenovo-xcc", "Lenovo", "ThinkSystem SR650", "J30012AB", "XClarity Controller", "CDI338D-5.30", "bmc"},
-	"nimble-storage":    {"nimble-storage", "HPE", "AF40", "", "NimbleOS", "5.0.7.0-665203-opt", "storage"},
-	"pure-storage":      {"pure-storage", "Pure Storage", "FlashArray//X70R3", "", "Purity", "6.1.4", "storage"},
-	"truenas-core":      {"truenas", "iXsystems", "amd64 Intel(R) Xeon(R) Silver 4210 CPU @ 2.20GHz running at 2195", "", "TrueNAS CORE", "13.0-U5.3", "storage"},
-	"truenas-scale":     {"truenas", "iXsystems", "Generic x86 64-bit", "", "TrueNAS SCALE", "6.1.42-production+truenas", "storage"},
+
+	// fq88: profile hpe-msa, vendor HPE (was fcmgmt-unit, HP): an MSA on
+	// 11.2.51, the registration the definition hpe-msa detects; its
+	// model, serial and release stay FCMGMT-MIB's (no CPQSINFO-MIB
+	// object answers).
+	"fcmgmt-unit": {"hpe-msa", "HPE", "MSA 2050 SAN", "00C0FF2A0C34", "", "VL270P005", "storage"},
+
+	"hpe-3par":       {"hpe-3par", "HPE", "3PAR 8200", "4UW0001234", "InForm OS", "3.3.1 (MU5)", "storage"},
+	"ibm-imm":        {"ibm-imm", "IBM", "System x3650 M5", "06CKB12", "IMM", "TCOO52B", "bmc"},
+	"lenovo-xcc":     {"lenovo-xcc", "Lenovo", "ThinkSystem SR650", "J30012AB", "XClarity Controller", "CDI338D-5.30", "bmc"},
+	"nimble-storage": {"nimble-storage", "HPE", "AF40", "", "NimbleOS", "5.0.7.0-665203-opt", "storage"},
+	"pure-storage":   {"pure-storage", "Pure Storage", "FlashArray//X70R3", "", "Purity", "6.1.4", "storage"},
+	"truenas-core":   {"truenas", "iXsystems", "amd64 Intel(R) Xeon(R) Silver 4210 CPU @ 2.20GHz running at 2195", "", "TrueNAS CORE", "13.0-U5.3", "storage"},
+	"truenas-scale":  {"truenas", "iXsystems", "Generic x86 64-bit", "", "TrueNAS SCALE", "6.1.42-production+truenas", "storage"},
 
 	// Hosts. The Windows release is named from the build number; "Model 154"
 	// in the CPU description is not a device model.

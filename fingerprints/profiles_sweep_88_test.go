@@ -25,6 +25,17 @@ var sweep88Cases = map[string]want{
 	// the object; the sysDescr's '5.7.8.0_PD2' follows only where the
 	// object is silent); the product the sysDescr names.
 	"juniper-wxc-swversion": {"juniper-wx", "Juniper Networks", "WXC-590", "0590004321", "WX OS", "5.7.8.0", "appliance"},
+	// An HPE MSA on the registration the definition (hpe-msa) detects it
+	// by, 11.2.51, whose sysDescr names no product: known by that
+	// registration; the hardware and serial are CPQSINFO-MIB
+	// cpqSiProductName and cpqSiSysSerialNum, as hpe-msa reads them
+	// (without the HPE the product is sold under), before FCMGMT-MIB's
+	// connUnitProduct and connUnitSn; the release, which the definition
+	// does not state, the revisions table's bundle row.
+	"hpe-msa-cpqsinfo": {"hpe-msa", "HPE", "MSA 2050 SAN", "2S6A19B456", "", "VL270P002", "storage"},
+	// cpqSiProductName before the sysDescr's product, cpqSiSysSerialNum
+	// before connUnitSn, where all answer (hpe-msa reads the first).
+	"hpe-msa-storageworks-cpqsinfo": {"hpe-msa", "HPE", "P2000 G3 iSCSI MSA Array Systems", "2S6B20C789", "", "TS252P005", "storage"},
 }
 
 func TestSweep88Fixtures(t *testing.T) {
