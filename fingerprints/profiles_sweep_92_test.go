@@ -1,0 +1,24 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep92FixtureDir holds small walks written from the vendor MIBs and the
+// objects the device-support definitions name, for fq92's fresh-eyes
+// sweep of profiles last changed on 2026-12-06.
+const sweep92FixtureDir = "testdata/fixtures/sweep-92"
+
+// sweep92Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep92Cases = map[string]want{
+	// An IPBS3 base station (definition ascom: sysDescr_regex
+	// '(?<version>IPBS[2|3]\[[^\]]+], Bootcode\[[^\]]+]), Hardware\[...'):
+	// the IPBS3 and Bootcode fields whole, as for an IPBS2 (before, the
+	// release alone, "11.8.2").
+	"ascom-ipbs3": {"ascom-ipbs", "Ascom", "IPBS3-A2/1", "", "", "IPBS3[11.8.2], Bootcode[11.8.2]", "access_point"},
+}
+
+func TestSweep92Fixtures(t *testing.T) {
+	checkFixtures(t, sweep92FixtureDir, sweep92Cases)
+}
