@@ -137,8 +137,11 @@ var abCases = map[string]want{
 	"abb-ups": {"abb-ups", "ABB", "PowerValue 11RT 10kVA", "", "", "V2.04", "ups"},
 	// The version as the definition (ascom) takes it, the sysDescr's
 	// IPBS2 and Bootcode fields whole (before: the release alone).
-	"ascom-ipbs":          {"ascom-ipbs", "Ascom", "IPBS2-A1/2", "", "", "IPBS2[11.2.4], Bootcode[11.2.4]", "access_point"},
-	"telco-systems-binos": {"telco-systems-binos", "Telco Systems", "T-Marc 340", "TM340A1234567", "BiNOS", "6.2.1", "switch"},
+	"ascom-ipbs": {"ascom-ipbs", "Ascom", "IPBS2-A1/2", "", "", "IPBS2[11.2.4], Bootcode[11.2.4]", "access_point"},
+	// The running software object whole, as the definition binos reads
+	// it with no pattern (fq92: was "6.2.1", its dotted number alone; now
+	// "BiNOS 6.2.1", the value as the fixture writes it).
+	"telco-systems-binos": {"telco-systems-binos", "Telco Systems", "T-Marc 340", "TM340A1234567", "BiNOS", "BiNOS 6.2.1", "switch"},
 	// An APC EMU2 whose sysDescr names no model: emsIdentProductNumber.
 	// An APC UPS card whose sysDescr has no AF1: the application's release
 	// from the card's firmware table (row 2), not the UPS's own firmware.

@@ -17,6 +17,10 @@ var sweep92Cases = map[string]want{
 	// the IPBS3 and Bootcode fields whole, as for an IPBS2 (before, the
 	// release alone, "11.8.2").
 	"ascom-ipbs3": {"ascom-ipbs", "Ascom", "IPBS3-A2/1", "", "", "IPBS3[11.8.2], Bootcode[11.8.2]", "access_point"},
+	// BiNOX (definition binox: version
+	// PRVT-INTERWORKING-OS-MIB::oSversionNumber.0 with no pattern): the
+	// value whole (before, "7.2.1").
+	"telco-binox-version-words": {"telco-systems-batm", "Telco Systems", "T-Marc 3208SH", "TM3208A0011223", "BiNOX", "BiNOX 7.2.1 Build 15", "switch"},
 }
 
 func TestSweep92Fixtures(t *testing.T) {
