@@ -17,6 +17,10 @@ var sweep92Cases = map[string]want{
 	// the IPBS3 and Bootcode fields whole, as for an IPBS2 (before, the
 	// release alone, "11.8.2").
 	"ascom-ipbs3": {"ascom-ipbs", "Ascom", "IPBS3-A2/1", "", "", "IPBS3[11.8.2], Bootcode[11.8.2]", "access_point"},
+	// An APC cPDU (definition apc-cpdu: version
+	// pduNamePlateFirmwareVersion.1 with no pattern): the value whole,
+	// its 'v' kept (before, "7.0.4").
+	"apc-cpdu-firmware-v": {"apc-cpdu", "APC", "APDU9941", "3A1902X04567", "AOS", "v7.0.4", "pdu"},
 	// BiNOX (definition binox: version
 	// PRVT-INTERWORKING-OS-MIB::oSversionNumber.0 with no pattern): the
 	// value whole (before, "7.2.1").
