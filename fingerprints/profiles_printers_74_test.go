@@ -36,6 +36,10 @@ var printers74Cases = map[string]want{
 	// .1.3.6.1.4.1.11.2.3.9.1, sorts before lanier. jetdirect's HP objects
 	// answer nothing here, so no definition's value is displaced; the
 	// values are the unit's own Ricoh objects; unchanged.)
+	// (fq86: the jetdirect copy that takes that arc is a personal fork's,
+	// Npeca75 7ba03d6; main's detects sysDescr JETDIRECT, 'HP ETHERNET
+	// MULTI-ENVIRONMENT', 'HP Laser MFP' and sysObjectID 11.1 alone, so
+	// lanier does take this unit, as first said; expectation unchanged.)
 	"lanier-hp-arc": {"ricoh-printer", "Ricoh", "LANIER LD235", "L712Z000301", "", "2.05", "printer"},
 	// An older Xerox multifunction system whose sysDescr lists its
 	// modules after a comma, with no ';' (definition xerox:

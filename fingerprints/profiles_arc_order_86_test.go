@@ -1,0 +1,34 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// arcOrder86FixtureDir holds small walks written from the vendors' MIBs and
+// documented sysDescr shapes for fq86's review of detection order: a device
+// two device-support definitions could both take goes to the one LibreNMS
+// checks first (definitions in file-name order, those with an snmpget
+// deferred, airos, freebsd and linux last; Core::detectOS).
+const arcOrder86FixtureDir = "testdata/fixtures/arc-order-86"
+
+// arcOrder86Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var arcOrder86Cases = map[string]want{
+	// A Samsung-built HP Laser MFP on Samsung's arc (236.11.5.1): its
+	// sysDescr holds 'HP Laser MFP', which jetdirect detects anywhere, and
+	// jetdirect sorts before samsungprinter: hp-printer's (was
+	// samsung-printer's). jetdirect's serial prtGeneralSerialNumber.1
+	// first; no HP model object answers, so hrDeviceDescr's product; the
+	// firmware the sysDescr writes, after jetdirect's objects.
+	"hp-laser-mfp-samsung-arc": {"hp-printer", "HP", "Laser MFP 135w", "VNC3R00123", "", "3.82.01.10", "printer"},
+	// The same where the unit answers HP-LASERJET-COMMON-MIB gdStatusId:
+	// its MDL, 'HP ' taken out, as Jetdirect.php replaces the hardware.
+	"hp-laser-mfp-device-id": {"hp-printer", "HP", "Laser MFP 137fnw", "VNC3R00456", "", "3.82.01.12", "printer"},
+	// 'HP Color Laser MFP 178 179' does not hold 'HP Laser MFP' (the words
+	// are apart): not jetdirect's; samsung-printer's, as before.
+	"hp-color-laser-mfp-samsung-arc": {"samsung-printer", "HP", "Color Laser MFP 178 179", "VNC3R00789", "", "3.82.01.19", "printer"},
+}
+
+func TestArcOrder86Fixtures(t *testing.T) {
+	checkFixtures(t, arcOrder86FixtureDir, arcOrder86Cases)
+}
