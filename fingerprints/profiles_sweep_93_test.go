@@ -1,0 +1,26 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep93FixtureDir holds small walks written from the vendor MIBs and
+// the device-support definitions' documented objects for fq93's sweep of
+// profiles last changed on 2026-12-06: each walk shows one field read as
+// the definition that detects the device reads it (its objects, its
+// order, its form), then the device's own.
+const sweep93FixtureDir = "testdata/fixtures/sweep-93"
+
+// sweep93Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep93Cases = map[string]want{
+	// MRV OptiDriver (definition mrv-od: hardware
+	// nbsCmmcChassisModel.1, serial nbsCmmcChassisSerialNum.1, version
+	// nbsCmmcSysFwVers.0 raw): chassis 1's row, not the table's first
+	// (row 0 here); the release whole, its 'v' kept.
+	"mrv-od-chassis-row1": {"mrv-optidriver", "MRV", "OD-NM-16", "OD4A0999C3", "OptiDriver", "v4.6.5", ""},
+}
+
+func TestSweep93Fixtures(t *testing.T) {
+	checkFixtures(t, sweep93FixtureDir, sweep93Cases)
+}
