@@ -19,6 +19,11 @@ var sweep93Cases = map[string]want{
 	// nbsCmmcSysFwVers.0 raw): chassis 1's row, not the table's first
 	// (row 0 here); the release whole, its 'v' kept.
 	"mrv-od-chassis-row1": {"mrv-optidriver", "MRV", "OD-NM-16", "OD4A0999C3", "OptiDriver", "v4.6.5", ""},
+	// Microsemi PowerDsine (definition microsemipdsine, sysDescr_regex
+	// not anchored: '(?<hardware>\S+)\.  (Unit S\/N=(?<serial>\d*)\.  )?
+	// App Ver=(?<version>[^,]*),'): the word before '.  ', not the
+	// sysDescr's first word (before, no model).
+	"microsemi-pdsine-model-not-first": {"microsemi-pdsine", "Microsemi", "PD-9012G/ACDC/M", "1907004411", "", "2.1.9", "power"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
