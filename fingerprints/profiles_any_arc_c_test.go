@@ -77,8 +77,10 @@ var anyArcCCases = map[string]want{
 	"netgear-smart-sysdescr-first": {"netgear", "Netgear", "GS752TPv2", "4WK1785A00123", "", "6.0.1.22", "switch"},
 	// A SyncServer whose ntpSysSystem names the maker first: the system
 	// and etcModel joined, as the definition (microsemitime) writes the
-	// hardware, the maker's name left to the vendor.
-	"microsemi-syncserver-symmetricom": {"microsemi-syncserver", "Microsemi", "SyncServer S350", "1017B00123", "", "1.26", "appliance"},
+	// hardware. Was 'SyncServer S350' (the maker's name cut); now
+	// 'Symmetricom SyncServer S350', the template's words whole, as the
+	// definition's hardware_template states it (fq93).
+	"microsemi-syncserver-symmetricom": {"microsemi-syncserver", "Microsemi", "Symmetricom SyncServer S350", "1017B00123", "", "1.26", "appliance"},
 	// Without etcModel: the system name alone, as the definition's
 	// template leaves it (trimmed).
 	"microsemi-syncserver-no-etcmodel": {"microsemi-syncserver", "Microsemi", "SyncServer", "2101B00456", "", "1.4.2", "appliance"},

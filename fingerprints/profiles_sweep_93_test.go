@@ -24,6 +24,10 @@ var sweep93Cases = map[string]want{
 	// App Ver=(?<version>[^,]*),'): the word before '.  ', not the
 	// sysDescr's first word (before, no model).
 	"microsemi-pdsine-model-not-first": {"microsemi-pdsine", "Microsemi", "PD-9012G/ACDC/M", "1907004411", "", "2.1.9", "power"},
+	// SyncServer (definition microsemitime: hardware_template
+	// '{{ ntpSysSystem.0 }} {{ etcModel.0 }}'): both whole, the maker's
+	// name ntpSysSystem writes kept (before, cut).
+	"microsemitime-symmetricom-whole": {"microsemi-syncserver", "Microsemi", "Symmetricom SyncServer S350", "1019B00777", "", "1.30", "appliance"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
