@@ -25,7 +25,9 @@ var forksCZCases = map[string]want{
 	"imco-power-netsnmp": {"imco-power", "IMCO Power", "BIG 24V/1500W", "PM20110517", "", "3.20", "power"},
 	// The LS110 supplies (imcopower-ls110) on SDS's controller:
 	// IMCO-LSPS-MIB's general info group, its manufacturer naming IMCO.
-	"imco-power-ls110": {"imco-power", "IMCO Power", "LS110-48", "LS1102106117", "", "1.21", "power"},
+	// Was '1.21' (the leading v cut); now 'v1.21', sdsSoftware.0
+	// whole, as the definition imcopower-ls110 reads it (fq93).
+	"imco-power-ls110": {"imco-power", "IMCO Power", "LS110-48", "LS1102106117", "", "v1.21", "power"},
 	// Janitza UMG 96 meters (janitza-umg96): Janitza's root registration
 	// and a sysDescr naming the UMG96.
 	"janitza-umg96": {"janitza-umg", "Janitza", "UMG96RM-E", "", "", "", "power"},

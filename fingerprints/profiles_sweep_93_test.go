@@ -28,6 +28,10 @@ var sweep93Cases = map[string]want{
 	// '{{ ntpSysSystem.0 }} {{ etcModel.0 }}'): both whole, the maker's
 	// name ntpSysSystem writes kept (before, cut).
 	"microsemitime-symmetricom-whole": {"microsemi-syncserver", "Microsemi", "Symmetricom SyncServer S350", "1019B00777", "", "1.30", "appliance"},
+	// IMCO LS110 (definition imcopower-ls110: version
+	// IMCO-LSPS-MIB::sdsSoftware.0, no regexp): whole, its 'V' kept
+	// (before, cut).
+	"imco-ls110-software-v": {"imco-power", "IMCO Power", "LS110-24", "LS1102201042", "", "V1.30", "power"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
