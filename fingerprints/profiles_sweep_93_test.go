@@ -32,6 +32,10 @@ var sweep93Cases = map[string]want{
 	// IMCO-LSPS-MIB::sdsSoftware.0, no regexp): whole, its 'V' kept
 	// (before, cut).
 	"imco-ls110-software-v": {"imco-power", "IMCO Power", "LS110-24", "LS1102201042", "", "V1.30", "power"},
+	// LANCOM Unified Firewall (definition lcosfx: hardware
+	// RSCS-LICENSE::licenseType.0, whole): the whole value, words after
+	// the appliance's name too (before, no model).
+	"lcosfx-license-type-words": {"lancom-lcos-fx", "LANCOM", "UF-160 Full License", "", "LCOS FX", "", "firewall"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
