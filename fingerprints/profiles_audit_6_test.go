@@ -31,8 +31,11 @@ var audit6Cases = map[string]want{
 	"openwrt-ucd-exec": {"openwrt", "", "TP-Link Archer C7 v5", "", "OpenWrt", "22.03.5", "router"},
 	// OpenWrt known by its distro extend alone (a host name other than
 	// OpenWrt): the hardware script's UCD-SNMP exec output, as the
-	// definition's class (Openwrt.php) reads it, not the CPU family.
-	"openwrt-distro-extend-ucd-hardware": {"linux-distro-extend", "", "Netgear Nighthawk X4S R7800", "", "OpenWrt", "23.05.3", "router"},
+	// definition's class (Openwrt.php) reads it, not the CPU family. The
+	// release was '23.05.3'; it is now all after the distro extend's
+	// first word, as the newest definition openwrt's version_regex reads
+	// it (os_discovery/openwrt.yaml; the owner, session 32).
+	"openwrt-distro-extend-ucd-hardware": {"linux-distro-extend", "", "Netgear Nighthawk X4S R7800", "", "OpenWrt", "23.05.3 r23809-234f1a2efa", "router"},
 	// An ILOM whose ENTITY chassis row names a part number: the server
 	// the sysDescr names, which the definition (oracle-ilom) reads alone.
 	"oracle-ilom-entity-part": {"oracle-ilom", "Oracle", "SERVER X8-2", "1948XC10AB", "ILOM", "5.0.2.24", "bmc"},

@@ -124,8 +124,11 @@ var nrCases = map[string]want{
 	"schneider-powerlogic": {"schneider-powerlogic", "Schneider Electric", "PM820", "71234567", "PowerLogic", "12.100", "power"},
 	"oracle-ilom":          {"oracle-ilom", "Oracle", "SUN FIRE X4170 M3", "1234FML0AB", "ILOM", "3.2.4.26", "bmc"},
 	// OpenWrt on net-snmp and on its own agent: the release from the
-	// distro extend, the board from the hardware extend.
-	"openwrt": {"openwrt", "", "Linksys WRT3200ACM", "", "OpenWrt", "23.05.2", "router"},
+	// distro extend, the board from the hardware extend. The release was
+	// '23.05.2'; it is now all after the distro line's first word, as the
+	// newest definition openwrt's version_regex reads it
+	// (os_discovery/openwrt.yaml; the owner, session 32), for both.
+	"openwrt": {"openwrt", "", "Linksys WRT3200ACM", "", "OpenWrt", "23.05.2 r23630-842932a63d", "router"},
 	// openwrt-agent: the release was '24.10.0' (the release number
 	// alone); it is now '24.10.0 r28427-6df0e3d02a', all after the distro
 	// line's first word, as the definition openwrt's version_regex reads
@@ -133,7 +136,7 @@ var nrCases = map[string]want{
 	"openwrt-agent": {"openwrt-agent", "", "GL.iNet GL-MT6000", "", "OpenWrt", "24.10.0 r28427-6df0e3d02a", "router"},
 	// A host name other than OpenWrt: the distro extend alone says it,
 	// as the device-support definition (openwrt) detects it.
-	"openwrt-distro-extend": {"linux-distro-extend", "", "TP-Link Archer C7 v5", "", "OpenWrt", "23.05.2", "router"},
+	"openwrt-distro-extend": {"linux-distro-extend", "", "TP-Link Archer C7 v5", "", "OpenWrt", "23.05.2 r23630-842932a63d", "router"},
 	// OPNsense whose sysDescr is FreeBSD's: the plugin's version extend.
 	// Novell NetWare by its sysDescr (before, generic rules only).
 	// Netopia by its sysDescr: model and firmware release.
