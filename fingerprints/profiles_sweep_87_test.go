@@ -65,6 +65,9 @@ var sweep87Cases = map[string]want{
 	// LigoPTP (definition ligoos: '(?<version>v[\d\-.]+\d)'): the
 	// release with its 'v'.
 	"ligowave-ligoptp-release-v": {"ligowave-ligoptp", "LigoWave", "LigoPTP 6-N PRO", "", "LigoOS", "v7.60-41012", "wireless"},
+	// Allworx (LibreNMS/OS/AllworxVoip.php: version applVersion.1): the
+	// value whole.
+	"allworx-applversion-whole": {"allworx-voip", "Allworx", "Connect 731", "003AB7654321", "", "8.6.2.1 (Build 1142)", "phone"},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
