@@ -52,6 +52,14 @@ var leads85Cases = map[string]want{
 	// Another sysDescr: no definition states anything; the unit's own
 	// firmware release, B100-MIB patchVersion unquoted, and OS name.
 	"kemp-loadmaster-no-uname": {"kemp-loadmaster", "Kemp", "", "", "LoadMaster", "7.2.59.2.22338.RELEASE", "load_balancer"},
+	// FortiSwitch (definition fortiswitch: hardware fsSysVersion's first
+	// word): without fsSysVersion the definition states none; the
+	// product FORTINET-FORTISWITCH-MIB's comment names for the fsModel
+	// registration (1244: FortiSwitch-124E) follows for the user's
+	// inventory (was the descriptor 's124en' from the registry).
+	"fortiswitch-registration-only": {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-124E", "S124ENTF00000042", "FortiSwitchOS", "", "switch"},
+	// fsSysVersion answers: its first word and its 'v' release first.
+	"fortiswitch-sysversion-first": {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-124E-POE", "S124EPTF00000043", "FortiSwitchOS", "7.2.5", "switch"},
 }
 
 func TestLeads85Fixtures(t *testing.T) {
