@@ -36,6 +36,10 @@ var sweep88Cases = map[string]want{
 	// cpqSiProductName before the sysDescr's product, cpqSiSysSerialNum
 	// before connUnitSn, where all answer (hpe-msa reads the first).
 	"hpe-msa-storageworks-cpqsinfo": {"hpe-msa", "HPE", "P2000 G3 iSCSI MSA Array Systems", "2S6B20C789", "", "TS252P005", "storage"},
+	// An AMM whose sysDescr names the maker before the module: the
+	// definition (ibm-amm) finds 'BladeCenter Advanced Management Module'
+	// anywhere in it; BLADE-MIB's machine type-model, serial and build.
+	"ibm-amm-descr-not-first": {"ibm-bladecenter-mm", "IBM", "8852-4TG", "23B5920", "AMM", "BPET64C", "bmc"},
 }
 
 func TestSweep88Fixtures(t *testing.T) {
