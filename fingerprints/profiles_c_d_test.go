@@ -116,8 +116,10 @@ var cdCases = map[string]want{
 	"cyberoam":  {"sophos-xg", "Sophos", "CR25iNG", "C2412345678-ABCDEF", "CyberoamOS", "10.6.6 MR-1", "firewall"},
 	"cisco-ips": {"cisco-ips", "Cisco", "IPS-4345-K9", "", "IPS", "7.1(10)E4", "firewall"},
 	// The printer's device ID names the model; Dell's MIB the firmware.
-	"dell-laser":         {"dell-printer", "Dell", "Laser Printer 5310n", "9TWX6C1", "", "NR.APS.N436", "printer"},
-	"digipower":          {"digipower-pdu", "DigiPower", "SWH-1023J-1A1", "00:1A:2B:3C:4D:5E", "", "3.1.42", "pdu"},
+	"dell-laser": {"dell-printer", "Dell", "Laser Printer 5310n", "9TWX6C1", "", "NR.APS.N436", "printer"},
+	// devVersion.0 whole, as the definition digipower reads it with no
+	// pattern (fq92: was "3.1.42", the 'v' dropped; now "v3.1.42").
+	"digipower":          {"digipower-pdu", "DigiPower", "SWH-1023J-1A1", "00:1A:2B:3C:4D:5E", "", "v3.1.42", "pdu"},
 	"cisco-dsg-receiver": {"cisco-dsg-receiver", "Cisco", "D9824", "TCK123456", "", "3.10.20", "appliance"},
 	// productIDVersion and productIDBuildNumber joined, the definition's
 	// (dell-ups) version_template (fpB: before, 01.05).

@@ -25,6 +25,9 @@ var sweep92Cases = map[string]want{
 	// PRVT-INTERWORKING-OS-MIB::oSversionNumber.0 with no pattern): the
 	// value whole (before, "7.2.1").
 	"telco-binox-version-words": {"telco-systems-batm", "Telco Systems", "T-Marc 3208SH", "TM3208A0011223", "BiNOX", "BiNOX 7.2.1 Build 15", "switch"},
+	// DigiPower (definition digipower: version DigiPower-PDU-MIB
+	// devVersion.0 with no pattern): the value whole (before, "2.0.7").
+	"digipower-version-text": {"digipower-pdu", "DigiPower", "SWH-1608A-1A1", "00:1A:2B:0C:1D:2E", "", "SWH V2.0.7", "pdu"},
 }
 
 func TestSweep92Fixtures(t *testing.T) {
