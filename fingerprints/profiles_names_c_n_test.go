@@ -25,8 +25,10 @@ var namesCNCases = map[string]want{
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
 	// release 1.20, not Linux's): an OS is named beside its own release only.
 	"emerson-ees-at9263": {"emerson-ees", "Emerson", "M820B", "", "", "1.20", "power"},
-	// DKT Comega CPEs (dkt): DKT-GENERIC-MIB hwVersion and swVersion.
-	"dkt-comega": {"dkt-comega", "DKT", "6220-2 rev.C", "", "", "2.3.14", "switch"},
+	// DKT Comega CPEs (dkt): DKT-GENERIC-MIB hwVersion and swVersion;
+	// the version whole, as the definition reads it with no pattern (fq92:
+	// was "2.3.14", the fixture's leading 'V' dropped; now "V2.3.14").
+	"dkt-comega": {"dkt-comega", "DKT", "6220-2 rev.C", "", "", "V2.3.14", "switch"},
 }
 
 func TestNamesCNFixtures(t *testing.T) { checkFixtures(t, namesCNFixtureDir, namesCNCases) }

@@ -28,6 +28,10 @@ var sweep92Cases = map[string]want{
 	// DigiPower (definition digipower: version DigiPower-PDU-MIB
 	// devVersion.0 with no pattern): the value whole (before, "2.0.7").
 	"digipower-version-text": {"digipower-pdu", "DigiPower", "SWH-1608A-1A1", "00:1A:2B:0C:1D:2E", "", "SWH V2.0.7", "pdu"},
+	// DKT (definition dkt: version DKT-GENERIC-MIB swVersion.0, no
+	// pattern): the value whole (before, "4.1.2"); the model without the
+	// maker's name, as every model here.
+	"dkt-media-converter-whole": {"dkt-comega", "DKT", "7020 Rev B", "", "", "Ver. 4.1.2", "switch"},
 }
 
 func TestSweep92Fixtures(t *testing.T) {
