@@ -36,6 +36,11 @@ var sweep93Cases = map[string]want{
 	// RSCS-LICENSE::licenseType.0, whole): the whole value, words after
 	// the appliance's name too (before, no model).
 	"lcosfx-license-type-words": {"lancom-lcos-fx", "LANCOM", "UF-160 Full License", "", "LCOS FX", "", "firewall"},
+	// IBM TS3100 (definition ibmtl: hardware SNIA-SML-MIB chassis-Model.0,
+	// else the library table's .8.1, else .1.1.0; serial likewise .10.1;
+	// version product-Version.0, else .1.4.0): row 1, not the table's
+	// first (row 0 here).
+	"ibmtl-library-row1": {"ibm-tape-library", "IBM", "TS3100", "78A0000999", "", "F.40", "storage"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
