@@ -41,6 +41,10 @@ var sweep93Cases = map[string]want{
 	// version product-Version.0, else .1.4.0): row 1, not the table's
 	// first (row 0 here).
 	"ibmtl-library-row1": {"ibm-tape-library", "IBM", "TS3100", "78A0000999", "", "F.40", "storage"},
+	// Schneider PowerLogic PM8ECC (definition powerlogic: hardware
+	// midDeviceName.1, serial midSerialNumber.1, version
+	// midFirmwareVersion.1): meter 1's row, not the table's first.
+	"powerlogic-meter-row1": {"schneider-powerlogic", "Schneider Electric", "PM820", "MA1904000321", "PowerLogic", "12.100", "power"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
