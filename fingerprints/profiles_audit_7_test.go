@@ -18,7 +18,10 @@ var audit7Cases = map[string]want{
 	"airfiber-fwversion": {"ubiquiti-airfiber", "Ubiquiti", "", "", "airFiber", "v4.1.0", "wireless"},
 	// Rohde & Schwarz: versionNumberSW whole, a 'V' kept, as the definition
 	// (rs) reads it; the sysDescr without the maker's short name.
-	"rohde-schwarz-v-version": {"rohde-schwarz-transmitter", "Rohde & Schwarz", "SLx8000 UHF Transmitter", "102377", "", "V3.4.2", "appliance"},
+	// Model was the sysDescr without 'R&S'; now the sysDescr whole, as
+	// the definition rs's sysDescr_regex '/(?<hardware>.*)/' reads it
+	// (fq93).
+	"rohde-schwarz-v-version": {"rohde-schwarz-transmitter", "Rohde & Schwarz", "R&S SLx8000 UHF Transmitter", "102377", "", "V3.4.2", "appliance"},
 	// Ruijie: RUIJIE-ENTITY-MIB's ruijieDeviceSWVersion.1 whole and
 	// ruijieDeviceSerialNumber.1 ahead of the system group's serial, which
 	// differs, as the definition (ruijie) reads them.

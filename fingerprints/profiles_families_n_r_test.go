@@ -26,7 +26,10 @@ var familiesNRCases = map[string]want{
 	// Rohde & Schwarz transmitters (definition rs): the sysDescr's
 	// hardware without the maker, RS-XX8000-COMMON-MIB serialNumber and
 	// versionNumberSW.
-	"rohde-schwarz-transmitter": {"rohde-schwarz-transmitter", "Rohde & Schwarz", "THU9 UHF Transmitter", "101942", "", "3.4.2", "appliance"},
+	// Model was the sysDescr without 'R&S'; now the sysDescr whole, as
+	// the definition rs's sysDescr_regex '/(?<hardware>.*)/' reads it
+	// (fq93).
+	"rohde-schwarz-transmitter": {"rohde-schwarz-transmitter", "Rohde & Schwarz", "R&S THU9 UHF Transmitter", "101942", "", "3.4.2", "appliance"},
 }
 
 func TestFamiliesNRFixtures(t *testing.T) { checkFixtures(t, familiesNRFixtureDir, familiesNRCases) }

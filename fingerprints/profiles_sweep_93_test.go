@@ -45,6 +45,10 @@ var sweep93Cases = map[string]want{
 	// midDeviceName.1, serial midSerialNumber.1, version
 	// midFirmwareVersion.1): meter 1's row, not the table's first.
 	"powerlogic-meter-row1": {"schneider-powerlogic", "Schneider Electric", "PM820", "MA1904000321", "PowerLogic", "12.100", "power"},
+	// Rohde & Schwarz transmitter (definition rs: sysDescr_regex
+	// '/(?<hardware>.*)/'): the sysDescr whole, the maker's name it
+	// writes kept (before, cut).
+	"rs-sysdescr-whole": {"rohde-schwarz-transmitter", "Rohde & Schwarz", "R&S TMU9 UHF Transmitter", "104455", "", "3.6.1", "appliance"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
