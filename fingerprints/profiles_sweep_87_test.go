@@ -68,6 +68,9 @@ var sweep87Cases = map[string]want{
 	// Allworx (LibreNMS/OS/AllworxVoip.php: version applVersion.1): the
 	// value whole.
 	"allworx-applversion-whole": {"allworx-voip", "Allworx", "Connect 731", "003AB7654321", "", "8.6.2.1 (Build 1142)", "phone"},
+	// Christie projector (definition christie-projector: version
+	// 25766.1.12.1.1.2.7.0): the value whole.
+	"christie-software-version-whole": {"christie-projector", "Christie", "DWU1100-GS", "BK2054321", "", "V2.1.0 build 14", "appliance"},
 }
 
 func TestSweep87Fixtures(t *testing.T) {
