@@ -27,6 +27,13 @@ var arcOrder86Cases = map[string]want{
 	// 'HP Color Laser MFP 178 179' does not hold 'HP Laser MFP' (the words
 	// are apart): not jetdirect's; samsung-printer's, as before.
 	"hp-color-laser-mfp-samsung-arc": {"samsung-printer", "HP", "Color Laser MFP 178 179", "VNC3R00789", "", "3.82.01.19", "printer"},
+	// A BNT RackSwitch on BNT's arc (26543): the definition bnt detects
+	// '^BNT ' in the sysDescr on any registration and sorts before ibmnos
+	// and cnos: bnt-switch-module's (was lenovo-enos's). bnt's os module
+	// reads the hardware only from 'BNT <...>Module', which this sysDescr
+	// does not hold: the ENTITY chassis row's model, serial and release,
+	// the unit's own, follow.
+	"bnt-rackswitch-26543": {"bnt-switch-module", "Blade Network Technologies", "G8124", "US7138000A1", "ENOS", "6.3.2.0", "switch"},
 }
 
 func TestArcOrder86Fixtures(t *testing.T) {

@@ -86,7 +86,11 @@ var depthCases = map[string]want{
 	"windows-unknown-role": {"windows", "", "Intel x64", "", "Windows 7 / Server 2008 R2", "", "server"},
 	// A Blade Network Technologies switch module: maker and product in
 	// the sysDescr.
-	"bnt-switch-module": {"lenovo-enos", "Blade Network Technologies", "1/10Gb Uplink Ethernet Switch Module", "", "ENOS", "", "switch"},
+	// fq86: bnt-switch-module (was lenovo-enos): on BNT's arc (26543) the
+	// definition bnt takes it by its sysDescr before ibmnos, which sorts
+	// after it (LibreNMS checks definitions in file-name order); the
+	// values are unchanged.
+	"bnt-switch-module": {"bnt-switch-module", "Blade Network Technologies", "1/10Gb Uplink Ethernet Switch Module", "", "ENOS", "", "switch"},
 	// HPE Virtual Connect: module and release in the sysDescr, the serial
 	// after VCEX in the sysName.
 	// The hardware between 'HP VC ' and 'Module', as the definition (hpvc)
