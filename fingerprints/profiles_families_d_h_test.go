@@ -33,7 +33,9 @@ var familiesDHCases = map[string]want{
 	// serial; a 6300 (Traffic Node) by the product its sysDescr names, its
 	// release XF-SOFTWARE-MIB states after the product's name.
 	"ericsson-minilink-6600": {"ericsson-minilink", "Ericsson", "MINI-LINK 6651/1", "A231654789", "", "", "wireless"},
-	"ericsson-minilink-tn":   {"ericsson-minilink", "Ericsson", "MINI-LINK Traffic Node", "", "", "4.4_R2C", "wireless"},
+	// fq88: os_version MINI-LINK_TN_4.4_R2C (was 4.4_R2C):
+	// xfSwReleaseRevision.1 whole, as the definition ericsson-tn reads it.
+	"ericsson-minilink-tn": {"ericsson-minilink", "Ericsson", "MINI-LINK Traffic Node", "", "", "MINI-LINK_TN_4.4_R2C", "wireless"},
 	// Glass Way's EYDFA on the NSCRTV HFC EMS tree: the common admin
 	// group's maker, model and serial; not cdata-olt's switch.
 	"glassway-eydfa": {"nscrtv-hfc-ems", "Glass Way", "GWA3530-32X22", "GW2203150087", "", "", "appliance"},

@@ -40,6 +40,11 @@ var sweep88Cases = map[string]want{
 	// definition (ibm-amm) finds 'BladeCenter Advanced Management Module'
 	// anywhere in it; BLADE-MIB's machine type-model, serial and build.
 	"ibm-amm-descr-not-first": {"ibm-bladecenter-mm", "IBM", "8852-4TG", "23B5920", "AMM", "BPET64C", "bmc"},
+	// A MINI-LINK Traffic Node (definition ericsson-tn): the hardware
+	// ENTITY-MIB entPhysicalDescr.1, the release XF-SOFTWARE-MIB
+	// xfSwReleaseRevision.1 whole, as ericsson-tn reads both; the
+	// chassis row's serial, the unit's own.
+	"ericsson-tn-release-whole": {"ericsson-minilink", "Ericsson", "MINI-LINK TN 20p", "T01F123456", "", "MINI-LINK_TN_4.1_R11A", "wireless"},
 }
 
 func TestSweep88Fixtures(t *testing.T) {
