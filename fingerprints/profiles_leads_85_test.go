@@ -60,6 +60,12 @@ var leads85Cases = map[string]want{
 	"fortiswitch-registration-only": {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-124E", "S124ENTF00000042", "FortiSwitchOS", "", "switch"},
 	// fsSysVersion answers: its first word and its 'v' release first.
 	"fortiswitch-sysversion-first": {"fortinet-fortiswitch", "Fortinet", "FortiSwitch-124E-POE", "S124EPTF00000043", "FortiSwitchOS", "7.2.5", "switch"},
+	// Eltek eNexus off a registration (definition enexus: an empty
+	// sysObjectID and SP2-MIB powerSystemModel answering): a walk that
+	// answers net-snmp's Linux registration is linux's, whatever SP2-MIB
+	// objects it answers (before, eltek-enexus-mib took any sysObjectID
+	// off 12148 and stated the control unit's description and release).
+	"eltek-sp2-on-netsnmp": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "3.14.28", "server"},
 }
 
 func TestLeads85Fixtures(t *testing.T) {
