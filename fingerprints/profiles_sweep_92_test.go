@@ -32,6 +32,10 @@ var sweep92Cases = map[string]want{
 	// pattern): the value whole (before, "4.1.2"); the model without the
 	// maker's name, as every model here.
 	"dkt-media-converter-whole": {"dkt-comega", "DKT", "7020 Rev B", "", "", "Ver. 4.1.2", "switch"},
+	// A Barracuda WAF (definition barracudawafirewall: version
+	// BWS-MIB::currentFirmwareVersion.0, version_regex '(?<version>\S+)'):
+	// the first word, its 'v' kept (before, "12.2.0.004").
+	"barracuda-waf-firmware-v": {"barracuda-waf", "Barracuda", "", "2267104", "", "v12.2.0.004", "firewall"},
 }
 
 func TestSweep92Fixtures(t *testing.T) {
