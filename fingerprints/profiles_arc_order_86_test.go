@@ -34,6 +34,12 @@ var arcOrder86Cases = map[string]want{
 	// does not hold: the ENTITY chassis row's model, serial and release,
 	// the unit's own, follow.
 	"bnt-rackswitch-26543": {"bnt-switch-module", "Blade Network Technologies", "G8124", "US7138000A1", "ENOS", "6.3.2.0", "switch"},
+	// A Fuji Xerox on Xerox's arc (253.8.62.1): the definition xerox
+	// detects that arc (and 297.1.11.93.1) by the sysObjectID alone, and
+	// no definition sorting before it names Fuji Xerox: Xerox.php's
+	// device ID MDL (253.8.51.1.2.1.20.1) first, as on Fuji Xerox's own
+	// xerox arc (was the sysDescr's product, 'DocuPrint CP305 d').
+	"fujixerox-xerox-arc-device-id": {"fujifilm-printer", "Fuji Xerox", "DocuPrint CP305d", "093456", "", "", "printer"},
 }
 
 func TestArcOrder86Fixtures(t *testing.T) {
