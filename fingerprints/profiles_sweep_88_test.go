@@ -45,6 +45,14 @@ var sweep88Cases = map[string]want{
 	// xfSwReleaseRevision.1 whole, as ericsson-tn reads both; the
 	// chassis row's serial, the unit's own.
 	"ericsson-tn-release-whole": {"ericsson-minilink", "Ericsson", "MINI-LINK TN 20p", "T01F123456", "", "MINI-LINK_TN_4.1_R11A", "wireless"},
+	// TRENDnet on 28866.2.49, the registrations the definition (trendnet)
+	// detects: its hardware is the whole sysDescr, read first; the
+	// release and serial, which it does not state, the switch's own
+	// TRENDNET-SWITCH-COMMON-MIB comFirmwareVersion and comSerialNumber.
+	"trendnet-definition-registration": {"trendnet", "TRENDnet", "TPE-5028WS", "CB1934500456", "", "1.00.012", "switch"},
+	// The whole sysDescr where it says more than comModelName, as the
+	// definition states the hardware.
+	"trendnet-definition-descr-product": {"trendnet", "TRENDnet", "TEG-3102WS 10G Web Smart Switch", "CC2034500789", "", "1.01.003", "switch"},
 }
 
 func TestSweep88Fixtures(t *testing.T) {
