@@ -49,6 +49,10 @@ var sweep93Cases = map[string]want{
 	// '/(?<hardware>.*)/'): the sysDescr whole, the maker's name it
 	// writes kept (before, cut).
 	"rs-sysdescr-whole": {"rohde-schwarz-transmitter", "Rohde & Schwarz", "R&S TMU9 UHF Transmitter", "104455", "", "3.6.1", "appliance"},
+	// Pan Dacom SPEED-CARRIER (definition pandacom: serial
+	// nmCarrierSerialNumber.0 with serial_replace '/unknown/' -> ''): a
+	// carrier writing 'unknown' states no serial (before, 'unknown').
+	"pandacom-serial-unknown": {"pandacom", "Pan Dacom", "Carrier 1U", "", "", "7.5.2", "media_converter"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
