@@ -36,6 +36,10 @@ var sweep92Cases = map[string]want{
 	// BWS-MIB::currentFirmwareVersion.0, version_regex '(?<version>\S+)'):
 	// the first word, its 'v' kept (before, "12.2.0.004").
 	"barracuda-waf-firmware-v": {"barracuda-waf", "Barracuda", "", "2267104", "", "v12.2.0.004", "firewall"},
+	// A Delta ORION controller (definition deltaorion: version
+	// ORION-BASE-MIB::dcSoftwareVersion.0, no pattern): the value whole
+	// (before, its first word, "V4.30").
+	"delta-orion-version-words": {"delta-orion", "Delta", "", "", "", "V4.30 Build 02", "power"},
 }
 
 func TestSweep92Fixtures(t *testing.T) {
