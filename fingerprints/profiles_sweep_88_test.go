@@ -53,6 +53,11 @@ var sweep88Cases = map[string]want{
 	// The whole sysDescr where it says more than comModelName, as the
 	// definition states the hardware.
 	"trendnet-definition-descr-product": {"trendnet", "TRENDnet", "TEG-3102WS 10G Web Smart Switch", "CC2034500789", "", "1.01.003", "switch"},
+	// An EndRun Sonoma on a sysObjectID the Linux agent's registration is
+	// not: the definition (endrun) knows it by 'Sonoma_D12' in its
+	// SONOMA-MIB version string alone; the product and release that
+	// string writes.
+	"endrun-sonoma-other-registration": {"endrun", "EndRun Technologies", "Sonoma_D12 GPS", "", "", "1.51", "appliance"},
 }
 
 func TestSweep88Fixtures(t *testing.T) {
