@@ -53,6 +53,10 @@ var sweep93Cases = map[string]want{
 	// nmCarrierSerialNumber.0 with serial_replace '/unknown/' -> ''): a
 	// carrier writing 'unknown' states no serial (before, 'unknown').
 	"pandacom-serial-unknown": {"pandacom", "Pan Dacom", "Carrier 1U", "", "", "7.5.2", "media_converter"},
+	// LANCOM LCOS SX 3 (definition lcossx: version
+	// LCOS-SX-MIB::lcsSystemInfoFirmwareVersion.0, no regexp): whole, its
+	// 'V' kept (before, cut).
+	"lcossx-firmware-v": {"lancom-lcos-sx", "LANCOM", "GS-2310P+", "4004160000123457", "LCOS SX", "V3.32.0219", "switch"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
