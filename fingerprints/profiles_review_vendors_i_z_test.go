@@ -19,8 +19,10 @@ var reviewVendorsIZCases = map[string]want{
 	"cisco-viptela-hwinventory": {"cisco-viptela", "Cisco", "vedge-1000", "10A2C40180417", "Viptela OS", "20.3.5", "router"},
 	// A UC application VM known by its registration (ciscoUCVirtualMachine,
 	// 9.1.1348, as the definition ucos detects it) whose sysDescr does not
-	// say 'Software:UCOS': the release SYSAPPL-MIB names.
-	"cisco-ucos-vm": {"cisco-ucos", "Cisco", "", "", "UCOS", "14.0.1.13900-155", "appliance"},
+	// say 'Software:UCOS': the release SYSAPPL-MIB names. The model was "";
+	// now ciscoUCVirtualMachine, the label ucos's hardware_mib
+	// (CISCO-PRODUCTS-MIB) gives the registration (fq94).
+	"cisco-ucos-vm": {"cisco-ucos", "Cisco", "ciscoUCVirtualMachine", "", "UCOS", "14.0.1.13900-155", "appliance"},
 	// A Groove G30 on net-snmp's Linux registration answering
 	// CORIANT-GROOVE-MIB (the definition infinera-groove detects it so):
 	// read as on Coriant's, the release of the active load (2).

@@ -154,9 +154,10 @@ var szCases = map[string]want{
 	// ESXi: the host's hardware in entPhysicalDescr.1.
 	"vmware-esxi-entity": {"vmware-esxi", "", "PowerEdge R750", "7XK2QJ3", "ESXi", "8.0.1", "hypervisor"},
 	// CUCM: the application's release from SYSAPPL-MIB, not the UCOS
-	// platform's in sysDescr. (Its registration, ciscoUCVirtualMachine,
-	// names no model.)
-	"cisco-ucos": {"cisco-ucos", "Cisco", "", "", "UCOS", "12.5.1.14900-63", "appliance"},
+	// platform's in sysDescr. The model was "" (its registration was taken
+	// to name none); now ciscoUCVirtualMachine, the label the definition
+	// ucos's hardware_mib (CISCO-PRODUCTS-MIB) gives 9.1.1348 (fq94).
+	"cisco-ucos": {"cisco-ucos", "Cisco", "ciscoUCVirtualMachine", "", "UCOS", "12.5.1.14900-63", "appliance"},
 	// StoneOS: serial and release from HILLSTONE-SYSTEM-MIB.
 	"hillstone-stoneos-mib": {"hillstone-stoneos", "Hillstone Networks", "", "0010452019001234", "StoneOS", "5.5R8P4.3", "firewall"},
 	// ISP wireless backhaul and access switches.

@@ -1,0 +1,24 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep94FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq94's sweep of profiles last changed on
+// 2026-12-06, each read again against the newest device-support
+// definition that detects the device.
+const sweep94FixtureDir = "testdata/fixtures/sweep-94"
+
+// sweep94Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep94Cases = map[string]want{
+	// Cisco UCOS VM (definition ucos: hardware_mib CISCO-PRODUCTS-MIB):
+	// the label the MIB registers 9.1.1348 as, ciscoUCVirtualMachine, as
+	// the MIB writes it; the release SYSAPPL-MIB's first package's.
+	"ucos-vm-hardware-mib": {"cisco-ucos", "Cisco", "ciscoUCVirtualMachine", "", "UCOS", "14.0.1.13900-155", "appliance"},
+}
+
+func TestSweep94Fixtures(t *testing.T) {
+	checkFixtures(t, sweep94FixtureDir, sweep94Cases)
+}
