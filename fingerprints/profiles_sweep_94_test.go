@@ -17,6 +17,11 @@ var sweep94Cases = map[string]want{
 	// the label the MIB registers 9.1.1348 as, ciscoUCVirtualMachine, as
 	// the MIB writes it; the release SYSAPPL-MIB's first package's.
 	"ucos-vm-hardware-mib": {"cisco-ucos", "Cisco", "ciscoUCVirtualMachine", "", "UCOS", "14.0.1.13900-155", "appliance"},
+	// Ubiquoss PON (definition ubiquoss-pon, sysDescr_regex
+	// '/(?<hardware>.*)/'): the sysDescr's first line, not its lines
+	// joined (the maker's name dropped, as everywhere); the release the
+	// generic sysDescr reader finds on its second line, the unit's own.
+	"ubiquoss-pon-first-line": {"ubiquoss-pon", "Ubiquoss", "E8424 GPON OLT", "UQ8424G180400117", "", "2.1.3", "switch"},
 }
 
 func TestSweep94Fixtures(t *testing.T) {
