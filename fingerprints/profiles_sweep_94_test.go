@@ -22,6 +22,14 @@ var sweep94Cases = map[string]want{
 	// joined (the maker's name dropped, as everywhere); the release the
 	// generic sysDescr reader finds on its second line, the unit's own.
 	"ubiquoss-pon-first-line": {"ubiquoss-pon", "Ubiquoss", "E8424 GPON OLT", "UQ8424G180400117", "", "2.1.3", "switch"},
+	// Tait base station on the registration the definition tait-infra93
+	// detects (3570.2.2): the sysDescr's hardware, TAIT-INFRA93SERIES-MIB's
+	// serial and firmware.
+	"tait-infra93-base-station": {"tait-infra93", "Tait Communications", "TB9400", "19101234", "", "3.40.01.0002", "wireless"},
+	// Another Tait registration (3570.1): no definition detects it, so
+	// not tait-infra93's (before fq94, all of 3570 was): the generic
+	// rules only.
+	"tait-other-arc": {"", "Tait", "", "", "", "1.2.3", ""},
 }
 
 func TestSweep94Fixtures(t *testing.T) {
