@@ -30,6 +30,10 @@ var sweep94Cases = map[string]want{
 	// not tait-infra93's (before fq94, all of 3570 was): the generic
 	// rules only.
 	"tait-other-arc": {"", "Tait", "", "", "", "1.2.3", ""},
+	// 'JetStream' joined to the next word in the sysDescr: the definition
+	// jetstream detects the word anywhere, not only whole; TPLINK-SYSINFO-MIB
+	// read as it reads it.
+	"jetstream-word-joined": {"tplink-jetstream-descr", "TP-Link", "T2600G-28TS 2.0", "2171234000567", "", "2.0.1 Build 20170410 Rel.42917(s)", "switch"},
 }
 
 func TestSweep94Fixtures(t *testing.T) {
