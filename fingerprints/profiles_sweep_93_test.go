@@ -57,6 +57,10 @@ var sweep93Cases = map[string]want{
 	// LCOS-SX-MIB::lcsSystemInfoFirmwareVersion.0, no regexp): whole, its
 	// 'V' kept (before, cut).
 	"lcossx-firmware-v": {"lancom-lcos-sx", "LANCOM", "GS-2310P+", "4004160000123457", "LCOS SX", "V3.32.0219", "switch"},
+	// m0n0wall (definition monowall, sysDescr_regex '/ (?<version>[\d.-]+\S*)
+	// (?<features>.+) (?<hardware>\S+)$/'): the release word whole,
+	// '1.8.1_rc2' (before, '1.8.1'); the machine, the last word.
+	"monowall-release-whole": {"m0n0wall", "m0n0wall", "i386", "", "m0n0wall", "1.8.1_rc2", "firewall"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
