@@ -34,6 +34,10 @@ var sweep94Cases = map[string]want{
 	// jetstream detects the word anywhere, not only whole; TPLINK-SYSINFO-MIB
 	// read as it reads it.
 	"jetstream-word-joined": {"tplink-jetstream-descr", "TP-Link", "T2600G-28TS 2.0", "2171234000567", "", "2.0.1 Build 20170410 Rel.42917(s)", "switch"},
+	// WxGoos (definition wxgoos): IT-WATCHDOGS-MIB-V3 productVersion.0
+	// whole, its leading v kept; climateSerial.1; productTitle, the unit's
+	// own, for the model.
+	"wxgoos-version-v-kept": {"itwatchdogs-wxgoos", "IT Watchdogs", "WeatherGoose II", "28F4A1B2030000C7", "", "v3.4.0", "sensor"},
 }
 
 func TestSweep94Fixtures(t *testing.T) {
