@@ -21,10 +21,14 @@ var namesNZCases = map[string]want{
 	// (the definition rittal-lcp also detects 'Rittal LCP' in sysDescr):
 	// product, serial and software release from the CMC-TC sysDescr.
 	"rittal-lcp-descr": {"rittal-lcp-descr", "Rittal", "LCP-Plus", "21234567", "", "2.16", "cooling"},
-	// Sophos UTM on net-snmp's Linux registration, known by its kernel's
-	// build ('.g<git hash>-smp64', the definition sophos): a firewall, not
-	// a Linux server; no model or release taken from the uname line.
-	"sophos-utm-linux": {"sophos-utm-linux", "Sophos", "", "", "UTM", "", "firewall"},
+	// A uname line with a Sophos UTM kernel's build ('.g<git hash>-smp64')
+	// whose release before '.g' is 20 characters long (4.14.302-0.291847563):
+	// the definition sophos's pattern allows at most 19 there, so it does
+	// not detect it; linux does. Was sophos-utm-linux (Sophos, UTM,
+	// firewall, nothing else); now net-snmp-linux's Linux host, as the
+	// definitions read it (fq94; the definition sophos, '[0-9\-.]{1,19}').
+	// sweep-94's sophos-utm-release-19 keeps a 19-character one Sophos's.
+	"sophos-utm-linux": {"net-snmp-linux", "", "Generic x86 64-bit", "", "Linux", "4.14.302-0.291847563.g8c1d2e4-smp64", "server"},
 }
 
 func TestNamesNZFixtures(t *testing.T) { checkFixtures(t, namesNZFixtureDir, namesNZCases) }

@@ -38,6 +38,13 @@ var sweep94Cases = map[string]want{
 	// whole, its leading v kept; climateSerial.1; productTitle, the unit's
 	// own, for the model.
 	"wxgoos-version-v-kept": {"itwatchdogs-wxgoos", "IT Watchdogs", "WeatherGoose II", "28F4A1B2030000C7", "", "v3.4.0", "sensor"},
+	// Sophos UTM (definition sophos: net-snmp's Linux registration and a
+	// uname release of at most 19 characters before '.g<7 hex>', then '.'
+	// or '-smp64'): 19 characters, a UTM firewall; nothing else stated.
+	"sophos-utm-release-19": {"sophos-utm-linux", "Sophos", "", "", "UTM", "", "firewall"},
+	// 21 characters before '.g': the definition sophos does not detect it
+	// (linux does), so not sophos-utm-linux's (before fq94, up to 24 were).
+	"sophos-utm-release-too-long": {"net-snmp-linux", "", "Generic x86 64-bit", "", "Linux", "4.14.240-0.3103185212.g1b2c3d4-smp64", "server"},
 }
 
 func TestSweep94Fixtures(t *testing.T) {
