@@ -61,6 +61,11 @@ var sweep93Cases = map[string]want{
 	// (?<features>.+) (?<hardware>\S+)$/'): the release word whole,
 	// '1.8.1_rc2' (before, '1.8.1'); the machine, the last word.
 	"monowall-release-whole": {"m0n0wall", "m0n0wall", "i386", "", "m0n0wall", "1.8.1_rc2", "firewall"},
+	// Nokia Wavence (Wavence.php: the first remote-inventory row whose
+	// mnemonic matches '/^UBT[-_][A-Z0-9]/i', its mnemonic and serial):
+	// the E-band 'UBT-m' in its own case (before, the next row's
+	// 'UBT-S', another radio's).
+	"wavence-ubt-m": {"nokia-wavence", "Nokia", "UBT-m", "UM2318P0042", "Wavence", "24.1.0", "wireless"},
 }
 
 func TestSweep93Fixtures(t *testing.T) {
