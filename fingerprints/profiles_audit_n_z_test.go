@@ -48,7 +48,10 @@ var auditNZCases = map[string]want{
 	"huawei-vrp-other-arc": {"huawei-vrp", "Huawei", "S5720-28X-PWR-SI-AC", "2102353168DMJ8001234", "VRP", "5.170 (V200R011C10SPC600)", "switch"},
 	// SNR on 40418.8.67, which the definition (snr) takes with 40418.7:
 	// NAG-MIB sysHardwareVersion.0 and sysSoftwareVersion.0.
-	"snr-registration-8": {"snr", "NAG", "SNR-S300G-24FX", "", "", "7.2.1.12", "switch"},
+	// fq95: version was 7.2.1.12, now SNR-S300G-24FX_7.2.1.12: the
+	// definition (snr, librenms main's newest stored snr.yaml) states
+	// sysSoftwareVersion whole, no '<word>_' prefix cut.
+	"snr-registration-8": {"snr", "NAG", "SNR-S300G-24FX", "", "", "SNR-S300G-24FX_7.2.1.12", "switch"},
 	// Windows' SNMP service on zeroDotZero, by its sysDescr as the
 	// definition (windows) detects it: the build's release and version,
 	// and the processor's machine class (zeroDotZero registers no product).
