@@ -143,12 +143,16 @@ var imCases = map[string]want{
 	"konica-minolta-card-row": {"konica-minolta-printer", "Konica Minolta", "bizhub C458", "", "", "A8D80Y0-F000-G00-62", "printer"},
 	// Linux hosts: the board from Supermicro SuperDoctor 5, and the
 	// hardware and serial scripts published as UCD-SNMP exec entries.
-	"linux-supermicro-sd5":     {"linux-distro", "Supermicro", "X11SPH-nCTF", "ZM19AS012345", "Ubuntu", "5.15.0-91-generic", "server"},
-	"linux-ucd-exec-extends":   {"linux-distro", "", "ThinkSystem SR630 V2", "J30ABC12", "Enterprise Linux 8", "4.18.0-513.9.1.el8_9.x86_64", "server"},
-	"ict-power-panel":          {"ict-power", "ICT", "ICT200DB-12IRC", "", "", "2.04", "pdu"},
-	"ict-power-platinum":       {"ict-power", "ICT", "ICT800-48SC", "", "", "1.13", "power"},
-	"ingrasys-ipoman":          {"ingrasys-ipoman", "Ingrasys", "iPoMan 1201", "11120777031234", "", "1.09", "pdu"},
-	"linksys-ss":               {"linksys-ss", "Linksys", "SRW248G4P", "CGD01H707123", "", "1.2.2b", "switch"},
+	"linux-supermicro-sd5":   {"linux-distro", "Supermicro", "X11SPH-nCTF", "ZM19AS012345", "Ubuntu", "5.15.0-91-generic", "server"},
+	"linux-ucd-exec-extends": {"linux-distro", "", "ThinkSystem SR630 V2", "J30ABC12", "Enterprise Linux 8", "4.18.0-513.9.1.el8_9.x86_64", "server"},
+	"ict-power-panel":        {"ict-power", "ICT", "ICT200DB-12IRC", "", "", "2.04", "pdu"},
+	"ict-power-platinum":     {"ict-power", "ICT", "ICT800-48SC", "", "", "1.13", "power"},
+	"ingrasys-ipoman":        {"ingrasys-ipoman", "Ingrasys", "iPoMan 1201", "11120777031234", "", "1.09", "pdu"},
+	// fq96: was profile linksys-ss, now cisco-sb: Linksys's 3955.6
+	// registration is the definition ciscosb's ('.1.3.6.1.4.1.3955.6.',
+	// first pass); linksys-ss detects 3955.1000 alone. The unit table's
+	// model, serial and release, the unit's own, stay after ciscosb's.
+	"linksys-ss":               {"cisco-sb", "Linksys", "SRW248G4P", "CGD01H707123", "", "1.2.2b", "switch"},
 	"juniper-junose-swversion": {"juniper-junose", "Juniper Networks", "E320", "", "JunosE", "11.3.2 patch-0.4", "router"},
 	// A sysDescr naming no model: the product the registration names
 	// (Juniper-Products-MIB juniErx705).
