@@ -19,6 +19,16 @@ var leads95Cases = map[string]want{
 	"snr-software-version-whole": {"snr", "NAG", "SNR-S2995G-48FX", "", "", "SNR-S2995G-48FX_7.0.3.5(R0241.0250)", "switch"},
 	// Row 0 answers nothing: row 1's hardware and software version.
 	"snr-row-1-only": {"snr", "NAG", "SNR-S300G-48T", "", "", "7.2.3.1(R0004.0120)", "switch"},
+	// ZXDSL (definition zxdsl, Zxdsl.php): each variant arc after the
+	// product number is a letter, chr(64 + arc): 9806.8.2 is the 9806HB
+	// (before, no model: one letter arc only).
+	"zte-zxdsl-two-variant-arcs": {"zte-zxdsl", "ZTE", "ZXDSL 9806HB", "", "ZXDSL", "", "switch"},
+	// The same on 3902.1015: 9816.3 is the 9816C.
+	"zte-zxdsl-1015-variant": {"zte-zxdsl", "ZTE", "ZXDSL 9816C", "", "ZXDSL", "", "switch"},
+	// The plain '<number>.1.1.1' form: Zxdsl.php names nothing; the yaml's
+	// sysDescr_regex '/Version V(?<version>\S+) \S+ (?<hardware>\S+)/'
+	// names the hardware and the version (before, ZXDSL 9836 and none).
+	"zte-zxdsl-plain-sysdescr": {"zte-zxdsl", "ZTE", "ZXDSL9836", "", "ZXDSL", "2.2.1", "switch"},
 }
 
 func TestLeads95Fixtures(t *testing.T) {

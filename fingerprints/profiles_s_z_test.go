@@ -68,7 +68,10 @@ var szCases = map[string]want{
 	"viprinet": {"viprinet", "Viprinet", "510", "0510-1234-5678-9012", "Viprinux", "2019072500", "router"},
 	// ZXDSL: the product in the sysObjectID's arcs, a letter arc read as
 	// its letter (8 -> H).
-	"zte-zxdsl-9806h":  {"zte-zxdsl", "ZTE", "ZXDSL 9806H", "", "ZXDSL", "", "switch"},
+	"zte-zxdsl-9806h": {"zte-zxdsl", "ZTE", "ZXDSL 9806H", "", "ZXDSL", "", "switch"},
+	// The plain '<number>.1.1.1' form: Zxdsl.php names nothing there and
+	// the sysDescr no hardware, so the registration's product number, the
+	// unit's own, follows (fq95: unchanged).
 	"zte-zxdsl-number": {"zte-zxdsl", "ZTE", "ZXDSL 9836", "", "ZXDSL", "", "switch"},
 	// Dantel Webmon Edge: WEBMON-EDGE-MATRIX-MIB's firmware.
 	"dantel-webmon": {"dantel-webmon", "Dantel", "Webmon Edge", "", "", "4.1.22", "sensor"},
