@@ -23,6 +23,23 @@ var deferred96Cases = map[string]want{
 	// The same table on the smart switches' own arc (3955.1000, the
 	// definition linksys-ss): still linksys-ss's.
 	"linksys-lgs-3955-1000-unit-table": {"linksys-ss", "Linksys", "LGS318P", "19B10C600123", "", "1.1.1.10", "switch"},
+	// A virtual SmartZone on the SmartCell Gateway arc (25053.3.1.10),
+	// which the newest stored definition ruckuswireless-sz (917ee24)
+	// detects with no snmpget, answering RUCKUS-HWINFO-MIB too: the
+	// SmartZone's (before, ruckus-ap's, which follows no definition, by
+	// that MIB's serial). The first node's model and release, the stats
+	// serial, as RuckuswirelessSz.php reads them.
+	"ruckus-vsz-scg-arc-hwinfo": {"ruckus-smartzone", "Ruckus", "vSZ-E", "5B3C7D2E9F10", "SmartZone", "6.1.1.0.959", "wireless_controller"},
+	// The same on ruckusSZ100 (25053.3.1.11.1).
+	"ruckus-sz100-hwinfo": {"ruckus-smartzone", "Ruckus", "SZ104", "941904001122", "SmartZone", "5.2.1.0.515", "wireless_controller"},
+	// A ZoneDirector whose ruckusZDSystemModel.0 starts 'ZD'
+	// (ruckuswireless's snmpget) answering RUCKUS-HWINFO-MIB too: the
+	// definition's (ruckus-wireless), its version_template with the
+	// country code, not ruckus-ap's.
+	"ruckus-zd3000-hwinfo": {"ruckus-wireless", "Ruckus", "ZD3000", "151203008899", "ZoneDirector", "10.1.1.0 build 42 (DE)", "wireless_controller"},
+	// A standalone access point (a HotZone registration no definition
+	// detects): still ruckus-ap's, by RUCKUS-HWINFO-MIB.
+	"ruckus-hotzone-ap-hwinfo": {"ruckus-ap", "Ruckus", "R550", "472103004455", "Ruckus AP", "116.1.0.0.1560", "access_point"},
 }
 
 // TestDeferred96Fixtures checks each profile on its fixture: the winning

@@ -251,10 +251,13 @@ func TestNetworkFixtures(t *testing.T) {
 		"clavister-cos":            {"clavister-cos", "Clavister", "E80", "", "cOS Core", "13.00.09.00-34245", "firewall"},
 		"topsec-ngfw":              {"topsec-ngfw", "Topsec", "NGFW4000-UF", "", "", "V3.2294.2130_NGFW.1", "firewall"},
 		"venus-vsos":               {"venus-vsos", "Venustech", "", "", "VSOS", "V0600R0706B20190320", "firewall"},
-		"ruckus-smartcell":         {"ruckus-wireless", "Ruckus", "SmartCell Gateway 200", "491436001234", "SmartZone", "", "wireless_controller"},
-		"efficientip-solidserver":  {"efficientip-solidserver", "EfficientIP", "SDS-2200", "EIP2200A123456", "SOLIDserver", "8.0.2a", "appliance"},
-		"exinda":                   {"exinda", "Exinda", "4061", "", "ExOS", "7.4.6", "appliance"},
-		"etherwan":                 {"etherwan", "EtherWAN", "EX78900E-0VB", "", "", "1.94.3", "switch"},
+		// fq96: was profile ruckus-wireless, now ruckus-smartzone: the
+		// newest stored definition ruckuswireless-sz (917ee24) detects
+		// 25053.3.1.10 (no snmpget, first pass); the fields are the same.
+		"ruckus-smartcell":        {"ruckus-smartzone", "Ruckus", "SmartCell Gateway 200", "491436001234", "SmartZone", "", "wireless_controller"},
+		"efficientip-solidserver": {"efficientip-solidserver", "EfficientIP", "SDS-2200", "EIP2200A123456", "SOLIDserver", "8.0.2a", "appliance"},
+		"exinda":                  {"exinda", "Exinda", "4061", "", "ExOS", "7.4.6", "appliance"},
+		"etherwan":                {"etherwan", "EtherWAN", "EX78900E-0VB", "", "", "1.94.3", "switch"},
 		// Since fq7: firmwareRevision whole, as sixnet reads it.
 		"sixnet":   {"sixnet", "Sixnet", "SLX-8MS-4", "SN0123456", "", "v5.3.170", "switch"},
 		"trendnet": {"trendnet", "TRENDnet", "TEG-30284", "CA2134500123", "", "2.10.011", "switch"},
