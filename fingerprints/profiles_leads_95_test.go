@@ -29,6 +29,14 @@ var leads95Cases = map[string]want{
 	// sysDescr_regex '/Version V(?<version>\S+) \S+ (?<hardware>\S+)/'
 	// names the hardware and the version (before, ZXDSL 9836 and none).
 	"zte-zxdsl-plain-sysdescr": {"zte-zxdsl", "ZTE", "ZXDSL9836", "", "ZXDSL", "2.2.1", "switch"},
+	// Wavence (Wavence.php): no UBT row in the remote inventory, so
+	// TSDIM-SNMPNE-MIB tsdimNeInstallationType.0 is the hardware (before,
+	// the registration's 9500 MPR-E MSS-8); no serial (the class reads
+	// the UBT row's only).
+	"wavence-installation-type": {"nokia-wavence", "Nokia", "MSS-8 1+1 HSB", "", "Wavence", "6.1.0", "wireless"},
+	// A UBT row answers: its mnemonic and serial, the installation type
+	// not read.
+	"wavence-ubt-before-installation-type": {"nokia-wavence", "Nokia", "UBT-SA", "US2105C0303", "Wavence", "22.0.1", "wireless"},
 }
 
 func TestLeads95Fixtures(t *testing.T) {
