@@ -40,6 +40,15 @@ var deferred96Cases = map[string]want{
 	// A standalone access point (a HotZone registration no definition
 	// detects): still ruckus-ap's, by RUCKUS-HWINFO-MIB.
 	"ruckus-hotzone-ap-hwinfo": {"ruckus-ap", "Ruckus", "R550", "472103004455", "Ruckus AP", "116.1.0.0.1560", "access_point"},
+	// A mobility controller on Aruba's switchProducts (14823.1.1) whose
+	// agent answers AI-AP-MIB's aiVirtualControllerVersion: the definition
+	// arubaos's (every 14823 arc but 1.2 and 1.6, no snmpget, first pass),
+	// not aruba-instant's (before, aruba-instant's by that object).
+	"aruba-controller-answering-ai-ap-mib": {"aruba-mobility-controller", "Aruba", "Aruba7010", "CV0012345", "ArubaOS", "8.10.0.7", "wireless_controller"},
+	// An apProducts AP (14823.1.2) whose sysDescr names neither ArubaOS
+	// nor AOS: arubaos excepts the arc, so aruba-instant's AI-AP-MIB
+	// alternative still takes it; the model its registration names.
+	"aruba-iap-other-sysdescr-ai-ap-mib": {"aruba-instant", "Aruba", "AP505", "", "ArubaOS Instant", "8.6.0.4-8.6.0.4", "access_point"},
 }
 
 // TestDeferred96Fixtures checks each profile on its fixture: the winning
