@@ -37,6 +37,12 @@ var leads95Cases = map[string]want{
 	// A UBT row answers: its mnemonic and serial, the installation type
 	// not read.
 	"wavence-ubt-before-installation-type": {"nokia-wavence", "Nokia", "UBT-SA", "US2105C0303", "Wavence", "22.0.1", "wireless"},
+	// SSU 2000 (Ssu2000.php, the first inventory row after 1.1, the
+	// communications module's): its inSerial; not its version (inHwPart,
+	// a hardware part number) nor its hardware ('Comm Processor ' .
+	// inSwPart, a software part number): the sysDescr's product and the
+	// release as before (inSwPart of row 1.2), never row 1.1's.
+	"ssu2000-comm-row": {"microsemi-ssu2000", "Microsemi", "SSU2000", "M100067890", "", "14213A007", "appliance"},
 }
 
 func TestLeads95Fixtures(t *testing.T) {
