@@ -1,0 +1,26 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep100FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq100's sweep: profiles re-read against
+// the newest stored device-support definitions, each field's objects in
+// the definition's order and form.
+const sweep100FixtureDir = "testdata/fixtures/sweep-100"
+
+// sweep100Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep100Cases = map[string]want{
+	// Pepwave (definition pepwave, os: DEVICE::deviceModel.0,
+	// deviceSerialNumber.0, deviceFirmwareVersion.0; LibreNMS's
+	// mibs/peplink/DEVICE puts them under 23695.200.1.1.1.1): the peplink
+	// arc's objects first, as the definition reads them, before the same
+	// objects on pepwave's 27662 arc.
+	"pepwave-device-mib-peplink-arc": {"pepwave", "Peplink", "MAX Transit Duo", "2930-AB12-CD34", "Peplink Firmware", "8.4.0 build 5412", "router"},
+}
+
+func TestSweep100Fixtures(t *testing.T) {
+	checkFixtures(t, sweep100FixtureDir, sweep100Cases)
+}
