@@ -1,0 +1,24 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep97FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq97's sweep of profiles re-read
+// against the newest device-support definitions.
+const sweep97FixtureDir = "testdata/fixtures/sweep-97"
+
+// sweep97Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep97Cases = map[string]want{
+	// A WebSmart switch answering an ENTITY chassis row (definition
+	// allied, Allied.php): the hardware is the sysDescr's first word
+	// where its fourth and fifth are 'WebSmart Switch', never ENTITY's
+	// model; the release 'WebSmart ' and swhub.167.81.1.3.0.
+	"allied-websmart-entity-model": {"allied-telesis", "Allied Telesis", "AT-GS950/16", "", "", "WebSmart 1.0.0.42", "switch"},
+}
+
+func TestSweep97Fixtures(t *testing.T) {
+	checkFixtures(t, sweep97FixtureDir, sweep97Cases)
+}
