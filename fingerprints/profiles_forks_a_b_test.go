@@ -33,7 +33,9 @@ var forksABCases = map[string]want{
 	// controller model, serial and firmware.
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
 	// release 1.56, not Linux's): an OS is named beside its own release only.
-	"areca-raid-subsystem": {"areca", "Areca", "ARC-1883", "Y614C0012345", "", "1.56", "storage"},
+	// fq97: the release 'V1.56 2019-07-30' (was '1.56'): the definition
+	// areca's os_discovery reads 18928.1.2.1.4.0 whole, no version_regex.
+	"areca-raid-subsystem": {"areca", "Areca", "ARC-1883", "Y614C0012345", "", "V1.56 2019-07-30", "storage"},
 	// A Ubiquiti AF60 on airOS's registration (definition airos-af60):
 	// UI-AF60-MIB's af60DevModel and af60FirmwareVersion at instance 1,
 	// where the agent answers them. Since fq7: the release with its 'v',

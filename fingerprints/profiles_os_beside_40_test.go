@@ -39,7 +39,9 @@ var osBeside40Cases = map[string]want{
 	// sysDescr no uname line: ARECA-SNMP-MIB's firmware version is the
 	// controller's, and net-snmp-linux reads no release at all, so its
 	// Linux (the registration's alone) is not named beside it.
-	"areca-netsnmp-registration": {"areca", "Areca", "ARC-8050T3", "Y915CACAAR601234", "", "1.57", "storage"},
+	// fq97: the release 'V1.57 2021-03-18' (was '1.57'): the definition
+	// areca's os_discovery reads 18928.1.2.1.4.0 whole, no version_regex.
+	"areca-netsnmp-registration": {"areca", "Areca", "ARC-8050T3", "Y915CACAAR601234", "", "V1.57 2021-03-18", "storage"},
 	// A TimeMachines clock (definition timemachines, Shared\Unix): its
 	// release is the kernel's from uname's line, the one net-snmp-linux
 	// reads too, so Linux stays beside it.

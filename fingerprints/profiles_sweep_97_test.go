@@ -17,6 +17,11 @@ var sweep97Cases = map[string]want{
 	// where its fourth and fifth are 'WebSmart Switch', never ENTITY's
 	// model; the release 'WebSmart ' and swhub.167.81.1.3.0.
 	"allied-websmart-entity-model": {"allied-telesis", "Allied Telesis", "AT-GS950/16", "", "", "WebSmart 1.0.0.42", "switch"},
+	// An Areca subsystem answering both ARECA-SNMP-MIB groups (definition
+	// areca, os_discovery): hardware the system group's model (first of
+	// its two), serial and firmware the controller group's alone, the
+	// firmware whole.
+	"areca-both-groups": {"areca", "Areca", "ARC-8060", "Y920CTRL00000042", "", "V1.61 2022-04-20", "storage"},
 }
 
 func TestSweep97Fixtures(t *testing.T) {
