@@ -22,6 +22,10 @@ var sweep97Cases = map[string]want{
 	// its two), serial and firmware the controller group's alone, the
 	// firmware whole.
 	"areca-both-groups": {"areca", "Areca", "ARC-8060", "Y920CTRL00000042", "", "V1.61 2022-04-20", "storage"},
+	// A ClearPass appliance (definition clearpass, os_discovery): its
+	// cppmSystemVersion.0 whole, as the definition reads it (no
+	// version_regex), its words after the number kept.
+	"clearpass-version-whole": {"aruba-clearpass", "Aruba", "C1000V", "00F1E2D3C4B5A6978877665544332211", "ClearPass", "6.10.8.250011 Patch 2", "appliance"},
 }
 
 func TestSweep97Fixtures(t *testing.T) {
