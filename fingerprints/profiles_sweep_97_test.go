@@ -26,6 +26,12 @@ var sweep97Cases = map[string]want{
 	// cppmSystemVersion.0 whole, as the definition reads it (no
 	// version_regex), its words after the number kept.
 	"clearpass-version-whole": {"aruba-clearpass", "Aruba", "C1000V", "00F1E2D3C4B5A6978877665544332211", "ClearPass", "6.10.8.250011 Patch 2", "appliance"},
+	// A mobility controller (definition arubaos, os_discovery
+	// sysDescr_regex; Arubaos.php's serial): the hardware inside
+	// '(MODEL: ...),' and the whole word after ' Version ', before
+	// WLSX-SYSTEMEXT-MIB's model and release; the serial
+	// wlsxSwitchLicenseSerialNumber.0, not wlsxSysExtSerialNumber.
+	"arubaos-controller-sysdescr": {"aruba-mobility-controller", "Aruba", "Aruba7010", "CT0001234", "ArubaOS", "8.5.0.10-FIPS_74865", "wireless_controller"},
 }
 
 func TestSweep97Fixtures(t *testing.T) {
