@@ -32,6 +32,12 @@ var sweep97Cases = map[string]want{
 	// WLSX-SYSTEMEXT-MIB's model and release; the serial
 	// wlsxSwitchLicenseSerialNumber.0, not wlsxSysExtSerialNumber.
 	"arubaos-controller-sysdescr": {"aruba-mobility-controller", "Aruba", "Aruba7010", "CT0001234", "ArubaOS", "8.5.0.10-FIPS_74865", "wireless_controller"},
+	// An ERS 8600 on Rapid City's arc (definition voss, which takes every
+	// 2272 registration boss does not): rcSysVersion.0 through voss's
+	// version_regex ('\d+\.\d+\S+', the release before ' (PRIVATE)')
+	// over the sysDescr's bracketed release; the word before the bracket
+	// its hardware; rcChasSerialNumber.0.
+	"voss-ers8600-rcsysversion": {"avaya-ers-passport", "Nortel", "ERS-8606", "SSNM0A1234", "", "7.1.3.6", "switch"},
 }
 
 func TestSweep97Fixtures(t *testing.T) {
