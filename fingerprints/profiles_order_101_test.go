@@ -25,6 +25,15 @@ var order101Cases = map[string]want{
 	// nothing, so the appliance's own (systemPlatform, systemSerial,
 	// systemBuildNumber).
 	"citrix-adm-netscaler-arc-mas-only": {"citrix-adm", "Citrix", "MAS VPX", "VPX2H6R8T4", "ADM", "13.0-92.19", "appliance"},
+	// An FSP 150CC on the arc the definition adva_fsp150 takes
+	// ('.1.3.6.1.4.1.2544.1.12.1.1.', no snmpget, first pass) whose agent
+	// answers ADVA-FSP3000ALM-MIB's inventoryType too: adva_fsp150's
+	// (adva-fsp, ENTITY row 1), not adva-alm's object alternative (before,
+	// adva-alm's: ALM-8-PORT, its serial and firmware package).
+	"adva-fsp150cc-answering-alm-shelf": {"adva-fsp", "ADVA", "GE112 1.04", "FA62345678901", "", "7.1.1-221", "switch"},
+	// An ALM on an ADVA registration no definition takes, answering
+	// inventoryType: still adva-alm's, by its objects.
+	"adva-alm-other-arc-inventory-type": {"adva-alm", "ADVA", "ALM-16-PORT", "FA53456789012", "", "1.3.4", "appliance"},
 }
 
 // TestOrder101Fixtures checks each profile on its fixture: the winning
