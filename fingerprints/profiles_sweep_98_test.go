@@ -1,0 +1,28 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep98FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq98's sweep of profiles against the
+// newest device-support definitions: each a field the definition reads
+// (its object, order and form) or the unit's own value after it.
+const sweep98FixtureDir = "testdata/fixtures/sweep-98"
+
+// sweep98Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep98Cases = map[string]want{
+	// A Meraki MS stack whose ENTITY row 1 is the stack's own row (class
+	// stack) above its member chassis: merakims (os_discovery 34cba3b)
+	// reads entPhysicalSerialNum.1, the stack row's serial, not the
+	// member chassis the generic choice puts first.
+	"meraki-ms-stack-row1-serial": {"cisco-meraki", "Cisco", "Meraki MS390-48UX Cloud Managed Switch", "Q3EA-AAAA-0001", "Meraki", "", "switch"},
+	// A Meraki MR with the same layout: merakimr reads no serial, so the
+	// chosen chassis row's (the member's) is the unit's own, not row 1's.
+	"meraki-mr-no-row1-serial": {"cisco-meraki", "Cisco", "Meraki MR46 Cloud Managed AP", "Q3AB-DDDD-0002", "Meraki", "", "access_point"},
+}
+
+func TestSweep98Fixtures(t *testing.T) {
+	checkFixtures(t, sweep98FixtureDir, sweep98Cases)
+}
