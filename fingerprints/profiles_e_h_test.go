@@ -99,8 +99,9 @@ var ehCases = map[string]want{
 	// An Eltex MES whose sysDescr does not name it: RADLAN rlPhdUnitGenParamModelName.
 	// Its registration (MES2348B) is one the definition eltex-mes23xx
 	// takes, which reads the unit's software version as features, no
-	// version (was 4.0.18.2 under eltex-mes before fpL).
-	"eltex-mes-modelname": {"eltex-mes23xx", "Eltex", "MES2348B", "ES5F012345", "", "", "switch"},
+	// version (was 4.0.18.2 under eltex-mes before fpL). fq98: os_version
+	// "" -> 4.0.18.2 (eltex-mes23xx): the definition states no release, so no measure counts the field; the unit's own rlPhdUnitGenParamSoftwareVersion.1 follows for the user's inventory, no_fill dropped: the value is neither untrue nor another software's.
+	"eltex-mes-modelname": {"eltex-mes23xx", "Eltex", "MES2348B", "ES5F012345", "", "4.0.18.2", "switch"},
 	// HiOS's HM2-DEVMGMT-MIB: product description, serial, running image.
 	// The release was "09.0.02"; now "HiOS 09.0.02", the running image's
 	// as Hirschmann.php writes it ('HiOS ' and the release after the

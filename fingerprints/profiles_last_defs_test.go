@@ -26,8 +26,9 @@ var lastDefsCases = map[string]want{
 	// An MES2124, one of the registrations the definition eltex-mes21xx
 	// takes: hardware and serial of RADLAN-Physicaldescription-MIB's unit
 	// 1, its rlPhdUnitGenParamSoftwareVersion.1 read as features, so no
-	// version (as eltex-mes23xx reads its switches).
-	"eltex-mes2124-no-version": {"eltex-mes23xx", "Eltex", "MES2124", "ES3C002468", "MES", "", "switch"},
+	// version (as eltex-mes23xx reads its switches). fq98: os_version ""
+	// -> 1.1.48.6 (eltex-mes21xx): the definition states no release, so no measure counts the field; the unit's own rlPhdUnitGenParamSoftwareVersion.1 follows for the user's inventory, no_fill dropped: the value is neither untrue nor another software's.
+	"eltex-mes2124-no-version": {"eltex-mes23xx", "Eltex", "MES2124", "ES3C002468", "MES", "1.1.48.6", "switch"},
 	// An MES2424B on the Aricent ISS agent, a registration the definition
 	// eltex-mes24xx takes: the hardware the sysDescr's first two words,
 	// the serial 2076.81.1.120.0, the version entPhysicalFirmwareRev.1

@@ -74,7 +74,8 @@ var leads8Cases = map[string]want{
 	// string prefix, so registration 245 is its too: RADLAN's model name
 	// and serial, the software version a feature, no version (was
 	// eltex-mes, with rlPhdUnitGenParamSoftwareVersion as the release).
-	"eltex-mes21xx-prefix-245": {"eltex-mes23xx", "Eltex", "MES2124MB", "ES5E000123", "MES", "", "switch"},
+	// fq98: os_version "" -> 4.0.16.7 (eltex-mes21xx): the definition states no release, so no measure counts the field; the unit's own rlPhdUnitGenParamSoftwareVersion.1 follows for the user's inventory, no_fill dropped: the value is neither untrue nor another software's.
+	"eltex-mes21xx-prefix-245": {"eltex-mes23xx", "Eltex", "MES2124MB", "ES5E000123", "MES", "4.0.16.7", "switch"},
 }
 
 func TestLeads8Fixtures(t *testing.T) {

@@ -52,8 +52,9 @@ var leadsLCases = map[string]want{
 	// An Eltex MES3348 (35265.1.96), one of the exact registrations the
 	// definition eltex-mes23xx takes: hardware and serial of unit 1; its
 	// rlPhdUnitGenParamSoftwareVersion.1 is the definition's features,
-	// and nothing else fills the version (no_fill).
-	"eltex-mes3348-no-version": {"eltex-mes23xx", "Eltex", "MES3348", "ES7A004321", "MES", "", "switch"},
+	// and nothing else fills the version (no_fill). fq98: os_version ""
+	// -> 4.0.20.4 (eltex-mes23xx): the definition states no release, so no measure counts the field; the unit's own rlPhdUnitGenParamSoftwareVersion.1 follows for the user's inventory, no_fill dropped: the value is neither untrue nor another software's.
+	"eltex-mes3348-no-version": {"eltex-mes23xx", "Eltex", "MES3348", "ES7A004321", "MES", "4.0.20.4", "switch"},
 	// An MES on a registration outside that list keeps eltex-mes's
 	// release from the same object.
 	"eltex-mes2428-version": {"eltex-mes", "Eltex", "MES2428", "ES8B001234", "MES", "10.3.6.7", "switch"},

@@ -69,7 +69,8 @@ func TestNetworkFixtures(t *testing.T) {
 		"avaya-boss":          {"avaya-boss", "Avaya", "ERS-4850GTS-PWR+", "14JP1234ABCD", "BOSS", "5.8.1.013", "switch"},
 		"enterasys-eos":       {"enterasys-eos", "Extreme Networks", "C5G124-48P2", "13345678901a", "EOS", "06.81.04.0001", "switch"},
 		// MES2324B: the definition eltex-mes23xx's, no version (fpL).
-		"eltex-mes":     {"eltex-mes23xx", "Eltex", "MES2324B", "ES01234567", "MES", "", "switch"},
+		// fq98: os_version "" -> 4.0.16.3: the definition states no release, so no measure counts the field; the unit's own rlPhdUnitGenParamSoftwareVersion.1 follows for the user's inventory, no_fill dropped: the value is neither untrue nor another software's.
+		"eltex-mes":     {"eltex-mes23xx", "Eltex", "MES2324B", "ES01234567", "MES", "4.0.16.3", "switch"},
 		"cumulus-linux": {"cumulus-linux", "Cumulus Networks", "S5248F-ON", "CN0ABC12345678", "Cumulus Linux", "4.4.0", "switch"},
 		"mellanox-onyx": {"mellanox-onyx", "Mellanox", "SN2410", "MT1927X01234", "Onyx", "3.9.1306", "switch"},
 		// No ENTITY-MIB and a plain Linux sysDescr: MELLANOX-EFM-MIB gives serial and version, the product registration the model.

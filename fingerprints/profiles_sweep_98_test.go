@@ -21,6 +21,11 @@ var sweep98Cases = map[string]want{
 	// A Meraki MR with the same layout: merakimr reads no serial, so the
 	// chosen chassis row's (the member's) is the unit's own, not row 1's.
 	"meraki-mr-no-row1-serial": {"cisco-meraki", "Cisco", "Meraki MR46 Cloud Managed AP", "Q3AB-DDDD-0002", "Meraki", "", "access_point"},
+	// An Eltex MES2348B (35265.1.86, eltex-mes23xx): the definition reads
+	// model name and serial of RADLAN unit 1 and no release; the unit's
+	// own rlPhdUnitGenParamSoftwareVersion.1 follows for the user's
+	// inventory (before fq98, no_fill left it empty).
+	"eltex-mes2348b-unit-release": {"eltex-mes23xx", "Eltex", "MES2348B", "ES9F000777", "MES", "4.0.21.2", "switch"},
 }
 
 func TestSweep98Fixtures(t *testing.T) {
