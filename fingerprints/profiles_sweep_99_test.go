@@ -17,6 +17,12 @@ var sweep99Cases = map[string]want{
 	// definition hpvc's sysDescr_regex reads it ('Module (Virtual Connect
 	// )?(?<version>[\d.]+)'); before, the word before the last, 'Module'.
 	"hpe-vc-no-build-date": {"hpe-virtual-connect", "HPE", "Flex-10 Enet", "3C4321QRST", "Virtual Connect", "3.15", "switch"},
+	// A Moxa EDS-G508E answering both its per-model MIB
+	// (MOXA-EDSG508E-MIB, 8691.7.69) and MOXA-SYSTEM-INFO-MIB (8691.602):
+	// switchModel, firmwareVersion and serialNumber of its own MIB, as the
+	// definition moxa-etherdevice reads them (hardware, version, serial),
+	// before MOXA-SYSTEM-INFO-MIB's, which it does not read.
+	"moxa-g508e-both-mibs": {"moxa-etherdevice", "Moxa", "EDS-G508E", "TAGCB1000123", "", "V6.2", "switch"},
 }
 
 func TestSweep99Fixtures(t *testing.T) {
