@@ -242,7 +242,9 @@ func TestNetworkFixtures(t *testing.T) {
 		"juniper-junose": {"juniper-junose", "Juniper Networks", "ERX-1440", "4600123456", "JunosE", "7.2.2 patch-1.0", "router"},
 		// Fabric OS without ENTITY rows: the switch type fcFeModuleObjectID
 		// names the model.
-		"brocade-fabric-os-fcfe": {"brocade-fabric-os", "Brocade", "6510", "BRW2541L00C", "Fabric OS", "v8.2.2c", "switch"},
+		// fq97: '6510 Switch' (was '6510'): Fabos.php's table names type
+		// 109 'Brocade 6510 Switch'; the engine drops the maker's name.
+		"brocade-fabric-os-fcfe": {"brocade-fabric-os", "Brocade", "6510 Switch", "BRW2541L00C", "Fabric OS", "v8.2.2c", "switch"},
 		"brocade-nos":            {"brocade-nos", "Brocade", "VDX6740", "CPL2512K0AB", "Network OS", "7.2.0a", "switch"},
 		// An operator-set sysDescr: the registration the definition detects by;
 		// swFirmwareVersion whole, its 'v' kept, as the definition (nos)

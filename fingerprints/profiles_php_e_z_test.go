@@ -25,7 +25,9 @@ var phpEZCases = map[string]want{
 	// A Fabric OS switch sold under another maker's name ("DS-6505B"):
 	// the switch type fcFeModuleObjectID.1 (1588.2.1.1.118, the 6505)
 	// before the sysDescr, as Fabos.php reads only that object.
-	"brocade-fabos-oem-sysdescr": {"brocade-fabric-os", "Brocade", "6505", "CZC1234ABC", "Fabric OS", "v8.2.2d", "switch"},
+	// fq97: '6505 Switch' (was '6505'): Fabos.php's table names type 118
+	// 'Brocade 6505 Switch'; the engine drops the maker's name.
+	"brocade-fabos-oem-sysdescr": {"brocade-fabric-os", "Brocade", "6505 Switch", "CZC1234ABC", "Fabric OS", "v8.2.2d", "switch"},
 	// A Siklu radio whose sysDescr is no part number: the whole sysDescr,
 	// entPhysicalSerialNum.1, and bank 2's release where bank 1 is not
 	// the running one, as Siklu.php reads them.

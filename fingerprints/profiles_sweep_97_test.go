@@ -38,6 +38,11 @@ var sweep97Cases = map[string]want{
 	// over the sysDescr's bracketed release; the word before the bracket
 	// its hardware; rcChasSerialNumber.0.
 	"voss-ers8600-rcsysversion": {"avaya-ers-passport", "Nortel", "ERS-8606", "SSNM0A1234", "", "7.1.3.6", "switch"},
+	// A Fabric OS backbone (Fabos.php, the definition fabos): the switch
+	// type fcFeModuleObjectID.1 (1588.2.1.1.120) through the class's
+	// table, 'Brocade DCX 8510-8 Backbone' as written (the engine drops
+	// the maker's name); swFirmwareVersion and swSsn.
+	"fabos-dcx-backbone": {"brocade-fabric-os", "Brocade", "DCX 8510-8 Backbone", "ANM1234C001", "Fabric OS", "v8.2.3a", "switch"},
 }
 
 func TestSweep97Fixtures(t *testing.T) {
