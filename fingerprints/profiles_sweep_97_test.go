@@ -43,6 +43,15 @@ var sweep97Cases = map[string]want{
 	// table, 'Brocade DCX 8510-8 Backbone' as written (the engine drops
 	// the maker's name); swFirmwareVersion and swSsn.
 	"fabos-dcx-backbone": {"brocade-fabric-os", "Brocade", "DCX 8510-8 Backbone", "ANM1234C001", "Fabric OS", "v8.2.3a", "switch"},
+	// A CeraOS unit on an arc below the IP-20N 1RU registration
+	// (2281.1.20.1.1.3): Ceraos.php's hardware is the first of its strings
+	// the sysObjectID contains ('.2281.1.20.1.1' here), not the inventory
+	// card's name; serial genEquipInventorySerialNumber.127, release
+	// genEquipMngSwIDUVersionsRunningVersion.1.
+	"ceraos-ip20n-deeper-arc": {"ceragon", "Ceragon", "IP-20N 1RU", "F123456789", "", "10.9.6", "wireless"},
+	// An IP-10 on an arc under 2281.1.10 (contains '.2281.1.10'): 'IP10
+	// Family', and so the IDU's serial, genEquipUnitIDUSerialNumber.0.
+	"ceraos-ip10-longer-arc": {"ceragon", "Ceragon", "IP10 Family", "IDU0012345", "", "6.9.0", "wireless"},
 }
 
 func TestSweep97Fixtures(t *testing.T) {
