@@ -34,6 +34,18 @@ var order101Cases = map[string]want{
 	// An ALM on an ADVA registration no definition takes, answering
 	// inventoryType: still adva-alm's, by its objects.
 	"adva-alm-other-arc-inventory-type": {"adva-alm", "ADVA", "ALM-16-PORT", "FA53456789012", "", "1.3.4", "appliance"},
+	// An APC rack PDU registration (masterSwitchrPDU, 318.1.3.4.5), which
+	// the definition apc takes with no snmpget in the first pass, whose
+	// card answers the Easy ePDU table too: apc's (apc-nmc: the sysDescr's
+	// words after 'APC' and its PF/AF1 releases, as Apc.php reads them),
+	// the table's serial after, apc's objects stating none (before,
+	// apc-epdu's: EPDU1016B, 'Ver 1.2.6').
+	"apc-epdu-table-on-apc-arc": {"apc-nmc", "APC", "Web/SNMP Management Card", "3A1234X56789", "AOS", "AOS v6.2.1 / App v6.2.1", "pdu"},
+	// The same on masterSwitchrPDU2 (318.1.3.4.6) with CPDU-MIB's name
+	// plate: apc's, not apc-cpdu's (that definition takes 318.1.1.32.1
+	// alone); the name plate's serial after (before, apc-cpdu's:
+	// APDU10450SW, '1.0.4').
+	"apc-cpdu-nameplate-on-apc-arc": {"apc-nmc", "APC", "Web/SNMP Management Card", "5A2134P00321", "AOS", "AOS v6.9.6 / App v6.9.6", "pdu"},
 }
 
 // TestOrder101Fixtures checks each profile on its fixture: the winning
