@@ -288,10 +288,16 @@ var szCases = map[string]want{
 	// 7.11).
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
 	// release v6.58, not Linux's): an OS is named beside its own release only.
-	"wti-console": {"wti", "WTI", "", "0431A2019052", "", "v6.58", "appliance"},
+	// fq102: model 'RSM-8R8-2' (was ''): WTI-CONSOLE-MIB
+	// environmentUnitName.1, as the definition wti-console reads the
+	// hardware.
+	"wti-console": {"wti", "WTI", "RSM-8R8-2", "0431A2019052", "", "v6.58", "appliance"},
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
 	// release v7.11, not Linux's): an OS is named beside its own release only.
-	"wti-power": {"wti", "WTI", "", "0521B2018117", "", "v7.11", "pdu"},
+	// fq102: model 'VMR-16HD20-1' (was ''): WTI-POWER-MIB
+	// environmentUnitName.1, as the definition wti-power reads the
+	// hardware.
+	"wti-power": {"wti", "WTI", "VMR-16HD20-1", "0521B2018117", "", "v7.11", "pdu"},
 	// Sangfor: the hardware string's model=, else the AD appliance the
 	// uname node name names (never the board an AD writes in its place).
 	"sangfor-ac":   {"sangfor", "Sangfor", "M5600", "", "Linux", "2.6.30-AC12.0", "appliance"},

@@ -26,6 +26,11 @@ var sweep102Cases = map[string]want{
 	// word only where its whole pattern holds, which a uname line does
 	// not): the row 1 serial; no model.
 	"netgear-readynas-entity-serial": {"netgear-readynas", "Netgear", "", "4RN00FAKE0042", "ReadyNAS OS", "6.10.8", "storage"},
+	// A WTI console server on WTI's console registration (2634.1, as the
+	// definition wti-console detects it): hardware environmentUnitName.1,
+	// serial environmentSerialNumber.1, version
+	// environmentSoftwareVersion.1, each as written.
+	"wti-console-registration": {"wti", "WTI", "TSM-24", "0999Z2020001", "", "v6.64", "appliance"},
 }
 
 func TestSweep102Fixtures(t *testing.T) {
