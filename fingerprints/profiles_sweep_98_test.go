@@ -26,6 +26,11 @@ var sweep98Cases = map[string]want{
 	// own rlPhdUnitGenParamSoftwareVersion.1 follows for the user's
 	// inventory (before fq98, no_fill left it empty).
 	"eltex-mes2348b-unit-release": {"eltex-mes23xx", "Eltex", "MES2348B", "ES9F000777", "MES", "4.0.21.2", "switch"},
+	// A GENEREX CS141 adapter on UPS-MIB's arc whose UPS answers no
+	// upsIdentManufacturer or upsIdentModel: the definition (generex-ups)
+	// keeps the hardware its sysDescr pattern reads, the adapter's name
+	// (before fq98, no model), and the release after ' v '.
+	"generex-cs141-no-ups-ident": {"generex-cs141", "Generex", "CS141", "", "", "2.10", "ups"},
 }
 
 func TestSweep98Fixtures(t *testing.T) {
