@@ -43,8 +43,11 @@ var audit4Cases = map[string]want{
 	// An FXOS supervisor on its CISCO-PRODUCTS-MIB registration
 	// (ciscoFpr9300K9): the registration as the hardware (the definition
 	// fxos's hardware_mib, in the registry's form) and
-	// entPhysicalSerialNum.10, not the chassis row's.
-	"cisco-fxos-registration": {"cisco-fxos", "Cisco", "Fpr9300K9", "JAD21450XYZ", "FXOS", "2.12(0.498)", "firewall"},
+	// entPhysicalSerialNum.10, not the chassis row's. fq98: model
+	// Fpr9300K9 -> ciscoFpr9300K9, the label as CISCO-PRODUCTS-MIB writes
+	// it, as hardware_mib (and Fxos.php's -Os translation) states it, not
+	// the product registry's display form.
+	"cisco-fxos-registration": {"cisco-fxos", "Cisco", "ciscoFpr9300K9", "JAD21450XYZ", "FXOS", "2.12(0.498)", "firewall"},
 	// An ISE appliance whose first ENTITY row gives a hardware revision:
 	// '<model> rev <revision>', the definition's (ise) template, and the
 	// row's software revision as the release.

@@ -31,6 +31,11 @@ var sweep98Cases = map[string]want{
 	// keeps the hardware its sysDescr pattern reads, the adapter's name
 	// (before fq98, no model), and the release after ' v '.
 	"generex-cs141-no-ups-ident": {"generex-cs141", "Generex", "CS141", "", "", "2.10", "ups"},
+	// An FXOS supervisor on a Firepower registration (9.1.2293): the
+	// definition fxos's hardware_mib, CISCO-PRODUCTS-MIB's label as the
+	// MIB writes it, ciscoFpr4140K9 (before fq98, the product registry's
+	// display form FPR-4140-K9), and entPhysicalSerialNum.10.
+	"cisco-fxos-fpr4140-registration": {"cisco-fxos", "Cisco", "ciscoFpr4140K9", "JAD23010WXY", "FXOS", "2.13(0.212)", "firewall"},
 }
 
 func TestSweep98Fixtures(t *testing.T) {
