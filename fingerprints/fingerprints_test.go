@@ -1018,5 +1018,7 @@ func TestQuotedValues(t *testing.T) {
 	})
 	// fq66: hikvision's (was hikvision-device-mib's), the same values:
 	// hikvision-cam detects a deviceType holding '-' on any sysObjectID.
-	check(t, got, want{"hikvision", "Hikvision", "DS-2CD2143G2-I", "", "", "V5.7.3 build 220112", "camera"})
+	// fq103: hikvision-device-mib's again (was hikvision's), the same
+	// values: the newest hikvision-cam.yaml (34cba3b) wants no sysObjectID.
+	check(t, got, want{"hikvision-device-mib", "Hikvision", "DS-2CD2143G2-I", "", "", "V5.7.3 build 220112", "camera"})
 }

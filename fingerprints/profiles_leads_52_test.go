@@ -63,13 +63,20 @@ var leads52Cases = map[string]want{
 	// fq66: was hikvision-device-mib, Linux and the kernel's 3.18.20;
 	// now hikvision, softwVersion beside no OS: hikvision-cam's detection (hikvision-cam.yaml, both stored versions) names no sysObjectID and Core.php checks it before the generic linux, so a
 	// sysObjectID answering does not make it linux's.
-	"hikvision-netsnmp-uname-camera": {"hikvision", "Hikvision", "DS-2CD2T87G2-L", "", "", "V5.7.3 build 220112", "camera"},
+	// fq103: was hikvision, softwVersion beside no OS; now
+	// hikvision-device-mib, Linux and the kernel's 3.18.20 again: the newest
+	// hikvision-cam.yaml (resources/definitions, 34cba3b) wants no
+	// sysObjectID (sysObjectID_regex '/^$/'), so linux takes it.
+	"hikvision-netsnmp-uname-camera": {"hikvision-device-mib", "Hikvision", "DS-2CD2T87G2-L", "", "Linux", "3.18.20", "camera"},
 	// The same registration with a sysDescr that is no uname line: linux's
 	// still (8072.3.2.10), whose pattern finds no release there: Linux
 	// (net-snmp-linux) and none, not softwVersion.
 	// fq66: was hikvision-device-mib, Linux, no release; now hikvision,
 	// softwVersion beside no OS: hikvision-cam's detection (hikvision-cam.yaml, both stored versions) names no sysObjectID and Core.php checks it before the generic linux.
-	"hikvision-netsnmp-no-uname": {"hikvision", "Hikvision", "DS-2CD2043G2-I", "", "", "V5.7.3 build 220112", "camera"},
+	// fq103: was hikvision, softwVersion beside no OS; now
+	// hikvision-device-mib, Linux, no release again: the newest
+	// hikvision-cam.yaml (34cba3b) wants no sysObjectID.
+	"hikvision-netsnmp-no-uname": {"hikvision-device-mib", "Hikvision", "DS-2CD2043G2-I", "", "Linux", "", "camera"},
 	// An NSP sensor on net-snmp's Linux registration, detected as the
 	// definition mlos-nsp detects it (8072.3.2.10 and the systemGrp
 	// product object containing NETWORK-SECURITY-PLATFORM): ivSysModel and

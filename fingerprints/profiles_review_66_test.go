@@ -42,7 +42,10 @@ var review66Cases = map[string]want{
 	// '-' alone (no sysObjectID named), checked before the generic linux,
 	// so deviceType and softwVersion, no kernel release (correcting
 	// be544b4, which left it to linux where a sysObjectID answers).
-	"hikvision-cam-netsnmp-uname": {"hikvision", "Hikvision", "DS-2CD2386G2-ISU/SL", "", "", "V5.7.12 build 230220", "camera"},
+	// fq103: was hikvision, softwVersion beside no OS; now
+	// hikvision-device-mib, Linux and the kernel's release: the newest
+	// hikvision-cam.yaml (34cba3b) wants no sysObjectID, so linux takes it.
+	"hikvision-cam-netsnmp-uname": {"hikvision-device-mib", "Hikvision", "DS-2CD2386G2-ISU/SL", "", "Linux", "4.9.37", "camera"},
 	// pfSense with net-snmp's "hardware" and "version" extends: Pfsense.php,
 	// a Shared\Unix, writes the hardware extend with the version extend's
 	// line after it in brackets (discoverExtends), as

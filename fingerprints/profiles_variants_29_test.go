@@ -33,13 +33,17 @@ var variants29Cases = map[string]want{
 	// no sysObjectID): on Hikvision's arc 39165, the same readings.
 	// fq66: hikvision's (was hikvision-device-mib's), the same values:
 	// hikvision-cam detects a deviceType holding '-' on any sysObjectID.
-	"hikvision-hilook-nvr": {"hikvision", "Hikvision", "NVR-108MH-C/8P", "", "", "V4.30.085 build 200916", "nvr"},
+	// fq103: hikvision-device-mib's again (was hikvision's), the same
+	// values: the newest hikvision-cam.yaml (34cba3b) wants no sysObjectID.
+	"hikvision-hilook-nvr": {"hikvision-device-mib", "Hikvision", "NVR-108MH-C/8P", "", "", "V4.30.085 build 200916", "nvr"},
 	// Checked right: deviceType and softwVersion answered with spaces
 	// around them are read trimmed (definition hikvision-cam). fq52:
 	// hikvision-device-mib's on 39165 (was hikvision's), the same values.
 	// fq66: hikvision's (was hikvision-device-mib's), the same values:
 	// hikvision-cam detects a deviceType holding '-' on any sysObjectID.
-	"hikvision-values-spaced": {"hikvision", "Hikvision", "DS-2CD2T47G2-L", "", "", "V5.7.3 build 220112", "camera"},
+	// fq103: hikvision-device-mib's again (was hikvision's), the same
+	// values: the newest hikvision-cam.yaml (34cba3b) wants no sysObjectID.
+	"hikvision-values-spaced": {"hikvision-device-mib", "Hikvision", "DS-2CD2T47G2-L", "", "", "V5.7.3 build 220112", "camera"},
 	// Checked right: a Hikvision camera answering no sysObjectID, the
 	// shape the definition hikvision-cam detects (an empty sysObjectID and
 	// HIK-DEVICE-MIB deviceType.0 with a '-').

@@ -29,7 +29,10 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	// the kernel's release; hikvision-device-mib keeps maker, model, type.
 	// fq66: was hikvision-device-mib, Linux and the kernel's 3.10.0; now
 	// hikvision, softwVersion beside no OS: hikvision-cam's detection (hikvision-cam.yaml, both stored versions) names no sysObjectID and Core.php checks it before the generic linux.
-	"hikvision-mib-recorder": {"hikvision", "Hikvision", "DS-7616NI-K2", "", "", "V4.30.085 build 200916", "nvr"},
+	// fq103: was hikvision, softwVersion beside no OS; now
+	// hikvision-device-mib, Linux and the kernel's 3.10.0 again: the newest
+	// hikvision-cam.yaml (34cba3b) wants no sysObjectID.
+	"hikvision-mib-recorder": {"hikvision-device-mib", "Hikvision", "DS-7616NI-K2", "", "Linux", "3.10.0", "nvr"},
 	// Ciena SAOS 6 on World Wide Packets' arc: the running package of
 	// WWP-LEOS-SW-XGRADE-MIB (before: no release, no OS); the CN agent's
 	// release in the sysDescr (before: '1.2.3' without its build).

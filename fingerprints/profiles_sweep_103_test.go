@@ -1,0 +1,25 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep103FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq103's sweep of profiles against the
+// newest device-support definitions they follow.
+const sweep103FixtureDir = "testdata/fixtures/sweep-103"
+
+// sweep103Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep103Cases = map[string]want{
+	// A Hikvision camera on Hikvision's own arc (39165) whose deviceType
+	// holds '-': the newest hikvision-cam.yaml (34cba3b) detects only an
+	// agent answering no sysObjectID, so hikvision-device-mib's, which
+	// reads deviceType and softwVersion on that arc (no definition
+	// detects 39165), not hikvision's.
+	"hikvision-cam-39165-arc": {"hikvision-device-mib", "Hikvision", "DS-2CD2347G2-LU", "", "", "V5.7.12 build 230220", "camera"},
+}
+
+func TestSweep103Fixtures(t *testing.T) {
+	checkFixtures(t, sweep103FixtureDir, sweep103Cases)
+}
