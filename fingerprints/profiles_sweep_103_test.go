@@ -18,6 +18,15 @@ var sweep103Cases = map[string]want{
 	// reads deviceType and softwVersion on that arc (no definition
 	// detects 39165), not hikvision's.
 	"hikvision-cam-39165-arc": {"hikvision-device-mib", "Hikvision", "DS-2CD2347G2-LU", "", "", "V5.7.12 build 230220", "camera"},
+	// VyOS on its own registration (44641), which the definition vyos
+	// detects whatever the sysDescr says (os_detection/vyos.yaml,
+	// 08247ab): hardware HOST-RESOURCES-MIB hrDeviceDescr.196608; a uname
+	// line names no VyOS release ('/VyOS (?<version>\S+)/' finds none), so
+	// none, not the kernel's.
+	"vyos-registration-uname": {"vyatta-vyos", "VyOS", "GenuineIntel: Intel(R) Atom(TM) CPU C3558 @ 2.20GHz", "", "VyOS", "", "router"},
+	// A sysDescr starting 'vyos' in lower case: vyos detects '/^VyOS/i';
+	// its release pattern is case-sensitive and finds none.
+	"vyos-lowercase-descr": {"vyatta-vyos", "VyOS", "AuthenticAMD: AMD EPYC 7302P 16-Core Processor", "", "VyOS", "", "router"},
 }
 
 func TestSweep103Fixtures(t *testing.T) {
