@@ -568,18 +568,24 @@ func (e *Engine) NameOID(oid string) string {
 	return ent.String() + rest
 }
 
-// registryModel gives the model a device's sysObjectID registration
-// names in the vendor MIBs, through the display rules.
-func (e *Engine) registryModel(oid string) (string, record.Evidence, bool) {
+// registration is the vendor MIBs' registration of exactly a device's
+// sysObjectID, one that can name hardware.
+func (e *Engine) registration(oid string) (products.Entry, bool) {
 	if e.products == nil || oid == "" {
-		return "", record.Evidence{}, false
+		return products.Entry{}, false
 	}
 	// An agent's registration names no hardware: skip it before the
 	// registry is decoded (a probe of hosts alone never loads it).
 	if n, ok := pen.FromSysObjectID(oid); !ok || agentEnterprises[n] {
-		return "", record.Evidence{}, false
+		return products.Entry{}, false
 	}
-	ent, ok := e.products.Lookup(oid)
+	return e.products.Lookup(oid)
+}
+
+// registryModel gives the model a device's sysObjectID registration
+// names in the vendor MIBs, through the display rules.
+func (e *Engine) registryModel(oid string) (string, record.Evidence, bool) {
+	ent, ok := e.registration(oid)
 	if !ok {
 		return "", record.Evidence{}, false
 	}
@@ -1384,8 +1390,12 @@ func (c *evalCtx) applyRules(p *profile, field string) (string, record.Evidence,
 			continue
 		}
 		rule := r.describe(field)
-		if r.src == srcRegistry && r.name == "" {
+		switch {
+		case r.name != "":
+		case r.src == srcRegistry:
 			rule = "product registry: " + c.e.NameOID(c.in.SysObjectID)
+		case r.src == srcRegistryLabel:
+			rule = "product registry label: " + c.e.NameOID(c.in.SysObjectID)
 		}
 		return v, record.Evidence{
 			Rule:   "profile " + p.id + ": " + rule,
@@ -1515,6 +1525,12 @@ func (c *evalCtx) source(r rule, field string) (string, string, bool) {
 		}
 		v, _, ok := c.e.registryModel(c.in.SysObjectID)
 		return v, OIDSysObjectID, ok
+	case srcRegistryLabel:
+		if field == FieldVendor {
+			return "", "", false
+		}
+		ent, ok := c.e.registration(c.in.SysObjectID)
+		return ent.Name, OIDSysObjectID, ok
 	case srcMachine:
 		if field == FieldVendor {
 			return "", "", false
@@ -2271,6 +2287,8 @@ func (r rule) describe(field string) string {
 		return "model matches " + label
 	case srcRegistry:
 		return "product registry model"
+	case srcRegistryLabel:
+		return "product registry label"
 	case srcMachine:
 		return "sysDescr machine class (Shared\\Unix)"
 	}

@@ -439,6 +439,39 @@ func TestRegistryRule(t *testing.T) {
 	}
 }
 
+// TestRegistryLabelRule: a label rule gives the name the sysObjectID's
+// registration has in its MIB, as the MIB writes it (a definition's
+// hardware_mib), with the registration in the evidence; an agent's
+// registration (net-snmp's Linux arc) names no hardware, and an
+// unregistered sysObjectID falls through to the next rule.
+func TestRegistryLabelRule(t *testing.T) {
+	src := acmeProfile("1.3.6.1.4.1", `
+    vendor: Acme
+    model:
+      - registry: label
+      - value: fallback
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ oid, model, rule string }{
+		{"1.3.6.1.4.1.9.1.2285", "ciscoFpr9300K9", "profile acme: product registry label: CISCO-PRODUCTS-MIB::ciscoFpr9300K9"},
+		{"1.3.6.1.4.1.9.1.576", "cisco2811", "profile acme: product registry label: CISCO-PRODUCTS-MIB::cisco2811"},
+		{"1.3.6.1.4.1.8072.3.2.10", "fallback", "profile acme: model literal"},
+		{"1.3.6.1.4.1.9.1.999999", "fallback", "profile acme: model literal"},
+	} {
+		got := e.Identify(Input{SysObjectID: c.oid})
+		if got.Model != c.model || got.Evidence[FieldModel].Rule != c.rule {
+			t.Errorf("%s: model = %q by %q, want %q by %q", c.oid, got.Model, got.Evidence[FieldModel].Rule, c.model, c.rule)
+		}
+	}
+	bad := strings.Replace(src, "registry: label", "registry: name", 1)
+	if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), "want model or label") {
+		t.Errorf("registry: name: err = %v", err)
+	}
+}
+
 // TestPacked: packed reads an unsigned integer as the bit fields of a
 // version, the most significant first (major*256+minor; BCD's digits as
 // 4-bit fields, joined by regex and template); a value that is not an

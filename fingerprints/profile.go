@@ -142,6 +142,9 @@ import (
 //	        value: switch
 //	      - registry: model                    # the model the sysObjectID's registration names
 //	                                           # (the product registry, through its display rules)
+//	      - registry: label                    # that registration's name as its MIB writes it
+//	                                           # (ciscoFpr9300K9), where a definition reads the
+//	                                           # hardware by translating the sysObjectID
 //	      - machine: class                     # the machine class ("Generic x86 64-bit") the
 //	                                           # sysDescr's uname machine word names (hosts.go)
 //	      - &stack_rows                        # a rule group: a list in the list stands
@@ -419,6 +422,7 @@ const (
 	srcSysObjectID
 	srcModel
 	srcRegistry
+	srcRegistryLabel
 	srcMachine
 )
 
@@ -1011,8 +1015,11 @@ func compileRule(rs ruleSpec) (rule, error) {
 	case "model":
 		n++
 		r.src = srcRegistry
+	case "label":
+		n++
+		r.src = srcRegistryLabel
 	default:
-		return r, atKey(fmt.Errorf("registry %q: want model", rs.Registry), "registry")
+		return r, atKey(fmt.Errorf("registry %q: want model or label", rs.Registry), "registry")
 	}
 	switch rs.Machine {
 	case "":
