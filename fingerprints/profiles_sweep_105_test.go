@@ -1,0 +1,32 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep105FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq105's sweep: each profile's fields
+// read as the newest stored device-support definition reads them.
+const sweep105FixtureDir = "testdata/fixtures/sweep-105"
+
+// sweep105Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep105Cases = map[string]want{
+	// An Instant On 1960 stack (definition aruba-instant-on, class
+	// ArubaInstantOn reading procurve's os module: the sysDescr pattern's
+	// hardware, all before the comma, then hardware_replace dropping
+	// ' Switch' and ' Stack'): '1960 24G 2XGT 2SFP+ JL806A', not the
+	// ' Stack' word kept.
+	"instant-on-1960-stack": {"hpe-instant-on-sysdescr", "HPE", "1960 24G 2XGT 2SFP+ JL806A", "VN3BKZ0789", "Instant On", "2.9.0.3", "switch"},
+	// Pulse's sysDescr on net-snmp's Linux registration: the newest
+	// definition pulse (os_detection ed53856) takes sysObjectID 12532
+	// alone, so linux does: no product, no release.
+	"pulse-sysdescr-other-arc": {"net-snmp-linux", "", "", "", "Linux", "", "server"},
+	// On 12532: productName and productVersion whole, as pulse's os
+	// module reads them.
+	"pulse-12532-objects": {"pulse-secure", "Pulse Secure", "PSA-3000", "", "Pulse Connect Secure", "9.1R13 (build 11583)", "firewall"},
+}
+
+func TestSweep105Fixtures(t *testing.T) {
+	checkFixtures(t, sweep105FixtureDir, sweep105Cases)
+}
