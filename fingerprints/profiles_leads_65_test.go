@@ -76,12 +76,17 @@ var leads65Cases = map[string]want{
 	// No chassis row at all (a stack row, a unit container, a
 	// management card): the one module with a serial, as before.
 	"entity-no-chassis-management-card": {"", "", "", "AXM3726S0042", "", "", ""},
-	// Pulse (definition pulse: its sysDescr strings on any sysObjectID):
-	// a Pulse Secure sysDescr on net-snmp's arc is pulse's, not Linux's;
-	// the product and release the sysDescr writes.
-	"pulse-secure-netsnmp-descr": {"pulse-secure", "Pulse Secure", "PSA-7000f", "", "Pulse Connect Secure", "9.1R12", "firewall"},
-	// A Juniper-era virtual appliance ('VA-SPE') there too: its release.
-	"pulse-va-spe-netsnmp": {"pulse-secure", "Pulse Secure", "", "", "Pulse Connect Secure", "8.0R7", "firewall"},
+	// Pulse on net-snmp's arc: fq65 followed the older stored definition
+	// (includes/definitions/pulse.yaml 34ccdee: its sysDescr strings on
+	// any sysObjectID) and named it pulse-secure, PSA-7000f, 9.1R12. fq105:
+	// the newest stored definition (resources os_detection/pulse.yaml
+	// ed53856) takes sysObjectID 12532 alone, so this sysDescr on
+	// net-snmp's Linux registration is linux's: Linux, and no release
+	// (uname's parse finds no ' <digits>.<digit>... ' word).
+	"pulse-secure-netsnmp-descr": {"net-snmp-linux", "", "", "", "Linux", "", "server"},
+	// A Juniper-era virtual appliance ('VA-SPE') there too: fq65 named it
+	// pulse-secure, 8.0R7; fq105, as above (pulse.yaml ed53856), linux's.
+	"pulse-va-spe-netsnmp": {"net-snmp-linux", "", "", "", "Linux", "", "server"},
 }
 
 func TestLeads65Fixtures(t *testing.T) {
