@@ -27,6 +27,10 @@ var sweep103Cases = map[string]want{
 	// A sysDescr starting 'vyos' in lower case: vyos detects '/^VyOS/i';
 	// its release pattern is case-sensitive and finds none.
 	"vyos-lowercase-descr": {"vyatta-vyos", "VyOS", "AuthenticAMD: AMD EPYC 7302P 16-Core Processor", "", "VyOS", "", "router"},
+	// Onyx (definition mellanox, sysDescr_regex '/[, ](?<hardware>\S+),SWv/'):
+	// the platform whole as the sysDescr writes it between its first comma
+	// and ',SWv', underscore and all, before the model-shaped word.
+	"mellanox-onyx-platform-underscore": {"mellanox-onyx", "Mellanox", "MSN2100_HALF", "", "Onyx", "3.9.3202", "switch"},
 }
 
 func TestSweep103Fixtures(t *testing.T) {
