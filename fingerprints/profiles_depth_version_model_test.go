@@ -28,7 +28,11 @@ var depthVersionModelCases = map[string]want{
 	"avaya-9641g-sip-appinuse":  {"avaya-ip-phone", "Avaya", "9641GS", "13WZ76543210", "", "7.1.2.0.14", "phone"},
 	// Cisco ISE on the later Secure Network Server platforms: the chassis
 	// (and its software revision), else the registration as the product ID.
-	"cisco-ise-sns3655":              {"cisco-ise", "Cisco", "SNS-3655-K9", "WZP23060K1L", "ISE", "3.1.0.518", "server"},
+	// fq104: model was SNS-3655-K9, now 'SNS-3655-K9 rev': the definition
+	// ise (os_discovery f7c263a) writes its hardware_template '{{
+	// entPhysicalModelName.1 }} rev {{ entPhysicalHardwareRev.1 }}'
+	// wherever the model answers, the revision this walk lacks left empty.
+	"cisco-ise-sns3655":              {"cisco-ise", "Cisco", "SNS-3655-K9 rev", "WZP23060K1L", "ISE", "3.1.0.518", "server"},
 	"cisco-ise-sns3755-registration": {"cisco-ise", "Cisco", "SNS-3755-K9", "", "ISE", "", "server"},
 }
 

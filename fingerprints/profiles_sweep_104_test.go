@@ -1,0 +1,30 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep104FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq104's sweep: profiles re-read against
+// the newest device-support definitions that detect them, in their
+// order and their form.
+const sweep104FixtureDir = "testdata/fixtures/sweep-104"
+
+// sweep104Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep104Cases = map[string]want{
+	// Cisco ISE (definition ise, os_discovery f7c263a): the
+	// hardware_template '{{ entPhysicalModelName.1 }} rev {{
+	// entPhysicalHardwareRev.1 }}', trimmed, written wherever the model
+	// answers: no revision answering leaves it empty ('ISE-VM-K9 rev').
+	"ise-vm-no-hardware-rev": {"cisco-ise", "Cisco", "ISE-VM-K9 rev", "VMW0A1B2C3D4E", "ISE", "3.2.0.542", "server"},
+	// A revision answering empty: the same.
+	"ise-empty-hardware-rev": {"cisco-ise", "Cisco", "SNS-3595-K9 rev", "WZP22110XY9", "ISE", "2.7.0.356", "server"},
+	// The model name whole, a space in it kept, and the revision after
+	// 'rev' (before, the name was cut at its first space).
+	"ise-model-name-with-space-rev": {"cisco-ise", "Cisco", "SNS-3615-K9 Small rev A0", "WZP24010AB1", "ISE", "3.3.0.430", "server"},
+}
+
+func TestSweep104Fixtures(t *testing.T) {
+	checkFixtures(t, sweep104FixtureDir, sweep104Cases)
+}
