@@ -20,6 +20,12 @@ var owner33Cases = map[string]want{
 	// the definition fxos's hardware_mib gives that registration's label
 	// too (before, the product registry's display form, 'UcsC220').
 	"fxos-other-registration": {"cisco-fxos", "Cisco", "ciscoUcsC220", "", "FXOS", "2.10(1.159)", "firewall"},
+	// A Virtual Connect module whose default sysName has another type's
+	// prefix than VCEX: Hpvc.php takes the sysName after its first four
+	// characters; the serial after 'VC' and two more (before, none).
+	"hpe-vc-fc-module": {"hpe-virtual-connect", "HPE", "8Gb 20-Port FC", "3C4321FCAB", "Virtual Connect", "1.47", "switch"},
+	// A renamed module: its name is no serial.
+	"hpe-vc-renamed": {"hpe-virtual-connect", "HPE", "Flex-10/10D Enet", "", "Virtual Connect", "4.50", "switch"},
 }
 
 func TestOwner33Fixtures(t *testing.T) {
