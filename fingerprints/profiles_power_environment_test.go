@@ -38,7 +38,9 @@ var powerEnvCases = map[string]want{
 	// the sysDescr.
 	"microsemi-pdsine": {"microsemi-pdsine", "Microsemi", "PD-9612GC/ACDC/M", "1843002215", "", "2.1.8", "power"},
 	// Sodola: the 12284.5.1 system group.
-	"sodola": {"sodola", "Sodola", "SL902S-SWTGW218AS", "SD22080412", "", "1.2.6", "switch"},
+	// fq103: os_version was 1.2.6, now V1.2.6: the definition sodola
+	// (os_discovery a6c553d) reads 12284.5.1.10.0 whole, its V kept.
+	"sodola": {"sodola", "Sodola", "SL902S-SWTGW218AS", "SD22080412", "", "V1.2.6", "switch"},
 	// Geist Watchdog (GEIST-V5-MIB deviceInfo): the unit's serial.
 	// fq59: no model, serial or release (were Geist WD15, TB21110342,
 	// 3.6.1, GEIST-V5-MIB's productTitle, productSerialNumber and

@@ -31,6 +31,11 @@ var sweep103Cases = map[string]want{
 	// the platform whole as the sysDescr writes it between its first comma
 	// and ',SWv', underscore and all, before the model-shaped word.
 	"mellanox-onyx-platform-underscore": {"mellanox-onyx", "Mellanox", "MSN2100_HALF", "", "Onyx", "3.9.3202", "switch"},
+	// Sodola (definition sodola, os_discovery a6c553d): where 12284.5.1.18
+	// does not answer, ENTITY-MIB row 1's model; its serial
+	// entPhysicalSerialNum.1 before 12284.5.1.17.0; the release
+	// 12284.5.1.10.0 whole, 'V' kept.
+	"sodola-entity-row1": {"sodola", "Sodola", "SL3010S-8GT2SF", "SD23010001", "", "V2.0.1", "switch"},
 }
 
 func TestSweep103Fixtures(t *testing.T) {
