@@ -67,6 +67,8 @@ var leads45Cases = map[string]want{
 	// takes only 21239.42.1.52, .53 and .55. The type stays the MIB's PDU.
 	// (fq65: every stored vertiv-pdu detects 21239.42.1.53 alone; .52 no
 	// definition takes, .55 is geist-watchdog's; this case unchanged.)
+	// (fq105: the newest geist-watchdog, os_detection f7c263a, excepts
+	// .55 too, which no definition then takes; this case unchanged.)
 	// owner: the model the unit names itself (VP7801) follows what its
 	// definition reads (none there: a field no measure counts), for the
 	// user's inventory, and its serial and release likewise (fq59's

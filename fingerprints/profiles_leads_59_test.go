@@ -32,7 +32,12 @@ var leads59Cases = map[string]want{
 	// .53, so .55 is geist-watchdog's (type environment), whose os module
 	// reads GEIST-MIB-V3 climateSerial.1 and productVersion.0 first; the
 	// model stays the unit's own VP9870 (geist-watchdog reads none).
-	"vertiv-pdu-v5-and-v3": {"vertiv-geist", "Vertiv", "VP9870", "28F2A3B40C000099", "", "3.9.0", "sensor"},
+	// fq105: serial 2301VP9870321 (was 28F2A3B40C000099), release 5.11.0
+	// (was 3.9.0), a pdu (was sensor) again: the newest geist-watchdog
+	// (resources os_detection f7c263a) excepts .55 beside .52 and .53
+	// (fq65 read the older includes copy 00a6ceb), so no definition takes
+	// .55 and the unit's own VERTIV-V5-MIB identity stands, as on .52.
+	"vertiv-pdu-v5-and-v3": {"vertiv-geist", "Vertiv", "VP9870", "2301VP9870321", "", "5.11.0", "pdu"},
 	// An S12704 on its registration (2011.2.279.3) whose sysDescr is the
 	// model alone: the definition vrp detects only its sysDescr forms
 	// ('VRP (R) Software', 'Versatile Routing Platform Software', ...),

@@ -52,10 +52,13 @@ var leads65Cases = map[string]want{
 	// definition takes it (vertiv-pdu detects .53 alone), so its
 	// VERTIV-V5-MIB identity, its own, before GEIST-MIB-V3's; a PDU.
 	"vertiv-42-1-52-own-identity": {"vertiv-geist", "Vertiv", "VP8850", "2212VP8850112", "", "5.10.1", "pdu"},
-	// On 21239.42.1.55 (geist-watchdog's, type environment):
-	// GEIST-MIB-V3 climateSerial.1 and productVersion.0 first; the unit's
-	// own model after the definition's sources (it reads none).
-	"geist-watchdog-42-1-55": {"vertiv-geist", "Vertiv", "VP9830", "28F2A3B40C000123", "", "3.9.2", "sensor"},
+	// On 21239.42.1.55: fq65 read it as geist-watchdog's (serial
+	// 28F2A3B40C000123, release 3.9.2, a sensor), after the older includes
+	// copy (00a6ceb) that excepts only .52 and .53. fq105: the newest
+	// geist-watchdog (resources os_detection f7c263a) excepts .55 too and
+	// vertiv-pdu takes .53 alone, so, as on .52, no definition takes it:
+	// its VERTIV-V5-MIB identity, its own; a PDU.
+	"geist-watchdog-42-1-55": {"vertiv-geist", "Vertiv", "VP9830", "2302VP9830555", "", "5.11.2", "pdu"},
 	// The ENTITY-MIB chassis (no profile knows these walks: the generic
 	// chassis rules). A chassis row (class chassis, the root) that
 	// states no serial, beside a supervisor with one, a line card

@@ -25,6 +25,12 @@ var sweep105Cases = map[string]want{
 	// On 12532: productName and productVersion whole, as pulse's os
 	// module reads them.
 	"pulse-12532-objects": {"pulse-secure", "Pulse Secure", "PSA-3000", "", "Pulse Connect Secure", "9.1R13 (build 11583)", "firewall"},
+	// A Vertiv unit on 21239.42.1.55 answering VERTIV-V5-MIB alone: the
+	// newest geist-watchdog (os_detection f7c263a) excepts .55 and
+	// vertiv-pdu takes .53 alone, so no definition takes it; its own V5
+	// model, serial and release, and a PDU, as on .52 (before fq105, a
+	// sensor, geist-watchdog's).
+	"vertiv-42-1-55-v5-only": {"vertiv-geist", "Vertiv", "VP9850", "2305VP9850777", "", "5.12.0", "pdu"},
 }
 
 func TestSweep105Fixtures(t *testing.T) {
