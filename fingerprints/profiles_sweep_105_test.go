@@ -31,6 +31,10 @@ var sweep105Cases = map[string]want{
 	// model, serial and release, and a PDU, as on .52 (before fq105, a
 	// sensor, geist-watchdog's).
 	"vertiv-42-1-55-v5-only": {"vertiv-geist", "Vertiv", "VP9850", "2305VP9850777", "", "5.12.0", "pdu"},
+	// companyMIB upsIdFWVersion answering a value that does not start
+	// 'VER': the definition orvaldi-ups (its snmpget: op starts 'VER')
+	// does not take the card; linux does (the uname line's release).
+	"orvaldi-fw-not-ver": {"net-snmp-linux", "", "Generic ARMv5", "", "Linux", "2.6.32", "server"},
 }
 
 func TestSweep105Fixtures(t *testing.T) {
