@@ -23,6 +23,14 @@ var sweep104Cases = map[string]want{
 	// The model name whole, a space in it kept, and the revision after
 	// 'rev' (before, the name was cut at its first space).
 	"ise-model-name-with-space-rev": {"cisco-ise", "Cisco", "SNS-3615-K9 Small rev A0", "WZP24010AB1", "ISE", "3.3.0.430", "server"},
+	// Netgear (definition netgear, os_discovery 039c4673): the release its
+	// sysDescr pattern '^(?<hardware>\S+) .*, (?<version>[\d.]+),' reads
+	// where entPhysicalSoftwareRev.1 answers none (row 1 a stack here),
+	// before the chosen chassis row's (was 12.0.8.6, that row's).
+	"netgear-stack-sysdescr-release-before-chassis-row": {"netgear", "Netgear", "M4300-52G", "4XA1234B5C6D7", "", "12.0.9.3", "switch"},
+	// Any dotted number between the commas, two numbers too (was none:
+	// the pattern wanted three).
+	"netgear-two-number-release": {"netgear", "Netgear", "GS110TP", "", "", "5.0", "switch"},
 }
 
 func TestSweep104Fixtures(t *testing.T) {
