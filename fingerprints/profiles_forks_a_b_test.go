@@ -17,7 +17,9 @@ var forksABCases = map[string]want{
 	// apex-plus), on net-snmp's registration: GIGA-PLUS-MIB's firmware.
 	// fq40: no OS (was Linux, the agent's host system's, beside the product's own
 	// release 1.3.2, not Linux's): an OS is named beside its own release only.
-	"trango-apexplus": {"trango", "Trango", "ApexPlus", "", "", "1.3.2", "wireless"},
+	// fq103: os_version was 1.3.2, now v1.3.2: the definition (apex-lynx,
+	// and apex-plus the same) reads 5454.1.80.1.1.2.0 whole, its v kept.
+	"trango-apexplus": {"trango", "Trango", "ApexPlus", "", "", "v1.3.2", "wireless"},
 	// Telco Systems BiNOX (definition binox) on a registration under
 	// 738.10.5 other than 738.10.5.100: PRVT-SWITCH-MIB's part and serial
 	// numbers, PRVT-INTERWORKING-OS-MIB's version, quotes dropped.

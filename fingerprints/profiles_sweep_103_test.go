@@ -36,6 +36,11 @@ var sweep103Cases = map[string]want{
 	// entPhysicalSerialNum.1 before 12284.5.1.17.0; the release
 	// 12284.5.1.10.0 whole, 'V' kept.
 	"sodola-entity-row1": {"sodola", "Sodola", "SL3010S-8GT2SF", "SD23010001", "", "V2.0.1", "switch"},
+	// A Trango GigaPlus on Trango's arc: GIGA-PLUS-MIB's firmware
+	// (5454.1.80.1.1.2.0) whole, its 'v' kept, as the definitions apex-lynx
+	// and apex-plus read it (no version_regex); the sysDescr whole the
+	// hardware.
+	"trango-gigaplus-firmware-v": {"trango", "Trango", "GigaPlus", "", "", "v1.4.0", "wireless"},
 }
 
 func TestSweep103Fixtures(t *testing.T) {
