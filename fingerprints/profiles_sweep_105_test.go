@@ -35,6 +35,11 @@ var sweep105Cases = map[string]want{
 	// 'VER': the definition orvaldi-ups (its snmpget: op starts 'VER')
 	// does not take the card; linux does (the uname line's release).
 	"orvaldi-fw-not-ver": {"net-snmp-linux", "", "Generic ARMv5", "", "Linux", "2.6.32", "server"},
+	// A Catalyst SD-WAN edge whose systemStatusModel is 63: the
+	// enumeration's label vedge-C1121-8P (VIPTELA-OPER-SYSTEM), as the
+	// definition viptela reads the hardware; before fq105, no model (the
+	// map named 40 of the 144 values).
+	"viptela-c1121-model": {"cisco-viptela", "Cisco", "vedge-C1121-8P", "FGL2611ABCD", "Viptela OS", "17.9.4a", "router"},
 }
 
 func TestSweep105Fixtures(t *testing.T) {
