@@ -31,6 +31,28 @@ var sweep104Cases = map[string]want{
 	// Any dotted number between the commas, two numbers too (was none:
 	// the pattern wanted three).
 	"netgear-two-number-release": {"netgear", "Netgear", "GS110TP", "", "", "5.0", "switch"},
+	// airOS (definition airos, os_detection 917ee24): a Linux sysDescr on
+	// 10002.1 or 41112.1.4 and UI-AF60-MIB af60Role.1 answering nothing.
+	// An agent answering af60Role.1 (ap, 0) without the AF60 firmware
+	// object is no definition's radio: the Linux its uname line names
+	// (was ubiquiti-airos).
+	"airos-af60-role-answering": {"linux-sysdescr", "Frogfoot Networks", "AF60-LR", "", "Linux", "4.9.0", "access_point"},
+	// airOS's registration without 'Linux' in the sysDescr: not airos's;
+	// the generic readings (was ubiquiti-airos, airOS, the release after
+	// '.v').
+	"airos-registration-without-linux": {"", "Ubiquiti", "NanoStation loco M5", "", "", "XM.ar7240.v6.3.6.33330.210818.1900", "access_point"},
+	// UniFi (definition unifi, newest os_detection 359a1ec, its
+	// sysDescr_regex '/^UK/' among UAP, U6, U7, E7, U-LTE): a UK unit on
+	// Ubiquiti's registration, its product code alone, is unifi's, read
+	// as any UniFi AP (was ubiquiti-unifi-mib, the same values).
+	"unifi-uk-product-code-alone": {"ubiquiti-unifi-registration", "Ubiquiti", "UK-Ultra", "", "UniFi", "6.6.65.15248", "access_point"},
+	// '/^U6/' wants nothing after the prefix: 'U6+' on net-snmp's
+	// registration is unifi's (was net-snmp-linux, a Linux server).
+	"unifi-u6-plus-release": {"ubiquiti-unifi-registration", "Ubiquiti", "U6+", "", "UniFi", "6.6.77.15402", "access_point"},
+	// edgeswitch (os_detection a7b0363) takes '^US[ -]': 'US' and a space
+	// too, its hardware and version by its pattern, entPhysicalSerialNum.1
+	// (was broadcom-fastpath on 4413, no model).
+	"unifi-us-space-switch": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "US 24 PoE 250W", "F09FC2A1B2C3", "UniFi", "5.43.36.12724", "switch"},
 }
 
 func TestSweep104Fixtures(t *testing.T) {
