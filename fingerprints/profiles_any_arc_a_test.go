@@ -107,7 +107,13 @@ var anyArcACases = map[string]want{
 	// and serial as the definition's os_discovery (cnpilotr) reads them,
 	// productName and serialNumber; the release firmwareVersion, not the
 	// board revision (hardwareVersion) that definition names as the version.
-	"cambium-cnpilot-r-product-name": {"cambium-cnpilot-r", "Cambium Networks", "cnPilot R201P", "W8PA02345678", "cnPilot", "4.6.1-R5", "router"},
+	// fq105: this walk's sysDescr is uname's Linux line, naming no
+	// 'cnPilot R<nnn>', which the definition cnpilotr detects by alone
+	// (os_detection 34cba3b, no registration): linux takes it, so Linux,
+	// the kernel's release 2.6.36 and the machine class Generic MIPS
+	// first (were cambium-cnpilot-r, cnPilot R201P, cnPilot, 4.6.1-R5);
+	// the serial, which linux states none of, the unit's own.
+	"cambium-cnpilot-r-product-name": {"cambium-cnpilot-r-linux", "Cambium Networks", "Generic MIPS", "W8PA02345678", "Linux", "2.6.36", "router"},
 	// An APEX on its registration answering BCS-IDENT-MIB: identSoftwareVersion
 	// whole, as the definition's os_discovery (arris-apex) reads it with no
 	// pattern (before, the dotted release alone, without the build).

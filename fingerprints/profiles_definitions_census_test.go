@@ -19,8 +19,14 @@ var definitionsCensusCases = map[string]want{
 	// firmwareVersion, not the hardwareVersion the definition's
 	// os_discovery (cnpilotr) names as the version: a board revision is
 	// no software release.
-	"cambium-cnpilot-r":           {"cambium-cnpilot-r", "Cambium Networks", "R201P", "W8PA01234567", "cnPilot", "4.3.2-R4", "router"},
-	"cambium-cnpilot-r-hwversion": {"cambium-cnpilot-r", "Cambium Networks", "R200", "W8PA07654321", "cnPilot", "4.2.3-R3", "router"},
+	"cambium-cnpilot-r": {"cambium-cnpilot-r", "Cambium Networks", "R201P", "W8PA01234567", "cnPilot", "4.3.2-R4", "router"},
+	// fq105: a uname Linux sysDescr on 41010 naming no 'cnPilot R<nnn>'
+	// is the definition linux's (cnpilotr detects by that sysDescr alone,
+	// os_detection 34cba3b): Linux, 2.6.36 and Generic MIPS as linux
+	// states them (were cambium-cnpilot-r, R200, cnPilot, 4.2.3-R3,
+	// vendor Cambium Networks; the enterprise's name now, no productName
+	// naming a cnPilot); the unit's own serial after.
+	"cambium-cnpilot-r-hwversion": {"cambium-cnpilot-r-linux", "FlyingVoice Technology", "Generic MIPS", "W8PA07654321", "Linux", "2.6.36", "router"},
 	// Catalyst 1900/2820 firmware (definition cat1900): the product and the
 	// firmware after ',V' in the sysDescr; on Cisco's catalyst1912C
 	// registration, the model it names. The 1900's firmware keeps its 'V'

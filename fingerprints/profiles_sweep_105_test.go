@@ -40,6 +40,15 @@ var sweep105Cases = map[string]want{
 	// definition viptela reads the hardware; before fq105, no model (the
 	// map named 40 of the 144 values).
 	"viptela-c1121-model": {"cisco-viptela", "Cisco", "vedge-C1121-8P", "FGL2611ABCD", "Viptela OS", "17.9.4a", "router"},
+	// A cnPilot R router on 41010 whose sysDescr is uname's Linux line:
+	// the definition cnpilotr (sysDescr 'cnPilot R<nnn>' alone) does not
+	// take it, linux does: Linux, the kernel's release and the machine
+	// class first; the MIB's serial, the unit's own, after.
+	"cnpilot-r-linux-descr": {"cambium-cnpilot-r-linux", "Cambium Networks", "Generic MIPS", "W8PA03456789", "Linux", "3.10.14", "router"},
+	// The same router naming itself in the sysDescr: cnpilotr's, its
+	// productName and serialNumber (the release firmwareVersion, as
+	// before).
+	"cnpilot-r-sysdescr": {"cambium-cnpilot-r", "Cambium Networks", "cnPilot R195W", "W8PA03456790", "cnPilot", "4.7.0-R2", "router"},
 }
 
 func TestSweep105Fixtures(t *testing.T) {
