@@ -41,6 +41,10 @@ var sweep103Cases = map[string]want{
 	// and apex-plus read it (no version_regex); the sysDescr whole the
 	// hardware.
 	"trango-gigaplus-firmware-v": {"trango", "Trango", "GigaPlus", "", "", "v1.4.0", "wireless"},
+	// An ASA answering no ENTITY-MIB rows on ciscoASA5545 (9.1.1409): the
+	// definition asa's hardware_mib, CISCO-PRODUCTS-MIB's label as the MIB
+	// writes it, not the registry's display form (ASA5545).
+	"cisco-asa-no-entity-label": {"cisco-asa", "Cisco", "ciscoASA5545", "", "ASA", "9.8(4)", "firewall"},
 }
 
 func TestSweep103Fixtures(t *testing.T) {

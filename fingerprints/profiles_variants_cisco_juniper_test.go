@@ -15,7 +15,11 @@ const ciscoJuniperFixtureDir = "testdata/fixtures/variants-cisco-juniper"
 var ciscoJuniperCases = map[string]want{
 	// An ASA security context answers without ENTITY-MIB: the appliance
 	// its registration (ciscoASA5520sc) names, without the suffix.
-	"cisco-asa-context": {"cisco-asa", "Cisco", "ASA5520", "", "ASA", "8.4(7)30", "firewall"},
+	// fq103: model was ASA5520 (the display form without the suffix), now
+	// ciscoASA5520sc: the definition asa's hardware_mib (CISCO-PRODUCTS-MIB)
+	// states the registration's label as the MIB writes it where ENTITY rows
+	// 1 and 4 name none, as cisco-fxos and cisco-ucos state theirs.
+	"cisco-asa-context": {"cisco-asa", "Cisco", "ciscoASA5520sc", "", "ASA", "8.4(7)30", "firewall"},
 	// IOS XRv names its platform in words, "(Cisco IOS XRv 9000 Series)":
 	// the whole parenthesis, as the device-support code (Iosxr.php) reads
 	// it (fpQ: it was "IOS XRv 9000").
