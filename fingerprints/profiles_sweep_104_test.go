@@ -53,6 +53,14 @@ var sweep104Cases = map[string]want{
 	// too, its hardware and version by its pattern, entPhysicalSerialNum.1
 	// (was broadcom-fastpath on 4413, no model).
 	"unifi-us-space-switch": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "US 24 PoE 250W", "F09FC2A1B2C3", "UniFi", "5.43.36.12724", "switch"},
+	// OPNsense (definition opnsense, os_detection fba4e0d): 'OPNsense' or
+	// 'sensey' anywhere in the sysDescr, as written. A host named in small
+	// letters is the generic FreeBSD's (was opnsense, amd64 as the model).
+	"opnsense-lowercase-host-freebsd": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "13.2-RELEASE-p7", "server"},
+	// 'OPNsense' inside a word of the host name is OPNsense's (was
+	// net-snmp-bsd's): the sysDescr's last word and first release, as the
+	// definition's sysDescr_regex reads them.
+	"opnsense-name-inside-word": {"opnsense", "Deciso", "amd64", "", "FreeBSD", "13.2-RELEASE-p7", "firewall"},
 }
 
 func TestSweep104Fixtures(t *testing.T) {
