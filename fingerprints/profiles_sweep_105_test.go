@@ -49,6 +49,11 @@ var sweep105Cases = map[string]want{
 	// productName and serialNumber (the release firmwareVersion, as
 	// before).
 	"cnpilot-r-sysdescr": {"cambium-cnpilot-r", "Cambium Networks", "cnPilot R195W", "W8PA03456790", "cnPilot", "4.7.0-R2", "router"},
+	// A 'USG...' sysDescr on net-snmp's Linux registration: the definition
+	// linux excepts it there (sysDescr_regex_except '/^USG/'), so no Linux
+	// profile names it (before fq105, net-snmp-linux's Linux); the generic
+	// sysDescr reading alone.
+	"usg-netsnmp-linux-arc": {"", "", "USG-Pro-4", "", "", "4.4.57.5578372", "server"},
 }
 
 func TestSweep105Fixtures(t *testing.T) {
