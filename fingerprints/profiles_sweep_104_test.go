@@ -61,6 +61,12 @@ var sweep104Cases = map[string]want{
 	// net-snmp-bsd's): the sysDescr's last word and first release, as the
 	// definition's sysDescr_regex reads them.
 	"opnsense-name-inside-word": {"opnsense", "Deciso", "amd64", "", "FreeBSD", "13.2-RELEASE-p7", "firewall"},
+	// ArubaOS-CX (definition arubaos-cx, os_discovery 00b68ec): where
+	// neither ENTITY row answers, its sysDescr_regex's hardware, the words
+	// from the first number of four or more digits up to ' Swch ' and the
+	// release, whatever comes before them (was 6100, the word after
+	// 'Aruba': the longer pattern wanted a product number first).
+	"aruba-cx-sysdescr-without-product-number": {"aruba-os-cx", "HPE", "6100 12G CL4 2SFP+", "", "ArubaOS-CX", "PL.10.08.1010", "switch"},
 }
 
 func TestSweep104Fixtures(t *testing.T) {
