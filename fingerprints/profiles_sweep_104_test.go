@@ -67,6 +67,11 @@ var sweep104Cases = map[string]want{
 	// release, whatever comes before them (was 6100, the word after
 	// 'Aruba': the longer pattern wanted a product number first).
 	"aruba-cx-sysdescr-without-product-number": {"aruba-os-cx", "HPE", "6100 12G CL4 2SFP+", "", "ArubaOS-CX", "PL.10.08.1010", "switch"},
+	// Instant On on a ProCurve registration (definition procurve,
+	// os_discovery 353acb2): its third sysDescr pattern and
+	// hardware_replace, ' Stack' dropped (was '1960 24G 2XGT 2SFP+ Stack
+	// JL806A').
+	"procurve-instant-on-stack-word": {"hp-procurve", "HPE", "1960 24G 2XGT 2SFP+ JL806A", "VN3AKL0123", "Instant On", "2.9.0.3", "switch"},
 }
 
 func TestSweep104Fixtures(t *testing.T) {
