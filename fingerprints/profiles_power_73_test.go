@@ -37,11 +37,14 @@ var power73Cases = map[string]want{
 	// no os module: the fields are the card's UPS-MIB identity.
 	"socomec-netvision-descr-after-maker": {"socomec-netvision", "Socomec", "MASTERYS BC 20", "", "", "MB-4.10", "ups"},
 	// A Tripp Lite PowerAlert card answering both UPS-MIB software
-	// objects (definition poweralert, os module at 58aa4b8: hardware
-	// upsIdentModel.0, serial TRIPPLITE-MIB 850.100.1.1.2.0, version
-	// upsIdentUPSSoftwareVersion.0): the UPS's software version first
-	// (fq73; before, the card's agent release 12.06.0068 came first).
-	"tripplite-ups-software-and-agent": {"tripplite-poweralert", "Tripp Lite", "SU2200RTXL2UA", "2745AV0SM20417", "PowerAlert", "FW-2.7.3", "ups"},
+	// objects (definition poweralert: hardware upsIdentModel.0, serial
+	// TRIPPLITE-MIB 850.100.1.1.2.0). fq73 read the UPS's software
+	// version first ('FW-2.7.3'), after the older includes copy 58aa4b8;
+	// fq106: the newest stored os module (resources os_discovery,
+	// d17c059 and 0edeba7) reads upsIdentAgentSoftwareVersion.0 first,
+	// then upsIdentUPSSoftwareVersion.0, so the card's agent release
+	// 12.06.0068 (was 'FW-2.7.3').
+	"tripplite-ups-software-and-agent": {"tripplite-poweralert", "Tripp Lite", "SU2200RTXL2UA", "2745AV0SM20417", "PowerAlert", "12.06.0068", "ups"},
 }
 
 func TestPower73Fixtures(t *testing.T) {

@@ -70,7 +70,9 @@ var precedenceCases = map[string]want{
 	// (fq73: the stored definition's os module (58aa4b8) reads
 	// upsIdentUPSSoftwareVersion alone; the profile reads it first, the
 	// card's agent release after; this case, answering the first alone,
-	// unchanged.)
+	// unchanged. fq106: the newest os module, d17c059, reads the agent's
+	// first, then the UPS's, as this comment's first sentence says; this
+	// case still answers the UPS's alone, unchanged.)
 	"tripplite-ups-firmware": {"tripplite-poweralert", "Tripp Lite", "SMART1500RMXL2U", "2736AV0SM10987", "PowerAlert", "FW-2.6.0", "ups"},
 	// Axis: the definition (axiscam) reads the serial from ifPhysAddress.2
 	// only; its sysDescr pattern names none.
