@@ -21,6 +21,16 @@ var sweep106Cases = map[string]want{
 	// Only upsIdentUPSSoftwareVersion answering: the definition's second
 	// object, whole.
 	"tripplite-ups-software-only": {"tripplite-poweralert", "Tripp Lite", "SU1500RTXLCD2U", "2902AV0SM77124", "PowerAlert", "FW-2.9.1", "ups"},
+	// A QNAP answering NAS-MIB on net-snmp's arc, its host name not
+	// 'TS-...': the definition qnap (os_detection 3ab13a0) wants a
+	// 'Linux TS-' sysDescr, so linux takes it: the machine class and the
+	// kernel's release (Shared\Unix), NAS-MIB's serial the unit's own
+	// (before fq106, qnap-qts-netsnmp: TS-464 and QTS 5.1.5.2645).
+	"qnap-nas-mib-hostname": {"qnap-nas-mib-linux", "QNAP", "Generic x86 64-bit", "Q23BI99001", "Linux", "5.10.60-qnap", "storage"},
+	// The same NAS named 'TS-464', QNAP's entPhysicalMfgName.1: the
+	// definition qnap's, enclosureModel, enclosureSerialNum and the
+	// chassis firmware (Qnap.php).
+	"qnap-nas-mib-ts-entity": {"qnap-qts-netsnmp", "QNAP", "TS-464", "Q23BI99002", "QTS", "5.1.5.2645", "storage"},
 }
 
 func TestSweep106Fixtures(t *testing.T) {

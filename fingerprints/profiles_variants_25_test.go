@@ -18,8 +18,14 @@ var variants25Cases = map[string]want{
 	// (before: 5.10.60-qnap, 4.4.302+). Qnap.php reads the chassis
 	// entPhysicalFirmwareRev alone, on QNAP's arc, on net-snmp's with
 	// NAS-MIB, and where ENTITY-MIB names QNAP Systems.
-	"qnap-qts-no-firmware":     {"qnap-qts", "QNAP", "TS-453D", "Q212I12345", "QTS", "", "storage"},
-	"qnap-netsnmp-no-firmware": {"qnap-qts-netsnmp", "QNAP", "TS-453D", "Q212I12345", "QTS", "", "storage"},
+	"qnap-qts-no-firmware": {"qnap-qts", "QNAP", "TS-453D", "Q212I12345", "QTS", "", "storage"},
+	// fq106: was {"qnap-qts-netsnmp", "QNAP", "TS-453D", "Q212I12345",
+	// "QTS", "", "storage"}. The definition qnap (os_detection 3ab13a0)
+	// takes net-snmp's arc only with a 'Linux TS-' sysDescr and
+	// entPhysicalMfgName.1 starting 'QNAP Systems', which this agent does
+	// not answer: linux takes it (Shared\Unix: the machine class, the
+	// kernel's release); NAS-MIB's model follows it, its serial stays.
+	"qnap-netsnmp-no-firmware": {"qnap-nas-mib-linux", "QNAP", "Generic x86 64-bit", "Q212I12345", "Linux", "5.10.60-qnap", "storage"},
 	"qnap-entity-no-firmware":  {"qnap-qts-entity", "QNAP", "TS-453D", "Q212I12345", "QTS", "", "storage"},
 	// The definition dsm reads SYNOLOGY-SYSTEM-MIB version.0 alone, on
 	// net-snmp's registration and on Synology's arc.
