@@ -20,7 +20,14 @@ var storage75Cases = map[string]want{
 	// firmwareVersion (without the line end the agent leaves after it)
 	// follow for the user's inventory (before: the sysDescr's model, no
 	// serial, no release).
-	"qnap-qts5-qtsmib-only": {"qnap-qts", "QNAP", "TS-464", "Q23BI12345", "QTS", "5.1.4.2596", "storage"},
+	// fq106: was {"qnap-qts", "QNAP", "TS-464", "Q23BI12345", "QTS",
+	// "5.1.4.2596", "storage"}. The definition qnap (os_detection
+	// 3ab13a0) detects 24681, not 55062, and its other branch wants
+	// entPhysicalMfgName.1 'QNAP Systems', which this agent does not
+	// answer: linux takes the '^Linux' sysDescr (os_detection 11a4d8b),
+	// Shared\Unix's machine class and kernel release; QTS-MIB's serial
+	// stays, the unit's own.
+	"qnap-qts5-qtsmib-only": {"qnap-nas-mib-linux", "QNAP", "Generic x86 64-bit", "Q23BI12345", "Linux", "5.10.60-qnap", "storage"},
 	// Where NAS-MIB and ENTITY-MIB answer, Qnap.php's objects come first:
 	// the chassis firmware (5.1.3.2578), not QTS-MIB's firmwareVersion.
 	"qnap-qts5-entity-firmware-first": {"qnap-qts", "QNAP", "TS-873A", "Q21AI67890", "QTS", "5.1.3.2578", "storage"},

@@ -31,6 +31,15 @@ var sweep106Cases = map[string]want{
 	// definition qnap's, enclosureModel, enclosureSerialNum and the
 	// chassis firmware (Qnap.php).
 	"qnap-nas-mib-ts-entity": {"qnap-qts-netsnmp", "QNAP", "TS-464", "Q23BI99002", "QTS", "5.1.5.2645", "storage"},
+	// A QTS 5 NAS on 55062.1 whose host name is its own: linux's
+	// (os_detection 11a4d8b, '^Linux' on any sysObjectID), as the
+	// definition qnap takes 55062 only by 'Linux TS-' and QNAP's
+	// entPhysicalMfgName.1 (before fq106, qnap-qts: TS-873A and QTS
+	// 5.1.5.2645).
+	"qnap-qts5-hostname": {"qnap-nas-mib-linux", "QNAP", "Generic x86 64-bit", "Q23BI99003", "Linux", "5.10.60-qnap", "storage"},
+	// The same NAS named 'TS-873A' with QNAP's entPhysicalMfgName.1: the
+	// definition qnap's, the chassis firmware its release.
+	"qnap-qts5-ts-entity": {"qnap-qts", "QNAP", "TS-873A", "Q23BI99004", "QTS", "5.1.5.2645", "storage"},
 }
 
 func TestSweep106Fixtures(t *testing.T) {
