@@ -166,7 +166,7 @@ var corpusCases = map[string]want{
 	"os/linux/ibm-x3550-m3.snmprec.bz2":         {"ibm-imm", "IBM", "System x3250 M3", "0622254", "IMM", "YUOO91K", "bmc"},
 	"os/linux/ibm-power-chrp.snmprec.bz2":       {"ibm-aix", "IBM", "8202-E4D", "02213785V", "AIX", "7.1.3.45", "server"},
 	"os/linux/unknown-006.snmprec.bz2":          {"linux-distro", "", "Generic x86 64-bit", "", "Enterprise Linux 7", "3.10.0-514.el7.x86_64", "server"},
-	"os/linux/sangfor.snmprec.bz2":              {"sangfor", "Sangfor", "M5400", "", "Linux", "2.4.35.4-AC1.95", "appliance"},
+	"os/linux/sangfor.snmprec.bz2":              {"sangfor", "Sangfor", "Generic x86", "", "Linux", "2.4.35.4-AC1.95", "appliance"},                 // fq107: was M5400; linux's machine class of 'i686' first (no definition detects 35047; linux takes '/^Linux/', os_detection 11a4d8b)
 	"os/windows/XP.snmprec.bz2":                 {"windows-workstation", "", "Generic x86", "", "Windows XP", "XP (NT 5.1)", "workstation"},         // the release the definition (windows) names build 2600
 	"os/windows/server-2003-5-2.snmprec.bz2":    {"windows-server", "", "Generic x86", "", "Windows Server 2003", "Server 2003 (NT 5.2)", "server"}, // and a server's build 3790
 	// chassisModel.1 whole, as the definition (onefs) reads it (fq14; was X210).

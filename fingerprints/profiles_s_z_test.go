@@ -300,9 +300,15 @@ var szCases = map[string]want{
 	"wti-power": {"wti", "WTI", "VMR-16HD20-1", "0521B2018117", "", "v7.11", "pdu"},
 	// Sangfor: the hardware string's model=, else the AD appliance the
 	// uname node name names (never the board an AD writes in its place).
-	"sangfor-ac":   {"sangfor", "Sangfor", "M5600", "", "Linux", "2.6.30-AC12.0", "appliance"},
-	"sangfor-ad":   {"sangfor", "Sangfor", "AD-1000-B1080", "", "Linux", "2.6.30", "load_balancer"},
-	"sangfor-type": {"sangfor", "Sangfor", "M4600", "", "Linux", "2.4.32-web100-bic", ""},
+	// fq107: the model is the machine class Shared\Unix writes from the
+	// uname line's machine word, as the definition linux states it (no
+	// definition detects Sangfor's 35047; linux takes '/^Linux/' on any
+	// sysObjectID, os_detection 11a4d8b): 'Generic x86 64-bit' (was
+	// M5600, AD-1000-B1080) and 'Generic x86' (was M4600); the unit's own
+	// follow only where no machine word answers.
+	"sangfor-ac":   {"sangfor", "Sangfor", "Generic x86 64-bit", "", "Linux", "2.6.30-AC12.0", "appliance"},
+	"sangfor-ad":   {"sangfor", "Sangfor", "Generic x86 64-bit", "", "Linux", "2.6.30", "load_balancer"},
+	"sangfor-type": {"sangfor", "Sangfor", "Generic x86", "", "Linux", "2.4.32-web100-bic", ""},
 	// A Venustech USG whose sysDescr is "FIREWALL": the model ending its
 	// product name and the release, in 15227.200.1.
 	"venus-usg": {"venus-vsos", "Venustech", "USG-FW-3020DP", "", "", "V2.6", "firewall"},
