@@ -18,6 +18,14 @@ var linuxArc107Cases = map[string]want{
 	// the hardware string's model=M5900 only where no machine word
 	// answers.
 	"sangfor-uname-i686": {"sangfor", "Sangfor", "Generic x86", "", "Linux", "2.6.30-AC11.2", "appliance"},
+	// Synology's enterprise (6574), which dsm does not detect (it names
+	// no sysObjectID: a '^Linux ' sysDescr with systemStatus.0 or the
+	// kernel's syno_ parameters), a uname line without them: linux's
+	// Linux, kernel release and machine class (aarch64), no DSM.
+	"synology-arc-uname-armv8": {"linux-sysdescr", "Synology", "Generic ARMv8 64-bit", "", "Linux", "4.4.302+", ""},
+	// The same arc with a sysDescr that is no uname line (a shape no
+	// definition takes): synology-sysobjectid's own reading, as before.
+	"synology-arc-no-uname": {"synology-sysobjectid", "Synology", "", "", "DSM", "", "storage"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.

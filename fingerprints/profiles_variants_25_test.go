@@ -30,7 +30,13 @@ var variants25Cases = map[string]want{
 	// The definition dsm reads SYNOLOGY-SYSTEM-MIB version.0 alone, on
 	// net-snmp's registration and on Synology's arc.
 	"synology-dsm-no-version": {"synology-dsm", "Synology", "DS920+", "2080PDN123456", "DSM", "", "storage"},
-	"synology-arc-no-version": {"synology-sysobjectid", "Synology", "", "", "DSM", "", "storage"},
+	// fq107: on Synology's 6574.1 with uname's Linux line and neither
+	// systemStatus.0 nor the kernel's syno_ parameters, no dsm (which
+	// names no sysObjectID; os_detection 0715f56): the definition linux's
+	// ('/^Linux/' on any sysObjectID, 11a4d8b), linux-sysdescr's Linux,
+	// 4.4.302+ and Generic x86 64-bit, no type (was synology-sysobjectid,
+	// DSM, no release, storage).
+	"synology-arc-no-version": {"linux-sysdescr", "Synology", "Generic x86 64-bit", "", "Linux", "4.4.302+", ""},
 	// Windows' processor word as Windows.php names it (parseHardware):
 	// EM64T is Intel x64; ARM64, a word its list lacks, names no
 	// hardware (before: Generic ARMv8 64-bit).
