@@ -26,6 +26,11 @@ var linuxArc107Cases = map[string]want{
 	// The same arc with a sysDescr that is no uname line (a shape no
 	// definition takes): synology-sysobjectid's own reading, as before.
 	"synology-arc-no-uname": {"synology-sysobjectid", "Synology", "", "", "DSM", "", "storage"},
+	// BlueCat's enterprise outside 13315.2, the arc bluecatnetworks
+	// detects (os_detection cfab8f7): linux's Linux, the kernel's release
+	// and the machine class; BCN-SYSTEM-MIB's serial, the unit's own; no
+	// BlueCat OS release.
+	"bluecat-other-arc-uname": {"bluecat-linux", "BlueCat", "Generic x86 64-bit", "BC5507654321", "Linux", "4.18.0-513.el8.x86_64", "appliance"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
