@@ -31,6 +31,11 @@ var linuxArc107Cases = map[string]want{
 	// and the machine class; BCN-SYSTEM-MIB's serial, the unit's own; no
 	// BlueCat OS release.
 	"bluecat-other-arc-uname": {"bluecat-linux", "BlueCat", "Generic x86 64-bit", "BC5507654321", "Linux", "4.18.0-513.el8.x86_64", "appliance"},
+	// Opengear's enterprise outside the arcs opengear's string prefix
+	// '.1.3.6.1.4.1.25049.1' takes (os_detection acacd3e): linux's Linux,
+	// the kernel's release and the machine class; ogSerialNumber, the
+	// unit's own; no firmware release.
+	"opengear-other-arc-uname": {"opengear-linux", "Opengear", "Generic ARMv7", "31234567", "Linux", "4.14.0", "appliance"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
