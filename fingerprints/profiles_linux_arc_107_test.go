@@ -36,6 +36,11 @@ var linuxArc107Cases = map[string]want{
 	// the kernel's release and the machine class; ogSerialNumber, the
 	// unit's own; no firmware release.
 	"opengear-other-arc-uname": {"opengear-linux", "Opengear", "Generic ARMv7", "31234567", "Linux", "4.14.0", "appliance"},
+	// Check Point's enterprise outside gaia's arcs (2620.1.6.123.1,
+	// 2620.1.1 as a string prefix; os_detection 2fe9820): linux's Linux,
+	// the kernel's release and the machine class, the appliance's serial
+	// after; no Gaia, no svnVersion.
+	"checkpoint-other-arc-uname": {"checkpoint-linux", "Check Point", "Generic x86 64-bit", "1902AB0077", "Linux", "3.10.0-1160.15.2cpx86_64", "firewall"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
