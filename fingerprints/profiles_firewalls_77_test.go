@@ -55,7 +55,13 @@ var firewalls77Cases = map[string]want{
 	// A Forcepoint engine with a uname sysDescr and no release object
 	// answering: no release, not the kernel's (no_fill, kept where fq77
 	// lets the unit's own release objects follow the definition's).
-	"forcepoint-uname-no-release": {"forcepoint-ngfw", "Forcepoint", "N1101", "C4E1-9A2B-7F30", "Forcepoint NGFW", "", "firewall"},
+	// fq107: on 47565.1.1, which the definition forcepoint does not
+	// detect (it names Stonesoft's 1369.5.2 alone, includes copy
+	// 3dbbbc6), the uname line is the definition linux's ('/^Linux/' on
+	// any sysObjectID, os_detection 11a4d8b): forcepoint-linux's Linux,
+	// 4.19.202 and Generic x86 64-bit first (were forcepoint-ngfw, N1101,
+	// Forcepoint NGFW, no release); the POS code, the unit's own, stays.
+	"forcepoint-uname-no-release": {"forcepoint-linux", "Forcepoint", "Generic x86 64-bit", "C4E1-9A2B-7F30", "Linux", "4.19.202", "firewall"},
 	// An SFOS firewall (definition sophos-xg, 2604.5) whose
 	// sfosDeviceFWVersion does not answer and whose sysDescr is Linux's
 	// uname: no release, not the kernel's beside the OS SFOS (before

@@ -41,6 +41,10 @@ var linuxArc107Cases = map[string]want{
 	// the kernel's release and the machine class, the appliance's serial
 	// after; no Gaia, no svnVersion.
 	"checkpoint-other-arc-uname": {"checkpoint-linux", "Check Point", "Generic x86 64-bit", "1902AB0077", "Linux", "3.10.0-1160.15.2cpx86_64", "firewall"},
+	// Stonesoft's enterprise outside 1369.5.2, the arc forcepoint detects
+	// (includes copy 3dbbbc6): linux's Linux, the kernel's release and
+	// the machine class; the POS code after, the unit's own.
+	"forcepoint-stonesoft-netnode-uname": {"forcepoint-linux", "Forcepoint", "Generic x86 64-bit", "A1B2-C3D4-E5F6", "Linux", "4.19.181", "firewall"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
