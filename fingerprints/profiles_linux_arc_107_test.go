@@ -45,6 +45,10 @@ var linuxArc107Cases = map[string]want{
 	// (includes copy 3dbbbc6): linux's Linux, the kernel's release and
 	// the machine class; the POS code after, the unit's own.
 	"forcepoint-stonesoft-netnode-uname": {"forcepoint-linux", "Forcepoint", "Generic x86 64-bit", "A1B2-C3D4-E5F6", "Linux", "4.19.181", "firewall"},
+	// Cyberoam's enterprise outside 21067.2, the arc cyberoam-utm detects
+	// (os_detection dfab065): linux's Linux, the kernel's release and
+	// the machine class; applianceKey after, the unit's own.
+	"cyberoam-other-arc-uname": {"cyberoam-linux", "Sophos", "Generic x86", "C0123456789-ABCDEF", "Linux", "3.14.22", "firewall"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
