@@ -49,6 +49,11 @@ var linuxArc107Cases = map[string]want{
 	// (os_detection dfab065): linux's Linux, the kernel's release and
 	// the machine class; applianceKey after, the unit's own.
 	"cyberoam-other-arc-uname": {"cyberoam-linux", "Sophos", "Generic x86", "C0123456789-ABCDEF", "Linux", "3.14.22", "firewall"},
+	// Barracuda's 20632 (BWS-MIB) with a uname line: barracudawafirewall
+	// wants its product's sysDescr (os_detection 71f2bfb), so linux's
+	// Linux, the kernel's release and the machine class; BWS-MIB's
+	// serial after, the unit's own; no firmware release.
+	"barracuda-bws-uname": {"barracuda-linux", "Barracuda", "Generic x86 64-bit", "BAR-WF-1234567", "Linux", "4.9.118", "appliance"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
