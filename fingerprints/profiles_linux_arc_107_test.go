@@ -54,6 +54,10 @@ var linuxArc107Cases = map[string]want{
 	// Linux, the kernel's release and the machine class; BWS-MIB's
 	// serial after, the unit's own; no firmware release.
 	"barracuda-bws-uname": {"barracuda-linux", "Barracuda", "Generic x86 64-bit", "BAR-WF-1234567", "Linux", "4.9.118", "appliance"},
+	// A Nasuni filer whose sysDescr is no uname line (a shape no
+	// definition takes): NASUNI-FILER-MIB's platform, serial and release,
+	// as before; with a uname line it is linux's (vendors' nasuni-filer).
+	"nasuni-filer-no-uname": {"nasuni-filer", "Nasuni", "NMC-800", "NSN0987654321", "Nasuni Filer", "9.14.2", "storage"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.

@@ -90,7 +90,7 @@ var vendorCases = map[string]want{
 	"chatsworth-pdu":   {"chatsworth-pdu", "Chatsworth Products", "EA-1112", "", "", "2.2.1", "pdu"},
 	"aruba-clearpass":  {"aruba-clearpass", "Aruba", "ClearPass Policy Manager", "", "ClearPass", "6.9.7.161449", "appliance"},
 	"fireeye":          {"fireeye", "FireEye", "NX4500", "FM1734AA0123", "", "9.1.3", "appliance"},
-	"nasuni-filer":     {"nasuni-filer", "Nasuni", "NMC-600", "NSN0123456789", "Nasuni Filer", "9.8.1", "storage"},
+	"nasuni-filer":     {"nasuni-filer-linux", "Nasuni", "Generic x86 64-bit", "NSN0123456789", "Linux", "4.19.0", "storage"}, // fq107: was nasuni-filer, NMC-600, Nasuni Filer, 9.8.1; a uname line on 42040, which no definition names, is linux's (os_detection 11a4d8b)
 	"sinetica-hawk-i2": {"sinetica-hawk-i2", "Sinetica", "Eagle-i", "EI0412345", "", "2.11", "sensor"},
 }
 
