@@ -58,6 +58,10 @@ var linuxArc107Cases = map[string]want{
 	// definition takes): NASUNI-FILER-MIB's platform, serial and release,
 	// as before; with a uname line it is linux's (vendors' nasuni-filer).
 	"nasuni-filer-no-uname": {"nasuni-filer", "Nasuni", "NMC-800", "NSN0987654321", "Nasuni Filer", "9.14.2", "storage"},
+	// A TimeMachines clock on 54414 whose uname line is not 'Linux
+	// am335x-evm' (timemachines wants that line, os_detection a30eebd):
+	// linux's Linux, the kernel's release and the machine class.
+	"timemachines-renamed-host": {"timemachines-linux", "TimeMachines", "Generic ARMv7", "", "Linux", "4.19.94-ti-r42", "appliance"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
