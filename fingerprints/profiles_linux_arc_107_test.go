@@ -62,6 +62,10 @@ var linuxArc107Cases = map[string]want{
 	// am335x-evm' (timemachines wants that line, os_detection a30eebd):
 	// linux's Linux, the kernel's release and the machine class.
 	"timemachines-renamed-host": {"timemachines-linux", "TimeMachines", "Generic ARMv7", "", "Linux", "4.19.94-ti-r42", "appliance"},
+	// D-Link's enterprise off 171.10 (dlink's arc) with a uname line:
+	// linux's Linux, the kernel's release and the machine class of
+	// 'armv5tel', not the registration's name.
+	"dlink-other-arc-uname": {"dlink-other-arc", "D-Link", "Generic ARMv5", "", "Linux", "2.6.31.8", ""},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
