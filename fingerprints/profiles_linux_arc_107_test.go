@@ -66,6 +66,11 @@ var linuxArc107Cases = map[string]want{
 	// linux's Linux, the kernel's release and the machine class of
 	// 'armv5tel', not the registration's name.
 	"dlink-other-arc-uname": {"dlink-other-arc", "D-Link", "Generic ARMv5", "", "Linux", "2.6.31.8", ""},
+	// A FortiAuthenticator off the registration fortiauthenticator names
+	// (12356.113.100.101), with a uname line: linux's Linux, the kernel's
+	// release and the machine class; facSysSerial after, the unit's own;
+	// no facSysVersion beside Linux.
+	"fortinet-other-uname": {"fortinet-other", "Fortinet", "Generic x86 64-bit", "FAC-VMTM23001234", "Linux", "4.19.150", "appliance"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
