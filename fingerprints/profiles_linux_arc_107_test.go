@@ -71,6 +71,10 @@ var linuxArc107Cases = map[string]want{
 	// release and the machine class; facSysSerial after, the unit's own;
 	// no facSysVersion beside Linux.
 	"fortinet-other-uname": {"fortinet-other", "Fortinet", "Generic x86 64-bit", "FAC-VMTM23001234", "Linux", "4.19.150", "appliance"},
+	// An Htek phone (38241, no definition) with a uname line: linux's
+	// Linux, the kernel's release and the machine class of 'mips'; not
+	// the ROM firmware beside Linux.
+	"htek-phone-uname": {"htek-phone", "Htek", "Generic MIPS", "", "Linux", "3.10.14", "phone"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
