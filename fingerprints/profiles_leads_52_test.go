@@ -67,7 +67,11 @@ var leads52Cases = map[string]want{
 	// hikvision-device-mib, Linux and the kernel's 3.18.20 again: the newest
 	// hikvision-cam.yaml (resources/definitions, 34cba3b) wants no
 	// sysObjectID (sysObjectID_regex '/^$/'), so linux takes it.
-	"hikvision-netsnmp-uname-camera": {"hikvision-device-mib", "Hikvision", "DS-2CD2T87G2-L", "", "Linux", "3.18.20", "camera"},
+	// fq107: model 'Generic ARMv7' (was DS-2CD2T87G2-L): the machine
+	// class Shared\Unix writes for linux from 'armv7l' is the hardware
+	// linux states (os_detection 11a4d8b); deviceType follows it only
+	// where no machine word answers.
+	"hikvision-netsnmp-uname-camera": {"hikvision-device-mib", "Hikvision", "Generic ARMv7", "", "Linux", "3.18.20", "camera"},
 	// The same registration with a sysDescr that is no uname line: linux's
 	// still (8072.3.2.10), whose pattern finds no release there: Linux
 	// (net-snmp-linux) and none, not softwVersion.

@@ -75,6 +75,10 @@ var linuxArc107Cases = map[string]want{
 	// Linux, the kernel's release and the machine class of 'mips'; not
 	// the ROM firmware beside Linux.
 	"htek-phone-uname": {"htek-phone", "Htek", "Generic MIPS", "", "Linux", "3.10.14", "phone"},
+	// A Hikvision camera on its maker's 39165 (no definition detects the
+	// arc) writing a uname line: linux's Linux, the kernel's release and
+	// the machine class of 'aarch64' before deviceType; not softwVersion.
+	"hikvision-39165-uname": {"hikvision-device-mib", "Hikvision", "Generic ARMv8 64-bit", "", "Linux", "4.9.37", "camera"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.

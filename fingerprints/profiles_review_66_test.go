@@ -45,7 +45,10 @@ var review66Cases = map[string]want{
 	// fq103: was hikvision, softwVersion beside no OS; now
 	// hikvision-device-mib, Linux and the kernel's release: the newest
 	// hikvision-cam.yaml (34cba3b) wants no sysObjectID, so linux takes it.
-	"hikvision-cam-netsnmp-uname": {"hikvision-device-mib", "Hikvision", "DS-2CD2386G2-ISU/SL", "", "Linux", "4.9.37", "camera"},
+	// fq107: model 'Generic ARMv7' (was DS-2CD2386G2-ISU/SL): linux's
+	// hardware, Shared\Unix's machine class of 'armv7l' (os_detection
+	// 11a4d8b), before deviceType.
+	"hikvision-cam-netsnmp-uname": {"hikvision-device-mib", "Hikvision", "Generic ARMv7", "", "Linux", "4.9.37", "camera"},
 	// pfSense with net-snmp's "hardware" and "version" extends: Pfsense.php,
 	// a Shared\Unix, writes the hardware extend with the version extend's
 	// line after it in brackets (discoverExtends), as

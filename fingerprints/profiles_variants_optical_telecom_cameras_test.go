@@ -32,7 +32,10 @@ var variantsOpticalTelecomCamerasCases = map[string]want{
 	// fq103: was hikvision, softwVersion beside no OS; now
 	// hikvision-device-mib, Linux and the kernel's 3.10.0 again: the newest
 	// hikvision-cam.yaml (34cba3b) wants no sysObjectID.
-	"hikvision-mib-recorder": {"hikvision-device-mib", "Hikvision", "DS-7616NI-K2", "", "Linux", "3.10.0", "nvr"},
+	// fq107: model 'Generic ARMv7' (was DS-7616NI-K2): linux's hardware,
+	// Shared\Unix's machine class of 'armv7l' (os_detection 11a4d8b),
+	// before deviceType.
+	"hikvision-mib-recorder": {"hikvision-device-mib", "Hikvision", "Generic ARMv7", "", "Linux", "3.10.0", "nvr"},
 	// Ciena SAOS 6 on World Wide Packets' arc: the running package of
 	// WWP-LEOS-SW-XGRADE-MIB (before: no release, no OS); the CN agent's
 	// release in the sysDescr (before: '1.2.3' without its build).
