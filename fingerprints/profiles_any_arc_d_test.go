@@ -70,7 +70,11 @@ var anyArcDCases = map[string]want{
 	// linux-sysdescr. fq34: the kernel's release as the version (was
 	// none), as Shared\Unix's discoverOS reads it for the definition
 	// (group unix, no os module or class): the sysDescr's first ' N.N'.
-	"timemachines-other-registration": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.14.40", "appliance"},
+	// fq107: model 'Generic ARMv7' (was none): the definition's class,
+	// Shared\Unix (group unix, no class of its own), writes the machine
+	// class of the uname line's 'armv7l' as the hardware (os_detection
+	// a30eebd).
+	"timemachines-other-registration": {"timemachines-ntp", "TimeMachines", "Generic ARMv7", "", "Linux", "4.14.40", "appliance"},
 	// A Synology DSM on net-snmp's Linux registration answering
 	// SYNOLOGY-SYSTEM-MIB systemStatus but neither the model nor the
 	// serial object, detected by that object under a Linux uname as the

@@ -43,7 +43,10 @@ var familiesACCases = map[string]want{
 	// Owner (session 27), settling b24f1c8 and 2b0c22e: the OS stated is
 	// Linux, the one the uname line names, and its release the kernel's,
 	// as Shared\Unix reads it; the product stays in vendor and type.
-	"cisco-broadworks": {"cisco-broadworks", "Cisco", "", "", "Linux", "3.10.0-1160.el7.x86_64", "server"},
+	// fq107: model 'Generic x86 64-bit' (was none): the definition's
+	// class, Shared\Unix (group unix, no class of its own), writes the
+	// machine class of the uname line's 'x86_64' as the hardware.
+	"cisco-broadworks": {"cisco-broadworks", "Cisco", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.el7.x86_64", "server"},
 	// Instant On switches on another registration than ProCurve's (the
 	// definition aruba-instant-on detects the sysDescr alone): read as
 	// hp-procurve reads them, not as ArubaOS-CX or a Linux server.

@@ -18,7 +18,11 @@ var foundFacilitiesCases = map[string]want{
 	// the kernel release as the version (was none): the definition
 	// (timemachines, group unix, no os module or class) leaves it to
 	// Shared\Unix's discoverOS, the sysDescr's first ' N.N' word.
-	"timemachines-ntp": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.14.79-ti-r84", "appliance"},
+	// fq107: model 'Generic ARMv7' (was none): the definition's class,
+	// Shared\Unix (group unix, no class of its own), writes the machine
+	// class of the uname line's 'armv7l' as the hardware (os_detection
+	// a30eebd).
+	"timemachines-ntp": {"timemachines-ntp", "TimeMachines", "Generic ARMv7", "", "Linux", "4.14.79-ti-r84", "appliance"},
 	// ... and by TimeMachines' own registration, where the agent gives it.
 	"timemachines-registration": {"timemachines-ntp", "TimeMachines", "TM2000B", "", "", "", "appliance"},
 	// UHP VSAT terminals: UHP-MIB swVersion and serialNumber as the agent

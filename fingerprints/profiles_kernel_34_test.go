@@ -30,10 +30,17 @@ var kernel34Cases = map[string]want{
 	// Owner (session 27), settling b24f1c8 and 2b0c22e: the OS stated is
 	// Linux, the one the uname line names, and its release the kernel's,
 	// as Shared\Unix reads it; the product stays in vendor and type.
-	"broadworks-media-server-kernel": {"cisco-broadworks", "Cisco", "", "", "Linux", "4.18.0-425.3.1.el8.x86_64", "server"},
+	// fq107: model 'Generic x86 64-bit' (was none): the definition's
+	// class, Shared\Unix (group unix, no class of its own), writes the
+	// machine class of the uname line's 'x86_64' as the hardware.
+	"broadworks-media-server-kernel": {"cisco-broadworks", "Cisco", "Generic x86 64-bit", "", "Linux", "4.18.0-425.3.1.el8.x86_64", "server"},
 	// A TimeMachines TM1000A (definition timemachines: group unix, its
 	// discovery file sensors only): the kernel release with its suffix.
-	"timemachines-tm1000a-kernel": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.19.94-ti-r42", "appliance"},
+	// fq107: model 'Generic ARMv7' (was none): the definition's class,
+	// Shared\Unix (group unix, no class of its own), writes the machine
+	// class of the uname line's 'armv7l' as the hardware (os_detection
+	// a30eebd).
+	"timemachines-tm1000a-kernel": {"timemachines-ntp", "TimeMachines", "Generic ARMv7", "", "Linux", "4.19.94-ti-r42", "appliance"},
 	// A PBI DCH-4000P decoder (definition ird: class Ird extends
 	// Shared\Unix, its discovery file sensors only): the kernel release.
 	"pbi-dch4000p-kernel": {"pbi-ird", "PBI", "DCH-4000P", "", "Linux", "2.6.28", "appliance"},

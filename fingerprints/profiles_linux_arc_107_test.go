@@ -79,6 +79,10 @@ var linuxArc107Cases = map[string]want{
 	// arc) writing a uname line: linux's Linux, the kernel's release and
 	// the machine class of 'aarch64' before deviceType; not softwVersion.
 	"hikvision-39165-uname": {"hikvision-device-mib", "Hikvision", "Generic ARMv8 64-bit", "", "Linux", "4.9.37", "camera"},
+	// A BroadWorks server (definition broadworks, group unix: class
+	// Shared\Unix): the machine class of 'i686' as the hardware,
+	// Shared\Unix's discoverOS beside the kernel's release.
+	"broadworks-uname-i686": {"cisco-broadworks", "Cisco", "Generic x86", "", "Linux", "2.6.32-754.el6.i686", "server"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.

@@ -45,7 +45,11 @@ var osBeside40Cases = map[string]want{
 	// A TimeMachines clock (definition timemachines, Shared\Unix): its
 	// release is the kernel's from uname's line, the one net-snmp-linux
 	// reads too, so Linux stays beside it.
-	"timemachines-kernel-uname": {"timemachines-ntp", "TimeMachines", "", "", "Linux", "4.19.94-ti-r42", "appliance"},
+	// fq107: model 'Generic ARMv7' (was none): the definition's class,
+	// Shared\Unix (group unix, no class of its own), writes the machine
+	// class of the uname line's 'armv7l' as the hardware (os_detection
+	// a30eebd).
+	"timemachines-kernel-uname": {"timemachines-ntp", "TimeMachines", "Generic ARMv7", "", "Linux", "4.19.94-ti-r42", "appliance"},
 	// DHCPatriot (definition dhcpatriot, Shared\Unix with the yaml's
 	// version, the VERSION extend): the extend is DHCPatriot's release, so
 	// no OS beside it (was the profile's literal Linux). fq52: a server

@@ -27,7 +27,10 @@ var review38Cases = map[string]want{
 	// Owner (session 27), settling b24f1c8 and 2b0c22e: the OS stated is
 	// Linux, the one the uname line names, and its release the kernel's,
 	// as Shared\Unix reads it; the product stays in vendor and type.
-	"broadworks-as-no-kernel-release": {"cisco-broadworks", "Cisco", "", "", "Linux", "3.10.0-1160.el7.x86_64", "server"},
+	// fq107: model 'Generic x86 64-bit' (was none): the definition's
+	// class, Shared\Unix (group unix, no class of its own), writes the
+	// machine class of the uname line's 'x86_64' as the hardware.
+	"broadworks-as-no-kernel-release": {"cisco-broadworks", "Cisco", "Generic x86 64-bit", "", "Linux", "3.10.0-1160.el7.x86_64", "server"},
 	// Correcting 9f01af9: an Alteon whose hwMainBoardRevision does not
 	// answer (definition alteonos: hardware [hwMainBoardNumber.0,
 	// hwMainBoardRevision.0], template '{{ hwMainBoardNumber.0 }} Vers.
