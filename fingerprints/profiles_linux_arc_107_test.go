@@ -83,6 +83,11 @@ var linuxArc107Cases = map[string]want{
 	// Shared\Unix): the machine class of 'i686' as the hardware,
 	// Shared\Unix's discoverOS beside the kernel's release.
 	"broadworks-uname-i686": {"cisco-broadworks", "Cisco", "Generic x86", "", "Linux", "2.6.32-754.el6.i686", "server"},
+	// Aerohive's 26928 with a uname line (hiveos-wireless detects its
+	// '<product>, HiveOS' sysDescr alone): linux's Linux, the kernel's
+	// release and the machine class; ahSystemSerial after, the unit's
+	// own; no HiveOS release.
+	"aerohive-uname": {"aerohive-linux", "Aerohive", "Generic ARMv7", "02301801234567", "Linux", "3.16.36", "access_point"},
 }
 
 // TestLinuxArc107Fixtures checks each case on its fixture.
