@@ -472,6 +472,42 @@ func TestRegistryLabelRule(t *testing.T) {
 	}
 }
 
+// TestUnameRule: a uname rule reads a Linux kernel release as
+// Shared\Unix does, after an address written as the host name, else the
+// first " N.N... " word; its conditions hold for both readings; it takes
+// no other key.
+func TestUnameRule(t *testing.T) {
+	src := acmeProfile("1.3.6.1.4.1", `
+    vendor: Acme
+    os_version:
+      - uname: release
+        if_oid: 1.3.6.1.2.1.1.1.0
+        if_match: '^Linux\s'
+      - value: fallback
+`)
+	e, err := newEngine(fstest.MapFS{"a.yaml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ descr, version string }{
+		{"Linux 192.0.2.7 4.19.0-21-amd64 #1 SMP Debian x86_64", "4.19.0-21-amd64"},
+		{"Linux fw01 5.10.0-8-amd64 #1 SMP x86_64", "5.10.0-8-amd64"},
+		{"Acme OS 2.4 build 7", "fallback"},
+	} {
+		if got := e.Identify(Input{SysObjectID: "1.3.6.1.4.1.99999.1", SysDescr: c.descr}); got.OSVersion != c.version {
+			t.Errorf("%q: os_version = %q, want %q", c.descr, got.OSVersion, c.version)
+		}
+	}
+	for _, bad := range []string{
+		strings.Replace(src, "uname: release", "uname: machine", 1),
+		strings.Replace(src, "      - uname: release\n", "      - uname: release\n        regex: x\n", 1),
+	} {
+		if _, err := loadProfiles(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}); err == nil || !strings.Contains(err.Error(), "uname") {
+			t.Errorf("err = %v, want one naming uname", err)
+		}
+	}
+}
+
 // TestPacked: packed reads an unsigned integer as the bit fields of a
 // version, the most significant first (major*256+minor; BCD's digits as
 // 4-bit fields, joined by regex and template); a value that is not an

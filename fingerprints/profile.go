@@ -147,6 +147,8 @@ import (
 //	                                           # hardware by translating the sysObjectID
 //	      - machine: class                     # the machine class ("Generic x86 64-bit") the
 //	                                           # sysDescr's uname machine word names (hosts.go)
+//	      - uname: release                     # the kernel release of a Linux uname sysDescr, as
+//	                                           # Shared\Unix reads it (two rules; with if_* only)
 //	      - &stack_rows                        # a rule group: a list in the list stands
 //	        - oid: 1.3.6.1.2.1.47.1.1.1.1.13.1  # for its rules, in place; anchored, other
 //	        - entity: model                    # profiles of the same file reuse it with
@@ -296,6 +298,7 @@ type ruleSpec struct {
 	Model       string            `yaml:"model"`
 	Registry    string            `yaml:"registry"`
 	Machine     string            `yaml:"machine"`
+	Uname       string            `yaml:"uname"`
 	Value       string            `yaml:"value"`
 	Regex       string            `yaml:"regex"`
 	Template    string            `yaml:"template"`
@@ -324,7 +327,7 @@ type ruleSpec struct {
 	at []string
 }
 
-var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "machine", "value", "regex", "template", "map", "name", "index_from", "case",
+var ruleKeys = []string{"entity", "sys_descr", "oid", "walk", "hr_device", "sys_object_id", "model", "registry", "machine", "uname", "value", "regex", "template", "map", "name", "index_from", "case",
 	"with", "with_first", "join", "if_oid", "if_match", "if_absent", "replace", "binary_text", "packed", "row_where", "row_match", "row_equals", "row_not_match", "row_and", "extend"}
 
 // rules is a list of ruleSpec; a plain scalar is shorthand for one literal.
@@ -386,8 +389,42 @@ func appendRules(out *rules, seq *yaml.Node, at []string) error {
 			return err
 		}
 		rs.at = here
+		if rs.Uname != "" {
+			if err := appendUname(out, rs, item); err != nil {
+				return err
+			}
+			continue
+		}
 		*out = append(*out, rs)
 	}
+	return nil
+}
+
+// unameKeys are the keys a `uname` rule may carry: its conditions.
+var unameKeys = []string{"uname", "if_oid", "if_match", "if_absent"}
+
+// appendUname puts in place of a `uname: release` rule the two rules that
+// read a Linux kernel release from a uname sysDescr as Shared\Unix (the
+// definition linux) does: after an address written as the host name
+// ("Linux 192.0.2.7 4.19.0 ..."), else the first " N.N... " word. The
+// rule's conditions hold for both.
+func appendUname(out *rules, rs ruleSpec, item *yaml.Node) error {
+	if rs.Uname != "release" {
+		return fmt.Errorf("line %d: uname %q: want release", item.Line, rs.Uname)
+	}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		if k := item.Content[i].Value; !slices.Contains(unameKeys, k) {
+			return fmt.Errorf("line %d: uname goes with if_oid, if_match and if_absent only, not %s", item.Content[i].Line, k)
+		}
+	}
+	cond := ruleSpec{IfOID: rs.IfOID, IfMatch: rs.IfMatch, IfAbsent: rs.IfAbsent, at: rs.at}
+	host := cond
+	host.SysDescr = `^Linux [0-9]{1,3}(?:\.[0-9]{1,3}){3} ([0-9]+\.[0-9]\S*)(?:\s|$)`
+	host.Name = "sysDescr kernel release after an address as host name (Shared\\Unix, definition linux)"
+	word := cond
+	word.OID, word.Regex = OIDSysDescr, ` ([0-9]+\.[0-9]\S*) `
+	word.Name = "sysDescr release (uname parse, Shared\\Unix, definition linux)"
+	*out = append(*out, host, word)
 	return nil
 }
 
