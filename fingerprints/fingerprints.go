@@ -233,6 +233,13 @@ func profileEnterprises(p *profile) ([]uint32, bool) {
 			return nil, false
 		}
 		for _, pre := range m.sysObjectID {
+			if t, text := strings.CutSuffix(pre, "*"); text {
+				// A text prefix pins the enterprise only when it
+				// runs past the enterprise's arc.
+				if pre = t; strings.Count(t, ".") < strings.Count(pen.EnterprisesPrefix, ".")+1 {
+					return nil, false
+				}
+			}
 			n, ok := pen.FromSysObjectID(pre)
 			if !ok || !strings.HasPrefix(pre, pen.EnterprisesPrefix) {
 				return nil, false
@@ -245,11 +252,15 @@ func profileEnterprises(p *profile) ([]uint32, bool) {
 	return ents, true
 }
 
-// sysObjectIDs are the sysObjectID prefixes of every match alternative.
+// sysObjectIDs are the subtrees holding the sysObjectIDs that every match
+// alternative's prefixes admit (a text prefix's: its last arc's parent).
 func (p *profile) sysObjectIDs() iter.Seq[string] {
 	return func(yield func(string) bool) {
 		for _, m := range p.match {
 			for _, pre := range m.sysObjectID {
+				if t, text := strings.CutSuffix(pre, "*"); text {
+					pre = t[:strings.LastIndexByte(t, '.')]
+				}
 				if !yield(pre) {
 					return
 				}
@@ -407,13 +418,24 @@ func (p *profile) conditionOIDs(alts []int) iter.Seq[string] {
 	}
 }
 
+// underPrefix says whether a sysObjectID lies under a match's prefix: arc
+// by arc, or, for a prefix written with a trailing '*', as text, the way
+// LibreNMS's definitions compare (its Str::startsWith: '1.3.6.1.4.1.9.1*'
+// takes 9.1.5 and 9.10.2 alike).
+func underPrefix(sysObjectID, pre string) bool {
+	if t, text := strings.CutSuffix(pre, "*"); text {
+		return strings.HasPrefix(sysObjectID, t)
+	}
+	return snmpwalk.HasPrefix(sysObjectID, pre)
+}
+
 // describer says whether a match alternative's sysObjectID and sysDescr
 // conditions admit a device with this system group.
 func describer(sysObjectID, sysDescr string) func(matcher) bool {
 	descr := record.Sanitize(sysDescr)
 	return func(m matcher) bool {
 		if len(m.sysObjectID) > 0 && !slices.ContainsFunc(m.sysObjectID, func(pre string) bool {
-			return snmpwalk.HasPrefix(sysObjectID, pre)
+			return underPrefix(sysObjectID, pre)
 		}) {
 			return false
 		}
@@ -1149,7 +1171,7 @@ func (c *evalCtx) matchProfile(p *profile, explain bool) (bool, int, int, []stri
 	}
 	x := p.exclude
 	for _, pre := range x.sysObjectID {
-		if snmpwalk.HasPrefix(c.in.SysObjectID, pre) {
+		if underPrefix(c.in.SysObjectID, pre) {
 			note("excluded: sysObjectID under " + pre)
 			return false, score, alt, reasons
 		}
@@ -1200,7 +1222,7 @@ func (c *evalCtx) matchAlternative(m matcher, explain bool) (bool, int, []string
 	if len(m.sysObjectID) > 0 {
 		best := ""
 		for _, pre := range m.sysObjectID {
-			if snmpwalk.HasPrefix(c.in.SysObjectID, pre) && len(pre) > len(best) {
+			if underPrefix(c.in.SysObjectID, pre) && len(pre) > len(best) {
 				best = pre
 			}
 		}

@@ -197,3 +197,70 @@ func TestPlanReadsTheAlternativesThatCanHold(t *testing.T) {
 		t.Errorf("on its registration: %+v", r)
 	}
 }
+
+// TestTextPrefix: a sys_object_id written with a trailing '*' compares as
+// text, as LibreNMS's definitions do (Str::startsWith): '99999.1*' takes
+// 99999.1.4 and 99999.12.3 and not 99999.2; in exclude too; a plain prefix
+// stays arc by arc; a text prefix that stops at the enterprise's own arc
+// leaves the profile a candidate for any enterprise (99999* takes 999990),
+// one past it for its enterprise alone; one above the enterprise arc is
+// refused.
+func TestTextPrefix(t *testing.T) {
+	const text = `profiles:
+  - id: acme-text
+    priority: 60
+    match:
+      sys_object_id: ['1.3.6.1.4.1.99999.1*']
+    exclude:
+      sys_object_id: ['1.3.6.1.4.1.99999.15*']
+    vendor: Acme
+  - id: acme-arc
+    priority: 55
+    match:
+      sys_object_id: [1.3.6.1.4.1.88888.1]
+    vendor: Acme Arc
+  - id: acme-enterprise-text
+    priority: 50
+    match:
+      sys_object_id: ['1.3.6.1.4.1.77777*']
+    vendor: Acme Wide
+`
+	e, err := NewWithProfiles(writeProfiles(t, map[string]string{"acme.yaml": text}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for oid, want := range map[string]string{
+		"1.3.6.1.4.1.99999.1":     "acme-text",
+		"1.3.6.1.4.1.99999.1.4":   "acme-text",
+		"1.3.6.1.4.1.99999.12.3":  "acme-text",
+		"1.3.6.1.4.1.99999.153.1": "",
+		"1.3.6.1.4.1.99999.2.1":   "",
+		"1.3.6.1.4.1.88888.1.7":   "acme-arc",
+		"1.3.6.1.4.1.88888.12.3":  "",
+		"1.3.6.1.4.1.77777.4":     "acme-enterprise-text",
+		"1.3.6.1.4.1.777770.2":    "acme-enterprise-text",
+		"1.3.6.1.4.1.7777.2":      "",
+		"1.3.6.1.4.1.8072.3.2.10": "",
+	} {
+		if got := e.Identify(Input{SysObjectID: oid, SysDescr: "Acme unit"}).Profile; got != want && !(want == "" && !strings.HasPrefix(got, "acme-")) {
+			t.Errorf("%s: profile %q, want %q", oid, got, want)
+		}
+	}
+	byID := map[string]*profile{}
+	for _, p := range e.profiles {
+		byID[p.id] = p
+	}
+	if ents, ok := profileEnterprises(byID["acme-text"]); !ok || !slices.Equal(ents, []uint32{99999}) {
+		t.Errorf("acme-text's enterprises: %v %v, want [99999] true", ents, ok)
+	}
+	if _, ok := profileEnterprises(byID["acme-enterprise-text"]); ok {
+		t.Error("acme-enterprise-text: a text prefix at the enterprise arc pins it to one enterprise")
+	}
+	if got := slices.Collect(byID["acme-text"].sysObjectIDs()); !slices.Equal(got, []string{"1.3.6.1.4.1.99999"}) {
+		t.Errorf("acme-text's subtrees to walk: %v", got)
+	}
+	_, err = NewWithProfiles(writeProfiles(t, map[string]string{"bad.yaml": strings.Replace(text, "1.3.6.1.4.1.77777*", "1.3.6.1.4.1*", 1)}))
+	if err == nil || !strings.Contains(err.Error(), "below an enterprise") {
+		t.Errorf("a text prefix above the enterprise arc: %v", err)
+	}
+}

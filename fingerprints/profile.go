@@ -27,7 +27,9 @@ import (
 //	    priority: 50               # higher wins among matching profiles
 //	    generic: false             # generic profiles only fill gaps, never win
 //	    match:                     # every kind given must match; any entry of a kind
-//	      sys_object_id: [1.3.6.1.4.1.9.1]     # OID prefixes
+//	      sys_object_id: [1.3.6.1.4.1.9.1]     # OID prefixes; one ending '*' is
+//	                                           #   a text prefix, as LibreNMS
+//	                                           #   compares ('..9.1*' takes 9.10.x)
 //	      sys_object_id_arcs:                  # more: each prefix followed by one
 //	        1.3.6.1.4.1.1916.2: *xos_nonswitch #   of a map's keys (a rule's map,
 //	                                           #   anchored: the registrations it
@@ -972,8 +974,8 @@ func compileMatcher(ms matchSpec) (matcher, error) {
 	var m matcher
 	for i, o := range ms.SysObjectID {
 		o = strings.TrimPrefix(o, ".")
-		if !oidRE.MatchString(o) {
-			return m, atKey(fmt.Errorf("%q is not an OID", o), "sys_object_id", strconv.Itoa(i))
+		if t, text := strings.CutSuffix(o, "*"); !oidRE.MatchString(t) || text && strings.Count(t, ".") < 6 {
+			return m, atKey(fmt.Errorf("%q is not an OID, or one with a trailing '*' below an enterprise", o), "sys_object_id", strconv.Itoa(i))
 		}
 		m.sysObjectID = append(m.sysObjectID, o)
 	}
