@@ -21,8 +21,10 @@ var deferred96Cases = map[string]want{
 	// model, serial and release follow.
 	"linksys-srw-3955-6-unit-table": {"cisco-sb", "Linksys", "SRW224G4", "CGD00Q600042", "", "1.1.3", "switch"},
 	// The same table on the smart switches' own arc (3955.1000, the
-	// definition linksys-ss): still linksys-ss's.
-	"linksys-lgs-3955-1000-unit-table": {"linksys-ss", "Linksys", "LGS318P", "19B10C600123", "", "1.1.1.10", "switch"},
+	// definition linksys-ss): still linksys-ss's. The release was
+	// '1.1.1.10' (the software version alone); it is now 'SW: 1.1.1.10,
+	// FW: 1.0.0.3', the definition linksys-ss's version_template (fq109).
+	"linksys-lgs-3955-1000-unit-table": {"linksys-ss", "Linksys", "LGS318P", "19B10C600123", "", "SW: 1.1.1.10, FW: 1.0.0.3", "switch"},
 	// A virtual SmartZone on the SmartCell Gateway arc (25053.3.1.10),
 	// which the newest stored definition ruckuswireless-sz (917ee24)
 	// detects with no snmpget, answering RUCKUS-HWINFO-MIB too: the
