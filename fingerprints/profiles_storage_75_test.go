@@ -48,11 +48,12 @@ var storage75Cases = map[string]want{
 	// LibreNMS's equallogic poller) reads, not its eqlMemberSerialNumber
 	// (before: SHU0555555ABC01); the product family as before.
 	"dell-equallogic-service-tag-first": {"dell-equallogic", "Dell", "PS6110", "3FQ9K52", "EqualLogic PS firmware", "9.1.6", "storage"},
-	// An IMM2 whose firmware VPD table lists the UEFI first: no definition
-	// reads a release (ibm-imm has no os module), so the controller's
-	// own, the row immVpdType names the IMM (before: the first row, the
-	// UEFI's TCE140H-2.50).
-	"ibm-imm2-vpd-uefi-row-first": {"ibm-imm", "IBM", "System x3650 M5", "J30055QZ", "IMM", "TCOO60A-6.20", "bmc"},
+	// An IMM2 whose firmware VPD table lists the UEFI first. The release
+	// was TCOO60A-6.20 (the row immVpdType names the IMM, fq75, who read
+	// ibm-imm as having no os module); it is now TCE140H-2.50, row 1's,
+	// as the definition ibm-imm's os module reads it (version:
+	// IMM-MIB::immVpdVersionString.1, both stored versions; fq109).
+	"ibm-imm2-vpd-uefi-row-first": {"ibm-imm", "IBM", "System x3650 M5", "J30055QZ", "IMM", "TCE140H-2.50", "bmc"},
 }
 
 func TestStorage75Fixtures(t *testing.T) {

@@ -20,6 +20,14 @@ var sweep109Cases = map[string]want{
 	// the software version alone (the template's empty half is no
 	// release).
 	"linksys-lgs-software-only": {"linksys-ss", "Linksys", "LGS308", "19B30C800789", "", "1.0.2.4", "switch"},
+	// An IMM2 (definition ibm-imm, os module): the release
+	// IMM-MIB::immVpdVersionString.1, row 1's, whatever immVpdType names
+	// it; hardware machineLevelProductName.0, serial
+	// machineLevelSerialNumber.0.
+	"ibm-imm-vpd-row-1": {"ibm-imm", "IBM", "System x3550 M5", "SN0012345", "IMM", "A8E126A-1.30", "bmc"},
+	// No row 1 (the definition states no release): the row immVpdType
+	// names the IMM, the controller's own.
+	"ibm-imm-vpd-no-row-1": {"ibm-imm", "IBM", "System x3650 M5", "SN0067890", "IMM", "TCOO62B-6.40", "bmc"},
 }
 
 func TestSweep109Fixtures(t *testing.T) {
