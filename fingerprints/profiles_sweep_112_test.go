@@ -1,0 +1,29 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep112FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq112's sweep: each profile's fields
+// read as the newest stored device-support definition reads them.
+const sweep112FixtureDir = "testdata/fixtures/sweep-112"
+
+// sweep112Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep112Cases = map[string]want{
+	// A card on the registration netmanplus detects (5491.6) whose
+	// sysDescr does not start with 'NetMan': the definition's
+	// sysDescr_regex '(?<hardware>.*)' writes it whole, the maker's name
+	// then dropped as every model's is (before fq112, upsIdentModel 'SEP
+	// 3000').
+	"riello-5491-6-other-descr": {"riello-netman", "Riello", "UPS NetMan 204", "UA23BC000117", "", "SWM072-01-00", "ups"},
+	// EndRun's version string read by the definition's (endrun,
+	// os_discovery a7b0363) version_regex '(.+) v (.+) -': the version
+	// up to the last ' -', words and all (before fq112, '6.1.0').
+	"endrun-tempus-version-words": {"endrun", "EndRun Technologies", "Tempus LX CDMA", "", "", "6.1.0 build 3", "appliance"},
+}
+
+func TestSweep112Fixtures(t *testing.T) {
+	checkFixtures(t, sweep112FixtureDir, sweep112Cases)
+}
