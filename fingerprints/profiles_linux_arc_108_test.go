@@ -1,0 +1,27 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// linuxArc108FixtureDir holds small walks written from the vendor MIBs
+// and net-snmp's uname sysDescr for fq108: units on a vendor's
+// enterprise, on arcs no vendor definition detects, whose Linux uname
+// line the definition linux takes ('/^Linux/' on any sysObjectID).
+const linuxArc108FixtureDir = "testdata/fixtures/linux-arc-108"
+
+// linuxArc108Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var linuxArc108Cases = map[string]want{
+	// A NetApp MetroCluster Tiebreaker host on its registration
+	// (netappMcctb, 789.6.1) writing uname's Linux line without 'NetApp':
+	// the definition netapp wants 'NetApp' in the sysDescr (includes copy
+	// 6b61e19), so linux's Linux, the kernel's release and the machine
+	// class; no ONTAP.
+	"netapp-tiebreaker-uname": {"netapp-linux", "NetApp", "Generic x86 64-bit", "", "Linux", "4.18.0-477.10.1.el8_8.x86_64", "appliance"},
+}
+
+// TestLinuxArc108Fixtures checks each case on its fixture.
+func TestLinuxArc108Fixtures(t *testing.T) {
+	checkFixtures(t, linuxArc108FixtureDir, linuxArc108Cases)
+}
