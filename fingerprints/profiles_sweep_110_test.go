@@ -1,0 +1,32 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// sweep110FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq110's sweep: each family read as the
+// newest stored device-support definition that detects it reads it.
+const sweep110FixtureDir = "testdata/fixtures/sweep-110"
+
+// sweep110Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var sweep110Cases = map[string]want{
+	// A ZoneFlex AP on the HotZone arc (25053.3.1.4) whose sysDescr is
+	// not an R-series one: the definition ruckuswireless-hotzone's, its
+	// version_template, ruckusSwRevision.1 (the first image row, here the
+	// running one) and ruckusDeviceCountryCode.0 in brackets.
+	"ruckus-hotzone-zf-country": {"ruckus-hotzone", "Ruckus", "ZF7982", "241503001234", "Ruckus AP", "9.8.3.0.14 (US)", "access_point"},
+	// A T300 whose first image row is the backup image and which answers
+	// no country code: the template's first row whole, the brackets left
+	// empty, as the definition writes them (ruckus-ap read the active row).
+	"ruckus-hotzone-t300-no-country": {"ruckus-hotzone", "Ruckus", "T300", "361602005678", "Ruckus AP", "104.0.0.0.1347 ()", "access_point"},
+	// An R-series AP on the same arc: the definition's
+	// sysDescr_regex_except leaves it, so it stays ruckus-ap's (the
+	// active image's release, no country code).
+	"ruckus-r-series-hotzone-arc": {"ruckus-ap", "Ruckus", "R610", "421804009876", "Ruckus AP", "116.0.0.0.2012", "access_point"},
+}
+
+func TestSweep110Fixtures(t *testing.T) {
+	checkFixtures(t, sweep110FixtureDir, sweep110Cases)
+}
