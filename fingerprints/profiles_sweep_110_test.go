@@ -25,6 +25,9 @@ var sweep110Cases = map[string]want{
 	// sysDescr_regex_except leaves it, so it stays ruckus-ap's (the
 	// active image's release, no country code).
 	"ruckus-r-series-hotzone-arc": {"ruckus-ap", "Ruckus", "R610", "421804009876", "Ruckus AP", "116.0.0.0.2012", "access_point"},
+	// barracudawafirewall's sysDescr condition anywhere in the sysDescr,
+	// not only at its start: its serial and firmware's first word.
+	"barracuda-waf-descr-not-first": {"barracuda-waf", "Barracuda", "", "3341287", "", "12.1.0.007", "firewall"},
 }
 
 func TestSweep110Fixtures(t *testing.T) {
