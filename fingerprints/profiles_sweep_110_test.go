@@ -28,6 +28,10 @@ var sweep110Cases = map[string]want{
 	// barracudawafirewall's sysDescr condition anywhere in the sysDescr,
 	// not only at its start: its serial and firmware's first word.
 	"barracuda-waf-descr-not-first": {"barracuda-waf", "Barracuda", "", "3341287", "", "12.1.0.007", "firewall"},
+	// cumulus's sysDescr condition, 'Cumulus' anywhere, on net-snmp's
+	// registration: Cumulus.php's first ENTITY row (description, serial,
+	// software revision without 'Cumulus Linux '), not a Linux server.
+	"cumulus-descr-not-first": {"cumulus-linux", "NVIDIA", "Mellanox SN3700", "MT2231X01234", "Cumulus Linux", "5.9.1", "switch"},
 }
 
 func TestSweep110Fixtures(t *testing.T) {
