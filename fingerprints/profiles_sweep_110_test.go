@@ -28,6 +28,10 @@ var sweep110Cases = map[string]want{
 	// barracudawafirewall's sysDescr condition anywhere in the sysDescr,
 	// not only at its start: its serial and firmware's first word.
 	"barracuda-waf-descr-not-first": {"barracuda-waf", "Barracuda", "", "3341287", "", "12.1.0.007", "firewall"},
+	// OpenWrt on net-snmp's registration answering both the hardware
+	// extend and the older UCD exec line: the extend's, as the newest
+	// definition openwrt reads its hardware (before, the UCD line's).
+	"openwrt-extend-and-ucd-hardware": {"openwrt", "", "Linksys EA8500 (rev 2)", "", "OpenWrt", "23.05.3 r23809-234f1a2efa", "router"},
 	// cumulus's sysDescr condition, 'Cumulus' anywhere, on net-snmp's
 	// registration: Cumulus.php's first ENTITY row (description, serial,
 	// software revision without 'Cumulus Linux '), not a Linux server.
