@@ -32,6 +32,11 @@ var sweep110Cases = map[string]want{
 	// extend and the older UCD exec line: the extend's, as the newest
 	// definition openwrt reads its hardware (before, the UCD line's).
 	"openwrt-extend-and-ucd-hardware": {"openwrt", "", "Linksys EA8500 (rev 2)", "", "OpenWrt", "23.05.3 r23809-234f1a2efa", "router"},
+	// AOS 6 (6486.800.1.1.2.1, definition aos6): the newest os module's
+	// sysDescr_regex '(?<hardware>OS\S*)? ?(?<version>\d+\.\d+\.\S*)',
+	// wherever the product stands in the sysDescr (the older poller's
+	// word 1 here was 'OmniSwitch'); the chassis row's serial.
+	"aos6-omniswitch-word-before-model": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6850E-24X", "M4527788", "AOS", "6.4.6.218.R01", "switch"},
 	// cumulus's sysDescr condition, 'Cumulus' anywhere, on net-snmp's
 	// registration: Cumulus.php's first ENTITY row (description, serial,
 	// software revision without 'Cumulus Linux '), not a Linux server.
