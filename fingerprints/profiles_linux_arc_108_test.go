@@ -19,6 +19,12 @@ var linuxArc108Cases = map[string]want{
 	// 6b61e19), so linux's Linux, the kernel's release and the machine
 	// class; no ONTAP.
 	"netapp-tiebreaker-uname": {"netapp-linux", "NetApp", "Generic x86 64-bit", "", "Linux", "4.18.0-477.10.1.el8_8.x86_64", "appliance"},
+	// F5's Enterprise Manager arc (3375.3, F5-EM-MIB) with uname's Linux
+	// line: the definition f5 detects the string prefix
+	// '.1.3.6.1.4.1.3375.2.1' alone (includes copy 098a28f), so linux's
+	// reading, as f5-bigip (3375.2.1) already leaves it (confirmed, no
+	// change).
+	"f5-em-uname": {"linux-sysdescr", "F5", "Generic x86 64-bit", "", "Linux", "2.6.32-431.56.1.el6.x86_64", ""},
 }
 
 // TestLinuxArc108Fixtures checks each case on its fixture.
