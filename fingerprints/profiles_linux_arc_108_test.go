@@ -19,6 +19,18 @@ var linuxArc108Cases = map[string]want{
 	// 6b61e19), so linux's Linux, the kernel's release and the machine
 	// class; no ONTAP.
 	"netapp-tiebreaker-uname": {"netapp-linux", "NetApp", "Generic x86 64-bit", "", "Linux", "4.18.0-477.10.1.el8_8.x86_64", "appliance"},
+	// Avocent's enterprise off the arcs its definitions detect (avocent:
+	// the string prefix 10418.16, os_detection 362c74c; avocent-mp:
+	// 10418.18.1, 5817b84; dell-rcs: 10418.18.21.17) with uname's Linux
+	// line: linux's Linux, the kernel's release and the machine class of
+	// 'armv7l' (before, avocent-acs with no hardware).
+	"avocent-other-arc-uname": {"avocent-linux", "Avocent", "Generic ARMv7", "", "Linux", "4.14.93", "appliance"},
+	// 10418.18.12, a string-prefix neighbour of avocent-mp's
+	// '.1.3.6.1.4.1.10418.18.1' (LibreNMS compares with Str::startsWith),
+	// is avocent-mp's, not linux's: avocent-linux leaves it; avocent-acs
+	// as before (avocent-mp's '(\S+)\s(\S+)' would read 'Linux' and the
+	// host name, no values of the unit).
+	"avocent-mp-neighbour-uname": {"avocent-acs", "Avocent", "", "", "Linux", "3.4.35", "appliance"},
 	// F5's Enterprise Manager arc (3375.3, F5-EM-MIB) with uname's Linux
 	// line: the definition f5 detects the string prefix
 	// '.1.3.6.1.4.1.3375.2.1' alone (includes copy 098a28f), so linux's
