@@ -61,7 +61,11 @@ var otherArcCases = map[string]want{
 	// as net-snmp's; an Emerson UPS card on its Linux OID, by Emerson's
 	// UPS identity (13400.2.3.1).
 	"ucd-agent-solaris": {"net-snmp-other-unix", "", "sun4u", "", "Solaris", "5.8", "server"},
-	"emerson-ups-ucd":   {"emerson-ups-ucd", "Vertiv", "UH31", "", "Linux", "2.4.20_mvl31-integrator", "ups"},
+	// The model: Shared\Unix's machine class, as the definition linux
+	// (os_detection 11a4d8b, '^Linux' on any sysObjectID) writes it, no
+	// definition naming 13400 (fq112; was 'UH31', the Emerson UPS
+	// identity, which now follows it).
+	"emerson-ups-ucd": {"emerson-ups-ucd", "Vertiv", "Generic ARM", "", "Linux", "2.4.20_mvl31-integrator", "ups"},
 	// NSFOCUS on a malformed sysObjectID (1.3.6.1.4.19849): its system
 	// group (19849.6.1) names the model and the release.
 	"nsfocus-other-oid": {"nsfocus", "NSFOCUS", "ADS-4020", "", "", "V5.6R11F02", "appliance"},

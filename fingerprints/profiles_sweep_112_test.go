@@ -22,6 +22,12 @@ var sweep112Cases = map[string]want{
 	// os_discovery a7b0363) version_regex '(.+) v (.+) -': the version
 	// up to the last ' -', words and all (before fq112, '6.1.0').
 	"endrun-tempus-version-words": {"endrun", "EndRun Technologies", "Tempus LX CDMA", "", "", "6.1.0 build 3", "appliance"},
+	// An Emerson UPS card on the UCD agent's Linux OID whose sysDescr is
+	// no uname line: the definition linux does not take it (its
+	// '/^Linux/'), so no machine class; the card's UPS identity, the
+	// unit's own, 'UL33' (the model without the word UPS); the OS the
+	// agent's registration names (ucdSnmpAgent linux).
+	"emerson-ups-card-other-agent": {"emerson-ups-ucd", "Vertiv", "UL33", "", "Linux", "", "ups"},
 }
 
 func TestSweep112Fixtures(t *testing.T) {
