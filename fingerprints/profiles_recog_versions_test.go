@@ -45,9 +45,13 @@ var recogVersionsCases = map[string]want{
 	// An EdgeSwitch on the EdgeOS profile: the firmware and the line's name.
 	"edgeswitch-edgeos-firmware": {"ubiquiti-edgeos", "Ubiquiti", "EdgeSwitch 24-Port Lite", "", "EdgeSwitch", "1.7.4.5075842", "switch"},
 	// net-snmp on Windows: the release and build uname's line gives,
-	// Windows 10 and later as windows-server reads them.
-	"net-snmp-windows-release":  {"net-snmp-other-unix", "", "", "", "Windows", "6.1.7601", "server"},
-	"net-snmp-windows-10-build": {"net-snmp-other-unix", "", "", "", "Windows", "10.0.17763", "server"},
+	// Windows 10 and later as windows-server reads them. The profile was
+	// net-snmp-other-unix; it is now windows-net-snmp (fq115): the
+	// definition windows detects 'Windows' in the sysDescr on any
+	// sysObjectID, and its class reads the hardware and serial from
+	// ServerHardware's agents (none answer here); the fields are as before.
+	"net-snmp-windows-release":  {"windows-net-snmp", "", "", "", "Windows", "6.1.7601", "server"},
+	"net-snmp-windows-10-build": {"windows-net-snmp", "", "", "", "Windows", "10.0.17763", "server"},
 	// Lexmark and Samsung printers on another maker's sysObjectID: the
 	// older Lexmarks' product and 'Version', a Samsung writing its name twice.
 	"lexmark-descr-optra-version": {"lexmark-printer", "Lexmark", "Optra S 1855", "", "", "3.18.10", "printer"},
