@@ -62,14 +62,17 @@ func countInstr(t *testing.T) {
 
 // A search a few assets match (a MAC, an IP, a serial), asked for a page
 // as the API asks (a limit), reads those assets through the index: not
-// the next 4,000 assets' texts, here the whole table, before the index.
+// the next probe assets' texts, here the whole table, before the index.
 // A search most assets match still finds its page by reading in ID order.
+// The probe is a tenth of searchProbe, and so are the table and the page.
 func TestSelectiveSearchReadsOnlyMatches(t *testing.T) {
 	countInstr(t)
-	st := openTemp(t)
+	st := openTemp(t).(*DB)
+	st.probe = searchProbe / 10
 	ctx := t.Context()
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	n := searchProbe
+	n := st.probe
+	limit := st.probe/4 + 1
 	as := make([]store.Asset, 0, n)
 	for i := range n {
 		at := base.Add(time.Duration(i) * time.Second)
@@ -86,17 +89,17 @@ func TestSelectiveSearchReadsOnlyMatches(t *testing.T) {
 		want int // assets found
 		max  int64
 	}{
-		{"00:1b:54:10:0b:b7", 1, 50},
-		{"00:1B:54:10:0B:B7", 1, 50},
-		{"198.18.11.183", 1, 50},
-		{"SN0003000", 1, 50},
-		{"host-0399", 10, 50},
+		{"00:1b:54:10:01:2c", 1, 50},
+		{"00:1B:54:10:01:2C", 1, 50},
+		{"198.18.1.44", 1, 50},
+		{"SN0000300", 1, 50},
+		{"host-0039", 10, 50},
 		{"nothing-like-it", 0, 50},
 		// Most assets match: a page comes from the assets in ID order.
-		{"host", 1001, int64(searchProbe)},
+		{"host", limit, int64(st.probe)},
 	} {
 		before := instrCalls.Load()
-		got, err := st.Assets(ctx, store.AssetFilter{Search: tc.q, Limit: 1001})
+		got, err := st.Assets(ctx, store.AssetFilter{Search: tc.q, Limit: limit})
 		read := instrCalls.Load() - before
 		if err != nil || len(got) != tc.want {
 			t.Errorf("search %q: %d assets, %v; want %d", tc.q, len(got), err, tc.want)
@@ -108,11 +111,11 @@ func TestSelectiveSearchReadsOnlyMatches(t *testing.T) {
 	}
 	// The index query's plan: the terms by range, the trigram table by
 	// its index, the assets by key; no scan of the assets.
-	q, args, err := assetWhere(store.AssetFilter{Search: "00:1b:54:10:0b:b7", Limit: 1001}, false)
+	q, args, err := assetWhere(store.AssetFilter{Search: "00:1b:54:10:01:2c", Limit: limit}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := st.(*DB).c.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q, args...)
+	rows, err := st.c.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q, args...)
 	if err != nil {
 		t.Fatal(err)
 	}

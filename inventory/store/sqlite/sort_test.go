@@ -22,7 +22,7 @@ func TestSortPlans(t *testing.T) {
 				{Sort: k, Desc: desc, Limit: 51, After: "0190a0b0-0000-7000-8000-000000000000", AfterKey: "1"},
 				{Sort: k, Desc: desc, Limit: 51, States: []string{store.StateNew}, Unapproved: true},
 			} {
-				q, args, err := assetWhere(f, false)
+				q, args, err := assetWhere(f, 0)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -62,6 +62,9 @@ type DB struct {
 	c    conn
 	tx   *sql.Tx
 	path string
+	// probe is how many assets a search reads in ID order before it asks
+	// the trigram index: searchProbe (tests set fewer).
+	probe int
 }
 
 // conn is what statements run on: the pool or one transaction.
@@ -192,7 +195,7 @@ func OpenWith(ctx context.Context, path string, o Options) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open store %s: %w", path, busy(err))
 	}
-	d := &DB{db: db, c: db, path: path}
+	d := &DB{db: db, c: db, path: path, probe: searchProbe}
 	if err := d.verify(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -345,7 +348,7 @@ func (d *DB) Atomically(ctx context.Context, fn func(ctx context.Context, tx sto
 	if err != nil {
 		return fmt.Errorf("store %s: begin: %w", d.path, busy(err))
 	}
-	if err := fn(ctx, &DB{db: d.db, c: tx, tx: tx, path: d.path}); err != nil {
+	if err := fn(ctx, &DB{db: d.db, c: tx, tx: tx, path: d.path, probe: d.probe}); err != nil {
 		tx.Rollback()
 		return busy(err)
 	}
@@ -1181,24 +1184,24 @@ func (d *DB) assetPage(ctx context.Context, f store.AssetFilter) ([]rawAsset, er
 	if f.Limit > 0 && f.Sort == "" && !f.Desc && utf8.RuneCountInString(f.Search) >= 3 && !strings.ContainsRune(f.Search, '\n') {
 		// A search most assets match ("hos" of "host-…", as a person
 		// types it) would make the trigram index hand over nearly every
-		// row before the first page is cut. Reading the next searchProbe
+		// row before the first page is cut. Reading the next d.probe
 		// assets in ID order finds such a page at once; when they hold
 		// fewer than a page of matches, the index answers. A search the
-		// index matches fewer than searchProbe times (a MAC, an IP, a
+		// index matches fewer than d.probe times (a MAC, an IP, a
 		// serial) goes to the index straight away: it reads those assets,
-		// not the next searchProbe assets' texts.
-		n, err := d.indexMatches(ctx, strings.ToLower(f.Search), searchProbe)
+		// not the next d.probe assets' texts.
+		n, err := d.indexMatches(ctx, strings.ToLower(f.Search), d.probe)
 		if err != nil {
 			return nil, err
 		}
-		if n >= searchProbe {
-			as, err := d.queryAssets(ctx, f, true)
+		if n >= d.probe {
+			as, err := d.queryAssets(ctx, f, d.probe)
 			if err != nil || len(as) == f.Limit {
 				return as, err
 			}
 		}
 	}
-	return d.queryAssets(ctx, f, false)
+	return d.queryAssets(ctx, f, 0)
 }
 
 // indexMatches counts the index entries matching the lower-cased search
@@ -1223,7 +1226,7 @@ func ftsPhrase(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) 
 // asks the trigram index.
 const searchProbe = 4000
 
-func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe bool) ([]rawAsset, error) {
+func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe int) ([]rawAsset, error) {
 	q, args, err := assetWhere(f, probe)
 	if err != nil {
 		return nil, err
@@ -1246,9 +1249,10 @@ func (d *DB) queryAssets(ctx context.Context, f store.AssetFilter, probe bool) (
 
 // assetWhere is the query listing the assets f selects, by ID, at most
 // f.Limit: all of f but the subnet, which needs the decoded addresses.
-// probe searches by reading the searchProbe assets after f.After instead
-// of through the trigram index (its page is the true page only when full).
-func assetWhere(f store.AssetFilter, probe bool) (string, []any, error) {
+// A probe above 0 searches by reading the probe assets after f.After
+// instead of through the trigram index (its page is the true page only
+// when full).
+func assetWhere(f store.AssetFilter, probe int) (string, []any, error) {
 	q := ` WHERE 1=1`
 	var args []any
 	order, num := "a.id", false
@@ -1257,10 +1261,10 @@ func assetWhere(f store.AssetFilter, probe bool) (string, []any, error) {
 		if order, num, err = sortExpr(f.Sort); err != nil {
 			return "", nil, err
 		}
-		probe = false
+		probe = 0
 	}
 	if f.Desc {
-		probe = false
+		probe = 0
 	}
 	in := func(col string, vs []string) {
 		q += ` AND ` + col + ` IN (` + strings.TrimSuffix(strings.Repeat("?,", len(vs)), ",") + `)`
@@ -1325,9 +1329,9 @@ func assetWhere(f store.AssetFilter, probe bool) (string, []any, error) {
 	case s == "":
 	case strings.ContainsRune(s, '\n'):
 		q += ` AND 0`
-	case probe:
+	case probe > 0:
 		q += ` AND instr(a.search, ?) > 0 AND a.id <= (SELECT id FROM assets WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?)`
-		args = append(args, s, f.After, searchProbe-1)
+		args = append(args, s, f.After, probe-1)
 	case utf8.RuneCountInString(s) >= 3:
 		// A substring of an address is a prefix of one of its suffixes
 		// (asset_terms); of a name, a phrase of its trigrams (asset_text,
