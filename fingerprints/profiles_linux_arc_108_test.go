@@ -37,6 +37,18 @@ var linuxArc108Cases = map[string]want{
 	// reading, as f5-bigip (3375.2.1) already leaves it (confirmed, no
 	// change).
 	"f5-em-uname": {"linux-sysdescr", "F5", "Generic x86 64-bit", "", "Linux", "2.6.32-431.56.1.el6.x86_64", ""},
+	// Cambium's enterprise off the arcs its definitions detect (ptp500
+	// 17713.5, ptp600 .6, ptp650 .7, ptp800 .8, ptp670 .11, epmp .21,
+	// cnpilote .22, cnmatrix .24, cnwave60 .60.1, each a string prefix)
+	// with uname's Linux line: linux's Linux, the kernel's release and
+	// the machine class of 'aarch64' (before, cambium-cnpilot's access
+	// point with no hardware).
+	"cambium-other-arc-uname": {"cambium-linux", "Cambium Networks", "Generic ARMv8 64-bit", "", "Linux", "4.4.60", "appliance"},
+	// 17713.60.2, a string-prefix neighbour of ptp600's
+	// '.1.3.6.1.4.1.17713.6' (not cnwave60's 17713.60.1), is ptp600's in
+	// LibreNMS, not linux's: cambium-linux leaves it; cambium-cnpilot as
+	// before.
+	"cambium-ptp600-neighbour-uname": {"cambium-cnpilot", "Cambium Networks", "", "", "Linux", "4.4.60", "access_point"},
 }
 
 // TestLinuxArc108Fixtures checks each case on its fixture.
