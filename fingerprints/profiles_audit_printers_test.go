@@ -36,10 +36,14 @@ var auditPrintersCases = map[string]want{
 	// Canon: CANON-MIB canPdInfoProductName, the definition's
 	// (canonprinter) hardware, before hrDeviceDescr's driver-family name.
 	"canon-product-name-first": {"canon-printer", "Canon", "iR-ADV C5535", "2FD01234", "", "74.03", "printer"},
-	// Ricoh: its own product name (367.3.2.1.1.1.1), engine serial
-	// (367.3.2.1.2.1.4) and firmware (367.3.2.1.1.1.2), the definition's
-	// (ricoh) objects, before the sysDescr and the Printer-MIB.
-	"ricoh-own-objects": {"ricoh-printer", "Ricoh", "IM C3000", "3110R912345", "", "1.02.1", "printer"},
+	// Ricoh: its own product name (367.3.2.1.1.1.1) and firmware
+	// (367.3.2.1.1.1.2) before the sysDescr and the Printer-MIB. The
+	// serial was the engine's (ricohEngSerialNumber, 3110R912345); it is
+	// now Printer-MIB prtGeneralSerialNumber.1 (3110R900123) (fq115):
+	// main's definition ricoh has no os module (the old
+	// includes/polling/os/ricoh.inc.php read Ricoh's objects), and its
+	// group's class, Shared/Printer.php, reads prtGeneralSerialNumber.1.
+	"ricoh-own-objects": {"ricoh-printer", "Ricoh", "IM C3000", "3110R900123", "", "1.02.1", "printer"},
 	// Kyocera: kcprtSerialNumber, the definition's (kyocera) serial, before
 	// prtGeneralSerialNumber.
 	"kyocera-own-serial": {"kyocera-printer", "Kyocera", "ECOSYS M2540dn", "VCF9Z12345", "", "2S0_2F00.002.009", "printer"},

@@ -23,6 +23,20 @@ var leads115Cases = map[string]want{
 	// HP's CPQSINFO-MIB cpqSiProductName.0 and cpqSiSysSerialNum.0 where
 	// OpenManage does not answer; Windows 10's build read as 10.0.
 	"win-netsnmp-hp": {"windows-net-snmp", "HPE", "ProLiant DL380 Gen10", "CZJ7010ABC", "Windows", "10.0.17763", "server"},
+	// A Ricoh the definition ricoh takes ('RICOH Network Printer' in its
+	// sysDescr; group printer, no os module in main's definition, so
+	// Shared/Printer.php): the serial Printer-MIB's
+	// prtGeneralSerialNumber.1, before ricohEngSerialNumber, which only
+	// the old includes/polling/os/ricoh.inc.php read. The hardware and
+	// release, which the definition no longer states, are Ricoh's own
+	// objects still.
+	"ricoh-aficio-printer-mib-serial": {"ricoh-printer", "Ricoh", "Aficio MP C3003", "E154Q700111", "", "1.14", "printer"},
+	// 'LANIER' in the sysDescr: the definition lanier (by name before
+	// nrg and ricoh; group printer, no os module): prtGeneralSerialNumber.1.
+	"lanier-printer-mib-serial": {"ricoh-printer", "Ricoh", "LANIER MP 2554", "C336P800333", "", "1.06", "printer"},
+	// 'Gestetner Network Printer': the definition gestetner (first by
+	// name), whose os module reads ricohEngSerialNumber.
+	"gestetner-eng-serial": {"ricoh-printer", "Ricoh", "Gestetner MP 2553", "C345P900666", "", "1.05", "printer"},
 }
 
 func TestLeads115Fixtures(t *testing.T) {
