@@ -49,6 +49,12 @@ var linuxArc108Cases = map[string]want{
 	// LibreNMS, not linux's: cambium-linux leaves it; cambium-cnpilot as
 	// before.
 	"cambium-ptp600-neighbour-uname": {"cambium-cnpilot", "Cambium Networks", "", "", "Linux", "4.4.60", "access_point"},
+	// An EfficientIP SOLIDserver writing uname's Linux line, its
+	// eipSdsVersionNumber not answering: the definition (solidserver)
+	// takes all of 2440 (the string prefix '.1.3.6.1.4.1.2440', includes
+	// copy 00a6ceb), linux never; EIP-MON-MIB's model and serial, and no
+	// release (before, the kernel's, Linux's, not SOLIDserver's).
+	"efficientip-uname-no-release": {"efficientip-solidserver", "EfficientIP", "SDS-2200", "EIP2200X0000042", "SOLIDserver", "", "appliance"},
 }
 
 // TestLinuxArc108Fixtures checks each case on its fixture.
