@@ -1,0 +1,39 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// common117FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq117's second look at the most common
+// families: each pins a branch of the device-support definition's reading
+// (a source further down its list, an older generation's sysDescr, one
+// PowerNet group read over another, an object that answers empty) that no
+// other fixture covered.
+const common117FixtureDir = "testdata/fixtures/common-117"
+
+// common117Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var common117Cases = map[string]want{
+	// VRP (definition vrp, os module hardware list: hwEntitySystemModel,
+	// hwProductName, hwDatacomm.183.1.25.1.5.1, mlsr.20.1.1.1.3.0,
+	// hwEntityBoardName.9): a stack answering neither of the first two
+	// states HUAWEI-STACK-MIB's member 1 device type, ahead of the
+	// series its sysDescr brackets ('S5720'); the version is Vrp.php's
+	// 'Version (\S+)' with the bracketed product release.
+	"huawei-vrp-stack-device-type": {"huawei-vrp", "Huawei", "S5720-52X-SI-AC", "2102350DLS10J1000117", "VRP", "5.170 (V200R011C10SPC600)", "switch"},
+	// VRP 3 (no bracketed product release, so the os module's
+	// sysDescr_regex gives neither hardware nor release): the list's
+	// fourth object, HUAWEI-MIB mlsr.20.1.1.1.3.0 (the frame's
+	// description), and Vrp.php's 'Version (\S+)' alone.
+	"huawei-vrp3-mlsr-chassis-model": {"huawei-vrp", "Huawei", "S3526E", "", "VRP", "3.30", "switch"},
+	// VRP 8 with none of the list's objects: the bracketed series
+	// 'NE40E', which Vrp.php then widens with preg_match('/NE40E\S+/') to
+	// the first word of sysDescr that goes on from it, here the closing
+	// line's 'NE40E-X8A' (the bracket's 'NE40E ' is followed by a space).
+	"huawei-vrp8-series-extends-closing-line": {"huawei-vrp", "Huawei", "NE40E-X8A", "2102113117P0000117", "VRP", "8.180 (V800R010C10SPC500)", "router"},
+}
+
+func TestCommon117Fixtures(t *testing.T) {
+	checkFixtures(t, common117FixtureDir, common117Cases)
+}
