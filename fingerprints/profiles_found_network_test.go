@@ -41,8 +41,13 @@ var foundNetworkCases = map[string]want{
 	"lancom-lcos-fx": {"lancom-lcos-fx", "LANCOM", "UF-360", "", "LCOS FX", "", "firewall"},
 	// Peplink FusionHub on net-snmp's registration: the DEVICE MIB (peplink).
 	// deviceFirmwareVersion whole, as the definition (fusionhub) reads it
-	// (fq6; was the release alone).
-	"peplink-fusionhub": {"peplink", "Peplink", "FusionHub", "1111-2222-3333", "Peplink Firmware", "8.4.1 build 5384", "router"},
+	// (fq6; was the release alone). fq115: was {peplink, FusionHub,
+	// Peplink Firmware, 8.4.1 build 5384}; now peplink-linux, Generic x86
+	// 64-bit, Linux, 4.9.120: on 8072.3.2.10 with uname's Linux line no
+	// definition but linux takes it (fusionhub detects 23695 alone), and
+	// linux reads Shared\Unix's machine class and the kernel's release;
+	// the DEVICE serial stays, the unit's own.
+	"peplink-fusionhub": {"peplink-linux", "Peplink", "Generic x86 64-bit", "1111-2222-3333", "Linux", "4.9.120", "router"},
 	// Infinera XTM: LUM-INVENTORY-MIB's node entry description,
 	// LUM-SYSTEM-MIB's build version.
 	"infinera-xtm": {"infinera-xtm", "Infinera", "TM-3000/II", "", "XTM", "29.0.3", "switch"},

@@ -37,6 +37,15 @@ var leads115Cases = map[string]want{
 	// 'Gestetner Network Printer': the definition gestetner (first by
 	// name), whose os module reads ricohEngSerialNumber.
 	"gestetner-eng-serial": {"ricoh-printer", "Ricoh", "Gestetner MP 2553", "C345P900666", "", "1.05", "printer"},
+	// A FusionHub on net-snmp's Linux registration, uname's line: no
+	// definition but linux detects it (fusionhub takes 23695, pepwave
+	// 27662): Shared\Unix's machine class and the kernel's release
+	// first; PEPLINK-DEVICE-MIB's serial, the unit's own.
+	"fusionhub-netsnmp-linux": {"peplink-linux", "Peplink", "Generic x86 64-bit", "1111-4444-5555", "Linux", "5.4.143", "router"},
+	// On Peplink's registration (23695) the definition fusionhub, group
+	// unix, read by Shared\Unix: the same machine class and uname
+	// release where the sysDescr writes them; the DEVICE serial after.
+	"fusionhub-peplink-arc-uname": {"peplink", "Peplink", "Generic x86 64-bit", "1111-6666-7777", "Peplink Firmware", "4.9.120", "router"},
 }
 
 func TestLeads115Fixtures(t *testing.T) {
