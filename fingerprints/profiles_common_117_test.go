@@ -32,6 +32,11 @@ var common117Cases = map[string]want{
 	// the first word of sysDescr that goes on from it, here the closing
 	// line's 'NE40E-X8A' (the bracket's 'NE40E ' is followed by a space).
 	"huawei-vrp8-series-extends-closing-line": {"huawei-vrp", "Huawei", "NE40E-X8A", "2102113117P0000117", "VRP", "8.180 (V800R010C10SPC500)", "router"},
+	// Comware 7 on an ESS release (definition comware's sysDescr_regex
+	// takes 'Release' or 'ESS' before the features): the product line
+	// after it, and the version's digits alone; the serial Comware.php's
+	// first hh3cEntityExtManuSerialNum row.
+	"comware7-ess-release": {"h3c-comware", "H3C", "S5130-28S-EI", "210235A1BSH171000117", "Comware", "7.1.045", "switch"},
 }
 
 func TestCommon117Fixtures(t *testing.T) {
