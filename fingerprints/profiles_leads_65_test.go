@@ -29,8 +29,13 @@ var leads65Cases = map[string]want{
 	// productName and productVersion whole.
 	"pulse-secure-firewall": {"pulse-secure", "Pulse Secure", "Pulse Connect Secure", "", "Pulse Connect Secure", "9.1R15 (build 15819)", "firewall"},
 	// McAfee Web Gateway on net-snmp's arc, known by its product group:
-	// the product mcafeewebgateway types a firewall; no kernel release.
-	"mcafee-mwg-netsnmp": {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "11.2.4", "firewall"},
+	// the product mcafeewebgateway types a firewall. fq108: was
+	// {mcafee-web-gateway, Web Gateway, os Web Gateway, 11.2.4}, now
+	// linux's reading (Linux, the kernel's release, the machine class of
+	// x86_64), as mcafeewebgateway detects its registration 1230.2.7.1.1
+	// alone (os_detection 34cba3b) and linux takes 8072.3.2.10
+	// (os_detection 11a4d8b).
+	"mcafee-mwg-netsnmp": {"mcafee-web-gateway-linux", "McAfee", "Generic x86 64-bit", "", "Linux", "5.4.17-mwg", "firewall"},
 	// Tycon TPDIN (definition tpdin, type appliance): an appliance, not
 	// power; TPDIN2-MIB name.0 and version.0 as they stand.
 	"tycon-tpdin-appliance": {"tycon-tpdin", "Tycon Systems", "TPDIN-Monitor-WEB3", "", "", "v3.0.2", "appliance"},

@@ -55,6 +55,11 @@ var linuxArc108Cases = map[string]want{
 	// copy 00a6ceb), linux never; EIP-MON-MIB's model and serial, and no
 	// release (before, the kernel's, Linux's, not SOLIDserver's).
 	"efficientip-uname-no-release": {"efficientip-solidserver", "EfficientIP", "SDS-2200", "EIP2200X0000042", "SOLIDserver", "", "appliance"},
+	// A McAfee Web Gateway on net-snmp's registration with uname's Linux
+	// line: mcafeewebgateway detects its own registration 1230.2.7.1.1
+	// alone (os_detection 34cba3b), so linux's Linux, the kernel's
+	// release and the machine class; not kProductVersion beside Linux.
+	"mcafee-mwg-netsnmp-uname": {"mcafee-web-gateway-linux", "McAfee", "Generic x86 64-bit", "", "Linux", "4.19.163-mwg", "firewall"},
 }
 
 // TestLinuxArc108Fixtures checks each case on its fixture.
