@@ -46,6 +46,12 @@ var leads115Cases = map[string]want{
 	// unix, read by Shared\Unix: the same machine class and uname
 	// release where the sysDescr writes them; the DEVICE serial after.
 	"fusionhub-peplink-arc-uname": {"peplink", "Peplink", "Generic x86 64-bit", "1111-6666-7777", "Peplink Firmware", "4.9.120", "router"},
+	// Socomec PDU (definition socomec, os_discovery 3ab13a0): serial
+	// dpduIdentSerialNumber.0 whole, and the release its version_template
+	// writes, 'FW <dpduIdentPDUFirmwareVersion.0> / SW
+	// <dpduIdentAgentSoftwareVersion.0>', each value whole, spaces
+	// within kept (before, a value with a space gave none).
+	"socomec-pdu-version-spaces": {"socomec-pdu", "Socomec", "PDU 32A 3P 36", "PD 1907 000789", "", "FW 1.10 rev B / SW 2.2.0 build 41", "pdu"},
 }
 
 func TestLeads115Fixtures(t *testing.T) {
