@@ -37,6 +37,20 @@ var common117Cases = map[string]want{
 	// after it, and the version's digits alone; the serial Comware.php's
 	// first hh3cEntityExtManuSerialNum row.
 	"comware7-ess-release": {"h3c-comware", "H3C", "S5130-28S-EI", "210235A1BSH171000117", "Comware", "7.1.045", "switch"},
+	// A rack PDU answering PowerNet-MIB's rPDUIdent and sPDUIdent groups
+	// (and rPDU2): Apc.php takes the last of its lists that answers, so
+	// sPDUIdent's model, hardware revision and serial over rPDUIdent's
+	// (made to differ here); the release from the card's firmware table.
+	"apc-rpdu2-spdu-group-over-rpdu": {"apc-rpdu2", "APC", "AP8853 02", "ZA2001000117", "AOS", "AOS v6.9.6 / App v6.9.6", "pdu"},
+	// A first-generation MasterSwitch (sPDUIdent alone, no firmware
+	// table): sPDUIdentFirmwareRev whole, before the sysDescr's PF/AF1
+	// (Apc.php reads the sysDescr only where the list gives none).
+	"apc-masterswitch-spdu-firmware": {"apc-rpdu", "APC", "AP9211 B2", "ZA0301000117", "AOS", "v2.6.5", "pdu"},
+	// A UPS whose upsAdvIdentFirmwareRevision answers empty: Apc.php's
+	// trim(model . ' ' . '') is upsBasicIdentModel alone; with no
+	// firmware table and no UPS object in its release list, the
+	// sysDescr's 'AOS <PF> / App <AF1>'.
+	"apc-ups-firmware-revision-empty": {"apc-ups", "APC", "Smart-UPS 1500", "AS1901000117", "AOS", "AOS v6.8.2 / App v6.8.4", "ups"},
 }
 
 func TestCommon117Fixtures(t *testing.T) {
