@@ -31,7 +31,11 @@ var leads52Cases = map[string]want{
 	// linux's (8072.3.2.10), whose Shared\Unix reads the uname line's
 	// kernel release, never sfosDeviceFWVersion: Linux with that release;
 	// the firewall's model, appKey serial and type from SFOS-FIREWALL-MIB.
-	"sophos-sfos-netsnmp-kernel": {"sophos-firewall-mib", "Sophos", "XGS4500", "X45001KQ8M2C7D3", "Linux", "4.14.302", "firewall"},
+	// fq110: model Generic x86 64-bit (was XGS4500): linux's Shared\Unix
+	// writes the uname line's machine class as the hardware, first, as the other
+	// units linux takes state it (fq107, fq108); the SFOS/XG model follows,
+	// the unit's own.
+	"sophos-sfos-netsnmp-kernel": {"sophos-firewall-mib", "Sophos", "Generic x86 64-bit", "X45001KQ8M2C7D3", "Linux", "4.14.302", "firewall"},
 	// The same firewall on 2604.5 (definition sophos-xg): its os module's
 	// sfosDeviceType, sfosDeviceFWVersion whole and sfosDeviceAppKey.
 	"sophos-sfos-2604-firmware": {"sophos-sfos", "Sophos", "XGS4500", "X45001KQ8M2C7D4", "SFOS", "SFOS 20.0.2 MR-2-Build378", "firewall"},

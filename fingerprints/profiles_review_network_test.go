@@ -89,8 +89,13 @@ var reviewNetworkCases = map[string]want{
 	// firmware string): no definition detects SFOS on 8072.3.2.10
 	// (sophos-xg wants 2604.5), so these are linux's, whose Shared\Unix
 	// reads the uname line's kernel release, never the firmware objects.
-	"sophos-sfos-netsnmp-oid":   {"sophos-firewall-mib", "Sophos", "XGS2300", "X23001QXJ7P4A12", "Linux", "4.14.302", "firewall"},
-	"sophos-xg-v17-netsnmp-oid": {"sophos-firewall-mib", "Sophos", "XG125", "S1601E3A12345", "Linux", "3.14.22", "firewall"},
+	// fq110: model Generic x86 64-bit (was XGS2300 here, XG125 below):
+	// linux's Shared\Unix writes the uname line's machine class as the
+	// hardware, first, as the other
+	// units linux takes state it (fq107, fq108); the SFOS/XG model follows,
+	// the unit's own.
+	"sophos-sfos-netsnmp-oid":   {"sophos-firewall-mib", "Sophos", "Generic x86 64-bit", "X23001QXJ7P4A12", "Linux", "4.14.302", "firewall"},
+	"sophos-xg-v17-netsnmp-oid": {"sophos-firewall-mib", "Sophos", "Generic x86 64-bit", "S1601E3A12345", "Linux", "3.14.22", "firewall"},
 	// A Zyxel WBE (Wi-Fi 7) access point, typed as the NWA line. On
 	// 890.1.15 with a sysDescr neither zynos nor zywall's exceptions
 	// name, the definition zywall detects it and reads sysSwVersionString

@@ -37,6 +37,13 @@ var sweep110Cases = map[string]want{
 	// wherever the product stands in the sysDescr (the older poller's
 	// word 1 here was 'OmniSwitch'); the chassis row's serial.
 	"aos6-omniswitch-word-before-model": {"ale-omniswitch", "Alcatel-Lucent Enterprise", "OS6850E-24X", "M4527788", "AOS", "6.4.6.218.R01", "switch"},
+	// SFOS answering net-snmp's registration with uname's line: the
+	// definition linux's, Shared\Unix's machine class as the hardware and
+	// the kernel's release; the SFOS model after, the unit's own.
+	"sophos-sfos-netsnmp-uname": {"sophos-firewall-mib", "Sophos", "Generic x86 64-bit", "X21001EFGH5678", "Linux", "4.14.302", "firewall"},
+	// The same agent without a uname line: no machine class; SFOS's own
+	// objects, the firmware string whole.
+	"sophos-sfos-netsnmp-no-uname": {"sophos-firewall-mib", "Sophos", "XGS3300", "X33001WXYZ9876", "SFOS", "SFOS 21.0.0 GA-Build169", "firewall"},
 	// cumulus's sysDescr condition, 'Cumulus' anywhere, on net-snmp's
 	// registration: Cumulus.php's first ENTITY row (description, serial,
 	// software revision without 'Cumulus Linux '), not a Linux server.

@@ -35,7 +35,11 @@ var unix41Cases = map[string]want{
 	// fq52: Linux with the kernel's release (was SFOS, SFOS 20.0.1
 	// MR-1-Build342): sophos-xg does not detect 8072.3.2.10, linux does,
 	// and its Shared\Unix reads the uname line's kernel release.
-	"sophos-sfos-netsnmp-whole": {"sophos-firewall-mib", "Sophos", "XGS2100", "X21001ABCD1234", "Linux", "4.14.302", "firewall"},
+	// fq110: model Generic x86 64-bit (was XGS2100): linux's Shared\Unix
+	// writes the uname line's machine class as the hardware, first, as the other
+	// units linux takes state it (fq107, fq108); the SFOS/XG model follows,
+	// the unit's own.
+	"sophos-sfos-netsnmp-whole": {"sophos-firewall-mib", "Sophos", "Generic x86 64-bit", "X21001ABCD1234", "Linux", "4.14.302", "firewall"},
 	// An NSP sensor on net-snmp's Linux registration (definition mlos-nsp:
 	// os module with hardware and serial alone, group trellix, no
 	// Shared\Unix): no release, neither the sensor's nor the kernel's;
