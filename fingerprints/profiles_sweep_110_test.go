@@ -44,6 +44,14 @@ var sweep110Cases = map[string]want{
 	// The same agent without a uname line: no machine class; SFOS's own
 	// objects, the firmware string whole.
 	"sophos-sfos-netsnmp-no-uname": {"sophos-firewall-mib", "Sophos", "XGS3300", "X33001WXYZ9876", "SFOS", "SFOS 21.0.0 GA-Build169", "firewall"},
+	// A BladeCenter switch module on Alteon's enterprise off the arcs
+	// alteonos detects (1872.1.18), whose sysDescr ibmnos detects on any
+	// registration: lenovo-enos's reading of ibmnos (before, Radware
+	// Alteon OS, a load balancer).
+	"bladecenter-l3-ibmnos-descr": {"lenovo-enos", "IBM", "1/10Gb Uplink Ethernet Switch Module", "", "ENOS", "", "switch"},
+	// An Alteon on the Radware Alteon arc (1872.1.13.3) alteonos detects:
+	// its hardware_template, serial and agSoftwareVersion, as before.
+	"alteon-ods-arc": {"radware-alteon", "Radware", "ODS-5224 Vers. 2", "6217290104", "Alteon OS", "30.5.3.0", "load_balancer"},
 	// cumulus's sysDescr condition, 'Cumulus' anywhere, on net-snmp's
 	// registration: Cumulus.php's first ENTITY row (description, serial,
 	// software revision without 'Cumulus Linux '), not a Linux server.
