@@ -52,6 +52,15 @@ var leads115Cases = map[string]want{
 	// <dpduIdentAgentSoftwareVersion.0>', each value whole, spaces
 	// within kept (before, a value with a space gave none).
 	"socomec-pdu-version-spaces": {"socomec-pdu", "Socomec", "PDU 32A 3P 36", "PD 1907 000789", "", "FW 1.10 rev B / SW 2.2.0 build 41", "pdu"},
+	// 'Linux TS-' with QNAP's maker on ENTITY row 2, row 1 naming none:
+	// the definition qnap's snmpget reads entPhysicalMfgName.1 alone, so
+	// linux takes it (before, qnap-qts-entity, by any row's maker): the
+	// kernel's release; the ENTITY chassis row's maker, model and serial
+	// the generic readers fill.
+	"qnap-entity-mfg-row2": {"net-snmp-linux", "QNAP", "TS-464", "Q23BI11223", "Linux", "5.10.60-qnap", "server"},
+	// Row 1 QNAP's: qnap-qts-entity; the firmware as Qnap.php reads the
+	// first entPhysicalFirmwareRev, its quotes trimmed.
+	"qnap-entity-firmware-quoted": {"qnap-qts-entity", "QNAP", "TS-873A", "Q23CI33445", "QTS", "5.1.6.2722", "storage"},
 }
 
 func TestLeads115Fixtures(t *testing.T) {
