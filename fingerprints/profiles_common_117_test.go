@@ -51,6 +51,14 @@ var common117Cases = map[string]want{
 	// firmware table and no UPS object in its release list, the
 	// sysDescr's 'AOS <PF> / App <AF1>'.
 	"apc-ups-firmware-revision-empty": {"apc-ups", "APC", "Smart-UPS 1500", "AS1901000117", "AOS", "AOS v6.8.2 / App v6.8.4", "ups"},
+	// EdgeOS on the EdgeMAX registration answering both UBNT-EdgeMAX-MIB
+	// and lldpd's process parameters: Edgeos.php (023d5d2) runs the YAML
+	// (os_discovery edgeos.yaml cfab8f7: hardware ubntModel, version
+	// ubntVersion over the sysDescr's 'v<x.y.z>') and then sets the
+	// hardware from the first hrSWRunParameters naming 'UBNT <model>
+	// running on', over ubntModel ('ER-4'); the release ubntVersion whole.
+	// The definition reads no serial: ubntSerialNumber, the unit's own.
+	"edgeos-lldpd-parameters-over-ubntmodel": {"ubiquiti-edgeos", "Ubiquiti", "EdgeRouter 4", "7483C2000117", "EdgeOS", "v2.0.9-hotfix.7.5622731.230615.0857", "router"},
 }
 
 func TestCommon117Fixtures(t *testing.T) {
