@@ -60,6 +60,16 @@ var linuxArc108Cases = map[string]want{
 	// alone (os_detection 34cba3b), so linux's Linux, the kernel's
 	// release and the machine class; not kProductVersion beside Linux.
 	"mcafee-mwg-netsnmp-uname": {"mcafee-web-gateway-linux", "McAfee", "Generic x86 64-bit", "", "Linux", "4.19.163-mwg", "firewall"},
+	// A Teltonika RUT950 on net-snmp's registration whose productCode
+	// starts with none of rutos-rutx's list (os_detection fdd6b4a) nor
+	// RUTM, rutos-2xx's firmware objects not answering: linux's Linux,
+	// the kernel's release and the machine class of 'mips'; the serial
+	// after, the unit's own; no RutOS firmware beside Linux.
+	"teltonika-rut950-netsnmp-uname": {"teltonika-linux", "Teltonika", "Generic MIPS", "1109876543", "Linux", "4.14.241", "router"},
+	// A RUT2xx whose 2013 TELTONIKA-MIB FirmwareVersion starts RUT2XX
+	// but whose sysDescr names no 'Teltonika' (a renamed host):
+	// rutos-2xx wants both (os_detection f86169d), so linux's reading.
+	"teltonika-rut2xx-renamed-uname": {"teltonika-linux-2xx", "Teltonika", "Generic MIPS", "", "Linux", "3.18.44", "router"},
 }
 
 // TestLinuxArc108Fixtures checks each case on its fixture.

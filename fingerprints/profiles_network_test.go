@@ -88,8 +88,14 @@ func TestNetworkFixtures(t *testing.T) {
 		"siemens-ruggedcom":  {"siemens-ruggedcom", "Siemens", "RSG2300", "RSG2300-1234-05", "ROS", "5.4.2", "switch"},
 		"moxa-etherdevice":   {"moxa-etherdevice", "Moxa", "EDS-408A", "", "", "V3.8 build 18041013", "switch"},
 		// The firmware string whole (fq16: rutos-rutx reads fwVersion.0 with
-		// no regex).
-		"teltonika": {"teltonika", "Teltonika", "RUT955", "1100123456", "RutOS", "RUT9_R_00.07.02.7", "router"},
+		// no regex). fq108: was {teltonika, RUT955, RutOS,
+		// RUT9_R_00.07.02.7}, now linux's reading (the machine class of
+		// 'mips', the kernel's release): on 8072.3.2.10 rutos-rutx wants a
+		// productCode.0 starting RUTX, RUT360, RUT2, TRB500, RUT956,
+		// TRB25500XXXX or RUT955V03XXX (os_detection fdd6b4a), and
+		// RUT955H7V3C0 is none; rutos-2xx wants 'Teltonika' in the sysDescr
+		// (f86169d); so linux (11a4d8b). The serial is the unit's own.
+		"teltonika": {"teltonika-linux", "Teltonika", "Generic MIPS", "1100123456", "Linux", "4.14.221", "router"},
 		// fq2: ' Series' kept, as the definition's (draytek) pattern
 		// reads the hardware (was "Vigor2927").
 		"draytek-vigor": {"draytek-vigor", "DrayTek", "Vigor2927 Series", "", "DrayOS", "4.4.2", "router"},
