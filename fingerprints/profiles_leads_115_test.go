@@ -61,6 +61,12 @@ var leads115Cases = map[string]want{
 	// Row 1 QNAP's: qnap-qts-entity; the firmware as Qnap.php reads the
 	// first entPhysicalFirmwareRev, its quotes trimmed.
 	"qnap-entity-firmware-quoted": {"qnap-qts-entity", "QNAP", "TS-873A", "Q23CI33445", "QTS", "5.1.6.2722", "storage"},
+	// Allied Telesis (definition allied, Allied.php): AtiL2-MIB
+	// atiL2SwProduct.0 is read before the sysDescr forms ('Allied
+	// <maker> <model> version ...'), which the class reads only where no
+	// AT-S41 object answers; the release atiL2SwVersion.0 whole, without
+	// the class's 'Plus ' (AT-S41 is no AlliedWare Plus).
+	"allied-ats41-product-before-sysdescr": {"allied-telesis", "Allied Telesis", "AT-8326GB/SP", "", "", "AT-S41 v1.1.6", "switch"},
 }
 
 func TestLeads115Fixtures(t *testing.T) {
