@@ -1,13 +1,11 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"html"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/netcensus/netcensus/serve/web/webtest"
 )
@@ -19,14 +17,12 @@ var (
 
 // TestInventorySortedByStore: a sorted inventory is the store's order
 // over every asset, page after page by cursor: sorted by hostname,
-// descending, over 6,000 assets the first page starts at the last name
-// (it once sorted the first 5,000 assets only, by offset).
+// descending, over the bulk fixture's 10,500 assets the first page starts
+// at the last name (it once sorted the first 5,000 assets only, by
+// offset).
 func TestInventorySortedByStore(t *testing.T) {
-	f := newFixture(t)
-	const n = 6000
-	if err := webtest.Bulk(context.Background(), f.st, n, time.Now().Add(-time.Minute)); err != nil {
-		t.Fatal(err)
-	}
+	f := bulkFixture(t)
+	const n = bulkAssets
 	c := f.client()
 	c.signin(webtest.ReadToken)
 	path := "/inventory?sort=hostname&dir=desc&type=server"
@@ -52,7 +48,7 @@ func TestInventorySortedByStore(t *testing.T) {
 		}
 		path = html.UnescapeString(m[1])
 	}
-	// Bulk's servers are every sixth host: 5996, 5990, … down.
+	// Bulk's servers are every sixth host: 10496, 10490, … down.
 	if len(got) != 150 {
 		t.Fatalf("three pages held %d hosts, want 150", len(got))
 	}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,33 +40,102 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	db, inv, err := webtest.Open(ctx, filepath.Join(t.TempDir(), "netcensus.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := webtest.Fill(ctx, inv, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	svc, err := webtest.Start(ctx, inv, db, nil, nil)
+	f, stop, err := openFixture(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		if err := svc.Stop(); err != nil {
+		if err := stop(); err != nil {
 			t.Error(err)
 		}
-		db.Close()
 	})
-	f := &fixture{t: t, st: db, inv: inv, svc: svc, ids: map[string]string{}}
+	f.t = t
+	return f
+}
+
+// openFixture opens a store of the known assets in dir and serves it;
+// stop shuts it down.
+func openFixture(dir string) (f *fixture, stop func() error, err error) {
+	ctx := context.Background()
+	db, inv, err := webtest.Open(ctx, filepath.Join(dir, "netcensus.db"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := webtest.Fill(ctx, inv, time.Now()); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	svc, err := webtest.Start(ctx, inv, db, nil, nil)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	stop = func() error {
+		err := svc.Stop()
+		db.Close()
+		return err
+	}
+	f = &fixture{st: db, inv: inv, svc: svc, ids: map[string]string{}}
 	as, err := db.Assets(ctx, store.AssetFilter{})
 	if err != nil {
-		t.Fatal(err)
+		stop()
+		return nil, nil, err
 	}
 	for _, a := range as {
 		f.ids[a.Record.IP.String()] = a.Record.AssetID
 	}
-	return f
+	return f, stop, nil
+}
+
+// bulkAssets is how many synthetic assets the bulk fixture holds beside
+// the known ones: past the 10,000 the Unknown list once read and the
+// 5,000 the inventory once sorted.
+const bulkAssets = 10_500
+
+// bulk is one fixture over the known assets and bulkAssets synthetic
+// ones (webtest.Bulk, first seen up to a minute ago), shared by the tests
+// that only read many assets: writing them takes minutes under -race.
+// The first test that needs it builds it; TestMain stops it.
+var bulk struct {
+	once sync.Once
+	dir  string
+	f    *fixture
+	stop func() error
+	err  error
+}
+
+// bulkFixture returns the bulk fixture for t. Its tests only read it.
+func bulkFixture(t *testing.T) *fixture {
+	t.Helper()
+	bulk.once.Do(func() {
+		if bulk.dir, bulk.err = os.MkdirTemp("", "netcensus-web-bulk-"); bulk.err != nil {
+			return
+		}
+		if bulk.f, bulk.stop, bulk.err = openFixture(bulk.dir); bulk.err != nil {
+			return
+		}
+		bulk.err = webtest.Bulk(context.Background(), bulk.f.st, bulkAssets, time.Now().Add(-time.Minute))
+	})
+	if bulk.err != nil {
+		t.Fatalf("bulk fixture: %v", bulk.err)
+	}
+	f := *bulk.f
+	f.t = t
+	return &f
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bulk.stop != nil {
+		if err := bulk.stop(); err != nil {
+			fmt.Fprintln(os.Stderr, "bulk fixture:", err)
+			code = 1
+		}
+	}
+	if bulk.dir != "" {
+		os.RemoveAll(bulk.dir)
+	}
+	os.Exit(code)
 }
 
 // client is a browser-like client: cookies kept, redirects followed.
@@ -458,10 +529,7 @@ func TestMountedBesideAPI(t *testing.T) {
 // The Unknown list is the newest unapproved assets, however many older
 // ones the store holds (it once showed the oldest 10,000's newest).
 func TestUnknownNewestAmongMany(t *testing.T) {
-	f := newFixture(t)
-	if err := webtest.Bulk(context.Background(), f.st, 10_500, time.Now().Add(-time.Minute)); err != nil {
-		t.Fatal(err)
-	}
+	f := bulkFixture(t)
 	c := f.client()
 	c.signin(webtest.ReadToken)
 	code, body := c.get("/unknown")
@@ -471,7 +539,7 @@ func TestUnknownNewestAmongMany(t *testing.T) {
 	if !strings.Contains(body, ">"+webtest.UnknownIP+"<") {
 		t.Error("the newest unapproved device is not on the list")
 	}
-	if i, j := strings.Index(body, ">"+webtest.UnknownIP+"<"), strings.Index(body, "host-010499"); j < 0 || i > j {
+	if i, j := strings.Index(body, ">"+webtest.UnknownIP+"<"), strings.Index(body, fmt.Sprintf("host-%06d", bulkAssets-1)); j < 0 || i > j {
 		t.Errorf("newest first: the newcomer at %d, the newest synthetic host at %d", i, j)
 	}
 	// Every one of them, page after page (it once stopped at 1,000):
@@ -507,7 +575,7 @@ func TestUnknownNewestAmongMany(t *testing.T) {
 			t.Fatalf("%s: %d", m[1], code)
 		}
 	}
-	if len(seen) != len(want) || len(want) < 10_500 || last != 0 {
+	if len(seen) != len(want) || len(want) < bulkAssets || last != 0 {
 		t.Errorf("the pages listed %d devices down to host-%06d, want all %d", len(seen), last, len(want))
 	}
 }
