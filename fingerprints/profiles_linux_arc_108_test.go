@@ -70,6 +70,13 @@ var linuxArc108Cases = map[string]want{
 	// but whose sysDescr names no 'Teltonika' (a renamed host):
 	// rutos-2xx wants both (os_detection f86169d), so linux's reading.
 	"teltonika-rut2xx-renamed-uname": {"teltonika-linux-2xx", "Teltonika", "Generic MIPS", "", "Linux", "3.18.44", "router"},
+	// Infoblox's enterprise off its grid members' 7779.1 with uname's
+	// Linux line: nios takes the whole enterprise (starts_with
+	// '.1.3.6.1.4.1.7779.', includes/discovery copy 213fae6; an older
+	// copy's str_contains '.1.3.6.1.4.1.7779.1' was narrower), linux
+	// never: ibHardwareType, ibSerialNumber and ibNiosVersion, as
+	// infoblox-nios already reads them (confirmed, no change).
+	"infoblox-other-arc-uname": {"infoblox-nios", "Infoblox", "IB-V825", "4221202400000000000042", "NIOS", "8.6.4-51090-0a1b2c3d4e5f", "appliance"},
 }
 
 // TestLinuxArc108Fixtures checks each case on its fixture.
