@@ -59,6 +59,17 @@ var common117Cases = map[string]want{
 	// running on', over ubntModel ('ER-4'); the release ubntVersion whole.
 	// The definition reads no serial: ubntSerialNumber, the unit's own.
 	"edgeos-lldpd-parameters-over-ubntmodel": {"ubiquiti-edgeos", "Ubiquiti", "EdgeRouter 4", "7483C2000117", "EdgeOS", "v2.0.9-hotfix.7.5622731.230615.0857", "router"},
+	// Comware 7 whose release line ends in a space before its line break:
+	// the definition comware's pattern ('.*[\n ]' after the features)
+	// still reads the next line's product; before fq117 our narrower rule
+	// failed there and the registration's label stood
+	// ('513024G4SFPPlusEI').
+	"comware7-release-line-trailing-space": {"h3c-comware", "HPE", "5130 24G 4SFP+ EI Switch", "CN12KP0117", "Comware", "7.1.070", "switch"},
+	// A product line with two spaces inside it: the definition's greedy
+	// hardware runs to the line's last '\r\n', so the whole line (its
+	// spaces as one); before fq117 cut at the two spaces
+	// ('A5500-24G-4SFP HI').
+	"comware5-product-line-double-space": {"h3c-comware", "HPE", "A5500-24G-4SFP HI Switch with 2 Interface Slots", "CN10BX0117", "Comware", "5.20.99", "switch"},
 }
 
 func TestCommon117Fixtures(t *testing.T) {
