@@ -67,6 +67,18 @@ var leads115Cases = map[string]want{
 	// AT-S41 object answers; the release atiL2SwVersion.0 whole, without
 	// the class's 'Plus ' (AT-S41 is no AlliedWare Plus).
 	"allied-ats41-product-before-sysdescr": {"allied-telesis", "Allied Telesis", "AT-8326GB/SP", "", "", "AT-S41 v1.1.6", "switch"},
+	// A uname Linux line on a maker's arc its definition does not detect
+	// (kentix takes 37954.5 alone): linux's, Shared\Unix's machine class
+	// and the kernel's release; the maker's profile fills the vendor and
+	// type, the unit's own.
+	"kentix-other-arc-linux": {"maker-arc-linux", "Kentix", "Generic ARMv7", "", "Linux", "4.14.98", "sensor"},
+	// EnGenius (engenius takes 14125.100.1.3, 14125.101.1.3, or 'Wireless
+	// Access Point' on 14125): on 14125.3 a Linux line is linux's; the
+	// serial of EnGenius' system group follows, the unit's own.
+	"engenius-other-arc-linux": {"maker-arc-linux", "EnGenius", "Generic MIPS", "186A0ZB000123", "Linux", "4.4.60", "access_point"},
+	// On the definition's own arc (37954.5) the unit stays kentix's (the
+	// uname's OS and release filled as before, by linux-sysdescr).
+	"kentix-definition-arc-linux": {"kentix", "Kentix", "", "", "Linux", "4.14.98", "sensor"},
 }
 
 func TestLeads115Fixtures(t *testing.T) {
