@@ -19,6 +19,7 @@ import (
 // from counter deltas that are never negative, and no trend or forecast
 // from sweeps seconds apart.
 func TestLabCapacitySnmpd(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 2, Roles: []labtest.Role{{Host: 1, Name: "snmpd"}}})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	h := lab.Hosts()[0]

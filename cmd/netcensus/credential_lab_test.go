@@ -19,6 +19,7 @@ import (
 // (snmpInBadCommunityNames, each one an authenticationFailure trap on
 // many devices) grows in the first sweep and not in the second.
 func TestLabSweepRemembersCredential(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 2, Roles: []labtest.Role{{Host: 1, Name: "snmpd"}}})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	agent := lab.Hosts()[0]

@@ -22,6 +22,7 @@ import (
 // h1's open port with nmap's service. The fixture lab.xml was made this
 // way once; this runs nmap itself, so a change of its output shows.
 func TestLabImportNmap(t *testing.T) {
+	t.Parallel()
 	nmap, err := exec.LookPath("nmap")
 	if err != nil {
 		labtest.SkipOrFail(t, "nmap not installed (Debian package nmap)")

@@ -24,6 +24,7 @@ import (
 // every host on 198.51.100.0/24 is found with its MAC and vendor, the far
 // segment is reported skipped, and an excluded address gets no packet.
 func TestLabARPSweep(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	reg, err := oui.Open()
@@ -122,6 +123,7 @@ func TestLabARPSweep(t *testing.T) {
 // TestLabSweepCancel interrupts a long sweep: it returns promptly, prints
 // what it found, and says it was partial.
 func TestLabSweepCancel(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)

@@ -22,6 +22,7 @@ import (
 // locates it on the new port, and its history holds a moved event from
 // the old port to the new one.
 func TestLabLocate(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 3, Roles: []labtest.Role{{Host: 3, Name: "switch"}}})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	st := "sqlite:" + filepath.Join(t.TempDir(), "cmdb.db")

@@ -21,6 +21,7 @@ import (
 // the real simulator (community acc-sw-1@10 is the file acc-sw-1@10) and
 // locates host 2 there; ports lists the switch's CDP uplink neighbour.
 func TestLabLocateDebianSnmpsim(t *testing.T) {
+	t.Parallel()
 	simd, err := exec.LookPath("snmpsimd")
 	if err != nil {
 		labtest.SkipOrFail(t, "needs snmpsimd (Debian package snmpsim)")

@@ -16,6 +16,7 @@ import (
 // from its IPv6 address. Before, the browse asked and listened over IPv4
 // alone and heard nothing of it.
 func TestLabMDNSIPv6(t *testing.T) {
+	t.Parallel()
 	hosts, recs, stderr := mdns6Sweep(t, "198.51.100.0/24", nil)
 	var found bool
 	for _, r := range recs {
@@ -45,6 +46,7 @@ func TestLabMDNSIPv6(t *testing.T) {
 // through that MAC. Before, only ARP hosts could be joined and its
 // services were dropped.
 func TestLabMDNSIPv6OnlyHost(t *testing.T) {
+	t.Parallel()
 	hosts, recs, stderr := mdns6Sweep(t, "198.51.100.0/24", func(lab *labtest.Lab) []string { return []string{lab.Hosts()[0].NS} })
 	var found bool
 	for _, r := range recs {
@@ -70,6 +72,7 @@ func TestLabMDNSIPv6OnlyHost(t *testing.T) {
 // too: h1's avahi-daemon, answering on ff02::fb alone, names the host NDP
 // found. Before, only links with an IPv4 segment were browsed.
 func TestLabMDNSIPv6OnlyLink(t *testing.T) {
+	t.Parallel()
 	hosts, recs, stderr := mdns6Sweep(t, "2001:db8:100::/120", func(lab *labtest.Lab) []string {
 		return []string{lab.ScannerNS(), lab.Hosts()[0].NS}
 	})

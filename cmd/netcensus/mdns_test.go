@@ -178,6 +178,7 @@ func runMDNS(t *testing.T, lab *labtest.Lab, bin string, args ...string) (map[st
 // TestLabMDNS browses hosts running avahi-daemon with the fixture sets and
 // checks what each is said to be.
 func TestLabMDNS(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 6, Roles: []labtest.Role{
 		{Host: 1, Name: "avahi", Arg: "printer"},
 		{Host: 2, Name: "avahi", Arg: "apple"},
@@ -244,6 +245,7 @@ func keys[V any](m map[string]V) []string {
 // TestLabMDNSBar: at defaults, 20 hosts publishing 5 services each are
 // all found (the default browse is 3 s).
 func TestLabMDNSBar(t *testing.T) {
+	t.Parallel()
 	var roles []labtest.Role
 	for i := 1; i <= 20; i++ {
 		roles = append(roles, labtest.Role{Host: i, Name: "avahi", Arg: "multi"})
@@ -271,6 +273,7 @@ func TestLabMDNSBar(t *testing.T) {
 // time, still finds the honest hosts in full, keeps within its bounds and
 // counts what it dropped.
 func TestLabMDNSHostile(t *testing.T) {
+	t.Parallel()
 	hostile := labtest.BuildBinary(t, "./scanner/mdns/internal/hostile")
 	lab := labtest.Up(t, labtest.Options{Hosts: 3, Roles: []labtest.Role{
 		{Host: 1, Name: "avahi", Arg: "printer"},
@@ -368,6 +371,7 @@ func sweepJSONL(t *testing.T, lab *labtest.Lab, bin string, args ...string) (map
 // TestLabSweepMDNS: a sweep runs mDNS beside ARP and joins what it learns
 // to the ARP host of the same address, ARP's MAC kept.
 func TestLabSweepMDNS(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 4, Roles: []labtest.Role{
 		{Host: 1, Name: "avahi", Arg: "printer"},
 		{Host: 2, Name: "avahi", Arg: "apple"},
@@ -401,6 +405,7 @@ func TestLabSweepMDNS(t *testing.T) {
 // TestLabSweepPassive: --passive sends nothing and reports who was heard:
 // a host's ARP request and an avahi-daemon starting up.
 func TestLabSweepPassive(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 4})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	hosts := lab.Hosts()
@@ -463,6 +468,7 @@ func TestLabSweepPassive(t *testing.T) {
 
 // TestLabMDNSInterrupt: SIGINT ends a long browse promptly, exit 130.
 func TestLabMDNSInterrupt(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 2, Roles: []labtest.Role{{Host: 1, Name: "avahi", Arg: "printer"}}})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)

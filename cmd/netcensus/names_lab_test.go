@@ -21,6 +21,7 @@ import (
 // names are stored with their sources; a silent DNS server costs about one
 // timeout and fails nothing; --no-names asks nothing.
 func TestLabNames(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 4, Roles: []labtest.Role{
 		{Host: 1, Name: "dns"}, {Host: 2, Name: "nmbd", Arg: "FILESRV"}, {Host: 4, Name: "llmnr", Arg: "ws-llmnr"},
 	}})

@@ -47,6 +47,7 @@ func labRecords(t *testing.T, lab *labtest.Lab, bin string, args ...string) ([]r
 // asks for another host's IPv6 address) and its ARP request: one host,
 // both addresses.
 func TestLabPassiveNDP(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 3, IPv6: true})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	hosts := lab.Hosts()
@@ -94,6 +95,7 @@ func TestLabPassiveNDP(t *testing.T) {
 // its MAC, in the output and in the store; the router's snmpd answers
 // ipNetToPhysicalTable, whose IPv6 entries join the same way with NDP off.
 func TestLabNDP(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 4, IPv6: true, Roles: []labtest.Role{{Router: true, Name: "snmpd"}}})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	hosts := lab.Hosts()
@@ -165,6 +167,7 @@ func TestLabNDP(t *testing.T) {
 // with or without the interface named. Before, the targets were skipped as
 // not on an attached link, and --interface failed for want of IPv4.
 func TestLabNDPIPv6Only(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 3, IPv6: true})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	hosts := lab.Hosts()

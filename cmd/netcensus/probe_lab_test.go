@@ -18,6 +18,7 @@ import (
 // with the real binary: v2c, then v3 SHA-256/AES-256. Software and
 // storage tables must come out, and no secret may reach any output.
 func TestLabProbeSnmpd(t *testing.T) {
+	t.Parallel()
 	lab := labtest.Up(t, labtest.Options{Hosts: 3, Roles: []labtest.Role{{Host: 1, Name: "snmpd"}, {Host: 2, Name: "snmpd"}}})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")
 	hosts := lab.Hosts()

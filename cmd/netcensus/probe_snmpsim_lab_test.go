@@ -22,6 +22,7 @@ import (
 // lab host namespace; netcensus probe, run in the scanner namespace,
 // reads each as the decoders read the walk file itself.
 func TestLabProbeDebianSnmpsim(t *testing.T) {
+	t.Parallel()
 	simd, err := exec.LookPath("snmpsimd")
 	if err != nil {
 		labtest.SkipOrFail(t, "needs snmpsimd (Debian package snmpsim)")

@@ -5,7 +5,9 @@
 // Tests that need the lab call Up; it skips the test with a clear message
 // when the lab cannot run here (not root, no ip, a role's daemon missing),
 // and fails it instead when NETCENSUS_LAB=1 is set. The lab is removed by a
-// t.Cleanup, also when the test fails.
+// t.Cleanup, also when the test fails. Each lab has namespaces, bridges and
+// daemons of its own, so tests with labs of their own can run in parallel
+// (t.Parallel): most of their time is spent waiting on daemons and timeouts.
 //
 // Programs run inside a namespace through Lab.Exec (ip netns exec): entering
 // a namespace from inside the Go test process would move one OS thread only.
