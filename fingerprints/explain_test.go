@@ -19,7 +19,10 @@ func TestWriteExplainAndOIDNames(t *testing.T) {
 	s := b.String()
 	for _, want := range []string{
 		"sysObjectID: 1.3.6.1.4.1.9.1.283 = CISCO-PRODUCTS-MIB::cat6509\n",
-		"model:       Catalyst 6509   <- profile cisco-ios: product registry: CISCO-PRODUCTS-MIB::cat6509 (1.3.6.1.2.1.1.2.0)\n",
+		// fq116: was "Catalyst 6509" by "product registry:" (the
+		// registry's display form); now the label as Cisco.php (ios)
+		// translates the registration, the evidence naming it.
+		"model:       cat6509   <- profile cisco-ios: product registry label: CISCO-PRODUCTS-MIB::cat6509 (1.3.6.1.2.1.1.2.0)\n",
 		"serial:      -\n",
 		"profile(s):\n* ",
 	} {
@@ -50,7 +53,8 @@ func TestExplanation(t *testing.T) {
 	}
 	in := Input{SysObjectID: "1.3.6.1.4.1.9.1.283", SysDescr: "Cisco IOS Software, s72033_rp Software, Version 12.2(33)SXJ10"}
 	ex := eng.Explanation(in, false)
-	if ex.Result.Model != "Catalyst 6509" {
+	// fq116: was "Catalyst 6509"; now "cat6509", Cisco.php's (ios) label.
+	if ex.Result.Model != "cat6509" {
 		t.Errorf("result %+v", ex.Result)
 	}
 	if len(ex.Matches) == 0 {

@@ -336,8 +336,12 @@ func TestDeviceTypeFromModel(t *testing.T) {
 		in                Input
 		model, deviceType string
 	}{
-		{Input{SysObjectID: "1.3.6.1.4.1.9.1.366", SysDescr: "Cisco Internetwork Operating System Software"}, "Catalyst 3550-24", "switch"},
-		{Input{SysObjectID: "1.3.6.1.4.1.9.1.122", SysDescr: "Cisco Internetwork Operating System Software"}, "3620", "router"},
+		// fq116: the models were "Catalyst 3550-24" and "3620" (the
+		// registry's display forms); now the CISCO-PRODUCTS-MIB labels
+		// Cisco.php (ios) translates the registrations to; the kinds
+		// unchanged.
+		{Input{SysObjectID: "1.3.6.1.4.1.9.1.366", SysDescr: "Cisco Internetwork Operating System Software"}, "catalyst355024", "switch"},
+		{Input{SysObjectID: "1.3.6.1.4.1.9.1.122", SysDescr: "Cisco Internetwork Operating System Software"}, "cisco3620", "router"},
 	} {
 		r := e.Identify(c.in)
 		if r.Model != c.model || r.DeviceType != c.deviceType {

@@ -132,7 +132,11 @@ var corpusCases = map[string]want{
 	"network/appliance/tripplite-poweralert.snmprec":      {"tripplite-poweralert", "Tripp Lite", "PDUMH20ATNET", "3569FG0LD527F11485", "PowerAlert", "15.5.4 (Build 1045)", "pdu"},
 	"network/firewall/fortinet-xcu.snmprec.bz2":           {"fortinet-fortigate", "Fortinet", "FortiGate 3000D", "FGT3KD3Z16800461", "FortiOS", "v5.4.5,build1138,170531 (GA)", "firewall"}, // as the definition (fortigate) reads them
 	"network/firewall/paloalto-pa-5000.snmprec.bz2":       {"paloalto-panos", "Palo Alto Networks", "PA-5050", "0009C100761", "PAN-OS", "8.0.1", "firewall"},
-	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "Catalyst 3550-24", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "switch"},
+	// fq116: was "Catalyst 3550-24" (the product registry's display form);
+	// now "catalyst355024": no ENTITY-MIB, so Cisco.php (ios) states the
+	// sysObjectID translated through CISCO-PRODUCTS-MIB, the label as the
+	// MIB writes it.
+	"network/router/cisco-unmarked-0.snmprec.bz2":         {"cisco-ios", "Cisco", "catalyst355024", "CAT0625X0DP", "IOS", "12.1(8)EA1c", "switch"},
 	"network/router/huawei-s5720.snmprec.bz2":             {"huawei-vrp", "Huawei", "S5720-36C-EI-AC", "210235956210F7000410", "VRP", "5.160 (V200R007C00SPC500) [V200R007SPH001]", "switch"}, // Vrp.php: sysDescr version, release and hwPatchVersion's first row (fpL)
 	"network/router/juniper-mx960-16-1r6-7-a.snmprec.bz2": {"juniper-junos", "Juniper Networks", "MX960", "JN11F7072AFA", "Junos", "16.1R6.7", "router"},
 	"network/router/ruijie-n18010.snmprec.bz2":            {"ruijie", "Ruijie Networks", "RG-N18010", "G1LV143000015", "RGOS", "N18000_RGOS 11.0(1)B3P3T5, Release(05131117)", "switch"}, // ruijieDeviceSerialNumber.1 and ruijieDeviceSWVersion.1 whole, as ruijie reads them (fq7)

@@ -35,7 +35,9 @@ var auditCiscoCases = map[string]want{
 	// An IE1000 (ciscoIE10004PTSLM, 9.1.2332), which the definition ios
 	// takes by its registration whatever the sysDescr says: IOS, the
 	// registration's product as the model, a switch by that model.
-	"cisco-ie1000-registration": {"cisco-ios", "Cisco", "IE10004PTSLM", "", "IOS", "", "switch"},
+	// fq116: was "IE10004PTSLM"; now "ciscoIE10004PTSLM", the
+	// CISCO-PRODUCTS-MIB label Cisco.php (ios) translates to.
+	"cisco-ie1000-registration": {"cisco-ios", "Cisco", "ciscoIE10004PTSLM", "", "IOS", "", "switch"},
 	// An ONS 15454 on Cerent's enterprise (3607), detected by 'Cisco ONS'
 	// in the sysDescr as the definition (ons) detects it: before, no
 	// profile and Cerent as the maker; the platform and release the
@@ -66,7 +68,9 @@ var auditCiscoCases = map[string]want{
 	// in the sysDescr, which the definition ios detects and reads as IOS
 	// (the release the sysDescr states); a DNS load balancer. Before,
 	// cisco-generic without an OS or kind.
-	"cisco-gss": {"cisco-ios", "Cisco", "", "", "IOS", "4.1(1.0.0)", "load_balancer"},
+	// fq116: was "" (no model); now "ciscoGSS", the CISCO-PRODUCTS-MIB
+	// label Cisco.php (ios) states where ENTITY names nothing.
+	"cisco-gss": {"cisco-ios", "Cisco", "ciscoGSS", "", "IOS", "4.1(1.0.0)", "load_balancer"},
 	// An SPA112 phone adapter on the SPA registration (9.6.1.23.1.1.1),
 	// which the definition (ciscospa) types as a voice gateway: an
 	// appliance, as Grandstream's HT adapters are; before, phone.

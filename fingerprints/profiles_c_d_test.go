@@ -164,8 +164,11 @@ var cdCases = map[string]want{
 	"cisco-epc": {"cisco-epc", "Cisco", "EPC3928AD", "241386327", "", "epc3928AD-ESIP-12-v302r125572-120524c", "router"},
 	// Aironet APs on IOS: the K9W7 image names the access point, whose
 	// platform (C1240) is no Catalyst or router word.
-	"cisco-air-1240":          {"cisco-ios", "Cisco", "AIR-AP1242AG-E-K9", "FTX1150B0KQ", "IOS", "12.4(25d)JA2", "access_point"},
-	"cisco-air-1140-registry": {"cisco-ios", "Cisco", "AIRAP1141", "", "IOS", "15.3(3)JF15", "access_point"},
+	"cisco-air-1240": {"cisco-ios", "Cisco", "AIR-AP1242AG-E-K9", "FTX1150B0KQ", "IOS", "12.4(25d)JA2", "access_point"},
+	// fq116: was "AIRAP1141" (the registry's display form); now
+	// "ciscoAIRAP1141", the CISCO-PRODUCTS-MIB label Cisco.php (ios)
+	// translates the sysObjectID to where ENTITY names nothing.
+	"cisco-air-1140-registry": {"cisco-ios", "Cisco", "ciscoAIRAP1141", "", "IOS", "15.3(3)JF15", "access_point"},
 	// A DOCSIS cable modem, ARRIS's (arris-docsis-cm; generic-docsis-cm
 	// reads any maker's alike): the sysDescr's MODEL and SW_REV,
 	// DOCS-CABLE-DEVICE-MIB's serial. The model with its HW_REV as the

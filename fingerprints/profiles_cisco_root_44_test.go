@@ -28,13 +28,17 @@ var ciscoRoot44Cases = map[string]want{
 	// the module's name as the router's model); no row 1000 or 1001, so
 	// the product the registration names (cisco2811), as Cisco.php falls
 	// back to.
-	"ios-row1-module-name": {"cisco-ios", "Cisco", "2811", "FHK1234F0AB", "IOS", "12.4(24)T8", "router"},
+	// fq116: was "2811" (the registry's display form); now "cisco2811",
+	// the CISCO-PRODUCTS-MIB label Cisco.php (ios) falls back to.
+	"ios-row1-module-name": {"cisco-ios", "Cisco", "cisco2811", "FHK1234F0AB", "IOS", "12.4(24)T8", "router"},
 	// An agent answering no entPhysicalContainedIn: Cisco.php's
 	// isset(entPhysicalContainedIn.1) fails and row 1 names nothing, so
 	// not its name (was "2811 chassis") but the registration's product,
 	// and the sysDescr's release, not entPhysicalSoftwareRev.1 (the same
 	// here); the serial row 1's, as getMainSerial reads it.
-	"ios-row1-containedin-missing": {"cisco-ios", "Cisco", "2811", "FTX1302A1BC", "IOS", "15.1(4)M12a", "router"},
+	// fq116: was "2811"; now "cisco2811", Cisco.php's CISCO-PRODUCTS-MIB
+	// label (its last step).
+	"ios-row1-containedin-missing": {"cisco-ios", "Cisco", "cisco2811", "FTX1302A1BC", "IOS", "15.1(4)M12a", "router"},
 	// The same on IOS-XE: the release as Cisco.php writes the bracketed
 	// sysDescr's, image and release (was "17.03.04a", row 1's). The model
 	// stays the chassis row's (ENTITY-MIB class chassis, the engine's

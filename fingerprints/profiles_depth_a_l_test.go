@@ -18,7 +18,9 @@ var depthCases = map[string]want{
 	// the image name write it) before sysDescr's IOSd form ("17.9.4").
 	// A Cisco 2811 without ENTITY-MIB: the model its sysObjectID
 	// registers (cisco2811), not the image's platform family (C2800).
-	"cisco-ios-registry-model":    {"cisco-ios", "Cisco", "2811", "", "IOS", "12.4(24)T4", "router"},
+	// fq116: was "2811" (the registry's display form); now "cisco2811",
+	// the CISCO-PRODUCTS-MIB label Cisco.php (ios) translates to.
+	"cisco-ios-registry-model":    {"cisco-ios", "Cisco", "cisco2811", "", "IOS", "12.4(24)T4", "router"},
 	"cisco-iosxe-chassis-release": {"cisco-ios-xe", "Cisco", "C9500-24Y4C", "FCW2301A0BC", "IOS-XE", "17.09.04", "switch"},
 	// A stack: row 1 is the stack, without a release; the release the
 	// sysDescr states, as the device-support definition (iosxe) reads it

@@ -33,7 +33,9 @@ var leads53Cases = map[string]want{
 	// row 1000 its port: Cisco.php would state row 1's name
 	// (SM-SRE-710-K9), a part's, never the router's; only a chassis
 	// row 1's name is read there, so the registration's product (2811).
-	"cisco-ios-row1-module-1000-inside": {"cisco-ios", "Cisco", "2811", "FHK1234F1AB", "IOS", "12.4(24)T8", "router"},
+	// fq116: was "2811"; now "cisco2811", Cisco.php's (ios)
+	// CISCO-PRODUCTS-MIB label where its ENTITY steps give nothing.
+	"cisco-ios-row1-module-1000-inside": {"cisco-ios", "Cisco", "cisco2811", "FHK1234F1AB", "IOS", "12.4(24)T8", "router"},
 	// Cisco.php step 5 for a row 1 that names nothing (row 1 a network
 	// module inside the chassis, no row 1000): entPhysicalModelName.1001,
 	// the chassis (a Catalyst 3750-X), and its serial.

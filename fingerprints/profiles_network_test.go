@@ -223,10 +223,17 @@ func TestNetworkFixtures(t *testing.T) {
 		// (ibmnos) reads the hardware (fpB: before, the chassis row's G8052).
 		"lenovo-enos": {"lenovo-enos", "IBM", "RackSwitch G8052", "US71234567", "ENOS", "7.11.12", "switch"},
 		// chassisModel "D0" (a real Catalyst's) is no model: the product registration speaks instead.
-		"cisco-ios-stack-placeholder": {"cisco-ios", "Cisco", "Catalyst 3550-24", "CAT0625X0DP", "IOS", "12.1(22)EA14", "switch"},
-		"cisco-ios-stack":             {"cisco-ios", "Cisco", "WS-C2950T-24", "FOC0913X1AB", "IOS", "12.1(22)EA14", "switch"},
-		"dell-os9-stackunit":          {"dell-networking-os9", "Dell", "S4048-ON", "4DKXYZ2", "Dell Networking OS", "9.14(2.4)", "switch"},
-		"ubiquiti-unifi-switch":       {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-24-PoE", "F4E2C6A1B2C3", "UniFi", "6.5.59.14777", "switch"},
+		// fq116: was "Catalyst 3550-24" (the registry's display form); now
+		// "catalyst355024", the CISCO-PRODUCTS-MIB label Cisco.php (ios)
+		// states where ENTITY names nothing.
+		"cisco-ios-stack-placeholder": {"cisco-ios", "Cisco", "catalyst355024", "CAT0625X0DP", "IOS", "12.1(22)EA14", "switch"},
+		// fq116: was "WS-C2950T-24" (CISCO-STACK-MIB chassisModel, which
+		// Cisco.php does not read); now "catalyst295048T", the
+		// CISCO-PRODUCTS-MIB label of its registration, Cisco.php's (ios)
+		// last step, before chassisModel.
+		"cisco-ios-stack":       {"cisco-ios", "Cisco", "catalyst295048T", "FOC0913X1AB", "IOS", "12.1(22)EA14", "switch"},
+		"dell-os9-stackunit":    {"dell-networking-os9", "Dell", "S4048-ON", "4DKXYZ2", "Dell Networking OS", "9.14(2.4)", "switch"},
+		"ubiquiti-unifi-switch": {"ubiquiti-unifi-sysdescr", "Ubiquiti", "USW-24-PoE", "F4E2C6A1B2C3", "UniFi", "6.5.59.14777", "switch"},
 		// UniFi prefixes the definition detects on Ubiquiti's and net-snmp's Linux registrations.
 		// fq67: E7 only; no stored unifi.yaml names UK (03ce1dd, ec3ae97),
 		// so the UK unit's values are its own, no definition's (unchanged).

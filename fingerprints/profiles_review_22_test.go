@@ -44,7 +44,10 @@ var review22Cases = map[string]want{
 	// switch's product ID there, so the registration's product is stated
 	// (the point is: not the line card); serial entPhysicalSerialNum.1,
 	// release the sysDescr's (entPhysicalSoftwareRev.1 empty).
-	"iosxe-4507-switch-system-linecard-1000": {"cisco-ios-xe", "Cisco", "Catalyst 4507rpluse", "FXS1835Q0GH", "IOS-XE", "03.11.03a.E", "switch"},
+	// fq116: was "Catalyst 4507rpluse" (the registry's display form);
+	// now "cat4507rpluse", the CISCO-PRODUCTS-MIB label, Cisco.php's
+	// (iosxe) last step, as the MIB writes it.
+	"iosxe-4507-switch-system-linecard-1000": {"cisco-ios-xe", "Cisco", "cat4507rpluse", "FXS1835Q0GH", "IOS-XE", "03.11.03a.E", "switch"},
 	// An AireOS 5508 whose ENTITY row 1 has no model name and is named
 	// "Chassis" (as the recorded 5508's row 1 is named). The definition
 	// (os_discovery/ciscowlc.yaml) reads entPhysicalModelName.1, then

@@ -108,7 +108,10 @@ var variants23Cases = map[string]want{
 	// A Catalyst 6880-X answering no ENTITY-MIB: the registration's
 	// product (ciscoC6880x) and a switch by its image name c6880x
 	// (before: router).
-	"ios-6880x-image-only": {"cisco-ios", "Cisco", "C6880x", "", "IOS", "15.5(1)SY10", "switch"},
+	// fq116: was "C6880x"; now "ciscoC6880x", the CISCO-PRODUCTS-MIB label
+	// Cisco.php (ios) translates the sysObjectID to where ENTITY names
+	// nothing.
+	"ios-6880x-image-only": {"cisco-ios", "Cisco", "ciscoC6880x", "", "IOS", "15.5(1)SY10", "switch"},
 	// A Junos virtual chassis answering net-snmp's registration (the
 	// definition junos detects it by 'kernel JUNOS'), without
 	// jnxBoxSerialNo.0: juniper-junos-sysdescr reads the member table as

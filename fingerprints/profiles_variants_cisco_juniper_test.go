@@ -56,10 +56,17 @@ var ciscoJuniperCases = map[string]want{
 	// the family, Catalyst 9300. The release as the shared Cisco OS
 	// discovery (iosxe) writes a bracketed train's sysDescr: the image and
 	// the release.
-	"cisco-cat9300-registry": {"cisco-ios-xe", "Cisco", "Catalyst 9300", "", "IOS-XE", "CAT9K_IOSXE 17.9.4", "switch"},
+	// fq116: was "Catalyst 9300" (the registry's display form); now
+	// "ciscoCat9300FixedSwitchStack", the CISCO-PRODUCTS-MIB label
+	// Cisco.php (iosxe) translates the sysObjectID to where ENTITY names
+	// nothing.
+	"cisco-cat9300-registry": {"cisco-ios-xe", "Cisco", "ciscoCat9300FixedSwitchStack", "", "IOS-XE", "CAT9K_IOSXE 17.9.4", "switch"},
 	// A Catalyst 2960L without ENTITY-MIB: its registration
 	// (ciscoCatWSC2960LSM24PS) written as the product ID.
-	"cisco-2960l-registry": {"cisco-ios", "Cisco", "WS-C2960L-SM-24PS", "", "IOS", "15.2(7)E3", "switch"},
+	// fq116: was "WS-C2960L-SM-24PS" (the registry's display form); now
+	// "ciscoCatWSC2960LSM24PS", the CISCO-PRODUCTS-MIB label Cisco.php (ios)
+	// states where ENTITY names nothing.
+	"cisco-2960l-registry": {"cisco-ios", "Cisco", "ciscoCatWSC2960LSM24PS", "", "IOS", "15.2(7)E3", "switch"},
 	// A Juniper-branded MSS controller without trpzVersionString: the
 	// release its sysDescr names ("Juniper Networks, Inc MX-8 7.6.2.3 REL").
 	"juniper-mss-sysdescr": {"trapeze-mss", "Juniper Networks", "MX-8", "0472300123", "MSS", "7.6.2.3", "wireless_controller"},

@@ -1,0 +1,31 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// common116FixtureDir holds small walks written from the vendor MIBs and
+// documented sysDescr shapes for fq116's second look at common families
+// (Cisco IOS, IOS-XE, NX-OS, AireOS; Dell PowerConnect, iDRAC; HPE iLO;
+// VMware ESXi): one walk per definition branch no earlier fixture pinned.
+const common116FixtureDir = "testdata/fixtures/common-116"
+
+// common116Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var common116Cases = map[string]want{
+	// A Catalyst 3750 stack on its series' registration (catalyst37xxStack,
+	// 9.1.516) whose agent answers no ENTITY-MIB: the shared Cisco OS
+	// discovery (Shared/Cisco.php, definition ios) ends on the sysObjectID
+	// translated through CISCO-PRODUCTS-MIB (snmp_translate -Os), the
+	// label as the MIB writes it (before fq116, the image's platform
+	// 'C3750').
+	"ios-3750-stack-registration-label": {"cisco-ios", "Cisco", "catalyst37xxStack", "", "IOS", "12.2(55)SE12", "switch"},
+	// An ASR 1001-X on IOS-XE (definition iosxe, the same Cisco.php) with
+	// no ENTITY row: the label 'ciscoASR1001X' (before fq116, the generic
+	// registry fallback's display form 'ASR1001X').
+	"iosxe-asr1001x-registration-label": {"cisco-ios-xe", "Cisco", "ciscoASR1001X", "", "IOS-XE", "15.5(3)S5", "router"},
+}
+
+func TestCommon116Fixtures(t *testing.T) {
+	checkFixtures(t, common116FixtureDir, common116Cases)
+}
