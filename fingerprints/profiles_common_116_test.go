@@ -24,6 +24,17 @@ var common116Cases = map[string]want{
 	// no ENTITY row: the label 'ciscoASR1001X' (before fq116, the generic
 	// registry fallback's display form 'ASR1001X').
 	"iosxe-asr1001x-registration-label": {"cisco-ios-xe", "Cisco", "ciscoASR1001X", "", "IOS-XE", "15.5(3)S5", "router"},
+	// An NSX Manager on vmwNSXManagerAppliance (6876.4.131), writing
+	// uname's Linux line: the definition vmware-esxi's sysObjectID
+	// '.1.3.6.1.4.1.6876.4.1', a text prefix as LibreNMS compares it,
+	// takes it before linux, and reads VMWARE-SYSTEM-MIB vmwProdVersion.0
+	// as the release (new vmware-esx-arc; before, linux-sysdescr's kernel
+	// release).
+	"vmware-nsx-manager-esx-prefix": {"vmware-esx-arc", "VMware", "Generic x86 64-bit", "", "NSX Manager", "3.2.1.0", "appliance"},
+	// An NSX Edge (6876.4.130) answering no VMWARE-SYSTEM-MIB: the
+	// definition states no release, and the kernel's is not the
+	// product's (no_fill); the OS is the sysDescr's Linux.
+	"vmware-nsx-edge-no-prodversion": {"vmware-esx-arc", "VMware", "Generic x86 64-bit", "", "Linux", "", "appliance"},
 }
 
 func TestCommon116Fixtures(t *testing.T) {
