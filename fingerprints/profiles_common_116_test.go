@@ -35,6 +35,16 @@ var common116Cases = map[string]want{
 	// definition states no release, and the kernel's is not the
 	// product's (no_fill); the OS is the sysDescr's Linux.
 	"vmware-nsx-edge-no-prodversion": {"vmware-esx-arc", "VMware", "Generic x86 64-bit", "", "Linux", "", "appliance"},
+	// An AireOS 5508 (9.1.1069) answering no ENTITY row: the definition
+	// (ciscowlc) states its hardware_mib, the sysObjectID translated
+	// through CISCO-PRODUCTS-MIB, 'cisco5500Wlc' (before fq116,
+	// AIRESPACE-SWITCHING-MIB's model first); serial and release the
+	// controller's inventory, which the definition does not read.
+	"wlc-no-entity-registration-label": {"cisco-wlc", "Cisco", "cisco5500Wlc", "FCW1530L0XY", "AireOS", "8.5.182.0", "wireless_controller"},
+	// Row 1 without a model name but named by its product: the
+	// definition's second hardware object, entPhysicalName.1 (before
+	// fq116, not read: agentInventoryMachineModel's 'AIR-CT5520').
+	"wlc-row1-name-product": {"cisco-wlc", "Cisco", "AIR-CT5520-K9", "FCH2139V2CD", "AireOS", "8.10.185.0", "wireless_controller"},
 }
 
 func TestCommon116Fixtures(t *testing.T) {
