@@ -56,7 +56,16 @@ func openFresh(t *testing.T) store.Store {
 	return db
 }
 
-func TestContract(t *testing.T) { storetest.Run(t, openFresh) }
+// TestContract runs beside the tests of servers of their own, and its
+// subtests beside each other, each in a database of its own: they wait
+// on the server's round trips, not the CPU.
+func TestContract(t *testing.T) {
+	t.Parallel()
+	storetest.Run(t, func(t *testing.T) store.Store {
+		t.Parallel()
+		return openFresh(t)
+	})
+}
 
 func TestReopenAppliesNothing(t *testing.T) {
 	o := freshDB(t)

@@ -213,13 +213,14 @@ func firstDiff(a, b string) string {
 // there); after it, what every read shows and every table's row count
 // equal a control run's that never crashed.
 func TestCrashReplay(t *testing.T) {
+	t.Parallel() // its own server
 	lab.Need(t)
 	ctx := t.Context()
 	srv, err := chtest.Start(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { srv.Stop() })
+	t.Cleanup(func() { srv.Kill() }) // its data goes with the test's directory
 	res, err := identity.New(identity.DefaultOrder(), identity.Defaults())
 	if err != nil {
 		t.Fatal(err)

@@ -18,6 +18,7 @@ import (
 // each replica work off its queue first, and returns with the rows gone
 // from both.
 func TestPruneReplicaCatchingUp(t *testing.T) {
+	t.Parallel() // its own ZooKeeper and servers
 	ctx := t.Context()
 	c := startCluster(t, 1, 2, func(int) string { return chtest.ReadsFollowWrites })
 	var dbs []*DB

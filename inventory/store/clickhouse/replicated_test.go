@@ -45,6 +45,7 @@ func clusterSweep(site string, first, n int, at time.Time, osVersion string) inv
 // one replica killed, a second sweep is written and read through the
 // others; restarted, the replica catches up.
 func TestReplicatedCluster(t *testing.T) {
+	t.Parallel() // its own ZooKeeper and servers
 	ctx := t.Context()
 	// Every node's profile reads what was written (docs/clickhouse.md)
 	// but node 3's (shard 2's first replica), which store check names.
