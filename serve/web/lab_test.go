@@ -22,6 +22,7 @@ import (
 // it: every page loads clean, the hostile strings show as text, the
 // hostile host is found by its MAC and approved off the Unknown list.
 func TestLabBrowser(t *testing.T) {
+	t.Parallel()
 	chromiumPath(t)
 	lab := labtest.Up(t, labtest.Options{Hosts: 4, Roles: []labtest.Role{{Host: 1, Name: "snmpd-hostile"}, {Host: 2, Name: "snmpd"}}})
 	bin := labtest.BuildBinary(t, "./cmd/netcensus")

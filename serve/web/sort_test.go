@@ -21,6 +21,7 @@ var (
 // at the last name (it once sorted the first 5,000 assets only, by
 // offset).
 func TestInventorySortedByStore(t *testing.T) {
+	t.Parallel()
 	f := bulkFixture(t)
 	const n = bulkAssets
 	c := f.client()

@@ -95,7 +95,9 @@ const bulkAssets = 10_500
 // bulk is one fixture over the known assets and bulkAssets synthetic
 // ones (webtest.Bulk, first seen up to a minute ago), shared by the tests
 // that only read many assets: writing them takes minutes under -race.
-// The first test that needs it builds it; TestMain stops it.
+// The first test that needs it builds it; TestMain stops it. Its tests
+// run in parallel (t.Parallel) with TestLabBrowser, whose sweeps mostly
+// wait on the lab while the fixture is written.
 var bulk struct {
 	once sync.Once
 	dir  string
@@ -529,6 +531,7 @@ func TestMountedBesideAPI(t *testing.T) {
 // The Unknown list is the newest unapproved assets, however many older
 // ones the store holds (it once showed the oldest 10,000's newest).
 func TestUnknownNewestAmongMany(t *testing.T) {
+	t.Parallel()
 	f := bulkFixture(t)
 	c := f.client()
 	c.signin(webtest.ReadToken)
