@@ -1,0 +1,28 @@
+package fingerprints
+
+import (
+	"testing"
+)
+
+// leads119FixtureDir holds small walks written from the vendor MIBs and
+// the device-support definitions for fq119's look at the leads session
+// 34's sweeps left: each pins a branch where a profile did not state what
+// the definition that takes the device states (its detection, its
+// objects' order, a template's exact form).
+const leads119FixtureDir = "testdata/fixtures/leads-119"
+
+// leads119Cases: fixture name → the expected result (profile, vendor,
+// model, serial, os, os_version, device_type).
+var leads119Cases = map[string]want{
+	// Gigamon on 26866.31 (definition gigavue, os_detection: sysObjectID
+	// '.1.3.6.1.4.1.26866.3', compared as text by Core.php's
+	// str_starts_with, so 26866.30-39 are its too, ahead of the generic
+	// linux): its os module's version.0, not the kernel release of the
+	// uname sysDescr (before fq119, Linux and 4.14.98-GIGAMONsmp-gvhc3, as
+	// on an arc gigavue does not take).
+	"gigamon-arc-3x-gigavue": {"gigamon-gigavue", "Gigamon", "GigaVUE-HC3", "1H30-0119", "GigaVUE-OS", "6.1.00", "appliance"},
+}
+
+func TestLeads119Fixtures(t *testing.T) {
+	checkFixtures(t, leads119FixtureDir, leads119Cases)
+}
