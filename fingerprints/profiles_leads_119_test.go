@@ -21,6 +21,13 @@ var leads119Cases = map[string]want{
 	// uname sysDescr (before fq119, Linux and 4.14.98-GIGAMONsmp-gvhc3, as
 	// on an arc gigavue does not take).
 	"gigamon-arc-3x-gigavue": {"gigamon-gigavue", "Gigamon", "GigaVUE-HC3", "1H30-0119", "GigaVUE-OS", "6.1.00", "appliance"},
+	// SonicWall SMA on 8741.6 (definition sonicwall, newest stored
+	// os_detection: sysObjectID '.1.3.6.1.4.1.8741.' and 1.0.3.0.6.0.1.0;
+	// discovery sonicwall.yaml 58aa4b8: version_template '(Firmware {{
+	// snwlSysFirmwareVersion.0 }} / ROM {{ snwlSysROMVersion.0 }})'): the
+	// template's form on every 8741 arc (before fq119, 8741.1 alone, so
+	// 10.2.1.13-72sv here).
+	"sonicwall-sma-version-template": {"sonicwall-sonicos", "SonicWall", "SMA 210", "2CB8ED340119", "SMA", "(Firmware 10.2.1.13-72sv / ROM 10.2.0.0)", "appliance"},
 }
 
 func TestLeads119Fixtures(t *testing.T) {

@@ -43,7 +43,12 @@ var variantsFirewallWirelessCases = map[string]want{
 	"forcepoint-stonesoft":       {"forcepoint-ngfw", "Forcepoint", "FW-1035", "10351234567", "Forcepoint NGFW", "5.10.5", "firewall"},
 	"barracuda-cloudgen-release": {"barracuda", "Barracuda", "", "", "", "8.3.1-064", "firewall"},
 	"sonicwall-sonicos-standard": {"sonicwall-sonicos", "SonicWall", "TZ 170", "", "SonicOS", "3.1.0.7-77s", "firewall"},
-	"sonicwall-sma":              {"sonicwall-sonicos", "SonicWall", "SMA 410", "2CB8ED123456", "SMA", "10.2.1.9-57sv", "appliance"},
+	// An SMA on 8741.6: the newest stored os_detection sonicwall.yaml
+	// takes every arc under 8741, so its os module's version_template
+	// '(Firmware <snwlSysFirmwareVersion> / ROM <snwlSysROMVersion>)', the
+	// ROM left empty where it does not answer (fq119; was the firmware
+	// alone, 10.2.1.9-57sv, as on an arc the definition did not take).
+	"sonicwall-sma": {"sonicwall-sonicos", "SonicWall", "SMA 410", "2CB8ED123456", "SMA", "(Firmware 10.2.1.9-57sv / ROM )", "appliance"},
 	// Cambium PMP / PTP on the Canopy agent: the product WHISP-BOX-MIBV2
 	// names (productTypeName, else the radio boxDeviceType describes) and
 	// the role the sysDescr gives; ePMP's hardware SKU (cambiumHWInfo).
