@@ -41,6 +41,10 @@ var leads118Cases = map[string]want{
 	// mcafeewebgateway takes, before linux, its kProductVersion.0
 	// (os_discovery 917ee24): mcafee-web-gateway's, as before.
 	"mcafee-mwg-own-arc-uname": {"mcafee-web-gateway", "McAfee", "Web Gateway", "", "Web Gateway", "10.2.18", "firewall"},
+	// SOLIDserver (definition solidserver, os_discovery 10fd719):
+	// eipSdsVersionNumber.0 whole, no regex. Was '8.4.1' (the profile's
+	// regex kept the digits and lower-case letters before the '-P2').
+	"efficientip-version-whole": {"efficientip-solidserver", "EfficientIP", "SDS-2300", "EIP2300X0000118", "SOLIDserver", "8.4.1-P2", "appliance"},
 }
 
 func TestLeads118Fixtures(t *testing.T) {
