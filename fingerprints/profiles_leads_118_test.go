@@ -45,6 +45,16 @@ var leads118Cases = map[string]want{
 	// eipSdsVersionNumber.0 whole, no regex. Was '8.4.1' (the profile's
 	// regex kept the digits and lower-case letters before the '-P2').
 	"efficientip-version-whole": {"efficientip-solidserver", "EfficientIP", "SDS-2300", "EIP2300X0000118", "SOLIDserver", "8.4.1-P2", "appliance"},
+	// Cambium PTP 800 on 17713.8, which the definition ptp800 detects:
+	// its sysDescr_regex '/Cambium (?<hardware>.*) Wireless.*
+	// (?<version>\S+)$/' (os_discovery 353acb2), a backhaul radio. Was
+	// cambium-cnpilot's access point (its sysDescr model 'PTP 800', the
+	// generic sysDescr version).
+	"cambium-ptp800-sysdescr": {"cambium-ptp800", "Cambium Networks", "PTP 800", "", "PTP", "08-50", "wireless"},
+	// A sysDescr without 'Cambium': the definition's pattern states
+	// nothing; the product the registration names and the sysDescr's
+	// 'Version', the unit's own. Was cambium-cnpilot's access point.
+	"cambium-ptp800-no-cambium": {"cambium-ptp800", "Cambium Networks", "PTP 800", "", "PTP", "07-11", "wireless"},
 }
 
 func TestLeads118Fixtures(t *testing.T) {
