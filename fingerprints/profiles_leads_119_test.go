@@ -28,6 +28,13 @@ var leads119Cases = map[string]want{
 	// template's form on every 8741 arc (before fq119, 8741.1 alone, so
 	// 10.2.1.13-72sv here).
 	"sonicwall-sma-version-template": {"sonicwall-sonicos", "SonicWall", "SMA 210", "2CB8ED340119", "SMA", "(Firmware 10.2.1.13-72sv / ROM 10.2.0.0)", "appliance"},
+	// SIAE SM-OS answering unitLabel.1 but no unitPartNumber.1 (definition
+	// sm-os, os_discovery 15f945c: hardware [unitPartNumber.1,
+	// unitLabel.1], hardware_template '{{ unitLabel.1 }} ({{
+	// unitPartNumber.1 }})', which YamlOSDiscovery writes where either
+	// answers, the missing one empty, trimmed): 'ALFOplus80HD ()', not the
+	// parent's part number GE7701A that stood before fq119.
+	"siae-sm-os-label-no-part": {"siae-sm-os", "SIAE Microelettronica", "ALFOplus80HD ()", "2301E00119", "SM-OS", "07.01.00", "wireless"},
 }
 
 func TestLeads119Fixtures(t *testing.T) {

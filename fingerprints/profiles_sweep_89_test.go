@@ -45,9 +45,11 @@ var sweep89Cases = map[string]want{
 	// SEH (definition seh-uds: sysDescr_regex 'SEH <hardware>; SN
 	// <serial>, ... SW <version>'): the three from the sysDescr.
 	"seh-uds-sysdescr-sn-sw": {"seh-device-server", "SEH Computertechnik", "myUTN-150", "1235004711", "", "20.2.10", "appliance"},
-	// SIAE SM-OS without unitLabel.1 (the definition's template then
-	// writes no label): the part number alone, the unit's own.
-	"siae-sm-os-no-label": {"siae-sm-os", "SIAE Microelettronica", "GE4421B", "2207D04321", "SM-OS", "06.02.00", "wireless"},
+	// SIAE SM-OS without unitLabel.1: the definition's template with the
+	// label empty, which YamlOSDiscovery's parseTemplate trims to the
+	// part number in its brackets (fq119; was GE4421B, the part number
+	// alone, read as though the template wrote nothing).
+	"siae-sm-os-no-label": {"siae-sm-os", "SIAE Microelettronica", "(GE4421B)", "2207D04321", "SM-OS", "06.02.00", "wireless"},
 }
 
 func TestSweep89Fixtures(t *testing.T) {
