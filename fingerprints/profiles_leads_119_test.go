@@ -35,6 +35,13 @@ var leads119Cases = map[string]want{
 	// answers, the missing one empty, trimmed): 'ALFOplus80HD ()', not the
 	// parent's part number GE7701A that stood before fq119.
 	"siae-sm-os-label-no-part": {"siae-sm-os", "SIAE Microelettronica", "ALFOplus80HD ()", "2301E00119", "SM-OS", "07.01.00", "wireless"},
+	// Planet whose ENTITY row 1 (a stack row) answers no software
+	// revision (definition planetos, newest stored os_discovery:
+	// sysDescr_regex 'PLANET,?\s(?<hardware>[^,\s]+)(?:(?!v|V).)+(?<version>(?:v|V)\S+)?',
+	// then version entPhysicalSoftwareRev.1 over it where that answers):
+	// the sysDescr's v-word, not the chassis row 2's revision (2.0b210901)
+	// that came first before fq119.
+	"planet-sysdescr-version-over-chassis-row": {"planet", "Planet", "GS-5220-24PL4XR", "", "", "v2.0b220119", "switch"},
 }
 
 func TestLeads119Fixtures(t *testing.T) {
