@@ -42,6 +42,14 @@ var leads119Cases = map[string]want{
 	// the sysDescr's v-word, not the chassis row 2's revision (2.0b210901)
 	// that came first before fq119.
 	"planet-sysdescr-version-over-chassis-row": {"planet", "Planet", "GS-5220-24PL4XR", "", "", "v2.0b220119", "switch"},
+	// A SpeedTouch whose sysDescr begins 'ST ' (definition speedtouch,
+	// os_detection: sysDescr 'TG585v7' or 'SpeedTouch ', or
+	// sysDescr_regex '/^ST/'; os_discovery fba4e0d: sysDescr_regex
+	// '/ (?<hardware>\S+)/', the word after the first space): detected
+	// as speedtouch and that word, the model number (before fq119,
+	// '^ST[0-9]' missed it and technicolor, on the registration, stated
+	// no model).
+	"speedtouch-st-space-model": {"thomson-speedtouch", "Thomson", "780", "", "", "5.4.0.14", "router"},
 }
 
 func TestLeads119Fixtures(t *testing.T) {
