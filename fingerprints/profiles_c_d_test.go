@@ -197,7 +197,11 @@ var cdCases = map[string]want{
 	// shared Cisco OS discovery (Shared/Cisco.php) reads, with no ENTITY
 	// rows the product its registration names (9.1.1682, ciscoUcsC220),
 	// before the sysDescr it never reads for the hardware.
-	"cisco-cimc-sysdescr": {"cisco-ucs-cimc", "Cisco", "UcsC220", "", "CIMC", "3.0(4d)", "bmc"},
+	// fq121: model UCSC-C220-M4S (was UcsC220): the newest cimc has an
+	// os module (os_discovery cimc.yaml), which Cisco.php runs instead of
+	// its own steps: the hardware is cucsComputeBoardModel.1/.0 alone,
+	// none here; the server the sysDescr's brackets name is its own.
+	"cisco-cimc-sysdescr": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M4S", "", "CIMC", "3.0(4d)", "bmc"},
 	// A UISP Fiber OLT XGS (FASTPATH under 4413): Ubiquiti's, not
 	// Broadcom's. fq60: ubiquiti-uisp-olt (was ubiquiti-edgeswitch), no
 	// serial or release (were the FASTPATH inventory's F4E2C6A1B2C3 and

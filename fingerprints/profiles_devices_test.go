@@ -207,7 +207,10 @@ var deviceCases = map[string]want{
 	// shared Cisco OS discovery (Shared/Cisco.php) reads, with no ENTITY
 	// rows the product its registration names (9.1.2179,
 	// ciscoUCSC240M4), before the board table it never reads.
-	"cisco-ucs-cimc": {"cisco-ucs-cimc", "Cisco", "UCSC240M4", "WZP23150ABC", "CIMC", "4.1(3b)", "bmc"},
+	// fq121: model UCSC-C220-M5SX (was UCSC240M4): the newest cimc's os
+	// module (os_discovery cimc.yaml), which Cisco.php runs instead of
+	// its own steps, reads cucsComputeBoardModel.1 and no registration.
+	"cisco-ucs-cimc": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M5SX", "WZP23150ABC", "CIMC", "4.1(3b)", "bmc"},
 	"dell-cmc":       {"dell-cmc", "Dell", "PowerEdge M1000e", "7RTXJ52", "CMC", "6.21.A00.201907020913", "bmc"},
 	// An iDRAC6 answering DELL-RAC-MIB (drsProductType idrac): its short
 	// name and the server's service tag, not a CMC's chassis.

@@ -31,13 +31,19 @@ var leads69Cases = map[string]want{
 	// Cisco OS discovery, Shared/Cisco.php) whose ENTITY row 1 is the
 	// root: its model name, serial and release, before the UCS board
 	// table's (whose serial here differs) and the sysDescr's.
-	"cimc-entity-root": {"cisco-ucs-cimc", "Cisco", "UCSC-C240-M5SX", "WZP21490ZZ1", "CIMC", "4.1(3b)", "bmc"},
+	// fq121: serial WZP21490ZZ2 (was WZP21490ZZ1, row 1's): the newest
+	// cimc has an os module (os_discovery cimc.yaml), which Cisco.php
+	// runs instead of its own steps: the board table's .1 model and
+	// serial, the sysDescr's 'Firmware Version' release; no ENTITY row.
+	"cimc-entity-root": {"cisco-ucs-cimc", "Cisco", "UCSC-C240-M5SX", "WZP21490ZZ2", "CIMC", "4.1(3b)", "bmc"},
 	// No ENTITY rows: the product the registration names (9.1.1683,
 	// ciscoUcsC240), as Cisco.php falls to it, before the board table's
 	// model (UCSC-C240-M3S, the server's own); no ENTITY serial, so the
 	// board's serial after the definition's sources; the sysDescr's
 	// firmware release (the definition states none).
-	"cimc-registration-before-board": {"cisco-ucs-cimc", "Cisco", "UcsC240", "FCH17057ZZ3", "CIMC", "3.0(4d)", "bmc"},
+	// fq121: model UCSC-C240-M3S (was UcsC240): the newest cimc's os
+	// module reads cucsComputeBoardModel.1 and no registration.
+	"cimc-registration-before-board": {"cisco-ucs-cimc", "Cisco", "UCSC-C240-M3S", "FCH17057ZZ3", "CIMC", "3.0(4d)", "bmc"},
 	// A registration the product registry does not know (made up, past
 	// CISCO-PRODUCTS-MIB's last): the board table's model.
 	"cimc-unknown-registration": {"cisco-ucs-cimc", "Cisco", "UCSC-C220-M5SX", "WZP22080ZZ4", "CIMC", "4.2(2a)", "bmc"},
@@ -48,10 +54,20 @@ var leads69Cases = map[string]want{
 	// controller's own, which the definition never reads). Without ENTITY
 	// rows the sysDescr's still (a-b cisco-apic): the registration
 	// ciscoACIController names no product model.
-	"apic-entity-root": {"cisco-apic", "Cisco", "UCSC-C225-M6S", "WZP2709ZZ12", "APIC", "6.0(5h)", "appliance"},
+	// fq121: model APIC-SERVER-M4 and serial FCH2709ZZ11 (were row 1's
+	// UCSC-C225-M6S, WZP2709ZZ12): the newest apic has an os module
+	// (os_discovery apic.yaml), which Cisco.php runs instead of its own
+	// steps: one sysDescr pattern gives the release, PID and serial; no
+	// ENTITY row.
+	"apic-entity-root": {"cisco-apic", "Cisco", "APIC-SERVER-M4", "FCH2709ZZ11", "APIC", "6.0(5h)", "appliance"},
 	// A WAAS engine (definition waas: group cisco, no os module, so
 	// Shared/Cisco.php) without ENTITY rows: the product its registration
 	// names (ciscoWae612K9), Cisco.php's last step; no serial or release.
+	// fq121: the newest waas has an os module (os_discovery waas.yaml,
+	// entPhysicalModelName.1 alone), which Cisco.php runs instead of its
+	// own steps: it states no hardware here; the model is now the
+	// engine's generic fallback's (the registration's display form), not
+	// the profile's.
 	"waas-registration-no-entity": {"cisco-waas", "Cisco", "Wae612K9", "", "WAAS", "", "appliance"},
 	// An ACE 4710 (definition acsw: group cisco, no os module, so
 	// Shared/Cisco.php) whose ENTITY row 1 is the root: its model name,
