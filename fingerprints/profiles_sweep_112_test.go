@@ -21,7 +21,14 @@ var sweep112Cases = map[string]want{
 	// EndRun's version string read by the definition's (endrun,
 	// os_discovery a7b0363) version_regex '(.+) v (.+) -': the version
 	// up to the last ' -', words and all (before fq112, '6.1.0').
-	"endrun-tempus-version-words": {"endrun", "EndRun Technologies", "Tempus LX CDMA", "", "", "6.1.0 build 3", "appliance"},
+	// fq120: this walk's registration is EndRun's enterprise arc, which
+	// the definition does not detect (its first entry wants net-snmp's
+	// 8072.3.2.10), so with its uname Linux line the unit is linux's:
+	// maker-arc-linux, the machine class and kernel release (before,
+	// endrun's reading, 'Tempus LX CDMA' and '6.1.0 build 3'); the
+	// version-words reading stays pinned on 8072.3.2.10 by leads-120's
+	// endrun-tempus-cdma-net-snmp.
+	"endrun-tempus-version-words": {"maker-arc-linux", "EndRun Technologies", "Generic ARMv5", "", "Linux", "2.6.32", "appliance"},
 	// An Emerson UPS card on the UCD agent's Linux OID whose sysDescr is
 	// no uname line: the definition linux does not take it (its
 	// '/^Linux/'), so no machine class; the card's UPS identity, the
