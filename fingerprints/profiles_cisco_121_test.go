@@ -26,11 +26,13 @@ var cisco121Cases = map[string]want{
 	// ciscoDSC9216K9; before fq121 the display form.
 	"san-os-mds9216-registration-label": {"cisco-san-os", "Cisco", "ciscoDSC9216K9", "", "SAN-OS", "3.3(1c)", "switch"},
 	// CatOS on the Catalyst 6506's CISCO-PRODUCTS-MIB registration
-	// (9.1.282; definition catos, read by Shared/Cisco.php): the label
-	// cat6506; before fq121 the display form. (On CatOS's own
-	// CISCO-STACK-MIB registrations, 9.5, Cisco.php's translation is a
-	// cut form: the sysDescr's WS-C product stays, network cisco-catos.)
-	"catos-6506-registration-label": {"cisco-catos", "Cisco", "cat6506", "", "CatOS", "8.4(5)", "switch"},
+	// (9.1.282): the definition catos has an os module (discovery
+	// catos.yaml 9d9c5d3: '(?<hardware>WS-[\w-]+).*Version
+	// (?<version>[\w.()]+)' over the sysDescr, /s), which Cisco.php runs
+	// instead of its own steps: the sysDescr's WS-C6506, not the
+	// registration's label (fq121's first commit) nor its display form
+	// 'Catalyst 6506' (before).
+	"catos-sysdescr-over-registration": {"cisco-catos", "Cisco", "WS-C6506", "", "CatOS", "8.4(5)", "switch"},
 	// ONS 15454 on Cisco's registration (9.1.493; definition ons: its
 	// os_discovery names no os module, so Shared/Cisco.php): the label
 	// ciscoONS15454, before the sysDescr's platform; before fq121 the

@@ -90,7 +90,11 @@ var leads69Cases = map[string]want{
 	// release (here the same release; network cisco-catos, without ENTITY
 	// rows, keeps the sysDescr's WS-C6509: its CISCO-STACK-MIB
 	// registration is no CISCO-PRODUCTS-MIB product).
-	"catos-entity-root": {"cisco-catos", "Cisco", "WS-C6506-E", "SAL1015ZZ07", "CatOS", "8.7(3)", "switch"},
+	// fq121: model WS-C6506 (was row 1's WS-C6506-E): catos has an os
+	// module (discovery catos.yaml 9d9c5d3), which Cisco.php runs instead
+	// of its own steps: one sysDescr pattern gives the WS- product and the
+	// release; the serial entPhysicalSerialNum.1 (the same here).
+	"catos-entity-root": {"cisco-catos", "Cisco", "WS-C6506", "SAL1015ZZ07", "CatOS", "8.7(3)", "switch"},
 }
 
 func TestLeads69Fixtures(t *testing.T) {
