@@ -33,6 +33,12 @@ var leads120Cases = map[string]want{
 	// Nor a Meridian II (MERIDIAN2-MIB's version string only): linux's.
 	// Before fq120, endrun's 'Meridian II GPS' and '2.3.1'.
 	"endrun-meridian-net-snmp": {"net-snmp-linux", "", "Generic ARMv7", "", "Linux", "3.14.79", "server"},
+	// Definition kentix (os_detection f621ce7: 37954.5, no os module)
+	// takes the unit and states no hardware: a uname Linux line's second
+	// word is the host's name, not a product, even where the host is
+	// named as one ('KMS-LAN'). Before fq120, kentix's product rule read
+	// it as the model.
+	"kentix-uname-product-host": {"kentix", "Kentix", "", "", "Linux", "4.14.98", "sensor"},
 }
 
 func TestLeads120Fixtures(t *testing.T) {
