@@ -84,7 +84,10 @@ var ehCases = map[string]want{
 	// software.
 	"eaton-sc200": {"eaton-sc200", "Eaton", "APS6-500 48V", "System:0000000000 Product:1402123456", "", "HW:C SW:4.10", "power"},
 	// The identity never set: no model from the default "System Type".
-	"eaton-sc200-default": {"eaton-sc200", "Eaton", "", "", "", "3.01", "power"},
+	// No hardware version: the definition's version_template written
+	// with that side empty, as YamlOSDiscovery renders it (owner, session
+	// 35; before, the software version alone).
+	"eaton-sc200-default": {"eaton-sc200", "Eaton", "", "", "", "HW: SW:3.01", "power"},
 	"eaton-pdu-mib":       {"eaton-pdu-mib", "Eaton", "", "ADF0912345", "", "01.01.07", "pdu"},
 	// An agent answering PDU-MIB objectName: the model type.
 	"eaton-pdu-mib-objectname": {"eaton-pdu-mib", "Eaton", "PW102MI0U154", "ADF1023456", "", "01.02.03", "pdu"},
