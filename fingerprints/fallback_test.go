@@ -226,10 +226,14 @@ func TestGenericFallbacks(t *testing.T) {
 		// again (were none, fe37583), after the words Shared\Unix names
 		// one for: it names none for these (a field no measure counts),
 		// and the class is the same machine's, for the user's inventory.
-		{"FreeBSD's amd64 names its machine class last", Input{SysDescr: "FreeBSD gw 13.2-RELEASE FreeBSD 13.2-RELEASE releng/13.2-n254617 GENERIC amd64"},
-			FieldModel, "Generic x86 64-bit", "sysDescr host architecture amd64"},
+		// fq123: the architecture word as written ('amd64', 'arm64'; were
+		// the fallback's classes): the definition freebsd has an os module
+		// (includes/definitions/discovery/freebsd.yaml), whose sysDescr
+		// pattern reads it, and Shared\Unix's map runs only without one.
+		{"FreeBSD's amd64 is its os module's word", Input{SysDescr: "FreeBSD gw 13.2-RELEASE FreeBSD 13.2-RELEASE releng/13.2-n254617 GENERIC amd64"},
+			FieldModel, "amd64", "profile net-snmp-bsd: sysDescr architecture (definition freebsd's os module)"},
 		{"and FreeBSD's arm64", Input{SysObjectID: "1.3.6.1.4.1.8072.3.2.8", SysDescr: "FreeBSD pi4 14.1-RELEASE FreeBSD 14.1-RELEASE releng/14.1-n267679-10e31f0946d8 GENERIC arm64"},
-			FieldModel, "Generic ARMv8 64-bit", "sysDescr host architecture arm64"},
+			FieldModel, "arm64", "profile net-snmp-bsd: sysDescr architecture (definition freebsd's os module)"},
 		// pfSense's profile now names the architecture word itself, as
 		// the definition (pfsense) reads it (was the fallback's machine
 		// class, "Generic x86 64-bit").

@@ -22,7 +22,11 @@ var auditHostsCases = map[string]want{
 	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'amd64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
-	"freebsd-zerodotzero": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"freebsd-zerodotzero": {"net-snmp-bsd", "", "amd64", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
 	// NetBSD on net-snmp's 'unknown' agent OID (netSnmpAgentOIDs 255), by
 	// its sysDescr as the definition (netbsd) detects '^NetBSD'. fq51: no
 	// machine class (was Generic x86 64-bit): netbsd's Shared\Unix names

@@ -37,12 +37,21 @@ var baseOS49Cases = map[string]want{
 	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'amd64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
-	"xigmanas-exec-generic-kernel": {"freebsd-nas-exec", "", "Generic x86 64-bit", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"xigmanas-exec-generic-kernel": {"freebsd-nas-exec", "", "amd64", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
 	// NAS4Free on bsnmpd, whose sysDescr is "<host> <hostid> FreeBSD
 	// <release>" (bsnmpd's init_actvals): the uname parse wants a space
 	// after the release, so the definition reads none, and no other
 	// profile fills one.
-	"nas4free-bsnmpd-line": {"freebsd-nas-exec", "", "", "", "NAS4Free", "", "storage"},
+	// fq123: FreeBSD 11.1-RELEASE-p4 (was NAS4Free, no release): the
+	// definition freebsd's os module (includes/definitions/discovery/
+	// freebsd.yaml) reads 'FreeBSD (?<version>\d\S+)' anywhere in sysDescr,
+	// bsnmpd's line too, no space wanted after it; FreeBSD's release,
+	// stated beside FreeBSD.
+	"nas4free-bsnmpd-line": {"freebsd-nas-exec", "", "", "", "FreeBSD", "11.1-RELEASE-p4", "storage"},
 	// Endian Firewall (definition endian: group unix, no class, no
 	// os_discovery): Shared\Unix's uname parse, none where the kernel
 	// release ends the sysDescr (before, net-snmp-linux's kernel release).

@@ -35,7 +35,11 @@ var leads11Cases = map[string]want{
 	// fq67: Generic x86 64-bit (was none): freebsd's Shared\Unix names no
 	// class for 'amd64' (a field no measure counts), so the same
 	// machine's class follows for the user's inventory (after fe37583).
-	"freenas-9-kernel-ident": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "9.3-RELEASE-p31", "storage"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"freenas-9-kernel-ident": {"freebsd-nas-uname", "iXsystems", "amd64", "", "FreeBSD", "9.3-RELEASE-p31", "storage"},
 	// XigmaNAS is no truenas device: FreeBSD's release and architecture as
 	// for any FreeBSD host. fq51: that release beside FreeBSD, whose it is
 	// (was XigmaNAS), as the definition freebsd reads it (Shared\Unix's
@@ -46,7 +50,11 @@ var leads11Cases = map[string]want{
 	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'amd64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
-	"xigmanas-kernel-ident": {"freebsd-nas-uname", "", "Generic x86 64-bit", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"xigmanas-kernel-ident": {"freebsd-nas-uname", "", "amd64", "", "FreeBSD", "12.2-RELEASE-p14", "storage"},
 	// An airFiber radio on the airOS registration (10002.1) with a Linux
 	// sysDescr and UBNT-AirFIBER-MIB fwVersion.1: the hardware as the
 	// definition (airos-af) templates it, 'Ubiquiti AF ' and

@@ -22,7 +22,11 @@ var leads51Cases = map[string]want{
 	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'amd64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
-	"truenas-core-ident-freebsd-release": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "13.0-RELEASE-p14", "storage"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"truenas-core-ident-freebsd-release": {"freebsd-nas-uname", "iXsystems", "amd64", "", "FreeBSD", "13.0-RELEASE-p14", "storage"},
 	// NAS4Free on bsnmpd, named by its host name only: the definition
 	// freebsd's uname parse wants a space after the release, which ends
 	// bsnmpd's line, so no release is read, and the product is named.
@@ -41,7 +45,11 @@ var leads51Cases = map[string]want{
 	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'amd64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
-	"nas4free-exec-netsnmp-uname": {"freebsd-nas-exec", "", "Generic x86 64-bit", "", "FreeBSD", "11.2-RELEASE-p10", "storage"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"nas4free-exec-netsnmp-uname": {"freebsd-nas-exec", "", "amd64", "", "FreeBSD", "11.2-RELEASE-p10", "storage"},
 	// A FreeBSD amd64 host on net-snmp: no machine class. The
 	// definition freebsd (group unix) runs Shared\Unix, whose hardware
 	// map names 'Generic x86 64-bit' where the sysDescr holds 'x86_64'
@@ -50,15 +58,27 @@ var leads51Cases = map[string]want{
 	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'amd64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
-	"freebsd-amd64-netsnmp": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "14.1-RELEASE-p5", "server"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"freebsd-amd64-netsnmp": {"net-snmp-bsd", "", "amd64", "", "FreeBSD", "14.1-RELEASE-p5", "server"},
 	// Nor FreeBSD's 'arm64': Shared\Unix's 'Generic ARMv8 64-bit' is for
 	// 'aarch64', and 'arm64' holds no 'armv' (was Generic ARMv8 64-bit).
 	// fq67: Generic ARMv8 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'arm64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
-	"freebsd-arm64-netsnmp": {"net-snmp-bsd", "", "Generic ARMv8 64-bit", "", "FreeBSD", "14.1-RELEASE", "server"},
+	// fq123: arm64 (was Generic ARMv8 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"freebsd-arm64-netsnmp": {"net-snmp-bsd", "", "arm64", "", "FreeBSD", "14.1-RELEASE", "server"},
 	// FreeBSD's 'i386' is one Shared\Unix names: '/i[3-6]86/', Generic x86.
-	"freebsd-i386-netsnmp": {"net-snmp-bsd", "", "Generic x86", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
+	// fq123: i386 (was Generic x86): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"freebsd-i386-netsnmp": {"net-snmp-bsd", "", "i386", "", "FreeBSD", "13.2-RELEASE-p4", "server"},
 	// OPNsense (sysDescr naming its default host) whose agent answers the
 	// "hardware" extend: the definition opnsense (group unix, no class of
 	// its own) runs in Shared\Unix, which reads nsExtendOutput1Line

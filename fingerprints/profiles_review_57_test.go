@@ -55,7 +55,11 @@ var review57Cases = map[string]want{
 	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'amd64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
-	"xigmanas-kernel-ident-netsnmp": {"freebsd-nas-uname", "", "Generic x86 64-bit", "", "FreeBSD", "12.3-RELEASE-p7", "storage"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"xigmanas-kernel-ident-netsnmp": {"freebsd-nas-uname", "", "amd64", "", "FreeBSD", "12.3-RELEASE-p7", "storage"},
 	// Corrects 91ad1db (no serial or release for a Watchdog answering
 	// GEIST-V5-MIB alone, which lost snmpsim-data's Watchdog 15 both): the
 	// definition geist-watchdog's objects (GEIST-MIB-V3 climateSerial.1,

@@ -36,7 +36,11 @@ var review66Cases = map[string]want{
 	// fq67: Generic x86 64-bit (was none): freebsd's Shared\Unix names no
 	// class for 'amd64' (a field no measure counts), so the same
 	// machine's class follows for the user's inventory (after fe37583).
-	"freenas-uppercase-ident-release": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "9.10-STABLE", "storage"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"freenas-uppercase-ident-release": {"freebsd-nas-uname", "iXsystems", "amd64", "", "FreeBSD", "9.10-STABLE", "storage"},
 	// A Hikvision camera on net-snmp's Linux registration writing a uname
 	// line: the definition hikvision-cam detects it by deviceType holding
 	// '-' alone (no sysObjectID named), checked before the generic linux,

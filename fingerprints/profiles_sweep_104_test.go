@@ -56,7 +56,11 @@ var sweep104Cases = map[string]want{
 	// OPNsense (definition opnsense, os_detection fba4e0d): 'OPNsense' or
 	// 'sensey' anywhere in the sysDescr, as written. A host named in small
 	// letters is the generic FreeBSD's (was opnsense, amd64 as the model).
-	"opnsense-lowercase-host-freebsd": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "FreeBSD", "13.2-RELEASE-p7", "server"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"opnsense-lowercase-host-freebsd": {"net-snmp-bsd", "", "amd64", "", "FreeBSD", "13.2-RELEASE-p7", "server"},
 	// 'OPNsense' inside a word of the host name is OPNsense's (was
 	// net-snmp-bsd's): the sysDescr's last word and first release, as the
 	// definition's sysDescr_regex reads them.

@@ -71,7 +71,11 @@ var hostsPrintersCases = map[string]want{
 	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'amd64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
-	"truenas-core-kernel-ident": {"freebsd-nas-uname", "iXsystems", "Generic x86 64-bit", "", "FreeBSD", "13.1-RELEASE-p9", "storage"},
+	// fq123: amd64 (was Generic x86 64-bit): the definition freebsd has an os
+	// module (includes/definitions/discovery/freebsd.yaml, b479081,
+	// 3fe62b9), whose sysDescr pattern reads the architecture word as
+	// uname writes it; Shared\Unix's map runs only without one.
+	"truenas-core-kernel-ident": {"freebsd-nas-uname", "iXsystems", "amd64", "", "FreeBSD", "13.1-RELEASE-p9", "storage"},
 }
 
 // TestVariantsHostsPrintersFixtures checks each profile on its fixture: the winning profile
