@@ -27,11 +27,14 @@ var auditCiscoCases = map[string]want{
 	// A PIX 515E on PIX 7 ('Cisco PIX Security Appliance'): PIX-OS, as the
 	// definition pixos names it, not ASA; ENTITY-MIB row 1's model and
 	// serial, the release.
-	"cisco-pix-515e": {"cisco-asa", "Cisco", "PIX-515E", "807312345", "PIX-OS", "7.2(4)", "firewall"},
+	// fq124: profile cisco-pix (was cisco-asa): pixos is read by
+	// Shared/Cisco.php's own steps, not asa's os module; same fields.
+	"cisco-pix-515e": {"cisco-pix", "Cisco", "PIX-515E", "807312345", "PIX-OS", "7.2(4)", "firewall"},
 	// The Catalyst 6500 Firewall Services Module ('Cisco Firewall Services
 	// Module' in the sysDescr, which the definition pixos also detects):
 	// before, cisco-generic without an OS.
-	"cisco-fwsm": {"cisco-asa", "Cisco", "WS-SVC-FWM-1", "SAD104512AB", "PIX-OS", "4.1(5)", "firewall"},
+	// fq124: profile cisco-pix (was cisco-asa), as above; same fields.
+	"cisco-fwsm": {"cisco-pix", "Cisco", "WS-SVC-FWM-1", "SAD104512AB", "PIX-OS", "4.1(5)", "firewall"},
 	// An IE1000 (ciscoIE10004PTSLM, 9.1.2332), which the definition ios
 	// takes by its registration whatever the sysDescr says: IOS, the
 	// registration's product as the model, a switch by that model.

@@ -32,8 +32,12 @@ var definitionsCensusCases = map[string]want{
 	// registration, the model it names. The 1900's firmware keeps its 'V'
 	// as the definition's ',(V[\d.]+)' writes it (fq4); the 2820, which
 	// cat1900 does not detect, the bare release.
-	"cisco-catalyst-1900":  {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "V9.00.06", "switch"},
-	"cisco-catalyst-1912c": {"cisco-catalyst-1900", "Cisco", "Catalyst 1912C", "", "", "V9.00.05", "switch"},
+	"cisco-catalyst-1900": {"cisco-catalyst-1900", "Cisco", "Catalyst 1900", "", "", "V9.00.06", "switch"},
+	// fq124: "catalyst1912C" (was "Catalyst 1912C", the registry's
+	// display form): cat1900 is of group cisco with no os module, so
+	// Shared/Cisco.php translates the sysObjectID through
+	// CISCO-PRODUCTS-MIB and states the label as the MIB writes it.
+	"cisco-catalyst-1912c": {"cisco-catalyst-1900", "Cisco", "catalyst1912C", "", "", "V9.00.05", "switch"},
 	"cisco-catalyst-2820":  {"cisco-catalyst-1900", "Cisco", "Catalyst 2820", "", "", "8.01.02", "switch"},
 	// Cisco Small Business access points on net-snmp's Linux sysObjectID
 	// (definitions ciscosmblinux, ciscowap): model and release from the
