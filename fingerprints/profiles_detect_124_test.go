@@ -39,6 +39,25 @@ var detect124Cases = map[string]want{
 	// the sysDescr writes. Before, the registry's display form
 	// "Catalyst 1912C".
 	"cat1900-1912c-registration-label": {"cisco-catalyst-1900", "Cisco", "catalyst1912C", "", "", "V9.00.04", "switch"},
+	// A ZXA10 C220 on the ZXDSL arc 3902.1015 (plain '<number>.1.1.1'
+	// form): the definition zxdsl takes it whatever the sysDescr, before
+	// any other ZTE definition could. Neither Zxdsl.php's class nor the
+	// yaml's 'Version V... ' pattern names anything, so the OLT's own
+	// product and release, as zte-olt reads them. Before, zte-olt's (55
+	// over zte-zxdsl's 52), os ZXAN.
+	"zxdsl-1015-zxa10-sysdescr": {"zte-zxdsl", "ZTE", "ZXA10 C220", "", "ZXDSL", "V1.2.1P3", "switch"},
+	// A ZXDSL 9806H on 3902.1004 whose sysDescr names ZXR10 (zxr10's
+	// detection string): still zxdsl's, checked before zxr10; the model
+	// Zxdsl.php names from the registration (9806.8 -> 9806H). The
+	// release is no object of zxdsl's: zte-zxr10's sysDescr reading fills
+	// it. Already so before (zte-zxr10 admits ZTE's arc at 50); pinned.
+	"zxdsl-1004-zxr10-sysdescr": {"zte-zxdsl", "ZTE", "ZXDSL 9806H", "", "ZXDSL", "V4.08.23", "switch"},
+	// A TITAN OLT (3902.1082.1001.9999, which every stored zxa10
+	// detects) whose sysDescr names ZXR10 and no C or F product: zxa10's,
+	// checked before zxr10 (zte-zxa10-oid 54 over zte-zxr10's 50 on ZTE's
+	// arc); no model (zte-zxa10-oid's no_fill), the release. Already so
+	// before; pinned.
+	"zxa10-arc-zxr10-sysdescr": {"zte-zxa10-oid", "ZTE", "", "", "ZXAN", "V5.00.10", "switch"},
 }
 
 func TestDetect124Fixtures(t *testing.T) { checkFixtures(t, detect124FixtureDir, detect124Cases) }
