@@ -34,6 +34,12 @@ var auditHostsCases = map[string]want{
 	// fq67: Generic x86 64-bit again (was none, fe37583): Shared\Unix
 	// names no class for 'amd64', a field no measure counts, so the same
 	// machine's class follows for the user's inventory.
+	// fq123: unchanged, the reason corrected: netbsd has an os module
+	// (resources/definitions/os_discovery/netbsd.yaml a7b0363), whose
+	// pattern this version field (a build stamp after the kernel's name)
+	// fails, so the definition states neither field here (Shared\Unix's
+	// map and uname parse run only without a module); the machine's class
+	// and uname's release stay for the user's inventory.
 	"netbsd-netsnmp-unknown": {"net-snmp-bsd", "", "Generic x86 64-bit", "", "NetBSD", "9.3", "server"},
 	// macOS on net-snmp's 'unknown' agent OID, by 'Darwin Kernel Version'
 	// in the sysDescr as the definition (macosx) detects it on any

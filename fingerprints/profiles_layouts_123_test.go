@@ -39,6 +39,23 @@ var layouts123Cases = map[string]want{
 	// it anywhere. Before, no release (the uname rules want the line to
 	// begin with the OS or to be bsnmpd's).
 	"freebsd-release-inside-descr": {"net-snmp-bsd", "", "amd64", "", "FreeBSD", "12.4-RELEASE-p9", "server"},
+	// NetBSD whose kernel version field ends with the kernel's name, the
+	// machine after it closing the line: the definition netbsd's os module
+	// (resources/definitions/os_discovery/netbsd.yaml a7b0363,
+	// '/ NetBSD (?<version>[\d.-]+) \((?<features>\S+)\) (?<hardware>\S+)$/')
+	// reads the release and the machine word. Before, the same release
+	// (uname's) and the fallback's machine class (Generic x86 64-bit).
+	// (A version field with a build stamp after the name fails the
+	// pattern: audit-hosts' netbsd-netsnmp-unknown, unchanged.)
+	"netbsd-version-field-closing": {"net-snmp-bsd", "", "amd64", "", "NetBSD", "10.0", "server"},
+	// DragonFly: the definition dragonfly's os module (os_discovery
+	// a7b0363, '/ v(?<version>\S+) .* (?<hardware>\S+)/') reads the
+	// release from uname's version field without its 'v' (6.4.0-RELEASE,
+	// not uname's release field 6.4-RELEASE) and the line's last word
+	// (x86_64), not the 'mhost7' its pattern would cut from a host name
+	// beginning with 'v' (no release). Before, 6.4-RELEASE and Generic x86
+	// 64-bit (Shared\Unix's map, which runs only without a module).
+	"dragonfly-version-field": {"net-snmp-bsd", "", "x86_64", "", "DragonFly", "6.4.0-RELEASE", "server"},
 }
 
 func TestLayouts123Fixtures(t *testing.T) {
