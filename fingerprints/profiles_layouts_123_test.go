@@ -56,6 +56,13 @@ var layouts123Cases = map[string]want{
 	// beginning with 'v' (no release). Before, 6.4-RELEASE and Generic x86
 	// 64-bit (Shared\Unix's map, which runs only without a module).
 	"dragonfly-version-field": {"net-snmp-bsd", "", "x86_64", "", "DragonFly", "6.4.0-RELEASE", "server"},
+	// A Catalyst IW9167 in URWB mode (ciscoIW9167EHURWB 9.1.3282, which the
+	// definition ciscowap detects): its os module (os_discovery a7b0363)
+	// reads only a 'WAP...' sysDescr pattern, which this sysDescr does not
+	// hold, so it states nothing; the registration's model and the release
+	// the sysDescr writes stand for the user's inventory (no change; pins
+	// fq121's lead's answer).
+	"cisco-iw9167-urwb-release": {"cisco-sb-wap", "Cisco", "IW9167EHURWB", "", "", "17.15.1", "access_point"},
 }
 
 func TestLayouts123Fixtures(t *testing.T) {
