@@ -37,7 +37,13 @@ var definitionsCensusCases = map[string]want{
 	// display form): cat1900 is of group cisco with no os module, so
 	// Shared/Cisco.php translates the sysObjectID through
 	// CISCO-PRODUCTS-MIB and states the label as the MIB writes it.
-	"cisco-catalyst-1912c": {"cisco-catalyst-1900", "Cisco", "catalyst1912C", "", "", "V9.00.05", "switch"},
+	// fq123: "Catalyst 1912C" again (was "catalyst1912C"): cat1900 has an
+	// os module (includes/definitions/discovery/cat1900.yaml 00a6ceb, the
+	// only stored copy; none under resources/), which Shared/Cisco.php
+	// runs and returns, so its label step does not run; the module's
+	// hardware '1900' is fetched as an OID and states none, so the
+	// registration's product, the registry's display form, stands.
+	"cisco-catalyst-1912c": {"cisco-catalyst-1900", "Cisco", "Catalyst 1912C", "", "", "V9.00.05", "switch"},
 	"cisco-catalyst-2820":  {"cisco-catalyst-1900", "Cisco", "Catalyst 2820", "", "", "8.01.02", "switch"},
 	// Cisco Small Business access points on net-snmp's Linux sysObjectID
 	// (definitions ciscosmblinux, ciscowap): model and release from the

@@ -38,7 +38,12 @@ var detect124Cases = map[string]want{
 	// the sysObjectID, the label catalyst1912C (9.1.175); the firmware
 	// the sysDescr writes. Before, the registry's display form
 	// "Catalyst 1912C".
-	"cat1900-1912c-registration-label": {"cisco-catalyst-1900", "Cisco", "catalyst1912C", "", "", "V9.00.04", "switch"},
+	// fq123: "Catalyst 1912C" (was "catalyst1912C"): cat1900 has an os
+	// module (includes/definitions/discovery/cat1900.yaml 00a6ceb, the only
+	// stored copy; none under resources/), which Cisco.php runs and
+	// returns after: no label step; its hardware '1900' is fetched as an
+	// OID and states none, so the registry's display form stands.
+	"cat1900-1912c-registration-label": {"cisco-catalyst-1900", "Cisco", "Catalyst 1912C", "", "", "V9.00.04", "switch"},
 	// A ZXA10 C220 on the ZXDSL arc 3902.1015 (plain '<number>.1.1.1'
 	// form): the definition zxdsl takes it whatever the sysDescr, before
 	// any other ZTE definition could. Neither Zxdsl.php's class nor the
