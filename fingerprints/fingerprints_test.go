@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -772,11 +773,7 @@ func TestFixturesInAgentOrder(t *testing.T) {
 // walks and never on a live device.
 func TestFixturesThroughFetchPlan(t *testing.T) {
 	e := engine(t)
-	for _, f := range fixtureFiles(t) {
-		w, _, err := snmprec.ParseFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	forEachFixture(t, func(f string, w *snmprec.Walk) {
 		// The whole walk: every value, not only what some profile reads.
 		full := InputFromWalk(w, []string{"1"})
 		plan := e.FetchFor(full.SysObjectID, full.SysDescr)
@@ -788,7 +785,7 @@ func TestFixturesThroughFetchPlan(t *testing.T) {
 				[]string{got.Profile, got.Vendor, got.Model, got.Serial, got.OS, got.OSVersion, got.DeviceType},
 				[]string{want.Profile, want.Vendor, want.Model, want.Serial, want.OS, want.OSVersion, want.DeviceType})
 		}
-	}
+	})
 }
 
 // TestIndexedMatchingEqualsFullScan: the enterprise index changes no
@@ -796,18 +793,43 @@ func TestFixturesThroughFetchPlan(t *testing.T) {
 // fixture.
 func TestIndexedMatchingEqualsFullScan(t *testing.T) {
 	e := engine(t)
-	for _, f := range fixtureFiles(t) {
-		w, _, err := snmprec.ParseFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	forEachFixture(t, func(f string, w *snmprec.Walk) {
 		in := InputFromWalk(w, e.VendorOIDs())
 		fast, _ := e.run(in, false)
 		full, _ := e.run(in, true)
 		if !reflect.DeepEqual(fast, full) {
 			t.Errorf("%s: indexed %+v, full scan %+v", f, fast, full)
 		}
+	})
+}
+
+// forEachFixture calls check with every fixture walk, from GOMAXPROCS
+// goroutines sharing the one engine, as a probe's workers share it: the
+// two whole-fixture comparisons (a full scan of every profile, and each
+// walk cut to its fetch plan) take most of the package's time, and under
+// the race detector one Engine used from several goroutines at once is
+// checked too. check reports with t.Errorf, never t.Fatal.
+func forEachFixture(t *testing.T, check func(f string, w *snmprec.Walk)) {
+	t.Helper()
+	files := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for f := range files {
+				w, _, err := snmprec.ParseFile(f)
+				if err != nil {
+					t.Error(err)
+					continue
+				}
+				check(f, w)
+			}
+		})
 	}
+	for _, f := range fixtureFiles(t) {
+		files <- f
+	}
+	close(files)
+	wg.Wait()
 }
 
 // TestInputValuesInOnePass: InputFromWalk, which meets sorted OIDs in one
