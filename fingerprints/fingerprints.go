@@ -236,7 +236,7 @@ func profileEnterprises(p *profile) ([]uint32, bool) {
 			if t, text := strings.CutSuffix(pre, "*"); text {
 				// A text prefix pins the enterprise only when it
 				// runs past the enterprise's arc.
-				if pre = t; strings.Count(t, ".") < strings.Count(pen.EnterprisesPrefix, ".")+1 {
+				if pre = t; !strings.Contains(strings.TrimPrefix(t, pen.EnterprisesPrefix), ".") {
 					return nil, false
 				}
 			}

@@ -259,8 +259,10 @@ func TestTextPrefix(t *testing.T) {
 	if got := slices.Collect(byID["acme-text"].sysObjectIDs()); !slices.Equal(got, []string{"1.3.6.1.4.1.99999"}) {
 		t.Errorf("acme-text's subtrees to walk: %v", got)
 	}
-	_, err = NewWithProfiles(writeProfiles(t, map[string]string{"bad.yaml": strings.Replace(text, "1.3.6.1.4.1.77777*", "1.3.6.1.4.1*", 1)}))
-	if err == nil || !strings.Contains(err.Error(), "below an enterprise") {
-		t.Errorf("a text prefix above the enterprise arc: %v", err)
+	for _, bad := range []string{"1.3.6.1.4.1*", "1.3.6.1.2.1.1*"} {
+		_, err = NewWithProfiles(writeProfiles(t, map[string]string{"bad.yaml": strings.Replace(text, "1.3.6.1.4.1.77777*", bad, 1)}))
+		if err == nil || !strings.Contains(err.Error(), "below an enterprise") {
+			t.Errorf("a text prefix %s, not at or below an enterprise: %v", bad, err)
+		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/netcensus/netcensus/fingerprints/pen"
 	"github.com/netcensus/netcensus/internal/readlimit"
 )
 
@@ -974,8 +975,14 @@ func compileMatcher(ms matchSpec) (matcher, error) {
 	var m matcher
 	for i, o := range ms.SysObjectID {
 		o = strings.TrimPrefix(o, ".")
-		if t, text := strings.CutSuffix(o, "*"); !oidRE.MatchString(t) || text && strings.Count(t, ".") < 6 {
-			return m, atKey(fmt.Errorf("%q is not an OID, or one with a trailing '*' below an enterprise", o), "sys_object_id", strconv.Itoa(i))
+		t, text := strings.CutSuffix(o, "*")
+		if !oidRE.MatchString(t) {
+			return m, atKey(fmt.Errorf("%q is not an OID", o), "sys_object_id", strconv.Itoa(i))
+		}
+		// A text prefix names an enterprise at least: above one it would
+		// take other makers' whole numbering ('…4.1.9*' takes 9 and 90-99).
+		if _, ok := pen.FromSysObjectID(t); text && !ok {
+			return m, atKey(fmt.Errorf("%q: a trailing '*' goes on an OID at or below an enterprise (%s<number>)", o, pen.EnterprisesPrefix), "sys_object_id", strconv.Itoa(i))
 		}
 		m.sysObjectID = append(m.sysObjectID, o)
 	}
